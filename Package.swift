@@ -1,0 +1,63 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "infra",
+    platforms: [.macOS(.v13)],
+    products: [
+        // The whole toolkit for another package's app: the DSL, the AWS resources and the CLI.
+        .library(name: "Infra", targets: ["Infra"]),
+        // The YAML layer alone; it knows nothing of AWS.
+        .library(name: "InfraYAML", targets: ["InfraYAML"]),
+        .executable(name: "infra", targets: ["InfraTool"]),
+        .executable(name: "yaml-bench", targets: ["YAMLBench"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // libyaml from the system, found through pkg-config.
+        .systemLibrary(
+            name: "CLibYAML",
+            pkgConfig: "yaml-0.1",
+            providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]
+        ),
+        // YAML node tree, emitter and parser. No AWS knowledge.
+        .target(name: "InfraYAML", dependencies: ["CLibYAML"]),
+        // Template model, typed intrinsics, validation and rendering to YAML nodes.
+        .target(name: "CloudFormation", dependencies: ["InfraYAML"]),
+        // Typed AWS resources (DynamoDB, EC2, IAM, Lambda, ...) and their grants.
+        .target(name: "AWSResources", dependencies: ["CloudFormation"]),
+        // What CloudFormation will do with a change between two templates.
+        .target(name: "TemplateDiff", dependencies: ["InfraYAML"]),
+        // The `infra` command line, reusable by any app.
+        .target(
+            name: "InfraCLI",
+            dependencies: [
+                "CloudFormation", "TemplateDiff", "InfraYAML",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        // One import for app authors.
+        .target(name: "Infra", dependencies: ["CloudFormation", "AWSResources", "InfraCLI"]),
+        // This repository's own app: Cruddur's stacks.
+        .target(name: "Cruddur", dependencies: ["Infra"]),
+        .executableTarget(name: "InfraTool", dependencies: ["Cruddur", "Infra"]),
+        .executableTarget(name: "YAMLBench", dependencies: ["InfraYAML"]),
+
+        .testTarget(name: "InfraYAMLTests", dependencies: ["InfraYAML"]),
+        .testTarget(
+            name: "CloudFormationTests",
+            dependencies: ["CloudFormation", "InfraYAML"]
+        ),
+        .testTarget(
+            name: "AWSResourcesTests",
+            dependencies: ["AWSResources", "CloudFormation", "InfraYAML"]
+        ),
+        .testTarget(
+            name: "TemplateDiffTests",
+            dependencies: ["TemplateDiff", "InfraYAML"]
+        ),
+        .testTarget(name: "InfraCLITests", dependencies: ["InfraCLI", "Cruddur", "Infra"]),
+    ]
+)
