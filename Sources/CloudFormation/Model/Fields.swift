@@ -1,0 +1,50 @@
+/// String-keyed fields in the order they were set: a resource's properties, a policy
+/// statement, a Sub variable map. Order is kept because reviewers read the output.
+public struct Fields: Hashable, Sendable {
+    public private(set) var entries: [(key: String, value: TemplateValue)] = []
+
+    public init() {}
+
+    /// Fields from pairs; a later pair with the same key replaces the earlier value in place.
+    public init(_ pairs: [(String, TemplateValue)]) {
+        for (key, value) in pairs { self[key] = value }
+    }
+
+    public var isEmpty: Bool { entries.isEmpty }
+    public var count: Int { entries.count }
+    public var keys: [String] { entries.map(\.key) }
+
+    /// Reading gives the value for a key; writing replaces it in place, appends a new key,
+    /// or removes the key when set to nil, so optional settings can be assigned directly.
+    public subscript(key: String) -> TemplateValue? {
+        get { entries.first { $0.key == key }?.value }
+        set {
+            let index = entries.firstIndex { $0.key == key }
+            switch (index, newValue) {
+            case let (index?, value?): entries[index].value = value
+            case let (index?, nil): entries.remove(at: index)
+            case let (nil, value?): entries.append((key, value))
+            case (nil, nil): break
+            }
+        }
+    }
+
+    public static func == (lhs: Fields, rhs: Fields) -> Bool {
+        lhs.entries.count == rhs.entries.count
+            && zip(lhs.entries, rhs.entries).allSatisfy { $0.key == $1.key && $0.value == $1.value }
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(entries.count)
+        for entry in entries {
+            hasher.combine(entry.key)
+            hasher.combine(entry.value)
+        }
+    }
+}
+
+extension Fields: ExpressibleByDictionaryLiteral {
+    public init(dictionaryLiteral elements: (String, TemplateValue)...) {
+        self.init(elements)
+    }
+}

@@ -1,0 +1,108 @@
+/// The string of an Fn::Sub, kept as parts so that the references inside it are typed
+/// values (checked like any Ref or GetAtt) rather than text found again by a regex.
+public struct SubTemplate: Hashable, Sendable {
+    public enum Part: Hashable, Sendable {
+        /// Text written as is; a `${` in it is escaped as `${!` when rendered.
+        case literal(String)
+        /// `${LogicalId}`, `${AWS::Region}` or a variable of the Sub's map.
+        case reference(ReferenceTarget)
+        /// `${LogicalId.Attribute}`.
+        case attribute(ReferenceTarget, String)
+    }
+
+    public private(set) var parts: [Part]
+
+    public init(parts: [Part]) {
+        // Adjacent literals are merged so that equal strings have equal parts.
+        var merged: [Part] = []
+        for part in parts {
+            if case .literal(let text) = part, case .literal(let previous)? = merged.last {
+                merged[merged.count - 1] = .literal(previous + text)
+            } else if case .literal("") = part {
+                continue
+            } else {
+                merged.append(part)
+            }
+        }
+        self.parts = merged
+    }
+
+    /// Parses a Sub string as CloudFormation does: `${Name}`, `${Name.Attr}`, and `${!x}` for a literal `${x}`.
+    /// An unterminated `${` is kept as literal text; validation reports it.
+    public init(parsing text: String) {
+        var parts: [Part] = []
+        var literal = ""
+        var rest = Substring(text)
+        while let start = rest.range(of: "${") {
+            literal += rest[..<start.lowerBound]
+            let afterOpen = rest[start.upperBound...]
+            guard let close = afterOpen.firstIndex(of: "}") else {
+                literal += rest[start.lowerBound...]
+                rest = ""
+                break
+            }
+            let name = afterOpen[..<close]
+            if name.hasPrefix("!") {
+                literal += "${" + name.dropFirst() + "}"
+            } else {
+                if !literal.isEmpty { parts.append(.literal(literal)); literal = "" }
+                if !name.hasPrefix("AWS::"), let dot = name.firstIndex(of: ".") {
+                    parts.append(.attribute(ReferenceTarget(String(name[..<dot])), String(name[name.index(after: dot)...])))
+                } else {
+                    parts.append(.reference(ReferenceTarget(String(name))))
+                }
+            }
+            rest = afterOpen[afterOpen.index(after: close)...]
+        }
+        literal += rest
+        if !literal.isEmpty { parts.append(.literal(literal)) }
+        self.init(parts: parts)
+    }
+
+    /// The string as CloudFormation reads it.
+    public var rendered: String {
+        var text = ""
+        for part in parts {
+            switch part {
+            case .literal(let literal): text += literal.replacingAll("${", with: "${!")
+            case .reference(let target): text += "${\(target.logicalID)}"
+            case .attribute(let target, let attribute): text += "${\(target.logicalID).\(attribute)}"
+            }
+        }
+        return text
+    }
+
+    /// True when no part needs substituting, so a plain string would do.
+    public var isLiteral: Bool {
+        parts.allSatisfy { if case .literal = $0 { true } else { false } }
+    }
+}
+
+extension String {
+    /// Replaces every occurrence without Foundation, which this module does not need otherwise.
+    func replacingAll(_ target: String, with replacement: String) -> String {
+        guard !target.isEmpty, contains(target) else { return self }
+        var result = ""
+        var rest = Substring(self)
+        while let range = rest.range(of: target) {
+            result += rest[..<range.lowerBound]
+            result += replacement
+            rest = rest[range.upperBound...]
+        }
+        return result + rest
+    }
+}
+
+extension Substring {
+    func range(of target: String) -> Range<Substring.Index>? {
+        guard let first = target.first else { return nil }
+        var index = startIndex
+        while let candidate = self[index...].firstIndex(of: first) {
+            if self[candidate...].hasPrefix(target) {
+                return candidate..<self.index(candidate, offsetBy: target.count)
+            }
+            index = self.index(after: candidate)
+        }
+        return nil
+    }
+}

@@ -1,0 +1,42 @@
+/// What resources see while they render: the stack, flavor and environment, the files they
+/// may embed, and a place to report problems. It collects the template's resources.
+public final class SynthesisContext {
+    public let stackName: String
+    public let flavor: Flavor
+    public let environment: Environment
+    public let files: SourceFiles
+    /// SAM Globals that resources contribute to (e.g. a runtime shared by functions).
+    public var globals = Fields()
+    /// Transforms that resources need (e.g. SAM's).
+    public private(set) var transforms: [String] = []
+
+    private(set) var resources: [TemplateResource] = []
+    private(set) var diagnostics: [Diagnostic] = []
+
+    init(stackName: String, flavor: Flavor, environment: Environment, files: SourceFiles) {
+        self.stackName = stackName
+        self.flavor = flavor
+        self.environment = environment
+        self.files = files
+    }
+
+    public func add(_ resource: TemplateResource) {
+        resources.append(resource)
+    }
+
+    public func requireTransform(_ name: String) {
+        if !transforms.contains(name) { transforms.append(name) }
+    }
+
+    public func error(_ resource: Resource, path: String? = nil, _ message: String) {
+        diagnostics.append(Diagnostic(.error, stack: stackName, element: resource.logicalID, path: path, message))
+    }
+
+    public func warning(_ resource: Resource, path: String? = nil, _ message: String) {
+        diagnostics.append(Diagnostic(.warning, stack: stackName, element: resource.logicalID, path: path, message))
+    }
+
+    func report(_ diagnostic: Diagnostic) {
+        diagnostics.append(diagnostic)
+    }
+}
