@@ -28,13 +28,15 @@ let package = Package(
         .target(name: "CloudFormation", dependencies: ["InfraYAML"]),
         // Typed AWS resources (DynamoDB, EC2, IAM, Lambda, ...) and their grants.
         .target(name: "AWSResources", dependencies: ["CloudFormation"]),
+        // Line diffs for `synth --check` and golden tests.
+        .target(name: "UnifiedDiff"),
         // What CloudFormation will do with a change between two templates.
         .target(name: "TemplateDiff", dependencies: ["InfraYAML"]),
         // The `infra` command line, reusable by any app.
         .target(
             name: "InfraCLI",
             dependencies: [
-                "CloudFormation", "TemplateDiff", "InfraYAML",
+                "CloudFormation", "TemplateDiff", "InfraYAML", "UnifiedDiff",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -48,16 +50,16 @@ let package = Package(
         .testTarget(name: "InfraYAMLTests", dependencies: ["InfraYAML"]),
         .testTarget(
             name: "CloudFormationTests",
-            dependencies: ["CloudFormation", "InfraYAML"]
+            dependencies: ["CloudFormation", "InfraYAML", "UnifiedDiff"]
         ),
         .testTarget(
             name: "AWSResourcesTests",
-            dependencies: ["AWSResources", "CloudFormation", "InfraYAML"]
+            dependencies: ["AWSResources", "CloudFormation", "InfraYAML", "UnifiedDiff"]
         ),
         .testTarget(
             name: "TemplateDiffTests",
-            dependencies: ["TemplateDiff", "InfraYAML"]
+            dependencies: ["TemplateDiff", "InfraYAML", "UnifiedDiff"]
         ),
-        .testTarget(name: "InfraCLITests", dependencies: ["InfraCLI", "Cruddur", "Infra"]),
+        .testTarget(name: "InfraCLITests", dependencies: ["InfraCLI", "Cruddur", "Infra", "UnifiedDiff"]),
     ]
 )

@@ -3,16 +3,31 @@
 public struct Environment: Hashable, Sendable {
     public let name: String
     public let region: String?
-    /// Settings the stacks read, e.g. capacities or a name suffix.
+    /// Appended to stack names (and, by stacks that choose to, to resource names), so that
+    /// environments can share an account: `cruddur-messaging` + `-dev`.
+    public let nameSuffix: String
+    /// Settings the stacks read, e.g. capacities; also the values written to the parameter
+    /// file of each stack whose parameter has the same name.
     public let settings: [String: String]
 
-    public init(_ name: String, region: String? = nil, settings: [String: String] = [:]) {
+    public init(_ name: String, region: String? = nil, nameSuffix: String = "", settings: [String: String] = [:]) {
         self.name = name
         self.region = region
+        self.nameSuffix = nameSuffix
         self.settings = settings
     }
 
     public subscript(setting: String) -> String? { settings[setting] }
+
+    /// An integer setting, or the fallback when it is absent or not a number.
+    public func integer(_ setting: String, default fallback: Int) -> Int {
+        settings[setting].flatMap { Int($0) } ?? fallback
+    }
+
+    /// The name a stack is deployed under in this environment.
+    public func deployedName(of stack: String) -> String {
+        stack + nameSuffix
+    }
 
     /// The environment of an app that declares none.
     public static let `default` = Environment("default")

@@ -1,5 +1,6 @@
-/// A stack's definition: its name and the code that builds it. Building is deferred to
-/// synthesis, so every run (and every environment) starts from a fresh, unshared model.
+/// A stack's definition on its own: its name and the code that builds it. Building is
+/// deferred to synthesis, so every run (and every environment) starts from a fresh model.
+/// Stacks that share resources are declared together in `App`'s build closure instead.
 public struct Stack: Sendable {
     public let name: String
     public let description: String?

@@ -4,20 +4,21 @@ public final class StackBuilder {
     public let name: String
     public var description: String?
     public let environment: Environment
-    public let flavor: Flavor
+    /// The flavors this stack renders in (CloudFormation, SAM or both).
+    public let flavors: [Flavor]
     public var metadata = Fields()
 
     private(set) var parameters: [TemplateParameter] = []
     private(set) var resources: [Resource] = []
     private(set) var conditions: [(name: String, expression: ConditionExpression)] = []
     private(set) var mappings: [(name: String, entries: Fields)] = []
-    private(set) var outputs: [TemplateOutput] = []
+    var outputs: [TemplateOutput] = []
 
-    init(name: String, description: String?, environment: Environment, flavor: Flavor) {
+    init(name: String, description: String?, environment: Environment, flavors: [Flavor]) {
         self.name = name
         self.description = description
         self.environment = environment
-        self.flavor = flavor
+        self.flavors = flavors
     }
 
     /// Declares a parameter and returns its Ref, typed by the parameter's type.

@@ -1,12 +1,10 @@
-/// Stage one of the pipeline: runs a stack's build closure and turns the typed resources
-/// into the untyped template model, collecting the problems the resources find.
+/// Stage one of the pipeline: turns a built stack's typed resources into the untyped
+/// template model for one flavor, collecting the problems the resources find.
 public struct Synthesizer: Sendable {
     public let files: SourceFiles
-    public let environment: Environment
 
-    public init(files: SourceFiles, environment: Environment = .default) {
+    public init(files: SourceFiles) {
         self.files = files
-        self.environment = environment
     }
 
     public struct Result: Sendable {
@@ -14,11 +12,17 @@ public struct Synthesizer: Sendable {
         public let diagnostics: [Diagnostic]
     }
 
-    public func synthesize(_ stack: Stack, flavor: Flavor) -> Result {
-        let builder = StackBuilder(name: stack.name, description: stack.description, environment: environment, flavor: flavor)
-        stack.build(builder)
+    /// Builds and synthesizes a stand-alone stack definition in the default environment.
+    public func synthesize(_ stack: Stack, flavor: Flavor, environment: Environment = .default) -> Result {
+        let app = App("app", stacks: [stack]).instantiate(in: environment)
+        guard let builder = app.stacks.first else {
+            return Result(template: Template(), diagnostics: [])
+        }
+        return synthesize(builder, flavor: flavor)
+    }
 
-        let context = SynthesisContext(stackName: stack.name, flavor: flavor, environment: environment, files: files)
+    public func synthesize(_ builder: StackBuilder, flavor: Flavor) -> Result {
+        let context = SynthesisContext(stackName: builder.name, flavor: flavor, environment: builder.environment, files: files)
         for resource in builder.resources {
             resource.synthesize(in: context)
         }
@@ -29,13 +33,13 @@ public struct Synthesizer: Sendable {
         template.parameters = builder.parameters
         for (name, entries) in builder.mappings {
             if template.mappings[name] != nil {
-                context.report(Diagnostic(.error, stack: stack.name, element: name, "two mappings are named '\(name)'"))
+                context.report(Diagnostic(.error, stack: builder.name, element: name, "two mappings are named '\(name)'"))
             }
             template.mappings[name] = .object(entries)
         }
         for (name, expression) in builder.conditions {
             if template.conditions[name] != nil {
-                context.report(Diagnostic(.error, stack: stack.name, element: name, "two conditions are named '\(name)'"))
+                context.report(Diagnostic(.error, stack: builder.name, element: name, "two conditions are named '\(name)'"))
             }
             template.conditions[name] = expression.raw
         }

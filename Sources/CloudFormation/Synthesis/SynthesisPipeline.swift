@@ -1,0 +1,109 @@
+import InfraYAML
+
+/// The whole pipeline for an app in one environment: synthesize (DSL -> model), link the
+/// stacks (cross-stack references -> exports and imports), validate, render (model -> YAML
+/// nodes) and emit (nodes -> text). It writes nothing: the CLI writes only when no stack
+/// has an error.
+public struct SynthesisPipeline: Sendable {
+    public let app: App
+    public let files: SourceFiles
+    public let environment: Environment
+    /// The command named in each file's header, e.g. `swift run infra synth`.
+    public let command: String
+
+    public init(app: App, files: SourceFiles, environment: Environment, command: String) {
+        self.app = app
+        self.files = files
+        self.environment = environment
+        self.command = command
+    }
+
+    public struct Result: Sendable {
+        public var files: [GeneratedFile] = []
+        /// Keyed by the file's relative path.
+        public var templates: [String: Template] = [:]
+        public var diagnostics: [Diagnostic] = []
+        /// Every stack of the app, producers before consumers.
+        public var deploymentOrder: [String] = []
+        /// Stack -> the stacks it imports from.
+        public var dependencies: [String: [String]] = [:]
+
+        public var hasErrors: Bool { diagnostics.hasErrors }
+    }
+
+    /// Where this environment's files go inside out/: the default environment at the top,
+    /// each other environment in a folder of its name.
+    public var directoryPrefix: String {
+        app.isDefault(environment) ? "" : environment.name + "/"
+    }
+
+    /// Runs every stage for the given stacks (all when nil), collecting every diagnostic.
+    public func run(stacks names: [String]? = nil) -> Result {
+        var result = Result()
+        let instance = app.instantiate(in: environment)
+        let synthesizer = Synthesizer(files: files)
+
+        // Synthesize every stack, selected or not: a selected stack may import from the others.
+        var units: [(stack: StackBuilder, flavor: Flavor, template: Template, diagnostics: [Diagnostic])] = []
+        for stack in instance.stacks {
+            for flavor in stack.flavors {
+                let synthesized = synthesizer.synthesize(stack, flavor: flavor)
+                units.append((stack, flavor, synthesized.template, synthesized.diagnostics))
+            }
+        }
+
+        var seenStacks = Set<String>()
+        for stack in instance.stacks where !seenStacks.insert(stack.name).inserted {
+            result.diagnostics.append(Diagnostic(.error, stack: stack.name, "two stacks of the app are named '\(stack.name)'"))
+        }
+
+        var linker = CrossStackLinker(deployedNames: Dictionary(instance.stacks.map { ($0.name, environment.deployedName(of: $0.name)) }, uniquingKeysWith: { first, _ in first }))
+        for index in units.indices {
+            linker.link(&units[index].template, consumer: units[index].stack.name)
+        }
+        for index in units.indices {
+            linker.addExports(to: &units[index].template, producer: units[index].stack.name)
+        }
+        result.dependencies = linker.dependencies
+        let (order, cycle) = DeploymentOrder.order(instance.stacks.map(\.name), dependencies: linker.dependencies)
+        result.deploymentOrder = order
+        if let cycle {
+            result.diagnostics.append(Diagnostic(.error, stack: cycle.joined(separator: ", "),
+                "the stacks import from each other in a cycle (\(cycle.joined(separator: " -> "))); CloudFormation cannot deploy any of them first"))
+        }
+
+        for unit in units where names?.contains(unit.stack.name) ?? true {
+            var diagnostics = unit.diagnostics
+            diagnostics += Validator.validate(unit.template, stack: unit.stack.name)
+            let path = directoryPrefix + unit.stack.name + unit.flavor.fileSuffix
+            result.templates[path] = unit.template
+            if !diagnostics.hasErrors {
+                do {
+                    let file = try emit(unit.template, stack: unit.stack.name, flavor: unit.flavor, path: path)
+                    if file.contents.utf8.count > Quota.templateBodyBytes {
+                        diagnostics.append(Diagnostic(.error, stack: unit.stack.name,
+                            "the \(unit.flavor == .sam ? "SAM " : "")template is \(file.contents.utf8.count) bytes; CloudFormation accepts at most \(Quota.templateBodyBytes) bytes in a template body (upload it to S3 or split the stack)"))
+                    }
+                    result.files.append(file)
+                } catch {
+                    diagnostics.append(Diagnostic(.error, stack: unit.stack.name, "could not render the template: \(error)"))
+                }
+            }
+            result.diagnostics += dedupe(diagnostics, seen: result.diagnostics)
+        }
+        return result
+    }
+
+    private func emit(_ template: Template, stack: String, flavor: Flavor, path: String) throws(YAMLError) -> GeneratedFile {
+        let node = try TemplateRenderer.render(template)
+        let yaml = try Emitter().emit(node)
+        let contents = GeneratedFile.header(command: command) + "\n" + yaml
+        return GeneratedFile(stack: stack, flavor: flavor, relativePath: path, contents: contents)
+    }
+
+    /// Flavors of one stack share most diagnostics; each is reported once.
+    private func dedupe(_ diagnostics: [Diagnostic], seen: [Diagnostic]) -> [Diagnostic] {
+        var known = Set(seen)
+        return diagnostics.filter { known.insert($0).inserted }
+    }
+}

@@ -1,0 +1,57 @@
+/// Logical IDs are alphanumeric, at most 255 characters, and unique: resources and
+/// parameters share one namespace (both are Ref targets); outputs, conditions and mappings
+/// each have their own.
+struct LogicalIDRule: ValidationRule {
+    static let maximumLength = 255
+
+    func check(_ template: Template, stack: String, into diagnostics: inout [Diagnostic]) {
+        var refTargets: [String: String] = [:]
+        func claim(_ name: String, _ kind: String) {
+            if let previous = refTargets[name] {
+                diagnostics.append(Diagnostic(.error, stack: stack, element: name,
+                                              "the logical ID '\(name)' is used by two \(previous == kind ? "\(kind)s" : "declarations (a \(previous) and a \(kind))"); logical IDs must be unique in a stack"))
+            } else {
+                refTargets[name] = kind
+            }
+        }
+        for parameter in template.parameters {
+            checkFormat(parameter.name, "parameter", stack: stack, into: &diagnostics)
+            claim(parameter.name, "parameter")
+        }
+        for resource in template.resources {
+            checkFormat(resource.logicalID, "resource", stack: stack, into: &diagnostics)
+            claim(resource.logicalID, "resource")
+        }
+        var outputs = Set<String>()
+        for output in template.outputs {
+            checkFormat(output.name, "output", stack: stack, into: &diagnostics)
+            if !outputs.insert(output.name).inserted {
+                diagnostics.append(Diagnostic(.error, stack: stack, element: output.name, "two outputs are named '\(output.name)'"))
+            }
+        }
+        for name in template.conditions.keys {
+            checkFormat(name, "condition", stack: stack, into: &diagnostics)
+        }
+        for name in template.mappings.keys {
+            checkFormat(name, "mapping", stack: stack, into: &diagnostics)
+        }
+    }
+
+    private func checkFormat(_ name: String, _ kind: String, stack: String, into diagnostics: inout [Diagnostic]) {
+        if name.isEmpty {
+            diagnostics.append(Diagnostic(.error, stack: stack, "a \(kind) has an empty logical ID"))
+        } else if !name.utf8.allSatisfy(Self.isAlphanumeric) {
+            diagnostics.append(Diagnostic(.error, stack: stack, element: name,
+                                          "the \(kind) logical ID '\(name)' must contain only letters A-Z, a-z and digits 0-9"))
+        } else if name.utf8.count > Self.maximumLength {
+            diagnostics.append(Diagnostic(.error, stack: stack, element: name,
+                                          "the \(kind) logical ID is \(name.utf8.count) characters long; the maximum is \(Self.maximumLength)"))
+        }
+    }
+
+    private static func isAlphanumeric(_ byte: UInt8) -> Bool {
+        (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte)
+            || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte)
+            || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+    }
+}

@@ -1,0 +1,94 @@
+/// Every Ref, GetAtt, Sub variable, condition and mapping name must point at something
+/// declared in this stack; a reference to another stack's resource is named as such.
+struct ReferenceRule: ValidationRule {
+    func check(_ template: Template, stack: String, into diagnostics: inout [Diagnostic]) {
+        let resources = Set(template.resources.map(\.logicalID))
+        let parameters = Set(template.parameters.map(\.name))
+        let conditions = Set(template.conditions.keys)
+        let mappings = Set(template.mappings.keys)
+
+        func error(_ element: TemplateElement, _ path: String, _ message: String) {
+            diagnostics.append(Diagnostic(.error, stack: stack, element: element.name, path: path, message))
+        }
+
+        /// Checks the owner first: a typed reference made in another stack is the most useful thing to say.
+        func foreign(_ target: ReferenceTarget) -> String? {
+            guard let owner = target.owner, owner != stack else { return nil }
+            return "refers to '\(target.logicalID)' of stack '\(owner)'; a reference across stacks needs an export in '\(owner)' and Fn::ImportValue here"
+        }
+
+        for element in TemplateElement.all(in: template) {
+            ValueWalker.walk(element.value, path: element.path) { use, path in
+                switch use {
+                case .ref(let target), .subReference(let target, _):
+                    if let message = foreign(target) { return error(element, path, message) }
+                    if case .subReference(_, let variables) = use, variables.contains(target.logicalID) { return }
+                    let name = target.logicalID
+                    if target.isPseudoParameter {
+                        if !AWS.pseudoParameterNames.contains(name) {
+                            error(element, path, "'\(name)' is not a CloudFormation pseudo parameter")
+                        }
+                    } else if element.section == .condition {
+                        // Conditions are evaluated before any resource exists.
+                        if !parameters.contains(name) {
+                            error(element, path, "a condition can refer only to parameters and pseudo parameters, not '\(name)'")
+                        }
+                    } else if !resources.contains(name) && !parameters.contains(name) {
+                        error(element, path, "refers to '\(name)', which is neither a resource nor a parameter of this stack")
+                    }
+                case .getAtt(let target, let attribute), .subAttribute(let target, let attribute):
+                    if let message = foreign(target) { return error(element, path, message) }
+                    if element.section == .condition {
+                        error(element, path, "a condition cannot use Fn::GetAtt ('\(target.logicalID).\(attribute)')")
+                    } else if parameters.contains(target.logicalID) {
+                        error(element, path, "'\(target.logicalID)' is a parameter; Fn::GetAtt works only on resources")
+                    } else if !resources.contains(target.logicalID) {
+                        error(element, path, "gets attribute '\(attribute)' of '\(target.logicalID)', which is not a resource of this stack")
+                    }
+                case .condition(let name):
+                    if !conditions.contains(name) {
+                        error(element, path, "refers to condition '\(name)', which is not declared")
+                    }
+                case .mapping(let name):
+                    if !mappings.contains(name) {
+                        error(element, path, "Fn::FindInMap refers to mapping '\(name)', which is not declared")
+                    }
+                case .intrinsic(let intrinsic):
+                    checkShape(intrinsic, element: element, path: path, error: error)
+                }
+            }
+        }
+
+        for resource in template.resources {
+            for dependency in resource.dependsOn where !resources.contains(dependency) {
+                diagnostics.append(Diagnostic(.error, stack: stack, element: resource.logicalID, path: "DependsOn",
+                                              "depends on '\(dependency)', which is not a resource of this stack"))
+            }
+            if let condition = resource.condition, !conditions.contains(condition) {
+                diagnostics.append(Diagnostic(.error, stack: stack, element: resource.logicalID, path: "Condition",
+                                              "uses condition '\(condition)', which is not declared"))
+            }
+        }
+        for output in template.outputs {
+            if let condition = output.condition, !conditions.contains(condition) {
+                diagnostics.append(Diagnostic(.error, stack: stack, element: output.name, path: "Condition",
+                                              "uses condition '\(condition)', which is not declared"))
+            }
+        }
+    }
+
+    private func checkShape(_ intrinsic: Intrinsic, element: TemplateElement, path: String, error: (TemplateElement, String, String) -> Void) {
+        switch intrinsic {
+        case .and(let items), .or(let items):
+            if !(2...10).contains(items.count) {
+                error(element, path, "\(intrinsic.longFormName) takes 2 to 10 conditions, not \(items.count)")
+            }
+        case .sub(let template, _):
+            for case .literal(let text) in template.parts where text.contains("${") {
+                error(element, path, "Fn::Sub has an unterminated '${' in '\(text)'")
+            }
+        default:
+            break
+        }
+    }
+}

@@ -1,0 +1,37 @@
+import CloudFormation
+import Foundation
+
+/// Hands the app to the parsed commands: swift-argument-parser builds commands from
+/// arguments alone, so the app is registered once before parsing.
+final class AppRegistry: @unchecked Sendable {
+    static let shared = AppRegistry()
+
+    private let lock = NSLock()
+    private var app: App?
+    private var command = "swift run infra synth"
+
+    func set(app: App, command: String) {
+        lock.lock()
+        defer { lock.unlock() }
+        self.app = app
+        self.command = command
+    }
+
+    func current() throws -> (app: App, command: String) {
+        lock.lock()
+        defer { lock.unlock() }
+        guard let app else {
+            throw CLIError("no app is registered; call InfraCLI.main(app:) from your executable")
+        }
+        return (app, command)
+    }
+}
+
+/// A failure the CLI reports in one line before exiting with its code.
+struct CLIError: Error, CustomStringConvertible {
+    let description: String
+
+    init(_ description: String) {
+        self.description = description
+    }
+}

@@ -1,0 +1,93 @@
+import ArgumentParser
+import CloudFormation
+import Foundation
+
+/// Options shared by every command: where the project is, which environment and stacks.
+struct ProjectOptions: ParsableArguments {
+    @Option(name: .long, help: "The project root: templates/ is read from it (default: the current directory).")
+    var root: String?
+
+    @Option(name: .long, help: "Only this environment (default: every environment the app declares).")
+    var env: String?
+
+    @Option(name: .customLong("stack"), help: "Only this stack (repeatable; default: every stack).")
+    var stacks: [String] = []
+
+    var rootPath: String { root ?? FileManager.default.currentDirectoryPath }
+
+    /// Checks the names against the app, so a typo is a usage error rather than silence.
+    func resolve(defaultToAllEnvironments: Bool = true) throws -> Project {
+        let (app, command) = try AppRegistry.shared.current()
+        let environments: [Environment]
+        if let env {
+            guard let environment = app.environment(named: env) else {
+                let known = app.environments.map(\.name).joined(separator: ", ")
+                throw ValidationError("unknown environment '\(env)'; the app has: \(known.isEmpty ? "none" : known)")
+            }
+            environments = [environment]
+        } else if defaultToAllEnvironments {
+            environments = app.allEnvironments
+        } else {
+            guard let environment = app.environment(named: nil) else {
+                throw ValidationError("the app declares no default environment; name one with --env")
+            }
+            environments = [environment]
+        }
+        let known = app.instantiate(in: environments[0]).stacks.map(\.name)
+        for name in stacks where !known.contains(name) {
+            throw ValidationError("unknown stack '\(name)'; the app has: \(known.joined(separator: ", "))")
+        }
+        return Project(app: app, command: command, root: rootPath, environments: environments, stacks: stacks.isEmpty ? nil : stacks)
+    }
+}
+
+/// The resolved inputs of a command run.
+struct Project {
+    let app: App
+    let command: String
+    let root: String
+    let environments: [Environment]
+    let stacks: [String]?
+
+    func pipeline(for environment: Environment) -> SynthesisPipeline {
+        SynthesisPipeline(app: app, files: SourceFiles(root: root), environment: environment, command: command)
+    }
+
+    /// Every file the app produces in every environment, relative to out/: anything else
+    /// there is obsolete.
+    var allExpectedPaths: Set<String> {
+        var paths = Set<String>()
+        for environment in app.allEnvironments {
+            let prefix = pipeline(for: environment).directoryPrefix
+            for stack in app.instantiate(in: environment).stacks {
+                for flavor in stack.flavors {
+                    paths.insert(prefix + stack.name + flavor.fileSuffix)
+                }
+            }
+        }
+        return paths
+    }
+
+    /// The folders of out/ this run is responsible for ("" is out/ itself).
+    var directoryPrefixes: [String] {
+        environments.map { pipeline(for: $0).directoryPrefix }
+    }
+
+    /// Runs the pipeline for each selected environment and merges the results.
+    func run() -> SynthesisPipeline.Result {
+        var merged = SynthesisPipeline.Result()
+        for environment in environments {
+            let result = pipeline(for: environment).run(stacks: stacks)
+            merged.files += result.files
+            merged.templates.merge(result.templates) { first, _ in first }
+            for diagnostic in result.diagnostics where !merged.diagnostics.contains(diagnostic) {
+                merged.diagnostics.append(diagnostic)
+            }
+            if merged.deploymentOrder.isEmpty {
+                merged.deploymentOrder = result.deploymentOrder
+                merged.dependencies = result.dependencies
+            }
+        }
+        return merged
+    }
+}

@@ -1,0 +1,80 @@
+import ArgumentParser
+import CloudFormation
+import Foundation
+import UnifiedDiff
+
+/// `infra synth`: writes out/<stack>.yaml for each stack, atomically, and only when every
+/// stack validates; `--check` writes nothing and reports what is stale.
+struct SynthCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "synth",
+        abstract: "Write the templates to out/ (or check that out/ is up to date).",
+        discussion: InfraExit.summary
+    )
+
+    @OptionGroup var project: ProjectOptions
+
+    @Option(name: .long, help: "The output directory (default: out/ under the project root).")
+    var out: String?
+
+    @Flag(name: .long, help: "Write nothing; exit 1 and print a unified diff when out/ is stale.")
+    var check = false
+
+    func run() throws {
+        let project = try project.resolve()
+        let result = project.run()
+        DiagnosticPrinter.print(result.diagnostics)
+        if result.hasErrors {
+            printError("nothing was written")
+            throw InfraExit.invalidInput
+        }
+
+        let directory = OutputDirectory(path: outputPath(project))
+        let existing = directory.existingTemplates(in: project.directoryPrefixes)
+        let expected = project.allExpectedPaths
+        // With --stack, other stacks' files are neither rewritten nor obsolete.
+        let obsolete = project.stacks == nil ? existing.keys.filter { !expected.contains($0) }.sorted() : []
+        let changed = result.files.filter { existing[$0.relativePath] != $0.contents }
+        let displayDirectory = out ?? "out"
+
+        if check {
+            for file in changed {
+                let old = existing[file.relativePath] ?? ""
+                let name = "\(displayDirectory)/\(file.relativePath)"
+                print(UnifiedDiff.diff(old, file.contents, oldName: existing[file.relativePath] == nil ? "/dev/null" : name, newName: name + " (synthesized)") ?? "")
+            }
+            for name in obsolete {
+                print("\(displayDirectory)/\(name): no stack of the app produces this file any more")
+            }
+            if changed.isEmpty && obsolete.isEmpty {
+                print("\(displayDirectory)/ is up to date (\(result.files.count) template\(result.files.count == 1 ? "" : "s"))")
+                return
+            }
+            printError("\(displayDirectory)/ is stale: run `\(project.command)` and commit the result")
+            throw InfraExit.changed
+        }
+
+        // Only files with our header are ours to remove; anything else is reported and kept.
+        let removable = obsolete.filter { GeneratedFile.carriesHeader(Substring(existing[$0] ?? "")) }
+        for name in obsolete where !removable.contains(name) {
+            printError("warning: \(displayDirectory)/\(name) is not produced by any stack and has no generator header; left alone")
+        }
+        do {
+            try directory.commit(writing: changed, removing: removable)
+        } catch {
+            printError("error: \(error.description)")
+            throw InfraExit.invalidInput
+        }
+        for file in result.files {
+            print("\(changed.contains(file) ? "wrote" : "unchanged") \(displayDirectory)/\(file.relativePath)")
+        }
+        for name in removable {
+            print("removed \(displayDirectory)/\(name) (no stack produces it any more)")
+        }
+    }
+
+    private func outputPath(_ project: Project) -> String {
+        guard let out else { return (project.root as NSString).appendingPathComponent("out") }
+        return out.hasPrefix("/") ? out : (FileManager.default.currentDirectoryPath as NSString).appendingPathComponent(out)
+    }
+}

@@ -1,0 +1,22 @@
+import ArgumentParser
+
+/// The exit codes every command documents in `--help` and the README.
+enum InfraExit {
+    /// Everything is as it should be.
+    static let ok = ExitCode(0)
+    /// `synth --check`: out/ is stale. `diff`: there are changes, all safe.
+    static let changed = ExitCode(1)
+    /// The input is invalid: diagnostics were printed and nothing was written.
+    static let invalidInput = ExitCode(2)
+    /// `diff`: a change replaces a resource, loses data or will fail.
+    static let risky = ExitCode(3)
+
+    static let summary = """
+        Exit codes:
+          0  success (no changes, out/ up to date)
+          1  out/ is stale (synth --check), or diff found changes that are all safe
+          2  invalid input: diagnostics were printed and out/ was left untouched
+          3  diff: a change replaces a resource, loses data or will fail (see --allow-replacement)
+          64 usage error (unknown option, unknown stack or environment)
+        """
+}

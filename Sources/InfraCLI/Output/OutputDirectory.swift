@@ -1,0 +1,80 @@
+import CloudFormation
+import Foundation
+
+/// out/: reads what is there and replaces it all-or-nothing. Every new file is written to
+/// a staging folder inside out/ first (same file system), and only when all of them are
+/// written are they renamed into place; a failure leaves out/ as it was.
+struct OutputDirectory {
+    let path: String
+
+    /// The YAML files in the given folders of out/ ("" for out/ itself), relative path -> contents.
+    func existingTemplates(in prefixes: [String]) -> [String: String] {
+        let fileManager = FileManager.default
+        var templates: [String: String] = [:]
+        for prefix in prefixes {
+            let folder = prefix.isEmpty ? path : (path as NSString).appendingPathComponent(prefix)
+            guard let names = try? fileManager.contentsOfDirectory(atPath: folder) else { continue }
+            for name in names where name.hasSuffix(".yaml") && !name.hasPrefix(".") {
+                let full = (folder as NSString).appendingPathComponent(name)
+                if let data = fileManager.contents(atPath: full), let text = String(data: data, encoding: .utf8) {
+                    templates[prefix + name] = text
+                }
+            }
+        }
+        return templates
+    }
+
+    struct WriteError: Error, CustomStringConvertible {
+        let description: String
+    }
+
+    /// Writes the changed files and removes the obsolete generated ones, or nothing at all.
+    func commit(writing files: [GeneratedFile], removing obsolete: [String]) throws(WriteError) {
+        let fileManager = FileManager.default
+        do {
+            try fileManager.createDirectory(atPath: path, withIntermediateDirectories: true)
+        } catch {
+            throw WriteError(description: "cannot create the output directory '\(path)': \(reason(error))")
+        }
+        guard fileManager.isWritableFile(atPath: path) else {
+            throw WriteError(description: "the output directory '\(path)' is not writable; nothing was changed")
+        }
+        let staging = (path as NSString).appendingPathComponent(".infra-staging-\(ProcessInfo.processInfo.processIdentifier)")
+        defer { try? fileManager.removeItem(atPath: staging) }
+        do {
+            try? fileManager.removeItem(atPath: staging)
+            try fileManager.createDirectory(atPath: staging, withIntermediateDirectories: false)
+            for (index, file) in files.enumerated() {
+                // Flat names in staging: the final folders may not exist yet.
+                let staged = (staging as NSString).appendingPathComponent("\(index).yaml")
+                try Data(file.contents.utf8).write(to: URL(fileURLWithPath: staged))
+            }
+            for file in files {
+                let folder = ((path as NSString).appendingPathComponent(file.relativePath) as NSString).deletingLastPathComponent
+                try fileManager.createDirectory(atPath: folder, withIntermediateDirectories: true)
+                guard fileManager.isWritableFile(atPath: folder) else {
+                    throw WriteError(description: "the folder '\(folder)' is not writable; nothing was changed")
+                }
+            }
+        } catch let error as WriteError {
+            throw error
+        } catch {
+            throw WriteError(description: "cannot write to the output directory '\(path)': \(reason(error)); nothing was changed")
+        }
+        for (index, file) in files.enumerated() {
+            let staged = (staging as NSString).appendingPathComponent("\(index).yaml")
+            let final = (path as NSString).appendingPathComponent(file.relativePath)
+            // rename(2) replaces the target atomically: readers see the old file or the new, never half.
+            if rename(staged, final) != 0 {
+                throw WriteError(description: "cannot move '\(file.relativePath)' into '\(path)': \(String(cString: strerror(errno)))")
+            }
+        }
+        for name in obsolete {
+            try? fileManager.removeItem(atPath: (path as NSString).appendingPathComponent(name))
+        }
+    }
+
+    private func reason(_ error: any Error) -> String {
+        (error as NSError).localizedDescription
+    }
+}
