@@ -11,6 +11,9 @@ public struct SubTemplate: Hashable, Sendable {
     }
 
     public private(set) var parts: [Part]
+    /// Text after a `${` that has no closing brace, as found when parsing a raw string;
+    /// validation reports it (CloudFormation rejects the template).
+    public private(set) var unterminated: String?
 
     public init(parts: [Part]) {
         // Adjacent literals are merged so that equal strings have equal parts.
@@ -33,10 +36,12 @@ public struct SubTemplate: Hashable, Sendable {
         var parts: [Part] = []
         var literal = ""
         var rest = Substring(text)
+        var unterminated: String?
         while let start = rest.range(of: "${") {
             literal += rest[..<start.lowerBound]
             let afterOpen = rest[start.upperBound...]
             guard let close = afterOpen.firstIndex(of: "}") else {
+                unterminated = String(rest[start.lowerBound...])
                 literal += rest[start.lowerBound...]
                 rest = ""
                 break
@@ -57,6 +62,7 @@ public struct SubTemplate: Hashable, Sendable {
         literal += rest
         if !literal.isEmpty { parts.append(.literal(literal)) }
         self.init(parts: parts)
+        self.unterminated = unterminated
     }
 
     /// The string as CloudFormation reads it.

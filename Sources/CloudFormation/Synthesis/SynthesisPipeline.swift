@@ -29,6 +29,8 @@ public struct SynthesisPipeline: Sendable {
         public var dependencies: [String: [String]] = [:]
 
         public var hasErrors: Bool { diagnostics.hasErrors }
+
+        public init() {}
     }
 
     /// Where this environment's files go inside out/: the default environment at the top,
@@ -73,8 +75,12 @@ public struct SynthesisPipeline: Sendable {
         }
 
         for unit in units where names?.contains(unit.stack.name) ?? true {
+            var elsewhere: [String: String] = [:]
+            for other in units where other.stack.name != unit.stack.name {
+                for resource in other.template.resources { elsewhere[resource.logicalID] = other.stack.name }
+            }
             var diagnostics = unit.diagnostics
-            diagnostics += Validator.validate(unit.template, stack: unit.stack.name)
+            diagnostics += Validator.validate(unit.template, stack: unit.stack.name, elsewhere: elsewhere)
             let path = directoryPrefix + unit.stack.name + unit.flavor.fileSuffix
             result.templates[path] = unit.template
             if !diagnostics.hasErrors {

@@ -2,8 +2,11 @@
 /// rejects a template whose order has a cycle. This finds each cycle and names it.
 struct DependencyCycleRule: ValidationRule {
     func check(_ template: Template, stack: String, into diagnostics: inout [Diagnostic]) {
-        let ids = template.resources.map(\.logicalID)
-        let known = Set(ids)
+        // Duplicate IDs are LogicalIDRule's to report; here the first declaration counts.
+        var ids: [String] = []
+        for id in template.resources.map(\.logicalID) where !ids.contains(id) { ids.append(id) }
+        // A name that is also a parameter resolves to the parameter in a Ref, so it is not an edge.
+        let known = Set(ids).subtracting(template.parameters.map(\.name))
         var edges: [String: [String]] = [:]
         for resource in template.resources {
             var targets = resource.dependsOn
@@ -15,12 +18,12 @@ struct DependencyCycleRule: ValidationRule {
                 }
             }
             var seen = Set<String>()
-            edges[resource.logicalID] = targets.filter { known.contains($0) && seen.insert($0).inserted }
+            edges[resource.logicalID, default: []] += targets.filter { known.contains($0) && seen.insert($0).inserted }
         }
 
         // Depth-first search with colours; each back edge closes one cycle.
         enum Colour { case white, grey, black }
-        var colour = Dictionary(uniqueKeysWithValues: ids.map { ($0, Colour.white) })
+        var colour = Dictionary(ids.map { ($0, Colour.white) }, uniquingKeysWith: { first, _ in first })
         var stackPath: [String] = []
         var reported = Set<Set<String>>()
 

@@ -84,7 +84,7 @@ struct ReferenceRule: ValidationRule {
                 error(element, path, "\(intrinsic.longFormName) takes 2 to 10 conditions, not \(items.count)")
             }
         case .sub(let template, _):
-            for case .literal(let text) in template.parts where text.contains("${") {
+            if let text = template.unterminated {
                 error(element, path, "Fn::Sub has an unterminated '${' in '\(text)'")
             }
         default:

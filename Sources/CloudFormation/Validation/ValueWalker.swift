@@ -31,7 +31,7 @@ struct ValueWalker {
     }
 
     private static func walk(_ intrinsic: Intrinsic, path: String, _ visit: (Use, String) -> Void) {
-        let inner = "\(path).\(intrinsic.longFormName)"
+        let inner = path.isEmpty ? intrinsic.longFormName : "\(path).\(intrinsic.longFormName)"
         switch intrinsic {
         case .ref(let target):
             visit(.ref(target), path)
