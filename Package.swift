@@ -45,20 +45,25 @@ let package = Package(
         // This repository's own app: Cruddur's stacks.
         .target(name: "Cruddur", dependencies: ["Infra"]),
         .executableTarget(name: "InfraTool", dependencies: ["Cruddur", "Infra"]),
-        .executableTarget(name: "YAMLBench", dependencies: ["InfraYAML"]),
+        .executableTarget(name: "YAMLBench", dependencies: ["InfraYAML", "YAMLTestSupport"]),
+        // Seeded generators of test strings and trees, shared by the tests and yaml-bench.
+        .target(name: "YAMLTestSupport", dependencies: ["InfraYAML"]),
 
-        .testTarget(name: "InfraYAMLTests", dependencies: ["InfraYAML"]),
+        .testTarget(name: "InfraYAMLTests", dependencies: ["InfraYAML", "YAMLTestSupport"]),
         .testTarget(
             name: "CloudFormationTests",
-            dependencies: ["CloudFormation", "InfraYAML", "UnifiedDiff"]
+            dependencies: ["CloudFormation", "InfraYAML", "UnifiedDiff"],
+            exclude: ["Fixtures"]
         ),
         .testTarget(
             name: "AWSResourcesTests",
-            dependencies: ["AWSResources", "CloudFormation", "InfraYAML", "UnifiedDiff"]
+            dependencies: ["AWSResources", "CloudFormation", "InfraYAML", "UnifiedDiff"],
+            exclude: ["Fixtures"]
         ),
         .testTarget(
             name: "TemplateDiffTests",
-            dependencies: ["TemplateDiff", "InfraYAML", "UnifiedDiff"]
+            dependencies: ["TemplateDiff", "InfraYAML", "UnifiedDiff"],
+            exclude: ["Fixtures"]
         ),
         .testTarget(name: "InfraCLITests", dependencies: ["InfraCLI", "Cruddur", "Infra", "UnifiedDiff"]),
     ]

@@ -1,1 +1,4 @@
-print("placeholder")
+import Cruddur
+import Infra
+
+InfraCLI.main(app: cruddurApp)
