@@ -65,6 +65,10 @@ let package = Package(
             dependencies: ["TemplateDiff", "InfraYAML", "UnifiedDiff"],
             exclude: ["Fixtures"]
         ),
-        .testTarget(name: "InfraCLITests", dependencies: ["InfraCLI", "Cruddur", "Infra", "UnifiedDiff"]),
+        .testTarget(
+            name: "InfraCLITests",
+            dependencies: ["InfraCLI", "Cruddur", "Infra", "UnifiedDiff"],
+            exclude: ["Fixtures"]
+        ),
     ]
 )

@@ -1,0 +1,59 @@
+import CloudFormation
+
+/// Writes template values as JSON with keys in the order given, two-space indented, so
+/// generated JSON is as byte-stable as the YAML.
+enum JSONWriter {
+    enum Problem: Error, CustomStringConvertible {
+        case intrinsic(path: String, Intrinsic)
+
+        var description: String {
+            switch self {
+            case .intrinsic(let path, let intrinsic):
+                "\(path) is \(intrinsic.longFormName), which only CloudFormation can resolve; the schema needs a literal value"
+            }
+        }
+    }
+
+    static func write(_ value: TemplateValue, path: String = "", indent: String = "") throws(Problem) -> String {
+        let inner = indent + "  "
+        switch value {
+        case .string(let text): return quote(text)
+        case .number(let text): return text
+        case .boolean(let flag): return flag ? "true" : "false"
+        case .list(let items):
+            if items.isEmpty { return "[]" }
+            var parts: [String] = []
+            for (index, item) in items.enumerated() {
+                parts.append(inner + (try write(item, path: "\(path)[\(index)]", indent: inner)))
+            }
+            return "[\n" + parts.joined(separator: ",\n") + "\n\(indent)]"
+        case .object(let fields):
+            if fields.isEmpty { return "{}" }
+            var parts: [String] = []
+            for (key, item) in fields.entries {
+                parts.append(inner + quote(key) + ": " + (try write(item, path: path.isEmpty ? key : "\(path).\(key)", indent: inner)))
+            }
+            return "{\n" + parts.joined(separator: ",\n") + "\n\(indent)}"
+        case .intrinsic(let intrinsic):
+            throw .intrinsic(path: path, intrinsic)
+        }
+    }
+
+    static func quote(_ text: String) -> String {
+        var result = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": result += "\\\""
+            case "\\": result += "\\\\"
+            case "\n": result += "\\n"
+            case "\r": result += "\\r"
+            case "\t": result += "\\t"
+            case _ where scalar.value < 0x20:
+                let hex = String(scalar.value, radix: 16)
+                result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            default: result.unicodeScalars.append(scalar)
+            }
+        }
+        return result + "\""
+    }
+}
