@@ -6,15 +6,18 @@ public struct Environment: Hashable, Sendable {
     /// Appended to stack names (and, by stacks that choose to, to resource names), so that
     /// environments can share an account: `cruddur-messaging` + `-dev`.
     public let nameSuffix: String
-    /// Settings the stacks read, e.g. capacities; also the values written to the parameter
-    /// file of each stack whose parameter has the same name.
+    /// Settings the stacks read while they are built, e.g. capacities.
     public let settings: [String: String]
+    /// Deploy-time values of stack parameters, by parameter name: written to each stack's
+    /// parameter file for `aws cloudformation deploy --parameter-overrides`.
+    public let parameters: [String: String]
 
-    public init(_ name: String, region: String? = nil, nameSuffix: String = "", settings: [String: String] = [:]) {
+    public init(_ name: String, region: String? = nil, nameSuffix: String = "", settings: [String: String] = [:], parameters: [String: String] = [:]) {
         self.name = name
         self.region = region
         self.nameSuffix = nameSuffix
         self.settings = settings
+        self.parameters = parameters
     }
 
     public subscript(setting: String) -> String? { settings[setting] }

@@ -10,6 +10,16 @@ public struct GeneratedFile: Hashable, Sendable {
     public let relativePath: String
     public let contents: String
 
+    /// A template, or the parameter file that goes with it.
+    public var isTemplate: Bool { relativePath.hasSuffix(".yaml") }
+
+    public init(stack: String, flavor: Flavor, relativePath: String, contents: String) {
+        self.stack = stack
+        self.flavor = flavor
+        self.relativePath = relativePath
+        self.contents = contents
+    }
+
     public static func header(command: String) -> String {
         "\(headerMarker) (\(command)). Do not edit: change the stack's Swift definition and synthesize again."
     }

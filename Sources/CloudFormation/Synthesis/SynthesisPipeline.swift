@@ -10,6 +10,8 @@ public struct SynthesisPipeline: Sendable {
     public let environment: Environment
     /// The command named in each file's header, e.g. `swift run infra synth`.
     public let command: String
+    /// How the output directory is spelled in the printed deploy commands.
+    public var outDirectoryName = "out"
 
     public init(app: App, files: SourceFiles, environment: Environment, command: String) {
         self.app = app
@@ -27,6 +29,8 @@ public struct SynthesisPipeline: Sendable {
         public var deploymentOrder: [String] = []
         /// Stack -> the stacks it imports from.
         public var dependencies: [String: [String]] = [:]
+        /// How to deploy each template, keyed like `templates`.
+        public var deployCommands: [String: DeployCommand] = [:]
 
         public var hasErrors: Bool { diagnostics.hasErrors }
 
@@ -91,6 +95,15 @@ public struct SynthesisPipeline: Sendable {
                             "the \(unit.flavor == .sam ? "SAM " : "")template is \(file.contents.utf8.count) bytes; CloudFormation accepts at most \(Quota.templateBodyBytes) bytes in a template body (upload it to S3 or split the stack)"))
                     }
                     result.files.append(file)
+                    let deploy = DeployCommand(
+                        template: unit.template, deployedName: environment.deployedName(of: unit.stack.name), environment: environment,
+                        templatePath: outDirectoryName + "/" + path, parameterFilePath: outDirectoryName + "/" + directoryPrefix + unit.stack.name + ".parameters.json")
+                    result.deployCommands[path] = deploy
+                    // One parameter file per stack: its flavors take the same parameters.
+                    if unit.flavor == unit.stack.flavors.first {
+                        result.files.append(GeneratedFile(stack: unit.stack.name, flavor: unit.flavor,
+                            relativePath: directoryPrefix + unit.stack.name + ".parameters.json", contents: deploy.parameterFile))
+                    }
                 } catch {
                     diagnostics.append(Diagnostic(.error, stack: unit.stack.name, "could not render the template: \(error)"))
                 }

@@ -49,8 +49,13 @@ struct Project {
     let environments: [Environment]
     let stacks: [String]?
 
+    /// How out/ is spelled in printed commands.
+    var outDirectoryName = "out"
+
     func pipeline(for environment: Environment) -> SynthesisPipeline {
-        SynthesisPipeline(app: app, files: SourceFiles(root: root), environment: environment, command: command)
+        var pipeline = SynthesisPipeline(app: app, files: SourceFiles(root: root), environment: environment, command: command)
+        pipeline.outDirectoryName = outDirectoryName
+        return pipeline
     }
 
     /// Every file the app produces in every environment, relative to out/: anything else
@@ -63,6 +68,7 @@ struct Project {
                 for flavor in stack.flavors {
                     paths.insert(prefix + stack.name + flavor.fileSuffix)
                 }
+                paths.insert(prefix + stack.name + ".parameters.json")
             }
         }
         return paths
@@ -80,6 +86,7 @@ struct Project {
             let result = pipeline(for: environment).run(stacks: stacks)
             merged.files += result.files
             merged.templates.merge(result.templates) { first, _ in first }
+            merged.deployCommands.merge(result.deployCommands) { first, _ in first }
             for diagnostic in result.diagnostics where !merged.diagnostics.contains(diagnostic) {
                 merged.diagnostics.append(diagnostic)
             }

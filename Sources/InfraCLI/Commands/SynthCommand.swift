@@ -21,7 +21,8 @@ struct SynthCommand: ParsableCommand {
     var check = false
 
     func run() throws {
-        let project = try project.resolve()
+        var project = try project.resolve()
+        project.outDirectoryName = out ?? "out"
         let result = project.run()
         DiagnosticPrinter.print(result.diagnostics)
         if result.hasErrors {
@@ -55,7 +56,13 @@ struct SynthCommand: ParsableCommand {
         }
 
         // Only files with our header are ours to remove; anything else is reported and kept.
-        let removable = obsolete.filter { GeneratedFile.carriesHeader(Substring(existing[$0] ?? "")) }
+        // A parameter file (JSON has no comments) goes with its stack's generated template.
+        let removableTemplates = obsolete.filter { GeneratedFile.carriesHeader(Substring(existing[$0] ?? "")) }
+        let removable = obsolete.filter { name in
+            guard name.hasSuffix(".parameters.json") else { return removableTemplates.contains(name) }
+            let stem = String(name.dropLast(".parameters.json".count))
+            return removableTemplates.contains(stem + Flavor.cloudFormation.fileSuffix) || removableTemplates.contains(stem + Flavor.sam.fileSuffix)
+        }
         for name in obsolete where !removable.contains(name) {
             printError("warning: \(displayDirectory)/\(name) is not produced by any stack and has no generator header; left alone")
         }
@@ -70,6 +77,23 @@ struct SynthCommand: ParsableCommand {
         }
         for name in removable {
             print("removed \(displayDirectory)/\(name) (no stack produces it any more)")
+        }
+        printDeployCommands(result)
+    }
+
+    /// The exact commands to deploy what was written, producers before consumers.
+    private func printDeployCommands(_ result: SynthesisPipeline.Result) {
+        let order = result.deploymentOrder
+        let paths = result.deployCommands.keys.sorted { lhs, rhs in
+            let l = order.firstIndex { lhs.hasSuffix("/" + $0 + ".yaml") || lhs == $0 + ".yaml" || lhs.hasSuffix($0 + ".sam.yaml") } ?? 0
+            let r = order.firstIndex { rhs.hasSuffix("/" + $0 + ".yaml") || rhs == $0 + ".yaml" || rhs.hasSuffix($0 + ".sam.yaml") } ?? 0
+            return (l, lhs) < (r, rhs)
+        }
+        guard !paths.isEmpty else { return }
+        print("\nTo deploy (in this order):")
+        for path in paths {
+            guard let command = result.deployCommands[path] else { continue }
+            print("\n" + command.shellCommand)
         }
     }
 

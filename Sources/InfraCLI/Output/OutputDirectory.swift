@@ -7,14 +7,15 @@ import Foundation
 struct OutputDirectory {
     let path: String
 
-    /// The YAML files in the given folders of out/ ("" for out/ itself), relative path -> contents.
+    /// The generated kinds of file (templates and parameter files) in the given folders of
+    /// out/ ("" for out/ itself), relative path -> contents.
     func existingTemplates(in prefixes: [String]) -> [String: String] {
         let fileManager = FileManager.default
         var templates: [String: String] = [:]
         for prefix in prefixes {
             let folder = prefix.isEmpty ? path : (path as NSString).appendingPathComponent(prefix)
             guard let names = try? fileManager.contentsOfDirectory(atPath: folder) else { continue }
-            for name in names where name.hasSuffix(".yaml") && !name.hasPrefix(".") {
+            for name in names where (name.hasSuffix(".yaml") || name.hasSuffix(".parameters.json")) && !name.hasPrefix(".") {
                 let full = (folder as NSString).appendingPathComponent(name)
                 if let data = fileManager.contents(atPath: full), let text = String(data: data, encoding: .utf8) {
                     templates[prefix + name] = text
@@ -46,7 +47,7 @@ struct OutputDirectory {
             try fileManager.createDirectory(atPath: staging, withIntermediateDirectories: false)
             for (index, file) in files.enumerated() {
                 // Flat names in staging: the final folders may not exist yet.
-                let staged = (staging as NSString).appendingPathComponent("\(index).yaml")
+                let staged = (staging as NSString).appendingPathComponent("\(index)")
                 try Data(file.contents.utf8).write(to: URL(fileURLWithPath: staged))
             }
             for file in files {
@@ -62,7 +63,7 @@ struct OutputDirectory {
             throw WriteError(description: "cannot write to the output directory '\(path)': \(reason(error)); nothing was changed")
         }
         for (index, file) in files.enumerated() {
-            let staged = (staging as NSString).appendingPathComponent("\(index).yaml")
+            let staged = (staging as NSString).appendingPathComponent("\(index)")
             let final = (path as NSString).appendingPathComponent(file.relativePath)
             // rename(2) replaces the target atomically: readers see the old file or the new, never half.
             if rename(staged, final) != 0 {
