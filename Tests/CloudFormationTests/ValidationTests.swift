@@ -20,7 +20,7 @@ struct ValidationTests {
         #expect(result.diagnostics.map(\.description) == [
             "error: processing: Reader: Properties.Table: refers to 'Table', which is neither a resource nor a parameter of this stack; 'Table' is a resource of stack 'data': refer to it through its typed value (e.g. `table.arn`) and infra exports and imports it",
         ])
-        #expect(result.files.map(\.relativePath) == ["data.yaml"])
+        #expect(result.files.map(\.relativePath) == ["data.yaml", "data.parameters.json"])
     }
 
     @Test func aGetAttOnARemovedResourceIsDangling() {
