@@ -134,4 +134,32 @@ struct CLITests {
         #expect(run(Self.goodApp, ["list"]) == 0)
         #expect(run(Self.goodApp, ["validate", "--root", project.root.path]) == 0)
     }
+
+    static let queueApp = App("demo", stacks: [
+        Stack("demo-stack") { stack in
+            stack.add(RawResource("Queue", type: "AWS::SQS::Queue", properties: ["QueueName": "orders", "VisibilityTimeout": 30]))
+        },
+    ])
+
+    @Test func diffExitCodesFollowWhatCloudFormationWillDo() throws {
+        let project = try Project()
+        #expect(run(Self.queueApp, ["synth", "--root", project.root.path]) == 0)
+        #expect(run(Self.queueApp, ["diff", "--root", project.root.path]) == 0)
+        let current = try #require(project.read("demo-stack.yaml"))
+        // The committed file had a different timeout: an in-place update.
+        try project.write("demo-stack.yaml", current.replacingOccurrences(of: "VisibilityTimeout: 30", with: "VisibilityTimeout: 60"))
+        #expect(run(Self.queueApp, ["diff", "--root", project.root.path]) == 1)
+        // ... a different queue name: a replacement, unless allowed.
+        try project.write("demo-stack.yaml", current.replacingOccurrences(of: "QueueName: orders", with: "QueueName: old-orders"))
+        #expect(run(Self.queueApp, ["diff", "--root", project.root.path]) == 3)
+        #expect(run(Self.queueApp, ["diff", "--root", project.root.path, "--allow-replacement", "demo-stack/Queue"]) == 1)
+        #expect(run(Self.queueApp, ["diff", "--root", project.root.path, "--format", "json"]) == 3)
+    }
+
+    @Test func diffAgainstAFileThatIsNotATemplateExits2() throws {
+        let project = try Project()
+        try project.write("broken.yaml", "Resources: [unclosed\n")
+        #expect(run(Self.queueApp, ["diff", "--root", project.root.path, "--against", project.out.appendingPathComponent("broken.yaml").path]) == 2)
+        #expect(run(Self.queueApp, ["diff", "--root", project.root.path, "--against", "/nonexistent/x.yaml"]) == 64)
+    }
 }

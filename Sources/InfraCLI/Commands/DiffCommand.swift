@@ -1,16 +1,119 @@
 import ArgumentParser
 import CloudFormation
+import Foundation
+import TemplateDiff
 
-/// `infra diff`: placeholder until the diff engine lands (wired by the TemplateDiff module).
+/// `infra diff`: what CloudFormation will do with the changes between the previous
+/// templates (out/, or --against) and the freshly synthesized ones.
 struct DiffCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "diff",
-        abstract: "Say what CloudFormation will do with the changes since out/."
+        abstract: "Say what CloudFormation will do with the changes since out/ (or --against).",
+        discussion: """
+            For each stack: resources added, removed and changed, with each changed property's \
+            old and new value and whether CloudFormation updates in place or replaces; likewise \
+            parameters, outputs and conditions. Replacements, data loss and updates that \
+            CloudFormation will reject are called out.
+
+            Exit codes:
+              0  nothing changed
+              1  changes, all safe (or allowed with --allow-replacement)
+              2  invalid input: the app has errors, or a previous template cannot be read
+              3  a change replaces a resource, loses data or will fail
+              64 usage error
+            """
     )
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case text
+        case markdown
+        case json
+    }
 
     @OptionGroup var project: ProjectOptions
 
+    @Option(name: .long, help: "The previous templates: a file or a directory (default: out/ and its environment folders).")
+    var against: String?
+
+    @Option(name: .long, help: "text (coloured on a terminal), markdown (for a pull request) or json.")
+    var format: Format = .text
+
+    @Option(name: .customLong("allow-replacement"), help: "Accept a replacement or data loss of this resource (LogicalID or Stack/LogicalID; repeatable).")
+    var allowReplacement: [String] = []
+
+    func validate() throws {
+        if let against, !FileManager.default.fileExists(atPath: against) {
+            throw ValidationError("--against '\(against)' does not exist")
+        }
+    }
+
     func run() throws {
-        throw CLIError("diff is not available yet")
+        var project = try project.resolve(defaultToAllEnvironments: against == nil)
+        if against != nil, project.environments.count > 1, let first = project.environments.first {
+            project = Project(app: project.app, command: project.command, root: project.root, environments: [first], stacks: project.stacks)
+        }
+        var output: [String] = []
+        var exitCode: Int32 = 0
+        for environment in project.environments {
+            let pipeline = project.pipeline(for: environment)
+            let result = pipeline.run(stacks: project.stacks)
+            DiagnosticPrinter.print(result.diagnostics)
+            if result.hasErrors { throw InfraExit.invalidInput }
+
+            let prefix = pipeline.directoryPrefix
+            var fresh: [String: String] = [:]
+            for file in result.files where file.isTemplate && file.relativePath.hasPrefix(prefix) {
+                let name = String(file.relativePath.dropFirst(prefix.count).dropLast(".yaml".count))
+                fresh[name] = file.contents
+            }
+            let report: DiffReport
+            do {
+                let previous = try previousTemplates(prefix: prefix, project: project, fresh: fresh)
+                report = try DiffReport.compare(old: previous, new: fresh, stacks: selectedNames(project, fresh: fresh))
+            } catch {
+                printError("error: \(error)")
+                throw InfraExit.invalidInput
+            }
+            let rendered = report.render(renderFormat)
+            if project.environments.count > 1 && format != .json {
+                output.append((format == .markdown ? "## " : "== ") + "environment \(environment.name)\n\n" + rendered)
+            } else {
+                output.append(rendered)
+            }
+            exitCode = max(exitCode, report.exitCode(allowingReplacementOf: Set(allowReplacement)))
+        }
+        print(output.joined(separator: "\n"), terminator: output.last?.hasSuffix("\n") == true ? "" : "\n")
+        if exitCode != 0 { throw ExitCode(exitCode) }
+    }
+
+    private var renderFormat: DiffFormat {
+        switch format {
+        case .text: .text(color: isatty(STDOUT_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil)
+        case .markdown: .markdown
+        case .json: .json
+        }
+    }
+
+    /// The previous side: out/ (this environment's folder) by default, else --against.
+    private func previousTemplates(prefix: String, project: Project, fresh: [String: String]) throws -> [String: String] {
+        guard let against else {
+            let folder = (project.root as NSString).appendingPathComponent("out/" + prefix)
+            return FileManager.default.fileExists(atPath: folder) ? try TemplateFiles.read(at: folder) : [:]
+        }
+        var isDirectory: ObjCBool = false
+        FileManager.default.fileExists(atPath: against, isDirectory: &isDirectory)
+        if isDirectory.boolValue { return try TemplateFiles.read(at: against) }
+        // One file: it is the previous version of the one selected stack.
+        let candidates = selectedNames(project, fresh: fresh) ?? fresh.keys.sorted()
+        guard candidates.count == 1, let only = candidates.first else {
+            throw ValidationError("--against names one file; select its stack with --stack (candidates: \(candidates.joined(separator: ", ")))")
+        }
+        return try TemplateFiles.read(at: against, stack: only)
+    }
+
+    /// The template names (`stack` or `stack.sam`) of the selected stacks; nil for all.
+    private func selectedNames(_ project: Project, fresh: [String: String]) -> [String]? {
+        guard let stacks = project.stacks else { return nil }
+        return fresh.keys.filter { name in stacks.contains { name == $0 || name == $0 + ".sam" } }.sorted()
     }
 }

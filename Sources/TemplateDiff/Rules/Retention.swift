@@ -1,0 +1,34 @@
+/// Retention as CloudFormation applies it.
+enum Retention {
+    /// Whether a removed resource survives under its (old) DeletionPolicy.
+    static func keptOnDelete(_ resource: TemplateResource) -> Bool {
+        switch resource.deletionPolicy {
+        case "Retain", "RetainExceptOnCreate": true
+        case "Snapshot": ResourceSchema.named(resource.type)?.supportsSnapshot == true
+        default: false
+        }
+    }
+
+    /// Whether the old physical resource survives a replacement, under the new UpdateReplacePolicy.
+    static func keptOnReplace(_ resource: TemplateResource) -> Bool {
+        switch resource.updateReplacePolicy {
+        case "Retain": true
+        case "Snapshot": ResourceSchema.named(resource.type)?.supportsSnapshot == true
+        default: false
+        }
+    }
+
+    static func isStateful(_ type: String) -> Bool {
+        ResourceSchema.named(type)?.isStateful == true
+    }
+
+    /// What is lost with a stateful resource, for messages.
+    static func data(of type: String) -> String {
+        switch type {
+        case "AWS::DynamoDB::Table": "items"
+        case "AWS::Logs::LogGroup": "log events"
+        case "AWS::SQS::Queue": "messages"
+        default: "data"
+        }
+    }
+}
