@@ -1,0 +1,66 @@
+import CloudFormation
+
+// Reading rendered properties back. Validation runs on what a resource rendered, after
+// property overrides, so that a value set through the escape hatch is checked like a typed one.
+extension TemplateValue {
+    var objectFields: Fields? {
+        if case .object(let fields) = self { return fields }
+        return nil
+    }
+
+    var listItems: [TemplateValue]? {
+        if case .list(let items) = self { return items }
+        return nil
+    }
+
+    var literalBoolean: Bool? {
+        if case .boolean(let flag) = self { return flag }
+        return nil
+    }
+
+    /// A value as a reviewer would recognise it in a message: the literal, or `!Ref X` and the like.
+    var summary: String {
+        switch self {
+        case .string(let text), .number(let text): text
+        case .boolean(let flag): flag ? "true" : "false"
+        case .list(let items): "[" + items.map(\.summary).joined(separator: ", ") + "]"
+        case .object: "{...}"
+        case .intrinsic(.ref(let target)): "!Ref \(target.logicalID)"
+        case .intrinsic(.getAtt(let target, let attribute)): "!GetAtt \(target.logicalID).\(attribute)"
+        case .intrinsic(.sub(let template, _)): "!Sub '\(template.rendered)'"
+        case .intrinsic(let intrinsic): intrinsic.shortFormTag
+        }
+    }
+}
+
+/// A property path as diagnostics print it: `Properties.GlobalSecondaryIndexes[0].ProvisionedThroughput`.
+struct PropertyPath: CustomStringConvertible, Sendable {
+    private let text: String
+
+    static let properties = PropertyPath(text: "Properties")
+
+    private init(text: String) { self.text = text }
+
+    func key(_ key: String) -> PropertyPath { PropertyPath(text: "\(text).\(key)") }
+    func index(_ index: Int) -> PropertyPath { PropertyPath(text: "\(text)[\(index)]") }
+    /// A prefix for `key`: `Properties.ProvisionedThroughput` from `properties / "ProvisionedThroughput"`.
+    static func / (path: PropertyPath, key: String) -> PropertyPath { path.key(key) }
+
+    var description: String { text }
+}
+
+extension SynthesisContext {
+    func error(_ resource: Resource, at path: PropertyPath, _ message: String) {
+        error(resource, path: path.description, message)
+    }
+
+    func warning(_ resource: Resource, at path: PropertyPath, _ message: String) {
+        warning(resource, path: path.description, message)
+    }
+
+    /// Reports an integer property outside its range; intrinsics resolve at deploy time and are not checked.
+    func checkRange(_ value: TemplateValue?, _ range: ClosedRange<Int>, of resource: Resource, at path: PropertyPath, describing name: String, unit: String = "") {
+        guard let number = value?.literalInteger, !range.contains(number) else { return }
+        error(resource, at: path, "\(name) \(number)\(unit) is outside \(range.lowerBound)...\(range.upperBound)")
+    }
+}

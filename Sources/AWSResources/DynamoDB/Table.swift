@@ -1,0 +1,249 @@
+import CloudFormation
+
+/// A DynamoDB table (`AWS::DynamoDB::Table`).
+///
+///     let messages = stack.add(Table("Messages", tableName: "cruddur-messages",
+///         partitionKey: .string("pk"), sortKey: .string("sk"),
+///         billing: .provisioned(read: 5, write: 5), stream: .newImage))
+///     let byGroup = messages.globalIndex("message-group-sk-index",
+///         partitionKey: .string("message_group_uuid"), sortKey: .string("sk"),
+///         throughput: Throughput(read: 5, write: 5))
+///
+/// Defaults for a stateful resource: DeletionPolicy and UpdateReplacePolicy Retain (a stack
+/// delete or a replacing change leaves the data in place), point-in-time recovery on, and
+/// encryption with the AWS managed key (`SSEEnabled: true`, see `TableEncryption`).
+/// Attribute definitions are derived from the keys; they are never listed by hand.
+public final class Table<StreamState: TableStreamState>: Resource, HasAttributes, TableResource {
+    public typealias Attribute = StreamState.Attribute
+
+    /// A fixed name (3 to 255 of `[a-zA-Z0-9_.-]`). A named table cannot be replaced in place.
+    public var tableName: Value<String>?
+    public let partitionKey: KeyAttribute
+    public let sortKey: KeyAttribute?
+    public var billing: Billing
+    let streamViewType: StreamViewType?
+    /// The number attribute (epoch seconds) whose items DynamoDB expires.
+    public var timeToLiveAttribute: String?
+    public var pointInTimeRecovery: Bool
+    public var encryption: TableEncryption
+    /// Blocks DeleteTable through any API. Off by default: Retain already keeps CloudFormation
+    /// from deleting the data, and protection would also block deliberate teardown of test stacks.
+    public var deletionProtection: Bool
+    /// nil keeps DynamoDB's default (STANDARD) without writing it.
+    public var tableClass: TableClass?
+    public var tags: ResourceTags
+    public private(set) var globalIndexes: [GlobalSecondaryIndex] = []
+    public private(set) var localIndexes: [LocalSecondaryIndex] = []
+    /// Logical IDs of the event-source mappings reading the stream, to report them if an
+    /// override removes the stream.
+    var streamConsumers: [String] = []
+
+    init(
+        logicalID: String,
+        tableName: Value<String>?,
+        partitionKey: KeyAttribute,
+        sortKey: KeyAttribute?,
+        billing: Billing,
+        streamViewType: StreamViewType?,
+        timeToLiveAttribute: String?,
+        pointInTimeRecovery: Bool,
+        encryption: TableEncryption,
+        deletionProtection: Bool,
+        tableClass: TableClass?,
+        tags: ResourceTags
+    ) {
+        self.tableName = tableName
+        self.partitionKey = partitionKey
+        self.sortKey = sortKey
+        self.billing = billing
+        self.streamViewType = streamViewType
+        self.timeToLiveAttribute = timeToLiveAttribute
+        self.pointInTimeRecovery = pointInTimeRecovery
+        self.encryption = encryption
+        self.deletionProtection = deletionProtection
+        self.tableClass = tableClass
+        self.tags = tags
+        super.init(logicalID: logicalID, type: "AWS::DynamoDB::Table")
+        deletionPolicy = .retain
+        updateReplacePolicy = .retain
+    }
+
+    /// The table's name (its Ref).
+    public var name: Value<String> { ref }
+    public var arn: Value<String> { getAtt("Arn") }
+    public var hasSecondaryIndexes: Bool { !globalIndexes.isEmpty || !localIndexes.isEmpty }
+
+    /// Adds a global secondary index (at most 20) and returns it, for its name, ARN and grants.
+    /// - Parameter throughput: required when the table is PROVISIONED, refused when PAY_PER_REQUEST.
+    @discardableResult
+    public func globalIndex(_ name: String, partitionKey: KeyAttribute, sortKey: KeyAttribute? = nil, projection: Projection = .all, throughput: Throughput? = nil) -> GlobalSecondaryIndex {
+        let index = GlobalSecondaryIndex(name: name, partitionKey: partitionKey, sortKey: sortKey, projection: projection, throughput: throughput, table: TableLink(self))
+        globalIndexes.append(index)
+        return index
+    }
+
+    /// Adds a local secondary index (at most 5; only on a table with a sort key, and only
+    /// when the table is created: DynamoDB cannot add one later).
+    @discardableResult
+    public func localIndex(_ name: String, sortKey: KeyAttribute, projection: Projection = .all) -> LocalSecondaryIndex {
+        let index = LocalSecondaryIndex(name: name, sortKey: sortKey, projection: projection, table: TableLink(self))
+        localIndexes.append(index)
+        return index
+    }
+
+    public override func synthesize(in context: SynthesisContext) {
+        let resource = definition(in: context)
+        TableRules.validateRendered(resource.properties, of: self, in: context)
+        // DynamoDB has no snapshot that CloudFormation can take (backups are a separate service).
+        if deletionPolicy == .snapshot {
+            context.error(self, path: "DeletionPolicy", "a DynamoDB table does not support the Snapshot policy; use Retain, RetainExceptOnCreate or Delete")
+        }
+        if updateReplacePolicy == .snapshot {
+            context.error(self, path: "UpdateReplacePolicy", "a DynamoDB table does not support the Snapshot policy; use Retain, RetainExceptOnCreate or Delete")
+        }
+        if resource.properties["StreamSpecification"] == nil, !streamConsumers.isEmpty {
+            context.error(self, at: PropertyPath.properties / "StreamSpecification", "the table has no stream, but \(streamConsumers.joined(separator: ", ")) reads from it")
+        }
+        context.add(resource)
+    }
+
+    public override func properties(in context: SynthesisContext) -> Fields {
+        TableRules.validateModel(of: self, in: context)
+        var properties = Fields()
+        properties["TableName"] = tableName?.raw
+        properties["AttributeDefinitions"] = .list(attributeDefinitions(in: context).map {
+            .object(["AttributeName": .string($0.name), "AttributeType": .string($0.type.rawValue)])
+        })
+        properties["KeySchema"] = Self.keySchema(partitionKey, sortKey)
+        if !globalIndexes.isEmpty {
+            properties["GlobalSecondaryIndexes"] = .list(globalIndexes.map { index in
+                var fields = Fields()
+                fields["IndexName"] = .string(index.name)
+                fields["KeySchema"] = Self.keySchema(index.partitionKey, index.sortKey)
+                fields["Projection"] = index.projection.rendered
+                fields["ProvisionedThroughput"] = index.throughput.map { Self.throughput(read: $0.read, write: $0.write) }
+                return .object(fields)
+            })
+        }
+        if !localIndexes.isEmpty {
+            properties["LocalSecondaryIndexes"] = .list(localIndexes.map { index in
+                .object([
+                    "IndexName": .string(index.name),
+                    "KeySchema": Self.keySchema(partitionKey, index.sortKey),
+                    "Projection": index.projection.rendered,
+                ])
+            })
+        }
+        properties["BillingMode"] = .string(billing.mode)
+        if case .provisioned(let read, let write) = billing {
+            properties["ProvisionedThroughput"] = Self.throughput(read: read, write: write)
+        }
+        properties["StreamSpecification"] = streamViewType.map { .object(["StreamViewType": .string($0.rawValue)]) }
+        properties["TimeToLiveSpecification"] = timeToLiveAttribute.map { .object(["AttributeName": .string($0), "Enabled": true]) }
+        properties["PointInTimeRecoverySpecification"] = .object(["PointInTimeRecoveryEnabled": .boolean(pointInTimeRecovery)])
+        properties["SSESpecification"] = encryption.rendered
+        properties["DeletionProtectionEnabled"] = deletionProtection ? true : nil
+        properties["TableClass"] = tableClass.map { .string($0.rawValue) }
+        properties["Tags"] = tags.rendered
+        return properties
+    }
+
+    /// Every key attribute once, in order of first appearance: the table's keys, then each
+    /// global and each local index's. An attribute keyed with two types is reported, and
+    /// defined with the first.
+    func attributeDefinitions(in context: SynthesisContext) -> [KeyAttribute] {
+        var uses: [(KeyAttribute, PropertyPath, String)] = [
+            (partitionKey, PropertyPath.properties.key("KeySchema").index(0), "the table's partition key"),
+        ]
+        if let sortKey {
+            uses.append((sortKey, PropertyPath.properties.key("KeySchema").index(1), "the table's sort key"))
+        }
+        for (position, index) in globalIndexes.enumerated() {
+            let path = PropertyPath.properties.key("GlobalSecondaryIndexes").index(position).key("KeySchema")
+            uses.append((index.partitionKey, path.index(0), "the partition key of index '\(index.name)'"))
+            if let sortKey = index.sortKey {
+                uses.append((sortKey, path.index(1), "the sort key of index '\(index.name)'"))
+            }
+        }
+        for (position, index) in localIndexes.enumerated() {
+            let path = PropertyPath.properties.key("LocalSecondaryIndexes").index(position).key("KeySchema")
+            uses.append((index.sortKey, path.index(1), "the sort key of index '\(index.name)'"))
+        }
+        var definitions: [KeyAttribute] = []
+        var firstUse: [String: String] = [:]
+        for (attribute, path, role) in uses {
+            if let defined = definitions.first(where: { $0.name == attribute.name }) {
+                if defined.type != attribute.type {
+                    context.error(self, at: path, "attribute '\(attribute.name)' is \(attribute.type.rawValue) in \(role) but \(defined.type.rawValue) in \(firstUse[attribute.name] ?? "another key"); an attribute has one type")
+                }
+            } else {
+                definitions.append(attribute)
+                firstUse[attribute.name] = role
+            }
+        }
+        return definitions
+    }
+
+    private static func keySchema(_ partitionKey: KeyAttribute, _ sortKey: KeyAttribute?) -> TemplateValue {
+        var keys: [TemplateValue] = [.object(["AttributeName": .string(partitionKey.name), "KeyType": "HASH"])]
+        if let sortKey {
+            keys.append(.object(["AttributeName": .string(sortKey.name), "KeyType": "RANGE"]))
+        }
+        return .list(keys)
+    }
+
+    private static func throughput(read: Int, write: Int) -> TemplateValue {
+        .object(["ReadCapacityUnits": .integer(read), "WriteCapacityUnits": .integer(write)])
+    }
+}
+
+extension Table where StreamState == NoStream {
+    /// A table without a stream. See `Table` for the defaults.
+    /// - Parameters:
+    ///   - billing: PAY_PER_REQUEST by default: no capacity to plan or to pay for while idle.
+    public convenience init(
+        _ logicalID: String,
+        tableName: Value<String>? = nil,
+        partitionKey: KeyAttribute,
+        sortKey: KeyAttribute? = nil,
+        billing: Billing = .payPerRequest,
+        timeToLiveAttribute: String? = nil,
+        pointInTimeRecovery: Bool = true,
+        encryption: TableEncryption = .awsManagedKey,
+        deletionProtection: Bool = false,
+        tableClass: TableClass? = nil,
+        tags: ResourceTags = [:]
+    ) {
+        self.init(logicalID: logicalID, tableName: tableName, partitionKey: partitionKey, sortKey: sortKey, billing: billing, streamViewType: nil, timeToLiveAttribute: timeToLiveAttribute, pointInTimeRecovery: pointInTimeRecovery, encryption: encryption, deletionProtection: deletionProtection, tableClass: tableClass, tags: tags)
+    }
+}
+
+extension Table where StreamState == WithStream {
+    /// A table with a stream of `stream` records. See `Table` for the defaults.
+    /// - Parameters:
+    ///   - billing: PAY_PER_REQUEST by default: no capacity to plan or to pay for while idle.
+    public convenience init(
+        _ logicalID: String,
+        tableName: Value<String>? = nil,
+        partitionKey: KeyAttribute,
+        sortKey: KeyAttribute? = nil,
+        billing: Billing = .payPerRequest,
+        stream: StreamViewType,
+        timeToLiveAttribute: String? = nil,
+        pointInTimeRecovery: Bool = true,
+        encryption: TableEncryption = .awsManagedKey,
+        deletionProtection: Bool = false,
+        tableClass: TableClass? = nil,
+        tags: ResourceTags = [:]
+    ) {
+        self.init(logicalID: logicalID, tableName: tableName, partitionKey: partitionKey, sortKey: sortKey, billing: billing, streamViewType: stream, timeToLiveAttribute: timeToLiveAttribute, pointInTimeRecovery: pointInTimeRecovery, encryption: encryption, deletionProtection: deletionProtection, tableClass: tableClass, tags: tags)
+    }
+
+    /// The table's stream: what `function.trigger(on:)` reads and `grantStreamRead` grants.
+    public var stream: TableStream {
+        TableStream(table: self, viewType: streamViewType ?? .keysOnly)
+    }
+
+    /// The stream's ARN (`!GetAtt <Table>.StreamArn`).
+    public var streamArn: Value<String> { getAtt("StreamArn") }
+}

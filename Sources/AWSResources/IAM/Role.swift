@@ -1,0 +1,147 @@
+import CloudFormation
+
+/// An IAM role (`AWS::IAM::Role`): a trust policy, managed policies by ARN and inline policies.
+///
+/// Grants (`table.grantReadData(role)`, `addToPolicy`) collect into one inline policy named
+/// `defaultPolicyName`, rendered after the inline policies given explicitly. Keeping grants
+/// inline (rather than in a separate `AWS::IAM::Policy`) means that whatever references the
+/// role (a function, and through it an event-source mapping) is created only once the
+/// permissions are in place.
+public final class Role: Resource, HasAttributes, Grantee {
+    public enum Attribute: String, Sendable {
+        case arn = "Arn"
+        case roleID = "RoleId"
+    }
+
+    public var trustPolicy: PolicyDocument
+    /// A fixed name. Leave it nil to let CloudFormation generate one: a named role cannot be
+    /// replaced without a rename, and IAM names are global to the account.
+    public var roleName: Value<String>?
+    public var roleDescription: String?
+    public var path: String?
+    /// Seconds, 3600 to 43200.
+    public var maxSessionDuration: Int?
+    public var permissionsBoundary: ManagedPolicy?
+    public private(set) var managedPolicies: [ManagedPolicy]
+    public private(set) var inlinePolicies: [InlinePolicy]
+    /// The name of the inline policy that collects grants.
+    public var defaultPolicyName: String
+    public var tags: ResourceTags
+
+    private var grantedStatements: [() -> PolicyStatement] = []
+
+    /// A role that `principal` (usually a service, `.lambda`) may assume.
+    public convenience init(
+        _ logicalID: String,
+        assumedBy principal: Principal,
+        roleName: Value<String>? = nil,
+        description: String? = nil,
+        managedPolicies: [ManagedPolicy] = [],
+        inlinePolicies: [InlinePolicy] = [],
+        tags: ResourceTags = [:]
+    ) {
+        self.init(logicalID, trustPolicy: .trust(principal), roleName: roleName, description: description, managedPolicies: managedPolicies, inlinePolicies: inlinePolicies, tags: tags)
+    }
+
+    /// A role with a trust policy written out.
+    public init(
+        _ logicalID: String,
+        trustPolicy: PolicyDocument,
+        roleName: Value<String>? = nil,
+        description: String? = nil,
+        managedPolicies: [ManagedPolicy] = [],
+        inlinePolicies: [InlinePolicy] = [],
+        tags: ResourceTags = [:]
+    ) {
+        self.trustPolicy = trustPolicy
+        self.roleName = roleName
+        self.roleDescription = description
+        self.managedPolicies = managedPolicies
+        self.inlinePolicies = inlinePolicies
+        self.defaultPolicyName = "\(logicalID)Policy"
+        self.tags = tags
+        super.init(logicalID: logicalID, type: "AWS::IAM::Role")
+    }
+
+    public var arn: Value<String> { attribute(.arn) }
+    /// The role's name (its Ref).
+    public var name: Value<String> { ref }
+
+    public private(set) lazy var grantTarget = GrantTarget(role: self)
+
+    /// Adds a statement to the role's default inline policy. Statements keep the order they
+    /// were added in; one equal to an earlier one (Sid aside) is dropped; a Sid already used
+    /// gets a numeric suffix, and a statement without one is given `Statement<n>`.
+    public func addToPolicy(_ statement: PolicyStatement) {
+        grantedStatements.append { statement }
+    }
+
+    func addToPolicy(deferred statement: @escaping () -> PolicyStatement) {
+        grantedStatements.append(statement)
+    }
+
+    /// Attaches a managed policy once, in the order attached.
+    public func addManagedPolicy(_ policy: ManagedPolicy) {
+        if !managedPolicies.contains(policy) { managedPolicies.append(policy) }
+    }
+
+    public func addInlinePolicy(_ policy: InlinePolicy) {
+        inlinePolicies.append(policy)
+    }
+
+    /// The default policy's statements as they render: what SAM rendering lists as a
+    /// function's Policies.
+    package var policyStatements: [PolicyStatement] {
+        StatementList.merge(grantedStatements.map { $0() })
+    }
+
+    /// Every inline policy, the default one last.
+    package var allInlinePolicies: [InlinePolicy] {
+        let statements = policyStatements
+        guard !statements.isEmpty else { return inlinePolicies }
+        return inlinePolicies + [InlinePolicy(name: defaultPolicyName, document: PolicyDocument(statements))]
+    }
+
+    public override func properties(in context: SynthesisContext) -> Fields {
+        let policies = allInlinePolicies
+        validate(policies, in: context)
+
+        var properties = Fields()
+        properties["AssumeRolePolicyDocument"] = trustPolicy.rendered
+        properties["RoleName"] = roleName?.raw
+        properties["Description"] = roleDescription.map { .string($0) }
+        properties["Path"] = path.map { .string($0) }
+        properties["MaxSessionDuration"] = maxSessionDuration.map { .integer($0) }
+        properties["PermissionsBoundary"] = permissionsBoundary?.arn.raw
+        if !managedPolicies.isEmpty {
+            properties["ManagedPolicyArns"] = .list(managedPolicies.map(\.arn.raw))
+        }
+        if !policies.isEmpty {
+            properties["Policies"] = .list(policies.map {
+                .object(["PolicyName": .string($0.name), "PolicyDocument": $0.document.rendered])
+            })
+        }
+        properties["Tags"] = tags.rendered
+        return properties
+    }
+
+    private func validate(_ policies: [InlinePolicy], in context: SynthesisContext) {
+        trustPolicy.validate(as: .trust, of: self, at: .properties / "AssumeRolePolicyDocument", in: context)
+        var names: Set<String> = []
+        for (index, policy) in policies.enumerated() {
+            let path = PropertyPath.properties.key("Policies").index(index)
+            if !names.insert(policy.name).inserted {
+                context.error(self, at: path.key("PolicyName"), "two inline policies are named '\(policy.name)'")
+            }
+            let allowed: (Character) -> Bool = { $0.isASCIILetterOrDigit || "+=,.@_-".contains($0) }
+            if policy.name.isEmpty || policy.name.count > 128 || !policy.name.allSatisfy(allowed) {
+                context.error(self, at: path.key("PolicyName"), "policy name '\(policy.name)' must be 1 to 128 characters of [A-Za-z0-9+=,.@_-]")
+            }
+            policy.document.validate(as: .identity, of: self, at: path.key("PolicyDocument"), in: context)
+        }
+        if let seconds = maxSessionDuration, !(3600...43200).contains(seconds) {
+            context.error(self, at: .properties / "MaxSessionDuration", "maximum session duration \(seconds) s is outside 3600...43200")
+        }
+        tags.validate(self, in: context)
+    }
+}

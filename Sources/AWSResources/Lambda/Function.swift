@@ -1,0 +1,242 @@
+import CloudFormation
+
+/// A Lambda function (`AWS::Lambda::Function`) with its log group and, unless one is given,
+/// its execution role. Both are companions: added to the stack with the function, before it.
+///
+/// The role gets only what the function needs: `logs:CreateLogStream` and `logs:PutLogEvents`
+/// on its own log group (not the AWSLambdaBasicExecutionRole managed policy, which grants
+/// them on every log group), AWSLambdaENIManagementAccess when the function is in a VPC, and
+/// whatever is granted to the function (`table.grantReadData(function)`).
+public final class Function: Resource, HasAttributes, Grantee {
+    public enum Attribute: String, Sendable {
+        case arn = "Arn"
+    }
+
+    /// The role the function runs as.
+    public enum ExecutionRole {
+        /// A role created for the function (`<Function>Role`, trusted by lambda.amazonaws.com).
+        case created
+        /// A role defined in this app; it is added to the stack with the function, and grants go to it.
+        case existing(Role)
+        /// A role from elsewhere, by ARN: `infra` cannot add statements to it, so grants to
+        /// the function are errors and the permissions it adds itself are warnings.
+        case imported(arn: Value<String>)
+    }
+
+    /// A fixed name: 1 to 64 of `[a-zA-Z0-9-_]`. It also names the log group `/aws/lambda/<name>`.
+    public let functionName: Value<String>?
+    public var functionDescription: String?
+    public var runtime: Runtime
+    public var architecture: Architecture
+    /// `index.<function>` for inline code; `<module>.<function>` and the like otherwise.
+    public var handler: String
+    public var code: FunctionCode
+    /// MB, 128 to 10240.
+    public var memorySize: Int
+    /// Seconds, 1 to 900.
+    public var timeout: Int
+    /// Environment variables, rendered in declaration order.
+    public var environment: [(name: String, value: Value<String>)]
+    /// Concurrency reserved for (and capping) this function; nil for none.
+    public var reservedConcurrency: Int?
+    public let vpc: VPCConfig?
+    public var tags: ResourceTags
+    /// The log group the function writes to, named `/aws/lambda/<name>` when the name is fixed.
+    public let logGroup: LogGroup
+    /// The role we own, nil when it is imported.
+    public let role: Role?
+    private let importedRoleARN: Value<String>?
+    public let grantTarget: GrantTarget
+    /// The mappings made by `trigger(on:)`: what SAM rendering turns into Events.
+    package private(set) var eventSourceMappings: [EventSourceMapping] = []
+
+    /// - Parameters:
+    ///   - memorySize: 128 MB by default, Lambda's minimum: enough for I/O-bound glue code;
+    ///     raise it for CPU-bound work, since CPU scales with memory.
+    ///   - timeout: 30 s by default rather than Lambda's 3 s, which a cold start plus a few
+    ///     network calls can exceed; keep it below a stream's retry budget.
+    ///   - logRetention: 30 days by default (see `LogGroup`).
+    public init(
+        _ logicalID: String,
+        functionName: Value<String>? = nil,
+        description: String? = nil,
+        runtime: Runtime,
+        architecture: Architecture = .x86_64,
+        handler: String,
+        code: FunctionCode,
+        memorySize: Int = 128,
+        timeout: Int = 30,
+        environment: KeyValuePairs<String, Value<String>> = [:],
+        reservedConcurrency: Int? = nil,
+        vpc: VPCConfig? = nil,
+        role: ExecutionRole = .created,
+        logRetention: LogRetention = .oneMonth,
+        tags: ResourceTags = [:]
+    ) {
+        self.functionName = functionName
+        self.functionDescription = description
+        self.runtime = runtime
+        self.architecture = architecture
+        self.handler = handler
+        self.code = code
+        self.memorySize = memorySize
+        self.timeout = timeout
+        self.environment = environment.map { (name: $0.key, value: $0.value) }
+        self.reservedConcurrency = reservedConcurrency
+        self.vpc = vpc
+        self.tags = tags
+        self.logGroup = LogGroup("\(logicalID)LogGroup", logGroupName: functionName.map { "/aws/lambda/\($0)" }, retention: logRetention)
+
+        let ownedRole: Role?
+        switch role {
+        case .created:
+            ownedRole = Role("\(logicalID)Role", assumedBy: .lambda)
+            importedRoleARN = nil
+        case .existing(let given):
+            ownedRole = given
+            importedRoleARN = nil
+        case .imported(let arn):
+            ownedRole = nil
+            importedRoleARN = arn
+        }
+        self.role = ownedRole
+        self.grantTarget = GrantTarget(role: ownedRole)
+        super.init(logicalID: logicalID, type: "AWS::Lambda::Function")
+
+        let logGroup = logGroup
+        grantTarget.grant(.automatic(reason: "to write its logs")) {
+            PolicyStatement(sid: "WriteOwnLogs", actions: [LogsAction.createLogStream, LogsAction.putLogEvents], resources: [logGroup.arn])
+        }
+        if vpc != nil {
+            ownedRole?.addManagedPolicy(.lambdaENIManagementAccess)
+        }
+    }
+
+    public var arn: Value<String> { attribute(.arn) }
+    /// The function's name (its Ref).
+    public var name: Value<String> { ref }
+    /// The execution role's ARN, ours or imported.
+    public var roleARN: Value<String> { role?.arn ?? importedRoleARN ?? AWS.noValue() }
+
+    public override var companions: [Resource] {
+        [logGroup] + (role.map { [$0] } ?? [])
+    }
+
+    /// Creates an event-source mapping from a table's stream to this function and grants
+    /// the function what it needs (stream read; send or publish to an on-failure destination).
+    /// Add the returned mapping to the stack. Its logical ID defaults to `<Function><Table>Events`.
+    ///
+    /// - Parameters:
+    ///   - batchSize: records per invocation, 1 to 10000 (Lambda's default 100 when nil).
+    ///   - startingPosition: where a new mapping starts reading; no default, as the choice
+    ///     (only new changes, or the 24 hours the stream holds) is the caller's.
+    ///   - filters: at most 5; a record is processed when any filter matches.
+    ///   - reportBatchItemFailures: the function returns `batchItemFailures`, so that only the
+    ///     failed records (and those after them) are retried.
+    @discardableResult
+    public func trigger(
+        on stream: TableStream,
+        batchSize: Int? = nil,
+        startingPosition: StartingPosition,
+        maximumBatchingWindowInSeconds: Int? = nil,
+        filters: [StreamFilter] = [],
+        reportBatchItemFailures: Bool = false,
+        bisectBatchOnFunctionError: Bool? = nil,
+        maximumRetryAttempts: Int? = nil,
+        maximumRecordAgeInSeconds: Int? = nil,
+        parallelizationFactor: Int? = nil,
+        tumblingWindowInSeconds: Int? = nil,
+        onFailure: FailureDestination? = nil,
+        enabled: Bool = true,
+        logicalID: String? = nil
+    ) -> EventSourceMapping {
+        EventSourceMapping(
+            logicalID ?? "\(self.logicalID)\(stream.tableLogicalID)Events",
+            function: self,
+            stream: stream,
+            batchSize: batchSize,
+            startingPosition: startingPosition,
+            maximumBatchingWindowInSeconds: maximumBatchingWindowInSeconds,
+            filters: filters,
+            reportBatchItemFailures: reportBatchItemFailures,
+            bisectBatchOnFunctionError: bisectBatchOnFunctionError,
+            maximumRetryAttempts: maximumRetryAttempts,
+            maximumRecordAgeInSeconds: maximumRecordAgeInSeconds,
+            parallelizationFactor: parallelizationFactor,
+            tumblingWindowInSeconds: tumblingWindowInSeconds,
+            onFailure: onFailure,
+            enabled: enabled
+        )
+    }
+
+    func register(_ mapping: EventSourceMapping) {
+        eventSourceMappings.append(mapping)
+    }
+
+    public override func synthesize(in context: SynthesisContext) {
+        let resource = definition(in: context)
+        FunctionRules.validateRendered(resource.properties, of: self, in: context)
+        reportRefusedGrants(in: context)
+        for mapping in eventSourceMappings where mapping.stackName == nil {
+            context.error(self, "the event-source mapping \(mapping.logicalID) made by trigger(on:) was never added to the stack; add it with stack.add(...)")
+        }
+        context.add(resource)
+    }
+
+    public override func properties(in context: SynthesisContext) -> Fields {
+        var properties = Fields()
+        properties["FunctionName"] = functionName?.raw
+        properties["Description"] = functionDescription.map { .string($0) }
+        properties["Runtime"] = .string(runtime.rawValue)
+        properties["Architectures"] = .list([.string(architecture.rawValue)])
+        properties["Handler"] = .string(handler)
+        properties["Code"] = renderedCode(in: context)
+        properties["Role"] = roleARN.raw
+        properties["MemorySize"] = .integer(memorySize)
+        properties["Timeout"] = .integer(timeout)
+        properties["ReservedConcurrentExecutions"] = reservedConcurrency.map { .integer($0) }
+        if !environment.isEmpty {
+            properties["Environment"] = .object(["Variables": .object(Fields(environment.map { ($0.name, $0.value.raw) }))])
+        }
+        properties["VpcConfig"] = vpc?.rendered
+        properties["LoggingConfig"] = .object(["LogGroup": logGroup.name.raw])
+        properties["Tags"] = tags.rendered
+        FunctionRules.validateModel(of: self, in: context)
+        return properties
+    }
+
+    private func renderedCode(in context: SynthesisContext) -> TemplateValue {
+        switch code {
+        case .inline(let file):
+            do {
+                let source = try context.files.read(file)
+                return .object(["ZipFile": .string(source)])
+            } catch {
+                context.error(self, at: PropertyPath.properties.key("Code").key("ZipFile"), "inline code: \(error.description)")
+                return .object(["ZipFile": ""])
+            }
+        case .s3(let bucket, let key, let objectVersion):
+            var fields = Fields()
+            fields["S3Bucket"] = bucket.raw
+            fields["S3Key"] = key.raw
+            fields["S3ObjectVersion"] = objectVersion?.raw
+            return .object(fields)
+        }
+    }
+
+    private func reportRefusedGrants(in context: SynthesisContext) {
+        for refused in grantTarget.refused {
+            let statement = refused.statement()
+            let what = "\(statement.actions.names.joined(separator: ", ")) on \(statement.resources?.values.map(\.summary).joined(separator: ", ") ?? "nothing")"
+            switch refused.origin {
+            case .explicitGrant:
+                context.error(self, at: PropertyPath.properties / "Role", "the function's role is imported, so the grant \(statement.sid ?? "") (\(what)) cannot be added to it; grant it where the role is defined")
+            case .automatic(let reason):
+                context.warning(self, at: PropertyPath.properties / "Role", "the imported role must allow \(what) \(reason)")
+            }
+        }
+        if vpc != nil, role == nil {
+            context.warning(self, at: PropertyPath.properties / "Role", "the imported role must carry AWSLambdaENIManagementAccess (or its ec2 network-interface actions) for the function to run in a VPC")
+        }
+    }
+}

@@ -1,0 +1,87 @@
+import CLibYAML
+
+/// Walks a ``Node`` tree and hands libyaml one event per step.
+struct NodeEventWriter {
+    private let emitter: UnsafeMutablePointer<yaml_emitter_t>
+    private var indentation = BlockSequenceIndentation()
+
+    init(emitter: UnsafeMutablePointer<yaml_emitter_t>) {
+        self.emitter = emitter
+    }
+
+    /// A whole stream holding one document.
+    mutating func writeStream(_ root: Node, explicitDocumentStart: Bool) throws(YAMLError) {
+        try emit(what: "stream start") { LibYAMLEvents.streamStart($0) }
+        try emit(what: "document start") { LibYAMLEvents.documentStart($0, explicit: explicitDocumentStart) }
+        try write(root)
+        try emit(what: "document end") { LibYAMLEvents.documentEnd($0) }
+        // libyaml marks a document "open ended" after a keep-chomped (`|+`) block scalar and then
+        // writes a `...` line at the end of the stream. With one document nothing can follow the
+        // scalar's trailing blank lines, so the marker is only noise in a template; drop it.
+        emitter.pointee.open_ended = 0
+        try emit(what: "stream end") { LibYAMLEvents.streamEnd($0) }
+    }
+
+    private mutating func write(_ node: Node) throws(YAMLError) {
+        switch node {
+        case .scalar(let scalar):
+            try checkTag(scalar.tag)
+            try emit(what: "scalar") {
+                LibYAMLEvents.scalar($0, text: scalar.text, kind: scalar.kind, tag: scalar.tag, requestedStyle: scalar.style)
+            }
+        case .sequence(let sequence):
+            try checkTag(sequence.tag)
+            let startIndex = indentation.eventCount
+            try emit(what: "sequence start") { LibYAMLEvents.sequenceStart($0, tag: sequence.tag) }
+            for item in sequence.items {
+                try write(item)
+            }
+            try handOver(what: "sequence end") { LibYAMLEvents.sequenceEnd($0) }
+            try indentation.didEmitSequenceEnd(startedAt: startIndex, emitter)
+        case .mapping(let mapping):
+            try checkTag(mapping.tag)
+            try emit(what: "mapping start") { LibYAMLEvents.mappingStart($0, tag: mapping.tag) }
+            for entry in mapping.entries {
+                try emit(what: "mapping key") {
+                    LibYAMLEvents.scalar($0, text: entry.key, kind: .string, tag: nil, requestedStyle: .automatic)
+                }
+                try write(entry.value)
+            }
+            try emit(what: "mapping end") { LibYAMLEvents.mappingEnd($0) }
+        }
+    }
+
+    /// Builds one event, hands it to libyaml and lets the indentation logic look at the result.
+    private mutating func emit(
+        what: String,
+        _ build: (UnsafeMutablePointer<yaml_event_t>) -> Int32
+    ) throws(YAMLError) {
+        try handOver(what: what, build)
+        indentation.didEmit(emitter)
+    }
+
+    private func handOver(
+        what: String,
+        _ build: (UnsafeMutablePointer<yaml_event_t>) -> Int32
+    ) throws(YAMLError) {
+        var event = yaml_event_t()
+        guard build(&event) == 1 else {
+            throw YAMLError.libyaml(problem: "could not create the \(what) event (invalid UTF-8, too long, or out of memory)", context: nil, mark: nil)
+        }
+        // libyaml owns the event from here on, whether or not it succeeds.
+        guard yaml_emitter_emit(emitter, &event) == 1 else {
+            throw LibYAMLFailure.emitter(emitter)
+        }
+    }
+
+    /// Tags the tree can hold but YAML cannot write back as the same tag.
+    private func checkTag(_ tag: Tag?) throws(YAMLError) {
+        guard let tag else { return }
+        if tag.name == "!" {
+            throw YAMLError.invalid("tag '!' has no name", mark: nil)
+        }
+        if tag.name.utf8.contains(0) {
+            throw YAMLError.invalid("tag '\(tag.name)' contains a NUL character", mark: nil)
+        }
+    }
+}
