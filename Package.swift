@@ -10,7 +10,10 @@ let package = Package(
         // The YAML layer alone; it knows nothing of AWS.
         .library(name: "InfraYAML", targets: ["InfraYAML"]),
         .executable(name: "infra", targets: ["InfraTool"]),
+        // The Cruddur messaging stack split into a data and a processing stack.
+        .executable(name: "cruddur-split", targets: ["CruddurSplitTool"]),
         .executable(name: "yaml-bench", targets: ["YAMLBench"]),
+        .executable(name: "synth-bench", targets: ["SynthBench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -45,7 +48,9 @@ let package = Package(
         // This repository's own app: Cruddur's stacks.
         .target(name: "Cruddur", dependencies: ["Infra"]),
         .executableTarget(name: "InfraTool", dependencies: ["Cruddur", "Infra"]),
+        .executableTarget(name: "CruddurSplitTool", dependencies: ["Cruddur", "Infra"]),
         .executableTarget(name: "YAMLBench", dependencies: ["InfraYAML", "YAMLTestSupport"]),
+        .executableTarget(name: "SynthBench", dependencies: ["Infra", "Cruddur"]),
         // Seeded generators of test strings and trees, shared by the tests and yaml-bench.
         .target(name: "YAMLTestSupport", dependencies: ["InfraYAML"]),
 

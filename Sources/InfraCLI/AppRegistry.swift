@@ -9,21 +9,23 @@ final class AppRegistry: @unchecked Sendable {
     private let lock = NSLock()
     private var app: App?
     private var command = "swift run infra synth"
+    private var outDirectory = "out"
 
-    func set(app: App, command: String) {
+    func set(app: App, command: String, outDirectory: String = "out") {
         lock.lock()
         defer { lock.unlock() }
         self.app = app
         self.command = command
+        self.outDirectory = outDirectory
     }
 
-    func current() throws -> (app: App, command: String) {
+    func current() throws -> (app: App, command: String, outDirectory: String) {
         lock.lock()
         defer { lock.unlock() }
         guard let app else {
             throw CLIError("no app is registered; call InfraCLI.main(app:) from your executable")
         }
-        return (app, command)
+        return (app, command, outDirectory)
     }
 }
 

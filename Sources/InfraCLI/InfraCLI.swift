@@ -7,9 +7,11 @@ import CloudFormation
 ///     InfraCLI.main(app: myApp)
 public enum InfraCLI {
     /// Runs the CLI for `app` and exits with the command's exit code.
-    /// - Parameter command: how users invoke it, named in each generated file's header.
-    public static func main(app: App, command: String = "swift run infra synth") -> Never {
-        AppRegistry.shared.set(app: app, command: command)
+    /// - Parameters:
+    ///   - command: how users invoke it, named in each generated file's header.
+    ///   - outDirectory: where the templates go, relative to the project root.
+    public static func main(app: App, command: String = "swift run infra synth", outDirectory: String = "out") -> Never {
+        AppRegistry.shared.set(app: app, command: command, outDirectory: outDirectory)
         InfraCommand.main()
         // `main()` exits itself; this keeps the signature honest.
         return exit(0)

@@ -50,7 +50,9 @@ struct DiffCommand: ParsableCommand {
     func run() throws {
         var project = try project.resolve(defaultToAllEnvironments: against == nil)
         if against != nil, project.environments.count > 1, let first = project.environments.first {
+            let outDirectoryName = project.outDirectoryName
             project = Project(app: project.app, command: project.command, root: project.root, environments: [first], stacks: project.stacks)
+            project.outDirectoryName = outDirectoryName
         }
         var output: [String] = []
         var exitCode: Int32 = 0
@@ -97,7 +99,7 @@ struct DiffCommand: ParsableCommand {
     /// The previous side: out/ (this environment's folder) by default, else --against.
     private func previousTemplates(prefix: String, project: Project, fresh: [String: String]) throws -> [String: String] {
         guard let against else {
-            let folder = (project.root as NSString).appendingPathComponent("out/" + prefix)
+            let folder = (project.outDirectoryPath as NSString).appendingPathComponent(prefix)
             return FileManager.default.fileExists(atPath: folder) ? try TemplateFiles.read(at: folder) : [:]
         }
         var isDirectory: ObjCBool = false

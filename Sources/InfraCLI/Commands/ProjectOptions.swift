@@ -17,7 +17,7 @@ struct ProjectOptions: ParsableArguments {
 
     /// Checks the names against the app, so a typo is a usage error rather than silence.
     func resolve(defaultToAllEnvironments: Bool = true) throws -> Project {
-        let (app, command) = try AppRegistry.shared.current()
+        let (app, command, outDirectory) = try AppRegistry.shared.current()
         let environments: [Environment]
         if let env {
             guard let environment = app.environment(named: env) else {
@@ -37,7 +37,9 @@ struct ProjectOptions: ParsableArguments {
         for name in stacks where !known.contains(name) {
             throw ValidationError("unknown stack '\(name)'; the app has: \(known.joined(separator: ", "))")
         }
-        return Project(app: app, command: command, root: rootPath, environments: environments, stacks: stacks.isEmpty ? nil : stacks)
+        var project = Project(app: app, command: command, root: rootPath, environments: environments, stacks: stacks.isEmpty ? nil : stacks)
+        project.outDirectoryName = outDirectory
+        return project
     }
 }
 
@@ -49,8 +51,13 @@ struct Project {
     let environments: [Environment]
     let stacks: [String]?
 
-    /// How out/ is spelled in printed commands.
+    /// The output directory relative to the root (the app's default, or --out), as printed.
     var outDirectoryName = "out"
+
+    /// The output directory's path.
+    var outDirectoryPath: String {
+        outDirectoryName.hasPrefix("/") ? outDirectoryName : (root as NSString).appendingPathComponent(outDirectoryName)
+    }
 
     func pipeline(for environment: Environment) -> SynthesisPipeline {
         var pipeline = SynthesisPipeline(app: app, files: SourceFiles(root: root), environment: environment, command: command)

@@ -14,7 +14,7 @@ struct SynthCommand: ParsableCommand {
 
     @OptionGroup var project: ProjectOptions
 
-    @Option(name: .long, help: "The output directory (default: out/ under the project root).")
+    @Option(name: .long, help: "The output directory, relative to the project root (default: out).")
     var out: String?
 
     @Flag(name: .long, help: "Write nothing; exit 1 and print a unified diff when out/ is stale.")
@@ -22,7 +22,7 @@ struct SynthCommand: ParsableCommand {
 
     func run() throws {
         var project = try project.resolve()
-        project.outDirectoryName = out ?? "out"
+        if let out { project.outDirectoryName = out }
         let result = project.run()
         DiagnosticPrinter.print(result.diagnostics)
         if result.hasErrors {
@@ -30,13 +30,13 @@ struct SynthCommand: ParsableCommand {
             throw InfraExit.invalidInput
         }
 
-        let directory = OutputDirectory(path: outputPath(project))
+        let directory = OutputDirectory(path: project.outDirectoryPath)
         let existing = directory.existingTemplates(in: project.directoryPrefixes)
         let expected = project.allExpectedPaths
         // With --stack, other stacks' files are neither rewritten nor obsolete.
         let obsolete = project.stacks == nil ? existing.keys.filter { !expected.contains($0) }.sorted() : []
         let changed = result.files.filter { existing[$0.relativePath] != $0.contents }
-        let displayDirectory = out ?? "out"
+        let displayDirectory = project.outDirectoryName
 
         if check {
             for file in changed {
@@ -97,8 +97,4 @@ struct SynthCommand: ParsableCommand {
         }
     }
 
-    private func outputPath(_ project: Project) -> String {
-        guard let out else { return (project.root as NSString).appendingPathComponent("out") }
-        return out.hasPrefix("/") ? out : (FileManager.default.currentDirectoryPath as NSString).appendingPathComponent(out)
-    }
 }
