@@ -5,7 +5,7 @@ import Infra
 let messagingStack = Stack(
     "cruddur-messaging",
     description: "Cruddur direct messages: the table and its stream, a gateway endpoint to DynamoDB, and the stream processor",
-    flavors: [.cloudFormation]
+    flavors: [.cloudFormation, .sam]
 ) { stack in
     let messages = MessagesTable.add(to: stack)
     let processor = StreamProcessor.add(to: stack, messages: messages)

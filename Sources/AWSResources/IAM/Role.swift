@@ -29,6 +29,9 @@ public final class Role: Resource, HasAttributes, Grantee {
     public var tags: ResourceTags
 
     private var grantedStatements: [() -> PolicyStatement] = []
+    /// The function that created this role for itself. In SAM flavor that function renders
+    /// the role: folded into its `Policies`, or beside it when SAM cannot generate it.
+    weak var createdFor: Function?
 
     /// A role that `principal` (usually a service, `.lambda`) may assume.
     public convenience init(
@@ -100,6 +103,11 @@ public final class Role: Resource, HasAttributes, Grantee {
         let statements = policyStatements
         guard !statements.isEmpty else { return inlinePolicies }
         return inlinePolicies + [InlinePolicy(name: defaultPolicyName, document: PolicyDocument(statements))]
+    }
+
+    public override func synthesize(in context: SynthesisContext) {
+        if context.flavor == .sam, let function = createdFor, function.stackName == stackName { return }
+        super.synthesize(in: context)
     }
 
     public override func properties(in context: SynthesisContext) -> Fields {

@@ -85,9 +85,16 @@ public final class EventSourceMapping: Resource {
     public var id: Value<String> { ref }
 
     public override func synthesize(in context: SynthesisContext) {
+        // In SAM flavor the function renders the mapping as one of its Events.
+        if context.flavor == .sam, StreamEvent.folds(self) { return }
+        context.add(validatedDefinition(in: context))
+    }
+
+    /// The definition, its rendered settings checked.
+    func validatedDefinition(in context: SynthesisContext) -> TemplateResource {
         let resource = definition(in: context)
         validateRendered(resource.properties, in: context)
-        context.add(resource)
+        return resource
     }
 
     public override func properties(in context: SynthesisContext) -> Fields {

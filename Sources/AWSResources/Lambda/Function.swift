@@ -102,6 +102,9 @@ public final class Function: Resource, HasAttributes, Grantee {
         self.role = ownedRole
         self.grantTarget = GrantTarget(role: ownedRole)
         super.init(logicalID: logicalID, type: "AWS::Lambda::Function")
+        if case .created = role {
+            ownedRole?.createdFor = self
+        }
 
         let logGroup = logGroup
         grantTarget.grant(.automatic(reason: "to write its logs")) {
@@ -180,7 +183,10 @@ public final class Function: Resource, HasAttributes, Grantee {
         for mapping in eventSourceMappings where mapping.stackName == nil {
             context.error(self, "the event-source mapping \(mapping.logicalID) made by trigger(on:) was never added to the stack; add it with stack.add(...)")
         }
-        context.add(resource)
+        switch context.flavor {
+        case .cloudFormation: context.add(resource)
+        case .sam: ServerlessFunction(function: self).synthesize(resource, in: context)
+        }
     }
 
     public override func properties(in context: SynthesisContext) -> Fields {

@@ -12,6 +12,7 @@ public final class SynthesisContext {
 
     private(set) var resources: [TemplateResource] = []
     private(set) var diagnostics: [Diagnostic] = []
+    private var finishers: [(key: String, run: (inout [TemplateResource], inout Fields) -> Void)] = []
 
     init(stackName: String, flavor: Flavor, environment: Environment, files: SourceFiles) {
         self.stackName = stackName
@@ -22,6 +23,19 @@ public final class SynthesisContext {
 
     public func add(_ resource: TemplateResource) {
         resources.append(resource)
+    }
+
+    /// Registers work that needs every resource of the template (e.g. SAM's Globals, which
+    /// hoists settings all functions share). It runs once per key, after the last resource.
+    public func afterAllResources(key: String, _ finish: @escaping (inout [TemplateResource], inout Fields) -> Void) {
+        guard !finishers.contains(where: { $0.key == key }) else { return }
+        finishers.append((key, finish))
+    }
+
+    func finish() {
+        for finisher in finishers {
+            finisher.run(&resources, &globals)
+        }
     }
 
     public func requireTransform(_ name: String) {

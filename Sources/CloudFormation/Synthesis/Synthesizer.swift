@@ -26,6 +26,11 @@ public struct Synthesizer: Sendable {
         for resource in builder.resources {
             resource.synthesize(in: context)
         }
+        context.finish()
+        // A SAM-flavored template declares the transform even when no resource needed it.
+        if flavor == .sam {
+            context.requireTransform(Flavor.serverlessTransform)
+        }
 
         var template = Template()
         template.description = builder.description

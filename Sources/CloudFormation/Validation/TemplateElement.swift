@@ -5,6 +5,7 @@ struct TemplateElement {
         case output = "Outputs"
         case condition = "Conditions"
         case parameter = "Parameters"
+        case globals = "Globals"
     }
 
     let section: Section
@@ -26,6 +27,9 @@ struct TemplateElement {
             if let exportName = output.exportName {
                 elements.append(TemplateElement(section: .output, name: output.name, path: "Export.Name", value: exportName))
             }
+        }
+        for (name, value) in template.globals.entries {
+            elements.append(TemplateElement(section: .globals, name: "Globals", path: name, value: value))
         }
         for (name, expression) in template.conditions.entries {
             elements.append(TemplateElement(section: .condition, name: name, path: "", value: expression))
