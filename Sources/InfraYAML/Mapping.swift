@@ -10,7 +10,7 @@ public struct Mapping: Hashable, Sendable {
 
     public private(set) var entries: [Entry] = []
     public var tag: Tag?
-    private var indexByKey: [String: Int] = [:]
+    private var indexByKey: [ExactKey: Int] = [:]
 
     public init(tag: Tag? = nil) {
         self.tag = tag
@@ -31,15 +31,15 @@ public struct Mapping: Hashable, Sendable {
 
     /// Adds a key at the end; throws when the key is already present.
     public mutating func append(_ key: String, _ value: Node) throws(YAMLError) {
-        if indexByKey[key] != nil {
+        if indexByKey[ExactKey(key)] != nil {
             throw YAMLError.duplicateKey(key, mark: nil)
         }
-        indexByKey[key] = entries.count
+        indexByKey[ExactKey(key)] = entries.count
         entries.append(Entry(key: key, value: value))
     }
 
     public subscript(key: String) -> Node? {
-        guard let index = indexByKey[key] else { return nil }
+        guard let index = indexByKey[ExactKey(key)] else { return nil }
         return entries[index].value
     }
 
@@ -52,5 +52,23 @@ public struct Mapping: Hashable, Sendable {
     public func hash(into hasher: inout Hasher) {
         hasher.combine(tag)
         hasher.combine(entries)
+    }
+}
+
+/// A key compared by its exact code points: YAML readers treat canonically equivalent
+/// spellings ("é" and "e" + combining accent) as different keys, while `String` equates them.
+private struct ExactKey: Hashable {
+    let text: String
+
+    init(_ text: String) {
+        self.text = text
+    }
+
+    static func == (lhs: ExactKey, rhs: ExactKey) -> Bool {
+        lhs.text.utf8.elementsEqual(rhs.text.utf8)
+    }
+
+    func hash(into hasher: inout Hasher) {
+        for byte in text.utf8 { hasher.combine(byte) }
     }
 }

@@ -103,3 +103,17 @@ extension Node {
         return nil
     }
 }
+
+@Suite("Mapping keys are compared by code points")
+struct MappingKeyIdentityTests {
+    @Test func canonicallyEquivalentKeysAreDistinct() throws {
+        var mapping = Mapping()
+        try mapping.append("\u{E9}", .string("precomposed"))
+        try mapping.append("e\u{301}", .string("combining"))
+        #expect(mapping.count == 2)
+        #expect(mapping["e\u{301}"] == .string("combining"))
+        let node = try Parser.parse("\"\\u00e9\": 1\n\"e\\u0301\": 2\n")
+        guard case .mapping(let parsed) = node else { Issue.record("not a mapping"); return }
+        #expect(parsed.count == 2)
+    }
+}
