@@ -7,11 +7,9 @@ struct CrossStackTests {
         let data = app.stack("shop-data")
         let queue = data.add(RawResource("Orders", type: "AWS::SQS::Queue"))
         let processing = app.stack("shop-processing")
-        processing.add(RawResource("Consumer", type: "AWS::SNS::Topic", properties: [
-            "QueueArn": queue.attribute("Arn").raw,
-            "QueueUrl": queue.ref.raw,
-            "Sub": ("\(queue.attribute("Arn"))/x" as Value<String>).raw,
-        ]))
+        processing.add(RawResource("QueueArn", type: "AWS::SSM::Parameter", properties: ["Type": "String", "Value": queue.attribute("Arn").raw]))
+        processing.add(RawResource("QueueUrl", type: "AWS::SSM::Parameter", properties: ["Type": "String", "Value": queue.ref.raw]))
+        processing.add(RawResource("QueueSub", type: "AWS::SSM::Parameter", properties: ["Type": "String", "Value": ("\(queue.attribute("Arn"))/x" as Value<String>).raw]))
     }
 
     private func run(_ environment: String) -> SynthesisPipeline.Result {

@@ -8,8 +8,8 @@ struct TemplateSectionTests {
             let name = stack.parameter("Name", .string, ParameterOptions(
                 description: "A name", default: "app", allowedPattern: "[a-z]+", minLength: 1, maxLength: 20,
                 constraintDescription: "lower-case letters"))
-            let count = stack.parameter("Count", .integer, ParameterOptions(default: 2, minValue: 1, maxValue: 10))
-            let ratio = stack.parameter("Ratio", .number, ParameterOptions(default: .number("0.5")))
+            let count = stack.parameter("Count", .integer, ParameterOptions(default: 2, minValue: 0, maxValue: 900))
+            let ratio = stack.parameter("Ratio", .number, ParameterOptions(default: 262144))
             let ports = stack.parameter("Ports", .numberList, description: "Ports")
             let list = stack.parameter("Names", .commaDelimitedList, ParameterOptions(default: ""))
             let vpc = stack.parameter("VpcId", .vpcID, description: "The VPC")
@@ -20,10 +20,17 @@ struct TemplateSectionTests {
             let secret = stack.parameter("Secret", .string, ParameterOptions(noEcho: true))
             let fromSSM = stack.parameter("Image", .ssmString, ParameterOptions(default: "/aws/service/ami"))
             let stage = stack.parameter("Stage", .string, ParameterOptions(default: "on", allowedValues: ["on", "off", "2012-10-17"]))
-            stack.add(RawResource("Handle", type: "AWS::CloudFormation::WaitConditionHandle", properties: [
-                "Uses": .list([name.raw, count.raw, ratio.raw, ports.raw, list.raw, vpc.raw, subnet.raw, subnets.raw,
-                               group.raw, groups.raw, secret.raw, fromSSM.raw, stage.raw]),
-            ]))
+            // Each parameter used where its type fits, in a template that passes cfn-lint.
+            let strings: [Value<String>] = [name, vpc, subnet, group, secret, fromSSM, stage]
+            for (index, value) in strings.enumerated() {
+                stack.add(RawResource("Text\(index)", type: "AWS::SSM::Parameter", properties: ["Type": "String", "Value": value.raw]))
+            }
+            let lists: [Value<[String]>] = [list, subnets, groups]
+            for (index, value) in lists.enumerated() {
+                stack.add(RawResource("List\(index)", type: "AWS::SSM::Parameter", properties: ["Type": "StringList", "Value": Fn.join(",", value).raw]))
+            }
+            stack.add(RawResource("Queue", type: "AWS::SQS::Queue", properties: ["DelaySeconds": count.raw, "MaximumMessageSize": ratio.raw]))
+            stack.add(RawResource("PortList", type: "AWS::SSM::Parameter", properties: ["Type": "StringList", "Value": .intrinsic(.join(delimiter: ",", ports.raw))]))
         }
         let (template, diagnostics) = synthesize(stack)
         #expect(diagnostics == [])
@@ -39,7 +46,7 @@ struct TemplateSectionTests {
             queue.dependsOn = [topic]
             queue.condition = isProd
             queue.deletionPolicy = .retain
-            queue.updateReplacePolicy = .snapshot
+            queue.updateReplacePolicy = .delete
             queue.metadata["Purpose"] = "a queue with every attribute"
             queue.addPropertyOverride("RedrivePolicy.maxReceiveCount", 5)
             queue.addPropertyOverride("VisibilityTimeout", 30)

@@ -1,0 +1,288 @@
+"""The acceptance runner: every check over every template in out/, then one summary line.
+
+    python -m acceptance.run [--templates DIR] [--skip NAME,...]
+
+(scripts/test runs it with the suite's virtual environment.) Each result prints as
+
+    PASS <check> <file>: <message>
+    FAIL <check> <file>: <message>
+        <what differed, with file:line where known>
+
+and the last line is `acceptance: N passed, N failed`; the exit code is 1 if anything
+failed. A check that crashes is a FAIL with its traceback, never a crash of the run.
+
+Steps, in order (names for --skip in brackets):
+  swift test [swift-test]; the suite's own tests [selftest]; the templates in out/;
+  `infra synth --check` [synth-check]; cfn-lint and YAML meaning per template;
+  the yaml-bench corpus [yaml-corpus]; SAM translation per SAM template;
+  deploy, read back and update per template on a local moto server [deploy];
+  the Lambda code's pytest suites [lambda-tests].
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import signal
+import sys
+import traceback
+from pathlib import Path
+from typing import Callable
+
+if __package__ in (None, ""):  # `python acceptance/run.py` works too
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from acceptance.cfnyaml import is_sam, load_template  # noqa: E402
+from acceptance.checks import (  # noqa: E402
+    cfn_lint, lambda_tests, moto_deploy, readback, sam_translate, swift_checks, update, yaml_corpus,
+    yaml_meaning,
+)
+from acceptance.common import REPO, Result, aws_env, rel, run, work_dir  # noqa: E402
+from acceptance.moto_server import MotoServer  # noqa: E402
+
+STEPS = ("swift-test", "selftest", "synth-check", "yaml-corpus", "deploy", "lambda-tests")
+
+
+class Report:
+    def __init__(self) -> None:
+        self.results: list[Result] = []
+
+    def add(self, result: Result) -> Result:
+        self.results.append(result)
+        print(result.render(), flush=True)
+        return result
+
+    def guarded(self, check: str, file: str, fn: Callable[[], Result | list[Result]]) -> list[Result]:
+        """Run one check; a crash becomes a FAIL naming the check and file."""
+        try:
+            out = fn()
+        except Exception as e:  # noqa: BLE001 - the runner must report, not crash
+            tb = traceback.format_exc().rstrip().splitlines()
+            out = Result(check, file, False, f"the check crashed: {e.__class__.__name__}: {e}", tb[-12:])
+        for r in out if isinstance(out, list) else [out]:
+            self.add(r)
+        return out if isinstance(out, list) else [out]
+
+    def summary(self) -> int:
+        passed = sum(r.ok for r in self.results)
+        failed = len(self.results) - passed
+        if failed:
+            print("\nFailed:")
+            for r in self.results:
+                if not r.ok:
+                    print(f"  FAIL {r.check} {r.file}: {r.message}")
+        print()
+        print(f"acceptance: {passed} passed, {failed} failed", flush=True)
+        return 1 if failed else 0
+
+
+def heading(text: str) -> None:
+    print(f"\n=== {text}", flush=True)
+
+
+def selftest() -> Result:
+    """The suite's own tests (acceptance/tests): every check fails on a broken fixture."""
+    cmd = [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "acceptance/tests"]
+    proc = run(cmd, cwd=REPO, env=aws_env(), timeout=1200)
+    out = proc.stdout + proc.stderr
+    print(out.rstrip(), flush=True)
+    lines = proc.stdout.strip().splitlines()
+    last = lines[-1] if lines else ""
+    if proc.returncode == 0:
+        return Result("selftest", "acceptance/tests", True, last)
+    if proc.returncode == 5:
+        return Result("selftest", "acceptance/tests", False, "pytest collected no tests")
+    return Result("selftest", "acceptance/tests", False, f"pytest exited {proc.returncode}: {last}")
+
+
+def discover(templates_dir: Path) -> tuple[Result, list[Path]]:
+    # out/<stack>.yaml and out/<environment>/<stack>.yaml alike.
+    found = sorted(p for p in templates_dir.rglob("*.yaml") if p.is_file())
+    display = rel(templates_dir) + "/"
+    if not found:
+        return Result("templates", display, False, f"no *.yaml templates in {display}: nothing to check "
+                                                   f"(run `swift run infra synth`)"), []
+    problems = []
+    n_sam = 0
+    for p in found:
+        try:
+            sam = is_sam(load_template(p))
+        except Exception as e:  # noqa: BLE001 - yaml-meaning and cfn-lint report the details
+            problems.append(f"{rel(p)}: cannot be read as a template: {' '.join(str(e).split())[:200]}")
+            continue
+        n_sam += sam
+        named = p.name.endswith(".sam.yaml")
+        if sam and not named:
+            problems.append(f"{rel(p)}: has Transform: AWS::Serverless-2016-10-31 but is not named *.sam.yaml")
+        if named and not sam:
+            problems.append(f"{rel(p)}: is named *.sam.yaml but has no Transform: AWS::Serverless-2016-10-31")
+    names = ", ".join(str(p.relative_to(templates_dir)) for p in found)
+    if problems:
+        return Result("templates", display, False, "template names and flavours disagree", problems), found
+    return Result("templates", display, True, f"{len(found)} template(s), {n_sam} SAM: {names}"), found
+
+
+def stack_names(templates: list[Path]) -> dict[Path, str]:
+    """out/<env>/<stack>.yaml -> <stack>, the name infra gives the stack (environments never
+    share a moto account, see deploy_all). x.yaml and x.sam.yaml side by side: x and x-sam."""
+    names: dict[Path, str] = {}
+    for t in templates:
+        base = t.name.removesuffix(".yaml").removesuffix(".sam")
+        names[t] = re.sub(r"[^A-Za-z0-9-]", "-", base)
+    for t in templates:
+        clash = [o for o in templates if o.parent == t.parent and names[o] == names[t]]
+        if len(clash) > 1 and t.name.endswith(".sam.yaml"):
+            names[t] += "-sam"
+    return names
+
+
+def deploy_all(report: Report, templates: list[Path], translations: dict[Path, Path | None]) -> None:
+    """Deploy, read back and update every template on one moto server.
+
+    Each folder (an environment: out/, out/dev/, ...) is deployed apart from the others.
+    Within a folder, stacks linked by exports/imports form a unit deployed together,
+    exporters first; every unit starts from an empty moto account (reset), so names
+    that two templates share (the SAM and plain fixtures' table) never collide.
+    """
+    work = work_dir("moto")
+    server = MotoServer(work / "server.log")
+    try:
+        server.start()
+    except Exception as e:  # noqa: BLE001
+        for t in templates:
+            report.add(Result(moto_deploy.CHECK, rel(t), False, f"cannot start moto_server: {e}"))
+        return
+    print(f"moto_server on {server.endpoint} (pid {server.proc.pid if server.proc else '?'}, "
+          f"log {rel(work / 'server.log')})", flush=True)
+    names = stack_names(templates)
+
+    def not_deployed(display: str, why: str) -> None:
+        report.add(Result(readback.CHECK, display, False, why))
+        report.add(Result(update.CHECK, display, False, why))
+
+    try:
+        folders: dict[Path, list[Path]] = {}
+        for t in templates:
+            folders.setdefault(t.parent, []).append(t)
+        for folder, group in folders.items():
+            ready: dict[str, tuple[Path, Path, dict]] = {}
+            for t in group:
+                if t in translations and translations[t] is None:
+                    report.add(Result(moto_deploy.CHECK, rel(t), False,
+                                      "not deployed: the SAM translation failed (see sam-translate)"))
+                    not_deployed(rel(t), "not deployed (see moto-deploy)")
+                    continue
+                # A plain template is deployed as the YAML file itself: the aws CLI and moto
+                # read it as CloudFormation would. A SAM one, as its translation.
+                deploy_file = translations.get(t) or t
+                try:
+                    ready[names[t]] = (t, deploy_file, load_template(deploy_file))
+                except Exception as e:  # noqa: BLE001
+                    report.add(Result(moto_deploy.CHECK, rel(t), False, f"cannot read the template: {e}"))
+                    not_deployed(rel(t), "not deployed (see moto-deploy)")
+            units, problems = moto_deploy.plan_units([(name, tpl) for name, (_, _, tpl) in ready.items()])
+            for problem in problems:
+                report.add(Result(moto_deploy.CHECK, rel(folder) + "/", False, problem))
+            for unit in units:
+                linked = len(unit) > 1
+                if linked:
+                    print(f"deploying {', '.join(unit)} together, in that order (linked by exports)", flush=True)
+                try:
+                    server.reset()
+                    net = moto_deploy.create_network(server.endpoint)
+                except Exception as e:  # noqa: BLE001
+                    for name in unit:
+                        report.add(Result(moto_deploy.CHECK, rel(ready[name][0]), False,
+                                          f"cannot prepare the moto account: {e}"))
+                        not_deployed(rel(ready[name][0]), "not deployed (see moto-deploy)")
+                    continue
+                deployed: list[tuple[str, moto_deploy.Deployment | None]] = []
+                for name in unit:
+                    t, deploy_file, template = ready[name]
+                    holder: list[moto_deploy.Deployment | None] = [None]
+
+                    def do_deploy(t=t, deploy_file=deploy_file, template=template, name=name,
+                                  holder=holder) -> Result:
+                        result, holder[0] = moto_deploy.deploy(server.endpoint, template, deploy_file, name,
+                                                               net, rel(t), create_stack=linked,
+                                                               given=moto_deploy.parameter_file(t))
+                        return result
+                    report.guarded(moto_deploy.CHECK, rel(t), do_deploy)
+                    deployed.append((rel(t), holder[0]))
+                for display, dep in deployed:
+                    if dep is None:
+                        not_deployed(display, "not deployed (see moto-deploy)")
+                        continue
+                    report.guarded(readback.CHECK, display, lambda dep=dep, display=display:
+                                   readback.check(server.endpoint, dep, display))
+                    report.guarded(update.CHECK, display, lambda dep=dep, display=display:
+                                   update.check(server.endpoint, dep, work, display))
+    finally:
+        server.stop()
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--templates", default=str(REPO / "out"), help="folder of templates (default out/)")
+    ap.add_argument("--skip", default="", help=f"comma-separated steps to skip: {', '.join(STEPS)}")
+    args = ap.parse_args(argv)
+    skip = {s.strip() for s in args.skip.split(",") if s.strip()}
+    unknown = skip - set(STEPS)
+    if unknown:
+        ap.error(f"unknown step(s) {sorted(unknown)}; known: {', '.join(STEPS)}")
+
+    # A SIGTERM (CI timeout, Ctrl-C from a parent) unwinds through the finally blocks,
+    # so the moto server is stopped by its PID.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
+    os.environ.update(aws_env())
+    report = Report()
+    templates_dir = Path(args.templates).resolve()
+
+    if "swift-test" not in skip:
+        heading("swift test")
+        report.guarded("swift-test", ".", swift_checks.swift_test)
+    if "selftest" not in skip:
+        heading("the suite's own tests (acceptance/tests)")
+        report.guarded("selftest", "acceptance/tests", selftest)
+
+    heading(f"templates in {rel(templates_dir)}/")
+    found_result, templates = discover(templates_dir)
+    report.add(found_result)
+    if "synth-check" not in skip:
+        report.guarded("synth-check", "out/", lambda: swift_checks.synth_check(templates_dir, templates))
+    for t in templates:
+        report.guarded(cfn_lint.CHECK, rel(t), lambda t=t: cfn_lint.check(t))
+        report.guarded(yaml_meaning.CHECK, rel(t), lambda t=t: yaml_meaning.check(t))
+    if "yaml-corpus" not in skip:
+        report.guarded(yaml_corpus.CHECK, ".acceptance/corpus", yaml_corpus.check)
+
+    translations: dict[Path, Path | None] = {}
+    sam_templates = [t for t in templates if t.name.endswith(".sam.yaml")]
+    if templates and not sam_templates:
+        report.add(Result(sam_translate.CHECK, rel(templates_dir) + "/", False,
+                          "no SAM-flavour template (*.sam.yaml) to translate"))
+    if sam_templates:
+        sam_dir = work_dir("sam")
+        for t in sam_templates:
+            translations[t] = None
+
+            def translate(t=t) -> Result:
+                result, out = sam_translate.check(t, sam_dir)
+                translations[t] = out if result.ok else None
+                return result
+            report.guarded(sam_translate.CHECK, rel(t), translate)
+
+    if "deploy" not in skip and templates:
+        heading("deploy to a local moto server")
+        deploy_all(report, templates, translations)
+
+    if "lambda-tests" not in skip:
+        heading("Lambda code tests (templates/*/tests)")
+        report.guarded(lambda_tests.CHECK, "templates/", lambda_tests.check_all)
+
+    return report.summary()
+
+
+if __name__ == "__main__":
+    sys.exit(main())
