@@ -35,13 +35,20 @@ if __package__ in (None, ""):  # `python acceptance/run.py` works too
 
 from acceptance.cfnyaml import is_sam, load_template  # noqa: E402
 from acceptance.checks import (  # noqa: E402
-    cfn_lint, lambda_tests, moto_deploy, readback, sam_translate, swift_checks, update, yaml_corpus,
-    yaml_meaning,
+    cfn_lint, lambda_tests, moto_deploy, readback, sam_equivalence, sam_translate, swift_checks, table_schema,
+    update, yaml_corpus, yaml_meaning,
 )
 from acceptance.common import REPO, Result, aws_env, rel, run, work_dir  # noqa: E402
 from acceptance.moto_server import MotoServer  # noqa: E402
 
-STEPS = ("swift-test", "selftest", "synth-check", "yaml-corpus", "deploy", "lambda-tests")
+STEPS = ("swift-test", "selftest", "synth-check", "yaml-corpus", "deploy", "lambda-tests", "examples", "fixtures")
+
+# Other apps of the repository, each with its own CLI and output folder: checked like out/.
+EXAMPLES = (("cruddur-split", REPO / "examples" / "split-stacks" / "out"),)
+
+# Golden fixtures of the Swift tests that are whole templates: they must pass cfn-lint too.
+FIXTURE_GLOBS = ("Tests/CloudFormationTests/Fixtures/*.yaml", "Tests/AWSResourcesTests/Fixtures/*.yaml",
+                 "Tests/AWSResourcesTests/Fixtures/sam/*.yaml")
 
 
 class Report:
@@ -222,6 +229,30 @@ def deploy_all(report: Report, templates: list[Path], translations: dict[Path, P
         server.stop()
 
 
+def schema_checks(report: Report, templates_dir: Path) -> None:
+    """`infra schema` of each environment's table, created beside the deployed one."""
+    targets = []
+    for t in sorted(templates_dir.rglob("*.yaml")):
+        if t.name.endswith(".sam.yaml"):
+            continue
+        tables = [k for k, v in (load_template(t).get("Resources") or {}).items()
+                  if (v or {}).get("Type") == "AWS::DynamoDB::Table"]
+        env = None if t.parent == templates_dir else t.parent.name
+        targets += [(t, env, table) for table in tables]
+    if not targets:
+        report.add(Result(table_schema.CHECK, rel(templates_dir) + "/", False, "no DynamoDB table to check `infra schema` on"))
+        return
+    server = MotoServer(work_dir("moto-schema") / "server.log")
+    try:
+        server.start()
+        for t, env, table in targets:
+            server.reset()
+            report.guarded(table_schema.CHECK, f"{rel(t)}#{table}",
+                           lambda t=t, env=env, table=table: table_schema.check(server.endpoint, t, env, table))
+    finally:
+        server.stop()
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--templates", default=str(REPO / "out"), help="folder of templates (default out/)")
@@ -273,9 +304,40 @@ def main(argv: list[str] | None = None) -> int:
                 return result
             report.guarded(sam_translate.CHECK, rel(t), translate)
 
+    # The SAM flavour against its CloudFormation twin: same table, mapping and permissions.
+    for t in sam_templates:
+        twin = t.with_name(t.name.removesuffix(".sam.yaml") + ".yaml")
+        if twin.exists():
+            report.guarded(sam_equivalence.CHECK, rel(t), lambda t=t, twin=twin: sam_equivalence.check(twin, t))
+
     if "deploy" not in skip and templates:
         heading("deploy to a local moto server")
         deploy_all(report, templates, translations)
+        heading("infra schema: create-table input against the CloudFormation table")
+        schema_checks(report, templates_dir)
+
+    if "examples" not in skip:
+        for product, folder in EXAMPLES:
+            heading(f"example app {product}: templates in {rel(folder)}/")
+            found, example_templates = discover(folder)
+            report.add(found)
+            if "synth-check" not in skip:
+                report.guarded("synth-check", rel(folder) + "/",
+                               lambda folder=folder, ts=example_templates, product=product:
+                               swift_checks.synth_check(folder, ts, product=product))
+            for t in example_templates:
+                report.guarded(cfn_lint.CHECK, rel(t), lambda t=t: cfn_lint.check(t))
+                report.guarded(yaml_meaning.CHECK, rel(t), lambda t=t: yaml_meaning.check(t))
+            if "deploy" not in skip and example_templates:
+                deploy_all(report, example_templates, {})
+
+    if "fixtures" not in skip:
+        heading("golden fixtures of the Swift tests")
+        fixtures = sorted(p for pattern in FIXTURE_GLOBS for p in REPO.glob(pattern))
+        if not fixtures:
+            report.add(Result(cfn_lint.CHECK, "Tests/", False, "no golden fixtures found"))
+        for t in fixtures:
+            report.guarded(cfn_lint.CHECK, rel(t), lambda t=t: cfn_lint.check(t))
 
     if "lambda-tests" not in skip:
         heading("Lambda code tests (templates/*/tests)")

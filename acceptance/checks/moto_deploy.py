@@ -35,7 +35,7 @@ from typing import Any
 
 import boto3
 
-from acceptance.common import REGION, Result, aws_env, run, tail, tool
+from acceptance.common import work_dir, REGION, Result, aws_env, run, tail, tool
 
 CHECK = "moto-deploy"
 CAPABILITIES = ["CAPABILITY_IAM", "CAPABILITY_NAMED_IAM", "CAPABILITY_AUTO_EXPAND"]
@@ -94,7 +94,7 @@ def create_network(endpoint: str) -> Network:
 
 
 def parameter_file(template_path: Path) -> dict[str, str]:
-    """infra's out/<stack>.parameters.json beside a template ([{ParameterKey, ParameterValue}]), if any."""
+    """infra's out/<stack>.parameters.json beside a template (a JSON list of "Key=Value"), if any."""
     stem = template_path.name.removesuffix(".yaml").removesuffix(".sam")
     path = template_path.with_name(stem + ".parameters.json")
     if not path.exists():
@@ -102,8 +102,14 @@ def parameter_file(template_path: Path) -> dict[str, str]:
     data = json.loads(path.read_text() or "[]")
     if isinstance(data, dict):
         return {str(k): str(v) for k, v in data.items()}
-    return {str(p["ParameterKey"]): str(p["ParameterValue"]) for p in data
-            if isinstance(p, dict) and "ParameterKey" in p and "ParameterValue" in p}
+    given: dict[str, str] = {}
+    for p in data:
+        if isinstance(p, str) and "=" in p:  # infra's form: "Key=Value"
+            key, value = p.split("=", 1)
+            given[key] = value
+        elif isinstance(p, dict) and "ParameterKey" in p and "ParameterValue" in p:
+            given[str(p["ParameterKey"])] = str(p["ParameterValue"])
+    return given
 
 
 def map_parameters(template: dict, net: Network, given: dict[str, str] | None = None
@@ -157,7 +163,11 @@ def cfn_deploy(endpoint: str, template_file: Path, stack: str, params: dict[str,
         args = ["cloudformation", "deploy", "--template-file", str(template_file), "--stack-name", stack,
                 "--capabilities", *CAPABILITIES, "--no-fail-on-empty-changeset"]
         if params:
-            args += ["--parameter-overrides", *(f"{k}={v}" for k, v in params.items())]
+            # The form infra writes to <stack>.parameters.json: a JSON list of Key=Value,
+            # passed as file:// so that the aws CLI itself proves it accepts the format.
+            overrides = work_dir("overrides") / f"{stack}.json"  # never inside out/
+            overrides.write_text(json.dumps([f"{k}={v}" for k, v in params.items()]))
+            args += ["--parameter-overrides", f"file://{overrides}"]
         _, err = aws(endpoint, *args)
     if err:
         return err

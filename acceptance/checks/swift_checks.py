@@ -13,7 +13,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from acceptance.common import REPO, Result, run, swift_cmd, tail
+from acceptance.common import rel, REPO, Result, run, swift_cmd, tail
 
 XCTEST = re.compile(r"Executed (\d+) tests?, with (\d+) failures?")
 SWIFT_TESTING = re.compile(r"Test run with (\d+) tests?")
@@ -73,39 +73,40 @@ def build(product: str) -> Result | None:
     return None
 
 
-def synth_check(out_dir: Path, templates: list[Path]) -> Result:
+def synth_check(out_dir: Path, templates: list[Path], product: str = "infra") -> Result:
     """`infra synth --check`: 0 up to date, 1 stale (with a diff), anything else broken.
 
     Then the same on a copy of out/ with one template changed, which must exit 1 naming
     it: proof that "up to date" came from a comparison, not from a tool that says 0.
     """
     check = "synth-check"
-    failed = build("infra")
+    shown = rel(out_dir) + "/"
+    failed = build(product)
     if failed:
-        failed.check, failed.file = check, "out/"
+        failed.check, failed.file = check, shown
         return failed
-    proc = run(swift_cmd("run", "--skip-build", "infra", "synth", "--check"), cwd=REPO, timeout=600)
+    proc = run(swift_cmd("run", "--skip-build", product, "synth", "--check"), cwd=REPO, timeout=600)
     out = (proc.stdout or "") + (proc.stderr or "")
     if proc.returncode == 1:
-        return Result(check, "out/", False, "out/ is stale: `swift run infra synth` would change it",
+        return Result(check, shown, False, f"{shown} is stale: `swift run {product} synth` would change it",
                       tail(out, 200))
     if proc.returncode != 0:
-        return Result(check, "out/", False, f"infra synth --check exited {proc.returncode}", tail(out, 30))
+        return Result(check, shown, False, f"{product} synth --check exited {proc.returncode}", tail(out, 30))
     if not templates:
         # A tool that says "up to date" about an empty out/ has compared nothing.
-        return Result(check, "out/", False, "infra synth --check says up to date, but out/ has no templates",
+        return Result(check, shown, False, f"{product} synth --check says up to date, but {shown} has no templates",
                       tail(out, 10))
     with tempfile.TemporaryDirectory(prefix="synth-probe-") as tmp:
         copy = Path(tmp) / "out"
         shutil.copytree(out_dir, copy)
         victim = copy / templates[0].relative_to(out_dir)
         victim.write_text(victim.read_text() + "# changed by the acceptance suite\n")
-        probe = run(swift_cmd("run", "--skip-build", "infra", "synth", "--check", "--out", str(copy)),
+        probe = run(swift_cmd("run", "--skip-build", product, "synth", "--check", "--out", str(copy)),
                     cwd=REPO, timeout=600)
     said = (probe.stdout or "") + (probe.stderr or "")
     if probe.returncode != 1 or victim.name not in said:
-        return Result(check, "out/", False, f"infra synth --check --out COPY exited {probe.returncode} on a copy "
+        return Result(check, shown, False, f"{product} synth --check --out COPY exited {probe.returncode} on a copy "
                                             f"of out/ with {templates[0].name} changed; expected 1 and a diff "
                                             f"naming it", tail(said, 20))
-    return Result(check, "out/", True, f"out/ is up to date ({len(templates)} template(s)); "
+    return Result(check, shown, True, f"{shown} is up to date ({len(templates)} template(s)); "
                                        f"a changed copy is reported stale")
