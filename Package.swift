@@ -28,18 +28,20 @@ let package = Package(
         // YAML node tree, emitter and parser. No AWS knowledge.
         .target(name: "InfraYAML", dependencies: ["CLibYAML"]),
         // Template model, typed intrinsics, validation and rendering to YAML nodes.
-        .target(name: "CloudFormation", dependencies: ["InfraYAML"]),
+        .target(name: "CloudFormation", dependencies: ["InfraYAML", "JSONText"]),
         // Typed AWS resources (DynamoDB, EC2, IAM, Lambda, ...) and their grants.
-        .target(name: "AWSResources", dependencies: ["CloudFormation"]),
+        .target(name: "AWSResources", dependencies: ["CloudFormation", "JSONText"]),
         // Line diffs for `synth --check` and golden tests.
         .target(name: "UnifiedDiff"),
+        // JSON string literals, written one way by every JSON writer.
+        .target(name: "JSONText"),
         // What CloudFormation will do with a change between two templates.
-        .target(name: "TemplateDiff", dependencies: ["InfraYAML"]),
+        .target(name: "TemplateDiff", dependencies: ["InfraYAML", "JSONText"]),
         // The `infra` command line, reusable by any app.
         .target(
             name: "InfraCLI",
             dependencies: [
-                "CloudFormation", "TemplateDiff", "InfraYAML", "UnifiedDiff",
+                "CloudFormation", "TemplateDiff", "InfraYAML", "UnifiedDiff", "JSONText",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -72,7 +74,7 @@ let package = Package(
         ),
         .testTarget(
             name: "InfraCLITests",
-            dependencies: ["InfraCLI", "Cruddur", "Infra", "UnifiedDiff"],
+            dependencies: ["InfraCLI", "Cruddur", "Infra", "UnifiedDiff", "JSONText"],
             exclude: ["Fixtures"]
         ),
     ]

@@ -8,7 +8,18 @@
 // The options before the command are synth-bench's own (N may also come from the
 // SYNTH_BENCH_COPIES environment variable); the rest goes to `InfraCLI.main(app:)` unchanged.
 import Cruddur
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import Infra
 
 let usage = """
@@ -89,8 +100,23 @@ func addCopy(_ copy: Int, to stack: StackBuilder, code: CodeSource) {
     ))
 }
 
+/// Writes a line to standard error, unbuffered. (FileHandle is in full Foundation, which
+/// synth-bench doesn't load, so that its process start is the same as `infra`'s.)
+func printError(_ line: String) {
+    let bytes = Array((line + "\n").utf8)
+    bytes.withUnsafeBytes { buffer in
+        var offset = 0
+        while offset < buffer.count {
+            let written = write(STDERR_FILENO, buffer.baseAddress! + offset, buffer.count - offset)
+            if written < 0 && errno == EINTR { continue }
+            if written <= 0 { return }
+            offset += written
+        }
+    }
+}
+
 func fail(_ message: String, code: Int32 = 64) -> Never {
-    FileHandle.standardError.write(Data("synth-bench: \(message)\n".utf8))
+    printError("synth-bench: \(message)")
     exit(code)
 }
 
@@ -192,7 +218,7 @@ for environment in environments {
     let result = pipeline.run()
     for diagnostic in result.diagnostics {
         let line = isBodyQuota(diagnostic) ? "note (--allow-large-body): \(diagnostic)" : diagnostic.description
-        FileHandle.standardError.write(Data((line + "\n").utf8))
+        printError(line)
     }
     failed = failed || result.diagnostics.contains { $0.severity == .error && !isBodyQuota($0) }
     written += result.files

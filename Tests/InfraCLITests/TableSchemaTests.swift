@@ -1,6 +1,7 @@
 import CloudFormation
 import Cruddur
 import Foundation
+import JSONText
 @testable import InfraCLI
 import Testing
 import UnifiedDiff
@@ -44,6 +45,6 @@ struct TableSchemaTests {
     }
 
     @Test func jsonStringsAreEscaped() {
-        #expect(JSONWriter.quote("a\"b\\c\n\u{1}") == "\"a\\\"b\\\\c\\n\\u0001\"")
+        #expect(JSONText.quoted("a\"b\\c\n\u{1}") == "\"a\\\"b\\\\c\\n\\u0001\"")
     }
 }

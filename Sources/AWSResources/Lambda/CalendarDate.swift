@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// A day in the (proleptic Gregorian, UTC) calendar, for runtime deprecation dates.
 public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConvertible {

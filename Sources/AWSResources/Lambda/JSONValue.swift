@@ -1,3 +1,5 @@
+import JSONText
+
 /// Just enough JSON to write filter patterns, compact and with keys in the order given, so
 /// that the output is the same on every run and platform.
 indirect enum JSONValue: Hashable, Sendable {
@@ -8,10 +10,10 @@ indirect enum JSONValue: Hashable, Sendable {
 
     var compact: String {
         switch self {
-        case .string(let text): Self.quoted(text)
+        case .string(let text): JSONText.quoted(text)
         case .boolean(let flag): flag ? "true" : "false"
         case .array(let items): "[" + items.map(\.compact).joined(separator: ",") + "]"
-        case .object(let members): "{" + members.map { Self.quoted($0.0) + ":" + $0.1.compact }.joined(separator: ",") + "}"
+        case .object(let members): "{" + members.map { JSONText.quoted($0.0) + ":" + $0.1.compact }.joined(separator: ",") + "}"
         }
     }
 
@@ -37,24 +39,6 @@ indirect enum JSONValue: Hashable, Sendable {
         self = .object(members)
     }
 
-    static func quoted(_ text: String) -> String {
-        var result = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": result += "\\\""
-            case "\\": result += "\\\\"
-            case "\n": result += "\\n"
-            case "\r": result += "\\r"
-            case "\t": result += "\\t"
-            case _ where scalar.value < 0x20:
-                let hex = String(scalar.value, radix: 16)
-                result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default:
-                result.unicodeScalars.append(scalar)
-            }
-        }
-        return result + "\""
-    }
 
     static func == (lhs: JSONValue, rhs: JSONValue) -> Bool { lhs.compact == rhs.compact }
     func hash(into hasher: inout Hasher) { hasher.combine(compact) }

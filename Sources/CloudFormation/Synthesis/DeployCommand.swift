@@ -1,3 +1,5 @@
+import JSONText
+
 /// How a synthesized stack is deployed: its parameter file and the exact
 /// `aws cloudformation deploy` command, so that nobody has to work out capabilities or
 /// parameter spellings by hand.
@@ -52,7 +54,7 @@ public struct DeployCommand: Hashable, Sendable {
     /// awscli v1 and v2 accept as `--parameter-overrides file://...`.
     public var parameterFile: String {
         guard !parameterOverrides.isEmpty else { return "[]\n" }
-        return "[\n" + parameterOverrides.map { "  " + Self.jsonString($0) }.joined(separator: ",\n") + "\n]\n"
+        return "[\n" + parameterOverrides.map { "  " + JSONText.quoted($0) }.joined(separator: ",\n") + "\n]\n"
     }
 
     /// The command, one option per line. Parameters the environment does not give are
@@ -71,18 +73,6 @@ public struct DeployCommand: Hashable, Sendable {
         return lines.joined(separator: " \\\n    ")
     }
 
-    private static func jsonString(_ text: String) -> String {
-        var result = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": result += "\\\""
-            case "\\": result += "\\\\"
-            case _ where scalar.value < 0x20: result += "\\u" + String(repeating: "0", count: 4 - String(scalar.value, radix: 16).count) + String(scalar.value, radix: 16)
-            default: result.unicodeScalars.append(scalar)
-            }
-        }
-        return result + "\""
-    }
 
     private static func shellQuote(_ text: String) -> String {
         let safe = text.unicodeScalars.allSatisfy { $0.properties.isAlphabetic || ("0"..."9").contains($0) || "=-_.,/:@".unicodeScalars.contains($0) }

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// Hand-written files that stacks embed (Lambda code under templates/), read relative to
 /// the app's root so that output never contains a machine's absolute path.

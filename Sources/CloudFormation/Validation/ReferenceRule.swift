@@ -7,8 +7,8 @@ struct ReferenceRule: ValidationRule {
         let conditions = Set(template.conditions.keys)
         let mappings = Set(template.mappings.keys)
 
-        func error(_ element: TemplateElement, _ path: String, _ message: String) {
-            diagnostics.append(Diagnostic(.error, stack: stack, element: element.name, path: path, message))
+        func error(_ element: TemplateElement, _ path: ValueWalker.Path, _ message: String) {
+            diagnostics.append(Diagnostic(.error, stack: stack, element: element.name, path: path.description, message))
         }
 
         /// Checks the owner first: a typed reference made in another stack is the most useful thing to say.
@@ -77,7 +77,9 @@ struct ReferenceRule: ValidationRule {
         }
     }
 
-    private func checkShape(_ intrinsic: Intrinsic, element: TemplateElement, path: String, error: (TemplateElement, String, String) -> Void) {
+    private func checkShape(
+        _ intrinsic: Intrinsic, element: TemplateElement, path: ValueWalker.Path, error: (TemplateElement, ValueWalker.Path, String) -> Void
+    ) {
         switch intrinsic {
         case .and(let items), .or(let items):
             if !(2...10).contains(items.count) {

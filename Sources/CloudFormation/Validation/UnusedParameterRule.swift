@@ -2,6 +2,8 @@
 /// at every deploy, so it is worth a warning.
 struct UnusedParameterRule: ValidationRule {
     func check(_ template: Template, stack: String, into diagnostics: inout [Diagnostic]) {
+        // No parameters, nothing to report: skip the walk over the whole template.
+        guard !template.parameters.isEmpty else { return }
         var used = Set<String>()
         for element in TemplateElement.all(in: template) {
             ValueWalker.walk(element.value, path: "") { use, _ in

@@ -1,5 +1,4 @@
 import CloudFormation
-import Foundation
 
 /// Prints diagnostics to standard error, errors first, and a one-line count.
 enum DiagnosticPrinter {
@@ -16,8 +15,4 @@ enum DiagnosticPrinter {
             printError("\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")")
         }
     }
-}
-
-func printError(_ text: String) {
-    FileHandle.standardError.write(Data((text + "\n").utf8))
 }

@@ -1,6 +1,10 @@
 import ArgumentParser
 import CloudFormation
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import TemplateDiff
 
 /// `infra diff`: what CloudFormation will do with the changes between the previous
@@ -90,7 +94,7 @@ struct DiffCommand: ParsableCommand {
 
     private var renderFormat: DiffFormat {
         switch format {
-        case .text: .text(color: isatty(STDOUT_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil)
+        case .text: .text(color: standardOutputIsTerminal && ProcessInfo.processInfo.environment["NO_COLOR"] == nil)
         case .markdown: .markdown
         case .json: .json
         }
@@ -99,12 +103,10 @@ struct DiffCommand: ParsableCommand {
     /// The previous side: out/ (this environment's folder) by default, else --against.
     private func previousTemplates(prefix: String, project: Project, fresh: [String: String]) throws -> [String: String] {
         guard let against else {
-            let folder = (project.outDirectoryPath as NSString).appendingPathComponent(prefix)
+            let folder = FileSystem.joinPath(project.outDirectoryPath, prefix)
             return FileManager.default.fileExists(atPath: folder) ? try TemplateFiles.read(at: folder) : [:]
         }
-        var isDirectory: ObjCBool = false
-        FileManager.default.fileExists(atPath: against, isDirectory: &isDirectory)
-        if isDirectory.boolValue { return try TemplateFiles.read(at: against) }
+        if FileSystem.isDirectory(atPath: against) == true { return try TemplateFiles.read(at: against) }
         // One file: it is the previous version of the one selected stack.
         let candidates = selectedNames(project, fresh: fresh) ?? fresh.keys.sorted()
         guard candidates.count == 1, let only = candidates.first else {

@@ -1,6 +1,11 @@
 import ArgumentParser
 import CloudFormation
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+import enum TemplateDiff.FileSystem
 
 /// Options shared by every command: where the project is, which environment and stacks.
 struct ProjectOptions: ParsableArguments {
@@ -56,7 +61,7 @@ struct Project {
 
     /// The output directory's path.
     var outDirectoryPath: String {
-        outDirectoryName.hasPrefix("/") ? outDirectoryName : (root as NSString).appendingPathComponent(outDirectoryName)
+        outDirectoryName.hasPrefix("/") ? outDirectoryName : FileSystem.joinPath(root, outDirectoryName)
     }
 
     func pipeline(for environment: Environment) -> SynthesisPipeline {

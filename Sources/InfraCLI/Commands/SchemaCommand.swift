@@ -1,6 +1,11 @@
 import ArgumentParser
 import CloudFormation
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+import enum TemplateDiff.FileSystem
 
 /// `infra schema`: the `create-table --cli-input-json` input of a table, from the same
 /// definition as the templates, for a development DynamoDB.
@@ -55,7 +60,7 @@ struct SchemaCommand: ParsableCommand {
             do {
                 try Data(json.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
             } catch {
-                printError("error: cannot write '\(output)': \((error as NSError).localizedDescription)")
+                printError("error: cannot write '\(output)': \(FileSystem.reason(error))")
                 throw InfraExit.invalidInput
             }
         } else {

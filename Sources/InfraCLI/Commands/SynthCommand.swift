@@ -1,6 +1,5 @@
 import ArgumentParser
 import CloudFormation
-import Foundation
 import UnifiedDiff
 
 /// `infra synth`: writes out/<stack>.yaml for each stack, atomically, and only when every
@@ -48,7 +47,9 @@ struct SynthCommand: ParsableCommand {
                 print("\(displayDirectory)/\(name): no stack of the app produces this file any more")
             }
             if changed.isEmpty && obsolete.isEmpty {
-                print("\(displayDirectory)/ is up to date (\(result.files.count) template\(result.files.count == 1 ? "" : "s"))")
+                let templates = result.files.filter(\.isTemplate).count
+                let parameterFiles = result.files.count - templates
+                print("\(displayDirectory)/ is up to date (\(templates) template\(templates == 1 ? "" : "s"), \(parameterFiles) parameter file\(parameterFiles == 1 ? "" : "s"))")
                 return
             }
             printError("\(displayDirectory)/ is stale: run `\(project.command)` and commit the result")

@@ -1,5 +1,10 @@
 import CloudFormation
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+import enum TemplateDiff.FileSystem
 
 /// out/: reads what is there and replaces it all-or-nothing. Every new file is written to
 /// a staging folder inside out/ first (same file system), and only when all of them are
@@ -13,10 +18,10 @@ struct OutputDirectory {
         let fileManager = FileManager.default
         var templates: [String: String] = [:]
         for prefix in prefixes {
-            let folder = prefix.isEmpty ? path : (path as NSString).appendingPathComponent(prefix)
+            let folder = prefix.isEmpty ? path : FileSystem.joinPath(path, prefix)
             guard let names = try? fileManager.contentsOfDirectory(atPath: folder) else { continue }
             for name in names where (name.hasSuffix(".yaml") || name.hasSuffix(".parameters.json")) && !name.hasPrefix(".") {
-                let full = (folder as NSString).appendingPathComponent(name)
+                let full = FileSystem.joinPath(folder, name)
                 if let data = fileManager.contents(atPath: full), let text = String(data: data, encoding: .utf8) {
                     templates[prefix + name] = text
                 }
@@ -35,23 +40,23 @@ struct OutputDirectory {
         do {
             try fileManager.createDirectory(atPath: path, withIntermediateDirectories: true)
         } catch {
-            throw WriteError(description: "cannot create the output directory '\(path)': \(reason(error))")
+            throw WriteError(description: "cannot create the output directory '\(path)': \(FileSystem.reason(error))")
         }
         guard fileManager.isWritableFile(atPath: path) else {
             throw WriteError(description: "the output directory '\(path)' is not writable; nothing was changed")
         }
-        let staging = (path as NSString).appendingPathComponent(".infra-staging-\(ProcessInfo.processInfo.processIdentifier)")
+        let staging = FileSystem.joinPath(path, ".infra-staging-\(ProcessInfo.processInfo.processIdentifier)")
         defer { try? fileManager.removeItem(atPath: staging) }
         do {
             try? fileManager.removeItem(atPath: staging)
             try fileManager.createDirectory(atPath: staging, withIntermediateDirectories: false)
             for (index, file) in files.enumerated() {
                 // Flat names in staging: the final folders may not exist yet.
-                let staged = (staging as NSString).appendingPathComponent("\(index)")
+                let staged = FileSystem.joinPath(staging, "\(index)")
                 try Data(file.contents.utf8).write(to: URL(fileURLWithPath: staged))
             }
             for file in files {
-                let folder = ((path as NSString).appendingPathComponent(file.relativePath) as NSString).deletingLastPathComponent
+                let folder = FileSystem.parentPath(FileSystem.joinPath(path, file.relativePath))
                 try fileManager.createDirectory(atPath: folder, withIntermediateDirectories: true)
                 guard fileManager.isWritableFile(atPath: folder) else {
                     throw WriteError(description: "the folder '\(folder)' is not writable; nothing was changed")
@@ -60,22 +65,18 @@ struct OutputDirectory {
         } catch let error as WriteError {
             throw error
         } catch {
-            throw WriteError(description: "cannot write to the output directory '\(path)': \(reason(error)); nothing was changed")
+            throw WriteError(description: "cannot write to the output directory '\(path)': \(FileSystem.reason(error)); nothing was changed")
         }
         for (index, file) in files.enumerated() {
-            let staged = (staging as NSString).appendingPathComponent("\(index)")
-            let final = (path as NSString).appendingPathComponent(file.relativePath)
+            let staged = FileSystem.joinPath(staging, "\(index)")
+            let final = FileSystem.joinPath(path, file.relativePath)
             // rename(2) replaces the target atomically: readers see the old file or the new, never half.
-            if rename(staged, final) != 0 {
-                throw WriteError(description: "cannot move '\(file.relativePath)' into '\(path)': \(String(cString: strerror(errno)))")
+            if let code = renameReplacing(staged, final) {
+                throw WriteError(description: "cannot move '\(file.relativePath)' into '\(path)': \(FileSystem.systemErrorText(code))")
             }
         }
         for name in obsolete {
-            try? fileManager.removeItem(atPath: (path as NSString).appendingPathComponent(name))
+            try? fileManager.removeItem(atPath: FileSystem.joinPath(path, name))
         }
-    }
-
-    private func reason(_ error: any Error) -> String {
-        (error as NSError).localizedDescription
     }
 }

@@ -1,4 +1,5 @@
 import CloudFormation
+import JSONText
 
 /// Writes template values as JSON with keys in the order given, two-space indented, so
 /// generated JSON is as byte-stable as the YAML.
@@ -17,7 +18,7 @@ enum JSONWriter {
     static func write(_ value: TemplateValue, path: String = "", indent: String = "") throws(Problem) -> String {
         let inner = indent + "  "
         switch value {
-        case .string(let text): return quote(text)
+        case .string(let text): return JSONText.quoted(text)
         case .number(let text): return text
         case .boolean(let flag): return flag ? "true" : "false"
         case .list(let items):
@@ -31,7 +32,7 @@ enum JSONWriter {
             if fields.isEmpty { return "{}" }
             var parts: [String] = []
             for (key, item) in fields.entries {
-                parts.append(inner + quote(key) + ": " + (try write(item, path: path.isEmpty ? key : "\(path).\(key)", indent: inner)))
+                parts.append(inner + JSONText.quoted(key) + ": " + (try write(item, path: path.isEmpty ? key : "\(path).\(key)", indent: inner)))
             }
             return "{\n" + parts.joined(separator: ",\n") + "\n\(indent)}"
         case .intrinsic(let intrinsic):
@@ -39,21 +40,4 @@ enum JSONWriter {
         }
     }
 
-    static func quote(_ text: String) -> String {
-        var result = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": result += "\\\""
-            case "\\": result += "\\\\"
-            case "\n": result += "\\n"
-            case "\r": result += "\\r"
-            case "\t": result += "\\t"
-            case _ where scalar.value < 0x20:
-                let hex = String(scalar.value, radix: 16)
-                result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: result.unicodeScalars.append(scalar)
-            }
-        }
-        return result + "\""
-    }
 }

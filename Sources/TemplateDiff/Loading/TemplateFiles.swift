@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import InfraYAML
 
 /// Templates on disk: the committed ones in out/, or those given with `--against PATH`.
@@ -10,23 +14,22 @@ public enum TemplateFiles {
     /// in it, named by the file name without its extension; a file gives one entry, named
     /// `stack` when given (e.g. the one `--stack` selects) or else by the file name.
     public static func read(at path: String, stack: String? = nil) throws(TemplateDiffError) -> [String: String] {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+        guard let isDirectory = FileSystem.isDirectory(atPath: path) else {
             throw .unreadable(path: path, reason: "no such file or directory")
         }
         let url = URL(fileURLWithPath: path)
-        guard isDirectory.boolValue else {
+        guard isDirectory else {
             return [stack ?? url.deletingPathExtension().lastPathComponent: try text(of: url)]
         }
         let names: [String]
         do {
             names = try FileManager.default.contentsOfDirectory(atPath: path)
         } catch {
-            throw .unreadable(path: path, reason: error.localizedDescription)
+            throw .unreadable(path: path, reason: FileSystem.reason(error))
         }
         var templates: [String: String] = [:]
         // Parameter files sit beside the templates in out/; they are not templates.
-        for name in names.sorted() where extensions.contains((name as NSString).pathExtension.lowercased()) && !name.hasSuffix(".parameters.json") {
+        for name in names.sorted() where extensions.contains(FileSystem.pathExtension(ofName: name).lowercased()) && !name.hasSuffix(".parameters.json") {
             let file = url.appendingPathComponent(name)
             templates[file.deletingPathExtension().lastPathComponent] = try text(of: file)
         }
@@ -37,7 +40,7 @@ public enum TemplateFiles {
         do {
             return try String(contentsOf: url, encoding: .utf8)
         } catch {
-            throw .unreadable(path: url.path, reason: error.localizedDescription)
+            throw .unreadable(path: url.path, reason: FileSystem.reason(error))
         }
     }
 }

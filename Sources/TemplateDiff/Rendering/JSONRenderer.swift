@@ -1,3 +1,5 @@
+import JSONText
+
 /// JSON for machines. Keys come in a fixed order and values in template order, so the
 /// same templates always give the same bytes.
 struct JSONRenderer {
@@ -96,33 +98,15 @@ enum JSONValue {
         case .null: return "null"
         case .bool(let value): return value ? "true" : "false"
         case .number(let text): return text
-        case .string(let text): return Self.quoted(text)
+        case .string(let text): return JSONText.quoted(text)
         case .array(let items):
             guard !items.isEmpty else { return "[]" }
             return "[\n" + items.map { inner + $0.serialized(indent: inner) }.joined(separator: ",\n") + "\n\(indent)]"
         case .object(let fields):
             guard !fields.isEmpty else { return "{}" }
-            return "{\n" + fields.map { inner + Self.quoted($0.0) + ": " + $0.1.serialized(indent: inner) }
+            return "{\n" + fields.map { inner + JSONText.quoted($0.0) + ": " + $0.1.serialized(indent: inner) }
                 .joined(separator: ",\n") + "\n\(indent)}"
         }
     }
 
-    static func quoted(_ text: String) -> String {
-        var result = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": result += "\\\""
-            case "\\": result += "\\\\"
-            case "\n": result += "\\n"
-            case "\r": result += "\\r"
-            case "\t": result += "\\t"
-            case let control where control.value < 0x20:
-                let hex = String(control.value, radix: 16)
-                result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default:
-                result.unicodeScalars.append(scalar)
-            }
-        }
-        return result + "\""
-    }
 }
