@@ -5,7 +5,7 @@ fails (a synth, a faithfulness check, a build). Stdlib only; troposphere and CDK
 bench/.venv-bench, which it creates from bench/requirements.txt.
 
 What it measures (each synth is a whole process into a fresh temp --out dir, so out/ is never
-touched; wall time, CPU time and peak RSS from wait4(2), i.e. `/usr/bin/time -f %M`; medians of
+touched; wall time and CPU time from wait4(2), peak RSS from `/usr/bin/time -f %M`; medians of
 runs interleaved across the stacks, so that bursts of other work on the machine spread out):
   - synth of the Cruddur app (`infra synth --env prod`) and of generated stacks of N copies
     (`synth-bench --copies N synth`), with the same stacks in troposphere and CDK;
@@ -65,9 +65,20 @@ def measure(command, out_dir, env=CHILD_ENV):
         process.returncode = os.waitstatus_to_exitcode(status)
         err.seek(0)
         stderr = err.read().decode("utf-8", "replace")
-    # wait4's rusage covers the child and the children it waited for (CDK's node process);
-    # ru_maxrss (KiB on Linux) is that of the largest single process among them.
+    # wait4's rusage covers the child and the children it waited for (CDK's node process).
+    # Its ru_maxrss is not used: Linux carries the forking Python's peak across exec, so no
+    # child would show less than ~23 MiB. `peak_rss` measures that apart.
     return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss, process.returncode, stderr
+
+
+def peak_rss(command, out_dir, env=CHILD_ENV):
+    """Peak RSS in KiB of the command and its children, forked by GNU time (a small C program,
+    so its own size does not pollute the figure), as `/usr/bin/time -f %M` reports it."""
+    shutil.rmtree(out_dir, ignore_errors=True)
+    with tempfile.NamedTemporaryFile("r") as report:
+        subprocess.run(["/usr/bin/time", "-f", "%M", "-o", report.name, *command], cwd=REPO, env=env,
+                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        return int(report.read().split()[-1])
 
 
 class Sample:
@@ -111,6 +122,9 @@ def interleaved(jobs, runs, warmup, out_dir):
                 sys.exit(f"bench: {label}: `{' '.join(command)}` exited {code} (expected {expect}):\n{stderr[-3000:]}")
             if round_index >= warmup:
                 sample.add(wall, cpu, maxrss)
+    # Peak memory from a few separate runs under GNU time (see `peak_rss`).
+    for sample, (label, command, expect) in zip(samples, jobs):
+        sample.rss = [peak_rss(command, out_dir) for _ in range(3)]
     for sample in samples:
         log(sample.summary())
     return samples
@@ -366,7 +380,7 @@ def report(info, args, rows, fits, faithful, builds, yaml, elapsed):
     if rows:
         w(f"Synthesis, each a whole process into an empty temp dir (out/ untouched). Medians of {args.runs} runs (infra, after 1 warm-up round), "
           f"{args.py_runs} (troposphere, after 1 warm-up round), {args.cdk_runs} (CDK), interleaved across the stacks; "
-          "wall time, CPU time (user + sys) and max RSS from wait4(2), as `/usr/bin/time -f %M` reports it. "
+          "wall time and CPU time (user + sys) from wait4(2); max RSS from separate runs under `/usr/bin/time -f %M` (GNU time forks the command, so the Python runner's own size does not count). "
           "Per resource: infra's wall time divided by the resources. Ratios: wall times.")
         w("")
         w("| stack | resources | template | infra | infra CPU | RSS | per resource | troposphere | RSS | CDK | RSS | infra : troposphere : CDK |")
