@@ -35,13 +35,15 @@ let package = Package(
         .target(name: "UnifiedDiff"),
         // JSON string literals, written one way by every JSON writer.
         .target(name: "JSONText"),
+        // Path and file helpers without full Foundation (whose ICU load slows every start).
+        .target(name: "FileSupport"),
         // What CloudFormation will do with a change between two templates.
-        .target(name: "TemplateDiff", dependencies: ["InfraYAML", "JSONText"]),
+        .target(name: "TemplateDiff", dependencies: ["InfraYAML", "JSONText", "FileSupport"]),
         // The `infra` command line, reusable by any app.
         .target(
             name: "InfraCLI",
             dependencies: [
-                "CloudFormation", "TemplateDiff", "InfraYAML", "UnifiedDiff", "JSONText",
+                "CloudFormation", "TemplateDiff", "InfraYAML", "UnifiedDiff", "JSONText", "FileSupport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -5,6 +5,7 @@ import FoundationEssentials
 #else
 import Foundation
 #endif
+import FileSupport
 import TemplateDiff
 
 /// `infra diff`: what CloudFormation will do with the changes between the previous

@@ -5,7 +5,7 @@ import FoundationEssentials
 #else
 import Foundation
 #endif
-import enum TemplateDiff.FileSystem
+import FileSupport
 
 /// Options shared by every command: where the project is, which environment and stacks.
 struct ProjectOptions: ParsableArguments {

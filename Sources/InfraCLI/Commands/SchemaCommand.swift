@@ -5,7 +5,7 @@ import FoundationEssentials
 #else
 import Foundation
 #endif
-import enum TemplateDiff.FileSystem
+import FileSupport
 
 /// `infra schema`: the `create-table --cli-input-json` input of a table, from the same
 /// definition as the templates, for a development DynamoDB.

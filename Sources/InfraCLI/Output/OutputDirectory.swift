@@ -4,7 +4,7 @@ import FoundationEssentials
 #else
 import Foundation
 #endif
-import enum TemplateDiff.FileSystem
+import FileSupport
 
 /// out/: reads what is there and replaces it all-or-nothing. Every new file is written to
 /// a staging folder inside out/ first (same file system), and only when all of them are

@@ -40,7 +40,7 @@ public enum TemplateDiffer {
         }
     }
 
-    private static func modifiedResource(_ logicalID: String, _ old: TemplateResource, _ new: TemplateResource) -> ResourceChange? {
+    private static func modifiedResource(_ logicalID: String, _ old: ParsedResource, _ new: ParsedResource) -> ResourceChange? {
         guard old != new else { return nil }
         let valueChanges =
             ValueComparison.changes(

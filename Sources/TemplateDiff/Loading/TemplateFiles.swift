@@ -3,6 +3,7 @@ import FoundationEssentials
 #else
 import Foundation
 #endif
+import FileSupport
 import InfraYAML
 
 /// Templates on disk: the committed ones in out/, or those given with `--against PATH`.

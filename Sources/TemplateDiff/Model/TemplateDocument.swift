@@ -5,7 +5,7 @@ import InfraYAML
 public struct TemplateDocument: Hashable, Sendable {
     /// Top-level sections other than Resources, in document order.
     public private(set) var sections: TemplateMap
-    public private(set) var resources: [String: TemplateResource]
+    public private(set) var resources: [String: ParsedResource]
     /// Logical IDs in document order.
     public private(set) var resourceOrder: [String]
 
@@ -18,14 +18,14 @@ public struct TemplateDocument: Hashable, Sendable {
         if top["Resources"] == nil, case .map(let body)? = top["TemplateBody"] {
             top = body
         }
-        var resources: [String: TemplateResource] = [:]
+        var resources: [String: ParsedResource] = [:]
         var order: [String] = []
         if let section = top["Resources"] {
             guard case .map(let entries) = section else {
                 throw .invalidTemplate("Resources is not a mapping")
             }
             for (logicalID, definition) in entries.entries {
-                resources[logicalID] = try TemplateResource(logicalID: logicalID, definition: definition)
+                resources[logicalID] = try ParsedResource(logicalID: logicalID, definition: definition)
                 order.append(logicalID)
             }
         }
@@ -37,7 +37,7 @@ public struct TemplateDocument: Hashable, Sendable {
 }
 
 /// One resource: its type, properties and resource attributes (DeletionPolicy, DependsOn, ...).
-public struct TemplateResource: Hashable, Sendable {
+public struct ParsedResource: Hashable, Sendable {
     public let type: String
     public let properties: TemplateMap
     /// Everything beside Type and Properties.

@@ -18,7 +18,7 @@ enum GlobalSecondaryIndexRule {
         }
     }
 
-    private static func indexes(_ table: TemplateResource) -> [(name: String, definition: TemplateValue)] {
+    private static func indexes(_ table: ParsedResource) -> [(name: String, definition: TemplateValue)] {
         (table.properties["GlobalSecondaryIndexes"]?.listValue ?? []).compactMap { index in
             index["IndexName"]?.scalarText.map { ($0, index) }
         }

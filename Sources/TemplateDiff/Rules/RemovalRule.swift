@@ -45,9 +45,9 @@ enum RemovalRule {
     /// fixed name or the same properties; failing that, the only removed resource of its
     /// type when it is also the only added one.
     private static func renameSource(
-        of logicalID: String, _ resource: TemplateResource,
-        removed: [(String, TemplateResource)], added: [(String, TemplateResource)]
-    ) -> (String, TemplateResource)? {
+        of logicalID: String, _ resource: ParsedResource,
+        removed: [(String, ParsedResource)], added: [(String, ParsedResource)]
+    ) -> (String, ParsedResource)? {
         let candidates = removed.filter { $0.1.type == resource.type }
         if let name = PhysicalName.of(resource),
            let match = candidates.first(where: { PhysicalName.of($0.1)?.value == name.value }) {

@@ -32,7 +32,7 @@ enum ReplacementRule {
             .joined(separator: "; ")
     }
 
-    private static func findings(for logicalID: String, old: TemplateResource, new: TemplateResource, because reasons: String) -> [Finding] {
+    private static func findings(for logicalID: String, old: ParsedResource, new: ParsedResource, because reasons: String) -> [Finding] {
         if let name = PhysicalName.of(new), PhysicalName.of(old)?.value == name.value {
             return [Finding(.willFail, logicalID,
                 "it must be replaced (\(reasons)) but keeps its fixed \(name.property) \(name.value.compact): CloudFormation creates the replacement before deleting the old one and cannot while the name is taken. Change or remove \(name.property).")]

@@ -1,7 +1,7 @@
 /// Retention as CloudFormation applies it.
 enum Retention {
     /// Whether a removed resource survives under its (old) DeletionPolicy.
-    static func keptOnDelete(_ resource: TemplateResource) -> Bool {
+    static func keptOnDelete(_ resource: ParsedResource) -> Bool {
         switch resource.deletionPolicy {
         case "Retain", "RetainExceptOnCreate": true
         case "Snapshot": ResourceSchema.named(resource.type)?.supportsSnapshot == true
@@ -10,7 +10,7 @@ enum Retention {
     }
 
     /// Whether the old physical resource survives a replacement, under the new UpdateReplacePolicy.
-    static func keptOnReplace(_ resource: TemplateResource) -> Bool {
+    static func keptOnReplace(_ resource: ParsedResource) -> Bool {
         switch resource.updateReplacePolicy {
         case "Retain": true
         case "Snapshot": ResourceSchema.named(resource.type)?.supportsSnapshot == true

@@ -6,8 +6,8 @@ struct RuleContext {
     let resources: [ResourceChange]
     let entries: [EntryChange]
 
-    func oldResource(_ logicalID: String) -> TemplateResource? { old?.resources[logicalID] }
-    func newResource(_ logicalID: String) -> TemplateResource? { new?.resources[logicalID] }
+    func oldResource(_ logicalID: String) -> ParsedResource? { old?.resources[logicalID] }
+    func newResource(_ logicalID: String) -> ParsedResource? { new?.resources[logicalID] }
 
     func changes(_ kind: ChangeKind) -> [ResourceChange] {
         resources.filter { $0.kind == kind }

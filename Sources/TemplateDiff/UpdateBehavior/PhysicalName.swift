@@ -14,7 +14,7 @@ enum PhysicalName {
     ]
 
     /// The resource's fixed name, if the template gives one.
-    static func of(_ resource: TemplateResource) -> (property: String, value: TemplateValue)? {
+    static func of(_ resource: ParsedResource) -> (property: String, value: TemplateValue)? {
         guard let property = propertyByType[resource.type], let value = resource.properties[property] else {
             return nil
         }

@@ -57,7 +57,7 @@ enum SAMFunctionBehavior {
 
     /// Event name -> its Type (`DynamoDB`, `SQS`, `Api`, ...), from the new template and, for
     /// removed events, the old one.
-    static func eventTypes(old: TemplateResource?, new: TemplateResource?) -> [String: String] {
+    static func eventTypes(old: ParsedResource?, new: ParsedResource?) -> [String: String] {
         var types: [String: String] = [:]
         for resource in [old, new] {
             for (name, event) in resource?.properties["Events"]?.mapValue?.entries ?? [] {

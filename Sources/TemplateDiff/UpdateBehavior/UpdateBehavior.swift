@@ -12,7 +12,7 @@ enum UpdateBehavior {
     ]
 
     /// `change.path` starts at the resource: `Properties.X...` or an attribute name.
-    static func assess(_ change: ValueChange, logicalID: String, old: TemplateResource, new: TemplateResource) -> ImpactAssessment {
+    static func assess(_ change: ValueChange, logicalID: String, old: ParsedResource, new: ParsedResource) -> ImpactAssessment {
         let type = new.type
         guard let first = change.path.firstKey else {
             return ImpactAssessment(impact: .unknown, reason: nil)

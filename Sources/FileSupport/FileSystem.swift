@@ -15,8 +15,6 @@ import Darwin
 /// InfraCLI), in place of full Foundation's `NSString` path methods and
 /// `NSError.localizedDescription`: FoundationEssentials has neither, and importing Foundation
 /// for them costs every run of `infra` the load of Foundation and ICU (about 2.5 ms).
-/// TemplateDiff is the lowest module that reads files and that InfraCLI depends on, so they
-/// live here, visible to the package only.
 package enum FileSystem {
     /// `base/component`, as `NSString.appendingPathComponent` forms it on Linux: no slash is
     /// added after a trailing one, and an empty side gives the other unchanged.
