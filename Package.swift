@@ -7,8 +7,11 @@ let package = Package(
     products: [
         // The whole toolkit for another package's app: the DSL, the AWS resources and the CLI.
         .library(name: "Infra", targets: ["Infra"]),
-        // The YAML layer alone; it knows nothing of AWS.
+        // Each layer on its own, for packages that want less than everything.
         .library(name: "InfraYAML", targets: ["InfraYAML"]),
+        .library(name: "CloudFormation", targets: ["CloudFormation"]),
+        .library(name: "AWSResources", targets: ["AWSResources"]),
+        .library(name: "InfraCLI", targets: ["InfraCLI"]),
         .executable(name: "infra", targets: ["InfraTool"]),
         // The Cruddur messaging stack split into a data and a processing stack.
         .executable(name: "cruddur-split", targets: ["CruddurSplitTool"]),
