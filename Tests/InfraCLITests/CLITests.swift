@@ -162,4 +162,36 @@ struct CLITests {
         #expect(run(Self.queueApp, ["diff", "--root", project.root.path, "--against", project.out.appendingPathComponent("broken.yaml").path]) == 2)
         #expect(run(Self.queueApp, ["diff", "--root", project.root.path, "--against", "/nonexistent/x.yaml"]) == 64)
     }
+
+    @Test func invalidOptionValuesAreUsageErrorsOrInvalidInput() throws {
+        let project = try Project()
+        #expect(run(Self.queueApp, ["synth", "--root", "/nonexistent/project"]) == 64)
+        #expect(run(Self.queueApp, ["synth", "--root", project.root.path]) == 0)
+        #expect(run(Self.queueApp, ["diff", "--root", project.root.path, "--format", "yaml"]) == 64)
+        // A table the app does not have, or an output file that cannot be written.
+        let tableApp = App("demo", stacks: [
+            Stack("demo-stack") { stack in
+                stack.add(RawResource("Orders", type: "AWS::DynamoDB::Table", properties: [
+                    "TableName": "orders",
+                    "KeySchema": [["AttributeName": "id", "KeyType": "HASH"]],
+                    "AttributeDefinitions": [["AttributeName": "id", "AttributeType": "S"]],
+                    "BillingMode": "PAY_PER_REQUEST",
+                ]))
+            },
+        ])
+        #expect(run(tableApp, ["schema", "--root", project.root.path, "--table", "Missing"]) == 64)
+        #expect(run(tableApp, ["schema", "--root", project.root.path, "--table", "orders", "--output", "/nonexistent/dir/t.json"]) == 2)
+        let output = project.root.appendingPathComponent("t.json").path
+        #expect(run(tableApp, ["schema", "--root", project.root.path, "--table", "Orders", "--output", output]) == 0)
+        #expect(FileManager.default.fileExists(atPath: output))
+    }
+
+    @Test func allowingAResourceThatDidNotChangeAllowsNothing() throws {
+        let project = try Project()
+        #expect(run(Self.queueApp, ["synth", "--root", project.root.path]) == 0)
+        let current = try #require(project.read("demo-stack.yaml"))
+        try project.write("demo-stack.yaml", current.replacingOccurrences(of: "QueueName: orders", with: "QueueName: old-orders"))
+        // A misspelt name is warned about and the replacement stays unapproved.
+        #expect(run(Self.queueApp, ["diff", "--root", project.root.path, "--allow-replacement", "Qeueu"]) == 3)
+    }
 }

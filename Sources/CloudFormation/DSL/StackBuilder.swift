@@ -12,7 +12,7 @@ public final class StackBuilder {
     private(set) var resources: [Resource] = []
     private(set) var conditions: [(name: String, expression: ConditionExpression)] = []
     private(set) var mappings: [(name: String, entries: Fields)] = []
-    var outputs: [TemplateOutput] = []
+    private(set) var outputs: [TemplateOutput] = []
 
     init(name: String, description: String?, environment: Environment, flavors: [Flavor]) {
         self.name = name

@@ -37,7 +37,7 @@ public struct SubTemplate: Hashable, Sendable {
         var literal = ""
         var rest = Substring(text)
         var unterminated: String?
-        while let start = rest.range(of: "${") {
+        while let start = rest.firstRange(of: "${") {
             literal += rest[..<start.lowerBound]
             let afterOpen = rest[start.upperBound...]
             guard let close = afterOpen.firstIndex(of: "}") else {
@@ -70,7 +70,7 @@ public struct SubTemplate: Hashable, Sendable {
         var text = ""
         for part in parts {
             switch part {
-            case .literal(let literal): text += literal.replacingAll("${", with: "${!")
+            case .literal(let literal): text += literal.replacing("${", with: "${!")
             case .reference(let target): text += "${\(target.logicalID)}"
             case .attribute(let target, let attribute): text += "${\(target.logicalID).\(attribute)}"
             }
@@ -81,34 +81,5 @@ public struct SubTemplate: Hashable, Sendable {
     /// True when no part needs substituting, so a plain string would do.
     public var isLiteral: Bool {
         parts.allSatisfy { if case .literal = $0 { true } else { false } }
-    }
-}
-
-extension String {
-    /// Replaces every occurrence without Foundation, which this module does not need otherwise.
-    func replacingAll(_ target: String, with replacement: String) -> String {
-        guard !target.isEmpty, contains(target) else { return self }
-        var result = ""
-        var rest = Substring(self)
-        while let range = rest.range(of: target) {
-            result += rest[..<range.lowerBound]
-            result += replacement
-            rest = rest[range.upperBound...]
-        }
-        return result + rest
-    }
-}
-
-extension Substring {
-    func range(of target: String) -> Range<Substring.Index>? {
-        guard let first = target.first else { return nil }
-        var index = startIndex
-        while let candidate = self[index...].firstIndex(of: first) {
-            if self[candidate...].hasPrefix(target) {
-                return candidate..<self.index(candidate, offsetBy: target.count)
-            }
-            index = self.index(after: candidate)
-        }
-        return nil
     }
 }

@@ -19,7 +19,7 @@ struct CrossStackLinker {
     func exportName(_ export: Export) -> String {
         let base = "\(deployedNames[export.producer] ?? export.producer)-\(export.logicalID)"
         guard let attribute = export.attribute else { return base }
-        return base + "-" + attribute.replacingAll(".", with: "-")
+        return base + "-" + attribute.replacing(".", with: "-")
     }
 
     func outputName(_ export: Export) -> String {

@@ -76,6 +76,6 @@ public struct DeployCommand: Hashable, Sendable {
 
     private static func shellQuote(_ text: String) -> String {
         let safe = text.unicodeScalars.allSatisfy { $0.properties.isAlphabetic || ("0"..."9").contains($0) || "=-_.,/:@".unicodeScalars.contains($0) }
-        return safe ? text : "'" + text.replacingAll("'", with: "'\\''") + "'"
+        return safe ? text : "'" + text.replacing("'", with: "'\\''") + "'"
     }
 }

@@ -1,6 +1,16 @@
 /// Every Ref, GetAtt, Sub variable, condition and mapping name must point at something
 /// declared in this stack; a reference to another stack's resource is named as such.
 struct ReferenceRule: ValidationRule {
+    /// Logical ID -> stack, for the app's other stacks: a by-name reference to one of their
+    /// resources is told where that resource is.
+    var elsewhere: [String: String] = [:]
+
+    /// What to add to "not a resource of this stack" when another stack has the resource.
+    private func hint(_ name: String) -> String {
+        guard let owner = elsewhere[name] else { return "" }
+        return "; '\(name)' is a resource of stack '\(owner)': refer to it through its typed value (e.g. `table.arn`) and infra exports and imports it"
+    }
+
     func check(_ template: Template, stack: String, into diagnostics: inout [Diagnostic]) {
         let resources = Set(template.resources.map(\.logicalID))
         let parameters = Set(template.parameters.map(\.name))
@@ -34,7 +44,7 @@ struct ReferenceRule: ValidationRule {
                             error(element, path, "a condition can refer only to parameters and pseudo parameters, not '\(name)'")
                         }
                     } else if !resources.contains(name) && !parameters.contains(name) {
-                        error(element, path, "refers to '\(name)', which is neither a resource nor a parameter of this stack")
+                        error(element, path, "refers to '\(name)', which is neither a resource nor a parameter of this stack" + hint(name))
                     }
                 case .getAtt(let target, let attribute), .subAttribute(let target, let attribute):
                     if let message = foreign(target) { return error(element, path, message) }
@@ -43,7 +53,7 @@ struct ReferenceRule: ValidationRule {
                     } else if parameters.contains(target.logicalID) {
                         error(element, path, "'\(target.logicalID)' is a parameter; Fn::GetAtt works only on resources")
                     } else if !resources.contains(target.logicalID) {
-                        error(element, path, "gets attribute '\(attribute)' of '\(target.logicalID)', which is not a resource of this stack")
+                        error(element, path, "gets attribute '\(attribute)' of '\(target.logicalID)', which is not a resource of this stack" + hint(target.logicalID))
                     }
                 case .condition(let name):
                     if !conditions.contains(name) {
@@ -62,7 +72,7 @@ struct ReferenceRule: ValidationRule {
         for resource in template.resources {
             for dependency in resource.dependsOn where !resources.contains(dependency) {
                 diagnostics.append(Diagnostic(.error, stack: stack, element: resource.logicalID, path: "DependsOn",
-                                              "depends on '\(dependency)', which is not a resource of this stack"))
+                                              "depends on '\(dependency)', which is not a resource of this stack" + hint(dependency)))
             }
             if let condition = resource.condition, !conditions.contains(condition) {
                 diagnostics.append(Diagnostic(.error, stack: stack, element: resource.logicalID, path: "Condition",

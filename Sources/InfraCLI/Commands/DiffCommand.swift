@@ -53,14 +53,11 @@ struct DiffCommand: ParsableCommand {
     }
 
     func run() throws {
-        var project = try project.resolve(defaultToAllEnvironments: against == nil)
-        if against != nil, project.environments.count > 1, let first = project.environments.first {
-            let outDirectoryName = project.outDirectoryName
-            project = Project(app: project.app, command: project.command, root: project.root, environments: [first], stacks: project.stacks)
-            project.outDirectoryName = outDirectoryName
-        }
+        // --against names one set of templates, so it is compared with one environment.
+        let project = try project.resolve(defaultToAllEnvironments: against == nil)
         var output: [String] = []
         var exitCode: Int32 = 0
+        var changedResources = Set<String>()
         for environment in project.environments {
             let pipeline = project.pipeline(for: environment)
             let result = pipeline.run(stacks: project.stacks)
@@ -88,6 +85,16 @@ struct DiffCommand: ParsableCommand {
                 output.append(rendered)
             }
             exitCode = max(exitCode, report.exitCode(allowingReplacementOf: Set(allowReplacement)))
+            for stack in report.stacks {
+                for resource in stack.resources {
+                    changedResources.insert(resource.logicalID)
+                    changedResources.insert("\(stack.stack)/\(resource.logicalID)")
+                }
+            }
+        }
+        // A misspelt name allows nothing (the safe way to fail), but should not pass unnoticed.
+        for name in allowReplacement where !changedResources.contains(name) {
+            printError("warning: --allow-replacement \(name) matches no changed resource")
         }
         print(output.joined(separator: "\n"), terminator: output.last?.hasSuffix("\n") == true ? "" : "\n")
         if exitCode != 0 { throw ExitCode(exitCode) }

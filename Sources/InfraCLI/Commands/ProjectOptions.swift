@@ -20,6 +20,12 @@ struct ProjectOptions: ParsableArguments {
 
     var rootPath: String { root ?? FileManager.default.currentDirectoryPath }
 
+    func validate() throws {
+        if let root, FileSystem.isDirectory(atPath: root) != true {
+            throw ValidationError("--root '\(root)' is not a directory")
+        }
+    }
+
     /// Checks the names against the app, so a typo is a usage error rather than silence.
     func resolve(defaultToAllEnvironments: Bool = true) throws -> Project {
         let (app, command, outDirectory) = try AppRegistry.shared.current()

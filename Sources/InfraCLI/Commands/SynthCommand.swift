@@ -84,12 +84,11 @@ struct SynthCommand: ParsableCommand {
 
     /// The exact commands to deploy what was written, producers before consumers.
     private func printDeployCommands(_ result: SynthesisPipeline.Result) {
-        let order = result.deploymentOrder
-        let paths = result.deployCommands.keys.sorted { lhs, rhs in
-            let l = order.firstIndex { lhs.hasSuffix("/" + $0 + ".yaml") || lhs == $0 + ".yaml" || lhs.hasSuffix($0 + ".sam.yaml") } ?? 0
-            let r = order.firstIndex { rhs.hasSuffix("/" + $0 + ".yaml") || rhs == $0 + ".yaml" || rhs.hasSuffix($0 + ".sam.yaml") } ?? 0
-            return (l, lhs) < (r, rhs)
+        let stackOfPath = Dictionary(result.files.map { ($0.relativePath, $0.stack) }, uniquingKeysWith: { first, _ in first })
+        func position(_ path: String) -> Int {
+            stackOfPath[path].flatMap { result.deploymentOrder.firstIndex(of: $0) } ?? result.deploymentOrder.count
         }
+        let paths = result.deployCommands.keys.sorted { (position($0), $0) < (position($1), $1) }
         guard !paths.isEmpty else { return }
         print("\nTo deploy (in this order):")
         for path in paths {
@@ -97,5 +96,4 @@ struct SynthCommand: ParsableCommand {
             print("\n" + command.shellCommand)
         }
     }
-
 }
