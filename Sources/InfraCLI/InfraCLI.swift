@@ -12,12 +12,9 @@ public enum InfraCLI {
     ///   - outDirectory: where the templates go, relative to the project root.
     public static func main(app: App, command: String = "swift run infra synth", outDirectory: String = "out") -> Never {
         AppRegistry.shared.set(app: app, command: command, outDirectory: outDirectory)
+        // `main()` exits on a failure and returns on success; exit 0 then, so that an app's
+        // main.swift can rely on nothing after this call running.
         InfraCommand.main()
-        // `main()` exits itself; this keeps the signature honest.
-        return exit(0)
-    }
-
-    private static func exit(_ code: Int32) -> Never {
-        InfraCommand.exit(withError: ExitCode(code))
+        InfraCommand.exit(withError: ExitCode.success)
     }
 }
