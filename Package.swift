@@ -56,7 +56,7 @@ let package = Package(
         .target(name: "Cruddur", dependencies: ["Infra"]),
         .executableTarget(name: "InfraTool", dependencies: ["Cruddur", "Infra"]),
         .executableTarget(name: "CruddurSplitTool", dependencies: ["Cruddur", "Infra"]),
-        .executableTarget(name: "YAMLBench", dependencies: ["InfraYAML", "YAMLTestSupport"]),
+        .executableTarget(name: "YAMLBench", dependencies: ["InfraYAML", "YAMLTestSupport", "JSONText"]),
         .executableTarget(name: "SynthBench", dependencies: ["Infra", "Cruddur"]),
         // Seeded generators of test strings and trees, shared by the tests and yaml-bench.
         .target(name: "YAMLTestSupport", dependencies: ["InfraYAML"]),

@@ -17,8 +17,9 @@ import CLibYAML
 /// items go; it is lowered again once the sequence's end event has been processed. Nothing is
 /// post-processed, and libyaml still writes every byte.
 ///
-/// When: libyaml holds back a SEQUENCE-START until two more events are queued (or the sequence
-/// is complete), and runs everything else at once. So after each `yaml_emitter_emit` call the
+/// When: libyaml holds back some events until more are queued (a DOCUMENT-START for one more, a
+/// SEQUENCE-START for two, a MAPPING-START for three, or until the collection is complete), and
+/// takes each in turn once it may. So after each `yaml_emitter_emit` call the
 /// next event it will take is at the head of its queue; if that is a non-empty sequence's start
 /// and the emitter waits for the value of a simple mapping key, that sequence gets the raise.
 /// A SEQUENCE-END is always processed by the call that hands it over (its own start and every

@@ -43,15 +43,20 @@ public struct Mapping: Hashable, Sendable {
         return entries[index].value
     }
 
-    // Equality and hashing follow the entries (order included) and the tag;
-    // the index is derived from the entries.
+    // Equality and hashing follow the entries (order included) and the tag, with keys
+    // compared by code points, as the index compares them; the index is derived state.
     public static func == (lhs: Mapping, rhs: Mapping) -> Bool {
-        lhs.tag == rhs.tag && lhs.entries == rhs.entries
+        lhs.tag == rhs.tag && lhs.entries.count == rhs.entries.count
+            && zip(lhs.entries, rhs.entries).allSatisfy { ExactKey($0.key) == ExactKey($1.key) && $0.value == $1.value }
     }
 
     public func hash(into hasher: inout Hasher) {
         hasher.combine(tag)
-        hasher.combine(entries)
+        hasher.combine(entries.count)
+        for entry in entries {
+            hasher.combine(ExactKey(entry.key))
+            hasher.combine(entry.value)
+        }
     }
 }
 

@@ -7,12 +7,22 @@ public enum Node: Hashable, Sendable {
     case sequence(Sequence)
     case mapping(Mapping)
 
-    /// The node's tag, if any, whatever its kind.
+    /// The node's tag, if any, whatever its kind; settable, so that tagging a node does not
+    /// need a switch over the kinds.
     public var tag: Tag? {
-        switch self {
-        case .scalar(let scalar): scalar.tag
-        case .sequence(let sequence): sequence.tag
-        case .mapping(let mapping): mapping.tag
+        get {
+            switch self {
+            case .scalar(let scalar): scalar.tag
+            case .sequence(let sequence): sequence.tag
+            case .mapping(let mapping): mapping.tag
+            }
+        }
+        set {
+            switch self {
+            case .scalar(var scalar): scalar.tag = newValue; self = .scalar(scalar)
+            case .sequence(var sequence): sequence.tag = newValue; self = .sequence(sequence)
+            case .mapping(var mapping): mapping.tag = newValue; self = .mapping(mapping)
+            }
         }
     }
 }
@@ -28,14 +38,26 @@ extension Node {
         .scalar(Scalar(String(value), kind: .number))
     }
 
-    /// A real number, written plain. Non-finite values have no portable YAML spelling and are written as strings.
+    /// A real number, written plain so that YAML 1.1 and 1.2 readers both resolve it as one.
+    /// Infinity and NaN are written as strings: CloudFormation has no use for them, and YAML
+    /// spells them differently from Swift (`.inf`, `.nan`).
     public static func number(_ value: Double) -> Node {
-        guard value.isFinite else { return .string(String(value)) }
-        // Whole numbers read best without a trailing ".0"; the range check keeps Int64(_:) from trapping.
-        if abs(value) < 1e15, Double(Int64(value)) == value {
-            return .scalar(Scalar(String(Int64(value)), kind: .number))
+        guard let text = numberText(value) else { return .string(String(value)) }
+        return .scalar(Scalar(text, kind: .number))
+    }
+
+    /// How a finite real number is written: whole numbers without a fraction (`3`, not
+    /// `3.0`), and exponents with a fraction (`1.0e-05`): YAML 1.1 reads `1e-05` as a
+    /// string, YAML 1.2 as a number. Nil for infinity and NaN.
+    public static func numberText(_ value: Double) -> String? {
+        guard value.isFinite else { return nil }
+        if abs(value) < 1e15, let whole = Int64(exactly: value) {
+            return String(whole)
         }
-        return .scalar(Scalar(String(value), kind: .number))
+        let text = String(value)
+        guard let exponent = text.firstIndex(where: { $0 == "e" || $0 == "E" }),
+              !text[..<exponent].contains(".") else { return text }
+        return text[..<exponent] + ".0" + text[exponent...]
     }
 
     /// `true` or `false`, written plain.

@@ -8,7 +8,8 @@ import CLibYAML
 ///   YAML 1.2 core schema (null, bool, int, float); quoted, block and tagged scalars are strings.
 ///   The text is kept as written (`0x1F` stays `0x1F`).
 /// - Anchors, aliases and merge keys (`<<`) are ``YAMLError/unsupported(_:mark:)``; a mapping key
-///   that is not an untagged scalar is ``YAMLError/invalid(_:mark:)``; a repeated key is
+///   that is not a scalar, or has a tag other than the non-specific `!`, is
+///   ``YAMLError/invalid(_:mark:)``; a repeated key is
 ///   ``YAMLError/duplicateKey(_:mark:)``.
 /// - Comments are skipped. Errors carry a 1-based line and column.
 public enum Parser {
@@ -22,7 +23,7 @@ public enum Parser {
         try single(parseDocuments(text))
     }
 
-    /// The single document in UTF-8 `bytes` (a UTF-16 or UTF-32 byte order mark is honoured).
+    /// The single document in `bytes`: UTF-8, or UTF-16 with a byte order mark (what libyaml reads).
     public static func parse(utf8 bytes: [UInt8]) throws(YAMLError) -> Node {
         try single(parseDocuments(utf8: bytes))
     }

@@ -16,7 +16,8 @@ public enum YAMLError: Error, Hashable, Sendable, CustomStringConvertible {
     /// libyaml reported a problem; `problem` is its own text.
     case libyaml(problem: String, context: String?, mark: Mark?)
     case duplicateKey(String, mark: Mark?)
-    /// Anchors, aliases and merge keys: CloudFormation accepts none of them.
+    /// Anchors, aliases and merge keys, which this layer does not read (CloudFormation, its
+    /// reason for being, accepts none of them).
     case unsupported(String, mark: Mark?)
     /// A mapping key that is not a scalar, a tag that is not local, and similar.
     case invalid(String, mark: Mark?)
@@ -32,7 +33,7 @@ public enum YAMLError: Error, Hashable, Sendable, CustomStringConvertible {
         case .duplicateKey(let key, let mark):
             return "duplicate mapping key '\(key)'\(at(mark))"
         case .unsupported(let what, let mark):
-            return "\(what)\(at(mark)) is not supported (CloudFormation does not accept it)"
+            return "\(what)\(at(mark)) is not supported"
         case .invalid(let what, let mark):
             return "\(what)\(at(mark))"
         case .documentCount(let count):

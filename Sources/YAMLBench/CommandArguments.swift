@@ -36,7 +36,7 @@ struct CommandArguments {
 
     func number(_ name: String, default fallback: Double) throws(UsageError) -> Double {
         guard let text = options[name] else { return fallback }
-        guard let value = Double(text), value > 0 else { throw UsageError("--\(name) needs a positive number") }
+        guard let value = Double(text), value.isFinite, value > 0 else { throw UsageError("--\(name) needs a positive number") }
         return value
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import InfraYAML
+import JSONText
 import YAMLTestSupport
 
 /// `yaml-bench corpus DIR`: the generated strings as YAML and as JSON, for other readers to compare.
@@ -31,18 +32,17 @@ struct CorpusCommand {
         try write(Emitter().emitUTF8(sequence), to: "strings.yaml")
         try write(JSONSerialization.data(withJSONObject: strings), to: "strings.json")
 
+        // Keys are distinct by code points, as Mapping and YAML readers compare them: "é" and
+        // "e\u{301}" are two keys. keys.json keeps them apart by writing the object in order.
         var keys = Mapping()
-        var firstIndex: [String: Int] = [:]
-        for (index, string) in strings.enumerated() {
-            // Mapping compares keys as Swift Strings (canonical equivalence), so "é" and
-            // "e\u{301}" count as one key here even though YAML readers tell them apart.
-            guard firstIndex[string] == nil else { continue }
+        var firstIndices: [(key: String, index: Int)] = []
+        for (index, string) in strings.enumerated() where keys[string] == nil {
             try keys.append(string, .sequence([.integer(index)]))
-            firstIndex[string] = index
+            firstIndices.append((string, index))
         }
         try write(Emitter().emitUTF8(.mapping(keys)), to: "keys.yaml")
-        let keysJSON = Dictionary(uniqueKeysWithValues: keys.entries.map { ($0.key, [firstIndex[$0.key] ?? -1]) })
-        try write(JSONSerialization.data(withJSONObject: keysJSON), to: "keys.json")
+        let keysJSON = "{" + firstIndices.map { JSONText.quoted($0.key) + ":[\($0.index)]" }.joined(separator: ",") + "}"
+        try write(Array(keysJSON.utf8), to: "keys.json")
 
         print("wrote \(strings.count) strings (\(keys.count) distinct) to \(directory.path)")
     }

@@ -1,7 +1,8 @@
 import Foundation
 
 // yaml-bench: the YAML layer's corpus writer and throughput benchmark.
-// Plain argument parsing on purpose: this tool must not depend on anything but InfraYAML.
+// Plain argument parsing on purpose: a benchmark of the YAML layer should load nothing
+// beyond it (and the test corpus it shares with the tests).
 
 let usage = """
     usage:

@@ -7,7 +7,8 @@ public enum StringCorpus {
     public static let defaultSeed: UInt64 = 0x00C0_FFEE_5EED_2024
     public static let defaultCount = 12_000
 
-    /// `count` strings (never fewer than the built-in edge cases, which come first).
+    /// At least `count` strings (never fewer than the built-in edge cases, which come first),
+    /// plus one final multi-line string with trailing blank lines.
     public static func strings(count: Int = defaultCount, seed: UInt64 = defaultSeed) -> [String] {
         var random = SeededRandom(seed: seed)
         var strings = StringCorpusEdgeCases.all

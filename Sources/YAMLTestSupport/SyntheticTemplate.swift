@@ -2,8 +2,8 @@ import InfraYAML
 
 /// A large, CloudFormation-shaped tree for benchmarks and round-trip tests: nested mappings,
 /// sequences inside mappings, strings that need every scalar style, numbers, booleans, nulls,
-/// and short-form intrinsics (`!Ref`, `!GetAtt`, `!Sub`, `!Join`, `!If`, `!Select`) on scalars,
-/// sequences and mappings. Deterministic for a seed.
+/// and short-form intrinsics (`!Ref`, `!GetAtt`, `!Sub`, `!Join`, `!If`, `!Select`) on scalars
+/// and sequences. Deterministic for a seed.
 public enum SyntheticTemplate {
     /// A template with `resourceCount` resources.
     public static func build(resourceCount: Int, seed: UInt64 = 42) -> Node {

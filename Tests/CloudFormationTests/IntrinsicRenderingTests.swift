@@ -69,6 +69,12 @@ struct IntrinsicRenderingTests {
         #expect(yaml.contains("Value: !Base64 plain text"))
     }
 
+    @Test func realNumbersAreWrittenAsEveryReaderReadsThem() {
+        #expect(Value<Double>(0.00001).raw == .number("1.0e-05"))
+        #expect((0.5 as Value<Double>).raw == .number("0.5"))
+        #expect(Value<Double>(2.0).raw == .number("2"))
+    }
+
     @Test func interpolationWithoutIntrinsicsStaysAPlainString() {
         let value: Value<String> = "plain \("text")"
         #expect(value.raw == .string("plain text"))

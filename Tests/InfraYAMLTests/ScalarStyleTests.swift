@@ -96,6 +96,10 @@ import Testing
         #expect(try yamlValue(.integer(-7)) == "v: -7\n")
         #expect(try yamlValue(.number(1.5)) == "v: 1.5\n")
         #expect(try yamlValue(.number(3.0)) == "v: 3\n")
+        // An exponent gets a fraction: YAML 1.1 reads `1e-05` as a string, `1.0e-05` as a number.
+        #expect(try yamlValue(.number(0.00001)) == "v: 1.0e-05\n")
+        #expect(try yamlValue(.number(1e16)) == "v: 1.0e+16\n")
+        #expect(try yamlValue(.number(-2.5e-7)) == "v: -2.5e-07\n")
         #expect(try yamlValue(.boolean(true)) == "v: true\n")
         #expect(try yamlValue(.null) == "v: null\n")
         #expect(try yamlValue(.scalar(Scalar("0x1F", kind: .number))) == "v: 0x1F\n")

@@ -32,15 +32,3 @@ func map(_ pairs: [(String, Node)], tag: InfraYAML.Tag? = nil) throws -> Node {
 func sameScalars(_ lhs: String, _ rhs: String) -> Bool {
     lhs.unicodeScalars.elementsEqual(rhs.unicodeScalars)
 }
-
-extension YAMLError {
-    /// The mark, whatever the case.
-    var mark: Mark? {
-        switch self {
-        case .libyaml(_, _, let mark), .duplicateKey(_, let mark), .unsupported(_, let mark), .invalid(_, let mark):
-            return mark
-        case .documentCount:
-            return nil
-        }
-    }
-}

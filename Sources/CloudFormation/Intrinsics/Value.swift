@@ -1,3 +1,5 @@
+import InfraYAML
+
 /// A template value whose CloudFormation type is known at compile time.
 ///
 /// `Kind` is a Swift type standing for what CloudFormation resolves the value to:
@@ -37,11 +39,15 @@ extension Value where Kind == Int {
 }
 
 extension Value: ExpressibleByFloatLiteral where Kind == Double {
-    public init(floatLiteral value: Double) { raw = .number(String(value)) }
+    public init(floatLiteral value: Double) { self.init(value) }
 }
 
 extension Value where Kind == Double {
-    public init(_ value: Double) { raw = .number(String(value)) }
+    /// Written so that YAML 1.1 and 1.2 readers both read a number (`Node.numberText`).
+    /// Infinity and NaN, which CloudFormation cannot take, become strings.
+    public init(_ value: Double) {
+        raw = Node.numberText(value).map { .number($0) } ?? .string(String(value))
+    }
 }
 
 extension Value: ExpressibleByBooleanLiteral where Kind == Bool {

@@ -72,18 +72,13 @@ enum ValueRenderer {
     }
 
     private static func tagged(_ node: Node, _ tag: Tag) -> Node {
-        switch node {
-        case .scalar(var scalar):
-            scalar.tag = tag
+        var tagged = node
+        if case .scalar(var scalar) = tagged {
             // A tagged scalar is always a string argument (a name, a Sub string).
             scalar.kind = .string
-            return .scalar(scalar)
-        case .sequence(var sequence):
-            sequence.tag = tag
-            return .sequence(sequence)
-        case .mapping(var mapping):
-            mapping.tag = tag
-            return .mapping(mapping)
+            tagged = .scalar(scalar)
         }
+        tagged.tag = tag
+        return tagged
     }
 }

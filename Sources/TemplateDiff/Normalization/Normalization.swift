@@ -62,17 +62,9 @@ enum Normalization {
     }
 
     private static func untagged(_ node: Node) -> Node {
-        switch node {
-        case .scalar(var scalar):
-            scalar.tag = nil
-            return .scalar(scalar)
-        case .sequence(var sequence):
-            sequence.tag = nil
-            return .sequence(sequence)
-        case .mapping(var mapping):
-            mapping.tag = nil
-            return .mapping(mapping)
-        }
+        var untagged = node
+        untagged.tag = nil
+        return untagged
     }
 
     /// CloudFormation passes every scalar on as text, so quoting and style do not matter:
