@@ -41,7 +41,7 @@ let package = Package(
         // Path and file helpers without full Foundation (whose ICU load slows every start).
         .target(name: "FileSupport"),
         // What CloudFormation will do with a change between two templates.
-        .target(name: "TemplateDiff", dependencies: ["InfraYAML", "JSONText", "FileSupport"]),
+        .target(name: "TemplateDiff", dependencies: ["InfraYAML", "JSONText", "FileSupport", "UnifiedDiff"]),
         // The `infra` command line, reusable by any app.
         .target(
             name: "InfraCLI",

@@ -11,7 +11,7 @@ import CLibYAML
 ///   the BMP, lines with trailing spaces, line breaks other than `\n`).
 ///
 /// Numbers, booleans and nulls are written plain so that readers resolve them.
-enum ScalarStyleRules {
+package enum ScalarStyleRules {
     static func style(
         for text: UnsafeBufferPointer<UInt8>,
         kind: Scalar.Kind,
@@ -49,5 +49,16 @@ enum ScalarStyleRules {
             return YAML_PLAIN_SCALAR_STYLE
         }
         return YAML_SINGLE_QUOTED_SCALAR_STYLE
+    }
+
+    /// True when the string can be written plain and every reader reads it back as that
+    /// string: the same rule the emitter uses, for code that shows values in YAML's spelling.
+    package static func isPlainSafe(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            let analysis = ScalarTextAnalysis(bytes)
+            return !analysis.needsEscaping && !analysis.hasLineBreak && analysis.fitsPlainSyntax
+                && !ImplicitTypeResolver.isAmbiguousAsPlain(bytes)
+        }
     }
 }

@@ -17,10 +17,16 @@ public enum UnifiedDiff {
         return output
     }
 
-    private enum Edit {
+    /// One line of an edit script.
+    public enum Edit: Hashable, Sendable {
         case same(String)
         case removed(String)
         case added(String)
+    }
+
+    /// The edit script from `old` to `new`, line by line, removals before additions.
+    public static func lineEdits(old: [String], new: [String]) -> [Edit] {
+        edits(old, new)
     }
 
     private static func lines(_ text: String) -> [String] {
@@ -55,10 +61,10 @@ public enum UnifiedDiff {
             while i < n || j < m {
                 if i < n, j < m, middleA[i] == middleB[j] {
                     result.append(.same(middleA[i])); i += 1; j += 1
-                } else if j < m, i == n || table[i][j + 1] >= table[i + 1][j] {
-                    result.append(.added(middleB[j])); j += 1
+                } else if i < n, j == m || table[i + 1][j] >= table[i][j + 1] {
+                    result.append(.removed(middleA[i])); i += 1  // removals first, as unified diffs show them
                 } else {
-                    result.append(.removed(middleA[i])); i += 1
+                    result.append(.added(middleB[j])); j += 1
                 }
             }
         }

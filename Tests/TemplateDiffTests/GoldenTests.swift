@@ -10,6 +10,7 @@
 // and review the result with `git diff Tests/TemplateDiffTests/Fixtures`.
 import Foundation
 import Testing
+import UnifiedDiff
 @testable import TemplateDiff
 
 enum Fixtures {
@@ -52,11 +53,8 @@ enum Fixtures {
             Issue.record("missing \(name)/\(file): run the tests with INFRA_RECORD=1 to record it", sourceLocation: sourceLocation)
             return
         }
-        guard expected != actual else { return }
-        let diff = LineDiff(old: expected, new: actual).unified(oldName: "\(name)/\(file) (expected)", newName: "actual")
-        Issue.record(
-            "\(name)/\(file) differs from the report (INFRA_RECORD=1 re-records it):\n\(diff.isEmpty ? "(whitespace at the end differs)" : diff)",
-            sourceLocation: sourceLocation)
+        guard let diff = UnifiedDiff.diff(expected, actual, oldName: "\(name)/\(file) (expected)", newName: "actual") else { return }
+        Issue.record("\(name)/\(file) differs from the report (INFRA_RECORD=1 re-records it):\n\(diff)", sourceLocation: sourceLocation)
     }
 }
 

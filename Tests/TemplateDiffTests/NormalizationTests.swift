@@ -63,6 +63,13 @@ struct NormalizationTests {
         #expect(value(.sequence([.string("a"), .string("b")])) != value(.sequence([.string("b"), .string("a")])))
     }
 
+    @Test func compactRenderingQuotesWhatTheEmitterQuotesAndEscapesControls() {
+        #expect(TemplateValue.scalar("0777").compact == "'0777'")
+        #expect(TemplateValue.scalar("12:30").compact == "'12:30'")
+        #expect(TemplateValue.scalar("a\u{1B}[31m\tb").compact == "\"a\\u001b[31m\\tb\"")
+        #expect(CompactValue.doubleQuoted("a\u{1B}b") == "\"a\\u001bb\"")
+    }
+
     @Test func compactRenderingQuotesWhatAReaderWouldMisread() {
         #expect(TemplateValue.scalar("2012-10-17").compact == "'2012-10-17'")
         #expect(TemplateValue.scalar("1").compact == "1")

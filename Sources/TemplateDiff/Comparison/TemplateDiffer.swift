@@ -17,13 +17,6 @@ public enum TemplateDiffer {
             stack: stack, status: status, entries: entries, resources: resources, findings: Rules.findings(in: context))
     }
 
-    /// The same, from parsed YAML (or JSON) documents.
-    public static func diff(stack: String, old: Node?, new: Node?) throws(TemplateDiffError) -> StackDiff {
-        let oldDocument = try old.map { node throws(TemplateDiffError) in try TemplateDocument(node) }
-        let newDocument = try new.map { node throws(TemplateDiffError) in try TemplateDocument(node) }
-        return diff(stack: stack, old: oldDocument, new: newDocument)
-    }
-
     static func resourceChanges(old: TemplateDocument?, new: TemplateDocument?) -> [ResourceChange] {
         let logicalIDs = ValueComparison.orderedUnion(old?.resourceOrder ?? [], new?.resourceOrder ?? [])
         return logicalIDs.compactMap { logicalID in

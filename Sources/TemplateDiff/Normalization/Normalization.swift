@@ -78,7 +78,8 @@ enum Normalization {
             if let integer = Int64(scalar.text) { return String(integer) }
             return scalar.text
         case .boolean:
-            return ["true", "yes", "on", "y"].contains(scalar.text.lowercased()) ? "true" : "false"
+            // The parser resolves by the YAML 1.2 core schema: only true/false spellings get here.
+            return scalar.text.lowercased() == "true" ? "true" : "false"
         case .null:
             return "null"
         }

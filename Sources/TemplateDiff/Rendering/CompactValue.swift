@@ -1,3 +1,6 @@
+import InfraYAML
+import JSONText
+
 /// Values written for people: one line of flow YAML with short-form intrinsics,
 /// e.g. `!GetAtt Messages.StreamArn`, `1`, `'2012-10-17'`, `{ReadCapacityUnits: 5}`.
 extension TemplateValue {
@@ -35,6 +38,10 @@ enum CompactValue {
             let count = text.hasSuffix("\n") ? lines.count - 1 : lines.count
             return String(doubleQuoted(String(lines[0])).dropLast()) + "…\" (\(count) lines)"
         }
+        // Single quotes would pass a control character (an escape sequence) to the terminal.
+        if text.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) {
+            return doubleQuoted(text)
+        }
         return isPlainSafe(text) ? text : singleQuoted(text)
     }
 
@@ -42,18 +49,10 @@ enum CompactValue {
         "'" + text.replacing("'", with: "''") + "'"
     }
 
+    /// JSON's escapes, which YAML's double quotes share: control characters never reach a
+    /// terminal raw.
     static func doubleQuoted(_ text: String) -> String {
-        var result = "\""
-        for character in text.unicodeScalars {
-            switch character {
-            case "\"": result += "\\\""
-            case "\\": result += "\\\\"
-            case "\t": result += "\\t"
-            case "\n": result += "\\n"
-            default: result.unicodeScalars.append(character)
-            }
-        }
-        return result + "\""
+        JSONText.quoted(text)
     }
 
     private static let ambiguousWords: Set<String> = ["yes", "no", "on", "off", "y", "n", "null", "~", "true", "false"]
@@ -70,7 +69,10 @@ enum CompactValue {
         guard !"-:@<>".unicodeScalars.contains(first), first != " ", last != " ", last != ":" else {
             return looksLikeNumber(text)
         }
-        return !text.contains(": ") && !text.contains(" #")
+        // On top of the rules above, the emitter's own: what it would quote (`0777`, `12:30`,
+        // a control character) is quoted here too; a canonical number stays plain, as
+        // CloudFormation reads it as the same text.
+        return (!text.contains(": ") && !text.contains(" #") && ScalarStyleRules.isPlainSafe(text)) || looksLikeNumber(text)
     }
 
     private static func looksLikeDate(_ text: String) -> Bool {

@@ -18,6 +18,8 @@ enum Display {
         "Parameters": "parameter", "Outputs": "output", "Conditions": "condition", "Mappings": "mapping",
         "Rules": "rule", "Metadata": "metadata entry", "Globals": "globals entry",
     ]
+    /// Plurals that are not the noun plus "s".
+    private static let irregularPlurals = ["metadata entry": "metadata entries", "globals entry": "globals entries"]
 
     /// `1 resource modified, 1 parameter added` style summary of a stack.
     static func summary(_ diff: StackDiff) -> String {
@@ -43,7 +45,7 @@ enum Display {
             }
             for kind in kinds {
                 let count = entries.filter { $0.kind == kind }.count
-                if count > 0 { parts.append("\(plural(count, noun, noun == "metadata entry" ? "metadata entries" : nil)) \(kind.rawValue)") }
+                if count > 0 { parts.append("\(plural(count, noun, irregularPlurals[noun])) \(kind.rawValue)") }
             }
         }
         return parts.joined(separator: ", ")
