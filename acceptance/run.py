@@ -14,8 +14,10 @@ failed. A check that crashes is a FAIL with its traceback, never a crash of the 
 Steps, in order (names for --skip in brackets):
   swift test [swift-test]; the suite's own tests [selftest]; the templates in out/;
   `infra synth --check` [synth-check]; cfn-lint and YAML meaning per template;
-  the yaml-bench corpus [yaml-corpus]; SAM translation per SAM template;
-  deploy, read back and update per template on a local moto server [deploy];
+  the yaml-bench corpus [yaml-corpus]; SAM translation and SAM equivalence per SAM template;
+  deploy, read back and update per template on a local moto server, then `infra schema`
+  against the deployed table [deploy]; the example apps' templates, checked and deployed
+  alike [examples]; cfn-lint over the Swift tests' golden fixtures [fixtures];
   the Lambda code's pytest suites [lambda-tests].
 """
 

@@ -341,6 +341,9 @@ def check(cfn_path: Path, sam_path: Path) -> list[Result]:
             sam_props["Tags"] = tags
         function_problems += differences(props, sam_props, f"{name}.Properties")
         function_problems += differences(_attributes(res), _attributes(sam[pairs[name]]), name)
+    if not functions:
+        function_problems.append("no AWS::Lambda::Function of the CloudFormation flavor pairs with a SAM function: "
+                                 "nothing was compared")
     result("functions", function_problems,
            f"{len(functions)} function(s) alike apart from the role ARN and SAM's {SAM_TAG} tag")
 
@@ -348,6 +351,10 @@ def check(cfn_path: Path, sam_path: Path) -> list[Result]:
     mappings = [name for name, res in cfn.items() if res.get("Type") == MAPPING and name in pairs]
     for name in mappings:
         mapping_problems += differences(cfn[name], sam[pairs[name]], name if pairs[name] == name else f"{name} ({pairs[name]})")
+    has_events = any(((res.get("Properties") or {}).get("Events")) for res in sam_source.values())
+    if has_events and not mappings:
+        mapping_problems.append("the SAM template has events, but no event-source mapping of the CloudFormation flavor "
+                                "pairs with one: nothing was compared")
     result("event-source mappings", mapping_problems,
            f"{len(mappings)} event-source mapping(s) with the same settings (stream, batch size, starting position, "
            f"filters, enabled, retries, destination, response types)")
@@ -363,6 +370,8 @@ def check(cfn_path: Path, sam_path: Path) -> list[Result]:
                                         sam[pairs[function]].get("Properties") or {}, events)
         permission_problems += problems
         notes += found
+    if functions and not roles:
+        permission_problems.append("no function role was paired between the flavors: no permission was compared")
     result("permissions", permission_problems,
            f"{len(roles)} function role(s) allow the same, apart from what SAM adds (SAM_ADDITIONS)", notes)
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
+import threading
 import sys
 import tempfile
 import time
@@ -40,12 +41,15 @@ def swift_test(timeout: float = 2400) -> Result:
     except FileNotFoundError:
         return Result("swift-test", ".", False, "swift is not installed")
     assert proc.stdout is not None
-    for line in proc.stdout:
-        sys.stdout.write(line)
-        lines.append(line.rstrip("\n"))
-        if time.monotonic() - start > timeout:
-            proc.kill()
-            break
+    # A timer, not a check between lines: a hang that prints nothing must end too.
+    killer = threading.Timer(timeout, proc.kill)
+    killer.start()
+    try:
+        for line in proc.stdout:
+            sys.stdout.write(line)
+            lines.append(line.rstrip("\n"))
+    finally:
+        killer.cancel()
     rc = proc.wait()
     print(f"--- swift test exited {rc} after {time.monotonic() - start:.0f}s", flush=True)
     text = "\n".join(lines)

@@ -12,7 +12,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from acceptance.checks import moto_deploy
+from acceptance.checks import moto_deploy, swift_checks
 from acceptance.cfnyaml import load_template
 from acceptance.common import REPO, Result, rel, run, swift_cmd, tail, work_dir
 
@@ -59,6 +59,10 @@ def check(endpoint: str, template_path: Path, env: str | None, logical_id: str) 
     if err:
         return Result(CHECK, display, False, "describe-table of the deployed table failed", [err])
 
+    failed = swift_checks.build("infra")  # never a stale binary, whatever steps were skipped
+    if failed:
+        failed.check, failed.file = CHECK, display
+        return failed
     schema_file = work / "table.json"
     args = ["run", "--skip-build", "infra", "schema", "--table", logical_id, "--output", str(schema_file)]
     if env:

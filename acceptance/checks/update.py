@@ -9,7 +9,9 @@ template has is changed:
 * an AWS::Lambda::Function's MemorySize (same function, new memory size);
 * an AWS::SQS::Queue's VisibilityTimeout (same queue, new timeout).
 
-A template with none of them fails: the check would otherwise pass without testing anything.
+A template with none of them fails, as the check would otherwise pass without testing
+anything, unless every resource is of a type moto cannot update at all (MOTO_DOES_NOT_UPDATE):
+that is reported as not applicable, decided from the template.
 """
 
 from __future__ import annotations

@@ -78,6 +78,13 @@ def check_dir(corpus: Path) -> Result:
     missing = [p.name for p in (yaml_file, json_file) if not p.exists()]
     if missing:
         return Result(CHECK, display, False, f"yaml-bench corpus did not write {', '.join(missing)}")
+    try:
+        expected = json.loads(json_file.read_text())
+    except json.JSONDecodeError as e:
+        return Result(CHECK, display, False, f"strings.json is not JSON: {e}")
+    if not list(_strings(expected, [])):
+        # Whichever comparison runs, an empty corpus would prove nothing.
+        return Result(CHECK, display, False, "strings.json holds no strings: nothing was tested")
     if EXTERNAL.exists():
         proc = run([sys.executable, str(EXTERNAL), str(corpus)], cwd=REPO, timeout=600)
         out = proc.stdout + proc.stderr
@@ -85,10 +92,6 @@ def check_dir(corpus: Path) -> Result:
             return Result(CHECK, display, False, f"{rel(EXTERNAL)} exited {proc.returncode}", tail(out, 40))
         lines = out.strip().splitlines()
         return Result(CHECK, display, True, f"{rel(EXTERNAL)} passed" + (f": {lines[-1]}" if lines else ""))
-    try:
-        expected = json.loads(json_file.read_text())
-    except json.JSONDecodeError as e:
-        return Result(CHECK, display, False, f"strings.json is not JSON: {e}")
     return compare(yaml_file.read_text(), expected, rel(yaml_file))
 
 
