@@ -1,8 +1,5 @@
 """Check 2: cfn-lint reports no error and no warning, and every ignored rule says why.
 
-Plus one rule of the suite's own: inline Lambda code (Code.ZipFile) within the 4096
-characters CloudFormation accepts, which cfn-lint 1.58 does not check and moto ignores.
-
 Informational findings (I-rules) are printed but do not fail: the issue asks for no
 errors and no warnings.
 
@@ -100,22 +97,6 @@ def ignore_reason_problems(template: dict, display: str) -> list[str]:
     return problems
 
 
-ZIPFILE_LIMIT = 4096  # characters CloudFormation accepts in Code.ZipFile; cfn-lint 1.58 does not check it
-
-
-def suite_rules(template: dict, display: str) -> list[str]:
-    """Limits CloudFormation enforces at deploy time that cfn-lint and moto let through."""
-    problems = []
-    for name, res in (template.get("Resources") or {}).items():
-        props = (res or {}).get("Properties") or {}
-        code = {"AWS::Lambda::Function": (props.get("Code") or {}).get("ZipFile"),
-                "AWS::Serverless::Function": props.get("InlineCode")}.get((res or {}).get("Type"))
-        if isinstance(code, str) and len(code) > ZIPFILE_LIMIT:
-            problems.append(f"{display}: Resources.{name}: inline code is {len(code)} characters; "
-                            f"CloudFormation accepts at most {ZIPFILE_LIMIT}")
-    return problems
-
-
 def check(path: Path, display: str | None = None, check_name: str = CHECK) -> Result:
     display = display or rel(path)
     findings, crashed = lint(path)
@@ -125,20 +106,17 @@ def check(path: Path, display: str | None = None, check_name: str = CHECK) -> Re
     bad = [f for f in findings if f.get("Level") in FAILING_LEVELS]
     info = [f for f in findings if f.get("Level") not in FAILING_LEVELS]
     details = [format_finding(display, f) for f in bad]
-    own: list[str] = []
     try:
         template = load_template(path)
         details += ignore_reason_problems(template, display)
-        own = suite_rules(template, display)
     except Exception as e:  # noqa: BLE001 - an unreadable template is a finding
         details.append(f"{display}: cannot read the template's Metadata: {e}")
-    if details or own:
+    if details:
         n_err = sum(f.get("Level") == "Error" for f in bad)
         n_warn = len(bad) - n_err
         n_ign = len(details) - len(bad)
         return Result(check_name, display, False,
-                      f"{n_err} error(s), {n_warn} warning(s), {n_ign} ignore(s) without a reason"
-                      + (f", {len(own)} over a CloudFormation limit" if own else ""), details + own)
+                      f"{n_err} error(s), {n_warn} warning(s), {n_ign} ignore(s) without a reason", details)
     note = [f"note: {format_finding(display, f)}" for f in info]
     return Result(check_name, display, True,
                   f"no errors, no warnings ({len(info)} informational)", note)

@@ -82,13 +82,6 @@ def test_template_level_ignore_needs_reason_too(broken):
     assert not r.ok and "Metadata: cfn-lint rule W3011 is ignored without a reason" in text_of(r)
 
 
-def test_inline_code_over_the_cloudformation_limit_fails(broken):
-    bad = broken(CFN, "          import json\n", "          import json\n" + ("          # padding\n" * 420))
-    r = cfn_lint.check(bad)
-    assert not r.ok
-    assert "Resources.MessagingStream: inline code is" in r.render() and "at most 4096" in r.render()
-
-
 # --- YAML meaning ------------------------------------------------------------------------
 
 @pytest.mark.parametrize("fixture", [CFN, SAM], ids=["cfn", "sam"])

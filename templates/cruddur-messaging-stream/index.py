@@ -1,6 +1,6 @@
 """cruddur-messaging-stream: on each new message (INSERT of a MSG# row in the
 cruddur-messages stream) move every GRP# row of its group to the message's sk
-and text. Inlined as CloudFormation Code.ZipFile: keep under 4096 chars."""
+and text. Inlined as CloudFormation Code.ZipFile: keep it small."""
 import os
 from datetime import datetime, timezone
 from functools import lru_cache

@@ -78,8 +78,5 @@ enum FunctionRules {
            handler.isEmpty || handler.count > 128 || handler.contains(where: \.isWhitespace) {
             context.error(function, at: root / "Handler", "handler '\(handler)' must be 1 to 128 characters without spaces")
         }
-        if let source = properties["Code"]?.objectFields?["ZipFile"]?.literalString, source.count > FunctionCode.inlineCharacterLimit {
-            context.error(function, at: root.key("Code").key("ZipFile"), "inline code has \(source.count) characters; CloudFormation's ZipFile limit is \(FunctionCode.inlineCharacterLimit)")
-        }
     }
 }
