@@ -230,6 +230,16 @@ import Testing
         #expect(result.messages == ["error Old Properties.Runtime: runtime python3.9 was deprecated on 2025-12-15; use python3.14"])
     }
 
+    @Test func deprecationFollowsTheSynthesisDayNotTheClock() {
+        let stack = Stack("test") { stack in
+            stack.add(Function("Fn", runtime: .python3_13, handler: "index.handler", code: .s3(bucket: "b", key: "k")))
+        }
+        let before = Synthesizer(files: SourceFiles(root: repositoryRoot), today: CalendarDate(2026, 11, 25)).synthesize(stack, flavor: .cloudFormation)
+        let after = Synthesizer(files: SourceFiles(root: repositoryRoot), today: CalendarDate(2029, 7, 1)).synthesize(stack, flavor: .cloudFormation)
+        #expect(before.diagnostics.isEmpty)
+        #expect(after.diagnostics.map(\.severity) == [.error])
+    }
+
     @Test func deprecatedRuntimeThroughAnOverrideIsAnErrorToo() {
         let result = synthesize { stack in
             let function = stack.add(Function("Old", runtime: .python3_13, handler: "app.handler", code: .s3(bucket: "b", key: "k")))

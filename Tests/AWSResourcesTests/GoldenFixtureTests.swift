@@ -12,7 +12,7 @@ import Testing
     @Test(arguments: names)
     func rendersFixture(_ name: String) throws {
         let stack = try #require(FixtureStacks.all.first { $0.name == name })
-        let result = Synthesizer(files: SourceFiles(root: Golden.directory.path)).synthesize(stack, flavor: .cloudFormation)
+        let result = Synthesizer(files: SourceFiles(root: Golden.directory.path), today: synthesisDay).synthesize(stack, flavor: .cloudFormation)
         let diagnostics = result.diagnostics + Validator.validate(result.template, stack: stack.name)
         #expect(diagnostics.isEmpty, "\(diagnostics.map(\.description))")
         try Golden.assertMatches(Golden.render(result.template), fixture: name)

@@ -55,7 +55,7 @@ enum FunctionRules {
         }
         if let runtimeName = properties["Runtime"]?.literalString {
             if let runtime = Runtime(rawValue: runtimeName) {
-                if let problem = runtime.deprecationProblem(on: .today()) {
+                if let problem = runtime.deprecationProblem(on: context.today) {
                     if problem.isError {
                         context.error(function, at: root / "Runtime", problem.message)
                     } else {

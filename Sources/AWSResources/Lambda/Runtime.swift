@@ -1,3 +1,5 @@
+import CloudFormation
+
 /// A Lambda managed runtime, with the date AWS deprecates it.
 ///
 /// Dates follow AWS's runtime deprecation table (docs.aws.amazon.com/lambda/latest/dg/lambda-runtimes.html),

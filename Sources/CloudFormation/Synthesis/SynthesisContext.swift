@@ -5,6 +5,8 @@ public final class SynthesisContext {
     public let flavor: Flavor
     public let environment: Environment
     public let files: SourceFiles
+    /// The day synthesis runs on (today unless pinned, as tests do).
+    public let today: CalendarDate
     /// SAM Globals that resources contribute to (e.g. a runtime shared by functions).
     public var globals = Fields()
     /// Transforms that resources need (e.g. SAM's).
@@ -14,11 +16,12 @@ public final class SynthesisContext {
     private(set) var diagnostics: [Diagnostic] = []
     private var finishers: [(key: String, run: (inout [TemplateResource], inout Fields) -> Void)] = []
 
-    init(stackName: String, flavor: Flavor, environment: Environment, files: SourceFiles) {
+    init(stackName: String, flavor: Flavor, environment: Environment, files: SourceFiles, today: CalendarDate) {
         self.stackName = stackName
         self.flavor = flavor
         self.environment = environment
         self.files = files
+        self.today = today
     }
 
     public func add(_ resource: TemplateResource) {

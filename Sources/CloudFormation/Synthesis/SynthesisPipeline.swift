@@ -12,6 +12,8 @@ public struct SynthesisPipeline: Sendable {
     public let command: String
     /// How the output directory is spelled in the printed deploy commands.
     public var outDirectoryName = "out"
+    /// The day synthesis runs on; tests pin it.
+    public var today = CalendarDate.today()
 
     public init(app: App, files: SourceFiles, environment: Environment, command: String) {
         self.app = app
@@ -47,7 +49,7 @@ public struct SynthesisPipeline: Sendable {
     public func run(stacks names: [String]? = nil) -> Result {
         var result = Result()
         let instance = app.instantiate(in: environment)
-        let synthesizer = Synthesizer(files: files)
+        let synthesizer = Synthesizer(files: files, today: today)
 
         // Synthesize every stack, selected or not: a selected stack may import from the others.
         var units: [(stack: StackBuilder, flavor: Flavor, template: Template, diagnostics: [Diagnostic])] = []

@@ -2,9 +2,11 @@
 /// template model for one flavor, collecting the problems the resources find.
 public struct Synthesizer: Sendable {
     public let files: SourceFiles
+    public let today: CalendarDate
 
-    public init(files: SourceFiles) {
+    public init(files: SourceFiles, today: CalendarDate = .today()) {
         self.files = files
+        self.today = today
     }
 
     public struct Result: Sendable {
@@ -22,7 +24,7 @@ public struct Synthesizer: Sendable {
     }
 
     public func synthesize(_ builder: StackBuilder, flavor: Flavor) -> Result {
-        let context = SynthesisContext(stackName: builder.name, flavor: flavor, environment: builder.environment, files: files)
+        let context = SynthesisContext(stackName: builder.name, flavor: flavor, environment: builder.environment, files: files, today: today)
         for resource in builder.resources {
             resource.synthesize(in: context)
         }

@@ -5,7 +5,7 @@ import Testing
 /// Synthesizes a stack built by `build` in SAM flavor (or another), reading files from `root`.
 func synthesize(_ flavor: Flavor, root: String = repositoryRoot, _ build: @escaping @Sendable (StackBuilder) -> Void) -> Synthesized {
     let stack = Stack("test", flavors: [flavor], build)
-    let result = Synthesizer(files: SourceFiles(root: root)).synthesize(stack, flavor: flavor)
+    let result = Synthesizer(files: SourceFiles(root: root), today: synthesisDay).synthesize(stack, flavor: flavor)
     return Synthesized(template: result.template, diagnostics: result.diagnostics)
 }
 
@@ -13,7 +13,7 @@ func synthesize(_ flavor: Flavor, root: String = repositoryRoot, _ build: @escap
 /// applies the Globals rule, which needs every resource synthesized. Validation comes first:
 /// it does not look into Globals, so a parameter used only there would seem unused.
 func synthesizeSAMFixture(_ stack: Stack) -> Synthesized {
-    let result = Synthesizer(files: SourceFiles(root: Golden.directory.path)).synthesize(stack, flavor: .sam)
+    let result = Synthesizer(files: SourceFiles(root: Golden.directory.path), today: synthesisDay).synthesize(stack, flavor: .sam)
     var template = result.template
     let diagnostics = result.diagnostics + Validator.validate(template, stack: stack.name)
     FunctionGlobals.hoist(&template.resources, into: &template.globals)

@@ -3,6 +3,10 @@ import CloudFormation
 import Foundation
 import Testing
 
+/// The day the tests synthesize on: pinned, so that a runtime's deprecation date passing in
+/// real time does not change what they expect.
+let synthesisDay = CalendarDate(2026, 11, 25)
+
 /// The repository root, where `templates/` lives: three levels above this file.
 let repositoryRoot = URL(fileURLWithPath: #filePath)
     .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
@@ -30,7 +34,7 @@ struct Synthesized {
 /// Synthesizes a stack built by `build`, reading files from `root` (the repository by default).
 func synthesize(root: String = repositoryRoot, _ build: @escaping @Sendable (StackBuilder) -> Void) -> Synthesized {
     let stack = Stack("test", build)
-    let result = Synthesizer(files: SourceFiles(root: root)).synthesize(stack, flavor: .cloudFormation)
+    let result = Synthesizer(files: SourceFiles(root: root), today: synthesisDay).synthesize(stack, flavor: .cloudFormation)
     return Synthesized(template: result.template, diagnostics: result.diagnostics)
 }
 

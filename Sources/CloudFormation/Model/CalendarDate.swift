@@ -4,7 +4,8 @@ import FoundationEssentials
 import Foundation
 #endif
 
-/// A day in the (proleptic Gregorian, UTC) calendar, for runtime deprecation dates.
+/// A day in the (proleptic Gregorian, UTC) calendar: the day synthesis runs on, for rules
+/// that depend on it (a runtime's deprecation date). Tests pin it so they do not age.
 public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConvertible {
     public let year: Int
     public let month: Int
