@@ -13,7 +13,7 @@ extension IAMAction where Self: RawRepresentable, RawValue == String {
 }
 
 /// Any action by name, for one the typed enums do not list yet. Validation warns when it
-/// holds a wildcard (`*`) or is not of the form `service:Action`.
+/// holds a wildcard (`*`), and reports an error when it is not of the form `service:Action`.
 public struct UncheckedAction: IAMAction, Hashable {
     public let actionName: String
 

@@ -13,7 +13,6 @@ struct ServerlessFunction {
     /// Adds the function (and, when it cannot be folded, its role before it) to the template.
     /// - Parameter rendered: the function's CloudFormation definition, already validated.
     func synthesize(_ rendered: TemplateResource, in context: SynthesisContext) {
-        context.requireTransform(ServerlessTransform.name)
         context.afterAllResources(key: "SAM.Globals.Function") { resources, globals in
             FunctionGlobals.hoist(&resources, into: &globals)
         }

@@ -1,6 +1,6 @@
-/// The names the serverless transform (SAM) reads. A stack rendered in SAM flavor declares
-/// the transform; CloudFormation expands it at deploy time with aws-sam-translator.
+/// The names the serverless transform (SAM) reads. The synthesizer declares the transform
+/// (`Flavor.serverlessTransform`) on every SAM-flavored template; CloudFormation expands it
+/// at deploy time with aws-sam-translator.
 enum ServerlessTransform {
-    static let name = "AWS::Serverless-2016-10-31"
     static let functionType = "AWS::Serverless::Function"
 }

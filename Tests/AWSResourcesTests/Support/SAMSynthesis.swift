@@ -9,15 +9,12 @@ func synthesize(_ flavor: Flavor, root: String = repositoryRoot, _ build: @escap
     return Synthesized(template: result.template, diagnostics: result.diagnostics)
 }
 
-/// Synthesizes a fixture stack in SAM flavor, template-level diagnostics included, then
-/// applies the Globals rule, which needs every resource synthesized. Validation comes first:
-/// it does not look into Globals, so a parameter used only there would seem unused.
+/// Synthesizes a fixture stack in SAM flavor (Globals included: synthesis hoists them),
+/// with the template-level diagnostics too.
 func synthesizeSAMFixture(_ stack: Stack) -> Synthesized {
     let result = Synthesizer(files: SourceFiles(root: Golden.directory.path), today: synthesisDay).synthesize(stack, flavor: .sam)
-    var template = result.template
-    let diagnostics = result.diagnostics + Validator.validate(template, stack: stack.name)
-    FunctionGlobals.hoist(&template.resources, into: &template.globals)
-    return Synthesized(template: template, diagnostics: diagnostics)
+    let diagnostics = result.diagnostics + Validator.validate(result.template, stack: stack.name)
+    return Synthesized(template: result.template, diagnostics: diagnostics)
 }
 
 extension Synthesized {
