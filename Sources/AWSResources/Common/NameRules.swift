@@ -1,5 +1,52 @@
+import CloudFormation
+
 /// Character and length rules shared by the names AWS accepts (tables, indexes, functions, Sids).
 enum NameRules {
+    /// How a broken rule reads. Older checks report length and characters apart; new ones
+    /// use `.combined`. Both are kept because existing messages must not change.
+    enum MessageStyle {
+        /// `<kind> '<name>' must be 1 to 64 characters of [A-Za-z0-9_-]`.
+        case combined
+        /// `<kind> '<name>' has 70 characters; the limit is 64` (or `it needs 3 to 255`), then
+        /// `<kind> '<name>' contains ' '; only [a-zA-Z0-9_.-] are allowed`.
+        case separate
+    }
+
+    /// Reports `name` when its length is outside `length` or a character is not `allowed`.
+    /// - Parameters:
+    ///   - characters: the allowed set as the message shows it, `[A-Za-z0-9_-]`; nil when any is.
+    ///   - suffix: an ending allowed besides the characters (`.fifo`), counted in the length.
+    static func check(
+        _ name: String, kind: String, length: ClosedRange<Int>, characters: String? = nil, allowed: (Character) -> Bool = { _ in true },
+        suffix: String? = nil, style: MessageStyle = .combined, of resource: Resource, at path: PropertyPath, in context: SynthesisContext
+    ) {
+        var stem = Substring(name)
+        if let suffix, stem.hasSuffix(suffix) { stem = stem.dropLast(suffix.count) }
+        let invalid = firstInvalidCharacter(in: String(stem), allowed: allowed)
+        switch style {
+        case .combined:
+            // `.fifo` alone is not a name: the suffix needs something before it.
+            if !length.contains(name.count) || stem.isEmpty || invalid != nil {
+                let ending = suffix.map { ", with an optional \($0) suffix" } ?? ""
+                let set = characters.map { " of \($0)" } ?? ""
+                context.error(resource, at: path, "\(kind) '\(name)' must be \(length.lowerBound) to \(length.upperBound) characters\(set)\(ending)")
+            }
+        case .separate:
+            if !length.contains(name.count) {
+                let limit = length.lowerBound <= 1 ? "the limit is \(length.upperBound)" : "it needs \(length.lowerBound) to \(length.upperBound)"
+                context.error(resource, at: path, "\(kind) '\(name)' has \(name.count) characters; \(limit)")
+            } else if let invalid, let characters {
+                context.error(resource, at: path, "\(kind) '\(name)' contains \(invalid); only \(characters) are allowed")
+            }
+        }
+    }
+
+    /// Reports text longer than `limit` characters: descriptions, display names.
+    static func checkLength(_ text: String?, kind: String, limit: Int, of resource: Resource, at path: PropertyPath, in context: SynthesisContext) {
+        guard let text, text.count > limit else { return }
+        context.error(resource, at: path, "\(kind) has \(text.count) characters; the limit is \(limit)")
+    }
+
     /// `[a-zA-Z0-9_.-]`: DynamoDB table and index names.
     static func isDynamoDBNameCharacter(_ character: Character) -> Bool {
         character.isASCIILetterOrDigit || character == "_" || character == "." || character == "-"
@@ -8,6 +55,21 @@ enum NameRules {
     /// `[a-zA-Z0-9-_]`: Lambda function names.
     static func isFunctionNameCharacter(_ character: Character) -> Bool {
         character.isASCIILetterOrDigit || character == "_" || character == "-"
+    }
+
+    /// `[A-Za-z0-9_-]`: SQS queue and SNS topic names, before an optional `.fifo`.
+    static func isQueueNameCharacter(_ character: Character) -> Bool {
+        isFunctionNameCharacter(character)
+    }
+
+    /// `[\w+=,.@-]`: IAM role and policy names.
+    static func isIAMNameCharacter(_ character: Character) -> Bool {
+        character.isASCIILetterOrDigit || "+=,.@_-".contains(character)
+    }
+
+    /// `[A-Za-z0-9._/#-]`: CloudWatch Logs group names.
+    static func isLogGroupNameCharacter(_ character: Character) -> Bool {
+        character.isASCIILetterOrDigit || "._-/#".contains(character)
     }
 
     /// The first character that breaks the rule, quoted for a message.

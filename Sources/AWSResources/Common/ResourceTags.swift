@@ -32,22 +32,33 @@ public struct ResourceTags: Sendable, ExpressibleByDictionaryLiteral {
         return .list(pairs.map { .object(["Key": .string($0.key), "Value": $0.value.raw]) })
     }
 
-    /// Keys of 1 to 128 characters, values up to 256, no `aws:` prefix (reserved by AWS), no duplicates.
-    func validate(_ resource: Resource, in context: SynthesisContext) {
+    /// At most 50 per resource.
+    static let maximumCount = 50
+
+    /// Checks the rendered `Tags` list, so that tags set by an override are checked too: at
+    /// most 50; keys of 1 to 128 characters, values up to 256, no `aws:` prefix (reserved by
+    /// AWS), no duplicates. A key or value resolved at deploy time is not checked.
+    static func validate(rendered tags: TemplateValue?, of resource: Resource, in context: SynthesisContext) {
+        let items = tags?.listItems ?? []
+        let path = PropertyPath.properties / "Tags"
+        if items.count > maximumCount {
+            context.error(resource, at: path, "the resource has \(items.count) tags; AWS allows \(maximumCount)")
+        }
         var seen: Set<String> = []
-        for (index, pair) in pairs.enumerated() {
-            let path = PropertyPath.properties / "Tags"
-            if !seen.insert(pair.key).inserted {
-                context.error(resource, at: path.index(index).key("Key"), "tag '\(pair.key)' is given twice")
+        for (index, item) in items.enumerated() {
+            let fields = item.objectFields ?? Fields()
+            guard let key = fields["Key"]?.literalString else { continue }
+            if !seen.insert(key).inserted {
+                context.error(resource, at: path.index(index).key("Key"), "tag '\(key)' is given twice")
             }
-            if pair.key.isEmpty || pair.key.count > 128 {
-                context.error(resource, at: path.index(index).key("Key"), "a tag key has 1 to 128 characters; '\(pair.key)' has \(pair.key.count)")
+            if key.isEmpty || key.count > 128 {
+                context.error(resource, at: path.index(index).key("Key"), "a tag key has 1 to 128 characters; '\(key)' has \(key.count)")
             }
-            if pair.key.lowercased().hasPrefix("aws:") {
+            if key.lowercased().hasPrefix("aws:") {
                 context.error(resource, at: path.index(index).key("Key"), "tag keys starting with 'aws:' are reserved for AWS")
             }
-            if let value = pair.value.literal, value.count > 256 {
-                context.error(resource, at: path.index(index).key("Value"), "a tag value has at most 256 characters; the value of '\(pair.key)' has \(value.count)")
+            if let value = fields["Value"]?.literalString, value.count > 256 {
+                context.error(resource, at: path.index(index).key("Value"), "a tag value has at most 256 characters; the value of '\(key)' has \(value.count)")
             }
         }
     }

@@ -1,7 +1,8 @@
 import CloudFormation
 
 // Reading rendered properties back. Validation runs on what a resource rendered, after
-// property overrides, so that a value set through the escape hatch is checked like a typed one.
+// property overrides (`Resource.validate(rendered:in:)`), so that a value set through the
+// escape hatch is checked like a typed one.
 extension TemplateValue {
     var objectFields: Fields? {
         if case .object(let fields) = self { return fields }

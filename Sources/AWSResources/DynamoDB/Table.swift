@@ -91,9 +91,8 @@ public final class Table<StreamState: TableStreamState>: Resource, HasAttributes
         return index
     }
 
-    public override func synthesize(in context: SynthesisContext) {
-        let resource = definition(in: context)
-        TableRules.validateRendered(resource.properties, of: self, in: context)
+    public override func validate(rendered properties: Fields, in context: SynthesisContext) {
+        TableRules.validateRendered(properties, of: self, in: context)
         // DynamoDB has no snapshot that CloudFormation can take (backups are a separate service).
         if deletionPolicy == .snapshot {
             context.error(self, path: "DeletionPolicy", "a DynamoDB table does not support the Snapshot policy; use Retain, RetainExceptOnCreate or Delete")
@@ -101,10 +100,9 @@ public final class Table<StreamState: TableStreamState>: Resource, HasAttributes
         if updateReplacePolicy == .snapshot {
             context.error(self, path: "UpdateReplacePolicy", "a DynamoDB table does not support the Snapshot policy; use Retain, RetainExceptOnCreate or Delete")
         }
-        if resource.properties["StreamSpecification"] == nil, !streamConsumers.isEmpty {
+        if properties["StreamSpecification"] == nil, !streamConsumers.isEmpty {
             context.error(self, at: PropertyPath.properties / "StreamSpecification", "the table has no stream, but \(streamConsumers.joined(separator: ", ")) reads from it")
         }
-        context.add(resource)
     }
 
     public override func properties(in context: SynthesisContext) -> Fields {

@@ -10,9 +10,6 @@ enum TableRules {
     static let maximumProjectedAttributes = 100
 
     static func validateModel<S>(of table: Table<S>, in context: SynthesisContext) {
-        if let name = table.tableName?.literal {
-            checkName(name, kind: "table name", of: table, at: PropertyPath.properties / "TableName", in: context)
-        }
         if table.globalIndexes.count > maximumGlobalIndexes {
             context.error(table, at: PropertyPath.properties / "GlobalSecondaryIndexes", "the table has \(table.globalIndexes.count) global secondary indexes; DynamoDB allows \(maximumGlobalIndexes)")
         }
@@ -44,19 +41,30 @@ enum TableRules {
         if let attribute = table.timeToLiveAttribute, attribute.isEmpty {
             context.error(table, at: PropertyPath.properties.key("TimeToLiveSpecification").key("AttributeName"), "the time-to-live attribute name is empty")
         }
-        table.tags.validate(table, in: context)
     }
 
     static func checkName(_ name: String, kind: String, of resource: Resource, at path: PropertyPath, in context: SynthesisContext) {
-        if !(3...255).contains(name.count) {
-            context.error(resource, at: path, "\(kind) '\(name)' has \(name.count) characters; it needs 3 to 255")
-        } else if let character = NameRules.firstInvalidCharacter(in: name, allowed: NameRules.isDynamoDBNameCharacter) {
-            context.error(resource, at: path, "\(kind) '\(name)' contains \(character); only [a-zA-Z0-9_.-] are allowed")
+        NameRules.check(name, kind: kind, length: 3...255, characters: "[a-zA-Z0-9_.-]", allowed: NameRules.isDynamoDBNameCharacter, style: .separate, of: resource, at: path, in: context)
+    }
+
+    /// Key and projected attribute names: 1 to 255 characters, any of them.
+    private static func checkAttributeName(_ name: String, of resource: Resource, at path: PropertyPath, in context: SynthesisContext) {
+        NameRules.check(name, kind: "attribute name", length: 1...255, of: resource, at: path, in: context)
+    }
+
+    /// The attributes an INCLUDE projection names.
+    private static func checkProjection(_ projection: TemplateValue?, of resource: Resource, at path: PropertyPath, in context: SynthesisContext) {
+        for (position, attribute) in (projection?.objectFields?["NonKeyAttributes"]?.listItems ?? []).enumerated() {
+            guard let name = attribute.literalString else { continue }
+            checkAttributeName(name, of: resource, at: path.key("NonKeyAttributes").index(position), in: context)
         }
     }
 
     static func validateRendered(_ properties: Fields, of table: Resource, in context: SynthesisContext) {
         let root = PropertyPath.properties
+        if let name = properties["TableName"]?.literalString {
+            checkName(name, kind: "table name", of: table, at: root / "TableName", in: context)
+        }
         let mode = properties["BillingMode"]?.literalString ?? "PROVISIONED"
         let provisioned = mode == "PROVISIONED"
         if mode != "PROVISIONED", mode != "PAY_PER_REQUEST", properties["BillingMode"]?.literalString != nil {
@@ -72,6 +80,7 @@ enum TableRules {
                 guard let name = key.objectFields?["AttributeName"]?.literalString else { continue }
                 names.append(name)
                 used.insert(name)
+                checkAttributeName(name, of: table, at: path.index(position).key("AttributeName"), in: context)
                 if !definitions.contains(name) {
                     context.error(table, at: path.index(position).key("AttributeName"), "key attribute '\(name)' of \(owner) is not in AttributeDefinitions")
                 }
@@ -85,6 +94,7 @@ enum TableRules {
             let name = fields["IndexName"]?.literalString ?? "#\(position)"
             let path = root.key("GlobalSecondaryIndexes").index(position)
             _ = checkKeys(fields["KeySchema"], owner: "index '\(name)'", at: path.key("KeySchema"))
+            checkProjection(fields["Projection"], of: table, at: path.key("Projection"), in: context)
             checkThroughput(fields["ProvisionedThroughput"], provisioned: provisioned, owner: "index '\(name)'", of: table, at: path.key("ProvisionedThroughput"), in: context)
         }
         for (position, index) in (properties["LocalSecondaryIndexes"]?.listItems ?? []).enumerated() {
@@ -92,6 +102,7 @@ enum TableRules {
             let name = fields["IndexName"]?.literalString ?? "#\(position)"
             let path = root.key("LocalSecondaryIndexes").index(position)
             let keys = checkKeys(fields["KeySchema"], owner: "index '\(name)'", at: path.key("KeySchema"))
+            checkProjection(fields["Projection"], of: table, at: path.key("Projection"), in: context)
             if let partitionKey = keys.first, let tablePartitionKey = tableKeys.first, partitionKey != tablePartitionKey {
                 context.error(table, at: path.key("KeySchema").index(0).key("AttributeName"), "local index '\(name)' must share the table's partition key '\(tablePartitionKey)', not '\(partitionKey)'")
             }
@@ -99,6 +110,7 @@ enum TableRules {
         for (position, name) in definitions.enumerated() where !used.contains(name) {
             context.error(table, at: root.key("AttributeDefinitions").index(position), "attribute '\(name)' is defined but is not a key of the table or of an index; CloudFormation rejects unused definitions")
         }
+        ResourceTags.validate(rendered: properties["Tags"], of: table, in: context)
     }
 
     private static func checkThroughput(_ throughput: TemplateValue?, provisioned: Bool, owner: String, of table: Resource, at path: PropertyPath, in context: SynthesisContext) {

@@ -24,6 +24,8 @@ public final class GatewayEndpoint: Resource {
     public let vpcID: Value<String>
     public let routeTableIDs: Value<[String]>
     public var policy: EndpointPolicy
+    /// The policy document the last `properties(in:)` rendered, for `validate(rendered:in:)`.
+    private var renderedPolicy: PolicyDocument?
 
     public init(_ logicalID: String, service: Service, vpcID: Value<String>, routeTableIDs: Value<[String]>, policy: EndpointPolicy = .fullAccess) {
         self.service = service
@@ -42,10 +44,15 @@ public final class GatewayEndpoint: Resource {
         properties["ServiceName"] = service.serviceName.raw
         properties["VpcId"] = vpcID.raw
         properties["RouteTableIds"] = routeTableIDs.raw
-        if let document = policy.document(for: self, in: context) {
-            document.validate(as: .resource, of: self, at: PropertyPath.properties / "PolicyDocument", in: context)
-            properties["PolicyDocument"] = document.rendered
-        }
+        renderedPolicy = policy.document(for: self, in: context)
+        properties["PolicyDocument"] = renderedPolicy?.rendered
         return properties
+    }
+
+    /// The typed policy is checked only while it is what deploys: an override that replaces
+    /// or removes the document leaves nothing typed to check.
+    public override func validate(rendered properties: Fields, in context: SynthesisContext) {
+        guard let document = renderedPolicy, properties["PolicyDocument"] == document.rendered else { return }
+        document.validate(as: .resource, of: self, at: PropertyPath.properties / "PolicyDocument", in: context)
     }
 }

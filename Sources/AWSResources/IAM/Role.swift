@@ -14,10 +14,13 @@ public final class Role: Resource, HasAttributes, Grantee {
     }
 
     public var trustPolicy: PolicyDocument
-    /// A fixed name. Leave it nil to let CloudFormation generate one: a named role cannot be
-    /// replaced without a rename, and IAM names are global to the account.
+    /// A fixed name, 1 to 64 of `[A-Za-z0-9+=,.@_-]`. Leave it nil to let CloudFormation
+    /// generate one: a named role cannot be replaced without a rename, and IAM names are
+    /// global to the account.
     public var roleName: Value<String>?
+    /// At most 1000 characters.
     public var roleDescription: String?
+    /// Starts and ends with `/`; at most 512 characters.
     public var path: String?
     /// Seconds, 3600 to 43200.
     public var maxSessionDuration: Int?
@@ -112,7 +115,7 @@ public final class Role: Resource, HasAttributes, Grantee {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         let policies = allInlinePolicies
-        validate(policies, in: context)
+        validateModel(policies, in: context)
 
         var properties = Fields()
         properties["AssumeRolePolicyDocument"] = trustPolicy.rendered
@@ -133,7 +136,8 @@ public final class Role: Resource, HasAttributes, Grantee {
         return properties
     }
 
-    private func validate(_ policies: [InlinePolicy], in context: SynthesisContext) {
+    /// The policy documents are typed, so they are checked on the model.
+    private func validateModel(_ policies: [InlinePolicy], in context: SynthesisContext) {
         trustPolicy.validate(as: .trust, of: self, at: .properties / "AssumeRolePolicyDocument", in: context)
         var names: Set<String> = []
         for (index, policy) in policies.enumerated() {
@@ -141,15 +145,21 @@ public final class Role: Resource, HasAttributes, Grantee {
             if !names.insert(policy.name).inserted {
                 context.error(self, at: path.key("PolicyName"), "two inline policies are named '\(policy.name)'")
             }
-            let allowed: (Character) -> Bool = { $0.isASCIILetterOrDigit || "+=,.@_-".contains($0) }
-            if policy.name.isEmpty || policy.name.count > 128 || !policy.name.allSatisfy(allowed) {
-                context.error(self, at: path.key("PolicyName"), "policy name '\(policy.name)' must be 1 to 128 characters of [A-Za-z0-9+=,.@_-]")
-            }
+            NameRules.check(policy.name, kind: "policy name", length: 1...128, characters: "[A-Za-z0-9+=,.@_-]", allowed: NameRules.isIAMNameCharacter, of: self, at: path.key("PolicyName"), in: context)
             policy.document.validate(as: .identity, of: self, at: path.key("PolicyDocument"), in: context)
         }
-        if let seconds = maxSessionDuration, !(3600...43200).contains(seconds) {
-            context.error(self, at: .properties / "MaxSessionDuration", "maximum session duration \(seconds) s is outside 3600...43200")
+    }
+
+    public override func validate(rendered properties: Fields, in context: SynthesisContext) {
+        let root = PropertyPath.properties
+        if let name = properties["RoleName"]?.literalString {
+            NameRules.check(name, kind: "role name", length: 1...64, characters: "[A-Za-z0-9+=,.@_-]", allowed: NameRules.isIAMNameCharacter, of: self, at: root / "RoleName", in: context)
         }
-        tags.validate(self, in: context)
+        if let path = properties["Path"]?.literalString, !path.hasPrefix("/") || !path.hasSuffix("/") || path.count > 512 {
+            context.error(self, at: root / "Path", "role path '\(path)' must start and end with '/' and have at most 512 characters")
+        }
+        NameRules.checkLength(properties["Description"]?.literalString, kind: "the description", limit: 1000, of: self, at: root / "Description", in: context)
+        context.checkRange(properties["MaxSessionDuration"], 3600...43200, of: self, at: root / "MaxSessionDuration", describing: "maximum session duration", unit: " s")
+        ResourceTags.validate(rendered: properties["Tags"], of: self, in: context)
     }
 }

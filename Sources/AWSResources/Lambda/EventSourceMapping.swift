@@ -87,14 +87,12 @@ public final class EventSourceMapping: Resource {
     public override func synthesize(in context: SynthesisContext) {
         // In SAM flavor the function renders the mapping as one of its Events.
         if context.flavor == .sam, StreamEvent.folds(self) { return }
-        context.add(validatedDefinition(in: context))
+        context.add(definition(in: context))
     }
 
-    /// The definition, its rendered settings checked.
+    /// The definition, its rendered settings checked (`definition` does): what SAM folds into an event.
     func validatedDefinition(in context: SynthesisContext) -> TemplateResource {
-        let resource = definition(in: context)
-        validateRendered(resource.properties, in: context)
-        return resource
+        definition(in: context)
     }
 
     public override func properties(in context: SynthesisContext) -> Fields {
@@ -161,7 +159,7 @@ public final class EventSourceMapping: Resource {
         return pattern.compact
     }
 
-    private func validateRendered(_ properties: Fields, in context: SynthesisContext) {
+    public override func validate(rendered properties: Fields, in context: SynthesisContext) {
         let root = PropertyPath.properties
         context.checkRange(properties["BatchSize"], Self.batchSizeRange, of: self, at: root / "BatchSize", describing: "batch size")
         switch properties["StartingPosition"] {

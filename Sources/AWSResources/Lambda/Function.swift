@@ -176,9 +176,12 @@ public final class Function: Resource, HasAttributes, Grantee {
         eventSourceMappings.append(mapping)
     }
 
+    public override func validate(rendered properties: Fields, in context: SynthesisContext) {
+        FunctionRules.validateRendered(properties, of: self, in: context)
+    }
+
     public override func synthesize(in context: SynthesisContext) {
         let resource = definition(in: context)
-        FunctionRules.validateRendered(resource.properties, of: self, in: context)
         reportRefusedGrants(in: context)
         for mapping in eventSourceMappings where mapping.stackName == nil {
             context.error(self, "the event-source mapping \(mapping.logicalID) made by trigger(on:) was never added to the stack; add it with stack.add(...)")

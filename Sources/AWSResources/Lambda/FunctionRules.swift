@@ -6,6 +6,9 @@ enum FunctionRules {
     static let memoryRange = 128...10240
     static let timeoutRange = 1...900
     static let maximumNameLength = 64
+    static let maximumDescriptionLength = 256
+    /// Lambda's limit on all environment variables together, keys and values, in bytes.
+    static let maximumEnvironmentBytes = 4096
     /// Variables Lambda sets itself; a function cannot override them.
     static let reservedEnvironmentVariables: Set<String> = [
         "_HANDLER", "_X_AMZN_TRACE_ID", "AWS_DEFAULT_REGION", "AWS_REGION", "AWS_EXECUTION_ENV",
@@ -41,17 +44,12 @@ enum FunctionRules {
                 context.error(function, at: path, "environment variable \(variable.name) is reserved by Lambda")
             }
         }
-        function.tags.validate(function, in: context)
     }
 
     static func validateRendered(_ properties: Fields, of function: Function, in context: SynthesisContext) {
         let root = PropertyPath.properties
         if let name = properties["FunctionName"]?.literalString {
-            if name.isEmpty || name.count > maximumNameLength {
-                context.error(function, at: root / "FunctionName", "function name '\(name)' has \(name.count) characters; the limit is \(maximumNameLength)")
-            } else if let character = NameRules.firstInvalidCharacter(in: name, allowed: NameRules.isFunctionNameCharacter) {
-                context.error(function, at: root / "FunctionName", "function name '\(name)' contains \(character); only [a-zA-Z0-9-_] are allowed")
-            }
+            NameRules.check(name, kind: "function name", length: 1...maximumNameLength, characters: "[a-zA-Z0-9-_]", allowed: NameRules.isFunctionNameCharacter, style: .separate, of: function, at: root / "FunctionName", in: context)
         }
         if let runtimeName = properties["Runtime"]?.literalString {
             if let runtime = Runtime(rawValue: runtimeName) {
@@ -71,12 +69,26 @@ enum FunctionRules {
         if let reserved = properties["ReservedConcurrentExecutions"]?.literalInteger, reserved < 0 {
             context.error(function, at: root / "ReservedConcurrentExecutions", "reserved concurrency \(reserved) is negative")
         }
-        if let description = properties["Description"]?.literalString, description.count > 256 {
-            context.error(function, at: root / "Description", "the description has \(description.count) characters; the limit is 256")
-        }
+        NameRules.checkLength(properties["Description"]?.literalString, kind: "the description", limit: maximumDescriptionLength, of: function, at: root / "Description", in: context)
         if let handler = properties["Handler"]?.literalString,
            handler.isEmpty || handler.count > 128 || handler.contains(where: \.isWhitespace) {
             context.error(function, at: root / "Handler", "handler '\(handler)' must be 1 to 128 characters without spaces")
+        }
+        checkEnvironmentSize(properties["Environment"], of: function, in: context)
+        ResourceTags.validate(rendered: properties["Tags"], of: function, in: context)
+    }
+
+    /// Lambda counts the UTF-8 bytes of every key and value. A value resolved at deploy time
+    /// (a Ref, a Sub) has no size yet, so the total is checked only when all are literals.
+    private static func checkEnvironmentSize(_ environment: TemplateValue?, of function: Function, in context: SynthesisContext) {
+        guard let variables = environment?.objectFields?["Variables"]?.objectFields else { return }
+        var bytes = 0
+        for (name, value) in variables.entries {
+            guard let text = value.literalString else { return }
+            bytes += name.utf8.count + text.utf8.count
+        }
+        if bytes > maximumEnvironmentBytes {
+            context.error(function, at: PropertyPath.properties.key("Environment").key("Variables"), "the environment variables take \(bytes) bytes; Lambda allows \(maximumEnvironmentBytes) (4 KB) for all keys and values together")
         }
     }
 }

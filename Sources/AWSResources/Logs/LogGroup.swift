@@ -30,17 +30,17 @@ public final class LogGroup: Resource, HasAttributes {
     public var name: Value<String> { ref }
 
     public override func properties(in context: SynthesisContext) -> Fields {
-        if let name = logGroupName?.literal {
-            let allowed: (Character) -> Bool = { $0.isASCIILetterOrDigit || "._-/#".contains($0) }
-            if name.isEmpty || name.count > 512 || !name.allSatisfy(allowed) {
-                context.error(self, at: PropertyPath.properties / "LogGroupName", "log group name '\(name)' must be 1 to 512 characters of [A-Za-z0-9._/#-]")
-            }
-        }
-        tags.validate(self, in: context)
         var properties = Fields()
         properties["LogGroupName"] = logGroupName?.raw
         properties["RetentionInDays"] = .integer(retention.rawValue)
         properties["Tags"] = tags.rendered
         return properties
+    }
+
+    public override func validate(rendered properties: Fields, in context: SynthesisContext) {
+        if let name = properties["LogGroupName"]?.literalString {
+            NameRules.check(name, kind: "log group name", length: 1...512, characters: "[A-Za-z0-9._/#-]", allowed: NameRules.isLogGroupNameCharacter, of: self, at: PropertyPath.properties / "LogGroupName", in: context)
+        }
+        ResourceTags.validate(rendered: properties["Tags"], of: self, in: context)
     }
 }

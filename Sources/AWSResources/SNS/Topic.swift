@@ -7,7 +7,9 @@ public final class Topic: Resource, HasAttributes {
         case topicName = "TopicName"
     }
 
+    /// 1 to 256 of `[A-Za-z0-9_-]`, ending in `.fifo` for a FIFO topic (the suffix counts).
     public var topicName: Value<String>?
+    /// At most 100 characters.
     public var displayName: String?
     public var tags: ResourceTags
 
@@ -23,11 +25,19 @@ public final class Topic: Resource, HasAttributes {
     public var name: Value<String> { attribute(.topicName) }
 
     public override func properties(in context: SynthesisContext) -> Fields {
-        tags.validate(self, in: context)
         var properties = Fields()
         properties["TopicName"] = topicName?.raw
         properties["DisplayName"] = displayName.map { .string($0) }
         properties["Tags"] = tags.rendered
         return properties
+    }
+
+    public override func validate(rendered properties: Fields, in context: SynthesisContext) {
+        let root = PropertyPath.properties
+        if let name = properties["TopicName"]?.literalString {
+            NameRules.check(name, kind: "topic name", length: 1...256, characters: "[A-Za-z0-9_-]", allowed: NameRules.isQueueNameCharacter, suffix: ".fifo", of: self, at: root / "TopicName", in: context)
+        }
+        NameRules.checkLength(properties["DisplayName"]?.literalString, kind: "the display name", limit: 100, of: self, at: root / "DisplayName", in: context)
+        ResourceTags.validate(rendered: properties["Tags"], of: self, in: context)
     }
 }

@@ -8,6 +8,7 @@ public final class Queue: Resource, HasAttributes {
         case queueURL = "QueueUrl"
     }
 
+    /// 1 to 80 of `[A-Za-z0-9_-]`, ending in `.fifo` for a FIFO queue (the suffix counts).
     public var queueName: Value<String>?
     /// Seconds, 60 to 1209600.
     public var messageRetentionPeriod: Int
@@ -38,9 +39,16 @@ public final class Queue: Resource, HasAttributes {
         // SSE with SQS-owned keys: the default for new queues, written out so reviewers see it.
         properties["SqsManagedSseEnabled"] = .boolean(true)
         properties["Tags"] = tags.rendered
-        context.checkRange(properties["MessageRetentionPeriod"], 60...1_209_600, of: self, at: PropertyPath.properties / "MessageRetentionPeriod", describing: "message retention period", unit: " s")
-        context.checkRange(properties["VisibilityTimeout"], 0...43200, of: self, at: PropertyPath.properties / "VisibilityTimeout", describing: "visibility timeout", unit: " s")
-        tags.validate(self, in: context)
         return properties
+    }
+
+    public override func validate(rendered properties: Fields, in context: SynthesisContext) {
+        let root = PropertyPath.properties
+        if let name = properties["QueueName"]?.literalString {
+            NameRules.check(name, kind: "queue name", length: 1...80, characters: "[A-Za-z0-9_-]", allowed: NameRules.isQueueNameCharacter, suffix: ".fifo", of: self, at: root / "QueueName", in: context)
+        }
+        context.checkRange(properties["MessageRetentionPeriod"], 60...1_209_600, of: self, at: root / "MessageRetentionPeriod", describing: "message retention period", unit: " s")
+        context.checkRange(properties["VisibilityTimeout"], 0...43200, of: self, at: root / "VisibilityTimeout", describing: "visibility timeout", unit: " s")
+        ResourceTags.validate(rendered: properties["Tags"], of: self, in: context)
     }
 }

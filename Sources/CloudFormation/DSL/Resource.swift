@@ -28,13 +28,18 @@ open class Resource {
     /// The properties as CloudFormation reads them. Problems go to `context` as diagnostics.
     open func properties(in context: SynthesisContext) -> Fields { Fields() }
 
+    /// Checks the properties as they will deploy: rendered, overrides applied. Checks on
+    /// values an override can change belong here, so that the escape hatch is checked too.
+    open func validate(rendered properties: Fields, in context: SynthesisContext) {}
+
     /// Adds this resource's entry to the template. Subclasses that render differently in a
     /// flavor (SAM) or that fold other resources into themselves override it.
     open func synthesize(in context: SynthesisContext) {
         context.add(definition(in: context))
     }
 
-    /// The template entry: properties, the resource attributes, then any overrides.
+    /// The template entry: properties, the resource attributes, then any overrides; the
+    /// result is checked by `validate(rendered:in:)`.
     public final func definition(in context: SynthesisContext, type overriddenType: String? = nil, properties overriddenProperties: Fields? = nil) -> TemplateResource {
         var properties = overriddenProperties ?? self.properties(in: context)
         for override in overrides {
@@ -42,6 +47,7 @@ open class Resource {
                 context.error(self, path: "Properties.\(override.path)", problem)
             }
         }
+        validate(rendered: properties, in: context)
         return TemplateResource(
             logicalID: logicalID,
             type: overriddenType ?? type,
