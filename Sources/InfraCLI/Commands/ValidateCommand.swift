@@ -18,6 +18,7 @@ struct ValidateCommand: ParsableCommand {
         if result.hasErrors {
             throw InfraExit.invalidInput
         }
-        print("\(result.files.count) template\(result.files.count == 1 ? "" : "s") valid")
+        let templates = result.files.filter(\.isTemplate).count
+        print("\(templates) template\(templates == 1 ? "" : "s") valid")
     }
 }
