@@ -3,13 +3,14 @@ import PackageDescription
 
 let package = Package(
     name: "infra",
-    platforms: [.macOS(.v13)],
+    platforms: [.macOS(.v15)],
     products: [
         // The whole toolkit for another package's app: the DSL, the AWS resources and the CLI.
         .library(name: "Infra", targets: ["Infra"]),
         // Each layer on its own, for packages that want less than everything.
         .library(name: "InfraYAML", targets: ["InfraYAML"]),
         .library(name: "CloudFormation", targets: ["CloudFormation"]),
+        .library(name: "ResourceCatalog", targets: ["ResourceCatalog"]),
         .library(name: "AWSResources", targets: ["AWSResources"]),
         .library(name: "InfraCLI", targets: ["InfraCLI"]),
         .executable(name: "infra", targets: ["InfraTool"]),
@@ -30,8 +31,12 @@ let package = Package(
         ),
         // YAML node tree, emitter and parser. No AWS knowledge.
         .target(name: "InfraYAML", dependencies: ["CLibYAML"]),
+        // The generated resource catalog's bytes (scripts/generate-catalog), embedded with #embed.
+        .target(name: "CResourceCatalog", exclude: ["catalog.bin"]),
+        // What CloudFormation says about every resource type, decoded a type at a time.
+        .target(name: "ResourceCatalog", dependencies: ["CResourceCatalog"]),
         // Template model, typed intrinsics, validation and rendering to YAML nodes.
-        .target(name: "CloudFormation", dependencies: ["InfraYAML", "JSONText"]),
+        .target(name: "CloudFormation", dependencies: ["InfraYAML", "JSONText", "ResourceCatalog"]),
         // Typed AWS resources (DynamoDB, EC2, IAM, Lambda, ...) and their grants.
         .target(name: "AWSResources", dependencies: ["CloudFormation", "JSONText"]),
         // Line diffs for `synth --check` and golden tests.
@@ -41,7 +46,7 @@ let package = Package(
         // Path and file helpers without full Foundation (whose ICU load slows every start).
         .target(name: "FileSupport"),
         // What CloudFormation will do with a change between two templates.
-        .target(name: "TemplateDiff", dependencies: ["InfraYAML", "JSONText", "FileSupport", "UnifiedDiff"]),
+        .target(name: "TemplateDiff", dependencies: ["InfraYAML", "JSONText", "FileSupport", "UnifiedDiff", "ResourceCatalog"]),
         // The `infra` command line, reusable by any app.
         .target(
             name: "InfraCLI",
@@ -62,6 +67,7 @@ let package = Package(
         .target(name: "YAMLTestSupport", dependencies: ["InfraYAML"]),
 
         .testTarget(name: "InfraYAMLTests", dependencies: ["InfraYAML", "YAMLTestSupport"]),
+        .testTarget(name: "ResourceCatalogTests", dependencies: ["ResourceCatalog"]),
         .testTarget(
             name: "CloudFormationTests",
             dependencies: ["CloudFormation", "InfraYAML", "UnifiedDiff"],

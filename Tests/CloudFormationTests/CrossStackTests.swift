@@ -38,8 +38,8 @@ struct CrossStackTests {
         let app = App("loop") { app in
             let a = app.stack("a")
             let b = app.stack("b")
-            let first = a.add(RawResource("First", type: "AWS::SNS::Topic"))
-            let second = b.add(RawResource("Second", type: "AWS::SNS::Topic", properties: ["Uses": first.ref.raw]))
+            let first = a.add(RawResource("First", type: "Custom::Fixture"))
+            let second = b.add(RawResource("Second", type: "Custom::Fixture", properties: ["Uses": first.ref.raw]))
             first.addPropertyOverride("Uses", second.ref.raw)
         }
         let result = SynthesisPipeline(app: app, files: SourceFiles(root: "/nonexistent"), environment: .default, command: "infra synth").run()

@@ -1,11 +1,15 @@
+import ResourceCatalog
+
 /// CloudFormation's per-template quotas, checked before deploy rather than discovered by it.
-/// The body size is checked on the rendered bytes by the pipeline (`Quota.templateBodyBytes`).
+/// The counts come from the catalog (`TemplateLimits`); the body size is checked on the
+/// rendered bytes by the pipeline.
 public enum Quota {
-    public static let resources = 500
-    public static let parameters = 200
-    public static let outputs = 200
-    public static let mappings = 200
-    /// The largest template body `aws cloudformation deploy` can send inline.
+    public static let resources = TemplateLimits.resources
+    public static let parameters = TemplateLimits.parameters
+    public static let outputs = TemplateLimits.outputs
+    public static let mappings = TemplateLimits.mappings
+    /// The largest template body `aws cloudformation deploy` can send inline (the
+    /// CreateStack/UpdateStack API's TemplateBody; cfn-lint knows only the S3 limit).
     public static let templateBodyBytes = 51_200
 }
 

@@ -12,6 +12,8 @@ public enum Validator {
             DependencyCycleRule(),
             ExportNameRule(),
             QuotaRule(),
+            CatalogRule(),
+            TemplateLimitRule(),
         ]
         var diagnostics: [Diagnostic] = []
         for rule in rules {

@@ -1,0 +1,67 @@
+import ResourceCatalog
+
+/// Every resource checked against what CloudFormation's schemas say of its type, after
+/// property overrides, typed and `RawResource` alike: unknown types and properties (with
+/// "did you mean"), types, enums, lengths, patterns, ranges, item counts, required
+/// properties, read-only properties, and GetAtt attributes the type does not have.
+struct CatalogRule: ValidationRule {
+    func check(_ template: Template, stack: String, into diagnostics: inout [Diagnostic]) {
+        var checker = ShapeChecker(parameters: Dictionary(template.parameters.map { ($0.name, $0.type) }, uniquingKeysWith: { first, _ in first }),
+                                   resourceTypes: Dictionary(template.resources.map { ($0.logicalID, $0.type) }, uniquingKeysWith: { first, _ in first }))
+        for resource in template.resources {
+            guard let type = Self.catalogType(of: resource.type, in: template, stack: stack, element: resource.logicalID, into: &diagnostics) else {
+                continue
+            }
+            let shape = ResourceCatalog.propertiesShape(of: type)
+            checker.unsuggested = Set(type.readOnlyProperties.filter { $0.count == 1 }.map { $0[0] })
+            var findings: [ShapeChecker.Finding] = []
+            checker.check(.object(resource.properties), against: shape, at: ShapeChecker.Path(), into: &findings, context: type.name)
+            for property in resource.properties.keys where !type.settableProperties.contains(property)
+                && type.readOnlyProperties.contains([property]) {
+                findings.append(.init(path: ShapeChecker.Path().key(property),
+                    message: "\(property) is read-only: CloudFormation sets it (read it with GetAtt); remove it from Properties"))
+            }
+            for finding in findings {
+                diagnostics.append(Diagnostic(.error, stack: stack, element: resource.logicalID,
+                                              path: "Properties" + finding.path.description, finding.message))
+            }
+        }
+        checkAttributes(template, stack: stack, into: &diagnostics)
+    }
+
+    /// The catalog's entry for a resource type, or nil when there is nothing to check
+    /// against (reported when the type looks like a misspelling of a real one).
+    static func catalogType(of type: String, in template: Template, stack: String, element: String, into diagnostics: inout [Diagnostic]) -> ResourceTypeInfo? {
+        if let known = ResourceCatalog.type(named: type) { return known }
+        // Custom resources and modules are the user's own; SAM types expand in the transform.
+        if type.hasPrefix("Custom::") || type == "AWS::CloudFormation::CustomResource" || type.hasSuffix("::MODULE")
+            || (type.hasPrefix("AWS::Serverless::") && !template.transforms.isEmpty) {
+            return nil
+        }
+        let suggestion = ResourceCatalog.suggestions(for: type, limit: 1).first.map { "; did you mean \($0)?" } ?? ""
+        diagnostics.append(Diagnostic(.error, stack: stack, element: element, path: "Type",
+            "\(MessageText.shortened(type)) is not a resource type CloudFormation knows (catalog: cfn-lint \(CatalogSource.cfnLintVersion) schemas)\(suggestion)"))
+        return nil
+    }
+
+    /// A GetAtt (or `${Resource.Attribute}` in a Sub) of an attribute the target's type does not have.
+    private func checkAttributes(_ template: Template, stack: String, into diagnostics: inout [Diagnostic]) {
+        let types = Dictionary(template.resources.map { ($0.logicalID, $0.type) }, uniquingKeysWith: { first, _ in first })
+        for element in TemplateElement.all(in: template) {
+            ValueWalker.walk(element.value, path: element.path) { use, path in
+                let target: ReferenceTarget, attribute: String
+                switch use {
+                case .getAtt(let t, let a), .subAttribute(let t, let a): (target, attribute) = (t, a)
+                default: return
+                }
+                guard let typeName = types[target.logicalID], let type = ResourceCatalog.type(named: typeName),
+                      type.attribute(named: attribute) == nil else { return }
+                let known = type.attributes.map(\.name)
+                let hint = NameSuggestion.closest(to: attribute, among: known).first.map { "; did you mean \($0)?" }
+                    ?? (known.isEmpty ? "; it has no attributes" : "; it has: " + known.prefix(12).joined(separator: ", ") + (known.count > 12 ? ", …" : ""))
+                diagnostics.append(Diagnostic(.error, stack: stack, element: element.name, path: path.description,
+                    "\(target.logicalID) is a \(typeName), which has no attribute \(MessageText.shortened(attribute)) for GetAtt\(hint)"))
+            }
+        }
+    }
+}
