@@ -167,6 +167,6 @@ struct RuleTests {
         }
         #expect(ResourceSchema.named("AWS::DynamoDB::Table")?.createOnly.contains(["TableName"]) == true)
         #expect(ResourceSchema.named("AWS::Lambda::EventSourceMapping")?.createOnly.contains(["StartingPosition"]) == true)
-        #expect(GeneratedUpdateBehaviors.cfnLintVersion == "1.51.0")
+        #expect(ResourceSchema.named("AWS::S3::Bucket")?.createOnly.contains(["BucketName"]) == true)
     }
 }

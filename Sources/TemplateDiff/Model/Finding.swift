@@ -8,6 +8,9 @@ public struct Finding: Hashable, Sendable {
         case dataLoss
         /// A resource is replaced (a new physical resource, a new ARN).
         case replacement
+        /// A change to a type the resource catalog does not have (a custom resource, a module,
+        /// a type newer than the catalog): never assumed safe.
+        case cannotJudge
         /// The update itself succeeds, but something that depends on the resource stops working.
         case breaksDependents
         /// Worth knowing, needs no approval.
@@ -23,6 +26,7 @@ public struct Finding: Hashable, Sendable {
             case .willFail: "will fail"
             case .dataLoss: "data loss"
             case .replacement: "replacement"
+            case .cannotJudge: "cannot judge"
             case .breaksDependents: "breaks dependents"
             case .note: "note"
             }
@@ -33,6 +37,7 @@ public struct Finding: Hashable, Sendable {
             case .willFail: "willFail"
             case .dataLoss: "dataLoss"
             case .replacement: "replacement"
+            case .cannotJudge: "cannotJudge"
             case .breaksDependents: "breaksDependents"
             case .note: "note"
             }

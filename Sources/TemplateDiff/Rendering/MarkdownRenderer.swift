@@ -64,7 +64,7 @@ struct MarkdownRenderer {
         switch kind {
         case .willFail: "🛑"
         case .dataLoss: "🔥"
-        case .replacement, .breaksDependents: "⚠️"
+        case .replacement, .cannotJudge, .breaksDependents: "⚠️"
         case .note: "ℹ️"
         }
     }

@@ -24,11 +24,6 @@ enum Retention {
 
     /// What is lost with a stateful resource, for messages.
     static func data(of type: String) -> String {
-        switch type {
-        case "AWS::DynamoDB::Table": "items"
-        case "AWS::Logs::LogGroup": "log events"
-        case "AWS::SQS::Queue": "messages"
-        default: "data"
-        }
+        ResourceSchema.named(type)?.dataNoun ?? "data"
     }
 }

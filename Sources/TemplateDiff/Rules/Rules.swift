@@ -6,6 +6,7 @@ enum Rules {
         GlobalSecondaryIndexRule.findings,
         StreamRule.findings,
         SectionRule.findings,
+        UncatalogedTypeRule.findings,
     ]
 
     static func findings(in context: RuleContext) -> [Finding] {

@@ -1,3 +1,5 @@
+import ResourceCatalog
+
 /// AWS::Serverless::Function has no provider schema. Approximation: a SAM function is
 /// assessed as the AWS::Lambda::Function SAM generates (same-named properties, plus the
 /// renamed ones below), and its pull events (DynamoDB, SQS, Kinesis, ...) as the

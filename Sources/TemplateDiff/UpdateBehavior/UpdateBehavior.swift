@@ -1,8 +1,20 @@
-/// How CloudFormation applies one change to a resource, from the provider schemas
-/// (Generated/UpdateBehaviors.swift) and the documented exceptions (DocumentedBehaviors).
+import ResourceCatalog
+
+/// How CloudFormation applies one change to a resource, from the resource catalog: the
+/// provider schemas and the documented exceptions the generator records.
 struct ImpactAssessment: Hashable, Sendable {
     let impact: UpdateImpact
     let reason: String?
+}
+
+extension UpdateImpact {
+    init(_ documented: DocumentedBehavior.Impact) {
+        switch documented {
+        case .replacement: self = .replacement
+        case .noInterruption: self = .noInterruption
+        case .someInterruption: self = .someInterruption
+        }
+    }
 }
 
 enum UpdateBehavior {
@@ -37,11 +49,11 @@ enum UpdateBehavior {
     /// `change.path` starts at the property name.
     static func assessProperty(_ change: ValueChange, type: String) -> ImpactAssessment {
         let keys = schemaKeys(change.path)
-        if let documented = DocumentedBehavior.matching(type: type, path: keys) {
-            return ImpactAssessment(impact: documented.impact, reason: documented.reason)
-        }
         guard let schema = ResourceSchema.named(type) else {
-            return ImpactAssessment(impact: .unknown, reason: "no provider schema for \(type)")
+            return ImpactAssessment(impact: .unknown, reason: "\(type) is not in the resource catalog")
+        }
+        if let documented = schema.documentedBehavior(at: keys) {
+            return ImpactAssessment(impact: UpdateImpact(documented.impact), reason: documented.reason)
         }
         guard let name = keys.first, schema.properties.contains(name) else {
             return ImpactAssessment(impact: .unknown, reason: "not a property of \(type) in its provider schema")
