@@ -51,7 +51,7 @@ let package = Package(
         .target(
             name: "InfraCLI",
             dependencies: [
-                "CloudFormation", "TemplateDiff", "InfraYAML", "UnifiedDiff", "JSONText", "FileSupport",
+                "CloudFormation", "AWSResources", "TemplateDiff", "InfraYAML", "UnifiedDiff", "JSONText", "FileSupport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -133,3 +133,21 @@ struct CatalogValidationTests {
         ])
     }
 }
+
+@Suite("Fixed names are unique per type in an app and environment")
+struct PhysicalNameClashTests {
+    @Test func twoResourcesWithOneFixedNameInOneAppFail() {
+        let app = App("app") { app in
+            app.stack("data").add(RawResource("Table", type: "AWS::SQS::Queue", properties: ["QueueName": "orders"]))
+            let processing = app.stack("processing")
+            processing.add(RawResource("Again", type: "AWS::SQS::Queue", properties: ["QueueName": "orders"]))
+            processing.add(RawResource("Topic", type: "AWS::SNS::Topic", properties: ["TopicName": "orders"]))
+            processing.add(RawResource("Twice", type: "AWS::SNS::Topic", properties: ["TopicName": "orders"]))
+        }
+        let result = SynthesisPipeline(app: app, files: SourceFiles(root: "/nonexistent"), environment: .default, command: "infra synth").run()
+        #expect(result.diagnostics.map(\.description) == [
+            "error: processing: Again: Properties.QueueName: QueueName 'orders' is also the name of Table in stack data: two AWS::SQS::Queue resources cannot share a name in one account and region, so the second create fails. Give one another name (or derive it from the environment).",
+            "error: processing: Twice: Properties.TopicName: TopicName 'orders' is also the name of Topic: two AWS::SNS::Topic resources cannot share a name in one account and region, so the second create fails. Give one another name (or derive it from the environment).",
+        ])
+    }
+}

@@ -85,3 +85,28 @@ struct CatalogDrivenRuleTests {
         #expect(renamed.stacks[0].findings.map(\.kind).contains(.willFail))
     }
 }
+
+struct RetentionRemovalTests {
+    @Test func droppingRetainFromAStatefulResourceNeedsApproval() throws {
+        let old = """
+            Resources:
+              Avatars:
+                Type: AWS::S3::Bucket
+                DeletionPolicy: Retain
+                UpdateReplacePolicy: Retain
+            """
+        let report = try DiffReport.compare(old: ["s": old], new: ["s": old.replacing("    DeletionPolicy: Retain\n", with: "").replacing("UpdateReplacePolicy: Retain", with: "UpdateReplacePolicy: Delete")])
+        let findings = report.stacks[0].findings
+        #expect(findings.map(\.kind) == [.retentionRemoved, .retentionRemoved])
+        #expect(findings[0].message == "DeletionPolicy changes from Retain to Delete (the default): removing the resource from the stack, or deleting the stack, will then delete the AWS::S3::Bucket and its objects. Keep Retain, or accept it with --allow-replacement Avatars.")
+        #expect(findings[1].message.hasPrefix("UpdateReplacePolicy changes from Retain to Delete: a later replacement"))
+        #expect(report.exitCode() == 3)
+        #expect(report.exitCode(allowingReplacementOf: ["Avatars"]) == 1)
+
+        // A stateless type, or Snapshot kept on a type that takes snapshots, is not flagged.
+        let topic = old.replacing("AWS::S3::Bucket", with: "AWS::SNS::Topic")
+        #expect(try DiffReport.compare(old: ["s": topic], new: ["s": topic.replacing("    DeletionPolicy: Retain\n", with: "")]).stacks[0].findings.isEmpty)
+        let database = old.replacing("AWS::S3::Bucket", with: "AWS::RDS::DBInstance")
+        #expect(try DiffReport.compare(old: ["s": database], new: ["s": database.replacing("DeletionPolicy: Retain", with: "DeletionPolicy: Snapshot")]).stacks[0].findings.isEmpty)
+    }
+}

@@ -63,7 +63,7 @@ public final class Table<StreamState: TableStreamState>: Resource, HasAttributes
         self.deletionProtection = deletionProtection
         self.tableClass = tableClass
         self.tags = tags
-        super.init(logicalID: logicalID, type: "AWS::DynamoDB::Table")
+        super.init(logicalID: logicalID, type: TableType.name)
         deletionPolicy = .retain
         updateReplacePolicy = .retain
     }

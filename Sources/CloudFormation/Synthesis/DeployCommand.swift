@@ -1,4 +1,5 @@
 import JSONText
+import ResourceCatalog
 
 /// How a synthesized stack is deployed: its parameter file and the exact
 /// `aws cloudformation deploy` command, so that nobody has to work out capabilities or
@@ -30,16 +31,16 @@ public struct DeployCommand: Hashable, Sendable {
             .map(\.name)
     }
 
-    /// IAM resources need CAPABILITY_IAM, named ones CAPABILITY_NAMED_IAM; a transform
-    /// (SAM) needs CAPABILITY_AUTO_EXPAND.
+    /// IAM resources need CAPABILITY_IAM, named ones CAPABILITY_NAMED_IAM (which types, and
+    /// which name makes them named, is the catalog's); a transform (SAM) needs CAPABILITY_AUTO_EXPAND.
     static func capabilities(of template: Template) -> [String] {
-        let iamTypes: Set<String> = ["AWS::IAM::Role", "AWS::IAM::Policy", "AWS::IAM::ManagedPolicy", "AWS::IAM::User", "AWS::IAM::Group", "AWS::IAM::InstanceProfile", "AWS::IAM::AccessKey"]
-        let nameProperties = ["RoleName", "ManagedPolicyName", "UserName", "GroupName", "InstanceProfileName"]
         var capabilities: [String] = []
-        let iam = template.resources.filter { iamTypes.contains($0.type) }
+        let iam = template.resources.compactMap { resource in
+            ResourceCatalog.type(named: resource.type).flatMap { $0.needsIAMCapability ? (resource, $0) : nil }
+        }
         // SAM creates a role for each function that has no Role of its own.
-        let samRoles = template.resources.contains { $0.type == "AWS::Serverless::Function" && $0.properties["Role"] == nil }
-        if iam.contains(where: { resource in nameProperties.contains { resource.properties[$0] != nil } }) {
+        let samRoles = template.resources.contains { $0.type == SAMFunctionCatalog.typeName && $0.properties["Role"] == nil }
+        if iam.contains(where: { resource, type in type.iamNameProperty.map { resource.properties[$0] != nil } ?? false }) {
             capabilities.append("CAPABILITY_NAMED_IAM")
         } else if !iam.isEmpty || samRoles {
             capabilities.append("CAPABILITY_IAM")

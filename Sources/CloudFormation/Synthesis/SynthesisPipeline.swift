@@ -80,6 +80,10 @@ public struct SynthesisPipeline: Sendable {
                 "the stacks import from each other in a cycle (\(cycle.joined(separator: " -> "))); CloudFormation cannot deploy any of them first"))
         }
 
+        // A stack's flavors are alternatives, never deployed together: one of each is compared.
+        let deployed = units.filter { $0.flavor == $0.stack.flavors.first }.map { ($0.stack.name, $0.template) }
+        result.diagnostics += PhysicalNameRule.check(deployed).filter { names?.contains($0.stack) ?? true }
+
         for unit in units where names?.contains(unit.stack.name) ?? true {
             var elsewhere: [String: String] = [:]
             for other in units where other.stack.name != unit.stack.name {

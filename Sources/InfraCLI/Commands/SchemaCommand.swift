@@ -1,4 +1,5 @@
 import ArgumentParser
+import AWSResources
 import CloudFormation
 #if canImport(FoundationEssentials)
 import FoundationEssentials
@@ -39,7 +40,7 @@ struct SchemaCommand: ParsableCommand {
 
         var tables: [(stack: String, resource: TemplateResource)] = []
         for (path, template) in result.templates.sorted(by: { $0.key < $1.key }) where !path.hasSuffix(Flavor.sam.fileSuffix) {
-            for resource in template.resources where resource.type == "AWS::DynamoDB::Table" {
+            for resource in template.resources where resource.type == TableType.name {
                 tables.append((path, resource))
             }
         }

@@ -1,4 +1,5 @@
 import CloudFormation
+import AWSResources
 
 /// The input of `aws dynamodb create-table --cli-input-json` for a table of the template:
 /// the same keys, attribute definitions, indexes, billing and stream that CloudFormation
@@ -15,7 +16,7 @@ enum TableSchema {
 
         var description: String {
             switch self {
-            case .notATable(let id): "'\(id)' is not an AWS::DynamoDB::Table"
+            case .notATable(let id): "'\(id)' is not an \(TableType.name)"
             case .value(let problem): problem.description
             }
         }
@@ -28,7 +29,7 @@ enum TableSchema {
     ]
 
     static func json(for resource: TemplateResource) throws(Problem) -> String {
-        guard resource.type == "AWS::DynamoDB::Table" else { throw .notATable(resource.logicalID) }
+        guard resource.type == TableType.name else { throw .notATable(resource.logicalID) }
         let properties = resource.properties
         var input = Fields()
         for key in sameShape {

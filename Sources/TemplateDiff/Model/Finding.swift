@@ -8,6 +8,9 @@ public struct Finding: Hashable, Sendable {
         case dataLoss
         /// A resource is replaced (a new physical resource, a new ARN).
         case replacement
+        /// A stateful resource loses its Retain (or Snapshot): a later removal or replacement
+        /// deletes its data.
+        case retentionRemoved
         /// A change to a type the resource catalog does not have (a custom resource, a module,
         /// a type newer than the catalog): never assumed safe.
         case cannotJudge
@@ -26,6 +29,7 @@ public struct Finding: Hashable, Sendable {
             case .willFail: "will fail"
             case .dataLoss: "data loss"
             case .replacement: "replacement"
+            case .retentionRemoved: "retention removed"
             case .cannotJudge: "cannot judge"
             case .breaksDependents: "breaks dependents"
             case .note: "note"
@@ -37,6 +41,7 @@ public struct Finding: Hashable, Sendable {
             case .willFail: "willFail"
             case .dataLoss: "dataLoss"
             case .replacement: "replacement"
+            case .retentionRemoved: "retentionRemoved"
             case .cannotJudge: "cannotJudge"
             case .breaksDependents: "breaksDependents"
             case .note: "note"

@@ -64,7 +64,7 @@ struct MarkdownRenderer {
         switch kind {
         case .willFail: "🛑"
         case .dataLoss: "🔥"
-        case .replacement, .cannotJudge, .breaksDependents: "⚠️"
+        case .replacement, .retentionRemoved, .cannotJudge, .breaksDependents: "⚠️"
         case .note: "ℹ️"
         }
     }

@@ -95,7 +95,7 @@ struct TextRenderer {
     private func style(of kind: Finding.Kind) -> Style {
         switch kind {
         case .willFail, .dataLoss: .boldRed
-        case .replacement, .cannotJudge, .breaksDependents: .yellow
+        case .replacement, .retentionRemoved, .cannotJudge, .breaksDependents: .yellow
         case .note: .dim
         }
     }

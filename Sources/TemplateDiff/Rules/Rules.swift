@@ -7,6 +7,7 @@ enum Rules {
         StreamRule.findings,
         SectionRule.findings,
         UncatalogedTypeRule.findings,
+        RetentionRule.findings,
     ]
 
     static func findings(in context: RuleContext) -> [Finding] {
