@@ -80,6 +80,13 @@ public struct SynthesisPipeline: Sendable {
                 "the stacks import from each other in a cycle (\(cycle.joined(separator: " -> "))); CloudFormation cannot deploy any of them first"))
         }
 
+        // Export names are unique per account and region across stacks too (once per stack: its flavors share outputs).
+        var exporting: [ExportNameRule.StackExports] = []
+        for unit in units where !exporting.contains(where: { $0.stack == unit.stack.name }) {
+            exporting.append(.init(stack: unit.stack.name, deployedName: environment.deployedName(of: unit.stack.name), outputs: unit.template.outputs))
+        }
+        let exportClashes = ExportNameRule.checkAcrossStacks(exporting)
+
         for unit in units where names?.contains(unit.stack.name) ?? true {
             var elsewhere: [String: String] = [:]
             for other in units where other.stack.name != unit.stack.name {
@@ -87,6 +94,7 @@ public struct SynthesisPipeline: Sendable {
             }
             var diagnostics = unit.diagnostics
             diagnostics += Validator.validate(unit.template, stack: unit.stack.name, elsewhere: elsewhere)
+            diagnostics += exportClashes.filter { $0.stack == unit.stack.name }
             let path = directoryPrefix + unit.stack.name + unit.flavor.fileSuffix
             result.templates[path] = unit.template
             if !diagnostics.hasErrors {
