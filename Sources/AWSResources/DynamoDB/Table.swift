@@ -216,6 +216,21 @@ extension Table where StreamState == NoStream {
     }
 }
 
+extension Table where StreamState == NoStream {
+    // Without these, a trigger on a table without a stream fails to compile with "property
+    // 'stream' requires the types 'NoStream' and 'WithStream' be equivalent"; with them, the
+    // compiler picks this overload and prints what to do.
+
+    @available(*, unavailable, message: "the table has no stream: give it one with Table(..., stream: .newImage) (or .newAndOldImages, .oldImage, .keysOnly); only a Table<WithStream> has a stream to trigger on, read or grant")
+    public var stream: TableStream { fatalError("unavailable") }
+
+    @available(*, unavailable, message: "the table has no stream: give it one with Table(..., stream: .newImage) (or .newAndOldImages, .oldImage, .keysOnly); only a Table<WithStream> has a stream to trigger on, read or grant")
+    public var streamArn: Value<String> { fatalError("unavailable") }
+
+    @available(*, unavailable, message: "the table has no stream: give it one with Table(..., stream: .newImage) (or .newAndOldImages, .oldImage, .keysOnly); only a Table<WithStream> has a stream to trigger on, read or grant")
+    public func grantStreamRead(_ grantee: Grantee) { fatalError("unavailable") }
+}
+
 extension Table where StreamState == WithStream {
     /// A table with a stream of `stream` records. See `Table` for the defaults.
     /// - Parameters:
