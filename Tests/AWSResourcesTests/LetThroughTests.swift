@@ -100,10 +100,15 @@ import Testing
                 def handler(inner):  # nested: not a handler
                     pass
                 return json.dumps(event)
+
+            wrapped = lambda_handler
+            from os import getenv as lookup
             """])
         let result = synthesize(root: root) { stack in
             stack.add(Function("Good", runtime: .python3_13, handler: "index.lambda_handler", code: .inline(file: "src/index.py")))
             stack.add(Function("Async", runtime: .python3_13, handler: "index.helper", code: .inline(file: "src/index.py")))
+            stack.add(Function("Assigned", runtime: .python3_13, handler: "index.wrapped", code: .inline(file: "src/index.py")))
+            stack.add(Function("Imported", runtime: .python3_13, handler: "index.lookup", code: .inline(file: "src/index.py")))
             stack.add(Function("App", runtime: .python3_13, handler: "index.handler", code: .inline(file: "src/index.py")))
         }
         #expect(result.messages == [

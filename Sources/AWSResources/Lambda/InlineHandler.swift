@@ -134,7 +134,7 @@ enum InlineHandler {
 
     /// The identifier at the start of `text` (letters, digits, `_` and `$`).
     private static func identifier(at text: Substring) -> String {
-        String(text.prefix { $0.isASCIILetterOrDigit || $0 == "_" || $0 == "$" }.drop(while: { _ in false }))
+        String(text.prefix { $0.isASCIILetterOrDigit || $0 == "_" || $0 == "$" })
     }
 }
 
