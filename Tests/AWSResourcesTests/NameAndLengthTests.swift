@@ -88,7 +88,7 @@ import Testing
         #expect(result.messages == [
             "error Relative Properties.Path: role path 'service/' must start and end with '/' and have at most 512 characters",
             "error Open Properties.Path: role path '/service' must start and end with '/' and have at most 512 characters",
-            "error Long Properties.Path: role path '\(long)' must start and end with '/' and have at most 512 characters",
+            "error Long Properties.Path: role path '/\(String(repeating: "p", count: 59))…(513 characters)' must start and end with '/' and have at most 512 characters",
         ])
     }
 

@@ -158,21 +158,21 @@ public final class Table<StreamState: TableStreamState>: Resource, HasAttributes
         }
         for (position, index) in globalIndexes.enumerated() {
             let path = PropertyPath.properties.key("GlobalSecondaryIndexes").index(position).key("KeySchema")
-            uses.append((index.partitionKey, path.index(0), "the partition key of index '\(index.name)'"))
+            uses.append((index.partitionKey, path.index(0), "the partition key of index '\(Diagnostic.abbreviated(index.name))'"))
             if let sortKey = index.sortKey {
-                uses.append((sortKey, path.index(1), "the sort key of index '\(index.name)'"))
+                uses.append((sortKey, path.index(1), "the sort key of index '\(Diagnostic.abbreviated(index.name))'"))
             }
         }
         for (position, index) in localIndexes.enumerated() {
             let path = PropertyPath.properties.key("LocalSecondaryIndexes").index(position).key("KeySchema")
-            uses.append((index.sortKey, path.index(1), "the sort key of index '\(index.name)'"))
+            uses.append((index.sortKey, path.index(1), "the sort key of index '\(Diagnostic.abbreviated(index.name))'"))
         }
         var definitions: [KeyAttribute] = []
         var firstUse: [String: String] = [:]
         for (attribute, path, role) in uses {
             if let defined = definitions.first(where: { $0.name == attribute.name }) {
                 if defined.type != attribute.type {
-                    context.error(self, at: path, "attribute '\(attribute.name)' is \(attribute.type.rawValue) in \(role) but \(defined.type.rawValue) in \(firstUse[attribute.name] ?? "another key"); an attribute has one type")
+                    context.error(self, at: path, "attribute '\(Diagnostic.abbreviated(attribute.name))' is \(attribute.type.rawValue) in \(role) but \(defined.type.rawValue) in \(firstUse[attribute.name] ?? "another key"); an attribute has one type")
                 }
             } else {
                 definitions.append(attribute)

@@ -31,7 +31,7 @@ enum TableRules {
                 context.error(table, at: index.path.key("IndexName"), "two indexes are named '\(Diagnostic.abbreviated(index.name))'")
             }
             if case .include(let attributes) = index.projection, attributes.isEmpty {
-                context.error(table, at: index.path.key("Projection").key("NonKeyAttributes"), "index '\(index.name)' projects INCLUDE with no attributes; name at least one, or use KEYS_ONLY")
+                context.error(table, at: index.path.key("Projection").key("NonKeyAttributes"), "index '\(Diagnostic.abbreviated(index.name))' projects INCLUDE with no attributes; name at least one, or use KEYS_ONLY")
             }
             projected += index.projection.nonKeyAttributes.count
         }
@@ -93,18 +93,18 @@ enum TableRules {
             let fields = index.objectFields ?? Fields()
             let name = fields["IndexName"]?.literalString ?? "#\(position)"
             let path = root.key("GlobalSecondaryIndexes").index(position)
-            _ = checkKeys(fields["KeySchema"], owner: "index '\(name)'", at: path.key("KeySchema"))
+            _ = checkKeys(fields["KeySchema"], owner: "index '\(Diagnostic.abbreviated(name))'", at: path.key("KeySchema"))
             checkProjection(fields["Projection"], of: table, at: path.key("Projection"), in: context)
-            checkThroughput(fields["ProvisionedThroughput"], provisioned: provisioned, owner: "index '\(name)'", of: table, at: path.key("ProvisionedThroughput"), in: context)
+            checkThroughput(fields["ProvisionedThroughput"], provisioned: provisioned, owner: "index '\(Diagnostic.abbreviated(name))'", of: table, at: path.key("ProvisionedThroughput"), in: context)
         }
         for (position, index) in (properties["LocalSecondaryIndexes"]?.listItems ?? []).enumerated() {
             let fields = index.objectFields ?? Fields()
             let name = fields["IndexName"]?.literalString ?? "#\(position)"
             let path = root.key("LocalSecondaryIndexes").index(position)
-            let keys = checkKeys(fields["KeySchema"], owner: "index '\(name)'", at: path.key("KeySchema"))
+            let keys = checkKeys(fields["KeySchema"], owner: "index '\(Diagnostic.abbreviated(name))'", at: path.key("KeySchema"))
             checkProjection(fields["Projection"], of: table, at: path.key("Projection"), in: context)
             if let partitionKey = keys.first, let tablePartitionKey = tableKeys.first, partitionKey != tablePartitionKey {
-                context.error(table, at: path.key("KeySchema").index(0).key("AttributeName"), "local index '\(name)' must share the table's partition key '\(tablePartitionKey)', not '\(partitionKey)'")
+                context.error(table, at: path.key("KeySchema").index(0).key("AttributeName"), "local index '\(Diagnostic.abbreviated(name))' must share the table's partition key '\(Diagnostic.abbreviated(tablePartitionKey))', not '\(Diagnostic.abbreviated(partitionKey))'")
             }
         }
         checkTimeToLive(properties, of: table, in: context)

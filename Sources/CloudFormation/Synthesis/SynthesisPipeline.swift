@@ -62,7 +62,7 @@ public struct SynthesisPipeline: Sendable {
 
         var seenStacks = Set<String>()
         for stack in instance.stacks where !seenStacks.insert(stack.name).inserted {
-            result.diagnostics.append(Diagnostic(.error, stack: stack.name, "two stacks of the app are named '\(stack.name)'"))
+            result.diagnostics.append(Diagnostic(.error, stack: stack.name, "two stacks of the app are named '\(Diagnostic.abbreviated(stack.name))'"))
         }
 
         var linker = CrossStackLinker(deployedNames: Dictionary(instance.stacks.map { ($0.name, environment.deployedName(of: $0.name)) }, uniquingKeysWith: { first, _ in first }))
