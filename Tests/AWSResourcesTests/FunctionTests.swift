@@ -110,7 +110,7 @@ import Testing
     @Test func inlineCodeOverTheOld4096CharacterLimitIsAccepted() throws {
         // CloudFormation dropped that limit in 2022 (the zip may be 4 MB); what bounds inline
         // code now is the 51,200-byte template body, which the pipeline checks.
-        let root = try temporaryProject(files: ["templates/big/index.py": String(repeating: "#", count: 5000)])
+        let root = try temporaryProject(files: ["templates/big/index.py": String(repeating: "#", count: 5000) + "\ndef handler(event, context):\n    pass\n"])
         let build: @Sendable (StackBuilder) -> Void = { stack in
             stack.add(Function("Big", runtime: .python3_13, handler: "index.handler", code: .inline(file: "templates/big/index.py")))
         }
@@ -169,7 +169,7 @@ import Testing
         }
         #expect(result.messages == [
             "error App Properties.Environment.Variables.TABLE: environment variable TABLE is set twice (entry 2)",
-            "error App Properties.Environment.Variables.1X: environment variable name '1X' must be a letter followed by letters, digits or underscores",
+            "error App Properties.Environment.Variables.1X: environment variable name '1X' must be a letter followed by at least one letter, digit or underscore (Lambda's pattern [a-zA-Z][a-zA-Z0-9_]+)",
             "error App Properties.Environment.Variables.AWS_REGION: environment variable AWS_REGION is reserved by Lambda",
         ])
     }

@@ -20,7 +20,7 @@ import Testing
             stack.add(Queue("Fits", queueName: Value(String(stem.dropLast()) + ".fifo")))
             stack.add(Queue("TooLong", queueName: Value(stem + ".fifo")))
         }
-        #expect(result.messages == ["error TooLong Properties.QueueName: queue name '\(stem).fifo' must be 1 to 80 characters of [A-Za-z0-9_-]\(Self.fifoSuffix)"])
+        #expect(result.messages == ["error TooLong Properties.QueueName: queue name '\(String(repeating: "q", count: 60))…(81 characters)' must be 1 to 80 characters of [A-Za-z0-9_-]\(Self.fifoSuffix)"])
     }
 
     @Test func fifoSuffixAloneOrTwiceIsNotAQueueName() {
@@ -50,7 +50,7 @@ import Testing
         }
         #expect(result.messages == [
             "error Bad Properties.TopicName: topic name 'alerts!' must be 1 to 256 characters of [A-Za-z0-9_-]\(Self.fifoSuffix)",
-            "error Long Properties.TopicName: topic name '\(long)' must be 1 to 256 characters of [A-Za-z0-9_-]\(Self.fifoSuffix)",
+            "error Long Properties.TopicName: topic name '\(String(repeating: "t", count: 60))…(257 characters)' must be 1 to 256 characters of [A-Za-z0-9_-]\(Self.fifoSuffix)",
         ])
     }
 
@@ -88,7 +88,7 @@ import Testing
         #expect(result.messages == [
             "error Relative Properties.Path: role path 'service/' must start and end with '/' and have at most 512 characters",
             "error Open Properties.Path: role path '/service' must start and end with '/' and have at most 512 characters",
-            "error Long Properties.Path: role path '\(long)' must start and end with '/' and have at most 512 characters",
+            "error Long Properties.Path: role path '/\(String(repeating: "p", count: 59))…(513 characters)' must start and end with '/' and have at most 512 characters",
         ])
     }
 

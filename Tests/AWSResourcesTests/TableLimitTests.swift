@@ -18,7 +18,7 @@ import Testing
             let table = stack.add(Table("T", partitionKey: .string(fits)))
             table.globalIndex("by-b", partitionKey: .string("pk"), sortKey: .string(long))
         }
-        #expect(result.messages == ["error T Properties.GlobalSecondaryIndexes[0].KeySchema[1].AttributeName: attribute name '\(long)' must be 1 to 255 characters"])
+        #expect(result.messages == ["error T Properties.GlobalSecondaryIndexes[0].KeySchema[1].AttributeName: attribute name '\(String(repeating: "b", count: 60))…(256 characters)' must be 1 to 255 characters"])
     }
 
     @Test func localIndexKeyNameIsChecked() {
@@ -38,7 +38,7 @@ import Testing
         }
         #expect(result.messages == [
             "error T Properties.GlobalSecondaryIndexes[0].Projection.NonKeyAttributes[1]: attribute name '' must be 1 to 255 characters",
-            "error T Properties.LocalSecondaryIndexes[0].Projection.NonKeyAttributes[0]: attribute name '\(long)' must be 1 to 255 characters",
+            "error T Properties.LocalSecondaryIndexes[0].Projection.NonKeyAttributes[0]: attribute name '\(String(repeating: "p", count: 60))…(256 characters)' must be 1 to 255 characters",
         ])
     }
 

@@ -216,7 +216,7 @@ import Testing
     @Test(arguments: [
         ("ab", "table name 'ab' has 2 characters; it needs 3 to 255"),
         ("orders/2024", "table name 'orders/2024' contains '/'; only [a-zA-Z0-9_.-] are allowed"),
-        (String(repeating: "t", count: 256), "table name '\(String(repeating: "t", count: 256))' has 256 characters; it needs 3 to 255"),
+        (String(repeating: "t", count: 256), "table name '\(String(repeating: "t", count: 60))…(256 characters)' has 256 characters; it needs 3 to 255"),
     ])
     func tableNameIsChecked(_ name: String, _ message: String) {
         let result = synthesize { stack in

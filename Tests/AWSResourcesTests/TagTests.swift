@@ -34,7 +34,7 @@ import Testing
         }
         #expect(result.messages == [
             "error Alerts Properties.Tags[0].Key: a tag key has 1 to 128 characters; '' has 0",
-            "error Alerts Properties.Tags[1].Key: a tag key has 1 to 128 characters; '\(long)' has 129",
+            "error Alerts Properties.Tags[1].Key: a tag key has 1 to 128 characters; '\(String(repeating: "k", count: 60))…(129 characters)' has 129",
         ])
     }
 

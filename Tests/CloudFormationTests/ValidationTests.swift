@@ -30,7 +30,7 @@ struct ValidationTests {
             stack.add(Self.handle("User", ["Arn": removed.attribute("Arn").raw]))
         }
         #expect(messages(stack) == [
-            "error: app: User: Properties.Arn: gets attribute 'Arn' of 'Removed', which is not a resource of this stack",
+            "error: app: User: Properties.Arn: gets attribute 'Arn' of 'Removed', which is not a resource of this stack; 'Removed' (Custom::Fixture) was made but never added to a stack: add it with stack.add(...)",
         ])
     }
 
@@ -92,7 +92,7 @@ struct ValidationTests {
         }
         #expect(messages(stack) == [
             "error: app: my-table: the resource logical ID 'my-table' must contain only letters A-Z, a-z and digits 0-9",
-            "error: app: \(long): the resource logical ID is 256 characters long; the maximum is 255",
+            "error: app: \(String(repeating: "A", count: 60))…(256 characters): the resource logical ID is 256 characters long; the maximum is 255",
         ])
     }
 

@@ -23,20 +23,21 @@ enum NameRules {
         var stem = Substring(name)
         if let suffix, stem.hasSuffix(suffix) { stem = stem.dropLast(suffix.count) }
         let invalid = firstInvalidCharacter(in: String(stem), allowed: allowed)
+        let shown = Diagnostic.abbreviated(name)
         switch style {
         case .combined:
             // `.fifo` alone is not a name: the suffix needs something before it.
             if !length.contains(name.count) || stem.isEmpty || invalid != nil {
                 let ending = suffix.map { ", with an optional \($0) suffix" } ?? ""
                 let set = characters.map { " of \($0)" } ?? ""
-                context.error(resource, at: path, "\(kind) '\(name)' must be \(length.lowerBound) to \(length.upperBound) characters\(set)\(ending)")
+                context.error(resource, at: path, "\(kind) '\(shown)' must be \(length.lowerBound) to \(length.upperBound) characters\(set)\(ending)")
             }
         case .separate:
             if !length.contains(name.count) {
                 let limit = length.lowerBound <= 1 ? "the limit is \(length.upperBound)" : "it needs \(length.lowerBound) to \(length.upperBound)"
-                context.error(resource, at: path, "\(kind) '\(name)' has \(name.count) characters; \(limit)")
+                context.error(resource, at: path, "\(kind) '\(shown)' has \(name.count) characters; \(limit)")
             } else if let invalid, let characters {
-                context.error(resource, at: path, "\(kind) '\(name)' contains \(invalid); only \(characters) are allowed")
+                context.error(resource, at: path, "\(kind) '\(shown)' contains \(invalid); only \(characters) are allowed")
             }
         }
     }

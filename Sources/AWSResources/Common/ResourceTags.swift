@@ -49,16 +49,16 @@ public struct ResourceTags: Sendable, ExpressibleByDictionaryLiteral {
             let fields = item.objectFields ?? Fields()
             guard let key = fields["Key"]?.literalString else { continue }
             if !seen.insert(key).inserted {
-                context.error(resource, at: path.index(index).key("Key"), "tag '\(key)' is given twice")
+                context.error(resource, at: path.index(index).key("Key"), "tag '\(Diagnostic.abbreviated(key))' is given twice")
             }
             if key.isEmpty || key.count > 128 {
-                context.error(resource, at: path.index(index).key("Key"), "a tag key has 1 to 128 characters; '\(key)' has \(key.count)")
+                context.error(resource, at: path.index(index).key("Key"), "a tag key has 1 to 128 characters; '\(Diagnostic.abbreviated(key))' has \(key.count)")
             }
             if key.lowercased().hasPrefix("aws:") {
                 context.error(resource, at: path.index(index).key("Key"), "tag keys starting with 'aws:' are reserved for AWS")
             }
             if let value = fields["Value"]?.literalString, value.count > 256 {
-                context.error(resource, at: path.index(index).key("Value"), "a tag value has at most 256 characters; the value of '\(key)' has \(value.count)")
+                context.error(resource, at: path.index(index).key("Value"), "a tag value has at most 256 characters; the value of '\(Diagnostic.abbreviated(key))' has \(value.count)")
             }
         }
     }

@@ -42,7 +42,8 @@ struct PropertyPath: CustomStringConvertible, Sendable {
 
     private init(text: String) { self.text = text }
 
-    func key(_ key: String) -> PropertyPath { PropertyPath(text: "\(text).\(key)") }
+    /// A long key (an environment variable's name) is shortened, as messages show values.
+    func key(_ key: String) -> PropertyPath { PropertyPath(text: "\(text).\(Diagnostic.abbreviated(key))") }
     func index(_ index: Int) -> PropertyPath { PropertyPath(text: "\(text)[\(index)]") }
     /// A prefix for `key`: `Properties.ProvisionedThroughput` from `properties / "ProvisionedThroughput"`.
     static func / (path: PropertyPath, key: String) -> PropertyPath { path.key(key) }

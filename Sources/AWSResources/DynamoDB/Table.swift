@@ -158,21 +158,21 @@ public final class Table<StreamState: TableStreamState>: Resource, HasAttributes
         }
         for (position, index) in globalIndexes.enumerated() {
             let path = PropertyPath.properties.key("GlobalSecondaryIndexes").index(position).key("KeySchema")
-            uses.append((index.partitionKey, path.index(0), "the partition key of index '\(index.name)'"))
+            uses.append((index.partitionKey, path.index(0), "the partition key of index '\(Diagnostic.abbreviated(index.name))'"))
             if let sortKey = index.sortKey {
-                uses.append((sortKey, path.index(1), "the sort key of index '\(index.name)'"))
+                uses.append((sortKey, path.index(1), "the sort key of index '\(Diagnostic.abbreviated(index.name))'"))
             }
         }
         for (position, index) in localIndexes.enumerated() {
             let path = PropertyPath.properties.key("LocalSecondaryIndexes").index(position).key("KeySchema")
-            uses.append((index.sortKey, path.index(1), "the sort key of index '\(index.name)'"))
+            uses.append((index.sortKey, path.index(1), "the sort key of index '\(Diagnostic.abbreviated(index.name))'"))
         }
         var definitions: [KeyAttribute] = []
         var firstUse: [String: String] = [:]
         for (attribute, path, role) in uses {
             if let defined = definitions.first(where: { $0.name == attribute.name }) {
                 if defined.type != attribute.type {
-                    context.error(self, at: path, "attribute '\(attribute.name)' is \(attribute.type.rawValue) in \(role) but \(defined.type.rawValue) in \(firstUse[attribute.name] ?? "another key"); an attribute has one type")
+                    context.error(self, at: path, "attribute '\(Diagnostic.abbreviated(attribute.name))' is \(attribute.type.rawValue) in \(role) but \(defined.type.rawValue) in \(firstUse[attribute.name] ?? "another key"); an attribute has one type")
                 }
             } else {
                 definitions.append(attribute)
@@ -214,6 +214,21 @@ extension Table where StreamState == NoStream {
     ) {
         self.init(logicalID: logicalID, tableName: tableName, partitionKey: partitionKey, sortKey: sortKey, billing: billing, streamViewType: nil, timeToLiveAttribute: timeToLiveAttribute, pointInTimeRecovery: pointInTimeRecovery, encryption: encryption, deletionProtection: deletionProtection, tableClass: tableClass, tags: tags)
     }
+}
+
+extension Table where StreamState == NoStream {
+    // Without these, a trigger on a table without a stream fails to compile with "property
+    // 'stream' requires the types 'NoStream' and 'WithStream' be equivalent"; with them, the
+    // compiler picks this overload and prints what to do.
+
+    @available(*, unavailable, message: "the table has no stream: give it one with Table(..., stream: .newImage) (or .newAndOldImages, .oldImage, .keysOnly); only a Table<WithStream> has a stream to trigger on, read or grant")
+    public var stream: TableStream { fatalError("unavailable") }
+
+    @available(*, unavailable, message: "the table has no stream: give it one with Table(..., stream: .newImage) (or .newAndOldImages, .oldImage, .keysOnly); only a Table<WithStream> has a stream to trigger on, read or grant")
+    public var streamArn: Value<String> { fatalError("unavailable") }
+
+    @available(*, unavailable, message: "the table has no stream: give it one with Table(..., stream: .newImage) (or .newAndOldImages, .oldImage, .keysOnly); only a Table<WithStream> has a stream to trigger on, read or grant")
+    public func grantStreamRead(_ grantee: Grantee) { fatalError("unavailable") }
 }
 
 extension Table where StreamState == WithStream {

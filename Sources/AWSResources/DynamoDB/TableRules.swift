@@ -28,10 +28,10 @@ enum TableRules {
         for index in indexes {
             checkName(index.name, kind: "index name", of: table, at: index.path.key("IndexName"), in: context)
             if !names.insert(index.name).inserted {
-                context.error(table, at: index.path.key("IndexName"), "two indexes are named '\(index.name)'")
+                context.error(table, at: index.path.key("IndexName"), "two indexes are named '\(Diagnostic.abbreviated(index.name))'")
             }
             if case .include(let attributes) = index.projection, attributes.isEmpty {
-                context.error(table, at: index.path.key("Projection").key("NonKeyAttributes"), "index '\(index.name)' projects INCLUDE with no attributes; name at least one, or use KEYS_ONLY")
+                context.error(table, at: index.path.key("Projection").key("NonKeyAttributes"), "index '\(Diagnostic.abbreviated(index.name))' projects INCLUDE with no attributes; name at least one, or use KEYS_ONLY")
             }
             projected += index.projection.nonKeyAttributes.count
         }
@@ -68,7 +68,7 @@ enum TableRules {
         let mode = properties["BillingMode"]?.literalString ?? "PROVISIONED"
         let provisioned = mode == "PROVISIONED"
         if mode != "PROVISIONED", mode != "PAY_PER_REQUEST", properties["BillingMode"]?.literalString != nil {
-            context.error(table, at: root / "BillingMode", "billing mode '\(mode)' is neither PROVISIONED nor PAY_PER_REQUEST")
+            context.error(table, at: root / "BillingMode", "billing mode '\(Diagnostic.abbreviated(mode))' is neither PROVISIONED nor PAY_PER_REQUEST")
         }
         checkThroughput(properties["ProvisionedThroughput"], provisioned: provisioned, owner: "the table", of: table, at: root / "ProvisionedThroughput", in: context)
 
@@ -82,7 +82,7 @@ enum TableRules {
                 used.insert(name)
                 checkAttributeName(name, of: table, at: path.index(position).key("AttributeName"), in: context)
                 if !definitions.contains(name) {
-                    context.error(table, at: path.index(position).key("AttributeName"), "key attribute '\(name)' of \(owner) is not in AttributeDefinitions")
+                    context.error(table, at: path.index(position).key("AttributeName"), "key attribute '\(Diagnostic.abbreviated(name))' of \(owner) is not in AttributeDefinitions")
                 }
             }
             return names
@@ -93,24 +93,42 @@ enum TableRules {
             let fields = index.objectFields ?? Fields()
             let name = fields["IndexName"]?.literalString ?? "#\(position)"
             let path = root.key("GlobalSecondaryIndexes").index(position)
-            _ = checkKeys(fields["KeySchema"], owner: "index '\(name)'", at: path.key("KeySchema"))
+            _ = checkKeys(fields["KeySchema"], owner: "index '\(Diagnostic.abbreviated(name))'", at: path.key("KeySchema"))
             checkProjection(fields["Projection"], of: table, at: path.key("Projection"), in: context)
-            checkThroughput(fields["ProvisionedThroughput"], provisioned: provisioned, owner: "index '\(name)'", of: table, at: path.key("ProvisionedThroughput"), in: context)
+            checkThroughput(fields["ProvisionedThroughput"], provisioned: provisioned, owner: "index '\(Diagnostic.abbreviated(name))'", of: table, at: path.key("ProvisionedThroughput"), in: context)
         }
         for (position, index) in (properties["LocalSecondaryIndexes"]?.listItems ?? []).enumerated() {
             let fields = index.objectFields ?? Fields()
             let name = fields["IndexName"]?.literalString ?? "#\(position)"
             let path = root.key("LocalSecondaryIndexes").index(position)
-            let keys = checkKeys(fields["KeySchema"], owner: "index '\(name)'", at: path.key("KeySchema"))
+            let keys = checkKeys(fields["KeySchema"], owner: "index '\(Diagnostic.abbreviated(name))'", at: path.key("KeySchema"))
             checkProjection(fields["Projection"], of: table, at: path.key("Projection"), in: context)
             if let partitionKey = keys.first, let tablePartitionKey = tableKeys.first, partitionKey != tablePartitionKey {
-                context.error(table, at: path.key("KeySchema").index(0).key("AttributeName"), "local index '\(name)' must share the table's partition key '\(tablePartitionKey)', not '\(partitionKey)'")
+                context.error(table, at: path.key("KeySchema").index(0).key("AttributeName"), "local index '\(Diagnostic.abbreviated(name))' must share the table's partition key '\(Diagnostic.abbreviated(tablePartitionKey))', not '\(Diagnostic.abbreviated(partitionKey))'")
             }
         }
+        checkTimeToLive(properties, of: table, in: context)
         for (position, name) in definitions.enumerated() where !used.contains(name) {
-            context.error(table, at: root.key("AttributeDefinitions").index(position), "attribute '\(name)' is defined but is not a key of the table or of an index; CloudFormation rejects unused definitions")
+            context.error(table, at: root.key("AttributeDefinitions").index(position), "attribute '\(Diagnostic.abbreviated(name))' is defined but is not a key of the table or of an index; CloudFormation rejects unused definitions")
         }
         ResourceTags.validate(rendered: properties["Tags"], of: table, in: context)
+    }
+
+    /// DynamoDB expires an item only when its time-to-live attribute is a Number (epoch
+    /// seconds). A key attribute is in every item with its key type, so TTL on a String or
+    /// Binary key is accepted by the deploy and then never deletes anything.
+    private static func checkTimeToLive(_ properties: Fields, of table: Resource, in context: SynthesisContext) {
+        guard let specification = properties["TimeToLiveSpecification"]?.objectFields,
+              specification["Enabled"]?.literalBoolean != false,
+              let name = specification["AttributeName"]?.literalString else { return }
+        for definition in properties["AttributeDefinitions"]?.listItems ?? [] {
+            let fields = definition.objectFields ?? Fields()
+            guard fields["AttributeName"]?.literalString == name, let type = fields["AttributeType"]?.literalString, type != "N" else { continue }
+            let typeName = type == "S" ? "String" : type == "B" ? "Binary" : type
+            context.error(table, at: PropertyPath.properties.key("TimeToLiveSpecification").key("AttributeName"),
+                          "the time-to-live attribute '\(Diagnostic.abbreviated(name))' is a key attribute of type \(type) (\(typeName)); DynamoDB expires items only by a Number attribute (epoch seconds), so no item would ever expire: use a Number attribute")
+            return
+        }
     }
 
     private static func checkThroughput(_ throughput: TemplateValue?, provisioned: Bool, owner: String, of table: Resource, at path: PropertyPath, in context: SynthesisContext) {

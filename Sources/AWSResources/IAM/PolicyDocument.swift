@@ -58,10 +58,10 @@ extension PolicyDocument {
             let statementPath = path.key("Statement").index(index)
             if let sid = statement.sid {
                 if sid.isEmpty || !sid.allSatisfy(\.isASCIILetterOrDigit) {
-                    context.error(resource, at: statementPath.key("Sid"), "Sid '\(sid)' may contain only letters and digits")
+                    context.error(resource, at: statementPath.key("Sid"), "Sid '\(Diagnostic.abbreviated(sid))' may contain only letters and digits")
                 }
                 if !sids.insert(sid).inserted {
-                    context.error(resource, at: statementPath.key("Sid"), "Sid '\(sid)' is used by two statements of the same policy")
+                    context.error(resource, at: statementPath.key("Sid"), "Sid '\(Diagnostic.abbreviated(sid))' is used by two statements of the same policy")
                 }
             }
             validateActions(statement, of: resource, at: statementPath, in: context)
@@ -108,9 +108,9 @@ extension PolicyDocument {
         for name in statement.actions.names {
             let parts = name.split(separator: ":", omittingEmptySubsequences: false)
             if name.contains("*") {
-                context.warning(resource, at: path.key(key), "action '\(name)' is a wildcard; list the actions the code calls")
+                context.warning(resource, at: path.key(key), "action '\(Diagnostic.abbreviated(name))' is a wildcard; list the actions the code calls")
             } else if parts.count != 2 || parts.contains(where: \.isEmpty) {
-                context.error(resource, at: path.key(key), "action '\(name)' is not of the form service:Action")
+                context.error(resource, at: path.key(key), "action '\(Diagnostic.abbreviated(name))' is not of the form service:Action")
             }
         }
     }

@@ -143,7 +143,7 @@ public final class Role: Resource, HasAttributes, Grantee {
         for (index, policy) in policies.enumerated() {
             let path = PropertyPath.properties.key("Policies").index(index)
             if !names.insert(policy.name).inserted {
-                context.error(self, at: path.key("PolicyName"), "two inline policies are named '\(policy.name)'")
+                context.error(self, at: path.key("PolicyName"), "two inline policies are named '\(Diagnostic.abbreviated(policy.name))'")
             }
             NameRules.check(policy.name, kind: "policy name", length: 1...128, characters: "[A-Za-z0-9+=,.@_-]", allowed: NameRules.isIAMNameCharacter, of: self, at: path.key("PolicyName"), in: context)
             policy.document.validate(as: .identity, of: self, at: path.key("PolicyDocument"), in: context)
@@ -156,7 +156,7 @@ public final class Role: Resource, HasAttributes, Grantee {
             NameRules.check(name, kind: "role name", length: 1...64, characters: "[A-Za-z0-9+=,.@_-]", allowed: NameRules.isIAMNameCharacter, of: self, at: root / "RoleName", in: context)
         }
         if let path = properties["Path"]?.literalString, !path.hasPrefix("/") || !path.hasSuffix("/") || path.count > 512 {
-            context.error(self, at: root / "Path", "role path '\(path)' must start and end with '/' and have at most 512 characters")
+            context.error(self, at: root / "Path", "role path '\(Diagnostic.abbreviated(path))' must start and end with '/' and have at most 512 characters")
         }
         NameRules.checkLength(properties["Description"]?.literalString, kind: "the description", limit: 1000, of: self, at: root / "Description", in: context)
         context.checkRange(properties["MaxSessionDuration"], 3600...43200, of: self, at: root / "MaxSessionDuration", describing: "maximum session duration", unit: " s")

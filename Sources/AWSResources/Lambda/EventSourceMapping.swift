@@ -136,18 +136,18 @@ public final class EventSourceMapping: Resource {
             case .key(let name):
                 guard let key = stream.keyAttributes.first(where: { $0.name == name }) else {
                     let keys = stream.keyAttributes.map(\.name).joined(separator: ", ")
-                    context.error(self, at: path, "filter on key '\(name)', which is not a key of table \(stream.tableLogicalID) (\(keys)); stream records carry only the table's keys")
+                    context.error(self, at: path, "filter on key '\(Diagnostic.abbreviated(name))', which is not a key of table \(stream.tableLogicalID) (\(keys)); stream records carry only the table's keys")
                     continue
                 }
                 fieldPath = ["dynamodb", "Keys", name, key.type.rawValue]
             case .newImage(let name, let type):
                 if stream.viewType != .newImage, stream.viewType != .newAndOldImages {
-                    context.error(self, at: path, "filter on the new image of '\(name)', but the stream of \(stream.tableLogicalID) is \(stream.viewType.rawValue)")
+                    context.error(self, at: path, "filter on the new image of '\(Diagnostic.abbreviated(name))', but the stream of \(stream.tableLogicalID) is \(stream.viewType.rawValue)")
                 }
                 fieldPath = ["dynamodb", "NewImage", name, type.rawValue]
             case .oldImage(let name, let type):
                 if stream.viewType != .oldImage, stream.viewType != .newAndOldImages {
-                    context.error(self, at: path, "filter on the old image of '\(name)', but the stream of \(stream.tableLogicalID) is \(stream.viewType.rawValue)")
+                    context.error(self, at: path, "filter on the old image of '\(Diagnostic.abbreviated(name))', but the stream of \(stream.tableLogicalID) is \(stream.viewType.rawValue)")
                 }
                 fieldPath = ["dynamodb", "OldImage", name, type.rawValue]
             }
@@ -166,7 +166,7 @@ public final class EventSourceMapping: Resource {
         case nil:
             context.error(self, at: root / "StartingPosition", "a DynamoDB stream mapping needs a starting position: LATEST or TRIM_HORIZON")
         case .string(let position) where StartingPosition(rawValue: position) == nil:
-            context.error(self, at: root / "StartingPosition", "starting position '\(position)' is not valid for a DynamoDB stream; use LATEST or TRIM_HORIZON")
+            context.error(self, at: root / "StartingPosition", "starting position '\(Diagnostic.abbreviated(position))' is not valid for a DynamoDB stream; use LATEST or TRIM_HORIZON")
         default:
             break
         }

@@ -25,20 +25,20 @@ enum FunctionRules {
                 context.error(function, at: root.key("Code").key("ZipFile"), "inline code needs a Python or Node.js runtime, not \(function.runtime.rawValue)")
             }
             if !function.handler.hasPrefix("index.") || function.handler.count <= "index.".count {
-                context.error(function, at: root / "Handler", "inline code is saved as index.<ext>, so the handler must be index.<function>, not '\(function.handler)'")
+                context.error(function, at: root / "Handler", "inline code is saved as index.<ext>, so the handler must be index.<function>, not '\(Diagnostic.abbreviated(function.handler))'")
             }
         }
         var names: Set<String> = []
         for (position, variable) in function.environment.enumerated() {
             let path = root.key("Environment").key("Variables").key(variable.name)
             if !names.insert(variable.name).inserted {
-                context.error(function, at: path, "environment variable \(variable.name) is set twice (entry \(position + 1))")
+                context.error(function, at: path, "environment variable \(Diagnostic.abbreviated(variable.name)) is set twice (entry \(position + 1))")
             }
             let validName = variable.name.count >= 2
                 && (variable.name.first.map { $0.isASCIILetterOrDigit && !$0.isNumber } ?? false)
                 && variable.name.allSatisfy { $0.isASCIILetterOrDigit || $0 == "_" }
             if !validName {
-                context.error(function, at: path, "environment variable name '\(variable.name)' must be a letter followed by letters, digits or underscores")
+                context.error(function, at: path, "environment variable name '\(Diagnostic.abbreviated(variable.name))' must be a letter followed by at least one letter, digit or underscore (Lambda's pattern [a-zA-Z][a-zA-Z0-9_]+)")
             }
             if reservedEnvironmentVariables.contains(variable.name) {
                 context.error(function, at: path, "environment variable \(variable.name) is reserved by Lambda")
@@ -61,7 +61,7 @@ enum FunctionRules {
                     }
                 }
             } else {
-                context.warning(function, at: root / "Runtime", "runtime '\(runtimeName)' is not one infra knows; its deprecation date is not checked")
+                context.warning(function, at: root / "Runtime", "runtime '\(Diagnostic.abbreviated(runtimeName))' is not one infra knows; its deprecation date is not checked")
             }
         }
         context.checkRange(properties["MemorySize"], memoryRange, of: function, at: root / "MemorySize", describing: "memory size", unit: " MB")
@@ -72,23 +72,47 @@ enum FunctionRules {
         NameRules.checkLength(properties["Description"]?.literalString, kind: "the description", limit: maximumDescriptionLength, of: function, at: root / "Description", in: context)
         if let handler = properties["Handler"]?.literalString,
            handler.isEmpty || handler.count > 128 || handler.contains(where: \.isWhitespace) {
-            context.error(function, at: root / "Handler", "handler '\(handler)' must be 1 to 128 characters without spaces")
+            context.error(function, at: root / "Handler", "handler '\(Diagnostic.abbreviated(handler))' must be 1 to 128 characters without spaces")
         }
         checkEnvironmentSize(properties["Environment"], of: function, in: context)
+        InlineHandler.check(properties, of: function, in: context)
         ResourceTags.validate(rendered: properties["Tags"], of: function, in: context)
     }
 
     /// Lambda counts the UTF-8 bytes of every key and value. A value resolved at deploy time
-    /// (a Ref, a Sub) has no size yet, so the total is checked only when all are literals.
+    /// (a Ref, a GetAtt, a Sub) counts as the longest it can be (`ValueBounds`); when one
+    /// has no known bound, a warning says the total cannot be bounded.
     private static func checkEnvironmentSize(_ environment: TemplateValue?, of function: Function, in context: SynthesisContext) {
         guard let variables = environment?.objectFields?["Variables"]?.objectFields else { return }
         var bytes = 0
+        var resolved: [String] = []
+        var unbounded: [String] = []
         for (name, value) in variables.entries {
-            guard let text = value.literalString else { return }
-            bytes += name.utf8.count + text.utf8.count
+            bytes += name.utf8.count
+            if let text = value.literalString {
+                bytes += text.utf8.count
+                continue
+            }
+            switch ValueBounds.bound(of: value) {
+            case .atMost(let most, let what):
+                bytes += most
+                resolved.append("\(Diagnostic.abbreviated(name)) up to \(most): \(what)")
+            case .unbounded(let why):
+                unbounded.append("\(Diagnostic.abbreviated(name)) (\(why))")
+            }
         }
+        let path = PropertyPath.properties.key("Environment").key("Variables")
+        let limit = "Lambda allows \(maximumEnvironmentBytes) (4 KB) for all keys and values together"
         if bytes > maximumEnvironmentBytes {
-            context.error(function, at: PropertyPath.properties.key("Environment").key("Variables"), "the environment variables take \(bytes) bytes; Lambda allows \(maximumEnvironmentBytes) (4 KB) for all keys and values together")
+            if resolved.isEmpty, unbounded.isEmpty {
+                context.error(function, at: path, "the environment variables take \(bytes) bytes; \(limit)")
+            } else {
+                let amount = unbounded.isEmpty ? "can take up to \(bytes) bytes" : "take at least \(bytes) bytes"
+                let detail = resolved.isEmpty ? "" : " (\(resolved.joined(separator: "; ")))"
+                context.error(function, at: path, "the environment variables \(amount) once deployed\(detail); \(limit)")
+            }
+        } else if !unbounded.isEmpty {
+            context.warning(function, at: path, "the size of the environment variables cannot be bounded: no maximum length is known for \(unbounded.joined(separator: ", ")); Lambda rejects more than \(maximumEnvironmentBytes) bytes (4 KB) of keys and values at deploy")
         }
     }
 }

@@ -68,7 +68,7 @@ struct ServerlessFunction {
         for mapping in function.eventSourceMappings where StreamEvent.folds(mapping) {
             let event = StreamEvent(mapping, rendered: mapping.validatedDefinition(in: context))
             if events.contains(where: { $0.name == event.name }) {
-                context.error(mapping, "SAM flavor: the event name '\(event.name)' is taken by another mapping of \(function.logicalID); give the mapping a logical ID that starts with '\(function.logicalID)'")
+                context.error(mapping, "SAM flavor: the event name '\(Diagnostic.abbreviated(event.name))' is taken by another mapping of \(function.logicalID); give the mapping a logical ID that starts with '\(function.logicalID)'")
                 continue
             }
             events.append(event)

@@ -85,7 +85,7 @@ open class Resource {
 
     /// The target of references to this resource, owned by its stack.
     public var target: ReferenceTarget {
-        ReferenceTarget(logicalID, owner: stackName)
+        ReferenceTarget(logicalID, owner: stackName, origin: .resource(type: type))
     }
 
     /// An Fn::GetAtt by attribute name. Typed resources offer their attributes through

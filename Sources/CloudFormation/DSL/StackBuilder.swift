@@ -23,8 +23,11 @@ public final class StackBuilder {
 
     /// Declares a parameter and returns its Ref, typed by the parameter's type.
     public func parameter<Kind>(_ name: String, _ type: ParameterType<Kind>, _ options: ParameterOptions = ParameterOptions()) -> Value<Kind> {
-        parameters.append(options.definition(name: name, type: type.name))
-        return Value(unchecked: .intrinsic(.ref(ReferenceTarget(name, owner: self.name))))
+        let definition = options.definition(name: name, type: type.name)
+        parameters.append(definition)
+        let longestAllowed = definition.allowedValues.isEmpty ? nil : definition.allowedValues.map { $0.literalString?.utf8.count ?? Int.max }.max()
+        let maximumLength = [definition.maxLength, longestAllowed].compactMap { $0 }.filter { $0 != Int.max }.min()
+        return Value(unchecked: .intrinsic(.ref(ReferenceTarget(name, owner: self.name, origin: .parameter(type: type.name, maximumLength: maximumLength)))))
     }
 
     /// Declares a parameter with a description (the common case).

@@ -62,7 +62,7 @@ public struct SynthesisPipeline: Sendable {
 
         var seenStacks = Set<String>()
         for stack in instance.stacks where !seenStacks.insert(stack.name).inserted {
-            result.diagnostics.append(Diagnostic(.error, stack: stack.name, "two stacks of the app are named '\(stack.name)'"))
+            result.diagnostics.append(Diagnostic(.error, stack: stack.name, "two stacks of the app are named '\(Diagnostic.abbreviated(stack.name))'"))
         }
 
         var linker = CrossStackLinker(deployedNames: Dictionary(instance.stacks.map { ($0.name, environment.deployedName(of: $0.name)) }, uniquingKeysWith: { first, _ in first }))
@@ -80,9 +80,15 @@ public struct SynthesisPipeline: Sendable {
                 "the stacks import from each other in a cycle (\(cycle.joined(separator: " -> "))); CloudFormation cannot deploy any of them first"))
         }
 
-        // A stack's flavors are alternatives, never deployed together: one of each is compared.
-        let deployed = units.filter { $0.flavor == $0.stack.flavors.first }.map { ($0.stack.name, $0.template) }
-        result.diagnostics += PhysicalNameRule.check(deployed).filter { names?.contains($0.stack) ?? true }
+        // Export names and fixed resource names are unique per account and region across
+        // stacks too. A stack's flavors are alternatives with the same outputs: one of each counts.
+        var exporting: [ExportNameRule.StackExports] = []
+        var deployed: [(stack: String, template: Template)] = []
+        for unit in units where !exporting.contains(where: { $0.stack == unit.stack.name }) {
+            exporting.append(.init(stack: unit.stack.name, deployedName: environment.deployedName(of: unit.stack.name), outputs: unit.template.outputs))
+            deployed.append((unit.stack.name, unit.template))
+        }
+        let clashes = ExportNameRule.checkAcrossStacks(exporting) + PhysicalNameRule.check(deployed)
 
         for unit in units where names?.contains(unit.stack.name) ?? true {
             var elsewhere: [String: String] = [:]
@@ -91,6 +97,7 @@ public struct SynthesisPipeline: Sendable {
             }
             var diagnostics = unit.diagnostics
             diagnostics += Validator.validate(unit.template, stack: unit.stack.name, elsewhere: elsewhere)
+            diagnostics += clashes.filter { $0.stack == unit.stack.name }
             let path = directoryPrefix + unit.stack.name + unit.flavor.fileSuffix
             result.templates[path] = unit.template
             if !diagnostics.hasErrors {

@@ -40,13 +40,13 @@ public struct Synthesizer: Sendable {
         template.parameters = builder.parameters
         for (name, entries) in builder.mappings {
             if template.mappings[name] != nil {
-                context.report(Diagnostic(.error, stack: builder.name, element: name, "two mappings are named '\(name)'"))
+                context.report(Diagnostic(.error, stack: builder.name, element: name, "two mappings are named '\(Diagnostic.abbreviated(name))'"))
             }
             template.mappings[name] = .object(entries)
         }
         for (name, expression) in builder.conditions {
             if template.conditions[name] != nil {
-                context.report(Diagnostic(.error, stack: builder.name, element: name, "two conditions are named '\(name)'"))
+                context.report(Diagnostic(.error, stack: builder.name, element: name, "two conditions are named '\(Diagnostic.abbreviated(name))'"))
             }
             template.conditions[name] = expression.raw
         }

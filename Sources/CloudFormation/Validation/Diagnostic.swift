@@ -20,9 +20,48 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
     public init(_ severity: Severity, stack: String, element: String? = nil, path: String? = nil, _ message: String) {
         self.severity = severity
         self.stack = stack
-        self.element = element
+        self.element = element.map(Self.abbreviated)
         self.path = path
         self.message = message
+    }
+
+    /// Values longer than this are shortened when a message shows them.
+    public static let longestShownValue = 80
+    /// How much of a shortened value is shown.
+    public static let shownPrefix = 60
+
+    /// A user value as a message shows it: whole when short, otherwise its first 60
+    /// characters and its length (`aaaa…(5,000 characters)`), so that a long key or name
+    /// does not fill the terminal; line breaks and tabs are escaped, so a message is one line.
+    /// Every diagnostic that echoes a user value uses it.
+    public static func abbreviated(_ value: String) -> String {
+        var text = value
+        if text.count > longestShownValue {
+            text = String(text.prefix(shownPrefix)) + "…(\(groupedThousands(value.count)) characters)"
+        }
+        guard text.contains(where: { $0 == "\n" || $0 == "\r" || $0 == "\t" || $0 == "\r\n" }) else { return text }
+        var escaped = ""
+        for character in text {
+            switch character {
+            case "\n": escaped += "\\n"
+            case "\r": escaped += "\\r"
+            case "\r\n": escaped += "\\r\\n"
+            case "\t": escaped += "\\t"
+            default: escaped.append(character)
+            }
+        }
+        return escaped
+    }
+
+    /// `5000` -> `5,000`, without Foundation's locale-dependent formatting.
+    private static func groupedThousands(_ number: Int) -> String {
+        var digits = Array(String(number))
+        var index = digits.count - 3
+        while index > 0 {
+            digits.insert(",", at: index)
+            index -= 3
+        }
+        return String(digits)
     }
 
     /// `error: cruddur-messaging: Messages: Properties.BatchSize: batch size 0 is outside 1...10000`

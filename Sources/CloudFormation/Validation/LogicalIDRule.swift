@@ -9,7 +9,7 @@ struct LogicalIDRule: ValidationRule {
         func claim(_ name: String, _ kind: String) {
             if let previous = refTargets[name] {
                 diagnostics.append(Diagnostic(.error, stack: stack, element: name,
-                                              "the logical ID '\(name)' is used by two \(previous == kind ? "\(kind)s" : "declarations (a \(previous) and a \(kind))"); logical IDs must be unique in a stack"))
+                                              "the logical ID '\(Diagnostic.abbreviated(name))' is used by two \(previous == kind ? "\(kind)s" : "declarations (a \(previous) and a \(kind))"); logical IDs must be unique in a stack"))
             } else {
                 refTargets[name] = kind
             }
@@ -26,7 +26,7 @@ struct LogicalIDRule: ValidationRule {
         for output in template.outputs {
             checkFormat(output.name, "output", stack: stack, into: &diagnostics)
             if !outputs.insert(output.name).inserted {
-                diagnostics.append(Diagnostic(.error, stack: stack, element: output.name, "two outputs are named '\(output.name)'"))
+                diagnostics.append(Diagnostic(.error, stack: stack, element: output.name, "two outputs are named '\(Diagnostic.abbreviated(output.name))'"))
             }
         }
         for name in template.conditions.keys {
@@ -42,7 +42,7 @@ struct LogicalIDRule: ValidationRule {
             diagnostics.append(Diagnostic(.error, stack: stack, "a \(kind) has an empty logical ID"))
         } else if !name.utf8.allSatisfy(Self.isAlphanumeric) {
             diagnostics.append(Diagnostic(.error, stack: stack, element: name,
-                                          "the \(kind) logical ID '\(name)' must contain only letters A-Z, a-z and digits 0-9"))
+                                          "the \(kind) logical ID '\(Diagnostic.abbreviated(name))' must contain only letters A-Z, a-z and digits 0-9"))
         } else if name.utf8.count > Self.maximumLength {
             diagnostics.append(Diagnostic(.error, stack: stack, element: name,
                                           "the \(kind) logical ID is \(name.utf8.count) characters long; the maximum is \(Self.maximumLength)"))

@@ -16,7 +16,7 @@ enum PhysicalNameRule {
                 if let first = owners[key] {
                     let there = first.stack == stack ? first.logicalID : "\(first.logicalID) in stack \(first.stack)"
                     diagnostics.append(Diagnostic(.error, stack: stack, element: resource.logicalID, path: "Properties.\(property)",
-                        "\(property) '\(MessageText.shortened(name))' is also the name of \(there): two \(type) resources cannot share a name in one account and region, so the second create fails. Give one another name (or derive it from the environment)."))
+                        "\(property) '\(Diagnostic.abbreviated(name))' is also the name of \(there): two \(type) resources cannot share a name in one account and region, so the second create fails. Give one another name (or derive it from the environment)."))
                 } else {
                     owners[key] = (stack, resource.logicalID)
                 }

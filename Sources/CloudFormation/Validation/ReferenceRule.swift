@@ -5,10 +5,16 @@ struct ReferenceRule: ValidationRule {
     /// resources is told where that resource is.
     var elsewhere: [String: String] = [:]
 
-    /// What to add to "not a resource of this stack" when another stack has the resource.
-    private func hint(_ name: String) -> String {
-        guard let owner = elsewhere[name] else { return "" }
-        return "; '\(name)' is a resource of stack '\(owner)': refer to it through its typed value (e.g. `table.arn`) and infra exports and imports it"
+    /// What to add to "not a resource of this stack" when another stack has the resource,
+    /// or when the reference was made from a resource object that no stack was given.
+    private func hint(_ name: String, _ target: ReferenceTarget? = nil) -> String {
+        if let owner = elsewhere[name] {
+            return "; '\(Diagnostic.abbreviated(name))' is a resource of stack '\(owner)': refer to it through its typed value (e.g. `table.arn`) and infra exports and imports it"
+        }
+        if let target, target.owner == nil, case .resource(let type) = target.origin {
+            return "; '\(Diagnostic.abbreviated(name))' (\(type)) was made but never added to a stack: add it with stack.add(...)"
+        }
+        return ""
     }
 
     func check(_ template: Template, stack: String, into diagnostics: inout [Diagnostic]) {
@@ -36,32 +42,32 @@ struct ReferenceRule: ValidationRule {
                     let name = target.logicalID
                     if target.isPseudoParameter {
                         if !AWS.pseudoParameterNames.contains(name) {
-                            error(element, path, "'\(name)' is not a CloudFormation pseudo parameter")
+                            error(element, path, "'\(Diagnostic.abbreviated(name))' is not a CloudFormation pseudo parameter")
                         }
                     } else if element.section == .condition {
                         // Conditions are evaluated before any resource exists.
                         if !parameters.contains(name) {
-                            error(element, path, "a condition can refer only to parameters and pseudo parameters, not '\(name)'")
+                            error(element, path, "a condition can refer only to parameters and pseudo parameters, not '\(Diagnostic.abbreviated(name))'")
                         }
                     } else if !resources.contains(name) && !parameters.contains(name) {
-                        error(element, path, "refers to '\(name)', which is neither a resource nor a parameter of this stack" + hint(name))
+                        error(element, path, "refers to '\(Diagnostic.abbreviated(name))', which is neither a resource nor a parameter of this stack" + hint(name, target))
                     }
                 case .getAtt(let target, let attribute), .subAttribute(let target, let attribute):
                     if let message = foreign(target) { return error(element, path, message) }
                     if element.section == .condition {
                         error(element, path, "a condition cannot use Fn::GetAtt ('\(target.logicalID).\(attribute)')")
                     } else if parameters.contains(target.logicalID) {
-                        error(element, path, "'\(target.logicalID)' is a parameter; Fn::GetAtt works only on resources")
+                        error(element, path, "'\(Diagnostic.abbreviated(target.logicalID))' is a parameter; Fn::GetAtt works only on resources")
                     } else if !resources.contains(target.logicalID) {
-                        error(element, path, "gets attribute '\(attribute)' of '\(target.logicalID)', which is not a resource of this stack" + hint(target.logicalID))
+                        error(element, path, "gets attribute '\(Diagnostic.abbreviated(attribute))' of '\(Diagnostic.abbreviated(target.logicalID))', which is not a resource of this stack" + hint(target.logicalID, target))
                     }
                 case .condition(let name):
                     if !conditions.contains(name) {
-                        error(element, path, "refers to condition '\(name)', which is not declared")
+                        error(element, path, "refers to condition '\(Diagnostic.abbreviated(name))', which is not declared")
                     }
                 case .mapping(let name):
                     if !mappings.contains(name) {
-                        error(element, path, "Fn::FindInMap refers to mapping '\(name)', which is not declared")
+                        error(element, path, "Fn::FindInMap refers to mapping '\(Diagnostic.abbreviated(name))', which is not declared")
                     }
                 case .intrinsic(let intrinsic):
                     checkShape(intrinsic, element: element, path: path, error: error)
@@ -72,7 +78,7 @@ struct ReferenceRule: ValidationRule {
         for resource in template.resources {
             for dependency in resource.dependsOn where !resources.contains(dependency) {
                 diagnostics.append(Diagnostic(.error, stack: stack, element: resource.logicalID, path: "DependsOn",
-                                              "depends on '\(dependency)', which is not a resource of this stack" + hint(dependency)))
+                                              "depends on '\(Diagnostic.abbreviated(dependency))', which is not a resource of this stack" + hint(dependency)))
             }
             if let condition = resource.condition, !conditions.contains(condition) {
                 diagnostics.append(Diagnostic(.error, stack: stack, element: resource.logicalID, path: "Condition",
@@ -97,7 +103,7 @@ struct ReferenceRule: ValidationRule {
             }
         case .sub(let template, _):
             if let text = template.unterminated {
-                error(element, path, "Fn::Sub has an unterminated '${' in '\(text)'")
+                error(element, path, "Fn::Sub has an unterminated '${' in '\(Diagnostic.abbreviated(text))'")
             }
         default:
             break

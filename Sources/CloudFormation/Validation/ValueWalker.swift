@@ -28,7 +28,9 @@ struct ValueWalker {
             var text = prefix
             for step in steps {
                 switch step {
-                case .key(let key): text = text.isEmpty ? key : "\(text).\(key)"
+                case .key(let key):
+                    let shown = Diagnostic.abbreviated(key)
+                    text = text.isEmpty ? shown : "\(text).\(shown)"
                 case .index(let index): text = "\(text)[\(index)]"
                 }
             }

@@ -26,14 +26,18 @@ struct ProjectOptions: ParsableArguments {
         }
     }
 
+    /// Names every environment the app has, the implicit `default` of an app that declares none included.
+    static func unknownEnvironmentMessage(_ name: String, app: App) -> String {
+        "unknown environment '\(Diagnostic.abbreviated(name))'; the app has: \(app.allEnvironments.map(\.name).joined(separator: ", "))"
+    }
+
     /// Checks the names against the app, so a typo is a usage error rather than silence.
     func resolve(defaultToAllEnvironments: Bool = true) throws -> Project {
         let (app, command, outDirectory) = try AppRegistry.shared.current()
         let environments: [Environment]
         if let env {
             guard let environment = app.environment(named: env) else {
-                let known = app.environments.map(\.name).joined(separator: ", ")
-                throw ValidationError("unknown environment '\(env)'; the app has: \(known.isEmpty ? "none" : known)")
+                throw ValidationError(Self.unknownEnvironmentMessage(env, app: app))
             }
             environments = [environment]
         } else if defaultToAllEnvironments {
@@ -46,7 +50,7 @@ struct ProjectOptions: ParsableArguments {
         }
         let known = app.instantiate(in: environments[0]).stacks.map(\.name)
         for name in stacks where !known.contains(name) {
-            throw ValidationError("unknown stack '\(name)'; the app has: \(known.joined(separator: ", "))")
+            throw ValidationError("unknown stack '\(Diagnostic.abbreviated(name))'; the app has: \(known.joined(separator: ", "))")
         }
         var project = Project(app: app, command: command, root: rootPath, environments: environments, stacks: stacks.isEmpty ? nil : stacks)
         project.outDirectoryName = outDirectory

@@ -37,6 +37,9 @@ struct OutputDirectory {
     /// Writes the changed files and removes the obsolete generated ones, or nothing at all.
     func commit(writing files: [GeneratedFile], removing obsolete: [String]) throws(WriteError) {
         let fileManager = FileManager.default
+        if FileSystem.isDirectory(atPath: path) == false {
+            throw WriteError(description: "the output directory '\(path)' is a file, not a directory; remove it or choose another --out")
+        }
         do {
             try fileManager.createDirectory(atPath: path, withIntermediateDirectories: true)
         } catch {

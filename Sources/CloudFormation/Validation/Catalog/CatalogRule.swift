@@ -40,7 +40,7 @@ struct CatalogRule: ValidationRule {
         }
         let suggestion = ResourceCatalog.suggestions(for: type, limit: 1).first.map { "; did you mean \($0)?" } ?? ""
         diagnostics.append(Diagnostic(.error, stack: stack, element: element, path: "Type",
-            "\(MessageText.shortened(type)) is not a resource type CloudFormation knows (catalog: cfn-lint \(CatalogSource.cfnLintVersion) schemas)\(suggestion)"))
+            "\(Diagnostic.abbreviated(type)) is not a resource type CloudFormation knows (catalog: cfn-lint \(CatalogSource.cfnLintVersion) schemas)\(suggestion)"))
         return nil
     }
 
@@ -60,7 +60,7 @@ struct CatalogRule: ValidationRule {
                 let hint = NameSuggestion.closest(to: attribute, among: known).first.map { "; did you mean \($0)?" }
                     ?? (known.isEmpty ? "; it has no attributes" : "; it has: " + known.prefix(12).joined(separator: ", ") + (known.count > 12 ? ", …" : ""))
                 diagnostics.append(Diagnostic(.error, stack: stack, element: element.name, path: path.description,
-                    "\(target.logicalID) is a \(typeName), which has no attribute \(MessageText.shortened(attribute)) for GetAtt\(hint)"))
+                    "\(target.logicalID) is a \(typeName), which has no attribute \(Diagnostic.abbreviated(attribute)) for GetAtt\(hint)"))
             }
         }
     }

@@ -90,7 +90,7 @@ struct ShapeChecker {
         case .array: "a list"
         default: "an object"
         }
-        let shown = text.map { " (\(MessageText.shortened($0)))" } ?? ""
+        let shown = text.map { " (\(Diagnostic.abbreviated($0)))" } ?? ""
         findings.append(Finding(path: path, message: "expects \(article(expected.names)) \(expected.names), not \(given)\(shown)"))
         return false
     }
@@ -105,16 +105,16 @@ struct ShapeChecker {
         guard let allowed = shape.allowedValues, !allowed.contains(text) else { return }
         let list = allowed.prefix(20).joined(separator: ", ") + (allowed.count > 20 ? ", … (\(allowed.count) values)" : "")
         let close = NameSuggestion.closest(to: text, among: allowed).first.map { "; did you mean \($0)?" } ?? ""
-        findings.append(Finding(path: path, message: "'\(MessageText.shortened(text))' is not one of the allowed values: \(list)\(close)"))
+        findings.append(Finding(path: path, message: "'\(Diagnostic.abbreviated(text))' is not one of the allowed values: \(list)\(close)"))
     }
 
     private func checkLength(_ text: String, _ shape: ValueShape, at path: Path, into findings: inout [Finding]) {
         let length = text.unicodeScalars.count
         if let maximum = shape.maxLength, length > maximum {
-            findings.append(Finding(path: path, message: "'\(MessageText.shortened(text))' is \(length) characters long; at most \(maximum) \(maximum == 1 ? "is" : "are") allowed"))
+            findings.append(Finding(path: path, message: "'\(Diagnostic.abbreviated(text))' is \(length) characters long; at most \(maximum) \(maximum == 1 ? "is" : "are") allowed"))
         }
         if let minimum = shape.minLength, length < minimum {
-            findings.append(Finding(path: path, message: "'\(MessageText.shortened(text))' is \(length) characters long; at least \(minimum) \(minimum == 1 ? "is" : "are") required"))
+            findings.append(Finding(path: path, message: "'\(Diagnostic.abbreviated(text))' is \(length) characters long; at least \(minimum) \(minimum == 1 ? "is" : "are") required"))
         }
     }
 
@@ -122,7 +122,7 @@ struct ShapeChecker {
         guard let pattern = shape.pattern, let regex = compiled(pattern) else { return }
         // JSON-schema patterns are not anchored: a match anywhere counts.
         if (try? regex.firstMatch(in: text)) == nil {
-            findings.append(Finding(path: path, message: "'\(MessageText.shortened(text))' does not match the pattern \(MessageText.shortened(pattern, limit: 120))"))
+            findings.append(Finding(path: path, message: "'\(Diagnostic.abbreviated(text))' does not match the pattern \(Diagnostic.abbreviated(pattern))"))
         }
     }
 
@@ -197,7 +197,7 @@ struct ShapeChecker {
                 let where_ = path.description.isEmpty ? "of \(context)" : "here (\(context) Properties\(path))"
                 let hint = NameSuggestion.closest(to: key, among: known).first.map { "; did you mean \($0)?" }
                     ?? (known.isEmpty ? "" : "; known: " + known.prefix(15).joined(separator: ", ") + (known.count > 15 ? ", …" : ""))
-                findings.append(Finding(path: path.key(key), message: "\(MessageText.shortened(key)) is not a property \(where_)\(hint)"))
+                findings.append(Finding(path: path.key(key), message: "\(Diagnostic.abbreviated(key)) is not a property \(where_)\(hint)"))
             }
         }
         for name in shape.required where fields[name] == nil {

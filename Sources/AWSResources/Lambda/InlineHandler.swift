@@ -1,0 +1,147 @@
+import CloudFormation
+
+/// The function an inline handler names must be one the inline file defines: Lambda finds
+/// out only at the first invocation (`Runtime.HandlerNotFound`), long after the deploy.
+///
+/// A light scan, not a parser: for Python, `def NAME(` and `async def NAME(` at the start of
+/// a line (top level), with top-level assignments and imports also accepted as definitions;
+/// for Node.js, `exports.NAME =`, `module.exports.NAME =`, `export const|let|var NAME`,
+/// `export [async] function NAME`, `export { NAME }` and the keys of `module.exports = { ... }`.
+enum InlineHandler {
+    static func check(_ properties: Fields, of function: Function, in context: SynthesisContext) {
+        guard case .inline(let file) = function.code,
+              let source = properties["Code"]?.objectFields?["ZipFile"]?.literalString, !source.isEmpty,
+              let handler = properties["Handler"]?.literalString, handler.hasPrefix("index."),
+              let runtime = properties["Runtime"]?.literalString
+        else { return }
+        let name = String(handler.dropFirst("index.".count))
+        guard !name.isEmpty, !name.contains(".") else { return }
+        let shownHandler = Diagnostic.abbreviated(handler)
+        let shownName = Diagnostic.abbreviated(name)
+        let path = PropertyPath.properties / "Handler"
+        if runtime.hasPrefix("python") {
+            let (functions, others) = pythonTopLevelNames(source)
+            guard !functions.contains(name), !others.contains(name) else { return }
+            let defined = functions.isEmpty ? "the file defines no top-level functions (define '\(shownName)')"
+                : "the file defines: \(functions.joined(separator: ", ")) (set the handler to index.<one of them>, or define '\(shownName)')"
+            context.error(function, at: path, "the handler '\(shownHandler)' names the function '\(shownName)', which \(file) does not define at top level; \(defined)")
+        } else if runtime.hasPrefix("nodejs") {
+            let exported = nodeExports(source)
+            guard !exported.contains(name) else { return }
+            let listed = exported.isEmpty ? "the file exports nothing (export '\(shownName)')"
+                : "the file exports: \(exported.joined(separator: ", ")) (set the handler to index.<one of them>, or export '\(shownName)')"
+            context.error(function, at: path, "the handler '\(shownHandler)' names the function '\(shownName)', which \(file) does not export; \(listed)")
+        }
+    }
+
+    /// Top-level functions (in order), and the other top-level names (assignments, imports).
+    static func pythonTopLevelNames(_ source: String) -> (functions: [String], others: Set<String>) {
+        var functions: [String] = []
+        var others = Set<String>()
+        for line in source.split(omittingEmptySubsequences: true, whereSeparator: \.isNewline) {
+            var rest = Substring(line)
+            guard let first = rest.first, !first.isWhitespace else { continue }
+            if rest.hasPrefix("async ") { rest = rest.dropFirst("async ".count).drop(while: \.isWhitespace) }
+            if rest.hasPrefix("def ") {
+                let name = identifier(at: rest.dropFirst("def ".count).drop(while: \.isWhitespace))
+                if !name.isEmpty, !functions.contains(name) { functions.append(name) }
+            } else if rest.hasPrefix("from ") || rest.hasPrefix("import ") {
+                // `from m import a, b as c` and `import m as n` bind a, c and n (and m).
+                let imported = rest.split(separator: " import ", maxSplits: 1).last ?? rest.dropFirst("import ".count)
+                for item in imported.split(separator: ",") {
+                    let words = item.split(whereSeparator: { $0.isWhitespace || $0 == "(" || $0 == ")" })
+                    if let last = words.last { others.insert(String(last)) }
+                }
+            } else {
+                // `name = ...` or `name: Type = ...`, not `name == ...`.
+                let name = identifier(at: rest)
+                let after = rest.dropFirst(name.count).drop(while: { $0 == " " })
+                if !name.isEmpty, (after.hasPrefix("=") && !after.hasPrefix("==")) || after.hasPrefix(":") {
+                    others.insert(name)
+                }
+            }
+        }
+        return (functions, others)
+    }
+
+    /// The names a Node.js file exports, in order of appearance.
+    static func nodeExports(_ source: String) -> [String] {
+        var found: [(position: Int, name: String)] = []
+        func scan(_ pattern: String) {
+            guard let regex = try? Regex(pattern) else { return }
+            for match in source.matches(of: regex) {
+                guard let captured = match.output[1].substring else { continue }
+                found.append((source.utf8.distance(from: source.startIndex, to: captured.startIndex), String(captured)))
+            }
+        }
+        let name = #"([A-Za-z_$][A-Za-z0-9_$]*)"#
+        scan(#"(?m)^\s*(?:module\.)?exports\.\#(name)\s*="#)
+        scan(#"(?m)^\s*export\s+(?:async\s+)?function\s*\*?\s*\#(name)"#)
+        scan(#"(?m)^\s*export\s+(?:const|let|var)\s+\#(name)"#)
+        // `module.exports = { a, b: ..., async c() {} }` and `export { a, b as c }`: the keys.
+        for (pattern, renames) in [(#"module\.exports\s*=\s*\{"#, false), (#"export\s*\{"#, true)] {
+            guard let regex = try? Regex(pattern) else { continue }
+            for match in source.matches(of: regex) {
+                for (position, entry) in topLevelEntries(source, openingBraceEnd: match.range.upperBound) {
+                    var words = entry.split(whereSeparator: \.isWhitespace).map(String.init)
+                    if renames, words.count >= 3, words[words.count - 2] == "as" { words = [words[words.count - 1]] }
+                    if words.first == "async" || words.first == "get" || words.first == "set" { words.removeFirst() }
+                    guard let first = words.first else { continue }
+                    let key = identifier(at: Substring(first.trimmingQuotes))
+                    if !key.isEmpty { found.append((position, key)) }
+                }
+            }
+        }
+        var names: [String] = []
+        for entry in found.sorted(by: { $0.position < $1.position }) where !names.contains(entry.name) {
+            names.append(entry.name)
+        }
+        return names
+    }
+
+    /// The comma-separated entries of the object literal whose `{` ends at `start`, split at
+    /// depth zero, each with its offset.
+    private static func topLevelEntries(_ source: String, openingBraceEnd start: String.Index) -> [(Int, String)] {
+        var entries: [(Int, String)] = []
+        var depth = 0
+        var current = ""
+        var currentStart = start
+        var index = start
+        while index < source.endIndex {
+            let character = source[index]
+            switch character {
+            case "{", "(", "[":
+                depth += 1
+                current.append(character)
+            case "}", ")", "]":
+                if depth == 0 {
+                    entries.append((source.utf8.distance(from: source.startIndex, to: currentStart), current))
+                    return entries.filter { !$0.1.allSatisfy(\.isWhitespace) }
+                }
+                depth -= 1
+                current.append(character)
+            case "," where depth == 0:
+                entries.append((source.utf8.distance(from: source.startIndex, to: currentStart), current))
+                current = ""
+                currentStart = source.index(after: index)
+            default:
+                current.append(character)
+            }
+            index = source.index(after: index)
+        }
+        return entries.filter { !$0.1.allSatisfy(\.isWhitespace) }
+    }
+
+    /// The identifier at the start of `text` (letters, digits, `_` and `$`).
+    private static func identifier(at text: Substring) -> String {
+        String(text.prefix { $0.isASCIILetterOrDigit || $0 == "_" || $0 == "$" })
+    }
+}
+
+extension String {
+    fileprivate var trimmingQuotes: String {
+        var text = Substring(self)
+        while let first = text.first, first == "'" || first == "\"" { text = text.dropFirst() }
+        return String(text)
+    }
+}
