@@ -8,9 +8,9 @@ import Testing
         stream viewType: StreamViewType = .newImage,
         _ configure: @escaping @Sendable (Function, TableStream) -> EventSourceMapping
     ) -> Synthesized {
-        synthesize { stack in
+        validate { stack in
             let table = stack.add(Table("Messages", partitionKey: .string("pk"), sortKey: .number("sk"), stream: viewType))
-            let function = stack.add(Function("Consumer", runtime: .python3_13, handler: "app.handler", code: .s3(bucket: "b", key: "k")))
+            let function = stack.add(Function("Consumer", runtime: .python3_13, handler: "app.handler", code: .s3(bucket: "artifacts", key: "k")))
             stack.add(configure(function, table.stream))
         }
     }
@@ -86,12 +86,12 @@ import Testing
         #expect(result.diagnostics.isEmpty)
     }
 
-    @Test(arguments: [0, 20000])
+    @Test(arguments: [0, 10001, 20000])
     func batchSizeOutOfRangeIsAnError(_ size: Int) {
         let result = Self.mapping { function, stream in
             function.trigger(on: stream, batchSize: size, startingPosition: .latest)
         }
-        #expect(result.messages == ["error ConsumerMessagesEvents Properties.BatchSize: batch size \(size) is outside 1...10000"])
+        #expect(result.messages == ["error ConsumerMessagesEvents Properties.BatchSize: \(size) is \(size < 1 ? "below the minimum 1" : "above the maximum 10000")"])
     }
 
     @Test func missingStartingPositionIsAnError() {
@@ -120,11 +120,11 @@ import Testing
             )
         }
         #expect(result.messages == [
-            "error ConsumerMessagesEvents Properties.MaximumBatchingWindowInSeconds: maximum batching window 301 s is outside 0...300",
-            "error ConsumerMessagesEvents Properties.MaximumRetryAttempts: maximum retry attempts 10001 is outside -1...10000",
-            "error ConsumerMessagesEvents Properties.MaximumRecordAgeInSeconds: maximum record age 59 s must be -1 (no limit) or within 60...604800",
-            "error ConsumerMessagesEvents Properties.ParallelizationFactor: parallelization factor 0 is outside 1...10",
-            "error ConsumerMessagesEvents Properties.TumblingWindowInSeconds: tumbling window 901 s is outside 0...900",
+            "error ConsumerMessagesEvents Properties.MaximumRecordAgeInSeconds: maximum record age 59 s must be -1 (no limit) or at least 60",
+            "error ConsumerMessagesEvents Properties.MaximumBatchingWindowInSeconds: 301 is above the maximum 300",
+            "error ConsumerMessagesEvents Properties.ParallelizationFactor: 0 is below the minimum 1",
+            "error ConsumerMessagesEvents Properties.MaximumRetryAttempts: 10001 is above the maximum 10000",
+            "error ConsumerMessagesEvents Properties.TumblingWindowInSeconds: 901 is above the maximum 900",
         ])
     }
 

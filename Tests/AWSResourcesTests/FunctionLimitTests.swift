@@ -7,11 +7,11 @@ import Testing
     static let code = FunctionCode.s3(bucket: "artifacts", key: "app.zip")
 
     @Test func descriptionHasAtMost256Characters() {
-        let result = synthesize { stack in
+        let result = validate { stack in
             stack.add(Function("Fits", description: String(repeating: "d", count: 256), runtime: .python3_13, handler: "app.handler", code: Self.code))
             stack.add(Function("App", description: String(repeating: "d", count: 257), runtime: .python3_13, handler: "app.handler", code: Self.code))
         }
-        #expect(result.messages == ["error App Properties.Description: the description has 257 characters; the limit is 256"])
+        #expect(result.messages == ["error App Properties.Description: 'dddddddddddddddddddddddddddddddddddddddddddddddddddddddddddd…(257 characters)' is 257 characters long; at most 256 are allowed"])
     }
 
     @Test func environmentOver4KBIsAnError() {

@@ -86,10 +86,10 @@ import Testing
     }
 
     @Test func logGroupNameIsChecked() {
-        let result = synthesize { stack in
+        let result = validate { stack in
             stack.add(LogGroup("Audit", logGroupName: "app audit"))
         }
-        #expect(result.messages == ["error Audit Properties.LogGroupName: log group name 'app audit' must be 1 to 512 characters of [A-Za-z0-9._/#-]"])
+        #expect(result.messages == [#"error Audit Properties.LogGroupName: 'app audit' does not match the pattern ^[.\-_/#A-Za-z0-9]{1,512}\Z"#])
     }
 
     @Test func queue() {
@@ -103,12 +103,12 @@ import Testing
     }
 
     @Test func queueRangesAreChecked() {
-        let result = synthesize { stack in
+        let result = validate { stack in
             stack.add(Queue("Failures", messageRetentionPeriod: 30, visibilityTimeout: 50000))
         }
         #expect(result.messages == [
-            "error Failures Properties.MessageRetentionPeriod: message retention period 30 s is outside 60...1209600",
-            "error Failures Properties.VisibilityTimeout: visibility timeout 50000 s is outside 0...43200",
+            "error Failures Properties.MessageRetentionPeriod: 30 is below the minimum 60",
+            "error Failures Properties.VisibilityTimeout: 50000 is above the maximum 43200",
         ])
     }
 

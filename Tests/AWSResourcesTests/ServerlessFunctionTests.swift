@@ -100,12 +100,12 @@ import Testing
     }
 
     @Test func mappingProblemsAreReportedOnceInSAMFlavor() {
-        let result = synthesize(.sam) { stack in
+        let result = validate(.sam) { stack in
             let table = stack.add(Table("Orders", partitionKey: .string("pk"), stream: .keysOnly))
             let function = stack.add(Function("Consumer", runtime: .python3_13, handler: "app.handler", code: Self.s3Code))
             stack.add(function.trigger(on: table.stream, batchSize: 0, startingPosition: .latest))
         }
-        #expect(result.messages == ["error ConsumerOrdersEvents Properties.BatchSize: batch size 0 is outside 1...10000"])
+        #expect(result.messages == ["error Consumer Properties.Events.OrdersEvents.Properties.BatchSize: 0 is below the minimum 1"])
     }
 
     // MARK: Policies from grants

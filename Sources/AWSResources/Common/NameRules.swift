@@ -53,24 +53,14 @@ enum NameRules {
         character.isASCIILetterOrDigit || character == "_" || character == "." || character == "-"
     }
 
-    /// `[a-zA-Z0-9-_]`: Lambda function names.
-    static func isFunctionNameCharacter(_ character: Character) -> Bool {
-        character.isASCIILetterOrDigit || character == "_" || character == "-"
-    }
-
     /// `[A-Za-z0-9_-]`: SQS queue and SNS topic names, before an optional `.fifo`.
     static func isQueueNameCharacter(_ character: Character) -> Bool {
-        isFunctionNameCharacter(character)
+        character.isASCIILetterOrDigit || character == "_" || character == "-"
     }
 
     /// `[\w+=,.@-]`: IAM role and policy names.
     static func isIAMNameCharacter(_ character: Character) -> Bool {
         character.isASCIILetterOrDigit || "+=,.@_-".contains(character)
-    }
-
-    /// `[A-Za-z0-9._/#-]`: CloudWatch Logs group names.
-    static func isLogGroupNameCharacter(_ character: Character) -> Bool {
-        character.isASCIILetterOrDigit || "._-/#".contains(character)
     }
 
     /// The first character that breaks the rule, quoted for a message.

@@ -59,10 +59,4 @@ extension SynthesisContext {
     func warning(_ resource: Resource, at path: PropertyPath, _ message: String) {
         warning(resource, path: path.description, message)
     }
-
-    /// Reports an integer property outside its range; intrinsics resolve at deploy time and are not checked.
-    func checkRange(_ value: TemplateValue?, _ range: ClosedRange<Int>, of resource: Resource, at path: PropertyPath, describing name: String, unit: String = "") {
-        guard let number = value?.literalInteger, !range.contains(number) else { return }
-        error(resource, at: path, "\(name) \(number)\(unit) is outside \(range.lowerBound)...\(range.upperBound)")
-    }
 }

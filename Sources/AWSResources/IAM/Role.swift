@@ -152,14 +152,11 @@ public final class Role: Resource, HasAttributes, Grantee {
 
     public override func validate(rendered properties: Fields, in context: SynthesisContext) {
         let root = PropertyPath.properties
-        if let name = properties["RoleName"]?.literalString {
-            NameRules.check(name, kind: "role name", length: 1...64, characters: "[A-Za-z0-9+=,.@_-]", allowed: NameRules.isIAMNameCharacter, of: self, at: root / "RoleName", in: context)
+        // Name, description, session duration and the path's length are checked from the
+        // catalog; its pattern is anchored only at one end each way, so it accepts '/service'.
+        if let path = properties["Path"]?.literalString, !path.hasPrefix("/") || !path.hasSuffix("/") {
+            context.error(self, at: root / "Path", "role path '\(Diagnostic.abbreviated(path))' must start and end with '/'")
         }
-        if let path = properties["Path"]?.literalString, !path.hasPrefix("/") || !path.hasSuffix("/") || path.count > 512 {
-            context.error(self, at: root / "Path", "role path '\(Diagnostic.abbreviated(path))' must start and end with '/' and have at most 512 characters")
-        }
-        NameRules.checkLength(properties["Description"]?.literalString, kind: "the description", limit: 1000, of: self, at: root / "Description", in: context)
-        context.checkRange(properties["MaxSessionDuration"], 3600...43200, of: self, at: root / "MaxSessionDuration", describing: "maximum session duration", unit: " s")
         ResourceTags.validate(rendered: properties["Tags"], of: self, in: context)
     }
 }

@@ -31,12 +31,8 @@ public final class EventSourceMapping: Resource {
     public let onFailure: FailureDestination?
     public var enabled: Bool
 
-    public static let batchSizeRange = 1...10000
-    public static let batchingWindowRange = 0...300
-    public static let retryAttemptsRange = -1...10000
-    public static let recordAgeRange = 60...604_800
-    public static let parallelizationRange = 1...10
-    public static let tumblingWindowRange = 0...900
+    /// Lambda's documented floor for a limited record age (the schema allows -1 and up).
+    static let shortestRecordAge = 60
     public static let maximumFilters = 5
     public static let maximumPatternLength = 4096
 
@@ -161,7 +157,6 @@ public final class EventSourceMapping: Resource {
 
     public override func validate(rendered properties: Fields, in context: SynthesisContext) {
         let root = PropertyPath.properties
-        context.checkRange(properties["BatchSize"], Self.batchSizeRange, of: self, at: root / "BatchSize", describing: "batch size")
         switch properties["StartingPosition"] {
         case nil:
             context.error(self, at: root / "StartingPosition", "a DynamoDB stream mapping needs a starting position: LATEST or TRIM_HORIZON")
@@ -170,13 +165,10 @@ public final class EventSourceMapping: Resource {
         default:
             break
         }
-        context.checkRange(properties["MaximumBatchingWindowInSeconds"], Self.batchingWindowRange, of: self, at: root / "MaximumBatchingWindowInSeconds", describing: "maximum batching window", unit: " s")
-        context.checkRange(properties["MaximumRetryAttempts"], Self.retryAttemptsRange, of: self, at: root / "MaximumRetryAttempts", describing: "maximum retry attempts")
-        if let age = properties["MaximumRecordAgeInSeconds"]?.literalInteger, age != -1, !Self.recordAgeRange.contains(age) {
-            context.error(self, at: root / "MaximumRecordAgeInSeconds", "maximum record age \(age) s must be -1 (no limit) or within 60...604800")
+        // Ranges are the catalog's; this gap inside the schema's range is Lambda's own rule.
+        if let age = properties["MaximumRecordAgeInSeconds"]?.literalInteger, (0..<Self.shortestRecordAge).contains(age) {
+            context.error(self, at: root / "MaximumRecordAgeInSeconds", "maximum record age \(age) s must be -1 (no limit) or at least \(Self.shortestRecordAge)")
         }
-        context.checkRange(properties["ParallelizationFactor"], Self.parallelizationRange, of: self, at: root / "ParallelizationFactor", describing: "parallelization factor")
-        context.checkRange(properties["TumblingWindowInSeconds"], Self.tumblingWindowRange, of: self, at: root / "TumblingWindowInSeconds", describing: "tumbling window", unit: " s")
 
         let filters = properties["FilterCriteria"]?.objectFields?["Filters"]?.listItems ?? []
         if filters.count > Self.maximumFilters {

@@ -1,12 +1,9 @@
 import CloudFormation
 
-/// The checks on a function: settings on the rendered properties (so overrides are checked
-/// too), and the code and environment on the typed model.
+/// The checks on a function that the catalog's schema cannot make: inline code, the
+/// environment, runtime deprecation. Name, handler, memory, timeout, concurrency and
+/// description are checked from the catalog (CatalogRule), after overrides.
 enum FunctionRules {
-    static let memoryRange = 128...10240
-    static let timeoutRange = 1...900
-    static let maximumNameLength = 64
-    static let maximumDescriptionLength = 256
     /// Lambda's limit on all environment variables together, keys and values, in bytes.
     static let maximumEnvironmentBytes = 4096
     /// Variables Lambda sets itself; a function cannot override them.
@@ -48,9 +45,6 @@ enum FunctionRules {
 
     static func validateRendered(_ properties: Fields, of function: Function, in context: SynthesisContext) {
         let root = PropertyPath.properties
-        if let name = properties["FunctionName"]?.literalString {
-            NameRules.check(name, kind: "function name", length: 1...maximumNameLength, characters: "[a-zA-Z0-9-_]", allowed: NameRules.isFunctionNameCharacter, style: .separate, of: function, at: root / "FunctionName", in: context)
-        }
         if let runtimeName = properties["Runtime"]?.literalString {
             if let runtime = Runtime(rawValue: runtimeName) {
                 if let problem = runtime.deprecationProblem(on: context.today) {
@@ -63,16 +57,6 @@ enum FunctionRules {
             } else {
                 context.warning(function, at: root / "Runtime", "runtime '\(Diagnostic.abbreviated(runtimeName))' is not one infra knows; its deprecation date is not checked")
             }
-        }
-        context.checkRange(properties["MemorySize"], memoryRange, of: function, at: root / "MemorySize", describing: "memory size", unit: " MB")
-        context.checkRange(properties["Timeout"], timeoutRange, of: function, at: root / "Timeout", describing: "timeout", unit: " s")
-        if let reserved = properties["ReservedConcurrentExecutions"]?.literalInteger, reserved < 0 {
-            context.error(function, at: root / "ReservedConcurrentExecutions", "reserved concurrency \(reserved) is negative")
-        }
-        NameRules.checkLength(properties["Description"]?.literalString, kind: "the description", limit: maximumDescriptionLength, of: function, at: root / "Description", in: context)
-        if let handler = properties["Handler"]?.literalString,
-           handler.isEmpty || handler.count > 128 || handler.contains(where: \.isWhitespace) {
-            context.error(function, at: root / "Handler", "handler '\(Diagnostic.abbreviated(handler))' must be 1 to 128 characters without spaces")
         }
         checkEnvironmentSize(properties["Environment"], of: function, in: context)
         InlineHandler.check(properties, of: function, in: context)

@@ -38,9 +38,7 @@ public final class LogGroup: Resource, HasAttributes {
     }
 
     public override func validate(rendered properties: Fields, in context: SynthesisContext) {
-        if let name = properties["LogGroupName"]?.literalString {
-            NameRules.check(name, kind: "log group name", length: 1...512, characters: "[A-Za-z0-9._/#-]", allowed: NameRules.isLogGroupNameCharacter, of: self, at: PropertyPath.properties / "LogGroupName", in: context)
-        }
+        // The name's length and characters are the catalog's pattern.
         ResourceTags.validate(rendered: properties["Tags"], of: self, in: context)
     }
 }

@@ -47,8 +47,7 @@ public final class Queue: Resource, HasAttributes {
         if let name = properties["QueueName"]?.literalString {
             NameRules.check(name, kind: "queue name", length: 1...80, characters: "[A-Za-z0-9_-]", allowed: NameRules.isQueueNameCharacter, suffix: ".fifo", of: self, at: root / "QueueName", in: context)
         }
-        context.checkRange(properties["MessageRetentionPeriod"], 60...1_209_600, of: self, at: root / "MessageRetentionPeriod", describing: "message retention period", unit: " s")
-        context.checkRange(properties["VisibilityTimeout"], 0...43200, of: self, at: root / "VisibilityTimeout", describing: "visibility timeout", unit: " s")
+        // The schema has no rule for the name (the catalog checks the ranges).
         ResourceTags.validate(rendered: properties["Tags"], of: self, in: context)
     }
 }

@@ -96,7 +96,7 @@ public struct SynthesisPipeline: Sendable {
                 for resource in other.template.resources { elsewhere[resource.logicalID] = other.stack.name }
             }
             var diagnostics = unit.diagnostics
-            diagnostics += Validator.validate(unit.template, stack: unit.stack.name, elsewhere: elsewhere)
+            diagnostics += Validator.validate(unit.template, stack: unit.stack.name, elsewhere: elsewhere, reported: unit.diagnostics)
             diagnostics += clashes.filter { $0.stack == unit.stack.name }
             let path = directoryPrefix + unit.stack.name + unit.flavor.fileSuffix
             result.templates[path] = unit.template

@@ -3,7 +3,9 @@
 public enum Validator {
     /// - Parameter elsewhere: logical ID -> stack, for the app's other stacks, so that a
     ///   by-name reference to another stack's resource can say where that resource is.
-    public static func validate(_ template: Template, stack: String, elsewhere: [String: String] = [:]) -> [Diagnostic] {
+    /// - Parameter reported: what the resources' own rules found; a catalog finding at the same
+    ///   element and path repeats it in schema words, so it is left out.
+    public static func validate(_ template: Template, stack: String, elsewhere: [String: String] = [:], reported: [Diagnostic] = []) -> [Diagnostic] {
         let rules: [any ValidationRule] = [
             StructureRule(),
             LogicalIDRule(),
@@ -12,7 +14,7 @@ public enum Validator {
             DependencyCycleRule(),
             ExportNameRule(),
             QuotaRule(),
-            CatalogRule(),
+            CatalogRule(alreadyReported: Set(reported.map { CatalogRule.Place(element: $0.element, path: $0.path) })),
             TemplateLimitRule(),
         ]
         var diagnostics: [Diagnostic] = []

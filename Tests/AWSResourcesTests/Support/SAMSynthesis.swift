@@ -29,3 +29,10 @@ extension Synthesized {
         (properties(function, sourceLocation: sourceLocation)["Policies"]?.items ?? []).compactMap { $0.fields?["Statement"]?.items }
     }
 }
+
+/// `validate` in one flavor: the resources' rules, then every template rule.
+func validate(_ flavor: Flavor, root: String = repositoryRoot, _ build: @escaping @Sendable (StackBuilder) -> Void) -> Synthesized {
+    let synthesized = synthesize(flavor, root: root, build)
+    let diagnostics = synthesized.diagnostics + Validator.validate(synthesized.template, stack: "test", reported: synthesized.diagnostics)
+    return Synthesized(template: synthesized.template, diagnostics: diagnostics)
+}

@@ -69,3 +69,11 @@ extension TemplateValue {
         return nil
     }
 }
+
+/// Synthesizes and validates like the pipeline does: the resources' own rules, then every
+/// template rule, the catalog's included (ranges, names and lengths are checked there).
+func validate(root: String = repositoryRoot, _ build: @escaping @Sendable (StackBuilder) -> Void) -> Synthesized {
+    let synthesized = synthesize(root: root, build)
+    let diagnostics = synthesized.diagnostics + Validator.validate(synthesized.template, stack: "test", reported: synthesized.diagnostics)
+    return Synthesized(template: synthesized.template, diagnostics: diagnostics)
+}

@@ -5,10 +5,22 @@ import ResourceCatalog
 /// "did you mean"), types, enums, lengths, patterns, ranges, item counts, required
 /// properties, read-only properties, and GetAtt attributes the type does not have.
 struct CatalogRule: ValidationRule {
+    struct Place: Hashable {
+        let element: String?
+        let path: String?
+    }
+
+    /// Where a resource's own rule already reported a problem, in its domain's words.
+    var alreadyReported: Set<Place> = []
+
     func check(_ template: Template, stack: String, into diagnostics: inout [Diagnostic]) {
         var checker = ShapeChecker(parameters: Dictionary(template.parameters.map { ($0.name, $0.type) }, uniquingKeysWith: { first, _ in first }),
                                    resourceTypes: Dictionary(template.resources.map { ($0.logicalID, $0.type) }, uniquingKeysWith: { first, _ in first }))
         for resource in template.resources {
+            if resource.type == SAMFunctionCatalog.typeName {
+                report(SAMFunctionCheck().findings(resource.properties, checker: &checker), of: resource, stack: stack, into: &diagnostics)
+                continue
+            }
             guard let type = Self.catalogType(of: resource.type, in: template, stack: stack, element: resource.logicalID, into: &diagnostics) else {
                 continue
             }
@@ -21,12 +33,16 @@ struct CatalogRule: ValidationRule {
                 findings.append(.init(path: ShapeChecker.Path().key(property),
                     message: "\(property) is read-only: CloudFormation sets it (read it with GetAtt); remove it from Properties"))
             }
-            for finding in findings {
-                diagnostics.append(Diagnostic(.error, stack: stack, element: resource.logicalID,
-                                              path: "Properties" + finding.path.description, finding.message))
-            }
+            report(findings, of: resource, stack: stack, into: &diagnostics)
         }
         checkAttributes(template, stack: stack, into: &diagnostics)
+    }
+
+    private func report(_ findings: [ShapeChecker.Finding], of resource: TemplateResource, stack: String, into diagnostics: inout [Diagnostic]) {
+        for finding in findings where !alreadyReported.contains(Place(element: resource.logicalID, path: "Properties" + finding.path.description)) {
+            diagnostics.append(Diagnostic(.error, stack: stack, element: resource.logicalID,
+                                          path: "Properties" + finding.path.description, finding.message))
+        }
     }
 
     /// The catalog's entry for a resource type, or nil when there is nothing to check
