@@ -67,7 +67,7 @@ public struct SynthesisPipeline: Sendable {
         // Names become file names (out/<env>/<stack>.yaml): a bad one is never written anywhere.
         let badNames = nameDiagnostics(instance.stacks.map(\.name))
         result.diagnostics += badNames
-        let unwritable = Set(badNames.map(\.stack))
+        let unwritable = Set(badNames.map(\.stack) + (badNames.contains { $0.stack == "\"\"" } ? [""] : []))
 
         var linker = CrossStackLinker(deployedNames: Dictionary(instance.stacks.map { ($0.name, environment.deployedName(of: $0.name)) }, uniquingKeysWith: { first, _ in first }))
         for index in units.indices {
@@ -131,7 +131,7 @@ public struct SynthesisPipeline: Sendable {
         var seen = Set<String>()
         for stack in stacks where seen.insert(stack).inserted {
             if let problem = NameRules.stackNameProblem(stack) {
-                diagnostics.append(Diagnostic(.error, stack: stack, problem))
+                diagnostics.append(Diagnostic(.error, stack: stack.isEmpty ? "\"\"" : stack, problem))
             } else if let problem = NameRules.stackNameProblem(environment.deployedName(of: stack)) {
                 diagnostics.append(Diagnostic(.error, stack: stack,
                     "in environment \(environment.name), the stack is deployed as '\(environment.deployedName(of: stack))' (its name and the environment's nameSuffix '\(environment.nameSuffix)'): \(problem); change the nameSuffix"))

@@ -33,7 +33,7 @@ struct SynthCommand: ParsableCommand {
         project.outDirectoryName = location.display
         let displayDirectory = location.display
         if let reason = location.unsafeReason, !check {
-            if !location.unsafeBecauseOfLink {
+            if location.isOutsideRoot {
                 throw ValidationError("--out: \(reason)")
             }
             printError("error: \(reason); nothing was written")

@@ -15,8 +15,9 @@ struct OutputLocation {
     let path: String
     /// Why synth may not write there, or nil.
     let unsafeReason: String?
-    /// Whether that is a symbolic link on the way (a state of the disk, not a bad option value).
-    let unsafeBecauseOfLink: Bool
+    /// Whether it is outside the root (a bad option value, exit 64), rather than a state of the
+    /// disk there (a link, a file: exit 2).
+    let isOutsideRoot: Bool
 
     /// Nil-safe: `--out ''` and other non-folders are usage errors, thrown as such.
     init(root: String, out: String) throws(UsageProblem) {
@@ -63,21 +64,19 @@ struct OutputLocation {
             }
         }
         path = current
-        unsafeBecauseOfLink = Self.isInside(path, realRoot, orEqual: false) && (linkInside != nil || pathKind(path) == .symbolicLink)
 
-        if !Self.isInside(path, realRoot, orEqual: false) {
+        if let linkInside {
+            unsafeReason = "'\(linkInside)' is a symbolic link; synth never writes or removes files through a link in the output directory's path (it could reach another project's files): replace the link with a real folder"
+        } else if !Self.isInside(path, realRoot, orEqual: false) {
             unsafeReason = path == realRoot
                 ? "the output directory '\(given)' is the project root itself; synth writes only to a folder inside the root (e.g. --out out)"
                 : "the output directory '\(given)' is '\(path)', outside the project root '\(realRoot)'; synth writes and removes files only in a folder inside the root (with symbolic links resolved): choose --out inside it, e.g. --out out"
-        } else if let linkInside {
-            unsafeReason = "'\(linkInside)' is a symbolic link; synth never writes or removes files through a link in the output directory's path (it could reach another project's files): replace the link with a real folder"
-        } else if pathKind(path) == .symbolicLink {
-            unsafeReason = "the output directory '\(path)' is a symbolic link; replace it with a real folder"
-        } else if let kind = Optional(pathKind(path)), kind != .missing && kind != .directory {
+        } else if pathKind(path) != .missing && pathKind(path) != .directory {
             unsafeReason = "the output directory '\(given)' exists and is not a folder; remove it or choose another --out"
         } else {
             unsafeReason = nil
         }
+        isOutsideRoot = linkInside == nil && !Self.isInside(path, realRoot, orEqual: false)
     }
 
     /// Whether `path` is `base` or below it (both real, absolute paths).
