@@ -124,7 +124,7 @@ def check(seed: int | None = None, exe: Path | None = None, retired_env: bool = 
         duration = max(sorted(durations)[1], 0.005)
 
         problems: list[str] = []
-        outcomes = {"old": 0, "new": 0}
+        outcomes = {"old": 0, "new": 0, "repaired": 0}
         rounds = 0
         began = time.monotonic()
         while rounds < ROUNDS and time.monotonic() - began < BUDGET and len(problems) < 10:
@@ -139,6 +139,8 @@ def check(seed: int | None = None, exe: Path | None = None, retired_env: bool = 
             proc.wait()
             repair = run([str(exe), "synth", "--check", "--root", str(root)], cwd=root, timeout=120)
             after = snapshot(out)
+            if "interrupted synth" in repair.stderr:
+                outcomes["repaired"] += 1
             left = leftovers(out)
             if left:
                 problems.append(f"round {rounds} (killed after {delay * 1000:.0f} ms): leftovers after the next "
@@ -159,7 +161,8 @@ def check(seed: int | None = None, exe: Path | None = None, retired_env: bool = 
                 problems.append(f"round {rounds} (killed after {delay * 1000:.0f} ms): out/ is neither the old nor "
                                 f"the new state; not new: {', '.join(old_files)}; neither: {', '.join(mixed) or 'none'}")
         summary = (f"{rounds} runs of infra synth killed with SIGKILL (a whole run takes {duration * 1000:.0f} ms): "
-                   f"{outcomes['old']} left out/ entirely old, {outcomes['new']} entirely new, after the next run")
+                   f"{outcomes['old']} left out/ entirely old, {outcomes['new']} entirely new, after the next run, which "
+                   f"repaired an interrupted write in {outcomes['repaired']}")
         if problems:
             return Result(CHECK, "out/", False, summary + f"; {len(problems)} inconsistent or unclean", problems)
         return Result(CHECK, "out/", True, summary + "; no leftovers")
