@@ -155,6 +155,18 @@ extension CLITests {
         #expect(project.leftovers() == [])
     }
 
+    @Test func aRepairNeverRemovesThroughAFolderReplacedByALink() throws {
+        let project = try Project()
+        let elsewhere = try Self.outside()
+        defer { try? FileManager.default.removeItem(at: elsewhere) }
+        try FileManager.default.createDirectory(at: project.out, withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(at: project.out.appendingPathComponent("dev"), withDestinationURL: elsewhere)
+        try project.write(".infra-journal", "infra-journal 1\nremove dev/other.yaml\ncommit\n")
+        #expect(run(Self.goodApp, ["synth", "--check", "--root", project.root.path]) == 1)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: elsewhere.path) == ["other.yaml"])
+        #expect(project.leftovers() == [])
+    }
+
     // MARK: A4. Files of an environment the app no longer has.
 
     @Test func filesOfARetiredEnvironmentAreReportedAndRemovedWhenGenerated() throws {

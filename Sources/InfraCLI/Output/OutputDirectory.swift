@@ -385,7 +385,9 @@ struct OutputDirectory {
             let lines = String(decoding: bytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: true)
             // Only whole lines count: a line cut short by a kill has no newline after it.
             let complete = bytes.last == UInt8(ascii: "\n") ? lines : lines.dropLast()
-            let operations = complete.first == Substring(Self.journalHeader) ? complete.dropFirst().compactMap(Operation.init(line:)) : []
+            // Never through a link: a folder replaced by one since the journal was written is skipped.
+            let operations = (complete.first == Substring(Self.journalHeader) ? complete.dropFirst().compactMap(Operation.init(line:)) : [])
+                .filter { !hasLinkedFolder($0.path) }
             let forward = complete.last == "commit"
             if forward {
                 rollForward(operations)
@@ -419,6 +421,16 @@ struct OutputDirectory {
             }
         }
         return report
+    }
+
+    /// Whether a folder on the way from out/ to `relative` is a symbolic link.
+    func hasLinkedFolder(_ relative: String) -> Bool {
+        var folder = ""
+        for component in relative.split(separator: "/").dropLast() {
+            folder = FileSystem.joinPath(folder, String(component))
+            if pathKind(full(folder)) == .symbolicLink { return true }
+        }
+        return false
     }
 
     static func existingAncestor(of path: String) -> String {
