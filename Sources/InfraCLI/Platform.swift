@@ -129,6 +129,27 @@ enum SystemCall {
     }
 }
 
+/// An exclusive flock(2) on a folder, held until released (or the process ends): two
+/// `infra synth` runs in one project take turns instead of repairing each other's journal.
+final class FolderLock {
+    private var descriptor: Int32
+
+    /// Waits for the lock; nil when the folder cannot be opened or locked.
+    init?(_ path: String) {
+        descriptor = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        while flock(descriptor, LOCK_EX) != 0 {
+            if errno == EINTR { continue }
+            close(descriptor)
+            return nil
+        }
+    }
+
+    deinit {
+        close(descriptor)
+    }
+}
+
 /// A pthread mutex. NSLock is in full Foundation, and Synchronization's Mutex needs macOS 15
 /// (the package supports macOS 13).
 final class PThreadMutex: @unchecked Sendable {

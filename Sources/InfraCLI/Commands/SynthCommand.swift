@@ -41,6 +41,9 @@ struct SynthCommand: ParsableCommand {
         }
         let directory = OutputDirectory(path: location.path)
 
+        // One synth at a time per project: a repair must never undo a write still under way.
+        let lock = location.unsafeReason == nil ? FolderLock(location.root) : nil
+        defer { withExtendedLifetime(lock) {} }
         // First, finish or undo a synth that was interrupted (killed, power cut), and clean up.
         // Only where synth may write: with --check elsewhere, nothing is touched.
         if location.unsafeReason == nil {

@@ -13,6 +13,8 @@ struct OutputLocation {
     let display: String
     /// The real path: every existing component resolved, the rest appended.
     let path: String
+    /// The project root's real path.
+    let root: String
     /// Why synth may not write there, or nil.
     let unsafeReason: String?
     /// Whether it is outside the root (a bad option value, exit 64), rather than a state of the
@@ -30,6 +32,7 @@ struct OutputLocation {
         guard let realRoot = realPath(root) else {
             throw UsageProblem("the project root '\(root)' cannot be resolved")
         }
+        self.root = realRoot
         let absolute = given.hasPrefix("/") ? given : FileSystem.joinPath(realRoot, given)
 
         // Walk the components: resolve what exists (noting a link inside the root), append the rest.
