@@ -92,7 +92,8 @@ def binary(product: str = "infra") -> tuple[Path | None, Result | None]:
     return path, None
 
 
-def check(seed: int | None = None, exe: Path | None = None, retired_env: bool = True) -> Result:
+def check(seed: int | None = None, exe: Path | None = None, retired_env: bool = True,
+          rounds_limit: int = ROUNDS, budget: float = BUDGET) -> Result:
     """`exe`: an infra binary to test instead of the one built from the repository;
     `retired_env`: whether the old state has a folder of an environment the app no longer has."""
     if exe is None:
@@ -127,7 +128,7 @@ def check(seed: int | None = None, exe: Path | None = None, retired_env: bool = 
         outcomes = {"old": 0, "new": 0, "repaired": 0}
         rounds = 0
         began = time.monotonic()
-        while rounds < ROUNDS and time.monotonic() - began < BUDGET and len(problems) < 10:
+        while rounds < rounds_limit and time.monotonic() - began < budget and len(problems) < 10:
             rounds += 1
             old = make_old_state(out, new, rng, rounds, retired_env)
             proc = subprocess.Popen(synth, cwd=root, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
