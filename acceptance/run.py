@@ -13,7 +13,8 @@ failed. A check that crashes is a FAIL with its traceback, never a crash of the 
 
 Steps, in order (names for --skip in brackets):
   swift test [swift-test]; the suite's own tests [selftest]; the templates in out/;
-  `infra synth --check` [synth-check]; cfn-lint and YAML meaning per template;
+  `infra synth --check` [synth-check]; `infra synth` killed at random moments, then
+  out/ all old or all new and clean after the next run [synth-kill]; cfn-lint and YAML meaning per template;
   the yaml-bench corpus [yaml-corpus]; SAM translation and SAM equivalence per SAM template;
   deploy, read back and update per template on a local moto server, then `infra schema`
   against the deployed table [deploy]; the example apps' templates, checked and deployed
@@ -37,13 +38,13 @@ if __package__ in (None, ""):  # `python acceptance/run.py` works too
 
 from acceptance.cfnyaml import is_sam, load_template  # noqa: E402
 from acceptance.checks import (  # noqa: E402
-    cfn_lint, lambda_tests, moto_deploy, readback, sam_equivalence, sam_translate, swift_checks, table_schema,
-    update, yaml_corpus, yaml_meaning,
+    cfn_lint, lambda_tests, moto_deploy, readback, sam_equivalence, sam_translate, swift_checks, synth_kill,
+    table_schema, update, yaml_corpus, yaml_meaning,
 )
 from acceptance.common import REPO, Result, aws_env, rel, run, work_dir  # noqa: E402
 from acceptance.moto_server import MotoServer  # noqa: E402
 
-STEPS = ("swift-test", "selftest", "synth-check", "yaml-corpus", "deploy", "lambda-tests", "examples", "fixtures")
+STEPS = ("swift-test", "selftest", "synth-check", "synth-kill", "yaml-corpus", "deploy", "lambda-tests", "examples", "fixtures")
 
 # Other apps of the repository, each with its own CLI and output folder: checked like out/.
 EXAMPLES = (("cruddur-split", REPO / "examples" / "split-stacks" / "out"),)
@@ -284,6 +285,8 @@ def main(argv: list[str] | None = None) -> int:
     report.add(found_result)
     if "synth-check" not in skip:
         report.guarded("synth-check", "out/", lambda: swift_checks.synth_check(templates_dir, templates))
+    if "synth-kill" not in skip:
+        report.guarded(synth_kill.CHECK, "out/", synth_kill.check)
     for t in templates:
         report.guarded(cfn_lint.CHECK, rel(t), lambda t=t: cfn_lint.check(t))
         report.guarded(yaml_meaning.CHECK, rel(t), lambda t=t: yaml_meaning.check(t))

@@ -15,11 +15,13 @@ enum InfraExit {
         Exit codes:
           0  success (no changes, out/ up to date)
           1  out/ is stale (synth --check), or diff found changes that are all safe
-          2  invalid input: diagnostics were printed, out/ is not writable, or
-             diff cannot read a template; out/ was left untouched
+          2  invalid input: diagnostics were printed, out/ is not writable or is
+             reached through a symbolic link, or diff cannot read a template;
+             out/ was left untouched
           3  diff: a change replaces a resource, loses data or will fail
              (unless --allow-replacement names it)
           64 usage error: an unknown option, stack, environment or table,
-             or a missing --root or --against
+             a missing --root or --against, or synth --out empty or outside
+             the project root
         """
 }

@@ -34,6 +34,122 @@ func renameReplacing(_ source: String, _ target: String) -> Int32? {
     rename(source, target) == 0 ? nil : errno
 }
 
+/// What is at a path, without following a symbolic link at its end (lstat(2)).
+enum PathKind: Equatable {
+    case missing
+    case file
+    case directory
+    case symbolicLink
+    case other
+}
+
+func pathKind(_ path: String) -> PathKind {
+    var info = stat()
+    guard lstat(path, &info) == 0 else { return .missing }
+    switch info.st_mode & S_IFMT {
+    case S_IFLNK: return .symbolicLink
+    case S_IFDIR: return .directory
+    case S_IFREG: return .file
+    default: return .other
+    }
+}
+
+/// realpath(3): the path with every symbolic link, `.` and `..` resolved; nil when it fails.
+func realPath(_ path: String) -> String? {
+    guard let resolved = realpath(path, nil) else { return nil }
+    defer { free(resolved) }
+    return String(cString: resolved)
+}
+
+/// Small wrappers over the system calls the output directory's journal needs. Each returns
+/// the error number when it fails, else nil.
+enum SystemCall {
+    static func unlinkFile(_ path: String) -> Int32? {
+        unlink(path) == 0 || errno == ENOENT ? nil : errno
+    }
+
+    static func removeDirectory(_ path: String) -> Int32? {
+        rmdir(path) == 0 ? nil : errno
+    }
+
+    static func makeDirectory(_ path: String) -> Int32? {
+        mkdir(path, 0o777) == 0 ? nil : errno
+    }
+
+    static func hardLink(_ source: String, _ target: String) -> Int32? {
+        link(source, target) == 0 ? nil : errno
+    }
+
+    static func canWrite(_ path: String) -> Bool {
+        access(path, W_OK) == 0
+    }
+
+    /// Creates (or truncates) `path` with `bytes` and flushes it to disk.
+    static func writeFile(_ path: String, _ bytes: [UInt8], append: Bool = false) -> Int32? {
+        let flags = O_WRONLY | O_CREAT | O_CLOEXEC | (append ? O_APPEND : O_TRUNC)
+        let descriptor = open(path, flags, 0o666)
+        guard descriptor >= 0 else { return errno }
+        defer { close(descriptor) }
+        let failure: Int32? = bytes.withUnsafeBytes { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let written = write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                if written < 0 && errno == EINTR { continue }
+                if written <= 0 { return errno == 0 ? EIO : errno }
+                offset += written
+            }
+            return nil
+        }
+        if let failure { return failure }
+        return fsync(descriptor) == 0 ? nil : errno
+    }
+
+    /// Reads a whole file; nil when it cannot.
+    static func readFile(_ path: String) -> [UInt8]? {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 65536)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress!, 65536) }
+            if count < 0 && errno == EINTR { continue }
+            if count < 0 { return nil }
+            if count == 0 { return bytes }
+            bytes += chunk[0..<count]
+        }
+    }
+
+    /// Flushes a directory's entries (new names, renames, removals) to disk.
+    static func syncDirectory(_ path: String) {
+        let descriptor = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard descriptor >= 0 else { return }
+        _ = fsync(descriptor)
+        close(descriptor)
+    }
+}
+
+/// An exclusive flock(2) on a folder, held until released (or the process ends): two
+/// `infra synth` runs in one project take turns instead of repairing each other's journal.
+final class FolderLock {
+    private var descriptor: Int32
+
+    /// Waits for the lock; nil when the folder cannot be opened or locked.
+    init?(_ path: String) {
+        descriptor = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        while flock(descriptor, LOCK_EX) != 0 {
+            if errno == EINTR { continue }
+            close(descriptor)
+            return nil
+        }
+    }
+
+    deinit {
+        close(descriptor)
+    }
+}
+
 /// A pthread mutex. NSLock is in full Foundation, and Synchronization's Mutex needs macOS 15
 /// (the package supports macOS 13).
 final class PThreadMutex: @unchecked Sendable {

@@ -64,6 +64,10 @@ public struct SynthesisPipeline: Sendable {
         for stack in instance.stacks where !seenStacks.insert(stack.name).inserted {
             result.diagnostics.append(Diagnostic(.error, stack: stack.name, "two stacks of the app are named '\(Diagnostic.abbreviated(stack.name))'"))
         }
+        // Names become file names (out/<env>/<stack>.yaml): a bad one is never written anywhere.
+        let badNames = nameDiagnostics(instance.stacks.map(\.name))
+        result.diagnostics += badNames
+        let unwritable = Set(badNames.map(\.stack) + (badNames.contains { $0.stack == "\"\"" } ? [""] : []))
 
         var linker = CrossStackLinker(deployedNames: Dictionary(instance.stacks.map { ($0.name, environment.deployedName(of: $0.name)) }, uniquingKeysWith: { first, _ in first }))
         for index in units.indices {
@@ -100,7 +104,7 @@ public struct SynthesisPipeline: Sendable {
             diagnostics += clashes.filter { $0.stack == unit.stack.name }
             let path = directoryPrefix + unit.stack.name + unit.flavor.fileSuffix
             result.templates[path] = unit.template
-            if !diagnostics.hasErrors {
+            if !diagnostics.hasErrors && !unwritable.contains(unit.stack.name) && !unwritable.contains(environmentLabel) {
                 do {
                     let file = try emit(unit.template, stack: unit.stack.name, flavor: unit.flavor, path: path)
                     if file.contents.utf8.count > Quota.templateBodyBytes {
@@ -124,6 +128,27 @@ public struct SynthesisPipeline: Sendable {
             result.diagnostics += dedupe(diagnostics, seen: result.diagnostics)
         }
         return result
+    }
+
+    /// How diagnostics about the environment itself name it.
+    var environmentLabel: String { "environment \(environment.name)" }
+
+    /// A stack or environment name that CloudFormation rejects or that is not a safe file name.
+    private func nameDiagnostics(_ stacks: [String]) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        if let problem = NameRules.environmentNameProblem(environment.name) {
+            diagnostics.append(Diagnostic(.error, stack: environmentLabel, problem))
+        }
+        var seen = Set<String>()
+        for stack in stacks where seen.insert(stack).inserted {
+            if let problem = NameRules.stackNameProblem(stack) {
+                diagnostics.append(Diagnostic(.error, stack: stack.isEmpty ? "\"\"" : stack, problem))
+            } else if let problem = NameRules.stackNameProblem(environment.deployedName(of: stack)) {
+                diagnostics.append(Diagnostic(.error, stack: stack,
+                    "in environment \(environment.name), the stack is deployed as '\(environment.deployedName(of: stack))' (its name and the environment's nameSuffix '\(environment.nameSuffix)'): \(problem); change the nameSuffix"))
+            }
+        }
+        return diagnostics
     }
 
     private func emit(_ template: Template, stack: String, flavor: Flavor, path: String) throws(YAMLError) -> GeneratedFile {

@@ -103,9 +103,17 @@ struct Project {
 
     /// Runs the pipeline for each selected environment and merges the results.
     func run() -> SynthesisPipeline.Result {
+        runEach().merged
+    }
+
+    /// The merged result, and each environment's deployment order by its folder of out/.
+    func runEach() -> (merged: SynthesisPipeline.Result, orders: [String: [String]]) {
         var merged = SynthesisPipeline.Result()
+        var orders: [String: [String]] = [:]
         for environment in environments {
-            let result = pipeline(for: environment).run(stacks: stacks)
+            let pipeline = pipeline(for: environment)
+            let result = pipeline.run(stacks: stacks)
+            orders[pipeline.directoryPrefix] = result.deploymentOrder
             merged.files += result.files
             merged.templates.merge(result.templates) { first, _ in first }
             merged.deployCommands.merge(result.deployCommands) { first, _ in first }
@@ -117,6 +125,6 @@ struct Project {
                 merged.dependencies = result.dependencies
             }
         }
-        return merged
+        return (merged, orders)
     }
 }

@@ -13,7 +13,9 @@ struct SynthCommand: ParsableCommand {
 
     @OptionGroup var project: ProjectOptions
 
-    @Option(name: .long, help: "The output directory, relative to the project root (default: out).")
+    @Option(name: .long, help: ArgumentHelp(
+        "The output directory (default: out).",
+        discussion: "Relative to the project root, or absolute. synth writes and removes files only in a folder strictly inside the project root, with symbolic links resolved, and refuses an output directory that is, or lies under, a symbolic link inside the root, or that has one as an environment folder (it would write or delete through it). --check only reads, so with --check it may be any folder."))
     var out: String?
 
     @Flag(name: .long, help: "Write nothing; exit 1 and print a unified diff when out/ is stale.")
@@ -22,20 +24,61 @@ struct SynthCommand: ParsableCommand {
     func run() throws {
         var project = try project.resolve()
         if let out { project.outDirectoryName = out }
-        let result = project.run()
+        let location: OutputLocation
+        do {
+            location = try OutputLocation(root: project.root, out: project.outDirectoryName)
+        } catch {
+            throw ValidationError(error.description)
+        }
+        project.outDirectoryName = location.display
+        let displayDirectory = location.display
+        if let reason = location.unsafeReason, !check {
+            if location.isOutsideRoot {
+                throw ValidationError("--out: \(reason)")
+            }
+            printError("error: \(reason); nothing was written")
+            throw InfraExit.invalidInput
+        }
+        let directory = OutputDirectory(path: location.path)
+
+        // One synth at a time per project: a repair must never undo a write still under way.
+        let lock = location.unsafeReason == nil ? FolderLock(location.root) : nil
+        defer { withExtendedLifetime(lock) {} }
+        // First, finish or undo a synth that was interrupted (killed, power cut), and clean up.
+        // Only where synth may write: with --check elsewhere, nothing is touched.
+        if location.unsafeReason == nil {
+            do {
+                for line in try directory.recover(display: displayDirectory) { printError(line) }
+            } catch {
+                printError("error: \(error.description)")
+                throw InfraExit.invalidInput
+            }
+        }
+
+        let (result, orders) = project.runEach()
         DiagnosticPrinter.print(result.diagnostics)
         if result.hasErrors {
             printError("nothing was written")
             throw InfraExit.invalidInput
         }
 
-        let directory = OutputDirectory(path: project.outDirectoryPath)
-        let existing = directory.existingTemplates(in: project.directoryPrefixes)
+        let prefixes = project.directoryPrefixes
+        if !check {
+            let linked = directory.linkedFolders(among: prefixes)
+            if let first = linked.first {
+                printError("error: '\(displayDirectory)/\(first.dropLast())' is a symbolic link; synth never writes or removes files through a link in the output directory (it could reach another project's files): replace it with a real folder; nothing was written")
+                throw InfraExit.invalidInput
+            }
+        }
+        // A folder of an environment the app no longer has: its files are obsolete too (only
+        // when every stack of every environment is synthesized, so that nothing is missed).
+        let everything = project.stacks == nil && project.environments.count == project.app.allEnvironments.count
+        let retiredFolders = everything ? directory.otherFolders(than: Set(prefixes)) : []
+        let existing = directory.existingTemplates(in: prefixes + retiredFolders)
         let expected = project.allExpectedPaths
         // With --stack, other stacks' files are neither rewritten nor obsolete.
         let obsolete = project.stacks == nil ? existing.keys.filter { !expected.contains($0) }.sorted() : []
         let changed = result.files.filter { existing[$0.relativePath] != $0.contents }
-        let displayDirectory = project.outDirectoryName
 
         if check {
             for file in changed {
@@ -44,7 +87,7 @@ struct SynthCommand: ParsableCommand {
                 print(UnifiedDiff.diff(old, file.contents, oldName: existing[file.relativePath] == nil ? "/dev/null" : name, newName: name + " (synthesized)") ?? "")
             }
             for name in obsolete {
-                print("\(displayDirectory)/\(name): no stack of the app produces this file any more")
+                print("\(displayDirectory)/\(name): \(Self.obsoleteReason(name, retiredFolders))")
             }
             if changed.isEmpty && obsolete.isEmpty {
                 let templates = result.files.filter(\.isTemplate).count
@@ -77,23 +120,22 @@ struct SynthCommand: ParsableCommand {
             print("\(changed.contains(file) ? "wrote" : "unchanged") \(displayDirectory)/\(file.relativePath)")
         }
         for name in removable {
-            print("removed \(displayDirectory)/\(name) (no stack produces it any more)")
+            print("removed \(displayDirectory)/\(name) (\(Self.obsoleteReason(name, retiredFolders)))")
         }
-        printDeployCommands(result)
+        // A retired environment's folder that is now empty goes too.
+        for folder in retiredFolders where OutputDirectory.names(in: directory.full(String(folder.dropLast()))).isEmpty {
+            if SystemCall.removeDirectory(directory.full(String(folder.dropLast()))) == nil {
+                print("removed \(displayDirectory)/\(folder) (empty)")
+            }
+        }
+        let instructions = DeployInstructions(result: result, environmentPrefixes: prefixes, orders: orders)
+        if !instructions.text.isEmpty { print(instructions.text) }
     }
 
-    /// The exact commands to deploy what was written, producers before consumers.
-    private func printDeployCommands(_ result: SynthesisPipeline.Result) {
-        let stackOfPath = Dictionary(result.files.map { ($0.relativePath, $0.stack) }, uniquingKeysWith: { first, _ in first })
-        func position(_ path: String) -> Int {
-            stackOfPath[path].flatMap { result.deploymentOrder.firstIndex(of: $0) } ?? result.deploymentOrder.count
+    static func obsoleteReason(_ name: String, _ retiredFolders: [String]) -> String {
+        if let folder = retiredFolders.first(where: { name.hasPrefix($0) }) {
+            return "the app has no environment '\(folder.dropLast())' any more"
         }
-        let paths = result.deployCommands.keys.sorted { (position($0), $0) < (position($1), $1) }
-        guard !paths.isEmpty else { return }
-        print("\nTo deploy (in this order):")
-        for path in paths {
-            guard let command = result.deployCommands[path] else { continue }
-            print("\n" + command.shellCommand)
-        }
+        return "no stack produces it any more"
     }
 }
