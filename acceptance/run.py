@@ -12,7 +12,8 @@ and the last line is `acceptance: N passed, N failed`; the exit code is 1 if any
 failed. A check that crashes is a FAIL with its traceback, never a crash of the run.
 
 Steps, in order (names for --skip in brackets):
-  swift test [swift-test]; the suite's own tests [selftest]; the templates in out/;
+  swift test [swift-test]; the suite's own tests [selftest]; the resource catalog is what
+  scripts/generate-catalog makes from the pinned cfn-lint [generated]; the templates in out/;
   `infra synth --check` [synth-check]; `infra synth` killed at random moments, then
   out/ all old or all new and clean after the next run [synth-kill]; cfn-lint and YAML meaning per template;
   the yaml-bench corpus [yaml-corpus]; SAM translation and SAM equivalence per SAM template;
@@ -38,13 +39,13 @@ if __package__ in (None, ""):  # `python acceptance/run.py` works too
 
 from acceptance.cfnyaml import is_sam, load_template  # noqa: E402
 from acceptance.checks import (  # noqa: E402
-    cfn_lint, lambda_tests, moto_deploy, readback, sam_equivalence, sam_translate, swift_checks, synth_kill,
+    cfn_lint, generated, lambda_tests, moto_deploy, readback, sam_equivalence, sam_translate, swift_checks, synth_kill,
     table_schema, update, yaml_corpus, yaml_meaning,
 )
 from acceptance.common import REPO, Result, aws_env, rel, run, work_dir  # noqa: E402
 from acceptance.moto_server import MotoServer  # noqa: E402
 
-STEPS = ("swift-test", "selftest", "synth-check", "synth-kill", "yaml-corpus", "deploy", "lambda-tests", "examples", "fixtures")
+STEPS = ("swift-test", "selftest", "generated", "synth-check", "synth-kill", "yaml-corpus", "deploy", "lambda-tests", "examples", "fixtures")
 
 # Other apps of the repository, each with its own CLI and output folder: checked like out/.
 EXAMPLES = (("cruddur-split", REPO / "examples" / "split-stacks" / "out"),)
@@ -279,6 +280,10 @@ def main(argv: list[str] | None = None) -> int:
     if "selftest" not in skip:
         heading("the suite's own tests (acceptance/tests)")
         report.guarded("selftest", "acceptance/tests", selftest)
+
+    if "generated" not in skip:
+        heading("generated code (scripts/generate-catalog --check)")
+        report.guarded(generated.CHECK, "Sources/CResourceCatalog", generated.check)
 
     heading(f"templates in {rel(templates_dir)}/")
     found_result, templates = discover(templates_dir)
