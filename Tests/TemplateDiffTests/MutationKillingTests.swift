@@ -58,4 +58,21 @@ struct MutationKillingTests {
         #expect(result.findings.map(\.kind) == [.dataLoss, .replacement])
     }
 
+    /// Adding a parent value that holds a create-only property (DnsOptions with
+    /// PrivateDnsPreference) replaces the endpoint; adding one without it does not.
+    @Test func aCreateOnlyPropertyInsideAnAddedParentIsAReplacement() throws {
+        let old = """
+            Resources:
+              Endpoint:
+                Type: AWS::EC2::VPCEndpoint
+                Properties:
+                  ServiceName: s
+                  VpcId: v
+
+            """
+        let withPreference = try diff(old, old + "      DnsOptions: {PrivateDnsPreference: ALL_DOMAINS}\n")
+        #expect(withPreference.resources.map(\.impact) == [.replacement])
+        let withoutPreference = try diff(old, old + "      DnsOptions: {DnsRecordIpType: ipv4}\n")
+        #expect(withoutPreference.resources.map(\.impact) == [.noInterruption])
+    }
 }
