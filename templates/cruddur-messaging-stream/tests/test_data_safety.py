@@ -113,6 +113,14 @@ def test_non_timestamp_sk_is_rejected_and_does_not_stick_the_group(fn, table, ca
     assert [(r["sk"], r["message"]) for r in group_rows(table, G1)] == [(T2, "real"), (T2, "real")]
 
 
+def test_non_timestamp_sk_is_rejected_even_for_a_group_with_no_rows(fn, table, calls):
+    # nothing to compare it with: still a bad record, not a success
+    rec = insert_message(table, "100", G1, "zzz", "bogus")
+    assert fn.lambda_handler({"Records": [rec]}, None) == {
+        "batchItemFailures": [{"itemIdentifier": "100"}]}
+    assert [op for op, _ in calls] == []  # rejected before any call
+
+
 def test_non_timestamp_sk_is_logged(fn, table, capsys):
     seed_group(table, G1, 1, 2)
     fn.lambda_handler({"Records": [insert_message(table, "100", G1, "zzz", "bogus")]}, None)
