@@ -51,7 +51,7 @@ let package = Package(
         .target(
             name: "InfraCLI",
             dependencies: [
-                "CloudFormation", "TemplateDiff", "InfraYAML", "UnifiedDiff", "JSONText", "FileSupport",
+                "CloudFormation", "TemplateDiff", "InfraYAML", "UnifiedDiff", "JSONText", "FileSupport", "ResourceCatalog",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
