@@ -20,7 +20,8 @@ Steps, in order (names for --skip in brackets):
   deploy, read back and update per template on a local moto server, then `infra schema`
   against the deployed table [deploy]; the example apps' templates, checked and deployed
   alike [examples]; cfn-lint over the Swift tests' golden fixtures [fixtures];
-  the Lambda code's pytest suites [lambda-tests].
+  the Lambda code's pytest suites [lambda-tests]; `infra validate --template` against cfn-lint
+  over out/, the fixtures and acceptance/fixtures/catalog/ [catalog-parity].
 """
 
 from __future__ import annotations
@@ -39,13 +40,14 @@ if __package__ in (None, ""):  # `python acceptance/run.py` works too
 
 from acceptance.cfnyaml import is_sam, load_template  # noqa: E402
 from acceptance.checks import (  # noqa: E402
-    cfn_lint, generated, lambda_tests, moto_deploy, readback, sam_equivalence, sam_translate, swift_checks, synth_kill,
-    table_schema, update, yaml_corpus, yaml_meaning,
+    catalog_parity, cfn_lint, generated, lambda_tests, moto_deploy, readback, sam_equivalence, sam_translate, swift_checks,
+    synth_kill, table_schema, update, yaml_corpus, yaml_meaning,
 )
 from acceptance.common import REPO, Result, aws_env, rel, run, work_dir  # noqa: E402
 from acceptance.moto_server import MotoServer  # noqa: E402
 
-STEPS = ("swift-test", "selftest", "generated", "synth-check", "synth-kill", "yaml-corpus", "deploy", "lambda-tests", "examples", "fixtures")
+STEPS = ("swift-test", "selftest", "generated", "synth-check", "synth-kill", "yaml-corpus", "deploy", "lambda-tests",
+         "examples", "fixtures", "catalog-parity")
 
 # Other apps of the repository, each with its own CLI and output folder: checked like out/.
 EXAMPLES = (("cruddur-split", REPO / "examples" / "split-stacks" / "out"),)
@@ -348,6 +350,10 @@ def main(argv: list[str] | None = None) -> int:
             report.add(Result(cfn_lint.CHECK, "Tests/", False, "no golden fixtures found"))
         for t in fixtures:
             report.guarded(cfn_lint.CHECK, rel(t), lambda t=t: cfn_lint.check(t))
+
+    if "catalog-parity" not in skip:
+        heading("catalog parity: infra validate --template against cfn-lint")
+        report.guarded(catalog_parity.CHECK, "corpus", lambda: catalog_parity.check(templates_dir))
 
     if "lambda-tests" not in skip:
         heading("Lambda code tests (templates/*/tests)")

@@ -115,6 +115,25 @@ struct CatalogValidationTests {
         ])
     }
 
+    /// A function the model does not type (as `infra validate --template` carries it) gives
+    /// something unknown: it is not an object where a string or an integer goes.
+    @Test func untypedFunctionsAreSkipped() {
+        let found = errors { stack in
+            stack.add(Self.queue("Queue", [
+                "QueueName": ["Fn::ToJsonString": ["a": 1]],
+                "DelaySeconds": ["Fn::Length": [1, 2]],
+                "Tags": ["Fn::Transform": ["Name": "AWS::Include"]],
+                "RedrivePolicy": ["Fn::GetStackOutput": ["StackName": "s", "OutputName": "o"]],
+            ]))
+        }
+        #expect(found.isEmpty)
+        // An ordinary object of one key is still checked.
+        let checked = errors { stack in
+            stack.add(Self.queue("Queue", ["QueueName": ["Name": "q"]]))
+        }
+        #expect(checked == ["error: app: Queue: Properties.QueueName: expects a string, not an object"])
+    }
+
     @Test func templateLevelLimits() {
         let found = errors { stack in
             stack.add(Self.queue())

@@ -9,16 +9,30 @@ import FileSupport
 import TemplateDiff
 
 /// `infra validate`: synthesizes and validates without writing; prints every diagnostic.
+/// With `--template FILE`, validates template files instead, without the app.
 struct ValidateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "validate",
-        abstract: "Print the diagnostics of every stack; exit 2 if any is an error.",
+        abstract: "Print the diagnostics of every stack (or of --template files); exit 2 if any is an error.",
         discussion: InfraExit.summary
     )
 
     @OptionGroup var project: ProjectOptions
 
+    @Option(name: .customLong("template"), help: ArgumentHelp(
+        "A template file (YAML or JSON) to validate instead of the app's stacks (repeatable).",
+        discussion: "Its stack name in diagnostics is the file name without its extension.",
+        valueName: "file"))
+    var templates: [String] = []
+
+    func validate() throws {
+        if !templates.isEmpty && (project.env != nil || !project.stacks.isEmpty) {
+            throw ValidationError("--template validates files, not the app: it cannot be combined with --env or --stack")
+        }
+    }
+
     func run() throws {
+        if !templates.isEmpty { return try validateFiles() }
         let project = try project.resolve()
         let result = project.run()
         DiagnosticPrinter.print(result.diagnostics + retentionWarnings(result, outDirectory: project.outDirectoryPath))
@@ -45,5 +59,24 @@ struct ValidateCommand: ParsableCommand {
             }
         }
         return warnings
+    }
+
+    /// Every file is read and checked before the exit, so one run shows every problem.
+    private func validateFiles() throws {
+        var diagnostics: [Diagnostic] = []
+        var unreadable = false
+        for path in templates {
+            do {
+                diagnostics += try TemplateFile(path: path).diagnostics
+            } catch {
+                printError("error: \(error)")
+                unreadable = true
+            }
+        }
+        DiagnosticPrinter.print(diagnostics)
+        if unreadable || diagnostics.hasErrors {
+            throw InfraExit.invalidInput
+        }
+        print("\(templates.count) template\(templates.count == 1 ? "" : "s") valid")
     }
 }

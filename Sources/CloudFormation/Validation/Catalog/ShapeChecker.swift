@@ -33,6 +33,7 @@ struct ShapeChecker {
 
     /// - Parameter context: the resource type, for messages about unknown properties.
     mutating func check(_ value: TemplateValue, against shape: ValueShape, at path: Path, into findings: inout [Finding], context: String) {
+        if Self.isUntypedIntrinsic(value) { return }
         for part in shape.allOf {
             check(value, against: part, at: path, into: &findings, context: context)
         }
@@ -179,7 +180,6 @@ struct ShapeChecker {
     }
 
     private mutating func checkObject(_ fields: Fields, _ shape: ValueShape, at path: Path, into findings: inout [Finding], context: String) {
-        if fields.count == 1, let key = fields.keys.first, key == "Fn::Transform" { return }
         for (key, value) in fields.entries {
             if let property = shape.property(key) {
                 check(value, against: property, at: path.key(key), into: &findings, context: context)
@@ -280,6 +280,13 @@ struct ShapeChecker {
         default:
             break
         }
+    }
+
+    /// A function the model does not type (Fn::Transform, Fn::ToJsonString, Fn::Length, ...),
+    /// kept as an object with its one `Fn::` key: what it gives is not known here.
+    private static func isUntypedIntrinsic(_ value: TemplateValue) -> Bool {
+        guard case .object(let fields) = value, fields.count == 1, let key = fields.keys.first else { return false }
+        return key.hasPrefix("Fn::")
     }
 
     private static func isNoValue(_ value: TemplateValue) -> Bool {
