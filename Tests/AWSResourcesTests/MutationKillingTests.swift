@@ -16,7 +16,7 @@ import Testing
         let above = EventSourceMappingTests.mapping { function, stream in
             function.trigger(on: stream, batchSize: 10001, startingPosition: .latest)
         }
-        #expect(above.messages == ["error ConsumerMessagesEvents Properties.BatchSize: batch size 10001 is outside 1...10000"])
+        #expect(above.messages == ["error ConsumerMessagesEvents Properties.BatchSize: 10001 is above the maximum 10000"])
         let atMaximum = EventSourceMappingTests.mapping { function, stream in
             function.trigger(on: stream, batchSize: 10000, startingPosition: .latest)
         }
