@@ -25,6 +25,8 @@ public final class ValueShape: @unchecked Sendable {
     public internal(set) var maxItems: Int?
     public internal(set) var uniqueItems = false
     public internal(set) var items: ValueShape?
+    /// Shapes of the first items, position by position (DynamoDB's KeySchema: HASH, then RANGE).
+    public internal(set) var prefixItems: [ValueShape] = []
     /// Declared properties in the schema's order.
     public internal(set) var properties: [(name: String, shape: ValueShape)] = []
     public internal(set) var required: [String] = []
@@ -113,6 +115,7 @@ struct ShapeBuilder {
             case "items":
                 // A list of schemas (tuple form) is too rare in the schemas to check item by item.
                 if case .object = value { shape.items = self.shape(value) }
+            case "prefixItems": shape.prefixItems = value.array.map(self.shape)
             case "properties": shape.properties = value.entries.map { ($0.0, self.shape($0.1)) }
             case "required": shape.required = value.strings
             case "additionalProperties":

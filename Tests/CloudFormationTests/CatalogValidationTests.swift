@@ -170,3 +170,20 @@ struct PhysicalNameClashTests {
         ])
     }
 }
+
+@Suite("Position-by-position list items (prefixItems)")
+struct PrefixItemsTests {
+    @Test func aTableKeySchemaStartsWithTheHashKey() {
+        let stack = Stack("app") { stack in
+            stack.add(RawResource("Table", type: "AWS::DynamoDB::Table", properties: [
+                "KeySchema": [["AttributeName": "sk", "KeyType": "RANGE"], ["AttributeName": "pk", "KeyType": "HASH"]],
+                "AttributeDefinitions": [["AttributeName": "pk", "AttributeType": "S"], ["AttributeName": "sk", "AttributeType": "S"]],
+                "BillingMode": "PAY_PER_REQUEST",
+            ]))
+        }
+        #expect(synthesize(stack).diagnostics.map(\.description) == [
+            "error: app: Table: Properties.KeySchema[0].KeyType: 'RANGE' is not one of the allowed values: HASH",
+            "error: app: Table: Properties.KeySchema[1].KeyType: 'HASH' is not one of the allowed values: RANGE",
+        ])
+    }
+}

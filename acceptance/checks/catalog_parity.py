@@ -7,7 +7,8 @@ intrinsics everywhere that must stay clean). Every cfn-lint error of the schema 
 (E30xx; E1003, E2011 and E6011, the description limits; E1010 and E6101, GetAtt attributes)
 needs an infra error at the same element (logical ID, parameter or output) and at the same
 or an enclosing property path; a required property counts when infra names the missing
-key below the object cfn-lint names. An error with no such match fails the check unless
+key below the object cfn-lint names, and a failed oneOf/anyOf (E3018, E3012 for an
+alternative of another type) counts when infra names what fails below it. An error with no such match fails the check unless
 it is one of the EXCEPTIONS below, each with its reason. Infra errors that cfn-lint does
 not report are listed, not failed. out/ and the golden fixtures must give no infra error.
 """
@@ -49,14 +50,6 @@ EXCEPTIONS = (
                "(a Python rule), not in the resource schemas; infra's typed Table builds both from one key list"),
     Exception_("E3019", r".*", r".*",
                "unique primary identifiers across resources: a whole-template cfn-lint rule, not a schema keyword"),
-    Exception_("E3002", r"/KeySchema(/|$)", r"'(HASH|RANGE)' was expected",
-               "DynamoDB KeySchema's prefixItems (first key HASH, second RANGE): the catalog generator does not "
-               "keep prefixItems, so the order of key types is not checked (the typed Table always writes HASH first)"),
-    Exception_("E3012", r"/KeySchema$", r"is not of type 'object', 'string'",
-               "follows from the KeySchema prefixItems failure above: cfn-lint then also tries oneOf's JSON-string "
-               "alternative and reports that it fails too"),
-    Exception_("E3018", r"/KeySchema$", r"is not valid under any of the given schemas",
-               "follows from the KeySchema prefixItems failure above (the oneOf as a whole)"),
 )
 
 
@@ -109,9 +102,17 @@ def _related(infra: str, lint: str) -> bool:
     return infra.startswith(lint) and infra[len(lint)] == "." and "." not in infra[len(lint) + 1:] and "[" not in infra[len(lint) + 1:]
 
 
+# cfn-lint reports a failed oneOf/anyOf at the object that has it (E3018, and E3012 for an
+# alternative of another type); infra reports the closest alternative's own reason, below it.
+ALTERNATIVES = re.compile(r"is not valid under any of the given schemas|is not of type")
+
+
 def matches(error: LintError, infra: InfraError) -> bool:
     if infra.file != error.file or infra.element != error.element:
         return False
+    if error.rule in ("E3012", "E3018") and ALTERNATIVES.search(error.message) and error.infra_path \
+            and infra.path.startswith(error.infra_path) and infra.path[len(error.infra_path):][:1] in (".", "["):
+        return True
     return _related(infra.path, error.infra_path)
 
 

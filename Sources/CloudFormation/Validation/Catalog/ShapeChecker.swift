@@ -172,8 +172,11 @@ struct ShapeChecker {
                 findings.append(Finding(path: path.index(index), message: "repeats an earlier item; the list's items must be unique"))
             }
         }
-        if let itemShape = shape.items {
-            for (index, item) in items.enumerated() {
+        for (index, item) in items.enumerated() {
+            if index < shape.prefixItems.count {
+                check(item, against: shape.prefixItems[index], at: path.index(index), into: &findings, context: context)
+            }
+            if let itemShape = shape.items {
                 check(item, against: itemShape, at: path.index(index), into: &findings, context: context)
             }
         }
@@ -213,14 +216,17 @@ struct ShapeChecker {
 
     /// anyOf/oneOf: fine when some alternative fits; otherwise the findings of the closest one.
     private mutating func checkAlternatives(_ value: TemplateValue, _ alternatives: [ValueShape], at path: Path, into findings: inout [Finding], context: String) {
-        var best: [Finding]?
+        // The closest: one whose type fits the value, then the fewest findings.
+        var best: (rank: (Int, Int), findings: [Finding])?
         for alternative in alternatives {
             var trial: [Finding] = []
             check(value, against: alternative, at: path, into: &trial, context: context)
             if trial.isEmpty { return }
-            if best == nil || trial.count < best!.count { best = trial }
+            let wrongType = trial.contains { $0.path.description == path.description && $0.message.hasPrefix("expects ") }
+            let rank = (wrongType ? 1 : 0, trial.count)
+            if best == nil || rank < best!.rank { best = (rank, trial) }
         }
-        guard let best else { return }
+        guard let best = best?.findings else { return }
         // Alternatives that differ only in which property is required read best as one message.
         let missing = alternatives.flatMap(\.required)
         if !missing.isEmpty, best.allSatisfy({ $0.message.hasPrefix("the required property") }) {
