@@ -82,8 +82,7 @@ public struct ResourceAttribute: Sendable, Hashable {
     public let jsonType: JSONType
 
     func matches(_ candidate: String) -> Bool {
-        guard let regex = try? Regex(name) else { return false }
-        return (try? regex.wholeMatch(in: candidate)) != nil
+        SchemaPattern.named("\\A(?:" + name + ")\\z").matches(candidate) == true
     }
 }
 

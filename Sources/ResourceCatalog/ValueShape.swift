@@ -1,3 +1,5 @@
+import Synchronization
+
 /// What a property's value may be, from the JSON schema: the subset of keywords that
 /// CloudFormation's provider schemas use. A class, because schemas are recursive through
 /// `$ref` (a WAF statement holds statements); built once per type and never changed after.
@@ -27,8 +29,11 @@ public final class ValueShape: @unchecked Sendable {
     public internal(set) var items: ValueShape?
     /// Shapes of the first items, position by position (DynamoDB's KeySchema: HASH, then RANGE).
     public internal(set) var prefixItems: [ValueShape] = []
-    /// Declared properties in the schema's order.
-    public internal(set) var properties: [(name: String, shape: ValueShape)] = []
+    /// Declared property names in the schema's order; each property's shape is built when it
+    /// is first asked for (a template uses a few of a type's properties, and a synth pays
+    /// for every shape it builds).
+    public var propertyNames: [String] { declared?.names ?? [] }
+    var declared: DeclaredProperties?
     public internal(set) var required: [String] = []
     public internal(set) var additionalProperties: AdditionalProperties = .allowed
     public internal(set) var patternProperties: [(pattern: String, shape: ValueShape)] = []
@@ -41,29 +46,66 @@ public final class ValueShape: @unchecked Sendable {
     init() {}
 
     public func property(_ name: String) -> ValueShape? {
-        properties.first { $0.name == name }?.shape
+        declared?.shape(of: name)
+    }
+
+    /// Every declared property with its shape (builds them all).
+    public var properties: [(name: String, shape: ValueShape)] {
+        propertyNames.compactMap { name in property(name).map { (name, $0) } }
+    }
+}
+
+/// The declared properties of one object shape, built one at a time on first use. The
+/// type's build lock guards the builder's memo, so concurrent checks of one type are safe.
+final class DeclaredProperties: @unchecked Sendable {
+    let names: [String]
+    private let nodes: [String: CatalogValue]
+    private let builder: ShapeBuilder
+    private var built: [String: ValueShape] = [:]
+
+    init(_ entries: [(String, CatalogValue)], builder: ShapeBuilder) {
+        names = entries.map(\.0)
+        nodes = Dictionary(entries, uniquingKeysWith: { first, _ in first })
+        self.builder = builder
+    }
+
+    func shape(of name: String) -> ValueShape? {
+        builder.state.lock.withLock { _ in
+            if let known = built[name] { return known }
+            guard let node = nodes[name] else { return nil }
+            let shape = builder.shape(node)
+            built[name] = shape
+            return shape
+        }
     }
 }
 
 /// Turns a type's reduced schema into shapes, resolving `#/definitions/X` once per name.
-struct ShapeBuilder {
+/// Object shapes build their properties lazily (`DeclaredProperties`), under the type's lock.
+struct ShapeBuilder: @unchecked Sendable {
+    /// What every lazy build of one type shares: its definitions and their built shapes.
+    final class State: @unchecked Sendable {
+        let lock = Mutex<Void>(())
+        var definitions: [String: CatalogValue] = [:]
+        var memo: [String: ValueShape] = [:]
+    }
+
     let schema: CatalogValue
-    private var definitions: [String: CatalogValue] = [:]
-    private final class Memo { var shapes: [String: ValueShape] = [:] }
-    private let memo = Memo()
+    let state = State()
 
     init(schema: CatalogValue) {
         self.schema = schema
-        for (name, value) in schema["definitions"]?.entries ?? [] { definitions[name] = value }
+        for (name, value) in schema["definitions"]?.entries ?? [] { state.definitions[name] = value }
     }
 
     func root() -> ValueShape {
         var root = schema.entries.filter { $0.0 != "definitions" }
         if !root.contains(where: { $0.0 == "type" }) { root.append(("type", .string("object"))) }
-        return shape(.object(root))
+        return state.lock.withLock { _ in shape(.object(root)) }
     }
 
-    private func shape(_ node: CatalogValue) -> ValueShape {
+    /// Called with the type's lock held.
+    func shape(_ node: CatalogValue) -> ValueShape {
         if let reference = node["$ref"]?.string {
             let target = definition(reference)
             // A $ref with keywords of its own is both: the definition and the keywords.
@@ -80,10 +122,10 @@ struct ShapeBuilder {
 
     private func definition(_ reference: String) -> ValueShape {
         let name = reference.hasPrefix("#/definitions/") ? String(reference.dropFirst("#/definitions/".count)) : reference
-        if let known = memo.shapes[name] { return known }
+        if let known = state.memo[name] { return known }
         let placeholder = ValueShape()
-        memo.shapes[name] = placeholder
-        if let node = definitions[name] {
+        state.memo[name] = placeholder
+        if let node = state.definitions[name] {
             if let inner = node["$ref"]?.string, node.entries.count == 1 {
                 placeholder.allOf = [definition(inner)]
             } else {
@@ -116,7 +158,7 @@ struct ShapeBuilder {
                 // A list of schemas (tuple form) is too rare in the schemas to check item by item.
                 if case .object = value { shape.items = self.shape(value) }
             case "prefixItems": shape.prefixItems = value.array.map(self.shape)
-            case "properties": shape.properties = value.entries.map { ($0.0, self.shape($0.1)) }
+            case "properties": shape.declared = DeclaredProperties(value.entries, builder: self)
             case "required": shape.required = value.strings
             case "additionalProperties":
                 switch value {

@@ -74,10 +74,10 @@ struct TemplateFileValidationTests {
         let template = try TemplateFile(path: path)
         #expect(template.stack == "broken")
         #expect(template.diagnostics.filter { $0.severity == .error }.map(\.description) == [
+            "error: broken: Policy: Properties.PolicyDocument.Statement[0].Resource: Queue is a AWS::SQS::Queue, which has no attribute ARN for GetAtt; did you mean Arn?",
             "error: broken: Queue: Properties.VisibilityTimout: VisibilityTimout is not a property of AWS::SQS::Queue; did you mean VisibilityTimeout?",
             "error: broken: Queue: Properties.DelaySeconds: 901 is above the maximum 900",
             "error: broken: Topic: Type: AWS::SNS::Topics is not a resource type CloudFormation knows (catalog: cfn-lint 1.58.0 schemas); did you mean AWS::SNS::Topic?",
-            "error: broken: Policy: Properties.PolicyDocument.Statement[0].Resource: Queue is a AWS::SQS::Queue, which has no attribute ARN for GetAtt; did you mean Arn?",
             "error: broken: Description: the stack description is 1030 characters long; CloudFormation allows at most 1024 (shorten it)",
         ])
         #expect(run(["validate", "--template", path]) == 2)

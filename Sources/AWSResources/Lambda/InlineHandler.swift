@@ -38,16 +38,15 @@ enum InlineHandler {
     static func pythonTopLevelNames(_ source: String) -> (functions: [String], others: Set<String>) {
         var functions: [String] = []
         var others = Set<String>()
-        for line in source.split(omittingEmptySubsequences: true, whereSeparator: \.isNewline) {
-            var rest = Substring(line)
-            guard let first = rest.first, !first.isWhitespace else { continue }
+        for line in topLevelLines(source) {
+            var rest = line
             if rest.hasPrefix("async ") { rest = rest.dropFirst("async ".count).drop(while: \.isWhitespace) }
             if rest.hasPrefix("def ") {
                 let name = identifier(at: rest.dropFirst("def ".count).drop(while: \.isWhitespace))
                 if !name.isEmpty, !functions.contains(name) { functions.append(name) }
             } else if rest.hasPrefix("from ") || rest.hasPrefix("import ") {
                 // `from m import a, b as c` and `import m as n` bind a, c and n (and m).
-                let imported = rest.split(separator: " import ", maxSplits: 1).last ?? rest.dropFirst("import ".count)
+                let imported = afterImportKeyword(rest) ?? rest.dropFirst("import ".count)
                 for item in imported.split(separator: ",") {
                     let words = item.split(whereSeparator: { $0.isWhitespace || $0 == "(" || $0 == ")" })
                     if let last = words.last { others.insert(String(last)) }
@@ -62,6 +61,44 @@ enum InlineHandler {
             }
         }
         return (functions, others)
+    }
+
+    /// What follows ` import ` in a `from m import ...` line, found on its bytes (the
+    /// collection `split(separator:)` costs more than the rest of the scan).
+    private static func afterImportKeyword(_ line: Substring) -> Substring? {
+        let keyword = Array(" import ".utf8)
+        let bytes = line.utf8
+        var index = bytes.startIndex
+        while index < bytes.endIndex {
+            if bytes[index...].starts(with: keyword) {
+                return line[bytes.index(index, offsetBy: keyword.count)...]
+            }
+            index = bytes.index(after: index)
+        }
+        return nil
+    }
+
+    /// The lines that start in column one, found on the UTF-8 bytes: most lines of a module
+    /// are indented, and splitting all of them into Characters costs more than the rest of a synth.
+    private static func topLevelLines(_ source: String) -> [Substring] {
+        let utf8 = source.utf8
+        var lines: [Substring] = []
+        var lineStart = utf8.startIndex
+        var index = utf8.startIndex
+        func close(at end: String.Index) {
+            guard lineStart < end, let first = utf8[lineStart...].first, first != 0x20, first != 0x09, first != 0x0C else { return }
+            lines.append(source[lineStart..<end])
+        }
+        while index < utf8.endIndex {
+            let byte = utf8[index]
+            if byte == 0x0A || byte == 0x0D {
+                close(at: index)
+                lineStart = utf8.index(after: index)
+            }
+            index = utf8.index(after: index)
+        }
+        close(at: utf8.endIndex)
+        return lines
     }
 
     /// The names a Node.js file exports, in order of appearance.

@@ -1,5 +1,8 @@
+import ResourceCatalog
+
 /// Every Ref, GetAtt, Sub variable, condition and mapping name must point at something
-/// declared in this stack; a reference to another stack's resource is named as such.
+/// declared in this stack, and a GetAtt at an attribute its type has (the catalog's); a
+/// reference to another stack's resource is named as such.
 struct ReferenceRule: ValidationRule {
     /// Logical ID -> stack, for the app's other stacks: a by-name reference to one of their
     /// resources is told where that resource is.
@@ -19,6 +22,7 @@ struct ReferenceRule: ValidationRule {
 
     func check(_ template: Template, stack: String, into diagnostics: inout [Diagnostic]) {
         let resources = Set(template.resources.map(\.logicalID))
+        let types = Dictionary(template.resources.map { ($0.logicalID, $0.type) }, uniquingKeysWith: { first, _ in first })
         let parameters = Set(template.parameters.map(\.name))
         let conditions = Set(template.conditions.keys)
         let mappings = Set(template.mappings.keys)
@@ -60,6 +64,9 @@ struct ReferenceRule: ValidationRule {
                         error(element, path, "'\(Diagnostic.abbreviated(target.logicalID))' is a parameter; Fn::GetAtt works only on resources")
                     } else if !resources.contains(target.logicalID) {
                         error(element, path, "gets attribute '\(Diagnostic.abbreviated(attribute))' of '\(Diagnostic.abbreviated(target.logicalID))', which is not a resource of this stack" + hint(target.logicalID, target))
+                    } else if let typeName = types[target.logicalID], let type = ResourceCatalog.type(named: typeName),
+                              type.attribute(named: attribute) == nil {
+                        error(element, path, Self.unknownAttribute(attribute, of: target.logicalID, type: type))
                     }
                 case .condition(let name):
                     if !conditions.contains(name) {
@@ -91,6 +98,14 @@ struct ReferenceRule: ValidationRule {
                                               "uses condition '\(condition)', which is not declared"))
             }
         }
+    }
+
+    /// "Queue is a AWS::SQS::Queue, which has no attribute Ann for GetAtt; did you mean Arn?"
+    private static func unknownAttribute(_ attribute: String, of logicalID: String, type: ResourceTypeInfo) -> String {
+        let known = type.attributes.map(\.name)
+        let hint = NameSuggestion.closest(to: attribute, among: known).first.map { "; did you mean \($0)?" }
+            ?? (known.isEmpty ? "; it has no attributes" : "; it has: " + known.prefix(12).joined(separator: ", ") + (known.count > 12 ? ", …" : ""))
+        return "\(logicalID) is a \(type.name), which has no attribute \(Diagnostic.abbreviated(attribute)) for GetAtt\(hint)"
     }
 
     private func checkShape(

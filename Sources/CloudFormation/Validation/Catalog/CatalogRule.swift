@@ -35,7 +35,6 @@ struct CatalogRule: ValidationRule {
             }
             report(findings, of: resource, stack: stack, into: &diagnostics)
         }
-        checkAttributes(template, stack: stack, into: &diagnostics)
     }
 
     private func report(_ findings: [ShapeChecker.Finding], of resource: TemplateResource, stack: String, into diagnostics: inout [Diagnostic]) {
@@ -58,26 +57,5 @@ struct CatalogRule: ValidationRule {
         diagnostics.append(Diagnostic(.error, stack: stack, element: element, path: "Type",
             "\(Diagnostic.abbreviated(type)) is not a resource type CloudFormation knows (catalog: cfn-lint \(CatalogSource.cfnLintVersion) schemas)\(suggestion)"))
         return nil
-    }
-
-    /// A GetAtt (or `${Resource.Attribute}` in a Sub) of an attribute the target's type does not have.
-    private func checkAttributes(_ template: Template, stack: String, into diagnostics: inout [Diagnostic]) {
-        let types = Dictionary(template.resources.map { ($0.logicalID, $0.type) }, uniquingKeysWith: { first, _ in first })
-        for element in TemplateElement.all(in: template) {
-            ValueWalker.walk(element.value, path: element.path) { use, path in
-                let target: ReferenceTarget, attribute: String
-                switch use {
-                case .getAtt(let t, let a), .subAttribute(let t, let a): (target, attribute) = (t, a)
-                default: return
-                }
-                guard let typeName = types[target.logicalID], let type = ResourceCatalog.type(named: typeName),
-                      type.attribute(named: attribute) == nil else { return }
-                let known = type.attributes.map(\.name)
-                let hint = NameSuggestion.closest(to: attribute, among: known).first.map { "; did you mean \($0)?" }
-                    ?? (known.isEmpty ? "; it has no attributes" : "; it has: " + known.prefix(12).joined(separator: ", ") + (known.count > 12 ? ", …" : ""))
-                diagnostics.append(Diagnostic(.error, stack: stack, element: element.name, path: path.description,
-                    "\(target.logicalID) is a \(typeName), which has no attribute \(Diagnostic.abbreviated(attribute)) for GetAtt\(hint)"))
-            }
-        }
     }
 }

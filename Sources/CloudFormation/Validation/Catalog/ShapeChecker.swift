@@ -24,7 +24,6 @@ struct ShapeChecker {
     let resourceTypes: [String: String]
     /// Top-level names never suggested: the type's read-only properties.
     var unsuggested: Set<String> = []
-    private var patterns: [String: Regex<AnyRegexOutput>?] = [:]
 
     init(parameters: [String: String], resourceTypes: [String: String]) {
         self.parameters = parameters
@@ -119,21 +118,12 @@ struct ShapeChecker {
         }
     }
 
-    private mutating func checkPattern(_ text: String, _ shape: ValueShape, at path: Path, into findings: inout [Finding]) {
-        guard let pattern = shape.pattern, let regex = compiled(pattern) else { return }
-        // JSON-schema patterns are not anchored: a match anywhere counts.
-        if (try? regex.firstMatch(in: text)) == nil {
+    private func checkPattern(_ text: String, _ shape: ValueShape, at path: Path, into findings: inout [Finding]) {
+        guard let pattern = shape.pattern else { return }
+        // JSON-schema patterns are not anchored: a match anywhere counts. Unknown: no finding.
+        if SchemaPattern.named(pattern).matches(text) == false {
             findings.append(Finding(path: path, message: "'\(Diagnostic.abbreviated(text))' does not match the pattern \(Diagnostic.abbreviated(pattern))"))
         }
-    }
-
-    /// Schema patterns are ECMA-262 regular expressions; one Swift cannot compile is skipped
-    /// rather than guessed at.
-    private mutating func compiled(_ pattern: String) -> Regex<AnyRegexOutput>? {
-        if let known = patterns[pattern] { return known }
-        let regex = try? Regex(pattern)
-        patterns[pattern] = regex
-        return regex
     }
 
     private func checkRange(_ text: String, _ shape: ValueShape, at path: Path, into findings: inout [Finding]) {
@@ -188,7 +178,7 @@ struct ShapeChecker {
                 check(value, against: property, at: path.key(key), into: &findings, context: context)
                 continue
             }
-            if let matching = shape.patternProperties.first(where: { compiled($0.pattern).map { (try? $0.firstMatch(in: key)) != nil } ?? true }) {
+            if let matching = shape.patternProperties.first(where: { SchemaPattern.named($0.pattern).matches(key) ?? true }) {
                 check(value, against: matching.shape, at: path.key(key), into: &findings, context: context)
                 continue
             }
@@ -196,7 +186,7 @@ struct ShapeChecker {
             case .allowed: break
             case .shape(let extra): check(value, against: extra, at: path.key(key), into: &findings, context: context)
             case .forbidden:
-                let known = shape.properties.map(\.name).filter { !path.description.isEmpty || !unsuggested.contains($0) }
+                let known = shape.propertyNames.filter { !path.description.isEmpty || !unsuggested.contains($0) }
                 let where_ = path.description.isEmpty ? "of \(context)" : "here (\(context) Properties\(path))"
                 let hint = NameSuggestion.closest(to: key, among: known).first.map { "; did you mean \($0)?" }
                     ?? (known.isEmpty ? "" : "; known: " + known.prefix(15).joined(separator: ", ") + (known.count > 15 ? ", …" : ""))
