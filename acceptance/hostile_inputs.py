@@ -139,9 +139,12 @@ def cases(repo: Path, big: bool = True) -> list[Case]:
     """The corpus. `big` adds the slow-to-write ones (a 200 MB sparse file is cheap; the
     20 MB real template takes a second)."""
     found = [
-        Case("self-wrap-2500", _file("wrap2500.json", lambda: self_wrapping(2500)), says="get-template"),
-        Case("self-wrap-4000", _file("wrap4000.json", lambda: self_wrapping(4000)), says="larger than"),
-        Case("self-wrap-2", _file("wrap2.json", lambda: self_wrapping(2)), says="get-template"),
+        # 1,000 levels are 1 MB (under both limits), 1,600 are 2.5 MiB (over CloudFormation's
+        # 1 MB for a template), 2,500 are 6 MiB (over the 4 MiB read from a file).
+        Case("self-wrap-2", _file("wrap2.yaml", lambda: self_wrapping(2)), says="get-template"),
+        Case("self-wrap-1000", _file("wrap1000.yaml", lambda: self_wrapping(1000)), says="get-template"),
+        Case("self-wrap-1600", _file("wrap1600.yaml", lambda: self_wrapping(1600)), says="1 MB limit"),
+        Case("self-wrap-2500", _file("wrap2500.yaml", lambda: self_wrapping(2500)), says="larger than"),
         Case("huge-sparse-200MB", _sparse("huge.yaml", 200 * 1024 * 1024), says="larger than"),
         Case("deep-nesting", _file("deep.yaml", lambda: deep_nesting(100_000)), says="nesting deeper than"),
         Case("alias-bomb", _file("bomb.yaml", alias_bomb), says="not supported"),
