@@ -149,6 +149,9 @@ struct HostileInputTests {
         let json = try Self.injectedReport().render(.json)
         #expect(!json.contains("\u{1B}") && !json.contains("\u{07}"))
         #expect(json.contains(#"Evil\u001b]0;pwned\u0007"#))
+        // What JSON allows raw but a terminal acts on: a C1 CSI, a right-to-left override.
+        #expect(!json.contains("\u{9B}") && !json.contains("\u{202E}"))
+        #expect(json.contains(#"Out\u009b2J"#) && json.contains(#""a\u202eb""#))
     }
 
     /// The line without its code spans (backtick runs of equal length).
