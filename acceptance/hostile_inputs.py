@@ -69,6 +69,12 @@ def surrogate_json(fresh_yaml: str | None = None) -> str:
     return json.dumps(template)  # ensure_ascii=True: "\ud83d\ude80"
 
 
+def many_outputs(count: int = 35_000) -> str:
+    """Within the limits (0.8 MB), but tens of thousands of entries in one section."""
+    outputs = {f"O{i}": {"Value": "x"} for i in range(count)}
+    return json.dumps({"Resources": {"Queue": {"Type": "AWS::SQS::Queue"}}, "Outputs": outputs})
+
+
 def control_characters() -> str:
     esc, bel = "\x1b", "\x07"
     return json.dumps({
@@ -153,6 +159,7 @@ def cases(repo: Path, big: bool = True) -> list[Case]:
         Case("fifo", _fifo, says="not a regular file"),
         Case("dev-zero", lambda _folder: Path("/dev/zero"), says="not a regular file"),
         Case("same-stack-yaml-and-json", _two_flavors, says="both"),
+        Case("many-outputs-35000", _file("outputs.json", many_outputs), expect=None, says="35000 outputs removed"),
         Case("surrogate-json", _file("surrogates.json", surrogate_json), expect=None, says="\U0001F680"),
         Case("control-characters-text", _file("ctl.json", control_characters), expect=None, says="Evil",
              forbidden=("\x1b", "\x07")),

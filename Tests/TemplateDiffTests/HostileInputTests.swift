@@ -82,6 +82,18 @@ struct HostileInputTests {
         }
     }
 
+    @Test func tensOfThousandsOfEntriesReportInLinearTime() throws {
+        // 35,000 outputs, 0.8 MB: within the limits. The report's layout re-built a section's
+        // block for each entry: 38 s.
+        let outputs = (0..<35_000).map { #""O\#($0)": {"Value": "x"}"# }.joined(separator: ",")
+        let old = #"{"Resources": {"Q": {"Type": "AWS::SQS::Queue"}}, "Outputs": {"# + outputs + "}}"
+        let start = ContinuousClock.now
+        let report = try DiffReport.compare(old: ["s": old], new: ["s": Self.queue])
+        let text = report.render(.text(color: false)), markdown = report.render(.markdown)
+        #expect(text.contains("35000 outputs removed") && markdown.contains("`O34999`"))
+        #expect(ContinuousClock.now - start < .seconds(10))
+    }
+
     // MARK: 3. JSON escapes
 
     @Test func jsonSurrogatePairsAreOneCharacter() throws {
