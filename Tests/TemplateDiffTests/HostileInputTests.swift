@@ -206,6 +206,22 @@ struct HostileInputTests {
         }
     }
 
+    @Test func aFolderIsReadUpToABound() throws {
+        let directory = try Self.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        // 40 files of 2 MiB each (each under the 4 MiB file limit): 80 MiB in all.
+        let body = Self.queue + "# " + String(repeating: "x", count: 2 * 1024 * 1024) + "\n"
+        for index in 0..<40 {
+            try body.write(to: directory.appendingPathComponent("s\(index).yaml"), atomically: false, encoding: .utf8)
+        }
+        do {
+            _ = try TemplateFiles.read(at: directory.path)
+            Issue.record("80 MiB of templates were read")
+        } catch {
+            #expect("\(error)".contains("its templates add up to more than 64 MiB"))
+        }
+    }
+
     @Test func aFIFOOrADeviceIsNotAFile() throws {
         let directory = try Self.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }

@@ -11,6 +11,9 @@ public enum InputLimits {
     /// get-template`, whose JSON string escapes lengthen it. Larger files are refused before
     /// they are read.
     public static let maximumFileBytes = 4 * 1024 * 1024
+    /// The most read from a folder, all its templates together: 64 templates of the largest
+    /// size CloudFormation accepts, so that a folder of many large files stays small too.
+    public static let maximumFolderBytes = 64 * 1024 * 1024
 
     /// `1.5 MiB`, `4 MiB`, `812 bytes`.
     static func size(_ bytes: Int) -> String {

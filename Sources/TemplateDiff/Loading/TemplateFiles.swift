@@ -30,6 +30,7 @@ public enum TemplateFiles {
         }
         var templates: [String: String] = [:]
         var files: [String: String] = [:]
+        var total = 0
         // Parameter files sit beside the templates in out/; they are not templates.
         for name in names.sorted() where extensions.contains(FileSystem.pathExtension(ofName: name).lowercased()) && !name.hasSuffix(".parameters.json") {
             let file = url.appendingPathComponent(name)
@@ -40,7 +41,12 @@ public enum TemplateFiles {
                 throw .unreadable(path: path, reason: "\(Display.short(first)) and \(Display.short(name)) both hold stack \(Display.short(stack)); keep one of them")
             }
             files[stack] = name
-            templates[stack] = try text(ofFileAt: file.path)
+            let text = try text(ofFileAt: file.path)
+            total += text.utf8.count
+            guard total <= InputLimits.maximumFolderBytes else {
+                throw .unreadable(path: path, reason: "its templates add up to more than \(InputLimits.size(InputLimits.maximumFolderBytes)) (\(templates.count + 1) files so far); give a folder that holds the app's templates only")
+            }
+            templates[stack] = text
         }
         return templates
     }
