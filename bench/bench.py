@@ -410,7 +410,7 @@ def bench_hostile(args, infra, tmp):
     log(f"== infra diff on hostile input ({args.hostile_runs} runs each; caps {HOSTILE_MEMORY >> 30} GiB, {HOSTILE_TIMEOUT} s)")
     binaries = [("infra", infra)] + ([("before", os.path.abspath(args.hostile_before))] if args.hostile_before else [])
     rows = []
-    for case in cases(REPO):
+    for case in cases(__import__("pathlib").Path(REPO)):
         folder = os.path.join(tmp, "hostile", case.name)
         os.makedirs(folder)
         path = case.write(__import__("pathlib").Path(folder))
