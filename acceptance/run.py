@@ -1,6 +1,6 @@
 """The acceptance runner: every check over every template in out/, then one summary line.
 
-    python -m acceptance.run [--templates DIR] [--skip NAME,...]
+    python -m acceptance.run [--templates DIR] [--skip NAME,...] [--only NAME,...]
 
 (scripts/test runs it with the suite's virtual environment.) Each result prints as
 
@@ -16,7 +16,8 @@ Steps, in order (names for --skip in brackets):
   scripts/generate-catalog makes from the pinned cfn-lint [generated]; the templates in out/;
   `infra synth --check` [synth-check]; `infra synth` killed at random moments, then
   out/ all old or all new and clean after the next run [synth-kill]; cfn-lint and YAML meaning per template;
-  the yaml-bench corpus [yaml-corpus]; SAM translation and SAM equivalence per SAM template;
+  the yaml-bench corpus [yaml-corpus]; `infra diff` on hostile input under memory and time
+  limits [diff-hostile]; SAM translation and SAM equivalence per SAM template;
   deploy, read back and update per template on a local moto server, then `infra schema`
   against the deployed table [deploy]; the example apps' templates, checked and deployed
   alike [examples]; cfn-lint over the Swift tests' golden fixtures [fixtures];
@@ -40,14 +41,14 @@ if __package__ in (None, ""):  # `python acceptance/run.py` works too
 
 from acceptance.cfnyaml import is_sam, load_template  # noqa: E402
 from acceptance.checks import (  # noqa: E402
-    catalog_parity, cfn_lint, generated, lambda_tests, moto_deploy, readback, sam_equivalence, sam_translate, swift_checks,
-    synth_kill, table_schema, update, yaml_corpus, yaml_meaning,
+    catalog_parity, cfn_lint, diff_hostile, generated, lambda_tests, moto_deploy, readback, sam_equivalence, sam_translate,
+    swift_checks, synth_kill, table_schema, update, yaml_corpus, yaml_meaning,
 )
 from acceptance.common import REPO, Result, aws_env, rel, run, work_dir  # noqa: E402
 from acceptance.moto_server import MotoServer  # noqa: E402
 
-STEPS = ("swift-test", "selftest", "generated", "synth-check", "synth-kill", "yaml-corpus", "deploy", "lambda-tests",
-         "examples", "fixtures", "catalog-parity")
+STEPS = ("swift-test", "selftest", "generated", "synth-check", "synth-kill", "yaml-corpus", "diff-hostile", "deploy",
+         "lambda-tests", "examples", "fixtures", "catalog-parity")
 
 # Other apps of the repository, each with its own CLI and output folder: checked like out/.
 EXAMPLES = (("cruddur-split", REPO / "examples" / "split-stacks" / "out"),)
@@ -263,11 +264,16 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--templates", default=str(REPO / "out"), help="folder of templates (default out/)")
     ap.add_argument("--skip", default="", help=f"comma-separated steps to skip: {', '.join(STEPS)}")
+    ap.add_argument("--only", default="", help="comma-separated steps to run, and nothing else "
+                                               "(not even the per-template checks)")
     args = ap.parse_args(argv)
     skip = {s.strip() for s in args.skip.split(",") if s.strip()}
-    unknown = skip - set(STEPS)
+    only = {s.strip() for s in args.only.split(",") if s.strip()}
+    unknown = (skip | only) - set(STEPS)
     if unknown:
         ap.error(f"unknown step(s) {sorted(unknown)}; known: {', '.join(STEPS)}")
+    if only:
+        skip |= set(STEPS) - only
 
     # A SIGTERM (CI timeout, Ctrl-C from a parent) unwinds through the finally blocks,
     # so the moto server is stopped by its PID.
@@ -282,6 +288,20 @@ def main(argv: list[str] | None = None) -> int:
     if "selftest" not in skip:
         heading("the suite's own tests (acceptance/tests)")
         report.guarded("selftest", "acceptance/tests", selftest)
+
+    if only:
+        # Just the named steps: no per-template checks, no examples.
+        if "generated" in only:
+            report.guarded(generated.CHECK, "Sources/CResourceCatalog", generated.check)
+        if "yaml-corpus" in only:
+            report.guarded(yaml_corpus.CHECK, ".acceptance/corpus", yaml_corpus.check)
+        if "diff-hostile" in only:
+            heading("infra diff on hostile input (1 GiB, 30 s each)")
+            report.guarded(diff_hostile.CHECK, ".acceptance/diff-hostile", diff_hostile.check)
+        if only & {"synth-check", "synth-kill", "deploy", "examples", "fixtures", "lambda-tests", "catalog-parity"}:
+            print("note: --only runs swift-test, selftest, generated, yaml-corpus and diff-hostile on their own; "
+                  "the other steps need the whole run", flush=True)
+        return report.summary()
 
     if "generated" not in skip:
         heading("generated code (scripts/generate-catalog --check)")
@@ -299,6 +319,9 @@ def main(argv: list[str] | None = None) -> int:
         report.guarded(yaml_meaning.CHECK, rel(t), lambda t=t: yaml_meaning.check(t))
     if "yaml-corpus" not in skip:
         report.guarded(yaml_corpus.CHECK, ".acceptance/corpus", yaml_corpus.check)
+    if "diff-hostile" not in skip:
+        heading("infra diff on hostile input (1 GiB, 30 s each)")
+        report.guarded(diff_hostile.CHECK, ".acceptance/diff-hostile", diff_hostile.check)
 
     translations: dict[Path, Path | None] = {}
     sam_templates = [t for t in templates if t.name.endswith(".sam.yaml")]

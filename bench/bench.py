@@ -10,10 +10,13 @@ runs interleaved across the stacks, so that bursts of other work on the machine 
   - synth of the Cruddur app (`infra synth --env prod`) and of generated stacks of N copies
     (`synth-bench --copies N synth`), with the same stacks in troposphere and CDK;
   - a clean `swift build` of the package, debug and release, in fresh scratch paths;
-  - YAML emit/parse throughput against PyYAML's C path (bench/yaml/run.sh).
+  - YAML emit/parse throughput against PyYAML's C path (bench/yaml/run.sh);
+  - `infra diff --against` on hostile input (part `hostile`: the acceptance suite's corpus,
+    acceptance/hostile_inputs.py), each run under 8 GiB of address space and 120 s; with
+    `--hostile-before BINARY` also an earlier build of infra, for before/after figures.
 
-Usage: bench/run [--skip cdk,troposphere,build,yaml] [--copies 1,10,50,80,100]
-                 [--runs 21] [--py-runs 5] [--cdk-runs 3] [--record]
+Usage: bench/run [--skip cdk,troposphere,build,yaml,hostile] [--copies 1,10,50,80,100]
+                 [--runs 21] [--py-runs 5] [--cdk-runs 3] [--hostile-before BINARY] [--record]
 """
 import argparse
 import hashlib
@@ -36,7 +39,7 @@ VENV_PYTHON = os.path.join(VENV, "bin", "python")
 RELEASE = ".build-bench-release"
 BODY_QUOTA = 51_200
 RESOURCES_PER_COPY = 5  # table, log group, role, function, event-source mapping
-PARTS = ("synth", "troposphere", "cdk", "build", "yaml")
+PARTS = ("synth", "troposphere", "cdk", "build", "yaml", "hostile")
 
 # jsii prints a node-version banner on every start; children's stderr is shown only on failure.
 CHILD_ENV = dict(os.environ)
@@ -368,7 +371,100 @@ def fit_line(fit):
             "marginal cost per resource " + ", ".join(f"{a}→{b}: {s * 1e6:.0f} µs" for a, b, s in fit["segments"]))
 
 
-def report(info, args, rows, fits, faithful, builds, yaml, elapsed):
+# ---------------------------------------------------------------- hostile input to infra diff
+
+HOSTILE_MEMORY = 8 * 1024 ** 3  # bytes of address space, so an unbounded run fails instead of swapping the machine
+HOSTILE_TIMEOUT = 120
+
+
+def timed_run(command, cwd):
+    """One run under GNU time with the memory and time caps: (wall s, peak RSS KiB, exit or 'timeout'/'signal N')."""
+    import resource
+
+    def cap():
+        resource.setrlimit(resource.RLIMIT_AS, (HOSTILE_MEMORY, HOSTILE_MEMORY))
+
+    with tempfile.NamedTemporaryFile("r") as report:
+        start = time.perf_counter()
+        try:
+            result = subprocess.run(["/usr/bin/time", "-f", "%M %x", "-o", report.name, *command], cwd=cwd,
+                                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, preexec_fn=cap,
+                                    timeout=HOSTILE_TIMEOUT)
+        except subprocess.TimeoutExpired:
+            return HOSTILE_TIMEOUT, None, "timeout"
+        wall = time.perf_counter() - start
+        fields = report.read().split()
+    # GNU time writes "Command terminated by signal N" before the figures when the command dies.
+    rss = int(fields[-2]) if len(fields) >= 2 and fields[-2].isdigit() else None
+    code = result.returncode
+    if "signal" in fields:
+        code = "signal " + fields[fields.index("signal") + 1]
+    return wall, rss, code
+
+
+def bench_hostile(args, infra, tmp):
+    """`infra diff` on each hostile input: median wall time of `--hostile-runs` runs, peak RSS."""
+    sys.path.insert(0, REPO)
+    from acceptance.hostile_inputs import STACK, cases
+
+    log(f"== infra diff on hostile input ({args.hostile_runs} runs each; caps {HOSTILE_MEMORY >> 30} GiB, {HOSTILE_TIMEOUT} s)")
+    binaries = [("infra", infra)] + ([("before", os.path.abspath(args.hostile_before))] if args.hostile_before else [])
+    rows = []
+    for case in cases(__import__("pathlib").Path(REPO)):
+        folder = os.path.join(tmp, "hostile", case.name)
+        os.makedirs(folder)
+        path = case.write(__import__("pathlib").Path(folder))
+        size = os.path.getsize(path) if os.path.isfile(path) and not str(path).startswith("/dev/") else None
+        if case.arguments:
+            arguments = case.arguments(path)
+        elif os.path.isdir(path) or case.name == "get-template-sam-flavor":
+            arguments = ["--stack", STACK, "--against", str(path)]
+        else:
+            # The file as the stack's template in a folder (a link to it), so that an earlier
+            # build, which refused any single --against file for a stack with two flavors,
+            # reads it too.
+            via = os.path.join(folder, "via")
+            os.makedirs(via)
+            suffix = ".json" if str(path).endswith(".json") else ".yaml"
+            os.symlink(path, os.path.join(via, STACK + suffix))
+            arguments = ["--stack", STACK, "--against", via]
+        row = {"case": case.name, "bytes": size}
+        for label, binary in binaries:
+            # The earlier build once: unbounded, it may take minutes.
+            count = args.hostile_runs if label == "infra" else 1
+            runs = [timed_run([binary, "diff", *arguments, *case.extra], REPO) for _ in range(count)]
+            walls = sorted(r[0] for r in runs)
+            rss = [r[1] for r in runs if r[1] is not None]
+            row[label] = {"wall": walls[len(walls) // 2], "rss": max(rss) if rss else None, "exit": runs[-1][2]}
+            log(f"   {case.name:<32} {label:<6} {row[label]['wall'] * 1000:9.1f} ms  "
+                f"{(row[label]['rss'] or 0) / 1024:7.1f} MiB  exit {row[label]['exit']}")
+        rows.append(row)
+    return rows
+
+
+def hostile_lines(rows, args):
+    before = bool(args.hostile_before)
+    out = [f"`infra diff --stack cruddur-messaging --against DIR` (release build; DIR holds a link to the file as the stack's template) "
+           f"on the acceptance suite's hostile corpus "
+           f"(acceptance/hostile_inputs.py): median wall time of {args.hostile_runs} runs, peak RSS from `/usr/bin/time -f %M`, "
+           f"each under {HOSTILE_MEMORY >> 30} GiB of address space and {HOSTILE_TIMEOUT} s."
+           + (" \"before\" is the build given with `--hostile-before`, one run each." if before else ""), ""]
+    head = "| input | size | exit | time | peak RSS |" + (" before: exit | time | peak RSS |" if before else "")
+    out += [head, "|---|--:|--:|--:|--:|" + ("--:|--:|--:|" if before else "")]
+
+    def cells(m):
+        wall = f">{HOSTILE_TIMEOUT} s" if m["exit"] == "timeout" else (f"{m['wall']:.2f} s" if m["wall"] >= 1 else f"{m['wall'] * 1000:.0f} ms")
+        rss = "-" if m["rss"] is None else f"{m['rss'] / 1024:,.0f} MiB"
+        return [str(m["exit"]), wall, rss]
+
+    for r in rows:
+        size = "-" if r["bytes"] is None else (f"{r['bytes'] / 1024 ** 2:.1f} MiB" if r["bytes"] >= 1024 ** 2 else f"{r['bytes']:,} B")
+        line = [r["case"], size] + cells(r["infra"]) + (cells(r["before"]) if before else [])
+        out.append("| " + " | ".join(line) + " |")
+    return out
+
+
+def report(info, args, rows, fits, faithful, builds, yaml, elapsed, hostile=None):
     out = []
     w = out.append
     w(f"Machine: {info['nproc']} cores (`nproc`), {info['cpu']}, {info['memory_gib']} GiB, Linux {info['kernel']}; "
@@ -435,6 +531,9 @@ def report(info, args, rows, fits, faithful, builds, yaml, elapsed):
         out.extend(yaml["lines"])
         w("```")
         w("")
+    if hostile:
+        out.extend(hostile_lines(hostile, args))
+        w("")
     targets = target_lines(rows, fits, builds)
     if targets:
         w("Targets:")
@@ -483,6 +582,8 @@ def main():
     parser.add_argument("--cdk-runs", type=int, default=3, help="runs per CDK synth (median)")
     parser.add_argument("--yaml-size-mb", type=int, default=10)
     parser.add_argument("--yaml-runs", type=int, default=5)
+    parser.add_argument("--hostile-runs", type=int, default=3, help="runs per hostile input (median)")
+    parser.add_argument("--hostile-before", help="an earlier infra binary to time on the hostile inputs too")
     parser.add_argument("--record", action="store_true", help="also write the report to bench/RESULTS.md")
     args = parser.parse_args()
     args.skip = {part for value in args.skip for part in value.split(",") if part}
@@ -496,7 +597,7 @@ def main():
     started = time.perf_counter()
     info = machine()
     info["date"] = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
-    rows, fits, faithful, builds, yaml = [], {}, [], {}, None
+    rows, fits, faithful, builds, yaml, hostile = [], {}, [], {}, None, None
     with tempfile.TemporaryDirectory(prefix="infra-bench-") as tmp:
         if "synth" not in args.skip:
             infra, synth_bench = build_release()
@@ -513,7 +614,10 @@ def main():
             builds = bench_build()
         if "yaml" not in args.skip:
             yaml = bench_yaml(args)
-    text = report(info, args, rows, fits, faithful, builds, yaml, time.perf_counter() - started)
+        if "hostile" not in args.skip:
+            infra = infra if "synth" not in args.skip else build_release()[0]
+            hostile = bench_hostile(args, infra, tmp)
+    text = report(info, args, rows, fits, faithful, builds, yaml, time.perf_counter() - started, hostile)
     print(text)
     if args.record:
         with open(os.path.join(BENCH, "RESULTS.md"), "w", encoding="utf-8") as f:

@@ -14,7 +14,13 @@ public enum InfraCLI {
         AppRegistry.shared.set(app: app, command: command, outDirectory: outDirectory)
         // `main()` exits on a failure and returns on success; exit 0 then, so that an app's
         // main.swift can rely on nothing after this call running.
-        InfraCommand.main()
+        let arguments: [String]
+        do {
+            arguments = try ArgumentList.compacted(Array(CommandLine.arguments.dropFirst()))
+        } catch {
+            InfraCommand.exit(withError: error)
+        }
+        InfraCommand.main(arguments)
         InfraCommand.exit(withError: ExitCode.success)
     }
 }

@@ -11,6 +11,8 @@ import CLibYAML
 ///   that is not a scalar, or has a tag other than the non-specific `!`, is
 ///   ``YAMLError/invalid(_:mark:)``; a repeated key is
 ///   ``YAMLError/duplicateKey(_:mark:)``.
+/// - JSON's UTF-16 surrogate-pair escapes (`"\ud83d\ude80"`) in double-quoted strings
+///   are read as the one character they encode, as JSON readers do.
 /// - Comments are skipped. Errors carry a 1-based line and column.
 public enum Parser {
     /// The deepest nesting of sequences and mappings accepted; deeper input is
@@ -51,6 +53,20 @@ public enum Parser {
     }
 
     private static func parseDocuments(in input: UnsafeBufferPointer<UInt8>) throws(YAMLError) -> [Node] {
+        do {
+            return try parseOnce(input)
+        } catch {
+            // JSON's surrogate-pair escapes ("\ud83d\ude80"), which libyaml refuses: read
+            // again with each pair as one 32-bit escape (see SurrogatePairs).
+            guard case .libyaml(let problem, _, _) = error, problem.contains("invalid Unicode character escape code"),
+                  let rewritten = SurrogatePairs.rewrite(input) else { throw error }
+            return try rewritten.withUnsafeBufferPointer { buffer in
+                Result { () throws(YAMLError) in try parseOnce(buffer) }
+            }.get()
+        }
+    }
+
+    private static func parseOnce(_ input: UnsafeBufferPointer<UInt8>) throws(YAMLError) -> [Node] {
         // libyaml would report just STREAM-START and STREAM-END; it also needs a non-null base.
         guard let base = input.baseAddress, !input.isEmpty else { return [] }
         let parser = UnsafeMutablePointer<yaml_parser_t>.allocate(capacity: 1)

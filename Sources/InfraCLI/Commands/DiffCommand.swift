@@ -73,9 +73,14 @@ struct DiffCommand: ParsableCommand {
             let report: DiffReport
             do {
                 let previous = try previousTemplates(prefix: prefix, project: project, fresh: fresh)
-                report = try DiffReport.compare(old: previous, new: fresh, stacks: selectedNames(project, fresh: fresh))
+                // A single --against file is compared with its one template only.
+                let names = against != nil && FileSystem.isDirectory(atPath: against ?? "") != true
+                    ? Array(previous.keys) : selectedNames(project, fresh: fresh)
+                report = try DiffReport.compare(old: previous, new: fresh, stacks: names)
+            } catch let error as ValidationError {
+                throw error
             } catch {
-                printError("error: \(error)")
+                printError("error: " + Self.shortened(Display.visible(String(describing: error))))
                 throw InfraExit.invalidInput
             }
             let rendered = report.render(renderFormat)
@@ -115,12 +120,35 @@ struct DiffCommand: ParsableCommand {
             return FileManager.default.fileExists(atPath: folder) ? try TemplateFiles.read(at: folder) : [:]
         }
         if FileSystem.isDirectory(atPath: against) == true { return try TemplateFiles.read(at: against) }
-        // One file: it is the previous version of the one selected stack.
+        // One file: the previous version of one template. Of the selected stacks' templates
+        // (both flavors of a stack that has a SAM one), the one whose flavor the file has:
+        // a SAM template declares the SAM transform.
+        let text = try TemplateFiles.text(ofFileAt: against)
         let candidates = selectedNames(project, fresh: fresh) ?? fresh.keys.sorted()
-        guard candidates.count == 1, let only = candidates.first else {
-            throw ValidationError("--against names one file; select its stack with --stack (candidates: \(candidates.joined(separator: ", ")))")
+        var matching = candidates
+        if candidates.count > 1 {
+            let isSAM = try TemplateDocument(text: text, source: against).isSAM
+            matching = try candidates.filter { name in
+                try TemplateDocument(text: fresh[name] ?? "", source: "\(name) (new)").isSAM == isSAM
+            }
         }
-        return try TemplateFiles.read(at: against, stack: only)
+        guard matching.count == 1, let only = matching.first else {
+            var stacks: [String] = []
+            for name in candidates.map(Self.stackName) where !stacks.contains(name) { stacks.append(name) }
+            throw ValidationError("--against names one file, which may be the previous template of \(stacks.count) stacks (\(stacks.joined(separator: ", "))); select its stack with --stack")
+        }
+        return [only: text]
+    }
+
+    /// `stack.sam` -> `stack`: what --stack takes.
+    private static func stackName(_ templateName: String) -> String {
+        templateName.hasSuffix(".sam") ? String(templateName.dropLast(".sam".count)) : templateName
+    }
+
+    /// An error message of reasonable length, however long the input it quotes.
+    static func shortened(_ message: String, limit: Int = 2000) -> String {
+        guard message.count > limit else { return message }
+        return message.prefix(limit) + "… (\(message.count) characters)"
     }
 
     /// The template names (`stack` or `stack.sam`) of the selected stacks; nil for all.

@@ -38,8 +38,9 @@ enum CompactValue {
             let count = text.hasSuffix("\n") ? lines.count - 1 : lines.count
             return String(doubleQuoted(String(lines[0])).dropLast()) + "…\" (\(count) lines)"
         }
-        // Single quotes would pass a control character (an escape sequence) to the terminal.
-        if text.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) {
+        // Single quotes would pass a control character (an escape sequence) to the terminal;
+        // double quotes escape C0 controls, and renderers make the rest visible.
+        if text.unicodeScalars.contains(where: Display.isUnsafe) {
             return doubleQuoted(text)
         }
         return isPlainSafe(text) ? text : singleQuoted(text)

@@ -1,5 +1,5 @@
 /// Shared wording of the renderers.
-enum Display {
+public enum Display {
     /// A resource path as people read it: properties without the `Properties.` prefix.
     static func path(_ path: PropertyPath) -> String {
         path.firstKey == "Properties" && path.components.count > 1 ? path.dropFirst().description : path.description
@@ -21,8 +21,9 @@ enum Display {
     /// Plurals that are not the noun plus "s".
     private static let irregularPlurals = ["metadata entry": "metadata entries", "globals entry": "globals entries"]
 
-    /// `1 resource modified, 1 parameter added` style summary of a stack.
-    static func summary(_ diff: StackDiff) -> String {
+    /// `1 resource modified, 1 parameter added` style summary of a stack. `name` escapes
+    /// a section name from the template for the output format.
+    static func summary(_ diff: StackDiff, name: (String) -> String = Display.visible) -> String {
         switch diff.status {
         case .unchanged: return "no changes"
         case .added: return "new stack, " + plural(diff.resources.count, "resource")
@@ -35,12 +36,18 @@ enum Display {
             let count = diff.resources.filter { $0.kind == kind }.count
             if count > 0 { parts.append("\(plural(count, "resource")) \(kind.rawValue)") }
         }
+        // Sections in order of first appearance, each with its entries: one pass, as a
+        // template from elsewhere may have any number of top-level keys.
         var sections: [String] = []
-        for entry in diff.entries where !sections.contains(entry.section) { sections.append(entry.section) }
+        var entriesBySection: [String: [EntryChange]] = [:]
+        for entry in diff.entries {
+            if entriesBySection[entry.section] == nil { sections.append(entry.section) }
+            entriesBySection[entry.section, default: []].append(entry)
+        }
         for section in sections {
-            let entries = diff.entries.filter { $0.section == section }
+            let entries = entriesBySection[section] ?? []
             guard let noun = entryNouns[section], !(entries.count == 1 && entries[0].name == section) else {
-                parts.append("\(section) changed")
+                parts.append("\(name(section)) changed")
                 continue
             }
             for kind in kinds {

@@ -98,15 +98,31 @@ enum JSONValue {
         case .null: return "null"
         case .bool(let value): return value ? "true" : "false"
         case .number(let text): return text
-        case .string(let text): return JSONText.quoted(text)
+        case .string(let text): return Self.quoted(text)
         case .array(let items):
             guard !items.isEmpty else { return "[]" }
             return "[\n" + items.map { inner + $0.serialized(indent: inner) }.joined(separator: ",\n") + "\n\(indent)]"
         case .object(let fields):
             guard !fields.isEmpty else { return "{}" }
-            return "{\n" + fields.map { inner + JSONText.quoted($0.0) + ": " + $0.1.serialized(indent: inner) }
+            return "{\n" + fields.map { inner + Self.quoted($0.0) + ": " + $0.1.serialized(indent: inner) }
                 .joined(separator: ",\n") + "\n\(indent)}"
         }
     }
 
+    /// A JSON string literal: JSONText's escapes, and `\u` escapes as well for what it leaves
+    /// raw but a terminal or a viewer acts on (DEL, C1 controls, bidirectional controls).
+    static func quoted(_ text: String) -> String {
+        let literal = JSONText.quoted(text)
+        guard literal.unicodeScalars.contains(where: Display.isUnsafe) else { return literal }
+        var result = ""
+        for scalar in literal.unicodeScalars {
+            if Display.isUnsafe(scalar) {
+                let hex = String(scalar.value, radix: 16)
+                result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            } else {
+                result.unicodeScalars.append(scalar)
+            }
+        }
+        return result
+    }
 }

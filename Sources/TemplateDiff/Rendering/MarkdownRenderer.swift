@@ -10,7 +10,7 @@ struct MarkdownRenderer {
     }
 
     private func render(_ diff: StackDiff) -> [String] {
-        var lines = ["### \(code(diff.stack)): \(Display.summary(diff))"]
+        var lines = ["### \(code(diff.stack)): \(Display.summary(diff, name: MarkdownText.escape))"]
         if !diff.findings.isEmpty {
             lines += ["", "**Findings**", ""]
             lines += diff.findings.map { "- \(icon($0.kind)) **\($0.kind.label)** \(code($0.logicalID)): \(escape($0.message))" }
@@ -19,7 +19,7 @@ struct MarkdownRenderer {
         for block in ReportLayout.blocks(diff) {
             switch block {
             case .section(let section, let entries):
-                lines += ["", "**\(section)**", "", "| | Name | Old | New |", "| --- | --- | --- | --- |"]
+                lines += ["", "**\(MarkdownText.escape(section))**", "", "| | Name | Old | New |", "| --- | --- | --- | --- |"]
                 for entry in entries {
                     for change in entry.changes {
                         let name = change.path.isEmpty ? entry.name : "\(entry.name).\(change.path)"
@@ -57,7 +57,9 @@ struct MarkdownRenderer {
             return []
         }
         let diff = LineDiff(old: old.multilineText ?? old.compact, new: new.multilineText ?? new.compact)
-        return ["", "\(code(title)):", "", "```diff"] + diff.compactLines() + ["```"]
+        let lines = diff.compactLines().map(Display.visible)
+        let fence = MarkdownText.fence(for: lines)
+        return ["", "\(code(title)):", "", fence + "diff"] + lines + [fence]
     }
 
     private func icon(_ kind: Finding.Kind) -> String {
@@ -73,13 +75,13 @@ struct MarkdownRenderer {
         value.map { code($0.compact) } ?? ""
     }
 
-    /// A code span that survives backticks and table pipes in the text.
+    /// A code span that shows the text literally (see ``MarkdownText/code(_:)``).
     private func code(_ text: String) -> String {
-        let body = text.replacing("|", with: "\\|")
-        return body.contains("`") ? "`` \(body) ``" : "`\(body)`"
+        MarkdownText.code(text)
     }
 
+    /// Prose from the input, with no markup of its own (see ``MarkdownText/escape(_:)``).
     private func escape(_ text: String) -> String {
-        text.replacing("|", with: "\\|")
+        MarkdownText.escape(text)
     }
 }

@@ -1,4 +1,5 @@
-/// Plain text for logs, or ANSI colours for a terminal.
+/// Plain text for logs, or ANSI colours for a terminal. Text from the templates goes
+/// through `v` (``Display/visible(_:)``): no control character of theirs reaches the terminal.
 struct TextRenderer {
     let color: Bool
 
@@ -8,14 +9,14 @@ struct TextRenderer {
     }
 
     private func render(_ diff: StackDiff) -> String {
-        var lines = [paint("Stack \(diff.stack)", .bold) + ": " + Display.summary(diff)]
+        var lines = [paint("Stack \(v(diff.stack))", .bold) + ": " + Display.summary(diff)]
         for block in ReportLayout.blocks(diff) {
             switch block {
             case .section(let section, let entries):
                 if entries.count == 1, entries[0].name == section {
                     lines += entryLines(entries[0], indent: "  ")
                 } else {
-                    lines.append("  " + section)
+                    lines.append("  " + v(section))
                     lines += entries.flatMap { entryLines($0, indent: "    ") }
                 }
             case .resources(let resources):
@@ -26,7 +27,7 @@ struct TextRenderer {
         if !diff.findings.isEmpty {
             lines.append("  Findings")
             lines += diff.findings.map { finding in
-                "    " + paint("[\(finding.kind.label)]", style(of: finding.kind)) + " \(finding.logicalID): \(finding.message)"
+                "    " + paint("[\(finding.kind.label)]", style(of: finding.kind)) + " \(v(finding.logicalID)): \(v(finding.message))"
             }
         }
         return lines.joined(separator: "\n") + "\n"
@@ -34,21 +35,21 @@ struct TextRenderer {
 
     private func entryLines(_ entry: EntryChange, indent: String) -> [String] {
         if entry.changes.count == 1, entry.changes[0].path.isEmpty {
-            return changeLines(entry.changes[0], label: entry.name, note: nil, indent: indent)
+            return changeLines(entry.changes[0], label: v(entry.name), note: nil, indent: indent)
         }
-        return [indent + symbol(entry.kind) + " " + entry.name]
-            + entry.changes.flatMap { changeLines($0, label: $0.path.description, note: nil, indent: indent + "    ") }
+        return [indent + symbol(entry.kind) + " " + v(entry.name)]
+            + entry.changes.flatMap { changeLines($0, label: v($0.path.description), note: nil, indent: indent + "    ") }
     }
 
     private func resourceLines(_ resource: ResourceChange) -> [String] {
-        var header = "    " + symbol(resource.kind) + " " + resource.logicalID + "  "
-        header += resource.oldType.map { "\($0) -> \(resource.type)" } ?? resource.type
+        var header = "    " + symbol(resource.kind) + " " + v(resource.logicalID) + "  "
+        header += resource.oldType.map { "\(v($0)) -> \(v(resource.type))" } ?? v(resource.type)
         if let impact = resource.impact {
             header += "  " + paint("[\(impact.label)]", style(of: impact))
         }
         return [header] + resource.changes.flatMap { property in
-            changeLines(property.change, label: Display.path(property.path),
-                        note: paint("(\(Display.impact(property.impact, reason: property.reason)))", style(of: property.impact)),
+            changeLines(property.change, label: v(Display.path(property.path)),
+                        note: paint("(\(v(Display.impact(property.impact, reason: property.reason))))", style(of: property.impact)),
                         indent: "        ")
         }
     }
@@ -60,13 +61,13 @@ struct TextRenderer {
         case (let old?, let new?):
             if old.multilineText != nil || new.multilineText != nil {
                 let diff = LineDiff(old: old.multilineText ?? old.compact, new: new.multilineText ?? new.compact)
-                return [String(head.dropLast()) + suffix] + diff.compactLines().map { indent + "    " + colorDiffLine($0) }
+                return [String(head.dropLast()) + suffix] + diff.compactLines().map { indent + "    " + colorDiffLine(v($0)) }
             }
-            return [head + " " + old.compact + " -> " + new.compact + suffix]
+            return [head + " " + v(old.compact) + " -> " + v(new.compact) + suffix]
         case (nil, let new?):
-            return [head + " " + new.compact + suffix]
+            return [head + " " + v(new.compact) + suffix]
         case (let old?, nil):
-            return [head + " " + old.compact + suffix]
+            return [head + " " + v(old.compact) + suffix]
         case (nil, nil):
             return [head + suffix]
         }
@@ -84,6 +85,10 @@ struct TextRenderer {
         if line.hasPrefix("+ ") { return paint(line, .green) }
         if line.hasPrefix("- ") { return paint(line, .red) }
         return line
+    }
+
+    private func v(_ text: String) -> String {
+        Display.visible(text)
     }
 
     // MARK: colours
