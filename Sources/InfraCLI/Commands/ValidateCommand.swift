@@ -35,7 +35,7 @@ struct ValidateCommand: ParsableCommand {
         if !templates.isEmpty { return try validateFiles() }
         let project = try project.resolve()
         let result = project.run()
-        DiagnosticPrinter.print(result.diagnostics + retentionWarnings(result, outDirectory: project.outDirectoryPath))
+        DiagnosticPrinter.print(result.diagnostics + Self.retentionWarnings(result, outDirectory: project.outDirectoryPath))
         if result.hasErrors {
             throw InfraExit.invalidInput
         }
@@ -45,7 +45,7 @@ struct ValidateCommand: ParsableCommand {
 
     /// A stateful resource whose committed template keeps it (Retain) and whose new one does
     /// not: not an error (it may be meant), but never silent.
-    private func retentionWarnings(_ result: SynthesisPipeline.Result, outDirectory: String) -> [Diagnostic] {
+    static func retentionWarnings(_ result: SynthesisPipeline.Result, outDirectory: String) -> [Diagnostic] {
         var warnings: [Diagnostic] = []
         for file in result.files where file.isTemplate {
             let path = FileSystem.joinPath(outDirectory, file.relativePath)
