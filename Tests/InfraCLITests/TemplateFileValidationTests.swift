@@ -22,13 +22,7 @@ struct TemplateFileValidationTests {
     }
 
     func run(_ arguments: [String]) -> Int32 {
-        do {
-            var command = try InfraCommand.parseAsRoot(arguments)
-            try command.run()
-            return 0
-        } catch {
-            return InfraCommand.exitCode(for: error).rawValue
-        }
+        runCLI(arguments)
     }
 
     static let good = """
