@@ -1,8 +1,17 @@
-/// Logical IDs are alphanumeric, at most 255 characters, and unique: resources and
-/// parameters share one namespace (both are Ref targets); outputs, conditions and mappings
-/// each have their own.
+import ResourceCatalog
+
+/// Logical IDs are alphanumeric, within CloudFormation's length for their kind (the
+/// catalog's `TemplateLimits`), and unique: resources and parameters share one namespace
+/// (both are Ref targets); outputs, conditions and mappings each have their own.
 struct LogicalIDRule: ValidationRule {
-    static let maximumLength = 255
+    static func maximumLength(of kind: String) -> Int {
+        switch kind {
+        case "parameter": TemplateLimits.parameterNameLength
+        case "output": TemplateLimits.outputNameLength
+        case "mapping": TemplateLimits.mappingNameLength
+        default: TemplateLimits.logicalIDLength
+        }
+    }
 
     func check(_ template: Template, stack: String, into diagnostics: inout [Diagnostic]) {
         var refTargets: [String: String] = [:]
@@ -43,9 +52,9 @@ struct LogicalIDRule: ValidationRule {
         } else if !name.utf8.allSatisfy(Self.isAlphanumeric) {
             diagnostics.append(Diagnostic(.error, stack: stack, element: name,
                                           "the \(kind) logical ID '\(Diagnostic.abbreviated(name))' must contain only letters A-Z, a-z and digits 0-9"))
-        } else if name.utf8.count > Self.maximumLength {
+        } else if name.utf8.count > Self.maximumLength(of: kind) {
             diagnostics.append(Diagnostic(.error, stack: stack, element: name,
-                                          "the \(kind) logical ID is \(name.utf8.count) characters long; the maximum is \(Self.maximumLength)"))
+                                          "the \(kind) logical ID is \(name.utf8.count) characters long; the maximum is \(Self.maximumLength(of: kind))"))
         }
     }
 
