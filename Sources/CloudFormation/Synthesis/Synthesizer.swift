@@ -3,6 +3,8 @@
 public struct Synthesizer: Sendable {
     public let files: SourceFiles
     public let today: CalendarDate
+    /// Where the template is written, relative to the project root (see `SynthesisContext`).
+    public var templateDirectory = "out"
 
     public init(files: SourceFiles, today: CalendarDate = .today()) {
         self.files = files
@@ -12,6 +14,10 @@ public struct Synthesizer: Sendable {
     public struct Result: Sendable {
         public let template: Template
         public let diagnostics: [Diagnostic]
+        /// Code folders to build before `aws cloudformation package`.
+        public var assetBuilds: [AssetBuild] = []
+        /// Whether the template refers to local files that must be packaged.
+        public var needsPackaging = false
     }
 
     /// Builds and synthesizes a stand-alone stack definition in the default environment.
@@ -24,7 +30,7 @@ public struct Synthesizer: Sendable {
     }
 
     public func synthesize(_ builder: StackBuilder, flavor: Flavor) -> Result {
-        let context = SynthesisContext(stackName: builder.name, flavor: flavor, environment: builder.environment, files: files, today: today)
+        let context = SynthesisContext(stackName: builder.name, flavor: flavor, environment: builder.environment, files: files, today: today, templateDirectory: templateDirectory)
         for resource in builder.resources {
             resource.synthesize(in: context)
         }
@@ -54,6 +60,6 @@ public struct Synthesizer: Sendable {
         template.globals = context.globals
         template.resources = context.resources
         template.outputs = builder.outputs
-        return Result(template: template, diagnostics: context.diagnostics)
+        return Result(template: template, diagnostics: context.diagnostics, assetBuilds: context.assetBuilds, needsPackaging: context.needsPackaging)
     }
 }

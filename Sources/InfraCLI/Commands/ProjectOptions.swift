@@ -88,7 +88,10 @@ struct Project {
             let prefix = pipeline(for: environment).directoryPrefix
             for stack in app.instantiate(in: environment).stacks {
                 for flavor in stack.flavors {
-                    paths.insert(prefix + stack.name + flavor.fileSuffix)
+                    // The stack's template, and those of the stacks nested in it.
+                    for member in stack.selfAndDescendants {
+                        paths.insert(prefix + member.fileStem + flavor.fileSuffix)
+                    }
                 }
                 paths.insert(prefix + stack.name + ".parameters.json")
             }
