@@ -96,6 +96,9 @@ public struct DeployCommand: Hashable, Sendable {
                 commands += build.shellCommands
             }
             if let packaged = packaging.packagedTemplatePath {
+                // package does not create the folder of its output file.
+                let folder = packaged.split(separator: "/").dropLast().joined(separator: "/")
+                if !folder.isEmpty { commands.append("mkdir -p \(folder)") }
                 var package = ["aws cloudformation package", "--template-file \(templatePath)", "--s3-bucket \(bucket)", "--output-template-file \(packaged)"]
                 if let region { package.append("--region \(region)") }
                 commands.append(package.joined(separator: " \\\n    "))

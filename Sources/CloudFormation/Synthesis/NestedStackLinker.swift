@@ -43,7 +43,8 @@ struct NestedStackLinker {
         self.parents = parents
         self.logicalIDs = logicalIDs
         members = Set(tree.map(\.name))
-        taken = templates.mapValues { Set($0.parameters.map(\.name) + $0.outputs.map(\.name)) }
+        // Parameters, outputs and resources: parameters and resources share one namespace.
+        taken = templates.mapValues { Set($0.parameters.map(\.name) + $0.outputs.map(\.name) + $0.resources.map(\.logicalID)) }
     }
 
     /// Links every template of the tree, in place.
@@ -89,7 +90,10 @@ struct NestedStackLinker {
 
     private mutating func name(for key: Key, in stack: String, table: WritableKeyPath<NestedStackLinker, [String: [Key: String]]>) -> (name: String, isNew: Bool) {
         if let known = self[keyPath: table][stack]?[key] { return (known, false) }
-        let base = key.logicalID.filter { $0.isLetter || $0.isNumber } + (key.attribute ?? "").filter { $0.isLetter || $0.isNumber }
+        // A nested stack's resource is named with its stack's logical ID (Queues1Queue0Arn), so
+        // that siblings' resources of the same logical ID do not meet under one name.
+        let owner = stack == key.owner ? "" : logicalIDs[key.owner] ?? ""
+        let base = (owner + key.logicalID + (key.attribute ?? "")).filter { $0.isLetter || $0.isNumber }
         var candidate = base
         var counter = 2
         while taken[stack, default: []].contains(candidate) {
