@@ -63,10 +63,11 @@ enum LocalCode {
         return nil
     }
 
-    /// The resource's Metadata with `infra.codeHash` set (other `infra` keys kept).
+    /// The resource's Metadata with `infra.codeHash` set (other `infra` keys kept), and
+    /// cfn-lint's W3002 on the local path silenced with its reason.
     static func metadata(_ metadata: Fields, codeHash: String) -> Fields {
-        var result = metadata
-        var infra = metadata["infra"]?.objectFields ?? Fields()
+        var result = PackagedProperty.withLintIgnore(metadata)
+        var infra = result["infra"]?.objectFields ?? Fields()
         infra["codeHash"] = .string(codeHash)
         result["infra"] = .object(infra)
         return result

@@ -23,3 +23,30 @@ public enum PackagedProperty {
         !text.hasPrefix("s3://") && !text.hasPrefix("http://") && !text.hasPrefix("https://")
     }
 }
+
+extension PackagedProperty {
+    /// cfn-lint's W3002 ("This code may only work with 'package' cli command") flags every
+    /// local path: that is the design, so a resource with one silences it, with the reason
+    /// beside it as the acceptance suite requires.
+    public static let lintRule = "W3002"
+    public static let lintReason = "A local path that `aws cloudformation package` uploads: deploy the packaged template (the commands `infra synth` prints)."
+
+    /// Metadata with W3002 ignored and its reason given, other entries kept.
+    public static func withLintIgnore(_ metadata: Fields) -> Fields {
+        var result = metadata
+        var lint = metadata["cfn-lint"]?.objectEntries ?? Fields()
+        var config = lint["config"]?.objectEntries ?? Fields()
+        var ignored: [TemplateValue] = []
+        if case .list(let items)? = config["ignore_checks"] { ignored = items }
+        if !ignored.contains(.string(lintRule)) { ignored.append(.string(lintRule)) }
+        config["ignore_checks"] = .list(ignored)
+        lint["config"] = .object(config)
+        result["cfn-lint"] = .object(lint)
+        var infra = metadata["infra"]?.objectEntries ?? Fields()
+        var reasons = infra["lintIgnoreReasons"]?.objectEntries ?? Fields()
+        reasons[lintRule] = .string(lintReason)
+        infra["lintIgnoreReasons"] = .object(reasons)
+        result["infra"] = .object(infra)
+        return result
+    }
+}

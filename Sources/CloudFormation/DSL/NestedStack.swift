@@ -10,6 +10,7 @@ public final class NestedStack: Resource {
     init(_ logicalID: String, child: StackBuilder) {
         self.child = child
         super.init(logicalID: logicalID, type: "AWS::CloudFormation::Stack")
+        metadata = PackagedProperty.withLintIgnore(metadata)
     }
 
     /// The child's output `name`, read by the parent (`Fn::GetAtt Child.Outputs.Name`).
