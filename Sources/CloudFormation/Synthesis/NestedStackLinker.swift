@@ -30,8 +30,10 @@ struct NestedStackLinker {
     private(set) var passed: [String: [(name: String, value: TemplateValue)]] = [:]
     private var outputNames: [String: [Key: String]] = [:]
     private var parameterNames: [String: [Key: String]] = [:]
-    /// Names already taken in each template (its own parameters and outputs).
-    private var taken: [String: Set<String>]
+    /// Names already taken in each template: for a new parameter its parameters and
+    /// resources (one namespace); for a new output its outputs.
+    private var takenByParameters: [String: Set<String>]
+    private var takenByOutputs: [String: Set<String>]
 
     init(tree: [StackBuilder], templates: [String: Template]) {
         var parents: [String: String] = [:]
@@ -43,8 +45,8 @@ struct NestedStackLinker {
         self.parents = parents
         self.logicalIDs = logicalIDs
         members = Set(tree.map(\.name))
-        // Parameters, outputs and resources: parameters and resources share one namespace.
-        taken = templates.mapValues { Set($0.parameters.map(\.name) + $0.outputs.map(\.name) + $0.resources.map(\.logicalID)) }
+        takenByParameters = templates.mapValues { Set($0.parameters.map(\.name) + $0.resources.map(\.logicalID)) }
+        takenByOutputs = templates.mapValues { Set($0.outputs.map(\.name)) }
     }
 
     /// Links every template of the tree, in place.
@@ -88,7 +90,8 @@ struct NestedStackLinker {
         return owner != consumer && members.contains(owner)
     }
 
-    private mutating func name(for key: Key, in stack: String, table: WritableKeyPath<NestedStackLinker, [String: [Key: String]]>) -> (name: String, isNew: Bool) {
+    private mutating func name(for key: Key, in stack: String, table: WritableKeyPath<NestedStackLinker, [String: [Key: String]]>,
+                               taken: WritableKeyPath<NestedStackLinker, [String: Set<String>]>) -> (name: String, isNew: Bool) {
         if let known = self[keyPath: table][stack]?[key] { return (known, false) }
         // A nested stack's resource is named with its stack's logical ID (Queues1Queue0Arn), so
         // that siblings' resources of the same logical ID do not meet under one name.
@@ -96,11 +99,11 @@ struct NestedStackLinker {
         let base = (owner + key.logicalID + (key.attribute ?? "")).filter { $0.isLetter || $0.isNumber }
         var candidate = base
         var counter = 2
-        while taken[stack, default: []].contains(candidate) {
+        while self[keyPath: taken][stack, default: []].contains(candidate) {
             candidate = base + String(counter)
             counter += 1
         }
-        taken[stack, default: []].insert(candidate)
+        self[keyPath: taken][stack, default: []].insert(candidate)
         self[keyPath: table][stack, default: [:]][key] = candidate
         return (candidate, true)
     }
@@ -116,7 +119,7 @@ struct NestedStackLinker {
         var listType: String? = nil
         if attribute == nil, case .parameter(let type, _)? = target.origin, Self.isList(type) { listType = type }
         for node in up.prefix(while: { $0 != common }) {
-            let (output, isNew) = name(for: key, in: node, table: \.outputNames)
+            let (output, isNew) = name(for: key, in: node, table: \.outputNames, taken: \.takenByOutputs)
             if isNew {
                 addedOutputs[node, default: []].append(TemplateOutput(
                     name: output, value: listType == nil ? value : .intrinsic(.join(delimiter: ",", value)),
@@ -127,7 +130,7 @@ struct NestedStackLinker {
             if listType != nil { value = .intrinsic(.split(delimiter: ",", value)) }
         }
         for node in down.prefix(while: { $0 != common }).reversed() {
-            let (parameter, isNew) = name(for: key, in: node, table: \.parameterNames)
+            let (parameter, isNew) = name(for: key, in: node, table: \.parameterNames, taken: \.takenByParameters)
             if isNew {
                 var definition = TemplateParameter(name: parameter, type: listType ?? "String")
                 definition.description = "Passed by the parent stack (a reference across the nested stack's boundary)"

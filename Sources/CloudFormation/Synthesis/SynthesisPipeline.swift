@@ -150,8 +150,10 @@ public struct SynthesisPipeline: Sendable {
         for unit in units {
             let path = directoryPrefix + unit.stack.fileStem + unit.flavor.fileSuffix
             if let other = pathOwners[path], other != unit.stack.name {
-                result.diagnostics.append(Diagnostic(.error, stack: unit.stack.name,
-                    "its template would be written to \(path), the file of \(other); rename the nested stack"))
+                // Said of the nested one: that is the name to change.
+                let (nested, owner) = unit.stack.parent != nil ? (unit.stack.name, other) : (other, unit.stack.name)
+                result.diagnostics.append(Diagnostic(.error, stack: nested,
+                    "its template would be written to \(path), the file of \(owner); rename the nested stack"))
             }
             pathOwners[path] = unit.stack.name
         }
@@ -170,7 +172,12 @@ public struct SynthesisPipeline: Sendable {
                 do {
                     let file = try emit(unit.template, stack: unit.stack.name, flavor: unit.flavor, path: path)
                     let size = file.contents.utf8.count
-                    diagnostics += sizeDiagnostics(size, unit: unit)
+                    let sizeProblems = sizeDiagnostics(size, unit: unit)
+                    diagnostics += sizeProblems
+                    if sizeProblems.hasErrors {
+                        result.diagnostics += dedupe(diagnostics, seen: result.diagnostics)
+                        continue
+                    }
                     result.files.append(file)
                     // A nested stack is deployed by its parent: no command, no parameter file.
                     guard unit.stack.parent == nil else {
