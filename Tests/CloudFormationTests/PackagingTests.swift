@@ -287,3 +287,36 @@ struct LargeTemplateTests {
         #expect(message.contains("Move resources into a nested stack"))
     }
 }
+
+@Suite("Nested stacks and other top-level stacks")
+struct NestedCrossStackTests {
+    private func run(_ app: App) -> SynthesisPipeline.Result {
+        SynthesisPipeline(app: app, files: SourceFiles(root: "/nonexistent"), environment: .default, command: "infra synth").run()
+    }
+
+    @Test func aChildImportsFromAnotherTopLevelStackAndItsRootDeploysSecond() {
+        let result = run(App("two") { app in
+            let data = app.stack("data")
+            let topic = data.add(RawResource("Topic", type: "AWS::SNS::Topic"))
+            app.stack("processing").nested("Worker") { child in
+                child.add(RawResource("TopicArn", type: "AWS::SSM::Parameter", properties: ["Type": "String", "Value": topic.ref.raw]))
+            }
+        })
+        #expect(result.diagnostics == [])
+        #expect(result.deploymentOrder == ["data", "processing"])
+        #expect(result.dependencies == ["processing": ["data"]])
+        let child = result.files.first { $0.relativePath == "processing.Worker.yaml" }?.contents ?? ""
+        #expect(child.contains("Value: !ImportValue data-Topic"))
+    }
+
+    @Test func anotherStackCannotReachIntoANestedStack() {
+        let result = run(App("two") { app in
+            var queue: RawResource?
+            app.stack("data").nested("Queues") { child in queue = child.add(RawResource("Queue", type: "AWS::SQS::Queue")) }
+            guard let queue else { return }
+            app.stack("processing").add(RawResource("QueueArn", type: "AWS::SSM::Parameter", properties: ["Type": "String", "Value": queue.ref.raw]))
+        })
+        #expect(result.hasErrors)
+        #expect(result.diagnostics.contains { $0.stack == "processing" && $0.element == "QueueArn" && $0.severity == .error })
+    }
+}
