@@ -317,6 +317,7 @@ struct NestedCrossStackTests {
             app.stack("processing").add(RawResource("QueueArn", type: "AWS::SSM::Parameter", properties: ["Type": "String", "Value": queue.ref.raw]))
         })
         #expect(result.hasErrors)
-        #expect(result.diagnostics.contains { $0.stack == "processing" && $0.element == "QueueArn" && $0.severity == .error })
+        #expect(result.diagnostics.map(\.description).contains(
+            "error: processing: QueueArn: Properties.Value: refers to 'Queue' of the nested stack 'data/Queues'; only the stacks of its tree ('data' and the stacks nested in it) can refer to its resources: declare the resource in 'data' itself to export it to other stacks"))
     }
 }
