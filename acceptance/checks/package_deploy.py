@@ -63,6 +63,8 @@ CfnLoader.add_multi_constructor("!", _any)
 
 def printed_commands(output: str) -> list[str]:
     """The shell commands after "To deploy", continuation lines joined, comments dropped."""
+    if "To deploy" not in output:
+        return []
     text = output.split("To deploy", 1)[-1]
     commands, current = [], ""
     for line in text.splitlines()[1:]:
