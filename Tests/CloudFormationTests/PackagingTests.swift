@@ -321,3 +321,21 @@ struct NestedCrossStackTests {
             "error: processing: QueueArn: Properties.Value: refers to 'Queue' of the nested stack 'data/Queues'; only the stacks of its tree ('data' and the stacks nested in it) can refer to its resources: declare the resource in 'data' itself to export it to other stacks"))
     }
 }
+
+@Suite("DependsOn across a nested-stack boundary")
+struct NestedDependsOnTests {
+    @Test func dependingOnANestedResourceDependsOnItsNestedStack() {
+        let app = App("order") { app in
+            let root = app.stack("root")
+            var queue: RawResource?
+            root.nested("Queues") { child in
+                child.nested("Deep") { grandchild in queue = grandchild.add(RawResource("Queue", type: "AWS::SQS::Queue")) }
+            }
+            let topic = root.add(RawResource("Topic", type: "AWS::SNS::Topic"))
+            if let queue { topic.addDependency(on: queue) }
+        }
+        let result = SynthesisPipeline(app: app, files: SourceFiles(root: "/nonexistent"), environment: .default, command: "infra synth").run()
+        #expect(result.diagnostics == [])
+        #expect(result.files.first?.contents.contains("  Topic:\n    Type: AWS::SNS::Topic\n    DependsOn: Queues\n") == true)
+    }
+}

@@ -58,8 +58,32 @@ public struct Synthesizer: Sendable {
         }
         template.transforms = context.transforms
         template.globals = context.globals
-        template.resources = context.resources
+        template.resources = Self.dependenciesOnNestedResources(context.resources, of: builder)
         template.outputs = builder.outputs
         return Result(template: template, diagnostics: context.diagnostics, assetBuilds: context.assetBuilds, needsPackaging: context.needsPackaging)
+    }
+
+    /// A DependsOn on a resource of a stack nested in this one (at any depth) becomes a
+    /// DependsOn on the nested stack that holds it: CloudFormation orders whole nested stacks.
+    /// Any other foreign DependsOn is left for validation to report.
+    static func dependenciesOnNestedResources(_ resources: [TemplateResource], of builder: StackBuilder) -> [TemplateResource] {
+        guard !builder.nestedStacks.isEmpty else { return resources }
+        var replaced: [String: [String: String]] = [:]  // resource -> (dependency -> nested stack)
+        for resource in builder.resources {
+            for dependency in resource.dependsOn where dependency.stackName != builder.name {
+                guard let owner = builder.nestedStacks.first(where: { nested in
+                    nested.child.selfAndDescendants.contains { $0.name == dependency.stackName }
+                }) else { continue }
+                replaced[resource.logicalID, default: [:]][dependency.logicalID] = owner.logicalID
+            }
+        }
+        guard !replaced.isEmpty else { return resources }
+        return resources.map { resource in
+            guard let map = replaced[resource.logicalID] else { return resource }
+            var result = resource
+            var seen = Set<String>()
+            result.dependsOn = resource.dependsOn.map { map[$0] ?? $0 }.filter { seen.insert($0).inserted }
+            return result
+        }
     }
 }
