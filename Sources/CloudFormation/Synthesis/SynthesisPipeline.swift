@@ -48,11 +48,16 @@ public struct SynthesisPipeline: Sendable {
         let needsPackaging: Bool
     }
 
+    /// Where the templates' local paths are computed from, when not `outDirectoryName`:
+    /// `synth --check --out DIR` outside the root compares with what synth writes to the app's
+    /// own output directory, so the paths are those of that directory.
+    public var layoutDirectoryName: String?
+
     /// The folder this environment's templates are written to, relative to the project root
     /// (`out`, `out/dev`): local paths in the templates are relative to it. An absolute output
-    /// directory outside the root (possible with `synth --check`) is taken as `out`.
+    /// directory outside the root is taken as `out`.
     public var templateDirectory: String {
-        var out = outDirectoryName
+        var out = layoutDirectoryName ?? outDirectoryName
         if out.hasPrefix("/") {
             let root = files.root.hasSuffix("/") ? files.root : files.root + "/"
             out = out.hasPrefix(root) ? String(out.dropFirst(root.count)) : "out"
