@@ -16,6 +16,8 @@ let package = Package(
         .executable(name: "infra", targets: ["InfraTool"]),
         // The Cruddur messaging stack split into a data and a processing stack.
         .executable(name: "cruddur-split", targets: ["CruddurSplitTool"]),
+        // The nested-stack and folder-code example (issue 15).
+        .executable(name: "nested-example", targets: ["NestedExampleTool"]),
         .executable(name: "yaml-bench", targets: ["YAMLBench"]),
         .executable(name: "synth-bench", targets: ["SynthBench"]),
     ],
@@ -61,6 +63,8 @@ let package = Package(
         .target(name: "Cruddur", dependencies: ["Infra"]),
         .executableTarget(name: "InfraTool", dependencies: ["Cruddur", "Infra"]),
         .executableTarget(name: "CruddurSplitTool", dependencies: ["Cruddur", "Infra"]),
+        .target(name: "NestedExample", dependencies: ["Infra"]),
+        .executableTarget(name: "NestedExampleTool", dependencies: ["NestedExample", "Infra"]),
         .executableTarget(name: "YAMLBench", dependencies: ["InfraYAML", "YAMLTestSupport", "JSONText"]),
         .executableTarget(name: "SynthBench", dependencies: ["Infra", "Cruddur"]),
         // Seeded generators of test strings and trees, shared by the tests and yaml-bench.

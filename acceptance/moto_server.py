@@ -27,8 +27,10 @@ def free_port() -> int:
 
 
 class MotoServer:
-    def __init__(self, log_path: Path):
+    def __init__(self, log_path: Path, command: list[str] | None = None):
         self.log_path = log_path
+        # What to run instead of `moto_server` (the nested-stack shim), same arguments.
+        self.command = command
         self.proc: subprocess.Popen | None = None
         self.port = 0
 
@@ -43,7 +45,7 @@ class MotoServer:
             self.port = free_port()
             log = open(self.log_path, "ab")  # noqa: SIM115 - closed with the process
             self.proc = subprocess.Popen(
-                [tool("moto_server"), "-H", HOST, "-p", str(self.port)],
+                [*(self.command or [tool("moto_server")]), "-H", HOST, "-p", str(self.port)],
                 stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
                 env=aws_env(), start_new_session=True,
             )

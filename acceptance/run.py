@@ -40,6 +40,7 @@ if __package__ in (None, ""):  # `python acceptance/run.py` works too
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from acceptance.cfnyaml import is_sam, load_template  # noqa: E402
+from acceptance.checks import package_deploy  # noqa: E402
 from acceptance.checks import (  # noqa: E402
     catalog_parity, cfn_lint, diff_hostile, generated, lambda_tests, moto_deploy, readback, sam_equivalence, sam_translate,
     swift_checks, synth_kill, table_schema, update, yaml_corpus, yaml_meaning,
@@ -260,6 +261,47 @@ def schema_checks(report: Report, templates_dir: Path) -> None:
         server.stop()
 
 
+NESTED = REPO / "examples" / "nested" / "out"
+
+
+def nested_example(report: Report, skip: set[str]) -> None:
+    """Issue 15: folder code and nested stacks, through `aws cloudformation package` (see package_deploy)."""
+    heading(f"example app nested-example: templates in {rel(NESTED)}/, packaged and deployed")
+    found, templates = discover(NESTED)
+    report.add(found)
+    if "synth-check" not in skip:
+        report.guarded("synth-check", rel(NESTED) + "/",
+                       lambda: swift_checks.synth_check(NESTED, templates, product="nested-example"))
+    for t in templates:
+        report.guarded(cfn_lint.CHECK, rel(t), lambda t=t: cfn_lint.check(t))
+        report.guarded(yaml_meaning.CHECK, rel(t), lambda t=t: yaml_meaning.check(t))
+    if "deploy" in skip:
+        return
+    work = work_dir("package")
+    server = MotoServer(work / "server.log", command=[sys.executable, str(REPO / "acceptance" / "moto_nested.py")])
+    try:
+        server.start()
+    except Exception as e:  # noqa: BLE001
+        report.add(Result(package_deploy.CHECK, "examples/nested", False, f"cannot start moto_server: {e}"))
+        return
+    try:
+        holder: list = [None]
+
+        def deploy() -> Result:
+            results, holder[0] = package_deploy.check(server.endpoint, work)
+            for r in results[:-1]:
+                report.add(r)
+            return results[-1]
+        report.guarded(package_deploy.CHECK, "examples/nested", deploy)
+        if holder[0] is None:
+            report.add(Result(package_deploy.READBACK, "examples/nested", False, "not deployed (see package-deploy)"))
+            return
+        for r in package_deploy.readback(server.endpoint, holder[0]):
+            report.add(r)
+    finally:
+        server.stop()
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--templates", default=str(REPO / "out"), help="folder of templates (default out/)")
@@ -365,6 +407,9 @@ def main(argv: list[str] | None = None) -> int:
                 report.guarded(yaml_meaning.CHECK, rel(t), lambda t=t: yaml_meaning.check(t))
             if "deploy" not in skip and example_templates:
                 deploy_all(report, example_templates, {})
+
+    if "examples" not in skip:
+        nested_example(report, skip)
 
     if "fixtures" not in skip:
         heading("golden fixtures of the Swift tests")

@@ -180,8 +180,15 @@ public final class Function: Resource, HasAttributes, Grantee {
         FunctionRules.validateRendered(properties, of: self, in: context)
     }
 
+    /// The content hash of local code, set while the properties render.
+    private var codeHash: String?
+
     public override func synthesize(in context: SynthesisContext) {
-        let resource = definition(in: context)
+        codeHash = nil
+        var resource = definition(in: context)
+        if let codeHash {
+            resource.metadata = LocalCode.metadata(resource.metadata, codeHash: codeHash)
+        }
         reportRefusedGrants(in: context)
         for mapping in eventSourceMappings where mapping.stackName == nil {
             context.error(self, "the event-source mapping \(mapping.logicalID) made by trigger(on:) was never added to the stack; add it with stack.add(...)")
@@ -224,6 +231,16 @@ public final class Function: Resource, HasAttributes, Grantee {
                 context.error(self, at: PropertyPath.properties.key("Code").key("ZipFile"), "inline code: \(error.description)")
                 return .object(["ZipFile": ""])
             }
+        case .folder(let path):
+            guard let local = LocalCode.folder(path, runtime: runtime, architecture: architecture, of: self, in: context) else {
+                return .string("")
+            }
+            codeHash = local.hash
+            return .string(local.path)
+        case .zip(let file):
+            guard let local = LocalCode.zip(file, of: self, in: context) else { return .string("") }
+            codeHash = local.hash
+            return .string(local.path)
         case .s3(let bucket, let key, let objectVersion):
             var fields = Fields()
             fields["S3Bucket"] = bucket.raw

@@ -11,8 +11,12 @@ public struct Environment: Hashable, Sendable {
     /// Deploy-time values of stack parameters, by parameter name: written to each stack's
     /// parameter file for `aws cloudformation deploy --parameter-overrides`.
     public let parameters: [String: String]
+    /// The S3 bucket that `aws cloudformation package` uploads code and nested templates to
+    /// (and `deploy --s3-bucket` a large template); printed as `<artifact-bucket>` when nil.
+    public var artifactBucket: String?
 
-    public init(_ name: String, region: String? = nil, nameSuffix: String = "", settings: [String: String] = [:], parameters: [String: String] = [:]) {
+    public init(_ name: String, region: String? = nil, nameSuffix: String = "", settings: [String: String] = [:], parameters: [String: String] = [:], artifactBucket: String? = nil) {
+        self.artifactBucket = artifactBucket
         self.name = name
         self.region = region
         self.nameSuffix = nameSuffix

@@ -13,6 +13,12 @@ public final class StackBuilder {
     private(set) var conditions: [(name: String, expression: ConditionExpression)] = []
     private(set) var mappings: [(name: String, entries: Fields)] = []
     private(set) var outputs: [TemplateOutput] = []
+    /// The stack that holds this one as a nested stack; nil for a top-level stack.
+    public private(set) weak var parent: StackBuilder?
+    /// This stack's logical ID in its parent (its `AWS::CloudFormation::Stack` resource).
+    public private(set) var logicalIDInParent: String?
+    /// The nested stacks declared in this one, in order.
+    public private(set) var nestedStacks: [NestedStack] = []
 
     init(name: String, description: String?, environment: Environment, flavors: [Flavor]) {
         self.name = name
@@ -20,6 +26,39 @@ public final class StackBuilder {
         self.environment = environment
         self.flavors = flavors
     }
+
+    /// Declares a nested stack (`AWS::CloudFormation::Stack`) and builds it now. Its
+    /// resources may refer to this stack's resources and parameters, and this stack (or a
+    /// sibling) to its resources: synthesis turns each such reference into a parameter of the
+    /// child, passed by the parent, or an output of the child, read by the parent with
+    /// `Fn::GetAtt Child.Outputs.Name`. The child's template is written beside the parent's,
+    /// as `<parent>.<LogicalID>.yaml`, and referred to by a relative `TemplateURL` that
+    /// `aws cloudformation package` uploads.
+    @discardableResult
+    public func nested(_ logicalID: String, description: String? = nil, _ build: (StackBuilder) -> Void) -> NestedStack {
+        let child = StackBuilder(name: "\(name)/\(logicalID)", description: description, environment: environment, flavors: flavors)
+        child.parent = self
+        child.logicalIDInParent = logicalID
+        let resource = NestedStack(logicalID, child: child)
+        nestedStacks.append(resource)
+        register(resource)
+        build(child)
+        return resource
+    }
+
+    /// This stack and every stack nested in it, depth first, parents before children.
+    public var selfAndDescendants: [StackBuilder] {
+        [self] + nestedStacks.flatMap(\.child.selfAndDescendants)
+    }
+
+    /// How deep the stack is nested: 0 for a top-level stack.
+    public var depth: Int { parent.map { $0.depth + 1 } ?? 0 }
+
+    /// The top-level stack this one is nested in (itself when it is top-level).
+    public var root: StackBuilder { parent?.root ?? self }
+
+    /// The file name of the stack's template without the flavor suffix: `app.Queues.Batch`.
+    public var fileStem: String { name.replacing("/", with: ".") }
 
     /// Declares a parameter and returns its Ref, typed by the parameter's type.
     public func parameter<Kind>(_ name: String, _ type: ParameterType<Kind>, _ options: ParameterOptions = ParameterOptions()) -> Value<Kind> {

@@ -12,11 +12,21 @@ public final class SynthesisContext {
     /// Transforms that resources need (e.g. SAM's).
     public private(set) var transforms: [String] = []
 
+    /// The folder the template is written to, relative to the project root (`out`,
+    /// `out/dev`): local code paths in the template are relative to it, as
+    /// `aws cloudformation package` reads them.
+    public let templateDirectory: String
+    /// Code folders whose dependencies must be built before packaging.
+    public private(set) var assetBuilds: [AssetBuild] = []
+    /// Whether the template refers to local files that `aws cloudformation package` uploads.
+    public private(set) var needsPackaging = false
+
     private(set) var resources: [TemplateResource] = []
     private(set) var diagnostics: [Diagnostic] = []
     private var finishers: [(key: String, run: (inout [TemplateResource], inout Fields) -> Void)] = []
 
-    init(stackName: String, flavor: Flavor, environment: Environment, files: SourceFiles, today: CalendarDate) {
+    init(stackName: String, flavor: Flavor, environment: Environment, files: SourceFiles, today: CalendarDate, templateDirectory: String = "out") {
+        self.templateDirectory = templateDirectory
         self.stackName = stackName
         self.flavor = flavor
         self.environment = environment
@@ -39,6 +49,18 @@ public final class SynthesisContext {
         for finisher in finishers {
             finisher.run(&resources, &globals)
         }
+    }
+
+    /// A project path (`templates/fn`) as the template refers to it: relative to the
+    /// template's folder (`../templates/fn`). Marks the template as needing packaging.
+    public func localArtifactPath(_ path: String) -> String {
+        needsPackaging = true
+        return CodeAsset.relativePath(path, from: templateDirectory)
+    }
+
+    public func requireBuild(_ build: AssetBuild) {
+        needsPackaging = true
+        if !assetBuilds.contains(build) { assetBuilds.append(build) }
     }
 
     public func requireTransform(_ name: String) {

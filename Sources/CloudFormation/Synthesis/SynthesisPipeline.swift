@@ -39,6 +39,33 @@ public struct SynthesisPipeline: Sendable {
         public init() {}
     }
 
+    struct Unit {
+        let stack: StackBuilder
+        let flavor: Flavor
+        var template: Template
+        let diagnostics: [Diagnostic]
+        let assetBuilds: [AssetBuild]
+        let needsPackaging: Bool
+    }
+
+    /// Where the templates' local paths are computed from, when not `outDirectoryName`:
+    /// `synth --check --out DIR` outside the root compares with what synth writes to the app's
+    /// own output directory, so the paths are those of that directory.
+    public var layoutDirectoryName: String?
+
+    /// The folder this environment's templates are written to, relative to the project root
+    /// (`out`, `out/dev`): local paths in the templates are relative to it. An absolute output
+    /// directory outside the root is taken as `out`.
+    public var templateDirectory: String {
+        var out = layoutDirectoryName ?? outDirectoryName
+        if out.hasPrefix("/") {
+            let root = files.root.hasSuffix("/") ? files.root : files.root + "/"
+            out = out.hasPrefix(root) ? String(out.dropFirst(root.count)) : "out"
+        }
+        let parts = CodeAsset.normalized(out + "/" + directoryPrefix)
+        return parts.joined(separator: "/")
+    }
+
     /// Where this environment's files go inside out/: the default environment at the top,
     /// each other environment in a folder of its name.
     public var directoryPrefix: String {
@@ -49,16 +76,37 @@ public struct SynthesisPipeline: Sendable {
     public func run(stacks names: [String]? = nil) -> Result {
         var result = Result()
         let instance = app.instantiate(in: environment)
-        let synthesizer = Synthesizer(files: files, today: today)
 
         // Synthesize every stack, selected or not: a selected stack may import from the others.
-        var units: [(stack: StackBuilder, flavor: Flavor, template: Template, diagnostics: [Diagnostic])] = []
+        // A stack and the stacks nested in it are synthesized together, and the references
+        // between them linked (parameters and outputs), before the cross-stack linking.
+        var synthesizer = Synthesizer(files: files, today: today)
+        synthesizer.templateDirectory = templateDirectory
+        var units: [Unit] = []
+        var depthProblems: [Diagnostic] = []
         for stack in instance.stacks {
+            let tree = stack.selfAndDescendants
+            for member in tree where member.depth > Quota.nestingDepth && stack.flavors.first != nil {
+                depthProblems.append(Diagnostic(.error, stack: member.name,
+                    "the stack is nested \(member.depth) levels deep; infra allows at most \(Quota.nestingDepth) (CloudFormation documents no limit, but each level adds a parameter or output hop and a stack operation): flatten the nesting"))
+            }
             for flavor in stack.flavors {
-                let synthesized = synthesizer.synthesize(stack, flavor: flavor)
-                units.append((stack, flavor, synthesized.template, synthesized.diagnostics))
+                var templates: [String: Template] = [:]
+                var synthesized: [String: Synthesizer.Result] = [:]
+                for member in tree {
+                    let result = synthesizer.synthesize(member, flavor: flavor)
+                    templates[member.name] = result.template
+                    synthesized[member.name] = result
+                }
+                NestedStackLinker.link(tree: tree, templates: &templates)
+                for member in tree {
+                    guard let template = templates[member.name], let result = synthesized[member.name] else { continue }
+                    units.append(Unit(stack: member, flavor: flavor, template: template, diagnostics: result.diagnostics,
+                                      assetBuilds: result.assetBuilds, needsPackaging: result.needsPackaging))
+                }
             }
         }
+        result.diagnostics += depthProblems
 
         var seenStacks = Set<String>()
         for stack in instance.stacks where !seenStacks.insert(stack.name).inserted {
@@ -76,8 +124,16 @@ public struct SynthesisPipeline: Sendable {
         for index in units.indices {
             linker.addExports(to: &units[index].template, producer: units[index].stack.name)
         }
-        result.dependencies = linker.dependencies
-        let (order, cycle) = DeploymentOrder.order(instance.stacks.map(\.name), dependencies: linker.dependencies)
+        // A nested stack's imports are its top-level stack's: that is the stack deployed.
+        var dependencies: [String: [String]] = [:]
+        for (consumer, producers) in linker.dependencies.sorted(by: { $0.key < $1.key }) {
+            let root = units.first { $0.stack.name == consumer }?.stack.root.name ?? consumer
+            for producer in producers where producer != root && !(dependencies[root] ?? []).contains(producer) {
+                dependencies[root, default: []].append(producer)
+            }
+        }
+        result.dependencies = dependencies
+        let (order, cycle) = DeploymentOrder.order(instance.stacks.map(\.name), dependencies: dependencies)
         result.deploymentOrder = order
         if let cycle {
             result.diagnostics.append(Diagnostic(.error, stack: cycle.joined(separator: ", "),
@@ -94,7 +150,20 @@ public struct SynthesisPipeline: Sendable {
         }
         let clashes = ExportNameRule.checkAcrossStacks(exporting) + PhysicalNameRule.check(deployed)
 
-        for unit in units where names?.contains(unit.stack.name) ?? true {
+        // Two templates of the app must not share a file (a nested stack named like a flavor).
+        var pathOwners: [String: String] = [:]
+        for unit in units {
+            let path = directoryPrefix + unit.stack.fileStem + unit.flavor.fileSuffix
+            if let other = pathOwners[path], other != unit.stack.name {
+                // Said of the nested one: that is the name to change.
+                let (nested, owner) = unit.stack.parent != nil ? (unit.stack.name, other) : (other, unit.stack.name)
+                result.diagnostics.append(Diagnostic(.error, stack: nested,
+                    "its template would be written to \(path), the file of \(owner); rename the nested stack"))
+            }
+            pathOwners[path] = unit.stack.name
+        }
+
+        for unit in units where names?.contains(unit.stack.root.name) ?? true {
             var elsewhere: [String: String] = [:]
             for other in units where other.stack.name != unit.stack.name {
                 for resource in other.template.resources { elsewhere[resource.logicalID] = other.stack.name }
@@ -102,19 +171,30 @@ public struct SynthesisPipeline: Sendable {
             var diagnostics = unit.diagnostics
             diagnostics += Validator.validate(unit.template, stack: unit.stack.name, elsewhere: elsewhere, reported: unit.diagnostics)
             diagnostics += clashes.filter { $0.stack == unit.stack.name }
-            let path = directoryPrefix + unit.stack.name + unit.flavor.fileSuffix
+            let path = directoryPrefix + unit.stack.fileStem + unit.flavor.fileSuffix
             result.templates[path] = unit.template
-            if !diagnostics.hasErrors && !unwritable.contains(unit.stack.name) && !unwritable.contains(environmentLabel) {
+            if !diagnostics.hasErrors && !unwritable.contains(unit.stack.root.name) && !unwritable.contains(environmentLabel) {
                 do {
                     let file = try emit(unit.template, stack: unit.stack.name, flavor: unit.flavor, path: path)
-                    if file.contents.utf8.count > Quota.templateBodyBytes {
-                        diagnostics.append(Diagnostic(.error, stack: unit.stack.name,
-                            "the \(unit.flavor == .sam ? "SAM " : "")template is \(file.contents.utf8.count) bytes; CloudFormation accepts at most \(Quota.templateBodyBytes) bytes in a template body (upload it to S3 or split the stack)"))
+                    let size = file.contents.utf8.count
+                    let sizeProblems = sizeDiagnostics(size, unit: unit)
+                    diagnostics += sizeProblems
+                    if sizeProblems.hasErrors {
+                        result.diagnostics += dedupe(diagnostics, seen: result.diagnostics)
+                        continue
                     }
                     result.files.append(file)
+                    // A nested stack is deployed by its parent: no command, no parameter file.
+                    guard unit.stack.parent == nil else {
+                        result.diagnostics += dedupe(diagnostics, seen: result.diagnostics)
+                        continue
+                    }
+                    let tree = units.filter { $0.flavor == unit.flavor && $0.stack.root === unit.stack }
+                    let packaging = packaging(tree: tree, size: size, path: path)
                     let deploy = DeployCommand(
                         template: unit.template, deployedName: environment.deployedName(of: unit.stack.name), environment: environment,
-                        templatePath: outDirectoryName + "/" + path, parameterFilePath: outDirectoryName + "/" + directoryPrefix + unit.stack.name + ".parameters.json")
+                        templatePath: outDirectoryName + "/" + path, parameterFilePath: outDirectoryName + "/" + directoryPrefix + unit.stack.name + ".parameters.json",
+                        nestedTemplates: tree.dropFirst().map(\.template), packaging: packaging)
                     result.deployCommands[path] = deploy
                     // One parameter file per stack: its flavors take the same parameters.
                     if unit.flavor == unit.stack.flavors.first {
@@ -128,6 +208,49 @@ public struct SynthesisPipeline: Sendable {
             result.diagnostics += dedupe(diagnostics, seen: result.diagnostics)
         }
         return result
+    }
+
+    /// Over 51,200 bytes a template cannot go in the request body: a warning (the deploy
+    /// command uploads it); over the S3 limit it cannot deploy at all: an error naming the
+    /// largest resources. A nested stack's template is always uploaded by the package step.
+    private func sizeDiagnostics(_ size: Int, unit: Unit) -> [Diagnostic] {
+        let what = "the \(unit.flavor == .sam ? "SAM " : "")template"
+        if size > Quota.templateURLBytes {
+            let largest = Self.largestResources(of: unit.template, count: 3)
+                .map { "\($0.logicalID) (\($0.bytes) bytes)" }.joined(separator: ", ")
+            return [Diagnostic(.error, stack: unit.stack.name,
+                "\(what) is \(size) bytes; CloudFormation accepts at most \(Quota.templateURLBytes) bytes even from S3. The largest resources: \(largest). Move resources into a nested stack (stack.nested(\"Name\") { child in ... }) or split the stack")]
+        }
+        if size > Quota.templateBodyBytes && unit.stack.parent == nil {
+            return [Diagnostic(.warning, stack: unit.stack.name,
+                "\(what) is \(size) bytes, over the \(Quota.templateBodyBytes) bytes CloudFormation takes in a request: the deploy command uploads it to S3 first (--s3-bucket)")]
+        }
+        return []
+    }
+
+    /// The resources of a template by their rendered size, largest first.
+    static func largestResources(of template: Template, count: Int) -> [(logicalID: String, bytes: Int)] {
+        var sizes: [(logicalID: String, bytes: Int)] = []
+        for resource in template.resources {
+            var single = Template()
+            single.resources = [resource]
+            let bytes = ((try? TemplateRenderer.render(single)).flatMap { try? Emitter().emit($0) })?.utf8.count ?? 0
+            sizes.append((resource.logicalID, bytes))
+        }
+        return Array(sizes.sorted { ($0.bytes, $1.logicalID) > ($1.bytes, $0.logicalID) }.prefix(count))
+    }
+
+    /// How a top-level stack is packaged, or nil when `aws cloudformation deploy` takes it as it is.
+    private func packaging(tree: [Unit], size: Int, path: String) -> DeployCommand.Packaging? {
+        let needsPackage = tree.contains(where: \.needsPackaging)
+        let large = size > Quota.templateBodyBytes
+        guard needsPackage || large else { return nil }
+        var builds: [AssetBuild] = []
+        for unit in tree { for build in unit.assetBuilds where !builds.contains(build) { builds.append(build) } }
+        return DeployCommand.Packaging(
+            bucket: environment.artifactBucket,
+            packagedTemplatePath: needsPackage ? AssetBuild.root + "/packaged/" + path : nil,
+            builds: builds)
     }
 
     /// How diagnostics about the environment itself name it.

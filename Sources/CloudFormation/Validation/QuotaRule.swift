@@ -11,6 +11,14 @@ public enum Quota {
     /// The largest template body `aws cloudformation deploy` can send inline (the
     /// CreateStack/UpdateStack API's TemplateBody; cfn-lint knows only the S3 limit).
     public static let templateBodyBytes = 51_200
+    /// The largest template CloudFormation reads from S3 (a `TemplateURL`, as
+    /// `aws cloudformation package` and `deploy --s3-bucket` give it): 1 MB, per cfn-lint's
+    /// limits and the CreateStack API reference.
+    public static let templateURLBytes = TemplateLimits.templateURLBytes
+    /// How deep stacks may nest below a top-level stack. CloudFormation documents no depth
+    /// limit; this is infra's, so that a reference never crosses more hops than a reviewer
+    /// can follow (each level is a parameter or an output, and a nested stack operation).
+    public static let nestingDepth = 5
 }
 
 struct QuotaRule: ValidationRule {

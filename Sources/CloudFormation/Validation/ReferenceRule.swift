@@ -34,6 +34,10 @@ struct ReferenceRule: ValidationRule {
         /// Checks the owner first: a typed reference made in another stack is the most useful thing to say.
         func foreign(_ target: ReferenceTarget) -> String? {
             guard let owner = target.owner, owner != stack else { return nil }
+            // Nested stacks are linked within their tree only; exports come from top-level stacks.
+            if let slash = owner.firstIndex(of: "/") {
+                return "refers to '\(target.logicalID)' of the nested stack '\(owner)'; only the stacks of its tree ('\(owner[..<slash])' and the stacks nested in it) can refer to its resources: declare the resource in '\(owner[..<slash])' itself to export it to other stacks"
+            }
             return "refers to '\(target.logicalID)' of stack '\(owner)'; a reference across stacks needs an export in '\(owner)' and Fn::ImportValue here"
         }
 

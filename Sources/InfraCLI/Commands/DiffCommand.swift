@@ -154,6 +154,7 @@ struct DiffCommand: ParsableCommand {
     /// The template names (`stack` or `stack.sam`) of the selected stacks; nil for all.
     private func selectedNames(_ project: Project, fresh: [String: String]) -> [String]? {
         guard let stacks = project.stacks else { return nil }
-        return fresh.keys.filter { name in stacks.contains { name == $0 || name == $0 + ".sam" } }.sorted()
+        // A stack's nested stacks (`stack.Child`, `stack.Child.sam`) go with it.
+        return fresh.keys.filter { name in stacks.contains { name == $0 || name == $0 + ".sam" || name.hasPrefix($0 + ".") } }.sorted()
     }
 }

@@ -68,6 +68,9 @@ struct Project {
 
     /// The output directory relative to the root (the app's default, or --out), as printed.
     var outDirectoryName = "out"
+    /// Where local paths in templates are computed from, when not `outDirectoryName` (see
+    /// `SynthesisPipeline.layoutDirectoryName`).
+    var layoutDirectoryName: String?
 
     /// The output directory's path.
     var outDirectoryPath: String {
@@ -77,6 +80,7 @@ struct Project {
     func pipeline(for environment: Environment) -> SynthesisPipeline {
         var pipeline = SynthesisPipeline(app: app, files: SourceFiles(root: root), environment: environment, command: command)
         pipeline.outDirectoryName = outDirectoryName
+        pipeline.layoutDirectoryName = layoutDirectoryName
         return pipeline
     }
 
@@ -88,7 +92,10 @@ struct Project {
             let prefix = pipeline(for: environment).directoryPrefix
             for stack in app.instantiate(in: environment).stacks {
                 for flavor in stack.flavors {
-                    paths.insert(prefix + stack.name + flavor.fileSuffix)
+                    // The stack's template, and those of the stacks nested in it.
+                    for member in stack.selfAndDescendants {
+                        paths.insert(prefix + member.fileStem + flavor.fileSuffix)
+                    }
                 }
                 paths.insert(prefix + stack.name + ".parameters.json")
             }

@@ -23,6 +23,7 @@ struct SynthCommand: ParsableCommand {
 
     func run() throws {
         var project = try project.resolve()
+        let appDirectory = project.outDirectoryName
         if let out { project.outDirectoryName = out }
         let location: OutputLocation
         do {
@@ -31,6 +32,9 @@ struct SynthCommand: ParsableCommand {
             throw ValidationError(error.description)
         }
         project.outDirectoryName = location.display
+        // A folder outside the root (--check only) is compared with what synth writes to the
+        // app's own folder: local paths in the templates are laid out from there.
+        if location.isOutsideRoot { project.layoutDirectoryName = appDirectory }
         let displayDirectory = location.display
         if let reason = location.unsafeReason, !check {
             if location.isOutsideRoot {

@@ -190,11 +190,17 @@ extension DiffReport {
     ) throws(TemplateDiffError) -> DiffReport {
         let names = stacks ?? Set(old.keys).union(new.keys).sorted()
         var diffs: [StackDiff] = []
+        // Nested stacks (`app.Child`) are reported as `app/Child`, with moves between them.
+        var documents: [String: (old: TemplateDocument?, new: TemplateDocument?)] = [:]
+        var fileNames: [String: String] = [:]
         for name in names where old[name] != nil || new[name] != nil {
             let before = try old[name].map { text throws(TemplateDiffError) in try TemplateDocument(text: text, source: "\(name) (previous)") }
             let after = try new[name].map { text throws(TemplateDiffError) in try TemplateDocument(text: text, source: "\(name) (new)") }
-            diffs.append(TemplateDiffer.diff(stack: name, old: before, new: after))
+            let shown = NestedStacks.displayName(name)
+            documents[shown] = (before, after)
+            fileNames[shown] = name
+            diffs.append(TemplateDiffer.diff(stack: shown, old: before, new: after))
         }
-        return DiffReport(stacks: diffs)
+        return DiffReport(stacks: NestedStacks.withMoves(diffs, documents: documents, names: fileNames))
     }
 }

@@ -8,6 +8,7 @@ enum Rules {
         SectionRule.findings,
         UncatalogedTypeRule.findings,
         RetentionRule.findings,
+        CodeHashRule.findings,
     ]
 
     static func findings(in context: RuleContext) -> [Finding] {

@@ -30,6 +30,11 @@ enum UpdateBehavior {
             return ImpactAssessment(impact: .unknown, reason: nil)
         }
         guard first == "Properties" else {
+            // The content hash of local code: the packaged template then names a new zip.
+            if CodeHashRule.path.isPrefix(of: change.path) || change.path.isPrefix(of: CodeHashRule.path) && change.path.components.count > 1,
+               change.old.flatMap({ CodeHashRule.hash(in: $0, at: change.path) }) != change.new.flatMap({ CodeHashRule.hash(in: $0, at: change.path) }) {
+                return ImpactAssessment(impact: .noInterruption, reason: "code changed: the packaged template names a new zip, updated in place")
+            }
             if attributesWithoutUpdate.contains(first) {
                 return ImpactAssessment(impact: .none, reason: "resource attribute")
             }

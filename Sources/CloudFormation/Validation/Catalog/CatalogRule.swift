@@ -27,7 +27,7 @@ struct CatalogRule: ValidationRule {
             let shape = ResourceCatalog.propertiesShape(of: type)
             checker.unsuggested = Set(type.readOnlyProperties.filter { $0.count == 1 }.map { $0[0] })
             var findings: [ShapeChecker.Finding] = []
-            checker.check(.object(resource.properties), against: shape, at: ShapeChecker.Path(), into: &findings, context: type.name)
+            checker.check(.object(PackagedProperty.asPackaged(resource.properties, type: resource.type)), against: shape, at: ShapeChecker.Path(), into: &findings, context: type.name)
             for property in resource.properties.keys where !type.settableProperties.contains(property)
                 && type.readOnlyProperties.contains([property]) {
                 findings.append(.init(path: ShapeChecker.Path().key(property),
