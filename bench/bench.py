@@ -206,19 +206,31 @@ def resource_count(template_text):
     return count
 
 
+def bench_project(tmp):
+    """A project root in the temp dir with what the apps read (the Lambda code of Cruddur and
+    of synth-bench's copies): `synth --out` must lie inside the root, so the benchmark's
+    output goes to <project>/out and out/ of the repository is never touched."""
+    project = os.path.join(tmp, "project")
+    if not os.path.isdir(project):
+        shutil.copytree(os.path.join(REPO, "templates"), os.path.join(project, "templates"))
+        shutil.copytree(os.path.join(BENCH, "synth"), os.path.join(project, "bench", "synth"))
+    return project
+
+
 def subjects(args, infra, synth_bench, tmp):
     """(name, resources, CloudFormation template file, infra command, troposphere command,
     cdk command) per stack."""
-    out = os.path.join(tmp, "out")
+    project = bench_project(tmp)
+    out = os.path.join(project, "out")
     tropo = [VENV_PYTHON, "bench/troposphere/synth.py"]
     cdk = [VENV_PYTHON, "bench/cdk/synth.py"]
     found = [("Cruddur (cruddur-messaging, prod)", 7, "cruddur-messaging.yaml",
-              [infra, "synth", "--env", "prod", "--out", out],
+              [infra, "synth", "--env", "prod", "--root", project, "--out", "out"],
               tropo + ["cruddur", "--out", out], cdk + ["cruddur", "--out", out])]
     for n in args.copies:
         copies = ["--copies", str(n)]
         found.append((f"N = {n}", n * RESOURCES_PER_COPY, "synth-bench.yaml",
-                      [synth_bench] + copies + ["synth", "--out", out],
+                      [synth_bench] + copies + ["synth", "--root", project, "--out", "out"],
                       tropo + ["copies"] + copies + ["--out", out], cdk + ["copies"] + copies + ["--out", out]))
     return found, out
 
@@ -226,12 +238,13 @@ def subjects(args, infra, synth_bench, tmp):
 def check_faithful(args, infra, synth_bench, tmp):
     """The troposphere and CDK stacks must render the same template as infra's."""
     log("== faithfulness: troposphere and CDK templates against infra's (bench/compare.py)")
+    project = bench_project(tmp)
     pairs = [("cruddur", [infra, "synth", "--env", "prod"], "cruddur-messaging"),
              ("copies", [synth_bench, "--copies", "3", "synth"], "synth-bench")]
     results = []
     for stack, infra_command, name in pairs:
-        base = os.path.join(tmp, "faithful-" + stack)
-        subprocess.run(infra_command + ["--out", base + "-infra"], cwd=REPO, check=True, stdout=subprocess.DEVNULL)
+        base = os.path.join(project, "faithful-" + stack)
+        subprocess.run(infra_command + ["--root", project, "--out", base + "-infra"], cwd=REPO, check=True, stdout=subprocess.DEVNULL)
         extra = ["--copies", "3"] if stack == "copies" else []
         others = []
         if "troposphere" not in args.skip:

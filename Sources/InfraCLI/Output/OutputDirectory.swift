@@ -17,18 +17,19 @@ import Darwin
 ///
 /// 1. Pre-check: every folder on the way is a real folder (never a symbolic link), no folder
 ///    stands where a file goes, every folder is writable.
-/// 2. Write the journal `out/.infra-journal` (every operation, relative to out/) and flush it.
+/// 2. Write the journal `out/.infra-journal` (every operation, relative to out/).
 /// 3. Stage each new file beside its target (`<dir>/.<name>.infra-new`, same folder, so the
 ///    rename cannot cross file systems) and keep the old one as a hard link
-///    `<dir>/.<name>.infra-old` (a copy if links are not supported); flush them.
-/// 4. Append `commit` to the journal and flush it: from here the change rolls forward.
+///    `<dir>/.<name>.infra-old` (a copy if links are not supported).
+/// 4. Append `commit` to the journal: from here the change rolls forward.
 /// 5. Rename each staged file over its target, remove the obsolete files.
 /// 6. Remove the backups, then the journal.
 ///
 /// A failure in 5 appends `rollback` and restores every target from its backup; a failure
 /// before 4 just removes what was staged. A process killed at any moment leaves the journal:
 /// `recover()`, which every `synth` and `synth --check` calls first, rolls forward when its
-/// last word is `commit` and back otherwise, then removes every leftover.
+/// last word is `commit` and back otherwise, then removes every leftover. Nothing is fsynced:
+/// this protects against a failing or killed process, not against a power loss.
 struct OutputDirectory {
     /// The real path of out/.
     let path: String
@@ -228,7 +229,6 @@ struct OutputDirectory {
             undoRoot()
             throw WriteError(description: "cannot write to the output directory '\(path)': \(FileSystem.systemErrorText(code)); nothing was changed")
         }
-        SystemCall.syncDirectory(path)
 
         // 3. Stage the new files and keep the old ones.
         let contents = Dictionary(files.map { ($0.relativePath, $0.contents) }, uniquingKeysWith: { first, _ in first })
@@ -249,7 +249,6 @@ struct OutputDirectory {
                 }
             }
             for folder in Set(operations.map { FileSystem.parentPath(full($0.path)) }) {
-                SystemCall.syncDirectory(folder)
             }
             return nil
         }
@@ -340,7 +339,6 @@ struct OutputDirectory {
                 _ = SystemCall.unlinkFile(backup)
             }
         }
-        SystemCall.syncDirectory(path)
     }
 
     /// Completes every operation of a committed journal (idempotent), then removes it.
@@ -367,10 +365,8 @@ struct OutputDirectory {
             _ = SystemCall.unlinkFile(sibling(operation.path, Self.oldSuffix))
         }
         for folder in Set(operations.map { FileSystem.parentPath(full($0.path)) }) {
-            SystemCall.syncDirectory(folder)
         }
         _ = SystemCall.unlinkFile(journalPath)
-        SystemCall.syncDirectory(path)
     }
 
     // MARK: Repair
