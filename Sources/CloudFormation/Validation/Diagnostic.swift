@@ -35,11 +35,13 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
     /// does not fill the terminal; line breaks and tabs are escaped, so a message is one line.
     /// Every diagnostic that echoes a user value uses it.
     public static func abbreviated(_ value: String) -> String {
+        // Checked on the UTF-8 bytes first: messages for values that turn out fine are built
+        // too, and counting Characters walks grapheme clusters.
         var text = value
-        if text.count > longestShownValue {
+        if value.utf8.count > longestShownValue, value.count > longestShownValue {
             text = String(text.prefix(shownPrefix)) + "…(\(groupedThousands(value.count)) characters)"
         }
-        guard text.contains(where: { $0 == "\n" || $0 == "\r" || $0 == "\t" || $0 == "\r\n" }) else { return text }
+        guard text.utf8.contains(where: { $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) else { return text }
         var escaped = ""
         for character in text {
             switch character {
