@@ -51,7 +51,7 @@ let package = Package(
         .target(
             name: "InfraCLI",
             dependencies: [
-                "CloudFormation", "AWSResources", "TemplateDiff", "InfraYAML", "UnifiedDiff", "JSONText", "FileSupport",
+                "CloudFormation", "AWSResources", "TemplateDiff", "InfraYAML", "UnifiedDiff", "JSONText", "FileSupport", "ResourceCatalog",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
