@@ -18,13 +18,16 @@ struct DiffCommand: ParsableCommand {
             For each stack: resources added, removed and changed, with each changed property's \
             old and new value and whether CloudFormation updates in place or replaces; likewise \
             parameters, outputs and conditions. Replacements, data loss and updates that \
-            CloudFormation will reject are called out.
+            CloudFormation will reject are called out. With --deployed, the previous side is each \
+            stack's deployed template (through the aws CLI; AWS_PROFILE, AWS_REGION and \
+            AWS_ENDPOINT_URL are honoured). --format markdown is one sticky pull-request comment.
 
             Exit codes:
               0  nothing changed
               1  changes, all safe (or allowed with --allow-replacement)
               2  invalid input: the app has errors, or a previous template cannot be read
               3  a change replaces a resource, loses data or will fail
+              4  --deployed: the aws CLI failed
               64 usage error
             """
     )
