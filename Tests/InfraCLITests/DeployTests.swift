@@ -5,7 +5,9 @@ import Foundation
 import Testing
 
 /// `infra deploy` and `infra diff --deployed` against recorded CloudFormation answers: the
-/// replacement, Conditional, empty and failure paths that moto cannot show.
+/// replacement, Conditional, empty and failure paths that moto cannot show. Inside CLITests'
+/// serialized suite: the app registry and DeployRuntime are process-wide.
+extension CLITests {
 @Suite("infra deploy", .serialized)
 final class DeployTests {
     static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
@@ -228,6 +230,7 @@ final class DeployTests {
         #expect(code == 0)
         #expect(text.contains("no changes"))
     }
+}
 }
 
 @Suite("The aws CLI client")

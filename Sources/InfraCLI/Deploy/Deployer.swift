@@ -273,16 +273,16 @@ struct Deployer {
         guard !comparison.rows.isEmpty else { return [] }
         let header = ("Logical ID", "Type", "infra diff", "CloudFormation")
         let widths = [
-            max(header.0.count, comparison.rows.map(\.logicalID.count).max() ?? 0),
-            max(header.1.count, comparison.rows.map(\.type.count).max() ?? 0),
-            max(header.2.count, comparison.rows.map(\.ours.count).max() ?? 0),
+            max(header.0.count, comparison.rows.map { TerminalText.escaped($0.logicalID).count }.max() ?? 0),
+            max(header.1.count, comparison.rows.map { TerminalText.escaped($0.type).count }.max() ?? 0),
+            max(header.2.count, comparison.rows.map { TerminalText.escaped($0.ours).count }.max() ?? 0),
         ]
         func pad(_ text: String, _ width: Int) -> String { text + String(repeating: " ", count: max(0, width - text.count)) }
         var lines = ["Change set beside infra diff:",
                      "  " + pad(header.0, widths[0]) + "  " + pad(header.1, widths[1]) + "  " + pad(header.2, widths[2]) + "  " + header.3]
         for row in comparison.rows {
             lines.append("  " + pad(TerminalText.escaped(row.logicalID), widths[0]) + "  " + pad(TerminalText.escaped(row.type), widths[1])
-                         + "  " + pad(row.ours, widths[2]) + "  " + TerminalText.escaped(row.theirs))
+                         + "  " + pad(TerminalText.escaped(row.ours), widths[2]) + "  " + TerminalText.escaped(row.theirs))
         }
         let disagreements = comparison.disagreements
         if !disagreements.isEmpty {

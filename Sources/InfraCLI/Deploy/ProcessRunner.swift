@@ -84,7 +84,7 @@ enum ProcessRunner {
             let remaining = deadline - monotonicSeconds()
             if remaining <= 0 {
                 timedOut = true
-                kill(pid, SIGTERM)
+                kill(pid, SIGKILL)
                 break
             }
             var fds = open.map { pollfd(fd: $0, events: Int16(POLLIN), revents: 0) }
