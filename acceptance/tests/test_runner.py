@@ -13,7 +13,7 @@ from conftest import CFN, REPO, SAM
 
 from acceptance.checks import lambda_tests, yaml_corpus
 
-STATIC_ONLY = "swift-test,selftest,synth-check,synth-kill,yaml-corpus,deploy,lambda-tests,examples,fixtures"
+STATIC_ONLY = "swift-test,selftest,synth-check,synth-kill,yaml-corpus,deploy,infra-deploy,lambda-tests,examples,fixtures,workflow-lint"
 SUMMARY = re.compile(r"^acceptance: (\d+) passed, (\d+) failed$")
 
 
