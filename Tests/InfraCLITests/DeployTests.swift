@@ -2,6 +2,7 @@ import ArgumentParser
 import Cruddur
 import Foundation
 @testable import InfraCLI
+import TemplateDiff
 import Testing
 
 /// `infra deploy` and `infra diff --deployed` against recorded CloudFormation answers: the
@@ -297,5 +298,55 @@ struct AWSCLIClientTests {
         #expect(throws: AWSJSON.ReadError.self) { try AWSJSON.parse(String(repeating: " ", count: AWSJSON.maximumBytes + 1) + "{}") }
         #expect(try AWSJSON.parse("{\"a\": null, \"b\": true, \"c\": 1.5, \"d\": \"x\\u00e9\"}")["d"]?.text == "xé")
         #expect(TerminalText.escaped("a\u{1B}[2Jb\u{202E}c\r") == "a\\u{1b}[2Jb\\u{202e}c\\u{d}")
+    }
+}
+
+@Suite("Our diff beside the change set")
+struct ChangeComparisonTests {
+    static let old = """
+        Resources:
+          Queue:
+            Type: AWS::SQS::Queue
+            Properties: {QueueName: first, VisibilityTimeout: 30}
+          Topic:
+            Type: AWS::SNS::Topic
+            Properties: {DisplayName: a}
+        """
+
+    func ours(_ new: String) throws -> StackDiff {
+        try #require(DiffReport.compare(old: ["s": Self.old], new: ["s": new]).stacks.first)
+    }
+
+    func change(_ id: String, _ type: String, replacement: String?) -> ResourceChangeInfo {
+        ResourceChangeInfo(action: "Modify", logicalID: id, physicalID: nil, type: type, replacement: replacement, scope: ["Properties"], details: [])
+    }
+
+    @Test func aReplacementWeExpectButCloudFormationDoesNotIsFlagged() throws {
+        let renamed = try ours(Self.old.replacing("QueueName: first", with: "QueueName: second"))
+        let comparison = ChangeComparison(ours: renamed, theirs: [change("Queue", "AWS::SQS::Queue", replacement: "False")])
+        #expect(comparison.rows.first?.ours == "replacement (QueueName)")
+        #expect(comparison.disagreements.first?.disagreement == "we expect a replacement, CloudFormation updates in place")
+        let agreed = ChangeComparison(ours: renamed, theirs: [change("Queue", "AWS::SQS::Queue", replacement: "True")])
+        #expect(agreed.disagreements.isEmpty)
+    }
+
+    @Test func aChangeCloudFormationDoesNotMakeIsFlagged() throws {
+        let changed = try ours(Self.old.replacing("VisibilityTimeout: 30", with: "VisibilityTimeout: 40"))
+        let comparison = ChangeComparison(ours: changed, theirs: [])
+        #expect(comparison.disagreements.first?.disagreement == "CloudFormation does not change it")
+        let mismatch = ChangeComparison(ours: changed, theirs: [ResourceChangeInfo(action: "Remove", logicalID: "Queue", physicalID: nil,
+                                                                                    type: "AWS::SQS::Queue", replacement: nil, scope: [], details: [])])
+        #expect(mismatch.disagreements.first?.disagreement == "we expect Modify, CloudFormation says Remove")
+    }
+
+    @Test func onlyStatefulReplacementsAreRefused() {
+        let changes = [change("Queue", "AWS::SQS::Queue", replacement: "True"),
+                       change("Table", "AWS::DynamoDB::Table", replacement: "Conditional"),
+                       change("Topic", "AWS::SNS::Topic", replacement: "True"),
+                       change("Custom", "Custom::Thing", replacement: "True"),
+                       change("Kept", "AWS::DynamoDB::Table", replacement: "False")]
+        let refused = ChangeComparison.statefulReplacements(changes).map(\.logicalID)
+        #expect(refused.contains("Table") && refused.contains("Custom"))
+        #expect(!refused.contains("Topic") && !refused.contains("Kept"))
     }
 }
