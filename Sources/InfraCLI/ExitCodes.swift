@@ -28,7 +28,8 @@ enum InfraExit {
              execute for that reason, or because CloudFormation replaces a
              stateful resource (the change set is deleted, or left with
              --no-execute)
-          4  deploy: the aws CLI or the change set failed, or the deployment
+          4  deploy and diff --deployed: the aws CLI failed; deploy: the
+             change set failed, or the deployment
              failed (the failing events, the reason and the rollback state
              are printed) or did not finish within --timeout
           5  deploy: not confirmed (answered no, or no terminal and no --yes)

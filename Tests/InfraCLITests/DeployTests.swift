@@ -224,6 +224,27 @@ final class DeployTests {
         #expect(batch.contains("BatchSize"))
     }
 
+    @Test func stacksAreDeployedProducersFirstAndAFailureStopsTheRest() throws {
+        fake = FakeCloudFormation()
+        fake.changeSet = ChangeSetDescription(json: FakeCloudFormation.fixture("batch-size.describe-change-set.json"))
+        let fake = self.fake
+        let console = self.console
+        DeployRuntime.makeClient = { _ in fake }
+        DeployRuntime.makeConsole = { console }
+        let root = Self.repository.path
+        #expect(runCLI(cruddurSplitApp, ["deploy", "--no-execute", "--root", root, "--change-set-name", "infra-test"] + Self.network) == 0)
+        #expect(fake.requests.map(\.stack) == ["cruddur-data", "cruddur-processing"])
+        #expect(fake.requests.map(\.kind) == [.create, .create])
+        #expect(fake.requests[0].parameters.isEmpty)
+
+        let failing = FakeCloudFormation()
+        failing.changeSet = ChangeSetDescription(status: "FAILED", statusReason: "No export named cruddur-data-Messages-Arn found", changes: [])
+        DeployRuntime.makeClient = { _ in failing }
+        #expect(runCLI(cruddurSplitApp, ["deploy", "--yes", "--root", root, "--change-set-name", "infra-test"] + Self.network) == 4)
+        #expect(failing.requests.map(\.stack) == ["cruddur-data"])
+        #expect(failing.calls.contains("delete-stack"))
+    }
+
     @Test func diffDeployedComparesADeployedSAMTemplateWithTheSAMFlavor() throws {
         let sam = try String(contentsOf: Self.repository.appendingPathComponent("out/cruddur-messaging.sam.yaml"), encoding: .utf8)
         fake = FakeCloudFormation(stack: Self.liveStack, template: sam)

@@ -131,6 +131,7 @@ struct DeployStacksCommand: ParsableCommand {
         let selected = result.deploymentOrder.filter { project.stacks?.contains($0) ?? true }
         var targets: [StackDeployment] = []
         var knownParameters = Set<String>()
+        var logicalIDs = Set<String>()
         for stack in selected {
             let available = Flavor.allCases.filter { result.templates[prefix + stack + $0.fileSuffix] != nil }
             let chosen: Flavor
@@ -152,6 +153,7 @@ struct DeployStacksCommand: ParsableCommand {
             var values = environment.parameters.filter { name, _ in template.parameters.contains { $0.name == name } }
             for (key, value) in given where template.parameters.contains(where: { $0.name == key }) { values[key] = value }
             knownParameters.formUnion(template.parameters.map(\.name))
+            logicalIDs.formUnion(template.resources.map(\.logicalID))
             targets.append(StackDeployment(
                 stack: stack, deployedName: command.stackName, templateName: stack + (chosen == .sam ? ".sam" : ""),
                 templateBody: file.contents, capabilities: command.capabilities,
@@ -168,6 +170,11 @@ struct DeployStacksCommand: ParsableCommand {
                                      changeSetName: changeSetName ?? Self.defaultChangeSetName(),
                                      pollInterval: pollInterval, timeout: timeout,
                                      color: standardOutputIsTerminal && ProcessEnvironment.variables["NO_COLOR"] == nil))
+        // A misspelt name allows nothing (the safe way to fail), but should not pass unnoticed.
+        for name in allowReplacement {
+            let id = name.split(separator: "/").last.map(String.init) ?? name
+            if !logicalIDs.contains(id) { printError("warning: --allow-replacement \(name) matches no resource of the selected stacks") }
+        }
         var exitCode: Int32 = 0
         for (index, target) in targets.enumerated() {
             let outcome: DeployOutcome
