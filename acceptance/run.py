@@ -22,7 +22,9 @@ Steps, in order (names for --skip in brackets):
   against the deployed table [deploy]; the example apps' templates, checked and deployed
   alike [examples]; cfn-lint over the Swift tests' golden fixtures [fixtures];
   the Lambda code's pytest suites [lambda-tests]; `infra validate --template` against cfn-lint
-  over out/, the fixtures and acceptance/fixtures/catalog/ [catalog-parity].
+  over out/, the fixtures and acceptance/fixtures/catalog/ [catalog-parity]; `infra deploy` and
+  `infra diff --deployed` through create, no-change, preview, in-place update and a refused
+  replacement on moto [infra-deploy]; the GitHub Actions workflows linted [workflow-lint].
 """
 
 from __future__ import annotations
@@ -42,14 +44,14 @@ if __package__ in (None, ""):  # `python acceptance/run.py` works too
 from acceptance.cfnyaml import is_sam, load_template  # noqa: E402
 from acceptance.checks import package_deploy  # noqa: E402
 from acceptance.checks import (  # noqa: E402
-    catalog_parity, cfn_lint, diff_hostile, generated, lambda_tests, moto_deploy, readback, sam_equivalence, sam_translate,
-    swift_checks, synth_kill, table_schema, update, yaml_corpus, yaml_meaning,
+    catalog_parity, cfn_lint, diff_hostile, generated, infra_deploy, lambda_tests, moto_deploy, readback, sam_equivalence,
+    sam_translate, swift_checks, synth_kill, table_schema, update, workflow_lint, yaml_corpus, yaml_meaning,
 )
 from acceptance.common import REPO, Result, aws_env, rel, run, work_dir  # noqa: E402
 from acceptance.moto_server import MotoServer  # noqa: E402
 
 STEPS = ("swift-test", "selftest", "generated", "synth-check", "synth-kill", "yaml-corpus", "diff-hostile", "deploy",
-         "lambda-tests", "examples", "fixtures", "catalog-parity")
+         "infra-deploy", "lambda-tests", "examples", "fixtures", "catalog-parity", "workflow-lint")
 
 # Other apps of the repository, each with its own CLI and output folder: checked like out/.
 EXAMPLES = (("cruddur-split", REPO / "examples" / "split-stacks" / "out"),)
@@ -302,6 +304,19 @@ def nested_example(report: Report, skip: set[str]) -> None:
         server.stop()
 
 
+def infra_deploy_checks(report: Report) -> None:
+    """`infra deploy` and `infra diff --deployed` through a whole cycle on a fresh moto server."""
+    server = MotoServer(work_dir("moto-infra-deploy") / "server.log")
+    try:
+        server.start()
+        print(f"moto_server on {server.endpoint} (pid {server.proc.pid if server.proc else '?'})", flush=True)
+        report.guarded(infra_deploy.CHECK, infra_deploy.DISPLAY, lambda: infra_deploy.check(server.endpoint))
+    except Exception as e:  # noqa: BLE001
+        report.add(Result(infra_deploy.CHECK, infra_deploy.DISPLAY, False, f"cannot start moto_server: {e}"))
+    finally:
+        server.stop()
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--templates", default=str(REPO / "out"), help="folder of templates (default out/)")
@@ -392,6 +407,9 @@ def main(argv: list[str] | None = None) -> int:
         deploy_all(report, templates, translations)
         heading("infra schema: create-table input against the CloudFormation table")
         schema_checks(report, templates_dir)
+    if "deploy" not in skip and "infra-deploy" not in skip and templates_dir == (REPO / "out").resolve():
+        heading("infra deploy and infra diff --deployed on a local moto server")
+        infra_deploy_checks(report)
 
     if "examples" not in skip:
         for product, folder in EXAMPLES:
@@ -422,6 +440,9 @@ def main(argv: list[str] | None = None) -> int:
     if "catalog-parity" not in skip:
         heading("catalog parity: infra validate --template against cfn-lint")
         report.guarded(catalog_parity.CHECK, "corpus", lambda: catalog_parity.check(templates_dir))
+    if "workflow-lint" not in skip:
+        heading("GitHub Actions workflows (.github/workflows)")
+        report.guarded(workflow_lint.CHECK, ".github/workflows/", workflow_lint.check)
 
     if "lambda-tests" not in skip:
         heading("Lambda code tests (templates/*/tests)")

@@ -10,6 +10,11 @@ enum InfraExit {
     static let invalidInput = ExitCode(2)
     /// `diff`: a change replaces a resource, loses data or will fail.
     static let risky = ExitCode(3)
+    /// `deploy`: the aws CLI failed, the change set failed, or the deployment failed
+    /// (rolled back) or did not finish in time.
+    static let deployFailed = ExitCode(4)
+    /// `deploy`: not confirmed (the answer was no, or no terminal and no --yes).
+    static let notConfirmed = ExitCode(5)
 
     static let summary = """
         Exit codes:
@@ -19,7 +24,15 @@ enum InfraExit {
              reached through a symbolic link, or diff cannot read a template;
              out/ was left untouched
           3  diff: a change replaces a resource, loses data or will fail
-             (unless --allow-replacement names it)
+             (unless --allow-replacement names it); deploy: refused to
+             execute for that reason, or because CloudFormation replaces a
+             stateful resource (the change set is deleted, or left with
+             --no-execute)
+          4  deploy and diff --deployed: the aws CLI failed; deploy: the
+             change set failed, or the deployment
+             failed (the failing events, the reason and the rollback state
+             are printed) or did not finish within --timeout
+          5  deploy: not confirmed (answered no, or no terminal and no --yes)
           64 usage error: an unknown option, stack, environment or table,
              a missing --root or --against, or synth --out empty or outside
              the project root

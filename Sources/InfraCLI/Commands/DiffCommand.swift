@@ -18,13 +18,16 @@ struct DiffCommand: ParsableCommand {
             For each stack: resources added, removed and changed, with each changed property's \
             old and new value and whether CloudFormation updates in place or replaces; likewise \
             parameters, outputs and conditions. Replacements, data loss and updates that \
-            CloudFormation will reject are called out.
+            CloudFormation will reject are called out. With --deployed, the previous side is each \
+            stack's deployed template (through the aws CLI; AWS_PROFILE, AWS_REGION and \
+            AWS_ENDPOINT_URL are honoured). --format markdown is one sticky pull-request comment.
 
             Exit codes:
               0  nothing changed
               1  changes, all safe (or allowed with --allow-replacement)
               2  invalid input: the app has errors, or a previous template cannot be read
               3  a change replaces a resource, loses data or will fail
+              4  --deployed: the aws CLI failed
               64 usage error
             """
     )
@@ -40,6 +43,9 @@ struct DiffCommand: ParsableCommand {
     @Option(name: .long, help: "The previous templates: a file or a directory (default: out/ and its environment folders).")
     var against: String?
 
+    @Flag(name: .long, help: "Compare with each stack's deployed template (get-template --template-stage Original) through the aws CLI; a stack that does not exist yet is all additions.")
+    var deployed = false
+
     @Option(name: .long, help: "text (coloured on a terminal), markdown (for a pull request) or json.")
     var format: Format = .text
 
@@ -47,6 +53,9 @@ struct DiffCommand: ParsableCommand {
     var allowReplacement: [String] = []
 
     func validate() throws {
+        if deployed && against != nil {
+            throw ValidationError("--deployed and --against name two different previous sides; give one")
+        }
         if let against, !FileManager.default.fileExists(atPath: against) {
             throw ValidationError("--against '\(against)' does not exist")
         }
@@ -54,7 +63,8 @@ struct DiffCommand: ParsableCommand {
 
     func run() throws {
         // --against names one set of templates, so it is compared with one environment.
-        let project = try project.resolve(defaultToAllEnvironments: against == nil)
+        // --deployed reads one environment's stacks (the default, or --env), as deploy does.
+        let project = try project.resolve(defaultToAllEnvironments: against == nil && !deployed)
         var output: [String] = []
         var exitCode: Int32 = 0
         var changedResources = Set<String>()
@@ -72,13 +82,21 @@ struct DiffCommand: ParsableCommand {
             }
             let report: DiffReport
             do {
-                let previous = try previousTemplates(prefix: prefix, project: project, fresh: fresh)
-                // A single --against file is compared with its one template only.
-                let names = against != nil && FileSystem.isDirectory(atPath: against ?? "") != true
-                    ? Array(previous.keys) : selectedNames(project, fresh: fresh)
-                report = try DiffReport.compare(old: previous, new: fresh, stacks: names)
+                if deployed {
+                    let (previous, names) = try deployedTemplates(environment: environment, project: project, fresh: fresh)
+                    report = try DiffReport.compare(old: previous, new: fresh, stacks: names)
+                } else {
+                    let previous = try previousTemplates(prefix: prefix, project: project, fresh: fresh)
+                    // A single --against file is compared with its one template only.
+                    let names = against != nil && FileSystem.isDirectory(atPath: against ?? "") != true
+                        ? Array(previous.keys) : selectedNames(project, fresh: fresh)
+                    report = try DiffReport.compare(old: previous, new: fresh, stacks: names)
+                }
             } catch let error as ValidationError {
                 throw error
+            } catch let error as CloudFormationError {
+                printError("error: " + TerminalText.escaped(error.description))
+                throw InfraExit.deployFailed
             } catch {
                 printError("error: " + Self.shortened(Display.visible(String(describing: error))))
                 throw InfraExit.invalidInput
@@ -149,6 +167,29 @@ struct DiffCommand: ParsableCommand {
     static func shortened(_ message: String, limit: Int = 2000) -> String {
         guard message.count > limit else { return message }
         return message.prefix(limit) + "… (\(message.count) characters)"
+    }
+
+    /// Each selected stack's deployed template (as submitted: SAM before its transform), keyed
+    /// by the fresh template it is compared with: the SAM flavor when the deployed one is SAM
+    /// and the stack has that flavor, else the CloudFormation flavor. A stack that does not
+    /// exist has no previous template: all additions.
+    private func deployedTemplates(environment: Environment, project: Project, fresh: [String: String]) throws -> ([String: String], [String]) {
+        let client = DeployRuntime.client(region: environment.region)
+        let stacks = Set(fresh.keys.map { $0.hasSuffix(".sam") ? String($0.dropLast(4)) : $0 })
+            .filter { project.stacks?.contains($0) ?? true }.sorted()
+        var previous: [String: String] = [:]
+        var names: [String] = []
+        for stack in stacks {
+            let deployedName = environment.deployedName(of: stack)
+            // A stack that only a CREATE change set made (REVIEW_IN_PROGRESS) is not deployed.
+            let exists = try client.describeStack(deployedName).map { !$0.isReviewOnly } ?? false
+            let live = exists ? try client.originalTemplate(deployedName) : nil
+            let isSAM = live.map { $0.contains("AWS::Serverless-2016-10-31") } ?? false
+            let name = (isSAM && fresh[stack + ".sam"] != nil) || fresh[stack] == nil ? stack + ".sam" : stack
+            names.append(name)
+            if let live { previous[name] = live }
+        }
+        return (previous, names)
     }
 
     /// The template names (`stack` or `stack.sam`) of the selected stacks; nil for all.

@@ -6,7 +6,7 @@ struct InfraCommand: ParsableCommand {
         commandName: "infra",
         abstract: "Typed AWS infrastructure in Swift, rendered to CloudFormation and SAM YAML.",
         discussion: InfraExit.summary,
-        subcommands: [SynthCommand.self, ListCommand.self, ValidateCommand.self, DiffCommand.self, SchemaCommand.self],
+        subcommands: [SynthCommand.self, ListCommand.self, ValidateCommand.self, DiffCommand.self, DeployStacksCommand.self, SchemaCommand.self],
         defaultSubcommand: nil
     )
 }

@@ -13,6 +13,10 @@ public struct DiffReport: Hashable, Sendable {
 
     public var hasChanges: Bool { stacks.contains(where: \.hasChanges) }
 
+    /// The hidden first line of the Markdown report: a pull-request workflow finds its
+    /// comment by it, to update it instead of adding another.
+    public static let markdownMarker = MarkdownSummary.marker
+
     /// The findings that make the exit code 3: those needing approval whose resource is
     /// not named in `allowed` (by `LogicalID` or `Stack/LogicalID`).
     public func unapprovedFindings(allowingReplacementOf allowed: Set<String>) -> [(stack: String, finding: Finding)] {

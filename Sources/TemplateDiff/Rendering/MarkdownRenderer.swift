@@ -2,7 +2,7 @@
 struct MarkdownRenderer {
     func render(_ report: DiffReport) -> String {
         let changed = report.stacks.filter(\.hasChanges).count
-        var lines = ["## infra diff: \(changed) of \(Display.plural(report.stacks.count, "stack")) changed"]
+        var lines = [MarkdownSummary.marker, "## infra diff: \(changed) of \(Display.plural(report.stacks.count, "stack")) changed", "", MarkdownSummary.line(report)]
         for diff in report.stacks {
             lines += [""] + render(diff)
         }
@@ -49,7 +49,7 @@ struct MarkdownRenderer {
                 }
             }
         }
-        return lines + details
+        return lines + MarkdownSummary.folded(details, summary: "Property changes")
     }
 
     private func multilineDiff(_ change: ValueChange, title: String) -> [String] {
