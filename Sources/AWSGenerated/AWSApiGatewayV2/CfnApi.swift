@@ -40,11 +40,11 @@ public final class CfnApi: Resource, HasAttributes {
     public var routeSelectionExpression: Value<String>?
     public var tags: [String: Value<String>]?
     /// This property is part of quick create.
-    public var targetProperty: Value<String>?
+    public var apiTarget: Value<String>?
     /// A version identifier for the API.
     public var version: Value<String>?
 
-    public init(_ logicalID: String, apiKeySelectionExpression: Value<String>? = nil, basePath: Value<String>? = nil, body: TemplateValue? = nil, bodyS3Location: CfnApi.BodyS3Location? = nil, corsConfiguration: CfnApi.Cors? = nil, credentialsArn: Value<String>? = nil, description: Value<String>? = nil, disableExecuteApiEndpoint: Value<Bool>? = nil, disableSchemaValidation: Value<Bool>? = nil, failOnWarnings: Value<Bool>? = nil, ipAddressType: Value<String>? = nil, name: Value<String>? = nil, protocolType: Value<String>? = nil, routeKey: Value<String>? = nil, routeSelectionExpression: Value<String>? = nil, tags: [String: Value<String>]? = nil, targetProperty: Value<String>? = nil, version: Value<String>? = nil) {
+    public init(_ logicalID: String, apiKeySelectionExpression: Value<String>? = nil, basePath: Value<String>? = nil, body: TemplateValue? = nil, bodyS3Location: CfnApi.BodyS3Location? = nil, corsConfiguration: CfnApi.Cors? = nil, credentialsArn: Value<String>? = nil, description: Value<String>? = nil, disableExecuteApiEndpoint: Value<Bool>? = nil, disableSchemaValidation: Value<Bool>? = nil, failOnWarnings: Value<Bool>? = nil, ipAddressType: Value<String>? = nil, name: Value<String>? = nil, protocolType: Value<String>? = nil, routeKey: Value<String>? = nil, routeSelectionExpression: Value<String>? = nil, tags: [String: Value<String>]? = nil, apiTarget: Value<String>? = nil, version: Value<String>? = nil) {
         self.apiKeySelectionExpression = apiKeySelectionExpression
         self.basePath = basePath
         self.body = body
@@ -61,17 +61,15 @@ public final class CfnApi: Resource, HasAttributes {
         self.routeKey = routeKey
         self.routeSelectionExpression = routeSelectionExpression
         self.tags = tags
-        self.targetProperty = targetProperty
+        self.apiTarget = apiTarget
         self.version = version
         super.init(logicalID: logicalID, type: "AWS::ApiGatewayV2::Api")
     }
 
     /// Fn::GetAtt ApiEndpoint.
     public var attrApiEndpoint: Value<String> { attribute(.apiEndpoint) }
-
     /// Fn::GetAtt ApiId.
     public var attrApiId: Value<String> { attribute(.apiId) }
-
     /// Fn::GetAtt ExecuteApiArn.
     public var attrExecuteApiArn: Value<String> { attribute(.executeApiArn) }
 
@@ -93,7 +91,7 @@ public final class CfnApi: Resource, HasAttributes {
         properties["RouteKey"] = self.routeKey?.templateValue
         properties["RouteSelectionExpression"] = self.routeSelectionExpression?.templateValue
         properties["Tags"] = self.tags?.templateValue
-        properties["Target"] = self.targetProperty?.templateValue
+        properties["Target"] = self.apiTarget?.templateValue
         properties["Version"] = self.version?.templateValue
         return properties
     }

@@ -30,10 +30,8 @@ public final class CfnDomainName: Resource, HasAttributes {
 
     /// Fn::GetAtt DomainNameArn.
     public var attrDomainNameArn: Value<String> { attribute(.domainNameArn) }
-
     /// Fn::GetAtt RegionalDomainName.
     public var attrRegionalDomainName: Value<String> { attribute(.regionalDomainName) }
-
     /// Fn::GetAtt RegionalHostedZoneId.
     public var attrRegionalHostedZoneId: Value<String> { attribute(.regionalHostedZoneId) }
 

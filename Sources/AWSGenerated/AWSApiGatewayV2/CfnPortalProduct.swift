@@ -25,10 +25,8 @@ public final class CfnPortalProduct: Resource, HasAttributes {
 
     /// Fn::GetAtt LastModified.
     public var attrLastModified: Value<String> { attribute(.lastModified) }
-
     /// Fn::GetAtt PortalProductArn.
     public var attrPortalProductArn: Value<String> { attribute(.portalProductArn) }
-
     /// Fn::GetAtt PortalProductId.
     public var attrPortalProductId: Value<String> { attribute(.portalProductId) }
 

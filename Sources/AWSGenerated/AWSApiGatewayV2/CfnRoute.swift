@@ -29,9 +29,9 @@ public final class CfnRoute: Resource, HasAttributes {
     /// The route response selection expression for the route.
     public var routeResponseSelectionExpression: Value<String>?
     /// The target for the route.
-    public var targetProperty: Value<String>?
+    public var routeTarget: Value<String>?
 
-    public init(_ logicalID: String, apiId: Value<String>, routeKey: Value<String>, apiKeyRequired: Value<Bool>? = nil, authorizationScopes: Value<[String]>? = nil, authorizationType: Value<String>? = nil, authorizerId: Value<String>? = nil, modelSelectionExpression: Value<String>? = nil, operationName: Value<String>? = nil, requestModels: TemplateValue? = nil, requestParameters: TemplateValue? = nil, routeResponseSelectionExpression: Value<String>? = nil, targetProperty: Value<String>? = nil) {
+    public init(_ logicalID: String, apiId: Value<String>, routeKey: Value<String>, apiKeyRequired: Value<Bool>? = nil, authorizationScopes: Value<[String]>? = nil, authorizationType: Value<String>? = nil, authorizerId: Value<String>? = nil, modelSelectionExpression: Value<String>? = nil, operationName: Value<String>? = nil, requestModels: TemplateValue? = nil, requestParameters: TemplateValue? = nil, routeResponseSelectionExpression: Value<String>? = nil, routeTarget: Value<String>? = nil) {
         self.apiId = apiId
         self.apiKeyRequired = apiKeyRequired
         self.authorizationScopes = authorizationScopes
@@ -43,7 +43,7 @@ public final class CfnRoute: Resource, HasAttributes {
         self.requestParameters = requestParameters
         self.routeKey = routeKey
         self.routeResponseSelectionExpression = routeResponseSelectionExpression
-        self.targetProperty = targetProperty
+        self.routeTarget = routeTarget
         super.init(logicalID: logicalID, type: "AWS::ApiGatewayV2::Route")
     }
 
@@ -63,7 +63,7 @@ public final class CfnRoute: Resource, HasAttributes {
         properties["RequestParameters"] = self.requestParameters?.templateValue
         properties["RouteKey"] = self.routeKey.templateValue
         properties["RouteResponseSelectionExpression"] = self.routeResponseSelectionExpression?.templateValue
-        properties["Target"] = self.targetProperty?.templateValue
+        properties["Target"] = self.routeTarget?.templateValue
         return properties
     }
 }

@@ -27,7 +27,6 @@ public final class CfnRoutingRule: Resource, HasAttributes {
 
     /// Fn::GetAtt RoutingRuleArn.
     public var attrRoutingRuleArn: Value<String> { attribute(.routingRuleArn) }
-
     /// Fn::GetAtt RoutingRuleId.
     public var attrRoutingRuleId: Value<String> { attribute(.routingRuleId) }
 

@@ -29,7 +29,6 @@ public final class CfnAcmeEndpoint: Resource, HasAttributes {
 
     /// Fn::GetAtt AcmeEndpointArn.
     public var attrAcmeEndpointArn: Value<String> { attribute(.acmeEndpointArn) }
-
     /// Fn::GetAtt EndpointUrl.
     public var attrEndpointUrl: Value<String> { attribute(.endpointUrl) }
 

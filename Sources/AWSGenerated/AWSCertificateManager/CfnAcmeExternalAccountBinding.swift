@@ -38,11 +38,11 @@ public final class CfnAcmeExternalAccountBinding: Resource, HasAttributes {
     /// The expiration configuration for the external account binding.
     public struct Expiration: TemplateRepresentable, Sendable {
         /// The time unit for the expiration value.
-        public var type: CfnAcmeExternalAccountBinding.Expiration.TypeProperty
+        public var type: CfnAcmeExternalAccountBinding.Expiration.ExpirationType
         /// The expiration value.
         public var value: Value<Int>
 
-        public init(type: CfnAcmeExternalAccountBinding.Expiration.TypeProperty, value: Value<Int>) {
+        public init(type: CfnAcmeExternalAccountBinding.Expiration.ExpirationType, value: Value<Int>) {
             self.type = type
             self.value = value
         }
@@ -54,14 +54,14 @@ public final class CfnAcmeExternalAccountBinding: Resource, HasAttributes {
             return .object(fields)
         }
 
-        public struct TypeProperty: TemplateRepresentable, Sendable {
+        public struct ExpirationType: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
             private init(literal: String) { templateValue = .string(literal) }
-            public static var days: TypeProperty { TypeProperty(literal: "DAYS") }
-            public static var hours: TypeProperty { TypeProperty(literal: "HOURS") }
-            public static var minutes: TypeProperty { TypeProperty(literal: "MINUTES") }
+            public static var days: ExpirationType { ExpirationType(literal: "DAYS") }
+            public static var hours: ExpirationType { ExpirationType(literal: "HOURS") }
+            public static var minutes: ExpirationType { ExpirationType(literal: "MINUTES") }
         }
     }
 

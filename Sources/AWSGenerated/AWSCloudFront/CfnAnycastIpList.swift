@@ -32,13 +32,10 @@ public final class CfnAnycastIpList: Resource, HasAttributes {
 
     /// Fn::GetAtt AnycastIpList.
     public var attrAnycastIpList: Value<String> { attribute(.anycastIpList) }
-
     /// Fn::GetAtt ETag.
     public var attrETag: Value<String> { attribute(.eTag) }
-
     /// Fn::GetAtt Id.
     public var attrId: Value<String> { attribute(.id) }
-
     /// Fn::GetAtt IpamCidrConfigResults.
     public var attrIpamCidrConfigResults: Value<[String]> { listAttribute(.ipamCidrConfigResults) }
 

@@ -18,7 +18,6 @@ public final class CfnCloudFrontOriginAccessIdentity: Resource, HasAttributes {
 
     /// Fn::GetAtt Id.
     public var attrId: Value<String> { attribute(.id) }
-
     /// Fn::GetAtt S3CanonicalUserId.
     public var attrS3CanonicalUserId: Value<String> { attribute(.s3CanonicalUserId) }
 

@@ -35,22 +35,16 @@ public final class CfnConnectionFunction: Resource, HasAttributes {
 
     /// Fn::GetAtt ConnectionFunctionArn.
     public var attrConnectionFunctionArn: Value<String> { attribute(.connectionFunctionArn) }
-
     /// Fn::GetAtt CreatedTime.
     public var attrCreatedTime: Value<String> { attribute(.createdTime) }
-
     /// Fn::GetAtt ETag.
     public var attrETag: Value<String> { attribute(.eTag) }
-
     /// Fn::GetAtt Id.
     public var attrId: Value<String> { attribute(.id) }
-
     /// Fn::GetAtt LastModifiedTime.
     public var attrLastModifiedTime: Value<String> { attribute(.lastModifiedTime) }
-
     /// Fn::GetAtt Stage.
     public var attrStage: Value<String> { attribute(.stage) }
-
     /// Fn::GetAtt Status.
     public var attrStatus: Value<String> { attribute(.status) }
 

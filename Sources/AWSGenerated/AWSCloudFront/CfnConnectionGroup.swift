@@ -36,25 +36,18 @@ public final class CfnConnectionGroup: Resource, HasAttributes {
 
     /// Fn::GetAtt Arn.
     public var attrArn: Value<String> { attribute(.arn) }
-
     /// Fn::GetAtt CreatedTime.
     public var attrCreatedTime: Value<String> { attribute(.createdTime) }
-
     /// Fn::GetAtt ETag.
     public var attrETag: Value<String> { attribute(.eTag) }
-
     /// Fn::GetAtt Id.
     public var attrId: Value<String> { attribute(.id) }
-
     /// Fn::GetAtt IsDefault.
     public var attrIsDefault: Value<Bool> { getAtt(Attribute.isDefault.rawValue, as: Bool.self) }
-
     /// Fn::GetAtt LastModifiedTime.
     public var attrLastModifiedTime: Value<String> { attribute(.lastModifiedTime) }
-
     /// Fn::GetAtt RoutingEndpoint.
     public var attrRoutingEndpoint: Value<String> { attribute(.routingEndpoint) }
-
     /// Fn::GetAtt Status.
     public var attrStatus: Value<String> { attribute(.status) }
 

@@ -18,7 +18,6 @@ public final class CfnContinuousDeploymentPolicy: Resource, HasAttributes {
 
     /// Fn::GetAtt Id.
     public var attrId: Value<String> { attribute(.id) }
-
     /// Fn::GetAtt LastModifiedTime.
     public var attrLastModifiedTime: Value<String> { attribute(.lastModifiedTime) }
 
@@ -41,9 +40,9 @@ public final class CfnContinuousDeploymentPolicy: Resource, HasAttributes {
         /// Contains the parameters for routing production traffic from your primary to staging distributions.
         public var trafficConfig: CfnContinuousDeploymentPolicy.TrafficConfig?
         /// The type of traffic configuration.
-        public var type: CfnContinuousDeploymentPolicy.ContinuousDeploymentPolicyConfig.TypeProperty?
+        public var type: CfnContinuousDeploymentPolicy.ContinuousDeploymentPolicyConfig.ContinuousDeploymentPolicyConfigType?
 
-        public init(enabled: Value<Bool>, stagingDistributionDnsNames: Value<[String]>, singleHeaderPolicyConfig: CfnContinuousDeploymentPolicy.ContinuousDeploymentPolicyConfig.SingleHeaderPolicyConfig? = nil, singleWeightPolicyConfig: CfnContinuousDeploymentPolicy.ContinuousDeploymentPolicyConfig.SingleWeightPolicyConfig? = nil, trafficConfig: CfnContinuousDeploymentPolicy.TrafficConfig? = nil, type: CfnContinuousDeploymentPolicy.ContinuousDeploymentPolicyConfig.TypeProperty? = nil) {
+        public init(enabled: Value<Bool>, stagingDistributionDnsNames: Value<[String]>, singleHeaderPolicyConfig: CfnContinuousDeploymentPolicy.ContinuousDeploymentPolicyConfig.SingleHeaderPolicyConfig? = nil, singleWeightPolicyConfig: CfnContinuousDeploymentPolicy.ContinuousDeploymentPolicyConfig.SingleWeightPolicyConfig? = nil, trafficConfig: CfnContinuousDeploymentPolicy.TrafficConfig? = nil, type: CfnContinuousDeploymentPolicy.ContinuousDeploymentPolicyConfig.ContinuousDeploymentPolicyConfigType? = nil) {
             self.enabled = enabled
             self.singleHeaderPolicyConfig = singleHeaderPolicyConfig
             self.singleWeightPolicyConfig = singleWeightPolicyConfig
@@ -99,13 +98,13 @@ public final class CfnContinuousDeploymentPolicy: Resource, HasAttributes {
             }
         }
 
-        public struct TypeProperty: TemplateRepresentable, Sendable {
+        public struct ContinuousDeploymentPolicyConfigType: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
             private init(literal: String) { templateValue = .string(literal) }
-            public static var singleWeight: TypeProperty { TypeProperty(literal: "SingleWeight") }
-            public static var singleHeader: TypeProperty { TypeProperty(literal: "SingleHeader") }
+            public static var singleWeight: ContinuousDeploymentPolicyConfigType { ContinuousDeploymentPolicyConfigType(literal: "SingleWeight") }
+            public static var singleHeader: ContinuousDeploymentPolicyConfigType { ContinuousDeploymentPolicyConfigType(literal: "SingleHeader") }
         }
     }
 
@@ -136,9 +135,9 @@ public final class CfnContinuousDeploymentPolicy: Resource, HasAttributes {
         /// Contains the percentage of traffic to send to the staging distribution.
         public var singleWeightConfig: CfnContinuousDeploymentPolicy.SingleWeightConfig?
         /// The type of traffic configuration.
-        public var type: CfnContinuousDeploymentPolicy.TrafficConfig.TypeProperty
+        public var type: CfnContinuousDeploymentPolicy.TrafficConfig.TrafficConfigType
 
-        public init(type: CfnContinuousDeploymentPolicy.TrafficConfig.TypeProperty, singleHeaderConfig: CfnContinuousDeploymentPolicy.SingleHeaderConfig? = nil, singleWeightConfig: CfnContinuousDeploymentPolicy.SingleWeightConfig? = nil) {
+        public init(type: CfnContinuousDeploymentPolicy.TrafficConfig.TrafficConfigType, singleHeaderConfig: CfnContinuousDeploymentPolicy.SingleHeaderConfig? = nil, singleWeightConfig: CfnContinuousDeploymentPolicy.SingleWeightConfig? = nil) {
             self.singleHeaderConfig = singleHeaderConfig
             self.singleWeightConfig = singleWeightConfig
             self.type = type
@@ -152,13 +151,13 @@ public final class CfnContinuousDeploymentPolicy: Resource, HasAttributes {
             return .object(fields)
         }
 
-        public struct TypeProperty: TemplateRepresentable, Sendable {
+        public struct TrafficConfigType: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
             private init(literal: String) { templateValue = .string(literal) }
-            public static var singleWeight: TypeProperty { TypeProperty(literal: "SingleWeight") }
-            public static var singleHeader: TypeProperty { TypeProperty(literal: "SingleHeader") }
+            public static var singleWeight: TrafficConfigType { TrafficConfigType(literal: "SingleWeight") }
+            public static var singleHeader: TrafficConfigType { TrafficConfigType(literal: "SingleHeader") }
         }
     }
 

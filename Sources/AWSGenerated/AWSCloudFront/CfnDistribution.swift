@@ -21,7 +21,6 @@ public final class CfnDistribution: Resource, HasAttributes {
 
     /// Fn::GetAtt DomainName.
     public var attrDomainName: Value<String> { attribute(.domainName) }
-
     /// Fn::GetAtt Id.
     public var attrId: Value<String> { attribute(.id) }
 

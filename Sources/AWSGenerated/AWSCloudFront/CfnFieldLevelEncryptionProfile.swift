@@ -18,10 +18,8 @@ public final class CfnFieldLevelEncryptionProfile: Resource, HasAttributes {
 
     /// Fn::GetAtt Arn.
     public var attrArn: Value<String> { attribute(.arn) }
-
     /// Fn::GetAtt Id.
     public var attrId: Value<String> { attribute(.id) }
-
     /// Fn::GetAtt LastModifiedTime.
     public var attrLastModifiedTime: Value<String> { attribute(.lastModifiedTime) }
 

@@ -34,10 +34,8 @@ public final class CfnFunction: Resource, HasAttributes {
 
     /// Fn::GetAtt FunctionARN.
     public var attrFunctionARN: Value<String> { attribute(.functionARN) }
-
     /// Fn::GetAtt FunctionMetadata.FunctionARN.
     public var attrFunctionMetadataFunctionARN: Value<String> { attribute(.functionMetadataFunctionARN) }
-
     /// Fn::GetAtt Stage.
     public var attrStage: Value<String> { attribute(.stage) }
 

@@ -18,7 +18,6 @@ public final class CfnPublicKey: Resource, HasAttributes {
 
     /// Fn::GetAtt CreatedTime.
     public var attrCreatedTime: Value<String> { attribute(.createdTime) }
-
     /// Fn::GetAtt Id.
     public var attrId: Value<String> { attribute(.id) }
 

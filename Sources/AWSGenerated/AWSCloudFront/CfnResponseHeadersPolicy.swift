@@ -18,7 +18,6 @@ public final class CfnResponseHeadersPolicy: Resource, HasAttributes {
 
     /// Fn::GetAtt Id.
     public var attrId: Value<String> { attribute(.id) }
-
     /// Fn::GetAtt LastModifiedTime.
     public var attrLastModifiedTime: Value<String> { attribute(.lastModifiedTime) }
 

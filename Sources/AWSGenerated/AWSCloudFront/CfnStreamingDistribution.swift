@@ -19,7 +19,6 @@ public final class CfnStreamingDistribution: Resource, HasAttributes {
 
     /// Fn::GetAtt DomainName.
     public var attrDomainName: Value<String> { attribute(.domainName) }
-
     /// Fn::GetAtt Id.
     public var attrId: Value<String> { attribute(.id) }
 

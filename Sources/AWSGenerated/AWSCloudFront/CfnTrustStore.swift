@@ -31,19 +31,14 @@ public final class CfnTrustStore: Resource, HasAttributes {
 
     /// Fn::GetAtt Arn.
     public var attrArn: Value<String> { attribute(.arn) }
-
     /// Fn::GetAtt ETag.
     public var attrETag: Value<String> { attribute(.eTag) }
-
     /// Fn::GetAtt Id.
     public var attrId: Value<String> { attribute(.id) }
-
     /// Fn::GetAtt LastModifiedTime.
     public var attrLastModifiedTime: Value<String> { attribute(.lastModifiedTime) }
-
     /// Fn::GetAtt NumberOfCaCertificates.
     public var attrNumberOfCaCertificates: Value<Int> { getAtt(Attribute.numberOfCaCertificates.rawValue, as: Int.self) }
-
     /// Fn::GetAtt Status.
     public var attrStatus: Value<String> { attribute(.status) }
 

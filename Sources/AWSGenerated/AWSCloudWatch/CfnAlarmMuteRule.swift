@@ -38,13 +38,10 @@ public final class CfnAlarmMuteRule: Resource, HasAttributes {
 
     /// Fn::GetAtt Arn.
     public var attrArn: Value<String> { attribute(.arn) }
-
     /// Fn::GetAtt LastUpdatedTimestamp.
     public var attrLastUpdatedTimestamp: Value<String> { attribute(.lastUpdatedTimestamp) }
-
     /// Fn::GetAtt MuteType.
     public var attrMuteType: Value<String> { attribute(.muteType) }
-
     /// Fn::GetAtt Status.
     public var attrStatus: Value<String> { attribute(.status) }
 

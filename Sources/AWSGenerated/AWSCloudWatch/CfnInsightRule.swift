@@ -26,9 +26,6 @@ public final class CfnInsightRule: Resource, HasAttributes {
     /// Fn::GetAtt Arn.
     public var attrArn: Value<String> { attribute(.arn) }
 
-    /// Fn::GetAtt RuleName.
-    public var attrRuleName: Value<String> { attribute(.ruleName) }
-
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
         properties["ApplyOnTransformedLogs"] = self.applyOnTransformedLogs?.templateValue

@@ -35,16 +35,12 @@ public final class CfnIntegration: Resource, HasAttributes {
 
     /// Fn::GetAtt CreatedAt.
     public var attrCreatedAt: Value<String> { attribute(.createdAt) }
-
     /// Fn::GetAtt IntegrationArn.
     public var attrIntegrationArn: Value<String> { attribute(.integrationArn) }
-
     /// Fn::GetAtt IntegrationId.
     public var attrIntegrationId: Value<String> { attribute(.integrationId) }
-
     /// Fn::GetAtt Status.
     public var attrStatus: Value<String> { attribute(.status) }
-
     /// Fn::GetAtt UpdatedAt.
     public var attrUpdatedAt: Value<String> { attribute(.updatedAt) }
 

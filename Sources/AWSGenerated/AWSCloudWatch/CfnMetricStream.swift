@@ -44,13 +44,10 @@ public final class CfnMetricStream: Resource, HasAttributes {
 
     /// Fn::GetAtt Arn.
     public var attrArn: Value<String> { attribute(.arn) }
-
     /// Fn::GetAtt CreationDate.
     public var attrCreationDate: Value<String> { attribute(.creationDate) }
-
     /// Fn::GetAtt LastUpdateDate.
     public var attrLastUpdateDate: Value<String> { attribute(.lastUpdateDate) }
-
     /// Fn::GetAtt State.
     public var attrState: Value<String> { attribute(.state) }
 

@@ -21,7 +21,6 @@ public final class CfnOTelEnrichment: Resource, HasAttributes {
 
     /// Fn::GetAtt AccountId.
     public var attrAccountId: Value<String> { attribute(.accountId) }
-
     /// Fn::GetAtt Status.
     public var attrStatus: Value<String> { attribute(.status) }
 

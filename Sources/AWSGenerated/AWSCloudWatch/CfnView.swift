@@ -11,7 +11,7 @@ public final class CfnView: Resource, HasAttributes {
     }
 
     /// The SQL query that defines the view.
-    public var definitionProperty: Value<String>
+    public var viewDefinition: Value<String>
     /// A description of the view.
     public var description: Value<String>?
     /// The name of the view.
@@ -19,8 +19,8 @@ public final class CfnView: Resource, HasAttributes {
     /// An array of key-value pairs to apply to the view.
     public var tags: [CfnView.Tag]?
 
-    public init(_ logicalID: String, definitionProperty: Value<String>, description: Value<String>? = nil, name: Value<String>? = nil, tags: [CfnView.Tag]? = nil) {
-        self.definitionProperty = definitionProperty
+    public init(_ logicalID: String, viewDefinition: Value<String>, description: Value<String>? = nil, name: Value<String>? = nil, tags: [CfnView.Tag]? = nil) {
+        self.viewDefinition = viewDefinition
         self.description = description
         self.name = name
         self.tags = tags
@@ -29,19 +29,16 @@ public final class CfnView: Resource, HasAttributes {
 
     /// Fn::GetAtt Arn.
     public var attrArn: Value<String> { attribute(.arn) }
-
     /// Fn::GetAtt CreatedAt.
     public var attrCreatedAt: Value<String> { attribute(.createdAt) }
-
     /// Fn::GetAtt Type.
     public var attrType: Value<String> { attribute(.type) }
-
     /// Fn::GetAtt UpdatedAt.
     public var attrUpdatedAt: Value<String> { attribute(.updatedAt) }
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["Definition"] = self.definitionProperty.templateValue
+        properties["Definition"] = self.viewDefinition.templateValue
         properties["Description"] = self.description?.templateValue
         properties["Name"] = self.name?.templateValue
         properties["Tags"] = self.tags?.templateValue

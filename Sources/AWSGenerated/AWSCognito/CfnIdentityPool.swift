@@ -40,7 +40,6 @@ public final class CfnIdentityPool: Resource, HasAttributes {
 
     /// Fn::GetAtt Id.
     public var attrId: Value<String> { attribute(.id) }
-
     /// Fn::GetAtt Name.
     public var attrName: Value<String> { attribute(.name) }
 

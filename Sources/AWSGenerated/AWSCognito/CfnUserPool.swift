@@ -81,13 +81,10 @@ public final class CfnUserPool: Resource, HasAttributes {
 
     /// Fn::GetAtt Arn.
     public var attrArn: Value<String> { attribute(.arn) }
-
     /// Fn::GetAtt ProviderName.
     public var attrProviderName: Value<String> { attribute(.providerName) }
-
     /// Fn::GetAtt ProviderURL.
     public var attrProviderURL: Value<String> { attribute(.providerURL) }
-
     /// Fn::GetAtt UserPoolId.
     public var attrUserPoolId: Value<String> { attribute(.userPoolId) }
 
@@ -290,9 +287,9 @@ public final class CfnUserPool: Resource, HasAttributes {
     }
 
     public struct IssuerConfiguration: TemplateRepresentable, Sendable {
-        public var type: CfnUserPool.IssuerConfiguration.TypeProperty?
+        public var type: CfnUserPool.IssuerConfiguration.IssuerConfigurationType?
 
-        public init(type: CfnUserPool.IssuerConfiguration.TypeProperty? = nil) {
+        public init(type: CfnUserPool.IssuerConfiguration.IssuerConfigurationType? = nil) {
             self.type = type
         }
 
@@ -302,13 +299,13 @@ public final class CfnUserPool: Resource, HasAttributes {
             return .object(fields)
         }
 
-        public struct TypeProperty: TemplateRepresentable, Sendable {
+        public struct IssuerConfigurationType: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
             private init(literal: String) { templateValue = .string(literal) }
-            public static var original: TypeProperty { TypeProperty(literal: "ORIGINAL") }
-            public static var updated: TypeProperty { TypeProperty(literal: "UPDATED") }
+            public static var original: IssuerConfigurationType { IssuerConfigurationType(literal: "ORIGINAL") }
+            public static var updated: IssuerConfigurationType { IssuerConfigurationType(literal: "UPDATED") }
         }
     }
 

@@ -62,10 +62,8 @@ public final class CfnUserPoolClient: Resource, HasAttributes {
 
     /// Fn::GetAtt ClientId.
     public var attrClientId: Value<String> { attribute(.clientId) }
-
     /// Fn::GetAtt ClientSecret.
     public var attrClientSecret: Value<String> { attribute(.clientSecret) }
-
     /// Fn::GetAtt Name.
     public var attrName: Value<String> { attribute(.name) }
 

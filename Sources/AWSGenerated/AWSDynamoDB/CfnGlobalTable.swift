@@ -56,10 +56,8 @@ public final class CfnGlobalTable: Resource, HasAttributes {
 
     /// Fn::GetAtt Arn.
     public var attrArn: Value<String> { attribute(.arn) }
-
     /// Fn::GetAtt StreamArn.
     public var attrStreamArn: Value<String> { attribute(.streamArn) }
-
     /// Fn::GetAtt TableId.
     public var attrTableId: Value<String> { attribute(.tableId) }
 

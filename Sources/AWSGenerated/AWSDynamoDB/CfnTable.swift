@@ -77,7 +77,6 @@ public final class CfnTable: Resource, HasAttributes {
 
     /// Fn::GetAtt Arn.
     public var attrArn: Value<String> { attribute(.arn) }
-
     /// Fn::GetAtt StreamArn.
     public var attrStreamArn: Value<String> { attribute(.streamArn) }
 

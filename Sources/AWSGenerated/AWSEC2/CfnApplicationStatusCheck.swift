@@ -30,7 +30,7 @@ public final class CfnApplicationStatusCheck: Resource, HasAttributes {
     /// The port used for the health check.
     public var port: Value<Int>
     /// The network protocol used for the health check.
-    public var `protocol`: CfnApplicationStatusCheck.ProtocolProperty
+    public var `protocol`: CfnApplicationStatusCheck.ApplicationStatusCheckProtocol
     /// The HTTP status codes considered successful (e.g., "200-299").
     public var statusCodeMatcher: Value<String>?
     /// The number of consecutive successful probes required to mark the instance healthy.
@@ -40,7 +40,7 @@ public final class CfnApplicationStatusCheck: Resource, HasAttributes {
     /// The timeout, in seconds, for each health check probe.
     public var timeout: Value<Int>?
 
-    public init(_ logicalID: String, port: Value<Int>, protocol: CfnApplicationStatusCheck.ProtocolProperty, aggregation: CfnApplicationStatusCheck.Aggregation? = nil, deviceIndex: Value<Int>? = nil, failureThreshold: Value<Int>? = nil, healthCheckPaths: [CfnApplicationStatusCheck.HealthCheckPath]? = nil, initializationGracePeriodSeconds: Value<Int>? = nil, interval: Value<Int>? = nil, ipScope: CfnApplicationStatusCheck.IpScope? = nil, ipVersion: CfnApplicationStatusCheck.IpVersion? = nil, path: Value<String>? = nil, statusCodeMatcher: Value<String>? = nil, successThreshold: Value<Int>? = nil, tags: [CfnApplicationStatusCheck.Tag]? = nil, timeout: Value<Int>? = nil) {
+    public init(_ logicalID: String, port: Value<Int>, protocol: CfnApplicationStatusCheck.ApplicationStatusCheckProtocol, aggregation: CfnApplicationStatusCheck.Aggregation? = nil, deviceIndex: Value<Int>? = nil, failureThreshold: Value<Int>? = nil, healthCheckPaths: [CfnApplicationStatusCheck.HealthCheckPath]? = nil, initializationGracePeriodSeconds: Value<Int>? = nil, interval: Value<Int>? = nil, ipScope: CfnApplicationStatusCheck.IpScope? = nil, ipVersion: CfnApplicationStatusCheck.IpVersion? = nil, path: Value<String>? = nil, statusCodeMatcher: Value<String>? = nil, successThreshold: Value<Int>? = nil, tags: [CfnApplicationStatusCheck.Tag]? = nil, timeout: Value<Int>? = nil) {
         self.aggregation = aggregation
         self.deviceIndex = deviceIndex
         self.failureThreshold = failureThreshold
@@ -61,10 +61,8 @@ public final class CfnApplicationStatusCheck: Resource, HasAttributes {
 
     /// Fn::GetAtt ApplicationStatusCheckId.
     public var attrApplicationStatusCheckId: Value<String> { attribute(.applicationStatusCheckId) }
-
     /// Fn::GetAtt Arn.
     public var attrArn: Value<String> { attribute(.arn) }
-
     /// Fn::GetAtt CreationTime.
     public var attrCreationTime: Value<String> { attribute(.creationTime) }
 
@@ -165,13 +163,13 @@ public final class CfnApplicationStatusCheck: Resource, HasAttributes {
         public static var ipv6: IpVersion { IpVersion(literal: "ipv6") }
     }
 
-    public struct ProtocolProperty: TemplateRepresentable, Sendable {
+    public struct ApplicationStatusCheckProtocol: TemplateRepresentable, Sendable {
         public let templateValue: TemplateValue
         /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
         public init(_ value: Value<String>) { templateValue = value.raw }
         private init(literal: String) { templateValue = .string(literal) }
-        public static var http: ProtocolProperty { ProtocolProperty(literal: "http") }
-        public static var https: ProtocolProperty { ProtocolProperty(literal: "https") }
+        public static var http: ApplicationStatusCheckProtocol { ApplicationStatusCheckProtocol(literal: "http") }
+        public static var https: ApplicationStatusCheckProtocol { ApplicationStatusCheckProtocol(literal: "https") }
     }
 
     public struct Tag: TemplateRepresentable, Sendable {

@@ -70,92 +70,30 @@ public final class CfnCapacityReservation: Resource, HasAttributes {
         super.init(logicalID: logicalID, type: "AWS::EC2::CapacityReservation")
     }
 
-    /// Fn::GetAtt AvailabilityZone.
-    public var attrAvailabilityZone: Value<String> { attribute(.availabilityZone) }
-
-    /// Fn::GetAtt AvailabilityZoneId.
-    public var attrAvailabilityZoneId: Value<String> { attribute(.availabilityZoneId) }
-
     /// Fn::GetAtt AvailableInstanceCount.
     public var attrAvailableInstanceCount: Value<Int> { getAtt(Attribute.availableInstanceCount.rawValue, as: Int.self) }
-
     /// Fn::GetAtt CapacityAllocationSet.
     public var attrCapacityAllocationSet: Value<[String]> { listAttribute(.capacityAllocationSet) }
-
     /// Fn::GetAtt CapacityReservationArn.
     public var attrCapacityReservationArn: Value<String> { attribute(.capacityReservationArn) }
-
     /// Fn::GetAtt CapacityReservationFleetId.
     public var attrCapacityReservationFleetId: Value<String> { attribute(.capacityReservationFleetId) }
-
-    /// Fn::GetAtt CommitmentInfo.CommitmentEndDate.
-    public var attrCommitmentInfoCommitmentEndDate: Value<String> { attribute(.commitmentInfoCommitmentEndDate) }
-
-    /// Fn::GetAtt CommitmentInfo.CommittedInstanceCount.
-    public var attrCommitmentInfoCommittedInstanceCount: Value<String> { attribute(.commitmentInfoCommittedInstanceCount) }
-
     /// Fn::GetAtt CreateDate.
     public var attrCreateDate: Value<String> { attribute(.createDate) }
-
     /// Fn::GetAtt DeliveryPreference.
     public var attrDeliveryPreference: Value<String> { attribute(.deliveryPreference) }
-
-    /// Fn::GetAtt EbsOptimized.
-    public var attrEbsOptimized: Value<Bool> { getAtt(Attribute.ebsOptimized.rawValue, as: Bool.self) }
-
-    /// Fn::GetAtt EndDate.
-    public var attrEndDate: Value<String> { attribute(.endDate) }
-
-    /// Fn::GetAtt EndDateType.
-    public var attrEndDateType: Value<String> { attribute(.endDateType) }
-
-    /// Fn::GetAtt EphemeralStorage.
-    public var attrEphemeralStorage: Value<Bool> { getAtt(Attribute.ephemeralStorage.rawValue, as: Bool.self) }
-
     /// Fn::GetAtt Id.
     public var attrId: Value<String> { attribute(.id) }
-
-    /// Fn::GetAtt InstanceCount.
-    public var attrInstanceCount: Value<Int> { getAtt(Attribute.instanceCount.rawValue, as: Int.self) }
-
-    /// Fn::GetAtt InstanceMatchCriteria.
-    public var attrInstanceMatchCriteria: Value<String> { attribute(.instanceMatchCriteria) }
-
-    /// Fn::GetAtt InstancePlatform.
-    public var attrInstancePlatform: Value<String> { attribute(.instancePlatform) }
-
-    /// Fn::GetAtt InstanceType.
-    public var attrInstanceType: Value<String> { attribute(.instanceType) }
-
-    /// Fn::GetAtt OutPostArn.
-    public var attrOutPostArn: Value<String> { attribute(.outPostArn) }
-
     /// Fn::GetAtt OwnerId.
     public var attrOwnerId: Value<String> { attribute(.ownerId) }
-
-    /// Fn::GetAtt PlacementGroupArn.
-    public var attrPlacementGroupArn: Value<String> { attribute(.placementGroupArn) }
-
     /// Fn::GetAtt ReservationType.
     public var attrReservationType: Value<String> { attribute(.reservationType) }
-
     /// Fn::GetAtt StartDate.
     public var attrStartDate: Value<String> { attribute(.startDate) }
-
     /// Fn::GetAtt State.
     public var attrState: Value<String> { attribute(.state) }
-
-    /// Fn::GetAtt TagSpecifications.
-    public var attrTagSpecifications: Value<[String]> { listAttribute(.tagSpecifications) }
-
-    /// Fn::GetAtt Tenancy.
-    public var attrTenancy: Value<String> { attribute(.tenancy) }
-
     /// Fn::GetAtt TotalInstanceCount.
     public var attrTotalInstanceCount: Value<Int> { getAtt(Attribute.totalInstanceCount.rawValue, as: Int.self) }
-
-    /// Fn::GetAtt UnusedReservationBillingOwnerId.
-    public var attrUnusedReservationBillingOwnerId: Value<String> { attribute(.unusedReservationBillingOwnerId) }
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()

@@ -22,10 +22,8 @@ public final class CfnCarrierGateway: Resource, HasAttributes {
 
     /// Fn::GetAtt CarrierGatewayId.
     public var attrCarrierGatewayId: Value<String> { attribute(.carrierGatewayId) }
-
     /// Fn::GetAtt OwnerId.
     public var attrOwnerId: Value<String> { attribute(.ownerId) }
-
     /// Fn::GetAtt State.
     public var attrState: Value<String> { attribute(.state) }
 

@@ -20,16 +20,16 @@ public final class CfnCustomerGateway: Resource, HasAttributes {
     /// One or more tags for the customer gateway.
     public var tags: [CfnCustomerGateway.Tag]?
     /// The type of VPN connection that this customer gateway supports (``ipsec.1``).
-    public var typeProperty: Value<String>
+    public var customerGatewayType: Value<String>
 
-    public init(_ logicalID: String, ipAddress: Value<String>, typeProperty: Value<String>, bgpAsn: Value<Int>? = nil, bgpAsnExtended: Value<Double>? = nil, certificateArn: Value<String>? = nil, deviceName: Value<String>? = nil, tags: [CfnCustomerGateway.Tag]? = nil) {
+    public init(_ logicalID: String, ipAddress: Value<String>, customerGatewayType: Value<String>, bgpAsn: Value<Int>? = nil, bgpAsnExtended: Value<Double>? = nil, certificateArn: Value<String>? = nil, deviceName: Value<String>? = nil, tags: [CfnCustomerGateway.Tag]? = nil) {
         self.bgpAsn = bgpAsn
         self.bgpAsnExtended = bgpAsnExtended
         self.certificateArn = certificateArn
         self.deviceName = deviceName
         self.ipAddress = ipAddress
         self.tags = tags
-        self.typeProperty = typeProperty
+        self.customerGatewayType = customerGatewayType
         super.init(logicalID: logicalID, type: "AWS::EC2::CustomerGateway")
     }
 
@@ -44,7 +44,7 @@ public final class CfnCustomerGateway: Resource, HasAttributes {
         properties["DeviceName"] = self.deviceName?.templateValue
         properties["IpAddress"] = self.ipAddress.templateValue
         properties["Tags"] = self.tags?.templateValue
-        properties["Type"] = self.typeProperty.templateValue
+        properties["Type"] = self.customerGatewayType.templateValue
         return properties
     }
 

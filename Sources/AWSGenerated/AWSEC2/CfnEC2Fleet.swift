@@ -17,11 +17,11 @@ public final class CfnEC2Fleet: Resource, HasAttributes {
     public var tagSpecifications: [CfnEC2Fleet.TagSpecification]?
     public var targetCapacitySpecification: CfnEC2Fleet.TargetCapacitySpecificationRequest
     public var terminateInstancesWithExpiration: Value<Bool>?
-    public var typeProperty: CfnEC2Fleet.TypeProperty?
+    public var ec2FleetType: CfnEC2Fleet.EC2FleetType?
     public var validFrom: Value<String>?
     public var validUntil: Value<String>?
 
-    public init(_ logicalID: String, launchTemplateConfigs: [CfnEC2Fleet.FleetLaunchTemplateConfigRequest], targetCapacitySpecification: CfnEC2Fleet.TargetCapacitySpecificationRequest, context: Value<String>? = nil, excessCapacityTerminationPolicy: CfnEC2Fleet.ExcessCapacityTerminationPolicy? = nil, onDemandOptions: CfnEC2Fleet.OnDemandOptionsRequest? = nil, replaceUnhealthyInstances: Value<Bool>? = nil, reservedCapacityOptions: CfnEC2Fleet.ReservedCapacityOptionsRequest? = nil, spotOptions: CfnEC2Fleet.SpotOptionsRequest? = nil, tagSpecifications: [CfnEC2Fleet.TagSpecification]? = nil, terminateInstancesWithExpiration: Value<Bool>? = nil, typeProperty: CfnEC2Fleet.TypeProperty? = nil, validFrom: Value<String>? = nil, validUntil: Value<String>? = nil) {
+    public init(_ logicalID: String, launchTemplateConfigs: [CfnEC2Fleet.FleetLaunchTemplateConfigRequest], targetCapacitySpecification: CfnEC2Fleet.TargetCapacitySpecificationRequest, context: Value<String>? = nil, excessCapacityTerminationPolicy: CfnEC2Fleet.ExcessCapacityTerminationPolicy? = nil, onDemandOptions: CfnEC2Fleet.OnDemandOptionsRequest? = nil, replaceUnhealthyInstances: Value<Bool>? = nil, reservedCapacityOptions: CfnEC2Fleet.ReservedCapacityOptionsRequest? = nil, spotOptions: CfnEC2Fleet.SpotOptionsRequest? = nil, tagSpecifications: [CfnEC2Fleet.TagSpecification]? = nil, terminateInstancesWithExpiration: Value<Bool>? = nil, ec2FleetType: CfnEC2Fleet.EC2FleetType? = nil, validFrom: Value<String>? = nil, validUntil: Value<String>? = nil) {
         self.context = context
         self.excessCapacityTerminationPolicy = excessCapacityTerminationPolicy
         self.launchTemplateConfigs = launchTemplateConfigs
@@ -32,7 +32,7 @@ public final class CfnEC2Fleet: Resource, HasAttributes {
         self.tagSpecifications = tagSpecifications
         self.targetCapacitySpecification = targetCapacitySpecification
         self.terminateInstancesWithExpiration = terminateInstancesWithExpiration
-        self.typeProperty = typeProperty
+        self.ec2FleetType = ec2FleetType
         self.validFrom = validFrom
         self.validUntil = validUntil
         super.init(logicalID: logicalID, type: "AWS::EC2::EC2Fleet")
@@ -53,7 +53,7 @@ public final class CfnEC2Fleet: Resource, HasAttributes {
         properties["TagSpecifications"] = self.tagSpecifications?.templateValue
         properties["TargetCapacitySpecification"] = self.targetCapacitySpecification.templateValue
         properties["TerminateInstancesWithExpiration"] = self.terminateInstancesWithExpiration?.templateValue
-        properties["Type"] = self.typeProperty?.templateValue
+        properties["Type"] = self.ec2FleetType?.templateValue
         properties["ValidFrom"] = self.validFrom?.templateValue
         properties["ValidUntil"] = self.validUntil?.templateValue
         return properties
@@ -1219,13 +1219,13 @@ public final class CfnEC2Fleet: Resource, HasAttributes {
         }
     }
 
-    public struct TypeProperty: TemplateRepresentable, Sendable {
+    public struct EC2FleetType: TemplateRepresentable, Sendable {
         public let templateValue: TemplateValue
         /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
         public init(_ value: Value<String>) { templateValue = value.raw }
         private init(literal: String) { templateValue = .string(literal) }
-        public static var maintain: TypeProperty { TypeProperty(literal: "maintain") }
-        public static var request: TypeProperty { TypeProperty(literal: "request") }
-        public static var instant: TypeProperty { TypeProperty(literal: "instant") }
+        public static var maintain: EC2FleetType { EC2FleetType(literal: "maintain") }
+        public static var request: EC2FleetType { EC2FleetType(literal: "request") }
+        public static var instant: EC2FleetType { EC2FleetType(literal: "instant") }
     }
 }

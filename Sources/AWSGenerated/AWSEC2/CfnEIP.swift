@@ -39,7 +39,6 @@ public final class CfnEIP: Resource, HasAttributes {
 
     /// Fn::GetAtt AllocationId.
     public var attrAllocationId: Value<String> { attribute(.allocationId) }
-
     /// Fn::GetAtt PublicIp.
     public var attrPublicIp: Value<String> { attribute(.publicIp) }
 

@@ -22,10 +22,8 @@ public final class CfnEnclaveCertificateIamRoleAssociation: Resource, HasAttribu
 
     /// Fn::GetAtt CertificateS3BucketName.
     public var attrCertificateS3BucketName: Value<String> { attribute(.certificateS3BucketName) }
-
     /// Fn::GetAtt CertificateS3ObjectKey.
     public var attrCertificateS3ObjectKey: Value<String> { attribute(.certificateS3ObjectKey) }
-
     /// Fn::GetAtt EncryptionKmsKeyId.
     public var attrEncryptionKmsKeyId: Value<String> { attribute(.encryptionKmsKeyId) }
 

@@ -37,28 +37,20 @@ public final class CfnFpgaImage: Resource, HasAttributes {
 
     /// Fn::GetAtt Arn.
     public var attrArn: Value<String> { attribute(.arn) }
-
     /// Fn::GetAtt CreateTime.
     public var attrCreateTime: Value<String> { attribute(.createTime) }
-
     /// Fn::GetAtt DataRetentionSupport.
     public var attrDataRetentionSupport: Value<Bool> { getAtt(Attribute.dataRetentionSupport.rawValue, as: Bool.self) }
-
     /// Fn::GetAtt FpgaImageGlobalId.
     public var attrFpgaImageGlobalId: Value<String> { attribute(.fpgaImageGlobalId) }
-
     /// Fn::GetAtt FpgaImageId.
     public var attrFpgaImageId: Value<String> { attribute(.fpgaImageId) }
-
     /// Fn::GetAtt OwnerId.
     public var attrOwnerId: Value<String> { attribute(.ownerId) }
-
     /// Fn::GetAtt Public.
     public var attrPublic: Value<Bool> { getAtt(Attribute.`public`.rawValue, as: Bool.self) }
-
     /// Fn::GetAtt State.
     public var attrState: Value<String> { attribute(.state) }
-
     /// Fn::GetAtt UpdateTime.
     public var attrUpdateTime: Value<String> { attribute(.updateTime) }
 

@@ -41,25 +41,18 @@ public final class CfnIPAM: Resource, HasAttributes {
 
     /// Fn::GetAtt Arn.
     public var attrArn: Value<String> { attribute(.arn) }
-
     /// Fn::GetAtt DefaultResourceDiscoveryAssociationId.
     public var attrDefaultResourceDiscoveryAssociationId: Value<String> { attribute(.defaultResourceDiscoveryAssociationId) }
-
     /// Fn::GetAtt DefaultResourceDiscoveryId.
     public var attrDefaultResourceDiscoveryId: Value<String> { attribute(.defaultResourceDiscoveryId) }
-
     /// Fn::GetAtt IpamId.
     public var attrIpamId: Value<String> { attribute(.ipamId) }
-
     /// Fn::GetAtt PrivateDefaultScopeId.
     public var attrPrivateDefaultScopeId: Value<String> { attribute(.privateDefaultScopeId) }
-
     /// Fn::GetAtt PublicDefaultScopeId.
     public var attrPublicDefaultScopeId: Value<String> { attribute(.publicDefaultScopeId) }
-
     /// Fn::GetAtt ResourceDiscoveryAssociationCount.
     public var attrResourceDiscoveryAssociationCount: Value<Int> { getAtt(Attribute.resourceDiscoveryAssociationCount.rawValue, as: Int.self) }
-
     /// Fn::GetAtt ScopeCount.
     public var attrScopeCount: Value<Int> { getAtt(Attribute.scopeCount.rawValue, as: Int.self) }
 

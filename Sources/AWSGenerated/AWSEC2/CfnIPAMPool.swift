@@ -67,25 +67,18 @@ public final class CfnIPAMPool: Resource, HasAttributes {
 
     /// Fn::GetAtt Arn.
     public var attrArn: Value<String> { attribute(.arn) }
-
     /// Fn::GetAtt IpamArn.
     public var attrIpamArn: Value<String> { attribute(.ipamArn) }
-
     /// Fn::GetAtt IpamPoolId.
     public var attrIpamPoolId: Value<String> { attribute(.ipamPoolId) }
-
     /// Fn::GetAtt IpamScopeArn.
     public var attrIpamScopeArn: Value<String> { attribute(.ipamScopeArn) }
-
     /// Fn::GetAtt IpamScopeType.
     public var attrIpamScopeType: Value<String> { attribute(.ipamScopeType) }
-
     /// Fn::GetAtt PoolDepth.
     public var attrPoolDepth: Value<Int> { getAtt(Attribute.poolDepth.rawValue, as: Int.self) }
-
     /// Fn::GetAtt State.
     public var attrState: Value<String> { attribute(.state) }
-
     /// Fn::GetAtt StateMessage.
     public var attrStateMessage: Value<String> { attribute(.stateMessage) }
 

@@ -24,7 +24,6 @@ public final class CfnIPAMPoolCidr: Resource, HasAttributes {
 
     /// Fn::GetAtt IpamPoolCidrId.
     public var attrIpamPoolCidrId: Value<String> { attribute(.ipamPoolCidrId) }
-
     /// Fn::GetAtt State.
     public var attrState: Value<String> { attribute(.state) }
 

@@ -30,10 +30,8 @@ public final class CfnIPAMPrefixListResolver: Resource, HasAttributes {
 
     /// Fn::GetAtt IpamArn.
     public var attrIpamArn: Value<String> { attribute(.ipamArn) }
-
     /// Fn::GetAtt IpamPrefixListResolverArn.
     public var attrIpamPrefixListResolverArn: Value<String> { attribute(.ipamPrefixListResolverArn) }
-
     /// Fn::GetAtt IpamPrefixListResolverId.
     public var attrIpamPrefixListResolverId: Value<String> { attribute(.ipamPrefixListResolverId) }
 

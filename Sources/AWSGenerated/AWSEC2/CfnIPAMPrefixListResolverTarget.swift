@@ -33,7 +33,6 @@ public final class CfnIPAMPrefixListResolverTarget: Resource, HasAttributes {
 
     /// Fn::GetAtt IpamPrefixListResolverTargetArn.
     public var attrIpamPrefixListResolverTargetArn: Value<String> { attribute(.ipamPrefixListResolverTargetArn) }
-
     /// Fn::GetAtt IpamPrefixListResolverTargetId.
     public var attrIpamPrefixListResolverTargetId: Value<String> { attribute(.ipamPrefixListResolverTargetId) }
 

@@ -30,19 +30,14 @@ public final class CfnIPAMResourceDiscovery: Resource, HasAttributes {
 
     /// Fn::GetAtt IpamResourceDiscoveryArn.
     public var attrIpamResourceDiscoveryArn: Value<String> { attribute(.ipamResourceDiscoveryArn) }
-
     /// Fn::GetAtt IpamResourceDiscoveryId.
     public var attrIpamResourceDiscoveryId: Value<String> { attribute(.ipamResourceDiscoveryId) }
-
     /// Fn::GetAtt IpamResourceDiscoveryRegion.
     public var attrIpamResourceDiscoveryRegion: Value<String> { attribute(.ipamResourceDiscoveryRegion) }
-
     /// Fn::GetAtt IsDefault.
     public var attrIsDefault: Value<Bool> { getAtt(Attribute.isDefault.rawValue, as: Bool.self) }
-
     /// Fn::GetAtt OwnerId.
     public var attrOwnerId: Value<String> { attribute(.ownerId) }
-
     /// Fn::GetAtt State.
     public var attrState: Value<String> { attribute(.state) }
 

@@ -30,25 +30,18 @@ public final class CfnIPAMResourceDiscoveryAssociation: Resource, HasAttributes 
 
     /// Fn::GetAtt IpamArn.
     public var attrIpamArn: Value<String> { attribute(.ipamArn) }
-
     /// Fn::GetAtt IpamRegion.
     public var attrIpamRegion: Value<String> { attribute(.ipamRegion) }
-
     /// Fn::GetAtt IpamResourceDiscoveryAssociationArn.
     public var attrIpamResourceDiscoveryAssociationArn: Value<String> { attribute(.ipamResourceDiscoveryAssociationArn) }
-
     /// Fn::GetAtt IpamResourceDiscoveryAssociationId.
     public var attrIpamResourceDiscoveryAssociationId: Value<String> { attribute(.ipamResourceDiscoveryAssociationId) }
-
     /// Fn::GetAtt IsDefault.
     public var attrIsDefault: Value<Bool> { getAtt(Attribute.isDefault.rawValue, as: Bool.self) }
-
     /// Fn::GetAtt OwnerId.
     public var attrOwnerId: Value<String> { attribute(.ownerId) }
-
     /// Fn::GetAtt ResourceDiscoveryStatus.
     public var attrResourceDiscoveryStatus: Value<String> { attribute(.resourceDiscoveryStatus) }
-
     /// Fn::GetAtt State.
     public var attrState: Value<String> { attribute(.state) }
 

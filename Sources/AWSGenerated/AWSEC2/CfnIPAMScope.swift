@@ -29,19 +29,14 @@ public final class CfnIPAMScope: Resource, HasAttributes {
 
     /// Fn::GetAtt Arn.
     public var attrArn: Value<String> { attribute(.arn) }
-
     /// Fn::GetAtt IpamArn.
     public var attrIpamArn: Value<String> { attribute(.ipamArn) }
-
     /// Fn::GetAtt IpamScopeId.
     public var attrIpamScopeId: Value<String> { attribute(.ipamScopeId) }
-
     /// Fn::GetAtt IpamScopeType.
     public var attrIpamScopeType: Value<String> { attribute(.ipamScopeType) }
-
     /// Fn::GetAtt IsDefault.
     public var attrIsDefault: Value<Bool> { getAtt(Attribute.isDefault.rawValue, as: Bool.self) }
-
     /// Fn::GetAtt PoolCount.
     public var attrPoolCount: Value<Int> { getAtt(Attribute.poolCount.rawValue, as: Int.self) }
 

@@ -22,19 +22,14 @@ public final class CfnIPv4Pool: Resource, HasAttributes {
 
     /// Fn::GetAtt Arn.
     public var attrArn: Value<String> { attribute(.arn) }
-
     /// Fn::GetAtt Description.
     public var attrDescription: Value<String> { attribute(.description) }
-
     /// Fn::GetAtt NetworkBorderGroup.
     public var attrNetworkBorderGroup: Value<String> { attribute(.networkBorderGroup) }
-
     /// Fn::GetAtt PoolId.
     public var attrPoolId: Value<String> { attribute(.poolId) }
-
     /// Fn::GetAtt TotalAddressCount.
     public var attrTotalAddressCount: Value<Int> { getAtt(Attribute.totalAddressCount.rawValue, as: Int.self) }
-
     /// Fn::GetAtt TotalAvailableAddressCount.
     public var attrTotalAvailableAddressCount: Value<Int> { getAtt(Attribute.totalAvailableAddressCount.rawValue, as: Int.self) }
 

@@ -179,138 +179,16 @@ public final class CfnInstance: Resource, HasAttributes {
         super.init(logicalID: logicalID, type: "AWS::EC2::Instance")
     }
 
-    /// Fn::GetAtt AdditionalInfo.
-    public var attrAdditionalInfo: Value<String> { attribute(.additionalInfo) }
-
-    /// Fn::GetAtt Affinity.
-    public var attrAffinity: Value<String> { attribute(.affinity) }
-
-    /// Fn::GetAtt AvailabilityZone.
-    public var attrAvailabilityZone: Value<String> { attribute(.availabilityZone) }
-
-    /// Fn::GetAtt BlockDeviceMappings.
-    public var attrBlockDeviceMappings: Value<[String]> { listAttribute(.blockDeviceMappings) }
-
-    /// Fn::GetAtt CpuOptions.CoreCount.
-    public var attrCpuOptionsCoreCount: Value<String> { attribute(.cpuOptionsCoreCount) }
-
-    /// Fn::GetAtt CpuOptions.ThreadsPerCore.
-    public var attrCpuOptionsThreadsPerCore: Value<String> { attribute(.cpuOptionsThreadsPerCore) }
-
-    /// Fn::GetAtt CreditSpecification.CPUCredits.
-    public var attrCreditSpecificationCPUCredits: Value<String> { attribute(.creditSpecificationCPUCredits) }
-
-    /// Fn::GetAtt DisableApiTermination.
-    public var attrDisableApiTermination: Value<Bool> { getAtt(Attribute.disableApiTermination.rawValue, as: Bool.self) }
-
-    /// Fn::GetAtt EbsOptimized.
-    public var attrEbsOptimized: Value<Bool> { getAtt(Attribute.ebsOptimized.rawValue, as: Bool.self) }
-
-    /// Fn::GetAtt ElasticGpuSpecifications.
-    public var attrElasticGpuSpecifications: Value<[String]> { listAttribute(.elasticGpuSpecifications) }
-
-    /// Fn::GetAtt ElasticInferenceAccelerators.
-    public var attrElasticInferenceAccelerators: Value<[String]> { listAttribute(.elasticInferenceAccelerators) }
-
-    /// Fn::GetAtt EnclaveOptions.Enabled.
-    public var attrEnclaveOptionsEnabled: Value<String> { attribute(.enclaveOptionsEnabled) }
-
-    /// Fn::GetAtt HibernationOptions.Configured.
-    public var attrHibernationOptionsConfigured: Value<String> { attribute(.hibernationOptionsConfigured) }
-
-    /// Fn::GetAtt HostId.
-    public var attrHostId: Value<String> { attribute(.hostId) }
-
-    /// Fn::GetAtt HostResourceGroupArn.
-    public var attrHostResourceGroupArn: Value<String> { attribute(.hostResourceGroupArn) }
-
-    /// Fn::GetAtt IamInstanceProfile.
-    public var attrIamInstanceProfile: Value<String> { attribute(.iamInstanceProfile) }
-
-    /// Fn::GetAtt ImageId.
-    public var attrImageId: Value<String> { attribute(.imageId) }
-
     /// Fn::GetAtt InstanceId.
     public var attrInstanceId: Value<String> { attribute(.instanceId) }
-
-    /// Fn::GetAtt InstanceInitiatedShutdownBehavior.
-    public var attrInstanceInitiatedShutdownBehavior: Value<String> { attribute(.instanceInitiatedShutdownBehavior) }
-
-    /// Fn::GetAtt InstanceType.
-    public var attrInstanceType: Value<String> { attribute(.instanceType) }
-
-    /// Fn::GetAtt Ipv6AddressCount.
-    public var attrIpv6AddressCount: Value<Int> { getAtt(Attribute.ipv6AddressCount.rawValue, as: Int.self) }
-
-    /// Fn::GetAtt Ipv6Addresses.
-    public var attrIpv6Addresses: Value<[String]> { listAttribute(.ipv6Addresses) }
-
-    /// Fn::GetAtt KernelId.
-    public var attrKernelId: Value<String> { attribute(.kernelId) }
-
-    /// Fn::GetAtt KeyName.
-    public var attrKeyName: Value<String> { attribute(.keyName) }
-
-    /// Fn::GetAtt LicenseSpecifications.
-    public var attrLicenseSpecifications: Value<[String]> { listAttribute(.licenseSpecifications) }
-
-    /// Fn::GetAtt Monitoring.
-    public var attrMonitoring: Value<Bool> { getAtt(Attribute.monitoring.rawValue, as: Bool.self) }
-
-    /// Fn::GetAtt NetworkInterfaces.
-    public var attrNetworkInterfaces: Value<[String]> { listAttribute(.networkInterfaces) }
-
-    /// Fn::GetAtt PlacementGroupName.
-    public var attrPlacementGroupName: Value<String> { attribute(.placementGroupName) }
-
     /// Fn::GetAtt PrivateDnsName.
     public var attrPrivateDnsName: Value<String> { attribute(.privateDnsName) }
-
     /// Fn::GetAtt PrivateIp.
     public var attrPrivateIp: Value<String> { attribute(.privateIp) }
-
-    /// Fn::GetAtt PrivateIpAddress.
-    public var attrPrivateIpAddress: Value<String> { attribute(.privateIpAddress) }
-
-    /// Fn::GetAtt PropagateTagsToVolumeOnCreation.
-    public var attrPropagateTagsToVolumeOnCreation: Value<Bool> { getAtt(Attribute.propagateTagsToVolumeOnCreation.rawValue, as: Bool.self) }
-
     /// Fn::GetAtt PublicDnsName.
     public var attrPublicDnsName: Value<String> { attribute(.publicDnsName) }
-
     /// Fn::GetAtt PublicIp.
     public var attrPublicIp: Value<String> { attribute(.publicIp) }
-
-    /// Fn::GetAtt RamdiskId.
-    public var attrRamdiskId: Value<String> { attribute(.ramdiskId) }
-
-    /// Fn::GetAtt SecurityGroupIds.
-    public var attrSecurityGroupIds: Value<[String]> { listAttribute(.securityGroupIds) }
-
-    /// Fn::GetAtt SecurityGroups.
-    public var attrSecurityGroups: Value<[String]> { listAttribute(.securityGroups) }
-
-    /// Fn::GetAtt SourceDestCheck.
-    public var attrSourceDestCheck: Value<Bool> { getAtt(Attribute.sourceDestCheck.rawValue, as: Bool.self) }
-
-    /// Fn::GetAtt SsmAssociations.
-    public var attrSsmAssociations: Value<[String]> { listAttribute(.ssmAssociations) }
-
-    /// Fn::GetAtt SubnetId.
-    public var attrSubnetId: Value<String> { attribute(.subnetId) }
-
-    /// Fn::GetAtt Tags.
-    public var attrTags: Value<[String]> { listAttribute(.tags) }
-
-    /// Fn::GetAtt Tenancy.
-    public var attrTenancy: Value<String> { attribute(.tenancy) }
-
-    /// Fn::GetAtt UserData.
-    public var attrUserData: Value<String> { attribute(.userData) }
-
-    /// Fn::GetAtt Volumes.
-    public var attrVolumes: Value<[String]> { listAttribute(.volumes) }
-
     /// Fn::GetAtt VpcId.
     public var attrVpcId: Value<String> { attribute(.vpcId) }
 

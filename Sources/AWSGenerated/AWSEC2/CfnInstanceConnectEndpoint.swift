@@ -39,34 +39,24 @@ public final class CfnInstanceConnectEndpoint: Resource, HasAttributes {
 
     /// Fn::GetAtt AvailabilityZone.
     public var attrAvailabilityZone: Value<String> { attribute(.availabilityZone) }
-
     /// Fn::GetAtt AvailabilityZoneId.
     public var attrAvailabilityZoneId: Value<String> { attribute(.availabilityZoneId) }
-
     /// Fn::GetAtt CreatedAt.
     public var attrCreatedAt: Value<String> { attribute(.createdAt) }
-
     /// Fn::GetAtt Id.
     public var attrId: Value<String> { attribute(.id) }
-
     /// Fn::GetAtt InstanceConnectEndpointArn.
     public var attrInstanceConnectEndpointArn: Value<String> { attribute(.instanceConnectEndpointArn) }
-
     /// Fn::GetAtt NetworkInterfaceIds.
     public var attrNetworkInterfaceIds: Value<[String]> { listAttribute(.networkInterfaceIds) }
-
     /// Fn::GetAtt OwnerId.
     public var attrOwnerId: Value<String> { attribute(.ownerId) }
-
     /// Fn::GetAtt PublicDnsNames.
     public var attrPublicDnsNames: Value<String> { attribute(.publicDnsNames) }
-
     /// Fn::GetAtt State.
     public var attrState: Value<String> { attribute(.state) }
-
     /// Fn::GetAtt StateMessage.
     public var attrStateMessage: Value<String> { attribute(.stateMessage) }
-
     /// Fn::GetAtt VpcId.
     public var attrVpcId: Value<String> { attribute(.vpcId) }
 

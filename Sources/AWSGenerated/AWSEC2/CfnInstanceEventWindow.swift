@@ -28,10 +28,8 @@ public final class CfnInstanceEventWindow: Resource, HasAttributes {
 
     /// Fn::GetAtt Arn.
     public var attrArn: Value<String> { attribute(.arn) }
-
     /// Fn::GetAtt InstanceEventWindowId.
     public var attrInstanceEventWindowId: Value<String> { attribute(.instanceEventWindowId) }
-
     /// Fn::GetAtt State.
     public var attrState: Value<String> { attribute(.state) }
 

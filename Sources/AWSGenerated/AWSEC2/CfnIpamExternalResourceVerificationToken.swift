@@ -28,28 +28,20 @@ public final class CfnIpamExternalResourceVerificationToken: Resource, HasAttrib
 
     /// Fn::GetAtt IpamArn.
     public var attrIpamArn: Value<String> { attribute(.ipamArn) }
-
     /// Fn::GetAtt IpamExternalResourceVerificationTokenArn.
     public var attrIpamExternalResourceVerificationTokenArn: Value<String> { attribute(.ipamExternalResourceVerificationTokenArn) }
-
     /// Fn::GetAtt IpamExternalResourceVerificationTokenId.
     public var attrIpamExternalResourceVerificationTokenId: Value<String> { attribute(.ipamExternalResourceVerificationTokenId) }
-
     /// Fn::GetAtt IpamRegion.
     public var attrIpamRegion: Value<String> { attribute(.ipamRegion) }
-
     /// Fn::GetAtt NotAfter.
     public var attrNotAfter: Value<String> { attribute(.notAfter) }
-
     /// Fn::GetAtt State.
     public var attrState: Value<String> { attribute(.state) }
-
     /// Fn::GetAtt Status.
     public var attrStatus: Value<String> { attribute(.status) }
-
     /// Fn::GetAtt TokenName.
     public var attrTokenName: Value<String> { attribute(.tokenName) }
-
     /// Fn::GetAtt TokenValue.
     public var attrTokenValue: Value<String> { attribute(.tokenValue) }
 

@@ -34,19 +34,14 @@ public final class CfnIpamInternetRegistryAssociation: Resource, HasAttributes {
 
     /// Fn::GetAtt ChildRequestXml.
     public var attrChildRequestXml: Value<String> { attribute(.childRequestXml) }
-
     /// Fn::GetAtt IpamInternetRegistryAssociationArn.
     public var attrIpamInternetRegistryAssociationArn: Value<String> { attribute(.ipamInternetRegistryAssociationArn) }
-
     /// Fn::GetAtt IpamInternetRegistryAssociationId.
     public var attrIpamInternetRegistryAssociationId: Value<String> { attribute(.ipamInternetRegistryAssociationId) }
-
     /// Fn::GetAtt IpamRegion.
     public var attrIpamRegion: Value<String> { attribute(.ipamRegion) }
-
     /// Fn::GetAtt OwnerId.
     public var attrOwnerId: Value<String> { attribute(.ownerId) }
-
     /// Fn::GetAtt State.
     public var attrState: Value<String> { attribute(.state) }
 

@@ -30,7 +30,6 @@ public final class CfnKeyPair: Resource, HasAttributes {
 
     /// Fn::GetAtt KeyFingerprint.
     public var attrKeyFingerprint: Value<String> { attribute(.keyFingerprint) }
-
     /// Fn::GetAtt KeyPairId.
     public var attrKeyPairId: Value<String> { attribute(.keyPairId) }
 

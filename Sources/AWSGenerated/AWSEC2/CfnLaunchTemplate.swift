@@ -28,10 +28,8 @@ public final class CfnLaunchTemplate: Resource, HasAttributes {
 
     /// Fn::GetAtt DefaultVersionNumber.
     public var attrDefaultVersionNumber: Value<String> { attribute(.defaultVersionNumber) }
-
     /// Fn::GetAtt LatestVersionNumber.
     public var attrLatestVersionNumber: Value<String> { attribute(.latestVersionNumber) }
-
     /// Fn::GetAtt LaunchTemplateId.
     public var attrLaunchTemplateId: Value<String> { attribute(.launchTemplateId) }
 

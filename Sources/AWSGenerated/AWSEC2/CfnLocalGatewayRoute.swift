@@ -27,7 +27,6 @@ public final class CfnLocalGatewayRoute: Resource, HasAttributes {
 
     /// Fn::GetAtt State.
     public var attrState: Value<String> { attribute(.state) }
-
     /// Fn::GetAtt Type.
     public var attrType: Value<String> { attribute(.type) }
 

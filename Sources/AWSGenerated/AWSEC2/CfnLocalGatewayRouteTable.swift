@@ -27,16 +27,12 @@ public final class CfnLocalGatewayRouteTable: Resource, HasAttributes {
 
     /// Fn::GetAtt LocalGatewayRouteTableArn.
     public var attrLocalGatewayRouteTableArn: Value<String> { attribute(.localGatewayRouteTableArn) }
-
     /// Fn::GetAtt LocalGatewayRouteTableId.
     public var attrLocalGatewayRouteTableId: Value<String> { attribute(.localGatewayRouteTableId) }
-
     /// Fn::GetAtt OutpostArn.
     public var attrOutpostArn: Value<String> { attribute(.outpostArn) }
-
     /// Fn::GetAtt OwnerId.
     public var attrOwnerId: Value<String> { attribute(.ownerId) }
-
     /// Fn::GetAtt State.
     public var attrState: Value<String> { attribute(.state) }
 

@@ -25,10 +25,8 @@ public final class CfnLocalGatewayRouteTableVPCAssociation: Resource, HasAttribu
 
     /// Fn::GetAtt LocalGatewayId.
     public var attrLocalGatewayId: Value<String> { attribute(.localGatewayId) }
-
     /// Fn::GetAtt LocalGatewayRouteTableVpcAssociationId.
     public var attrLocalGatewayRouteTableVpcAssociationId: Value<String> { attribute(.localGatewayRouteTableVpcAssociationId) }
-
     /// Fn::GetAtt State.
     public var attrState: Value<String> { attribute(.state) }
 

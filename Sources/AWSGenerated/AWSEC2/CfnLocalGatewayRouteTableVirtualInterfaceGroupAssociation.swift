@@ -27,16 +27,12 @@ public final class CfnLocalGatewayRouteTableVirtualInterfaceGroupAssociation: Re
 
     /// Fn::GetAtt LocalGatewayId.
     public var attrLocalGatewayId: Value<String> { attribute(.localGatewayId) }
-
     /// Fn::GetAtt LocalGatewayRouteTableArn.
     public var attrLocalGatewayRouteTableArn: Value<String> { attribute(.localGatewayRouteTableArn) }
-
     /// Fn::GetAtt LocalGatewayRouteTableVirtualInterfaceGroupAssociationId.
     public var attrLocalGatewayRouteTableVirtualInterfaceGroupAssociationId: Value<String> { attribute(.localGatewayRouteTableVirtualInterfaceGroupAssociationId) }
-
     /// Fn::GetAtt OwnerId.
     public var attrOwnerId: Value<String> { attribute(.ownerId) }
-
     /// Fn::GetAtt State.
     public var attrState: Value<String> { attribute(.state) }
 

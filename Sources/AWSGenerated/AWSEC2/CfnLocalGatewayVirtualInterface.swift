@@ -42,16 +42,12 @@ public final class CfnLocalGatewayVirtualInterface: Resource, HasAttributes {
 
     /// Fn::GetAtt ConfigurationState.
     public var attrConfigurationState: Value<String> { attribute(.configurationState) }
-
     /// Fn::GetAtt LocalBgpAsn.
     public var attrLocalBgpAsn: Value<Int> { getAtt(Attribute.localBgpAsn.rawValue, as: Int.self) }
-
     /// Fn::GetAtt LocalGatewayId.
     public var attrLocalGatewayId: Value<String> { attribute(.localGatewayId) }
-
     /// Fn::GetAtt LocalGatewayVirtualInterfaceId.
     public var attrLocalGatewayVirtualInterfaceId: Value<String> { attribute(.localGatewayVirtualInterfaceId) }
-
     /// Fn::GetAtt OwnerId.
     public var attrOwnerId: Value<String> { attribute(.ownerId) }
 

@@ -30,16 +30,12 @@ public final class CfnLocalGatewayVirtualInterfaceGroup: Resource, HasAttributes
 
     /// Fn::GetAtt ConfigurationState.
     public var attrConfigurationState: Value<String> { attribute(.configurationState) }
-
     /// Fn::GetAtt LocalGatewayVirtualInterfaceGroupArn.
     public var attrLocalGatewayVirtualInterfaceGroupArn: Value<String> { attribute(.localGatewayVirtualInterfaceGroupArn) }
-
     /// Fn::GetAtt LocalGatewayVirtualInterfaceGroupId.
     public var attrLocalGatewayVirtualInterfaceGroupId: Value<String> { attribute(.localGatewayVirtualInterfaceGroupId) }
-
     /// Fn::GetAtt LocalGatewayVirtualInterfaceIds.
     public var attrLocalGatewayVirtualInterfaceIds: Value<[String]> { listAttribute(.localGatewayVirtualInterfaceIds) }
-
     /// Fn::GetAtt OwnerId.
     public var attrOwnerId: Value<String> { attribute(.ownerId) }
 

@@ -54,16 +54,12 @@ public final class CfnNatGateway: Resource, HasAttributes {
 
     /// Fn::GetAtt AutoProvisionZones.
     public var attrAutoProvisionZones: Value<String> { attribute(.autoProvisionZones) }
-
     /// Fn::GetAtt AutoScalingIps.
     public var attrAutoScalingIps: Value<String> { attribute(.autoScalingIps) }
-
     /// Fn::GetAtt EniId.
     public var attrEniId: Value<String> { attribute(.eniId) }
-
     /// Fn::GetAtt NatGatewayId.
     public var attrNatGatewayId: Value<String> { attribute(.natGatewayId) }
-
     /// Fn::GetAtt RouteTableId.
     public var attrRouteTableId: Value<String> { attribute(.routeTableId) }
 

@@ -23,13 +23,10 @@ public final class CfnNetworkInsightsAccessScope: Resource, HasAttributes {
 
     /// Fn::GetAtt CreatedDate.
     public var attrCreatedDate: Value<String> { attribute(.createdDate) }
-
     /// Fn::GetAtt NetworkInsightsAccessScopeArn.
     public var attrNetworkInsightsAccessScopeArn: Value<String> { attribute(.networkInsightsAccessScopeArn) }
-
     /// Fn::GetAtt NetworkInsightsAccessScopeId.
     public var attrNetworkInsightsAccessScopeId: Value<String> { attribute(.networkInsightsAccessScopeId) }
-
     /// Fn::GetAtt UpdatedDate.
     public var attrUpdatedDate: Value<String> { attribute(.updatedDate) }
 
@@ -82,12 +79,12 @@ public final class CfnNetworkInsightsAccessScope: Resource, HasAttributes {
         public var destinationAddresses: Value<[String]>?
         public var destinationPorts: Value<[String]>?
         public var destinationPrefixLists: Value<[String]>?
-        public var protocols: [CfnNetworkInsightsAccessScope.ProtocolProperty]?
+        public var protocols: [CfnNetworkInsightsAccessScope.NetworkInsightsAccessScopeProtocol]?
         public var sourceAddresses: Value<[String]>?
         public var sourcePorts: Value<[String]>?
         public var sourcePrefixLists: Value<[String]>?
 
-        public init(destinationAddresses: Value<[String]>? = nil, destinationPorts: Value<[String]>? = nil, destinationPrefixLists: Value<[String]>? = nil, protocols: [CfnNetworkInsightsAccessScope.ProtocolProperty]? = nil, sourceAddresses: Value<[String]>? = nil, sourcePorts: Value<[String]>? = nil, sourcePrefixLists: Value<[String]>? = nil) {
+        public init(destinationAddresses: Value<[String]>? = nil, destinationPorts: Value<[String]>? = nil, destinationPrefixLists: Value<[String]>? = nil, protocols: [CfnNetworkInsightsAccessScope.NetworkInsightsAccessScopeProtocol]? = nil, sourceAddresses: Value<[String]>? = nil, sourcePorts: Value<[String]>? = nil, sourcePrefixLists: Value<[String]>? = nil) {
             self.destinationAddresses = destinationAddresses
             self.destinationPorts = destinationPorts
             self.destinationPrefixLists = destinationPrefixLists
@@ -110,13 +107,13 @@ public final class CfnNetworkInsightsAccessScope: Resource, HasAttributes {
         }
     }
 
-    public struct ProtocolProperty: TemplateRepresentable, Sendable {
+    public struct NetworkInsightsAccessScopeProtocol: TemplateRepresentable, Sendable {
         public let templateValue: TemplateValue
         /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
         public init(_ value: Value<String>) { templateValue = value.raw }
         private init(literal: String) { templateValue = .string(literal) }
-        public static var tcp: ProtocolProperty { ProtocolProperty(literal: "tcp") }
-        public static var udp: ProtocolProperty { ProtocolProperty(literal: "udp") }
+        public static var tcp: NetworkInsightsAccessScopeProtocol { NetworkInsightsAccessScopeProtocol(literal: "tcp") }
+        public static var udp: NetworkInsightsAccessScopeProtocol { NetworkInsightsAccessScopeProtocol(literal: "udp") }
     }
 
     public struct ResourceStatementRequest: TemplateRepresentable, Sendable {

@@ -25,25 +25,18 @@ public final class CfnNetworkInsightsAccessScopeAnalysis: Resource, HasAttribute
 
     /// Fn::GetAtt AnalyzedEniCount.
     public var attrAnalyzedEniCount: Value<Int> { getAtt(Attribute.analyzedEniCount.rawValue, as: Int.self) }
-
     /// Fn::GetAtt EndDate.
     public var attrEndDate: Value<String> { attribute(.endDate) }
-
     /// Fn::GetAtt FindingsFound.
     public var attrFindingsFound: Value<String> { attribute(.findingsFound) }
-
     /// Fn::GetAtt NetworkInsightsAccessScopeAnalysisArn.
     public var attrNetworkInsightsAccessScopeAnalysisArn: Value<String> { attribute(.networkInsightsAccessScopeAnalysisArn) }
-
     /// Fn::GetAtt NetworkInsightsAccessScopeAnalysisId.
     public var attrNetworkInsightsAccessScopeAnalysisId: Value<String> { attribute(.networkInsightsAccessScopeAnalysisId) }
-
     /// Fn::GetAtt StartDate.
     public var attrStartDate: Value<String> { attribute(.startDate) }
-
     /// Fn::GetAtt Status.
     public var attrStatus: Value<String> { attribute(.status) }
-
     /// Fn::GetAtt StatusMessage.
     public var attrStatusMessage: Value<String> { attribute(.statusMessage) }
 

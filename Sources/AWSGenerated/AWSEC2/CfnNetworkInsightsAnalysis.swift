@@ -34,34 +34,24 @@ public final class CfnNetworkInsightsAnalysis: Resource, HasAttributes {
 
     /// Fn::GetAtt AlternatePathHints.
     public var attrAlternatePathHints: Value<[String]> { listAttribute(.alternatePathHints) }
-
     /// Fn::GetAtt Explanations.
     public var attrExplanations: Value<[String]> { listAttribute(.explanations) }
-
     /// Fn::GetAtt ForwardPathComponents.
     public var attrForwardPathComponents: Value<[String]> { listAttribute(.forwardPathComponents) }
-
     /// Fn::GetAtt NetworkInsightsAnalysisArn.
     public var attrNetworkInsightsAnalysisArn: Value<String> { attribute(.networkInsightsAnalysisArn) }
-
     /// Fn::GetAtt NetworkInsightsAnalysisId.
     public var attrNetworkInsightsAnalysisId: Value<String> { attribute(.networkInsightsAnalysisId) }
-
     /// Fn::GetAtt NetworkPathFound.
     public var attrNetworkPathFound: Value<Bool> { getAtt(Attribute.networkPathFound.rawValue, as: Bool.self) }
-
     /// Fn::GetAtt ReturnPathComponents.
     public var attrReturnPathComponents: Value<[String]> { listAttribute(.returnPathComponents) }
-
     /// Fn::GetAtt StartDate.
     public var attrStartDate: Value<String> { attribute(.startDate) }
-
     /// Fn::GetAtt Status.
     public var attrStatus: Value<String> { attribute(.status) }
-
     /// Fn::GetAtt StatusMessage.
     public var attrStatusMessage: Value<String> { attribute(.statusMessage) }
-
     /// Fn::GetAtt SuggestedAccounts.
     public var attrSuggestedAccounts: Value<[String]> { listAttribute(.suggestedAccounts) }
 

@@ -16,12 +16,12 @@ public final class CfnNetworkInsightsPath: Resource, HasAttributes {
     public var destinationPort: Value<Int>?
     public var filterAtDestination: CfnNetworkInsightsPath.PathFilter?
     public var filterAtSource: CfnNetworkInsightsPath.PathFilter?
-    public var `protocol`: CfnNetworkInsightsPath.ProtocolProperty
+    public var `protocol`: CfnNetworkInsightsPath.NetworkInsightsPathProtocol
     public var source: Value<String>
     public var sourceIp: Value<String>?
     public var tags: [CfnNetworkInsightsPath.Tag]?
 
-    public init(_ logicalID: String, protocol: CfnNetworkInsightsPath.ProtocolProperty, source: Value<String>, destination: Value<String>? = nil, destinationIp: Value<String>? = nil, destinationPort: Value<Int>? = nil, filterAtDestination: CfnNetworkInsightsPath.PathFilter? = nil, filterAtSource: CfnNetworkInsightsPath.PathFilter? = nil, sourceIp: Value<String>? = nil, tags: [CfnNetworkInsightsPath.Tag]? = nil) {
+    public init(_ logicalID: String, protocol: CfnNetworkInsightsPath.NetworkInsightsPathProtocol, source: Value<String>, destination: Value<String>? = nil, destinationIp: Value<String>? = nil, destinationPort: Value<Int>? = nil, filterAtDestination: CfnNetworkInsightsPath.PathFilter? = nil, filterAtSource: CfnNetworkInsightsPath.PathFilter? = nil, sourceIp: Value<String>? = nil, tags: [CfnNetworkInsightsPath.Tag]? = nil) {
         self.destination = destination
         self.destinationIp = destinationIp
         self.destinationPort = destinationPort
@@ -36,16 +36,12 @@ public final class CfnNetworkInsightsPath: Resource, HasAttributes {
 
     /// Fn::GetAtt CreatedDate.
     public var attrCreatedDate: Value<String> { attribute(.createdDate) }
-
     /// Fn::GetAtt DestinationArn.
     public var attrDestinationArn: Value<String> { attribute(.destinationArn) }
-
     /// Fn::GetAtt NetworkInsightsPathArn.
     public var attrNetworkInsightsPathArn: Value<String> { attribute(.networkInsightsPathArn) }
-
     /// Fn::GetAtt NetworkInsightsPathId.
     public var attrNetworkInsightsPathId: Value<String> { attribute(.networkInsightsPathId) }
-
     /// Fn::GetAtt SourceArn.
     public var attrSourceArn: Value<String> { attribute(.sourceArn) }
 
@@ -103,13 +99,13 @@ public final class CfnNetworkInsightsPath: Resource, HasAttributes {
         }
     }
 
-    public struct ProtocolProperty: TemplateRepresentable, Sendable {
+    public struct NetworkInsightsPathProtocol: TemplateRepresentable, Sendable {
         public let templateValue: TemplateValue
         /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
         public init(_ value: Value<String>) { templateValue = value.raw }
         private init(literal: String) { templateValue = .string(literal) }
-        public static var tcp: ProtocolProperty { ProtocolProperty(literal: "tcp") }
-        public static var udp: ProtocolProperty { ProtocolProperty(literal: "udp") }
+        public static var tcp: NetworkInsightsPathProtocol { NetworkInsightsPathProtocol(literal: "tcp") }
+        public static var udp: NetworkInsightsPathProtocol { NetworkInsightsPathProtocol(literal: "udp") }
     }
 
     public struct Tag: TemplateRepresentable, Sendable {

@@ -72,19 +72,14 @@ public final class CfnNetworkInterface: Resource, HasAttributes {
 
     /// Fn::GetAtt Id.
     public var attrId: Value<String> { attribute(.id) }
-
     /// Fn::GetAtt PrimaryIpv6Address.
     public var attrPrimaryIpv6Address: Value<String> { attribute(.primaryIpv6Address) }
-
     /// Fn::GetAtt PrimaryPrivateIpAddress.
     public var attrPrimaryPrivateIpAddress: Value<String> { attribute(.primaryPrivateIpAddress) }
-
     /// Fn::GetAtt PublicIpDnsNameOptions.
     public var attrPublicIpDnsNameOptions: Value<String> { attribute(.publicIpDnsNameOptions) }
-
     /// Fn::GetAtt SecondaryPrivateIpAddresses.
     public var attrSecondaryPrivateIpAddresses: Value<[String]> { listAttribute(.secondaryPrivateIpAddresses) }
-
     /// Fn::GetAtt VpcId.
     public var attrVpcId: Value<String> { attribute(.vpcId) }
 

@@ -30,7 +30,6 @@ public final class CfnPlacementGroup: Resource, HasAttributes {
 
     /// Fn::GetAtt GroupId.
     public var attrGroupId: Value<String> { attribute(.groupId) }
-
     /// Fn::GetAtt GroupName.
     public var attrGroupName: Value<String> { attribute(.groupName) }
 

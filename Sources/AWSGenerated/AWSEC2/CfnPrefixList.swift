@@ -32,13 +32,10 @@ public final class CfnPrefixList: Resource, HasAttributes {
 
     /// Fn::GetAtt Arn.
     public var attrArn: Value<String> { attribute(.arn) }
-
     /// Fn::GetAtt OwnerId.
     public var attrOwnerId: Value<String> { attribute(.ownerId) }
-
     /// Fn::GetAtt PrefixListId.
     public var attrPrefixListId: Value<String> { attribute(.prefixListId) }
-
     /// Fn::GetAtt Version.
     public var attrVersion: Value<Int> { getAtt(Attribute.version.rawValue, as: Int.self) }
 

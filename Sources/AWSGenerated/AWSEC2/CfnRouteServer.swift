@@ -30,7 +30,6 @@ public final class CfnRouteServer: Resource, HasAttributes {
 
     /// Fn::GetAtt Arn.
     public var attrArn: Value<String> { attribute(.arn) }
-
     /// Fn::GetAtt Id.
     public var attrId: Value<String> { attribute(.id) }
 

@@ -27,16 +27,12 @@ public final class CfnRouteServerEndpoint: Resource, HasAttributes {
 
     /// Fn::GetAtt Arn.
     public var attrArn: Value<String> { attribute(.arn) }
-
     /// Fn::GetAtt EniAddress.
     public var attrEniAddress: Value<String> { attribute(.eniAddress) }
-
     /// Fn::GetAtt EniId.
     public var attrEniId: Value<String> { attribute(.eniId) }
-
     /// Fn::GetAtt Id.
     public var attrId: Value<String> { attribute(.id) }
-
     /// Fn::GetAtt VpcId.
     public var attrVpcId: Value<String> { attribute(.vpcId) }
 

@@ -31,22 +31,16 @@ public final class CfnRouteServerPeer: Resource, HasAttributes {
 
     /// Fn::GetAtt Arn.
     public var attrArn: Value<String> { attribute(.arn) }
-
     /// Fn::GetAtt EndpointEniAddress.
     public var attrEndpointEniAddress: Value<String> { attribute(.endpointEniAddress) }
-
     /// Fn::GetAtt EndpointEniId.
     public var attrEndpointEniId: Value<String> { attribute(.endpointEniId) }
-
     /// Fn::GetAtt Id.
     public var attrId: Value<String> { attribute(.id) }
-
     /// Fn::GetAtt RouteServerId.
     public var attrRouteServerId: Value<String> { attribute(.routeServerId) }
-
     /// Fn::GetAtt SubnetId.
     public var attrSubnetId: Value<String> { attribute(.subnetId) }
-
     /// Fn::GetAtt VpcId.
     public var attrVpcId: Value<String> { attribute(.vpcId) }
 

@@ -26,13 +26,10 @@ public final class CfnSecondaryNetwork: Resource, HasAttributes {
 
     /// Fn::GetAtt Ipv4CidrBlockAssociations.
     public var attrIpv4CidrBlockAssociations: Value<[String]> { listAttribute(.ipv4CidrBlockAssociations) }
-
     /// Fn::GetAtt OwnerId.
     public var attrOwnerId: Value<String> { attribute(.ownerId) }
-
     /// Fn::GetAtt SecondaryNetworkArn.
     public var attrSecondaryNetworkArn: Value<String> { attribute(.secondaryNetworkArn) }
-
     /// Fn::GetAtt SecondaryNetworkId.
     public var attrSecondaryNetworkId: Value<String> { attribute(.secondaryNetworkId) }
 

@@ -37,29 +37,10 @@ public final class CfnSecurityGroup: Resource, HasAttributes {
         super.init(logicalID: logicalID, type: "AWS::EC2::SecurityGroup")
     }
 
-    /// Fn::GetAtt GroupDescription.
-    public var attrGroupDescription: Value<String> { attribute(.groupDescription) }
-
     /// Fn::GetAtt GroupId.
     public var attrGroupId: Value<String> { attribute(.groupId) }
-
-    /// Fn::GetAtt GroupName.
-    public var attrGroupName: Value<String> { attribute(.groupName) }
-
     /// Fn::GetAtt Id.
     public var attrId: Value<String> { attribute(.id) }
-
-    /// Fn::GetAtt SecurityGroupEgress.
-    public var attrSecurityGroupEgress: Value<[String]> { listAttribute(.securityGroupEgress) }
-
-    /// Fn::GetAtt SecurityGroupIngress.
-    public var attrSecurityGroupIngress: Value<[String]> { listAttribute(.securityGroupIngress) }
-
-    /// Fn::GetAtt Tags.
-    public var attrTags: Value<[String]> { listAttribute(.tags) }
-
-    /// Fn::GetAtt VpcId.
-    public var attrVpcId: Value<String> { attribute(.vpcId) }
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()

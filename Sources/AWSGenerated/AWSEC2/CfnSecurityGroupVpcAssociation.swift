@@ -22,10 +22,8 @@ public final class CfnSecurityGroupVpcAssociation: Resource, HasAttributes {
 
     /// Fn::GetAtt State.
     public var attrState: Value<String> { attribute(.state) }
-
     /// Fn::GetAtt StateReason.
     public var attrStateReason: Value<String> { attribute(.stateReason) }
-
     /// Fn::GetAtt VpcOwnerId.
     public var attrVpcOwnerId: Value<String> { attribute(.vpcOwnerId) }
 

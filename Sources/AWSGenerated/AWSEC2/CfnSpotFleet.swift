@@ -48,11 +48,11 @@ public final class CfnSpotFleet: Resource, HasAttributes {
         public var targetCapacity: Value<Int>
         public var targetCapacityUnitType: CfnSpotFleet.SpotFleetRequestConfigData.TargetCapacityUnitType?
         public var terminateInstancesWithExpiration: Value<Bool>?
-        public var type: CfnSpotFleet.SpotFleetRequestConfigData.TypeProperty?
+        public var type: CfnSpotFleet.SpotFleetRequestConfigData.SpotFleetRequestConfigDataType?
         public var validFrom: Value<String>?
         public var validUntil: Value<String>?
 
-        public init(iamFleetRole: Value<String>, targetCapacity: Value<Int>, allocationStrategy: CfnSpotFleet.SpotFleetRequestConfigData.AllocationStrategy? = nil, context: Value<String>? = nil, excessCapacityTerminationPolicy: CfnSpotFleet.SpotFleetRequestConfigData.ExcessCapacityTerminationPolicy? = nil, instanceInterruptionBehavior: CfnSpotFleet.SpotFleetRequestConfigData.InstanceInterruptionBehavior? = nil, instancePoolsToUseCount: Value<Int>? = nil, launchSpecifications: [CfnSpotFleet.SpotFleetLaunchSpecification]? = nil, launchTemplateConfigs: [CfnSpotFleet.LaunchTemplateConfig]? = nil, loadBalancersConfig: CfnSpotFleet.LoadBalancersConfig? = nil, onDemandAllocationStrategy: Value<String>? = nil, onDemandMaxTotalPrice: Value<String>? = nil, onDemandTargetCapacity: Value<Int>? = nil, replaceUnhealthyInstances: Value<Bool>? = nil, spotMaintenanceStrategies: CfnSpotFleet.SpotMaintenanceStrategies? = nil, spotMaxTotalPrice: Value<String>? = nil, spotPrice: Value<String>? = nil, tagSpecifications: [CfnSpotFleet.SpotFleetTagSpecification]? = nil, targetCapacityUnitType: CfnSpotFleet.SpotFleetRequestConfigData.TargetCapacityUnitType? = nil, terminateInstancesWithExpiration: Value<Bool>? = nil, type: CfnSpotFleet.SpotFleetRequestConfigData.TypeProperty? = nil, validFrom: Value<String>? = nil, validUntil: Value<String>? = nil) {
+        public init(iamFleetRole: Value<String>, targetCapacity: Value<Int>, allocationStrategy: CfnSpotFleet.SpotFleetRequestConfigData.AllocationStrategy? = nil, context: Value<String>? = nil, excessCapacityTerminationPolicy: CfnSpotFleet.SpotFleetRequestConfigData.ExcessCapacityTerminationPolicy? = nil, instanceInterruptionBehavior: CfnSpotFleet.SpotFleetRequestConfigData.InstanceInterruptionBehavior? = nil, instancePoolsToUseCount: Value<Int>? = nil, launchSpecifications: [CfnSpotFleet.SpotFleetLaunchSpecification]? = nil, launchTemplateConfigs: [CfnSpotFleet.LaunchTemplateConfig]? = nil, loadBalancersConfig: CfnSpotFleet.LoadBalancersConfig? = nil, onDemandAllocationStrategy: Value<String>? = nil, onDemandMaxTotalPrice: Value<String>? = nil, onDemandTargetCapacity: Value<Int>? = nil, replaceUnhealthyInstances: Value<Bool>? = nil, spotMaintenanceStrategies: CfnSpotFleet.SpotMaintenanceStrategies? = nil, spotMaxTotalPrice: Value<String>? = nil, spotPrice: Value<String>? = nil, tagSpecifications: [CfnSpotFleet.SpotFleetTagSpecification]? = nil, targetCapacityUnitType: CfnSpotFleet.SpotFleetRequestConfigData.TargetCapacityUnitType? = nil, terminateInstancesWithExpiration: Value<Bool>? = nil, type: CfnSpotFleet.SpotFleetRequestConfigData.SpotFleetRequestConfigDataType? = nil, validFrom: Value<String>? = nil, validUntil: Value<String>? = nil) {
             self.allocationStrategy = allocationStrategy
             self.context = context
             self.excessCapacityTerminationPolicy = excessCapacityTerminationPolicy
@@ -149,13 +149,13 @@ public final class CfnSpotFleet: Resource, HasAttributes {
             public static var units: TargetCapacityUnitType { TargetCapacityUnitType(literal: "units") }
         }
 
-        public struct TypeProperty: TemplateRepresentable, Sendable {
+        public struct SpotFleetRequestConfigDataType: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
             private init(literal: String) { templateValue = .string(literal) }
-            public static var maintain: TypeProperty { TypeProperty(literal: "maintain") }
-            public static var request: TypeProperty { TypeProperty(literal: "request") }
+            public static var maintain: SpotFleetRequestConfigDataType { SpotFleetRequestConfigDataType(literal: "maintain") }
+            public static var request: SpotFleetRequestConfigDataType { SpotFleetRequestConfigDataType(literal: "request") }
         }
     }
 

@@ -20,10 +20,8 @@ public final class CfnSqlHaStandbyDetectedInstance: Resource, HasAttributes {
 
     /// Fn::GetAtt HaStatus.
     public var attrHaStatus: Value<String> { attribute(.haStatus) }
-
     /// Fn::GetAtt LastUpdatedTime.
     public var attrLastUpdatedTime: Value<String> { attribute(.lastUpdatedTime) }
-
     /// Fn::GetAtt SqlServerLicenseUsage.
     public var attrSqlServerLicenseUsage: Value<String> { attribute(.sqlServerLicenseUsage) }
 

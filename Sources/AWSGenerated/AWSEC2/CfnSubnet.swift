@@ -85,74 +85,12 @@ public final class CfnSubnet: Resource, HasAttributes {
         super.init(logicalID: logicalID, type: "AWS::EC2::Subnet")
     }
 
-    /// Fn::GetAtt AssignIpv6AddressOnCreation.
-    public var attrAssignIpv6AddressOnCreation: Value<Bool> { getAtt(Attribute.assignIpv6AddressOnCreation.rawValue, as: Bool.self) }
-
-    /// Fn::GetAtt AvailabilityZone.
-    public var attrAvailabilityZone: Value<String> { attribute(.availabilityZone) }
-
-    /// Fn::GetAtt AvailabilityZoneId.
-    public var attrAvailabilityZoneId: Value<String> { attribute(.availabilityZoneId) }
-
-    /// Fn::GetAtt BlockPublicAccessStates.InternetGatewayBlockMode.
-    public var attrBlockPublicAccessStatesInternetGatewayBlockMode: Value<String> { attribute(.blockPublicAccessStatesInternetGatewayBlockMode) }
-
-    /// Fn::GetAtt CidrBlock.
-    public var attrCidrBlock: Value<String> { attribute(.cidrBlock) }
-
-    /// Fn::GetAtt EnableDns64.
-    public var attrEnableDns64: Value<Bool> { getAtt(Attribute.enableDns64.rawValue, as: Bool.self) }
-
-    /// Fn::GetAtt EnableLniAtDeviceIndex.
-    public var attrEnableLniAtDeviceIndex: Value<Int> { getAtt(Attribute.enableLniAtDeviceIndex.rawValue, as: Int.self) }
-
-    /// Fn::GetAtt Ipv4IpamPoolId.
-    public var attrIpv4IpamPoolId: Value<String> { attribute(.ipv4IpamPoolId) }
-
-    /// Fn::GetAtt Ipv4NetmaskLength.
-    public var attrIpv4NetmaskLength: Value<Int> { getAtt(Attribute.ipv4NetmaskLength.rawValue, as: Int.self) }
-
-    /// Fn::GetAtt Ipv6CidrBlock.
-    public var attrIpv6CidrBlock: Value<String> { attribute(.ipv6CidrBlock) }
-
     /// Fn::GetAtt Ipv6CidrBlocks.
     public var attrIpv6CidrBlocks: Value<[String]> { listAttribute(.ipv6CidrBlocks) }
-
-    /// Fn::GetAtt Ipv6IpamPoolId.
-    public var attrIpv6IpamPoolId: Value<String> { attribute(.ipv6IpamPoolId) }
-
-    /// Fn::GetAtt Ipv6Native.
-    public var attrIpv6Native: Value<Bool> { getAtt(Attribute.ipv6Native.rawValue, as: Bool.self) }
-
-    /// Fn::GetAtt Ipv6NetmaskLength.
-    public var attrIpv6NetmaskLength: Value<Int> { getAtt(Attribute.ipv6NetmaskLength.rawValue, as: Int.self) }
-
-    /// Fn::GetAtt MapPublicIpOnLaunch.
-    public var attrMapPublicIpOnLaunch: Value<Bool> { getAtt(Attribute.mapPublicIpOnLaunch.rawValue, as: Bool.self) }
-
     /// Fn::GetAtt NetworkAclAssociationId.
     public var attrNetworkAclAssociationId: Value<String> { attribute(.networkAclAssociationId) }
-
-    /// Fn::GetAtt OutpostArn.
-    public var attrOutpostArn: Value<String> { attribute(.outpostArn) }
-
-    /// Fn::GetAtt PrivateDnsNameOptionsOnLaunch.EnableResourceNameDnsAAAARecord.
-    public var attrPrivateDnsNameOptionsOnLaunchEnableResourceNameDnsAAAARecord: Value<String> { attribute(.privateDnsNameOptionsOnLaunchEnableResourceNameDnsAAAARecord) }
-
-    /// Fn::GetAtt PrivateDnsNameOptionsOnLaunch.EnableResourceNameDnsARecord.
-    public var attrPrivateDnsNameOptionsOnLaunchEnableResourceNameDnsARecord: Value<String> { attribute(.privateDnsNameOptionsOnLaunchEnableResourceNameDnsARecord) }
-
-    /// Fn::GetAtt PrivateDnsNameOptionsOnLaunch.HostnameType.
-    public var attrPrivateDnsNameOptionsOnLaunchHostnameType: Value<String> { attribute(.privateDnsNameOptionsOnLaunchHostnameType) }
-
     /// Fn::GetAtt SubnetId.
     public var attrSubnetId: Value<String> { attribute(.subnetId) }
-
-    /// Fn::GetAtt Tags.
-    public var attrTags: Value<[String]> { listAttribute(.tags) }
-
-    /// Fn::GetAtt VpcId.
-    public var attrVpcId: Value<String> { attribute(.vpcId) }
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()

@@ -31,10 +31,8 @@ public final class CfnSubnetCidrReservation: Resource, HasAttributes {
 
     /// Fn::GetAtt Arn.
     public var attrArn: Value<String> { attribute(.arn) }
-
     /// Fn::GetAtt OwnerId.
     public var attrOwnerId: Value<String> { attribute(.ownerId) }
-
     /// Fn::GetAtt SubnetCidrReservationId.
     public var attrSubnetCidrReservationId: Value<String> { attribute(.subnetCidrReservationId) }
 

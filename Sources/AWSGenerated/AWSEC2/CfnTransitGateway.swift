@@ -44,10 +44,8 @@ public final class CfnTransitGateway: Resource, HasAttributes {
 
     /// Fn::GetAtt EncryptionSupportState.
     public var attrEncryptionSupportState: Value<String> { attribute(.encryptionSupportState) }
-
     /// Fn::GetAtt Id.
     public var attrId: Value<String> { attribute(.id) }
-
     /// Fn::GetAtt TransitGatewayArn.
     public var attrTransitGatewayArn: Value<String> { attribute(.transitGatewayArn) }
 

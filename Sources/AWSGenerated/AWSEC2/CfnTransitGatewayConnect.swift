@@ -26,13 +26,10 @@ public final class CfnTransitGatewayConnect: Resource, HasAttributes {
 
     /// Fn::GetAtt CreationTime.
     public var attrCreationTime: Value<String> { attribute(.creationTime) }
-
     /// Fn::GetAtt State.
     public var attrState: Value<String> { attribute(.state) }
-
     /// Fn::GetAtt TransitGatewayAttachmentId.
     public var attrTransitGatewayAttachmentId: Value<String> { attribute(.transitGatewayAttachmentId) }
-
     /// Fn::GetAtt TransitGatewayId.
     public var attrTransitGatewayId: Value<String> { attribute(.transitGatewayId) }
 
@@ -46,9 +43,9 @@ public final class CfnTransitGatewayConnect: Resource, HasAttributes {
 
     public struct TransitGatewayConnectOptions: TemplateRepresentable, Sendable {
         /// The tunnel protocol.
-        public var `protocol`: CfnTransitGatewayConnect.TransitGatewayConnectOptions.ProtocolProperty?
+        public var `protocol`: CfnTransitGatewayConnect.TransitGatewayConnectOptions.TransitGatewayConnectOptionsProtocol?
 
-        public init(protocol: CfnTransitGatewayConnect.TransitGatewayConnectOptions.ProtocolProperty? = nil) {
+        public init(protocol: CfnTransitGatewayConnect.TransitGatewayConnectOptions.TransitGatewayConnectOptionsProtocol? = nil) {
             self.protocol = `protocol`
         }
 
@@ -58,12 +55,12 @@ public final class CfnTransitGatewayConnect: Resource, HasAttributes {
             return .object(fields)
         }
 
-        public struct ProtocolProperty: TemplateRepresentable, Sendable {
+        public struct TransitGatewayConnectOptionsProtocol: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
             private init(literal: String) { templateValue = .string(literal) }
-            public static var gre: ProtocolProperty { ProtocolProperty(literal: "gre") }
+            public static var gre: TransitGatewayConnectOptionsProtocol { TransitGatewayConnectOptionsProtocol(literal: "gre") }
         }
     }
 

@@ -27,16 +27,12 @@ public final class CfnTransitGatewayConnectPeer: Resource, HasAttributes {
 
     /// Fn::GetAtt ConnectPeerConfiguration.BgpConfigurations.
     public var attrConnectPeerConfigurationBgpConfigurations: Value<String> { attribute(.connectPeerConfigurationBgpConfigurations) }
-
     /// Fn::GetAtt ConnectPeerConfiguration.Protocol.
     public var attrConnectPeerConfigurationProtocol: Value<String> { attribute(.connectPeerConfigurationProtocol) }
-
     /// Fn::GetAtt CreationTime.
     public var attrCreationTime: Value<String> { attribute(.creationTime) }
-
     /// Fn::GetAtt State.
     public var attrState: Value<String> { attribute(.state) }
-
     /// Fn::GetAtt TransitGatewayConnectPeerId.
     public var attrTransitGatewayConnectPeerId: Value<String> { attribute(.transitGatewayConnectPeerId) }
 

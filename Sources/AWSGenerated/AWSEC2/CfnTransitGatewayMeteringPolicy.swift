@@ -24,10 +24,8 @@ public final class CfnTransitGatewayMeteringPolicy: Resource, HasAttributes {
 
     /// Fn::GetAtt State.
     public var attrState: Value<String> { attribute(.state) }
-
     /// Fn::GetAtt TransitGatewayMeteringPolicyId.
     public var attrTransitGatewayMeteringPolicyId: Value<String> { attribute(.transitGatewayMeteringPolicyId) }
-
     /// Fn::GetAtt UpdateEffectiveAt.
     public var attrUpdateEffectiveAt: Value<String> { attribute(.updateEffectiveAt) }
 

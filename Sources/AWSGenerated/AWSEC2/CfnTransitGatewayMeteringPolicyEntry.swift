@@ -51,7 +51,6 @@ public final class CfnTransitGatewayMeteringPolicyEntry: Resource, HasAttributes
 
     /// Fn::GetAtt State.
     public var attrState: Value<String> { attribute(.state) }
-
     /// Fn::GetAtt UpdateEffectiveAt.
     public var attrUpdateEffectiveAt: Value<String> { attribute(.updateEffectiveAt) }
 

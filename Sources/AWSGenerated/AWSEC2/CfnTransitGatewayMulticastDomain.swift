@@ -26,13 +26,10 @@ public final class CfnTransitGatewayMulticastDomain: Resource, HasAttributes {
 
     /// Fn::GetAtt CreationTime.
     public var attrCreationTime: Value<String> { attribute(.creationTime) }
-
     /// Fn::GetAtt State.
     public var attrState: Value<String> { attribute(.state) }
-
     /// Fn::GetAtt TransitGatewayMulticastDomainArn.
     public var attrTransitGatewayMulticastDomainArn: Value<String> { attribute(.transitGatewayMulticastDomainArn) }
-
     /// Fn::GetAtt TransitGatewayMulticastDomainId.
     public var attrTransitGatewayMulticastDomainId: Value<String> { attribute(.transitGatewayMulticastDomainId) }
 

@@ -25,10 +25,8 @@ public final class CfnTransitGatewayMulticastDomainAssociation: Resource, HasAtt
 
     /// Fn::GetAtt ResourceId.
     public var attrResourceId: Value<String> { attribute(.resourceId) }
-
     /// Fn::GetAtt ResourceType.
     public var attrResourceType: Value<String> { attribute(.resourceType) }
-
     /// Fn::GetAtt State.
     public var attrState: Value<String> { attribute(.state) }
 

@@ -29,22 +29,16 @@ public final class CfnTransitGatewayMulticastGroupSource: Resource, HasAttribute
 
     /// Fn::GetAtt GroupMember.
     public var attrGroupMember: Value<Bool> { getAtt(Attribute.groupMember.rawValue, as: Bool.self) }
-
     /// Fn::GetAtt GroupSource.
     public var attrGroupSource: Value<Bool> { getAtt(Attribute.groupSource.rawValue, as: Bool.self) }
-
     /// Fn::GetAtt ResourceId.
     public var attrResourceId: Value<String> { attribute(.resourceId) }
-
     /// Fn::GetAtt ResourceType.
     public var attrResourceType: Value<String> { attribute(.resourceType) }
-
     /// Fn::GetAtt SourceType.
     public var attrSourceType: Value<String> { attribute(.sourceType) }
-
     /// Fn::GetAtt SubnetId.
     public var attrSubnetId: Value<String> { attribute(.subnetId) }
-
     /// Fn::GetAtt TransitGatewayAttachmentId.
     public var attrTransitGatewayAttachmentId: Value<String> { attribute(.transitGatewayAttachmentId) }
 

@@ -32,13 +32,10 @@ public final class CfnTransitGatewayPeeringAttachment: Resource, HasAttributes {
 
     /// Fn::GetAtt CreationTime.
     public var attrCreationTime: Value<String> { attribute(.creationTime) }
-
     /// Fn::GetAtt State.
     public var attrState: Value<String> { attribute(.state) }
-
     /// Fn::GetAtt Status.
     public var attrStatus: Value<String> { attribute(.status) }
-
     /// Fn::GetAtt TransitGatewayAttachmentId.
     public var attrTransitGatewayAttachmentId: Value<String> { attribute(.transitGatewayAttachmentId) }
 

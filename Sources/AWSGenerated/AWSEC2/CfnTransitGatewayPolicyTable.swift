@@ -21,10 +21,8 @@ public final class CfnTransitGatewayPolicyTable: Resource, HasAttributes {
 
     /// Fn::GetAtt CreationTime.
     public var attrCreationTime: Value<String> { attribute(.creationTime) }
-
     /// Fn::GetAtt State.
     public var attrState: Value<String> { attribute(.state) }
-
     /// Fn::GetAtt TransitGatewayPolicyTableId.
     public var attrTransitGatewayPolicyTableId: Value<String> { attribute(.transitGatewayPolicyTableId) }
 

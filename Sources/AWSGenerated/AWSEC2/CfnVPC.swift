@@ -76,126 +76,54 @@ public final class CfnVPC: Resource, HasAttributes {
         super.init(logicalID: logicalID, type: "AWS::EC2::VPC")
     }
 
-    /// Fn::GetAtt CidrBlock.
-    public var attrCidrBlock: Value<String> { attribute(.cidrBlock) }
-
     /// Fn::GetAtt CidrBlockAssociations.
     public var attrCidrBlockAssociations: Value<[String]> { listAttribute(.cidrBlockAssociations) }
-
     /// Fn::GetAtt DefaultNetworkAcl.
     public var attrDefaultNetworkAcl: Value<String> { attribute(.defaultNetworkAcl) }
-
     /// Fn::GetAtt DefaultSecurityGroup.
     public var attrDefaultSecurityGroup: Value<String> { attribute(.defaultSecurityGroup) }
-
-    /// Fn::GetAtt EnableDnsHostnames.
-    public var attrEnableDnsHostnames: Value<Bool> { getAtt(Attribute.enableDnsHostnames.rawValue, as: Bool.self) }
-
-    /// Fn::GetAtt EnableDnsSupport.
-    public var attrEnableDnsSupport: Value<Bool> { getAtt(Attribute.enableDnsSupport.rawValue, as: Bool.self) }
-
-    /// Fn::GetAtt InstanceTenancy.
-    public var attrInstanceTenancy: Value<String> { attribute(.instanceTenancy) }
-
-    /// Fn::GetAtt Ipv4IpamPoolId.
-    public var attrIpv4IpamPoolId: Value<String> { attribute(.ipv4IpamPoolId) }
-
-    /// Fn::GetAtt Ipv4NetmaskLength.
-    public var attrIpv4NetmaskLength: Value<Int> { getAtt(Attribute.ipv4NetmaskLength.rawValue, as: Int.self) }
-
     /// Fn::GetAtt Ipv6CidrBlocks.
     public var attrIpv6CidrBlocks: Value<[String]> { listAttribute(.ipv6CidrBlocks) }
-
-    /// Fn::GetAtt Tags.
-    public var attrTags: Value<[String]> { listAttribute(.tags) }
-
-    /// Fn::GetAtt VpcEncryptionControl.EgressOnlyInternetGatewayExclusion.
-    public var attrVpcEncryptionControlEgressOnlyInternetGatewayExclusion: Value<String> { attribute(.vpcEncryptionControlEgressOnlyInternetGatewayExclusion) }
-
-    /// Fn::GetAtt VpcEncryptionControl.ElasticFileSystemExclusion.
-    public var attrVpcEncryptionControlElasticFileSystemExclusion: Value<String> { attribute(.vpcEncryptionControlElasticFileSystemExclusion) }
-
-    /// Fn::GetAtt VpcEncryptionControl.InternetGatewayExclusion.
-    public var attrVpcEncryptionControlInternetGatewayExclusion: Value<String> { attribute(.vpcEncryptionControlInternetGatewayExclusion) }
-
-    /// Fn::GetAtt VpcEncryptionControl.LambdaExclusion.
-    public var attrVpcEncryptionControlLambdaExclusion: Value<String> { attribute(.vpcEncryptionControlLambdaExclusion) }
-
-    /// Fn::GetAtt VpcEncryptionControl.Mode.
-    public var attrVpcEncryptionControlMode: Value<String> { attribute(.vpcEncryptionControlMode) }
-
-    /// Fn::GetAtt VpcEncryptionControl.NatGatewayExclusion.
-    public var attrVpcEncryptionControlNatGatewayExclusion: Value<String> { attribute(.vpcEncryptionControlNatGatewayExclusion) }
-
     /// Fn::GetAtt VpcEncryptionControl.ResourceExclusions.EgressOnlyInternetGateway.State.
     public var attrVpcEncryptionControlResourceExclusionsEgressOnlyInternetGatewayState: Value<String> { attribute(.vpcEncryptionControlResourceExclusionsEgressOnlyInternetGatewayState) }
-
     /// Fn::GetAtt VpcEncryptionControl.ResourceExclusions.EgressOnlyInternetGateway.StateMessage.
     public var attrVpcEncryptionControlResourceExclusionsEgressOnlyInternetGatewayStateMessage: Value<String> { attribute(.vpcEncryptionControlResourceExclusionsEgressOnlyInternetGatewayStateMessage) }
-
     /// Fn::GetAtt VpcEncryptionControl.ResourceExclusions.ElasticFileSystem.State.
     public var attrVpcEncryptionControlResourceExclusionsElasticFileSystemState: Value<String> { attribute(.vpcEncryptionControlResourceExclusionsElasticFileSystemState) }
-
     /// Fn::GetAtt VpcEncryptionControl.ResourceExclusions.ElasticFileSystem.StateMessage.
     public var attrVpcEncryptionControlResourceExclusionsElasticFileSystemStateMessage: Value<String> { attribute(.vpcEncryptionControlResourceExclusionsElasticFileSystemStateMessage) }
-
     /// Fn::GetAtt VpcEncryptionControl.ResourceExclusions.InternetGateway.State.
     public var attrVpcEncryptionControlResourceExclusionsInternetGatewayState: Value<String> { attribute(.vpcEncryptionControlResourceExclusionsInternetGatewayState) }
-
     /// Fn::GetAtt VpcEncryptionControl.ResourceExclusions.InternetGateway.StateMessage.
     public var attrVpcEncryptionControlResourceExclusionsInternetGatewayStateMessage: Value<String> { attribute(.vpcEncryptionControlResourceExclusionsInternetGatewayStateMessage) }
-
     /// Fn::GetAtt VpcEncryptionControl.ResourceExclusions.Lambda.State.
     public var attrVpcEncryptionControlResourceExclusionsLambdaState: Value<String> { attribute(.vpcEncryptionControlResourceExclusionsLambdaState) }
-
     /// Fn::GetAtt VpcEncryptionControl.ResourceExclusions.Lambda.StateMessage.
     public var attrVpcEncryptionControlResourceExclusionsLambdaStateMessage: Value<String> { attribute(.vpcEncryptionControlResourceExclusionsLambdaStateMessage) }
-
     /// Fn::GetAtt VpcEncryptionControl.ResourceExclusions.NatGateway.State.
     public var attrVpcEncryptionControlResourceExclusionsNatGatewayState: Value<String> { attribute(.vpcEncryptionControlResourceExclusionsNatGatewayState) }
-
     /// Fn::GetAtt VpcEncryptionControl.ResourceExclusions.NatGateway.StateMessage.
     public var attrVpcEncryptionControlResourceExclusionsNatGatewayStateMessage: Value<String> { attribute(.vpcEncryptionControlResourceExclusionsNatGatewayStateMessage) }
-
     /// Fn::GetAtt VpcEncryptionControl.ResourceExclusions.VirtualPrivateGateway.State.
     public var attrVpcEncryptionControlResourceExclusionsVirtualPrivateGatewayState: Value<String> { attribute(.vpcEncryptionControlResourceExclusionsVirtualPrivateGatewayState) }
-
     /// Fn::GetAtt VpcEncryptionControl.ResourceExclusions.VirtualPrivateGateway.StateMessage.
     public var attrVpcEncryptionControlResourceExclusionsVirtualPrivateGatewayStateMessage: Value<String> { attribute(.vpcEncryptionControlResourceExclusionsVirtualPrivateGatewayStateMessage) }
-
     /// Fn::GetAtt VpcEncryptionControl.ResourceExclusions.VpcLattice.State.
     public var attrVpcEncryptionControlResourceExclusionsVpcLatticeState: Value<String> { attribute(.vpcEncryptionControlResourceExclusionsVpcLatticeState) }
-
     /// Fn::GetAtt VpcEncryptionControl.ResourceExclusions.VpcLattice.StateMessage.
     public var attrVpcEncryptionControlResourceExclusionsVpcLatticeStateMessage: Value<String> { attribute(.vpcEncryptionControlResourceExclusionsVpcLatticeStateMessage) }
-
     /// Fn::GetAtt VpcEncryptionControl.ResourceExclusions.VpcPeering.State.
     public var attrVpcEncryptionControlResourceExclusionsVpcPeeringState: Value<String> { attribute(.vpcEncryptionControlResourceExclusionsVpcPeeringState) }
-
     /// Fn::GetAtt VpcEncryptionControl.ResourceExclusions.VpcPeering.StateMessage.
     public var attrVpcEncryptionControlResourceExclusionsVpcPeeringStateMessage: Value<String> { attribute(.vpcEncryptionControlResourceExclusionsVpcPeeringStateMessage) }
-
     /// Fn::GetAtt VpcEncryptionControl.State.
     public var attrVpcEncryptionControlState: Value<String> { attribute(.vpcEncryptionControlState) }
-
     /// Fn::GetAtt VpcEncryptionControl.StateMessage.
     public var attrVpcEncryptionControlStateMessage: Value<String> { attribute(.vpcEncryptionControlStateMessage) }
-
-    /// Fn::GetAtt VpcEncryptionControl.VirtualPrivateGatewayExclusion.
-    public var attrVpcEncryptionControlVirtualPrivateGatewayExclusion: Value<String> { attribute(.vpcEncryptionControlVirtualPrivateGatewayExclusion) }
-
     /// Fn::GetAtt VpcEncryptionControl.VpcEncryptionControlId.
     public var attrVpcEncryptionControlVpcEncryptionControlId: Value<String> { attribute(.vpcEncryptionControlVpcEncryptionControlId) }
-
     /// Fn::GetAtt VpcEncryptionControl.VpcId.
     public var attrVpcEncryptionControlVpcId: Value<String> { attribute(.vpcEncryptionControlVpcId) }
-
-    /// Fn::GetAtt VpcEncryptionControl.VpcLatticeExclusion.
-    public var attrVpcEncryptionControlVpcLatticeExclusion: Value<String> { attribute(.vpcEncryptionControlVpcLatticeExclusion) }
-
-    /// Fn::GetAtt VpcEncryptionControl.VpcPeeringExclusion.
-    public var attrVpcEncryptionControlVpcPeeringExclusion: Value<String> { attribute(.vpcEncryptionControlVpcPeeringExclusion) }
-
     /// Fn::GetAtt VpcId.
     public var attrVpcId: Value<String> { attribute(.vpcId) }
 

@@ -18,7 +18,6 @@ public final class CfnVPCBlockPublicAccessOptions: Resource, HasAttributes {
 
     /// Fn::GetAtt AccountId.
     public var attrAccountId: Value<String> { attribute(.accountId) }
-
     /// Fn::GetAtt ExclusionsAllowed.
     public var attrExclusionsAllowed: Value<String> { attribute(.exclusionsAllowed) }
 

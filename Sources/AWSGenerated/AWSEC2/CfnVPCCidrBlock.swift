@@ -46,10 +46,8 @@ public final class CfnVPCCidrBlock: Resource, HasAttributes {
 
     /// Fn::GetAtt Id.
     public var attrId: Value<String> { attribute(.id) }
-
     /// Fn::GetAtt IpSource.
     public var attrIpSource: Value<String> { attribute(.ipSource) }
-
     /// Fn::GetAtt Ipv6AddressAttribute.
     public var attrIpv6AddressAttribute: Value<String> { attribute(.ipv6AddressAttribute) }
 

@@ -74,85 +74,58 @@ public final class CfnVPCEncryptionControl: Resource, HasAttributes {
 
     /// Fn::GetAtt ResourceExclusions.
     public var attrResourceExclusions: Value<String> { attribute(.resourceExclusions) }
-
     /// Fn::GetAtt ResourceExclusions.EgressOnlyInternetGateway.
     public var attrResourceExclusionsEgressOnlyInternetGateway: Value<String> { attribute(.resourceExclusionsEgressOnlyInternetGateway) }
-
     /// Fn::GetAtt ResourceExclusions.EgressOnlyInternetGateway.State.
     public var attrResourceExclusionsEgressOnlyInternetGatewayState: Value<String> { attribute(.resourceExclusionsEgressOnlyInternetGatewayState) }
-
     /// Fn::GetAtt ResourceExclusions.EgressOnlyInternetGateway.StateMessage.
     public var attrResourceExclusionsEgressOnlyInternetGatewayStateMessage: Value<String> { attribute(.resourceExclusionsEgressOnlyInternetGatewayStateMessage) }
-
     /// Fn::GetAtt ResourceExclusions.ElasticFileSystem.
     public var attrResourceExclusionsElasticFileSystem: Value<String> { attribute(.resourceExclusionsElasticFileSystem) }
-
     /// Fn::GetAtt ResourceExclusions.ElasticFileSystem.State.
     public var attrResourceExclusionsElasticFileSystemState: Value<String> { attribute(.resourceExclusionsElasticFileSystemState) }
-
     /// Fn::GetAtt ResourceExclusions.ElasticFileSystem.StateMessage.
     public var attrResourceExclusionsElasticFileSystemStateMessage: Value<String> { attribute(.resourceExclusionsElasticFileSystemStateMessage) }
-
     /// Fn::GetAtt ResourceExclusions.InternetGateway.
     public var attrResourceExclusionsInternetGateway: Value<String> { attribute(.resourceExclusionsInternetGateway) }
-
     /// Fn::GetAtt ResourceExclusions.InternetGateway.State.
     public var attrResourceExclusionsInternetGatewayState: Value<String> { attribute(.resourceExclusionsInternetGatewayState) }
-
     /// Fn::GetAtt ResourceExclusions.InternetGateway.StateMessage.
     public var attrResourceExclusionsInternetGatewayStateMessage: Value<String> { attribute(.resourceExclusionsInternetGatewayStateMessage) }
-
     /// Fn::GetAtt ResourceExclusions.Lambda.
     public var attrResourceExclusionsLambda: Value<String> { attribute(.resourceExclusionsLambda) }
-
     /// Fn::GetAtt ResourceExclusions.Lambda.State.
     public var attrResourceExclusionsLambdaState: Value<String> { attribute(.resourceExclusionsLambdaState) }
-
     /// Fn::GetAtt ResourceExclusions.Lambda.StateMessage.
     public var attrResourceExclusionsLambdaStateMessage: Value<String> { attribute(.resourceExclusionsLambdaStateMessage) }
-
     /// Fn::GetAtt ResourceExclusions.NatGateway.
     public var attrResourceExclusionsNatGateway: Value<String> { attribute(.resourceExclusionsNatGateway) }
-
     /// Fn::GetAtt ResourceExclusions.NatGateway.State.
     public var attrResourceExclusionsNatGatewayState: Value<String> { attribute(.resourceExclusionsNatGatewayState) }
-
     /// Fn::GetAtt ResourceExclusions.NatGateway.StateMessage.
     public var attrResourceExclusionsNatGatewayStateMessage: Value<String> { attribute(.resourceExclusionsNatGatewayStateMessage) }
-
     /// Fn::GetAtt ResourceExclusions.VirtualPrivateGateway.
     public var attrResourceExclusionsVirtualPrivateGateway: Value<String> { attribute(.resourceExclusionsVirtualPrivateGateway) }
-
     /// Fn::GetAtt ResourceExclusions.VirtualPrivateGateway.State.
     public var attrResourceExclusionsVirtualPrivateGatewayState: Value<String> { attribute(.resourceExclusionsVirtualPrivateGatewayState) }
-
     /// Fn::GetAtt ResourceExclusions.VirtualPrivateGateway.StateMessage.
     public var attrResourceExclusionsVirtualPrivateGatewayStateMessage: Value<String> { attribute(.resourceExclusionsVirtualPrivateGatewayStateMessage) }
-
     /// Fn::GetAtt ResourceExclusions.VpcLattice.
     public var attrResourceExclusionsVpcLattice: Value<String> { attribute(.resourceExclusionsVpcLattice) }
-
     /// Fn::GetAtt ResourceExclusions.VpcLattice.State.
     public var attrResourceExclusionsVpcLatticeState: Value<String> { attribute(.resourceExclusionsVpcLatticeState) }
-
     /// Fn::GetAtt ResourceExclusions.VpcLattice.StateMessage.
     public var attrResourceExclusionsVpcLatticeStateMessage: Value<String> { attribute(.resourceExclusionsVpcLatticeStateMessage) }
-
     /// Fn::GetAtt ResourceExclusions.VpcPeering.
     public var attrResourceExclusionsVpcPeering: Value<String> { attribute(.resourceExclusionsVpcPeering) }
-
     /// Fn::GetAtt ResourceExclusions.VpcPeering.State.
     public var attrResourceExclusionsVpcPeeringState: Value<String> { attribute(.resourceExclusionsVpcPeeringState) }
-
     /// Fn::GetAtt ResourceExclusions.VpcPeering.StateMessage.
     public var attrResourceExclusionsVpcPeeringStateMessage: Value<String> { attribute(.resourceExclusionsVpcPeeringStateMessage) }
-
     /// Fn::GetAtt State.
     public var attrState: Value<String> { attribute(.state) }
-
     /// Fn::GetAtt StateMessage.
     public var attrStateMessage: Value<String> { attribute(.stateMessage) }
-
     /// Fn::GetAtt VpcEncryptionControlId.
     public var attrVpcEncryptionControlId: Value<String> { attribute(.vpcEncryptionControlId) }
 

@@ -59,13 +59,10 @@ public final class CfnVPCEndpoint: Resource, HasAttributes {
 
     /// Fn::GetAtt CreationTimestamp.
     public var attrCreationTimestamp: Value<String> { attribute(.creationTimestamp) }
-
     /// Fn::GetAtt DnsEntries.
     public var attrDnsEntries: Value<[String]> { listAttribute(.dnsEntries) }
-
     /// Fn::GetAtt Id.
     public var attrId: Value<String> { attribute(.id) }
-
     /// Fn::GetAtt NetworkInterfaceIds.
     public var attrNetworkInterfaceIds: Value<[String]> { listAttribute(.networkInterfaceIds) }
 

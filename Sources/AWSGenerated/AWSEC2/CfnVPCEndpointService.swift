@@ -41,16 +41,12 @@ public final class CfnVPCEndpointService: Resource, HasAttributes {
 
     /// Fn::GetAtt PrivateDnsNameConfiguration.Name.
     public var attrPrivateDnsNameConfigurationName: Value<String> { attribute(.privateDnsNameConfigurationName) }
-
     /// Fn::GetAtt PrivateDnsNameConfiguration.State.
     public var attrPrivateDnsNameConfigurationState: Value<String> { attribute(.privateDnsNameConfigurationState) }
-
     /// Fn::GetAtt PrivateDnsNameConfiguration.Type.
     public var attrPrivateDnsNameConfigurationType: Value<String> { attribute(.privateDnsNameConfigurationType) }
-
     /// Fn::GetAtt PrivateDnsNameConfiguration.Value.
     public var attrPrivateDnsNameConfigurationValue: Value<String> { attribute(.privateDnsNameConfigurationValue) }
-
     /// Fn::GetAtt ServiceId.
     public var attrServiceId: Value<String> { attribute(.serviceId) }
 

@@ -13,18 +13,17 @@ public final class CfnVPNConcentrator: Resource, HasAttributes {
     /// The ID of the transit gateway associated with the VPN concentrator.
     public var transitGatewayId: Value<String>?
     /// The type of VPN concentrator.
-    public var typeProperty: Value<String>
+    public var vpnConcentratorType: Value<String>
 
-    public init(_ logicalID: String, typeProperty: Value<String>, tags: [CfnVPNConcentrator.Tag]? = nil, transitGatewayId: Value<String>? = nil) {
+    public init(_ logicalID: String, vpnConcentratorType: Value<String>, tags: [CfnVPNConcentrator.Tag]? = nil, transitGatewayId: Value<String>? = nil) {
         self.tags = tags
         self.transitGatewayId = transitGatewayId
-        self.typeProperty = typeProperty
+        self.vpnConcentratorType = vpnConcentratorType
         super.init(logicalID: logicalID, type: "AWS::EC2::VPNConcentrator")
     }
 
     /// Fn::GetAtt TransitGatewayAttachmentId.
     public var attrTransitGatewayAttachmentId: Value<String> { attribute(.transitGatewayAttachmentId) }
-
     /// Fn::GetAtt VpnConcentratorId.
     public var attrVpnConcentratorId: Value<String> { attribute(.vpnConcentratorId) }
 
@@ -32,7 +31,7 @@ public final class CfnVPNConcentrator: Resource, HasAttributes {
         var properties = Fields()
         properties["Tags"] = self.tags?.templateValue
         properties["TransitGatewayId"] = self.transitGatewayId?.templateValue
-        properties["Type"] = self.typeProperty.templateValue
+        properties["Type"] = self.vpnConcentratorType.templateValue
         return properties
     }
 

@@ -36,7 +36,7 @@ public final class CfnVPNConnection: Resource, HasAttributes {
     /// Indicate whether the VPN tunnels process IPv4 or IPv6 traffic.
     public var tunnelInsideIpVersion: Value<String>?
     /// The type of VPN connection.
-    public var typeProperty: Value<String>
+    public var vpnConnectionType: Value<String>
     /// The ID of the VPN concentrator to associate with the VPN connection.
     public var vpnConcentratorId: Value<String>?
     /// The ID of the virtual private gateway at the AWS side of the VPN connection.
@@ -44,7 +44,7 @@ public final class CfnVPNConnection: Resource, HasAttributes {
     /// The tunnel options for the VPN connection.
     public var vpnTunnelOptionsSpecifications: [CfnVPNConnection.VpnTunnelOptionsSpecification]?
 
-    public init(_ logicalID: String, customerGatewayId: Value<String>, typeProperty: Value<String>, enableAcceleration: Value<Bool>? = nil, localIpv4NetworkCidr: Value<String>? = nil, localIpv6NetworkCidr: Value<String>? = nil, outsideIpAddressType: Value<String>? = nil, preSharedKeyStorage: CfnVPNConnection.PreSharedKeyStorage? = nil, remoteIpv4NetworkCidr: Value<String>? = nil, remoteIpv6NetworkCidr: Value<String>? = nil, staticRoutesOnly: Value<Bool>? = nil, tags: [CfnVPNConnection.Tag]? = nil, transitGatewayId: Value<String>? = nil, transportTransitGatewayAttachmentId: Value<String>? = nil, tunnelBandwidth: CfnVPNConnection.TunnelBandwidth? = nil, tunnelInsideIpVersion: Value<String>? = nil, vpnConcentratorId: Value<String>? = nil, vpnGatewayId: Value<String>? = nil, vpnTunnelOptionsSpecifications: [CfnVPNConnection.VpnTunnelOptionsSpecification]? = nil) {
+    public init(_ logicalID: String, customerGatewayId: Value<String>, vpnConnectionType: Value<String>, enableAcceleration: Value<Bool>? = nil, localIpv4NetworkCidr: Value<String>? = nil, localIpv6NetworkCidr: Value<String>? = nil, outsideIpAddressType: Value<String>? = nil, preSharedKeyStorage: CfnVPNConnection.PreSharedKeyStorage? = nil, remoteIpv4NetworkCidr: Value<String>? = nil, remoteIpv6NetworkCidr: Value<String>? = nil, staticRoutesOnly: Value<Bool>? = nil, tags: [CfnVPNConnection.Tag]? = nil, transitGatewayId: Value<String>? = nil, transportTransitGatewayAttachmentId: Value<String>? = nil, tunnelBandwidth: CfnVPNConnection.TunnelBandwidth? = nil, tunnelInsideIpVersion: Value<String>? = nil, vpnConcentratorId: Value<String>? = nil, vpnGatewayId: Value<String>? = nil, vpnTunnelOptionsSpecifications: [CfnVPNConnection.VpnTunnelOptionsSpecification]? = nil) {
         self.customerGatewayId = customerGatewayId
         self.enableAcceleration = enableAcceleration
         self.localIpv4NetworkCidr = localIpv4NetworkCidr
@@ -59,7 +59,7 @@ public final class CfnVPNConnection: Resource, HasAttributes {
         self.transportTransitGatewayAttachmentId = transportTransitGatewayAttachmentId
         self.tunnelBandwidth = tunnelBandwidth
         self.tunnelInsideIpVersion = tunnelInsideIpVersion
-        self.typeProperty = typeProperty
+        self.vpnConnectionType = vpnConnectionType
         self.vpnConcentratorId = vpnConcentratorId
         self.vpnGatewayId = vpnGatewayId
         self.vpnTunnelOptionsSpecifications = vpnTunnelOptionsSpecifications
@@ -85,7 +85,7 @@ public final class CfnVPNConnection: Resource, HasAttributes {
         properties["TransportTransitGatewayAttachmentId"] = self.transportTransitGatewayAttachmentId?.templateValue
         properties["TunnelBandwidth"] = self.tunnelBandwidth?.templateValue
         properties["TunnelInsideIpVersion"] = self.tunnelInsideIpVersion?.templateValue
-        properties["Type"] = self.typeProperty.templateValue
+        properties["Type"] = self.vpnConnectionType.templateValue
         properties["VpnConcentratorId"] = self.vpnConcentratorId?.templateValue
         properties["VpnGatewayId"] = self.vpnGatewayId?.templateValue
         properties["VpnTunnelOptionsSpecifications"] = self.vpnTunnelOptionsSpecifications?.templateValue
@@ -244,9 +244,9 @@ public final class CfnVPNConnection: Resource, HasAttributes {
     /// The IKE version that is permitted for the VPN tunnel.
     public struct IKEVersionsRequestListValue: TemplateRepresentable, Sendable {
         /// The IKE version.
-        public var value: CfnVPNConnection.IKEVersionsRequestListValue.ValueProperty?
+        public var value: CfnVPNConnection.IKEVersionsRequestListValue.IKEVersionsRequestListValueValue?
 
-        public init(value: CfnVPNConnection.IKEVersionsRequestListValue.ValueProperty? = nil) {
+        public init(value: CfnVPNConnection.IKEVersionsRequestListValue.IKEVersionsRequestListValueValue? = nil) {
             self.value = value
         }
 
@@ -256,13 +256,13 @@ public final class CfnVPNConnection: Resource, HasAttributes {
             return .object(fields)
         }
 
-        public struct ValueProperty: TemplateRepresentable, Sendable {
+        public struct IKEVersionsRequestListValueValue: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
             private init(literal: String) { templateValue = .string(literal) }
-            public static var ikev1: ValueProperty { ValueProperty(literal: "ikev1") }
-            public static var ikev2: ValueProperty { ValueProperty(literal: "ikev2") }
+            public static var ikev1: IKEVersionsRequestListValueValue { IKEVersionsRequestListValueValue(literal: "ikev1") }
+            public static var ikev2: IKEVersionsRequestListValueValue { IKEVersionsRequestListValueValue(literal: "ikev2") }
         }
     }
 
@@ -355,9 +355,9 @@ public final class CfnVPNConnection: Resource, HasAttributes {
     /// Specifies the encryption algorithm for the VPN tunnel for phase 1 IKE negotiations.
     public struct Phase1EncryptionAlgorithmsRequestListValue: TemplateRepresentable, Sendable {
         /// The value for the encryption algorithm.
-        public var value: CfnVPNConnection.Phase1EncryptionAlgorithmsRequestListValue.ValueProperty?
+        public var value: CfnVPNConnection.Phase1EncryptionAlgorithmsRequestListValue.Phase1EncryptionAlgorithmsRequestListValueValue?
 
-        public init(value: CfnVPNConnection.Phase1EncryptionAlgorithmsRequestListValue.ValueProperty? = nil) {
+        public init(value: CfnVPNConnection.Phase1EncryptionAlgorithmsRequestListValue.Phase1EncryptionAlgorithmsRequestListValueValue? = nil) {
             self.value = value
         }
 
@@ -367,24 +367,24 @@ public final class CfnVPNConnection: Resource, HasAttributes {
             return .object(fields)
         }
 
-        public struct ValueProperty: TemplateRepresentable, Sendable {
+        public struct Phase1EncryptionAlgorithmsRequestListValueValue: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
             private init(literal: String) { templateValue = .string(literal) }
-            public static var aes128: ValueProperty { ValueProperty(literal: "AES128") }
-            public static var aes256: ValueProperty { ValueProperty(literal: "AES256") }
-            public static var aes128Gcm16: ValueProperty { ValueProperty(literal: "AES128-GCM-16") }
-            public static var aes256Gcm16: ValueProperty { ValueProperty(literal: "AES256-GCM-16") }
+            public static var aes128: Phase1EncryptionAlgorithmsRequestListValueValue { Phase1EncryptionAlgorithmsRequestListValueValue(literal: "AES128") }
+            public static var aes256: Phase1EncryptionAlgorithmsRequestListValueValue { Phase1EncryptionAlgorithmsRequestListValueValue(literal: "AES256") }
+            public static var aes128Gcm16: Phase1EncryptionAlgorithmsRequestListValueValue { Phase1EncryptionAlgorithmsRequestListValueValue(literal: "AES128-GCM-16") }
+            public static var aes256Gcm16: Phase1EncryptionAlgorithmsRequestListValueValue { Phase1EncryptionAlgorithmsRequestListValueValue(literal: "AES256-GCM-16") }
         }
     }
 
     /// Specifies the integrity algorithm for the VPN tunnel for phase 1 IKE negotiations.
     public struct Phase1IntegrityAlgorithmsRequestListValue: TemplateRepresentable, Sendable {
         /// The value for the integrity algorithm.
-        public var value: CfnVPNConnection.Phase1IntegrityAlgorithmsRequestListValue.ValueProperty?
+        public var value: CfnVPNConnection.Phase1IntegrityAlgorithmsRequestListValue.Phase1IntegrityAlgorithmsRequestListValueValue?
 
-        public init(value: CfnVPNConnection.Phase1IntegrityAlgorithmsRequestListValue.ValueProperty? = nil) {
+        public init(value: CfnVPNConnection.Phase1IntegrityAlgorithmsRequestListValue.Phase1IntegrityAlgorithmsRequestListValueValue? = nil) {
             self.value = value
         }
 
@@ -394,15 +394,15 @@ public final class CfnVPNConnection: Resource, HasAttributes {
             return .object(fields)
         }
 
-        public struct ValueProperty: TemplateRepresentable, Sendable {
+        public struct Phase1IntegrityAlgorithmsRequestListValueValue: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
             private init(literal: String) { templateValue = .string(literal) }
-            public static var sha1: ValueProperty { ValueProperty(literal: "SHA1") }
-            public static var sha2_256: ValueProperty { ValueProperty(literal: "SHA2-256") }
-            public static var sha2_384: ValueProperty { ValueProperty(literal: "SHA2-384") }
-            public static var sha2_512: ValueProperty { ValueProperty(literal: "SHA2-512") }
+            public static var sha1: Phase1IntegrityAlgorithmsRequestListValueValue { Phase1IntegrityAlgorithmsRequestListValueValue(literal: "SHA1") }
+            public static var sha2_256: Phase1IntegrityAlgorithmsRequestListValueValue { Phase1IntegrityAlgorithmsRequestListValueValue(literal: "SHA2-256") }
+            public static var sha2_384: Phase1IntegrityAlgorithmsRequestListValueValue { Phase1IntegrityAlgorithmsRequestListValueValue(literal: "SHA2-384") }
+            public static var sha2_512: Phase1IntegrityAlgorithmsRequestListValueValue { Phase1IntegrityAlgorithmsRequestListValueValue(literal: "SHA2-512") }
         }
     }
 
@@ -425,9 +425,9 @@ public final class CfnVPNConnection: Resource, HasAttributes {
     /// Specifies the encryption algorithm for the VPN tunnel for phase 2 IKE negotiations.
     public struct Phase2EncryptionAlgorithmsRequestListValue: TemplateRepresentable, Sendable {
         /// The encryption algorithm.
-        public var value: CfnVPNConnection.Phase2EncryptionAlgorithmsRequestListValue.ValueProperty?
+        public var value: CfnVPNConnection.Phase2EncryptionAlgorithmsRequestListValue.Phase2EncryptionAlgorithmsRequestListValueValue?
 
-        public init(value: CfnVPNConnection.Phase2EncryptionAlgorithmsRequestListValue.ValueProperty? = nil) {
+        public init(value: CfnVPNConnection.Phase2EncryptionAlgorithmsRequestListValue.Phase2EncryptionAlgorithmsRequestListValueValue? = nil) {
             self.value = value
         }
 
@@ -437,24 +437,24 @@ public final class CfnVPNConnection: Resource, HasAttributes {
             return .object(fields)
         }
 
-        public struct ValueProperty: TemplateRepresentable, Sendable {
+        public struct Phase2EncryptionAlgorithmsRequestListValueValue: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
             private init(literal: String) { templateValue = .string(literal) }
-            public static var aes128: ValueProperty { ValueProperty(literal: "AES128") }
-            public static var aes256: ValueProperty { ValueProperty(literal: "AES256") }
-            public static var aes128Gcm16: ValueProperty { ValueProperty(literal: "AES128-GCM-16") }
-            public static var aes256Gcm16: ValueProperty { ValueProperty(literal: "AES256-GCM-16") }
+            public static var aes128: Phase2EncryptionAlgorithmsRequestListValueValue { Phase2EncryptionAlgorithmsRequestListValueValue(literal: "AES128") }
+            public static var aes256: Phase2EncryptionAlgorithmsRequestListValueValue { Phase2EncryptionAlgorithmsRequestListValueValue(literal: "AES256") }
+            public static var aes128Gcm16: Phase2EncryptionAlgorithmsRequestListValueValue { Phase2EncryptionAlgorithmsRequestListValueValue(literal: "AES128-GCM-16") }
+            public static var aes256Gcm16: Phase2EncryptionAlgorithmsRequestListValueValue { Phase2EncryptionAlgorithmsRequestListValueValue(literal: "AES256-GCM-16") }
         }
     }
 
     /// Specifies the integrity algorithm for the VPN tunnel for phase 2 IKE negotiations.
     public struct Phase2IntegrityAlgorithmsRequestListValue: TemplateRepresentable, Sendable {
         /// The integrity algorithm.
-        public var value: CfnVPNConnection.Phase2IntegrityAlgorithmsRequestListValue.ValueProperty?
+        public var value: CfnVPNConnection.Phase2IntegrityAlgorithmsRequestListValue.Phase2IntegrityAlgorithmsRequestListValueValue?
 
-        public init(value: CfnVPNConnection.Phase2IntegrityAlgorithmsRequestListValue.ValueProperty? = nil) {
+        public init(value: CfnVPNConnection.Phase2IntegrityAlgorithmsRequestListValue.Phase2IntegrityAlgorithmsRequestListValueValue? = nil) {
             self.value = value
         }
 
@@ -464,15 +464,15 @@ public final class CfnVPNConnection: Resource, HasAttributes {
             return .object(fields)
         }
 
-        public struct ValueProperty: TemplateRepresentable, Sendable {
+        public struct Phase2IntegrityAlgorithmsRequestListValueValue: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
             private init(literal: String) { templateValue = .string(literal) }
-            public static var sha1: ValueProperty { ValueProperty(literal: "SHA1") }
-            public static var sha2_256: ValueProperty { ValueProperty(literal: "SHA2-256") }
-            public static var sha2_384: ValueProperty { ValueProperty(literal: "SHA2-384") }
-            public static var sha2_512: ValueProperty { ValueProperty(literal: "SHA2-512") }
+            public static var sha1: Phase2IntegrityAlgorithmsRequestListValueValue { Phase2IntegrityAlgorithmsRequestListValueValue(literal: "SHA1") }
+            public static var sha2_256: Phase2IntegrityAlgorithmsRequestListValueValue { Phase2IntegrityAlgorithmsRequestListValueValue(literal: "SHA2-256") }
+            public static var sha2_384: Phase2IntegrityAlgorithmsRequestListValueValue { Phase2IntegrityAlgorithmsRequestListValueValue(literal: "SHA2-384") }
+            public static var sha2_512: Phase2IntegrityAlgorithmsRequestListValueValue { Phase2IntegrityAlgorithmsRequestListValueValue(literal: "SHA2-512") }
         }
     }
 }

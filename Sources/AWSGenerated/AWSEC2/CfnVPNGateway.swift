@@ -12,12 +12,12 @@ public final class CfnVPNGateway: Resource, HasAttributes {
     /// Any tags assigned to the virtual private gateway.
     public var tags: [CfnVPNGateway.Tag]?
     /// The type of VPN connection the virtual private gateway supports.
-    public var typeProperty: Value<String>
+    public var vpnGatewayType: Value<String>
 
-    public init(_ logicalID: String, typeProperty: Value<String>, amazonSideAsn: Value<Int>? = nil, tags: [CfnVPNGateway.Tag]? = nil) {
+    public init(_ logicalID: String, vpnGatewayType: Value<String>, amazonSideAsn: Value<Int>? = nil, tags: [CfnVPNGateway.Tag]? = nil) {
         self.amazonSideAsn = amazonSideAsn
         self.tags = tags
-        self.typeProperty = typeProperty
+        self.vpnGatewayType = vpnGatewayType
         super.init(logicalID: logicalID, type: "AWS::EC2::VPNGateway")
     }
 
@@ -28,7 +28,7 @@ public final class CfnVPNGateway: Resource, HasAttributes {
         var properties = Fields()
         properties["AmazonSideAsn"] = self.amazonSideAsn?.templateValue
         properties["Tags"] = self.tags?.templateValue
-        properties["Type"] = self.typeProperty.templateValue
+        properties["Type"] = self.vpnGatewayType.templateValue
         return properties
     }
 

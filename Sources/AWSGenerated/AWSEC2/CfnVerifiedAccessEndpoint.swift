@@ -68,22 +68,16 @@ public final class CfnVerifiedAccessEndpoint: Resource, HasAttributes {
 
     /// Fn::GetAtt CreationTime.
     public var attrCreationTime: Value<String> { attribute(.creationTime) }
-
     /// Fn::GetAtt DeviceValidationDomain.
     public var attrDeviceValidationDomain: Value<String> { attribute(.deviceValidationDomain) }
-
     /// Fn::GetAtt EndpointDomain.
     public var attrEndpointDomain: Value<String> { attribute(.endpointDomain) }
-
     /// Fn::GetAtt LastUpdatedTime.
     public var attrLastUpdatedTime: Value<String> { attribute(.lastUpdatedTime) }
-
     /// Fn::GetAtt Status.
     public var attrStatus: Value<String> { attribute(.status) }
-
     /// Fn::GetAtt VerifiedAccessEndpointId.
     public var attrVerifiedAccessEndpointId: Value<String> { attribute(.verifiedAccessEndpointId) }
-
     /// Fn::GetAtt VerifiedAccessInstanceId.
     public var attrVerifiedAccessInstanceId: Value<String> { attribute(.verifiedAccessInstanceId) }
 
@@ -123,11 +117,11 @@ public final class CfnVerifiedAccessEndpoint: Resource, HasAttributes {
         /// The list of port range.
         public var portRanges: [CfnVerifiedAccessEndpoint.PortRange]?
         /// The IP protocol.
-        public var `protocol`: CfnVerifiedAccessEndpoint.CidrOptions.ProtocolProperty?
+        public var `protocol`: CfnVerifiedAccessEndpoint.CidrOptions.CidrOptionsProtocol?
         /// The IDs of the subnets.
         public var subnetIds: Value<[String]>?
 
-        public init(cidr: Value<String>? = nil, portRanges: [CfnVerifiedAccessEndpoint.PortRange]? = nil, protocol: CfnVerifiedAccessEndpoint.CidrOptions.ProtocolProperty? = nil, subnetIds: Value<[String]>? = nil) {
+        public init(cidr: Value<String>? = nil, portRanges: [CfnVerifiedAccessEndpoint.PortRange]? = nil, protocol: CfnVerifiedAccessEndpoint.CidrOptions.CidrOptionsProtocol? = nil, subnetIds: Value<[String]>? = nil) {
             self.cidr = cidr
             self.portRanges = portRanges
             self.protocol = `protocol`
@@ -143,14 +137,14 @@ public final class CfnVerifiedAccessEndpoint: Resource, HasAttributes {
             return .object(fields)
         }
 
-        public struct ProtocolProperty: TemplateRepresentable, Sendable {
+        public struct CidrOptionsProtocol: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
             private init(literal: String) { templateValue = .string(literal) }
-            public static var http: ProtocolProperty { ProtocolProperty(literal: "http") }
-            public static var https: ProtocolProperty { ProtocolProperty(literal: "https") }
-            public static var tcp: ProtocolProperty { ProtocolProperty(literal: "tcp") }
+            public static var http: CidrOptionsProtocol { CidrOptionsProtocol(literal: "http") }
+            public static var https: CidrOptionsProtocol { CidrOptionsProtocol(literal: "https") }
+            public static var tcp: CidrOptionsProtocol { CidrOptionsProtocol(literal: "tcp") }
         }
     }
 
@@ -194,11 +188,11 @@ public final class CfnVerifiedAccessEndpoint: Resource, HasAttributes {
         /// The list of port range.
         public var portRanges: [CfnVerifiedAccessEndpoint.PortRange]?
         /// The IP protocol.
-        public var `protocol`: CfnVerifiedAccessEndpoint.LoadBalancerOptions.ProtocolProperty?
+        public var `protocol`: CfnVerifiedAccessEndpoint.LoadBalancerOptions.LoadBalancerOptionsProtocol?
         /// The IDs of the subnets.
         public var subnetIds: Value<[String]>?
 
-        public init(loadBalancerArn: Value<String>? = nil, port: Value<Int>? = nil, portRanges: [CfnVerifiedAccessEndpoint.PortRange]? = nil, protocol: CfnVerifiedAccessEndpoint.LoadBalancerOptions.ProtocolProperty? = nil, subnetIds: Value<[String]>? = nil) {
+        public init(loadBalancerArn: Value<String>? = nil, port: Value<Int>? = nil, portRanges: [CfnVerifiedAccessEndpoint.PortRange]? = nil, protocol: CfnVerifiedAccessEndpoint.LoadBalancerOptions.LoadBalancerOptionsProtocol? = nil, subnetIds: Value<[String]>? = nil) {
             self.loadBalancerArn = loadBalancerArn
             self.port = port
             self.portRanges = portRanges
@@ -216,14 +210,14 @@ public final class CfnVerifiedAccessEndpoint: Resource, HasAttributes {
             return .object(fields)
         }
 
-        public struct ProtocolProperty: TemplateRepresentable, Sendable {
+        public struct LoadBalancerOptionsProtocol: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
             private init(literal: String) { templateValue = .string(literal) }
-            public static var http: ProtocolProperty { ProtocolProperty(literal: "http") }
-            public static var https: ProtocolProperty { ProtocolProperty(literal: "https") }
-            public static var tcp: ProtocolProperty { ProtocolProperty(literal: "tcp") }
+            public static var http: LoadBalancerOptionsProtocol { LoadBalancerOptionsProtocol(literal: "http") }
+            public static var https: LoadBalancerOptionsProtocol { LoadBalancerOptionsProtocol(literal: "https") }
+            public static var tcp: LoadBalancerOptionsProtocol { LoadBalancerOptionsProtocol(literal: "tcp") }
         }
     }
 
@@ -236,9 +230,9 @@ public final class CfnVerifiedAccessEndpoint: Resource, HasAttributes {
         /// The list of port ranges.
         public var portRanges: [CfnVerifiedAccessEndpoint.PortRange]?
         /// The IP protocol.
-        public var `protocol`: CfnVerifiedAccessEndpoint.NetworkInterfaceOptions.ProtocolProperty?
+        public var `protocol`: CfnVerifiedAccessEndpoint.NetworkInterfaceOptions.NetworkInterfaceOptionsProtocol?
 
-        public init(networkInterfaceId: Value<String>? = nil, port: Value<Int>? = nil, portRanges: [CfnVerifiedAccessEndpoint.PortRange]? = nil, protocol: CfnVerifiedAccessEndpoint.NetworkInterfaceOptions.ProtocolProperty? = nil) {
+        public init(networkInterfaceId: Value<String>? = nil, port: Value<Int>? = nil, portRanges: [CfnVerifiedAccessEndpoint.PortRange]? = nil, protocol: CfnVerifiedAccessEndpoint.NetworkInterfaceOptions.NetworkInterfaceOptionsProtocol? = nil) {
             self.networkInterfaceId = networkInterfaceId
             self.port = port
             self.portRanges = portRanges
@@ -254,14 +248,14 @@ public final class CfnVerifiedAccessEndpoint: Resource, HasAttributes {
             return .object(fields)
         }
 
-        public struct ProtocolProperty: TemplateRepresentable, Sendable {
+        public struct NetworkInterfaceOptionsProtocol: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
             private init(literal: String) { templateValue = .string(literal) }
-            public static var http: ProtocolProperty { ProtocolProperty(literal: "http") }
-            public static var https: ProtocolProperty { ProtocolProperty(literal: "https") }
-            public static var tcp: ProtocolProperty { ProtocolProperty(literal: "tcp") }
+            public static var http: NetworkInterfaceOptionsProtocol { NetworkInterfaceOptionsProtocol(literal: "http") }
+            public static var https: NetworkInterfaceOptionsProtocol { NetworkInterfaceOptionsProtocol(literal: "https") }
+            public static var tcp: NetworkInterfaceOptionsProtocol { NetworkInterfaceOptionsProtocol(literal: "tcp") }
         }
     }
 
@@ -270,7 +264,7 @@ public final class CfnVerifiedAccessEndpoint: Resource, HasAttributes {
         /// The IP port number.
         public var port: Value<Int>?
         /// The IP protocol.
-        public var `protocol`: CfnVerifiedAccessEndpoint.RdsOptions.ProtocolProperty?
+        public var `protocol`: CfnVerifiedAccessEndpoint.RdsOptions.RdsOptionsProtocol?
         /// The ARN of the RDS DB cluster.
         public var rdsDbClusterArn: Value<String>?
         /// The ARN of the RDS DB instance.
@@ -282,7 +276,7 @@ public final class CfnVerifiedAccessEndpoint: Resource, HasAttributes {
         /// The IDs of the subnets.
         public var subnetIds: Value<[String]>?
 
-        public init(port: Value<Int>? = nil, protocol: CfnVerifiedAccessEndpoint.RdsOptions.ProtocolProperty? = nil, rdsDbClusterArn: Value<String>? = nil, rdsDbInstanceArn: Value<String>? = nil, rdsDbProxyArn: Value<String>? = nil, rdsEndpoint: Value<String>? = nil, subnetIds: Value<[String]>? = nil) {
+        public init(port: Value<Int>? = nil, protocol: CfnVerifiedAccessEndpoint.RdsOptions.RdsOptionsProtocol? = nil, rdsDbClusterArn: Value<String>? = nil, rdsDbInstanceArn: Value<String>? = nil, rdsDbProxyArn: Value<String>? = nil, rdsEndpoint: Value<String>? = nil, subnetIds: Value<[String]>? = nil) {
             self.port = port
             self.protocol = `protocol`
             self.rdsDbClusterArn = rdsDbClusterArn
@@ -304,14 +298,14 @@ public final class CfnVerifiedAccessEndpoint: Resource, HasAttributes {
             return .object(fields)
         }
 
-        public struct ProtocolProperty: TemplateRepresentable, Sendable {
+        public struct RdsOptionsProtocol: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
             private init(literal: String) { templateValue = .string(literal) }
-            public static var http: ProtocolProperty { ProtocolProperty(literal: "http") }
-            public static var https: ProtocolProperty { ProtocolProperty(literal: "https") }
-            public static var tcp: ProtocolProperty { ProtocolProperty(literal: "tcp") }
+            public static var http: RdsOptionsProtocol { RdsOptionsProtocol(literal: "http") }
+            public static var https: RdsOptionsProtocol { RdsOptionsProtocol(literal: "https") }
+            public static var tcp: RdsOptionsProtocol { RdsOptionsProtocol(literal: "tcp") }
         }
     }
 

@@ -36,16 +36,12 @@ public final class CfnVerifiedAccessGroup: Resource, HasAttributes {
 
     /// Fn::GetAtt CreationTime.
     public var attrCreationTime: Value<String> { attribute(.creationTime) }
-
     /// Fn::GetAtt LastUpdatedTime.
     public var attrLastUpdatedTime: Value<String> { attribute(.lastUpdatedTime) }
-
     /// Fn::GetAtt Owner.
     public var attrOwner: Value<String> { attribute(.owner) }
-
     /// Fn::GetAtt VerifiedAccessGroupArn.
     public var attrVerifiedAccessGroupArn: Value<String> { attribute(.verifiedAccessGroupArn) }
-
     /// Fn::GetAtt VerifiedAccessGroupId.
     public var attrVerifiedAccessGroupId: Value<String> { attribute(.verifiedAccessGroupId) }
 

@@ -38,13 +38,10 @@ public final class CfnVerifiedAccessInstance: Resource, HasAttributes {
 
     /// Fn::GetAtt CidrEndpointsCustomSubDomainNameServers.
     public var attrCidrEndpointsCustomSubDomainNameServers: Value<[String]> { listAttribute(.cidrEndpointsCustomSubDomainNameServers) }
-
     /// Fn::GetAtt CreationTime.
     public var attrCreationTime: Value<String> { attribute(.creationTime) }
-
     /// Fn::GetAtt LastUpdatedTime.
     public var attrLastUpdatedTime: Value<String> { attribute(.lastUpdatedTime) }
-
     /// Fn::GetAtt VerifiedAccessInstanceId.
     public var attrVerifiedAccessInstanceId: Value<String> { attribute(.verifiedAccessInstanceId) }
 

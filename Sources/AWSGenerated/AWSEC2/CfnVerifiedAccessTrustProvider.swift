@@ -43,10 +43,8 @@ public final class CfnVerifiedAccessTrustProvider: Resource, HasAttributes {
 
     /// Fn::GetAtt CreationTime.
     public var attrCreationTime: Value<String> { attribute(.creationTime) }
-
     /// Fn::GetAtt LastUpdatedTime.
     public var attrLastUpdatedTime: Value<String> { attribute(.lastUpdatedTime) }
-
     /// Fn::GetAtt VerifiedAccessTrustProviderId.
     public var attrVerifiedAccessTrustProviderId: Value<String> { attribute(.verifiedAccessTrustProviderId) }
 

@@ -45,16 +45,12 @@ public final class CfnDaemon: Resource, HasAttributes {
 
     /// Fn::GetAtt CreatedAt.
     public var attrCreatedAt: Value<String> { attribute(.createdAt) }
-
     /// Fn::GetAtt DaemonArn.
     public var attrDaemonArn: Value<String> { attribute(.daemonArn) }
-
     /// Fn::GetAtt DaemonStatus.
     public var attrDaemonStatus: Value<String> { attribute(.daemonStatus) }
-
     /// Fn::GetAtt DeploymentArn.
     public var attrDeploymentArn: Value<String> { attribute(.deploymentArn) }
-
     /// Fn::GetAtt UpdatedAt.
     public var attrUpdatedAt: Value<String> { attribute(.updatedAt) }
 

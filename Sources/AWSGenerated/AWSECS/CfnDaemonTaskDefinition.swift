@@ -241,11 +241,11 @@ public final class CfnDaemonTaskDefinition: Resource, HasAttributes {
     /// A list of files containing the environment variables to pass to a container.
     public struct EnvironmentFile: TemplateRepresentable, Sendable {
         /// The file type to use.
-        public var type: CfnDaemonTaskDefinition.EnvironmentFile.TypeProperty?
+        public var type: CfnDaemonTaskDefinition.EnvironmentFile.EnvironmentFileType?
         /// The Amazon Resource Name (ARN) of the Amazon S3 object containing the environment variable file.
         public var value: Value<String>?
 
-        public init(type: CfnDaemonTaskDefinition.EnvironmentFile.TypeProperty? = nil, value: Value<String>? = nil) {
+        public init(type: CfnDaemonTaskDefinition.EnvironmentFile.EnvironmentFileType? = nil, value: Value<String>? = nil) {
             self.type = type
             self.value = value
         }
@@ -257,12 +257,12 @@ public final class CfnDaemonTaskDefinition: Resource, HasAttributes {
             return .object(fields)
         }
 
-        public struct TypeProperty: TemplateRepresentable, Sendable {
+        public struct EnvironmentFileType: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
             private init(literal: String) { templateValue = .string(literal) }
-            public static var s3: TypeProperty { TypeProperty(literal: "s3") }
+            public static var s3: EnvironmentFileType { EnvironmentFileType(literal: "s3") }
         }
     }
 
@@ -271,9 +271,9 @@ public final class CfnDaemonTaskDefinition: Resource, HasAttributes {
         /// The options to use when configuring the log router.
         public var options: [String: Value<String>]?
         /// The log router to use.
-        public var type: CfnDaemonTaskDefinition.FirelensConfiguration.TypeProperty?
+        public var type: CfnDaemonTaskDefinition.FirelensConfiguration.FirelensConfigurationType?
 
-        public init(options: [String: Value<String>]? = nil, type: CfnDaemonTaskDefinition.FirelensConfiguration.TypeProperty? = nil) {
+        public init(options: [String: Value<String>]? = nil, type: CfnDaemonTaskDefinition.FirelensConfiguration.FirelensConfigurationType? = nil) {
             self.options = options
             self.type = type
         }
@@ -285,13 +285,13 @@ public final class CfnDaemonTaskDefinition: Resource, HasAttributes {
             return .object(fields)
         }
 
-        public struct TypeProperty: TemplateRepresentable, Sendable {
+        public struct FirelensConfigurationType: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
             private init(literal: String) { templateValue = .string(literal) }
-            public static var fluentbit: TypeProperty { TypeProperty(literal: "fluentbit") }
-            public static var fluentd: TypeProperty { TypeProperty(literal: "fluentd") }
+            public static var fluentbit: FirelensConfigurationType { FirelensConfigurationType(literal: "fluentbit") }
+            public static var fluentd: FirelensConfigurationType { FirelensConfigurationType(literal: "fluentd") }
         }
     }
 

@@ -59,61 +59,42 @@ public final class CfnExpressGatewayService: Resource, HasAttributes {
 
     /// Fn::GetAtt ActiveConfigurations.
     public var attrActiveConfigurations: Value<[String]> { listAttribute(.activeConfigurations) }
-
     /// Fn::GetAtt CreatedAt.
     public var attrCreatedAt: Value<String> { attribute(.createdAt) }
-
     /// Fn::GetAtt ECSManagedResourceArns.
     public var attrECSManagedResourceArns: Value<String> { attribute(.ecsManagedResourceArns) }
-
     /// Fn::GetAtt ECSManagedResourceArns.AutoScaling.
     public var attrECSManagedResourceArnsAutoScaling: Value<String> { attribute(.ecsManagedResourceArnsAutoScaling) }
-
     /// Fn::GetAtt ECSManagedResourceArns.AutoScaling.ApplicationAutoScalingPolicies.
     public var attrECSManagedResourceArnsAutoScalingApplicationAutoScalingPolicies: Value<String> { attribute(.ecsManagedResourceArnsAutoScalingApplicationAutoScalingPolicies) }
-
     /// Fn::GetAtt ECSManagedResourceArns.AutoScaling.ScalableTarget.
     public var attrECSManagedResourceArnsAutoScalingScalableTarget: Value<String> { attribute(.ecsManagedResourceArnsAutoScalingScalableTarget) }
-
     /// Fn::GetAtt ECSManagedResourceArns.IngressPath.
     public var attrECSManagedResourceArnsIngressPath: Value<String> { attribute(.ecsManagedResourceArnsIngressPath) }
-
     /// Fn::GetAtt ECSManagedResourceArns.IngressPath.CertificateArn.
     public var attrECSManagedResourceArnsIngressPathCertificateArn: Value<String> { attribute(.ecsManagedResourceArnsIngressPathCertificateArn) }
-
     /// Fn::GetAtt ECSManagedResourceArns.IngressPath.ListenerArn.
     public var attrECSManagedResourceArnsIngressPathListenerArn: Value<String> { attribute(.ecsManagedResourceArnsIngressPathListenerArn) }
-
     /// Fn::GetAtt ECSManagedResourceArns.IngressPath.ListenerRuleArn.
     public var attrECSManagedResourceArnsIngressPathListenerRuleArn: Value<String> { attribute(.ecsManagedResourceArnsIngressPathListenerRuleArn) }
-
     /// Fn::GetAtt ECSManagedResourceArns.IngressPath.LoadBalancerArn.
     public var attrECSManagedResourceArnsIngressPathLoadBalancerArn: Value<String> { attribute(.ecsManagedResourceArnsIngressPathLoadBalancerArn) }
-
     /// Fn::GetAtt ECSManagedResourceArns.IngressPath.LoadBalancerSecurityGroups.
     public var attrECSManagedResourceArnsIngressPathLoadBalancerSecurityGroups: Value<String> { attribute(.ecsManagedResourceArnsIngressPathLoadBalancerSecurityGroups) }
-
     /// Fn::GetAtt ECSManagedResourceArns.IngressPath.TargetGroupArns.
     public var attrECSManagedResourceArnsIngressPathTargetGroupArns: Value<String> { attribute(.ecsManagedResourceArnsIngressPathTargetGroupArns) }
-
     /// Fn::GetAtt ECSManagedResourceArns.LogGroups.
     public var attrECSManagedResourceArnsLogGroups: Value<String> { attribute(.ecsManagedResourceArnsLogGroups) }
-
     /// Fn::GetAtt ECSManagedResourceArns.MetricAlarms.
     public var attrECSManagedResourceArnsMetricAlarms: Value<String> { attribute(.ecsManagedResourceArnsMetricAlarms) }
-
     /// Fn::GetAtt ECSManagedResourceArns.ServiceSecurityGroups.
     public var attrECSManagedResourceArnsServiceSecurityGroups: Value<String> { attribute(.ecsManagedResourceArnsServiceSecurityGroups) }
-
     /// Fn::GetAtt Endpoint.
     public var attrEndpoint: Value<String> { attribute(.endpoint) }
-
     /// Fn::GetAtt ServiceArn.
     public var attrServiceArn: Value<String> { attribute(.serviceArn) }
-
     /// Fn::GetAtt Status.
     public var attrStatus: Value<String> { attribute(.status) }
-
     /// Fn::GetAtt UpdatedAt.
     public var attrUpdatedAt: Value<String> { attribute(.updatedAt) }
 

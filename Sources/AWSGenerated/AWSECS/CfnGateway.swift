@@ -37,19 +37,14 @@ public final class CfnGateway: Resource, HasAttributes {
 
     /// Fn::GetAtt AccessType.
     public var attrAccessType: Value<String> { attribute(.accessType) }
-
     /// Fn::GetAtt Arn.
     public var attrArn: Value<String> { attribute(.arn) }
-
     /// Fn::GetAtt Configuration.HostSharedAlb.CurrentAlbCount.
     public var attrConfigurationHostSharedAlbCurrentAlbCount: Value<String> { attribute(.configurationHostSharedAlbCurrentAlbCount) }
-
     /// Fn::GetAtt CreatedAt.
     public var attrCreatedAt: Value<String> { attribute(.createdAt) }
-
     /// Fn::GetAtt Status.
     public var attrStatus: Value<String> { attribute(.status) }
-
     /// Fn::GetAtt UpdatedAt.
     public var attrUpdatedAt: Value<String> { attribute(.updatedAt) }
 

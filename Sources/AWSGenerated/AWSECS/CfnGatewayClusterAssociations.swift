@@ -22,10 +22,8 @@ public final class CfnGatewayClusterAssociations: Resource, HasAttributes {
 
     /// Fn::GetAtt ClusterArn.
     public var attrClusterArn: Value<String> { attribute(.clusterArn) }
-
     /// Fn::GetAtt GatewayArn.
     public var attrGatewayArn: Value<String> { attribute(.gatewayArn) }
-
     /// Fn::GetAtt Status.
     public var attrStatus: Value<String> { attribute(.status) }
 

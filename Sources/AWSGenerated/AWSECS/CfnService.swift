@@ -98,7 +98,6 @@ public final class CfnService: Resource, HasAttributes {
 
     /// Fn::GetAtt Name.
     public var attrName: Value<String> { attribute(.name) }
-
     /// Fn::GetAtt ServiceArn.
     public var attrServiceArn: Value<String> { attribute(.serviceArn) }
 
@@ -306,11 +305,11 @@ public final class CfnService: Resource, HasAttributes {
     /// Defines the failure threshold that the deployment circuit breaker uses to monitor a deployment.
     public struct ThresholdConfiguration: TemplateRepresentable, Sendable {
         /// Determines how Amazon ECS uses ``value`` to calculate the failure threshold.
-        public var type: CfnService.ThresholdConfiguration.TypeProperty
+        public var type: CfnService.ThresholdConfiguration.ThresholdConfigurationType
         /// Specifies the integer that Amazon ECS uses to calculate the failure threshold.
         public var value: Value<Int>
 
-        public init(type: CfnService.ThresholdConfiguration.TypeProperty, value: Value<Int>) {
+        public init(type: CfnService.ThresholdConfiguration.ThresholdConfigurationType, value: Value<Int>) {
             self.type = type
             self.value = value
         }
@@ -322,14 +321,14 @@ public final class CfnService: Resource, HasAttributes {
             return .object(fields)
         }
 
-        public struct TypeProperty: TemplateRepresentable, Sendable {
+        public struct ThresholdConfigurationType: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
             private init(literal: String) { templateValue = .string(literal) }
-            public static var count: TypeProperty { TypeProperty(literal: "COUNT") }
-            public static var boundedPercent: TypeProperty { TypeProperty(literal: "BOUNDED_PERCENT") }
-            public static var unboundedPercent: TypeProperty { TypeProperty(literal: "UNBOUNDED_PERCENT") }
+            public static var count: ThresholdConfigurationType { ThresholdConfigurationType(literal: "COUNT") }
+            public static var boundedPercent: ThresholdConfigurationType { ThresholdConfigurationType(literal: "BOUNDED_PERCENT") }
+            public static var unboundedPercent: ThresholdConfigurationType { ThresholdConfigurationType(literal: "UNBOUNDED_PERCENT") }
         }
     }
 
@@ -475,9 +474,9 @@ public final class CfnService: Resource, HasAttributes {
     /// The deployment controller to use for the service.
     public struct DeploymentController: TemplateRepresentable, Sendable {
         /// The deployment controller type to use.
-        public var type: CfnService.DeploymentController.TypeProperty?
+        public var type: CfnService.DeploymentController.DeploymentControllerType?
 
-        public init(type: CfnService.DeploymentController.TypeProperty? = nil) {
+        public init(type: CfnService.DeploymentController.DeploymentControllerType? = nil) {
             self.type = type
         }
 
@@ -487,14 +486,14 @@ public final class CfnService: Resource, HasAttributes {
             return .object(fields)
         }
 
-        public struct TypeProperty: TemplateRepresentable, Sendable {
+        public struct DeploymentControllerType: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
             private init(literal: String) { templateValue = .string(literal) }
-            public static var codeDeploy: TypeProperty { TypeProperty(literal: "CODE_DEPLOY") }
-            public static var ecs: TypeProperty { TypeProperty(literal: "ECS") }
-            public static var external: TypeProperty { TypeProperty(literal: "EXTERNAL") }
+            public static var codeDeploy: DeploymentControllerType { DeploymentControllerType(literal: "CODE_DEPLOY") }
+            public static var ecs: DeploymentControllerType { DeploymentControllerType(literal: "ECS") }
+            public static var external: DeploymentControllerType { DeploymentControllerType(literal: "EXTERNAL") }
         }
     }
 
@@ -791,9 +790,9 @@ public final class CfnService: Resource, HasAttributes {
         /// A cluster query language expression to apply to the constraint.
         public var expression: Value<String>?
         /// The type of constraint.
-        public var type: CfnService.PlacementConstraint.TypeProperty
+        public var type: CfnService.PlacementConstraint.PlacementConstraintType
 
-        public init(type: CfnService.PlacementConstraint.TypeProperty, expression: Value<String>? = nil) {
+        public init(type: CfnService.PlacementConstraint.PlacementConstraintType, expression: Value<String>? = nil) {
             self.expression = expression
             self.type = type
         }
@@ -805,13 +804,13 @@ public final class CfnService: Resource, HasAttributes {
             return .object(fields)
         }
 
-        public struct TypeProperty: TemplateRepresentable, Sendable {
+        public struct PlacementConstraintType: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
             private init(literal: String) { templateValue = .string(literal) }
-            public static var distinctInstance: TypeProperty { TypeProperty(literal: "distinctInstance") }
-            public static var memberOf: TypeProperty { TypeProperty(literal: "memberOf") }
+            public static var distinctInstance: PlacementConstraintType { PlacementConstraintType(literal: "distinctInstance") }
+            public static var memberOf: PlacementConstraintType { PlacementConstraintType(literal: "memberOf") }
         }
     }
 
@@ -820,9 +819,9 @@ public final class CfnService: Resource, HasAttributes {
         /// The field to apply the placement strategy against.
         public var field: Value<String>?
         /// The type of placement strategy.
-        public var type: CfnService.PlacementStrategy.TypeProperty
+        public var type: CfnService.PlacementStrategy.PlacementStrategyType
 
-        public init(type: CfnService.PlacementStrategy.TypeProperty, field: Value<String>? = nil) {
+        public init(type: CfnService.PlacementStrategy.PlacementStrategyType, field: Value<String>? = nil) {
             self.field = field
             self.type = type
         }
@@ -834,14 +833,14 @@ public final class CfnService: Resource, HasAttributes {
             return .object(fields)
         }
 
-        public struct TypeProperty: TemplateRepresentable, Sendable {
+        public struct PlacementStrategyType: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
             private init(literal: String) { templateValue = .string(literal) }
-            public static var binpack: TypeProperty { TypeProperty(literal: "binpack") }
-            public static var random: TypeProperty { TypeProperty(literal: "random") }
-            public static var spread: TypeProperty { TypeProperty(literal: "spread") }
+            public static var binpack: PlacementStrategyType { PlacementStrategyType(literal: "binpack") }
+            public static var random: PlacementStrategyType { PlacementStrategyType(literal: "random") }
+            public static var spread: PlacementStrategyType { PlacementStrategyType(literal: "spread") }
         }
     }
 

@@ -334,11 +334,11 @@ public final class CfnTaskDefinition: Resource, HasAttributes {
     /// A list of files containing the environment variables to pass to a container.
     public struct EnvironmentFile: TemplateRepresentable, Sendable {
         /// The file type to use.
-        public var type: CfnTaskDefinition.EnvironmentFile.TypeProperty?
+        public var type: CfnTaskDefinition.EnvironmentFile.EnvironmentFileType?
         /// The Amazon Resource Name (ARN) of the Amazon S3 object containing the environment variable file.
         public var value: Value<String>?
 
-        public init(type: CfnTaskDefinition.EnvironmentFile.TypeProperty? = nil, value: Value<String>? = nil) {
+        public init(type: CfnTaskDefinition.EnvironmentFile.EnvironmentFileType? = nil, value: Value<String>? = nil) {
             self.type = type
             self.value = value
         }
@@ -350,12 +350,12 @@ public final class CfnTaskDefinition: Resource, HasAttributes {
             return .object(fields)
         }
 
-        public struct TypeProperty: TemplateRepresentable, Sendable {
+        public struct EnvironmentFileType: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
             private init(literal: String) { templateValue = .string(literal) }
-            public static var s3: TypeProperty { TypeProperty(literal: "s3") }
+            public static var s3: EnvironmentFileType { EnvironmentFileType(literal: "s3") }
         }
     }
 
@@ -384,9 +384,9 @@ public final class CfnTaskDefinition: Resource, HasAttributes {
         /// The options to use when configuring the log router.
         public var options: [String: Value<String>]?
         /// The log router to use.
-        public var type: CfnTaskDefinition.FirelensConfiguration.TypeProperty?
+        public var type: CfnTaskDefinition.FirelensConfiguration.FirelensConfigurationType?
 
-        public init(options: [String: Value<String>]? = nil, type: CfnTaskDefinition.FirelensConfiguration.TypeProperty? = nil) {
+        public init(options: [String: Value<String>]? = nil, type: CfnTaskDefinition.FirelensConfiguration.FirelensConfigurationType? = nil) {
             self.options = options
             self.type = type
         }
@@ -398,13 +398,13 @@ public final class CfnTaskDefinition: Resource, HasAttributes {
             return .object(fields)
         }
 
-        public struct TypeProperty: TemplateRepresentable, Sendable {
+        public struct FirelensConfigurationType: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
             private init(literal: String) { templateValue = .string(literal) }
-            public static var fluentbit: TypeProperty { TypeProperty(literal: "fluentbit") }
-            public static var fluentd: TypeProperty { TypeProperty(literal: "fluentd") }
+            public static var fluentbit: FirelensConfigurationType { FirelensConfigurationType(literal: "fluentbit") }
+            public static var fluentd: FirelensConfigurationType { FirelensConfigurationType(literal: "fluentd") }
         }
     }
 
@@ -639,9 +639,9 @@ public final class CfnTaskDefinition: Resource, HasAttributes {
         /// The name that's used for the port mapping.
         public var name: Value<String>?
         /// The protocol that's used for the port mapping.
-        public var `protocol`: CfnTaskDefinition.PortMapping.ProtocolProperty?
+        public var `protocol`: CfnTaskDefinition.PortMapping.PortMappingProtocol?
 
-        public init(appProtocol: CfnTaskDefinition.PortMapping.AppProtocol? = nil, containerPort: Value<Int>? = nil, containerPortRange: Value<String>? = nil, hostPort: Value<Int>? = nil, name: Value<String>? = nil, protocol: CfnTaskDefinition.PortMapping.ProtocolProperty? = nil) {
+        public init(appProtocol: CfnTaskDefinition.PortMapping.AppProtocol? = nil, containerPort: Value<Int>? = nil, containerPortRange: Value<String>? = nil, hostPort: Value<Int>? = nil, name: Value<String>? = nil, protocol: CfnTaskDefinition.PortMapping.PortMappingProtocol? = nil) {
             self.appProtocol = appProtocol
             self.containerPort = containerPort
             self.containerPortRange = containerPortRange
@@ -671,13 +671,13 @@ public final class CfnTaskDefinition: Resource, HasAttributes {
             public static var grpc: AppProtocol { AppProtocol(literal: "grpc") }
         }
 
-        public struct ProtocolProperty: TemplateRepresentable, Sendable {
+        public struct PortMappingProtocol: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
             private init(literal: String) { templateValue = .string(literal) }
-            public static var tcp: ProtocolProperty { ProtocolProperty(literal: "tcp") }
-            public static var udp: ProtocolProperty { ProtocolProperty(literal: "udp") }
+            public static var tcp: PortMappingProtocol { PortMappingProtocol(literal: "tcp") }
+            public static var udp: PortMappingProtocol { PortMappingProtocol(literal: "udp") }
         }
     }
 
@@ -701,11 +701,11 @@ public final class CfnTaskDefinition: Resource, HasAttributes {
     public struct ResourceRequirement: TemplateRepresentable, Sendable {
         public var sharingStrategy: CfnTaskDefinition.SharingStrategy?
         /// The type of resource to assign to a container.
-        public var type: CfnTaskDefinition.ResourceRequirement.TypeProperty
+        public var type: CfnTaskDefinition.ResourceRequirement.ResourceRequirementType
         /// The value for the specified resource type.
         public var value: Value<String>?
 
-        public init(type: CfnTaskDefinition.ResourceRequirement.TypeProperty, sharingStrategy: CfnTaskDefinition.SharingStrategy? = nil, value: Value<String>? = nil) {
+        public init(type: CfnTaskDefinition.ResourceRequirement.ResourceRequirementType, sharingStrategy: CfnTaskDefinition.SharingStrategy? = nil, value: Value<String>? = nil) {
             self.sharingStrategy = sharingStrategy
             self.type = type
             self.value = value
@@ -719,14 +719,14 @@ public final class CfnTaskDefinition: Resource, HasAttributes {
             return .object(fields)
         }
 
-        public struct TypeProperty: TemplateRepresentable, Sendable {
+        public struct ResourceRequirementType: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
             private init(literal: String) { templateValue = .string(literal) }
-            public static var gpu: TypeProperty { TypeProperty(literal: "GPU") }
-            public static var inferenceAccelerator: TypeProperty { TypeProperty(literal: "InferenceAccelerator") }
-            public static var neuronDevice: TypeProperty { TypeProperty(literal: "NeuronDevice") }
+            public static var gpu: ResourceRequirementType { ResourceRequirementType(literal: "GPU") }
+            public static var inferenceAccelerator: ResourceRequirementType { ResourceRequirementType(literal: "InferenceAccelerator") }
+            public static var neuronDevice: ResourceRequirementType { ResourceRequirementType(literal: "NeuronDevice") }
         }
     }
 
@@ -941,9 +941,9 @@ public final class CfnTaskDefinition: Resource, HasAttributes {
         /// A cluster query language expression to apply to the constraint.
         public var expression: Value<String>?
         /// The type of constraint.
-        public var type: CfnTaskDefinition.TaskDefinitionPlacementConstraint.TypeProperty
+        public var type: CfnTaskDefinition.TaskDefinitionPlacementConstraint.TaskDefinitionPlacementConstraintType
 
-        public init(type: CfnTaskDefinition.TaskDefinitionPlacementConstraint.TypeProperty, expression: Value<String>? = nil) {
+        public init(type: CfnTaskDefinition.TaskDefinitionPlacementConstraint.TaskDefinitionPlacementConstraintType, expression: Value<String>? = nil) {
             self.expression = expression
             self.type = type
         }
@@ -955,12 +955,12 @@ public final class CfnTaskDefinition: Resource, HasAttributes {
             return .object(fields)
         }
 
-        public struct TypeProperty: TemplateRepresentable, Sendable {
+        public struct TaskDefinitionPlacementConstraintType: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
             private init(literal: String) { templateValue = .string(literal) }
-            public static var memberOf: TypeProperty { TypeProperty(literal: "memberOf") }
+            public static var memberOf: TaskDefinitionPlacementConstraintType { TaskDefinitionPlacementConstraintType(literal: "memberOf") }
         }
     }
 
@@ -971,9 +971,9 @@ public final class CfnTaskDefinition: Resource, HasAttributes {
         /// The set of network configuration parameters to provide the Container Network Interface (CNI) plugin, specified as key-value pairs.
         public var proxyConfigurationProperties: [CfnTaskDefinition.KeyValuePair]?
         /// The proxy type.
-        public var type: CfnTaskDefinition.ProxyConfiguration.TypeProperty?
+        public var type: CfnTaskDefinition.ProxyConfiguration.ProxyConfigurationType?
 
-        public init(containerName: Value<String>, proxyConfigurationProperties: [CfnTaskDefinition.KeyValuePair]? = nil, type: CfnTaskDefinition.ProxyConfiguration.TypeProperty? = nil) {
+        public init(containerName: Value<String>, proxyConfigurationProperties: [CfnTaskDefinition.KeyValuePair]? = nil, type: CfnTaskDefinition.ProxyConfiguration.ProxyConfigurationType? = nil) {
             self.containerName = containerName
             self.proxyConfigurationProperties = proxyConfigurationProperties
             self.type = type
@@ -987,12 +987,12 @@ public final class CfnTaskDefinition: Resource, HasAttributes {
             return .object(fields)
         }
 
-        public struct TypeProperty: TemplateRepresentable, Sendable {
+        public struct ProxyConfigurationType: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
             private init(literal: String) { templateValue = .string(literal) }
-            public static var appmesh: TypeProperty { TypeProperty(literal: "APPMESH") }
+            public static var appmesh: ProxyConfigurationType { ProxyConfigurationType(literal: "APPMESH") }
         }
     }
 

@@ -22,12 +22,12 @@ public final class CfnListener: Resource, HasAttributes {
     /// The port on which the load balancer is listening.
     public var port: Value<Int>?
     /// The protocol for connections from clients to the load balancer.
-    public var `protocol`: CfnListener.ProtocolProperty?
+    public var `protocol`: CfnListener.ListenerProtocol?
     /// [HTTPS and TLS listeners] The security policy that defines which protocols and ciphers are supported.
     public var sslPolicy: Value<String>?
     public var tags: [CfnListener.Tag]?
 
-    public init(_ logicalID: String, defaultActions: [CfnListener.Action], loadBalancerArn: Value<String>, alpnPolicy: Value<[String]>? = nil, certificates: [CfnListener.Certificate]? = nil, listenerAttributes: [CfnListener.ListenerAttribute]? = nil, mutualAuthentication: CfnListener.MutualAuthentication? = nil, port: Value<Int>? = nil, protocol: CfnListener.ProtocolProperty? = nil, sslPolicy: Value<String>? = nil, tags: [CfnListener.Tag]? = nil) {
+    public init(_ logicalID: String, defaultActions: [CfnListener.Action], loadBalancerArn: Value<String>, alpnPolicy: Value<[String]>? = nil, certificates: [CfnListener.Certificate]? = nil, listenerAttributes: [CfnListener.ListenerAttribute]? = nil, mutualAuthentication: CfnListener.MutualAuthentication? = nil, port: Value<Int>? = nil, protocol: CfnListener.ListenerProtocol? = nil, sslPolicy: Value<String>? = nil, tags: [CfnListener.Tag]? = nil) {
         self.alpnPolicy = alpnPolicy
         self.certificates = certificates
         self.defaultActions = defaultActions
@@ -94,9 +94,9 @@ public final class CfnListener: Resource, HasAttributes {
         /// The Amazon Resource Name (ARN) of the target group.
         public var targetGroupArn: Value<String>?
         /// The type of action.
-        public var type: CfnListener.Action.TypeProperty
+        public var type: CfnListener.Action.ActionType
 
-        public init(type: CfnListener.Action.TypeProperty, authenticateCognitoConfig: CfnListener.AuthenticateCognitoConfig? = nil, authenticateOidcConfig: CfnListener.AuthenticateOidcConfig? = nil, fixedResponseConfig: CfnListener.FixedResponseConfig? = nil, forwardConfig: CfnListener.ForwardConfig? = nil, jwtValidationConfig: CfnListener.JwtValidationConfig? = nil, order: Value<Int>? = nil, redirectConfig: CfnListener.RedirectConfig? = nil, targetGroupArn: Value<String>? = nil) {
+        public init(type: CfnListener.Action.ActionType, authenticateCognitoConfig: CfnListener.AuthenticateCognitoConfig? = nil, authenticateOidcConfig: CfnListener.AuthenticateOidcConfig? = nil, fixedResponseConfig: CfnListener.FixedResponseConfig? = nil, forwardConfig: CfnListener.ForwardConfig? = nil, jwtValidationConfig: CfnListener.JwtValidationConfig? = nil, order: Value<Int>? = nil, redirectConfig: CfnListener.RedirectConfig? = nil, targetGroupArn: Value<String>? = nil) {
             self.authenticateCognitoConfig = authenticateCognitoConfig
             self.authenticateOidcConfig = authenticateOidcConfig
             self.fixedResponseConfig = fixedResponseConfig
@@ -122,17 +122,17 @@ public final class CfnListener: Resource, HasAttributes {
             return .object(fields)
         }
 
-        public struct TypeProperty: TemplateRepresentable, Sendable {
+        public struct ActionType: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
             private init(literal: String) { templateValue = .string(literal) }
-            public static var authenticateCognito: TypeProperty { TypeProperty(literal: "authenticate-cognito") }
-            public static var authenticateOidc: TypeProperty { TypeProperty(literal: "authenticate-oidc") }
-            public static var fixedResponse: TypeProperty { TypeProperty(literal: "fixed-response") }
-            public static var forward: TypeProperty { TypeProperty(literal: "forward") }
-            public static var jwtValidation: TypeProperty { TypeProperty(literal: "jwt-validation") }
-            public static var redirect: TypeProperty { TypeProperty(literal: "redirect") }
+            public static var authenticateCognito: ActionType { ActionType(literal: "authenticate-cognito") }
+            public static var authenticateOidc: ActionType { ActionType(literal: "authenticate-oidc") }
+            public static var fixedResponse: ActionType { ActionType(literal: "fixed-response") }
+            public static var forward: ActionType { ActionType(literal: "forward") }
+            public static var jwtValidation: ActionType { ActionType(literal: "jwt-validation") }
+            public static var redirect: ActionType { ActionType(literal: "redirect") }
         }
     }
 
@@ -500,20 +500,20 @@ public final class CfnListener: Resource, HasAttributes {
         }
     }
 
-    public struct ProtocolProperty: TemplateRepresentable, Sendable {
+    public struct ListenerProtocol: TemplateRepresentable, Sendable {
         public let templateValue: TemplateValue
         /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
         public init(_ value: Value<String>) { templateValue = value.raw }
         private init(literal: String) { templateValue = .string(literal) }
-        public static var geneve: ProtocolProperty { ProtocolProperty(literal: "GENEVE") }
-        public static var http: ProtocolProperty { ProtocolProperty(literal: "HTTP") }
-        public static var https: ProtocolProperty { ProtocolProperty(literal: "HTTPS") }
-        public static var quic: ProtocolProperty { ProtocolProperty(literal: "QUIC") }
-        public static var tcp: ProtocolProperty { ProtocolProperty(literal: "TCP") }
-        public static var tcpQuic: ProtocolProperty { ProtocolProperty(literal: "TCP_QUIC") }
-        public static var tcpUdp: ProtocolProperty { ProtocolProperty(literal: "TCP_UDP") }
-        public static var tls: ProtocolProperty { ProtocolProperty(literal: "TLS") }
-        public static var udp: ProtocolProperty { ProtocolProperty(literal: "UDP") }
+        public static var geneve: ListenerProtocol { ListenerProtocol(literal: "GENEVE") }
+        public static var http: ListenerProtocol { ListenerProtocol(literal: "HTTP") }
+        public static var https: ListenerProtocol { ListenerProtocol(literal: "HTTPS") }
+        public static var quic: ListenerProtocol { ListenerProtocol(literal: "QUIC") }
+        public static var tcp: ListenerProtocol { ListenerProtocol(literal: "TCP") }
+        public static var tcpQuic: ListenerProtocol { ListenerProtocol(literal: "TCP_QUIC") }
+        public static var tcpUdp: ListenerProtocol { ListenerProtocol(literal: "TCP_UDP") }
+        public static var tls: ListenerProtocol { ListenerProtocol(literal: "TLS") }
+        public static var udp: ListenerProtocol { ListenerProtocol(literal: "UDP") }
     }
 
     /// Information about a tag.

@@ -31,7 +31,6 @@ public final class CfnListenerRule: Resource, HasAttributes {
 
     /// Fn::GetAtt IsDefault.
     public var attrIsDefault: Value<Bool> { getAtt(Attribute.isDefault.rawValue, as: Bool.self) }
-
     /// Fn::GetAtt RuleArn.
     public var attrRuleArn: Value<String> { attribute(.ruleArn) }
 
@@ -65,9 +64,9 @@ public final class CfnListenerRule: Resource, HasAttributes {
         /// The Amazon Resource Name (ARN) of the target group.
         public var targetGroupArn: Value<String>?
         /// The type of action.
-        public var type: CfnListenerRule.Action.TypeProperty
+        public var type: CfnListenerRule.Action.ActionType
 
-        public init(type: CfnListenerRule.Action.TypeProperty, authenticateCognitoConfig: CfnListenerRule.AuthenticateCognitoConfig? = nil, authenticateOidcConfig: CfnListenerRule.AuthenticateOidcConfig? = nil, fixedResponseConfig: CfnListenerRule.FixedResponseConfig? = nil, forwardConfig: CfnListenerRule.ForwardConfig? = nil, jwtValidationConfig: CfnListenerRule.JwtValidationConfig? = nil, order: Value<Int>? = nil, redirectConfig: CfnListenerRule.RedirectConfig? = nil, targetGroupArn: Value<String>? = nil) {
+        public init(type: CfnListenerRule.Action.ActionType, authenticateCognitoConfig: CfnListenerRule.AuthenticateCognitoConfig? = nil, authenticateOidcConfig: CfnListenerRule.AuthenticateOidcConfig? = nil, fixedResponseConfig: CfnListenerRule.FixedResponseConfig? = nil, forwardConfig: CfnListenerRule.ForwardConfig? = nil, jwtValidationConfig: CfnListenerRule.JwtValidationConfig? = nil, order: Value<Int>? = nil, redirectConfig: CfnListenerRule.RedirectConfig? = nil, targetGroupArn: Value<String>? = nil) {
             self.authenticateCognitoConfig = authenticateCognitoConfig
             self.authenticateOidcConfig = authenticateOidcConfig
             self.fixedResponseConfig = fixedResponseConfig
@@ -93,17 +92,17 @@ public final class CfnListenerRule: Resource, HasAttributes {
             return .object(fields)
         }
 
-        public struct TypeProperty: TemplateRepresentable, Sendable {
+        public struct ActionType: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
             private init(literal: String) { templateValue = .string(literal) }
-            public static var authenticateCognito: TypeProperty { TypeProperty(literal: "authenticate-cognito") }
-            public static var authenticateOidc: TypeProperty { TypeProperty(literal: "authenticate-oidc") }
-            public static var fixedResponse: TypeProperty { TypeProperty(literal: "fixed-response") }
-            public static var forward: TypeProperty { TypeProperty(literal: "forward") }
-            public static var jwtValidation: TypeProperty { TypeProperty(literal: "jwt-validation") }
-            public static var redirect: TypeProperty { TypeProperty(literal: "redirect") }
+            public static var authenticateCognito: ActionType { ActionType(literal: "authenticate-cognito") }
+            public static var authenticateOidc: ActionType { ActionType(literal: "authenticate-oidc") }
+            public static var fixedResponse: ActionType { ActionType(literal: "fixed-response") }
+            public static var forward: ActionType { ActionType(literal: "forward") }
+            public static var jwtValidation: ActionType { ActionType(literal: "jwt-validation") }
+            public static var redirect: ActionType { ActionType(literal: "redirect") }
         }
     }
 
@@ -625,10 +624,10 @@ public final class CfnListenerRule: Resource, HasAttributes {
 
     public struct Transform: TemplateRepresentable, Sendable {
         public var hostHeaderRewriteConfig: CfnListenerRule.RewriteConfigObject?
-        public var type: CfnListenerRule.Transform.TypeProperty
+        public var type: CfnListenerRule.Transform.TransformType
         public var urlRewriteConfig: CfnListenerRule.RewriteConfigObject?
 
-        public init(type: CfnListenerRule.Transform.TypeProperty, hostHeaderRewriteConfig: CfnListenerRule.RewriteConfigObject? = nil, urlRewriteConfig: CfnListenerRule.RewriteConfigObject? = nil) {
+        public init(type: CfnListenerRule.Transform.TransformType, hostHeaderRewriteConfig: CfnListenerRule.RewriteConfigObject? = nil, urlRewriteConfig: CfnListenerRule.RewriteConfigObject? = nil) {
             self.hostHeaderRewriteConfig = hostHeaderRewriteConfig
             self.type = type
             self.urlRewriteConfig = urlRewriteConfig
@@ -642,13 +641,13 @@ public final class CfnListenerRule: Resource, HasAttributes {
             return .object(fields)
         }
 
-        public struct TypeProperty: TemplateRepresentable, Sendable {
+        public struct TransformType: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
             private init(literal: String) { templateValue = .string(literal) }
-            public static var hostHeaderRewrite: TypeProperty { TypeProperty(literal: "host-header-rewrite") }
-            public static var urlRewrite: TypeProperty { TypeProperty(literal: "url-rewrite") }
+            public static var hostHeaderRewrite: TransformType { TransformType(literal: "host-header-rewrite") }
+            public static var urlRewrite: TransformType { TransformType(literal: "url-rewrite") }
         }
     }
 

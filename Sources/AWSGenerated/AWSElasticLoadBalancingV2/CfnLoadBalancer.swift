@@ -51,9 +51,9 @@ public final class CfnLoadBalancer: Resource, HasAttributes {
     /// The tags to assign to the load balancer.
     public var tags: [CfnLoadBalancer.Tag]?
     /// The type of load balancer.
-    public var typeProperty: CfnLoadBalancer.TypeProperty?
+    public var loadBalancerType: CfnLoadBalancer.LoadBalancerType?
 
-    public init(_ logicalID: String, enableCapacityReservationProvisionStabilize: Value<Bool>? = nil, enablePrefixForIpv6SourceNat: CfnLoadBalancer.EnablePrefixForIpv6SourceNat? = nil, enforceSecurityGroupInboundRulesOnPrivateLinkTraffic: Value<String>? = nil, ipAddressType: CfnLoadBalancer.IpAddressType? = nil, ipv4IpamPoolId: Value<String>? = nil, loadBalancerAttributes: [CfnLoadBalancer.LoadBalancerAttribute]? = nil, minimumLoadBalancerCapacity: CfnLoadBalancer.MinimumLoadBalancerCapacity? = nil, name: Value<String>? = nil, scheme: CfnLoadBalancer.Scheme? = nil, securityGroups: Value<[String]>? = nil, subnetMappings: [CfnLoadBalancer.SubnetMapping]? = nil, subnets: Value<[String]>? = nil, tags: [CfnLoadBalancer.Tag]? = nil, typeProperty: CfnLoadBalancer.TypeProperty? = nil) {
+    public init(_ logicalID: String, enableCapacityReservationProvisionStabilize: Value<Bool>? = nil, enablePrefixForIpv6SourceNat: CfnLoadBalancer.EnablePrefixForIpv6SourceNat? = nil, enforceSecurityGroupInboundRulesOnPrivateLinkTraffic: Value<String>? = nil, ipAddressType: CfnLoadBalancer.IpAddressType? = nil, ipv4IpamPoolId: Value<String>? = nil, loadBalancerAttributes: [CfnLoadBalancer.LoadBalancerAttribute]? = nil, minimumLoadBalancerCapacity: CfnLoadBalancer.MinimumLoadBalancerCapacity? = nil, name: Value<String>? = nil, scheme: CfnLoadBalancer.Scheme? = nil, securityGroups: Value<[String]>? = nil, subnetMappings: [CfnLoadBalancer.SubnetMapping]? = nil, subnets: Value<[String]>? = nil, tags: [CfnLoadBalancer.Tag]? = nil, loadBalancerType: CfnLoadBalancer.LoadBalancerType? = nil) {
         self.enableCapacityReservationProvisionStabilize = enableCapacityReservationProvisionStabilize
         self.enablePrefixForIpv6SourceNat = enablePrefixForIpv6SourceNat
         self.enforceSecurityGroupInboundRulesOnPrivateLinkTraffic = enforceSecurityGroupInboundRulesOnPrivateLinkTraffic
@@ -67,63 +67,20 @@ public final class CfnLoadBalancer: Resource, HasAttributes {
         self.subnetMappings = subnetMappings
         self.subnets = subnets
         self.tags = tags
-        self.typeProperty = typeProperty
+        self.loadBalancerType = loadBalancerType
         super.init(logicalID: logicalID, type: "AWS::ElasticLoadBalancingV2::LoadBalancer")
     }
 
     /// Fn::GetAtt CanonicalHostedZoneID.
     public var attrCanonicalHostedZoneID: Value<String> { attribute(.canonicalHostedZoneID) }
-
     /// Fn::GetAtt DNSName.
     public var attrDNSName: Value<String> { attribute(.dnsName) }
-
-    /// Fn::GetAtt EnableCapacityReservationProvisionStabilize.
-    public var attrEnableCapacityReservationProvisionStabilize: Value<Bool> { getAtt(Attribute.enableCapacityReservationProvisionStabilize.rawValue, as: Bool.self) }
-
-    /// Fn::GetAtt EnablePrefixForIpv6SourceNat.
-    public var attrEnablePrefixForIpv6SourceNat: Value<String> { attribute(.enablePrefixForIpv6SourceNat) }
-
-    /// Fn::GetAtt EnforceSecurityGroupInboundRulesOnPrivateLinkTraffic.
-    public var attrEnforceSecurityGroupInboundRulesOnPrivateLinkTraffic: Value<String> { attribute(.enforceSecurityGroupInboundRulesOnPrivateLinkTraffic) }
-
-    /// Fn::GetAtt IpAddressType.
-    public var attrIpAddressType: Value<String> { attribute(.ipAddressType) }
-
-    /// Fn::GetAtt Ipv4IpamPoolId.
-    public var attrIpv4IpamPoolId: Value<String> { attribute(.ipv4IpamPoolId) }
-
     /// Fn::GetAtt LoadBalancerArn.
     public var attrLoadBalancerArn: Value<String> { attribute(.loadBalancerArn) }
-
-    /// Fn::GetAtt LoadBalancerAttributes.
-    public var attrLoadBalancerAttributes: Value<[String]> { listAttribute(.loadBalancerAttributes) }
-
     /// Fn::GetAtt LoadBalancerFullName.
     public var attrLoadBalancerFullName: Value<String> { attribute(.loadBalancerFullName) }
-
     /// Fn::GetAtt LoadBalancerName.
     public var attrLoadBalancerName: Value<String> { attribute(.loadBalancerName) }
-
-    /// Fn::GetAtt Name.
-    public var attrName: Value<String> { attribute(.name) }
-
-    /// Fn::GetAtt Scheme.
-    public var attrScheme: Value<String> { attribute(.scheme) }
-
-    /// Fn::GetAtt SecurityGroups.
-    public var attrSecurityGroups: Value<[String]> { listAttribute(.securityGroups) }
-
-    /// Fn::GetAtt SubnetMappings.
-    public var attrSubnetMappings: Value<[String]> { listAttribute(.subnetMappings) }
-
-    /// Fn::GetAtt Subnets.
-    public var attrSubnets: Value<[String]> { listAttribute(.subnets) }
-
-    /// Fn::GetAtt Tags.
-    public var attrTags: Value<[String]> { listAttribute(.tags) }
-
-    /// Fn::GetAtt Type.
-    public var attrType: Value<String> { attribute(.type) }
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
@@ -140,7 +97,7 @@ public final class CfnLoadBalancer: Resource, HasAttributes {
         properties["SubnetMappings"] = self.subnetMappings?.templateValue
         properties["Subnets"] = self.subnets?.templateValue
         properties["Tags"] = self.tags?.templateValue
-        properties["Type"] = self.typeProperty?.templateValue
+        properties["Type"] = self.loadBalancerType?.templateValue
         return properties
     }
 
@@ -260,13 +217,13 @@ public final class CfnLoadBalancer: Resource, HasAttributes {
         }
     }
 
-    public struct TypeProperty: TemplateRepresentable, Sendable {
+    public struct LoadBalancerType: TemplateRepresentable, Sendable {
         public let templateValue: TemplateValue
         /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
         public init(_ value: Value<String>) { templateValue = value.raw }
         private init(literal: String) { templateValue = .string(literal) }
-        public static var application: TypeProperty { TypeProperty(literal: "application") }
-        public static var gateway: TypeProperty { TypeProperty(literal: "gateway") }
-        public static var network: TypeProperty { TypeProperty(literal: "network") }
+        public static var application: LoadBalancerType { LoadBalancerType(literal: "application") }
+        public static var gateway: LoadBalancerType { LoadBalancerType(literal: "gateway") }
+        public static var network: LoadBalancerType { LoadBalancerType(literal: "network") }
     }
 }

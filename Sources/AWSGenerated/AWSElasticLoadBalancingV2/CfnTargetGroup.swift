@@ -33,7 +33,7 @@ public final class CfnTargetGroup: Resource, HasAttributes {
     /// The port on which the targets receive traffic.
     public var port: Value<Int>?
     /// The protocol to use for routing traffic to the targets.
-    public var `protocol`: CfnTargetGroup.ProtocolProperty?
+    public var `protocol`: CfnTargetGroup.TargetGroupProtocol?
     /// [HTTP/HTTPS protocol] The protocol version.
     public var protocolVersion: Value<String>?
     /// The tags.
@@ -51,7 +51,7 @@ public final class CfnTargetGroup: Resource, HasAttributes {
     /// The identifier of the virtual private cloud (VPC).
     public var vpcId: Value<String>?
 
-    public init(_ logicalID: String, healthCheckEnabled: Value<Bool>? = nil, healthCheckIntervalSeconds: Value<Int>? = nil, healthCheckPath: Value<String>? = nil, healthCheckPort: Value<String>? = nil, healthCheckProtocol: CfnTargetGroup.HealthCheckProtocol? = nil, healthCheckTimeoutSeconds: Value<Int>? = nil, healthyThresholdCount: Value<Int>? = nil, ipAddressType: CfnTargetGroup.IpAddressType? = nil, matcher: CfnTargetGroup.Matcher? = nil, name: Value<String>? = nil, port: Value<Int>? = nil, protocol: CfnTargetGroup.ProtocolProperty? = nil, protocolVersion: Value<String>? = nil, tags: [CfnTargetGroup.Tag]? = nil, targetControlPort: Value<Int>? = nil, targetGroupAttributes: [CfnTargetGroup.TargetGroupAttribute]? = nil, targetType: CfnTargetGroup.TargetType? = nil, targets: [CfnTargetGroup.TargetDescription]? = nil, unhealthyThresholdCount: Value<Int>? = nil, vpcId: Value<String>? = nil) {
+    public init(_ logicalID: String, healthCheckEnabled: Value<Bool>? = nil, healthCheckIntervalSeconds: Value<Int>? = nil, healthCheckPath: Value<String>? = nil, healthCheckPort: Value<String>? = nil, healthCheckProtocol: CfnTargetGroup.HealthCheckProtocol? = nil, healthCheckTimeoutSeconds: Value<Int>? = nil, healthyThresholdCount: Value<Int>? = nil, ipAddressType: CfnTargetGroup.IpAddressType? = nil, matcher: CfnTargetGroup.Matcher? = nil, name: Value<String>? = nil, port: Value<Int>? = nil, protocol: CfnTargetGroup.TargetGroupProtocol? = nil, protocolVersion: Value<String>? = nil, tags: [CfnTargetGroup.Tag]? = nil, targetControlPort: Value<Int>? = nil, targetGroupAttributes: [CfnTargetGroup.TargetGroupAttribute]? = nil, targetType: CfnTargetGroup.TargetType? = nil, targets: [CfnTargetGroup.TargetDescription]? = nil, unhealthyThresholdCount: Value<Int>? = nil, vpcId: Value<String>? = nil) {
         self.healthCheckEnabled = healthCheckEnabled
         self.healthCheckIntervalSeconds = healthCheckIntervalSeconds
         self.healthCheckPath = healthCheckPath
@@ -77,13 +77,10 @@ public final class CfnTargetGroup: Resource, HasAttributes {
 
     /// Fn::GetAtt LoadBalancerArns.
     public var attrLoadBalancerArns: Value<[String]> { listAttribute(.loadBalancerArns) }
-
     /// Fn::GetAtt TargetGroupArn.
     public var attrTargetGroupArn: Value<String> { attribute(.targetGroupArn) }
-
     /// Fn::GetAtt TargetGroupFullName.
     public var attrTargetGroupFullName: Value<String> { attribute(.targetGroupFullName) }
-
     /// Fn::GetAtt TargetGroupName.
     public var attrTargetGroupName: Value<String> { attribute(.targetGroupName) }
 
@@ -156,20 +153,20 @@ public final class CfnTargetGroup: Resource, HasAttributes {
         }
     }
 
-    public struct ProtocolProperty: TemplateRepresentable, Sendable {
+    public struct TargetGroupProtocol: TemplateRepresentable, Sendable {
         public let templateValue: TemplateValue
         /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
         public init(_ value: Value<String>) { templateValue = value.raw }
         private init(literal: String) { templateValue = .string(literal) }
-        public static var geneve: ProtocolProperty { ProtocolProperty(literal: "GENEVE") }
-        public static var http: ProtocolProperty { ProtocolProperty(literal: "HTTP") }
-        public static var https: ProtocolProperty { ProtocolProperty(literal: "HTTPS") }
-        public static var quic: ProtocolProperty { ProtocolProperty(literal: "QUIC") }
-        public static var tcp: ProtocolProperty { ProtocolProperty(literal: "TCP") }
-        public static var tcpQuic: ProtocolProperty { ProtocolProperty(literal: "TCP_QUIC") }
-        public static var tcpUdp: ProtocolProperty { ProtocolProperty(literal: "TCP_UDP") }
-        public static var tls: ProtocolProperty { ProtocolProperty(literal: "TLS") }
-        public static var udp: ProtocolProperty { ProtocolProperty(literal: "UDP") }
+        public static var geneve: TargetGroupProtocol { TargetGroupProtocol(literal: "GENEVE") }
+        public static var http: TargetGroupProtocol { TargetGroupProtocol(literal: "HTTP") }
+        public static var https: TargetGroupProtocol { TargetGroupProtocol(literal: "HTTPS") }
+        public static var quic: TargetGroupProtocol { TargetGroupProtocol(literal: "QUIC") }
+        public static var tcp: TargetGroupProtocol { TargetGroupProtocol(literal: "TCP") }
+        public static var tcpQuic: TargetGroupProtocol { TargetGroupProtocol(literal: "TCP_QUIC") }
+        public static var tcpUdp: TargetGroupProtocol { TargetGroupProtocol(literal: "TCP_UDP") }
+        public static var tls: TargetGroupProtocol { TargetGroupProtocol(literal: "TLS") }
+        public static var udp: TargetGroupProtocol { TargetGroupProtocol(literal: "UDP") }
     }
 
     public struct Tag: TemplateRepresentable, Sendable {

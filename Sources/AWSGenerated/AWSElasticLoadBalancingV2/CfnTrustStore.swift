@@ -31,10 +31,8 @@ public final class CfnTrustStore: Resource, HasAttributes {
 
     /// Fn::GetAtt NumberOfCaCertificates.
     public var attrNumberOfCaCertificates: Value<Int> { getAtt(Attribute.numberOfCaCertificates.rawValue, as: Int.self) }
-
     /// Fn::GetAtt Status.
     public var attrStatus: Value<String> { attribute(.status) }
-
     /// Fn::GetAtt TrustStoreArn.
     public var attrTrustStoreArn: Value<String> { attribute(.trustStoreArn) }
 

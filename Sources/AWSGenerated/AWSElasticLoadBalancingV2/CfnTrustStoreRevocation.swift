@@ -21,7 +21,6 @@ public final class CfnTrustStoreRevocation: Resource, HasAttributes {
 
     /// Fn::GetAtt RevocationId.
     public var attrRevocationId: Value<Int> { getAtt(Attribute.revocationId.rawValue, as: Int.self) }
-
     /// Fn::GetAtt TrustStoreRevocations.
     public var attrTrustStoreRevocations: Value<[String]> { listAttribute(.trustStoreRevocations) }
 

@@ -30,7 +30,6 @@ public final class CfnApiDestination: Resource, HasAttributes {
 
     /// Fn::GetAtt Arn.
     public var attrArn: Value<String> { attribute(.arn) }
-
     /// Fn::GetAtt ArnForPolicy.
     public var attrArnForPolicy: Value<String> { attribute(.arnForPolicy) }
 

@@ -33,16 +33,12 @@ public final class CfnConnection: Resource, HasAttributes {
 
     /// Fn::GetAtt Arn.
     public var attrArn: Value<String> { attribute(.arn) }
-
     /// Fn::GetAtt ArnForPolicy.
     public var attrArnForPolicy: Value<String> { attribute(.arnForPolicy) }
-
     /// Fn::GetAtt AuthParameters.ConnectivityParameters.ResourceParameters.ResourceAssociationArn.
     public var attrAuthParametersConnectivityParametersResourceParametersResourceAssociationArn: Value<String> { attribute(.authParametersConnectivityParametersResourceParametersResourceAssociationArn) }
-
     /// Fn::GetAtt InvocationConnectivityParameters.ResourceParameters.ResourceAssociationArn.
     public var attrInvocationConnectivityParametersResourceParametersResourceAssociationArn: Value<String> { attribute(.invocationConnectivityParametersResourceParametersResourceAssociationArn) }
-
     /// Fn::GetAtt SecretArn.
     public var attrSecretArn: Value<String> { attribute(.secretArn) }
 

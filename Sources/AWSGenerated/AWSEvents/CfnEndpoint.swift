@@ -30,16 +30,12 @@ public final class CfnEndpoint: Resource, HasAttributes {
 
     /// Fn::GetAtt Arn.
     public var attrArn: Value<String> { attribute(.arn) }
-
     /// Fn::GetAtt EndpointId.
     public var attrEndpointId: Value<String> { attribute(.endpointId) }
-
     /// Fn::GetAtt EndpointUrl.
     public var attrEndpointUrl: Value<String> { attribute(.endpointUrl) }
-
     /// Fn::GetAtt State.
     public var attrState: Value<String> { attribute(.state) }
-
     /// Fn::GetAtt StateReason.
     public var attrStateReason: Value<String> { attribute(.stateReason) }
 

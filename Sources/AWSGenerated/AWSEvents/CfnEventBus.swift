@@ -47,30 +47,6 @@ public final class CfnEventBus: Resource, HasAttributes {
     /// Fn::GetAtt Arn.
     public var attrArn: Value<String> { attribute(.arn) }
 
-    /// Fn::GetAtt DeadLetterConfig.Arn.
-    public var attrDeadLetterConfigArn: Value<String> { attribute(.deadLetterConfigArn) }
-
-    /// Fn::GetAtt Description.
-    public var attrDescription: Value<String> { attribute(.description) }
-
-    /// Fn::GetAtt EventSourceName.
-    public var attrEventSourceName: Value<String> { attribute(.eventSourceName) }
-
-    /// Fn::GetAtt KmsKeyIdentifier.
-    public var attrKmsKeyIdentifier: Value<String> { attribute(.kmsKeyIdentifier) }
-
-    /// Fn::GetAtt LogConfig.IncludeDetail.
-    public var attrLogConfigIncludeDetail: Value<String> { attribute(.logConfigIncludeDetail) }
-
-    /// Fn::GetAtt LogConfig.Level.
-    public var attrLogConfigLevel: Value<String> { attribute(.logConfigLevel) }
-
-    /// Fn::GetAtt Name.
-    public var attrName: Value<String> { attribute(.name) }
-
-    /// Fn::GetAtt Tags.
-    public var attrTags: Value<[String]> { listAttribute(.tags) }
-
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
         properties["DeadLetterConfig"] = self.deadLetterConfig?.templateValue

@@ -5,7 +5,7 @@ import CloudFormation
 public final class CfnEventBusPolicy: Resource {
     /// The action that you are enabling the other account to perform.
     public var action: CfnEventBusPolicy.Action?
-    public var conditionProperty: CfnEventBusPolicy.Condition?
+    public var eventBusPolicyCondition: CfnEventBusPolicy.Condition?
     /// The name of the event bus associated with the rule.
     public var eventBusName: Value<String>?
     /// The 12-digit AWS account ID that you are permitting to put events to your default event bus.
@@ -14,9 +14,9 @@ public final class CfnEventBusPolicy: Resource {
     /// An identifier string for the external account that you are granting permissions to
     public var statementId: Value<String>
 
-    public init(_ logicalID: String, statementId: Value<String>, action: CfnEventBusPolicy.Action? = nil, conditionProperty: CfnEventBusPolicy.Condition? = nil, eventBusName: Value<String>? = nil, principal: Value<String>? = nil, statement: TemplateValue? = nil) {
+    public init(_ logicalID: String, statementId: Value<String>, action: CfnEventBusPolicy.Action? = nil, eventBusPolicyCondition: CfnEventBusPolicy.Condition? = nil, eventBusName: Value<String>? = nil, principal: Value<String>? = nil, statement: TemplateValue? = nil) {
         self.action = action
-        self.conditionProperty = conditionProperty
+        self.eventBusPolicyCondition = eventBusPolicyCondition
         self.eventBusName = eventBusName
         self.principal = principal
         self.statement = statement
@@ -27,7 +27,7 @@ public final class CfnEventBusPolicy: Resource {
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
         properties["Action"] = self.action?.templateValue
-        properties["Condition"] = self.conditionProperty?.templateValue
+        properties["Condition"] = self.eventBusPolicyCondition?.templateValue
         properties["EventBusName"] = self.eventBusName?.templateValue
         properties["Principal"] = self.principal?.templateValue
         properties["Statement"] = self.statement?.templateValue
@@ -48,11 +48,11 @@ public final class CfnEventBusPolicy: Resource {
         /// Specifies the value for the key.
         public var key: Value<String>?
         /// Specifies the type of condition.
-        public var type: CfnEventBusPolicy.Condition.TypeProperty?
+        public var type: CfnEventBusPolicy.Condition.ConditionType?
         /// Specifies the key for the condition.
         public var value: Value<String>?
 
-        public init(key: Value<String>? = nil, type: CfnEventBusPolicy.Condition.TypeProperty? = nil, value: Value<String>? = nil) {
+        public init(key: Value<String>? = nil, type: CfnEventBusPolicy.Condition.ConditionType? = nil, value: Value<String>? = nil) {
             self.key = key
             self.type = type
             self.value = value
@@ -66,12 +66,12 @@ public final class CfnEventBusPolicy: Resource {
             return .object(fields)
         }
 
-        public struct TypeProperty: TemplateRepresentable, Sendable {
+        public struct ConditionType: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
             private init(literal: String) { templateValue = .string(literal) }
-            public static var stringEquals: TypeProperty { TypeProperty(literal: "StringEquals") }
+            public static var stringEquals: ConditionType { ConditionType(literal: "StringEquals") }
         }
     }
 }

@@ -42,7 +42,6 @@ public final class CfnRule: Resource, HasAttributes {
 
     /// Fn::GetAtt Arn.
     public var attrArn: Value<String> { attribute(.arn) }
-
     /// Fn::GetAtt RuleName.
     public var attrRuleName: Value<String> { attribute(.ruleName) }
 
@@ -364,9 +363,9 @@ public final class CfnRule: Resource, HasAttributes {
 
     public struct PlacementConstraint: TemplateRepresentable, Sendable {
         public var expression: Value<String>?
-        public var type: CfnRule.PlacementConstraint.TypeProperty?
+        public var type: CfnRule.PlacementConstraint.PlacementConstraintType?
 
-        public init(expression: Value<String>? = nil, type: CfnRule.PlacementConstraint.TypeProperty? = nil) {
+        public init(expression: Value<String>? = nil, type: CfnRule.PlacementConstraint.PlacementConstraintType? = nil) {
             self.expression = expression
             self.type = type
         }
@@ -378,13 +377,13 @@ public final class CfnRule: Resource, HasAttributes {
             return .object(fields)
         }
 
-        public struct TypeProperty: TemplateRepresentable, Sendable {
+        public struct PlacementConstraintType: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
             private init(literal: String) { templateValue = .string(literal) }
-            public static var distinctInstance: TypeProperty { TypeProperty(literal: "distinctInstance") }
-            public static var memberOf: TypeProperty { TypeProperty(literal: "memberOf") }
+            public static var distinctInstance: PlacementConstraintType { PlacementConstraintType(literal: "distinctInstance") }
+            public static var memberOf: PlacementConstraintType { PlacementConstraintType(literal: "memberOf") }
         }
     }
 

@@ -21,7 +21,6 @@ public final class CfnAccessKey: Resource, HasAttributes {
 
     /// Fn::GetAtt Id.
     public var attrId: Value<String> { attribute(.id) }
-
     /// Fn::GetAtt SecretAccessKey.
     public var attrSecretAccessKey: Value<String> { attribute(.secretAccessKey) }
 

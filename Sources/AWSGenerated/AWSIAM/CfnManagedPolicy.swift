@@ -41,25 +41,18 @@ public final class CfnManagedPolicy: Resource, HasAttributes {
 
     /// Fn::GetAtt AttachmentCount.
     public var attrAttachmentCount: Value<Int> { getAtt(Attribute.attachmentCount.rawValue, as: Int.self) }
-
     /// Fn::GetAtt CreateDate.
     public var attrCreateDate: Value<String> { attribute(.createDate) }
-
     /// Fn::GetAtt DefaultVersionId.
     public var attrDefaultVersionId: Value<String> { attribute(.defaultVersionId) }
-
     /// Fn::GetAtt IsAttachable.
     public var attrIsAttachable: Value<Bool> { getAtt(Attribute.isAttachable.rawValue, as: Bool.self) }
-
     /// Fn::GetAtt PermissionsBoundaryUsageCount.
     public var attrPermissionsBoundaryUsageCount: Value<Int> { getAtt(Attribute.permissionsBoundaryUsageCount.rawValue, as: Int.self) }
-
     /// Fn::GetAtt PolicyArn.
     public var attrPolicyArn: Value<String> { attribute(.policyArn) }
-
     /// Fn::GetAtt PolicyId.
     public var attrPolicyId: Value<String> { attribute(.policyId) }
-
     /// Fn::GetAtt UpdateDate.
     public var attrUpdateDate: Value<String> { attribute(.updateDate) }
 

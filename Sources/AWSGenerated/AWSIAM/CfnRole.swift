@@ -42,7 +42,6 @@ public final class CfnRole: Resource, HasAttributes {
 
     /// Fn::GetAtt Arn.
     public var attrArn: Value<String> { attribute(.arn) }
-
     /// Fn::GetAtt RoleId.
     public var attrRoleId: Value<String> { attribute(.roleId) }
 

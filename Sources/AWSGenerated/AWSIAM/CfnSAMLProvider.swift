@@ -32,7 +32,6 @@ public final class CfnSAMLProvider: Resource, HasAttributes {
 
     /// Fn::GetAtt Arn.
     public var attrArn: Value<String> { attribute(.arn) }
-
     /// Fn::GetAtt SamlProviderUUID.
     public var attrSamlProviderUUID: Value<String> { attribute(.samlProviderUUID) }
 

@@ -51,7 +51,6 @@ public final class CfnKey: Resource, HasAttributes {
 
     /// Fn::GetAtt Arn.
     public var attrArn: Value<String> { attribute(.arn) }
-
     /// Fn::GetAtt KeyId.
     public var attrKeyId: Value<String> { attribute(.keyId) }
 

@@ -33,7 +33,6 @@ public final class CfnReplicaKey: Resource, HasAttributes {
 
     /// Fn::GetAtt Arn.
     public var attrArn: Value<String> { attribute(.arn) }
-
     /// Fn::GetAtt KeyId.
     public var attrKeyId: Value<String> { attribute(.keyId) }
 

@@ -41,13 +41,10 @@ public final class CfnChannel: Resource, HasAttributes {
 
     /// Fn::GetAtt ChannelARN.
     public var attrChannelARN: Value<String> { attribute(.channelARN) }
-
     /// Fn::GetAtt ChannelCreationTimestamp.
     public var attrChannelCreationTimestamp: Value<String> { attribute(.channelCreationTimestamp) }
-
     /// Fn::GetAtt ChannelId.
     public var attrChannelId: Value<String> { attribute(.channelId) }
-
     /// Fn::GetAtt ChannelStatus.
     public var attrChannelStatus: Value<String> { attribute(.channelStatus) }
 

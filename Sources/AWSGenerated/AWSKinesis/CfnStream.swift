@@ -45,7 +45,6 @@ public final class CfnStream: Resource, HasAttributes {
 
     /// Fn::GetAtt Arn.
     public var attrArn: Value<String> { attribute(.arn) }
-
     /// Fn::GetAtt WarmThroughputObject.
     public var attrWarmThroughputObject: Value<String> { attribute(.warmThroughputObject) }
 

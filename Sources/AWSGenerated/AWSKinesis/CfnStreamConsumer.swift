@@ -27,18 +27,10 @@ public final class CfnStreamConsumer: Resource, HasAttributes {
 
     /// Fn::GetAtt ConsumerARN.
     public var attrConsumerARN: Value<String> { attribute(.consumerARN) }
-
     /// Fn::GetAtt ConsumerCreationTimestamp.
     public var attrConsumerCreationTimestamp: Value<String> { attribute(.consumerCreationTimestamp) }
-
-    /// Fn::GetAtt ConsumerName.
-    public var attrConsumerName: Value<String> { attribute(.consumerName) }
-
     /// Fn::GetAtt ConsumerStatus.
     public var attrConsumerStatus: Value<String> { attribute(.consumerStatus) }
-
-    /// Fn::GetAtt StreamARN.
-    public var attrStreamARN: Value<String> { attribute(.streamARN) }
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()

@@ -41,7 +41,6 @@ public final class CfnCapacityProvider: Resource, HasAttributes {
 
     /// Fn::GetAtt Arn.
     public var attrArn: Value<String> { attribute(.arn) }
-
     /// Fn::GetAtt State.
     public var attrState: Value<String> { attribute(.state) }
 

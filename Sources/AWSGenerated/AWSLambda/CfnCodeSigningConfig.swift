@@ -27,7 +27,6 @@ public final class CfnCodeSigningConfig: Resource, HasAttributes {
 
     /// Fn::GetAtt CodeSigningConfigArn.
     public var attrCodeSigningConfigArn: Value<String> { attribute(.codeSigningConfigArn) }
-
     /// Fn::GetAtt CodeSigningConfigId.
     public var attrCodeSigningConfigId: Value<String> { attribute(.codeSigningConfigId) }
 

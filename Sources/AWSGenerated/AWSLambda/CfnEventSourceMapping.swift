@@ -99,7 +99,6 @@ public final class CfnEventSourceMapping: Resource, HasAttributes {
 
     /// Fn::GetAtt EventSourceMappingArn.
     public var attrEventSourceMappingArn: Value<String> { attribute(.eventSourceMappingArn) }
-
     /// Fn::GetAtt Id.
     public var attrId: Value<String> { attribute(.id) }
 
@@ -196,11 +195,11 @@ public final class CfnEventSourceMapping: Resource, HasAttributes {
     /// Specific access configuration settings that tell Lambda how to authenticate with your schema registry.
     public struct SchemaRegistryAccessConfig: TemplateRepresentable, Sendable {
         /// The type of authentication Lambda uses to access your schema registry.
-        public var type: CfnEventSourceMapping.SchemaRegistryAccessConfig.TypeProperty?
+        public var type: CfnEventSourceMapping.SchemaRegistryAccessConfig.SchemaRegistryAccessConfigType?
         /// The URI of the secret (Secrets Manager secret ARN) to authenticate with your schema registry.
         public var uri: Value<String>?
 
-        public init(type: CfnEventSourceMapping.SchemaRegistryAccessConfig.TypeProperty? = nil, uri: Value<String>? = nil) {
+        public init(type: CfnEventSourceMapping.SchemaRegistryAccessConfig.SchemaRegistryAccessConfigType? = nil, uri: Value<String>? = nil) {
             self.type = type
             self.uri = uri
         }
@@ -212,24 +211,24 @@ public final class CfnEventSourceMapping: Resource, HasAttributes {
             return .object(fields)
         }
 
-        public struct TypeProperty: TemplateRepresentable, Sendable {
+        public struct SchemaRegistryAccessConfigType: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
             private init(literal: String) { templateValue = .string(literal) }
-            public static var basicAuth: TypeProperty { TypeProperty(literal: "BASIC_AUTH") }
-            public static var clientCertificateTlsAuth: TypeProperty { TypeProperty(literal: "CLIENT_CERTIFICATE_TLS_AUTH") }
-            public static var serverRootCaCertificate: TypeProperty { TypeProperty(literal: "SERVER_ROOT_CA_CERTIFICATE") }
-            public static var oauthbearerAuth: TypeProperty { TypeProperty(literal: "OAUTHBEARER_AUTH") }
+            public static var basicAuth: SchemaRegistryAccessConfigType { SchemaRegistryAccessConfigType(literal: "BASIC_AUTH") }
+            public static var clientCertificateTlsAuth: SchemaRegistryAccessConfigType { SchemaRegistryAccessConfigType(literal: "CLIENT_CERTIFICATE_TLS_AUTH") }
+            public static var serverRootCaCertificate: SchemaRegistryAccessConfigType { SchemaRegistryAccessConfigType(literal: "SERVER_ROOT_CA_CERTIFICATE") }
+            public static var oauthbearerAuth: SchemaRegistryAccessConfigType { SchemaRegistryAccessConfigType(literal: "OAUTHBEARER_AUTH") }
         }
     }
 
     /// Specific schema validation configuration settings that tell Lambda the message attributes you want to validate and filter using your schema registry.
     public struct SchemaValidationConfig: TemplateRepresentable, Sendable {
         /// The attributes you want your schema registry to validate and filter for.
-        public var attribute: CfnEventSourceMapping.SchemaValidationConfig.AttributeProperty?
+        public var attribute: CfnEventSourceMapping.SchemaValidationConfig.SchemaValidationConfigAttribute?
 
-        public init(attribute: CfnEventSourceMapping.SchemaValidationConfig.AttributeProperty? = nil) {
+        public init(attribute: CfnEventSourceMapping.SchemaValidationConfig.SchemaValidationConfigAttribute? = nil) {
             self.attribute = attribute
         }
 
@@ -239,13 +238,13 @@ public final class CfnEventSourceMapping: Resource, HasAttributes {
             return .object(fields)
         }
 
-        public struct AttributeProperty: TemplateRepresentable, Sendable {
+        public struct SchemaValidationConfigAttribute: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
             private init(literal: String) { templateValue = .string(literal) }
-            public static var key: AttributeProperty { AttributeProperty(literal: "KEY") }
-            public static var value: AttributeProperty { AttributeProperty(literal: "VALUE") }
+            public static var key: SchemaValidationConfigAttribute { SchemaValidationConfigAttribute(literal: "KEY") }
+            public static var value: SchemaValidationConfigAttribute { SchemaValidationConfigAttribute(literal: "VALUE") }
         }
     }
 
@@ -514,11 +513,11 @@ public final class CfnEventSourceMapping: Resource, HasAttributes {
     /// An array of the authentication protocol, VPC components, or virtual host to secure and define your event source.
     public struct SourceAccessConfiguration: TemplateRepresentable, Sendable {
         /// The type of authentication protocol, VPC components, or virtual host for your event source.
-        public var type: CfnEventSourceMapping.SourceAccessConfiguration.TypeProperty?
+        public var type: CfnEventSourceMapping.SourceAccessConfiguration.SourceAccessConfigurationType?
         /// The value for your chosen configuration in ``Type``.
         public var uri: Value<String>?
 
-        public init(type: CfnEventSourceMapping.SourceAccessConfiguration.TypeProperty? = nil, uri: Value<String>? = nil) {
+        public init(type: CfnEventSourceMapping.SourceAccessConfiguration.SourceAccessConfigurationType? = nil, uri: Value<String>? = nil) {
             self.type = type
             self.uri = uri
         }
@@ -530,26 +529,26 @@ public final class CfnEventSourceMapping: Resource, HasAttributes {
             return .object(fields)
         }
 
-        public struct TypeProperty: TemplateRepresentable, Sendable {
+        public struct SourceAccessConfigurationType: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
             private init(literal: String) { templateValue = .string(literal) }
-            public static var basicAuth: TypeProperty { TypeProperty(literal: "BASIC_AUTH") }
-            public static var vpcSubnet: TypeProperty { TypeProperty(literal: "VPC_SUBNET") }
-            public static var vpcSecurityGroup: TypeProperty { TypeProperty(literal: "VPC_SECURITY_GROUP") }
-            public static var saslScram512Auth: TypeProperty { TypeProperty(literal: "SASL_SCRAM_512_AUTH") }
-            public static var saslScram256Auth: TypeProperty { TypeProperty(literal: "SASL_SCRAM_256_AUTH") }
-            public static var virtualHost: TypeProperty { TypeProperty(literal: "VIRTUAL_HOST") }
-            public static var clientCertificateTlsAuth: TypeProperty { TypeProperty(literal: "CLIENT_CERTIFICATE_TLS_AUTH") }
-            public static var serverRootCaCertificate: TypeProperty { TypeProperty(literal: "SERVER_ROOT_CA_CERTIFICATE") }
-            public static var oauthbearerAuth: TypeProperty { TypeProperty(literal: "OAUTHBEARER_AUTH") }
-            public static var oauthbearerScope: TypeProperty { TypeProperty(literal: "OAUTHBEARER_SCOPE") }
-            public static var oauthbearerAudience: TypeProperty { TypeProperty(literal: "OAUTHBEARER_AUDIENCE") }
-            public static var oauthbearerLogicalCluster: TypeProperty { TypeProperty(literal: "OAUTHBEARER_LOGICAL_CLUSTER") }
-            public static var oauthbearerIdentityPool: TypeProperty { TypeProperty(literal: "OAUTHBEARER_IDENTITY_POOL") }
-            public static var iamAuth: TypeProperty { TypeProperty(literal: "IAM_AUTH") }
-            public static var iamOauthbearerAuth: TypeProperty { TypeProperty(literal: "IAM_OAUTHBEARER_AUTH") }
+            public static var basicAuth: SourceAccessConfigurationType { SourceAccessConfigurationType(literal: "BASIC_AUTH") }
+            public static var vpcSubnet: SourceAccessConfigurationType { SourceAccessConfigurationType(literal: "VPC_SUBNET") }
+            public static var vpcSecurityGroup: SourceAccessConfigurationType { SourceAccessConfigurationType(literal: "VPC_SECURITY_GROUP") }
+            public static var saslScram512Auth: SourceAccessConfigurationType { SourceAccessConfigurationType(literal: "SASL_SCRAM_512_AUTH") }
+            public static var saslScram256Auth: SourceAccessConfigurationType { SourceAccessConfigurationType(literal: "SASL_SCRAM_256_AUTH") }
+            public static var virtualHost: SourceAccessConfigurationType { SourceAccessConfigurationType(literal: "VIRTUAL_HOST") }
+            public static var clientCertificateTlsAuth: SourceAccessConfigurationType { SourceAccessConfigurationType(literal: "CLIENT_CERTIFICATE_TLS_AUTH") }
+            public static var serverRootCaCertificate: SourceAccessConfigurationType { SourceAccessConfigurationType(literal: "SERVER_ROOT_CA_CERTIFICATE") }
+            public static var oauthbearerAuth: SourceAccessConfigurationType { SourceAccessConfigurationType(literal: "OAUTHBEARER_AUTH") }
+            public static var oauthbearerScope: SourceAccessConfigurationType { SourceAccessConfigurationType(literal: "OAUTHBEARER_SCOPE") }
+            public static var oauthbearerAudience: SourceAccessConfigurationType { SourceAccessConfigurationType(literal: "OAUTHBEARER_AUDIENCE") }
+            public static var oauthbearerLogicalCluster: SourceAccessConfigurationType { SourceAccessConfigurationType(literal: "OAUTHBEARER_LOGICAL_CLUSTER") }
+            public static var oauthbearerIdentityPool: SourceAccessConfigurationType { SourceAccessConfigurationType(literal: "OAUTHBEARER_IDENTITY_POOL") }
+            public static var iamAuth: SourceAccessConfigurationType { SourceAccessConfigurationType(literal: "IAM_AUTH") }
+            public static var iamOauthbearerAuth: SourceAccessConfigurationType { SourceAccessConfigurationType(literal: "IAM_OAUTHBEARER_AUTH") }
         }
     }
 

@@ -109,13 +109,10 @@ public final class CfnFunction: Resource, HasAttributes {
 
     /// Fn::GetAtt Arn.
     public var attrArn: Value<String> { attribute(.arn) }
-
     /// Fn::GetAtt SnapStartResponse.
     public var attrSnapStartResponse: Value<String> { attribute(.snapStartResponse) }
-
     /// Fn::GetAtt SnapStartResponse.ApplyOn.
     public var attrSnapStartResponseApplyOn: Value<String> { attribute(.snapStartResponseApplyOn) }
-
     /// Fn::GetAtt SnapStartResponse.OptimizationStatus.
     public var attrSnapStartResponseOptimizationStatus: Value<String> { attribute(.snapStartResponseOptimizationStatus) }
 

@@ -56,19 +56,14 @@ public final class CfnMicrovmImage: Resource, HasAttributes {
 
     /// Fn::GetAtt CreatedAt.
     public var attrCreatedAt: Value<String> { attribute(.createdAt) }
-
     /// Fn::GetAtt ImageArn.
     public var attrImageArn: Value<String> { attribute(.imageArn) }
-
     /// Fn::GetAtt LatestActiveImageVersion.
     public var attrLatestActiveImageVersion: Value<String> { attribute(.latestActiveImageVersion) }
-
     /// Fn::GetAtt LatestFailedImageVersion.
     public var attrLatestFailedImageVersion: Value<String> { attribute(.latestFailedImageVersion) }
-
     /// Fn::GetAtt State.
     public var attrState: Value<String> { attribute(.state) }
-
     /// Fn::GetAtt UpdatedAt.
     public var attrUpdatedAt: Value<String> { attribute(.updatedAt) }
 

@@ -26,13 +26,10 @@ public final class CfnNetworkConnector: Resource, HasAttributes {
 
     /// Fn::GetAtt Arn.
     public var attrArn: Value<String> { attribute(.arn) }
-
     /// Fn::GetAtt LatestVersion.
     public var attrLatestVersion: Value<Int> { getAtt(Attribute.latestVersion.rawValue, as: Int.self) }
-
     /// Fn::GetAtt LatestVersionArn.
     public var attrLatestVersionArn: Value<String> { attribute(.latestVersionArn) }
-
     /// Fn::GetAtt State.
     public var attrState: Value<String> { attribute(.state) }
 

@@ -29,7 +29,6 @@ public final class CfnUrl: Resource, HasAttributes {
 
     /// Fn::GetAtt FunctionArn.
     public var attrFunctionArn: Value<String> { attribute(.functionArn) }
-
     /// Fn::GetAtt FunctionUrl.
     public var attrFunctionUrl: Value<String> { attribute(.functionUrl) }
 

@@ -33,7 +33,6 @@ public final class CfnVersion: Resource, HasAttributes {
 
     /// Fn::GetAtt FunctionArn.
     public var attrFunctionArn: Value<String> { attribute(.functionArn) }
-
     /// Fn::GetAtt Version.
     public var attrVersion: Value<String> { attribute(.version) }
 

@@ -24,16 +24,12 @@ public final class CfnWebFunction: Resource, HasAttributes {
 
     /// Fn::GetAtt CreatedAt.
     public var attrCreatedAt: Value<String> { attribute(.createdAt) }
-
     /// Fn::GetAtt FunctionArn.
     public var attrFunctionArn: Value<String> { attribute(.functionArn) }
-
     /// Fn::GetAtt State.
     public var attrState: Value<String> { attribute(.state) }
-
     /// Fn::GetAtt StateReason.
     public var attrStateReason: Value<String> { attribute(.stateReason) }
-
     /// Fn::GetAtt UpdatedAt.
     public var attrUpdatedAt: Value<String> { attribute(.updatedAt) }
 

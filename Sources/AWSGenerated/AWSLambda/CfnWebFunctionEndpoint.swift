@@ -50,31 +50,22 @@ public final class CfnWebFunctionEndpoint: Resource, HasAttributes {
 
     /// Fn::GetAtt CreatedAt.
     public var attrCreatedAt: Value<String> { attribute(.createdAt) }
-
     /// Fn::GetAtt DomainName.
     public var attrDomainName: Value<String> { attribute(.domainName) }
-
     /// Fn::GetAtt EndpointArn.
     public var attrEndpointArn: Value<String> { attribute(.endpointArn) }
-
     /// Fn::GetAtt FunctionArn.
     public var attrFunctionArn: Value<String> { attribute(.functionArn) }
-
     /// Fn::GetAtt RegionalEndpoints.
     public var attrRegionalEndpoints: Value<String> { attribute(.regionalEndpoints) }
-
     /// Fn::GetAtt State.
     public var attrState: Value<String> { attribute(.state) }
-
     /// Fn::GetAtt StateReason.
     public var attrStateReason: Value<String> { attribute(.stateReason) }
-
     /// Fn::GetAtt UpdateStatus.
     public var attrUpdateStatus: Value<String> { attribute(.updateStatus) }
-
     /// Fn::GetAtt UpdateStatusReason.
     public var attrUpdateStatusReason: Value<String> { attribute(.updateStatusReason) }
-
     /// Fn::GetAtt UpdatedAt.
     public var attrUpdatedAt: Value<String> { attribute(.updatedAt) }
 

@@ -34,19 +34,14 @@ public final class CfnWebFunctionRevision: Resource, HasAttributes {
 
     /// Fn::GetAtt CreatedAt.
     public var attrCreatedAt: Value<String> { attribute(.createdAt) }
-
     /// Fn::GetAtt FunctionArn.
     public var attrFunctionArn: Value<String> { attribute(.functionArn) }
-
     /// Fn::GetAtt RevisionArn.
     public var attrRevisionArn: Value<String> { attribute(.revisionArn) }
-
     /// Fn::GetAtt RevisionId.
     public var attrRevisionId: Value<String> { attribute(.revisionId) }
-
     /// Fn::GetAtt State.
     public var attrState: Value<String> { attribute(.state) }
-
     /// Fn::GetAtt StateReason.
     public var attrStateReason: Value<String> { attribute(.stateReason) }
 

@@ -37,10 +37,8 @@ public final class CfnDelivery: Resource, HasAttributes {
 
     /// Fn::GetAtt Arn.
     public var attrArn: Value<String> { attribute(.arn) }
-
     /// Fn::GetAtt DeliveryDestinationType.
     public var attrDeliveryDestinationType: Value<String> { attribute(.deliveryDestinationType) }
-
     /// Fn::GetAtt DeliveryId.
     public var attrDeliveryId: Value<String> { attribute(.deliveryId) }
 

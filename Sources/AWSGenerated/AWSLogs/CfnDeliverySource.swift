@@ -33,16 +33,12 @@ public final class CfnDeliverySource: Resource, HasAttributes {
 
     /// Fn::GetAtt Arn.
     public var attrArn: Value<String> { attribute(.arn) }
-
     /// Fn::GetAtt ResourceArns.
     public var attrResourceArns: Value<[String]> { listAttribute(.resourceArns) }
-
     /// Fn::GetAtt Service.
     public var attrService: Value<String> { attribute(.service) }
-
     /// Fn::GetAtt Status.
     public var attrStatus: Value<String> { attribute(.status) }
-
     /// Fn::GetAtt StatusReason.
     public var attrStatusReason: Value<String> { attribute(.statusReason) }
 

@@ -36,13 +36,10 @@ public final class CfnLogAnomalyDetector: Resource, HasAttributes {
 
     /// Fn::GetAtt AnomalyDetectorArn.
     public var attrAnomalyDetectorArn: Value<String> { attribute(.anomalyDetectorArn) }
-
     /// Fn::GetAtt AnomalyDetectorStatus.
     public var attrAnomalyDetectorStatus: Value<String> { attribute(.anomalyDetectorStatus) }
-
     /// Fn::GetAtt CreationTimeStamp.
     public var attrCreationTimeStamp: Value<Double> { getAtt(Attribute.creationTimeStamp.rawValue, as: Double.self) }
-
     /// Fn::GetAtt LastModifiedTimeStamp.
     public var attrLastModifiedTimeStamp: Value<Double> { getAtt(Attribute.lastModifiedTimeStamp.rawValue, as: Double.self) }
 

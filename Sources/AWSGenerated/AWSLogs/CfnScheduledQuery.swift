@@ -46,16 +46,12 @@ public final class CfnScheduledQuery: Resource, HasAttributes {
 
     /// Fn::GetAtt CreationTime.
     public var attrCreationTime: Value<Double> { getAtt(Attribute.creationTime.rawValue, as: Double.self) }
-
     /// Fn::GetAtt LastExecutionStatus.
     public var attrLastExecutionStatus: Value<String> { attribute(.lastExecutionStatus) }
-
     /// Fn::GetAtt LastTriggeredTime.
     public var attrLastTriggeredTime: Value<Double> { getAtt(Attribute.lastTriggeredTime.rawValue, as: Double.self) }
-
     /// Fn::GetAtt LastUpdatedTime.
     public var attrLastUpdatedTime: Value<Double> { getAtt(Attribute.lastUpdatedTime.rawValue, as: Double.self) }
-
     /// Fn::GetAtt ScheduledQueryArn.
     public var attrScheduledQueryArn: Value<String> { attribute(.scheduledQueryArn) }
 

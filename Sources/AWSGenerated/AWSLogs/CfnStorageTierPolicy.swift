@@ -18,7 +18,6 @@ public final class CfnStorageTierPolicy: Resource, HasAttributes {
 
     /// Fn::GetAtt AccountId.
     public var attrAccountId: Value<String> { attribute(.accountId) }
-
     /// Fn::GetAtt LastUpdatedTime.
     public var attrLastUpdatedTime: Value<Double> { getAtt(Attribute.lastUpdatedTime.rawValue, as: Double.self) }
 

@@ -648,9 +648,9 @@ public final class CfnTransformer: Resource {
 
     public struct TypeConverterEntry: TemplateRepresentable, Sendable {
         public var key: Value<String>
-        public var type: CfnTransformer.TypeConverterEntry.TypeProperty
+        public var type: CfnTransformer.TypeConverterEntry.TypeConverterEntryType
 
-        public init(key: Value<String>, type: CfnTransformer.TypeConverterEntry.TypeProperty) {
+        public init(key: Value<String>, type: CfnTransformer.TypeConverterEntry.TypeConverterEntryType) {
             self.key = key
             self.type = type
         }
@@ -662,15 +662,15 @@ public final class CfnTransformer: Resource {
             return .object(fields)
         }
 
-        public struct TypeProperty: TemplateRepresentable, Sendable {
+        public struct TypeConverterEntryType: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
             private init(literal: String) { templateValue = .string(literal) }
-            public static var boolean: TypeProperty { TypeProperty(literal: "boolean") }
-            public static var integer: TypeProperty { TypeProperty(literal: "integer") }
-            public static var double: TypeProperty { TypeProperty(literal: "double") }
-            public static var string: TypeProperty { TypeProperty(literal: "string") }
+            public static var boolean: TypeConverterEntryType { TypeConverterEntryType(literal: "boolean") }
+            public static var integer: TypeConverterEntryType { TypeConverterEntryType(literal: "integer") }
+            public static var double: TypeConverterEntryType { TypeConverterEntryType(literal: "double") }
+            public static var string: TypeConverterEntryType { TypeConverterEntryType(literal: "string") }
         }
     }
 }

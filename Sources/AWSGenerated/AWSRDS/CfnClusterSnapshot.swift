@@ -40,55 +40,38 @@ public final class CfnClusterSnapshot: Resource, HasAttributes {
 
     /// Fn::GetAtt AllocatedStorage.
     public var attrAllocatedStorage: Value<Int> { getAtt(Attribute.allocatedStorage.rawValue, as: Int.self) }
-
     /// Fn::GetAtt AvailabilityZones.
     public var attrAvailabilityZones: Value<[String]> { listAttribute(.availabilityZones) }
-
     /// Fn::GetAtt ClusterCreateTime.
     public var attrClusterCreateTime: Value<String> { attribute(.clusterCreateTime) }
-
     /// Fn::GetAtt DBClusterSnapshotArn.
     public var attrDBClusterSnapshotArn: Value<String> { attribute(.dbClusterSnapshotArn) }
-
     /// Fn::GetAtt DbClusterResourceId.
     public var attrDbClusterResourceId: Value<String> { attribute(.dbClusterResourceId) }
-
     /// Fn::GetAtt Engine.
     public var attrEngine: Value<String> { attribute(.engine) }
-
     /// Fn::GetAtt EngineMode.
     public var attrEngineMode: Value<String> { attribute(.engineMode) }
-
     /// Fn::GetAtt EngineVersion.
     public var attrEngineVersion: Value<String> { attribute(.engineVersion) }
-
     /// Fn::GetAtt IAMDatabaseAuthenticationEnabled.
     public var attrIAMDatabaseAuthenticationEnabled: Value<Bool> { getAtt(Attribute.iamDatabaseAuthenticationEnabled.rawValue, as: Bool.self) }
-
     /// Fn::GetAtt KmsKeyId.
     public var attrKmsKeyId: Value<String> { attribute(.kmsKeyId) }
-
     /// Fn::GetAtt LicenseModel.
     public var attrLicenseModel: Value<String> { attribute(.licenseModel) }
-
     /// Fn::GetAtt MasterUsername.
     public var attrMasterUsername: Value<String> { attribute(.masterUsername) }
-
     /// Fn::GetAtt Port.
     public var attrPort: Value<Int> { getAtt(Attribute.port.rawValue, as: Int.self) }
-
     /// Fn::GetAtt SnapshotCreateTime.
     public var attrSnapshotCreateTime: Value<String> { attribute(.snapshotCreateTime) }
-
     /// Fn::GetAtt SnapshotType.
     public var attrSnapshotType: Value<String> { attribute(.snapshotType) }
-
     /// Fn::GetAtt Status.
     public var attrStatus: Value<String> { attribute(.status) }
-
     /// Fn::GetAtt StorageEncrypted.
     public var attrStorageEncrypted: Value<Bool> { getAtt(Attribute.storageEncrypted.rawValue, as: Bool.self) }
-
     /// Fn::GetAtt VpcId.
     public var attrVpcId: Value<String> { attribute(.vpcId) }
 

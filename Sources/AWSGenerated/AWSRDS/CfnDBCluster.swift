@@ -206,31 +206,22 @@ public final class CfnDBCluster: Resource, HasAttributes {
 
     /// Fn::GetAtt DBClusterArn.
     public var attrDBClusterArn: Value<String> { attribute(.dbClusterArn) }
-
     /// Fn::GetAtt DBClusterResourceId.
     public var attrDBClusterResourceId: Value<String> { attribute(.dbClusterResourceId) }
-
     /// Fn::GetAtt Endpoint.
     public var attrEndpoint: Value<String> { attribute(.endpoint) }
-
     /// Fn::GetAtt Endpoint.Address.
     public var attrEndpointAddress: Value<String> { attribute(.endpointAddress) }
-
     /// Fn::GetAtt Endpoint.Port.
     public var attrEndpointPort: Value<String> { attribute(.endpointPort) }
-
     /// Fn::GetAtt MasterUserSecret.SecretArn.
     public var attrMasterUserSecretSecretArn: Value<String> { attribute(.masterUserSecretSecretArn) }
-
     /// Fn::GetAtt ReadEndpoint.
     public var attrReadEndpoint: Value<String> { attribute(.readEndpoint) }
-
     /// Fn::GetAtt ReadEndpoint.Address.
     public var attrReadEndpointAddress: Value<String> { attribute(.readEndpointAddress) }
-
     /// Fn::GetAtt StorageEncryptionType.
     public var attrStorageEncryptionType: Value<String> { attribute(.storageEncryptionType) }
-
     /// Fn::GetAtt StorageThroughput.
     public var attrStorageThroughput: Value<Int> { getAtt(Attribute.storageThroughput.rawValue, as: Int.self) }
 

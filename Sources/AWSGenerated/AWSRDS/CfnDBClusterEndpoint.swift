@@ -36,16 +36,12 @@ public final class CfnDBClusterEndpoint: Resource, HasAttributes {
 
     /// Fn::GetAtt DBClusterEndpointArn.
     public var attrDBClusterEndpointArn: Value<String> { attribute(.dbClusterEndpointArn) }
-
     /// Fn::GetAtt DBClusterEndpointResourceIdentifier.
     public var attrDBClusterEndpointResourceIdentifier: Value<String> { attribute(.dbClusterEndpointResourceIdentifier) }
-
     /// Fn::GetAtt Endpoint.
     public var attrEndpoint: Value<String> { attribute(.endpoint) }
-
     /// Fn::GetAtt EndpointType.
     public var attrEndpointType: Value<String> { attribute(.endpointType) }
-
     /// Fn::GetAtt Status.
     public var attrStatus: Value<String> { attribute(.status) }
 

@@ -365,326 +365,54 @@ public final class CfnDBInstance: Resource, HasAttributes {
         super.init(logicalID: logicalID, type: "AWS::RDS::DBInstance")
     }
 
-    /// Fn::GetAtt AdditionalStorageVolumes.
-    public var attrAdditionalStorageVolumes: Value<[String]> { listAttribute(.additionalStorageVolumes) }
-
-    /// Fn::GetAtt AllocatedStorage.
-    public var attrAllocatedStorage: Value<String> { attribute(.allocatedStorage) }
-
-    /// Fn::GetAtt AllowMajorVersionUpgrade.
-    public var attrAllowMajorVersionUpgrade: Value<Bool> { getAtt(Attribute.allowMajorVersionUpgrade.rawValue, as: Bool.self) }
-
-    /// Fn::GetAtt ApplyImmediately.
-    public var attrApplyImmediately: Value<Bool> { getAtt(Attribute.applyImmediately.rawValue, as: Bool.self) }
-
-    /// Fn::GetAtt AssociatedRoles.
-    public var attrAssociatedRoles: Value<[String]> { listAttribute(.associatedRoles) }
-
-    /// Fn::GetAtt AutoMinorVersionUpgrade.
-    public var attrAutoMinorVersionUpgrade: Value<Bool> { getAtt(Attribute.autoMinorVersionUpgrade.rawValue, as: Bool.self) }
-
-    /// Fn::GetAtt AutomaticBackupReplicationKmsKeyId.
-    public var attrAutomaticBackupReplicationKmsKeyId: Value<String> { attribute(.automaticBackupReplicationKmsKeyId) }
-
-    /// Fn::GetAtt AutomaticBackupReplicationRegion.
-    public var attrAutomaticBackupReplicationRegion: Value<String> { attribute(.automaticBackupReplicationRegion) }
-
-    /// Fn::GetAtt AutomaticBackupReplicationRetentionPeriod.
-    public var attrAutomaticBackupReplicationRetentionPeriod: Value<Int> { getAtt(Attribute.automaticBackupReplicationRetentionPeriod.rawValue, as: Int.self) }
-
     /// Fn::GetAtt AutomaticRestartTime.
     public var attrAutomaticRestartTime: Value<String> { attribute(.automaticRestartTime) }
-
-    /// Fn::GetAtt AvailabilityZone.
-    public var attrAvailabilityZone: Value<String> { attribute(.availabilityZone) }
-
-    /// Fn::GetAtt BackupRetentionPeriod.
-    public var attrBackupRetentionPeriod: Value<Int> { getAtt(Attribute.backupRetentionPeriod.rawValue, as: Int.self) }
-
-    /// Fn::GetAtt BackupTarget.
-    public var attrBackupTarget: Value<String> { attribute(.backupTarget) }
-
-    /// Fn::GetAtt CACertificateIdentifier.
-    public var attrCACertificateIdentifier: Value<String> { attribute(.caCertificateIdentifier) }
-
     /// Fn::GetAtt CertificateDetails.CAIdentifier.
     public var attrCertificateDetailsCAIdentifier: Value<String> { attribute(.certificateDetailsCAIdentifier) }
-
     /// Fn::GetAtt CertificateDetails.ValidTill.
     public var attrCertificateDetailsValidTill: Value<String> { attribute(.certificateDetailsValidTill) }
-
-    /// Fn::GetAtt CertificateRotationRestart.
-    public var attrCertificateRotationRestart: Value<Bool> { getAtt(Attribute.certificateRotationRestart.rawValue, as: Bool.self) }
-
-    /// Fn::GetAtt CharacterSetName.
-    public var attrCharacterSetName: Value<String> { attribute(.characterSetName) }
-
-    /// Fn::GetAtt CopyTagsToSnapshot.
-    public var attrCopyTagsToSnapshot: Value<Bool> { getAtt(Attribute.copyTagsToSnapshot.rawValue, as: Bool.self) }
-
-    /// Fn::GetAtt CustomIAMInstanceProfile.
-    public var attrCustomIAMInstanceProfile: Value<String> { attribute(.customIAMInstanceProfile) }
-
-    /// Fn::GetAtt DBClusterIdentifier.
-    public var attrDBClusterIdentifier: Value<String> { attribute(.dbClusterIdentifier) }
-
-    /// Fn::GetAtt DBClusterSnapshotIdentifier.
-    public var attrDBClusterSnapshotIdentifier: Value<String> { attribute(.dbClusterSnapshotIdentifier) }
-
     /// Fn::GetAtt DBInstanceArn.
     public var attrDBInstanceArn: Value<String> { attribute(.dbInstanceArn) }
-
-    /// Fn::GetAtt DBInstanceClass.
-    public var attrDBInstanceClass: Value<String> { attribute(.dbInstanceClass) }
-
-    /// Fn::GetAtt DBInstanceIdentifier.
-    public var attrDBInstanceIdentifier: Value<String> { attribute(.dbInstanceIdentifier) }
-
     /// Fn::GetAtt DBInstanceStatus.
     public var attrDBInstanceStatus: Value<String> { attribute(.dbInstanceStatus) }
-
-    /// Fn::GetAtt DBName.
-    public var attrDBName: Value<String> { attribute(.dbName) }
-
-    /// Fn::GetAtt DBParameterGroupName.
-    public var attrDBParameterGroupName: Value<String> { attribute(.dbParameterGroupName) }
-
-    /// Fn::GetAtt DBSecurityGroups.
-    public var attrDBSecurityGroups: Value<[String]> { listAttribute(.dbSecurityGroups) }
-
-    /// Fn::GetAtt DBSnapshotIdentifier.
-    public var attrDBSnapshotIdentifier: Value<String> { attribute(.dbSnapshotIdentifier) }
-
-    /// Fn::GetAtt DBSubnetGroupName.
-    public var attrDBSubnetGroupName: Value<String> { attribute(.dbSubnetGroupName) }
-
-    /// Fn::GetAtt DBSystemId.
-    public var attrDBSystemId: Value<String> { attribute(.dbSystemId) }
-
-    /// Fn::GetAtt DatabaseInsightsMode.
-    public var attrDatabaseInsightsMode: Value<String> { attribute(.databaseInsightsMode) }
-
     /// Fn::GetAtt DbiResourceId.
     public var attrDbiResourceId: Value<String> { attribute(.dbiResourceId) }
-
-    /// Fn::GetAtt DedicatedLogVolume.
-    public var attrDedicatedLogVolume: Value<Bool> { getAtt(Attribute.dedicatedLogVolume.rawValue, as: Bool.self) }
-
-    /// Fn::GetAtt DeleteAutomatedBackups.
-    public var attrDeleteAutomatedBackups: Value<Bool> { getAtt(Attribute.deleteAutomatedBackups.rawValue, as: Bool.self) }
-
-    /// Fn::GetAtt DeletionProtection.
-    public var attrDeletionProtection: Value<Bool> { getAtt(Attribute.deletionProtection.rawValue, as: Bool.self) }
-
-    /// Fn::GetAtt Domain.
-    public var attrDomain: Value<String> { attribute(.domain) }
-
-    /// Fn::GetAtt DomainAuthSecretArn.
-    public var attrDomainAuthSecretArn: Value<String> { attribute(.domainAuthSecretArn) }
-
-    /// Fn::GetAtt DomainDnsIps.
-    public var attrDomainDnsIps: Value<[String]> { listAttribute(.domainDnsIps) }
-
-    /// Fn::GetAtt DomainFqdn.
-    public var attrDomainFqdn: Value<String> { attribute(.domainFqdn) }
-
-    /// Fn::GetAtt DomainIAMRoleName.
-    public var attrDomainIAMRoleName: Value<String> { attribute(.domainIAMRoleName) }
-
-    /// Fn::GetAtt DomainOu.
-    public var attrDomainOu: Value<String> { attribute(.domainOu) }
-
-    /// Fn::GetAtt EnableCloudwatchLogsExports.
-    public var attrEnableCloudwatchLogsExports: Value<[String]> { listAttribute(.enableCloudwatchLogsExports) }
-
-    /// Fn::GetAtt EnableIAMDatabaseAuthentication.
-    public var attrEnableIAMDatabaseAuthentication: Value<Bool> { getAtt(Attribute.enableIAMDatabaseAuthentication.rawValue, as: Bool.self) }
-
-    /// Fn::GetAtt EnablePerformanceInsights.
-    public var attrEnablePerformanceInsights: Value<Bool> { getAtt(Attribute.enablePerformanceInsights.rawValue, as: Bool.self) }
-
     /// Fn::GetAtt Endpoint.Address.
     public var attrEndpointAddress: Value<String> { attribute(.endpointAddress) }
-
     /// Fn::GetAtt Endpoint.HostedZoneId.
     public var attrEndpointHostedZoneId: Value<String> { attribute(.endpointHostedZoneId) }
-
     /// Fn::GetAtt Endpoint.Port.
     public var attrEndpointPort: Value<String> { attribute(.endpointPort) }
-
-    /// Fn::GetAtt Engine.
-    public var attrEngine: Value<String> { attribute(.engine) }
-
-    /// Fn::GetAtt EngineLifecycleSupport.
-    public var attrEngineLifecycleSupport: Value<String> { attribute(.engineLifecycleSupport) }
-
-    /// Fn::GetAtt EngineVersion.
-    public var attrEngineVersion: Value<String> { attribute(.engineVersion) }
-
     /// Fn::GetAtt InstanceCreateTime.
     public var attrInstanceCreateTime: Value<String> { attribute(.instanceCreateTime) }
-
-    /// Fn::GetAtt Iops.
-    public var attrIops: Value<Int> { getAtt(Attribute.iops.rawValue, as: Int.self) }
-
     /// Fn::GetAtt IsStorageConfigUpgradeAvailable.
     public var attrIsStorageConfigUpgradeAvailable: Value<Bool> { getAtt(Attribute.isStorageConfigUpgradeAvailable.rawValue, as: Bool.self) }
-
-    /// Fn::GetAtt KmsKeyId.
-    public var attrKmsKeyId: Value<String> { attribute(.kmsKeyId) }
-
     /// Fn::GetAtt LatestRestorableTime.
     public var attrLatestRestorableTime: Value<String> { attribute(.latestRestorableTime) }
-
-    /// Fn::GetAtt LicenseModel.
-    public var attrLicenseModel: Value<String> { attribute(.licenseModel) }
-
     /// Fn::GetAtt ListenerEndpoint.Address.
     public var attrListenerEndpointAddress: Value<String> { attribute(.listenerEndpointAddress) }
-
     /// Fn::GetAtt ListenerEndpoint.HostedZoneId.
     public var attrListenerEndpointHostedZoneId: Value<String> { attribute(.listenerEndpointHostedZoneId) }
-
     /// Fn::GetAtt ListenerEndpoint.Port.
     public var attrListenerEndpointPort: Value<String> { attribute(.listenerEndpointPort) }
-
-    /// Fn::GetAtt ManageMasterUserPassword.
-    public var attrManageMasterUserPassword: Value<Bool> { getAtt(Attribute.manageMasterUserPassword.rawValue, as: Bool.self) }
-
-    /// Fn::GetAtt MasterUserAuthenticationType.
-    public var attrMasterUserAuthenticationType: Value<String> { attribute(.masterUserAuthenticationType) }
-
-    /// Fn::GetAtt MasterUserPassword.
-    public var attrMasterUserPassword: Value<String> { attribute(.masterUserPassword) }
-
-    /// Fn::GetAtt MasterUserSecret.KmsKeyId.
-    public var attrMasterUserSecretKmsKeyId: Value<String> { attribute(.masterUserSecretKmsKeyId) }
-
     /// Fn::GetAtt MasterUserSecret.SecretArn.
     public var attrMasterUserSecretSecretArn: Value<String> { attribute(.masterUserSecretSecretArn) }
-
-    /// Fn::GetAtt MasterUsername.
-    public var attrMasterUsername: Value<String> { attribute(.masterUsername) }
-
-    /// Fn::GetAtt MaxAllocatedStorage.
-    public var attrMaxAllocatedStorage: Value<Int> { getAtt(Attribute.maxAllocatedStorage.rawValue, as: Int.self) }
-
-    /// Fn::GetAtt MonitoringInterval.
-    public var attrMonitoringInterval: Value<Int> { getAtt(Attribute.monitoringInterval.rawValue, as: Int.self) }
-
-    /// Fn::GetAtt MonitoringRoleArn.
-    public var attrMonitoringRoleArn: Value<String> { attribute(.monitoringRoleArn) }
-
-    /// Fn::GetAtt MultiAZ.
-    public var attrMultiAZ: Value<Bool> { getAtt(Attribute.multiAZ.rawValue, as: Bool.self) }
-
-    /// Fn::GetAtt NcharCharacterSetName.
-    public var attrNcharCharacterSetName: Value<String> { attribute(.ncharCharacterSetName) }
-
-    /// Fn::GetAtt NetworkType.
-    public var attrNetworkType: Value<String> { attribute(.networkType) }
-
-    /// Fn::GetAtt OptionGroupName.
-    public var attrOptionGroupName: Value<String> { attribute(.optionGroupName) }
-
     /// Fn::GetAtt PercentProgress.
     public var attrPercentProgress: Value<String> { attribute(.percentProgress) }
-
-    /// Fn::GetAtt PerformanceInsightsKMSKeyId.
-    public var attrPerformanceInsightsKMSKeyId: Value<String> { attribute(.performanceInsightsKMSKeyId) }
-
-    /// Fn::GetAtt PerformanceInsightsRetentionPeriod.
-    public var attrPerformanceInsightsRetentionPeriod: Value<Int> { getAtt(Attribute.performanceInsightsRetentionPeriod.rawValue, as: Int.self) }
-
-    /// Fn::GetAtt Port.
-    public var attrPort: Value<String> { attribute(.port) }
-
-    /// Fn::GetAtt PreferredBackupWindow.
-    public var attrPreferredBackupWindow: Value<String> { attribute(.preferredBackupWindow) }
-
-    /// Fn::GetAtt PreferredMaintenanceWindow.
-    public var attrPreferredMaintenanceWindow: Value<String> { attribute(.preferredMaintenanceWindow) }
-
-    /// Fn::GetAtt ProcessorFeatures.
-    public var attrProcessorFeatures: Value<[String]> { listAttribute(.processorFeatures) }
-
-    /// Fn::GetAtt PromotionTier.
-    public var attrPromotionTier: Value<Int> { getAtt(Attribute.promotionTier.rawValue, as: Int.self) }
-
-    /// Fn::GetAtt PubliclyAccessible.
-    public var attrPubliclyAccessible: Value<Bool> { getAtt(Attribute.publiclyAccessible.rawValue, as: Bool.self) }
-
     /// Fn::GetAtt ReadReplicaDBClusterIdentifiers.
     public var attrReadReplicaDBClusterIdentifiers: Value<[String]> { listAttribute(.readReplicaDBClusterIdentifiers) }
-
     /// Fn::GetAtt ReadReplicaDBInstanceIdentifiers.
     public var attrReadReplicaDBInstanceIdentifiers: Value<[String]> { listAttribute(.readReplicaDBInstanceIdentifiers) }
-
-    /// Fn::GetAtt ReplicaMode.
-    public var attrReplicaMode: Value<String> { attribute(.replicaMode) }
-
-    /// Fn::GetAtt RestoreTime.
-    public var attrRestoreTime: Value<String> { attribute(.restoreTime) }
-
     /// Fn::GetAtt ResumeFullAutomationModeTime.
     public var attrResumeFullAutomationModeTime: Value<String> { attribute(.resumeFullAutomationModeTime) }
-
     /// Fn::GetAtt SecondaryAvailabilityZone.
     public var attrSecondaryAvailabilityZone: Value<String> { attribute(.secondaryAvailabilityZone) }
-
-    /// Fn::GetAtt SourceDBClusterIdentifier.
-    public var attrSourceDBClusterIdentifier: Value<String> { attribute(.sourceDBClusterIdentifier) }
-
-    /// Fn::GetAtt SourceDBInstanceAutomatedBackupsArn.
-    public var attrSourceDBInstanceAutomatedBackupsArn: Value<String> { attribute(.sourceDBInstanceAutomatedBackupsArn) }
-
-    /// Fn::GetAtt SourceDBInstanceIdentifier.
-    public var attrSourceDBInstanceIdentifier: Value<String> { attribute(.sourceDBInstanceIdentifier) }
-
-    /// Fn::GetAtt SourceDbiResourceId.
-    public var attrSourceDbiResourceId: Value<String> { attribute(.sourceDbiResourceId) }
-
-    /// Fn::GetAtt SourceRegion.
-    public var attrSourceRegion: Value<String> { attribute(.sourceRegion) }
-
     /// Fn::GetAtt StatusInfos.
     public var attrStatusInfos: Value<[String]> { listAttribute(.statusInfos) }
-
-    /// Fn::GetAtt StorageEncrypted.
-    public var attrStorageEncrypted: Value<Bool> { getAtt(Attribute.storageEncrypted.rawValue, as: Bool.self) }
-
     /// Fn::GetAtt StorageOperationPercentProgress.
     public var attrStorageOperationPercentProgress: Value<Int> { getAtt(Attribute.storageOperationPercentProgress.rawValue, as: Int.self) }
-
     /// Fn::GetAtt StorageOperationStatus.
     public var attrStorageOperationStatus: Value<String> { attribute(.storageOperationStatus) }
-
-    /// Fn::GetAtt StorageThroughput.
-    public var attrStorageThroughput: Value<Int> { getAtt(Attribute.storageThroughput.rawValue, as: Int.self) }
-
-    /// Fn::GetAtt StorageType.
-    public var attrStorageType: Value<String> { attribute(.storageType) }
-
-    /// Fn::GetAtt Tags.
-    public var attrTags: Value<[String]> { listAttribute(.tags) }
-
-    /// Fn::GetAtt TdeCredentialArn.
-    public var attrTdeCredentialArn: Value<String> { attribute(.tdeCredentialArn) }
-
-    /// Fn::GetAtt TdeCredentialPassword.
-    public var attrTdeCredentialPassword: Value<String> { attribute(.tdeCredentialPassword) }
-
-    /// Fn::GetAtt Timezone.
-    public var attrTimezone: Value<String> { attribute(.timezone) }
-
-    /// Fn::GetAtt UseDefaultProcessorFeatures.
-    public var attrUseDefaultProcessorFeatures: Value<Bool> { getAtt(Attribute.useDefaultProcessorFeatures.rawValue, as: Bool.self) }
-
-    /// Fn::GetAtt UseLatestRestorableTime.
-    public var attrUseLatestRestorableTime: Value<Bool> { getAtt(Attribute.useLatestRestorableTime.rawValue, as: Bool.self) }
-
-    /// Fn::GetAtt VPCSecurityGroups.
-    public var attrVPCSecurityGroups: Value<[String]> { listAttribute(.vpcSecurityGroups) }
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()

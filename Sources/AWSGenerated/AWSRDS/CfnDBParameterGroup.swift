@@ -33,18 +33,6 @@ public final class CfnDBParameterGroup: Resource, HasAttributes {
     /// Fn::GetAtt DBParameterGroupArn.
     public var attrDBParameterGroupArn: Value<String> { attribute(.dbParameterGroupArn) }
 
-    /// Fn::GetAtt DBParameterGroupName.
-    public var attrDBParameterGroupName: Value<String> { attribute(.dbParameterGroupName) }
-
-    /// Fn::GetAtt Description.
-    public var attrDescription: Value<String> { attribute(.description) }
-
-    /// Fn::GetAtt Family.
-    public var attrFamily: Value<String> { attribute(.family) }
-
-    /// Fn::GetAtt Tags.
-    public var attrTags: Value<[String]> { listAttribute(.tags) }
-
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
         properties["DBParameterGroupName"] = self.dbParameterGroupName?.templateValue

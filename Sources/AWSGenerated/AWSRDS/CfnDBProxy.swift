@@ -55,10 +55,8 @@ public final class CfnDBProxy: Resource, HasAttributes {
 
     /// Fn::GetAtt DBProxyArn.
     public var attrDBProxyArn: Value<String> { attribute(.dbProxyArn) }
-
     /// Fn::GetAtt Endpoint.
     public var attrEndpoint: Value<String> { attribute(.endpoint) }
-
     /// Fn::GetAtt VpcId.
     public var attrVpcId: Value<String> { attribute(.vpcId) }
 

@@ -38,13 +38,10 @@ public final class CfnDBProxyEndpoint: Resource, HasAttributes {
 
     /// Fn::GetAtt DBProxyEndpointArn.
     public var attrDBProxyEndpointArn: Value<String> { attribute(.dbProxyEndpointArn) }
-
     /// Fn::GetAtt Endpoint.
     public var attrEndpoint: Value<String> { attribute(.endpoint) }
-
     /// Fn::GetAtt IsDefault.
     public var attrIsDefault: Value<Bool> { getAtt(Attribute.isDefault.rawValue, as: Bool.self) }
-
     /// Fn::GetAtt VpcId.
     public var attrVpcId: Value<String> { attribute(.vpcId) }
 

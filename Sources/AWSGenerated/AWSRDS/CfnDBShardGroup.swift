@@ -36,7 +36,6 @@ public final class CfnDBShardGroup: Resource, HasAttributes {
 
     /// Fn::GetAtt DBShardGroupResourceId.
     public var attrDBShardGroupResourceId: Value<String> { attribute(.dbShardGroupResourceId) }
-
     /// Fn::GetAtt Endpoint.
     public var attrEndpoint: Value<String> { attribute(.endpoint) }
 

@@ -44,67 +44,46 @@ public final class CfnDBSnapshot: Resource, HasAttributes {
 
     /// Fn::GetAtt AllocatedStorage.
     public var attrAllocatedStorage: Value<Int> { getAtt(Attribute.allocatedStorage.rawValue, as: Int.self) }
-
     /// Fn::GetAtt AvailabilityZone.
     public var attrAvailabilityZone: Value<String> { attribute(.availabilityZone) }
-
     /// Fn::GetAtt DBSnapshotArn.
     public var attrDBSnapshotArn: Value<String> { attribute(.dbSnapshotArn) }
-
     /// Fn::GetAtt DbiResourceId.
     public var attrDbiResourceId: Value<String> { attribute(.dbiResourceId) }
-
     /// Fn::GetAtt Encrypted.
     public var attrEncrypted: Value<Bool> { getAtt(Attribute.encrypted.rawValue, as: Bool.self) }
-
     /// Fn::GetAtt Engine.
     public var attrEngine: Value<String> { attribute(.engine) }
-
     /// Fn::GetAtt EngineVersion.
     public var attrEngineVersion: Value<String> { attribute(.engineVersion) }
-
     /// Fn::GetAtt IAMDatabaseAuthenticationEnabled.
     public var attrIAMDatabaseAuthenticationEnabled: Value<Bool> { getAtt(Attribute.iamDatabaseAuthenticationEnabled.rawValue, as: Bool.self) }
-
     /// Fn::GetAtt InstanceCreateTime.
     public var attrInstanceCreateTime: Value<String> { attribute(.instanceCreateTime) }
-
     /// Fn::GetAtt Iops.
     public var attrIops: Value<Int> { getAtt(Attribute.iops.rawValue, as: Int.self) }
-
     /// Fn::GetAtt KmsKeyId.
     public var attrKmsKeyId: Value<String> { attribute(.kmsKeyId) }
-
     /// Fn::GetAtt LicenseModel.
     public var attrLicenseModel: Value<String> { attribute(.licenseModel) }
-
     /// Fn::GetAtt MasterUsername.
     public var attrMasterUsername: Value<String> { attribute(.masterUsername) }
-
     /// Fn::GetAtt OptionGroupName.
     public var attrOptionGroupName: Value<String> { attribute(.optionGroupName) }
-
     /// Fn::GetAtt OriginalSnapshotCreateTime.
     public var attrOriginalSnapshotCreateTime: Value<String> { attribute(.originalSnapshotCreateTime) }
-
     /// Fn::GetAtt Port.
     public var attrPort: Value<Int> { getAtt(Attribute.port.rawValue, as: Int.self) }
-
     /// Fn::GetAtt SnapshotCreateTime.
     public var attrSnapshotCreateTime: Value<String> { attribute(.snapshotCreateTime) }
-
     /// Fn::GetAtt SnapshotType.
     public var attrSnapshotType: Value<String> { attribute(.snapshotType) }
-
     /// Fn::GetAtt Status.
     public var attrStatus: Value<String> { attribute(.status) }
-
     /// Fn::GetAtt StorageThroughput.
     public var attrStorageThroughput: Value<Int> { getAtt(Attribute.storageThroughput.rawValue, as: Int.self) }
-
     /// Fn::GetAtt StorageType.
     public var attrStorageType: Value<String> { attribute(.storageType) }
-
     /// Fn::GetAtt VpcId.
     public var attrVpcId: Value<String> { attribute(.vpcId) }
 

@@ -56,22 +56,16 @@ public final class CfnDeployment: Resource, HasAttributes {
 
     /// Fn::GetAtt Arn.
     public var attrArn: Value<String> { attribute(.arn) }
-
     /// Fn::GetAtt BlueGreenDeploymentIdentifier.
     public var attrBlueGreenDeploymentIdentifier: Value<String> { attribute(.blueGreenDeploymentIdentifier) }
-
     /// Fn::GetAtt CreateTime.
     public var attrCreateTime: Value<String> { attribute(.createTime) }
-
     /// Fn::GetAtt Status.
     public var attrStatus: Value<String> { attribute(.status) }
-
     /// Fn::GetAtt SwitchoverDetails.
     public var attrSwitchoverDetails: Value<[String]> { listAttribute(.switchoverDetails) }
-
     /// Fn::GetAtt Target.
     public var attrTarget: Value<String> { attribute(.target) }
-
     /// Fn::GetAtt Tasks.
     public var attrTasks: Value<[String]> { listAttribute(.tasks) }
 

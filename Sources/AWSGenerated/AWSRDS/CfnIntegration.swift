@@ -39,7 +39,6 @@ public final class CfnIntegration: Resource, HasAttributes {
 
     /// Fn::GetAtt CreateTime.
     public var attrCreateTime: Value<String> { attribute(.createTime) }
-
     /// Fn::GetAtt IntegrationArn.
     public var attrIntegrationArn: Value<String> { attribute(.integrationArn) }
 

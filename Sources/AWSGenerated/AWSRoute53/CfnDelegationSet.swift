@@ -16,13 +16,10 @@ public final class CfnDelegationSet: Resource, HasAttributes {
 
     /// Fn::GetAtt Arn.
     public var attrArn: Value<String> { attribute(.arn) }
-
     /// Fn::GetAtt CallerReference.
     public var attrCallerReference: Value<String> { attribute(.callerReference) }
-
     /// Fn::GetAtt Id.
     public var attrId: Value<String> { attribute(.id) }
-
     /// Fn::GetAtt NameServers.
     public var attrNameServers: Value<[String]> { listAttribute(.nameServers) }
 

@@ -46,9 +46,9 @@ public final class CfnHealthCheck: Resource, HasAttributes {
         public var resourcePath: Value<String>?
         public var routingControlArn: Value<String>?
         public var searchString: Value<String>?
-        public var type: CfnHealthCheck.HealthCheckConfig.TypeProperty
+        public var type: CfnHealthCheck.HealthCheckConfig.HealthCheckConfigType
 
-        public init(type: CfnHealthCheck.HealthCheckConfig.TypeProperty, alarmIdentifier: CfnHealthCheck.AlarmIdentifier? = nil, childHealthChecks: Value<[String]>? = nil, enableSNI: Value<Bool>? = nil, failureThreshold: Value<Int>? = nil, fullyQualifiedDomainName: Value<String>? = nil, healthThreshold: Value<Int>? = nil, ipAddress: Value<String>? = nil, insufficientDataHealthStatus: CfnHealthCheck.HealthCheckConfig.InsufficientDataHealthStatus? = nil, inverted: Value<Bool>? = nil, measureLatency: Value<Bool>? = nil, port: Value<Int>? = nil, regions: [CfnHealthCheck.HealthCheckConfig.Regions]? = nil, requestInterval: Value<Int>? = nil, resourcePath: Value<String>? = nil, routingControlArn: Value<String>? = nil, searchString: Value<String>? = nil) {
+        public init(type: CfnHealthCheck.HealthCheckConfig.HealthCheckConfigType, alarmIdentifier: CfnHealthCheck.AlarmIdentifier? = nil, childHealthChecks: Value<[String]>? = nil, enableSNI: Value<Bool>? = nil, failureThreshold: Value<Int>? = nil, fullyQualifiedDomainName: Value<String>? = nil, healthThreshold: Value<Int>? = nil, ipAddress: Value<String>? = nil, insufficientDataHealthStatus: CfnHealthCheck.HealthCheckConfig.InsufficientDataHealthStatus? = nil, inverted: Value<Bool>? = nil, measureLatency: Value<Bool>? = nil, port: Value<Int>? = nil, regions: [CfnHealthCheck.HealthCheckConfig.Regions]? = nil, requestInterval: Value<Int>? = nil, resourcePath: Value<String>? = nil, routingControlArn: Value<String>? = nil, searchString: Value<String>? = nil) {
             self.alarmIdentifier = alarmIdentifier
             self.childHealthChecks = childHealthChecks
             self.enableSNI = enableSNI
@@ -115,19 +115,19 @@ public final class CfnHealthCheck: Resource, HasAttributes {
             public static var usWest2: Regions { Regions(literal: "us-west-2") }
         }
 
-        public struct TypeProperty: TemplateRepresentable, Sendable {
+        public struct HealthCheckConfigType: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
             private init(literal: String) { templateValue = .string(literal) }
-            public static var calculated: TypeProperty { TypeProperty(literal: "CALCULATED") }
-            public static var cloudwatchMetric: TypeProperty { TypeProperty(literal: "CLOUDWATCH_METRIC") }
-            public static var http: TypeProperty { TypeProperty(literal: "HTTP") }
-            public static var httpStrMatch: TypeProperty { TypeProperty(literal: "HTTP_STR_MATCH") }
-            public static var https: TypeProperty { TypeProperty(literal: "HTTPS") }
-            public static var httpsStrMatch: TypeProperty { TypeProperty(literal: "HTTPS_STR_MATCH") }
-            public static var tcp: TypeProperty { TypeProperty(literal: "TCP") }
-            public static var recoveryControl: TypeProperty { TypeProperty(literal: "RECOVERY_CONTROL") }
+            public static var calculated: HealthCheckConfigType { HealthCheckConfigType(literal: "CALCULATED") }
+            public static var cloudwatchMetric: HealthCheckConfigType { HealthCheckConfigType(literal: "CLOUDWATCH_METRIC") }
+            public static var http: HealthCheckConfigType { HealthCheckConfigType(literal: "HTTP") }
+            public static var httpStrMatch: HealthCheckConfigType { HealthCheckConfigType(literal: "HTTP_STR_MATCH") }
+            public static var https: HealthCheckConfigType { HealthCheckConfigType(literal: "HTTPS") }
+            public static var httpsStrMatch: HealthCheckConfigType { HealthCheckConfigType(literal: "HTTPS_STR_MATCH") }
+            public static var tcp: HealthCheckConfigType { HealthCheckConfigType(literal: "TCP") }
+            public static var recoveryControl: HealthCheckConfigType { HealthCheckConfigType(literal: "RECOVERY_CONTROL") }
         }
     }
 

@@ -35,7 +35,6 @@ public final class CfnHostedZone: Resource, HasAttributes {
 
     /// Fn::GetAtt Id.
     public var attrId: Value<String> { attribute(.id) }
-
     /// Fn::GetAtt NameServers.
     public var attrNameServers: Value<[String]> { listAttribute(.nameServers) }
 

@@ -21,7 +21,6 @@ public final class CfnQueryLoggingConfig: Resource, HasAttributes {
 
     /// Fn::GetAtt Arn.
     public var attrArn: Value<String> { attribute(.arn) }
-
     /// Fn::GetAtt Id.
     public var attrId: Value<String> { attribute(.id) }
 

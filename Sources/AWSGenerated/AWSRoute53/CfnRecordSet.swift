@@ -34,11 +34,11 @@ public final class CfnRecordSet: Resource {
     /// The resource record cache time to live (TTL), in seconds.
     public var ttl: Value<String>?
     /// The DNS record type.
-    public var typeProperty: Value<String>
+    public var recordSetType: Value<String>
     /// Among resource record sets that have the same combination of DNS name and type, a value that determines the proportion of DNS queries that Amazon Route 53 responds to using the current resource rec...
     public var weight: Value<Int>?
 
-    public init(_ logicalID: String, name: Value<String>, typeProperty: Value<String>, aliasTarget: CfnRecordSet.AliasTarget? = nil, cidrRoutingConfig: CfnRecordSet.CidrRoutingConfig? = nil, comment: Value<String>? = nil, failover: CfnRecordSet.Failover? = nil, geoLocation: CfnRecordSet.GeoLocation? = nil, geoProximityLocation: CfnRecordSet.GeoProximityLocation? = nil, healthCheckId: Value<String>? = nil, hostedZoneId: Value<String>? = nil, hostedZoneName: Value<String>? = nil, multiValueAnswer: Value<Bool>? = nil, region: Value<String>? = nil, resourceRecords: Value<[String]>? = nil, setIdentifier: Value<String>? = nil, ttl: Value<String>? = nil, weight: Value<Int>? = nil) {
+    public init(_ logicalID: String, name: Value<String>, recordSetType: Value<String>, aliasTarget: CfnRecordSet.AliasTarget? = nil, cidrRoutingConfig: CfnRecordSet.CidrRoutingConfig? = nil, comment: Value<String>? = nil, failover: CfnRecordSet.Failover? = nil, geoLocation: CfnRecordSet.GeoLocation? = nil, geoProximityLocation: CfnRecordSet.GeoProximityLocation? = nil, healthCheckId: Value<String>? = nil, hostedZoneId: Value<String>? = nil, hostedZoneName: Value<String>? = nil, multiValueAnswer: Value<Bool>? = nil, region: Value<String>? = nil, resourceRecords: Value<[String]>? = nil, setIdentifier: Value<String>? = nil, ttl: Value<String>? = nil, weight: Value<Int>? = nil) {
         self.aliasTarget = aliasTarget
         self.cidrRoutingConfig = cidrRoutingConfig
         self.comment = comment
@@ -54,7 +54,7 @@ public final class CfnRecordSet: Resource {
         self.resourceRecords = resourceRecords
         self.setIdentifier = setIdentifier
         self.ttl = ttl
-        self.typeProperty = typeProperty
+        self.recordSetType = recordSetType
         self.weight = weight
         super.init(logicalID: logicalID, type: "AWS::Route53::RecordSet")
     }
@@ -76,7 +76,7 @@ public final class CfnRecordSet: Resource {
         properties["ResourceRecords"] = self.resourceRecords?.templateValue
         properties["SetIdentifier"] = self.setIdentifier?.templateValue
         properties["TTL"] = self.ttl?.templateValue
-        properties["Type"] = self.typeProperty.templateValue
+        properties["Type"] = self.recordSetType.templateValue
         properties["Weight"] = self.weight?.templateValue
         return properties
     }

@@ -26,13 +26,10 @@ public final class CfnTrafficPolicy: Resource, HasAttributes {
 
     /// Fn::GetAtt Arn.
     public var attrArn: Value<String> { attribute(.arn) }
-
     /// Fn::GetAtt Id.
     public var attrId: Value<String> { attribute(.id) }
-
     /// Fn::GetAtt Type.
     public var attrType: Value<String> { attribute(.type) }
-
     /// Fn::GetAtt Version.
     public var attrVersion: Value<Int> { getAtt(Attribute.version.rawValue, as: Int.self) }
 

@@ -32,13 +32,10 @@ public final class CfnTrafficPolicyInstance: Resource, HasAttributes {
 
     /// Fn::GetAtt Arn.
     public var attrArn: Value<String> { attribute(.arn) }
-
     /// Fn::GetAtt Id.
     public var attrId: Value<String> { attribute(.id) }
-
     /// Fn::GetAtt State.
     public var attrState: Value<String> { attribute(.state) }
-
     /// Fn::GetAtt TrafficPolicyType.
     public var attrTrafficPolicyType: Value<String> { attribute(.trafficPolicyType) }
 

@@ -36,10 +36,8 @@ public final class CfnAccessGrant: Resource, HasAttributes {
 
     /// Fn::GetAtt AccessGrantArn.
     public var attrAccessGrantArn: Value<String> { attribute(.accessGrantArn) }
-
     /// Fn::GetAtt AccessGrantId.
     public var attrAccessGrantId: Value<String> { attribute(.accessGrantId) }
-
     /// Fn::GetAtt GrantScope.
     public var attrGrantScope: Value<String> { attribute(.grantScope) }
 

@@ -20,7 +20,6 @@ public final class CfnAccessGrantsInstance: Resource, HasAttributes {
 
     /// Fn::GetAtt AccessGrantsInstanceArn.
     public var attrAccessGrantsInstanceArn: Value<String> { attribute(.accessGrantsInstanceArn) }
-
     /// Fn::GetAtt AccessGrantsInstanceId.
     public var attrAccessGrantsInstanceId: Value<String> { attribute(.accessGrantsInstanceId) }
 

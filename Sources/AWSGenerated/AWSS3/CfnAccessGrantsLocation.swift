@@ -23,7 +23,6 @@ public final class CfnAccessGrantsLocation: Resource, HasAttributes {
 
     /// Fn::GetAtt AccessGrantsLocationArn.
     public var attrAccessGrantsLocationArn: Value<String> { attribute(.accessGrantsLocationArn) }
-
     /// Fn::GetAtt AccessGrantsLocationId.
     public var attrAccessGrantsLocationId: Value<String> { attribute(.accessGrantsLocationId) }
 

@@ -45,39 +45,10 @@ public final class CfnAccessPoint: Resource, HasAttributes {
 
     /// Fn::GetAtt Alias.
     public var attrAlias: Value<String> { attribute(.alias) }
-
     /// Fn::GetAtt Arn.
     public var attrArn: Value<String> { attribute(.arn) }
-
-    /// Fn::GetAtt Bucket.
-    public var attrBucket: Value<String> { attribute(.bucket) }
-
-    /// Fn::GetAtt BucketAccountId.
-    public var attrBucketAccountId: Value<String> { attribute(.bucketAccountId) }
-
-    /// Fn::GetAtt Name.
-    public var attrName: Value<String> { attribute(.name) }
-
     /// Fn::GetAtt NetworkOrigin.
     public var attrNetworkOrigin: Value<String> { attribute(.networkOrigin) }
-
-    /// Fn::GetAtt PublicAccessBlockConfiguration.BlockPublicAcls.
-    public var attrPublicAccessBlockConfigurationBlockPublicAcls: Value<String> { attribute(.publicAccessBlockConfigurationBlockPublicAcls) }
-
-    /// Fn::GetAtt PublicAccessBlockConfiguration.BlockPublicPolicy.
-    public var attrPublicAccessBlockConfigurationBlockPublicPolicy: Value<String> { attribute(.publicAccessBlockConfigurationBlockPublicPolicy) }
-
-    /// Fn::GetAtt PublicAccessBlockConfiguration.IgnorePublicAcls.
-    public var attrPublicAccessBlockConfigurationIgnorePublicAcls: Value<String> { attribute(.publicAccessBlockConfigurationIgnorePublicAcls) }
-
-    /// Fn::GetAtt PublicAccessBlockConfiguration.RestrictPublicBuckets.
-    public var attrPublicAccessBlockConfigurationRestrictPublicBuckets: Value<String> { attribute(.publicAccessBlockConfigurationRestrictPublicBuckets) }
-
-    /// Fn::GetAtt Tags.
-    public var attrTags: Value<[String]> { listAttribute(.tags) }
-
-    /// Fn::GetAtt VpcConfiguration.VpcId.
-    public var attrVpcConfigurationVpcId: Value<String> { attribute(.vpcConfigurationVpcId) }
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()

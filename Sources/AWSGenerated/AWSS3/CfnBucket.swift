@@ -100,43 +100,30 @@ public final class CfnBucket: Resource, HasAttributes {
 
     /// Fn::GetAtt Arn.
     public var attrArn: Value<String> { attribute(.arn) }
-
     /// Fn::GetAtt DomainName.
     public var attrDomainName: Value<String> { attribute(.domainName) }
-
     /// Fn::GetAtt DualStackDomainName.
     public var attrDualStackDomainName: Value<String> { attribute(.dualStackDomainName) }
-
     /// Fn::GetAtt MetadataConfiguration.AnnotationTableConfiguration.TableArn.
     public var attrMetadataConfigurationAnnotationTableConfigurationTableArn: Value<String> { attribute(.metadataConfigurationAnnotationTableConfigurationTableArn) }
-
     /// Fn::GetAtt MetadataConfiguration.AnnotationTableConfiguration.TableName.
     public var attrMetadataConfigurationAnnotationTableConfigurationTableName: Value<String> { attribute(.metadataConfigurationAnnotationTableConfigurationTableName) }
-
     /// Fn::GetAtt MetadataConfiguration.Destination.
     public var attrMetadataConfigurationDestination: Value<String> { attribute(.metadataConfigurationDestination) }
-
     /// Fn::GetAtt MetadataConfiguration.InventoryTableConfiguration.TableArn.
     public var attrMetadataConfigurationInventoryTableConfigurationTableArn: Value<String> { attribute(.metadataConfigurationInventoryTableConfigurationTableArn) }
-
     /// Fn::GetAtt MetadataConfiguration.InventoryTableConfiguration.TableName.
     public var attrMetadataConfigurationInventoryTableConfigurationTableName: Value<String> { attribute(.metadataConfigurationInventoryTableConfigurationTableName) }
-
     /// Fn::GetAtt MetadataConfiguration.JournalTableConfiguration.TableArn.
     public var attrMetadataConfigurationJournalTableConfigurationTableArn: Value<String> { attribute(.metadataConfigurationJournalTableConfigurationTableArn) }
-
     /// Fn::GetAtt MetadataConfiguration.JournalTableConfiguration.TableName.
     public var attrMetadataConfigurationJournalTableConfigurationTableName: Value<String> { attribute(.metadataConfigurationJournalTableConfigurationTableName) }
-
     /// Fn::GetAtt MetadataTableConfiguration.S3TablesDestination.TableArn.
     public var attrMetadataTableConfigurationS3TablesDestinationTableArn: Value<String> { attribute(.metadataTableConfigurationS3TablesDestinationTableArn) }
-
     /// Fn::GetAtt MetadataTableConfiguration.S3TablesDestination.TableNamespace.
     public var attrMetadataTableConfigurationS3TablesDestinationTableNamespace: Value<String> { attribute(.metadataTableConfigurationS3TablesDestinationTableNamespace) }
-
     /// Fn::GetAtt RegionalDomainName.
     public var attrRegionalDomainName: Value<String> { attribute(.regionalDomainName) }
-
     /// Fn::GetAtt WebsiteURL.
     public var attrWebsiteURL: Value<String> { attribute(.websiteURL) }
 
@@ -2008,9 +1995,9 @@ public final class CfnBucket: Resource, HasAttributes {
         /// Name of the host where requests are redirected.
         public var hostName: Value<String>
         /// Protocol to use when redirecting requests.
-        public var `protocol`: CfnBucket.RedirectAllRequestsTo.ProtocolProperty?
+        public var `protocol`: CfnBucket.RedirectAllRequestsTo.RedirectAllRequestsToProtocol?
 
-        public init(hostName: Value<String>, protocol: CfnBucket.RedirectAllRequestsTo.ProtocolProperty? = nil) {
+        public init(hostName: Value<String>, protocol: CfnBucket.RedirectAllRequestsTo.RedirectAllRequestsToProtocol? = nil) {
             self.hostName = hostName
             self.protocol = `protocol`
         }
@@ -2022,13 +2009,13 @@ public final class CfnBucket: Resource, HasAttributes {
             return .object(fields)
         }
 
-        public struct ProtocolProperty: TemplateRepresentable, Sendable {
+        public struct RedirectAllRequestsToProtocol: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
             private init(literal: String) { templateValue = .string(literal) }
-            public static var http: ProtocolProperty { ProtocolProperty(literal: "http") }
-            public static var https: ProtocolProperty { ProtocolProperty(literal: "https") }
+            public static var http: RedirectAllRequestsToProtocol { RedirectAllRequestsToProtocol(literal: "http") }
+            public static var https: RedirectAllRequestsToProtocol { RedirectAllRequestsToProtocol(literal: "https") }
         }
     }
 
@@ -2059,13 +2046,13 @@ public final class CfnBucket: Resource, HasAttributes {
         /// The HTTP redirect code to use on the response.
         public var httpRedirectCode: Value<String>?
         /// Protocol to use when redirecting requests.
-        public var `protocol`: CfnBucket.RedirectRule.ProtocolProperty?
+        public var `protocol`: CfnBucket.RedirectRule.RedirectRuleProtocol?
         /// The object key prefix to use in the redirect request.
         public var replaceKeyPrefixWith: Value<String>?
         /// The specific object key to use in the redirect request.
         public var replaceKeyWith: Value<String>?
 
-        public init(hostName: Value<String>? = nil, httpRedirectCode: Value<String>? = nil, protocol: CfnBucket.RedirectRule.ProtocolProperty? = nil, replaceKeyPrefixWith: Value<String>? = nil, replaceKeyWith: Value<String>? = nil) {
+        public init(hostName: Value<String>? = nil, httpRedirectCode: Value<String>? = nil, protocol: CfnBucket.RedirectRule.RedirectRuleProtocol? = nil, replaceKeyPrefixWith: Value<String>? = nil, replaceKeyWith: Value<String>? = nil) {
             self.hostName = hostName
             self.httpRedirectCode = httpRedirectCode
             self.protocol = `protocol`
@@ -2083,13 +2070,13 @@ public final class CfnBucket: Resource, HasAttributes {
             return .object(fields)
         }
 
-        public struct ProtocolProperty: TemplateRepresentable, Sendable {
+        public struct RedirectRuleProtocol: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
             private init(literal: String) { templateValue = .string(literal) }
-            public static var http: ProtocolProperty { ProtocolProperty(literal: "http") }
-            public static var https: ProtocolProperty { ProtocolProperty(literal: "https") }
+            public static var http: RedirectRuleProtocol { RedirectRuleProtocol(literal: "http") }
+            public static var https: RedirectRuleProtocol { RedirectRuleProtocol(literal: "https") }
         }
     }
 

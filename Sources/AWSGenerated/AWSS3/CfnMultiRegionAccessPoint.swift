@@ -24,7 +24,6 @@ public final class CfnMultiRegionAccessPoint: Resource, HasAttributes {
 
     /// Fn::GetAtt Alias.
     public var attrAlias: Value<String> { attribute(.alias) }
-
     /// Fn::GetAtt CreatedAt.
     public var attrCreatedAt: Value<String> { attribute(.createdAt) }
 

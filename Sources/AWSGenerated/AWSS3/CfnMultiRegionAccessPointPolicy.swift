@@ -20,7 +20,6 @@ public final class CfnMultiRegionAccessPointPolicy: Resource, HasAttributes {
 
     /// Fn::GetAtt PolicyStatus.
     public var attrPolicyStatus: Value<String> { attribute(.policyStatus) }
-
     /// Fn::GetAtt PolicyStatus.IsPublic.
     public var attrPolicyStatusIsPublic: Value<String> { attribute(.policyStatusIsPublic) }
 

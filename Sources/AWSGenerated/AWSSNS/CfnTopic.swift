@@ -63,44 +63,8 @@ public final class CfnTopic: Resource, HasAttributes {
         super.init(logicalID: logicalID, type: "AWS::SNS::Topic")
     }
 
-    /// Fn::GetAtt ContentBasedDeduplication.
-    public var attrContentBasedDeduplication: Value<Bool> { getAtt(Attribute.contentBasedDeduplication.rawValue, as: Bool.self) }
-
-    /// Fn::GetAtt DeliveryStatusLogging.
-    public var attrDeliveryStatusLogging: Value<[String]> { listAttribute(.deliveryStatusLogging) }
-
-    /// Fn::GetAtt DisplayName.
-    public var attrDisplayName: Value<String> { attribute(.displayName) }
-
-    /// Fn::GetAtt FifoThroughputScope.
-    public var attrFifoThroughputScope: Value<String> { attribute(.fifoThroughputScope) }
-
-    /// Fn::GetAtt FifoTopic.
-    public var attrFifoTopic: Value<Bool> { getAtt(Attribute.fifoTopic.rawValue, as: Bool.self) }
-
-    /// Fn::GetAtt KmsMasterKeyId.
-    public var attrKmsMasterKeyId: Value<String> { attribute(.kmsMasterKeyId) }
-
-    /// Fn::GetAtt MaximumMessageSize.
-    public var attrMaximumMessageSize: Value<Int> { getAtt(Attribute.maximumMessageSize.rawValue, as: Int.self) }
-
-    /// Fn::GetAtt SignatureVersion.
-    public var attrSignatureVersion: Value<String> { attribute(.signatureVersion) }
-
-    /// Fn::GetAtt Subscription.
-    public var attrSubscription: Value<[String]> { listAttribute(.subscription) }
-
-    /// Fn::GetAtt Tags.
-    public var attrTags: Value<[String]> { listAttribute(.tags) }
-
     /// Fn::GetAtt TopicArn.
     public var attrTopicArn: Value<String> { attribute(.topicArn) }
-
-    /// Fn::GetAtt TopicName.
-    public var attrTopicName: Value<String> { attribute(.topicName) }
-
-    /// Fn::GetAtt TracingConfig.
-    public var attrTracingConfig: Value<String> { attribute(.tracingConfig) }
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
@@ -126,13 +90,13 @@ public final class CfnTopic: Resource, HasAttributes {
         /// The IAM role ARN to be used when logging failed message deliveries in Amazon CloudWatch.
         public var failureFeedbackRoleArn: Value<String>?
         /// Indicates one of the supported protocols for the Amazon SNS topic.
-        public var `protocol`: CfnTopic.LoggingConfig.ProtocolProperty
+        public var `protocol`: CfnTopic.LoggingConfig.LoggingConfigProtocol
         /// The IAM role ARN to be used when logging successful message deliveries in Amazon CloudWatch.
         public var successFeedbackRoleArn: Value<String>?
         /// The percentage of successful message deliveries to be logged in Amazon CloudWatch.
         public var successFeedbackSampleRate: Value<String>?
 
-        public init(protocol: CfnTopic.LoggingConfig.ProtocolProperty, failureFeedbackRoleArn: Value<String>? = nil, successFeedbackRoleArn: Value<String>? = nil, successFeedbackSampleRate: Value<String>? = nil) {
+        public init(protocol: CfnTopic.LoggingConfig.LoggingConfigProtocol, failureFeedbackRoleArn: Value<String>? = nil, successFeedbackRoleArn: Value<String>? = nil, successFeedbackSampleRate: Value<String>? = nil) {
             self.failureFeedbackRoleArn = failureFeedbackRoleArn
             self.protocol = `protocol`
             self.successFeedbackRoleArn = successFeedbackRoleArn
@@ -148,16 +112,16 @@ public final class CfnTopic: Resource, HasAttributes {
             return .object(fields)
         }
 
-        public struct ProtocolProperty: TemplateRepresentable, Sendable {
+        public struct LoggingConfigProtocol: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
             private init(literal: String) { templateValue = .string(literal) }
-            public static var httpS: ProtocolProperty { ProtocolProperty(literal: "http/s") }
-            public static var sqs: ProtocolProperty { ProtocolProperty(literal: "sqs") }
-            public static var lambda: ProtocolProperty { ProtocolProperty(literal: "lambda") }
-            public static var firehose: ProtocolProperty { ProtocolProperty(literal: "firehose") }
-            public static var application: ProtocolProperty { ProtocolProperty(literal: "application") }
+            public static var httpS: LoggingConfigProtocol { LoggingConfigProtocol(literal: "http/s") }
+            public static var sqs: LoggingConfigProtocol { LoggingConfigProtocol(literal: "sqs") }
+            public static var lambda: LoggingConfigProtocol { LoggingConfigProtocol(literal: "lambda") }
+            public static var firehose: LoggingConfigProtocol { LoggingConfigProtocol(literal: "firehose") }
+            public static var application: LoggingConfigProtocol { LoggingConfigProtocol(literal: "application") }
         }
     }
 

@@ -79,57 +79,8 @@ public final class CfnQueue: Resource, HasAttributes {
 
     /// Fn::GetAtt Arn.
     public var attrArn: Value<String> { attribute(.arn) }
-
-    /// Fn::GetAtt ContentBasedDeduplication.
-    public var attrContentBasedDeduplication: Value<Bool> { getAtt(Attribute.contentBasedDeduplication.rawValue, as: Bool.self) }
-
-    /// Fn::GetAtt DeduplicationScope.
-    public var attrDeduplicationScope: Value<String> { attribute(.deduplicationScope) }
-
-    /// Fn::GetAtt DelaySeconds.
-    public var attrDelaySeconds: Value<Int> { getAtt(Attribute.delaySeconds.rawValue, as: Int.self) }
-
-    /// Fn::GetAtt FifoQueue.
-    public var attrFifoQueue: Value<Bool> { getAtt(Attribute.fifoQueue.rawValue, as: Bool.self) }
-
-    /// Fn::GetAtt FifoThroughputLimit.
-    public var attrFifoThroughputLimit: Value<String> { attribute(.fifoThroughputLimit) }
-
-    /// Fn::GetAtt KmsDataKeyReusePeriodSeconds.
-    public var attrKmsDataKeyReusePeriodSeconds: Value<Int> { getAtt(Attribute.kmsDataKeyReusePeriodSeconds.rawValue, as: Int.self) }
-
-    /// Fn::GetAtt KmsMasterKeyId.
-    public var attrKmsMasterKeyId: Value<String> { attribute(.kmsMasterKeyId) }
-
-    /// Fn::GetAtt MaximumMessageSize.
-    public var attrMaximumMessageSize: Value<Int> { getAtt(Attribute.maximumMessageSize.rawValue, as: Int.self) }
-
-    /// Fn::GetAtt MessageRetentionPeriod.
-    public var attrMessageRetentionPeriod: Value<Int> { getAtt(Attribute.messageRetentionPeriod.rawValue, as: Int.self) }
-
-    /// Fn::GetAtt QueueName.
-    public var attrQueueName: Value<String> { attribute(.queueName) }
-
     /// Fn::GetAtt QueueUrl.
     public var attrQueueUrl: Value<String> { attribute(.queueUrl) }
-
-    /// Fn::GetAtt ReceiveMessageWaitTimeSeconds.
-    public var attrReceiveMessageWaitTimeSeconds: Value<Int> { getAtt(Attribute.receiveMessageWaitTimeSeconds.rawValue, as: Int.self) }
-
-    /// Fn::GetAtt RedrivePolicy.deadLetterTargetArn.
-    public var attrRedrivePolicyDeadLetterTargetArn: Value<String> { attribute(.redrivePolicyDeadLetterTargetArn) }
-
-    /// Fn::GetAtt RedrivePolicy.maxReceiveCount.
-    public var attrRedrivePolicyMaxReceiveCount: Value<String> { attribute(.redrivePolicyMaxReceiveCount) }
-
-    /// Fn::GetAtt SqsManagedSseEnabled.
-    public var attrSqsManagedSseEnabled: Value<Bool> { getAtt(Attribute.sqsManagedSseEnabled.rawValue, as: Bool.self) }
-
-    /// Fn::GetAtt Tags.
-    public var attrTags: Value<[String]> { listAttribute(.tags) }
-
-    /// Fn::GetAtt VisibilityTimeout.
-    public var attrVisibilityTimeout: Value<Int> { getAtt(Attribute.visibilityTimeout.rawValue, as: Int.self) }
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()

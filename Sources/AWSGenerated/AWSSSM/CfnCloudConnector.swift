@@ -35,13 +35,10 @@ public final class CfnCloudConnector: Resource, HasAttributes {
 
     /// Fn::GetAtt CloudConnectorArn.
     public var attrCloudConnectorArn: Value<String> { attribute(.cloudConnectorArn) }
-
     /// Fn::GetAtt CloudConnectorId.
     public var attrCloudConnectorId: Value<String> { attribute(.cloudConnectorId) }
-
     /// Fn::GetAtt CreatedAt.
     public var attrCreatedAt: Value<String> { attribute(.createdAt) }
-
     /// Fn::GetAtt UpdatedAt.
     public var attrUpdatedAt: Value<String> { attribute(.updatedAt) }
 

@@ -43,28 +43,20 @@ public final class CfnOpsItem: Resource, HasAttributes {
 
     /// Fn::GetAtt CreatedBy.
     public var attrCreatedBy: Value<String> { attribute(.createdBy) }
-
     /// Fn::GetAtt CreatedTime.
     public var attrCreatedTime: Value<String> { attribute(.createdTime) }
-
     /// Fn::GetAtt LastModifiedBy.
     public var attrLastModifiedBy: Value<String> { attribute(.lastModifiedBy) }
-
     /// Fn::GetAtt LastModifiedTime.
     public var attrLastModifiedTime: Value<String> { attribute(.lastModifiedTime) }
-
     /// Fn::GetAtt OpsItemArn.
     public var attrOpsItemArn: Value<String> { attribute(.opsItemArn) }
-
     /// Fn::GetAtt OpsItemId.
     public var attrOpsItemId: Value<String> { attribute(.opsItemId) }
-
     /// Fn::GetAtt OpsItemType.
     public var attrOpsItemType: Value<String> { attribute(.opsItemType) }
-
     /// Fn::GetAtt Status.
     public var attrStatus: Value<String> { attribute(.status) }
-
     /// Fn::GetAtt Version.
     public var attrVersion: Value<String> { attribute(.version) }
 

@@ -30,11 +30,11 @@ public final class CfnParameter: Resource, HasAttributes {
     /// The parameter tier.
     public var tier: CfnParameter.Tier?
     /// The type of parameter.
-    public var typeProperty: CfnParameter.TypeProperty
+    public var parameterType: CfnParameter.ParameterType
     /// The parameter value.
     public var value: Value<String>
 
-    public init(_ logicalID: String, typeProperty: CfnParameter.TypeProperty, value: Value<String>, allowedPattern: Value<String>? = nil, dataType: CfnParameter.DataType? = nil, description: Value<String>? = nil, name: Value<String>? = nil, policies: Value<String>? = nil, tags: [String: Value<String>]? = nil, tier: CfnParameter.Tier? = nil) {
+    public init(_ logicalID: String, parameterType: CfnParameter.ParameterType, value: Value<String>, allowedPattern: Value<String>? = nil, dataType: CfnParameter.DataType? = nil, description: Value<String>? = nil, name: Value<String>? = nil, policies: Value<String>? = nil, tags: [String: Value<String>]? = nil, tier: CfnParameter.Tier? = nil) {
         self.allowedPattern = allowedPattern
         self.dataType = dataType
         self.description = description
@@ -42,37 +42,13 @@ public final class CfnParameter: Resource, HasAttributes {
         self.policies = policies
         self.tags = tags
         self.tier = tier
-        self.typeProperty = typeProperty
+        self.parameterType = parameterType
         self.value = value
         super.init(logicalID: logicalID, type: "AWS::SSM::Parameter")
     }
 
-    /// Fn::GetAtt AllowedPattern.
-    public var attrAllowedPattern: Value<String> { attribute(.allowedPattern) }
-
     /// Fn::GetAtt Arn.
     public var attrArn: Value<String> { attribute(.arn) }
-
-    /// Fn::GetAtt DataType.
-    public var attrDataType: Value<String> { attribute(.dataType) }
-
-    /// Fn::GetAtt Description.
-    public var attrDescription: Value<String> { attribute(.description) }
-
-    /// Fn::GetAtt Name.
-    public var attrName: Value<String> { attribute(.name) }
-
-    /// Fn::GetAtt Policies.
-    public var attrPolicies: Value<String> { attribute(.policies) }
-
-    /// Fn::GetAtt Tier.
-    public var attrTier: Value<String> { attribute(.tier) }
-
-    /// Fn::GetAtt Type.
-    public var attrType: Value<String> { attribute(.type) }
-
-    /// Fn::GetAtt Value.
-    public var attrValue: Value<String> { attribute(.value) }
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
@@ -83,7 +59,7 @@ public final class CfnParameter: Resource, HasAttributes {
         properties["Policies"] = self.policies?.templateValue
         properties["Tags"] = self.tags?.templateValue
         properties["Tier"] = self.tier?.templateValue
-        properties["Type"] = self.typeProperty.templateValue
+        properties["Type"] = self.parameterType.templateValue
         properties["Value"] = self.value.templateValue
         return properties
     }
@@ -107,12 +83,12 @@ public final class CfnParameter: Resource, HasAttributes {
         public static var intelligentTiering: Tier { Tier(literal: "Intelligent-Tiering") }
     }
 
-    public struct TypeProperty: TemplateRepresentable, Sendable {
+    public struct ParameterType: TemplateRepresentable, Sendable {
         public let templateValue: TemplateValue
         /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
         public init(_ value: Value<String>) { templateValue = value.raw }
         private init(literal: String) { templateValue = .string(literal) }
-        public static var string: TypeProperty { TypeProperty(literal: "String") }
-        public static var stringList: TypeProperty { TypeProperty(literal: "StringList") }
+        public static var string: ParameterType { ParameterType(literal: "String") }
+        public static var stringList: ParameterType { ParameterType(literal: "StringList") }
     }
 }

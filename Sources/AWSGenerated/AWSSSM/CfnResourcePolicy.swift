@@ -21,7 +21,6 @@ public final class CfnResourcePolicy: Resource, HasAttributes {
 
     /// Fn::GetAtt PolicyHash.
     public var attrPolicyHash: Value<String> { attribute(.policyHash) }
-
     /// Fn::GetAtt PolicyId.
     public var attrPolicyId: Value<String> { attribute(.policyId) }
 

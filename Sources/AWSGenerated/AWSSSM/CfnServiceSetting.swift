@@ -23,13 +23,10 @@ public final class CfnServiceSetting: Resource, HasAttributes {
 
     /// Fn::GetAtt Arn.
     public var attrArn: Value<String> { attribute(.arn) }
-
     /// Fn::GetAtt LastModifiedDate.
     public var attrLastModifiedDate: Value<String> { attribute(.lastModifiedDate) }
-
     /// Fn::GetAtt LastModifiedUser.
     public var attrLastModifiedUser: Value<String> { attribute(.lastModifiedUser) }
-
     /// Fn::GetAtt Status.
     public var attrStatus: Value<String> { attribute(.status) }
 

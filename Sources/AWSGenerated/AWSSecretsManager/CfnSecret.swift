@@ -22,9 +22,9 @@ public final class CfnSecret: Resource, HasAttributes {
     /// A list of tags to attach to the secret.
     public var tags: [CfnSecret.Tag]?
     /// The exact string that identifies the third-party partner that holds the external secret.
-    public var typeProperty: Value<String>?
+    public var secretType: Value<String>?
 
-    public init(_ logicalID: String, description: Value<String>? = nil, generateSecretString: CfnSecret.GenerateSecretString? = nil, kmsKeyId: Value<String>? = nil, name: Value<String>? = nil, replicaRegions: [CfnSecret.ReplicaRegion]? = nil, secretString: Value<String>? = nil, tags: [CfnSecret.Tag]? = nil, typeProperty: Value<String>? = nil) {
+    public init(_ logicalID: String, description: Value<String>? = nil, generateSecretString: CfnSecret.GenerateSecretString? = nil, kmsKeyId: Value<String>? = nil, name: Value<String>? = nil, replicaRegions: [CfnSecret.ReplicaRegion]? = nil, secretString: Value<String>? = nil, tags: [CfnSecret.Tag]? = nil, secretType: Value<String>? = nil) {
         self.description = description
         self.generateSecretString = generateSecretString
         self.kmsKeyId = kmsKeyId
@@ -32,7 +32,7 @@ public final class CfnSecret: Resource, HasAttributes {
         self.replicaRegions = replicaRegions
         self.secretString = secretString
         self.tags = tags
-        self.typeProperty = typeProperty
+        self.secretType = secretType
         super.init(logicalID: logicalID, type: "AWS::SecretsManager::Secret")
     }
 
@@ -48,7 +48,7 @@ public final class CfnSecret: Resource, HasAttributes {
         properties["ReplicaRegions"] = self.replicaRegions?.templateValue
         properties["SecretString"] = self.secretString?.templateValue
         properties["Tags"] = self.tags?.templateValue
-        properties["Type"] = self.typeProperty?.templateValue
+        properties["Type"] = self.secretType?.templateValue
         return properties
     }
 

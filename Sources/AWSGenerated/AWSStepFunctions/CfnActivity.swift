@@ -26,21 +26,6 @@ public final class CfnActivity: Resource, HasAttributes {
     /// Fn::GetAtt Arn.
     public var attrArn: Value<String> { attribute(.arn) }
 
-    /// Fn::GetAtt EncryptionConfiguration.KmsDataKeyReusePeriodSeconds.
-    public var attrEncryptionConfigurationKmsDataKeyReusePeriodSeconds: Value<String> { attribute(.encryptionConfigurationKmsDataKeyReusePeriodSeconds) }
-
-    /// Fn::GetAtt EncryptionConfiguration.KmsKeyId.
-    public var attrEncryptionConfigurationKmsKeyId: Value<String> { attribute(.encryptionConfigurationKmsKeyId) }
-
-    /// Fn::GetAtt EncryptionConfiguration.Type.
-    public var attrEncryptionConfigurationType: Value<String> { attribute(.encryptionConfigurationType) }
-
-    /// Fn::GetAtt Name.
-    public var attrName: Value<String> { attribute(.name) }
-
-    /// Fn::GetAtt Tags.
-    public var attrTags: Value<[String]> { listAttribute(.tags) }
-
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
         properties["EncryptionConfiguration"] = self.encryptionConfiguration?.templateValue
@@ -52,9 +37,9 @@ public final class CfnActivity: Resource, HasAttributes {
     public struct EncryptionConfiguration: TemplateRepresentable, Sendable {
         public var kmsDataKeyReusePeriodSeconds: Value<Int>?
         public var kmsKeyId: Value<String>?
-        public var type: CfnActivity.EncryptionConfiguration.TypeProperty
+        public var type: CfnActivity.EncryptionConfiguration.EncryptionConfigurationType
 
-        public init(type: CfnActivity.EncryptionConfiguration.TypeProperty, kmsDataKeyReusePeriodSeconds: Value<Int>? = nil, kmsKeyId: Value<String>? = nil) {
+        public init(type: CfnActivity.EncryptionConfiguration.EncryptionConfigurationType, kmsDataKeyReusePeriodSeconds: Value<Int>? = nil, kmsKeyId: Value<String>? = nil) {
             self.kmsDataKeyReusePeriodSeconds = kmsDataKeyReusePeriodSeconds
             self.kmsKeyId = kmsKeyId
             self.type = type
@@ -68,13 +53,13 @@ public final class CfnActivity: Resource, HasAttributes {
             return .object(fields)
         }
 
-        public struct TypeProperty: TemplateRepresentable, Sendable {
+        public struct EncryptionConfigurationType: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
             private init(literal: String) { templateValue = .string(literal) }
-            public static var customerManagedKmsKey: TypeProperty { TypeProperty(literal: "CUSTOMER_MANAGED_KMS_KEY") }
-            public static var awsOwnedKey: TypeProperty { TypeProperty(literal: "AWS_OWNED_KEY") }
+            public static var customerManagedKmsKey: EncryptionConfigurationType { EncryptionConfigurationType(literal: "CUSTOMER_MANAGED_KMS_KEY") }
+            public static var awsOwnedKey: EncryptionConfigurationType { EncryptionConfigurationType(literal: "AWS_OWNED_KEY") }
         }
     }
 

@@ -9,7 +9,7 @@ public final class CfnStateMachine: Resource, HasAttributes {
         case stateMachineRevisionId = "StateMachineRevisionId"
     }
 
-    public var definitionProperty: TemplateValue?
+    public var stateMachineDefinition: TemplateValue?
     public var definitionS3Location: CfnStateMachine.S3Location?
     public var definitionString: Value<String>?
     public var definitionSubstitutions: TemplateValue?
@@ -21,8 +21,8 @@ public final class CfnStateMachine: Resource, HasAttributes {
     public var tags: [CfnStateMachine.TagsEntry]?
     public var tracingConfiguration: CfnStateMachine.TracingConfiguration?
 
-    public init(_ logicalID: String, roleArn: Value<String>, definitionProperty: TemplateValue? = nil, definitionS3Location: CfnStateMachine.S3Location? = nil, definitionString: Value<String>? = nil, definitionSubstitutions: TemplateValue? = nil, encryptionConfiguration: CfnStateMachine.EncryptionConfiguration? = nil, loggingConfiguration: CfnStateMachine.LoggingConfiguration? = nil, stateMachineName: Value<String>? = nil, stateMachineType: CfnStateMachine.StateMachineType? = nil, tags: [CfnStateMachine.TagsEntry]? = nil, tracingConfiguration: CfnStateMachine.TracingConfiguration? = nil) {
-        self.definitionProperty = definitionProperty
+    public init(_ logicalID: String, roleArn: Value<String>, stateMachineDefinition: TemplateValue? = nil, definitionS3Location: CfnStateMachine.S3Location? = nil, definitionString: Value<String>? = nil, definitionSubstitutions: TemplateValue? = nil, encryptionConfiguration: CfnStateMachine.EncryptionConfiguration? = nil, loggingConfiguration: CfnStateMachine.LoggingConfiguration? = nil, stateMachineName: Value<String>? = nil, stateMachineType: CfnStateMachine.StateMachineType? = nil, tags: [CfnStateMachine.TagsEntry]? = nil, tracingConfiguration: CfnStateMachine.TracingConfiguration? = nil) {
+        self.stateMachineDefinition = stateMachineDefinition
         self.definitionS3Location = definitionS3Location
         self.definitionString = definitionString
         self.definitionSubstitutions = definitionSubstitutions
@@ -38,16 +38,14 @@ public final class CfnStateMachine: Resource, HasAttributes {
 
     /// Fn::GetAtt Arn.
     public var attrArn: Value<String> { attribute(.arn) }
-
     /// Fn::GetAtt Name.
     public var attrName: Value<String> { attribute(.name) }
-
     /// Fn::GetAtt StateMachineRevisionId.
     public var attrStateMachineRevisionId: Value<String> { attribute(.stateMachineRevisionId) }
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["Definition"] = self.definitionProperty?.templateValue
+        properties["Definition"] = self.stateMachineDefinition?.templateValue
         properties["DefinitionS3Location"] = self.definitionS3Location?.templateValue
         properties["DefinitionString"] = self.definitionString?.templateValue
         properties["DefinitionSubstitutions"] = self.definitionSubstitutions?.templateValue
@@ -84,9 +82,9 @@ public final class CfnStateMachine: Resource, HasAttributes {
     public struct EncryptionConfiguration: TemplateRepresentable, Sendable {
         public var kmsDataKeyReusePeriodSeconds: Value<Int>?
         public var kmsKeyId: Value<String>?
-        public var type: CfnStateMachine.EncryptionConfiguration.TypeProperty
+        public var type: CfnStateMachine.EncryptionConfiguration.EncryptionConfigurationType
 
-        public init(type: CfnStateMachine.EncryptionConfiguration.TypeProperty, kmsDataKeyReusePeriodSeconds: Value<Int>? = nil, kmsKeyId: Value<String>? = nil) {
+        public init(type: CfnStateMachine.EncryptionConfiguration.EncryptionConfigurationType, kmsDataKeyReusePeriodSeconds: Value<Int>? = nil, kmsKeyId: Value<String>? = nil) {
             self.kmsDataKeyReusePeriodSeconds = kmsDataKeyReusePeriodSeconds
             self.kmsKeyId = kmsKeyId
             self.type = type
@@ -100,13 +98,13 @@ public final class CfnStateMachine: Resource, HasAttributes {
             return .object(fields)
         }
 
-        public struct TypeProperty: TemplateRepresentable, Sendable {
+        public struct EncryptionConfigurationType: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
             private init(literal: String) { templateValue = .string(literal) }
-            public static var customerManagedKmsKey: TypeProperty { TypeProperty(literal: "CUSTOMER_MANAGED_KMS_KEY") }
-            public static var awsOwnedKey: TypeProperty { TypeProperty(literal: "AWS_OWNED_KEY") }
+            public static var customerManagedKmsKey: EncryptionConfigurationType { EncryptionConfigurationType(literal: "CUSTOMER_MANAGED_KMS_KEY") }
+            public static var awsOwnedKey: EncryptionConfigurationType { EncryptionConfigurationType(literal: "AWS_OWNED_KEY") }
         }
     }
 

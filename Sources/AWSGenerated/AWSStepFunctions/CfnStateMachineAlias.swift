@@ -47,9 +47,9 @@ public final class CfnStateMachineAlias: Resource, HasAttributes {
         public var percentage: Value<Int>?
         public var stateMachineVersionArn: Value<String>
         /// The type of deployment to perform.
-        public var type: CfnStateMachineAlias.DeploymentPreference.TypeProperty
+        public var type: CfnStateMachineAlias.DeploymentPreference.DeploymentPreferenceType
 
-        public init(stateMachineVersionArn: Value<String>, type: CfnStateMachineAlias.DeploymentPreference.TypeProperty, alarms: Value<[String]>? = nil, interval: Value<Int>? = nil, percentage: Value<Int>? = nil) {
+        public init(stateMachineVersionArn: Value<String>, type: CfnStateMachineAlias.DeploymentPreference.DeploymentPreferenceType, alarms: Value<[String]>? = nil, interval: Value<Int>? = nil, percentage: Value<Int>? = nil) {
             self.alarms = alarms
             self.interval = interval
             self.percentage = percentage
@@ -67,14 +67,14 @@ public final class CfnStateMachineAlias: Resource, HasAttributes {
             return .object(fields)
         }
 
-        public struct TypeProperty: TemplateRepresentable, Sendable {
+        public struct DeploymentPreferenceType: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
             private init(literal: String) { templateValue = .string(literal) }
-            public static var linear: TypeProperty { TypeProperty(literal: "LINEAR") }
-            public static var allAtOnce: TypeProperty { TypeProperty(literal: "ALL_AT_ONCE") }
-            public static var canary: TypeProperty { TypeProperty(literal: "CANARY") }
+            public static var linear: DeploymentPreferenceType { DeploymentPreferenceType(literal: "LINEAR") }
+            public static var allAtOnce: DeploymentPreferenceType { DeploymentPreferenceType(literal: "ALL_AT_ONCE") }
+            public static var canary: DeploymentPreferenceType { DeploymentPreferenceType(literal: "CANARY") }
         }
     }
 
