@@ -368,6 +368,9 @@ def fit_line(fit):
             "marginal cost per resource " + ", ".join(f"{a}→{b}: {s * 1e6:.0f} µs" for a, b, s in fit["segments"]))
 
 
+BUILD_BUDGET_MARK = "## Build budget with the generated resources"
+
+
 def report(info, args, rows, fits, faithful, builds, yaml, elapsed):
     out = []
     w = out.append
@@ -516,9 +519,17 @@ def main():
     text = report(info, args, rows, fits, faithful, builds, yaml, time.perf_counter() - started)
     print(text)
     if args.record:
-        with open(os.path.join(BENCH, "RESULTS.md"), "w", encoding="utf-8") as f:
+        path = os.path.join(BENCH, "RESULTS.md")
+        # Sections recorded by hand (from BUILD_BUDGET_MARK on) are kept.
+        kept = ""
+        if os.path.exists(path):
+            with open(path, encoding="utf-8") as f:
+                previous = f.read()
+            if BUILD_BUDGET_MARK in previous:
+                kept = "\n" + previous[previous.index(BUILD_BUDGET_MARK):]
+        with open(path, "w", encoding="utf-8") as f:
             f.write("# Benchmark results\n\nWritten by `bench/run --record`; see the README's Benchmarks section, "
-                    "and bench/PROFILE.md for where the time goes.\n\n" + text + "\n")
+                    "and bench/PROFILE.md for where the time goes.\n\n" + text + "\n" + kept)
         log("wrote bench/RESULTS.md")
     if any(not ok for _, _, ok in faithful):
         sys.exit("bench: a troposphere or CDK stack does not render infra's template (see above)")
