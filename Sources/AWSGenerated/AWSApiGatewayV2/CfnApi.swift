@@ -99,13 +99,13 @@ public final class CfnApi: Resource, HasAttributes {
     /// The ``BodyS3Location`` property specifies an S3 location from which to import an OpenAPI definition.
     public struct BodyS3Location: TemplateRepresentable, Sendable {
         /// The S3 bucket that contains the OpenAPI definition to import.
-        public var bucket: Value<String>?
+        public let bucket: Value<String>?
         /// The Etag of the S3 object.
-        public var etag: Value<String>?
+        public let etag: Value<String>?
         /// The key of the S3 object.
-        public var key: Value<String>?
+        public let key: Value<String>?
         /// The version of the S3 object.
-        public var version: Value<String>?
+        public let version: Value<String>?
 
         public init(bucket: Value<String>? = nil, etag: Value<String>? = nil, key: Value<String>? = nil, version: Value<String>? = nil) {
             self.bucket = bucket
@@ -127,17 +127,17 @@ public final class CfnApi: Resource, HasAttributes {
     /// The ``Cors`` property specifies a CORS configuration for an API.
     public struct Cors: TemplateRepresentable, Sendable {
         /// Specifies whether credentials are included in the CORS request.
-        public var allowCredentials: Value<Bool>?
+        public let allowCredentials: Value<Bool>?
         /// Represents a collection of allowed headers.
-        public var allowHeaders: Value<[String]>?
+        public let allowHeaders: Value<[String]>?
         /// Represents a collection of allowed HTTP methods.
-        public var allowMethods: Value<[String]>?
+        public let allowMethods: Value<[String]>?
         /// Represents a collection of allowed origins.
-        public var allowOrigins: Value<[String]>?
+        public let allowOrigins: Value<[String]>?
         /// Represents a collection of exposed headers.
-        public var exposeHeaders: Value<[String]>?
+        public let exposeHeaders: Value<[String]>?
         /// The number of seconds that the browser should cache preflight request results.
-        public var maxAge: Value<Int>?
+        public let maxAge: Value<Int>?
 
         public init(allowCredentials: Value<Bool>? = nil, allowHeaders: Value<[String]>? = nil, allowMethods: Value<[String]>? = nil, allowOrigins: Value<[String]>? = nil, exposeHeaders: Value<[String]>? = nil, maxAge: Value<Int>? = nil) {
             self.allowCredentials = allowCredentials

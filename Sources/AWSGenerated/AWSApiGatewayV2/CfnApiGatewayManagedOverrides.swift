@@ -38,13 +38,13 @@ public final class CfnApiGatewayManagedOverrides: Resource, HasAttributes {
 
     public struct IntegrationOverrides: TemplateRepresentable, Sendable {
         /// The description of the integration.
-        public var description: Value<String>?
+        public let description: Value<String>?
         /// Specifies the integration's HTTP method type.
-        public var integrationMethod: Value<String>?
+        public let integrationMethod: Value<String>?
         /// Specifies the format of the payload sent to an integration.
-        public var payloadFormatVersion: Value<String>?
+        public let payloadFormatVersion: Value<String>?
         /// Custom timeout between 50 and 29,000 milliseconds for WebSocket APIs and between 50 and 30,000 milliseconds for HTTP APIs.
-        public var timeoutInMillis: Value<Int>?
+        public let timeoutInMillis: Value<Int>?
 
         public init(description: Value<String>? = nil, integrationMethod: Value<String>? = nil, payloadFormatVersion: Value<String>? = nil, timeoutInMillis: Value<Int>? = nil) {
             self.description = description
@@ -65,15 +65,15 @@ public final class CfnApiGatewayManagedOverrides: Resource, HasAttributes {
 
     public struct RouteOverrides: TemplateRepresentable, Sendable {
         /// The authorization scopes supported by this route.
-        public var authorizationScopes: Value<[String]>?
+        public let authorizationScopes: Value<[String]>?
         /// The authorization type for the route.
-        public var authorizationType: Value<String>?
+        public let authorizationType: Value<String>?
         /// The identifier of the Authorizer resource to be associated with this route.
-        public var authorizerId: Value<String>?
+        public let authorizerId: Value<String>?
         /// The operation name for the route.
-        public var operationName: Value<String>?
+        public let operationName: Value<String>?
         /// For HTTP integrations, specify a fully qualified URL.
-        public var target: Value<String>?
+        public let target: Value<String>?
 
         public init(authorizationScopes: Value<[String]>? = nil, authorizationType: Value<String>? = nil, authorizerId: Value<String>? = nil, operationName: Value<String>? = nil, target: Value<String>? = nil) {
             self.authorizationScopes = authorizationScopes
@@ -96,15 +96,15 @@ public final class CfnApiGatewayManagedOverrides: Resource, HasAttributes {
 
     public struct StageOverrides: TemplateRepresentable, Sendable {
         /// Settings for logging access in a stage.
-        public var accessLogSettings: CfnApiGatewayManagedOverrides.AccessLogSettings?
+        public let accessLogSettings: CfnApiGatewayManagedOverrides.AccessLogSettings?
         /// Specifies whether updates to an API automatically trigger a new deployment.
-        public var autoDeploy: Value<Bool>?
+        public let autoDeploy: Value<Bool>?
         /// The default route settings for the stage.
-        public var defaultRouteSettings: CfnApiGatewayManagedOverrides.RouteSettings?
+        public let defaultRouteSettings: CfnApiGatewayManagedOverrides.RouteSettings?
         /// The description for the API stage.
-        public var description: Value<String>?
-        public var routeSettings: TemplateValue?
-        public var stageVariables: TemplateValue?
+        public let description: Value<String>?
+        public let routeSettings: TemplateValue?
+        public let stageVariables: TemplateValue?
 
         public init(accessLogSettings: CfnApiGatewayManagedOverrides.AccessLogSettings? = nil, autoDeploy: Value<Bool>? = nil, defaultRouteSettings: CfnApiGatewayManagedOverrides.RouteSettings? = nil, description: Value<String>? = nil, routeSettings: TemplateValue? = nil, stageVariables: TemplateValue? = nil) {
             self.accessLogSettings = accessLogSettings
@@ -129,9 +129,9 @@ public final class CfnApiGatewayManagedOverrides: Resource, HasAttributes {
 
     public struct AccessLogSettings: TemplateRepresentable, Sendable {
         /// The ARN of the CloudWatch Logs log group to receive access logs.
-        public var destinationArn: Value<String>?
+        public let destinationArn: Value<String>?
         /// A single line format of the access logs of data, as specified by selected $context variables.
-        public var format: Value<String>?
+        public let format: Value<String>?
 
         public init(destinationArn: Value<String>? = nil, format: Value<String>? = nil) {
             self.destinationArn = destinationArn
@@ -148,11 +148,11 @@ public final class CfnApiGatewayManagedOverrides: Resource, HasAttributes {
 
     public struct RouteSettings: TemplateRepresentable, Sendable {
         /// Specifies whether detailed metrics are enabled.
-        public var detailedMetricsEnabled: Value<Bool>?
+        public let detailedMetricsEnabled: Value<Bool>?
         /// Specifies the throttling burst limit.
-        public var throttlingBurstLimit: Value<Int>?
+        public let throttlingBurstLimit: Value<Int>?
         /// Specifies the throttling rate limit.
-        public var throttlingRateLimit: Value<Double>?
+        public let throttlingRateLimit: Value<Double>?
 
         public init(detailedMetricsEnabled: Value<Bool>? = nil, throttlingBurstLimit: Value<Int>? = nil, throttlingRateLimit: Value<Double>? = nil) {
             self.detailedMetricsEnabled = detailedMetricsEnabled

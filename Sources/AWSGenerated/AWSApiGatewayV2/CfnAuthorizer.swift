@@ -67,9 +67,9 @@ public final class CfnAuthorizer: Resource, HasAttributes {
     /// The ``JWTConfiguration`` property specifies the configuration of a JWT authorizer.
     public struct JWTConfiguration: TemplateRepresentable, Sendable {
         /// A list of the intended recipients of the JWT.
-        public var audience: Value<[String]>?
+        public let audience: Value<[String]>?
         /// The base domain of the identity provider that issues JSON Web Tokens.
-        public var issuer: Value<String>?
+        public let issuer: Value<String>?
 
         public init(audience: Value<[String]>? = nil, issuer: Value<String>? = nil) {
             self.audience = audience

@@ -48,17 +48,17 @@ public final class CfnDomainName: Resource, HasAttributes {
     /// The ``DomainNameConfiguration`` property type specifies the configuration for an API's domain name.
     public struct DomainNameConfiguration: TemplateRepresentable, Sendable {
         /// An AWS-managed certificate that will be used by the edge-optimized endpoint for this domain name.
-        public var certificateArn: Value<String>?
+        public let certificateArn: Value<String>?
         /// The user-friendly name of the certificate that will be used by the edge-optimized endpoint for this domain name.
-        public var certificateName: Value<String>?
+        public let certificateName: Value<String>?
         /// The endpoint type.
-        public var endpointType: Value<String>?
+        public let endpointType: Value<String>?
         /// The IP address types that can invoke the domain name.
-        public var ipAddressType: Value<String>?
+        public let ipAddressType: Value<String>?
         /// The Amazon resource name (ARN) for the public certificate issued by ACMlong.
-        public var ownershipVerificationCertificateArn: Value<String>?
+        public let ownershipVerificationCertificateArn: Value<String>?
         /// The Transport Layer Security (TLS) version of the security policy for this domain name.
-        public var securityPolicy: Value<String>?
+        public let securityPolicy: Value<String>?
 
         public init(certificateArn: Value<String>? = nil, certificateName: Value<String>? = nil, endpointType: Value<String>? = nil, ipAddressType: Value<String>? = nil, ownershipVerificationCertificateArn: Value<String>? = nil, securityPolicy: Value<String>? = nil) {
             self.certificateArn = certificateArn
@@ -84,9 +84,9 @@ public final class CfnDomainName: Resource, HasAttributes {
     /// If specified, API Gateway performs two-way authentication between the client and the server.
     public struct MutualTlsAuthentication: TemplateRepresentable, Sendable {
         /// An Amazon S3 URL that specifies the truststore for mutual TLS authentication, for example, ``s3://bucket-name/key-name``.
-        public var truststoreUri: Value<String>?
+        public let truststoreUri: Value<String>?
         /// The version of the S3 object that contains your truststore.
-        public var truststoreVersion: Value<String>?
+        public let truststoreVersion: Value<String>?
 
         public init(truststoreUri: Value<String>? = nil, truststoreVersion: Value<String>? = nil) {
             self.truststoreUri = truststoreUri

@@ -94,7 +94,7 @@ public final class CfnIntegration: Resource, HasAttributes {
 
     /// The TlsConfig property specifies the TLS configuration for a private integration.
     public struct TlsConfig: TemplateRepresentable, Sendable {
-        public var serverNameToVerify: Value<String>?
+        public let serverNameToVerify: Value<String>?
 
         public init(serverNameToVerify: Value<String>? = nil) {
             self.serverNameToVerify = serverNameToVerify

@@ -42,7 +42,7 @@ public final class CfnRoutingRule: Resource, HasAttributes {
     /// Represents a routing rule action.
     public struct Action: TemplateRepresentable, Sendable {
         /// Represents an InvokeApi action.
-        public var invokeApi: CfnRoutingRule.ActionInvokeApi
+        public let invokeApi: CfnRoutingRule.ActionInvokeApi
 
         public init(invokeApi: CfnRoutingRule.ActionInvokeApi) {
             self.invokeApi = invokeApi
@@ -58,11 +58,11 @@ public final class CfnRoutingRule: Resource, HasAttributes {
     /// Represents an InvokeApi action.
     public struct ActionInvokeApi: TemplateRepresentable, Sendable {
         /// The API identifier of the target API.
-        public var apiId: Value<String>
+        public let apiId: Value<String>
         /// The name of the target stage.
-        public var stage: Value<String>
+        public let stage: Value<String>
         /// The strip base path setting.
-        public var stripBasePath: Value<Bool>?
+        public let stripBasePath: Value<Bool>?
 
         public init(apiId: Value<String>, stage: Value<String>, stripBasePath: Value<Bool>? = nil) {
             self.apiId = apiId
@@ -82,9 +82,9 @@ public final class CfnRoutingRule: Resource, HasAttributes {
     /// Represents a condition.
     public struct Condition: TemplateRepresentable, Sendable {
         /// The base path to be matched.
-        public var matchBasePaths: CfnRoutingRule.MatchBasePaths?
+        public let matchBasePaths: CfnRoutingRule.MatchBasePaths?
         /// The headers to be matched.
-        public var matchHeaders: CfnRoutingRule.MatchHeaders?
+        public let matchHeaders: CfnRoutingRule.MatchHeaders?
 
         public init(matchBasePaths: CfnRoutingRule.MatchBasePaths? = nil, matchHeaders: CfnRoutingRule.MatchHeaders? = nil) {
             self.matchBasePaths = matchBasePaths
@@ -102,7 +102,7 @@ public final class CfnRoutingRule: Resource, HasAttributes {
     /// Represents a ``MatchBasePaths`` condition.
     public struct MatchBasePaths: TemplateRepresentable, Sendable {
         /// The string of the case sensitive base path to be matched.
-        public var anyOf: Value<[String]>
+        public let anyOf: Value<[String]>
 
         public init(anyOf: Value<[String]>) {
             self.anyOf = anyOf
@@ -118,7 +118,7 @@ public final class CfnRoutingRule: Resource, HasAttributes {
     /// Represents a ``MatchHeaders`` condition.
     public struct MatchHeaders: TemplateRepresentable, Sendable {
         /// The header name and header value glob to be matched.
-        public var anyOf: [CfnRoutingRule.MatchHeaderValue]
+        public let anyOf: [CfnRoutingRule.MatchHeaderValue]
 
         public init(anyOf: [CfnRoutingRule.MatchHeaderValue]) {
             self.anyOf = anyOf
@@ -134,9 +134,9 @@ public final class CfnRoutingRule: Resource, HasAttributes {
     /// Represents a ``MatchHeaderValue``.
     public struct MatchHeaderValue: TemplateRepresentable, Sendable {
         /// The case insensitive header name to be matched.
-        public var header: Value<String>
+        public let header: Value<String>
         /// The case sensitive header glob value to be matched against entire header value.
-        public var valueGlob: Value<String>
+        public let valueGlob: Value<String>
 
         public init(header: Value<String>, valueGlob: Value<String>) {
             self.header = header

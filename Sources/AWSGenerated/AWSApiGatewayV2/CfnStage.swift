@@ -55,8 +55,8 @@ public final class CfnStage: Resource {
     }
 
     public struct AccessLogSettings: TemplateRepresentable, Sendable {
-        public var destinationArn: Value<String>?
-        public var format: Value<String>?
+        public let destinationArn: Value<String>?
+        public let format: Value<String>?
 
         public init(destinationArn: Value<String>? = nil, format: Value<String>? = nil) {
             self.destinationArn = destinationArn
@@ -72,11 +72,11 @@ public final class CfnStage: Resource {
     }
 
     public struct RouteSettings: TemplateRepresentable, Sendable {
-        public var dataTraceEnabled: Value<Bool>?
-        public var detailedMetricsEnabled: Value<Bool>?
-        public var loggingLevel: Value<String>?
-        public var throttlingBurstLimit: Value<Int>?
-        public var throttlingRateLimit: Value<Double>?
+        public let dataTraceEnabled: Value<Bool>?
+        public let detailedMetricsEnabled: Value<Bool>?
+        public let loggingLevel: Value<String>?
+        public let throttlingBurstLimit: Value<Int>?
+        public let throttlingRateLimit: Value<Double>?
 
         public init(dataTraceEnabled: Value<Bool>? = nil, detailedMetricsEnabled: Value<Bool>? = nil, loggingLevel: Value<String>? = nil, throttlingBurstLimit: Value<Int>? = nil, throttlingRateLimit: Value<Double>? = nil) {
             self.dataTraceEnabled = dataTraceEnabled

@@ -24,7 +24,7 @@ public final class CfnAccount: Resource, HasAttributes {
     }
 
     public struct ExpiryEventsConfiguration: TemplateRepresentable, Sendable {
-        public var daysBeforeExpiry: Value<Int>?
+        public let daysBeforeExpiry: Value<Int>?
 
         public init(daysBeforeExpiry: Value<Int>? = nil) {
             self.daysBeforeExpiry = daysBeforeExpiry

@@ -37,7 +37,7 @@ public final class CfnAcmeDomainValidation: Resource, HasAttributes {
 
     /// Prevalidation method configuration.
     public struct PrevalidationOptions: TemplateRepresentable, Sendable {
-        public var dnsPrevalidation: CfnAcmeDomainValidation.DnsPrevalidationOptions
+        public let dnsPrevalidation: CfnAcmeDomainValidation.DnsPrevalidationOptions
 
         public init(dnsPrevalidation: CfnAcmeDomainValidation.DnsPrevalidationOptions) {
             self.dnsPrevalidation = dnsPrevalidation
@@ -52,9 +52,9 @@ public final class CfnAcmeDomainValidation: Resource, HasAttributes {
 
     /// DNS-based prevalidation options for the domain validation.
     public struct DnsPrevalidationOptions: TemplateRepresentable, Sendable {
-        public var domainScope: CfnAcmeDomainValidation.DomainScope?
+        public let domainScope: CfnAcmeDomainValidation.DomainScope?
         /// The Route 53 hosted zone ID for automatic DNS record management.
-        public var hostedZoneId: Value<String>?
+        public let hostedZoneId: Value<String>?
 
         public init(domainScope: CfnAcmeDomainValidation.DomainScope? = nil, hostedZoneId: Value<String>? = nil) {
             self.domainScope = domainScope
@@ -72,11 +72,11 @@ public final class CfnAcmeDomainValidation: Resource, HasAttributes {
     /// Controls which certificate types are authorized to be issued for the domain via the ACME endpoint.
     public struct DomainScope: TemplateRepresentable, Sendable {
         /// Whether certificates may be issued for the exact domain.
-        public var exactDomain: Value<String>?
+        public let exactDomain: Value<String>?
         /// Whether certificates may be issued for subdomains of the domain.
-        public var subdomains: Value<String>?
+        public let subdomains: Value<String>?
         /// Whether wildcard certificates may be issued for the domain.
-        public var wildcards: Value<String>?
+        public let wildcards: Value<String>?
 
         public init(exactDomain: Value<String>? = nil, subdomains: Value<String>? = nil, wildcards: Value<String>? = nil) {
             self.exactDomain = exactDomain
@@ -95,9 +95,9 @@ public final class CfnAcmeDomainValidation: Resource, HasAttributes {
 
     public struct Tags: TemplateRepresentable, Sendable {
         /// The key name of the tag.
-        public var key: Value<String>
+        public let key: Value<String>
         /// The value for the tag.
-        public var value: Value<String>
+        public let value: Value<String>
 
         public init(key: Value<String>, value: Value<String>) {
             self.key = key

@@ -52,7 +52,7 @@ public final class CfnAcmeEndpoint: Resource, HasAttributes {
 
     /// The certificate authority configuration for the ACME endpoint.
     public struct CertificateAuthority: TemplateRepresentable, Sendable {
-        public var publicCertificateAuthority: CfnAcmeEndpoint.PublicCertificateAuthority
+        public let publicCertificateAuthority: CfnAcmeEndpoint.PublicCertificateAuthority
 
         public init(publicCertificateAuthority: CfnAcmeEndpoint.PublicCertificateAuthority) {
             self.publicCertificateAuthority = publicCertificateAuthority
@@ -68,7 +68,7 @@ public final class CfnAcmeEndpoint: Resource, HasAttributes {
     /// Configuration for the public certificate authority.
     public struct PublicCertificateAuthority: TemplateRepresentable, Sendable {
         /// The allowed key algorithms for certificates issued via this endpoint.
-        public var allowedKeyAlgorithms: Value<[String]>?
+        public let allowedKeyAlgorithms: Value<[String]>?
 
         public init(allowedKeyAlgorithms: Value<[String]>? = nil) {
             self.allowedKeyAlgorithms = allowedKeyAlgorithms
@@ -84,9 +84,9 @@ public final class CfnAcmeEndpoint: Resource, HasAttributes {
     /// A key-value pair to associate with a resource.
     public struct Tag: TemplateRepresentable, Sendable {
         /// The key name of the tag.
-        public var key: Value<String>
+        public let key: Value<String>
         /// The value for the tag.
-        public var value: Value<String>
+        public let value: Value<String>
 
         public init(key: Value<String>, value: Value<String>) {
             self.key = key
@@ -112,9 +112,9 @@ public final class CfnAcmeEndpoint: Resource, HasAttributes {
 
     public struct Tags: TemplateRepresentable, Sendable {
         /// The key name of the tag.
-        public var key: Value<String>
+        public let key: Value<String>
         /// The value for the tag.
-        public var value: Value<String>
+        public let value: Value<String>
 
         public init(key: Value<String>, value: Value<String>) {
             self.key = key

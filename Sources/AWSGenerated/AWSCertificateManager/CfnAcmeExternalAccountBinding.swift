@@ -38,9 +38,9 @@ public final class CfnAcmeExternalAccountBinding: Resource, HasAttributes {
     /// The expiration configuration for the external account binding.
     public struct Expiration: TemplateRepresentable, Sendable {
         /// The time unit for the expiration value.
-        public var type: CfnAcmeExternalAccountBinding.Expiration.ExpirationType
+        public let type: CfnAcmeExternalAccountBinding.Expiration.ExpirationType
         /// The expiration value.
-        public var value: Value<Int>
+        public let value: Value<Int>
 
         public init(type: CfnAcmeExternalAccountBinding.Expiration.ExpirationType, value: Value<Int>) {
             self.type = type
@@ -67,9 +67,9 @@ public final class CfnAcmeExternalAccountBinding: Resource, HasAttributes {
 
     public struct Tags: TemplateRepresentable, Sendable {
         /// The key name of the tag.
-        public var key: Value<String>
+        public let key: Value<String>
         /// The value for the tag.
-        public var value: Value<String>
+        public let value: Value<String>
 
         public init(key: Value<String>, value: Value<String>) {
             self.key = key

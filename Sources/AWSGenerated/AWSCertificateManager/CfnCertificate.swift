@@ -78,9 +78,9 @@ public final class CfnCertificate: Resource, HasAttributes {
     }
 
     public struct DomainValidationOption: TemplateRepresentable, Sendable {
-        public var domainName: Value<String>?
-        public var hostedZoneId: Value<String>?
-        public var validationDomain: Value<String>?
+        public let domainName: Value<String>?
+        public let hostedZoneId: Value<String>?
+        public let validationDomain: Value<String>?
 
         public init(domainName: Value<String>? = nil, hostedZoneId: Value<String>? = nil, validationDomain: Value<String>? = nil) {
             self.domainName = domainName
@@ -100,9 +100,9 @@ public final class CfnCertificate: Resource, HasAttributes {
     /// A tag is a key-value pair that is used to manage the resource.
     public struct Tag: TemplateRepresentable, Sendable {
         /// The tag's key.
-        public var key: Value<String>
+        public let key: Value<String>
         /// The tag's value.
-        public var value: Value<String>
+        public let value: Value<String>
 
         public init(key: Value<String>, value: Value<String>) {
             self.key = key

@@ -61,9 +61,9 @@ public final class CfnAnycastIpList: Resource, HasAttributes {
     /// Configuration for an IPAM CIDR that defines a specific IP address range, IPAM pool, and associated Anycast IP address.
     public struct IpamCidrConfig: TemplateRepresentable, Sendable {
         /// The CIDR that specifies the IP address range for this IPAM configuration.
-        public var cidr: Value<String>
+        public let cidr: Value<String>
         /// The Amazon Resource Name (ARN) of the IPAM pool that the CIDR block is assigned to.
-        public var ipamPoolArn: Value<String>
+        public let ipamPoolArn: Value<String>
 
         public init(cidr: Value<String>, ipamPoolArn: Value<String>) {
             self.cidr = cidr
@@ -81,7 +81,7 @@ public final class CfnAnycastIpList: Resource, HasAttributes {
     /// A complex type that contains zero or more ``Tag`` elements.
     public struct Tags: TemplateRepresentable, Sendable {
         /// A complex type that contains ``Tag`` elements.
-        public var items: [CfnAnycastIpList.Tag]?
+        public let items: [CfnAnycastIpList.Tag]?
 
         public init(items: [CfnAnycastIpList.Tag]? = nil) {
             self.items = items
@@ -97,9 +97,9 @@ public final class CfnAnycastIpList: Resource, HasAttributes {
     /// A complex type that contains ``Tag`` key and ``Tag`` value.
     public struct Tag: TemplateRepresentable, Sendable {
         /// A string that contains ``Tag`` key.
-        public var key: Value<String>
+        public let key: Value<String>
         /// A string that contains an optional ``Tag`` value.
-        public var value: Value<String>?
+        public let value: Value<String>?
 
         public init(key: Value<String>, value: Value<String>? = nil) {
             self.key = key

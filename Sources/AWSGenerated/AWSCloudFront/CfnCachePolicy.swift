@@ -30,17 +30,17 @@ public final class CfnCachePolicy: Resource, HasAttributes {
     /// A cache policy configuration.
     public struct CachePolicyConfig: TemplateRepresentable, Sendable {
         /// A comment to describe the cache policy.
-        public var comment: Value<String>?
+        public let comment: Value<String>?
         /// The default amount of time, in seconds, that you want objects to stay in the CloudFront cache before CloudFront sends another request to the origin to see if the object has been updated.
-        public var defaultTTL: Value<Double>
+        public let defaultTTL: Value<Double>
         /// The maximum amount of time, in seconds, that objects stay in the CloudFront cache before CloudFront sends another request to the origin to see if the object has been updated.
-        public var maxTTL: Value<Double>
+        public let maxTTL: Value<Double>
         /// The minimum amount of time, in seconds, that you want objects to stay in the CloudFront cache before CloudFront sends another request to the origin to see if the object has been updated.
-        public var minTTL: Value<Double>
+        public let minTTL: Value<Double>
         /// A unique name to identify the cache policy.
-        public var name: Value<String>
+        public let name: Value<String>
         /// The HTTP headers, cookies, and URL query strings to include in the cache key.
-        public var parametersInCacheKeyAndForwardedToOrigin: CfnCachePolicy.ParametersInCacheKeyAndForwardedToOrigin
+        public let parametersInCacheKeyAndForwardedToOrigin: CfnCachePolicy.ParametersInCacheKeyAndForwardedToOrigin
 
         public init(defaultTTL: Value<Double>, maxTTL: Value<Double>, minTTL: Value<Double>, name: Value<String>, parametersInCacheKeyAndForwardedToOrigin: CfnCachePolicy.ParametersInCacheKeyAndForwardedToOrigin, comment: Value<String>? = nil) {
             self.comment = comment
@@ -66,15 +66,15 @@ public final class CfnCachePolicy: Resource, HasAttributes {
     /// This object determines the values that CloudFront includes in the cache key.
     public struct ParametersInCacheKeyAndForwardedToOrigin: TemplateRepresentable, Sendable {
         /// An object that determines whether any cookies in viewer requests (and if so, which cookies) are included in the cache key and in requests that CloudFront sends to the origin.
-        public var cookiesConfig: CfnCachePolicy.CookiesConfig
+        public let cookiesConfig: CfnCachePolicy.CookiesConfig
         /// A flag that can affect whether the ``Accept-Encoding`` HTTP header is included in the cache key and included in requests that CloudFront sends to the origin.
-        public var enableAcceptEncodingBrotli: Value<Bool>?
+        public let enableAcceptEncodingBrotli: Value<Bool>?
         /// A flag that can affect whether the ``Accept-Encoding`` HTTP header is included in the cache key and included in requests that CloudFront sends to the origin.
-        public var enableAcceptEncodingGzip: Value<Bool>
+        public let enableAcceptEncodingGzip: Value<Bool>
         /// An object that determines whether any HTTP headers (and if so, which headers) are included in the cache key and in requests that CloudFront sends to the origin.
-        public var headersConfig: CfnCachePolicy.HeadersConfig
+        public let headersConfig: CfnCachePolicy.HeadersConfig
         /// An object that determines whether any URL query strings in viewer requests (and if so, which query strings) are included in the cache key and in requests that CloudFront sends to the origin.
-        public var queryStringsConfig: CfnCachePolicy.QueryStringsConfig
+        public let queryStringsConfig: CfnCachePolicy.QueryStringsConfig
 
         public init(cookiesConfig: CfnCachePolicy.CookiesConfig, enableAcceptEncodingGzip: Value<Bool>, headersConfig: CfnCachePolicy.HeadersConfig, queryStringsConfig: CfnCachePolicy.QueryStringsConfig, enableAcceptEncodingBrotli: Value<Bool>? = nil) {
             self.cookiesConfig = cookiesConfig
@@ -98,9 +98,9 @@ public final class CfnCachePolicy: Resource, HasAttributes {
     /// An object that determines whether any cookies in viewer requests (and if so, which cookies) are included in the cache key and in requests that CloudFront sends to the origin.
     public struct CookiesConfig: TemplateRepresentable, Sendable {
         /// Determines whether any cookies in viewer requests are included in the cache key and in requests that CloudFront sends to the origin.
-        public var cookieBehavior: Value<String>
+        public let cookieBehavior: Value<String>
         /// Contains a list of cookie names.
-        public var cookies: Value<[String]>?
+        public let cookies: Value<[String]>?
 
         public init(cookieBehavior: Value<String>, cookies: Value<[String]>? = nil) {
             self.cookieBehavior = cookieBehavior
@@ -118,9 +118,9 @@ public final class CfnCachePolicy: Resource, HasAttributes {
     /// An object that determines whether any HTTP headers (and if so, which headers) are included in the cache key and in requests that CloudFront sends to the origin.
     public struct HeadersConfig: TemplateRepresentable, Sendable {
         /// Determines whether any HTTP headers are included in the cache key and in requests that CloudFront sends to the origin.
-        public var headerBehavior: Value<String>
+        public let headerBehavior: Value<String>
         /// Contains a list of HTTP header names.
-        public var headers: Value<[String]>?
+        public let headers: Value<[String]>?
 
         public init(headerBehavior: Value<String>, headers: Value<[String]>? = nil) {
             self.headerBehavior = headerBehavior
@@ -138,9 +138,9 @@ public final class CfnCachePolicy: Resource, HasAttributes {
     /// An object that determines whether any URL query strings in viewer requests (and if so, which query strings) are included in the cache key and in requests that CloudFront sends to the origin.
     public struct QueryStringsConfig: TemplateRepresentable, Sendable {
         /// Determines whether any URL query strings in viewer requests are included in the cache key and in requests that CloudFront sends to the origin.
-        public var queryStringBehavior: Value<String>
+        public let queryStringBehavior: Value<String>
         /// Contains a list of query string names.
-        public var queryStrings: Value<[String]>?
+        public let queryStrings: Value<[String]>?
 
         public init(queryStringBehavior: Value<String>, queryStrings: Value<[String]>? = nil) {
             self.queryStringBehavior = queryStringBehavior

@@ -30,7 +30,7 @@ public final class CfnCloudFrontOriginAccessIdentity: Resource, HasAttributes {
     /// Origin access identity configuration.
     public struct CloudFrontOriginAccessIdentityConfig: TemplateRepresentable, Sendable {
         /// A comment to describe the origin access identity.
-        public var comment: Value<String>
+        public let comment: Value<String>
 
         public init(comment: Value<String>) {
             self.comment = comment

@@ -61,11 +61,11 @@ public final class CfnConnectionFunction: Resource, HasAttributes {
     /// Contains configuration information about a CloudFront function.
     public struct ConnectionFunctionConfig: TemplateRepresentable, Sendable {
         /// A comment to describe the function.
-        public var comment: Value<String>
+        public let comment: Value<String>
         /// The configuration for the key value store associations.
-        public var keyValueStoreAssociations: [CfnConnectionFunction.KeyValueStoreAssociation]?
+        public let keyValueStoreAssociations: [CfnConnectionFunction.KeyValueStoreAssociation]?
         /// The function's runtime environment version.
-        public var runtime: CfnConnectionFunction.ConnectionFunctionConfig.Runtime
+        public let runtime: CfnConnectionFunction.ConnectionFunctionConfig.Runtime
 
         public init(comment: Value<String>, runtime: CfnConnectionFunction.ConnectionFunctionConfig.Runtime, keyValueStoreAssociations: [CfnConnectionFunction.KeyValueStoreAssociation]? = nil) {
             self.comment = comment
@@ -93,7 +93,7 @@ public final class CfnConnectionFunction: Resource, HasAttributes {
     /// The key value store association.
     public struct KeyValueStoreAssociation: TemplateRepresentable, Sendable {
         /// The Amazon Resource Name (ARN) of the key value store association.
-        public var keyValueStoreARN: Value<String>
+        public let keyValueStoreARN: Value<String>
 
         public init(keyValueStoreARN: Value<String>) {
             self.keyValueStoreARN = keyValueStoreARN
@@ -109,9 +109,9 @@ public final class CfnConnectionFunction: Resource, HasAttributes {
     /// A complex type that contains ``Tag`` key and ``Tag`` value.
     public struct Tag: TemplateRepresentable, Sendable {
         /// A string that contains ``Tag`` key.
-        public var key: Value<String>
+        public let key: Value<String>
         /// A string that contains an optional ``Tag`` value.
-        public var value: Value<String>
+        public let value: Value<String>
 
         public init(key: Value<String>, value: Value<String>) {
             self.key = key

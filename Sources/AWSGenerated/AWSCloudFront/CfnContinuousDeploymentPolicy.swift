@@ -30,17 +30,17 @@ public final class CfnContinuousDeploymentPolicy: Resource, HasAttributes {
     /// Contains the configuration for a continuous deployment policy.
     public struct ContinuousDeploymentPolicyConfig: TemplateRepresentable, Sendable {
         /// A Boolean that indicates whether this continuous deployment policy is enabled (in effect).
-        public var enabled: Value<Bool>
+        public let enabled: Value<Bool>
         /// This configuration determines which HTTP requests are sent to the staging distribution.
-        public var singleHeaderPolicyConfig: CfnContinuousDeploymentPolicy.ContinuousDeploymentPolicyConfig.SingleHeaderPolicyConfig?
+        public let singleHeaderPolicyConfig: CfnContinuousDeploymentPolicy.ContinuousDeploymentPolicyConfig.SingleHeaderPolicyConfig?
         /// This configuration determines the percentage of HTTP requests that are sent to the staging distribution.
-        public var singleWeightPolicyConfig: CfnContinuousDeploymentPolicy.ContinuousDeploymentPolicyConfig.SingleWeightPolicyConfig?
+        public let singleWeightPolicyConfig: CfnContinuousDeploymentPolicy.ContinuousDeploymentPolicyConfig.SingleWeightPolicyConfig?
         /// The CloudFront domain name of the staging distribution.
-        public var stagingDistributionDnsNames: Value<[String]>
+        public let stagingDistributionDnsNames: Value<[String]>
         /// Contains the parameters for routing production traffic from your primary to staging distributions.
-        public var trafficConfig: CfnContinuousDeploymentPolicy.TrafficConfig?
+        public let trafficConfig: CfnContinuousDeploymentPolicy.TrafficConfig?
         /// The type of traffic configuration.
-        public var type: CfnContinuousDeploymentPolicy.ContinuousDeploymentPolicyConfig.ContinuousDeploymentPolicyConfigType?
+        public let type: CfnContinuousDeploymentPolicy.ContinuousDeploymentPolicyConfig.ContinuousDeploymentPolicyConfigType?
 
         public init(enabled: Value<Bool>, stagingDistributionDnsNames: Value<[String]>, singleHeaderPolicyConfig: CfnContinuousDeploymentPolicy.ContinuousDeploymentPolicyConfig.SingleHeaderPolicyConfig? = nil, singleWeightPolicyConfig: CfnContinuousDeploymentPolicy.ContinuousDeploymentPolicyConfig.SingleWeightPolicyConfig? = nil, trafficConfig: CfnContinuousDeploymentPolicy.TrafficConfig? = nil, type: CfnContinuousDeploymentPolicy.ContinuousDeploymentPolicyConfig.ContinuousDeploymentPolicyConfigType? = nil) {
             self.enabled = enabled
@@ -64,8 +64,8 @@ public final class CfnContinuousDeploymentPolicy: Resource, HasAttributes {
 
         /// This configuration determines which HTTP requests are sent to the staging distribution.
         public struct SingleHeaderPolicyConfig: TemplateRepresentable, Sendable {
-            public var header: Value<String>
-            public var value: Value<String>
+            public let header: Value<String>
+            public let value: Value<String>
 
             public init(header: Value<String>, value: Value<String>) {
                 self.header = header
@@ -82,8 +82,8 @@ public final class CfnContinuousDeploymentPolicy: Resource, HasAttributes {
 
         /// This configuration determines the percentage of HTTP requests that are sent to the staging distribution.
         public struct SingleWeightPolicyConfig: TemplateRepresentable, Sendable {
-            public var sessionStickinessConfig: CfnContinuousDeploymentPolicy.SessionStickinessConfig?
-            public var weight: Value<Double>
+            public let sessionStickinessConfig: CfnContinuousDeploymentPolicy.SessionStickinessConfig?
+            public let weight: Value<Double>
 
             public init(weight: Value<Double>, sessionStickinessConfig: CfnContinuousDeploymentPolicy.SessionStickinessConfig? = nil) {
                 self.sessionStickinessConfig = sessionStickinessConfig
@@ -111,9 +111,9 @@ public final class CfnContinuousDeploymentPolicy: Resource, HasAttributes {
     /// Session stickiness provides the ability to define multiple requests from a single viewer as a single session.
     public struct SessionStickinessConfig: TemplateRepresentable, Sendable {
         /// The amount of time after which you want sessions to cease if no requests are received.
-        public var idleTTL: Value<Int>
+        public let idleTTL: Value<Int>
         /// The maximum amount of time to consider requests from the viewer as being part of the same session.
-        public var maximumTTL: Value<Int>
+        public let maximumTTL: Value<Int>
 
         public init(idleTTL: Value<Int>, maximumTTL: Value<Int>) {
             self.idleTTL = idleTTL
@@ -131,11 +131,11 @@ public final class CfnContinuousDeploymentPolicy: Resource, HasAttributes {
     /// The traffic configuration of your continuous deployment.
     public struct TrafficConfig: TemplateRepresentable, Sendable {
         /// Determines which HTTP requests are sent to the staging distribution.
-        public var singleHeaderConfig: CfnContinuousDeploymentPolicy.SingleHeaderConfig?
+        public let singleHeaderConfig: CfnContinuousDeploymentPolicy.SingleHeaderConfig?
         /// Contains the percentage of traffic to send to the staging distribution.
-        public var singleWeightConfig: CfnContinuousDeploymentPolicy.SingleWeightConfig?
+        public let singleWeightConfig: CfnContinuousDeploymentPolicy.SingleWeightConfig?
         /// The type of traffic configuration.
-        public var type: CfnContinuousDeploymentPolicy.TrafficConfig.TrafficConfigType
+        public let type: CfnContinuousDeploymentPolicy.TrafficConfig.TrafficConfigType
 
         public init(type: CfnContinuousDeploymentPolicy.TrafficConfig.TrafficConfigType, singleHeaderConfig: CfnContinuousDeploymentPolicy.SingleHeaderConfig? = nil, singleWeightConfig: CfnContinuousDeploymentPolicy.SingleWeightConfig? = nil) {
             self.singleHeaderConfig = singleHeaderConfig
@@ -164,9 +164,9 @@ public final class CfnContinuousDeploymentPolicy: Resource, HasAttributes {
     /// Determines which HTTP requests are sent to the staging distribution.
     public struct SingleHeaderConfig: TemplateRepresentable, Sendable {
         /// The request header name that you want CloudFront to send to your staging distribution.
-        public var header: Value<String>
+        public let header: Value<String>
         /// The request header value.
-        public var value: Value<String>
+        public let value: Value<String>
 
         public init(header: Value<String>, value: Value<String>) {
             self.header = header
@@ -184,9 +184,9 @@ public final class CfnContinuousDeploymentPolicy: Resource, HasAttributes {
     /// This configuration determines the percentage of HTTP requests that are sent to the staging distribution.
     public struct SingleWeightConfig: TemplateRepresentable, Sendable {
         /// Session stickiness provides the ability to define multiple requests from a single viewer as a single session.
-        public var sessionStickinessConfig: CfnContinuousDeploymentPolicy.SessionStickinessConfig?
+        public let sessionStickinessConfig: CfnContinuousDeploymentPolicy.SessionStickinessConfig?
         /// The percentage of traffic to send to a staging distribution, expressed as a decimal number between 0 and 0.15.
-        public var weight: Value<Double>
+        public let weight: Value<Double>
 
         public init(weight: Value<Double>, sessionStickinessConfig: CfnContinuousDeploymentPolicy.SessionStickinessConfig? = nil) {
             self.sessionStickinessConfig = sessionStickinessConfig

@@ -34,59 +34,59 @@ public final class CfnDistribution: Resource, HasAttributes {
     /// A distribution configuration.
     public struct DistributionConfig: TemplateRepresentable, Sendable {
         /// This field only supports standard distributions.
-        public var aliases: Value<[String]>?
+        public let aliases: Value<[String]>?
         /// To use this field for a multi-tenant distribution, use a connection group instead.
-        public var anycastIpListId: Value<String>?
+        public let anycastIpListId: Value<String>?
         /// An alias for the CF distribution's domain name.
-        public var cnamEs: Value<[String]>?
+        public let cnamEs: Value<[String]>?
         /// A complex type that contains zero or more ``CacheBehavior`` elements.
-        public var cacheBehaviors: [CfnDistribution.CacheBehavior]?
+        public let cacheBehaviors: [CfnDistribution.CacheBehavior]?
         /// Configuration for cache tag extraction from origin responses.
-        public var cacheTagConfig: CfnDistribution.CacheTagConfig?
+        public let cacheTagConfig: CfnDistribution.CacheTagConfig?
         /// A comment to describe the distribution.
-        public var comment: Value<String>?
+        public let comment: Value<String>?
         /// The distribution's connection function association.
-        public var connectionFunctionAssociation: CfnDistribution.ConnectionFunctionAssociation?
+        public let connectionFunctionAssociation: CfnDistribution.ConnectionFunctionAssociation?
         /// This field specifies whether the connection mode is through a standard distribution (direct) or a multi-tenant distribution with distribution tenants (tenant-only).
-        public var connectionMode: CfnDistribution.ConnectionMode?
+        public let connectionMode: CfnDistribution.ConnectionMode?
         /// This field only supports standard distributions.
-        public var continuousDeploymentPolicyId: Value<String>?
+        public let continuousDeploymentPolicyId: Value<String>?
         /// A complex type that controls the following: + Whether CloudFront replaces HTTP status codes in the 4xx and 5xx range with custom error messages before returning the response to the viewer.
-        public var customErrorResponses: [CfnDistribution.CustomErrorResponse]?
+        public let customErrorResponses: [CfnDistribution.CustomErrorResponse]?
         /// The user-defined HTTP server that serves as the origin for content that CF distributes.
-        public var customOrigin: CfnDistribution.LegacyCustomOrigin?
+        public let customOrigin: CfnDistribution.LegacyCustomOrigin?
         /// A complex type that describes the default cache behavior if you don't specify a ``CacheBehavior`` element or if files don't match any of the values of ``PathPattern`` in ``CacheBehavior`` elements.
-        public var defaultCacheBehavior: CfnDistribution.DefaultCacheBehavior
+        public let defaultCacheBehavior: CfnDistribution.DefaultCacheBehavior
         /// When a viewer requests the root URL for your distribution, the default root object is the object that you want CloudFront to request from your origin.
-        public var defaultRootObject: Value<String>?
+        public let defaultRootObject: Value<String>?
         /// From this field, you can enable or disable the selected distribution.
-        public var enabled: Value<Bool>
+        public let enabled: Value<Bool>
         /// (Optional) Specify the HTTP version(s) that you want viewers to use to communicate with CF.
-        public var httpVersion: CfnDistribution.DistributionConfig.HttpVersion?
+        public let httpVersion: CfnDistribution.DistributionConfig.HttpVersion?
         /// To use this field for a multi-tenant distribution, use a connection group instead.
-        public var ipv6Enabled: Value<Bool>?
+        public let ipv6Enabled: Value<Bool>?
         /// A complex type that controls whether access logs are written for the distribution.
-        public var logging: CfnDistribution.Logging?
+        public let logging: CfnDistribution.Logging?
         /// A complex type that contains information about origin groups for this distribution.
-        public var originGroups: CfnDistribution.OriginGroups?
+        public let originGroups: CfnDistribution.OriginGroups?
         /// A complex type that contains information about origins for this distribution.
-        public var origins: [CfnDistribution.Origin]?
+        public let origins: [CfnDistribution.Origin]?
         /// This field only supports standard distributions.
-        public var priceClass: CfnDistribution.DistributionConfig.PriceClass?
+        public let priceClass: CfnDistribution.DistributionConfig.PriceClass?
         /// A complex type that identifies ways in which you want to restrict distribution of your content.
-        public var restrictions: CfnDistribution.Restrictions?
+        public let restrictions: CfnDistribution.Restrictions?
         /// The origin as an S3 bucket.
-        public var s3Origin: CfnDistribution.LegacyS3Origin?
+        public let s3Origin: CfnDistribution.LegacyS3Origin?
         /// This field only supports standard distributions.
-        public var staging: Value<Bool>?
+        public let staging: Value<Bool>?
         /// This field only supports multi-tenant distributions.
-        public var tenantConfig: CfnDistribution.DistributionConfig.TenantConfig?
+        public let tenantConfig: CfnDistribution.DistributionConfig.TenantConfig?
         /// A complex type that determines the distribution's SSL/TLS configuration for communicating with viewers.
-        public var viewerCertificate: CfnDistribution.ViewerCertificate?
+        public let viewerCertificate: CfnDistribution.ViewerCertificate?
         /// The distribution's viewer mTLS configuration.
-        public var viewerMtlsConfig: CfnDistribution.ViewerMtlsConfig?
+        public let viewerMtlsConfig: CfnDistribution.ViewerMtlsConfig?
         /// Multi-tenant distributions only support WAF V2 web ACLs.
-        public var webACLId: Value<String>?
+        public let webACLId: Value<String>?
 
         public init(defaultCacheBehavior: CfnDistribution.DefaultCacheBehavior, enabled: Value<Bool>, aliases: Value<[String]>? = nil, anycastIpListId: Value<String>? = nil, cnamEs: Value<[String]>? = nil, cacheBehaviors: [CfnDistribution.CacheBehavior]? = nil, cacheTagConfig: CfnDistribution.CacheTagConfig? = nil, comment: Value<String>? = nil, connectionFunctionAssociation: CfnDistribution.ConnectionFunctionAssociation? = nil, connectionMode: CfnDistribution.ConnectionMode? = nil, continuousDeploymentPolicyId: Value<String>? = nil, customErrorResponses: [CfnDistribution.CustomErrorResponse]? = nil, customOrigin: CfnDistribution.LegacyCustomOrigin? = nil, defaultRootObject: Value<String>? = nil, httpVersion: CfnDistribution.DistributionConfig.HttpVersion? = nil, ipv6Enabled: Value<Bool>? = nil, logging: CfnDistribution.Logging? = nil, originGroups: CfnDistribution.OriginGroups? = nil, origins: [CfnDistribution.Origin]? = nil, priceClass: CfnDistribution.DistributionConfig.PriceClass? = nil, restrictions: CfnDistribution.Restrictions? = nil, s3Origin: CfnDistribution.LegacyS3Origin? = nil, staging: Value<Bool>? = nil, tenantConfig: CfnDistribution.DistributionConfig.TenantConfig? = nil, viewerCertificate: CfnDistribution.ViewerCertificate? = nil, viewerMtlsConfig: CfnDistribution.ViewerMtlsConfig? = nil, webACLId: Value<String>? = nil) {
             self.aliases = aliases
@@ -174,7 +174,7 @@ public final class CfnDistribution: Resource, HasAttributes {
 
         /// This field only supports multi-tenant distributions.
         public struct TenantConfig: TemplateRepresentable, Sendable {
-            public var parameterDefinitions: [CfnDistribution.ParameterDefinition]?
+            public let parameterDefinitions: [CfnDistribution.ParameterDefinition]?
 
             public init(parameterDefinitions: [CfnDistribution.ParameterDefinition]? = nil) {
                 self.parameterDefinitions = parameterDefinitions
@@ -191,47 +191,47 @@ public final class CfnDistribution: Resource, HasAttributes {
     /// A complex type that describes how CloudFront processes requests.
     public struct CacheBehavior: TemplateRepresentable, Sendable {
         /// A complex type that controls which HTTP methods CloudFront processes and forwards to your Amazon S3 bucket or your custom origin.
-        public var allowedMethods: Value<[String]>?
+        public let allowedMethods: Value<[String]>?
         /// The unique identifier of the cache policy that is attached to this cache behavior.
-        public var cachePolicyId: Value<String>?
+        public let cachePolicyId: Value<String>?
         /// A complex type that controls whether CloudFront caches the response to requests using the specified HTTP methods.
-        public var cachedMethods: Value<[String]>?
+        public let cachedMethods: Value<[String]>?
         /// Whether you want CloudFront to automatically compress certain files for this cache behavior.
-        public var compress: Value<Bool>?
+        public let compress: Value<Bool>?
         /// This field only supports standard distributions.
-        public var defaultTTL: Value<Double>?
+        public let defaultTTL: Value<Double>?
         /// The value of ``ID`` for the field-level encryption configuration that you want CloudFront to use for encrypting specific fields of data for this cache behavior.
-        public var fieldLevelEncryptionId: Value<String>?
+        public let fieldLevelEncryptionId: Value<String>?
         /// This field is deprecated.
-        public var forwardedValues: CfnDistribution.ForwardedValues?
+        public let forwardedValues: CfnDistribution.ForwardedValues?
         /// A list of CloudFront functions that are associated with this cache behavior.
-        public var functionAssociations: [CfnDistribution.FunctionAssociation]?
+        public let functionAssociations: [CfnDistribution.FunctionAssociation]?
         /// The gRPC configuration for your cache behavior.
-        public var grpcConfig: CfnDistribution.GrpcConfig?
+        public let grpcConfig: CfnDistribution.GrpcConfig?
         /// A complex type that contains zero or more Lambda@Edge function associations for a cache behavior.
-        public var lambdaFunctionAssociations: [CfnDistribution.LambdaFunctionAssociation]?
+        public let lambdaFunctionAssociations: [CfnDistribution.LambdaFunctionAssociation]?
         /// This field only supports standard distributions.
-        public var maxTTL: Value<Double>?
+        public let maxTTL: Value<Double>?
         /// This field only supports standard distributions.
-        public var minTTL: Value<Double>?
+        public let minTTL: Value<Double>?
         /// The unique identifier of the origin request policy that is attached to this cache behavior.
-        public var originRequestPolicyId: Value<String>?
+        public let originRequestPolicyId: Value<String>?
         /// The pattern (for example, ``images/*.jpg``) that specifies which requests to apply the behavior to.
-        public var pathPattern: Value<String>
+        public let pathPattern: Value<String>
         /// The Amazon Resource Name (ARN) of the real-time log configuration that is attached to this cache behavior.
-        public var realtimeLogConfigArn: Value<String>?
+        public let realtimeLogConfigArn: Value<String>?
         /// The identifier for a response headers policy.
-        public var responseHeadersPolicyId: Value<String>?
+        public let responseHeadersPolicyId: Value<String>?
         /// This field only supports standard distributions.
-        public var smoothStreaming: Value<Bool>?
+        public let smoothStreaming: Value<Bool>?
         /// The value of ``ID`` for the origin that you want CloudFront to route requests to when they match this cache behavior.
-        public var targetOriginId: Value<String>
+        public let targetOriginId: Value<String>
         /// A list of key groups that CloudFront can use to validate signed URLs or signed cookies.
-        public var trustedKeyGroups: Value<[String]>?
+        public let trustedKeyGroups: Value<[String]>?
         /// We recommend using ``TrustedKeyGroups`` instead of ``TrustedSigners``.
-        public var trustedSigners: Value<[String]>?
+        public let trustedSigners: Value<[String]>?
         /// The protocol that viewers can use to access the files in the origin specified by ``TargetOriginId`` when a request matches the path pattern in ``PathPattern``.
-        public var viewerProtocolPolicy: Value<String>
+        public let viewerProtocolPolicy: Value<String>
 
         public init(pathPattern: Value<String>, targetOriginId: Value<String>, viewerProtocolPolicy: Value<String>, allowedMethods: Value<[String]>? = nil, cachePolicyId: Value<String>? = nil, cachedMethods: Value<[String]>? = nil, compress: Value<Bool>? = nil, defaultTTL: Value<Double>? = nil, fieldLevelEncryptionId: Value<String>? = nil, forwardedValues: CfnDistribution.ForwardedValues? = nil, functionAssociations: [CfnDistribution.FunctionAssociation]? = nil, grpcConfig: CfnDistribution.GrpcConfig? = nil, lambdaFunctionAssociations: [CfnDistribution.LambdaFunctionAssociation]? = nil, maxTTL: Value<Double>? = nil, minTTL: Value<Double>? = nil, originRequestPolicyId: Value<String>? = nil, realtimeLogConfigArn: Value<String>? = nil, responseHeadersPolicyId: Value<String>? = nil, smoothStreaming: Value<Bool>? = nil, trustedKeyGroups: Value<[String]>? = nil, trustedSigners: Value<[String]>? = nil) {
             self.allowedMethods = allowedMethods
@@ -287,13 +287,13 @@ public final class CfnDistribution: Resource, HasAttributes {
     /// This field only supports standard distributions.
     public struct ForwardedValues: TemplateRepresentable, Sendable {
         /// This field is deprecated.
-        public var cookies: CfnDistribution.Cookies?
+        public let cookies: CfnDistribution.Cookies?
         /// This field is deprecated.
-        public var headers: Value<[String]>?
+        public let headers: Value<[String]>?
         /// This field is deprecated.
-        public var queryString: Value<Bool>
+        public let queryString: Value<Bool>
         /// This field is deprecated.
-        public var queryStringCacheKeys: Value<[String]>?
+        public let queryStringCacheKeys: Value<[String]>?
 
         public init(queryString: Value<Bool>, cookies: CfnDistribution.Cookies? = nil, headers: Value<[String]>? = nil, queryStringCacheKeys: Value<[String]>? = nil) {
             self.cookies = cookies
@@ -315,9 +315,9 @@ public final class CfnDistribution: Resource, HasAttributes {
     /// This field is deprecated.
     public struct Cookies: TemplateRepresentable, Sendable {
         /// This field is deprecated.
-        public var forward: Value<String>
+        public let forward: Value<String>
         /// This field is deprecated.
-        public var whitelistedNames: Value<[String]>?
+        public let whitelistedNames: Value<[String]>?
 
         public init(forward: Value<String>, whitelistedNames: Value<[String]>? = nil) {
             self.forward = forward
@@ -335,9 +335,9 @@ public final class CfnDistribution: Resource, HasAttributes {
     /// A CloudFront function that is associated with a cache behavior in a CloudFront distribution.
     public struct FunctionAssociation: TemplateRepresentable, Sendable {
         /// The event type of the function, either ``viewer-request`` or ``viewer-response``.
-        public var eventType: Value<String>?
+        public let eventType: Value<String>?
         /// The Amazon Resource Name (ARN) of the function.
-        public var functionARN: Value<String>?
+        public let functionARN: Value<String>?
 
         public init(eventType: Value<String>? = nil, functionARN: Value<String>? = nil) {
             self.eventType = eventType
@@ -355,7 +355,7 @@ public final class CfnDistribution: Resource, HasAttributes {
     /// Amazon CloudFront supports gRPC, an open-source remote procedure call (RPC) framework built on HTTP/2.
     public struct GrpcConfig: TemplateRepresentable, Sendable {
         /// Enables your CloudFront distribution to receive gRPC requests and to proxy them directly to your origins.
-        public var enabled: Value<Bool>
+        public let enabled: Value<Bool>
 
         public init(enabled: Value<Bool>) {
             self.enabled = enabled
@@ -371,11 +371,11 @@ public final class CfnDistribution: Resource, HasAttributes {
     /// A complex type that contains a Lambda@Edge function association.
     public struct LambdaFunctionAssociation: TemplateRepresentable, Sendable {
         /// Specifies the event type that triggers a Lambda@Edge function invocation.
-        public var eventType: Value<String>?
+        public let eventType: Value<String>?
         /// A flag that allows a Lambda@Edge function to have read access to the body content.
-        public var includeBody: Value<Bool>?
+        public let includeBody: Value<Bool>?
         /// The ARN of the Lambda@Edge function.
-        public var lambdaFunctionARN: Value<String>?
+        public let lambdaFunctionARN: Value<String>?
 
         public init(eventType: Value<String>? = nil, includeBody: Value<Bool>? = nil, lambdaFunctionARN: Value<String>? = nil) {
             self.eventType = eventType
@@ -395,7 +395,7 @@ public final class CfnDistribution: Resource, HasAttributes {
     /// A complex type that specifies the HTTP header name from which CloudFront extracts cache tags from origin responses.
     public struct CacheTagConfig: TemplateRepresentable, Sendable {
         /// The name of the HTTP header that your origin includes in responses.
-        public var headerName: Value<String>
+        public let headerName: Value<String>
 
         public init(headerName: Value<String>) {
             self.headerName = headerName
@@ -411,7 +411,7 @@ public final class CfnDistribution: Resource, HasAttributes {
     /// A connection function association.
     public struct ConnectionFunctionAssociation: TemplateRepresentable, Sendable {
         /// The association's ID.
-        public var id: Value<String>
+        public let id: Value<String>
 
         public init(id: Value<String>) {
             self.id = id
@@ -436,13 +436,13 @@ public final class CfnDistribution: Resource, HasAttributes {
     /// A complex type that controls: + Whether CloudFront replaces HTTP status codes in the 4xx and 5xx range with custom error messages before returning the response to the viewer.
     public struct CustomErrorResponse: TemplateRepresentable, Sendable {
         /// The minimum amount of time, in seconds, that you want CloudFront to cache the HTTP status code specified in ``ErrorCode``.
-        public var errorCachingMinTTL: Value<Double>?
+        public let errorCachingMinTTL: Value<Double>?
         /// The HTTP status code for which you want to specify a custom error page and/or a caching duration.
-        public var errorCode: Value<Int>
+        public let errorCode: Value<Int>
         /// The HTTP status code that you want CloudFront to return to the viewer along with the custom error page.
-        public var responseCode: Value<Int>?
+        public let responseCode: Value<Int>?
         /// The path to the custom error page that you want CloudFront to return to a viewer when your origin returns the HTTP status code specified by ``ErrorCode``, for example, ``/4xx-errors/403-forbidden.h...
-        public var responsePagePath: Value<String>?
+        public let responsePagePath: Value<String>?
 
         public init(errorCode: Value<Int>, errorCachingMinTTL: Value<Double>? = nil, responseCode: Value<Int>? = nil, responsePagePath: Value<String>? = nil) {
             self.errorCachingMinTTL = errorCachingMinTTL
@@ -464,15 +464,15 @@ public final class CfnDistribution: Resource, HasAttributes {
     /// A custom origin.
     public struct LegacyCustomOrigin: TemplateRepresentable, Sendable {
         /// The domain name assigned to your CF distribution.
-        public var dnsName: Value<String>
+        public let dnsName: Value<String>
         /// The HTTP port that CF uses to connect to the origin.
-        public var httpPort: Value<Int>?
+        public let httpPort: Value<Int>?
         /// The HTTPS port that CF uses to connect to the origin.
-        public var httpsPort: Value<Int>?
+        public let httpsPort: Value<Int>?
         /// Specifies the protocol (HTTP or HTTPS) that CF uses to connect to the origin.
-        public var originProtocolPolicy: Value<String>
+        public let originProtocolPolicy: Value<String>
         /// The minimum SSL/TLS protocol version that CF uses when communicating with your origin server over HTTPs.
-        public var originSSLProtocols: Value<[String]>
+        public let originSSLProtocols: Value<[String]>
 
         public init(dnsName: Value<String>, originProtocolPolicy: Value<String>, originSSLProtocols: Value<[String]>, httpPort: Value<Int>? = nil, httpsPort: Value<Int>? = nil) {
             self.dnsName = dnsName
@@ -496,45 +496,45 @@ public final class CfnDistribution: Resource, HasAttributes {
     /// A complex type that describes the default cache behavior if you don't specify a ``CacheBehavior`` element or if request URLs don't match any of the values of ``PathPattern`` in ``CacheBehavior`` el...
     public struct DefaultCacheBehavior: TemplateRepresentable, Sendable {
         /// A complex type that controls which HTTP methods CloudFront processes and forwards to your Amazon S3 bucket or your custom origin.
-        public var allowedMethods: Value<[String]>?
+        public let allowedMethods: Value<[String]>?
         /// The unique identifier of the cache policy that is attached to the default cache behavior.
-        public var cachePolicyId: Value<String>?
+        public let cachePolicyId: Value<String>?
         /// A complex type that controls whether CloudFront caches the response to requests using the specified HTTP methods.
-        public var cachedMethods: Value<[String]>?
+        public let cachedMethods: Value<[String]>?
         /// Whether you want CloudFront to automatically compress certain files for this cache behavior.
-        public var compress: Value<Bool>?
+        public let compress: Value<Bool>?
         /// This field only supports standard distributions.
-        public var defaultTTL: Value<Double>?
+        public let defaultTTL: Value<Double>?
         /// The value of ``ID`` for the field-level encryption configuration that you want CloudFront to use for encrypting specific fields of data for the default cache behavior.
-        public var fieldLevelEncryptionId: Value<String>?
+        public let fieldLevelEncryptionId: Value<String>?
         /// This field is deprecated.
-        public var forwardedValues: CfnDistribution.ForwardedValues?
+        public let forwardedValues: CfnDistribution.ForwardedValues?
         /// A list of CloudFront functions that are associated with this cache behavior.
-        public var functionAssociations: [CfnDistribution.FunctionAssociation]?
+        public let functionAssociations: [CfnDistribution.FunctionAssociation]?
         /// The gRPC configuration for your cache behavior.
-        public var grpcConfig: CfnDistribution.GrpcConfig?
+        public let grpcConfig: CfnDistribution.GrpcConfig?
         /// A complex type that contains zero or more Lambda@Edge function associations for a cache behavior.
-        public var lambdaFunctionAssociations: [CfnDistribution.LambdaFunctionAssociation]?
+        public let lambdaFunctionAssociations: [CfnDistribution.LambdaFunctionAssociation]?
         /// This field only supports standard distributions.
-        public var maxTTL: Value<Double>?
+        public let maxTTL: Value<Double>?
         /// This field only supports standard distributions.
-        public var minTTL: Value<Double>?
+        public let minTTL: Value<Double>?
         /// The unique identifier of the origin request policy that is attached to the default cache behavior.
-        public var originRequestPolicyId: Value<String>?
+        public let originRequestPolicyId: Value<String>?
         /// The Amazon Resource Name (ARN) of the real-time log configuration that is attached to this cache behavior.
-        public var realtimeLogConfigArn: Value<String>?
+        public let realtimeLogConfigArn: Value<String>?
         /// The identifier for a response headers policy.
-        public var responseHeadersPolicyId: Value<String>?
+        public let responseHeadersPolicyId: Value<String>?
         /// This field only supports standard distributions.
-        public var smoothStreaming: Value<Bool>?
+        public let smoothStreaming: Value<Bool>?
         /// The value of ``ID`` for the origin that you want CloudFront to route requests to when they use the default cache behavior.
-        public var targetOriginId: Value<String>
+        public let targetOriginId: Value<String>
         /// A list of key groups that CloudFront can use to validate signed URLs or signed cookies.
-        public var trustedKeyGroups: Value<[String]>?
+        public let trustedKeyGroups: Value<[String]>?
         /// We recommend using ``TrustedKeyGroups`` instead of ``TrustedSigners``.
-        public var trustedSigners: Value<[String]>?
+        public let trustedSigners: Value<[String]>?
         /// The protocol that viewers can use to access the files in the origin specified by ``TargetOriginId`` when a request matches the path pattern in ``PathPattern``.
-        public var viewerProtocolPolicy: CfnDistribution.DefaultCacheBehavior.ViewerProtocolPolicy
+        public let viewerProtocolPolicy: CfnDistribution.DefaultCacheBehavior.ViewerProtocolPolicy
 
         public init(targetOriginId: Value<String>, viewerProtocolPolicy: CfnDistribution.DefaultCacheBehavior.ViewerProtocolPolicy, allowedMethods: Value<[String]>? = nil, cachePolicyId: Value<String>? = nil, cachedMethods: Value<[String]>? = nil, compress: Value<Bool>? = nil, defaultTTL: Value<Double>? = nil, fieldLevelEncryptionId: Value<String>? = nil, forwardedValues: CfnDistribution.ForwardedValues? = nil, functionAssociations: [CfnDistribution.FunctionAssociation]? = nil, grpcConfig: CfnDistribution.GrpcConfig? = nil, lambdaFunctionAssociations: [CfnDistribution.LambdaFunctionAssociation]? = nil, maxTTL: Value<Double>? = nil, minTTL: Value<Double>? = nil, originRequestPolicyId: Value<String>? = nil, realtimeLogConfigArn: Value<String>? = nil, responseHeadersPolicyId: Value<String>? = nil, smoothStreaming: Value<Bool>? = nil, trustedKeyGroups: Value<[String]>? = nil, trustedSigners: Value<[String]>? = nil) {
             self.allowedMethods = allowedMethods
@@ -598,11 +598,11 @@ public final class CfnDistribution: Resource, HasAttributes {
     /// A complex type that specifies whether access logs are written for the distribution.
     public struct Logging: TemplateRepresentable, Sendable {
         /// The Amazon S3 bucket to store the access logs in, for example, ``amzn-s3-demo-bucket.s3.amazonaws.com``.
-        public var bucket: Value<String>?
+        public let bucket: Value<String>?
         /// Specifies whether you want CloudFront to include cookies in access logs, specify ``true`` for ``IncludeCookies``.
-        public var includeCookies: Value<Bool>?
+        public let includeCookies: Value<Bool>?
         /// An optional string that you want CloudFront to prefix to the access log ``filenames`` for this distribution, for example, ``myprefix/``.
-        public var prefix: Value<String>?
+        public let prefix: Value<String>?
 
         public init(bucket: Value<String>? = nil, includeCookies: Value<Bool>? = nil, prefix: Value<String>? = nil) {
             self.bucket = bucket
@@ -622,9 +622,9 @@ public final class CfnDistribution: Resource, HasAttributes {
     /// A complex data type for the origin groups specified for a distribution.
     public struct OriginGroups: TemplateRepresentable, Sendable {
         /// The items (origin groups) in a distribution.
-        public var items: [CfnDistribution.OriginGroup]?
+        public let items: [CfnDistribution.OriginGroup]?
         /// The number of origin groups.
-        public var quantity: Value<Int>
+        public let quantity: Value<Int>
 
         public init(quantity: Value<Int>, items: [CfnDistribution.OriginGroup]? = nil) {
             self.items = items
@@ -642,13 +642,13 @@ public final class CfnDistribution: Resource, HasAttributes {
     /// An origin group includes two origins (a primary origin and a secondary origin to failover to) and a failover criteria that you specify.
     public struct OriginGroup: TemplateRepresentable, Sendable {
         /// A complex type that contains information about the failover criteria for an origin group.
-        public var failoverCriteria: CfnDistribution.OriginGroupFailoverCriteria
+        public let failoverCriteria: CfnDistribution.OriginGroupFailoverCriteria
         /// The origin group's ID.
-        public var id: Value<String>
+        public let id: Value<String>
         /// A complex type that contains information about the origins in an origin group.
-        public var members: CfnDistribution.OriginGroupMembers
+        public let members: CfnDistribution.OriginGroupMembers
         /// The selection criteria for the origin group.
-        public var selectionCriteria: CfnDistribution.OriginGroupSelectionCriteria?
+        public let selectionCriteria: CfnDistribution.OriginGroupSelectionCriteria?
 
         public init(failoverCriteria: CfnDistribution.OriginGroupFailoverCriteria, id: Value<String>, members: CfnDistribution.OriginGroupMembers, selectionCriteria: CfnDistribution.OriginGroupSelectionCriteria? = nil) {
             self.failoverCriteria = failoverCriteria
@@ -670,7 +670,7 @@ public final class CfnDistribution: Resource, HasAttributes {
     /// A complex data type that includes information about the failover criteria for an origin group, including the status codes for which CloudFront will failover from the primary origin to the second or...
     public struct OriginGroupFailoverCriteria: TemplateRepresentable, Sendable {
         /// The status codes that, when returned from the primary origin, will trigger CloudFront to failover to the second origin.
-        public var statusCodes: CfnDistribution.StatusCodes
+        public let statusCodes: CfnDistribution.StatusCodes
 
         public init(statusCodes: CfnDistribution.StatusCodes) {
             self.statusCodes = statusCodes
@@ -686,9 +686,9 @@ public final class CfnDistribution: Resource, HasAttributes {
     /// A complex data type for the status codes that you specify that, when returned by a primary origin, trigger CloudFront to failover to a second origin.
     public struct StatusCodes: TemplateRepresentable, Sendable {
         /// The items (status codes) for an origin group.
-        public var items: [Value<Int>]
+        public let items: [Value<Int>]
         /// The number of status codes.
-        public var quantity: Value<Int>
+        public let quantity: Value<Int>
 
         public init(items: [Value<Int>], quantity: Value<Int>) {
             self.items = items
@@ -706,9 +706,9 @@ public final class CfnDistribution: Resource, HasAttributes {
     /// A complex data type for the origins included in an origin group.
     public struct OriginGroupMembers: TemplateRepresentable, Sendable {
         /// Items (origins) in an origin group.
-        public var items: [CfnDistribution.OriginGroupMember]
+        public let items: [CfnDistribution.OriginGroupMember]
         /// The number of origins in an origin group.
-        public var quantity: Value<Int>
+        public let quantity: Value<Int>
 
         public init(items: [CfnDistribution.OriginGroupMember], quantity: Value<Int>) {
             self.items = items
@@ -726,7 +726,7 @@ public final class CfnDistribution: Resource, HasAttributes {
     /// An origin in an origin group.
     public struct OriginGroupMember: TemplateRepresentable, Sendable {
         /// The ID for an origin in an origin group.
-        public var originId: Value<String>
+        public let originId: Value<String>
 
         public init(originId: Value<String>) {
             self.originId = originId
@@ -751,29 +751,29 @@ public final class CfnDistribution: Resource, HasAttributes {
     /// An origin.
     public struct Origin: TemplateRepresentable, Sendable {
         /// The number of times that CloudFront attempts to connect to the origin.
-        public var connectionAttempts: Value<Int>?
+        public let connectionAttempts: Value<Int>?
         /// The number of seconds that CloudFront waits when trying to establish a connection to the origin.
-        public var connectionTimeout: Value<Int>?
+        public let connectionTimeout: Value<Int>?
         /// Use this type to specify an origin that is not an Amazon S3 bucket, with one exception.
-        public var customOriginConfig: CfnDistribution.CustomOriginConfig?
+        public let customOriginConfig: CfnDistribution.CustomOriginConfig?
         /// The domain name for the origin.
-        public var domainName: Value<String>
+        public let domainName: Value<String>
         /// A unique identifier for the origin.
-        public var id: Value<String>
+        public let id: Value<String>
         /// The unique identifier of an origin access control for this origin.
-        public var originAccessControlId: Value<String>?
+        public let originAccessControlId: Value<String>?
         /// A list of HTTP header names and values that CloudFront adds to the requests that it sends to the origin.
-        public var originCustomHeaders: [CfnDistribution.OriginCustomHeader]?
+        public let originCustomHeaders: [CfnDistribution.OriginCustomHeader]?
         /// An optional path that CloudFront appends to the origin domain name when CloudFront requests content from the origin.
-        public var originPath: Value<String>?
+        public let originPath: Value<String>?
         /// CloudFront Origin Shield.
-        public var originShield: CfnDistribution.OriginShield?
+        public let originShield: CfnDistribution.OriginShield?
         /// The time (in seconds) that a request from CloudFront to the origin can stay open and wait for a response.
-        public var responseCompletionTimeout: Value<Int>?
+        public let responseCompletionTimeout: Value<Int>?
         /// Use this type to specify an origin that is an Amazon S3 bucket that is not configured with static website hosting.
-        public var s3OriginConfig: CfnDistribution.S3OriginConfig?
+        public let s3OriginConfig: CfnDistribution.S3OriginConfig?
         /// The VPC origin configuration.
-        public var vpcOriginConfig: CfnDistribution.VpcOriginConfig?
+        public let vpcOriginConfig: CfnDistribution.VpcOriginConfig?
 
         public init(domainName: Value<String>, id: Value<String>, connectionAttempts: Value<Int>? = nil, connectionTimeout: Value<Int>? = nil, customOriginConfig: CfnDistribution.CustomOriginConfig? = nil, originAccessControlId: Value<String>? = nil, originCustomHeaders: [CfnDistribution.OriginCustomHeader]? = nil, originPath: Value<String>? = nil, originShield: CfnDistribution.OriginShield? = nil, responseCompletionTimeout: Value<Int>? = nil, s3OriginConfig: CfnDistribution.S3OriginConfig? = nil, vpcOriginConfig: CfnDistribution.VpcOriginConfig? = nil) {
             self.connectionAttempts = connectionAttempts
@@ -811,21 +811,21 @@ public final class CfnDistribution: Resource, HasAttributes {
     /// A custom origin.
     public struct CustomOriginConfig: TemplateRepresentable, Sendable {
         /// The HTTP port that CloudFront uses to connect to the origin.
-        public var httpPort: Value<Int>?
+        public let httpPort: Value<Int>?
         /// The HTTPS port that CloudFront uses to connect to the origin.
-        public var httpsPort: Value<Int>?
+        public let httpsPort: Value<Int>?
         /// Specifies which IP protocol CloudFront uses when connecting to your origin.
-        public var ipAddressType: CfnDistribution.CustomOriginConfig.IpAddressType?
+        public let ipAddressType: CfnDistribution.CustomOriginConfig.IpAddressType?
         /// Specifies how long, in seconds, CloudFront persists its connection to the origin.
-        public var originKeepaliveTimeout: Value<Int>?
+        public let originKeepaliveTimeout: Value<Int>?
         /// Configures mutual TLS authentication between CloudFront and your origin server.
-        public var originMtlsConfig: CfnDistribution.OriginMtlsConfig?
+        public let originMtlsConfig: CfnDistribution.OriginMtlsConfig?
         /// Specifies the protocol (HTTP or HTTPS) that CloudFront uses to connect to the origin.
-        public var originProtocolPolicy: Value<String>
+        public let originProtocolPolicy: Value<String>
         /// Specifies how long, in seconds, CloudFront waits for a response from the origin.
-        public var originReadTimeout: Value<Int>?
+        public let originReadTimeout: Value<Int>?
         /// Specifies the minimum SSL/TLS protocol that CloudFront uses when connecting to your origin over HTTPS.
-        public var originSSLProtocols: Value<[String]>?
+        public let originSSLProtocols: Value<[String]>?
 
         public init(originProtocolPolicy: Value<String>, httpPort: Value<Int>? = nil, httpsPort: Value<Int>? = nil, ipAddressType: CfnDistribution.CustomOriginConfig.IpAddressType? = nil, originKeepaliveTimeout: Value<Int>? = nil, originMtlsConfig: CfnDistribution.OriginMtlsConfig? = nil, originReadTimeout: Value<Int>? = nil, originSSLProtocols: Value<[String]>? = nil) {
             self.httpPort = httpPort
@@ -865,7 +865,7 @@ public final class CfnDistribution: Resource, HasAttributes {
     /// Configures mutual TLS authentication between CloudFront and your origin server.
     public struct OriginMtlsConfig: TemplateRepresentable, Sendable {
         /// The Amazon Resource Name (ARN) of the client certificate stored in AWS Certificate Manager (ACM) that CloudFront uses to authenticate with your origin using Mutual TLS.
-        public var clientCertificateArn: Value<String>
+        public let clientCertificateArn: Value<String>
 
         public init(clientCertificateArn: Value<String>) {
             self.clientCertificateArn = clientCertificateArn
@@ -881,9 +881,9 @@ public final class CfnDistribution: Resource, HasAttributes {
     /// A complex type that contains ``HeaderName`` and ``HeaderValue`` elements, if any, for this distribution.
     public struct OriginCustomHeader: TemplateRepresentable, Sendable {
         /// The name of a header that you want CloudFront to send to your origin.
-        public var headerName: Value<String>
+        public let headerName: Value<String>
         /// The value for the header that you specified in the ``HeaderName`` field.
-        public var headerValue: Value<String>
+        public let headerValue: Value<String>
 
         public init(headerName: Value<String>, headerValue: Value<String>) {
             self.headerName = headerName
@@ -901,9 +901,9 @@ public final class CfnDistribution: Resource, HasAttributes {
     /// CloudFront Origin Shield.
     public struct OriginShield: TemplateRepresentable, Sendable {
         /// A flag that specifies whether Origin Shield is enabled.
-        public var enabled: Value<Bool>?
+        public let enabled: Value<Bool>?
         /// The AWS-Region for Origin Shield.
-        public var originShieldRegion: Value<String>?
+        public let originShieldRegion: Value<String>?
 
         public init(enabled: Value<Bool>? = nil, originShieldRegion: Value<String>? = nil) {
             self.enabled = enabled
@@ -921,9 +921,9 @@ public final class CfnDistribution: Resource, HasAttributes {
     /// A complex type that contains information about the Amazon S3 origin.
     public struct S3OriginConfig: TemplateRepresentable, Sendable {
         /// If you're using origin access control (OAC) instead of origin access identity, specify an empty ``OriginAccessIdentity`` element.
-        public var originAccessIdentity: Value<String>?
+        public let originAccessIdentity: Value<String>?
         /// Specifies how long, in seconds, CloudFront waits for a response from the origin.
-        public var originReadTimeout: Value<Int>?
+        public let originReadTimeout: Value<Int>?
 
         public init(originAccessIdentity: Value<String>? = nil, originReadTimeout: Value<Int>? = nil) {
             self.originAccessIdentity = originAccessIdentity
@@ -941,13 +941,13 @@ public final class CfnDistribution: Resource, HasAttributes {
     /// An Amazon CloudFront VPC origin configuration.
     public struct VpcOriginConfig: TemplateRepresentable, Sendable {
         /// Specifies how long, in seconds, CloudFront persists its connection to the origin.
-        public var originKeepaliveTimeout: Value<Int>?
+        public let originKeepaliveTimeout: Value<Int>?
         /// Specifies how long, in seconds, CloudFront waits for a response from the origin.
-        public var originReadTimeout: Value<Int>?
+        public let originReadTimeout: Value<Int>?
         /// The account ID of the AWS-account that owns the VPC origin.
-        public var ownerAccountId: Value<String>?
+        public let ownerAccountId: Value<String>?
         /// The VPC origin ID.
-        public var vpcOriginId: Value<String>
+        public let vpcOriginId: Value<String>
 
         public init(vpcOriginId: Value<String>, originKeepaliveTimeout: Value<Int>? = nil, originReadTimeout: Value<Int>? = nil, ownerAccountId: Value<String>? = nil) {
             self.originKeepaliveTimeout = originKeepaliveTimeout
@@ -969,7 +969,7 @@ public final class CfnDistribution: Resource, HasAttributes {
     /// A complex type that identifies ways in which you want to restrict distribution of your content.
     public struct Restrictions: TemplateRepresentable, Sendable {
         /// A complex type that controls the countries in which your content is distributed.
-        public var geoRestriction: CfnDistribution.GeoRestriction
+        public let geoRestriction: CfnDistribution.GeoRestriction
 
         public init(geoRestriction: CfnDistribution.GeoRestriction) {
             self.geoRestriction = geoRestriction
@@ -985,9 +985,9 @@ public final class CfnDistribution: Resource, HasAttributes {
     /// A complex type that controls the countries in which your content is distributed.
     public struct GeoRestriction: TemplateRepresentable, Sendable {
         /// A complex type that contains a ``Location`` element for each country in which you want CloudFront either to distribute your content (``whitelist``) or not distribute your content (``blacklist``).
-        public var locations: [CfnDistribution.GeoRestriction.Locations]?
+        public let locations: [CfnDistribution.GeoRestriction.Locations]?
         /// The method that you want to use to restrict distribution of your content by country: + ``none``: No geo restriction is enabled, meaning access to content is not restricted by client geo location.
-        public var restrictionType: CfnDistribution.GeoRestriction.RestrictionType
+        public let restrictionType: CfnDistribution.GeoRestriction.RestrictionType
 
         public init(restrictionType: CfnDistribution.GeoRestriction.RestrictionType, locations: [CfnDistribution.GeoRestriction.Locations]? = nil) {
             self.locations = locations
@@ -1271,9 +1271,9 @@ public final class CfnDistribution: Resource, HasAttributes {
     /// The origin as an S3 bucket.
     public struct LegacyS3Origin: TemplateRepresentable, Sendable {
         /// The domain name assigned to your CF distribution.
-        public var dnsName: Value<String>
+        public let dnsName: Value<String>
         /// The CF origin access identity to associate with the distribution.
-        public var originAccessIdentity: Value<String>?
+        public let originAccessIdentity: Value<String>?
 
         public init(dnsName: Value<String>, originAccessIdentity: Value<String>? = nil) {
             self.dnsName = dnsName
@@ -1291,9 +1291,9 @@ public final class CfnDistribution: Resource, HasAttributes {
     /// A list of parameter values to add to the resource.
     public struct ParameterDefinition: TemplateRepresentable, Sendable {
         /// The value that you assigned to the parameter.
-        public var definition: CfnDistribution.ParameterDefinition.Definition
+        public let definition: CfnDistribution.ParameterDefinition.Definition
         /// The name of the parameter.
-        public var name: Value<String>
+        public let name: Value<String>
 
         public init(definition: CfnDistribution.ParameterDefinition.Definition, name: Value<String>) {
             self.definition = definition
@@ -1309,7 +1309,7 @@ public final class CfnDistribution: Resource, HasAttributes {
 
         /// The value that you assigned to the parameter.
         public struct Definition: TemplateRepresentable, Sendable {
-            public var stringSchema: CfnDistribution.ParameterDefinition.Definition.StringSchema?
+            public let stringSchema: CfnDistribution.ParameterDefinition.Definition.StringSchema?
 
             public init(stringSchema: CfnDistribution.ParameterDefinition.Definition.StringSchema? = nil) {
                 self.stringSchema = stringSchema
@@ -1322,9 +1322,9 @@ public final class CfnDistribution: Resource, HasAttributes {
             }
 
             public struct StringSchema: TemplateRepresentable, Sendable {
-                public var comment: Value<String>?
-                public var defaultValue: Value<String>?
-                public var required: Value<Bool>
+                public let comment: Value<String>?
+                public let defaultValue: Value<String>?
+                public let required: Value<Bool>
 
                 public init(required: Value<Bool>, comment: Value<String>? = nil, defaultValue: Value<String>? = nil) {
                     self.comment = comment
@@ -1346,15 +1346,15 @@ public final class CfnDistribution: Resource, HasAttributes {
     /// A complex type that determines the distribution's SSL/TLS configuration for communicating with viewers.
     public struct ViewerCertificate: TemplateRepresentable, Sendable {
         /// In CloudFormation, this field name is ``AcmCertificateArn``.
-        public var acmCertificateArn: Value<String>?
+        public let acmCertificateArn: Value<String>?
         /// If the distribution uses the CloudFront domain name such as ``d111111abcdef8.cloudfront.net``, set this field to ``true``.
-        public var cloudFrontDefaultCertificate: Value<Bool>?
+        public let cloudFrontDefaultCertificate: Value<Bool>?
         /// This field only supports standard distributions.
-        public var iamCertificateId: Value<String>?
+        public let iamCertificateId: Value<String>?
         /// If the distribution uses ``Aliases`` (alternate domain names or CNAMEs), specify the security policy that you want CloudFront to use for HTTPS connections with viewers.
-        public var minimumProtocolVersion: CfnDistribution.ViewerCertificate.MinimumProtocolVersion?
+        public let minimumProtocolVersion: CfnDistribution.ViewerCertificate.MinimumProtocolVersion?
         /// In CloudFormation, this field name is ``SslSupportMethod``.
-        public var sslSupportMethod: CfnDistribution.ViewerCertificate.SslSupportMethod?
+        public let sslSupportMethod: CfnDistribution.ViewerCertificate.SslSupportMethod?
 
         public init(acmCertificateArn: Value<String>? = nil, cloudFrontDefaultCertificate: Value<Bool>? = nil, iamCertificateId: Value<String>? = nil, minimumProtocolVersion: CfnDistribution.ViewerCertificate.MinimumProtocolVersion? = nil, sslSupportMethod: CfnDistribution.ViewerCertificate.SslSupportMethod? = nil) {
             self.acmCertificateArn = acmCertificateArn
@@ -1404,9 +1404,9 @@ public final class CfnDistribution: Resource, HasAttributes {
     /// A viewer mTLS configuration.
     public struct ViewerMtlsConfig: TemplateRepresentable, Sendable {
         /// The viewer mTLS mode.
-        public var mode: CfnDistribution.ViewerMtlsMode?
+        public let mode: CfnDistribution.ViewerMtlsMode?
         /// The trust store configuration associated with the viewer mTLS configuration.
-        public var trustStoreConfig: CfnDistribution.TrustStoreConfig?
+        public let trustStoreConfig: CfnDistribution.TrustStoreConfig?
 
         public init(mode: CfnDistribution.ViewerMtlsMode? = nil, trustStoreConfig: CfnDistribution.TrustStoreConfig? = nil) {
             self.mode = mode
@@ -1434,11 +1434,11 @@ public final class CfnDistribution: Resource, HasAttributes {
     /// A trust store configuration.
     public struct TrustStoreConfig: TemplateRepresentable, Sendable {
         /// The configuration to use to advertise trust store CA names.
-        public var advertiseTrustStoreCaNames: Value<Bool>?
+        public let advertiseTrustStoreCaNames: Value<Bool>?
         /// The configuration to use to ignore certificate expiration.
-        public var ignoreCertificateExpiry: Value<Bool>?
+        public let ignoreCertificateExpiry: Value<Bool>?
         /// The trust store ID.
-        public var trustStoreId: Value<String>
+        public let trustStoreId: Value<String>
 
         public init(trustStoreId: Value<String>, advertiseTrustStoreCaNames: Value<Bool>? = nil, ignoreCertificateExpiry: Value<Bool>? = nil) {
             self.advertiseTrustStoreCaNames = advertiseTrustStoreCaNames
@@ -1458,9 +1458,9 @@ public final class CfnDistribution: Resource, HasAttributes {
     /// A complex type that contains ``Tag`` key and ``Tag`` value.
     public struct Tag: TemplateRepresentable, Sendable {
         /// A string that contains ``Tag`` key.
-        public var key: Value<String>
+        public let key: Value<String>
         /// A string that contains an optional ``Tag`` value.
-        public var value: Value<String>
+        public let value: Value<String>
 
         public init(key: Value<String>, value: Value<String>) {
             self.key = key

@@ -77,11 +77,11 @@ public final class CfnDistributionTenant: Resource, HasAttributes {
     /// Customizations for the distribution tenant.
     public struct Customizations: TemplateRepresentable, Sendable {
         /// The ACMlong (ACM) certificate.
-        public var certificate: CfnDistributionTenant.Certificate?
+        public let certificate: CfnDistributionTenant.Certificate?
         /// The geographic restrictions.
-        public var geoRestrictions: CfnDistributionTenant.GeoRestrictionCustomization?
+        public let geoRestrictions: CfnDistributionTenant.GeoRestrictionCustomization?
         /// The WAF web ACL.
-        public var webAcl: CfnDistributionTenant.WebAclCustomization?
+        public let webAcl: CfnDistributionTenant.WebAclCustomization?
 
         public init(certificate: CfnDistributionTenant.Certificate? = nil, geoRestrictions: CfnDistributionTenant.GeoRestrictionCustomization? = nil, webAcl: CfnDistributionTenant.WebAclCustomization? = nil) {
             self.certificate = certificate
@@ -101,7 +101,7 @@ public final class CfnDistributionTenant: Resource, HasAttributes {
     /// The ACMlong (ACM) certificate associated with your distribution.
     public struct Certificate: TemplateRepresentable, Sendable {
         /// The Amazon Resource Name (ARN) of the ACM certificate.
-        public var arn: Value<String>?
+        public let arn: Value<String>?
 
         public init(arn: Value<String>? = nil) {
             self.arn = arn
@@ -117,9 +117,9 @@ public final class CfnDistributionTenant: Resource, HasAttributes {
     /// The customizations that you specified for the distribution tenant for geographic restrictions.
     public struct GeoRestrictionCustomization: TemplateRepresentable, Sendable {
         /// The locations for geographic restrictions.
-        public var locations: Value<[String]>?
+        public let locations: Value<[String]>?
         /// The method that you want to use to restrict distribution of your content by country: + ``none``: No geographic restriction is enabled, meaning access to content is not restricted by client geo loca...
-        public var restrictionType: CfnDistributionTenant.GeoRestrictionCustomization.RestrictionType?
+        public let restrictionType: CfnDistributionTenant.GeoRestrictionCustomization.RestrictionType?
 
         public init(locations: Value<[String]>? = nil, restrictionType: CfnDistributionTenant.GeoRestrictionCustomization.RestrictionType? = nil) {
             self.locations = locations
@@ -147,9 +147,9 @@ public final class CfnDistributionTenant: Resource, HasAttributes {
     /// The WAF web ACL customization specified for the distribution tenant.
     public struct WebAclCustomization: TemplateRepresentable, Sendable {
         /// The action for the WAF web ACL customization.
-        public var action: CfnDistributionTenant.WebAclCustomization.Action?
+        public let action: CfnDistributionTenant.WebAclCustomization.Action?
         /// The Amazon Resource Name (ARN) of the WAF web ACL.
-        public var arn: Value<String>?
+        public let arn: Value<String>?
 
         public init(action: CfnDistributionTenant.WebAclCustomization.Action? = nil, arn: Value<String>? = nil) {
             self.action = action
@@ -176,11 +176,11 @@ public final class CfnDistributionTenant: Resource, HasAttributes {
     /// An object that represents the request for the Amazon CloudFront managed ACM certificate.
     public struct ManagedCertificateRequest: TemplateRepresentable, Sendable {
         /// You can opt out of certificate transparency logging by specifying the ``disabled`` option.
-        public var certificateTransparencyLoggingPreference: CfnDistributionTenant.ManagedCertificateRequest.CertificateTransparencyLoggingPreference?
+        public let certificateTransparencyLoggingPreference: CfnDistributionTenant.ManagedCertificateRequest.CertificateTransparencyLoggingPreference?
         /// The primary domain name associated with the CloudFront managed ACM certificate.
-        public var primaryDomainName: Value<String>?
+        public let primaryDomainName: Value<String>?
         /// Specify how the HTTP validation token will be served when requesting the CloudFront managed ACM certificate.
-        public var validationTokenHost: CfnDistributionTenant.ManagedCertificateRequest.ValidationTokenHost?
+        public let validationTokenHost: CfnDistributionTenant.ManagedCertificateRequest.ValidationTokenHost?
 
         public init(certificateTransparencyLoggingPreference: CfnDistributionTenant.ManagedCertificateRequest.CertificateTransparencyLoggingPreference? = nil, primaryDomainName: Value<String>? = nil, validationTokenHost: CfnDistributionTenant.ManagedCertificateRequest.ValidationTokenHost? = nil) {
             self.certificateTransparencyLoggingPreference = certificateTransparencyLoggingPreference
@@ -218,9 +218,9 @@ public final class CfnDistributionTenant: Resource, HasAttributes {
     /// A list of parameter values to add to the resource.
     public struct Parameter: TemplateRepresentable, Sendable {
         /// The parameter name.
-        public var name: Value<String>?
+        public let name: Value<String>?
         /// The parameter value.
-        public var value: Value<String>?
+        public let value: Value<String>?
 
         public init(name: Value<String>? = nil, value: Value<String>? = nil) {
             self.name = name
@@ -238,9 +238,9 @@ public final class CfnDistributionTenant: Resource, HasAttributes {
     /// A complex type that contains ``Tag`` key and ``Tag`` value.
     public struct Tag: TemplateRepresentable, Sendable {
         /// A string that contains ``Tag`` key.
-        public var key: Value<String>
+        public let key: Value<String>
         /// A string that contains an optional ``Tag`` value.
-        public var value: Value<String>
+        public let value: Value<String>
 
         public init(key: Value<String>, value: Value<String>) {
             self.key = key

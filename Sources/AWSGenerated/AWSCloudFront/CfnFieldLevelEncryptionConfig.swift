@@ -43,9 +43,9 @@ public final class CfnFieldLevelEncryptionConfig: Resource, HasAttributes {
     /// How CloudFront handles content types, including the profile paired with each one.
     public struct ContentTypeProfileConfig: TemplateRepresentable, Sendable {
         /// The content types paired with a profile.
-        public var contentTypeProfiles: [CfnFieldLevelEncryptionConfig.ContentTypeProfile]
+        public let contentTypeProfiles: [CfnFieldLevelEncryptionConfig.ContentTypeProfile]
         /// Whether CloudFront forwards a request when the content type names a profile that does not exist.
-        public var forwardWhenContentTypeIsUnknown: Value<Bool>
+        public let forwardWhenContentTypeIsUnknown: Value<Bool>
 
         public init(contentTypeProfiles: [CfnFieldLevelEncryptionConfig.ContentTypeProfile], forwardWhenContentTypeIsUnknown: Value<Bool>) {
             self.contentTypeProfiles = contentTypeProfiles
@@ -63,11 +63,11 @@ public final class CfnFieldLevelEncryptionConfig: Resource, HasAttributes {
     /// A content type paired with the field-level encryption profile that encrypts it.
     public struct ContentTypeProfile: TemplateRepresentable, Sendable {
         /// The content type CloudFront encrypts.
-        public var contentType: Value<String>
+        public let contentType: Value<String>
         /// The encryption format CloudFront uses for this content type.
-        public var format: CfnFieldLevelEncryptionConfig.ContentTypeProfile.Format
+        public let format: CfnFieldLevelEncryptionConfig.ContentTypeProfile.Format
         /// The identifier of the field-level encryption profile CloudFront uses for this content type.
-        public var profileId: Value<String>
+        public let profileId: Value<String>
 
         public init(contentType: Value<String>, format: CfnFieldLevelEncryptionConfig.ContentTypeProfile.Format, profileId: Value<String>) {
             self.contentType = contentType
@@ -95,9 +95,9 @@ public final class CfnFieldLevelEncryptionConfig: Resource, HasAttributes {
     /// How CloudFront handles query arguments, including the profile paired with each one.
     public struct QueryArgProfileConfig: TemplateRepresentable, Sendable {
         /// Whether CloudFront forwards a request when the query argument names a profile that does not exist.
-        public var forwardWhenQueryArgProfileIsUnknown: Value<Bool>
+        public let forwardWhenQueryArgProfileIsUnknown: Value<Bool>
         /// The query arguments paired with a profile.
-        public var queryArgProfiles: [CfnFieldLevelEncryptionConfig.QueryArgProfile]
+        public let queryArgProfiles: [CfnFieldLevelEncryptionConfig.QueryArgProfile]
 
         public init(forwardWhenQueryArgProfileIsUnknown: Value<Bool>, queryArgProfiles: [CfnFieldLevelEncryptionConfig.QueryArgProfile]) {
             self.forwardWhenQueryArgProfileIsUnknown = forwardWhenQueryArgProfileIsUnknown
@@ -115,9 +115,9 @@ public final class CfnFieldLevelEncryptionConfig: Resource, HasAttributes {
     /// A query argument paired with the field-level encryption profile that encrypts it.
     public struct QueryArgProfile: TemplateRepresentable, Sendable {
         /// The identifier of the field-level encryption profile CloudFront uses for this query argument.
-        public var profileId: Value<String>
+        public let profileId: Value<String>
         /// The query argument that CloudFront encrypts with the paired profile.
-        public var queryArg: Value<String>
+        public let queryArg: Value<String>
 
         public init(profileId: Value<String>, queryArg: Value<String>) {
             self.profileId = profileId

@@ -32,13 +32,13 @@ public final class CfnFieldLevelEncryptionProfile: Resource, HasAttributes {
     /// The configuration of a field-level encryption profile.
     public struct FieldLevelEncryptionProfileConfig: TemplateRepresentable, Sendable {
         /// A unique value that identifies the creation request.
-        public var callerReference: Value<String>
+        public let callerReference: Value<String>
         /// An optional comment describing the field-level encryption profile.
-        public var comment: Value<String>?
+        public let comment: Value<String>?
         /// The encryption entities of the field-level encryption profile.
-        public var encryptionEntities: [CfnFieldLevelEncryptionProfile.EncryptionEntity]
+        public let encryptionEntities: [CfnFieldLevelEncryptionProfile.EncryptionEntity]
         /// The name of the field-level encryption profile.
-        public var name: Value<String>
+        public let name: Value<String>
 
         public init(callerReference: Value<String>, encryptionEntities: [CfnFieldLevelEncryptionProfile.EncryptionEntity], name: Value<String>, comment: Value<String>? = nil) {
             self.callerReference = callerReference
@@ -60,11 +60,11 @@ public final class CfnFieldLevelEncryptionProfile: Resource, HasAttributes {
     /// A public key, its provider identity, and the field patterns CloudFront encrypts with that key.
     public struct EncryptionEntity: TemplateRepresentable, Sendable {
         /// The request-body field names to encrypt.
-        public var fieldPatterns: Value<[String]>
+        public let fieldPatterns: Value<[String]>
         /// The provider associated with the public key.
-        public var providerId: Value<String>
+        public let providerId: Value<String>
         /// The identifier of the CloudFront public key used to encrypt the fields that match the patterns.
-        public var publicKeyId: Value<String>
+        public let publicKeyId: Value<String>
 
         public init(fieldPatterns: Value<[String]>, providerId: Value<String>, publicKeyId: Value<String>) {
             self.fieldPatterns = fieldPatterns

@@ -53,11 +53,11 @@ public final class CfnFunction: Resource, HasAttributes {
     /// Contains configuration information about a CloudFront function.
     public struct FunctionConfig: TemplateRepresentable, Sendable {
         /// A comment to describe the function.
-        public var comment: Value<String>
+        public let comment: Value<String>
         /// The configuration for the key value store associations.
-        public var keyValueStoreAssociations: [CfnFunction.KeyValueStoreAssociation]?
+        public let keyValueStoreAssociations: [CfnFunction.KeyValueStoreAssociation]?
         /// The function's runtime environment version.
-        public var runtime: CfnFunction.FunctionConfig.Runtime
+        public let runtime: CfnFunction.FunctionConfig.Runtime
 
         public init(comment: Value<String>, runtime: CfnFunction.FunctionConfig.Runtime, keyValueStoreAssociations: [CfnFunction.KeyValueStoreAssociation]? = nil) {
             self.comment = comment
@@ -86,7 +86,7 @@ public final class CfnFunction: Resource, HasAttributes {
     /// The key value store association.
     public struct KeyValueStoreAssociation: TemplateRepresentable, Sendable {
         /// The Amazon Resource Name (ARN) of the key value store association.
-        public var keyValueStoreARN: Value<String>
+        public let keyValueStoreARN: Value<String>
 
         public init(keyValueStoreARN: Value<String>) {
             self.keyValueStoreARN = keyValueStoreARN
@@ -102,7 +102,7 @@ public final class CfnFunction: Resource, HasAttributes {
     /// Contains metadata about a CloudFront function.
     public struct FunctionMetadata: TemplateRepresentable, Sendable {
         /// The Amazon Resource Name (ARN) of the function.
-        public var functionARN: Value<String>?
+        public let functionARN: Value<String>?
 
         public init(functionARN: Value<String>? = nil) {
             self.functionARN = functionARN
@@ -118,9 +118,9 @@ public final class CfnFunction: Resource, HasAttributes {
     /// A complex type that contains ``Tag`` key and ``Tag`` value.
     public struct Tag: TemplateRepresentable, Sendable {
         /// A string that contains ``Tag`` key.
-        public var key: Value<String>
+        public let key: Value<String>
         /// A string that contains an optional ``Tag`` value.
-        public var value: Value<String>
+        public let value: Value<String>
 
         public init(key: Value<String>, value: Value<String>) {
             self.key = key

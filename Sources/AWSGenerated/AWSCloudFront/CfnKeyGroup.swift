@@ -30,11 +30,11 @@ public final class CfnKeyGroup: Resource, HasAttributes {
     /// A key group configuration.
     public struct KeyGroupConfig: TemplateRepresentable, Sendable {
         /// A comment to describe the key group.
-        public var comment: Value<String>?
+        public let comment: Value<String>?
         /// A list of the identifiers of the public keys in the key group.
-        public var items: Value<[String]>
+        public let items: Value<[String]>
         /// A name to identify the key group.
-        public var name: Value<String>
+        public let name: Value<String>
 
         public init(items: Value<[String]>, name: Value<String>, comment: Value<String>? = nil) {
             self.comment = comment

@@ -45,9 +45,9 @@ public final class CfnKeyValueStore: Resource, HasAttributes {
     /// The import source for the key value store.
     public struct ImportSource: TemplateRepresentable, Sendable {
         /// The Amazon Resource Name (ARN) of the import source for the key value store.
-        public var sourceArn: Value<String>
+        public let sourceArn: Value<String>
         /// The source type of the import source for the key value store.
-        public var sourceType: CfnKeyValueStore.ImportSource.SourceType
+        public let sourceType: CfnKeyValueStore.ImportSource.SourceType
 
         public init(sourceArn: Value<String>, sourceType: CfnKeyValueStore.ImportSource.SourceType) {
             self.sourceArn = sourceArn
@@ -73,9 +73,9 @@ public final class CfnKeyValueStore: Resource, HasAttributes {
     /// A complex type that contains ``Tag`` key and ``Tag`` value.
     public struct Tag: TemplateRepresentable, Sendable {
         /// A string that contains ``Tag`` key.
-        public var key: Value<String>
+        public let key: Value<String>
         /// A string that contains an optional ``Tag`` value.
-        public var value: Value<String>
+        public let value: Value<String>
 
         public init(key: Value<String>, value: Value<String>) {
             self.key = key

@@ -24,7 +24,7 @@ public final class CfnMonitoringSubscription: Resource {
     /// A monitoring subscription.
     public struct MonitoringSubscription: TemplateRepresentable, Sendable {
         /// A subscription configuration for additional CloudWatch metrics.
-        public var realtimeMetricsSubscriptionConfig: CfnMonitoringSubscription.RealtimeMetricsSubscriptionConfig?
+        public let realtimeMetricsSubscriptionConfig: CfnMonitoringSubscription.RealtimeMetricsSubscriptionConfig?
 
         public init(realtimeMetricsSubscriptionConfig: CfnMonitoringSubscription.RealtimeMetricsSubscriptionConfig? = nil) {
             self.realtimeMetricsSubscriptionConfig = realtimeMetricsSubscriptionConfig
@@ -40,7 +40,7 @@ public final class CfnMonitoringSubscription: Resource {
     /// A subscription configuration for additional CloudWatch metrics.
     public struct RealtimeMetricsSubscriptionConfig: TemplateRepresentable, Sendable {
         /// A flag that indicates whether additional CloudWatch metrics are enabled for a given CloudFront distribution.
-        public var realtimeMetricsSubscriptionStatus: CfnMonitoringSubscription.RealtimeMetricsSubscriptionConfig.RealtimeMetricsSubscriptionStatus
+        public let realtimeMetricsSubscriptionStatus: CfnMonitoringSubscription.RealtimeMetricsSubscriptionConfig.RealtimeMetricsSubscriptionStatus
 
         public init(realtimeMetricsSubscriptionStatus: CfnMonitoringSubscription.RealtimeMetricsSubscriptionConfig.RealtimeMetricsSubscriptionStatus) {
             self.realtimeMetricsSubscriptionStatus = realtimeMetricsSubscriptionStatus

@@ -27,15 +27,15 @@ public final class CfnOriginAccessControl: Resource, HasAttributes {
     /// Creates a new origin access control in CloudFront.
     public struct OriginAccessControlConfig: TemplateRepresentable, Sendable {
         /// A description of the origin access control.
-        public var description: Value<String>?
+        public let description: Value<String>?
         /// A name to identify the origin access control.
-        public var name: Value<String>
+        public let name: Value<String>
         /// The type of origin that this origin access control is for.
-        public var originAccessControlOriginType: Value<String>
+        public let originAccessControlOriginType: Value<String>
         /// Specifies which requests CloudFront signs (adds authentication information to).
-        public var signingBehavior: Value<String>
+        public let signingBehavior: Value<String>
         /// The signing protocol of the origin access control, which determines how CloudFront signs (authenticates) requests.
-        public var signingProtocol: Value<String>
+        public let signingProtocol: Value<String>
 
         public init(name: Value<String>, originAccessControlOriginType: Value<String>, signingBehavior: Value<String>, signingProtocol: Value<String>, description: Value<String>? = nil) {
             self.description = description

@@ -30,15 +30,15 @@ public final class CfnOriginRequestPolicy: Resource, HasAttributes {
     /// An origin request policy configuration.
     public struct OriginRequestPolicyConfig: TemplateRepresentable, Sendable {
         /// A comment to describe the origin request policy.
-        public var comment: Value<String>?
+        public let comment: Value<String>?
         /// The cookies from viewer requests to include in origin requests.
-        public var cookiesConfig: CfnOriginRequestPolicy.CookiesConfig
+        public let cookiesConfig: CfnOriginRequestPolicy.CookiesConfig
         /// The HTTP headers to include in origin requests.
-        public var headersConfig: CfnOriginRequestPolicy.HeadersConfig
+        public let headersConfig: CfnOriginRequestPolicy.HeadersConfig
         /// A unique name to identify the origin request policy.
-        public var name: Value<String>
+        public let name: Value<String>
         /// The URL query strings from viewer requests to include in origin requests.
-        public var queryStringsConfig: CfnOriginRequestPolicy.QueryStringsConfig
+        public let queryStringsConfig: CfnOriginRequestPolicy.QueryStringsConfig
 
         public init(cookiesConfig: CfnOriginRequestPolicy.CookiesConfig, headersConfig: CfnOriginRequestPolicy.HeadersConfig, name: Value<String>, queryStringsConfig: CfnOriginRequestPolicy.QueryStringsConfig, comment: Value<String>? = nil) {
             self.comment = comment
@@ -62,9 +62,9 @@ public final class CfnOriginRequestPolicy: Resource, HasAttributes {
     /// An object that determines whether any cookies in viewer requests (and if so, which cookies) are included in requests that CloudFront sends to the origin.
     public struct CookiesConfig: TemplateRepresentable, Sendable {
         /// Determines whether cookies in viewer requests are included in requests that CloudFront sends to the origin.
-        public var cookieBehavior: Value<String>
+        public let cookieBehavior: Value<String>
         /// Contains a list of cookie names.
-        public var cookies: Value<[String]>?
+        public let cookies: Value<[String]>?
 
         public init(cookieBehavior: Value<String>, cookies: Value<[String]>? = nil) {
             self.cookieBehavior = cookieBehavior
@@ -82,9 +82,9 @@ public final class CfnOriginRequestPolicy: Resource, HasAttributes {
     /// An object that determines whether any HTTP headers (and if so, which headers) are included in requests that CloudFront sends to the origin.
     public struct HeadersConfig: TemplateRepresentable, Sendable {
         /// Determines whether any HTTP headers are included in requests that CloudFront sends to the origin.
-        public var headerBehavior: Value<String>
+        public let headerBehavior: Value<String>
         /// Contains a list of HTTP header names.
-        public var headers: Value<[String]>?
+        public let headers: Value<[String]>?
 
         public init(headerBehavior: Value<String>, headers: Value<[String]>? = nil) {
             self.headerBehavior = headerBehavior
@@ -102,9 +102,9 @@ public final class CfnOriginRequestPolicy: Resource, HasAttributes {
     /// An object that determines whether any URL query strings in viewer requests (and if so, which query strings) are included in requests that CloudFront sends to the origin.
     public struct QueryStringsConfig: TemplateRepresentable, Sendable {
         /// Determines whether any URL query strings in viewer requests are included in requests that CloudFront sends to the origin.
-        public var queryStringBehavior: Value<String>
+        public let queryStringBehavior: Value<String>
         /// Contains a list of query string names.
-        public var queryStrings: Value<[String]>?
+        public let queryStrings: Value<[String]>?
 
         public init(queryStringBehavior: Value<String>, queryStrings: Value<[String]>? = nil) {
             self.queryStringBehavior = queryStringBehavior

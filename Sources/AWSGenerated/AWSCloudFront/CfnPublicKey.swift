@@ -30,13 +30,13 @@ public final class CfnPublicKey: Resource, HasAttributes {
     /// Configuration information about a public key that you can use with [signed URLs and signed cookies](https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/PrivateContent.html), or with...
     public struct PublicKeyConfig: TemplateRepresentable, Sendable {
         /// A string included in the request to help make sure that the request can't be replayed.
-        public var callerReference: Value<String>
+        public let callerReference: Value<String>
         /// A comment to describe the public key.
-        public var comment: Value<String>?
+        public let comment: Value<String>?
         /// The public key that you can use with [signed URLs and signed cookies](https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/PrivateContent.html), or with [field-level encryption](https...
-        public var encodedKey: Value<String>
+        public let encodedKey: Value<String>
         /// A name to help identify the public key.
-        public var name: Value<String>
+        public let name: Value<String>
 
         public init(callerReference: Value<String>, encodedKey: Value<String>, name: Value<String>, comment: Value<String>? = nil) {
             self.callerReference = callerReference

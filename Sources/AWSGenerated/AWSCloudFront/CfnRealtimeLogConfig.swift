@@ -39,9 +39,9 @@ public final class CfnRealtimeLogConfig: Resource, HasAttributes {
     /// Contains information about the Amazon Kinesis data stream where you are sending real-time log data for this real-time log configuration.
     public struct EndPoint: TemplateRepresentable, Sendable {
         /// Contains information about the Amazon Kinesis data stream where you are sending real-time log data in a real-time log configuration.
-        public var kinesisStreamConfig: CfnRealtimeLogConfig.KinesisStreamConfig
+        public let kinesisStreamConfig: CfnRealtimeLogConfig.KinesisStreamConfig
         /// The type of data stream where you are sending real-time log data.
-        public var streamType: Value<String>
+        public let streamType: Value<String>
 
         public init(kinesisStreamConfig: CfnRealtimeLogConfig.KinesisStreamConfig, streamType: Value<String>) {
             self.kinesisStreamConfig = kinesisStreamConfig
@@ -59,9 +59,9 @@ public final class CfnRealtimeLogConfig: Resource, HasAttributes {
     /// Contains information about the Amazon Kinesis data stream where you are sending real-time log data.
     public struct KinesisStreamConfig: TemplateRepresentable, Sendable {
         /// The Amazon Resource Name (ARN) of an IAMlong (IAM) role that CloudFront can use to send real-time log data to your Kinesis data stream.
-        public var roleArn: Value<String>
+        public let roleArn: Value<String>
         /// The Amazon Resource Name (ARN) of the Kinesis data stream where you are sending real-time log data.
-        public var streamArn: Value<String>
+        public let streamArn: Value<String>
 
         public init(roleArn: Value<String>, streamArn: Value<String>) {
             self.roleArn = roleArn

@@ -30,19 +30,19 @@ public final class CfnResponseHeadersPolicy: Resource, HasAttributes {
     /// A response headers policy configuration.
     public struct ResponseHeadersPolicyConfig: TemplateRepresentable, Sendable {
         /// A comment to describe the response headers policy.
-        public var comment: Value<String>?
+        public let comment: Value<String>?
         /// A configuration for a set of HTTP response headers that are used for cross-origin resource sharing (CORS).
-        public var corsConfig: CfnResponseHeadersPolicy.CorsConfig?
+        public let corsConfig: CfnResponseHeadersPolicy.CorsConfig?
         /// A configuration for a set of custom HTTP response headers.
-        public var customHeadersConfig: CfnResponseHeadersPolicy.CustomHeadersConfig?
+        public let customHeadersConfig: CfnResponseHeadersPolicy.CustomHeadersConfig?
         /// A name to identify the response headers policy.
-        public var name: Value<String>
+        public let name: Value<String>
         /// A configuration for a set of HTTP headers to remove from the HTTP response.
-        public var removeHeadersConfig: CfnResponseHeadersPolicy.RemoveHeadersConfig?
+        public let removeHeadersConfig: CfnResponseHeadersPolicy.RemoveHeadersConfig?
         /// A configuration for a set of security-related HTTP response headers.
-        public var securityHeadersConfig: CfnResponseHeadersPolicy.SecurityHeadersConfig?
+        public let securityHeadersConfig: CfnResponseHeadersPolicy.SecurityHeadersConfig?
         /// A configuration for enabling the ``Server-Timing`` header in HTTP responses sent from CloudFront.
-        public var serverTimingHeadersConfig: CfnResponseHeadersPolicy.ServerTimingHeadersConfig?
+        public let serverTimingHeadersConfig: CfnResponseHeadersPolicy.ServerTimingHeadersConfig?
 
         public init(name: Value<String>, comment: Value<String>? = nil, corsConfig: CfnResponseHeadersPolicy.CorsConfig? = nil, customHeadersConfig: CfnResponseHeadersPolicy.CustomHeadersConfig? = nil, removeHeadersConfig: CfnResponseHeadersPolicy.RemoveHeadersConfig? = nil, securityHeadersConfig: CfnResponseHeadersPolicy.SecurityHeadersConfig? = nil, serverTimingHeadersConfig: CfnResponseHeadersPolicy.ServerTimingHeadersConfig? = nil) {
             self.comment = comment
@@ -70,19 +70,19 @@ public final class CfnResponseHeadersPolicy: Resource, HasAttributes {
     /// A configuration for a set of HTTP response headers that are used for cross-origin resource sharing (CORS).
     public struct CorsConfig: TemplateRepresentable, Sendable {
         /// A Boolean that CloudFront uses as the value for the ``Access-Control-Allow-Credentials`` HTTP response header.
-        public var accessControlAllowCredentials: Value<Bool>
+        public let accessControlAllowCredentials: Value<Bool>
         /// A list of HTTP header names that CloudFront includes as values for the ``Access-Control-Allow-Headers`` HTTP response header.
-        public var accessControlAllowHeaders: CfnResponseHeadersPolicy.AccessControlAllowHeaders
+        public let accessControlAllowHeaders: CfnResponseHeadersPolicy.AccessControlAllowHeaders
         /// A list of HTTP methods that CloudFront includes as values for the ``Access-Control-Allow-Methods`` HTTP response header.
-        public var accessControlAllowMethods: CfnResponseHeadersPolicy.AccessControlAllowMethods
+        public let accessControlAllowMethods: CfnResponseHeadersPolicy.AccessControlAllowMethods
         /// A list of origins (domain names) that CloudFront can use as the value for the ``Access-Control-Allow-Origin`` HTTP response header.
-        public var accessControlAllowOrigins: CfnResponseHeadersPolicy.AccessControlAllowOrigins
+        public let accessControlAllowOrigins: CfnResponseHeadersPolicy.AccessControlAllowOrigins
         /// A list of HTTP headers that CloudFront includes as values for the ``Access-Control-Expose-Headers`` HTTP response header.
-        public var accessControlExposeHeaders: CfnResponseHeadersPolicy.AccessControlExposeHeaders?
+        public let accessControlExposeHeaders: CfnResponseHeadersPolicy.AccessControlExposeHeaders?
         /// A number that CloudFront uses as the value for the ``Access-Control-Max-Age`` HTTP response header.
-        public var accessControlMaxAgeSec: Value<Int>?
+        public let accessControlMaxAgeSec: Value<Int>?
         /// A Boolean that determines whether CloudFront overrides HTTP response headers received from the origin with the ones specified in this response headers policy.
-        public var originOverride: Value<Bool>
+        public let originOverride: Value<Bool>
 
         public init(accessControlAllowCredentials: Value<Bool>, accessControlAllowHeaders: CfnResponseHeadersPolicy.AccessControlAllowHeaders, accessControlAllowMethods: CfnResponseHeadersPolicy.AccessControlAllowMethods, accessControlAllowOrigins: CfnResponseHeadersPolicy.AccessControlAllowOrigins, originOverride: Value<Bool>, accessControlExposeHeaders: CfnResponseHeadersPolicy.AccessControlExposeHeaders? = nil, accessControlMaxAgeSec: Value<Int>? = nil) {
             self.accessControlAllowCredentials = accessControlAllowCredentials
@@ -110,7 +110,7 @@ public final class CfnResponseHeadersPolicy: Resource, HasAttributes {
     /// A list of HTTP header names that CloudFront includes as values for the ``Access-Control-Allow-Headers`` HTTP response header.
     public struct AccessControlAllowHeaders: TemplateRepresentable, Sendable {
         /// The list of HTTP header names.
-        public var items: Value<[String]>
+        public let items: Value<[String]>
 
         public init(items: Value<[String]>) {
             self.items = items
@@ -126,7 +126,7 @@ public final class CfnResponseHeadersPolicy: Resource, HasAttributes {
     /// A list of HTTP methods that CloudFront includes as values for the ``Access-Control-Allow-Methods`` HTTP response header.
     public struct AccessControlAllowMethods: TemplateRepresentable, Sendable {
         /// The list of HTTP methods.
-        public var items: [CfnResponseHeadersPolicy.AccessControlAllowMethods.Items]
+        public let items: [CfnResponseHeadersPolicy.AccessControlAllowMethods.Items]
 
         public init(items: [CfnResponseHeadersPolicy.AccessControlAllowMethods.Items]) {
             self.items = items
@@ -157,7 +157,7 @@ public final class CfnResponseHeadersPolicy: Resource, HasAttributes {
     /// A list of origins (domain names) that CloudFront can use as the value for the ``Access-Control-Allow-Origin`` HTTP response header.
     public struct AccessControlAllowOrigins: TemplateRepresentable, Sendable {
         /// The list of origins (domain names).
-        public var items: Value<[String]>
+        public let items: Value<[String]>
 
         public init(items: Value<[String]>) {
             self.items = items
@@ -173,7 +173,7 @@ public final class CfnResponseHeadersPolicy: Resource, HasAttributes {
     /// A list of HTTP headers that CloudFront includes as values for the ``Access-Control-Expose-Headers`` HTTP response header.
     public struct AccessControlExposeHeaders: TemplateRepresentable, Sendable {
         /// The list of HTTP headers.
-        public var items: Value<[String]>
+        public let items: Value<[String]>
 
         public init(items: Value<[String]>) {
             self.items = items
@@ -189,7 +189,7 @@ public final class CfnResponseHeadersPolicy: Resource, HasAttributes {
     /// A list of HTTP response header names and their values.
     public struct CustomHeadersConfig: TemplateRepresentable, Sendable {
         /// The list of HTTP response headers and their values.
-        public var items: [CfnResponseHeadersPolicy.CustomHeader]
+        public let items: [CfnResponseHeadersPolicy.CustomHeader]
 
         public init(items: [CfnResponseHeadersPolicy.CustomHeader]) {
             self.items = items
@@ -205,11 +205,11 @@ public final class CfnResponseHeadersPolicy: Resource, HasAttributes {
     /// An HTTP response header name and its value.
     public struct CustomHeader: TemplateRepresentable, Sendable {
         /// The HTTP response header name.
-        public var header: Value<String>
+        public let header: Value<String>
         /// A Boolean that determines whether CloudFront overrides a response header with the same name received from the origin with the header specified here.
-        public var override: Value<Bool>
+        public let override: Value<Bool>
         /// The value for the HTTP response header.
-        public var value: Value<String>
+        public let value: Value<String>
 
         public init(header: Value<String>, override: Value<Bool>, value: Value<String>) {
             self.header = header
@@ -229,7 +229,7 @@ public final class CfnResponseHeadersPolicy: Resource, HasAttributes {
     /// A list of HTTP header names that CloudFront removes from HTTP responses to requests that match the cache behavior that this response headers policy is attached to.
     public struct RemoveHeadersConfig: TemplateRepresentable, Sendable {
         /// The list of HTTP header names.
-        public var items: [CfnResponseHeadersPolicy.RemoveHeader]
+        public let items: [CfnResponseHeadersPolicy.RemoveHeader]
 
         public init(items: [CfnResponseHeadersPolicy.RemoveHeader]) {
             self.items = items
@@ -245,7 +245,7 @@ public final class CfnResponseHeadersPolicy: Resource, HasAttributes {
     /// The name of an HTTP header that CloudFront removes from HTTP responses to requests that match the cache behavior that this response headers policy is attached to.
     public struct RemoveHeader: TemplateRepresentable, Sendable {
         /// The HTTP header name.
-        public var header: Value<String>
+        public let header: Value<String>
 
         public init(header: Value<String>) {
             self.header = header
@@ -261,17 +261,17 @@ public final class CfnResponseHeadersPolicy: Resource, HasAttributes {
     /// A configuration for a set of security-related HTTP response headers.
     public struct SecurityHeadersConfig: TemplateRepresentable, Sendable {
         /// The policy directives and their values that CloudFront includes as values for the ``Content-Security-Policy`` HTTP response header.
-        public var contentSecurityPolicy: CfnResponseHeadersPolicy.ContentSecurityPolicy?
+        public let contentSecurityPolicy: CfnResponseHeadersPolicy.ContentSecurityPolicy?
         /// Determines whether CloudFront includes the ``X-Content-Type-Options`` HTTP response header with its value set to ``nosniff``.
-        public var contentTypeOptions: CfnResponseHeadersPolicy.ContentTypeOptions?
+        public let contentTypeOptions: CfnResponseHeadersPolicy.ContentTypeOptions?
         /// Determines whether CloudFront includes the ``X-Frame-Options`` HTTP response header and the header's value.
-        public var frameOptions: CfnResponseHeadersPolicy.FrameOptions?
+        public let frameOptions: CfnResponseHeadersPolicy.FrameOptions?
         /// Determines whether CloudFront includes the ``Referrer-Policy`` HTTP response header and the header's value.
-        public var referrerPolicy: CfnResponseHeadersPolicy.ReferrerPolicy?
+        public let referrerPolicy: CfnResponseHeadersPolicy.ReferrerPolicy?
         /// Determines whether CloudFront includes the ``Strict-Transport-Security`` HTTP response header and the header's value.
-        public var strictTransportSecurity: CfnResponseHeadersPolicy.StrictTransportSecurity?
+        public let strictTransportSecurity: CfnResponseHeadersPolicy.StrictTransportSecurity?
         /// Determines whether CloudFront includes the ``X-XSS-Protection`` HTTP response header and the header's value.
-        public var xssProtection: CfnResponseHeadersPolicy.XSSProtection?
+        public let xssProtection: CfnResponseHeadersPolicy.XSSProtection?
 
         public init(contentSecurityPolicy: CfnResponseHeadersPolicy.ContentSecurityPolicy? = nil, contentTypeOptions: CfnResponseHeadersPolicy.ContentTypeOptions? = nil, frameOptions: CfnResponseHeadersPolicy.FrameOptions? = nil, referrerPolicy: CfnResponseHeadersPolicy.ReferrerPolicy? = nil, strictTransportSecurity: CfnResponseHeadersPolicy.StrictTransportSecurity? = nil, xssProtection: CfnResponseHeadersPolicy.XSSProtection? = nil) {
             self.contentSecurityPolicy = contentSecurityPolicy
@@ -297,9 +297,9 @@ public final class CfnResponseHeadersPolicy: Resource, HasAttributes {
     /// The policy directives and their values that CloudFront includes as values for the ``Content-Security-Policy`` HTTP response header.
     public struct ContentSecurityPolicy: TemplateRepresentable, Sendable {
         /// The policy directives and their values that CloudFront includes as values for the ``Content-Security-Policy`` HTTP response header.
-        public var contentSecurityPolicy: Value<String>
+        public let contentSecurityPolicy: Value<String>
         /// A Boolean that determines whether CloudFront overrides the ``Content-Security-Policy`` HTTP response header received from the origin with the one specified in this response headers policy.
-        public var override: Value<Bool>
+        public let override: Value<Bool>
 
         public init(contentSecurityPolicy: Value<String>, override: Value<Bool>) {
             self.contentSecurityPolicy = contentSecurityPolicy
@@ -317,7 +317,7 @@ public final class CfnResponseHeadersPolicy: Resource, HasAttributes {
     /// Determines whether CloudFront includes the ``X-Content-Type-Options`` HTTP response header with its value set to ``nosniff``.
     public struct ContentTypeOptions: TemplateRepresentable, Sendable {
         /// A Boolean that determines whether CloudFront overrides the ``X-Content-Type-Options`` HTTP response header received from the origin with the one specified in this response headers policy.
-        public var override: Value<Bool>
+        public let override: Value<Bool>
 
         public init(override: Value<Bool>) {
             self.override = override
@@ -333,9 +333,9 @@ public final class CfnResponseHeadersPolicy: Resource, HasAttributes {
     /// Determines whether CloudFront includes the ``X-Frame-Options`` HTTP response header and the header's value.
     public struct FrameOptions: TemplateRepresentable, Sendable {
         /// The value of the ``X-Frame-Options`` HTTP response header.
-        public var frameOption: Value<String>
+        public let frameOption: Value<String>
         /// A Boolean that determines whether CloudFront overrides the ``X-Frame-Options`` HTTP response header received from the origin with the one specified in this response headers policy.
-        public var override: Value<Bool>
+        public let override: Value<Bool>
 
         public init(frameOption: Value<String>, override: Value<Bool>) {
             self.frameOption = frameOption
@@ -353,9 +353,9 @@ public final class CfnResponseHeadersPolicy: Resource, HasAttributes {
     /// Determines whether CloudFront includes the ``Referrer-Policy`` HTTP response header and the header's value.
     public struct ReferrerPolicy: TemplateRepresentable, Sendable {
         /// A Boolean that determines whether CloudFront overrides the ``Referrer-Policy`` HTTP response header received from the origin with the one specified in this response headers policy.
-        public var override: Value<Bool>
+        public let override: Value<Bool>
         /// Determines whether CloudFront includes the ``Referrer-Policy`` HTTP response header and the header's value.
-        public var referrerPolicy: Value<String>
+        public let referrerPolicy: Value<String>
 
         public init(override: Value<Bool>, referrerPolicy: Value<String>) {
             self.override = override
@@ -373,13 +373,13 @@ public final class CfnResponseHeadersPolicy: Resource, HasAttributes {
     /// Determines whether CloudFront includes the ``Strict-Transport-Security`` HTTP response header and the header's value.
     public struct StrictTransportSecurity: TemplateRepresentable, Sendable {
         /// A number that CloudFront uses as the value for the ``max-age`` directive in the ``Strict-Transport-Security`` HTTP response header.
-        public var accessControlMaxAgeSec: Value<Int>
+        public let accessControlMaxAgeSec: Value<Int>
         /// A Boolean that determines whether CloudFront includes the ``includeSubDomains`` directive in the ``Strict-Transport-Security`` HTTP response header.
-        public var includeSubdomains: Value<Bool>?
+        public let includeSubdomains: Value<Bool>?
         /// A Boolean that determines whether CloudFront overrides the ``Strict-Transport-Security`` HTTP response header received from the origin with the one specified in this response headers policy.
-        public var override: Value<Bool>
+        public let override: Value<Bool>
         /// A Boolean that determines whether CloudFront includes the ``preload`` directive in the ``Strict-Transport-Security`` HTTP response header.
-        public var preload: Value<Bool>?
+        public let preload: Value<Bool>?
 
         public init(accessControlMaxAgeSec: Value<Int>, override: Value<Bool>, includeSubdomains: Value<Bool>? = nil, preload: Value<Bool>? = nil) {
             self.accessControlMaxAgeSec = accessControlMaxAgeSec
@@ -401,13 +401,13 @@ public final class CfnResponseHeadersPolicy: Resource, HasAttributes {
     /// Determines whether CloudFront includes the ``X-XSS-Protection`` HTTP response header and the header's value.
     public struct XSSProtection: TemplateRepresentable, Sendable {
         /// A Boolean that determines whether CloudFront includes the ``mode=block`` directive in the ``X-XSS-Protection`` header.
-        public var modeBlock: Value<Bool>?
+        public let modeBlock: Value<Bool>?
         /// A Boolean that determines whether CloudFront overrides the ``X-XSS-Protection`` HTTP response header received from the origin with the one specified in this response headers policy.
-        public var override: Value<Bool>
+        public let override: Value<Bool>
         /// A Boolean that determines the value of the ``X-XSS-Protection`` HTTP response header.
-        public var protection: Value<Bool>
+        public let protection: Value<Bool>
         /// A reporting URI, which CloudFront uses as the value of the ``report`` directive in the ``X-XSS-Protection`` header.
-        public var reportUri: Value<String>?
+        public let reportUri: Value<String>?
 
         public init(override: Value<Bool>, protection: Value<Bool>, modeBlock: Value<Bool>? = nil, reportUri: Value<String>? = nil) {
             self.modeBlock = modeBlock
@@ -429,9 +429,9 @@ public final class CfnResponseHeadersPolicy: Resource, HasAttributes {
     /// A configuration for enabling the ``Server-Timing`` header in HTTP responses sent from CloudFront.
     public struct ServerTimingHeadersConfig: TemplateRepresentable, Sendable {
         /// A Boolean that determines whether CloudFront adds the ``Server-Timing`` header to HTTP responses that it sends in response to requests that match a cache behavior that's associated with this respon...
-        public var enabled: Value<Bool>
+        public let enabled: Value<Bool>
         /// A number 0–100 (inclusive) that specifies the percentage of responses that you want CloudFront to add the ``Server-Timing`` header to.
-        public var samplingRate: Value<Double>?
+        public let samplingRate: Value<Double>?
 
         public init(enabled: Value<Bool>, samplingRate: Value<Double>? = nil) {
             self.enabled = enabled

@@ -30,13 +30,13 @@ public final class CfnStreamingDistribution: Resource, HasAttributes {
     }
 
     public struct StreamingDistributionConfig: TemplateRepresentable, Sendable {
-        public var aliases: Value<[String]>?
-        public var comment: Value<String>
-        public var enabled: Value<Bool>
-        public var logging: CfnStreamingDistribution.Logging?
-        public var priceClass: Value<String>?
-        public var s3Origin: CfnStreamingDistribution.S3Origin
-        public var trustedSigners: CfnStreamingDistribution.TrustedSigners
+        public let aliases: Value<[String]>?
+        public let comment: Value<String>
+        public let enabled: Value<Bool>
+        public let logging: CfnStreamingDistribution.Logging?
+        public let priceClass: Value<String>?
+        public let s3Origin: CfnStreamingDistribution.S3Origin
+        public let trustedSigners: CfnStreamingDistribution.TrustedSigners
 
         public init(comment: Value<String>, enabled: Value<Bool>, s3Origin: CfnStreamingDistribution.S3Origin, trustedSigners: CfnStreamingDistribution.TrustedSigners, aliases: Value<[String]>? = nil, logging: CfnStreamingDistribution.Logging? = nil, priceClass: Value<String>? = nil) {
             self.aliases = aliases
@@ -62,9 +62,9 @@ public final class CfnStreamingDistribution: Resource, HasAttributes {
     }
 
     public struct Logging: TemplateRepresentable, Sendable {
-        public var bucket: Value<String>
-        public var enabled: Value<Bool>
-        public var prefix: Value<String>
+        public let bucket: Value<String>
+        public let enabled: Value<Bool>
+        public let prefix: Value<String>
 
         public init(bucket: Value<String>, enabled: Value<Bool>, prefix: Value<String>) {
             self.bucket = bucket
@@ -82,8 +82,8 @@ public final class CfnStreamingDistribution: Resource, HasAttributes {
     }
 
     public struct S3Origin: TemplateRepresentable, Sendable {
-        public var domainName: Value<String>
-        public var originAccessIdentity: Value<String>
+        public let domainName: Value<String>
+        public let originAccessIdentity: Value<String>
 
         public init(domainName: Value<String>, originAccessIdentity: Value<String>) {
             self.domainName = domainName
@@ -99,8 +99,8 @@ public final class CfnStreamingDistribution: Resource, HasAttributes {
     }
 
     public struct TrustedSigners: TemplateRepresentable, Sendable {
-        public var awsAccountNumbers: Value<[String]>?
-        public var enabled: Value<Bool>
+        public let awsAccountNumbers: Value<[String]>?
+        public let enabled: Value<Bool>
 
         public init(enabled: Value<Bool>, awsAccountNumbers: Value<[String]>? = nil) {
             self.awsAccountNumbers = awsAccountNumbers
@@ -116,8 +116,8 @@ public final class CfnStreamingDistribution: Resource, HasAttributes {
     }
 
     public struct Tag: TemplateRepresentable, Sendable {
-        public var key: Value<String>
-        public var value: Value<String>
+        public let key: Value<String>
+        public let value: Value<String>
 
         public init(key: Value<String>, value: Value<String>) {
             self.key = key

@@ -54,7 +54,7 @@ public final class CfnTrustStore: Resource, HasAttributes {
     /// A CA certificates bundle source.
     public struct CaCertificatesBundleSource: TemplateRepresentable, Sendable {
         /// The CA certificates bundle location in Amazon S3.
-        public var caCertificatesBundleS3Location: CfnTrustStore.CaCertificatesBundleS3Location
+        public let caCertificatesBundleS3Location: CfnTrustStore.CaCertificatesBundleS3Location
 
         public init(caCertificatesBundleS3Location: CfnTrustStore.CaCertificatesBundleS3Location) {
             self.caCertificatesBundleS3Location = caCertificatesBundleS3Location
@@ -70,13 +70,13 @@ public final class CfnTrustStore: Resource, HasAttributes {
     /// The CA certificates bundle location in Amazon S3.
     public struct CaCertificatesBundleS3Location: TemplateRepresentable, Sendable {
         /// The S3 bucket.
-        public var bucket: Value<String>
+        public let bucket: Value<String>
         /// The location's key.
-        public var key: Value<String>
+        public let key: Value<String>
         /// The location's Region.
-        public var region: Value<String>
+        public let region: Value<String>
         /// The location's version.
-        public var version: Value<String>?
+        public let version: Value<String>?
 
         public init(bucket: Value<String>, key: Value<String>, region: Value<String>, version: Value<String>? = nil) {
             self.bucket = bucket
@@ -98,9 +98,9 @@ public final class CfnTrustStore: Resource, HasAttributes {
     /// A complex type that contains ``Tag`` key and ``Tag`` value.
     public struct Tag: TemplateRepresentable, Sendable {
         /// A string that contains ``Tag`` key.
-        public var key: Value<String>
+        public let key: Value<String>
         /// A string that contains an optional ``Tag`` value.
-        public var value: Value<String>
+        public let value: Value<String>
 
         public init(key: Value<String>, value: Value<String>) {
             self.key = key

@@ -46,9 +46,9 @@ public final class CfnVpcOrigin: Resource, HasAttributes {
     /// A complex type that contains ``Tag`` key and ``Tag`` value.
     public struct Tag: TemplateRepresentable, Sendable {
         /// A string that contains ``Tag`` key.
-        public var key: Value<String>
+        public let key: Value<String>
         /// A string that contains an optional ``Tag`` value.
-        public var value: Value<String>
+        public let value: Value<String>
 
         public init(key: Value<String>, value: Value<String>) {
             self.key = key
@@ -66,18 +66,18 @@ public final class CfnVpcOrigin: Resource, HasAttributes {
     /// An Amazon CloudFront VPC origin endpoint configuration.
     public struct VpcOriginEndpointConfig: TemplateRepresentable, Sendable {
         /// The ARN of the CloudFront VPC origin endpoint configuration.
-        public var arn: Value<String>
+        public let arn: Value<String>
         /// The HTTP port for the CloudFront VPC origin endpoint configuration.
-        public var httpPort: Value<Int>?
+        public let httpPort: Value<Int>?
         /// The HTTPS port of the CloudFront VPC origin endpoint configuration.
-        public var httpsPort: Value<Int>?
-        public var ipAddressType: CfnVpcOrigin.VpcOriginEndpointConfig.IpAddressType?
+        public let httpsPort: Value<Int>?
+        public let ipAddressType: CfnVpcOrigin.VpcOriginEndpointConfig.IpAddressType?
         /// The name of the CloudFront VPC origin endpoint configuration.
-        public var name: Value<String>
+        public let name: Value<String>
         /// The origin protocol policy for the CloudFront VPC origin endpoint configuration.
-        public var originProtocolPolicy: CfnVpcOrigin.VpcOriginEndpointConfig.OriginProtocolPolicy?
+        public let originProtocolPolicy: CfnVpcOrigin.VpcOriginEndpointConfig.OriginProtocolPolicy?
         /// Specifies the minimum SSL/TLS protocol that CloudFront uses when connecting to your origin over HTTPS.
-        public var originSSLProtocols: Value<[String]>?
+        public let originSSLProtocols: Value<[String]>?
 
         public init(arn: Value<String>, name: Value<String>, httpPort: Value<Int>? = nil, httpsPort: Value<Int>? = nil, ipAddressType: CfnVpcOrigin.VpcOriginEndpointConfig.IpAddressType? = nil, originProtocolPolicy: CfnVpcOrigin.VpcOriginEndpointConfig.OriginProtocolPolicy? = nil, originSSLProtocols: Value<[String]>? = nil) {
             self.arn = arn

@@ -129,7 +129,7 @@ public final class CfnAlarm: Resource, HasAttributes {
 
     public struct ActionConfiguration: TemplateRepresentable, Sendable {
         /// Whether the alarm's tags are included in its action notifications and state-change events.
-        public var alarmTagsPropagation: CfnAlarm.AlarmTagsPropagation?
+        public let alarmTagsPropagation: CfnAlarm.AlarmTagsPropagation?
 
         public init(alarmTagsPropagation: CfnAlarm.AlarmTagsPropagation? = nil) {
             self.alarmTagsPropagation = alarmTagsPropagation
@@ -144,11 +144,11 @@ public final class CfnAlarm: Resource, HasAttributes {
 
     public struct AlarmTagsPropagation: TemplateRepresentable, Sendable {
         /// Whether the alarm's tags are included in its action notifications and state-change events.
-        public var enabled: Value<Bool>
+        public let enabled: Value<Bool>
         /// The tag keys to leave out.
-        public var excludedTagKeys: Value<[String]>?
+        public let excludedTagKeys: Value<[String]>?
         /// The only tag keys to include.
-        public var includedTagKeys: Value<[String]>?
+        public let includedTagKeys: Value<[String]>?
 
         public init(enabled: Value<Bool>, excludedTagKeys: Value<[String]>? = nil, includedTagKeys: Value<[String]>? = nil) {
             self.enabled = enabled
@@ -182,9 +182,9 @@ public final class CfnAlarm: Resource, HasAttributes {
     /// Dimension is an embedded property of the ``AWS::CloudWatch::Alarm`` type.
     public struct Dimension: TemplateRepresentable, Sendable {
         /// The name of the dimension, from 1–255 characters in length.
-        public var name: Value<String>
+        public let name: Value<String>
         /// The value for the dimension, from 1–255 characters in length.
-        public var value: Value<String>
+        public let value: Value<String>
 
         public init(name: Value<String>, value: Value<String>) {
             self.name = name
@@ -202,7 +202,7 @@ public final class CfnAlarm: Resource, HasAttributes {
     /// The evaluation criteria for an alarm.
     public struct EvaluationCriteria: TemplateRepresentable, Sendable {
         /// The PromQL criteria for the alarm evaluation.
-        public var promQLCriteria: CfnAlarm.AlarmPromQLCriteria?
+        public let promQLCriteria: CfnAlarm.AlarmPromQLCriteria?
 
         public init(promQLCriteria: CfnAlarm.AlarmPromQLCriteria? = nil) {
             self.promQLCriteria = promQLCriteria
@@ -218,11 +218,11 @@ public final class CfnAlarm: Resource, HasAttributes {
     /// Contains the configuration that determines how a PromQL alarm evaluates its contributors, including the query to run and the durations that define when contributors transition between states.
     public struct AlarmPromQLCriteria: TemplateRepresentable, Sendable {
         /// The duration, in seconds, that a contributor must be continuously breaching before it transitions to the ``ALARM`` state.
-        public var pendingPeriod: Value<Int>?
+        public let pendingPeriod: Value<Int>?
         /// The PromQL query that the alarm evaluates.
-        public var query: Value<String>?
+        public let query: Value<String>?
         /// The duration, in seconds, that a contributor must continuously not be breaching before it transitions back to the ``OK`` state.
-        public var recoveryPeriod: Value<Int>?
+        public let recoveryPeriod: Value<Int>?
 
         public init(pendingPeriod: Value<Int>? = nil, query: Value<String>? = nil, recoveryPeriod: Value<Int>? = nil) {
             self.pendingPeriod = pendingPeriod
@@ -242,9 +242,9 @@ public final class CfnAlarm: Resource, HasAttributes {
     /// The evaluation window that an alarm uses to select the range of metric data that it evaluates each time it runs.
     public struct EvaluationWindow: TemplateRepresentable, Sendable {
         /// A sliding window, which advances each time the alarm is evaluated, forming a rolling time window.
-        public var slidingWindow: TemplateValue?
+        public let slidingWindow: TemplateValue?
         /// A wall clock window, which aligns the evaluated range to fixed clock boundaries that match the alarm's period, such as the top of the hour, midnight, or the start of the calendar week.
-        public var wallClockWindow: CfnAlarm.WallClockWindow?
+        public let wallClockWindow: CfnAlarm.WallClockWindow?
 
         public init(slidingWindow: TemplateValue? = nil, wallClockWindow: CfnAlarm.WallClockWindow? = nil) {
             self.slidingWindow = slidingWindow
@@ -262,7 +262,7 @@ public final class CfnAlarm: Resource, HasAttributes {
     /// An evaluation window that aligns the evaluated range to fixed clock boundaries that match the alarm's period, such as the top of the hour, midnight, or the start of the calendar week, optionally in...
     public struct WallClockWindow: TemplateRepresentable, Sendable {
         /// The time zone to use when the alarm aligns the evaluation window to clock boundaries.
-        public var timezone: Value<String>?
+        public let timezone: Value<String>?
 
         public init(timezone: Value<String>? = nil) {
             self.timezone = timezone
@@ -278,19 +278,19 @@ public final class CfnAlarm: Resource, HasAttributes {
     /// The ``MetricDataQuery`` property type specifies the metric data to return, and whether this call is just retrieving a batch set of data for one metric, or is performing a math expression on metric...
     public struct MetricDataQuery: TemplateRepresentable, Sendable {
         /// The ID of the account where the metrics are located, if this is a cross-account alarm.
-        public var accountId: Value<String>?
+        public let accountId: Value<String>?
         /// The math expression to be performed on the returned data, if this object is performing a math expression.
-        public var expression: Value<String>?
+        public let expression: Value<String>?
         /// A short name used to tie this object to the results in the response.
-        public var id: Value<String>
+        public let id: Value<String>
         /// A human-readable label for this metric or expression.
-        public var label: Value<String>?
+        public let label: Value<String>?
         /// The metric to be returned, along with statistics, period, and units.
-        public var metricStat: CfnAlarm.MetricStat?
+        public let metricStat: CfnAlarm.MetricStat?
         /// The granularity, in seconds, of the returned data points.
-        public var period: Value<Int>?
+        public let period: Value<Int>?
         /// This option indicates whether to return the timestamps and raw data values of this metric.
-        public var returnData: Value<Bool>?
+        public let returnData: Value<Bool>?
 
         public init(id: Value<String>, accountId: Value<String>? = nil, expression: Value<String>? = nil, label: Value<String>? = nil, metricStat: CfnAlarm.MetricStat? = nil, period: Value<Int>? = nil, returnData: Value<Bool>? = nil) {
             self.accountId = accountId
@@ -318,13 +318,13 @@ public final class CfnAlarm: Resource, HasAttributes {
     /// This structure defines the metric to be returned, along with the statistics, period, and units.
     public struct MetricStat: TemplateRepresentable, Sendable {
         /// The metric to return, including the metric name, namespace, and dimensions.
-        public var metric: CfnAlarm.Metric
+        public let metric: CfnAlarm.Metric
         /// The granularity, in seconds, of the returned data points.
-        public var period: Value<Int>
+        public let period: Value<Int>
         /// The statistic to return.
-        public var stat: Value<String>
+        public let stat: Value<String>
         /// The unit to use for the returned data points.
-        public var unit: CfnAlarm.MetricStat.Unit?
+        public let unit: CfnAlarm.MetricStat.Unit?
 
         public init(metric: CfnAlarm.Metric, period: Value<Int>, stat: Value<String>, unit: CfnAlarm.MetricStat.Unit? = nil) {
             self.metric = metric
@@ -380,11 +380,11 @@ public final class CfnAlarm: Resource, HasAttributes {
     /// The ``Metric`` property type represents a specific metric.
     public struct Metric: TemplateRepresentable, Sendable {
         /// The metric dimensions that you want to be used for the metric that the alarm will watch.
-        public var dimensions: [CfnAlarm.Dimension]?
+        public let dimensions: [CfnAlarm.Dimension]?
         /// The name of the metric that you want the alarm to watch.
-        public var metricName: Value<String>?
+        public let metricName: Value<String>?
         /// The namespace of the metric that the alarm will watch.
-        public var namespace: Value<String>?
+        public let namespace: Value<String>?
 
         public init(dimensions: [CfnAlarm.Dimension]? = nil, metricName: Value<String>? = nil, namespace: Value<String>? = nil) {
             self.dimensions = dimensions
@@ -416,9 +416,9 @@ public final class CfnAlarm: Resource, HasAttributes {
     /// One of the key-value pairs associated with the alarm.
     public struct Tag: TemplateRepresentable, Sendable {
         /// A string that you can use to assign a value.
-        public var key: Value<String>
+        public let key: Value<String>
         /// The value for the specified tag key.
-        public var value: Value<String>
+        public let value: Value<String>
 
         public init(key: Value<String>, value: Value<String>) {
             self.key = key
@@ -481,9 +481,9 @@ public final class CfnAlarm: Resource, HasAttributes {
     /// The configuration settings that define the warm-up behavior for an alarm.
     public struct WarmUpConfiguration: TemplateRepresentable, Sendable {
         /// Specifies whether the alarm waits for the full warm-up period before it starts to evaluate.
-        public var onlyStartEvaluatingAfterWarmUpPeriodEnds: Value<Bool>?
+        public let onlyStartEvaluatingAfterWarmUpPeriodEnds: Value<Bool>?
         /// The length of the warm-up period, in minutes.
-        public var warmUpPeriodDurationInMinutes: Value<Int>?
+        public let warmUpPeriodDurationInMinutes: Value<Int>?
 
         public init(onlyStartEvaluatingAfterWarmUpPeriodEnds: Value<Bool>? = nil, warmUpPeriodDurationInMinutes: Value<Int>? = nil) {
             self.onlyStartEvaluatingAfterWarmUpPeriodEnds = onlyStartEvaluatingAfterWarmUpPeriodEnds

@@ -60,7 +60,7 @@ public final class CfnAlarmMuteRule: Resource, HasAttributes {
     /// Targets to be muted
     public struct MuteTargets: TemplateRepresentable, Sendable {
         /// The alarm names to be mute by the AlarmMuteRule
-        public var alarmNames: Value<[String]>
+        public let alarmNames: Value<[String]>
 
         public init(alarmNames: Value<[String]>) {
             self.alarmNames = alarmNames
@@ -76,7 +76,7 @@ public final class CfnAlarmMuteRule: Resource, HasAttributes {
     /// The rule for the mute
     public struct Rule: TemplateRepresentable, Sendable {
         /// Schedule for the mute to be active
-        public var schedule: CfnAlarmMuteRule.Rule.Schedule
+        public let schedule: CfnAlarmMuteRule.Rule.Schedule
 
         public init(schedule: CfnAlarmMuteRule.Rule.Schedule) {
             self.schedule = schedule
@@ -91,11 +91,11 @@ public final class CfnAlarmMuteRule: Resource, HasAttributes {
         /// Schedule for the mute to be active
         public struct Schedule: TemplateRepresentable, Sendable {
             /// The duration of the schedule when it triggers
-            public var duration: Value<String>
+            public let duration: Value<String>
             /// The expression of the schedule
-            public var expression: Value<String>
+            public let expression: Value<String>
             /// The timezone of the schedule
-            public var timezone: Value<String>?
+            public let timezone: Value<String>?
 
             public init(duration: Value<String>, expression: Value<String>, timezone: Value<String>? = nil) {
                 self.duration = duration
@@ -116,9 +116,9 @@ public final class CfnAlarmMuteRule: Resource, HasAttributes {
     /// A key-value pair to associate with a resource.
     public struct Tag: TemplateRepresentable, Sendable {
         /// The key name of the tag.
-        public var key: Value<String>
+        public let key: Value<String>
         /// The value for the tag.
-        public var value: Value<String>
+        public let value: Value<String>
 
         public init(key: Value<String>, value: Value<String>) {
             self.key = key

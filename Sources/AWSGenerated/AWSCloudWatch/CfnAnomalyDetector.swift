@@ -45,8 +45,8 @@ public final class CfnAnomalyDetector: Resource, HasAttributes {
     }
 
     public struct Configuration: TemplateRepresentable, Sendable {
-        public var excludedTimeRanges: [CfnAnomalyDetector.Range]?
-        public var metricTimeZone: Value<String>?
+        public let excludedTimeRanges: [CfnAnomalyDetector.Range]?
+        public let metricTimeZone: Value<String>?
 
         public init(excludedTimeRanges: [CfnAnomalyDetector.Range]? = nil, metricTimeZone: Value<String>? = nil) {
             self.excludedTimeRanges = excludedTimeRanges
@@ -62,8 +62,8 @@ public final class CfnAnomalyDetector: Resource, HasAttributes {
     }
 
     public struct Range: TemplateRepresentable, Sendable {
-        public var endTime: Value<String>
-        public var startTime: Value<String>
+        public let endTime: Value<String>
+        public let startTime: Value<String>
 
         public init(endTime: Value<String>, startTime: Value<String>) {
             self.endTime = endTime
@@ -79,8 +79,8 @@ public final class CfnAnomalyDetector: Resource, HasAttributes {
     }
 
     public struct Dimension: TemplateRepresentable, Sendable {
-        public var name: Value<String>
-        public var value: Value<String>
+        public let name: Value<String>
+        public let value: Value<String>
 
         public init(name: Value<String>, value: Value<String>) {
             self.name = name
@@ -96,7 +96,7 @@ public final class CfnAnomalyDetector: Resource, HasAttributes {
     }
 
     public struct MetricCharacteristics: TemplateRepresentable, Sendable {
-        public var periodicSpikes: Value<Bool>?
+        public let periodicSpikes: Value<Bool>?
 
         public init(periodicSpikes: Value<Bool>? = nil) {
             self.periodicSpikes = periodicSpikes
@@ -110,7 +110,7 @@ public final class CfnAnomalyDetector: Resource, HasAttributes {
     }
 
     public struct MetricMathAnomalyDetector: TemplateRepresentable, Sendable {
-        public var metricDataQueries: [CfnAnomalyDetector.MetricDataQuery]?
+        public let metricDataQueries: [CfnAnomalyDetector.MetricDataQuery]?
 
         public init(metricDataQueries: [CfnAnomalyDetector.MetricDataQuery]? = nil) {
             self.metricDataQueries = metricDataQueries
@@ -124,13 +124,13 @@ public final class CfnAnomalyDetector: Resource, HasAttributes {
     }
 
     public struct MetricDataQuery: TemplateRepresentable, Sendable {
-        public var accountId: Value<String>?
-        public var expression: Value<String>?
-        public var id: Value<String>
-        public var label: Value<String>?
-        public var metricStat: CfnAnomalyDetector.MetricStat?
-        public var period: Value<Int>?
-        public var returnData: Value<Bool>?
+        public let accountId: Value<String>?
+        public let expression: Value<String>?
+        public let id: Value<String>
+        public let label: Value<String>?
+        public let metricStat: CfnAnomalyDetector.MetricStat?
+        public let period: Value<Int>?
+        public let returnData: Value<Bool>?
 
         public init(id: Value<String>, accountId: Value<String>? = nil, expression: Value<String>? = nil, label: Value<String>? = nil, metricStat: CfnAnomalyDetector.MetricStat? = nil, period: Value<Int>? = nil, returnData: Value<Bool>? = nil) {
             self.accountId = accountId
@@ -156,10 +156,10 @@ public final class CfnAnomalyDetector: Resource, HasAttributes {
     }
 
     public struct MetricStat: TemplateRepresentable, Sendable {
-        public var metric: CfnAnomalyDetector.Metric
-        public var period: Value<Int>
-        public var stat: Value<String>
-        public var unit: Value<String>?
+        public let metric: CfnAnomalyDetector.Metric
+        public let period: Value<Int>
+        public let stat: Value<String>
+        public let unit: Value<String>?
 
         public init(metric: CfnAnomalyDetector.Metric, period: Value<Int>, stat: Value<String>, unit: Value<String>? = nil) {
             self.metric = metric
@@ -179,9 +179,9 @@ public final class CfnAnomalyDetector: Resource, HasAttributes {
     }
 
     public struct Metric: TemplateRepresentable, Sendable {
-        public var dimensions: [CfnAnomalyDetector.Dimension]?
-        public var metricName: Value<String>
-        public var namespace: Value<String>
+        public let dimensions: [CfnAnomalyDetector.Dimension]?
+        public let metricName: Value<String>
+        public let namespace: Value<String>
 
         public init(metricName: Value<String>, namespace: Value<String>, dimensions: [CfnAnomalyDetector.Dimension]? = nil) {
             self.dimensions = dimensions
@@ -199,11 +199,11 @@ public final class CfnAnomalyDetector: Resource, HasAttributes {
     }
 
     public struct SingleMetricAnomalyDetector: TemplateRepresentable, Sendable {
-        public var accountId: Value<String>?
-        public var dimensions: [CfnAnomalyDetector.Dimension]?
-        public var metricName: Value<String>?
-        public var namespace: Value<String>?
-        public var stat: Value<String>?
+        public let accountId: Value<String>?
+        public let dimensions: [CfnAnomalyDetector.Dimension]?
+        public let metricName: Value<String>?
+        public let namespace: Value<String>?
+        public let stat: Value<String>?
 
         public init(accountId: Value<String>? = nil, dimensions: [CfnAnomalyDetector.Dimension]? = nil, metricName: Value<String>? = nil, namespace: Value<String>? = nil, stat: Value<String>? = nil) {
             self.accountId = accountId

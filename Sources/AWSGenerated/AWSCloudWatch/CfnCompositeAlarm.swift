@@ -71,7 +71,7 @@ public final class CfnCompositeAlarm: Resource, HasAttributes {
     /// Configuration that applies to the notifications this alarm sends when it performs its actions.
     public struct ActionConfiguration: TemplateRepresentable, Sendable {
         /// Whether the alarm's tags are included in its action notifications and state-change events.
-        public var alarmTagsPropagation: CfnCompositeAlarm.AlarmTagsPropagation?
+        public let alarmTagsPropagation: CfnCompositeAlarm.AlarmTagsPropagation?
 
         public init(alarmTagsPropagation: CfnCompositeAlarm.AlarmTagsPropagation? = nil) {
             self.alarmTagsPropagation = alarmTagsPropagation
@@ -87,11 +87,11 @@ public final class CfnCompositeAlarm: Resource, HasAttributes {
     /// Controls whether the alarm's tags are included in its action notifications and state-change events, and which tag keys are included.
     public struct AlarmTagsPropagation: TemplateRepresentable, Sendable {
         /// Whether the alarm's tags are included in its action notifications and state-change events.
-        public var enabled: Value<Bool>
+        public let enabled: Value<Bool>
         /// The tag keys to leave out.
-        public var excludedTagKeys: Value<[String]>?
+        public let excludedTagKeys: Value<[String]>?
         /// The only tag keys to include.
-        public var includedTagKeys: Value<[String]>?
+        public let includedTagKeys: Value<[String]>?
 
         public init(enabled: Value<Bool>, excludedTagKeys: Value<[String]>? = nil, includedTagKeys: Value<[String]>? = nil) {
             self.enabled = enabled
@@ -111,9 +111,9 @@ public final class CfnCompositeAlarm: Resource, HasAttributes {
     /// Metadata that you can assign to a composite alarm, Tags can help you organize and categorize your resources.
     public struct Tag: TemplateRepresentable, Sendable {
         /// A unique identifier for the tag.
-        public var key: Value<String>
+        public let key: Value<String>
         /// The value for the specified tag key.
-        public var value: Value<String>
+        public let value: Value<String>
 
         public init(key: Value<String>, value: Value<String>) {
             self.key = key

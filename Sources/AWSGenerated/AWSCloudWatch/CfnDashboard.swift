@@ -28,9 +28,9 @@ public final class CfnDashboard: Resource {
     /// Metadata that you can assign to a cloudwatch dashboard.
     public struct Tag: TemplateRepresentable, Sendable {
         /// A unique identifier for the tag.
-        public var key: Value<String>
+        public let key: Value<String>
         /// The value for the specified tag key.
-        public var value: Value<String>
+        public let value: Value<String>
 
         public init(key: Value<String>, value: Value<String>) {
             self.key = key

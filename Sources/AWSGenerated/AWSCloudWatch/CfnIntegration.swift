@@ -58,7 +58,7 @@ public final class CfnIntegration: Resource, HasAttributes {
     /// Write-only API-key credential material for the integration.
     public struct IntegrationCredential: TemplateRepresentable, Sendable {
         /// API-key credential material that can be rotated in place on update.
-        public var apiKeyCredential: CfnIntegration.IntegrationCredential.ApiKeyCredential
+        public let apiKeyCredential: CfnIntegration.IntegrationCredential.ApiKeyCredential
 
         public init(apiKeyCredential: CfnIntegration.IntegrationCredential.ApiKeyCredential) {
             self.apiKeyCredential = apiKeyCredential
@@ -72,7 +72,7 @@ public final class CfnIntegration: Resource, HasAttributes {
 
         /// API-key credential material that can be rotated in place on update.
         public struct ApiKeyCredential: TemplateRepresentable, Sendable {
-            public var apiKeyValue: Value<String>
+            public let apiKeyValue: Value<String>
 
             public init(apiKeyValue: Value<String>) {
                 self.apiKeyValue = apiKeyValue
@@ -97,8 +97,8 @@ public final class CfnIntegration: Resource, HasAttributes {
     }
 
     public struct Tags: TemplateRepresentable, Sendable {
-        public var key: Value<String>
-        public var value: Value<String>
+        public let key: Value<String>
+        public let value: Value<String>
 
         public init(key: Value<String>, value: Value<String>) {
             self.key = key

@@ -91,7 +91,7 @@ public final class CfnLogAlarm: Resource, HasAttributes {
     /// Configuration that applies to the notifications this alarm sends when it performs its actions.
     public struct ActionConfiguration: TemplateRepresentable, Sendable {
         /// Whether the alarm's tags are included in its action notifications and state-change events.
-        public var alarmTagsPropagation: CfnLogAlarm.AlarmTagsPropagation?
+        public let alarmTagsPropagation: CfnLogAlarm.AlarmTagsPropagation?
 
         public init(alarmTagsPropagation: CfnLogAlarm.AlarmTagsPropagation? = nil) {
             self.alarmTagsPropagation = alarmTagsPropagation
@@ -107,11 +107,11 @@ public final class CfnLogAlarm: Resource, HasAttributes {
     /// Controls whether the alarm's tags are included in its action notifications and state-change events, and which tag keys are included.
     public struct AlarmTagsPropagation: TemplateRepresentable, Sendable {
         /// Whether the alarm's tags are included in its action notifications and state-change events.
-        public var enabled: Value<Bool>
+        public let enabled: Value<Bool>
         /// The tag keys to leave out.
-        public var excludedTagKeys: Value<[String]>?
+        public let excludedTagKeys: Value<[String]>?
         /// The only tag keys to include.
-        public var includedTagKeys: Value<[String]>?
+        public let includedTagKeys: Value<[String]>?
 
         public init(enabled: Value<Bool>, excludedTagKeys: Value<[String]>? = nil, includedTagKeys: Value<[String]>? = nil) {
             self.enabled = enabled
@@ -145,17 +145,17 @@ public final class CfnLogAlarm: Resource, HasAttributes {
     /// The scheduled query configuration for the log alarm.
     public struct ScheduledQueryConfiguration: TemplateRepresentable, Sendable {
         /// The aggregation expression for the scheduled query, e.g.
-        public var aggregationExpression: Value<String>
+        public let aggregationExpression: Value<String>
         /// The log groups to query.
-        public var logGroupIdentifiers: Value<[String]>?
+        public let logGroupIdentifiers: Value<[String]>?
         /// The query string to execute against the specified log groups.
-        public var queryString: Value<String>
+        public let queryString: Value<String>
         /// The schedule configuration.
-        public var scheduleConfiguration: CfnLogAlarm.ScheduleConfiguration
+        public let scheduleConfiguration: CfnLogAlarm.ScheduleConfiguration
         /// The ARN of the IAM role that grants permissions to execute the scheduled query.
-        public var scheduledQueryRoleARN: Value<String>
+        public let scheduledQueryRoleARN: Value<String>
         /// A list of key-value pairs to associate with the scheduled query that backs the log alarm.
-        public var tags: [CfnLogAlarm.Tag]?
+        public let tags: [CfnLogAlarm.Tag]?
 
         public init(aggregationExpression: Value<String>, queryString: Value<String>, scheduleConfiguration: CfnLogAlarm.ScheduleConfiguration, scheduledQueryRoleARN: Value<String>, logGroupIdentifiers: Value<[String]>? = nil, tags: [CfnLogAlarm.Tag]? = nil) {
             self.aggregationExpression = aggregationExpression
@@ -181,11 +181,11 @@ public final class CfnLogAlarm: Resource, HasAttributes {
     /// The schedule configuration for the scheduled query.
     public struct ScheduleConfiguration: TemplateRepresentable, Sendable {
         /// The number of seconds into the past to end the query window.
-        public var endTimeOffset: Value<Int>?
+        public let endTimeOffset: Value<Int>?
         /// The expression that defines when the scheduled query runs, e.g.
-        public var scheduleExpression: Value<String>
+        public let scheduleExpression: Value<String>
         /// The number of seconds into the past to start the query window.
-        public var startTimeOffset: Value<Int>
+        public let startTimeOffset: Value<Int>
 
         public init(scheduleExpression: Value<String>, startTimeOffset: Value<Int>, endTimeOffset: Value<Int>? = nil) {
             self.endTimeOffset = endTimeOffset
@@ -205,9 +205,9 @@ public final class CfnLogAlarm: Resource, HasAttributes {
     /// Metadata that you can assign to a log alarm.
     public struct Tag: TemplateRepresentable, Sendable {
         /// A unique identifier for the tag.
-        public var key: Value<String>
+        public let key: Value<String>
         /// The value for the specified tag key.
-        public var value: Value<String>
+        public let value: Value<String>
 
         public init(key: Value<String>, value: Value<String>) {
             self.key = key
@@ -225,9 +225,9 @@ public final class CfnLogAlarm: Resource, HasAttributes {
     /// The warm-up configuration for an alarm.
     public struct WarmUpConfiguration: TemplateRepresentable, Sendable {
         /// Specifies whether the alarm waits for the full warm-up period before it starts evaluating.
-        public var onlyStartEvaluatingAfterWarmUpPeriodEnds: Value<Bool>?
+        public let onlyStartEvaluatingAfterWarmUpPeriodEnds: Value<Bool>?
         /// The length of the warm-up period, in minutes.
-        public var warmUpPeriodDurationInMinutes: Value<Int>?
+        public let warmUpPeriodDurationInMinutes: Value<Int>?
 
         public init(onlyStartEvaluatingAfterWarmUpPeriodEnds: Value<Bool>? = nil, warmUpPeriodDurationInMinutes: Value<Int>? = nil) {
             self.onlyStartEvaluatingAfterWarmUpPeriodEnds = onlyStartEvaluatingAfterWarmUpPeriodEnds

@@ -68,9 +68,9 @@ public final class CfnMetricStream: Resource, HasAttributes {
     /// This structure defines the metrics that will be streamed.
     public struct MetricStreamFilter: TemplateRepresentable, Sendable {
         /// Only metrics with MetricNames matching these values will be streamed.
-        public var metricNames: Value<[String]>?
+        public let metricNames: Value<[String]>?
         /// Only metrics with Namespace matching this value will be streamed.
-        public var namespace: Value<String>
+        public let namespace: Value<String>
 
         public init(namespace: Value<String>, metricNames: Value<[String]>? = nil) {
             self.metricNames = metricNames
@@ -98,9 +98,9 @@ public final class CfnMetricStream: Resource, HasAttributes {
     /// This structure specifies a list of additional statistics to stream, and the metrics to stream those additional statistics for.
     public struct MetricStreamStatisticsConfiguration: TemplateRepresentable, Sendable {
         /// The additional statistics to stream for the metrics listed in IncludeMetrics.
-        public var additionalStatistics: Value<[String]>
+        public let additionalStatistics: Value<[String]>
         /// An array that defines the metrics that are to have additional statistics streamed.
-        public var includeMetrics: [CfnMetricStream.MetricStreamStatisticsMetric]
+        public let includeMetrics: [CfnMetricStream.MetricStreamStatisticsMetric]
 
         public init(additionalStatistics: Value<[String]>, includeMetrics: [CfnMetricStream.MetricStreamStatisticsMetric]) {
             self.additionalStatistics = additionalStatistics
@@ -118,9 +118,9 @@ public final class CfnMetricStream: Resource, HasAttributes {
     /// A structure that specifies the metric name and namespace for one metric that is going to have additional statistics included in the stream.
     public struct MetricStreamStatisticsMetric: TemplateRepresentable, Sendable {
         /// The name of the metric.
-        public var metricName: Value<String>
+        public let metricName: Value<String>
         /// The namespace of the metric.
-        public var namespace: Value<String>
+        public let namespace: Value<String>
 
         public init(metricName: Value<String>, namespace: Value<String>) {
             self.metricName = metricName
@@ -138,9 +138,9 @@ public final class CfnMetricStream: Resource, HasAttributes {
     /// Metadata that you can assign to a Metric Stream, consisting of a key-value pair.
     public struct Tag: TemplateRepresentable, Sendable {
         /// A unique identifier for the tag.
-        public var key: Value<String>
+        public let key: Value<String>
         /// String which you can use to describe or define the tag.
-        public var value: Value<String>
+        public let value: Value<String>
 
         public init(key: Value<String>, value: Value<String>) {
             self.key = key

@@ -34,9 +34,9 @@ public final class CfnOTelEnrichment: Resource, HasAttributes {
     /// Selects metrics within one namespace.
     public struct OTelEnrichmentMetricSelector: TemplateRepresentable, Sendable {
         /// Absent or empty means every metric in this namespace, in whichever direction this selector appears.
-        public var metricNames: Value<[String]>?
+        public let metricNames: Value<[String]>?
         /// The CloudWatch namespace this selector applies to.
-        public var namespace: Value<String>
+        public let namespace: Value<String>
 
         public init(namespace: Value<String>, metricNames: Value<[String]>? = nil) {
             self.metricNames = metricNames

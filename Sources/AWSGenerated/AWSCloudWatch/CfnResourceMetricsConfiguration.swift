@@ -34,7 +34,7 @@ public final class CfnResourceMetricsConfiguration: Resource, HasAttributes {
     /// Defines which metrics are enabled for detailed monitoring on the resource.
     public struct ResourceMetricSelection: TemplateRepresentable, Sendable {
         /// The list of metric names to include in detailed monitoring for the resource.
-        public var includeMetrics: Value<[String]>
+        public let includeMetrics: Value<[String]>
 
         public init(includeMetrics: Value<[String]>) {
             self.includeMetrics = includeMetrics

@@ -61,9 +61,9 @@ public final class CfnIdentityPool: Resource, HasAttributes {
     }
 
     public struct CognitoIdentityProvider: TemplateRepresentable, Sendable {
-        public var clientId: Value<String>
-        public var providerName: Value<String>
-        public var serverSideTokenCheck: Value<Bool>?
+        public let clientId: Value<String>
+        public let providerName: Value<String>
+        public let serverSideTokenCheck: Value<Bool>?
 
         public init(clientId: Value<String>, providerName: Value<String>, serverSideTokenCheck: Value<Bool>? = nil) {
             self.clientId = clientId
@@ -81,9 +81,9 @@ public final class CfnIdentityPool: Resource, HasAttributes {
     }
 
     public struct CognitoStreams: TemplateRepresentable, Sendable {
-        public var roleArn: Value<String>?
-        public var streamName: Value<String>?
-        public var streamingStatus: Value<String>?
+        public let roleArn: Value<String>?
+        public let streamName: Value<String>?
+        public let streamingStatus: Value<String>?
 
         public init(roleArn: Value<String>? = nil, streamName: Value<String>? = nil, streamingStatus: Value<String>? = nil) {
             self.roleArn = roleArn
@@ -103,9 +103,9 @@ public final class CfnIdentityPool: Resource, HasAttributes {
     /// A key-value pair to associate with a resource.
     public struct Tag: TemplateRepresentable, Sendable {
         /// The key name of the tag.
-        public var key: Value<String>
+        public let key: Value<String>
         /// The value for the tag.
-        public var value: Value<String>
+        public let value: Value<String>
 
         public init(key: Value<String>, value: Value<String>) {
             self.key = key
@@ -121,8 +121,8 @@ public final class CfnIdentityPool: Resource, HasAttributes {
     }
 
     public struct PushSync: TemplateRepresentable, Sendable {
-        public var applicationArns: Value<[String]>?
-        public var roleArn: Value<String>?
+        public let applicationArns: Value<[String]>?
+        public let roleArn: Value<String>?
 
         public init(applicationArns: Value<[String]>? = nil, roleArn: Value<String>? = nil) {
             self.applicationArns = applicationArns

@@ -27,11 +27,11 @@ public final class CfnLogDeliveryConfiguration: Resource, HasAttributes {
     }
 
     public struct LogConfiguration: TemplateRepresentable, Sendable {
-        public var cloudWatchLogsConfiguration: CfnLogDeliveryConfiguration.CloudWatchLogsConfiguration?
-        public var eventSource: Value<String>?
-        public var firehoseConfiguration: CfnLogDeliveryConfiguration.FirehoseConfiguration?
-        public var logLevel: Value<String>?
-        public var s3Configuration: CfnLogDeliveryConfiguration.S3Configuration?
+        public let cloudWatchLogsConfiguration: CfnLogDeliveryConfiguration.CloudWatchLogsConfiguration?
+        public let eventSource: Value<String>?
+        public let firehoseConfiguration: CfnLogDeliveryConfiguration.FirehoseConfiguration?
+        public let logLevel: Value<String>?
+        public let s3Configuration: CfnLogDeliveryConfiguration.S3Configuration?
 
         public init(cloudWatchLogsConfiguration: CfnLogDeliveryConfiguration.CloudWatchLogsConfiguration? = nil, eventSource: Value<String>? = nil, firehoseConfiguration: CfnLogDeliveryConfiguration.FirehoseConfiguration? = nil, logLevel: Value<String>? = nil, s3Configuration: CfnLogDeliveryConfiguration.S3Configuration? = nil) {
             self.cloudWatchLogsConfiguration = cloudWatchLogsConfiguration
@@ -53,7 +53,7 @@ public final class CfnLogDeliveryConfiguration: Resource, HasAttributes {
     }
 
     public struct CloudWatchLogsConfiguration: TemplateRepresentable, Sendable {
-        public var logGroupArn: Value<String>?
+        public let logGroupArn: Value<String>?
 
         public init(logGroupArn: Value<String>? = nil) {
             self.logGroupArn = logGroupArn
@@ -67,7 +67,7 @@ public final class CfnLogDeliveryConfiguration: Resource, HasAttributes {
     }
 
     public struct FirehoseConfiguration: TemplateRepresentable, Sendable {
-        public var streamArn: Value<String>?
+        public let streamArn: Value<String>?
 
         public init(streamArn: Value<String>? = nil) {
             self.streamArn = streamArn
@@ -81,7 +81,7 @@ public final class CfnLogDeliveryConfiguration: Resource, HasAttributes {
     }
 
     public struct S3Configuration: TemplateRepresentable, Sendable {
-        public var bucketArn: Value<String>?
+        public let bucketArn: Value<String>?
 
         public init(bucketArn: Value<String>? = nil) {
             self.bucketArn = bucketArn

@@ -39,11 +39,11 @@ public final class CfnManagedLoginBranding: Resource, HasAttributes {
     }
 
     public struct AssetType: TemplateRepresentable, Sendable {
-        public var bytes: Value<String>?
-        public var category: CfnManagedLoginBranding.CategoryType
-        public var colorMode: CfnManagedLoginBranding.ColorModeType
-        public var `extension`: CfnManagedLoginBranding.ExtensionType
-        public var resourceId: Value<String>?
+        public let bytes: Value<String>?
+        public let category: CfnManagedLoginBranding.CategoryType
+        public let colorMode: CfnManagedLoginBranding.ColorModeType
+        public let `extension`: CfnManagedLoginBranding.ExtensionType
+        public let resourceId: Value<String>?
 
         public init(category: CfnManagedLoginBranding.CategoryType, colorMode: CfnManagedLoginBranding.ColorModeType, extension: CfnManagedLoginBranding.ExtensionType, bytes: Value<String>? = nil, resourceId: Value<String>? = nil) {
             self.bytes = bytes

@@ -126,7 +126,7 @@ public final class CfnUserPool: Resource, HasAttributes {
     }
 
     public struct AccountRecoverySetting: TemplateRepresentable, Sendable {
-        public var recoveryMechanisms: [CfnUserPool.RecoveryOption]?
+        public let recoveryMechanisms: [CfnUserPool.RecoveryOption]?
 
         public init(recoveryMechanisms: [CfnUserPool.RecoveryOption]? = nil) {
             self.recoveryMechanisms = recoveryMechanisms
@@ -140,8 +140,8 @@ public final class CfnUserPool: Resource, HasAttributes {
     }
 
     public struct RecoveryOption: TemplateRepresentable, Sendable {
-        public var name: CfnUserPool.RecoveryOption.Name?
-        public var priority: Value<Int>?
+        public let name: CfnUserPool.RecoveryOption.Name?
+        public let priority: Value<Int>?
 
         public init(name: CfnUserPool.RecoveryOption.Name? = nil, priority: Value<Int>? = nil) {
             self.name = name
@@ -167,9 +167,9 @@ public final class CfnUserPool: Resource, HasAttributes {
     }
 
     public struct AdminCreateUserConfig: TemplateRepresentable, Sendable {
-        public var allowAdminCreateUserOnly: Value<Bool>?
-        public var inviteMessageTemplate: CfnUserPool.InviteMessageTemplate?
-        public var unusedAccountValidityDays: Value<Int>?
+        public let allowAdminCreateUserOnly: Value<Bool>?
+        public let inviteMessageTemplate: CfnUserPool.InviteMessageTemplate?
+        public let unusedAccountValidityDays: Value<Int>?
 
         public init(allowAdminCreateUserOnly: Value<Bool>? = nil, inviteMessageTemplate: CfnUserPool.InviteMessageTemplate? = nil, unusedAccountValidityDays: Value<Int>? = nil) {
             self.allowAdminCreateUserOnly = allowAdminCreateUserOnly
@@ -187,9 +187,9 @@ public final class CfnUserPool: Resource, HasAttributes {
     }
 
     public struct InviteMessageTemplate: TemplateRepresentable, Sendable {
-        public var emailMessage: Value<String>?
-        public var emailSubject: Value<String>?
-        public var smsMessage: Value<String>?
+        public let emailMessage: Value<String>?
+        public let emailSubject: Value<String>?
+        public let smsMessage: Value<String>?
 
         public init(emailMessage: Value<String>? = nil, emailSubject: Value<String>? = nil, smsMessage: Value<String>? = nil) {
             self.emailMessage = emailMessage
@@ -235,8 +235,8 @@ public final class CfnUserPool: Resource, HasAttributes {
     }
 
     public struct DeviceConfiguration: TemplateRepresentable, Sendable {
-        public var challengeRequiredOnNewDevice: Value<Bool>?
-        public var deviceOnlyRememberedOnUserPrompt: Value<Bool>?
+        public let challengeRequiredOnNewDevice: Value<Bool>?
+        public let deviceOnlyRememberedOnUserPrompt: Value<Bool>?
 
         public init(challengeRequiredOnNewDevice: Value<Bool>? = nil, deviceOnlyRememberedOnUserPrompt: Value<Bool>? = nil) {
             self.challengeRequiredOnNewDevice = challengeRequiredOnNewDevice
@@ -252,11 +252,11 @@ public final class CfnUserPool: Resource, HasAttributes {
     }
 
     public struct EmailConfiguration: TemplateRepresentable, Sendable {
-        public var configurationSet: Value<String>?
-        public var emailSendingAccount: CfnUserPool.EmailConfiguration.EmailSendingAccount?
-        public var from: Value<String>?
-        public var replyToEmailAddress: Value<String>?
-        public var sourceArn: Value<String>?
+        public let configurationSet: Value<String>?
+        public let emailSendingAccount: CfnUserPool.EmailConfiguration.EmailSendingAccount?
+        public let from: Value<String>?
+        public let replyToEmailAddress: Value<String>?
+        public let sourceArn: Value<String>?
 
         public init(configurationSet: Value<String>? = nil, emailSendingAccount: CfnUserPool.EmailConfiguration.EmailSendingAccount? = nil, from: Value<String>? = nil, replyToEmailAddress: Value<String>? = nil, sourceArn: Value<String>? = nil) {
             self.configurationSet = configurationSet
@@ -287,7 +287,7 @@ public final class CfnUserPool: Resource, HasAttributes {
     }
 
     public struct IssuerConfiguration: TemplateRepresentable, Sendable {
-        public var type: CfnUserPool.IssuerConfiguration.IssuerConfigurationType?
+        public let type: CfnUserPool.IssuerConfiguration.IssuerConfigurationType?
 
         public init(type: CfnUserPool.IssuerConfiguration.IssuerConfigurationType? = nil) {
             self.type = type
@@ -310,8 +310,8 @@ public final class CfnUserPool: Resource, HasAttributes {
     }
 
     public struct KeyConfiguration: TemplateRepresentable, Sendable {
-        public var keyType: CfnUserPool.EncryptionKeyType?
-        public var kmsKeyArn: Value<String>?
+        public let keyType: CfnUserPool.EncryptionKeyType?
+        public let kmsKeyArn: Value<String>?
 
         public init(keyType: CfnUserPool.EncryptionKeyType? = nil, kmsKeyArn: Value<String>? = nil) {
             self.keyType = keyType
@@ -336,21 +336,21 @@ public final class CfnUserPool: Resource, HasAttributes {
     }
 
     public struct LambdaConfig: TemplateRepresentable, Sendable {
-        public var createAuthChallenge: Value<String>?
-        public var customEmailSender: CfnUserPool.CustomEmailSender?
-        public var customMessage: Value<String>?
-        public var customSMSSender: CfnUserPool.CustomSMSSender?
-        public var defineAuthChallenge: Value<String>?
-        public var inboundFederation: CfnUserPool.InboundFederation?
-        public var kmsKeyID: Value<String>?
-        public var postAuthentication: Value<String>?
-        public var postConfirmation: Value<String>?
-        public var preAuthentication: Value<String>?
-        public var preSignUp: Value<String>?
-        public var preTokenGeneration: Value<String>?
-        public var preTokenGenerationConfig: CfnUserPool.PreTokenGenerationConfig?
-        public var userMigration: Value<String>?
-        public var verifyAuthChallengeResponse: Value<String>?
+        public let createAuthChallenge: Value<String>?
+        public let customEmailSender: CfnUserPool.CustomEmailSender?
+        public let customMessage: Value<String>?
+        public let customSMSSender: CfnUserPool.CustomSMSSender?
+        public let defineAuthChallenge: Value<String>?
+        public let inboundFederation: CfnUserPool.InboundFederation?
+        public let kmsKeyID: Value<String>?
+        public let postAuthentication: Value<String>?
+        public let postConfirmation: Value<String>?
+        public let preAuthentication: Value<String>?
+        public let preSignUp: Value<String>?
+        public let preTokenGeneration: Value<String>?
+        public let preTokenGenerationConfig: CfnUserPool.PreTokenGenerationConfig?
+        public let userMigration: Value<String>?
+        public let verifyAuthChallengeResponse: Value<String>?
 
         public init(createAuthChallenge: Value<String>? = nil, customEmailSender: CfnUserPool.CustomEmailSender? = nil, customMessage: Value<String>? = nil, customSMSSender: CfnUserPool.CustomSMSSender? = nil, defineAuthChallenge: Value<String>? = nil, inboundFederation: CfnUserPool.InboundFederation? = nil, kmsKeyID: Value<String>? = nil, postAuthentication: Value<String>? = nil, postConfirmation: Value<String>? = nil, preAuthentication: Value<String>? = nil, preSignUp: Value<String>? = nil, preTokenGeneration: Value<String>? = nil, preTokenGenerationConfig: CfnUserPool.PreTokenGenerationConfig? = nil, userMigration: Value<String>? = nil, verifyAuthChallengeResponse: Value<String>? = nil) {
             self.createAuthChallenge = createAuthChallenge
@@ -392,8 +392,8 @@ public final class CfnUserPool: Resource, HasAttributes {
     }
 
     public struct CustomEmailSender: TemplateRepresentable, Sendable {
-        public var lambdaArn: Value<String>?
-        public var lambdaVersion: CfnUserPool.CustomEmailSender.LambdaVersion?
+        public let lambdaArn: Value<String>?
+        public let lambdaVersion: CfnUserPool.CustomEmailSender.LambdaVersion?
 
         public init(lambdaArn: Value<String>? = nil, lambdaVersion: CfnUserPool.CustomEmailSender.LambdaVersion? = nil) {
             self.lambdaArn = lambdaArn
@@ -417,8 +417,8 @@ public final class CfnUserPool: Resource, HasAttributes {
     }
 
     public struct CustomSMSSender: TemplateRepresentable, Sendable {
-        public var lambdaArn: Value<String>?
-        public var lambdaVersion: CfnUserPool.CustomSMSSender.LambdaVersion?
+        public let lambdaArn: Value<String>?
+        public let lambdaVersion: CfnUserPool.CustomSMSSender.LambdaVersion?
 
         public init(lambdaArn: Value<String>? = nil, lambdaVersion: CfnUserPool.CustomSMSSender.LambdaVersion? = nil) {
             self.lambdaArn = lambdaArn
@@ -442,8 +442,8 @@ public final class CfnUserPool: Resource, HasAttributes {
     }
 
     public struct InboundFederation: TemplateRepresentable, Sendable {
-        public var lambdaArn: Value<String>?
-        public var lambdaVersion: CfnUserPool.InboundFederation.LambdaVersion?
+        public let lambdaArn: Value<String>?
+        public let lambdaVersion: CfnUserPool.InboundFederation.LambdaVersion?
 
         public init(lambdaArn: Value<String>? = nil, lambdaVersion: CfnUserPool.InboundFederation.LambdaVersion? = nil) {
             self.lambdaArn = lambdaArn
@@ -467,8 +467,8 @@ public final class CfnUserPool: Resource, HasAttributes {
     }
 
     public struct PreTokenGenerationConfig: TemplateRepresentable, Sendable {
-        public var lambdaArn: Value<String>?
-        public var lambdaVersion: CfnUserPool.PreTokenGenerationConfig.LambdaVersion?
+        public let lambdaArn: Value<String>?
+        public let lambdaVersion: CfnUserPool.PreTokenGenerationConfig.LambdaVersion?
 
         public init(lambdaArn: Value<String>? = nil, lambdaVersion: CfnUserPool.PreTokenGenerationConfig.LambdaVersion? = nil) {
             self.lambdaArn = lambdaArn
@@ -504,8 +504,8 @@ public final class CfnUserPool: Resource, HasAttributes {
     }
 
     public struct Policies: TemplateRepresentable, Sendable {
-        public var passwordPolicy: CfnUserPool.PasswordPolicy?
-        public var signInPolicy: CfnUserPool.SignInPolicy?
+        public let passwordPolicy: CfnUserPool.PasswordPolicy?
+        public let signInPolicy: CfnUserPool.SignInPolicy?
 
         public init(passwordPolicy: CfnUserPool.PasswordPolicy? = nil, signInPolicy: CfnUserPool.SignInPolicy? = nil) {
             self.passwordPolicy = passwordPolicy
@@ -521,13 +521,13 @@ public final class CfnUserPool: Resource, HasAttributes {
     }
 
     public struct PasswordPolicy: TemplateRepresentable, Sendable {
-        public var minimumLength: Value<Int>?
-        public var passwordHistorySize: Value<Int>?
-        public var requireLowercase: Value<Bool>?
-        public var requireNumbers: Value<Bool>?
-        public var requireSymbols: Value<Bool>?
-        public var requireUppercase: Value<Bool>?
-        public var temporaryPasswordValidityDays: Value<Int>?
+        public let minimumLength: Value<Int>?
+        public let passwordHistorySize: Value<Int>?
+        public let requireLowercase: Value<Bool>?
+        public let requireNumbers: Value<Bool>?
+        public let requireSymbols: Value<Bool>?
+        public let requireUppercase: Value<Bool>?
+        public let temporaryPasswordValidityDays: Value<Int>?
 
         public init(minimumLength: Value<Int>? = nil, passwordHistorySize: Value<Int>? = nil, requireLowercase: Value<Bool>? = nil, requireNumbers: Value<Bool>? = nil, requireSymbols: Value<Bool>? = nil, requireUppercase: Value<Bool>? = nil, temporaryPasswordValidityDays: Value<Int>? = nil) {
             self.minimumLength = minimumLength
@@ -553,7 +553,7 @@ public final class CfnUserPool: Resource, HasAttributes {
     }
 
     public struct SignInPolicy: TemplateRepresentable, Sendable {
-        public var allowedFirstAuthFactors: [CfnUserPool.SignInPolicy.AllowedFirstAuthFactors]?
+        public let allowedFirstAuthFactors: [CfnUserPool.SignInPolicy.AllowedFirstAuthFactors]?
 
         public init(allowedFirstAuthFactors: [CfnUserPool.SignInPolicy.AllowedFirstAuthFactors]? = nil) {
             self.allowedFirstAuthFactors = allowedFirstAuthFactors
@@ -579,13 +579,13 @@ public final class CfnUserPool: Resource, HasAttributes {
     }
 
     public struct SchemaAttribute: TemplateRepresentable, Sendable {
-        public var attributeDataType: CfnUserPool.SchemaAttribute.AttributeDataType?
-        public var developerOnlyAttribute: Value<Bool>?
-        public var mutable: Value<Bool>?
-        public var name: Value<String>?
-        public var numberAttributeConstraints: CfnUserPool.NumberAttributeConstraints?
-        public var required: Value<Bool>?
-        public var stringAttributeConstraints: CfnUserPool.StringAttributeConstraints?
+        public let attributeDataType: CfnUserPool.SchemaAttribute.AttributeDataType?
+        public let developerOnlyAttribute: Value<Bool>?
+        public let mutable: Value<Bool>?
+        public let name: Value<String>?
+        public let numberAttributeConstraints: CfnUserPool.NumberAttributeConstraints?
+        public let required: Value<Bool>?
+        public let stringAttributeConstraints: CfnUserPool.StringAttributeConstraints?
 
         public init(attributeDataType: CfnUserPool.SchemaAttribute.AttributeDataType? = nil, developerOnlyAttribute: Value<Bool>? = nil, mutable: Value<Bool>? = nil, name: Value<String>? = nil, numberAttributeConstraints: CfnUserPool.NumberAttributeConstraints? = nil, required: Value<Bool>? = nil, stringAttributeConstraints: CfnUserPool.StringAttributeConstraints? = nil) {
             self.attributeDataType = attributeDataType
@@ -622,8 +622,8 @@ public final class CfnUserPool: Resource, HasAttributes {
     }
 
     public struct NumberAttributeConstraints: TemplateRepresentable, Sendable {
-        public var maxValue: Value<String>?
-        public var minValue: Value<String>?
+        public let maxValue: Value<String>?
+        public let minValue: Value<String>?
 
         public init(maxValue: Value<String>? = nil, minValue: Value<String>? = nil) {
             self.maxValue = maxValue
@@ -639,8 +639,8 @@ public final class CfnUserPool: Resource, HasAttributes {
     }
 
     public struct StringAttributeConstraints: TemplateRepresentable, Sendable {
-        public var maxLength: Value<String>?
-        public var minLength: Value<String>?
+        public let maxLength: Value<String>?
+        public let minLength: Value<String>?
 
         public init(maxLength: Value<String>? = nil, minLength: Value<String>? = nil) {
             self.maxLength = maxLength
@@ -656,10 +656,10 @@ public final class CfnUserPool: Resource, HasAttributes {
     }
 
     public struct SmsConfiguration: TemplateRepresentable, Sendable {
-        public var eumsSms: CfnUserPool.EumsSmsConfiguration?
-        public var externalId: Value<String>?
-        public var snsCallerArn: Value<String>?
-        public var snsRegion: Value<String>?
+        public let eumsSms: CfnUserPool.EumsSmsConfiguration?
+        public let externalId: Value<String>?
+        public let snsCallerArn: Value<String>?
+        public let snsRegion: Value<String>?
 
         public init(eumsSms: CfnUserPool.EumsSmsConfiguration? = nil, externalId: Value<String>? = nil, snsCallerArn: Value<String>? = nil, snsRegion: Value<String>? = nil) {
             self.eumsSms = eumsSms
@@ -679,13 +679,13 @@ public final class CfnUserPool: Resource, HasAttributes {
     }
 
     public struct EumsSmsConfiguration: TemplateRepresentable, Sendable {
-        public var callerArn: Value<String>
-        public var configurationSetName: Value<String>?
-        public var externalId: Value<String>?
-        public var inEntityId: Value<String>?
-        public var inTemplateId: Value<String>?
-        public var originationIdentity: Value<String>?
-        public var region: Value<String>?
+        public let callerArn: Value<String>
+        public let configurationSetName: Value<String>?
+        public let externalId: Value<String>?
+        public let inEntityId: Value<String>?
+        public let inTemplateId: Value<String>?
+        public let originationIdentity: Value<String>?
+        public let region: Value<String>?
 
         public init(callerArn: Value<String>, configurationSetName: Value<String>? = nil, externalId: Value<String>? = nil, inEntityId: Value<String>? = nil, inTemplateId: Value<String>? = nil, originationIdentity: Value<String>? = nil, region: Value<String>? = nil) {
             self.callerArn = callerArn
@@ -711,7 +711,7 @@ public final class CfnUserPool: Resource, HasAttributes {
     }
 
     public struct UserAttributeUpdateSettings: TemplateRepresentable, Sendable {
-        public var attributesRequireVerificationBeforeUpdate: [CfnUserPool.UserAttributeUpdateSettings.AttributesRequireVerificationBeforeUpdate]
+        public let attributesRequireVerificationBeforeUpdate: [CfnUserPool.UserAttributeUpdateSettings.AttributesRequireVerificationBeforeUpdate]
 
         public init(attributesRequireVerificationBeforeUpdate: [CfnUserPool.UserAttributeUpdateSettings.AttributesRequireVerificationBeforeUpdate]) {
             self.attributesRequireVerificationBeforeUpdate = attributesRequireVerificationBeforeUpdate
@@ -734,8 +734,8 @@ public final class CfnUserPool: Resource, HasAttributes {
     }
 
     public struct UserPoolAddOns: TemplateRepresentable, Sendable {
-        public var advancedSecurityAdditionalFlows: CfnUserPool.AdvancedSecurityAdditionalFlows?
-        public var advancedSecurityMode: CfnUserPool.UserPoolAddOns.AdvancedSecurityMode?
+        public let advancedSecurityAdditionalFlows: CfnUserPool.AdvancedSecurityAdditionalFlows?
+        public let advancedSecurityMode: CfnUserPool.UserPoolAddOns.AdvancedSecurityMode?
 
         public init(advancedSecurityAdditionalFlows: CfnUserPool.AdvancedSecurityAdditionalFlows? = nil, advancedSecurityMode: CfnUserPool.UserPoolAddOns.AdvancedSecurityMode? = nil) {
             self.advancedSecurityAdditionalFlows = advancedSecurityAdditionalFlows
@@ -761,7 +761,7 @@ public final class CfnUserPool: Resource, HasAttributes {
     }
 
     public struct AdvancedSecurityAdditionalFlows: TemplateRepresentable, Sendable {
-        public var customAuthMode: CfnUserPool.AdvancedSecurityAdditionalFlows.CustomAuthMode?
+        public let customAuthMode: CfnUserPool.AdvancedSecurityAdditionalFlows.CustomAuthMode?
 
         public init(customAuthMode: CfnUserPool.AdvancedSecurityAdditionalFlows.CustomAuthMode? = nil) {
             self.customAuthMode = customAuthMode
@@ -803,7 +803,7 @@ public final class CfnUserPool: Resource, HasAttributes {
     }
 
     public struct UsernameConfiguration: TemplateRepresentable, Sendable {
-        public var caseSensitive: Value<Bool>?
+        public let caseSensitive: Value<Bool>?
 
         public init(caseSensitive: Value<Bool>? = nil) {
             self.caseSensitive = caseSensitive
@@ -817,12 +817,12 @@ public final class CfnUserPool: Resource, HasAttributes {
     }
 
     public struct VerificationMessageTemplate: TemplateRepresentable, Sendable {
-        public var defaultEmailOption: CfnUserPool.VerificationMessageTemplate.DefaultEmailOption?
-        public var emailMessage: Value<String>?
-        public var emailMessageByLink: Value<String>?
-        public var emailSubject: Value<String>?
-        public var emailSubjectByLink: Value<String>?
-        public var smsMessage: Value<String>?
+        public let defaultEmailOption: CfnUserPool.VerificationMessageTemplate.DefaultEmailOption?
+        public let emailMessage: Value<String>?
+        public let emailMessageByLink: Value<String>?
+        public let emailSubject: Value<String>?
+        public let emailSubjectByLink: Value<String>?
+        public let smsMessage: Value<String>?
 
         public init(defaultEmailOption: CfnUserPool.VerificationMessageTemplate.DefaultEmailOption? = nil, emailMessage: Value<String>? = nil, emailMessageByLink: Value<String>? = nil, emailSubject: Value<String>? = nil, emailSubjectByLink: Value<String>? = nil, smsMessage: Value<String>? = nil) {
             self.defaultEmailOption = defaultEmailOption

@@ -106,11 +106,11 @@ public final class CfnUserPoolClient: Resource, HasAttributes {
     }
 
     public struct AnalyticsConfiguration: TemplateRepresentable, Sendable {
-        public var applicationArn: Value<String>?
-        public var applicationId: Value<String>?
-        public var externalId: Value<String>?
-        public var roleArn: Value<String>?
-        public var userDataShared: Value<Bool>?
+        public let applicationArn: Value<String>?
+        public let applicationId: Value<String>?
+        public let externalId: Value<String>?
+        public let roleArn: Value<String>?
+        public let userDataShared: Value<Bool>?
 
         public init(applicationArn: Value<String>? = nil, applicationId: Value<String>? = nil, externalId: Value<String>? = nil, roleArn: Value<String>? = nil, userDataShared: Value<Bool>? = nil) {
             self.applicationArn = applicationArn
@@ -157,8 +157,8 @@ public final class CfnUserPoolClient: Resource, HasAttributes {
     }
 
     public struct RefreshTokenRotation: TemplateRepresentable, Sendable {
-        public var feature: CfnUserPoolClient.RefreshTokenRotation.Feature?
-        public var retryGracePeriodSeconds: Value<Int>?
+        public let feature: CfnUserPoolClient.RefreshTokenRotation.Feature?
+        public let retryGracePeriodSeconds: Value<Int>?
 
         public init(feature: CfnUserPoolClient.RefreshTokenRotation.Feature? = nil, retryGracePeriodSeconds: Value<Int>? = nil) {
             self.feature = feature
@@ -183,9 +183,9 @@ public final class CfnUserPoolClient: Resource, HasAttributes {
     }
 
     public struct TokenValidityUnits: TemplateRepresentable, Sendable {
-        public var accessToken: CfnUserPoolClient.TokenValidityUnits.AccessToken?
-        public var idToken: CfnUserPoolClient.TokenValidityUnits.IdToken?
-        public var refreshToken: CfnUserPoolClient.TokenValidityUnits.RefreshToken?
+        public let accessToken: CfnUserPoolClient.TokenValidityUnits.AccessToken?
+        public let idToken: CfnUserPoolClient.TokenValidityUnits.IdToken?
+        public let refreshToken: CfnUserPoolClient.TokenValidityUnits.RefreshToken?
 
         public init(accessToken: CfnUserPoolClient.TokenValidityUnits.AccessToken? = nil, idToken: CfnUserPoolClient.TokenValidityUnits.IdToken? = nil, refreshToken: CfnUserPoolClient.TokenValidityUnits.RefreshToken? = nil) {
             self.accessToken = accessToken

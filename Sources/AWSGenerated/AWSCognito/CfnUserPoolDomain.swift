@@ -36,8 +36,8 @@ public final class CfnUserPoolDomain: Resource, HasAttributes {
     }
 
     public struct CustomDomainConfigType: TemplateRepresentable, Sendable {
-        public var certificateArn: Value<String>?
-        public var securityPolicy: CfnUserPoolDomain.CustomDomainConfigType.SecurityPolicy?
+        public let certificateArn: Value<String>?
+        public let securityPolicy: CfnUserPoolDomain.CustomDomainConfigType.SecurityPolicy?
 
         public init(certificateArn: Value<String>? = nil, securityPolicy: CfnUserPoolDomain.CustomDomainConfigType.SecurityPolicy? = nil) {
             self.certificateArn = certificateArn
@@ -63,7 +63,7 @@ public final class CfnUserPoolDomain: Resource, HasAttributes {
     }
 
     public struct RoutingType: TemplateRepresentable, Sendable {
-        public var failover: CfnUserPoolDomain.FailoverType?
+        public let failover: CfnUserPoolDomain.FailoverType?
 
         public init(failover: CfnUserPoolDomain.FailoverType? = nil) {
             self.failover = failover
@@ -77,8 +77,8 @@ public final class CfnUserPoolDomain: Resource, HasAttributes {
     }
 
     public struct FailoverType: TemplateRepresentable, Sendable {
-        public var primaryRoute53HealthCheckId: Value<String>
-        public var secondaryRegion: Value<String>
+        public let primaryRoute53HealthCheckId: Value<String>
+        public let secondaryRegion: Value<String>
 
         public init(primaryRoute53HealthCheckId: Value<String>, secondaryRegion: Value<String>) {
             self.primaryRoute53HealthCheckId = primaryRoute53HealthCheckId

@@ -33,11 +33,11 @@ public final class CfnUserPoolRegionalConfigurationAttachment: Resource {
     }
 
     public struct EmailConfiguration: TemplateRepresentable, Sendable {
-        public var configurationSet: Value<String>?
-        public var emailSendingAccount: Value<String>?
-        public var from: Value<String>?
-        public var replyToEmailAddress: Value<String>?
-        public var sourceArn: Value<String>?
+        public let configurationSet: Value<String>?
+        public let emailSendingAccount: Value<String>?
+        public let from: Value<String>?
+        public let replyToEmailAddress: Value<String>?
+        public let sourceArn: Value<String>?
 
         public init(configurationSet: Value<String>? = nil, emailSendingAccount: Value<String>? = nil, from: Value<String>? = nil, replyToEmailAddress: Value<String>? = nil, sourceArn: Value<String>? = nil) {
             self.configurationSet = configurationSet
@@ -59,21 +59,21 @@ public final class CfnUserPoolRegionalConfigurationAttachment: Resource {
     }
 
     public struct LambdaConfig: TemplateRepresentable, Sendable {
-        public var createAuthChallenge: Value<String>?
-        public var customEmailSender: CfnUserPoolRegionalConfigurationAttachment.CustomEmailSender?
-        public var customMessage: Value<String>?
-        public var customSMSSender: CfnUserPoolRegionalConfigurationAttachment.CustomSMSSender?
-        public var defineAuthChallenge: Value<String>?
-        public var inboundFederation: CfnUserPoolRegionalConfigurationAttachment.InboundFederation?
-        public var kmsKeyID: Value<String>?
-        public var postAuthentication: Value<String>?
-        public var postConfirmation: Value<String>?
-        public var preAuthentication: Value<String>?
-        public var preSignUp: Value<String>?
-        public var preTokenGeneration: Value<String>?
-        public var preTokenGenerationConfig: CfnUserPoolRegionalConfigurationAttachment.PreTokenGenerationConfig?
-        public var userMigration: Value<String>?
-        public var verifyAuthChallengeResponse: Value<String>?
+        public let createAuthChallenge: Value<String>?
+        public let customEmailSender: CfnUserPoolRegionalConfigurationAttachment.CustomEmailSender?
+        public let customMessage: Value<String>?
+        public let customSMSSender: CfnUserPoolRegionalConfigurationAttachment.CustomSMSSender?
+        public let defineAuthChallenge: Value<String>?
+        public let inboundFederation: CfnUserPoolRegionalConfigurationAttachment.InboundFederation?
+        public let kmsKeyID: Value<String>?
+        public let postAuthentication: Value<String>?
+        public let postConfirmation: Value<String>?
+        public let preAuthentication: Value<String>?
+        public let preSignUp: Value<String>?
+        public let preTokenGeneration: Value<String>?
+        public let preTokenGenerationConfig: CfnUserPoolRegionalConfigurationAttachment.PreTokenGenerationConfig?
+        public let userMigration: Value<String>?
+        public let verifyAuthChallengeResponse: Value<String>?
 
         public init(createAuthChallenge: Value<String>? = nil, customEmailSender: CfnUserPoolRegionalConfigurationAttachment.CustomEmailSender? = nil, customMessage: Value<String>? = nil, customSMSSender: CfnUserPoolRegionalConfigurationAttachment.CustomSMSSender? = nil, defineAuthChallenge: Value<String>? = nil, inboundFederation: CfnUserPoolRegionalConfigurationAttachment.InboundFederation? = nil, kmsKeyID: Value<String>? = nil, postAuthentication: Value<String>? = nil, postConfirmation: Value<String>? = nil, preAuthentication: Value<String>? = nil, preSignUp: Value<String>? = nil, preTokenGeneration: Value<String>? = nil, preTokenGenerationConfig: CfnUserPoolRegionalConfigurationAttachment.PreTokenGenerationConfig? = nil, userMigration: Value<String>? = nil, verifyAuthChallengeResponse: Value<String>? = nil) {
             self.createAuthChallenge = createAuthChallenge
@@ -115,8 +115,8 @@ public final class CfnUserPoolRegionalConfigurationAttachment: Resource {
     }
 
     public struct CustomEmailSender: TemplateRepresentable, Sendable {
-        public var lambdaArn: Value<String>?
-        public var lambdaVersion: Value<String>?
+        public let lambdaArn: Value<String>?
+        public let lambdaVersion: Value<String>?
 
         public init(lambdaArn: Value<String>? = nil, lambdaVersion: Value<String>? = nil) {
             self.lambdaArn = lambdaArn
@@ -132,8 +132,8 @@ public final class CfnUserPoolRegionalConfigurationAttachment: Resource {
     }
 
     public struct CustomSMSSender: TemplateRepresentable, Sendable {
-        public var lambdaArn: Value<String>?
-        public var lambdaVersion: Value<String>?
+        public let lambdaArn: Value<String>?
+        public let lambdaVersion: Value<String>?
 
         public init(lambdaArn: Value<String>? = nil, lambdaVersion: Value<String>? = nil) {
             self.lambdaArn = lambdaArn
@@ -149,8 +149,8 @@ public final class CfnUserPoolRegionalConfigurationAttachment: Resource {
     }
 
     public struct InboundFederation: TemplateRepresentable, Sendable {
-        public var lambdaArn: Value<String>?
-        public var lambdaVersion: Value<String>?
+        public let lambdaArn: Value<String>?
+        public let lambdaVersion: Value<String>?
 
         public init(lambdaArn: Value<String>? = nil, lambdaVersion: Value<String>? = nil) {
             self.lambdaArn = lambdaArn
@@ -166,8 +166,8 @@ public final class CfnUserPoolRegionalConfigurationAttachment: Resource {
     }
 
     public struct PreTokenGenerationConfig: TemplateRepresentable, Sendable {
-        public var lambdaArn: Value<String>?
-        public var lambdaVersion: Value<String>?
+        public let lambdaArn: Value<String>?
+        public let lambdaVersion: Value<String>?
 
         public init(lambdaArn: Value<String>? = nil, lambdaVersion: Value<String>? = nil) {
             self.lambdaArn = lambdaArn
@@ -183,10 +183,10 @@ public final class CfnUserPoolRegionalConfigurationAttachment: Resource {
     }
 
     public struct SmsConfiguration: TemplateRepresentable, Sendable {
-        public var eumsSms: CfnUserPoolRegionalConfigurationAttachment.EumsSmsConfiguration?
-        public var externalId: Value<String>?
-        public var snsCallerArn: Value<String>?
-        public var snsRegion: Value<String>?
+        public let eumsSms: CfnUserPoolRegionalConfigurationAttachment.EumsSmsConfiguration?
+        public let externalId: Value<String>?
+        public let snsCallerArn: Value<String>?
+        public let snsRegion: Value<String>?
 
         public init(eumsSms: CfnUserPoolRegionalConfigurationAttachment.EumsSmsConfiguration? = nil, externalId: Value<String>? = nil, snsCallerArn: Value<String>? = nil, snsRegion: Value<String>? = nil) {
             self.eumsSms = eumsSms
@@ -206,13 +206,13 @@ public final class CfnUserPoolRegionalConfigurationAttachment: Resource {
     }
 
     public struct EumsSmsConfiguration: TemplateRepresentable, Sendable {
-        public var callerArn: Value<String>
-        public var configurationSetName: Value<String>?
-        public var externalId: Value<String>?
-        public var inEntityId: Value<String>?
-        public var inTemplateId: Value<String>?
-        public var originationIdentity: Value<String>?
-        public var region: Value<String>?
+        public let callerArn: Value<String>
+        public let configurationSetName: Value<String>?
+        public let externalId: Value<String>?
+        public let inEntityId: Value<String>?
+        public let inTemplateId: Value<String>?
+        public let originationIdentity: Value<String>?
+        public let region: Value<String>?
 
         public init(callerArn: Value<String>, configurationSetName: Value<String>? = nil, externalId: Value<String>? = nil, inEntityId: Value<String>? = nil, inTemplateId: Value<String>? = nil, originationIdentity: Value<String>? = nil, region: Value<String>? = nil) {
             self.callerArn = callerArn

@@ -26,8 +26,8 @@ public final class CfnUserPoolResourceServer: Resource {
     }
 
     public struct ResourceServerScopeType: TemplateRepresentable, Sendable {
-        public var scopeDescription: Value<String>
-        public var scopeName: Value<String>
+        public let scopeDescription: Value<String>
+        public let scopeName: Value<String>
 
         public init(scopeDescription: Value<String>, scopeName: Value<String>) {
             self.scopeDescription = scopeDescription

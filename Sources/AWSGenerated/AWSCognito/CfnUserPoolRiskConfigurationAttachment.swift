@@ -29,8 +29,8 @@ public final class CfnUserPoolRiskConfigurationAttachment: Resource {
     }
 
     public struct AccountTakeoverRiskConfigurationType: TemplateRepresentable, Sendable {
-        public var actions: CfnUserPoolRiskConfigurationAttachment.AccountTakeoverActionsType
-        public var notifyConfiguration: CfnUserPoolRiskConfigurationAttachment.NotifyConfigurationType?
+        public let actions: CfnUserPoolRiskConfigurationAttachment.AccountTakeoverActionsType
+        public let notifyConfiguration: CfnUserPoolRiskConfigurationAttachment.NotifyConfigurationType?
 
         public init(actions: CfnUserPoolRiskConfigurationAttachment.AccountTakeoverActionsType, notifyConfiguration: CfnUserPoolRiskConfigurationAttachment.NotifyConfigurationType? = nil) {
             self.actions = actions
@@ -46,9 +46,9 @@ public final class CfnUserPoolRiskConfigurationAttachment: Resource {
     }
 
     public struct AccountTakeoverActionsType: TemplateRepresentable, Sendable {
-        public var highAction: CfnUserPoolRiskConfigurationAttachment.AccountTakeoverActionType?
-        public var lowAction: CfnUserPoolRiskConfigurationAttachment.AccountTakeoverActionType?
-        public var mediumAction: CfnUserPoolRiskConfigurationAttachment.AccountTakeoverActionType?
+        public let highAction: CfnUserPoolRiskConfigurationAttachment.AccountTakeoverActionType?
+        public let lowAction: CfnUserPoolRiskConfigurationAttachment.AccountTakeoverActionType?
+        public let mediumAction: CfnUserPoolRiskConfigurationAttachment.AccountTakeoverActionType?
 
         public init(highAction: CfnUserPoolRiskConfigurationAttachment.AccountTakeoverActionType? = nil, lowAction: CfnUserPoolRiskConfigurationAttachment.AccountTakeoverActionType? = nil, mediumAction: CfnUserPoolRiskConfigurationAttachment.AccountTakeoverActionType? = nil) {
             self.highAction = highAction
@@ -66,8 +66,8 @@ public final class CfnUserPoolRiskConfigurationAttachment: Resource {
     }
 
     public struct AccountTakeoverActionType: TemplateRepresentable, Sendable {
-        public var eventAction: Value<String>
-        public var notify: Value<Bool>
+        public let eventAction: Value<String>
+        public let notify: Value<Bool>
 
         public init(eventAction: Value<String>, notify: Value<Bool>) {
             self.eventAction = eventAction
@@ -83,12 +83,12 @@ public final class CfnUserPoolRiskConfigurationAttachment: Resource {
     }
 
     public struct NotifyConfigurationType: TemplateRepresentable, Sendable {
-        public var blockEmail: CfnUserPoolRiskConfigurationAttachment.NotifyEmailType?
-        public var from: Value<String>?
-        public var mfaEmail: CfnUserPoolRiskConfigurationAttachment.NotifyEmailType?
-        public var noActionEmail: CfnUserPoolRiskConfigurationAttachment.NotifyEmailType?
-        public var replyTo: Value<String>?
-        public var sourceArn: Value<String>
+        public let blockEmail: CfnUserPoolRiskConfigurationAttachment.NotifyEmailType?
+        public let from: Value<String>?
+        public let mfaEmail: CfnUserPoolRiskConfigurationAttachment.NotifyEmailType?
+        public let noActionEmail: CfnUserPoolRiskConfigurationAttachment.NotifyEmailType?
+        public let replyTo: Value<String>?
+        public let sourceArn: Value<String>
 
         public init(sourceArn: Value<String>, blockEmail: CfnUserPoolRiskConfigurationAttachment.NotifyEmailType? = nil, from: Value<String>? = nil, mfaEmail: CfnUserPoolRiskConfigurationAttachment.NotifyEmailType? = nil, noActionEmail: CfnUserPoolRiskConfigurationAttachment.NotifyEmailType? = nil, replyTo: Value<String>? = nil) {
             self.blockEmail = blockEmail
@@ -112,9 +112,9 @@ public final class CfnUserPoolRiskConfigurationAttachment: Resource {
     }
 
     public struct NotifyEmailType: TemplateRepresentable, Sendable {
-        public var htmlBody: Value<String>?
-        public var subject: Value<String>
-        public var textBody: Value<String>?
+        public let htmlBody: Value<String>?
+        public let subject: Value<String>
+        public let textBody: Value<String>?
 
         public init(subject: Value<String>, htmlBody: Value<String>? = nil, textBody: Value<String>? = nil) {
             self.htmlBody = htmlBody
@@ -132,8 +132,8 @@ public final class CfnUserPoolRiskConfigurationAttachment: Resource {
     }
 
     public struct CompromisedCredentialsRiskConfigurationType: TemplateRepresentable, Sendable {
-        public var actions: CfnUserPoolRiskConfigurationAttachment.CompromisedCredentialsActionsType
-        public var eventFilter: Value<[String]>?
+        public let actions: CfnUserPoolRiskConfigurationAttachment.CompromisedCredentialsActionsType
+        public let eventFilter: Value<[String]>?
 
         public init(actions: CfnUserPoolRiskConfigurationAttachment.CompromisedCredentialsActionsType, eventFilter: Value<[String]>? = nil) {
             self.actions = actions
@@ -149,7 +149,7 @@ public final class CfnUserPoolRiskConfigurationAttachment: Resource {
     }
 
     public struct CompromisedCredentialsActionsType: TemplateRepresentable, Sendable {
-        public var eventAction: Value<String>
+        public let eventAction: Value<String>
 
         public init(eventAction: Value<String>) {
             self.eventAction = eventAction
@@ -163,8 +163,8 @@ public final class CfnUserPoolRiskConfigurationAttachment: Resource {
     }
 
     public struct RiskExceptionConfigurationType: TemplateRepresentable, Sendable {
-        public var blockedIPRangeList: Value<[String]>?
-        public var skippedIPRangeList: Value<[String]>?
+        public let blockedIPRangeList: Value<[String]>?
+        public let skippedIPRangeList: Value<[String]>?
 
         public init(blockedIPRangeList: Value<[String]>? = nil, skippedIPRangeList: Value<[String]>? = nil) {
             self.blockedIPRangeList = blockedIPRangeList

@@ -38,8 +38,8 @@ public final class CfnUserPoolUser: Resource {
     }
 
     public struct AttributeType: TemplateRepresentable, Sendable {
-        public var name: Value<String>?
-        public var value: Value<String>?
+        public let name: Value<String>?
+        public let value: Value<String>?
 
         public init(name: Value<String>? = nil, value: Value<String>? = nil) {
             self.name = name

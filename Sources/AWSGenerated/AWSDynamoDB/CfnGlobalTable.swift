@@ -87,8 +87,8 @@ public final class CfnGlobalTable: Resource, HasAttributes {
     }
 
     public struct AttributeDefinition: TemplateRepresentable, Sendable {
-        public var attributeName: Value<String>
-        public var attributeType: CfnGlobalTable.AttributeDefinition.AttributeType
+        public let attributeName: Value<String>
+        public let attributeType: CfnGlobalTable.AttributeDefinition.AttributeType
 
         public init(attributeName: Value<String>, attributeType: CfnGlobalTable.AttributeDefinition.AttributeType) {
             self.attributeName = attributeName
@@ -123,14 +123,14 @@ public final class CfnGlobalTable: Resource, HasAttributes {
     }
 
     public struct GlobalSecondaryIndex: TemplateRepresentable, Sendable {
-        public var indexName: Value<String>
-        public var keySchema: [CfnGlobalTable.GlobalSecondaryIndex.KeySchema]
-        public var projection: CfnGlobalTable.Projection
-        public var readOnDemandThroughputSettings: CfnGlobalTable.ReadOnDemandThroughputSettings?
-        public var readProvisionedThroughputSettings: CfnGlobalTable.GlobalReadProvisionedThroughputSettings?
-        public var warmThroughput: CfnGlobalTable.WarmThroughput?
-        public var writeOnDemandThroughputSettings: CfnGlobalTable.WriteOnDemandThroughputSettings?
-        public var writeProvisionedThroughputSettings: CfnGlobalTable.WriteProvisionedThroughputSettings?
+        public let indexName: Value<String>
+        public let keySchema: [CfnGlobalTable.GlobalSecondaryIndex.KeySchema]
+        public let projection: CfnGlobalTable.Projection
+        public let readOnDemandThroughputSettings: CfnGlobalTable.ReadOnDemandThroughputSettings?
+        public let readProvisionedThroughputSettings: CfnGlobalTable.GlobalReadProvisionedThroughputSettings?
+        public let warmThroughput: CfnGlobalTable.WarmThroughput?
+        public let writeOnDemandThroughputSettings: CfnGlobalTable.WriteOnDemandThroughputSettings?
+        public let writeProvisionedThroughputSettings: CfnGlobalTable.WriteProvisionedThroughputSettings?
 
         public init(indexName: Value<String>, keySchema: [CfnGlobalTable.GlobalSecondaryIndex.KeySchema], projection: CfnGlobalTable.Projection, readOnDemandThroughputSettings: CfnGlobalTable.ReadOnDemandThroughputSettings? = nil, readProvisionedThroughputSettings: CfnGlobalTable.GlobalReadProvisionedThroughputSettings? = nil, warmThroughput: CfnGlobalTable.WarmThroughput? = nil, writeOnDemandThroughputSettings: CfnGlobalTable.WriteOnDemandThroughputSettings? = nil, writeProvisionedThroughputSettings: CfnGlobalTable.WriteProvisionedThroughputSettings? = nil) {
             self.indexName = indexName
@@ -157,8 +157,8 @@ public final class CfnGlobalTable: Resource, HasAttributes {
         }
 
         public struct KeySchema: TemplateRepresentable, Sendable {
-            public var attributeName: Value<String>
-            public var keyType: CfnGlobalTable.GlobalSecondaryIndex.KeySchema.KeyType
+            public let attributeName: Value<String>
+            public let keyType: CfnGlobalTable.GlobalSecondaryIndex.KeySchema.KeyType
 
             public init(attributeName: Value<String>, keyType: CfnGlobalTable.GlobalSecondaryIndex.KeySchema.KeyType) {
                 self.attributeName = attributeName
@@ -184,8 +184,8 @@ public final class CfnGlobalTable: Resource, HasAttributes {
     }
 
     public struct Projection: TemplateRepresentable, Sendable {
-        public var nonKeyAttributes: Value<[String]>?
-        public var projectionType: CfnGlobalTable.Projection.ProjectionType?
+        public let nonKeyAttributes: Value<[String]>?
+        public let projectionType: CfnGlobalTable.Projection.ProjectionType?
 
         public init(nonKeyAttributes: Value<[String]>? = nil, projectionType: CfnGlobalTable.Projection.ProjectionType? = nil) {
             self.nonKeyAttributes = nonKeyAttributes
@@ -211,7 +211,7 @@ public final class CfnGlobalTable: Resource, HasAttributes {
     }
 
     public struct ReadOnDemandThroughputSettings: TemplateRepresentable, Sendable {
-        public var maxReadRequestUnits: Value<Int>?
+        public let maxReadRequestUnits: Value<Int>?
 
         public init(maxReadRequestUnits: Value<Int>? = nil) {
             self.maxReadRequestUnits = maxReadRequestUnits
@@ -225,7 +225,7 @@ public final class CfnGlobalTable: Resource, HasAttributes {
     }
 
     public struct GlobalReadProvisionedThroughputSettings: TemplateRepresentable, Sendable {
-        public var readCapacityUnits: Value<Int>?
+        public let readCapacityUnits: Value<Int>?
 
         public init(readCapacityUnits: Value<Int>? = nil) {
             self.readCapacityUnits = readCapacityUnits
@@ -239,8 +239,8 @@ public final class CfnGlobalTable: Resource, HasAttributes {
     }
 
     public struct WarmThroughput: TemplateRepresentable, Sendable {
-        public var readUnitsPerSecond: Value<Int>?
-        public var writeUnitsPerSecond: Value<Int>?
+        public let readUnitsPerSecond: Value<Int>?
+        public let writeUnitsPerSecond: Value<Int>?
 
         public init(readUnitsPerSecond: Value<Int>? = nil, writeUnitsPerSecond: Value<Int>? = nil) {
             self.readUnitsPerSecond = readUnitsPerSecond
@@ -256,7 +256,7 @@ public final class CfnGlobalTable: Resource, HasAttributes {
     }
 
     public struct WriteOnDemandThroughputSettings: TemplateRepresentable, Sendable {
-        public var maxWriteRequestUnits: Value<Int>?
+        public let maxWriteRequestUnits: Value<Int>?
 
         public init(maxWriteRequestUnits: Value<Int>? = nil) {
             self.maxWriteRequestUnits = maxWriteRequestUnits
@@ -270,7 +270,7 @@ public final class CfnGlobalTable: Resource, HasAttributes {
     }
 
     public struct WriteProvisionedThroughputSettings: TemplateRepresentable, Sendable {
-        public var writeCapacityAutoScalingSettings: CfnGlobalTable.CapacityAutoScalingSettings?
+        public let writeCapacityAutoScalingSettings: CfnGlobalTable.CapacityAutoScalingSettings?
 
         public init(writeCapacityAutoScalingSettings: CfnGlobalTable.CapacityAutoScalingSettings? = nil) {
             self.writeCapacityAutoScalingSettings = writeCapacityAutoScalingSettings
@@ -284,10 +284,10 @@ public final class CfnGlobalTable: Resource, HasAttributes {
     }
 
     public struct CapacityAutoScalingSettings: TemplateRepresentable, Sendable {
-        public var maxCapacity: Value<Int>
-        public var minCapacity: Value<Int>
-        public var seedCapacity: Value<Int>?
-        public var targetTrackingScalingPolicyConfiguration: CfnGlobalTable.TargetTrackingScalingPolicyConfiguration
+        public let maxCapacity: Value<Int>
+        public let minCapacity: Value<Int>
+        public let seedCapacity: Value<Int>?
+        public let targetTrackingScalingPolicyConfiguration: CfnGlobalTable.TargetTrackingScalingPolicyConfiguration
 
         public init(maxCapacity: Value<Int>, minCapacity: Value<Int>, targetTrackingScalingPolicyConfiguration: CfnGlobalTable.TargetTrackingScalingPolicyConfiguration, seedCapacity: Value<Int>? = nil) {
             self.maxCapacity = maxCapacity
@@ -307,10 +307,10 @@ public final class CfnGlobalTable: Resource, HasAttributes {
     }
 
     public struct TargetTrackingScalingPolicyConfiguration: TemplateRepresentable, Sendable {
-        public var disableScaleIn: Value<Bool>?
-        public var scaleInCooldown: Value<Int>?
-        public var scaleOutCooldown: Value<Int>?
-        public var targetValue: Value<Double>
+        public let disableScaleIn: Value<Bool>?
+        public let scaleInCooldown: Value<Int>?
+        public let scaleOutCooldown: Value<Int>?
+        public let targetValue: Value<Double>
 
         public init(targetValue: Value<Double>, disableScaleIn: Value<Bool>? = nil, scaleInCooldown: Value<Int>? = nil, scaleOutCooldown: Value<Int>? = nil) {
             self.disableScaleIn = disableScaleIn
@@ -330,7 +330,7 @@ public final class CfnGlobalTable: Resource, HasAttributes {
     }
 
     public struct GlobalTableWitness: TemplateRepresentable, Sendable {
-        public var region: Value<String>?
+        public let region: Value<String>?
 
         public init(region: Value<String>? = nil) {
             self.region = region
@@ -344,8 +344,8 @@ public final class CfnGlobalTable: Resource, HasAttributes {
     }
 
     public struct KeySchema: TemplateRepresentable, Sendable {
-        public var attributeName: Value<String>
-        public var keyType: CfnGlobalTable.KeySchema.KeyType
+        public let attributeName: Value<String>
+        public let keyType: CfnGlobalTable.KeySchema.KeyType
 
         public init(attributeName: Value<String>, keyType: CfnGlobalTable.KeySchema.KeyType) {
             self.attributeName = attributeName
@@ -370,9 +370,9 @@ public final class CfnGlobalTable: Resource, HasAttributes {
     }
 
     public struct LocalSecondaryIndex: TemplateRepresentable, Sendable {
-        public var indexName: Value<String>
-        public var keySchema: [CfnGlobalTable.KeySchema]
-        public var projection: CfnGlobalTable.Projection
+        public let indexName: Value<String>
+        public let keySchema: [CfnGlobalTable.KeySchema]
+        public let projection: CfnGlobalTable.Projection
 
         public init(indexName: Value<String>, keySchema: [CfnGlobalTable.KeySchema], projection: CfnGlobalTable.Projection) {
             self.indexName = indexName
@@ -399,21 +399,21 @@ public final class CfnGlobalTable: Resource, HasAttributes {
     }
 
     public struct ReplicaSpecification: TemplateRepresentable, Sendable {
-        public var contributorInsightsSpecification: CfnGlobalTable.ContributorInsightsSpecification?
-        public var deletionProtectionEnabled: Value<Bool>?
-        public var disassociationProtectionEnabled: Value<Bool>?
-        public var globalSecondaryIndexes: [CfnGlobalTable.ReplicaGlobalSecondaryIndexSpecification]?
-        public var globalTableSettingsReplicationMode: CfnGlobalTable.ReplicaSpecification.GlobalTableSettingsReplicationMode?
-        public var kinesisStreamSpecification: CfnGlobalTable.KinesisStreamSpecification?
-        public var pointInTimeRecoverySpecification: CfnGlobalTable.PointInTimeRecoverySpecification?
-        public var readOnDemandThroughputSettings: CfnGlobalTable.ReadOnDemandThroughputSettings?
-        public var readProvisionedThroughputSettings: CfnGlobalTable.ReadProvisionedThroughputSettings?
-        public var region: Value<String>
-        public var replicaStreamSpecification: CfnGlobalTable.ReplicaStreamSpecification?
-        public var resourcePolicy: CfnGlobalTable.ResourcePolicy?
-        public var sseSpecification: CfnGlobalTable.ReplicaSSESpecification?
-        public var tableClass: Value<String>?
-        public var tags: [CfnGlobalTable.Tag]?
+        public let contributorInsightsSpecification: CfnGlobalTable.ContributorInsightsSpecification?
+        public let deletionProtectionEnabled: Value<Bool>?
+        public let disassociationProtectionEnabled: Value<Bool>?
+        public let globalSecondaryIndexes: [CfnGlobalTable.ReplicaGlobalSecondaryIndexSpecification]?
+        public let globalTableSettingsReplicationMode: CfnGlobalTable.ReplicaSpecification.GlobalTableSettingsReplicationMode?
+        public let kinesisStreamSpecification: CfnGlobalTable.KinesisStreamSpecification?
+        public let pointInTimeRecoverySpecification: CfnGlobalTable.PointInTimeRecoverySpecification?
+        public let readOnDemandThroughputSettings: CfnGlobalTable.ReadOnDemandThroughputSettings?
+        public let readProvisionedThroughputSettings: CfnGlobalTable.ReadProvisionedThroughputSettings?
+        public let region: Value<String>
+        public let replicaStreamSpecification: CfnGlobalTable.ReplicaStreamSpecification?
+        public let resourcePolicy: CfnGlobalTable.ResourcePolicy?
+        public let sseSpecification: CfnGlobalTable.ReplicaSSESpecification?
+        public let tableClass: Value<String>?
+        public let tags: [CfnGlobalTable.Tag]?
 
         public init(region: Value<String>, contributorInsightsSpecification: CfnGlobalTable.ContributorInsightsSpecification? = nil, deletionProtectionEnabled: Value<Bool>? = nil, disassociationProtectionEnabled: Value<Bool>? = nil, globalSecondaryIndexes: [CfnGlobalTable.ReplicaGlobalSecondaryIndexSpecification]? = nil, globalTableSettingsReplicationMode: CfnGlobalTable.ReplicaSpecification.GlobalTableSettingsReplicationMode? = nil, kinesisStreamSpecification: CfnGlobalTable.KinesisStreamSpecification? = nil, pointInTimeRecoverySpecification: CfnGlobalTable.PointInTimeRecoverySpecification? = nil, readOnDemandThroughputSettings: CfnGlobalTable.ReadOnDemandThroughputSettings? = nil, readProvisionedThroughputSettings: CfnGlobalTable.ReadProvisionedThroughputSettings? = nil, replicaStreamSpecification: CfnGlobalTable.ReplicaStreamSpecification? = nil, resourcePolicy: CfnGlobalTable.ResourcePolicy? = nil, sseSpecification: CfnGlobalTable.ReplicaSSESpecification? = nil, tableClass: Value<String>? = nil, tags: [CfnGlobalTable.Tag]? = nil) {
             self.contributorInsightsSpecification = contributorInsightsSpecification
@@ -464,8 +464,8 @@ public final class CfnGlobalTable: Resource, HasAttributes {
     }
 
     public struct ContributorInsightsSpecification: TemplateRepresentable, Sendable {
-        public var enabled: Value<Bool>
-        public var mode: CfnGlobalTable.ContributorInsightsSpecification.Mode?
+        public let enabled: Value<Bool>
+        public let mode: CfnGlobalTable.ContributorInsightsSpecification.Mode?
 
         public init(enabled: Value<Bool>, mode: CfnGlobalTable.ContributorInsightsSpecification.Mode? = nil) {
             self.enabled = enabled
@@ -490,10 +490,10 @@ public final class CfnGlobalTable: Resource, HasAttributes {
     }
 
     public struct ReplicaGlobalSecondaryIndexSpecification: TemplateRepresentable, Sendable {
-        public var contributorInsightsSpecification: CfnGlobalTable.ContributorInsightsSpecification?
-        public var indexName: Value<String>
-        public var readOnDemandThroughputSettings: CfnGlobalTable.ReadOnDemandThroughputSettings?
-        public var readProvisionedThroughputSettings: CfnGlobalTable.ReadProvisionedThroughputSettings?
+        public let contributorInsightsSpecification: CfnGlobalTable.ContributorInsightsSpecification?
+        public let indexName: Value<String>
+        public let readOnDemandThroughputSettings: CfnGlobalTable.ReadOnDemandThroughputSettings?
+        public let readProvisionedThroughputSettings: CfnGlobalTable.ReadProvisionedThroughputSettings?
 
         public init(indexName: Value<String>, contributorInsightsSpecification: CfnGlobalTable.ContributorInsightsSpecification? = nil, readOnDemandThroughputSettings: CfnGlobalTable.ReadOnDemandThroughputSettings? = nil, readProvisionedThroughputSettings: CfnGlobalTable.ReadProvisionedThroughputSettings? = nil) {
             self.contributorInsightsSpecification = contributorInsightsSpecification
@@ -513,8 +513,8 @@ public final class CfnGlobalTable: Resource, HasAttributes {
     }
 
     public struct ReadProvisionedThroughputSettings: TemplateRepresentable, Sendable {
-        public var readCapacityAutoScalingSettings: CfnGlobalTable.CapacityAutoScalingSettings?
-        public var readCapacityUnits: Value<Int>?
+        public let readCapacityAutoScalingSettings: CfnGlobalTable.CapacityAutoScalingSettings?
+        public let readCapacityUnits: Value<Int>?
 
         public init(readCapacityAutoScalingSettings: CfnGlobalTable.CapacityAutoScalingSettings? = nil, readCapacityUnits: Value<Int>? = nil) {
             self.readCapacityAutoScalingSettings = readCapacityAutoScalingSettings
@@ -530,8 +530,8 @@ public final class CfnGlobalTable: Resource, HasAttributes {
     }
 
     public struct KinesisStreamSpecification: TemplateRepresentable, Sendable {
-        public var approximateCreationDateTimePrecision: CfnGlobalTable.KinesisStreamSpecification.ApproximateCreationDateTimePrecision?
-        public var streamArn: Value<String>
+        public let approximateCreationDateTimePrecision: CfnGlobalTable.KinesisStreamSpecification.ApproximateCreationDateTimePrecision?
+        public let streamArn: Value<String>
 
         public init(streamArn: Value<String>, approximateCreationDateTimePrecision: CfnGlobalTable.KinesisStreamSpecification.ApproximateCreationDateTimePrecision? = nil) {
             self.approximateCreationDateTimePrecision = approximateCreationDateTimePrecision
@@ -556,8 +556,8 @@ public final class CfnGlobalTable: Resource, HasAttributes {
     }
 
     public struct PointInTimeRecoverySpecification: TemplateRepresentable, Sendable {
-        public var pointInTimeRecoveryEnabled: Value<Bool>?
-        public var recoveryPeriodInDays: Value<Int>?
+        public let pointInTimeRecoveryEnabled: Value<Bool>?
+        public let recoveryPeriodInDays: Value<Int>?
 
         public init(pointInTimeRecoveryEnabled: Value<Bool>? = nil, recoveryPeriodInDays: Value<Int>? = nil) {
             self.pointInTimeRecoveryEnabled = pointInTimeRecoveryEnabled
@@ -573,8 +573,8 @@ public final class CfnGlobalTable: Resource, HasAttributes {
     }
 
     public struct ReplicaStreamSpecification: TemplateRepresentable, Sendable {
-        public var resourcePolicy: CfnGlobalTable.ResourcePolicy?
-        public var tags: [CfnGlobalTable.Tag]?
+        public let resourcePolicy: CfnGlobalTable.ResourcePolicy?
+        public let tags: [CfnGlobalTable.Tag]?
 
         public init(resourcePolicy: CfnGlobalTable.ResourcePolicy? = nil, tags: [CfnGlobalTable.Tag]? = nil) {
             self.resourcePolicy = resourcePolicy
@@ -590,7 +590,7 @@ public final class CfnGlobalTable: Resource, HasAttributes {
     }
 
     public struct ResourcePolicy: TemplateRepresentable, Sendable {
-        public var policyDocument: TemplateValue
+        public let policyDocument: TemplateValue
 
         public init(policyDocument: TemplateValue) {
             self.policyDocument = policyDocument
@@ -604,8 +604,8 @@ public final class CfnGlobalTable: Resource, HasAttributes {
     }
 
     public struct Tag: TemplateRepresentable, Sendable {
-        public var key: Value<String>
-        public var value: Value<String>
+        public let key: Value<String>
+        public let value: Value<String>
 
         public init(key: Value<String>, value: Value<String>) {
             self.key = key
@@ -621,7 +621,7 @@ public final class CfnGlobalTable: Resource, HasAttributes {
     }
 
     public struct ReplicaSSESpecification: TemplateRepresentable, Sendable {
-        public var kmsMasterKeyId: Value<String>
+        public let kmsMasterKeyId: Value<String>
 
         public init(kmsMasterKeyId: Value<String>) {
             self.kmsMasterKeyId = kmsMasterKeyId
@@ -635,8 +635,8 @@ public final class CfnGlobalTable: Resource, HasAttributes {
     }
 
     public struct SSESpecification: TemplateRepresentable, Sendable {
-        public var sseEnabled: Value<Bool>
-        public var sseType: CfnGlobalTable.SSESpecification.SSEType?
+        public let sseEnabled: Value<Bool>
+        public let sseType: CfnGlobalTable.SSESpecification.SSEType?
 
         public init(sseEnabled: Value<Bool>, sseType: CfnGlobalTable.SSESpecification.SSEType? = nil) {
             self.sseEnabled = sseEnabled
@@ -660,7 +660,7 @@ public final class CfnGlobalTable: Resource, HasAttributes {
     }
 
     public struct StreamSpecification: TemplateRepresentable, Sendable {
-        public var streamViewType: CfnGlobalTable.StreamSpecification.StreamViewType
+        public let streamViewType: CfnGlobalTable.StreamSpecification.StreamViewType
 
         public init(streamViewType: CfnGlobalTable.StreamSpecification.StreamViewType) {
             self.streamViewType = streamViewType
@@ -694,8 +694,8 @@ public final class CfnGlobalTable: Resource, HasAttributes {
     }
 
     public struct TimeToLiveSpecification: TemplateRepresentable, Sendable {
-        public var attributeName: Value<String>?
-        public var enabled: Value<Bool>
+        public let attributeName: Value<String>?
+        public let enabled: Value<Bool>
 
         public init(enabled: Value<Bool>, attributeName: Value<String>? = nil) {
             self.attributeName = attributeName
@@ -711,12 +711,12 @@ public final class CfnGlobalTable: Resource, HasAttributes {
     }
 
     public struct VectorIndex: TemplateRepresentable, Sendable {
-        public var dimensions: Value<Int>
-        public var distanceFunction: CfnGlobalTable.VectorIndex.DistanceFunction
-        public var indexName: Value<String>
-        public var projection: CfnGlobalTable.Projection
-        public var searchSchema: [CfnGlobalTable.SearchSchemaElement]?
-        public var vectorAttribute: CfnGlobalTable.VectorAttribute
+        public let dimensions: Value<Int>
+        public let distanceFunction: CfnGlobalTable.VectorIndex.DistanceFunction
+        public let indexName: Value<String>
+        public let projection: CfnGlobalTable.Projection
+        public let searchSchema: [CfnGlobalTable.SearchSchemaElement]?
+        public let vectorAttribute: CfnGlobalTable.VectorAttribute
 
         public init(dimensions: Value<Int>, distanceFunction: CfnGlobalTable.VectorIndex.DistanceFunction, indexName: Value<String>, projection: CfnGlobalTable.Projection, vectorAttribute: CfnGlobalTable.VectorAttribute, searchSchema: [CfnGlobalTable.SearchSchemaElement]? = nil) {
             self.dimensions = dimensions
@@ -750,8 +750,8 @@ public final class CfnGlobalTable: Resource, HasAttributes {
     }
 
     public struct SearchSchemaElement: TemplateRepresentable, Sendable {
-        public var attributeName: Value<String>
-        public var searchSchemaElementType: CfnGlobalTable.SearchSchemaElement.SearchSchemaElementType
+        public let attributeName: Value<String>
+        public let searchSchemaElementType: CfnGlobalTable.SearchSchemaElement.SearchSchemaElementType
 
         public init(attributeName: Value<String>, searchSchemaElementType: CfnGlobalTable.SearchSchemaElement.SearchSchemaElementType) {
             self.attributeName = attributeName
@@ -776,7 +776,7 @@ public final class CfnGlobalTable: Resource, HasAttributes {
     }
 
     public struct VectorAttribute: TemplateRepresentable, Sendable {
-        public var attributeName: Value<String>
+        public let attributeName: Value<String>
 
         public init(attributeName: Value<String>) {
             self.attributeName = attributeName

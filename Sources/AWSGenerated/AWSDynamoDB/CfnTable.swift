@@ -109,9 +109,9 @@ public final class CfnTable: Resource, HasAttributes {
     /// Represents an attribute for describing the schema for the table and indexes.
     public struct AttributeDefinition: TemplateRepresentable, Sendable {
         /// A name for the attribute.
-        public var attributeName: Value<String>
+        public let attributeName: Value<String>
         /// The data type for the attribute, where: + ``S`` - the attribute is of type String + ``N`` - the attribute is of type Number + ``B`` - the attribute is of type Binary
-        public var attributeType: CfnTable.AttributeDefinition.AttributeType
+        public let attributeType: CfnTable.AttributeDefinition.AttributeType
 
         public init(attributeName: Value<String>, attributeType: CfnTable.AttributeDefinition.AttributeType) {
             self.attributeName = attributeName
@@ -148,9 +148,9 @@ public final class CfnTable: Resource, HasAttributes {
     /// Configures contributor insights settings for a table or one of its indexes.
     public struct ContributorInsightsSpecification: TemplateRepresentable, Sendable {
         /// Indicates whether CloudWatch Contributor Insights are to be enabled (true) or disabled (false).
-        public var enabled: Value<Bool>
+        public let enabled: Value<Bool>
         /// Specifies the CloudWatch Contributor Insights mode for a table.
-        public var mode: CfnTable.ContributorInsightsSpecification.Mode?
+        public let mode: CfnTable.ContributorInsightsSpecification.Mode?
 
         public init(enabled: Value<Bool>, mode: CfnTable.ContributorInsightsSpecification.Mode? = nil) {
             self.enabled = enabled
@@ -177,18 +177,18 @@ public final class CfnTable: Resource, HasAttributes {
     /// Represents the properties of a global secondary index.
     public struct GlobalSecondaryIndex: TemplateRepresentable, Sendable {
         /// The settings used to specify whether to enable CloudWatch Contributor Insights for the global table and define which events to monitor.
-        public var contributorInsightsSpecification: CfnTable.ContributorInsightsSpecification?
+        public let contributorInsightsSpecification: CfnTable.ContributorInsightsSpecification?
         /// The name of the global secondary index.
-        public var indexName: Value<String>
-        public var keySchema: [CfnTable.GlobalSecondaryIndex.KeySchema]
+        public let indexName: Value<String>
+        public let keySchema: [CfnTable.GlobalSecondaryIndex.KeySchema]
         /// The maximum number of read and write units for the specified global secondary index.
-        public var onDemandThroughput: CfnTable.OnDemandThroughput?
+        public let onDemandThroughput: CfnTable.OnDemandThroughput?
         /// Represents attributes that are copied (projected) from the table into the global secondary index.
-        public var projection: CfnTable.Projection
+        public let projection: CfnTable.Projection
         /// Represents the provisioned throughput settings for the specified global secondary index.
-        public var provisionedThroughput: CfnTable.ProvisionedThroughput?
+        public let provisionedThroughput: CfnTable.ProvisionedThroughput?
         /// Represents the warm throughput value (in read units per second and write units per second) for the specified secondary index.
-        public var warmThroughput: CfnTable.WarmThroughput?
+        public let warmThroughput: CfnTable.WarmThroughput?
 
         public init(indexName: Value<String>, keySchema: [CfnTable.GlobalSecondaryIndex.KeySchema], projection: CfnTable.Projection, contributorInsightsSpecification: CfnTable.ContributorInsightsSpecification? = nil, onDemandThroughput: CfnTable.OnDemandThroughput? = nil, provisionedThroughput: CfnTable.ProvisionedThroughput? = nil, warmThroughput: CfnTable.WarmThroughput? = nil) {
             self.contributorInsightsSpecification = contributorInsightsSpecification
@@ -213,8 +213,8 @@ public final class CfnTable: Resource, HasAttributes {
         }
 
         public struct KeySchema: TemplateRepresentable, Sendable {
-            public var attributeName: Value<String>
-            public var keyType: Value<String>
+            public let attributeName: Value<String>
+            public let keyType: Value<String>
 
             public init(attributeName: Value<String>, keyType: Value<String>) {
                 self.attributeName = attributeName
@@ -233,9 +233,9 @@ public final class CfnTable: Resource, HasAttributes {
     /// Sets the maximum number of read and write units for the specified on-demand table.
     public struct OnDemandThroughput: TemplateRepresentable, Sendable {
         /// Maximum number of read request units for the specified table.
-        public var maxReadRequestUnits: Value<Int>?
+        public let maxReadRequestUnits: Value<Int>?
         /// Maximum number of write request units for the specified table.
-        public var maxWriteRequestUnits: Value<Int>?
+        public let maxWriteRequestUnits: Value<Int>?
 
         public init(maxReadRequestUnits: Value<Int>? = nil, maxWriteRequestUnits: Value<Int>? = nil) {
             self.maxReadRequestUnits = maxReadRequestUnits
@@ -253,9 +253,9 @@ public final class CfnTable: Resource, HasAttributes {
     /// Represents attributes that are copied (projected) from the table into an index.
     public struct Projection: TemplateRepresentable, Sendable {
         /// Represents the non-key attribute names which will be projected into the index.
-        public var nonKeyAttributes: Value<[String]>?
+        public let nonKeyAttributes: Value<[String]>?
         /// The set of attributes that are projected into the index: + ``KEYS_ONLY`` - Only the index and primary keys are projected into the index.
-        public var projectionType: CfnTable.Projection.ProjectionType?
+        public let projectionType: CfnTable.Projection.ProjectionType?
 
         public init(nonKeyAttributes: Value<[String]>? = nil, projectionType: CfnTable.Projection.ProjectionType? = nil) {
             self.nonKeyAttributes = nonKeyAttributes
@@ -283,9 +283,9 @@ public final class CfnTable: Resource, HasAttributes {
     /// Throughput for the specified table, which consists of values for ``ReadCapacityUnits`` and ``WriteCapacityUnits``.
     public struct ProvisionedThroughput: TemplateRepresentable, Sendable {
         /// The maximum number of strongly consistent reads consumed per second before DynamoDB returns a ``ThrottlingException``.
-        public var readCapacityUnits: Value<Int>
+        public let readCapacityUnits: Value<Int>
         /// The maximum number of writes consumed per second before DynamoDB returns a ``ThrottlingException``.
-        public var writeCapacityUnits: Value<Int>
+        public let writeCapacityUnits: Value<Int>
 
         public init(readCapacityUnits: Value<Int>, writeCapacityUnits: Value<Int>) {
             self.readCapacityUnits = readCapacityUnits
@@ -303,9 +303,9 @@ public final class CfnTable: Resource, HasAttributes {
     /// Provides visibility into the number of read and write operations your table or secondary index can instantaneously support.
     public struct WarmThroughput: TemplateRepresentable, Sendable {
         /// Represents the number of read operations your base table can instantaneously support.
-        public var readUnitsPerSecond: Value<Int>?
+        public let readUnitsPerSecond: Value<Int>?
         /// Represents the number of write operations your base table can instantaneously support.
-        public var writeUnitsPerSecond: Value<Int>?
+        public let writeUnitsPerSecond: Value<Int>?
 
         public init(readUnitsPerSecond: Value<Int>? = nil, writeUnitsPerSecond: Value<Int>? = nil) {
             self.readUnitsPerSecond = readUnitsPerSecond
@@ -323,13 +323,13 @@ public final class CfnTable: Resource, HasAttributes {
     /// Specifies the properties of data being imported from the S3 bucket source to the table.
     public struct ImportSourceSpecification: TemplateRepresentable, Sendable {
         /// Type of compression to be used on the input coming from the imported table.
-        public var inputCompressionType: Value<String>?
+        public let inputCompressionType: Value<String>?
         /// The format of the source data.
-        public var inputFormat: Value<String>
+        public let inputFormat: Value<String>
         /// Additional properties that specify how the input is formatted,
-        public var inputFormatOptions: CfnTable.InputFormatOptions?
+        public let inputFormatOptions: CfnTable.InputFormatOptions?
         /// The S3 bucket that provides the source for the import.
-        public var s3BucketSource: CfnTable.S3BucketSource
+        public let s3BucketSource: CfnTable.S3BucketSource
 
         public init(inputFormat: Value<String>, s3BucketSource: CfnTable.S3BucketSource, inputCompressionType: Value<String>? = nil, inputFormatOptions: CfnTable.InputFormatOptions? = nil) {
             self.inputCompressionType = inputCompressionType
@@ -351,7 +351,7 @@ public final class CfnTable: Resource, HasAttributes {
     /// The format options for the data that was imported into the target table.
     public struct InputFormatOptions: TemplateRepresentable, Sendable {
         /// The options for imported source files in CSV format.
-        public var csv: CfnTable.Csv?
+        public let csv: CfnTable.Csv?
 
         public init(csv: CfnTable.Csv? = nil) {
             self.csv = csv
@@ -367,9 +367,9 @@ public final class CfnTable: Resource, HasAttributes {
     /// The options for imported source files in CSV format.
     public struct Csv: TemplateRepresentable, Sendable {
         /// The delimiter used for separating items in the CSV file being imported.
-        public var delimiter: Value<String>?
+        public let delimiter: Value<String>?
         /// List of the headers used to specify a common header for all source CSV files being imported.
-        public var headerList: Value<[String]>?
+        public let headerList: Value<[String]>?
 
         public init(delimiter: Value<String>? = nil, headerList: Value<[String]>? = nil) {
             self.delimiter = delimiter
@@ -387,11 +387,11 @@ public final class CfnTable: Resource, HasAttributes {
     /// The S3 bucket that is being imported from.
     public struct S3BucketSource: TemplateRepresentable, Sendable {
         /// The S3 bucket that is being imported from.
-        public var s3Bucket: Value<String>
+        public let s3Bucket: Value<String>
         /// The account number of the S3 bucket that is being imported from.
-        public var s3BucketOwner: Value<String>?
+        public let s3BucketOwner: Value<String>?
         /// The key prefix shared by all S3 Objects that are being imported.
-        public var s3KeyPrefix: Value<String>?
+        public let s3KeyPrefix: Value<String>?
 
         public init(s3Bucket: Value<String>, s3BucketOwner: Value<String>? = nil, s3KeyPrefix: Value<String>? = nil) {
             self.s3Bucket = s3Bucket
@@ -411,9 +411,9 @@ public final class CfnTable: Resource, HasAttributes {
     /// The Kinesis Data Streams configuration for the specified table.
     public struct KinesisStreamSpecification: TemplateRepresentable, Sendable {
         /// The precision for the time and date that the stream was created.
-        public var approximateCreationDateTimePrecision: CfnTable.KinesisStreamSpecification.ApproximateCreationDateTimePrecision?
+        public let approximateCreationDateTimePrecision: CfnTable.KinesisStreamSpecification.ApproximateCreationDateTimePrecision?
         /// The ARN for a specific Kinesis data stream.
-        public var streamArn: Value<String>
+        public let streamArn: Value<String>
 
         public init(streamArn: Value<String>, approximateCreationDateTimePrecision: CfnTable.KinesisStreamSpecification.ApproximateCreationDateTimePrecision? = nil) {
             self.approximateCreationDateTimePrecision = approximateCreationDateTimePrecision
@@ -440,10 +440,10 @@ public final class CfnTable: Resource, HasAttributes {
     /// Represents the properties of a local secondary index.
     public struct LocalSecondaryIndex: TemplateRepresentable, Sendable {
         /// The name of the local secondary index.
-        public var indexName: Value<String>
-        public var keySchema: [CfnTable.KeySchema]
+        public let indexName: Value<String>
+        public let keySchema: [CfnTable.KeySchema]
         /// Represents attributes that are copied (projected) from the table into the local secondary index.
-        public var projection: CfnTable.Projection
+        public let projection: CfnTable.Projection
 
         public init(indexName: Value<String>, keySchema: [CfnTable.KeySchema], projection: CfnTable.Projection) {
             self.indexName = indexName
@@ -461,8 +461,8 @@ public final class CfnTable: Resource, HasAttributes {
     }
 
     public struct KeySchema: TemplateRepresentable, Sendable {
-        public var attributeName: Value<String>
-        public var keyType: Value<String>
+        public let attributeName: Value<String>
+        public let keyType: Value<String>
 
         public init(attributeName: Value<String>, keyType: Value<String>) {
             self.attributeName = attributeName
@@ -480,9 +480,9 @@ public final class CfnTable: Resource, HasAttributes {
     /// The settings used to enable point in time recovery.
     public struct PointInTimeRecoverySpecification: TemplateRepresentable, Sendable {
         /// Indicates whether point in time recovery is enabled (true) or disabled (false) on the table.
-        public var pointInTimeRecoveryEnabled: Value<Bool>?
+        public let pointInTimeRecoveryEnabled: Value<Bool>?
         /// The number of preceding days for which continuous backups are taken and maintained.
-        public var recoveryPeriodInDays: Value<Int>?
+        public let recoveryPeriodInDays: Value<Int>?
 
         public init(pointInTimeRecoveryEnabled: Value<Bool>? = nil, recoveryPeriodInDays: Value<Int>? = nil) {
             self.pointInTimeRecoveryEnabled = pointInTimeRecoveryEnabled
@@ -499,7 +499,7 @@ public final class CfnTable: Resource, HasAttributes {
 
     /// Creates or updates a resource-based policy document that contains the permissions for DDB resources, such as a table, its indexes, and stream.
     public struct ResourcePolicy: TemplateRepresentable, Sendable {
-        public var policyDocument: TemplateValue
+        public let policyDocument: TemplateValue
 
         public init(policyDocument: TemplateValue) {
             self.policyDocument = policyDocument
@@ -515,11 +515,11 @@ public final class CfnTable: Resource, HasAttributes {
     /// Represents the settings used to enable server-side encryption.
     public struct SSESpecification: TemplateRepresentable, Sendable {
         /// The KMS key that should be used for the KMS encryption.
-        public var kmsMasterKeyId: Value<String>?
+        public let kmsMasterKeyId: Value<String>?
         /// Indicates whether server-side encryption is done using an AWS managed key or an AWS owned key.
-        public var sseEnabled: Value<Bool>
+        public let sseEnabled: Value<Bool>
         /// Server-side encryption type.
-        public var sseType: CfnTable.SSESpecification.SSEType?
+        public let sseType: CfnTable.SSESpecification.SSEType?
 
         public init(sseEnabled: Value<Bool>, kmsMasterKeyId: Value<String>? = nil, sseType: CfnTable.SSESpecification.SSEType? = nil) {
             self.kmsMasterKeyId = kmsMasterKeyId
@@ -547,11 +547,11 @@ public final class CfnTable: Resource, HasAttributes {
     /// Represents the DynamoDB Streams configuration for a table in DynamoDB.
     public struct StreamSpecification: TemplateRepresentable, Sendable {
         /// Creates or updates a resource-based policy document that contains the permissions for DDB resources, such as a table's streams.
-        public var resourcePolicy: CfnTable.ResourcePolicy?
+        public let resourcePolicy: CfnTable.ResourcePolicy?
         /// When an item in the table is modified, ``StreamViewType`` determines what information is written to the stream for this table.
-        public var streamViewType: CfnTable.StreamSpecification.StreamViewType
+        public let streamViewType: CfnTable.StreamSpecification.StreamViewType
         /// Specifies the tags to apply to the DDB stream.
-        public var tags: [CfnTable.Tag]?
+        public let tags: [CfnTable.Tag]?
 
         public init(streamViewType: CfnTable.StreamSpecification.StreamViewType, resourcePolicy: CfnTable.ResourcePolicy? = nil, tags: [CfnTable.Tag]? = nil) {
             self.resourcePolicy = resourcePolicy
@@ -582,9 +582,9 @@ public final class CfnTable: Resource, HasAttributes {
     /// Describes a tag.
     public struct Tag: TemplateRepresentable, Sendable {
         /// The key of the tag.
-        public var key: Value<String>
+        public let key: Value<String>
         /// The value of the tag.
-        public var value: Value<String>
+        public let value: Value<String>
 
         public init(key: Value<String>, value: Value<String>) {
             self.key = key
@@ -611,9 +611,9 @@ public final class CfnTable: Resource, HasAttributes {
     /// Represents the settings used to enable or disable Time to Live (TTL) for the specified table.
     public struct TimeToLiveSpecification: TemplateRepresentable, Sendable {
         /// The name of the TTL attribute used to store the expiration time for items in the table.
-        public var attributeName: Value<String>?
+        public let attributeName: Value<String>?
         /// Indicates whether TTL is to be enabled (true) or disabled (false) on the table.
-        public var enabled: Value<Bool>
+        public let enabled: Value<Bool>
 
         public init(enabled: Value<Bool>, attributeName: Value<String>? = nil) {
             self.attributeName = attributeName
@@ -629,12 +629,12 @@ public final class CfnTable: Resource, HasAttributes {
     }
 
     public struct VectorIndex: TemplateRepresentable, Sendable {
-        public var dimensions: Value<Int>
-        public var distanceFunction: CfnTable.VectorIndex.DistanceFunction
-        public var indexName: Value<String>
-        public var projection: CfnTable.Projection
-        public var searchSchema: [CfnTable.SearchSchemaElement]?
-        public var vectorAttribute: CfnTable.VectorAttribute
+        public let dimensions: Value<Int>
+        public let distanceFunction: CfnTable.VectorIndex.DistanceFunction
+        public let indexName: Value<String>
+        public let projection: CfnTable.Projection
+        public let searchSchema: [CfnTable.SearchSchemaElement]?
+        public let vectorAttribute: CfnTable.VectorAttribute
 
         public init(dimensions: Value<Int>, distanceFunction: CfnTable.VectorIndex.DistanceFunction, indexName: Value<String>, projection: CfnTable.Projection, vectorAttribute: CfnTable.VectorAttribute, searchSchema: [CfnTable.SearchSchemaElement]? = nil) {
             self.dimensions = dimensions
@@ -668,8 +668,8 @@ public final class CfnTable: Resource, HasAttributes {
     }
 
     public struct SearchSchemaElement: TemplateRepresentable, Sendable {
-        public var attributeName: Value<String>
-        public var searchSchemaElementType: CfnTable.SearchSchemaElement.SearchSchemaElementType
+        public let attributeName: Value<String>
+        public let searchSchemaElementType: CfnTable.SearchSchemaElement.SearchSchemaElementType
 
         public init(attributeName: Value<String>, searchSchemaElementType: CfnTable.SearchSchemaElement.SearchSchemaElementType) {
             self.attributeName = attributeName
@@ -694,7 +694,7 @@ public final class CfnTable: Resource, HasAttributes {
     }
 
     public struct VectorAttribute: TemplateRepresentable, Sendable {
-        public var attributeName: Value<String>
+        public let attributeName: Value<String>
 
         public init(attributeName: Value<String>) {
             self.attributeName = attributeName

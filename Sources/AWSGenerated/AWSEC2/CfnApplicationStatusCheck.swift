@@ -96,8 +96,8 @@ public final class CfnApplicationStatusCheck: Resource, HasAttributes {
     }
 
     public struct HealthCheckPath: TemplateRepresentable, Sendable {
-        public var destinations: [CfnApplicationStatusCheck.HealthCheckPathDestination]?
-        public var source: CfnApplicationStatusCheck.HealthCheckPathSource?
+        public let destinations: [CfnApplicationStatusCheck.HealthCheckPathDestination]?
+        public let source: CfnApplicationStatusCheck.HealthCheckPathSource?
 
         public init(destinations: [CfnApplicationStatusCheck.HealthCheckPathDestination]? = nil, source: CfnApplicationStatusCheck.HealthCheckPathSource? = nil) {
             self.destinations = destinations
@@ -113,8 +113,8 @@ public final class CfnApplicationStatusCheck: Resource, HasAttributes {
     }
 
     public struct HealthCheckPathDestination: TemplateRepresentable, Sendable {
-        public var securityGroupId: Value<String>?
-        public var subnetId: Value<String>?
+        public let securityGroupId: Value<String>?
+        public let subnetId: Value<String>?
 
         public init(securityGroupId: Value<String>? = nil, subnetId: Value<String>? = nil) {
             self.securityGroupId = securityGroupId
@@ -130,8 +130,8 @@ public final class CfnApplicationStatusCheck: Resource, HasAttributes {
     }
 
     public struct HealthCheckPathSource: TemplateRepresentable, Sendable {
-        public var securityGroupId: Value<String>?
-        public var subnetId: Value<String>?
+        public let securityGroupId: Value<String>?
+        public let subnetId: Value<String>?
 
         public init(securityGroupId: Value<String>? = nil, subnetId: Value<String>? = nil) {
             self.securityGroupId = securityGroupId
@@ -173,8 +173,8 @@ public final class CfnApplicationStatusCheck: Resource, HasAttributes {
     }
 
     public struct Tag: TemplateRepresentable, Sendable {
-        public var key: Value<String>
-        public var value: Value<String>
+        public let key: Value<String>
+        public let value: Value<String>
 
         public init(key: Value<String>, value: Value<String>) {
             self.key = key

@@ -159,8 +159,8 @@ public final class CfnCapacityReservation: Resource, HasAttributes {
     }
 
     public struct TagSpecification: TemplateRepresentable, Sendable {
-        public var resourceType: CfnCapacityReservation.TagSpecification.ResourceType?
-        public var tags: [CfnCapacityReservation.Tag]?
+        public let resourceType: CfnCapacityReservation.TagSpecification.ResourceType?
+        public let tags: [CfnCapacityReservation.Tag]?
 
         public init(resourceType: CfnCapacityReservation.TagSpecification.ResourceType? = nil, tags: [CfnCapacityReservation.Tag]? = nil) {
             self.resourceType = resourceType
@@ -295,8 +295,8 @@ public final class CfnCapacityReservation: Resource, HasAttributes {
     }
 
     public struct Tag: TemplateRepresentable, Sendable {
-        public var key: Value<String>
-        public var value: Value<String>
+        public let key: Value<String>
+        public let value: Value<String>
 
         public init(key: Value<String>, value: Value<String>) {
             self.key = key

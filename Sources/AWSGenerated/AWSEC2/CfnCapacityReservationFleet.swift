@@ -56,13 +56,13 @@ public final class CfnCapacityReservationFleet: Resource, HasAttributes {
     }
 
     public struct InstanceTypeSpecification: TemplateRepresentable, Sendable {
-        public var availabilityZone: Value<String>?
-        public var availabilityZoneId: Value<String>?
-        public var ebsOptimized: Value<Bool>?
-        public var instancePlatform: CfnCapacityReservationFleet.InstanceTypeSpecification.InstancePlatform?
-        public var instanceType: Value<String>?
-        public var priority: Value<Int>?
-        public var weight: Value<Double>?
+        public let availabilityZone: Value<String>?
+        public let availabilityZoneId: Value<String>?
+        public let ebsOptimized: Value<Bool>?
+        public let instancePlatform: CfnCapacityReservationFleet.InstanceTypeSpecification.InstancePlatform?
+        public let instanceType: Value<String>?
+        public let priority: Value<Int>?
+        public let weight: Value<Double>?
 
         public init(availabilityZone: Value<String>? = nil, availabilityZoneId: Value<String>? = nil, ebsOptimized: Value<Bool>? = nil, instancePlatform: CfnCapacityReservationFleet.InstanceTypeSpecification.InstancePlatform? = nil, instanceType: Value<String>? = nil, priority: Value<Int>? = nil, weight: Value<Double>? = nil) {
             self.availabilityZone = availabilityZone
@@ -113,8 +113,8 @@ public final class CfnCapacityReservationFleet: Resource, HasAttributes {
     }
 
     public struct TagSpecification: TemplateRepresentable, Sendable {
-        public var resourceType: CfnCapacityReservationFleet.TagSpecification.ResourceType?
-        public var tags: [CfnCapacityReservationFleet.Tag]?
+        public let resourceType: CfnCapacityReservationFleet.TagSpecification.ResourceType?
+        public let tags: [CfnCapacityReservationFleet.Tag]?
 
         public init(resourceType: CfnCapacityReservationFleet.TagSpecification.ResourceType? = nil, tags: [CfnCapacityReservationFleet.Tag]? = nil) {
             self.resourceType = resourceType
@@ -249,8 +249,8 @@ public final class CfnCapacityReservationFleet: Resource, HasAttributes {
     }
 
     public struct Tag: TemplateRepresentable, Sendable {
-        public var key: Value<String>
-        public var value: Value<String>
+        public let key: Value<String>
+        public let value: Value<String>
 
         public init(key: Value<String>, value: Value<String>) {
             self.key = key

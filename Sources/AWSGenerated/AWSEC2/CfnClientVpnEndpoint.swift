@@ -90,10 +90,10 @@ public final class CfnClientVpnEndpoint: Resource, HasAttributes {
     }
 
     public struct ClientAuthenticationRequest: TemplateRepresentable, Sendable {
-        public var activeDirectory: CfnClientVpnEndpoint.DirectoryServiceAuthenticationRequest?
-        public var federatedAuthentication: CfnClientVpnEndpoint.FederatedAuthenticationRequest?
-        public var mutualAuthentication: CfnClientVpnEndpoint.CertificateAuthenticationRequest?
-        public var type: Value<String>
+        public let activeDirectory: CfnClientVpnEndpoint.DirectoryServiceAuthenticationRequest?
+        public let federatedAuthentication: CfnClientVpnEndpoint.FederatedAuthenticationRequest?
+        public let mutualAuthentication: CfnClientVpnEndpoint.CertificateAuthenticationRequest?
+        public let type: Value<String>
 
         public init(type: Value<String>, activeDirectory: CfnClientVpnEndpoint.DirectoryServiceAuthenticationRequest? = nil, federatedAuthentication: CfnClientVpnEndpoint.FederatedAuthenticationRequest? = nil, mutualAuthentication: CfnClientVpnEndpoint.CertificateAuthenticationRequest? = nil) {
             self.activeDirectory = activeDirectory
@@ -113,7 +113,7 @@ public final class CfnClientVpnEndpoint: Resource, HasAttributes {
     }
 
     public struct DirectoryServiceAuthenticationRequest: TemplateRepresentable, Sendable {
-        public var directoryId: Value<String>
+        public let directoryId: Value<String>
 
         public init(directoryId: Value<String>) {
             self.directoryId = directoryId
@@ -127,8 +127,8 @@ public final class CfnClientVpnEndpoint: Resource, HasAttributes {
     }
 
     public struct FederatedAuthenticationRequest: TemplateRepresentable, Sendable {
-        public var samlProviderArn: Value<String>
-        public var selfServiceSAMLProviderArn: Value<String>?
+        public let samlProviderArn: Value<String>
+        public let selfServiceSAMLProviderArn: Value<String>?
 
         public init(samlProviderArn: Value<String>, selfServiceSAMLProviderArn: Value<String>? = nil) {
             self.samlProviderArn = samlProviderArn
@@ -144,7 +144,7 @@ public final class CfnClientVpnEndpoint: Resource, HasAttributes {
     }
 
     public struct CertificateAuthenticationRequest: TemplateRepresentable, Sendable {
-        public var clientRootCertificateChainArn: Value<String>
+        public let clientRootCertificateChainArn: Value<String>
 
         public init(clientRootCertificateChainArn: Value<String>) {
             self.clientRootCertificateChainArn = clientRootCertificateChainArn
@@ -158,9 +158,9 @@ public final class CfnClientVpnEndpoint: Resource, HasAttributes {
     }
 
     public struct AuthorizationPolicy: TemplateRepresentable, Sendable {
-        public var description: Value<String>?
-        public var policyDocument: Value<String>
-        public var shadowMode: Value<String>?
+        public let description: Value<String>?
+        public let policyDocument: Value<String>
+        public let shadowMode: Value<String>?
 
         public init(policyDocument: Value<String>, description: Value<String>? = nil, shadowMode: Value<String>? = nil) {
             self.description = description
@@ -178,8 +178,8 @@ public final class CfnClientVpnEndpoint: Resource, HasAttributes {
     }
 
     public struct ClientConnectOptions: TemplateRepresentable, Sendable {
-        public var enabled: Value<Bool>
-        public var lambdaFunctionArn: Value<String>?
+        public let enabled: Value<Bool>
+        public let lambdaFunctionArn: Value<String>?
 
         public init(enabled: Value<Bool>, lambdaFunctionArn: Value<String>? = nil) {
             self.enabled = enabled
@@ -195,8 +195,8 @@ public final class CfnClientVpnEndpoint: Resource, HasAttributes {
     }
 
     public struct ClientLoginBannerOptions: TemplateRepresentable, Sendable {
-        public var bannerText: Value<String>?
-        public var enabled: Value<Bool>
+        public let bannerText: Value<String>?
+        public let enabled: Value<Bool>
 
         public init(enabled: Value<Bool>, bannerText: Value<String>? = nil) {
             self.bannerText = bannerText
@@ -212,7 +212,7 @@ public final class CfnClientVpnEndpoint: Resource, HasAttributes {
     }
 
     public struct ClientRouteEnforcementOptions: TemplateRepresentable, Sendable {
-        public var enforced: Value<Bool>?
+        public let enforced: Value<Bool>?
 
         public init(enforced: Value<Bool>? = nil) {
             self.enforced = enforced
@@ -226,10 +226,10 @@ public final class CfnClientVpnEndpoint: Resource, HasAttributes {
     }
 
     public struct ConnectionLogOptions: TemplateRepresentable, Sendable {
-        public var cloudwatchLogGroup: Value<String>?
-        public var cloudwatchLogStream: Value<String>?
-        public var enabled: Value<Bool>
-        public var includeAuthorizationPolicyContext: Value<Bool>?
+        public let cloudwatchLogGroup: Value<String>?
+        public let cloudwatchLogStream: Value<String>?
+        public let enabled: Value<Bool>
+        public let includeAuthorizationPolicyContext: Value<Bool>?
 
         public init(enabled: Value<Bool>, cloudwatchLogGroup: Value<String>? = nil, cloudwatchLogStream: Value<String>? = nil, includeAuthorizationPolicyContext: Value<Bool>? = nil) {
             self.cloudwatchLogGroup = cloudwatchLogGroup
@@ -249,8 +249,8 @@ public final class CfnClientVpnEndpoint: Resource, HasAttributes {
     }
 
     public struct DevicePostureOptions: TemplateRepresentable, Sendable {
-        public var enabled: Value<Bool>
-        public var trustProviders: [CfnClientVpnEndpoint.DevicePostureTrustProvider]
+        public let enabled: Value<Bool>
+        public let trustProviders: [CfnClientVpnEndpoint.DevicePostureTrustProvider]
 
         public init(enabled: Value<Bool>, trustProviders: [CfnClientVpnEndpoint.DevicePostureTrustProvider]) {
             self.enabled = enabled
@@ -266,9 +266,9 @@ public final class CfnClientVpnEndpoint: Resource, HasAttributes {
     }
 
     public struct DevicePostureTrustProvider: TemplateRepresentable, Sendable {
-        public var publicSigningKeyUrl: Value<String>?
-        public var tenantId: Value<String>
-        public var trustProviderType: Value<String>
+        public let publicSigningKeyUrl: Value<String>?
+        public let tenantId: Value<String>
+        public let trustProviderType: Value<String>
 
         public init(tenantId: Value<String>, trustProviderType: Value<String>, publicSigningKeyUrl: Value<String>? = nil) {
             self.publicSigningKeyUrl = publicSigningKeyUrl
@@ -286,8 +286,8 @@ public final class CfnClientVpnEndpoint: Resource, HasAttributes {
     }
 
     public struct TagSpecification: TemplateRepresentable, Sendable {
-        public var resourceType: Value<String>
-        public var tags: [CfnClientVpnEndpoint.Tag]
+        public let resourceType: Value<String>
+        public let tags: [CfnClientVpnEndpoint.Tag]
 
         public init(resourceType: Value<String>, tags: [CfnClientVpnEndpoint.Tag]) {
             self.resourceType = resourceType
@@ -303,8 +303,8 @@ public final class CfnClientVpnEndpoint: Resource, HasAttributes {
     }
 
     public struct Tag: TemplateRepresentable, Sendable {
-        public var key: Value<String>
-        public var value: Value<String>
+        public let key: Value<String>
+        public let value: Value<String>
 
         public init(key: Value<String>, value: Value<String>) {
             self.key = key
@@ -320,9 +320,9 @@ public final class CfnClientVpnEndpoint: Resource, HasAttributes {
     }
 
     public struct TransitGatewayConfiguration: TemplateRepresentable, Sendable {
-        public var availabilityZoneIds: Value<[String]>?
-        public var availabilityZones: Value<[String]>?
-        public var transitGatewayId: Value<String>
+        public let availabilityZoneIds: Value<[String]>?
+        public let availabilityZones: Value<[String]>?
+        public let transitGatewayId: Value<String>
 
         public init(transitGatewayId: Value<String>, availabilityZoneIds: Value<[String]>? = nil, availabilityZones: Value<[String]>? = nil) {
             self.availabilityZoneIds = availabilityZoneIds

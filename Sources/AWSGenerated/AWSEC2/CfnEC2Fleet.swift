@@ -69,8 +69,8 @@ public final class CfnEC2Fleet: Resource, HasAttributes {
     }
 
     public struct FleetLaunchTemplateConfigRequest: TemplateRepresentable, Sendable {
-        public var launchTemplateSpecification: CfnEC2Fleet.FleetLaunchTemplateSpecificationRequest?
-        public var overrides: [CfnEC2Fleet.FleetLaunchTemplateOverridesRequest]?
+        public let launchTemplateSpecification: CfnEC2Fleet.FleetLaunchTemplateSpecificationRequest?
+        public let overrides: [CfnEC2Fleet.FleetLaunchTemplateOverridesRequest]?
 
         public init(launchTemplateSpecification: CfnEC2Fleet.FleetLaunchTemplateSpecificationRequest? = nil, overrides: [CfnEC2Fleet.FleetLaunchTemplateOverridesRequest]? = nil) {
             self.launchTemplateSpecification = launchTemplateSpecification
@@ -86,10 +86,10 @@ public final class CfnEC2Fleet: Resource, HasAttributes {
     }
 
     public struct FleetLaunchTemplateSpecificationRequest: TemplateRepresentable, Sendable {
-        public var launchTemplateId: Value<String>?
-        public var launchTemplateName: Value<String>?
-        public var launchTemplateSpecificationUserData: Value<String>?
-        public var version: Value<String>
+        public let launchTemplateId: Value<String>?
+        public let launchTemplateName: Value<String>?
+        public let launchTemplateSpecificationUserData: Value<String>?
+        public let version: Value<String>
 
         public init(version: Value<String>, launchTemplateId: Value<String>? = nil, launchTemplateName: Value<String>? = nil, launchTemplateSpecificationUserData: Value<String>? = nil) {
             self.launchTemplateId = launchTemplateId
@@ -109,20 +109,20 @@ public final class CfnEC2Fleet: Resource, HasAttributes {
     }
 
     public struct FleetLaunchTemplateOverridesRequest: TemplateRepresentable, Sendable {
-        public var availabilityZone: Value<String>?
-        public var availabilityZoneId: Value<String>?
-        public var blockDeviceMappings: [CfnEC2Fleet.BlockDeviceMapping]?
-        public var iamInstanceProfile: CfnEC2Fleet.IamInstanceProfileSpecification?
-        public var instanceRequirements: CfnEC2Fleet.InstanceRequirementsRequest?
-        public var instanceType: Value<String>?
-        public var keyName: Value<String>?
-        public var maxPrice: Value<String>?
-        public var metadataOptions: CfnEC2Fleet.InstanceMetadataOptionsRequest?
-        public var networkInterfaces: [CfnEC2Fleet.NetworkInterfaceSpecificationRequest]?
-        public var placement: CfnEC2Fleet.Placement?
-        public var priority: Value<Double>?
-        public var subnetId: Value<String>?
-        public var weightedCapacity: Value<Double>?
+        public let availabilityZone: Value<String>?
+        public let availabilityZoneId: Value<String>?
+        public let blockDeviceMappings: [CfnEC2Fleet.BlockDeviceMapping]?
+        public let iamInstanceProfile: CfnEC2Fleet.IamInstanceProfileSpecification?
+        public let instanceRequirements: CfnEC2Fleet.InstanceRequirementsRequest?
+        public let instanceType: Value<String>?
+        public let keyName: Value<String>?
+        public let maxPrice: Value<String>?
+        public let metadataOptions: CfnEC2Fleet.InstanceMetadataOptionsRequest?
+        public let networkInterfaces: [CfnEC2Fleet.NetworkInterfaceSpecificationRequest]?
+        public let placement: CfnEC2Fleet.Placement?
+        public let priority: Value<Double>?
+        public let subnetId: Value<String>?
+        public let weightedCapacity: Value<Double>?
 
         public init(availabilityZone: Value<String>? = nil, availabilityZoneId: Value<String>? = nil, blockDeviceMappings: [CfnEC2Fleet.BlockDeviceMapping]? = nil, iamInstanceProfile: CfnEC2Fleet.IamInstanceProfileSpecification? = nil, instanceRequirements: CfnEC2Fleet.InstanceRequirementsRequest? = nil, instanceType: Value<String>? = nil, keyName: Value<String>? = nil, maxPrice: Value<String>? = nil, metadataOptions: CfnEC2Fleet.InstanceMetadataOptionsRequest? = nil, networkInterfaces: [CfnEC2Fleet.NetworkInterfaceSpecificationRequest]? = nil, placement: CfnEC2Fleet.Placement? = nil, priority: Value<Double>? = nil, subnetId: Value<String>? = nil, weightedCapacity: Value<Double>? = nil) {
             self.availabilityZone = availabilityZone
@@ -162,10 +162,10 @@ public final class CfnEC2Fleet: Resource, HasAttributes {
     }
 
     public struct BlockDeviceMapping: TemplateRepresentable, Sendable {
-        public var deviceName: Value<String>?
-        public var ebs: CfnEC2Fleet.EbsBlockDevice?
-        public var noDevice: Value<String>?
-        public var virtualName: Value<String>?
+        public let deviceName: Value<String>?
+        public let ebs: CfnEC2Fleet.EbsBlockDevice?
+        public let noDevice: Value<String>?
+        public let virtualName: Value<String>?
 
         public init(deviceName: Value<String>? = nil, ebs: CfnEC2Fleet.EbsBlockDevice? = nil, noDevice: Value<String>? = nil, virtualName: Value<String>? = nil) {
             self.deviceName = deviceName
@@ -185,14 +185,14 @@ public final class CfnEC2Fleet: Resource, HasAttributes {
     }
 
     public struct EbsBlockDevice: TemplateRepresentable, Sendable {
-        public var deleteOnTermination: Value<Bool>?
-        public var encrypted: Value<Bool>?
-        public var iops: Value<Int>?
-        public var kmsKeyId: Value<String>?
-        public var multiAvailabilityZoneConfiguration: CfnEC2Fleet.MultiAvailabilityZoneConfiguration?
-        public var snapshotId: Value<String>?
-        public var volumeSize: Value<Int>?
-        public var volumeType: CfnEC2Fleet.EbsBlockDevice.VolumeType?
+        public let deleteOnTermination: Value<Bool>?
+        public let encrypted: Value<Bool>?
+        public let iops: Value<Int>?
+        public let kmsKeyId: Value<String>?
+        public let multiAvailabilityZoneConfiguration: CfnEC2Fleet.MultiAvailabilityZoneConfiguration?
+        public let snapshotId: Value<String>?
+        public let volumeSize: Value<Int>?
+        public let volumeType: CfnEC2Fleet.EbsBlockDevice.VolumeType?
 
         public init(deleteOnTermination: Value<Bool>? = nil, encrypted: Value<Bool>? = nil, iops: Value<Int>? = nil, kmsKeyId: Value<String>? = nil, multiAvailabilityZoneConfiguration: CfnEC2Fleet.MultiAvailabilityZoneConfiguration? = nil, snapshotId: Value<String>? = nil, volumeSize: Value<Int>? = nil, volumeType: CfnEC2Fleet.EbsBlockDevice.VolumeType? = nil) {
             self.deleteOnTermination = deleteOnTermination
@@ -234,8 +234,8 @@ public final class CfnEC2Fleet: Resource, HasAttributes {
     }
 
     public struct MultiAvailabilityZoneConfiguration: TemplateRepresentable, Sendable {
-        public var configurationType: Value<String>?
-        public var standbyAvailabilityZones: [CfnEC2Fleet.StandbyAvailabilityZone]?
+        public let configurationType: Value<String>?
+        public let standbyAvailabilityZones: [CfnEC2Fleet.StandbyAvailabilityZone]?
 
         public init(configurationType: Value<String>? = nil, standbyAvailabilityZones: [CfnEC2Fleet.StandbyAvailabilityZone]? = nil) {
             self.configurationType = configurationType
@@ -251,8 +251,8 @@ public final class CfnEC2Fleet: Resource, HasAttributes {
     }
 
     public struct StandbyAvailabilityZone: TemplateRepresentable, Sendable {
-        public var availabilityZone: Value<String>?
-        public var availabilityZoneId: Value<String>?
+        public let availabilityZone: Value<String>?
+        public let availabilityZoneId: Value<String>?
 
         public init(availabilityZone: Value<String>? = nil, availabilityZoneId: Value<String>? = nil) {
             self.availabilityZone = availabilityZone
@@ -268,8 +268,8 @@ public final class CfnEC2Fleet: Resource, HasAttributes {
     }
 
     public struct IamInstanceProfileSpecification: TemplateRepresentable, Sendable {
-        public var arn: Value<String>?
-        public var name: Value<String>?
+        public let arn: Value<String>?
+        public let name: Value<String>?
 
         public init(arn: Value<String>? = nil, name: Value<String>? = nil) {
             self.arn = arn
@@ -285,32 +285,32 @@ public final class CfnEC2Fleet: Resource, HasAttributes {
     }
 
     public struct InstanceRequirementsRequest: TemplateRepresentable, Sendable {
-        public var acceleratorCount: CfnEC2Fleet.AcceleratorCountRequest?
-        public var acceleratorManufacturers: [CfnEC2Fleet.InstanceRequirementsRequest.AcceleratorManufacturers]?
-        public var acceleratorNames: [CfnEC2Fleet.InstanceRequirementsRequest.AcceleratorNames]?
-        public var acceleratorTotalMemoryMiB: CfnEC2Fleet.AcceleratorTotalMemoryMiBRequest?
-        public var acceleratorTypes: [CfnEC2Fleet.InstanceRequirementsRequest.AcceleratorTypes]?
-        public var allowedInstanceTypes: Value<[String]>?
-        public var bareMetal: CfnEC2Fleet.InstanceRequirementsRequest.BareMetal?
-        public var baselineEbsBandwidthMbps: CfnEC2Fleet.BaselineEbsBandwidthMbpsRequest?
-        public var baselinePerformanceFactors: CfnEC2Fleet.BaselinePerformanceFactorsRequest?
-        public var burstablePerformance: CfnEC2Fleet.InstanceRequirementsRequest.BurstablePerformance?
-        public var cpuManufacturers: [CfnEC2Fleet.InstanceRequirementsRequest.CpuManufacturers]?
-        public var excludedInstanceTypes: Value<[String]>?
-        public var instanceGenerations: [CfnEC2Fleet.InstanceRequirementsRequest.InstanceGenerations]?
-        public var localStorage: CfnEC2Fleet.InstanceRequirementsRequest.LocalStorage?
-        public var localStorageTypes: [CfnEC2Fleet.InstanceRequirementsRequest.LocalStorageTypes]?
-        public var maxSpotPriceAsPercentageOfOptimalOnDemandPrice: Value<Int>?
-        public var memoryGiBPerVCpu: CfnEC2Fleet.MemoryGiBPerVCpuRequest?
-        public var memoryMiB: CfnEC2Fleet.MemoryMiBRequest?
-        public var networkBandwidthGbps: CfnEC2Fleet.NetworkBandwidthGbpsRequest?
-        public var networkInterfaceCount: CfnEC2Fleet.NetworkInterfaceCountRequest?
-        public var onDemandMaxPricePercentageOverLowestPrice: Value<Int>?
-        public var requireEncryptionInTransit: Value<Bool>?
-        public var requireHibernateSupport: Value<Bool>?
-        public var spotMaxPricePercentageOverLowestPrice: Value<Int>?
-        public var totalLocalStorageGB: CfnEC2Fleet.TotalLocalStorageGBRequest?
-        public var vCpuCount: CfnEC2Fleet.VCpuCountRangeRequest?
+        public let acceleratorCount: CfnEC2Fleet.AcceleratorCountRequest?
+        public let acceleratorManufacturers: [CfnEC2Fleet.InstanceRequirementsRequest.AcceleratorManufacturers]?
+        public let acceleratorNames: [CfnEC2Fleet.InstanceRequirementsRequest.AcceleratorNames]?
+        public let acceleratorTotalMemoryMiB: CfnEC2Fleet.AcceleratorTotalMemoryMiBRequest?
+        public let acceleratorTypes: [CfnEC2Fleet.InstanceRequirementsRequest.AcceleratorTypes]?
+        public let allowedInstanceTypes: Value<[String]>?
+        public let bareMetal: CfnEC2Fleet.InstanceRequirementsRequest.BareMetal?
+        public let baselineEbsBandwidthMbps: CfnEC2Fleet.BaselineEbsBandwidthMbpsRequest?
+        public let baselinePerformanceFactors: CfnEC2Fleet.BaselinePerformanceFactorsRequest?
+        public let burstablePerformance: CfnEC2Fleet.InstanceRequirementsRequest.BurstablePerformance?
+        public let cpuManufacturers: [CfnEC2Fleet.InstanceRequirementsRequest.CpuManufacturers]?
+        public let excludedInstanceTypes: Value<[String]>?
+        public let instanceGenerations: [CfnEC2Fleet.InstanceRequirementsRequest.InstanceGenerations]?
+        public let localStorage: CfnEC2Fleet.InstanceRequirementsRequest.LocalStorage?
+        public let localStorageTypes: [CfnEC2Fleet.InstanceRequirementsRequest.LocalStorageTypes]?
+        public let maxSpotPriceAsPercentageOfOptimalOnDemandPrice: Value<Int>?
+        public let memoryGiBPerVCpu: CfnEC2Fleet.MemoryGiBPerVCpuRequest?
+        public let memoryMiB: CfnEC2Fleet.MemoryMiBRequest?
+        public let networkBandwidthGbps: CfnEC2Fleet.NetworkBandwidthGbpsRequest?
+        public let networkInterfaceCount: CfnEC2Fleet.NetworkInterfaceCountRequest?
+        public let onDemandMaxPricePercentageOverLowestPrice: Value<Int>?
+        public let requireEncryptionInTransit: Value<Bool>?
+        public let requireHibernateSupport: Value<Bool>?
+        public let spotMaxPricePercentageOverLowestPrice: Value<Int>?
+        public let totalLocalStorageGB: CfnEC2Fleet.TotalLocalStorageGBRequest?
+        public let vCpuCount: CfnEC2Fleet.VCpuCountRangeRequest?
 
         public init(acceleratorCount: CfnEC2Fleet.AcceleratorCountRequest? = nil, acceleratorManufacturers: [CfnEC2Fleet.InstanceRequirementsRequest.AcceleratorManufacturers]? = nil, acceleratorNames: [CfnEC2Fleet.InstanceRequirementsRequest.AcceleratorNames]? = nil, acceleratorTotalMemoryMiB: CfnEC2Fleet.AcceleratorTotalMemoryMiBRequest? = nil, acceleratorTypes: [CfnEC2Fleet.InstanceRequirementsRequest.AcceleratorTypes]? = nil, allowedInstanceTypes: Value<[String]>? = nil, bareMetal: CfnEC2Fleet.InstanceRequirementsRequest.BareMetal? = nil, baselineEbsBandwidthMbps: CfnEC2Fleet.BaselineEbsBandwidthMbpsRequest? = nil, baselinePerformanceFactors: CfnEC2Fleet.BaselinePerformanceFactorsRequest? = nil, burstablePerformance: CfnEC2Fleet.InstanceRequirementsRequest.BurstablePerformance? = nil, cpuManufacturers: [CfnEC2Fleet.InstanceRequirementsRequest.CpuManufacturers]? = nil, excludedInstanceTypes: Value<[String]>? = nil, instanceGenerations: [CfnEC2Fleet.InstanceRequirementsRequest.InstanceGenerations]? = nil, localStorage: CfnEC2Fleet.InstanceRequirementsRequest.LocalStorage? = nil, localStorageTypes: [CfnEC2Fleet.InstanceRequirementsRequest.LocalStorageTypes]? = nil, maxSpotPriceAsPercentageOfOptimalOnDemandPrice: Value<Int>? = nil, memoryGiBPerVCpu: CfnEC2Fleet.MemoryGiBPerVCpuRequest? = nil, memoryMiB: CfnEC2Fleet.MemoryMiBRequest? = nil, networkBandwidthGbps: CfnEC2Fleet.NetworkBandwidthGbpsRequest? = nil, networkInterfaceCount: CfnEC2Fleet.NetworkInterfaceCountRequest? = nil, onDemandMaxPricePercentageOverLowestPrice: Value<Int>? = nil, requireEncryptionInTransit: Value<Bool>? = nil, requireHibernateSupport: Value<Bool>? = nil, spotMaxPricePercentageOverLowestPrice: Value<Int>? = nil, totalLocalStorageGB: CfnEC2Fleet.TotalLocalStorageGBRequest? = nil, vCpuCount: CfnEC2Fleet.VCpuCountRangeRequest? = nil) {
             self.acceleratorCount = acceleratorCount
@@ -482,8 +482,8 @@ public final class CfnEC2Fleet: Resource, HasAttributes {
     }
 
     public struct AcceleratorCountRequest: TemplateRepresentable, Sendable {
-        public var max: Value<Int>?
-        public var min: Value<Int>?
+        public let max: Value<Int>?
+        public let min: Value<Int>?
 
         public init(max: Value<Int>? = nil, min: Value<Int>? = nil) {
             self.max = max
@@ -499,8 +499,8 @@ public final class CfnEC2Fleet: Resource, HasAttributes {
     }
 
     public struct AcceleratorTotalMemoryMiBRequest: TemplateRepresentable, Sendable {
-        public var max: Value<Int>?
-        public var min: Value<Int>?
+        public let max: Value<Int>?
+        public let min: Value<Int>?
 
         public init(max: Value<Int>? = nil, min: Value<Int>? = nil) {
             self.max = max
@@ -516,8 +516,8 @@ public final class CfnEC2Fleet: Resource, HasAttributes {
     }
 
     public struct BaselineEbsBandwidthMbpsRequest: TemplateRepresentable, Sendable {
-        public var max: Value<Int>?
-        public var min: Value<Int>?
+        public let max: Value<Int>?
+        public let min: Value<Int>?
 
         public init(max: Value<Int>? = nil, min: Value<Int>? = nil) {
             self.max = max
@@ -533,7 +533,7 @@ public final class CfnEC2Fleet: Resource, HasAttributes {
     }
 
     public struct BaselinePerformanceFactorsRequest: TemplateRepresentable, Sendable {
-        public var cpu: CfnEC2Fleet.CpuPerformanceFactorRequest?
+        public let cpu: CfnEC2Fleet.CpuPerformanceFactorRequest?
 
         public init(cpu: CfnEC2Fleet.CpuPerformanceFactorRequest? = nil) {
             self.cpu = cpu
@@ -547,7 +547,7 @@ public final class CfnEC2Fleet: Resource, HasAttributes {
     }
 
     public struct CpuPerformanceFactorRequest: TemplateRepresentable, Sendable {
-        public var references: [CfnEC2Fleet.PerformanceFactorReferenceRequest]?
+        public let references: [CfnEC2Fleet.PerformanceFactorReferenceRequest]?
 
         public init(references: [CfnEC2Fleet.PerformanceFactorReferenceRequest]? = nil) {
             self.references = references
@@ -561,7 +561,7 @@ public final class CfnEC2Fleet: Resource, HasAttributes {
     }
 
     public struct PerformanceFactorReferenceRequest: TemplateRepresentable, Sendable {
-        public var instanceFamily: Value<String>?
+        public let instanceFamily: Value<String>?
 
         public init(instanceFamily: Value<String>? = nil) {
             self.instanceFamily = instanceFamily
@@ -575,8 +575,8 @@ public final class CfnEC2Fleet: Resource, HasAttributes {
     }
 
     public struct MemoryGiBPerVCpuRequest: TemplateRepresentable, Sendable {
-        public var max: Value<Double>?
-        public var min: Value<Double>?
+        public let max: Value<Double>?
+        public let min: Value<Double>?
 
         public init(max: Value<Double>? = nil, min: Value<Double>? = nil) {
             self.max = max
@@ -592,8 +592,8 @@ public final class CfnEC2Fleet: Resource, HasAttributes {
     }
 
     public struct MemoryMiBRequest: TemplateRepresentable, Sendable {
-        public var max: Value<Int>?
-        public var min: Value<Int>?
+        public let max: Value<Int>?
+        public let min: Value<Int>?
 
         public init(max: Value<Int>? = nil, min: Value<Int>? = nil) {
             self.max = max
@@ -609,8 +609,8 @@ public final class CfnEC2Fleet: Resource, HasAttributes {
     }
 
     public struct NetworkBandwidthGbpsRequest: TemplateRepresentable, Sendable {
-        public var max: Value<Double>?
-        public var min: Value<Double>?
+        public let max: Value<Double>?
+        public let min: Value<Double>?
 
         public init(max: Value<Double>? = nil, min: Value<Double>? = nil) {
             self.max = max
@@ -626,8 +626,8 @@ public final class CfnEC2Fleet: Resource, HasAttributes {
     }
 
     public struct NetworkInterfaceCountRequest: TemplateRepresentable, Sendable {
-        public var max: Value<Int>?
-        public var min: Value<Int>?
+        public let max: Value<Int>?
+        public let min: Value<Int>?
 
         public init(max: Value<Int>? = nil, min: Value<Int>? = nil) {
             self.max = max
@@ -643,8 +643,8 @@ public final class CfnEC2Fleet: Resource, HasAttributes {
     }
 
     public struct TotalLocalStorageGBRequest: TemplateRepresentable, Sendable {
-        public var max: Value<Double>?
-        public var min: Value<Double>?
+        public let max: Value<Double>?
+        public let min: Value<Double>?
 
         public init(max: Value<Double>? = nil, min: Value<Double>? = nil) {
             self.max = max
@@ -660,8 +660,8 @@ public final class CfnEC2Fleet: Resource, HasAttributes {
     }
 
     public struct VCpuCountRangeRequest: TemplateRepresentable, Sendable {
-        public var max: Value<Int>?
-        public var min: Value<Int>?
+        public let max: Value<Int>?
+        public let min: Value<Int>?
 
         public init(max: Value<Int>? = nil, min: Value<Int>? = nil) {
             self.max = max
@@ -677,9 +677,9 @@ public final class CfnEC2Fleet: Resource, HasAttributes {
     }
 
     public struct InstanceMetadataOptionsRequest: TemplateRepresentable, Sendable {
-        public var httpEndpoint: CfnEC2Fleet.InstanceMetadataOptionsRequest.HttpEndpoint?
-        public var httpPutResponseHopLimit: Value<Int>?
-        public var httpTokens: CfnEC2Fleet.InstanceMetadataOptionsRequest.HttpTokens?
+        public let httpEndpoint: CfnEC2Fleet.InstanceMetadataOptionsRequest.HttpEndpoint?
+        public let httpPutResponseHopLimit: Value<Int>?
+        public let httpTokens: CfnEC2Fleet.InstanceMetadataOptionsRequest.HttpTokens?
 
         public init(httpEndpoint: CfnEC2Fleet.InstanceMetadataOptionsRequest.HttpEndpoint? = nil, httpPutResponseHopLimit: Value<Int>? = nil, httpTokens: CfnEC2Fleet.InstanceMetadataOptionsRequest.HttpTokens? = nil) {
             self.httpEndpoint = httpEndpoint
@@ -715,20 +715,20 @@ public final class CfnEC2Fleet: Resource, HasAttributes {
     }
 
     public struct NetworkInterfaceSpecificationRequest: TemplateRepresentable, Sendable {
-        public var associatePublicIpAddress: Value<Bool>?
-        public var deleteOnTermination: Value<Bool>?
-        public var description: Value<String>?
-        public var deviceIndex: Value<Int>?
-        public var groups: Value<[String]>?
-        public var interfaceType: Value<String>?
-        public var ipv6AddressCount: Value<Int>?
-        public var ipv6Addresses: [CfnEC2Fleet.Ipv6AddressRequest]?
-        public var networkCardIndex: Value<Int>?
-        public var networkInterfaceId: Value<String>?
-        public var privateIpAddress: Value<String>?
-        public var privateIpAddresses: [CfnEC2Fleet.PrivateIpAddressSpecificationRequest]?
-        public var secondaryPrivateIpAddressCount: Value<Int>?
-        public var subnetId: Value<String>?
+        public let associatePublicIpAddress: Value<Bool>?
+        public let deleteOnTermination: Value<Bool>?
+        public let description: Value<String>?
+        public let deviceIndex: Value<Int>?
+        public let groups: Value<[String]>?
+        public let interfaceType: Value<String>?
+        public let ipv6AddressCount: Value<Int>?
+        public let ipv6Addresses: [CfnEC2Fleet.Ipv6AddressRequest]?
+        public let networkCardIndex: Value<Int>?
+        public let networkInterfaceId: Value<String>?
+        public let privateIpAddress: Value<String>?
+        public let privateIpAddresses: [CfnEC2Fleet.PrivateIpAddressSpecificationRequest]?
+        public let secondaryPrivateIpAddressCount: Value<Int>?
+        public let subnetId: Value<String>?
 
         public init(associatePublicIpAddress: Value<Bool>? = nil, deleteOnTermination: Value<Bool>? = nil, description: Value<String>? = nil, deviceIndex: Value<Int>? = nil, groups: Value<[String]>? = nil, interfaceType: Value<String>? = nil, ipv6AddressCount: Value<Int>? = nil, ipv6Addresses: [CfnEC2Fleet.Ipv6AddressRequest]? = nil, networkCardIndex: Value<Int>? = nil, networkInterfaceId: Value<String>? = nil, privateIpAddress: Value<String>? = nil, privateIpAddresses: [CfnEC2Fleet.PrivateIpAddressSpecificationRequest]? = nil, secondaryPrivateIpAddressCount: Value<Int>? = nil, subnetId: Value<String>? = nil) {
             self.associatePublicIpAddress = associatePublicIpAddress
@@ -768,7 +768,7 @@ public final class CfnEC2Fleet: Resource, HasAttributes {
     }
 
     public struct Ipv6AddressRequest: TemplateRepresentable, Sendable {
-        public var ipv6Address: Value<String>?
+        public let ipv6Address: Value<String>?
 
         public init(ipv6Address: Value<String>? = nil) {
             self.ipv6Address = ipv6Address
@@ -782,8 +782,8 @@ public final class CfnEC2Fleet: Resource, HasAttributes {
     }
 
     public struct PrivateIpAddressSpecificationRequest: TemplateRepresentable, Sendable {
-        public var primary: Value<Bool>?
-        public var privateIpAddress: Value<String>?
+        public let primary: Value<Bool>?
+        public let privateIpAddress: Value<String>?
 
         public init(primary: Value<Bool>? = nil, privateIpAddress: Value<String>? = nil) {
             self.primary = primary
@@ -799,14 +799,14 @@ public final class CfnEC2Fleet: Resource, HasAttributes {
     }
 
     public struct Placement: TemplateRepresentable, Sendable {
-        public var affinity: Value<String>?
-        public var availabilityZone: Value<String>?
-        public var groupName: Value<String>?
-        public var hostId: Value<String>?
-        public var hostResourceGroupArn: Value<String>?
-        public var partitionNumber: Value<Int>?
-        public var spreadDomain: Value<String>?
-        public var tenancy: CfnEC2Fleet.Placement.Tenancy?
+        public let affinity: Value<String>?
+        public let availabilityZone: Value<String>?
+        public let groupName: Value<String>?
+        public let hostId: Value<String>?
+        public let hostResourceGroupArn: Value<String>?
+        public let partitionNumber: Value<Int>?
+        public let spreadDomain: Value<String>?
+        public let tenancy: CfnEC2Fleet.Placement.Tenancy?
 
         public init(affinity: Value<String>? = nil, availabilityZone: Value<String>? = nil, groupName: Value<String>? = nil, hostId: Value<String>? = nil, hostResourceGroupArn: Value<String>? = nil, partitionNumber: Value<Int>? = nil, spreadDomain: Value<String>? = nil, tenancy: CfnEC2Fleet.Placement.Tenancy? = nil) {
             self.affinity = affinity
@@ -844,12 +844,12 @@ public final class CfnEC2Fleet: Resource, HasAttributes {
     }
 
     public struct OnDemandOptionsRequest: TemplateRepresentable, Sendable {
-        public var allocationStrategy: CfnEC2Fleet.OnDemandOptionsRequest.AllocationStrategy?
-        public var capacityReservationOptions: CfnEC2Fleet.CapacityReservationOptionsRequest?
-        public var maxTotalPrice: Value<String>?
-        public var minTargetCapacity: Value<Int>?
-        public var singleAvailabilityZone: Value<Bool>?
-        public var singleInstanceType: Value<Bool>?
+        public let allocationStrategy: CfnEC2Fleet.OnDemandOptionsRequest.AllocationStrategy?
+        public let capacityReservationOptions: CfnEC2Fleet.CapacityReservationOptionsRequest?
+        public let maxTotalPrice: Value<String>?
+        public let minTargetCapacity: Value<Int>?
+        public let singleAvailabilityZone: Value<Bool>?
+        public let singleInstanceType: Value<Bool>?
 
         public init(allocationStrategy: CfnEC2Fleet.OnDemandOptionsRequest.AllocationStrategy? = nil, capacityReservationOptions: CfnEC2Fleet.CapacityReservationOptionsRequest? = nil, maxTotalPrice: Value<String>? = nil, minTargetCapacity: Value<Int>? = nil, singleAvailabilityZone: Value<Bool>? = nil, singleInstanceType: Value<Bool>? = nil) {
             self.allocationStrategy = allocationStrategy
@@ -882,7 +882,7 @@ public final class CfnEC2Fleet: Resource, HasAttributes {
     }
 
     public struct CapacityReservationOptionsRequest: TemplateRepresentable, Sendable {
-        public var usageStrategy: CfnEC2Fleet.CapacityReservationOptionsRequest.UsageStrategy?
+        public let usageStrategy: CfnEC2Fleet.CapacityReservationOptionsRequest.UsageStrategy?
 
         public init(usageStrategy: CfnEC2Fleet.CapacityReservationOptionsRequest.UsageStrategy? = nil) {
             self.usageStrategy = usageStrategy
@@ -904,10 +904,10 @@ public final class CfnEC2Fleet: Resource, HasAttributes {
     }
 
     public struct ReservedCapacityOptionsRequest: TemplateRepresentable, Sendable {
-        public var allocationStrategy: CfnEC2Fleet.ReservedCapacityOptionsRequest.AllocationStrategy?
-        public var capacityReservationTarget: CfnEC2Fleet.CapacityReservationTargetRequest?
-        public var reservationTypes: [CfnEC2Fleet.ReservedCapacityOptionsRequest.ReservationTypes]?
-        public var reservedCapacityFallbackOptions: CfnEC2Fleet.ReservedCapacityFallbackOptionsRequest?
+        public let allocationStrategy: CfnEC2Fleet.ReservedCapacityOptionsRequest.AllocationStrategy?
+        public let capacityReservationTarget: CfnEC2Fleet.CapacityReservationTargetRequest?
+        public let reservationTypes: [CfnEC2Fleet.ReservedCapacityOptionsRequest.ReservationTypes]?
+        public let reservedCapacityFallbackOptions: CfnEC2Fleet.ReservedCapacityFallbackOptionsRequest?
 
         public init(allocationStrategy: CfnEC2Fleet.ReservedCapacityOptionsRequest.AllocationStrategy? = nil, capacityReservationTarget: CfnEC2Fleet.CapacityReservationTargetRequest? = nil, reservationTypes: [CfnEC2Fleet.ReservedCapacityOptionsRequest.ReservationTypes]? = nil, reservedCapacityFallbackOptions: CfnEC2Fleet.ReservedCapacityFallbackOptionsRequest? = nil) {
             self.allocationStrategy = allocationStrategy
@@ -945,8 +945,8 @@ public final class CfnEC2Fleet: Resource, HasAttributes {
     }
 
     public struct CapacityReservationTargetRequest: TemplateRepresentable, Sendable {
-        public var capacityReservationIds: Value<[String]>?
-        public var capacityReservationResourceGroupArns: Value<[String]>?
+        public let capacityReservationIds: Value<[String]>?
+        public let capacityReservationResourceGroupArns: Value<[String]>?
 
         public init(capacityReservationIds: Value<[String]>? = nil, capacityReservationResourceGroupArns: Value<[String]>? = nil) {
             self.capacityReservationIds = capacityReservationIds
@@ -962,7 +962,7 @@ public final class CfnEC2Fleet: Resource, HasAttributes {
     }
 
     public struct ReservedCapacityFallbackOptionsRequest: TemplateRepresentable, Sendable {
-        public var marketTypes: [CfnEC2Fleet.ReservedCapacityFallbackOptionsRequest.MarketTypes]?
+        public let marketTypes: [CfnEC2Fleet.ReservedCapacityFallbackOptionsRequest.MarketTypes]?
 
         public init(marketTypes: [CfnEC2Fleet.ReservedCapacityFallbackOptionsRequest.MarketTypes]? = nil) {
             self.marketTypes = marketTypes
@@ -984,14 +984,14 @@ public final class CfnEC2Fleet: Resource, HasAttributes {
     }
 
     public struct SpotOptionsRequest: TemplateRepresentable, Sendable {
-        public var allocationStrategy: CfnEC2Fleet.SpotOptionsRequest.AllocationStrategy?
-        public var instanceInterruptionBehavior: CfnEC2Fleet.SpotOptionsRequest.InstanceInterruptionBehavior?
-        public var instancePoolsToUseCount: Value<Int>?
-        public var maintenanceStrategies: CfnEC2Fleet.MaintenanceStrategies?
-        public var maxTotalPrice: Value<String>?
-        public var minTargetCapacity: Value<Int>?
-        public var singleAvailabilityZone: Value<Bool>?
-        public var singleInstanceType: Value<Bool>?
+        public let allocationStrategy: CfnEC2Fleet.SpotOptionsRequest.AllocationStrategy?
+        public let instanceInterruptionBehavior: CfnEC2Fleet.SpotOptionsRequest.InstanceInterruptionBehavior?
+        public let instancePoolsToUseCount: Value<Int>?
+        public let maintenanceStrategies: CfnEC2Fleet.MaintenanceStrategies?
+        public let maxTotalPrice: Value<String>?
+        public let minTargetCapacity: Value<Int>?
+        public let singleAvailabilityZone: Value<Bool>?
+        public let singleInstanceType: Value<Bool>?
 
         public init(allocationStrategy: CfnEC2Fleet.SpotOptionsRequest.AllocationStrategy? = nil, instanceInterruptionBehavior: CfnEC2Fleet.SpotOptionsRequest.InstanceInterruptionBehavior? = nil, instancePoolsToUseCount: Value<Int>? = nil, maintenanceStrategies: CfnEC2Fleet.MaintenanceStrategies? = nil, maxTotalPrice: Value<String>? = nil, minTargetCapacity: Value<Int>? = nil, singleAvailabilityZone: Value<Bool>? = nil, singleInstanceType: Value<Bool>? = nil) {
             self.allocationStrategy = allocationStrategy
@@ -1045,7 +1045,7 @@ public final class CfnEC2Fleet: Resource, HasAttributes {
     }
 
     public struct MaintenanceStrategies: TemplateRepresentable, Sendable {
-        public var capacityRebalance: CfnEC2Fleet.CapacityRebalance?
+        public let capacityRebalance: CfnEC2Fleet.CapacityRebalance?
 
         public init(capacityRebalance: CfnEC2Fleet.CapacityRebalance? = nil) {
             self.capacityRebalance = capacityRebalance
@@ -1059,8 +1059,8 @@ public final class CfnEC2Fleet: Resource, HasAttributes {
     }
 
     public struct CapacityRebalance: TemplateRepresentable, Sendable {
-        public var replacementStrategy: CfnEC2Fleet.CapacityRebalance.ReplacementStrategy?
-        public var terminationDelay: Value<Int>?
+        public let replacementStrategy: CfnEC2Fleet.CapacityRebalance.ReplacementStrategy?
+        public let terminationDelay: Value<Int>?
 
         public init(replacementStrategy: CfnEC2Fleet.CapacityRebalance.ReplacementStrategy? = nil, terminationDelay: Value<Int>? = nil) {
             self.replacementStrategy = replacementStrategy
@@ -1085,8 +1085,8 @@ public final class CfnEC2Fleet: Resource, HasAttributes {
     }
 
     public struct TagSpecification: TemplateRepresentable, Sendable {
-        public var resourceType: CfnEC2Fleet.TagSpecification.ResourceType?
-        public var tags: [CfnEC2Fleet.Tag]?
+        public let resourceType: CfnEC2Fleet.TagSpecification.ResourceType?
+        public let tags: [CfnEC2Fleet.Tag]?
 
         public init(resourceType: CfnEC2Fleet.TagSpecification.ResourceType? = nil, tags: [CfnEC2Fleet.Tag]? = nil) {
             self.resourceType = resourceType
@@ -1156,8 +1156,8 @@ public final class CfnEC2Fleet: Resource, HasAttributes {
     }
 
     public struct Tag: TemplateRepresentable, Sendable {
-        public var key: Value<String>
-        public var value: Value<String>
+        public let key: Value<String>
+        public let value: Value<String>
 
         public init(key: Value<String>, value: Value<String>) {
             self.key = key
@@ -1173,11 +1173,11 @@ public final class CfnEC2Fleet: Resource, HasAttributes {
     }
 
     public struct TargetCapacitySpecificationRequest: TemplateRepresentable, Sendable {
-        public var defaultTargetCapacityType: CfnEC2Fleet.TargetCapacitySpecificationRequest.DefaultTargetCapacityType?
-        public var onDemandTargetCapacity: Value<Int>?
-        public var spotTargetCapacity: Value<Int>?
-        public var targetCapacityUnitType: CfnEC2Fleet.TargetCapacitySpecificationRequest.TargetCapacityUnitType?
-        public var totalTargetCapacity: Value<Int>
+        public let defaultTargetCapacityType: CfnEC2Fleet.TargetCapacitySpecificationRequest.DefaultTargetCapacityType?
+        public let onDemandTargetCapacity: Value<Int>?
+        public let spotTargetCapacity: Value<Int>?
+        public let targetCapacityUnitType: CfnEC2Fleet.TargetCapacitySpecificationRequest.TargetCapacityUnitType?
+        public let totalTargetCapacity: Value<Int>
 
         public init(totalTargetCapacity: Value<Int>, defaultTargetCapacityType: CfnEC2Fleet.TargetCapacitySpecificationRequest.DefaultTargetCapacityType? = nil, onDemandTargetCapacity: Value<Int>? = nil, spotTargetCapacity: Value<Int>? = nil, targetCapacityUnitType: CfnEC2Fleet.TargetCapacitySpecificationRequest.TargetCapacityUnitType? = nil) {
             self.defaultTargetCapacityType = defaultTargetCapacityType

@@ -72,9 +72,9 @@ public final class CfnFlowLog: Resource, HasAttributes {
     }
 
     public struct DestinationOptions: TemplateRepresentable, Sendable {
-        public var fileFormat: CfnFlowLog.DestinationOptions.FileFormat
-        public var hiveCompatiblePartitions: Value<Bool>
-        public var perHourPartition: Value<Bool>
+        public let fileFormat: CfnFlowLog.DestinationOptions.FileFormat
+        public let hiveCompatiblePartitions: Value<Bool>
+        public let perHourPartition: Value<Bool>
 
         public init(fileFormat: CfnFlowLog.DestinationOptions.FileFormat, hiveCompatiblePartitions: Value<Bool>, perHourPartition: Value<Bool>) {
             self.fileFormat = fileFormat
@@ -124,8 +124,8 @@ public final class CfnFlowLog: Resource, HasAttributes {
     }
 
     public struct TagFieldSpecification: TemplateRepresentable, Sendable {
-        public var resourceType: CfnFlowLog.TagFieldSpecification.ResourceType
-        public var tagKeys: Value<[String]>
+        public let resourceType: CfnFlowLog.TagFieldSpecification.ResourceType
+        public let tagKeys: Value<[String]>
 
         public init(resourceType: CfnFlowLog.TagFieldSpecification.ResourceType, tagKeys: Value<[String]>) {
             self.resourceType = resourceType
@@ -151,8 +151,8 @@ public final class CfnFlowLog: Resource, HasAttributes {
     }
 
     public struct Tag: TemplateRepresentable, Sendable {
-        public var key: Value<String>
-        public var value: Value<String>
+        public let key: Value<String>
+        public let value: Value<String>
 
         public init(key: Value<String>, value: Value<String>) {
             self.key = key

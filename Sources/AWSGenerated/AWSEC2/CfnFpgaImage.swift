@@ -67,9 +67,9 @@ public final class CfnFpgaImage: Resource, HasAttributes {
     /// Describes a storage location in Amazon S3.
     public struct StorageLocation: TemplateRepresentable, Sendable {
         /// The name of the S3 bucket.
-        public var bucket: Value<String>?
+        public let bucket: Value<String>?
         /// The key.
-        public var key: Value<String>?
+        public let key: Value<String>?
 
         public init(bucket: Value<String>? = nil, key: Value<String>? = nil) {
             self.bucket = bucket
@@ -87,9 +87,9 @@ public final class CfnFpgaImage: Resource, HasAttributes {
     /// A tag consisting of a key-value pair.
     public struct Tag: TemplateRepresentable, Sendable {
         /// The tag key.
-        public var key: Value<String>
+        public let key: Value<String>
         /// The tag value.
-        public var value: Value<String>
+        public let value: Value<String>
 
         public init(key: Value<String>, value: Value<String>) {
             self.key = key

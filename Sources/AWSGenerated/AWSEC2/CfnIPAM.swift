@@ -71,7 +71,7 @@ public final class CfnIPAM: Resource, HasAttributes {
     /// If your IPAM is integrated with AWS Organizations and you add an organizational unit (OU) exclusion, IPAM will not manage the IP addresses in accounts in that OU exclusion.
     public struct IpamOrganizationalUnitExclusion: TemplateRepresentable, Sendable {
         /// An AWS Organizations entity path.
-        public var organizationsEntityPath: Value<String>
+        public let organizationsEntityPath: Value<String>
 
         public init(organizationsEntityPath: Value<String>) {
             self.organizationsEntityPath = organizationsEntityPath
@@ -96,7 +96,7 @@ public final class CfnIPAM: Resource, HasAttributes {
     /// The regions IPAM is enabled for.
     public struct IpamOperatingRegion: TemplateRepresentable, Sendable {
         /// The name of the region.
-        public var regionName: Value<String>
+        public let regionName: Value<String>
 
         public init(regionName: Value<String>) {
             self.regionName = regionName
@@ -112,9 +112,9 @@ public final class CfnIPAM: Resource, HasAttributes {
     /// A key-value pair to associate with a resource.
     public struct Tag: TemplateRepresentable, Sendable {
         /// The key name of the tag.
-        public var key: Value<String>
+        public let key: Value<String>
         /// The value for the tag.
-        public var value: Value<String>
+        public let value: Value<String>
 
         public init(key: Value<String>, value: Value<String>) {
             self.key = key

@@ -106,9 +106,9 @@ public final class CfnIPAMPool: Resource, HasAttributes {
     /// A key-value pair to associate with a resource.
     public struct Tag: TemplateRepresentable, Sendable {
         /// The key name of the tag.
-        public var key: Value<String>
+        public let key: Value<String>
         /// The value for the tag.
-        public var value: Value<String>
+        public let value: Value<String>
 
         public init(key: Value<String>, value: Value<String>) {
             self.key = key
@@ -125,7 +125,7 @@ public final class CfnIPAMPool: Resource, HasAttributes {
 
     /// An address space to be inserted into this pool.
     public struct ProvisionedCidr: TemplateRepresentable, Sendable {
-        public var cidr: Value<String>
+        public let cidr: Value<String>
 
         public init(cidr: Value<String>) {
             self.cidr = cidr
@@ -140,10 +140,10 @@ public final class CfnIPAMPool: Resource, HasAttributes {
 
     /// The resource associated with this pool's space.
     public struct SourceResource: TemplateRepresentable, Sendable {
-        public var resourceId: Value<String>
-        public var resourceOwner: Value<String>
-        public var resourceRegion: Value<String>
-        public var resourceType: Value<String>
+        public let resourceId: Value<String>
+        public let resourceOwner: Value<String>
+        public let resourceRegion: Value<String>
+        public let resourceType: Value<String>
 
         public init(resourceId: Value<String>, resourceOwner: Value<String>, resourceRegion: Value<String>, resourceType: Value<String>) {
             self.resourceId = resourceId

@@ -57,15 +57,15 @@ public final class CfnIPAMPrefixListResolver: Resource, HasAttributes {
     /// CIDR selection rules define the business logic for selecting CIDRs from IPAM.
     public struct IpamPrefixListResolverRule: TemplateRepresentable, Sendable {
         /// Two of the rule types allow you to add conditions to the rules.
-        public var conditions: [CfnIPAMPrefixListResolver.IpamPrefixListResolverRuleCondition]?
+        public let conditions: [CfnIPAMPrefixListResolver.IpamPrefixListResolverRuleCondition]?
         /// This rule will only match resources that are in this IPAM Scope.
-        public var ipamScopeId: Value<String>?
+        public let ipamScopeId: Value<String>?
         /// The resourceType property only applies to ipam-resource-cidr rules; this property specifies what type of resources this rule will apply to, such as VPCs or Subnets.
-        public var resourceType: CfnIPAMPrefixListResolver.IpamPrefixListResolverRule.ResourceType?
+        public let resourceType: CfnIPAMPrefixListResolver.IpamPrefixListResolverRule.ResourceType?
         /// There are three rule types: (1) Static CIDR: A fixed list of CIDRs that don't change (like a manual list replicated across Regions).
-        public var ruleType: CfnIPAMPrefixListResolver.IpamPrefixListResolverRule.RuleType
+        public let ruleType: CfnIPAMPrefixListResolver.IpamPrefixListResolverRule.RuleType
         /// A fixed CIDR that doesn't change
-        public var staticCidr: Value<String>?
+        public let staticCidr: Value<String>?
 
         public init(ruleType: CfnIPAMPrefixListResolver.IpamPrefixListResolverRule.RuleType, conditions: [CfnIPAMPrefixListResolver.IpamPrefixListResolverRuleCondition]? = nil, ipamScopeId: Value<String>? = nil, resourceType: CfnIPAMPrefixListResolver.IpamPrefixListResolverRule.ResourceType? = nil, staticCidr: Value<String>? = nil) {
             self.conditions = conditions
@@ -110,19 +110,19 @@ public final class CfnIPAMPrefixListResolver: Resource, HasAttributes {
     /// Two of the rule types allow you to add conditions to the rules.
     public struct IpamPrefixListResolverRuleCondition: TemplateRepresentable, Sendable {
         /// Condition for the IPAM Resource CIDR rule type.
-        public var cidr: Value<String>?
+        public let cidr: Value<String>?
         /// Condition for the IPAM Pool CIDR rule type.
-        public var ipamPoolId: Value<String>?
+        public let ipamPoolId: Value<String>?
         /// Equals, Not equals, or Subnet Of.
-        public var operation: CfnIPAMPrefixListResolver.IpamPrefixListResolverRuleCondition.Operation?
+        public let operation: CfnIPAMPrefixListResolver.IpamPrefixListResolverRuleCondition.Operation?
         /// Condition for the IPAM Resource CIDR rule type.
-        public var resourceId: Value<String>?
+        public let resourceId: Value<String>?
         /// Condition for the IPAM Resource CIDR rule type.
-        public var resourceOwner: Value<String>?
+        public let resourceOwner: Value<String>?
         /// Condition for the IPAM Resource CIDR rule type.
-        public var resourceRegion: Value<String>?
+        public let resourceRegion: Value<String>?
         /// Condition for the IPAM Resource CIDR rule type.
-        public var resourceTag: CfnIPAMPrefixListResolver.Tag?
+        public let resourceTag: CfnIPAMPrefixListResolver.Tag?
 
         public init(cidr: Value<String>? = nil, ipamPoolId: Value<String>? = nil, operation: CfnIPAMPrefixListResolver.IpamPrefixListResolverRuleCondition.Operation? = nil, resourceId: Value<String>? = nil, resourceOwner: Value<String>? = nil, resourceRegion: Value<String>? = nil, resourceTag: CfnIPAMPrefixListResolver.Tag? = nil) {
             self.cidr = cidr
@@ -160,9 +160,9 @@ public final class CfnIPAMPrefixListResolver: Resource, HasAttributes {
     /// A key-value pair to associate with a resource.
     public struct Tag: TemplateRepresentable, Sendable {
         /// The key name of the tag.
-        public var key: Value<String>
+        public let key: Value<String>
         /// The value for the tag.
-        public var value: Value<String>
+        public let value: Value<String>
 
         public init(key: Value<String>, value: Value<String>) {
             self.key = key

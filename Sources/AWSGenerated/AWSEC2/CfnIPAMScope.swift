@@ -52,9 +52,9 @@ public final class CfnIPAMScope: Resource, HasAttributes {
     /// External service configuration to connect your AWS IPAM scope.
     public struct IpamScopeExternalAuthorityConfiguration: TemplateRepresentable, Sendable {
         /// Resource identifier of the scope in the external service connecting to your AWS IPAM scope.
-        public var externalResourceIdentifier: Value<String>
+        public let externalResourceIdentifier: Value<String>
         /// An external service connecting to your AWS IPAM scope.
-        public var ipamScopeExternalAuthorityType: CfnIPAMScope.IpamScopeExternalAuthorityConfiguration.IpamScopeExternalAuthorityType
+        public let ipamScopeExternalAuthorityType: CfnIPAMScope.IpamScopeExternalAuthorityConfiguration.IpamScopeExternalAuthorityType
 
         public init(externalResourceIdentifier: Value<String>, ipamScopeExternalAuthorityType: CfnIPAMScope.IpamScopeExternalAuthorityConfiguration.IpamScopeExternalAuthorityType) {
             self.externalResourceIdentifier = externalResourceIdentifier
@@ -80,9 +80,9 @@ public final class CfnIPAMScope: Resource, HasAttributes {
     /// A key-value pair to associate with a resource.
     public struct Tag: TemplateRepresentable, Sendable {
         /// The key name of the tag.
-        public var key: Value<String>
+        public let key: Value<String>
         /// The value for the tag.
-        public var value: Value<String>
+        public let value: Value<String>
 
         public init(key: Value<String>, value: Value<String>) {
             self.key = key

@@ -249,11 +249,11 @@ public final class CfnInstance: Resource, HasAttributes {
 
     public struct BlockDeviceMapping: TemplateRepresentable, Sendable {
         /// The device name (for example, /dev/sdh or xvdh).
-        public var deviceName: Value<String>
+        public let deviceName: Value<String>
         /// Parameters used to automatically set up EBS volumes when the instance is launched.
-        public var ebs: CfnInstance.Ebs?
-        public var noDevice: TemplateValue?
-        public var virtualName: Value<String>?
+        public let ebs: CfnInstance.Ebs?
+        public let noDevice: TemplateValue?
+        public let virtualName: Value<String>?
 
         public init(deviceName: Value<String>, ebs: CfnInstance.Ebs? = nil, noDevice: TemplateValue? = nil, virtualName: Value<String>? = nil) {
             self.deviceName = deviceName
@@ -274,19 +274,19 @@ public final class CfnInstance: Resource, HasAttributes {
 
     public struct Ebs: TemplateRepresentable, Sendable {
         /// Indicates whether the EBS volume is deleted on instance termination.
-        public var deleteOnTermination: Value<Bool>?
+        public let deleteOnTermination: Value<Bool>?
         /// Indicates whether the volume should be encrypted.
-        public var encrypted: Value<Bool>?
+        public let encrypted: Value<Bool>?
         /// The number of I/O operations per second (IOPS).
-        public var iops: Value<Int>?
+        public let iops: Value<Int>?
         /// The identifier of the AWS Key Management Service (AWS KMS) customer managed CMK to use for Amazon EBS encryption.
-        public var kmsKeyId: Value<String>?
+        public let kmsKeyId: Value<String>?
         /// The ID of the snapshot.
-        public var snapshotId: Value<String>?
+        public let snapshotId: Value<String>?
         /// The size of the volume, in GiBs.
-        public var volumeSize: Value<Int>?
+        public let volumeSize: Value<Int>?
         /// The volume type.
-        public var volumeType: CfnInstance.Ebs.VolumeType?
+        public let volumeType: CfnInstance.Ebs.VolumeType?
 
         public init(deleteOnTermination: Value<Bool>? = nil, encrypted: Value<Bool>? = nil, iops: Value<Int>? = nil, kmsKeyId: Value<String>? = nil, snapshotId: Value<String>? = nil, volumeSize: Value<Int>? = nil, volumeType: CfnInstance.Ebs.VolumeType? = nil) {
             self.deleteOnTermination = deleteOnTermination
@@ -327,8 +327,8 @@ public final class CfnInstance: Resource, HasAttributes {
 
     /// The CPU options for the instance.
     public struct CpuOptions: TemplateRepresentable, Sendable {
-        public var coreCount: Value<Int>?
-        public var threadsPerCore: Value<Int>?
+        public let coreCount: Value<Int>?
+        public let threadsPerCore: Value<Int>?
 
         public init(coreCount: Value<Int>? = nil, threadsPerCore: Value<Int>? = nil) {
             self.coreCount = coreCount
@@ -345,7 +345,7 @@ public final class CfnInstance: Resource, HasAttributes {
 
     /// The credit option for CPU usage of the burstable performance instance.
     public struct CreditSpecification: TemplateRepresentable, Sendable {
-        public var cpuCredits: Value<String>?
+        public let cpuCredits: Value<String>?
 
         public init(cpuCredits: Value<String>? = nil) {
             self.cpuCredits = cpuCredits
@@ -360,7 +360,7 @@ public final class CfnInstance: Resource, HasAttributes {
 
     public struct ElasticGpuSpecification: TemplateRepresentable, Sendable {
         /// The type of Elastic Graphics accelerator.
-        public var type: Value<String>
+        public let type: Value<String>
 
         public init(type: Value<String>) {
             self.type = type
@@ -375,9 +375,9 @@ public final class CfnInstance: Resource, HasAttributes {
 
     public struct ElasticInferenceAccelerator: TemplateRepresentable, Sendable {
         /// The number of elastic inference accelerators to attach to the instance.
-        public var count: Value<Int>?
+        public let count: Value<Int>?
         /// The type of elastic inference accelerator.
-        public var type: Value<String>
+        public let type: Value<String>
 
         public init(type: Value<String>, count: Value<Int>? = nil) {
             self.count = count
@@ -395,7 +395,7 @@ public final class CfnInstance: Resource, HasAttributes {
     /// Indicates whether the instance is enabled for AWS Nitro Enclaves.
     public struct EnclaveOptions: TemplateRepresentable, Sendable {
         /// If this parameter is set to true, the instance is enabled for AWS Nitro Enclaves; otherwise, it is not enabled for AWS Nitro Enclaves.
-        public var enabled: Value<Bool>?
+        public let enabled: Value<Bool>?
 
         public init(enabled: Value<Bool>? = nil) {
             self.enabled = enabled
@@ -411,7 +411,7 @@ public final class CfnInstance: Resource, HasAttributes {
     /// Indicates whether an instance is enabled for hibernation.
     public struct HibernationOptions: TemplateRepresentable, Sendable {
         /// If you set this parameter to true, your instance is enabled for hibernation.
-        public var configured: Value<Bool>?
+        public let configured: Value<Bool>?
 
         public init(configured: Value<Bool>? = nil) {
             self.configured = configured
@@ -435,7 +435,7 @@ public final class CfnInstance: Resource, HasAttributes {
 
     public struct InstanceIpv6Address: TemplateRepresentable, Sendable {
         /// The IPv6 address.
-        public var ipv6Address: Value<String>
+        public let ipv6Address: Value<String>
 
         public init(ipv6Address: Value<String>) {
             self.ipv6Address = ipv6Address
@@ -450,11 +450,11 @@ public final class CfnInstance: Resource, HasAttributes {
 
     public struct LaunchTemplateSpecification: TemplateRepresentable, Sendable {
         /// The ID of the launch template.
-        public var launchTemplateId: Value<String>?
+        public let launchTemplateId: Value<String>?
         /// The name of the launch template.
-        public var launchTemplateName: Value<String>?
+        public let launchTemplateName: Value<String>?
         /// The version number of the launch template.
-        public var version: Value<String>?
+        public let version: Value<String>?
 
         public init(launchTemplateId: Value<String>? = nil, launchTemplateName: Value<String>? = nil, version: Value<String>? = nil) {
             self.launchTemplateId = launchTemplateId
@@ -473,7 +473,7 @@ public final class CfnInstance: Resource, HasAttributes {
 
     public struct LicenseSpecification: TemplateRepresentable, Sendable {
         /// The Amazon Resource Name (ARN) of the license configuration.
-        public var licenseConfigurationArn: Value<String>
+        public let licenseConfigurationArn: Value<String>
 
         public init(licenseConfigurationArn: Value<String>) {
             self.licenseConfigurationArn = licenseConfigurationArn
@@ -488,15 +488,15 @@ public final class CfnInstance: Resource, HasAttributes {
 
     public struct MetadataOptions: TemplateRepresentable, Sendable {
         /// Enables or disables the HTTP metadata endpoint on your instances.
-        public var httpEndpoint: CfnInstance.MetadataOptions.HttpEndpoint?
+        public let httpEndpoint: CfnInstance.MetadataOptions.HttpEndpoint?
         /// Enables or disables the IPv6 endpoint for the instance metadata service.
-        public var httpProtocolIpv6: CfnInstance.MetadataOptions.HttpProtocolIpv6?
+        public let httpProtocolIpv6: CfnInstance.MetadataOptions.HttpProtocolIpv6?
         /// The number of network hops that the metadata token can travel.
-        public var httpPutResponseHopLimit: Value<Int>?
+        public let httpPutResponseHopLimit: Value<Int>?
         /// Indicates whether IMDSv2 is required.
-        public var httpTokens: CfnInstance.MetadataOptions.HttpTokens?
+        public let httpTokens: CfnInstance.MetadataOptions.HttpTokens?
         /// Indicates whether tags from the instance are propagated to the EBS volumes.
-        public var instanceMetadataTags: CfnInstance.MetadataOptions.InstanceMetadataTags?
+        public let instanceMetadataTags: CfnInstance.MetadataOptions.InstanceMetadataTags?
 
         public init(httpEndpoint: CfnInstance.MetadataOptions.HttpEndpoint? = nil, httpProtocolIpv6: CfnInstance.MetadataOptions.HttpProtocolIpv6? = nil, httpPutResponseHopLimit: Value<Int>? = nil, httpTokens: CfnInstance.MetadataOptions.HttpTokens? = nil, instanceMetadataTags: CfnInstance.MetadataOptions.InstanceMetadataTags? = nil) {
             self.httpEndpoint = httpEndpoint
@@ -555,32 +555,32 @@ public final class CfnInstance: Resource, HasAttributes {
 
     public struct NetworkInterface: TemplateRepresentable, Sendable {
         /// Not currently supported by AWS CloudFormation.
-        public var associateCarrierIpAddress: Value<Bool>?
+        public let associateCarrierIpAddress: Value<Bool>?
         /// Indicates whether to assign a public IPv4 address to an instance you launch in a VPC.
-        public var associatePublicIpAddress: Value<Bool>?
+        public let associatePublicIpAddress: Value<Bool>?
         /// If set to true, the interface is deleted when the instance is terminated.
-        public var deleteOnTermination: Value<Bool>?
+        public let deleteOnTermination: Value<Bool>?
         /// The description of the network interface.
-        public var description: Value<String>?
+        public let description: Value<String>?
         /// The position of the network interface in the attachment order.
-        public var deviceIndex: Value<String>
-        public var enaSrdSpecification: CfnInstance.EnaSrdSpecification?
+        public let deviceIndex: Value<String>
+        public let enaSrdSpecification: CfnInstance.EnaSrdSpecification?
         /// The IDs of the security groups for the network interface.
-        public var groupSet: Value<[String]>?
+        public let groupSet: Value<[String]>?
         /// A number of IPv6 addresses to assign to the network interface.
-        public var ipv6AddressCount: Value<Int>?
+        public let ipv6AddressCount: Value<Int>?
         /// The IPv6 addresses associated with the network interface.
-        public var ipv6Addresses: [CfnInstance.InstanceIpv6Address]?
+        public let ipv6Addresses: [CfnInstance.InstanceIpv6Address]?
         /// The ID of the network interface.
-        public var networkInterfaceId: Value<String>?
+        public let networkInterfaceId: Value<String>?
         /// The private IPv4 address of the network interface.
-        public var privateIpAddress: Value<String>?
+        public let privateIpAddress: Value<String>?
         /// One or more private IPv4 addresses to assign to the network interface.
-        public var privateIpAddresses: [CfnInstance.PrivateIpAddressSpecification]?
+        public let privateIpAddresses: [CfnInstance.PrivateIpAddressSpecification]?
         /// The number of secondary private IPv4 addresses.
-        public var secondaryPrivateIpAddressCount: Value<Int>?
+        public let secondaryPrivateIpAddressCount: Value<Int>?
         /// The ID of the subnet.
-        public var subnetId: Value<String>?
+        public let subnetId: Value<String>?
 
         public init(deviceIndex: Value<String>, associateCarrierIpAddress: Value<Bool>? = nil, associatePublicIpAddress: Value<Bool>? = nil, deleteOnTermination: Value<Bool>? = nil, description: Value<String>? = nil, enaSrdSpecification: CfnInstance.EnaSrdSpecification? = nil, groupSet: Value<[String]>? = nil, ipv6AddressCount: Value<Int>? = nil, ipv6Addresses: [CfnInstance.InstanceIpv6Address]? = nil, networkInterfaceId: Value<String>? = nil, privateIpAddress: Value<String>? = nil, privateIpAddresses: [CfnInstance.PrivateIpAddressSpecification]? = nil, secondaryPrivateIpAddressCount: Value<Int>? = nil, subnetId: Value<String>? = nil) {
             self.associateCarrierIpAddress = associateCarrierIpAddress
@@ -622,8 +622,8 @@ public final class CfnInstance: Resource, HasAttributes {
     /// Specifies the ENA Express settings for the network interface that's attached to the instance.
     public struct EnaSrdSpecification: TemplateRepresentable, Sendable {
         /// Specifies whether ENA Express is enabled for the network interface when you launch an instance.
-        public var enaSrdEnabled: Value<Bool>?
-        public var enaSrdUdpSpecification: CfnInstance.EnaSrdUdpSpecification?
+        public let enaSrdEnabled: Value<Bool>?
+        public let enaSrdUdpSpecification: CfnInstance.EnaSrdUdpSpecification?
 
         public init(enaSrdEnabled: Value<Bool>? = nil, enaSrdUdpSpecification: CfnInstance.EnaSrdUdpSpecification? = nil) {
             self.enaSrdEnabled = enaSrdEnabled
@@ -641,7 +641,7 @@ public final class CfnInstance: Resource, HasAttributes {
     /// Contains ENA Express settings for UDP network traffic for the network interface that's attached to the instance.
     public struct EnaSrdUdpSpecification: TemplateRepresentable, Sendable {
         /// Indicates whether UDP traffic uses ENA Express for your instance.
-        public var enaSrdUdpEnabled: Value<Bool>?
+        public let enaSrdUdpEnabled: Value<Bool>?
 
         public init(enaSrdUdpEnabled: Value<Bool>? = nil) {
             self.enaSrdUdpEnabled = enaSrdUdpEnabled
@@ -656,9 +656,9 @@ public final class CfnInstance: Resource, HasAttributes {
 
     public struct PrivateIpAddressSpecification: TemplateRepresentable, Sendable {
         /// Indicates whether the private IPv4 address is the primary private IPv4 address.
-        public var primary: Value<Bool>
+        public let primary: Value<Bool>
         /// The private IPv4 addresses.
-        public var privateIpAddress: Value<String>
+        public let privateIpAddress: Value<String>
 
         public init(primary: Value<Bool>, privateIpAddress: Value<String>) {
             self.primary = primary
@@ -675,11 +675,11 @@ public final class CfnInstance: Resource, HasAttributes {
 
     public struct PrivateDnsNameOptions: TemplateRepresentable, Sendable {
         /// Indicates whether to respond to DNS queries for instance hostnames with DNS AAAA records.
-        public var enableResourceNameDnsAAAARecord: Value<Bool>?
+        public let enableResourceNameDnsAAAARecord: Value<Bool>?
         /// Indicates whether to respond to DNS queries for instance hostnames with DNS A records.
-        public var enableResourceNameDnsARecord: Value<Bool>?
+        public let enableResourceNameDnsARecord: Value<Bool>?
         /// The type of hostnames to assign to instances in the subnet at launch.
-        public var hostnameType: CfnInstance.PrivateDnsNameOptions.HostnameType?
+        public let hostnameType: CfnInstance.PrivateDnsNameOptions.HostnameType?
 
         public init(enableResourceNameDnsAAAARecord: Value<Bool>? = nil, enableResourceNameDnsARecord: Value<Bool>? = nil, hostnameType: CfnInstance.PrivateDnsNameOptions.HostnameType? = nil) {
             self.enableResourceNameDnsAAAARecord = enableResourceNameDnsAAAARecord
@@ -707,9 +707,9 @@ public final class CfnInstance: Resource, HasAttributes {
 
     public struct SsmAssociation: TemplateRepresentable, Sendable {
         /// The input parameter values to use with the associated SSM document.
-        public var associationParameters: [CfnInstance.AssociationParameter]?
+        public let associationParameters: [CfnInstance.AssociationParameter]?
         /// The name of an SSM document to associate with the instance.
-        public var documentName: Value<String>
+        public let documentName: Value<String>
 
         public init(documentName: Value<String>, associationParameters: [CfnInstance.AssociationParameter]? = nil) {
             self.associationParameters = associationParameters
@@ -726,9 +726,9 @@ public final class CfnInstance: Resource, HasAttributes {
 
     public struct AssociationParameter: TemplateRepresentable, Sendable {
         /// The name of an input parameter that is in the associated SSM document.
-        public var key: Value<String>
+        public let key: Value<String>
         /// The value of an input parameter.
-        public var value: Value<[String]>
+        public let value: Value<[String]>
 
         public init(key: Value<String>, value: Value<[String]>) {
             self.key = key
@@ -744,8 +744,8 @@ public final class CfnInstance: Resource, HasAttributes {
     }
 
     public struct Tag: TemplateRepresentable, Sendable {
-        public var key: Value<String>
-        public var value: Value<String>
+        public let key: Value<String>
+        public let value: Value<String>
 
         public init(key: Value<String>, value: Value<String>) {
             self.key = key
@@ -762,9 +762,9 @@ public final class CfnInstance: Resource, HasAttributes {
 
     public struct Volume: TemplateRepresentable, Sendable {
         /// The device name (for example, /dev/sdh or xvdh).
-        public var device: Value<String>
+        public let device: Value<String>
         /// The ID of the EBS volume.
-        public var volumeId: Value<String>
+        public let volumeId: Value<String>
 
         public init(device: Value<String>, volumeId: Value<String>) {
             self.device = device

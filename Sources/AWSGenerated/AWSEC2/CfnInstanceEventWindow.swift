@@ -45,9 +45,9 @@ public final class CfnInstanceEventWindow: Resource, HasAttributes {
     /// A key-value pair to associate with a resource.
     public struct Tag: TemplateRepresentable, Sendable {
         /// The key of the tag.
-        public var key: Value<String>
+        public let key: Value<String>
         /// The value of the tag.
-        public var value: Value<String>
+        public let value: Value<String>
 
         public init(key: Value<String>, value: Value<String>) {
             self.key = key
@@ -65,13 +65,13 @@ public final class CfnInstanceEventWindow: Resource, HasAttributes {
     /// A time range during which an AWS-initiated maintenance event may occur.
     public struct TimeRange: TemplateRepresentable, Sendable {
         /// The hour when the time range ends.
-        public var endHour: Value<Int>?
+        public let endHour: Value<Int>?
         /// The day on which the time range ends.
-        public var endWeekDay: CfnInstanceEventWindow.TimeRange.EndWeekDay?
+        public let endWeekDay: CfnInstanceEventWindow.TimeRange.EndWeekDay?
         /// The hour when the time range begins.
-        public var startHour: Value<Int>?
+        public let startHour: Value<Int>?
         /// The day on which the time range begins.
-        public var startWeekDay: CfnInstanceEventWindow.TimeRange.StartWeekDay?
+        public let startWeekDay: CfnInstanceEventWindow.TimeRange.StartWeekDay?
 
         public init(endHour: Value<Int>? = nil, endWeekDay: CfnInstanceEventWindow.TimeRange.EndWeekDay? = nil, startHour: Value<Int>? = nil, startWeekDay: CfnInstanceEventWindow.TimeRange.StartWeekDay? = nil) {
             self.endHour = endHour

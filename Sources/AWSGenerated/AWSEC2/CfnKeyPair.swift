@@ -64,9 +64,9 @@ public final class CfnKeyPair: Resource, HasAttributes {
     /// Specifies a tag.
     public struct Tag: TemplateRepresentable, Sendable {
         /// The tag key.
-        public var key: Value<String>
+        public let key: Value<String>
         /// The tag value.
-        public var value: Value<String>
+        public let value: Value<String>
 
         public init(key: Value<String>, value: Value<String>) {
             self.key = key

@@ -45,65 +45,65 @@ public final class CfnLaunchTemplate: Resource, HasAttributes {
     /// The information to include in the launch template.
     public struct LaunchTemplateData: TemplateRepresentable, Sendable {
         /// The block device mapping.
-        public var blockDeviceMappings: [CfnLaunchTemplate.BlockDeviceMapping]?
+        public let blockDeviceMappings: [CfnLaunchTemplate.BlockDeviceMapping]?
         /// The Capacity Reservation targeting option.
-        public var capacityReservationSpecification: CfnLaunchTemplate.CapacityReservationSpecification?
+        public let capacityReservationSpecification: CfnLaunchTemplate.CapacityReservationSpecification?
         /// The CPU options for the instance.
-        public var cpuOptions: CfnLaunchTemplate.CpuOptions?
+        public let cpuOptions: CfnLaunchTemplate.CpuOptions?
         /// The credit option for CPU usage of the instance.
-        public var creditSpecification: CfnLaunchTemplate.CreditSpecification?
+        public let creditSpecification: CfnLaunchTemplate.CreditSpecification?
         /// Indicates whether to enable the instance for stop protection.
-        public var disableApiStop: Value<Bool>?
+        public let disableApiStop: Value<Bool>?
         /// Indicates whether termination protection is enabled for the instance.
-        public var disableApiTermination: Value<Bool>?
+        public let disableApiTermination: Value<Bool>?
         /// Indicates whether the instance is optimized for Amazon EBS I/O.
-        public var ebsOptimized: Value<Bool>?
+        public let ebsOptimized: Value<Bool>?
         /// Indicates whether the instance is enabled for AWS Nitro Enclaves.
-        public var enclaveOptions: CfnLaunchTemplate.EnclaveOptions?
+        public let enclaveOptions: CfnLaunchTemplate.EnclaveOptions?
         /// Indicates whether an instance is enabled for hibernation.
-        public var hibernationOptions: CfnLaunchTemplate.HibernationOptions?
+        public let hibernationOptions: CfnLaunchTemplate.HibernationOptions?
         /// The name or Amazon Resource Name (ARN) of an IAM instance profile.
-        public var iamInstanceProfile: CfnLaunchTemplate.IamInstanceProfile?
+        public let iamInstanceProfile: CfnLaunchTemplate.IamInstanceProfile?
         /// The ID of the AMI.
-        public var imageId: Value<String>?
+        public let imageId: Value<String>?
         /// Indicates whether an instance stops or terminates when you initiate shutdown from the instance (using the operating system command for system shutdown).
-        public var instanceInitiatedShutdownBehavior: CfnLaunchTemplate.LaunchTemplateData.InstanceInitiatedShutdownBehavior?
+        public let instanceInitiatedShutdownBehavior: CfnLaunchTemplate.LaunchTemplateData.InstanceInitiatedShutdownBehavior?
         /// The market (purchasing) option for the instances.
-        public var instanceMarketOptions: CfnLaunchTemplate.InstanceMarketOptions?
+        public let instanceMarketOptions: CfnLaunchTemplate.InstanceMarketOptions?
         /// The attributes for the instance types.
-        public var instanceRequirements: CfnLaunchTemplate.InstanceRequirements?
+        public let instanceRequirements: CfnLaunchTemplate.InstanceRequirements?
         /// The instance type.
-        public var instanceType: Value<String>?
+        public let instanceType: Value<String>?
         /// The ID of the kernel.
-        public var kernelId: Value<String>?
+        public let kernelId: Value<String>?
         /// The name of the key pair.
-        public var keyName: Value<String>?
+        public let keyName: Value<String>?
         /// The license configurations.
-        public var licenseSpecifications: [CfnLaunchTemplate.LicenseSpecification]?
+        public let licenseSpecifications: [CfnLaunchTemplate.LicenseSpecification]?
         /// The maintenance options of your instance.
-        public var maintenanceOptions: CfnLaunchTemplate.MaintenanceOptions?
+        public let maintenanceOptions: CfnLaunchTemplate.MaintenanceOptions?
         /// The metadata options for the instance.
-        public var metadataOptions: CfnLaunchTemplate.MetadataOptions?
+        public let metadataOptions: CfnLaunchTemplate.MetadataOptions?
         /// The monitoring for the instance.
-        public var monitoring: CfnLaunchTemplate.Monitoring?
+        public let monitoring: CfnLaunchTemplate.Monitoring?
         /// The network interfaces for the instance.
-        public var networkInterfaces: [CfnLaunchTemplate.NetworkInterface]?
+        public let networkInterfaces: [CfnLaunchTemplate.NetworkInterface]?
         /// The settings for the network performance options for the instance.
-        public var networkPerformanceOptions: CfnLaunchTemplate.NetworkPerformanceOptions?
+        public let networkPerformanceOptions: CfnLaunchTemplate.NetworkPerformanceOptions?
         /// The placement for the instance.
-        public var placement: CfnLaunchTemplate.Placement?
+        public let placement: CfnLaunchTemplate.Placement?
         /// The hostname type for EC2 instances launched into this subnet and how DNS A and AAAA record queries should be handled.
-        public var privateDnsNameOptions: CfnLaunchTemplate.PrivateDnsNameOptions?
+        public let privateDnsNameOptions: CfnLaunchTemplate.PrivateDnsNameOptions?
         /// The ID of the RAM disk.
-        public var ramDiskId: Value<String>?
+        public let ramDiskId: Value<String>?
         /// The IDs of the security groups.
-        public var securityGroupIds: Value<[String]>?
+        public let securityGroupIds: Value<[String]>?
         /// The names of the security groups.
-        public var securityGroups: Value<[String]>?
+        public let securityGroups: Value<[String]>?
         /// The tags to apply to resources that are created during instance launch.
-        public var tagSpecifications: [CfnLaunchTemplate.TagSpecification]?
+        public let tagSpecifications: [CfnLaunchTemplate.TagSpecification]?
         /// The user data to make available to the instance.
-        public var userData: Value<String>?
+        public let userData: Value<String>?
 
         public init(blockDeviceMappings: [CfnLaunchTemplate.BlockDeviceMapping]? = nil, capacityReservationSpecification: CfnLaunchTemplate.CapacityReservationSpecification? = nil, cpuOptions: CfnLaunchTemplate.CpuOptions? = nil, creditSpecification: CfnLaunchTemplate.CreditSpecification? = nil, disableApiStop: Value<Bool>? = nil, disableApiTermination: Value<Bool>? = nil, ebsOptimized: Value<Bool>? = nil, enclaveOptions: CfnLaunchTemplate.EnclaveOptions? = nil, hibernationOptions: CfnLaunchTemplate.HibernationOptions? = nil, iamInstanceProfile: CfnLaunchTemplate.IamInstanceProfile? = nil, imageId: Value<String>? = nil, instanceInitiatedShutdownBehavior: CfnLaunchTemplate.LaunchTemplateData.InstanceInitiatedShutdownBehavior? = nil, instanceMarketOptions: CfnLaunchTemplate.InstanceMarketOptions? = nil, instanceRequirements: CfnLaunchTemplate.InstanceRequirements? = nil, instanceType: Value<String>? = nil, kernelId: Value<String>? = nil, keyName: Value<String>? = nil, licenseSpecifications: [CfnLaunchTemplate.LicenseSpecification]? = nil, maintenanceOptions: CfnLaunchTemplate.MaintenanceOptions? = nil, metadataOptions: CfnLaunchTemplate.MetadataOptions? = nil, monitoring: CfnLaunchTemplate.Monitoring? = nil, networkInterfaces: [CfnLaunchTemplate.NetworkInterface]? = nil, networkPerformanceOptions: CfnLaunchTemplate.NetworkPerformanceOptions? = nil, placement: CfnLaunchTemplate.Placement? = nil, privateDnsNameOptions: CfnLaunchTemplate.PrivateDnsNameOptions? = nil, ramDiskId: Value<String>? = nil, securityGroupIds: Value<[String]>? = nil, securityGroups: Value<[String]>? = nil, tagSpecifications: [CfnLaunchTemplate.TagSpecification]? = nil, userData: Value<String>? = nil) {
             self.blockDeviceMappings = blockDeviceMappings
@@ -186,13 +186,13 @@ public final class CfnLaunchTemplate: Resource, HasAttributes {
     /// Specifies a block device mapping for a launch template.
     public struct BlockDeviceMapping: TemplateRepresentable, Sendable {
         /// The device name (for example, /dev/sdh or xvdh).
-        public var deviceName: Value<String>?
+        public let deviceName: Value<String>?
         /// Parameters used to automatically set up EBS volumes when the instance is launched.
-        public var ebs: CfnLaunchTemplate.Ebs?
+        public let ebs: CfnLaunchTemplate.Ebs?
         /// To omit the device from the block device mapping, specify an empty string.
-        public var noDevice: Value<String>?
+        public let noDevice: Value<String>?
         /// The virtual device name (ephemeralN).
-        public var virtualName: Value<String>?
+        public let virtualName: Value<String>?
 
         public init(deviceName: Value<String>? = nil, ebs: CfnLaunchTemplate.Ebs? = nil, noDevice: Value<String>? = nil, virtualName: Value<String>? = nil) {
             self.deviceName = deviceName
@@ -214,24 +214,24 @@ public final class CfnLaunchTemplate: Resource, HasAttributes {
     /// Parameters for a block device for an EBS volume in an Amazon EC2 launch template.
     public struct Ebs: TemplateRepresentable, Sendable {
         /// Indicates whether the EBS volume is deleted on instance termination.
-        public var deleteOnTermination: Value<Bool>?
-        public var ebsCardIndex: Value<Int>?
+        public let deleteOnTermination: Value<Bool>?
+        public let ebsCardIndex: Value<Int>?
         /// Indicates whether the EBS volume is encrypted.
-        public var encrypted: Value<Bool>?
+        public let encrypted: Value<Bool>?
         /// The number of I/O operations per second (IOPS).
-        public var iops: Value<Int>?
+        public let iops: Value<Int>?
         /// Identifier (key ID, key alias, key ARN, or alias ARN) of the customer managed KMS key to use for EBS encryption.
-        public var kmsKeyId: Value<String>?
+        public let kmsKeyId: Value<String>?
         /// The ID of the snapshot.
-        public var snapshotId: Value<String>?
+        public let snapshotId: Value<String>?
         /// The throughput to provision for a ``gp3`` volume, with a maximum of 2,000 MiB/s.
-        public var throughput: Value<Int>?
+        public let throughput: Value<Int>?
         /// Specifies the Amazon EBS Provisioned Rate for Volume Initialization (volume initialization rate), in MiB/s, at which to download the snapshot blocks from Amazon S3 to the volume.
-        public var volumeInitializationRate: Value<Int>?
+        public let volumeInitializationRate: Value<Int>?
         /// The size of the volume, in GiBs.
-        public var volumeSize: Value<Int>?
+        public let volumeSize: Value<Int>?
         /// The volume type.
-        public var volumeType: CfnLaunchTemplate.Ebs.VolumeType?
+        public let volumeType: CfnLaunchTemplate.Ebs.VolumeType?
 
         public init(deleteOnTermination: Value<Bool>? = nil, ebsCardIndex: Value<Int>? = nil, encrypted: Value<Bool>? = nil, iops: Value<Int>? = nil, kmsKeyId: Value<String>? = nil, snapshotId: Value<String>? = nil, throughput: Value<Int>? = nil, volumeInitializationRate: Value<Int>? = nil, volumeSize: Value<Int>? = nil, volumeType: CfnLaunchTemplate.Ebs.VolumeType? = nil) {
             self.deleteOnTermination = deleteOnTermination
@@ -279,9 +279,9 @@ public final class CfnLaunchTemplate: Resource, HasAttributes {
     /// Specifies an instance's Capacity Reservation targeting option.
     public struct CapacityReservationSpecification: TemplateRepresentable, Sendable {
         /// Indicates the instance's Capacity Reservation preferences.
-        public var capacityReservationPreference: CfnLaunchTemplate.CapacityReservationSpecification.CapacityReservationPreference?
+        public let capacityReservationPreference: CfnLaunchTemplate.CapacityReservationSpecification.CapacityReservationPreference?
         /// Information about the target Capacity Reservation or Capacity Reservation group.
-        public var capacityReservationTarget: CfnLaunchTemplate.CapacityReservationTarget?
+        public let capacityReservationTarget: CfnLaunchTemplate.CapacityReservationTarget?
 
         public init(capacityReservationPreference: CfnLaunchTemplate.CapacityReservationSpecification.CapacityReservationPreference? = nil, capacityReservationTarget: CfnLaunchTemplate.CapacityReservationTarget? = nil) {
             self.capacityReservationPreference = capacityReservationPreference
@@ -309,9 +309,9 @@ public final class CfnLaunchTemplate: Resource, HasAttributes {
     /// Specifies a target Capacity Reservation.
     public struct CapacityReservationTarget: TemplateRepresentable, Sendable {
         /// The ID of the Capacity Reservation in which to run the instance.
-        public var capacityReservationId: Value<String>?
+        public let capacityReservationId: Value<String>?
         /// The ARN of the Capacity Reservation resource group in which to run the instance.
-        public var capacityReservationResourceGroupArn: Value<String>?
+        public let capacityReservationResourceGroupArn: Value<String>?
 
         public init(capacityReservationId: Value<String>? = nil, capacityReservationResourceGroupArn: Value<String>? = nil) {
             self.capacityReservationId = capacityReservationId
@@ -329,13 +329,13 @@ public final class CfnLaunchTemplate: Resource, HasAttributes {
     /// Specifies the CPU options for an instance.
     public struct CpuOptions: TemplateRepresentable, Sendable {
         /// Indicates whether to enable the instance for AMD SEV-SNP.
-        public var amdSevSnp: CfnLaunchTemplate.CpuOptions.AmdSevSnp?
+        public let amdSevSnp: CfnLaunchTemplate.CpuOptions.AmdSevSnp?
         /// The number of CPU cores for the instance.
-        public var coreCount: Value<Int>?
+        public let coreCount: Value<Int>?
         /// Indicates whether the instance is enabled for nested virtualization.
-        public var nestedVirtualization: CfnLaunchTemplate.CpuOptions.NestedVirtualization?
+        public let nestedVirtualization: CfnLaunchTemplate.CpuOptions.NestedVirtualization?
         /// The number of threads per CPU core.
-        public var threadsPerCore: Value<Int>?
+        public let threadsPerCore: Value<Int>?
 
         public init(amdSevSnp: CfnLaunchTemplate.CpuOptions.AmdSevSnp? = nil, coreCount: Value<Int>? = nil, nestedVirtualization: CfnLaunchTemplate.CpuOptions.NestedVirtualization? = nil, threadsPerCore: Value<Int>? = nil) {
             self.amdSevSnp = amdSevSnp
@@ -375,7 +375,7 @@ public final class CfnLaunchTemplate: Resource, HasAttributes {
     /// Specifies the credit option for CPU usage of a T2, T3, or T3a instance.
     public struct CreditSpecification: TemplateRepresentable, Sendable {
         /// The credit option for CPU usage of a T instance.
-        public var cpuCredits: Value<String>?
+        public let cpuCredits: Value<String>?
 
         public init(cpuCredits: Value<String>? = nil) {
             self.cpuCredits = cpuCredits
@@ -391,7 +391,7 @@ public final class CfnLaunchTemplate: Resource, HasAttributes {
     /// Indicates whether the instance is enabled for AWS Nitro Enclaves.
     public struct EnclaveOptions: TemplateRepresentable, Sendable {
         /// If this parameter is set to ``true``, the instance is enabled for AWS Nitro Enclaves; otherwise, it is not enabled for AWS Nitro Enclaves.
-        public var enabled: Value<Bool>?
+        public let enabled: Value<Bool>?
 
         public init(enabled: Value<Bool>? = nil) {
             self.enabled = enabled
@@ -407,7 +407,7 @@ public final class CfnLaunchTemplate: Resource, HasAttributes {
     /// Specifies whether your instance is configured for hibernation.
     public struct HibernationOptions: TemplateRepresentable, Sendable {
         /// If you set this parameter to ``true``, the instance is enabled for hibernation.
-        public var configured: Value<Bool>?
+        public let configured: Value<Bool>?
 
         public init(configured: Value<Bool>? = nil) {
             self.configured = configured
@@ -423,9 +423,9 @@ public final class CfnLaunchTemplate: Resource, HasAttributes {
     /// Specifies an IAM instance profile, which is a container for an IAM role for your instance.
     public struct IamInstanceProfile: TemplateRepresentable, Sendable {
         /// The Amazon Resource Name (ARN) of the instance profile.
-        public var arn: Value<String>?
+        public let arn: Value<String>?
         /// The name of the instance profile.
-        public var name: Value<String>?
+        public let name: Value<String>?
 
         public init(arn: Value<String>? = nil, name: Value<String>? = nil) {
             self.arn = arn
@@ -443,9 +443,9 @@ public final class CfnLaunchTemplate: Resource, HasAttributes {
     /// Specifies the market (purchasing) option for an instance.
     public struct InstanceMarketOptions: TemplateRepresentable, Sendable {
         /// The market type.
-        public var marketType: CfnLaunchTemplate.InstanceMarketOptions.MarketType?
+        public let marketType: CfnLaunchTemplate.InstanceMarketOptions.MarketType?
         /// The options for Spot Instances.
-        public var spotOptions: CfnLaunchTemplate.SpotOptions?
+        public let spotOptions: CfnLaunchTemplate.SpotOptions?
 
         public init(marketType: CfnLaunchTemplate.InstanceMarketOptions.MarketType? = nil, spotOptions: CfnLaunchTemplate.SpotOptions? = nil) {
             self.marketType = marketType
@@ -474,15 +474,15 @@ public final class CfnLaunchTemplate: Resource, HasAttributes {
     /// Specifies options for Spot Instances.
     public struct SpotOptions: TemplateRepresentable, Sendable {
         /// Deprecated.
-        public var blockDurationMinutes: Value<Int>?
+        public let blockDurationMinutes: Value<Int>?
         /// The behavior when a Spot Instance is interrupted.
-        public var instanceInterruptionBehavior: CfnLaunchTemplate.SpotOptions.InstanceInterruptionBehavior?
+        public let instanceInterruptionBehavior: CfnLaunchTemplate.SpotOptions.InstanceInterruptionBehavior?
         /// The maximum hourly price you're willing to pay for a Spot Instance.
-        public var maxPrice: Value<String>?
+        public let maxPrice: Value<String>?
         /// The Spot Instance request type.
-        public var spotInstanceType: CfnLaunchTemplate.SpotOptions.SpotInstanceType?
+        public let spotInstanceType: CfnLaunchTemplate.SpotOptions.SpotInstanceType?
         /// The end date of the request, in UTC format (*YYYY-MM-DD*T*HH:MM:SS*Z).
-        public var validUntil: Value<String>?
+        public let validUntil: Value<String>?
 
         public init(blockDurationMinutes: Value<Int>? = nil, instanceInterruptionBehavior: CfnLaunchTemplate.SpotOptions.InstanceInterruptionBehavior? = nil, maxPrice: Value<String>? = nil, spotInstanceType: CfnLaunchTemplate.SpotOptions.SpotInstanceType? = nil, validUntil: Value<String>? = nil) {
             self.blockDurationMinutes = blockDurationMinutes
@@ -525,55 +525,55 @@ public final class CfnLaunchTemplate: Resource, HasAttributes {
     /// The attributes for the instance types.
     public struct InstanceRequirements: TemplateRepresentable, Sendable {
         /// The minimum and maximum number of accelerators (GPUs, FPGAs, or AWS Inferentia chips) on an instance.
-        public var acceleratorCount: CfnLaunchTemplate.AcceleratorCount?
+        public let acceleratorCount: CfnLaunchTemplate.AcceleratorCount?
         /// Indicates whether instance types must have accelerators by specific manufacturers.
-        public var acceleratorManufacturers: [CfnLaunchTemplate.InstanceRequirements.AcceleratorManufacturers]?
+        public let acceleratorManufacturers: [CfnLaunchTemplate.InstanceRequirements.AcceleratorManufacturers]?
         /// The accelerators that must be on the instance type.
-        public var acceleratorNames: [CfnLaunchTemplate.InstanceRequirements.AcceleratorNames]?
+        public let acceleratorNames: [CfnLaunchTemplate.InstanceRequirements.AcceleratorNames]?
         /// The minimum and maximum amount of total accelerator memory, in MiB.
-        public var acceleratorTotalMemoryMiB: CfnLaunchTemplate.AcceleratorTotalMemoryMiB?
+        public let acceleratorTotalMemoryMiB: CfnLaunchTemplate.AcceleratorTotalMemoryMiB?
         /// The accelerator types that must be on the instance type.
-        public var acceleratorTypes: [CfnLaunchTemplate.InstanceRequirements.AcceleratorTypes]?
+        public let acceleratorTypes: [CfnLaunchTemplate.InstanceRequirements.AcceleratorTypes]?
         /// The instance types to apply your specified attributes against.
-        public var allowedInstanceTypes: Value<[String]>?
+        public let allowedInstanceTypes: Value<[String]>?
         /// Indicates whether bare metal instance types must be included, excluded, or required.
-        public var bareMetal: CfnLaunchTemplate.InstanceRequirements.BareMetal?
+        public let bareMetal: CfnLaunchTemplate.InstanceRequirements.BareMetal?
         /// The minimum and maximum baseline bandwidth to Amazon EBS, in Mbps.
-        public var baselineEbsBandwidthMbps: CfnLaunchTemplate.BaselineEbsBandwidthMbps?
+        public let baselineEbsBandwidthMbps: CfnLaunchTemplate.BaselineEbsBandwidthMbps?
         /// The baseline performance to consider, using an instance family as a baseline reference.
-        public var baselinePerformanceFactors: CfnLaunchTemplate.BaselinePerformanceFactors?
+        public let baselinePerformanceFactors: CfnLaunchTemplate.BaselinePerformanceFactors?
         /// Indicates whether burstable performance T instance types are included, excluded, or required.
-        public var burstablePerformance: CfnLaunchTemplate.InstanceRequirements.BurstablePerformance?
+        public let burstablePerformance: CfnLaunchTemplate.InstanceRequirements.BurstablePerformance?
         /// The CPU manufacturers to include.
-        public var cpuManufacturers: [CfnLaunchTemplate.InstanceRequirements.CpuManufacturers]?
+        public let cpuManufacturers: [CfnLaunchTemplate.InstanceRequirements.CpuManufacturers]?
         /// The instance types to exclude.
-        public var excludedInstanceTypes: Value<[String]>?
+        public let excludedInstanceTypes: Value<[String]>?
         /// Indicates whether current or previous generation instance types are included.
-        public var instanceGenerations: [CfnLaunchTemplate.InstanceRequirements.InstanceGenerations]?
+        public let instanceGenerations: [CfnLaunchTemplate.InstanceRequirements.InstanceGenerations]?
         /// Indicates whether instance types with instance store volumes are included, excluded, or required.
-        public var localStorage: CfnLaunchTemplate.InstanceRequirements.LocalStorage?
+        public let localStorage: CfnLaunchTemplate.InstanceRequirements.LocalStorage?
         /// The type of local storage that is required.
-        public var localStorageTypes: [CfnLaunchTemplate.InstanceRequirements.LocalStorageTypes]?
+        public let localStorageTypes: [CfnLaunchTemplate.InstanceRequirements.LocalStorageTypes]?
         /// [Price protection] The price protection threshold for Spot Instances, as a percentage of an identified On-Demand price.
-        public var maxSpotPriceAsPercentageOfOptimalOnDemandPrice: Value<Int>?
+        public let maxSpotPriceAsPercentageOfOptimalOnDemandPrice: Value<Int>?
         /// The minimum and maximum amount of memory per vCPU, in GiB.
-        public var memoryGiBPerVCpu: CfnLaunchTemplate.MemoryGiBPerVCpu?
+        public let memoryGiBPerVCpu: CfnLaunchTemplate.MemoryGiBPerVCpu?
         /// The minimum and maximum amount of memory, in MiB.
-        public var memoryMiB: CfnLaunchTemplate.MemoryMiB?
+        public let memoryMiB: CfnLaunchTemplate.MemoryMiB?
         /// The minimum and maximum amount of network bandwidth, in gigabits per second (Gbps).
-        public var networkBandwidthGbps: CfnLaunchTemplate.NetworkBandwidthGbps?
+        public let networkBandwidthGbps: CfnLaunchTemplate.NetworkBandwidthGbps?
         /// The minimum and maximum number of network interfaces.
-        public var networkInterfaceCount: CfnLaunchTemplate.NetworkInterfaceCount?
+        public let networkInterfaceCount: CfnLaunchTemplate.NetworkInterfaceCount?
         /// [Price protection] The price protection threshold for On-Demand Instances, as a percentage higher than an identified On-Demand price.
-        public var onDemandMaxPricePercentageOverLowestPrice: Value<Int>?
+        public let onDemandMaxPricePercentageOverLowestPrice: Value<Int>?
         /// Indicates whether instance types must support hibernation for On-Demand Instances.
-        public var requireHibernateSupport: Value<Bool>?
+        public let requireHibernateSupport: Value<Bool>?
         /// [Price protection] The price protection threshold for Spot Instances, as a percentage higher than an identified Spot price.
-        public var spotMaxPricePercentageOverLowestPrice: Value<Int>?
+        public let spotMaxPricePercentageOverLowestPrice: Value<Int>?
         /// The minimum and maximum amount of total local storage, in GB.
-        public var totalLocalStorageGB: CfnLaunchTemplate.TotalLocalStorageGB?
+        public let totalLocalStorageGB: CfnLaunchTemplate.TotalLocalStorageGB?
         /// The minimum and maximum number of vCPUs.
-        public var vCpuCount: CfnLaunchTemplate.VCpuCount?
+        public let vCpuCount: CfnLaunchTemplate.VCpuCount?
 
         public init(acceleratorCount: CfnLaunchTemplate.AcceleratorCount? = nil, acceleratorManufacturers: [CfnLaunchTemplate.InstanceRequirements.AcceleratorManufacturers]? = nil, acceleratorNames: [CfnLaunchTemplate.InstanceRequirements.AcceleratorNames]? = nil, acceleratorTotalMemoryMiB: CfnLaunchTemplate.AcceleratorTotalMemoryMiB? = nil, acceleratorTypes: [CfnLaunchTemplate.InstanceRequirements.AcceleratorTypes]? = nil, allowedInstanceTypes: Value<[String]>? = nil, bareMetal: CfnLaunchTemplate.InstanceRequirements.BareMetal? = nil, baselineEbsBandwidthMbps: CfnLaunchTemplate.BaselineEbsBandwidthMbps? = nil, baselinePerformanceFactors: CfnLaunchTemplate.BaselinePerformanceFactors? = nil, burstablePerformance: CfnLaunchTemplate.InstanceRequirements.BurstablePerformance? = nil, cpuManufacturers: [CfnLaunchTemplate.InstanceRequirements.CpuManufacturers]? = nil, excludedInstanceTypes: Value<[String]>? = nil, instanceGenerations: [CfnLaunchTemplate.InstanceRequirements.InstanceGenerations]? = nil, localStorage: CfnLaunchTemplate.InstanceRequirements.LocalStorage? = nil, localStorageTypes: [CfnLaunchTemplate.InstanceRequirements.LocalStorageTypes]? = nil, maxSpotPriceAsPercentageOfOptimalOnDemandPrice: Value<Int>? = nil, memoryGiBPerVCpu: CfnLaunchTemplate.MemoryGiBPerVCpu? = nil, memoryMiB: CfnLaunchTemplate.MemoryMiB? = nil, networkBandwidthGbps: CfnLaunchTemplate.NetworkBandwidthGbps? = nil, networkInterfaceCount: CfnLaunchTemplate.NetworkInterfaceCount? = nil, onDemandMaxPricePercentageOverLowestPrice: Value<Int>? = nil, requireHibernateSupport: Value<Bool>? = nil, spotMaxPricePercentageOverLowestPrice: Value<Int>? = nil, totalLocalStorageGB: CfnLaunchTemplate.TotalLocalStorageGB? = nil, vCpuCount: CfnLaunchTemplate.VCpuCount? = nil) {
             self.acceleratorCount = acceleratorCount
@@ -745,9 +745,9 @@ public final class CfnLaunchTemplate: Resource, HasAttributes {
     /// The minimum and maximum number of accelerators (GPUs, FPGAs, or AWS Inferentia chips) on an instance.
     public struct AcceleratorCount: TemplateRepresentable, Sendable {
         /// The maximum number of accelerators.
-        public var max: Value<Int>?
+        public let max: Value<Int>?
         /// The minimum number of accelerators.
-        public var min: Value<Int>?
+        public let min: Value<Int>?
 
         public init(max: Value<Int>? = nil, min: Value<Int>? = nil) {
             self.max = max
@@ -765,9 +765,9 @@ public final class CfnLaunchTemplate: Resource, HasAttributes {
     /// The minimum and maximum amount of total accelerator memory, in MiB.
     public struct AcceleratorTotalMemoryMiB: TemplateRepresentable, Sendable {
         /// The maximum amount of accelerator memory, in MiB.
-        public var max: Value<Int>?
+        public let max: Value<Int>?
         /// The minimum amount of accelerator memory, in MiB.
-        public var min: Value<Int>?
+        public let min: Value<Int>?
 
         public init(max: Value<Int>? = nil, min: Value<Int>? = nil) {
             self.max = max
@@ -785,9 +785,9 @@ public final class CfnLaunchTemplate: Resource, HasAttributes {
     /// The minimum and maximum baseline bandwidth to Amazon EBS, in Mbps.
     public struct BaselineEbsBandwidthMbps: TemplateRepresentable, Sendable {
         /// The maximum baseline bandwidth, in Mbps.
-        public var max: Value<Int>?
+        public let max: Value<Int>?
         /// The minimum baseline bandwidth, in Mbps.
-        public var min: Value<Int>?
+        public let min: Value<Int>?
 
         public init(max: Value<Int>? = nil, min: Value<Int>? = nil) {
             self.max = max
@@ -805,7 +805,7 @@ public final class CfnLaunchTemplate: Resource, HasAttributes {
     /// The baseline performance to consider, using an instance family as a baseline reference.
     public struct BaselinePerformanceFactors: TemplateRepresentable, Sendable {
         /// The CPU performance to consider, using an instance family as the baseline reference.
-        public var cpu: CfnLaunchTemplate.Cpu?
+        public let cpu: CfnLaunchTemplate.Cpu?
 
         public init(cpu: CfnLaunchTemplate.Cpu? = nil) {
             self.cpu = cpu
@@ -821,7 +821,7 @@ public final class CfnLaunchTemplate: Resource, HasAttributes {
     /// Specifies the CPU performance to consider when using an instance family as the baseline reference.
     public struct Cpu: TemplateRepresentable, Sendable {
         /// The instance family to use as the baseline reference for CPU performance.
-        public var references: [CfnLaunchTemplate.Reference]?
+        public let references: [CfnLaunchTemplate.Reference]?
 
         public init(references: [CfnLaunchTemplate.Reference]? = nil) {
             self.references = references
@@ -837,7 +837,7 @@ public final class CfnLaunchTemplate: Resource, HasAttributes {
     /// Specifies an instance family to use as the baseline reference for CPU performance.
     public struct Reference: TemplateRepresentable, Sendable {
         /// The instance family to use as a baseline reference.
-        public var instanceFamily: Value<String>?
+        public let instanceFamily: Value<String>?
 
         public init(instanceFamily: Value<String>? = nil) {
             self.instanceFamily = instanceFamily
@@ -853,9 +853,9 @@ public final class CfnLaunchTemplate: Resource, HasAttributes {
     /// The minimum and maximum amount of memory per vCPU, in GiB.
     public struct MemoryGiBPerVCpu: TemplateRepresentable, Sendable {
         /// The maximum amount of memory per vCPU, in GiB.
-        public var max: Value<Double>?
+        public let max: Value<Double>?
         /// The minimum amount of memory per vCPU, in GiB.
-        public var min: Value<Double>?
+        public let min: Value<Double>?
 
         public init(max: Value<Double>? = nil, min: Value<Double>? = nil) {
             self.max = max
@@ -873,9 +873,9 @@ public final class CfnLaunchTemplate: Resource, HasAttributes {
     /// The minimum and maximum amount of memory, in MiB.
     public struct MemoryMiB: TemplateRepresentable, Sendable {
         /// The maximum amount of memory, in MiB.
-        public var max: Value<Int>?
+        public let max: Value<Int>?
         /// The minimum amount of memory, in MiB.
-        public var min: Value<Int>?
+        public let min: Value<Int>?
 
         public init(max: Value<Int>? = nil, min: Value<Int>? = nil) {
             self.max = max
@@ -893,9 +893,9 @@ public final class CfnLaunchTemplate: Resource, HasAttributes {
     /// The minimum and maximum amount of network bandwidth, in gigabits per second (Gbps).
     public struct NetworkBandwidthGbps: TemplateRepresentable, Sendable {
         /// The maximum amount of network bandwidth, in Gbps.
-        public var max: Value<Double>?
+        public let max: Value<Double>?
         /// The minimum amount of network bandwidth, in Gbps.
-        public var min: Value<Double>?
+        public let min: Value<Double>?
 
         public init(max: Value<Double>? = nil, min: Value<Double>? = nil) {
             self.max = max
@@ -913,9 +913,9 @@ public final class CfnLaunchTemplate: Resource, HasAttributes {
     /// The minimum and maximum number of network interfaces.
     public struct NetworkInterfaceCount: TemplateRepresentable, Sendable {
         /// The maximum number of network interfaces.
-        public var max: Value<Int>?
+        public let max: Value<Int>?
         /// The minimum number of network interfaces.
-        public var min: Value<Int>?
+        public let min: Value<Int>?
 
         public init(max: Value<Int>? = nil, min: Value<Int>? = nil) {
             self.max = max
@@ -933,9 +933,9 @@ public final class CfnLaunchTemplate: Resource, HasAttributes {
     /// The minimum and maximum amount of total local storage, in GB.
     public struct TotalLocalStorageGB: TemplateRepresentable, Sendable {
         /// The maximum amount of total local storage, in GB.
-        public var max: Value<Double>?
+        public let max: Value<Double>?
         /// The minimum amount of total local storage, in GB.
-        public var min: Value<Double>?
+        public let min: Value<Double>?
 
         public init(max: Value<Double>? = nil, min: Value<Double>? = nil) {
             self.max = max
@@ -953,9 +953,9 @@ public final class CfnLaunchTemplate: Resource, HasAttributes {
     /// The minimum and maximum number of vCPUs.
     public struct VCpuCount: TemplateRepresentable, Sendable {
         /// The maximum number of vCPUs.
-        public var max: Value<Int>?
+        public let max: Value<Int>?
         /// The minimum number of vCPUs.
-        public var min: Value<Int>?
+        public let min: Value<Int>?
 
         public init(max: Value<Int>? = nil, min: Value<Int>? = nil) {
             self.max = max
@@ -973,7 +973,7 @@ public final class CfnLaunchTemplate: Resource, HasAttributes {
     /// Specifies a license configuration for an instance.
     public struct LicenseSpecification: TemplateRepresentable, Sendable {
         /// The Amazon Resource Name (ARN) of the license configuration.
-        public var licenseConfigurationArn: Value<String>?
+        public let licenseConfigurationArn: Value<String>?
 
         public init(licenseConfigurationArn: Value<String>? = nil) {
             self.licenseConfigurationArn = licenseConfigurationArn
@@ -989,7 +989,7 @@ public final class CfnLaunchTemplate: Resource, HasAttributes {
     /// The maintenance options of your instance.
     public struct MaintenanceOptions: TemplateRepresentable, Sendable {
         /// Disables the automatic recovery behavior of your instance or sets it to default.
-        public var autoRecovery: CfnLaunchTemplate.MaintenanceOptions.AutoRecovery?
+        public let autoRecovery: CfnLaunchTemplate.MaintenanceOptions.AutoRecovery?
 
         public init(autoRecovery: CfnLaunchTemplate.MaintenanceOptions.AutoRecovery? = nil) {
             self.autoRecovery = autoRecovery
@@ -1014,15 +1014,15 @@ public final class CfnLaunchTemplate: Resource, HasAttributes {
     /// The metadata options for the instance.
     public struct MetadataOptions: TemplateRepresentable, Sendable {
         /// Enables or disables the HTTP metadata endpoint on your instances.
-        public var httpEndpoint: CfnLaunchTemplate.MetadataOptions.HttpEndpoint?
+        public let httpEndpoint: CfnLaunchTemplate.MetadataOptions.HttpEndpoint?
         /// Enables or disables the IPv6 endpoint for the instance metadata service.
-        public var httpProtocolIpv6: CfnLaunchTemplate.MetadataOptions.HttpProtocolIpv6?
+        public let httpProtocolIpv6: CfnLaunchTemplate.MetadataOptions.HttpProtocolIpv6?
         /// The desired HTTP PUT response hop limit for instance metadata requests.
-        public var httpPutResponseHopLimit: Value<Int>?
+        public let httpPutResponseHopLimit: Value<Int>?
         /// Indicates whether IMDSv2 is required.
-        public var httpTokens: CfnLaunchTemplate.MetadataOptions.HttpTokens?
+        public let httpTokens: CfnLaunchTemplate.MetadataOptions.HttpTokens?
         /// Set to ``enabled`` to allow access to instance tags from the instance metadata.
-        public var instanceMetadataTags: CfnLaunchTemplate.MetadataOptions.InstanceMetadataTags?
+        public let instanceMetadataTags: CfnLaunchTemplate.MetadataOptions.InstanceMetadataTags?
 
         public init(httpEndpoint: CfnLaunchTemplate.MetadataOptions.HttpEndpoint? = nil, httpProtocolIpv6: CfnLaunchTemplate.MetadataOptions.HttpProtocolIpv6? = nil, httpPutResponseHopLimit: Value<Int>? = nil, httpTokens: CfnLaunchTemplate.MetadataOptions.HttpTokens? = nil, instanceMetadataTags: CfnLaunchTemplate.MetadataOptions.InstanceMetadataTags? = nil) {
             self.httpEndpoint = httpEndpoint
@@ -1082,7 +1082,7 @@ public final class CfnLaunchTemplate: Resource, HasAttributes {
     /// Specifies whether detailed monitoring is enabled for an instance.
     public struct Monitoring: TemplateRepresentable, Sendable {
         /// Specify ``true`` to enable detailed monitoring.
-        public var enabled: Value<Bool>?
+        public let enabled: Value<Bool>?
 
         public init(enabled: Value<Bool>? = nil) {
             self.enabled = enabled
@@ -1098,51 +1098,51 @@ public final class CfnLaunchTemplate: Resource, HasAttributes {
     /// Specifies the parameters for a network interface.
     public struct NetworkInterface: TemplateRepresentable, Sendable {
         /// Associates a Carrier IP address with eth0 for a new network interface.
-        public var associateCarrierIpAddress: Value<Bool>?
+        public let associateCarrierIpAddress: Value<Bool>?
         /// Associates a public IPv4 address with eth0 for a new network interface.
-        public var associatePublicIpAddress: Value<Bool>?
+        public let associatePublicIpAddress: Value<Bool>?
         /// A connection tracking specification for the network interface.
-        public var connectionTrackingSpecification: CfnLaunchTemplate.ConnectionTrackingSpecification?
+        public let connectionTrackingSpecification: CfnLaunchTemplate.ConnectionTrackingSpecification?
         /// Indicates whether the network interface is deleted when the instance is terminated.
-        public var deleteOnTermination: Value<Bool>?
+        public let deleteOnTermination: Value<Bool>?
         /// A description for the network interface.
-        public var description: Value<String>?
+        public let description: Value<String>?
         /// The device index for the network interface attachment.
-        public var deviceIndex: Value<Int>?
+        public let deviceIndex: Value<Int>?
         /// The number of ENA queues to be created with the instance.
-        public var enaQueueCount: Value<Int>?
+        public let enaQueueCount: Value<Int>?
         /// The ENA Express configuration for the network interface.
-        public var enaSrdSpecification: CfnLaunchTemplate.EnaSrdSpecification?
+        public let enaSrdSpecification: CfnLaunchTemplate.EnaSrdSpecification?
         /// The IDs of one or more security groups.
-        public var groups: Value<[String]>?
+        public let groups: Value<[String]>?
         /// The type of network interface.
-        public var interfaceType: Value<String>?
+        public let interfaceType: Value<String>?
         /// The number of IPv4 prefixes to be automatically assigned to the network interface.
-        public var ipv4PrefixCount: Value<Int>?
+        public let ipv4PrefixCount: Value<Int>?
         /// One or more IPv4 prefixes to be assigned to the network interface.
-        public var ipv4Prefixes: [CfnLaunchTemplate.Ipv4PrefixSpecification]?
+        public let ipv4Prefixes: [CfnLaunchTemplate.Ipv4PrefixSpecification]?
         /// The number of IPv6 addresses to assign to a network interface.
-        public var ipv6AddressCount: Value<Int>?
+        public let ipv6AddressCount: Value<Int>?
         /// One or more specific IPv6 addresses from the IPv6 CIDR block range of your subnet.
-        public var ipv6Addresses: [CfnLaunchTemplate.Ipv6Add]?
+        public let ipv6Addresses: [CfnLaunchTemplate.Ipv6Add]?
         /// The number of IPv6 prefixes to be automatically assigned to the network interface.
-        public var ipv6PrefixCount: Value<Int>?
+        public let ipv6PrefixCount: Value<Int>?
         /// One or more IPv6 prefixes to be assigned to the network interface.
-        public var ipv6Prefixes: [CfnLaunchTemplate.Ipv6PrefixSpecification]?
+        public let ipv6Prefixes: [CfnLaunchTemplate.Ipv6PrefixSpecification]?
         /// The index of the network card.
-        public var networkCardIndex: Value<Int>?
+        public let networkCardIndex: Value<Int>?
         /// The ID of the network interface.
-        public var networkInterfaceId: Value<String>?
+        public let networkInterfaceId: Value<String>?
         /// The primary IPv6 address of the network interface.
-        public var primaryIpv6: Value<Bool>?
+        public let primaryIpv6: Value<Bool>?
         /// The primary private IPv4 address of the network interface.
-        public var privateIpAddress: Value<String>?
+        public let privateIpAddress: Value<String>?
         /// One or more private IPv4 addresses.
-        public var privateIpAddresses: [CfnLaunchTemplate.PrivateIpAdd]?
+        public let privateIpAddresses: [CfnLaunchTemplate.PrivateIpAdd]?
         /// The number of secondary private IPv4 addresses to assign to a network interface.
-        public var secondaryPrivateIpAddressCount: Value<Int>?
+        public let secondaryPrivateIpAddressCount: Value<Int>?
         /// The ID of the subnet for the network interface.
-        public var subnetId: Value<String>?
+        public let subnetId: Value<String>?
 
         public init(associateCarrierIpAddress: Value<Bool>? = nil, associatePublicIpAddress: Value<Bool>? = nil, connectionTrackingSpecification: CfnLaunchTemplate.ConnectionTrackingSpecification? = nil, deleteOnTermination: Value<Bool>? = nil, description: Value<String>? = nil, deviceIndex: Value<Int>? = nil, enaQueueCount: Value<Int>? = nil, enaSrdSpecification: CfnLaunchTemplate.EnaSrdSpecification? = nil, groups: Value<[String]>? = nil, interfaceType: Value<String>? = nil, ipv4PrefixCount: Value<Int>? = nil, ipv4Prefixes: [CfnLaunchTemplate.Ipv4PrefixSpecification]? = nil, ipv6AddressCount: Value<Int>? = nil, ipv6Addresses: [CfnLaunchTemplate.Ipv6Add]? = nil, ipv6PrefixCount: Value<Int>? = nil, ipv6Prefixes: [CfnLaunchTemplate.Ipv6PrefixSpecification]? = nil, networkCardIndex: Value<Int>? = nil, networkInterfaceId: Value<String>? = nil, primaryIpv6: Value<Bool>? = nil, privateIpAddress: Value<String>? = nil, privateIpAddresses: [CfnLaunchTemplate.PrivateIpAdd]? = nil, secondaryPrivateIpAddressCount: Value<Int>? = nil, subnetId: Value<String>? = nil) {
             self.associateCarrierIpAddress = associateCarrierIpAddress
@@ -1202,11 +1202,11 @@ public final class CfnLaunchTemplate: Resource, HasAttributes {
     /// A security group connection tracking specification that enables you to set the idle timeout for connection tracking on an Elastic network interface.
     public struct ConnectionTrackingSpecification: TemplateRepresentable, Sendable {
         /// Timeout (in seconds) for idle TCP connections in an established state.
-        public var tcpEstablishedTimeout: Value<Int>?
+        public let tcpEstablishedTimeout: Value<Int>?
         /// Timeout (in seconds) for idle UDP flows classified as streams which have seen more than one request-response transaction.
-        public var udpStreamTimeout: Value<Int>?
+        public let udpStreamTimeout: Value<Int>?
         /// Timeout (in seconds) for idle UDP flows that have seen traffic only in a single direction or a single request-response transaction.
-        public var udpTimeout: Value<Int>?
+        public let udpTimeout: Value<Int>?
 
         public init(tcpEstablishedTimeout: Value<Int>? = nil, udpStreamTimeout: Value<Int>? = nil, udpTimeout: Value<Int>? = nil) {
             self.tcpEstablishedTimeout = tcpEstablishedTimeout
@@ -1226,9 +1226,9 @@ public final class CfnLaunchTemplate: Resource, HasAttributes {
     /// ENA Express uses AWS Scalable Reliable Datagram (SRD) technology to increase the maximum bandwidth used per stream and minimize tail latency of network traffic between EC2 instances.
     public struct EnaSrdSpecification: TemplateRepresentable, Sendable {
         /// Indicates whether ENA Express is enabled for the network interface.
-        public var enaSrdEnabled: Value<Bool>?
+        public let enaSrdEnabled: Value<Bool>?
         /// Configures ENA Express for UDP network traffic.
-        public var enaSrdUdpSpecification: CfnLaunchTemplate.EnaSrdUdpSpecification?
+        public let enaSrdUdpSpecification: CfnLaunchTemplate.EnaSrdUdpSpecification?
 
         public init(enaSrdEnabled: Value<Bool>? = nil, enaSrdUdpSpecification: CfnLaunchTemplate.EnaSrdUdpSpecification? = nil) {
             self.enaSrdEnabled = enaSrdEnabled
@@ -1246,7 +1246,7 @@ public final class CfnLaunchTemplate: Resource, HasAttributes {
     /// ENA Express is compatible with both TCP and UDP transport protocols.
     public struct EnaSrdUdpSpecification: TemplateRepresentable, Sendable {
         /// Indicates whether UDP traffic to and from the instance uses ENA Express.
-        public var enaSrdUdpEnabled: Value<Bool>?
+        public let enaSrdUdpEnabled: Value<Bool>?
 
         public init(enaSrdUdpEnabled: Value<Bool>? = nil) {
             self.enaSrdUdpEnabled = enaSrdUdpEnabled
@@ -1262,7 +1262,7 @@ public final class CfnLaunchTemplate: Resource, HasAttributes {
     /// Specifies an IPv4 prefix for a network interface.
     public struct Ipv4PrefixSpecification: TemplateRepresentable, Sendable {
         /// The IPv4 prefix.
-        public var ipv4Prefix: Value<String>?
+        public let ipv4Prefix: Value<String>?
 
         public init(ipv4Prefix: Value<String>? = nil) {
             self.ipv4Prefix = ipv4Prefix
@@ -1278,7 +1278,7 @@ public final class CfnLaunchTemplate: Resource, HasAttributes {
     /// Specifies an IPv6 address in an Amazon EC2 launch template.
     public struct Ipv6Add: TemplateRepresentable, Sendable {
         /// One or more specific IPv6 addresses from the IPv6 CIDR block range of your subnet.
-        public var ipv6Address: Value<String>?
+        public let ipv6Address: Value<String>?
 
         public init(ipv6Address: Value<String>? = nil) {
             self.ipv6Address = ipv6Address
@@ -1294,7 +1294,7 @@ public final class CfnLaunchTemplate: Resource, HasAttributes {
     /// Specifies an IPv6 prefix for a network interface.
     public struct Ipv6PrefixSpecification: TemplateRepresentable, Sendable {
         /// The IPv6 prefix.
-        public var ipv6Prefix: Value<String>?
+        public let ipv6Prefix: Value<String>?
 
         public init(ipv6Prefix: Value<String>? = nil) {
             self.ipv6Prefix = ipv6Prefix
@@ -1310,9 +1310,9 @@ public final class CfnLaunchTemplate: Resource, HasAttributes {
     /// Specifies a secondary private IPv4 address for a network interface.
     public struct PrivateIpAdd: TemplateRepresentable, Sendable {
         /// Indicates whether the private IPv4 address is the primary private IPv4 address.
-        public var primary: Value<Bool>?
+        public let primary: Value<Bool>?
         /// The private IPv4 address.
-        public var privateIpAddress: Value<String>?
+        public let privateIpAddress: Value<String>?
 
         public init(primary: Value<Bool>? = nil, privateIpAddress: Value<String>? = nil) {
             self.primary = primary
@@ -1330,7 +1330,7 @@ public final class CfnLaunchTemplate: Resource, HasAttributes {
     /// Contains settings for the network performance options for the instance.
     public struct NetworkPerformanceOptions: TemplateRepresentable, Sendable {
         /// Specify the bandwidth weighting option to boost the associated type of baseline bandwidth, as follows: + default This option uses the standard bandwidth configuration for your instance type.
-        public var bandwidthWeighting: CfnLaunchTemplate.NetworkPerformanceOptions.BandwidthWeighting?
+        public let bandwidthWeighting: CfnLaunchTemplate.NetworkPerformanceOptions.BandwidthWeighting?
 
         public init(bandwidthWeighting: CfnLaunchTemplate.NetworkPerformanceOptions.BandwidthWeighting? = nil) {
             self.bandwidthWeighting = bandwidthWeighting
@@ -1356,23 +1356,23 @@ public final class CfnLaunchTemplate: Resource, HasAttributes {
     /// Specifies the placement of an instance.
     public struct Placement: TemplateRepresentable, Sendable {
         /// The affinity setting for an instance on a Dedicated Host.
-        public var affinity: Value<String>?
+        public let affinity: Value<String>?
         /// The Availability Zone for the instance.
-        public var availabilityZone: Value<String>?
+        public let availabilityZone: Value<String>?
         /// The Group Id of a placement group.
-        public var groupId: Value<String>?
+        public let groupId: Value<String>?
         /// The name of the placement group for the instance.
-        public var groupName: Value<String>?
+        public let groupName: Value<String>?
         /// The ID of the Dedicated Host for the instance.
-        public var hostId: Value<String>?
+        public let hostId: Value<String>?
         /// The ARN of the host resource group in which to launch the instances.
-        public var hostResourceGroupArn: Value<String>?
+        public let hostResourceGroupArn: Value<String>?
         /// The number of the partition the instance should launch in.
-        public var partitionNumber: Value<Int>?
+        public let partitionNumber: Value<Int>?
         /// Reserved for future use.
-        public var spreadDomain: Value<String>?
+        public let spreadDomain: Value<String>?
         /// The tenancy of the instance.
-        public var tenancy: CfnLaunchTemplate.Placement.Tenancy?
+        public let tenancy: CfnLaunchTemplate.Placement.Tenancy?
 
         public init(affinity: Value<String>? = nil, availabilityZone: Value<String>? = nil, groupId: Value<String>? = nil, groupName: Value<String>? = nil, hostId: Value<String>? = nil, hostResourceGroupArn: Value<String>? = nil, partitionNumber: Value<Int>? = nil, spreadDomain: Value<String>? = nil, tenancy: CfnLaunchTemplate.Placement.Tenancy? = nil) {
             self.affinity = affinity
@@ -1414,11 +1414,11 @@ public final class CfnLaunchTemplate: Resource, HasAttributes {
     /// The hostname type for EC2 instances launched into this subnet and how DNS A and AAAA record queries should be handled.
     public struct PrivateDnsNameOptions: TemplateRepresentable, Sendable {
         /// Indicates whether to respond to DNS queries for instance hostnames with DNS AAAA records.
-        public var enableResourceNameDnsAAAARecord: Value<Bool>?
+        public let enableResourceNameDnsAAAARecord: Value<Bool>?
         /// Indicates whether to respond to DNS queries for instance hostnames with DNS A records.
-        public var enableResourceNameDnsARecord: Value<Bool>?
+        public let enableResourceNameDnsARecord: Value<Bool>?
         /// The type of hostname for EC2 instances.
-        public var hostnameType: CfnLaunchTemplate.PrivateDnsNameOptions.HostnameType?
+        public let hostnameType: CfnLaunchTemplate.PrivateDnsNameOptions.HostnameType?
 
         public init(enableResourceNameDnsAAAARecord: Value<Bool>? = nil, enableResourceNameDnsARecord: Value<Bool>? = nil, hostnameType: CfnLaunchTemplate.PrivateDnsNameOptions.HostnameType? = nil) {
             self.enableResourceNameDnsAAAARecord = enableResourceNameDnsAAAARecord
@@ -1447,9 +1447,9 @@ public final class CfnLaunchTemplate: Resource, HasAttributes {
     /// Specifies the tags to apply to resources that are created during instance launch.
     public struct TagSpecification: TemplateRepresentable, Sendable {
         /// The type of resource to tag.
-        public var resourceType: CfnLaunchTemplate.TagSpecification.ResourceType?
+        public let resourceType: CfnLaunchTemplate.TagSpecification.ResourceType?
         /// The tags to apply to the resource.
-        public var tags: [CfnLaunchTemplate.Tag]?
+        public let tags: [CfnLaunchTemplate.Tag]?
 
         public init(resourceType: CfnLaunchTemplate.TagSpecification.ResourceType? = nil, tags: [CfnLaunchTemplate.Tag]? = nil) {
             self.resourceType = resourceType
@@ -1586,9 +1586,9 @@ public final class CfnLaunchTemplate: Resource, HasAttributes {
     /// Specifies a tag.
     public struct Tag: TemplateRepresentable, Sendable {
         /// The tag key.
-        public var key: Value<String>
+        public let key: Value<String>
         /// The tag value.
-        public var value: Value<String>
+        public let value: Value<String>
 
         public init(key: Value<String>, value: Value<String>) {
             self.key = key
@@ -1606,9 +1606,9 @@ public final class CfnLaunchTemplate: Resource, HasAttributes {
     /// Specifies the tags to apply to the launch template during creation.
     public struct LaunchTemplateTagSpecification: TemplateRepresentable, Sendable {
         /// The type of resource.
-        public var resourceType: CfnLaunchTemplate.LaunchTemplateTagSpecification.ResourceType?
+        public let resourceType: CfnLaunchTemplate.LaunchTemplateTagSpecification.ResourceType?
         /// The tags for the resource.
-        public var tags: [CfnLaunchTemplate.Tag]?
+        public let tags: [CfnLaunchTemplate.Tag]?
 
         public init(resourceType: CfnLaunchTemplate.LaunchTemplateTagSpecification.ResourceType? = nil, tags: [CfnLaunchTemplate.Tag]? = nil) {
             self.resourceType = resourceType

@@ -54,8 +54,8 @@ public final class CfnLocalGatewayRouteTable: Resource, HasAttributes {
     }
 
     public struct Tag: TemplateRepresentable, Sendable {
-        public var key: Value<String>?
-        public var value: Value<String>?
+        public let key: Value<String>?
+        public let value: Value<String>?
 
         public init(key: Value<String>? = nil, value: Value<String>? = nil) {
             self.key = key

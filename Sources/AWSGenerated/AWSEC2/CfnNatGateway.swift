@@ -92,11 +92,11 @@ public final class CfnNatGateway: Resource, HasAttributes {
     /// For regional NAT gateways only: The configuration specifying which Elastic IP address (EIP) to use for handling outbound NAT traffic from a specific Availability Zone.
     public struct AvailabilityZoneAddress: TemplateRepresentable, Sendable {
         /// The allocation IDs of the Elastic IP addresses (EIPs) to be used for handling outbound NAT traffic in this specific Availability Zone.
-        public var allocationIds: Value<[String]>
+        public let allocationIds: Value<[String]>
         /// For regional NAT gateways only: The Availability Zone where this specific NAT gateway configuration will be active.
-        public var availabilityZone: Value<String>?
+        public let availabilityZone: Value<String>?
         /// For regional NAT gateways only: The ID of the Availability Zone where this specific NAT gateway configuration will be active.
-        public var availabilityZoneId: Value<String>?
+        public let availabilityZoneId: Value<String>?
 
         public init(allocationIds: Value<[String]>, availabilityZone: Value<String>? = nil, availabilityZoneId: Value<String>? = nil) {
             self.allocationIds = allocationIds
@@ -125,9 +125,9 @@ public final class CfnNatGateway: Resource, HasAttributes {
     /// Specifies a tag.
     public struct Tag: TemplateRepresentable, Sendable {
         /// The tag key.
-        public var key: Value<String>
+        public let key: Value<String>
         /// The tag value.
-        public var value: Value<String>
+        public let value: Value<String>
 
         public init(key: Value<String>, value: Value<String>) {
             self.key = key

@@ -57,8 +57,8 @@ public final class CfnNetworkAclEntry: Resource, HasAttributes {
     }
 
     public struct Icmp: TemplateRepresentable, Sendable {
-        public var code: Value<Int>?
-        public var type: Value<Int>?
+        public let code: Value<Int>?
+        public let type: Value<Int>?
 
         public init(code: Value<Int>? = nil, type: Value<Int>? = nil) {
             self.code = code
@@ -74,8 +74,8 @@ public final class CfnNetworkAclEntry: Resource, HasAttributes {
     }
 
     public struct PortRange: TemplateRepresentable, Sendable {
-        public var from: Value<Int>?
-        public var to: Value<Int>?
+        public let from: Value<Int>?
+        public let to: Value<Int>?
 
         public init(from: Value<Int>? = nil, to: Value<Int>? = nil) {
             self.from = from

@@ -39,9 +39,9 @@ public final class CfnNetworkInsightsAccessScope: Resource, HasAttributes {
     }
 
     public struct AccessScopePathRequest: TemplateRepresentable, Sendable {
-        public var destination: CfnNetworkInsightsAccessScope.PathStatementRequest?
-        public var source: CfnNetworkInsightsAccessScope.PathStatementRequest?
-        public var throughResources: [CfnNetworkInsightsAccessScope.ThroughResourcesStatementRequest]?
+        public let destination: CfnNetworkInsightsAccessScope.PathStatementRequest?
+        public let source: CfnNetworkInsightsAccessScope.PathStatementRequest?
+        public let throughResources: [CfnNetworkInsightsAccessScope.ThroughResourcesStatementRequest]?
 
         public init(destination: CfnNetworkInsightsAccessScope.PathStatementRequest? = nil, source: CfnNetworkInsightsAccessScope.PathStatementRequest? = nil, throughResources: [CfnNetworkInsightsAccessScope.ThroughResourcesStatementRequest]? = nil) {
             self.destination = destination
@@ -59,8 +59,8 @@ public final class CfnNetworkInsightsAccessScope: Resource, HasAttributes {
     }
 
     public struct PathStatementRequest: TemplateRepresentable, Sendable {
-        public var packetHeaderStatement: CfnNetworkInsightsAccessScope.PacketHeaderStatementRequest?
-        public var resourceStatement: CfnNetworkInsightsAccessScope.ResourceStatementRequest?
+        public let packetHeaderStatement: CfnNetworkInsightsAccessScope.PacketHeaderStatementRequest?
+        public let resourceStatement: CfnNetworkInsightsAccessScope.ResourceStatementRequest?
 
         public init(packetHeaderStatement: CfnNetworkInsightsAccessScope.PacketHeaderStatementRequest? = nil, resourceStatement: CfnNetworkInsightsAccessScope.ResourceStatementRequest? = nil) {
             self.packetHeaderStatement = packetHeaderStatement
@@ -76,13 +76,13 @@ public final class CfnNetworkInsightsAccessScope: Resource, HasAttributes {
     }
 
     public struct PacketHeaderStatementRequest: TemplateRepresentable, Sendable {
-        public var destinationAddresses: Value<[String]>?
-        public var destinationPorts: Value<[String]>?
-        public var destinationPrefixLists: Value<[String]>?
-        public var protocols: [CfnNetworkInsightsAccessScope.NetworkInsightsAccessScopeProtocol]?
-        public var sourceAddresses: Value<[String]>?
-        public var sourcePorts: Value<[String]>?
-        public var sourcePrefixLists: Value<[String]>?
+        public let destinationAddresses: Value<[String]>?
+        public let destinationPorts: Value<[String]>?
+        public let destinationPrefixLists: Value<[String]>?
+        public let protocols: [CfnNetworkInsightsAccessScope.NetworkInsightsAccessScopeProtocol]?
+        public let sourceAddresses: Value<[String]>?
+        public let sourcePorts: Value<[String]>?
+        public let sourcePrefixLists: Value<[String]>?
 
         public init(destinationAddresses: Value<[String]>? = nil, destinationPorts: Value<[String]>? = nil, destinationPrefixLists: Value<[String]>? = nil, protocols: [CfnNetworkInsightsAccessScope.NetworkInsightsAccessScopeProtocol]? = nil, sourceAddresses: Value<[String]>? = nil, sourcePorts: Value<[String]>? = nil, sourcePrefixLists: Value<[String]>? = nil) {
             self.destinationAddresses = destinationAddresses
@@ -117,8 +117,8 @@ public final class CfnNetworkInsightsAccessScope: Resource, HasAttributes {
     }
 
     public struct ResourceStatementRequest: TemplateRepresentable, Sendable {
-        public var resourceTypes: Value<[String]>?
-        public var resources: Value<[String]>?
+        public let resourceTypes: Value<[String]>?
+        public let resources: Value<[String]>?
 
         public init(resourceTypes: Value<[String]>? = nil, resources: Value<[String]>? = nil) {
             self.resourceTypes = resourceTypes
@@ -134,7 +134,7 @@ public final class CfnNetworkInsightsAccessScope: Resource, HasAttributes {
     }
 
     public struct ThroughResourcesStatementRequest: TemplateRepresentable, Sendable {
-        public var resourceStatement: CfnNetworkInsightsAccessScope.ResourceStatementRequest?
+        public let resourceStatement: CfnNetworkInsightsAccessScope.ResourceStatementRequest?
 
         public init(resourceStatement: CfnNetworkInsightsAccessScope.ResourceStatementRequest? = nil) {
             self.resourceStatement = resourceStatement
@@ -148,8 +148,8 @@ public final class CfnNetworkInsightsAccessScope: Resource, HasAttributes {
     }
 
     public struct Tag: TemplateRepresentable, Sendable {
-        public var key: Value<String>
-        public var value: Value<String>?
+        public let key: Value<String>
+        public let value: Value<String>?
 
         public init(key: Value<String>, value: Value<String>? = nil) {
             self.key = key

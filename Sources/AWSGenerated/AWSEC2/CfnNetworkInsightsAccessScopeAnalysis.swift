@@ -48,8 +48,8 @@ public final class CfnNetworkInsightsAccessScopeAnalysis: Resource, HasAttribute
     }
 
     public struct Tag: TemplateRepresentable, Sendable {
-        public var key: Value<String>
-        public var value: Value<String>?
+        public let key: Value<String>
+        public let value: Value<String>?
 
         public init(key: Value<String>, value: Value<String>? = nil) {
             self.key = key

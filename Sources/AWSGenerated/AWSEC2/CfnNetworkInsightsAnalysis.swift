@@ -66,8 +66,8 @@ public final class CfnNetworkInsightsAnalysis: Resource, HasAttributes {
     }
 
     public struct Tag: TemplateRepresentable, Sendable {
-        public var key: Value<String>
-        public var value: Value<String>?
+        public let key: Value<String>
+        public let value: Value<String>?
 
         public init(key: Value<String>, value: Value<String>? = nil) {
             self.key = key

@@ -60,10 +60,10 @@ public final class CfnNetworkInsightsPath: Resource, HasAttributes {
     }
 
     public struct PathFilter: TemplateRepresentable, Sendable {
-        public var destinationAddress: Value<String>?
-        public var destinationPortRange: CfnNetworkInsightsPath.FilterPortRange?
-        public var sourceAddress: Value<String>?
-        public var sourcePortRange: CfnNetworkInsightsPath.FilterPortRange?
+        public let destinationAddress: Value<String>?
+        public let destinationPortRange: CfnNetworkInsightsPath.FilterPortRange?
+        public let sourceAddress: Value<String>?
+        public let sourcePortRange: CfnNetworkInsightsPath.FilterPortRange?
 
         public init(destinationAddress: Value<String>? = nil, destinationPortRange: CfnNetworkInsightsPath.FilterPortRange? = nil, sourceAddress: Value<String>? = nil, sourcePortRange: CfnNetworkInsightsPath.FilterPortRange? = nil) {
             self.destinationAddress = destinationAddress
@@ -83,8 +83,8 @@ public final class CfnNetworkInsightsPath: Resource, HasAttributes {
     }
 
     public struct FilterPortRange: TemplateRepresentable, Sendable {
-        public var fromPort: Value<Int>?
-        public var toPort: Value<Int>?
+        public let fromPort: Value<Int>?
+        public let toPort: Value<Int>?
 
         public init(fromPort: Value<Int>? = nil, toPort: Value<Int>? = nil) {
             self.fromPort = fromPort
@@ -109,8 +109,8 @@ public final class CfnNetworkInsightsPath: Resource, HasAttributes {
     }
 
     public struct Tag: TemplateRepresentable, Sendable {
-        public var key: Value<String>
-        public var value: Value<String>?
+        public let key: Value<String>
+        public let value: Value<String>?
 
         public init(key: Value<String>, value: Value<String>? = nil) {
             self.key = key

@@ -107,9 +107,9 @@ public final class CfnNetworkInterface: Resource, HasAttributes {
     }
 
     public struct ConnectionTrackingSpecification: TemplateRepresentable, Sendable {
-        public var tcpEstablishedTimeout: Value<Int>?
-        public var udpStreamTimeout: Value<Int>?
-        public var udpTimeout: Value<Int>?
+        public let tcpEstablishedTimeout: Value<Int>?
+        public let udpStreamTimeout: Value<Int>?
+        public let udpTimeout: Value<Int>?
 
         public init(tcpEstablishedTimeout: Value<Int>? = nil, udpStreamTimeout: Value<Int>? = nil, udpTimeout: Value<Int>? = nil) {
             self.tcpEstablishedTimeout = tcpEstablishedTimeout
@@ -127,7 +127,7 @@ public final class CfnNetworkInterface: Resource, HasAttributes {
     }
 
     public struct Ipv4PrefixSpecification: TemplateRepresentable, Sendable {
-        public var ipv4Prefix: Value<String>
+        public let ipv4Prefix: Value<String>
 
         public init(ipv4Prefix: Value<String>) {
             self.ipv4Prefix = ipv4Prefix
@@ -141,7 +141,7 @@ public final class CfnNetworkInterface: Resource, HasAttributes {
     }
 
     public struct InstanceIpv6Address: TemplateRepresentable, Sendable {
-        public var ipv6Address: Value<String>
+        public let ipv6Address: Value<String>
 
         public init(ipv6Address: Value<String>) {
             self.ipv6Address = ipv6Address
@@ -155,7 +155,7 @@ public final class CfnNetworkInterface: Resource, HasAttributes {
     }
 
     public struct Ipv6PrefixSpecification: TemplateRepresentable, Sendable {
-        public var ipv6Prefix: Value<String>
+        public let ipv6Prefix: Value<String>
 
         public init(ipv6Prefix: Value<String>) {
             self.ipv6Prefix = ipv6Prefix
@@ -169,8 +169,8 @@ public final class CfnNetworkInterface: Resource, HasAttributes {
     }
 
     public struct PrivateIpAddressSpecification: TemplateRepresentable, Sendable {
-        public var primary: Value<Bool>
-        public var privateIpAddress: Value<String>
+        public let primary: Value<Bool>
+        public let privateIpAddress: Value<String>
 
         public init(primary: Value<Bool>, privateIpAddress: Value<String>) {
             self.primary = primary
@@ -196,8 +196,8 @@ public final class CfnNetworkInterface: Resource, HasAttributes {
     }
 
     public struct Tag: TemplateRepresentable, Sendable {
-        public var key: Value<String>
-        public var value: Value<String>
+        public let key: Value<String>
+        public let value: Value<String>
 
         public init(key: Value<String>, value: Value<String>) {
             self.key = key

@@ -47,9 +47,9 @@ public final class CfnNetworkInterfaceAttachment: Resource, HasAttributes {
     /// ENA Express uses AWS Scalable Reliable Datagram (SRD) technology to increase the maximum bandwidth used per stream and minimize tail latency of network traffic between EC2 instances.
     public struct EnaSrdSpecification: TemplateRepresentable, Sendable {
         /// Indicates whether ENA Express is enabled for the network interface.
-        public var enaSrdEnabled: Value<Bool>?
+        public let enaSrdEnabled: Value<Bool>?
         /// Configures ENA Express for UDP network traffic.
-        public var enaSrdUdpSpecification: CfnNetworkInterfaceAttachment.EnaSrdSpecification.EnaSrdUdpSpecification?
+        public let enaSrdUdpSpecification: CfnNetworkInterfaceAttachment.EnaSrdSpecification.EnaSrdUdpSpecification?
 
         public init(enaSrdEnabled: Value<Bool>? = nil, enaSrdUdpSpecification: CfnNetworkInterfaceAttachment.EnaSrdSpecification.EnaSrdUdpSpecification? = nil) {
             self.enaSrdEnabled = enaSrdEnabled
@@ -65,7 +65,7 @@ public final class CfnNetworkInterfaceAttachment: Resource, HasAttributes {
 
         /// Configures ENA Express for UDP network traffic.
         public struct EnaSrdUdpSpecification: TemplateRepresentable, Sendable {
-            public var enaSrdUdpEnabled: Value<Bool>?
+            public let enaSrdUdpEnabled: Value<Bool>?
 
             public init(enaSrdUdpEnabled: Value<Bool>? = nil) {
                 self.enaSrdUdpEnabled = enaSrdUdpEnabled

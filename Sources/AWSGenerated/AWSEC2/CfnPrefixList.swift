@@ -59,8 +59,8 @@ public final class CfnPrefixList: Resource, HasAttributes {
     }
 
     public struct Entry: TemplateRepresentable, Sendable {
-        public var cidr: Value<String>
-        public var description: Value<String>?
+        public let cidr: Value<String>
+        public let description: Value<String>?
 
         public init(cidr: Value<String>, description: Value<String>? = nil) {
             self.cidr = cidr
@@ -76,8 +76,8 @@ public final class CfnPrefixList: Resource, HasAttributes {
     }
 
     public struct Tag: TemplateRepresentable, Sendable {
-        public var key: Value<String>
-        public var value: Value<String>?
+        public let key: Value<String>
+        public let value: Value<String>?
 
         public init(key: Value<String>, value: Value<String>? = nil) {
             self.key = key

@@ -56,9 +56,9 @@ public final class CfnRouteServerPeer: Resource, HasAttributes {
     /// BGP Options
     public struct BgpOptions: TemplateRepresentable, Sendable {
         /// BGP ASN of the Route Server Peer
-        public var peerAsn: Value<Int>?
+        public let peerAsn: Value<Int>?
         /// BGP Liveness Detection
-        public var peerLivenessDetection: CfnRouteServerPeer.BgpOptions.PeerLivenessDetection?
+        public let peerLivenessDetection: CfnRouteServerPeer.BgpOptions.PeerLivenessDetection?
 
         public init(peerAsn: Value<Int>? = nil, peerLivenessDetection: CfnRouteServerPeer.BgpOptions.PeerLivenessDetection? = nil) {
             self.peerAsn = peerAsn
@@ -85,9 +85,9 @@ public final class CfnRouteServerPeer: Resource, HasAttributes {
     /// A key-value pair to associate with a resource.
     public struct Tag: TemplateRepresentable, Sendable {
         /// The key name of the tag.
-        public var key: Value<String>
+        public let key: Value<String>
         /// The value for the tag.
-        public var value: Value<String>
+        public let value: Value<String>
 
         public init(key: Value<String>, value: Value<String>) {
             self.key = key

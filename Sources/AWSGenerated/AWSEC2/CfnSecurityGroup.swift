@@ -54,14 +54,14 @@ public final class CfnSecurityGroup: Resource, HasAttributes {
     }
 
     public struct Egress: TemplateRepresentable, Sendable {
-        public var cidrIp: Value<String>?
-        public var cidrIpv6: Value<String>?
-        public var description: Value<String>?
-        public var destinationPrefixListId: Value<String>?
-        public var destinationSecurityGroupId: Value<String>?
-        public var fromPort: Value<Int>?
-        public var ipProtocol: Value<String>
-        public var toPort: Value<Int>?
+        public let cidrIp: Value<String>?
+        public let cidrIpv6: Value<String>?
+        public let description: Value<String>?
+        public let destinationPrefixListId: Value<String>?
+        public let destinationSecurityGroupId: Value<String>?
+        public let fromPort: Value<Int>?
+        public let ipProtocol: Value<String>
+        public let toPort: Value<Int>?
 
         public init(ipProtocol: Value<String>, cidrIp: Value<String>? = nil, cidrIpv6: Value<String>? = nil, description: Value<String>? = nil, destinationPrefixListId: Value<String>? = nil, destinationSecurityGroupId: Value<String>? = nil, fromPort: Value<Int>? = nil, toPort: Value<Int>? = nil) {
             self.cidrIp = cidrIp
@@ -89,16 +89,16 @@ public final class CfnSecurityGroup: Resource, HasAttributes {
     }
 
     public struct Ingress: TemplateRepresentable, Sendable {
-        public var cidrIp: Value<String>?
-        public var cidrIpv6: Value<String>?
-        public var description: Value<String>?
-        public var fromPort: Value<Int>?
-        public var ipProtocol: Value<String>
-        public var sourcePrefixListId: Value<String>?
-        public var sourceSecurityGroupId: Value<String>?
-        public var sourceSecurityGroupName: Value<String>?
-        public var sourceSecurityGroupOwnerId: Value<String>?
-        public var toPort: Value<Int>?
+        public let cidrIp: Value<String>?
+        public let cidrIpv6: Value<String>?
+        public let description: Value<String>?
+        public let fromPort: Value<Int>?
+        public let ipProtocol: Value<String>
+        public let sourcePrefixListId: Value<String>?
+        public let sourceSecurityGroupId: Value<String>?
+        public let sourceSecurityGroupName: Value<String>?
+        public let sourceSecurityGroupOwnerId: Value<String>?
+        public let toPort: Value<Int>?
 
         public init(ipProtocol: Value<String>, cidrIp: Value<String>? = nil, cidrIpv6: Value<String>? = nil, description: Value<String>? = nil, fromPort: Value<Int>? = nil, sourcePrefixListId: Value<String>? = nil, sourceSecurityGroupId: Value<String>? = nil, sourceSecurityGroupName: Value<String>? = nil, sourceSecurityGroupOwnerId: Value<String>? = nil, toPort: Value<Int>? = nil) {
             self.cidrIp = cidrIp
@@ -130,8 +130,8 @@ public final class CfnSecurityGroup: Resource, HasAttributes {
     }
 
     public struct Tag: TemplateRepresentable, Sendable {
-        public var key: Value<String>
-        public var value: Value<String>
+        public let key: Value<String>
+        public let value: Value<String>
 
         public init(key: Value<String>, value: Value<String>) {
             self.key = key

@@ -28,29 +28,29 @@ public final class CfnSpotFleet: Resource, HasAttributes {
     }
 
     public struct SpotFleetRequestConfigData: TemplateRepresentable, Sendable {
-        public var allocationStrategy: CfnSpotFleet.SpotFleetRequestConfigData.AllocationStrategy?
-        public var context: Value<String>?
-        public var excessCapacityTerminationPolicy: CfnSpotFleet.SpotFleetRequestConfigData.ExcessCapacityTerminationPolicy?
-        public var iamFleetRole: Value<String>
-        public var instanceInterruptionBehavior: CfnSpotFleet.SpotFleetRequestConfigData.InstanceInterruptionBehavior?
-        public var instancePoolsToUseCount: Value<Int>?
-        public var launchSpecifications: [CfnSpotFleet.SpotFleetLaunchSpecification]?
-        public var launchTemplateConfigs: [CfnSpotFleet.LaunchTemplateConfig]?
-        public var loadBalancersConfig: CfnSpotFleet.LoadBalancersConfig?
-        public var onDemandAllocationStrategy: Value<String>?
-        public var onDemandMaxTotalPrice: Value<String>?
-        public var onDemandTargetCapacity: Value<Int>?
-        public var replaceUnhealthyInstances: Value<Bool>?
-        public var spotMaintenanceStrategies: CfnSpotFleet.SpotMaintenanceStrategies?
-        public var spotMaxTotalPrice: Value<String>?
-        public var spotPrice: Value<String>?
-        public var tagSpecifications: [CfnSpotFleet.SpotFleetTagSpecification]?
-        public var targetCapacity: Value<Int>
-        public var targetCapacityUnitType: CfnSpotFleet.SpotFleetRequestConfigData.TargetCapacityUnitType?
-        public var terminateInstancesWithExpiration: Value<Bool>?
-        public var type: CfnSpotFleet.SpotFleetRequestConfigData.SpotFleetRequestConfigDataType?
-        public var validFrom: Value<String>?
-        public var validUntil: Value<String>?
+        public let allocationStrategy: CfnSpotFleet.SpotFleetRequestConfigData.AllocationStrategy?
+        public let context: Value<String>?
+        public let excessCapacityTerminationPolicy: CfnSpotFleet.SpotFleetRequestConfigData.ExcessCapacityTerminationPolicy?
+        public let iamFleetRole: Value<String>
+        public let instanceInterruptionBehavior: CfnSpotFleet.SpotFleetRequestConfigData.InstanceInterruptionBehavior?
+        public let instancePoolsToUseCount: Value<Int>?
+        public let launchSpecifications: [CfnSpotFleet.SpotFleetLaunchSpecification]?
+        public let launchTemplateConfigs: [CfnSpotFleet.LaunchTemplateConfig]?
+        public let loadBalancersConfig: CfnSpotFleet.LoadBalancersConfig?
+        public let onDemandAllocationStrategy: Value<String>?
+        public let onDemandMaxTotalPrice: Value<String>?
+        public let onDemandTargetCapacity: Value<Int>?
+        public let replaceUnhealthyInstances: Value<Bool>?
+        public let spotMaintenanceStrategies: CfnSpotFleet.SpotMaintenanceStrategies?
+        public let spotMaxTotalPrice: Value<String>?
+        public let spotPrice: Value<String>?
+        public let tagSpecifications: [CfnSpotFleet.SpotFleetTagSpecification]?
+        public let targetCapacity: Value<Int>
+        public let targetCapacityUnitType: CfnSpotFleet.SpotFleetRequestConfigData.TargetCapacityUnitType?
+        public let terminateInstancesWithExpiration: Value<Bool>?
+        public let type: CfnSpotFleet.SpotFleetRequestConfigData.SpotFleetRequestConfigDataType?
+        public let validFrom: Value<String>?
+        public let validUntil: Value<String>?
 
         public init(iamFleetRole: Value<String>, targetCapacity: Value<Int>, allocationStrategy: CfnSpotFleet.SpotFleetRequestConfigData.AllocationStrategy? = nil, context: Value<String>? = nil, excessCapacityTerminationPolicy: CfnSpotFleet.SpotFleetRequestConfigData.ExcessCapacityTerminationPolicy? = nil, instanceInterruptionBehavior: CfnSpotFleet.SpotFleetRequestConfigData.InstanceInterruptionBehavior? = nil, instancePoolsToUseCount: Value<Int>? = nil, launchSpecifications: [CfnSpotFleet.SpotFleetLaunchSpecification]? = nil, launchTemplateConfigs: [CfnSpotFleet.LaunchTemplateConfig]? = nil, loadBalancersConfig: CfnSpotFleet.LoadBalancersConfig? = nil, onDemandAllocationStrategy: Value<String>? = nil, onDemandMaxTotalPrice: Value<String>? = nil, onDemandTargetCapacity: Value<Int>? = nil, replaceUnhealthyInstances: Value<Bool>? = nil, spotMaintenanceStrategies: CfnSpotFleet.SpotMaintenanceStrategies? = nil, spotMaxTotalPrice: Value<String>? = nil, spotPrice: Value<String>? = nil, tagSpecifications: [CfnSpotFleet.SpotFleetTagSpecification]? = nil, targetCapacityUnitType: CfnSpotFleet.SpotFleetRequestConfigData.TargetCapacityUnitType? = nil, terminateInstancesWithExpiration: Value<Bool>? = nil, type: CfnSpotFleet.SpotFleetRequestConfigData.SpotFleetRequestConfigDataType? = nil, validFrom: Value<String>? = nil, validUntil: Value<String>? = nil) {
             self.allocationStrategy = allocationStrategy
@@ -160,24 +160,24 @@ public final class CfnSpotFleet: Resource, HasAttributes {
     }
 
     public struct SpotFleetLaunchSpecification: TemplateRepresentable, Sendable {
-        public var blockDeviceMappings: [CfnSpotFleet.BlockDeviceMapping]?
-        public var ebsOptimized: Value<Bool>?
-        public var iamInstanceProfile: CfnSpotFleet.IamInstanceProfileSpecification?
-        public var imageId: Value<String>
-        public var instanceRequirements: CfnSpotFleet.InstanceRequirementsRequest?
-        public var instanceType: Value<String>?
-        public var kernelId: Value<String>?
-        public var keyName: Value<String>?
-        public var monitoring: CfnSpotFleet.SpotFleetMonitoring?
-        public var networkInterfaces: [CfnSpotFleet.InstanceNetworkInterfaceSpecification]?
-        public var placement: CfnSpotFleet.SpotPlacement?
-        public var ramdiskId: Value<String>?
-        public var securityGroups: [CfnSpotFleet.GroupIdentifier]?
-        public var spotPrice: Value<String>?
-        public var subnetId: Value<String>?
-        public var tagSpecifications: [CfnSpotFleet.SpotFleetTagSpecification]?
-        public var userData: Value<String>?
-        public var weightedCapacity: Value<Double>?
+        public let blockDeviceMappings: [CfnSpotFleet.BlockDeviceMapping]?
+        public let ebsOptimized: Value<Bool>?
+        public let iamInstanceProfile: CfnSpotFleet.IamInstanceProfileSpecification?
+        public let imageId: Value<String>
+        public let instanceRequirements: CfnSpotFleet.InstanceRequirementsRequest?
+        public let instanceType: Value<String>?
+        public let kernelId: Value<String>?
+        public let keyName: Value<String>?
+        public let monitoring: CfnSpotFleet.SpotFleetMonitoring?
+        public let networkInterfaces: [CfnSpotFleet.InstanceNetworkInterfaceSpecification]?
+        public let placement: CfnSpotFleet.SpotPlacement?
+        public let ramdiskId: Value<String>?
+        public let securityGroups: [CfnSpotFleet.GroupIdentifier]?
+        public let spotPrice: Value<String>?
+        public let subnetId: Value<String>?
+        public let tagSpecifications: [CfnSpotFleet.SpotFleetTagSpecification]?
+        public let userData: Value<String>?
+        public let weightedCapacity: Value<Double>?
 
         public init(imageId: Value<String>, blockDeviceMappings: [CfnSpotFleet.BlockDeviceMapping]? = nil, ebsOptimized: Value<Bool>? = nil, iamInstanceProfile: CfnSpotFleet.IamInstanceProfileSpecification? = nil, instanceRequirements: CfnSpotFleet.InstanceRequirementsRequest? = nil, instanceType: Value<String>? = nil, kernelId: Value<String>? = nil, keyName: Value<String>? = nil, monitoring: CfnSpotFleet.SpotFleetMonitoring? = nil, networkInterfaces: [CfnSpotFleet.InstanceNetworkInterfaceSpecification]? = nil, placement: CfnSpotFleet.SpotPlacement? = nil, ramdiskId: Value<String>? = nil, securityGroups: [CfnSpotFleet.GroupIdentifier]? = nil, spotPrice: Value<String>? = nil, subnetId: Value<String>? = nil, tagSpecifications: [CfnSpotFleet.SpotFleetTagSpecification]? = nil, userData: Value<String>? = nil, weightedCapacity: Value<Double>? = nil) {
             self.blockDeviceMappings = blockDeviceMappings
@@ -225,10 +225,10 @@ public final class CfnSpotFleet: Resource, HasAttributes {
     }
 
     public struct BlockDeviceMapping: TemplateRepresentable, Sendable {
-        public var deviceName: Value<String>
-        public var ebs: CfnSpotFleet.EbsBlockDevice?
-        public var noDevice: Value<String>?
-        public var virtualName: Value<String>?
+        public let deviceName: Value<String>
+        public let ebs: CfnSpotFleet.EbsBlockDevice?
+        public let noDevice: Value<String>?
+        public let virtualName: Value<String>?
 
         public init(deviceName: Value<String>, ebs: CfnSpotFleet.EbsBlockDevice? = nil, noDevice: Value<String>? = nil, virtualName: Value<String>? = nil) {
             self.deviceName = deviceName
@@ -248,12 +248,12 @@ public final class CfnSpotFleet: Resource, HasAttributes {
     }
 
     public struct EbsBlockDevice: TemplateRepresentable, Sendable {
-        public var deleteOnTermination: Value<Bool>?
-        public var encrypted: Value<Bool>?
-        public var iops: Value<Int>?
-        public var snapshotId: Value<String>?
-        public var volumeSize: Value<Int>?
-        public var volumeType: Value<String>?
+        public let deleteOnTermination: Value<Bool>?
+        public let encrypted: Value<Bool>?
+        public let iops: Value<Int>?
+        public let snapshotId: Value<String>?
+        public let volumeSize: Value<Int>?
+        public let volumeType: Value<String>?
 
         public init(deleteOnTermination: Value<Bool>? = nil, encrypted: Value<Bool>? = nil, iops: Value<Int>? = nil, snapshotId: Value<String>? = nil, volumeSize: Value<Int>? = nil, volumeType: Value<String>? = nil) {
             self.deleteOnTermination = deleteOnTermination
@@ -277,7 +277,7 @@ public final class CfnSpotFleet: Resource, HasAttributes {
     }
 
     public struct IamInstanceProfileSpecification: TemplateRepresentable, Sendable {
-        public var arn: Value<String>?
+        public let arn: Value<String>?
 
         public init(arn: Value<String>? = nil) {
             self.arn = arn
@@ -291,32 +291,32 @@ public final class CfnSpotFleet: Resource, HasAttributes {
     }
 
     public struct InstanceRequirementsRequest: TemplateRepresentable, Sendable {
-        public var acceleratorCount: CfnSpotFleet.AcceleratorCountRequest?
-        public var acceleratorManufacturers: [CfnSpotFleet.InstanceRequirementsRequest.AcceleratorManufacturers]?
-        public var acceleratorNames: [CfnSpotFleet.InstanceRequirementsRequest.AcceleratorNames]?
-        public var acceleratorTotalMemoryMiB: CfnSpotFleet.AcceleratorTotalMemoryMiBRequest?
-        public var acceleratorTypes: [CfnSpotFleet.InstanceRequirementsRequest.AcceleratorTypes]?
-        public var allowedInstanceTypes: Value<[String]>?
-        public var bareMetal: CfnSpotFleet.InstanceRequirementsRequest.BareMetal?
-        public var baselineEbsBandwidthMbps: CfnSpotFleet.BaselineEbsBandwidthMbpsRequest?
-        public var baselinePerformanceFactors: CfnSpotFleet.BaselinePerformanceFactorsRequest?
-        public var burstablePerformance: CfnSpotFleet.InstanceRequirementsRequest.BurstablePerformance?
-        public var cpuManufacturers: [CfnSpotFleet.InstanceRequirementsRequest.CpuManufacturers]?
-        public var excludedInstanceTypes: Value<[String]>?
-        public var instanceGenerations: [CfnSpotFleet.InstanceRequirementsRequest.InstanceGenerations]?
-        public var localStorage: CfnSpotFleet.InstanceRequirementsRequest.LocalStorage?
-        public var localStorageTypes: [CfnSpotFleet.InstanceRequirementsRequest.LocalStorageTypes]?
-        public var maxSpotPriceAsPercentageOfOptimalOnDemandPrice: Value<Int>?
-        public var memoryGiBPerVCpu: CfnSpotFleet.MemoryGiBPerVCpuRequest?
-        public var memoryMiB: CfnSpotFleet.MemoryMiBRequest?
-        public var networkBandwidthGbps: CfnSpotFleet.NetworkBandwidthGbpsRequest?
-        public var networkInterfaceCount: CfnSpotFleet.NetworkInterfaceCountRequest?
-        public var onDemandMaxPricePercentageOverLowestPrice: Value<Int>?
-        public var requireEncryptionInTransit: Value<Bool>?
-        public var requireHibernateSupport: Value<Bool>?
-        public var spotMaxPricePercentageOverLowestPrice: Value<Int>?
-        public var totalLocalStorageGB: CfnSpotFleet.TotalLocalStorageGBRequest?
-        public var vCpuCount: CfnSpotFleet.VCpuCountRangeRequest?
+        public let acceleratorCount: CfnSpotFleet.AcceleratorCountRequest?
+        public let acceleratorManufacturers: [CfnSpotFleet.InstanceRequirementsRequest.AcceleratorManufacturers]?
+        public let acceleratorNames: [CfnSpotFleet.InstanceRequirementsRequest.AcceleratorNames]?
+        public let acceleratorTotalMemoryMiB: CfnSpotFleet.AcceleratorTotalMemoryMiBRequest?
+        public let acceleratorTypes: [CfnSpotFleet.InstanceRequirementsRequest.AcceleratorTypes]?
+        public let allowedInstanceTypes: Value<[String]>?
+        public let bareMetal: CfnSpotFleet.InstanceRequirementsRequest.BareMetal?
+        public let baselineEbsBandwidthMbps: CfnSpotFleet.BaselineEbsBandwidthMbpsRequest?
+        public let baselinePerformanceFactors: CfnSpotFleet.BaselinePerformanceFactorsRequest?
+        public let burstablePerformance: CfnSpotFleet.InstanceRequirementsRequest.BurstablePerformance?
+        public let cpuManufacturers: [CfnSpotFleet.InstanceRequirementsRequest.CpuManufacturers]?
+        public let excludedInstanceTypes: Value<[String]>?
+        public let instanceGenerations: [CfnSpotFleet.InstanceRequirementsRequest.InstanceGenerations]?
+        public let localStorage: CfnSpotFleet.InstanceRequirementsRequest.LocalStorage?
+        public let localStorageTypes: [CfnSpotFleet.InstanceRequirementsRequest.LocalStorageTypes]?
+        public let maxSpotPriceAsPercentageOfOptimalOnDemandPrice: Value<Int>?
+        public let memoryGiBPerVCpu: CfnSpotFleet.MemoryGiBPerVCpuRequest?
+        public let memoryMiB: CfnSpotFleet.MemoryMiBRequest?
+        public let networkBandwidthGbps: CfnSpotFleet.NetworkBandwidthGbpsRequest?
+        public let networkInterfaceCount: CfnSpotFleet.NetworkInterfaceCountRequest?
+        public let onDemandMaxPricePercentageOverLowestPrice: Value<Int>?
+        public let requireEncryptionInTransit: Value<Bool>?
+        public let requireHibernateSupport: Value<Bool>?
+        public let spotMaxPricePercentageOverLowestPrice: Value<Int>?
+        public let totalLocalStorageGB: CfnSpotFleet.TotalLocalStorageGBRequest?
+        public let vCpuCount: CfnSpotFleet.VCpuCountRangeRequest?
 
         public init(acceleratorCount: CfnSpotFleet.AcceleratorCountRequest? = nil, acceleratorManufacturers: [CfnSpotFleet.InstanceRequirementsRequest.AcceleratorManufacturers]? = nil, acceleratorNames: [CfnSpotFleet.InstanceRequirementsRequest.AcceleratorNames]? = nil, acceleratorTotalMemoryMiB: CfnSpotFleet.AcceleratorTotalMemoryMiBRequest? = nil, acceleratorTypes: [CfnSpotFleet.InstanceRequirementsRequest.AcceleratorTypes]? = nil, allowedInstanceTypes: Value<[String]>? = nil, bareMetal: CfnSpotFleet.InstanceRequirementsRequest.BareMetal? = nil, baselineEbsBandwidthMbps: CfnSpotFleet.BaselineEbsBandwidthMbpsRequest? = nil, baselinePerformanceFactors: CfnSpotFleet.BaselinePerformanceFactorsRequest? = nil, burstablePerformance: CfnSpotFleet.InstanceRequirementsRequest.BurstablePerformance? = nil, cpuManufacturers: [CfnSpotFleet.InstanceRequirementsRequest.CpuManufacturers]? = nil, excludedInstanceTypes: Value<[String]>? = nil, instanceGenerations: [CfnSpotFleet.InstanceRequirementsRequest.InstanceGenerations]? = nil, localStorage: CfnSpotFleet.InstanceRequirementsRequest.LocalStorage? = nil, localStorageTypes: [CfnSpotFleet.InstanceRequirementsRequest.LocalStorageTypes]? = nil, maxSpotPriceAsPercentageOfOptimalOnDemandPrice: Value<Int>? = nil, memoryGiBPerVCpu: CfnSpotFleet.MemoryGiBPerVCpuRequest? = nil, memoryMiB: CfnSpotFleet.MemoryMiBRequest? = nil, networkBandwidthGbps: CfnSpotFleet.NetworkBandwidthGbpsRequest? = nil, networkInterfaceCount: CfnSpotFleet.NetworkInterfaceCountRequest? = nil, onDemandMaxPricePercentageOverLowestPrice: Value<Int>? = nil, requireEncryptionInTransit: Value<Bool>? = nil, requireHibernateSupport: Value<Bool>? = nil, spotMaxPricePercentageOverLowestPrice: Value<Int>? = nil, totalLocalStorageGB: CfnSpotFleet.TotalLocalStorageGBRequest? = nil, vCpuCount: CfnSpotFleet.VCpuCountRangeRequest? = nil) {
             self.acceleratorCount = acceleratorCount
@@ -488,8 +488,8 @@ public final class CfnSpotFleet: Resource, HasAttributes {
     }
 
     public struct AcceleratorCountRequest: TemplateRepresentable, Sendable {
-        public var max: Value<Int>?
-        public var min: Value<Int>?
+        public let max: Value<Int>?
+        public let min: Value<Int>?
 
         public init(max: Value<Int>? = nil, min: Value<Int>? = nil) {
             self.max = max
@@ -505,8 +505,8 @@ public final class CfnSpotFleet: Resource, HasAttributes {
     }
 
     public struct AcceleratorTotalMemoryMiBRequest: TemplateRepresentable, Sendable {
-        public var max: Value<Int>?
-        public var min: Value<Int>?
+        public let max: Value<Int>?
+        public let min: Value<Int>?
 
         public init(max: Value<Int>? = nil, min: Value<Int>? = nil) {
             self.max = max
@@ -522,8 +522,8 @@ public final class CfnSpotFleet: Resource, HasAttributes {
     }
 
     public struct BaselineEbsBandwidthMbpsRequest: TemplateRepresentable, Sendable {
-        public var max: Value<Int>?
-        public var min: Value<Int>?
+        public let max: Value<Int>?
+        public let min: Value<Int>?
 
         public init(max: Value<Int>? = nil, min: Value<Int>? = nil) {
             self.max = max
@@ -539,7 +539,7 @@ public final class CfnSpotFleet: Resource, HasAttributes {
     }
 
     public struct BaselinePerformanceFactorsRequest: TemplateRepresentable, Sendable {
-        public var cpu: CfnSpotFleet.CpuPerformanceFactorRequest?
+        public let cpu: CfnSpotFleet.CpuPerformanceFactorRequest?
 
         public init(cpu: CfnSpotFleet.CpuPerformanceFactorRequest? = nil) {
             self.cpu = cpu
@@ -553,7 +553,7 @@ public final class CfnSpotFleet: Resource, HasAttributes {
     }
 
     public struct CpuPerformanceFactorRequest: TemplateRepresentable, Sendable {
-        public var references: [CfnSpotFleet.PerformanceFactorReferenceRequest]?
+        public let references: [CfnSpotFleet.PerformanceFactorReferenceRequest]?
 
         public init(references: [CfnSpotFleet.PerformanceFactorReferenceRequest]? = nil) {
             self.references = references
@@ -567,7 +567,7 @@ public final class CfnSpotFleet: Resource, HasAttributes {
     }
 
     public struct PerformanceFactorReferenceRequest: TemplateRepresentable, Sendable {
-        public var instanceFamily: Value<String>?
+        public let instanceFamily: Value<String>?
 
         public init(instanceFamily: Value<String>? = nil) {
             self.instanceFamily = instanceFamily
@@ -581,8 +581,8 @@ public final class CfnSpotFleet: Resource, HasAttributes {
     }
 
     public struct MemoryGiBPerVCpuRequest: TemplateRepresentable, Sendable {
-        public var max: Value<Double>?
-        public var min: Value<Double>?
+        public let max: Value<Double>?
+        public let min: Value<Double>?
 
         public init(max: Value<Double>? = nil, min: Value<Double>? = nil) {
             self.max = max
@@ -598,8 +598,8 @@ public final class CfnSpotFleet: Resource, HasAttributes {
     }
 
     public struct MemoryMiBRequest: TemplateRepresentable, Sendable {
-        public var max: Value<Int>?
-        public var min: Value<Int>?
+        public let max: Value<Int>?
+        public let min: Value<Int>?
 
         public init(max: Value<Int>? = nil, min: Value<Int>? = nil) {
             self.max = max
@@ -615,8 +615,8 @@ public final class CfnSpotFleet: Resource, HasAttributes {
     }
 
     public struct NetworkBandwidthGbpsRequest: TemplateRepresentable, Sendable {
-        public var max: Value<Double>?
-        public var min: Value<Double>?
+        public let max: Value<Double>?
+        public let min: Value<Double>?
 
         public init(max: Value<Double>? = nil, min: Value<Double>? = nil) {
             self.max = max
@@ -632,8 +632,8 @@ public final class CfnSpotFleet: Resource, HasAttributes {
     }
 
     public struct NetworkInterfaceCountRequest: TemplateRepresentable, Sendable {
-        public var max: Value<Int>?
-        public var min: Value<Int>?
+        public let max: Value<Int>?
+        public let min: Value<Int>?
 
         public init(max: Value<Int>? = nil, min: Value<Int>? = nil) {
             self.max = max
@@ -649,8 +649,8 @@ public final class CfnSpotFleet: Resource, HasAttributes {
     }
 
     public struct TotalLocalStorageGBRequest: TemplateRepresentable, Sendable {
-        public var max: Value<Double>?
-        public var min: Value<Double>?
+        public let max: Value<Double>?
+        public let min: Value<Double>?
 
         public init(max: Value<Double>? = nil, min: Value<Double>? = nil) {
             self.max = max
@@ -666,8 +666,8 @@ public final class CfnSpotFleet: Resource, HasAttributes {
     }
 
     public struct VCpuCountRangeRequest: TemplateRepresentable, Sendable {
-        public var max: Value<Int>?
-        public var min: Value<Int>?
+        public let max: Value<Int>?
+        public let min: Value<Int>?
 
         public init(max: Value<Int>? = nil, min: Value<Int>? = nil) {
             self.max = max
@@ -683,7 +683,7 @@ public final class CfnSpotFleet: Resource, HasAttributes {
     }
 
     public struct SpotFleetMonitoring: TemplateRepresentable, Sendable {
-        public var enabled: Value<Bool>?
+        public let enabled: Value<Bool>?
 
         public init(enabled: Value<Bool>? = nil) {
             self.enabled = enabled
@@ -697,17 +697,17 @@ public final class CfnSpotFleet: Resource, HasAttributes {
     }
 
     public struct InstanceNetworkInterfaceSpecification: TemplateRepresentable, Sendable {
-        public var associatePublicIpAddress: Value<Bool>?
-        public var deleteOnTermination: Value<Bool>?
-        public var description: Value<String>?
-        public var deviceIndex: Value<Int>?
-        public var groups: Value<[String]>?
-        public var ipv6AddressCount: Value<Int>?
-        public var ipv6Addresses: [CfnSpotFleet.InstanceIpv6Address]?
-        public var networkInterfaceId: Value<String>?
-        public var privateIpAddresses: [CfnSpotFleet.PrivateIpAddressSpecification]?
-        public var secondaryPrivateIpAddressCount: Value<Int>?
-        public var subnetId: Value<String>?
+        public let associatePublicIpAddress: Value<Bool>?
+        public let deleteOnTermination: Value<Bool>?
+        public let description: Value<String>?
+        public let deviceIndex: Value<Int>?
+        public let groups: Value<[String]>?
+        public let ipv6AddressCount: Value<Int>?
+        public let ipv6Addresses: [CfnSpotFleet.InstanceIpv6Address]?
+        public let networkInterfaceId: Value<String>?
+        public let privateIpAddresses: [CfnSpotFleet.PrivateIpAddressSpecification]?
+        public let secondaryPrivateIpAddressCount: Value<Int>?
+        public let subnetId: Value<String>?
 
         public init(associatePublicIpAddress: Value<Bool>? = nil, deleteOnTermination: Value<Bool>? = nil, description: Value<String>? = nil, deviceIndex: Value<Int>? = nil, groups: Value<[String]>? = nil, ipv6AddressCount: Value<Int>? = nil, ipv6Addresses: [CfnSpotFleet.InstanceIpv6Address]? = nil, networkInterfaceId: Value<String>? = nil, privateIpAddresses: [CfnSpotFleet.PrivateIpAddressSpecification]? = nil, secondaryPrivateIpAddressCount: Value<Int>? = nil, subnetId: Value<String>? = nil) {
             self.associatePublicIpAddress = associatePublicIpAddress
@@ -741,7 +741,7 @@ public final class CfnSpotFleet: Resource, HasAttributes {
     }
 
     public struct InstanceIpv6Address: TemplateRepresentable, Sendable {
-        public var ipv6Address: Value<String>
+        public let ipv6Address: Value<String>
 
         public init(ipv6Address: Value<String>) {
             self.ipv6Address = ipv6Address
@@ -755,8 +755,8 @@ public final class CfnSpotFleet: Resource, HasAttributes {
     }
 
     public struct PrivateIpAddressSpecification: TemplateRepresentable, Sendable {
-        public var primary: Value<Bool>?
-        public var privateIpAddress: Value<String>
+        public let primary: Value<Bool>?
+        public let privateIpAddress: Value<String>
 
         public init(privateIpAddress: Value<String>, primary: Value<Bool>? = nil) {
             self.primary = primary
@@ -772,10 +772,10 @@ public final class CfnSpotFleet: Resource, HasAttributes {
     }
 
     public struct SpotPlacement: TemplateRepresentable, Sendable {
-        public var availabilityZone: Value<String>?
-        public var availabilityZoneId: Value<String>?
-        public var groupName: Value<String>?
-        public var tenancy: CfnSpotFleet.SpotPlacement.Tenancy?
+        public let availabilityZone: Value<String>?
+        public let availabilityZoneId: Value<String>?
+        public let groupName: Value<String>?
+        public let tenancy: CfnSpotFleet.SpotPlacement.Tenancy?
 
         public init(availabilityZone: Value<String>? = nil, availabilityZoneId: Value<String>? = nil, groupName: Value<String>? = nil, tenancy: CfnSpotFleet.SpotPlacement.Tenancy? = nil) {
             self.availabilityZone = availabilityZone
@@ -805,7 +805,7 @@ public final class CfnSpotFleet: Resource, HasAttributes {
     }
 
     public struct GroupIdentifier: TemplateRepresentable, Sendable {
-        public var groupId: Value<String>
+        public let groupId: Value<String>
 
         public init(groupId: Value<String>) {
             self.groupId = groupId
@@ -819,8 +819,8 @@ public final class CfnSpotFleet: Resource, HasAttributes {
     }
 
     public struct SpotFleetTagSpecification: TemplateRepresentable, Sendable {
-        public var resourceType: CfnSpotFleet.SpotFleetTagSpecification.ResourceType?
-        public var tags: [CfnSpotFleet.Tag]?
+        public let resourceType: CfnSpotFleet.SpotFleetTagSpecification.ResourceType?
+        public let tags: [CfnSpotFleet.Tag]?
 
         public init(resourceType: CfnSpotFleet.SpotFleetTagSpecification.ResourceType? = nil, tags: [CfnSpotFleet.Tag]? = nil) {
             self.resourceType = resourceType
@@ -890,8 +890,8 @@ public final class CfnSpotFleet: Resource, HasAttributes {
     }
 
     public struct Tag: TemplateRepresentable, Sendable {
-        public var key: Value<String>
-        public var value: Value<String>
+        public let key: Value<String>
+        public let value: Value<String>
 
         public init(key: Value<String>, value: Value<String>) {
             self.key = key
@@ -907,8 +907,8 @@ public final class CfnSpotFleet: Resource, HasAttributes {
     }
 
     public struct LaunchTemplateConfig: TemplateRepresentable, Sendable {
-        public var launchTemplateSpecification: CfnSpotFleet.FleetLaunchTemplateSpecification?
-        public var overrides: [CfnSpotFleet.LaunchTemplateOverrides]?
+        public let launchTemplateSpecification: CfnSpotFleet.FleetLaunchTemplateSpecification?
+        public let overrides: [CfnSpotFleet.LaunchTemplateOverrides]?
 
         public init(launchTemplateSpecification: CfnSpotFleet.FleetLaunchTemplateSpecification? = nil, overrides: [CfnSpotFleet.LaunchTemplateOverrides]? = nil) {
             self.launchTemplateSpecification = launchTemplateSpecification
@@ -924,9 +924,9 @@ public final class CfnSpotFleet: Resource, HasAttributes {
     }
 
     public struct FleetLaunchTemplateSpecification: TemplateRepresentable, Sendable {
-        public var launchTemplateId: Value<String>?
-        public var launchTemplateName: Value<String>?
-        public var version: Value<String>
+        public let launchTemplateId: Value<String>?
+        public let launchTemplateName: Value<String>?
+        public let version: Value<String>
 
         public init(version: Value<String>, launchTemplateId: Value<String>? = nil, launchTemplateName: Value<String>? = nil) {
             self.launchTemplateId = launchTemplateId
@@ -944,14 +944,14 @@ public final class CfnSpotFleet: Resource, HasAttributes {
     }
 
     public struct LaunchTemplateOverrides: TemplateRepresentable, Sendable {
-        public var availabilityZone: Value<String>?
-        public var availabilityZoneId: Value<String>?
-        public var instanceRequirements: CfnSpotFleet.InstanceRequirementsRequest?
-        public var instanceType: Value<String>?
-        public var priority: Value<Double>?
-        public var spotPrice: Value<String>?
-        public var subnetId: Value<String>?
-        public var weightedCapacity: Value<Double>?
+        public let availabilityZone: Value<String>?
+        public let availabilityZoneId: Value<String>?
+        public let instanceRequirements: CfnSpotFleet.InstanceRequirementsRequest?
+        public let instanceType: Value<String>?
+        public let priority: Value<Double>?
+        public let spotPrice: Value<String>?
+        public let subnetId: Value<String>?
+        public let weightedCapacity: Value<Double>?
 
         public init(availabilityZone: Value<String>? = nil, availabilityZoneId: Value<String>? = nil, instanceRequirements: CfnSpotFleet.InstanceRequirementsRequest? = nil, instanceType: Value<String>? = nil, priority: Value<Double>? = nil, spotPrice: Value<String>? = nil, subnetId: Value<String>? = nil, weightedCapacity: Value<Double>? = nil) {
             self.availabilityZone = availabilityZone
@@ -979,8 +979,8 @@ public final class CfnSpotFleet: Resource, HasAttributes {
     }
 
     public struct LoadBalancersConfig: TemplateRepresentable, Sendable {
-        public var classicLoadBalancersConfig: CfnSpotFleet.ClassicLoadBalancersConfig?
-        public var targetGroupsConfig: CfnSpotFleet.TargetGroupsConfig?
+        public let classicLoadBalancersConfig: CfnSpotFleet.ClassicLoadBalancersConfig?
+        public let targetGroupsConfig: CfnSpotFleet.TargetGroupsConfig?
 
         public init(classicLoadBalancersConfig: CfnSpotFleet.ClassicLoadBalancersConfig? = nil, targetGroupsConfig: CfnSpotFleet.TargetGroupsConfig? = nil) {
             self.classicLoadBalancersConfig = classicLoadBalancersConfig
@@ -996,7 +996,7 @@ public final class CfnSpotFleet: Resource, HasAttributes {
     }
 
     public struct ClassicLoadBalancersConfig: TemplateRepresentable, Sendable {
-        public var classicLoadBalancers: [CfnSpotFleet.ClassicLoadBalancer]
+        public let classicLoadBalancers: [CfnSpotFleet.ClassicLoadBalancer]
 
         public init(classicLoadBalancers: [CfnSpotFleet.ClassicLoadBalancer]) {
             self.classicLoadBalancers = classicLoadBalancers
@@ -1010,7 +1010,7 @@ public final class CfnSpotFleet: Resource, HasAttributes {
     }
 
     public struct ClassicLoadBalancer: TemplateRepresentable, Sendable {
-        public var name: Value<String>
+        public let name: Value<String>
 
         public init(name: Value<String>) {
             self.name = name
@@ -1024,7 +1024,7 @@ public final class CfnSpotFleet: Resource, HasAttributes {
     }
 
     public struct TargetGroupsConfig: TemplateRepresentable, Sendable {
-        public var targetGroups: [CfnSpotFleet.TargetGroup]
+        public let targetGroups: [CfnSpotFleet.TargetGroup]
 
         public init(targetGroups: [CfnSpotFleet.TargetGroup]) {
             self.targetGroups = targetGroups
@@ -1038,7 +1038,7 @@ public final class CfnSpotFleet: Resource, HasAttributes {
     }
 
     public struct TargetGroup: TemplateRepresentable, Sendable {
-        public var arn: Value<String>
+        public let arn: Value<String>
 
         public init(arn: Value<String>) {
             self.arn = arn
@@ -1052,7 +1052,7 @@ public final class CfnSpotFleet: Resource, HasAttributes {
     }
 
     public struct SpotMaintenanceStrategies: TemplateRepresentable, Sendable {
-        public var capacityRebalance: CfnSpotFleet.SpotCapacityRebalance?
+        public let capacityRebalance: CfnSpotFleet.SpotCapacityRebalance?
 
         public init(capacityRebalance: CfnSpotFleet.SpotCapacityRebalance? = nil) {
             self.capacityRebalance = capacityRebalance
@@ -1066,8 +1066,8 @@ public final class CfnSpotFleet: Resource, HasAttributes {
     }
 
     public struct SpotCapacityRebalance: TemplateRepresentable, Sendable {
-        public var replacementStrategy: CfnSpotFleet.SpotCapacityRebalance.ReplacementStrategy?
-        public var terminationDelay: Value<Int>?
+        public let replacementStrategy: CfnSpotFleet.SpotCapacityRebalance.ReplacementStrategy?
+        public let terminationDelay: Value<Int>?
 
         public init(replacementStrategy: CfnSpotFleet.SpotCapacityRebalance.ReplacementStrategy? = nil, terminationDelay: Value<Int>? = nil) {
             self.replacementStrategy = replacementStrategy

@@ -116,9 +116,9 @@ public final class CfnSubnet: Resource, HasAttributes {
 
     /// The hostname type for EC2 instances launched into this subnet and how DNS A and AAAA record queries to the instances should be handled.
     public struct PrivateDnsNameOptionsOnLaunch: TemplateRepresentable, Sendable {
-        public var enableResourceNameDnsAAAARecord: Value<Bool>?
-        public var enableResourceNameDnsARecord: Value<Bool>?
-        public var hostnameType: Value<String>?
+        public let enableResourceNameDnsAAAARecord: Value<Bool>?
+        public let enableResourceNameDnsARecord: Value<Bool>?
+        public let hostnameType: Value<String>?
 
         public init(enableResourceNameDnsAAAARecord: Value<Bool>? = nil, enableResourceNameDnsARecord: Value<Bool>? = nil, hostnameType: Value<String>? = nil) {
             self.enableResourceNameDnsAAAARecord = enableResourceNameDnsAAAARecord
@@ -138,9 +138,9 @@ public final class CfnSubnet: Resource, HasAttributes {
     /// Specifies a tag.
     public struct Tag: TemplateRepresentable, Sendable {
         /// The tag key.
-        public var key: Value<String>
+        public let key: Value<String>
         /// The tag value.
-        public var value: Value<String>
+        public let value: Value<String>
 
         public init(key: Value<String>, value: Value<String>) {
             self.key = key

@@ -66,9 +66,9 @@ public final class CfnTrafficMirrorFilterRule: Resource, HasAttributes {
 
     public struct TrafficMirrorPortRange: TemplateRepresentable, Sendable {
         /// The first port in the Traffic Mirror port range.
-        public var fromPort: Value<Int>
+        public let fromPort: Value<Int>
         /// The last port in the Traffic Mirror port range.
-        public var toPort: Value<Int>
+        public let toPort: Value<Int>
 
         public init(fromPort: Value<Int>, toPort: Value<Int>) {
             self.fromPort = fromPort
@@ -84,8 +84,8 @@ public final class CfnTrafficMirrorFilterRule: Resource, HasAttributes {
     }
 
     public struct Tag: TemplateRepresentable, Sendable {
-        public var key: Value<String>
-        public var value: Value<String>
+        public let key: Value<String>
+        public let value: Value<String>
 
         public init(key: Value<String>, value: Value<String>) {
             self.key = key

@@ -58,8 +58,8 @@ public final class CfnTrafficMirrorSession: Resource, HasAttributes {
 
     /// A key-value pair to associate with a traffic mirror session resource.
     public struct Tag: TemplateRepresentable, Sendable {
-        public var key: Value<String>
-        public var value: Value<String>
+        public let key: Value<String>
+        public let value: Value<String>
 
         public init(key: Value<String>, value: Value<String>) {
             self.key = key

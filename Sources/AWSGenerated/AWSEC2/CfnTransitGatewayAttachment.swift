@@ -39,13 +39,13 @@ public final class CfnTransitGatewayAttachment: Resource, HasAttributes {
     /// The options for the transit gateway vpc attachment.
     public struct Options: TemplateRepresentable, Sendable {
         /// Indicates whether to enable Ipv6 Support for Vpc Attachment.
-        public var applianceModeSupport: CfnTransitGatewayAttachment.Options.ApplianceModeSupport?
+        public let applianceModeSupport: CfnTransitGatewayAttachment.Options.ApplianceModeSupport?
         /// Indicates whether to enable DNS Support for Vpc Attachment.
-        public var dnsSupport: CfnTransitGatewayAttachment.Options.DnsSupport?
+        public let dnsSupport: CfnTransitGatewayAttachment.Options.DnsSupport?
         /// Indicates whether to enable Ipv6 Support for Vpc Attachment.
-        public var ipv6Support: CfnTransitGatewayAttachment.Options.Ipv6Support?
+        public let ipv6Support: CfnTransitGatewayAttachment.Options.Ipv6Support?
         /// Indicates whether to enable Security Group referencing support for Vpc Attachment.
-        public var securityGroupReferencingSupport: CfnTransitGatewayAttachment.Options.SecurityGroupReferencingSupport?
+        public let securityGroupReferencingSupport: CfnTransitGatewayAttachment.Options.SecurityGroupReferencingSupport?
 
         public init(applianceModeSupport: CfnTransitGatewayAttachment.Options.ApplianceModeSupport? = nil, dnsSupport: CfnTransitGatewayAttachment.Options.DnsSupport? = nil, ipv6Support: CfnTransitGatewayAttachment.Options.Ipv6Support? = nil, securityGroupReferencingSupport: CfnTransitGatewayAttachment.Options.SecurityGroupReferencingSupport? = nil) {
             self.applianceModeSupport = applianceModeSupport
@@ -101,8 +101,8 @@ public final class CfnTransitGatewayAttachment: Resource, HasAttributes {
     }
 
     public struct Tag: TemplateRepresentable, Sendable {
-        public var key: Value<String>
-        public var value: Value<String>
+        public let key: Value<String>
+        public let value: Value<String>
 
         public init(key: Value<String>, value: Value<String>) {
             self.key = key

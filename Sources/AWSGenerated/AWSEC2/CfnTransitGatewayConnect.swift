@@ -43,7 +43,7 @@ public final class CfnTransitGatewayConnect: Resource, HasAttributes {
 
     public struct TransitGatewayConnectOptions: TemplateRepresentable, Sendable {
         /// The tunnel protocol.
-        public var `protocol`: CfnTransitGatewayConnect.TransitGatewayConnectOptions.TransitGatewayConnectOptionsProtocol?
+        public let `protocol`: CfnTransitGatewayConnect.TransitGatewayConnectOptions.TransitGatewayConnectOptionsProtocol?
 
         public init(protocol: CfnTransitGatewayConnect.TransitGatewayConnectOptions.TransitGatewayConnectOptionsProtocol? = nil) {
             self.protocol = `protocol`
@@ -66,9 +66,9 @@ public final class CfnTransitGatewayConnect: Resource, HasAttributes {
 
     public struct Tag: TemplateRepresentable, Sendable {
         /// The key of the tag.
-        public var key: Value<String>?
+        public let key: Value<String>?
         /// The value of the tag.
-        public var value: Value<String>?
+        public let value: Value<String>?
 
         public init(key: Value<String>? = nil, value: Value<String>? = nil) {
             self.key = key

@@ -46,15 +46,15 @@ public final class CfnTransitGatewayConnectPeer: Resource, HasAttributes {
 
     public struct TransitGatewayConnectPeerConfiguration: TemplateRepresentable, Sendable {
         /// The BGP configuration details.
-        public var bgpConfigurations: [CfnTransitGatewayConnectPeer.TransitGatewayAttachmentBgpConfiguration]?
+        public let bgpConfigurations: [CfnTransitGatewayConnectPeer.TransitGatewayAttachmentBgpConfiguration]?
         /// The range of interior BGP peer IP addresses.
-        public var insideCidrBlocks: Value<[String]>
+        public let insideCidrBlocks: Value<[String]>
         /// The peer IP address (GRE outer IP address) on the appliance side of the Connect peer.
-        public var peerAddress: Value<String>
+        public let peerAddress: Value<String>
         /// The tunnel protocol.
-        public var `protocol`: Value<String>?
+        public let `protocol`: Value<String>?
         /// The Connect peer IP address on the transit gateway side of the tunnel.
-        public var transitGatewayAddress: Value<String>?
+        public let transitGatewayAddress: Value<String>?
 
         public init(insideCidrBlocks: Value<[String]>, peerAddress: Value<String>, bgpConfigurations: [CfnTransitGatewayConnectPeer.TransitGatewayAttachmentBgpConfiguration]? = nil, protocol: Value<String>? = nil, transitGatewayAddress: Value<String>? = nil) {
             self.bgpConfigurations = bgpConfigurations
@@ -77,15 +77,15 @@ public final class CfnTransitGatewayConnectPeer: Resource, HasAttributes {
 
     public struct TransitGatewayAttachmentBgpConfiguration: TemplateRepresentable, Sendable {
         /// The BGP status.
-        public var bgpStatus: Value<String>?
+        public let bgpStatus: Value<String>?
         /// The interior BGP peer IP address for the appliance.
-        public var peerAddress: Value<String>?
+        public let peerAddress: Value<String>?
         /// The peer Autonomous System Number (ASN).
-        public var peerAsn: Value<Double>?
+        public let peerAsn: Value<Double>?
         /// The interior BGP peer IP address for the transit gateway.
-        public var transitGatewayAddress: Value<String>?
+        public let transitGatewayAddress: Value<String>?
         /// The transit gateway Autonomous System Number (ASN).
-        public var transitGatewayAsn: Value<Double>?
+        public let transitGatewayAsn: Value<Double>?
 
         public init(bgpStatus: Value<String>? = nil, peerAddress: Value<String>? = nil, peerAsn: Value<Double>? = nil, transitGatewayAddress: Value<String>? = nil, transitGatewayAsn: Value<Double>? = nil) {
             self.bgpStatus = bgpStatus
@@ -108,9 +108,9 @@ public final class CfnTransitGatewayConnectPeer: Resource, HasAttributes {
 
     public struct Tag: TemplateRepresentable, Sendable {
         /// The key of the tag.
-        public var key: Value<String>?
+        public let key: Value<String>?
         /// The value of the tag.
-        public var value: Value<String>?
+        public let value: Value<String>?
 
         public init(key: Value<String>? = nil, value: Value<String>? = nil) {
             self.key = key

@@ -44,11 +44,11 @@ public final class CfnTransitGatewayMulticastDomain: Resource, HasAttributes {
     /// The options for the transit gateway multicast domain.
     public struct Options: TemplateRepresentable, Sendable {
         /// Indicates whether to automatically cross-account subnet associations that are associated with the transit gateway multicast domain.
-        public var autoAcceptSharedAssociations: CfnTransitGatewayMulticastDomain.Options.AutoAcceptSharedAssociations?
+        public let autoAcceptSharedAssociations: CfnTransitGatewayMulticastDomain.Options.AutoAcceptSharedAssociations?
         /// Indicates whether Internet Group Management Protocol (IGMP) version 2 is turned on for the transit gateway multicast domain.
-        public var igmpv2Support: CfnTransitGatewayMulticastDomain.Options.Igmpv2Support?
+        public let igmpv2Support: CfnTransitGatewayMulticastDomain.Options.Igmpv2Support?
         /// Indicates whether support for statically configuring transit gateway multicast group sources is turned on.
-        public var staticSourcesSupport: CfnTransitGatewayMulticastDomain.Options.StaticSourcesSupport?
+        public let staticSourcesSupport: CfnTransitGatewayMulticastDomain.Options.StaticSourcesSupport?
 
         public init(autoAcceptSharedAssociations: CfnTransitGatewayMulticastDomain.Options.AutoAcceptSharedAssociations? = nil, igmpv2Support: CfnTransitGatewayMulticastDomain.Options.Igmpv2Support? = nil, staticSourcesSupport: CfnTransitGatewayMulticastDomain.Options.StaticSourcesSupport? = nil) {
             self.autoAcceptSharedAssociations = autoAcceptSharedAssociations
@@ -94,9 +94,9 @@ public final class CfnTransitGatewayMulticastDomain: Resource, HasAttributes {
 
     public struct Tag: TemplateRepresentable, Sendable {
         /// The key of the tag.
-        public var key: Value<String>?
+        public let key: Value<String>?
         /// The value of the tag.
-        public var value: Value<String>?
+        public let value: Value<String>?
 
         public init(key: Value<String>? = nil, value: Value<String>? = nil) {
             self.key = key

@@ -51,9 +51,9 @@ public final class CfnTransitGatewayPeeringAttachment: Resource, HasAttributes {
 
     public struct Tag: TemplateRepresentable, Sendable {
         /// The key of the tag.
-        public var key: Value<String>?
+        public let key: Value<String>?
         /// The value of the tag.
-        public var value: Value<String>?
+        public let value: Value<String>?
 
         public init(key: Value<String>? = nil, value: Value<String>? = nil) {
             self.key = key

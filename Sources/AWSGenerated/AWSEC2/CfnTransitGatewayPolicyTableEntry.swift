@@ -38,15 +38,15 @@ public final class CfnTransitGatewayPolicyTableEntry: Resource, HasAttributes {
 
     public struct TransitGatewayPolicyRule: TemplateRepresentable, Sendable {
         /// The destination CIDR block for the transit gateway policy rule.
-        public var destinationCidrBlock: Value<String>?
+        public let destinationCidrBlock: Value<String>?
         /// The destination port range for the transit gateway policy rule.
-        public var destinationPortRange: Value<String>?
+        public let destinationPortRange: Value<String>?
         /// The protocol for the transit gateway policy rule.
-        public var `protocol`: Value<String>?
+        public let `protocol`: Value<String>?
         /// The source CIDR block for the transit gateway policy rule.
-        public var sourceCidrBlock: Value<String>?
+        public let sourceCidrBlock: Value<String>?
         /// The source port range for the transit gateway policy rule.
-        public var sourcePortRange: Value<String>?
+        public let sourcePortRange: Value<String>?
 
         public init(destinationCidrBlock: Value<String>? = nil, destinationPortRange: Value<String>? = nil, protocol: Value<String>? = nil, sourceCidrBlock: Value<String>? = nil, sourcePortRange: Value<String>? = nil) {
             self.destinationCidrBlock = destinationCidrBlock

@@ -30,9 +30,9 @@ public final class CfnTransitGatewayRouteTable: Resource, HasAttributes {
 
     public struct Tag: TemplateRepresentable, Sendable {
         /// The key of the associated tag key-value pair
-        public var key: Value<String>
+        public let key: Value<String>
         /// The value of the associated tag key-value pair
-        public var value: Value<String>
+        public let value: Value<String>
 
         public init(key: Value<String>, value: Value<String>) {
             self.key = key

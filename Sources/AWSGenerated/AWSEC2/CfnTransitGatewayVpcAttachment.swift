@@ -45,13 +45,13 @@ public final class CfnTransitGatewayVpcAttachment: Resource, HasAttributes {
     /// The options for the transit gateway vpc attachment.
     public struct Options: TemplateRepresentable, Sendable {
         /// Indicates whether to enable Ipv6 Support for Vpc Attachment.
-        public var applianceModeSupport: CfnTransitGatewayVpcAttachment.Options.ApplianceModeSupport?
+        public let applianceModeSupport: CfnTransitGatewayVpcAttachment.Options.ApplianceModeSupport?
         /// Indicates whether to enable DNS Support for Vpc Attachment.
-        public var dnsSupport: CfnTransitGatewayVpcAttachment.Options.DnsSupport?
+        public let dnsSupport: CfnTransitGatewayVpcAttachment.Options.DnsSupport?
         /// Indicates whether to enable Ipv6 Support for Vpc Attachment.
-        public var ipv6Support: CfnTransitGatewayVpcAttachment.Options.Ipv6Support?
+        public let ipv6Support: CfnTransitGatewayVpcAttachment.Options.Ipv6Support?
         /// Indicates whether to enable Security Group referencing support for Vpc Attachment.
-        public var securityGroupReferencingSupport: CfnTransitGatewayVpcAttachment.Options.SecurityGroupReferencingSupport?
+        public let securityGroupReferencingSupport: CfnTransitGatewayVpcAttachment.Options.SecurityGroupReferencingSupport?
 
         public init(applianceModeSupport: CfnTransitGatewayVpcAttachment.Options.ApplianceModeSupport? = nil, dnsSupport: CfnTransitGatewayVpcAttachment.Options.DnsSupport? = nil, ipv6Support: CfnTransitGatewayVpcAttachment.Options.Ipv6Support? = nil, securityGroupReferencingSupport: CfnTransitGatewayVpcAttachment.Options.SecurityGroupReferencingSupport? = nil) {
             self.applianceModeSupport = applianceModeSupport
@@ -107,8 +107,8 @@ public final class CfnTransitGatewayVpcAttachment: Resource, HasAttributes {
     }
 
     public struct Tag: TemplateRepresentable, Sendable {
-        public var key: Value<String>
-        public var value: Value<String>
+        public let key: Value<String>
+        public let value: Value<String>
 
         public init(key: Value<String>, value: Value<String>) {
             self.key = key

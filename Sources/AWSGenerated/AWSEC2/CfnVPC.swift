@@ -153,9 +153,9 @@ public final class CfnVPC: Resource, HasAttributes {
     /// Specifies a tag.
     public struct Tag: TemplateRepresentable, Sendable {
         /// The tag key.
-        public var key: Value<String>
+        public let key: Value<String>
         /// The tag value.
-        public var value: Value<String>
+        public let value: Value<String>
 
         public init(key: Value<String>, value: Value<String>) {
             self.key = key
@@ -172,26 +172,26 @@ public final class CfnVPC: Resource, HasAttributes {
 
     /// Describes the configuration and state of VPC encryption controls.
     public struct VpcEncryptionControl: TemplateRepresentable, Sendable {
-        public var egressOnlyInternetGatewayExclusion: CfnVPC.VpcEncryptionControl.EgressOnlyInternetGatewayExclusion?
-        public var elasticFileSystemExclusion: CfnVPC.VpcEncryptionControl.ElasticFileSystemExclusion?
-        public var internetGatewayExclusion: CfnVPC.VpcEncryptionControl.InternetGatewayExclusion?
-        public var lambdaExclusion: CfnVPC.VpcEncryptionControl.LambdaExclusion?
+        public let egressOnlyInternetGatewayExclusion: CfnVPC.VpcEncryptionControl.EgressOnlyInternetGatewayExclusion?
+        public let elasticFileSystemExclusion: CfnVPC.VpcEncryptionControl.ElasticFileSystemExclusion?
+        public let internetGatewayExclusion: CfnVPC.VpcEncryptionControl.InternetGatewayExclusion?
+        public let lambdaExclusion: CfnVPC.VpcEncryptionControl.LambdaExclusion?
         /// The encryption mode for the VPC Encryption Control configuration.
-        public var mode: CfnVPC.VpcEncryptionControl.Mode?
-        public var natGatewayExclusion: CfnVPC.VpcEncryptionControl.NatGatewayExclusion?
+        public let mode: CfnVPC.VpcEncryptionControl.Mode?
+        public let natGatewayExclusion: CfnVPC.VpcEncryptionControl.NatGatewayExclusion?
         /// Information about resource exclusions for the VPC Encryption Control configuration.
-        public var resourceExclusions: CfnVPC.VpcEncryptionControlExclusions?
+        public let resourceExclusions: CfnVPC.VpcEncryptionControlExclusions?
         /// The current state of the VPC Encryption Control configuration.
-        public var state: Value<String>?
+        public let state: Value<String>?
         /// A message providing additional information about the encryption control state.
-        public var stateMessage: Value<String>?
-        public var virtualPrivateGatewayExclusion: CfnVPC.VpcEncryptionControl.VirtualPrivateGatewayExclusion?
+        public let stateMessage: Value<String>?
+        public let virtualPrivateGatewayExclusion: CfnVPC.VpcEncryptionControl.VirtualPrivateGatewayExclusion?
         /// The ID of the VPC Encryption Control configuration.
-        public var vpcEncryptionControlId: Value<String>?
+        public let vpcEncryptionControlId: Value<String>?
         /// The ID of the VPC associated with the encryption control configuration.
-        public var vpcId: Value<String>?
-        public var vpcLatticeExclusion: CfnVPC.VpcEncryptionControl.VpcLatticeExclusion?
-        public var vpcPeeringExclusion: CfnVPC.VpcEncryptionControl.VpcPeeringExclusion?
+        public let vpcId: Value<String>?
+        public let vpcLatticeExclusion: CfnVPC.VpcEncryptionControl.VpcLatticeExclusion?
+        public let vpcPeeringExclusion: CfnVPC.VpcEncryptionControl.VpcPeeringExclusion?
 
         public init(egressOnlyInternetGatewayExclusion: CfnVPC.VpcEncryptionControl.EgressOnlyInternetGatewayExclusion? = nil, elasticFileSystemExclusion: CfnVPC.VpcEncryptionControl.ElasticFileSystemExclusion? = nil, internetGatewayExclusion: CfnVPC.VpcEncryptionControl.InternetGatewayExclusion? = nil, lambdaExclusion: CfnVPC.VpcEncryptionControl.LambdaExclusion? = nil, mode: CfnVPC.VpcEncryptionControl.Mode? = nil, natGatewayExclusion: CfnVPC.VpcEncryptionControl.NatGatewayExclusion? = nil, resourceExclusions: CfnVPC.VpcEncryptionControlExclusions? = nil, state: Value<String>? = nil, stateMessage: Value<String>? = nil, virtualPrivateGatewayExclusion: CfnVPC.VpcEncryptionControl.VirtualPrivateGatewayExclusion? = nil, vpcEncryptionControlId: Value<String>? = nil, vpcId: Value<String>? = nil, vpcLatticeExclusion: CfnVPC.VpcEncryptionControl.VpcLatticeExclusion? = nil, vpcPeeringExclusion: CfnVPC.VpcEncryptionControl.VpcPeeringExclusion? = nil) {
             self.egressOnlyInternetGatewayExclusion = egressOnlyInternetGatewayExclusion
@@ -314,21 +314,21 @@ public final class CfnVPC: Resource, HasAttributes {
     /// Describes the exclusion configurations for various resource types in VPC Encryption Control.
     public struct VpcEncryptionControlExclusions: TemplateRepresentable, Sendable {
         /// The exclusion configuration for egress-only internet gateway traffic.
-        public var egressOnlyInternetGateway: CfnVPC.VpcEncryptionControlExclusion?
+        public let egressOnlyInternetGateway: CfnVPC.VpcEncryptionControlExclusion?
         /// The exclusion configuration for Elastic File System traffic.
-        public var elasticFileSystem: CfnVPC.VpcEncryptionControlExclusion?
+        public let elasticFileSystem: CfnVPC.VpcEncryptionControlExclusion?
         /// The exclusion configuration for internet gateway traffic.
-        public var internetGateway: CfnVPC.VpcEncryptionControlExclusion?
+        public let internetGateway: CfnVPC.VpcEncryptionControlExclusion?
         /// The exclusion configuration for Lambda function traffic.
-        public var lambda: CfnVPC.VpcEncryptionControlExclusion?
+        public let lambda: CfnVPC.VpcEncryptionControlExclusion?
         /// The exclusion configuration for NAT gateway traffic.
-        public var natGateway: CfnVPC.VpcEncryptionControlExclusion?
+        public let natGateway: CfnVPC.VpcEncryptionControlExclusion?
         /// The exclusion configuration for virtual private gateway traffic.
-        public var virtualPrivateGateway: CfnVPC.VpcEncryptionControlExclusion?
+        public let virtualPrivateGateway: CfnVPC.VpcEncryptionControlExclusion?
         /// The exclusion configuration for VPC Lattice traffic.
-        public var vpcLattice: CfnVPC.VpcEncryptionControlExclusion?
+        public let vpcLattice: CfnVPC.VpcEncryptionControlExclusion?
         /// The exclusion configuration for VPC peering connection traffic.
-        public var vpcPeering: CfnVPC.VpcEncryptionControlExclusion?
+        public let vpcPeering: CfnVPC.VpcEncryptionControlExclusion?
 
         public init(egressOnlyInternetGateway: CfnVPC.VpcEncryptionControlExclusion? = nil, elasticFileSystem: CfnVPC.VpcEncryptionControlExclusion? = nil, internetGateway: CfnVPC.VpcEncryptionControlExclusion? = nil, lambda: CfnVPC.VpcEncryptionControlExclusion? = nil, natGateway: CfnVPC.VpcEncryptionControlExclusion? = nil, virtualPrivateGateway: CfnVPC.VpcEncryptionControlExclusion? = nil, vpcLattice: CfnVPC.VpcEncryptionControlExclusion? = nil, vpcPeering: CfnVPC.VpcEncryptionControlExclusion? = nil) {
             self.egressOnlyInternetGateway = egressOnlyInternetGateway
@@ -358,9 +358,9 @@ public final class CfnVPC: Resource, HasAttributes {
     /// Describes an exclusion configuration for VPC Encryption Control.
     public struct VpcEncryptionControlExclusion: TemplateRepresentable, Sendable {
         /// The current state of the exclusion configuration.
-        public var state: Value<String>?
+        public let state: Value<String>?
         /// A message providing additional information about the exclusion state.
-        public var stateMessage: Value<String>?
+        public let stateMessage: Value<String>?
 
         public init(state: Value<String>? = nil, stateMessage: Value<String>? = nil) {
             self.state = state

@@ -88,13 +88,13 @@ public final class CfnVPCEndpoint: Resource, HasAttributes {
     /// Describes the DNS options for an endpoint.
     public struct DnsOptionsSpecification: TemplateRepresentable, Sendable {
         /// The DNS records created for the endpoint.
-        public var dnsRecordIpType: CfnVPCEndpoint.DnsOptionsSpecification.DnsRecordIpType?
+        public let dnsRecordIpType: CfnVPCEndpoint.DnsOptionsSpecification.DnsRecordIpType?
         /// Indicates whether to enable private DNS only for inbound endpoints.
-        public var privateDnsOnlyForInboundResolverEndpoint: CfnVPCEndpoint.DnsOptionsSpecification.PrivateDnsOnlyForInboundResolverEndpoint?
+        public let privateDnsOnlyForInboundResolverEndpoint: CfnVPCEndpoint.DnsOptionsSpecification.PrivateDnsOnlyForInboundResolverEndpoint?
         /// The preference for which private domains have a private hosted zone created for and associated with the specified VPC.
-        public var privateDnsPreference: CfnVPCEndpoint.DnsOptionsSpecification.PrivateDnsPreference?
+        public let privateDnsPreference: CfnVPCEndpoint.DnsOptionsSpecification.PrivateDnsPreference?
         /// Indicates which of the private domains to create private hosted zones for and associate with the specified VPC.
-        public var privateDnsSpecifiedDomains: Value<[String]>?
+        public let privateDnsSpecifiedDomains: Value<[String]>?
 
         public init(dnsRecordIpType: CfnVPCEndpoint.DnsOptionsSpecification.DnsRecordIpType? = nil, privateDnsOnlyForInboundResolverEndpoint: CfnVPCEndpoint.DnsOptionsSpecification.PrivateDnsOnlyForInboundResolverEndpoint? = nil, privateDnsPreference: CfnVPCEndpoint.DnsOptionsSpecification.PrivateDnsPreference? = nil, privateDnsSpecifiedDomains: Value<[String]>? = nil) {
             self.dnsRecordIpType = dnsRecordIpType
@@ -160,9 +160,9 @@ public final class CfnVPCEndpoint: Resource, HasAttributes {
     /// Describes a tag.
     public struct Tag: TemplateRepresentable, Sendable {
         /// The key of the tag.
-        public var key: Value<String>
+        public let key: Value<String>
         /// The value of the tag.
-        public var value: Value<String>
+        public let value: Value<String>
 
         public init(key: Value<String>, value: Value<String>) {
             self.key = key

@@ -66,10 +66,10 @@ public final class CfnVPCEndpointService: Resource, HasAttributes {
     }
 
     public struct PrivateDnsNameConfiguration: TemplateRepresentable, Sendable {
-        public var name: Value<String>?
-        public var state: Value<String>?
-        public var type: Value<String>?
-        public var value: Value<String>?
+        public let name: Value<String>?
+        public let state: Value<String>?
+        public let type: Value<String>?
+        public let value: Value<String>?
 
         public init(name: Value<String>? = nil, state: Value<String>? = nil, type: Value<String>? = nil, value: Value<String>? = nil) {
             self.name = name
@@ -98,8 +98,8 @@ public final class CfnVPCEndpointService: Resource, HasAttributes {
     }
 
     public struct Tag: TemplateRepresentable, Sendable {
-        public var key: Value<String>
-        public var value: Value<String>
+        public let key: Value<String>
+        public let value: Value<String>
 
         public init(key: Value<String>, value: Value<String>) {
             self.key = key

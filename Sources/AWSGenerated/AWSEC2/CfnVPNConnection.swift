@@ -104,9 +104,9 @@ public final class CfnVPNConnection: Resource, HasAttributes {
     /// Specifies a tag.
     public struct Tag: TemplateRepresentable, Sendable {
         /// The tag key.
-        public var key: Value<String>
+        public let key: Value<String>
         /// The tag value.
-        public var value: Value<String>
+        public let value: Value<String>
 
         public init(key: Value<String>, value: Value<String>) {
             self.key = key
@@ -133,45 +133,45 @@ public final class CfnVPNConnection: Resource, HasAttributes {
     /// The tunnel options for a single VPN tunnel.
     public struct VpnTunnelOptionsSpecification: TemplateRepresentable, Sendable {
         /// The action to take after DPD timeout occurs.
-        public var dpdTimeoutAction: CfnVPNConnection.VpnTunnelOptionsSpecification.DPDTimeoutAction?
+        public let dpdTimeoutAction: CfnVPNConnection.VpnTunnelOptionsSpecification.DPDTimeoutAction?
         /// The number of seconds after which a DPD timeout occurs.
-        public var dpdTimeoutSeconds: Value<Int>?
+        public let dpdTimeoutSeconds: Value<Int>?
         /// Turn on or off tunnel endpoint lifecycle control feature.
-        public var enableTunnelLifecycleControl: Value<Bool>?
+        public let enableTunnelLifecycleControl: Value<Bool>?
         /// The IKE versions that are permitted for the VPN tunnel.
-        public var ikeVersions: [CfnVPNConnection.IKEVersionsRequestListValue]?
+        public let ikeVersions: [CfnVPNConnection.IKEVersionsRequestListValue]?
         /// Options for logging VPN tunnel activity.
-        public var logOptions: CfnVPNConnection.VpnTunnelLogOptionsSpecification?
+        public let logOptions: CfnVPNConnection.VpnTunnelLogOptionsSpecification?
         /// One or more Diffie-Hellman group numbers that are permitted for the VPN tunnel for phase 1 IKE negotiations.
-        public var phase1DHGroupNumbers: [CfnVPNConnection.Phase1DHGroupNumbersRequestListValue]?
+        public let phase1DHGroupNumbers: [CfnVPNConnection.Phase1DHGroupNumbersRequestListValue]?
         /// One or more encryption algorithms that are permitted for the VPN tunnel for phase 1 IKE negotiations.
-        public var phase1EncryptionAlgorithms: [CfnVPNConnection.Phase1EncryptionAlgorithmsRequestListValue]?
+        public let phase1EncryptionAlgorithms: [CfnVPNConnection.Phase1EncryptionAlgorithmsRequestListValue]?
         /// One or more integrity algorithms that are permitted for the VPN tunnel for phase 1 IKE negotiations.
-        public var phase1IntegrityAlgorithms: [CfnVPNConnection.Phase1IntegrityAlgorithmsRequestListValue]?
+        public let phase1IntegrityAlgorithms: [CfnVPNConnection.Phase1IntegrityAlgorithmsRequestListValue]?
         /// The lifetime for phase 1 of the IKE negotiation, in seconds.
-        public var phase1LifetimeSeconds: Value<Int>?
+        public let phase1LifetimeSeconds: Value<Int>?
         /// One or more Diffie-Hellman group numbers that are permitted for the VPN tunnel for phase 2 IKE negotiations.
-        public var phase2DHGroupNumbers: [CfnVPNConnection.Phase2DHGroupNumbersRequestListValue]?
+        public let phase2DHGroupNumbers: [CfnVPNConnection.Phase2DHGroupNumbersRequestListValue]?
         /// One or more encryption algorithms that are permitted for the VPN tunnel for phase 2 IKE negotiations.
-        public var phase2EncryptionAlgorithms: [CfnVPNConnection.Phase2EncryptionAlgorithmsRequestListValue]?
+        public let phase2EncryptionAlgorithms: [CfnVPNConnection.Phase2EncryptionAlgorithmsRequestListValue]?
         /// One or more integrity algorithms that are permitted for the VPN tunnel for phase 2 IKE negotiations.
-        public var phase2IntegrityAlgorithms: [CfnVPNConnection.Phase2IntegrityAlgorithmsRequestListValue]?
+        public let phase2IntegrityAlgorithms: [CfnVPNConnection.Phase2IntegrityAlgorithmsRequestListValue]?
         /// The lifetime for phase 2 of the IKE negotiation, in seconds.
-        public var phase2LifetimeSeconds: Value<Int>?
+        public let phase2LifetimeSeconds: Value<Int>?
         /// The pre-shared key (PSK) to establish initial authentication between the virtual private gateway and customer gateway.
-        public var preSharedKey: Value<String>?
+        public let preSharedKey: Value<String>?
         /// The percentage of the rekey window (determined by ``RekeyMarginTimeSeconds``) during which the rekey time is randomly selected.
-        public var rekeyFuzzPercentage: Value<Int>?
+        public let rekeyFuzzPercentage: Value<Int>?
         /// The margin time, in seconds, before the phase 2 lifetime expires, during which the AWS side of the VPN connection performs an IKE rekey.
-        public var rekeyMarginTimeSeconds: Value<Int>?
+        public let rekeyMarginTimeSeconds: Value<Int>?
         /// The number of packets in an IKE replay window.
-        public var replayWindowSize: Value<Int>?
+        public let replayWindowSize: Value<Int>?
         /// The action to take when the establishing the tunnel for the VPN connection.
-        public var startupAction: CfnVPNConnection.VpnTunnelOptionsSpecification.StartupAction?
+        public let startupAction: CfnVPNConnection.VpnTunnelOptionsSpecification.StartupAction?
         /// The range of inside IP addresses for the tunnel.
-        public var tunnelInsideCidr: Value<String>?
+        public let tunnelInsideCidr: Value<String>?
         /// The range of inside IPv6 addresses for the tunnel.
-        public var tunnelInsideIpv6Cidr: Value<String>?
+        public let tunnelInsideIpv6Cidr: Value<String>?
 
         public init(dpdTimeoutAction: CfnVPNConnection.VpnTunnelOptionsSpecification.DPDTimeoutAction? = nil, dpdTimeoutSeconds: Value<Int>? = nil, enableTunnelLifecycleControl: Value<Bool>? = nil, ikeVersions: [CfnVPNConnection.IKEVersionsRequestListValue]? = nil, logOptions: CfnVPNConnection.VpnTunnelLogOptionsSpecification? = nil, phase1DHGroupNumbers: [CfnVPNConnection.Phase1DHGroupNumbersRequestListValue]? = nil, phase1EncryptionAlgorithms: [CfnVPNConnection.Phase1EncryptionAlgorithmsRequestListValue]? = nil, phase1IntegrityAlgorithms: [CfnVPNConnection.Phase1IntegrityAlgorithmsRequestListValue]? = nil, phase1LifetimeSeconds: Value<Int>? = nil, phase2DHGroupNumbers: [CfnVPNConnection.Phase2DHGroupNumbersRequestListValue]? = nil, phase2EncryptionAlgorithms: [CfnVPNConnection.Phase2EncryptionAlgorithmsRequestListValue]? = nil, phase2IntegrityAlgorithms: [CfnVPNConnection.Phase2IntegrityAlgorithmsRequestListValue]? = nil, phase2LifetimeSeconds: Value<Int>? = nil, preSharedKey: Value<String>? = nil, rekeyFuzzPercentage: Value<Int>? = nil, rekeyMarginTimeSeconds: Value<Int>? = nil, replayWindowSize: Value<Int>? = nil, startupAction: CfnVPNConnection.VpnTunnelOptionsSpecification.StartupAction? = nil, tunnelInsideCidr: Value<String>? = nil, tunnelInsideIpv6Cidr: Value<String>? = nil) {
             self.dpdTimeoutAction = dpdTimeoutAction
@@ -244,7 +244,7 @@ public final class CfnVPNConnection: Resource, HasAttributes {
     /// The IKE version that is permitted for the VPN tunnel.
     public struct IKEVersionsRequestListValue: TemplateRepresentable, Sendable {
         /// The IKE version.
-        public var value: CfnVPNConnection.IKEVersionsRequestListValue.IKEVersionsRequestListValueValue?
+        public let value: CfnVPNConnection.IKEVersionsRequestListValue.IKEVersionsRequestListValueValue?
 
         public init(value: CfnVPNConnection.IKEVersionsRequestListValue.IKEVersionsRequestListValueValue? = nil) {
             self.value = value
@@ -269,7 +269,7 @@ public final class CfnVPNConnection: Resource, HasAttributes {
     /// Options for logging VPN tunnel activity.
     public struct VpnTunnelLogOptionsSpecification: TemplateRepresentable, Sendable {
         /// Options for sending VPN tunnel logs to CloudWatch.
-        public var cloudwatchLogOptions: CfnVPNConnection.CloudwatchLogOptionsSpecification?
+        public let cloudwatchLogOptions: CfnVPNConnection.CloudwatchLogOptionsSpecification?
 
         public init(cloudwatchLogOptions: CfnVPNConnection.CloudwatchLogOptionsSpecification? = nil) {
             self.cloudwatchLogOptions = cloudwatchLogOptions
@@ -285,17 +285,17 @@ public final class CfnVPNConnection: Resource, HasAttributes {
     /// Options for sending VPN tunnel logs to CloudWatch.
     public struct CloudwatchLogOptionsSpecification: TemplateRepresentable, Sendable {
         /// Specifies whether to enable BGP logging for the VPN connection.
-        public var bgpLogEnabled: Value<Bool>?
+        public let bgpLogEnabled: Value<Bool>?
         /// The Amazon Resource Name (ARN) of the CloudWatch log group where BGP logs will be sent.
-        public var bgpLogGroupArn: Value<String>?
+        public let bgpLogGroupArn: Value<String>?
         /// The desired output format for BGP logs to be sent to CloudWatch.
-        public var bgpLogOutputFormat: CfnVPNConnection.CloudwatchLogOptionsSpecification.BgpLogOutputFormat?
+        public let bgpLogOutputFormat: CfnVPNConnection.CloudwatchLogOptionsSpecification.BgpLogOutputFormat?
         /// Enable or disable VPN tunnel logging feature.
-        public var logEnabled: Value<Bool>?
+        public let logEnabled: Value<Bool>?
         /// The Amazon Resource Name (ARN) of the CloudWatch log group to send logs to.
-        public var logGroupArn: Value<String>?
+        public let logGroupArn: Value<String>?
         /// Set log format.
-        public var logOutputFormat: CfnVPNConnection.CloudwatchLogOptionsSpecification.LogOutputFormat?
+        public let logOutputFormat: CfnVPNConnection.CloudwatchLogOptionsSpecification.LogOutputFormat?
 
         public init(bgpLogEnabled: Value<Bool>? = nil, bgpLogGroupArn: Value<String>? = nil, bgpLogOutputFormat: CfnVPNConnection.CloudwatchLogOptionsSpecification.BgpLogOutputFormat? = nil, logEnabled: Value<Bool>? = nil, logGroupArn: Value<String>? = nil, logOutputFormat: CfnVPNConnection.CloudwatchLogOptionsSpecification.LogOutputFormat? = nil) {
             self.bgpLogEnabled = bgpLogEnabled
@@ -339,7 +339,7 @@ public final class CfnVPNConnection: Resource, HasAttributes {
     /// Specifies a Diffie-Hellman group number for the VPN tunnel for phase 1 IKE negotiations.
     public struct Phase1DHGroupNumbersRequestListValue: TemplateRepresentable, Sendable {
         /// The Diffie-Hellmann group number.
-        public var value: Value<Int>?
+        public let value: Value<Int>?
 
         public init(value: Value<Int>? = nil) {
             self.value = value
@@ -355,7 +355,7 @@ public final class CfnVPNConnection: Resource, HasAttributes {
     /// Specifies the encryption algorithm for the VPN tunnel for phase 1 IKE negotiations.
     public struct Phase1EncryptionAlgorithmsRequestListValue: TemplateRepresentable, Sendable {
         /// The value for the encryption algorithm.
-        public var value: CfnVPNConnection.Phase1EncryptionAlgorithmsRequestListValue.Phase1EncryptionAlgorithmsRequestListValueValue?
+        public let value: CfnVPNConnection.Phase1EncryptionAlgorithmsRequestListValue.Phase1EncryptionAlgorithmsRequestListValueValue?
 
         public init(value: CfnVPNConnection.Phase1EncryptionAlgorithmsRequestListValue.Phase1EncryptionAlgorithmsRequestListValueValue? = nil) {
             self.value = value
@@ -382,7 +382,7 @@ public final class CfnVPNConnection: Resource, HasAttributes {
     /// Specifies the integrity algorithm for the VPN tunnel for phase 1 IKE negotiations.
     public struct Phase1IntegrityAlgorithmsRequestListValue: TemplateRepresentable, Sendable {
         /// The value for the integrity algorithm.
-        public var value: CfnVPNConnection.Phase1IntegrityAlgorithmsRequestListValue.Phase1IntegrityAlgorithmsRequestListValueValue?
+        public let value: CfnVPNConnection.Phase1IntegrityAlgorithmsRequestListValue.Phase1IntegrityAlgorithmsRequestListValueValue?
 
         public init(value: CfnVPNConnection.Phase1IntegrityAlgorithmsRequestListValue.Phase1IntegrityAlgorithmsRequestListValueValue? = nil) {
             self.value = value
@@ -409,7 +409,7 @@ public final class CfnVPNConnection: Resource, HasAttributes {
     /// Specifies a Diffie-Hellman group number for the VPN tunnel for phase 2 IKE negotiations.
     public struct Phase2DHGroupNumbersRequestListValue: TemplateRepresentable, Sendable {
         /// The Diffie-Hellmann group number.
-        public var value: Value<Int>?
+        public let value: Value<Int>?
 
         public init(value: Value<Int>? = nil) {
             self.value = value
@@ -425,7 +425,7 @@ public final class CfnVPNConnection: Resource, HasAttributes {
     /// Specifies the encryption algorithm for the VPN tunnel for phase 2 IKE negotiations.
     public struct Phase2EncryptionAlgorithmsRequestListValue: TemplateRepresentable, Sendable {
         /// The encryption algorithm.
-        public var value: CfnVPNConnection.Phase2EncryptionAlgorithmsRequestListValue.Phase2EncryptionAlgorithmsRequestListValueValue?
+        public let value: CfnVPNConnection.Phase2EncryptionAlgorithmsRequestListValue.Phase2EncryptionAlgorithmsRequestListValueValue?
 
         public init(value: CfnVPNConnection.Phase2EncryptionAlgorithmsRequestListValue.Phase2EncryptionAlgorithmsRequestListValueValue? = nil) {
             self.value = value
@@ -452,7 +452,7 @@ public final class CfnVPNConnection: Resource, HasAttributes {
     /// Specifies the integrity algorithm for the VPN tunnel for phase 2 IKE negotiations.
     public struct Phase2IntegrityAlgorithmsRequestListValue: TemplateRepresentable, Sendable {
         /// The integrity algorithm.
-        public var value: CfnVPNConnection.Phase2IntegrityAlgorithmsRequestListValue.Phase2IntegrityAlgorithmsRequestListValueValue?
+        public let value: CfnVPNConnection.Phase2IntegrityAlgorithmsRequestListValue.Phase2IntegrityAlgorithmsRequestListValueValue?
 
         public init(value: CfnVPNConnection.Phase2IntegrityAlgorithmsRequestListValue.Phase2IntegrityAlgorithmsRequestListValueValue? = nil) {
             self.value = value

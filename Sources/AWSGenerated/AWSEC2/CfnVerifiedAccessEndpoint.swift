@@ -113,13 +113,13 @@ public final class CfnVerifiedAccessEndpoint: Resource, HasAttributes {
     /// The options for cidr type endpoint.
     public struct CidrOptions: TemplateRepresentable, Sendable {
         /// The IP address range, in CIDR notation.
-        public var cidr: Value<String>?
+        public let cidr: Value<String>?
         /// The list of port range.
-        public var portRanges: [CfnVerifiedAccessEndpoint.PortRange]?
+        public let portRanges: [CfnVerifiedAccessEndpoint.PortRange]?
         /// The IP protocol.
-        public var `protocol`: CfnVerifiedAccessEndpoint.CidrOptions.CidrOptionsProtocol?
+        public let `protocol`: CfnVerifiedAccessEndpoint.CidrOptions.CidrOptionsProtocol?
         /// The IDs of the subnets.
-        public var subnetIds: Value<[String]>?
+        public let subnetIds: Value<[String]>?
 
         public init(cidr: Value<String>? = nil, portRanges: [CfnVerifiedAccessEndpoint.PortRange]? = nil, protocol: CfnVerifiedAccessEndpoint.CidrOptions.CidrOptionsProtocol? = nil, subnetIds: Value<[String]>? = nil) {
             self.cidr = cidr
@@ -151,9 +151,9 @@ public final class CfnVerifiedAccessEndpoint: Resource, HasAttributes {
     /// The IP port range.
     public struct PortRange: TemplateRepresentable, Sendable {
         /// The first port in the range.
-        public var fromPort: Value<Int>?
+        public let fromPort: Value<Int>?
         /// The last port in the range.
-        public var toPort: Value<Int>?
+        public let toPort: Value<Int>?
 
         public init(fromPort: Value<Int>? = nil, toPort: Value<Int>? = nil) {
             self.fromPort = fromPort
@@ -182,15 +182,15 @@ public final class CfnVerifiedAccessEndpoint: Resource, HasAttributes {
     /// The load balancer details if creating the AWS Verified Access endpoint as load-balancertype.
     public struct LoadBalancerOptions: TemplateRepresentable, Sendable {
         /// The ARN of the load balancer.
-        public var loadBalancerArn: Value<String>?
+        public let loadBalancerArn: Value<String>?
         /// The IP port number.
-        public var port: Value<Int>?
+        public let port: Value<Int>?
         /// The list of port range.
-        public var portRanges: [CfnVerifiedAccessEndpoint.PortRange]?
+        public let portRanges: [CfnVerifiedAccessEndpoint.PortRange]?
         /// The IP protocol.
-        public var `protocol`: CfnVerifiedAccessEndpoint.LoadBalancerOptions.LoadBalancerOptionsProtocol?
+        public let `protocol`: CfnVerifiedAccessEndpoint.LoadBalancerOptions.LoadBalancerOptionsProtocol?
         /// The IDs of the subnets.
-        public var subnetIds: Value<[String]>?
+        public let subnetIds: Value<[String]>?
 
         public init(loadBalancerArn: Value<String>? = nil, port: Value<Int>? = nil, portRanges: [CfnVerifiedAccessEndpoint.PortRange]? = nil, protocol: CfnVerifiedAccessEndpoint.LoadBalancerOptions.LoadBalancerOptionsProtocol? = nil, subnetIds: Value<[String]>? = nil) {
             self.loadBalancerArn = loadBalancerArn
@@ -224,13 +224,13 @@ public final class CfnVerifiedAccessEndpoint: Resource, HasAttributes {
     /// The options for network-interface type endpoint.
     public struct NetworkInterfaceOptions: TemplateRepresentable, Sendable {
         /// The ID of the network interface.
-        public var networkInterfaceId: Value<String>?
+        public let networkInterfaceId: Value<String>?
         /// The IP port number.
-        public var port: Value<Int>?
+        public let port: Value<Int>?
         /// The list of port ranges.
-        public var portRanges: [CfnVerifiedAccessEndpoint.PortRange]?
+        public let portRanges: [CfnVerifiedAccessEndpoint.PortRange]?
         /// The IP protocol.
-        public var `protocol`: CfnVerifiedAccessEndpoint.NetworkInterfaceOptions.NetworkInterfaceOptionsProtocol?
+        public let `protocol`: CfnVerifiedAccessEndpoint.NetworkInterfaceOptions.NetworkInterfaceOptionsProtocol?
 
         public init(networkInterfaceId: Value<String>? = nil, port: Value<Int>? = nil, portRanges: [CfnVerifiedAccessEndpoint.PortRange]? = nil, protocol: CfnVerifiedAccessEndpoint.NetworkInterfaceOptions.NetworkInterfaceOptionsProtocol? = nil) {
             self.networkInterfaceId = networkInterfaceId
@@ -262,19 +262,19 @@ public final class CfnVerifiedAccessEndpoint: Resource, HasAttributes {
     /// The options for rds type endpoint.
     public struct RdsOptions: TemplateRepresentable, Sendable {
         /// The IP port number.
-        public var port: Value<Int>?
+        public let port: Value<Int>?
         /// The IP protocol.
-        public var `protocol`: CfnVerifiedAccessEndpoint.RdsOptions.RdsOptionsProtocol?
+        public let `protocol`: CfnVerifiedAccessEndpoint.RdsOptions.RdsOptionsProtocol?
         /// The ARN of the RDS DB cluster.
-        public var rdsDbClusterArn: Value<String>?
+        public let rdsDbClusterArn: Value<String>?
         /// The ARN of the RDS DB instance.
-        public var rdsDbInstanceArn: Value<String>?
+        public let rdsDbInstanceArn: Value<String>?
         /// The ARN of the RDS DB proxy.
-        public var rdsDbProxyArn: Value<String>?
+        public let rdsDbProxyArn: Value<String>?
         /// The RDS endpoint.
-        public var rdsEndpoint: Value<String>?
+        public let rdsEndpoint: Value<String>?
         /// The IDs of the subnets.
-        public var subnetIds: Value<[String]>?
+        public let subnetIds: Value<[String]>?
 
         public init(port: Value<Int>? = nil, protocol: CfnVerifiedAccessEndpoint.RdsOptions.RdsOptionsProtocol? = nil, rdsDbClusterArn: Value<String>? = nil, rdsDbInstanceArn: Value<String>? = nil, rdsDbProxyArn: Value<String>? = nil, rdsEndpoint: Value<String>? = nil, subnetIds: Value<[String]>? = nil) {
             self.port = port
@@ -312,9 +312,9 @@ public final class CfnVerifiedAccessEndpoint: Resource, HasAttributes {
     /// The configuration options for customer provided KMS encryption.
     public struct SseSpecification: TemplateRepresentable, Sendable {
         /// Whether to encrypt the policy with the provided key or disable encryption
-        public var customerManagedKeyEnabled: Value<Bool>?
+        public let customerManagedKeyEnabled: Value<Bool>?
         /// KMS Key Arn used to encrypt the group policy
-        public var kmsKeyArn: Value<String>?
+        public let kmsKeyArn: Value<String>?
 
         public init(customerManagedKeyEnabled: Value<Bool>? = nil, kmsKeyArn: Value<String>? = nil) {
             self.customerManagedKeyEnabled = customerManagedKeyEnabled
@@ -332,9 +332,9 @@ public final class CfnVerifiedAccessEndpoint: Resource, HasAttributes {
     /// A key-value pair to associate with a resource.
     public struct Tag: TemplateRepresentable, Sendable {
         /// The key name of the tag.
-        public var key: Value<String>
+        public let key: Value<String>
         /// The value for the tag.
-        public var value: Value<String>
+        public let value: Value<String>
 
         public init(key: Value<String>, value: Value<String>) {
             self.key = key

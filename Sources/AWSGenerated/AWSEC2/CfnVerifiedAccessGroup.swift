@@ -59,9 +59,9 @@ public final class CfnVerifiedAccessGroup: Resource, HasAttributes {
     /// The configuration options for customer provided KMS encryption.
     public struct SseSpecification: TemplateRepresentable, Sendable {
         /// Whether to encrypt the policy with the provided key or disable encryption
-        public var customerManagedKeyEnabled: Value<Bool>?
+        public let customerManagedKeyEnabled: Value<Bool>?
         /// KMS Key Arn used to encrypt the group policy
-        public var kmsKeyArn: Value<String>?
+        public let kmsKeyArn: Value<String>?
 
         public init(customerManagedKeyEnabled: Value<Bool>? = nil, kmsKeyArn: Value<String>? = nil) {
             self.customerManagedKeyEnabled = customerManagedKeyEnabled
@@ -79,9 +79,9 @@ public final class CfnVerifiedAccessGroup: Resource, HasAttributes {
     /// A key-value pair to associate with a resource.
     public struct Tag: TemplateRepresentable, Sendable {
         /// The key name of the tag.
-        public var key: Value<String>
+        public let key: Value<String>
         /// The value for the tag.
-        public var value: Value<String>
+        public let value: Value<String>
 
         public init(key: Value<String>, value: Value<String>) {
             self.key = key

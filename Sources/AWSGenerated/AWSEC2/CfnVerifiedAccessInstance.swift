@@ -60,15 +60,15 @@ public final class CfnVerifiedAccessInstance: Resource, HasAttributes {
     /// The configuration options for AWS Verified Access instances.
     public struct VerifiedAccessLogs: TemplateRepresentable, Sendable {
         /// Sends Verified Access logs to CloudWatch Logs.
-        public var cloudWatchLogs: CfnVerifiedAccessInstance.VerifiedAccessLogs.CloudWatchLogs?
+        public let cloudWatchLogs: CfnVerifiedAccessInstance.VerifiedAccessLogs.CloudWatchLogs?
         /// Include claims from trust providers in Verified Access logs.
-        public var includeTrustContext: Value<Bool>?
+        public let includeTrustContext: Value<Bool>?
         /// Sends Verified Access logs to Kinesis.
-        public var kinesisDataFirehose: CfnVerifiedAccessInstance.VerifiedAccessLogs.KinesisDataFirehose?
+        public let kinesisDataFirehose: CfnVerifiedAccessInstance.VerifiedAccessLogs.KinesisDataFirehose?
         /// Select log version for Verified Access logs.
-        public var logVersion: Value<String>?
+        public let logVersion: Value<String>?
         /// Sends Verified Access logs to Amazon S3.
-        public var s3: CfnVerifiedAccessInstance.VerifiedAccessLogs.S3?
+        public let s3: CfnVerifiedAccessInstance.VerifiedAccessLogs.S3?
 
         public init(cloudWatchLogs: CfnVerifiedAccessInstance.VerifiedAccessLogs.CloudWatchLogs? = nil, includeTrustContext: Value<Bool>? = nil, kinesisDataFirehose: CfnVerifiedAccessInstance.VerifiedAccessLogs.KinesisDataFirehose? = nil, logVersion: Value<String>? = nil, s3: CfnVerifiedAccessInstance.VerifiedAccessLogs.S3? = nil) {
             self.cloudWatchLogs = cloudWatchLogs
@@ -91,9 +91,9 @@ public final class CfnVerifiedAccessInstance: Resource, HasAttributes {
         /// Sends Verified Access logs to CloudWatch Logs.
         public struct CloudWatchLogs: TemplateRepresentable, Sendable {
             /// Indicates whether logging is enabled.
-            public var enabled: Value<Bool>?
+            public let enabled: Value<Bool>?
             /// The ID of the CloudWatch Logs log group.
-            public var logGroup: Value<String>?
+            public let logGroup: Value<String>?
 
             public init(enabled: Value<Bool>? = nil, logGroup: Value<String>? = nil) {
                 self.enabled = enabled
@@ -111,9 +111,9 @@ public final class CfnVerifiedAccessInstance: Resource, HasAttributes {
         /// Sends Verified Access logs to Kinesis.
         public struct KinesisDataFirehose: TemplateRepresentable, Sendable {
             /// The ID of the delivery stream.
-            public var deliveryStream: Value<String>?
+            public let deliveryStream: Value<String>?
             /// Indicates whether logging is enabled.
-            public var enabled: Value<Bool>?
+            public let enabled: Value<Bool>?
 
             public init(deliveryStream: Value<String>? = nil, enabled: Value<Bool>? = nil) {
                 self.deliveryStream = deliveryStream
@@ -131,13 +131,13 @@ public final class CfnVerifiedAccessInstance: Resource, HasAttributes {
         /// Sends Verified Access logs to Amazon S3.
         public struct S3: TemplateRepresentable, Sendable {
             /// The bucket name.
-            public var bucketName: Value<String>?
+            public let bucketName: Value<String>?
             /// The ID of the AWS account that owns the Amazon S3 bucket.
-            public var bucketOwner: Value<String>?
+            public let bucketOwner: Value<String>?
             /// Indicates whether logging is enabled.
-            public var enabled: Value<Bool>?
+            public let enabled: Value<Bool>?
             /// The bucket prefix.
-            public var prefix: Value<String>?
+            public let prefix: Value<String>?
 
             public init(bucketName: Value<String>? = nil, bucketOwner: Value<String>? = nil, enabled: Value<Bool>? = nil, prefix: Value<String>? = nil) {
                 self.bucketName = bucketName
@@ -160,9 +160,9 @@ public final class CfnVerifiedAccessInstance: Resource, HasAttributes {
     /// A key-value pair to associate with a resource.
     public struct Tag: TemplateRepresentable, Sendable {
         /// The key name of the tag.
-        public var key: Value<String>
+        public let key: Value<String>
         /// The value for the tag.
-        public var value: Value<String>
+        public let value: Value<String>
 
         public init(key: Value<String>, value: Value<String>) {
             self.key = key
@@ -180,15 +180,15 @@ public final class CfnVerifiedAccessInstance: Resource, HasAttributes {
     /// A Verified Access Trust Provider.
     public struct VerifiedAccessTrustProvider: TemplateRepresentable, Sendable {
         /// The description of trust provider.
-        public var description: Value<String>?
+        public let description: Value<String>?
         /// The type of device-based trust provider.
-        public var deviceTrustProviderType: Value<String>?
+        public let deviceTrustProviderType: Value<String>?
         /// The type of trust provider (user- or device-based).
-        public var trustProviderType: Value<String>?
+        public let trustProviderType: Value<String>?
         /// The type of user-based trust provider.
-        public var userTrustProviderType: Value<String>?
+        public let userTrustProviderType: Value<String>?
         /// The ID of the trust provider.
-        public var verifiedAccessTrustProviderId: Value<String>?
+        public let verifiedAccessTrustProviderId: Value<String>?
 
         public init(description: Value<String>? = nil, deviceTrustProviderType: Value<String>? = nil, trustProviderType: Value<String>? = nil, userTrustProviderType: Value<String>? = nil, verifiedAccessTrustProviderId: Value<String>? = nil) {
             self.description = description

@@ -66,9 +66,9 @@ public final class CfnVerifiedAccessTrustProvider: Resource, HasAttributes {
     /// The options for device identity based trust providers.
     public struct DeviceOptions: TemplateRepresentable, Sendable {
         /// URL Verified Access will use to verify authenticity of the device tokens.
-        public var publicSigningKeyUrl: Value<String>?
+        public let publicSigningKeyUrl: Value<String>?
         /// The ID of the tenant application with the device-identity provider.
-        public var tenantId: Value<String>?
+        public let tenantId: Value<String>?
 
         public init(publicSigningKeyUrl: Value<String>? = nil, tenantId: Value<String>? = nil) {
             self.publicSigningKeyUrl = publicSigningKeyUrl
@@ -96,21 +96,21 @@ public final class CfnVerifiedAccessTrustProvider: Resource, HasAttributes {
     /// The OpenID Connect details for an oidc -type, user-identity based trust provider for L4.
     public struct NativeApplicationOidcOptions: TemplateRepresentable, Sendable {
         /// The OIDC authorization endpoint.
-        public var authorizationEndpoint: Value<String>?
+        public let authorizationEndpoint: Value<String>?
         /// The client identifier.
-        public var clientId: Value<String>?
+        public let clientId: Value<String>?
         /// The client secret.
-        public var clientSecret: Value<String>?
+        public let clientSecret: Value<String>?
         /// The OIDC issuer.
-        public var issuer: Value<String>?
+        public let issuer: Value<String>?
         /// The public signing key for endpoint
-        public var publicSigningKeyEndpoint: Value<String>?
+        public let publicSigningKeyEndpoint: Value<String>?
         /// OpenID Connect (OIDC) scopes are used by an application during authentication to authorize access to details of a user.
-        public var scope: Value<String>?
+        public let scope: Value<String>?
         /// The OIDC token endpoint.
-        public var tokenEndpoint: Value<String>?
+        public let tokenEndpoint: Value<String>?
         /// The OIDC user info endpoint.
-        public var userInfoEndpoint: Value<String>?
+        public let userInfoEndpoint: Value<String>?
 
         public init(authorizationEndpoint: Value<String>? = nil, clientId: Value<String>? = nil, clientSecret: Value<String>? = nil, issuer: Value<String>? = nil, publicSigningKeyEndpoint: Value<String>? = nil, scope: Value<String>? = nil, tokenEndpoint: Value<String>? = nil, userInfoEndpoint: Value<String>? = nil) {
             self.authorizationEndpoint = authorizationEndpoint
@@ -140,19 +140,19 @@ public final class CfnVerifiedAccessTrustProvider: Resource, HasAttributes {
     /// The OpenID Connect details for an oidc -type, user-identity based trust provider.
     public struct OidcOptions: TemplateRepresentable, Sendable {
         /// The OIDC authorization endpoint.
-        public var authorizationEndpoint: Value<String>?
+        public let authorizationEndpoint: Value<String>?
         /// The client identifier.
-        public var clientId: Value<String>?
+        public let clientId: Value<String>?
         /// The client secret.
-        public var clientSecret: Value<String>?
+        public let clientSecret: Value<String>?
         /// The OIDC issuer.
-        public var issuer: Value<String>?
+        public let issuer: Value<String>?
         /// OpenID Connect (OIDC) scopes are used by an application during authentication to authorize access to details of a user.
-        public var scope: Value<String>?
+        public let scope: Value<String>?
         /// The OIDC token endpoint.
-        public var tokenEndpoint: Value<String>?
+        public let tokenEndpoint: Value<String>?
         /// The OIDC user info endpoint.
-        public var userInfoEndpoint: Value<String>?
+        public let userInfoEndpoint: Value<String>?
 
         public init(authorizationEndpoint: Value<String>? = nil, clientId: Value<String>? = nil, clientSecret: Value<String>? = nil, issuer: Value<String>? = nil, scope: Value<String>? = nil, tokenEndpoint: Value<String>? = nil, userInfoEndpoint: Value<String>? = nil) {
             self.authorizationEndpoint = authorizationEndpoint
@@ -180,9 +180,9 @@ public final class CfnVerifiedAccessTrustProvider: Resource, HasAttributes {
     /// The configuration options for customer provided KMS encryption.
     public struct SseSpecification: TemplateRepresentable, Sendable {
         /// Whether to encrypt the policy with the provided key or disable encryption
-        public var customerManagedKeyEnabled: Value<Bool>?
+        public let customerManagedKeyEnabled: Value<Bool>?
         /// KMS Key Arn used to encrypt the group policy
-        public var kmsKeyArn: Value<String>?
+        public let kmsKeyArn: Value<String>?
 
         public init(customerManagedKeyEnabled: Value<Bool>? = nil, kmsKeyArn: Value<String>? = nil) {
             self.customerManagedKeyEnabled = customerManagedKeyEnabled
@@ -200,9 +200,9 @@ public final class CfnVerifiedAccessTrustProvider: Resource, HasAttributes {
     /// A key-value pair to associate with a resource.
     public struct Tag: TemplateRepresentable, Sendable {
         /// The key name of the tag.
-        public var key: Value<String>
+        public let key: Value<String>
         /// The value for the tag.
-        public var value: Value<String>
+        public let value: Value<String>
 
         public init(key: Value<String>, value: Value<String>) {
             self.key = key

@@ -29,10 +29,10 @@ public final class CfnCapacityProvider: Resource {
     }
 
     public struct AutoScalingGroupProvider: TemplateRepresentable, Sendable {
-        public var autoScalingGroupArn: Value<String>
-        public var managedDraining: CfnCapacityProvider.AutoScalingGroupProvider.ManagedDraining?
-        public var managedScaling: CfnCapacityProvider.ManagedScaling?
-        public var managedTerminationProtection: CfnCapacityProvider.AutoScalingGroupProvider.ManagedTerminationProtection?
+        public let autoScalingGroupArn: Value<String>
+        public let managedDraining: CfnCapacityProvider.AutoScalingGroupProvider.ManagedDraining?
+        public let managedScaling: CfnCapacityProvider.ManagedScaling?
+        public let managedTerminationProtection: CfnCapacityProvider.AutoScalingGroupProvider.ManagedTerminationProtection?
 
         public init(autoScalingGroupArn: Value<String>, managedDraining: CfnCapacityProvider.AutoScalingGroupProvider.ManagedDraining? = nil, managedScaling: CfnCapacityProvider.ManagedScaling? = nil, managedTerminationProtection: CfnCapacityProvider.AutoScalingGroupProvider.ManagedTerminationProtection? = nil) {
             self.autoScalingGroupArn = autoScalingGroupArn
@@ -71,11 +71,11 @@ public final class CfnCapacityProvider: Resource {
 
     /// The managed scaling settings for the Auto Scaling group capacity provider.
     public struct ManagedScaling: TemplateRepresentable, Sendable {
-        public var instanceWarmupPeriod: Value<Int>?
-        public var maximumScalingStepSize: Value<Int>?
-        public var minimumScalingStepSize: Value<Int>?
-        public var status: CfnCapacityProvider.ManagedScaling.Status?
-        public var targetCapacity: Value<Int>?
+        public let instanceWarmupPeriod: Value<Int>?
+        public let maximumScalingStepSize: Value<Int>?
+        public let minimumScalingStepSize: Value<Int>?
+        public let status: CfnCapacityProvider.ManagedScaling.Status?
+        public let targetCapacity: Value<Int>?
 
         public init(instanceWarmupPeriod: Value<Int>? = nil, maximumScalingStepSize: Value<Int>? = nil, minimumScalingStepSize: Value<Int>? = nil, status: CfnCapacityProvider.ManagedScaling.Status? = nil, targetCapacity: Value<Int>? = nil) {
             self.instanceWarmupPeriod = instanceWarmupPeriod
@@ -106,12 +106,12 @@ public final class CfnCapacityProvider: Resource {
     }
 
     public struct ManagedInstancesProvider: TemplateRepresentable, Sendable {
-        public var autoRepairConfiguration: CfnCapacityProvider.AutoRepairConfiguration?
+        public let autoRepairConfiguration: CfnCapacityProvider.AutoRepairConfiguration?
         /// Defines how Amazon ECS Managed Instances optimizes the infrastructure in your capacity provider.
-        public var infrastructureOptimization: CfnCapacityProvider.ManagedInstancesProvider.InfrastructureOptimization?
-        public var infrastructureRoleArn: Value<String>
-        public var instanceLaunchTemplate: CfnCapacityProvider.InstanceLaunchTemplate
-        public var propagateTags: CfnCapacityProvider.ManagedInstancesProvider.PropagateTags?
+        public let infrastructureOptimization: CfnCapacityProvider.ManagedInstancesProvider.InfrastructureOptimization?
+        public let infrastructureRoleArn: Value<String>
+        public let instanceLaunchTemplate: CfnCapacityProvider.InstanceLaunchTemplate
+        public let propagateTags: CfnCapacityProvider.ManagedInstancesProvider.PropagateTags?
 
         public init(infrastructureRoleArn: Value<String>, instanceLaunchTemplate: CfnCapacityProvider.InstanceLaunchTemplate, autoRepairConfiguration: CfnCapacityProvider.AutoRepairConfiguration? = nil, infrastructureOptimization: CfnCapacityProvider.ManagedInstancesProvider.InfrastructureOptimization? = nil, propagateTags: CfnCapacityProvider.ManagedInstancesProvider.PropagateTags? = nil) {
             self.autoRepairConfiguration = autoRepairConfiguration
@@ -134,7 +134,7 @@ public final class CfnCapacityProvider: Resource {
         /// Defines how Amazon ECS Managed Instances optimizes the infrastructure in your capacity provider.
         public struct InfrastructureOptimization: TemplateRepresentable, Sendable {
             /// This parameter defines the number of seconds Amazon ECS Managed Instances waits before optimizing EC2 instances that have become idle or underutilized.
-            public var scaleInAfter: Value<Int>?
+            public let scaleInAfter: Value<Int>?
 
             public init(scaleInAfter: Value<Int>? = nil) {
                 self.scaleInAfter = scaleInAfter
@@ -158,7 +158,7 @@ public final class CfnCapacityProvider: Resource {
     }
 
     public struct AutoRepairConfiguration: TemplateRepresentable, Sendable {
-        public var actionsStatus: CfnCapacityProvider.AutoRepairConfiguration.ActionsStatus?
+        public let actionsStatus: CfnCapacityProvider.AutoRepairConfiguration.ActionsStatus?
 
         public init(actionsStatus: CfnCapacityProvider.AutoRepairConfiguration.ActionsStatus? = nil) {
             self.actionsStatus = actionsStatus
@@ -181,16 +181,16 @@ public final class CfnCapacityProvider: Resource {
     }
 
     public struct InstanceLaunchTemplate: TemplateRepresentable, Sendable {
-        public var capacityOptionType: CfnCapacityProvider.InstanceLaunchTemplate.CapacityOptionType?
-        public var capacityReservations: CfnCapacityProvider.CapacityReservationRequest?
-        public var ec2InstanceProfileArn: Value<String>
-        public var fipsEnabled: Value<Bool>?
-        public var instanceMetadataTagsPropagation: Value<Bool>?
-        public var instanceRequirements: CfnCapacityProvider.InstanceRequirementsRequest?
-        public var localStorageConfiguration: CfnCapacityProvider.ManagedInstancesLocalStorageConfiguration?
-        public var monitoring: CfnCapacityProvider.ManagedInstancesMonitoringOptions?
-        public var networkConfiguration: CfnCapacityProvider.ManagedInstancesNetworkConfiguration
-        public var storageConfiguration: CfnCapacityProvider.ManagedInstancesStorageConfiguration?
+        public let capacityOptionType: CfnCapacityProvider.InstanceLaunchTemplate.CapacityOptionType?
+        public let capacityReservations: CfnCapacityProvider.CapacityReservationRequest?
+        public let ec2InstanceProfileArn: Value<String>
+        public let fipsEnabled: Value<Bool>?
+        public let instanceMetadataTagsPropagation: Value<Bool>?
+        public let instanceRequirements: CfnCapacityProvider.InstanceRequirementsRequest?
+        public let localStorageConfiguration: CfnCapacityProvider.ManagedInstancesLocalStorageConfiguration?
+        public let monitoring: CfnCapacityProvider.ManagedInstancesMonitoringOptions?
+        public let networkConfiguration: CfnCapacityProvider.ManagedInstancesNetworkConfiguration
+        public let storageConfiguration: CfnCapacityProvider.ManagedInstancesStorageConfiguration?
 
         public init(ec2InstanceProfileArn: Value<String>, networkConfiguration: CfnCapacityProvider.ManagedInstancesNetworkConfiguration, capacityOptionType: CfnCapacityProvider.InstanceLaunchTemplate.CapacityOptionType? = nil, capacityReservations: CfnCapacityProvider.CapacityReservationRequest? = nil, fipsEnabled: Value<Bool>? = nil, instanceMetadataTagsPropagation: Value<Bool>? = nil, instanceRequirements: CfnCapacityProvider.InstanceRequirementsRequest? = nil, localStorageConfiguration: CfnCapacityProvider.ManagedInstancesLocalStorageConfiguration? = nil, monitoring: CfnCapacityProvider.ManagedInstancesMonitoringOptions? = nil, storageConfiguration: CfnCapacityProvider.ManagedInstancesStorageConfiguration? = nil) {
             self.capacityOptionType = capacityOptionType
@@ -232,8 +232,8 @@ public final class CfnCapacityProvider: Resource {
     }
 
     public struct CapacityReservationRequest: TemplateRepresentable, Sendable {
-        public var reservationGroupArn: Value<String>?
-        public var reservationPreference: CfnCapacityProvider.CapacityReservationRequest.ReservationPreference?
+        public let reservationGroupArn: Value<String>?
+        public let reservationPreference: CfnCapacityProvider.CapacityReservationRequest.ReservationPreference?
 
         public init(reservationGroupArn: Value<String>? = nil, reservationPreference: CfnCapacityProvider.CapacityReservationRequest.ReservationPreference? = nil) {
             self.reservationGroupArn = reservationGroupArn
@@ -259,30 +259,30 @@ public final class CfnCapacityProvider: Resource {
     }
 
     public struct InstanceRequirementsRequest: TemplateRepresentable, Sendable {
-        public var acceleratorCount: CfnCapacityProvider.AcceleratorCountRequest?
-        public var acceleratorManufacturers: [CfnCapacityProvider.InstanceRequirementsRequest.AcceleratorManufacturers]?
-        public var acceleratorNames: [CfnCapacityProvider.InstanceRequirementsRequest.AcceleratorNames]?
-        public var acceleratorTotalMemoryMiB: CfnCapacityProvider.AcceleratorTotalMemoryMiBRequest?
-        public var acceleratorTypes: [CfnCapacityProvider.InstanceRequirementsRequest.AcceleratorTypes]?
-        public var allowedInstanceTypes: Value<[String]>?
-        public var bareMetal: CfnCapacityProvider.InstanceRequirementsRequest.BareMetal?
-        public var baselineEbsBandwidthMbps: CfnCapacityProvider.BaselineEbsBandwidthMbpsRequest?
-        public var burstablePerformance: CfnCapacityProvider.InstanceRequirementsRequest.BurstablePerformance?
-        public var cpuManufacturers: [CfnCapacityProvider.InstanceRequirementsRequest.CpuManufacturers]?
-        public var excludedInstanceTypes: Value<[String]>?
-        public var instanceGenerations: [CfnCapacityProvider.InstanceRequirementsRequest.InstanceGenerations]?
-        public var localStorage: CfnCapacityProvider.InstanceRequirementsRequest.LocalStorage?
-        public var localStorageTypes: [CfnCapacityProvider.InstanceRequirementsRequest.LocalStorageTypes]?
-        public var maxSpotPriceAsPercentageOfOptimalOnDemandPrice: Value<Int>?
-        public var memoryGiBPerVCpu: CfnCapacityProvider.MemoryGiBPerVCpuRequest?
-        public var memoryMiB: CfnCapacityProvider.MemoryMiBRequest
-        public var networkBandwidthGbps: CfnCapacityProvider.NetworkBandwidthGbpsRequest?
-        public var networkInterfaceCount: CfnCapacityProvider.NetworkInterfaceCountRequest?
-        public var onDemandMaxPricePercentageOverLowestPrice: Value<Int>?
-        public var requireHibernateSupport: Value<Bool>?
-        public var spotMaxPricePercentageOverLowestPrice: Value<Int>?
-        public var totalLocalStorageGB: CfnCapacityProvider.TotalLocalStorageGBRequest?
-        public var vCpuCount: CfnCapacityProvider.VCpuCountRangeRequest
+        public let acceleratorCount: CfnCapacityProvider.AcceleratorCountRequest?
+        public let acceleratorManufacturers: [CfnCapacityProvider.InstanceRequirementsRequest.AcceleratorManufacturers]?
+        public let acceleratorNames: [CfnCapacityProvider.InstanceRequirementsRequest.AcceleratorNames]?
+        public let acceleratorTotalMemoryMiB: CfnCapacityProvider.AcceleratorTotalMemoryMiBRequest?
+        public let acceleratorTypes: [CfnCapacityProvider.InstanceRequirementsRequest.AcceleratorTypes]?
+        public let allowedInstanceTypes: Value<[String]>?
+        public let bareMetal: CfnCapacityProvider.InstanceRequirementsRequest.BareMetal?
+        public let baselineEbsBandwidthMbps: CfnCapacityProvider.BaselineEbsBandwidthMbpsRequest?
+        public let burstablePerformance: CfnCapacityProvider.InstanceRequirementsRequest.BurstablePerformance?
+        public let cpuManufacturers: [CfnCapacityProvider.InstanceRequirementsRequest.CpuManufacturers]?
+        public let excludedInstanceTypes: Value<[String]>?
+        public let instanceGenerations: [CfnCapacityProvider.InstanceRequirementsRequest.InstanceGenerations]?
+        public let localStorage: CfnCapacityProvider.InstanceRequirementsRequest.LocalStorage?
+        public let localStorageTypes: [CfnCapacityProvider.InstanceRequirementsRequest.LocalStorageTypes]?
+        public let maxSpotPriceAsPercentageOfOptimalOnDemandPrice: Value<Int>?
+        public let memoryGiBPerVCpu: CfnCapacityProvider.MemoryGiBPerVCpuRequest?
+        public let memoryMiB: CfnCapacityProvider.MemoryMiBRequest
+        public let networkBandwidthGbps: CfnCapacityProvider.NetworkBandwidthGbpsRequest?
+        public let networkInterfaceCount: CfnCapacityProvider.NetworkInterfaceCountRequest?
+        public let onDemandMaxPricePercentageOverLowestPrice: Value<Int>?
+        public let requireHibernateSupport: Value<Bool>?
+        public let spotMaxPricePercentageOverLowestPrice: Value<Int>?
+        public let totalLocalStorageGB: CfnCapacityProvider.TotalLocalStorageGBRequest?
+        public let vCpuCount: CfnCapacityProvider.VCpuCountRangeRequest
 
         public init(memoryMiB: CfnCapacityProvider.MemoryMiBRequest, vCpuCount: CfnCapacityProvider.VCpuCountRangeRequest, acceleratorCount: CfnCapacityProvider.AcceleratorCountRequest? = nil, acceleratorManufacturers: [CfnCapacityProvider.InstanceRequirementsRequest.AcceleratorManufacturers]? = nil, acceleratorNames: [CfnCapacityProvider.InstanceRequirementsRequest.AcceleratorNames]? = nil, acceleratorTotalMemoryMiB: CfnCapacityProvider.AcceleratorTotalMemoryMiBRequest? = nil, acceleratorTypes: [CfnCapacityProvider.InstanceRequirementsRequest.AcceleratorTypes]? = nil, allowedInstanceTypes: Value<[String]>? = nil, bareMetal: CfnCapacityProvider.InstanceRequirementsRequest.BareMetal? = nil, baselineEbsBandwidthMbps: CfnCapacityProvider.BaselineEbsBandwidthMbpsRequest? = nil, burstablePerformance: CfnCapacityProvider.InstanceRequirementsRequest.BurstablePerformance? = nil, cpuManufacturers: [CfnCapacityProvider.InstanceRequirementsRequest.CpuManufacturers]? = nil, excludedInstanceTypes: Value<[String]>? = nil, instanceGenerations: [CfnCapacityProvider.InstanceRequirementsRequest.InstanceGenerations]? = nil, localStorage: CfnCapacityProvider.InstanceRequirementsRequest.LocalStorage? = nil, localStorageTypes: [CfnCapacityProvider.InstanceRequirementsRequest.LocalStorageTypes]? = nil, maxSpotPriceAsPercentageOfOptimalOnDemandPrice: Value<Int>? = nil, memoryGiBPerVCpu: CfnCapacityProvider.MemoryGiBPerVCpuRequest? = nil, networkBandwidthGbps: CfnCapacityProvider.NetworkBandwidthGbpsRequest? = nil, networkInterfaceCount: CfnCapacityProvider.NetworkInterfaceCountRequest? = nil, onDemandMaxPricePercentageOverLowestPrice: Value<Int>? = nil, requireHibernateSupport: Value<Bool>? = nil, spotMaxPricePercentageOverLowestPrice: Value<Int>? = nil, totalLocalStorageGB: CfnCapacityProvider.TotalLocalStorageGBRequest? = nil) {
             self.acceleratorCount = acceleratorCount
@@ -448,8 +448,8 @@ public final class CfnCapacityProvider: Resource {
     }
 
     public struct AcceleratorCountRequest: TemplateRepresentable, Sendable {
-        public var max: Value<Int>?
-        public var min: Value<Int>?
+        public let max: Value<Int>?
+        public let min: Value<Int>?
 
         public init(max: Value<Int>? = nil, min: Value<Int>? = nil) {
             self.max = max
@@ -465,8 +465,8 @@ public final class CfnCapacityProvider: Resource {
     }
 
     public struct AcceleratorTotalMemoryMiBRequest: TemplateRepresentable, Sendable {
-        public var max: Value<Int>?
-        public var min: Value<Int>?
+        public let max: Value<Int>?
+        public let min: Value<Int>?
 
         public init(max: Value<Int>? = nil, min: Value<Int>? = nil) {
             self.max = max
@@ -482,8 +482,8 @@ public final class CfnCapacityProvider: Resource {
     }
 
     public struct BaselineEbsBandwidthMbpsRequest: TemplateRepresentable, Sendable {
-        public var max: Value<Int>?
-        public var min: Value<Int>?
+        public let max: Value<Int>?
+        public let min: Value<Int>?
 
         public init(max: Value<Int>? = nil, min: Value<Int>? = nil) {
             self.max = max
@@ -499,8 +499,8 @@ public final class CfnCapacityProvider: Resource {
     }
 
     public struct MemoryGiBPerVCpuRequest: TemplateRepresentable, Sendable {
-        public var max: Value<Double>?
-        public var min: Value<Double>?
+        public let max: Value<Double>?
+        public let min: Value<Double>?
 
         public init(max: Value<Double>? = nil, min: Value<Double>? = nil) {
             self.max = max
@@ -516,8 +516,8 @@ public final class CfnCapacityProvider: Resource {
     }
 
     public struct MemoryMiBRequest: TemplateRepresentable, Sendable {
-        public var max: Value<Int>?
-        public var min: Value<Int>
+        public let max: Value<Int>?
+        public let min: Value<Int>
 
         public init(min: Value<Int>, max: Value<Int>? = nil) {
             self.max = max
@@ -533,8 +533,8 @@ public final class CfnCapacityProvider: Resource {
     }
 
     public struct NetworkBandwidthGbpsRequest: TemplateRepresentable, Sendable {
-        public var max: Value<Double>?
-        public var min: Value<Double>?
+        public let max: Value<Double>?
+        public let min: Value<Double>?
 
         public init(max: Value<Double>? = nil, min: Value<Double>? = nil) {
             self.max = max
@@ -550,8 +550,8 @@ public final class CfnCapacityProvider: Resource {
     }
 
     public struct NetworkInterfaceCountRequest: TemplateRepresentable, Sendable {
-        public var max: Value<Int>?
-        public var min: Value<Int>?
+        public let max: Value<Int>?
+        public let min: Value<Int>?
 
         public init(max: Value<Int>? = nil, min: Value<Int>? = nil) {
             self.max = max
@@ -567,8 +567,8 @@ public final class CfnCapacityProvider: Resource {
     }
 
     public struct TotalLocalStorageGBRequest: TemplateRepresentable, Sendable {
-        public var max: Value<Double>?
-        public var min: Value<Double>?
+        public let max: Value<Double>?
+        public let min: Value<Double>?
 
         public init(max: Value<Double>? = nil, min: Value<Double>? = nil) {
             self.max = max
@@ -584,8 +584,8 @@ public final class CfnCapacityProvider: Resource {
     }
 
     public struct VCpuCountRangeRequest: TemplateRepresentable, Sendable {
-        public var max: Value<Int>?
-        public var min: Value<Int>
+        public let max: Value<Int>?
+        public let min: Value<Int>
 
         public init(min: Value<Int>, max: Value<Int>? = nil) {
             self.max = max
@@ -601,7 +601,7 @@ public final class CfnCapacityProvider: Resource {
     }
 
     public struct ManagedInstancesLocalStorageConfiguration: TemplateRepresentable, Sendable {
-        public var useLocalStorage: Value<Bool>?
+        public let useLocalStorage: Value<Bool>?
 
         public init(useLocalStorage: Value<Bool>? = nil) {
             self.useLocalStorage = useLocalStorage
@@ -624,8 +624,8 @@ public final class CfnCapacityProvider: Resource {
     }
 
     public struct ManagedInstancesNetworkConfiguration: TemplateRepresentable, Sendable {
-        public var securityGroups: Value<[String]>
-        public var subnets: Value<[String]>
+        public let securityGroups: Value<[String]>
+        public let subnets: Value<[String]>
 
         public init(securityGroups: Value<[String]>, subnets: Value<[String]>) {
             self.securityGroups = securityGroups
@@ -641,7 +641,7 @@ public final class CfnCapacityProvider: Resource {
     }
 
     public struct ManagedInstancesStorageConfiguration: TemplateRepresentable, Sendable {
-        public var storageSizeGiB: Value<Int>
+        public let storageSizeGiB: Value<Int>
 
         public init(storageSizeGiB: Value<Int>) {
             self.storageSizeGiB = storageSizeGiB
@@ -655,8 +655,8 @@ public final class CfnCapacityProvider: Resource {
     }
 
     public struct Tag: TemplateRepresentable, Sendable {
-        public var key: Value<String>?
-        public var value: Value<String>?
+        public let key: Value<String>?
+        public let value: Value<String>?
 
         public init(key: Value<String>? = nil, value: Value<String>? = nil) {
             self.key = key

@@ -51,9 +51,9 @@ public final class CfnCluster: Resource, HasAttributes {
     /// The settings to use when creating a cluster.
     public struct ClusterSettings: TemplateRepresentable, Sendable {
         /// The name of the cluster setting.
-        public var name: Value<String>?
+        public let name: Value<String>?
         /// The value to set for the cluster setting.
-        public var value: Value<String>?
+        public let value: Value<String>?
 
         public init(name: Value<String>? = nil, value: Value<String>? = nil) {
             self.name = name
@@ -71,9 +71,9 @@ public final class CfnCluster: Resource, HasAttributes {
     /// The execute command and managed storage configuration for the cluster.
     public struct ClusterConfiguration: TemplateRepresentable, Sendable {
         /// The details of the execute command configuration.
-        public var executeCommandConfiguration: CfnCluster.ExecuteCommandConfiguration?
+        public let executeCommandConfiguration: CfnCluster.ExecuteCommandConfiguration?
         /// The details of the managed storage configuration.
-        public var managedStorageConfiguration: CfnCluster.ManagedStorageConfiguration?
+        public let managedStorageConfiguration: CfnCluster.ManagedStorageConfiguration?
 
         public init(executeCommandConfiguration: CfnCluster.ExecuteCommandConfiguration? = nil, managedStorageConfiguration: CfnCluster.ManagedStorageConfiguration? = nil) {
             self.executeCommandConfiguration = executeCommandConfiguration
@@ -91,11 +91,11 @@ public final class CfnCluster: Resource, HasAttributes {
     /// The details of the execute command configuration.
     public struct ExecuteCommandConfiguration: TemplateRepresentable, Sendable {
         /// Specify an KMSlong key ID to encrypt the data between the local client and the container.
-        public var kmsKeyId: Value<String>?
+        public let kmsKeyId: Value<String>?
         /// The log configuration for the results of the execute command actions.
-        public var logConfiguration: CfnCluster.ExecuteCommandLogConfiguration?
+        public let logConfiguration: CfnCluster.ExecuteCommandLogConfiguration?
         /// The log setting to use for redirecting logs for your execute command results.
-        public var logging: CfnCluster.ExecuteCommandConfiguration.Logging?
+        public let logging: CfnCluster.ExecuteCommandConfiguration.Logging?
 
         public init(kmsKeyId: Value<String>? = nil, logConfiguration: CfnCluster.ExecuteCommandLogConfiguration? = nil, logging: CfnCluster.ExecuteCommandConfiguration.Logging? = nil) {
             self.kmsKeyId = kmsKeyId
@@ -125,15 +125,15 @@ public final class CfnCluster: Resource, HasAttributes {
     /// The log configuration for the results of the execute command actions.
     public struct ExecuteCommandLogConfiguration: TemplateRepresentable, Sendable {
         /// Determines whether to use encryption on the CloudWatch logs.
-        public var cloudWatchEncryptionEnabled: Value<Bool>?
+        public let cloudWatchEncryptionEnabled: Value<Bool>?
         /// The name of the CloudWatch log group to send logs to.
-        public var cloudWatchLogGroupName: Value<String>?
+        public let cloudWatchLogGroupName: Value<String>?
         /// The name of the S3 bucket to send logs to.
-        public var s3BucketName: Value<String>?
+        public let s3BucketName: Value<String>?
         /// Determines whether to use encryption on the S3 logs.
-        public var s3EncryptionEnabled: Value<Bool>?
+        public let s3EncryptionEnabled: Value<Bool>?
         /// An optional folder in the S3 bucket to place logs in.
-        public var s3KeyPrefix: Value<String>?
+        public let s3KeyPrefix: Value<String>?
 
         public init(cloudWatchEncryptionEnabled: Value<Bool>? = nil, cloudWatchLogGroupName: Value<String>? = nil, s3BucketName: Value<String>? = nil, s3EncryptionEnabled: Value<Bool>? = nil, s3KeyPrefix: Value<String>? = nil) {
             self.cloudWatchEncryptionEnabled = cloudWatchEncryptionEnabled
@@ -157,9 +157,9 @@ public final class CfnCluster: Resource, HasAttributes {
     /// The managed storage configuration for the cluster.
     public struct ManagedStorageConfiguration: TemplateRepresentable, Sendable {
         /// Specify the KMSlong key ID for Fargate ephemeral storage.
-        public var fargateEphemeralStorageKmsKeyId: Value<String>?
+        public let fargateEphemeralStorageKmsKeyId: Value<String>?
         /// Specify a KMSlong key ID to encrypt Amazon ECS managed storage.
-        public var kmsKeyId: Value<String>?
+        public let kmsKeyId: Value<String>?
 
         public init(fargateEphemeralStorageKmsKeyId: Value<String>? = nil, kmsKeyId: Value<String>? = nil) {
             self.fargateEphemeralStorageKmsKeyId = fargateEphemeralStorageKmsKeyId
@@ -177,11 +177,11 @@ public final class CfnCluster: Resource, HasAttributes {
     /// The ``CapacityProviderStrategyItem`` property specifies the details of the default capacity provider strategy for the cluster.
     public struct CapacityProviderStrategyItem: TemplateRepresentable, Sendable {
         /// The *base* value designates how many tasks, at a minimum, to run on the specified capacity provider for each service.
-        public var base: Value<Int>?
+        public let base: Value<Int>?
         /// The short name of the capacity provider.
-        public var capacityProvider: Value<String>?
+        public let capacityProvider: Value<String>?
         /// The *weight* value designates the relative percentage of the total number of tasks launched that should use the specified capacity provider.
-        public var weight: Value<Int>?
+        public let weight: Value<Int>?
 
         public init(base: Value<Int>? = nil, capacityProvider: Value<String>? = nil, weight: Value<Int>? = nil) {
             self.base = base
@@ -201,7 +201,7 @@ public final class CfnCluster: Resource, HasAttributes {
     /// Use this parameter to set a default Service Connect namespace.
     public struct ServiceConnectDefaults: TemplateRepresentable, Sendable {
         /// The namespace name or full Amazon Resource Name (ARN) of the CMAPlong namespace that's used when you create a service and don't specify a Service Connect configuration.
-        public var namespace: Value<String>?
+        public let namespace: Value<String>?
 
         public init(namespace: Value<String>? = nil) {
             self.namespace = namespace
@@ -217,9 +217,9 @@ public final class CfnCluster: Resource, HasAttributes {
     /// The metadata that you apply to a resource to help you categorize and organize them.
     public struct Tag: TemplateRepresentable, Sendable {
         /// One part of a key-value pair that make up a tag.
-        public var key: Value<String>?
+        public let key: Value<String>?
         /// The optional part of a key-value pair that make up a tag.
-        public var value: Value<String>?
+        public let value: Value<String>?
 
         public init(key: Value<String>? = nil, value: Value<String>? = nil) {
             self.key = key

@@ -23,9 +23,9 @@ public final class CfnClusterCapacityProviderAssociations: Resource {
     }
 
     public struct CapacityProviderStrategy: TemplateRepresentable, Sendable {
-        public var base: Value<Int>?
-        public var capacityProvider: Value<String>
-        public var weight: Value<Int>?
+        public let base: Value<Int>?
+        public let capacityProvider: Value<String>
+        public let weight: Value<Int>?
 
         public init(capacityProvider: Value<String>, base: Value<Int>? = nil, weight: Value<Int>? = nil) {
             self.base = base

@@ -72,11 +72,11 @@ public final class CfnDaemon: Resource, HasAttributes {
     /// Optional deployment parameters that control how a daemon rolls out updates across container instances.
     public struct DaemonDeploymentConfiguration: TemplateRepresentable, Sendable {
         /// The CloudWatch alarm configuration for the daemon deployment.
-        public var alarms: CfnDaemon.DaemonAlarmConfiguration?
+        public let alarms: CfnDaemon.DaemonAlarmConfiguration?
         /// The amount of time (in minutes) to wait after a successful deployment step before proceeding.
-        public var bakeTimeInMinutes: Value<Int>?
+        public let bakeTimeInMinutes: Value<Int>?
         /// The percentage of container instances to drain simultaneously during a daemon deployment.
-        public var drainPercent: Value<Double>?
+        public let drainPercent: Value<Double>?
 
         public init(alarms: CfnDaemon.DaemonAlarmConfiguration? = nil, bakeTimeInMinutes: Value<Int>? = nil, drainPercent: Value<Double>? = nil) {
             self.alarms = alarms
@@ -96,9 +96,9 @@ public final class CfnDaemon: Resource, HasAttributes {
     /// The CloudWatch alarm configuration for a daemon.
     public struct DaemonAlarmConfiguration: TemplateRepresentable, Sendable {
         /// The CloudWatch alarm names to monitor during a daemon deployment.
-        public var alarmNames: Value<[String]>?
+        public let alarmNames: Value<[String]>?
         /// Determines whether to use the CloudWatch alarm option in the daemon deployment process.
-        public var enable: Value<Bool>?
+        public let enable: Value<Bool>?
 
         public init(alarmNames: Value<[String]>? = nil, enable: Value<Bool>? = nil) {
             self.alarmNames = alarmNames
@@ -125,9 +125,9 @@ public final class CfnDaemon: Resource, HasAttributes {
     /// The metadata that you apply to a resource to help you categorize and organize them.
     public struct Tag: TemplateRepresentable, Sendable {
         /// One part of a key-value pair that make up a tag.
-        public var key: Value<String>
+        public let key: Value<String>
         /// The optional part of a key-value pair that make up a tag.
-        public var value: Value<String>?
+        public let value: Value<String>?
 
         public init(key: Value<String>, value: Value<String>? = nil) {
             self.key = key

@@ -62,63 +62,63 @@ public final class CfnDaemonTaskDefinition: Resource, HasAttributes {
     /// A container definition for a daemon task.
     public struct DaemonContainerDefinition: TemplateRepresentable, Sendable {
         /// The command that's passed to the container.
-        public var command: Value<[String]>?
+        public let command: Value<[String]>?
         /// The number of ``cpu`` units reserved for the container.
-        public var cpu: Value<Int>?
+        public let cpu: Value<Int>?
         /// The dependencies defined for container startup and shutdown.
-        public var dependsOn: [CfnDaemonTaskDefinition.ContainerDependency]?
+        public let dependsOn: [CfnDaemonTaskDefinition.ContainerDependency]?
         /// The entry point that's passed to the container.
-        public var entryPoint: Value<[String]>?
+        public let entryPoint: Value<[String]>?
         /// The environment variables to pass to a container.
-        public var environment: [CfnDaemonTaskDefinition.KeyValuePair]?
+        public let environment: [CfnDaemonTaskDefinition.KeyValuePair]?
         /// A list of files containing the environment variables to pass to a container.
-        public var environmentFiles: [CfnDaemonTaskDefinition.EnvironmentFile]?
+        public let environmentFiles: [CfnDaemonTaskDefinition.EnvironmentFile]?
         /// If the ``essential`` parameter of a container is marked as ``true``, and that container fails or stops for any reason, all other containers that are part of the task are stopped.
-        public var essential: Value<Bool>?
+        public let essential: Value<Bool>?
         /// The FireLens configuration for the container.
-        public var firelensConfiguration: CfnDaemonTaskDefinition.FirelensConfiguration?
+        public let firelensConfiguration: CfnDaemonTaskDefinition.FirelensConfiguration?
         /// The container health check command and associated configuration parameters for the container.
-        public var healthCheck: CfnDaemonTaskDefinition.HealthCheck?
+        public let healthCheck: CfnDaemonTaskDefinition.HealthCheck?
         /// The image used to start the container.
-        public var image: Value<String>
+        public let image: Value<String>
         /// When this parameter is ``true``, you can deploy containerized applications that require ``stdin`` or a ``tty`` to be allocated.
-        public var interactive: Value<Bool>?
+        public let interactive: Value<Bool>?
         /// Linux-specific modifications that are applied to the container configuration, such as Linux kernel capabilities.
-        public var linuxParameters: CfnDaemonTaskDefinition.LinuxParameters?
+        public let linuxParameters: CfnDaemonTaskDefinition.LinuxParameters?
         /// The log configuration specification for the container.
-        public var logConfiguration: CfnDaemonTaskDefinition.LogConfiguration?
+        public let logConfiguration: CfnDaemonTaskDefinition.LogConfiguration?
         /// The amount (in MiB) of memory to present to the container.
-        public var memory: Value<Int>?
+        public let memory: Value<Int>?
         /// The soft limit (in MiB) of memory to reserve for the container.
-        public var memoryReservation: Value<Int>?
+        public let memoryReservation: Value<Int>?
         /// The mount points for data volumes in your container.
-        public var mountPoints: [CfnDaemonTaskDefinition.MountPoint]?
+        public let mountPoints: [CfnDaemonTaskDefinition.MountPoint]?
         /// The name of the container.
-        public var name: Value<String>
+        public let name: Value<String>
         /// When this parameter is true, the container is given elevated privileges on the host container instance (similar to the ``root`` user).
-        public var privileged: Value<Bool>?
+        public let privileged: Value<Bool>?
         /// When this parameter is ``true``, a TTY is allocated.
-        public var pseudoTerminal: Value<Bool>?
+        public let pseudoTerminal: Value<Bool>?
         /// When this parameter is true, the container is given read-only access to its root file system.
-        public var readonlyRootFilesystem: Value<Bool>?
+        public let readonlyRootFilesystem: Value<Bool>?
         /// The private repository authentication credentials to use.
-        public var repositoryCredentials: CfnDaemonTaskDefinition.RepositoryCredentials?
+        public let repositoryCredentials: CfnDaemonTaskDefinition.RepositoryCredentials?
         /// The restart policy for the container.
-        public var restartPolicy: CfnDaemonTaskDefinition.RestartPolicy?
+        public let restartPolicy: CfnDaemonTaskDefinition.RestartPolicy?
         /// The secrets to pass to the container.
-        public var secrets: [CfnDaemonTaskDefinition.Secret]?
+        public let secrets: [CfnDaemonTaskDefinition.Secret]?
         /// Time duration (in seconds) to wait before giving up on resolving dependencies for a container.
-        public var startTimeout: Value<Int>?
+        public let startTimeout: Value<Int>?
         /// Time duration (in seconds) to wait before the container is forcefully killed if it doesn't exit normally on its own.
-        public var stopTimeout: Value<Int>?
+        public let stopTimeout: Value<Int>?
         /// A list of namespaced kernel parameters to set in the container.
-        public var systemControls: [CfnDaemonTaskDefinition.SystemControl]?
+        public let systemControls: [CfnDaemonTaskDefinition.SystemControl]?
         /// A list of ``ulimits`` to set in the container.
-        public var ulimits: [CfnDaemonTaskDefinition.Ulimit]?
+        public let ulimits: [CfnDaemonTaskDefinition.Ulimit]?
         /// The user to use inside the container.
-        public var user: Value<String>?
+        public let user: Value<String>?
         /// The working directory to run commands inside the container in.
-        public var workingDirectory: Value<String>?
+        public let workingDirectory: Value<String>?
 
         public init(image: Value<String>, name: Value<String>, command: Value<[String]>? = nil, cpu: Value<Int>? = nil, dependsOn: [CfnDaemonTaskDefinition.ContainerDependency]? = nil, entryPoint: Value<[String]>? = nil, environment: [CfnDaemonTaskDefinition.KeyValuePair]? = nil, environmentFiles: [CfnDaemonTaskDefinition.EnvironmentFile]? = nil, essential: Value<Bool>? = nil, firelensConfiguration: CfnDaemonTaskDefinition.FirelensConfiguration? = nil, healthCheck: CfnDaemonTaskDefinition.HealthCheck? = nil, interactive: Value<Bool>? = nil, linuxParameters: CfnDaemonTaskDefinition.LinuxParameters? = nil, logConfiguration: CfnDaemonTaskDefinition.LogConfiguration? = nil, memory: Value<Int>? = nil, memoryReservation: Value<Int>? = nil, mountPoints: [CfnDaemonTaskDefinition.MountPoint]? = nil, privileged: Value<Bool>? = nil, pseudoTerminal: Value<Bool>? = nil, readonlyRootFilesystem: Value<Bool>? = nil, repositoryCredentials: CfnDaemonTaskDefinition.RepositoryCredentials? = nil, restartPolicy: CfnDaemonTaskDefinition.RestartPolicy? = nil, secrets: [CfnDaemonTaskDefinition.Secret]? = nil, startTimeout: Value<Int>? = nil, stopTimeout: Value<Int>? = nil, systemControls: [CfnDaemonTaskDefinition.SystemControl]? = nil, ulimits: [CfnDaemonTaskDefinition.Ulimit]? = nil, user: Value<String>? = nil, workingDirectory: Value<String>? = nil) {
             self.command = command
@@ -190,9 +190,9 @@ public final class CfnDaemonTaskDefinition: Resource, HasAttributes {
     /// The dependencies defined for container startup and shutdown.
     public struct ContainerDependency: TemplateRepresentable, Sendable {
         /// The dependency condition of the container.
-        public var condition: CfnDaemonTaskDefinition.ContainerDependency.Condition?
+        public let condition: CfnDaemonTaskDefinition.ContainerDependency.Condition?
         /// The name of a container.
-        public var containerName: Value<String>?
+        public let containerName: Value<String>?
 
         public init(condition: CfnDaemonTaskDefinition.ContainerDependency.Condition? = nil, containerName: Value<String>? = nil) {
             self.condition = condition
@@ -221,9 +221,9 @@ public final class CfnDaemonTaskDefinition: Resource, HasAttributes {
     /// A key-value pair object.
     public struct KeyValuePair: TemplateRepresentable, Sendable {
         /// The name of the key-value pair.
-        public var name: Value<String>?
+        public let name: Value<String>?
         /// The value of the key-value pair.
-        public var value: Value<String>?
+        public let value: Value<String>?
 
         public init(name: Value<String>? = nil, value: Value<String>? = nil) {
             self.name = name
@@ -241,9 +241,9 @@ public final class CfnDaemonTaskDefinition: Resource, HasAttributes {
     /// A list of files containing the environment variables to pass to a container.
     public struct EnvironmentFile: TemplateRepresentable, Sendable {
         /// The file type to use.
-        public var type: CfnDaemonTaskDefinition.EnvironmentFile.EnvironmentFileType?
+        public let type: CfnDaemonTaskDefinition.EnvironmentFile.EnvironmentFileType?
         /// The Amazon Resource Name (ARN) of the Amazon S3 object containing the environment variable file.
-        public var value: Value<String>?
+        public let value: Value<String>?
 
         public init(type: CfnDaemonTaskDefinition.EnvironmentFile.EnvironmentFileType? = nil, value: Value<String>? = nil) {
             self.type = type
@@ -269,9 +269,9 @@ public final class CfnDaemonTaskDefinition: Resource, HasAttributes {
     /// The FireLens configuration for the container.
     public struct FirelensConfiguration: TemplateRepresentable, Sendable {
         /// The options to use when configuring the log router.
-        public var options: [String: Value<String>]?
+        public let options: [String: Value<String>]?
         /// The log router to use.
-        public var type: CfnDaemonTaskDefinition.FirelensConfiguration.FirelensConfigurationType?
+        public let type: CfnDaemonTaskDefinition.FirelensConfiguration.FirelensConfigurationType?
 
         public init(options: [String: Value<String>]? = nil, type: CfnDaemonTaskDefinition.FirelensConfiguration.FirelensConfigurationType? = nil) {
             self.options = options
@@ -298,15 +298,15 @@ public final class CfnDaemonTaskDefinition: Resource, HasAttributes {
     /// An object representing a container health check.
     public struct HealthCheck: TemplateRepresentable, Sendable {
         /// A string array representing the command that the container runs to determine if it is healthy.
-        public var command: Value<[String]>?
+        public let command: Value<[String]>?
         /// The time period in seconds between each health check execution.
-        public var interval: Value<Int>?
+        public let interval: Value<Int>?
         /// The number of times to retry a failed health check before the container is considered unhealthy.
-        public var retries: Value<Int>?
+        public let retries: Value<Int>?
         /// The optional grace period to provide containers time to bootstrap before failed health checks count towards the maximum number of retries.
-        public var startPeriod: Value<Int>?
+        public let startPeriod: Value<Int>?
         /// The time period in seconds to wait for a health check to succeed before it is considered a failure.
-        public var timeout: Value<Int>?
+        public let timeout: Value<Int>?
 
         public init(command: Value<[String]>? = nil, interval: Value<Int>? = nil, retries: Value<Int>? = nil, startPeriod: Value<Int>? = nil, timeout: Value<Int>? = nil) {
             self.command = command
@@ -330,13 +330,13 @@ public final class CfnDaemonTaskDefinition: Resource, HasAttributes {
     /// The Linux-specific options that are applied to the container, such as Linux [KernelCapabilities](https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_KernelCapabilities.html).
     public struct LinuxParameters: TemplateRepresentable, Sendable {
         /// The Linux capabilities for the container that are added to or dropped from the default configuration provided by Docker.
-        public var capabilities: CfnDaemonTaskDefinition.KernelCapabilities?
+        public let capabilities: CfnDaemonTaskDefinition.KernelCapabilities?
         /// Any host devices to expose to the container.
-        public var devices: [CfnDaemonTaskDefinition.Device]?
+        public let devices: [CfnDaemonTaskDefinition.Device]?
         /// Run an ``init`` process inside the container that forwards signals and reaps processes.
-        public var initProcessEnabled: Value<Bool>?
+        public let initProcessEnabled: Value<Bool>?
         /// The container path, mount options, and size (in MiB) of the tmpfs mount.
-        public var tmpfs: [CfnDaemonTaskDefinition.Tmpfs]?
+        public let tmpfs: [CfnDaemonTaskDefinition.Tmpfs]?
 
         public init(capabilities: CfnDaemonTaskDefinition.KernelCapabilities? = nil, devices: [CfnDaemonTaskDefinition.Device]? = nil, initProcessEnabled: Value<Bool>? = nil, tmpfs: [CfnDaemonTaskDefinition.Tmpfs]? = nil) {
             self.capabilities = capabilities
@@ -358,9 +358,9 @@ public final class CfnDaemonTaskDefinition: Resource, HasAttributes {
     /// The Linux capabilities to add or remove from the default Docker configuration for a container defined in the task definition.
     public struct KernelCapabilities: TemplateRepresentable, Sendable {
         /// The Linux capabilities for the container that have been added to the default configuration provided by Docker.
-        public var add: Value<[String]>?
+        public let add: Value<[String]>?
         /// The Linux capabilities for the container that have been removed from the default configuration provided by Docker.
-        public var drop: Value<[String]>?
+        public let drop: Value<[String]>?
 
         public init(add: Value<[String]>? = nil, drop: Value<[String]>? = nil) {
             self.add = add
@@ -378,11 +378,11 @@ public final class CfnDaemonTaskDefinition: Resource, HasAttributes {
     /// An object representing a container instance host device.
     public struct Device: TemplateRepresentable, Sendable {
         /// The path inside the container at which to expose the host device.
-        public var containerPath: Value<String>?
+        public let containerPath: Value<String>?
         /// The path for the device on the host container instance.
-        public var hostPath: Value<String>?
+        public let hostPath: Value<String>?
         /// The explicit permissions to provide to the container for the device.
-        public var permissions: [CfnDaemonTaskDefinition.Device.Permissions]?
+        public let permissions: [CfnDaemonTaskDefinition.Device.Permissions]?
 
         public init(containerPath: Value<String>? = nil, hostPath: Value<String>? = nil, permissions: [CfnDaemonTaskDefinition.Device.Permissions]? = nil) {
             self.containerPath = containerPath
@@ -412,11 +412,11 @@ public final class CfnDaemonTaskDefinition: Resource, HasAttributes {
     /// The container path, mount options, and size of the tmpfs mount.
     public struct Tmpfs: TemplateRepresentable, Sendable {
         /// The absolute file path where the tmpfs volume is to be mounted.
-        public var containerPath: Value<String>?
+        public let containerPath: Value<String>?
         /// The list of tmpfs volume mount options.
-        public var mountOptions: Value<[String]>?
+        public let mountOptions: Value<[String]>?
         /// The maximum size (in MiB) of the tmpfs volume.
-        public var size: Value<Int>
+        public let size: Value<Int>
 
         public init(size: Value<Int>, containerPath: Value<String>? = nil, mountOptions: Value<[String]>? = nil) {
             self.containerPath = containerPath
@@ -436,11 +436,11 @@ public final class CfnDaemonTaskDefinition: Resource, HasAttributes {
     /// The log configuration for the container.
     public struct LogConfiguration: TemplateRepresentable, Sendable {
         /// The log driver to use for the container.
-        public var logDriver: Value<String>
+        public let logDriver: Value<String>
         /// The configuration options to send to the log driver.
-        public var options: [String: Value<String>]?
+        public let options: [String: Value<String>]?
         /// The secrets to pass to the log configuration.
-        public var secretOptions: [CfnDaemonTaskDefinition.Secret]?
+        public let secretOptions: [CfnDaemonTaskDefinition.Secret]?
 
         public init(logDriver: Value<String>, options: [String: Value<String>]? = nil, secretOptions: [CfnDaemonTaskDefinition.Secret]? = nil) {
             self.logDriver = logDriver
@@ -460,9 +460,9 @@ public final class CfnDaemonTaskDefinition: Resource, HasAttributes {
     /// An object representing the secret to expose to your container.
     public struct Secret: TemplateRepresentable, Sendable {
         /// The name of the secret.
-        public var name: Value<String>
+        public let name: Value<String>
         /// The secret to expose to the container.
-        public var valueFrom: Value<String>
+        public let valueFrom: Value<String>
 
         public init(name: Value<String>, valueFrom: Value<String>) {
             self.name = name
@@ -480,11 +480,11 @@ public final class CfnDaemonTaskDefinition: Resource, HasAttributes {
     /// The details for a volume mount point that's used in a container definition.
     public struct MountPoint: TemplateRepresentable, Sendable {
         /// The path on the container to mount the host volume at.
-        public var containerPath: Value<String>?
+        public let containerPath: Value<String>?
         /// If this value is ``true``, the container has read-only access to the volume.
-        public var readOnly: Value<Bool>?
+        public let readOnly: Value<Bool>?
         /// The name of the volume to mount.
-        public var sourceVolume: Value<String>?
+        public let sourceVolume: Value<String>?
 
         public init(containerPath: Value<String>? = nil, readOnly: Value<Bool>? = nil, sourceVolume: Value<String>? = nil) {
             self.containerPath = containerPath
@@ -504,7 +504,7 @@ public final class CfnDaemonTaskDefinition: Resource, HasAttributes {
     /// The repository credentials for private registry authentication.
     public struct RepositoryCredentials: TemplateRepresentable, Sendable {
         /// The Amazon Resource Name (ARN) of the secret containing the private repository credentials.
-        public var credentialsParameter: Value<String>?
+        public let credentialsParameter: Value<String>?
 
         public init(credentialsParameter: Value<String>? = nil) {
             self.credentialsParameter = credentialsParameter
@@ -518,9 +518,9 @@ public final class CfnDaemonTaskDefinition: Resource, HasAttributes {
     }
 
     public struct RestartPolicy: TemplateRepresentable, Sendable {
-        public var enabled: Value<Bool>?
-        public var ignoredExitCodes: [Value<Int>]?
-        public var restartAttemptPeriod: Value<Int>?
+        public let enabled: Value<Bool>?
+        public let ignoredExitCodes: [Value<Int>]?
+        public let restartAttemptPeriod: Value<Int>?
 
         public init(enabled: Value<Bool>? = nil, ignoredExitCodes: [Value<Int>]? = nil, restartAttemptPeriod: Value<Int>? = nil) {
             self.enabled = enabled
@@ -540,9 +540,9 @@ public final class CfnDaemonTaskDefinition: Resource, HasAttributes {
     /// A list of namespaced kernel parameters to set in the container.
     public struct SystemControl: TemplateRepresentable, Sendable {
         /// The namespaced kernel parameter to set a ``value`` for.
-        public var namespace: Value<String>?
+        public let namespace: Value<String>?
         /// The namespaced kernel parameter to set a ``value`` for.
-        public var value: Value<String>?
+        public let value: Value<String>?
 
         public init(namespace: Value<String>? = nil, value: Value<String>? = nil) {
             self.namespace = namespace
@@ -560,11 +560,11 @@ public final class CfnDaemonTaskDefinition: Resource, HasAttributes {
     /// The ``ulimit`` settings to pass to the container.
     public struct Ulimit: TemplateRepresentable, Sendable {
         /// The hard limit for the ``ulimit`` type.
-        public var hardLimit: Value<Int>
+        public let hardLimit: Value<Int>
         /// The ``type`` of the ``ulimit``.
-        public var name: CfnDaemonTaskDefinition.Ulimit.Name
+        public let name: CfnDaemonTaskDefinition.Ulimit.Name
         /// The soft limit for the ``ulimit`` type.
-        public var softLimit: Value<Int>
+        public let softLimit: Value<Int>
 
         public init(hardLimit: Value<Int>, name: CfnDaemonTaskDefinition.Ulimit.Name, softLimit: Value<Int>) {
             self.hardLimit = hardLimit
@@ -624,9 +624,9 @@ public final class CfnDaemonTaskDefinition: Resource, HasAttributes {
     /// The metadata that you apply to a resource to help you categorize and organize them.
     public struct Tag: TemplateRepresentable, Sendable {
         /// One part of a key-value pair that make up a tag.
-        public var key: Value<String>?
+        public let key: Value<String>?
         /// The optional part of a key-value pair that make up a tag.
-        public var value: Value<String>?
+        public let value: Value<String>?
 
         public init(key: Value<String>? = nil, value: Value<String>? = nil) {
             self.key = key
@@ -644,9 +644,9 @@ public final class CfnDaemonTaskDefinition: Resource, HasAttributes {
     /// The data volume configuration for tasks launched using this task definition.
     public struct Volume: TemplateRepresentable, Sendable {
         /// This parameter is specified when you use bind mount host volumes.
-        public var host: CfnDaemonTaskDefinition.HostVolumeProperties?
+        public let host: CfnDaemonTaskDefinition.HostVolumeProperties?
         /// The name of the volume.
-        public var name: Value<String>?
+        public let name: Value<String>?
 
         public init(host: CfnDaemonTaskDefinition.HostVolumeProperties? = nil, name: Value<String>? = nil) {
             self.host = host
@@ -664,7 +664,7 @@ public final class CfnDaemonTaskDefinition: Resource, HasAttributes {
     /// Details on a container instance bind mount host volume.
     public struct HostVolumeProperties: TemplateRepresentable, Sendable {
         /// When the ``host`` parameter is used, specify a ``sourcePath`` to declare the path on the host container instance that's presented to the container.
-        public var sourcePath: Value<String>?
+        public let sourcePath: Value<String>?
 
         public init(sourcePath: Value<String>? = nil) {
             self.sourcePath = sourcePath

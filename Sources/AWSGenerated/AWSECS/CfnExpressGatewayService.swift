@@ -117,8 +117,8 @@ public final class CfnExpressGatewayService: Resource, HasAttributes {
     }
 
     public struct ExpressGatewayServiceNetworkConfiguration: TemplateRepresentable, Sendable {
-        public var securityGroups: Value<[String]>?
-        public var subnets: Value<[String]>?
+        public let securityGroups: Value<[String]>?
+        public let subnets: Value<[String]>?
 
         public init(securityGroups: Value<[String]>? = nil, subnets: Value<[String]>? = nil) {
             self.securityGroups = securityGroups
@@ -134,13 +134,13 @@ public final class CfnExpressGatewayService: Resource, HasAttributes {
     }
 
     public struct ExpressGatewayContainer: TemplateRepresentable, Sendable {
-        public var awsLogsConfiguration: CfnExpressGatewayService.ExpressGatewayServiceAwsLogsConfiguration?
-        public var command: Value<[String]>?
-        public var containerPort: Value<Int>?
-        public var environment: [CfnExpressGatewayService.KeyValuePair]?
-        public var image: Value<String>
-        public var repositoryCredentials: CfnExpressGatewayService.ExpressGatewayRepositoryCredentials?
-        public var secrets: [CfnExpressGatewayService.Secret]?
+        public let awsLogsConfiguration: CfnExpressGatewayService.ExpressGatewayServiceAwsLogsConfiguration?
+        public let command: Value<[String]>?
+        public let containerPort: Value<Int>?
+        public let environment: [CfnExpressGatewayService.KeyValuePair]?
+        public let image: Value<String>
+        public let repositoryCredentials: CfnExpressGatewayService.ExpressGatewayRepositoryCredentials?
+        public let secrets: [CfnExpressGatewayService.Secret]?
 
         public init(image: Value<String>, awsLogsConfiguration: CfnExpressGatewayService.ExpressGatewayServiceAwsLogsConfiguration? = nil, command: Value<[String]>? = nil, containerPort: Value<Int>? = nil, environment: [CfnExpressGatewayService.KeyValuePair]? = nil, repositoryCredentials: CfnExpressGatewayService.ExpressGatewayRepositoryCredentials? = nil, secrets: [CfnExpressGatewayService.Secret]? = nil) {
             self.awsLogsConfiguration = awsLogsConfiguration
@@ -166,8 +166,8 @@ public final class CfnExpressGatewayService: Resource, HasAttributes {
     }
 
     public struct ExpressGatewayServiceAwsLogsConfiguration: TemplateRepresentable, Sendable {
-        public var logGroup: Value<String>
-        public var logStreamPrefix: Value<String>
+        public let logGroup: Value<String>
+        public let logStreamPrefix: Value<String>
 
         public init(logGroup: Value<String>, logStreamPrefix: Value<String>) {
             self.logGroup = logGroup
@@ -183,8 +183,8 @@ public final class CfnExpressGatewayService: Resource, HasAttributes {
     }
 
     public struct KeyValuePair: TemplateRepresentable, Sendable {
-        public var name: Value<String>
-        public var value: Value<String>
+        public let name: Value<String>
+        public let value: Value<String>
 
         public init(name: Value<String>, value: Value<String>) {
             self.name = name
@@ -200,7 +200,7 @@ public final class CfnExpressGatewayService: Resource, HasAttributes {
     }
 
     public struct ExpressGatewayRepositoryCredentials: TemplateRepresentable, Sendable {
-        public var credentialsParameter: Value<String>
+        public let credentialsParameter: Value<String>
 
         public init(credentialsParameter: Value<String>) {
             self.credentialsParameter = credentialsParameter
@@ -214,8 +214,8 @@ public final class CfnExpressGatewayService: Resource, HasAttributes {
     }
 
     public struct Secret: TemplateRepresentable, Sendable {
-        public var name: Value<String>
-        public var valueFrom: Value<String>
+        public let name: Value<String>
+        public let valueFrom: Value<String>
 
         public init(name: Value<String>, valueFrom: Value<String>) {
             self.name = name
@@ -231,10 +231,10 @@ public final class CfnExpressGatewayService: Resource, HasAttributes {
     }
 
     public struct ExpressGatewayScalingTarget: TemplateRepresentable, Sendable {
-        public var autoScalingMetric: CfnExpressGatewayService.ExpressGatewayServiceScalingMetric?
-        public var autoScalingTargetValue: Value<Int>?
-        public var maxTaskCount: Value<Int>?
-        public var minTaskCount: Value<Int>?
+        public let autoScalingMetric: CfnExpressGatewayService.ExpressGatewayServiceScalingMetric?
+        public let autoScalingTargetValue: Value<Int>?
+        public let maxTaskCount: Value<Int>?
+        public let minTaskCount: Value<Int>?
 
         public init(autoScalingMetric: CfnExpressGatewayService.ExpressGatewayServiceScalingMetric? = nil, autoScalingTargetValue: Value<Int>? = nil, maxTaskCount: Value<Int>? = nil, minTaskCount: Value<Int>? = nil) {
             self.autoScalingMetric = autoScalingMetric
@@ -264,8 +264,8 @@ public final class CfnExpressGatewayService: Resource, HasAttributes {
     }
 
     public struct Tag: TemplateRepresentable, Sendable {
-        public var key: Value<String>
-        public var value: Value<String>
+        public let key: Value<String>
+        public let value: Value<String>
 
         public init(key: Value<String>, value: Value<String>) {
             self.key = key

@@ -61,7 +61,7 @@ public final class CfnGateway: Resource, HasAttributes {
 
     /// The configuration for the gateway.
     public struct GatewayConfiguration: TemplateRepresentable, Sendable {
-        public var hostSharedAlb: CfnGateway.HostSharedAlbConfiguration
+        public let hostSharedAlb: CfnGateway.HostSharedAlbConfiguration
 
         public init(hostSharedAlb: CfnGateway.HostSharedAlbConfiguration) {
             self.hostSharedAlb = hostSharedAlb
@@ -76,20 +76,20 @@ public final class CfnGateway: Resource, HasAttributes {
 
     /// The host shared ALB configuration for the gateway.
     public struct HostSharedAlbConfiguration: TemplateRepresentable, Sendable {
-        public var accessLogs: CfnGateway.GatewayElbAccessLogConfiguration?
+        public let accessLogs: CfnGateway.GatewayElbAccessLogConfiguration?
         /// The current number of ALBs provisioned for the gateway.
-        public var currentAlbCount: Value<Int>?
-        public var httpDesync: CfnGateway.GatewayAlbDesyncMitigationMode?
+        public let currentAlbCount: Value<Int>?
+        public let httpDesync: CfnGateway.GatewayAlbDesyncMitigationMode?
         /// The maximum number of ALBs to provision for the gateway.
-        public var maxAlbCount: Value<Int>?
-        public var networkConfiguration: CfnGateway.GatewayElbNetworkConfiguration?
+        public let maxAlbCount: Value<Int>?
+        public let networkConfiguration: CfnGateway.GatewayElbNetworkConfiguration?
         /// The port on which the ALB listens.
-        public var port: Value<Int>?
-        public var `protocol`: CfnGateway.GatewayAlbProtocol?
-        public var scheme: CfnGateway.GatewayElbScheme?
-        public var testTrafficRules: CfnGateway.GatewayAlbTestTrafficRules?
+        public let port: Value<Int>?
+        public let `protocol`: CfnGateway.GatewayAlbProtocol?
+        public let scheme: CfnGateway.GatewayElbScheme?
+        public let testTrafficRules: CfnGateway.GatewayAlbTestTrafficRules?
         /// The ARN of the WAFv2 web ACL to associate with the ALB.
-        public var webACLArn: Value<String>?
+        public let webACLArn: Value<String>?
 
         public init(accessLogs: CfnGateway.GatewayElbAccessLogConfiguration? = nil, currentAlbCount: Value<Int>? = nil, httpDesync: CfnGateway.GatewayAlbDesyncMitigationMode? = nil, maxAlbCount: Value<Int>? = nil, networkConfiguration: CfnGateway.GatewayElbNetworkConfiguration? = nil, port: Value<Int>? = nil, protocol: CfnGateway.GatewayAlbProtocol? = nil, scheme: CfnGateway.GatewayElbScheme? = nil, testTrafficRules: CfnGateway.GatewayAlbTestTrafficRules? = nil, webACLArn: Value<String>? = nil) {
             self.accessLogs = accessLogs
@@ -122,7 +122,7 @@ public final class CfnGateway: Resource, HasAttributes {
 
     /// The access log configuration for the gateway ALB.
     public struct GatewayElbAccessLogConfiguration: TemplateRepresentable, Sendable {
-        public var destination: CfnGateway.GatewayElbAccessLogDestination?
+        public let destination: CfnGateway.GatewayElbAccessLogDestination?
 
         public init(destination: CfnGateway.GatewayElbAccessLogDestination? = nil) {
             self.destination = destination
@@ -137,7 +137,7 @@ public final class CfnGateway: Resource, HasAttributes {
 
     /// The destination for gateway ALB access logs.
     public struct GatewayElbAccessLogDestination: TemplateRepresentable, Sendable {
-        public var s3: CfnGateway.GatewayElbAccessLogS3Destination?
+        public let s3: CfnGateway.GatewayElbAccessLogS3Destination?
 
         public init(s3: CfnGateway.GatewayElbAccessLogS3Destination? = nil) {
             self.s3 = s3
@@ -153,9 +153,9 @@ public final class CfnGateway: Resource, HasAttributes {
     /// The S3 destination for gateway ALB access logs.
     public struct GatewayElbAccessLogS3Destination: TemplateRepresentable, Sendable {
         /// The S3 bucket for access logs.
-        public var bucket: Value<String>
+        public let bucket: Value<String>
         /// The S3 prefix for access logs.
-        public var prefix: Value<String>?
+        public let prefix: Value<String>?
 
         public init(bucket: Value<String>, prefix: Value<String>? = nil) {
             self.bucket = bucket
@@ -184,10 +184,10 @@ public final class CfnGateway: Resource, HasAttributes {
     /// The network configuration for the gateway ALB.
     public struct GatewayElbNetworkConfiguration: TemplateRepresentable, Sendable {
         /// The inbound security group for the ALB.
-        public var inboundSecurityGroup: Value<String>?
-        public var ipAddressType: CfnGateway.GatewayElbIpAddressType?
+        public let inboundSecurityGroup: Value<String>?
+        public let ipAddressType: CfnGateway.GatewayElbIpAddressType?
         /// The subnets for the ALB.
-        public var subnets: Value<[String]>?
+        public let subnets: Value<[String]>?
 
         public init(inboundSecurityGroup: Value<String>? = nil, ipAddressType: CfnGateway.GatewayElbIpAddressType? = nil, subnets: Value<[String]>? = nil) {
             self.inboundSecurityGroup = inboundSecurityGroup
@@ -237,7 +237,7 @@ public final class CfnGateway: Resource, HasAttributes {
 
     /// The test traffic rules for the gateway ALB.
     public struct GatewayAlbTestTrafficRules: TemplateRepresentable, Sendable {
-        public var header: CfnGateway.GatewayTestTrafficHeader?
+        public let header: CfnGateway.GatewayTestTrafficHeader?
 
         public init(header: CfnGateway.GatewayTestTrafficHeader? = nil) {
             self.header = header
@@ -253,9 +253,9 @@ public final class CfnGateway: Resource, HasAttributes {
     /// The header configuration for test traffic routing.
     public struct GatewayTestTrafficHeader: TemplateRepresentable, Sendable {
         /// The name of the header.
-        public var name: Value<String>
+        public let name: Value<String>
         /// The values for the header.
-        public var values: Value<[String]>
+        public let values: Value<[String]>
 
         public init(name: Value<String>, values: Value<[String]>) {
             self.name = name
@@ -281,8 +281,8 @@ public final class CfnGateway: Resource, HasAttributes {
     }
 
     public struct Tag: TemplateRepresentable, Sendable {
-        public var key: Value<String>
-        public var value: Value<String>?
+        public let key: Value<String>
+        public let value: Value<String>?
 
         public init(key: Value<String>, value: Value<String>? = nil) {
             self.key = key

@@ -146,11 +146,11 @@ public final class CfnService: Resource, HasAttributes {
     /// The details of a capacity provider strategy.
     public struct CapacityProviderStrategyItem: TemplateRepresentable, Sendable {
         /// The *base* value designates how many tasks, at a minimum, to run on the specified capacity provider for each service.
-        public var base: Value<Int>?
+        public let base: Value<Int>?
         /// The short name of the capacity provider.
-        public var capacityProvider: Value<String>?
+        public let capacityProvider: Value<String>?
         /// The *weight* value designates the relative percentage of the total number of tasks launched that should use the specified capacity provider.
-        public var weight: Value<Int>?
+        public let weight: Value<Int>?
 
         public init(base: Value<Int>? = nil, capacityProvider: Value<String>? = nil, weight: Value<Int>? = nil) {
             self.base = base
@@ -170,25 +170,25 @@ public final class CfnService: Resource, HasAttributes {
     /// Optional deployment parameters that control how many tasks run during a deployment and the ordering of stopping and starting tasks.
     public struct DeploymentConfiguration: TemplateRepresentable, Sendable {
         /// Information about the CloudWatch alarms.
-        public var alarms: CfnService.DeploymentAlarms?
+        public let alarms: CfnService.DeploymentAlarms?
         /// The duration waiting before terminating the previous service revision and marking a deployment complete.
-        public var bakeTimeInMinutes: Value<Int>?
+        public let bakeTimeInMinutes: Value<Int>?
         /// Configuration for canary deployment strategy.
-        public var canaryConfiguration: CfnService.CanaryConfiguration?
+        public let canaryConfiguration: CfnService.CanaryConfiguration?
         /// The deployment circuit breaker can only be used for services using the rolling update (``ECS``) deployment type.
-        public var deploymentCircuitBreaker: CfnService.DeploymentCircuitBreaker?
+        public let deploymentCircuitBreaker: CfnService.DeploymentCircuitBreaker?
         /// The early success criteria configuration for a rolling deployment.
-        public var earlySuccessCriteria: CfnService.DeploymentEarlySuccessCriteria?
+        public let earlySuccessCriteria: CfnService.DeploymentEarlySuccessCriteria?
         /// An array of deployment lifecycle hook objects to run custom logic or pause the deployment at specific stages of the deployment lifecycle.
-        public var lifecycleHooks: [CfnService.DeploymentLifecycleHook]?
+        public let lifecycleHooks: [CfnService.DeploymentLifecycleHook]?
         /// Configuration for linear deployment strategy.
-        public var linearConfiguration: CfnService.LinearConfiguration?
+        public let linearConfiguration: CfnService.LinearConfiguration?
         /// If a service is using the rolling update (``ECS``) deployment type, the ``maximumPercent`` parameter represents an upper limit on the number of your service's tasks that are allowed in the ``RUNNIN...
-        public var maximumPercent: Value<Int>?
+        public let maximumPercent: Value<Int>?
         /// If a service is using the rolling update (``ECS``) deployment type, the ``minimumHealthyPercent`` represents a lower limit on the number of your service's tasks that must remain in the ``RUNNING``...
-        public var minimumHealthyPercent: Value<Int>?
+        public let minimumHealthyPercent: Value<Int>?
         /// The deployment strategy for the service.
-        public var strategy: CfnService.DeploymentConfiguration.Strategy?
+        public let strategy: CfnService.DeploymentConfiguration.Strategy?
 
         public init(alarms: CfnService.DeploymentAlarms? = nil, bakeTimeInMinutes: Value<Int>? = nil, canaryConfiguration: CfnService.CanaryConfiguration? = nil, deploymentCircuitBreaker: CfnService.DeploymentCircuitBreaker? = nil, earlySuccessCriteria: CfnService.DeploymentEarlySuccessCriteria? = nil, lifecycleHooks: [CfnService.DeploymentLifecycleHook]? = nil, linearConfiguration: CfnService.LinearConfiguration? = nil, maximumPercent: Value<Int>? = nil, minimumHealthyPercent: Value<Int>? = nil, strategy: CfnService.DeploymentConfiguration.Strategy? = nil) {
             self.alarms = alarms
@@ -233,11 +233,11 @@ public final class CfnService: Resource, HasAttributes {
     /// One of the methods which provide a way for you to quickly identify when a deployment has failed, and then to optionally roll back the failure to the last working deployment.
     public struct DeploymentAlarms: TemplateRepresentable, Sendable {
         /// One or more CloudWatch alarm names.
-        public var alarmNames: Value<[String]>
+        public let alarmNames: Value<[String]>
         /// Determines whether to use the CloudWatch alarm option in the service deployment process.
-        public var enable: Value<Bool>
+        public let enable: Value<Bool>
         /// Determines whether to configure Amazon ECS to roll back the service if a service deployment fails.
-        public var rollback: Value<Bool>
+        public let rollback: Value<Bool>
 
         public init(alarmNames: Value<[String]>, enable: Value<Bool>, rollback: Value<Bool>) {
             self.alarmNames = alarmNames
@@ -257,9 +257,9 @@ public final class CfnService: Resource, HasAttributes {
     /// Configuration for a canary deployment strategy that shifts a fixed percentage of traffic to the new service revision, waits for a specified bake time, then shifts the remaining traffic.
     public struct CanaryConfiguration: TemplateRepresentable, Sendable {
         /// The amount of time in minutes to wait during the canary phase before shifting the remaining production traffic to the new service revision.
-        public var canaryBakeTimeInMinutes: Value<Int>?
+        public let canaryBakeTimeInMinutes: Value<Int>?
         /// The percentage of production traffic to shift to the new service revision during the canary phase.
-        public var canaryPercent: Value<Double>?
+        public let canaryPercent: Value<Double>?
 
         public init(canaryBakeTimeInMinutes: Value<Int>? = nil, canaryPercent: Value<Double>? = nil) {
             self.canaryBakeTimeInMinutes = canaryBakeTimeInMinutes
@@ -277,13 +277,13 @@ public final class CfnService: Resource, HasAttributes {
     /// The deployment circuit breaker can only be used for services using the rolling update (``ECS``) deployment type.
     public struct DeploymentCircuitBreaker: TemplateRepresentable, Sendable {
         /// Determines whether to use the deployment circuit breaker logic for the service.
-        public var enable: Value<Bool>
+        public let enable: Value<Bool>
         /// Specifies whether the deployment circuit breaker resets its failure count when a task reaches a healthy state.
-        public var resetOnHealthyTask: Value<Bool>?
+        public let resetOnHealthyTask: Value<Bool>?
         /// Determines whether to configure Amazon ECS to roll back the service if a service deployment fails.
-        public var rollback: Value<Bool>
+        public let rollback: Value<Bool>
         /// The threshold configuration that controls when the deployment circuit breaker triggers.
-        public var thresholdConfiguration: CfnService.ThresholdConfiguration?
+        public let thresholdConfiguration: CfnService.ThresholdConfiguration?
 
         public init(enable: Value<Bool>, rollback: Value<Bool>, resetOnHealthyTask: Value<Bool>? = nil, thresholdConfiguration: CfnService.ThresholdConfiguration? = nil) {
             self.enable = enable
@@ -305,9 +305,9 @@ public final class CfnService: Resource, HasAttributes {
     /// Defines the failure threshold that the deployment circuit breaker uses to monitor a deployment.
     public struct ThresholdConfiguration: TemplateRepresentable, Sendable {
         /// Determines how Amazon ECS uses ``value`` to calculate the failure threshold.
-        public var type: CfnService.ThresholdConfiguration.ThresholdConfigurationType
+        public let type: CfnService.ThresholdConfiguration.ThresholdConfigurationType
         /// Specifies the integer that Amazon ECS uses to calculate the failure threshold.
-        public var value: Value<Int>
+        public let value: Value<Int>
 
         public init(type: CfnService.ThresholdConfiguration.ThresholdConfigurationType, value: Value<Int>) {
             self.type = type
@@ -335,11 +335,11 @@ public final class CfnService: Resource, HasAttributes {
     /// You can use early success criteria only with rolling deployment strategy.
     public struct DeploymentEarlySuccessCriteria: TemplateRepresentable, Sendable {
         /// Specifies whether to use the early success criteria for the service deployment.
-        public var enable: Value<Bool>?
+        public let enable: Value<Bool>?
         /// The percentage of healthy tasks that the target service revision must reach before Amazon ECS considers the deployment successful.
-        public var healthyPercent: Value<Int>?
+        public let healthyPercent: Value<Int>?
         /// The time when Amazon ECS removes the source revisions' tasks relative to deployment completion.
-        public var sourceServiceRevisionCleanup: CfnService.DeploymentEarlySuccessCriteria.SourceServiceRevisionCleanup?
+        public let sourceServiceRevisionCleanup: CfnService.DeploymentEarlySuccessCriteria.SourceServiceRevisionCleanup?
 
         public init(enable: Value<Bool>? = nil, healthyPercent: Value<Int>? = nil, sourceServiceRevisionCleanup: CfnService.DeploymentEarlySuccessCriteria.SourceServiceRevisionCleanup? = nil) {
             self.enable = enable
@@ -368,17 +368,17 @@ public final class CfnService: Resource, HasAttributes {
     /// A deployment lifecycle hook runs custom logic or pauses the deployment at specific stages of the deployment process.
     public struct DeploymentLifecycleHook: TemplateRepresentable, Sendable {
         /// Use this field to specify custom parameters that ECS passes to your hook target invocations (such as a Lambda function).
-        public var hookDetails: TemplateValue?
+        public let hookDetails: TemplateValue?
         /// The Amazon Resource Name (ARN) of the hook target.
-        public var hookTargetArn: Value<String>?
+        public let hookTargetArn: Value<String>?
         /// The lifecycle stages at which to run the hook.
-        public var lifecycleStages: [CfnService.DeploymentLifecycleHook.LifecycleStages]
+        public let lifecycleStages: [CfnService.DeploymentLifecycleHook.LifecycleStages]
         /// The Amazon Resource Name (ARN) of the IAM role that grants Amazon ECS permission to call Lambda functions on your behalf.
-        public var roleArn: Value<String>?
+        public let roleArn: Value<String>?
         /// The type of action the lifecycle hook performs.
-        public var targetType: CfnService.DeploymentLifecycleHook.TargetType?
+        public let targetType: CfnService.DeploymentLifecycleHook.TargetType?
         /// The timeout configuration for the lifecycle hook.
-        public var timeoutConfiguration: CfnService.HookTimeoutConfig?
+        public let timeoutConfiguration: CfnService.HookTimeoutConfig?
 
         public init(lifecycleStages: [CfnService.DeploymentLifecycleHook.LifecycleStages], hookDetails: TemplateValue? = nil, hookTargetArn: Value<String>? = nil, roleArn: Value<String>? = nil, targetType: CfnService.DeploymentLifecycleHook.TargetType? = nil, timeoutConfiguration: CfnService.HookTimeoutConfig? = nil) {
             self.hookDetails = hookDetails
@@ -426,8 +426,8 @@ public final class CfnService: Resource, HasAttributes {
     }
 
     public struct HookTimeoutConfig: TemplateRepresentable, Sendable {
-        public var action: CfnService.HookTimeoutConfig.Action?
-        public var timeoutInMinutes: Value<Int>?
+        public let action: CfnService.HookTimeoutConfig.Action?
+        public let timeoutInMinutes: Value<Int>?
 
         public init(action: CfnService.HookTimeoutConfig.Action? = nil, timeoutInMinutes: Value<Int>? = nil) {
             self.action = action
@@ -454,9 +454,9 @@ public final class CfnService: Resource, HasAttributes {
     /// Configuration for a linear deployment strategy that shifts production traffic in equal percentage increments with configurable wait times between each step until 100 percent of traffic is shifted t...
     public struct LinearConfiguration: TemplateRepresentable, Sendable {
         /// The amount of time in minutes to wait between each traffic shifting step during a linear deployment.
-        public var stepBakeTimeInMinutes: Value<Int>?
+        public let stepBakeTimeInMinutes: Value<Int>?
         /// The percentage of production traffic to shift in each step during a linear deployment.
-        public var stepPercent: Value<Double>?
+        public let stepPercent: Value<Double>?
 
         public init(stepBakeTimeInMinutes: Value<Int>? = nil, stepPercent: Value<Double>? = nil) {
             self.stepBakeTimeInMinutes = stepBakeTimeInMinutes
@@ -474,7 +474,7 @@ public final class CfnService: Resource, HasAttributes {
     /// The deployment controller to use for the service.
     public struct DeploymentController: TemplateRepresentable, Sendable {
         /// The deployment controller type to use.
-        public var type: CfnService.DeploymentController.DeploymentControllerType?
+        public let type: CfnService.DeploymentController.DeploymentControllerType?
 
         public init(type: CfnService.DeploymentController.DeploymentControllerType? = nil) {
             self.type = type
@@ -500,9 +500,9 @@ public final class CfnService: Resource, HasAttributes {
     /// Determines whether to force a new deployment of the service.
     public struct ForceNewDeployment: TemplateRepresentable, Sendable {
         /// Determines whether to force a new deployment of the service.
-        public var enableForceNewDeployment: Value<Bool>
+        public let enableForceNewDeployment: Value<Bool>
         /// When you change the``ForceNewDeploymentNonce`` value in your template, it signals ECS to start a new deployment even though no other service parameters have changed.
-        public var forceNewDeploymentNonce: Value<String>?
+        public let forceNewDeploymentNonce: Value<String>?
 
         public init(enableForceNewDeployment: Value<Bool>, forceNewDeploymentNonce: Value<String>? = nil) {
             self.enableForceNewDeployment = enableForceNewDeployment
@@ -518,9 +518,9 @@ public final class CfnService: Resource, HasAttributes {
     }
 
     public struct GatewayConnector: TemplateRepresentable, Sendable {
-        public var filters: CfnService.GatewayConnectorFilters?
-        public var healthCheck: CfnService.GatewayConnectorHealthCheck?
-        public var portName: Value<String>
+        public let filters: CfnService.GatewayConnectorFilters?
+        public let healthCheck: CfnService.GatewayConnectorHealthCheck?
+        public let portName: Value<String>
 
         public init(portName: Value<String>, filters: CfnService.GatewayConnectorFilters? = nil, healthCheck: CfnService.GatewayConnectorHealthCheck? = nil) {
             self.filters = filters
@@ -538,7 +538,7 @@ public final class CfnService: Resource, HasAttributes {
     }
 
     public struct GatewayConnectorFilters: TemplateRepresentable, Sendable {
-        public var accessTypes: [CfnService.GatewayConnectorFilters.AccessTypes]?
+        public let accessTypes: [CfnService.GatewayConnectorFilters.AccessTypes]?
 
         public init(accessTypes: [CfnService.GatewayConnectorFilters.AccessTypes]? = nil) {
             self.accessTypes = accessTypes
@@ -561,14 +561,14 @@ public final class CfnService: Resource, HasAttributes {
     }
 
     public struct GatewayConnectorHealthCheck: TemplateRepresentable, Sendable {
-        public var healthCheckIntervalSeconds: Value<Int>?
-        public var healthCheckPath: Value<String>?
-        public var healthCheckPort: Value<Int>?
-        public var healthCheckProtocol: CfnService.GatewayConnectorHealthCheck.HealthCheckProtocol?
-        public var healthCheckTimeoutSeconds: Value<Int>?
-        public var healthyThresholdCount: Value<Int>?
-        public var matcher: CfnService.GatewayConnectorHealthCheckMatcher?
-        public var unhealthyThresholdCount: Value<Int>?
+        public let healthCheckIntervalSeconds: Value<Int>?
+        public let healthCheckPath: Value<String>?
+        public let healthCheckPort: Value<Int>?
+        public let healthCheckProtocol: CfnService.GatewayConnectorHealthCheck.HealthCheckProtocol?
+        public let healthCheckTimeoutSeconds: Value<Int>?
+        public let healthyThresholdCount: Value<Int>?
+        public let matcher: CfnService.GatewayConnectorHealthCheckMatcher?
+        public let unhealthyThresholdCount: Value<Int>?
 
         public init(healthCheckIntervalSeconds: Value<Int>? = nil, healthCheckPath: Value<String>? = nil, healthCheckPort: Value<Int>? = nil, healthCheckProtocol: CfnService.GatewayConnectorHealthCheck.HealthCheckProtocol? = nil, healthCheckTimeoutSeconds: Value<Int>? = nil, healthyThresholdCount: Value<Int>? = nil, matcher: CfnService.GatewayConnectorHealthCheckMatcher? = nil, unhealthyThresholdCount: Value<Int>? = nil) {
             self.healthCheckIntervalSeconds = healthCheckIntervalSeconds
@@ -605,8 +605,8 @@ public final class CfnService: Resource, HasAttributes {
     }
 
     public struct GatewayConnectorHealthCheckMatcher: TemplateRepresentable, Sendable {
-        public var grpcCode: Value<String>?
-        public var httpCode: Value<String>?
+        public let grpcCode: Value<String>?
+        public let httpCode: Value<String>?
 
         public init(grpcCode: Value<String>? = nil, httpCode: Value<String>? = nil) {
             self.grpcCode = grpcCode
@@ -634,15 +634,15 @@ public final class CfnService: Resource, HasAttributes {
     /// The ``LoadBalancer`` property specifies details on a load balancer that is used with a service.
     public struct LoadBalancer: TemplateRepresentable, Sendable {
         /// The advanced settings for the load balancer used in blue/green deployments.
-        public var advancedConfiguration: CfnService.AdvancedConfiguration?
+        public let advancedConfiguration: CfnService.AdvancedConfiguration?
         /// The name of the container (as it appears in a container definition) to associate with the load balancer.
-        public var containerName: Value<String>?
+        public let containerName: Value<String>?
         /// The port on the container to associate with the load balancer.
-        public var containerPort: Value<Int>?
+        public let containerPort: Value<Int>?
         /// The name of the load balancer to associate with the Amazon ECS service or task set.
-        public var loadBalancerName: Value<String>?
+        public let loadBalancerName: Value<String>?
         /// The full Amazon Resource Name (ARN) of the Elastic Load Balancing target group or groups associated with a service or task set.
-        public var targetGroupArn: Value<String>?
+        public let targetGroupArn: Value<String>?
 
         public init(advancedConfiguration: CfnService.AdvancedConfiguration? = nil, containerName: Value<String>? = nil, containerPort: Value<Int>? = nil, loadBalancerName: Value<String>? = nil, targetGroupArn: Value<String>? = nil) {
             self.advancedConfiguration = advancedConfiguration
@@ -666,13 +666,13 @@ public final class CfnService: Resource, HasAttributes {
     /// The advanced settings for a load balancer used in blue/green deployments.
     public struct AdvancedConfiguration: TemplateRepresentable, Sendable {
         /// The Amazon Resource Name (ARN) of the alternate target group for Amazon ECS blue/green deployments.
-        public var alternateTargetGroupArn: Value<String>
+        public let alternateTargetGroupArn: Value<String>
         /// The Amazon Resource Name (ARN) that that identifies the production listener rule (in the case of an Application Load Balancer) or listener (in the case for an Network Load Balancer) for routing pro...
-        public var productionListenerRule: Value<String>?
+        public let productionListenerRule: Value<String>?
         /// The Amazon Resource Name (ARN) of the IAM role that grants Amazon ECS permission to call the Elastic Load Balancing APIs for you.
-        public var roleArn: Value<String>?
+        public let roleArn: Value<String>?
         /// The Amazon Resource Name (ARN) that identifies ) that identifies the test listener rule (in the case of an Application Load Balancer) or listener (in the case for an Network Load Balancer) for rout...
-        public var testListenerRule: Value<String>?
+        public let testListenerRule: Value<String>?
 
         public init(alternateTargetGroupArn: Value<String>, productionListenerRule: Value<String>? = nil, roleArn: Value<String>? = nil, testListenerRule: Value<String>? = nil) {
             self.alternateTargetGroupArn = alternateTargetGroupArn
@@ -694,7 +694,7 @@ public final class CfnService: Resource, HasAttributes {
     /// The optional monitoring configuration for a service, which defines the resolution for the service-level ``CPUUtilization`` and ``MemoryUtilization`` Amazon CloudWatch metrics.
     public struct MonitoringConfiguration: TemplateRepresentable, Sendable {
         /// The list of metric configurations for the service monitoring.
-        public var metricConfigurations: [CfnService.MetricConfiguration]
+        public let metricConfigurations: [CfnService.MetricConfiguration]
 
         public init(metricConfigurations: [CfnService.MetricConfiguration]) {
             self.metricConfigurations = metricConfigurations
@@ -710,9 +710,9 @@ public final class CfnService: Resource, HasAttributes {
     /// The configuration for a specific set of metrics to collect for a service.
     public struct MetricConfiguration: TemplateRepresentable, Sendable {
         /// The list of metric names to configure.
-        public var metricNames: [CfnService.MetricConfiguration.MetricNames]
+        public let metricNames: [CfnService.MetricConfiguration.MetricNames]
         /// The resolution, in seconds, at which to collect the metrics.
-        public var resolutionSeconds: Value<Int>
+        public let resolutionSeconds: Value<Int>
 
         public init(metricNames: [CfnService.MetricConfiguration.MetricNames], resolutionSeconds: Value<Int>) {
             self.metricNames = metricNames
@@ -739,7 +739,7 @@ public final class CfnService: Resource, HasAttributes {
     /// The network configuration for a task or service.
     public struct NetworkConfiguration: TemplateRepresentable, Sendable {
         /// The VPC subnets and security groups that are associated with a task.
-        public var awsvpcConfiguration: CfnService.AwsVpcConfiguration?
+        public let awsvpcConfiguration: CfnService.AwsVpcConfiguration?
 
         public init(awsvpcConfiguration: CfnService.AwsVpcConfiguration? = nil) {
             self.awsvpcConfiguration = awsvpcConfiguration
@@ -755,11 +755,11 @@ public final class CfnService: Resource, HasAttributes {
     /// An object representing the networking details for a task or service.
     public struct AwsVpcConfiguration: TemplateRepresentable, Sendable {
         /// Whether the task's elastic network interface receives a public IP address.
-        public var assignPublicIp: CfnService.AwsVpcConfiguration.AssignPublicIp?
+        public let assignPublicIp: CfnService.AwsVpcConfiguration.AssignPublicIp?
         /// The IDs of the security groups associated with the task or service.
-        public var securityGroups: Value<[String]>?
+        public let securityGroups: Value<[String]>?
         /// The IDs of the subnets associated with the task or service.
-        public var subnets: Value<[String]>?
+        public let subnets: Value<[String]>?
 
         public init(assignPublicIp: CfnService.AwsVpcConfiguration.AssignPublicIp? = nil, securityGroups: Value<[String]>? = nil, subnets: Value<[String]>? = nil) {
             self.assignPublicIp = assignPublicIp
@@ -788,9 +788,9 @@ public final class CfnService: Resource, HasAttributes {
     /// An object representing a constraint on task placement.
     public struct PlacementConstraint: TemplateRepresentable, Sendable {
         /// A cluster query language expression to apply to the constraint.
-        public var expression: Value<String>?
+        public let expression: Value<String>?
         /// The type of constraint.
-        public var type: CfnService.PlacementConstraint.PlacementConstraintType
+        public let type: CfnService.PlacementConstraint.PlacementConstraintType
 
         public init(type: CfnService.PlacementConstraint.PlacementConstraintType, expression: Value<String>? = nil) {
             self.expression = expression
@@ -817,9 +817,9 @@ public final class CfnService: Resource, HasAttributes {
     /// The task placement strategy for a task or service.
     public struct PlacementStrategy: TemplateRepresentable, Sendable {
         /// The field to apply the placement strategy against.
-        public var field: Value<String>?
+        public let field: Value<String>?
         /// The type of placement strategy.
-        public var type: CfnService.PlacementStrategy.PlacementStrategyType
+        public let type: CfnService.PlacementStrategy.PlacementStrategyType
 
         public init(type: CfnService.PlacementStrategy.PlacementStrategyType, field: Value<String>? = nil) {
             self.field = field
@@ -865,16 +865,16 @@ public final class CfnService: Resource, HasAttributes {
     /// The Service Connect configuration of your Amazon ECS service.
     public struct ServiceConnectConfiguration: TemplateRepresentable, Sendable {
         /// The configuration for Service Connect access logging.
-        public var accessLogConfiguration: CfnService.ServiceConnectAccessLogConfiguration?
-        public var containerConfigurations: [CfnService.ServiceConnectContainerConfiguration]?
+        public let accessLogConfiguration: CfnService.ServiceConnectAccessLogConfiguration?
+        public let containerConfigurations: [CfnService.ServiceConnectContainerConfiguration]?
         /// Specifies whether to use Service Connect with this service.
-        public var enabled: Value<Bool>
+        public let enabled: Value<Bool>
         /// The log configuration for the container.
-        public var logConfiguration: CfnService.LogConfiguration?
+        public let logConfiguration: CfnService.LogConfiguration?
         /// The namespace name or full Amazon Resource Name (ARN) of the CMAPlong namespace for use with Service Connect.
-        public var namespace: Value<String>?
+        public let namespace: Value<String>?
         /// The list of Service Connect service objects.
-        public var services: [CfnService.ServiceConnectService]?
+        public let services: [CfnService.ServiceConnectService]?
 
         public init(enabled: Value<Bool>, accessLogConfiguration: CfnService.ServiceConnectAccessLogConfiguration? = nil, containerConfigurations: [CfnService.ServiceConnectContainerConfiguration]? = nil, logConfiguration: CfnService.LogConfiguration? = nil, namespace: Value<String>? = nil, services: [CfnService.ServiceConnectService]? = nil) {
             self.accessLogConfiguration = accessLogConfiguration
@@ -900,9 +900,9 @@ public final class CfnService: Resource, HasAttributes {
     /// Configuration for Service Connect access logging.
     public struct ServiceConnectAccessLogConfiguration: TemplateRepresentable, Sendable {
         /// The format for Service Connect access log output.
-        public var format: CfnService.ServiceConnectAccessLogConfiguration.Format
+        public let format: CfnService.ServiceConnectAccessLogConfiguration.Format
         /// Specifies whether to include query parameters in Service Connect access logs.
-        public var includeQueryParameters: CfnService.ServiceConnectAccessLogConfiguration.IncludeQueryParameters?
+        public let includeQueryParameters: CfnService.ServiceConnectAccessLogConfiguration.IncludeQueryParameters?
 
         public init(format: CfnService.ServiceConnectAccessLogConfiguration.Format, includeQueryParameters: CfnService.ServiceConnectAccessLogConfiguration.IncludeQueryParameters? = nil) {
             self.format = format
@@ -936,7 +936,7 @@ public final class CfnService: Resource, HasAttributes {
     }
 
     public struct ServiceConnectContainerConfiguration: TemplateRepresentable, Sendable {
-        public var logLevel: CfnService.ServiceConnectContainerConfiguration.LogLevel?
+        public let logLevel: CfnService.ServiceConnectContainerConfiguration.LogLevel?
 
         public init(logLevel: CfnService.ServiceConnectContainerConfiguration.LogLevel? = nil) {
             self.logLevel = logLevel
@@ -961,11 +961,11 @@ public final class CfnService: Resource, HasAttributes {
     /// The log configuration for the container.
     public struct LogConfiguration: TemplateRepresentable, Sendable {
         /// The log driver to use for the container.
-        public var logDriver: Value<String>?
+        public let logDriver: Value<String>?
         /// The configuration options to send to the log driver.
-        public var options: [String: Value<String>]?
+        public let options: [String: Value<String>]?
         /// The secrets to pass to the log configuration.
-        public var secretOptions: [CfnService.Secret]?
+        public let secretOptions: [CfnService.Secret]?
 
         public init(logDriver: Value<String>? = nil, options: [String: Value<String>]? = nil, secretOptions: [CfnService.Secret]? = nil) {
             self.logDriver = logDriver
@@ -985,9 +985,9 @@ public final class CfnService: Resource, HasAttributes {
     /// An object representing the secret to expose to your container.
     public struct Secret: TemplateRepresentable, Sendable {
         /// The name of the secret.
-        public var name: Value<String>
+        public let name: Value<String>
         /// The secret to expose to the container.
-        public var valueFrom: Value<String>
+        public let valueFrom: Value<String>
 
         public init(name: Value<String>, valueFrom: Value<String>) {
             self.name = name
@@ -1005,17 +1005,17 @@ public final class CfnService: Resource, HasAttributes {
     /// The Service Connect service object configuration.
     public struct ServiceConnectService: TemplateRepresentable, Sendable {
         /// The list of client aliases for this Service Connect service.
-        public var clientAliases: [CfnService.ServiceConnectClientAlias]?
+        public let clientAliases: [CfnService.ServiceConnectClientAlias]?
         /// The ``discoveryName`` is the name of the new CMAP service that Amazon ECS creates for this Amazon ECS service.
-        public var discoveryName: Value<String>?
+        public let discoveryName: Value<String>?
         /// The port number for the Service Connect proxy to listen on.
-        public var ingressPortOverride: Value<Int>?
+        public let ingressPortOverride: Value<Int>?
         /// The ``portName`` must match the name of one of the ``portMappings`` from all the containers in the task definition of this Amazon ECS service.
-        public var portName: Value<String>
+        public let portName: Value<String>
         /// A reference to an object that represents the configured timeouts for Service Connect.
-        public var timeout: CfnService.TimeoutConfiguration?
+        public let timeout: CfnService.TimeoutConfiguration?
         /// A reference to an object that represents a Transport Layer Security (TLS) configuration.
-        public var tls: CfnService.ServiceConnectTlsConfiguration?
+        public let tls: CfnService.ServiceConnectTlsConfiguration?
 
         public init(portName: Value<String>, clientAliases: [CfnService.ServiceConnectClientAlias]? = nil, discoveryName: Value<String>? = nil, ingressPortOverride: Value<Int>? = nil, timeout: CfnService.TimeoutConfiguration? = nil, tls: CfnService.ServiceConnectTlsConfiguration? = nil) {
             self.clientAliases = clientAliases
@@ -1041,11 +1041,11 @@ public final class CfnService: Resource, HasAttributes {
     /// Each alias ("endpoint") is a fully-qualified name and port number that other tasks ("clients") can use to connect to this service.
     public struct ServiceConnectClientAlias: TemplateRepresentable, Sendable {
         /// The ``dnsName`` is the name that you use in the applications of client tasks to connect to this service.
-        public var dnsName: Value<String>?
+        public let dnsName: Value<String>?
         /// The listening port number for the Service Connect proxy.
-        public var port: Value<Int>
+        public let port: Value<Int>
         /// The configuration for test traffic routing rules used during blue/green deployments with Amazon ECS Service Connect.
-        public var testTrafficRules: CfnService.ServiceConnectTestTrafficRules?
+        public let testTrafficRules: CfnService.ServiceConnectTestTrafficRules?
 
         public init(port: Value<Int>, dnsName: Value<String>? = nil, testTrafficRules: CfnService.ServiceConnectTestTrafficRules? = nil) {
             self.dnsName = dnsName
@@ -1065,7 +1065,7 @@ public final class CfnService: Resource, HasAttributes {
     /// The test traffic routing configuration for Amazon ECS blue/green deployments.
     public struct ServiceConnectTestTrafficRules: TemplateRepresentable, Sendable {
         /// The HTTP header-based routing rules that determine which requests should be routed to the new service version during blue/green deployment testing.
-        public var header: CfnService.ServiceConnectTestTrafficRulesHeader
+        public let header: CfnService.ServiceConnectTestTrafficRulesHeader
 
         public init(header: CfnService.ServiceConnectTestTrafficRulesHeader) {
             self.header = header
@@ -1079,8 +1079,8 @@ public final class CfnService: Resource, HasAttributes {
     }
 
     public struct ServiceConnectTestTrafficRulesHeader: TemplateRepresentable, Sendable {
-        public var name: Value<String>
-        public var value: CfnService.ServiceConnectTestTrafficRulesHeaderValue?
+        public let name: Value<String>
+        public let value: CfnService.ServiceConnectTestTrafficRulesHeaderValue?
 
         public init(name: Value<String>, value: CfnService.ServiceConnectTestTrafficRulesHeaderValue? = nil) {
             self.name = name
@@ -1096,7 +1096,7 @@ public final class CfnService: Resource, HasAttributes {
     }
 
     public struct ServiceConnectTestTrafficRulesHeaderValue: TemplateRepresentable, Sendable {
-        public var exact: Value<String>
+        public let exact: Value<String>
 
         public init(exact: Value<String>) {
             self.exact = exact
@@ -1112,9 +1112,9 @@ public final class CfnService: Resource, HasAttributes {
     /// An object that represents the timeout configurations for Service Connect.
     public struct TimeoutConfiguration: TemplateRepresentable, Sendable {
         /// The amount of time in seconds a connection will stay active while idle.
-        public var idleTimeoutSeconds: Value<Int>?
+        public let idleTimeoutSeconds: Value<Int>?
         /// The amount of time waiting for the upstream to respond with a complete response per request.
-        public var perRequestTimeoutSeconds: Value<Int>?
+        public let perRequestTimeoutSeconds: Value<Int>?
 
         public init(idleTimeoutSeconds: Value<Int>? = nil, perRequestTimeoutSeconds: Value<Int>? = nil) {
             self.idleTimeoutSeconds = idleTimeoutSeconds
@@ -1132,11 +1132,11 @@ public final class CfnService: Resource, HasAttributes {
     /// The key that encrypts and decrypts your resources for Service Connect TLS.
     public struct ServiceConnectTlsConfiguration: TemplateRepresentable, Sendable {
         /// The signer certificate authority.
-        public var issuerCertificateAuthority: CfnService.ServiceConnectTlsCertificateAuthority
+        public let issuerCertificateAuthority: CfnService.ServiceConnectTlsCertificateAuthority
         /// The AWS Key Management Service key.
-        public var kmsKey: Value<String>?
+        public let kmsKey: Value<String>?
         /// The Amazon Resource Name (ARN) of the IAM role that's associated with the Service Connect TLS.
-        public var roleArn: Value<String>?
+        public let roleArn: Value<String>?
 
         public init(issuerCertificateAuthority: CfnService.ServiceConnectTlsCertificateAuthority, kmsKey: Value<String>? = nil, roleArn: Value<String>? = nil) {
             self.issuerCertificateAuthority = issuerCertificateAuthority
@@ -1156,7 +1156,7 @@ public final class CfnService: Resource, HasAttributes {
     /// The certificate root authority that secures your service.
     public struct ServiceConnectTlsCertificateAuthority: TemplateRepresentable, Sendable {
         /// The ARN of the AWS Private Certificate Authority certificate.
-        public var awsPcaAuthorityArn: Value<String>?
+        public let awsPcaAuthorityArn: Value<String>?
 
         public init(awsPcaAuthorityArn: Value<String>? = nil) {
             self.awsPcaAuthorityArn = awsPcaAuthorityArn
@@ -1172,13 +1172,13 @@ public final class CfnService: Resource, HasAttributes {
     /// The details for the service registry.
     public struct ServiceRegistry: TemplateRepresentable, Sendable {
         /// The container name value to be used for your service discovery service.
-        public var containerName: Value<String>?
+        public let containerName: Value<String>?
         /// The port value to be used for your service discovery service.
-        public var containerPort: Value<Int>?
+        public let containerPort: Value<Int>?
         /// The port value used if your service discovery service specified an SRV record.
-        public var port: Value<Int>?
+        public let port: Value<Int>?
         /// The Amazon Resource Name (ARN) of the service registry.
-        public var registryArn: Value<String>?
+        public let registryArn: Value<String>?
 
         public init(containerName: Value<String>? = nil, containerPort: Value<Int>? = nil, port: Value<Int>? = nil, registryArn: Value<String>? = nil) {
             self.containerName = containerName
@@ -1200,9 +1200,9 @@ public final class CfnService: Resource, HasAttributes {
     /// The metadata that you apply to a resource to help you categorize and organize them.
     public struct Tag: TemplateRepresentable, Sendable {
         /// One part of a key-value pair that make up a tag.
-        public var key: Value<String>?
+        public let key: Value<String>?
         /// The optional part of a key-value pair that make up a tag.
-        public var value: Value<String>?
+        public let value: Value<String>?
 
         public init(key: Value<String>? = nil, value: Value<String>? = nil) {
             self.key = key
@@ -1220,9 +1220,9 @@ public final class CfnService: Resource, HasAttributes {
     /// The configuration for a volume specified in the task definition as a volume that is configured at launch time.
     public struct ServiceVolumeConfiguration: TemplateRepresentable, Sendable {
         /// The configuration for the Amazon EBS volume that Amazon ECS creates and manages on your behalf.
-        public var managedEBSVolume: CfnService.ServiceManagedEBSVolumeConfiguration?
+        public let managedEBSVolume: CfnService.ServiceManagedEBSVolumeConfiguration?
         /// The name of the volume.
-        public var name: Value<String>
+        public let name: Value<String>
 
         public init(name: Value<String>, managedEBSVolume: CfnService.ServiceManagedEBSVolumeConfiguration? = nil) {
             self.managedEBSVolume = managedEBSVolume
@@ -1240,27 +1240,27 @@ public final class CfnService: Resource, HasAttributes {
     /// The configuration for the Amazon EBS volume that Amazon ECS creates and manages on your behalf.
     public struct ServiceManagedEBSVolumeConfiguration: TemplateRepresentable, Sendable {
         /// Indicates whether the volume should be encrypted.
-        public var encrypted: Value<Bool>?
+        public let encrypted: Value<Bool>?
         /// The filesystem type for the volume.
-        public var filesystemType: CfnService.ServiceManagedEBSVolumeConfiguration.FilesystemType?
+        public let filesystemType: CfnService.ServiceManagedEBSVolumeConfiguration.FilesystemType?
         /// The number of I/O operations per second (IOPS).
-        public var iops: Value<Int>?
+        public let iops: Value<Int>?
         /// The Amazon Resource Name (ARN) identifier of the AWS Key Management Service key to use for Amazon EBS encryption.
-        public var kmsKeyId: Value<String>?
+        public let kmsKeyId: Value<String>?
         /// The ARN of the IAM role to associate with this volume.
-        public var roleArn: Value<String>
+        public let roleArn: Value<String>
         /// The size of the volume in GiB.
-        public var sizeInGiB: Value<Int>?
+        public let sizeInGiB: Value<Int>?
         /// The snapshot that Amazon ECS uses to create volumes for attachment to tasks maintained by the service.
-        public var snapshotId: Value<String>?
+        public let snapshotId: Value<String>?
         /// The tags to apply to the volume.
-        public var tagSpecifications: [CfnService.EBSTagSpecification]?
+        public let tagSpecifications: [CfnService.EBSTagSpecification]?
         /// The throughput to provision for a volume, in MiB/s, with a maximum of 1,000 MiB/s.
-        public var throughput: Value<Int>?
+        public let throughput: Value<Int>?
         /// The rate, in MiB/s, at which data is fetched from a snapshot of an existing EBS volume to create new volumes for attachment to the tasks maintained by the service.
-        public var volumeInitializationRate: Value<Int>?
+        public let volumeInitializationRate: Value<Int>?
         /// The volume type.
-        public var volumeType: Value<String>?
+        public let volumeType: Value<String>?
 
         public init(roleArn: Value<String>, encrypted: Value<Bool>? = nil, filesystemType: CfnService.ServiceManagedEBSVolumeConfiguration.FilesystemType? = nil, iops: Value<Int>? = nil, kmsKeyId: Value<String>? = nil, sizeInGiB: Value<Int>? = nil, snapshotId: Value<String>? = nil, tagSpecifications: [CfnService.EBSTagSpecification]? = nil, throughput: Value<Int>? = nil, volumeInitializationRate: Value<Int>? = nil, volumeType: Value<String>? = nil) {
             self.encrypted = encrypted
@@ -1307,11 +1307,11 @@ public final class CfnService: Resource, HasAttributes {
     /// The tag specifications of an Amazon EBS volume.
     public struct EBSTagSpecification: TemplateRepresentable, Sendable {
         /// Determines whether to propagate the tags from the task definition to the Amazon EBS volume.
-        public var propagateTags: CfnService.EBSTagSpecification.PropagateTags?
+        public let propagateTags: CfnService.EBSTagSpecification.PropagateTags?
         /// The type of volume resource.
-        public var resourceType: CfnService.EBSTagSpecification.ResourceType
+        public let resourceType: CfnService.EBSTagSpecification.ResourceType
         /// The tags applied to this Amazon EBS volume.
-        public var tags: [CfnService.Tag]?
+        public let tags: [CfnService.Tag]?
 
         public init(resourceType: CfnService.EBSTagSpecification.ResourceType, propagateTags: CfnService.EBSTagSpecification.PropagateTags? = nil, tags: [CfnService.Tag]? = nil) {
             self.propagateTags = propagateTags
@@ -1347,13 +1347,13 @@ public final class CfnService: Resource, HasAttributes {
 
     /// The VPC Lattice configuration for your service that holds the information for the target group(s) Amazon ECS tasks will be registered to.
     public struct VpcLatticeConfiguration: TemplateRepresentable, Sendable {
-        public var advancedConfiguration: CfnService.VpcLatticeAdvancedConfiguration?
+        public let advancedConfiguration: CfnService.VpcLatticeAdvancedConfiguration?
         /// The name of the port mapping to register in the VPC Lattice target group.
-        public var portName: Value<String>
+        public let portName: Value<String>
         /// The ARN of the IAM role to associate with this VPC Lattice configuration.
-        public var roleArn: Value<String>
+        public let roleArn: Value<String>
         /// The full Amazon Resource Name (ARN) of the target group or groups associated with the VPC Lattice configuration that the Amazon ECS tasks will be registered to.
-        public var targetGroupArn: Value<String>
+        public let targetGroupArn: Value<String>
 
         public init(portName: Value<String>, roleArn: Value<String>, targetGroupArn: Value<String>, advancedConfiguration: CfnService.VpcLatticeAdvancedConfiguration? = nil) {
             self.advancedConfiguration = advancedConfiguration
@@ -1375,11 +1375,11 @@ public final class CfnService: Resource, HasAttributes {
     /// The advanced settings for VPC Lattice used in blue/green deployments.
     public struct VpcLatticeAdvancedConfiguration: TemplateRepresentable, Sendable {
         /// The Amazon Resource Name (ARN) of the alternate target group associated with the VPC Lattice Configuration for Amazon ECS blue/green deployments.
-        public var alternateTargetGroupArn: Value<String>?
+        public let alternateTargetGroupArn: Value<String>?
         /// The Amazon Resource Name (ARN) that identifies the production listener rule or listener for routing production traffic.
-        public var productionListenerRule: Value<String>?
+        public let productionListenerRule: Value<String>?
         /// The Amazon Resource Name (ARN) that identifies the test listener rule or listener for routing test traffic.
-        public var testListenerRule: Value<String>?
+        public let testListenerRule: Value<String>?
 
         public init(alternateTargetGroupArn: Value<String>? = nil, productionListenerRule: Value<String>? = nil, testListenerRule: Value<String>? = nil) {
             self.alternateTargetGroupArn = alternateTargetGroupArn

@@ -94,89 +94,89 @@ public final class CfnTaskDefinition: Resource, HasAttributes {
     /// The ``ContainerDefinition`` property specifies a container definition.
     public struct ContainerDefinition: TemplateRepresentable, Sendable {
         /// The command that's passed to the container.
-        public var command: Value<[String]>?
+        public let command: Value<[String]>?
         /// The number of ``cpu`` units reserved for the container.
-        public var cpu: Value<Int>?
+        public let cpu: Value<Int>?
         /// A list of ARNs in SSM or Amazon S3 to a credential spec (``CredSpec``) file that configures the container for Active Directory authentication.
-        public var credentialSpecs: Value<[String]>?
+        public let credentialSpecs: Value<[String]>?
         /// The dependencies defined for container startup and shutdown.
-        public var dependsOn: [CfnTaskDefinition.ContainerDependency]?
+        public let dependsOn: [CfnTaskDefinition.ContainerDependency]?
         /// When this parameter is true, networking is off within the container.
-        public var disableNetworking: Value<Bool>?
+        public let disableNetworking: Value<Bool>?
         /// A list of DNS search domains that are presented to the container.
-        public var dnsSearchDomains: Value<[String]>?
+        public let dnsSearchDomains: Value<[String]>?
         /// A list of DNS servers that are presented to the container.
-        public var dnsServers: Value<[String]>?
+        public let dnsServers: Value<[String]>?
         /// A key/value map of labels to add to the container.
-        public var dockerLabels: [String: Value<String>]?
+        public let dockerLabels: [String: Value<String>]?
         /// A list of strings to provide custom configuration for multiple security systems.
-        public var dockerSecurityOptions: Value<[String]>?
+        public let dockerSecurityOptions: Value<[String]>?
         /// Early versions of the Amazon ECS container agent don't properly handle ``entryPoint`` parameters.
-        public var entryPoint: Value<[String]>?
+        public let entryPoint: Value<[String]>?
         /// The environment variables to pass to a container.
-        public var environment: [CfnTaskDefinition.KeyValuePair]?
+        public let environment: [CfnTaskDefinition.KeyValuePair]?
         /// A list of files containing the environment variables to pass to a container.
-        public var environmentFiles: [CfnTaskDefinition.EnvironmentFile]?
+        public let environmentFiles: [CfnTaskDefinition.EnvironmentFile]?
         /// If the ``essential`` parameter of a container is marked as ``true``, and that container fails or stops for any reason, all other containers that are part of the task are stopped.
-        public var essential: Value<Bool>?
+        public let essential: Value<Bool>?
         /// A list of hostnames and IP address mappings to append to the ``/etc/hosts`` file on the container.
-        public var extraHosts: [CfnTaskDefinition.HostEntry]?
+        public let extraHosts: [CfnTaskDefinition.HostEntry]?
         /// The FireLens configuration for the container.
-        public var firelensConfiguration: CfnTaskDefinition.FirelensConfiguration?
+        public let firelensConfiguration: CfnTaskDefinition.FirelensConfiguration?
         /// The container health check command and associated configuration parameters for the container.
-        public var healthCheck: CfnTaskDefinition.HealthCheck?
+        public let healthCheck: CfnTaskDefinition.HealthCheck?
         /// The hostname to use for your container.
-        public var hostname: Value<String>?
+        public let hostname: Value<String>?
         /// The image used to start a container.
-        public var image: Value<String>
+        public let image: Value<String>
         /// When this parameter is ``true``, you can deploy containerized applications that require ``stdin`` or a ``tty`` to be allocated.
-        public var interactive: Value<Bool>?
+        public let interactive: Value<Bool>?
         /// The ``links`` parameter allows containers to communicate with each other without the need for port mappings.
-        public var links: Value<[String]>?
+        public let links: Value<[String]>?
         /// Linux-specific modifications that are applied to the container, such as Linux kernel capabilities.
-        public var linuxParameters: CfnTaskDefinition.LinuxParameters?
+        public let linuxParameters: CfnTaskDefinition.LinuxParameters?
         /// The log configuration specification for the container.
-        public var logConfiguration: CfnTaskDefinition.LogConfiguration?
+        public let logConfiguration: CfnTaskDefinition.LogConfiguration?
         /// The amount (in MiB) of memory to present to the container.
-        public var memory: Value<Int>?
+        public let memory: Value<Int>?
         /// The soft limit (in MiB) of memory to reserve for the container.
-        public var memoryReservation: Value<Int>?
+        public let memoryReservation: Value<Int>?
         /// The mount points for data volumes in your container.
-        public var mountPoints: [CfnTaskDefinition.MountPoint]?
+        public let mountPoints: [CfnTaskDefinition.MountPoint]?
         /// The name of a container.
-        public var name: Value<String>
+        public let name: Value<String>
         /// The list of port mappings for the container.
-        public var portMappings: [CfnTaskDefinition.PortMapping]?
+        public let portMappings: [CfnTaskDefinition.PortMapping]?
         /// When this parameter is true, the container is given elevated privileges on the host container instance (similar to the ``root`` user).
-        public var privileged: Value<Bool>?
+        public let privileged: Value<Bool>?
         /// When this parameter is ``true``, a TTY is allocated.
-        public var pseudoTerminal: Value<Bool>?
+        public let pseudoTerminal: Value<Bool>?
         /// When this parameter is true, the container is given read-only access to its root file system.
-        public var readonlyRootFilesystem: Value<Bool>?
+        public let readonlyRootFilesystem: Value<Bool>?
         /// The private repository authentication credentials to use.
-        public var repositoryCredentials: CfnTaskDefinition.RepositoryCredentials?
+        public let repositoryCredentials: CfnTaskDefinition.RepositoryCredentials?
         /// The type and amount of a resource to assign to a container.
-        public var resourceRequirements: [CfnTaskDefinition.ResourceRequirement]?
+        public let resourceRequirements: [CfnTaskDefinition.ResourceRequirement]?
         /// The restart policy for a container.
-        public var restartPolicy: CfnTaskDefinition.RestartPolicy?
+        public let restartPolicy: CfnTaskDefinition.RestartPolicy?
         /// The secrets to pass to the container.
-        public var secrets: [CfnTaskDefinition.Secret]?
+        public let secrets: [CfnTaskDefinition.Secret]?
         /// Time duration (in seconds) to wait before giving up on resolving dependencies for a container.
-        public var startTimeout: Value<Int>?
+        public let startTimeout: Value<Int>?
         /// Time duration (in seconds) to wait before the container is forcefully killed if it doesn't exit normally on its own.
-        public var stopTimeout: Value<Int>?
+        public let stopTimeout: Value<Int>?
         /// A list of namespaced kernel parameters to set in the container.
-        public var systemControls: [CfnTaskDefinition.SystemControl]?
+        public let systemControls: [CfnTaskDefinition.SystemControl]?
         /// A list of ``ulimits`` to set in the container.
-        public var ulimits: [CfnTaskDefinition.Ulimit]?
+        public let ulimits: [CfnTaskDefinition.Ulimit]?
         /// The user to use inside the container.
-        public var user: Value<String>?
+        public let user: Value<String>?
         /// Specifies whether Amazon ECS will resolve the container image tag provided in the container definition to an image digest.
-        public var versionConsistency: CfnTaskDefinition.ContainerDefinition.VersionConsistency?
+        public let versionConsistency: CfnTaskDefinition.ContainerDefinition.VersionConsistency?
         /// Data volumes to mount from another container.
-        public var volumesFrom: [CfnTaskDefinition.VolumeFrom]?
+        public let volumesFrom: [CfnTaskDefinition.VolumeFrom]?
         /// The working directory to run commands inside the container in.
-        public var workingDirectory: Value<String>?
+        public let workingDirectory: Value<String>?
 
         public init(image: Value<String>, name: Value<String>, command: Value<[String]>? = nil, cpu: Value<Int>? = nil, credentialSpecs: Value<[String]>? = nil, dependsOn: [CfnTaskDefinition.ContainerDependency]? = nil, disableNetworking: Value<Bool>? = nil, dnsSearchDomains: Value<[String]>? = nil, dnsServers: Value<[String]>? = nil, dockerLabels: [String: Value<String>]? = nil, dockerSecurityOptions: Value<[String]>? = nil, entryPoint: Value<[String]>? = nil, environment: [CfnTaskDefinition.KeyValuePair]? = nil, environmentFiles: [CfnTaskDefinition.EnvironmentFile]? = nil, essential: Value<Bool>? = nil, extraHosts: [CfnTaskDefinition.HostEntry]? = nil, firelensConfiguration: CfnTaskDefinition.FirelensConfiguration? = nil, healthCheck: CfnTaskDefinition.HealthCheck? = nil, hostname: Value<String>? = nil, interactive: Value<Bool>? = nil, links: Value<[String]>? = nil, linuxParameters: CfnTaskDefinition.LinuxParameters? = nil, logConfiguration: CfnTaskDefinition.LogConfiguration? = nil, memory: Value<Int>? = nil, memoryReservation: Value<Int>? = nil, mountPoints: [CfnTaskDefinition.MountPoint]? = nil, portMappings: [CfnTaskDefinition.PortMapping]? = nil, privileged: Value<Bool>? = nil, pseudoTerminal: Value<Bool>? = nil, readonlyRootFilesystem: Value<Bool>? = nil, repositoryCredentials: CfnTaskDefinition.RepositoryCredentials? = nil, resourceRequirements: [CfnTaskDefinition.ResourceRequirement]? = nil, restartPolicy: CfnTaskDefinition.RestartPolicy? = nil, secrets: [CfnTaskDefinition.Secret]? = nil, startTimeout: Value<Int>? = nil, stopTimeout: Value<Int>? = nil, systemControls: [CfnTaskDefinition.SystemControl]? = nil, ulimits: [CfnTaskDefinition.Ulimit]? = nil, user: Value<String>? = nil, versionConsistency: CfnTaskDefinition.ContainerDefinition.VersionConsistency? = nil, volumesFrom: [CfnTaskDefinition.VolumeFrom]? = nil, workingDirectory: Value<String>? = nil) {
             self.command = command
@@ -283,9 +283,9 @@ public final class CfnTaskDefinition: Resource, HasAttributes {
     /// The ``ContainerDependency`` property specifies the dependencies defined for container startup and shutdown.
     public struct ContainerDependency: TemplateRepresentable, Sendable {
         /// The dependency condition of the container.
-        public var condition: CfnTaskDefinition.ContainerDependency.Condition?
+        public let condition: CfnTaskDefinition.ContainerDependency.Condition?
         /// The name of a container.
-        public var containerName: Value<String>?
+        public let containerName: Value<String>?
 
         public init(condition: CfnTaskDefinition.ContainerDependency.Condition? = nil, containerName: Value<String>? = nil) {
             self.condition = condition
@@ -314,9 +314,9 @@ public final class CfnTaskDefinition: Resource, HasAttributes {
     /// A key-value pair object.
     public struct KeyValuePair: TemplateRepresentable, Sendable {
         /// The name of the key-value pair.
-        public var name: Value<String>?
+        public let name: Value<String>?
         /// The value of the key-value pair.
-        public var value: Value<String>?
+        public let value: Value<String>?
 
         public init(name: Value<String>? = nil, value: Value<String>? = nil) {
             self.name = name
@@ -334,9 +334,9 @@ public final class CfnTaskDefinition: Resource, HasAttributes {
     /// A list of files containing the environment variables to pass to a container.
     public struct EnvironmentFile: TemplateRepresentable, Sendable {
         /// The file type to use.
-        public var type: CfnTaskDefinition.EnvironmentFile.EnvironmentFileType?
+        public let type: CfnTaskDefinition.EnvironmentFile.EnvironmentFileType?
         /// The Amazon Resource Name (ARN) of the Amazon S3 object containing the environment variable file.
-        public var value: Value<String>?
+        public let value: Value<String>?
 
         public init(type: CfnTaskDefinition.EnvironmentFile.EnvironmentFileType? = nil, value: Value<String>? = nil) {
             self.type = type
@@ -362,9 +362,9 @@ public final class CfnTaskDefinition: Resource, HasAttributes {
     /// The ``HostEntry`` property specifies a hostname and an IP address that are added to the ``/etc/hosts`` file of a container through the ``extraHosts`` parameter of its ``ContainerDefinition`` resource.
     public struct HostEntry: TemplateRepresentable, Sendable {
         /// The hostname to use in the ``/etc/hosts`` entry.
-        public var hostname: Value<String>?
+        public let hostname: Value<String>?
         /// The IP address to use in the ``/etc/hosts`` entry.
-        public var ipAddress: Value<String>?
+        public let ipAddress: Value<String>?
 
         public init(hostname: Value<String>? = nil, ipAddress: Value<String>? = nil) {
             self.hostname = hostname
@@ -382,9 +382,9 @@ public final class CfnTaskDefinition: Resource, HasAttributes {
     /// The FireLens configuration for the container.
     public struct FirelensConfiguration: TemplateRepresentable, Sendable {
         /// The options to use when configuring the log router.
-        public var options: [String: Value<String>]?
+        public let options: [String: Value<String>]?
         /// The log router to use.
-        public var type: CfnTaskDefinition.FirelensConfiguration.FirelensConfigurationType?
+        public let type: CfnTaskDefinition.FirelensConfiguration.FirelensConfigurationType?
 
         public init(options: [String: Value<String>]? = nil, type: CfnTaskDefinition.FirelensConfiguration.FirelensConfigurationType? = nil) {
             self.options = options
@@ -411,15 +411,15 @@ public final class CfnTaskDefinition: Resource, HasAttributes {
     /// The ``HealthCheck`` property specifies an object representing a container health check.
     public struct HealthCheck: TemplateRepresentable, Sendable {
         /// A string array representing the command that the container runs to determine if it is healthy.
-        public var command: Value<[String]>?
+        public let command: Value<[String]>?
         /// The time period in seconds between each health check execution.
-        public var interval: Value<Int>?
+        public let interval: Value<Int>?
         /// The number of times to retry a failed health check before the container is considered unhealthy.
-        public var retries: Value<Int>?
+        public let retries: Value<Int>?
         /// The optional grace period to provide containers time to bootstrap before failed health checks count towards the maximum number of retries.
-        public var startPeriod: Value<Int>?
+        public let startPeriod: Value<Int>?
         /// The time period in seconds to wait for a health check to succeed before it is considered a failure.
-        public var timeout: Value<Int>?
+        public let timeout: Value<Int>?
 
         public init(command: Value<[String]>? = nil, interval: Value<Int>? = nil, retries: Value<Int>? = nil, startPeriod: Value<Int>? = nil, timeout: Value<Int>? = nil) {
             self.command = command
@@ -443,19 +443,19 @@ public final class CfnTaskDefinition: Resource, HasAttributes {
     /// The Linux-specific options that are applied to the container, such as Linux [KernelCapabilities](https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_KernelCapabilities.html).
     public struct LinuxParameters: TemplateRepresentable, Sendable {
         /// The Linux capabilities for the container that are added to or dropped from the default configuration provided by Docker.
-        public var capabilities: CfnTaskDefinition.KernelCapabilities?
+        public let capabilities: CfnTaskDefinition.KernelCapabilities?
         /// Any host devices to expose to the container.
-        public var devices: [CfnTaskDefinition.Device]?
+        public let devices: [CfnTaskDefinition.Device]?
         /// Run an ``init`` process inside the container that forwards signals and reaps processes.
-        public var initProcessEnabled: Value<Bool>?
+        public let initProcessEnabled: Value<Bool>?
         /// The total amount of swap memory (in MiB) a container can use.
-        public var maxSwap: Value<Int>?
+        public let maxSwap: Value<Int>?
         /// The value for the size (in MiB) of the ``/dev/shm`` volume.
-        public var sharedMemorySize: Value<Int>?
+        public let sharedMemorySize: Value<Int>?
         /// This allows you to tune a container's memory swappiness behavior.
-        public var swappiness: Value<Int>?
+        public let swappiness: Value<Int>?
         /// The container path, mount options, and size (in MiB) of the tmpfs mount.
-        public var tmpfs: [CfnTaskDefinition.Tmpfs]?
+        public let tmpfs: [CfnTaskDefinition.Tmpfs]?
 
         public init(capabilities: CfnTaskDefinition.KernelCapabilities? = nil, devices: [CfnTaskDefinition.Device]? = nil, initProcessEnabled: Value<Bool>? = nil, maxSwap: Value<Int>? = nil, sharedMemorySize: Value<Int>? = nil, swappiness: Value<Int>? = nil, tmpfs: [CfnTaskDefinition.Tmpfs]? = nil) {
             self.capabilities = capabilities
@@ -483,9 +483,9 @@ public final class CfnTaskDefinition: Resource, HasAttributes {
     /// The Linux capabilities to add or remove from the default Docker configuration for a container defined in the task definition.
     public struct KernelCapabilities: TemplateRepresentable, Sendable {
         /// The Linux capabilities for the container that have been added to the default configuration provided by Docker.
-        public var add: Value<[String]>?
+        public let add: Value<[String]>?
         /// The Linux capabilities for the container that have been removed from the default configuration provided by Docker.
-        public var drop: Value<[String]>?
+        public let drop: Value<[String]>?
 
         public init(add: Value<[String]>? = nil, drop: Value<[String]>? = nil) {
             self.add = add
@@ -503,11 +503,11 @@ public final class CfnTaskDefinition: Resource, HasAttributes {
     /// The ``Device`` property specifies an object representing a container instance host device.
     public struct Device: TemplateRepresentable, Sendable {
         /// The path inside the container at which to expose the host device.
-        public var containerPath: Value<String>?
+        public let containerPath: Value<String>?
         /// The path for the device on the host container instance.
-        public var hostPath: Value<String>?
+        public let hostPath: Value<String>?
         /// The explicit permissions to provide to the container for the device.
-        public var permissions: [CfnTaskDefinition.Device.Permissions]?
+        public let permissions: [CfnTaskDefinition.Device.Permissions]?
 
         public init(containerPath: Value<String>? = nil, hostPath: Value<String>? = nil, permissions: [CfnTaskDefinition.Device.Permissions]? = nil) {
             self.containerPath = containerPath
@@ -537,11 +537,11 @@ public final class CfnTaskDefinition: Resource, HasAttributes {
     /// The container path, mount options, and size of the tmpfs mount.
     public struct Tmpfs: TemplateRepresentable, Sendable {
         /// The absolute file path where the tmpfs volume is to be mounted.
-        public var containerPath: Value<String>?
+        public let containerPath: Value<String>?
         /// The list of tmpfs volume mount options.
-        public var mountOptions: Value<[String]>?
+        public let mountOptions: Value<[String]>?
         /// The maximum size (in MiB) of the tmpfs volume.
-        public var size: Value<Int>
+        public let size: Value<Int>
 
         public init(size: Value<Int>, containerPath: Value<String>? = nil, mountOptions: Value<[String]>? = nil) {
             self.containerPath = containerPath
@@ -561,11 +561,11 @@ public final class CfnTaskDefinition: Resource, HasAttributes {
     /// The ``LogConfiguration`` property specifies log configuration options to send to a custom log driver for the container.
     public struct LogConfiguration: TemplateRepresentable, Sendable {
         /// The log driver to use for the container.
-        public var logDriver: Value<String>
+        public let logDriver: Value<String>
         /// The configuration options to send to the log driver.
-        public var options: [String: Value<String>]?
+        public let options: [String: Value<String>]?
         /// The secrets to pass to the log configuration.
-        public var secretOptions: [CfnTaskDefinition.Secret]?
+        public let secretOptions: [CfnTaskDefinition.Secret]?
 
         public init(logDriver: Value<String>, options: [String: Value<String>]? = nil, secretOptions: [CfnTaskDefinition.Secret]? = nil) {
             self.logDriver = logDriver
@@ -585,9 +585,9 @@ public final class CfnTaskDefinition: Resource, HasAttributes {
     /// An object representing the secret to expose to your container.
     public struct Secret: TemplateRepresentable, Sendable {
         /// The name of the secret.
-        public var name: Value<String>
+        public let name: Value<String>
         /// The secret to expose to the container.
-        public var valueFrom: Value<String>
+        public let valueFrom: Value<String>
 
         public init(name: Value<String>, valueFrom: Value<String>) {
             self.name = name
@@ -605,11 +605,11 @@ public final class CfnTaskDefinition: Resource, HasAttributes {
     /// The details for a volume mount point that's used in a container definition.
     public struct MountPoint: TemplateRepresentable, Sendable {
         /// The path on the container to mount the host volume at.
-        public var containerPath: Value<String>?
+        public let containerPath: Value<String>?
         /// If this value is ``true``, the container has read-only access to the volume.
-        public var readOnly: Value<Bool>?
+        public let readOnly: Value<Bool>?
         /// The name of the volume to mount.
-        public var sourceVolume: Value<String>?
+        public let sourceVolume: Value<String>?
 
         public init(containerPath: Value<String>? = nil, readOnly: Value<Bool>? = nil, sourceVolume: Value<String>? = nil) {
             self.containerPath = containerPath
@@ -629,17 +629,17 @@ public final class CfnTaskDefinition: Resource, HasAttributes {
     /// The ``PortMapping`` property specifies a port mapping.
     public struct PortMapping: TemplateRepresentable, Sendable {
         /// The application protocol that's used for the port mapping.
-        public var appProtocol: CfnTaskDefinition.PortMapping.AppProtocol?
+        public let appProtocol: CfnTaskDefinition.PortMapping.AppProtocol?
         /// The port number on the container that's bound to the user-specified or automatically assigned host port.
-        public var containerPort: Value<Int>?
+        public let containerPort: Value<Int>?
         /// The port number range on the container that's bound to the dynamically mapped host port range.
-        public var containerPortRange: Value<String>?
+        public let containerPortRange: Value<String>?
         /// The port number on the container instance to reserve for your container.
-        public var hostPort: Value<Int>?
+        public let hostPort: Value<Int>?
         /// The name that's used for the port mapping.
-        public var name: Value<String>?
+        public let name: Value<String>?
         /// The protocol that's used for the port mapping.
-        public var `protocol`: CfnTaskDefinition.PortMapping.PortMappingProtocol?
+        public let `protocol`: CfnTaskDefinition.PortMapping.PortMappingProtocol?
 
         public init(appProtocol: CfnTaskDefinition.PortMapping.AppProtocol? = nil, containerPort: Value<Int>? = nil, containerPortRange: Value<String>? = nil, hostPort: Value<Int>? = nil, name: Value<String>? = nil, protocol: CfnTaskDefinition.PortMapping.PortMappingProtocol? = nil) {
             self.appProtocol = appProtocol
@@ -684,7 +684,7 @@ public final class CfnTaskDefinition: Resource, HasAttributes {
     /// The repository credentials for private registry authentication.
     public struct RepositoryCredentials: TemplateRepresentable, Sendable {
         /// The Amazon Resource Name (ARN) of the secret containing the private repository credentials.
-        public var credentialsParameter: Value<String>?
+        public let credentialsParameter: Value<String>?
 
         public init(credentialsParameter: Value<String>? = nil) {
             self.credentialsParameter = credentialsParameter
@@ -699,11 +699,11 @@ public final class CfnTaskDefinition: Resource, HasAttributes {
 
     /// The type and amount of a resource to assign to a container.
     public struct ResourceRequirement: TemplateRepresentable, Sendable {
-        public var sharingStrategy: CfnTaskDefinition.SharingStrategy?
+        public let sharingStrategy: CfnTaskDefinition.SharingStrategy?
         /// The type of resource to assign to a container.
-        public var type: CfnTaskDefinition.ResourceRequirement.ResourceRequirementType
+        public let type: CfnTaskDefinition.ResourceRequirement.ResourceRequirementType
         /// The value for the specified resource type.
-        public var value: Value<String>?
+        public let value: Value<String>?
 
         public init(type: CfnTaskDefinition.ResourceRequirement.ResourceRequirementType, sharingStrategy: CfnTaskDefinition.SharingStrategy? = nil, value: Value<String>? = nil) {
             self.sharingStrategy = sharingStrategy
@@ -731,7 +731,7 @@ public final class CfnTaskDefinition: Resource, HasAttributes {
     }
 
     public struct SharingStrategy: TemplateRepresentable, Sendable {
-        public var nvidiaMps: CfnTaskDefinition.NvidiaMpsAllocation
+        public let nvidiaMps: CfnTaskDefinition.NvidiaMpsAllocation
 
         public init(nvidiaMps: CfnTaskDefinition.NvidiaMpsAllocation) {
             self.nvidiaMps = nvidiaMps
@@ -746,9 +746,9 @@ public final class CfnTaskDefinition: Resource, HasAttributes {
 
     public struct NvidiaMpsAllocation: TemplateRepresentable, Sendable {
         /// The maximum percentage of the GPU's compute capacity that the container can use.
-        public var maxComputePercent: Value<Int>?
+        public let maxComputePercent: Value<Int>?
         /// The amount of GPU memory, in MiB, allocated to the container.
-        public var memory: Value<Int>
+        public let memory: Value<Int>
 
         public init(memory: Value<Int>, maxComputePercent: Value<Int>? = nil) {
             self.maxComputePercent = maxComputePercent
@@ -766,11 +766,11 @@ public final class CfnTaskDefinition: Resource, HasAttributes {
     /// You can enable a restart policy for each container defined in your task definition, to overcome transient failures faster and maintain task availability.
     public struct RestartPolicy: TemplateRepresentable, Sendable {
         /// Specifies whether a restart policy is enabled for the container.
-        public var enabled: Value<Bool>?
+        public let enabled: Value<Bool>?
         /// A list of exit codes that Amazon ECS will ignore and not attempt a restart on.
-        public var ignoredExitCodes: [Value<Int>]?
+        public let ignoredExitCodes: [Value<Int>]?
         /// A period of time (in seconds) that the container must run for before a restart can be attempted.
-        public var restartAttemptPeriod: Value<Int>?
+        public let restartAttemptPeriod: Value<Int>?
 
         public init(enabled: Value<Bool>? = nil, ignoredExitCodes: [Value<Int>]? = nil, restartAttemptPeriod: Value<Int>? = nil) {
             self.enabled = enabled
@@ -790,9 +790,9 @@ public final class CfnTaskDefinition: Resource, HasAttributes {
     /// A list of namespaced kernel parameters to set in the container.
     public struct SystemControl: TemplateRepresentable, Sendable {
         /// The namespaced kernel parameter to set a ``value`` for.
-        public var namespace: Value<String>?
+        public let namespace: Value<String>?
         /// The namespaced kernel parameter to set a ``value`` for.
-        public var value: Value<String>?
+        public let value: Value<String>?
 
         public init(namespace: Value<String>? = nil, value: Value<String>? = nil) {
             self.namespace = namespace
@@ -810,11 +810,11 @@ public final class CfnTaskDefinition: Resource, HasAttributes {
     /// The ``ulimit`` settings to pass to the container.
     public struct Ulimit: TemplateRepresentable, Sendable {
         /// The hard limit for the ``ulimit`` type.
-        public var hardLimit: Value<Int>
+        public let hardLimit: Value<Int>
         /// The ``type`` of the ``ulimit``.
-        public var name: CfnTaskDefinition.Ulimit.Name
+        public let name: CfnTaskDefinition.Ulimit.Name
         /// The soft limit for the ``ulimit`` type.
-        public var softLimit: Value<Int>
+        public let softLimit: Value<Int>
 
         public init(hardLimit: Value<Int>, name: CfnTaskDefinition.Ulimit.Name, softLimit: Value<Int>) {
             self.hardLimit = hardLimit
@@ -856,9 +856,9 @@ public final class CfnTaskDefinition: Resource, HasAttributes {
     /// Details on a data volume from another container in the same task definition.
     public struct VolumeFrom: TemplateRepresentable, Sendable {
         /// If this value is ``true``, the container has read-only access to the volume.
-        public var readOnly: Value<Bool>?
+        public let readOnly: Value<Bool>?
         /// The name of another container within the same task definition to mount volumes from.
-        public var sourceContainer: Value<String>?
+        public let sourceContainer: Value<String>?
 
         public init(readOnly: Value<Bool>? = nil, sourceContainer: Value<String>? = nil) {
             self.readOnly = readOnly
@@ -876,7 +876,7 @@ public final class CfnTaskDefinition: Resource, HasAttributes {
     /// The amount of ephemeral storage to allocate for the task.
     public struct EphemeralStorage: TemplateRepresentable, Sendable {
         /// The total amount, in GiB, of ephemeral storage to set for the task.
-        public var sizeInGiB: Value<Int>?
+        public let sizeInGiB: Value<Int>?
 
         public init(sizeInGiB: Value<Int>? = nil) {
             self.sizeInGiB = sizeInGiB
@@ -890,8 +890,8 @@ public final class CfnTaskDefinition: Resource, HasAttributes {
     }
 
     public struct InferenceAccelerator: TemplateRepresentable, Sendable {
-        public var deviceName: Value<String>?
-        public var deviceType: Value<String>?
+        public let deviceName: Value<String>?
+        public let deviceType: Value<String>?
 
         public init(deviceName: Value<String>? = nil, deviceType: Value<String>? = nil) {
             self.deviceName = deviceName
@@ -939,9 +939,9 @@ public final class CfnTaskDefinition: Resource, HasAttributes {
     /// The constraint on task placement in the task definition.
     public struct TaskDefinitionPlacementConstraint: TemplateRepresentable, Sendable {
         /// A cluster query language expression to apply to the constraint.
-        public var expression: Value<String>?
+        public let expression: Value<String>?
         /// The type of constraint.
-        public var type: CfnTaskDefinition.TaskDefinitionPlacementConstraint.TaskDefinitionPlacementConstraintType
+        public let type: CfnTaskDefinition.TaskDefinitionPlacementConstraint.TaskDefinitionPlacementConstraintType
 
         public init(type: CfnTaskDefinition.TaskDefinitionPlacementConstraint.TaskDefinitionPlacementConstraintType, expression: Value<String>? = nil) {
             self.expression = expression
@@ -967,11 +967,11 @@ public final class CfnTaskDefinition: Resource, HasAttributes {
     /// The configuration details for the App Mesh proxy.
     public struct ProxyConfiguration: TemplateRepresentable, Sendable {
         /// The name of the container that will serve as the App Mesh proxy.
-        public var containerName: Value<String>
+        public let containerName: Value<String>
         /// The set of network configuration parameters to provide the Container Network Interface (CNI) plugin, specified as key-value pairs.
-        public var proxyConfigurationProperties: [CfnTaskDefinition.KeyValuePair]?
+        public let proxyConfigurationProperties: [CfnTaskDefinition.KeyValuePair]?
         /// The proxy type.
-        public var type: CfnTaskDefinition.ProxyConfiguration.ProxyConfigurationType?
+        public let type: CfnTaskDefinition.ProxyConfiguration.ProxyConfigurationType?
 
         public init(containerName: Value<String>, proxyConfigurationProperties: [CfnTaskDefinition.KeyValuePair]? = nil, type: CfnTaskDefinition.ProxyConfiguration.ProxyConfigurationType? = nil) {
             self.containerName = containerName
@@ -1010,9 +1010,9 @@ public final class CfnTaskDefinition: Resource, HasAttributes {
     /// Information about the platform for the Amazon ECS service or task.
     public struct RuntimePlatform: TemplateRepresentable, Sendable {
         /// The CPU architecture.
-        public var cpuArchitecture: CfnTaskDefinition.RuntimePlatform.CpuArchitecture?
+        public let cpuArchitecture: CfnTaskDefinition.RuntimePlatform.CpuArchitecture?
         /// The operating system.
-        public var operatingSystemFamily: CfnTaskDefinition.RuntimePlatform.OperatingSystemFamily?
+        public let operatingSystemFamily: CfnTaskDefinition.RuntimePlatform.OperatingSystemFamily?
 
         public init(cpuArchitecture: CfnTaskDefinition.RuntimePlatform.CpuArchitecture? = nil, operatingSystemFamily: CfnTaskDefinition.RuntimePlatform.OperatingSystemFamily? = nil) {
             self.cpuArchitecture = cpuArchitecture
@@ -1056,9 +1056,9 @@ public final class CfnTaskDefinition: Resource, HasAttributes {
     /// The metadata that you apply to a resource to help you categorize and organize them.
     public struct Tag: TemplateRepresentable, Sendable {
         /// One part of a key-value pair that make up a tag.
-        public var key: Value<String>?
+        public let key: Value<String>?
         /// The optional part of a key-value pair that make up a tag.
-        public var value: Value<String>?
+        public let value: Value<String>?
 
         public init(key: Value<String>? = nil, value: Value<String>? = nil) {
             self.key = key
@@ -1076,19 +1076,19 @@ public final class CfnTaskDefinition: Resource, HasAttributes {
     /// The data volume configuration for tasks launched using this task definition.
     public struct Volume: TemplateRepresentable, Sendable {
         /// Indicates whether the volume should be configured at launch time.
-        public var configuredAtLaunch: Value<Bool>?
+        public let configuredAtLaunch: Value<Bool>?
         /// This parameter is specified when you use Docker volumes.
-        public var dockerVolumeConfiguration: CfnTaskDefinition.DockerVolumeConfiguration?
+        public let dockerVolumeConfiguration: CfnTaskDefinition.DockerVolumeConfiguration?
         /// This parameter is specified when you use an Amazon Elastic File System file system for task storage.
-        public var efsVolumeConfiguration: CfnTaskDefinition.EFSVolumeConfiguration?
+        public let efsVolumeConfiguration: CfnTaskDefinition.EFSVolumeConfiguration?
         /// This parameter is specified when you use Amazon FSx for Windows File Server file system for task storage.
-        public var fSxWindowsFileServerVolumeConfiguration: CfnTaskDefinition.FSxWindowsFileServerVolumeConfiguration?
+        public let fSxWindowsFileServerVolumeConfiguration: CfnTaskDefinition.FSxWindowsFileServerVolumeConfiguration?
         /// This parameter is specified when you use bind mount host volumes.
-        public var host: CfnTaskDefinition.HostVolumeProperties?
+        public let host: CfnTaskDefinition.HostVolumeProperties?
         /// The name of the volume.
-        public var name: Value<String>?
+        public let name: Value<String>?
         /// This parameter is specified when you use an Amazon S3 Files file system for task storage.
-        public var s3FilesVolumeConfiguration: CfnTaskDefinition.S3FilesVolumeConfiguration?
+        public let s3FilesVolumeConfiguration: CfnTaskDefinition.S3FilesVolumeConfiguration?
 
         public init(configuredAtLaunch: Value<Bool>? = nil, dockerVolumeConfiguration: CfnTaskDefinition.DockerVolumeConfiguration? = nil, efsVolumeConfiguration: CfnTaskDefinition.EFSVolumeConfiguration? = nil, fSxWindowsFileServerVolumeConfiguration: CfnTaskDefinition.FSxWindowsFileServerVolumeConfiguration? = nil, host: CfnTaskDefinition.HostVolumeProperties? = nil, name: Value<String>? = nil, s3FilesVolumeConfiguration: CfnTaskDefinition.S3FilesVolumeConfiguration? = nil) {
             self.configuredAtLaunch = configuredAtLaunch
@@ -1116,15 +1116,15 @@ public final class CfnTaskDefinition: Resource, HasAttributes {
     /// The ``DockerVolumeConfiguration`` property specifies a Docker volume configuration and is used when you use Docker volumes.
     public struct DockerVolumeConfiguration: TemplateRepresentable, Sendable {
         /// If this value is ``true``, the Docker volume is created if it doesn't already exist.
-        public var autoprovision: Value<Bool>?
+        public let autoprovision: Value<Bool>?
         /// The Docker volume driver to use.
-        public var driver: Value<String>?
+        public let driver: Value<String>?
         /// A map of Docker driver-specific options passed through.
-        public var driverOpts: [String: Value<String>]?
+        public let driverOpts: [String: Value<String>]?
         /// Custom metadata to add to your Docker volume.
-        public var labels: [String: Value<String>]?
+        public let labels: [String: Value<String>]?
         /// The scope for the Docker volume that determines its lifecycle.
-        public var scope: CfnTaskDefinition.DockerVolumeConfiguration.Scope?
+        public let scope: CfnTaskDefinition.DockerVolumeConfiguration.Scope?
 
         public init(autoprovision: Value<Bool>? = nil, driver: Value<String>? = nil, driverOpts: [String: Value<String>]? = nil, labels: [String: Value<String>]? = nil, scope: CfnTaskDefinition.DockerVolumeConfiguration.Scope? = nil) {
             self.autoprovision = autoprovision
@@ -1157,15 +1157,15 @@ public final class CfnTaskDefinition: Resource, HasAttributes {
     /// This parameter is specified when you're using an Amazon Elastic File System file system for task storage.
     public struct EFSVolumeConfiguration: TemplateRepresentable, Sendable {
         /// The authorization configuration details for the Amazon EFS file system.
-        public var authorizationConfig: CfnTaskDefinition.AuthorizationConfig?
+        public let authorizationConfig: CfnTaskDefinition.AuthorizationConfig?
         /// The Amazon EFS file system ID to use.
-        public var filesystemId: Value<String>
+        public let filesystemId: Value<String>
         /// The directory within the Amazon EFS file system to mount as the root directory inside the host.
-        public var rootDirectory: Value<String>?
+        public let rootDirectory: Value<String>?
         /// Determines whether to use encryption for Amazon EFS data in transit between the Amazon ECS host and the Amazon EFS server.
-        public var transitEncryption: CfnTaskDefinition.EFSVolumeConfiguration.TransitEncryption?
+        public let transitEncryption: CfnTaskDefinition.EFSVolumeConfiguration.TransitEncryption?
         /// The port to use when sending encrypted data between the Amazon ECS host and the Amazon EFS server.
-        public var transitEncryptionPort: Value<Int>?
+        public let transitEncryptionPort: Value<Int>?
 
         public init(filesystemId: Value<String>, authorizationConfig: CfnTaskDefinition.AuthorizationConfig? = nil, rootDirectory: Value<String>? = nil, transitEncryption: CfnTaskDefinition.EFSVolumeConfiguration.TransitEncryption? = nil, transitEncryptionPort: Value<Int>? = nil) {
             self.authorizationConfig = authorizationConfig
@@ -1198,9 +1198,9 @@ public final class CfnTaskDefinition: Resource, HasAttributes {
     /// The authorization configuration details for the Amazon EFS file system.
     public struct AuthorizationConfig: TemplateRepresentable, Sendable {
         /// The Amazon EFS access point ID to use.
-        public var accessPointId: Value<String>?
+        public let accessPointId: Value<String>?
         /// Determines whether to use the Amazon ECS task role defined in a task definition when mounting the Amazon EFS file system.
-        public var iam: CfnTaskDefinition.AuthorizationConfig.IAM?
+        public let iam: CfnTaskDefinition.AuthorizationConfig.IAM?
 
         public init(accessPointId: Value<String>? = nil, iam: CfnTaskDefinition.AuthorizationConfig.IAM? = nil) {
             self.accessPointId = accessPointId
@@ -1227,11 +1227,11 @@ public final class CfnTaskDefinition: Resource, HasAttributes {
     /// This parameter is specified when you're using [Amazon FSx for Windows File Server](https://docs.aws.amazon.com/fsx/latest/WindowsGuide/what-is.html) file system for task storage.
     public struct FSxWindowsFileServerVolumeConfiguration: TemplateRepresentable, Sendable {
         /// The authorization configuration details for the Amazon FSx for Windows File Server file system.
-        public var authorizationConfig: CfnTaskDefinition.FSxAuthorizationConfig?
+        public let authorizationConfig: CfnTaskDefinition.FSxAuthorizationConfig?
         /// The Amazon FSx for Windows File Server file system ID to use.
-        public var fileSystemId: Value<String>
+        public let fileSystemId: Value<String>
         /// The directory within the Amazon FSx for Windows File Server file system to mount as the root directory inside the host.
-        public var rootDirectory: Value<String>
+        public let rootDirectory: Value<String>
 
         public init(fileSystemId: Value<String>, rootDirectory: Value<String>, authorizationConfig: CfnTaskDefinition.FSxAuthorizationConfig? = nil) {
             self.authorizationConfig = authorizationConfig
@@ -1251,9 +1251,9 @@ public final class CfnTaskDefinition: Resource, HasAttributes {
     /// The authorization configuration details for Amazon FSx for Windows File Server file system.
     public struct FSxAuthorizationConfig: TemplateRepresentable, Sendable {
         /// The authorization credential option to use.
-        public var credentialsParameter: Value<String>
+        public let credentialsParameter: Value<String>
         /// A fully qualified domain name hosted by an [](https://docs.aws.amazon.com/directoryservice/latest/admin-guide/directory_microsoft_ad.html) Managed Microsoft AD (Active Directory) or self-hosted AD...
-        public var domain: Value<String>
+        public let domain: Value<String>
 
         public init(credentialsParameter: Value<String>, domain: Value<String>) {
             self.credentialsParameter = credentialsParameter
@@ -1271,7 +1271,7 @@ public final class CfnTaskDefinition: Resource, HasAttributes {
     /// The ``HostVolumeProperties`` property specifies details on a container instance bind mount host volume.
     public struct HostVolumeProperties: TemplateRepresentable, Sendable {
         /// When the ``host`` parameter is used, specify a ``sourcePath`` to declare the path on the host container instance that's presented to the container.
-        public var sourcePath: Value<String>?
+        public let sourcePath: Value<String>?
 
         public init(sourcePath: Value<String>? = nil) {
             self.sourcePath = sourcePath
@@ -1287,13 +1287,13 @@ public final class CfnTaskDefinition: Resource, HasAttributes {
     /// This parameter is specified when you're using an Amazon S3 Files file system for task storage.
     public struct S3FilesVolumeConfiguration: TemplateRepresentable, Sendable {
         /// The full ARN of the S3 Files access point to use.
-        public var accessPointArn: Value<String>?
+        public let accessPointArn: Value<String>?
         /// The full ARN of the S3 Files file system to mount.
-        public var fileSystemArn: Value<String>
+        public let fileSystemArn: Value<String>
         /// The directory within the Amazon S3 Files file system to mount as the root directory.
-        public var rootDirectory: Value<String>?
+        public let rootDirectory: Value<String>?
         /// The port to use for sending encrypted data between the ECS host and the S3 Files file system.
-        public var transitEncryptionPort: Value<Int>?
+        public let transitEncryptionPort: Value<Int>?
 
         public init(fileSystemArn: Value<String>, accessPointArn: Value<String>? = nil, rootDirectory: Value<String>? = nil, transitEncryptionPort: Value<Int>? = nil) {
             self.accessPointArn = accessPointArn

@@ -65,9 +65,9 @@ public final class CfnTaskSet: Resource, HasAttributes {
     }
 
     public struct CapacityProviderStrategyItem: TemplateRepresentable, Sendable {
-        public var base: Value<Int>?
-        public var capacityProvider: Value<String>?
-        public var weight: Value<Int>?
+        public let base: Value<Int>?
+        public let capacityProvider: Value<String>?
+        public let weight: Value<Int>?
 
         public init(base: Value<Int>? = nil, capacityProvider: Value<String>? = nil, weight: Value<Int>? = nil) {
             self.base = base
@@ -96,11 +96,11 @@ public final class CfnTaskSet: Resource, HasAttributes {
     /// A load balancer object representing the load balancer to use with the task set.
     public struct LoadBalancer: TemplateRepresentable, Sendable {
         /// The name of the container (as it appears in a container definition) to associate with the load balancer.
-        public var containerName: Value<String>?
+        public let containerName: Value<String>?
         /// The port on the container to associate with the load balancer.
-        public var containerPort: Value<Int>?
+        public let containerPort: Value<Int>?
         /// The full Amazon Resource Name (ARN) of the Elastic Load Balancing target group or groups associated with a service or task set.
-        public var targetGroupArn: Value<String>?
+        public let targetGroupArn: Value<String>?
 
         public init(containerName: Value<String>? = nil, containerPort: Value<Int>? = nil, targetGroupArn: Value<String>? = nil) {
             self.containerName = containerName
@@ -119,7 +119,7 @@ public final class CfnTaskSet: Resource, HasAttributes {
 
     /// An object representing the network configuration for a task or service.
     public struct NetworkConfiguration: TemplateRepresentable, Sendable {
-        public var awsVpcConfiguration: CfnTaskSet.AwsVpcConfiguration?
+        public let awsVpcConfiguration: CfnTaskSet.AwsVpcConfiguration?
 
         public init(awsVpcConfiguration: CfnTaskSet.AwsVpcConfiguration? = nil) {
             self.awsVpcConfiguration = awsVpcConfiguration
@@ -135,11 +135,11 @@ public final class CfnTaskSet: Resource, HasAttributes {
     /// The VPC subnets and security groups associated with a task.
     public struct AwsVpcConfiguration: TemplateRepresentable, Sendable {
         /// Whether the task's elastic network interface receives a public IP address.
-        public var assignPublicIp: CfnTaskSet.AwsVpcConfiguration.AssignPublicIp?
+        public let assignPublicIp: CfnTaskSet.AwsVpcConfiguration.AssignPublicIp?
         /// The security groups associated with the task or service.
-        public var securityGroups: Value<[String]>?
+        public let securityGroups: Value<[String]>?
         /// The subnets associated with the task or service.
-        public var subnets: Value<[String]>
+        public let subnets: Value<[String]>
 
         public init(subnets: Value<[String]>, assignPublicIp: CfnTaskSet.AwsVpcConfiguration.AssignPublicIp? = nil, securityGroups: Value<[String]>? = nil) {
             self.assignPublicIp = assignPublicIp
@@ -167,9 +167,9 @@ public final class CfnTaskSet: Resource, HasAttributes {
 
     public struct Scale: TemplateRepresentable, Sendable {
         /// The unit of measure for the scale value.
-        public var unit: CfnTaskSet.Scale.Unit?
+        public let unit: CfnTaskSet.Scale.Unit?
         /// The value, specified as a percent total of a service's desiredCount, to scale the task set.
-        public var value: Value<Double>?
+        public let value: Value<Double>?
 
         public init(unit: CfnTaskSet.Scale.Unit? = nil, value: Value<Double>? = nil) {
             self.unit = unit
@@ -194,13 +194,13 @@ public final class CfnTaskSet: Resource, HasAttributes {
 
     public struct ServiceRegistry: TemplateRepresentable, Sendable {
         /// The container name value, already specified in the task definition, to be used for your service discovery service.
-        public var containerName: Value<String>?
+        public let containerName: Value<String>?
         /// The port value, already specified in the task definition, to be used for your service discovery service.
-        public var containerPort: Value<Int>?
+        public let containerPort: Value<Int>?
         /// The port value used if your service discovery service specified an SRV record.
-        public var port: Value<Int>?
+        public let port: Value<Int>?
         /// The Amazon Resource Name (ARN) of the service registry.
-        public var registryArn: Value<String>?
+        public let registryArn: Value<String>?
 
         public init(containerName: Value<String>? = nil, containerPort: Value<Int>? = nil, port: Value<Int>? = nil, registryArn: Value<String>? = nil) {
             self.containerName = containerName
@@ -220,8 +220,8 @@ public final class CfnTaskSet: Resource, HasAttributes {
     }
 
     public struct Tag: TemplateRepresentable, Sendable {
-        public var key: Value<String>?
-        public var value: Value<String>?
+        public let key: Value<String>?
+        public let value: Value<String>?
 
         public init(key: Value<String>? = nil, value: Value<String>? = nil) {
             self.key = key

@@ -62,7 +62,7 @@ public final class CfnListener: Resource, HasAttributes {
     /// Specifies an SSL server certificate to use as the default certificate for a secure listener.
     public struct Certificate: TemplateRepresentable, Sendable {
         /// The Amazon Resource Name (ARN) of the certificate.
-        public var certificateArn: Value<String>?
+        public let certificateArn: Value<String>?
 
         public init(certificateArn: Value<String>? = nil) {
             self.certificateArn = certificateArn
@@ -78,23 +78,23 @@ public final class CfnListener: Resource, HasAttributes {
     /// Specifies an action for a listener rule.
     public struct Action: TemplateRepresentable, Sendable {
         /// [HTTPS listeners] Information for using Amazon Cognito to authenticate users.
-        public var authenticateCognitoConfig: CfnListener.AuthenticateCognitoConfig?
+        public let authenticateCognitoConfig: CfnListener.AuthenticateCognitoConfig?
         /// [HTTPS listeners] Information about an identity provider that is compliant with OpenID Connect (OIDC).
-        public var authenticateOidcConfig: CfnListener.AuthenticateOidcConfig?
+        public let authenticateOidcConfig: CfnListener.AuthenticateOidcConfig?
         /// [Application Load Balancer] Information for creating an action that returns a custom HTTP response.
-        public var fixedResponseConfig: CfnListener.FixedResponseConfig?
+        public let fixedResponseConfig: CfnListener.FixedResponseConfig?
         /// Information for creating an action that distributes requests among multiple target groups.
-        public var forwardConfig: CfnListener.ForwardConfig?
+        public let forwardConfig: CfnListener.ForwardConfig?
         /// [HTTPS listeners] Information for validating JWT access tokens in client requests.
-        public var jwtValidationConfig: CfnListener.JwtValidationConfig?
+        public let jwtValidationConfig: CfnListener.JwtValidationConfig?
         /// The order for the action.
-        public var order: Value<Int>?
+        public let order: Value<Int>?
         /// [Application Load Balancer] Information for creating a redirect action.
-        public var redirectConfig: CfnListener.RedirectConfig?
+        public let redirectConfig: CfnListener.RedirectConfig?
         /// The Amazon Resource Name (ARN) of the target group.
-        public var targetGroupArn: Value<String>?
+        public let targetGroupArn: Value<String>?
         /// The type of action.
-        public var type: CfnListener.Action.ActionType
+        public let type: CfnListener.Action.ActionType
 
         public init(type: CfnListener.Action.ActionType, authenticateCognitoConfig: CfnListener.AuthenticateCognitoConfig? = nil, authenticateOidcConfig: CfnListener.AuthenticateOidcConfig? = nil, fixedResponseConfig: CfnListener.FixedResponseConfig? = nil, forwardConfig: CfnListener.ForwardConfig? = nil, jwtValidationConfig: CfnListener.JwtValidationConfig? = nil, order: Value<Int>? = nil, redirectConfig: CfnListener.RedirectConfig? = nil, targetGroupArn: Value<String>? = nil) {
             self.authenticateCognitoConfig = authenticateCognitoConfig
@@ -139,21 +139,21 @@ public final class CfnListener: Resource, HasAttributes {
     /// Specifies information required when integrating with Amazon Cognito to authenticate users.
     public struct AuthenticateCognitoConfig: TemplateRepresentable, Sendable {
         /// The query parameters (up to 10) to include in the redirect request to the authorization endpoint.
-        public var authenticationRequestExtraParams: [String: Value<String>]?
+        public let authenticationRequestExtraParams: [String: Value<String>]?
         /// The behavior if the user is not authenticated.
-        public var onUnauthenticatedRequest: CfnListener.AuthenticateCognitoConfig.OnUnauthenticatedRequest?
+        public let onUnauthenticatedRequest: CfnListener.AuthenticateCognitoConfig.OnUnauthenticatedRequest?
         /// The set of user claims to be requested from the IdP.
-        public var scope: Value<String>?
+        public let scope: Value<String>?
         /// The name of the cookie used to maintain session information.
-        public var sessionCookieName: Value<String>?
+        public let sessionCookieName: Value<String>?
         /// The maximum duration of the authentication session, in seconds.
-        public var sessionTimeout: Value<String>?
+        public let sessionTimeout: Value<String>?
         /// The Amazon Resource Name (ARN) of the Amazon Cognito user pool.
-        public var userPoolArn: Value<String>
+        public let userPoolArn: Value<String>
         /// The ID of the Amazon Cognito user pool client.
-        public var userPoolClientId: Value<String>
+        public let userPoolClientId: Value<String>
         /// The domain prefix or fully-qualified domain name of the Amazon Cognito user pool.
-        public var userPoolDomain: Value<String>
+        public let userPoolDomain: Value<String>
 
         public init(userPoolArn: Value<String>, userPoolClientId: Value<String>, userPoolDomain: Value<String>, authenticationRequestExtraParams: [String: Value<String>]? = nil, onUnauthenticatedRequest: CfnListener.AuthenticateCognitoConfig.OnUnauthenticatedRequest? = nil, scope: Value<String>? = nil, sessionCookieName: Value<String>? = nil, sessionTimeout: Value<String>? = nil) {
             self.authenticationRequestExtraParams = authenticationRequestExtraParams
@@ -193,29 +193,29 @@ public final class CfnListener: Resource, HasAttributes {
     /// Specifies information required using an identity provide (IdP) that is compliant with OpenID Connect (OIDC) to authenticate users.
     public struct AuthenticateOidcConfig: TemplateRepresentable, Sendable {
         /// The query parameters (up to 10) to include in the redirect request to the authorization endpoint.
-        public var authenticationRequestExtraParams: [String: Value<String>]?
+        public let authenticationRequestExtraParams: [String: Value<String>]?
         /// The authorization endpoint of the IdP.
-        public var authorizationEndpoint: Value<String>
+        public let authorizationEndpoint: Value<String>
         /// The OAuth 2.0 client identifier.
-        public var clientId: Value<String>
+        public let clientId: Value<String>
         /// The OAuth 2.0 client secret.
-        public var clientSecret: Value<String>?
+        public let clientSecret: Value<String>?
         /// The OIDC issuer identifier of the IdP.
-        public var issuer: Value<String>
+        public let issuer: Value<String>
         /// The behavior if the user is not authenticated.
-        public var onUnauthenticatedRequest: CfnListener.AuthenticateOidcConfig.OnUnauthenticatedRequest?
+        public let onUnauthenticatedRequest: CfnListener.AuthenticateOidcConfig.OnUnauthenticatedRequest?
         /// The set of user claims to be requested from the IdP.
-        public var scope: Value<String>?
+        public let scope: Value<String>?
         /// The name of the cookie used to maintain session information.
-        public var sessionCookieName: Value<String>?
+        public let sessionCookieName: Value<String>?
         /// The maximum duration of the authentication session, in seconds.
-        public var sessionTimeout: Value<String>?
+        public let sessionTimeout: Value<String>?
         /// The token endpoint of the IdP.
-        public var tokenEndpoint: Value<String>
+        public let tokenEndpoint: Value<String>
         /// Indicates whether to use the existing client secret when modifying a rule.
-        public var useExistingClientSecret: Value<Bool>?
+        public let useExistingClientSecret: Value<Bool>?
         /// The user info endpoint of the IdP.
-        public var userInfoEndpoint: Value<String>
+        public let userInfoEndpoint: Value<String>
 
         public init(authorizationEndpoint: Value<String>, clientId: Value<String>, issuer: Value<String>, tokenEndpoint: Value<String>, userInfoEndpoint: Value<String>, authenticationRequestExtraParams: [String: Value<String>]? = nil, clientSecret: Value<String>? = nil, onUnauthenticatedRequest: CfnListener.AuthenticateOidcConfig.OnUnauthenticatedRequest? = nil, scope: Value<String>? = nil, sessionCookieName: Value<String>? = nil, sessionTimeout: Value<String>? = nil, useExistingClientSecret: Value<Bool>? = nil) {
             self.authenticationRequestExtraParams = authenticationRequestExtraParams
@@ -263,11 +263,11 @@ public final class CfnListener: Resource, HasAttributes {
     /// Specifies information required when returning a custom HTTP response.
     public struct FixedResponseConfig: TemplateRepresentable, Sendable {
         /// The content type.
-        public var contentType: Value<String>?
+        public let contentType: Value<String>?
         /// The message.
-        public var messageBody: Value<String>?
+        public let messageBody: Value<String>?
         /// The HTTP response code (2XX, 4XX, or 5XX).
-        public var statusCode: Value<String>
+        public let statusCode: Value<String>
 
         public init(statusCode: Value<String>, contentType: Value<String>? = nil, messageBody: Value<String>? = nil) {
             self.contentType = contentType
@@ -287,9 +287,9 @@ public final class CfnListener: Resource, HasAttributes {
     /// Information for creating an action that distributes requests among multiple target groups.
     public struct ForwardConfig: TemplateRepresentable, Sendable {
         /// Information about the target group stickiness for a rule.
-        public var targetGroupStickinessConfig: CfnListener.TargetGroupStickinessConfig?
+        public let targetGroupStickinessConfig: CfnListener.TargetGroupStickinessConfig?
         /// Information about how traffic will be distributed between multiple target groups in a forward rule.
-        public var targetGroups: [CfnListener.TargetGroupTuple]?
+        public let targetGroups: [CfnListener.TargetGroupTuple]?
 
         public init(targetGroupStickinessConfig: CfnListener.TargetGroupStickinessConfig? = nil, targetGroups: [CfnListener.TargetGroupTuple]? = nil) {
             self.targetGroupStickinessConfig = targetGroupStickinessConfig
@@ -307,9 +307,9 @@ public final class CfnListener: Resource, HasAttributes {
     /// Information about the target group stickiness for a rule.
     public struct TargetGroupStickinessConfig: TemplateRepresentable, Sendable {
         /// [Application Load Balancers] The time period, in seconds, during which requests from a client should be routed to the same target group.
-        public var durationSeconds: Value<Int>?
+        public let durationSeconds: Value<Int>?
         /// Indicates whether target group stickiness is enabled.
-        public var enabled: Value<Bool>?
+        public let enabled: Value<Bool>?
 
         public init(durationSeconds: Value<Int>? = nil, enabled: Value<Bool>? = nil) {
             self.durationSeconds = durationSeconds
@@ -327,9 +327,9 @@ public final class CfnListener: Resource, HasAttributes {
     /// Information about how traffic will be distributed between multiple target groups in a forward rule.
     public struct TargetGroupTuple: TemplateRepresentable, Sendable {
         /// The Amazon Resource Name (ARN) of the target group.
-        public var targetGroupArn: Value<String>?
+        public let targetGroupArn: Value<String>?
         /// The weight.
-        public var weight: Value<Int>?
+        public let weight: Value<Int>?
 
         public init(targetGroupArn: Value<String>? = nil, weight: Value<Int>? = nil) {
             self.targetGroupArn = targetGroupArn
@@ -345,9 +345,9 @@ public final class CfnListener: Resource, HasAttributes {
     }
 
     public struct JwtValidationConfig: TemplateRepresentable, Sendable {
-        public var additionalClaims: [CfnListener.JwtValidationActionAdditionalClaim]?
-        public var issuer: Value<String>
-        public var jwksEndpoint: Value<String>
+        public let additionalClaims: [CfnListener.JwtValidationActionAdditionalClaim]?
+        public let issuer: Value<String>
+        public let jwksEndpoint: Value<String>
 
         public init(issuer: Value<String>, jwksEndpoint: Value<String>, additionalClaims: [CfnListener.JwtValidationActionAdditionalClaim]? = nil) {
             self.additionalClaims = additionalClaims
@@ -367,11 +367,11 @@ public final class CfnListener: Resource, HasAttributes {
     /// Information about an additional claim to validate.
     public struct JwtValidationActionAdditionalClaim: TemplateRepresentable, Sendable {
         /// The format of the claim value.
-        public var format: CfnListener.JwtValidationActionAdditionalClaim.Format
+        public let format: CfnListener.JwtValidationActionAdditionalClaim.Format
         /// The name of the claim.
-        public var name: Value<String>
+        public let name: Value<String>
         /// The claim value.
-        public var values: Value<[String]>
+        public let values: Value<[String]>
 
         public init(format: CfnListener.JwtValidationActionAdditionalClaim.Format, name: Value<String>, values: Value<[String]>) {
             self.format = format
@@ -401,17 +401,17 @@ public final class CfnListener: Resource, HasAttributes {
     /// Information about a redirect action.
     public struct RedirectConfig: TemplateRepresentable, Sendable {
         /// The hostname.
-        public var host: Value<String>?
+        public let host: Value<String>?
         /// The absolute path, starting with the leading "/".
-        public var path: Value<String>?
+        public let path: Value<String>?
         /// The port.
-        public var port: Value<String>?
+        public let port: Value<String>?
         /// The protocol.
-        public var `protocol`: Value<String>?
+        public let `protocol`: Value<String>?
         /// The query parameters, URL-encoded when necessary, but not percent-encoded.
-        public var query: Value<String>?
+        public let query: Value<String>?
         /// The HTTP redirect code.
-        public var statusCode: CfnListener.RedirectConfig.StatusCode
+        public let statusCode: CfnListener.RedirectConfig.StatusCode
 
         public init(statusCode: CfnListener.RedirectConfig.StatusCode, host: Value<String>? = nil, path: Value<String>? = nil, port: Value<String>? = nil, protocol: Value<String>? = nil, query: Value<String>? = nil) {
             self.host = host
@@ -446,9 +446,9 @@ public final class CfnListener: Resource, HasAttributes {
     /// Information about a listener attribute.
     public struct ListenerAttribute: TemplateRepresentable, Sendable {
         /// The name of the attribute.
-        public var key: Value<String>?
+        public let key: Value<String>?
         /// The value of the attribute.
-        public var value: Value<String>?
+        public let value: Value<String>?
 
         public init(key: Value<String>? = nil, value: Value<String>? = nil) {
             self.key = key
@@ -466,13 +466,13 @@ public final class CfnListener: Resource, HasAttributes {
     /// The mutual authentication configuration information.
     public struct MutualAuthentication: TemplateRepresentable, Sendable {
         /// Indicates whether trust store CA certificate names are advertised.
-        public var advertiseTrustStoreCaNames: CfnListener.MutualAuthentication.AdvertiseTrustStoreCaNames?
+        public let advertiseTrustStoreCaNames: CfnListener.MutualAuthentication.AdvertiseTrustStoreCaNames?
         /// Indicates whether expired client certificates are ignored.
-        public var ignoreClientCertificateExpiry: Value<Bool>?
+        public let ignoreClientCertificateExpiry: Value<Bool>?
         /// The client certificate handling method.
-        public var mode: Value<String>?
+        public let mode: Value<String>?
         /// The Amazon Resource Name (ARN) of the trust store.
-        public var trustStoreArn: Value<String>?
+        public let trustStoreArn: Value<String>?
 
         public init(advertiseTrustStoreCaNames: CfnListener.MutualAuthentication.AdvertiseTrustStoreCaNames? = nil, ignoreClientCertificateExpiry: Value<Bool>? = nil, mode: Value<String>? = nil, trustStoreArn: Value<String>? = nil) {
             self.advertiseTrustStoreCaNames = advertiseTrustStoreCaNames
@@ -519,9 +519,9 @@ public final class CfnListener: Resource, HasAttributes {
     /// Information about a tag.
     public struct Tag: TemplateRepresentable, Sendable {
         /// The key of the tag.
-        public var key: Value<String>
+        public let key: Value<String>
         /// The value of the tag.
-        public var value: Value<String>
+        public let value: Value<String>
 
         public init(key: Value<String>, value: Value<String>) {
             self.key = key

@@ -27,7 +27,7 @@ public final class CfnListenerCertificate: Resource, HasAttributes {
     }
 
     public struct Certificate: TemplateRepresentable, Sendable {
-        public var certificateArn: Value<String>?
+        public let certificateArn: Value<String>?
 
         public init(certificateArn: Value<String>? = nil) {
             self.certificateArn = certificateArn

@@ -48,23 +48,23 @@ public final class CfnListenerRule: Resource, HasAttributes {
     /// Specifies an action for a listener rule.
     public struct Action: TemplateRepresentable, Sendable {
         /// [HTTPS listeners] Information for using Amazon Cognito to authenticate users.
-        public var authenticateCognitoConfig: CfnListenerRule.AuthenticateCognitoConfig?
+        public let authenticateCognitoConfig: CfnListenerRule.AuthenticateCognitoConfig?
         /// [HTTPS listeners] Information about an identity provider that is compliant with OpenID Connect (OIDC).
-        public var authenticateOidcConfig: CfnListenerRule.AuthenticateOidcConfig?
+        public let authenticateOidcConfig: CfnListenerRule.AuthenticateOidcConfig?
         /// [Application Load Balancer] Information for creating an action that returns a custom HTTP response.
-        public var fixedResponseConfig: CfnListenerRule.FixedResponseConfig?
+        public let fixedResponseConfig: CfnListenerRule.FixedResponseConfig?
         /// Information for creating an action that distributes requests among multiple target groups.
-        public var forwardConfig: CfnListenerRule.ForwardConfig?
+        public let forwardConfig: CfnListenerRule.ForwardConfig?
         /// [HTTPS listeners] Information for validating JWT access tokens in client requests.
-        public var jwtValidationConfig: CfnListenerRule.JwtValidationConfig?
+        public let jwtValidationConfig: CfnListenerRule.JwtValidationConfig?
         /// The order for the action.
-        public var order: Value<Int>?
+        public let order: Value<Int>?
         /// [Application Load Balancer] Information for creating a redirect action.
-        public var redirectConfig: CfnListenerRule.RedirectConfig?
+        public let redirectConfig: CfnListenerRule.RedirectConfig?
         /// The Amazon Resource Name (ARN) of the target group.
-        public var targetGroupArn: Value<String>?
+        public let targetGroupArn: Value<String>?
         /// The type of action.
-        public var type: CfnListenerRule.Action.ActionType
+        public let type: CfnListenerRule.Action.ActionType
 
         public init(type: CfnListenerRule.Action.ActionType, authenticateCognitoConfig: CfnListenerRule.AuthenticateCognitoConfig? = nil, authenticateOidcConfig: CfnListenerRule.AuthenticateOidcConfig? = nil, fixedResponseConfig: CfnListenerRule.FixedResponseConfig? = nil, forwardConfig: CfnListenerRule.ForwardConfig? = nil, jwtValidationConfig: CfnListenerRule.JwtValidationConfig? = nil, order: Value<Int>? = nil, redirectConfig: CfnListenerRule.RedirectConfig? = nil, targetGroupArn: Value<String>? = nil) {
             self.authenticateCognitoConfig = authenticateCognitoConfig
@@ -109,21 +109,21 @@ public final class CfnListenerRule: Resource, HasAttributes {
     /// Specifies information required when integrating with Amazon Cognito to authenticate users.
     public struct AuthenticateCognitoConfig: TemplateRepresentable, Sendable {
         /// The query parameters (up to 10) to include in the redirect request to the authorization endpoint.
-        public var authenticationRequestExtraParams: [String: Value<String>]?
+        public let authenticationRequestExtraParams: [String: Value<String>]?
         /// The behavior if the user is not authenticated.
-        public var onUnauthenticatedRequest: CfnListenerRule.AuthenticateCognitoConfig.OnUnauthenticatedRequest?
+        public let onUnauthenticatedRequest: CfnListenerRule.AuthenticateCognitoConfig.OnUnauthenticatedRequest?
         /// The set of user claims to be requested from the IdP.
-        public var scope: Value<String>?
+        public let scope: Value<String>?
         /// The name of the cookie used to maintain session information.
-        public var sessionCookieName: Value<String>?
+        public let sessionCookieName: Value<String>?
         /// The maximum duration of the authentication session, in seconds.
-        public var sessionTimeout: Value<Int>?
+        public let sessionTimeout: Value<Int>?
         /// The Amazon Resource Name (ARN) of the Amazon Cognito user pool.
-        public var userPoolArn: Value<String>
+        public let userPoolArn: Value<String>
         /// The ID of the Amazon Cognito user pool client.
-        public var userPoolClientId: Value<String>
+        public let userPoolClientId: Value<String>
         /// The domain prefix or fully-qualified domain name of the Amazon Cognito user pool.
-        public var userPoolDomain: Value<String>
+        public let userPoolDomain: Value<String>
 
         public init(userPoolArn: Value<String>, userPoolClientId: Value<String>, userPoolDomain: Value<String>, authenticationRequestExtraParams: [String: Value<String>]? = nil, onUnauthenticatedRequest: CfnListenerRule.AuthenticateCognitoConfig.OnUnauthenticatedRequest? = nil, scope: Value<String>? = nil, sessionCookieName: Value<String>? = nil, sessionTimeout: Value<Int>? = nil) {
             self.authenticationRequestExtraParams = authenticationRequestExtraParams
@@ -163,29 +163,29 @@ public final class CfnListenerRule: Resource, HasAttributes {
     /// Specifies information required using an identity provide (IdP) that is compliant with OpenID Connect (OIDC) to authenticate users.
     public struct AuthenticateOidcConfig: TemplateRepresentable, Sendable {
         /// The query parameters (up to 10) to include in the redirect request to the authorization endpoint.
-        public var authenticationRequestExtraParams: [String: Value<String>]?
+        public let authenticationRequestExtraParams: [String: Value<String>]?
         /// The authorization endpoint of the IdP.
-        public var authorizationEndpoint: Value<String>
+        public let authorizationEndpoint: Value<String>
         /// The OAuth 2.0 client identifier.
-        public var clientId: Value<String>
+        public let clientId: Value<String>
         /// The OAuth 2.0 client secret.
-        public var clientSecret: Value<String>?
+        public let clientSecret: Value<String>?
         /// The OIDC issuer identifier of the IdP.
-        public var issuer: Value<String>
+        public let issuer: Value<String>
         /// The behavior if the user is not authenticated.
-        public var onUnauthenticatedRequest: CfnListenerRule.AuthenticateOidcConfig.OnUnauthenticatedRequest?
+        public let onUnauthenticatedRequest: CfnListenerRule.AuthenticateOidcConfig.OnUnauthenticatedRequest?
         /// The set of user claims to be requested from the IdP.
-        public var scope: Value<String>?
+        public let scope: Value<String>?
         /// The name of the cookie used to maintain session information.
-        public var sessionCookieName: Value<String>?
+        public let sessionCookieName: Value<String>?
         /// The maximum duration of the authentication session, in seconds.
-        public var sessionTimeout: Value<Int>?
+        public let sessionTimeout: Value<Int>?
         /// The token endpoint of the IdP.
-        public var tokenEndpoint: Value<String>
+        public let tokenEndpoint: Value<String>
         /// Indicates whether to use the existing client secret when modifying a rule.
-        public var useExistingClientSecret: Value<Bool>?
+        public let useExistingClientSecret: Value<Bool>?
         /// The user info endpoint of the IdP.
-        public var userInfoEndpoint: Value<String>
+        public let userInfoEndpoint: Value<String>
 
         public init(authorizationEndpoint: Value<String>, clientId: Value<String>, issuer: Value<String>, tokenEndpoint: Value<String>, userInfoEndpoint: Value<String>, authenticationRequestExtraParams: [String: Value<String>]? = nil, clientSecret: Value<String>? = nil, onUnauthenticatedRequest: CfnListenerRule.AuthenticateOidcConfig.OnUnauthenticatedRequest? = nil, scope: Value<String>? = nil, sessionCookieName: Value<String>? = nil, sessionTimeout: Value<Int>? = nil, useExistingClientSecret: Value<Bool>? = nil) {
             self.authenticationRequestExtraParams = authenticationRequestExtraParams
@@ -233,11 +233,11 @@ public final class CfnListenerRule: Resource, HasAttributes {
     /// Specifies information required when returning a custom HTTP response.
     public struct FixedResponseConfig: TemplateRepresentable, Sendable {
         /// The content type.
-        public var contentType: Value<String>?
+        public let contentType: Value<String>?
         /// The message.
-        public var messageBody: Value<String>?
+        public let messageBody: Value<String>?
         /// The HTTP response code (2XX, 4XX, or 5XX).
-        public var statusCode: Value<String>
+        public let statusCode: Value<String>
 
         public init(statusCode: Value<String>, contentType: Value<String>? = nil, messageBody: Value<String>? = nil) {
             self.contentType = contentType
@@ -257,9 +257,9 @@ public final class CfnListenerRule: Resource, HasAttributes {
     /// Information for creating an action that distributes requests among multiple target groups.
     public struct ForwardConfig: TemplateRepresentable, Sendable {
         /// Information about the target group stickiness for a rule.
-        public var targetGroupStickinessConfig: CfnListenerRule.TargetGroupStickinessConfig?
+        public let targetGroupStickinessConfig: CfnListenerRule.TargetGroupStickinessConfig?
         /// Information about how traffic will be distributed between multiple target groups in a forward rule.
-        public var targetGroups: [CfnListenerRule.TargetGroupTuple]?
+        public let targetGroups: [CfnListenerRule.TargetGroupTuple]?
 
         public init(targetGroupStickinessConfig: CfnListenerRule.TargetGroupStickinessConfig? = nil, targetGroups: [CfnListenerRule.TargetGroupTuple]? = nil) {
             self.targetGroupStickinessConfig = targetGroupStickinessConfig
@@ -277,9 +277,9 @@ public final class CfnListenerRule: Resource, HasAttributes {
     /// Information about the target group stickiness for a rule.
     public struct TargetGroupStickinessConfig: TemplateRepresentable, Sendable {
         /// [Application Load Balancers] The time period, in seconds, during which requests from a client should be routed to the same target group.
-        public var durationSeconds: Value<Int>?
+        public let durationSeconds: Value<Int>?
         /// Indicates whether target group stickiness is enabled.
-        public var enabled: Value<Bool>?
+        public let enabled: Value<Bool>?
 
         public init(durationSeconds: Value<Int>? = nil, enabled: Value<Bool>? = nil) {
             self.durationSeconds = durationSeconds
@@ -297,9 +297,9 @@ public final class CfnListenerRule: Resource, HasAttributes {
     /// Information about how traffic will be distributed between multiple target groups in a forward rule.
     public struct TargetGroupTuple: TemplateRepresentable, Sendable {
         /// The Amazon Resource Name (ARN) of the target group.
-        public var targetGroupArn: Value<String>?
+        public let targetGroupArn: Value<String>?
         /// The weight.
-        public var weight: Value<Int>?
+        public let weight: Value<Int>?
 
         public init(targetGroupArn: Value<String>? = nil, weight: Value<Int>? = nil) {
             self.targetGroupArn = targetGroupArn
@@ -315,9 +315,9 @@ public final class CfnListenerRule: Resource, HasAttributes {
     }
 
     public struct JwtValidationConfig: TemplateRepresentable, Sendable {
-        public var additionalClaims: [CfnListenerRule.JwtValidationActionAdditionalClaim]?
-        public var issuer: Value<String>
-        public var jwksEndpoint: Value<String>
+        public let additionalClaims: [CfnListenerRule.JwtValidationActionAdditionalClaim]?
+        public let issuer: Value<String>
+        public let jwksEndpoint: Value<String>
 
         public init(issuer: Value<String>, jwksEndpoint: Value<String>, additionalClaims: [CfnListenerRule.JwtValidationActionAdditionalClaim]? = nil) {
             self.additionalClaims = additionalClaims
@@ -337,11 +337,11 @@ public final class CfnListenerRule: Resource, HasAttributes {
     /// Information about an additional claim to validate.
     public struct JwtValidationActionAdditionalClaim: TemplateRepresentable, Sendable {
         /// The format of the claim value.
-        public var format: CfnListenerRule.JwtValidationActionAdditionalClaim.Format
+        public let format: CfnListenerRule.JwtValidationActionAdditionalClaim.Format
         /// The name of the claim.
-        public var name: Value<String>
+        public let name: Value<String>
         /// The claim value.
-        public var values: Value<[String]>
+        public let values: Value<[String]>
 
         public init(format: CfnListenerRule.JwtValidationActionAdditionalClaim.Format, name: Value<String>, values: Value<[String]>) {
             self.format = format
@@ -371,17 +371,17 @@ public final class CfnListenerRule: Resource, HasAttributes {
     /// Information about a redirect action.
     public struct RedirectConfig: TemplateRepresentable, Sendable {
         /// The hostname.
-        public var host: Value<String>?
+        public let host: Value<String>?
         /// The absolute path, starting with the leading "/".
-        public var path: Value<String>?
+        public let path: Value<String>?
         /// The port.
-        public var port: Value<String>?
+        public let port: Value<String>?
         /// The protocol.
-        public var `protocol`: Value<String>?
+        public let `protocol`: Value<String>?
         /// The query parameters, URL-encoded when necessary, but not percent-encoded.
-        public var query: Value<String>?
+        public let query: Value<String>?
         /// The HTTP redirect code.
-        public var statusCode: CfnListenerRule.RedirectConfig.StatusCode
+        public let statusCode: CfnListenerRule.RedirectConfig.StatusCode
 
         public init(statusCode: CfnListenerRule.RedirectConfig.StatusCode, host: Value<String>? = nil, path: Value<String>? = nil, port: Value<String>? = nil, protocol: Value<String>? = nil, query: Value<String>? = nil) {
             self.host = host
@@ -416,23 +416,23 @@ public final class CfnListenerRule: Resource, HasAttributes {
     /// Specifies a condition for a listener rule.
     public struct RuleCondition: TemplateRepresentable, Sendable {
         /// The name of the field.
-        public var field: Value<String>?
+        public let field: Value<String>?
         /// Information for a host header condition.
-        public var hostHeaderConfig: CfnListenerRule.HostHeaderConfig?
+        public let hostHeaderConfig: CfnListenerRule.HostHeaderConfig?
         /// Information for an HTTP header condition.
-        public var httpHeaderConfig: CfnListenerRule.HttpHeaderConfig?
+        public let httpHeaderConfig: CfnListenerRule.HttpHeaderConfig?
         /// Information for an HTTP method condition.
-        public var httpRequestMethodConfig: CfnListenerRule.HttpRequestMethodConfig?
+        public let httpRequestMethodConfig: CfnListenerRule.HttpRequestMethodConfig?
         /// Information for a path pattern condition.
-        public var pathPatternConfig: CfnListenerRule.PathPatternConfig?
+        public let pathPatternConfig: CfnListenerRule.PathPatternConfig?
         /// Information for a query string condition.
-        public var queryStringConfig: CfnListenerRule.QueryStringConfig?
+        public let queryStringConfig: CfnListenerRule.QueryStringConfig?
         /// The regular expressions to match against the condition field.
-        public var regexValues: Value<[String]>?
+        public let regexValues: Value<[String]>?
         /// Information for a source IP condition.
-        public var sourceIpConfig: CfnListenerRule.SourceIpConfig?
+        public let sourceIpConfig: CfnListenerRule.SourceIpConfig?
         /// The condition value.
-        public var values: Value<[String]>?
+        public let values: Value<[String]>?
 
         public init(field: Value<String>? = nil, hostHeaderConfig: CfnListenerRule.HostHeaderConfig? = nil, httpHeaderConfig: CfnListenerRule.HttpHeaderConfig? = nil, httpRequestMethodConfig: CfnListenerRule.HttpRequestMethodConfig? = nil, pathPatternConfig: CfnListenerRule.PathPatternConfig? = nil, queryStringConfig: CfnListenerRule.QueryStringConfig? = nil, regexValues: Value<[String]>? = nil, sourceIpConfig: CfnListenerRule.SourceIpConfig? = nil, values: Value<[String]>? = nil) {
             self.field = field
@@ -463,9 +463,9 @@ public final class CfnListenerRule: Resource, HasAttributes {
 
     /// Information about a host header condition.
     public struct HostHeaderConfig: TemplateRepresentable, Sendable {
-        public var regexValues: Value<[String]>?
+        public let regexValues: Value<[String]>?
         /// The host names.
-        public var values: Value<[String]>?
+        public let values: Value<[String]>?
 
         public init(regexValues: Value<[String]>? = nil, values: Value<[String]>? = nil) {
             self.regexValues = regexValues
@@ -483,10 +483,10 @@ public final class CfnListenerRule: Resource, HasAttributes {
     /// Information about an HTTP header condition.
     public struct HttpHeaderConfig: TemplateRepresentable, Sendable {
         /// The name of the HTTP header field.
-        public var httpHeaderName: Value<String>?
-        public var regexValues: Value<[String]>?
+        public let httpHeaderName: Value<String>?
+        public let regexValues: Value<[String]>?
         /// The strings to compare against the value of the HTTP header.
-        public var values: Value<[String]>?
+        public let values: Value<[String]>?
 
         public init(httpHeaderName: Value<String>? = nil, regexValues: Value<[String]>? = nil, values: Value<[String]>? = nil) {
             self.httpHeaderName = httpHeaderName
@@ -506,7 +506,7 @@ public final class CfnListenerRule: Resource, HasAttributes {
     /// Information about an HTTP method condition.
     public struct HttpRequestMethodConfig: TemplateRepresentable, Sendable {
         /// The name of the request method.
-        public var values: Value<[String]>?
+        public let values: Value<[String]>?
 
         public init(values: Value<[String]>? = nil) {
             self.values = values
@@ -521,9 +521,9 @@ public final class CfnListenerRule: Resource, HasAttributes {
 
     /// Information about a path pattern condition.
     public struct PathPatternConfig: TemplateRepresentable, Sendable {
-        public var regexValues: Value<[String]>?
+        public let regexValues: Value<[String]>?
         /// The path patterns to compare against the request URL.
-        public var values: Value<[String]>?
+        public let values: Value<[String]>?
 
         public init(regexValues: Value<[String]>? = nil, values: Value<[String]>? = nil) {
             self.regexValues = regexValues
@@ -541,7 +541,7 @@ public final class CfnListenerRule: Resource, HasAttributes {
     /// Information about a query string condition.
     public struct QueryStringConfig: TemplateRepresentable, Sendable {
         /// The key/value pairs or values to find in the query string.
-        public var values: [CfnListenerRule.QueryStringKeyValue]?
+        public let values: [CfnListenerRule.QueryStringKeyValue]?
 
         public init(values: [CfnListenerRule.QueryStringKeyValue]? = nil) {
             self.values = values
@@ -557,9 +557,9 @@ public final class CfnListenerRule: Resource, HasAttributes {
     /// Information about a key/value pair.
     public struct QueryStringKeyValue: TemplateRepresentable, Sendable {
         /// The key.
-        public var key: Value<String>?
+        public let key: Value<String>?
         /// The value.
-        public var value: Value<String>?
+        public let value: Value<String>?
 
         public init(key: Value<String>? = nil, value: Value<String>? = nil) {
             self.key = key
@@ -576,9 +576,9 @@ public final class CfnListenerRule: Resource, HasAttributes {
 
     /// Information about a source IP condition.
     public struct SourceIpConfig: TemplateRepresentable, Sendable {
-        public var ipAddressType: CfnListenerRule.SourceIpConfig.IpAddressType?
+        public let ipAddressType: CfnListenerRule.SourceIpConfig.IpAddressType?
         /// The source IP addresses, in CIDR format.
-        public var values: Value<[String]>?
+        public let values: Value<[String]>?
 
         public init(ipAddressType: CfnListenerRule.SourceIpConfig.IpAddressType? = nil, values: Value<[String]>? = nil) {
             self.ipAddressType = ipAddressType
@@ -605,9 +605,9 @@ public final class CfnListenerRule: Resource, HasAttributes {
     /// Information about a tag.
     public struct Tag: TemplateRepresentable, Sendable {
         /// The key of the tag.
-        public var key: Value<String>
+        public let key: Value<String>
         /// The value of the tag.
-        public var value: Value<String>
+        public let value: Value<String>
 
         public init(key: Value<String>, value: Value<String>) {
             self.key = key
@@ -623,9 +623,9 @@ public final class CfnListenerRule: Resource, HasAttributes {
     }
 
     public struct Transform: TemplateRepresentable, Sendable {
-        public var hostHeaderRewriteConfig: CfnListenerRule.RewriteConfigObject?
-        public var type: CfnListenerRule.Transform.TransformType
-        public var urlRewriteConfig: CfnListenerRule.RewriteConfigObject?
+        public let hostHeaderRewriteConfig: CfnListenerRule.RewriteConfigObject?
+        public let type: CfnListenerRule.Transform.TransformType
+        public let urlRewriteConfig: CfnListenerRule.RewriteConfigObject?
 
         public init(type: CfnListenerRule.Transform.TransformType, hostHeaderRewriteConfig: CfnListenerRule.RewriteConfigObject? = nil, urlRewriteConfig: CfnListenerRule.RewriteConfigObject? = nil) {
             self.hostHeaderRewriteConfig = hostHeaderRewriteConfig
@@ -652,7 +652,7 @@ public final class CfnListenerRule: Resource, HasAttributes {
     }
 
     public struct RewriteConfigObject: TemplateRepresentable, Sendable {
-        public var rewrites: [CfnListenerRule.RewriteConfig]
+        public let rewrites: [CfnListenerRule.RewriteConfig]
 
         public init(rewrites: [CfnListenerRule.RewriteConfig]) {
             self.rewrites = rewrites
@@ -668,9 +668,9 @@ public final class CfnListenerRule: Resource, HasAttributes {
     /// Information about a rewrite transform.
     public struct RewriteConfig: TemplateRepresentable, Sendable {
         /// The regular expression to match in the input string.
-        public var regex: Value<String>
+        public let regex: Value<String>
         /// The replacement string to use when rewriting the matched input.
-        public var replace: Value<String>
+        public let replace: Value<String>
 
         public init(regex: Value<String>, replace: Value<String>) {
             self.regex = regex

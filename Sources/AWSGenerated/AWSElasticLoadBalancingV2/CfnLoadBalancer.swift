@@ -123,9 +123,9 @@ public final class CfnLoadBalancer: Resource, HasAttributes {
     /// Specifies an attribute for an Application Load Balancer, a Network Load Balancer, or a Gateway Load Balancer.
     public struct LoadBalancerAttribute: TemplateRepresentable, Sendable {
         /// The name of the attribute.
-        public var key: Value<String>?
+        public let key: Value<String>?
         /// The value of the attribute.
-        public var value: Value<String>?
+        public let value: Value<String>?
 
         public init(key: Value<String>? = nil, value: Value<String>? = nil) {
             self.key = key
@@ -143,7 +143,7 @@ public final class CfnLoadBalancer: Resource, HasAttributes {
     /// The minimum capacity for a load balancer.
     public struct MinimumLoadBalancerCapacity: TemplateRepresentable, Sendable {
         /// The number of capacity units.
-        public var capacityUnits: Value<Int>
+        public let capacityUnits: Value<Int>
 
         public init(capacityUnits: Value<Int>) {
             self.capacityUnits = capacityUnits
@@ -168,15 +168,15 @@ public final class CfnLoadBalancer: Resource, HasAttributes {
     /// Specifies a subnet for a load balancer.
     public struct SubnetMapping: TemplateRepresentable, Sendable {
         /// [Network Load Balancers] The allocation ID of the Elastic IP address for an internet-facing load balancer.
-        public var allocationId: Value<String>?
+        public let allocationId: Value<String>?
         /// [Network Load Balancers] The IPv6 address.
-        public var iPv6Address: Value<String>?
+        public let iPv6Address: Value<String>?
         /// [Network Load Balancers] The private IPv4 address for an internal load balancer.
-        public var privateIPv4Address: Value<String>?
+        public let privateIPv4Address: Value<String>?
         /// [Network Load Balancers with UDP listeners] The IPv6 prefix to use for source NAT.
-        public var sourceNatIpv6Prefix: Value<String>?
+        public let sourceNatIpv6Prefix: Value<String>?
         /// The ID of the subnet.
-        public var subnetId: Value<String>
+        public let subnetId: Value<String>
 
         public init(subnetId: Value<String>, allocationId: Value<String>? = nil, iPv6Address: Value<String>? = nil, privateIPv4Address: Value<String>? = nil, sourceNatIpv6Prefix: Value<String>? = nil) {
             self.allocationId = allocationId
@@ -200,9 +200,9 @@ public final class CfnLoadBalancer: Resource, HasAttributes {
     /// Information about a tag.
     public struct Tag: TemplateRepresentable, Sendable {
         /// The key of the tag.
-        public var key: Value<String>
+        public let key: Value<String>
         /// The value of the tag.
-        public var value: Value<String>?
+        public let value: Value<String>?
 
         public init(key: Value<String>, value: Value<String>? = nil) {
             self.key = key

@@ -136,9 +136,9 @@ public final class CfnTargetGroup: Resource, HasAttributes {
 
     public struct Matcher: TemplateRepresentable, Sendable {
         /// You can specify values between 0 and 99.
-        public var grpcCode: Value<String>?
+        public let grpcCode: Value<String>?
         /// For Application Load Balancers, you can specify values between 200 and 499, and the default value is 200.
-        public var httpCode: Value<String>?
+        public let httpCode: Value<String>?
 
         public init(grpcCode: Value<String>? = nil, httpCode: Value<String>? = nil) {
             self.grpcCode = grpcCode
@@ -171,9 +171,9 @@ public final class CfnTargetGroup: Resource, HasAttributes {
 
     public struct Tag: TemplateRepresentable, Sendable {
         /// The value for the tag.
-        public var key: Value<String>
+        public let key: Value<String>
         /// The key name of the tag.
-        public var value: Value<String>
+        public let value: Value<String>
 
         public init(key: Value<String>, value: Value<String>) {
             self.key = key
@@ -190,9 +190,9 @@ public final class CfnTargetGroup: Resource, HasAttributes {
 
     public struct TargetGroupAttribute: TemplateRepresentable, Sendable {
         /// The value of the attribute.
-        public var key: Value<String>?
+        public let key: Value<String>?
         /// The name of the attribute.
-        public var value: Value<String>?
+        public let value: Value<String>?
 
         public init(key: Value<String>? = nil, value: Value<String>? = nil) {
             self.key = key
@@ -220,13 +220,13 @@ public final class CfnTargetGroup: Resource, HasAttributes {
 
     public struct TargetDescription: TemplateRepresentable, Sendable {
         /// An Availability Zone or all.
-        public var availabilityZone: Value<String>?
+        public let availabilityZone: Value<String>?
         /// The ID of the target.
-        public var id: Value<String>
+        public let id: Value<String>
         /// The port on which the target is listening.
-        public var port: Value<Int>?
+        public let port: Value<Int>?
         /// The Server ID used by targets when using QUIC or TCP_QUIC protocols.
-        public var quicServerId: Value<String>?
+        public let quicServerId: Value<String>?
 
         public init(id: Value<String>, availabilityZone: Value<String>? = nil, port: Value<Int>? = nil, quicServerId: Value<String>? = nil) {
             self.availabilityZone = availabilityZone

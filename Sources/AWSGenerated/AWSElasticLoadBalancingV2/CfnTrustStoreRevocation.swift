@@ -32,10 +32,10 @@ public final class CfnTrustStoreRevocation: Resource, HasAttributes {
     }
 
     public struct RevocationContent: TemplateRepresentable, Sendable {
-        public var revocationType: CfnTrustStoreRevocation.RevocationContent.RevocationType?
-        public var s3Bucket: Value<String>?
-        public var s3Key: Value<String>?
-        public var s3ObjectVersion: Value<String>?
+        public let revocationType: CfnTrustStoreRevocation.RevocationContent.RevocationType?
+        public let s3Bucket: Value<String>?
+        public let s3Key: Value<String>?
+        public let s3ObjectVersion: Value<String>?
 
         public init(revocationType: CfnTrustStoreRevocation.RevocationContent.RevocationType? = nil, s3Bucket: Value<String>? = nil, s3Key: Value<String>? = nil, s3ObjectVersion: Value<String>? = nil) {
             self.revocationType = revocationType

@@ -54,11 +54,11 @@ public final class CfnConnection: Resource, HasAttributes {
     }
 
     public struct AuthParameters: TemplateRepresentable, Sendable {
-        public var apiKeyAuthParameters: CfnConnection.ApiKeyAuthParameters?
-        public var basicAuthParameters: CfnConnection.BasicAuthParameters?
-        public var connectivityParameters: CfnConnection.ConnectivityParameters?
-        public var invocationHttpParameters: CfnConnection.ConnectionHttpParameters?
-        public var oAuthParameters: CfnConnection.OAuthParameters?
+        public let apiKeyAuthParameters: CfnConnection.ApiKeyAuthParameters?
+        public let basicAuthParameters: CfnConnection.BasicAuthParameters?
+        public let connectivityParameters: CfnConnection.ConnectivityParameters?
+        public let invocationHttpParameters: CfnConnection.ConnectionHttpParameters?
+        public let oAuthParameters: CfnConnection.OAuthParameters?
 
         public init(apiKeyAuthParameters: CfnConnection.ApiKeyAuthParameters? = nil, basicAuthParameters: CfnConnection.BasicAuthParameters? = nil, connectivityParameters: CfnConnection.ConnectivityParameters? = nil, invocationHttpParameters: CfnConnection.ConnectionHttpParameters? = nil, oAuthParameters: CfnConnection.OAuthParameters? = nil) {
             self.apiKeyAuthParameters = apiKeyAuthParameters
@@ -80,8 +80,8 @@ public final class CfnConnection: Resource, HasAttributes {
     }
 
     public struct ApiKeyAuthParameters: TemplateRepresentable, Sendable {
-        public var apiKeyName: Value<String>
-        public var apiKeyValue: Value<String>
+        public let apiKeyName: Value<String>
+        public let apiKeyValue: Value<String>
 
         public init(apiKeyName: Value<String>, apiKeyValue: Value<String>) {
             self.apiKeyName = apiKeyName
@@ -97,8 +97,8 @@ public final class CfnConnection: Resource, HasAttributes {
     }
 
     public struct BasicAuthParameters: TemplateRepresentable, Sendable {
-        public var password: Value<String>
-        public var username: Value<String>
+        public let password: Value<String>
+        public let username: Value<String>
 
         public init(password: Value<String>, username: Value<String>) {
             self.password = password
@@ -114,7 +114,7 @@ public final class CfnConnection: Resource, HasAttributes {
     }
 
     public struct ConnectivityParameters: TemplateRepresentable, Sendable {
-        public var resourceParameters: CfnConnection.ResourceParameters
+        public let resourceParameters: CfnConnection.ResourceParameters
 
         public init(resourceParameters: CfnConnection.ResourceParameters) {
             self.resourceParameters = resourceParameters
@@ -128,8 +128,8 @@ public final class CfnConnection: Resource, HasAttributes {
     }
 
     public struct ResourceParameters: TemplateRepresentable, Sendable {
-        public var resourceAssociationArn: Value<String>?
-        public var resourceConfigurationArn: Value<String>
+        public let resourceAssociationArn: Value<String>?
+        public let resourceConfigurationArn: Value<String>
 
         public init(resourceConfigurationArn: Value<String>, resourceAssociationArn: Value<String>? = nil) {
             self.resourceAssociationArn = resourceAssociationArn
@@ -145,9 +145,9 @@ public final class CfnConnection: Resource, HasAttributes {
     }
 
     public struct ConnectionHttpParameters: TemplateRepresentable, Sendable {
-        public var bodyParameters: [CfnConnection.Parameter]?
-        public var headerParameters: [CfnConnection.Parameter]?
-        public var queryStringParameters: [CfnConnection.Parameter]?
+        public let bodyParameters: [CfnConnection.Parameter]?
+        public let headerParameters: [CfnConnection.Parameter]?
+        public let queryStringParameters: [CfnConnection.Parameter]?
 
         public init(bodyParameters: [CfnConnection.Parameter]? = nil, headerParameters: [CfnConnection.Parameter]? = nil, queryStringParameters: [CfnConnection.Parameter]? = nil) {
             self.bodyParameters = bodyParameters
@@ -165,9 +165,9 @@ public final class CfnConnection: Resource, HasAttributes {
     }
 
     public struct Parameter: TemplateRepresentable, Sendable {
-        public var isValueSecret: Value<Bool>?
-        public var key: Value<String>
-        public var value: Value<String>
+        public let isValueSecret: Value<Bool>?
+        public let key: Value<String>
+        public let value: Value<String>
 
         public init(key: Value<String>, value: Value<String>, isValueSecret: Value<Bool>? = nil) {
             self.isValueSecret = isValueSecret
@@ -185,10 +185,10 @@ public final class CfnConnection: Resource, HasAttributes {
     }
 
     public struct OAuthParameters: TemplateRepresentable, Sendable {
-        public var authorizationEndpoint: Value<String>
-        public var clientParameters: CfnConnection.ClientParameters
-        public var httpMethod: CfnConnection.OAuthParameters.HttpMethod
-        public var oAuthHttpParameters: CfnConnection.ConnectionHttpParameters?
+        public let authorizationEndpoint: Value<String>
+        public let clientParameters: CfnConnection.ClientParameters
+        public let httpMethod: CfnConnection.OAuthParameters.HttpMethod
+        public let oAuthHttpParameters: CfnConnection.ConnectionHttpParameters?
 
         public init(authorizationEndpoint: Value<String>, clientParameters: CfnConnection.ClientParameters, httpMethod: CfnConnection.OAuthParameters.HttpMethod, oAuthHttpParameters: CfnConnection.ConnectionHttpParameters? = nil) {
             self.authorizationEndpoint = authorizationEndpoint
@@ -218,8 +218,8 @@ public final class CfnConnection: Resource, HasAttributes {
     }
 
     public struct ClientParameters: TemplateRepresentable, Sendable {
-        public var clientID: Value<String>
-        public var clientSecret: Value<String>
+        public let clientID: Value<String>
+        public let clientSecret: Value<String>
 
         public init(clientID: Value<String>, clientSecret: Value<String>) {
             self.clientID = clientID
@@ -246,7 +246,7 @@ public final class CfnConnection: Resource, HasAttributes {
 
     /// The private resource the HTTP request will be sent to.
     public struct InvocationConnectivityParameters: TemplateRepresentable, Sendable {
-        public var resourceParameters: CfnConnection.ResourceParameters
+        public let resourceParameters: CfnConnection.ResourceParameters
 
         public init(resourceParameters: CfnConnection.ResourceParameters) {
             self.resourceParameters = resourceParameters

@@ -51,7 +51,7 @@ public final class CfnEndpoint: Resource, HasAttributes {
     }
 
     public struct EndpointEventBus: TemplateRepresentable, Sendable {
-        public var eventBusArn: Value<String>
+        public let eventBusArn: Value<String>
 
         public init(eventBusArn: Value<String>) {
             self.eventBusArn = eventBusArn
@@ -65,7 +65,7 @@ public final class CfnEndpoint: Resource, HasAttributes {
     }
 
     public struct ReplicationConfig: TemplateRepresentable, Sendable {
-        public var state: CfnEndpoint.ReplicationState
+        public let state: CfnEndpoint.ReplicationState
 
         public init(state: CfnEndpoint.ReplicationState) {
             self.state = state
@@ -88,7 +88,7 @@ public final class CfnEndpoint: Resource, HasAttributes {
     }
 
     public struct RoutingConfig: TemplateRepresentable, Sendable {
-        public var failoverConfig: CfnEndpoint.FailoverConfig
+        public let failoverConfig: CfnEndpoint.FailoverConfig
 
         public init(failoverConfig: CfnEndpoint.FailoverConfig) {
             self.failoverConfig = failoverConfig
@@ -102,8 +102,8 @@ public final class CfnEndpoint: Resource, HasAttributes {
     }
 
     public struct FailoverConfig: TemplateRepresentable, Sendable {
-        public var primary: CfnEndpoint.Primary
-        public var secondary: CfnEndpoint.Secondary
+        public let primary: CfnEndpoint.Primary
+        public let secondary: CfnEndpoint.Secondary
 
         public init(primary: CfnEndpoint.Primary, secondary: CfnEndpoint.Secondary) {
             self.primary = primary
@@ -119,7 +119,7 @@ public final class CfnEndpoint: Resource, HasAttributes {
     }
 
     public struct Primary: TemplateRepresentable, Sendable {
-        public var healthCheck: Value<String>
+        public let healthCheck: Value<String>
 
         public init(healthCheck: Value<String>) {
             self.healthCheck = healthCheck
@@ -133,7 +133,7 @@ public final class CfnEndpoint: Resource, HasAttributes {
     }
 
     public struct Secondary: TemplateRepresentable, Sendable {
-        public var route: Value<String>
+        public let route: Value<String>
 
         public init(route: Value<String>) {
             self.route = route

@@ -62,7 +62,7 @@ public final class CfnEventBus: Resource, HasAttributes {
 
     /// Dead Letter Queue for the event bus.
     public struct DeadLetterConfig: TemplateRepresentable, Sendable {
-        public var arn: Value<String>?
+        public let arn: Value<String>?
 
         public init(arn: Value<String>? = nil) {
             self.arn = arn
@@ -78,9 +78,9 @@ public final class CfnEventBus: Resource, HasAttributes {
     /// The logging configuration settings for vended logs.
     public struct LogConfig: TemplateRepresentable, Sendable {
         /// Configures whether or not to include event detail, input transformer details, target properties, and target input in the applicable log messages.
-        public var includeDetail: CfnEventBus.LogConfig.IncludeDetail?
+        public let includeDetail: CfnEventBus.LogConfig.IncludeDetail?
         /// Configures the log level of the EventBus and determines which log messages are sent to Ingestion Hub for delivery.
-        public var level: CfnEventBus.LogConfig.Level?
+        public let level: CfnEventBus.LogConfig.Level?
 
         public init(includeDetail: CfnEventBus.LogConfig.IncludeDetail? = nil, level: CfnEventBus.LogConfig.Level? = nil) {
             self.includeDetail = includeDetail
@@ -116,8 +116,8 @@ public final class CfnEventBus: Resource, HasAttributes {
     }
 
     public struct Tag: TemplateRepresentable, Sendable {
-        public var key: Value<String>
-        public var value: Value<String>
+        public let key: Value<String>
+        public let value: Value<String>
 
         public init(key: Value<String>, value: Value<String>) {
             self.key = key

@@ -46,11 +46,11 @@ public final class CfnEventBusPolicy: Resource {
     /// This parameter enables you to limit the permission to accounts that fulfill a certain condition, such as being a member of a certain AWS organization.
     public struct Condition: TemplateRepresentable, Sendable {
         /// Specifies the value for the key.
-        public var key: Value<String>?
+        public let key: Value<String>?
         /// Specifies the type of condition.
-        public var type: CfnEventBusPolicy.Condition.ConditionType?
+        public let type: CfnEventBusPolicy.Condition.ConditionType?
         /// Specifies the key for the condition.
-        public var value: Value<String>?
+        public let value: Value<String>?
 
         public init(key: Value<String>? = nil, type: CfnEventBusPolicy.Condition.ConditionType? = nil, value: Value<String>? = nil) {
             self.key = key

@@ -70,8 +70,8 @@ public final class CfnRule: Resource, HasAttributes {
     }
 
     public struct Tag: TemplateRepresentable, Sendable {
-        public var key: Value<String>?
-        public var value: Value<String>?
+        public let key: Value<String>?
+        public let value: Value<String>?
 
         public init(key: Value<String>? = nil, value: Value<String>? = nil) {
             self.key = key
@@ -87,23 +87,23 @@ public final class CfnRule: Resource, HasAttributes {
     }
 
     public struct Target: TemplateRepresentable, Sendable {
-        public var appSyncParameters: CfnRule.AppSyncParameters?
-        public var arn: Value<String>
-        public var batchParameters: CfnRule.BatchParameters?
-        public var deadLetterConfig: CfnRule.DeadLetterConfig?
-        public var ecsParameters: CfnRule.EcsParameters?
-        public var httpParameters: CfnRule.HttpParameters?
-        public var id: Value<String>
-        public var input: Value<String>?
-        public var inputPath: Value<String>?
-        public var inputTransformer: CfnRule.InputTransformer?
-        public var kinesisParameters: CfnRule.KinesisParameters?
-        public var redshiftDataParameters: CfnRule.RedshiftDataParameters?
-        public var retryPolicy: CfnRule.RetryPolicy?
-        public var roleArn: Value<String>?
-        public var runCommandParameters: CfnRule.RunCommandParameters?
-        public var sageMakerPipelineParameters: CfnRule.SageMakerPipelineParameters?
-        public var sqsParameters: CfnRule.SqsParameters?
+        public let appSyncParameters: CfnRule.AppSyncParameters?
+        public let arn: Value<String>
+        public let batchParameters: CfnRule.BatchParameters?
+        public let deadLetterConfig: CfnRule.DeadLetterConfig?
+        public let ecsParameters: CfnRule.EcsParameters?
+        public let httpParameters: CfnRule.HttpParameters?
+        public let id: Value<String>
+        public let input: Value<String>?
+        public let inputPath: Value<String>?
+        public let inputTransformer: CfnRule.InputTransformer?
+        public let kinesisParameters: CfnRule.KinesisParameters?
+        public let redshiftDataParameters: CfnRule.RedshiftDataParameters?
+        public let retryPolicy: CfnRule.RetryPolicy?
+        public let roleArn: Value<String>?
+        public let runCommandParameters: CfnRule.RunCommandParameters?
+        public let sageMakerPipelineParameters: CfnRule.SageMakerPipelineParameters?
+        public let sqsParameters: CfnRule.SqsParameters?
 
         public init(arn: Value<String>, id: Value<String>, appSyncParameters: CfnRule.AppSyncParameters? = nil, batchParameters: CfnRule.BatchParameters? = nil, deadLetterConfig: CfnRule.DeadLetterConfig? = nil, ecsParameters: CfnRule.EcsParameters? = nil, httpParameters: CfnRule.HttpParameters? = nil, input: Value<String>? = nil, inputPath: Value<String>? = nil, inputTransformer: CfnRule.InputTransformer? = nil, kinesisParameters: CfnRule.KinesisParameters? = nil, redshiftDataParameters: CfnRule.RedshiftDataParameters? = nil, retryPolicy: CfnRule.RetryPolicy? = nil, roleArn: Value<String>? = nil, runCommandParameters: CfnRule.RunCommandParameters? = nil, sageMakerPipelineParameters: CfnRule.SageMakerPipelineParameters? = nil, sqsParameters: CfnRule.SqsParameters? = nil) {
             self.appSyncParameters = appSyncParameters
@@ -149,7 +149,7 @@ public final class CfnRule: Resource, HasAttributes {
     }
 
     public struct AppSyncParameters: TemplateRepresentable, Sendable {
-        public var graphQLOperation: Value<String>
+        public let graphQLOperation: Value<String>
 
         public init(graphQLOperation: Value<String>) {
             self.graphQLOperation = graphQLOperation
@@ -163,10 +163,10 @@ public final class CfnRule: Resource, HasAttributes {
     }
 
     public struct BatchParameters: TemplateRepresentable, Sendable {
-        public var arrayProperties: CfnRule.BatchArrayProperties?
-        public var jobDefinition: Value<String>
-        public var jobName: Value<String>
-        public var retryStrategy: CfnRule.BatchRetryStrategy?
+        public let arrayProperties: CfnRule.BatchArrayProperties?
+        public let jobDefinition: Value<String>
+        public let jobName: Value<String>
+        public let retryStrategy: CfnRule.BatchRetryStrategy?
 
         public init(jobDefinition: Value<String>, jobName: Value<String>, arrayProperties: CfnRule.BatchArrayProperties? = nil, retryStrategy: CfnRule.BatchRetryStrategy? = nil) {
             self.arrayProperties = arrayProperties
@@ -186,7 +186,7 @@ public final class CfnRule: Resource, HasAttributes {
     }
 
     public struct BatchArrayProperties: TemplateRepresentable, Sendable {
-        public var size: Value<Int>?
+        public let size: Value<Int>?
 
         public init(size: Value<Int>? = nil) {
             self.size = size
@@ -200,7 +200,7 @@ public final class CfnRule: Resource, HasAttributes {
     }
 
     public struct BatchRetryStrategy: TemplateRepresentable, Sendable {
-        public var attempts: Value<Int>?
+        public let attempts: Value<Int>?
 
         public init(attempts: Value<Int>? = nil) {
             self.attempts = attempts
@@ -214,7 +214,7 @@ public final class CfnRule: Resource, HasAttributes {
     }
 
     public struct DeadLetterConfig: TemplateRepresentable, Sendable {
-        public var arn: Value<String>?
+        public let arn: Value<String>?
 
         public init(arn: Value<String>? = nil) {
             self.arn = arn
@@ -228,20 +228,20 @@ public final class CfnRule: Resource, HasAttributes {
     }
 
     public struct EcsParameters: TemplateRepresentable, Sendable {
-        public var capacityProviderStrategy: [CfnRule.CapacityProviderStrategyItem]?
-        public var enableECSManagedTags: Value<Bool>?
-        public var enableExecuteCommand: Value<Bool>?
-        public var group: Value<String>?
-        public var launchType: CfnRule.EcsParameters.LaunchType?
-        public var networkConfiguration: CfnRule.NetworkConfiguration?
-        public var placementConstraints: [CfnRule.PlacementConstraint]?
-        public var placementStrategies: [CfnRule.PlacementStrategy]?
-        public var platformVersion: Value<String>?
-        public var propagateTags: CfnRule.EcsParameters.PropagateTags?
-        public var referenceId: Value<String>?
-        public var tagList: [CfnRule.Tag]?
-        public var taskCount: Value<Int>?
-        public var taskDefinitionArn: Value<String>
+        public let capacityProviderStrategy: [CfnRule.CapacityProviderStrategyItem]?
+        public let enableECSManagedTags: Value<Bool>?
+        public let enableExecuteCommand: Value<Bool>?
+        public let group: Value<String>?
+        public let launchType: CfnRule.EcsParameters.LaunchType?
+        public let networkConfiguration: CfnRule.NetworkConfiguration?
+        public let placementConstraints: [CfnRule.PlacementConstraint]?
+        public let placementStrategies: [CfnRule.PlacementStrategy]?
+        public let platformVersion: Value<String>?
+        public let propagateTags: CfnRule.EcsParameters.PropagateTags?
+        public let referenceId: Value<String>?
+        public let tagList: [CfnRule.Tag]?
+        public let taskCount: Value<Int>?
+        public let taskDefinitionArn: Value<String>
 
         public init(taskDefinitionArn: Value<String>, capacityProviderStrategy: [CfnRule.CapacityProviderStrategyItem]? = nil, enableECSManagedTags: Value<Bool>? = nil, enableExecuteCommand: Value<Bool>? = nil, group: Value<String>? = nil, launchType: CfnRule.EcsParameters.LaunchType? = nil, networkConfiguration: CfnRule.NetworkConfiguration? = nil, placementConstraints: [CfnRule.PlacementConstraint]? = nil, placementStrategies: [CfnRule.PlacementStrategy]? = nil, platformVersion: Value<String>? = nil, propagateTags: CfnRule.EcsParameters.PropagateTags? = nil, referenceId: Value<String>? = nil, tagList: [CfnRule.Tag]? = nil, taskCount: Value<Int>? = nil) {
             self.capacityProviderStrategy = capacityProviderStrategy
@@ -299,9 +299,9 @@ public final class CfnRule: Resource, HasAttributes {
     }
 
     public struct CapacityProviderStrategyItem: TemplateRepresentable, Sendable {
-        public var base: Value<Int>?
-        public var capacityProvider: Value<String>
-        public var weight: Value<Int>?
+        public let base: Value<Int>?
+        public let capacityProvider: Value<String>
+        public let weight: Value<Int>?
 
         public init(capacityProvider: Value<String>, base: Value<Int>? = nil, weight: Value<Int>? = nil) {
             self.base = base
@@ -319,7 +319,7 @@ public final class CfnRule: Resource, HasAttributes {
     }
 
     public struct NetworkConfiguration: TemplateRepresentable, Sendable {
-        public var awsVpcConfiguration: CfnRule.AwsVpcConfiguration?
+        public let awsVpcConfiguration: CfnRule.AwsVpcConfiguration?
 
         public init(awsVpcConfiguration: CfnRule.AwsVpcConfiguration? = nil) {
             self.awsVpcConfiguration = awsVpcConfiguration
@@ -333,9 +333,9 @@ public final class CfnRule: Resource, HasAttributes {
     }
 
     public struct AwsVpcConfiguration: TemplateRepresentable, Sendable {
-        public var assignPublicIp: CfnRule.AwsVpcConfiguration.AssignPublicIp?
-        public var securityGroups: Value<[String]>?
-        public var subnets: Value<[String]>
+        public let assignPublicIp: CfnRule.AwsVpcConfiguration.AssignPublicIp?
+        public let securityGroups: Value<[String]>?
+        public let subnets: Value<[String]>
 
         public init(subnets: Value<[String]>, assignPublicIp: CfnRule.AwsVpcConfiguration.AssignPublicIp? = nil, securityGroups: Value<[String]>? = nil) {
             self.assignPublicIp = assignPublicIp
@@ -362,8 +362,8 @@ public final class CfnRule: Resource, HasAttributes {
     }
 
     public struct PlacementConstraint: TemplateRepresentable, Sendable {
-        public var expression: Value<String>?
-        public var type: CfnRule.PlacementConstraint.PlacementConstraintType?
+        public let expression: Value<String>?
+        public let type: CfnRule.PlacementConstraint.PlacementConstraintType?
 
         public init(expression: Value<String>? = nil, type: CfnRule.PlacementConstraint.PlacementConstraintType? = nil) {
             self.expression = expression
@@ -388,8 +388,8 @@ public final class CfnRule: Resource, HasAttributes {
     }
 
     public struct PlacementStrategy: TemplateRepresentable, Sendable {
-        public var field: Value<String>?
-        public var type: Value<String>?
+        public let field: Value<String>?
+        public let type: Value<String>?
 
         public init(field: Value<String>? = nil, type: Value<String>? = nil) {
             self.field = field
@@ -405,9 +405,9 @@ public final class CfnRule: Resource, HasAttributes {
     }
 
     public struct HttpParameters: TemplateRepresentable, Sendable {
-        public var headerParameters: [String: Value<String>]?
-        public var pathParameterValues: Value<[String]>?
-        public var queryStringParameters: [String: Value<String>]?
+        public let headerParameters: [String: Value<String>]?
+        public let pathParameterValues: Value<[String]>?
+        public let queryStringParameters: [String: Value<String>]?
 
         public init(headerParameters: [String: Value<String>]? = nil, pathParameterValues: Value<[String]>? = nil, queryStringParameters: [String: Value<String>]? = nil) {
             self.headerParameters = headerParameters
@@ -425,8 +425,8 @@ public final class CfnRule: Resource, HasAttributes {
     }
 
     public struct InputTransformer: TemplateRepresentable, Sendable {
-        public var inputPathsMap: [String: Value<String>]?
-        public var inputTemplate: Value<String>
+        public let inputPathsMap: [String: Value<String>]?
+        public let inputTemplate: Value<String>
 
         public init(inputTemplate: Value<String>, inputPathsMap: [String: Value<String>]? = nil) {
             self.inputPathsMap = inputPathsMap
@@ -442,7 +442,7 @@ public final class CfnRule: Resource, HasAttributes {
     }
 
     public struct KinesisParameters: TemplateRepresentable, Sendable {
-        public var partitionKeyPath: Value<String>
+        public let partitionKeyPath: Value<String>
 
         public init(partitionKeyPath: Value<String>) {
             self.partitionKeyPath = partitionKeyPath
@@ -456,13 +456,13 @@ public final class CfnRule: Resource, HasAttributes {
     }
 
     public struct RedshiftDataParameters: TemplateRepresentable, Sendable {
-        public var database: Value<String>
-        public var dbUser: Value<String>?
-        public var secretManagerArn: Value<String>?
-        public var sql: Value<String>?
-        public var sqls: Value<[String]>?
-        public var statementName: Value<String>?
-        public var withEvent: Value<Bool>?
+        public let database: Value<String>
+        public let dbUser: Value<String>?
+        public let secretManagerArn: Value<String>?
+        public let sql: Value<String>?
+        public let sqls: Value<[String]>?
+        public let statementName: Value<String>?
+        public let withEvent: Value<Bool>?
 
         public init(database: Value<String>, dbUser: Value<String>? = nil, secretManagerArn: Value<String>? = nil, sql: Value<String>? = nil, sqls: Value<[String]>? = nil, statementName: Value<String>? = nil, withEvent: Value<Bool>? = nil) {
             self.database = database
@@ -488,8 +488,8 @@ public final class CfnRule: Resource, HasAttributes {
     }
 
     public struct RetryPolicy: TemplateRepresentable, Sendable {
-        public var maximumEventAgeInSeconds: Value<Int>?
-        public var maximumRetryAttempts: Value<Int>?
+        public let maximumEventAgeInSeconds: Value<Int>?
+        public let maximumRetryAttempts: Value<Int>?
 
         public init(maximumEventAgeInSeconds: Value<Int>? = nil, maximumRetryAttempts: Value<Int>? = nil) {
             self.maximumEventAgeInSeconds = maximumEventAgeInSeconds
@@ -505,7 +505,7 @@ public final class CfnRule: Resource, HasAttributes {
     }
 
     public struct RunCommandParameters: TemplateRepresentable, Sendable {
-        public var runCommandTargets: [CfnRule.RunCommandTarget]
+        public let runCommandTargets: [CfnRule.RunCommandTarget]
 
         public init(runCommandTargets: [CfnRule.RunCommandTarget]) {
             self.runCommandTargets = runCommandTargets
@@ -519,8 +519,8 @@ public final class CfnRule: Resource, HasAttributes {
     }
 
     public struct RunCommandTarget: TemplateRepresentable, Sendable {
-        public var key: Value<String>
-        public var values: Value<[String]>
+        public let key: Value<String>
+        public let values: Value<[String]>
 
         public init(key: Value<String>, values: Value<[String]>) {
             self.key = key
@@ -536,7 +536,7 @@ public final class CfnRule: Resource, HasAttributes {
     }
 
     public struct SageMakerPipelineParameters: TemplateRepresentable, Sendable {
-        public var pipelineParameterList: [CfnRule.SageMakerPipelineParameter]?
+        public let pipelineParameterList: [CfnRule.SageMakerPipelineParameter]?
 
         public init(pipelineParameterList: [CfnRule.SageMakerPipelineParameter]? = nil) {
             self.pipelineParameterList = pipelineParameterList
@@ -550,8 +550,8 @@ public final class CfnRule: Resource, HasAttributes {
     }
 
     public struct SageMakerPipelineParameter: TemplateRepresentable, Sendable {
-        public var name: Value<String>
-        public var value: Value<String>
+        public let name: Value<String>
+        public let value: Value<String>
 
         public init(name: Value<String>, value: Value<String>) {
             self.name = name
@@ -567,7 +567,7 @@ public final class CfnRule: Resource, HasAttributes {
     }
 
     public struct SqsParameters: TemplateRepresentable, Sendable {
-        public var messageGroupId: Value<String>
+        public let messageGroupId: Value<String>
 
         public init(messageGroupId: Value<String>) {
             self.messageGroupId = messageGroupId

@@ -39,9 +39,9 @@ public final class CfnGroup: Resource, HasAttributes {
     /// Contains information about an attached policy.
     public struct Policy: TemplateRepresentable, Sendable {
         /// The policy document.
-        public var policyDocument: TemplateValue
+        public let policyDocument: TemplateValue
         /// The friendly name (not ARN) identifying the policy.
-        public var policyName: Value<String>
+        public let policyName: Value<String>
 
         public init(policyDocument: TemplateValue, policyName: Value<String>) {
             self.policyDocument = policyDocument

@@ -62,9 +62,9 @@ public final class CfnRole: Resource, HasAttributes {
     /// Contains information about an attached policy.
     public struct Policy: TemplateRepresentable, Sendable {
         /// The entire contents of the policy that defines permissions.
-        public var policyDocument: TemplateValue
+        public let policyDocument: TemplateValue
         /// The friendly name (not ARN) identifying the policy.
-        public var policyName: Value<String>
+        public let policyName: Value<String>
 
         public init(policyDocument: TemplateValue, policyName: Value<String>) {
             self.policyDocument = policyDocument
@@ -82,9 +82,9 @@ public final class CfnRole: Resource, HasAttributes {
     /// A structure that represents user-provided metadata that can be associated with an IAM resource.
     public struct Tag: TemplateRepresentable, Sendable {
         /// The key name that can be used to look up or retrieve the associated value.
-        public var key: Value<String>
+        public let key: Value<String>
         /// The value associated with this tag.
-        public var value: Value<String>
+        public let value: Value<String>
 
         public init(key: Value<String>, value: Value<String>) {
             self.key = key

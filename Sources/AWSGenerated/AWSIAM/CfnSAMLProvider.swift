@@ -59,9 +59,9 @@ public final class CfnSAMLProvider: Resource, HasAttributes {
     /// The private key metadata for the SAML provider
     public struct SAMLPrivateKey: TemplateRepresentable, Sendable {
         /// The unique identifier for the SAML private key.
-        public var keyId: Value<String>
+        public let keyId: Value<String>
         /// The date and time, in <a href=\"http://www.iso.org/iso/iso8601\">ISO 8601 date-time </a> format, when the private key was uploaded.
-        public var timestamp: Value<String>
+        public let timestamp: Value<String>
 
         public init(keyId: Value<String>, timestamp: Value<String>) {
             self.keyId = keyId
@@ -79,9 +79,9 @@ public final class CfnSAMLProvider: Resource, HasAttributes {
     /// A key-value pair to associate with a resource.
     public struct Tag: TemplateRepresentable, Sendable {
         /// The key name of the tag.
-        public var key: Value<String>
+        public let key: Value<String>
         /// The value for the tag.
-        public var value: Value<String>
+        public let value: Value<String>
 
         public init(key: Value<String>, value: Value<String>) {
             self.key = key

@@ -55,9 +55,9 @@ public final class CfnUser: Resource, HasAttributes {
     /// Creates a password for the specified user, giving the user the ability to access AWS services through the console.
     public struct LoginProfile: TemplateRepresentable, Sendable {
         /// The user's password.
-        public var password: Value<String>
+        public let password: Value<String>
         /// Specifies whether the user is required to set a new password on next sign-in.
-        public var passwordResetRequired: Value<Bool>?
+        public let passwordResetRequired: Value<Bool>?
 
         public init(password: Value<String>, passwordResetRequired: Value<Bool>? = nil) {
             self.password = password
@@ -75,9 +75,9 @@ public final class CfnUser: Resource, HasAttributes {
     /// Contains information about an attached policy.
     public struct Policy: TemplateRepresentable, Sendable {
         /// The entire contents of the policy that defines permissions.
-        public var policyDocument: TemplateValue
+        public let policyDocument: TemplateValue
         /// The friendly name (not ARN) identifying the policy.
-        public var policyName: Value<String>
+        public let policyName: Value<String>
 
         public init(policyDocument: TemplateValue, policyName: Value<String>) {
             self.policyDocument = policyDocument
@@ -95,9 +95,9 @@ public final class CfnUser: Resource, HasAttributes {
     /// A structure that represents user-provided metadata that can be associated with an IAM resource.
     public struct Tag: TemplateRepresentable, Sendable {
         /// The key name that can be used to look up or retrieve the associated value.
-        public var key: Value<String>
+        public let key: Value<String>
         /// The value associated with this tag.
-        public var value: Value<String>
+        public let value: Value<String>
 
         public init(key: Value<String>, value: Value<String>) {
             self.key = key

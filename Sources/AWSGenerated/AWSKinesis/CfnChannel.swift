@@ -64,9 +64,9 @@ public final class CfnChannel: Resource, HasAttributes {
     /// Server-side encryption configuration for data at rest in the destination.
     public struct EncryptionConfiguration: TemplateRepresentable, Sendable {
         /// The encryption type.
-        public var encryptionType: CfnChannel.EncryptionConfiguration.EncryptionType
+        public let encryptionType: CfnChannel.EncryptionConfiguration.EncryptionType
         /// The customer-managed AWS KMS key.
-        public var keyId: Value<String>
+        public let keyId: Value<String>
 
         public init(encryptionType: CfnChannel.EncryptionConfiguration.EncryptionType, keyId: Value<String>) {
             self.encryptionType = encryptionType
@@ -92,7 +92,7 @@ public final class CfnChannel: Resource, HasAttributes {
     /// Configuration for delivering channel operational logs.
     public struct LoggingConfiguration: TemplateRepresentable, Sendable {
         /// CloudWatch Logs configuration block.
-        public var cloudWatchLogs: CfnChannel.CloudWatchLogsConfiguration
+        public let cloudWatchLogs: CfnChannel.CloudWatchLogsConfiguration
 
         public init(cloudWatchLogs: CfnChannel.CloudWatchLogsConfiguration) {
             self.cloudWatchLogs = cloudWatchLogs
@@ -108,11 +108,11 @@ public final class CfnChannel: Resource, HasAttributes {
     /// CloudWatch Logs configuration for the channel.
     public struct CloudWatchLogsConfiguration: TemplateRepresentable, Sendable {
         /// Whether CloudWatch Logs delivery is enabled.
-        public var enabled: Value<Bool>
+        public let enabled: Value<Bool>
         /// The CloudWatch log group name.
-        public var logGroupName: Value<String>?
+        public let logGroupName: Value<String>?
         /// The CloudWatch log stream name.
-        public var logStreamName: Value<String>?
+        public let logStreamName: Value<String>?
 
         public init(enabled: Value<Bool>, logGroupName: Value<String>? = nil, logStreamName: Value<String>? = nil) {
             self.enabled = enabled
@@ -132,11 +132,11 @@ public final class CfnChannel: Resource, HasAttributes {
     /// Configuration for delivery to a vanilla S3 bucket destination.
     public struct S3DestinationConfiguration: TemplateRepresentable, Sendable {
         /// The maximum time in seconds the channel buffers records before delivery if the minimum target file size is not reached.
-        public var dataFreshnessInSeconds: Value<Int>?
+        public let dataFreshnessInSeconds: Value<Int>?
         /// Optional dead-letter queue (DLQ) configuration for records that cannot be delivered to the destination.
-        public var deadLetterQueueS3Configuration: CfnChannel.DeadLetterQueueS3Configuration?
+        public let deadLetterQueueS3Configuration: CfnChannel.DeadLetterQueueS3Configuration?
         /// S3 storage configuration including the destination bucket, output key template, storage class, and compression type.
-        public var storageConfiguration: CfnChannel.S3StorageConfiguration
+        public let storageConfiguration: CfnChannel.S3StorageConfiguration
 
         public init(storageConfiguration: CfnChannel.S3StorageConfiguration, dataFreshnessInSeconds: Value<Int>? = nil, deadLetterQueueS3Configuration: CfnChannel.DeadLetterQueueS3Configuration? = nil) {
             self.dataFreshnessInSeconds = dataFreshnessInSeconds
@@ -156,11 +156,11 @@ public final class CfnChannel: Resource, HasAttributes {
     /// Configuration of the S3 bucket used to capture records that cannot be delivered to the primary destination.
     public struct DeadLetterQueueS3Configuration: TemplateRepresentable, Sendable {
         /// The ARN of the S3 bucket for storing failed records.
-        public var bucketARN: Value<String>
+        public let bucketARN: Value<String>
         /// Optional S3 key prefix under which error records are organized.
-        public var errorOutputPrefix: Value<String>?
+        public let errorOutputPrefix: Value<String>?
         /// The AWS account ID of the expected owner of the dead-letter queue S3 bucket.
-        public var expectedBucketOwner: Value<String>
+        public let expectedBucketOwner: Value<String>
 
         public init(bucketARN: Value<String>, expectedBucketOwner: Value<String>, errorOutputPrefix: Value<String>? = nil) {
             self.bucketARN = bucketARN
@@ -180,15 +180,15 @@ public final class CfnChannel: Resource, HasAttributes {
     /// S3 storage configuration that describes the destination bucket and how delivered objects are stored.
     public struct S3StorageConfiguration: TemplateRepresentable, Sendable {
         /// The ARN of the S3 bucket for record delivery.
-        public var bucketARN: Value<String>
+        public let bucketARN: Value<String>
         /// The compression algorithm applied to delivered objects.
-        public var compressionType: CfnChannel.S3StorageConfiguration.CompressionType
+        public let compressionType: CfnChannel.S3StorageConfiguration.CompressionType
         /// The AWS account ID of the expected owner of the destination S3 bucket.
-        public var expectedBucketOwner: Value<String>
+        public let expectedBucketOwner: Value<String>
         /// Optional template for the S3 object key path.
-        public var outputKeyTemplate: Value<String>?
+        public let outputKeyTemplate: Value<String>?
         /// The S3 storage class for delivered objects.
-        public var storageClass: CfnChannel.S3StorageConfiguration.StorageClass?
+        public let storageClass: CfnChannel.S3StorageConfiguration.StorageClass?
 
         public init(bucketARN: Value<String>, compressionType: CfnChannel.S3StorageConfiguration.CompressionType, expectedBucketOwner: Value<String>, outputKeyTemplate: Value<String>? = nil, storageClass: CfnChannel.S3StorageConfiguration.StorageClass? = nil) {
             self.bucketARN = bucketARN
@@ -232,11 +232,11 @@ public final class CfnChannel: Resource, HasAttributes {
     /// Configuration for delivery to S3 Tables destinations.
     public struct S3TablesDestinationConfiguration: TemplateRepresentable, Sendable {
         /// The maximum time in seconds the channel buffers records before delivery if the minimum target file size is not reached.
-        public var dataFreshnessInSeconds: Value<Int>?
+        public let dataFreshnessInSeconds: Value<Int>?
         /// The dead-letter queue (DLQ) configuration for records that cannot be delivered to the S3 Tables destination.
-        public var deadLetterQueueS3Configuration: CfnChannel.DeadLetterQueueS3Configuration
+        public let deadLetterQueueS3Configuration: CfnChannel.DeadLetterQueueS3Configuration
         /// The list of S3 Tables destinations.
-        public var s3TablesConfigurationList: [CfnChannel.S3TableConfiguration]
+        public let s3TablesConfigurationList: [CfnChannel.S3TableConfiguration]
 
         public init(deadLetterQueueS3Configuration: CfnChannel.DeadLetterQueueS3Configuration, s3TablesConfigurationList: [CfnChannel.S3TableConfiguration], dataFreshnessInSeconds: Value<Int>? = nil) {
             self.dataFreshnessInSeconds = dataFreshnessInSeconds
@@ -256,15 +256,15 @@ public final class CfnChannel: Resource, HasAttributes {
     /// An S3 Tables destination including its table bucket, namespace, table name, and partition spec.
     public struct S3TableConfiguration: TemplateRepresentable, Sendable {
         /// The compression algorithm applied to objects delivered to the S3 Tables destination.
-        public var compressionType: CfnChannel.S3TableConfiguration.CompressionType
+        public let compressionType: CfnChannel.S3TableConfiguration.CompressionType
         /// The name of the S3 Tables namespace that contains the destination table.
-        public var namespace: Value<String>
+        public let namespace: Value<String>
         /// The partition specification used by the destination Iceberg table.
-        public var partitionSpec: CfnChannel.PartitionSpec?
+        public let partitionSpec: CfnChannel.PartitionSpec?
         /// The ARN of the S3 Tables table bucket for record delivery.
-        public var tableBucketARN: Value<String>
+        public let tableBucketARN: Value<String>
         /// The name of the destination S3 Tables table.
-        public var tableName: Value<String>
+        public let tableName: Value<String>
 
         public init(compressionType: CfnChannel.S3TableConfiguration.CompressionType, namespace: Value<String>, tableBucketARN: Value<String>, tableName: Value<String>, partitionSpec: CfnChannel.PartitionSpec? = nil) {
             self.compressionType = compressionType
@@ -298,7 +298,7 @@ public final class CfnChannel: Resource, HasAttributes {
     /// Partitioning specification for the destination Iceberg table.
     public struct PartitionSpec: TemplateRepresentable, Sendable {
         /// List of partition fields that define how records are partitioned when written to the destination table.
-        public var partitionFields: [CfnChannel.PartitionField]
+        public let partitionFields: [CfnChannel.PartitionField]
 
         public init(partitionFields: [CfnChannel.PartitionField]) {
             self.partitionFields = partitionFields
@@ -314,9 +314,9 @@ public final class CfnChannel: Resource, HasAttributes {
     /// A single partition field consisting of a transform applied to a source column.
     public struct PartitionField: TemplateRepresentable, Sendable {
         /// The name of the source column on which the transform is applied.
-        public var sourceName: Value<String>
+        public let sourceName: Value<String>
         /// The partitioning transform applied to the SourceName column.
-        public var transform: CfnChannel.PartitionField.Transform
+        public let transform: CfnChannel.PartitionField.Transform
 
         public init(sourceName: Value<String>, transform: CfnChannel.PartitionField.Transform) {
             self.sourceName = sourceName
@@ -342,9 +342,9 @@ public final class CfnChannel: Resource, HasAttributes {
     /// The configuration of a Kinesis stream that the channel reads from.
     public struct StreamConfiguration: TemplateRepresentable, Sendable {
         /// The configuration that describes how records on the source stream are encoded.
-        public var recordConfiguration: CfnChannel.RecordConfiguration
+        public let recordConfiguration: CfnChannel.RecordConfiguration
         /// The Amazon resource name (ARN) of the Kinesis data stream that the channel reads from.
-        public var streamARN: Value<String>
+        public let streamARN: Value<String>
 
         public init(recordConfiguration: CfnChannel.RecordConfiguration, streamARN: Value<String>) {
             self.recordConfiguration = recordConfiguration
@@ -362,9 +362,9 @@ public final class CfnChannel: Resource, HasAttributes {
     /// The configuration that describes how records on the source stream are encoded.
     public struct RecordConfiguration: TemplateRepresentable, Sendable {
         /// The ARN of the AWS Glue Schema Registry (GSR) schema.
-        public var gsrSchemaARN: Value<String>?
+        public let gsrSchemaARN: Value<String>?
         /// The format used to interpret records read from the source stream.
-        public var recordFormatType: CfnChannel.RecordConfiguration.RecordFormatType
+        public let recordFormatType: CfnChannel.RecordConfiguration.RecordFormatType
 
         public init(recordFormatType: CfnChannel.RecordConfiguration.RecordFormatType, gsrSchemaARN: Value<String>? = nil) {
             self.gsrSchemaARN = gsrSchemaARN
@@ -393,9 +393,9 @@ public final class CfnChannel: Resource, HasAttributes {
     /// An arbitrary set of tags (key-value pairs) to associate with the Kinesis channel.
     public struct Tag: TemplateRepresentable, Sendable {
         /// The key name of the tag.
-        public var key: Value<String>
+        public let key: Value<String>
         /// The value for the tag.
-        public var value: Value<String>
+        public let value: Value<String>
 
         public init(key: Value<String>, value: Value<String>) {
             self.key = key

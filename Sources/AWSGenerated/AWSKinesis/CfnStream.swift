@@ -91,9 +91,9 @@ public final class CfnStream: Resource, HasAttributes {
     /// When specified, enables or updates server-side encryption using an AWS KMS key for a specified stream.
     public struct StreamEncryption: TemplateRepresentable, Sendable {
         /// The encryption type to use.
-        public var encryptionType: CfnStream.StreamEncryption.EncryptionType
+        public let encryptionType: CfnStream.StreamEncryption.EncryptionType
         /// The GUID for the customer-managed AWS KMS key to use for encryption.
-        public var keyId: Value<String>
+        public let keyId: Value<String>
 
         public init(encryptionType: CfnStream.StreamEncryption.EncryptionType, keyId: Value<String>) {
             self.encryptionType = encryptionType
@@ -119,7 +119,7 @@ public final class CfnStream: Resource, HasAttributes {
     /// When specified, enables or updates the mode of stream.
     public struct StreamModeDetails: TemplateRepresentable, Sendable {
         /// The mode of the stream
-        public var streamMode: CfnStream.StreamModeDetails.StreamMode
+        public let streamMode: CfnStream.StreamModeDetails.StreamMode
 
         public init(streamMode: CfnStream.StreamModeDetails.StreamMode) {
             self.streamMode = streamMode
@@ -144,9 +144,9 @@ public final class CfnStream: Resource, HasAttributes {
     /// An arbitrary set of tags (key-value pairs) to associate with the Kinesis stream.
     public struct Tag: TemplateRepresentable, Sendable {
         /// The key name of the tag.
-        public var key: Value<String>
+        public let key: Value<String>
         /// The value for the tag.
-        public var value: Value<String>
+        public let value: Value<String>
 
         public init(key: Value<String>, value: Value<String>) {
             self.key = key

@@ -43,9 +43,9 @@ public final class CfnStreamConsumer: Resource, HasAttributes {
     /// An arbitrary set of tags (key-value pairs) to associate with the Kinesis consumer.
     public struct Tag: TemplateRepresentable, Sendable {
         /// The key name of the tag.
-        public var key: Value<String>
+        public let key: Value<String>
         /// The value for the tag.
-        public var value: Value<String>
+        public let value: Value<String>
 
         public init(key: Value<String>, value: Value<String>) {
             self.key = key

@@ -47,7 +47,7 @@ public final class CfnAlias: Resource, HasAttributes {
     /// A provisioned concurrency configuration for a function's alias.
     public struct ProvisionedConcurrencyConfiguration: TemplateRepresentable, Sendable {
         /// The amount of provisioned concurrency to allocate for the alias.
-        public var provisionedConcurrentExecutions: Value<Int>
+        public let provisionedConcurrentExecutions: Value<Int>
 
         public init(provisionedConcurrentExecutions: Value<Int>) {
             self.provisionedConcurrentExecutions = provisionedConcurrentExecutions
@@ -63,7 +63,7 @@ public final class CfnAlias: Resource, HasAttributes {
     /// The traffic-shifting configuration of a Lambda function alias.
     public struct AliasRoutingConfiguration: TemplateRepresentable, Sendable {
         /// The second version, and the percentage of traffic that's routed to it.
-        public var additionalVersionWeights: [CfnAlias.VersionWeight]?
+        public let additionalVersionWeights: [CfnAlias.VersionWeight]?
 
         public init(additionalVersionWeights: [CfnAlias.VersionWeight]? = nil) {
             self.additionalVersionWeights = additionalVersionWeights
@@ -79,9 +79,9 @@ public final class CfnAlias: Resource, HasAttributes {
     /// The traffic-shifting configuration of a Lambda function alias.
     public struct VersionWeight: TemplateRepresentable, Sendable {
         /// The qualifier of the second version.
-        public var functionVersion: Value<String>
+        public let functionVersion: Value<String>
         /// The percentage of traffic that the alias routes to the second version.
-        public var functionWeight: Value<Double>
+        public let functionWeight: Value<Double>
 
         public init(functionVersion: Value<String>, functionWeight: Value<Double>) {
             self.functionVersion = functionVersion

@@ -61,11 +61,11 @@ public final class CfnCapacityProvider: Resource, HasAttributes {
     /// Configuration that defines how the capacity provider scales compute instances based on demand and policies.
     public struct CapacityProviderScalingConfig: TemplateRepresentable, Sendable {
         /// The maximum number of vCPUs that the capacity provider can provision across all compute instances.
-        public var maxVCpuCount: Value<Int>?
+        public let maxVCpuCount: Value<Int>?
         /// The scaling mode that determines how the capacity provider responds to changes in demand.
-        public var scalingMode: CfnCapacityProvider.CapacityProviderScalingMode?
+        public let scalingMode: CfnCapacityProvider.CapacityProviderScalingMode?
         /// A list of target tracking scaling policies for the capacity provider.
-        public var scalingPolicies: [CfnCapacityProvider.TargetTrackingScalingPolicy]?
+        public let scalingPolicies: [CfnCapacityProvider.TargetTrackingScalingPolicy]?
 
         public init(maxVCpuCount: Value<Int>? = nil, scalingMode: CfnCapacityProvider.CapacityProviderScalingMode? = nil, scalingPolicies: [CfnCapacityProvider.TargetTrackingScalingPolicy]? = nil) {
             self.maxVCpuCount = maxVCpuCount
@@ -95,9 +95,9 @@ public final class CfnCapacityProvider: Resource, HasAttributes {
     /// A scaling policy for the capacity provider that automatically adjusts capacity to maintain a target value for a specific metric.
     public struct TargetTrackingScalingPolicy: TemplateRepresentable, Sendable {
         /// The predefined metric type to track for scaling decisions.
-        public var predefinedMetricType: CfnCapacityProvider.CapacityProviderPredefinedMetricType
+        public let predefinedMetricType: CfnCapacityProvider.CapacityProviderPredefinedMetricType
         /// The target value for the metric that the scaling policy attempts to maintain through scaling actions.
-        public var targetValue: Value<Double>
+        public let targetValue: Value<Double>
 
         public init(predefinedMetricType: CfnCapacityProvider.CapacityProviderPredefinedMetricType, targetValue: Value<Double>) {
             self.predefinedMetricType = predefinedMetricType
@@ -125,11 +125,11 @@ public final class CfnCapacityProvider: Resource, HasAttributes {
     /// Specifications that define the characteristics and constraints for compute instances used by the capacity provider.
     public struct InstanceRequirements: TemplateRepresentable, Sendable {
         /// A list of EC2 instance types that the capacity provider is allowed to use.
-        public var allowedInstanceTypes: Value<[String]>?
+        public let allowedInstanceTypes: Value<[String]>?
         /// A list of supported CPU architectures for compute instances.
-        public var architectures: [CfnCapacityProvider.Architecture]?
+        public let architectures: [CfnCapacityProvider.Architecture]?
         /// A list of EC2 instance types that the capacity provider should not use, even if they meet other requirements.
-        public var excludedInstanceTypes: Value<[String]>?
+        public let excludedInstanceTypes: Value<[String]>?
 
         public init(allowedInstanceTypes: Value<[String]>? = nil, architectures: [CfnCapacityProvider.Architecture]? = nil, excludedInstanceTypes: Value<[String]>? = nil) {
             self.allowedInstanceTypes = allowedInstanceTypes
@@ -159,7 +159,7 @@ public final class CfnCapacityProvider: Resource, HasAttributes {
     /// Configuration that specifies the permissions required for the capacity provider to manage compute resources.
     public struct CapacityProviderPermissionsConfig: TemplateRepresentable, Sendable {
         /// The ARN of the IAM role that the capacity provider uses to manage compute instances and other AWS resources.
-        public var capacityProviderOperatorRoleArn: Value<String>
+        public let capacityProviderOperatorRoleArn: Value<String>
 
         public init(capacityProviderOperatorRoleArn: Value<String>) {
             self.capacityProviderOperatorRoleArn = capacityProviderOperatorRoleArn
@@ -175,9 +175,9 @@ public final class CfnCapacityProvider: Resource, HasAttributes {
     /// Configuration that defines how tags are propagated to managed resources.
     public struct PropagateTagsConfig: TemplateRepresentable, Sendable {
         /// A list of tags to explicitly propagate to managed resources.
-        public var explicitTags: [CfnCapacityProvider.Tag]?
+        public let explicitTags: [CfnCapacityProvider.Tag]?
         /// The mode for tag propagation.
-        public var mode: CfnCapacityProvider.PropagateTagsMode?
+        public let mode: CfnCapacityProvider.PropagateTagsMode?
 
         public init(explicitTags: [CfnCapacityProvider.Tag]? = nil, mode: CfnCapacityProvider.PropagateTagsMode? = nil) {
             self.explicitTags = explicitTags
@@ -195,9 +195,9 @@ public final class CfnCapacityProvider: Resource, HasAttributes {
     /// A key-value pair that provides metadata for the capacity provider.
     public struct Tag: TemplateRepresentable, Sendable {
         /// The key name of the tag.
-        public var key: Value<String>
+        public let key: Value<String>
         /// The value for the tag.
-        public var value: Value<String>?
+        public let value: Value<String>?
 
         public init(key: Value<String>, value: Value<String>? = nil) {
             self.key = key
@@ -225,7 +225,7 @@ public final class CfnCapacityProvider: Resource, HasAttributes {
     /// Configuration that specifies the telemetry collection for the capacity provider.
     public struct CapacityProviderTelemetryConfig: TemplateRepresentable, Sendable {
         /// The capacity provider's Amazon CloudWatch Logs configuration settings.
-        public var loggingConfig: CfnCapacityProvider.CapacityProviderLoggingConfig?
+        public let loggingConfig: CfnCapacityProvider.CapacityProviderLoggingConfig?
 
         public init(loggingConfig: CfnCapacityProvider.CapacityProviderLoggingConfig? = nil) {
             self.loggingConfig = loggingConfig
@@ -241,9 +241,9 @@ public final class CfnCapacityProvider: Resource, HasAttributes {
     /// The capacity provider's Amazon CloudWatch Logs configuration settings.
     public struct CapacityProviderLoggingConfig: TemplateRepresentable, Sendable {
         /// The name of the Amazon CloudWatch log group the capacity provider sends logs to.
-        public var logGroup: Value<String>?
+        public let logGroup: Value<String>?
         /// Set this property to filter the system logs for your capacity provider that Lambda sends to CloudWatch.
-        public var systemLogLevel: CfnCapacityProvider.CapacityProviderLoggingConfig.SystemLogLevel?
+        public let systemLogLevel: CfnCapacityProvider.CapacityProviderLoggingConfig.SystemLogLevel?
 
         public init(logGroup: Value<String>? = nil, systemLogLevel: CfnCapacityProvider.CapacityProviderLoggingConfig.SystemLogLevel? = nil) {
             self.logGroup = logGroup
@@ -271,9 +271,9 @@ public final class CfnCapacityProvider: Resource, HasAttributes {
     /// VPC configuration that specifies the network settings for compute instances managed by the capacity provider.
     public struct CapacityProviderVpcConfig: TemplateRepresentable, Sendable {
         /// A list of security group IDs that control network access for compute instances managed by the capacity provider.
-        public var securityGroupIds: Value<[String]>
+        public let securityGroupIds: Value<[String]>
         /// A list of subnet IDs where the capacity provider launches compute instances.
-        public var subnetIds: Value<[String]>
+        public let subnetIds: Value<[String]>
 
         public init(securityGroupIds: Value<[String]>, subnetIds: Value<[String]>) {
             self.securityGroupIds = securityGroupIds

@@ -42,7 +42,7 @@ public final class CfnCodeSigningConfig: Resource, HasAttributes {
     /// When the CodeSigningConfig is later on attached to a function, the function code will be expected to be signed by profiles from this list
     public struct AllowedPublishers: TemplateRepresentable, Sendable {
         /// List of Signing profile version Arns
-        public var signingProfileVersionArns: Value<[String]>
+        public let signingProfileVersionArns: Value<[String]>
 
         public init(signingProfileVersionArns: Value<[String]>) {
             self.signingProfileVersionArns = signingProfileVersionArns
@@ -58,7 +58,7 @@ public final class CfnCodeSigningConfig: Resource, HasAttributes {
     /// Policies to control how to act if a signature is invalid
     public struct CodeSigningPolicies: TemplateRepresentable, Sendable {
         /// Indicates how Lambda operations involve updating the code artifact will operate.
-        public var untrustedArtifactOnDeployment: CfnCodeSigningConfig.CodeSigningPolicies.UntrustedArtifactOnDeployment
+        public let untrustedArtifactOnDeployment: CfnCodeSigningConfig.CodeSigningPolicies.UntrustedArtifactOnDeployment
 
         public init(untrustedArtifactOnDeployment: CfnCodeSigningConfig.CodeSigningPolicies.UntrustedArtifactOnDeployment) {
             self.untrustedArtifactOnDeployment = untrustedArtifactOnDeployment
@@ -82,9 +82,9 @@ public final class CfnCodeSigningConfig: Resource, HasAttributes {
 
     public struct Tag: TemplateRepresentable, Sendable {
         /// The key name of the tag.
-        public var key: Value<String>
+        public let key: Value<String>
         /// The value for the tag.
-        public var value: Value<String>?
+        public let value: Value<String>?
 
         public init(key: Value<String>, value: Value<String>? = nil) {
             self.key = key

@@ -34,8 +34,8 @@ public final class CfnEventInvokeConfig: Resource {
 
     /// A destination for events after they have been sent to a function for processing.
     public struct DestinationConfig: TemplateRepresentable, Sendable {
-        public var onFailure: CfnEventInvokeConfig.OnFailure?
-        public var onSuccess: CfnEventInvokeConfig.OnSuccess?
+        public let onFailure: CfnEventInvokeConfig.OnFailure?
+        public let onSuccess: CfnEventInvokeConfig.OnSuccess?
 
         public init(onFailure: CfnEventInvokeConfig.OnFailure? = nil, onSuccess: CfnEventInvokeConfig.OnSuccess? = nil) {
             self.onFailure = onFailure
@@ -53,7 +53,7 @@ public final class CfnEventInvokeConfig: Resource {
     /// The destination configuration for failed invocations.
     public struct OnFailure: TemplateRepresentable, Sendable {
         /// The Amazon Resource Name (ARN) of the destination resource.
-        public var destination: Value<String>
+        public let destination: Value<String>
 
         public init(destination: Value<String>) {
             self.destination = destination
@@ -69,7 +69,7 @@ public final class CfnEventInvokeConfig: Resource {
     /// The destination configuration for successful invocations.
     public struct OnSuccess: TemplateRepresentable, Sendable {
         /// The Amazon Resource Name (ARN) of the destination resource.
-        public var destination: Value<String>
+        public let destination: Value<String>
 
         public init(destination: Value<String>) {
             self.destination = destination

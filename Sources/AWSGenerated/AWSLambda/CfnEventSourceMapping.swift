@@ -138,9 +138,9 @@ public final class CfnEventSourceMapping: Resource, HasAttributes {
     /// Specific configuration settings for an Amazon Managed Streaming for Apache Kafka (Amazon MSK) event source.
     public struct AmazonManagedKafkaEventSourceConfig: TemplateRepresentable, Sendable {
         /// The identifier for the Kafka consumer group to join.
-        public var consumerGroupId: Value<String>?
+        public let consumerGroupId: Value<String>?
         /// Specific configuration settings for a Kafka schema registry.
-        public var schemaRegistryConfig: CfnEventSourceMapping.SchemaRegistryConfig?
+        public let schemaRegistryConfig: CfnEventSourceMapping.SchemaRegistryConfig?
 
         public init(consumerGroupId: Value<String>? = nil, schemaRegistryConfig: CfnEventSourceMapping.SchemaRegistryConfig? = nil) {
             self.consumerGroupId = consumerGroupId
@@ -158,13 +158,13 @@ public final class CfnEventSourceMapping: Resource, HasAttributes {
     /// Specific configuration settings for a Kafka schema registry.
     public struct SchemaRegistryConfig: TemplateRepresentable, Sendable {
         /// An array of access configuration objects that tell Lambda how to authenticate with your schema registry.
-        public var accessConfigs: [CfnEventSourceMapping.SchemaRegistryAccessConfig]?
+        public let accessConfigs: [CfnEventSourceMapping.SchemaRegistryAccessConfig]?
         /// The record format that Lambda delivers to your function after schema validation.
-        public var eventRecordFormat: CfnEventSourceMapping.SchemaRegistryConfig.EventRecordFormat?
+        public let eventRecordFormat: CfnEventSourceMapping.SchemaRegistryConfig.EventRecordFormat?
         /// The URI for your schema registry.
-        public var schemaRegistryURI: Value<String>?
+        public let schemaRegistryURI: Value<String>?
         /// An array of schema validation configuration objects, which tell Lambda the message attributes you want to validate and filter using your schema registry.
-        public var schemaValidationConfigs: [CfnEventSourceMapping.SchemaValidationConfig]?
+        public let schemaValidationConfigs: [CfnEventSourceMapping.SchemaValidationConfig]?
 
         public init(accessConfigs: [CfnEventSourceMapping.SchemaRegistryAccessConfig]? = nil, eventRecordFormat: CfnEventSourceMapping.SchemaRegistryConfig.EventRecordFormat? = nil, schemaRegistryURI: Value<String>? = nil, schemaValidationConfigs: [CfnEventSourceMapping.SchemaValidationConfig]? = nil) {
             self.accessConfigs = accessConfigs
@@ -195,9 +195,9 @@ public final class CfnEventSourceMapping: Resource, HasAttributes {
     /// Specific access configuration settings that tell Lambda how to authenticate with your schema registry.
     public struct SchemaRegistryAccessConfig: TemplateRepresentable, Sendable {
         /// The type of authentication Lambda uses to access your schema registry.
-        public var type: CfnEventSourceMapping.SchemaRegistryAccessConfig.SchemaRegistryAccessConfigType?
+        public let type: CfnEventSourceMapping.SchemaRegistryAccessConfig.SchemaRegistryAccessConfigType?
         /// The URI of the secret (Secrets Manager secret ARN) to authenticate with your schema registry.
-        public var uri: Value<String>?
+        public let uri: Value<String>?
 
         public init(type: CfnEventSourceMapping.SchemaRegistryAccessConfig.SchemaRegistryAccessConfigType? = nil, uri: Value<String>? = nil) {
             self.type = type
@@ -226,7 +226,7 @@ public final class CfnEventSourceMapping: Resource, HasAttributes {
     /// Specific schema validation configuration settings that tell Lambda the message attributes you want to validate and filter using your schema registry.
     public struct SchemaValidationConfig: TemplateRepresentable, Sendable {
         /// The attributes you want your schema registry to validate and filter for.
-        public var attribute: CfnEventSourceMapping.SchemaValidationConfig.SchemaValidationConfigAttribute?
+        public let attribute: CfnEventSourceMapping.SchemaValidationConfig.SchemaValidationConfigAttribute?
 
         public init(attribute: CfnEventSourceMapping.SchemaValidationConfig.SchemaValidationConfigAttribute? = nil) {
             self.attribute = attribute
@@ -251,7 +251,7 @@ public final class CfnEventSourceMapping: Resource, HasAttributes {
     /// A configuration object that specifies the destination of an event after Lambda processes it.
     public struct DestinationConfig: TemplateRepresentable, Sendable {
         /// The destination configuration for failed invocations.
-        public var onFailure: CfnEventSourceMapping.OnFailure?
+        public let onFailure: CfnEventSourceMapping.OnFailure?
 
         public init(onFailure: CfnEventSourceMapping.OnFailure? = nil) {
             self.onFailure = onFailure
@@ -267,7 +267,7 @@ public final class CfnEventSourceMapping: Resource, HasAttributes {
     /// A destination for events that failed processing.
     public struct OnFailure: TemplateRepresentable, Sendable {
         /// The Amazon Resource Name (ARN) of the destination resource.
-        public var destination: Value<String>?
+        public let destination: Value<String>?
 
         public init(destination: Value<String>? = nil) {
             self.destination = destination
@@ -283,11 +283,11 @@ public final class CfnEventSourceMapping: Resource, HasAttributes {
     /// Specific configuration settings for a DocumentDB event source.
     public struct DocumentDBEventSourceConfig: TemplateRepresentable, Sendable {
         /// The name of the collection to consume within the database.
-        public var collectionName: Value<String>?
+        public let collectionName: Value<String>?
         /// The name of the database to consume within the DocumentDB cluster.
-        public var databaseName: Value<String>?
+        public let databaseName: Value<String>?
         /// Determines what DocumentDB sends to your event stream during document update operations.
-        public var fullDocument: CfnEventSourceMapping.DocumentDBEventSourceConfig.FullDocument?
+        public let fullDocument: CfnEventSourceMapping.DocumentDBEventSourceConfig.FullDocument?
 
         public init(collectionName: Value<String>? = nil, databaseName: Value<String>? = nil, fullDocument: CfnEventSourceMapping.DocumentDBEventSourceConfig.FullDocument? = nil) {
             self.collectionName = collectionName
@@ -316,7 +316,7 @@ public final class CfnEventSourceMapping: Resource, HasAttributes {
     /// An object that contains the filters for an event source.
     public struct FilterCriteria: TemplateRepresentable, Sendable {
         /// A list of filters.
-        public var filters: [CfnEventSourceMapping.Filter]?
+        public let filters: [CfnEventSourceMapping.Filter]?
 
         public init(filters: [CfnEventSourceMapping.Filter]? = nil) {
             self.filters = filters
@@ -332,7 +332,7 @@ public final class CfnEventSourceMapping: Resource, HasAttributes {
     /// A structure within a ``FilterCriteria`` object that defines an event filtering pattern.
     public struct Filter: TemplateRepresentable, Sendable {
         /// A filter pattern.
-        public var pattern: Value<String>?
+        public let pattern: Value<String>?
 
         public init(pattern: Value<String>? = nil) {
             self.pattern = pattern
@@ -356,7 +356,7 @@ public final class CfnEventSourceMapping: Resource, HasAttributes {
     /// The function's Amazon CloudWatch Logs configuration settings.
     public struct LoggingConfig: TemplateRepresentable, Sendable {
         /// Set this property to filter the system logs for your function that Lambda sends to CloudWatch.
-        public var systemLogLevel: CfnEventSourceMapping.LoggingConfig.SystemLogLevel?
+        public let systemLogLevel: CfnEventSourceMapping.LoggingConfig.SystemLogLevel?
 
         public init(systemLogLevel: CfnEventSourceMapping.LoggingConfig.SystemLogLevel? = nil) {
             self.systemLogLevel = systemLogLevel
@@ -382,7 +382,7 @@ public final class CfnEventSourceMapping: Resource, HasAttributes {
     /// The metrics configuration for your event source.
     public struct MetricsConfig: TemplateRepresentable, Sendable {
         /// The metrics you want your event source mapping to produce, including ``EventCount``, ``ErrorCount``, ``KafkaMetrics``.
-        public var metrics: [CfnEventSourceMapping.MetricsConfig.Metrics]?
+        public let metrics: [CfnEventSourceMapping.MetricsConfig.Metrics]?
 
         public init(metrics: [CfnEventSourceMapping.MetricsConfig.Metrics]? = nil) {
             self.metrics = metrics
@@ -408,11 +408,11 @@ public final class CfnEventSourceMapping: Resource, HasAttributes {
     /// The [provisioned mode](https://docs.aws.amazon.com/lambda/latest/dg/invocation-eventsourcemapping.html#invocation-eventsourcemapping-provisioned-mode) configuration for the event source.
     public struct ProvisionedPollerConfig: TemplateRepresentable, Sendable {
         /// The maximum number of event pollers this event source can scale up to.
-        public var maximumPollers: Value<Int>?
+        public let maximumPollers: Value<Int>?
         /// The minimum number of event pollers this event source can scale down to.
-        public var minimumPollers: Value<Int>?
+        public let minimumPollers: Value<Int>?
         /// (Amazon MSK and self-managed Apache Kafka) The name of the provisioned poller group.
-        public var pollerGroupName: Value<String>?
+        public let pollerGroupName: Value<String>?
 
         public init(maximumPollers: Value<Int>? = nil, minimumPollers: Value<Int>? = nil, pollerGroupName: Value<String>? = nil) {
             self.maximumPollers = maximumPollers
@@ -432,7 +432,7 @@ public final class CfnEventSourceMapping: Resource, HasAttributes {
     /// (Amazon SQS only) The scaling configuration for the event source.
     public struct ScalingConfig: TemplateRepresentable, Sendable {
         /// Limits the number of concurrent instances that the SQS event source can invoke.
-        public var maximumConcurrency: Value<Int>?
+        public let maximumConcurrency: Value<Int>?
 
         public init(maximumConcurrency: Value<Int>? = nil) {
             self.maximumConcurrency = maximumConcurrency
@@ -448,7 +448,7 @@ public final class CfnEventSourceMapping: Resource, HasAttributes {
     /// The self-managed Apache Kafka cluster for your event source.
     public struct SelfManagedEventSource: TemplateRepresentable, Sendable {
         /// The list of bootstrap servers for your Kafka brokers in the following format: ``"KafkaBootstrapServers": ["abc.xyz.com:xxxx","abc2.xyz.com:xxxx"]``.
-        public var endpoints: CfnEventSourceMapping.Endpoints?
+        public let endpoints: CfnEventSourceMapping.Endpoints?
 
         public init(endpoints: CfnEventSourceMapping.Endpoints? = nil) {
             self.endpoints = endpoints
@@ -464,7 +464,7 @@ public final class CfnEventSourceMapping: Resource, HasAttributes {
     /// The list of bootstrap servers for your Kafka brokers in the following format: ``"KafkaBootstrapServers": ["abc.xyz.com:xxxx","abc2.xyz.com:xxxx"]``.
     public struct Endpoints: TemplateRepresentable, Sendable {
         /// The list of bootstrap servers for your Kafka brokers in the following format: ``"KafkaBootstrapServers": ["abc.xyz.com:xxxx","abc2.xyz.com:xxxx"]``.
-        public var kafkaBootstrapServers: Value<[String]>?
+        public let kafkaBootstrapServers: Value<[String]>?
 
         public init(kafkaBootstrapServers: Value<[String]>? = nil) {
             self.kafkaBootstrapServers = kafkaBootstrapServers
@@ -480,10 +480,10 @@ public final class CfnEventSourceMapping: Resource, HasAttributes {
     /// Specific configuration settings for a self-managed Apache Kafka event source.
     public struct SelfManagedKafkaEventSourceConfig: TemplateRepresentable, Sendable {
         /// The identifier for the Kafka consumer group to join.
-        public var consumerGroupId: Value<String>?
-        public var consumptionMode: CfnEventSourceMapping.ConsumptionMode?
+        public let consumerGroupId: Value<String>?
+        public let consumptionMode: CfnEventSourceMapping.ConsumptionMode?
         /// Specific configuration settings for a Kafka schema registry.
-        public var schemaRegistryConfig: CfnEventSourceMapping.SchemaRegistryConfig?
+        public let schemaRegistryConfig: CfnEventSourceMapping.SchemaRegistryConfig?
 
         public init(consumerGroupId: Value<String>? = nil, consumptionMode: CfnEventSourceMapping.ConsumptionMode? = nil, schemaRegistryConfig: CfnEventSourceMapping.SchemaRegistryConfig? = nil) {
             self.consumerGroupId = consumerGroupId
@@ -513,9 +513,9 @@ public final class CfnEventSourceMapping: Resource, HasAttributes {
     /// An array of the authentication protocol, VPC components, or virtual host to secure and define your event source.
     public struct SourceAccessConfiguration: TemplateRepresentable, Sendable {
         /// The type of authentication protocol, VPC components, or virtual host for your event source.
-        public var type: CfnEventSourceMapping.SourceAccessConfiguration.SourceAccessConfigurationType?
+        public let type: CfnEventSourceMapping.SourceAccessConfiguration.SourceAccessConfigurationType?
         /// The value for your chosen configuration in ``Type``.
-        public var uri: Value<String>?
+        public let uri: Value<String>?
 
         public init(type: CfnEventSourceMapping.SourceAccessConfiguration.SourceAccessConfigurationType? = nil, uri: Value<String>? = nil) {
             self.type = type
@@ -555,9 +555,9 @@ public final class CfnEventSourceMapping: Resource, HasAttributes {
     /// A [tag](https://docs.aws.amazon.com/lambda/latest/dg/tagging.html) to apply to the event source mapping.
     public struct Tag: TemplateRepresentable, Sendable {
         /// The key for this tag.
-        public var key: Value<String>
+        public let key: Value<String>
         /// The value for this tag.
-        public var value: Value<String>?
+        public let value: Value<String>?
 
         public init(key: Value<String>, value: Value<String>? = nil) {
             self.key = key

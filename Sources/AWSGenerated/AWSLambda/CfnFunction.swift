@@ -164,7 +164,7 @@ public final class CfnFunction: Resource, HasAttributes {
     /// Configuration for the capacity provider that manages compute resources for Lambda functions.
     public struct CapacityProviderConfig: TemplateRepresentable, Sendable {
         /// Configuration for Lambda-managed instances used by the capacity provider.
-        public var lambdaManagedInstancesCapacityProviderConfig: CfnFunction.LambdaManagedInstancesCapacityProviderConfig
+        public let lambdaManagedInstancesCapacityProviderConfig: CfnFunction.LambdaManagedInstancesCapacityProviderConfig
 
         public init(lambdaManagedInstancesCapacityProviderConfig: CfnFunction.LambdaManagedInstancesCapacityProviderConfig) {
             self.lambdaManagedInstancesCapacityProviderConfig = lambdaManagedInstancesCapacityProviderConfig
@@ -180,11 +180,11 @@ public final class CfnFunction: Resource, HasAttributes {
     /// Configuration for Lambda-managed instances used by the capacity provider.
     public struct LambdaManagedInstancesCapacityProviderConfig: TemplateRepresentable, Sendable {
         /// The Amazon Resource Name (ARN) of the capacity provider.
-        public var capacityProviderArn: Value<String>
+        public let capacityProviderArn: Value<String>
         /// The amount of memory in GiB allocated per vCPU for execution environments.
-        public var executionEnvironmentMemoryGiBPerVCpu: Value<Double>?
+        public let executionEnvironmentMemoryGiBPerVCpu: Value<Double>?
         /// The maximum number of concurrent executions that can run on each execution environment.
-        public var perExecutionEnvironmentMaxConcurrency: Value<Int>?
+        public let perExecutionEnvironmentMaxConcurrency: Value<Int>?
 
         public init(capacityProviderArn: Value<String>, executionEnvironmentMemoryGiBPerVCpu: Value<Double>? = nil, perExecutionEnvironmentMaxConcurrency: Value<Int>? = nil) {
             self.capacityProviderArn = capacityProviderArn
@@ -204,19 +204,19 @@ public final class CfnFunction: Resource, HasAttributes {
     /// The [deployment package](https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-package.html) for a Lambda function.
     public struct Code: TemplateRepresentable, Sendable {
         /// URI of a [container image](https://docs.aws.amazon.com/lambda/latest/dg/lambda-images.html) in the Amazon ECR registry.
-        public var imageUri: Value<String>?
+        public let imageUri: Value<String>?
         /// An Amazon S3 bucket in the same AWS-Region as your function.
-        public var s3Bucket: Value<String>?
+        public let s3Bucket: Value<String>?
         /// The Amazon S3 key of the deployment package.
-        public var s3Key: Value<String>?
+        public let s3Key: Value<String>?
         /// Specifies the storage mode for the deployment package.
-        public var s3ObjectStorageMode: CfnFunction.Code.S3ObjectStorageMode?
+        public let s3ObjectStorageMode: CfnFunction.Code.S3ObjectStorageMode?
         /// For versioned objects, the version of the deployment package object to use.
-        public var s3ObjectVersion: Value<String>?
+        public let s3ObjectVersion: Value<String>?
         /// The ARN of the KMSlong (KMS) customer managed key that's used to encrypt your function's .zip deployment package.
-        public var sourceKMSKeyArn: Value<String>?
+        public let sourceKMSKeyArn: Value<String>?
         /// (Node.js and Python) The source code of your Lambda function.
-        public var zipFile: Value<String>?
+        public let zipFile: Value<String>?
 
         public init(imageUri: Value<String>? = nil, s3Bucket: Value<String>? = nil, s3Key: Value<String>? = nil, s3ObjectStorageMode: CfnFunction.Code.S3ObjectStorageMode? = nil, s3ObjectVersion: Value<String>? = nil, sourceKMSKeyArn: Value<String>? = nil, zipFile: Value<String>? = nil) {
             self.imageUri = imageUri
@@ -253,7 +253,7 @@ public final class CfnFunction: Resource, HasAttributes {
     /// The [dead-letter queue](https://docs.aws.amazon.com/lambda/latest/dg/invocation-async-retain-records.html#invocation-dlq) for failed asynchronous invocations.
     public struct DeadLetterConfig: TemplateRepresentable, Sendable {
         /// The Amazon Resource Name (ARN) of an Amazon SQS queue or Amazon SNS topic.
-        public var targetArn: Value<String>?
+        public let targetArn: Value<String>?
 
         public init(targetArn: Value<String>? = nil) {
             self.targetArn = targetArn
@@ -269,11 +269,11 @@ public final class CfnFunction: Resource, HasAttributes {
     /// Configuration settings for [durable functions](https://docs.aws.amazon.com/lambda/latest/dg/durable-functions.html), including execution timeout, retention period for execution history, and an opti...
     public struct DurableConfig: TemplateRepresentable, Sendable {
         /// The maximum time (in seconds) that a durable execution can run before timing out.
-        public var executionTimeout: Value<Int>
+        public let executionTimeout: Value<Int>
         /// The ARN of the KMSlong (KMS) customer managed key that is used to encrypt your durable execution's payload data, including input, output, and error payloads.
-        public var kmsKeyArn: Value<String>?
+        public let kmsKeyArn: Value<String>?
         /// The number of days to retain execution history after a durable execution completes.
-        public var retentionPeriodInDays: Value<Int>?
+        public let retentionPeriodInDays: Value<Int>?
 
         public init(executionTimeout: Value<Int>, kmsKeyArn: Value<String>? = nil, retentionPeriodInDays: Value<Int>? = nil) {
             self.executionTimeout = executionTimeout
@@ -293,7 +293,7 @@ public final class CfnFunction: Resource, HasAttributes {
     /// A function's environment variable settings.
     public struct Environment: TemplateRepresentable, Sendable {
         /// Environment variable key-value pairs.
-        public var variables: TemplateValue?
+        public let variables: TemplateValue?
 
         public init(variables: TemplateValue? = nil) {
             self.variables = variables
@@ -309,7 +309,7 @@ public final class CfnFunction: Resource, HasAttributes {
     /// The size of the function's ``/tmp`` directory in MB.
     public struct EphemeralStorage: TemplateRepresentable, Sendable {
         /// The size of the function's ``/tmp`` directory.
-        public var size: Value<Int>
+        public let size: Value<Int>
 
         public init(size: Value<Int>) {
             self.size = size
@@ -325,11 +325,11 @@ public final class CfnFunction: Resource, HasAttributes {
     /// Details about the connection between a Lambda function and an [Amazon EFS file system](https://docs.aws.amazon.com/lambda/latest/dg/configuration-filesystem.html) or an [Amazon S3 file system](http...
     public struct FileSystemConfig: TemplateRepresentable, Sendable {
         /// The Amazon Resource Name (ARN) of the Amazon EFS or Amazon S3 Files access point that provides access to the file system.
-        public var arn: Value<String>
+        public let arn: Value<String>
         /// The path where the function can access the file system, starting with ``/mnt/``.
-        public var localMountPath: Value<String>
+        public let localMountPath: Value<String>
         /// The configuration for how your function accesses data on an Amazon S3 file system.
-        public var s3FilesConfig: CfnFunction.S3FilesConfig?
+        public let s3FilesConfig: CfnFunction.S3FilesConfig?
 
         public init(arn: Value<String>, localMountPath: Value<String>, s3FilesConfig: CfnFunction.S3FilesConfig? = nil) {
             self.arn = arn
@@ -349,7 +349,7 @@ public final class CfnFunction: Resource, HasAttributes {
     /// Setting controls how your function accesses data from an Amazon S3 file system.
     public struct S3FilesConfig: TemplateRepresentable, Sendable {
         /// Specifies if a function reads from the file system for the lowest latency, or through Amazon S3 Files feature "direct Amazon S3 bucket reads" for the highest throughput.
-        public var directS3Read: CfnFunction.S3FilesConfig.DirectS3Read?
+        public let directS3Read: CfnFunction.S3FilesConfig.DirectS3Read?
 
         public init(directS3Read: CfnFunction.S3FilesConfig.DirectS3Read? = nil) {
             self.directS3Read = directS3Read
@@ -375,9 +375,9 @@ public final class CfnFunction: Resource, HasAttributes {
     /// Configuration that defines the scaling behavior for a Lambda Managed Instances function, including the minimum and maximum number of execution environments that can be provisioned.
     public struct FunctionScalingConfig: TemplateRepresentable, Sendable {
         /// The maximum number of execution environments that can be provisioned for the function.
-        public var maxExecutionEnvironments: Value<Int>?
+        public let maxExecutionEnvironments: Value<Int>?
         /// The minimum number of execution environments to maintain for the function.
-        public var minExecutionEnvironments: Value<Int>?
+        public let minExecutionEnvironments: Value<Int>?
 
         public init(maxExecutionEnvironments: Value<Int>? = nil, minExecutionEnvironments: Value<Int>? = nil) {
             self.maxExecutionEnvironments = maxExecutionEnvironments
@@ -395,11 +395,11 @@ public final class CfnFunction: Resource, HasAttributes {
     /// Configuration values that override the container image Dockerfile settings.
     public struct ImageConfig: TemplateRepresentable, Sendable {
         /// Specifies parameters that you want to pass in with ENTRYPOINT.
-        public var command: Value<[String]>?
+        public let command: Value<[String]>?
         /// Specifies the entry point to their application, which is typically the location of the runtime executable.
-        public var entryPoint: Value<[String]>?
+        public let entryPoint: Value<[String]>?
         /// Specifies the working directory.
-        public var workingDirectory: Value<String>?
+        public let workingDirectory: Value<String>?
 
         public init(command: Value<[String]>? = nil, entryPoint: Value<[String]>? = nil, workingDirectory: Value<String>? = nil) {
             self.command = command
@@ -419,13 +419,13 @@ public final class CfnFunction: Resource, HasAttributes {
     /// The function's Amazon CloudWatch Logs configuration settings.
     public struct LoggingConfig: TemplateRepresentable, Sendable {
         /// Set this property to filter the application logs for your function that Lambda sends to CloudWatch.
-        public var applicationLogLevel: CfnFunction.LoggingConfig.ApplicationLogLevel?
+        public let applicationLogLevel: CfnFunction.LoggingConfig.ApplicationLogLevel?
         /// The format in which Lambda sends your function's application and system logs to CloudWatch.
-        public var logFormat: CfnFunction.LoggingConfig.LogFormat?
+        public let logFormat: CfnFunction.LoggingConfig.LogFormat?
         /// The name of the Amazon CloudWatch log group the function sends logs to.
-        public var logGroup: Value<String>?
+        public let logGroup: Value<String>?
         /// Set this property to filter the system logs for your function that Lambda sends to CloudWatch.
-        public var systemLogLevel: CfnFunction.LoggingConfig.SystemLogLevel?
+        public let systemLogLevel: CfnFunction.LoggingConfig.SystemLogLevel?
 
         public init(applicationLogLevel: CfnFunction.LoggingConfig.ApplicationLogLevel? = nil, logFormat: CfnFunction.LoggingConfig.LogFormat? = nil, logGroup: Value<String>? = nil, systemLogLevel: CfnFunction.LoggingConfig.SystemLogLevel? = nil) {
             self.applicationLogLevel = applicationLogLevel
@@ -556,9 +556,9 @@ public final class CfnFunction: Resource, HasAttributes {
     /// Sets the runtime management configuration for a function's version.
     public struct RuntimeManagementConfig: TemplateRepresentable, Sendable {
         /// The ARN of the runtime version you want the function to use.
-        public var runtimeVersionArn: Value<String>?
+        public let runtimeVersionArn: Value<String>?
         /// Specify the runtime update mode.
-        public var updateRuntimeOn: CfnFunction.RuntimeManagementConfig.UpdateRuntimeOn
+        public let updateRuntimeOn: CfnFunction.RuntimeManagementConfig.UpdateRuntimeOn
 
         public init(updateRuntimeOn: CfnFunction.RuntimeManagementConfig.UpdateRuntimeOn, runtimeVersionArn: Value<String>? = nil) {
             self.runtimeVersionArn = runtimeVersionArn
@@ -586,7 +586,7 @@ public final class CfnFunction: Resource, HasAttributes {
     /// The function's [SnapStart](https://docs.aws.amazon.com/lambda/latest/dg/snapstart.html) setting.
     public struct SnapStart: TemplateRepresentable, Sendable {
         /// Set ``ApplyOn`` to ``PublishedVersions`` to create a snapshot of the initialized execution environment when you publish a function version.
-        public var applyOn: CfnFunction.SnapStart.ApplyOn
+        public let applyOn: CfnFunction.SnapStart.ApplyOn
 
         public init(applyOn: CfnFunction.SnapStart.ApplyOn) {
             self.applyOn = applyOn
@@ -611,9 +611,9 @@ public final class CfnFunction: Resource, HasAttributes {
     /// A [tag](https://docs.aws.amazon.com/lambda/latest/dg/tagging.html) to apply to the function.
     public struct Tag: TemplateRepresentable, Sendable {
         /// The key for this tag.
-        public var key: Value<String>
+        public let key: Value<String>
         /// The value for this tag.
-        public var value: Value<String>?
+        public let value: Value<String>?
 
         public init(key: Value<String>, value: Value<String>? = nil) {
             self.key = key
@@ -631,7 +631,7 @@ public final class CfnFunction: Resource, HasAttributes {
     /// Specifies the tenant isolation mode configuration for a Lambda function.
     public struct TenancyConfig: TemplateRepresentable, Sendable {
         /// Tenant isolation mode allows for invocation to be sent to a corresponding execution environment dedicated to a specific tenant ID.
-        public var tenantIsolationMode: CfnFunction.TenancyConfig.TenantIsolationMode
+        public let tenantIsolationMode: CfnFunction.TenancyConfig.TenantIsolationMode
 
         public init(tenantIsolationMode: CfnFunction.TenancyConfig.TenantIsolationMode) {
             self.tenantIsolationMode = tenantIsolationMode
@@ -655,7 +655,7 @@ public final class CfnFunction: Resource, HasAttributes {
     /// The function's [](https://docs.aws.amazon.com/lambda/latest/dg/services-xray.html) tracing configuration.
     public struct TracingConfig: TemplateRepresentable, Sendable {
         /// The tracing mode.
-        public var mode: CfnFunction.TracingConfig.Mode?
+        public let mode: CfnFunction.TracingConfig.Mode?
 
         public init(mode: CfnFunction.TracingConfig.Mode? = nil) {
             self.mode = mode
@@ -680,11 +680,11 @@ public final class CfnFunction: Resource, HasAttributes {
     /// The VPC security groups and subnets that are attached to a Lambda function.
     public struct VpcConfig: TemplateRepresentable, Sendable {
         /// Allows outbound IPv6 traffic on VPC functions that are connected to dual-stack subnets.
-        public var ipv6AllowedForDualStack: Value<Bool>?
+        public let ipv6AllowedForDualStack: Value<Bool>?
         /// A list of VPC security group IDs.
-        public var securityGroupIds: Value<[String]>?
+        public let securityGroupIds: Value<[String]>?
         /// A list of VPC subnet IDs.
-        public var subnetIds: Value<[String]>?
+        public let subnetIds: Value<[String]>?
 
         public init(ipv6AllowedForDualStack: Value<Bool>? = nil, securityGroupIds: Value<[String]>? = nil, subnetIds: Value<[String]>? = nil) {
             self.ipv6AllowedForDualStack = ipv6AllowedForDualStack

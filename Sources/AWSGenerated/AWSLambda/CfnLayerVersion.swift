@@ -113,13 +113,13 @@ public final class CfnLayerVersion: Resource, HasAttributes {
 
     public struct Content: TemplateRepresentable, Sendable {
         /// The Amazon S3 bucket of the layer archive.
-        public var s3Bucket: Value<String>
+        public let s3Bucket: Value<String>
         /// The Amazon S3 key of the layer archive.
-        public var s3Key: Value<String>
+        public let s3Key: Value<String>
         /// Specifies whether Lambda should copy the deployment package to its internal storage (COPY) or reference it directly from your S3 bucket (REFERENCE).
-        public var s3ObjectStorageMode: CfnLayerVersion.Content.S3ObjectStorageMode?
+        public let s3ObjectStorageMode: CfnLayerVersion.Content.S3ObjectStorageMode?
         /// For versioned objects, the version of the layer archive object to use.
-        public var s3ObjectVersion: Value<String>?
+        public let s3ObjectVersion: Value<String>?
 
         public init(s3Bucket: Value<String>, s3Key: Value<String>, s3ObjectStorageMode: CfnLayerVersion.Content.S3ObjectStorageMode? = nil, s3ObjectVersion: Value<String>? = nil) {
             self.s3Bucket = s3Bucket

@@ -95,7 +95,7 @@ public final class CfnMicrovmImage: Resource, HasAttributes {
     }
 
     public struct CodeArtifact: TemplateRepresentable, Sendable {
-        public var uri: Value<String>
+        public let uri: Value<String>
 
         public init(uri: Value<String>) {
             self.uri = uri
@@ -109,7 +109,7 @@ public final class CfnMicrovmImage: Resource, HasAttributes {
     }
 
     public struct CpuConfiguration: TemplateRepresentable, Sendable {
-        public var architecture: CfnMicrovmImage.CpuConfiguration.Architecture
+        public let architecture: CfnMicrovmImage.CpuConfiguration.Architecture
 
         public init(architecture: CfnMicrovmImage.CpuConfiguration.Architecture) {
             self.architecture = architecture
@@ -131,8 +131,8 @@ public final class CfnMicrovmImage: Resource, HasAttributes {
     }
 
     public struct EnvironmentVariable: TemplateRepresentable, Sendable {
-        public var key: Value<String>
-        public var value: Value<String>
+        public let key: Value<String>
+        public let value: Value<String>
 
         public init(key: Value<String>, value: Value<String>) {
             self.key = key
@@ -148,9 +148,9 @@ public final class CfnMicrovmImage: Resource, HasAttributes {
     }
 
     public struct Hooks: TemplateRepresentable, Sendable {
-        public var microvmHooks: CfnMicrovmImage.MicrovmHooks?
-        public var microvmImageHooks: CfnMicrovmImage.MicrovmImageHooks?
-        public var port: Value<Int>?
+        public let microvmHooks: CfnMicrovmImage.MicrovmHooks?
+        public let microvmImageHooks: CfnMicrovmImage.MicrovmImageHooks?
+        public let port: Value<Int>?
 
         public init(microvmHooks: CfnMicrovmImage.MicrovmHooks? = nil, microvmImageHooks: CfnMicrovmImage.MicrovmImageHooks? = nil, port: Value<Int>? = nil) {
             self.microvmHooks = microvmHooks
@@ -168,14 +168,14 @@ public final class CfnMicrovmImage: Resource, HasAttributes {
     }
 
     public struct MicrovmHooks: TemplateRepresentable, Sendable {
-        public var resume: CfnMicrovmImage.HookState?
-        public var resumeTimeoutInSeconds: Value<Int>?
-        public var run: CfnMicrovmImage.HookState?
-        public var runTimeoutInSeconds: Value<Int>?
-        public var suspend: CfnMicrovmImage.HookState?
-        public var suspendTimeoutInSeconds: Value<Int>?
-        public var terminate: CfnMicrovmImage.HookState?
-        public var terminateTimeoutInSeconds: Value<Int>?
+        public let resume: CfnMicrovmImage.HookState?
+        public let resumeTimeoutInSeconds: Value<Int>?
+        public let run: CfnMicrovmImage.HookState?
+        public let runTimeoutInSeconds: Value<Int>?
+        public let suspend: CfnMicrovmImage.HookState?
+        public let suspendTimeoutInSeconds: Value<Int>?
+        public let terminate: CfnMicrovmImage.HookState?
+        public let terminateTimeoutInSeconds: Value<Int>?
 
         public init(resume: CfnMicrovmImage.HookState? = nil, resumeTimeoutInSeconds: Value<Int>? = nil, run: CfnMicrovmImage.HookState? = nil, runTimeoutInSeconds: Value<Int>? = nil, suspend: CfnMicrovmImage.HookState? = nil, suspendTimeoutInSeconds: Value<Int>? = nil, terminate: CfnMicrovmImage.HookState? = nil, terminateTimeoutInSeconds: Value<Int>? = nil) {
             self.resume = resume
@@ -212,10 +212,10 @@ public final class CfnMicrovmImage: Resource, HasAttributes {
     }
 
     public struct MicrovmImageHooks: TemplateRepresentable, Sendable {
-        public var ready: CfnMicrovmImage.HookState?
-        public var readyTimeoutInSeconds: Value<Int>?
-        public var validate: CfnMicrovmImage.HookState?
-        public var validateTimeoutInSeconds: Value<Int>?
+        public let ready: CfnMicrovmImage.HookState?
+        public let readyTimeoutInSeconds: Value<Int>?
+        public let validate: CfnMicrovmImage.HookState?
+        public let validateTimeoutInSeconds: Value<Int>?
 
         public init(ready: CfnMicrovmImage.HookState? = nil, readyTimeoutInSeconds: Value<Int>? = nil, validate: CfnMicrovmImage.HookState? = nil, validateTimeoutInSeconds: Value<Int>? = nil) {
             self.ready = ready
@@ -235,8 +235,8 @@ public final class CfnMicrovmImage: Resource, HasAttributes {
     }
 
     public struct Logging: TemplateRepresentable, Sendable {
-        public var cloudWatch: CfnMicrovmImage.CloudWatchLogging?
-        public var disabled: Value<Bool>?
+        public let cloudWatch: CfnMicrovmImage.CloudWatchLogging?
+        public let disabled: Value<Bool>?
 
         public init(cloudWatch: CfnMicrovmImage.CloudWatchLogging? = nil, disabled: Value<Bool>? = nil) {
             self.cloudWatch = cloudWatch
@@ -252,8 +252,8 @@ public final class CfnMicrovmImage: Resource, HasAttributes {
     }
 
     public struct CloudWatchLogging: TemplateRepresentable, Sendable {
-        public var logGroup: Value<String>?
-        public var logStream: Value<String>?
+        public let logGroup: Value<String>?
+        public let logStream: Value<String>?
 
         public init(logGroup: Value<String>? = nil, logStream: Value<String>? = nil) {
             self.logGroup = logGroup
@@ -269,7 +269,7 @@ public final class CfnMicrovmImage: Resource, HasAttributes {
     }
 
     public struct Resources: TemplateRepresentable, Sendable {
-        public var minimumMemoryInMiB: Value<Int>
+        public let minimumMemoryInMiB: Value<Int>
 
         public init(minimumMemoryInMiB: Value<Int>) {
             self.minimumMemoryInMiB = minimumMemoryInMiB
@@ -284,9 +284,9 @@ public final class CfnMicrovmImage: Resource, HasAttributes {
 
     public struct Tag: TemplateRepresentable, Sendable {
         /// The key name of the tag.
-        public var key: Value<String>
+        public let key: Value<String>
         /// The value for the tag.
-        public var value: Value<String>?
+        public let value: Value<String>?
 
         public init(key: Value<String>, value: Value<String>? = nil) {
             self.key = key

@@ -44,7 +44,7 @@ public final class CfnNetworkConnector: Resource, HasAttributes {
 
     /// The network configuration for the connector.
     public struct Config: TemplateRepresentable, Sendable {
-        public var vpcEgressConfiguration: CfnNetworkConnector.VpcEgressConfiguration
+        public let vpcEgressConfiguration: CfnNetworkConnector.VpcEgressConfiguration
 
         public init(vpcEgressConfiguration: CfnNetworkConnector.VpcEgressConfiguration) {
             self.vpcEgressConfiguration = vpcEgressConfiguration
@@ -60,13 +60,13 @@ public final class CfnNetworkConnector: Resource, HasAttributes {
     /// The VPC egress configuration for the network connector.
     public struct VpcEgressConfiguration: TemplateRepresentable, Sendable {
         /// The types of Lambda compute resources that can use this connector.
-        public var associatedComputeResourceTypes: [CfnNetworkConnector.VpcEgressConfiguration.AssociatedComputeResourceTypes]
+        public let associatedComputeResourceTypes: [CfnNetworkConnector.VpcEgressConfiguration.AssociatedComputeResourceTypes]
         /// The network protocol for the connector.
-        public var networkProtocol: CfnNetworkConnector.VpcEgressConfiguration.NetworkProtocol
+        public let networkProtocol: CfnNetworkConnector.VpcEgressConfiguration.NetworkProtocol
         /// The IDs of the VPC security groups to attach to the ENIs.
-        public var securityGroupIds: Value<[String]>
+        public let securityGroupIds: Value<[String]>
         /// The IDs of the VPC subnets where Lambda provisions elastic network interfaces (ENIs).
-        public var subnetIds: Value<[String]>
+        public let subnetIds: Value<[String]>
 
         public init(associatedComputeResourceTypes: [CfnNetworkConnector.VpcEgressConfiguration.AssociatedComputeResourceTypes], networkProtocol: CfnNetworkConnector.VpcEgressConfiguration.NetworkProtocol, securityGroupIds: Value<[String]>, subnetIds: Value<[String]>) {
             self.associatedComputeResourceTypes = associatedComputeResourceTypes
@@ -106,9 +106,9 @@ public final class CfnNetworkConnector: Resource, HasAttributes {
     /// A key-value pair that provides metadata for the network connector.
     public struct Tag: TemplateRepresentable, Sendable {
         /// The key name of the tag.
-        public var key: Value<String>
+        public let key: Value<String>
         /// The value for the tag.
-        public var value: Value<String>?
+        public let value: Value<String>?
 
         public init(key: Value<String>, value: Value<String>? = nil) {
             self.key = key

@@ -53,16 +53,16 @@ public final class CfnUrl: Resource, HasAttributes {
 
     public struct Cors: TemplateRepresentable, Sendable {
         /// Specifies whether credentials are included in the CORS request.
-        public var allowCredentials: Value<Bool>?
+        public let allowCredentials: Value<Bool>?
         /// Represents a collection of allowed headers.
-        public var allowHeaders: Value<[String]>?
+        public let allowHeaders: Value<[String]>?
         /// Represents a collection of allowed HTTP methods.
-        public var allowMethods: [CfnUrl.AllowMethods]?
+        public let allowMethods: [CfnUrl.AllowMethods]?
         /// Represents a collection of allowed origins.
-        public var allowOrigins: Value<[String]>?
+        public let allowOrigins: Value<[String]>?
         /// Represents a collection of exposed headers.
-        public var exposeHeaders: Value<[String]>?
-        public var maxAge: Value<Int>?
+        public let exposeHeaders: Value<[String]>?
+        public let maxAge: Value<Int>?
 
         public init(allowCredentials: Value<Bool>? = nil, allowHeaders: Value<[String]>? = nil, allowMethods: [CfnUrl.AllowMethods]? = nil, allowOrigins: Value<[String]>? = nil, exposeHeaders: Value<[String]>? = nil, maxAge: Value<Int>? = nil) {
             self.allowCredentials = allowCredentials

@@ -50,9 +50,9 @@ public final class CfnVersion: Resource, HasAttributes {
     /// Configuration that defines the scaling behavior for a Lambda Managed Instances function, including the minimum and maximum number of execution environments that can be provisioned.
     public struct FunctionScalingConfig: TemplateRepresentable, Sendable {
         /// The maximum number of execution environments that can be provisioned for the function.
-        public var maxExecutionEnvironments: Value<Int>?
+        public let maxExecutionEnvironments: Value<Int>?
         /// The minimum number of execution environments to maintain for the function.
-        public var minExecutionEnvironments: Value<Int>?
+        public let minExecutionEnvironments: Value<Int>?
 
         public init(maxExecutionEnvironments: Value<Int>? = nil, minExecutionEnvironments: Value<Int>? = nil) {
             self.maxExecutionEnvironments = maxExecutionEnvironments
@@ -70,7 +70,7 @@ public final class CfnVersion: Resource, HasAttributes {
     /// A provisioned concurrency configuration for a function's version.
     public struct ProvisionedConcurrencyConfiguration: TemplateRepresentable, Sendable {
         /// The amount of provisioned concurrency to allocate for the version.
-        public var provisionedConcurrentExecutions: Value<Int>
+        public let provisionedConcurrentExecutions: Value<Int>
 
         public init(provisionedConcurrentExecutions: Value<Int>) {
             self.provisionedConcurrentExecutions = provisionedConcurrentExecutions
@@ -86,9 +86,9 @@ public final class CfnVersion: Resource, HasAttributes {
     /// Runtime Management Config of a function.
     public struct RuntimePolicy: TemplateRepresentable, Sendable {
         /// The ARN of the runtime the function is configured to use.
-        public var runtimeVersionArn: Value<String>?
+        public let runtimeVersionArn: Value<String>?
         /// The runtime update mode.
-        public var updateRuntimeOn: Value<String>
+        public let updateRuntimeOn: Value<String>
 
         public init(updateRuntimeOn: Value<String>, runtimeVersionArn: Value<String>? = nil) {
             self.runtimeVersionArn = runtimeVersionArn

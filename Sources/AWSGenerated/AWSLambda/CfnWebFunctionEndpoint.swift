@@ -105,9 +105,9 @@ public final class CfnWebFunctionEndpoint: Resource, HasAttributes {
     /// A revision routing entry.
     public struct RevisionWeight: TemplateRepresentable, Sendable {
         /// The revision identifier.
-        public var revisionId: Value<String>
+        public let revisionId: Value<String>
         /// The traffic weight for this revision.
-        public var weight: Value<Int>
+        public let weight: Value<Int>
 
         public init(revisionId: Value<String>, weight: Value<Int>) {
             self.revisionId = revisionId
@@ -125,7 +125,7 @@ public final class CfnWebFunctionEndpoint: Resource, HasAttributes {
     /// The scaling configuration for the endpoint.
     public struct ScalingConfig: TemplateRepresentable, Sendable {
         /// The maximum number of concurrent execution environments for the endpoint.
-        public var maxEnvironments: Value<Int>?
+        public let maxEnvironments: Value<Int>?
 
         public init(maxEnvironments: Value<Int>? = nil) {
             self.maxEnvironments = maxEnvironments
@@ -141,7 +141,7 @@ public final class CfnWebFunctionEndpoint: Resource, HasAttributes {
     /// The throttling configuration for the endpoint.
     public struct ThrottleConfig: TemplateRepresentable, Sendable {
         /// The maximum request rate per second for the endpoint, up to a maximum of 10000.
-        public var rateLimit: Value<Int>?
+        public let rateLimit: Value<Int>?
 
         public init(rateLimit: Value<Int>? = nil) {
             self.rateLimit = rateLimit

@@ -58,9 +58,9 @@ public final class CfnWebFunctionRevision: Resource, HasAttributes {
     /// The build configuration for the revision.
     public struct BuildConfig: TemplateRepresentable, Sendable {
         /// The code configuration for the revision.
-        public var codeConfig: CfnWebFunctionRevision.BuildConfig.CodeConfig
+        public let codeConfig: CfnWebFunctionRevision.BuildConfig.CodeConfig
         /// The runtime configuration for the revision.
-        public var runtimeConfig: CfnWebFunctionRevision.BuildConfig.RuntimeConfig
+        public let runtimeConfig: CfnWebFunctionRevision.BuildConfig.RuntimeConfig
 
         public init(codeConfig: CfnWebFunctionRevision.BuildConfig.CodeConfig, runtimeConfig: CfnWebFunctionRevision.BuildConfig.RuntimeConfig) {
             self.codeConfig = codeConfig
@@ -77,7 +77,7 @@ public final class CfnWebFunctionRevision: Resource, HasAttributes {
         /// The code configuration for the revision.
         public struct CodeConfig: TemplateRepresentable, Sendable {
             /// The Amazon S3 location of the deployment artifact.
-            public var s3Object: CfnWebFunctionRevision.S3Object
+            public let s3Object: CfnWebFunctionRevision.S3Object
 
             public init(s3Object: CfnWebFunctionRevision.S3Object) {
                 self.s3Object = s3Object
@@ -93,7 +93,7 @@ public final class CfnWebFunctionRevision: Resource, HasAttributes {
         /// The runtime configuration for the revision.
         public struct RuntimeConfig: TemplateRepresentable, Sendable {
             /// The runtime identifier.
-            public var runtime: Value<String>
+            public let runtime: Value<String>
 
             public init(runtime: Value<String>) {
                 self.runtime = runtime
@@ -110,11 +110,11 @@ public final class CfnWebFunctionRevision: Resource, HasAttributes {
     /// The S3 location of the function code.
     public struct S3Object: TemplateRepresentable, Sendable {
         /// The S3 bucket name.
-        public var bucket: Value<String>
+        public let bucket: Value<String>
         /// The S3 object key.
-        public var key: Value<String>
+        public let key: Value<String>
         /// The S3 object version ID.
-        public var versionId: Value<String>?
+        public let versionId: Value<String>?
 
         public init(bucket: Value<String>, key: Value<String>, versionId: Value<String>? = nil) {
             self.bucket = bucket
@@ -134,17 +134,17 @@ public final class CfnWebFunctionRevision: Resource, HasAttributes {
     /// The service configuration for the revision.
     public struct ServiceConfig: TemplateRepresentable, Sendable {
         /// The versioned ARN of the network connector used for outbound network access from the revision.
-        public var egressNetworkConnectorArn: Value<String>?
+        public let egressNetworkConnectorArn: Value<String>?
         /// Environment variables for the function.
-        public var environmentVariables: [String: Value<String>]?
+        public let environmentVariables: [String: Value<String>]?
         /// The ARN of the execution role.
-        public var executionRoleArn: Value<String>
+        public let executionRoleArn: Value<String>
         /// The maximum concurrency per environment.
-        public var maxConcurrencyPerEnvironment: Value<Int>?
+        public let maxConcurrencyPerEnvironment: Value<Int>?
         /// The telemetry configuration.
-        public var telemetryConfig: CfnWebFunctionRevision.ServiceConfig.TelemetryConfig?
+        public let telemetryConfig: CfnWebFunctionRevision.ServiceConfig.TelemetryConfig?
         /// The function timeout in seconds.
-        public var timeoutSeconds: Value<Int>?
+        public let timeoutSeconds: Value<Int>?
 
         public init(executionRoleArn: Value<String>, egressNetworkConnectorArn: Value<String>? = nil, environmentVariables: [String: Value<String>]? = nil, maxConcurrencyPerEnvironment: Value<Int>? = nil, telemetryConfig: CfnWebFunctionRevision.ServiceConfig.TelemetryConfig? = nil, timeoutSeconds: Value<Int>? = nil) {
             self.egressNetworkConnectorArn = egressNetworkConnectorArn
@@ -169,7 +169,7 @@ public final class CfnWebFunctionRevision: Resource, HasAttributes {
         /// The telemetry configuration.
         public struct TelemetryConfig: TemplateRepresentable, Sendable {
             /// The logging configuration for the web function.
-            public var loggingConfig: CfnWebFunctionRevision.LoggingConfig?
+            public let loggingConfig: CfnWebFunctionRevision.LoggingConfig?
 
             public init(loggingConfig: CfnWebFunctionRevision.LoggingConfig? = nil) {
                 self.loggingConfig = loggingConfig
@@ -186,11 +186,11 @@ public final class CfnWebFunctionRevision: Resource, HasAttributes {
     /// The logging configuration.
     public struct LoggingConfig: TemplateRepresentable, Sendable {
         /// The application log level.
-        public var applicationLogLevel: CfnWebFunctionRevision.LoggingConfig.ApplicationLogLevel?
+        public let applicationLogLevel: CfnWebFunctionRevision.LoggingConfig.ApplicationLogLevel?
         /// The CloudWatch log group name.
-        public var logGroup: Value<String>?
+        public let logGroup: Value<String>?
         /// The system log level.
-        public var systemLogLevel: CfnWebFunctionRevision.LoggingConfig.SystemLogLevel?
+        public let systemLogLevel: CfnWebFunctionRevision.LoggingConfig.SystemLogLevel?
 
         public init(applicationLogLevel: CfnWebFunctionRevision.LoggingConfig.ApplicationLogLevel? = nil, logGroup: Value<String>? = nil, systemLogLevel: CfnWebFunctionRevision.LoggingConfig.SystemLogLevel? = nil) {
             self.applicationLogLevel = applicationLogLevel

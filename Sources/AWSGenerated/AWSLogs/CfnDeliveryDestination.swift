@@ -46,9 +46,9 @@ public final class CfnDeliveryDestination: Resource, HasAttributes {
 
     public struct DestinationPolicy: TemplateRepresentable, Sendable {
         /// The name of the delivery destination to assign this policy to
-        public var deliveryDestinationName: Value<String>?
+        public let deliveryDestinationName: Value<String>?
         /// The contents of the policy attached to the delivery destination
-        public var deliveryDestinationPolicy: TemplateValue?
+        public let deliveryDestinationPolicy: TemplateValue?
 
         public init(deliveryDestinationName: Value<String>? = nil, deliveryDestinationPolicy: TemplateValue? = nil) {
             self.deliveryDestinationName = deliveryDestinationName
@@ -66,9 +66,9 @@ public final class CfnDeliveryDestination: Resource, HasAttributes {
     /// A key-value pair to associate with a resource.
     public struct Tag: TemplateRepresentable, Sendable {
         /// The key name of the tag.
-        public var key: Value<String>
+        public let key: Value<String>
         /// The value for the tag.
-        public var value: Value<String>
+        public let value: Value<String>
 
         public init(key: Value<String>, value: Value<String>) {
             self.key = key

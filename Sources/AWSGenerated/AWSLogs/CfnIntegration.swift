@@ -42,7 +42,7 @@ public final class CfnIntegration: Resource, HasAttributes {
 
     /// OpenSearchResourceConfig for the given Integration
     public struct ResourceConfig: TemplateRepresentable, Sendable {
-        public var openSearchResourceConfig: CfnIntegration.OpenSearchResourceConfig?
+        public let openSearchResourceConfig: CfnIntegration.OpenSearchResourceConfig?
 
         public init(openSearchResourceConfig: CfnIntegration.OpenSearchResourceConfig? = nil) {
             self.openSearchResourceConfig = openSearchResourceConfig
@@ -56,11 +56,11 @@ public final class CfnIntegration: Resource, HasAttributes {
     }
 
     public struct OpenSearchResourceConfig: TemplateRepresentable, Sendable {
-        public var applicationARN: Value<String>?
-        public var dashboardViewerPrincipals: Value<[String]>
-        public var dataSourceRoleArn: Value<String>
-        public var kmsKeyArn: Value<String>?
-        public var retentionDays: Value<Int>?
+        public let applicationARN: Value<String>?
+        public let dashboardViewerPrincipals: Value<[String]>
+        public let dataSourceRoleArn: Value<String>
+        public let kmsKeyArn: Value<String>?
+        public let retentionDays: Value<Int>?
 
         public init(dashboardViewerPrincipals: Value<[String]>, dataSourceRoleArn: Value<String>, applicationARN: Value<String>? = nil, kmsKeyArn: Value<String>? = nil, retentionDays: Value<Int>? = nil) {
             self.applicationARN = applicationARN

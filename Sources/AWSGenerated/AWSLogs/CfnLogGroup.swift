@@ -71,9 +71,9 @@ public final class CfnLogGroup: Resource, HasAttributes {
 
     /// The value of this key-value pair.
     public struct Tag: TemplateRepresentable, Sendable {
-        public var key: Value<String>
+        public let key: Value<String>
         /// The value of this key-value pair.
-        public var value: Value<String>
+        public let value: Value<String>
 
         public init(key: Value<String>, value: Value<String>) {
             self.key = key

@@ -44,17 +44,17 @@ public final class CfnMetricFilter: Resource {
     /// ``MetricTransformation`` is a property of the ``AWS::Logs::MetricFilter`` resource that describes how to transform log streams into a CloudWatch metric.
     public struct MetricTransformation: TemplateRepresentable, Sendable {
         /// (Optional) The value to emit when a filter pattern does not match a log event.
-        public var defaultValue: Value<Double>?
+        public let defaultValue: Value<Double>?
         /// The fields to use as dimensions for the metric.
-        public var dimensions: [CfnMetricFilter.Dimension]?
+        public let dimensions: [CfnMetricFilter.Dimension]?
         /// The name of the CloudWatch metric.
-        public var metricName: Value<String>
+        public let metricName: Value<String>
         /// A custom namespace to contain your metric in CloudWatch.
-        public var metricNamespace: Value<String>
+        public let metricNamespace: Value<String>
         /// The value that is published to the CloudWatch metric.
-        public var metricValue: Value<String>
+        public let metricValue: Value<String>
         /// The unit to assign to the metric.
-        public var unit: CfnMetricFilter.MetricTransformation.Unit?
+        public let unit: CfnMetricFilter.MetricTransformation.Unit?
 
         public init(metricName: Value<String>, metricNamespace: Value<String>, metricValue: Value<String>, defaultValue: Value<Double>? = nil, dimensions: [CfnMetricFilter.Dimension]? = nil, unit: CfnMetricFilter.MetricTransformation.Unit? = nil) {
             self.defaultValue = defaultValue
@@ -114,9 +114,9 @@ public final class CfnMetricFilter: Resource {
     /// Specifies the CW metric dimensions to publish with this metric.
     public struct Dimension: TemplateRepresentable, Sendable {
         /// The name for the CW metric dimension that the metric filter creates.
-        public var key: Value<String>
+        public let key: Value<String>
         /// The log event field that will contain the value for this dimension.
-        public var value: Value<String>
+        public let value: Value<String>
 
         public init(key: Value<String>, value: Value<String>) {
             self.key = key

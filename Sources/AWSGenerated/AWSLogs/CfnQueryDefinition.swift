@@ -43,11 +43,11 @@ public final class CfnQueryDefinition: Resource, HasAttributes {
     /// This structure defines a query parameter for a saved CloudWatch Logs Insights query definition.
     public struct QueryParameter: TemplateRepresentable, Sendable {
         /// The default value to use for this query parameter if no value is supplied at execution time.
-        public var defaultValue: Value<String>?
+        public let defaultValue: Value<String>?
         /// A description of the query parameter that explains its purpose or expected values.
-        public var description: Value<String>?
+        public let description: Value<String>?
         /// The name of the query parameter.
-        public var name: Value<String>
+        public let name: Value<String>
 
         public init(name: Value<String>, defaultValue: Value<String>? = nil, description: Value<String>? = nil) {
             self.defaultValue = defaultValue

@@ -75,7 +75,7 @@ public final class CfnScheduledQuery: Resource, HasAttributes {
     }
 
     public struct DestinationConfiguration: TemplateRepresentable, Sendable {
-        public var s3Configuration: CfnScheduledQuery.S3Configuration?
+        public let s3Configuration: CfnScheduledQuery.S3Configuration?
 
         public init(s3Configuration: CfnScheduledQuery.S3Configuration? = nil) {
             self.s3Configuration = s3Configuration
@@ -89,8 +89,8 @@ public final class CfnScheduledQuery: Resource, HasAttributes {
     }
 
     public struct S3Configuration: TemplateRepresentable, Sendable {
-        public var destinationIdentifier: Value<String>
-        public var roleArn: Value<String>
+        public let destinationIdentifier: Value<String>
+        public let roleArn: Value<String>
 
         public init(destinationIdentifier: Value<String>, roleArn: Value<String>) {
             self.destinationIdentifier = destinationIdentifier
@@ -125,8 +125,8 @@ public final class CfnScheduledQuery: Resource, HasAttributes {
     }
 
     public struct Tags: TemplateRepresentable, Sendable {
-        public var key: Value<String>
-        public var value: Value<String>
+        public let key: Value<String>
+        public let value: Value<String>
 
         public init(key: Value<String>, value: Value<String>) {
             self.key = key

@@ -23,29 +23,29 @@ public final class CfnTransformer: Resource {
 
     /// Individual processor configuration
     public struct Processor: TemplateRepresentable, Sendable {
-        public var addKeys: CfnTransformer.Processor.AddKeys?
-        public var copyValue: CfnTransformer.Processor.CopyValue?
-        public var csv: CfnTransformer.Processor.Csv?
-        public var dateTimeConverter: CfnTransformer.Processor.DateTimeConverter?
-        public var deleteKeys: CfnTransformer.Processor.DeleteKeys?
-        public var grok: CfnTransformer.Processor.Grok?
-        public var listToMap: CfnTransformer.Processor.ListToMap?
-        public var lowerCaseString: CfnTransformer.Processor.LowerCaseString?
-        public var moveKeys: CfnTransformer.Processor.MoveKeys?
-        public var parseCloudfront: CfnTransformer.ParseCloudfront?
-        public var parseJSON: CfnTransformer.Processor.ParseJSON?
-        public var parseKeyValue: CfnTransformer.Processor.ParseKeyValue?
-        public var parsePostgres: CfnTransformer.ParsePostgres?
-        public var parseRoute53: CfnTransformer.ParseRoute53?
-        public var parseToOCSF: CfnTransformer.ParseToOCSF?
-        public var parseVPC: CfnTransformer.ParseVPC?
-        public var parseWAF: CfnTransformer.ParseWAF?
-        public var renameKeys: CfnTransformer.Processor.RenameKeys?
-        public var splitString: CfnTransformer.Processor.SplitString?
-        public var substituteString: CfnTransformer.Processor.SubstituteString?
-        public var trimString: CfnTransformer.Processor.TrimString?
-        public var typeConverter: CfnTransformer.Processor.TypeConverter?
-        public var upperCaseString: CfnTransformer.Processor.UpperCaseString?
+        public let addKeys: CfnTransformer.Processor.AddKeys?
+        public let copyValue: CfnTransformer.Processor.CopyValue?
+        public let csv: CfnTransformer.Processor.Csv?
+        public let dateTimeConverter: CfnTransformer.Processor.DateTimeConverter?
+        public let deleteKeys: CfnTransformer.Processor.DeleteKeys?
+        public let grok: CfnTransformer.Processor.Grok?
+        public let listToMap: CfnTransformer.Processor.ListToMap?
+        public let lowerCaseString: CfnTransformer.Processor.LowerCaseString?
+        public let moveKeys: CfnTransformer.Processor.MoveKeys?
+        public let parseCloudfront: CfnTransformer.ParseCloudfront?
+        public let parseJSON: CfnTransformer.Processor.ParseJSON?
+        public let parseKeyValue: CfnTransformer.Processor.ParseKeyValue?
+        public let parsePostgres: CfnTransformer.ParsePostgres?
+        public let parseRoute53: CfnTransformer.ParseRoute53?
+        public let parseToOCSF: CfnTransformer.ParseToOCSF?
+        public let parseVPC: CfnTransformer.ParseVPC?
+        public let parseWAF: CfnTransformer.ParseWAF?
+        public let renameKeys: CfnTransformer.Processor.RenameKeys?
+        public let splitString: CfnTransformer.Processor.SplitString?
+        public let substituteString: CfnTransformer.Processor.SubstituteString?
+        public let trimString: CfnTransformer.Processor.TrimString?
+        public let typeConverter: CfnTransformer.Processor.TypeConverter?
+        public let upperCaseString: CfnTransformer.Processor.UpperCaseString?
 
         public init(addKeys: CfnTransformer.Processor.AddKeys? = nil, copyValue: CfnTransformer.Processor.CopyValue? = nil, csv: CfnTransformer.Processor.Csv? = nil, dateTimeConverter: CfnTransformer.Processor.DateTimeConverter? = nil, deleteKeys: CfnTransformer.Processor.DeleteKeys? = nil, grok: CfnTransformer.Processor.Grok? = nil, listToMap: CfnTransformer.Processor.ListToMap? = nil, lowerCaseString: CfnTransformer.Processor.LowerCaseString? = nil, moveKeys: CfnTransformer.Processor.MoveKeys? = nil, parseCloudfront: CfnTransformer.ParseCloudfront? = nil, parseJSON: CfnTransformer.Processor.ParseJSON? = nil, parseKeyValue: CfnTransformer.Processor.ParseKeyValue? = nil, parsePostgres: CfnTransformer.ParsePostgres? = nil, parseRoute53: CfnTransformer.ParseRoute53? = nil, parseToOCSF: CfnTransformer.ParseToOCSF? = nil, parseVPC: CfnTransformer.ParseVPC? = nil, parseWAF: CfnTransformer.ParseWAF? = nil, renameKeys: CfnTransformer.Processor.RenameKeys? = nil, splitString: CfnTransformer.Processor.SplitString? = nil, substituteString: CfnTransformer.Processor.SubstituteString? = nil, trimString: CfnTransformer.Processor.TrimString? = nil, typeConverter: CfnTransformer.Processor.TypeConverter? = nil, upperCaseString: CfnTransformer.Processor.UpperCaseString? = nil) {
             self.addKeys = addKeys
@@ -102,7 +102,7 @@ public final class CfnTransformer: Resource {
         }
 
         public struct AddKeys: TemplateRepresentable, Sendable {
-            public var entries: [CfnTransformer.AddKeyEntry]
+            public let entries: [CfnTransformer.AddKeyEntry]
 
             public init(entries: [CfnTransformer.AddKeyEntry]) {
                 self.entries = entries
@@ -116,7 +116,7 @@ public final class CfnTransformer: Resource {
         }
 
         public struct CopyValue: TemplateRepresentable, Sendable {
-            public var entries: [CfnTransformer.CopyValueEntry]
+            public let entries: [CfnTransformer.CopyValueEntry]
 
             public init(entries: [CfnTransformer.CopyValueEntry]) {
                 self.entries = entries
@@ -130,10 +130,10 @@ public final class CfnTransformer: Resource {
         }
 
         public struct Csv: TemplateRepresentable, Sendable {
-            public var columns: Value<[String]>?
-            public var delimiter: Value<String>?
-            public var quoteCharacter: Value<String>?
-            public var source: Value<String>?
+            public let columns: Value<[String]>?
+            public let delimiter: Value<String>?
+            public let quoteCharacter: Value<String>?
+            public let source: Value<String>?
 
             public init(columns: Value<[String]>? = nil, delimiter: Value<String>? = nil, quoteCharacter: Value<String>? = nil, source: Value<String>? = nil) {
                 self.columns = columns
@@ -153,13 +153,13 @@ public final class CfnTransformer: Resource {
         }
 
         public struct DateTimeConverter: TemplateRepresentable, Sendable {
-            public var locale: Value<String>?
-            public var matchPatterns: Value<[String]>
-            public var source: Value<String>
-            public var sourceTimezone: Value<String>?
-            public var target: Value<String>
-            public var targetFormat: Value<String>?
-            public var targetTimezone: Value<String>?
+            public let locale: Value<String>?
+            public let matchPatterns: Value<[String]>
+            public let source: Value<String>
+            public let sourceTimezone: Value<String>?
+            public let target: Value<String>
+            public let targetFormat: Value<String>?
+            public let targetTimezone: Value<String>?
 
             public init(matchPatterns: Value<[String]>, source: Value<String>, target: Value<String>, locale: Value<String>? = nil, sourceTimezone: Value<String>? = nil, targetFormat: Value<String>? = nil, targetTimezone: Value<String>? = nil) {
                 self.locale = locale
@@ -185,7 +185,7 @@ public final class CfnTransformer: Resource {
         }
 
         public struct DeleteKeys: TemplateRepresentable, Sendable {
-            public var withKeys: Value<[String]>
+            public let withKeys: Value<[String]>
 
             public init(withKeys: Value<[String]>) {
                 self.withKeys = withKeys
@@ -199,8 +199,8 @@ public final class CfnTransformer: Resource {
         }
 
         public struct Grok: TemplateRepresentable, Sendable {
-            public var match: Value<String>
-            public var source: Value<String>?
+            public let match: Value<String>
+            public let source: Value<String>?
 
             public init(match: Value<String>, source: Value<String>? = nil) {
                 self.match = match
@@ -216,12 +216,12 @@ public final class CfnTransformer: Resource {
         }
 
         public struct ListToMap: TemplateRepresentable, Sendable {
-            public var flatten: Value<Bool>?
-            public var flattenedElement: CfnTransformer.Processor.ListToMap.FlattenedElement?
-            public var key: Value<String>
-            public var source: Value<String>
-            public var target: Value<String>?
-            public var valueKey: Value<String>?
+            public let flatten: Value<Bool>?
+            public let flattenedElement: CfnTransformer.Processor.ListToMap.FlattenedElement?
+            public let key: Value<String>
+            public let source: Value<String>
+            public let target: Value<String>?
+            public let valueKey: Value<String>?
 
             public init(key: Value<String>, source: Value<String>, flatten: Value<Bool>? = nil, flattenedElement: CfnTransformer.Processor.ListToMap.FlattenedElement? = nil, target: Value<String>? = nil, valueKey: Value<String>? = nil) {
                 self.flatten = flatten
@@ -254,7 +254,7 @@ public final class CfnTransformer: Resource {
         }
 
         public struct LowerCaseString: TemplateRepresentable, Sendable {
-            public var withKeys: Value<[String]>
+            public let withKeys: Value<[String]>
 
             public init(withKeys: Value<[String]>) {
                 self.withKeys = withKeys
@@ -268,7 +268,7 @@ public final class CfnTransformer: Resource {
         }
 
         public struct MoveKeys: TemplateRepresentable, Sendable {
-            public var entries: [CfnTransformer.MoveKeyEntry]
+            public let entries: [CfnTransformer.MoveKeyEntry]
 
             public init(entries: [CfnTransformer.MoveKeyEntry]) {
                 self.entries = entries
@@ -282,8 +282,8 @@ public final class CfnTransformer: Resource {
         }
 
         public struct ParseJSON: TemplateRepresentable, Sendable {
-            public var destination: Value<String>?
-            public var source: Value<String>?
+            public let destination: Value<String>?
+            public let source: Value<String>?
 
             public init(destination: Value<String>? = nil, source: Value<String>? = nil) {
                 self.destination = destination
@@ -299,13 +299,13 @@ public final class CfnTransformer: Resource {
         }
 
         public struct ParseKeyValue: TemplateRepresentable, Sendable {
-            public var destination: Value<String>?
-            public var fieldDelimiter: Value<String>?
-            public var keyPrefix: Value<String>?
-            public var keyValueDelimiter: Value<String>?
-            public var nonMatchValue: Value<String>?
-            public var overwriteIfExists: Value<Bool>?
-            public var source: Value<String>?
+            public let destination: Value<String>?
+            public let fieldDelimiter: Value<String>?
+            public let keyPrefix: Value<String>?
+            public let keyValueDelimiter: Value<String>?
+            public let nonMatchValue: Value<String>?
+            public let overwriteIfExists: Value<Bool>?
+            public let source: Value<String>?
 
             public init(destination: Value<String>? = nil, fieldDelimiter: Value<String>? = nil, keyPrefix: Value<String>? = nil, keyValueDelimiter: Value<String>? = nil, nonMatchValue: Value<String>? = nil, overwriteIfExists: Value<Bool>? = nil, source: Value<String>? = nil) {
                 self.destination = destination
@@ -331,7 +331,7 @@ public final class CfnTransformer: Resource {
         }
 
         public struct RenameKeys: TemplateRepresentable, Sendable {
-            public var entries: [CfnTransformer.RenameKeyEntry]
+            public let entries: [CfnTransformer.RenameKeyEntry]
 
             public init(entries: [CfnTransformer.RenameKeyEntry]) {
                 self.entries = entries
@@ -345,7 +345,7 @@ public final class CfnTransformer: Resource {
         }
 
         public struct SplitString: TemplateRepresentable, Sendable {
-            public var entries: [CfnTransformer.SplitStringEntry]
+            public let entries: [CfnTransformer.SplitStringEntry]
 
             public init(entries: [CfnTransformer.SplitStringEntry]) {
                 self.entries = entries
@@ -359,7 +359,7 @@ public final class CfnTransformer: Resource {
         }
 
         public struct SubstituteString: TemplateRepresentable, Sendable {
-            public var entries: [CfnTransformer.SubstituteStringEntry]
+            public let entries: [CfnTransformer.SubstituteStringEntry]
 
             public init(entries: [CfnTransformer.SubstituteStringEntry]) {
                 self.entries = entries
@@ -373,7 +373,7 @@ public final class CfnTransformer: Resource {
         }
 
         public struct TrimString: TemplateRepresentable, Sendable {
-            public var withKeys: Value<[String]>
+            public let withKeys: Value<[String]>
 
             public init(withKeys: Value<[String]>) {
                 self.withKeys = withKeys
@@ -387,7 +387,7 @@ public final class CfnTransformer: Resource {
         }
 
         public struct TypeConverter: TemplateRepresentable, Sendable {
-            public var entries: [CfnTransformer.TypeConverterEntry]
+            public let entries: [CfnTransformer.TypeConverterEntry]
 
             public init(entries: [CfnTransformer.TypeConverterEntry]) {
                 self.entries = entries
@@ -401,7 +401,7 @@ public final class CfnTransformer: Resource {
         }
 
         public struct UpperCaseString: TemplateRepresentable, Sendable {
-            public var withKeys: Value<[String]>
+            public let withKeys: Value<[String]>
 
             public init(withKeys: Value<[String]>) {
                 self.withKeys = withKeys
@@ -416,9 +416,9 @@ public final class CfnTransformer: Resource {
     }
 
     public struct AddKeyEntry: TemplateRepresentable, Sendable {
-        public var key: Value<String>
-        public var overwriteIfExists: Value<Bool>?
-        public var value: Value<String>
+        public let key: Value<String>
+        public let overwriteIfExists: Value<Bool>?
+        public let value: Value<String>
 
         public init(key: Value<String>, value: Value<String>, overwriteIfExists: Value<Bool>? = nil) {
             self.key = key
@@ -436,9 +436,9 @@ public final class CfnTransformer: Resource {
     }
 
     public struct CopyValueEntry: TemplateRepresentable, Sendable {
-        public var overwriteIfExists: Value<Bool>?
-        public var source: Value<String>
-        public var target: Value<String>
+        public let overwriteIfExists: Value<Bool>?
+        public let source: Value<String>
+        public let target: Value<String>
 
         public init(source: Value<String>, target: Value<String>, overwriteIfExists: Value<Bool>? = nil) {
             self.overwriteIfExists = overwriteIfExists
@@ -456,9 +456,9 @@ public final class CfnTransformer: Resource {
     }
 
     public struct MoveKeyEntry: TemplateRepresentable, Sendable {
-        public var overwriteIfExists: Value<Bool>?
-        public var source: Value<String>
-        public var target: Value<String>
+        public let overwriteIfExists: Value<Bool>?
+        public let source: Value<String>
+        public let target: Value<String>
 
         public init(source: Value<String>, target: Value<String>, overwriteIfExists: Value<Bool>? = nil) {
             self.overwriteIfExists = overwriteIfExists
@@ -476,7 +476,7 @@ public final class CfnTransformer: Resource {
     }
 
     public struct ParseCloudfront: TemplateRepresentable, Sendable {
-        public var source: Value<String>?
+        public let source: Value<String>?
 
         public init(source: Value<String>? = nil) {
             self.source = source
@@ -490,7 +490,7 @@ public final class CfnTransformer: Resource {
     }
 
     public struct ParsePostgres: TemplateRepresentable, Sendable {
-        public var source: Value<String>?
+        public let source: Value<String>?
 
         public init(source: Value<String>? = nil) {
             self.source = source
@@ -504,7 +504,7 @@ public final class CfnTransformer: Resource {
     }
 
     public struct ParseRoute53: TemplateRepresentable, Sendable {
-        public var source: Value<String>?
+        public let source: Value<String>?
 
         public init(source: Value<String>? = nil) {
             self.source = source
@@ -518,10 +518,10 @@ public final class CfnTransformer: Resource {
     }
 
     public struct ParseToOCSF: TemplateRepresentable, Sendable {
-        public var eventSource: CfnTransformer.EventSource
-        public var mappingVersion: Value<String>?
-        public var ocsfVersion: CfnTransformer.OcsfVersion
-        public var source: Value<String>?
+        public let eventSource: CfnTransformer.EventSource
+        public let mappingVersion: Value<String>?
+        public let ocsfVersion: CfnTransformer.OcsfVersion
+        public let source: Value<String>?
 
         public init(eventSource: CfnTransformer.EventSource, ocsfVersion: CfnTransformer.OcsfVersion, mappingVersion: Value<String>? = nil, source: Value<String>? = nil) {
             self.eventSource = eventSource
@@ -562,7 +562,7 @@ public final class CfnTransformer: Resource {
     }
 
     public struct ParseVPC: TemplateRepresentable, Sendable {
-        public var source: Value<String>?
+        public let source: Value<String>?
 
         public init(source: Value<String>? = nil) {
             self.source = source
@@ -576,7 +576,7 @@ public final class CfnTransformer: Resource {
     }
 
     public struct ParseWAF: TemplateRepresentable, Sendable {
-        public var source: Value<String>?
+        public let source: Value<String>?
 
         public init(source: Value<String>? = nil) {
             self.source = source
@@ -590,9 +590,9 @@ public final class CfnTransformer: Resource {
     }
 
     public struct RenameKeyEntry: TemplateRepresentable, Sendable {
-        public var key: Value<String>
-        public var overwriteIfExists: Value<Bool>?
-        public var renameTo: Value<String>
+        public let key: Value<String>
+        public let overwriteIfExists: Value<Bool>?
+        public let renameTo: Value<String>
 
         public init(key: Value<String>, renameTo: Value<String>, overwriteIfExists: Value<Bool>? = nil) {
             self.key = key
@@ -610,8 +610,8 @@ public final class CfnTransformer: Resource {
     }
 
     public struct SplitStringEntry: TemplateRepresentable, Sendable {
-        public var delimiter: Value<String>
-        public var source: Value<String>
+        public let delimiter: Value<String>
+        public let source: Value<String>
 
         public init(delimiter: Value<String>, source: Value<String>) {
             self.delimiter = delimiter
@@ -627,9 +627,9 @@ public final class CfnTransformer: Resource {
     }
 
     public struct SubstituteStringEntry: TemplateRepresentable, Sendable {
-        public var from: Value<String>
-        public var source: Value<String>
-        public var to: Value<String>
+        public let from: Value<String>
+        public let source: Value<String>
+        public let to: Value<String>
 
         public init(from: Value<String>, source: Value<String>, to: Value<String>) {
             self.from = from
@@ -647,8 +647,8 @@ public final class CfnTransformer: Resource {
     }
 
     public struct TypeConverterEntry: TemplateRepresentable, Sendable {
-        public var key: Value<String>
-        public var type: CfnTransformer.TypeConverterEntry.TypeConverterEntryType
+        public let key: Value<String>
+        public let type: CfnTransformer.TypeConverterEntry.TypeConverterEntryType
 
         public init(key: Value<String>, type: CfnTransformer.TypeConverterEntry.TypeConverterEntryType) {
             self.key = key

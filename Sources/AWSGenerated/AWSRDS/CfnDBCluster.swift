@@ -294,9 +294,9 @@ public final class CfnDBCluster: Resource, HasAttributes {
     /// Describes an AWS Identity and Access Management (IAM) role that is associated with a DB cluster.
     public struct DBClusterRole: TemplateRepresentable, Sendable {
         /// The name of the feature associated with the AWS Identity and Access Management (IAM) role.
-        public var featureName: Value<String>?
+        public let featureName: Value<String>?
         /// The Amazon Resource Name (ARN) of the IAM role that is associated with the DB cluster.
-        public var roleArn: Value<String>
+        public let roleArn: Value<String>
 
         public init(roleArn: Value<String>, featureName: Value<String>? = nil) {
             self.featureName = featureName
@@ -341,9 +341,9 @@ public final class CfnDBCluster: Resource, HasAttributes {
     /// The ``MasterUserSecret`` return value specifies the secret managed by RDS in AWS Secrets Manager for the master user password.
     public struct MasterUserSecret: TemplateRepresentable, Sendable {
         /// The AWS KMS key identifier that is used to encrypt the secret.
-        public var kmsKeyId: Value<String>?
+        public let kmsKeyId: Value<String>?
         /// The Amazon Resource Name (ARN) of the secret.
-        public var secretArn: Value<String>?
+        public let secretArn: Value<String>?
 
         public init(kmsKeyId: Value<String>? = nil, secretArn: Value<String>? = nil) {
             self.kmsKeyId = kmsKeyId
@@ -361,17 +361,17 @@ public final class CfnDBCluster: Resource, HasAttributes {
     /// The ``ScalingConfiguration`` property type specifies the scaling configuration of an Aurora Serverless v1 DB cluster.
     public struct ScalingConfiguration: TemplateRepresentable, Sendable {
         /// Indicates whether to allow or disallow automatic pause for an Aurora DB cluster in ``serverless`` DB engine mode.
-        public var autoPause: Value<Bool>?
+        public let autoPause: Value<Bool>?
         /// The maximum capacity for an Aurora DB cluster in ``serverless`` DB engine mode.
-        public var maxCapacity: Value<Int>?
+        public let maxCapacity: Value<Int>?
         /// The minimum capacity for an Aurora DB cluster in ``serverless`` DB engine mode.
-        public var minCapacity: Value<Int>?
+        public let minCapacity: Value<Int>?
         /// The amount of time, in seconds, that Aurora Serverless v1 tries to find a scaling point to perform seamless scaling before enforcing the timeout action.
-        public var secondsBeforeTimeout: Value<Int>?
+        public let secondsBeforeTimeout: Value<Int>?
         /// The time, in seconds, before an Aurora DB cluster in ``serverless`` mode is paused.
-        public var secondsUntilAutoPause: Value<Int>?
+        public let secondsUntilAutoPause: Value<Int>?
         /// The action to take when the timeout is reached, either ``ForceApplyCapacityChange`` or ``RollbackCapacityChange``.
-        public var timeoutAction: Value<String>?
+        public let timeoutAction: Value<String>?
 
         public init(autoPause: Value<Bool>? = nil, maxCapacity: Value<Int>? = nil, minCapacity: Value<Int>? = nil, secondsBeforeTimeout: Value<Int>? = nil, secondsUntilAutoPause: Value<Int>? = nil, timeoutAction: Value<String>? = nil) {
             self.autoPause = autoPause
@@ -397,11 +397,11 @@ public final class CfnDBCluster: Resource, HasAttributes {
     /// The ``ServerlessV2ScalingConfiguration`` property type specifies the scaling configuration of an Aurora Serverless V2 DB cluster.
     public struct ServerlessV2ScalingConfiguration: TemplateRepresentable, Sendable {
         /// The maximum number of Aurora capacity units (ACUs) for a DB instance in an Aurora Serverless v2 cluster.
-        public var maxCapacity: Value<Double>?
+        public let maxCapacity: Value<Double>?
         /// The minimum number of Aurora capacity units (ACUs) for a DB instance in an Aurora Serverless v2 cluster.
-        public var minCapacity: Value<Double>?
+        public let minCapacity: Value<Double>?
         /// Specifies the number of seconds an Aurora Serverless v2 DB instance must be idle before Aurora attempts to automatically pause it.
-        public var secondsUntilAutoPause: Value<Int>?
+        public let secondsUntilAutoPause: Value<Int>?
 
         public init(maxCapacity: Value<Double>? = nil, minCapacity: Value<Double>? = nil, secondsUntilAutoPause: Value<Int>? = nil) {
             self.maxCapacity = maxCapacity
@@ -421,9 +421,9 @@ public final class CfnDBCluster: Resource, HasAttributes {
     /// Metadata assigned to an Amazon RDS resource consisting of a key-value pair.
     public struct Tag: TemplateRepresentable, Sendable {
         /// A key is the required name of the tag.
-        public var key: Value<String>
+        public let key: Value<String>
         /// A value is the optional value of the tag.
-        public var value: Value<String>?
+        public let value: Value<String>?
 
         public init(key: Value<String>, value: Value<String>? = nil) {
             self.key = key

@@ -505,19 +505,19 @@ public final class CfnDBInstance: Resource, HasAttributes {
     /// Contains details about an additional storage volume for a DB instance.
     public struct AdditionalStorageVolume: TemplateRepresentable, Sendable {
         /// The amount of storage allocated for the additional storage volume, in gibibytes (GiB).
-        public var allocatedStorage: Value<String>?
+        public let allocatedStorage: Value<String>?
         /// The number of I/O operations per second (IOPS) provisioned for the additional storage volume.
-        public var iops: Value<Int>?
+        public let iops: Value<Int>?
         /// The upper limit in gibibytes (GiB) to which RDS can automatically scale the storage of the additional storage volume.
-        public var maxAllocatedStorage: Value<Int>?
-        public var storageOperationPercentProgress: Value<Int>?
-        public var storageOperationStatus: Value<String>?
+        public let maxAllocatedStorage: Value<Int>?
+        public let storageOperationPercentProgress: Value<Int>?
+        public let storageOperationStatus: Value<String>?
         /// The storage throughput value for the additional storage volume, in mebibytes per second (MiBps).
-        public var storageThroughput: Value<Int>?
+        public let storageThroughput: Value<Int>?
         /// The storage type for the additional storage volume.
-        public var storageType: Value<String>?
+        public let storageType: Value<String>?
         /// The name of the additional storage volume.
-        public var volumeName: Value<String>?
+        public let volumeName: Value<String>?
 
         public init(allocatedStorage: Value<String>? = nil, iops: Value<Int>? = nil, maxAllocatedStorage: Value<Int>? = nil, storageOperationPercentProgress: Value<Int>? = nil, storageOperationStatus: Value<String>? = nil, storageThroughput: Value<Int>? = nil, storageType: Value<String>? = nil, volumeName: Value<String>? = nil) {
             self.allocatedStorage = allocatedStorage
@@ -547,9 +547,9 @@ public final class CfnDBInstance: Resource, HasAttributes {
     /// Information about an AWS Identity and Access Management (IAM) role that is associated with a DB instance.
     public struct DBInstanceRole: TemplateRepresentable, Sendable {
         /// The name of the feature associated with the AWS Identity and Access Management (IAM) role.
-        public var featureName: Value<String>
+        public let featureName: Value<String>
         /// The Amazon Resource Name (ARN) of the IAM role that is associated with the DB instance.
-        public var roleArn: Value<String>
+        public let roleArn: Value<String>
 
         public init(featureName: Value<String>, roleArn: Value<String>) {
             self.featureName = featureName
@@ -585,9 +585,9 @@ public final class CfnDBInstance: Resource, HasAttributes {
     /// The ``MasterUserSecret`` return value specifies the secret managed by RDS in AWS Secrets Manager for the master user password.
     public struct MasterUserSecret: TemplateRepresentable, Sendable {
         /// The AWS KMS key identifier that is used to encrypt the secret.
-        public var kmsKeyId: Value<String>?
+        public let kmsKeyId: Value<String>?
         /// The Amazon Resource Name (ARN) of the secret.
-        public var secretArn: Value<String>?
+        public let secretArn: Value<String>?
 
         public init(kmsKeyId: Value<String>? = nil, secretArn: Value<String>? = nil) {
             self.kmsKeyId = kmsKeyId
@@ -605,9 +605,9 @@ public final class CfnDBInstance: Resource, HasAttributes {
     /// The ``ProcessorFeature`` property type specifies the processor features of a DB instance class.
     public struct ProcessorFeature: TemplateRepresentable, Sendable {
         /// The name of the processor feature.
-        public var name: CfnDBInstance.ProcessorFeature.Name?
+        public let name: CfnDBInstance.ProcessorFeature.Name?
         /// The value of a processor feature.
-        public var value: Value<String>?
+        public let value: Value<String>?
 
         public init(name: CfnDBInstance.ProcessorFeature.Name? = nil, value: Value<String>? = nil) {
             self.name = name
@@ -634,9 +634,9 @@ public final class CfnDBInstance: Resource, HasAttributes {
     /// Metadata assigned to an Amazon RDS resource consisting of a key-value pair.
     public struct Tag: TemplateRepresentable, Sendable {
         /// A key is the required name of the tag.
-        public var key: Value<String>
+        public let key: Value<String>
         /// A value is the optional value of the tag.
-        public var value: Value<String>?
+        public let value: Value<String>?
 
         public init(key: Value<String>, value: Value<String>? = nil) {
             self.key = key

@@ -80,15 +80,15 @@ public final class CfnDBProxy: Resource, HasAttributes {
 
     public struct AuthFormat: TemplateRepresentable, Sendable {
         /// The type of authentication that the proxy uses for connections from the proxy to the underlying database.
-        public var authScheme: CfnDBProxy.AuthFormat.AuthScheme?
+        public let authScheme: CfnDBProxy.AuthFormat.AuthScheme?
         /// The type of authentication the proxy uses for connections from clients.
-        public var clientPasswordAuthType: CfnDBProxy.AuthFormat.ClientPasswordAuthType?
+        public let clientPasswordAuthType: CfnDBProxy.AuthFormat.ClientPasswordAuthType?
         /// A user-specified description about the authentication used by a proxy to log in as a specific database user.
-        public var description: Value<String>?
+        public let description: Value<String>?
         /// Whether to require or disallow Amazon Web Services Identity and Access Management (IAM) authentication for connections to the proxy.
-        public var iamAuth: CfnDBProxy.AuthFormat.IAMAuth?
+        public let iamAuth: CfnDBProxy.AuthFormat.IAMAuth?
         /// The Amazon Resource Name (ARN) representing the secret that the proxy uses to authenticate to the RDS DB instance or Aurora DB cluster.
-        public var secretArn: Value<String>?
+        public let secretArn: Value<String>?
 
         public init(authScheme: CfnDBProxy.AuthFormat.AuthScheme? = nil, clientPasswordAuthType: CfnDBProxy.AuthFormat.ClientPasswordAuthType? = nil, description: Value<String>? = nil, iamAuth: CfnDBProxy.AuthFormat.IAMAuth? = nil, secretArn: Value<String>? = nil) {
             self.authScheme = authScheme
@@ -169,8 +169,8 @@ public final class CfnDBProxy: Resource, HasAttributes {
     }
 
     public struct TagFormat: TemplateRepresentable, Sendable {
-        public var key: Value<String>?
-        public var value: Value<String>?
+        public let key: Value<String>?
+        public let value: Value<String>?
 
         public init(key: Value<String>? = nil, value: Value<String>? = nil) {
             self.key = key

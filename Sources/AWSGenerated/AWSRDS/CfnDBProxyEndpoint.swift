@@ -68,8 +68,8 @@ public final class CfnDBProxyEndpoint: Resource, HasAttributes {
     }
 
     public struct TagFormat: TemplateRepresentable, Sendable {
-        public var key: Value<String>?
-        public var value: Value<String>?
+        public let key: Value<String>?
+        public let value: Value<String>?
 
         public init(key: Value<String>? = nil, value: Value<String>? = nil) {
             self.key = key

@@ -43,15 +43,15 @@ public final class CfnDBProxyTargetGroup: Resource, HasAttributes {
 
     public struct ConnectionPoolConfigurationInfoFormat: TemplateRepresentable, Sendable {
         /// The number of seconds for a proxy to wait for a connection to become available in the connection pool.
-        public var connectionBorrowTimeout: Value<Int>?
+        public let connectionBorrowTimeout: Value<Int>?
         /// One or more SQL statements for the proxy to run when opening each new database connection.
-        public var initQuery: Value<String>?
+        public let initQuery: Value<String>?
         /// The maximum size of the connection pool for each target in a target group.
-        public var maxConnectionsPercent: Value<Int>?
+        public let maxConnectionsPercent: Value<Int>?
         /// Controls how actively the proxy closes idle database connections in the connection pool.
-        public var maxIdleConnectionsPercent: Value<Int>?
+        public let maxIdleConnectionsPercent: Value<Int>?
         /// Each item in the list represents a class of SQL operations that normally cause all later statements in a session using a proxy to be pinned to the same underlying database connection.
-        public var sessionPinningFilters: Value<[String]>?
+        public let sessionPinningFilters: Value<[String]>?
 
         public init(connectionBorrowTimeout: Value<Int>? = nil, initQuery: Value<String>? = nil, maxConnectionsPercent: Value<Int>? = nil, maxIdleConnectionsPercent: Value<Int>? = nil, sessionPinningFilters: Value<[String]>? = nil) {
             self.connectionBorrowTimeout = connectionBorrowTimeout
@@ -75,9 +75,9 @@ public final class CfnDBProxyTargetGroup: Resource, HasAttributes {
     /// A key-value pair to associate with the DB proxy target group.
     public struct Tag: TemplateRepresentable, Sendable {
         /// The key name of the tag.
-        public var key: Value<String>
+        public let key: Value<String>
         /// The value for the tag.
-        public var value: Value<String>?
+        public let value: Value<String>?
 
         public init(key: Value<String>, value: Value<String>? = nil) {
             self.key = key

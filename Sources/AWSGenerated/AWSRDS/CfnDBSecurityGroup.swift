@@ -33,10 +33,10 @@ public final class CfnDBSecurityGroup: Resource, HasAttributes {
     }
 
     public struct Ingress: TemplateRepresentable, Sendable {
-        public var cidrip: Value<String>?
-        public var ec2SecurityGroupId: Value<String>?
-        public var ec2SecurityGroupName: Value<String>?
-        public var ec2SecurityGroupOwnerId: Value<String>?
+        public let cidrip: Value<String>?
+        public let ec2SecurityGroupId: Value<String>?
+        public let ec2SecurityGroupName: Value<String>?
+        public let ec2SecurityGroupOwnerId: Value<String>?
 
         public init(cidrip: Value<String>? = nil, ec2SecurityGroupId: Value<String>? = nil, ec2SecurityGroupName: Value<String>? = nil, ec2SecurityGroupOwnerId: Value<String>? = nil) {
             self.cidrip = cidrip
@@ -56,8 +56,8 @@ public final class CfnDBSecurityGroup: Resource, HasAttributes {
     }
 
     public struct Tag: TemplateRepresentable, Sendable {
-        public var key: Value<String>
-        public var value: Value<String>
+        public let key: Value<String>
+        public let value: Value<String>
 
         public init(key: Value<String>, value: Value<String>) {
             self.key = key

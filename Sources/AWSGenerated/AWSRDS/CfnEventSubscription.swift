@@ -44,9 +44,9 @@ public final class CfnEventSubscription: Resource {
     /// Metadata assigned to an Amazon RDS resource consisting of a key-value pair.
     public struct Tag: TemplateRepresentable, Sendable {
         /// A key is the required name of the tag.
-        public var key: Value<String>
+        public let key: Value<String>
         /// A value is the optional value of the tag.
-        public var value: Value<String>?
+        public let value: Value<String>?
 
         public init(key: Value<String>, value: Value<String>? = nil) {
             self.key = key

@@ -40,17 +40,17 @@ public final class CfnOptionGroup: Resource {
     /// The ``OptionConfiguration`` property type specifies an individual option, and its settings, within an ``AWS::RDS::OptionGroup`` resource.
     public struct OptionConfiguration: TemplateRepresentable, Sendable {
         /// A list of DB security groups used for this option.
-        public var dbSecurityGroupMemberships: Value<[String]>?
+        public let dbSecurityGroupMemberships: Value<[String]>?
         /// The configuration of options to include in a group.
-        public var optionName: Value<String>
+        public let optionName: Value<String>
         /// The option settings to include in an option group.
-        public var optionSettings: [CfnOptionGroup.OptionSetting]?
+        public let optionSettings: [CfnOptionGroup.OptionSetting]?
         /// The version for the option.
-        public var optionVersion: Value<String>?
+        public let optionVersion: Value<String>?
         /// The optional port for the option.
-        public var port: Value<Int>?
+        public let port: Value<Int>?
         /// A list of VPC security group names used for this option.
-        public var vpcSecurityGroupMemberships: Value<[String]>?
+        public let vpcSecurityGroupMemberships: Value<[String]>?
 
         public init(optionName: Value<String>, dbSecurityGroupMemberships: Value<[String]>? = nil, optionSettings: [CfnOptionGroup.OptionSetting]? = nil, optionVersion: Value<String>? = nil, port: Value<Int>? = nil, vpcSecurityGroupMemberships: Value<[String]>? = nil) {
             self.dbSecurityGroupMemberships = dbSecurityGroupMemberships
@@ -76,9 +76,9 @@ public final class CfnOptionGroup: Resource {
     /// The ``OptionSetting`` property type specifies the value for an option within an ``OptionSetting`` property.
     public struct OptionSetting: TemplateRepresentable, Sendable {
         /// The name of the option that has settings that you can set.
-        public var name: Value<String>?
+        public let name: Value<String>?
         /// The current value of the option setting.
-        public var value: Value<String>?
+        public let value: Value<String>?
 
         public init(name: Value<String>? = nil, value: Value<String>? = nil) {
             self.name = name
@@ -96,9 +96,9 @@ public final class CfnOptionGroup: Resource {
     /// Metadata assigned to an Amazon RDS resource consisting of a key-value pair.
     public struct Tag: TemplateRepresentable, Sendable {
         /// A key is the required name of the tag.
-        public var key: Value<String>
+        public let key: Value<String>
         /// A value is the optional value of the tag.
-        public var value: Value<String>?
+        public let value: Value<String>?
 
         public init(key: Value<String>, value: Value<String>? = nil) {
             self.key = key

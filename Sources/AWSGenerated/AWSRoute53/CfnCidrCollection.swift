@@ -33,9 +33,9 @@ public final class CfnCidrCollection: Resource, HasAttributes {
 
     public struct Location: TemplateRepresentable, Sendable {
         /// A list of CIDR blocks.
-        public var cidrList: Value<[String]>
+        public let cidrList: Value<[String]>
         /// The name of the location that is associated with the CIDR collection.
-        public var locationName: Value<String>
+        public let locationName: Value<String>
 
         public init(cidrList: Value<[String]>, locationName: Value<String>) {
             self.cidrList = cidrList

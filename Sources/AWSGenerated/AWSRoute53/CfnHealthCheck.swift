@@ -30,23 +30,23 @@ public final class CfnHealthCheck: Resource, HasAttributes {
 
     /// A complex type that contains information about the health check.
     public struct HealthCheckConfig: TemplateRepresentable, Sendable {
-        public var alarmIdentifier: CfnHealthCheck.AlarmIdentifier?
-        public var childHealthChecks: Value<[String]>?
-        public var enableSNI: Value<Bool>?
-        public var failureThreshold: Value<Int>?
-        public var fullyQualifiedDomainName: Value<String>?
-        public var healthThreshold: Value<Int>?
-        public var ipAddress: Value<String>?
-        public var insufficientDataHealthStatus: CfnHealthCheck.HealthCheckConfig.InsufficientDataHealthStatus?
-        public var inverted: Value<Bool>?
-        public var measureLatency: Value<Bool>?
-        public var port: Value<Int>?
-        public var regions: [CfnHealthCheck.HealthCheckConfig.Regions]?
-        public var requestInterval: Value<Int>?
-        public var resourcePath: Value<String>?
-        public var routingControlArn: Value<String>?
-        public var searchString: Value<String>?
-        public var type: CfnHealthCheck.HealthCheckConfig.HealthCheckConfigType
+        public let alarmIdentifier: CfnHealthCheck.AlarmIdentifier?
+        public let childHealthChecks: Value<[String]>?
+        public let enableSNI: Value<Bool>?
+        public let failureThreshold: Value<Int>?
+        public let fullyQualifiedDomainName: Value<String>?
+        public let healthThreshold: Value<Int>?
+        public let ipAddress: Value<String>?
+        public let insufficientDataHealthStatus: CfnHealthCheck.HealthCheckConfig.InsufficientDataHealthStatus?
+        public let inverted: Value<Bool>?
+        public let measureLatency: Value<Bool>?
+        public let port: Value<Int>?
+        public let regions: [CfnHealthCheck.HealthCheckConfig.Regions]?
+        public let requestInterval: Value<Int>?
+        public let resourcePath: Value<String>?
+        public let routingControlArn: Value<String>?
+        public let searchString: Value<String>?
+        public let type: CfnHealthCheck.HealthCheckConfig.HealthCheckConfigType
 
         public init(type: CfnHealthCheck.HealthCheckConfig.HealthCheckConfigType, alarmIdentifier: CfnHealthCheck.AlarmIdentifier? = nil, childHealthChecks: Value<[String]>? = nil, enableSNI: Value<Bool>? = nil, failureThreshold: Value<Int>? = nil, fullyQualifiedDomainName: Value<String>? = nil, healthThreshold: Value<Int>? = nil, ipAddress: Value<String>? = nil, insufficientDataHealthStatus: CfnHealthCheck.HealthCheckConfig.InsufficientDataHealthStatus? = nil, inverted: Value<Bool>? = nil, measureLatency: Value<Bool>? = nil, port: Value<Int>? = nil, regions: [CfnHealthCheck.HealthCheckConfig.Regions]? = nil, requestInterval: Value<Int>? = nil, resourcePath: Value<String>? = nil, routingControlArn: Value<String>? = nil, searchString: Value<String>? = nil) {
             self.alarmIdentifier = alarmIdentifier
@@ -134,9 +134,9 @@ public final class CfnHealthCheck: Resource, HasAttributes {
     /// A complex type that identifies the CloudWatch alarm that you want Amazon Route 53 health checkers to use to determine whether the specified health check is healthy.
     public struct AlarmIdentifier: TemplateRepresentable, Sendable {
         /// The name of the CloudWatch alarm that you want Amazon Route 53 health checkers to use to determine whether this health check is healthy.
-        public var name: Value<String>
+        public let name: Value<String>
         /// For the CloudWatch alarm that you want Route 53 health checkers to use to determine whether this health check is healthy, the region that the alarm was created in.
-        public var region: CfnHealthCheck.AlarmIdentifier.Region
+        public let region: CfnHealthCheck.AlarmIdentifier.Region
 
         public init(name: Value<String>, region: CfnHealthCheck.AlarmIdentifier.Region) {
             self.name = name
@@ -207,9 +207,9 @@ public final class CfnHealthCheck: Resource, HasAttributes {
     /// A key-value pair to associate with a resource.
     public struct HealthCheckTag: TemplateRepresentable, Sendable {
         /// The key name of the tag.
-        public var key: Value<String>
+        public let key: Value<String>
         /// The value for the tag.
-        public var value: Value<String>
+        public let value: Value<String>
 
         public init(key: Value<String>, value: Value<String>) {
             self.key = key

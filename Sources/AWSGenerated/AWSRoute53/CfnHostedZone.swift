@@ -53,7 +53,7 @@ public final class CfnHostedZone: Resource, HasAttributes {
     /// A complex type that contains an optional comment about your hosted zone.
     public struct HostedZoneConfig: TemplateRepresentable, Sendable {
         /// Any comments that you want to include about the hosted zone.
-        public var comment: Value<String>?
+        public let comment: Value<String>?
 
         public init(comment: Value<String>? = nil) {
             self.comment = comment
@@ -68,7 +68,7 @@ public final class CfnHostedZone: Resource, HasAttributes {
 
     /// Represents the features configuration for a hosted zone, including the status of various features and any associated failure reasons.
     public struct HostedZoneFeatures: TemplateRepresentable, Sendable {
-        public var enableAcceleratedRecovery: Value<Bool>?
+        public let enableAcceleratedRecovery: Value<Bool>?
 
         public init(enableAcceleratedRecovery: Value<Bool>? = nil) {
             self.enableAcceleratedRecovery = enableAcceleratedRecovery
@@ -84,9 +84,9 @@ public final class CfnHostedZone: Resource, HasAttributes {
     /// A complex type that contains information about a tag that you want to add or edit for the specified health check or hosted zone.
     public struct HostedZoneTag: TemplateRepresentable, Sendable {
         /// The value of ``Key`` depends on the operation that you want to perform: + *Add a tag to a health check or hosted zone*: ``Key`` is the name that you want to give the new tag.
-        public var key: Value<String>
+        public let key: Value<String>
         /// The value of ``Value`` depends on the operation that you want to perform: + *Add a tag to a health check or hosted zone*: ``Value`` is the value that you want to give the new tag.
-        public var value: Value<String>
+        public let value: Value<String>
 
         public init(key: Value<String>, value: Value<String>) {
             self.key = key
@@ -104,7 +104,7 @@ public final class CfnHostedZone: Resource, HasAttributes {
     /// A complex type that contains information about a configuration for DNS query logging.
     public struct QueryLoggingConfig: TemplateRepresentable, Sendable {
         /// The Amazon Resource Name (ARN) of the CloudWatch Logs log group that Amazon Route 53 is publishing logs to.
-        public var cloudWatchLogsLogGroupArn: Value<String>
+        public let cloudWatchLogsLogGroupArn: Value<String>
 
         public init(cloudWatchLogsLogGroupArn: Value<String>) {
             self.cloudWatchLogsLogGroupArn = cloudWatchLogsLogGroupArn
@@ -120,9 +120,9 @@ public final class CfnHostedZone: Resource, HasAttributes {
     /// *Private hosted zones only:* A complex type that contains information about an Amazon VPC.
     public struct VPC: TemplateRepresentable, Sendable {
         /// *Private hosted zones only:* The ID of an Amazon VPC.
-        public var vpcId: Value<String>
+        public let vpcId: Value<String>
         /// *Private hosted zones only:* The region that an Amazon VPC was created in.
-        public var vpcRegion: Value<String>
+        public let vpcRegion: Value<String>
 
         public init(vpcId: Value<String>, vpcRegion: Value<String>) {
             self.vpcId = vpcId

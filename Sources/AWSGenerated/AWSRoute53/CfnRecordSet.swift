@@ -83,11 +83,11 @@ public final class CfnRecordSet: Resource {
 
     public struct AliasTarget: TemplateRepresentable, Sendable {
         /// The value that you specify depends on where you want to route queries.
-        public var dnsName: Value<String>
+        public let dnsName: Value<String>
         /// When EvaluateTargetHealth is true, an alias resource record set inherits the health of the referenced AWS resource, such as an ELB load balancer or another resource record set in the hosted zone.
-        public var evaluateTargetHealth: Value<Bool>?
+        public let evaluateTargetHealth: Value<Bool>?
         /// The value used depends on where you want to route traffic.
-        public var hostedZoneId: Value<String>
+        public let hostedZoneId: Value<String>
 
         public init(dnsName: Value<String>, hostedZoneId: Value<String>, evaluateTargetHealth: Value<Bool>? = nil) {
             self.dnsName = dnsName
@@ -106,9 +106,9 @@ public final class CfnRecordSet: Resource {
 
     public struct CidrRoutingConfig: TemplateRepresentable, Sendable {
         /// The CIDR collection ID.
-        public var collectionId: Value<String>
+        public let collectionId: Value<String>
         /// The CIDR collection location name.
-        public var locationName: Value<String>
+        public let locationName: Value<String>
 
         public init(collectionId: Value<String>, locationName: Value<String>) {
             self.collectionId = collectionId
@@ -134,11 +134,11 @@ public final class CfnRecordSet: Resource {
 
     public struct GeoLocation: TemplateRepresentable, Sendable {
         /// For geolocation resource record sets, a two-letter abbreviation that identifies a continent.
-        public var continentCode: Value<String>?
+        public let continentCode: Value<String>?
         /// For geolocation resource record sets, the two-letter code for a country.
-        public var countryCode: Value<String>?
+        public let countryCode: Value<String>?
         /// For geolocation resource record sets, the two-letter code for a state of the United States.
-        public var subdivisionCode: Value<String>?
+        public let subdivisionCode: Value<String>?
 
         public init(continentCode: Value<String>? = nil, countryCode: Value<String>? = nil, subdivisionCode: Value<String>? = nil) {
             self.continentCode = continentCode
@@ -157,13 +157,13 @@ public final class CfnRecordSet: Resource {
 
     public struct GeoProximityLocation: TemplateRepresentable, Sendable {
         /// The AWS Region the resource you are directing DNS traffic to, is in.
-        public var awsRegion: Value<String>?
+        public let awsRegion: Value<String>?
         /// The bias increases or decreases the size of the geographic region from which Route 53 routes traffic to a resource.
-        public var bias: Value<Int>?
+        public let bias: Value<Int>?
         /// Contains the longitude and latitude for a geographic region.
-        public var coordinates: CfnRecordSet.Coordinates?
+        public let coordinates: CfnRecordSet.Coordinates?
         /// Specifies an AWS Local Zone.
-        public var localZoneGroup: Value<String>?
+        public let localZoneGroup: Value<String>?
 
         public init(awsRegion: Value<String>? = nil, bias: Value<Int>? = nil, coordinates: CfnRecordSet.Coordinates? = nil, localZoneGroup: Value<String>? = nil) {
             self.awsRegion = awsRegion
@@ -184,9 +184,9 @@ public final class CfnRecordSet: Resource {
 
     public struct Coordinates: TemplateRepresentable, Sendable {
         /// Specifies a coordinate of the north–south position of a geographic point on the surface of the Earth.
-        public var latitude: Value<String>
+        public let latitude: Value<String>
         /// Specifies a coordinate of the east–west position of a geographic point on the surface of the Earth.
-        public var longitude: Value<String>
+        public let longitude: Value<String>
 
         public init(latitude: Value<String>, longitude: Value<String>) {
             self.latitude = latitude

@@ -33,22 +33,22 @@ public final class CfnRecordSetGroup: Resource, HasAttributes {
     }
 
     public struct RecordSet: TemplateRepresentable, Sendable {
-        public var aliasTarget: CfnRecordSetGroup.AliasTarget?
-        public var cidrRoutingConfig: CfnRecordSetGroup.CidrRoutingConfig?
-        public var failover: Value<String>?
-        public var geoLocation: CfnRecordSetGroup.GeoLocation?
-        public var geoProximityLocation: CfnRecordSetGroup.GeoProximityLocation?
-        public var healthCheckId: Value<String>?
-        public var hostedZoneId: Value<String>?
-        public var hostedZoneName: Value<String>?
-        public var multiValueAnswer: Value<Bool>?
-        public var name: Value<String>
-        public var region: Value<String>?
-        public var resourceRecords: Value<[String]>?
-        public var setIdentifier: Value<String>?
-        public var ttl: Value<String>?
-        public var type: Value<String>
-        public var weight: Value<Int>?
+        public let aliasTarget: CfnRecordSetGroup.AliasTarget?
+        public let cidrRoutingConfig: CfnRecordSetGroup.CidrRoutingConfig?
+        public let failover: Value<String>?
+        public let geoLocation: CfnRecordSetGroup.GeoLocation?
+        public let geoProximityLocation: CfnRecordSetGroup.GeoProximityLocation?
+        public let healthCheckId: Value<String>?
+        public let hostedZoneId: Value<String>?
+        public let hostedZoneName: Value<String>?
+        public let multiValueAnswer: Value<Bool>?
+        public let name: Value<String>
+        public let region: Value<String>?
+        public let resourceRecords: Value<[String]>?
+        public let setIdentifier: Value<String>?
+        public let ttl: Value<String>?
+        public let type: Value<String>
+        public let weight: Value<Int>?
 
         public init(name: Value<String>, type: Value<String>, aliasTarget: CfnRecordSetGroup.AliasTarget? = nil, cidrRoutingConfig: CfnRecordSetGroup.CidrRoutingConfig? = nil, failover: Value<String>? = nil, geoLocation: CfnRecordSetGroup.GeoLocation? = nil, geoProximityLocation: CfnRecordSetGroup.GeoProximityLocation? = nil, healthCheckId: Value<String>? = nil, hostedZoneId: Value<String>? = nil, hostedZoneName: Value<String>? = nil, multiValueAnswer: Value<Bool>? = nil, region: Value<String>? = nil, resourceRecords: Value<[String]>? = nil, setIdentifier: Value<String>? = nil, ttl: Value<String>? = nil, weight: Value<Int>? = nil) {
             self.aliasTarget = aliasTarget
@@ -92,9 +92,9 @@ public final class CfnRecordSetGroup: Resource, HasAttributes {
     }
 
     public struct AliasTarget: TemplateRepresentable, Sendable {
-        public var dnsName: Value<String>
-        public var evaluateTargetHealth: Value<Bool>?
-        public var hostedZoneId: Value<String>
+        public let dnsName: Value<String>
+        public let evaluateTargetHealth: Value<Bool>?
+        public let hostedZoneId: Value<String>
 
         public init(dnsName: Value<String>, hostedZoneId: Value<String>, evaluateTargetHealth: Value<Bool>? = nil) {
             self.dnsName = dnsName
@@ -112,8 +112,8 @@ public final class CfnRecordSetGroup: Resource, HasAttributes {
     }
 
     public struct CidrRoutingConfig: TemplateRepresentable, Sendable {
-        public var collectionId: Value<String>
-        public var locationName: Value<String>
+        public let collectionId: Value<String>
+        public let locationName: Value<String>
 
         public init(collectionId: Value<String>, locationName: Value<String>) {
             self.collectionId = collectionId
@@ -129,9 +129,9 @@ public final class CfnRecordSetGroup: Resource, HasAttributes {
     }
 
     public struct GeoLocation: TemplateRepresentable, Sendable {
-        public var continentCode: Value<String>?
-        public var countryCode: Value<String>?
-        public var subdivisionCode: Value<String>?
+        public let continentCode: Value<String>?
+        public let countryCode: Value<String>?
+        public let subdivisionCode: Value<String>?
 
         public init(continentCode: Value<String>? = nil, countryCode: Value<String>? = nil, subdivisionCode: Value<String>? = nil) {
             self.continentCode = continentCode
@@ -149,10 +149,10 @@ public final class CfnRecordSetGroup: Resource, HasAttributes {
     }
 
     public struct GeoProximityLocation: TemplateRepresentable, Sendable {
-        public var awsRegion: Value<String>?
-        public var bias: Value<Int>?
-        public var coordinates: CfnRecordSetGroup.Coordinates?
-        public var localZoneGroup: Value<String>?
+        public let awsRegion: Value<String>?
+        public let bias: Value<Int>?
+        public let coordinates: CfnRecordSetGroup.Coordinates?
+        public let localZoneGroup: Value<String>?
 
         public init(awsRegion: Value<String>? = nil, bias: Value<Int>? = nil, coordinates: CfnRecordSetGroup.Coordinates? = nil, localZoneGroup: Value<String>? = nil) {
             self.awsRegion = awsRegion
@@ -172,8 +172,8 @@ public final class CfnRecordSetGroup: Resource, HasAttributes {
     }
 
     public struct Coordinates: TemplateRepresentable, Sendable {
-        public var latitude: Value<String>
-        public var longitude: Value<String>
+        public let latitude: Value<String>
+        public let longitude: Value<String>
 
         public init(latitude: Value<String>, longitude: Value<String>) {
             self.latitude = latitude

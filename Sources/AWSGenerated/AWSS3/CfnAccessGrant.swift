@@ -55,7 +55,7 @@ public final class CfnAccessGrant: Resource, HasAttributes {
 
     public struct AccessGrantsLocationConfiguration: TemplateRepresentable, Sendable {
         /// The S3 sub prefix of a registered location in your S3 Access Grants instance
-        public var s3SubPrefix: Value<String>
+        public let s3SubPrefix: Value<String>
 
         public init(s3SubPrefix: Value<String>) {
             self.s3SubPrefix = s3SubPrefix
@@ -70,9 +70,9 @@ public final class CfnAccessGrant: Resource, HasAttributes {
 
     public struct Grantee: TemplateRepresentable, Sendable {
         /// The unique identifier of the Grantee
-        public var granteeIdentifier: Value<String>
+        public let granteeIdentifier: Value<String>
         /// Configures the transfer acceleration state for an Amazon S3 bucket.
-        public var granteeType: CfnAccessGrant.Grantee.GranteeType
+        public let granteeType: CfnAccessGrant.Grantee.GranteeType
 
         public init(granteeIdentifier: Value<String>, granteeType: CfnAccessGrant.Grantee.GranteeType) {
             self.granteeIdentifier = granteeIdentifier
@@ -116,8 +116,8 @@ public final class CfnAccessGrant: Resource, HasAttributes {
     }
 
     public struct Tag: TemplateRepresentable, Sendable {
-        public var key: Value<String>
-        public var value: Value<String>
+        public let key: Value<String>
+        public let value: Value<String>
 
         public init(key: Value<String>, value: Value<String>) {
             self.key = key

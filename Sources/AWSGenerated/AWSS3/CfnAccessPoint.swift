@@ -64,13 +64,13 @@ public final class CfnAccessPoint: Resource, HasAttributes {
 
     public struct PublicAccessBlockConfiguration: TemplateRepresentable, Sendable {
         /// Specifies whether Amazon S3 should block public access control lists (ACLs) for buckets in this account.
-        public var blockPublicAcls: Value<Bool>?
+        public let blockPublicAcls: Value<Bool>?
         /// Specifies whether Amazon S3 should block public bucket policies for buckets in this account.
-        public var blockPublicPolicy: Value<Bool>?
+        public let blockPublicPolicy: Value<Bool>?
         /// Specifies whether Amazon S3 should ignore public ACLs for buckets in this account.
-        public var ignorePublicAcls: Value<Bool>?
+        public let ignorePublicAcls: Value<Bool>?
         /// Specifies whether Amazon S3 should restrict public bucket policies for this bucket.
-        public var restrictPublicBuckets: Value<Bool>?
+        public let restrictPublicBuckets: Value<Bool>?
 
         public init(blockPublicAcls: Value<Bool>? = nil, blockPublicPolicy: Value<Bool>? = nil, ignorePublicAcls: Value<Bool>? = nil, restrictPublicBuckets: Value<Bool>? = nil) {
             self.blockPublicAcls = blockPublicAcls
@@ -90,8 +90,8 @@ public final class CfnAccessPoint: Resource, HasAttributes {
     }
 
     public struct Tag: TemplateRepresentable, Sendable {
-        public var key: Value<String>
-        public var value: Value<String>
+        public let key: Value<String>
+        public let value: Value<String>
 
         public init(key: Value<String>, value: Value<String>) {
             self.key = key
@@ -109,7 +109,7 @@ public final class CfnAccessPoint: Resource, HasAttributes {
     /// The Virtual Private Cloud (VPC) configuration for a bucket access point.
     public struct VpcConfiguration: TemplateRepresentable, Sendable {
         /// If this field is specified, this access point will only allow connections from the specified VPC ID.
-        public var vpcId: Value<String>?
+        public let vpcId: Value<String>?
 
         public init(vpcId: Value<String>? = nil) {
             self.vpcId = vpcId

@@ -169,7 +169,7 @@ public final class CfnBucket: Resource, HasAttributes {
     /// Configures the transfer acceleration state for an Amazon S3 bucket.
     public struct AccelerateConfiguration: TemplateRepresentable, Sendable {
         /// Specifies the transfer acceleration status of the bucket.
-        public var accelerationStatus: CfnBucket.AccelerateConfiguration.AccelerationStatus
+        public let accelerationStatus: CfnBucket.AccelerateConfiguration.AccelerationStatus
 
         public init(accelerationStatus: CfnBucket.AccelerateConfiguration.AccelerationStatus) {
             self.accelerationStatus = accelerationStatus
@@ -209,13 +209,13 @@ public final class CfnBucket: Resource, HasAttributes {
     /// Specifies the configuration and any analyses for the analytics filter of an Amazon S3 bucket.
     public struct AnalyticsConfiguration: TemplateRepresentable, Sendable {
         /// The ID that identifies the analytics configuration.
-        public var id: Value<String>
+        public let id: Value<String>
         /// The prefix that an object must have to be included in the analytics results.
-        public var prefix: Value<String>?
+        public let prefix: Value<String>?
         /// Contains data related to access patterns to be collected and made available to analyze the tradeoffs between different storage classes.
-        public var storageClassAnalysis: CfnBucket.StorageClassAnalysis
+        public let storageClassAnalysis: CfnBucket.StorageClassAnalysis
         /// The tags to use when evaluating an analytics filter.
-        public var tagFilters: [CfnBucket.TagFilter]?
+        public let tagFilters: [CfnBucket.TagFilter]?
 
         public init(id: Value<String>, storageClassAnalysis: CfnBucket.StorageClassAnalysis, prefix: Value<String>? = nil, tagFilters: [CfnBucket.TagFilter]? = nil) {
             self.id = id
@@ -237,7 +237,7 @@ public final class CfnBucket: Resource, HasAttributes {
     /// Specifies data related to access patterns to be collected and made available to analyze the tradeoffs between different storage classes for an Amazon S3 bucket.
     public struct StorageClassAnalysis: TemplateRepresentable, Sendable {
         /// Specifies how data related to the storage class analysis for an Amazon S3 bucket should be exported.
-        public var dataExport: CfnBucket.DataExport?
+        public let dataExport: CfnBucket.DataExport?
 
         public init(dataExport: CfnBucket.DataExport? = nil) {
             self.dataExport = dataExport
@@ -253,9 +253,9 @@ public final class CfnBucket: Resource, HasAttributes {
     /// Specifies how data related to the storage class analysis for an Amazon S3 bucket should be exported.
     public struct DataExport: TemplateRepresentable, Sendable {
         /// The place to store the data for an analysis.
-        public var destination: CfnBucket.Destination
+        public let destination: CfnBucket.Destination
         /// The version of the output schema to use when exporting data.
-        public var outputSchemaVersion: Value<String>
+        public let outputSchemaVersion: Value<String>
 
         public init(destination: CfnBucket.Destination, outputSchemaVersion: Value<String>) {
             self.destination = destination
@@ -273,13 +273,13 @@ public final class CfnBucket: Resource, HasAttributes {
     /// Specifies information about where to publish analysis or configuration results for an Amazon S3 bucket.
     public struct Destination: TemplateRepresentable, Sendable {
         /// The account ID that owns the destination S3 bucket.
-        public var bucketAccountId: Value<String>?
+        public let bucketAccountId: Value<String>?
         /// The Amazon Resource Name (ARN) of the bucket to which data is exported.
-        public var bucketArn: Value<String>
+        public let bucketArn: Value<String>
         /// Specifies the file format used when exporting data to Amazon S3.
-        public var format: CfnBucket.Destination.Format
+        public let format: CfnBucket.Destination.Format
         /// The prefix to use when exporting data.
-        public var prefix: Value<String>?
+        public let prefix: Value<String>?
 
         public init(bucketArn: Value<String>, format: CfnBucket.Destination.Format, bucketAccountId: Value<String>? = nil, prefix: Value<String>? = nil) {
             self.bucketAccountId = bucketAccountId
@@ -311,9 +311,9 @@ public final class CfnBucket: Resource, HasAttributes {
     /// Specifies tags to use to identify a subset of objects for an Amazon S3 bucket.
     public struct TagFilter: TemplateRepresentable, Sendable {
         /// The tag key.
-        public var key: Value<String>
+        public let key: Value<String>
         /// The tag value.
-        public var value: Value<String>
+        public let value: Value<String>
 
         public init(key: Value<String>, value: Value<String>) {
             self.key = key
@@ -331,7 +331,7 @@ public final class CfnBucket: Resource, HasAttributes {
     /// Specifies default encryption for a bucket using server-side encryption with Amazon S3-managed keys (SSE-S3), AWS KMS-managed keys (SSE-KMS), or dual-layer server-side encryption with KMS-managed ke...
     public struct BucketEncryption: TemplateRepresentable, Sendable {
         /// Specifies the default server-side-encryption configuration.
-        public var serverSideEncryptionConfiguration: [CfnBucket.ServerSideEncryptionRule]
+        public let serverSideEncryptionConfiguration: [CfnBucket.ServerSideEncryptionRule]
 
         public init(serverSideEncryptionConfiguration: [CfnBucket.ServerSideEncryptionRule]) {
             self.serverSideEncryptionConfiguration = serverSideEncryptionConfiguration
@@ -347,11 +347,11 @@ public final class CfnBucket: Resource, HasAttributes {
     /// Specifies the default server-side encryption configuration.
     public struct ServerSideEncryptionRule: TemplateRepresentable, Sendable {
         /// A bucket-level setting for Amazon S3 general purpose buckets used to prevent the upload of new objects encrypted with the specified server-side encryption type.
-        public var blockedEncryptionTypes: CfnBucket.BlockedEncryptionTypes?
+        public let blockedEncryptionTypes: CfnBucket.BlockedEncryptionTypes?
         /// Specifies whether Amazon S3 should use an S3 Bucket Key with server-side encryption using KMS (SSE-KMS) for new objects in the bucket.
-        public var bucketKeyEnabled: Value<Bool>?
+        public let bucketKeyEnabled: Value<Bool>?
         /// Specifies the default server-side encryption to apply to new objects in the bucket.
-        public var serverSideEncryptionByDefault: CfnBucket.ServerSideEncryptionByDefault?
+        public let serverSideEncryptionByDefault: CfnBucket.ServerSideEncryptionByDefault?
 
         public init(blockedEncryptionTypes: CfnBucket.BlockedEncryptionTypes? = nil, bucketKeyEnabled: Value<Bool>? = nil, serverSideEncryptionByDefault: CfnBucket.ServerSideEncryptionByDefault? = nil) {
             self.blockedEncryptionTypes = blockedEncryptionTypes
@@ -371,7 +371,7 @@ public final class CfnBucket: Resource, HasAttributes {
     /// A bucket-level setting for Amazon S3 general purpose buckets used to prevent the upload of new objects encrypted with the specified server-side encryption type.
     public struct BlockedEncryptionTypes: TemplateRepresentable, Sendable {
         /// The object encryption type that you want to block or unblock for an Amazon S3 general purpose bucket.
-        public var encryptionType: [CfnBucket.BlockedEncryptionTypeList]?
+        public let encryptionType: [CfnBucket.BlockedEncryptionTypeList]?
 
         public init(encryptionType: [CfnBucket.BlockedEncryptionTypeList]? = nil) {
             self.encryptionType = encryptionType
@@ -396,9 +396,9 @@ public final class CfnBucket: Resource, HasAttributes {
     /// Describes the default server-side encryption to apply to new objects in the bucket.
     public struct ServerSideEncryptionByDefault: TemplateRepresentable, Sendable {
         /// AWS Key Management Service (KMS) customer managed key ID to use for the default encryption.
-        public var kmsMasterKeyID: Value<String>?
+        public let kmsMasterKeyID: Value<String>?
         /// Server-side encryption algorithm to use for the default encryption.
-        public var sseAlgorithm: CfnBucket.ServerSideEncryptionByDefault.SSEAlgorithm
+        public let sseAlgorithm: CfnBucket.ServerSideEncryptionByDefault.SSEAlgorithm
 
         public init(sseAlgorithm: CfnBucket.ServerSideEncryptionByDefault.SSEAlgorithm, kmsMasterKeyID: Value<String>? = nil) {
             self.kmsMasterKeyID = kmsMasterKeyID
@@ -435,7 +435,7 @@ public final class CfnBucket: Resource, HasAttributes {
     /// Describes the cross-origin access configuration for objects in an Amazon S3 bucket.
     public struct CorsConfiguration: TemplateRepresentable, Sendable {
         /// A set of origins and methods (cross-origin access that you want to allow).
-        public var corsRules: [CfnBucket.CorsRule]
+        public let corsRules: [CfnBucket.CorsRule]
 
         public init(corsRules: [CfnBucket.CorsRule]) {
             self.corsRules = corsRules
@@ -451,17 +451,17 @@ public final class CfnBucket: Resource, HasAttributes {
     /// Specifies a cross-origin access rule for an Amazon S3 bucket.
     public struct CorsRule: TemplateRepresentable, Sendable {
         /// Headers that are specified in the ``Access-Control-Request-Headers`` header.
-        public var allowedHeaders: Value<[String]>?
+        public let allowedHeaders: Value<[String]>?
         /// An HTTP method that you allow the origin to run.
-        public var allowedMethods: [CfnBucket.CorsRule.AllowedMethods]
+        public let allowedMethods: [CfnBucket.CorsRule.AllowedMethods]
         /// One or more origins you want customers to be able to access the bucket from.
-        public var allowedOrigins: Value<[String]>
+        public let allowedOrigins: Value<[String]>
         /// One or more headers in the response that you want customers to be able to access from their applications (for example, from a JavaScript ``XMLHttpRequest`` object).
-        public var exposedHeaders: Value<[String]>?
+        public let exposedHeaders: Value<[String]>?
         /// A unique identifier for this rule.
-        public var id: Value<String>?
+        public let id: Value<String>?
         /// The time in seconds that your browser is to cache the preflight response for the specified resource.
-        public var maxAge: Value<Int>?
+        public let maxAge: Value<Int>?
 
         public init(allowedMethods: [CfnBucket.CorsRule.AllowedMethods], allowedOrigins: Value<[String]>, allowedHeaders: Value<[String]>? = nil, exposedHeaders: Value<[String]>? = nil, id: Value<String>? = nil, maxAge: Value<Int>? = nil) {
             self.allowedHeaders = allowedHeaders
@@ -499,15 +499,15 @@ public final class CfnBucket: Resource, HasAttributes {
     /// Specifies the S3 Intelligent-Tiering configuration for an Amazon S3 bucket.
     public struct IntelligentTieringConfiguration: TemplateRepresentable, Sendable {
         /// The ID used to identify the S3 Intelligent-Tiering configuration.
-        public var id: Value<String>
+        public let id: Value<String>
         /// An object key name prefix that identifies the subset of objects to which the rule applies.
-        public var prefix: Value<String>?
+        public let prefix: Value<String>?
         /// Specifies the status of the configuration.
-        public var status: CfnBucket.IntelligentTieringConfiguration.Status
+        public let status: CfnBucket.IntelligentTieringConfiguration.Status
         /// A container for a key-value pair.
-        public var tagFilters: [CfnBucket.TagFilter]?
+        public let tagFilters: [CfnBucket.TagFilter]?
         /// Specifies a list of S3 Intelligent-Tiering storage class tiers in the configuration.
-        public var tierings: [CfnBucket.Tiering]
+        public let tierings: [CfnBucket.Tiering]
 
         public init(id: Value<String>, status: CfnBucket.IntelligentTieringConfiguration.Status, tierings: [CfnBucket.Tiering], prefix: Value<String>? = nil, tagFilters: [CfnBucket.TagFilter]? = nil) {
             self.id = id
@@ -540,9 +540,9 @@ public final class CfnBucket: Resource, HasAttributes {
     /// The S3 Intelligent-Tiering storage class is designed to optimize storage costs by automatically moving data to the most cost-effective storage access tier, without additional operational overhead.
     public struct Tiering: TemplateRepresentable, Sendable {
         /// S3 Intelligent-Tiering access tier.
-        public var accessTier: CfnBucket.Tiering.AccessTier
+        public let accessTier: CfnBucket.Tiering.AccessTier
         /// The number of consecutive days of no access after which an object will be eligible to be transitioned to the corresponding tier.
-        public var days: Value<Int>
+        public let days: Value<Int>
 
         public init(accessTier: CfnBucket.Tiering.AccessTier, days: Value<Int>) {
             self.accessTier = accessTier
@@ -569,19 +569,19 @@ public final class CfnBucket: Resource, HasAttributes {
     /// Specifies the S3 Inventory configuration for an Amazon S3 bucket.
     public struct InventoryConfiguration: TemplateRepresentable, Sendable {
         /// Contains information about where to publish the inventory results.
-        public var destination: CfnBucket.Destination
+        public let destination: CfnBucket.Destination
         /// Specifies whether the inventory is enabled or disabled.
-        public var enabled: Value<Bool>
+        public let enabled: Value<Bool>
         /// The ID used to identify the inventory configuration.
-        public var id: Value<String>
+        public let id: Value<String>
         /// Object versions to include in the inventory list.
-        public var includedObjectVersions: CfnBucket.InventoryConfiguration.IncludedObjectVersions
+        public let includedObjectVersions: CfnBucket.InventoryConfiguration.IncludedObjectVersions
         /// Contains the optional fields that are included in the inventory results.
-        public var optionalFields: [CfnBucket.InventoryConfiguration.OptionalFields]?
+        public let optionalFields: [CfnBucket.InventoryConfiguration.OptionalFields]?
         /// Specifies the inventory filter prefix.
-        public var prefix: Value<String>?
+        public let prefix: Value<String>?
         /// Specifies the schedule for generating inventory results.
-        public var scheduleFrequency: CfnBucket.InventoryConfiguration.ScheduleFrequency
+        public let scheduleFrequency: CfnBucket.InventoryConfiguration.ScheduleFrequency
 
         public init(destination: CfnBucket.Destination, enabled: Value<Bool>, id: Value<String>, includedObjectVersions: CfnBucket.InventoryConfiguration.IncludedObjectVersions, scheduleFrequency: CfnBucket.InventoryConfiguration.ScheduleFrequency, optionalFields: [CfnBucket.InventoryConfiguration.OptionalFields]? = nil, prefix: Value<String>? = nil) {
             self.destination = destination
@@ -653,9 +653,9 @@ public final class CfnBucket: Resource, HasAttributes {
     /// Specifies the lifecycle configuration for objects in an Amazon S3 bucket.
     public struct LifecycleConfiguration: TemplateRepresentable, Sendable {
         /// A lifecycle rule for individual objects in an Amazon S3 bucket.
-        public var rules: [CfnBucket.Rule]
+        public let rules: [CfnBucket.Rule]
         /// Indicates which default minimum object size behavior is applied to the lifecycle configuration.
-        public var transitionDefaultMinimumObjectSize: CfnBucket.LifecycleConfiguration.TransitionDefaultMinimumObjectSize?
+        public let transitionDefaultMinimumObjectSize: CfnBucket.LifecycleConfiguration.TransitionDefaultMinimumObjectSize?
 
         public init(rules: [CfnBucket.Rule], transitionDefaultMinimumObjectSize: CfnBucket.LifecycleConfiguration.TransitionDefaultMinimumObjectSize? = nil) {
             self.rules = rules
@@ -682,37 +682,37 @@ public final class CfnBucket: Resource, HasAttributes {
     /// Specifies lifecycle rules for an Amazon S3 bucket.
     public struct Rule: TemplateRepresentable, Sendable {
         /// Specifies a lifecycle rule that stops incomplete multipart uploads to an Amazon S3 bucket.
-        public var abortIncompleteMultipartUpload: CfnBucket.AbortIncompleteMultipartUpload?
+        public let abortIncompleteMultipartUpload: CfnBucket.AbortIncompleteMultipartUpload?
         /// Indicates when objects are deleted from Amazon S3 and Amazon S3 Glacier.
-        public var expirationDate: Value<String>?
+        public let expirationDate: Value<String>?
         /// Indicates the number of days after creation when objects are deleted from Amazon S3 and Amazon S3 Glacier.
-        public var expirationInDays: Value<Int>?
+        public let expirationInDays: Value<Int>?
         /// Indicates whether Amazon S3 will remove a delete marker without any noncurrent versions.
-        public var expiredObjectDeleteMarker: Value<Bool>?
+        public let expiredObjectDeleteMarker: Value<Bool>?
         /// Unique identifier for the rule.
-        public var id: Value<String>?
+        public let id: Value<String>?
         /// Specifies when noncurrent object versions expire.
-        public var noncurrentVersionExpiration: CfnBucket.NoncurrentVersionExpiration?
+        public let noncurrentVersionExpiration: CfnBucket.NoncurrentVersionExpiration?
         /// (Deprecated.) For buckets with versioning enabled (or suspended), specifies the time, in days, between when a new version of the object is uploaded to the bucket and when old versions of the object...
-        public var noncurrentVersionExpirationInDays: Value<Int>?
+        public let noncurrentVersionExpirationInDays: Value<Int>?
         /// (Deprecated.) For buckets with versioning enabled (or suspended), specifies when non-current objects transition to a specified storage class.
-        public var noncurrentVersionTransition: CfnBucket.NoncurrentVersionTransition?
+        public let noncurrentVersionTransition: CfnBucket.NoncurrentVersionTransition?
         /// For buckets with versioning enabled (or suspended), one or more transition rules that specify when non-current objects transition to a specified storage class.
-        public var noncurrentVersionTransitions: [CfnBucket.NoncurrentVersionTransition]?
+        public let noncurrentVersionTransitions: [CfnBucket.NoncurrentVersionTransition]?
         /// Specifies the minimum object size in bytes for this rule to apply to.
-        public var objectSizeGreaterThan: Value<String>?
+        public let objectSizeGreaterThan: Value<String>?
         /// Specifies the maximum object size in bytes for this rule to apply to.
-        public var objectSizeLessThan: Value<String>?
+        public let objectSizeLessThan: Value<String>?
         /// Object key prefix that identifies one or more objects to which this rule applies.
-        public var prefix: Value<String>?
+        public let prefix: Value<String>?
         /// If ``Enabled``, the rule is currently being applied.
-        public var status: CfnBucket.Rule.Status
+        public let status: CfnBucket.Rule.Status
         /// Tags to use to identify a subset of objects to which the lifecycle rule applies.
-        public var tagFilters: [CfnBucket.TagFilter]?
+        public let tagFilters: [CfnBucket.TagFilter]?
         /// (Deprecated.) Specifies when an object transitions to a specified storage class.
-        public var transition: CfnBucket.Transition?
+        public let transition: CfnBucket.Transition?
         /// One or more transition rules that specify when an object transitions to a specified storage class.
-        public var transitions: [CfnBucket.Transition]?
+        public let transitions: [CfnBucket.Transition]?
 
         public init(status: CfnBucket.Rule.Status, abortIncompleteMultipartUpload: CfnBucket.AbortIncompleteMultipartUpload? = nil, expirationDate: Value<String>? = nil, expirationInDays: Value<Int>? = nil, expiredObjectDeleteMarker: Value<Bool>? = nil, id: Value<String>? = nil, noncurrentVersionExpiration: CfnBucket.NoncurrentVersionExpiration? = nil, noncurrentVersionExpirationInDays: Value<Int>? = nil, noncurrentVersionTransition: CfnBucket.NoncurrentVersionTransition? = nil, noncurrentVersionTransitions: [CfnBucket.NoncurrentVersionTransition]? = nil, objectSizeGreaterThan: Value<String>? = nil, objectSizeLessThan: Value<String>? = nil, prefix: Value<String>? = nil, tagFilters: [CfnBucket.TagFilter]? = nil, transition: CfnBucket.Transition? = nil, transitions: [CfnBucket.Transition]? = nil) {
             self.abortIncompleteMultipartUpload = abortIncompleteMultipartUpload
@@ -767,7 +767,7 @@ public final class CfnBucket: Resource, HasAttributes {
     /// Specifies the days since the initiation of an incomplete multipart upload that Amazon S3 will wait before permanently removing all parts of the upload.
     public struct AbortIncompleteMultipartUpload: TemplateRepresentable, Sendable {
         /// Specifies the number of days after which Amazon S3 stops an incomplete multipart upload.
-        public var daysAfterInitiation: Value<Int>
+        public let daysAfterInitiation: Value<Int>
 
         public init(daysAfterInitiation: Value<Int>) {
             self.daysAfterInitiation = daysAfterInitiation
@@ -783,9 +783,9 @@ public final class CfnBucket: Resource, HasAttributes {
     /// Specifies when noncurrent object versions expire.
     public struct NoncurrentVersionExpiration: TemplateRepresentable, Sendable {
         /// Specifies how many noncurrent versions S3 will retain.
-        public var newerNoncurrentVersions: Value<Int>?
+        public let newerNoncurrentVersions: Value<Int>?
         /// Specifies the number of days an object is noncurrent before S3 can perform the associated action.
-        public var noncurrentDays: Value<Int>
+        public let noncurrentDays: Value<Int>
 
         public init(noncurrentDays: Value<Int>, newerNoncurrentVersions: Value<Int>? = nil) {
             self.newerNoncurrentVersions = newerNoncurrentVersions
@@ -803,11 +803,11 @@ public final class CfnBucket: Resource, HasAttributes {
     /// Container for the transition rule that describes when noncurrent objects transition to the ``STANDARD_IA``, ``ONEZONE_IA``, ``INTELLIGENT_TIERING``, ``GLACIER_IR``, ``GLACIER``, or ``DEEP_ARCHIVE``...
     public struct NoncurrentVersionTransition: TemplateRepresentable, Sendable {
         /// Specifies how many noncurrent versions S3 will retain.
-        public var newerNoncurrentVersions: Value<Int>?
+        public let newerNoncurrentVersions: Value<Int>?
         /// The class of storage used to store the object.
-        public var storageClass: CfnBucket.NoncurrentVersionTransition.StorageClass
+        public let storageClass: CfnBucket.NoncurrentVersionTransition.StorageClass
         /// Specifies the number of days an object is noncurrent before Amazon S3 can perform the associated action.
-        public var transitionInDays: Value<Int>
+        public let transitionInDays: Value<Int>
 
         public init(storageClass: CfnBucket.NoncurrentVersionTransition.StorageClass, transitionInDays: Value<Int>, newerNoncurrentVersions: Value<Int>? = nil) {
             self.newerNoncurrentVersions = newerNoncurrentVersions
@@ -841,11 +841,11 @@ public final class CfnBucket: Resource, HasAttributes {
     /// Specifies when an object transitions to a specified storage class.
     public struct Transition: TemplateRepresentable, Sendable {
         /// The storage class to which you want the object to transition.
-        public var storageClass: CfnBucket.Transition.StorageClass
+        public let storageClass: CfnBucket.Transition.StorageClass
         /// Indicates when objects are transitioned to the specified storage class.
-        public var transitionDate: Value<String>?
+        public let transitionDate: Value<String>?
         /// Indicates the number of days after creation when objects are transitioned to the specified storage class.
-        public var transitionInDays: Value<Int>?
+        public let transitionInDays: Value<Int>?
 
         public init(storageClass: CfnBucket.Transition.StorageClass, transitionDate: Value<String>? = nil, transitionInDays: Value<Int>? = nil) {
             self.storageClass = storageClass
@@ -879,11 +879,11 @@ public final class CfnBucket: Resource, HasAttributes {
     /// Describes where logs are stored and the prefix that Amazon S3 assigns to all log object keys for a bucket.
     public struct LoggingConfiguration: TemplateRepresentable, Sendable {
         /// The name of the bucket where Amazon S3 should store server access log files.
-        public var destinationBucketName: Value<String>?
+        public let destinationBucketName: Value<String>?
         /// A prefix for all log object keys.
-        public var logFilePrefix: Value<String>?
+        public let logFilePrefix: Value<String>?
         /// Amazon S3 key format for log objects.
-        public var targetObjectKeyFormat: TemplateValue?
+        public let targetObjectKeyFormat: TemplateValue?
 
         public init(destinationBucketName: Value<String>? = nil, logFilePrefix: Value<String>? = nil, targetObjectKeyFormat: TemplateValue? = nil) {
             self.destinationBucketName = destinationBucketName
@@ -903,13 +903,13 @@ public final class CfnBucket: Resource, HasAttributes {
     /// Creates a V2 S3 Metadata configuration of a general purpose bucket.
     public struct MetadataConfiguration: TemplateRepresentable, Sendable {
         /// The annotation table configuration for a metadata configuration.
-        public var annotationTableConfiguration: CfnBucket.AnnotationTableConfiguration?
+        public let annotationTableConfiguration: CfnBucket.AnnotationTableConfiguration?
         /// The destination information for the S3 Metadata configuration.
-        public var destination: CfnBucket.MetadataDestination?
+        public let destination: CfnBucket.MetadataDestination?
         /// The inventory table configuration for a metadata configuration.
-        public var inventoryTableConfiguration: CfnBucket.InventoryTableConfiguration?
+        public let inventoryTableConfiguration: CfnBucket.InventoryTableConfiguration?
         /// The journal table configuration for a metadata configuration.
-        public var journalTableConfiguration: CfnBucket.JournalTableConfiguration
+        public let journalTableConfiguration: CfnBucket.JournalTableConfiguration
 
         public init(journalTableConfiguration: CfnBucket.JournalTableConfiguration, annotationTableConfiguration: CfnBucket.AnnotationTableConfiguration? = nil, destination: CfnBucket.MetadataDestination? = nil, inventoryTableConfiguration: CfnBucket.InventoryTableConfiguration? = nil) {
             self.annotationTableConfiguration = annotationTableConfiguration
@@ -931,15 +931,15 @@ public final class CfnBucket: Resource, HasAttributes {
     /// The annotation table configuration for an S3 Metadata configuration.
     public struct AnnotationTableConfiguration: TemplateRepresentable, Sendable {
         /// Specifies whether the annotation table configuration is enabled or disabled.
-        public var configurationState: CfnBucket.AnnotationTableConfiguration.ConfigurationState
+        public let configurationState: CfnBucket.AnnotationTableConfiguration.ConfigurationState
         /// The encryption configuration for the annotation table.
-        public var encryptionConfiguration: CfnBucket.MetadataTableEncryptionConfiguration?
+        public let encryptionConfiguration: CfnBucket.MetadataTableEncryptionConfiguration?
         /// The ARN of the IAM role that grants Amazon S3 Metadata permission to read annotations from your bucket.
-        public var role: Value<String>?
+        public let role: Value<String>?
         /// The Amazon Resource Name (ARN) for the annotation table.
-        public var tableArn: Value<String>?
+        public let tableArn: Value<String>?
         /// The name of the annotation table.
-        public var tableName: Value<String>?
+        public let tableName: Value<String>?
 
         public init(configurationState: CfnBucket.AnnotationTableConfiguration.ConfigurationState, encryptionConfiguration: CfnBucket.MetadataTableEncryptionConfiguration? = nil, role: Value<String>? = nil, tableArn: Value<String>? = nil, tableName: Value<String>? = nil) {
             self.configurationState = configurationState
@@ -972,9 +972,9 @@ public final class CfnBucket: Resource, HasAttributes {
     /// The encryption settings for an S3 Metadata journal table or inventory table configuration.
     public struct MetadataTableEncryptionConfiguration: TemplateRepresentable, Sendable {
         /// If server-side encryption with KMSlong (KMS) keys (SSE-KMS) is specified, you must also specify the KMS key Amazon Resource Name (ARN).
-        public var kmsKeyArn: Value<String>?
+        public let kmsKeyArn: Value<String>?
         /// The encryption type specified for a metadata table.
-        public var sseAlgorithm: CfnBucket.MetadataTableEncryptionConfiguration.SseAlgorithm
+        public let sseAlgorithm: CfnBucket.MetadataTableEncryptionConfiguration.SseAlgorithm
 
         public init(sseAlgorithm: CfnBucket.MetadataTableEncryptionConfiguration.SseAlgorithm, kmsKeyArn: Value<String>? = nil) {
             self.kmsKeyArn = kmsKeyArn
@@ -1001,11 +1001,11 @@ public final class CfnBucket: Resource, HasAttributes {
     /// The destination information for the S3 Metadata configuration.
     public struct MetadataDestination: TemplateRepresentable, Sendable {
         /// The Amazon Resource Name (ARN) of the table bucket where the metadata configuration is stored.
-        public var tableBucketArn: Value<String>?
+        public let tableBucketArn: Value<String>?
         /// The type of the table bucket where the metadata configuration is stored.
-        public var tableBucketType: CfnBucket.MetadataDestination.TableBucketType
+        public let tableBucketType: CfnBucket.MetadataDestination.TableBucketType
         /// The namespace in the table bucket where the metadata tables for a metadata configuration are stored.
-        public var tableNamespace: Value<String>?
+        public let tableNamespace: Value<String>?
 
         public init(tableBucketType: CfnBucket.MetadataDestination.TableBucketType, tableBucketArn: Value<String>? = nil, tableNamespace: Value<String>? = nil) {
             self.tableBucketArn = tableBucketArn
@@ -1034,13 +1034,13 @@ public final class CfnBucket: Resource, HasAttributes {
     /// The inventory table configuration for an S3 Metadata configuration.
     public struct InventoryTableConfiguration: TemplateRepresentable, Sendable {
         /// The configuration state of the inventory table, indicating whether the inventory table is enabled or disabled.
-        public var configurationState: CfnBucket.InventoryTableConfiguration.ConfigurationState
+        public let configurationState: CfnBucket.InventoryTableConfiguration.ConfigurationState
         /// The encryption configuration for the inventory table.
-        public var encryptionConfiguration: CfnBucket.MetadataTableEncryptionConfiguration?
+        public let encryptionConfiguration: CfnBucket.MetadataTableEncryptionConfiguration?
         /// The Amazon Resource Name (ARN) for the inventory table.
-        public var tableArn: Value<String>?
+        public let tableArn: Value<String>?
         /// The name of the inventory table.
-        public var tableName: Value<String>?
+        public let tableName: Value<String>?
 
         public init(configurationState: CfnBucket.InventoryTableConfiguration.ConfigurationState, encryptionConfiguration: CfnBucket.MetadataTableEncryptionConfiguration? = nil, tableArn: Value<String>? = nil, tableName: Value<String>? = nil) {
             self.configurationState = configurationState
@@ -1071,13 +1071,13 @@ public final class CfnBucket: Resource, HasAttributes {
     /// The journal table configuration for an S3 Metadata configuration.
     public struct JournalTableConfiguration: TemplateRepresentable, Sendable {
         /// The encryption configuration for the journal table.
-        public var encryptionConfiguration: CfnBucket.MetadataTableEncryptionConfiguration?
+        public let encryptionConfiguration: CfnBucket.MetadataTableEncryptionConfiguration?
         /// The journal table record expiration settings for the journal table.
-        public var recordExpiration: CfnBucket.RecordExpiration
+        public let recordExpiration: CfnBucket.RecordExpiration
         /// The Amazon Resource Name (ARN) for the journal table.
-        public var tableArn: Value<String>?
+        public let tableArn: Value<String>?
         /// The name of the journal table.
-        public var tableName: Value<String>?
+        public let tableName: Value<String>?
 
         public init(recordExpiration: CfnBucket.RecordExpiration, encryptionConfiguration: CfnBucket.MetadataTableEncryptionConfiguration? = nil, tableArn: Value<String>? = nil, tableName: Value<String>? = nil) {
             self.encryptionConfiguration = encryptionConfiguration
@@ -1099,9 +1099,9 @@ public final class CfnBucket: Resource, HasAttributes {
     /// The journal table record expiration settings for a journal table in an S3 Metadata configuration.
     public struct RecordExpiration: TemplateRepresentable, Sendable {
         /// If you enable journal table record expiration, you can set the number of days to retain your journal table records.
-        public var days: Value<Int>?
+        public let days: Value<Int>?
         /// Specifies whether journal table record expiration is enabled or disabled.
-        public var expiration: CfnBucket.RecordExpiration.Expiration
+        public let expiration: CfnBucket.RecordExpiration.Expiration
 
         public init(expiration: CfnBucket.RecordExpiration.Expiration, days: Value<Int>? = nil) {
             self.days = days
@@ -1128,7 +1128,7 @@ public final class CfnBucket: Resource, HasAttributes {
     /// We recommend that you create your S3 Metadata configurations by using the V2 [MetadataConfiguration](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-s3-bucket-...
     public struct MetadataTableConfiguration: TemplateRepresentable, Sendable {
         /// The destination information for the metadata table configuration.
-        public var s3TablesDestination: CfnBucket.S3TablesDestination
+        public let s3TablesDestination: CfnBucket.S3TablesDestination
 
         public init(s3TablesDestination: CfnBucket.S3TablesDestination) {
             self.s3TablesDestination = s3TablesDestination
@@ -1144,13 +1144,13 @@ public final class CfnBucket: Resource, HasAttributes {
     /// The destination information for a V1 S3 Metadata configuration.
     public struct S3TablesDestination: TemplateRepresentable, Sendable {
         /// The Amazon Resource Name (ARN) for the metadata table in the metadata table configuration.
-        public var tableArn: Value<String>?
+        public let tableArn: Value<String>?
         /// The Amazon Resource Name (ARN) for the table bucket that's specified as the destination in the metadata table configuration.
-        public var tableBucketArn: Value<String>
+        public let tableBucketArn: Value<String>
         /// The name for the metadata table in your metadata table configuration.
-        public var tableName: Value<String>
+        public let tableName: Value<String>
         /// The table bucket namespace for the metadata table in your metadata table configuration.
-        public var tableNamespace: Value<String>?
+        public let tableNamespace: Value<String>?
 
         public init(tableBucketArn: Value<String>, tableName: Value<String>, tableArn: Value<String>? = nil, tableNamespace: Value<String>? = nil) {
             self.tableArn = tableArn
@@ -1172,13 +1172,13 @@ public final class CfnBucket: Resource, HasAttributes {
     /// Specifies a metrics configuration for the CloudWatch request metrics (specified by the metrics configuration ID) from an Amazon S3 bucket.
     public struct MetricsConfiguration: TemplateRepresentable, Sendable {
         /// The access point that was used while performing operations on the object.
-        public var accessPointArn: Value<String>?
+        public let accessPointArn: Value<String>?
         /// The ID used to identify the metrics configuration.
-        public var id: Value<String>
+        public let id: Value<String>
         /// The prefix that an object must have to be included in the metrics results.
-        public var prefix: Value<String>?
+        public let prefix: Value<String>?
         /// Specifies a list of tag filters to use as a metrics configuration filter.
-        public var tagFilters: [CfnBucket.TagFilter]?
+        public let tagFilters: [CfnBucket.TagFilter]?
 
         public init(id: Value<String>, accessPointArn: Value<String>? = nil, prefix: Value<String>? = nil, tagFilters: [CfnBucket.TagFilter]? = nil) {
             self.accessPointArn = accessPointArn
@@ -1200,13 +1200,13 @@ public final class CfnBucket: Resource, HasAttributes {
     /// Describes the notification configuration for an Amazon S3 bucket.
     public struct NotificationConfiguration: TemplateRepresentable, Sendable {
         /// Enables delivery of events to Amazon EventBridge.
-        public var eventBridgeConfiguration: CfnBucket.EventBridgeConfiguration?
+        public let eventBridgeConfiguration: CfnBucket.EventBridgeConfiguration?
         /// Describes the LAMlong functions to invoke and the events for which to invoke them.
-        public var lambdaConfigurations: [CfnBucket.LambdaConfiguration]?
+        public let lambdaConfigurations: [CfnBucket.LambdaConfiguration]?
         /// The Amazon Simple Queue Service queues to publish messages to and the events for which to publish messages.
-        public var queueConfigurations: [CfnBucket.QueueConfiguration]?
+        public let queueConfigurations: [CfnBucket.QueueConfiguration]?
         /// The topic to which notifications are sent and the events for which notifications are generated.
-        public var topicConfigurations: [CfnBucket.TopicConfiguration]?
+        public let topicConfigurations: [CfnBucket.TopicConfiguration]?
 
         public init(eventBridgeConfiguration: CfnBucket.EventBridgeConfiguration? = nil, lambdaConfigurations: [CfnBucket.LambdaConfiguration]? = nil, queueConfigurations: [CfnBucket.QueueConfiguration]? = nil, topicConfigurations: [CfnBucket.TopicConfiguration]? = nil) {
             self.eventBridgeConfiguration = eventBridgeConfiguration
@@ -1228,7 +1228,7 @@ public final class CfnBucket: Resource, HasAttributes {
     /// Amazon S3 can send events to Amazon EventBridge whenever certain events happen in your bucket, see [Using EventBridge](https://docs.aws.amazon.com/AmazonS3/latest/userguide/EventBridge.html) in the...
     public struct EventBridgeConfiguration: TemplateRepresentable, Sendable {
         /// Enables delivery of events to Amazon EventBridge.
-        public var eventBridgeEnabled: Value<Bool>
+        public let eventBridgeEnabled: Value<Bool>
 
         public init(eventBridgeEnabled: Value<Bool>) {
             self.eventBridgeEnabled = eventBridgeEnabled
@@ -1244,11 +1244,11 @@ public final class CfnBucket: Resource, HasAttributes {
     /// Describes the LAMlong functions to invoke and the events for which to invoke them.
     public struct LambdaConfiguration: TemplateRepresentable, Sendable {
         /// The Amazon S3 bucket event for which to invoke the LAMlong function.
-        public var event: Value<String>
+        public let event: Value<String>
         /// The filtering rules that determine which objects invoke the AWS Lambda function.
-        public var filter: CfnBucket.NotificationFilter?
+        public let filter: CfnBucket.NotificationFilter?
         /// The Amazon Resource Name (ARN) of the LAMlong function that Amazon S3 invokes when the specified event type occurs.
-        public var function: Value<String>
+        public let function: Value<String>
 
         public init(event: Value<String>, function: Value<String>, filter: CfnBucket.NotificationFilter? = nil) {
             self.event = event
@@ -1268,7 +1268,7 @@ public final class CfnBucket: Resource, HasAttributes {
     /// Specifies object key name filtering rules.
     public struct NotificationFilter: TemplateRepresentable, Sendable {
         /// A container for object key name prefix and suffix filtering rules.
-        public var s3Key: CfnBucket.S3KeyFilter
+        public let s3Key: CfnBucket.S3KeyFilter
 
         public init(s3Key: CfnBucket.S3KeyFilter) {
             self.s3Key = s3Key
@@ -1284,7 +1284,7 @@ public final class CfnBucket: Resource, HasAttributes {
     /// A container for object key name prefix and suffix filtering rules.
     public struct S3KeyFilter: TemplateRepresentable, Sendable {
         /// A list of containers for the key-value pair that defines the criteria for the filter rule.
-        public var rules: [CfnBucket.FilterRule]
+        public let rules: [CfnBucket.FilterRule]
 
         public init(rules: [CfnBucket.FilterRule]) {
             self.rules = rules
@@ -1300,9 +1300,9 @@ public final class CfnBucket: Resource, HasAttributes {
     /// Specifies the Amazon S3 object key name to filter on.
     public struct FilterRule: TemplateRepresentable, Sendable {
         /// The object key name prefix or suffix identifying one or more objects to which the filtering rule applies.
-        public var name: Value<String>
+        public let name: Value<String>
         /// The value that the filter searches for in object key names.
-        public var value: Value<String>
+        public let value: Value<String>
 
         public init(name: Value<String>, value: Value<String>) {
             self.name = name
@@ -1320,11 +1320,11 @@ public final class CfnBucket: Resource, HasAttributes {
     /// Specifies the configuration for publishing messages to an Amazon Simple Queue Service (Amazon SQS) queue when Amazon S3 detects specified events.
     public struct QueueConfiguration: TemplateRepresentable, Sendable {
         /// The Amazon S3 bucket event about which you want to publish messages to Amazon SQS.
-        public var event: Value<String>
+        public let event: Value<String>
         /// The filtering rules that determine which objects trigger notifications.
-        public var filter: CfnBucket.NotificationFilter?
+        public let filter: CfnBucket.NotificationFilter?
         /// The Amazon Resource Name (ARN) of the Amazon SQS queue to which Amazon S3 publishes a message when it detects events of the specified type.
-        public var queue: Value<String>
+        public let queue: Value<String>
 
         public init(event: Value<String>, queue: Value<String>, filter: CfnBucket.NotificationFilter? = nil) {
             self.event = event
@@ -1344,11 +1344,11 @@ public final class CfnBucket: Resource, HasAttributes {
     /// A container for specifying the configuration for publication of messages to an Amazon Simple Notification Service (Amazon SNS) topic when Amazon S3 detects specified events.
     public struct TopicConfiguration: TemplateRepresentable, Sendable {
         /// The Amazon S3 bucket event about which to send notifications.
-        public var event: Value<String>
+        public let event: Value<String>
         /// The filtering rules that determine for which objects to send notifications.
-        public var filter: CfnBucket.NotificationFilter?
+        public let filter: CfnBucket.NotificationFilter?
         /// The Amazon Resource Name (ARN) of the Amazon SNS topic to which Amazon S3 publishes a message when it detects events of the specified type.
-        public var topic: Value<String>
+        public let topic: Value<String>
 
         public init(event: Value<String>, topic: Value<String>, filter: CfnBucket.NotificationFilter? = nil) {
             self.event = event
@@ -1368,9 +1368,9 @@ public final class CfnBucket: Resource, HasAttributes {
     /// Places an Object Lock configuration on the specified bucket.
     public struct ObjectLockConfiguration: TemplateRepresentable, Sendable {
         /// Indicates whether this bucket has an Object Lock configuration enabled.
-        public var objectLockEnabled: CfnBucket.ObjectLockConfiguration.ObjectLockEnabled?
+        public let objectLockEnabled: CfnBucket.ObjectLockConfiguration.ObjectLockEnabled?
         /// Specifies the Object Lock rule for the specified object.
-        public var rule: CfnBucket.ObjectLockRule?
+        public let rule: CfnBucket.ObjectLockRule?
 
         public init(objectLockEnabled: CfnBucket.ObjectLockConfiguration.ObjectLockEnabled? = nil, rule: CfnBucket.ObjectLockRule? = nil) {
             self.objectLockEnabled = objectLockEnabled
@@ -1396,7 +1396,7 @@ public final class CfnBucket: Resource, HasAttributes {
     /// Specifies the Object Lock rule for the specified object.
     public struct ObjectLockRule: TemplateRepresentable, Sendable {
         /// The default Object Lock retention mode and period that you want to apply to new objects placed in the specified bucket.
-        public var defaultRetention: CfnBucket.DefaultRetention?
+        public let defaultRetention: CfnBucket.DefaultRetention?
 
         public init(defaultRetention: CfnBucket.DefaultRetention? = nil) {
             self.defaultRetention = defaultRetention
@@ -1412,13 +1412,13 @@ public final class CfnBucket: Resource, HasAttributes {
     /// The container element for optionally specifying the default Object Lock retention settings for new objects placed in the specified bucket.
     public struct DefaultRetention: TemplateRepresentable, Sendable {
         /// The number of days that you want to specify for the default retention period.
-        public var days: Value<Int>?
+        public let days: Value<Int>?
         /// The default Object Lock event hold duration that you want to apply to new objects placed in the specified bucket.
-        public var defaultEventHold: CfnBucket.DefaultEventHold?
+        public let defaultEventHold: CfnBucket.DefaultEventHold?
         /// The default Object Lock retention mode you want to apply to new objects placed in the specified bucket.
-        public var mode: CfnBucket.DefaultRetention.Mode?
+        public let mode: CfnBucket.DefaultRetention.Mode?
         /// The number of years that you want to specify for the default retention period.
-        public var years: Value<Int>?
+        public let years: Value<Int>?
 
         public init(days: Value<Int>? = nil, defaultEventHold: CfnBucket.DefaultEventHold? = nil, mode: CfnBucket.DefaultRetention.Mode? = nil, years: Value<Int>? = nil) {
             self.days = days
@@ -1449,9 +1449,9 @@ public final class CfnBucket: Resource, HasAttributes {
     /// The default Object Lock event hold duration that you want to apply to new objects placed in the specified bucket, unless an object's upload request specifies its own Object Lock settings.
     public struct DefaultEventHold: TemplateRepresentable, Sendable {
         /// The number of days that you want to specify for the default event hold duration.
-        public var days: Value<Int>?
+        public let days: Value<Int>?
         /// The number of years that you want to specify for the default event hold duration.
-        public var years: Value<Int>?
+        public let years: Value<Int>?
 
         public init(days: Value<Int>? = nil, years: Value<Int>? = nil) {
             self.days = days
@@ -1469,7 +1469,7 @@ public final class CfnBucket: Resource, HasAttributes {
     /// Specifies the container element for Object Ownership rules.
     public struct OwnershipControls: TemplateRepresentable, Sendable {
         /// Specifies the container element for Object Ownership rules.
-        public var rules: [CfnBucket.OwnershipControlsRule]
+        public let rules: [CfnBucket.OwnershipControlsRule]
 
         public init(rules: [CfnBucket.OwnershipControlsRule]) {
             self.rules = rules
@@ -1485,7 +1485,7 @@ public final class CfnBucket: Resource, HasAttributes {
     /// Specifies an Object Ownership rule.
     public struct OwnershipControlsRule: TemplateRepresentable, Sendable {
         /// Specifies an object ownership rule.
-        public var objectOwnership: CfnBucket.OwnershipControlsRule.ObjectOwnership?
+        public let objectOwnership: CfnBucket.OwnershipControlsRule.ObjectOwnership?
 
         public init(objectOwnership: CfnBucket.OwnershipControlsRule.ObjectOwnership? = nil) {
             self.objectOwnership = objectOwnership
@@ -1511,13 +1511,13 @@ public final class CfnBucket: Resource, HasAttributes {
     /// The PublicAccessBlock configuration that you want to apply to this Amazon S3 bucket.
     public struct PublicAccessBlockConfiguration: TemplateRepresentable, Sendable {
         /// Specifies whether Amazon S3 should block public access control lists (ACLs) for this bucket and objects in this bucket.
-        public var blockPublicAcls: Value<Bool>?
+        public let blockPublicAcls: Value<Bool>?
         /// Specifies whether Amazon S3 should block public bucket policies for this bucket.
-        public var blockPublicPolicy: Value<Bool>?
+        public let blockPublicPolicy: Value<Bool>?
         /// Specifies whether Amazon S3 should ignore public ACLs for this bucket and objects in this bucket.
-        public var ignorePublicAcls: Value<Bool>?
+        public let ignorePublicAcls: Value<Bool>?
         /// Specifies whether Amazon S3 should restrict public bucket policies for this bucket.
-        public var restrictPublicBuckets: Value<Bool>?
+        public let restrictPublicBuckets: Value<Bool>?
 
         public init(blockPublicAcls: Value<Bool>? = nil, blockPublicPolicy: Value<Bool>? = nil, ignorePublicAcls: Value<Bool>? = nil, restrictPublicBuckets: Value<Bool>? = nil) {
             self.blockPublicAcls = blockPublicAcls
@@ -1539,9 +1539,9 @@ public final class CfnBucket: Resource, HasAttributes {
     /// A container for replication rules.
     public struct ReplicationConfiguration: TemplateRepresentable, Sendable {
         /// The Amazon Resource Name (ARN) of the IAMlong (IAM) role that Amazon S3 assumes when replicating objects.
-        public var role: Value<String>
+        public let role: Value<String>
         /// A container for one or more replication rules.
-        public var rules: [CfnBucket.ReplicationRule]
+        public let rules: [CfnBucket.ReplicationRule]
 
         public init(role: Value<String>, rules: [CfnBucket.ReplicationRule]) {
             self.role = role
@@ -1559,21 +1559,21 @@ public final class CfnBucket: Resource, HasAttributes {
     /// Specifies which Amazon S3 objects to replicate and where to store the replicas.
     public struct ReplicationRule: TemplateRepresentable, Sendable {
         /// Specifies whether Amazon S3 replicates delete markers.
-        public var deleteMarkerReplication: CfnBucket.DeleteMarkerReplication?
+        public let deleteMarkerReplication: CfnBucket.DeleteMarkerReplication?
         /// A container for information about the replication destination and its configurations including enabling the S3 Replication Time Control (S3 RTC).
-        public var destination: CfnBucket.ReplicationDestination
+        public let destination: CfnBucket.ReplicationDestination
         /// A filter that identifies the subset of objects to which the replication rule applies.
-        public var filter: CfnBucket.ReplicationRuleFilter?
+        public let filter: CfnBucket.ReplicationRuleFilter?
         /// A unique identifier for the rule.
-        public var id: Value<String>?
+        public let id: Value<String>?
         /// An object key name prefix that identifies the object or objects to which the rule applies.
-        public var prefix: Value<String>?
+        public let prefix: Value<String>?
         /// The priority indicates which rule has precedence whenever two or more replication rules conflict.
-        public var priority: Value<Int>?
+        public let priority: Value<Int>?
         /// A container that describes additional filters for identifying the source objects that you want to replicate.
-        public var sourceSelectionCriteria: CfnBucket.SourceSelectionCriteria?
+        public let sourceSelectionCriteria: CfnBucket.SourceSelectionCriteria?
         /// Specifies whether the rule is enabled.
-        public var status: CfnBucket.ReplicationRule.Status
+        public let status: CfnBucket.ReplicationRule.Status
 
         public init(destination: CfnBucket.ReplicationDestination, status: CfnBucket.ReplicationRule.Status, deleteMarkerReplication: CfnBucket.DeleteMarkerReplication? = nil, filter: CfnBucket.ReplicationRuleFilter? = nil, id: Value<String>? = nil, prefix: Value<String>? = nil, priority: Value<Int>? = nil, sourceSelectionCriteria: CfnBucket.SourceSelectionCriteria? = nil) {
             self.deleteMarkerReplication = deleteMarkerReplication
@@ -1612,7 +1612,7 @@ public final class CfnBucket: Resource, HasAttributes {
     /// Specifies whether Amazon S3 replicates delete markers.
     public struct DeleteMarkerReplication: TemplateRepresentable, Sendable {
         /// Indicates whether to replicate delete markers.
-        public var status: CfnBucket.DeleteMarkerReplication.Status?
+        public let status: CfnBucket.DeleteMarkerReplication.Status?
 
         public init(status: CfnBucket.DeleteMarkerReplication.Status? = nil) {
             self.status = status
@@ -1637,19 +1637,19 @@ public final class CfnBucket: Resource, HasAttributes {
     /// A container for information about the replication destination and its configurations including enabling the S3 Replication Time Control (S3 RTC).
     public struct ReplicationDestination: TemplateRepresentable, Sendable {
         /// Specify this only in a cross-account scenario (where source and destination bucket owners are not the same), and you want to change replica ownership to the AWS-account that owns the destination bu...
-        public var accessControlTranslation: CfnBucket.AccessControlTranslation?
+        public let accessControlTranslation: CfnBucket.AccessControlTranslation?
         /// Destination bucket owner account ID.
-        public var account: Value<String>?
+        public let account: Value<String>?
         /// The Amazon Resource Name (ARN) of the bucket where you want Amazon S3 to store the results.
-        public var bucket: Value<String>
+        public let bucket: Value<String>
         /// Specifies encryption-related information.
-        public var encryptionConfiguration: CfnBucket.EncryptionConfiguration?
+        public let encryptionConfiguration: CfnBucket.EncryptionConfiguration?
         /// A container specifying replication metrics-related settings enabling replication metrics and events.
-        public var metrics: CfnBucket.Metrics?
+        public let metrics: CfnBucket.Metrics?
         /// A container specifying S3 Replication Time Control (S3 RTC), including whether S3 RTC is enabled and the time when all objects and operations on objects must be replicated.
-        public var replicationTime: CfnBucket.ReplicationTime?
+        public let replicationTime: CfnBucket.ReplicationTime?
         /// The storage class to use when replicating objects, such as S3 Standard or reduced redundancy.
-        public var storageClass: CfnBucket.ReplicationDestination.StorageClass?
+        public let storageClass: CfnBucket.ReplicationDestination.StorageClass?
 
         public init(bucket: Value<String>, accessControlTranslation: CfnBucket.AccessControlTranslation? = nil, account: Value<String>? = nil, encryptionConfiguration: CfnBucket.EncryptionConfiguration? = nil, metrics: CfnBucket.Metrics? = nil, replicationTime: CfnBucket.ReplicationTime? = nil, storageClass: CfnBucket.ReplicationDestination.StorageClass? = nil) {
             self.accessControlTranslation = accessControlTranslation
@@ -1692,7 +1692,7 @@ public final class CfnBucket: Resource, HasAttributes {
     /// Specify this only in a cross-account scenario (where source and destination bucket owners are not the same), and you want to change replica ownership to the AWS-account that owns the destination bu...
     public struct AccessControlTranslation: TemplateRepresentable, Sendable {
         /// Specifies the replica ownership.
-        public var owner: CfnBucket.AccessControlTranslation.Owner
+        public let owner: CfnBucket.AccessControlTranslation.Owner
 
         public init(owner: CfnBucket.AccessControlTranslation.Owner) {
             self.owner = owner
@@ -1716,7 +1716,7 @@ public final class CfnBucket: Resource, HasAttributes {
     /// Specifies encryption-related information for an Amazon S3 bucket that is a destination for replicated objects.
     public struct EncryptionConfiguration: TemplateRepresentable, Sendable {
         /// Specifies the ID (Key ARN or Alias ARN) of the customer managed AWS KMS key stored in AWS Key Management Service (KMS) for the destination bucket.
-        public var replicaKmsKeyID: Value<String>
+        public let replicaKmsKeyID: Value<String>
 
         public init(replicaKmsKeyID: Value<String>) {
             self.replicaKmsKeyID = replicaKmsKeyID
@@ -1732,9 +1732,9 @@ public final class CfnBucket: Resource, HasAttributes {
     /// A container specifying replication metrics-related settings enabling replication metrics and events.
     public struct Metrics: TemplateRepresentable, Sendable {
         /// A container specifying the time threshold for emitting the ``s3:Replication:OperationMissedThreshold`` event.
-        public var eventThreshold: CfnBucket.ReplicationTimeValue?
+        public let eventThreshold: CfnBucket.ReplicationTimeValue?
         /// Specifies whether the replication metrics are enabled.
-        public var status: CfnBucket.Metrics.Status
+        public let status: CfnBucket.Metrics.Status
 
         public init(status: CfnBucket.Metrics.Status, eventThreshold: CfnBucket.ReplicationTimeValue? = nil) {
             self.eventThreshold = eventThreshold
@@ -1761,7 +1761,7 @@ public final class CfnBucket: Resource, HasAttributes {
     /// A container specifying the time value for S3 Replication Time Control (S3 RTC) and replication metrics ``EventThreshold``.
     public struct ReplicationTimeValue: TemplateRepresentable, Sendable {
         /// Contains an integer specifying time in minutes.
-        public var minutes: Value<Int>
+        public let minutes: Value<Int>
 
         public init(minutes: Value<Int>) {
             self.minutes = minutes
@@ -1777,9 +1777,9 @@ public final class CfnBucket: Resource, HasAttributes {
     /// A container specifying S3 Replication Time Control (S3 RTC) related information, including whether S3 RTC is enabled and the time when all objects and operations on objects must be replicated.
     public struct ReplicationTime: TemplateRepresentable, Sendable {
         /// Specifies whether the replication time is enabled.
-        public var status: CfnBucket.ReplicationTime.Status
+        public let status: CfnBucket.ReplicationTime.Status
         /// A container specifying the time by which replication should be complete for all objects and operations on objects.
-        public var time: CfnBucket.ReplicationTimeValue
+        public let time: CfnBucket.ReplicationTimeValue
 
         public init(status: CfnBucket.ReplicationTime.Status, time: CfnBucket.ReplicationTimeValue) {
             self.status = status
@@ -1806,11 +1806,11 @@ public final class CfnBucket: Resource, HasAttributes {
     /// A filter that identifies the subset of objects to which the replication rule applies.
     public struct ReplicationRuleFilter: TemplateRepresentable, Sendable {
         /// A container for specifying rule filters.
-        public var and: CfnBucket.ReplicationRuleAndOperator?
+        public let and: CfnBucket.ReplicationRuleAndOperator?
         /// An object key name prefix that identifies the subset of objects to which the rule applies.
-        public var prefix: Value<String>?
+        public let prefix: Value<String>?
         /// A container for specifying a tag key and value.
-        public var tagFilter: CfnBucket.TagFilter?
+        public let tagFilter: CfnBucket.TagFilter?
 
         public init(and: CfnBucket.ReplicationRuleAndOperator? = nil, prefix: Value<String>? = nil, tagFilter: CfnBucket.TagFilter? = nil) {
             self.and = and
@@ -1830,9 +1830,9 @@ public final class CfnBucket: Resource, HasAttributes {
     /// A container for specifying rule filters.
     public struct ReplicationRuleAndOperator: TemplateRepresentable, Sendable {
         /// An object key name prefix that identifies the subset of objects to which the rule applies.
-        public var prefix: Value<String>?
+        public let prefix: Value<String>?
         /// An array of tags containing key and value pairs.
-        public var tagFilters: [CfnBucket.TagFilter]?
+        public let tagFilters: [CfnBucket.TagFilter]?
 
         public init(prefix: Value<String>? = nil, tagFilters: [CfnBucket.TagFilter]? = nil) {
             self.prefix = prefix
@@ -1850,9 +1850,9 @@ public final class CfnBucket: Resource, HasAttributes {
     /// A container that describes additional filters for identifying the source objects that you want to replicate.
     public struct SourceSelectionCriteria: TemplateRepresentable, Sendable {
         /// A filter that you can specify for selection for modifications on replicas.
-        public var replicaModifications: CfnBucket.ReplicaModifications?
+        public let replicaModifications: CfnBucket.ReplicaModifications?
         /// A container for filter information for the selection of Amazon S3 objects encrypted with AWS KMS.
-        public var sseKmsEncryptedObjects: CfnBucket.SseKmsEncryptedObjects?
+        public let sseKmsEncryptedObjects: CfnBucket.SseKmsEncryptedObjects?
 
         public init(replicaModifications: CfnBucket.ReplicaModifications? = nil, sseKmsEncryptedObjects: CfnBucket.SseKmsEncryptedObjects? = nil) {
             self.replicaModifications = replicaModifications
@@ -1870,7 +1870,7 @@ public final class CfnBucket: Resource, HasAttributes {
     /// A filter that you can specify for selection for modifications on replicas.
     public struct ReplicaModifications: TemplateRepresentable, Sendable {
         /// Specifies whether Amazon S3 replicates modifications on replicas.
-        public var status: CfnBucket.ReplicaModifications.Status
+        public let status: CfnBucket.ReplicaModifications.Status
 
         public init(status: CfnBucket.ReplicaModifications.Status) {
             self.status = status
@@ -1895,7 +1895,7 @@ public final class CfnBucket: Resource, HasAttributes {
     /// A container for filter information for the selection of S3 objects encrypted with AWS KMS.
     public struct SseKmsEncryptedObjects: TemplateRepresentable, Sendable {
         /// Specifies whether Amazon S3 replicates objects created with server-side encryption using an AWS KMS key stored in AWS Key Management Service.
-        public var status: CfnBucket.SseKmsEncryptedObjects.Status
+        public let status: CfnBucket.SseKmsEncryptedObjects.Status
 
         public init(status: CfnBucket.SseKmsEncryptedObjects.Status) {
             self.status = status
@@ -1920,9 +1920,9 @@ public final class CfnBucket: Resource, HasAttributes {
     /// A container of a key value name pair.
     public struct Tag: TemplateRepresentable, Sendable {
         /// Name of the object key.
-        public var key: Value<String>
+        public let key: Value<String>
         /// Value of the tag.
-        public var value: Value<String>
+        public let value: Value<String>
 
         public init(key: Value<String>, value: Value<String>) {
             self.key = key
@@ -1940,7 +1940,7 @@ public final class CfnBucket: Resource, HasAttributes {
     /// Describes the versioning state of an Amazon S3 bucket.
     public struct VersioningConfiguration: TemplateRepresentable, Sendable {
         /// The versioning state of the bucket.
-        public var status: CfnBucket.VersioningConfiguration.Status
+        public let status: CfnBucket.VersioningConfiguration.Status
 
         public init(status: CfnBucket.VersioningConfiguration.Status) {
             self.status = status
@@ -1965,13 +1965,13 @@ public final class CfnBucket: Resource, HasAttributes {
     /// Specifies website configuration parameters for an Amazon S3 bucket.
     public struct WebsiteConfiguration: TemplateRepresentable, Sendable {
         /// The name of the error document for the website.
-        public var errorDocument: Value<String>?
+        public let errorDocument: Value<String>?
         /// The name of the index document for the website.
-        public var indexDocument: Value<String>?
+        public let indexDocument: Value<String>?
         /// The redirect behavior for every request to this bucket's website endpoint.
-        public var redirectAllRequestsTo: CfnBucket.RedirectAllRequestsTo?
+        public let redirectAllRequestsTo: CfnBucket.RedirectAllRequestsTo?
         /// Rules that define when a redirect is applied and the redirect behavior.
-        public var routingRules: [CfnBucket.RoutingRule]?
+        public let routingRules: [CfnBucket.RoutingRule]?
 
         public init(errorDocument: Value<String>? = nil, indexDocument: Value<String>? = nil, redirectAllRequestsTo: CfnBucket.RedirectAllRequestsTo? = nil, routingRules: [CfnBucket.RoutingRule]? = nil) {
             self.errorDocument = errorDocument
@@ -1993,9 +1993,9 @@ public final class CfnBucket: Resource, HasAttributes {
     /// Specifies the redirect behavior of all requests to a website endpoint of an Amazon S3 bucket.
     public struct RedirectAllRequestsTo: TemplateRepresentable, Sendable {
         /// Name of the host where requests are redirected.
-        public var hostName: Value<String>
+        public let hostName: Value<String>
         /// Protocol to use when redirecting requests.
-        public var `protocol`: CfnBucket.RedirectAllRequestsTo.RedirectAllRequestsToProtocol?
+        public let `protocol`: CfnBucket.RedirectAllRequestsTo.RedirectAllRequestsToProtocol?
 
         public init(hostName: Value<String>, protocol: CfnBucket.RedirectAllRequestsTo.RedirectAllRequestsToProtocol? = nil) {
             self.hostName = hostName
@@ -2022,9 +2022,9 @@ public final class CfnBucket: Resource, HasAttributes {
     /// Specifies the redirect behavior and when a redirect is applied.
     public struct RoutingRule: TemplateRepresentable, Sendable {
         /// Container for redirect information.
-        public var redirectRule: CfnBucket.RedirectRule
+        public let redirectRule: CfnBucket.RedirectRule
         /// A container for describing a condition that must be met for the specified redirect to apply.
-        public var routingRuleCondition: CfnBucket.RoutingRuleCondition?
+        public let routingRuleCondition: CfnBucket.RoutingRuleCondition?
 
         public init(redirectRule: CfnBucket.RedirectRule, routingRuleCondition: CfnBucket.RoutingRuleCondition? = nil) {
             self.redirectRule = redirectRule
@@ -2042,15 +2042,15 @@ public final class CfnBucket: Resource, HasAttributes {
     /// Specifies how requests are redirected.
     public struct RedirectRule: TemplateRepresentable, Sendable {
         /// The host name to use in the redirect request.
-        public var hostName: Value<String>?
+        public let hostName: Value<String>?
         /// The HTTP redirect code to use on the response.
-        public var httpRedirectCode: Value<String>?
+        public let httpRedirectCode: Value<String>?
         /// Protocol to use when redirecting requests.
-        public var `protocol`: CfnBucket.RedirectRule.RedirectRuleProtocol?
+        public let `protocol`: CfnBucket.RedirectRule.RedirectRuleProtocol?
         /// The object key prefix to use in the redirect request.
-        public var replaceKeyPrefixWith: Value<String>?
+        public let replaceKeyPrefixWith: Value<String>?
         /// The specific object key to use in the redirect request.
-        public var replaceKeyWith: Value<String>?
+        public let replaceKeyWith: Value<String>?
 
         public init(hostName: Value<String>? = nil, httpRedirectCode: Value<String>? = nil, protocol: CfnBucket.RedirectRule.RedirectRuleProtocol? = nil, replaceKeyPrefixWith: Value<String>? = nil, replaceKeyWith: Value<String>? = nil) {
             self.hostName = hostName
@@ -2083,9 +2083,9 @@ public final class CfnBucket: Resource, HasAttributes {
     /// A container for describing a condition that must be met for the specified redirect to apply.
     public struct RoutingRuleCondition: TemplateRepresentable, Sendable {
         /// The HTTP error code when the redirect is applied.
-        public var httpErrorCodeReturnedEquals: Value<String>?
+        public let httpErrorCodeReturnedEquals: Value<String>?
         /// The object key name prefix when the redirect is applied.
-        public var keyPrefixEquals: Value<String>?
+        public let keyPrefixEquals: Value<String>?
 
         public init(httpErrorCodeReturnedEquals: Value<String>? = nil, keyPrefixEquals: Value<String>? = nil) {
             self.httpErrorCodeReturnedEquals = httpErrorCodeReturnedEquals

@@ -37,13 +37,13 @@ public final class CfnMultiRegionAccessPoint: Resource, HasAttributes {
 
     public struct PublicAccessBlockConfiguration: TemplateRepresentable, Sendable {
         /// Specifies whether Amazon S3 should block public access control lists (ACLs) for buckets in this account.
-        public var blockPublicAcls: Value<Bool>?
+        public let blockPublicAcls: Value<Bool>?
         /// Specifies whether Amazon S3 should block public bucket policies for buckets in this account.
-        public var blockPublicPolicy: Value<Bool>?
+        public let blockPublicPolicy: Value<Bool>?
         /// Specifies whether Amazon S3 should ignore public ACLs for buckets in this account.
-        public var ignorePublicAcls: Value<Bool>?
+        public let ignorePublicAcls: Value<Bool>?
         /// Specifies whether Amazon S3 should restrict public bucket policies for this bucket.
-        public var restrictPublicBuckets: Value<Bool>?
+        public let restrictPublicBuckets: Value<Bool>?
 
         public init(blockPublicAcls: Value<Bool>? = nil, blockPublicPolicy: Value<Bool>? = nil, ignorePublicAcls: Value<Bool>? = nil, restrictPublicBuckets: Value<Bool>? = nil) {
             self.blockPublicAcls = blockPublicAcls
@@ -63,8 +63,8 @@ public final class CfnMultiRegionAccessPoint: Resource, HasAttributes {
     }
 
     public struct Region: TemplateRepresentable, Sendable {
-        public var bucket: Value<String>
-        public var bucketAccountId: Value<String>?
+        public let bucket: Value<String>
+        public let bucketAccountId: Value<String>?
 
         public init(bucket: Value<String>, bucketAccountId: Value<String>? = nil) {
             self.bucket = bucket

@@ -29,19 +29,19 @@ public final class CfnStorageLens: Resource, HasAttributes {
 
     /// Specifies the details of Amazon S3 Storage Lens configuration.
     public struct StorageLensConfiguration: TemplateRepresentable, Sendable {
-        public var accountLevel: CfnStorageLens.AccountLevel
-        public var awsOrg: CfnStorageLens.AwsOrg?
-        public var dataExport: CfnStorageLens.DataExport?
-        public var exclude: CfnStorageLens.BucketsAndRegions?
-        public var expandedPrefixesDataExport: CfnStorageLens.StorageLensExpandedPrefixesDataExport?
-        public var id: Value<String>
-        public var include: CfnStorageLens.BucketsAndRegions?
+        public let accountLevel: CfnStorageLens.AccountLevel
+        public let awsOrg: CfnStorageLens.AwsOrg?
+        public let dataExport: CfnStorageLens.DataExport?
+        public let exclude: CfnStorageLens.BucketsAndRegions?
+        public let expandedPrefixesDataExport: CfnStorageLens.StorageLensExpandedPrefixesDataExport?
+        public let id: Value<String>
+        public let include: CfnStorageLens.BucketsAndRegions?
         /// Specifies whether the Amazon S3 Storage Lens configuration is enabled or disabled.
-        public var isEnabled: Value<Bool>
+        public let isEnabled: Value<Bool>
         /// The delimiter to divide S3 key into hierarchy of prefixes.
-        public var prefixDelimiter: Value<String>?
+        public let prefixDelimiter: Value<String>?
         /// The ARN for the Amazon S3 Storage Lens configuration.
-        public var storageLensArn: Value<String>?
+        public let storageLensArn: Value<String>?
 
         public init(accountLevel: CfnStorageLens.AccountLevel, id: Value<String>, isEnabled: Value<Bool>, awsOrg: CfnStorageLens.AwsOrg? = nil, dataExport: CfnStorageLens.DataExport? = nil, exclude: CfnStorageLens.BucketsAndRegions? = nil, expandedPrefixesDataExport: CfnStorageLens.StorageLensExpandedPrefixesDataExport? = nil, include: CfnStorageLens.BucketsAndRegions? = nil, prefixDelimiter: Value<String>? = nil, storageLensArn: Value<String>? = nil) {
             self.accountLevel = accountLevel
@@ -74,13 +74,13 @@ public final class CfnStorageLens: Resource, HasAttributes {
 
     /// Account-level metrics configurations.
     public struct AccountLevel: TemplateRepresentable, Sendable {
-        public var activityMetrics: CfnStorageLens.ActivityMetrics?
-        public var advancedCostOptimizationMetrics: CfnStorageLens.AdvancedCostOptimizationMetrics?
-        public var advancedDataProtectionMetrics: CfnStorageLens.AdvancedDataProtectionMetrics?
-        public var advancedPerformanceMetrics: CfnStorageLens.AdvancedPerformanceMetrics?
-        public var bucketLevel: CfnStorageLens.BucketLevel
-        public var detailedStatusCodesMetrics: CfnStorageLens.DetailedStatusCodesMetrics?
-        public var storageLensGroupLevel: CfnStorageLens.StorageLensGroupLevel?
+        public let activityMetrics: CfnStorageLens.ActivityMetrics?
+        public let advancedCostOptimizationMetrics: CfnStorageLens.AdvancedCostOptimizationMetrics?
+        public let advancedDataProtectionMetrics: CfnStorageLens.AdvancedDataProtectionMetrics?
+        public let advancedPerformanceMetrics: CfnStorageLens.AdvancedPerformanceMetrics?
+        public let bucketLevel: CfnStorageLens.BucketLevel
+        public let detailedStatusCodesMetrics: CfnStorageLens.DetailedStatusCodesMetrics?
+        public let storageLensGroupLevel: CfnStorageLens.StorageLensGroupLevel?
 
         public init(bucketLevel: CfnStorageLens.BucketLevel, activityMetrics: CfnStorageLens.ActivityMetrics? = nil, advancedCostOptimizationMetrics: CfnStorageLens.AdvancedCostOptimizationMetrics? = nil, advancedDataProtectionMetrics: CfnStorageLens.AdvancedDataProtectionMetrics? = nil, advancedPerformanceMetrics: CfnStorageLens.AdvancedPerformanceMetrics? = nil, detailedStatusCodesMetrics: CfnStorageLens.DetailedStatusCodesMetrics? = nil, storageLensGroupLevel: CfnStorageLens.StorageLensGroupLevel? = nil) {
             self.activityMetrics = activityMetrics
@@ -108,7 +108,7 @@ public final class CfnStorageLens: Resource, HasAttributes {
     /// Enables activity metrics.
     public struct ActivityMetrics: TemplateRepresentable, Sendable {
         /// Specifies whether activity metrics are enabled or disabled.
-        public var isEnabled: Value<Bool>?
+        public let isEnabled: Value<Bool>?
 
         public init(isEnabled: Value<Bool>? = nil) {
             self.isEnabled = isEnabled
@@ -124,7 +124,7 @@ public final class CfnStorageLens: Resource, HasAttributes {
     /// Enables advanced cost optimization metrics.
     public struct AdvancedCostOptimizationMetrics: TemplateRepresentable, Sendable {
         /// Specifies whether advanced cost optimization metrics are enabled or disabled.
-        public var isEnabled: Value<Bool>?
+        public let isEnabled: Value<Bool>?
 
         public init(isEnabled: Value<Bool>? = nil) {
             self.isEnabled = isEnabled
@@ -140,7 +140,7 @@ public final class CfnStorageLens: Resource, HasAttributes {
     /// Enables advanced data protection metrics.
     public struct AdvancedDataProtectionMetrics: TemplateRepresentable, Sendable {
         /// Specifies whether advanced data protection metrics are enabled or disabled.
-        public var isEnabled: Value<Bool>?
+        public let isEnabled: Value<Bool>?
 
         public init(isEnabled: Value<Bool>? = nil) {
             self.isEnabled = isEnabled
@@ -156,7 +156,7 @@ public final class CfnStorageLens: Resource, HasAttributes {
     /// Advanced Performance Metrics.
     public struct AdvancedPerformanceMetrics: TemplateRepresentable, Sendable {
         /// Specifies whether the Advanced Performance Metrics is enabled or disabled.
-        public var isEnabled: Value<Bool>?
+        public let isEnabled: Value<Bool>?
 
         public init(isEnabled: Value<Bool>? = nil) {
             self.isEnabled = isEnabled
@@ -171,12 +171,12 @@ public final class CfnStorageLens: Resource, HasAttributes {
 
     /// Bucket-level metrics configurations.
     public struct BucketLevel: TemplateRepresentable, Sendable {
-        public var activityMetrics: CfnStorageLens.ActivityMetrics?
-        public var advancedCostOptimizationMetrics: CfnStorageLens.AdvancedCostOptimizationMetrics?
-        public var advancedDataProtectionMetrics: CfnStorageLens.AdvancedDataProtectionMetrics?
-        public var advancedPerformanceMetrics: CfnStorageLens.AdvancedPerformanceMetrics?
-        public var detailedStatusCodesMetrics: CfnStorageLens.DetailedStatusCodesMetrics?
-        public var prefixLevel: CfnStorageLens.PrefixLevel?
+        public let activityMetrics: CfnStorageLens.ActivityMetrics?
+        public let advancedCostOptimizationMetrics: CfnStorageLens.AdvancedCostOptimizationMetrics?
+        public let advancedDataProtectionMetrics: CfnStorageLens.AdvancedDataProtectionMetrics?
+        public let advancedPerformanceMetrics: CfnStorageLens.AdvancedPerformanceMetrics?
+        public let detailedStatusCodesMetrics: CfnStorageLens.DetailedStatusCodesMetrics?
+        public let prefixLevel: CfnStorageLens.PrefixLevel?
 
         public init(activityMetrics: CfnStorageLens.ActivityMetrics? = nil, advancedCostOptimizationMetrics: CfnStorageLens.AdvancedCostOptimizationMetrics? = nil, advancedDataProtectionMetrics: CfnStorageLens.AdvancedDataProtectionMetrics? = nil, advancedPerformanceMetrics: CfnStorageLens.AdvancedPerformanceMetrics? = nil, detailedStatusCodesMetrics: CfnStorageLens.DetailedStatusCodesMetrics? = nil, prefixLevel: CfnStorageLens.PrefixLevel? = nil) {
             self.activityMetrics = activityMetrics
@@ -202,7 +202,7 @@ public final class CfnStorageLens: Resource, HasAttributes {
     /// Enables detailed status codes metrics.
     public struct DetailedStatusCodesMetrics: TemplateRepresentable, Sendable {
         /// Specifies whether detailed status codes metrics are enabled or disabled.
-        public var isEnabled: Value<Bool>?
+        public let isEnabled: Value<Bool>?
 
         public init(isEnabled: Value<Bool>? = nil) {
             self.isEnabled = isEnabled
@@ -217,7 +217,7 @@ public final class CfnStorageLens: Resource, HasAttributes {
 
     /// Prefix-level metrics configurations.
     public struct PrefixLevel: TemplateRepresentable, Sendable {
-        public var storageMetrics: CfnStorageLens.PrefixLevelStorageMetrics
+        public let storageMetrics: CfnStorageLens.PrefixLevelStorageMetrics
 
         public init(storageMetrics: CfnStorageLens.PrefixLevelStorageMetrics) {
             self.storageMetrics = storageMetrics
@@ -232,8 +232,8 @@ public final class CfnStorageLens: Resource, HasAttributes {
 
     public struct PrefixLevelStorageMetrics: TemplateRepresentable, Sendable {
         /// Specifies whether prefix-level storage metrics are enabled or disabled.
-        public var isEnabled: Value<Bool>?
-        public var selectionCriteria: CfnStorageLens.SelectionCriteria?
+        public let isEnabled: Value<Bool>?
+        public let selectionCriteria: CfnStorageLens.SelectionCriteria?
 
         public init(isEnabled: Value<Bool>? = nil, selectionCriteria: CfnStorageLens.SelectionCriteria? = nil) {
             self.isEnabled = isEnabled
@@ -251,11 +251,11 @@ public final class CfnStorageLens: Resource, HasAttributes {
     /// Selection criteria for prefix-level metrics.
     public struct SelectionCriteria: TemplateRepresentable, Sendable {
         /// Delimiter to divide S3 key into hierarchy of prefixes.
-        public var delimiter: Value<String>?
+        public let delimiter: Value<String>?
         /// Max depth of prefixes of S3 key that Amazon S3 Storage Lens will analyze.
-        public var maxDepth: Value<Int>?
+        public let maxDepth: Value<Int>?
         /// The minimum storage bytes threshold for the prefixes to be included in the analysis.
-        public var minStorageBytesPercentage: Value<Double>?
+        public let minStorageBytesPercentage: Value<Double>?
 
         public init(delimiter: Value<String>? = nil, maxDepth: Value<Int>? = nil, minStorageBytesPercentage: Value<Double>? = nil) {
             self.delimiter = delimiter
@@ -274,7 +274,7 @@ public final class CfnStorageLens: Resource, HasAttributes {
 
     /// Specifies the details of Amazon S3 Storage Lens Group configuration.
     public struct StorageLensGroupLevel: TemplateRepresentable, Sendable {
-        public var storageLensGroupSelectionCriteria: CfnStorageLens.StorageLensGroupSelectionCriteria?
+        public let storageLensGroupSelectionCriteria: CfnStorageLens.StorageLensGroupSelectionCriteria?
 
         public init(storageLensGroupSelectionCriteria: CfnStorageLens.StorageLensGroupSelectionCriteria? = nil) {
             self.storageLensGroupSelectionCriteria = storageLensGroupSelectionCriteria
@@ -289,8 +289,8 @@ public final class CfnStorageLens: Resource, HasAttributes {
 
     /// Selection criteria for Storage Lens Group level metrics
     public struct StorageLensGroupSelectionCriteria: TemplateRepresentable, Sendable {
-        public var exclude: Value<[String]>?
-        public var include: Value<[String]>?
+        public let exclude: Value<[String]>?
+        public let include: Value<[String]>?
 
         public init(exclude: Value<[String]>? = nil, include: Value<[String]>? = nil) {
             self.exclude = exclude
@@ -307,7 +307,7 @@ public final class CfnStorageLens: Resource, HasAttributes {
 
     /// The AWS Organizations ARN to use in the Amazon S3 Storage Lens configuration.
     public struct AwsOrg: TemplateRepresentable, Sendable {
-        public var arn: Value<String>
+        public let arn: Value<String>
 
         public init(arn: Value<String>) {
             self.arn = arn
@@ -322,9 +322,9 @@ public final class CfnStorageLens: Resource, HasAttributes {
 
     /// Specifies how Amazon S3 Storage Lens metrics should be exported.
     public struct DataExport: TemplateRepresentable, Sendable {
-        public var cloudWatchMetrics: CfnStorageLens.CloudWatchMetrics?
-        public var s3BucketDestination: CfnStorageLens.S3BucketDestination?
-        public var storageLensTableDestination: CfnStorageLens.StorageLensTableDestination?
+        public let cloudWatchMetrics: CfnStorageLens.CloudWatchMetrics?
+        public let s3BucketDestination: CfnStorageLens.S3BucketDestination?
+        public let storageLensTableDestination: CfnStorageLens.StorageLensTableDestination?
 
         public init(cloudWatchMetrics: CfnStorageLens.CloudWatchMetrics? = nil, s3BucketDestination: CfnStorageLens.S3BucketDestination? = nil, storageLensTableDestination: CfnStorageLens.StorageLensTableDestination? = nil) {
             self.cloudWatchMetrics = cloudWatchMetrics
@@ -344,7 +344,7 @@ public final class CfnStorageLens: Resource, HasAttributes {
     /// CloudWatch metrics settings for the Amazon S3 Storage Lens metrics export.
     public struct CloudWatchMetrics: TemplateRepresentable, Sendable {
         /// Specifies whether CloudWatch metrics are enabled or disabled.
-        public var isEnabled: Value<Bool>
+        public let isEnabled: Value<Bool>
 
         public init(isEnabled: Value<Bool>) {
             self.isEnabled = isEnabled
@@ -360,16 +360,16 @@ public final class CfnStorageLens: Resource, HasAttributes {
     /// S3 bucket destination settings for the Amazon S3 Storage Lens metrics export.
     public struct S3BucketDestination: TemplateRepresentable, Sendable {
         /// The AWS account ID that owns the destination S3 bucket.
-        public var accountId: Value<String>
+        public let accountId: Value<String>
         /// The ARN of the bucket to which Amazon S3 Storage Lens exports will be placed.
-        public var arn: Value<String>
-        public var encryption: TemplateValue?
+        public let arn: Value<String>
+        public let encryption: TemplateValue?
         /// Specifies the file format to use when exporting Amazon S3 Storage Lens metrics export.
-        public var format: CfnStorageLens.S3BucketDestination.Format
+        public let format: CfnStorageLens.S3BucketDestination.Format
         /// The version of the output schema to use when exporting Amazon S3 Storage Lens metrics.
-        public var outputSchemaVersion: CfnStorageLens.S3BucketDestination.OutputSchemaVersion
+        public let outputSchemaVersion: CfnStorageLens.S3BucketDestination.OutputSchemaVersion
         /// The prefix to use for Amazon S3 Storage Lens export.
-        public var prefix: Value<String>?
+        public let prefix: Value<String>?
 
         public init(accountId: Value<String>, arn: Value<String>, format: CfnStorageLens.S3BucketDestination.Format, outputSchemaVersion: CfnStorageLens.S3BucketDestination.OutputSchemaVersion, encryption: TemplateValue? = nil, prefix: Value<String>? = nil) {
             self.accountId = accountId
@@ -411,9 +411,9 @@ public final class CfnStorageLens: Resource, HasAttributes {
 
     /// S3 Tables destination settings for the Amazon S3 Storage Lens metrics export.
     public struct StorageLensTableDestination: TemplateRepresentable, Sendable {
-        public var encryption: TemplateValue?
+        public let encryption: TemplateValue?
         /// Specifies whether the export to S3 Tables is enabled or disabled.
-        public var isEnabled: Value<Bool>
+        public let isEnabled: Value<Bool>
 
         public init(isEnabled: Value<Bool>, encryption: TemplateValue? = nil) {
             self.encryption = encryption
@@ -430,8 +430,8 @@ public final class CfnStorageLens: Resource, HasAttributes {
 
     /// S3 buckets and Regions to include/exclude in the Amazon S3 Storage Lens configuration.
     public struct BucketsAndRegions: TemplateRepresentable, Sendable {
-        public var buckets: Value<[String]>?
-        public var regions: Value<[String]>?
+        public let buckets: Value<[String]>?
+        public let regions: Value<[String]>?
 
         public init(buckets: Value<[String]>? = nil, regions: Value<[String]>? = nil) {
             self.buckets = buckets
@@ -448,8 +448,8 @@ public final class CfnStorageLens: Resource, HasAttributes {
 
     /// Expanded Prefixes Data Export.
     public struct StorageLensExpandedPrefixesDataExport: TemplateRepresentable, Sendable {
-        public var s3BucketDestination: CfnStorageLens.S3BucketDestination?
-        public var storageLensTableDestination: CfnStorageLens.StorageLensTableDestination?
+        public let s3BucketDestination: CfnStorageLens.S3BucketDestination?
+        public let storageLensTableDestination: CfnStorageLens.StorageLensTableDestination?
 
         public init(s3BucketDestination: CfnStorageLens.S3BucketDestination? = nil, storageLensTableDestination: CfnStorageLens.StorageLensTableDestination? = nil) {
             self.s3BucketDestination = s3BucketDestination
@@ -465,8 +465,8 @@ public final class CfnStorageLens: Resource, HasAttributes {
     }
 
     public struct Tag: TemplateRepresentable, Sendable {
-        public var key: Value<String>
-        public var value: Value<String>
+        public let key: Value<String>
+        public let value: Value<String>
 
         public init(key: Value<String>, value: Value<String>) {
             self.key = key

@@ -32,13 +32,13 @@ public final class CfnStorageLensGroup: Resource, HasAttributes {
 
     /// Sets the Storage Lens Group filter.
     public struct Filter: TemplateRepresentable, Sendable {
-        public var and: CfnStorageLensGroup.And?
-        public var matchAnyPrefix: Value<[String]>?
-        public var matchAnySuffix: Value<[String]>?
-        public var matchAnyTag: [CfnStorageLensGroup.Tag]?
-        public var matchObjectAge: CfnStorageLensGroup.MatchObjectAge?
-        public var matchObjectSize: CfnStorageLensGroup.MatchObjectSize?
-        public var or: CfnStorageLensGroup.Or?
+        public let and: CfnStorageLensGroup.And?
+        public let matchAnyPrefix: Value<[String]>?
+        public let matchAnySuffix: Value<[String]>?
+        public let matchAnyTag: [CfnStorageLensGroup.Tag]?
+        public let matchObjectAge: CfnStorageLensGroup.MatchObjectAge?
+        public let matchObjectSize: CfnStorageLensGroup.MatchObjectSize?
+        public let or: CfnStorageLensGroup.Or?
 
         public init(and: CfnStorageLensGroup.And? = nil, matchAnyPrefix: Value<[String]>? = nil, matchAnySuffix: Value<[String]>? = nil, matchAnyTag: [CfnStorageLensGroup.Tag]? = nil, matchObjectAge: CfnStorageLensGroup.MatchObjectAge? = nil, matchObjectSize: CfnStorageLensGroup.MatchObjectSize? = nil, or: CfnStorageLensGroup.Or? = nil) {
             self.and = and
@@ -65,11 +65,11 @@ public final class CfnStorageLensGroup: Resource, HasAttributes {
 
     /// The Storage Lens group will include objects that match all of the specified filter values.
     public struct And: TemplateRepresentable, Sendable {
-        public var matchAnyPrefix: Value<[String]>?
-        public var matchAnySuffix: Value<[String]>?
-        public var matchAnyTag: [CfnStorageLensGroup.Tag]?
-        public var matchObjectAge: CfnStorageLensGroup.MatchObjectAge?
-        public var matchObjectSize: CfnStorageLensGroup.MatchObjectSize?
+        public let matchAnyPrefix: Value<[String]>?
+        public let matchAnySuffix: Value<[String]>?
+        public let matchAnyTag: [CfnStorageLensGroup.Tag]?
+        public let matchObjectAge: CfnStorageLensGroup.MatchObjectAge?
+        public let matchObjectSize: CfnStorageLensGroup.MatchObjectSize?
 
         public init(matchAnyPrefix: Value<[String]>? = nil, matchAnySuffix: Value<[String]>? = nil, matchAnyTag: [CfnStorageLensGroup.Tag]? = nil, matchObjectAge: CfnStorageLensGroup.MatchObjectAge? = nil, matchObjectSize: CfnStorageLensGroup.MatchObjectSize? = nil) {
             self.matchAnyPrefix = matchAnyPrefix
@@ -91,8 +91,8 @@ public final class CfnStorageLensGroup: Resource, HasAttributes {
     }
 
     public struct Tag: TemplateRepresentable, Sendable {
-        public var key: Value<String>
-        public var value: Value<String>
+        public let key: Value<String>
+        public let value: Value<String>
 
         public init(key: Value<String>, value: Value<String>) {
             self.key = key
@@ -110,9 +110,9 @@ public final class CfnStorageLensGroup: Resource, HasAttributes {
     /// Filter to match all of the specified values for the minimum and maximum object age.
     public struct MatchObjectAge: TemplateRepresentable, Sendable {
         /// Minimum object age to which the rule applies.
-        public var daysGreaterThan: Value<Int>?
+        public let daysGreaterThan: Value<Int>?
         /// Maximum object age to which the rule applies.
-        public var daysLessThan: Value<Int>?
+        public let daysLessThan: Value<Int>?
 
         public init(daysGreaterThan: Value<Int>? = nil, daysLessThan: Value<Int>? = nil) {
             self.daysGreaterThan = daysGreaterThan
@@ -130,9 +130,9 @@ public final class CfnStorageLensGroup: Resource, HasAttributes {
     /// Filter to match all of the specified values for the minimum and maximum object size.
     public struct MatchObjectSize: TemplateRepresentable, Sendable {
         /// Minimum object size to which the rule applies.
-        public var bytesGreaterThan: Value<Int>?
+        public let bytesGreaterThan: Value<Int>?
         /// Maximum object size to which the rule applies.
-        public var bytesLessThan: Value<Int>?
+        public let bytesLessThan: Value<Int>?
 
         public init(bytesGreaterThan: Value<Int>? = nil, bytesLessThan: Value<Int>? = nil) {
             self.bytesGreaterThan = bytesGreaterThan
@@ -149,11 +149,11 @@ public final class CfnStorageLensGroup: Resource, HasAttributes {
 
     /// The Storage Lens group will include objects that match any of the specified filter values.
     public struct Or: TemplateRepresentable, Sendable {
-        public var matchAnyPrefix: Value<[String]>?
-        public var matchAnySuffix: Value<[String]>?
-        public var matchAnyTag: [CfnStorageLensGroup.Tag]?
-        public var matchObjectAge: CfnStorageLensGroup.MatchObjectAge?
-        public var matchObjectSize: CfnStorageLensGroup.MatchObjectSize?
+        public let matchAnyPrefix: Value<[String]>?
+        public let matchAnySuffix: Value<[String]>?
+        public let matchAnyTag: [CfnStorageLensGroup.Tag]?
+        public let matchObjectAge: CfnStorageLensGroup.MatchObjectAge?
+        public let matchObjectSize: CfnStorageLensGroup.MatchObjectSize?
 
         public init(matchAnyPrefix: Value<[String]>? = nil, matchAnySuffix: Value<[String]>? = nil, matchAnyTag: [CfnStorageLensGroup.Tag]? = nil, matchObjectAge: CfnStorageLensGroup.MatchObjectAge? = nil, matchObjectSize: CfnStorageLensGroup.MatchObjectSize? = nil) {
             self.matchAnyPrefix = matchAnyPrefix

@@ -88,13 +88,13 @@ public final class CfnTopic: Resource, HasAttributes {
     /// The ``LoggingConfig`` property type specifies the ``Delivery`` status logging configuration for an [AWS::SNS::Topic](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-sns-...
     public struct LoggingConfig: TemplateRepresentable, Sendable {
         /// The IAM role ARN to be used when logging failed message deliveries in Amazon CloudWatch.
-        public var failureFeedbackRoleArn: Value<String>?
+        public let failureFeedbackRoleArn: Value<String>?
         /// Indicates one of the supported protocols for the Amazon SNS topic.
-        public var `protocol`: CfnTopic.LoggingConfig.LoggingConfigProtocol
+        public let `protocol`: CfnTopic.LoggingConfig.LoggingConfigProtocol
         /// The IAM role ARN to be used when logging successful message deliveries in Amazon CloudWatch.
-        public var successFeedbackRoleArn: Value<String>?
+        public let successFeedbackRoleArn: Value<String>?
         /// The percentage of successful message deliveries to be logged in Amazon CloudWatch.
-        public var successFeedbackSampleRate: Value<String>?
+        public let successFeedbackSampleRate: Value<String>?
 
         public init(protocol: CfnTopic.LoggingConfig.LoggingConfigProtocol, failureFeedbackRoleArn: Value<String>? = nil, successFeedbackRoleArn: Value<String>? = nil, successFeedbackSampleRate: Value<String>? = nil) {
             self.failureFeedbackRoleArn = failureFeedbackRoleArn
@@ -128,9 +128,9 @@ public final class CfnTopic: Resource, HasAttributes {
     /// ``Subscription`` is an embedded property that describes the subscription endpoints of an SNS topic.
     public struct Subscription: TemplateRepresentable, Sendable {
         /// The endpoint that receives notifications from the SNS topic.
-        public var endpoint: Value<String>
+        public let endpoint: Value<String>
         /// The subscription's protocol.
-        public var `protocol`: Value<String>
+        public let `protocol`: Value<String>
 
         public init(endpoint: Value<String>, protocol: Value<String>) {
             self.endpoint = endpoint
@@ -148,9 +148,9 @@ public final class CfnTopic: Resource, HasAttributes {
     /// The list of tags to be added to the specified topic.
     public struct Tag: TemplateRepresentable, Sendable {
         /// The required key portion of the tag.
-        public var key: Value<String>
+        public let key: Value<String>
         /// The optional value portion of the tag.
-        public var value: Value<String>
+        public let value: Value<String>
 
         public init(key: Value<String>, value: Value<String>) {
             self.key = key

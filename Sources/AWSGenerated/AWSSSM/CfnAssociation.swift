@@ -99,7 +99,7 @@ public final class CfnAssociation: Resource, HasAttributes {
     }
 
     public struct InstanceAssociationOutputLocation: TemplateRepresentable, Sendable {
-        public var s3Location: CfnAssociation.S3OutputLocation?
+        public let s3Location: CfnAssociation.S3OutputLocation?
 
         public init(s3Location: CfnAssociation.S3OutputLocation? = nil) {
             self.s3Location = s3Location
@@ -113,9 +113,9 @@ public final class CfnAssociation: Resource, HasAttributes {
     }
 
     public struct S3OutputLocation: TemplateRepresentable, Sendable {
-        public var outputS3BucketName: Value<String>?
-        public var outputS3KeyPrefix: Value<String>?
-        public var outputS3Region: Value<String>?
+        public let outputS3BucketName: Value<String>?
+        public let outputS3KeyPrefix: Value<String>?
+        public let outputS3Region: Value<String>?
 
         public init(outputS3BucketName: Value<String>? = nil, outputS3KeyPrefix: Value<String>? = nil, outputS3Region: Value<String>? = nil) {
             self.outputS3BucketName = outputS3BucketName
@@ -144,9 +144,9 @@ public final class CfnAssociation: Resource, HasAttributes {
     /// Metadata that you assign to your AWS resources.
     public struct Tag: TemplateRepresentable, Sendable {
         /// The name of the tag.
-        public var key: Value<String>
+        public let key: Value<String>
         /// The value of the tag.
-        public var value: Value<String>
+        public let value: Value<String>
 
         public init(key: Value<String>, value: Value<String>) {
             self.key = key
@@ -162,8 +162,8 @@ public final class CfnAssociation: Resource, HasAttributes {
     }
 
     public struct Target: TemplateRepresentable, Sendable {
-        public var key: Value<String>
-        public var values: Value<[String]>
+        public let key: Value<String>
+        public let values: Value<[String]>
 
         public init(key: Value<String>, values: Value<[String]>) {
             self.key = key

@@ -55,7 +55,7 @@ public final class CfnCloudConnector: Resource, HasAttributes {
 
     /// The configuration for the cloud connector.
     public struct CloudConnectorConfiguration: TemplateRepresentable, Sendable {
-        public var azureConfiguration: CfnCloudConnector.AzureConfiguration
+        public let azureConfiguration: CfnCloudConnector.AzureConfiguration
 
         public init(azureConfiguration: CfnCloudConnector.AzureConfiguration) {
             self.azureConfiguration = azureConfiguration
@@ -71,14 +71,14 @@ public final class CfnCloudConnector: Resource, HasAttributes {
     /// Configuration for connecting to Azure.
     public struct AzureConfiguration: TemplateRepresentable, Sendable {
         /// The display name of the Azure AD application.
-        public var applicationDisplayName: Value<String>?
+        public let applicationDisplayName: Value<String>?
         /// The Azure AD application ID.
-        public var applicationId: Value<String>
-        public var targets: CfnCloudConnector.ConfigurationTargets?
+        public let applicationId: Value<String>
+        public let targets: CfnCloudConnector.ConfigurationTargets?
         /// The display name of the Azure AD tenant.
-        public var tenantDisplayName: Value<String>?
+        public let tenantDisplayName: Value<String>?
         /// The Azure AD tenant ID.
-        public var tenantId: Value<String>
+        public let tenantId: Value<String>
 
         public init(applicationId: Value<String>, tenantId: Value<String>, applicationDisplayName: Value<String>? = nil, targets: CfnCloudConnector.ConfigurationTargets? = nil, tenantDisplayName: Value<String>? = nil) {
             self.applicationDisplayName = applicationDisplayName
@@ -102,7 +102,7 @@ public final class CfnCloudConnector: Resource, HasAttributes {
     /// The targets for the cloud connector.
     public struct ConfigurationTargets: TemplateRepresentable, Sendable {
         /// List of Azure subscriptions.
-        public var subscriptions: [CfnCloudConnector.AzureSubscription]
+        public let subscriptions: [CfnCloudConnector.AzureSubscription]
 
         public init(subscriptions: [CfnCloudConnector.AzureSubscription]) {
             self.subscriptions = subscriptions
@@ -118,9 +118,9 @@ public final class CfnCloudConnector: Resource, HasAttributes {
     /// An Azure subscription with its ID and optional display name.
     public struct AzureSubscription: TemplateRepresentable, Sendable {
         /// The display name of the Azure subscription.
-        public var displayName: Value<String>?
+        public let displayName: Value<String>?
         /// The Azure subscription ID.
-        public var id: Value<String>
+        public let id: Value<String>
 
         public init(id: Value<String>, displayName: Value<String>? = nil) {
             self.displayName = displayName
@@ -136,8 +136,8 @@ public final class CfnCloudConnector: Resource, HasAttributes {
     }
 
     public struct Tag: TemplateRepresentable, Sendable {
-        public var key: Value<String>
-        public var value: Value<String>
+        public let key: Value<String>
+        public let value: Value<String>
 
         public init(key: Value<String>, value: Value<String>) {
             self.key = key

@@ -55,11 +55,11 @@ public final class CfnDocument: Resource {
 
     public struct AttachmentsSource: TemplateRepresentable, Sendable {
         /// The key of a key-value pair that identifies the location of an attachment to a document.
-        public var key: CfnDocument.AttachmentsSource.Key?
+        public let key: CfnDocument.AttachmentsSource.Key?
         /// The name of the document attachment file.
-        public var name: Value<String>?
+        public let name: Value<String>?
         /// The value of a key-value pair that identifies the location of an attachment to a document.
-        public var values: Value<[String]>?
+        public let values: Value<[String]>?
 
         public init(key: CfnDocument.AttachmentsSource.Key? = nil, name: Value<String>? = nil, values: Value<[String]>? = nil) {
             self.key = key
@@ -120,9 +120,9 @@ public final class CfnDocument: Resource {
 
     public struct DocumentRequires: TemplateRepresentable, Sendable {
         /// The name of the required SSM document.
-        public var name: Value<String>?
+        public let name: Value<String>?
         /// The document version required by the current document.
-        public var version: Value<String>?
+        public let version: Value<String>?
 
         public init(name: Value<String>? = nil, version: Value<String>? = nil) {
             self.name = name
@@ -139,9 +139,9 @@ public final class CfnDocument: Resource {
 
     public struct Tag: TemplateRepresentable, Sendable {
         /// The name of the tag.
-        public var key: Value<String>?
+        public let key: Value<String>?
         /// The value of the tag.
-        public var value: Value<String>?
+        public let value: Value<String>?
 
         public init(key: Value<String>? = nil, value: Value<String>? = nil) {
             self.key = key

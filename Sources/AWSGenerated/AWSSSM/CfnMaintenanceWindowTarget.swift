@@ -55,9 +55,9 @@ public final class CfnMaintenanceWindowTarget: Resource, HasAttributes {
 
     public struct Targets: TemplateRepresentable, Sendable {
         /// User-defined criteria for sending commands that target managed nodes that meet the criteria.
-        public var key: Value<String>
+        public let key: Value<String>
         /// User-defined criteria that maps to Key.
-        public var values: Value<[String]>
+        public let values: Value<[String]>
 
         public init(key: Value<String>, values: Value<[String]>) {
             self.key = key

@@ -85,9 +85,9 @@ public final class CfnMaintenanceWindowTask: Resource, HasAttributes {
     }
 
     public struct LoggingInfo: TemplateRepresentable, Sendable {
-        public var region: Value<String>
-        public var s3Bucket: Value<String>
-        public var s3Prefix: Value<String>?
+        public let region: Value<String>
+        public let s3Bucket: Value<String>
+        public let s3Prefix: Value<String>?
 
         public init(region: Value<String>, s3Bucket: Value<String>, s3Prefix: Value<String>? = nil) {
             self.region = region
@@ -105,8 +105,8 @@ public final class CfnMaintenanceWindowTask: Resource, HasAttributes {
     }
 
     public struct Target: TemplateRepresentable, Sendable {
-        public var key: Value<String>
-        public var values: Value<[String]>
+        public let key: Value<String>
+        public let values: Value<[String]>
 
         public init(key: Value<String>, values: Value<[String]>) {
             self.key = key
@@ -122,10 +122,10 @@ public final class CfnMaintenanceWindowTask: Resource, HasAttributes {
     }
 
     public struct TaskInvocationParameters: TemplateRepresentable, Sendable {
-        public var maintenanceWindowAutomationParameters: CfnMaintenanceWindowTask.MaintenanceWindowAutomationParameters?
-        public var maintenanceWindowLambdaParameters: CfnMaintenanceWindowTask.MaintenanceWindowLambdaParameters?
-        public var maintenanceWindowRunCommandParameters: CfnMaintenanceWindowTask.MaintenanceWindowRunCommandParameters?
-        public var maintenanceWindowStepFunctionsParameters: CfnMaintenanceWindowTask.MaintenanceWindowStepFunctionsParameters?
+        public let maintenanceWindowAutomationParameters: CfnMaintenanceWindowTask.MaintenanceWindowAutomationParameters?
+        public let maintenanceWindowLambdaParameters: CfnMaintenanceWindowTask.MaintenanceWindowLambdaParameters?
+        public let maintenanceWindowRunCommandParameters: CfnMaintenanceWindowTask.MaintenanceWindowRunCommandParameters?
+        public let maintenanceWindowStepFunctionsParameters: CfnMaintenanceWindowTask.MaintenanceWindowStepFunctionsParameters?
 
         public init(maintenanceWindowAutomationParameters: CfnMaintenanceWindowTask.MaintenanceWindowAutomationParameters? = nil, maintenanceWindowLambdaParameters: CfnMaintenanceWindowTask.MaintenanceWindowLambdaParameters? = nil, maintenanceWindowRunCommandParameters: CfnMaintenanceWindowTask.MaintenanceWindowRunCommandParameters? = nil, maintenanceWindowStepFunctionsParameters: CfnMaintenanceWindowTask.MaintenanceWindowStepFunctionsParameters? = nil) {
             self.maintenanceWindowAutomationParameters = maintenanceWindowAutomationParameters
@@ -145,8 +145,8 @@ public final class CfnMaintenanceWindowTask: Resource, HasAttributes {
     }
 
     public struct MaintenanceWindowAutomationParameters: TemplateRepresentable, Sendable {
-        public var documentVersion: Value<String>?
-        public var parameters: TemplateValue?
+        public let documentVersion: Value<String>?
+        public let parameters: TemplateValue?
 
         public init(documentVersion: Value<String>? = nil, parameters: TemplateValue? = nil) {
             self.documentVersion = documentVersion
@@ -162,9 +162,9 @@ public final class CfnMaintenanceWindowTask: Resource, HasAttributes {
     }
 
     public struct MaintenanceWindowLambdaParameters: TemplateRepresentable, Sendable {
-        public var clientContext: Value<String>?
-        public var payload: Value<String>?
-        public var qualifier: Value<String>?
+        public let clientContext: Value<String>?
+        public let payload: Value<String>?
+        public let qualifier: Value<String>?
 
         public init(clientContext: Value<String>? = nil, payload: Value<String>? = nil, qualifier: Value<String>? = nil) {
             self.clientContext = clientContext
@@ -182,17 +182,17 @@ public final class CfnMaintenanceWindowTask: Resource, HasAttributes {
     }
 
     public struct MaintenanceWindowRunCommandParameters: TemplateRepresentable, Sendable {
-        public var cloudWatchOutputConfig: CfnMaintenanceWindowTask.CloudWatchOutputConfig?
-        public var comment: Value<String>?
-        public var documentHash: Value<String>?
-        public var documentHashType: Value<String>?
-        public var documentVersion: Value<String>?
-        public var notificationConfig: CfnMaintenanceWindowTask.NotificationConfig?
-        public var outputS3BucketName: Value<String>?
-        public var outputS3KeyPrefix: Value<String>?
-        public var parameters: TemplateValue?
-        public var serviceRoleArn: Value<String>?
-        public var timeoutSeconds: Value<Int>?
+        public let cloudWatchOutputConfig: CfnMaintenanceWindowTask.CloudWatchOutputConfig?
+        public let comment: Value<String>?
+        public let documentHash: Value<String>?
+        public let documentHashType: Value<String>?
+        public let documentVersion: Value<String>?
+        public let notificationConfig: CfnMaintenanceWindowTask.NotificationConfig?
+        public let outputS3BucketName: Value<String>?
+        public let outputS3KeyPrefix: Value<String>?
+        public let parameters: TemplateValue?
+        public let serviceRoleArn: Value<String>?
+        public let timeoutSeconds: Value<Int>?
 
         public init(cloudWatchOutputConfig: CfnMaintenanceWindowTask.CloudWatchOutputConfig? = nil, comment: Value<String>? = nil, documentHash: Value<String>? = nil, documentHashType: Value<String>? = nil, documentVersion: Value<String>? = nil, notificationConfig: CfnMaintenanceWindowTask.NotificationConfig? = nil, outputS3BucketName: Value<String>? = nil, outputS3KeyPrefix: Value<String>? = nil, parameters: TemplateValue? = nil, serviceRoleArn: Value<String>? = nil, timeoutSeconds: Value<Int>? = nil) {
             self.cloudWatchOutputConfig = cloudWatchOutputConfig
@@ -227,9 +227,9 @@ public final class CfnMaintenanceWindowTask: Resource, HasAttributes {
 
     public struct CloudWatchOutputConfig: TemplateRepresentable, Sendable {
         /// The name of the CloudWatch log group where you want to send command output.
-        public var cloudWatchLogGroupName: Value<String>?
+        public let cloudWatchLogGroupName: Value<String>?
         /// Enables Systems Manager to send command output to CloudWatch Logs.
-        public var cloudWatchOutputEnabled: Value<Bool>?
+        public let cloudWatchOutputEnabled: Value<Bool>?
 
         public init(cloudWatchLogGroupName: Value<String>? = nil, cloudWatchOutputEnabled: Value<Bool>? = nil) {
             self.cloudWatchLogGroupName = cloudWatchLogGroupName
@@ -245,9 +245,9 @@ public final class CfnMaintenanceWindowTask: Resource, HasAttributes {
     }
 
     public struct NotificationConfig: TemplateRepresentable, Sendable {
-        public var notificationArn: Value<String>
-        public var notificationEvents: Value<[String]>?
-        public var notificationType: Value<String>?
+        public let notificationArn: Value<String>
+        public let notificationEvents: Value<[String]>?
+        public let notificationType: Value<String>?
 
         public init(notificationArn: Value<String>, notificationEvents: Value<[String]>? = nil, notificationType: Value<String>? = nil) {
             self.notificationArn = notificationArn
@@ -265,8 +265,8 @@ public final class CfnMaintenanceWindowTask: Resource, HasAttributes {
     }
 
     public struct MaintenanceWindowStepFunctionsParameters: TemplateRepresentable, Sendable {
-        public var input: Value<String>?
-        public var name: Value<String>?
+        public let input: Value<String>?
+        public let name: Value<String>?
 
         public init(input: Value<String>? = nil, name: Value<String>? = nil) {
             self.input = input

@@ -81,7 +81,7 @@ public final class CfnPatchBaseline: Resource, HasAttributes {
 
     /// A set of rules defining the approval rules for a patch baseline.
     public struct RuleGroup: TemplateRepresentable, Sendable {
-        public var patchRules: [CfnPatchBaseline.Rule]?
+        public let patchRules: [CfnPatchBaseline.Rule]?
 
         public init(patchRules: [CfnPatchBaseline.Rule]? = nil) {
             self.patchRules = patchRules
@@ -96,11 +96,11 @@ public final class CfnPatchBaseline: Resource, HasAttributes {
 
     /// Defines an approval rule for a patch baseline.
     public struct Rule: TemplateRepresentable, Sendable {
-        public var approveAfterDays: Value<Int>?
-        public var approveUntilDate: Value<String>?
-        public var complianceLevel: CfnPatchBaseline.Rule.ComplianceLevel?
-        public var enableNonSecurity: Value<Bool>?
-        public var patchFilterGroup: CfnPatchBaseline.PatchFilterGroup?
+        public let approveAfterDays: Value<Int>?
+        public let approveUntilDate: Value<String>?
+        public let complianceLevel: CfnPatchBaseline.Rule.ComplianceLevel?
+        public let enableNonSecurity: Value<Bool>?
+        public let patchFilterGroup: CfnPatchBaseline.PatchFilterGroup?
 
         public init(approveAfterDays: Value<Int>? = nil, approveUntilDate: Value<String>? = nil, complianceLevel: CfnPatchBaseline.Rule.ComplianceLevel? = nil, enableNonSecurity: Value<Bool>? = nil, patchFilterGroup: CfnPatchBaseline.PatchFilterGroup? = nil) {
             self.approveAfterDays = approveAfterDays
@@ -136,7 +136,7 @@ public final class CfnPatchBaseline: Resource, HasAttributes {
 
     /// The patch filter group that defines the criteria for the rule.
     public struct PatchFilterGroup: TemplateRepresentable, Sendable {
-        public var patchFilters: [CfnPatchBaseline.PatchFilter]?
+        public let patchFilters: [CfnPatchBaseline.PatchFilter]?
 
         public init(patchFilters: [CfnPatchBaseline.PatchFilter]? = nil) {
             self.patchFilters = patchFilters
@@ -151,8 +151,8 @@ public final class CfnPatchBaseline: Resource, HasAttributes {
 
     /// Defines which patches should be included in a patch baseline.
     public struct PatchFilter: TemplateRepresentable, Sendable {
-        public var key: CfnPatchBaseline.PatchFilter.Key?
-        public var values: Value<[String]>?
+        public let key: CfnPatchBaseline.PatchFilter.Key?
+        public let values: Value<[String]>?
 
         public init(key: CfnPatchBaseline.PatchFilter.Key? = nil, values: Value<[String]>? = nil) {
             self.key = key
@@ -248,9 +248,9 @@ public final class CfnPatchBaseline: Resource, HasAttributes {
 
     /// Information about the patches to use to update the instances, including target operating systems and source repository.
     public struct PatchSource: TemplateRepresentable, Sendable {
-        public var configuration: Value<String>?
-        public var name: Value<String>?
-        public var products: Value<[String]>?
+        public let configuration: Value<String>?
+        public let name: Value<String>?
+        public let products: Value<[String]>?
 
         public init(configuration: Value<String>? = nil, name: Value<String>? = nil, products: Value<[String]>? = nil) {
             self.configuration = configuration
@@ -269,8 +269,8 @@ public final class CfnPatchBaseline: Resource, HasAttributes {
 
     /// Metadata that you assign to your AWS resources.
     public struct Tag: TemplateRepresentable, Sendable {
-        public var key: Value<String>
-        public var value: Value<String>
+        public let key: Value<String>
+        public let value: Value<String>
 
         public init(key: Value<String>, value: Value<String>) {
             self.key = key

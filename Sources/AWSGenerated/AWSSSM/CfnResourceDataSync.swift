@@ -41,11 +41,11 @@ public final class CfnResourceDataSync: Resource {
     }
 
     public struct S3Destination: TemplateRepresentable, Sendable {
-        public var bucketName: Value<String>
-        public var bucketPrefix: Value<String>?
-        public var bucketRegion: Value<String>
-        public var kmsKeyArn: Value<String>?
-        public var syncFormat: CfnResourceDataSync.S3Destination.SyncFormat
+        public let bucketName: Value<String>
+        public let bucketPrefix: Value<String>?
+        public let bucketRegion: Value<String>
+        public let kmsKeyArn: Value<String>?
+        public let syncFormat: CfnResourceDataSync.S3Destination.SyncFormat
 
         public init(bucketName: Value<String>, bucketRegion: Value<String>, syncFormat: CfnResourceDataSync.S3Destination.SyncFormat, bucketPrefix: Value<String>? = nil, kmsKeyArn: Value<String>? = nil) {
             self.bucketName = bucketName
@@ -75,10 +75,10 @@ public final class CfnResourceDataSync: Resource {
     }
 
     public struct SyncSource: TemplateRepresentable, Sendable {
-        public var awsOrganizationsSource: CfnResourceDataSync.AwsOrganizationsSource?
-        public var includeFutureRegions: Value<Bool>?
-        public var sourceRegions: Value<[String]>
-        public var sourceType: Value<String>
+        public let awsOrganizationsSource: CfnResourceDataSync.AwsOrganizationsSource?
+        public let includeFutureRegions: Value<Bool>?
+        public let sourceRegions: Value<[String]>
+        public let sourceType: Value<String>
 
         public init(sourceRegions: Value<[String]>, sourceType: Value<String>, awsOrganizationsSource: CfnResourceDataSync.AwsOrganizationsSource? = nil, includeFutureRegions: Value<Bool>? = nil) {
             self.awsOrganizationsSource = awsOrganizationsSource
@@ -98,8 +98,8 @@ public final class CfnResourceDataSync: Resource {
     }
 
     public struct AwsOrganizationsSource: TemplateRepresentable, Sendable {
-        public var organizationSourceType: Value<String>
-        public var organizationalUnits: Value<[String]>?
+        public let organizationSourceType: Value<String>
+        public let organizationalUnits: Value<[String]>?
 
         public init(organizationSourceType: Value<String>, organizationalUnits: Value<[String]>? = nil) {
             self.organizationSourceType = organizationSourceType

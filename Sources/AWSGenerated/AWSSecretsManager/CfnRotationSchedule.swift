@@ -51,9 +51,9 @@ public final class CfnRotationSchedule: Resource, HasAttributes {
     /// The metadata needed to successfully rotate a managed external secret.
     public struct ExternalSecretRotationMetadataItem: TemplateRepresentable, Sendable {
         /// The key name of the metadata item.
-        public var key: Value<String>
+        public let key: Value<String>
         /// The value for the metadata item.
-        public var value: Value<String>
+        public let value: Value<String>
 
         public init(key: Value<String>, value: Value<String>) {
             self.key = key
@@ -70,27 +70,27 @@ public final class CfnRotationSchedule: Resource, HasAttributes {
 
     public struct HostedRotationLambda: TemplateRepresentable, Sendable {
         /// A string of the characters that you don't want in the password.
-        public var excludeCharacters: Value<String>?
+        public let excludeCharacters: Value<String>?
         /// The ARN of the KMS key that Secrets Manager uses to encrypt the secret.
-        public var kmsKeyArn: Value<String>?
+        public let kmsKeyArn: Value<String>?
         /// The ARN of the secret that contains superuser credentials, if you use the alternating users rotation strategy.
-        public var masterSecretArn: Value<String>?
+        public let masterSecretArn: Value<String>?
         /// The ARN of the KMS key that Secrets Manager used to encrypt the superuser secret, if you use the alternating users strategy and the superuser secret is encrypted with a customer managed key.
-        public var masterSecretKmsKeyArn: Value<String>?
+        public let masterSecretKmsKeyArn: Value<String>?
         /// The name of the Lambda rotation function.
-        public var rotationLambdaName: Value<String>?
+        public let rotationLambdaName: Value<String>?
         /// The type of rotation template to use
-        public var rotationType: Value<String>
+        public let rotationType: Value<String>
         /// The python runtime associated with the Lambda function
-        public var runtime: Value<String>?
+        public let runtime: Value<String>?
         /// The ARN of the secret that contains superuser credentials, if you use the alternating users rotation strategy.
-        public var superuserSecretArn: Value<String>?
+        public let superuserSecretArn: Value<String>?
         /// The ARN of the KMS key that Secrets Manager used to encrypt the superuser secret, if you use the alternating users strategy and the superuser secret is encrypted with a customer managed key.
-        public var superuserSecretKmsKeyArn: Value<String>?
+        public let superuserSecretKmsKeyArn: Value<String>?
         /// A comma-separated list of security group IDs applied to the target database.
-        public var vpcSecurityGroupIds: Value<String>?
+        public let vpcSecurityGroupIds: Value<String>?
         /// A comma separated list of VPC subnet IDs of the target database network.
-        public var vpcSubnetIds: Value<String>?
+        public let vpcSubnetIds: Value<String>?
 
         public init(rotationType: Value<String>, excludeCharacters: Value<String>? = nil, kmsKeyArn: Value<String>? = nil, masterSecretArn: Value<String>? = nil, masterSecretKmsKeyArn: Value<String>? = nil, rotationLambdaName: Value<String>? = nil, runtime: Value<String>? = nil, superuserSecretArn: Value<String>? = nil, superuserSecretKmsKeyArn: Value<String>? = nil, vpcSecurityGroupIds: Value<String>? = nil, vpcSubnetIds: Value<String>? = nil) {
             self.excludeCharacters = excludeCharacters
@@ -125,11 +125,11 @@ public final class CfnRotationSchedule: Resource, HasAttributes {
 
     public struct RotationRules: TemplateRepresentable, Sendable {
         /// The number of days between automatic scheduled rotations of the secret.
-        public var automaticallyAfterDays: Value<Int>?
+        public let automaticallyAfterDays: Value<Int>?
         /// The length of the rotation window in hours, for example 3h for a three hour window.
-        public var duration: Value<String>?
+        public let duration: Value<String>?
         /// A cron() or rate() expression that defines the schedule for rotating your secret.
-        public var scheduleExpression: Value<String>?
+        public let scheduleExpression: Value<String>?
 
         public init(automaticallyAfterDays: Value<Int>? = nil, duration: Value<String>? = nil, scheduleExpression: Value<String>? = nil) {
             self.automaticallyAfterDays = automaticallyAfterDays

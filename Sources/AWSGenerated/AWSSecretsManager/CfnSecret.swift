@@ -55,25 +55,25 @@ public final class CfnSecret: Resource, HasAttributes {
     /// Generates a random password.
     public struct GenerateSecretString: TemplateRepresentable, Sendable {
         /// A string of the characters that you don't want in the password.
-        public var excludeCharacters: Value<String>?
+        public let excludeCharacters: Value<String>?
         /// Specifies whether to exclude lowercase letters from the password.
-        public var excludeLowercase: Value<Bool>?
+        public let excludeLowercase: Value<Bool>?
         /// Specifies whether to exclude numbers from the password.
-        public var excludeNumbers: Value<Bool>?
+        public let excludeNumbers: Value<Bool>?
         /// Specifies whether to exclude the following punctuation characters from the password: ``!
-        public var excludePunctuation: Value<Bool>?
+        public let excludePunctuation: Value<Bool>?
         /// Specifies whether to exclude uppercase letters from the password.
-        public var excludeUppercase: Value<Bool>?
+        public let excludeUppercase: Value<Bool>?
         /// The JSON key name for the key/value pair, where the value is the generated password.
-        public var generateStringKey: Value<String>?
+        public let generateStringKey: Value<String>?
         /// Specifies whether to include the space character.
-        public var includeSpace: Value<Bool>?
+        public let includeSpace: Value<Bool>?
         /// The length of the password.
-        public var passwordLength: Value<Int>?
+        public let passwordLength: Value<Int>?
         /// Specifies whether to include at least one upper and lowercase letter, one number, and one punctuation.
-        public var requireEachIncludedType: Value<Bool>?
+        public let requireEachIncludedType: Value<Bool>?
         /// A template that the generated string must match.
-        public var secretStringTemplate: Value<String>?
+        public let secretStringTemplate: Value<String>?
 
         public init(excludeCharacters: Value<String>? = nil, excludeLowercase: Value<Bool>? = nil, excludeNumbers: Value<Bool>? = nil, excludePunctuation: Value<Bool>? = nil, excludeUppercase: Value<Bool>? = nil, generateStringKey: Value<String>? = nil, includeSpace: Value<Bool>? = nil, passwordLength: Value<Int>? = nil, requireEachIncludedType: Value<Bool>? = nil, secretStringTemplate: Value<String>? = nil) {
             self.excludeCharacters = excludeCharacters
@@ -107,9 +107,9 @@ public final class CfnSecret: Resource, HasAttributes {
     /// Specifies a ``Region`` and the ``KmsKeyId`` for a replica secret.
     public struct ReplicaRegion: TemplateRepresentable, Sendable {
         /// The ARN, key ID, or alias of the KMS key to encrypt the secret.
-        public var kmsKeyId: Value<String>?
+        public let kmsKeyId: Value<String>?
         /// A string that represents a ``Region``, for example "us-east-1".
-        public var region: Value<String>
+        public let region: Value<String>
 
         public init(region: Value<String>, kmsKeyId: Value<String>? = nil) {
             self.kmsKeyId = kmsKeyId
@@ -127,9 +127,9 @@ public final class CfnSecret: Resource, HasAttributes {
     /// A structure that contains information about a tag.
     public struct Tag: TemplateRepresentable, Sendable {
         /// The key identifier, or name, of the tag.
-        public var key: Value<String>
+        public let key: Value<String>
         /// The string value associated with the key of the tag.
-        public var value: Value<String>
+        public let value: Value<String>
 
         public init(key: Value<String>, value: Value<String>) {
             self.key = key

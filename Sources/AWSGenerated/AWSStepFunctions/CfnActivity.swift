@@ -35,9 +35,9 @@ public final class CfnActivity: Resource, HasAttributes {
     }
 
     public struct EncryptionConfiguration: TemplateRepresentable, Sendable {
-        public var kmsDataKeyReusePeriodSeconds: Value<Int>?
-        public var kmsKeyId: Value<String>?
-        public var type: CfnActivity.EncryptionConfiguration.EncryptionConfigurationType
+        public let kmsDataKeyReusePeriodSeconds: Value<Int>?
+        public let kmsKeyId: Value<String>?
+        public let type: CfnActivity.EncryptionConfiguration.EncryptionConfigurationType
 
         public init(type: CfnActivity.EncryptionConfiguration.EncryptionConfigurationType, kmsDataKeyReusePeriodSeconds: Value<Int>? = nil, kmsKeyId: Value<String>? = nil) {
             self.kmsDataKeyReusePeriodSeconds = kmsDataKeyReusePeriodSeconds
@@ -64,8 +64,8 @@ public final class CfnActivity: Resource, HasAttributes {
     }
 
     public struct TagsEntry: TemplateRepresentable, Sendable {
-        public var key: Value<String>
-        public var value: Value<String>
+        public let key: Value<String>
+        public let value: Value<String>
 
         public init(key: Value<String>, value: Value<String>) {
             self.key = key

@@ -60,9 +60,9 @@ public final class CfnStateMachine: Resource, HasAttributes {
     }
 
     public struct S3Location: TemplateRepresentable, Sendable {
-        public var bucket: Value<String>
-        public var key: Value<String>
-        public var version: Value<String>?
+        public let bucket: Value<String>
+        public let key: Value<String>
+        public let version: Value<String>?
 
         public init(bucket: Value<String>, key: Value<String>, version: Value<String>? = nil) {
             self.bucket = bucket
@@ -80,9 +80,9 @@ public final class CfnStateMachine: Resource, HasAttributes {
     }
 
     public struct EncryptionConfiguration: TemplateRepresentable, Sendable {
-        public var kmsDataKeyReusePeriodSeconds: Value<Int>?
-        public var kmsKeyId: Value<String>?
-        public var type: CfnStateMachine.EncryptionConfiguration.EncryptionConfigurationType
+        public let kmsDataKeyReusePeriodSeconds: Value<Int>?
+        public let kmsKeyId: Value<String>?
+        public let type: CfnStateMachine.EncryptionConfiguration.EncryptionConfigurationType
 
         public init(type: CfnStateMachine.EncryptionConfiguration.EncryptionConfigurationType, kmsDataKeyReusePeriodSeconds: Value<Int>? = nil, kmsKeyId: Value<String>? = nil) {
             self.kmsDataKeyReusePeriodSeconds = kmsDataKeyReusePeriodSeconds
@@ -109,9 +109,9 @@ public final class CfnStateMachine: Resource, HasAttributes {
     }
 
     public struct LoggingConfiguration: TemplateRepresentable, Sendable {
-        public var destinations: [CfnStateMachine.LogDestination]?
-        public var includeExecutionData: Value<Bool>?
-        public var level: CfnStateMachine.LoggingConfiguration.Level?
+        public let destinations: [CfnStateMachine.LogDestination]?
+        public let includeExecutionData: Value<Bool>?
+        public let level: CfnStateMachine.LoggingConfiguration.Level?
 
         public init(destinations: [CfnStateMachine.LogDestination]? = nil, includeExecutionData: Value<Bool>? = nil, level: CfnStateMachine.LoggingConfiguration.Level? = nil) {
             self.destinations = destinations
@@ -140,7 +140,7 @@ public final class CfnStateMachine: Resource, HasAttributes {
     }
 
     public struct LogDestination: TemplateRepresentable, Sendable {
-        public var cloudWatchLogsLogGroup: CfnStateMachine.CloudWatchLogsLogGroup?
+        public let cloudWatchLogsLogGroup: CfnStateMachine.CloudWatchLogsLogGroup?
 
         public init(cloudWatchLogsLogGroup: CfnStateMachine.CloudWatchLogsLogGroup? = nil) {
             self.cloudWatchLogsLogGroup = cloudWatchLogsLogGroup
@@ -154,7 +154,7 @@ public final class CfnStateMachine: Resource, HasAttributes {
     }
 
     public struct CloudWatchLogsLogGroup: TemplateRepresentable, Sendable {
-        public var logGroupArn: Value<String>?
+        public let logGroupArn: Value<String>?
 
         public init(logGroupArn: Value<String>? = nil) {
             self.logGroupArn = logGroupArn
@@ -177,8 +177,8 @@ public final class CfnStateMachine: Resource, HasAttributes {
     }
 
     public struct TagsEntry: TemplateRepresentable, Sendable {
-        public var key: Value<String>
-        public var value: Value<String>
+        public let key: Value<String>
+        public let value: Value<String>
 
         public init(key: Value<String>, value: Value<String>) {
             self.key = key
@@ -194,7 +194,7 @@ public final class CfnStateMachine: Resource, HasAttributes {
     }
 
     public struct TracingConfiguration: TemplateRepresentable, Sendable {
-        public var enabled: Value<Bool>?
+        public let enabled: Value<Bool>?
 
         public init(enabled: Value<Bool>? = nil) {
             self.enabled = enabled

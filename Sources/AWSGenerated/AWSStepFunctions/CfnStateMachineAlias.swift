@@ -40,14 +40,14 @@ public final class CfnStateMachineAlias: Resource, HasAttributes {
     /// The settings to enable gradual state machine deployments.
     public struct DeploymentPreference: TemplateRepresentable, Sendable {
         /// A list of CloudWatch alarm names that will be monitored during the deployment.
-        public var alarms: Value<[String]>?
+        public let alarms: Value<[String]>?
         /// The time in minutes between each traffic shifting increment.
-        public var interval: Value<Int>?
+        public let interval: Value<Int>?
         /// The percentage of traffic to shift to the new version in each increment.
-        public var percentage: Value<Int>?
-        public var stateMachineVersionArn: Value<String>
+        public let percentage: Value<Int>?
+        public let stateMachineVersionArn: Value<String>
         /// The type of deployment to perform.
-        public var type: CfnStateMachineAlias.DeploymentPreference.DeploymentPreferenceType
+        public let type: CfnStateMachineAlias.DeploymentPreference.DeploymentPreferenceType
 
         public init(stateMachineVersionArn: Value<String>, type: CfnStateMachineAlias.DeploymentPreference.DeploymentPreferenceType, alarms: Value<[String]>? = nil, interval: Value<Int>? = nil, percentage: Value<Int>? = nil) {
             self.alarms = alarms
@@ -80,9 +80,9 @@ public final class CfnStateMachineAlias: Resource, HasAttributes {
 
     public struct RoutingConfigurationVersion: TemplateRepresentable, Sendable {
         /// The Amazon Resource Name (ARN) that identifies one or two state machine versions defined in the routing configuration.
-        public var stateMachineVersionArn: Value<String>
+        public let stateMachineVersionArn: Value<String>
         /// The percentage of traffic you want to route to the state machine version.
-        public var weight: Value<Int>
+        public let weight: Value<Int>
 
         public init(stateMachineVersionArn: Value<String>, weight: Value<Int>) {
             self.stateMachineVersionArn = stateMachineVersionArn
