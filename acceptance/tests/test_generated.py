@@ -76,3 +76,14 @@ def test_a_module_missing_from_package_swift_fails(tmp_path):
     result = generated.check(tmp_path)
     assert not result.ok
     assert "Package.swift" in " ".join(result.details)
+
+
+def test_adding_a_service_is_one_command(tmp_path):
+    copy_generated(tmp_path)
+    proc = generated.run([generated.sys.executable, str(REPO / "scripts" / "generate-resources"), "--add", "Batch",
+                          "--root", str(tmp_path)], timeout=300)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert "Batch" in (tmp_path / "scripts/resource-services.txt").read_text().splitlines()
+    assert '    "AWSBatch",' in (tmp_path / "Package.swift").read_text()
+    assert (tmp_path / "Sources/AWSGenerated/AWSBatch/CfnJobDefinition.swift").exists()
+    assert generated.check(tmp_path).ok
