@@ -284,7 +284,7 @@ def main(argv: list[str] | None = None) -> int:
         report.guarded("selftest", "acceptance/tests", selftest)
 
     if "generated" not in skip:
-        heading("generated code (scripts/generate-catalog --check)")
+        heading("generated code (scripts/generate-catalog --check, scripts/generate-resources --check)")
         report.guarded(generated.CHECK, "Sources/CResourceCatalog", generated.check)
 
     heading(f"templates in {rel(templates_dir)}/")
