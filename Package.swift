@@ -94,3 +94,42 @@ let package = Package(
         ),
     ]
 )
+
+// Typed L1 resources generated from the catalog's schemas (Sources/AWSGenerated): one module
+// and one library product per service (`import AWSS3` for CfnBucket), so an app compiles only
+// the services it imports; `AWSGeneratedResources` is all of them.
+// BEGIN generated resource modules (scripts/generate-resources; do not edit by hand)
+let generatedResourceModules = [
+    "AWSApiGatewayV2",
+    "AWSCertificateManager",
+    "AWSCloudFront",
+    "AWSCloudWatch",
+    "AWSCognito",
+    "AWSDynamoDB",
+    "AWSEC2",
+    "AWSECS",
+    "AWSElasticLoadBalancingV2",
+    "AWSEvents",
+    "AWSIAM",
+    "AWSKMS",
+    "AWSKinesis",
+    "AWSLambda",
+    "AWSLogs",
+    "AWSRDS",
+    "AWSRoute53",
+    "AWSS3",
+    "AWSSNS",
+    "AWSSQS",
+    "AWSSSM",
+    "AWSSecretsManager",
+    "AWSStepFunctions",
+]
+// END generated resource modules
+package.products += generatedResourceModules.map { .library(name: $0, targets: [$0]) }
+package.products.append(.library(name: "AWSGeneratedResources", targets: generatedResourceModules))
+package.targets += generatedResourceModules.map { .target(name: $0, dependencies: ["CloudFormation"], path: "Sources/AWSGenerated/\($0)") }
+package.targets.append(.testTarget(
+    name: "GeneratedResourcesTests",
+    dependencies: ["CloudFormation", "InfraYAML", "UnifiedDiff", "AWSEC2", "AWSS3", "AWSECS", "AWSSSM", "AWSKMS", "AWSSQS", "AWSLambda", "AWSIAM"],
+    exclude: ["Fixtures"]
+))

@@ -58,7 +58,7 @@ EXAMPLES = (("cruddur-split", REPO / "examples" / "split-stacks" / "out"),)
 
 # Golden fixtures of the Swift tests that are whole templates: they must pass cfn-lint too.
 FIXTURE_GLOBS = ("Tests/CloudFormationTests/Fixtures/*.yaml", "Tests/AWSResourcesTests/Fixtures/*.yaml",
-                 "Tests/AWSResourcesTests/Fixtures/sam/*.yaml")
+                 "Tests/AWSResourcesTests/Fixtures/sam/*.yaml", "Tests/GeneratedResourcesTests/Fixtures/*.yaml")
 
 
 class Report:
@@ -361,7 +361,7 @@ def main(argv: list[str] | None = None) -> int:
         return report.summary()
 
     if "generated" not in skip:
-        heading("generated code (scripts/generate-catalog --check)")
+        heading("generated code (scripts/generate-catalog --check, scripts/generate-resources --check)")
         report.guarded(generated.CHECK, "Sources/CResourceCatalog", generated.check)
 
     heading(f"templates in {rel(templates_dir)}/")

@@ -477,6 +477,10 @@ def hostile_lines(rows, args):
     return out
 
 
+# Sections of RESULTS.md recorded by hand start at this heading; --record keeps them.
+HAND_RECORDED_MARK = "## Recorded by hand"
+
+
 def report(info, args, rows, fits, faithful, builds, yaml, elapsed, hostile=None):
     out = []
     w = out.append
@@ -633,9 +637,17 @@ def main():
     text = report(info, args, rows, fits, faithful, builds, yaml, time.perf_counter() - started, hostile)
     print(text)
     if args.record:
-        with open(os.path.join(BENCH, "RESULTS.md"), "w", encoding="utf-8") as f:
+        path = os.path.join(BENCH, "RESULTS.md")
+        # Sections recorded by hand (from HAND_RECORDED_MARK on) are kept.
+        kept = ""
+        if os.path.exists(path):
+            with open(path, encoding="utf-8") as f:
+                previous = f.read()
+            if HAND_RECORDED_MARK in previous:
+                kept = "\n" + previous[previous.index(HAND_RECORDED_MARK):]
+        with open(path, "w", encoding="utf-8") as f:
             f.write("# Benchmark results\n\nWritten by `bench/run --record`; see the README's Benchmarks section, "
-                    "and bench/PROFILE.md for where the time goes.\n\n" + text + "\n")
+                    "and bench/PROFILE.md for where the time goes.\n\n" + text + "\n" + kept)
         log("wrote bench/RESULTS.md")
     if any(not ok for _, _, ok in faithful):
         sys.exit("bench: a troposphere or CDK stack does not render infra's template (see above)")
