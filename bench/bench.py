@@ -15,7 +15,7 @@ runs interleaved across the stacks, so that bursts of other work on the machine 
     acceptance/hostile_inputs.py), each run under 8 GiB of address space and 120 s; with
     `--hostile-before BINARY` also an earlier build of infra, for before/after figures.
 
-Usage: bench/run [--skip cdk,troposphere,build,yaml,hostile] [--copies 1,10,50,80,100]
+Usage: bench/run [--skip cdk,troposphere,build,yaml,hostile,instructions] [--copies 1,10,50,80,100]
                  [--runs 21] [--py-runs 5] [--cdk-runs 3] [--hostile-before BINARY] [--record]
 """
 import argparse
@@ -39,7 +39,7 @@ VENV_PYTHON = os.path.join(VENV, "bin", "python")
 RELEASE = ".build-bench-release"
 BODY_QUOTA = 51_200
 RESOURCES_PER_COPY = 5  # table, log group, role, function, event-source mapping
-PARTS = ("synth", "troposphere", "cdk", "build", "yaml", "hostile")
+PARTS = ("synth", "troposphere", "cdk", "build", "yaml", "hostile", "instructions")
 
 # jsii prints a node-version banner on every start; children's stderr is shown only on failure.
 CHILD_ENV = dict(os.environ)
@@ -481,7 +481,7 @@ def hostile_lines(rows, args):
 HAND_RECORDED_MARK = "## Recorded by hand"
 
 
-def report(info, args, rows, fits, faithful, builds, yaml, elapsed, hostile=None):
+def report(info, args, rows, fits, faithful, builds, yaml, elapsed, hostile=None, counts=None):
     out = []
     w = out.append
     w(f"Machine: {info['nproc']} cores (`nproc`), {info['cpu']}, {info['memory_gib']} GiB, Linux {info['kernel']}; "
@@ -550,6 +550,14 @@ def report(info, args, rows, fits, faithful, builds, yaml, elapsed, hostile=None
         w("")
     if hostile:
         out.extend(hostile_lines(hostile, args))
+        w("")
+    if counts:
+        w("Instructions (`valgrind --tool=callgrind` on the stripped release build, bench/instructions.py): exact, whatever the load.")
+        w("")
+        w("| run | instructions |")
+        w("|---|--:|")
+        for name, value in counts.items():
+            w(f"| {name} | {value:,} |")
         w("")
     targets = target_lines(rows, fits, builds)
     if targets:
@@ -634,7 +642,12 @@ def main():
         if "hostile" not in args.skip:
             infra = infra if "synth" not in args.skip else build_release()[0]
             hostile = bench_hostile(args, infra, tmp)
-    text = report(info, args, rows, fits, faithful, builds, yaml, time.perf_counter() - started, hostile)
+        counts = None
+        if "instructions" not in args.skip and shutil.which("valgrind"):
+            import instructions
+            log("== instruction counts (valgrind --tool=callgrind)")
+            counts = instructions.counts(*build_release(), tmp, "now")
+    text = report(info, args, rows, fits, faithful, builds, yaml, time.perf_counter() - started, hostile, counts)
     print(text)
     if args.record:
         path = os.path.join(BENCH, "RESULTS.md")

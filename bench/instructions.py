@@ -5,9 +5,11 @@ machine (wall times do not), from `valgrind --tool=callgrind` on the release bui
     python3 bench/instructions.py --before BIN_DIR   # and of another build's infra and synth-bench
 
 Counted: `infra --help` (start-up and argument parsing alone), `infra synth --env prod` of the
-Cruddur app into a project whose out/ is already up to date, and `synth-bench --copies N synth`
+Cruddur app into a project whose out/ is already up to date, `synth-bench --copies N synth`
 for N = 10 and 100 (5 resources a copy), whose difference over the 450 resources between them
-is the cost per resource. The binaries are copied and stripped of debug information first:
+is the cost per resource, and `infra diff` of N = 100's 460 KB template against a copy of it
+with every batch size changed (two templates of that size read, compared and reported).
+`bench/run` runs it as its `instructions` part. The binaries are copied and stripped of debug information first:
 valgrind 3.19 cannot read the DWARF the toolchain writes for the C target. Not part of the
 tests; needs valgrind (apt-get install valgrind).
 """
@@ -56,6 +58,14 @@ def counts(infra, synth_bench, tmp, label):
         result[f"N = {n}"] = instructions([synth_bench, "--copies", str(n), "synth", "--root", project, "--out", "bench-out"],
                                           project, tmp)
     result["per resource (N = 10 to 100)"] = (result["N = 100"] - result["N = 10"]) // 450
+    template = os.path.join(project, "bench-out", "synth-bench.yaml")
+    with open(template, encoding="utf-8") as f:
+        changed = f.read().replace("BatchSize: 1\n", "BatchSize: 2\n")
+    against = os.path.join(tmp, "against.yaml")
+    with open(against, "w", encoding="utf-8") as f:
+        f.write(changed)
+    result["diff, two 460 KB templates"] = instructions(
+        [synth_bench, "--copies", "100", "diff", "--root", project, "--stack", "synth-bench", "--against", against], project, tmp)
     return result
 
 
