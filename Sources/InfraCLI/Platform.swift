@@ -105,22 +105,6 @@ enum SystemCall {
         // of about 7 ms per file here, several times the rest of a synth (out/ is in git).
         return failure
     }
-
-    /// Reads a whole file; nil when it cannot.
-    static func readFile(_ path: String) -> [UInt8]? {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { return nil }
-        defer { close(descriptor) }
-        var bytes: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 65536)
-        while true {
-            let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress!, 65536) }
-            if count < 0 && errno == EINTR { continue }
-            if count < 0 { return nil }
-            if count == 0 { return bytes }
-            bytes += chunk[0..<count]
-        }
-    }
 }
 
 /// An exclusive flock(2) on a folder, held until released (or the process ends): two

@@ -1,10 +1,5 @@
 import ArgumentParser
 import CloudFormation
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
 import FileSupport
 import TemplateDiff
 
@@ -49,7 +44,7 @@ struct ValidateCommand: ParsableCommand {
         var warnings: [Diagnostic] = []
         for file in result.files where file.isTemplate {
             let path = FileSystem.joinPath(outDirectory, file.relativePath)
-            guard let data = FileManager.default.contents(atPath: path), let committed = String(data: data, encoding: .utf8),
+            guard let bytes = OutputDirectory.read(path), let committed = String(validating: bytes, as: UTF8.self),
                   let report = try? DiffReport.compare(old: [file.stack: committed], new: [file.stack: file.contents]) else { continue }
             for stack in report.stacks {
                 for finding in stack.findings where finding.kind == .retentionRemoved {

@@ -40,6 +40,16 @@ struct OutputDirectory {
     /// Earlier versions staged into `.infra-staging-<pid>` folders; a killed run left them.
     static let legacyStagingPrefix = ".infra-staging-"
 
+    /// The most synth reads of a file in out/ (a generated template is at most 1 MB, the
+    /// S3 quota): a larger file there is not ours, and out/ may come from a pull request.
+    static let readLimit = 16 << 20
+
+    /// A file of out/ (a template, a parameter file, the journal), read with the bound; nil
+    /// when it cannot be read, is not a regular file, or is larger.
+    static func read(_ path: String) -> [UInt8]? {
+        try? BoundedFile.bytes(atPath: path, limit: readLimit).get()
+    }
+
     /// A test seam: replaces rename(2) in step 5, to inject a failure midway (e.g. EXDEV).
     nonisolated(unsafe) static var renameForTesting: ((String, String) -> Int32?)?
 
@@ -59,7 +69,7 @@ struct OutputDirectory {
             guard pathKind(folder) == .directory else { continue }
             for name in Self.names(in: folder) where Self.isGeneratedKind(name) {
                 let full = FileSystem.joinPath(folder, name)
-                guard pathKind(full) == .file, let bytes = SystemCall.readFile(full) else { continue }
+                guard pathKind(full) == .file, let bytes = Self.read(full) else { continue }
                 templates[prefix + name] = String(decoding: bytes, as: UTF8.self)
             }
         }
@@ -303,7 +313,7 @@ struct OutputDirectory {
         let backup = sibling(relative, Self.oldSuffix)
         _ = SystemCall.unlinkFile(backup)
         if SystemCall.hardLink(full(relative), backup) == nil { return nil }
-        guard let bytes = SystemCall.readFile(full(relative)) else {
+        guard let bytes = Self.read(full(relative)) else {
             return "cannot read '\(full(relative))'"
         }
         if let code = SystemCall.writeFile(backup, bytes) {
@@ -377,7 +387,7 @@ struct OutputDirectory {
         guard pathKind(path) == .directory else { return [] }
         var report: [String] = []
         if pathKind(journalPath) == .file {
-            guard let bytes = SystemCall.readFile(journalPath) else {
+            guard let bytes = Self.read(journalPath) else {
                 throw WriteError(description: "cannot read '\(journalPath)', left by an interrupted write; check its permissions")
             }
             let lines = String(decoding: bytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: true)
