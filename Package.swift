@@ -38,7 +38,7 @@ let package = Package(
         // What CloudFormation says about every resource type, decoded a type at a time.
         .target(name: "ResourceCatalog", dependencies: ["CResourceCatalog"]),
         // Template model, typed intrinsics, validation and rendering to YAML nodes.
-        .target(name: "CloudFormation", dependencies: ["InfraYAML", "JSONText", "ResourceCatalog"]),
+        .target(name: "CloudFormation", dependencies: ["InfraYAML", "JSONText", "ResourceCatalog", "FileSupport"]),
         // Typed AWS resources (DynamoDB, EC2, IAM, Lambda, ...) and their grants.
         .target(name: "AWSResources", dependencies: ["CloudFormation", "JSONText"]),
         // Line diffs for `synth --check` and golden tests.

@@ -16,6 +16,18 @@ import Darwin
 /// `NSError.localizedDescription`: FoundationEssentials has neither, and importing Foundation
 /// for them costs every run of `infra` the load of Foundation and ICU (about 2.5 ms).
 package enum FileSystem {
+    /// realpath(3): the path with every symbolic link, `.` and `..` resolved; nil when it fails.
+    package static func realPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
+
+    /// Whether the resolved `path` is `base` or lies below it.
+    package static func isInside(_ path: String, _ base: String) -> Bool {
+        path == base || path.hasPrefix(base == "/" ? "/" : base + "/")
+    }
+
     /// `base/component`, as `NSString.appendingPathComponent` forms it on Linux: no slash is
     /// added after a trailing one, and an empty side gives the other unchanged.
     package static func joinPath(_ base: String, _ component: String) -> String {

@@ -54,13 +54,6 @@ func pathKind(_ path: String) -> PathKind {
     }
 }
 
-/// realpath(3): the path with every symbolic link, `.` and `..` resolved; nil when it fails.
-func realPath(_ path: String) -> String? {
-    guard let resolved = realpath(path, nil) else { return nil }
-    defer { free(resolved) }
-    return String(cString: resolved)
-}
-
 /// Small wrappers over the system calls the output directory's journal needs. Each returns
 /// the error number when it fails, else nil.
 enum SystemCall {

@@ -1,3 +1,4 @@
+import FileSupport
 #if canImport(FoundationEssentials)
 import FoundationEssentials
 #else
@@ -75,15 +76,9 @@ public enum CodeAsset {
         }
     }
 
-    static func realPath(_ path: String) -> String? {
-        guard let resolved = realpath(path, nil) else { return nil }
-        defer { free(resolved) }
-        return String(cString: resolved)
-    }
+    static func realPath(_ path: String) -> String? { FileSystem.realPath(path) }
 
-    static func isInside(_ path: String, _ base: String) -> Bool {
-        path == base || path.hasPrefix(base == "/" ? "/" : base + "/")
-    }
+    static func isInside(_ path: String, _ base: String) -> Bool { FileSystem.isInside(path, base) }
 
     enum Kind { case file(executable: Bool, size: Int), folder, link, other, missing }
 

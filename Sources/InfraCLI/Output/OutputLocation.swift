@@ -29,7 +29,7 @@ struct OutputLocation {
             throw UsageProblem("--out is empty; name a folder inside the project root, e.g. --out out")
         }
         display = given
-        guard let realRoot = realPath(root) else {
+        guard let realRoot = FileSystem.realPath(root) else {
             throw UsageProblem("the project root '\(root)' cannot be resolved")
         }
         self.root = realRoot
@@ -60,7 +60,7 @@ struct OutputLocation {
                 if linkInside == nil && Self.isInside(current, realRoot, orEqual: true) {
                     linkInside = next
                 }
-                current = realPath(next) ?? next
+                current = FileSystem.realPath(next) ?? next
                 if pathKind(current) == .missing { missing = true }
             default:
                 current = next
