@@ -1,49 +1,55 @@
 import CloudFormation
 
-/// An event-source mapping from a table's stream to a function
-/// (`AWS::Lambda::EventSourceMapping`), usually made by `function.trigger(on:...)`.
+/// An event-source mapping from a stream or a queue to a function
+/// (`AWS::Lambda::EventSourceMapping`), made by `function.trigger(on:...)`.
 ///
-/// Creating it grants the function's role the stream read it needs (and the right to deliver
-/// to the on-failure destination). The role holds those grants inline and the mapping names
-/// the function, which names the role, so CloudFormation creates the mapping only after the
-/// permissions exist: Lambda checks them when the mapping is created.
+/// Creating it binds the source (`EventSource.bind`: the read grant on the function's role)
+/// and grants the delivery to the on-failure destination. The role holds those grants inline
+/// and the mapping names the function, which names the role, so CloudFormation creates the
+/// mapping only after the permissions exist: Lambda checks them when the mapping is created.
 public final class EventSourceMapping: Resource {
     public let function: Function
-    public let stream: TableStream
-    /// 1 to 10000; nil keeps Lambda's default (100).
+    /// What the mapping reads: a table's stream, a Kinesis stream, a queue.
+    public let source: any EventSource
+    /// 1 to 10000; nil keeps Lambda's default (100 for streams, 10 for SQS).
     public var batchSize: Int?
-    public var startingPosition: StartingPosition
+    /// Streams only.
+    public var startingPosition: StartingPosition?
     /// Seconds to gather a batch, 0 to 300.
     public var maximumBatchingWindowInSeconds: Int?
-    /// At most 5 (Lambda's default quota). Conditions within one filter all hold; filters alternate.
-    public var filters: [StreamFilter]
     public var reportBatchItemFailures: Bool
-    /// Split a failing batch in two and retry each half, to isolate a bad record.
+    /// Split a failing batch in two and retry each half, to isolate a bad record (streams).
     public var bisectBatchOnFunctionError: Bool?
-    /// -1 (until the record expires) or 0 to 10000.
+    /// -1 (until the record expires) or 0 to 10000 (streams).
     public var maximumRetryAttempts: Int?
-    /// -1 (no limit) or 60 to 604800 seconds.
+    /// -1 (no limit) or 60 to 604800 seconds (streams).
     public var maximumRecordAgeInSeconds: Int?
-    /// Batches per shard processed at once, 1 to 10.
+    /// Batches per shard processed at once, 1 to 10 (streams).
     public var parallelizationFactor: Int?
-    /// Seconds, 0 to 900.
+    /// Seconds, 0 to 900 (streams).
     public var tumblingWindowInSeconds: Int?
+    /// Streams only; a queue's failed messages go to its own redrive queue.
     public let onFailure: FailureDestination?
+    /// Concurrent invocations the mapping may make, 2 to 1000 (SQS only).
+    public var maximumConcurrency: Int?
     public var enabled: Bool
+    /// The filters' patterns, written by the source from its own kind of filter.
+    private let filterPatterns: [FilterPattern]
 
     /// Lambda's documented floor for a limited record age (the schema allows -1 and up).
     static let shortestRecordAge = 60
     public static let maximumFilters = 5
     public static let maximumPatternLength = 4096
 
-    public init(
+    /// A mapping from a stream (a table's, a Kinesis stream): see `Function.trigger(on:)`.
+    public convenience init<Source: StreamEventSource>(
         _ logicalID: String,
         function: Function,
-        stream: TableStream,
+        stream: Source,
         batchSize: Int? = nil,
         startingPosition: StartingPosition,
         maximumBatchingWindowInSeconds: Int? = nil,
-        filters: [StreamFilter] = [],
+        filters: [Source.Filter] = [],
         reportBatchItemFailures: Bool = false,
         bisectBatchOnFunctionError: Bool? = nil,
         maximumRetryAttempts: Int? = nil,
@@ -53,28 +59,55 @@ public final class EventSourceMapping: Resource {
         onFailure: FailureDestination? = nil,
         enabled: Bool = true
     ) {
-        self.function = function
-        self.stream = stream
+        self.init(logicalID, function: function, source: stream, filterPatterns: Self.patterns(of: filters, by: stream), reportBatchItemFailures: reportBatchItemFailures, onFailure: onFailure, enabled: enabled)
         self.batchSize = batchSize
         self.startingPosition = startingPosition
         self.maximumBatchingWindowInSeconds = maximumBatchingWindowInSeconds
-        self.filters = filters
-        self.reportBatchItemFailures = reportBatchItemFailures
         self.bisectBatchOnFunctionError = bisectBatchOnFunctionError
         self.maximumRetryAttempts = maximumRetryAttempts
         self.maximumRecordAgeInSeconds = maximumRecordAgeInSeconds
         self.parallelizationFactor = parallelizationFactor
         self.tumblingWindowInSeconds = tumblingWindowInSeconds
+    }
+
+    /// A mapping from a queue: see `Function.trigger(on:)`.
+    public convenience init<Source: QueueEventSource>(
+        _ logicalID: String,
+        function: Function,
+        queue: Source,
+        batchSize: Int? = nil,
+        maximumBatchingWindowInSeconds: Int? = nil,
+        filters: [Source.Filter] = [],
+        reportBatchItemFailures: Bool = false,
+        maximumConcurrency: Int? = nil,
+        enabled: Bool = true
+    ) {
+        self.init(logicalID, function: function, source: queue, filterPatterns: Self.patterns(of: filters, by: queue), reportBatchItemFailures: reportBatchItemFailures, onFailure: nil, enabled: enabled)
+        self.batchSize = batchSize
+        self.maximumBatchingWindowInSeconds = maximumBatchingWindowInSeconds
+        self.maximumConcurrency = maximumConcurrency
+    }
+
+    private init(_ logicalID: String, function: Function, source: any EventSource, filterPatterns: [FilterPattern], reportBatchItemFailures: Bool, onFailure: FailureDestination?, enabled: Bool) {
+        self.function = function
+        self.source = source
+        self.filterPatterns = filterPatterns
+        self.reportBatchItemFailures = reportBatchItemFailures
         self.onFailure = onFailure
         self.enabled = enabled
         super.init(logicalID: logicalID, type: "AWS::Lambda::EventSourceMapping")
 
-        stream.grantRead(function, origin: .automatic(reason: "to read the stream of \(stream.tableLogicalID)"))
-        if let onFailure {
-            function.grantTarget.grant(.automatic(reason: "to deliver failed records")) { onFailure.permission }
+        source.bind(self)
+        if let destination = onFailure?.target {
+            for statement in destination.deliveryStatements {
+                function.grantTarget.grant(.automatic(reason: "to deliver failed records")) { statement }
+            }
         }
         function.register(self)
-        stream.table.streamConsumers.append(logicalID)
+    }
+
+    private static func patterns<Source: EventSource>(of filters: [Source.Filter], by source: Source) -> [FilterPattern] {
+        filters.enumerated().map { source.pattern(of: $1, number: $0 + 1) }
     }
 
     /// The mapping's UUID (its Ref).
@@ -93,10 +126,10 @@ public final class EventSourceMapping: Resource {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["EventSourceArn"] = stream.arn.raw
+        properties["EventSourceArn"] = source.eventSourceArn.raw
         properties["FunctionName"] = function.name.raw
         properties["BatchSize"] = batchSize.map { .integer($0) }
-        properties["StartingPosition"] = .string(startingPosition.rawValue)
+        properties["StartingPosition"] = startingPosition.map { .string($0.rawValue) }
         properties["Enabled"] = .boolean(enabled)
         properties["MaximumBatchingWindowInSeconds"] = maximumBatchingWindowInSeconds.map { .integer($0) }
         properties["ParallelizationFactor"] = parallelizationFactor.map { .integer($0) }
@@ -105,63 +138,33 @@ public final class EventSourceMapping: Resource {
         properties["MaximumRecordAgeInSeconds"] = maximumRecordAgeInSeconds.map { .integer($0) }
         properties["TumblingWindowInSeconds"] = tumblingWindowInSeconds.map { .integer($0) }
         if let onFailure {
-            properties["DestinationConfig"] = .object(["OnFailure": .object(["Destination": onFailure.arn.raw])])
+            properties["DestinationConfig"] = .object(["OnFailure": .object(["Destination": onFailure.target.destinationArn.raw])])
         }
-        if !filters.isEmpty {
-            let patterns = filters.enumerated().map { renderPattern($1, position: $0, in: context) }
-            properties["FilterCriteria"] = .object(["Filters": .list(patterns.map { .object(["Pattern": .string($0)]) })])
+        if !filterPatterns.isEmpty {
+            let path = PropertyPath.properties.key("FilterCriteria").key("Filters")
+            for (position, pattern) in filterPatterns.enumerated() {
+                for problem in pattern.problems { context.error(self, at: path.index(position).key("Pattern"), problem) }
+            }
+            properties["FilterCriteria"] = .object(["Filters": .list(filterPatterns.map { .object(["Pattern": .string($0.json)]) })])
         }
         if reportBatchItemFailures {
             properties["FunctionResponseTypes"] = .list(["ReportBatchItemFailures"])
         }
+        properties["ScalingConfig"] = maximumConcurrency.map { .object(["MaximumConcurrency": .integer($0)]) }
         return properties
-    }
-
-    /// The compact JSON pattern of a filter; problems with its conditions are reported here.
-    func renderPattern(_ filter: StreamFilter, position: Int, in context: SynthesisContext) -> String {
-        let path = PropertyPath.properties.key("FilterCriteria").key("Filters").index(position).key("Pattern")
-        if filter.conditions.isEmpty {
-            context.error(self, at: path, "filter \(position + 1) has no conditions, so it would match every record; leave it out instead")
-        }
-        var pattern = JSONValue.object([])
-        for condition in filter.conditions {
-            let fieldPath: [String]
-            switch condition.field {
-            case .eventName:
-                fieldPath = ["eventName"]
-            case .key(let name):
-                guard let key = stream.keyAttributes.first(where: { $0.name == name }) else {
-                    let keys = stream.keyAttributes.map(\.name).joined(separator: ", ")
-                    context.error(self, at: path, "filter on key '\(Diagnostic.abbreviated(name))', which is not a key of table \(stream.tableLogicalID) (\(keys)); stream records carry only the table's keys")
-                    continue
-                }
-                fieldPath = ["dynamodb", "Keys", name, key.type.rawValue]
-            case .newImage(let name, let type):
-                if stream.viewType != .newImage, stream.viewType != .newAndOldImages {
-                    context.error(self, at: path, "filter on the new image of '\(Diagnostic.abbreviated(name))', but the stream of \(stream.tableLogicalID) is \(stream.viewType.rawValue)")
-                }
-                fieldPath = ["dynamodb", "NewImage", name, type.rawValue]
-            case .oldImage(let name, let type):
-                if stream.viewType != .oldImage, stream.viewType != .newAndOldImages {
-                    context.error(self, at: path, "filter on the old image of '\(Diagnostic.abbreviated(name))', but the stream of \(stream.tableLogicalID) is \(stream.viewType.rawValue)")
-                }
-                fieldPath = ["dynamodb", "OldImage", name, type.rawValue]
-            }
-            if condition.matches.isEmpty {
-                context.error(self, at: path, "the condition on \(fieldPath.joined(separator: ".")) lists no values, so it matches nothing")
-            }
-            pattern.insert(condition.matches.map(\.json), at: fieldPath[...])
-        }
-        return pattern.compact
     }
 
     public override func validate(rendered properties: Fields, in context: SynthesisContext) {
         let root = PropertyPath.properties
+        let positions = source.startingPositions
+        let choices = positions.count > 1 ? positions.dropLast().joined(separator: ", ") + " or " + positions.last! : positions.joined()
         switch properties["StartingPosition"] {
-        case nil:
-            context.error(self, at: root / "StartingPosition", "a DynamoDB stream mapping needs a starting position: LATEST or TRIM_HORIZON")
-        case .string(let position) where StartingPosition(rawValue: position) == nil:
-            context.error(self, at: root / "StartingPosition", "starting position '\(Diagnostic.abbreviated(position))' is not valid for a DynamoDB stream; use LATEST or TRIM_HORIZON")
+        case nil where !positions.isEmpty:
+            context.error(self, at: root / "StartingPosition", "a \(source.kindDescription) mapping needs a starting position: \(choices)")
+        case .string(let position) where positions.isEmpty:
+            context.error(self, at: root / "StartingPosition", "\(source.kindDescription) mappings take no starting position ('\(Diagnostic.abbreviated(position))'); leave it out")
+        case .string(let position) where !positions.contains(position):
+            context.error(self, at: root / "StartingPosition", "starting position '\(Diagnostic.abbreviated(position))' is not valid for a \(source.kindDescription); use \(choices)")
         default:
             break
         }

@@ -125,24 +125,25 @@ public final class Function: Resource, HasAttributes, Grantee {
         [logGroup] + (role.map { [$0] } ?? [])
     }
 
-    /// Creates an event-source mapping from a table's stream to this function and grants
-    /// the function what it needs (stream read; send or publish to an on-failure destination).
-    /// Add the returned mapping to the stack. Its logical ID defaults to `<Function><Table>Events`.
+    /// Creates an event-source mapping from a stream (a table's, a Kinesis stream) to this
+    /// function; the stream grants the function its read, and the on-failure destination its
+    /// delivery. Add the returned mapping to the stack. Its logical ID defaults to
+    /// `<Function><Source>Events`.
     ///
     /// - Parameters:
     ///   - batchSize: records per invocation, 1 to 10000 (Lambda's default 100 when nil).
     ///   - startingPosition: where a new mapping starts reading; no default, as the choice
-    ///     (only new changes, or the 24 hours the stream holds) is the caller's.
-    ///   - filters: at most 5; a record is processed when any filter matches.
+    ///     (only new changes, or what the stream still holds) is the caller's.
+    ///   - filters: at most 5, of the source's kind; a record is processed when any matches.
     ///   - reportBatchItemFailures: the function returns `batchItemFailures`, so that only the
     ///     failed records (and those after them) are retried.
     @discardableResult
-    public func trigger(
-        on stream: TableStream,
+    public func trigger<Source: StreamEventSource>(
+        on stream: Source,
         batchSize: Int? = nil,
         startingPosition: StartingPosition,
         maximumBatchingWindowInSeconds: Int? = nil,
-        filters: [StreamFilter] = [],
+        filters: [Source.Filter] = [],
         reportBatchItemFailures: Bool = false,
         bisectBatchOnFunctionError: Bool? = nil,
         maximumRetryAttempts: Int? = nil,
@@ -154,7 +155,7 @@ public final class Function: Resource, HasAttributes, Grantee {
         logicalID: String? = nil
     ) -> EventSourceMapping {
         EventSourceMapping(
-            logicalID ?? "\(self.logicalID)\(stream.tableLogicalID)Events",
+            logicalID ?? "\(self.logicalID)\(stream.mappingIDStem)Events",
             function: self,
             stream: stream,
             batchSize: batchSize,
@@ -168,6 +169,39 @@ public final class Function: Resource, HasAttributes, Grantee {
             parallelizationFactor: parallelizationFactor,
             tumblingWindowInSeconds: tumblingWindowInSeconds,
             onFailure: onFailure,
+            enabled: enabled
+        )
+    }
+
+    /// Creates an event-source mapping from a queue (SQS) to this function; the queue grants
+    /// the function its receive and delete. A message that keeps failing goes to the queue's
+    /// own redrive queue (Lambda has no on-failure destination for queues). Add the returned
+    /// mapping to the stack. Its logical ID defaults to `<Function><Queue>Events`.
+    ///
+    /// - Parameters:
+    ///   - batchSize: messages per invocation, 1 to 10000 (Lambda's default 10 when nil;
+    ///     over 10 needs a batching window).
+    ///   - maximumConcurrency: invocations the mapping may run at once, 2 to 1000.
+    @discardableResult
+    public func trigger<Source: QueueEventSource>(
+        on queue: Source,
+        batchSize: Int? = nil,
+        maximumBatchingWindowInSeconds: Int? = nil,
+        filters: [Source.Filter] = [],
+        reportBatchItemFailures: Bool = false,
+        maximumConcurrency: Int? = nil,
+        enabled: Bool = true,
+        logicalID: String? = nil
+    ) -> EventSourceMapping {
+        EventSourceMapping(
+            logicalID ?? "\(self.logicalID)\(queue.mappingIDStem)Events",
+            function: self,
+            queue: queue,
+            batchSize: batchSize,
+            maximumBatchingWindowInSeconds: maximumBatchingWindowInSeconds,
+            filters: filters,
+            reportBatchItemFailures: reportBatchItemFailures,
+            maximumConcurrency: maximumConcurrency,
             enabled: enabled
         )
     }

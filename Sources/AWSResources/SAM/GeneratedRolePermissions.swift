@@ -1,8 +1,9 @@
 import CloudFormation
 
 /// What the role SAM generates for a function allows without being asked: the managed
-/// policies it attaches (`SAMManagedPolicy`) and, for each DynamoDB event whose on-failure
-/// destination has a `Type`, `sqs:SendMessage` or `sns:publish` on that destination.
+/// policies it attaches (`SAMManagedPolicy`: one per kind of event source) and, for each
+/// event whose on-failure destination has a `Type`, what SAM grants for that type
+/// (`OnFailureDestination.samGrantedStatements`).
 ///
 /// A folded role's `Policies` leave out whatever this already allows: repeating it would
 /// lengthen the template without changing what the role may do.
@@ -15,12 +16,18 @@ struct GeneratedRolePermissions {
     init(hasVPC: Bool, events: [StreamEvent]) {
         var policies: [SAMManagedPolicy] = [.basicExecution]
         if hasVPC { policies.append(.vpcAccessExecution) }
-        if !events.isEmpty { policies.append(.dynamoDBExecution) }
+        for event in events where !policies.contains(event.source.managedPolicy) {
+            policies.append(event.source.managedPolicy)
+        }
         managedPolicies = policies
         actionsOnEveryResource = Set(policies.flatMap(\.actions).map { $0.lowercased() })
         var grants: [String: [TemplateValue]] = [:]
         for case let destination? in events.map(\.typedDestination) {
-            grants[destination.action.lowercased(), default: []].append(destination.arn)
+            for statement in destination.samGrantedStatements {
+                for action in statement.actions.names {
+                    grants[action.lowercased(), default: []].append(contentsOf: statement.resources?.values ?? [])
+                }
+            }
         }
         destinationGrants = grants
     }

@@ -1,41 +1,32 @@
 import CloudFormation
 
-/// The AWS managed policies SAM attaches to the role it generates for a function, with the
-/// actions they allow, all on `Resource: '*'` (as AWS publishes them: BasicExecutionRole v1,
-/// DynamoDBExecutionRole v1, VPCAccessExecutionRole v3).
+/// An AWS managed policy SAM attaches to the role it generates for a function, with the
+/// actions it allows, all on `Resource: '*'` (as AWS publishes it).
 ///
 /// aws-sam-translator 1.110 attaches BasicExecutionRole to every generated role,
-/// VPCAccessExecutionRole when the function has a VpcConfig, and DynamoDBExecutionRole for
-/// each function with a DynamoDB event. acceptance/checks/sam_equivalence.py lists the same.
-enum SAMManagedPolicy: CaseIterable {
-    case basicExecution
-    case vpcAccessExecution
-    case dynamoDBExecution
+/// VPCAccessExecutionRole when the function has a VpcConfig, and the policy of each pull
+/// event's source (`SAMEventSource.managedPolicy`: DynamoDBExecutionRole for a DynamoDB
+/// event, ...). acceptance/checks/sam_equivalence.py lists the same.
+public struct SAMManagedPolicy: Hashable, Sendable {
+    /// The name after `service-role/`.
+    public let name: String
+    /// Allowed on every resource.
+    public let actions: [String]
 
-    var name: String {
-        switch self {
-        case .basicExecution: "AWSLambdaBasicExecutionRole"
-        case .vpcAccessExecution: "AWSLambdaVPCAccessExecutionRole"
-        case .dynamoDBExecution: "AWSLambdaDynamoDBExecutionRole"
-        }
+    public init(name: String, actions: [String]) {
+        self.name = name
+        self.actions = actions
     }
 
     var policy: ManagedPolicy { .awsManaged("service-role/\(name)") }
 
-    private static let logs = ["logs:CreateLogGroup", "logs:CreateLogStream", "logs:PutLogEvents"]
+    static let logs = ["logs:CreateLogGroup", "logs:CreateLogStream", "logs:PutLogEvents"]
 
-    /// Allowed on every resource.
-    var actions: [String] {
-        switch self {
-        case .basicExecution:
-            Self.logs
-        case .vpcAccessExecution:
-            Self.logs + [
-                "ec2:AssignPrivateIpAddresses", "ec2:CreateNetworkInterface", "ec2:DeleteNetworkInterface",
-                "ec2:DescribeNetworkInterfaces", "ec2:DescribeSubnets", "ec2:UnassignPrivateIpAddresses",
-            ]
-        case .dynamoDBExecution:
-            Self.logs + ["dynamodb:DescribeStream", "dynamodb:GetRecords", "dynamodb:GetShardIterator", "dynamodb:ListStreams"]
-        }
-    }
+    /// AWSLambdaBasicExecutionRole v1.
+    public static let basicExecution = SAMManagedPolicy(name: "AWSLambdaBasicExecutionRole", actions: logs)
+    /// AWSLambdaVPCAccessExecutionRole v3.
+    public static let vpcAccessExecution = SAMManagedPolicy(name: "AWSLambdaVPCAccessExecutionRole", actions: logs + [
+        "ec2:AssignPrivateIpAddresses", "ec2:CreateNetworkInterface", "ec2:DeleteNetworkInterface",
+        "ec2:DescribeNetworkInterfaces", "ec2:DescribeSubnets", "ec2:UnassignPrivateIpAddresses",
+    ])
 }

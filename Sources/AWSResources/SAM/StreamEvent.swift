@@ -1,14 +1,17 @@
 import CloudFormation
 
-/// A stream mapping as one of its function's SAM `Events`, of Type DynamoDB. SAM turns it back
+/// A mapping as one of its function's SAM `Events`, of its source's Type (`DynamoDB`,
+/// `Kinesis`, `SQS`: `EventSource.samEvent`). SAM turns it back
 /// into an `AWS::Lambda::EventSourceMapping` named `<Function><EventName>`; the event name is
 /// chosen so that this is the mapping's own logical ID (`<Function><Table>Events` by default).
 struct StreamEvent {
     let name: String
     /// `{Type: DynamoDB, Properties: ...}`.
     let value: TemplateValue
+    /// What SAM's generated role gets for this event: the source's managed policy.
+    let source: SAMEventSource
     /// The on-failure destination when its Type is rendered, so that SAM grants delivery to it.
-    let typedDestination: (action: String, arn: TemplateValue)?
+    let typedDestination: (any OnFailureDestination)?
 
     /// Whether the mapping becomes an event of its function in SAM flavor. An event cannot
     /// carry resource attributes (DependsOn, Condition, deletion policies, Metadata), and
@@ -31,13 +34,14 @@ struct StreamEvent {
     /// - Parameter rendered: the mapping as CloudFormation would read it, overrides applied.
     init(_ mapping: EventSourceMapping, rendered: TemplateResource) {
         name = Self.name(of: mapping)
-        var destination: (action: String, arn: TemplateValue)?
+        source = mapping.source.samEvent
+        var destination: (any OnFailureDestination)?
         var properties = Fields()
-        properties["Stream"] = rendered.properties["EventSourceArn"]
+        properties[source.arnProperty] = rendered.properties["EventSourceArn"]
         for (key, value) in rendered.properties.entries {
             switch key {
             case "EventSourceArn", "FunctionName":
-                continue  // Stream above; the function is the one the event belongs to
+                continue  // the source above; the function is the one the event belongs to
             case "DestinationConfig":
                 let typed = Self.typed(value, onFailure: mapping.onFailure)
                 properties[key] = typed.value
@@ -46,23 +50,19 @@ struct StreamEvent {
                 properties[key] = value
             }
         }
-        value = .object(["Type": "DynamoDB", "Properties": .object(properties)])
+        value = .object(["Type": .string(source.type), "Properties": .object(properties)])
         typedDestination = destination
     }
 
-    /// Adds `Type: SQS` or `Type: SNS` beside the on-failure destination, which makes SAM
-    /// grant the delivery. Only when the destination is still the typed one (an override may
-    /// have changed it, and then its type is unknown).
-    private static func typed(_ config: TemplateValue, onFailure: FailureDestination?) -> (value: TemplateValue, destination: (action: String, arn: TemplateValue)?) {
-        guard let onFailure, var fields = config.objectFields, var failure = fields["OnFailure"]?.objectFields,
-              failure["Destination"] == onFailure.arn.raw else { return (config, nil) }
-        // What SAM grants for each Type (it writes `sns:publish`; IAM ignores the case).
-        let (type, action): (String, any IAMAction) = switch onFailure {
-        case .queue: ("SQS", SQSAction.sendMessage)
-        case .topic: ("SNS", SNSAction.publish)
-        }
+    /// Adds the destination's SAM `Type` (`SQS`, `SNS`) beside it, which makes SAM grant the
+    /// delivery. Only when the destination is still the typed one (an override may have
+    /// changed it, and then its type is unknown) and SAM has a type for it.
+    private static func typed(_ config: TemplateValue, onFailure: FailureDestination?) -> (value: TemplateValue, destination: (any OnFailureDestination)?) {
+        guard let target = onFailure?.target, let type = target.samDestinationType,
+              var fields = config.objectFields, var failure = fields["OnFailure"]?.objectFields,
+              failure["Destination"] == target.destinationArn.raw else { return (config, nil) }
         failure["Type"] = .string(type)
         fields["OnFailure"] = .object(failure)
-        return (.object(fields), (action.actionName, onFailure.arn.raw))
+        return (.object(fields), target)
     }
 }

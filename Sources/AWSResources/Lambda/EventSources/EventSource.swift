@@ -1,0 +1,78 @@
+import CloudFormation
+
+/// Something a function is triggered on through an event-source mapping, as CDK's
+/// `IEventSource`: the source binds itself to the mapping. It names what the mapping reads
+/// (its ARN), grants the function's role what polling needs, says which starting positions
+/// it takes, turns its own kind of filter into Lambda's pattern, and says how SAM writes it
+/// as an event of the function.
+///
+/// Adding a source is one conforming type in one file: a stream read as ordered shards
+/// (starting position, retries, an on-failure destination) conforms to `StreamEventSource`,
+/// a queue (batches, concurrency, its own redrive queue for failures) to `QueueEventSource`,
+/// and `function.trigger(on:)` then offers exactly the settings Lambda supports for it.
+/// Conformances here: a table's stream (`TableStream`), a Kinesis stream (`CfnStream`), an
+/// SQS queue (`Queue`).
+public protocol EventSource {
+    /// A filter on the source's records: `StreamFilter` for a table's stream, `RecordFilter`
+    /// on the JSON payload of a Kinesis record or an SQS message.
+    associatedtype Filter
+
+    /// The ARN the mapping reads (`EventSourceArn`).
+    var eventSourceArn: Value<String> { get }
+    /// The middle of the mapping's default logical ID, `<Function><stem>Events`.
+    var mappingIDStem: String { get }
+    /// The source as messages name it: "the stream of Messages".
+    var sourceDescription: String { get }
+    /// What kind of source it is, in messages: "DynamoDB stream".
+    var kindDescription: String { get }
+    /// The starting positions the source takes; empty when it takes none (a queue).
+    var startingPositions: [String] { get }
+    /// How SAM writes the source as one of its function's `Events`.
+    var samEvent: SAMEventSource { get }
+
+    /// Grants the function of `mapping` what polling the source needs (called once, when
+    /// the mapping is made). An imported role gets a warning per permission instead.
+    func bind(_ mapping: EventSourceMapping)
+    /// Lambda's pattern for `filter`, the mapping's filter number `number` (from 1), as
+    /// compact JSON, and what is wrong with it.
+    func pattern(of filter: Filter, number: Int) -> FilterPattern
+}
+
+/// A source Lambda reads as ordered shards (a DynamoDB or Kinesis stream): the mapping needs a
+/// starting position and may retry, bisect, age out, parallelize, window and send the
+/// metadata of a failed batch to an on-failure destination.
+public protocol StreamEventSource: EventSource {}
+
+/// A source Lambda polls as a queue (SQS): batches and a maximum concurrency, no starting
+/// position, and no on-failure destination (a message that keeps failing goes to the queue's
+/// own redrive dead-letter queue).
+public protocol QueueEventSource: EventSource {}
+
+/// How SAM writes a source as an event of its function, and what SAM's generated role gets
+/// for it: `Type: DynamoDB` with `Stream: <arn>` and AWSLambdaDynamoDBExecutionRole.
+public struct SAMEventSource: Sendable {
+    /// The event's `Type`.
+    public let type: String
+    /// The event property that holds the source's ARN (`Stream`, `Queue`).
+    public let arnProperty: String
+    /// The AWS managed policy SAM attaches to the generated role for such an event.
+    public let managedPolicy: SAMManagedPolicy
+
+    public init(type: String, arnProperty: String, managedPolicy: SAMManagedPolicy) {
+        self.type = type
+        self.arnProperty = arnProperty
+        self.managedPolicy = managedPolicy
+    }
+}
+
+/// A filter as Lambda takes it: its pattern, and the problems found while writing it
+/// (each reported at the filter's path).
+public struct FilterPattern: Sendable {
+    public let json: String
+    public let problems: [String]
+
+    public init(json: String, problems: [String]) {
+        self.json = json
+        self.problems = problems
+    }
+}
