@@ -79,7 +79,7 @@ let package = Package(
         ),
         .testTarget(
             name: "AWSResourcesTests",
-            dependencies: ["AWSResources", "CloudFormation", "InfraYAML", "UnifiedDiff"],
+            dependencies: ["AWSResources", "CloudFormation", "InfraYAML", "UnifiedDiff", "AWSKinesis"],
             exclude: ["Fixtures"]
         ),
         .testTarget(

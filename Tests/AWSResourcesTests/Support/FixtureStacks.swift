@@ -1,3 +1,4 @@
+import AWSKinesis
 import AWSResources
 import CloudFormation
 
@@ -9,7 +10,7 @@ enum FixtureStacks {
         gatewayEndpointFullAccess, gatewayEndpointTables,
         role, logGroup, queue, topic,
         functionInline, functionS3InVPC,
-        eventSourceMapping, eventSourceMappingTopic,
+        eventSourceMapping, eventSourceMappingTopic, eventSourceMappingKinesis, eventSourceMappingQueue,
         grantReadData, grantWriteData, grantReadWriteData, grantActions, grantIndex, grantStreamRead,
         cruddurMessaging,
     ]
@@ -151,6 +152,45 @@ enum FixtureStacks {
         let alerts = stack.add(Topic("OrderAlerts"))
         let function = stack.add(Function("Notifier", runtime: .java25, handler: "com.example.Notifier::handleRequest", code: .s3(bucket: "artifacts-bucket", key: "notifier.jar")))
         stack.add(function.trigger(on: table.stream, startingPosition: .latest, onFailure: .topic(alerts), logicalID: "NotifierOrdersStream"))
+    }
+
+    /// A Kinesis stream read by two functions: one sends failed batches to a queue, the other
+    /// to a topic.
+    static let eventSourceMappingKinesis = Stack("event-source-mapping-kinesis") { stack in
+        let clicks = stack.add(CfnStream("Clicks", retentionPeriodHours: 24, shardCount: 1, streamEncryption: .init(encryptionType: .kms, keyId: "alias/aws/kinesis")))
+        let failures = stack.add(Queue("ClickFailures"))
+        let alerts = stack.add(Topic("ClickAlerts"))
+        let counter = stack.add(Function("ClickCounter", runtime: .python3_13, handler: "index.lambda_handler", code: .inline(file: "templates/stream-handler/index.py")))
+        stack.add(counter.trigger(
+            on: clicks,
+            batchSize: 500,
+            startingPosition: .trimHorizon,
+            maximumBatchingWindowInSeconds: 10,
+            filters: [RecordFilter(.field("type", .equals("click"))), RecordFilter(.field("page", "section", matching: .prefix("shop/")))],
+            reportBatchItemFailures: true,
+            bisectBatchOnFunctionError: true,
+            maximumRetryAttempts: 2,
+            maximumRecordAgeInSeconds: 3600,
+            parallelizationFactor: 4,
+            onFailure: .queue(failures)
+        ))
+        let auditor = stack.add(Function("ClickAuditor", runtime: .python3_13, handler: "app.handler", code: .s3(bucket: "artifacts-bucket", key: "auditor.zip")))
+        stack.add(auditor.trigger(on: clicks, startingPosition: .latest, onFailure: .topic(alerts)))
+    }
+
+    /// An SQS queue as a function's source: batches with a window, filters on the body, at most
+    /// five invocations at once; failed messages go to the queue's own redrive queue.
+    static let eventSourceMappingQueue = Stack("event-source-mapping-queue") { stack in
+        let jobs = stack.add(Queue("Jobs", visibilityTimeout: 180))
+        let worker = stack.add(Function("Worker", runtime: .python3_13, handler: "app.handler", code: .s3(bucket: "artifacts-bucket", key: "worker.zip")))
+        stack.add(worker.trigger(
+            on: jobs,
+            batchSize: 50,
+            maximumBatchingWindowInSeconds: 5,
+            filters: [RecordFilter(.field("kind", .equals("resize"), .equals("crop")))],
+            reportBatchItemFailures: true,
+            maximumConcurrency: 5
+        ))
     }
 
     static let grantReadData = grantStack("grant-read-data") { $0.grantReadData($1) }

@@ -7,6 +7,7 @@ enum SAMFixtureStacks {
     static let all: [Stack] = [
         FixtureStacks.functionInline, FixtureStacks.functionS3InVPC,
         FixtureStacks.eventSourceMapping, FixtureStacks.eventSourceMappingTopic,
+        FixtureStacks.eventSourceMappingKinesis, FixtureStacks.eventSourceMappingQueue,
         FixtureStacks.cruddurMessaging, twoFunctions,
     ]
 
