@@ -1,3 +1,4 @@
+import AWSLambda
 import CloudFormation
 
 /// An event-source mapping from a stream or a queue to a function
@@ -125,33 +126,33 @@ public final class EventSourceMapping: Resource {
     }
 
     public override func properties(in context: SynthesisContext) -> Fields {
-        var properties = Fields()
-        properties["EventSourceArn"] = source.eventSourceArn.raw
-        properties["FunctionName"] = function.name.raw
-        properties["BatchSize"] = batchSize.map { .integer($0) }
-        properties["StartingPosition"] = startingPosition.map { .string($0.rawValue) }
-        properties["Enabled"] = .boolean(enabled)
-        properties["MaximumBatchingWindowInSeconds"] = maximumBatchingWindowInSeconds.map { .integer($0) }
-        properties["ParallelizationFactor"] = parallelizationFactor.map { .integer($0) }
-        properties["BisectBatchOnFunctionError"] = bisectBatchOnFunctionError.map { .boolean($0) }
-        properties["MaximumRetryAttempts"] = maximumRetryAttempts.map { .integer($0) }
-        properties["MaximumRecordAgeInSeconds"] = maximumRecordAgeInSeconds.map { .integer($0) }
-        properties["TumblingWindowInSeconds"] = tumblingWindowInSeconds.map { .integer($0) }
-        if let onFailure {
-            properties["DestinationConfig"] = .object(["OnFailure": .object(["Destination": onFailure.target.destinationArn.raw])])
+        let path = PropertyPath.properties.key("FilterCriteria").key("Filters")
+        for (position, pattern) in filterPatterns.enumerated() {
+            for problem in pattern.problems { context.error(self, at: path.index(position).key("Pattern"), problem) }
         }
-        if !filterPatterns.isEmpty {
-            let path = PropertyPath.properties.key("FilterCriteria").key("Filters")
-            for (position, pattern) in filterPatterns.enumerated() {
-                for problem in pattern.problems { context.error(self, at: path.index(position).key("Pattern"), problem) }
-            }
-            properties["FilterCriteria"] = .object(["Filters": .list(filterPatterns.map { .object(["Pattern": .string($0.json)]) })])
-        }
-        if reportBatchItemFailures {
-            properties["FunctionResponseTypes"] = .list(["ReportBatchItemFailures"])
-        }
-        properties["ScalingConfig"] = maximumConcurrency.map { .object(["MaximumConcurrency": .integer($0)]) }
-        return properties
+        return RenderedOrder.eventSourceMapping.apply(to: resource.properties(in: context))
+    }
+
+    /// The mapping as its generated L1 type, from the typed model.
+    private var resource: CfnEventSourceMapping {
+        CfnEventSourceMapping(
+            logicalID,
+            functionName: function.name,
+            batchSize: batchSize.map { Value($0) },
+            bisectBatchOnFunctionError: bisectBatchOnFunctionError.map { Value(booleanLiteral: $0) },
+            destinationConfig: onFailure.map { CfnEventSourceMapping.DestinationConfig(onFailure: CfnEventSourceMapping.OnFailure(destination: $0.target.destinationArn)) },
+            enabled: Value(booleanLiteral: enabled),
+            eventSourceArn: source.eventSourceArn,
+            filterCriteria: filterPatterns.isEmpty ? nil : CfnEventSourceMapping.FilterCriteria(filters: filterPatterns.map { CfnEventSourceMapping.Filter(pattern: Value($0.json)) }),
+            functionResponseTypes: reportBatchItemFailures ? [.reportBatchItemFailures] : nil,
+            maximumBatchingWindowInSeconds: maximumBatchingWindowInSeconds.map { Value($0) },
+            maximumRecordAgeInSeconds: maximumRecordAgeInSeconds.map { Value($0) },
+            maximumRetryAttempts: maximumRetryAttempts.map { Value($0) },
+            parallelizationFactor: parallelizationFactor.map { Value($0) },
+            scalingConfig: maximumConcurrency.map { CfnEventSourceMapping.ScalingConfig(maximumConcurrency: Value($0)) },
+            startingPosition: startingPosition.map { Value($0.rawValue) },
+            tumblingWindowInSeconds: tumblingWindowInSeconds.map { Value($0) }
+        )
     }
 
     public override func validate(rendered properties: Fields, in context: SynthesisContext) {

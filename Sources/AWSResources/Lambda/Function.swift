@@ -1,3 +1,4 @@
+import AWSLambda
 import CloudFormation
 
 /// A Lambda function (`AWS::Lambda::Function`) with its log group and, unless one is given,
@@ -234,53 +235,69 @@ public final class Function: Resource, HasAttributes, Grantee {
     }
 
     public override func properties(in context: SynthesisContext) -> Fields {
-        var properties = Fields()
-        properties["FunctionName"] = functionName?.raw
-        properties["Description"] = functionDescription.map { .string($0) }
-        properties["Runtime"] = .string(runtime.rawValue)
-        properties["Architectures"] = .list([.string(architecture.rawValue)])
-        properties["Handler"] = .string(handler)
-        properties["Code"] = renderedCode(in: context)
-        properties["Role"] = roleARN.raw
-        properties["MemorySize"] = .integer(memorySize)
-        properties["Timeout"] = .integer(timeout)
-        properties["ReservedConcurrentExecutions"] = reservedConcurrency.map { .integer($0) }
-        if !environment.isEmpty {
-            properties["Environment"] = .object(["Variables": .object(Fields(environment.map { ($0.name, $0.value.raw) }))])
-        }
-        properties["VpcConfig"] = vpc?.rendered
-        properties["LoggingConfig"] = .object(["LogGroup": logGroup.name.raw])
-        properties["Tags"] = tags.rendered
+        let code = renderedCode(in: context)
         FunctionRules.validateModel(of: self, in: context)
+        var properties = RenderedOrder.function.apply(to: resource(code: code).properties(in: context))
+        if case .localPath(let path) = code {
+            // A path `aws cloudformation package` uploads; no L1 shape holds one.
+            properties["Code"] = .string(path)
+        }
         return properties
     }
 
-    private func renderedCode(in context: SynthesisContext) -> TemplateValue {
+    /// The function as its generated L1 type, from the typed model.
+    private func resource(code: RenderedCode) -> CfnFunction {
+        let deployed: CfnFunction.Code = switch code {
+        case .deployed(let value): value
+        case .localPath: CfnFunction.Code()
+        }
+        return CfnFunction(
+            logicalID,
+            code: deployed,
+            role: roleARN,
+            architectures: [CfnFunction.Architectures(Value(architecture.rawValue))],
+            description: functionDescription.map { Value($0) },
+            environment: environment.isEmpty ? nil : CfnFunction.Environment(variables: .object(Fields(environment.map { ($0.name, $0.value.raw) }))),
+            functionName: functionName,
+            handler: Value(handler),
+            loggingConfig: CfnFunction.LoggingConfig(logGroup: logGroup.name),
+            memorySize: Value(memorySize),
+            reservedConcurrentExecutions: reservedConcurrency.map { Value($0) },
+            runtime: CfnFunction.Runtime(Value(runtime.rawValue)),
+            tags: tags.isEmpty ? nil : tags.pairs.map { CfnFunction.Tag(key: Value($0.key), value: $0.value) },
+            timeout: Value(timeout),
+            vpcConfig: vpc.map { CfnFunction.VpcConfig(securityGroupIds: $0.securityGroupIDs, subnetIds: $0.subnetIDs) }
+        )
+    }
+
+    /// The code as the template holds it: an L1 `Code` (inline, or a package in S3), or a
+    /// local path that `aws cloudformation package` replaces with one.
+    private enum RenderedCode {
+        case deployed(CfnFunction.Code)
+        case localPath(String)
+    }
+
+    private func renderedCode(in context: SynthesisContext) -> RenderedCode {
         switch code {
         case .inline(let file):
             do {
-                let source = try context.files.read(file)
-                return .object(["ZipFile": .string(source)])
+                return .deployed(CfnFunction.Code(zipFile: Value(try context.files.read(file))))
             } catch {
                 context.error(self, at: PropertyPath.properties.key("Code").key("ZipFile"), "inline code: \(error.description)")
-                return .object(["ZipFile": ""])
+                return .deployed(CfnFunction.Code(zipFile: ""))
             }
         case .folder(let path):
             guard let local = LocalCode.folder(path, runtime: runtime, architecture: architecture, of: self, in: context) else {
-                return .string("")
+                return .localPath("")
             }
             codeHash = local.hash
-            return .string(local.path)
+            return .localPath(local.path)
         case .zip(let file):
-            guard let local = LocalCode.zip(file, of: self, in: context) else { return .string("") }
+            guard let local = LocalCode.zip(file, of: self, in: context) else { return .localPath("") }
             codeHash = local.hash
-            return .string(local.path)
+            return .localPath(local.path)
         case .s3(let bucket, let key, let objectVersion):
-            var fields = Fields()
-            fields["S3Bucket"] = bucket.raw
-            fields["S3Key"] = key.raw
-            fields["S3ObjectVersion"] = objectVersion?.raw
-            return .object(fields)
+            return .deployed(CfnFunction.Code(s3Bucket: bucket, s3Key: key, s3ObjectVersion: objectVersion))
         }
     }
 
