@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::CloudFront::FieldLevelEncryptionProfile`: Resource Type definition for AWS::CloudFront::FieldLevelEncryptionProfile.
-public final class CfnFieldLevelEncryptionProfile: Resource, HasAttributes {
+public final class CfnFieldLevelEncryptionProfile: Resource, HasAttributes, DecodableResource {
     public enum Attribute: String, Sendable {
         case arn = "Arn"
         case id = "Id"
@@ -14,6 +14,13 @@ public final class CfnFieldLevelEncryptionProfile: Resource, HasAttributes {
     public init(_ logicalID: String, fieldLevelEncryptionProfileConfig: CfnFieldLevelEncryptionProfile.FieldLevelEncryptionProfileConfig) {
         self.fieldLevelEncryptionProfileConfig = fieldLevelEncryptionProfileConfig
         super.init(logicalID: logicalID, type: "AWS::CloudFront::FieldLevelEncryptionProfile")
+    }
+
+    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
+    /// nil when a required property is missing or not of its shape.
+    public convenience init?(_ logicalID: String, decoding properties: Fields) {
+        guard let r0 = properties.decode("FieldLevelEncryptionProfileConfig", as: CfnFieldLevelEncryptionProfile.FieldLevelEncryptionProfileConfig.self) else { return nil }
+        self.init(logicalID, fieldLevelEncryptionProfileConfig: r0)
     }
 
     /// Fn::GetAtt Arn.
@@ -30,7 +37,7 @@ public final class CfnFieldLevelEncryptionProfile: Resource, HasAttributes {
     }
 
     /// The configuration of a field-level encryption profile.
-    public struct FieldLevelEncryptionProfileConfig: TemplateRepresentable, Sendable {
+    public struct FieldLevelEncryptionProfileConfig: TemplateRepresentable, TemplateDecodable, Sendable {
         /// A unique value that identifies the creation request.
         public let callerReference: Value<String>
         /// An optional comment describing the field-level encryption profile.
@@ -47,6 +54,12 @@ public final class CfnFieldLevelEncryptionProfile: Resource, HasAttributes {
             self.name = name
         }
 
+        public init?(decoding value: TemplateValue) {
+            guard let fields = Fields(decoding: value) else { return nil }
+            guard let r0 = fields.decode("CallerReference", as: Value<String>.self), let r2 = fields.decode("EncryptionEntities", as: [CfnFieldLevelEncryptionProfile.EncryptionEntity].self), let r3 = fields.decode("Name", as: Value<String>.self) else { return nil }
+            self.init(callerReference: r0, encryptionEntities: r2, name: r3, comment: fields.decode("Comment", as: Value<String>.self))
+        }
+
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["CallerReference"] = self.callerReference.templateValue
@@ -58,7 +71,7 @@ public final class CfnFieldLevelEncryptionProfile: Resource, HasAttributes {
     }
 
     /// A public key, its provider identity, and the field patterns CloudFront encrypts with that key.
-    public struct EncryptionEntity: TemplateRepresentable, Sendable {
+    public struct EncryptionEntity: TemplateRepresentable, TemplateDecodable, Sendable {
         /// The request-body field names to encrypt.
         public let fieldPatterns: Value<[String]>
         /// The provider associated with the public key.
@@ -70,6 +83,12 @@ public final class CfnFieldLevelEncryptionProfile: Resource, HasAttributes {
             self.fieldPatterns = fieldPatterns
             self.providerId = providerId
             self.publicKeyId = publicKeyId
+        }
+
+        public init?(decoding value: TemplateValue) {
+            guard let fields = Fields(decoding: value) else { return nil }
+            guard let r0 = fields.decode("FieldPatterns", as: Value<[String]>.self), let r1 = fields.decode("ProviderId", as: Value<String>.self), let r2 = fields.decode("PublicKeyId", as: Value<String>.self) else { return nil }
+            self.init(fieldPatterns: r0, providerId: r1, publicKeyId: r2)
         }
 
         public var templateValue: TemplateValue {

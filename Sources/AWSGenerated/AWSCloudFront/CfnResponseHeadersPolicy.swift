@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::CloudFront::ResponseHeadersPolicy`: A response headers policy.
-public final class CfnResponseHeadersPolicy: Resource, HasAttributes {
+public final class CfnResponseHeadersPolicy: Resource, HasAttributes, DecodableResource {
     public enum Attribute: String, Sendable {
         case id = "Id"
         case lastModifiedTime = "LastModifiedTime"
@@ -14,6 +14,13 @@ public final class CfnResponseHeadersPolicy: Resource, HasAttributes {
     public init(_ logicalID: String, responseHeadersPolicyConfig: CfnResponseHeadersPolicy.ResponseHeadersPolicyConfig) {
         self.responseHeadersPolicyConfig = responseHeadersPolicyConfig
         super.init(logicalID: logicalID, type: "AWS::CloudFront::ResponseHeadersPolicy")
+    }
+
+    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
+    /// nil when a required property is missing or not of its shape.
+    public convenience init?(_ logicalID: String, decoding properties: Fields) {
+        guard let r0 = properties.decode("ResponseHeadersPolicyConfig", as: CfnResponseHeadersPolicy.ResponseHeadersPolicyConfig.self) else { return nil }
+        self.init(logicalID, responseHeadersPolicyConfig: r0)
     }
 
     /// Fn::GetAtt Id.
@@ -28,7 +35,7 @@ public final class CfnResponseHeadersPolicy: Resource, HasAttributes {
     }
 
     /// A response headers policy configuration.
-    public struct ResponseHeadersPolicyConfig: TemplateRepresentable, Sendable {
+    public struct ResponseHeadersPolicyConfig: TemplateRepresentable, TemplateDecodable, Sendable {
         /// A comment to describe the response headers policy.
         public let comment: Value<String>?
         /// A configuration for a set of HTTP response headers that are used for cross-origin resource sharing (CORS).
@@ -54,6 +61,12 @@ public final class CfnResponseHeadersPolicy: Resource, HasAttributes {
             self.serverTimingHeadersConfig = serverTimingHeadersConfig
         }
 
+        public init?(decoding value: TemplateValue) {
+            guard let fields = Fields(decoding: value) else { return nil }
+            guard let r3 = fields.decode("Name", as: Value<String>.self) else { return nil }
+            self.init(name: r3, comment: fields.decode("Comment", as: Value<String>.self), corsConfig: fields.decode("CorsConfig", as: CfnResponseHeadersPolicy.CorsConfig.self), customHeadersConfig: fields.decode("CustomHeadersConfig", as: CfnResponseHeadersPolicy.CustomHeadersConfig.self), removeHeadersConfig: fields.decode("RemoveHeadersConfig", as: CfnResponseHeadersPolicy.RemoveHeadersConfig.self), securityHeadersConfig: fields.decode("SecurityHeadersConfig", as: CfnResponseHeadersPolicy.SecurityHeadersConfig.self), serverTimingHeadersConfig: fields.decode("ServerTimingHeadersConfig", as: CfnResponseHeadersPolicy.ServerTimingHeadersConfig.self))
+        }
+
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["Comment"] = self.comment?.templateValue
@@ -68,7 +81,7 @@ public final class CfnResponseHeadersPolicy: Resource, HasAttributes {
     }
 
     /// A configuration for a set of HTTP response headers that are used for cross-origin resource sharing (CORS).
-    public struct CorsConfig: TemplateRepresentable, Sendable {
+    public struct CorsConfig: TemplateRepresentable, TemplateDecodable, Sendable {
         /// A Boolean that CloudFront uses as the value for the ``Access-Control-Allow-Credentials`` HTTP response header.
         public let accessControlAllowCredentials: Value<Bool>
         /// A list of HTTP header names that CloudFront includes as values for the ``Access-Control-Allow-Headers`` HTTP response header.
@@ -94,6 +107,12 @@ public final class CfnResponseHeadersPolicy: Resource, HasAttributes {
             self.originOverride = originOverride
         }
 
+        public init?(decoding value: TemplateValue) {
+            guard let fields = Fields(decoding: value) else { return nil }
+            guard let r0 = fields.decode("AccessControlAllowCredentials", as: Value<Bool>.self), let r1 = fields.decode("AccessControlAllowHeaders", as: CfnResponseHeadersPolicy.AccessControlAllowHeaders.self), let r2 = fields.decode("AccessControlAllowMethods", as: CfnResponseHeadersPolicy.AccessControlAllowMethods.self), let r3 = fields.decode("AccessControlAllowOrigins", as: CfnResponseHeadersPolicy.AccessControlAllowOrigins.self), let r6 = fields.decode("OriginOverride", as: Value<Bool>.self) else { return nil }
+            self.init(accessControlAllowCredentials: r0, accessControlAllowHeaders: r1, accessControlAllowMethods: r2, accessControlAllowOrigins: r3, originOverride: r6, accessControlExposeHeaders: fields.decode("AccessControlExposeHeaders", as: CfnResponseHeadersPolicy.AccessControlExposeHeaders.self), accessControlMaxAgeSec: fields.decode("AccessControlMaxAgeSec", as: Value<Int>.self))
+        }
+
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["AccessControlAllowCredentials"] = self.accessControlAllowCredentials.templateValue
@@ -108,12 +127,18 @@ public final class CfnResponseHeadersPolicy: Resource, HasAttributes {
     }
 
     /// A list of HTTP header names that CloudFront includes as values for the ``Access-Control-Allow-Headers`` HTTP response header.
-    public struct AccessControlAllowHeaders: TemplateRepresentable, Sendable {
+    public struct AccessControlAllowHeaders: TemplateRepresentable, TemplateDecodable, Sendable {
         /// The list of HTTP header names.
         public let items: Value<[String]>
 
         public init(items: Value<[String]>) {
             self.items = items
+        }
+
+        public init?(decoding value: TemplateValue) {
+            guard let fields = Fields(decoding: value) else { return nil }
+            guard let r0 = fields.decode("Items", as: Value<[String]>.self) else { return nil }
+            self.init(items: r0)
         }
 
         public var templateValue: TemplateValue {
@@ -124,12 +149,18 @@ public final class CfnResponseHeadersPolicy: Resource, HasAttributes {
     }
 
     /// A list of HTTP methods that CloudFront includes as values for the ``Access-Control-Allow-Methods`` HTTP response header.
-    public struct AccessControlAllowMethods: TemplateRepresentable, Sendable {
+    public struct AccessControlAllowMethods: TemplateRepresentable, TemplateDecodable, Sendable {
         /// The list of HTTP methods.
         public let items: [CfnResponseHeadersPolicy.AccessControlAllowMethods.Items]
 
         public init(items: [CfnResponseHeadersPolicy.AccessControlAllowMethods.Items]) {
             self.items = items
+        }
+
+        public init?(decoding value: TemplateValue) {
+            guard let fields = Fields(decoding: value) else { return nil }
+            guard let r0 = fields.decode("Items", as: [CfnResponseHeadersPolicy.AccessControlAllowMethods.Items].self) else { return nil }
+            self.init(items: r0)
         }
 
         public var templateValue: TemplateValue {
@@ -138,10 +169,11 @@ public final class CfnResponseHeadersPolicy: Resource, HasAttributes {
             return .object(fields)
         }
 
-        public struct Items: TemplateRepresentable, Sendable {
+        public struct Items: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
+            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var all: Items { Items(literal: "ALL") }
             public static var delete: Items { Items(literal: "DELETE") }
@@ -155,12 +187,18 @@ public final class CfnResponseHeadersPolicy: Resource, HasAttributes {
     }
 
     /// A list of origins (domain names) that CloudFront can use as the value for the ``Access-Control-Allow-Origin`` HTTP response header.
-    public struct AccessControlAllowOrigins: TemplateRepresentable, Sendable {
+    public struct AccessControlAllowOrigins: TemplateRepresentable, TemplateDecodable, Sendable {
         /// The list of origins (domain names).
         public let items: Value<[String]>
 
         public init(items: Value<[String]>) {
             self.items = items
+        }
+
+        public init?(decoding value: TemplateValue) {
+            guard let fields = Fields(decoding: value) else { return nil }
+            guard let r0 = fields.decode("Items", as: Value<[String]>.self) else { return nil }
+            self.init(items: r0)
         }
 
         public var templateValue: TemplateValue {
@@ -171,12 +209,18 @@ public final class CfnResponseHeadersPolicy: Resource, HasAttributes {
     }
 
     /// A list of HTTP headers that CloudFront includes as values for the ``Access-Control-Expose-Headers`` HTTP response header.
-    public struct AccessControlExposeHeaders: TemplateRepresentable, Sendable {
+    public struct AccessControlExposeHeaders: TemplateRepresentable, TemplateDecodable, Sendable {
         /// The list of HTTP headers.
         public let items: Value<[String]>
 
         public init(items: Value<[String]>) {
             self.items = items
+        }
+
+        public init?(decoding value: TemplateValue) {
+            guard let fields = Fields(decoding: value) else { return nil }
+            guard let r0 = fields.decode("Items", as: Value<[String]>.self) else { return nil }
+            self.init(items: r0)
         }
 
         public var templateValue: TemplateValue {
@@ -187,12 +231,18 @@ public final class CfnResponseHeadersPolicy: Resource, HasAttributes {
     }
 
     /// A list of HTTP response header names and their values.
-    public struct CustomHeadersConfig: TemplateRepresentable, Sendable {
+    public struct CustomHeadersConfig: TemplateRepresentable, TemplateDecodable, Sendable {
         /// The list of HTTP response headers and their values.
         public let items: [CfnResponseHeadersPolicy.CustomHeader]
 
         public init(items: [CfnResponseHeadersPolicy.CustomHeader]) {
             self.items = items
+        }
+
+        public init?(decoding value: TemplateValue) {
+            guard let fields = Fields(decoding: value) else { return nil }
+            guard let r0 = fields.decode("Items", as: [CfnResponseHeadersPolicy.CustomHeader].self) else { return nil }
+            self.init(items: r0)
         }
 
         public var templateValue: TemplateValue {
@@ -203,7 +253,7 @@ public final class CfnResponseHeadersPolicy: Resource, HasAttributes {
     }
 
     /// An HTTP response header name and its value.
-    public struct CustomHeader: TemplateRepresentable, Sendable {
+    public struct CustomHeader: TemplateRepresentable, TemplateDecodable, Sendable {
         /// The HTTP response header name.
         public let header: Value<String>
         /// A Boolean that determines whether CloudFront overrides a response header with the same name received from the origin with the header specified here.
@@ -217,6 +267,12 @@ public final class CfnResponseHeadersPolicy: Resource, HasAttributes {
             self.value = value
         }
 
+        public init?(decoding value: TemplateValue) {
+            guard let fields = Fields(decoding: value) else { return nil }
+            guard let r0 = fields.decode("Header", as: Value<String>.self), let r1 = fields.decode("Override", as: Value<Bool>.self), let r2 = fields.decode("Value", as: Value<String>.self) else { return nil }
+            self.init(header: r0, override: r1, value: r2)
+        }
+
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["Header"] = self.header.templateValue
@@ -227,12 +283,18 @@ public final class CfnResponseHeadersPolicy: Resource, HasAttributes {
     }
 
     /// A list of HTTP header names that CloudFront removes from HTTP responses to requests that match the cache behavior that this response headers policy is attached to.
-    public struct RemoveHeadersConfig: TemplateRepresentable, Sendable {
+    public struct RemoveHeadersConfig: TemplateRepresentable, TemplateDecodable, Sendable {
         /// The list of HTTP header names.
         public let items: [CfnResponseHeadersPolicy.RemoveHeader]
 
         public init(items: [CfnResponseHeadersPolicy.RemoveHeader]) {
             self.items = items
+        }
+
+        public init?(decoding value: TemplateValue) {
+            guard let fields = Fields(decoding: value) else { return nil }
+            guard let r0 = fields.decode("Items", as: [CfnResponseHeadersPolicy.RemoveHeader].self) else { return nil }
+            self.init(items: r0)
         }
 
         public var templateValue: TemplateValue {
@@ -243,12 +305,18 @@ public final class CfnResponseHeadersPolicy: Resource, HasAttributes {
     }
 
     /// The name of an HTTP header that CloudFront removes from HTTP responses to requests that match the cache behavior that this response headers policy is attached to.
-    public struct RemoveHeader: TemplateRepresentable, Sendable {
+    public struct RemoveHeader: TemplateRepresentable, TemplateDecodable, Sendable {
         /// The HTTP header name.
         public let header: Value<String>
 
         public init(header: Value<String>) {
             self.header = header
+        }
+
+        public init?(decoding value: TemplateValue) {
+            guard let fields = Fields(decoding: value) else { return nil }
+            guard let r0 = fields.decode("Header", as: Value<String>.self) else { return nil }
+            self.init(header: r0)
         }
 
         public var templateValue: TemplateValue {
@@ -259,7 +327,7 @@ public final class CfnResponseHeadersPolicy: Resource, HasAttributes {
     }
 
     /// A configuration for a set of security-related HTTP response headers.
-    public struct SecurityHeadersConfig: TemplateRepresentable, Sendable {
+    public struct SecurityHeadersConfig: TemplateRepresentable, TemplateDecodable, Sendable {
         /// The policy directives and their values that CloudFront includes as values for the ``Content-Security-Policy`` HTTP response header.
         public let contentSecurityPolicy: CfnResponseHeadersPolicy.ContentSecurityPolicy?
         /// Determines whether CloudFront includes the ``X-Content-Type-Options`` HTTP response header with its value set to ``nosniff``.
@@ -282,6 +350,11 @@ public final class CfnResponseHeadersPolicy: Resource, HasAttributes {
             self.xssProtection = xssProtection
         }
 
+        public init?(decoding value: TemplateValue) {
+            guard let fields = Fields(decoding: value) else { return nil }
+            self.init(contentSecurityPolicy: fields.decode("ContentSecurityPolicy", as: CfnResponseHeadersPolicy.ContentSecurityPolicy.self), contentTypeOptions: fields.decode("ContentTypeOptions", as: CfnResponseHeadersPolicy.ContentTypeOptions.self), frameOptions: fields.decode("FrameOptions", as: CfnResponseHeadersPolicy.FrameOptions.self), referrerPolicy: fields.decode("ReferrerPolicy", as: CfnResponseHeadersPolicy.ReferrerPolicy.self), strictTransportSecurity: fields.decode("StrictTransportSecurity", as: CfnResponseHeadersPolicy.StrictTransportSecurity.self), xssProtection: fields.decode("XSSProtection", as: CfnResponseHeadersPolicy.XSSProtection.self))
+        }
+
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["ContentSecurityPolicy"] = self.contentSecurityPolicy?.templateValue
@@ -295,7 +368,7 @@ public final class CfnResponseHeadersPolicy: Resource, HasAttributes {
     }
 
     /// The policy directives and their values that CloudFront includes as values for the ``Content-Security-Policy`` HTTP response header.
-    public struct ContentSecurityPolicy: TemplateRepresentable, Sendable {
+    public struct ContentSecurityPolicy: TemplateRepresentable, TemplateDecodable, Sendable {
         /// The policy directives and their values that CloudFront includes as values for the ``Content-Security-Policy`` HTTP response header.
         public let contentSecurityPolicy: Value<String>
         /// A Boolean that determines whether CloudFront overrides the ``Content-Security-Policy`` HTTP response header received from the origin with the one specified in this response headers policy.
@@ -304,6 +377,12 @@ public final class CfnResponseHeadersPolicy: Resource, HasAttributes {
         public init(contentSecurityPolicy: Value<String>, override: Value<Bool>) {
             self.contentSecurityPolicy = contentSecurityPolicy
             self.override = override
+        }
+
+        public init?(decoding value: TemplateValue) {
+            guard let fields = Fields(decoding: value) else { return nil }
+            guard let r0 = fields.decode("ContentSecurityPolicy", as: Value<String>.self), let r1 = fields.decode("Override", as: Value<Bool>.self) else { return nil }
+            self.init(contentSecurityPolicy: r0, override: r1)
         }
 
         public var templateValue: TemplateValue {
@@ -315,12 +394,18 @@ public final class CfnResponseHeadersPolicy: Resource, HasAttributes {
     }
 
     /// Determines whether CloudFront includes the ``X-Content-Type-Options`` HTTP response header with its value set to ``nosniff``.
-    public struct ContentTypeOptions: TemplateRepresentable, Sendable {
+    public struct ContentTypeOptions: TemplateRepresentable, TemplateDecodable, Sendable {
         /// A Boolean that determines whether CloudFront overrides the ``X-Content-Type-Options`` HTTP response header received from the origin with the one specified in this response headers policy.
         public let override: Value<Bool>
 
         public init(override: Value<Bool>) {
             self.override = override
+        }
+
+        public init?(decoding value: TemplateValue) {
+            guard let fields = Fields(decoding: value) else { return nil }
+            guard let r0 = fields.decode("Override", as: Value<Bool>.self) else { return nil }
+            self.init(override: r0)
         }
 
         public var templateValue: TemplateValue {
@@ -331,7 +416,7 @@ public final class CfnResponseHeadersPolicy: Resource, HasAttributes {
     }
 
     /// Determines whether CloudFront includes the ``X-Frame-Options`` HTTP response header and the header's value.
-    public struct FrameOptions: TemplateRepresentable, Sendable {
+    public struct FrameOptions: TemplateRepresentable, TemplateDecodable, Sendable {
         /// The value of the ``X-Frame-Options`` HTTP response header.
         public let frameOption: Value<String>
         /// A Boolean that determines whether CloudFront overrides the ``X-Frame-Options`` HTTP response header received from the origin with the one specified in this response headers policy.
@@ -340,6 +425,12 @@ public final class CfnResponseHeadersPolicy: Resource, HasAttributes {
         public init(frameOption: Value<String>, override: Value<Bool>) {
             self.frameOption = frameOption
             self.override = override
+        }
+
+        public init?(decoding value: TemplateValue) {
+            guard let fields = Fields(decoding: value) else { return nil }
+            guard let r0 = fields.decode("FrameOption", as: Value<String>.self), let r1 = fields.decode("Override", as: Value<Bool>.self) else { return nil }
+            self.init(frameOption: r0, override: r1)
         }
 
         public var templateValue: TemplateValue {
@@ -351,7 +442,7 @@ public final class CfnResponseHeadersPolicy: Resource, HasAttributes {
     }
 
     /// Determines whether CloudFront includes the ``Referrer-Policy`` HTTP response header and the header's value.
-    public struct ReferrerPolicy: TemplateRepresentable, Sendable {
+    public struct ReferrerPolicy: TemplateRepresentable, TemplateDecodable, Sendable {
         /// A Boolean that determines whether CloudFront overrides the ``Referrer-Policy`` HTTP response header received from the origin with the one specified in this response headers policy.
         public let override: Value<Bool>
         /// Determines whether CloudFront includes the ``Referrer-Policy`` HTTP response header and the header's value.
@@ -360,6 +451,12 @@ public final class CfnResponseHeadersPolicy: Resource, HasAttributes {
         public init(override: Value<Bool>, referrerPolicy: Value<String>) {
             self.override = override
             self.referrerPolicy = referrerPolicy
+        }
+
+        public init?(decoding value: TemplateValue) {
+            guard let fields = Fields(decoding: value) else { return nil }
+            guard let r0 = fields.decode("Override", as: Value<Bool>.self), let r1 = fields.decode("ReferrerPolicy", as: Value<String>.self) else { return nil }
+            self.init(override: r0, referrerPolicy: r1)
         }
 
         public var templateValue: TemplateValue {
@@ -371,7 +468,7 @@ public final class CfnResponseHeadersPolicy: Resource, HasAttributes {
     }
 
     /// Determines whether CloudFront includes the ``Strict-Transport-Security`` HTTP response header and the header's value.
-    public struct StrictTransportSecurity: TemplateRepresentable, Sendable {
+    public struct StrictTransportSecurity: TemplateRepresentable, TemplateDecodable, Sendable {
         /// A number that CloudFront uses as the value for the ``max-age`` directive in the ``Strict-Transport-Security`` HTTP response header.
         public let accessControlMaxAgeSec: Value<Int>
         /// A Boolean that determines whether CloudFront includes the ``includeSubDomains`` directive in the ``Strict-Transport-Security`` HTTP response header.
@@ -388,6 +485,12 @@ public final class CfnResponseHeadersPolicy: Resource, HasAttributes {
             self.preload = preload
         }
 
+        public init?(decoding value: TemplateValue) {
+            guard let fields = Fields(decoding: value) else { return nil }
+            guard let r0 = fields.decode("AccessControlMaxAgeSec", as: Value<Int>.self), let r2 = fields.decode("Override", as: Value<Bool>.self) else { return nil }
+            self.init(accessControlMaxAgeSec: r0, override: r2, includeSubdomains: fields.decode("IncludeSubdomains", as: Value<Bool>.self), preload: fields.decode("Preload", as: Value<Bool>.self))
+        }
+
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["AccessControlMaxAgeSec"] = self.accessControlMaxAgeSec.templateValue
@@ -399,7 +502,7 @@ public final class CfnResponseHeadersPolicy: Resource, HasAttributes {
     }
 
     /// Determines whether CloudFront includes the ``X-XSS-Protection`` HTTP response header and the header's value.
-    public struct XSSProtection: TemplateRepresentable, Sendable {
+    public struct XSSProtection: TemplateRepresentable, TemplateDecodable, Sendable {
         /// A Boolean that determines whether CloudFront includes the ``mode=block`` directive in the ``X-XSS-Protection`` header.
         public let modeBlock: Value<Bool>?
         /// A Boolean that determines whether CloudFront overrides the ``X-XSS-Protection`` HTTP response header received from the origin with the one specified in this response headers policy.
@@ -416,6 +519,12 @@ public final class CfnResponseHeadersPolicy: Resource, HasAttributes {
             self.reportUri = reportUri
         }
 
+        public init?(decoding value: TemplateValue) {
+            guard let fields = Fields(decoding: value) else { return nil }
+            guard let r1 = fields.decode("Override", as: Value<Bool>.self), let r2 = fields.decode("Protection", as: Value<Bool>.self) else { return nil }
+            self.init(override: r1, protection: r2, modeBlock: fields.decode("ModeBlock", as: Value<Bool>.self), reportUri: fields.decode("ReportUri", as: Value<String>.self))
+        }
+
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["ModeBlock"] = self.modeBlock?.templateValue
@@ -427,7 +536,7 @@ public final class CfnResponseHeadersPolicy: Resource, HasAttributes {
     }
 
     /// A configuration for enabling the ``Server-Timing`` header in HTTP responses sent from CloudFront.
-    public struct ServerTimingHeadersConfig: TemplateRepresentable, Sendable {
+    public struct ServerTimingHeadersConfig: TemplateRepresentable, TemplateDecodable, Sendable {
         /// A Boolean that determines whether CloudFront adds the ``Server-Timing`` header to HTTP responses that it sends in response to requests that match a cache behavior that's associated with this respon...
         public let enabled: Value<Bool>
         /// A number 0–100 (inclusive) that specifies the percentage of responses that you want CloudFront to add the ``Server-Timing`` header to.
@@ -436,6 +545,12 @@ public final class CfnResponseHeadersPolicy: Resource, HasAttributes {
         public init(enabled: Value<Bool>, samplingRate: Value<Double>? = nil) {
             self.enabled = enabled
             self.samplingRate = samplingRate
+        }
+
+        public init?(decoding value: TemplateValue) {
+            guard let fields = Fields(decoding: value) else { return nil }
+            guard let r0 = fields.decode("Enabled", as: Value<Bool>.self) else { return nil }
+            self.init(enabled: r0, samplingRate: fields.decode("SamplingRate", as: Value<Double>.self))
         }
 
         public var templateValue: TemplateValue {

@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::CloudWatch::Alarm`: The ``AWS::CloudWatch::Alarm`` type specifies an alarm and associates it with the specified metric or metric math expression.
-public final class CfnAlarm: Resource, HasAttributes {
+public final class CfnAlarm: Resource, HasAttributes, DecodableResource {
     public enum Attribute: String, Sendable {
         case arn = "Arn"
     }
@@ -92,6 +92,12 @@ public final class CfnAlarm: Resource, HasAttributes {
         super.init(logicalID: logicalID, type: "AWS::CloudWatch::Alarm")
     }
 
+    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
+    /// nil when a required property is missing or not of its shape.
+    public convenience init?(_ logicalID: String, decoding properties: Fields) {
+        self.init(logicalID, actionConfiguration: properties.decode("ActionConfiguration", as: CfnAlarm.ActionConfiguration.self), actionsEnabled: properties.decode("ActionsEnabled", as: Value<Bool>.self), alarmActions: properties.decode("AlarmActions", as: Value<[String]>.self), alarmDescription: properties.decode("AlarmDescription", as: Value<String>.self), alarmName: properties.decode("AlarmName", as: Value<String>.self), comparisonOperator: properties.decode("ComparisonOperator", as: CfnAlarm.ComparisonOperator.self), datapointsToAlarm: properties.decode("DatapointsToAlarm", as: Value<Int>.self), dimensions: properties.decode("Dimensions", as: [CfnAlarm.Dimension].self), evaluateLowSampleCountPercentile: properties.decode("EvaluateLowSampleCountPercentile", as: Value<String>.self), evaluationCriteria: properties.decode("EvaluationCriteria", as: CfnAlarm.EvaluationCriteria.self), evaluationInterval: properties.decode("EvaluationInterval", as: Value<Int>.self), evaluationPeriods: properties.decode("EvaluationPeriods", as: Value<Int>.self), evaluationWindow: properties.decode("EvaluationWindow", as: CfnAlarm.EvaluationWindow.self), extendedStatistic: properties.decode("ExtendedStatistic", as: Value<String>.self), insufficientDataActions: properties.decode("InsufficientDataActions", as: Value<[String]>.self), metricName: properties.decode("MetricName", as: Value<String>.self), metrics: properties.decode("Metrics", as: [CfnAlarm.MetricDataQuery].self), namespace: properties.decode("Namespace", as: Value<String>.self), okActions: properties.decode("OKActions", as: Value<[String]>.self), period: properties.decode("Period", as: Value<Int>.self), statistic: properties.decode("Statistic", as: CfnAlarm.Statistic.self), tags: properties.decode("Tags", as: [CfnAlarm.Tag].self), threshold: properties.decode("Threshold", as: Value<Double>.self), thresholdMetricId: properties.decode("ThresholdMetricId", as: Value<String>.self), treatMissingData: properties.decode("TreatMissingData", as: CfnAlarm.TreatMissingData.self), unit: properties.decode("Unit", as: CfnAlarm.Unit.self), warmUpConfiguration: properties.decode("WarmUpConfiguration", as: CfnAlarm.WarmUpConfiguration.self))
+    }
+
     /// Fn::GetAtt Arn.
     public var attrArn: Value<String> { attribute(.arn) }
 
@@ -127,12 +133,17 @@ public final class CfnAlarm: Resource, HasAttributes {
         return properties
     }
 
-    public struct ActionConfiguration: TemplateRepresentable, Sendable {
+    public struct ActionConfiguration: TemplateRepresentable, TemplateDecodable, Sendable {
         /// Whether the alarm's tags are included in its action notifications and state-change events.
         public let alarmTagsPropagation: CfnAlarm.AlarmTagsPropagation?
 
         public init(alarmTagsPropagation: CfnAlarm.AlarmTagsPropagation? = nil) {
             self.alarmTagsPropagation = alarmTagsPropagation
+        }
+
+        public init?(decoding value: TemplateValue) {
+            guard let fields = Fields(decoding: value) else { return nil }
+            self.init(alarmTagsPropagation: fields.decode("AlarmTagsPropagation", as: CfnAlarm.AlarmTagsPropagation.self))
         }
 
         public var templateValue: TemplateValue {
@@ -142,7 +153,7 @@ public final class CfnAlarm: Resource, HasAttributes {
         }
     }
 
-    public struct AlarmTagsPropagation: TemplateRepresentable, Sendable {
+    public struct AlarmTagsPropagation: TemplateRepresentable, TemplateDecodable, Sendable {
         /// Whether the alarm's tags are included in its action notifications and state-change events.
         public let enabled: Value<Bool>
         /// The tag keys to leave out.
@@ -156,6 +167,12 @@ public final class CfnAlarm: Resource, HasAttributes {
             self.includedTagKeys = includedTagKeys
         }
 
+        public init?(decoding value: TemplateValue) {
+            guard let fields = Fields(decoding: value) else { return nil }
+            guard let r0 = fields.decode("Enabled", as: Value<Bool>.self) else { return nil }
+            self.init(enabled: r0, excludedTagKeys: fields.decode("ExcludedTagKeys", as: Value<[String]>.self), includedTagKeys: fields.decode("IncludedTagKeys", as: Value<[String]>.self))
+        }
+
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["Enabled"] = self.enabled.templateValue
@@ -165,10 +182,11 @@ public final class CfnAlarm: Resource, HasAttributes {
         }
     }
 
-    public struct ComparisonOperator: TemplateRepresentable, Sendable {
+    public struct ComparisonOperator: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
         public let templateValue: TemplateValue
         /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
         public init(_ value: Value<String>) { templateValue = value.raw }
+        public init(decoding value: TemplateValue) { templateValue = value }
         private init(literal: String) { templateValue = .string(literal) }
         public static var greaterThanOrEqualToThreshold: ComparisonOperator { ComparisonOperator(literal: "GreaterThanOrEqualToThreshold") }
         public static var greaterThanThreshold: ComparisonOperator { ComparisonOperator(literal: "GreaterThanThreshold") }
@@ -180,7 +198,7 @@ public final class CfnAlarm: Resource, HasAttributes {
     }
 
     /// Dimension is an embedded property of the ``AWS::CloudWatch::Alarm`` type.
-    public struct Dimension: TemplateRepresentable, Sendable {
+    public struct Dimension: TemplateRepresentable, TemplateDecodable, Sendable {
         /// The name of the dimension, from 1–255 characters in length.
         public let name: Value<String>
         /// The value for the dimension, from 1–255 characters in length.
@@ -189,6 +207,12 @@ public final class CfnAlarm: Resource, HasAttributes {
         public init(name: Value<String>, value: Value<String>) {
             self.name = name
             self.value = value
+        }
+
+        public init?(decoding value: TemplateValue) {
+            guard let fields = Fields(decoding: value) else { return nil }
+            guard let r0 = fields.decode("Name", as: Value<String>.self), let r1 = fields.decode("Value", as: Value<String>.self) else { return nil }
+            self.init(name: r0, value: r1)
         }
 
         public var templateValue: TemplateValue {
@@ -200,12 +224,17 @@ public final class CfnAlarm: Resource, HasAttributes {
     }
 
     /// The evaluation criteria for an alarm.
-    public struct EvaluationCriteria: TemplateRepresentable, Sendable {
+    public struct EvaluationCriteria: TemplateRepresentable, TemplateDecodable, Sendable {
         /// The PromQL criteria for the alarm evaluation.
         public let promQLCriteria: CfnAlarm.AlarmPromQLCriteria?
 
         public init(promQLCriteria: CfnAlarm.AlarmPromQLCriteria? = nil) {
             self.promQLCriteria = promQLCriteria
+        }
+
+        public init?(decoding value: TemplateValue) {
+            guard let fields = Fields(decoding: value) else { return nil }
+            self.init(promQLCriteria: fields.decode("PromQLCriteria", as: CfnAlarm.AlarmPromQLCriteria.self))
         }
 
         public var templateValue: TemplateValue {
@@ -216,7 +245,7 @@ public final class CfnAlarm: Resource, HasAttributes {
     }
 
     /// Contains the configuration that determines how a PromQL alarm evaluates its contributors, including the query to run and the durations that define when contributors transition between states.
-    public struct AlarmPromQLCriteria: TemplateRepresentable, Sendable {
+    public struct AlarmPromQLCriteria: TemplateRepresentable, TemplateDecodable, Sendable {
         /// The duration, in seconds, that a contributor must be continuously breaching before it transitions to the ``ALARM`` state.
         public let pendingPeriod: Value<Int>?
         /// The PromQL query that the alarm evaluates.
@@ -230,6 +259,11 @@ public final class CfnAlarm: Resource, HasAttributes {
             self.recoveryPeriod = recoveryPeriod
         }
 
+        public init?(decoding value: TemplateValue) {
+            guard let fields = Fields(decoding: value) else { return nil }
+            self.init(pendingPeriod: fields.decode("PendingPeriod", as: Value<Int>.self), query: fields.decode("Query", as: Value<String>.self), recoveryPeriod: fields.decode("RecoveryPeriod", as: Value<Int>.self))
+        }
+
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["PendingPeriod"] = self.pendingPeriod?.templateValue
@@ -240,7 +274,7 @@ public final class CfnAlarm: Resource, HasAttributes {
     }
 
     /// The evaluation window that an alarm uses to select the range of metric data that it evaluates each time it runs.
-    public struct EvaluationWindow: TemplateRepresentable, Sendable {
+    public struct EvaluationWindow: TemplateRepresentable, TemplateDecodable, Sendable {
         /// A sliding window, which advances each time the alarm is evaluated, forming a rolling time window.
         public let slidingWindow: TemplateValue?
         /// A wall clock window, which aligns the evaluated range to fixed clock boundaries that match the alarm's period, such as the top of the hour, midnight, or the start of the calendar week.
@@ -249,6 +283,11 @@ public final class CfnAlarm: Resource, HasAttributes {
         public init(slidingWindow: TemplateValue? = nil, wallClockWindow: CfnAlarm.WallClockWindow? = nil) {
             self.slidingWindow = slidingWindow
             self.wallClockWindow = wallClockWindow
+        }
+
+        public init?(decoding value: TemplateValue) {
+            guard let fields = Fields(decoding: value) else { return nil }
+            self.init(slidingWindow: fields.decode("SlidingWindow", as: TemplateValue.self), wallClockWindow: fields.decode("WallClockWindow", as: CfnAlarm.WallClockWindow.self))
         }
 
         public var templateValue: TemplateValue {
@@ -260,12 +299,17 @@ public final class CfnAlarm: Resource, HasAttributes {
     }
 
     /// An evaluation window that aligns the evaluated range to fixed clock boundaries that match the alarm's period, such as the top of the hour, midnight, or the start of the calendar week, optionally in...
-    public struct WallClockWindow: TemplateRepresentable, Sendable {
+    public struct WallClockWindow: TemplateRepresentable, TemplateDecodable, Sendable {
         /// The time zone to use when the alarm aligns the evaluation window to clock boundaries.
         public let timezone: Value<String>?
 
         public init(timezone: Value<String>? = nil) {
             self.timezone = timezone
+        }
+
+        public init?(decoding value: TemplateValue) {
+            guard let fields = Fields(decoding: value) else { return nil }
+            self.init(timezone: fields.decode("Timezone", as: Value<String>.self))
         }
 
         public var templateValue: TemplateValue {
@@ -276,7 +320,7 @@ public final class CfnAlarm: Resource, HasAttributes {
     }
 
     /// The ``MetricDataQuery`` property type specifies the metric data to return, and whether this call is just retrieving a batch set of data for one metric, or is performing a math expression on metric...
-    public struct MetricDataQuery: TemplateRepresentable, Sendable {
+    public struct MetricDataQuery: TemplateRepresentable, TemplateDecodable, Sendable {
         /// The ID of the account where the metrics are located, if this is a cross-account alarm.
         public let accountId: Value<String>?
         /// The math expression to be performed on the returned data, if this object is performing a math expression.
@@ -302,6 +346,12 @@ public final class CfnAlarm: Resource, HasAttributes {
             self.returnData = returnData
         }
 
+        public init?(decoding value: TemplateValue) {
+            guard let fields = Fields(decoding: value) else { return nil }
+            guard let r2 = fields.decode("Id", as: Value<String>.self) else { return nil }
+            self.init(id: r2, accountId: fields.decode("AccountId", as: Value<String>.self), expression: fields.decode("Expression", as: Value<String>.self), label: fields.decode("Label", as: Value<String>.self), metricStat: fields.decode("MetricStat", as: CfnAlarm.MetricStat.self), period: fields.decode("Period", as: Value<Int>.self), returnData: fields.decode("ReturnData", as: Value<Bool>.self))
+        }
+
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["AccountId"] = self.accountId?.templateValue
@@ -316,7 +366,7 @@ public final class CfnAlarm: Resource, HasAttributes {
     }
 
     /// This structure defines the metric to be returned, along with the statistics, period, and units.
-    public struct MetricStat: TemplateRepresentable, Sendable {
+    public struct MetricStat: TemplateRepresentable, TemplateDecodable, Sendable {
         /// The metric to return, including the metric name, namespace, and dimensions.
         public let metric: CfnAlarm.Metric
         /// The granularity, in seconds, of the returned data points.
@@ -333,6 +383,12 @@ public final class CfnAlarm: Resource, HasAttributes {
             self.unit = unit
         }
 
+        public init?(decoding value: TemplateValue) {
+            guard let fields = Fields(decoding: value) else { return nil }
+            guard let r0 = fields.decode("Metric", as: CfnAlarm.Metric.self), let r1 = fields.decode("Period", as: Value<Int>.self), let r2 = fields.decode("Stat", as: Value<String>.self) else { return nil }
+            self.init(metric: r0, period: r1, stat: r2, unit: fields.decode("Unit", as: CfnAlarm.MetricStat.Unit.self))
+        }
+
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["Metric"] = self.metric.templateValue
@@ -342,10 +398,11 @@ public final class CfnAlarm: Resource, HasAttributes {
             return .object(fields)
         }
 
-        public struct Unit: TemplateRepresentable, Sendable {
+        public struct Unit: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
+            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var bits: Unit { Unit(literal: "Bits") }
             public static var bitsSecond: Unit { Unit(literal: "Bits/Second") }
@@ -378,7 +435,7 @@ public final class CfnAlarm: Resource, HasAttributes {
     }
 
     /// The ``Metric`` property type represents a specific metric.
-    public struct Metric: TemplateRepresentable, Sendable {
+    public struct Metric: TemplateRepresentable, TemplateDecodable, Sendable {
         /// The metric dimensions that you want to be used for the metric that the alarm will watch.
         public let dimensions: [CfnAlarm.Dimension]?
         /// The name of the metric that you want the alarm to watch.
@@ -392,6 +449,11 @@ public final class CfnAlarm: Resource, HasAttributes {
             self.namespace = namespace
         }
 
+        public init?(decoding value: TemplateValue) {
+            guard let fields = Fields(decoding: value) else { return nil }
+            self.init(dimensions: fields.decode("Dimensions", as: [CfnAlarm.Dimension].self), metricName: fields.decode("MetricName", as: Value<String>.self), namespace: fields.decode("Namespace", as: Value<String>.self))
+        }
+
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["Dimensions"] = self.dimensions?.templateValue
@@ -401,10 +463,11 @@ public final class CfnAlarm: Resource, HasAttributes {
         }
     }
 
-    public struct Statistic: TemplateRepresentable, Sendable {
+    public struct Statistic: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
         public let templateValue: TemplateValue
         /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
         public init(_ value: Value<String>) { templateValue = value.raw }
+        public init(decoding value: TemplateValue) { templateValue = value }
         private init(literal: String) { templateValue = .string(literal) }
         public static var average: Statistic { Statistic(literal: "Average") }
         public static var maximum: Statistic { Statistic(literal: "Maximum") }
@@ -414,7 +477,7 @@ public final class CfnAlarm: Resource, HasAttributes {
     }
 
     /// One of the key-value pairs associated with the alarm.
-    public struct Tag: TemplateRepresentable, Sendable {
+    public struct Tag: TemplateRepresentable, TemplateDecodable, Sendable {
         /// A string that you can use to assign a value.
         public let key: Value<String>
         /// The value for the specified tag key.
@@ -425,6 +488,12 @@ public final class CfnAlarm: Resource, HasAttributes {
             self.value = value
         }
 
+        public init?(decoding value: TemplateValue) {
+            guard let fields = Fields(decoding: value) else { return nil }
+            guard let r0 = fields.decode("Key", as: Value<String>.self), let r1 = fields.decode("Value", as: Value<String>.self) else { return nil }
+            self.init(key: r0, value: r1)
+        }
+
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["Key"] = self.key.templateValue
@@ -433,10 +502,11 @@ public final class CfnAlarm: Resource, HasAttributes {
         }
     }
 
-    public struct TreatMissingData: TemplateRepresentable, Sendable {
+    public struct TreatMissingData: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
         public let templateValue: TemplateValue
         /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
         public init(_ value: Value<String>) { templateValue = value.raw }
+        public init(decoding value: TemplateValue) { templateValue = value }
         private init(literal: String) { templateValue = .string(literal) }
         public static var breaching: TreatMissingData { TreatMissingData(literal: "breaching") }
         public static var ignore: TreatMissingData { TreatMissingData(literal: "ignore") }
@@ -444,10 +514,11 @@ public final class CfnAlarm: Resource, HasAttributes {
         public static var notBreaching: TreatMissingData { TreatMissingData(literal: "notBreaching") }
     }
 
-    public struct Unit: TemplateRepresentable, Sendable {
+    public struct Unit: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
         public let templateValue: TemplateValue
         /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
         public init(_ value: Value<String>) { templateValue = value.raw }
+        public init(decoding value: TemplateValue) { templateValue = value }
         private init(literal: String) { templateValue = .string(literal) }
         public static var bits: Unit { Unit(literal: "Bits") }
         public static var bitsSecond: Unit { Unit(literal: "Bits/Second") }
@@ -479,7 +550,7 @@ public final class CfnAlarm: Resource, HasAttributes {
     }
 
     /// The configuration settings that define the warm-up behavior for an alarm.
-    public struct WarmUpConfiguration: TemplateRepresentable, Sendable {
+    public struct WarmUpConfiguration: TemplateRepresentable, TemplateDecodable, Sendable {
         /// Specifies whether the alarm waits for the full warm-up period before it starts to evaluate.
         public let onlyStartEvaluatingAfterWarmUpPeriodEnds: Value<Bool>?
         /// The length of the warm-up period, in minutes.
@@ -488,6 +559,11 @@ public final class CfnAlarm: Resource, HasAttributes {
         public init(onlyStartEvaluatingAfterWarmUpPeriodEnds: Value<Bool>? = nil, warmUpPeriodDurationInMinutes: Value<Int>? = nil) {
             self.onlyStartEvaluatingAfterWarmUpPeriodEnds = onlyStartEvaluatingAfterWarmUpPeriodEnds
             self.warmUpPeriodDurationInMinutes = warmUpPeriodDurationInMinutes
+        }
+
+        public init?(decoding value: TemplateValue) {
+            guard let fields = Fields(decoding: value) else { return nil }
+            self.init(onlyStartEvaluatingAfterWarmUpPeriodEnds: fields.decode("OnlyStartEvaluatingAfterWarmUpPeriodEnds", as: Value<Bool>.self), warmUpPeriodDurationInMinutes: fields.decode("WarmUpPeriodDurationInMinutes", as: Value<Int>.self))
         }
 
         public var templateValue: TemplateValue {

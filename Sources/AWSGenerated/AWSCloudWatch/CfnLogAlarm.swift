@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::CloudWatch::LogAlarm`: Resource Type definition for AWS::CloudWatch::LogAlarm.
-public final class CfnLogAlarm: Resource, HasAttributes {
+public final class CfnLogAlarm: Resource, HasAttributes, DecodableResource {
     public enum Attribute: String, Sendable {
         case arn = "Arn"
     }
@@ -63,6 +63,13 @@ public final class CfnLogAlarm: Resource, HasAttributes {
         super.init(logicalID: logicalID, type: "AWS::CloudWatch::LogAlarm")
     }
 
+    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
+    /// nil when a required property is missing or not of its shape.
+    public convenience init?(_ logicalID: String, decoding properties: Fields) {
+        guard let r7 = properties.decode("ComparisonOperator", as: CfnLogAlarm.ComparisonOperator.self), let r10 = properties.decode("QueryResultsToAlarm", as: Value<Int>.self), let r11 = properties.decode("QueryResultsToEvaluate", as: Value<Int>.self), let r12 = properties.decode("ScheduledQueryConfiguration", as: CfnLogAlarm.ScheduledQueryConfiguration.self), let r14 = properties.decode("Threshold", as: Value<Double>.self) else { return nil }
+        self.init(logicalID, comparisonOperator: r7, queryResultsToAlarm: r10, queryResultsToEvaluate: r11, scheduledQueryConfiguration: r12, threshold: r14, actionConfiguration: properties.decode("ActionConfiguration", as: CfnLogAlarm.ActionConfiguration.self), actionLogLineCount: properties.decode("ActionLogLineCount", as: Value<Int>.self), actionLogLineRoleArn: properties.decode("ActionLogLineRoleArn", as: Value<String>.self), actionsEnabled: properties.decode("ActionsEnabled", as: Value<Bool>.self), alarmActions: properties.decode("AlarmActions", as: Value<[String]>.self), alarmDescription: properties.decode("AlarmDescription", as: Value<String>.self), alarmName: properties.decode("AlarmName", as: Value<String>.self), insufficientDataActions: properties.decode("InsufficientDataActions", as: Value<[String]>.self), okActions: properties.decode("OKActions", as: Value<[String]>.self), tags: properties.decode("Tags", as: [CfnLogAlarm.Tag].self), treatMissingData: properties.decode("TreatMissingData", as: Value<String>.self), warmUpConfiguration: properties.decode("WarmUpConfiguration", as: CfnLogAlarm.WarmUpConfiguration.self))
+    }
+
     /// Fn::GetAtt Arn.
     public var attrArn: Value<String> { attribute(.arn) }
 
@@ -89,12 +96,17 @@ public final class CfnLogAlarm: Resource, HasAttributes {
     }
 
     /// Configuration that applies to the notifications this alarm sends when it performs its actions.
-    public struct ActionConfiguration: TemplateRepresentable, Sendable {
+    public struct ActionConfiguration: TemplateRepresentable, TemplateDecodable, Sendable {
         /// Whether the alarm's tags are included in its action notifications and state-change events.
         public let alarmTagsPropagation: CfnLogAlarm.AlarmTagsPropagation?
 
         public init(alarmTagsPropagation: CfnLogAlarm.AlarmTagsPropagation? = nil) {
             self.alarmTagsPropagation = alarmTagsPropagation
+        }
+
+        public init?(decoding value: TemplateValue) {
+            guard let fields = Fields(decoding: value) else { return nil }
+            self.init(alarmTagsPropagation: fields.decode("AlarmTagsPropagation", as: CfnLogAlarm.AlarmTagsPropagation.self))
         }
 
         public var templateValue: TemplateValue {
@@ -105,7 +117,7 @@ public final class CfnLogAlarm: Resource, HasAttributes {
     }
 
     /// Controls whether the alarm's tags are included in its action notifications and state-change events, and which tag keys are included.
-    public struct AlarmTagsPropagation: TemplateRepresentable, Sendable {
+    public struct AlarmTagsPropagation: TemplateRepresentable, TemplateDecodable, Sendable {
         /// Whether the alarm's tags are included in its action notifications and state-change events.
         public let enabled: Value<Bool>
         /// The tag keys to leave out.
@@ -119,6 +131,12 @@ public final class CfnLogAlarm: Resource, HasAttributes {
             self.includedTagKeys = includedTagKeys
         }
 
+        public init?(decoding value: TemplateValue) {
+            guard let fields = Fields(decoding: value) else { return nil }
+            guard let r0 = fields.decode("Enabled", as: Value<Bool>.self) else { return nil }
+            self.init(enabled: r0, excludedTagKeys: fields.decode("ExcludedTagKeys", as: Value<[String]>.self), includedTagKeys: fields.decode("IncludedTagKeys", as: Value<[String]>.self))
+        }
+
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["Enabled"] = self.enabled.templateValue
@@ -128,10 +146,11 @@ public final class CfnLogAlarm: Resource, HasAttributes {
         }
     }
 
-    public struct ComparisonOperator: TemplateRepresentable, Sendable {
+    public struct ComparisonOperator: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
         public let templateValue: TemplateValue
         /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
         public init(_ value: Value<String>) { templateValue = value.raw }
+        public init(decoding value: TemplateValue) { templateValue = value }
         private init(literal: String) { templateValue = .string(literal) }
         public static var greaterThanOrEqualToThreshold: ComparisonOperator { ComparisonOperator(literal: "GreaterThanOrEqualToThreshold") }
         public static var greaterThanThreshold: ComparisonOperator { ComparisonOperator(literal: "GreaterThanThreshold") }
@@ -143,7 +162,7 @@ public final class CfnLogAlarm: Resource, HasAttributes {
     }
 
     /// The scheduled query configuration for the log alarm.
-    public struct ScheduledQueryConfiguration: TemplateRepresentable, Sendable {
+    public struct ScheduledQueryConfiguration: TemplateRepresentable, TemplateDecodable, Sendable {
         /// The aggregation expression for the scheduled query, e.g.
         public let aggregationExpression: Value<String>
         /// The log groups to query.
@@ -166,6 +185,12 @@ public final class CfnLogAlarm: Resource, HasAttributes {
             self.tags = tags
         }
 
+        public init?(decoding value: TemplateValue) {
+            guard let fields = Fields(decoding: value) else { return nil }
+            guard let r0 = fields.decode("AggregationExpression", as: Value<String>.self), let r2 = fields.decode("QueryString", as: Value<String>.self), let r3 = fields.decode("ScheduleConfiguration", as: CfnLogAlarm.ScheduleConfiguration.self), let r4 = fields.decode("ScheduledQueryRoleARN", as: Value<String>.self) else { return nil }
+            self.init(aggregationExpression: r0, queryString: r2, scheduleConfiguration: r3, scheduledQueryRoleARN: r4, logGroupIdentifiers: fields.decode("LogGroupIdentifiers", as: Value<[String]>.self), tags: fields.decode("Tags", as: [CfnLogAlarm.Tag].self))
+        }
+
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["AggregationExpression"] = self.aggregationExpression.templateValue
@@ -179,7 +204,7 @@ public final class CfnLogAlarm: Resource, HasAttributes {
     }
 
     /// The schedule configuration for the scheduled query.
-    public struct ScheduleConfiguration: TemplateRepresentable, Sendable {
+    public struct ScheduleConfiguration: TemplateRepresentable, TemplateDecodable, Sendable {
         /// The number of seconds into the past to end the query window.
         public let endTimeOffset: Value<Int>?
         /// The expression that defines when the scheduled query runs, e.g.
@@ -193,6 +218,12 @@ public final class CfnLogAlarm: Resource, HasAttributes {
             self.startTimeOffset = startTimeOffset
         }
 
+        public init?(decoding value: TemplateValue) {
+            guard let fields = Fields(decoding: value) else { return nil }
+            guard let r1 = fields.decode("ScheduleExpression", as: Value<String>.self), let r2 = fields.decode("StartTimeOffset", as: Value<Int>.self) else { return nil }
+            self.init(scheduleExpression: r1, startTimeOffset: r2, endTimeOffset: fields.decode("EndTimeOffset", as: Value<Int>.self))
+        }
+
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["EndTimeOffset"] = self.endTimeOffset?.templateValue
@@ -203,7 +234,7 @@ public final class CfnLogAlarm: Resource, HasAttributes {
     }
 
     /// Metadata that you can assign to a log alarm.
-    public struct Tag: TemplateRepresentable, Sendable {
+    public struct Tag: TemplateRepresentable, TemplateDecodable, Sendable {
         /// A unique identifier for the tag.
         public let key: Value<String>
         /// The value for the specified tag key.
@@ -212,6 +243,12 @@ public final class CfnLogAlarm: Resource, HasAttributes {
         public init(key: Value<String>, value: Value<String>) {
             self.key = key
             self.value = value
+        }
+
+        public init?(decoding value: TemplateValue) {
+            guard let fields = Fields(decoding: value) else { return nil }
+            guard let r0 = fields.decode("Key", as: Value<String>.self), let r1 = fields.decode("Value", as: Value<String>.self) else { return nil }
+            self.init(key: r0, value: r1)
         }
 
         public var templateValue: TemplateValue {
@@ -223,7 +260,7 @@ public final class CfnLogAlarm: Resource, HasAttributes {
     }
 
     /// The warm-up configuration for an alarm.
-    public struct WarmUpConfiguration: TemplateRepresentable, Sendable {
+    public struct WarmUpConfiguration: TemplateRepresentable, TemplateDecodable, Sendable {
         /// Specifies whether the alarm waits for the full warm-up period before it starts evaluating.
         public let onlyStartEvaluatingAfterWarmUpPeriodEnds: Value<Bool>?
         /// The length of the warm-up period, in minutes.
@@ -232,6 +269,11 @@ public final class CfnLogAlarm: Resource, HasAttributes {
         public init(onlyStartEvaluatingAfterWarmUpPeriodEnds: Value<Bool>? = nil, warmUpPeriodDurationInMinutes: Value<Int>? = nil) {
             self.onlyStartEvaluatingAfterWarmUpPeriodEnds = onlyStartEvaluatingAfterWarmUpPeriodEnds
             self.warmUpPeriodDurationInMinutes = warmUpPeriodDurationInMinutes
+        }
+
+        public init?(decoding value: TemplateValue) {
+            guard let fields = Fields(decoding: value) else { return nil }
+            self.init(onlyStartEvaluatingAfterWarmUpPeriodEnds: fields.decode("OnlyStartEvaluatingAfterWarmUpPeriodEnds", as: Value<Bool>.self), warmUpPeriodDurationInMinutes: fields.decode("WarmUpPeriodDurationInMinutes", as: Value<Int>.self))
         }
 
         public var templateValue: TemplateValue {

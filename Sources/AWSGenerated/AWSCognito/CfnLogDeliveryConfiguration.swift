@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::Cognito::LogDeliveryConfiguration`: Resource Type definition for AWS::Cognito::LogDeliveryConfiguration
-public final class CfnLogDeliveryConfiguration: Resource, HasAttributes {
+public final class CfnLogDeliveryConfiguration: Resource, HasAttributes, DecodableResource {
     public enum Attribute: String, Sendable {
         case id = "Id"
     }
@@ -16,6 +16,13 @@ public final class CfnLogDeliveryConfiguration: Resource, HasAttributes {
         super.init(logicalID: logicalID, type: "AWS::Cognito::LogDeliveryConfiguration")
     }
 
+    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
+    /// nil when a required property is missing or not of its shape.
+    public convenience init?(_ logicalID: String, decoding properties: Fields) {
+        guard let r1 = properties.decode("UserPoolId", as: Value<String>.self) else { return nil }
+        self.init(logicalID, userPoolId: r1, logConfigurations: properties.decode("LogConfigurations", as: [CfnLogDeliveryConfiguration.LogConfiguration].self))
+    }
+
     /// Fn::GetAtt Id.
     public var attrId: Value<String> { attribute(.id) }
 
@@ -26,7 +33,7 @@ public final class CfnLogDeliveryConfiguration: Resource, HasAttributes {
         return properties
     }
 
-    public struct LogConfiguration: TemplateRepresentable, Sendable {
+    public struct LogConfiguration: TemplateRepresentable, TemplateDecodable, Sendable {
         public let cloudWatchLogsConfiguration: CfnLogDeliveryConfiguration.CloudWatchLogsConfiguration?
         public let eventSource: Value<String>?
         public let firehoseConfiguration: CfnLogDeliveryConfiguration.FirehoseConfiguration?
@@ -41,6 +48,11 @@ public final class CfnLogDeliveryConfiguration: Resource, HasAttributes {
             self.s3Configuration = s3Configuration
         }
 
+        public init?(decoding value: TemplateValue) {
+            guard let fields = Fields(decoding: value) else { return nil }
+            self.init(cloudWatchLogsConfiguration: fields.decode("CloudWatchLogsConfiguration", as: CfnLogDeliveryConfiguration.CloudWatchLogsConfiguration.self), eventSource: fields.decode("EventSource", as: Value<String>.self), firehoseConfiguration: fields.decode("FirehoseConfiguration", as: CfnLogDeliveryConfiguration.FirehoseConfiguration.self), logLevel: fields.decode("LogLevel", as: Value<String>.self), s3Configuration: fields.decode("S3Configuration", as: CfnLogDeliveryConfiguration.S3Configuration.self))
+        }
+
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["CloudWatchLogsConfiguration"] = self.cloudWatchLogsConfiguration?.templateValue
@@ -52,11 +64,16 @@ public final class CfnLogDeliveryConfiguration: Resource, HasAttributes {
         }
     }
 
-    public struct CloudWatchLogsConfiguration: TemplateRepresentable, Sendable {
+    public struct CloudWatchLogsConfiguration: TemplateRepresentable, TemplateDecodable, Sendable {
         public let logGroupArn: Value<String>?
 
         public init(logGroupArn: Value<String>? = nil) {
             self.logGroupArn = logGroupArn
+        }
+
+        public init?(decoding value: TemplateValue) {
+            guard let fields = Fields(decoding: value) else { return nil }
+            self.init(logGroupArn: fields.decode("LogGroupArn", as: Value<String>.self))
         }
 
         public var templateValue: TemplateValue {
@@ -66,11 +83,16 @@ public final class CfnLogDeliveryConfiguration: Resource, HasAttributes {
         }
     }
 
-    public struct FirehoseConfiguration: TemplateRepresentable, Sendable {
+    public struct FirehoseConfiguration: TemplateRepresentable, TemplateDecodable, Sendable {
         public let streamArn: Value<String>?
 
         public init(streamArn: Value<String>? = nil) {
             self.streamArn = streamArn
+        }
+
+        public init?(decoding value: TemplateValue) {
+            guard let fields = Fields(decoding: value) else { return nil }
+            self.init(streamArn: fields.decode("StreamArn", as: Value<String>.self))
         }
 
         public var templateValue: TemplateValue {
@@ -80,11 +102,16 @@ public final class CfnLogDeliveryConfiguration: Resource, HasAttributes {
         }
     }
 
-    public struct S3Configuration: TemplateRepresentable, Sendable {
+    public struct S3Configuration: TemplateRepresentable, TemplateDecodable, Sendable {
         public let bucketArn: Value<String>?
 
         public init(bucketArn: Value<String>? = nil) {
             self.bucketArn = bucketArn
+        }
+
+        public init?(decoding value: TemplateValue) {
+            guard let fields = Fields(decoding: value) else { return nil }
+            self.init(bucketArn: fields.decode("BucketArn", as: Value<String>.self))
         }
 
         public var templateValue: TemplateValue {

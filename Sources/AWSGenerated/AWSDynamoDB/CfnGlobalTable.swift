@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::DynamoDB::GlobalTable`: Version: None.
-public final class CfnGlobalTable: Resource, HasAttributes {
+public final class CfnGlobalTable: Resource, HasAttributes, DecodableResource {
     public enum Attribute: String, Sendable {
         case arn = "Arn"
         case streamArn = "StreamArn"
@@ -54,6 +54,13 @@ public final class CfnGlobalTable: Resource, HasAttributes {
         super.init(logicalID: logicalID, type: "AWS::DynamoDB::GlobalTable")
     }
 
+    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
+    /// nil when a required property is missing or not of its shape.
+    public convenience init?(_ logicalID: String, decoding properties: Fields) {
+        guard let r10 = properties.decode("Replicas", as: [CfnGlobalTable.ReplicaSpecification].self) else { return nil }
+        self.init(logicalID, replicas: r10, attributeDefinitions: properties.decode("AttributeDefinitions", as: [CfnGlobalTable.AttributeDefinition].self), billingMode: properties.decode("BillingMode", as: CfnGlobalTable.BillingMode.self), globalSecondaryIndexes: properties.decode("GlobalSecondaryIndexes", as: [CfnGlobalTable.GlobalSecondaryIndex].self), globalTableSourceArn: properties.decode("GlobalTableSourceArn", as: Value<String>.self), globalTableWitnesses: properties.decode("GlobalTableWitnesses", as: [CfnGlobalTable.GlobalTableWitness].self), keySchema: properties.decode("KeySchema", as: [CfnGlobalTable.KeySchema].self), localSecondaryIndexes: properties.decode("LocalSecondaryIndexes", as: [CfnGlobalTable.LocalSecondaryIndex].self), multiRegionConsistency: properties.decode("MultiRegionConsistency", as: CfnGlobalTable.MultiRegionConsistency.self), readOnDemandThroughputSettings: properties.decode("ReadOnDemandThroughputSettings", as: CfnGlobalTable.ReadOnDemandThroughputSettings.self), readProvisionedThroughputSettings: properties.decode("ReadProvisionedThroughputSettings", as: CfnGlobalTable.GlobalReadProvisionedThroughputSettings.self), sseSpecification: properties.decode("SSESpecification", as: CfnGlobalTable.SSESpecification.self), streamSpecification: properties.decode("StreamSpecification", as: CfnGlobalTable.StreamSpecification.self), tableName: properties.decode("TableName", as: Value<String>.self), tableType: properties.decode("TableType", as: CfnGlobalTable.TableType.self), timeToLiveSpecification: properties.decode("TimeToLiveSpecification", as: CfnGlobalTable.TimeToLiveSpecification.self), vectorIndexes: properties.decode("VectorIndexes", as: [CfnGlobalTable.VectorIndex].self), warmThroughput: properties.decode("WarmThroughput", as: CfnGlobalTable.WarmThroughput.self), writeOnDemandThroughputSettings: properties.decode("WriteOnDemandThroughputSettings", as: CfnGlobalTable.WriteOnDemandThroughputSettings.self), writeProvisionedThroughputSettings: properties.decode("WriteProvisionedThroughputSettings", as: CfnGlobalTable.WriteProvisionedThroughputSettings.self))
+    }
+
     /// Fn::GetAtt Arn.
     public var attrArn: Value<String> { attribute(.arn) }
     /// Fn::GetAtt StreamArn.
@@ -86,13 +93,19 @@ public final class CfnGlobalTable: Resource, HasAttributes {
         return properties
     }
 
-    public struct AttributeDefinition: TemplateRepresentable, Sendable {
+    public struct AttributeDefinition: TemplateRepresentable, TemplateDecodable, Sendable {
         public let attributeName: Value<String>
         public let attributeType: CfnGlobalTable.AttributeDefinition.AttributeType
 
         public init(attributeName: Value<String>, attributeType: CfnGlobalTable.AttributeDefinition.AttributeType) {
             self.attributeName = attributeName
             self.attributeType = attributeType
+        }
+
+        public init?(decoding value: TemplateValue) {
+            guard let fields = Fields(decoding: value) else { return nil }
+            guard let r0 = fields.decode("AttributeName", as: Value<String>.self), let r1 = fields.decode("AttributeType", as: CfnGlobalTable.AttributeDefinition.AttributeType.self) else { return nil }
+            self.init(attributeName: r0, attributeType: r1)
         }
 
         public var templateValue: TemplateValue {
@@ -102,10 +115,11 @@ public final class CfnGlobalTable: Resource, HasAttributes {
             return .object(fields)
         }
 
-        public struct AttributeType: TemplateRepresentable, Sendable {
+        public struct AttributeType: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
+            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var b: AttributeType { AttributeType(literal: "B") }
             public static var n: AttributeType { AttributeType(literal: "N") }
@@ -113,16 +127,17 @@ public final class CfnGlobalTable: Resource, HasAttributes {
         }
     }
 
-    public struct BillingMode: TemplateRepresentable, Sendable {
+    public struct BillingMode: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
         public let templateValue: TemplateValue
         /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
         public init(_ value: Value<String>) { templateValue = value.raw }
+        public init(decoding value: TemplateValue) { templateValue = value }
         private init(literal: String) { templateValue = .string(literal) }
         public static var payPerRequest: BillingMode { BillingMode(literal: "PAY_PER_REQUEST") }
         public static var provisioned: BillingMode { BillingMode(literal: "PROVISIONED") }
     }
 
-    public struct GlobalSecondaryIndex: TemplateRepresentable, Sendable {
+    public struct GlobalSecondaryIndex: TemplateRepresentable, TemplateDecodable, Sendable {
         public let indexName: Value<String>
         public let keySchema: [CfnGlobalTable.GlobalSecondaryIndex.KeySchema]
         public let projection: CfnGlobalTable.Projection
@@ -143,6 +158,12 @@ public final class CfnGlobalTable: Resource, HasAttributes {
             self.writeProvisionedThroughputSettings = writeProvisionedThroughputSettings
         }
 
+        public init?(decoding value: TemplateValue) {
+            guard let fields = Fields(decoding: value) else { return nil }
+            guard let r0 = fields.decode("IndexName", as: Value<String>.self), let r1 = fields.decode("KeySchema", as: [CfnGlobalTable.GlobalSecondaryIndex.KeySchema].self), let r2 = fields.decode("Projection", as: CfnGlobalTable.Projection.self) else { return nil }
+            self.init(indexName: r0, keySchema: r1, projection: r2, readOnDemandThroughputSettings: fields.decode("ReadOnDemandThroughputSettings", as: CfnGlobalTable.ReadOnDemandThroughputSettings.self), readProvisionedThroughputSettings: fields.decode("ReadProvisionedThroughputSettings", as: CfnGlobalTable.GlobalReadProvisionedThroughputSettings.self), warmThroughput: fields.decode("WarmThroughput", as: CfnGlobalTable.WarmThroughput.self), writeOnDemandThroughputSettings: fields.decode("WriteOnDemandThroughputSettings", as: CfnGlobalTable.WriteOnDemandThroughputSettings.self), writeProvisionedThroughputSettings: fields.decode("WriteProvisionedThroughputSettings", as: CfnGlobalTable.WriteProvisionedThroughputSettings.self))
+        }
+
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["IndexName"] = self.indexName.templateValue
@@ -156,13 +177,19 @@ public final class CfnGlobalTable: Resource, HasAttributes {
             return .object(fields)
         }
 
-        public struct KeySchema: TemplateRepresentable, Sendable {
+        public struct KeySchema: TemplateRepresentable, TemplateDecodable, Sendable {
             public let attributeName: Value<String>
             public let keyType: CfnGlobalTable.GlobalSecondaryIndex.KeySchema.KeyType
 
             public init(attributeName: Value<String>, keyType: CfnGlobalTable.GlobalSecondaryIndex.KeySchema.KeyType) {
                 self.attributeName = attributeName
                 self.keyType = keyType
+            }
+
+            public init?(decoding value: TemplateValue) {
+                guard let fields = Fields(decoding: value) else { return nil }
+                guard let r0 = fields.decode("AttributeName", as: Value<String>.self), let r1 = fields.decode("KeyType", as: CfnGlobalTable.GlobalSecondaryIndex.KeySchema.KeyType.self) else { return nil }
+                self.init(attributeName: r0, keyType: r1)
             }
 
             public var templateValue: TemplateValue {
@@ -172,10 +199,11 @@ public final class CfnGlobalTable: Resource, HasAttributes {
                 return .object(fields)
             }
 
-            public struct KeyType: TemplateRepresentable, Sendable {
+            public struct KeyType: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
                 public let templateValue: TemplateValue
                 /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
                 public init(_ value: Value<String>) { templateValue = value.raw }
+                public init(decoding value: TemplateValue) { templateValue = value }
                 private init(literal: String) { templateValue = .string(literal) }
                 public static var hash: KeyType { KeyType(literal: "HASH") }
                 public static var range: KeyType { KeyType(literal: "RANGE") }
@@ -183,13 +211,18 @@ public final class CfnGlobalTable: Resource, HasAttributes {
         }
     }
 
-    public struct Projection: TemplateRepresentable, Sendable {
+    public struct Projection: TemplateRepresentable, TemplateDecodable, Sendable {
         public let nonKeyAttributes: Value<[String]>?
         public let projectionType: CfnGlobalTable.Projection.ProjectionType?
 
         public init(nonKeyAttributes: Value<[String]>? = nil, projectionType: CfnGlobalTable.Projection.ProjectionType? = nil) {
             self.nonKeyAttributes = nonKeyAttributes
             self.projectionType = projectionType
+        }
+
+        public init?(decoding value: TemplateValue) {
+            guard let fields = Fields(decoding: value) else { return nil }
+            self.init(nonKeyAttributes: fields.decode("NonKeyAttributes", as: Value<[String]>.self), projectionType: fields.decode("ProjectionType", as: CfnGlobalTable.Projection.ProjectionType.self))
         }
 
         public var templateValue: TemplateValue {
@@ -199,10 +232,11 @@ public final class CfnGlobalTable: Resource, HasAttributes {
             return .object(fields)
         }
 
-        public struct ProjectionType: TemplateRepresentable, Sendable {
+        public struct ProjectionType: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
+            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var all: ProjectionType { ProjectionType(literal: "ALL") }
             public static var include: ProjectionType { ProjectionType(literal: "INCLUDE") }
@@ -210,11 +244,16 @@ public final class CfnGlobalTable: Resource, HasAttributes {
         }
     }
 
-    public struct ReadOnDemandThroughputSettings: TemplateRepresentable, Sendable {
+    public struct ReadOnDemandThroughputSettings: TemplateRepresentable, TemplateDecodable, Sendable {
         public let maxReadRequestUnits: Value<Int>?
 
         public init(maxReadRequestUnits: Value<Int>? = nil) {
             self.maxReadRequestUnits = maxReadRequestUnits
+        }
+
+        public init?(decoding value: TemplateValue) {
+            guard let fields = Fields(decoding: value) else { return nil }
+            self.init(maxReadRequestUnits: fields.decode("MaxReadRequestUnits", as: Value<Int>.self))
         }
 
         public var templateValue: TemplateValue {
@@ -224,11 +263,16 @@ public final class CfnGlobalTable: Resource, HasAttributes {
         }
     }
 
-    public struct GlobalReadProvisionedThroughputSettings: TemplateRepresentable, Sendable {
+    public struct GlobalReadProvisionedThroughputSettings: TemplateRepresentable, TemplateDecodable, Sendable {
         public let readCapacityUnits: Value<Int>?
 
         public init(readCapacityUnits: Value<Int>? = nil) {
             self.readCapacityUnits = readCapacityUnits
+        }
+
+        public init?(decoding value: TemplateValue) {
+            guard let fields = Fields(decoding: value) else { return nil }
+            self.init(readCapacityUnits: fields.decode("ReadCapacityUnits", as: Value<Int>.self))
         }
 
         public var templateValue: TemplateValue {
@@ -238,13 +282,18 @@ public final class CfnGlobalTable: Resource, HasAttributes {
         }
     }
 
-    public struct WarmThroughput: TemplateRepresentable, Sendable {
+    public struct WarmThroughput: TemplateRepresentable, TemplateDecodable, Sendable {
         public let readUnitsPerSecond: Value<Int>?
         public let writeUnitsPerSecond: Value<Int>?
 
         public init(readUnitsPerSecond: Value<Int>? = nil, writeUnitsPerSecond: Value<Int>? = nil) {
             self.readUnitsPerSecond = readUnitsPerSecond
             self.writeUnitsPerSecond = writeUnitsPerSecond
+        }
+
+        public init?(decoding value: TemplateValue) {
+            guard let fields = Fields(decoding: value) else { return nil }
+            self.init(readUnitsPerSecond: fields.decode("ReadUnitsPerSecond", as: Value<Int>.self), writeUnitsPerSecond: fields.decode("WriteUnitsPerSecond", as: Value<Int>.self))
         }
 
         public var templateValue: TemplateValue {
@@ -255,11 +304,16 @@ public final class CfnGlobalTable: Resource, HasAttributes {
         }
     }
 
-    public struct WriteOnDemandThroughputSettings: TemplateRepresentable, Sendable {
+    public struct WriteOnDemandThroughputSettings: TemplateRepresentable, TemplateDecodable, Sendable {
         public let maxWriteRequestUnits: Value<Int>?
 
         public init(maxWriteRequestUnits: Value<Int>? = nil) {
             self.maxWriteRequestUnits = maxWriteRequestUnits
+        }
+
+        public init?(decoding value: TemplateValue) {
+            guard let fields = Fields(decoding: value) else { return nil }
+            self.init(maxWriteRequestUnits: fields.decode("MaxWriteRequestUnits", as: Value<Int>.self))
         }
 
         public var templateValue: TemplateValue {
@@ -269,11 +323,16 @@ public final class CfnGlobalTable: Resource, HasAttributes {
         }
     }
 
-    public struct WriteProvisionedThroughputSettings: TemplateRepresentable, Sendable {
+    public struct WriteProvisionedThroughputSettings: TemplateRepresentable, TemplateDecodable, Sendable {
         public let writeCapacityAutoScalingSettings: CfnGlobalTable.CapacityAutoScalingSettings?
 
         public init(writeCapacityAutoScalingSettings: CfnGlobalTable.CapacityAutoScalingSettings? = nil) {
             self.writeCapacityAutoScalingSettings = writeCapacityAutoScalingSettings
+        }
+
+        public init?(decoding value: TemplateValue) {
+            guard let fields = Fields(decoding: value) else { return nil }
+            self.init(writeCapacityAutoScalingSettings: fields.decode("WriteCapacityAutoScalingSettings", as: CfnGlobalTable.CapacityAutoScalingSettings.self))
         }
 
         public var templateValue: TemplateValue {
@@ -283,7 +342,7 @@ public final class CfnGlobalTable: Resource, HasAttributes {
         }
     }
 
-    public struct CapacityAutoScalingSettings: TemplateRepresentable, Sendable {
+    public struct CapacityAutoScalingSettings: TemplateRepresentable, TemplateDecodable, Sendable {
         public let maxCapacity: Value<Int>
         public let minCapacity: Value<Int>
         public let seedCapacity: Value<Int>?
@@ -296,6 +355,12 @@ public final class CfnGlobalTable: Resource, HasAttributes {
             self.targetTrackingScalingPolicyConfiguration = targetTrackingScalingPolicyConfiguration
         }
 
+        public init?(decoding value: TemplateValue) {
+            guard let fields = Fields(decoding: value) else { return nil }
+            guard let r0 = fields.decode("MaxCapacity", as: Value<Int>.self), let r1 = fields.decode("MinCapacity", as: Value<Int>.self), let r3 = fields.decode("TargetTrackingScalingPolicyConfiguration", as: CfnGlobalTable.TargetTrackingScalingPolicyConfiguration.self) else { return nil }
+            self.init(maxCapacity: r0, minCapacity: r1, targetTrackingScalingPolicyConfiguration: r3, seedCapacity: fields.decode("SeedCapacity", as: Value<Int>.self))
+        }
+
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["MaxCapacity"] = self.maxCapacity.templateValue
@@ -306,7 +371,7 @@ public final class CfnGlobalTable: Resource, HasAttributes {
         }
     }
 
-    public struct TargetTrackingScalingPolicyConfiguration: TemplateRepresentable, Sendable {
+    public struct TargetTrackingScalingPolicyConfiguration: TemplateRepresentable, TemplateDecodable, Sendable {
         public let disableScaleIn: Value<Bool>?
         public let scaleInCooldown: Value<Int>?
         public let scaleOutCooldown: Value<Int>?
@@ -319,6 +384,12 @@ public final class CfnGlobalTable: Resource, HasAttributes {
             self.targetValue = targetValue
         }
 
+        public init?(decoding value: TemplateValue) {
+            guard let fields = Fields(decoding: value) else { return nil }
+            guard let r3 = fields.decode("TargetValue", as: Value<Double>.self) else { return nil }
+            self.init(targetValue: r3, disableScaleIn: fields.decode("DisableScaleIn", as: Value<Bool>.self), scaleInCooldown: fields.decode("ScaleInCooldown", as: Value<Int>.self), scaleOutCooldown: fields.decode("ScaleOutCooldown", as: Value<Int>.self))
+        }
+
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["DisableScaleIn"] = self.disableScaleIn?.templateValue
@@ -329,11 +400,16 @@ public final class CfnGlobalTable: Resource, HasAttributes {
         }
     }
 
-    public struct GlobalTableWitness: TemplateRepresentable, Sendable {
+    public struct GlobalTableWitness: TemplateRepresentable, TemplateDecodable, Sendable {
         public let region: Value<String>?
 
         public init(region: Value<String>? = nil) {
             self.region = region
+        }
+
+        public init?(decoding value: TemplateValue) {
+            guard let fields = Fields(decoding: value) else { return nil }
+            self.init(region: fields.decode("Region", as: Value<String>.self))
         }
 
         public var templateValue: TemplateValue {
@@ -343,13 +419,19 @@ public final class CfnGlobalTable: Resource, HasAttributes {
         }
     }
 
-    public struct KeySchema: TemplateRepresentable, Sendable {
+    public struct KeySchema: TemplateRepresentable, TemplateDecodable, Sendable {
         public let attributeName: Value<String>
         public let keyType: CfnGlobalTable.KeySchema.KeyType
 
         public init(attributeName: Value<String>, keyType: CfnGlobalTable.KeySchema.KeyType) {
             self.attributeName = attributeName
             self.keyType = keyType
+        }
+
+        public init?(decoding value: TemplateValue) {
+            guard let fields = Fields(decoding: value) else { return nil }
+            guard let r0 = fields.decode("AttributeName", as: Value<String>.self), let r1 = fields.decode("KeyType", as: CfnGlobalTable.KeySchema.KeyType.self) else { return nil }
+            self.init(attributeName: r0, keyType: r1)
         }
 
         public var templateValue: TemplateValue {
@@ -359,17 +441,18 @@ public final class CfnGlobalTable: Resource, HasAttributes {
             return .object(fields)
         }
 
-        public struct KeyType: TemplateRepresentable, Sendable {
+        public struct KeyType: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
+            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var hash: KeyType { KeyType(literal: "HASH") }
             public static var range: KeyType { KeyType(literal: "RANGE") }
         }
     }
 
-    public struct LocalSecondaryIndex: TemplateRepresentable, Sendable {
+    public struct LocalSecondaryIndex: TemplateRepresentable, TemplateDecodable, Sendable {
         public let indexName: Value<String>
         public let keySchema: [CfnGlobalTable.KeySchema]
         public let projection: CfnGlobalTable.Projection
@@ -378,6 +461,12 @@ public final class CfnGlobalTable: Resource, HasAttributes {
             self.indexName = indexName
             self.keySchema = keySchema
             self.projection = projection
+        }
+
+        public init?(decoding value: TemplateValue) {
+            guard let fields = Fields(decoding: value) else { return nil }
+            guard let r0 = fields.decode("IndexName", as: Value<String>.self), let r1 = fields.decode("KeySchema", as: [CfnGlobalTable.KeySchema].self), let r2 = fields.decode("Projection", as: CfnGlobalTable.Projection.self) else { return nil }
+            self.init(indexName: r0, keySchema: r1, projection: r2)
         }
 
         public var templateValue: TemplateValue {
@@ -389,16 +478,17 @@ public final class CfnGlobalTable: Resource, HasAttributes {
         }
     }
 
-    public struct MultiRegionConsistency: TemplateRepresentable, Sendable {
+    public struct MultiRegionConsistency: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
         public let templateValue: TemplateValue
         /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
         public init(_ value: Value<String>) { templateValue = value.raw }
+        public init(decoding value: TemplateValue) { templateValue = value }
         private init(literal: String) { templateValue = .string(literal) }
         public static var eventual: MultiRegionConsistency { MultiRegionConsistency(literal: "EVENTUAL") }
         public static var strong: MultiRegionConsistency { MultiRegionConsistency(literal: "STRONG") }
     }
 
-    public struct ReplicaSpecification: TemplateRepresentable, Sendable {
+    public struct ReplicaSpecification: TemplateRepresentable, TemplateDecodable, Sendable {
         public let contributorInsightsSpecification: CfnGlobalTable.ContributorInsightsSpecification?
         public let deletionProtectionEnabled: Value<Bool>?
         public let disassociationProtectionEnabled: Value<Bool>?
@@ -433,6 +523,12 @@ public final class CfnGlobalTable: Resource, HasAttributes {
             self.tags = tags
         }
 
+        public init?(decoding value: TemplateValue) {
+            guard let fields = Fields(decoding: value) else { return nil }
+            guard let r9 = fields.decode("Region", as: Value<String>.self) else { return nil }
+            self.init(region: r9, contributorInsightsSpecification: fields.decode("ContributorInsightsSpecification", as: CfnGlobalTable.ContributorInsightsSpecification.self), deletionProtectionEnabled: fields.decode("DeletionProtectionEnabled", as: Value<Bool>.self), disassociationProtectionEnabled: fields.decode("DisassociationProtectionEnabled", as: Value<Bool>.self), globalSecondaryIndexes: fields.decode("GlobalSecondaryIndexes", as: [CfnGlobalTable.ReplicaGlobalSecondaryIndexSpecification].self), globalTableSettingsReplicationMode: fields.decode("GlobalTableSettingsReplicationMode", as: CfnGlobalTable.ReplicaSpecification.GlobalTableSettingsReplicationMode.self), kinesisStreamSpecification: fields.decode("KinesisStreamSpecification", as: CfnGlobalTable.KinesisStreamSpecification.self), pointInTimeRecoverySpecification: fields.decode("PointInTimeRecoverySpecification", as: CfnGlobalTable.PointInTimeRecoverySpecification.self), readOnDemandThroughputSettings: fields.decode("ReadOnDemandThroughputSettings", as: CfnGlobalTable.ReadOnDemandThroughputSettings.self), readProvisionedThroughputSettings: fields.decode("ReadProvisionedThroughputSettings", as: CfnGlobalTable.ReadProvisionedThroughputSettings.self), replicaStreamSpecification: fields.decode("ReplicaStreamSpecification", as: CfnGlobalTable.ReplicaStreamSpecification.self), resourcePolicy: fields.decode("ResourcePolicy", as: CfnGlobalTable.ResourcePolicy.self), sseSpecification: fields.decode("SSESpecification", as: CfnGlobalTable.ReplicaSSESpecification.self), tableClass: fields.decode("TableClass", as: Value<String>.self), tags: fields.decode("Tags", as: [CfnGlobalTable.Tag].self))
+        }
+
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["ContributorInsightsSpecification"] = self.contributorInsightsSpecification?.templateValue
@@ -453,23 +549,30 @@ public final class CfnGlobalTable: Resource, HasAttributes {
             return .object(fields)
         }
 
-        public struct GlobalTableSettingsReplicationMode: TemplateRepresentable, Sendable {
+        public struct GlobalTableSettingsReplicationMode: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
+            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var enabled: GlobalTableSettingsReplicationMode { GlobalTableSettingsReplicationMode(literal: "ENABLED") }
             public static var disabled: GlobalTableSettingsReplicationMode { GlobalTableSettingsReplicationMode(literal: "DISABLED") }
         }
     }
 
-    public struct ContributorInsightsSpecification: TemplateRepresentable, Sendable {
+    public struct ContributorInsightsSpecification: TemplateRepresentable, TemplateDecodable, Sendable {
         public let enabled: Value<Bool>
         public let mode: CfnGlobalTable.ContributorInsightsSpecification.Mode?
 
         public init(enabled: Value<Bool>, mode: CfnGlobalTable.ContributorInsightsSpecification.Mode? = nil) {
             self.enabled = enabled
             self.mode = mode
+        }
+
+        public init?(decoding value: TemplateValue) {
+            guard let fields = Fields(decoding: value) else { return nil }
+            guard let r0 = fields.decode("Enabled", as: Value<Bool>.self) else { return nil }
+            self.init(enabled: r0, mode: fields.decode("Mode", as: CfnGlobalTable.ContributorInsightsSpecification.Mode.self))
         }
 
         public var templateValue: TemplateValue {
@@ -479,17 +582,18 @@ public final class CfnGlobalTable: Resource, HasAttributes {
             return .object(fields)
         }
 
-        public struct Mode: TemplateRepresentable, Sendable {
+        public struct Mode: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
+            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var accessedAndThrottledKeys: Mode { Mode(literal: "ACCESSED_AND_THROTTLED_KEYS") }
             public static var throttledKeys: Mode { Mode(literal: "THROTTLED_KEYS") }
         }
     }
 
-    public struct ReplicaGlobalSecondaryIndexSpecification: TemplateRepresentable, Sendable {
+    public struct ReplicaGlobalSecondaryIndexSpecification: TemplateRepresentable, TemplateDecodable, Sendable {
         public let contributorInsightsSpecification: CfnGlobalTable.ContributorInsightsSpecification?
         public let indexName: Value<String>
         public let readOnDemandThroughputSettings: CfnGlobalTable.ReadOnDemandThroughputSettings?
@@ -502,6 +606,12 @@ public final class CfnGlobalTable: Resource, HasAttributes {
             self.readProvisionedThroughputSettings = readProvisionedThroughputSettings
         }
 
+        public init?(decoding value: TemplateValue) {
+            guard let fields = Fields(decoding: value) else { return nil }
+            guard let r1 = fields.decode("IndexName", as: Value<String>.self) else { return nil }
+            self.init(indexName: r1, contributorInsightsSpecification: fields.decode("ContributorInsightsSpecification", as: CfnGlobalTable.ContributorInsightsSpecification.self), readOnDemandThroughputSettings: fields.decode("ReadOnDemandThroughputSettings", as: CfnGlobalTable.ReadOnDemandThroughputSettings.self), readProvisionedThroughputSettings: fields.decode("ReadProvisionedThroughputSettings", as: CfnGlobalTable.ReadProvisionedThroughputSettings.self))
+        }
+
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["ContributorInsightsSpecification"] = self.contributorInsightsSpecification?.templateValue
@@ -512,13 +622,18 @@ public final class CfnGlobalTable: Resource, HasAttributes {
         }
     }
 
-    public struct ReadProvisionedThroughputSettings: TemplateRepresentable, Sendable {
+    public struct ReadProvisionedThroughputSettings: TemplateRepresentable, TemplateDecodable, Sendable {
         public let readCapacityAutoScalingSettings: CfnGlobalTable.CapacityAutoScalingSettings?
         public let readCapacityUnits: Value<Int>?
 
         public init(readCapacityAutoScalingSettings: CfnGlobalTable.CapacityAutoScalingSettings? = nil, readCapacityUnits: Value<Int>? = nil) {
             self.readCapacityAutoScalingSettings = readCapacityAutoScalingSettings
             self.readCapacityUnits = readCapacityUnits
+        }
+
+        public init?(decoding value: TemplateValue) {
+            guard let fields = Fields(decoding: value) else { return nil }
+            self.init(readCapacityAutoScalingSettings: fields.decode("ReadCapacityAutoScalingSettings", as: CfnGlobalTable.CapacityAutoScalingSettings.self), readCapacityUnits: fields.decode("ReadCapacityUnits", as: Value<Int>.self))
         }
 
         public var templateValue: TemplateValue {
@@ -529,13 +644,19 @@ public final class CfnGlobalTable: Resource, HasAttributes {
         }
     }
 
-    public struct KinesisStreamSpecification: TemplateRepresentable, Sendable {
+    public struct KinesisStreamSpecification: TemplateRepresentable, TemplateDecodable, Sendable {
         public let approximateCreationDateTimePrecision: CfnGlobalTable.KinesisStreamSpecification.ApproximateCreationDateTimePrecision?
         public let streamArn: Value<String>
 
         public init(streamArn: Value<String>, approximateCreationDateTimePrecision: CfnGlobalTable.KinesisStreamSpecification.ApproximateCreationDateTimePrecision? = nil) {
             self.approximateCreationDateTimePrecision = approximateCreationDateTimePrecision
             self.streamArn = streamArn
+        }
+
+        public init?(decoding value: TemplateValue) {
+            guard let fields = Fields(decoding: value) else { return nil }
+            guard let r1 = fields.decode("StreamArn", as: Value<String>.self) else { return nil }
+            self.init(streamArn: r1, approximateCreationDateTimePrecision: fields.decode("ApproximateCreationDateTimePrecision", as: CfnGlobalTable.KinesisStreamSpecification.ApproximateCreationDateTimePrecision.self))
         }
 
         public var templateValue: TemplateValue {
@@ -545,23 +666,29 @@ public final class CfnGlobalTable: Resource, HasAttributes {
             return .object(fields)
         }
 
-        public struct ApproximateCreationDateTimePrecision: TemplateRepresentable, Sendable {
+        public struct ApproximateCreationDateTimePrecision: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
+            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var microsecond: ApproximateCreationDateTimePrecision { ApproximateCreationDateTimePrecision(literal: "MICROSECOND") }
             public static var millisecond: ApproximateCreationDateTimePrecision { ApproximateCreationDateTimePrecision(literal: "MILLISECOND") }
         }
     }
 
-    public struct PointInTimeRecoverySpecification: TemplateRepresentable, Sendable {
+    public struct PointInTimeRecoverySpecification: TemplateRepresentable, TemplateDecodable, Sendable {
         public let pointInTimeRecoveryEnabled: Value<Bool>?
         public let recoveryPeriodInDays: Value<Int>?
 
         public init(pointInTimeRecoveryEnabled: Value<Bool>? = nil, recoveryPeriodInDays: Value<Int>? = nil) {
             self.pointInTimeRecoveryEnabled = pointInTimeRecoveryEnabled
             self.recoveryPeriodInDays = recoveryPeriodInDays
+        }
+
+        public init?(decoding value: TemplateValue) {
+            guard let fields = Fields(decoding: value) else { return nil }
+            self.init(pointInTimeRecoveryEnabled: fields.decode("PointInTimeRecoveryEnabled", as: Value<Bool>.self), recoveryPeriodInDays: fields.decode("RecoveryPeriodInDays", as: Value<Int>.self))
         }
 
         public var templateValue: TemplateValue {
@@ -572,13 +699,18 @@ public final class CfnGlobalTable: Resource, HasAttributes {
         }
     }
 
-    public struct ReplicaStreamSpecification: TemplateRepresentable, Sendable {
+    public struct ReplicaStreamSpecification: TemplateRepresentable, TemplateDecodable, Sendable {
         public let resourcePolicy: CfnGlobalTable.ResourcePolicy?
         public let tags: [CfnGlobalTable.Tag]?
 
         public init(resourcePolicy: CfnGlobalTable.ResourcePolicy? = nil, tags: [CfnGlobalTable.Tag]? = nil) {
             self.resourcePolicy = resourcePolicy
             self.tags = tags
+        }
+
+        public init?(decoding value: TemplateValue) {
+            guard let fields = Fields(decoding: value) else { return nil }
+            self.init(resourcePolicy: fields.decode("ResourcePolicy", as: CfnGlobalTable.ResourcePolicy.self), tags: fields.decode("Tags", as: [CfnGlobalTable.Tag].self))
         }
 
         public var templateValue: TemplateValue {
@@ -589,11 +721,17 @@ public final class CfnGlobalTable: Resource, HasAttributes {
         }
     }
 
-    public struct ResourcePolicy: TemplateRepresentable, Sendable {
+    public struct ResourcePolicy: TemplateRepresentable, TemplateDecodable, Sendable {
         public let policyDocument: TemplateValue
 
         public init(policyDocument: TemplateValue) {
             self.policyDocument = policyDocument
+        }
+
+        public init?(decoding value: TemplateValue) {
+            guard let fields = Fields(decoding: value) else { return nil }
+            guard let r0 = fields.decode("PolicyDocument", as: TemplateValue.self) else { return nil }
+            self.init(policyDocument: r0)
         }
 
         public var templateValue: TemplateValue {
@@ -603,13 +741,19 @@ public final class CfnGlobalTable: Resource, HasAttributes {
         }
     }
 
-    public struct Tag: TemplateRepresentable, Sendable {
+    public struct Tag: TemplateRepresentable, TemplateDecodable, Sendable {
         public let key: Value<String>
         public let value: Value<String>
 
         public init(key: Value<String>, value: Value<String>) {
             self.key = key
             self.value = value
+        }
+
+        public init?(decoding value: TemplateValue) {
+            guard let fields = Fields(decoding: value) else { return nil }
+            guard let r0 = fields.decode("Key", as: Value<String>.self), let r1 = fields.decode("Value", as: Value<String>.self) else { return nil }
+            self.init(key: r0, value: r1)
         }
 
         public var templateValue: TemplateValue {
@@ -620,11 +764,17 @@ public final class CfnGlobalTable: Resource, HasAttributes {
         }
     }
 
-    public struct ReplicaSSESpecification: TemplateRepresentable, Sendable {
+    public struct ReplicaSSESpecification: TemplateRepresentable, TemplateDecodable, Sendable {
         public let kmsMasterKeyId: Value<String>
 
         public init(kmsMasterKeyId: Value<String>) {
             self.kmsMasterKeyId = kmsMasterKeyId
+        }
+
+        public init?(decoding value: TemplateValue) {
+            guard let fields = Fields(decoding: value) else { return nil }
+            guard let r0 = fields.decode("KMSMasterKeyId", as: Value<String>.self) else { return nil }
+            self.init(kmsMasterKeyId: r0)
         }
 
         public var templateValue: TemplateValue {
@@ -634,13 +784,19 @@ public final class CfnGlobalTable: Resource, HasAttributes {
         }
     }
 
-    public struct SSESpecification: TemplateRepresentable, Sendable {
+    public struct SSESpecification: TemplateRepresentable, TemplateDecodable, Sendable {
         public let sseEnabled: Value<Bool>
         public let sseType: CfnGlobalTable.SSESpecification.SSEType?
 
         public init(sseEnabled: Value<Bool>, sseType: CfnGlobalTable.SSESpecification.SSEType? = nil) {
             self.sseEnabled = sseEnabled
             self.sseType = sseType
+        }
+
+        public init?(decoding value: TemplateValue) {
+            guard let fields = Fields(decoding: value) else { return nil }
+            guard let r0 = fields.decode("SSEEnabled", as: Value<Bool>.self) else { return nil }
+            self.init(sseEnabled: r0, sseType: fields.decode("SSEType", as: CfnGlobalTable.SSESpecification.SSEType.self))
         }
 
         public var templateValue: TemplateValue {
@@ -650,20 +806,27 @@ public final class CfnGlobalTable: Resource, HasAttributes {
             return .object(fields)
         }
 
-        public struct SSEType: TemplateRepresentable, Sendable {
+        public struct SSEType: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
+            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var kms: SSEType { SSEType(literal: "KMS") }
         }
     }
 
-    public struct StreamSpecification: TemplateRepresentable, Sendable {
+    public struct StreamSpecification: TemplateRepresentable, TemplateDecodable, Sendable {
         public let streamViewType: CfnGlobalTable.StreamSpecification.StreamViewType
 
         public init(streamViewType: CfnGlobalTable.StreamSpecification.StreamViewType) {
             self.streamViewType = streamViewType
+        }
+
+        public init?(decoding value: TemplateValue) {
+            guard let fields = Fields(decoding: value) else { return nil }
+            guard let r0 = fields.decode("StreamViewType", as: CfnGlobalTable.StreamSpecification.StreamViewType.self) else { return nil }
+            self.init(streamViewType: r0)
         }
 
         public var templateValue: TemplateValue {
@@ -672,10 +835,11 @@ public final class CfnGlobalTable: Resource, HasAttributes {
             return .object(fields)
         }
 
-        public struct StreamViewType: TemplateRepresentable, Sendable {
+        public struct StreamViewType: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
+            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var keysOnly: StreamViewType { StreamViewType(literal: "KEYS_ONLY") }
             public static var newAndOldImages: StreamViewType { StreamViewType(literal: "NEW_AND_OLD_IMAGES") }
@@ -684,22 +848,29 @@ public final class CfnGlobalTable: Resource, HasAttributes {
         }
     }
 
-    public struct TableType: TemplateRepresentable, Sendable {
+    public struct TableType: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
         public let templateValue: TemplateValue
         /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
         public init(_ value: Value<String>) { templateValue = value.raw }
+        public init(decoding value: TemplateValue) { templateValue = value }
         private init(literal: String) { templateValue = .string(literal) }
         public static var globalTableReplica: TableType { TableType(literal: "GlobalTableReplica") }
         public static var regional: TableType { TableType(literal: "Regional") }
     }
 
-    public struct TimeToLiveSpecification: TemplateRepresentable, Sendable {
+    public struct TimeToLiveSpecification: TemplateRepresentable, TemplateDecodable, Sendable {
         public let attributeName: Value<String>?
         public let enabled: Value<Bool>
 
         public init(enabled: Value<Bool>, attributeName: Value<String>? = nil) {
             self.attributeName = attributeName
             self.enabled = enabled
+        }
+
+        public init?(decoding value: TemplateValue) {
+            guard let fields = Fields(decoding: value) else { return nil }
+            guard let r1 = fields.decode("Enabled", as: Value<Bool>.self) else { return nil }
+            self.init(enabled: r1, attributeName: fields.decode("AttributeName", as: Value<String>.self))
         }
 
         public var templateValue: TemplateValue {
@@ -710,7 +881,7 @@ public final class CfnGlobalTable: Resource, HasAttributes {
         }
     }
 
-    public struct VectorIndex: TemplateRepresentable, Sendable {
+    public struct VectorIndex: TemplateRepresentable, TemplateDecodable, Sendable {
         public let dimensions: Value<Int>
         public let distanceFunction: CfnGlobalTable.VectorIndex.DistanceFunction
         public let indexName: Value<String>
@@ -727,6 +898,12 @@ public final class CfnGlobalTable: Resource, HasAttributes {
             self.vectorAttribute = vectorAttribute
         }
 
+        public init?(decoding value: TemplateValue) {
+            guard let fields = Fields(decoding: value) else { return nil }
+            guard let r0 = fields.decode("Dimensions", as: Value<Int>.self), let r1 = fields.decode("DistanceFunction", as: CfnGlobalTable.VectorIndex.DistanceFunction.self), let r2 = fields.decode("IndexName", as: Value<String>.self), let r3 = fields.decode("Projection", as: CfnGlobalTable.Projection.self), let r5 = fields.decode("VectorAttribute", as: CfnGlobalTable.VectorAttribute.self) else { return nil }
+            self.init(dimensions: r0, distanceFunction: r1, indexName: r2, projection: r3, vectorAttribute: r5, searchSchema: fields.decode("SearchSchema", as: [CfnGlobalTable.SearchSchemaElement].self))
+        }
+
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["Dimensions"] = self.dimensions.templateValue
@@ -738,10 +915,11 @@ public final class CfnGlobalTable: Resource, HasAttributes {
             return .object(fields)
         }
 
-        public struct DistanceFunction: TemplateRepresentable, Sendable {
+        public struct DistanceFunction: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
+            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var cosine: DistanceFunction { DistanceFunction(literal: "COSINE") }
             public static var dotProduct: DistanceFunction { DistanceFunction(literal: "DOT_PRODUCT") }
@@ -749,13 +927,19 @@ public final class CfnGlobalTable: Resource, HasAttributes {
         }
     }
 
-    public struct SearchSchemaElement: TemplateRepresentable, Sendable {
+    public struct SearchSchemaElement: TemplateRepresentable, TemplateDecodable, Sendable {
         public let attributeName: Value<String>
         public let searchSchemaElementType: CfnGlobalTable.SearchSchemaElement.SearchSchemaElementType
 
         public init(attributeName: Value<String>, searchSchemaElementType: CfnGlobalTable.SearchSchemaElement.SearchSchemaElementType) {
             self.attributeName = attributeName
             self.searchSchemaElementType = searchSchemaElementType
+        }
+
+        public init?(decoding value: TemplateValue) {
+            guard let fields = Fields(decoding: value) else { return nil }
+            guard let r0 = fields.decode("AttributeName", as: Value<String>.self), let r1 = fields.decode("SearchSchemaElementType", as: CfnGlobalTable.SearchSchemaElement.SearchSchemaElementType.self) else { return nil }
+            self.init(attributeName: r0, searchSchemaElementType: r1)
         }
 
         public var templateValue: TemplateValue {
@@ -765,21 +949,28 @@ public final class CfnGlobalTable: Resource, HasAttributes {
             return .object(fields)
         }
 
-        public struct SearchSchemaElementType: TemplateRepresentable, Sendable {
+        public struct SearchSchemaElementType: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
+            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var hash: SearchSchemaElementType { SearchSchemaElementType(literal: "HASH") }
             public static var inlineFilter: SearchSchemaElementType { SearchSchemaElementType(literal: "INLINE_FILTER") }
         }
     }
 
-    public struct VectorAttribute: TemplateRepresentable, Sendable {
+    public struct VectorAttribute: TemplateRepresentable, TemplateDecodable, Sendable {
         public let attributeName: Value<String>
 
         public init(attributeName: Value<String>) {
             self.attributeName = attributeName
+        }
+
+        public init?(decoding value: TemplateValue) {
+            guard let fields = Fields(decoding: value) else { return nil }
+            guard let r0 = fields.decode("AttributeName", as: Value<String>.self) else { return nil }
+            self.init(attributeName: r0)
         }
 
         public var templateValue: TemplateValue {

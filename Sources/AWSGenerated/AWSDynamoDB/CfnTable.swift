@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::DynamoDB::Table`: The ``AWS::DynamoDB::Table`` resource creates a DDB table.
-public final class CfnTable: Resource, HasAttributes {
+public final class CfnTable: Resource, HasAttributes, DecodableResource {
     public enum Attribute: String, Sendable {
         case arn = "Arn"
         case streamArn = "StreamArn"
@@ -75,6 +75,13 @@ public final class CfnTable: Resource, HasAttributes {
         super.init(logicalID: logicalID, type: "AWS::DynamoDB::Table")
     }
 
+    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
+    /// nil when a required property is missing or not of its shape.
+    public convenience init?(_ logicalID: String, decoding properties: Fields) {
+        guard let r6 = properties.decode("KeySchema", as: TemplateValue.self) else { return nil }
+        self.init(logicalID, keySchema: r6, attributeDefinitions: properties.decode("AttributeDefinitions", as: [CfnTable.AttributeDefinition].self), billingMode: properties.decode("BillingMode", as: CfnTable.BillingMode.self), contributorInsightsSpecification: properties.decode("ContributorInsightsSpecification", as: CfnTable.ContributorInsightsSpecification.self), deletionProtectionEnabled: properties.decode("DeletionProtectionEnabled", as: Value<Bool>.self), globalSecondaryIndexes: properties.decode("GlobalSecondaryIndexes", as: [CfnTable.GlobalSecondaryIndex].self), importSourceSpecification: properties.decode("ImportSourceSpecification", as: CfnTable.ImportSourceSpecification.self), kinesisStreamSpecification: properties.decode("KinesisStreamSpecification", as: CfnTable.KinesisStreamSpecification.self), localSecondaryIndexes: properties.decode("LocalSecondaryIndexes", as: [CfnTable.LocalSecondaryIndex].self), onDemandThroughput: properties.decode("OnDemandThroughput", as: CfnTable.OnDemandThroughput.self), pointInTimeRecoverySpecification: properties.decode("PointInTimeRecoverySpecification", as: CfnTable.PointInTimeRecoverySpecification.self), provisionedThroughput: properties.decode("ProvisionedThroughput", as: CfnTable.ProvisionedThroughput.self), resourcePolicy: properties.decode("ResourcePolicy", as: CfnTable.ResourcePolicy.self), sseSpecification: properties.decode("SSESpecification", as: CfnTable.SSESpecification.self), streamSpecification: properties.decode("StreamSpecification", as: CfnTable.StreamSpecification.self), tableClass: properties.decode("TableClass", as: CfnTable.TableClass.self), tableName: properties.decode("TableName", as: Value<String>.self), tags: properties.decode("Tags", as: [CfnTable.Tag].self), timeToLiveSpecification: properties.decode("TimeToLiveSpecification", as: CfnTable.TimeToLiveSpecification.self), vectorIndexes: properties.decode("VectorIndexes", as: [CfnTable.VectorIndex].self), warmThroughput: properties.decode("WarmThroughput", as: CfnTable.WarmThroughput.self))
+    }
+
     /// Fn::GetAtt Arn.
     public var attrArn: Value<String> { attribute(.arn) }
     /// Fn::GetAtt StreamArn.
@@ -107,7 +114,7 @@ public final class CfnTable: Resource, HasAttributes {
     }
 
     /// Represents an attribute for describing the schema for the table and indexes.
-    public struct AttributeDefinition: TemplateRepresentable, Sendable {
+    public struct AttributeDefinition: TemplateRepresentable, TemplateDecodable, Sendable {
         /// A name for the attribute.
         public let attributeName: Value<String>
         /// The data type for the attribute, where: + ``S`` - the attribute is of type String + ``N`` - the attribute is of type Number + ``B`` - the attribute is of type Binary
@@ -118,6 +125,12 @@ public final class CfnTable: Resource, HasAttributes {
             self.attributeType = attributeType
         }
 
+        public init?(decoding value: TemplateValue) {
+            guard let fields = Fields(decoding: value) else { return nil }
+            guard let r0 = fields.decode("AttributeName", as: Value<String>.self), let r1 = fields.decode("AttributeType", as: CfnTable.AttributeDefinition.AttributeType.self) else { return nil }
+            self.init(attributeName: r0, attributeType: r1)
+        }
+
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["AttributeName"] = self.attributeName.templateValue
@@ -125,10 +138,11 @@ public final class CfnTable: Resource, HasAttributes {
             return .object(fields)
         }
 
-        public struct AttributeType: TemplateRepresentable, Sendable {
+        public struct AttributeType: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
+            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var b: AttributeType { AttributeType(literal: "B") }
             public static var n: AttributeType { AttributeType(literal: "N") }
@@ -136,17 +150,18 @@ public final class CfnTable: Resource, HasAttributes {
         }
     }
 
-    public struct BillingMode: TemplateRepresentable, Sendable {
+    public struct BillingMode: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
         public let templateValue: TemplateValue
         /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
         public init(_ value: Value<String>) { templateValue = value.raw }
+        public init(decoding value: TemplateValue) { templateValue = value }
         private init(literal: String) { templateValue = .string(literal) }
         public static var payPerRequest: BillingMode { BillingMode(literal: "PAY_PER_REQUEST") }
         public static var provisioned: BillingMode { BillingMode(literal: "PROVISIONED") }
     }
 
     /// Configures contributor insights settings for a table or one of its indexes.
-    public struct ContributorInsightsSpecification: TemplateRepresentable, Sendable {
+    public struct ContributorInsightsSpecification: TemplateRepresentable, TemplateDecodable, Sendable {
         /// Indicates whether CloudWatch Contributor Insights are to be enabled (true) or disabled (false).
         public let enabled: Value<Bool>
         /// Specifies the CloudWatch Contributor Insights mode for a table.
@@ -157,6 +172,12 @@ public final class CfnTable: Resource, HasAttributes {
             self.mode = mode
         }
 
+        public init?(decoding value: TemplateValue) {
+            guard let fields = Fields(decoding: value) else { return nil }
+            guard let r0 = fields.decode("Enabled", as: Value<Bool>.self) else { return nil }
+            self.init(enabled: r0, mode: fields.decode("Mode", as: CfnTable.ContributorInsightsSpecification.Mode.self))
+        }
+
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["Enabled"] = self.enabled.templateValue
@@ -164,10 +185,11 @@ public final class CfnTable: Resource, HasAttributes {
             return .object(fields)
         }
 
-        public struct Mode: TemplateRepresentable, Sendable {
+        public struct Mode: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
+            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var accessedAndThrottledKeys: Mode { Mode(literal: "ACCESSED_AND_THROTTLED_KEYS") }
             public static var throttledKeys: Mode { Mode(literal: "THROTTLED_KEYS") }
@@ -175,7 +197,7 @@ public final class CfnTable: Resource, HasAttributes {
     }
 
     /// Represents the properties of a global secondary index.
-    public struct GlobalSecondaryIndex: TemplateRepresentable, Sendable {
+    public struct GlobalSecondaryIndex: TemplateRepresentable, TemplateDecodable, Sendable {
         /// The settings used to specify whether to enable CloudWatch Contributor Insights for the global table and define which events to monitor.
         public let contributorInsightsSpecification: CfnTable.ContributorInsightsSpecification?
         /// The name of the global secondary index.
@@ -200,6 +222,12 @@ public final class CfnTable: Resource, HasAttributes {
             self.warmThroughput = warmThroughput
         }
 
+        public init?(decoding value: TemplateValue) {
+            guard let fields = Fields(decoding: value) else { return nil }
+            guard let r1 = fields.decode("IndexName", as: Value<String>.self), let r2 = fields.decode("KeySchema", as: [CfnTable.GlobalSecondaryIndex.KeySchema].self), let r4 = fields.decode("Projection", as: CfnTable.Projection.self) else { return nil }
+            self.init(indexName: r1, keySchema: r2, projection: r4, contributorInsightsSpecification: fields.decode("ContributorInsightsSpecification", as: CfnTable.ContributorInsightsSpecification.self), onDemandThroughput: fields.decode("OnDemandThroughput", as: CfnTable.OnDemandThroughput.self), provisionedThroughput: fields.decode("ProvisionedThroughput", as: CfnTable.ProvisionedThroughput.self), warmThroughput: fields.decode("WarmThroughput", as: CfnTable.WarmThroughput.self))
+        }
+
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["ContributorInsightsSpecification"] = self.contributorInsightsSpecification?.templateValue
@@ -212,13 +240,19 @@ public final class CfnTable: Resource, HasAttributes {
             return .object(fields)
         }
 
-        public struct KeySchema: TemplateRepresentable, Sendable {
+        public struct KeySchema: TemplateRepresentable, TemplateDecodable, Sendable {
             public let attributeName: Value<String>
             public let keyType: Value<String>
 
             public init(attributeName: Value<String>, keyType: Value<String>) {
                 self.attributeName = attributeName
                 self.keyType = keyType
+            }
+
+            public init?(decoding value: TemplateValue) {
+                guard let fields = Fields(decoding: value) else { return nil }
+                guard let r0 = fields.decode("AttributeName", as: Value<String>.self), let r1 = fields.decode("KeyType", as: Value<String>.self) else { return nil }
+                self.init(attributeName: r0, keyType: r1)
             }
 
             public var templateValue: TemplateValue {
@@ -231,7 +265,7 @@ public final class CfnTable: Resource, HasAttributes {
     }
 
     /// Sets the maximum number of read and write units for the specified on-demand table.
-    public struct OnDemandThroughput: TemplateRepresentable, Sendable {
+    public struct OnDemandThroughput: TemplateRepresentable, TemplateDecodable, Sendable {
         /// Maximum number of read request units for the specified table.
         public let maxReadRequestUnits: Value<Int>?
         /// Maximum number of write request units for the specified table.
@@ -240,6 +274,11 @@ public final class CfnTable: Resource, HasAttributes {
         public init(maxReadRequestUnits: Value<Int>? = nil, maxWriteRequestUnits: Value<Int>? = nil) {
             self.maxReadRequestUnits = maxReadRequestUnits
             self.maxWriteRequestUnits = maxWriteRequestUnits
+        }
+
+        public init?(decoding value: TemplateValue) {
+            guard let fields = Fields(decoding: value) else { return nil }
+            self.init(maxReadRequestUnits: fields.decode("MaxReadRequestUnits", as: Value<Int>.self), maxWriteRequestUnits: fields.decode("MaxWriteRequestUnits", as: Value<Int>.self))
         }
 
         public var templateValue: TemplateValue {
@@ -251,7 +290,7 @@ public final class CfnTable: Resource, HasAttributes {
     }
 
     /// Represents attributes that are copied (projected) from the table into an index.
-    public struct Projection: TemplateRepresentable, Sendable {
+    public struct Projection: TemplateRepresentable, TemplateDecodable, Sendable {
         /// Represents the non-key attribute names which will be projected into the index.
         public let nonKeyAttributes: Value<[String]>?
         /// The set of attributes that are projected into the index: + ``KEYS_ONLY`` - Only the index and primary keys are projected into the index.
@@ -262,6 +301,11 @@ public final class CfnTable: Resource, HasAttributes {
             self.projectionType = projectionType
         }
 
+        public init?(decoding value: TemplateValue) {
+            guard let fields = Fields(decoding: value) else { return nil }
+            self.init(nonKeyAttributes: fields.decode("NonKeyAttributes", as: Value<[String]>.self), projectionType: fields.decode("ProjectionType", as: CfnTable.Projection.ProjectionType.self))
+        }
+
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["NonKeyAttributes"] = self.nonKeyAttributes?.templateValue
@@ -269,10 +313,11 @@ public final class CfnTable: Resource, HasAttributes {
             return .object(fields)
         }
 
-        public struct ProjectionType: TemplateRepresentable, Sendable {
+        public struct ProjectionType: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
+            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var all: ProjectionType { ProjectionType(literal: "ALL") }
             public static var include: ProjectionType { ProjectionType(literal: "INCLUDE") }
@@ -281,7 +326,7 @@ public final class CfnTable: Resource, HasAttributes {
     }
 
     /// Throughput for the specified table, which consists of values for ``ReadCapacityUnits`` and ``WriteCapacityUnits``.
-    public struct ProvisionedThroughput: TemplateRepresentable, Sendable {
+    public struct ProvisionedThroughput: TemplateRepresentable, TemplateDecodable, Sendable {
         /// The maximum number of strongly consistent reads consumed per second before DynamoDB returns a ``ThrottlingException``.
         public let readCapacityUnits: Value<Int>
         /// The maximum number of writes consumed per second before DynamoDB returns a ``ThrottlingException``.
@@ -290,6 +335,12 @@ public final class CfnTable: Resource, HasAttributes {
         public init(readCapacityUnits: Value<Int>, writeCapacityUnits: Value<Int>) {
             self.readCapacityUnits = readCapacityUnits
             self.writeCapacityUnits = writeCapacityUnits
+        }
+
+        public init?(decoding value: TemplateValue) {
+            guard let fields = Fields(decoding: value) else { return nil }
+            guard let r0 = fields.decode("ReadCapacityUnits", as: Value<Int>.self), let r1 = fields.decode("WriteCapacityUnits", as: Value<Int>.self) else { return nil }
+            self.init(readCapacityUnits: r0, writeCapacityUnits: r1)
         }
 
         public var templateValue: TemplateValue {
@@ -301,7 +352,7 @@ public final class CfnTable: Resource, HasAttributes {
     }
 
     /// Provides visibility into the number of read and write operations your table or secondary index can instantaneously support.
-    public struct WarmThroughput: TemplateRepresentable, Sendable {
+    public struct WarmThroughput: TemplateRepresentable, TemplateDecodable, Sendable {
         /// Represents the number of read operations your base table can instantaneously support.
         public let readUnitsPerSecond: Value<Int>?
         /// Represents the number of write operations your base table can instantaneously support.
@@ -310,6 +361,11 @@ public final class CfnTable: Resource, HasAttributes {
         public init(readUnitsPerSecond: Value<Int>? = nil, writeUnitsPerSecond: Value<Int>? = nil) {
             self.readUnitsPerSecond = readUnitsPerSecond
             self.writeUnitsPerSecond = writeUnitsPerSecond
+        }
+
+        public init?(decoding value: TemplateValue) {
+            guard let fields = Fields(decoding: value) else { return nil }
+            self.init(readUnitsPerSecond: fields.decode("ReadUnitsPerSecond", as: Value<Int>.self), writeUnitsPerSecond: fields.decode("WriteUnitsPerSecond", as: Value<Int>.self))
         }
 
         public var templateValue: TemplateValue {
@@ -321,7 +377,7 @@ public final class CfnTable: Resource, HasAttributes {
     }
 
     /// Specifies the properties of data being imported from the S3 bucket source to the table.
-    public struct ImportSourceSpecification: TemplateRepresentable, Sendable {
+    public struct ImportSourceSpecification: TemplateRepresentable, TemplateDecodable, Sendable {
         /// Type of compression to be used on the input coming from the imported table.
         public let inputCompressionType: Value<String>?
         /// The format of the source data.
@@ -338,6 +394,12 @@ public final class CfnTable: Resource, HasAttributes {
             self.s3BucketSource = s3BucketSource
         }
 
+        public init?(decoding value: TemplateValue) {
+            guard let fields = Fields(decoding: value) else { return nil }
+            guard let r1 = fields.decode("InputFormat", as: Value<String>.self), let r3 = fields.decode("S3BucketSource", as: CfnTable.S3BucketSource.self) else { return nil }
+            self.init(inputFormat: r1, s3BucketSource: r3, inputCompressionType: fields.decode("InputCompressionType", as: Value<String>.self), inputFormatOptions: fields.decode("InputFormatOptions", as: CfnTable.InputFormatOptions.self))
+        }
+
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["InputCompressionType"] = self.inputCompressionType?.templateValue
@@ -349,12 +411,17 @@ public final class CfnTable: Resource, HasAttributes {
     }
 
     /// The format options for the data that was imported into the target table.
-    public struct InputFormatOptions: TemplateRepresentable, Sendable {
+    public struct InputFormatOptions: TemplateRepresentable, TemplateDecodable, Sendable {
         /// The options for imported source files in CSV format.
         public let csv: CfnTable.Csv?
 
         public init(csv: CfnTable.Csv? = nil) {
             self.csv = csv
+        }
+
+        public init?(decoding value: TemplateValue) {
+            guard let fields = Fields(decoding: value) else { return nil }
+            self.init(csv: fields.decode("Csv", as: CfnTable.Csv.self))
         }
 
         public var templateValue: TemplateValue {
@@ -365,7 +432,7 @@ public final class CfnTable: Resource, HasAttributes {
     }
 
     /// The options for imported source files in CSV format.
-    public struct Csv: TemplateRepresentable, Sendable {
+    public struct Csv: TemplateRepresentable, TemplateDecodable, Sendable {
         /// The delimiter used for separating items in the CSV file being imported.
         public let delimiter: Value<String>?
         /// List of the headers used to specify a common header for all source CSV files being imported.
@@ -374,6 +441,11 @@ public final class CfnTable: Resource, HasAttributes {
         public init(delimiter: Value<String>? = nil, headerList: Value<[String]>? = nil) {
             self.delimiter = delimiter
             self.headerList = headerList
+        }
+
+        public init?(decoding value: TemplateValue) {
+            guard let fields = Fields(decoding: value) else { return nil }
+            self.init(delimiter: fields.decode("Delimiter", as: Value<String>.self), headerList: fields.decode("HeaderList", as: Value<[String]>.self))
         }
 
         public var templateValue: TemplateValue {
@@ -385,7 +457,7 @@ public final class CfnTable: Resource, HasAttributes {
     }
 
     /// The S3 bucket that is being imported from.
-    public struct S3BucketSource: TemplateRepresentable, Sendable {
+    public struct S3BucketSource: TemplateRepresentable, TemplateDecodable, Sendable {
         /// The S3 bucket that is being imported from.
         public let s3Bucket: Value<String>
         /// The account number of the S3 bucket that is being imported from.
@@ -399,6 +471,12 @@ public final class CfnTable: Resource, HasAttributes {
             self.s3KeyPrefix = s3KeyPrefix
         }
 
+        public init?(decoding value: TemplateValue) {
+            guard let fields = Fields(decoding: value) else { return nil }
+            guard let r0 = fields.decode("S3Bucket", as: Value<String>.self) else { return nil }
+            self.init(s3Bucket: r0, s3BucketOwner: fields.decode("S3BucketOwner", as: Value<String>.self), s3KeyPrefix: fields.decode("S3KeyPrefix", as: Value<String>.self))
+        }
+
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["S3Bucket"] = self.s3Bucket.templateValue
@@ -409,7 +487,7 @@ public final class CfnTable: Resource, HasAttributes {
     }
 
     /// The Kinesis Data Streams configuration for the specified table.
-    public struct KinesisStreamSpecification: TemplateRepresentable, Sendable {
+    public struct KinesisStreamSpecification: TemplateRepresentable, TemplateDecodable, Sendable {
         /// The precision for the time and date that the stream was created.
         public let approximateCreationDateTimePrecision: CfnTable.KinesisStreamSpecification.ApproximateCreationDateTimePrecision?
         /// The ARN for a specific Kinesis data stream.
@@ -420,6 +498,12 @@ public final class CfnTable: Resource, HasAttributes {
             self.streamArn = streamArn
         }
 
+        public init?(decoding value: TemplateValue) {
+            guard let fields = Fields(decoding: value) else { return nil }
+            guard let r1 = fields.decode("StreamArn", as: Value<String>.self) else { return nil }
+            self.init(streamArn: r1, approximateCreationDateTimePrecision: fields.decode("ApproximateCreationDateTimePrecision", as: CfnTable.KinesisStreamSpecification.ApproximateCreationDateTimePrecision.self))
+        }
+
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["ApproximateCreationDateTimePrecision"] = self.approximateCreationDateTimePrecision?.templateValue
@@ -427,10 +511,11 @@ public final class CfnTable: Resource, HasAttributes {
             return .object(fields)
         }
 
-        public struct ApproximateCreationDateTimePrecision: TemplateRepresentable, Sendable {
+        public struct ApproximateCreationDateTimePrecision: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
+            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var microsecond: ApproximateCreationDateTimePrecision { ApproximateCreationDateTimePrecision(literal: "MICROSECOND") }
             public static var millisecond: ApproximateCreationDateTimePrecision { ApproximateCreationDateTimePrecision(literal: "MILLISECOND") }
@@ -438,7 +523,7 @@ public final class CfnTable: Resource, HasAttributes {
     }
 
     /// Represents the properties of a local secondary index.
-    public struct LocalSecondaryIndex: TemplateRepresentable, Sendable {
+    public struct LocalSecondaryIndex: TemplateRepresentable, TemplateDecodable, Sendable {
         /// The name of the local secondary index.
         public let indexName: Value<String>
         public let keySchema: [CfnTable.KeySchema]
@@ -451,6 +536,12 @@ public final class CfnTable: Resource, HasAttributes {
             self.projection = projection
         }
 
+        public init?(decoding value: TemplateValue) {
+            guard let fields = Fields(decoding: value) else { return nil }
+            guard let r0 = fields.decode("IndexName", as: Value<String>.self), let r1 = fields.decode("KeySchema", as: [CfnTable.KeySchema].self), let r2 = fields.decode("Projection", as: CfnTable.Projection.self) else { return nil }
+            self.init(indexName: r0, keySchema: r1, projection: r2)
+        }
+
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["IndexName"] = self.indexName.templateValue
@@ -460,13 +551,19 @@ public final class CfnTable: Resource, HasAttributes {
         }
     }
 
-    public struct KeySchema: TemplateRepresentable, Sendable {
+    public struct KeySchema: TemplateRepresentable, TemplateDecodable, Sendable {
         public let attributeName: Value<String>
         public let keyType: Value<String>
 
         public init(attributeName: Value<String>, keyType: Value<String>) {
             self.attributeName = attributeName
             self.keyType = keyType
+        }
+
+        public init?(decoding value: TemplateValue) {
+            guard let fields = Fields(decoding: value) else { return nil }
+            guard let r0 = fields.decode("AttributeName", as: Value<String>.self), let r1 = fields.decode("KeyType", as: Value<String>.self) else { return nil }
+            self.init(attributeName: r0, keyType: r1)
         }
 
         public var templateValue: TemplateValue {
@@ -478,7 +575,7 @@ public final class CfnTable: Resource, HasAttributes {
     }
 
     /// The settings used to enable point in time recovery.
-    public struct PointInTimeRecoverySpecification: TemplateRepresentable, Sendable {
+    public struct PointInTimeRecoverySpecification: TemplateRepresentable, TemplateDecodable, Sendable {
         /// Indicates whether point in time recovery is enabled (true) or disabled (false) on the table.
         public let pointInTimeRecoveryEnabled: Value<Bool>?
         /// The number of preceding days for which continuous backups are taken and maintained.
@@ -487,6 +584,11 @@ public final class CfnTable: Resource, HasAttributes {
         public init(pointInTimeRecoveryEnabled: Value<Bool>? = nil, recoveryPeriodInDays: Value<Int>? = nil) {
             self.pointInTimeRecoveryEnabled = pointInTimeRecoveryEnabled
             self.recoveryPeriodInDays = recoveryPeriodInDays
+        }
+
+        public init?(decoding value: TemplateValue) {
+            guard let fields = Fields(decoding: value) else { return nil }
+            self.init(pointInTimeRecoveryEnabled: fields.decode("PointInTimeRecoveryEnabled", as: Value<Bool>.self), recoveryPeriodInDays: fields.decode("RecoveryPeriodInDays", as: Value<Int>.self))
         }
 
         public var templateValue: TemplateValue {
@@ -498,11 +600,17 @@ public final class CfnTable: Resource, HasAttributes {
     }
 
     /// Creates or updates a resource-based policy document that contains the permissions for DDB resources, such as a table, its indexes, and stream.
-    public struct ResourcePolicy: TemplateRepresentable, Sendable {
+    public struct ResourcePolicy: TemplateRepresentable, TemplateDecodable, Sendable {
         public let policyDocument: TemplateValue
 
         public init(policyDocument: TemplateValue) {
             self.policyDocument = policyDocument
+        }
+
+        public init?(decoding value: TemplateValue) {
+            guard let fields = Fields(decoding: value) else { return nil }
+            guard let r0 = fields.decode("PolicyDocument", as: TemplateValue.self) else { return nil }
+            self.init(policyDocument: r0)
         }
 
         public var templateValue: TemplateValue {
@@ -513,7 +621,7 @@ public final class CfnTable: Resource, HasAttributes {
     }
 
     /// Represents the settings used to enable server-side encryption.
-    public struct SSESpecification: TemplateRepresentable, Sendable {
+    public struct SSESpecification: TemplateRepresentable, TemplateDecodable, Sendable {
         /// The KMS key that should be used for the KMS encryption.
         public let kmsMasterKeyId: Value<String>?
         /// Indicates whether server-side encryption is done using an AWS managed key or an AWS owned key.
@@ -527,6 +635,12 @@ public final class CfnTable: Resource, HasAttributes {
             self.sseType = sseType
         }
 
+        public init?(decoding value: TemplateValue) {
+            guard let fields = Fields(decoding: value) else { return nil }
+            guard let r1 = fields.decode("SSEEnabled", as: Value<Bool>.self) else { return nil }
+            self.init(sseEnabled: r1, kmsMasterKeyId: fields.decode("KMSMasterKeyId", as: Value<String>.self), sseType: fields.decode("SSEType", as: CfnTable.SSESpecification.SSEType.self))
+        }
+
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["KMSMasterKeyId"] = self.kmsMasterKeyId?.templateValue
@@ -535,17 +649,18 @@ public final class CfnTable: Resource, HasAttributes {
             return .object(fields)
         }
 
-        public struct SSEType: TemplateRepresentable, Sendable {
+        public struct SSEType: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
+            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var kms: SSEType { SSEType(literal: "KMS") }
         }
     }
 
     /// Represents the DynamoDB Streams configuration for a table in DynamoDB.
-    public struct StreamSpecification: TemplateRepresentable, Sendable {
+    public struct StreamSpecification: TemplateRepresentable, TemplateDecodable, Sendable {
         /// Creates or updates a resource-based policy document that contains the permissions for DDB resources, such as a table's streams.
         public let resourcePolicy: CfnTable.ResourcePolicy?
         /// When an item in the table is modified, ``StreamViewType`` determines what information is written to the stream for this table.
@@ -559,6 +674,12 @@ public final class CfnTable: Resource, HasAttributes {
             self.tags = tags
         }
 
+        public init?(decoding value: TemplateValue) {
+            guard let fields = Fields(decoding: value) else { return nil }
+            guard let r1 = fields.decode("StreamViewType", as: CfnTable.StreamSpecification.StreamViewType.self) else { return nil }
+            self.init(streamViewType: r1, resourcePolicy: fields.decode("ResourcePolicy", as: CfnTable.ResourcePolicy.self), tags: fields.decode("Tags", as: [CfnTable.Tag].self))
+        }
+
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["ResourcePolicy"] = self.resourcePolicy?.templateValue
@@ -567,10 +688,11 @@ public final class CfnTable: Resource, HasAttributes {
             return .object(fields)
         }
 
-        public struct StreamViewType: TemplateRepresentable, Sendable {
+        public struct StreamViewType: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
+            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var keysOnly: StreamViewType { StreamViewType(literal: "KEYS_ONLY") }
             public static var newAndOldImages: StreamViewType { StreamViewType(literal: "NEW_AND_OLD_IMAGES") }
@@ -580,7 +702,7 @@ public final class CfnTable: Resource, HasAttributes {
     }
 
     /// Describes a tag.
-    public struct Tag: TemplateRepresentable, Sendable {
+    public struct Tag: TemplateRepresentable, TemplateDecodable, Sendable {
         /// The key of the tag.
         public let key: Value<String>
         /// The value of the tag.
@@ -591,6 +713,12 @@ public final class CfnTable: Resource, HasAttributes {
             self.value = value
         }
 
+        public init?(decoding value: TemplateValue) {
+            guard let fields = Fields(decoding: value) else { return nil }
+            guard let r0 = fields.decode("Key", as: Value<String>.self), let r1 = fields.decode("Value", as: Value<String>.self) else { return nil }
+            self.init(key: r0, value: r1)
+        }
+
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["Key"] = self.key.templateValue
@@ -599,17 +727,18 @@ public final class CfnTable: Resource, HasAttributes {
         }
     }
 
-    public struct TableClass: TemplateRepresentable, Sendable {
+    public struct TableClass: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
         public let templateValue: TemplateValue
         /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
         public init(_ value: Value<String>) { templateValue = value.raw }
+        public init(decoding value: TemplateValue) { templateValue = value }
         private init(literal: String) { templateValue = .string(literal) }
         public static var standard: TableClass { TableClass(literal: "STANDARD") }
         public static var standardInfrequentAccess: TableClass { TableClass(literal: "STANDARD_INFREQUENT_ACCESS") }
     }
 
     /// Represents the settings used to enable or disable Time to Live (TTL) for the specified table.
-    public struct TimeToLiveSpecification: TemplateRepresentable, Sendable {
+    public struct TimeToLiveSpecification: TemplateRepresentable, TemplateDecodable, Sendable {
         /// The name of the TTL attribute used to store the expiration time for items in the table.
         public let attributeName: Value<String>?
         /// Indicates whether TTL is to be enabled (true) or disabled (false) on the table.
@@ -620,6 +749,12 @@ public final class CfnTable: Resource, HasAttributes {
             self.enabled = enabled
         }
 
+        public init?(decoding value: TemplateValue) {
+            guard let fields = Fields(decoding: value) else { return nil }
+            guard let r1 = fields.decode("Enabled", as: Value<Bool>.self) else { return nil }
+            self.init(enabled: r1, attributeName: fields.decode("AttributeName", as: Value<String>.self))
+        }
+
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["AttributeName"] = self.attributeName?.templateValue
@@ -628,7 +763,7 @@ public final class CfnTable: Resource, HasAttributes {
         }
     }
 
-    public struct VectorIndex: TemplateRepresentable, Sendable {
+    public struct VectorIndex: TemplateRepresentable, TemplateDecodable, Sendable {
         public let dimensions: Value<Int>
         public let distanceFunction: CfnTable.VectorIndex.DistanceFunction
         public let indexName: Value<String>
@@ -645,6 +780,12 @@ public final class CfnTable: Resource, HasAttributes {
             self.vectorAttribute = vectorAttribute
         }
 
+        public init?(decoding value: TemplateValue) {
+            guard let fields = Fields(decoding: value) else { return nil }
+            guard let r0 = fields.decode("Dimensions", as: Value<Int>.self), let r1 = fields.decode("DistanceFunction", as: CfnTable.VectorIndex.DistanceFunction.self), let r2 = fields.decode("IndexName", as: Value<String>.self), let r3 = fields.decode("Projection", as: CfnTable.Projection.self), let r5 = fields.decode("VectorAttribute", as: CfnTable.VectorAttribute.self) else { return nil }
+            self.init(dimensions: r0, distanceFunction: r1, indexName: r2, projection: r3, vectorAttribute: r5, searchSchema: fields.decode("SearchSchema", as: [CfnTable.SearchSchemaElement].self))
+        }
+
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["Dimensions"] = self.dimensions.templateValue
@@ -656,10 +797,11 @@ public final class CfnTable: Resource, HasAttributes {
             return .object(fields)
         }
 
-        public struct DistanceFunction: TemplateRepresentable, Sendable {
+        public struct DistanceFunction: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
+            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var cosine: DistanceFunction { DistanceFunction(literal: "COSINE") }
             public static var dotProduct: DistanceFunction { DistanceFunction(literal: "DOT_PRODUCT") }
@@ -667,13 +809,19 @@ public final class CfnTable: Resource, HasAttributes {
         }
     }
 
-    public struct SearchSchemaElement: TemplateRepresentable, Sendable {
+    public struct SearchSchemaElement: TemplateRepresentable, TemplateDecodable, Sendable {
         public let attributeName: Value<String>
         public let searchSchemaElementType: CfnTable.SearchSchemaElement.SearchSchemaElementType
 
         public init(attributeName: Value<String>, searchSchemaElementType: CfnTable.SearchSchemaElement.SearchSchemaElementType) {
             self.attributeName = attributeName
             self.searchSchemaElementType = searchSchemaElementType
+        }
+
+        public init?(decoding value: TemplateValue) {
+            guard let fields = Fields(decoding: value) else { return nil }
+            guard let r0 = fields.decode("AttributeName", as: Value<String>.self), let r1 = fields.decode("SearchSchemaElementType", as: CfnTable.SearchSchemaElement.SearchSchemaElementType.self) else { return nil }
+            self.init(attributeName: r0, searchSchemaElementType: r1)
         }
 
         public var templateValue: TemplateValue {
@@ -683,21 +831,28 @@ public final class CfnTable: Resource, HasAttributes {
             return .object(fields)
         }
 
-        public struct SearchSchemaElementType: TemplateRepresentable, Sendable {
+        public struct SearchSchemaElementType: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
+            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var hash: SearchSchemaElementType { SearchSchemaElementType(literal: "HASH") }
             public static var inlineFilter: SearchSchemaElementType { SearchSchemaElementType(literal: "INLINE_FILTER") }
         }
     }
 
-    public struct VectorAttribute: TemplateRepresentable, Sendable {
+    public struct VectorAttribute: TemplateRepresentable, TemplateDecodable, Sendable {
         public let attributeName: Value<String>
 
         public init(attributeName: Value<String>) {
             self.attributeName = attributeName
+        }
+
+        public init?(decoding value: TemplateValue) {
+            guard let fields = Fields(decoding: value) else { return nil }
+            guard let r0 = fields.decode("AttributeName", as: Value<String>.self) else { return nil }
+            self.init(attributeName: r0)
         }
 
         public var templateValue: TemplateValue {

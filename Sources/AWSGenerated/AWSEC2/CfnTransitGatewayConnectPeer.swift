@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::EC2::TransitGatewayConnectPeer`: Resource Type definition for AWS::EC2::TransitGatewayConnectPeer
-public final class CfnTransitGatewayConnectPeer: Resource, HasAttributes {
+public final class CfnTransitGatewayConnectPeer: Resource, HasAttributes, DecodableResource {
     public enum Attribute: String, Sendable {
         case connectPeerConfigurationBgpConfigurations = "ConnectPeerConfiguration.BgpConfigurations"
         case connectPeerConfigurationProtocol = "ConnectPeerConfiguration.Protocol"
@@ -25,6 +25,13 @@ public final class CfnTransitGatewayConnectPeer: Resource, HasAttributes {
         super.init(logicalID: logicalID, type: "AWS::EC2::TransitGatewayConnectPeer")
     }
 
+    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
+    /// nil when a required property is missing or not of its shape.
+    public convenience init?(_ logicalID: String, decoding properties: Fields) {
+        guard let r0 = properties.decode("ConnectPeerConfiguration", as: CfnTransitGatewayConnectPeer.TransitGatewayConnectPeerConfiguration.self), let r2 = properties.decode("TransitGatewayAttachmentId", as: Value<String>.self) else { return nil }
+        self.init(logicalID, connectPeerConfiguration: r0, transitGatewayAttachmentId: r2, tags: properties.decode("Tags", as: [CfnTransitGatewayConnectPeer.Tag].self))
+    }
+
     /// Fn::GetAtt ConnectPeerConfiguration.BgpConfigurations.
     public var attrConnectPeerConfigurationBgpConfigurations: Value<String> { attribute(.connectPeerConfigurationBgpConfigurations) }
     /// Fn::GetAtt ConnectPeerConfiguration.Protocol.
@@ -44,7 +51,7 @@ public final class CfnTransitGatewayConnectPeer: Resource, HasAttributes {
         return properties
     }
 
-    public struct TransitGatewayConnectPeerConfiguration: TemplateRepresentable, Sendable {
+    public struct TransitGatewayConnectPeerConfiguration: TemplateRepresentable, TemplateDecodable, Sendable {
         /// The BGP configuration details.
         public let bgpConfigurations: [CfnTransitGatewayConnectPeer.TransitGatewayAttachmentBgpConfiguration]?
         /// The range of interior BGP peer IP addresses.
@@ -64,6 +71,12 @@ public final class CfnTransitGatewayConnectPeer: Resource, HasAttributes {
             self.transitGatewayAddress = transitGatewayAddress
         }
 
+        public init?(decoding value: TemplateValue) {
+            guard let fields = Fields(decoding: value) else { return nil }
+            guard let r1 = fields.decode("InsideCidrBlocks", as: Value<[String]>.self), let r2 = fields.decode("PeerAddress", as: Value<String>.self) else { return nil }
+            self.init(insideCidrBlocks: r1, peerAddress: r2, bgpConfigurations: fields.decode("BgpConfigurations", as: [CfnTransitGatewayConnectPeer.TransitGatewayAttachmentBgpConfiguration].self), `protocol`: fields.decode("Protocol", as: Value<String>.self), transitGatewayAddress: fields.decode("TransitGatewayAddress", as: Value<String>.self))
+        }
+
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["BgpConfigurations"] = self.bgpConfigurations?.templateValue
@@ -75,7 +88,7 @@ public final class CfnTransitGatewayConnectPeer: Resource, HasAttributes {
         }
     }
 
-    public struct TransitGatewayAttachmentBgpConfiguration: TemplateRepresentable, Sendable {
+    public struct TransitGatewayAttachmentBgpConfiguration: TemplateRepresentable, TemplateDecodable, Sendable {
         /// The BGP status.
         public let bgpStatus: Value<String>?
         /// The interior BGP peer IP address for the appliance.
@@ -95,6 +108,11 @@ public final class CfnTransitGatewayConnectPeer: Resource, HasAttributes {
             self.transitGatewayAsn = transitGatewayAsn
         }
 
+        public init?(decoding value: TemplateValue) {
+            guard let fields = Fields(decoding: value) else { return nil }
+            self.init(bgpStatus: fields.decode("BgpStatus", as: Value<String>.self), peerAddress: fields.decode("PeerAddress", as: Value<String>.self), peerAsn: fields.decode("PeerAsn", as: Value<Double>.self), transitGatewayAddress: fields.decode("TransitGatewayAddress", as: Value<String>.self), transitGatewayAsn: fields.decode("TransitGatewayAsn", as: Value<Double>.self))
+        }
+
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["BgpStatus"] = self.bgpStatus?.templateValue
@@ -106,7 +124,7 @@ public final class CfnTransitGatewayConnectPeer: Resource, HasAttributes {
         }
     }
 
-    public struct Tag: TemplateRepresentable, Sendable {
+    public struct Tag: TemplateRepresentable, TemplateDecodable, Sendable {
         /// The key of the tag.
         public let key: Value<String>?
         /// The value of the tag.
@@ -115,6 +133,11 @@ public final class CfnTransitGatewayConnectPeer: Resource, HasAttributes {
         public init(key: Value<String>? = nil, value: Value<String>? = nil) {
             self.key = key
             self.value = value
+        }
+
+        public init?(decoding value: TemplateValue) {
+            guard let fields = Fields(decoding: value) else { return nil }
+            self.init(key: fields.decode("Key", as: Value<String>.self), value: fields.decode("Value", as: Value<String>.self))
         }
 
         public var templateValue: TemplateValue {

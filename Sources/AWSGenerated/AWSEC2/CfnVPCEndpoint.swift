@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::EC2::VPCEndpoint`: Specifies a VPC endpoint.
-public final class CfnVPCEndpoint: Resource, HasAttributes {
+public final class CfnVPCEndpoint: Resource, HasAttributes, DecodableResource {
     public enum Attribute: String, Sendable {
         case creationTimestamp = "CreationTimestamp"
         case dnsEntries = "DnsEntries"
@@ -57,6 +57,13 @@ public final class CfnVPCEndpoint: Resource, HasAttributes {
         super.init(logicalID: logicalID, type: "AWS::EC2::VPCEndpoint")
     }
 
+    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
+    /// nil when a required property is missing or not of its shape.
+    public convenience init?(_ logicalID: String, decoding properties: Fields) {
+        guard let r13 = properties.decode("VpcId", as: Value<String>.self) else { return nil }
+        self.init(logicalID, vpcId: r13, dnsOptions: properties.decode("DnsOptions", as: CfnVPCEndpoint.DnsOptionsSpecification.self), ipAddressType: properties.decode("IpAddressType", as: CfnVPCEndpoint.IpAddressType.self), policyDocument: properties.decode("PolicyDocument", as: TemplateValue.self), privateDnsEnabled: properties.decode("PrivateDnsEnabled", as: Value<Bool>.self), resourceConfigurationArn: properties.decode("ResourceConfigurationArn", as: Value<String>.self), routeTableIds: properties.decode("RouteTableIds", as: Value<[String]>.self), securityGroupIds: properties.decode("SecurityGroupIds", as: Value<[String]>.self), serviceName: properties.decode("ServiceName", as: Value<String>.self), serviceNetworkArn: properties.decode("ServiceNetworkArn", as: Value<String>.self), serviceRegion: properties.decode("ServiceRegion", as: Value<String>.self), subnetIds: properties.decode("SubnetIds", as: Value<[String]>.self), tags: properties.decode("Tags", as: [CfnVPCEndpoint.Tag].self), vpcEndpointType: properties.decode("VpcEndpointType", as: CfnVPCEndpoint.VpcEndpointType.self))
+    }
+
     /// Fn::GetAtt CreationTimestamp.
     public var attrCreationTimestamp: Value<String> { attribute(.creationTimestamp) }
     /// Fn::GetAtt DnsEntries.
@@ -86,7 +93,7 @@ public final class CfnVPCEndpoint: Resource, HasAttributes {
     }
 
     /// Describes the DNS options for an endpoint.
-    public struct DnsOptionsSpecification: TemplateRepresentable, Sendable {
+    public struct DnsOptionsSpecification: TemplateRepresentable, TemplateDecodable, Sendable {
         /// The DNS records created for the endpoint.
         public let dnsRecordIpType: CfnVPCEndpoint.DnsOptionsSpecification.DnsRecordIpType?
         /// Indicates whether to enable private DNS only for inbound endpoints.
@@ -103,6 +110,11 @@ public final class CfnVPCEndpoint: Resource, HasAttributes {
             self.privateDnsSpecifiedDomains = privateDnsSpecifiedDomains
         }
 
+        public init?(decoding value: TemplateValue) {
+            guard let fields = Fields(decoding: value) else { return nil }
+            self.init(dnsRecordIpType: fields.decode("DnsRecordIpType", as: CfnVPCEndpoint.DnsOptionsSpecification.DnsRecordIpType.self), privateDnsOnlyForInboundResolverEndpoint: fields.decode("PrivateDnsOnlyForInboundResolverEndpoint", as: CfnVPCEndpoint.DnsOptionsSpecification.PrivateDnsOnlyForInboundResolverEndpoint.self), privateDnsPreference: fields.decode("PrivateDnsPreference", as: CfnVPCEndpoint.DnsOptionsSpecification.PrivateDnsPreference.self), privateDnsSpecifiedDomains: fields.decode("PrivateDnsSpecifiedDomains", as: Value<[String]>.self))
+        }
+
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["DnsRecordIpType"] = self.dnsRecordIpType?.templateValue
@@ -112,10 +124,11 @@ public final class CfnVPCEndpoint: Resource, HasAttributes {
             return .object(fields)
         }
 
-        public struct DnsRecordIpType: TemplateRepresentable, Sendable {
+        public struct DnsRecordIpType: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
+            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var ipv4: DnsRecordIpType { DnsRecordIpType(literal: "ipv4") }
             public static var ipv6: DnsRecordIpType { DnsRecordIpType(literal: "ipv6") }
@@ -124,20 +137,22 @@ public final class CfnVPCEndpoint: Resource, HasAttributes {
             public static var notSpecified: DnsRecordIpType { DnsRecordIpType(literal: "not-specified") }
         }
 
-        public struct PrivateDnsOnlyForInboundResolverEndpoint: TemplateRepresentable, Sendable {
+        public struct PrivateDnsOnlyForInboundResolverEndpoint: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
+            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var onlyInboundResolver: PrivateDnsOnlyForInboundResolverEndpoint { PrivateDnsOnlyForInboundResolverEndpoint(literal: "OnlyInboundResolver") }
             public static var allResolvers: PrivateDnsOnlyForInboundResolverEndpoint { PrivateDnsOnlyForInboundResolverEndpoint(literal: "AllResolvers") }
             public static var notSpecified: PrivateDnsOnlyForInboundResolverEndpoint { PrivateDnsOnlyForInboundResolverEndpoint(literal: "NotSpecified") }
         }
 
-        public struct PrivateDnsPreference: TemplateRepresentable, Sendable {
+        public struct PrivateDnsPreference: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
+            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var verifiedDomainsOnly: PrivateDnsPreference { PrivateDnsPreference(literal: "VERIFIED_DOMAINS_ONLY") }
             public static var allDomains: PrivateDnsPreference { PrivateDnsPreference(literal: "ALL_DOMAINS") }
@@ -146,10 +161,11 @@ public final class CfnVPCEndpoint: Resource, HasAttributes {
         }
     }
 
-    public struct IpAddressType: TemplateRepresentable, Sendable {
+    public struct IpAddressType: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
         public let templateValue: TemplateValue
         /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
         public init(_ value: Value<String>) { templateValue = value.raw }
+        public init(decoding value: TemplateValue) { templateValue = value }
         private init(literal: String) { templateValue = .string(literal) }
         public static var ipv4: IpAddressType { IpAddressType(literal: "ipv4") }
         public static var ipv6: IpAddressType { IpAddressType(literal: "ipv6") }
@@ -158,7 +174,7 @@ public final class CfnVPCEndpoint: Resource, HasAttributes {
     }
 
     /// Describes a tag.
-    public struct Tag: TemplateRepresentable, Sendable {
+    public struct Tag: TemplateRepresentable, TemplateDecodable, Sendable {
         /// The key of the tag.
         public let key: Value<String>
         /// The value of the tag.
@@ -169,6 +185,12 @@ public final class CfnVPCEndpoint: Resource, HasAttributes {
             self.value = value
         }
 
+        public init?(decoding value: TemplateValue) {
+            guard let fields = Fields(decoding: value) else { return nil }
+            guard let r0 = fields.decode("Key", as: Value<String>.self), let r1 = fields.decode("Value", as: Value<String>.self) else { return nil }
+            self.init(key: r0, value: r1)
+        }
+
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["Key"] = self.key.templateValue
@@ -177,10 +199,11 @@ public final class CfnVPCEndpoint: Resource, HasAttributes {
         }
     }
 
-    public struct VpcEndpointType: TemplateRepresentable, Sendable {
+    public struct VpcEndpointType: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
         public let templateValue: TemplateValue
         /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
         public init(_ value: Value<String>) { templateValue = value.raw }
+        public init(decoding value: TemplateValue) { templateValue = value }
         private init(literal: String) { templateValue = .string(literal) }
         public static var interface: VpcEndpointType { VpcEndpointType(literal: "Interface") }
         public static var gateway: VpcEndpointType { VpcEndpointType(literal: "Gateway") }

@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::ECS::TaskSet`: Create a task set in the specified cluster and service.
-public final class CfnTaskSet: Resource, HasAttributes {
+public final class CfnTaskSet: Resource, HasAttributes, DecodableResource {
     public enum Attribute: String, Sendable {
         case id = "Id"
     }
@@ -44,6 +44,13 @@ public final class CfnTaskSet: Resource, HasAttributes {
         super.init(logicalID: logicalID, type: "AWS::ECS::TaskSet")
     }
 
+    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
+    /// nil when a required property is missing or not of its shape.
+    public convenience init?(_ logicalID: String, decoding properties: Fields) {
+        guard let r1 = properties.decode("Cluster", as: Value<String>.self), let r8 = properties.decode("Service", as: Value<String>.self), let r11 = properties.decode("TaskDefinition", as: Value<String>.self) else { return nil }
+        self.init(logicalID, cluster: r1, service: r8, taskDefinition: r11, capacityProviderStrategy: properties.decode("CapacityProviderStrategy", as: [CfnTaskSet.CapacityProviderStrategyItem].self), externalId: properties.decode("ExternalId", as: Value<String>.self), launchType: properties.decode("LaunchType", as: CfnTaskSet.LaunchType.self), loadBalancers: properties.decode("LoadBalancers", as: [CfnTaskSet.LoadBalancer].self), networkConfiguration: properties.decode("NetworkConfiguration", as: CfnTaskSet.NetworkConfiguration.self), platformVersion: properties.decode("PlatformVersion", as: Value<String>.self), scale: properties.decode("Scale", as: CfnTaskSet.Scale.self), serviceRegistries: properties.decode("ServiceRegistries", as: [CfnTaskSet.ServiceRegistry].self), tags: properties.decode("Tags", as: [CfnTaskSet.Tag].self))
+    }
+
     /// Fn::GetAtt Id.
     public var attrId: Value<String> { attribute(.id) }
 
@@ -64,7 +71,7 @@ public final class CfnTaskSet: Resource, HasAttributes {
         return properties
     }
 
-    public struct CapacityProviderStrategyItem: TemplateRepresentable, Sendable {
+    public struct CapacityProviderStrategyItem: TemplateRepresentable, TemplateDecodable, Sendable {
         public let base: Value<Int>?
         public let capacityProvider: Value<String>?
         public let weight: Value<Int>?
@@ -73,6 +80,11 @@ public final class CfnTaskSet: Resource, HasAttributes {
             self.base = base
             self.capacityProvider = capacityProvider
             self.weight = weight
+        }
+
+        public init?(decoding value: TemplateValue) {
+            guard let fields = Fields(decoding: value) else { return nil }
+            self.init(base: fields.decode("Base", as: Value<Int>.self), capacityProvider: fields.decode("CapacityProvider", as: Value<String>.self), weight: fields.decode("Weight", as: Value<Int>.self))
         }
 
         public var templateValue: TemplateValue {
@@ -84,17 +96,18 @@ public final class CfnTaskSet: Resource, HasAttributes {
         }
     }
 
-    public struct LaunchType: TemplateRepresentable, Sendable {
+    public struct LaunchType: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
         public let templateValue: TemplateValue
         /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
         public init(_ value: Value<String>) { templateValue = value.raw }
+        public init(decoding value: TemplateValue) { templateValue = value }
         private init(literal: String) { templateValue = .string(literal) }
         public static var ec2: LaunchType { LaunchType(literal: "EC2") }
         public static var fargate: LaunchType { LaunchType(literal: "FARGATE") }
     }
 
     /// A load balancer object representing the load balancer to use with the task set.
-    public struct LoadBalancer: TemplateRepresentable, Sendable {
+    public struct LoadBalancer: TemplateRepresentable, TemplateDecodable, Sendable {
         /// The name of the container (as it appears in a container definition) to associate with the load balancer.
         public let containerName: Value<String>?
         /// The port on the container to associate with the load balancer.
@@ -108,6 +121,11 @@ public final class CfnTaskSet: Resource, HasAttributes {
             self.targetGroupArn = targetGroupArn
         }
 
+        public init?(decoding value: TemplateValue) {
+            guard let fields = Fields(decoding: value) else { return nil }
+            self.init(containerName: fields.decode("ContainerName", as: Value<String>.self), containerPort: fields.decode("ContainerPort", as: Value<Int>.self), targetGroupArn: fields.decode("TargetGroupArn", as: Value<String>.self))
+        }
+
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["ContainerName"] = self.containerName?.templateValue
@@ -118,11 +136,16 @@ public final class CfnTaskSet: Resource, HasAttributes {
     }
 
     /// An object representing the network configuration for a task or service.
-    public struct NetworkConfiguration: TemplateRepresentable, Sendable {
+    public struct NetworkConfiguration: TemplateRepresentable, TemplateDecodable, Sendable {
         public let awsVpcConfiguration: CfnTaskSet.AwsVpcConfiguration?
 
         public init(awsVpcConfiguration: CfnTaskSet.AwsVpcConfiguration? = nil) {
             self.awsVpcConfiguration = awsVpcConfiguration
+        }
+
+        public init?(decoding value: TemplateValue) {
+            guard let fields = Fields(decoding: value) else { return nil }
+            self.init(awsVpcConfiguration: fields.decode("AwsVpcConfiguration", as: CfnTaskSet.AwsVpcConfiguration.self))
         }
 
         public var templateValue: TemplateValue {
@@ -133,7 +156,7 @@ public final class CfnTaskSet: Resource, HasAttributes {
     }
 
     /// The VPC subnets and security groups associated with a task.
-    public struct AwsVpcConfiguration: TemplateRepresentable, Sendable {
+    public struct AwsVpcConfiguration: TemplateRepresentable, TemplateDecodable, Sendable {
         /// Whether the task's elastic network interface receives a public IP address.
         public let assignPublicIp: CfnTaskSet.AwsVpcConfiguration.AssignPublicIp?
         /// The security groups associated with the task or service.
@@ -147,6 +170,12 @@ public final class CfnTaskSet: Resource, HasAttributes {
             self.subnets = subnets
         }
 
+        public init?(decoding value: TemplateValue) {
+            guard let fields = Fields(decoding: value) else { return nil }
+            guard let r2 = fields.decode("Subnets", as: Value<[String]>.self) else { return nil }
+            self.init(subnets: r2, assignPublicIp: fields.decode("AssignPublicIp", as: CfnTaskSet.AwsVpcConfiguration.AssignPublicIp.self), securityGroups: fields.decode("SecurityGroups", as: Value<[String]>.self))
+        }
+
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["AssignPublicIp"] = self.assignPublicIp?.templateValue
@@ -155,17 +184,18 @@ public final class CfnTaskSet: Resource, HasAttributes {
             return .object(fields)
         }
 
-        public struct AssignPublicIp: TemplateRepresentable, Sendable {
+        public struct AssignPublicIp: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
+            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var disabled: AssignPublicIp { AssignPublicIp(literal: "DISABLED") }
             public static var enabled: AssignPublicIp { AssignPublicIp(literal: "ENABLED") }
         }
     }
 
-    public struct Scale: TemplateRepresentable, Sendable {
+    public struct Scale: TemplateRepresentable, TemplateDecodable, Sendable {
         /// The unit of measure for the scale value.
         public let unit: CfnTaskSet.Scale.Unit?
         /// The value, specified as a percent total of a service's desiredCount, to scale the task set.
@@ -176,6 +206,11 @@ public final class CfnTaskSet: Resource, HasAttributes {
             self.value = value
         }
 
+        public init?(decoding value: TemplateValue) {
+            guard let fields = Fields(decoding: value) else { return nil }
+            self.init(unit: fields.decode("Unit", as: CfnTaskSet.Scale.Unit.self), value: fields.decode("Value", as: Value<Double>.self))
+        }
+
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["Unit"] = self.unit?.templateValue
@@ -183,16 +218,17 @@ public final class CfnTaskSet: Resource, HasAttributes {
             return .object(fields)
         }
 
-        public struct Unit: TemplateRepresentable, Sendable {
+        public struct Unit: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
+            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var percent: Unit { Unit(literal: "PERCENT") }
         }
     }
 
-    public struct ServiceRegistry: TemplateRepresentable, Sendable {
+    public struct ServiceRegistry: TemplateRepresentable, TemplateDecodable, Sendable {
         /// The container name value, already specified in the task definition, to be used for your service discovery service.
         public let containerName: Value<String>?
         /// The port value, already specified in the task definition, to be used for your service discovery service.
@@ -209,6 +245,11 @@ public final class CfnTaskSet: Resource, HasAttributes {
             self.registryArn = registryArn
         }
 
+        public init?(decoding value: TemplateValue) {
+            guard let fields = Fields(decoding: value) else { return nil }
+            self.init(containerName: fields.decode("ContainerName", as: Value<String>.self), containerPort: fields.decode("ContainerPort", as: Value<Int>.self), port: fields.decode("Port", as: Value<Int>.self), registryArn: fields.decode("RegistryArn", as: Value<String>.self))
+        }
+
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["ContainerName"] = self.containerName?.templateValue
@@ -219,13 +260,18 @@ public final class CfnTaskSet: Resource, HasAttributes {
         }
     }
 
-    public struct Tag: TemplateRepresentable, Sendable {
+    public struct Tag: TemplateRepresentable, TemplateDecodable, Sendable {
         public let key: Value<String>?
         public let value: Value<String>?
 
         public init(key: Value<String>? = nil, value: Value<String>? = nil) {
             self.key = key
             self.value = value
+        }
+
+        public init?(decoding value: TemplateValue) {
+            guard let fields = Fields(decoding: value) else { return nil }
+            self.init(key: fields.decode("Key", as: Value<String>.self), value: fields.decode("Value", as: Value<String>.self))
         }
 
         public var templateValue: TemplateValue {

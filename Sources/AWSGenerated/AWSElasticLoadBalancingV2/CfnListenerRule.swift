@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::ElasticLoadBalancingV2::ListenerRule`: Specifies a listener rule.
-public final class CfnListenerRule: Resource, HasAttributes {
+public final class CfnListenerRule: Resource, HasAttributes, DecodableResource {
     public enum Attribute: String, Sendable {
         case isDefault = "IsDefault"
         case ruleArn = "RuleArn"
@@ -29,6 +29,13 @@ public final class CfnListenerRule: Resource, HasAttributes {
         super.init(logicalID: logicalID, type: "AWS::ElasticLoadBalancingV2::ListenerRule")
     }
 
+    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
+    /// nil when a required property is missing or not of its shape.
+    public convenience init?(_ logicalID: String, decoding properties: Fields) {
+        guard let r0 = properties.decode("Actions", as: [CfnListenerRule.Action].self), let r1 = properties.decode("Conditions", as: [CfnListenerRule.RuleCondition].self), let r3 = properties.decode("Priority", as: Value<Int>.self) else { return nil }
+        self.init(logicalID, actions: r0, conditions: r1, priority: r3, listenerArn: properties.decode("ListenerArn", as: Value<String>.self), tags: properties.decode("Tags", as: [CfnListenerRule.Tag].self), transforms: properties.decode("Transforms", as: [CfnListenerRule.Transform].self))
+    }
+
     /// Fn::GetAtt IsDefault.
     public var attrIsDefault: Value<Bool> { getAtt(Attribute.isDefault.rawValue, as: Bool.self) }
     /// Fn::GetAtt RuleArn.
@@ -46,7 +53,7 @@ public final class CfnListenerRule: Resource, HasAttributes {
     }
 
     /// Specifies an action for a listener rule.
-    public struct Action: TemplateRepresentable, Sendable {
+    public struct Action: TemplateRepresentable, TemplateDecodable, Sendable {
         /// [HTTPS listeners] Information for using Amazon Cognito to authenticate users.
         public let authenticateCognitoConfig: CfnListenerRule.AuthenticateCognitoConfig?
         /// [HTTPS listeners] Information about an identity provider that is compliant with OpenID Connect (OIDC).
@@ -78,6 +85,12 @@ public final class CfnListenerRule: Resource, HasAttributes {
             self.type = type
         }
 
+        public init?(decoding value: TemplateValue) {
+            guard let fields = Fields(decoding: value) else { return nil }
+            guard let r8 = fields.decode("Type", as: CfnListenerRule.Action.ActionType.self) else { return nil }
+            self.init(type: r8, authenticateCognitoConfig: fields.decode("AuthenticateCognitoConfig", as: CfnListenerRule.AuthenticateCognitoConfig.self), authenticateOidcConfig: fields.decode("AuthenticateOidcConfig", as: CfnListenerRule.AuthenticateOidcConfig.self), fixedResponseConfig: fields.decode("FixedResponseConfig", as: CfnListenerRule.FixedResponseConfig.self), forwardConfig: fields.decode("ForwardConfig", as: CfnListenerRule.ForwardConfig.self), jwtValidationConfig: fields.decode("JwtValidationConfig", as: CfnListenerRule.JwtValidationConfig.self), order: fields.decode("Order", as: Value<Int>.self), redirectConfig: fields.decode("RedirectConfig", as: CfnListenerRule.RedirectConfig.self), targetGroupArn: fields.decode("TargetGroupArn", as: Value<String>.self))
+        }
+
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["AuthenticateCognitoConfig"] = self.authenticateCognitoConfig?.templateValue
@@ -92,10 +105,11 @@ public final class CfnListenerRule: Resource, HasAttributes {
             return .object(fields)
         }
 
-        public struct ActionType: TemplateRepresentable, Sendable {
+        public struct ActionType: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
+            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var authenticateCognito: ActionType { ActionType(literal: "authenticate-cognito") }
             public static var authenticateOidc: ActionType { ActionType(literal: "authenticate-oidc") }
@@ -107,7 +121,7 @@ public final class CfnListenerRule: Resource, HasAttributes {
     }
 
     /// Specifies information required when integrating with Amazon Cognito to authenticate users.
-    public struct AuthenticateCognitoConfig: TemplateRepresentable, Sendable {
+    public struct AuthenticateCognitoConfig: TemplateRepresentable, TemplateDecodable, Sendable {
         /// The query parameters (up to 10) to include in the redirect request to the authorization endpoint.
         public let authenticationRequestExtraParams: [String: Value<String>]?
         /// The behavior if the user is not authenticated.
@@ -136,6 +150,12 @@ public final class CfnListenerRule: Resource, HasAttributes {
             self.userPoolDomain = userPoolDomain
         }
 
+        public init?(decoding value: TemplateValue) {
+            guard let fields = Fields(decoding: value) else { return nil }
+            guard let r5 = fields.decode("UserPoolArn", as: Value<String>.self), let r6 = fields.decode("UserPoolClientId", as: Value<String>.self), let r7 = fields.decode("UserPoolDomain", as: Value<String>.self) else { return nil }
+            self.init(userPoolArn: r5, userPoolClientId: r6, userPoolDomain: r7, authenticationRequestExtraParams: fields.decode("AuthenticationRequestExtraParams", as: [String: Value<String>].self), onUnauthenticatedRequest: fields.decode("OnUnauthenticatedRequest", as: CfnListenerRule.AuthenticateCognitoConfig.OnUnauthenticatedRequest.self), scope: fields.decode("Scope", as: Value<String>.self), sessionCookieName: fields.decode("SessionCookieName", as: Value<String>.self), sessionTimeout: fields.decode("SessionTimeout", as: Value<Int>.self))
+        }
+
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["AuthenticationRequestExtraParams"] = self.authenticationRequestExtraParams?.templateValue
@@ -149,10 +169,11 @@ public final class CfnListenerRule: Resource, HasAttributes {
             return .object(fields)
         }
 
-        public struct OnUnauthenticatedRequest: TemplateRepresentable, Sendable {
+        public struct OnUnauthenticatedRequest: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
+            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var allow: OnUnauthenticatedRequest { OnUnauthenticatedRequest(literal: "allow") }
             public static var authenticate: OnUnauthenticatedRequest { OnUnauthenticatedRequest(literal: "authenticate") }
@@ -161,7 +182,7 @@ public final class CfnListenerRule: Resource, HasAttributes {
     }
 
     /// Specifies information required using an identity provide (IdP) that is compliant with OpenID Connect (OIDC) to authenticate users.
-    public struct AuthenticateOidcConfig: TemplateRepresentable, Sendable {
+    public struct AuthenticateOidcConfig: TemplateRepresentable, TemplateDecodable, Sendable {
         /// The query parameters (up to 10) to include in the redirect request to the authorization endpoint.
         public let authenticationRequestExtraParams: [String: Value<String>]?
         /// The authorization endpoint of the IdP.
@@ -202,6 +223,12 @@ public final class CfnListenerRule: Resource, HasAttributes {
             self.userInfoEndpoint = userInfoEndpoint
         }
 
+        public init?(decoding value: TemplateValue) {
+            guard let fields = Fields(decoding: value) else { return nil }
+            guard let r1 = fields.decode("AuthorizationEndpoint", as: Value<String>.self), let r2 = fields.decode("ClientId", as: Value<String>.self), let r4 = fields.decode("Issuer", as: Value<String>.self), let r9 = fields.decode("TokenEndpoint", as: Value<String>.self), let r11 = fields.decode("UserInfoEndpoint", as: Value<String>.self) else { return nil }
+            self.init(authorizationEndpoint: r1, clientId: r2, issuer: r4, tokenEndpoint: r9, userInfoEndpoint: r11, authenticationRequestExtraParams: fields.decode("AuthenticationRequestExtraParams", as: [String: Value<String>].self), clientSecret: fields.decode("ClientSecret", as: Value<String>.self), onUnauthenticatedRequest: fields.decode("OnUnauthenticatedRequest", as: CfnListenerRule.AuthenticateOidcConfig.OnUnauthenticatedRequest.self), scope: fields.decode("Scope", as: Value<String>.self), sessionCookieName: fields.decode("SessionCookieName", as: Value<String>.self), sessionTimeout: fields.decode("SessionTimeout", as: Value<Int>.self), useExistingClientSecret: fields.decode("UseExistingClientSecret", as: Value<Bool>.self))
+        }
+
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["AuthenticationRequestExtraParams"] = self.authenticationRequestExtraParams?.templateValue
@@ -219,10 +246,11 @@ public final class CfnListenerRule: Resource, HasAttributes {
             return .object(fields)
         }
 
-        public struct OnUnauthenticatedRequest: TemplateRepresentable, Sendable {
+        public struct OnUnauthenticatedRequest: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
+            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var allow: OnUnauthenticatedRequest { OnUnauthenticatedRequest(literal: "allow") }
             public static var authenticate: OnUnauthenticatedRequest { OnUnauthenticatedRequest(literal: "authenticate") }
@@ -231,7 +259,7 @@ public final class CfnListenerRule: Resource, HasAttributes {
     }
 
     /// Specifies information required when returning a custom HTTP response.
-    public struct FixedResponseConfig: TemplateRepresentable, Sendable {
+    public struct FixedResponseConfig: TemplateRepresentable, TemplateDecodable, Sendable {
         /// The content type.
         public let contentType: Value<String>?
         /// The message.
@@ -245,6 +273,12 @@ public final class CfnListenerRule: Resource, HasAttributes {
             self.statusCode = statusCode
         }
 
+        public init?(decoding value: TemplateValue) {
+            guard let fields = Fields(decoding: value) else { return nil }
+            guard let r2 = fields.decode("StatusCode", as: Value<String>.self) else { return nil }
+            self.init(statusCode: r2, contentType: fields.decode("ContentType", as: Value<String>.self), messageBody: fields.decode("MessageBody", as: Value<String>.self))
+        }
+
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["ContentType"] = self.contentType?.templateValue
@@ -255,7 +289,7 @@ public final class CfnListenerRule: Resource, HasAttributes {
     }
 
     /// Information for creating an action that distributes requests among multiple target groups.
-    public struct ForwardConfig: TemplateRepresentable, Sendable {
+    public struct ForwardConfig: TemplateRepresentable, TemplateDecodable, Sendable {
         /// Information about the target group stickiness for a rule.
         public let targetGroupStickinessConfig: CfnListenerRule.TargetGroupStickinessConfig?
         /// Information about how traffic will be distributed between multiple target groups in a forward rule.
@@ -264,6 +298,11 @@ public final class CfnListenerRule: Resource, HasAttributes {
         public init(targetGroupStickinessConfig: CfnListenerRule.TargetGroupStickinessConfig? = nil, targetGroups: [CfnListenerRule.TargetGroupTuple]? = nil) {
             self.targetGroupStickinessConfig = targetGroupStickinessConfig
             self.targetGroups = targetGroups
+        }
+
+        public init?(decoding value: TemplateValue) {
+            guard let fields = Fields(decoding: value) else { return nil }
+            self.init(targetGroupStickinessConfig: fields.decode("TargetGroupStickinessConfig", as: CfnListenerRule.TargetGroupStickinessConfig.self), targetGroups: fields.decode("TargetGroups", as: [CfnListenerRule.TargetGroupTuple].self))
         }
 
         public var templateValue: TemplateValue {
@@ -275,7 +314,7 @@ public final class CfnListenerRule: Resource, HasAttributes {
     }
 
     /// Information about the target group stickiness for a rule.
-    public struct TargetGroupStickinessConfig: TemplateRepresentable, Sendable {
+    public struct TargetGroupStickinessConfig: TemplateRepresentable, TemplateDecodable, Sendable {
         /// [Application Load Balancers] The time period, in seconds, during which requests from a client should be routed to the same target group.
         public let durationSeconds: Value<Int>?
         /// Indicates whether target group stickiness is enabled.
@@ -284,6 +323,11 @@ public final class CfnListenerRule: Resource, HasAttributes {
         public init(durationSeconds: Value<Int>? = nil, enabled: Value<Bool>? = nil) {
             self.durationSeconds = durationSeconds
             self.enabled = enabled
+        }
+
+        public init?(decoding value: TemplateValue) {
+            guard let fields = Fields(decoding: value) else { return nil }
+            self.init(durationSeconds: fields.decode("DurationSeconds", as: Value<Int>.self), enabled: fields.decode("Enabled", as: Value<Bool>.self))
         }
 
         public var templateValue: TemplateValue {
@@ -295,7 +339,7 @@ public final class CfnListenerRule: Resource, HasAttributes {
     }
 
     /// Information about how traffic will be distributed between multiple target groups in a forward rule.
-    public struct TargetGroupTuple: TemplateRepresentable, Sendable {
+    public struct TargetGroupTuple: TemplateRepresentable, TemplateDecodable, Sendable {
         /// The Amazon Resource Name (ARN) of the target group.
         public let targetGroupArn: Value<String>?
         /// The weight.
@@ -306,6 +350,11 @@ public final class CfnListenerRule: Resource, HasAttributes {
             self.weight = weight
         }
 
+        public init?(decoding value: TemplateValue) {
+            guard let fields = Fields(decoding: value) else { return nil }
+            self.init(targetGroupArn: fields.decode("TargetGroupArn", as: Value<String>.self), weight: fields.decode("Weight", as: Value<Int>.self))
+        }
+
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["TargetGroupArn"] = self.targetGroupArn?.templateValue
@@ -314,7 +363,7 @@ public final class CfnListenerRule: Resource, HasAttributes {
         }
     }
 
-    public struct JwtValidationConfig: TemplateRepresentable, Sendable {
+    public struct JwtValidationConfig: TemplateRepresentable, TemplateDecodable, Sendable {
         public let additionalClaims: [CfnListenerRule.JwtValidationActionAdditionalClaim]?
         public let issuer: Value<String>
         public let jwksEndpoint: Value<String>
@@ -323,6 +372,12 @@ public final class CfnListenerRule: Resource, HasAttributes {
             self.additionalClaims = additionalClaims
             self.issuer = issuer
             self.jwksEndpoint = jwksEndpoint
+        }
+
+        public init?(decoding value: TemplateValue) {
+            guard let fields = Fields(decoding: value) else { return nil }
+            guard let r1 = fields.decode("Issuer", as: Value<String>.self), let r2 = fields.decode("JwksEndpoint", as: Value<String>.self) else { return nil }
+            self.init(issuer: r1, jwksEndpoint: r2, additionalClaims: fields.decode("AdditionalClaims", as: [CfnListenerRule.JwtValidationActionAdditionalClaim].self))
         }
 
         public var templateValue: TemplateValue {
@@ -335,7 +390,7 @@ public final class CfnListenerRule: Resource, HasAttributes {
     }
 
     /// Information about an additional claim to validate.
-    public struct JwtValidationActionAdditionalClaim: TemplateRepresentable, Sendable {
+    public struct JwtValidationActionAdditionalClaim: TemplateRepresentable, TemplateDecodable, Sendable {
         /// The format of the claim value.
         public let format: CfnListenerRule.JwtValidationActionAdditionalClaim.Format
         /// The name of the claim.
@@ -349,6 +404,12 @@ public final class CfnListenerRule: Resource, HasAttributes {
             self.values = values
         }
 
+        public init?(decoding value: TemplateValue) {
+            guard let fields = Fields(decoding: value) else { return nil }
+            guard let r0 = fields.decode("Format", as: CfnListenerRule.JwtValidationActionAdditionalClaim.Format.self), let r1 = fields.decode("Name", as: Value<String>.self), let r2 = fields.decode("Values", as: Value<[String]>.self) else { return nil }
+            self.init(format: r0, name: r1, values: r2)
+        }
+
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["Format"] = self.format.templateValue
@@ -357,10 +418,11 @@ public final class CfnListenerRule: Resource, HasAttributes {
             return .object(fields)
         }
 
-        public struct Format: TemplateRepresentable, Sendable {
+        public struct Format: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
+            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var singleString: Format { Format(literal: "single-string") }
             public static var spaceSeparatedValues: Format { Format(literal: "space-separated-values") }
@@ -369,7 +431,7 @@ public final class CfnListenerRule: Resource, HasAttributes {
     }
 
     /// Information about a redirect action.
-    public struct RedirectConfig: TemplateRepresentable, Sendable {
+    public struct RedirectConfig: TemplateRepresentable, TemplateDecodable, Sendable {
         /// The hostname.
         public let host: Value<String>?
         /// The absolute path, starting with the leading "/".
@@ -392,6 +454,12 @@ public final class CfnListenerRule: Resource, HasAttributes {
             self.statusCode = statusCode
         }
 
+        public init?(decoding value: TemplateValue) {
+            guard let fields = Fields(decoding: value) else { return nil }
+            guard let r5 = fields.decode("StatusCode", as: CfnListenerRule.RedirectConfig.StatusCode.self) else { return nil }
+            self.init(statusCode: r5, host: fields.decode("Host", as: Value<String>.self), path: fields.decode("Path", as: Value<String>.self), port: fields.decode("Port", as: Value<String>.self), `protocol`: fields.decode("Protocol", as: Value<String>.self), query: fields.decode("Query", as: Value<String>.self))
+        }
+
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["Host"] = self.host?.templateValue
@@ -403,10 +471,11 @@ public final class CfnListenerRule: Resource, HasAttributes {
             return .object(fields)
         }
 
-        public struct StatusCode: TemplateRepresentable, Sendable {
+        public struct StatusCode: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
+            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var http301: StatusCode { StatusCode(literal: "HTTP_301") }
             public static var http302: StatusCode { StatusCode(literal: "HTTP_302") }
@@ -414,7 +483,7 @@ public final class CfnListenerRule: Resource, HasAttributes {
     }
 
     /// Specifies a condition for a listener rule.
-    public struct RuleCondition: TemplateRepresentable, Sendable {
+    public struct RuleCondition: TemplateRepresentable, TemplateDecodable, Sendable {
         /// The name of the field.
         public let field: Value<String>?
         /// Information for a host header condition.
@@ -446,6 +515,11 @@ public final class CfnListenerRule: Resource, HasAttributes {
             self.values = values
         }
 
+        public init?(decoding value: TemplateValue) {
+            guard let fields = Fields(decoding: value) else { return nil }
+            self.init(field: fields.decode("Field", as: Value<String>.self), hostHeaderConfig: fields.decode("HostHeaderConfig", as: CfnListenerRule.HostHeaderConfig.self), httpHeaderConfig: fields.decode("HttpHeaderConfig", as: CfnListenerRule.HttpHeaderConfig.self), httpRequestMethodConfig: fields.decode("HttpRequestMethodConfig", as: CfnListenerRule.HttpRequestMethodConfig.self), pathPatternConfig: fields.decode("PathPatternConfig", as: CfnListenerRule.PathPatternConfig.self), queryStringConfig: fields.decode("QueryStringConfig", as: CfnListenerRule.QueryStringConfig.self), regexValues: fields.decode("RegexValues", as: Value<[String]>.self), sourceIpConfig: fields.decode("SourceIpConfig", as: CfnListenerRule.SourceIpConfig.self), values: fields.decode("Values", as: Value<[String]>.self))
+        }
+
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["Field"] = self.field?.templateValue
@@ -462,7 +536,7 @@ public final class CfnListenerRule: Resource, HasAttributes {
     }
 
     /// Information about a host header condition.
-    public struct HostHeaderConfig: TemplateRepresentable, Sendable {
+    public struct HostHeaderConfig: TemplateRepresentable, TemplateDecodable, Sendable {
         public let regexValues: Value<[String]>?
         /// The host names.
         public let values: Value<[String]>?
@@ -470,6 +544,11 @@ public final class CfnListenerRule: Resource, HasAttributes {
         public init(regexValues: Value<[String]>? = nil, values: Value<[String]>? = nil) {
             self.regexValues = regexValues
             self.values = values
+        }
+
+        public init?(decoding value: TemplateValue) {
+            guard let fields = Fields(decoding: value) else { return nil }
+            self.init(regexValues: fields.decode("RegexValues", as: Value<[String]>.self), values: fields.decode("Values", as: Value<[String]>.self))
         }
 
         public var templateValue: TemplateValue {
@@ -481,7 +560,7 @@ public final class CfnListenerRule: Resource, HasAttributes {
     }
 
     /// Information about an HTTP header condition.
-    public struct HttpHeaderConfig: TemplateRepresentable, Sendable {
+    public struct HttpHeaderConfig: TemplateRepresentable, TemplateDecodable, Sendable {
         /// The name of the HTTP header field.
         public let httpHeaderName: Value<String>?
         public let regexValues: Value<[String]>?
@@ -494,6 +573,11 @@ public final class CfnListenerRule: Resource, HasAttributes {
             self.values = values
         }
 
+        public init?(decoding value: TemplateValue) {
+            guard let fields = Fields(decoding: value) else { return nil }
+            self.init(httpHeaderName: fields.decode("HttpHeaderName", as: Value<String>.self), regexValues: fields.decode("RegexValues", as: Value<[String]>.self), values: fields.decode("Values", as: Value<[String]>.self))
+        }
+
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["HttpHeaderName"] = self.httpHeaderName?.templateValue
@@ -504,12 +588,17 @@ public final class CfnListenerRule: Resource, HasAttributes {
     }
 
     /// Information about an HTTP method condition.
-    public struct HttpRequestMethodConfig: TemplateRepresentable, Sendable {
+    public struct HttpRequestMethodConfig: TemplateRepresentable, TemplateDecodable, Sendable {
         /// The name of the request method.
         public let values: Value<[String]>?
 
         public init(values: Value<[String]>? = nil) {
             self.values = values
+        }
+
+        public init?(decoding value: TemplateValue) {
+            guard let fields = Fields(decoding: value) else { return nil }
+            self.init(values: fields.decode("Values", as: Value<[String]>.self))
         }
 
         public var templateValue: TemplateValue {
@@ -520,7 +609,7 @@ public final class CfnListenerRule: Resource, HasAttributes {
     }
 
     /// Information about a path pattern condition.
-    public struct PathPatternConfig: TemplateRepresentable, Sendable {
+    public struct PathPatternConfig: TemplateRepresentable, TemplateDecodable, Sendable {
         public let regexValues: Value<[String]>?
         /// The path patterns to compare against the request URL.
         public let values: Value<[String]>?
@@ -528,6 +617,11 @@ public final class CfnListenerRule: Resource, HasAttributes {
         public init(regexValues: Value<[String]>? = nil, values: Value<[String]>? = nil) {
             self.regexValues = regexValues
             self.values = values
+        }
+
+        public init?(decoding value: TemplateValue) {
+            guard let fields = Fields(decoding: value) else { return nil }
+            self.init(regexValues: fields.decode("RegexValues", as: Value<[String]>.self), values: fields.decode("Values", as: Value<[String]>.self))
         }
 
         public var templateValue: TemplateValue {
@@ -539,12 +633,17 @@ public final class CfnListenerRule: Resource, HasAttributes {
     }
 
     /// Information about a query string condition.
-    public struct QueryStringConfig: TemplateRepresentable, Sendable {
+    public struct QueryStringConfig: TemplateRepresentable, TemplateDecodable, Sendable {
         /// The key/value pairs or values to find in the query string.
         public let values: [CfnListenerRule.QueryStringKeyValue]?
 
         public init(values: [CfnListenerRule.QueryStringKeyValue]? = nil) {
             self.values = values
+        }
+
+        public init?(decoding value: TemplateValue) {
+            guard let fields = Fields(decoding: value) else { return nil }
+            self.init(values: fields.decode("Values", as: [CfnListenerRule.QueryStringKeyValue].self))
         }
 
         public var templateValue: TemplateValue {
@@ -555,7 +654,7 @@ public final class CfnListenerRule: Resource, HasAttributes {
     }
 
     /// Information about a key/value pair.
-    public struct QueryStringKeyValue: TemplateRepresentable, Sendable {
+    public struct QueryStringKeyValue: TemplateRepresentable, TemplateDecodable, Sendable {
         /// The key.
         public let key: Value<String>?
         /// The value.
@@ -564,6 +663,11 @@ public final class CfnListenerRule: Resource, HasAttributes {
         public init(key: Value<String>? = nil, value: Value<String>? = nil) {
             self.key = key
             self.value = value
+        }
+
+        public init?(decoding value: TemplateValue) {
+            guard let fields = Fields(decoding: value) else { return nil }
+            self.init(key: fields.decode("Key", as: Value<String>.self), value: fields.decode("Value", as: Value<String>.self))
         }
 
         public var templateValue: TemplateValue {
@@ -575,7 +679,7 @@ public final class CfnListenerRule: Resource, HasAttributes {
     }
 
     /// Information about a source IP condition.
-    public struct SourceIpConfig: TemplateRepresentable, Sendable {
+    public struct SourceIpConfig: TemplateRepresentable, TemplateDecodable, Sendable {
         public let ipAddressType: CfnListenerRule.SourceIpConfig.IpAddressType?
         /// The source IP addresses, in CIDR format.
         public let values: Value<[String]>?
@@ -585,6 +689,11 @@ public final class CfnListenerRule: Resource, HasAttributes {
             self.values = values
         }
 
+        public init?(decoding value: TemplateValue) {
+            guard let fields = Fields(decoding: value) else { return nil }
+            self.init(ipAddressType: fields.decode("IpAddressType", as: CfnListenerRule.SourceIpConfig.IpAddressType.self), values: fields.decode("Values", as: Value<[String]>.self))
+        }
+
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["IpAddressType"] = self.ipAddressType?.templateValue
@@ -592,10 +701,11 @@ public final class CfnListenerRule: Resource, HasAttributes {
             return .object(fields)
         }
 
-        public struct IpAddressType: TemplateRepresentable, Sendable {
+        public struct IpAddressType: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
+            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var ipv4: IpAddressType { IpAddressType(literal: "ipv4") }
             public static var ipv6: IpAddressType { IpAddressType(literal: "ipv6") }
@@ -603,7 +713,7 @@ public final class CfnListenerRule: Resource, HasAttributes {
     }
 
     /// Information about a tag.
-    public struct Tag: TemplateRepresentable, Sendable {
+    public struct Tag: TemplateRepresentable, TemplateDecodable, Sendable {
         /// The key of the tag.
         public let key: Value<String>
         /// The value of the tag.
@@ -614,6 +724,12 @@ public final class CfnListenerRule: Resource, HasAttributes {
             self.value = value
         }
 
+        public init?(decoding value: TemplateValue) {
+            guard let fields = Fields(decoding: value) else { return nil }
+            guard let r0 = fields.decode("Key", as: Value<String>.self), let r1 = fields.decode("Value", as: Value<String>.self) else { return nil }
+            self.init(key: r0, value: r1)
+        }
+
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["Key"] = self.key.templateValue
@@ -622,7 +738,7 @@ public final class CfnListenerRule: Resource, HasAttributes {
         }
     }
 
-    public struct Transform: TemplateRepresentable, Sendable {
+    public struct Transform: TemplateRepresentable, TemplateDecodable, Sendable {
         public let hostHeaderRewriteConfig: CfnListenerRule.RewriteConfigObject?
         public let type: CfnListenerRule.Transform.TransformType
         public let urlRewriteConfig: CfnListenerRule.RewriteConfigObject?
@@ -633,6 +749,12 @@ public final class CfnListenerRule: Resource, HasAttributes {
             self.urlRewriteConfig = urlRewriteConfig
         }
 
+        public init?(decoding value: TemplateValue) {
+            guard let fields = Fields(decoding: value) else { return nil }
+            guard let r1 = fields.decode("Type", as: CfnListenerRule.Transform.TransformType.self) else { return nil }
+            self.init(type: r1, hostHeaderRewriteConfig: fields.decode("HostHeaderRewriteConfig", as: CfnListenerRule.RewriteConfigObject.self), urlRewriteConfig: fields.decode("UrlRewriteConfig", as: CfnListenerRule.RewriteConfigObject.self))
+        }
+
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["HostHeaderRewriteConfig"] = self.hostHeaderRewriteConfig?.templateValue
@@ -641,21 +763,28 @@ public final class CfnListenerRule: Resource, HasAttributes {
             return .object(fields)
         }
 
-        public struct TransformType: TemplateRepresentable, Sendable {
+        public struct TransformType: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
+            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var hostHeaderRewrite: TransformType { TransformType(literal: "host-header-rewrite") }
             public static var urlRewrite: TransformType { TransformType(literal: "url-rewrite") }
         }
     }
 
-    public struct RewriteConfigObject: TemplateRepresentable, Sendable {
+    public struct RewriteConfigObject: TemplateRepresentable, TemplateDecodable, Sendable {
         public let rewrites: [CfnListenerRule.RewriteConfig]
 
         public init(rewrites: [CfnListenerRule.RewriteConfig]) {
             self.rewrites = rewrites
+        }
+
+        public init?(decoding value: TemplateValue) {
+            guard let fields = Fields(decoding: value) else { return nil }
+            guard let r0 = fields.decode("Rewrites", as: [CfnListenerRule.RewriteConfig].self) else { return nil }
+            self.init(rewrites: r0)
         }
 
         public var templateValue: TemplateValue {
@@ -666,7 +795,7 @@ public final class CfnListenerRule: Resource, HasAttributes {
     }
 
     /// Information about a rewrite transform.
-    public struct RewriteConfig: TemplateRepresentable, Sendable {
+    public struct RewriteConfig: TemplateRepresentable, TemplateDecodable, Sendable {
         /// The regular expression to match in the input string.
         public let regex: Value<String>
         /// The replacement string to use when rewriting the matched input.
@@ -675,6 +804,12 @@ public final class CfnListenerRule: Resource, HasAttributes {
         public init(regex: Value<String>, replace: Value<String>) {
             self.regex = regex
             self.replace = replace
+        }
+
+        public init?(decoding value: TemplateValue) {
+            guard let fields = Fields(decoding: value) else { return nil }
+            guard let r0 = fields.decode("Regex", as: Value<String>.self), let r1 = fields.decode("Replace", as: Value<String>.self) else { return nil }
+            self.init(regex: r0, replace: r1)
         }
 
         public var templateValue: TemplateValue {

@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::ElasticLoadBalancingV2::TrustStoreRevocation`: Resource Type definition for AWS::ElasticLoadBalancingV2::TrustStoreRevocation
-public final class CfnTrustStoreRevocation: Resource, HasAttributes {
+public final class CfnTrustStoreRevocation: Resource, HasAttributes, DecodableResource {
     public enum Attribute: String, Sendable {
         case revocationId = "RevocationId"
         case trustStoreRevocations = "TrustStoreRevocations"
@@ -19,6 +19,12 @@ public final class CfnTrustStoreRevocation: Resource, HasAttributes {
         super.init(logicalID: logicalID, type: "AWS::ElasticLoadBalancingV2::TrustStoreRevocation")
     }
 
+    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
+    /// nil when a required property is missing or not of its shape.
+    public convenience init?(_ logicalID: String, decoding properties: Fields) {
+        self.init(logicalID, revocationContents: properties.decode("RevocationContents", as: [CfnTrustStoreRevocation.RevocationContent].self), trustStoreArn: properties.decode("TrustStoreArn", as: Value<String>.self))
+    }
+
     /// Fn::GetAtt RevocationId.
     public var attrRevocationId: Value<Int> { getAtt(Attribute.revocationId.rawValue, as: Int.self) }
     /// Fn::GetAtt TrustStoreRevocations.
@@ -31,7 +37,7 @@ public final class CfnTrustStoreRevocation: Resource, HasAttributes {
         return properties
     }
 
-    public struct RevocationContent: TemplateRepresentable, Sendable {
+    public struct RevocationContent: TemplateRepresentable, TemplateDecodable, Sendable {
         public let revocationType: CfnTrustStoreRevocation.RevocationContent.RevocationType?
         public let s3Bucket: Value<String>?
         public let s3Key: Value<String>?
@@ -44,6 +50,11 @@ public final class CfnTrustStoreRevocation: Resource, HasAttributes {
             self.s3ObjectVersion = s3ObjectVersion
         }
 
+        public init?(decoding value: TemplateValue) {
+            guard let fields = Fields(decoding: value) else { return nil }
+            self.init(revocationType: fields.decode("RevocationType", as: CfnTrustStoreRevocation.RevocationContent.RevocationType.self), s3Bucket: fields.decode("S3Bucket", as: Value<String>.self), s3Key: fields.decode("S3Key", as: Value<String>.self), s3ObjectVersion: fields.decode("S3ObjectVersion", as: Value<String>.self))
+        }
+
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["RevocationType"] = self.revocationType?.templateValue
@@ -53,10 +64,11 @@ public final class CfnTrustStoreRevocation: Resource, HasAttributes {
             return .object(fields)
         }
 
-        public struct RevocationType: TemplateRepresentable, Sendable {
+        public struct RevocationType: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
+            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var crl: RevocationType { RevocationType(literal: "CRL") }
         }

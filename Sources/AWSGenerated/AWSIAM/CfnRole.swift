@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::IAM::Role`: Creates a new role for your AWS-account.
-public final class CfnRole: Resource, HasAttributes {
+public final class CfnRole: Resource, HasAttributes, DecodableResource {
     public enum Attribute: String, Sendable {
         case arn = "Arn"
         case roleId = "RoleId"
@@ -40,6 +40,13 @@ public final class CfnRole: Resource, HasAttributes {
         super.init(logicalID: logicalID, type: "AWS::IAM::Role")
     }
 
+    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
+    /// nil when a required property is missing or not of its shape.
+    public convenience init?(_ logicalID: String, decoding properties: Fields) {
+        guard let r0 = properties.decode("AssumeRolePolicyDocument", as: TemplateValue.self) else { return nil }
+        self.init(logicalID, assumeRolePolicyDocument: r0, description: properties.decode("Description", as: Value<String>.self), managedPolicyArns: properties.decode("ManagedPolicyArns", as: Value<[String]>.self), maxSessionDuration: properties.decode("MaxSessionDuration", as: Value<Int>.self), path: properties.decode("Path", as: Value<String>.self), permissionsBoundary: properties.decode("PermissionsBoundary", as: Value<String>.self), policies: properties.decode("Policies", as: [CfnRole.Policy].self), roleName: properties.decode("RoleName", as: Value<String>.self), tags: properties.decode("Tags", as: [CfnRole.Tag].self))
+    }
+
     /// Fn::GetAtt Arn.
     public var attrArn: Value<String> { attribute(.arn) }
     /// Fn::GetAtt RoleId.
@@ -60,7 +67,7 @@ public final class CfnRole: Resource, HasAttributes {
     }
 
     /// Contains information about an attached policy.
-    public struct Policy: TemplateRepresentable, Sendable {
+    public struct Policy: TemplateRepresentable, TemplateDecodable, Sendable {
         /// The entire contents of the policy that defines permissions.
         public let policyDocument: TemplateValue
         /// The friendly name (not ARN) identifying the policy.
@@ -69,6 +76,12 @@ public final class CfnRole: Resource, HasAttributes {
         public init(policyDocument: TemplateValue, policyName: Value<String>) {
             self.policyDocument = policyDocument
             self.policyName = policyName
+        }
+
+        public init?(decoding value: TemplateValue) {
+            guard let fields = Fields(decoding: value) else { return nil }
+            guard let r0 = fields.decode("PolicyDocument", as: TemplateValue.self), let r1 = fields.decode("PolicyName", as: Value<String>.self) else { return nil }
+            self.init(policyDocument: r0, policyName: r1)
         }
 
         public var templateValue: TemplateValue {
@@ -80,7 +93,7 @@ public final class CfnRole: Resource, HasAttributes {
     }
 
     /// A structure that represents user-provided metadata that can be associated with an IAM resource.
-    public struct Tag: TemplateRepresentable, Sendable {
+    public struct Tag: TemplateRepresentable, TemplateDecodable, Sendable {
         /// The key name that can be used to look up or retrieve the associated value.
         public let key: Value<String>
         /// The value associated with this tag.
@@ -89,6 +102,12 @@ public final class CfnRole: Resource, HasAttributes {
         public init(key: Value<String>, value: Value<String>) {
             self.key = key
             self.value = value
+        }
+
+        public init?(decoding value: TemplateValue) {
+            guard let fields = Fields(decoding: value) else { return nil }
+            guard let r0 = fields.decode("Key", as: Value<String>.self), let r1 = fields.decode("Value", as: Value<String>.self) else { return nil }
+            self.init(key: r0, value: r1)
         }
 
         public var templateValue: TemplateValue {

@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::Lambda::CapacityProvider`: Creates a capacity provider that manages compute resources for Lambda functions
-public final class CfnCapacityProvider: Resource, HasAttributes {
+public final class CfnCapacityProvider: Resource, HasAttributes, DecodableResource {
     public enum Attribute: String, Sendable {
         case arn = "Arn"
         case state = "State"
@@ -39,6 +39,13 @@ public final class CfnCapacityProvider: Resource, HasAttributes {
         super.init(logicalID: logicalID, type: "AWS::Lambda::CapacityProvider")
     }
 
+    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
+    /// nil when a required property is missing or not of its shape.
+    public convenience init?(_ logicalID: String, decoding properties: Fields) {
+        guard let r4 = properties.decode("PermissionsConfig", as: CfnCapacityProvider.CapacityProviderPermissionsConfig.self), let r8 = properties.decode("VpcConfig", as: CfnCapacityProvider.CapacityProviderVpcConfig.self) else { return nil }
+        self.init(logicalID, permissionsConfig: r4, vpcConfig: r8, capacityProviderName: properties.decode("CapacityProviderName", as: Value<String>.self), capacityProviderScalingConfig: properties.decode("CapacityProviderScalingConfig", as: CfnCapacityProvider.CapacityProviderScalingConfig.self), instanceRequirements: properties.decode("InstanceRequirements", as: CfnCapacityProvider.InstanceRequirements.self), kmsKeyArn: properties.decode("KmsKeyArn", as: Value<String>.self), propagateTags: properties.decode("PropagateTags", as: CfnCapacityProvider.PropagateTagsConfig.self), tags: properties.decode("Tags", as: [CfnCapacityProvider.Tag].self), telemetryConfig: properties.decode("TelemetryConfig", as: CfnCapacityProvider.CapacityProviderTelemetryConfig.self))
+    }
+
     /// Fn::GetAtt Arn.
     public var attrArn: Value<String> { attribute(.arn) }
     /// Fn::GetAtt State.
@@ -59,7 +66,7 @@ public final class CfnCapacityProvider: Resource, HasAttributes {
     }
 
     /// Configuration that defines how the capacity provider scales compute instances based on demand and policies.
-    public struct CapacityProviderScalingConfig: TemplateRepresentable, Sendable {
+    public struct CapacityProviderScalingConfig: TemplateRepresentable, TemplateDecodable, Sendable {
         /// The maximum number of vCPUs that the capacity provider can provision across all compute instances.
         public let maxVCpuCount: Value<Int>?
         /// The scaling mode that determines how the capacity provider responds to changes in demand.
@@ -73,6 +80,11 @@ public final class CfnCapacityProvider: Resource, HasAttributes {
             self.scalingPolicies = scalingPolicies
         }
 
+        public init?(decoding value: TemplateValue) {
+            guard let fields = Fields(decoding: value) else { return nil }
+            self.init(maxVCpuCount: fields.decode("MaxVCpuCount", as: Value<Int>.self), scalingMode: fields.decode("ScalingMode", as: CfnCapacityProvider.CapacityProviderScalingMode.self), scalingPolicies: fields.decode("ScalingPolicies", as: [CfnCapacityProvider.TargetTrackingScalingPolicy].self))
+        }
+
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["MaxVCpuCount"] = self.maxVCpuCount?.templateValue
@@ -83,17 +95,18 @@ public final class CfnCapacityProvider: Resource, HasAttributes {
     }
 
     /// The scaling mode for the capacity provider.
-    public struct CapacityProviderScalingMode: TemplateRepresentable, Sendable {
+    public struct CapacityProviderScalingMode: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
         public let templateValue: TemplateValue
         /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
         public init(_ value: Value<String>) { templateValue = value.raw }
+        public init(decoding value: TemplateValue) { templateValue = value }
         private init(literal: String) { templateValue = .string(literal) }
         public static var auto: CapacityProviderScalingMode { CapacityProviderScalingMode(literal: "Auto") }
         public static var manual: CapacityProviderScalingMode { CapacityProviderScalingMode(literal: "Manual") }
     }
 
     /// A scaling policy for the capacity provider that automatically adjusts capacity to maintain a target value for a specific metric.
-    public struct TargetTrackingScalingPolicy: TemplateRepresentable, Sendable {
+    public struct TargetTrackingScalingPolicy: TemplateRepresentable, TemplateDecodable, Sendable {
         /// The predefined metric type to track for scaling decisions.
         public let predefinedMetricType: CfnCapacityProvider.CapacityProviderPredefinedMetricType
         /// The target value for the metric that the scaling policy attempts to maintain through scaling actions.
@@ -102,6 +115,12 @@ public final class CfnCapacityProvider: Resource, HasAttributes {
         public init(predefinedMetricType: CfnCapacityProvider.CapacityProviderPredefinedMetricType, targetValue: Value<Double>) {
             self.predefinedMetricType = predefinedMetricType
             self.targetValue = targetValue
+        }
+
+        public init?(decoding value: TemplateValue) {
+            guard let fields = Fields(decoding: value) else { return nil }
+            guard let r0 = fields.decode("PredefinedMetricType", as: CfnCapacityProvider.CapacityProviderPredefinedMetricType.self), let r1 = fields.decode("TargetValue", as: Value<Double>.self) else { return nil }
+            self.init(predefinedMetricType: r0, targetValue: r1)
         }
 
         public var templateValue: TemplateValue {
@@ -113,17 +132,18 @@ public final class CfnCapacityProvider: Resource, HasAttributes {
     }
 
     /// The predefined metric for target tracking.
-    public struct CapacityProviderPredefinedMetricType: TemplateRepresentable, Sendable {
+    public struct CapacityProviderPredefinedMetricType: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
         public let templateValue: TemplateValue
         /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
         public init(_ value: Value<String>) { templateValue = value.raw }
+        public init(decoding value: TemplateValue) { templateValue = value }
         private init(literal: String) { templateValue = .string(literal) }
         public static var lambdaCapacityProviderAverageCPUUtilization: CapacityProviderPredefinedMetricType { CapacityProviderPredefinedMetricType(literal: "LambdaCapacityProviderAverageCPUUtilization") }
         public static var lambdaCapacityProviderAverageGPUUtilization: CapacityProviderPredefinedMetricType { CapacityProviderPredefinedMetricType(literal: "LambdaCapacityProviderAverageGPUUtilization") }
     }
 
     /// Specifications that define the characteristics and constraints for compute instances used by the capacity provider.
-    public struct InstanceRequirements: TemplateRepresentable, Sendable {
+    public struct InstanceRequirements: TemplateRepresentable, TemplateDecodable, Sendable {
         /// A list of EC2 instance types that the capacity provider is allowed to use.
         public let allowedInstanceTypes: Value<[String]>?
         /// A list of supported CPU architectures for compute instances.
@@ -137,6 +157,11 @@ public final class CfnCapacityProvider: Resource, HasAttributes {
             self.excludedInstanceTypes = excludedInstanceTypes
         }
 
+        public init?(decoding value: TemplateValue) {
+            guard let fields = Fields(decoding: value) else { return nil }
+            self.init(allowedInstanceTypes: fields.decode("AllowedInstanceTypes", as: Value<[String]>.self), architectures: fields.decode("Architectures", as: [CfnCapacityProvider.Architecture].self), excludedInstanceTypes: fields.decode("ExcludedInstanceTypes", as: Value<[String]>.self))
+        }
+
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["AllowedInstanceTypes"] = self.allowedInstanceTypes?.templateValue
@@ -147,22 +172,29 @@ public final class CfnCapacityProvider: Resource, HasAttributes {
     }
 
     /// Specifications for the types of EC2 instances that the capacity provider can use.
-    public struct Architecture: TemplateRepresentable, Sendable {
+    public struct Architecture: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
         public let templateValue: TemplateValue
         /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
         public init(_ value: Value<String>) { templateValue = value.raw }
+        public init(decoding value: TemplateValue) { templateValue = value }
         private init(literal: String) { templateValue = .string(literal) }
         public static var x86_64: Architecture { Architecture(literal: "x86_64") }
         public static var arm64: Architecture { Architecture(literal: "arm64") }
     }
 
     /// Configuration that specifies the permissions required for the capacity provider to manage compute resources.
-    public struct CapacityProviderPermissionsConfig: TemplateRepresentable, Sendable {
+    public struct CapacityProviderPermissionsConfig: TemplateRepresentable, TemplateDecodable, Sendable {
         /// The ARN of the IAM role that the capacity provider uses to manage compute instances and other AWS resources.
         public let capacityProviderOperatorRoleArn: Value<String>
 
         public init(capacityProviderOperatorRoleArn: Value<String>) {
             self.capacityProviderOperatorRoleArn = capacityProviderOperatorRoleArn
+        }
+
+        public init?(decoding value: TemplateValue) {
+            guard let fields = Fields(decoding: value) else { return nil }
+            guard let r0 = fields.decode("CapacityProviderOperatorRoleArn", as: Value<String>.self) else { return nil }
+            self.init(capacityProviderOperatorRoleArn: r0)
         }
 
         public var templateValue: TemplateValue {
@@ -173,7 +205,7 @@ public final class CfnCapacityProvider: Resource, HasAttributes {
     }
 
     /// Configuration that defines how tags are propagated to managed resources.
-    public struct PropagateTagsConfig: TemplateRepresentable, Sendable {
+    public struct PropagateTagsConfig: TemplateRepresentable, TemplateDecodable, Sendable {
         /// A list of tags to explicitly propagate to managed resources.
         public let explicitTags: [CfnCapacityProvider.Tag]?
         /// The mode for tag propagation.
@@ -182,6 +214,11 @@ public final class CfnCapacityProvider: Resource, HasAttributes {
         public init(explicitTags: [CfnCapacityProvider.Tag]? = nil, mode: CfnCapacityProvider.PropagateTagsMode? = nil) {
             self.explicitTags = explicitTags
             self.mode = mode
+        }
+
+        public init?(decoding value: TemplateValue) {
+            guard let fields = Fields(decoding: value) else { return nil }
+            self.init(explicitTags: fields.decode("ExplicitTags", as: [CfnCapacityProvider.Tag].self), mode: fields.decode("Mode", as: CfnCapacityProvider.PropagateTagsMode.self))
         }
 
         public var templateValue: TemplateValue {
@@ -193,7 +230,7 @@ public final class CfnCapacityProvider: Resource, HasAttributes {
     }
 
     /// A key-value pair that provides metadata for the capacity provider.
-    public struct Tag: TemplateRepresentable, Sendable {
+    public struct Tag: TemplateRepresentable, TemplateDecodable, Sendable {
         /// The key name of the tag.
         public let key: Value<String>
         /// The value for the tag.
@@ -202,6 +239,12 @@ public final class CfnCapacityProvider: Resource, HasAttributes {
         public init(key: Value<String>, value: Value<String>? = nil) {
             self.key = key
             self.value = value
+        }
+
+        public init?(decoding value: TemplateValue) {
+            guard let fields = Fields(decoding: value) else { return nil }
+            guard let r0 = fields.decode("Key", as: Value<String>.self) else { return nil }
+            self.init(key: r0, value: fields.decode("Value", as: Value<String>.self))
         }
 
         public var templateValue: TemplateValue {
@@ -213,22 +256,28 @@ public final class CfnCapacityProvider: Resource, HasAttributes {
     }
 
     /// The mode for tag propagation.
-    public struct PropagateTagsMode: TemplateRepresentable, Sendable {
+    public struct PropagateTagsMode: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
         public let templateValue: TemplateValue
         /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
         public init(_ value: Value<String>) { templateValue = value.raw }
+        public init(decoding value: TemplateValue) { templateValue = value }
         private init(literal: String) { templateValue = .string(literal) }
         public static var none: PropagateTagsMode { PropagateTagsMode(literal: "None") }
         public static var explicit: PropagateTagsMode { PropagateTagsMode(literal: "Explicit") }
     }
 
     /// Configuration that specifies the telemetry collection for the capacity provider.
-    public struct CapacityProviderTelemetryConfig: TemplateRepresentable, Sendable {
+    public struct CapacityProviderTelemetryConfig: TemplateRepresentable, TemplateDecodable, Sendable {
         /// The capacity provider's Amazon CloudWatch Logs configuration settings.
         public let loggingConfig: CfnCapacityProvider.CapacityProviderLoggingConfig?
 
         public init(loggingConfig: CfnCapacityProvider.CapacityProviderLoggingConfig? = nil) {
             self.loggingConfig = loggingConfig
+        }
+
+        public init?(decoding value: TemplateValue) {
+            guard let fields = Fields(decoding: value) else { return nil }
+            self.init(loggingConfig: fields.decode("LoggingConfig", as: CfnCapacityProvider.CapacityProviderLoggingConfig.self))
         }
 
         public var templateValue: TemplateValue {
@@ -239,7 +288,7 @@ public final class CfnCapacityProvider: Resource, HasAttributes {
     }
 
     /// The capacity provider's Amazon CloudWatch Logs configuration settings.
-    public struct CapacityProviderLoggingConfig: TemplateRepresentable, Sendable {
+    public struct CapacityProviderLoggingConfig: TemplateRepresentable, TemplateDecodable, Sendable {
         /// The name of the Amazon CloudWatch log group the capacity provider sends logs to.
         public let logGroup: Value<String>?
         /// Set this property to filter the system logs for your capacity provider that Lambda sends to CloudWatch.
@@ -250,6 +299,11 @@ public final class CfnCapacityProvider: Resource, HasAttributes {
             self.systemLogLevel = systemLogLevel
         }
 
+        public init?(decoding value: TemplateValue) {
+            guard let fields = Fields(decoding: value) else { return nil }
+            self.init(logGroup: fields.decode("LogGroup", as: Value<String>.self), systemLogLevel: fields.decode("SystemLogLevel", as: CfnCapacityProvider.CapacityProviderLoggingConfig.SystemLogLevel.self))
+        }
+
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["LogGroup"] = self.logGroup?.templateValue
@@ -257,10 +311,11 @@ public final class CfnCapacityProvider: Resource, HasAttributes {
             return .object(fields)
         }
 
-        public struct SystemLogLevel: TemplateRepresentable, Sendable {
+        public struct SystemLogLevel: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
+            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var debug: SystemLogLevel { SystemLogLevel(literal: "DEBUG") }
             public static var info: SystemLogLevel { SystemLogLevel(literal: "INFO") }
@@ -269,7 +324,7 @@ public final class CfnCapacityProvider: Resource, HasAttributes {
     }
 
     /// VPC configuration that specifies the network settings for compute instances managed by the capacity provider.
-    public struct CapacityProviderVpcConfig: TemplateRepresentable, Sendable {
+    public struct CapacityProviderVpcConfig: TemplateRepresentable, TemplateDecodable, Sendable {
         /// A list of security group IDs that control network access for compute instances managed by the capacity provider.
         public let securityGroupIds: Value<[String]>
         /// A list of subnet IDs where the capacity provider launches compute instances.
@@ -278,6 +333,12 @@ public final class CfnCapacityProvider: Resource, HasAttributes {
         public init(securityGroupIds: Value<[String]>, subnetIds: Value<[String]>) {
             self.securityGroupIds = securityGroupIds
             self.subnetIds = subnetIds
+        }
+
+        public init?(decoding value: TemplateValue) {
+            guard let fields = Fields(decoding: value) else { return nil }
+            guard let r0 = fields.decode("SecurityGroupIds", as: Value<[String]>.self), let r1 = fields.decode("SubnetIds", as: Value<[String]>.self) else { return nil }
+            self.init(securityGroupIds: r0, subnetIds: r1)
         }
 
         public var templateValue: TemplateValue {

@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::Lambda::EventSourceMapping`: The ``AWS::Lambda::EventSourceMapping`` resource creates a mapping between an event source and an LAMlong function.
-public final class CfnEventSourceMapping: Resource, HasAttributes {
+public final class CfnEventSourceMapping: Resource, HasAttributes, DecodableResource {
     public enum Attribute: String, Sendable {
         case eventSourceMappingArn = "EventSourceMappingArn"
         case id = "Id"
@@ -97,6 +97,13 @@ public final class CfnEventSourceMapping: Resource, HasAttributes {
         super.init(logicalID: logicalID, type: "AWS::Lambda::EventSourceMapping")
     }
 
+    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
+    /// nil when a required property is missing or not of its shape.
+    public convenience init?(_ logicalID: String, decoding properties: Fields) {
+        guard let r8 = properties.decode("FunctionName", as: Value<String>.self) else { return nil }
+        self.init(logicalID, functionName: r8, amazonManagedKafkaEventSourceConfig: properties.decode("AmazonManagedKafkaEventSourceConfig", as: CfnEventSourceMapping.AmazonManagedKafkaEventSourceConfig.self), batchSize: properties.decode("BatchSize", as: Value<Int>.self), bisectBatchOnFunctionError: properties.decode("BisectBatchOnFunctionError", as: Value<Bool>.self), destinationConfig: properties.decode("DestinationConfig", as: CfnEventSourceMapping.DestinationConfig.self), documentDBEventSourceConfig: properties.decode("DocumentDBEventSourceConfig", as: CfnEventSourceMapping.DocumentDBEventSourceConfig.self), enabled: properties.decode("Enabled", as: Value<Bool>.self), eventSourceArn: properties.decode("EventSourceArn", as: Value<String>.self), filterCriteria: properties.decode("FilterCriteria", as: CfnEventSourceMapping.FilterCriteria.self), functionResponseTypes: properties.decode("FunctionResponseTypes", as: [CfnEventSourceMapping.FunctionResponseTypes].self), kmsKeyArn: properties.decode("KmsKeyArn", as: Value<String>.self), loggingConfig: properties.decode("LoggingConfig", as: CfnEventSourceMapping.LoggingConfig.self), maximumBatchingWindowInSeconds: properties.decode("MaximumBatchingWindowInSeconds", as: Value<Int>.self), maximumRecordAgeInSeconds: properties.decode("MaximumRecordAgeInSeconds", as: Value<Int>.self), maximumRetryAttempts: properties.decode("MaximumRetryAttempts", as: Value<Int>.self), metricsConfig: properties.decode("MetricsConfig", as: CfnEventSourceMapping.MetricsConfig.self), parallelizationFactor: properties.decode("ParallelizationFactor", as: Value<Int>.self), provisionedPollerConfig: properties.decode("ProvisionedPollerConfig", as: CfnEventSourceMapping.ProvisionedPollerConfig.self), queues: properties.decode("Queues", as: Value<[String]>.self), scalingConfig: properties.decode("ScalingConfig", as: CfnEventSourceMapping.ScalingConfig.self), selfManagedEventSource: properties.decode("SelfManagedEventSource", as: CfnEventSourceMapping.SelfManagedEventSource.self), selfManagedKafkaEventSourceConfig: properties.decode("SelfManagedKafkaEventSourceConfig", as: CfnEventSourceMapping.SelfManagedKafkaEventSourceConfig.self), sourceAccessConfigurations: properties.decode("SourceAccessConfigurations", as: [CfnEventSourceMapping.SourceAccessConfiguration].self), startingPosition: properties.decode("StartingPosition", as: Value<String>.self), startingPositionTimestamp: properties.decode("StartingPositionTimestamp", as: Value<Double>.self), tags: properties.decode("Tags", as: [CfnEventSourceMapping.Tag].self), topics: properties.decode("Topics", as: Value<[String]>.self), tumblingWindowInSeconds: properties.decode("TumblingWindowInSeconds", as: Value<Int>.self))
+    }
+
     /// Fn::GetAtt EventSourceMappingArn.
     public var attrEventSourceMappingArn: Value<String> { attribute(.eventSourceMappingArn) }
     /// Fn::GetAtt Id.
@@ -136,7 +143,7 @@ public final class CfnEventSourceMapping: Resource, HasAttributes {
     }
 
     /// Specific configuration settings for an Amazon Managed Streaming for Apache Kafka (Amazon MSK) event source.
-    public struct AmazonManagedKafkaEventSourceConfig: TemplateRepresentable, Sendable {
+    public struct AmazonManagedKafkaEventSourceConfig: TemplateRepresentable, TemplateDecodable, Sendable {
         /// The identifier for the Kafka consumer group to join.
         public let consumerGroupId: Value<String>?
         /// Specific configuration settings for a Kafka schema registry.
@@ -145,6 +152,11 @@ public final class CfnEventSourceMapping: Resource, HasAttributes {
         public init(consumerGroupId: Value<String>? = nil, schemaRegistryConfig: CfnEventSourceMapping.SchemaRegistryConfig? = nil) {
             self.consumerGroupId = consumerGroupId
             self.schemaRegistryConfig = schemaRegistryConfig
+        }
+
+        public init?(decoding value: TemplateValue) {
+            guard let fields = Fields(decoding: value) else { return nil }
+            self.init(consumerGroupId: fields.decode("ConsumerGroupId", as: Value<String>.self), schemaRegistryConfig: fields.decode("SchemaRegistryConfig", as: CfnEventSourceMapping.SchemaRegistryConfig.self))
         }
 
         public var templateValue: TemplateValue {
@@ -156,7 +168,7 @@ public final class CfnEventSourceMapping: Resource, HasAttributes {
     }
 
     /// Specific configuration settings for a Kafka schema registry.
-    public struct SchemaRegistryConfig: TemplateRepresentable, Sendable {
+    public struct SchemaRegistryConfig: TemplateRepresentable, TemplateDecodable, Sendable {
         /// An array of access configuration objects that tell Lambda how to authenticate with your schema registry.
         public let accessConfigs: [CfnEventSourceMapping.SchemaRegistryAccessConfig]?
         /// The record format that Lambda delivers to your function after schema validation.
@@ -173,6 +185,11 @@ public final class CfnEventSourceMapping: Resource, HasAttributes {
             self.schemaValidationConfigs = schemaValidationConfigs
         }
 
+        public init?(decoding value: TemplateValue) {
+            guard let fields = Fields(decoding: value) else { return nil }
+            self.init(accessConfigs: fields.decode("AccessConfigs", as: [CfnEventSourceMapping.SchemaRegistryAccessConfig].self), eventRecordFormat: fields.decode("EventRecordFormat", as: CfnEventSourceMapping.SchemaRegistryConfig.EventRecordFormat.self), schemaRegistryURI: fields.decode("SchemaRegistryURI", as: Value<String>.self), schemaValidationConfigs: fields.decode("SchemaValidationConfigs", as: [CfnEventSourceMapping.SchemaValidationConfig].self))
+        }
+
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["AccessConfigs"] = self.accessConfigs?.templateValue
@@ -182,10 +199,11 @@ public final class CfnEventSourceMapping: Resource, HasAttributes {
             return .object(fields)
         }
 
-        public struct EventRecordFormat: TemplateRepresentable, Sendable {
+        public struct EventRecordFormat: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
+            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var json: EventRecordFormat { EventRecordFormat(literal: "JSON") }
             public static var source: EventRecordFormat { EventRecordFormat(literal: "SOURCE") }
@@ -193,7 +211,7 @@ public final class CfnEventSourceMapping: Resource, HasAttributes {
     }
 
     /// Specific access configuration settings that tell Lambda how to authenticate with your schema registry.
-    public struct SchemaRegistryAccessConfig: TemplateRepresentable, Sendable {
+    public struct SchemaRegistryAccessConfig: TemplateRepresentable, TemplateDecodable, Sendable {
         /// The type of authentication Lambda uses to access your schema registry.
         public let type: CfnEventSourceMapping.SchemaRegistryAccessConfig.SchemaRegistryAccessConfigType?
         /// The URI of the secret (Secrets Manager secret ARN) to authenticate with your schema registry.
@@ -204,6 +222,11 @@ public final class CfnEventSourceMapping: Resource, HasAttributes {
             self.uri = uri
         }
 
+        public init?(decoding value: TemplateValue) {
+            guard let fields = Fields(decoding: value) else { return nil }
+            self.init(type: fields.decode("Type", as: CfnEventSourceMapping.SchemaRegistryAccessConfig.SchemaRegistryAccessConfigType.self), uri: fields.decode("URI", as: Value<String>.self))
+        }
+
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["Type"] = self.type?.templateValue
@@ -211,10 +234,11 @@ public final class CfnEventSourceMapping: Resource, HasAttributes {
             return .object(fields)
         }
 
-        public struct SchemaRegistryAccessConfigType: TemplateRepresentable, Sendable {
+        public struct SchemaRegistryAccessConfigType: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
+            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var basicAuth: SchemaRegistryAccessConfigType { SchemaRegistryAccessConfigType(literal: "BASIC_AUTH") }
             public static var clientCertificateTlsAuth: SchemaRegistryAccessConfigType { SchemaRegistryAccessConfigType(literal: "CLIENT_CERTIFICATE_TLS_AUTH") }
@@ -224,12 +248,17 @@ public final class CfnEventSourceMapping: Resource, HasAttributes {
     }
 
     /// Specific schema validation configuration settings that tell Lambda the message attributes you want to validate and filter using your schema registry.
-    public struct SchemaValidationConfig: TemplateRepresentable, Sendable {
+    public struct SchemaValidationConfig: TemplateRepresentable, TemplateDecodable, Sendable {
         /// The attributes you want your schema registry to validate and filter for.
         public let attribute: CfnEventSourceMapping.SchemaValidationConfig.SchemaValidationConfigAttribute?
 
         public init(attribute: CfnEventSourceMapping.SchemaValidationConfig.SchemaValidationConfigAttribute? = nil) {
             self.attribute = attribute
+        }
+
+        public init?(decoding value: TemplateValue) {
+            guard let fields = Fields(decoding: value) else { return nil }
+            self.init(attribute: fields.decode("Attribute", as: CfnEventSourceMapping.SchemaValidationConfig.SchemaValidationConfigAttribute.self))
         }
 
         public var templateValue: TemplateValue {
@@ -238,10 +267,11 @@ public final class CfnEventSourceMapping: Resource, HasAttributes {
             return .object(fields)
         }
 
-        public struct SchemaValidationConfigAttribute: TemplateRepresentable, Sendable {
+        public struct SchemaValidationConfigAttribute: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
+            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var key: SchemaValidationConfigAttribute { SchemaValidationConfigAttribute(literal: "KEY") }
             public static var value: SchemaValidationConfigAttribute { SchemaValidationConfigAttribute(literal: "VALUE") }
@@ -249,12 +279,17 @@ public final class CfnEventSourceMapping: Resource, HasAttributes {
     }
 
     /// A configuration object that specifies the destination of an event after Lambda processes it.
-    public struct DestinationConfig: TemplateRepresentable, Sendable {
+    public struct DestinationConfig: TemplateRepresentable, TemplateDecodable, Sendable {
         /// The destination configuration for failed invocations.
         public let onFailure: CfnEventSourceMapping.OnFailure?
 
         public init(onFailure: CfnEventSourceMapping.OnFailure? = nil) {
             self.onFailure = onFailure
+        }
+
+        public init?(decoding value: TemplateValue) {
+            guard let fields = Fields(decoding: value) else { return nil }
+            self.init(onFailure: fields.decode("OnFailure", as: CfnEventSourceMapping.OnFailure.self))
         }
 
         public var templateValue: TemplateValue {
@@ -265,12 +300,17 @@ public final class CfnEventSourceMapping: Resource, HasAttributes {
     }
 
     /// A destination for events that failed processing.
-    public struct OnFailure: TemplateRepresentable, Sendable {
+    public struct OnFailure: TemplateRepresentable, TemplateDecodable, Sendable {
         /// The Amazon Resource Name (ARN) of the destination resource.
         public let destination: Value<String>?
 
         public init(destination: Value<String>? = nil) {
             self.destination = destination
+        }
+
+        public init?(decoding value: TemplateValue) {
+            guard let fields = Fields(decoding: value) else { return nil }
+            self.init(destination: fields.decode("Destination", as: Value<String>.self))
         }
 
         public var templateValue: TemplateValue {
@@ -281,7 +321,7 @@ public final class CfnEventSourceMapping: Resource, HasAttributes {
     }
 
     /// Specific configuration settings for a DocumentDB event source.
-    public struct DocumentDBEventSourceConfig: TemplateRepresentable, Sendable {
+    public struct DocumentDBEventSourceConfig: TemplateRepresentable, TemplateDecodable, Sendable {
         /// The name of the collection to consume within the database.
         public let collectionName: Value<String>?
         /// The name of the database to consume within the DocumentDB cluster.
@@ -295,6 +335,11 @@ public final class CfnEventSourceMapping: Resource, HasAttributes {
             self.fullDocument = fullDocument
         }
 
+        public init?(decoding value: TemplateValue) {
+            guard let fields = Fields(decoding: value) else { return nil }
+            self.init(collectionName: fields.decode("CollectionName", as: Value<String>.self), databaseName: fields.decode("DatabaseName", as: Value<String>.self), fullDocument: fields.decode("FullDocument", as: CfnEventSourceMapping.DocumentDBEventSourceConfig.FullDocument.self))
+        }
+
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["CollectionName"] = self.collectionName?.templateValue
@@ -303,10 +348,11 @@ public final class CfnEventSourceMapping: Resource, HasAttributes {
             return .object(fields)
         }
 
-        public struct FullDocument: TemplateRepresentable, Sendable {
+        public struct FullDocument: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
+            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var updateLookup: FullDocument { FullDocument(literal: "UpdateLookup") }
             public static var `default`: FullDocument { FullDocument(literal: "Default") }
@@ -314,12 +360,17 @@ public final class CfnEventSourceMapping: Resource, HasAttributes {
     }
 
     /// An object that contains the filters for an event source.
-    public struct FilterCriteria: TemplateRepresentable, Sendable {
+    public struct FilterCriteria: TemplateRepresentable, TemplateDecodable, Sendable {
         /// A list of filters.
         public let filters: [CfnEventSourceMapping.Filter]?
 
         public init(filters: [CfnEventSourceMapping.Filter]? = nil) {
             self.filters = filters
+        }
+
+        public init?(decoding value: TemplateValue) {
+            guard let fields = Fields(decoding: value) else { return nil }
+            self.init(filters: fields.decode("Filters", as: [CfnEventSourceMapping.Filter].self))
         }
 
         public var templateValue: TemplateValue {
@@ -330,12 +381,17 @@ public final class CfnEventSourceMapping: Resource, HasAttributes {
     }
 
     /// A structure within a ``FilterCriteria`` object that defines an event filtering pattern.
-    public struct Filter: TemplateRepresentable, Sendable {
+    public struct Filter: TemplateRepresentable, TemplateDecodable, Sendable {
         /// A filter pattern.
         public let pattern: Value<String>?
 
         public init(pattern: Value<String>? = nil) {
             self.pattern = pattern
+        }
+
+        public init?(decoding value: TemplateValue) {
+            guard let fields = Fields(decoding: value) else { return nil }
+            self.init(pattern: fields.decode("Pattern", as: Value<String>.self))
         }
 
         public var templateValue: TemplateValue {
@@ -345,21 +401,27 @@ public final class CfnEventSourceMapping: Resource, HasAttributes {
         }
     }
 
-    public struct FunctionResponseTypes: TemplateRepresentable, Sendable {
+    public struct FunctionResponseTypes: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
         public let templateValue: TemplateValue
         /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
         public init(_ value: Value<String>) { templateValue = value.raw }
+        public init(decoding value: TemplateValue) { templateValue = value }
         private init(literal: String) { templateValue = .string(literal) }
         public static var reportBatchItemFailures: FunctionResponseTypes { FunctionResponseTypes(literal: "ReportBatchItemFailures") }
     }
 
     /// The function's Amazon CloudWatch Logs configuration settings.
-    public struct LoggingConfig: TemplateRepresentable, Sendable {
+    public struct LoggingConfig: TemplateRepresentable, TemplateDecodable, Sendable {
         /// Set this property to filter the system logs for your function that Lambda sends to CloudWatch.
         public let systemLogLevel: CfnEventSourceMapping.LoggingConfig.SystemLogLevel?
 
         public init(systemLogLevel: CfnEventSourceMapping.LoggingConfig.SystemLogLevel? = nil) {
             self.systemLogLevel = systemLogLevel
+        }
+
+        public init?(decoding value: TemplateValue) {
+            guard let fields = Fields(decoding: value) else { return nil }
+            self.init(systemLogLevel: fields.decode("SystemLogLevel", as: CfnEventSourceMapping.LoggingConfig.SystemLogLevel.self))
         }
 
         public var templateValue: TemplateValue {
@@ -368,10 +430,11 @@ public final class CfnEventSourceMapping: Resource, HasAttributes {
             return .object(fields)
         }
 
-        public struct SystemLogLevel: TemplateRepresentable, Sendable {
+        public struct SystemLogLevel: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
+            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var debug: SystemLogLevel { SystemLogLevel(literal: "DEBUG") }
             public static var info: SystemLogLevel { SystemLogLevel(literal: "INFO") }
@@ -380,12 +443,17 @@ public final class CfnEventSourceMapping: Resource, HasAttributes {
     }
 
     /// The metrics configuration for your event source.
-    public struct MetricsConfig: TemplateRepresentable, Sendable {
+    public struct MetricsConfig: TemplateRepresentable, TemplateDecodable, Sendable {
         /// The metrics you want your event source mapping to produce, including ``EventCount``, ``ErrorCount``, ``KafkaMetrics``.
         public let metrics: [CfnEventSourceMapping.MetricsConfig.Metrics]?
 
         public init(metrics: [CfnEventSourceMapping.MetricsConfig.Metrics]? = nil) {
             self.metrics = metrics
+        }
+
+        public init?(decoding value: TemplateValue) {
+            guard let fields = Fields(decoding: value) else { return nil }
+            self.init(metrics: fields.decode("Metrics", as: [CfnEventSourceMapping.MetricsConfig.Metrics].self))
         }
 
         public var templateValue: TemplateValue {
@@ -394,10 +462,11 @@ public final class CfnEventSourceMapping: Resource, HasAttributes {
             return .object(fields)
         }
 
-        public struct Metrics: TemplateRepresentable, Sendable {
+        public struct Metrics: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
+            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var eventCount: Metrics { Metrics(literal: "EventCount") }
             public static var errorCount: Metrics { Metrics(literal: "ErrorCount") }
@@ -406,7 +475,7 @@ public final class CfnEventSourceMapping: Resource, HasAttributes {
     }
 
     /// The [provisioned mode](https://docs.aws.amazon.com/lambda/latest/dg/invocation-eventsourcemapping.html#invocation-eventsourcemapping-provisioned-mode) configuration for the event source.
-    public struct ProvisionedPollerConfig: TemplateRepresentable, Sendable {
+    public struct ProvisionedPollerConfig: TemplateRepresentable, TemplateDecodable, Sendable {
         /// The maximum number of event pollers this event source can scale up to.
         public let maximumPollers: Value<Int>?
         /// The minimum number of event pollers this event source can scale down to.
@@ -420,6 +489,11 @@ public final class CfnEventSourceMapping: Resource, HasAttributes {
             self.pollerGroupName = pollerGroupName
         }
 
+        public init?(decoding value: TemplateValue) {
+            guard let fields = Fields(decoding: value) else { return nil }
+            self.init(maximumPollers: fields.decode("MaximumPollers", as: Value<Int>.self), minimumPollers: fields.decode("MinimumPollers", as: Value<Int>.self), pollerGroupName: fields.decode("PollerGroupName", as: Value<String>.self))
+        }
+
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["MaximumPollers"] = self.maximumPollers?.templateValue
@@ -430,12 +504,17 @@ public final class CfnEventSourceMapping: Resource, HasAttributes {
     }
 
     /// (Amazon SQS only) The scaling configuration for the event source.
-    public struct ScalingConfig: TemplateRepresentable, Sendable {
+    public struct ScalingConfig: TemplateRepresentable, TemplateDecodable, Sendable {
         /// Limits the number of concurrent instances that the SQS event source can invoke.
         public let maximumConcurrency: Value<Int>?
 
         public init(maximumConcurrency: Value<Int>? = nil) {
             self.maximumConcurrency = maximumConcurrency
+        }
+
+        public init?(decoding value: TemplateValue) {
+            guard let fields = Fields(decoding: value) else { return nil }
+            self.init(maximumConcurrency: fields.decode("MaximumConcurrency", as: Value<Int>.self))
         }
 
         public var templateValue: TemplateValue {
@@ -446,12 +525,17 @@ public final class CfnEventSourceMapping: Resource, HasAttributes {
     }
 
     /// The self-managed Apache Kafka cluster for your event source.
-    public struct SelfManagedEventSource: TemplateRepresentable, Sendable {
+    public struct SelfManagedEventSource: TemplateRepresentable, TemplateDecodable, Sendable {
         /// The list of bootstrap servers for your Kafka brokers in the following format: ``"KafkaBootstrapServers": ["abc.xyz.com:xxxx","abc2.xyz.com:xxxx"]``.
         public let endpoints: CfnEventSourceMapping.Endpoints?
 
         public init(endpoints: CfnEventSourceMapping.Endpoints? = nil) {
             self.endpoints = endpoints
+        }
+
+        public init?(decoding value: TemplateValue) {
+            guard let fields = Fields(decoding: value) else { return nil }
+            self.init(endpoints: fields.decode("Endpoints", as: CfnEventSourceMapping.Endpoints.self))
         }
 
         public var templateValue: TemplateValue {
@@ -462,12 +546,17 @@ public final class CfnEventSourceMapping: Resource, HasAttributes {
     }
 
     /// The list of bootstrap servers for your Kafka brokers in the following format: ``"KafkaBootstrapServers": ["abc.xyz.com:xxxx","abc2.xyz.com:xxxx"]``.
-    public struct Endpoints: TemplateRepresentable, Sendable {
+    public struct Endpoints: TemplateRepresentable, TemplateDecodable, Sendable {
         /// The list of bootstrap servers for your Kafka brokers in the following format: ``"KafkaBootstrapServers": ["abc.xyz.com:xxxx","abc2.xyz.com:xxxx"]``.
         public let kafkaBootstrapServers: Value<[String]>?
 
         public init(kafkaBootstrapServers: Value<[String]>? = nil) {
             self.kafkaBootstrapServers = kafkaBootstrapServers
+        }
+
+        public init?(decoding value: TemplateValue) {
+            guard let fields = Fields(decoding: value) else { return nil }
+            self.init(kafkaBootstrapServers: fields.decode("KafkaBootstrapServers", as: Value<[String]>.self))
         }
 
         public var templateValue: TemplateValue {
@@ -478,7 +567,7 @@ public final class CfnEventSourceMapping: Resource, HasAttributes {
     }
 
     /// Specific configuration settings for a self-managed Apache Kafka event source.
-    public struct SelfManagedKafkaEventSourceConfig: TemplateRepresentable, Sendable {
+    public struct SelfManagedKafkaEventSourceConfig: TemplateRepresentable, TemplateDecodable, Sendable {
         /// The identifier for the Kafka consumer group to join.
         public let consumerGroupId: Value<String>?
         public let consumptionMode: CfnEventSourceMapping.ConsumptionMode?
@@ -491,6 +580,11 @@ public final class CfnEventSourceMapping: Resource, HasAttributes {
             self.schemaRegistryConfig = schemaRegistryConfig
         }
 
+        public init?(decoding value: TemplateValue) {
+            guard let fields = Fields(decoding: value) else { return nil }
+            self.init(consumerGroupId: fields.decode("ConsumerGroupId", as: Value<String>.self), consumptionMode: fields.decode("ConsumptionMode", as: CfnEventSourceMapping.ConsumptionMode.self), schemaRegistryConfig: fields.decode("SchemaRegistryConfig", as: CfnEventSourceMapping.SchemaRegistryConfig.self))
+        }
+
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["ConsumerGroupId"] = self.consumerGroupId?.templateValue
@@ -501,17 +595,18 @@ public final class CfnEventSourceMapping: Resource, HasAttributes {
     }
 
     /// The mode that determines how Lambda reads from a Kafka topic.
-    public struct ConsumptionMode: TemplateRepresentable, Sendable {
+    public struct ConsumptionMode: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
         public let templateValue: TemplateValue
         /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
         public init(_ value: Value<String>) { templateValue = value.raw }
+        public init(decoding value: TemplateValue) { templateValue = value }
         private init(literal: String) { templateValue = .string(literal) }
         public static var stream: ConsumptionMode { ConsumptionMode(literal: "Stream") }
         public static var queue: ConsumptionMode { ConsumptionMode(literal: "Queue") }
     }
 
     /// An array of the authentication protocol, VPC components, or virtual host to secure and define your event source.
-    public struct SourceAccessConfiguration: TemplateRepresentable, Sendable {
+    public struct SourceAccessConfiguration: TemplateRepresentable, TemplateDecodable, Sendable {
         /// The type of authentication protocol, VPC components, or virtual host for your event source.
         public let type: CfnEventSourceMapping.SourceAccessConfiguration.SourceAccessConfigurationType?
         /// The value for your chosen configuration in ``Type``.
@@ -522,6 +617,11 @@ public final class CfnEventSourceMapping: Resource, HasAttributes {
             self.uri = uri
         }
 
+        public init?(decoding value: TemplateValue) {
+            guard let fields = Fields(decoding: value) else { return nil }
+            self.init(type: fields.decode("Type", as: CfnEventSourceMapping.SourceAccessConfiguration.SourceAccessConfigurationType.self), uri: fields.decode("URI", as: Value<String>.self))
+        }
+
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["Type"] = self.type?.templateValue
@@ -529,10 +629,11 @@ public final class CfnEventSourceMapping: Resource, HasAttributes {
             return .object(fields)
         }
 
-        public struct SourceAccessConfigurationType: TemplateRepresentable, Sendable {
+        public struct SourceAccessConfigurationType: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
+            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var basicAuth: SourceAccessConfigurationType { SourceAccessConfigurationType(literal: "BASIC_AUTH") }
             public static var vpcSubnet: SourceAccessConfigurationType { SourceAccessConfigurationType(literal: "VPC_SUBNET") }
@@ -553,7 +654,7 @@ public final class CfnEventSourceMapping: Resource, HasAttributes {
     }
 
     /// A [tag](https://docs.aws.amazon.com/lambda/latest/dg/tagging.html) to apply to the event source mapping.
-    public struct Tag: TemplateRepresentable, Sendable {
+    public struct Tag: TemplateRepresentable, TemplateDecodable, Sendable {
         /// The key for this tag.
         public let key: Value<String>
         /// The value for this tag.
@@ -562,6 +663,12 @@ public final class CfnEventSourceMapping: Resource, HasAttributes {
         public init(key: Value<String>, value: Value<String>? = nil) {
             self.key = key
             self.value = value
+        }
+
+        public init?(decoding value: TemplateValue) {
+            guard let fields = Fields(decoding: value) else { return nil }
+            guard let r0 = fields.decode("Key", as: Value<String>.self) else { return nil }
+            self.init(key: r0, value: fields.decode("Value", as: Value<String>.self))
         }
 
         public var templateValue: TemplateValue {

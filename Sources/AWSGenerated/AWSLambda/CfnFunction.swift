@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::Lambda::Function`: The ``AWS::Lambda::Function`` resource creates a Lambda function.
-public final class CfnFunction: Resource, HasAttributes {
+public final class CfnFunction: Resource, HasAttributes, DecodableResource {
     public enum Attribute: String, Sendable {
         case arn = "Arn"
         case snapStartResponse = "SnapStartResponse"
@@ -107,6 +107,13 @@ public final class CfnFunction: Resource, HasAttributes {
         super.init(logicalID: logicalID, type: "AWS::Lambda::Function")
     }
 
+    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
+    /// nil when a required property is missing or not of its shape.
+    public convenience init?(_ logicalID: String, decoding properties: Fields) {
+        guard let r2 = properties.decode("Code", as: CfnFunction.Code.self), let r22 = properties.decode("Role", as: Value<String>.self) else { return nil }
+        self.init(logicalID, code: r2, role: r22, architectures: properties.decode("Architectures", as: [CfnFunction.Architectures].self), capacityProviderConfig: properties.decode("CapacityProviderConfig", as: CfnFunction.CapacityProviderConfig.self), codeSigningConfigArn: properties.decode("CodeSigningConfigArn", as: Value<String>.self), deadLetterConfig: properties.decode("DeadLetterConfig", as: CfnFunction.DeadLetterConfig.self), description: properties.decode("Description", as: Value<String>.self), durableConfig: properties.decode("DurableConfig", as: CfnFunction.DurableConfig.self), environment: properties.decode("Environment", as: CfnFunction.Environment.self), ephemeralStorage: properties.decode("EphemeralStorage", as: CfnFunction.EphemeralStorage.self), fileSystemConfigs: properties.decode("FileSystemConfigs", as: [CfnFunction.FileSystemConfig].self), functionName: properties.decode("FunctionName", as: Value<String>.self), functionScalingConfig: properties.decode("FunctionScalingConfig", as: CfnFunction.FunctionScalingConfig.self), handler: properties.decode("Handler", as: Value<String>.self), imageConfig: properties.decode("ImageConfig", as: CfnFunction.ImageConfig.self), kmsKeyArn: properties.decode("KmsKeyArn", as: Value<String>.self), layers: properties.decode("Layers", as: Value<[String]>.self), loggingConfig: properties.decode("LoggingConfig", as: CfnFunction.LoggingConfig.self), memorySize: properties.decode("MemorySize", as: Value<Int>.self), packageType: properties.decode("PackageType", as: CfnFunction.PackageType.self), publishToLatestPublished: properties.decode("PublishToLatestPublished", as: Value<Bool>.self), recursiveLoop: properties.decode("RecursiveLoop", as: CfnFunction.RecursiveLoop.self), reservedConcurrentExecutions: properties.decode("ReservedConcurrentExecutions", as: Value<Int>.self), runtime: properties.decode("Runtime", as: CfnFunction.Runtime.self), runtimeManagementConfig: properties.decode("RuntimeManagementConfig", as: CfnFunction.RuntimeManagementConfig.self), snapStart: properties.decode("SnapStart", as: CfnFunction.SnapStart.self), tags: properties.decode("Tags", as: [CfnFunction.Tag].self), tenancyConfig: properties.decode("TenancyConfig", as: CfnFunction.TenancyConfig.self), timeout: properties.decode("Timeout", as: Value<Int>.self), tracingConfig: properties.decode("TracingConfig", as: CfnFunction.TracingConfig.self), vpcConfig: properties.decode("VpcConfig", as: CfnFunction.VpcConfig.self))
+    }
+
     /// Fn::GetAtt Arn.
     public var attrArn: Value<String> { attribute(.arn) }
     /// Fn::GetAtt SnapStartResponse.
@@ -152,22 +159,29 @@ public final class CfnFunction: Resource, HasAttributes {
         return properties
     }
 
-    public struct Architectures: TemplateRepresentable, Sendable {
+    public struct Architectures: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
         public let templateValue: TemplateValue
         /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
         public init(_ value: Value<String>) { templateValue = value.raw }
+        public init(decoding value: TemplateValue) { templateValue = value }
         private init(literal: String) { templateValue = .string(literal) }
         public static var x86_64: Architectures { Architectures(literal: "x86_64") }
         public static var arm64: Architectures { Architectures(literal: "arm64") }
     }
 
     /// Configuration for the capacity provider that manages compute resources for Lambda functions.
-    public struct CapacityProviderConfig: TemplateRepresentable, Sendable {
+    public struct CapacityProviderConfig: TemplateRepresentable, TemplateDecodable, Sendable {
         /// Configuration for Lambda-managed instances used by the capacity provider.
         public let lambdaManagedInstancesCapacityProviderConfig: CfnFunction.LambdaManagedInstancesCapacityProviderConfig
 
         public init(lambdaManagedInstancesCapacityProviderConfig: CfnFunction.LambdaManagedInstancesCapacityProviderConfig) {
             self.lambdaManagedInstancesCapacityProviderConfig = lambdaManagedInstancesCapacityProviderConfig
+        }
+
+        public init?(decoding value: TemplateValue) {
+            guard let fields = Fields(decoding: value) else { return nil }
+            guard let r0 = fields.decode("LambdaManagedInstancesCapacityProviderConfig", as: CfnFunction.LambdaManagedInstancesCapacityProviderConfig.self) else { return nil }
+            self.init(lambdaManagedInstancesCapacityProviderConfig: r0)
         }
 
         public var templateValue: TemplateValue {
@@ -178,7 +192,7 @@ public final class CfnFunction: Resource, HasAttributes {
     }
 
     /// Configuration for Lambda-managed instances used by the capacity provider.
-    public struct LambdaManagedInstancesCapacityProviderConfig: TemplateRepresentable, Sendable {
+    public struct LambdaManagedInstancesCapacityProviderConfig: TemplateRepresentable, TemplateDecodable, Sendable {
         /// The Amazon Resource Name (ARN) of the capacity provider.
         public let capacityProviderArn: Value<String>
         /// The amount of memory in GiB allocated per vCPU for execution environments.
@@ -192,6 +206,12 @@ public final class CfnFunction: Resource, HasAttributes {
             self.perExecutionEnvironmentMaxConcurrency = perExecutionEnvironmentMaxConcurrency
         }
 
+        public init?(decoding value: TemplateValue) {
+            guard let fields = Fields(decoding: value) else { return nil }
+            guard let r0 = fields.decode("CapacityProviderArn", as: Value<String>.self) else { return nil }
+            self.init(capacityProviderArn: r0, executionEnvironmentMemoryGiBPerVCpu: fields.decode("ExecutionEnvironmentMemoryGiBPerVCpu", as: Value<Double>.self), perExecutionEnvironmentMaxConcurrency: fields.decode("PerExecutionEnvironmentMaxConcurrency", as: Value<Int>.self))
+        }
+
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["CapacityProviderArn"] = self.capacityProviderArn.templateValue
@@ -202,7 +222,7 @@ public final class CfnFunction: Resource, HasAttributes {
     }
 
     /// The [deployment package](https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-package.html) for a Lambda function.
-    public struct Code: TemplateRepresentable, Sendable {
+    public struct Code: TemplateRepresentable, TemplateDecodable, Sendable {
         /// URI of a [container image](https://docs.aws.amazon.com/lambda/latest/dg/lambda-images.html) in the Amazon ECR registry.
         public let imageUri: Value<String>?
         /// An Amazon S3 bucket in the same AWS-Region as your function.
@@ -228,6 +248,11 @@ public final class CfnFunction: Resource, HasAttributes {
             self.zipFile = zipFile
         }
 
+        public init?(decoding value: TemplateValue) {
+            guard let fields = Fields(decoding: value) else { return nil }
+            self.init(imageUri: fields.decode("ImageUri", as: Value<String>.self), s3Bucket: fields.decode("S3Bucket", as: Value<String>.self), s3Key: fields.decode("S3Key", as: Value<String>.self), s3ObjectStorageMode: fields.decode("S3ObjectStorageMode", as: CfnFunction.Code.S3ObjectStorageMode.self), s3ObjectVersion: fields.decode("S3ObjectVersion", as: Value<String>.self), sourceKMSKeyArn: fields.decode("SourceKMSKeyArn", as: Value<String>.self), zipFile: fields.decode("ZipFile", as: Value<String>.self))
+        }
+
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["ImageUri"] = self.imageUri?.templateValue
@@ -240,10 +265,11 @@ public final class CfnFunction: Resource, HasAttributes {
             return .object(fields)
         }
 
-        public struct S3ObjectStorageMode: TemplateRepresentable, Sendable {
+        public struct S3ObjectStorageMode: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
+            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var copy: S3ObjectStorageMode { S3ObjectStorageMode(literal: "COPY") }
             public static var reference: S3ObjectStorageMode { S3ObjectStorageMode(literal: "REFERENCE") }
@@ -251,12 +277,17 @@ public final class CfnFunction: Resource, HasAttributes {
     }
 
     /// The [dead-letter queue](https://docs.aws.amazon.com/lambda/latest/dg/invocation-async-retain-records.html#invocation-dlq) for failed asynchronous invocations.
-    public struct DeadLetterConfig: TemplateRepresentable, Sendable {
+    public struct DeadLetterConfig: TemplateRepresentable, TemplateDecodable, Sendable {
         /// The Amazon Resource Name (ARN) of an Amazon SQS queue or Amazon SNS topic.
         public let targetArn: Value<String>?
 
         public init(targetArn: Value<String>? = nil) {
             self.targetArn = targetArn
+        }
+
+        public init?(decoding value: TemplateValue) {
+            guard let fields = Fields(decoding: value) else { return nil }
+            self.init(targetArn: fields.decode("TargetArn", as: Value<String>.self))
         }
 
         public var templateValue: TemplateValue {
@@ -267,7 +298,7 @@ public final class CfnFunction: Resource, HasAttributes {
     }
 
     /// Configuration settings for [durable functions](https://docs.aws.amazon.com/lambda/latest/dg/durable-functions.html), including execution timeout, retention period for execution history, and an opti...
-    public struct DurableConfig: TemplateRepresentable, Sendable {
+    public struct DurableConfig: TemplateRepresentable, TemplateDecodable, Sendable {
         /// The maximum time (in seconds) that a durable execution can run before timing out.
         public let executionTimeout: Value<Int>
         /// The ARN of the KMSlong (KMS) customer managed key that is used to encrypt your durable execution's payload data, including input, output, and error payloads.
@@ -281,6 +312,12 @@ public final class CfnFunction: Resource, HasAttributes {
             self.retentionPeriodInDays = retentionPeriodInDays
         }
 
+        public init?(decoding value: TemplateValue) {
+            guard let fields = Fields(decoding: value) else { return nil }
+            guard let r0 = fields.decode("ExecutionTimeout", as: Value<Int>.self) else { return nil }
+            self.init(executionTimeout: r0, kmsKeyArn: fields.decode("KMSKeyArn", as: Value<String>.self), retentionPeriodInDays: fields.decode("RetentionPeriodInDays", as: Value<Int>.self))
+        }
+
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["ExecutionTimeout"] = self.executionTimeout.templateValue
@@ -291,12 +328,17 @@ public final class CfnFunction: Resource, HasAttributes {
     }
 
     /// A function's environment variable settings.
-    public struct Environment: TemplateRepresentable, Sendable {
+    public struct Environment: TemplateRepresentable, TemplateDecodable, Sendable {
         /// Environment variable key-value pairs.
         public let variables: TemplateValue?
 
         public init(variables: TemplateValue? = nil) {
             self.variables = variables
+        }
+
+        public init?(decoding value: TemplateValue) {
+            guard let fields = Fields(decoding: value) else { return nil }
+            self.init(variables: fields.decode("Variables", as: TemplateValue.self))
         }
 
         public var templateValue: TemplateValue {
@@ -307,12 +349,18 @@ public final class CfnFunction: Resource, HasAttributes {
     }
 
     /// The size of the function's ``/tmp`` directory in MB.
-    public struct EphemeralStorage: TemplateRepresentable, Sendable {
+    public struct EphemeralStorage: TemplateRepresentable, TemplateDecodable, Sendable {
         /// The size of the function's ``/tmp`` directory.
         public let size: Value<Int>
 
         public init(size: Value<Int>) {
             self.size = size
+        }
+
+        public init?(decoding value: TemplateValue) {
+            guard let fields = Fields(decoding: value) else { return nil }
+            guard let r0 = fields.decode("Size", as: Value<Int>.self) else { return nil }
+            self.init(size: r0)
         }
 
         public var templateValue: TemplateValue {
@@ -323,7 +371,7 @@ public final class CfnFunction: Resource, HasAttributes {
     }
 
     /// Details about the connection between a Lambda function and an [Amazon EFS file system](https://docs.aws.amazon.com/lambda/latest/dg/configuration-filesystem.html) or an [Amazon S3 file system](http...
-    public struct FileSystemConfig: TemplateRepresentable, Sendable {
+    public struct FileSystemConfig: TemplateRepresentable, TemplateDecodable, Sendable {
         /// The Amazon Resource Name (ARN) of the Amazon EFS or Amazon S3 Files access point that provides access to the file system.
         public let arn: Value<String>
         /// The path where the function can access the file system, starting with ``/mnt/``.
@@ -337,6 +385,12 @@ public final class CfnFunction: Resource, HasAttributes {
             self.s3FilesConfig = s3FilesConfig
         }
 
+        public init?(decoding value: TemplateValue) {
+            guard let fields = Fields(decoding: value) else { return nil }
+            guard let r0 = fields.decode("Arn", as: Value<String>.self), let r1 = fields.decode("LocalMountPath", as: Value<String>.self) else { return nil }
+            self.init(arn: r0, localMountPath: r1, s3FilesConfig: fields.decode("S3FilesConfig", as: CfnFunction.S3FilesConfig.self))
+        }
+
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["Arn"] = self.arn.templateValue
@@ -347,12 +401,17 @@ public final class CfnFunction: Resource, HasAttributes {
     }
 
     /// Setting controls how your function accesses data from an Amazon S3 file system.
-    public struct S3FilesConfig: TemplateRepresentable, Sendable {
+    public struct S3FilesConfig: TemplateRepresentable, TemplateDecodable, Sendable {
         /// Specifies if a function reads from the file system for the lowest latency, or through Amazon S3 Files feature "direct Amazon S3 bucket reads" for the highest throughput.
         public let directS3Read: CfnFunction.S3FilesConfig.DirectS3Read?
 
         public init(directS3Read: CfnFunction.S3FilesConfig.DirectS3Read? = nil) {
             self.directS3Read = directS3Read
+        }
+
+        public init?(decoding value: TemplateValue) {
+            guard let fields = Fields(decoding: value) else { return nil }
+            self.init(directS3Read: fields.decode("DirectS3Read", as: CfnFunction.S3FilesConfig.DirectS3Read.self))
         }
 
         public var templateValue: TemplateValue {
@@ -361,10 +420,11 @@ public final class CfnFunction: Resource, HasAttributes {
             return .object(fields)
         }
 
-        public struct DirectS3Read: TemplateRepresentable, Sendable {
+        public struct DirectS3Read: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
+            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var enabled: DirectS3Read { DirectS3Read(literal: "ENABLED") }
             public static var disabled: DirectS3Read { DirectS3Read(literal: "DISABLED") }
@@ -373,7 +433,7 @@ public final class CfnFunction: Resource, HasAttributes {
     }
 
     /// Configuration that defines the scaling behavior for a Lambda Managed Instances function, including the minimum and maximum number of execution environments that can be provisioned.
-    public struct FunctionScalingConfig: TemplateRepresentable, Sendable {
+    public struct FunctionScalingConfig: TemplateRepresentable, TemplateDecodable, Sendable {
         /// The maximum number of execution environments that can be provisioned for the function.
         public let maxExecutionEnvironments: Value<Int>?
         /// The minimum number of execution environments to maintain for the function.
@@ -382,6 +442,11 @@ public final class CfnFunction: Resource, HasAttributes {
         public init(maxExecutionEnvironments: Value<Int>? = nil, minExecutionEnvironments: Value<Int>? = nil) {
             self.maxExecutionEnvironments = maxExecutionEnvironments
             self.minExecutionEnvironments = minExecutionEnvironments
+        }
+
+        public init?(decoding value: TemplateValue) {
+            guard let fields = Fields(decoding: value) else { return nil }
+            self.init(maxExecutionEnvironments: fields.decode("MaxExecutionEnvironments", as: Value<Int>.self), minExecutionEnvironments: fields.decode("MinExecutionEnvironments", as: Value<Int>.self))
         }
 
         public var templateValue: TemplateValue {
@@ -393,7 +458,7 @@ public final class CfnFunction: Resource, HasAttributes {
     }
 
     /// Configuration values that override the container image Dockerfile settings.
-    public struct ImageConfig: TemplateRepresentable, Sendable {
+    public struct ImageConfig: TemplateRepresentable, TemplateDecodable, Sendable {
         /// Specifies parameters that you want to pass in with ENTRYPOINT.
         public let command: Value<[String]>?
         /// Specifies the entry point to their application, which is typically the location of the runtime executable.
@@ -407,6 +472,11 @@ public final class CfnFunction: Resource, HasAttributes {
             self.workingDirectory = workingDirectory
         }
 
+        public init?(decoding value: TemplateValue) {
+            guard let fields = Fields(decoding: value) else { return nil }
+            self.init(command: fields.decode("Command", as: Value<[String]>.self), entryPoint: fields.decode("EntryPoint", as: Value<[String]>.self), workingDirectory: fields.decode("WorkingDirectory", as: Value<String>.self))
+        }
+
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["Command"] = self.command?.templateValue
@@ -417,7 +487,7 @@ public final class CfnFunction: Resource, HasAttributes {
     }
 
     /// The function's Amazon CloudWatch Logs configuration settings.
-    public struct LoggingConfig: TemplateRepresentable, Sendable {
+    public struct LoggingConfig: TemplateRepresentable, TemplateDecodable, Sendable {
         /// Set this property to filter the application logs for your function that Lambda sends to CloudWatch.
         public let applicationLogLevel: CfnFunction.LoggingConfig.ApplicationLogLevel?
         /// The format in which Lambda sends your function's application and system logs to CloudWatch.
@@ -434,6 +504,11 @@ public final class CfnFunction: Resource, HasAttributes {
             self.systemLogLevel = systemLogLevel
         }
 
+        public init?(decoding value: TemplateValue) {
+            guard let fields = Fields(decoding: value) else { return nil }
+            self.init(applicationLogLevel: fields.decode("ApplicationLogLevel", as: CfnFunction.LoggingConfig.ApplicationLogLevel.self), logFormat: fields.decode("LogFormat", as: CfnFunction.LoggingConfig.LogFormat.self), logGroup: fields.decode("LogGroup", as: Value<String>.self), systemLogLevel: fields.decode("SystemLogLevel", as: CfnFunction.LoggingConfig.SystemLogLevel.self))
+        }
+
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["ApplicationLogLevel"] = self.applicationLogLevel?.templateValue
@@ -443,10 +518,11 @@ public final class CfnFunction: Resource, HasAttributes {
             return .object(fields)
         }
 
-        public struct ApplicationLogLevel: TemplateRepresentable, Sendable {
+        public struct ApplicationLogLevel: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
+            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var trace: ApplicationLogLevel { ApplicationLogLevel(literal: "TRACE") }
             public static var debug: ApplicationLogLevel { ApplicationLogLevel(literal: "DEBUG") }
@@ -456,19 +532,21 @@ public final class CfnFunction: Resource, HasAttributes {
             public static var fatal: ApplicationLogLevel { ApplicationLogLevel(literal: "FATAL") }
         }
 
-        public struct LogFormat: TemplateRepresentable, Sendable {
+        public struct LogFormat: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
+            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var text: LogFormat { LogFormat(literal: "Text") }
             public static var json: LogFormat { LogFormat(literal: "JSON") }
         }
 
-        public struct SystemLogLevel: TemplateRepresentable, Sendable {
+        public struct SystemLogLevel: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
+            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var debug: SystemLogLevel { SystemLogLevel(literal: "DEBUG") }
             public static var info: SystemLogLevel { SystemLogLevel(literal: "INFO") }
@@ -476,29 +554,32 @@ public final class CfnFunction: Resource, HasAttributes {
         }
     }
 
-    public struct PackageType: TemplateRepresentable, Sendable {
+    public struct PackageType: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
         public let templateValue: TemplateValue
         /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
         public init(_ value: Value<String>) { templateValue = value.raw }
+        public init(decoding value: TemplateValue) { templateValue = value }
         private init(literal: String) { templateValue = .string(literal) }
         public static var image: PackageType { PackageType(literal: "Image") }
         public static var zip: PackageType { PackageType(literal: "Zip") }
     }
 
     /// The function recursion configuration.
-    public struct RecursiveLoop: TemplateRepresentable, Sendable {
+    public struct RecursiveLoop: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
         public let templateValue: TemplateValue
         /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
         public init(_ value: Value<String>) { templateValue = value.raw }
+        public init(decoding value: TemplateValue) { templateValue = value }
         private init(literal: String) { templateValue = .string(literal) }
         public static var allow: RecursiveLoop { RecursiveLoop(literal: "Allow") }
         public static var terminate: RecursiveLoop { RecursiveLoop(literal: "Terminate") }
     }
 
-    public struct Runtime: TemplateRepresentable, Sendable {
+    public struct Runtime: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
         public let templateValue: TemplateValue
         /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
         public init(_ value: Value<String>) { templateValue = value.raw }
+        public init(decoding value: TemplateValue) { templateValue = value }
         private init(literal: String) { templateValue = .string(literal) }
         public static var dotnet10: Runtime { Runtime(literal: "dotnet10") }
         public static var dotnet6: Runtime { Runtime(literal: "dotnet6") }
@@ -554,7 +635,7 @@ public final class CfnFunction: Resource, HasAttributes {
     }
 
     /// Sets the runtime management configuration for a function's version.
-    public struct RuntimeManagementConfig: TemplateRepresentable, Sendable {
+    public struct RuntimeManagementConfig: TemplateRepresentable, TemplateDecodable, Sendable {
         /// The ARN of the runtime version you want the function to use.
         public let runtimeVersionArn: Value<String>?
         /// Specify the runtime update mode.
@@ -565,6 +646,12 @@ public final class CfnFunction: Resource, HasAttributes {
             self.updateRuntimeOn = updateRuntimeOn
         }
 
+        public init?(decoding value: TemplateValue) {
+            guard let fields = Fields(decoding: value) else { return nil }
+            guard let r1 = fields.decode("UpdateRuntimeOn", as: CfnFunction.RuntimeManagementConfig.UpdateRuntimeOn.self) else { return nil }
+            self.init(updateRuntimeOn: r1, runtimeVersionArn: fields.decode("RuntimeVersionArn", as: Value<String>.self))
+        }
+
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["RuntimeVersionArn"] = self.runtimeVersionArn?.templateValue
@@ -572,10 +659,11 @@ public final class CfnFunction: Resource, HasAttributes {
             return .object(fields)
         }
 
-        public struct UpdateRuntimeOn: TemplateRepresentable, Sendable {
+        public struct UpdateRuntimeOn: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
+            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var auto: UpdateRuntimeOn { UpdateRuntimeOn(literal: "Auto") }
             public static var functionUpdate: UpdateRuntimeOn { UpdateRuntimeOn(literal: "FunctionUpdate") }
@@ -584,12 +672,18 @@ public final class CfnFunction: Resource, HasAttributes {
     }
 
     /// The function's [SnapStart](https://docs.aws.amazon.com/lambda/latest/dg/snapstart.html) setting.
-    public struct SnapStart: TemplateRepresentable, Sendable {
+    public struct SnapStart: TemplateRepresentable, TemplateDecodable, Sendable {
         /// Set ``ApplyOn`` to ``PublishedVersions`` to create a snapshot of the initialized execution environment when you publish a function version.
         public let applyOn: CfnFunction.SnapStart.ApplyOn
 
         public init(applyOn: CfnFunction.SnapStart.ApplyOn) {
             self.applyOn = applyOn
+        }
+
+        public init?(decoding value: TemplateValue) {
+            guard let fields = Fields(decoding: value) else { return nil }
+            guard let r0 = fields.decode("ApplyOn", as: CfnFunction.SnapStart.ApplyOn.self) else { return nil }
+            self.init(applyOn: r0)
         }
 
         public var templateValue: TemplateValue {
@@ -598,10 +692,11 @@ public final class CfnFunction: Resource, HasAttributes {
             return .object(fields)
         }
 
-        public struct ApplyOn: TemplateRepresentable, Sendable {
+        public struct ApplyOn: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
+            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var publishedVersions: ApplyOn { ApplyOn(literal: "PublishedVersions") }
             public static var none: ApplyOn { ApplyOn(literal: "None") }
@@ -609,7 +704,7 @@ public final class CfnFunction: Resource, HasAttributes {
     }
 
     /// A [tag](https://docs.aws.amazon.com/lambda/latest/dg/tagging.html) to apply to the function.
-    public struct Tag: TemplateRepresentable, Sendable {
+    public struct Tag: TemplateRepresentable, TemplateDecodable, Sendable {
         /// The key for this tag.
         public let key: Value<String>
         /// The value for this tag.
@@ -618,6 +713,12 @@ public final class CfnFunction: Resource, HasAttributes {
         public init(key: Value<String>, value: Value<String>? = nil) {
             self.key = key
             self.value = value
+        }
+
+        public init?(decoding value: TemplateValue) {
+            guard let fields = Fields(decoding: value) else { return nil }
+            guard let r0 = fields.decode("Key", as: Value<String>.self) else { return nil }
+            self.init(key: r0, value: fields.decode("Value", as: Value<String>.self))
         }
 
         public var templateValue: TemplateValue {
@@ -629,12 +730,18 @@ public final class CfnFunction: Resource, HasAttributes {
     }
 
     /// Specifies the tenant isolation mode configuration for a Lambda function.
-    public struct TenancyConfig: TemplateRepresentable, Sendable {
+    public struct TenancyConfig: TemplateRepresentable, TemplateDecodable, Sendable {
         /// Tenant isolation mode allows for invocation to be sent to a corresponding execution environment dedicated to a specific tenant ID.
         public let tenantIsolationMode: CfnFunction.TenancyConfig.TenantIsolationMode
 
         public init(tenantIsolationMode: CfnFunction.TenancyConfig.TenantIsolationMode) {
             self.tenantIsolationMode = tenantIsolationMode
+        }
+
+        public init?(decoding value: TemplateValue) {
+            guard let fields = Fields(decoding: value) else { return nil }
+            guard let r0 = fields.decode("TenantIsolationMode", as: CfnFunction.TenancyConfig.TenantIsolationMode.self) else { return nil }
+            self.init(tenantIsolationMode: r0)
         }
 
         public var templateValue: TemplateValue {
@@ -643,22 +750,28 @@ public final class CfnFunction: Resource, HasAttributes {
             return .object(fields)
         }
 
-        public struct TenantIsolationMode: TemplateRepresentable, Sendable {
+        public struct TenantIsolationMode: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
+            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var perTenant: TenantIsolationMode { TenantIsolationMode(literal: "PER_TENANT") }
         }
     }
 
     /// The function's [](https://docs.aws.amazon.com/lambda/latest/dg/services-xray.html) tracing configuration.
-    public struct TracingConfig: TemplateRepresentable, Sendable {
+    public struct TracingConfig: TemplateRepresentable, TemplateDecodable, Sendable {
         /// The tracing mode.
         public let mode: CfnFunction.TracingConfig.Mode?
 
         public init(mode: CfnFunction.TracingConfig.Mode? = nil) {
             self.mode = mode
+        }
+
+        public init?(decoding value: TemplateValue) {
+            guard let fields = Fields(decoding: value) else { return nil }
+            self.init(mode: fields.decode("Mode", as: CfnFunction.TracingConfig.Mode.self))
         }
 
         public var templateValue: TemplateValue {
@@ -667,10 +780,11 @@ public final class CfnFunction: Resource, HasAttributes {
             return .object(fields)
         }
 
-        public struct Mode: TemplateRepresentable, Sendable {
+        public struct Mode: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
+            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var active: Mode { Mode(literal: "Active") }
             public static var passThrough: Mode { Mode(literal: "PassThrough") }
@@ -678,7 +792,7 @@ public final class CfnFunction: Resource, HasAttributes {
     }
 
     /// The VPC security groups and subnets that are attached to a Lambda function.
-    public struct VpcConfig: TemplateRepresentable, Sendable {
+    public struct VpcConfig: TemplateRepresentable, TemplateDecodable, Sendable {
         /// Allows outbound IPv6 traffic on VPC functions that are connected to dual-stack subnets.
         public let ipv6AllowedForDualStack: Value<Bool>?
         /// A list of VPC security group IDs.
@@ -690,6 +804,11 @@ public final class CfnFunction: Resource, HasAttributes {
             self.ipv6AllowedForDualStack = ipv6AllowedForDualStack
             self.securityGroupIds = securityGroupIds
             self.subnetIds = subnetIds
+        }
+
+        public init?(decoding value: TemplateValue) {
+            guard let fields = Fields(decoding: value) else { return nil }
+            self.init(ipv6AllowedForDualStack: fields.decode("Ipv6AllowedForDualStack", as: Value<Bool>.self), securityGroupIds: fields.decode("SecurityGroupIds", as: Value<[String]>.self), subnetIds: fields.decode("SubnetIds", as: Value<[String]>.self))
         }
 
         public var templateValue: TemplateValue {

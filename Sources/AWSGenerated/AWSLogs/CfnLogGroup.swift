@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::Logs::LogGroup`: The ``AWS::Logs::LogGroup`` resource specifies a log group.
-public final class CfnLogGroup: Resource, HasAttributes {
+public final class CfnLogGroup: Resource, HasAttributes, DecodableResource {
     public enum Attribute: String, Sendable {
         case arn = "Arn"
     }
@@ -41,6 +41,12 @@ public final class CfnLogGroup: Resource, HasAttributes {
         super.init(logicalID: logicalID, type: "AWS::Logs::LogGroup")
     }
 
+    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
+    /// nil when a required property is missing or not of its shape.
+    public convenience init?(_ logicalID: String, decoding properties: Fields) {
+        self.init(logicalID, bearerTokenAuthenticationEnabled: properties.decode("BearerTokenAuthenticationEnabled", as: Value<Bool>.self), dataProtectionPolicy: properties.decode("DataProtectionPolicy", as: TemplateValue.self), deletionProtectionEnabled: properties.decode("DeletionProtectionEnabled", as: Value<Bool>.self), fieldIndexPolicies: properties.decode("FieldIndexPolicies", as: [TemplateValue].self), kmsKeyId: properties.decode("KmsKeyId", as: Value<String>.self), logGroupClass: properties.decode("LogGroupClass", as: CfnLogGroup.LogGroupClass.self), logGroupName: properties.decode("LogGroupName", as: Value<String>.self), resourcePolicyDocument: properties.decode("ResourcePolicyDocument", as: TemplateValue.self), retentionInDays: properties.decode("RetentionInDays", as: Value<Int>.self), tags: properties.decode("Tags", as: [CfnLogGroup.Tag].self))
+    }
+
     /// Fn::GetAtt Arn.
     public var attrArn: Value<String> { attribute(.arn) }
 
@@ -59,10 +65,11 @@ public final class CfnLogGroup: Resource, HasAttributes {
         return properties
     }
 
-    public struct LogGroupClass: TemplateRepresentable, Sendable {
+    public struct LogGroupClass: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
         public let templateValue: TemplateValue
         /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
         public init(_ value: Value<String>) { templateValue = value.raw }
+        public init(decoding value: TemplateValue) { templateValue = value }
         private init(literal: String) { templateValue = .string(literal) }
         public static var standard: LogGroupClass { LogGroupClass(literal: "STANDARD") }
         public static var infrequentAccess: LogGroupClass { LogGroupClass(literal: "INFREQUENT_ACCESS") }
@@ -70,7 +77,7 @@ public final class CfnLogGroup: Resource, HasAttributes {
     }
 
     /// The value of this key-value pair.
-    public struct Tag: TemplateRepresentable, Sendable {
+    public struct Tag: TemplateRepresentable, TemplateDecodable, Sendable {
         public let key: Value<String>
         /// The value of this key-value pair.
         public let value: Value<String>
@@ -78,6 +85,12 @@ public final class CfnLogGroup: Resource, HasAttributes {
         public init(key: Value<String>, value: Value<String>) {
             self.key = key
             self.value = value
+        }
+
+        public init?(decoding value: TemplateValue) {
+            guard let fields = Fields(decoding: value) else { return nil }
+            guard let r0 = fields.decode("Key", as: Value<String>.self), let r1 = fields.decode("Value", as: Value<String>.self) else { return nil }
+            self.init(key: r0, value: r1)
         }
 
         public var templateValue: TemplateValue {

@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::S3::AccessPoint`: The AWS::S3::AccessPoint resource is an Amazon S3 resource type that you can use to access buckets.
-public final class CfnAccessPoint: Resource, HasAttributes {
+public final class CfnAccessPoint: Resource, HasAttributes, DecodableResource {
     public enum Attribute: String, Sendable {
         case alias = "Alias"
         case arn = "Arn"
@@ -43,6 +43,13 @@ public final class CfnAccessPoint: Resource, HasAttributes {
         super.init(logicalID: logicalID, type: "AWS::S3::AccessPoint")
     }
 
+    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
+    /// nil when a required property is missing or not of its shape.
+    public convenience init?(_ logicalID: String, decoding properties: Fields) {
+        guard let r0 = properties.decode("Bucket", as: Value<String>.self) else { return nil }
+        self.init(logicalID, bucket: r0, bucketAccountId: properties.decode("BucketAccountId", as: Value<String>.self), name: properties.decode("Name", as: Value<String>.self), policy: properties.decode("Policy", as: TemplateValue.self), publicAccessBlockConfiguration: properties.decode("PublicAccessBlockConfiguration", as: CfnAccessPoint.PublicAccessBlockConfiguration.self), tags: properties.decode("Tags", as: [CfnAccessPoint.Tag].self), vpcConfiguration: properties.decode("VpcConfiguration", as: CfnAccessPoint.VpcConfiguration.self))
+    }
+
     /// Fn::GetAtt Alias.
     public var attrAlias: Value<String> { attribute(.alias) }
     /// Fn::GetAtt Arn.
@@ -62,7 +69,7 @@ public final class CfnAccessPoint: Resource, HasAttributes {
         return properties
     }
 
-    public struct PublicAccessBlockConfiguration: TemplateRepresentable, Sendable {
+    public struct PublicAccessBlockConfiguration: TemplateRepresentable, TemplateDecodable, Sendable {
         /// Specifies whether Amazon S3 should block public access control lists (ACLs) for buckets in this account.
         public let blockPublicAcls: Value<Bool>?
         /// Specifies whether Amazon S3 should block public bucket policies for buckets in this account.
@@ -79,6 +86,11 @@ public final class CfnAccessPoint: Resource, HasAttributes {
             self.restrictPublicBuckets = restrictPublicBuckets
         }
 
+        public init?(decoding value: TemplateValue) {
+            guard let fields = Fields(decoding: value) else { return nil }
+            self.init(blockPublicAcls: fields.decode("BlockPublicAcls", as: Value<Bool>.self), blockPublicPolicy: fields.decode("BlockPublicPolicy", as: Value<Bool>.self), ignorePublicAcls: fields.decode("IgnorePublicAcls", as: Value<Bool>.self), restrictPublicBuckets: fields.decode("RestrictPublicBuckets", as: Value<Bool>.self))
+        }
+
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["BlockPublicAcls"] = self.blockPublicAcls?.templateValue
@@ -89,13 +101,19 @@ public final class CfnAccessPoint: Resource, HasAttributes {
         }
     }
 
-    public struct Tag: TemplateRepresentable, Sendable {
+    public struct Tag: TemplateRepresentable, TemplateDecodable, Sendable {
         public let key: Value<String>
         public let value: Value<String>
 
         public init(key: Value<String>, value: Value<String>) {
             self.key = key
             self.value = value
+        }
+
+        public init?(decoding value: TemplateValue) {
+            guard let fields = Fields(decoding: value) else { return nil }
+            guard let r0 = fields.decode("Key", as: Value<String>.self), let r1 = fields.decode("Value", as: Value<String>.self) else { return nil }
+            self.init(key: r0, value: r1)
         }
 
         public var templateValue: TemplateValue {
@@ -107,12 +125,17 @@ public final class CfnAccessPoint: Resource, HasAttributes {
     }
 
     /// The Virtual Private Cloud (VPC) configuration for a bucket access point.
-    public struct VpcConfiguration: TemplateRepresentable, Sendable {
+    public struct VpcConfiguration: TemplateRepresentable, TemplateDecodable, Sendable {
         /// If this field is specified, this access point will only allow connections from the specified VPC ID.
         public let vpcId: Value<String>?
 
         public init(vpcId: Value<String>? = nil) {
             self.vpcId = vpcId
+        }
+
+        public init?(decoding value: TemplateValue) {
+            guard let fields = Fields(decoding: value) else { return nil }
+            self.init(vpcId: fields.decode("VpcId", as: Value<String>.self))
         }
 
         public var templateValue: TemplateValue {

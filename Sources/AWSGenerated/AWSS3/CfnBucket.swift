@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::S3::Bucket`: The ``AWS::S3::Bucket`` resource creates an Amazon S3 bucket in the same AWS Region where you create the AWS CloudFormation stack.
-public final class CfnBucket: Resource, HasAttributes {
+public final class CfnBucket: Resource, HasAttributes, DecodableResource {
     public enum Attribute: String, Sendable {
         case arn = "Arn"
         case domainName = "DomainName"
@@ -98,6 +98,12 @@ public final class CfnBucket: Resource, HasAttributes {
         super.init(logicalID: logicalID, type: "AWS::S3::Bucket")
     }
 
+    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
+    /// nil when a required property is missing or not of its shape.
+    public convenience init?(_ logicalID: String, decoding properties: Fields) {
+        self.init(logicalID, abacStatus: properties.decode("AbacStatus", as: CfnBucket.AbacStatus.self), accelerateConfiguration: properties.decode("AccelerateConfiguration", as: CfnBucket.AccelerateConfiguration.self), accessControl: properties.decode("AccessControl", as: CfnBucket.AccessControl.self), analyticsConfigurations: properties.decode("AnalyticsConfigurations", as: [CfnBucket.AnalyticsConfiguration].self), bucketEncryption: properties.decode("BucketEncryption", as: CfnBucket.BucketEncryption.self), bucketName: properties.decode("BucketName", as: Value<String>.self), bucketNamePrefix: properties.decode("BucketNamePrefix", as: Value<String>.self), bucketNamespace: properties.decode("BucketNamespace", as: CfnBucket.BucketNamespace.self), corsConfiguration: properties.decode("CorsConfiguration", as: CfnBucket.CorsConfiguration.self), intelligentTieringConfigurations: properties.decode("IntelligentTieringConfigurations", as: [CfnBucket.IntelligentTieringConfiguration].self), inventoryConfigurations: properties.decode("InventoryConfigurations", as: [CfnBucket.InventoryConfiguration].self), lifecycleConfiguration: properties.decode("LifecycleConfiguration", as: CfnBucket.LifecycleConfiguration.self), loggingConfiguration: properties.decode("LoggingConfiguration", as: CfnBucket.LoggingConfiguration.self), metadataConfiguration: properties.decode("MetadataConfiguration", as: CfnBucket.MetadataConfiguration.self), metadataTableConfiguration: properties.decode("MetadataTableConfiguration", as: CfnBucket.MetadataTableConfiguration.self), metricsConfigurations: properties.decode("MetricsConfigurations", as: [CfnBucket.MetricsConfiguration].self), notificationConfiguration: properties.decode("NotificationConfiguration", as: CfnBucket.NotificationConfiguration.self), objectLockConfiguration: properties.decode("ObjectLockConfiguration", as: CfnBucket.ObjectLockConfiguration.self), objectLockEnabled: properties.decode("ObjectLockEnabled", as: Value<Bool>.self), ownershipControls: properties.decode("OwnershipControls", as: CfnBucket.OwnershipControls.self), publicAccessBlockConfiguration: properties.decode("PublicAccessBlockConfiguration", as: CfnBucket.PublicAccessBlockConfiguration.self), replicationConfiguration: properties.decode("ReplicationConfiguration", as: CfnBucket.ReplicationConfiguration.self), tags: properties.decode("Tags", as: [CfnBucket.Tag].self), versioningConfiguration: properties.decode("VersioningConfiguration", as: CfnBucket.VersioningConfiguration.self), websiteConfiguration: properties.decode("WebsiteConfiguration", as: CfnBucket.WebsiteConfiguration.self))
+    }
+
     /// Fn::GetAtt Arn.
     public var attrArn: Value<String> { attribute(.arn) }
     /// Fn::GetAtt DomainName.
@@ -157,22 +163,29 @@ public final class CfnBucket: Resource, HasAttributes {
         return properties
     }
 
-    public struct AbacStatus: TemplateRepresentable, Sendable {
+    public struct AbacStatus: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
         public let templateValue: TemplateValue
         /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
         public init(_ value: Value<String>) { templateValue = value.raw }
+        public init(decoding value: TemplateValue) { templateValue = value }
         private init(literal: String) { templateValue = .string(literal) }
         public static var enabled: AbacStatus { AbacStatus(literal: "Enabled") }
         public static var disabled: AbacStatus { AbacStatus(literal: "Disabled") }
     }
 
     /// Configures the transfer acceleration state for an Amazon S3 bucket.
-    public struct AccelerateConfiguration: TemplateRepresentable, Sendable {
+    public struct AccelerateConfiguration: TemplateRepresentable, TemplateDecodable, Sendable {
         /// Specifies the transfer acceleration status of the bucket.
         public let accelerationStatus: CfnBucket.AccelerateConfiguration.AccelerationStatus
 
         public init(accelerationStatus: CfnBucket.AccelerateConfiguration.AccelerationStatus) {
             self.accelerationStatus = accelerationStatus
+        }
+
+        public init?(decoding value: TemplateValue) {
+            guard let fields = Fields(decoding: value) else { return nil }
+            guard let r0 = fields.decode("AccelerationStatus", as: CfnBucket.AccelerateConfiguration.AccelerationStatus.self) else { return nil }
+            self.init(accelerationStatus: r0)
         }
 
         public var templateValue: TemplateValue {
@@ -181,20 +194,22 @@ public final class CfnBucket: Resource, HasAttributes {
             return .object(fields)
         }
 
-        public struct AccelerationStatus: TemplateRepresentable, Sendable {
+        public struct AccelerationStatus: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
+            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var enabled: AccelerationStatus { AccelerationStatus(literal: "Enabled") }
             public static var suspended: AccelerationStatus { AccelerationStatus(literal: "Suspended") }
         }
     }
 
-    public struct AccessControl: TemplateRepresentable, Sendable {
+    public struct AccessControl: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
         public let templateValue: TemplateValue
         /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
         public init(_ value: Value<String>) { templateValue = value.raw }
+        public init(decoding value: TemplateValue) { templateValue = value }
         private init(literal: String) { templateValue = .string(literal) }
         public static var authenticatedRead: AccessControl { AccessControl(literal: "AuthenticatedRead") }
         public static var awsExecRead: AccessControl { AccessControl(literal: "AwsExecRead") }
@@ -207,7 +222,7 @@ public final class CfnBucket: Resource, HasAttributes {
     }
 
     /// Specifies the configuration and any analyses for the analytics filter of an Amazon S3 bucket.
-    public struct AnalyticsConfiguration: TemplateRepresentable, Sendable {
+    public struct AnalyticsConfiguration: TemplateRepresentable, TemplateDecodable, Sendable {
         /// The ID that identifies the analytics configuration.
         public let id: Value<String>
         /// The prefix that an object must have to be included in the analytics results.
@@ -224,6 +239,12 @@ public final class CfnBucket: Resource, HasAttributes {
             self.tagFilters = tagFilters
         }
 
+        public init?(decoding value: TemplateValue) {
+            guard let fields = Fields(decoding: value) else { return nil }
+            guard let r0 = fields.decode("Id", as: Value<String>.self), let r2 = fields.decode("StorageClassAnalysis", as: CfnBucket.StorageClassAnalysis.self) else { return nil }
+            self.init(id: r0, storageClassAnalysis: r2, prefix: fields.decode("Prefix", as: Value<String>.self), tagFilters: fields.decode("TagFilters", as: [CfnBucket.TagFilter].self))
+        }
+
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["Id"] = self.id.templateValue
@@ -235,12 +256,17 @@ public final class CfnBucket: Resource, HasAttributes {
     }
 
     /// Specifies data related to access patterns to be collected and made available to analyze the tradeoffs between different storage classes for an Amazon S3 bucket.
-    public struct StorageClassAnalysis: TemplateRepresentable, Sendable {
+    public struct StorageClassAnalysis: TemplateRepresentable, TemplateDecodable, Sendable {
         /// Specifies how data related to the storage class analysis for an Amazon S3 bucket should be exported.
         public let dataExport: CfnBucket.DataExport?
 
         public init(dataExport: CfnBucket.DataExport? = nil) {
             self.dataExport = dataExport
+        }
+
+        public init?(decoding value: TemplateValue) {
+            guard let fields = Fields(decoding: value) else { return nil }
+            self.init(dataExport: fields.decode("DataExport", as: CfnBucket.DataExport.self))
         }
 
         public var templateValue: TemplateValue {
@@ -251,7 +277,7 @@ public final class CfnBucket: Resource, HasAttributes {
     }
 
     /// Specifies how data related to the storage class analysis for an Amazon S3 bucket should be exported.
-    public struct DataExport: TemplateRepresentable, Sendable {
+    public struct DataExport: TemplateRepresentable, TemplateDecodable, Sendable {
         /// The place to store the data for an analysis.
         public let destination: CfnBucket.Destination
         /// The version of the output schema to use when exporting data.
@@ -260,6 +286,12 @@ public final class CfnBucket: Resource, HasAttributes {
         public init(destination: CfnBucket.Destination, outputSchemaVersion: Value<String>) {
             self.destination = destination
             self.outputSchemaVersion = outputSchemaVersion
+        }
+
+        public init?(decoding value: TemplateValue) {
+            guard let fields = Fields(decoding: value) else { return nil }
+            guard let r0 = fields.decode("Destination", as: CfnBucket.Destination.self), let r1 = fields.decode("OutputSchemaVersion", as: Value<String>.self) else { return nil }
+            self.init(destination: r0, outputSchemaVersion: r1)
         }
 
         public var templateValue: TemplateValue {
@@ -271,7 +303,7 @@ public final class CfnBucket: Resource, HasAttributes {
     }
 
     /// Specifies information about where to publish analysis or configuration results for an Amazon S3 bucket.
-    public struct Destination: TemplateRepresentable, Sendable {
+    public struct Destination: TemplateRepresentable, TemplateDecodable, Sendable {
         /// The account ID that owns the destination S3 bucket.
         public let bucketAccountId: Value<String>?
         /// The Amazon Resource Name (ARN) of the bucket to which data is exported.
@@ -288,6 +320,12 @@ public final class CfnBucket: Resource, HasAttributes {
             self.prefix = prefix
         }
 
+        public init?(decoding value: TemplateValue) {
+            guard let fields = Fields(decoding: value) else { return nil }
+            guard let r1 = fields.decode("BucketArn", as: Value<String>.self), let r2 = fields.decode("Format", as: CfnBucket.Destination.Format.self) else { return nil }
+            self.init(bucketArn: r1, format: r2, bucketAccountId: fields.decode("BucketAccountId", as: Value<String>.self), prefix: fields.decode("Prefix", as: Value<String>.self))
+        }
+
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["BucketAccountId"] = self.bucketAccountId?.templateValue
@@ -297,10 +335,11 @@ public final class CfnBucket: Resource, HasAttributes {
             return .object(fields)
         }
 
-        public struct Format: TemplateRepresentable, Sendable {
+        public struct Format: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
+            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var csv: Format { Format(literal: "CSV") }
             public static var orc: Format { Format(literal: "ORC") }
@@ -309,7 +348,7 @@ public final class CfnBucket: Resource, HasAttributes {
     }
 
     /// Specifies tags to use to identify a subset of objects for an Amazon S3 bucket.
-    public struct TagFilter: TemplateRepresentable, Sendable {
+    public struct TagFilter: TemplateRepresentable, TemplateDecodable, Sendable {
         /// The tag key.
         public let key: Value<String>
         /// The tag value.
@@ -318,6 +357,12 @@ public final class CfnBucket: Resource, HasAttributes {
         public init(key: Value<String>, value: Value<String>) {
             self.key = key
             self.value = value
+        }
+
+        public init?(decoding value: TemplateValue) {
+            guard let fields = Fields(decoding: value) else { return nil }
+            guard let r0 = fields.decode("Key", as: Value<String>.self), let r1 = fields.decode("Value", as: Value<String>.self) else { return nil }
+            self.init(key: r0, value: r1)
         }
 
         public var templateValue: TemplateValue {
@@ -329,12 +374,18 @@ public final class CfnBucket: Resource, HasAttributes {
     }
 
     /// Specifies default encryption for a bucket using server-side encryption with Amazon S3-managed keys (SSE-S3), AWS KMS-managed keys (SSE-KMS), or dual-layer server-side encryption with KMS-managed ke...
-    public struct BucketEncryption: TemplateRepresentable, Sendable {
+    public struct BucketEncryption: TemplateRepresentable, TemplateDecodable, Sendable {
         /// Specifies the default server-side-encryption configuration.
         public let serverSideEncryptionConfiguration: [CfnBucket.ServerSideEncryptionRule]
 
         public init(serverSideEncryptionConfiguration: [CfnBucket.ServerSideEncryptionRule]) {
             self.serverSideEncryptionConfiguration = serverSideEncryptionConfiguration
+        }
+
+        public init?(decoding value: TemplateValue) {
+            guard let fields = Fields(decoding: value) else { return nil }
+            guard let r0 = fields.decode("ServerSideEncryptionConfiguration", as: [CfnBucket.ServerSideEncryptionRule].self) else { return nil }
+            self.init(serverSideEncryptionConfiguration: r0)
         }
 
         public var templateValue: TemplateValue {
@@ -345,7 +396,7 @@ public final class CfnBucket: Resource, HasAttributes {
     }
 
     /// Specifies the default server-side encryption configuration.
-    public struct ServerSideEncryptionRule: TemplateRepresentable, Sendable {
+    public struct ServerSideEncryptionRule: TemplateRepresentable, TemplateDecodable, Sendable {
         /// A bucket-level setting for Amazon S3 general purpose buckets used to prevent the upload of new objects encrypted with the specified server-side encryption type.
         public let blockedEncryptionTypes: CfnBucket.BlockedEncryptionTypes?
         /// Specifies whether Amazon S3 should use an S3 Bucket Key with server-side encryption using KMS (SSE-KMS) for new objects in the bucket.
@@ -359,6 +410,11 @@ public final class CfnBucket: Resource, HasAttributes {
             self.serverSideEncryptionByDefault = serverSideEncryptionByDefault
         }
 
+        public init?(decoding value: TemplateValue) {
+            guard let fields = Fields(decoding: value) else { return nil }
+            self.init(blockedEncryptionTypes: fields.decode("BlockedEncryptionTypes", as: CfnBucket.BlockedEncryptionTypes.self), bucketKeyEnabled: fields.decode("BucketKeyEnabled", as: Value<Bool>.self), serverSideEncryptionByDefault: fields.decode("ServerSideEncryptionByDefault", as: CfnBucket.ServerSideEncryptionByDefault.self))
+        }
+
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["BlockedEncryptionTypes"] = self.blockedEncryptionTypes?.templateValue
@@ -369,12 +425,17 @@ public final class CfnBucket: Resource, HasAttributes {
     }
 
     /// A bucket-level setting for Amazon S3 general purpose buckets used to prevent the upload of new objects encrypted with the specified server-side encryption type.
-    public struct BlockedEncryptionTypes: TemplateRepresentable, Sendable {
+    public struct BlockedEncryptionTypes: TemplateRepresentable, TemplateDecodable, Sendable {
         /// The object encryption type that you want to block or unblock for an Amazon S3 general purpose bucket.
         public let encryptionType: [CfnBucket.BlockedEncryptionTypeList]?
 
         public init(encryptionType: [CfnBucket.BlockedEncryptionTypeList]? = nil) {
             self.encryptionType = encryptionType
+        }
+
+        public init?(decoding value: TemplateValue) {
+            guard let fields = Fields(decoding: value) else { return nil }
+            self.init(encryptionType: fields.decode("EncryptionType", as: [CfnBucket.BlockedEncryptionTypeList].self))
         }
 
         public var templateValue: TemplateValue {
@@ -384,17 +445,18 @@ public final class CfnBucket: Resource, HasAttributes {
         }
     }
 
-    public struct BlockedEncryptionTypeList: TemplateRepresentable, Sendable {
+    public struct BlockedEncryptionTypeList: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
         public let templateValue: TemplateValue
         /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
         public init(_ value: Value<String>) { templateValue = value.raw }
+        public init(decoding value: TemplateValue) { templateValue = value }
         private init(literal: String) { templateValue = .string(literal) }
         public static var none: BlockedEncryptionTypeList { BlockedEncryptionTypeList(literal: "NONE") }
         public static var sseC: BlockedEncryptionTypeList { BlockedEncryptionTypeList(literal: "SSE-C") }
     }
 
     /// Describes the default server-side encryption to apply to new objects in the bucket.
-    public struct ServerSideEncryptionByDefault: TemplateRepresentable, Sendable {
+    public struct ServerSideEncryptionByDefault: TemplateRepresentable, TemplateDecodable, Sendable {
         /// AWS Key Management Service (KMS) customer managed key ID to use for the default encryption.
         public let kmsMasterKeyID: Value<String>?
         /// Server-side encryption algorithm to use for the default encryption.
@@ -405,6 +467,12 @@ public final class CfnBucket: Resource, HasAttributes {
             self.sseAlgorithm = sseAlgorithm
         }
 
+        public init?(decoding value: TemplateValue) {
+            guard let fields = Fields(decoding: value) else { return nil }
+            guard let r1 = fields.decode("SSEAlgorithm", as: CfnBucket.ServerSideEncryptionByDefault.SSEAlgorithm.self) else { return nil }
+            self.init(sseAlgorithm: r1, kmsMasterKeyID: fields.decode("KMSMasterKeyID", as: Value<String>.self))
+        }
+
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["KMSMasterKeyID"] = self.kmsMasterKeyID?.templateValue
@@ -412,10 +480,11 @@ public final class CfnBucket: Resource, HasAttributes {
             return .object(fields)
         }
 
-        public struct SSEAlgorithm: TemplateRepresentable, Sendable {
+        public struct SSEAlgorithm: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
+            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var awsKms: SSEAlgorithm { SSEAlgorithm(literal: "aws:kms") }
             public static var aes256: SSEAlgorithm { SSEAlgorithm(literal: "AES256") }
@@ -423,22 +492,29 @@ public final class CfnBucket: Resource, HasAttributes {
         }
     }
 
-    public struct BucketNamespace: TemplateRepresentable, Sendable {
+    public struct BucketNamespace: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
         public let templateValue: TemplateValue
         /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
         public init(_ value: Value<String>) { templateValue = value.raw }
+        public init(decoding value: TemplateValue) { templateValue = value }
         private init(literal: String) { templateValue = .string(literal) }
         public static var global: BucketNamespace { BucketNamespace(literal: "global") }
         public static var accountRegional: BucketNamespace { BucketNamespace(literal: "account-regional") }
     }
 
     /// Describes the cross-origin access configuration for objects in an Amazon S3 bucket.
-    public struct CorsConfiguration: TemplateRepresentable, Sendable {
+    public struct CorsConfiguration: TemplateRepresentable, TemplateDecodable, Sendable {
         /// A set of origins and methods (cross-origin access that you want to allow).
         public let corsRules: [CfnBucket.CorsRule]
 
         public init(corsRules: [CfnBucket.CorsRule]) {
             self.corsRules = corsRules
+        }
+
+        public init?(decoding value: TemplateValue) {
+            guard let fields = Fields(decoding: value) else { return nil }
+            guard let r0 = fields.decode("CorsRules", as: [CfnBucket.CorsRule].self) else { return nil }
+            self.init(corsRules: r0)
         }
 
         public var templateValue: TemplateValue {
@@ -449,7 +525,7 @@ public final class CfnBucket: Resource, HasAttributes {
     }
 
     /// Specifies a cross-origin access rule for an Amazon S3 bucket.
-    public struct CorsRule: TemplateRepresentable, Sendable {
+    public struct CorsRule: TemplateRepresentable, TemplateDecodable, Sendable {
         /// Headers that are specified in the ``Access-Control-Request-Headers`` header.
         public let allowedHeaders: Value<[String]>?
         /// An HTTP method that you allow the origin to run.
@@ -472,6 +548,12 @@ public final class CfnBucket: Resource, HasAttributes {
             self.maxAge = maxAge
         }
 
+        public init?(decoding value: TemplateValue) {
+            guard let fields = Fields(decoding: value) else { return nil }
+            guard let r1 = fields.decode("AllowedMethods", as: [CfnBucket.CorsRule.AllowedMethods].self), let r2 = fields.decode("AllowedOrigins", as: Value<[String]>.self) else { return nil }
+            self.init(allowedMethods: r1, allowedOrigins: r2, allowedHeaders: fields.decode("AllowedHeaders", as: Value<[String]>.self), exposedHeaders: fields.decode("ExposedHeaders", as: Value<[String]>.self), id: fields.decode("Id", as: Value<String>.self), maxAge: fields.decode("MaxAge", as: Value<Int>.self))
+        }
+
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["AllowedHeaders"] = self.allowedHeaders?.templateValue
@@ -483,10 +565,11 @@ public final class CfnBucket: Resource, HasAttributes {
             return .object(fields)
         }
 
-        public struct AllowedMethods: TemplateRepresentable, Sendable {
+        public struct AllowedMethods: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
+            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var get: AllowedMethods { AllowedMethods(literal: "GET") }
             public static var put: AllowedMethods { AllowedMethods(literal: "PUT") }
@@ -497,7 +580,7 @@ public final class CfnBucket: Resource, HasAttributes {
     }
 
     /// Specifies the S3 Intelligent-Tiering configuration for an Amazon S3 bucket.
-    public struct IntelligentTieringConfiguration: TemplateRepresentable, Sendable {
+    public struct IntelligentTieringConfiguration: TemplateRepresentable, TemplateDecodable, Sendable {
         /// The ID used to identify the S3 Intelligent-Tiering configuration.
         public let id: Value<String>
         /// An object key name prefix that identifies the subset of objects to which the rule applies.
@@ -517,6 +600,12 @@ public final class CfnBucket: Resource, HasAttributes {
             self.tierings = tierings
         }
 
+        public init?(decoding value: TemplateValue) {
+            guard let fields = Fields(decoding: value) else { return nil }
+            guard let r0 = fields.decode("Id", as: Value<String>.self), let r2 = fields.decode("Status", as: CfnBucket.IntelligentTieringConfiguration.Status.self), let r4 = fields.decode("Tierings", as: [CfnBucket.Tiering].self) else { return nil }
+            self.init(id: r0, status: r2, tierings: r4, prefix: fields.decode("Prefix", as: Value<String>.self), tagFilters: fields.decode("TagFilters", as: [CfnBucket.TagFilter].self))
+        }
+
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["Id"] = self.id.templateValue
@@ -527,10 +616,11 @@ public final class CfnBucket: Resource, HasAttributes {
             return .object(fields)
         }
 
-        public struct Status: TemplateRepresentable, Sendable {
+        public struct Status: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
+            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var disabled: Status { Status(literal: "Disabled") }
             public static var enabled: Status { Status(literal: "Enabled") }
@@ -538,7 +628,7 @@ public final class CfnBucket: Resource, HasAttributes {
     }
 
     /// The S3 Intelligent-Tiering storage class is designed to optimize storage costs by automatically moving data to the most cost-effective storage access tier, without additional operational overhead.
-    public struct Tiering: TemplateRepresentable, Sendable {
+    public struct Tiering: TemplateRepresentable, TemplateDecodable, Sendable {
         /// S3 Intelligent-Tiering access tier.
         public let accessTier: CfnBucket.Tiering.AccessTier
         /// The number of consecutive days of no access after which an object will be eligible to be transitioned to the corresponding tier.
@@ -549,6 +639,12 @@ public final class CfnBucket: Resource, HasAttributes {
             self.days = days
         }
 
+        public init?(decoding value: TemplateValue) {
+            guard let fields = Fields(decoding: value) else { return nil }
+            guard let r0 = fields.decode("AccessTier", as: CfnBucket.Tiering.AccessTier.self), let r1 = fields.decode("Days", as: Value<Int>.self) else { return nil }
+            self.init(accessTier: r0, days: r1)
+        }
+
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["AccessTier"] = self.accessTier.templateValue
@@ -556,10 +652,11 @@ public final class CfnBucket: Resource, HasAttributes {
             return .object(fields)
         }
 
-        public struct AccessTier: TemplateRepresentable, Sendable {
+        public struct AccessTier: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
+            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var archiveAccess: AccessTier { AccessTier(literal: "ARCHIVE_ACCESS") }
             public static var deepArchiveAccess: AccessTier { AccessTier(literal: "DEEP_ARCHIVE_ACCESS") }
@@ -567,7 +664,7 @@ public final class CfnBucket: Resource, HasAttributes {
     }
 
     /// Specifies the S3 Inventory configuration for an Amazon S3 bucket.
-    public struct InventoryConfiguration: TemplateRepresentable, Sendable {
+    public struct InventoryConfiguration: TemplateRepresentable, TemplateDecodable, Sendable {
         /// Contains information about where to publish the inventory results.
         public let destination: CfnBucket.Destination
         /// Specifies whether the inventory is enabled or disabled.
@@ -593,6 +690,12 @@ public final class CfnBucket: Resource, HasAttributes {
             self.scheduleFrequency = scheduleFrequency
         }
 
+        public init?(decoding value: TemplateValue) {
+            guard let fields = Fields(decoding: value) else { return nil }
+            guard let r0 = fields.decode("Destination", as: CfnBucket.Destination.self), let r1 = fields.decode("Enabled", as: Value<Bool>.self), let r2 = fields.decode("Id", as: Value<String>.self), let r3 = fields.decode("IncludedObjectVersions", as: CfnBucket.InventoryConfiguration.IncludedObjectVersions.self), let r6 = fields.decode("ScheduleFrequency", as: CfnBucket.InventoryConfiguration.ScheduleFrequency.self) else { return nil }
+            self.init(destination: r0, enabled: r1, id: r2, includedObjectVersions: r3, scheduleFrequency: r6, optionalFields: fields.decode("OptionalFields", as: [CfnBucket.InventoryConfiguration.OptionalFields].self), prefix: fields.decode("Prefix", as: Value<String>.self))
+        }
+
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["Destination"] = self.destination.templateValue
@@ -605,19 +708,21 @@ public final class CfnBucket: Resource, HasAttributes {
             return .object(fields)
         }
 
-        public struct IncludedObjectVersions: TemplateRepresentable, Sendable {
+        public struct IncludedObjectVersions: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
+            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var all: IncludedObjectVersions { IncludedObjectVersions(literal: "All") }
             public static var current: IncludedObjectVersions { IncludedObjectVersions(literal: "Current") }
         }
 
-        public struct OptionalFields: TemplateRepresentable, Sendable {
+        public struct OptionalFields: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
+            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var size: OptionalFields { OptionalFields(literal: "Size") }
             public static var lastModifiedDate: OptionalFields { OptionalFields(literal: "LastModifiedDate") }
@@ -640,10 +745,11 @@ public final class CfnBucket: Resource, HasAttributes {
             public static var intelligentTieringReferenceDate: OptionalFields { OptionalFields(literal: "IntelligentTieringReferenceDate") }
         }
 
-        public struct ScheduleFrequency: TemplateRepresentable, Sendable {
+        public struct ScheduleFrequency: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
+            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var daily: ScheduleFrequency { ScheduleFrequency(literal: "Daily") }
             public static var weekly: ScheduleFrequency { ScheduleFrequency(literal: "Weekly") }
@@ -651,7 +757,7 @@ public final class CfnBucket: Resource, HasAttributes {
     }
 
     /// Specifies the lifecycle configuration for objects in an Amazon S3 bucket.
-    public struct LifecycleConfiguration: TemplateRepresentable, Sendable {
+    public struct LifecycleConfiguration: TemplateRepresentable, TemplateDecodable, Sendable {
         /// A lifecycle rule for individual objects in an Amazon S3 bucket.
         public let rules: [CfnBucket.Rule]
         /// Indicates which default minimum object size behavior is applied to the lifecycle configuration.
@@ -662,6 +768,12 @@ public final class CfnBucket: Resource, HasAttributes {
             self.transitionDefaultMinimumObjectSize = transitionDefaultMinimumObjectSize
         }
 
+        public init?(decoding value: TemplateValue) {
+            guard let fields = Fields(decoding: value) else { return nil }
+            guard let r0 = fields.decode("Rules", as: [CfnBucket.Rule].self) else { return nil }
+            self.init(rules: r0, transitionDefaultMinimumObjectSize: fields.decode("TransitionDefaultMinimumObjectSize", as: CfnBucket.LifecycleConfiguration.TransitionDefaultMinimumObjectSize.self))
+        }
+
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["Rules"] = self.rules.templateValue
@@ -669,10 +781,11 @@ public final class CfnBucket: Resource, HasAttributes {
             return .object(fields)
         }
 
-        public struct TransitionDefaultMinimumObjectSize: TemplateRepresentable, Sendable {
+        public struct TransitionDefaultMinimumObjectSize: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
+            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var variesByStorageClass: TransitionDefaultMinimumObjectSize { TransitionDefaultMinimumObjectSize(literal: "varies_by_storage_class") }
             public static var allStorageClasses128K: TransitionDefaultMinimumObjectSize { TransitionDefaultMinimumObjectSize(literal: "all_storage_classes_128K") }
@@ -680,7 +793,7 @@ public final class CfnBucket: Resource, HasAttributes {
     }
 
     /// Specifies lifecycle rules for an Amazon S3 bucket.
-    public struct Rule: TemplateRepresentable, Sendable {
+    public struct Rule: TemplateRepresentable, TemplateDecodable, Sendable {
         /// Specifies a lifecycle rule that stops incomplete multipart uploads to an Amazon S3 bucket.
         public let abortIncompleteMultipartUpload: CfnBucket.AbortIncompleteMultipartUpload?
         /// Indicates when objects are deleted from Amazon S3 and Amazon S3 Glacier.
@@ -733,6 +846,12 @@ public final class CfnBucket: Resource, HasAttributes {
             self.transitions = transitions
         }
 
+        public init?(decoding value: TemplateValue) {
+            guard let fields = Fields(decoding: value) else { return nil }
+            guard let r12 = fields.decode("Status", as: CfnBucket.Rule.Status.self) else { return nil }
+            self.init(status: r12, abortIncompleteMultipartUpload: fields.decode("AbortIncompleteMultipartUpload", as: CfnBucket.AbortIncompleteMultipartUpload.self), expirationDate: fields.decode("ExpirationDate", as: Value<String>.self), expirationInDays: fields.decode("ExpirationInDays", as: Value<Int>.self), expiredObjectDeleteMarker: fields.decode("ExpiredObjectDeleteMarker", as: Value<Bool>.self), id: fields.decode("Id", as: Value<String>.self), noncurrentVersionExpiration: fields.decode("NoncurrentVersionExpiration", as: CfnBucket.NoncurrentVersionExpiration.self), noncurrentVersionExpirationInDays: fields.decode("NoncurrentVersionExpirationInDays", as: Value<Int>.self), noncurrentVersionTransition: fields.decode("NoncurrentVersionTransition", as: CfnBucket.NoncurrentVersionTransition.self), noncurrentVersionTransitions: fields.decode("NoncurrentVersionTransitions", as: [CfnBucket.NoncurrentVersionTransition].self), objectSizeGreaterThan: fields.decode("ObjectSizeGreaterThan", as: Value<String>.self), objectSizeLessThan: fields.decode("ObjectSizeLessThan", as: Value<String>.self), prefix: fields.decode("Prefix", as: Value<String>.self), tagFilters: fields.decode("TagFilters", as: [CfnBucket.TagFilter].self), transition: fields.decode("Transition", as: CfnBucket.Transition.self), transitions: fields.decode("Transitions", as: [CfnBucket.Transition].self))
+        }
+
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["AbortIncompleteMultipartUpload"] = self.abortIncompleteMultipartUpload?.templateValue
@@ -754,10 +873,11 @@ public final class CfnBucket: Resource, HasAttributes {
             return .object(fields)
         }
 
-        public struct Status: TemplateRepresentable, Sendable {
+        public struct Status: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
+            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var enabled: Status { Status(literal: "Enabled") }
             public static var disabled: Status { Status(literal: "Disabled") }
@@ -765,12 +885,18 @@ public final class CfnBucket: Resource, HasAttributes {
     }
 
     /// Specifies the days since the initiation of an incomplete multipart upload that Amazon S3 will wait before permanently removing all parts of the upload.
-    public struct AbortIncompleteMultipartUpload: TemplateRepresentable, Sendable {
+    public struct AbortIncompleteMultipartUpload: TemplateRepresentable, TemplateDecodable, Sendable {
         /// Specifies the number of days after which Amazon S3 stops an incomplete multipart upload.
         public let daysAfterInitiation: Value<Int>
 
         public init(daysAfterInitiation: Value<Int>) {
             self.daysAfterInitiation = daysAfterInitiation
+        }
+
+        public init?(decoding value: TemplateValue) {
+            guard let fields = Fields(decoding: value) else { return nil }
+            guard let r0 = fields.decode("DaysAfterInitiation", as: Value<Int>.self) else { return nil }
+            self.init(daysAfterInitiation: r0)
         }
 
         public var templateValue: TemplateValue {
@@ -781,7 +907,7 @@ public final class CfnBucket: Resource, HasAttributes {
     }
 
     /// Specifies when noncurrent object versions expire.
-    public struct NoncurrentVersionExpiration: TemplateRepresentable, Sendable {
+    public struct NoncurrentVersionExpiration: TemplateRepresentable, TemplateDecodable, Sendable {
         /// Specifies how many noncurrent versions S3 will retain.
         public let newerNoncurrentVersions: Value<Int>?
         /// Specifies the number of days an object is noncurrent before S3 can perform the associated action.
@@ -790,6 +916,12 @@ public final class CfnBucket: Resource, HasAttributes {
         public init(noncurrentDays: Value<Int>, newerNoncurrentVersions: Value<Int>? = nil) {
             self.newerNoncurrentVersions = newerNoncurrentVersions
             self.noncurrentDays = noncurrentDays
+        }
+
+        public init?(decoding value: TemplateValue) {
+            guard let fields = Fields(decoding: value) else { return nil }
+            guard let r1 = fields.decode("NoncurrentDays", as: Value<Int>.self) else { return nil }
+            self.init(noncurrentDays: r1, newerNoncurrentVersions: fields.decode("NewerNoncurrentVersions", as: Value<Int>.self))
         }
 
         public var templateValue: TemplateValue {
@@ -801,7 +933,7 @@ public final class CfnBucket: Resource, HasAttributes {
     }
 
     /// Container for the transition rule that describes when noncurrent objects transition to the ``STANDARD_IA``, ``ONEZONE_IA``, ``INTELLIGENT_TIERING``, ``GLACIER_IR``, ``GLACIER``, or ``DEEP_ARCHIVE``...
-    public struct NoncurrentVersionTransition: TemplateRepresentable, Sendable {
+    public struct NoncurrentVersionTransition: TemplateRepresentable, TemplateDecodable, Sendable {
         /// Specifies how many noncurrent versions S3 will retain.
         public let newerNoncurrentVersions: Value<Int>?
         /// The class of storage used to store the object.
@@ -815,6 +947,12 @@ public final class CfnBucket: Resource, HasAttributes {
             self.transitionInDays = transitionInDays
         }
 
+        public init?(decoding value: TemplateValue) {
+            guard let fields = Fields(decoding: value) else { return nil }
+            guard let r1 = fields.decode("StorageClass", as: CfnBucket.NoncurrentVersionTransition.StorageClass.self), let r2 = fields.decode("TransitionInDays", as: Value<Int>.self) else { return nil }
+            self.init(storageClass: r1, transitionInDays: r2, newerNoncurrentVersions: fields.decode("NewerNoncurrentVersions", as: Value<Int>.self))
+        }
+
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["NewerNoncurrentVersions"] = self.newerNoncurrentVersions?.templateValue
@@ -823,10 +961,11 @@ public final class CfnBucket: Resource, HasAttributes {
             return .object(fields)
         }
 
-        public struct StorageClass: TemplateRepresentable, Sendable {
+        public struct StorageClass: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
+            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var deepArchive: StorageClass { StorageClass(literal: "DEEP_ARCHIVE") }
             public static var glacier: StorageClass { StorageClass(literal: "GLACIER") }
@@ -839,7 +978,7 @@ public final class CfnBucket: Resource, HasAttributes {
     }
 
     /// Specifies when an object transitions to a specified storage class.
-    public struct Transition: TemplateRepresentable, Sendable {
+    public struct Transition: TemplateRepresentable, TemplateDecodable, Sendable {
         /// The storage class to which you want the object to transition.
         public let storageClass: CfnBucket.Transition.StorageClass
         /// Indicates when objects are transitioned to the specified storage class.
@@ -853,6 +992,12 @@ public final class CfnBucket: Resource, HasAttributes {
             self.transitionInDays = transitionInDays
         }
 
+        public init?(decoding value: TemplateValue) {
+            guard let fields = Fields(decoding: value) else { return nil }
+            guard let r0 = fields.decode("StorageClass", as: CfnBucket.Transition.StorageClass.self) else { return nil }
+            self.init(storageClass: r0, transitionDate: fields.decode("TransitionDate", as: Value<String>.self), transitionInDays: fields.decode("TransitionInDays", as: Value<Int>.self))
+        }
+
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["StorageClass"] = self.storageClass.templateValue
@@ -861,10 +1006,11 @@ public final class CfnBucket: Resource, HasAttributes {
             return .object(fields)
         }
 
-        public struct StorageClass: TemplateRepresentable, Sendable {
+        public struct StorageClass: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
+            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var deepArchive: StorageClass { StorageClass(literal: "DEEP_ARCHIVE") }
             public static var glacier: StorageClass { StorageClass(literal: "GLACIER") }
@@ -877,7 +1023,7 @@ public final class CfnBucket: Resource, HasAttributes {
     }
 
     /// Describes where logs are stored and the prefix that Amazon S3 assigns to all log object keys for a bucket.
-    public struct LoggingConfiguration: TemplateRepresentable, Sendable {
+    public struct LoggingConfiguration: TemplateRepresentable, TemplateDecodable, Sendable {
         /// The name of the bucket where Amazon S3 should store server access log files.
         public let destinationBucketName: Value<String>?
         /// A prefix for all log object keys.
@@ -891,6 +1037,11 @@ public final class CfnBucket: Resource, HasAttributes {
             self.targetObjectKeyFormat = targetObjectKeyFormat
         }
 
+        public init?(decoding value: TemplateValue) {
+            guard let fields = Fields(decoding: value) else { return nil }
+            self.init(destinationBucketName: fields.decode("DestinationBucketName", as: Value<String>.self), logFilePrefix: fields.decode("LogFilePrefix", as: Value<String>.self), targetObjectKeyFormat: fields.decode("TargetObjectKeyFormat", as: TemplateValue.self))
+        }
+
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["DestinationBucketName"] = self.destinationBucketName?.templateValue
@@ -901,7 +1052,7 @@ public final class CfnBucket: Resource, HasAttributes {
     }
 
     /// Creates a V2 S3 Metadata configuration of a general purpose bucket.
-    public struct MetadataConfiguration: TemplateRepresentable, Sendable {
+    public struct MetadataConfiguration: TemplateRepresentable, TemplateDecodable, Sendable {
         /// The annotation table configuration for a metadata configuration.
         public let annotationTableConfiguration: CfnBucket.AnnotationTableConfiguration?
         /// The destination information for the S3 Metadata configuration.
@@ -918,6 +1069,12 @@ public final class CfnBucket: Resource, HasAttributes {
             self.journalTableConfiguration = journalTableConfiguration
         }
 
+        public init?(decoding value: TemplateValue) {
+            guard let fields = Fields(decoding: value) else { return nil }
+            guard let r3 = fields.decode("JournalTableConfiguration", as: CfnBucket.JournalTableConfiguration.self) else { return nil }
+            self.init(journalTableConfiguration: r3, annotationTableConfiguration: fields.decode("AnnotationTableConfiguration", as: CfnBucket.AnnotationTableConfiguration.self), destination: fields.decode("Destination", as: CfnBucket.MetadataDestination.self), inventoryTableConfiguration: fields.decode("InventoryTableConfiguration", as: CfnBucket.InventoryTableConfiguration.self))
+        }
+
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["AnnotationTableConfiguration"] = self.annotationTableConfiguration?.templateValue
@@ -929,7 +1086,7 @@ public final class CfnBucket: Resource, HasAttributes {
     }
 
     /// The annotation table configuration for an S3 Metadata configuration.
-    public struct AnnotationTableConfiguration: TemplateRepresentable, Sendable {
+    public struct AnnotationTableConfiguration: TemplateRepresentable, TemplateDecodable, Sendable {
         /// Specifies whether the annotation table configuration is enabled or disabled.
         public let configurationState: CfnBucket.AnnotationTableConfiguration.ConfigurationState
         /// The encryption configuration for the annotation table.
@@ -949,6 +1106,12 @@ public final class CfnBucket: Resource, HasAttributes {
             self.tableName = tableName
         }
 
+        public init?(decoding value: TemplateValue) {
+            guard let fields = Fields(decoding: value) else { return nil }
+            guard let r0 = fields.decode("ConfigurationState", as: CfnBucket.AnnotationTableConfiguration.ConfigurationState.self) else { return nil }
+            self.init(configurationState: r0, encryptionConfiguration: fields.decode("EncryptionConfiguration", as: CfnBucket.MetadataTableEncryptionConfiguration.self), role: fields.decode("Role", as: Value<String>.self), tableArn: fields.decode("TableArn", as: Value<String>.self), tableName: fields.decode("TableName", as: Value<String>.self))
+        }
+
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["ConfigurationState"] = self.configurationState.templateValue
@@ -959,10 +1122,11 @@ public final class CfnBucket: Resource, HasAttributes {
             return .object(fields)
         }
 
-        public struct ConfigurationState: TemplateRepresentable, Sendable {
+        public struct ConfigurationState: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
+            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var enabled: ConfigurationState { ConfigurationState(literal: "ENABLED") }
             public static var disabled: ConfigurationState { ConfigurationState(literal: "DISABLED") }
@@ -970,7 +1134,7 @@ public final class CfnBucket: Resource, HasAttributes {
     }
 
     /// The encryption settings for an S3 Metadata journal table or inventory table configuration.
-    public struct MetadataTableEncryptionConfiguration: TemplateRepresentable, Sendable {
+    public struct MetadataTableEncryptionConfiguration: TemplateRepresentable, TemplateDecodable, Sendable {
         /// If server-side encryption with KMSlong (KMS) keys (SSE-KMS) is specified, you must also specify the KMS key Amazon Resource Name (ARN).
         public let kmsKeyArn: Value<String>?
         /// The encryption type specified for a metadata table.
@@ -981,6 +1145,12 @@ public final class CfnBucket: Resource, HasAttributes {
             self.sseAlgorithm = sseAlgorithm
         }
 
+        public init?(decoding value: TemplateValue) {
+            guard let fields = Fields(decoding: value) else { return nil }
+            guard let r1 = fields.decode("SseAlgorithm", as: CfnBucket.MetadataTableEncryptionConfiguration.SseAlgorithm.self) else { return nil }
+            self.init(sseAlgorithm: r1, kmsKeyArn: fields.decode("KmsKeyArn", as: Value<String>.self))
+        }
+
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["KmsKeyArn"] = self.kmsKeyArn?.templateValue
@@ -988,10 +1158,11 @@ public final class CfnBucket: Resource, HasAttributes {
             return .object(fields)
         }
 
-        public struct SseAlgorithm: TemplateRepresentable, Sendable {
+        public struct SseAlgorithm: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
+            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var awsKms: SseAlgorithm { SseAlgorithm(literal: "aws:kms") }
             public static var aes256: SseAlgorithm { SseAlgorithm(literal: "AES256") }
@@ -999,7 +1170,7 @@ public final class CfnBucket: Resource, HasAttributes {
     }
 
     /// The destination information for the S3 Metadata configuration.
-    public struct MetadataDestination: TemplateRepresentable, Sendable {
+    public struct MetadataDestination: TemplateRepresentable, TemplateDecodable, Sendable {
         /// The Amazon Resource Name (ARN) of the table bucket where the metadata configuration is stored.
         public let tableBucketArn: Value<String>?
         /// The type of the table bucket where the metadata configuration is stored.
@@ -1013,6 +1184,12 @@ public final class CfnBucket: Resource, HasAttributes {
             self.tableNamespace = tableNamespace
         }
 
+        public init?(decoding value: TemplateValue) {
+            guard let fields = Fields(decoding: value) else { return nil }
+            guard let r1 = fields.decode("TableBucketType", as: CfnBucket.MetadataDestination.TableBucketType.self) else { return nil }
+            self.init(tableBucketType: r1, tableBucketArn: fields.decode("TableBucketArn", as: Value<String>.self), tableNamespace: fields.decode("TableNamespace", as: Value<String>.self))
+        }
+
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["TableBucketArn"] = self.tableBucketArn?.templateValue
@@ -1021,10 +1198,11 @@ public final class CfnBucket: Resource, HasAttributes {
             return .object(fields)
         }
 
-        public struct TableBucketType: TemplateRepresentable, Sendable {
+        public struct TableBucketType: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
+            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var aws: TableBucketType { TableBucketType(literal: "aws") }
             public static var customer: TableBucketType { TableBucketType(literal: "customer") }
@@ -1032,7 +1210,7 @@ public final class CfnBucket: Resource, HasAttributes {
     }
 
     /// The inventory table configuration for an S3 Metadata configuration.
-    public struct InventoryTableConfiguration: TemplateRepresentable, Sendable {
+    public struct InventoryTableConfiguration: TemplateRepresentable, TemplateDecodable, Sendable {
         /// The configuration state of the inventory table, indicating whether the inventory table is enabled or disabled.
         public let configurationState: CfnBucket.InventoryTableConfiguration.ConfigurationState
         /// The encryption configuration for the inventory table.
@@ -1049,6 +1227,12 @@ public final class CfnBucket: Resource, HasAttributes {
             self.tableName = tableName
         }
 
+        public init?(decoding value: TemplateValue) {
+            guard let fields = Fields(decoding: value) else { return nil }
+            guard let r0 = fields.decode("ConfigurationState", as: CfnBucket.InventoryTableConfiguration.ConfigurationState.self) else { return nil }
+            self.init(configurationState: r0, encryptionConfiguration: fields.decode("EncryptionConfiguration", as: CfnBucket.MetadataTableEncryptionConfiguration.self), tableArn: fields.decode("TableArn", as: Value<String>.self), tableName: fields.decode("TableName", as: Value<String>.self))
+        }
+
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["ConfigurationState"] = self.configurationState.templateValue
@@ -1058,10 +1242,11 @@ public final class CfnBucket: Resource, HasAttributes {
             return .object(fields)
         }
 
-        public struct ConfigurationState: TemplateRepresentable, Sendable {
+        public struct ConfigurationState: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
+            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var enabled: ConfigurationState { ConfigurationState(literal: "ENABLED") }
             public static var disabled: ConfigurationState { ConfigurationState(literal: "DISABLED") }
@@ -1069,7 +1254,7 @@ public final class CfnBucket: Resource, HasAttributes {
     }
 
     /// The journal table configuration for an S3 Metadata configuration.
-    public struct JournalTableConfiguration: TemplateRepresentable, Sendable {
+    public struct JournalTableConfiguration: TemplateRepresentable, TemplateDecodable, Sendable {
         /// The encryption configuration for the journal table.
         public let encryptionConfiguration: CfnBucket.MetadataTableEncryptionConfiguration?
         /// The journal table record expiration settings for the journal table.
@@ -1086,6 +1271,12 @@ public final class CfnBucket: Resource, HasAttributes {
             self.tableName = tableName
         }
 
+        public init?(decoding value: TemplateValue) {
+            guard let fields = Fields(decoding: value) else { return nil }
+            guard let r1 = fields.decode("RecordExpiration", as: CfnBucket.RecordExpiration.self) else { return nil }
+            self.init(recordExpiration: r1, encryptionConfiguration: fields.decode("EncryptionConfiguration", as: CfnBucket.MetadataTableEncryptionConfiguration.self), tableArn: fields.decode("TableArn", as: Value<String>.self), tableName: fields.decode("TableName", as: Value<String>.self))
+        }
+
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["EncryptionConfiguration"] = self.encryptionConfiguration?.templateValue
@@ -1097,7 +1288,7 @@ public final class CfnBucket: Resource, HasAttributes {
     }
 
     /// The journal table record expiration settings for a journal table in an S3 Metadata configuration.
-    public struct RecordExpiration: TemplateRepresentable, Sendable {
+    public struct RecordExpiration: TemplateRepresentable, TemplateDecodable, Sendable {
         /// If you enable journal table record expiration, you can set the number of days to retain your journal table records.
         public let days: Value<Int>?
         /// Specifies whether journal table record expiration is enabled or disabled.
@@ -1108,6 +1299,12 @@ public final class CfnBucket: Resource, HasAttributes {
             self.expiration = expiration
         }
 
+        public init?(decoding value: TemplateValue) {
+            guard let fields = Fields(decoding: value) else { return nil }
+            guard let r1 = fields.decode("Expiration", as: CfnBucket.RecordExpiration.Expiration.self) else { return nil }
+            self.init(expiration: r1, days: fields.decode("Days", as: Value<Int>.self))
+        }
+
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["Days"] = self.days?.templateValue
@@ -1115,10 +1312,11 @@ public final class CfnBucket: Resource, HasAttributes {
             return .object(fields)
         }
 
-        public struct Expiration: TemplateRepresentable, Sendable {
+        public struct Expiration: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
+            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var enabled: Expiration { Expiration(literal: "ENABLED") }
             public static var disabled: Expiration { Expiration(literal: "DISABLED") }
@@ -1126,12 +1324,18 @@ public final class CfnBucket: Resource, HasAttributes {
     }
 
     /// We recommend that you create your S3 Metadata configurations by using the V2 [MetadataConfiguration](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-s3-bucket-...
-    public struct MetadataTableConfiguration: TemplateRepresentable, Sendable {
+    public struct MetadataTableConfiguration: TemplateRepresentable, TemplateDecodable, Sendable {
         /// The destination information for the metadata table configuration.
         public let s3TablesDestination: CfnBucket.S3TablesDestination
 
         public init(s3TablesDestination: CfnBucket.S3TablesDestination) {
             self.s3TablesDestination = s3TablesDestination
+        }
+
+        public init?(decoding value: TemplateValue) {
+            guard let fields = Fields(decoding: value) else { return nil }
+            guard let r0 = fields.decode("S3TablesDestination", as: CfnBucket.S3TablesDestination.self) else { return nil }
+            self.init(s3TablesDestination: r0)
         }
 
         public var templateValue: TemplateValue {
@@ -1142,7 +1346,7 @@ public final class CfnBucket: Resource, HasAttributes {
     }
 
     /// The destination information for a V1 S3 Metadata configuration.
-    public struct S3TablesDestination: TemplateRepresentable, Sendable {
+    public struct S3TablesDestination: TemplateRepresentable, TemplateDecodable, Sendable {
         /// The Amazon Resource Name (ARN) for the metadata table in the metadata table configuration.
         public let tableArn: Value<String>?
         /// The Amazon Resource Name (ARN) for the table bucket that's specified as the destination in the metadata table configuration.
@@ -1159,6 +1363,12 @@ public final class CfnBucket: Resource, HasAttributes {
             self.tableNamespace = tableNamespace
         }
 
+        public init?(decoding value: TemplateValue) {
+            guard let fields = Fields(decoding: value) else { return nil }
+            guard let r1 = fields.decode("TableBucketArn", as: Value<String>.self), let r2 = fields.decode("TableName", as: Value<String>.self) else { return nil }
+            self.init(tableBucketArn: r1, tableName: r2, tableArn: fields.decode("TableArn", as: Value<String>.self), tableNamespace: fields.decode("TableNamespace", as: Value<String>.self))
+        }
+
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["TableArn"] = self.tableArn?.templateValue
@@ -1170,7 +1380,7 @@ public final class CfnBucket: Resource, HasAttributes {
     }
 
     /// Specifies a metrics configuration for the CloudWatch request metrics (specified by the metrics configuration ID) from an Amazon S3 bucket.
-    public struct MetricsConfiguration: TemplateRepresentable, Sendable {
+    public struct MetricsConfiguration: TemplateRepresentable, TemplateDecodable, Sendable {
         /// The access point that was used while performing operations on the object.
         public let accessPointArn: Value<String>?
         /// The ID used to identify the metrics configuration.
@@ -1187,6 +1397,12 @@ public final class CfnBucket: Resource, HasAttributes {
             self.tagFilters = tagFilters
         }
 
+        public init?(decoding value: TemplateValue) {
+            guard let fields = Fields(decoding: value) else { return nil }
+            guard let r1 = fields.decode("Id", as: Value<String>.self) else { return nil }
+            self.init(id: r1, accessPointArn: fields.decode("AccessPointArn", as: Value<String>.self), prefix: fields.decode("Prefix", as: Value<String>.self), tagFilters: fields.decode("TagFilters", as: [CfnBucket.TagFilter].self))
+        }
+
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["AccessPointArn"] = self.accessPointArn?.templateValue
@@ -1198,7 +1414,7 @@ public final class CfnBucket: Resource, HasAttributes {
     }
 
     /// Describes the notification configuration for an Amazon S3 bucket.
-    public struct NotificationConfiguration: TemplateRepresentable, Sendable {
+    public struct NotificationConfiguration: TemplateRepresentable, TemplateDecodable, Sendable {
         /// Enables delivery of events to Amazon EventBridge.
         public let eventBridgeConfiguration: CfnBucket.EventBridgeConfiguration?
         /// Describes the LAMlong functions to invoke and the events for which to invoke them.
@@ -1215,6 +1431,11 @@ public final class CfnBucket: Resource, HasAttributes {
             self.topicConfigurations = topicConfigurations
         }
 
+        public init?(decoding value: TemplateValue) {
+            guard let fields = Fields(decoding: value) else { return nil }
+            self.init(eventBridgeConfiguration: fields.decode("EventBridgeConfiguration", as: CfnBucket.EventBridgeConfiguration.self), lambdaConfigurations: fields.decode("LambdaConfigurations", as: [CfnBucket.LambdaConfiguration].self), queueConfigurations: fields.decode("QueueConfigurations", as: [CfnBucket.QueueConfiguration].self), topicConfigurations: fields.decode("TopicConfigurations", as: [CfnBucket.TopicConfiguration].self))
+        }
+
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["EventBridgeConfiguration"] = self.eventBridgeConfiguration?.templateValue
@@ -1226,12 +1447,18 @@ public final class CfnBucket: Resource, HasAttributes {
     }
 
     /// Amazon S3 can send events to Amazon EventBridge whenever certain events happen in your bucket, see [Using EventBridge](https://docs.aws.amazon.com/AmazonS3/latest/userguide/EventBridge.html) in the...
-    public struct EventBridgeConfiguration: TemplateRepresentable, Sendable {
+    public struct EventBridgeConfiguration: TemplateRepresentable, TemplateDecodable, Sendable {
         /// Enables delivery of events to Amazon EventBridge.
         public let eventBridgeEnabled: Value<Bool>
 
         public init(eventBridgeEnabled: Value<Bool>) {
             self.eventBridgeEnabled = eventBridgeEnabled
+        }
+
+        public init?(decoding value: TemplateValue) {
+            guard let fields = Fields(decoding: value) else { return nil }
+            guard let r0 = fields.decode("EventBridgeEnabled", as: Value<Bool>.self) else { return nil }
+            self.init(eventBridgeEnabled: r0)
         }
 
         public var templateValue: TemplateValue {
@@ -1242,7 +1469,7 @@ public final class CfnBucket: Resource, HasAttributes {
     }
 
     /// Describes the LAMlong functions to invoke and the events for which to invoke them.
-    public struct LambdaConfiguration: TemplateRepresentable, Sendable {
+    public struct LambdaConfiguration: TemplateRepresentable, TemplateDecodable, Sendable {
         /// The Amazon S3 bucket event for which to invoke the LAMlong function.
         public let event: Value<String>
         /// The filtering rules that determine which objects invoke the AWS Lambda function.
@@ -1256,6 +1483,12 @@ public final class CfnBucket: Resource, HasAttributes {
             self.function = function
         }
 
+        public init?(decoding value: TemplateValue) {
+            guard let fields = Fields(decoding: value) else { return nil }
+            guard let r0 = fields.decode("Event", as: Value<String>.self), let r2 = fields.decode("Function", as: Value<String>.self) else { return nil }
+            self.init(event: r0, function: r2, filter: fields.decode("Filter", as: CfnBucket.NotificationFilter.self))
+        }
+
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["Event"] = self.event.templateValue
@@ -1266,12 +1499,18 @@ public final class CfnBucket: Resource, HasAttributes {
     }
 
     /// Specifies object key name filtering rules.
-    public struct NotificationFilter: TemplateRepresentable, Sendable {
+    public struct NotificationFilter: TemplateRepresentable, TemplateDecodable, Sendable {
         /// A container for object key name prefix and suffix filtering rules.
         public let s3Key: CfnBucket.S3KeyFilter
 
         public init(s3Key: CfnBucket.S3KeyFilter) {
             self.s3Key = s3Key
+        }
+
+        public init?(decoding value: TemplateValue) {
+            guard let fields = Fields(decoding: value) else { return nil }
+            guard let r0 = fields.decode("S3Key", as: CfnBucket.S3KeyFilter.self) else { return nil }
+            self.init(s3Key: r0)
         }
 
         public var templateValue: TemplateValue {
@@ -1282,12 +1521,18 @@ public final class CfnBucket: Resource, HasAttributes {
     }
 
     /// A container for object key name prefix and suffix filtering rules.
-    public struct S3KeyFilter: TemplateRepresentable, Sendable {
+    public struct S3KeyFilter: TemplateRepresentable, TemplateDecodable, Sendable {
         /// A list of containers for the key-value pair that defines the criteria for the filter rule.
         public let rules: [CfnBucket.FilterRule]
 
         public init(rules: [CfnBucket.FilterRule]) {
             self.rules = rules
+        }
+
+        public init?(decoding value: TemplateValue) {
+            guard let fields = Fields(decoding: value) else { return nil }
+            guard let r0 = fields.decode("Rules", as: [CfnBucket.FilterRule].self) else { return nil }
+            self.init(rules: r0)
         }
 
         public var templateValue: TemplateValue {
@@ -1298,7 +1543,7 @@ public final class CfnBucket: Resource, HasAttributes {
     }
 
     /// Specifies the Amazon S3 object key name to filter on.
-    public struct FilterRule: TemplateRepresentable, Sendable {
+    public struct FilterRule: TemplateRepresentable, TemplateDecodable, Sendable {
         /// The object key name prefix or suffix identifying one or more objects to which the filtering rule applies.
         public let name: Value<String>
         /// The value that the filter searches for in object key names.
@@ -1307,6 +1552,12 @@ public final class CfnBucket: Resource, HasAttributes {
         public init(name: Value<String>, value: Value<String>) {
             self.name = name
             self.value = value
+        }
+
+        public init?(decoding value: TemplateValue) {
+            guard let fields = Fields(decoding: value) else { return nil }
+            guard let r0 = fields.decode("Name", as: Value<String>.self), let r1 = fields.decode("Value", as: Value<String>.self) else { return nil }
+            self.init(name: r0, value: r1)
         }
 
         public var templateValue: TemplateValue {
@@ -1318,7 +1569,7 @@ public final class CfnBucket: Resource, HasAttributes {
     }
 
     /// Specifies the configuration for publishing messages to an Amazon Simple Queue Service (Amazon SQS) queue when Amazon S3 detects specified events.
-    public struct QueueConfiguration: TemplateRepresentable, Sendable {
+    public struct QueueConfiguration: TemplateRepresentable, TemplateDecodable, Sendable {
         /// The Amazon S3 bucket event about which you want to publish messages to Amazon SQS.
         public let event: Value<String>
         /// The filtering rules that determine which objects trigger notifications.
@@ -1332,6 +1583,12 @@ public final class CfnBucket: Resource, HasAttributes {
             self.queue = queue
         }
 
+        public init?(decoding value: TemplateValue) {
+            guard let fields = Fields(decoding: value) else { return nil }
+            guard let r0 = fields.decode("Event", as: Value<String>.self), let r2 = fields.decode("Queue", as: Value<String>.self) else { return nil }
+            self.init(event: r0, queue: r2, filter: fields.decode("Filter", as: CfnBucket.NotificationFilter.self))
+        }
+
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["Event"] = self.event.templateValue
@@ -1342,7 +1599,7 @@ public final class CfnBucket: Resource, HasAttributes {
     }
 
     /// A container for specifying the configuration for publication of messages to an Amazon Simple Notification Service (Amazon SNS) topic when Amazon S3 detects specified events.
-    public struct TopicConfiguration: TemplateRepresentable, Sendable {
+    public struct TopicConfiguration: TemplateRepresentable, TemplateDecodable, Sendable {
         /// The Amazon S3 bucket event about which to send notifications.
         public let event: Value<String>
         /// The filtering rules that determine for which objects to send notifications.
@@ -1356,6 +1613,12 @@ public final class CfnBucket: Resource, HasAttributes {
             self.topic = topic
         }
 
+        public init?(decoding value: TemplateValue) {
+            guard let fields = Fields(decoding: value) else { return nil }
+            guard let r0 = fields.decode("Event", as: Value<String>.self), let r2 = fields.decode("Topic", as: Value<String>.self) else { return nil }
+            self.init(event: r0, topic: r2, filter: fields.decode("Filter", as: CfnBucket.NotificationFilter.self))
+        }
+
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["Event"] = self.event.templateValue
@@ -1366,7 +1629,7 @@ public final class CfnBucket: Resource, HasAttributes {
     }
 
     /// Places an Object Lock configuration on the specified bucket.
-    public struct ObjectLockConfiguration: TemplateRepresentable, Sendable {
+    public struct ObjectLockConfiguration: TemplateRepresentable, TemplateDecodable, Sendable {
         /// Indicates whether this bucket has an Object Lock configuration enabled.
         public let objectLockEnabled: CfnBucket.ObjectLockConfiguration.ObjectLockEnabled?
         /// Specifies the Object Lock rule for the specified object.
@@ -1377,6 +1640,11 @@ public final class CfnBucket: Resource, HasAttributes {
             self.rule = rule
         }
 
+        public init?(decoding value: TemplateValue) {
+            guard let fields = Fields(decoding: value) else { return nil }
+            self.init(objectLockEnabled: fields.decode("ObjectLockEnabled", as: CfnBucket.ObjectLockConfiguration.ObjectLockEnabled.self), rule: fields.decode("Rule", as: CfnBucket.ObjectLockRule.self))
+        }
+
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["ObjectLockEnabled"] = self.objectLockEnabled?.templateValue
@@ -1384,22 +1652,28 @@ public final class CfnBucket: Resource, HasAttributes {
             return .object(fields)
         }
 
-        public struct ObjectLockEnabled: TemplateRepresentable, Sendable {
+        public struct ObjectLockEnabled: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
+            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var enabled: ObjectLockEnabled { ObjectLockEnabled(literal: "Enabled") }
         }
     }
 
     /// Specifies the Object Lock rule for the specified object.
-    public struct ObjectLockRule: TemplateRepresentable, Sendable {
+    public struct ObjectLockRule: TemplateRepresentable, TemplateDecodable, Sendable {
         /// The default Object Lock retention mode and period that you want to apply to new objects placed in the specified bucket.
         public let defaultRetention: CfnBucket.DefaultRetention?
 
         public init(defaultRetention: CfnBucket.DefaultRetention? = nil) {
             self.defaultRetention = defaultRetention
+        }
+
+        public init?(decoding value: TemplateValue) {
+            guard let fields = Fields(decoding: value) else { return nil }
+            self.init(defaultRetention: fields.decode("DefaultRetention", as: CfnBucket.DefaultRetention.self))
         }
 
         public var templateValue: TemplateValue {
@@ -1410,7 +1684,7 @@ public final class CfnBucket: Resource, HasAttributes {
     }
 
     /// The container element for optionally specifying the default Object Lock retention settings for new objects placed in the specified bucket.
-    public struct DefaultRetention: TemplateRepresentable, Sendable {
+    public struct DefaultRetention: TemplateRepresentable, TemplateDecodable, Sendable {
         /// The number of days that you want to specify for the default retention period.
         public let days: Value<Int>?
         /// The default Object Lock event hold duration that you want to apply to new objects placed in the specified bucket.
@@ -1427,6 +1701,11 @@ public final class CfnBucket: Resource, HasAttributes {
             self.years = years
         }
 
+        public init?(decoding value: TemplateValue) {
+            guard let fields = Fields(decoding: value) else { return nil }
+            self.init(days: fields.decode("Days", as: Value<Int>.self), defaultEventHold: fields.decode("DefaultEventHold", as: CfnBucket.DefaultEventHold.self), mode: fields.decode("Mode", as: CfnBucket.DefaultRetention.Mode.self), years: fields.decode("Years", as: Value<Int>.self))
+        }
+
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["Days"] = self.days?.templateValue
@@ -1436,10 +1715,11 @@ public final class CfnBucket: Resource, HasAttributes {
             return .object(fields)
         }
 
-        public struct Mode: TemplateRepresentable, Sendable {
+        public struct Mode: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
+            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var compliance: Mode { Mode(literal: "COMPLIANCE") }
             public static var governance: Mode { Mode(literal: "GOVERNANCE") }
@@ -1447,7 +1727,7 @@ public final class CfnBucket: Resource, HasAttributes {
     }
 
     /// The default Object Lock event hold duration that you want to apply to new objects placed in the specified bucket, unless an object's upload request specifies its own Object Lock settings.
-    public struct DefaultEventHold: TemplateRepresentable, Sendable {
+    public struct DefaultEventHold: TemplateRepresentable, TemplateDecodable, Sendable {
         /// The number of days that you want to specify for the default event hold duration.
         public let days: Value<Int>?
         /// The number of years that you want to specify for the default event hold duration.
@@ -1456,6 +1736,11 @@ public final class CfnBucket: Resource, HasAttributes {
         public init(days: Value<Int>? = nil, years: Value<Int>? = nil) {
             self.days = days
             self.years = years
+        }
+
+        public init?(decoding value: TemplateValue) {
+            guard let fields = Fields(decoding: value) else { return nil }
+            self.init(days: fields.decode("Days", as: Value<Int>.self), years: fields.decode("Years", as: Value<Int>.self))
         }
 
         public var templateValue: TemplateValue {
@@ -1467,12 +1752,18 @@ public final class CfnBucket: Resource, HasAttributes {
     }
 
     /// Specifies the container element for Object Ownership rules.
-    public struct OwnershipControls: TemplateRepresentable, Sendable {
+    public struct OwnershipControls: TemplateRepresentable, TemplateDecodable, Sendable {
         /// Specifies the container element for Object Ownership rules.
         public let rules: [CfnBucket.OwnershipControlsRule]
 
         public init(rules: [CfnBucket.OwnershipControlsRule]) {
             self.rules = rules
+        }
+
+        public init?(decoding value: TemplateValue) {
+            guard let fields = Fields(decoding: value) else { return nil }
+            guard let r0 = fields.decode("Rules", as: [CfnBucket.OwnershipControlsRule].self) else { return nil }
+            self.init(rules: r0)
         }
 
         public var templateValue: TemplateValue {
@@ -1483,12 +1774,17 @@ public final class CfnBucket: Resource, HasAttributes {
     }
 
     /// Specifies an Object Ownership rule.
-    public struct OwnershipControlsRule: TemplateRepresentable, Sendable {
+    public struct OwnershipControlsRule: TemplateRepresentable, TemplateDecodable, Sendable {
         /// Specifies an object ownership rule.
         public let objectOwnership: CfnBucket.OwnershipControlsRule.ObjectOwnership?
 
         public init(objectOwnership: CfnBucket.OwnershipControlsRule.ObjectOwnership? = nil) {
             self.objectOwnership = objectOwnership
+        }
+
+        public init?(decoding value: TemplateValue) {
+            guard let fields = Fields(decoding: value) else { return nil }
+            self.init(objectOwnership: fields.decode("ObjectOwnership", as: CfnBucket.OwnershipControlsRule.ObjectOwnership.self))
         }
 
         public var templateValue: TemplateValue {
@@ -1497,10 +1793,11 @@ public final class CfnBucket: Resource, HasAttributes {
             return .object(fields)
         }
 
-        public struct ObjectOwnership: TemplateRepresentable, Sendable {
+        public struct ObjectOwnership: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
+            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var objectWriter: ObjectOwnership { ObjectOwnership(literal: "ObjectWriter") }
             public static var bucketOwnerPreferred: ObjectOwnership { ObjectOwnership(literal: "BucketOwnerPreferred") }
@@ -1509,7 +1806,7 @@ public final class CfnBucket: Resource, HasAttributes {
     }
 
     /// The PublicAccessBlock configuration that you want to apply to this Amazon S3 bucket.
-    public struct PublicAccessBlockConfiguration: TemplateRepresentable, Sendable {
+    public struct PublicAccessBlockConfiguration: TemplateRepresentable, TemplateDecodable, Sendable {
         /// Specifies whether Amazon S3 should block public access control lists (ACLs) for this bucket and objects in this bucket.
         public let blockPublicAcls: Value<Bool>?
         /// Specifies whether Amazon S3 should block public bucket policies for this bucket.
@@ -1526,6 +1823,11 @@ public final class CfnBucket: Resource, HasAttributes {
             self.restrictPublicBuckets = restrictPublicBuckets
         }
 
+        public init?(decoding value: TemplateValue) {
+            guard let fields = Fields(decoding: value) else { return nil }
+            self.init(blockPublicAcls: fields.decode("BlockPublicAcls", as: Value<Bool>.self), blockPublicPolicy: fields.decode("BlockPublicPolicy", as: Value<Bool>.self), ignorePublicAcls: fields.decode("IgnorePublicAcls", as: Value<Bool>.self), restrictPublicBuckets: fields.decode("RestrictPublicBuckets", as: Value<Bool>.self))
+        }
+
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["BlockPublicAcls"] = self.blockPublicAcls?.templateValue
@@ -1537,7 +1839,7 @@ public final class CfnBucket: Resource, HasAttributes {
     }
 
     /// A container for replication rules.
-    public struct ReplicationConfiguration: TemplateRepresentable, Sendable {
+    public struct ReplicationConfiguration: TemplateRepresentable, TemplateDecodable, Sendable {
         /// The Amazon Resource Name (ARN) of the IAMlong (IAM) role that Amazon S3 assumes when replicating objects.
         public let role: Value<String>
         /// A container for one or more replication rules.
@@ -1546,6 +1848,12 @@ public final class CfnBucket: Resource, HasAttributes {
         public init(role: Value<String>, rules: [CfnBucket.ReplicationRule]) {
             self.role = role
             self.rules = rules
+        }
+
+        public init?(decoding value: TemplateValue) {
+            guard let fields = Fields(decoding: value) else { return nil }
+            guard let r0 = fields.decode("Role", as: Value<String>.self), let r1 = fields.decode("Rules", as: [CfnBucket.ReplicationRule].self) else { return nil }
+            self.init(role: r0, rules: r1)
         }
 
         public var templateValue: TemplateValue {
@@ -1557,7 +1865,7 @@ public final class CfnBucket: Resource, HasAttributes {
     }
 
     /// Specifies which Amazon S3 objects to replicate and where to store the replicas.
-    public struct ReplicationRule: TemplateRepresentable, Sendable {
+    public struct ReplicationRule: TemplateRepresentable, TemplateDecodable, Sendable {
         /// Specifies whether Amazon S3 replicates delete markers.
         public let deleteMarkerReplication: CfnBucket.DeleteMarkerReplication?
         /// A container for information about the replication destination and its configurations including enabling the S3 Replication Time Control (S3 RTC).
@@ -1586,6 +1894,12 @@ public final class CfnBucket: Resource, HasAttributes {
             self.status = status
         }
 
+        public init?(decoding value: TemplateValue) {
+            guard let fields = Fields(decoding: value) else { return nil }
+            guard let r1 = fields.decode("Destination", as: CfnBucket.ReplicationDestination.self), let r7 = fields.decode("Status", as: CfnBucket.ReplicationRule.Status.self) else { return nil }
+            self.init(destination: r1, status: r7, deleteMarkerReplication: fields.decode("DeleteMarkerReplication", as: CfnBucket.DeleteMarkerReplication.self), filter: fields.decode("Filter", as: CfnBucket.ReplicationRuleFilter.self), id: fields.decode("Id", as: Value<String>.self), prefix: fields.decode("Prefix", as: Value<String>.self), priority: fields.decode("Priority", as: Value<Int>.self), sourceSelectionCriteria: fields.decode("SourceSelectionCriteria", as: CfnBucket.SourceSelectionCriteria.self))
+        }
+
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["DeleteMarkerReplication"] = self.deleteMarkerReplication?.templateValue
@@ -1599,10 +1913,11 @@ public final class CfnBucket: Resource, HasAttributes {
             return .object(fields)
         }
 
-        public struct Status: TemplateRepresentable, Sendable {
+        public struct Status: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
+            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var disabled: Status { Status(literal: "Disabled") }
             public static var enabled: Status { Status(literal: "Enabled") }
@@ -1610,12 +1925,17 @@ public final class CfnBucket: Resource, HasAttributes {
     }
 
     /// Specifies whether Amazon S3 replicates delete markers.
-    public struct DeleteMarkerReplication: TemplateRepresentable, Sendable {
+    public struct DeleteMarkerReplication: TemplateRepresentable, TemplateDecodable, Sendable {
         /// Indicates whether to replicate delete markers.
         public let status: CfnBucket.DeleteMarkerReplication.Status?
 
         public init(status: CfnBucket.DeleteMarkerReplication.Status? = nil) {
             self.status = status
+        }
+
+        public init?(decoding value: TemplateValue) {
+            guard let fields = Fields(decoding: value) else { return nil }
+            self.init(status: fields.decode("Status", as: CfnBucket.DeleteMarkerReplication.Status.self))
         }
 
         public var templateValue: TemplateValue {
@@ -1624,10 +1944,11 @@ public final class CfnBucket: Resource, HasAttributes {
             return .object(fields)
         }
 
-        public struct Status: TemplateRepresentable, Sendable {
+        public struct Status: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
+            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var disabled: Status { Status(literal: "Disabled") }
             public static var enabled: Status { Status(literal: "Enabled") }
@@ -1635,7 +1956,7 @@ public final class CfnBucket: Resource, HasAttributes {
     }
 
     /// A container for information about the replication destination and its configurations including enabling the S3 Replication Time Control (S3 RTC).
-    public struct ReplicationDestination: TemplateRepresentable, Sendable {
+    public struct ReplicationDestination: TemplateRepresentable, TemplateDecodable, Sendable {
         /// Specify this only in a cross-account scenario (where source and destination bucket owners are not the same), and you want to change replica ownership to the AWS-account that owns the destination bu...
         public let accessControlTranslation: CfnBucket.AccessControlTranslation?
         /// Destination bucket owner account ID.
@@ -1661,6 +1982,12 @@ public final class CfnBucket: Resource, HasAttributes {
             self.storageClass = storageClass
         }
 
+        public init?(decoding value: TemplateValue) {
+            guard let fields = Fields(decoding: value) else { return nil }
+            guard let r2 = fields.decode("Bucket", as: Value<String>.self) else { return nil }
+            self.init(bucket: r2, accessControlTranslation: fields.decode("AccessControlTranslation", as: CfnBucket.AccessControlTranslation.self), account: fields.decode("Account", as: Value<String>.self), encryptionConfiguration: fields.decode("EncryptionConfiguration", as: CfnBucket.EncryptionConfiguration.self), metrics: fields.decode("Metrics", as: CfnBucket.Metrics.self), replicationTime: fields.decode("ReplicationTime", as: CfnBucket.ReplicationTime.self), storageClass: fields.decode("StorageClass", as: CfnBucket.ReplicationDestination.StorageClass.self))
+        }
+
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["AccessControlTranslation"] = self.accessControlTranslation?.templateValue
@@ -1673,10 +2000,11 @@ public final class CfnBucket: Resource, HasAttributes {
             return .object(fields)
         }
 
-        public struct StorageClass: TemplateRepresentable, Sendable {
+        public struct StorageClass: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
+            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var deepArchive: StorageClass { StorageClass(literal: "DEEP_ARCHIVE") }
             public static var glacier: StorageClass { StorageClass(literal: "GLACIER") }
@@ -1690,12 +2018,18 @@ public final class CfnBucket: Resource, HasAttributes {
     }
 
     /// Specify this only in a cross-account scenario (where source and destination bucket owners are not the same), and you want to change replica ownership to the AWS-account that owns the destination bu...
-    public struct AccessControlTranslation: TemplateRepresentable, Sendable {
+    public struct AccessControlTranslation: TemplateRepresentable, TemplateDecodable, Sendable {
         /// Specifies the replica ownership.
         public let owner: CfnBucket.AccessControlTranslation.Owner
 
         public init(owner: CfnBucket.AccessControlTranslation.Owner) {
             self.owner = owner
+        }
+
+        public init?(decoding value: TemplateValue) {
+            guard let fields = Fields(decoding: value) else { return nil }
+            guard let r0 = fields.decode("Owner", as: CfnBucket.AccessControlTranslation.Owner.self) else { return nil }
+            self.init(owner: r0)
         }
 
         public var templateValue: TemplateValue {
@@ -1704,22 +2038,29 @@ public final class CfnBucket: Resource, HasAttributes {
             return .object(fields)
         }
 
-        public struct Owner: TemplateRepresentable, Sendable {
+        public struct Owner: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
+            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var destination: Owner { Owner(literal: "Destination") }
         }
     }
 
     /// Specifies encryption-related information for an Amazon S3 bucket that is a destination for replicated objects.
-    public struct EncryptionConfiguration: TemplateRepresentable, Sendable {
+    public struct EncryptionConfiguration: TemplateRepresentable, TemplateDecodable, Sendable {
         /// Specifies the ID (Key ARN or Alias ARN) of the customer managed AWS KMS key stored in AWS Key Management Service (KMS) for the destination bucket.
         public let replicaKmsKeyID: Value<String>
 
         public init(replicaKmsKeyID: Value<String>) {
             self.replicaKmsKeyID = replicaKmsKeyID
+        }
+
+        public init?(decoding value: TemplateValue) {
+            guard let fields = Fields(decoding: value) else { return nil }
+            guard let r0 = fields.decode("ReplicaKmsKeyID", as: Value<String>.self) else { return nil }
+            self.init(replicaKmsKeyID: r0)
         }
 
         public var templateValue: TemplateValue {
@@ -1730,7 +2071,7 @@ public final class CfnBucket: Resource, HasAttributes {
     }
 
     /// A container specifying replication metrics-related settings enabling replication metrics and events.
-    public struct Metrics: TemplateRepresentable, Sendable {
+    public struct Metrics: TemplateRepresentable, TemplateDecodable, Sendable {
         /// A container specifying the time threshold for emitting the ``s3:Replication:OperationMissedThreshold`` event.
         public let eventThreshold: CfnBucket.ReplicationTimeValue?
         /// Specifies whether the replication metrics are enabled.
@@ -1741,6 +2082,12 @@ public final class CfnBucket: Resource, HasAttributes {
             self.status = status
         }
 
+        public init?(decoding value: TemplateValue) {
+            guard let fields = Fields(decoding: value) else { return nil }
+            guard let r1 = fields.decode("Status", as: CfnBucket.Metrics.Status.self) else { return nil }
+            self.init(status: r1, eventThreshold: fields.decode("EventThreshold", as: CfnBucket.ReplicationTimeValue.self))
+        }
+
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["EventThreshold"] = self.eventThreshold?.templateValue
@@ -1748,10 +2095,11 @@ public final class CfnBucket: Resource, HasAttributes {
             return .object(fields)
         }
 
-        public struct Status: TemplateRepresentable, Sendable {
+        public struct Status: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
+            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var disabled: Status { Status(literal: "Disabled") }
             public static var enabled: Status { Status(literal: "Enabled") }
@@ -1759,12 +2107,18 @@ public final class CfnBucket: Resource, HasAttributes {
     }
 
     /// A container specifying the time value for S3 Replication Time Control (S3 RTC) and replication metrics ``EventThreshold``.
-    public struct ReplicationTimeValue: TemplateRepresentable, Sendable {
+    public struct ReplicationTimeValue: TemplateRepresentable, TemplateDecodable, Sendable {
         /// Contains an integer specifying time in minutes.
         public let minutes: Value<Int>
 
         public init(minutes: Value<Int>) {
             self.minutes = minutes
+        }
+
+        public init?(decoding value: TemplateValue) {
+            guard let fields = Fields(decoding: value) else { return nil }
+            guard let r0 = fields.decode("Minutes", as: Value<Int>.self) else { return nil }
+            self.init(minutes: r0)
         }
 
         public var templateValue: TemplateValue {
@@ -1775,7 +2129,7 @@ public final class CfnBucket: Resource, HasAttributes {
     }
 
     /// A container specifying S3 Replication Time Control (S3 RTC) related information, including whether S3 RTC is enabled and the time when all objects and operations on objects must be replicated.
-    public struct ReplicationTime: TemplateRepresentable, Sendable {
+    public struct ReplicationTime: TemplateRepresentable, TemplateDecodable, Sendable {
         /// Specifies whether the replication time is enabled.
         public let status: CfnBucket.ReplicationTime.Status
         /// A container specifying the time by which replication should be complete for all objects and operations on objects.
@@ -1786,6 +2140,12 @@ public final class CfnBucket: Resource, HasAttributes {
             self.time = time
         }
 
+        public init?(decoding value: TemplateValue) {
+            guard let fields = Fields(decoding: value) else { return nil }
+            guard let r0 = fields.decode("Status", as: CfnBucket.ReplicationTime.Status.self), let r1 = fields.decode("Time", as: CfnBucket.ReplicationTimeValue.self) else { return nil }
+            self.init(status: r0, time: r1)
+        }
+
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["Status"] = self.status.templateValue
@@ -1793,10 +2153,11 @@ public final class CfnBucket: Resource, HasAttributes {
             return .object(fields)
         }
 
-        public struct Status: TemplateRepresentable, Sendable {
+        public struct Status: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
+            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var disabled: Status { Status(literal: "Disabled") }
             public static var enabled: Status { Status(literal: "Enabled") }
@@ -1804,7 +2165,7 @@ public final class CfnBucket: Resource, HasAttributes {
     }
 
     /// A filter that identifies the subset of objects to which the replication rule applies.
-    public struct ReplicationRuleFilter: TemplateRepresentable, Sendable {
+    public struct ReplicationRuleFilter: TemplateRepresentable, TemplateDecodable, Sendable {
         /// A container for specifying rule filters.
         public let and: CfnBucket.ReplicationRuleAndOperator?
         /// An object key name prefix that identifies the subset of objects to which the rule applies.
@@ -1818,6 +2179,11 @@ public final class CfnBucket: Resource, HasAttributes {
             self.tagFilter = tagFilter
         }
 
+        public init?(decoding value: TemplateValue) {
+            guard let fields = Fields(decoding: value) else { return nil }
+            self.init(and: fields.decode("And", as: CfnBucket.ReplicationRuleAndOperator.self), prefix: fields.decode("Prefix", as: Value<String>.self), tagFilter: fields.decode("TagFilter", as: CfnBucket.TagFilter.self))
+        }
+
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["And"] = self.and?.templateValue
@@ -1828,7 +2194,7 @@ public final class CfnBucket: Resource, HasAttributes {
     }
 
     /// A container for specifying rule filters.
-    public struct ReplicationRuleAndOperator: TemplateRepresentable, Sendable {
+    public struct ReplicationRuleAndOperator: TemplateRepresentable, TemplateDecodable, Sendable {
         /// An object key name prefix that identifies the subset of objects to which the rule applies.
         public let prefix: Value<String>?
         /// An array of tags containing key and value pairs.
@@ -1837,6 +2203,11 @@ public final class CfnBucket: Resource, HasAttributes {
         public init(prefix: Value<String>? = nil, tagFilters: [CfnBucket.TagFilter]? = nil) {
             self.prefix = prefix
             self.tagFilters = tagFilters
+        }
+
+        public init?(decoding value: TemplateValue) {
+            guard let fields = Fields(decoding: value) else { return nil }
+            self.init(prefix: fields.decode("Prefix", as: Value<String>.self), tagFilters: fields.decode("TagFilters", as: [CfnBucket.TagFilter].self))
         }
 
         public var templateValue: TemplateValue {
@@ -1848,7 +2219,7 @@ public final class CfnBucket: Resource, HasAttributes {
     }
 
     /// A container that describes additional filters for identifying the source objects that you want to replicate.
-    public struct SourceSelectionCriteria: TemplateRepresentable, Sendable {
+    public struct SourceSelectionCriteria: TemplateRepresentable, TemplateDecodable, Sendable {
         /// A filter that you can specify for selection for modifications on replicas.
         public let replicaModifications: CfnBucket.ReplicaModifications?
         /// A container for filter information for the selection of Amazon S3 objects encrypted with AWS KMS.
@@ -1857,6 +2228,11 @@ public final class CfnBucket: Resource, HasAttributes {
         public init(replicaModifications: CfnBucket.ReplicaModifications? = nil, sseKmsEncryptedObjects: CfnBucket.SseKmsEncryptedObjects? = nil) {
             self.replicaModifications = replicaModifications
             self.sseKmsEncryptedObjects = sseKmsEncryptedObjects
+        }
+
+        public init?(decoding value: TemplateValue) {
+            guard let fields = Fields(decoding: value) else { return nil }
+            self.init(replicaModifications: fields.decode("ReplicaModifications", as: CfnBucket.ReplicaModifications.self), sseKmsEncryptedObjects: fields.decode("SseKmsEncryptedObjects", as: CfnBucket.SseKmsEncryptedObjects.self))
         }
 
         public var templateValue: TemplateValue {
@@ -1868,7 +2244,7 @@ public final class CfnBucket: Resource, HasAttributes {
     }
 
     /// A filter that you can specify for selection for modifications on replicas.
-    public struct ReplicaModifications: TemplateRepresentable, Sendable {
+    public struct ReplicaModifications: TemplateRepresentable, TemplateDecodable, Sendable {
         /// Specifies whether Amazon S3 replicates modifications on replicas.
         public let status: CfnBucket.ReplicaModifications.Status
 
@@ -1876,16 +2252,23 @@ public final class CfnBucket: Resource, HasAttributes {
             self.status = status
         }
 
+        public init?(decoding value: TemplateValue) {
+            guard let fields = Fields(decoding: value) else { return nil }
+            guard let r0 = fields.decode("Status", as: CfnBucket.ReplicaModifications.Status.self) else { return nil }
+            self.init(status: r0)
+        }
+
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["Status"] = self.status.templateValue
             return .object(fields)
         }
 
-        public struct Status: TemplateRepresentable, Sendable {
+        public struct Status: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
+            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var enabled: Status { Status(literal: "Enabled") }
             public static var disabled: Status { Status(literal: "Disabled") }
@@ -1893,12 +2276,18 @@ public final class CfnBucket: Resource, HasAttributes {
     }
 
     /// A container for filter information for the selection of S3 objects encrypted with AWS KMS.
-    public struct SseKmsEncryptedObjects: TemplateRepresentable, Sendable {
+    public struct SseKmsEncryptedObjects: TemplateRepresentable, TemplateDecodable, Sendable {
         /// Specifies whether Amazon S3 replicates objects created with server-side encryption using an AWS KMS key stored in AWS Key Management Service.
         public let status: CfnBucket.SseKmsEncryptedObjects.Status
 
         public init(status: CfnBucket.SseKmsEncryptedObjects.Status) {
             self.status = status
+        }
+
+        public init?(decoding value: TemplateValue) {
+            guard let fields = Fields(decoding: value) else { return nil }
+            guard let r0 = fields.decode("Status", as: CfnBucket.SseKmsEncryptedObjects.Status.self) else { return nil }
+            self.init(status: r0)
         }
 
         public var templateValue: TemplateValue {
@@ -1907,10 +2296,11 @@ public final class CfnBucket: Resource, HasAttributes {
             return .object(fields)
         }
 
-        public struct Status: TemplateRepresentable, Sendable {
+        public struct Status: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
+            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var disabled: Status { Status(literal: "Disabled") }
             public static var enabled: Status { Status(literal: "Enabled") }
@@ -1918,7 +2308,7 @@ public final class CfnBucket: Resource, HasAttributes {
     }
 
     /// A container of a key value name pair.
-    public struct Tag: TemplateRepresentable, Sendable {
+    public struct Tag: TemplateRepresentable, TemplateDecodable, Sendable {
         /// Name of the object key.
         public let key: Value<String>
         /// Value of the tag.
@@ -1927,6 +2317,12 @@ public final class CfnBucket: Resource, HasAttributes {
         public init(key: Value<String>, value: Value<String>) {
             self.key = key
             self.value = value
+        }
+
+        public init?(decoding value: TemplateValue) {
+            guard let fields = Fields(decoding: value) else { return nil }
+            guard let r0 = fields.decode("Key", as: Value<String>.self), let r1 = fields.decode("Value", as: Value<String>.self) else { return nil }
+            self.init(key: r0, value: r1)
         }
 
         public var templateValue: TemplateValue {
@@ -1938,12 +2334,18 @@ public final class CfnBucket: Resource, HasAttributes {
     }
 
     /// Describes the versioning state of an Amazon S3 bucket.
-    public struct VersioningConfiguration: TemplateRepresentable, Sendable {
+    public struct VersioningConfiguration: TemplateRepresentable, TemplateDecodable, Sendable {
         /// The versioning state of the bucket.
         public let status: CfnBucket.VersioningConfiguration.Status
 
         public init(status: CfnBucket.VersioningConfiguration.Status) {
             self.status = status
+        }
+
+        public init?(decoding value: TemplateValue) {
+            guard let fields = Fields(decoding: value) else { return nil }
+            guard let r0 = fields.decode("Status", as: CfnBucket.VersioningConfiguration.Status.self) else { return nil }
+            self.init(status: r0)
         }
 
         public var templateValue: TemplateValue {
@@ -1952,10 +2354,11 @@ public final class CfnBucket: Resource, HasAttributes {
             return .object(fields)
         }
 
-        public struct Status: TemplateRepresentable, Sendable {
+        public struct Status: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
+            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var enabled: Status { Status(literal: "Enabled") }
             public static var suspended: Status { Status(literal: "Suspended") }
@@ -1963,7 +2366,7 @@ public final class CfnBucket: Resource, HasAttributes {
     }
 
     /// Specifies website configuration parameters for an Amazon S3 bucket.
-    public struct WebsiteConfiguration: TemplateRepresentable, Sendable {
+    public struct WebsiteConfiguration: TemplateRepresentable, TemplateDecodable, Sendable {
         /// The name of the error document for the website.
         public let errorDocument: Value<String>?
         /// The name of the index document for the website.
@@ -1980,6 +2383,11 @@ public final class CfnBucket: Resource, HasAttributes {
             self.routingRules = routingRules
         }
 
+        public init?(decoding value: TemplateValue) {
+            guard let fields = Fields(decoding: value) else { return nil }
+            self.init(errorDocument: fields.decode("ErrorDocument", as: Value<String>.self), indexDocument: fields.decode("IndexDocument", as: Value<String>.self), redirectAllRequestsTo: fields.decode("RedirectAllRequestsTo", as: CfnBucket.RedirectAllRequestsTo.self), routingRules: fields.decode("RoutingRules", as: [CfnBucket.RoutingRule].self))
+        }
+
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["ErrorDocument"] = self.errorDocument?.templateValue
@@ -1991,7 +2399,7 @@ public final class CfnBucket: Resource, HasAttributes {
     }
 
     /// Specifies the redirect behavior of all requests to a website endpoint of an Amazon S3 bucket.
-    public struct RedirectAllRequestsTo: TemplateRepresentable, Sendable {
+    public struct RedirectAllRequestsTo: TemplateRepresentable, TemplateDecodable, Sendable {
         /// Name of the host where requests are redirected.
         public let hostName: Value<String>
         /// Protocol to use when redirecting requests.
@@ -2002,6 +2410,12 @@ public final class CfnBucket: Resource, HasAttributes {
             self.protocol = `protocol`
         }
 
+        public init?(decoding value: TemplateValue) {
+            guard let fields = Fields(decoding: value) else { return nil }
+            guard let r0 = fields.decode("HostName", as: Value<String>.self) else { return nil }
+            self.init(hostName: r0, `protocol`: fields.decode("Protocol", as: CfnBucket.RedirectAllRequestsTo.RedirectAllRequestsToProtocol.self))
+        }
+
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["HostName"] = self.hostName.templateValue
@@ -2009,10 +2423,11 @@ public final class CfnBucket: Resource, HasAttributes {
             return .object(fields)
         }
 
-        public struct RedirectAllRequestsToProtocol: TemplateRepresentable, Sendable {
+        public struct RedirectAllRequestsToProtocol: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
+            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var http: RedirectAllRequestsToProtocol { RedirectAllRequestsToProtocol(literal: "http") }
             public static var https: RedirectAllRequestsToProtocol { RedirectAllRequestsToProtocol(literal: "https") }
@@ -2020,7 +2435,7 @@ public final class CfnBucket: Resource, HasAttributes {
     }
 
     /// Specifies the redirect behavior and when a redirect is applied.
-    public struct RoutingRule: TemplateRepresentable, Sendable {
+    public struct RoutingRule: TemplateRepresentable, TemplateDecodable, Sendable {
         /// Container for redirect information.
         public let redirectRule: CfnBucket.RedirectRule
         /// A container for describing a condition that must be met for the specified redirect to apply.
@@ -2029,6 +2444,12 @@ public final class CfnBucket: Resource, HasAttributes {
         public init(redirectRule: CfnBucket.RedirectRule, routingRuleCondition: CfnBucket.RoutingRuleCondition? = nil) {
             self.redirectRule = redirectRule
             self.routingRuleCondition = routingRuleCondition
+        }
+
+        public init?(decoding value: TemplateValue) {
+            guard let fields = Fields(decoding: value) else { return nil }
+            guard let r0 = fields.decode("RedirectRule", as: CfnBucket.RedirectRule.self) else { return nil }
+            self.init(redirectRule: r0, routingRuleCondition: fields.decode("RoutingRuleCondition", as: CfnBucket.RoutingRuleCondition.self))
         }
 
         public var templateValue: TemplateValue {
@@ -2040,7 +2461,7 @@ public final class CfnBucket: Resource, HasAttributes {
     }
 
     /// Specifies how requests are redirected.
-    public struct RedirectRule: TemplateRepresentable, Sendable {
+    public struct RedirectRule: TemplateRepresentable, TemplateDecodable, Sendable {
         /// The host name to use in the redirect request.
         public let hostName: Value<String>?
         /// The HTTP redirect code to use on the response.
@@ -2060,6 +2481,11 @@ public final class CfnBucket: Resource, HasAttributes {
             self.replaceKeyWith = replaceKeyWith
         }
 
+        public init?(decoding value: TemplateValue) {
+            guard let fields = Fields(decoding: value) else { return nil }
+            self.init(hostName: fields.decode("HostName", as: Value<String>.self), httpRedirectCode: fields.decode("HttpRedirectCode", as: Value<String>.self), `protocol`: fields.decode("Protocol", as: CfnBucket.RedirectRule.RedirectRuleProtocol.self), replaceKeyPrefixWith: fields.decode("ReplaceKeyPrefixWith", as: Value<String>.self), replaceKeyWith: fields.decode("ReplaceKeyWith", as: Value<String>.self))
+        }
+
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["HostName"] = self.hostName?.templateValue
@@ -2070,10 +2496,11 @@ public final class CfnBucket: Resource, HasAttributes {
             return .object(fields)
         }
 
-        public struct RedirectRuleProtocol: TemplateRepresentable, Sendable {
+        public struct RedirectRuleProtocol: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
+            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var http: RedirectRuleProtocol { RedirectRuleProtocol(literal: "http") }
             public static var https: RedirectRuleProtocol { RedirectRuleProtocol(literal: "https") }
@@ -2081,7 +2508,7 @@ public final class CfnBucket: Resource, HasAttributes {
     }
 
     /// A container for describing a condition that must be met for the specified redirect to apply.
-    public struct RoutingRuleCondition: TemplateRepresentable, Sendable {
+    public struct RoutingRuleCondition: TemplateRepresentable, TemplateDecodable, Sendable {
         /// The HTTP error code when the redirect is applied.
         public let httpErrorCodeReturnedEquals: Value<String>?
         /// The object key name prefix when the redirect is applied.
@@ -2090,6 +2517,11 @@ public final class CfnBucket: Resource, HasAttributes {
         public init(httpErrorCodeReturnedEquals: Value<String>? = nil, keyPrefixEquals: Value<String>? = nil) {
             self.httpErrorCodeReturnedEquals = httpErrorCodeReturnedEquals
             self.keyPrefixEquals = keyPrefixEquals
+        }
+
+        public init?(decoding value: TemplateValue) {
+            guard let fields = Fields(decoding: value) else { return nil }
+            self.init(httpErrorCodeReturnedEquals: fields.decode("HttpErrorCodeReturnedEquals", as: Value<String>.self), keyPrefixEquals: fields.decode("KeyPrefixEquals", as: Value<String>.self))
         }
 
         public var templateValue: TemplateValue {

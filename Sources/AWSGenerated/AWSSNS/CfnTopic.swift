@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::SNS::Topic`: The ``AWS::SNS::Topic`` resource creates a topic to which notifications can be published.
-public final class CfnTopic: Resource, HasAttributes {
+public final class CfnTopic: Resource, HasAttributes, DecodableResource {
     public enum Attribute: String, Sendable {
         case contentBasedDeduplication = "ContentBasedDeduplication"
         case deliveryStatusLogging = "DeliveryStatusLogging"
@@ -63,6 +63,12 @@ public final class CfnTopic: Resource, HasAttributes {
         super.init(logicalID: logicalID, type: "AWS::SNS::Topic")
     }
 
+    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
+    /// nil when a required property is missing or not of its shape.
+    public convenience init?(_ logicalID: String, decoding properties: Fields) {
+        self.init(logicalID, archivePolicy: properties.decode("ArchivePolicy", as: TemplateValue.self), contentBasedDeduplication: properties.decode("ContentBasedDeduplication", as: Value<Bool>.self), dataProtectionPolicy: properties.decode("DataProtectionPolicy", as: TemplateValue.self), deliveryStatusLogging: properties.decode("DeliveryStatusLogging", as: [CfnTopic.LoggingConfig].self), displayName: properties.decode("DisplayName", as: Value<String>.self), fifoThroughputScope: properties.decode("FifoThroughputScope", as: Value<String>.self), fifoTopic: properties.decode("FifoTopic", as: Value<Bool>.self), kmsMasterKeyId: properties.decode("KmsMasterKeyId", as: Value<String>.self), maximumMessageSize: properties.decode("MaximumMessageSize", as: Value<Int>.self), signatureVersion: properties.decode("SignatureVersion", as: Value<String>.self), subscription: properties.decode("Subscription", as: [CfnTopic.Subscription].self), tags: properties.decode("Tags", as: [CfnTopic.Tag].self), topicName: properties.decode("TopicName", as: Value<String>.self), tracingConfig: properties.decode("TracingConfig", as: Value<String>.self))
+    }
+
     /// Fn::GetAtt TopicArn.
     public var attrTopicArn: Value<String> { attribute(.topicArn) }
 
@@ -86,7 +92,7 @@ public final class CfnTopic: Resource, HasAttributes {
     }
 
     /// The ``LoggingConfig`` property type specifies the ``Delivery`` status logging configuration for an [AWS::SNS::Topic](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-sns-...
-    public struct LoggingConfig: TemplateRepresentable, Sendable {
+    public struct LoggingConfig: TemplateRepresentable, TemplateDecodable, Sendable {
         /// The IAM role ARN to be used when logging failed message deliveries in Amazon CloudWatch.
         public let failureFeedbackRoleArn: Value<String>?
         /// Indicates one of the supported protocols for the Amazon SNS topic.
@@ -103,6 +109,12 @@ public final class CfnTopic: Resource, HasAttributes {
             self.successFeedbackSampleRate = successFeedbackSampleRate
         }
 
+        public init?(decoding value: TemplateValue) {
+            guard let fields = Fields(decoding: value) else { return nil }
+            guard let r1 = fields.decode("Protocol", as: CfnTopic.LoggingConfig.LoggingConfigProtocol.self) else { return nil }
+            self.init(`protocol`: r1, failureFeedbackRoleArn: fields.decode("FailureFeedbackRoleArn", as: Value<String>.self), successFeedbackRoleArn: fields.decode("SuccessFeedbackRoleArn", as: Value<String>.self), successFeedbackSampleRate: fields.decode("SuccessFeedbackSampleRate", as: Value<String>.self))
+        }
+
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["FailureFeedbackRoleArn"] = self.failureFeedbackRoleArn?.templateValue
@@ -112,10 +124,11 @@ public final class CfnTopic: Resource, HasAttributes {
             return .object(fields)
         }
 
-        public struct LoggingConfigProtocol: TemplateRepresentable, Sendable {
+        public struct LoggingConfigProtocol: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
+            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var httpS: LoggingConfigProtocol { LoggingConfigProtocol(literal: "http/s") }
             public static var sqs: LoggingConfigProtocol { LoggingConfigProtocol(literal: "sqs") }
@@ -126,7 +139,7 @@ public final class CfnTopic: Resource, HasAttributes {
     }
 
     /// ``Subscription`` is an embedded property that describes the subscription endpoints of an SNS topic.
-    public struct Subscription: TemplateRepresentable, Sendable {
+    public struct Subscription: TemplateRepresentable, TemplateDecodable, Sendable {
         /// The endpoint that receives notifications from the SNS topic.
         public let endpoint: Value<String>
         /// The subscription's protocol.
@@ -135,6 +148,12 @@ public final class CfnTopic: Resource, HasAttributes {
         public init(endpoint: Value<String>, protocol: Value<String>) {
             self.endpoint = endpoint
             self.protocol = `protocol`
+        }
+
+        public init?(decoding value: TemplateValue) {
+            guard let fields = Fields(decoding: value) else { return nil }
+            guard let r0 = fields.decode("Endpoint", as: Value<String>.self), let r1 = fields.decode("Protocol", as: Value<String>.self) else { return nil }
+            self.init(endpoint: r0, `protocol`: r1)
         }
 
         public var templateValue: TemplateValue {
@@ -146,7 +165,7 @@ public final class CfnTopic: Resource, HasAttributes {
     }
 
     /// The list of tags to be added to the specified topic.
-    public struct Tag: TemplateRepresentable, Sendable {
+    public struct Tag: TemplateRepresentable, TemplateDecodable, Sendable {
         /// The required key portion of the tag.
         public let key: Value<String>
         /// The optional value portion of the tag.
@@ -155,6 +174,12 @@ public final class CfnTopic: Resource, HasAttributes {
         public init(key: Value<String>, value: Value<String>) {
             self.key = key
             self.value = value
+        }
+
+        public init?(decoding value: TemplateValue) {
+            guard let fields = Fields(decoding: value) else { return nil }
+            guard let r0 = fields.decode("Key", as: Value<String>.self), let r1 = fields.decode("Value", as: Value<String>.self) else { return nil }
+            self.init(key: r0, value: r1)
         }
 
         public var templateValue: TemplateValue {

@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::SQS::Queue`: The ``AWS::SQS::Queue`` resource creates an SQS standard or FIFO queue.
-public final class CfnQueue: Resource, HasAttributes {
+public final class CfnQueue: Resource, HasAttributes, DecodableResource {
     public enum Attribute: String, Sendable {
         case arn = "Arn"
         case contentBasedDeduplication = "ContentBasedDeduplication"
@@ -77,6 +77,12 @@ public final class CfnQueue: Resource, HasAttributes {
         super.init(logicalID: logicalID, type: "AWS::SQS::Queue")
     }
 
+    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
+    /// nil when a required property is missing or not of its shape.
+    public convenience init?(_ logicalID: String, decoding properties: Fields) {
+        self.init(logicalID, contentBasedDeduplication: properties.decode("ContentBasedDeduplication", as: Value<Bool>.self), deduplicationScope: properties.decode("DeduplicationScope", as: Value<String>.self), delaySeconds: properties.decode("DelaySeconds", as: Value<Int>.self), fifoQueue: properties.decode("FifoQueue", as: Value<Bool>.self), fifoThroughputLimit: properties.decode("FifoThroughputLimit", as: Value<String>.self), kmsDataKeyReusePeriodSeconds: properties.decode("KmsDataKeyReusePeriodSeconds", as: Value<Int>.self), kmsMasterKeyId: properties.decode("KmsMasterKeyId", as: Value<String>.self), maximumMessageSize: properties.decode("MaximumMessageSize", as: Value<Int>.self), messageRetentionPeriod: properties.decode("MessageRetentionPeriod", as: Value<Int>.self), queueName: properties.decode("QueueName", as: Value<String>.self), receiveMessageWaitTimeSeconds: properties.decode("ReceiveMessageWaitTimeSeconds", as: Value<Int>.self), redriveAllowPolicy: properties.decode("RedriveAllowPolicy", as: TemplateValue.self), redrivePolicy: properties.decode("RedrivePolicy", as: TemplateValue.self), sqsManagedSseEnabled: properties.decode("SqsManagedSseEnabled", as: Value<Bool>.self), tags: properties.decode("Tags", as: [CfnQueue.Tag].self), visibilityTimeout: properties.decode("VisibilityTimeout", as: Value<Int>.self))
+    }
+
     /// Fn::GetAtt Arn.
     public var attrArn: Value<String> { attribute(.arn) }
     /// Fn::GetAtt QueueUrl.
@@ -103,13 +109,19 @@ public final class CfnQueue: Resource, HasAttributes {
         return properties
     }
 
-    public struct Tag: TemplateRepresentable, Sendable {
+    public struct Tag: TemplateRepresentable, TemplateDecodable, Sendable {
         public let key: Value<String>
         public let value: Value<String>
 
         public init(key: Value<String>, value: Value<String>) {
             self.key = key
             self.value = value
+        }
+
+        public init?(decoding value: TemplateValue) {
+            guard let fields = Fields(decoding: value) else { return nil }
+            guard let r0 = fields.decode("Key", as: Value<String>.self), let r1 = fields.decode("Value", as: Value<String>.self) else { return nil }
+            self.init(key: r0, value: r1)
         }
 
         public var templateValue: TemplateValue {
