@@ -156,30 +156,37 @@ public final class EventSourceMapping: Resource {
     }
 
     public override func validate(rendered properties: Fields, in context: SynthesisContext) {
+        // The override boundary: what deploys, overrides applied, read back as the L1 type.
+        guard let deployed = CfnEventSourceMapping(logicalID, decoding: properties) else { return }
+        validate(deployed, in: context)
+    }
+
+    /// The checks no schema states, on the mapping as it deploys.
+    private func validate(_ deployed: CfnEventSourceMapping, in context: SynthesisContext) {
         let root = PropertyPath.properties
         let positions = source.startingPositions
         let choices = positions.count > 1 ? positions.dropLast().joined(separator: ", ") + " or " + positions.last! : positions.joined()
-        switch properties["StartingPosition"] {
-        case nil where !positions.isEmpty:
+        switch deployed.startingPosition?.literal {
+        case nil where deployed.startingPosition == nil && !positions.isEmpty:
             context.error(self, at: root / "StartingPosition", "a \(source.kindDescription) mapping needs a starting position: \(choices)")
-        case .string(let position) where positions.isEmpty:
+        case let position? where positions.isEmpty:
             context.error(self, at: root / "StartingPosition", "\(source.kindDescription) mappings take no starting position ('\(Diagnostic.abbreviated(position))'); leave it out")
-        case .string(let position) where !positions.contains(position):
+        case let position? where !positions.contains(position):
             context.error(self, at: root / "StartingPosition", "starting position '\(Diagnostic.abbreviated(position))' is not valid for a \(source.kindDescription); use \(choices)")
         default:
             break
         }
         // Ranges are the catalog's; this gap inside the schema's range is Lambda's own rule.
-        if let age = properties["MaximumRecordAgeInSeconds"]?.literalInteger, (0..<Self.shortestRecordAge).contains(age) {
+        if let age = deployed.maximumRecordAgeInSeconds?.raw.literalInteger, (0..<Self.shortestRecordAge).contains(age) {
             context.error(self, at: root / "MaximumRecordAgeInSeconds", "maximum record age \(age) s must be -1 (no limit) or at least \(Self.shortestRecordAge)")
         }
 
-        let filters = properties["FilterCriteria"]?.objectFields?["Filters"]?.listItems ?? []
+        let filters = deployed.filterCriteria?.filters ?? []
         if filters.count > Self.maximumFilters {
             context.error(self, at: root.key("FilterCriteria").key("Filters"), "the mapping has \(filters.count) filters; Lambda allows \(Self.maximumFilters) by default")
         }
         for (position, filter) in filters.enumerated() {
-            if let pattern = filter.objectFields?["Pattern"]?.literalString, pattern.count > Self.maximumPatternLength {
+            if let pattern = filter.pattern?.literal, pattern.count > Self.maximumPatternLength {
                 context.error(self, at: root.key("FilterCriteria").key("Filters").index(position).key("Pattern"), "filter pattern has \(pattern.count) characters; the limit is \(Self.maximumPatternLength)")
             }
         }

@@ -212,7 +212,9 @@ public final class Function: Resource, HasAttributes, Grantee {
     }
 
     public override func validate(rendered properties: Fields, in context: SynthesisContext) {
-        FunctionRules.validateRendered(properties, of: self, in: context)
+        // A property of the wrong shape reads as absent here, and the catalog reports it.
+        guard let deployed = DeployedFunction(logicalID, rendered: properties) else { return }
+        FunctionRules.validate(deployed.resource, of: self, in: context)
     }
 
     /// The content hash of local code, set while the properties render.

@@ -1,3 +1,4 @@
+import AWSLambda
 import CloudFormation
 
 /// The checks on a function that the catalog's schema cannot make: inline code, the
@@ -43,9 +44,11 @@ enum FunctionRules {
         }
     }
 
-    static func validateRendered(_ properties: Fields, of function: Function, in context: SynthesisContext) {
+    /// The checks on the function as it deploys: its L1 type read back from the rendered
+    /// properties after overrides (`Function.validate(rendered:in:)`).
+    static func validate(_ deployed: CfnFunction, of function: Function, in context: SynthesisContext) {
         let root = PropertyPath.properties
-        if let runtimeName = properties["Runtime"]?.literalString {
+        if let runtimeName = deployed.runtime?.templateValue.literalString {
             if let runtime = Runtime(rawValue: runtimeName) {
                 if let problem = runtime.deprecationProblem(on: context.today) {
                     if problem.isError {
@@ -58,16 +61,16 @@ enum FunctionRules {
                 context.warning(function, at: root / "Runtime", "runtime '\(Diagnostic.abbreviated(runtimeName))' is not one infra knows; its deprecation date is not checked")
             }
         }
-        checkEnvironmentSize(properties["Environment"], of: function, in: context)
-        InlineHandler.check(properties, of: function, in: context)
-        ResourceTags.validate(rendered: properties["Tags"], of: function, in: context)
+        checkEnvironmentSize(deployed.environment?.variables, of: function, in: context)
+        InlineHandler.check(deployed, of: function, in: context)
+        ResourceTags.validate(rendered: deployed.tags?.templateValue, of: function, in: context)
     }
 
     /// Lambda counts the UTF-8 bytes of every key and value. A value resolved at deploy time
     /// (a Ref, a GetAtt, a Sub) counts as the longest it can be (`ValueBounds`); when one
     /// has no known bound, a warning says the total cannot be bounded.
-    private static func checkEnvironmentSize(_ environment: TemplateValue?, of function: Function, in context: SynthesisContext) {
-        guard let variables = environment?.objectFields?["Variables"]?.objectFields else { return }
+    private static func checkEnvironmentSize(_ variables: TemplateValue?, of function: Function, in context: SynthesisContext) {
+        guard let variables = variables?.objectFields else { return }
         var bytes = 0
         var resolved: [String] = []
         var unbounded: [String] = []

@@ -1,3 +1,4 @@
+import AWSLambda
 import CloudFormation
 
 /// The function an inline handler names must be one the inline file defines: Lambda finds
@@ -8,11 +9,12 @@ import CloudFormation
 /// for Node.js, `exports.NAME =`, `module.exports.NAME =`, `export const|let|var NAME`,
 /// `export [async] function NAME`, `export { NAME }` and the keys of `module.exports = { ... }`.
 enum InlineHandler {
-    static func check(_ properties: Fields, of function: Function, in context: SynthesisContext) {
+    /// - Parameter deployed: the function as it deploys, overrides applied.
+    static func check(_ deployed: CfnFunction, of function: Function, in context: SynthesisContext) {
         guard case .inline(let file) = function.code,
-              let source = properties["Code"]?.objectFields?["ZipFile"]?.literalString, !source.isEmpty,
-              let handler = properties["Handler"]?.literalString, handler.hasPrefix("index."),
-              let runtime = properties["Runtime"]?.literalString
+              let source = deployed.code.zipFile?.literal, !source.isEmpty,
+              let handler = deployed.handler?.literal, handler.hasPrefix("index."),
+              let runtime = deployed.runtime?.templateValue.literalString
         else { return }
         let name = String(handler.dropFirst("index.".count))
         guard !name.isEmpty, !name.contains(".") else { return }
