@@ -297,4 +297,38 @@ import Testing
         #expect(result.properties("App")["MemorySize"] == 256)
         #expect(result.properties("App")["CodeUri"] == ["Bucket": "artifacts", "Key": "app-2.zip"])
     }
+
+    @Test func aPropertyInfraDoesNotModelReachesTheSAMFunctionThroughTheDecodedL1() {
+        let result = synthesize(.sam) { stack in
+            let function = stack.add(Function("App", runtime: .python3_13, handler: "app.handler", code: Self.s3Code))
+            function.addPropertyOverride("TracingConfig", ["Mode": "Active"])
+        }
+        #expect(result.properties("App")["TracingConfig"] == ["Mode": "Active"])
+        #expect(result.diagnostics.isEmpty, "\(result.messages)")
+    }
+
+    @Test func aRoleOverrideSAMCannotExpressKeepsTheRole() {
+        let result = synthesize(.sam) { stack in
+            let function = stack.add(Function("App", runtime: .python3_13, handler: "app.handler", code: Self.s3Code))
+            function.role?.addPropertyOverride("MaxSessionDuration", 7200)
+        }
+        #expect(result.template.resource("AppRole")?.type == "AWS::IAM::Role")
+        #expect(result.properties("AppRole")["MaxSessionDuration"] == 7200)
+        #expect(result.properties("App")["Role"] == .getAtt("AppRole", "Arn"))
+    }
+
+    @Test func aDestinationChangedByAnOverrideHasNoSAMType() {
+        let result = synthesize(.sam) { stack in
+            let table = stack.add(Table("Orders", partitionKey: .string("pk"), stream: .keysOnly))
+            let failures = stack.add(Queue("Failures"))
+            let function = stack.add(Function("Consumer", runtime: .python3_13, handler: "app.handler", code: Self.s3Code))
+            let mapping = stack.add(function.trigger(on: table.stream, startingPosition: .latest, onFailure: .queue(failures)))
+            mapping.addPropertyOverride("DestinationConfig.OnFailure.Destination", "arn:aws:sqs:ca-central-1:111122223333:elsewhere")
+        }
+        let event = result.events(of: "Consumer")["OrdersEvents"]?.fields?["Properties"]?.fields
+        #expect(event?["DestinationConfig"] == ["OnFailure": ["Destination": "arn:aws:sqs:ca-central-1:111122223333:elsewhere"]])
+        // SAM grants nothing for an untyped destination, so the role's own send stays in Policies.
+        let sids = result.policyDocuments(of: "Consumer").first?.compactMap { $0.fields?["Sid"]?.literalString }
+        #expect(sids == ["SendFailedRecordsToFailures"])
+    }
 }

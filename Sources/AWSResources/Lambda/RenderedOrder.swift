@@ -6,13 +6,18 @@ import CloudFormation
 /// so that moving a resource onto its L1 type changes no line. Keys it does not list (a
 /// property set by an override, one infra does not model) follow in the L1's order.
 struct RenderedOrder {
-    /// Property -> its position; nested orders for the objects whose keys are ordered too.
+    /// The properties in order; nested orders for the objects whose keys are ordered too.
     private let keys: [String]
     private let nested: [String: RenderedOrder]
 
     init(_ keys: [String], nested: [String: RenderedOrder] = [:]) {
         self.keys = keys
         self.nested = nested
+    }
+
+    /// The same order with one key in place of another (an event's `Stream` for `EventSourceArn`).
+    func replacing(_ key: String, with replacement: String) -> RenderedOrder {
+        RenderedOrder(keys.map { $0 == key ? replacement : $0 }, nested: nested)
     }
 
     func apply(to fields: Fields) -> Fields {

@@ -9,7 +9,7 @@ import CloudFormation
 /// lengthen the template without changing what the role may do.
 struct GeneratedRolePermissions {
     let managedPolicies: [SAMManagedPolicy]
-    /// Action (lowercased: IAM compares actions case-insensitively) -> the resources it is allowed on.
+    /// Action (lowercased) -> the resources it is allowed on.
     private let destinationGrants: [String: [TemplateValue]]
     private let actionsOnEveryResource: Set<String>
 
@@ -23,36 +23,28 @@ struct GeneratedRolePermissions {
         actionsOnEveryResource = Set(policies.flatMap(\.actions).map { $0.lowercased() })
         var grants: [String: [TemplateValue]] = [:]
         for case let destination? in events.map(\.typedDestination) {
-            for statement in destination.samGrantedStatements {
-                for action in statement.actions.names {
-                    grants[action.lowercased(), default: []].append(contentsOf: statement.resources?.values ?? [])
+            for case let statement? in destination.samGrantedStatements.map(AllowStatement.init) {
+                for action in statement.actions {
+                    grants[action, default: []].append(contentsOf: statement.resources)
                 }
             }
         }
         destinationGrants = grants
     }
 
-    /// Whether the generated role already allows everything the rendered statement allows.
-    /// A condition only narrows an Allow, so it does not stop a statement from being covered;
-    /// NotAction and NotResource are never treated as covered.
-    func covers(statement: TemplateValue) -> Bool {
-        guard let fields = statement.objectFields, fields["Effect"] == "Allow",
-              fields["NotAction"] == nil, fields["NotResource"] == nil, fields["Principal"] == nil,
-              let actionValue = fields["Action"], let resourceValue = fields["Resource"] else { return false }
-        let actions = (actionValue.listItems ?? [actionValue]).map { $0.literalString?.lowercased() }
-        let resources = resourceValue.listItems ?? [resourceValue]
-        return !actions.isEmpty && actions.allSatisfy { action in
-            guard let action else { return false }
+    /// Whether the generated role already allows everything the statement allows.
+    func covers(_ statement: AllowStatement) -> Bool {
+        !statement.actions.isEmpty && statement.actions.allSatisfy { action in
             if actionsOnEveryResource.contains(action) { return true }
             let allowed = destinationGrants[action] ?? []
-            return resources.allSatisfy { allowed.contains($0) }
+            return statement.resources.allSatisfy { allowed.contains($0) }
         }
     }
 
     /// Whether attaching the managed policy adds nothing: SAM attaches it itself, or it is
     /// AWSLambdaENIManagementAccess, whose ec2 actions AWSLambdaVPCAccessExecutionRole includes.
-    func covers(managedPolicy arn: TemplateValue) -> Bool {
-        if managedPolicies.contains(where: { $0.policy.arn.raw == arn }) { return true }
-        return arn == ManagedPolicy.lambdaENIManagementAccess.arn.raw && managedPolicies.contains(.vpcAccessExecution)
+    func covers(managedPolicy arn: Value<String>) -> Bool {
+        if managedPolicies.contains(where: { $0.policy.arn == arn }) { return true }
+        return arn == ManagedPolicy.lambdaENIManagementAccess.arn && managedPolicies.contains(.vpcAccessExecution)
     }
 }

@@ -1,16 +1,15 @@
+import AWSLambda
 import CloudFormation
 
 /// Tags as a SAM function takes them: a map of key to value rather than CloudFormation's
 /// `[{Key, Value}]` list. SAM adds `lambda:createdBy: SAM` to the function and its role.
 enum ServerlessTags {
-    /// nil when an entry is not a `{Key, Value}` pair with a literal key.
-    static func map(_ tags: TemplateValue) -> TemplateValue? {
-        guard let items = tags.listItems else { return nil }
+    /// nil when a tag's key is not a literal.
+    static func map(_ tags: [CfnFunction.Tag]) -> TemplateValue? {
         var map = Fields()
-        for tag in items {
-            guard let fields = tag.objectFields, fields.count == 2,
-                  let key = fields["Key"]?.literalString, let value = fields["Value"] else { return nil }
-            map[key] = value
+        for tag in tags {
+            guard let key = tag.key.literal, let value = tag.value else { return nil }
+            map[key] = value.raw
         }
         return .object(map)
     }

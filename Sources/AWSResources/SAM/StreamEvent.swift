@@ -1,9 +1,10 @@
+import AWSLambda
 import CloudFormation
 
 /// A mapping as one of its function's SAM `Events`, of its source's Type (`DynamoDB`,
-/// `Kinesis`, `SQS`: `EventSource.samEvent`). SAM turns it back
-/// into an `AWS::Lambda::EventSourceMapping` named `<Function><EventName>`; the event name is
-/// chosen so that this is the mapping's own logical ID (`<Function><Table>Events` by default).
+/// `Kinesis`, `SQS`: `EventSource.samEvent`). SAM turns it back into an
+/// `AWS::Lambda::EventSourceMapping` named `<Function><EventName>`; the event name is chosen
+/// so that this is the mapping's own logical ID (`<Function><Source>Events` by default).
 struct StreamEvent {
     let name: String
     /// `{Type: DynamoDB, Properties: ...}`.
@@ -31,38 +32,36 @@ struct StreamEvent {
         return id.hasPrefix(prefix) && id.count > prefix.count ? String(id.dropFirst(prefix.count)) : id
     }
 
-    /// - Parameter rendered: the mapping as CloudFormation would read it, overrides applied.
-    init(_ mapping: EventSourceMapping, rendered: TemplateResource) {
+    /// - Parameter rendered: the mapping as CloudFormation would read it, overrides applied;
+    ///   it is read back as its CfnEventSourceMapping (nil when that cannot be done).
+    init?(_ mapping: EventSourceMapping, rendered: TemplateResource, in context: SynthesisContext) {
+        guard let deployed = CfnEventSourceMapping(mapping.logicalID, decoding: rendered.properties) else { return nil }
         name = Self.name(of: mapping)
         source = mapping.source.samEvent
-        var destination: (any OnFailureDestination)?
-        var properties = Fields()
-        properties[source.arnProperty] = rendered.properties["EventSourceArn"]
-        for (key, value) in rendered.properties.entries {
-            switch key {
-            case "EventSourceArn", "FunctionName":
-                continue  // the source above; the function is the one the event belongs to
-            case "DestinationConfig":
-                let typed = Self.typed(value, onFailure: mapping.onFailure)
-                properties[key] = typed.value
-                destination = typed.destination
-            default:
-                properties[key] = value
-            }
-        }
-        value = .object(["Type": .string(source.type), "Properties": .object(properties)])
-        typedDestination = destination
+        let arn = deployed.eventSourceArn
+        let destination = Self.typed(deployed.destinationConfig, onFailure: mapping.onFailure)
+        typedDestination = destination.target
+        // The source goes under the event's own name for it; the function is the one the
+        // event belongs to.
+        deployed.eventSourceArn = nil
+        deployed.destinationConfig = nil
+        var properties = deployed.properties(in: context)
+        properties["FunctionName"] = nil
+        properties[source.arnProperty] = arn?.raw
+        properties["DestinationConfig"] = destination.value
+        let order = RenderedOrder.eventSourceMapping.replacing("EventSourceArn", with: source.arnProperty)
+        value = .object(["Type": .string(source.type), "Properties": .object(order.apply(to: properties))])
     }
 
-    /// Adds the destination's SAM `Type` (`SQS`, `SNS`) beside it, which makes SAM grant the
-    /// delivery. Only when the destination is still the typed one (an override may have
-    /// changed it, and then its type is unknown) and SAM has a type for it.
-    private static func typed(_ config: TemplateValue, onFailure: FailureDestination?) -> (value: TemplateValue, destination: (any OnFailureDestination)?) {
+    /// The destination config, with the destination's SAM `Type` (`SQS`, `SNS`) beside it,
+    /// which makes SAM grant the delivery. Only when the destination is still the typed one
+    /// (an override may have changed it, and then its type is unknown) and SAM has a type for it.
+    private static func typed(_ config: CfnEventSourceMapping.DestinationConfig?, onFailure: FailureDestination?) -> (value: TemplateValue?, target: (any OnFailureDestination)?) {
+        guard let config else { return (nil, nil) }
         guard let target = onFailure?.target, let type = target.samDestinationType,
-              var fields = config.objectFields, var failure = fields["OnFailure"]?.objectFields,
-              failure["Destination"] == target.destinationArn.raw else { return (config, nil) }
-        failure["Type"] = .string(type)
-        fields["OnFailure"] = .object(failure)
-        return (.object(fields), target)
+              let destination = config.onFailure?.destination, destination == target.destinationArn,
+              config.templateValue == CfnEventSourceMapping.DestinationConfig(onFailure: .init(destination: destination)).templateValue
+        else { return (config.templateValue, nil) }
+        return (.object(["OnFailure": .object(["Destination": destination.raw, "Type": .string(type)])]), target)
     }
 }
