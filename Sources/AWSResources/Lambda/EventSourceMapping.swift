@@ -12,27 +12,30 @@ public final class EventSourceMapping: Resource {
     public let function: Function
     /// What the mapping reads: a table's stream, a Kinesis stream, a queue.
     public let source: any EventSource
+    // The settings Lambda supports for only some sources are set through the initializer of
+    // that kind of source (`trigger(on:)`), so a stream mapping cannot get a queue's setting.
+
     /// 1 to 10000; nil keeps Lambda's default (100 for streams, 10 for SQS).
     public var batchSize: Int?
     /// Streams only.
-    public var startingPosition: StartingPosition?
+    public private(set) var startingPosition: StartingPosition?
     /// Seconds to gather a batch, 0 to 300.
     public var maximumBatchingWindowInSeconds: Int?
     public var reportBatchItemFailures: Bool
     /// Split a failing batch in two and retry each half, to isolate a bad record (streams).
-    public var bisectBatchOnFunctionError: Bool?
+    public private(set) var bisectBatchOnFunctionError: Bool?
     /// -1 (until the record expires) or 0 to 10000 (streams).
-    public var maximumRetryAttempts: Int?
+    public private(set) var maximumRetryAttempts: Int?
     /// -1 (no limit) or 60 to 604800 seconds (streams).
-    public var maximumRecordAgeInSeconds: Int?
+    public private(set) var maximumRecordAgeInSeconds: Int?
     /// Batches per shard processed at once, 1 to 10 (streams).
-    public var parallelizationFactor: Int?
+    public private(set) var parallelizationFactor: Int?
     /// Seconds, 0 to 900 (streams).
-    public var tumblingWindowInSeconds: Int?
+    public private(set) var tumblingWindowInSeconds: Int?
     /// Streams only; a queue's failed messages go to its own redrive queue.
     public let onFailure: FailureDestination?
     /// Concurrent invocations the mapping may make, 2 to 1000 (SQS only).
-    public var maximumConcurrency: Int?
+    public private(set) var maximumConcurrency: Int?
     public var enabled: Bool
     /// The filters' patterns, written by the source from its own kind of filter.
     private let filterPatterns: [FilterPattern]
