@@ -99,13 +99,26 @@ import Testing
         #expect(result.diagnostics.isEmpty, "\(result.messages)")
     }
 
-    @Test func aStartingPositionOnAQueueIsAnError() {
+    @Test func streamSettingsOnAQueueAreErrors() {
         let result = Self.queue { function, queue in
             let mapping = function.trigger(on: queue)
             mapping.addPropertyOverride("StartingPosition", "LATEST")
+            mapping.addPropertyOverride("DestinationConfig", ["OnFailure": ["Destination": "arn:aws:sqs:ca-central-1:111122223333:dlq"]])
             return mapping
         }
-        #expect(result.messages == ["error WorkerJobsEvents Properties.StartingPosition: SQS queue mappings take no starting position ('LATEST'); leave it out"])
+        #expect(result.messages == [
+            "error WorkerJobsEvents Properties.StartingPosition: SQS queue mappings take no StartingPosition, a stream's setting; leave it out",
+            "error WorkerJobsEvents Properties.DestinationConfig: SQS queue mappings take no DestinationConfig, a stream's setting; give the queue a redrive policy (a dead-letter queue) instead",
+        ])
+    }
+
+    @Test func aQueueSettingOnAStreamIsAnError() {
+        let result = Self.kinesis { function, stream in
+            let mapping = function.trigger(on: stream, startingPosition: .latest)
+            mapping.addPropertyOverride("ScalingConfig", ["MaximumConcurrency": 5])
+            return mapping
+        }
+        #expect(result.messages == ["error ConsumerClicksEvents Properties.ScalingConfig: a Kinesis stream mapping takes no maximum concurrency (a queue's setting); use ParallelizationFactor"])
     }
 
     @Test func queueConcurrencyIsCheckedByTheCatalog() {

@@ -167,17 +167,8 @@ public final class EventSourceMapping: Resource {
     /// The checks no schema states, on the mapping as it deploys.
     private func validate(_ deployed: CfnEventSourceMapping, in context: SynthesisContext) {
         let root = PropertyPath.properties
-        let positions = source.startingPositions
-        let choices = positions.count > 1 ? positions.dropLast().joined(separator: ", ") + " or " + positions.last! : positions.joined()
-        switch deployed.startingPosition?.literal {
-        case nil where deployed.startingPosition == nil && !positions.isEmpty:
-            context.error(self, at: root / "StartingPosition", "a \(source.kindDescription) mapping needs a starting position: \(choices)")
-        case let position? where positions.isEmpty:
-            context.error(self, at: root / "StartingPosition", "\(source.kindDescription) mappings take no starting position ('\(Diagnostic.abbreviated(position))'); leave it out")
-        case let position? where !positions.contains(position):
-            context.error(self, at: root / "StartingPosition", "starting position '\(Diagnostic.abbreviated(position))' is not valid for a \(source.kindDescription); use \(choices)")
-        default:
-            break
+        for problem in source.problems(in: deployed) {
+            context.error(self, at: root / problem.property, problem.message)
         }
         // Ranges are the catalog's; this gap inside the schema's range is Lambda's own rule.
         if let age = deployed.maximumRecordAgeInSeconds?.raw.literalInteger, (0..<Self.shortestRecordAge).contains(age) {

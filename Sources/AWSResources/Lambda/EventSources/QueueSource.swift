@@ -8,7 +8,6 @@ extension Queue: QueueEventSource {
     public var mappingIDStem: String { logicalID }
     public var sourceDescription: String { "the queue \(logicalID)" }
     public var kindDescription: String { "SQS queue" }
-    public var startingPositions: [String] { [] }
     public var samEvent: SAMEventSource {
         SAMEventSource(type: "SQS", arnProperty: "Queue", managedPolicy: .sqsQueueExecution)
     }
