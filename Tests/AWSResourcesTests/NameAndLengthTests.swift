@@ -93,6 +93,18 @@ import Testing
         ])
     }
 
+    /// The rule reads the role as it deploys (decoded as `CfnRole`), so a path set or
+    /// replaced by an override is checked, and a typed path an override fixes is not reported.
+    @Test func rolePathFromAnOverrideIsChecked() {
+        let result = validate { stack in
+            stack.add(Role("Set", assumedBy: .lambda)).addPropertyOverride("Path", "service/")
+            let fixed = stack.add(Role("Fixed", assumedBy: .lambda))
+            fixed.path = "/service"
+            fixed.addPropertyOverride("Path", "/service/")
+        }
+        #expect(result.messages == ["error Set Properties.Path: role path 'service/' must start and end with '/'"])
+    }
+
     @Test func roleDescriptionHasAtMost1000Characters() {
         let result = validate { stack in
             stack.add(Role("Fits", assumedBy: .lambda, description: String(repeating: "d", count: 1000)))

@@ -293,4 +293,31 @@ import Testing
             "error Messages Properties.StreamSpecification: the table has no stream, but ReaderMessagesEvents reads from it",
         ])
     }
+
+    /// The rules run on what deploys, decoded as the L1 `CfnTable`: a value an override sets
+    /// is checked as a typed one, and what is only known at deploy (an `Fn::If` where an
+    /// object goes) is not reported as missing.
+    @Test func rulesReadTheOverriddenTableTyped() {
+        let checked = synthesize { stack in
+            let table = stack.add(Table("T", partitionKey: .string("pk"), billing: .provisioned(read: 5, write: 5)))
+            table.addPropertyOverride("ProvisionedThroughput.ReadCapacityUnits", 0)
+            table.addPropertyOverride("TimeToLiveSpecification", ["AttributeName": "pk", "Enabled": true])
+        }
+        #expect(checked.messages == [
+            "error T Properties.ProvisionedThroughput.ReadCapacityUnits: read capacity of the table is 0; it must be at least 1",
+            "error T Properties.TimeToLiveSpecification.AttributeName: the time-to-live attribute 'pk' is a key attribute of type S (String); DynamoDB expires items only by a Number attribute (epoch seconds), so no item would ever expire: use a Number attribute",
+        ])
+
+        let conditional = synthesize { stack in
+            let table = stack.add(Table("T", partitionKey: .string("pk"), billing: .provisioned(read: 5, write: 5)))
+            table.addPropertyOverride("ProvisionedThroughput", .intrinsic(.if(condition: "Big", then: ["ReadCapacityUnits": 50, "WriteCapacityUnits": 50], else: ["ReadCapacityUnits": 5, "WriteCapacityUnits": 5])))
+        }
+        #expect(!conditional.messages.contains { $0.contains("needs ProvisionedThroughput") }, "\(conditional.messages)")
+
+        let removed = synthesize { stack in
+            let table = stack.add(Table("T", partitionKey: .string("pk"), billing: .provisioned(read: 5, write: 5)))
+            table.addPropertyDeletionOverride("ProvisionedThroughput")
+        }
+        #expect(removed.messages == ["error T Properties.ProvisionedThroughput: the table needs ProvisionedThroughput (read and write capacity) because the table's BillingMode is PROVISIONED"])
+    }
 }

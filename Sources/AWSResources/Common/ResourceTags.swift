@@ -26,28 +26,33 @@ public struct ResourceTags: Sendable, ExpressibleByDictionaryLiteral {
         pairs.append((key, value))
     }
 
+    /// The tags as a generated L1 type's `Tag` list, nil when there are none.
+    func typed<Tag: TagPair>(as type: Tag.Type = Tag.self) -> [Tag]? {
+        guard !pairs.isEmpty else { return nil }
+        return pairs.map { Tag(key: CloudFormation.Value($0.key), value: $0.value) }
+    }
+
     /// The rendered list, nil when there are no tags.
     var rendered: TemplateValue? {
-        guard !pairs.isEmpty else { return nil }
-        return .list(pairs.map { .object(["Key": .string($0.key), "Value": $0.value.raw]) })
+        typed(as: RenderedTag.self)?.templateValue
     }
 
     /// At most 50 per resource.
     static let maximumCount = 50
 
-    /// Checks the rendered `Tags` list, so that tags set by an override are checked too: at
-    /// most 50; keys of 1 to 128 characters, values up to 256, no `aws:` prefix (reserved by
-    /// AWS), no duplicates. A key or value resolved at deploy time is not checked.
-    static func validate(rendered tags: TemplateValue?, of resource: Resource, in context: SynthesisContext) {
-        let items = tags?.listItems ?? []
+    /// Checks the tags as they deploy (a generated L1 type's `Tags`, decoded after overrides),
+    /// so that tags set by an override are checked too: at most 50; keys of 1 to 128
+    /// characters, values up to 256, no `aws:` prefix (reserved by AWS), no duplicates. A key
+    /// or value resolved at deploy time is not checked.
+    static func validate(_ tags: [some TagPair]?, of resource: Resource, in context: SynthesisContext) {
+        let items = tags ?? []
         let path = PropertyPath.properties / "Tags"
         if items.count > maximumCount {
             context.error(resource, at: path, "the resource has \(items.count) tags; AWS allows \(maximumCount)")
         }
         var seen: Set<String> = []
         for (index, item) in items.enumerated() {
-            let fields = item.objectFields ?? Fields()
-            guard let key = fields["Key"]?.literalString else { continue }
+            guard let key = item.key.literal else { continue }
             if !seen.insert(key).inserted {
                 context.error(resource, at: path.index(index).key("Key"), "tag '\(Diagnostic.abbreviated(key))' is given twice")
             }
@@ -57,9 +62,43 @@ public struct ResourceTags: Sendable, ExpressibleByDictionaryLiteral {
             if key.lowercased().hasPrefix("aws:") {
                 context.error(resource, at: path.index(index).key("Key"), "tag keys starting with 'aws:' are reserved for AWS")
             }
-            if let value = fields["Value"]?.literalString, value.count > 256 {
+            if let value = item.value.literal, value.count > 256 {
                 context.error(resource, at: path.index(index).key("Value"), "a tag value has at most 256 characters; the value of '\(Diagnostic.abbreviated(key))' has \(value.count)")
             }
         }
     }
+
+    /// The same checks on a rendered `Tags` list, for the resources not yet rendered through
+    /// their L1 type (the Lambda function).
+    static func validate(rendered tags: TemplateValue?, of resource: Resource, in context: SynthesisContext) {
+        validate(tags.flatMap([RenderedTag].init(decoding:)), of: resource, in: context)
+    }
+}
+
+/// A tag of a generated L1 type (`CfnTable.Tag`, `CfnRole.Tag`, ...): each type has its own
+/// struct, all of this shape.
+protocol TagPair: TemplateRepresentable, TemplateDecodable {
+    init(key: CloudFormation.Value<String>, value: CloudFormation.Value<String>)
+    var key: CloudFormation.Value<String> { get }
+    var value: CloudFormation.Value<String> { get }
+}
+
+/// `{Key, Value}`, CloudFormation's tag shape, for `ResourceTags.rendered`.
+private struct RenderedTag: TagPair {
+    let key: CloudFormation.Value<String>
+    let value: CloudFormation.Value<String>
+
+    init(key: CloudFormation.Value<String>, value: CloudFormation.Value<String>) {
+        self.key = key
+        self.value = value
+    }
+
+    init?(decoding value: TemplateValue) {
+        guard let fields = Fields(decoding: value),
+              let key = fields.decode("Key", as: CloudFormation.Value<String>.self),
+              let tagValue = fields.decode("Value", as: CloudFormation.Value<String>.self) else { return nil }
+        self.init(key: key, value: tagValue)
+    }
+
+    var templateValue: TemplateValue { .object(["Key": key.raw, "Value": value.raw]) }
 }

@@ -1,3 +1,5 @@
+import AWSDynamoDB
+
 /// How a table pays for throughput.
 public enum Billing: Hashable, Sendable {
     /// On demand: no capacity to plan, and global secondary indexes take no throughput.
@@ -6,10 +8,10 @@ public enum Billing: Hashable, Sendable {
     /// then needs its own throughput.
     case provisioned(read: Int, write: Int)
 
-    var mode: String {
+    var cfnMode: CfnTable.BillingMode {
         switch self {
-        case .payPerRequest: "PAY_PER_REQUEST"
-        case .provisioned: "PROVISIONED"
+        case .payPerRequest: .payPerRequest
+        case .provisioned: .provisioned
         }
     }
 }

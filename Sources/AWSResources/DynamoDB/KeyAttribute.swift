@@ -1,8 +1,18 @@
+import AWSDynamoDB
+
 /// A DynamoDB scalar attribute type, as key attributes and stream records spell it.
 public enum AttributeType: String, Sendable, Hashable, CaseIterable {
     case string = "S"
     case number = "N"
     case binary = "B"
+
+    var cfnType: CfnTable.AttributeDefinition.AttributeType {
+        switch self {
+        case .string: .s
+        case .number: .n
+        case .binary: .b
+        }
+    }
 }
 
 /// A key attribute: its name and type. Attribute definitions are derived from the keys of the

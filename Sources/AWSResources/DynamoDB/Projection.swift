@@ -1,3 +1,4 @@
+import AWSDynamoDB
 import CloudFormation
 
 /// Which attributes an index copies from the table.
@@ -9,12 +10,11 @@ public enum Projection: Hashable, Sendable {
     /// The keys plus these non-key attributes (at least one).
     case include([String])
 
-    var rendered: TemplateValue {
+    var cfnProjection: CfnTable.Projection {
         switch self {
-        case .all: .object(["ProjectionType": "ALL"])
-        case .keysOnly: .object(["ProjectionType": "KEYS_ONLY"])
-        case .include(let attributes):
-            .object(["ProjectionType": "INCLUDE", "NonKeyAttributes": .list(attributes.map { .string($0) })])
+        case .all: CfnTable.Projection(projectionType: .all)
+        case .keysOnly: CfnTable.Projection(projectionType: .keysOnly)
+        case .include(let attributes): CfnTable.Projection(nonKeyAttributes: Value(attributes.map { Value($0) }), projectionType: .include)
         }
     }
 

@@ -1,3 +1,4 @@
+import AWSDynamoDB
 import CloudFormation
 
 /// A DynamoDB table (`AWS::DynamoDB::Table`).
@@ -91,8 +92,12 @@ public final class Table<StreamState: TableStreamState>: Resource, HasAttributes
         return index
     }
 
+    /// The rules run on what deploys: the rendered properties, overrides applied, as a `CfnTable`.
     public override func validate(rendered properties: Fields, in context: SynthesisContext) {
-        TableRules.validateRendered(properties, of: self, in: context)
+        let deployed = DeployedProperties<CfnTable>(properties, of: self, in: context)
+        if let deployed {
+            TableRules.validate(deployed, of: self, in: context)
+        }
         // DynamoDB has no snapshot that CloudFormation can take (backups are a separate service).
         if deletionPolicy == .snapshot {
             context.error(self, path: "DeletionPolicy", "a DynamoDB table does not support the Snapshot policy; use Retain, RetainExceptOnCreate or Delete")
@@ -100,50 +105,62 @@ public final class Table<StreamState: TableStreamState>: Resource, HasAttributes
         if updateReplacePolicy == .snapshot {
             context.error(self, path: "UpdateReplacePolicy", "a DynamoDB table does not support the Snapshot policy; use Retain, RetainExceptOnCreate or Delete")
         }
-        if properties["StreamSpecification"] == nil, !streamConsumers.isEmpty {
+        if let deployed, deployed.isComplete, deployed.resource.streamSpecification == nil, !streamConsumers.isEmpty {
             context.error(self, at: PropertyPath.properties / "StreamSpecification", "the table has no stream, but \(streamConsumers.joined(separator: ", ")) reads from it")
         }
     }
 
     public override func properties(in context: SynthesisContext) -> Fields {
         TableRules.validateModel(of: self, in: context)
-        var properties = Fields()
-        properties["TableName"] = tableName?.raw
-        properties["AttributeDefinitions"] = .list(attributeDefinitions(in: context).map {
-            .object(["AttributeName": .string($0.name), "AttributeType": .string($0.type.rawValue)])
-        })
-        properties["KeySchema"] = Self.keySchema(partitionKey, sortKey)
+        return Self.renderOrder.apply(to: cfnTable(in: context).properties(in: context))
+    }
+
+    /// The order this resource has always written its properties in (see `RenderOrder`).
+    private static var renderOrder: RenderOrder {
+        let index = RenderOrder([], nested: ["Projection": RenderOrder(["ProjectionType", "NonKeyAttributes"])])
+        return RenderOrder([
+            "TableName", "AttributeDefinitions", "KeySchema", "GlobalSecondaryIndexes", "LocalSecondaryIndexes",
+            "BillingMode", "ProvisionedThroughput", "StreamSpecification", "TimeToLiveSpecification",
+            "PointInTimeRecoverySpecification", "SSESpecification", "DeletionProtectionEnabled", "TableClass", "Tags",
+        ], nested: ["GlobalSecondaryIndexes": index, "LocalSecondaryIndexes": index])
+    }
+
+    /// The L1 table this one renders as, built from the typed settings.
+    func cfnTable(in context: SynthesisContext) -> CfnTable {
+        let table = CfnTable(logicalID, keySchema: Self.keySchema(partitionKey, sortKey, CfnTable.KeySchema.init).templateValue)
+        table.tableName = tableName
+        table.attributeDefinitions = attributeDefinitions(in: context).map {
+            CfnTable.AttributeDefinition(attributeName: Value($0.name), attributeType: $0.type.cfnType)
+        }
         if !globalIndexes.isEmpty {
-            properties["GlobalSecondaryIndexes"] = .list(globalIndexes.map { index in
-                var fields = Fields()
-                fields["IndexName"] = .string(index.name)
-                fields["KeySchema"] = Self.keySchema(index.partitionKey, index.sortKey)
-                fields["Projection"] = index.projection.rendered
-                fields["ProvisionedThroughput"] = index.throughput.map { Self.throughput(read: $0.read, write: $0.write) }
-                return .object(fields)
-            })
+            table.globalSecondaryIndexes = globalIndexes.map { index in
+                CfnTable.GlobalSecondaryIndex(
+                    indexName: Value(index.name),
+                    keySchema: Self.keySchema(index.partitionKey, index.sortKey, CfnTable.GlobalSecondaryIndex.KeySchema.init),
+                    projection: index.projection.cfnProjection,
+                    provisionedThroughput: index.throughput.map { Self.throughput(read: $0.read, write: $0.write) })
+            }
         }
         if !localIndexes.isEmpty {
-            properties["LocalSecondaryIndexes"] = .list(localIndexes.map { index in
-                .object([
-                    "IndexName": .string(index.name),
-                    "KeySchema": Self.keySchema(partitionKey, index.sortKey),
-                    "Projection": index.projection.rendered,
-                ])
-            })
+            table.localSecondaryIndexes = localIndexes.map { index in
+                CfnTable.LocalSecondaryIndex(
+                    indexName: Value(index.name),
+                    keySchema: Self.keySchema(partitionKey, index.sortKey, CfnTable.KeySchema.init),
+                    projection: index.projection.cfnProjection)
+            }
         }
-        properties["BillingMode"] = .string(billing.mode)
+        table.billingMode = billing.cfnMode
         if case .provisioned(let read, let write) = billing {
-            properties["ProvisionedThroughput"] = Self.throughput(read: read, write: write)
+            table.provisionedThroughput = Self.throughput(read: read, write: write)
         }
-        properties["StreamSpecification"] = streamViewType.map { .object(["StreamViewType": .string($0.rawValue)]) }
-        properties["TimeToLiveSpecification"] = timeToLiveAttribute.map { .object(["AttributeName": .string($0), "Enabled": true]) }
-        properties["PointInTimeRecoverySpecification"] = .object(["PointInTimeRecoveryEnabled": .boolean(pointInTimeRecovery)])
-        properties["SSESpecification"] = encryption.rendered
-        properties["DeletionProtectionEnabled"] = deletionProtection ? true : nil
-        properties["TableClass"] = tableClass.map { .string($0.rawValue) }
-        properties["Tags"] = tags.rendered
-        return properties
+        table.streamSpecification = streamViewType.map { CfnTable.StreamSpecification(streamViewType: .init(Value($0.rawValue))) }
+        table.timeToLiveSpecification = timeToLiveAttribute.map { CfnTable.TimeToLiveSpecification(enabled: true, attributeName: Value($0)) }
+        table.pointInTimeRecoverySpecification = .init(pointInTimeRecoveryEnabled: Value(booleanLiteral: pointInTimeRecovery))
+        table.sseSpecification = encryption.cfnSpecification
+        table.deletionProtectionEnabled = deletionProtection ? true : nil
+        table.tableClass = tableClass.map { CfnTable.TableClass(Value($0.rawValue)) }
+        table.tags = tags.typed()
+        return table
     }
 
     /// Every key attribute once, in order of first appearance: the table's keys, then each
@@ -182,16 +199,14 @@ public final class Table<StreamState: TableStreamState>: Resource, HasAttributes
         return definitions
     }
 
-    private static func keySchema(_ partitionKey: KeyAttribute, _ sortKey: KeyAttribute?) -> TemplateValue {
-        var keys: [TemplateValue] = [.object(["AttributeName": .string(partitionKey.name), "KeyType": "HASH"])]
-        if let sortKey {
-            keys.append(.object(["AttributeName": .string(sortKey.name), "KeyType": "RANGE"]))
-        }
-        return .list(keys)
+    /// The partition key (HASH), then the sort key (RANGE), as `make` builds a key element
+    /// (the table's and a global index's key schemas are distinct L1 types).
+    private static func keySchema<Key>(_ partitionKey: KeyAttribute, _ sortKey: KeyAttribute?, _ make: (Value<String>, Value<String>) -> Key) -> [Key] {
+        [make(Value(partitionKey.name), "HASH")] + (sortKey.map { [make(Value($0.name), "RANGE")] } ?? [])
     }
 
-    private static func throughput(read: Int, write: Int) -> TemplateValue {
-        .object(["ReadCapacityUnits": .integer(read), "WriteCapacityUnits": .integer(write)])
+    private static func throughput(read: Int, write: Int) -> CfnTable.ProvisionedThroughput {
+        CfnTable.ProvisionedThroughput(readCapacityUnits: Value(read), writeCapacityUnits: Value(write))
     }
 }
 

@@ -1,3 +1,4 @@
+import AWSDynamoDB
 import CloudFormation
 
 /// Server-side encryption at rest. DynamoDB always encrypts; this chooses whose key.
@@ -9,10 +10,10 @@ public enum TableEncryption: Hashable, Sendable {
     /// CloudTrail and callers need no KMS permissions; KMS request charges apply.
     case awsManagedKey
 
-    var rendered: TemplateValue? {
+    var cfnSpecification: CfnTable.SSESpecification? {
         switch self {
         case .awsOwnedKey: nil
-        case .awsManagedKey: .object(["SSEEnabled": true])
+        case .awsManagedKey: CfnTable.SSESpecification(sseEnabled: true)
         }
     }
 }

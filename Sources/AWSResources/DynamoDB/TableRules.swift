@@ -1,8 +1,9 @@
+import AWSDynamoDB
 import CloudFormation
 
-/// The checks on a table: those on the typed model (names, index limits), and those on the
-/// rendered properties (billing against throughput, keys against attribute definitions),
-/// which also catch what a property override changed.
+/// The checks on a table: those on the typed model (names, index limits), and those on what
+/// deploys, the rendered properties decoded as a `CfnTable` (billing against throughput,
+/// keys against attribute definitions), which also catch what a property override changed.
 enum TableRules {
     static let maximumGlobalIndexes = 20
     static let maximumLocalIndexes = 5
@@ -53,94 +54,100 @@ enum TableRules {
     }
 
     /// The attributes an INCLUDE projection names.
-    private static func checkProjection(_ projection: TemplateValue?, of resource: Resource, at path: PropertyPath, in context: SynthesisContext) {
-        for (position, attribute) in (projection?.objectFields?["NonKeyAttributes"]?.listItems ?? []).enumerated() {
-            guard let name = attribute.literalString else { continue }
+    private static func checkProjection(_ projection: CfnTable.Projection, of resource: Resource, at path: PropertyPath, in context: SynthesisContext) {
+        for (position, attribute) in (projection.nonKeyAttributes?.items ?? []).enumerated() {
+            guard let name = attribute.literal else { continue }
             checkAttributeName(name, of: resource, at: path.key("NonKeyAttributes").index(position), in: context)
         }
     }
 
-    static func validateRendered(_ properties: Fields, of table: Resource, in context: SynthesisContext) {
+    /// The rules on what deploys (the rendered properties, overrides applied, as a `CfnTable`).
+    static func validate(_ deployed: DeployedProperties<CfnTable>, of table: Resource, in context: SynthesisContext) {
         let root = PropertyPath.properties
-        if let name = properties["TableName"]?.literalString {
+        let cfn = deployed.resource
+        if let name = cfn.tableName?.literal {
             checkName(name, kind: "table name", of: table, at: root / "TableName", in: context)
         }
-        let mode = properties["BillingMode"]?.literalString ?? "PROVISIONED"
-        let provisioned = mode == "PROVISIONED"
-        if mode != "PROVISIONED", mode != "PAY_PER_REQUEST", properties["BillingMode"]?.literalString != nil {
-            context.error(table, at: root / "BillingMode", "billing mode '\(Diagnostic.abbreviated(mode))' is neither PROVISIONED nor PAY_PER_REQUEST")
+        // PROVISIONED is CloudFormation's default; a mode given at deploy time is taken as it.
+        let mode = cfn.billingMode ?? .provisioned
+        let provisioned = mode == .provisioned || mode.templateValue.literalString == nil
+        if let text = mode.templateValue.literalString, mode != .provisioned, mode != .payPerRequest {
+            context.error(table, at: root / "BillingMode", "billing mode '\(Diagnostic.abbreviated(text))' is neither PROVISIONED nor PAY_PER_REQUEST")
         }
-        checkThroughput(properties["ProvisionedThroughput"], provisioned: provisioned, owner: "the table", of: table, at: root / "ProvisionedThroughput", in: context)
+        checkThroughput(cfn.provisionedThroughput, provisioned: provisioned, complete: deployed.isComplete, owner: "the table", of: table, at: root / "ProvisionedThroughput", in: context)
 
-        let definitions = (properties["AttributeDefinitions"]?.listItems ?? []).compactMap { $0.objectFields?["AttributeName"]?.literalString }
+        let definitions = (cfn.attributeDefinitions ?? []).compactMap(\.attributeName.literal)
         var used: Set<String> = []
-        func checkKeys(_ schema: TemplateValue?, owner: String, at path: PropertyPath) -> [String] {
-            var names: [String] = []
-            for (position, key) in (schema?.listItems ?? []).enumerated() {
-                guard let name = key.objectFields?["AttributeName"]?.literalString else { continue }
-                names.append(name)
+        func checkKeys(_ names: [Value<String>]?, owner: String, at path: PropertyPath) -> [String] {
+            var checked: [String] = []
+            for (position, key) in (names ?? []).enumerated() {
+                guard let name = key.literal else { continue }
+                checked.append(name)
                 used.insert(name)
                 checkAttributeName(name, of: table, at: path.index(position).key("AttributeName"), in: context)
                 if !definitions.contains(name) {
                     context.error(table, at: path.index(position).key("AttributeName"), "key attribute '\(Diagnostic.abbreviated(name))' of \(owner) is not in AttributeDefinitions")
                 }
             }
-            return names
+            return checked
         }
-        let tableKeys = checkKeys(properties["KeySchema"], owner: "the table", at: root / "KeySchema")
+        // The table's KeySchema is untyped in the schema (it also allows an object); as a list it is this.
+        let tableKeySchema = [CfnTable.KeySchema](decoding: cfn.keySchema)
+        let tableKeys = checkKeys(tableKeySchema?.map(\.attributeName), owner: "the table", at: root / "KeySchema")
 
-        for (position, index) in (properties["GlobalSecondaryIndexes"]?.listItems ?? []).enumerated() {
-            let fields = index.objectFields ?? Fields()
-            let name = fields["IndexName"]?.literalString ?? "#\(position)"
+        for (position, index) in (cfn.globalSecondaryIndexes ?? []).enumerated() {
+            let name = index.indexName.literal ?? "#\(position)"
             let path = root.key("GlobalSecondaryIndexes").index(position)
-            _ = checkKeys(fields["KeySchema"], owner: "index '\(Diagnostic.abbreviated(name))'", at: path.key("KeySchema"))
-            checkProjection(fields["Projection"], of: table, at: path.key("Projection"), in: context)
-            checkThroughput(fields["ProvisionedThroughput"], provisioned: provisioned, owner: "index '\(Diagnostic.abbreviated(name))'", of: table, at: path.key("ProvisionedThroughput"), in: context)
+            _ = checkKeys(index.keySchema.map(\.attributeName), owner: "index '\(Diagnostic.abbreviated(name))'", at: path.key("KeySchema"))
+            checkProjection(index.projection, of: table, at: path.key("Projection"), in: context)
+            checkThroughput(index.provisionedThroughput, provisioned: provisioned, complete: deployed.isComplete, owner: "index '\(Diagnostic.abbreviated(name))'", of: table, at: path.key("ProvisionedThroughput"), in: context)
         }
-        for (position, index) in (properties["LocalSecondaryIndexes"]?.listItems ?? []).enumerated() {
-            let fields = index.objectFields ?? Fields()
-            let name = fields["IndexName"]?.literalString ?? "#\(position)"
+        for (position, index) in (cfn.localSecondaryIndexes ?? []).enumerated() {
+            let name = index.indexName.literal ?? "#\(position)"
             let path = root.key("LocalSecondaryIndexes").index(position)
-            let keys = checkKeys(fields["KeySchema"], owner: "index '\(Diagnostic.abbreviated(name))'", at: path.key("KeySchema"))
-            checkProjection(fields["Projection"], of: table, at: path.key("Projection"), in: context)
+            let keys = checkKeys(index.keySchema.map(\.attributeName), owner: "index '\(Diagnostic.abbreviated(name))'", at: path.key("KeySchema"))
+            checkProjection(index.projection, of: table, at: path.key("Projection"), in: context)
             if let partitionKey = keys.first, let tablePartitionKey = tableKeys.first, partitionKey != tablePartitionKey {
                 context.error(table, at: path.key("KeySchema").index(0).key("AttributeName"), "local index '\(Diagnostic.abbreviated(name))' must share the table's partition key '\(Diagnostic.abbreviated(tablePartitionKey))', not '\(Diagnostic.abbreviated(partitionKey))'")
             }
         }
-        checkTimeToLive(properties, of: table, in: context)
+        checkTimeToLive(cfn, of: table, in: context)
         for (position, name) in definitions.enumerated() where !used.contains(name) {
             context.error(table, at: root.key("AttributeDefinitions").index(position), "attribute '\(Diagnostic.abbreviated(name))' is defined but is not a key of the table or of an index; CloudFormation rejects unused definitions")
         }
-        ResourceTags.validate(rendered: properties["Tags"], of: table, in: context)
+        ResourceTags.validate(cfn.tags, of: table, in: context)
     }
 
     /// DynamoDB expires an item only when its time-to-live attribute is a Number (epoch
     /// seconds). A key attribute is in every item with its key type, so TTL on a String or
     /// Binary key is accepted by the deploy and then never deletes anything.
-    private static func checkTimeToLive(_ properties: Fields, of table: Resource, in context: SynthesisContext) {
-        guard let specification = properties["TimeToLiveSpecification"]?.objectFields,
-              specification["Enabled"]?.literalBoolean != false,
-              let name = specification["AttributeName"]?.literalString else { return }
-        for definition in properties["AttributeDefinitions"]?.listItems ?? [] {
-            let fields = definition.objectFields ?? Fields()
-            guard fields["AttributeName"]?.literalString == name, let type = fields["AttributeType"]?.literalString, type != "N" else { continue }
-            let typeName = type == "S" ? "String" : type == "B" ? "Binary" : type
+    private static func checkTimeToLive(_ cfn: CfnTable, of table: Resource, in context: SynthesisContext) {
+        guard let specification = cfn.timeToLiveSpecification,
+              specification.enabled.literal != false,
+              let name = specification.attributeName?.literal else { return }
+        for definition in cfn.attributeDefinitions ?? [] {
+            guard definition.attributeName.literal == name, definition.attributeType != .n,
+                  let type = definition.attributeType.templateValue.literalString else { continue }
+            let typeName = definition.attributeType == .s ? "String" : definition.attributeType == .b ? "Binary" : type
             context.error(table, at: PropertyPath.properties.key("TimeToLiveSpecification").key("AttributeName"),
                           "the time-to-live attribute '\(Diagnostic.abbreviated(name))' is a key attribute of type \(type) (\(typeName)); DynamoDB expires items only by a Number attribute (epoch seconds), so no item would ever expire: use a Number attribute")
             return
         }
     }
 
-    private static func checkThroughput(_ throughput: TemplateValue?, provisioned: Bool, owner: String, of table: Resource, at path: PropertyPath, in context: SynthesisContext) {
+    /// `complete`: every property decoded; otherwise a missing throughput may be an intrinsic
+    /// (`Fn::If`) that gives one at deploy, and is not reported.
+    private static func checkThroughput(_ throughput: CfnTable.ProvisionedThroughput?, provisioned: Bool, complete: Bool, owner: String, of table: Resource, at path: PropertyPath, in context: SynthesisContext) {
         switch (provisioned, throughput) {
         case (true, nil):
-            context.error(table, at: path, "\(owner) needs ProvisionedThroughput (read and write capacity) because the table's BillingMode is PROVISIONED")
+            if complete {
+                context.error(table, at: path, "\(owner) needs ProvisionedThroughput (read and write capacity) because the table's BillingMode is PROVISIONED")
+            }
         case (false, .some):
             context.error(table, at: path, "\(owner) sets ProvisionedThroughput, but the table's BillingMode is PAY_PER_REQUEST, which takes none")
         case (true, .some(let value)):
-            let fields = value.objectFields ?? Fields()
-            for (key, label) in [("ReadCapacityUnits", "read"), ("WriteCapacityUnits", "write")] {
-                if let units = fields[key]?.literalInteger, units < 1 {
+            for (units, key, label) in [(value.readCapacityUnits, "ReadCapacityUnits", "read"), (value.writeCapacityUnits, "WriteCapacityUnits", "write")] {
+                if let units = units.literal, units < 1 {
                     context.error(table, at: path.key(key), "\(label) capacity of \(owner) is \(units); it must be at least 1")
                 }
             }

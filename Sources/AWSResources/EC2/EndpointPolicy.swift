@@ -29,27 +29,32 @@ public struct EndpointPolicy {
         EndpointPolicy(kind: .document(document))
     }
 
-    func document(for endpoint: GatewayEndpoint, in context: SynthesisContext) -> PolicyDocument? {
+    /// The document to deploy; nil for AWS's default.
+    func document(for endpoint: GatewayEndpoint) -> PolicyDocument? {
         switch kind {
         case .fullAccess:
             return nil
         case .document(let document):
             return document
         case .tables(let tables, let actions, let sid):
-            if endpoint.service != .dynamoDB {
-                context.error(endpoint, at: PropertyPath.properties / "PolicyDocument", "a policy scoped to DynamoDB tables needs a DynamoDB endpoint, not \(endpoint.service.rawValue)")
-            }
-            if tables.isEmpty {
-                context.error(endpoint, at: PropertyPath.properties / "PolicyDocument", "a policy scoped to tables needs at least one table; use .fullAccess for AWS's default")
-            }
-            let resources = tables.flatMap { $0.resourceARNs(for: actions) }
             let statement = PolicyStatement(
                 sid: sid ?? tables.map(\.logicalID).joined() + "Only",
                 principal: .any,
                 actions: actions,
-                resources: resources
+                resources: tables.flatMap { $0.resourceARNs(for: actions) }
             )
             return PolicyDocument([statement])
+        }
+    }
+
+    /// The checks on the typed settings: a table policy on a DynamoDB endpoint, with tables.
+    func validateModel(for endpoint: GatewayEndpoint, in context: SynthesisContext) {
+        guard case .tables(let tables, _, _) = kind else { return }
+        if endpoint.service != .dynamoDB {
+            context.error(endpoint, at: PropertyPath.properties / "PolicyDocument", "a policy scoped to DynamoDB tables needs a DynamoDB endpoint, not \(endpoint.service.rawValue)")
+        }
+        if tables.isEmpty {
+            context.error(endpoint, at: PropertyPath.properties / "PolicyDocument", "a policy scoped to tables needs at least one table; use .fullAccess for AWS's default")
         }
     }
 }

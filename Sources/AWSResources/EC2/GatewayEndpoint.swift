@@ -1,3 +1,4 @@
+import AWSEC2
 import CloudFormation
 
 /// A gateway VPC endpoint (`AWS::EC2::VPCEndpoint`, `VpcEndpointType: Gateway`) for DynamoDB
@@ -24,8 +25,6 @@ public final class GatewayEndpoint: Resource {
     public let vpcID: Value<String>
     public let routeTableIDs: Value<[String]>
     public var policy: EndpointPolicy
-    /// The policy document the last `properties(in:)` rendered, for `validate(rendered:in:)`.
-    private var renderedPolicy: PolicyDocument?
 
     public init(_ logicalID: String, service: Service, vpcID: Value<String>, routeTableIDs: Value<[String]>, policy: EndpointPolicy = .fullAccess) {
         self.service = service
@@ -39,20 +38,28 @@ public final class GatewayEndpoint: Resource {
     public var id: Value<String> { ref }
 
     public override func properties(in context: SynthesisContext) -> Fields {
-        var properties = Fields()
-        properties["VpcEndpointType"] = "Gateway"
-        properties["ServiceName"] = service.serviceName.raw
-        properties["VpcId"] = vpcID.raw
-        properties["RouteTableIds"] = routeTableIDs.raw
-        renderedPolicy = policy.document(for: self, in: context)
-        properties["PolicyDocument"] = renderedPolicy?.rendered
-        return properties
+        policy.validateModel(for: self, in: context)
+        return Self.renderOrder.apply(to: cfnEndpoint.properties(in: context))
     }
 
-    /// The typed policy is checked only while it is what deploys: an override that replaces
-    /// or removes the document leaves nothing typed to check.
+    /// The L1 endpoint this one renders as.
+    var cfnEndpoint: CfnVPCEndpoint {
+        CfnVPCEndpoint(logicalID, vpcId: vpcID,
+                       policyDocument: policy.document(for: self)?.rendered,
+                       routeTableIds: routeTableIDs,
+                       serviceName: service.serviceName,
+                       vpcEndpointType: .gateway)
+    }
+
+    /// The order this resource has always written its properties in (see `RenderOrder`).
+    private static let renderOrder = RenderOrder(["VpcEndpointType", "ServiceName", "VpcId", "RouteTableIds", "PolicyDocument"])
+
+    /// The typed policy is checked only while it is what deploys (the `CfnVPCEndpoint` decoded
+    /// from the rendered properties, overrides applied, has its document): an override that
+    /// replaces or removes the document leaves nothing typed to check.
     public override func validate(rendered properties: Fields, in context: SynthesisContext) {
-        guard let document = renderedPolicy, properties["PolicyDocument"] == document.rendered else { return }
+        guard let deployed = DeployedProperties<CfnVPCEndpoint>(properties, of: self, in: context)?.resource,
+              let document = policy.document(for: self), deployed.policyDocument == document.rendered else { return }
         document.validate(as: .resource, of: self, at: PropertyPath.properties / "PolicyDocument", in: context)
     }
 }

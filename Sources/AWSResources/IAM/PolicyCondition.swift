@@ -41,16 +41,27 @@ public struct ConditionOperator: RawRepresentable, Hashable, Sendable {
 }
 
 extension [PolicyCondition] {
-    /// Grouped by operator in order of first appearance, as IAM wants them.
+    /// Grouped by operator in order of first appearance, as IAM wants them; the values of
+    /// one key under one operator gathered into one list (a scalar when there is one).
     var rendered: TemplateValue {
-        var byOperator = Fields()
+        var groups: [(test: String, keys: [(key: String, values: [TemplateValue])])] = []
         for condition in self {
-            var keys = byOperator[condition.test.rawValue]?.objectFields ?? Fields()
-            let existing = keys[condition.key].map { $0.listItems ?? [$0] } ?? []
-            let values = existing + condition.values
-            keys[condition.key] = values.count == 1 ? values[0] : .list(values)
-            byOperator[condition.test.rawValue] = .object(keys)
+            let test = condition.test.rawValue
+            let group: Int
+            if let found = groups.firstIndex(where: { $0.test == test }) {
+                group = found
+            } else {
+                groups.append((test, []))
+                group = groups.count - 1
+            }
+            if let key = groups[group].keys.firstIndex(where: { $0.key == condition.key }) {
+                groups[group].keys[key].values += condition.values
+            } else {
+                groups[group].keys.append((condition.key, condition.values))
+            }
         }
-        return .object(byOperator)
+        return .object(Fields(groups.map { group in
+            (group.test, .object(Fields(group.keys.map { ($0.key, $0.values.count == 1 ? $0.values[0] : .list($0.values)) })))
+        }))
     }
 }

@@ -1,3 +1,4 @@
+import AWSIAM
 import CloudFormation
 
 /// An IAM role (`AWS::IAM::Role`): a trust policy, managed policies by ARN and inline policies.
@@ -116,25 +117,28 @@ public final class Role: Resource, HasAttributes, Grantee {
     public override func properties(in context: SynthesisContext) -> Fields {
         let policies = allInlinePolicies
         validateModel(policies, in: context)
-
-        var properties = Fields()
-        properties["AssumeRolePolicyDocument"] = trustPolicy.rendered
-        properties["RoleName"] = roleName?.raw
-        properties["Description"] = roleDescription.map { .string($0) }
-        properties["Path"] = path.map { .string($0) }
-        properties["MaxSessionDuration"] = maxSessionDuration.map { .integer($0) }
-        properties["PermissionsBoundary"] = permissionsBoundary?.arn.raw
-        if !managedPolicies.isEmpty {
-            properties["ManagedPolicyArns"] = .list(managedPolicies.map(\.arn.raw))
-        }
-        if !policies.isEmpty {
-            properties["Policies"] = .list(policies.map {
-                .object(["PolicyName": .string($0.name), "PolicyDocument": $0.document.rendered])
-            })
-        }
-        properties["Tags"] = tags.rendered
-        return properties
+        return Self.renderOrder.apply(to: cfnRole(policies).properties(in: context))
     }
+
+    /// The L1 role this one renders as, with these inline policies.
+    private func cfnRole(_ policies: [InlinePolicy]) -> CfnRole {
+        CfnRole(logicalID,
+                assumeRolePolicyDocument: trustPolicy.rendered,
+                description: roleDescription.map { Value($0) },
+                managedPolicyArns: managedPolicies.isEmpty ? nil : Value(managedPolicies.map(\.arn)),
+                maxSessionDuration: maxSessionDuration.map { Value($0) },
+                path: path.map { Value($0) },
+                permissionsBoundary: permissionsBoundary?.arn,
+                policies: policies.isEmpty ? nil : policies.map { CfnRole.Policy(policyDocument: $0.document.rendered, policyName: Value($0.name)) },
+                roleName: roleName,
+                tags: tags.typed())
+    }
+
+    /// The order this resource has always written its properties in (see `RenderOrder`).
+    private static let renderOrder = RenderOrder([
+        "AssumeRolePolicyDocument", "RoleName", "Description", "Path", "MaxSessionDuration",
+        "PermissionsBoundary", "ManagedPolicyArns", "Policies", "Tags",
+    ], nested: ["Policies": RenderOrder(["PolicyName", "PolicyDocument"])])
 
     /// The policy documents are typed, so they are checked on the model.
     private func validateModel(_ policies: [InlinePolicy], in context: SynthesisContext) {
@@ -150,13 +154,14 @@ public final class Role: Resource, HasAttributes, Grantee {
         }
     }
 
+    /// The rules run on what deploys: the rendered properties, overrides applied, as a `CfnRole`.
     public override func validate(rendered properties: Fields, in context: SynthesisContext) {
-        let root = PropertyPath.properties
+        guard let deployed = DeployedProperties<CfnRole>(properties, of: self, in: context)?.resource else { return }
         // Name, description, session duration and the path's length are checked from the
         // catalog; its pattern is anchored only at one end each way, so it accepts '/service'.
-        if let path = properties["Path"]?.literalString, !path.hasPrefix("/") || !path.hasSuffix("/") {
-            context.error(self, at: root / "Path", "role path '\(Diagnostic.abbreviated(path))' must start and end with '/'")
+        if let path = deployed.path?.literal, !path.hasPrefix("/") || !path.hasSuffix("/") {
+            context.error(self, at: PropertyPath.properties / "Path", "role path '\(Diagnostic.abbreviated(path))' must start and end with '/'")
         }
-        ResourceTags.validate(rendered: properties["Tags"], of: self, in: context)
+        ResourceTags.validate(deployed.tags, of: self, in: context)
     }
 }

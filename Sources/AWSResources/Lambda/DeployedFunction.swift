@@ -2,10 +2,11 @@ import AWSLambda
 import CloudFormation
 
 /// A function as it deploys: its rendered properties, overrides applied, read back as its
-/// generated L1 type. This is the function's override boundary, the one place that looks at
-/// rendered properties; the rules (`FunctionRules`) and the SAM flavor (`ServerlessFunction`)
-/// read the typed values it gives, so a value set by `addPropertyOverride` is checked and
-/// carried over like a typed one.
+/// generated L1 type (`DeployedProperties`), with the local code path that type has no shape
+/// for. This is the function's override boundary, the one place that looks at rendered
+/// properties; the rules (`FunctionRules`) and the SAM flavor (`ServerlessFunction`) read the
+/// typed values it gives, so a value set by `addPropertyOverride` is checked and carried over
+/// like a typed one.
 struct DeployedFunction {
     let resource: CfnFunction
     /// The local path `Code` holds (a folder or zip that `aws cloudformation package` uploads);
@@ -14,13 +15,13 @@ struct DeployedFunction {
 
     /// nil when a required property (Code, Role) is missing or not of its shape: the catalog
     /// reports that.
-    init?(_ logicalID: String, rendered properties: Fields) {
+    init?(_ function: Function, rendered properties: Fields, in context: SynthesisContext) {
         if case .string(let path)? = properties["Code"] {
             localCodePath = path
         } else {
             localCodePath = nil
         }
-        guard let resource = CfnFunction(logicalID, decoding: PackagedProperty.asPackaged(properties, type: "AWS::Lambda::Function")) else { return nil }
-        self.resource = resource
+        guard let deployed = DeployedProperties<CfnFunction>(PackagedProperty.asPackaged(properties, type: function.type), of: function, in: context) else { return nil }
+        resource = deployed.resource
     }
 }

@@ -133,7 +133,7 @@ public final class EventSourceMapping: Resource {
         for (position, pattern) in filterPatterns.enumerated() {
             for problem in pattern.problems { context.error(self, at: path.index(position).key("Pattern"), problem) }
         }
-        return RenderedOrder.eventSourceMapping.apply(to: resource.properties(in: context))
+        return RenderOrder.eventSourceMapping.apply(to: resource.properties(in: context))
     }
 
     /// The mapping as its generated L1 type, from the typed model.
@@ -160,8 +160,8 @@ public final class EventSourceMapping: Resource {
 
     public override func validate(rendered properties: Fields, in context: SynthesisContext) {
         // The override boundary: what deploys, overrides applied, read back as the L1 type.
-        guard let deployed = CfnEventSourceMapping(logicalID, decoding: properties) else { return }
-        validate(deployed, in: context)
+        guard let deployed = DeployedProperties<CfnEventSourceMapping>(properties, of: self, in: context) else { return }
+        validate(deployed.resource, in: context)
     }
 
     /// The checks no schema states, on the mapping as it deploys.

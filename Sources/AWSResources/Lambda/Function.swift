@@ -213,7 +213,7 @@ public final class Function: Resource, HasAttributes, Grantee {
 
     public override func validate(rendered properties: Fields, in context: SynthesisContext) {
         // A property of the wrong shape reads as absent here, and the catalog reports it.
-        guard let deployed = DeployedFunction(logicalID, rendered: properties) else { return }
+        guard let deployed = DeployedFunction(self, rendered: properties, in: context) else { return }
         FunctionRules.validate(deployed.resource, of: self, in: context)
     }
 
@@ -239,7 +239,7 @@ public final class Function: Resource, HasAttributes, Grantee {
     public override func properties(in context: SynthesisContext) -> Fields {
         let code = renderedCode(in: context)
         FunctionRules.validateModel(of: self, in: context)
-        var properties = RenderedOrder.function.apply(to: resource(code: code).properties(in: context))
+        var properties = RenderOrder.function.apply(to: resource(code: code).properties(in: context))
         if case .localPath(let path) = code {
             // A path `aws cloudformation package` uploads; no L1 shape holds one.
             properties["Code"] = .string(path)

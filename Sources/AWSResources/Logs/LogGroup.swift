@@ -1,3 +1,4 @@
+import AWSLogs
 import CloudFormation
 
 /// A CloudWatch Logs log group (`AWS::Logs::LogGroup`).
@@ -29,16 +30,20 @@ public final class LogGroup: Resource, HasAttributes {
     /// The group's name (its Ref).
     public var name: Value<String> { ref }
 
+    /// Schema order is the order this resource has always written its properties in.
     public override func properties(in context: SynthesisContext) -> Fields {
-        var properties = Fields()
-        properties["LogGroupName"] = logGroupName?.raw
-        properties["RetentionInDays"] = .integer(retention.rawValue)
-        properties["Tags"] = tags.rendered
-        return properties
+        cfnLogGroup.properties(in: context)
     }
 
+    /// The L1 log group this one renders as.
+    var cfnLogGroup: CfnLogGroup {
+        CfnLogGroup(logicalID, logGroupName: logGroupName, retentionInDays: Value(retention.rawValue), tags: tags.typed())
+    }
+
+    /// The rules run on what deploys: the rendered properties, overrides applied, as a `CfnLogGroup`.
     public override func validate(rendered properties: Fields, in context: SynthesisContext) {
+        guard let deployed = DeployedProperties<CfnLogGroup>(properties, of: self, in: context)?.resource else { return }
         // The name's length and characters are the catalog's pattern.
-        ResourceTags.validate(rendered: properties["Tags"], of: self, in: context)
+        ResourceTags.validate(deployed.tags, of: self, in: context)
     }
 }

@@ -13,10 +13,10 @@ struct ServerlessFunction {
 
     /// The order of a SAM function's properties: the CloudFormation function's, with the code
     /// where `Code` was.
-    private static let order = RenderedOrder(
+    private static let order = RenderOrder(
         ["FunctionName", "Description", "Runtime", "Architectures", "Handler", "InlineCode", "CodeUri", "Role", "MemorySize", "Timeout",
          "ReservedConcurrentExecutions", "Environment", "VpcConfig", "LoggingConfig", "Tags"],
-        nested: ["VpcConfig": RenderedOrder(["SubnetIds", "SecurityGroupIds"])]
+        nested: ["VpcConfig": RenderOrder(["SubnetIds", "SecurityGroupIds"])]
     )
 
     /// Adds the function (and, when it cannot be folded, its role before it) to the template.
@@ -25,7 +25,7 @@ struct ServerlessFunction {
         context.afterAllResources(key: "SAM.Globals.Function") { resources, globals in
             FunctionGlobals.hoist(&resources, into: &globals)
         }
-        guard let deployed = DeployedFunction(function.logicalID, rendered: rendered.properties) else {
+        guard let deployed = DeployedFunction(function, rendered: rendered.properties, in: context) else {
             context.error(function, "SAM flavor: after overrides the function lacks its Code or Role, so it cannot become a SAM function")
             return
         }

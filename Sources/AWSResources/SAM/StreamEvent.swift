@@ -49,7 +49,7 @@ struct StreamEvent {
         properties["FunctionName"] = nil
         properties[source.arnProperty] = arn?.raw
         properties["DestinationConfig"] = destination.value
-        let order = RenderedOrder.eventSourceMapping.replacing("EventSourceArn", with: source.arnProperty)
+        let order = RenderOrder.eventSourceMapping.replacing("EventSourceArn", with: source.arnProperty)
         value = .object(["Type": .string(source.type), "Properties": .object(order.apply(to: properties))])
     }
 

@@ -1,3 +1,4 @@
+import AWSSNS
 import CloudFormation
 
 /// An SNS topic (`AWS::SNS::Topic`), minimal: enough to serve as an on-failure destination.
@@ -25,19 +26,25 @@ public final class Topic: Resource, HasAttributes {
     public var name: Value<String> { attribute(.topicName) }
 
     public override func properties(in context: SynthesisContext) -> Fields {
-        var properties = Fields()
-        properties["TopicName"] = topicName?.raw
-        properties["DisplayName"] = displayName.map { .string($0) }
-        properties["Tags"] = tags.rendered
-        return properties
+        Self.renderOrder.apply(to: cfnTopic.properties(in: context))
     }
 
+    /// The L1 topic this one renders as.
+    var cfnTopic: CfnTopic {
+        CfnTopic(logicalID, displayName: displayName.map { Value($0) }, tags: tags.typed(), topicName: topicName)
+    }
+
+    /// The order this resource has always written its properties in (see `RenderOrder`).
+    private static let renderOrder = RenderOrder(["TopicName", "DisplayName", "Tags"])
+
+    /// The rules run on what deploys: the rendered properties, overrides applied, as a `CfnTopic`.
     public override func validate(rendered properties: Fields, in context: SynthesisContext) {
+        guard let deployed = DeployedProperties<CfnTopic>(properties, of: self, in: context)?.resource else { return }
         let root = PropertyPath.properties
-        if let name = properties["TopicName"]?.literalString {
+        if let name = deployed.topicName?.literal {
             NameRules.check(name, kind: "topic name", length: 1...256, characters: "[A-Za-z0-9_-]", allowed: NameRules.isQueueNameCharacter, suffix: ".fifo", of: self, at: root / "TopicName", in: context)
         }
-        NameRules.checkLength(properties["DisplayName"]?.literalString, kind: "the display name", limit: 100, of: self, at: root / "DisplayName", in: context)
-        ResourceTags.validate(rendered: properties["Tags"], of: self, in: context)
+        NameRules.checkLength(deployed.displayName?.literal, kind: "the display name", limit: 100, of: self, at: root / "DisplayName", in: context)
+        ResourceTags.validate(deployed.tags, of: self, in: context)
     }
 }

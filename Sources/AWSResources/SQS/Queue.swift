@@ -1,3 +1,4 @@
+import AWSSQS
 import CloudFormation
 
 /// An SQS queue (`AWS::SQS::Queue`), minimal: enough to serve as an on-failure destination.
@@ -32,22 +33,30 @@ public final class Queue: Resource, HasAttributes {
     public var name: Value<String> { attribute(.queueName) }
 
     public override func properties(in context: SynthesisContext) -> Fields {
-        var properties = Fields()
-        properties["QueueName"] = queueName?.raw
-        properties["MessageRetentionPeriod"] = .integer(messageRetentionPeriod)
-        properties["VisibilityTimeout"] = visibilityTimeout.map { .integer($0) }
-        // SSE with SQS-owned keys: the default for new queues, written out so reviewers see it.
-        properties["SqsManagedSseEnabled"] = .boolean(true)
-        properties["Tags"] = tags.rendered
-        return properties
+        Self.renderOrder.apply(to: cfnQueue.properties(in: context))
     }
 
+    /// The L1 queue this one renders as.
+    var cfnQueue: CfnQueue {
+        CfnQueue(logicalID,
+                 messageRetentionPeriod: Value(messageRetentionPeriod),
+                 queueName: queueName,
+                 // SSE with SQS-owned keys: the default for new queues, written out so reviewers see it.
+                 sqsManagedSseEnabled: true,
+                 tags: tags.typed(),
+                 visibilityTimeout: visibilityTimeout.map { Value($0) })
+    }
+
+    /// The order this resource has always written its properties in (see `RenderOrder`).
+    private static let renderOrder = RenderOrder(["QueueName", "MessageRetentionPeriod", "VisibilityTimeout", "SqsManagedSseEnabled", "Tags"])
+
+    /// The rules run on what deploys: the rendered properties, overrides applied, as a `CfnQueue`.
     public override func validate(rendered properties: Fields, in context: SynthesisContext) {
-        let root = PropertyPath.properties
-        if let name = properties["QueueName"]?.literalString {
-            NameRules.check(name, kind: "queue name", length: 1...80, characters: "[A-Za-z0-9_-]", allowed: NameRules.isQueueNameCharacter, suffix: ".fifo", of: self, at: root / "QueueName", in: context)
+        guard let deployed = DeployedProperties<CfnQueue>(properties, of: self, in: context)?.resource else { return }
+        if let name = deployed.queueName?.literal {
+            NameRules.check(name, kind: "queue name", length: 1...80, characters: "[A-Za-z0-9_-]", allowed: NameRules.isQueueNameCharacter, suffix: ".fifo", of: self, at: PropertyPath.properties / "QueueName", in: context)
         }
         // The schema has no rule for the name (the catalog checks the ranges).
-        ResourceTags.validate(rendered: properties["Tags"], of: self, in: context)
+        ResourceTags.validate(deployed.tags, of: self, in: context)
     }
 }

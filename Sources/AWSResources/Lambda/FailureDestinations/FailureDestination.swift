@@ -4,20 +4,26 @@ import CloudFormation
 /// `IEventSourceDlq`: the destination binds itself, with its ARN, the permission the
 /// function's role needs to deliver there, and the `Type` SAM takes for it.
 ///
-/// Adding a destination is one file: the conformance and a factory on `FailureDestination`.
-/// An S3 bucket (which Lambda accepts for Kinesis and DynamoDB streams) is, with the
-/// permissions Lambda documents and the statements SAM generates for `Type: S3`:
+/// Adding a destination is one file holding the conformance and a factory on
+/// `FailureDestination`, like `QueueDestination.swift`. Lambda also takes an S3 bucket for
+/// Kinesis and DynamoDB streams; its file (`BucketDestination.swift`, once the Bucket L2
+/// exists) grants what Lambda documents for it, s3:PutObject on the bucket's objects and
+/// s3:ListBucket on the bucket, and names SAM's `Type: S3`. SAM grants PutObject on
+/// `!Join ['/', [<arn>, '*']]`, which may be spelled differently from the bucket's own object
+/// ARN, so the conformance states SAM's form as `samGrantedStatements` for the folded role to
+/// leave out (with the bucket's names for its ARNs and actions):
 ///
 ///     extension Bucket: OnFailureDestination {
 ///         public var destinationArn: Value<String> { arn }
 ///         public var deliveryStatements: [PolicyStatement] { [
-///             PolicyStatement(sid: "PutFailedRecordsIn\(logicalID)", actions: [S3Action.putObject], resources: [arn(forObjects: "*")]),
+///             PolicyStatement(sid: "PutFailedRecordsIn\(logicalID)", actions: [S3Action.putObject], resources: [objectsArn]),
 ///             PolicyStatement(sid: "ListFailedRecordsIn\(logicalID)", actions: [S3Action.listBucket], resources: [arn]),
 ///         ] }
 ///         public var samDestinationType: String? { "S3" }
-///         // SAM grants PutObject on `!Join ['/', [<arn>, '*']]`, spelled differently from
-///         // the statement above, so say what it is for the folded role to leave it out:
-///         public var samGrantedStatements: [PolicyStatement] { ... }
+///         public var samGrantedStatements: [PolicyStatement] { [
+///             PolicyStatement(actions: [S3Action.putObject], resources: [Fn.join("/", [arn, "*"])]),
+///             PolicyStatement(actions: [S3Action.listBucket], resources: [arn]),
+///         ] }
 ///     }
 ///     extension FailureDestination {
 ///         public static func bucket(_ bucket: Bucket) -> FailureDestination { FailureDestination(bucket) }

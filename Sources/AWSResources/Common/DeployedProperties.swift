@@ -1,0 +1,22 @@
+import CloudFormation
+
+/// What a resource deploys, as its generated L1 type: the rendered properties, overrides
+/// applied, decoded (`Cfn<Type>(_:decoding:)`). The domain rules of a hand-written resource
+/// read this, so a value set through `addPropertyOverride` is checked by the same typed rules
+/// as one set through the typed model, and a typed value an override replaced is not.
+struct DeployedProperties<L1: DecodableResource> {
+    let resource: L1
+    /// Every property decoded as written. When false, something is unknown before deploy (an
+    /// `Fn::If` where an object goes) or of the wrong shape (which the catalog reports), so
+    /// a rule that reports a missing property stays quiet: it may be there at deploy.
+    let isComplete: Bool
+
+    /// nil when a required property is missing or not of its shape: the catalog reports it,
+    /// and there is no typed resource to check.
+    init?(_ properties: Fields, of owner: Resource, in context: SynthesisContext) {
+        guard let resource = L1(owner.logicalID, decoding: properties) else { return nil }
+        self.resource = resource
+        let again = resource.properties(in: context)
+        isComplete = properties.entries.allSatisfy { again[$0.key] == $0.value }
+    }
+}
