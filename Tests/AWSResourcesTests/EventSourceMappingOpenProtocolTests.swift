@@ -1,4 +1,3 @@
-import AWSLambda
 import AWSResources
 import CloudFormation
 import Testing
