@@ -61,6 +61,10 @@ MANAGED_POLICY_ACTIONS: dict[str, tuple[str, ...]] = {
     "AWSLambdaDynamoDBExecutionRole": (
         "dynamodb:DescribeStream", "dynamodb:GetRecords", "dynamodb:GetShardIterator", "dynamodb:ListStreams",
         *_LOGS),
+    "AWSLambdaKinesisExecutionRole": (
+        "kinesis:DescribeStream", "kinesis:DescribeStreamSummary", "kinesis:GetRecords", "kinesis:GetShardIterator",
+        "kinesis:ListShards", "kinesis:ListStreams", "kinesis:SubscribeToShard", *_LOGS),
+    "AWSLambdaSQSQueueExecutionRole": ("sqs:DeleteMessage", "sqs:GetQueueAttributes", "sqs:ReceiveMessage", *_LOGS),
     "AWSLambdaVPCAccessExecutionRole": (
         *_LOGS, "ec2:CreateNetworkInterface", "ec2:DescribeNetworkInterfaces", "ec2:DescribeSubnets",
         "ec2:DeleteNetworkInterface", "ec2:AssignPrivateIpAddresses", "ec2:UnassignPrivateIpAddresses"),
@@ -93,6 +97,12 @@ SAM_ADDITIONS: tuple[SamAddition, ...] = (
                 lambda function, events: "VpcConfig" in function),
     SamAddition("AWSLambdaDynamoDBExecutionRole", "the function has a DynamoDB event",
                 lambda function, events: any(isinstance(e, dict) and e.get("Type") == "DynamoDB"
+                                             for e in events.values())),
+    SamAddition("AWSLambdaKinesisExecutionRole", "the function has a Kinesis event",
+                lambda function, events: any(isinstance(e, dict) and e.get("Type") == "Kinesis"
+                                             for e in events.values())),
+    SamAddition("AWSLambdaSQSQueueExecutionRole", "the function has an SQS event",
+                lambda function, events: any(isinstance(e, dict) and e.get("Type") == "SQS"
                                              for e in events.values())),
 )
 
