@@ -40,7 +40,8 @@ let package = Package(
         // Template model, typed intrinsics, validation and rendering to YAML nodes.
         .target(name: "CloudFormation", dependencies: ["InfraYAML", "JSONText", "ResourceCatalog", "FileSupport"]),
         // Typed AWS resources (DynamoDB, EC2, IAM, Lambda, ...) and their grants.
-        .target(name: "AWSResources", dependencies: ["CloudFormation", "JSONText"]),
+        // AWSS3 and AWSLambda: the bucket renders through the generated CfnBucket, CfnBucketPolicy and CfnPermission.
+        .target(name: "AWSResources", dependencies: ["CloudFormation", "JSONText", "AWSS3", "AWSLambda"]),
         // Line diffs for `synth --check` and golden tests.
         .target(name: "UnifiedDiff"),
         // JSON string literals, written one way by every JSON writer.
