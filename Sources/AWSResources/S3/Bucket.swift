@@ -95,8 +95,7 @@ public final class Bucket: Resource, HasAttributes {
     /// Notifying a bucket that was deployed without a name gives it the generated name, which
     /// replaces it (`infra diff` reports it); set `bucketName` to its current name to keep it.
     public func notify(on event: BucketEvent = .objectCreated, prefix: String? = nil, suffix: String? = nil, _ function: Function) {
-        notifications.append(BucketNotification(event: event, prefix: prefix, suffix: suffix, function: function))
-        if !invokePermissions.contains(where: { $0.functionName == function.arn }) {
+        if !notifications.contains(where: { $0.function === function }) {
             invokePermissions.append(CfnPermission(
                 "\(logicalID)Invoke\(function.logicalID)",
                 action: Value(LambdaAction.invokeFunction.actionName),
@@ -105,6 +104,16 @@ public final class Bucket: Resource, HasAttributes {
                 sourceAccount: AWS.accountID
             ))
         }
+        notifications.append(BucketNotification(event: event, prefix: prefix, suffix: suffix, function: function))
+    }
+
+    /// The notified functions, once each, in the order of their permissions.
+    private var notifiedFunctions: [Function] {
+        var functions: [Function] = []
+        for notification in notifications where !functions.contains(where: { $0 === notification.function }) {
+            functions.append(notification.function)
+        }
+        return functions
     }
 
     public override func synthesize(in context: SynthesisContext) {
@@ -114,12 +123,15 @@ public final class Bucket: Resource, HasAttributes {
         }
         context.add(bucket)
 
+        // References are made now, when every resource knows its stack.
+        policy.bucket = ref
         policy.condition = condition
         policy.policyDocument = BucketPolicy.tlsOnly(arn).rendered
         context.add(policy.definition(in: context))
-        for permission in invokePermissions {
-            permission.condition = condition
+        for (permission, function) in zip(invokePermissions, notifiedFunctions) {
+            permission.functionName = function.arn
             permission.sourceArn = BucketARN(of: self, usedFrom: stackName).bucket
+            permission.condition = condition
             context.add(permission.definition(in: context))
         }
     }

@@ -46,7 +46,8 @@ extension Bucket {
         let verb = unique.count == 1 ? NameRules.pascalCase(String(actions[0].rawValue.dropFirst("s3:".count))) : "Access"
         grantAccess(grantee, verb: verb, prefix: prefix, sid: sid,
                     reads: !unique.isDisjoint(with: [.getObject, .getObjectVersion]), writes: unique.contains(.putObject),
-                    objectActions: { _ in actions.filter { !$0.actsOnBucket } }, bucketActions: actions.filter(\.actsOnBucket))
+                    objectActions: actions.contains { !$0.actsOnBucket } ? { _ in actions.filter { !$0.actsOnBucket } } : nil,
+                    bucketActions: actions.filter(\.actsOnBucket))
     }
 
     /// GetObject, and GetObjectVersion when there are versions to read.
@@ -56,7 +57,7 @@ extension Bucket {
 
     private func grantAccess(
         _ grantee: Grantee, verb: String, prefix: String?, sid: String?, reads: Bool = false, writes: Bool = false,
-        objectActions: @escaping (Bucket) -> [S3Action], bucketActions: [S3Action]? = nil
+        objectActions: ((Bucket) -> [S3Action])?, bucketActions: [S3Action]? = nil
     ) {
         let subject = logicalID + (prefix.map(NameRules.pascalCase) ?? "")
         let base = sid ?? verb + subject
@@ -64,9 +65,11 @@ extension Bucket {
         // 403 rather than a 404, and the reader cannot list what it may read.
         let bucketActions = bucketActions ?? (reads ? [.listBucket] : [])
         let target = grantee.grantTarget
-        target.grant(.explicitGrant) { [self] in
-            let arns = BucketARN(of: self, usedFrom: target.role?.stackName)
-            return PolicyStatement(sid: base, actions: objectActions(self), resources: [arns.objects(prefix: prefix)])
+        if let objectActions {
+            target.grant(.explicitGrant) { [self] in
+                let arns = BucketARN(of: self, usedFrom: target.role?.stackName)
+                return PolicyStatement(sid: base, actions: objectActions(self), resources: [arns.objects(prefix: prefix)])
+            }
         }
         let listing = bucketActions.filter { $0 == .listBucket || $0 == .listBucketVersions }
         let other = bucketActions.filter { $0 != .listBucket && $0 != .listBucketVersions }

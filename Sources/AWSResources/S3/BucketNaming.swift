@@ -6,20 +6,41 @@ enum BucketNaming {
     /// A stack ID ends in a 36-character GUID: `arn:...:stack/<name>/<guid>`.
     static let stackGUIDLength = 36
 
-    /// The BucketName property: the given name; else, for a bucket that notifies a
+    /// A name the template knows without the bucket.
+    enum Name {
+        /// `bucketName`.
+        case given(Value<String>)
+        /// `<prefix>-<GUID of the stack ID>`.
+        case generated(prefix: String)
+
+        /// `<before><name><after>` as one value (one Fn::Sub).
+        func spelled(before: Value<String> = "", after: String = "") -> Value<String> {
+            switch self {
+            case .given(let name): "\(before)\(name)\(after)"
+            case .generated(let prefix): "\(before)\(prefix)-\(Fn.select(2, Fn.split("/", AWS.stackID)))\(after)"
+            }
+        }
+
+        var isLiteral: Bool {
+            if case .given(let name) = self { return name.literal != nil }
+            return false
+        }
+    }
+
+    /// The BucketName property's source: the given name; else, for a bucket that notifies a
     /// function, the generated one; else none (CloudFormation generates one).
+    static func name(of bucket: Bucket) -> Name? {
+        if let given = bucket.bucketName { return .given(given) }
+        return bucket.notifications.isEmpty ? nil : .generated(prefix: generatedPrefix(logicalID: bucket.logicalID))
+    }
+
     static func renderedName(of bucket: Bucket) -> Value<String>? {
-        bucket.bucketName ?? (bucket.notifications.isEmpty ? nil : generatedName(logicalID: bucket.logicalID))
+        name(of: bucket)?.spelled()
     }
 
-    /// `<logical id, lowercased>-<stack GUID>`: unique in the partition (the GUID is),
-    /// stable across updates (a stack keeps its ID), and known to the stack's own template
-    /// without a reference to the bucket.
-    static func generatedName(logicalID: String) -> Value<String> {
-        Fn.join("-", [Value(generatedPrefix(logicalID: logicalID)), Fn.select(2, Fn.split("/", AWS.stackID))])
-    }
-
-    /// The logical ID lowercased, cut to what leaves room for `-<GUID>` in 63 characters.
+    /// The logical ID lowercased, cut to what leaves room for `-<GUID>` in 63 characters. The
+    /// GUID makes the name unique in the partition and stable for the stack's life (a stack
+    /// keeps its ID across updates).
     static func generatedPrefix(logicalID: String) -> String {
         String(logicalID.lowercased().prefix(BucketNameRules.length.upperBound - 1 - stackGUIDLength))
     }
@@ -34,33 +55,31 @@ enum BucketNaming {
     /// the function's role), and only where the name means the same. A generated name uses
     /// the stack's own ID, and a parameter is its stack's own, so another stack gets the name
     /// only when it is literal text (and otherwise refers to the bucket, across stacks).
-    static func nameWithoutReference(of bucket: Bucket, usedFrom stack: String?) -> Value<String>? {
-        guard !bucket.notifications.isEmpty, let name = renderedName(of: bucket) else { return nil }
-        if stack == bucket.stackName || name.literal != nil { return name }
-        return nil
+    static func nameWithoutReference(of bucket: Bucket, usedFrom stack: String?) -> Name? {
+        guard !bucket.notifications.isEmpty, let name = name(of: bucket) else { return nil }
+        return stack == bucket.stackName || name.isLiteral ? name : nil
     }
 }
 
 /// The ARNs a statement names: the bucket's GetAtt, or built from its name where the
 /// template must not refer to the bucket (`BucketNaming.nameWithoutReference`).
 struct BucketARN {
-    /// `arn:<partition>:s3:::<name>`.
-    let bucket: Value<String>
-    private let objectsMatching: (String) -> Value<String>
+    private let name: BucketNaming.Name?
+    private let arn: Value<String>
 
     init(of resource: Bucket, usedFrom stack: String?) {
-        if let name = BucketNaming.nameWithoutReference(of: resource, usedFrom: stack) {
-            bucket = "arn:\(AWS.partition):s3:::\(name)"
-            objectsMatching = { "arn:\(AWS.partition):s3:::\(name)/\($0)" }
-        } else {
-            let arn = resource.arn
-            bucket = arn
-            objectsMatching = { "\(arn)/\($0)" }
-        }
+        name = BucketNaming.nameWithoutReference(of: resource, usedFrom: stack)
+        arn = resource.arn
+    }
+
+    /// `arn:<partition>:s3:::<name>`.
+    var bucket: Value<String> {
+        name?.spelled(before: "arn:\(AWS.partition):s3:::") ?? arn
     }
 
     /// `<bucket arn>/<prefix>*`: the objects whose keys start with `prefix` (all when nil).
     func objects(prefix: String?) -> Value<String> {
-        objectsMatching((prefix ?? "") + "*")
+        let pattern = "/" + (prefix ?? "") + "*"
+        return name?.spelled(before: "arn:\(AWS.partition):s3:::", after: pattern) ?? "\(arn)\(pattern)"
     }
 }
