@@ -54,6 +54,18 @@ import Testing
         #expect(resource?.updateReplacePolicy == .retain)
     }
 
+    @Test func snapshotIsRefused() {
+        let result = synthesize { stack in
+            let bucket = stack.add(Bucket("Uploads"))
+            bucket.deletionPolicy = .snapshot
+            bucket.updateReplacePolicy = .snapshot
+        }
+        #expect(result.messages == [
+            "error Uploads DeletionPolicy: an S3 bucket does not support the Snapshot policy; use Retain, RetainExceptOnCreate or Delete",
+            "error Uploads UpdateReplacePolicy: an S3 bucket does not support the Snapshot policy; use Retain, RetainExceptOnCreate or Delete",
+        ])
+    }
+
     @Test func versioningIsOffUnlessAskedFor() {
         #expect(Self.minimal().properties("Uploads")["VersioningConfiguration"] == nil)
         let versioned = synthesize { stack in stack.add(Bucket("Uploads", versioned: true)) }

@@ -160,6 +160,13 @@ public final class Bucket: Resource, HasAttributes {
         // A property an override replaced is checked by the catalog, not by the typed rules.
         let overridden: (String) -> Bool = { properties[$0] != typedFields[$0] }
         BucketRules.validate(self, overridden: overridden, in: context)
+        // S3 has no snapshot that CloudFormation can take (as for a table).
+        if deletionPolicy == .snapshot {
+            context.error(self, path: "DeletionPolicy", "an S3 bucket does not support the Snapshot policy; use Retain, RetainExceptOnCreate or Delete")
+        }
+        if updateReplacePolicy == .snapshot {
+            context.error(self, path: "UpdateReplacePolicy", "an S3 bucket does not support the Snapshot policy; use Retain, RetainExceptOnCreate or Delete")
+        }
         BucketOverrideChecks.check(properties, typed: typedFields, of: self, in: context)
         ResourceTags.validate(rendered: properties["Tags"], of: self, in: context)
     }
