@@ -40,7 +40,8 @@ let package = Package(
         // Template model, typed intrinsics, validation and rendering to YAML nodes.
         .target(name: "CloudFormation", dependencies: ["InfraYAML", "JSONText", "ResourceCatalog", "FileSupport"]),
         // Typed AWS resources (DynamoDB, EC2, IAM, Lambda, ...) and their grants.
-        .target(name: "AWSResources", dependencies: ["CloudFormation", "JSONText", "AWSDynamoDB", "AWSEC2", "AWSIAM", "AWSKinesis", "AWSLambda", "AWSLogs", "AWSSQS", "AWSSNS"]),
+        // Built on the generated L1 modules: each hand-written resource renders through its Cfn type.
+        .target(name: "AWSResources", dependencies: ["CloudFormation", "JSONText", "AWSCloudWatch", "AWSDynamoDB", "AWSEC2", "AWSIAM", "AWSKinesis", "AWSLambda", "AWSLogs", "AWSS3", "AWSSQS", "AWSSNS"]),
         // Line diffs for `synth --check` and golden tests.
         .target(name: "UnifiedDiff"),
         // JSON string literals, written one way by every JSON writer.
