@@ -39,8 +39,8 @@ let package = Package(
         .target(name: "ResourceCatalog", dependencies: ["CResourceCatalog"]),
         // Template model, typed intrinsics, validation and rendering to YAML nodes.
         .target(name: "CloudFormation", dependencies: ["InfraYAML", "JSONText", "ResourceCatalog", "FileSupport"]),
-        // Typed AWS resources (DynamoDB, EC2, IAM, Lambda, ...) and their grants.
-        .target(name: "AWSResources", dependencies: ["CloudFormation", "JSONText"]),
+        // Typed AWS resources (DynamoDB, EC2, IAM, Lambda, ...) and their grants; alarms render through the generated CfnAlarm.
+        .target(name: "AWSResources", dependencies: ["CloudFormation", "JSONText", "AWSCloudWatch"]),
         // Line diffs for `synth --check` and golden tests.
         .target(name: "UnifiedDiff"),
         // JSON string literals, written one way by every JSON writer.

@@ -30,6 +30,10 @@ public final class EventSourceMapping: Resource {
     public var tumblingWindowInSeconds: Int?
     public let onFailure: FailureDestination?
     public var enabled: Bool
+    /// The alarms the trigger gets (see `StreamAlarms`); they are its companions.
+    public let alarms: StreamAlarms
+    /// The alarms made for `alarms`, added to the stack with the mapping.
+    public private(set) lazy var streamAlarms: [Alarm] = StreamAlarms.make(for: self)
 
     /// Lambda's documented floor for a limited record age (the schema allows -1 and up).
     static let shortestRecordAge = 60
@@ -51,7 +55,8 @@ public final class EventSourceMapping: Resource {
         parallelizationFactor: Int? = nil,
         tumblingWindowInSeconds: Int? = nil,
         onFailure: FailureDestination? = nil,
-        enabled: Bool = true
+        enabled: Bool = true,
+        alarms: StreamAlarms = .default
     ) {
         self.function = function
         self.stream = stream
@@ -67,6 +72,7 @@ public final class EventSourceMapping: Resource {
         self.tumblingWindowInSeconds = tumblingWindowInSeconds
         self.onFailure = onFailure
         self.enabled = enabled
+        self.alarms = alarms
         super.init(logicalID: logicalID, type: "AWS::Lambda::EventSourceMapping")
 
         stream.grantRead(function, origin: .automatic(reason: "to read the stream of \(stream.tableLogicalID)"))
@@ -80,7 +86,10 @@ public final class EventSourceMapping: Resource {
     /// The mapping's UUID (its Ref).
     public var id: Value<String> { ref }
 
+    public override var companions: [Resource] { streamAlarms }
+
     public override func synthesize(in context: SynthesisContext) {
+        StreamAlarms.report(self, in: context)
         // In SAM flavor the function renders the mapping as one of its Events.
         if context.flavor == .sam, StreamEvent.folds(self) { return }
         context.add(definition(in: context))

@@ -136,6 +136,8 @@ public final class Function: Resource, HasAttributes, Grantee {
     ///   - filters: at most 5; a record is processed when any filter matches.
     ///   - reportBatchItemFailures: the function returns `batchItemFailures`, so that only the
     ///     failed records (and those after them) are retried.
+    ///   - alarms: IteratorAge, Errors and on-failure-queue alarms by default (`StreamAlarms`);
+    ///     `.notify(topic)` routes them, `.none` opts out.
     @discardableResult
     public func trigger(
         on stream: TableStream,
@@ -151,6 +153,7 @@ public final class Function: Resource, HasAttributes, Grantee {
         tumblingWindowInSeconds: Int? = nil,
         onFailure: FailureDestination? = nil,
         enabled: Bool = true,
+        alarms: StreamAlarms = .default,
         logicalID: String? = nil
     ) -> EventSourceMapping {
         EventSourceMapping(
@@ -168,7 +171,8 @@ public final class Function: Resource, HasAttributes, Grantee {
             parallelizationFactor: parallelizationFactor,
             tumblingWindowInSeconds: tumblingWindowInSeconds,
             onFailure: onFailure,
-            enabled: enabled
+            enabled: enabled,
+            alarms: alarms
         )
     }
 
