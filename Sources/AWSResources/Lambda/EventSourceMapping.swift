@@ -30,8 +30,9 @@ public final class EventSourceMapping: Resource {
     public var tumblingWindowInSeconds: Int?
     public let onFailure: FailureDestination?
     public var enabled: Bool
-    /// The alarms the trigger gets (see `StreamAlarms`); they are its companions.
-    public let alarms: StreamAlarms
+    /// The alarms the trigger gets (see `StreamAlarms`), made as its companions when it is
+    /// added to the stack: set this before `stack.add`.
+    public var alarms: StreamAlarms
     /// The alarms made for `alarms`, added to the stack with the mapping.
     public private(set) lazy var streamAlarms: [Alarm] = StreamAlarms.make(for: self)
 

@@ -20,7 +20,8 @@ import CloudFormation
 /// All three treat missing data as not breaching: the metrics are only published while
 /// there is traffic. Actions go to the alarm state and back to OK, so the recovery is
 /// notified too. Logical IDs: `<Function>IteratorAgeAlarm`, `<Function>ErrorsAlarm`,
-/// `<Queue>MessagesVisibleAlarm`.
+/// `<Queue>MessagesVisibleAlarm`. A function with several triggers has one IteratorAge and
+/// one Errors alarm: the smallest threshold of its triggers, and all of their actions.
 ///
 /// Without a topic (`.default`) the alarms are still made, with no actions, and synthesis
 /// warns: they show in the CloudWatch console and can be wired later, but nobody is told
@@ -73,32 +74,39 @@ public struct StreamAlarms {
         return age / 2
     }
 
-    /// The alarms `mapping.alarms` asks for. IteratorAge and Errors are per function: a
-    /// second trigger of the same function does not make them again (`report` says so).
+    /// The alarms `mapping.alarms` asks for. IteratorAge and Errors are per function: the
+    /// first trigger of a function that asks for them makes them; a later one adds its actions
+    /// to them, and its maximum record age joins their threshold (the smallest one wins).
     static func make(for mapping: EventSourceMapping) -> [Alarm] {
         let settings = mapping.alarms
         let function = mapping.function
+        if let owner = earlierFunctionAlarms(before: mapping) {
+            for alarm in owner.streamAlarms where alarm.metric.namespace == .lambda {
+                alarm.actions = merged(alarm.actions, settings.actions)
+                alarm.okActions = merged(alarm.okActions, settings.actions)
+            }
+            return failedRecordsAlarm(for: mapping).map { [$0] } ?? []
+        }
         var alarms: [Alarm] = []
-        let functionAlarmsTaken = earlierFunctionAlarms(before: mapping) != nil
-        let okActions = settings.actions
-
-        if settings.kinds.contains(.iteratorAge), !functionAlarmsTaken {
+        if settings.kinds.contains(.iteratorAge) {
             alarms.append(Alarm(
                 "\(function.logicalID)IteratorAgeAlarm",
                 metric: function.metric(.iteratorAge, statistic: .maximum, period: period),
-                derivedThreshold: { [weak mapping] in
-                    Double(iteratorAgeThreshold(maximumRecordAge: mapping?.maximumRecordAgeInSeconds, override: settings.iteratorAgeThreshold) * 1_000)
+                derivedThreshold: { [weak function] in
+                    let triggers = function?.eventSourceMappings.filter { $0.alarms.kinds.contains(.iteratorAge) } ?? []
+                    let seconds = triggers.map { iteratorAgeThreshold(maximumRecordAge: $0.maximumRecordAgeInSeconds, override: $0.alarms.iteratorAgeThreshold) }.min()
+                    return Double((seconds ?? unlimitedAgeThreshold) * 1_000)
                 },
                 comparison: .greaterThanThreshold,
                 evaluationPeriods: evaluationPeriods,
                 datapointsToAlarm: evaluationPeriods,
                 missingData: .notBreaching,
-                description: "\(function.logicalID) is falling behind its stream (trigger \(mapping.logicalID)): records wait longer than the threshold (ms) to be processed, and are lost at the trigger's maximum record age or when the stream drops them.",
+                description: "\(function.logicalID) is falling behind its stream: records wait longer than the threshold (ms) to be processed, and are lost at the trigger's maximum record age or when the stream drops them.",
                 actions: settings.actions,
-                okActions: okActions
+                okActions: settings.actions
             ))
         }
-        if settings.kinds.contains(.errors), !functionAlarmsTaken {
+        if settings.kinds.contains(.errors) {
             alarms.append(Alarm(
                 "\(function.logicalID)ErrorsAlarm",
                 metric: function.metric(.errors, statistic: .sum, period: period),
@@ -107,26 +115,35 @@ public struct StreamAlarms {
                 evaluationPeriods: evaluationPeriods,
                 datapointsToAlarm: 1,
                 missingData: .notBreaching,
-                description: "\(function.logicalID) failed an invocation in the last five minutes (trigger \(mapping.logicalID)): its batch is retried, and the shard waits behind it.",
+                description: "\(function.logicalID) failed an invocation in the last five minutes: its batch is retried, and the records behind it wait.",
                 actions: settings.actions,
-                okActions: okActions
+                okActions: settings.actions
             ))
         }
-        if settings.kinds.contains(.failedRecords), let queue = failureQueue(of: mapping) {
-            alarms.append(Alarm(
-                "\(queue.logicalID)MessagesVisibleAlarm",
-                metric: queue.metric(.approximateNumberOfMessagesVisible, statistic: .maximum, period: period),
-                derivedThreshold: { 0 },
-                comparison: .greaterThanThreshold,
-                evaluationPeriods: 1,
-                datapointsToAlarm: 1,
-                missingData: .notBreaching,
-                description: "Trigger \(mapping.logicalID) gave up on records: they are in \(queue.logicalID) for a person to look at.",
-                actions: settings.actions,
-                okActions: okActions
-            ))
-        }
-        return alarms
+        return alarms + (failedRecordsAlarm(for: mapping).map { [$0] } ?? [])
+    }
+
+    private static func failedRecordsAlarm(for mapping: EventSourceMapping) -> Alarm? {
+        let settings = mapping.alarms
+        guard settings.kinds.contains(.failedRecords), let queue = failureQueue(of: mapping) else { return nil }
+        return Alarm(
+            "\(queue.logicalID)MessagesVisibleAlarm",
+            metric: queue.metric(.approximateNumberOfMessagesVisible, statistic: .maximum, period: period),
+            derivedThreshold: { 0 },
+            comparison: .greaterThanThreshold,
+            evaluationPeriods: 1,
+            datapointsToAlarm: 1,
+            missingData: .notBreaching,
+            description: "Trigger \(mapping.logicalID) gave up on records: they are in \(queue.logicalID) for a person to look at.",
+            actions: settings.actions,
+            okActions: settings.actions
+        )
+    }
+
+    /// `existing` and then those of `added` it does not hold yet (by their rendered ARN).
+    private static func merged(_ existing: [any AlarmAction], _ added: [any AlarmAction]) -> [any AlarmAction] {
+        var seen = Set(existing.map(\.alarmActionARN.raw))
+        return existing + added.filter { seen.insert($0.alarmActionARN.raw).inserted }
     }
 
     /// The queue that receives the records the trigger gives up on, if it is a queue.
@@ -135,7 +152,7 @@ public struct StreamAlarms {
         return nil
     }
 
-    /// An earlier trigger of the same function whose alarms already cover the function.
+    /// The earlier trigger of the same function that made the function's alarms, if any.
     static func earlierFunctionAlarms(before mapping: EventSourceMapping) -> EventSourceMapping? {
         let perFunction: Set<Kind> = [.iteratorAge, .errors]
         guard !mapping.alarms.kinds.isDisjoint(with: perFunction) else { return nil }
@@ -144,16 +161,11 @@ public struct StreamAlarms {
             .first { !$0.alarms.kinds.isDisjoint(with: perFunction) }
     }
 
-    /// The diagnostics of a trigger's alarms: the implicit default without actions, and a
-    /// second trigger of one function asking for the function's alarms again.
+    /// Warns when the implicit default left alarms of the trigger without actions.
     static func report(_ mapping: EventSourceMapping, in context: SynthesisContext) {
-        let settings = mapping.alarms
-        if let earlier = earlierFunctionAlarms(before: mapping) {
-            context.error(mapping, "the IteratorAge and Errors alarms are per function, and \(mapping.function.logicalID) has them from trigger \(earlier.logicalID); give this trigger alarms: .notify(topic, only: [.failedRecords]) or alarms: .none")
-        }
-        let names = mapping.streamAlarms.map(\.logicalID).joined(separator: ", ")
-        if settings.isImplicit, settings.actions.isEmpty, !names.isEmpty {
-            context.warning(mapping, "the trigger's alarms (\(names)) have no actions, so nobody is notified when they fire: give an SNS topic with alarms: .notify(topic) (a Topic, or a parameter holding its ARN), alarms: .withoutActions to keep them as they are, or alarms: .none")
-        }
+        guard mapping.alarms.isImplicit else { return }
+        let silent = mapping.streamAlarms.filter(\.actions.isEmpty).map(\.logicalID)
+        guard !silent.isEmpty else { return }
+        context.warning(mapping, "the trigger's alarms (\(silent.joined(separator: ", "))) have no actions, so nobody is notified when they fire: give an SNS topic with alarms: .notify(topic) (a Topic, or a parameter holding its ARN), alarms: .withoutActions to keep them as they are, or alarms: .none")
     }
 }
