@@ -233,6 +233,17 @@ enum AlarmFixtures {
         #expect(result.errors.first?.path == "Properties.AlarmDescription")
     }
 
+    /// PutMetricAlarm takes at most 5 actions per state; the resource schema does not say so.
+    @Test func atMostFiveActionsPerState() {
+        let topics = (1...6).map { Value<String>("arn:aws:sns:ca-central-1:111122223333:ops-" + String($0)) }
+        #expect(Self.alarm { $0.actions = Array(topics.prefix(5)); $0.okActions = Array(topics.prefix(5)) }.diagnostics.isEmpty)
+        #expect(Self.alarm { $0.actions = topics }.messages == [
+            "error WorkerErrors Properties.AlarmActions: 6 actions; CloudWatch takes at most 5 per state (notify one topic and subscribe the rest to it)",
+        ])
+        #expect(Self.alarm { $0.okActions = topics }.errors.first?.path == "Properties.OKActions")
+        #expect(Self.alarm { $0.insufficientDataActions = topics }.errors.first?.path == "Properties.InsufficientDataActions")
+    }
+
     @Test func anOverrideIsCheckedByTheCatalog() {
         let result = Self.alarm { $0.addPropertyOverride("TreatMissingData", "sometimes") }
         #expect(result.errors.count == 1)

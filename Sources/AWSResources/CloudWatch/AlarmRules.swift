@@ -10,6 +10,8 @@ enum AlarmRules {
     static let shortPeriodWindow = 86_400
     /// Period × evaluation periods otherwise: seven days.
     static let longPeriodWindow = 604_800
+    /// PutMetricAlarm's limit per state (the resource schema has none).
+    static let maximumActions = 5
 
     static func validate(_ alarm: Alarm, threshold: Double, in context: SynthesisContext) {
         let root = PropertyPath.properties
@@ -42,6 +44,10 @@ enum AlarmRules {
         }
         if metric.name.isEmpty {
             context.error(alarm, at: root / "MetricName", "the metric has no name")
+        }
+        for (key, actions) in [("AlarmActions", alarm.actions), ("OKActions", alarm.okActions), ("InsufficientDataActions", alarm.insufficientDataActions)]
+        where actions.count > maximumActions {
+            context.error(alarm, at: root / key, "\(actions.count) actions; CloudWatch takes at most \(maximumActions) per state (notify one topic and subscribe the rest to it)")
         }
         let names = metric.dimensions.map(\.name)
         if let repeated = names.first(where: { name in names.filter { $0 == name }.count > 1 }) {
