@@ -111,6 +111,13 @@ import Testing
         #expect(result.properties("ProjectorIteratorAgeAlarm")["Threshold"] == .number("120000"))
     }
 
+    @Test func aGivenThresholdIsAtLeastASecond() {
+        #expect(Self.trigger { _ in .withoutActions(iteratorAgeThreshold: 1) }.diagnostics.isEmpty)
+        #expect(Self.trigger { _ in .withoutActions(iteratorAgeThreshold: 0) }.messages == [
+            "error ProjectorOrdersEvents -: the IteratorAge alarm's threshold 0 s must be at least 1 s; every processed record is older than 0",
+        ])
+    }
+
     @Test func theThresholdFollowsAnAgeSetAfterTheTrigger() {
         let result = validate { stack in
             let table = stack.add(Table("Orders", partitionKey: .string("pk"), stream: .newImage))

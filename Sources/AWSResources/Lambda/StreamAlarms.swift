@@ -161,8 +161,12 @@ public struct StreamAlarms {
             .first { !$0.alarms.kinds.isDisjoint(with: perFunction) }
     }
 
-    /// Warns when the implicit default left alarms of the trigger without actions.
+    /// A given IteratorAge threshold below a second (it would fire on every batch), and a
+    /// warning when the implicit default left alarms of the trigger without actions.
     static func report(_ mapping: EventSourceMapping, in context: SynthesisContext) {
+        if let threshold = mapping.alarms.iteratorAgeThreshold, threshold < 1 {
+            context.error(mapping, "the IteratorAge alarm's threshold \(threshold) s must be at least 1 s; every processed record is older than 0")
+        }
         guard mapping.alarms.isImplicit else { return }
         let silent = mapping.streamAlarms.filter(\.actions.isEmpty).map(\.logicalID)
         guard !silent.isEmpty else { return }
