@@ -8,7 +8,9 @@ import Infra
 ///   the table) instead of `lambda:InvokeFunction` on `*` or AmazonDynamoDBFullAccess;
 /// - REMOVE records (and the function's own group-row rewrites) never invoke the function:
 ///   the mapping's filter passes only INSERTs of message rows;
-/// - records it gives up on go to a queue instead of blocking the shard for a day.
+/// - records it gives up on go to a queue instead of blocking the shard for a day;
+/// - the trigger's alarms (falling behind, failing, records given up on) notify the ops
+///   topic, which was made in the console and is given by ARN at deploy time.
 struct StreamProcessor {
     let function: Function
 
@@ -20,6 +22,11 @@ struct StreamProcessor {
         let subnetIDs = stack.parameter("SubnetIds", .subnetIDs, description: "Subnets for the stream processor (two, in different AZs)")
         let securityGroupIDs = stack.parameter("SecurityGroupIds", .securityGroupIDs, description: "Security groups for the stream processor")
         let routeTableIDs = stack.parameter("RouteTableIds", .commaDelimitedList, description: "Route tables that get the DynamoDB gateway endpoint")
+        let alarmTopicARN = stack.parameter("AlarmTopicArn", .string, ParameterOptions(
+            description: "The SNS topic the stream processor's alarms notify (the ops topic)",
+            allowedPattern: "arn:aws[a-z-]*:sns:[a-z0-9-]+:[0-9]{12}:[A-Za-z0-9_-]{1,256}",
+            constraintDescription: "the ARN of an SNS topic: arn:aws:sns:<region>:<account>:<name>"
+        ))
 
         // The app's code in the VPC reads and writes only this table through the endpoint.
         stack.add(GatewayEndpoint(
@@ -52,7 +59,8 @@ struct StreamProcessor {
             filters: [StreamFilter(.eventName(.insert), .key("pk", .prefix("MSG#")))],
             reportBatchItemFailures: true,
             maximumRetryAttempts: 5,
-            onFailure: .queue(failed)
+            onFailure: .queue(failed),
+            alarms: .notify(alarmTopicARN)
         ))
         return StreamProcessor(function: function)
     }

@@ -3,7 +3,8 @@ import CloudFormation
 import Testing
 
 @Suite struct EventSourceMappingTests {
-    /// A table with a stream, a function, and the mapping `configure` makes between them.
+    /// A table with a stream, a function, and the mapping `configure` makes between them,
+    /// without its default alarms (StreamAlarmTests covers those).
     static func mapping(
         stream viewType: StreamViewType = .newImage,
         _ configure: @escaping @Sendable (Function, TableStream) -> EventSourceMapping
@@ -11,7 +12,9 @@ import Testing
         validate { stack in
             let table = stack.add(Table("Messages", partitionKey: .string("pk"), sortKey: .number("sk"), stream: viewType))
             let function = stack.add(Function("Consumer", runtime: .python3_13, handler: "app.handler", code: .s3(bucket: "artifacts", key: "k")))
-            stack.add(configure(function, table.stream))
+            let mapping = configure(function, table.stream)
+            mapping.alarms = .none
+            stack.add(mapping)
         }
     }
 
@@ -64,7 +67,7 @@ import Testing
                 on: table.stream, batchSize: 10000, startingPosition: .trimHorizon, maximumBatchingWindowInSeconds: 300,
                 reportBatchItemFailures: true, bisectBatchOnFunctionError: false, maximumRetryAttempts: -1,
                 maximumRecordAgeInSeconds: -1, parallelizationFactor: 10, tumblingWindowInSeconds: 900,
-                onFailure: .queue(failures), enabled: false, logicalID: "Custom"
+                onFailure: .queue(failures), enabled: false, alarms: .none, logicalID: "Custom"
             )
             stack.add(mapping)
         }

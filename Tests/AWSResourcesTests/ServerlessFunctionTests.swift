@@ -6,9 +6,10 @@ import Testing
     static let s3Code = FunctionCode.s3(bucket: "artifacts", key: "app.zip")
 
     /// A table with a stream, a queue, and a function granted reads and triggered on the
-    /// stream with every mapping option.
+    /// stream with every mapping option, its alarms notifying a topic given as a parameter.
     static func everyOption(_ flavor: Flavor) -> Synthesized {
         synthesize(flavor) { stack in
+            let alarmTopic = stack.parameter("AlarmTopicArn", .string, description: "Where alarms go.")
             let table = stack.add(Table("Orders", partitionKey: .string("pk"), sortKey: .number("version"), stream: .newAndOldImages))
             let failures = stack.add(Queue("Failures"))
             let function = stack.add(Function("Projector", runtime: .python3_13, handler: "app.handler", code: Self.s3Code))
@@ -18,7 +19,7 @@ import Testing
                 filters: [StreamFilter(.eventName(.insert, .modify), .key("pk", .prefix("ORDER#")))],
                 reportBatchItemFailures: true, bisectBatchOnFunctionError: true, maximumRetryAttempts: 3,
                 maximumRecordAgeInSeconds: 3600, parallelizationFactor: 2, tumblingWindowInSeconds: 60,
-                onFailure: .queue(failures), enabled: false
+                onFailure: .queue(failures), enabled: false, alarms: .notify(alarmTopic)
             ))
         }
     }
@@ -93,8 +94,8 @@ import Testing
             let orders = stack.add(Table("Orders", partitionKey: .string("pk"), stream: .keysOnly))
             let users = stack.add(Table("Users", partitionKey: .string("id"), stream: .keysOnly))
             let function = stack.add(Function("Consumer", runtime: .python3_13, handler: "app.handler", code: Self.s3Code))
-            stack.add(function.trigger(on: orders.stream, startingPosition: .latest, logicalID: "ConsumerChanges"))
-            stack.add(function.trigger(on: users.stream, startingPosition: .latest, logicalID: "Changes"))
+            stack.add(function.trigger(on: orders.stream, startingPosition: .latest, alarms: .none, logicalID: "ConsumerChanges"))
+            stack.add(function.trigger(on: users.stream, startingPosition: .latest, alarms: .none, logicalID: "Changes"))
         }
         #expect(result.messages == ["error Changes -: SAM flavor: the event name 'Changes' is taken by another mapping of Consumer; give the mapping a logical ID that starts with 'Consumer'"])
     }
@@ -103,7 +104,7 @@ import Testing
         let result = validate(.sam) { stack in
             let table = stack.add(Table("Orders", partitionKey: .string("pk"), stream: .keysOnly))
             let function = stack.add(Function("Consumer", runtime: .python3_13, handler: "app.handler", code: Self.s3Code))
-            stack.add(function.trigger(on: table.stream, batchSize: 0, startingPosition: .latest))
+            stack.add(function.trigger(on: table.stream, batchSize: 0, startingPosition: .latest, alarms: .none))
         }
         #expect(result.messages == ["error Consumer Properties.Events.OrdersEvents.Properties.BatchSize: 0 is below the minimum 1"])
     }
@@ -121,7 +122,7 @@ import Testing
                 vpc: VPCConfig(subnetIDs: subnets, securityGroupIDs: groups)
             ))
             table.grant(function, .putItem)
-            stack.add(function.trigger(on: table.stream, startingPosition: .latest, onFailure: .queue(failures)))
+            stack.add(function.trigger(on: table.stream, startingPosition: .latest, onFailure: .queue(failures), alarms: .none))
         }
         // Left out, because the role SAM generates allows them anyway: WriteOwnLogs
         // (AWSLambdaBasicExecutionRole), the stream reads (AWSLambdaDynamoDBExecutionRole),
@@ -219,7 +220,11 @@ import Testing
 
     @Test func theRoleAndTheMappingFoldIntoTheFunctionInSAMFlavor() {
         let result = Self.everyOption(.sam)
-        #expect(result.template.resources.map(\.logicalID) == ["Orders", "Failures", "ProjectorLogGroup", "Projector"])
+        // The trigger's alarms are CloudFormation in both flavors (SAM has no alarm type).
+        #expect(result.template.resources.map(\.logicalID) == [
+            "Orders", "Failures", "ProjectorLogGroup", "Projector",
+            "ProjectorIteratorAgeAlarm", "ProjectorErrorsAlarm", "FailuresMessagesVisibleAlarm",
+        ])
         #expect(result.template.resource("Projector")?.type == "AWS::Serverless::Function")
         #expect(result.template.transforms == ["AWS::Serverless-2016-10-31"])
         #expect(Validator.validate(result.template, stack: "test").isEmpty)
@@ -227,9 +232,13 @@ import Testing
 
     @Test func theRoleAndTheMappingStayInCloudFormationFlavor() {
         let result = Self.everyOption(.cloudFormation)
-        #expect(result.template.resources.map(\.logicalID) == ["Orders", "Failures", "ProjectorLogGroup", "ProjectorRole", "Projector", "ProjectorOrdersEvents"])
+        #expect(result.template.resources.map(\.logicalID) == [
+            "Orders", "Failures", "ProjectorLogGroup", "ProjectorRole", "Projector",
+            "ProjectorIteratorAgeAlarm", "ProjectorErrorsAlarm", "FailuresMessagesVisibleAlarm", "ProjectorOrdersEvents",
+        ])
         #expect(result.template.resources.map(\.type) == [
-            "AWS::DynamoDB::Table", "AWS::SQS::Queue", "AWS::Logs::LogGroup", "AWS::IAM::Role", "AWS::Lambda::Function", "AWS::Lambda::EventSourceMapping",
+            "AWS::DynamoDB::Table", "AWS::SQS::Queue", "AWS::Logs::LogGroup", "AWS::IAM::Role", "AWS::Lambda::Function",
+            "AWS::CloudWatch::Alarm", "AWS::CloudWatch::Alarm", "AWS::CloudWatch::Alarm", "AWS::Lambda::EventSourceMapping",
         ])
         #expect(result.template.transforms.isEmpty)
     }
@@ -239,7 +248,7 @@ import Testing
             let table = stack.add(Table("Orders", partitionKey: .string("pk"), stream: .keysOnly))
             let role = stack.add(Role("Shared", assumedBy: .lambda))
             let function = stack.add(Function("Consumer", runtime: .python3_13, handler: "app.handler", code: Self.s3Code, role: .existing(role)))
-            stack.add(function.trigger(on: table.stream, startingPosition: .latest))
+            stack.add(function.trigger(on: table.stream, startingPosition: .latest, alarms: .none))
         }
         #expect(result.template.resources.map(\.logicalID) == ["Orders", "Shared", "ConsumerLogGroup", "Consumer"])
         let consumer = result.properties("Consumer")

@@ -286,7 +286,7 @@ import Testing
         let result = synthesize { stack in
             let table = stack.add(Table("Messages", partitionKey: .string("pk"), stream: .newImage))
             let function = stack.add(Function("Reader", runtime: .python3_13, handler: "index.handler", code: .s3(bucket: "b", key: "k")))
-            stack.add(function.trigger(on: table.stream, startingPosition: .latest))
+            stack.add(function.trigger(on: table.stream, startingPosition: .latest, alarms: .none))
             table.addPropertyDeletionOverride("StreamSpecification")
         }
         #expect(result.messages == [

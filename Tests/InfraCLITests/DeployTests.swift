@@ -14,10 +14,12 @@ final class DeployTests {
     static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     static let committed = try! String(contentsOf: repository.appendingPathComponent("out/cruddur-messaging.yaml"), encoding: .utf8)
     static let liveStack = LiveStack(name: "cruddur-messaging", status: "UPDATE_COMPLETE", statusReason: nil,
-                                     parameters: ["VpcId": "vpc-1", "SubnetIds": "subnet-1,subnet-2", "SecurityGroupIds": "sg-1", "RouteTableIds": "rtb-1"],
+                                     parameters: ["VpcId": "vpc-1", "SubnetIds": "subnet-1,subnet-2", "SecurityGroupIds": "sg-1", "RouteTableIds": "rtb-1",
+                                                  "AlarmTopicArn": "arn:aws:sns:ca-central-1:111122223333:ops"],
                                      outputs: [])
     static let network = ["--parameter", "VpcId=vpc-1", "--parameter", "SubnetIds=subnet-1,subnet-2",
-                          "--parameter", "SecurityGroupIds=sg-1", "--parameter", "RouteTableIds=rtb-1"]
+                          "--parameter", "SecurityGroupIds=sg-1", "--parameter", "RouteTableIds=rtb-1",
+                          "--parameter", "AlarmTopicArn=arn:aws:sns:ca-central-1:111122223333:ops"]
 
     let console = RecordingConsole()
     var fake = FakeCloudFormation()
@@ -64,7 +66,7 @@ final class DeployTests {
         #expect(request.stack == "cruddur-messaging")
         #expect(request.capabilities == ["CAPABILITY_IAM"])
         // Not given, but the stack has them: their previous values are kept.
-        #expect(request.parameters.map(\.key) == ["VpcId", "SubnetIds", "SecurityGroupIds", "RouteTableIds"])
+        #expect(request.parameters.map(\.key) == ["VpcId", "SubnetIds", "SecurityGroupIds", "RouteTableIds", "AlarmTopicArn"])
         #expect(request.parameters.allSatisfy { $0.value == nil })
         #expect(request.templateBody.split(separator: "\n").dropFirst() == Self.committed.split(separator: "\n").dropFirst())
         #expect(fake.calls.contains("execute-change-set"))
@@ -187,8 +189,8 @@ final class DeployTests {
         _ = run(["deploy", "--no-execute"] + Self.network)
         let request = try #require(fake.requests.first)
         #expect(request.kind == .create)
-        #expect(request.parameters.map(\.key) == ["VpcId", "SubnetIds", "SecurityGroupIds", "RouteTableIds"])
-        #expect(request.parameters.map(\.value) == ["vpc-1", "subnet-1,subnet-2", "sg-1", "rtb-1"])
+        #expect(request.parameters.map(\.key) == ["VpcId", "SubnetIds", "SecurityGroupIds", "RouteTableIds", "AlarmTopicArn"])
+        #expect(request.parameters.map(\.value) == ["vpc-1", "subnet-1,subnet-2", "sg-1", "rtb-1", "arn:aws:sns:ca-central-1:111122223333:ops"])
     }
 
     @Test(arguments: [
@@ -211,7 +213,7 @@ final class DeployTests {
         fake = FakeCloudFormation()
         let (created, text) = runDiff([])
         #expect(created == 1)
-        #expect(text.contains("Stack cruddur-messaging: new stack, 7 resources"))
+        #expect(text.contains("Stack cruddur-messaging: new stack, 10 resources"))  // 7, and the trigger's 3 alarms
 
         deployed()
         let (same, unchanged) = runDiff([])

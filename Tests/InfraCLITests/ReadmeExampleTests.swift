@@ -9,6 +9,7 @@ struct ReadmeExampleTests {
     static let messaging = Stack("cruddur-messaging", description: "Direct messages") { stack in
         let subnets = stack.parameter("SubnetIds", .subnetIDs, description: "Subnets")
         let groups = stack.parameter("SecurityGroupIds", .securityGroupIDs, description: "Security groups")
+        let ops = stack.parameter("AlarmTopicArn", .string, description: "The SNS topic alarms notify")
 
         let messages = stack.add(Table("Messages", tableName: "cruddur-messages",
             partitionKey: .string("pk"), sortKey: .string("sk"),
@@ -28,7 +29,8 @@ struct ReadmeExampleTests {
         stack.add(processor.trigger(on: messages.stream,     // does not compile for a table without a stream
             batchSize: 1, startingPosition: .latest,
             filters: [StreamFilter(.eventName(.insert), .key("pk", .prefix("MSG#")))],
-            reportBatchItemFailures: true))                  // grants the stream read itself
+            reportBatchItemFailures: true,                   // grants the stream read itself
+            alarms: .notify(ops)))                           // IteratorAge and Errors alarms (see "Alarms")
 
         stack.output("StreamArn", messages.streamArn)
     }

@@ -51,7 +51,8 @@ def check(endpoint: str, exe: Path | None = None) -> list[Result]:
     env = aws_env({"AWS_ENDPOINT_URL": endpoint, "INFRA_AWS_CLI": tool("aws"), "NO_COLOR": "1"})
     net = moto_deploy.create_network(endpoint)
     network = ["--parameter", f"VpcId={net.vpc}", "--parameter", f"SubnetIds={','.join(net.subnets)}",
-               "--parameter", f"SecurityGroupIds={net.security_group}", "--parameter", f"RouteTableIds={net.route_table}"]
+               "--parameter", f"SecurityGroupIds={net.security_group}", "--parameter", f"RouteTableIds={net.route_table}",
+               "--parameter", f"AlarmTopicArn={net.alarm_topic}"]
     work = work_dir("infra-deploy")
 
     def infra(*args: str, timeout: float = 300):
@@ -162,7 +163,8 @@ def update_behind(endpoint: str, template: dict, path: Path, net, results: list[
     params = [{"ParameterKey": "VpcId", "ParameterValue": net.vpc},
               {"ParameterKey": "SubnetIds", "ParameterValue": ",".join(net.subnets)},
               {"ParameterKey": "SecurityGroupIds", "ParameterValue": net.security_group},
-              {"ParameterKey": "RouteTableIds", "ParameterValue": net.route_table}]
+              {"ParameterKey": "RouteTableIds", "ParameterValue": net.route_table},
+              {"ParameterKey": "AlarmTopicArn", "ParameterValue": net.alarm_topic}]
     _, err = aws(endpoint, "cloudformation", "update-stack", "--stack-name", STACK, "--template-body", f"file://{path}",
                  "--capabilities", "CAPABILITY_IAM", "--parameters", json.dumps(params))
     if err:

@@ -8,6 +8,7 @@ type, never by template name, so a new template needs no change here:
     List<AWS::EC2::Subnet::Id>         -> both subnets   (AWS::EC2::Subnet::Id -> the first)
     List<AWS::EC2::SecurityGroup::Id>  -> the group      (AWS::EC2::SecurityGroup::Id -> the group)
     CommaDelimitedList RouteTableIds   -> the route table
+    String with an SNS-ARN AllowedPattern -> an SNS topic (where alarms notify)
 
 A value in infra's out/<stack>.parameters.json is used for a parameter that is not one
 of these; a parameter with a Default is left alone; any other required parameter fails
@@ -47,6 +48,7 @@ class Network:
     subnets: list[str]
     route_table: str
     security_group: str
+    alarm_topic: str = ""
 
 
 @dataclass
@@ -90,7 +92,10 @@ def create_network(endpoint: str) -> Network:
         ec2.associate_route_table(RouteTableId=rtb, SubnetId=subnet)
     sg = ec2.create_security_group(VpcId=vpc, GroupName="acceptance-lambda",
                                    Description="acceptance suite")["GroupId"]
-    return Network(vpc, subnets, rtb, sg)
+    sns = boto3.client("sns", endpoint_url=endpoint, region_name=REGION,
+                       aws_access_key_id="testing", aws_secret_access_key="testing")
+    topic = sns.create_topic(Name="acceptance-alarms")["TopicArn"]
+    return Network(vpc, subnets, rtb, sg, topic)
 
 
 def parameter_file(template_path: Path) -> dict[str, str]:
@@ -137,6 +142,8 @@ def map_parameters(template: dict, net: Network, given: dict[str, str] | None = 
             values[name] = net.security_group
         elif ptype == "CommaDelimitedList" and name == "RouteTableIds":
             values[name] = net.route_table
+        elif ptype == "String" and ":sns:" in str(spec.get("AllowedPattern", "")) and net.alarm_topic:
+            values[name] = net.alarm_topic
         elif name in given:
             values[name] = given[name]
         else:

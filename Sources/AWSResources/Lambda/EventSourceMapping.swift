@@ -39,6 +39,12 @@ public final class EventSourceMapping: Resource {
     public var enabled: Bool
     /// The filters' patterns, written by the source from its own kind of filter.
     private let filterPatterns: [FilterPattern]
+    /// The alarms a stream trigger gets (see `StreamAlarms`), made as its companions when it
+    /// is added to the stack: set this before `stack.add`. A queue trigger has none (it has
+    /// no iterator age, and its failures go to the queue's redrive queue).
+    public var alarms: StreamAlarms
+    /// The alarms made for `alarms`, added to the stack with the mapping.
+    public private(set) lazy var streamAlarms: [Alarm] = StreamAlarms.make(for: self)
 
     /// Lambda's documented floor for a limited record age (the schema allows -1 and up).
     static let shortestRecordAge = 60
@@ -61,9 +67,10 @@ public final class EventSourceMapping: Resource {
         parallelizationFactor: Int? = nil,
         tumblingWindowInSeconds: Int? = nil,
         onFailure: FailureDestination? = nil,
-        enabled: Bool = true
+        enabled: Bool = true,
+        alarms: StreamAlarms = .default
     ) {
-        self.init(logicalID, function: function, source: stream, filterPatterns: Self.patterns(of: filters, by: stream), reportBatchItemFailures: reportBatchItemFailures, onFailure: onFailure, enabled: enabled)
+        self.init(logicalID, function: function, source: stream, filterPatterns: Self.patterns(of: filters, by: stream), reportBatchItemFailures: reportBatchItemFailures, onFailure: onFailure, enabled: enabled, alarms: alarms)
         self.batchSize = batchSize
         self.startingPosition = startingPosition
         self.maximumBatchingWindowInSeconds = maximumBatchingWindowInSeconds
@@ -86,19 +93,20 @@ public final class EventSourceMapping: Resource {
         maximumConcurrency: Int? = nil,
         enabled: Bool = true
     ) {
-        self.init(logicalID, function: function, source: queue, filterPatterns: Self.patterns(of: filters, by: queue), reportBatchItemFailures: reportBatchItemFailures, onFailure: nil, enabled: enabled)
+        self.init(logicalID, function: function, source: queue, filterPatterns: Self.patterns(of: filters, by: queue), reportBatchItemFailures: reportBatchItemFailures, onFailure: nil, enabled: enabled, alarms: .none)
         self.batchSize = batchSize
         self.maximumBatchingWindowInSeconds = maximumBatchingWindowInSeconds
         self.maximumConcurrency = maximumConcurrency
     }
 
-    private init(_ logicalID: String, function: Function, source: any EventSource, filterPatterns: [FilterPattern], reportBatchItemFailures: Bool, onFailure: FailureDestination?, enabled: Bool) {
+    private init(_ logicalID: String, function: Function, source: any EventSource, filterPatterns: [FilterPattern], reportBatchItemFailures: Bool, onFailure: FailureDestination?, enabled: Bool, alarms: StreamAlarms) {
         self.function = function
         self.source = source
         self.filterPatterns = filterPatterns
         self.reportBatchItemFailures = reportBatchItemFailures
         self.onFailure = onFailure
         self.enabled = enabled
+        self.alarms = alarms
         super.init(logicalID: logicalID, type: "AWS::Lambda::EventSourceMapping")
 
         source.bind(self)
@@ -117,7 +125,10 @@ public final class EventSourceMapping: Resource {
     /// The mapping's UUID (its Ref).
     public var id: Value<String> { ref }
 
+    public override var companions: [Resource] { streamAlarms }
+
     public override func synthesize(in context: SynthesisContext) {
+        StreamAlarms.report(self, in: context)
         // In SAM flavor the function renders the mapping as one of its Events.
         if context.flavor == .sam, StreamEvent.folds(self) { return }
         context.add(definition(in: context))

@@ -138,6 +138,8 @@ public final class Function: Resource, HasAttributes, Grantee {
     ///   - filters: at most 5, of the source's kind; a record is processed when any matches.
     ///   - reportBatchItemFailures: the function returns `batchItemFailures`, so that only the
     ///     failed records (and those after them) are retried.
+    ///   - alarms: IteratorAge, Errors and on-failure-queue alarms by default (`StreamAlarms`);
+    ///     `.notify(topic)` routes them, `.none` opts out.
     @discardableResult
     public func trigger<Source: StreamEventSource>(
         on stream: Source,
@@ -153,6 +155,7 @@ public final class Function: Resource, HasAttributes, Grantee {
         tumblingWindowInSeconds: Int? = nil,
         onFailure: FailureDestination? = nil,
         enabled: Bool = true,
+        alarms: StreamAlarms = .default,
         logicalID: String? = nil
     ) -> EventSourceMapping {
         EventSourceMapping(
@@ -170,7 +173,8 @@ public final class Function: Resource, HasAttributes, Grantee {
             parallelizationFactor: parallelizationFactor,
             tumblingWindowInSeconds: tumblingWindowInSeconds,
             onFailure: onFailure,
-            enabled: enabled
+            enabled: enabled,
+            alarms: alarms
         )
     }
 

@@ -12,7 +12,7 @@ enum FixtureStacks {
         functionInline, functionS3InVPC,
         eventSourceMapping, eventSourceMappingTopic, eventSourceMappingKinesis, eventSourceMappingQueue,
         grantReadData, grantWriteData, grantReadWriteData, grantActions, grantIndex, grantStreamRead,
-        cruddurMessaging,
+        cruddurMessaging, AlarmFixtures.alarm,
     ]
 
     static let tableMinimal = Stack("table-minimal") { stack in
@@ -127,6 +127,7 @@ enum FixtureStacks {
     static let eventSourceMapping = Stack("event-source-mapping") { stack in
         let table = stack.add(Table("Orders", partitionKey: .string("pk"), sortKey: .number("version"), stream: .newAndOldImages))
         let failures = stack.add(Queue("OrderFailures"))
+        let ops = stack.add(Topic("OpsAlerts"))
         let function = stack.add(Function("Projector", runtime: .python3_13, handler: "index.lambda_handler", code: .inline(file: "templates/stream-handler/index.py")))
         stack.add(function.trigger(
             on: table.stream,
@@ -143,7 +144,8 @@ enum FixtureStacks {
             maximumRecordAgeInSeconds: 3600,
             parallelizationFactor: 2,
             tumblingWindowInSeconds: 60,
-            onFailure: .queue(failures)
+            onFailure: .queue(failures),
+            alarms: .notify(ops)
         ))
     }
 
@@ -151,7 +153,7 @@ enum FixtureStacks {
         let table = stack.add(Table("Orders", partitionKey: .string("pk"), stream: .keysOnly))
         let alerts = stack.add(Topic("OrderAlerts"))
         let function = stack.add(Function("Notifier", runtime: .java25, handler: "com.example.Notifier::handleRequest", code: .s3(bucket: "artifacts-bucket", key: "notifier.jar")))
-        stack.add(function.trigger(on: table.stream, startingPosition: .latest, onFailure: .topic(alerts), logicalID: "NotifierOrdersStream"))
+        stack.add(function.trigger(on: table.stream, startingPosition: .latest, onFailure: .topic(alerts), alarms: .none, logicalID: "NotifierOrdersStream"))
     }
 
     /// A Kinesis stream read by two functions: one sends failed batches to a queue, the other
@@ -227,6 +229,7 @@ enum FixtureStacks {
         let subnetIDs = stack.parameter("SubnetIds", .subnetIDs, description: "Private subnets for the function.")
         let securityGroupIDs = stack.parameter("SecurityGroupIds", .securityGroupIDs, description: "Security groups for the function.")
         let routeTableIDs = stack.parameter("RouteTableIds", .commaDelimitedList, description: "Route tables that get the DynamoDB gateway endpoint route.")
+        let alarmTopicARN = stack.parameter("AlarmTopicArn", .string, description: "The SNS topic the stream processor's alarms notify.")
 
         let messages = stack.add(Table(
             "Messages",
@@ -267,7 +270,8 @@ enum FixtureStacks {
             batchSize: 1,
             startingPosition: .latest,
             filters: [StreamFilter(.eventName(.insert), .key("pk", .prefix("MSG#")))],
-            reportBatchItemFailures: true
+            reportBatchItemFailures: true,
+            alarms: .notify(alarmTopicARN)
         ))
         byGroup.grant(function, .query, sid: "QueryMessageGroupIndex")
         messages.grant(function, .putItem, .deleteItem)

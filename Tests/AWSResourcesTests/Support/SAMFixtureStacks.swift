@@ -27,6 +27,6 @@ enum SAMFixtureStacks {
             code: .s3(bucket: "artifacts-bucket", key: "reporter.zip"), timeout: 60, vpc: vpc
         ))
         orders.grantReadData(reporter)
-        stack.add(projector.trigger(on: orders.stream, batchSize: 10, startingPosition: .trimHorizon))
+        stack.add(projector.trigger(on: orders.stream, batchSize: 10, startingPosition: .trimHorizon, alarms: .withoutActions()))
     }
 }
