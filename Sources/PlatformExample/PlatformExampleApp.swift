@@ -49,12 +49,12 @@ public func platformExampleApp() -> App {
         stack.add(ParameterStoreString("ClusterNameParameter", name: "/cruddur/platform/cluster-name", value: cluster.ref,
             description: "The ECS cluster for the platform's services"))
         stack.add(ParameterStoreString("UploadJobsQueueParameter", name: "/cruddur/platform/upload-jobs-queue-url",
-            value: uploads.jobs.attrQueueUrl, description: "Where the upload processor queues its jobs"))
+            value: uploads.jobsURL, description: "Where the upload processor queues its jobs"))
 
         stack.output("VpcId", network.vpc.attrVpcId, description: "The platform VPC")
         stack.output("ClusterArn", cluster.attrArn, description: "The ECS cluster")
         stack.output("UploadsBucketName", uploads.bucket.ref, description: "Avatar uploads go under avatars/ in this bucket")
-        stack.output("UploadJobsQueueUrl", uploads.jobs.attrQueueUrl, description: "One job per upload")
+        stack.output("UploadJobsQueueUrl", uploads.jobsURL, description: "One job per upload")
         stack.output("DataKeyArn", key.attrArn, description: "The key of the bucket and the queues")
     }
 }

@@ -12,6 +12,10 @@ struct PlatformUploads {
     let processor: Function
     let jobs: CfnQueue
 
+    /// The job queue's URL: a queue's Ref, as CDK's `queueUrl` is. (`jobs.attrQueueUrl` says the
+    /// same to CloudFormation, but moto 5.2.5, where the suite deploys it, lacks that attribute.)
+    var jobsURL: Value<String> { jobs.ref }
+
     init(in stack: StackBuilder, key: CfnKey) {
         // The bucket's name and ARN are built from the account and region rather than read
         // from the bucket: the bucket depends on the invoke permission (S3 checks that it may
@@ -33,7 +37,7 @@ struct PlatformUploads {
         processor = stack.add(Function("UploadProcessor", description: "Queues a job for each new avatar upload",
             runtime: .python3_13, handler: "index.lambda_handler",
             code: .inline(file: "examples/platform/templates/upload-processor/index.py"),
-            environment: ["QUEUE_URL": jobs.attrQueueUrl]))
+            environment: ["QUEUE_URL": jobs.ref]))  // jobsURL
         processor.role?.addToPolicy(PolicyStatement(sid: "SendUploadJobs", actions: [SQSAction.sendMessage], resources: [jobs.attrArn]))
         // SendMessage to a queue encrypted with a customer managed key needs these two on the key.
         processor.role?.addToPolicy(PolicyStatement(sid: "EncryptUploadJobs",
