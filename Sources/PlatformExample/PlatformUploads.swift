@@ -37,7 +37,7 @@ struct PlatformUploads {
         processor = stack.add(Function("UploadProcessor", description: "Queues a job for each new avatar upload",
             runtime: .python3_13, handler: "index.lambda_handler",
             code: .inline(file: "examples/platform/templates/upload-processor/index.py"),
-            environment: ["QUEUE_URL": jobs.ref]))  // jobsURL
+            environment: ["QUEUE_URL": jobs.ref]))  // the queue URL, as jobsURL
         processor.role?.addToPolicy(PolicyStatement(sid: "SendUploadJobs", actions: [SQSAction.sendMessage], resources: [jobs.attrArn]))
         // SendMessage to a queue encrypted with a customer managed key needs these two on the key.
         processor.role?.addToPolicy(PolicyStatement(sid: "EncryptUploadJobs",
