@@ -18,6 +18,8 @@ let package = Package(
         .executable(name: "cruddur-split", targets: ["CruddurSplitTool"]),
         // The nested-stack and folder-code example (issue 15).
         .executable(name: "nested-example", targets: ["NestedExampleTool"]),
+        // The platform example: generated L1 resources of seven services (issue 13).
+        .executable(name: "platform-example", targets: ["PlatformExampleTool"]),
         .executable(name: "yaml-bench", targets: ["YAMLBench"]),
         .executable(name: "synth-bench", targets: ["SynthBench"]),
     ],
@@ -66,6 +68,8 @@ let package = Package(
         .executableTarget(name: "CruddurSplitTool", dependencies: ["Cruddur", "Infra"]),
         .target(name: "NestedExample", dependencies: ["Infra"]),
         .executableTarget(name: "NestedExampleTool", dependencies: ["NestedExample", "Infra"]),
+        .target(name: "PlatformExample", dependencies: ["Infra", "AWSEC2", "AWSECS", "AWSKMS", "AWSLambda", "AWSS3", "AWSSQS", "AWSSSM"]),
+        .executableTarget(name: "PlatformExampleTool", dependencies: ["PlatformExample", "Infra"]),
         .executableTarget(name: "YAMLBench", dependencies: ["InfraYAML", "YAMLTestSupport", "JSONText"]),
         .executableTarget(name: "SynthBench", dependencies: ["Infra", "Cruddur"]),
         // Seeded generators of test strings and trees, shared by the tests and yaml-bench.
@@ -88,6 +92,7 @@ let package = Package(
             dependencies: ["TemplateDiff", "InfraYAML", "UnifiedDiff"],
             exclude: ["Fixtures"]
         ),
+        .testTarget(name: "PlatformExampleTests", dependencies: ["PlatformExample", "Infra", "UnifiedDiff"]),
         .testTarget(
             name: "InfraCLITests",
             dependencies: ["InfraCLI", "Cruddur", "Infra", "UnifiedDiff", "JSONText"],

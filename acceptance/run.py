@@ -20,7 +20,9 @@ Steps, in order (names for --skip in brackets):
   limits [diff-hostile]; SAM translation and SAM equivalence per SAM template;
   deploy, read back and update per template on a local moto server, then `infra schema`
   against the deployed table [deploy]; the example apps' templates, checked and deployed
-  alike [examples]; cfn-lint over the Swift tests' golden fixtures [fixtures];
+  alike [examples]; the platform example (generated L1 resources of seven services) up to date,
+  linted, deployed to moto and read back [platform-example]; cfn-lint over the Swift tests'
+  golden fixtures [fixtures];
   the Lambda code's pytest suites [lambda-tests]; `infra validate --template` against cfn-lint
   over out/, the fixtures and acceptance/fixtures/catalog/ [catalog-parity]; `infra deploy` and
   `infra diff --deployed` through create, no-change, preview, in-place update and a refused
@@ -44,14 +46,15 @@ if __package__ in (None, ""):  # `python acceptance/run.py` works too
 from acceptance.cfnyaml import is_sam, load_template  # noqa: E402
 from acceptance.checks import package_deploy  # noqa: E402
 from acceptance.checks import (  # noqa: E402
-    catalog_parity, cfn_lint, diff_hostile, generated, infra_deploy, lambda_tests, moto_deploy, readback, sam_equivalence,
+    catalog_parity, cfn_lint, diff_hostile, generated, infra_deploy, lambda_tests, moto_deploy, platform_example, readback,
+    sam_equivalence,
     sam_translate, swift_checks, synth_kill, table_schema, update, workflow_lint, yaml_corpus, yaml_meaning,
 )
 from acceptance.common import REPO, Result, aws_env, rel, run, work_dir  # noqa: E402
 from acceptance.moto_server import MotoServer  # noqa: E402
 
 STEPS = ("swift-test", "selftest", "generated", "synth-check", "synth-kill", "yaml-corpus", "diff-hostile", "deploy",
-         "infra-deploy", "lambda-tests", "examples", "fixtures", "catalog-parity", "workflow-lint")
+         "infra-deploy", "lambda-tests", "examples", "platform-example", "fixtures", "catalog-parity", "workflow-lint")
 
 # Other apps of the repository, each with its own CLI and output folder: checked like out/.
 EXAMPLES = (("cruddur-split", REPO / "examples" / "split-stacks" / "out"),)
@@ -304,6 +307,33 @@ def nested_example(report: Report, skip: set[str]) -> None:
         server.stop()
 
 
+def platform_example_checks(report: Report) -> None:
+    """Issue 13's proof: examples/platform/out/ is current, lints clean, deploys and reads back."""
+    out = platform_example.OUT
+    heading(f"example app platform-example: templates in {rel(out)}/, deployed to moto and read back")
+    found, templates = discover(out)
+    report.add(found)
+    report.guarded("synth-check", rel(out) + "/",
+                   lambda: swift_checks.synth_check(out, templates, product="platform-example"))
+    for t in templates:
+        report.guarded(cfn_lint.CHECK, rel(t), lambda t=t: cfn_lint.check(t))
+        report.guarded(yaml_meaning.CHECK, rel(t), lambda t=t: yaml_meaning.check(t))
+    server = MotoServer(work_dir("moto-platform") / "server.log")
+    try:
+        server.start()
+        print(f"moto_server on {server.endpoint} (pid {server.proc.pid if server.proc else '?'})", flush=True)
+        for t in templates:
+            deployed = report.guarded(platform_example.DEPLOY, rel(t), lambda t=t: platform_example.deploy(server.endpoint, t))
+            if all(r.ok for r in deployed):
+                report.guarded(platform_example.READBACK, rel(t), lambda t=t: platform_example.readback(server.endpoint, t))
+            else:
+                report.add(Result(platform_example.READBACK, rel(t), False, "not deployed (see platform-deploy)"))
+    except Exception as e:  # noqa: BLE001
+        report.add(Result(platform_example.DEPLOY, rel(out) + "/", False, f"cannot start moto_server: {e}"))
+    finally:
+        server.stop()
+
+
 def infra_deploy_checks(report: Report) -> None:
     """`infra deploy` and `infra diff --deployed` through a whole cycle on a fresh moto server."""
     server = MotoServer(work_dir("moto-infra-deploy") / "server.log")
@@ -355,8 +385,10 @@ def main(argv: list[str] | None = None) -> int:
         if "diff-hostile" in only:
             heading("infra diff on hostile input (1 GiB, 30 s each)")
             report.guarded(diff_hostile.CHECK, ".acceptance/diff-hostile", diff_hostile.check)
+        if "platform-example" in only:
+            platform_example_checks(report)
         if only & {"synth-check", "synth-kill", "deploy", "examples", "fixtures", "lambda-tests", "catalog-parity"}:
-            print("note: --only runs swift-test, selftest, generated, yaml-corpus and diff-hostile on their own; "
+            print("note: --only runs swift-test, selftest, generated, yaml-corpus, diff-hostile and platform-example on their own; "
                   "the other steps need the whole run", flush=True)
         return report.summary()
 
@@ -428,6 +460,8 @@ def main(argv: list[str] | None = None) -> int:
 
     if "examples" not in skip:
         nested_example(report, skip)
+    if "platform-example" not in skip:
+        platform_example_checks(report)
 
     if "fixtures" not in skip:
         heading("golden fixtures of the Swift tests")

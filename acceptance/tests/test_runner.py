@@ -13,7 +13,7 @@ from conftest import CFN, REPO, SAM
 
 from acceptance.checks import lambda_tests, yaml_corpus
 
-STATIC_ONLY = "swift-test,selftest,generated,synth-check,synth-kill,yaml-corpus,diff-hostile,deploy,infra-deploy,lambda-tests,examples,fixtures,catalog-parity,workflow-lint"
+STATIC_ONLY = "swift-test,selftest,generated,synth-check,synth-kill,yaml-corpus,diff-hostile,deploy,infra-deploy,lambda-tests,examples,platform-example,fixtures,catalog-parity,workflow-lint"
 SUMMARY = re.compile(r"^acceptance: (\d+) passed, (\d+) failed$")
 
 
