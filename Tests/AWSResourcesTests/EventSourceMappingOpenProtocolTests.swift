@@ -53,7 +53,7 @@ private struct ChangeFeed: StreamEventSource {
             let feed = stack.add(RawResource("Feed", type: "AWS::Kinesis::Stream", properties: ["ShardCount": 1]))
             let archive = stack.add(RawResource("Archive", type: "AWS::S3::Bucket"))
             let function = stack.add(Function("Reader", runtime: .python3_13, handler: "app.handler", code: .s3(bucket: "artifacts", key: "k")))
-            stack.add(function.trigger(on: ChangeFeed(feed: feed), startingPosition: .latest, onFailure: FailureDestination(ArchiveBucket(bucket: archive))))
+            stack.add(function.trigger(on: ChangeFeed(feed: feed), startingPosition: .latest, onFailure: FailureDestination(ArchiveBucket(bucket: archive)), alarms: .none))
         }
         #expect(result.properties("ReaderFeedEvents")["EventSourceArn"] == .getAtt("Feed", "Arn"))
         #expect(result.properties("ReaderFeedEvents")["DestinationConfig"] == ["OnFailure": ["Destination": .getAtt("Archive", "Arn")]])
@@ -66,7 +66,7 @@ private struct ChangeFeed: StreamEventSource {
         let result = validate { stack in
             let feed = stack.add(RawResource("Feed", type: "AWS::Kinesis::Stream", properties: ["ShardCount": 1]))
             let function = stack.add(Function("Reader", runtime: .python3_13, handler: "app.handler", code: .s3(bucket: "artifacts", key: "k")))
-            let mapping = stack.add(function.trigger(on: ChangeFeed(feed: feed), startingPosition: .latest))
+            let mapping = stack.add(function.trigger(on: ChangeFeed(feed: feed), startingPosition: .latest, alarms: .none))
             mapping.addPropertyOverride("StartingPosition", "TRIM_HORIZON")
         }
         #expect(result.messages == ["error ReaderFeedEvents Properties.StartingPosition: starting position 'TRIM_HORIZON' is not valid for a change feed; use LATEST"])
@@ -77,7 +77,7 @@ private struct ChangeFeed: StreamEventSource {
             let feed = stack.add(RawResource("Feed", type: "AWS::Kinesis::Stream", properties: ["ShardCount": 1]))
             let archive = stack.add(RawResource("Archive", type: "AWS::S3::Bucket"))
             let function = stack.add(Function("Reader", runtime: .python3_13, handler: "app.handler", code: .s3(bucket: "artifacts", key: "k")))
-            stack.add(function.trigger(on: ChangeFeed(feed: feed), startingPosition: .latest, onFailure: FailureDestination(ArchiveBucket(bucket: archive))))
+            stack.add(function.trigger(on: ChangeFeed(feed: feed), startingPosition: .latest, onFailure: FailureDestination(ArchiveBucket(bucket: archive)), alarms: .none))
         }
         let event = result.events(of: "Reader")["FeedEvents"]?.fields
         #expect(event?["Type"] == "Kinesis")

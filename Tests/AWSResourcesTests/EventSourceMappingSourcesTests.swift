@@ -28,7 +28,7 @@ import Testing
 
     @Test func aKinesisStreamIsReadByItsArnWithTheShardReadGrant() throws {
         let result = Self.kinesis { function, stream in
-            function.trigger(on: stream, startingPosition: .trimHorizon, filters: [RecordFilter(.field("type", .equals("click")))])
+            function.trigger(on: stream, startingPosition: .trimHorizon, filters: [RecordFilter(.field("type", .equals("click")))], alarms: .none)
         }
         #expect(result.properties("ConsumerClicksEvents") == [
             "EventSourceArn": .getAtt("Clicks", "Arn"),
@@ -47,14 +47,14 @@ import Testing
 
     @Test func aKinesisStreamTakesAtTimestampButNotNothing() {
         let atTimestamp = Self.kinesis { function, stream in
-            let mapping = function.trigger(on: stream, startingPosition: .latest)
+            let mapping = function.trigger(on: stream, startingPosition: .latest, alarms: .none)
             mapping.addPropertyOverride("StartingPosition", "AT_TIMESTAMP")
             mapping.addPropertyOverride("StartingPositionTimestamp", 1_700_000_000)
             return mapping
         }
         #expect(atTimestamp.errors.isEmpty, "\(atTimestamp.messages)")
         let missing = Self.kinesis { function, stream in
-            let mapping = function.trigger(on: stream, startingPosition: .latest)
+            let mapping = function.trigger(on: stream, startingPosition: .latest, alarms: .none)
             mapping.addPropertyDeletionOverride("StartingPosition")
             return mapping
         }
@@ -68,8 +68,8 @@ import Testing
             let failures = stack.add(Queue("Failures"))
             let first = stack.add(Function("First", runtime: .python3_13, handler: "app.handler", code: .s3(bucket: "artifacts", key: "k")))
             let second = stack.add(Function("Second", runtime: .python3_13, handler: "app.handler", code: .s3(bucket: "artifacts", key: "k")))
-            stack.add(first.trigger(on: stream, startingPosition: .latest, onFailure: .topic(alerts)))
-            stack.add(second.trigger(on: stream, startingPosition: .latest, onFailure: .queue(failures)))
+            stack.add(first.trigger(on: stream, startingPosition: .latest, onFailure: .topic(alerts), alarms: .none))
+            stack.add(second.trigger(on: stream, startingPosition: .latest, onFailure: .queue(failures), alarms: .none))
         }
         #expect(result.properties("FirstClicksEvents")["DestinationConfig"] == ["OnFailure": ["Destination": .ref("Alerts")]])
         #expect(result.properties("SecondClicksEvents")["DestinationConfig"] == ["OnFailure": ["Destination": .getAtt("Failures", "Arn")]])
@@ -114,7 +114,7 @@ import Testing
 
     @Test func aQueueSettingOnAStreamIsAnError() {
         let result = Self.kinesis { function, stream in
-            let mapping = function.trigger(on: stream, startingPosition: .latest)
+            let mapping = function.trigger(on: stream, startingPosition: .latest, alarms: .none)
             mapping.addPropertyOverride("ScalingConfig", ["MaximumConcurrency": 5])
             return mapping
         }
@@ -153,7 +153,7 @@ import Testing
             let queue = stack.add(Queue("Jobs"))
             let alerts = stack.add(Topic("Alerts"))
             let function = stack.add(Function("Consumer", runtime: .python3_13, handler: "app.handler", code: .s3(bucket: "artifacts", key: "k")))
-            stack.add(function.trigger(on: stream, startingPosition: .latest, onFailure: .topic(alerts)))
+            stack.add(function.trigger(on: stream, startingPosition: .latest, onFailure: .topic(alerts), alarms: .none))
             stack.add(function.trigger(on: queue, batchSize: 5))
         }
         #expect(result.events(of: "Consumer") == [

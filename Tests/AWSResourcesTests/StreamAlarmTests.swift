@@ -118,14 +118,28 @@ import Testing
         ])
     }
 
-    @Test func theThresholdFollowsAnAgeSetAfterTheTrigger() {
+    @Test func aQueueTriggerGetsNoAlarms() {
         let result = validate { stack in
-            let table = stack.add(Table("Orders", partitionKey: .string("pk"), stream: .newImage))
-            let function = stack.add(Function("Projector", runtime: .python3_13, handler: "app.handler", code: Self.s3Code))
-            let mapping = stack.add(function.trigger(on: table.stream, startingPosition: .latest, alarms: .withoutActions()))
-            mapping.maximumRecordAgeInSeconds = 1_200
+            let jobs = stack.add(Queue("Jobs"))
+            let function = stack.add(Function("Worker", runtime: .python3_13, handler: "app.handler", code: Self.s3Code))
+            stack.add(function.trigger(on: jobs))
         }
-        #expect(result.properties("ProjectorIteratorAgeAlarm")["Threshold"] == .number("600000"))
+        #expect(result.diagnostics.isEmpty)
+        #expect(Self.alarmIDs(in: result).isEmpty)
+    }
+
+    @Test func aQueueTriggerAskingForStreamAlarmsIsAnError() {
+        let result = validate { stack in
+            let jobs = stack.add(Queue("Jobs"))
+            let function = stack.add(Function("Worker", runtime: .python3_13, handler: "app.handler", code: Self.s3Code))
+            let mapping = function.trigger(on: jobs)
+            mapping.alarms = .withoutActions()
+            stack.add(mapping)
+        }
+        #expect(result.messages == [
+            "error WorkerJobsEvents -: stream alarms are for stream triggers; a queue has no iterator age and no on-failure destination: remove alarms (or set alarms: .none), and alarm on the queue's metrics with Alarm(...)",
+        ])
+        #expect(Self.alarmIDs(in: result).isEmpty)
     }
 
     // MARK: Actions and opting out

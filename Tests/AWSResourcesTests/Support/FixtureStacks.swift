@@ -174,10 +174,11 @@ enum FixtureStacks {
             maximumRetryAttempts: 2,
             maximumRecordAgeInSeconds: 3600,
             parallelizationFactor: 4,
-            onFailure: .queue(failures)
+            onFailure: .queue(failures),
+            alarms: .notify(alerts)
         ))
         let auditor = stack.add(Function("ClickAuditor", runtime: .python3_13, handler: "app.handler", code: .s3(bucket: "artifacts-bucket", key: "auditor.zip")))
-        stack.add(auditor.trigger(on: clicks, startingPosition: .latest, onFailure: .topic(alerts)))
+        stack.add(auditor.trigger(on: clicks, startingPosition: .latest, onFailure: .topic(alerts), alarms: .none))
     }
 
     /// An SQS queue as a function's source: batches with a window, filters on the body, at most
