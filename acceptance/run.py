@@ -61,7 +61,8 @@ EXAMPLES = (("cruddur-split", REPO / "examples" / "split-stacks" / "out"),)
 
 # Golden fixtures of the Swift tests that are whole templates: they must pass cfn-lint too.
 FIXTURE_GLOBS = ("Tests/CloudFormationTests/Fixtures/*.yaml", "Tests/AWSResourcesTests/Fixtures/*.yaml",
-                 "Tests/AWSResourcesTests/Fixtures/sam/*.yaml", "Tests/GeneratedResourcesTests/Fixtures/*.yaml")
+                 "Tests/AWSResourcesTests/Fixtures/sam/*.yaml", "Tests/AWSResourcesTests/Fixtures/bucket/*.yaml",
+                 "Tests/GeneratedResourcesTests/Fixtures/*.yaml")
 
 
 class Report:

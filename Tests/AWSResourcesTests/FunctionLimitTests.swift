@@ -23,6 +23,16 @@ import Testing
         #expect(result.messages == ["error App Properties.Environment.Variables: the environment variables take 4097 bytes; Lambda allows 4096 (4 KB) for all keys and values together"])
     }
 
+    @Test func aBucketsNameAndArnsHaveAKnownLength() {
+        let result = validate { stack in
+            let uploads = stack.add(Bucket("Uploads"))
+            stack.add(Function("App", runtime: .python3_13, handler: "app.handler", code: Self.code, environment: [
+                "BUCKET": uploads.name, "BUCKET_ARN": uploads.arn, "HOST": uploads.regionalDomainName, "GLOBAL_HOST": uploads.domainName,
+            ]))
+        }
+        #expect(result.messages == [])
+    }
+
     @Test func environmentSizeCountsBytesNotCharacters() {
         // 2047 two-byte characters and a four-byte key: 4098 bytes in 2051 characters.
         let result = synthesize { stack in

@@ -52,6 +52,8 @@ enum ValueBounds {
     static let topicName = 256
     /// A VPC endpoint ID: `vpce-` and 17 hexadecimal digits.
     static let vpcEndpointID = 22
+    /// S3 bucket names: 3 to 63 characters (general purpose bucket naming rules).
+    static let bucketName = 63
 
     /// `arn:<partition>:<service>:<region>:<account>:` before the resource part.
     private static func arnPrefix(_ service: String, regional: Bool = true) -> Int {
@@ -105,6 +107,12 @@ enum ValueBounds {
         ],
         "AWS::EC2::VPCEndpoint": [
             nil: (vpcEndpointID, "a VPC endpoint ID"),
+        ],
+        "AWS::S3::Bucket": [
+            nil: (bucketName, "an S3 bucket name"),
+            "Arn": ("arn:".count + partition + ":s3:::".count + bucketName, "an S3 bucket ARN"),
+            "DomainName": (bucketName + ".s3.".count + urlSuffix, "an S3 bucket domain name"),
+            "RegionalDomainName": (bucketName + ".s3.".count + region + 1 + urlSuffix, "an S3 bucket regional domain name"),
         ],
     ]
 
