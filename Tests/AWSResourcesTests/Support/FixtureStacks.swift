@@ -156,8 +156,8 @@ enum FixtureStacks {
         stack.add(function.trigger(on: table.stream, startingPosition: .latest, onFailure: .topic(alerts), alarms: .none, logicalID: "NotifierOrdersStream"))
     }
 
-    /// A Kinesis stream read by two functions: one sends failed batches to a queue, the other
-    /// to a topic.
+    /// A Kinesis stream read by three functions: failed batches go to a queue, a topic and a
+    /// bucket.
     static let eventSourceMappingKinesis = Stack("event-source-mapping-kinesis") { stack in
         let clicks = stack.add(CfnStream("Clicks", retentionPeriodHours: 24, shardCount: 1, streamEncryption: .init(encryptionType: .kms, keyId: "alias/aws/kinesis")))
         let failures = stack.add(Queue("ClickFailures"))
@@ -179,6 +179,9 @@ enum FixtureStacks {
         ))
         let auditor = stack.add(Function("ClickAuditor", runtime: .python3_13, handler: "app.handler", code: .s3(bucket: "artifacts-bucket", key: "auditor.zip")))
         stack.add(auditor.trigger(on: clicks, startingPosition: .latest, onFailure: .topic(alerts), alarms: .none))
+        let archive = stack.add(Bucket("ClickArchive"))
+        let archiver = stack.add(Function("ClickArchiver", runtime: .python3_13, handler: "app.handler", code: .s3(bucket: "artifacts-bucket", key: "archiver.zip")))
+        stack.add(archiver.trigger(on: clicks, startingPosition: .latest, onFailure: .bucket(archive), alarms: .none))
     }
 
     /// An SQS queue as a function's source: batches with a window, filters on the body, at most

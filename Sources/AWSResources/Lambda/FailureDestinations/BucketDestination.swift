@@ -4,12 +4,14 @@ import CloudFormation
 /// writes each failed batch's record as an object. It needs s3:PutObject on the objects and
 /// s3:ListBucket on the bucket (and, with a customer managed key, the key actions S3
 /// performs for a writer, through S3 only); SAM's `Type: S3` grants the first two itself.
+/// The objects' ARN is spelled as SAM spells it (`!Join ['/', [arn, '*']]`), so that both
+/// flavors grant the same statement and the folded role can leave SAM's out.
 extension Bucket: OnFailureDestination {
     public var destinationArn: Value<String> { arn }
 
     public var deliveryStatements: [PolicyStatement] {
         var statements = [
-            PolicyStatement(sid: "PutFailedRecordsIn\(logicalID)", actions: [S3Action.putObject], resources: ["\(arn)/*"]),
+            PolicyStatement(sid: "PutFailedRecordsIn\(logicalID)", actions: [S3Action.putObject], resources: [objectsForFailedRecords]),
             PolicyStatement(sid: "ListFailedRecordsIn\(logicalID)", actions: [S3Action.listBucket], resources: [arn]),
         ]
         if let key = encryption.customerKeyARN {
@@ -21,13 +23,15 @@ extension Bucket: OnFailureDestination {
 
     public var samDestinationType: String? { "S3" }
 
-    /// What SAM grants for `Type: S3`, spelled as SAM spells it (`!Join ['/', [arn, '*']]`).
+    /// What SAM grants for `Type: S3`: the first two statements, not the key's.
     public var samGrantedStatements: [PolicyStatement] {
         [
-            PolicyStatement(actions: [S3Action.putObject], resources: [Fn.join("/", [arn, "*"])]),
+            PolicyStatement(actions: [S3Action.putObject], resources: [objectsForFailedRecords]),
             PolicyStatement(actions: [S3Action.listBucket], resources: [arn]),
         ]
     }
+
+    private var objectsForFailedRecords: Value<String> { Fn.join("/", [arn, "*"]) }
 }
 
 extension FailureDestination {
