@@ -18,12 +18,11 @@ struct ProjectOptions: ParsableArguments {
     @Option(name: .customLong("stack"), help: "Only this stack (repeatable; default: every stack).")
     var stacks: [String] = []
 
-    var rootPath: String { root ?? FileManager.default.currentDirectoryPath }
+    /// The same choices as plain values (what `synth` without ArgumentParser parses too).
+    var selection: ProjectSelection { ProjectSelection(root: root, env: env, stacks: stacks) }
 
     func validate() throws {
-        if let root, FileSystem.isDirectory(atPath: root) != true {
-            throw ValidationError("--root '\(root)' is not a directory")
-        }
+        try selection.validate()
     }
 
     /// Names every environment the app has, the implicit `default` of an app that declares none included.
@@ -33,11 +32,31 @@ struct ProjectOptions: ParsableArguments {
 
     /// Checks the names against the app, so a typo is a usage error rather than silence.
     func resolve(defaultToAllEnvironments: Bool = true) throws -> Project {
+        try selection.resolve(defaultToAllEnvironments: defaultToAllEnvironments)
+    }
+}
+
+/// The project root, environment and stacks a command was given.
+struct ProjectSelection: Equatable {
+    var root: String?
+    var env: String?
+    var stacks: [String] = []
+
+    var rootPath: String { root ?? FileManager.default.currentDirectoryPath }
+
+    func validate() throws {
+        if let root, FileSystem.isDirectory(atPath: root) != true {
+            throw ValidationError("--root '\(root)' is not a directory")
+        }
+    }
+
+    /// Checks the names against the app, so a typo is a usage error rather than silence.
+    func resolve(defaultToAllEnvironments: Bool = true) throws -> Project {
         let (app, command, outDirectory) = try AppRegistry.shared.current()
         let environments: [Environment]
         if let env {
             guard let environment = app.environment(named: env) else {
-                throw ValidationError(Self.unknownEnvironmentMessage(env, app: app))
+                throw ValidationError(ProjectOptions.unknownEnvironmentMessage(env, app: app))
             }
             environments = [environment]
         } else if defaultToAllEnvironments {
