@@ -151,32 +151,51 @@ enum ShortFormTags {
 
     /// The first tag (in document order) that is not a short form, with where it is.
     static func firstUnknown(in root: Node) -> (Tag, String)? {
-        var path: [String] = []
+        var path: [PathStep] = []
         return firstUnknown(in: root, path: &path)
     }
 
-    /// `path` grows and shrinks with the walk; it is joined only for the tag found.
-    private static func firstUnknown(in node: Node, path: inout [String]) -> (Tag, String)? {
+    /// A key or an index on the way to a node.
+    private enum PathStep {
+        case key(String)
+        case index(Int)
+    }
+
+    /// `path` grows and shrinks with the walk; it becomes text only for the tag found (making
+    /// text at every node was a tenth of reading a large template).
+    private static func firstUnknown(in node: Node, path: inout [PathStep]) -> (Tag, String)? {
         if let tag = node.tag, !names.contains(String(tag.name.dropFirst())) {
-            return (tag, path.isEmpty ? "the top level" : path.joined())
+            return (tag, path.isEmpty ? "the top level" : text(of: path))
         }
         switch node {
         case .scalar:
             return nil
         case .sequence(let sequence):
             for (index, item) in sequence.items.enumerated() {
-                path.append("[\(index)]")
+                path.append(.index(index))
                 defer { path.removeLast() }
                 if let found = firstUnknown(in: item, path: &path) { return found }
             }
         case .mapping(let mapping):
             for entry in mapping.entries {
-                path.append(path.isEmpty ? entry.key : "." + entry.key)
+                path.append(.key(entry.key))
                 defer { path.removeLast() }
                 if let found = firstUnknown(in: entry.value, path: &path) { return found }
             }
         }
         return nil
+    }
+
+    /// `Resources.Queue.Properties.Tags[0]`.
+    private static func text(of path: [PathStep]) -> String {
+        var text = ""
+        for (position, step) in path.enumerated() {
+            switch step {
+            case .key(let key): text += position == 0 ? key : "." + key
+            case .index(let index): text += "[\(index)]"
+            }
+        }
+        return text
     }
 }
 
