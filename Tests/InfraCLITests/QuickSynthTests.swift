@@ -10,7 +10,7 @@ struct QuickSynthTests {
         ["synth"],
         ["synth", "--check"],
         ["synth", "--env", "prod"],
-        ["synth", "--env", "prod", "--root", "/tmp/project", "--out", "build/out"],
+        ["synth", "--env", "prod", "--root", "/tmp", "--out", "build/out"],
         ["synth", "--stack", "b", "--check", "--stack", "a", "--env", "dev"],
         ["synth", "--out", "/elsewhere", "--check", "--root", "."],
         ["synth", "--env", "é"],
