@@ -140,6 +140,13 @@ struct ShapeChecker {
     }
 
     private func checkLength(_ text: String, _ shape: ValueShape, at path: Path, into findings: inout [Finding]) {
+        // A string has at most as many code points as UTF-8 bytes and at least a quarter as
+        // many: counting them (the whole of an inline function's code) is needed only when
+        // the byte count cannot decide.
+        let bytes = text.utf8.count
+        let maybeTooLong = shape.maxLength.map { bytes > $0 } ?? false
+        let maybeTooShort = shape.minLength.map { (bytes + 3) / 4 < $0 } ?? false
+        guard maybeTooLong || maybeTooShort else { return }
         let length = text.unicodeScalars.count
         if let maximum = shape.maxLength, length > maximum {
             findings.append(Finding(path: path, message: "'\(Diagnostic.abbreviated(text))' is \(length) characters long; at most \(maximum) \(maximum == 1 ? "is" : "are") allowed"))
