@@ -80,10 +80,17 @@ extension TemplateDocument {
     /// a response whose body is another response, and a tag that is not one of
     /// CloudFormation's short forms (`!Ref`, `!GetAtt`, ...) are errors.
     public init(text: String, source: String? = nil) throws(TemplateDiffError) {
+        try self.init(tree: try Self.parse(text, source: source, what: "the template"), source: source)
+    }
+
+    /// A template already read into a node tree, checked as `init(text:source:)` checks the tree
+    /// it parses: `infra diff` hands over the trees that synthesis emitted its templates from,
+    /// which parsing the emitted text would give back.
+    public init(tree: Node, source: String? = nil) throws(TemplateDiffError) {
         func named(_ reason: String) -> TemplateDiffError {
             .invalidTemplate(source.map { "\($0): \(reason)" } ?? reason)
         }
-        var root = try Self.parse(text, source: source, what: "the template")
+        var root = tree
         if let body = Self.envelopeBody(root) {
             switch body {
             case .scalar(let scalar):
@@ -204,8 +211,11 @@ extension DiffReport {
     /// `TemplateFiles.read(at:)` returns. `stacks` limits and orders the comparison; by
     /// default every stack on either side, by name. A stack with no previous template is
     /// new; one with no new template is reported as removed.
+    ///
+    /// `newTrees` holds, by stack name, the node trees some of the new texts were emitted from
+    /// (`SynthesisPipeline.Result.trees`): those are compared without reading the text back.
     public static func compare(
-        old: [String: String], new: [String: String], stacks: [String]? = nil
+        old: [String: String], new: [String: String], newTrees: [String: Node] = [:], stacks: [String]? = nil
     ) throws(TemplateDiffError) -> DiffReport {
         let names = stacks ?? Set(old.keys).union(new.keys).sorted()
         var diffs: [StackDiff] = []
@@ -214,7 +224,10 @@ extension DiffReport {
         var fileNames: [String: String] = [:]
         for name in names where old[name] != nil || new[name] != nil {
             let before = try old[name].map { text throws(TemplateDiffError) in try TemplateDocument(text: text, source: "\(name) (previous)") }
-            let after = try new[name].map { text throws(TemplateDiffError) in try TemplateDocument(text: text, source: "\(name) (new)") }
+            let after = try new[name].map { text throws(TemplateDiffError) in
+                if let tree = newTrees[name] { return try TemplateDocument(tree: tree, source: "\(name) (new)") }
+                return try TemplateDocument(text: text, source: "\(name) (new)")
+            }
             let shown = NestedStacks.displayName(name)
             documents[shown] = (before, after)
             fileNames[shown] = name
