@@ -67,7 +67,8 @@ struct ProjectSelection: Equatable {
             }
             environments = [environment]
         }
-        let known = app.instantiate(in: environments[0]).stacks.map(\.name)
+        // Building the app to learn its stack names is needed only to check --stack names.
+        let known = stacks.isEmpty ? [] : app.instantiate(in: environments[0]).stacks.map(\.name)
         for name in stacks where !known.contains(name) {
             throw ValidationError("unknown stack '\(Diagnostic.abbreviated(name))'; the app has: \(known.joined(separator: ", "))")
         }
