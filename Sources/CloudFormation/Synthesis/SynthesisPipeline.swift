@@ -40,6 +40,9 @@ public struct SynthesisPipeline: Sendable {
         /// The node tree each written template's text was emitted from, keyed like `templates`;
         /// only with `keepsTemplateTrees`.
         public var trees: [String: Node] = [:]
+        /// Every file the app's stacks make in this environment's folder, selected or not, valid
+        /// or not (see `expectedPaths(of:prefix:)`): anything else there is obsolete.
+        public var expectedPaths: Set<String> = []
 
         public var hasErrors: Bool { diagnostics.hasErrors }
 
@@ -79,10 +82,27 @@ public struct SynthesisPipeline: Sendable {
         app.isDefault(environment) ? "" : environment.name + "/"
     }
 
+    /// The files an app instance's top-level `stacks` make in an environment's folder (`prefix`):
+    /// each flavor's template of each stack and of the stacks nested in it, and each stack's
+    /// parameter file.
+    public static func expectedPaths(of stacks: [StackBuilder], prefix: String) -> Set<String> {
+        var paths = Set<String>()
+        for stack in stacks {
+            for flavor in stack.flavors {
+                for member in stack.selfAndDescendants {
+                    paths.insert(prefix + member.fileStem + flavor.fileSuffix)
+                }
+            }
+            paths.insert(prefix + stack.name + ".parameters.json")
+        }
+        return paths
+    }
+
     /// Runs every stage for the given stacks (all when nil), collecting every diagnostic.
     public func run(stacks names: [String]? = nil) -> Result {
         var result = Result()
         let instance = app.instantiate(in: environment)
+        result.expectedPaths = Self.expectedPaths(of: instance.stacks, prefix: directoryPrefix)
 
         // Synthesize every stack, selected or not: a selected stack may import from the others.
         // A stack and the stacks nested in it are synthesized together, and the references

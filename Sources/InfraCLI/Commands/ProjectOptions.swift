@@ -105,20 +105,13 @@ struct Project {
     }
 
     /// Every file the app produces in every environment, relative to out/: anything else
-    /// there is obsolete.
-    var allExpectedPaths: Set<String> {
-        var paths = Set<String>()
-        for environment in app.allEnvironments {
-            let prefix = pipeline(for: environment).directoryPrefix
-            for stack in app.instantiate(in: environment).stacks {
-                for flavor in stack.flavors {
-                    // The stack's template, and those of the stacks nested in it.
-                    for member in stack.selfAndDescendants {
-                        paths.insert(prefix + member.fileStem + flavor.fileSuffix)
-                    }
-                }
-                paths.insert(prefix + stack.name + ".parameters.json")
-            }
+    /// there is obsolete. The environments `synthesized` ran listed theirs; the app is built
+    /// again only for the others.
+    func allExpectedPaths(synthesized: SynthesisPipeline.Result) -> Set<String> {
+        var paths = synthesized.expectedPaths
+        for environment in app.allEnvironments where !environments.contains(where: { $0.name == environment.name }) {
+            paths.formUnion(SynthesisPipeline.expectedPaths(of: app.instantiate(in: environment).stacks,
+                                                            prefix: pipeline(for: environment).directoryPrefix))
         }
         return paths
     }
@@ -143,6 +136,7 @@ struct Project {
             orders[pipeline.directoryPrefix] = result.deploymentOrder
             merged.files += result.files
             merged.templates.merge(result.templates) { first, _ in first }
+            merged.expectedPaths.formUnion(result.expectedPaths)
             merged.deployCommands.merge(result.deployCommands) { first, _ in first }
             for diagnostic in result.diagnostics where !merged.diagnostics.contains(diagnostic) {
                 merged.diagnostics.append(diagnostic)

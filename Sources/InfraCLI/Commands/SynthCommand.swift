@@ -102,8 +102,8 @@ struct SynthRequest: Equatable {
         let everything = project.stacks == nil && project.environments.count == project.app.allEnvironments.count
         let retiredFolders = everything ? directory.otherFolders(than: Set(prefixes)) : []
         let existing = directory.existingTemplates(in: prefixes + retiredFolders)
-        let expected = project.allExpectedPaths
         // With --stack, other stacks' files are neither rewritten nor obsolete.
+        let expected = project.stacks == nil ? project.allExpectedPaths(synthesized: result) : []
         let obsolete = project.stacks == nil ? existing.keys.filter { !expected.contains($0) }.sorted() : []
         let changed = result.files.filter { existing[$0.relativePath] != $0.contents }
 
