@@ -19,7 +19,9 @@ import time
 
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 PYTHON = os.path.join(REPO, "bench", ".venv-bench", "bin", "python")
-RELEASE = ".build-bench-release"
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from bench import RELEASE, RELEASE_FLAGS  # noqa: E402  the build bench/run times
+
 RESOURCES = 540
 
 
@@ -42,7 +44,7 @@ def main():
     skip = set(filter(None, args.skip.split(",")))
 
     print("building nested-example (release)...", file=sys.stderr, flush=True)
-    subprocess.run(["swift", "build", "-c", "release", "--product", "nested-example", "--scratch-path", RELEASE],
+    subprocess.run(["swift", "build"] + RELEASE_FLAGS + ["--product", "nested-example", "--scratch-path", RELEASE],
                    cwd=REPO, check=True, stdout=subprocess.DEVNULL)
     binary = os.path.join(REPO, RELEASE, "release", "nested-example")
     work = tempfile.mkdtemp(prefix="bench-nested-")

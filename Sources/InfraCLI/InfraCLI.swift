@@ -20,6 +20,10 @@ public enum InfraCLI {
         } catch {
             InfraCommand.exit(withError: error)
         }
+        // A plain `synth` runs without ArgumentParser's start-up cost (see QuickSynth).
+        if let request = QuickSynth.request(arguments), let code = QuickSynth.run(request) {
+            exitProcess(code.rawValue)
+        }
         InfraCommand.main(arguments)
         InfraCommand.exit(withError: ExitCode.success)
     }

@@ -143,3 +143,10 @@ final class PThreadMutex: @unchecked Sendable {
         return try body()
     }
 }
+
+/// Ends the process with `status` through the C library's exit, which flushes standard output:
+/// what ArgumentParser's `exit(withError:)` does for an `ExitCode`, without first looking the
+/// error up among its own error types (0.4 M instructions at the end of every run).
+func exitProcess(_ status: Int32) -> Never {
+    exit(status)
+}

@@ -10,7 +10,13 @@ public struct Mapping: Hashable, Sendable {
 
     public private(set) var entries: [Entry] = []
     public var tag: Tag?
-    private var indexByKey: [ExactKey: Int] = [:]
+    /// Built only when the mapping outgrows `linearSearchLimit`: most mappings of a template
+    /// have a handful of keys, and comparing a few keys costs less than hashing every key
+    /// of every mapping (it was most of the time of building a parsed or rendered tree).
+    private var indexByKey: [ExactKey: Int]?
+
+    /// Up to this many entries a key is found by comparing it with each key in turn.
+    private static let linearSearchLimit = 12
 
     public init(tag: Tag? = nil) {
         self.tag = tag
@@ -31,16 +37,28 @@ public struct Mapping: Hashable, Sendable {
 
     /// Adds a key at the end; throws when the key is already present.
     public mutating func append(_ key: String, _ value: Node) throws(YAMLError) {
-        if indexByKey[ExactKey(key)] != nil {
+        if index(of: key) != nil {
             throw YAMLError.duplicateKey(key, mark: nil)
         }
-        indexByKey[ExactKey(key)] = entries.count
         entries.append(Entry(key: key, value: value))
+        if indexByKey != nil {
+            indexByKey![ExactKey(key)] = entries.count - 1
+        } else if entries.count > Self.linearSearchLimit {
+            var index: [ExactKey: Int] = [:]
+            index.reserveCapacity(entries.count * 2)
+            for (position, entry) in entries.enumerated() { index[ExactKey(entry.key)] = position }
+            indexByKey = index
+        }
     }
 
     public subscript(key: String) -> Node? {
-        guard let index = indexByKey[ExactKey(key)] else { return nil }
+        guard let index = index(of: key) else { return nil }
         return entries[index].value
+    }
+
+    private func index(of key: String) -> Int? {
+        if let indexByKey { return indexByKey[ExactKey(key)] }
+        return entries.firstIndex { ExactKey.same($0.key, key) }
     }
 
     // Equality and hashing follow the entries (order included) and the tag, with keys
@@ -70,10 +88,17 @@ private struct ExactKey: Hashable {
     }
 
     static func == (lhs: ExactKey, rhs: ExactKey) -> Bool {
-        lhs.text.utf8.elementsEqual(rhs.text.utf8)
+        same(lhs.text, rhs.text)
+    }
+
+    /// Same code points. `String`'s `==` is a quick no for different keys (equal code points
+    /// are always canonically equivalent); only a yes is confirmed byte by byte.
+    static func same(_ lhs: String, _ rhs: String) -> Bool {
+        lhs == rhs && lhs.utf8.elementsEqual(rhs.utf8)
     }
 
     func hash(into hasher: inout Hasher) {
-        for byte in text.utf8 { hasher.combine(byte) }
+        var text = text
+        text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
     }
 }

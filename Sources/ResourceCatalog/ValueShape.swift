@@ -11,37 +11,69 @@ public final class ValueShape: @unchecked Sendable {
     }
 
     /// Empty: any type.
-    public internal(set) var types: JSONType = .any
+    public var types: JSONType { facts.types }
     /// `format: json`: an object, or a string holding JSON.
-    public internal(set) var isJSON = false
+    public var isJSON: Bool { facts.isJSON }
     /// Allowed values as JSON text (`enum`, or `const` as one value).
-    public internal(set) var allowedValues: [String]?
-    public internal(set) var minLength: Int?
-    public internal(set) var maxLength: Int?
-    public internal(set) var pattern: String?
-    public internal(set) var minimum: Double?
-    public internal(set) var maximum: Double?
-    public internal(set) var exclusiveMinimum: Double?
-    public internal(set) var exclusiveMaximum: Double?
-    public internal(set) var minItems: Int?
-    public internal(set) var maxItems: Int?
-    public internal(set) var uniqueItems = false
-    public internal(set) var items: ValueShape?
+    public var allowedValues: [String]? { facts.allowedValues }
+    public var minLength: Int? { facts.minLength }
+    public var maxLength: Int? { facts.maxLength }
+    public var pattern: String? { facts.pattern }
+    public var minimum: Double? { facts.minimum }
+    public var maximum: Double? { facts.maximum }
+    public var exclusiveMinimum: Double? { facts.exclusiveMinimum }
+    public var exclusiveMaximum: Double? { facts.exclusiveMaximum }
+    public var minItems: Int? { facts.minItems }
+    public var maxItems: Int? { facts.maxItems }
+    public var uniqueItems: Bool { facts.uniqueItems }
+    public var items: ValueShape? { facts.items }
     /// Shapes of the first items, position by position (DynamoDB's KeySchema: HASH, then RANGE).
-    public internal(set) var prefixItems: [ValueShape] = []
+    public var prefixItems: [ValueShape] { facts.prefixItems }
     /// Declared property names in the schema's order; each property's shape is built when it
     /// is first asked for (a template uses a few of a type's properties, and a synth pays
     /// for every shape it builds).
     public var propertyNames: [String] { declared?.names ?? [] }
-    var declared: DeclaredProperties?
-    public internal(set) var required: [String] = []
-    public internal(set) var additionalProperties: AdditionalProperties = .allowed
-    public internal(set) var patternProperties: [(pattern: String, shape: ValueShape)] = []
-    public internal(set) var minProperties: Int?
-    public internal(set) var maxProperties: Int?
-    public internal(set) var oneOf: [ValueShape] = []
-    public internal(set) var anyOf: [ValueShape] = []
-    public internal(set) var allOf: [ValueShape] = []
+    @exclusivity(unchecked) var declared: DeclaredProperties?
+    public var required: [String] { facts.required }
+    public var additionalProperties: AdditionalProperties { facts.additionalProperties }
+    public var patternProperties: [(pattern: String, shape: ValueShape)] { facts.patternProperties }
+    public var minProperties: Int? { facts.minProperties }
+    public var maxProperties: Int? { facts.maxProperties }
+    public var oneOf: [ValueShape] { facts.oneOf }
+    public var anyOf: [ValueShape] { facts.anyOf }
+    public var allOf: [ValueShape] { facts.allOf }
+
+    /// The keywords' values, written only while the shape is built (under its type's build
+    /// lock) and only read after. Stored once and read through the getters above, with
+    /// Swift's run-time exclusivity checks off: checked on every read from another module,
+    /// they were a sixth of checking a template against the catalog.
+    struct Facts {
+        var types: JSONType = .any
+        var isJSON = false
+        var allowedValues: [String]?
+        var minLength: Int?
+        var maxLength: Int?
+        var pattern: String?
+        var minimum: Double?
+        var maximum: Double?
+        var exclusiveMinimum: Double?
+        var exclusiveMaximum: Double?
+        var minItems: Int?
+        var maxItems: Int?
+        var uniqueItems = false
+        var items: ValueShape?
+        var prefixItems: [ValueShape] = []
+        var required: [String] = []
+        var additionalProperties: AdditionalProperties = .allowed
+        var patternProperties: [(pattern: String, shape: ValueShape)] = []
+        var minProperties: Int?
+        var maxProperties: Int?
+        var oneOf: [ValueShape] = []
+        var anyOf: [ValueShape] = []
+        var allOf: [ValueShape] = []
+    }
+
+    @exclusivity(unchecked) var facts = Facts()
 
     init() {}
 
@@ -112,7 +144,7 @@ struct ShapeBuilder: @unchecked Sendable {
             guard node.entries.count > 1 else { return target }
             let combined = ValueShape()
             fill(combined, from: .object(node.entries.filter { $0.0 != "$ref" }))
-            combined.allOf.append(target)
+            combined.facts.allOf.append(target)
             return combined
         }
         let result = ValueShape()
@@ -127,7 +159,7 @@ struct ShapeBuilder: @unchecked Sendable {
         state.memo[name] = placeholder
         if let node = state.definitions[name] {
             if let inner = node["$ref"]?.string, node.entries.count == 1 {
-                placeholder.allOf = [definition(inner)]
+                placeholder.facts.allOf = [definition(inner)]
             } else {
                 fill(placeholder, from: node)
             }
@@ -140,38 +172,38 @@ struct ShapeBuilder: @unchecked Sendable {
             switch keyword {
             case "type":
                 let names = value.string.map { [$0] } ?? value.strings
-                shape.types = names.reduce(into: JSONType.any) { $0.formUnion(JSONType(schemaName: $1)) }
-            case "format": shape.isJSON = value.string == "json"
-            case "enum": shape.allowedValues = value.array.compactMap(\.scalarText)
-            case "const": shape.allowedValues = value.scalarText.map { [$0] }
-            case "minLength": shape.minLength = value.integer
-            case "maxLength": shape.maxLength = value.integer
-            case "pattern": shape.pattern = value.string
-            case "minimum": shape.minimum = value.double
-            case "maximum": shape.maximum = value.double
-            case "exclusiveMinimum": shape.exclusiveMinimum = value.double
-            case "exclusiveMaximum": shape.exclusiveMaximum = value.double
-            case "minItems": shape.minItems = value.integer
-            case "maxItems": shape.maxItems = value.integer
-            case "uniqueItems": shape.uniqueItems = value.bool ?? false
+                shape.facts.types = names.reduce(into: JSONType.any) { $0.formUnion(JSONType(schemaName: $1)) }
+            case "format": shape.facts.isJSON = value.string == "json"
+            case "enum": shape.facts.allowedValues = value.array.compactMap(\.scalarText)
+            case "const": shape.facts.allowedValues = value.scalarText.map { [$0] }
+            case "minLength": shape.facts.minLength = value.integer
+            case "maxLength": shape.facts.maxLength = value.integer
+            case "pattern": shape.facts.pattern = value.string
+            case "minimum": shape.facts.minimum = value.double
+            case "maximum": shape.facts.maximum = value.double
+            case "exclusiveMinimum": shape.facts.exclusiveMinimum = value.double
+            case "exclusiveMaximum": shape.facts.exclusiveMaximum = value.double
+            case "minItems": shape.facts.minItems = value.integer
+            case "maxItems": shape.facts.maxItems = value.integer
+            case "uniqueItems": shape.facts.uniqueItems = value.bool ?? false
             case "items":
                 // A list of schemas (tuple form) is too rare in the schemas to check item by item.
-                if case .object = value { shape.items = self.shape(value) }
-            case "prefixItems": shape.prefixItems = value.array.map(self.shape)
+                if case .object = value { shape.facts.items = self.shape(value) }
+            case "prefixItems": shape.facts.prefixItems = value.array.map(self.shape)
             case "properties": shape.declared = DeclaredProperties(value.entries, builder: self)
-            case "required": shape.required = value.strings
+            case "required": shape.facts.required = value.strings
             case "additionalProperties":
                 switch value {
-                case .boolean(false): shape.additionalProperties = .forbidden
-                case .object: shape.additionalProperties = .shape(self.shape(value))
-                default: shape.additionalProperties = .allowed
+                case .boolean(false): shape.facts.additionalProperties = .forbidden
+                case .object: shape.facts.additionalProperties = .shape(self.shape(value))
+                default: shape.facts.additionalProperties = .allowed
                 }
-            case "patternProperties": shape.patternProperties = value.entries.map { ($0.0, self.shape($0.1)) }
-            case "minProperties": shape.minProperties = value.integer
-            case "maxProperties": shape.maxProperties = value.integer
-            case "oneOf": shape.oneOf = value.array.map(self.shape)
-            case "anyOf": shape.anyOf = value.array.map(self.shape)
-            case "allOf": shape.allOf = value.array.map(self.shape)
+            case "patternProperties": shape.facts.patternProperties = value.entries.map { ($0.0, self.shape($0.1)) }
+            case "minProperties": shape.facts.minProperties = value.integer
+            case "maxProperties": shape.facts.maxProperties = value.integer
+            case "oneOf": shape.facts.oneOf = value.array.map(self.shape)
+            case "anyOf": shape.facts.anyOf = value.array.map(self.shape)
+            case "allOf": shape.facts.allOf = value.array.map(self.shape)
             default: break
             }
         }

@@ -23,4 +23,23 @@ struct MappingKeyEqualityTests {
         #expect(mapping["e\u{301}"] == nil)
         #expect(mapping["\u{E9}"] == .string("precomposed"))
     }
+
+    /// A mapping looks keys up by comparing them one by one while it is small and through an
+    /// index once it grows: both ways must find exact spellings and refuse exact duplicates.
+    @Test("small and large mappings find and refuse keys alike", arguments: [1, 12, 13, 40])
+    func bothSearches(size: Int) throws {
+        var mapping = Mapping()
+        for n in 0..<size { try mapping.append("k\(n)", .string("\(n)")) }
+        try mapping.append("\u{E9}", .string("precomposed"))
+        try mapping.append("e\u{301}", .string("combining"))
+        #expect(mapping["\u{E9}"] == .string("precomposed"))
+        #expect(mapping["e\u{301}"] == .string("combining"))
+        #expect(mapping["k0"] == .string("0"))
+        #expect(mapping["k\(size - 1)"] == .string("\(size - 1)"))
+        #expect(mapping["k\(size)"] == nil)
+        #expect(throws: YAMLError.self) { try mapping.append("k0", .null) }
+        #expect(throws: YAMLError.self) { try mapping.append("e\u{301}", .null) }
+        #expect(mapping.count == size + 2)
+        #expect(mapping.keys.last.map { Array($0.utf8) } == Array("e\u{301}".utf8))
+    }
 }

@@ -14,6 +14,10 @@ public struct SynthesisPipeline: Sendable {
     public var outDirectoryName = "out"
     /// The day synthesis runs on; tests pin it.
     public var today = CalendarDate.today()
+    /// Keep the node tree each template's text is emitted from (`Result.trees`), for a caller
+    /// that reads the templates in the same process (`infra diff`) and so need not parse the
+    /// text back (a tenth of a diff of two 460 KB templates).
+    public var keepsTemplateTrees = false
 
     public init(app: App, files: SourceFiles, environment: Environment, command: String) {
         self.app = app
@@ -33,6 +37,12 @@ public struct SynthesisPipeline: Sendable {
         public var dependencies: [String: [String]] = [:]
         /// How to deploy each template, keyed like `templates`.
         public var deployCommands: [String: DeployCommand] = [:]
+        /// The node tree each written template's text was emitted from, keyed like `templates`;
+        /// only with `keepsTemplateTrees`.
+        public var trees: [String: Node] = [:]
+        /// Every file the app's stacks make in this environment's folder, selected or not, valid
+        /// or not (see `expectedPaths(of:prefix:)`): anything else there is obsolete.
+        public var expectedPaths: Set<String> = []
 
         public var hasErrors: Bool { diagnostics.hasErrors }
 
@@ -72,10 +82,27 @@ public struct SynthesisPipeline: Sendable {
         app.isDefault(environment) ? "" : environment.name + "/"
     }
 
+    /// The files an app instance's top-level `stacks` make in an environment's folder (`prefix`):
+    /// each flavor's template of each stack and of the stacks nested in it, and each stack's
+    /// parameter file.
+    public static func expectedPaths(of stacks: [StackBuilder], prefix: String) -> Set<String> {
+        var paths = Set<String>()
+        for stack in stacks {
+            for flavor in stack.flavors {
+                for member in stack.selfAndDescendants {
+                    paths.insert(prefix + member.fileStem + flavor.fileSuffix)
+                }
+            }
+            paths.insert(prefix + stack.name + ".parameters.json")
+        }
+        return paths
+    }
+
     /// Runs every stage for the given stacks (all when nil), collecting every diagnostic.
     public func run(stacks names: [String]? = nil) -> Result {
         var result = Result()
         let instance = app.instantiate(in: environment)
+        result.expectedPaths = Self.expectedPaths(of: instance.stacks, prefix: directoryPrefix)
 
         // Synthesize every stack, selected or not: a selected stack may import from the others.
         // A stack and the stacks nested in it are synthesized together, and the references
@@ -175,7 +202,7 @@ public struct SynthesisPipeline: Sendable {
             result.templates[path] = unit.template
             if !diagnostics.hasErrors && !unwritable.contains(unit.stack.root.name) && !unwritable.contains(environmentLabel) {
                 do {
-                    let file = try emit(unit.template, stack: unit.stack.name, flavor: unit.flavor, path: path)
+                    let (file, node) = try emit(unit.template, stack: unit.stack.name, flavor: unit.flavor, path: path)
                     let size = file.contents.utf8.count
                     let sizeProblems = sizeDiagnostics(size, unit: unit)
                     diagnostics += sizeProblems
@@ -184,6 +211,7 @@ public struct SynthesisPipeline: Sendable {
                         continue
                     }
                     result.files.append(file)
+                    if keepsTemplateTrees { result.trees[path] = node }
                     // A nested stack is deployed by its parent: no command, no parameter file.
                     guard unit.stack.parent == nil else {
                         result.diagnostics += dedupe(diagnostics, seen: result.diagnostics)
@@ -274,11 +302,11 @@ public struct SynthesisPipeline: Sendable {
         return diagnostics
     }
 
-    private func emit(_ template: Template, stack: String, flavor: Flavor, path: String) throws(YAMLError) -> GeneratedFile {
+    private func emit(_ template: Template, stack: String, flavor: Flavor, path: String) throws(YAMLError) -> (GeneratedFile, Node) {
         let node = try TemplateRenderer.render(template)
         let yaml = try Emitter().emit(node)
         let contents = GeneratedFile.header(command: command) + "\n" + yaml
-        return GeneratedFile(stack: stack, flavor: flavor, relativePath: path, contents: contents)
+        return (GeneratedFile(stack: stack, flavor: flavor, relativePath: path, contents: contents), node)
     }
 
     /// Flavors of one stack share most diagnostics; each is reported once.

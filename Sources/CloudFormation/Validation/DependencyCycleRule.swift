@@ -1,22 +1,20 @@
 /// CloudFormation orders resources by DependsOn and by the references between them, and
 /// rejects a template whose order has a cycle. This finds each cycle and names it.
 struct DependencyCycleRule: ValidationRule {
+    /// The template's intrinsic uses, found once for every rule that reads them.
+    let uses: TemplateUses
+
     func check(_ template: Template, stack: String, into diagnostics: inout [Diagnostic]) {
         // Duplicate IDs are LogicalIDRule's to report; here the first declaration counts.
         var ids: [String] = []
-        for id in template.resources.map(\.logicalID) where !ids.contains(id) { ids.append(id) }
+        var declared = Set<String>()
+        for resource in template.resources where declared.insert(resource.logicalID).inserted { ids.append(resource.logicalID) }
         // A name that is also a parameter resolves to the parameter in a Ref, so it is not an edge.
-        let known = Set(ids).subtracting(template.parameters.map(\.name))
+        let known = declared.subtracting(template.parameters.map(\.name))
         var edges: [String: [String]] = [:]
-        for resource in template.resources {
-            var targets = resource.dependsOn
-            ValueWalker.walk(.object(resource.properties), path: "") { use, _ in
-                switch use {
-                case .ref(let target), .getAtt(let target, _), .subReference(let target, _), .subAttribute(let target, _):
-                    targets.append(target.logicalID)
-                default: break
-                }
-            }
+        let referenced = uses.referencedIDs
+        for (resource, element) in zip(template.resources, uses.resourceProperties) {
+            let targets = resource.dependsOn + referenced[element]
             var seen = Set<String>()
             edges[resource.logicalID, default: []] += targets.filter { known.contains($0) && seen.insert($0).inserted }
         }

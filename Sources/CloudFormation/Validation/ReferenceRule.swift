@@ -7,6 +7,8 @@ struct ReferenceRule: ValidationRule {
     /// Logical ID -> stack, for the app's other stacks: a by-name reference to one of their
     /// resources is told where that resource is.
     var elsewhere: [String: String] = [:]
+    /// The template's intrinsic uses, found once for every rule that reads them.
+    let uses: TemplateUses
 
     /// What to add to "not a resource of this stack" when another stack has the resource,
     /// or when the reference was made from a resource object that no stack was given.
@@ -41,49 +43,50 @@ struct ReferenceRule: ValidationRule {
             return "refers to '\(target.logicalID)' of stack '\(owner)'; a reference across stacks needs an export in '\(owner)' and Fn::ImportValue here"
         }
 
-        for element in TemplateElement.all(in: template) {
-            ValueWalker.walk(element.value, path: element.path) { use, path in
-                switch use {
-                case .ref(let target), .subReference(let target, _):
-                    if let message = foreign(target) { return error(element, path, message) }
-                    if case .subReference(_, let variables) = use, variables.contains(target.logicalID) { return }
-                    let name = target.logicalID
-                    if target.isPseudoParameter {
-                        if !AWS.pseudoParameterNames.contains(name) {
-                            error(element, path, "'\(Diagnostic.abbreviated(name))' is not a CloudFormation pseudo parameter")
-                        }
-                    } else if element.section == .condition {
-                        // Conditions are evaluated before any resource exists.
-                        if !parameters.contains(name) {
-                            error(element, path, "a condition can refer only to parameters and pseudo parameters, not '\(Diagnostic.abbreviated(name))'")
-                        }
-                    } else if !resources.contains(name) && !parameters.contains(name) {
-                        error(element, path, "refers to '\(Diagnostic.abbreviated(name))', which is neither a resource nor a parameter of this stack" + hint(name, target))
+        func visit(_ element: TemplateElement, _ use: ValueWalker.Use, _ path: ValueWalker.Path) {
+            switch use {
+            case .ref(let target), .subReference(let target, _):
+                if let message = foreign(target) { return error(element, path, message) }
+                if case .subReference(_, let variables) = use, variables.contains(target.logicalID) { return }
+                let name = target.logicalID
+                if target.isPseudoParameter {
+                    if !AWS.pseudoParameterNames.contains(name) {
+                        error(element, path, "'\(Diagnostic.abbreviated(name))' is not a CloudFormation pseudo parameter")
                     }
-                case .getAtt(let target, let attribute), .subAttribute(let target, let attribute):
-                    if let message = foreign(target) { return error(element, path, message) }
-                    if element.section == .condition {
-                        error(element, path, "a condition cannot use Fn::GetAtt ('\(target.logicalID).\(attribute)')")
-                    } else if parameters.contains(target.logicalID) {
-                        error(element, path, "'\(Diagnostic.abbreviated(target.logicalID))' is a parameter; Fn::GetAtt works only on resources")
-                    } else if !resources.contains(target.logicalID) {
-                        error(element, path, "gets attribute '\(Diagnostic.abbreviated(attribute))' of '\(Diagnostic.abbreviated(target.logicalID))', which is not a resource of this stack" + hint(target.logicalID, target))
-                    } else if let typeName = types[target.logicalID], let type = ResourceCatalog.type(named: typeName),
-                              type.attribute(named: attribute) == nil {
-                        error(element, path, Self.unknownAttribute(attribute, of: target.logicalID, type: type))
+                } else if element.section == .condition {
+                    // Conditions are evaluated before any resource exists.
+                    if !parameters.contains(name) {
+                        error(element, path, "a condition can refer only to parameters and pseudo parameters, not '\(Diagnostic.abbreviated(name))'")
                     }
-                case .condition(let name):
-                    if !conditions.contains(name) {
-                        error(element, path, "refers to condition '\(Diagnostic.abbreviated(name))', which is not declared")
-                    }
-                case .mapping(let name):
-                    if !mappings.contains(name) {
-                        error(element, path, "Fn::FindInMap refers to mapping '\(Diagnostic.abbreviated(name))', which is not declared")
-                    }
-                case .intrinsic(let intrinsic):
-                    checkShape(intrinsic, element: element, path: path, error: error)
+                } else if !resources.contains(name) && !parameters.contains(name) {
+                    error(element, path, "refers to '\(Diagnostic.abbreviated(name))', which is neither a resource nor a parameter of this stack" + hint(name, target))
                 }
+            case .getAtt(let target, let attribute), .subAttribute(let target, let attribute):
+                if let message = foreign(target) { return error(element, path, message) }
+                if element.section == .condition {
+                    error(element, path, "a condition cannot use Fn::GetAtt ('\(target.logicalID).\(attribute)')")
+                } else if parameters.contains(target.logicalID) {
+                    error(element, path, "'\(Diagnostic.abbreviated(target.logicalID))' is a parameter; Fn::GetAtt works only on resources")
+                } else if !resources.contains(target.logicalID) {
+                    error(element, path, "gets attribute '\(Diagnostic.abbreviated(attribute))' of '\(Diagnostic.abbreviated(target.logicalID))', which is not a resource of this stack" + hint(target.logicalID, target))
+                } else if let typeName = types[target.logicalID], let type = ResourceCatalog.type(named: typeName),
+                          type.attribute(named: attribute) == nil {
+                    error(element, path, Self.unknownAttribute(attribute, of: target.logicalID, type: type))
+                }
+            case .condition(let name):
+                if !conditions.contains(name) {
+                    error(element, path, "refers to condition '\(Diagnostic.abbreviated(name))', which is not declared")
+                }
+            case .mapping(let name):
+                if !mappings.contains(name) {
+                    error(element, path, "Fn::FindInMap refers to mapping '\(Diagnostic.abbreviated(name))', which is not declared")
+                }
+            case .intrinsic(let intrinsic):
+                checkShape(intrinsic, element: element, path: path, error: error)
             }
+        }
+        for found in uses.found {
+            visit(uses.elements[found.element], found.use, found.path)
         }
 
         for resource in template.resources {

@@ -14,10 +14,13 @@ struct TemplateElement {
     let path: String
     let value: TemplateValue
 
+    /// The path of a resource's Properties element.
+    static let propertiesPath = "Properties"
+
     static func all(in template: Template) -> [TemplateElement] {
         var elements: [TemplateElement] = []
         for resource in template.resources {
-            elements.append(TemplateElement(section: .resource, name: resource.logicalID, path: "Properties", value: .object(resource.properties)))
+            elements.append(TemplateElement(section: .resource, name: resource.logicalID, path: propertiesPath, value: .object(resource.properties)))
             if !resource.metadata.isEmpty {
                 elements.append(TemplateElement(section: .resource, name: resource.logicalID, path: "Metadata", value: .object(resource.metadata)))
             }

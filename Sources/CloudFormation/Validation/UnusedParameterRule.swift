@@ -1,16 +1,17 @@
 /// A parameter nothing refers to is almost always a leftover; it still has to be supplied
 /// at every deploy, so it is worth a warning.
 struct UnusedParameterRule: ValidationRule {
+    /// The template's intrinsic uses, found once for every rule that reads them.
+    let uses: TemplateUses
+
     func check(_ template: Template, stack: String, into diagnostics: inout [Diagnostic]) {
-        // No parameters, nothing to report: skip the walk over the whole template.
+        // No parameters, nothing to report.
         guard !template.parameters.isEmpty else { return }
         var used = Set<String>()
-        for element in TemplateElement.all(in: template) {
-            ValueWalker.walk(element.value, path: "") { use, _ in
-                switch use {
-                case .ref(let target), .subReference(let target, _): used.insert(target.logicalID)
-                default: break
-                }
+        for found in uses.found {
+            switch found.use {
+            case .ref(let target), .subReference(let target, _): used.insert(target.logicalID)
+            default: break
             }
         }
         for parameter in template.parameters where !used.contains(parameter.name) {

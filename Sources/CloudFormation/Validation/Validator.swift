@@ -6,12 +6,14 @@ public enum Validator {
     /// - Parameter reported: what the resources' own rules found; a catalog finding at the same
     ///   element and path repeats it in schema words, so it is left out.
     public static func validate(_ template: Template, stack: String, elsewhere: [String: String] = [:], reported: [Diagnostic] = []) -> [Diagnostic] {
+        // One walk over every value of the template for the three rules about references.
+        let uses = TemplateUses(template)
         let rules: [any ValidationRule] = [
             StructureRule(),
             LogicalIDRule(),
-            ReferenceRule(elsewhere: elsewhere),
-            UnusedParameterRule(),
-            DependencyCycleRule(),
+            ReferenceRule(elsewhere: elsewhere, uses: uses),
+            UnusedParameterRule(uses: uses),
+            DependencyCycleRule(uses: uses),
             ExportNameRule(),
             QuotaRule(),
             CatalogRule(alreadyReported: Set(reported.map { CatalogRule.Place(element: $0.element, path: $0.path) })),

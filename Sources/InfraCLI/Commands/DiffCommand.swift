@@ -6,6 +6,7 @@ import FoundationEssentials
 import Foundation
 #endif
 import FileSupport
+import InfraYAML
 import TemplateDiff
 
 /// `infra diff`: what CloudFormation will do with the changes between the previous
@@ -69,28 +70,32 @@ struct DiffCommand: ParsableCommand {
         var exitCode: Int32 = 0
         var changedResources = Set<String>()
         for environment in project.environments {
-            let pipeline = project.pipeline(for: environment)
+            var pipeline = project.pipeline(for: environment)
+            pipeline.keepsTemplateTrees = true
             let result = pipeline.run(stacks: project.stacks)
             DiagnosticPrinter.print(result.diagnostics)
             if result.hasErrors { throw InfraExit.invalidInput }
 
             let prefix = pipeline.directoryPrefix
             var fresh: [String: String] = [:]
+            // The trees the fresh texts were emitted from: compared without parsing the texts.
+            var freshTrees: [String: Node] = [:]
             for file in result.files where file.isTemplate && file.relativePath.hasPrefix(prefix) {
                 let name = String(file.relativePath.dropFirst(prefix.count).dropLast(".yaml".count))
                 fresh[name] = file.contents
+                freshTrees[name] = result.trees[file.relativePath]
             }
             let report: DiffReport
             do {
                 if deployed {
                     let (previous, names) = try deployedTemplates(environment: environment, project: project, fresh: fresh)
-                    report = try DiffReport.compare(old: previous, new: fresh, stacks: names)
+                    report = try DiffReport.compare(old: previous, new: fresh, newTrees: freshTrees, stacks: names)
                 } else {
                     let previous = try previousTemplates(prefix: prefix, project: project, fresh: fresh)
                     // A single --against file is compared with its one template only.
                     let names = against != nil && FileSystem.isDirectory(atPath: against ?? "") != true
                         ? Array(previous.keys) : selectedNames(project, fresh: fresh)
-                    report = try DiffReport.compare(old: previous, new: fresh, stacks: names)
+                    report = try DiffReport.compare(old: previous, new: fresh, newTrees: freshTrees, stacks: names)
                 }
             } catch let error as ValidationError {
                 throw error

@@ -18,12 +18,11 @@ struct ProjectOptions: ParsableArguments {
     @Option(name: .customLong("stack"), help: "Only this stack (repeatable; default: every stack).")
     var stacks: [String] = []
 
-    var rootPath: String { root ?? FileManager.default.currentDirectoryPath }
+    /// The same choices as plain values (what `synth` without ArgumentParser parses too).
+    var selection: ProjectSelection { ProjectSelection(root: root, env: env, stacks: stacks) }
 
     func validate() throws {
-        if let root, FileSystem.isDirectory(atPath: root) != true {
-            throw ValidationError("--root '\(root)' is not a directory")
-        }
+        try selection.validate()
     }
 
     /// Names every environment the app has, the implicit `default` of an app that declares none included.
@@ -33,11 +32,31 @@ struct ProjectOptions: ParsableArguments {
 
     /// Checks the names against the app, so a typo is a usage error rather than silence.
     func resolve(defaultToAllEnvironments: Bool = true) throws -> Project {
+        try selection.resolve(defaultToAllEnvironments: defaultToAllEnvironments)
+    }
+}
+
+/// The project root, environment and stacks a command was given.
+struct ProjectSelection: Equatable {
+    var root: String?
+    var env: String?
+    var stacks: [String] = []
+
+    var rootPath: String { root ?? FileManager.default.currentDirectoryPath }
+
+    func validate() throws {
+        if let root, FileSystem.isDirectory(atPath: root) != true {
+            throw ValidationError("--root '\(root)' is not a directory")
+        }
+    }
+
+    /// Checks the names against the app, so a typo is a usage error rather than silence.
+    func resolve(defaultToAllEnvironments: Bool = true) throws -> Project {
         let (app, command, outDirectory) = try AppRegistry.shared.current()
         let environments: [Environment]
         if let env {
             guard let environment = app.environment(named: env) else {
-                throw ValidationError(Self.unknownEnvironmentMessage(env, app: app))
+                throw ValidationError(ProjectOptions.unknownEnvironmentMessage(env, app: app))
             }
             environments = [environment]
         } else if defaultToAllEnvironments {
@@ -48,7 +67,8 @@ struct ProjectOptions: ParsableArguments {
             }
             environments = [environment]
         }
-        let known = app.instantiate(in: environments[0]).stacks.map(\.name)
+        // Building the app to learn its stack names is needed only to check --stack names.
+        let known = stacks.isEmpty ? [] : app.instantiate(in: environments[0]).stacks.map(\.name)
         for name in stacks where !known.contains(name) {
             throw ValidationError("unknown stack '\(Diagnostic.abbreviated(name))'; the app has: \(known.joined(separator: ", "))")
         }
@@ -85,20 +105,13 @@ struct Project {
     }
 
     /// Every file the app produces in every environment, relative to out/: anything else
-    /// there is obsolete.
-    var allExpectedPaths: Set<String> {
-        var paths = Set<String>()
-        for environment in app.allEnvironments {
-            let prefix = pipeline(for: environment).directoryPrefix
-            for stack in app.instantiate(in: environment).stacks {
-                for flavor in stack.flavors {
-                    // The stack's template, and those of the stacks nested in it.
-                    for member in stack.selfAndDescendants {
-                        paths.insert(prefix + member.fileStem + flavor.fileSuffix)
-                    }
-                }
-                paths.insert(prefix + stack.name + ".parameters.json")
-            }
+    /// there is obsolete. The environments `synthesized` ran listed theirs; the app is built
+    /// again only for the others.
+    func allExpectedPaths(synthesized: SynthesisPipeline.Result) -> Set<String> {
+        var paths = synthesized.expectedPaths
+        for environment in app.allEnvironments where !environments.contains(where: { $0.name == environment.name }) {
+            paths.formUnion(SynthesisPipeline.expectedPaths(of: app.instantiate(in: environment).stacks,
+                                                            prefix: pipeline(for: environment).directoryPrefix))
         }
         return paths
     }
@@ -123,6 +136,7 @@ struct Project {
             orders[pipeline.directoryPrefix] = result.deploymentOrder
             merged.files += result.files
             merged.templates.merge(result.templates) { first, _ in first }
+            merged.expectedPaths.formUnion(result.expectedPaths)
             merged.deployCommands.merge(result.deployCommands) { first, _ in first }
             for diagnostic in result.diagnostics where !merged.diagnostics.contains(diagnostic) {
                 merged.diagnostics.append(diagnostic)

@@ -21,8 +21,31 @@ struct SynthCommand: ParsableCommand {
     @Flag(name: .long, help: "Write nothing; exit 1 and print a unified diff when out/ is stale.")
     var check = false
 
+    /// The parsed command line as plain values.
+    var request: SynthRequest { SynthRequest(selection: project.selection, out: out, check: check) }
+
     func run() throws {
-        var project = try project.resolve()
+        try request.run()
+    }
+
+    static func obsoleteReason(_ name: String, _ retiredFolders: [String]) -> String {
+        if let folder = retiredFolders.first(where: { name.hasPrefix($0) }) {
+            return "the app has no environment '\(folder.dropLast())' any more"
+        }
+        return "no stack produces it any more"
+    }
+}
+
+/// What `infra synth` was asked to do, and doing it. Usage errors (`ValidationError`) are
+/// thrown before anything is printed or written (`QuickSynth` relies on it).
+struct SynthRequest: Equatable {
+    var selection = ProjectSelection()
+    var out: String?
+    var check = false
+
+    func run() throws {
+        try selection.validate()
+        var project = try selection.resolve()
         let appDirectory = project.outDirectoryName
         if let out { project.outDirectoryName = out }
         let location: OutputLocation
@@ -79,8 +102,8 @@ struct SynthCommand: ParsableCommand {
         let everything = project.stacks == nil && project.environments.count == project.app.allEnvironments.count
         let retiredFolders = everything ? directory.otherFolders(than: Set(prefixes)) : []
         let existing = directory.existingTemplates(in: prefixes + retiredFolders)
-        let expected = project.allExpectedPaths
         // With --stack, other stacks' files are neither rewritten nor obsolete.
+        let expected = project.stacks == nil ? project.allExpectedPaths(synthesized: result) : []
         let obsolete = project.stacks == nil ? existing.keys.filter { !expected.contains($0) }.sorted() : []
         let changed = result.files.filter { existing[$0.relativePath] != $0.contents }
 
@@ -91,7 +114,7 @@ struct SynthCommand: ParsableCommand {
                 print(UnifiedDiff.diff(old, file.contents, oldName: existing[file.relativePath] == nil ? "/dev/null" : name, newName: name + " (synthesized)") ?? "")
             }
             for name in obsolete {
-                print("\(displayDirectory)/\(name): \(Self.obsoleteReason(name, retiredFolders))")
+                print("\(displayDirectory)/\(name): \(SynthCommand.obsoleteReason(name, retiredFolders))")
             }
             if changed.isEmpty && obsolete.isEmpty {
                 let templates = result.files.filter(\.isTemplate).count
@@ -124,7 +147,7 @@ struct SynthCommand: ParsableCommand {
             print("\(changed.contains(file) ? "wrote" : "unchanged") \(displayDirectory)/\(file.relativePath)")
         }
         for name in removable {
-            print("removed \(displayDirectory)/\(name) (\(Self.obsoleteReason(name, retiredFolders)))")
+            print("removed \(displayDirectory)/\(name) (\(SynthCommand.obsoleteReason(name, retiredFolders)))")
         }
         // A retired environment's folder that is now empty goes too.
         for folder in retiredFolders where OutputDirectory.names(in: directory.full(String(folder.dropLast()))).isEmpty {
@@ -134,12 +157,5 @@ struct SynthCommand: ParsableCommand {
         }
         let instructions = DeployInstructions(result: result, environmentPrefixes: prefixes, orders: orders)
         if !instructions.text.isEmpty { print(instructions.text) }
-    }
-
-    static func obsoleteReason(_ name: String, _ retiredFolders: [String]) -> String {
-        if let folder = retiredFolders.first(where: { name.hasPrefix($0) }) {
-            return "the app has no environment '\(folder.dropLast())' any more"
-        }
-        return "no stack produces it any more"
     }
 }

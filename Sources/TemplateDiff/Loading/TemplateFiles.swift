@@ -80,10 +80,17 @@ extension TemplateDocument {
     /// a response whose body is another response, and a tag that is not one of
     /// CloudFormation's short forms (`!Ref`, `!GetAtt`, ...) are errors.
     public init(text: String, source: String? = nil) throws(TemplateDiffError) {
+        try self.init(tree: try Self.parse(text, source: source, what: "the template"), source: source)
+    }
+
+    /// A template already read into a node tree, checked as `init(text:source:)` checks the tree
+    /// it parses: `infra diff` hands over the trees that synthesis emitted its templates from,
+    /// which parsing the emitted text would give back.
+    public init(tree: Node, source: String? = nil) throws(TemplateDiffError) {
         func named(_ reason: String) -> TemplateDiffError {
             .invalidTemplate(source.map { "\($0): \(reason)" } ?? reason)
         }
-        var root = try Self.parse(text, source: source, what: "the template")
+        var root = tree
         if let body = Self.envelopeBody(root) {
             switch body {
             case .scalar(let scalar):
@@ -151,32 +158,51 @@ enum ShortFormTags {
 
     /// The first tag (in document order) that is not a short form, with where it is.
     static func firstUnknown(in root: Node) -> (Tag, String)? {
-        var path: [String] = []
+        var path: [PathStep] = []
         return firstUnknown(in: root, path: &path)
     }
 
-    /// `path` grows and shrinks with the walk; it is joined only for the tag found.
-    private static func firstUnknown(in node: Node, path: inout [String]) -> (Tag, String)? {
+    /// A key or an index on the way to a node.
+    private enum PathStep {
+        case key(String)
+        case index(Int)
+    }
+
+    /// `path` grows and shrinks with the walk; it becomes text only for the tag found (making
+    /// text at every node was a tenth of reading a large template).
+    private static func firstUnknown(in node: Node, path: inout [PathStep]) -> (Tag, String)? {
         if let tag = node.tag, !names.contains(String(tag.name.dropFirst())) {
-            return (tag, path.isEmpty ? "the top level" : path.joined())
+            return (tag, path.isEmpty ? "the top level" : text(of: path))
         }
         switch node {
         case .scalar:
             return nil
         case .sequence(let sequence):
             for (index, item) in sequence.items.enumerated() {
-                path.append("[\(index)]")
+                path.append(.index(index))
                 defer { path.removeLast() }
                 if let found = firstUnknown(in: item, path: &path) { return found }
             }
         case .mapping(let mapping):
             for entry in mapping.entries {
-                path.append(path.isEmpty ? entry.key : "." + entry.key)
+                path.append(.key(entry.key))
                 defer { path.removeLast() }
                 if let found = firstUnknown(in: entry.value, path: &path) { return found }
             }
         }
         return nil
+    }
+
+    /// `Resources.Queue.Properties.Tags[0]`.
+    private static func text(of path: [PathStep]) -> String {
+        var text = ""
+        for (position, step) in path.enumerated() {
+            switch step {
+            case .key(let key): text += position == 0 ? key : "." + key
+            case .index(let index): text += "[\(index)]"
+            }
+        }
+        return text
     }
 }
 
@@ -185,8 +211,11 @@ extension DiffReport {
     /// `TemplateFiles.read(at:)` returns. `stacks` limits and orders the comparison; by
     /// default every stack on either side, by name. A stack with no previous template is
     /// new; one with no new template is reported as removed.
+    ///
+    /// `newTrees` holds, by stack name, the node trees some of the new texts were emitted from
+    /// (`SynthesisPipeline.Result.trees`): those are compared without reading the text back.
     public static func compare(
-        old: [String: String], new: [String: String], stacks: [String]? = nil
+        old: [String: String], new: [String: String], newTrees: [String: Node] = [:], stacks: [String]? = nil
     ) throws(TemplateDiffError) -> DiffReport {
         let names = stacks ?? Set(old.keys).union(new.keys).sorted()
         var diffs: [StackDiff] = []
@@ -195,7 +224,10 @@ extension DiffReport {
         var fileNames: [String: String] = [:]
         for name in names where old[name] != nil || new[name] != nil {
             let before = try old[name].map { text throws(TemplateDiffError) in try TemplateDocument(text: text, source: "\(name) (previous)") }
-            let after = try new[name].map { text throws(TemplateDiffError) in try TemplateDocument(text: text, source: "\(name) (new)") }
+            let after = try new[name].map { text throws(TemplateDiffError) in
+                if let tree = newTrees[name] { return try TemplateDocument(tree: tree, source: "\(name) (new)") }
+                return try TemplateDocument(text: text, source: "\(name) (new)")
+            }
             let shown = NestedStacks.displayName(name)
             documents[shown] = (before, after)
             fileNames[shown] = name

@@ -63,6 +63,11 @@ func runCLI(_ app: App, _ arguments: [String]) -> Int32 {
 /// Runs the CLI in-process with whatever app is registered (for commands that read no app,
 /// such as `validate --template`).
 func runCLI(_ arguments: [String]) -> Int32 {
+    // As `InfraCLI.main` runs it: a plain synth without ArgumentParser, unless it stops at a
+    // usage error, which ArgumentParser reports.
+    if let request = QuickSynth.request(arguments), let code = QuickSynth.run(request) {
+        return code.rawValue
+    }
     do {
         var command = try InfraCommand.parseAsRoot(arguments)
         try command.run()

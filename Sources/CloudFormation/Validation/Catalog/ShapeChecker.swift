@@ -9,13 +9,44 @@ struct ShapeChecker {
         var message: String
     }
 
-    /// Where below `Properties` a value sits: `.Rules[0].Prefix`.
+    /// Where below `Properties` a value sits: `.Rules[0].Prefix`. A chain of steps that share
+    /// their parents, made into text only for a finding: every value checked gets a path, and
+    /// building text (or copying an array of steps) at each one was a fifth of the check.
     struct Path: CustomStringConvertible {
-        private var steps: [String] = []
+        private final class Step: Sendable {
+            let parent: Step?
+            /// A key, or nil for a list index.
+            let key: String?
+            let index: Int
+
+            init(parent: Step?, key: String?, index: Int) {
+                self.parent = parent
+                self.key = key
+                self.index = index
+            }
+        }
+
+        private var last: Step?
         init() {}
-        func key(_ name: String) -> Path { var copy = self; copy.steps.append("." + name); return copy }
-        func index(_ position: Int) -> Path { var copy = self; copy.steps.append("[\(position)]"); return copy }
-        var description: String { steps.joined() }
+        private init(last: Step) { self.last = last }
+        func key(_ name: String) -> Path { Path(last: Step(parent: last, key: name, index: 0)) }
+        func index(_ position: Int) -> Path { Path(last: Step(parent: last, key: nil, index: position)) }
+
+        var isEmpty: Bool { last == nil }
+
+        var description: String {
+            var steps: [Step] = []
+            var step = last
+            while let current = step {
+                steps.append(current)
+                step = current.parent
+            }
+            var text = ""
+            for step in steps.reversed() {
+                if let key = step.key { text += "." + key } else { text += "[\(step.index)]" }
+            }
+            return text
+        }
     }
 
     /// Parameter name -> its Type, to know what a Ref to it gives.
@@ -109,6 +140,13 @@ struct ShapeChecker {
     }
 
     private func checkLength(_ text: String, _ shape: ValueShape, at path: Path, into findings: inout [Finding]) {
+        // A string has at most as many code points as UTF-8 bytes and at least a quarter as
+        // many: counting them (the whole of an inline function's code) is needed only when
+        // the byte count cannot decide.
+        let bytes = text.utf8.count
+        let maybeTooLong = shape.maxLength.map { bytes > $0 } ?? false
+        let maybeTooShort = shape.minLength.map { (bytes + 3) / 4 < $0 } ?? false
+        guard maybeTooLong || maybeTooShort else { return }
         let length = text.unicodeScalars.count
         if let maximum = shape.maxLength, length > maximum {
             findings.append(Finding(path: path, message: "'\(Diagnostic.abbreviated(text))' is \(length) characters long; at most \(maximum) \(maximum == 1 ? "is" : "are") allowed"))
@@ -186,8 +224,8 @@ struct ShapeChecker {
             case .allowed: break
             case .shape(let extra): check(value, against: extra, at: path.key(key), into: &findings, context: context)
             case .forbidden:
-                let known = shape.propertyNames.filter { !path.description.isEmpty || !unsuggested.contains($0) }
-                let where_ = path.description.isEmpty ? "of \(context)" : "here (\(context) Properties\(path))"
+                let known = shape.propertyNames.filter { !path.isEmpty || !unsuggested.contains($0) }
+                let where_ = path.isEmpty ? "of \(context)" : "here (\(context) Properties\(path))"
                 let hint = NameSuggestion.closest(to: key, among: known).first.map { "; did you mean \($0)?" }
                     ?? (known.isEmpty ? "" : "; known: " + known.prefix(15).joined(separator: ", ") + (known.count > 15 ? ", …" : ""))
                 findings.append(Finding(path: path.key(key), message: "\(Diagnostic.abbreviated(key)) is not a property \(where_)\(hint)"))
