@@ -60,12 +60,14 @@ import Testing
             stack.add(Topic("T")).addPropertyOverride("Tags", [["Key": "team", "Value": "a"], ["Key": "team", "Value": "b"]])
             stack.add(LogGroup("L")).addPropertyOverride("Tags", [["Key": "", "Value": "x"]])
             stack.add(Role("R", assumedBy: .lambda)).addPropertyOverride("Tags", [["Key": "k", "Value": .string(String(repeating: "v", count: 257))]])
+            stack.add(Bucket("B")).addPropertyOverride("Tags", [["Key": "aws:b", "Value": "1"]])
         }
         #expect(result.messages == [
             "error Q Properties.Tags[0].Key: tag keys starting with 'aws:' are reserved for AWS",
             "error T Properties.Tags[1].Key: tag 'team' is given twice",
             "error L Properties.Tags[0].Key: a tag key has 1 to 128 characters; '' has 0",
             "error R Properties.Tags[0].Value: a tag value has at most 256 characters; the value of 'k' has 257",
+            "error B Properties.Tags[0].Key: tag keys starting with 'aws:' are reserved for AWS",
         ])
     }
 }

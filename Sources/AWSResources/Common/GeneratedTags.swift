@@ -1,6 +1,7 @@
 import AWSDynamoDB
 import AWSIAM
 import AWSLogs
+import AWSS3
 import AWSSNS
 import AWSSQS
 
@@ -11,3 +12,4 @@ extension CfnRole.Tag: TagPair {}
 extension CfnLogGroup.Tag: TagPair {}
 extension CfnQueue.Tag: TagPair {}
 extension CfnTopic.Tag: TagPair {}
+extension CfnBucket.Tag: TagPair {}

@@ -36,9 +36,9 @@ public final class Bucket: Resource, HasAttributes {
     /// One `lambda:InvokeFunction` permission per notified function, rendered with the bucket.
     public private(set) var invokePermissions: [CfnPermission] = []
 
-    /// The typed model's rendering, kept from `properties(in:)` so that the rules know which
-    /// properties an override replaced.
-    private var lastRendering: Fields?
+    /// The typed model as `properties(in:)` built it, so that the rules know which
+    /// properties an override replaced (by comparing it with the decoded deployed bucket).
+    private var lastModel: CfnBucket?
 
     /// - Parameters:
     ///   - encryption: SSE-S3 by default: S3 encrypts every object, and readers and writers
@@ -150,16 +150,16 @@ public final class Bucket: Resource, HasAttributes {
             tags: tags.isEmpty ? nil : tags.pairs.map { CfnBucket.Tag(key: Value($0.key), value: $0.value) },
             versioningConfiguration: versioned ? .init(status: .enabled) : nil
         )
-        let fields = model.properties(in: context)
-        lastRendering = fields
-        return fields
+        lastModel = model
+        return model.properties(in: context)
     }
 
     public override func validate(rendered properties: Fields, in context: SynthesisContext) {
-        let typedFields = lastRendering ?? Fields()
+        // A bucket has no required property, so what deploys always decodes.
+        guard let deployed = DeployedProperties<CfnBucket>(properties, of: self, in: context)?.resource,
+              let typed = lastModel else { return }
         // A property an override replaced is checked by the catalog, not by the typed rules.
-        let overridden: (String) -> Bool = { properties[$0] != typedFields[$0] }
-        BucketRules.validate(self, overridden: overridden, in: context)
+        BucketRules.validate(self, overridden: BucketOverride(typed: typed, deployed: deployed), in: context)
         // S3 has no snapshot that CloudFormation can take (as for a table).
         if deletionPolicy == .snapshot {
             context.error(self, path: "DeletionPolicy", "an S3 bucket does not support the Snapshot policy; use Retain, RetainExceptOnCreate or Delete")
@@ -167,7 +167,7 @@ public final class Bucket: Resource, HasAttributes {
         if updateReplacePolicy == .snapshot {
             context.error(self, path: "UpdateReplacePolicy", "an S3 bucket does not support the Snapshot policy; use Retain, RetainExceptOnCreate or Delete")
         }
-        BucketOverrideChecks.check(properties, typed: typedFields, of: self, in: context)
-        ResourceTags.validate(rendered: properties["Tags"], of: self, in: context)
+        BucketOverrideChecks.check(deployed, typed: typed, of: self, in: context)
+        ResourceTags.validate(deployed.tags, of: self, in: context)
     }
 }

@@ -10,13 +10,13 @@ enum BucketRules {
     static let maximumKeyLength = 1024
     static let noncurrentVersionsToRetain = 1...100
 
-    static func validate(_ bucket: Bucket, overridden: (String) -> Bool, in context: SynthesisContext) {
-        if !overridden("BucketName") { checkName(bucket, in: context) }
-        if !overridden("BucketEncryption") { checkKey(bucket, in: context) }
-        if !overridden("LifecycleConfiguration") {
-            LifecycleRules.validate(bucket.lifecycleRules, versioned: bucket.versioned || overridden("VersioningConfiguration"), of: bucket, in: context)
+    static func validate(_ bucket: Bucket, overridden: BucketOverride, in context: SynthesisContext) {
+        if !overridden.replaced(\.bucketName) { checkName(bucket, in: context) }
+        if !overridden.replaced(\.bucketEncryption) { checkKey(bucket, in: context) }
+        if !overridden.replaced(\.lifecycleConfiguration) {
+            LifecycleRules.validate(bucket.lifecycleRules, versioned: bucket.versioned || overridden.replaced(\.versioningConfiguration), of: bucket, in: context)
         }
-        if !overridden("NotificationConfiguration") { checkNotifications(bucket, in: context) }
+        if !overridden.replaced(\.notificationConfiguration) { checkNotifications(bucket, in: context) }
     }
 
     private static func checkName(_ bucket: Bucket, in context: SynthesisContext) {
