@@ -214,6 +214,18 @@ enum AlarmFixtures {
         #expect(Self.alarm { $0.metric = $0.metric.with(statistic: .percentile(0)) }.diagnostics.isEmpty)
     }
 
+    @Test func overridesAreCheckedByTheSameRules() {
+        let result = Self.alarm { alarm in
+            alarm.addPropertyOverride("Period", 45)
+            alarm.addPropertyOverride("DatapointsToAlarm", 9)
+            alarm.addPropertyOverride("AlarmActions", ["arn:aws:sns:us-east-1:111122223333:a", "arn:aws:sns:us-east-1:111122223333:b", "arn:aws:sns:us-east-1:111122223333:c",
+                                                       "arn:aws:sns:us-east-1:111122223333:d", "arn:aws:sns:us-east-1:111122223333:e", "arn:aws:sns:us-east-1:111122223333:f"])
+        }
+        #expect(result.messages.contains("error WorkerErrors Properties.Period: period 45 s is not one CloudWatch takes: 10, 20, 30 or a multiple of 60"))
+        #expect(result.messages.contains("error WorkerErrors Properties.DatapointsToAlarm: datapoints to alarm 9 must be 1 to the evaluation periods (5)"))
+        #expect(result.messages.contains("error WorkerErrors Properties.AlarmActions: 6 actions; CloudWatch takes at most 5 per state (notify one topic and subscribe the rest to it)"))
+    }
+
     @Test func anInfiniteThresholdIsAnError() {
         #expect(Self.alarm { $0.threshold = .infinity }.messages.contains("error WorkerErrors Properties.Threshold: threshold inf is not a number CloudFormation can take"))
     }

@@ -117,7 +117,6 @@ public final class Alarm: Resource, HasAttributes {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         let threshold = threshold
-        AlarmRules.validate(self, threshold: threshold, in: context)
         let rendered = CfnAlarm(
             logicalID,
             alarmActions: Self.arns(actions),
@@ -139,6 +138,13 @@ public final class Alarm: Resource, HasAttributes {
             unit: metric.unit
         )
         return rendered.properties(in: context)
+    }
+
+    /// The rules run on what deploys, decoded into `CfnAlarm`, so that an override is
+    /// checked like the typed settings.
+    public override func validate(rendered properties: Fields, in context: SynthesisContext) {
+        guard let deployed = DeployedProperties<CfnAlarm>(properties, of: self, in: context) else { return }
+        AlarmRules.validate(deployed.resource, of: self, in: context)
     }
 
     private static func arns(_ actions: [any AlarmAction]) -> Value<[String]>? {

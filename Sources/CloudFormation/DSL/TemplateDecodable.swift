@@ -67,6 +67,17 @@ extension Value where Kind == Int {
     public var literal: Int? { raw.literalInteger }
 }
 
+extension Value where Kind == Double {
+    /// The literal number, when the value is not an intrinsic: a number, or a string
+    /// CloudFormation would read as one (`Value(Double.infinity)` is the string `inf`).
+    public var literal: Double? {
+        switch raw {
+        case .number(let text), .string(let text): Double(text)
+        default: nil
+        }
+    }
+}
+
 extension Value where Kind == Bool {
     /// The literal flag, when the value is not an intrinsic.
     public var literal: Bool? {
