@@ -136,6 +136,6 @@ package.products.append(.library(name: "AWSGeneratedResources", targets: generat
 package.targets += generatedResourceModules.map { .target(name: $0, dependencies: ["CloudFormation"], path: "Sources/AWSGenerated/\($0)") }
 package.targets.append(.testTarget(
     name: "GeneratedResourcesTests",
-    dependencies: ["CloudFormation", "InfraYAML", "UnifiedDiff", "ResourceCatalog", "AWSEC2", "AWSS3", "AWSECS", "AWSSSM", "AWSKMS", "AWSSQS", "AWSLambda", "AWSIAM", "AWSDynamoDB", "AWSLogs", "AWSSNS"],
+    dependencies: ["CloudFormation", "InfraYAML", "UnifiedDiff", "ResourceCatalog", "AWSEC2", "AWSS3", "AWSECS", "AWSSSM", "AWSKMS", "AWSSQS", "AWSLambda", "AWSIAM", "AWSDynamoDB", "AWSLogs", "AWSSNS", "AWSCloudWatch"],
     exclude: ["Fixtures"]
 ))

@@ -12,7 +12,8 @@ from acceptance.checks import generated
 
 def copy_generated(tmp_path):
     for relative in ("Sources/CResourceCatalog/catalog.bin", "Sources/ResourceCatalog/Generated/CatalogSources.swift",
-                     "acceptance/requirements.txt", "Package.swift", "scripts/resource-services.txt"):
+                     "acceptance/requirements.txt", "Package.swift", "scripts/resource-services.txt",
+                     "scripts/decodable-types.txt"):
         target = tmp_path / relative
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(REPO / relative, target)

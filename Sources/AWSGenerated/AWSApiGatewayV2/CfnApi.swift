@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::ApiGatewayV2::Api`: The ``AWS::ApiGatewayV2::Api`` resource creates an API.
-public final class CfnApi: Resource, HasAttributes, DecodableResource {
+public final class CfnApi: Resource, HasAttributes {
     public enum Attribute: String, Sendable {
         case apiEndpoint = "ApiEndpoint"
         case apiId = "ApiId"
@@ -66,12 +66,6 @@ public final class CfnApi: Resource, HasAttributes, DecodableResource {
         super.init(logicalID: logicalID, type: "AWS::ApiGatewayV2::Api")
     }
 
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        self.init(logicalID, apiKeySelectionExpression: properties.decode("ApiKeySelectionExpression", as: Value<String>.self), basePath: properties.decode("BasePath", as: Value<String>.self), body: properties.decode("Body", as: TemplateValue.self), bodyS3Location: properties.decode("BodyS3Location", as: CfnApi.BodyS3Location.self), corsConfiguration: properties.decode("CorsConfiguration", as: CfnApi.Cors.self), credentialsArn: properties.decode("CredentialsArn", as: Value<String>.self), description: properties.decode("Description", as: Value<String>.self), disableExecuteApiEndpoint: properties.decode("DisableExecuteApiEndpoint", as: Value<Bool>.self), disableSchemaValidation: properties.decode("DisableSchemaValidation", as: Value<Bool>.self), failOnWarnings: properties.decode("FailOnWarnings", as: Value<Bool>.self), ipAddressType: properties.decode("IpAddressType", as: Value<String>.self), name: properties.decode("Name", as: Value<String>.self), protocolType: properties.decode("ProtocolType", as: Value<String>.self), routeKey: properties.decode("RouteKey", as: Value<String>.self), routeSelectionExpression: properties.decode("RouteSelectionExpression", as: Value<String>.self), tags: properties.decode("Tags", as: [String: Value<String>].self), apiTarget: properties.decode("Target", as: Value<String>.self), version: properties.decode("Version", as: Value<String>.self))
-    }
-
     /// Fn::GetAtt ApiEndpoint.
     public var attrApiEndpoint: Value<String> { attribute(.apiEndpoint) }
     /// Fn::GetAtt ApiId.
@@ -103,7 +97,7 @@ public final class CfnApi: Resource, HasAttributes, DecodableResource {
     }
 
     /// The ``BodyS3Location`` property specifies an S3 location from which to import an OpenAPI definition.
-    public struct BodyS3Location: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct BodyS3Location: TemplateRepresentable, Sendable {
         /// The S3 bucket that contains the OpenAPI definition to import.
         public let bucket: Value<String>?
         /// The Etag of the S3 object.
@@ -120,11 +114,6 @@ public final class CfnApi: Resource, HasAttributes, DecodableResource {
             self.version = version
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(bucket: fields.decode("Bucket", as: Value<String>.self), etag: fields.decode("Etag", as: Value<String>.self), key: fields.decode("Key", as: Value<String>.self), version: fields.decode("Version", as: Value<String>.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["Bucket"] = self.bucket?.templateValue
@@ -136,7 +125,7 @@ public final class CfnApi: Resource, HasAttributes, DecodableResource {
     }
 
     /// The ``Cors`` property specifies a CORS configuration for an API.
-    public struct Cors: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct Cors: TemplateRepresentable, Sendable {
         /// Specifies whether credentials are included in the CORS request.
         public let allowCredentials: Value<Bool>?
         /// Represents a collection of allowed headers.
@@ -157,11 +146,6 @@ public final class CfnApi: Resource, HasAttributes, DecodableResource {
             self.allowOrigins = allowOrigins
             self.exposeHeaders = exposeHeaders
             self.maxAge = maxAge
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(allowCredentials: fields.decode("AllowCredentials", as: Value<Bool>.self), allowHeaders: fields.decode("AllowHeaders", as: Value<[String]>.self), allowMethods: fields.decode("AllowMethods", as: Value<[String]>.self), allowOrigins: fields.decode("AllowOrigins", as: Value<[String]>.self), exposeHeaders: fields.decode("ExposeHeaders", as: Value<[String]>.self), maxAge: fields.decode("MaxAge", as: Value<Int>.self))
         }
 
         public var templateValue: TemplateValue {

@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::ApiGatewayV2::ApiGatewayManagedOverrides`: Resource Type definition for AWS::ApiGatewayV2::ApiGatewayManagedOverrides
-public final class CfnApiGatewayManagedOverrides: Resource, HasAttributes, DecodableResource {
+public final class CfnApiGatewayManagedOverrides: Resource, HasAttributes {
     public enum Attribute: String, Sendable {
         case id = "Id"
     }
@@ -24,13 +24,6 @@ public final class CfnApiGatewayManagedOverrides: Resource, HasAttributes, Decod
         super.init(logicalID: logicalID, type: "AWS::ApiGatewayV2::ApiGatewayManagedOverrides")
     }
 
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        guard let r0 = properties.decode("ApiId", as: Value<String>.self) else { return nil }
-        self.init(logicalID, apiId: r0, integration: properties.decode("Integration", as: CfnApiGatewayManagedOverrides.IntegrationOverrides.self), route: properties.decode("Route", as: CfnApiGatewayManagedOverrides.RouteOverrides.self), stage: properties.decode("Stage", as: CfnApiGatewayManagedOverrides.StageOverrides.self))
-    }
-
     /// Fn::GetAtt Id.
     public var attrId: Value<String> { attribute(.id) }
 
@@ -43,7 +36,7 @@ public final class CfnApiGatewayManagedOverrides: Resource, HasAttributes, Decod
         return properties
     }
 
-    public struct IntegrationOverrides: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct IntegrationOverrides: TemplateRepresentable, Sendable {
         /// The description of the integration.
         public let description: Value<String>?
         /// Specifies the integration's HTTP method type.
@@ -60,11 +53,6 @@ public final class CfnApiGatewayManagedOverrides: Resource, HasAttributes, Decod
             self.timeoutInMillis = timeoutInMillis
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(description: fields.decode("Description", as: Value<String>.self), integrationMethod: fields.decode("IntegrationMethod", as: Value<String>.self), payloadFormatVersion: fields.decode("PayloadFormatVersion", as: Value<String>.self), timeoutInMillis: fields.decode("TimeoutInMillis", as: Value<Int>.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["Description"] = self.description?.templateValue
@@ -75,7 +63,7 @@ public final class CfnApiGatewayManagedOverrides: Resource, HasAttributes, Decod
         }
     }
 
-    public struct RouteOverrides: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct RouteOverrides: TemplateRepresentable, Sendable {
         /// The authorization scopes supported by this route.
         public let authorizationScopes: Value<[String]>?
         /// The authorization type for the route.
@@ -95,11 +83,6 @@ public final class CfnApiGatewayManagedOverrides: Resource, HasAttributes, Decod
             self.target = target
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(authorizationScopes: fields.decode("AuthorizationScopes", as: Value<[String]>.self), authorizationType: fields.decode("AuthorizationType", as: Value<String>.self), authorizerId: fields.decode("AuthorizerId", as: Value<String>.self), operationName: fields.decode("OperationName", as: Value<String>.self), target: fields.decode("Target", as: Value<String>.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["AuthorizationScopes"] = self.authorizationScopes?.templateValue
@@ -111,7 +94,7 @@ public final class CfnApiGatewayManagedOverrides: Resource, HasAttributes, Decod
         }
     }
 
-    public struct StageOverrides: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct StageOverrides: TemplateRepresentable, Sendable {
         /// Settings for logging access in a stage.
         public let accessLogSettings: CfnApiGatewayManagedOverrides.AccessLogSettings?
         /// Specifies whether updates to an API automatically trigger a new deployment.
@@ -132,11 +115,6 @@ public final class CfnApiGatewayManagedOverrides: Resource, HasAttributes, Decod
             self.stageVariables = stageVariables
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(accessLogSettings: fields.decode("AccessLogSettings", as: CfnApiGatewayManagedOverrides.AccessLogSettings.self), autoDeploy: fields.decode("AutoDeploy", as: Value<Bool>.self), defaultRouteSettings: fields.decode("DefaultRouteSettings", as: CfnApiGatewayManagedOverrides.RouteSettings.self), description: fields.decode("Description", as: Value<String>.self), routeSettings: fields.decode("RouteSettings", as: TemplateValue.self), stageVariables: fields.decode("StageVariables", as: TemplateValue.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["AccessLogSettings"] = self.accessLogSettings?.templateValue
@@ -149,7 +127,7 @@ public final class CfnApiGatewayManagedOverrides: Resource, HasAttributes, Decod
         }
     }
 
-    public struct AccessLogSettings: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct AccessLogSettings: TemplateRepresentable, Sendable {
         /// The ARN of the CloudWatch Logs log group to receive access logs.
         public let destinationArn: Value<String>?
         /// A single line format of the access logs of data, as specified by selected $context variables.
@@ -160,11 +138,6 @@ public final class CfnApiGatewayManagedOverrides: Resource, HasAttributes, Decod
             self.format = format
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(destinationArn: fields.decode("DestinationArn", as: Value<String>.self), format: fields.decode("Format", as: Value<String>.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["DestinationArn"] = self.destinationArn?.templateValue
@@ -173,7 +146,7 @@ public final class CfnApiGatewayManagedOverrides: Resource, HasAttributes, Decod
         }
     }
 
-    public struct RouteSettings: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct RouteSettings: TemplateRepresentable, Sendable {
         /// Specifies whether detailed metrics are enabled.
         public let detailedMetricsEnabled: Value<Bool>?
         /// Specifies the throttling burst limit.
@@ -185,11 +158,6 @@ public final class CfnApiGatewayManagedOverrides: Resource, HasAttributes, Decod
             self.detailedMetricsEnabled = detailedMetricsEnabled
             self.throttlingBurstLimit = throttlingBurstLimit
             self.throttlingRateLimit = throttlingRateLimit
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(detailedMetricsEnabled: fields.decode("DetailedMetricsEnabled", as: Value<Bool>.self), throttlingBurstLimit: fields.decode("ThrottlingBurstLimit", as: Value<Int>.self), throttlingRateLimit: fields.decode("ThrottlingRateLimit", as: Value<Double>.self))
         }
 
         public var templateValue: TemplateValue {

@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::ApiGatewayV2::ApiMapping`: The ``AWS::ApiGatewayV2::ApiMapping`` resource contains an API mapping.
-public final class CfnApiMapping: Resource, HasAttributes, DecodableResource {
+public final class CfnApiMapping: Resource, HasAttributes {
     public enum Attribute: String, Sendable {
         case apiMappingId = "ApiMappingId"
     }
@@ -22,13 +22,6 @@ public final class CfnApiMapping: Resource, HasAttributes, DecodableResource {
         self.domainName = domainName
         self.stage = stage
         super.init(logicalID: logicalID, type: "AWS::ApiGatewayV2::ApiMapping")
-    }
-
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        guard let r0 = properties.decode("ApiId", as: Value<String>.self), let r2 = properties.decode("DomainName", as: Value<String>.self), let r3 = properties.decode("Stage", as: Value<String>.self) else { return nil }
-        self.init(logicalID, apiId: r0, domainName: r2, stage: r3, apiMappingKey: properties.decode("ApiMappingKey", as: Value<String>.self))
     }
 
     /// Fn::GetAtt ApiMappingId.

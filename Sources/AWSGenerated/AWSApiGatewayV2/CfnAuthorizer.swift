@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::ApiGatewayV2::Authorizer`: The ``AWS::ApiGatewayV2::Authorizer`` resource creates an authorizer for a WebSocket API or an HTTP API.
-public final class CfnAuthorizer: Resource, HasAttributes, DecodableResource {
+public final class CfnAuthorizer: Resource, HasAttributes {
     public enum Attribute: String, Sendable {
         case authorizerId = "AuthorizerId"
     }
@@ -45,13 +45,6 @@ public final class CfnAuthorizer: Resource, HasAttributes, DecodableResource {
         super.init(logicalID: logicalID, type: "AWS::ApiGatewayV2::Authorizer")
     }
 
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        guard let r0 = properties.decode("ApiId", as: Value<String>.self), let r4 = properties.decode("AuthorizerType", as: Value<String>.self), let r10 = properties.decode("Name", as: Value<String>.self) else { return nil }
-        self.init(logicalID, apiId: r0, authorizerType: r4, name: r10, authorizerCredentialsArn: properties.decode("AuthorizerCredentialsArn", as: Value<String>.self), authorizerPayloadFormatVersion: properties.decode("AuthorizerPayloadFormatVersion", as: Value<String>.self), authorizerResultTtlInSeconds: properties.decode("AuthorizerResultTtlInSeconds", as: Value<Int>.self), authorizerUri: properties.decode("AuthorizerUri", as: Value<String>.self), enableSimpleResponses: properties.decode("EnableSimpleResponses", as: Value<Bool>.self), identitySource: properties.decode("IdentitySource", as: Value<[String]>.self), identityValidationExpression: properties.decode("IdentityValidationExpression", as: Value<String>.self), jwtConfiguration: properties.decode("JwtConfiguration", as: CfnAuthorizer.JWTConfiguration.self))
-    }
-
     /// Fn::GetAtt AuthorizerId.
     public var attrAuthorizerId: Value<String> { attribute(.authorizerId) }
 
@@ -72,7 +65,7 @@ public final class CfnAuthorizer: Resource, HasAttributes, DecodableResource {
     }
 
     /// The ``JWTConfiguration`` property specifies the configuration of a JWT authorizer.
-    public struct JWTConfiguration: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct JWTConfiguration: TemplateRepresentable, Sendable {
         /// A list of the intended recipients of the JWT.
         public let audience: Value<[String]>?
         /// The base domain of the identity provider that issues JSON Web Tokens.
@@ -81,11 +74,6 @@ public final class CfnAuthorizer: Resource, HasAttributes, DecodableResource {
         public init(audience: Value<[String]>? = nil, issuer: Value<String>? = nil) {
             self.audience = audience
             self.issuer = issuer
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(audience: fields.decode("Audience", as: Value<[String]>.self), issuer: fields.decode("Issuer", as: Value<String>.self))
         }
 
         public var templateValue: TemplateValue {

@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::ApiGatewayV2::Deployment`: The ``AWS::ApiGatewayV2::Deployment`` resource creates a deployment for an API.
-public final class CfnDeployment: Resource, HasAttributes, DecodableResource {
+public final class CfnDeployment: Resource, HasAttributes {
     public enum Attribute: String, Sendable {
         case deploymentId = "DeploymentId"
     }
@@ -19,13 +19,6 @@ public final class CfnDeployment: Resource, HasAttributes, DecodableResource {
         self.description = description
         self.stageName = stageName
         super.init(logicalID: logicalID, type: "AWS::ApiGatewayV2::Deployment")
-    }
-
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        guard let r0 = properties.decode("ApiId", as: Value<String>.self) else { return nil }
-        self.init(logicalID, apiId: r0, description: properties.decode("Description", as: Value<String>.self), stageName: properties.decode("StageName", as: Value<String>.self))
     }
 
     /// Fn::GetAtt DeploymentId.

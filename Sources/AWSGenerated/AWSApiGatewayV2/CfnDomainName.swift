@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::ApiGatewayV2::DomainName`: The ``AWS::ApiGatewayV2::DomainName`` resource specifies a custom domain name for your API in Amazon API Gateway (API Gateway).
-public final class CfnDomainName: Resource, HasAttributes, DecodableResource {
+public final class CfnDomainName: Resource, HasAttributes {
     public enum Attribute: String, Sendable {
         case domainNameArn = "DomainNameArn"
         case regionalDomainName = "RegionalDomainName"
@@ -28,13 +28,6 @@ public final class CfnDomainName: Resource, HasAttributes, DecodableResource {
         super.init(logicalID: logicalID, type: "AWS::ApiGatewayV2::DomainName")
     }
 
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        guard let r0 = properties.decode("DomainName", as: Value<String>.self) else { return nil }
-        self.init(logicalID, domainName: r0, domainNameConfigurations: properties.decode("DomainNameConfigurations", as: [CfnDomainName.DomainNameConfiguration].self), mutualTlsAuthentication: properties.decode("MutualTlsAuthentication", as: CfnDomainName.MutualTlsAuthentication.self), routingMode: properties.decode("RoutingMode", as: CfnDomainName.RoutingMode.self), tags: properties.decode("Tags", as: [String: Value<String>].self))
-    }
-
     /// Fn::GetAtt DomainNameArn.
     public var attrDomainNameArn: Value<String> { attribute(.domainNameArn) }
     /// Fn::GetAtt RegionalDomainName.
@@ -53,7 +46,7 @@ public final class CfnDomainName: Resource, HasAttributes, DecodableResource {
     }
 
     /// The ``DomainNameConfiguration`` property type specifies the configuration for an API's domain name.
-    public struct DomainNameConfiguration: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct DomainNameConfiguration: TemplateRepresentable, Sendable {
         /// An AWS-managed certificate that will be used by the edge-optimized endpoint for this domain name.
         public let certificateArn: Value<String>?
         /// The user-friendly name of the certificate that will be used by the edge-optimized endpoint for this domain name.
@@ -76,11 +69,6 @@ public final class CfnDomainName: Resource, HasAttributes, DecodableResource {
             self.securityPolicy = securityPolicy
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(certificateArn: fields.decode("CertificateArn", as: Value<String>.self), certificateName: fields.decode("CertificateName", as: Value<String>.self), endpointType: fields.decode("EndpointType", as: Value<String>.self), ipAddressType: fields.decode("IpAddressType", as: Value<String>.self), ownershipVerificationCertificateArn: fields.decode("OwnershipVerificationCertificateArn", as: Value<String>.self), securityPolicy: fields.decode("SecurityPolicy", as: Value<String>.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["CertificateArn"] = self.certificateArn?.templateValue
@@ -94,7 +82,7 @@ public final class CfnDomainName: Resource, HasAttributes, DecodableResource {
     }
 
     /// If specified, API Gateway performs two-way authentication between the client and the server.
-    public struct MutualTlsAuthentication: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct MutualTlsAuthentication: TemplateRepresentable, Sendable {
         /// An Amazon S3 URL that specifies the truststore for mutual TLS authentication, for example, ``s3://bucket-name/key-name``.
         public let truststoreUri: Value<String>?
         /// The version of the S3 object that contains your truststore.
@@ -105,11 +93,6 @@ public final class CfnDomainName: Resource, HasAttributes, DecodableResource {
             self.truststoreVersion = truststoreVersion
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(truststoreUri: fields.decode("TruststoreUri", as: Value<String>.self), truststoreVersion: fields.decode("TruststoreVersion", as: Value<String>.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["TruststoreUri"] = self.truststoreUri?.templateValue
@@ -118,11 +101,10 @@ public final class CfnDomainName: Resource, HasAttributes, DecodableResource {
         }
     }
 
-    public struct RoutingMode: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+    public struct RoutingMode: TemplateRepresentable, Sendable {
         public let templateValue: TemplateValue
         /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
         public init(_ value: Value<String>) { templateValue = value.raw }
-        public init(decoding value: TemplateValue) { templateValue = value }
         private init(literal: String) { templateValue = .string(literal) }
         public static var apiMappingOnly: RoutingMode { RoutingMode(literal: "API_MAPPING_ONLY") }
         public static var routingRuleThenApiMapping: RoutingMode { RoutingMode(literal: "ROUTING_RULE_THEN_API_MAPPING") }

@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::ApiGatewayV2::Integration`: Resource Type definition for AWS::ApiGatewayV2::Integration
-public final class CfnIntegration: Resource, HasAttributes, DecodableResource {
+public final class CfnIntegration: Resource, HasAttributes {
     public enum Attribute: String, Sendable {
         case integrationId = "IntegrationId"
     }
@@ -66,13 +66,6 @@ public final class CfnIntegration: Resource, HasAttributes, DecodableResource {
         super.init(logicalID: logicalID, type: "AWS::ApiGatewayV2::Integration")
     }
 
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        guard let r0 = properties.decode("ApiId", as: Value<String>.self), let r8 = properties.decode("IntegrationType", as: Value<String>.self) else { return nil }
-        self.init(logicalID, apiId: r0, integrationType: r8, connectionId: properties.decode("ConnectionId", as: Value<String>.self), connectionType: properties.decode("ConnectionType", as: Value<String>.self), contentHandlingStrategy: properties.decode("ContentHandlingStrategy", as: Value<String>.self), credentialsArn: properties.decode("CredentialsArn", as: Value<String>.self), description: properties.decode("Description", as: Value<String>.self), integrationMethod: properties.decode("IntegrationMethod", as: Value<String>.self), integrationSubtype: properties.decode("IntegrationSubtype", as: Value<String>.self), integrationUri: properties.decode("IntegrationUri", as: Value<String>.self), passthroughBehavior: properties.decode("PassthroughBehavior", as: Value<String>.self), payloadFormatVersion: properties.decode("PayloadFormatVersion", as: Value<String>.self), requestParameters: properties.decode("RequestParameters", as: TemplateValue.self), requestTemplates: properties.decode("RequestTemplates", as: TemplateValue.self), responseParameters: properties.decode("ResponseParameters", as: TemplateValue.self), templateSelectionExpression: properties.decode("TemplateSelectionExpression", as: Value<String>.self), timeoutInMillis: properties.decode("TimeoutInMillis", as: Value<Int>.self), tlsConfig: properties.decode("TlsConfig", as: CfnIntegration.TlsConfig.self))
-    }
-
     /// Fn::GetAtt IntegrationId.
     public var attrIntegrationId: Value<String> { attribute(.integrationId) }
 
@@ -100,16 +93,11 @@ public final class CfnIntegration: Resource, HasAttributes, DecodableResource {
     }
 
     /// The TlsConfig property specifies the TLS configuration for a private integration.
-    public struct TlsConfig: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct TlsConfig: TemplateRepresentable, Sendable {
         public let serverNameToVerify: Value<String>?
 
         public init(serverNameToVerify: Value<String>? = nil) {
             self.serverNameToVerify = serverNameToVerify
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(serverNameToVerify: fields.decode("ServerNameToVerify", as: Value<String>.self))
         }
 
         public var templateValue: TemplateValue {

@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::ApiGatewayV2::IntegrationResponse`: The ``AWS::ApiGatewayV2::IntegrationResponse`` resource updates an integration response for an WebSocket API.
-public final class CfnIntegrationResponse: Resource, HasAttributes, DecodableResource {
+public final class CfnIntegrationResponse: Resource, HasAttributes {
     public enum Attribute: String, Sendable {
         case integrationResponseId = "IntegrationResponseId"
     }
@@ -29,13 +29,6 @@ public final class CfnIntegrationResponse: Resource, HasAttributes, DecodableRes
         self.responseTemplates = responseTemplates
         self.templateSelectionExpression = templateSelectionExpression
         super.init(logicalID: logicalID, type: "AWS::ApiGatewayV2::IntegrationResponse")
-    }
-
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        guard let r0 = properties.decode("ApiId", as: Value<String>.self), let r2 = properties.decode("IntegrationId", as: Value<String>.self), let r3 = properties.decode("IntegrationResponseKey", as: Value<String>.self) else { return nil }
-        self.init(logicalID, apiId: r0, integrationId: r2, integrationResponseKey: r3, contentHandlingStrategy: properties.decode("ContentHandlingStrategy", as: Value<String>.self), responseParameters: properties.decode("ResponseParameters", as: TemplateValue.self), responseTemplates: properties.decode("ResponseTemplates", as: TemplateValue.self), templateSelectionExpression: properties.decode("TemplateSelectionExpression", as: Value<String>.self))
     }
 
     /// Fn::GetAtt IntegrationResponseId.

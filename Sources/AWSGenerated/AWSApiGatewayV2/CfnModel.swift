@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::ApiGatewayV2::Model`: The ``AWS::ApiGatewayV2::Model`` resource updates data model for a WebSocket API.
-public final class CfnModel: Resource, HasAttributes, DecodableResource {
+public final class CfnModel: Resource, HasAttributes {
     public enum Attribute: String, Sendable {
         case modelId = "ModelId"
     }
@@ -24,13 +24,6 @@ public final class CfnModel: Resource, HasAttributes, DecodableResource {
         self.name = name
         self.schema = schema
         super.init(logicalID: logicalID, type: "AWS::ApiGatewayV2::Model")
-    }
-
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        guard let r0 = properties.decode("ApiId", as: Value<String>.self), let r3 = properties.decode("Name", as: Value<String>.self), let r4 = properties.decode("Schema", as: TemplateValue.self) else { return nil }
-        self.init(logicalID, apiId: r0, name: r3, schema: r4, contentType: properties.decode("ContentType", as: Value<String>.self), description: properties.decode("Description", as: Value<String>.self))
     }
 
     /// Fn::GetAtt ModelId.

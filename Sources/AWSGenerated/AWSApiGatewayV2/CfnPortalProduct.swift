@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::ApiGatewayV2::PortalProduct`: Represents a portal product in Amazon API Gateway V2, which is a logical grouping of APIs that can be published in a developer portal.
-public final class CfnPortalProduct: Resource, HasAttributes, DecodableResource {
+public final class CfnPortalProduct: Resource, HasAttributes {
     public enum Attribute: String, Sendable {
         case lastModified = "LastModified"
         case portalProductArn = "PortalProductArn"
@@ -23,13 +23,6 @@ public final class CfnPortalProduct: Resource, HasAttributes, DecodableResource 
         super.init(logicalID: logicalID, type: "AWS::ApiGatewayV2::PortalProduct")
     }
 
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        guard let r1 = properties.decode("DisplayName", as: Value<String>.self) else { return nil }
-        self.init(logicalID, displayName: r1, description: properties.decode("Description", as: Value<String>.self), tags: properties.decode("Tags", as: [CfnPortalProduct.Tag].self))
-    }
-
     /// Fn::GetAtt LastModified.
     public var attrLastModified: Value<String> { attribute(.lastModified) }
     /// Fn::GetAtt PortalProductArn.
@@ -46,7 +39,7 @@ public final class CfnPortalProduct: Resource, HasAttributes, DecodableResource 
     }
 
     /// A key-value pair to associate with a resource.
-    public struct Tag: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct Tag: TemplateRepresentable, Sendable {
         /// The key name of the tag.
         public let key: Value<String>
         /// The value for the tag.
@@ -55,12 +48,6 @@ public final class CfnPortalProduct: Resource, HasAttributes, DecodableResource 
         public init(key: Value<String>, value: Value<String>) {
             self.key = key
             self.value = value
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("Key", as: Value<String>.self), let r1 = fields.decode("Value", as: Value<String>.self) else { return nil }
-            self.init(key: r0, value: r1)
         }
 
         public var templateValue: TemplateValue {

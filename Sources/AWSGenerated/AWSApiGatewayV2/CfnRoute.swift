@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::ApiGatewayV2::Route`: The ``AWS::ApiGatewayV2::Route`` resource creates a route for an API.
-public final class CfnRoute: Resource, HasAttributes, DecodableResource {
+public final class CfnRoute: Resource, HasAttributes {
     public enum Attribute: String, Sendable {
         case routeId = "RouteId"
     }
@@ -45,13 +45,6 @@ public final class CfnRoute: Resource, HasAttributes, DecodableResource {
         self.routeResponseSelectionExpression = routeResponseSelectionExpression
         self.routeTarget = routeTarget
         super.init(logicalID: logicalID, type: "AWS::ApiGatewayV2::Route")
-    }
-
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        guard let r0 = properties.decode("ApiId", as: Value<String>.self), let r9 = properties.decode("RouteKey", as: Value<String>.self) else { return nil }
-        self.init(logicalID, apiId: r0, routeKey: r9, apiKeyRequired: properties.decode("ApiKeyRequired", as: Value<Bool>.self), authorizationScopes: properties.decode("AuthorizationScopes", as: Value<[String]>.self), authorizationType: properties.decode("AuthorizationType", as: Value<String>.self), authorizerId: properties.decode("AuthorizerId", as: Value<String>.self), modelSelectionExpression: properties.decode("ModelSelectionExpression", as: Value<String>.self), operationName: properties.decode("OperationName", as: Value<String>.self), requestModels: properties.decode("RequestModels", as: TemplateValue.self), requestParameters: properties.decode("RequestParameters", as: TemplateValue.self), routeResponseSelectionExpression: properties.decode("RouteResponseSelectionExpression", as: Value<String>.self), routeTarget: properties.decode("Target", as: Value<String>.self))
     }
 
     /// Fn::GetAtt RouteId.

@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::ApiGatewayV2::RouteResponse`: The ``AWS::ApiGatewayV2::RouteResponse`` resource creates a route response for a WebSocket API.
-public final class CfnRouteResponse: Resource, HasAttributes, DecodableResource {
+public final class CfnRouteResponse: Resource, HasAttributes {
     public enum Attribute: String, Sendable {
         case routeResponseId = "RouteResponseId"
     }
@@ -27,13 +27,6 @@ public final class CfnRouteResponse: Resource, HasAttributes, DecodableResource 
         self.routeId = routeId
         self.routeResponseKey = routeResponseKey
         super.init(logicalID: logicalID, type: "AWS::ApiGatewayV2::RouteResponse")
-    }
-
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        guard let r0 = properties.decode("ApiId", as: Value<String>.self), let r4 = properties.decode("RouteId", as: Value<String>.self), let r5 = properties.decode("RouteResponseKey", as: Value<String>.self) else { return nil }
-        self.init(logicalID, apiId: r0, routeId: r4, routeResponseKey: r5, modelSelectionExpression: properties.decode("ModelSelectionExpression", as: Value<String>.self), responseModels: properties.decode("ResponseModels", as: TemplateValue.self), responseParameters: properties.decode("ResponseParameters", as: TemplateValue.self))
     }
 
     /// Fn::GetAtt RouteResponseId.

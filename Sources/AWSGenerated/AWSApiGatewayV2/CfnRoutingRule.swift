@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::ApiGatewayV2::RoutingRule`: Represents a routing rule.
-public final class CfnRoutingRule: Resource, HasAttributes, DecodableResource {
+public final class CfnRoutingRule: Resource, HasAttributes {
     public enum Attribute: String, Sendable {
         case routingRuleArn = "RoutingRuleArn"
         case routingRuleId = "RoutingRuleId"
@@ -25,13 +25,6 @@ public final class CfnRoutingRule: Resource, HasAttributes, DecodableResource {
         super.init(logicalID: logicalID, type: "AWS::ApiGatewayV2::RoutingRule")
     }
 
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        guard let r0 = properties.decode("Actions", as: [CfnRoutingRule.Action].self), let r1 = properties.decode("Conditions", as: [CfnRoutingRule.Condition].self), let r2 = properties.decode("DomainNameArn", as: Value<String>.self), let r3 = properties.decode("Priority", as: Value<Int>.self) else { return nil }
-        self.init(logicalID, actions: r0, conditions: r1, domainNameArn: r2, priority: r3)
-    }
-
     /// Fn::GetAtt RoutingRuleArn.
     public var attrRoutingRuleArn: Value<String> { attribute(.routingRuleArn) }
     /// Fn::GetAtt RoutingRuleId.
@@ -47,18 +40,12 @@ public final class CfnRoutingRule: Resource, HasAttributes, DecodableResource {
     }
 
     /// Represents a routing rule action.
-    public struct Action: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct Action: TemplateRepresentable, Sendable {
         /// Represents an InvokeApi action.
         public let invokeApi: CfnRoutingRule.ActionInvokeApi
 
         public init(invokeApi: CfnRoutingRule.ActionInvokeApi) {
             self.invokeApi = invokeApi
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("InvokeApi", as: CfnRoutingRule.ActionInvokeApi.self) else { return nil }
-            self.init(invokeApi: r0)
         }
 
         public var templateValue: TemplateValue {
@@ -69,7 +56,7 @@ public final class CfnRoutingRule: Resource, HasAttributes, DecodableResource {
     }
 
     /// Represents an InvokeApi action.
-    public struct ActionInvokeApi: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct ActionInvokeApi: TemplateRepresentable, Sendable {
         /// The API identifier of the target API.
         public let apiId: Value<String>
         /// The name of the target stage.
@@ -83,12 +70,6 @@ public final class CfnRoutingRule: Resource, HasAttributes, DecodableResource {
             self.stripBasePath = stripBasePath
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("ApiId", as: Value<String>.self), let r1 = fields.decode("Stage", as: Value<String>.self) else { return nil }
-            self.init(apiId: r0, stage: r1, stripBasePath: fields.decode("StripBasePath", as: Value<Bool>.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["ApiId"] = self.apiId.templateValue
@@ -99,7 +80,7 @@ public final class CfnRoutingRule: Resource, HasAttributes, DecodableResource {
     }
 
     /// Represents a condition.
-    public struct Condition: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct Condition: TemplateRepresentable, Sendable {
         /// The base path to be matched.
         public let matchBasePaths: CfnRoutingRule.MatchBasePaths?
         /// The headers to be matched.
@@ -108,11 +89,6 @@ public final class CfnRoutingRule: Resource, HasAttributes, DecodableResource {
         public init(matchBasePaths: CfnRoutingRule.MatchBasePaths? = nil, matchHeaders: CfnRoutingRule.MatchHeaders? = nil) {
             self.matchBasePaths = matchBasePaths
             self.matchHeaders = matchHeaders
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(matchBasePaths: fields.decode("MatchBasePaths", as: CfnRoutingRule.MatchBasePaths.self), matchHeaders: fields.decode("MatchHeaders", as: CfnRoutingRule.MatchHeaders.self))
         }
 
         public var templateValue: TemplateValue {
@@ -124,18 +100,12 @@ public final class CfnRoutingRule: Resource, HasAttributes, DecodableResource {
     }
 
     /// Represents a ``MatchBasePaths`` condition.
-    public struct MatchBasePaths: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct MatchBasePaths: TemplateRepresentable, Sendable {
         /// The string of the case sensitive base path to be matched.
         public let anyOf: Value<[String]>
 
         public init(anyOf: Value<[String]>) {
             self.anyOf = anyOf
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("AnyOf", as: Value<[String]>.self) else { return nil }
-            self.init(anyOf: r0)
         }
 
         public var templateValue: TemplateValue {
@@ -146,18 +116,12 @@ public final class CfnRoutingRule: Resource, HasAttributes, DecodableResource {
     }
 
     /// Represents a ``MatchHeaders`` condition.
-    public struct MatchHeaders: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct MatchHeaders: TemplateRepresentable, Sendable {
         /// The header name and header value glob to be matched.
         public let anyOf: [CfnRoutingRule.MatchHeaderValue]
 
         public init(anyOf: [CfnRoutingRule.MatchHeaderValue]) {
             self.anyOf = anyOf
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("AnyOf", as: [CfnRoutingRule.MatchHeaderValue].self) else { return nil }
-            self.init(anyOf: r0)
         }
 
         public var templateValue: TemplateValue {
@@ -168,7 +132,7 @@ public final class CfnRoutingRule: Resource, HasAttributes, DecodableResource {
     }
 
     /// Represents a ``MatchHeaderValue``.
-    public struct MatchHeaderValue: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct MatchHeaderValue: TemplateRepresentable, Sendable {
         /// The case insensitive header name to be matched.
         public let header: Value<String>
         /// The case sensitive header glob value to be matched against entire header value.
@@ -177,12 +141,6 @@ public final class CfnRoutingRule: Resource, HasAttributes, DecodableResource {
         public init(header: Value<String>, valueGlob: Value<String>) {
             self.header = header
             self.valueGlob = valueGlob
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("Header", as: Value<String>.self), let r1 = fields.decode("ValueGlob", as: Value<String>.self) else { return nil }
-            self.init(header: r0, valueGlob: r1)
         }
 
         public var templateValue: TemplateValue {

@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::ApiGatewayV2::Stage`: Resource Type definition for AWS::ApiGatewayV2::Stage
-public final class CfnStage: Resource, DecodableResource {
+public final class CfnStage: Resource {
     /// Settings for logging access in this stage.
     public var accessLogSettings: CfnStage.AccessLogSettings?
     /// The API identifier.
@@ -38,13 +38,6 @@ public final class CfnStage: Resource, DecodableResource {
         super.init(logicalID: logicalID, type: "AWS::ApiGatewayV2::Stage")
     }
 
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        guard let r1 = properties.decode("ApiId", as: Value<String>.self), let r8 = properties.decode("StageName", as: Value<String>.self) else { return nil }
-        self.init(logicalID, apiId: r1, stageName: r8, accessLogSettings: properties.decode("AccessLogSettings", as: CfnStage.AccessLogSettings.self), autoDeploy: properties.decode("AutoDeploy", as: Value<Bool>.self), clientCertificateId: properties.decode("ClientCertificateId", as: Value<String>.self), defaultRouteSettings: properties.decode("DefaultRouteSettings", as: CfnStage.RouteSettings.self), deploymentId: properties.decode("DeploymentId", as: Value<String>.self), description: properties.decode("Description", as: Value<String>.self), routeSettings: properties.decode("RouteSettings", as: TemplateValue.self), stageVariables: properties.decode("StageVariables", as: TemplateValue.self), tags: properties.decode("Tags", as: [String: Value<String>].self))
-    }
-
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
         properties["AccessLogSettings"] = self.accessLogSettings?.templateValue
@@ -61,18 +54,13 @@ public final class CfnStage: Resource, DecodableResource {
         return properties
     }
 
-    public struct AccessLogSettings: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct AccessLogSettings: TemplateRepresentable, Sendable {
         public let destinationArn: Value<String>?
         public let format: Value<String>?
 
         public init(destinationArn: Value<String>? = nil, format: Value<String>? = nil) {
             self.destinationArn = destinationArn
             self.format = format
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(destinationArn: fields.decode("DestinationArn", as: Value<String>.self), format: fields.decode("Format", as: Value<String>.self))
         }
 
         public var templateValue: TemplateValue {
@@ -83,7 +71,7 @@ public final class CfnStage: Resource, DecodableResource {
         }
     }
 
-    public struct RouteSettings: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct RouteSettings: TemplateRepresentable, Sendable {
         public let dataTraceEnabled: Value<Bool>?
         public let detailedMetricsEnabled: Value<Bool>?
         public let loggingLevel: Value<String>?
@@ -96,11 +84,6 @@ public final class CfnStage: Resource, DecodableResource {
             self.loggingLevel = loggingLevel
             self.throttlingBurstLimit = throttlingBurstLimit
             self.throttlingRateLimit = throttlingRateLimit
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(dataTraceEnabled: fields.decode("DataTraceEnabled", as: Value<Bool>.self), detailedMetricsEnabled: fields.decode("DetailedMetricsEnabled", as: Value<Bool>.self), loggingLevel: fields.decode("LoggingLevel", as: Value<String>.self), throttlingBurstLimit: fields.decode("ThrottlingBurstLimit", as: Value<Int>.self), throttlingRateLimit: fields.decode("ThrottlingRateLimit", as: Value<Double>.self))
         }
 
         public var templateValue: TemplateValue {

@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::ApiGatewayV2::VpcLink`: The ``AWS::ApiGatewayV2::VpcLink`` resource creates a VPC link.
-public final class CfnVpcLink: Resource, HasAttributes, DecodableResource {
+public final class CfnVpcLink: Resource, HasAttributes {
     public enum Attribute: String, Sendable {
         case vpcLinkId = "VpcLinkId"
     }
@@ -21,13 +21,6 @@ public final class CfnVpcLink: Resource, HasAttributes, DecodableResource {
         self.subnetIds = subnetIds
         self.tags = tags
         super.init(logicalID: logicalID, type: "AWS::ApiGatewayV2::VpcLink")
-    }
-
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        guard let r0 = properties.decode("Name", as: Value<String>.self), let r2 = properties.decode("SubnetIds", as: Value<[String]>.self) else { return nil }
-        self.init(logicalID, name: r0, subnetIds: r2, securityGroupIds: properties.decode("SecurityGroupIds", as: Value<[String]>.self), tags: properties.decode("Tags", as: [String: Value<String>].self))
     }
 
     /// Fn::GetAtt VpcLinkId.

@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::CertificateManager::Account`: Resource schema for AWS::CertificateManager::Account.
-public final class CfnAccount: Resource, HasAttributes, DecodableResource {
+public final class CfnAccount: Resource, HasAttributes {
     public enum Attribute: String, Sendable {
         case accountId = "AccountId"
     }
@@ -14,13 +14,6 @@ public final class CfnAccount: Resource, HasAttributes, DecodableResource {
         super.init(logicalID: logicalID, type: "AWS::CertificateManager::Account")
     }
 
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        guard let r0 = properties.decode("ExpiryEventsConfiguration", as: CfnAccount.ExpiryEventsConfiguration.self) else { return nil }
-        self.init(logicalID, expiryEventsConfiguration: r0)
-    }
-
     /// Fn::GetAtt AccountId.
     public var attrAccountId: Value<String> { attribute(.accountId) }
 
@@ -30,16 +23,11 @@ public final class CfnAccount: Resource, HasAttributes, DecodableResource {
         return properties
     }
 
-    public struct ExpiryEventsConfiguration: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct ExpiryEventsConfiguration: TemplateRepresentable, Sendable {
         public let daysBeforeExpiry: Value<Int>?
 
         public init(daysBeforeExpiry: Value<Int>? = nil) {
             self.daysBeforeExpiry = daysBeforeExpiry
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(daysBeforeExpiry: fields.decode("DaysBeforeExpiry", as: Value<Int>.self))
         }
 
         public var templateValue: TemplateValue {

@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::CertificateManager::AcmeDomainValidation`: Resource Type definition for AWS::CertificateManager::AcmeDomainValidation
-public final class CfnAcmeDomainValidation: Resource, HasAttributes, DecodableResource {
+public final class CfnAcmeDomainValidation: Resource, HasAttributes {
     public enum Attribute: String, Sendable {
         case arn = "Arn"
     }
@@ -23,13 +23,6 @@ public final class CfnAcmeDomainValidation: Resource, HasAttributes, DecodableRe
         super.init(logicalID: logicalID, type: "AWS::CertificateManager::AcmeDomainValidation")
     }
 
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        guard let r0 = properties.decode("AcmeEndpointArn", as: Value<String>.self), let r1 = properties.decode("DomainName", as: Value<String>.self), let r2 = properties.decode("PrevalidationOptions", as: CfnAcmeDomainValidation.PrevalidationOptions.self) else { return nil }
-        self.init(logicalID, acmeEndpointArn: r0, domainName: r1, prevalidationOptions: r2, tags: properties.decode("Tags", as: [CfnAcmeDomainValidation.Tags].self))
-    }
-
     /// Fn::GetAtt Arn.
     public var attrArn: Value<String> { attribute(.arn) }
 
@@ -43,17 +36,11 @@ public final class CfnAcmeDomainValidation: Resource, HasAttributes, DecodableRe
     }
 
     /// Prevalidation method configuration.
-    public struct PrevalidationOptions: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct PrevalidationOptions: TemplateRepresentable, Sendable {
         public let dnsPrevalidation: CfnAcmeDomainValidation.DnsPrevalidationOptions
 
         public init(dnsPrevalidation: CfnAcmeDomainValidation.DnsPrevalidationOptions) {
             self.dnsPrevalidation = dnsPrevalidation
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("DnsPrevalidation", as: CfnAcmeDomainValidation.DnsPrevalidationOptions.self) else { return nil }
-            self.init(dnsPrevalidation: r0)
         }
 
         public var templateValue: TemplateValue {
@@ -64,7 +51,7 @@ public final class CfnAcmeDomainValidation: Resource, HasAttributes, DecodableRe
     }
 
     /// DNS-based prevalidation options for the domain validation.
-    public struct DnsPrevalidationOptions: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct DnsPrevalidationOptions: TemplateRepresentable, Sendable {
         public let domainScope: CfnAcmeDomainValidation.DomainScope?
         /// The Route 53 hosted zone ID for automatic DNS record management.
         public let hostedZoneId: Value<String>?
@@ -72,11 +59,6 @@ public final class CfnAcmeDomainValidation: Resource, HasAttributes, DecodableRe
         public init(domainScope: CfnAcmeDomainValidation.DomainScope? = nil, hostedZoneId: Value<String>? = nil) {
             self.domainScope = domainScope
             self.hostedZoneId = hostedZoneId
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(domainScope: fields.decode("DomainScope", as: CfnAcmeDomainValidation.DomainScope.self), hostedZoneId: fields.decode("HostedZoneId", as: Value<String>.self))
         }
 
         public var templateValue: TemplateValue {
@@ -88,7 +70,7 @@ public final class CfnAcmeDomainValidation: Resource, HasAttributes, DecodableRe
     }
 
     /// Controls which certificate types are authorized to be issued for the domain via the ACME endpoint.
-    public struct DomainScope: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct DomainScope: TemplateRepresentable, Sendable {
         /// Whether certificates may be issued for the exact domain.
         public let exactDomain: Value<String>?
         /// Whether certificates may be issued for subdomains of the domain.
@@ -102,11 +84,6 @@ public final class CfnAcmeDomainValidation: Resource, HasAttributes, DecodableRe
             self.wildcards = wildcards
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(exactDomain: fields.decode("ExactDomain", as: Value<String>.self), subdomains: fields.decode("Subdomains", as: Value<String>.self), wildcards: fields.decode("Wildcards", as: Value<String>.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["ExactDomain"] = self.exactDomain?.templateValue
@@ -116,7 +93,7 @@ public final class CfnAcmeDomainValidation: Resource, HasAttributes, DecodableRe
         }
     }
 
-    public struct Tags: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct Tags: TemplateRepresentable, Sendable {
         /// The key name of the tag.
         public let key: Value<String>
         /// The value for the tag.
@@ -125,12 +102,6 @@ public final class CfnAcmeDomainValidation: Resource, HasAttributes, DecodableRe
         public init(key: Value<String>, value: Value<String>) {
             self.key = key
             self.value = value
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("Key", as: Value<String>.self), let r1 = fields.decode("Value", as: Value<String>.self) else { return nil }
-            self.init(key: r0, value: r1)
         }
 
         public var templateValue: TemplateValue {

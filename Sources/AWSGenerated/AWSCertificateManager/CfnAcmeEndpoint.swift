@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::CertificateManager::AcmeEndpoint`: Resource Type definition for AWS::CertificateManager::AcmeEndpoint
-public final class CfnAcmeEndpoint: Resource, HasAttributes, DecodableResource {
+public final class CfnAcmeEndpoint: Resource, HasAttributes {
     public enum Attribute: String, Sendable {
         case acmeEndpointArn = "AcmeEndpointArn"
         case endpointUrl = "EndpointUrl"
@@ -27,13 +27,6 @@ public final class CfnAcmeEndpoint: Resource, HasAttributes, DecodableResource {
         super.init(logicalID: logicalID, type: "AWS::CertificateManager::AcmeEndpoint")
     }
 
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        guard let r0 = properties.decode("AuthorizationBehavior", as: CfnAcmeEndpoint.AuthorizationBehavior.self), let r1 = properties.decode("CertificateAuthority", as: CfnAcmeEndpoint.CertificateAuthority.self) else { return nil }
-        self.init(logicalID, authorizationBehavior: r0, certificateAuthority: r1, certificateTags: properties.decode("CertificateTags", as: [CfnAcmeEndpoint.Tag].self), contact: properties.decode("Contact", as: CfnAcmeEndpoint.Contact.self), tags: properties.decode("Tags", as: [CfnAcmeEndpoint.Tags].self))
-    }
-
     /// Fn::GetAtt AcmeEndpointArn.
     public var attrAcmeEndpointArn: Value<String> { attribute(.acmeEndpointArn) }
     /// Fn::GetAtt EndpointUrl.
@@ -49,27 +42,20 @@ public final class CfnAcmeEndpoint: Resource, HasAttributes, DecodableResource {
         return properties
     }
 
-    public struct AuthorizationBehavior: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+    public struct AuthorizationBehavior: TemplateRepresentable, Sendable {
         public let templateValue: TemplateValue
         /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
         public init(_ value: Value<String>) { templateValue = value.raw }
-        public init(decoding value: TemplateValue) { templateValue = value }
         private init(literal: String) { templateValue = .string(literal) }
         public static var preApproved: AuthorizationBehavior { AuthorizationBehavior(literal: "PRE_APPROVED") }
     }
 
     /// The certificate authority configuration for the ACME endpoint.
-    public struct CertificateAuthority: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct CertificateAuthority: TemplateRepresentable, Sendable {
         public let publicCertificateAuthority: CfnAcmeEndpoint.PublicCertificateAuthority
 
         public init(publicCertificateAuthority: CfnAcmeEndpoint.PublicCertificateAuthority) {
             self.publicCertificateAuthority = publicCertificateAuthority
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("PublicCertificateAuthority", as: CfnAcmeEndpoint.PublicCertificateAuthority.self) else { return nil }
-            self.init(publicCertificateAuthority: r0)
         }
 
         public var templateValue: TemplateValue {
@@ -80,17 +66,12 @@ public final class CfnAcmeEndpoint: Resource, HasAttributes, DecodableResource {
     }
 
     /// Configuration for the public certificate authority.
-    public struct PublicCertificateAuthority: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct PublicCertificateAuthority: TemplateRepresentable, Sendable {
         /// The allowed key algorithms for certificates issued via this endpoint.
         public let allowedKeyAlgorithms: Value<[String]>?
 
         public init(allowedKeyAlgorithms: Value<[String]>? = nil) {
             self.allowedKeyAlgorithms = allowedKeyAlgorithms
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(allowedKeyAlgorithms: fields.decode("AllowedKeyAlgorithms", as: Value<[String]>.self))
         }
 
         public var templateValue: TemplateValue {
@@ -101,7 +82,7 @@ public final class CfnAcmeEndpoint: Resource, HasAttributes, DecodableResource {
     }
 
     /// A key-value pair to associate with a resource.
-    public struct Tag: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct Tag: TemplateRepresentable, Sendable {
         /// The key name of the tag.
         public let key: Value<String>
         /// The value for the tag.
@@ -110,12 +91,6 @@ public final class CfnAcmeEndpoint: Resource, HasAttributes, DecodableResource {
         public init(key: Value<String>, value: Value<String>) {
             self.key = key
             self.value = value
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("Key", as: Value<String>.self), let r1 = fields.decode("Value", as: Value<String>.self) else { return nil }
-            self.init(key: r0, value: r1)
         }
 
         public var templateValue: TemplateValue {
@@ -126,17 +101,16 @@ public final class CfnAcmeEndpoint: Resource, HasAttributes, DecodableResource {
         }
     }
 
-    public struct Contact: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+    public struct Contact: TemplateRepresentable, Sendable {
         public let templateValue: TemplateValue
         /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
         public init(_ value: Value<String>) { templateValue = value.raw }
-        public init(decoding value: TemplateValue) { templateValue = value }
         private init(literal: String) { templateValue = .string(literal) }
         public static var notRequired: Contact { Contact(literal: "NOT_REQUIRED") }
         public static var required: Contact { Contact(literal: "REQUIRED") }
     }
 
-    public struct Tags: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct Tags: TemplateRepresentable, Sendable {
         /// The key name of the tag.
         public let key: Value<String>
         /// The value for the tag.
@@ -145,12 +119,6 @@ public final class CfnAcmeEndpoint: Resource, HasAttributes, DecodableResource {
         public init(key: Value<String>, value: Value<String>) {
             self.key = key
             self.value = value
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("Key", as: Value<String>.self), let r1 = fields.decode("Value", as: Value<String>.self) else { return nil }
-            self.init(key: r0, value: r1)
         }
 
         public var templateValue: TemplateValue {

@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::CertificateManager::AcmeExternalAccountBinding`: Resource Type definition for AWS::CertificateManager::AcmeExternalAccountBinding
-public final class CfnAcmeExternalAccountBinding: Resource, HasAttributes, DecodableResource {
+public final class CfnAcmeExternalAccountBinding: Resource, HasAttributes {
     public enum Attribute: String, Sendable {
         case acmeExternalAccountBindingArn = "AcmeExternalAccountBindingArn"
     }
@@ -23,13 +23,6 @@ public final class CfnAcmeExternalAccountBinding: Resource, HasAttributes, Decod
         super.init(logicalID: logicalID, type: "AWS::CertificateManager::AcmeExternalAccountBinding")
     }
 
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        guard let r0 = properties.decode("AcmeEndpointArn", as: Value<String>.self), let r2 = properties.decode("RoleArn", as: Value<String>.self) else { return nil }
-        self.init(logicalID, acmeEndpointArn: r0, roleArn: r2, expiration: properties.decode("Expiration", as: CfnAcmeExternalAccountBinding.Expiration.self), tags: properties.decode("Tags", as: [CfnAcmeExternalAccountBinding.Tags].self))
-    }
-
     /// Fn::GetAtt AcmeExternalAccountBindingArn.
     public var attrAcmeExternalAccountBindingArn: Value<String> { attribute(.acmeExternalAccountBindingArn) }
 
@@ -43,7 +36,7 @@ public final class CfnAcmeExternalAccountBinding: Resource, HasAttributes, Decod
     }
 
     /// The expiration configuration for the external account binding.
-    public struct Expiration: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct Expiration: TemplateRepresentable, Sendable {
         /// The time unit for the expiration value.
         public let type: CfnAcmeExternalAccountBinding.Expiration.ExpirationType
         /// The expiration value.
@@ -54,12 +47,6 @@ public final class CfnAcmeExternalAccountBinding: Resource, HasAttributes, Decod
             self.value = value
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("Type", as: CfnAcmeExternalAccountBinding.Expiration.ExpirationType.self), let r1 = fields.decode("Value", as: Value<Int>.self) else { return nil }
-            self.init(type: r0, value: r1)
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["Type"] = self.type.templateValue
@@ -67,11 +54,10 @@ public final class CfnAcmeExternalAccountBinding: Resource, HasAttributes, Decod
             return .object(fields)
         }
 
-        public struct ExpirationType: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+        public struct ExpirationType: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
-            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var days: ExpirationType { ExpirationType(literal: "DAYS") }
             public static var hours: ExpirationType { ExpirationType(literal: "HOURS") }
@@ -79,7 +65,7 @@ public final class CfnAcmeExternalAccountBinding: Resource, HasAttributes, Decod
         }
     }
 
-    public struct Tags: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct Tags: TemplateRepresentable, Sendable {
         /// The key name of the tag.
         public let key: Value<String>
         /// The value for the tag.
@@ -88,12 +74,6 @@ public final class CfnAcmeExternalAccountBinding: Resource, HasAttributes, Decod
         public init(key: Value<String>, value: Value<String>) {
             self.key = key
             self.value = value
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("Key", as: Value<String>.self), let r1 = fields.decode("Value", as: Value<String>.self) else { return nil }
-            self.init(key: r0, value: r1)
         }
 
         public var templateValue: TemplateValue {

@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::CertificateManager::Certificate`: Resource Type definition for AWS::CertificateManager::Certificate
-public final class CfnCertificate: Resource, HasAttributes, DecodableResource {
+public final class CfnCertificate: Resource, HasAttributes {
     public enum Attribute: String, Sendable {
         case certificateArn = "CertificateArn"
     }
@@ -41,13 +41,6 @@ public final class CfnCertificate: Resource, HasAttributes, DecodableResource {
         super.init(logicalID: logicalID, type: "AWS::CertificateManager::Certificate")
     }
 
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        guard let r3 = properties.decode("DomainName", as: Value<String>.self) else { return nil }
-        self.init(logicalID, domainName: r3, certificateAuthorityArn: properties.decode("CertificateAuthorityArn", as: Value<String>.self), certificateExport: properties.decode("CertificateExport", as: CfnCertificate.CertificateExport.self), certificateTransparencyLoggingPreference: properties.decode("CertificateTransparencyLoggingPreference", as: CfnCertificate.CertificateTransparencyLoggingPreference.self), domainValidationOptions: properties.decode("DomainValidationOptions", as: [CfnCertificate.DomainValidationOption].self), id: properties.decode("Id", as: TemplateValue.self), keyAlgorithm: properties.decode("KeyAlgorithm", as: Value<String>.self), subjectAlternativeNames: properties.decode("SubjectAlternativeNames", as: Value<[String]>.self), tags: properties.decode("Tags", as: [CfnCertificate.Tag].self), validationMethod: properties.decode("ValidationMethod", as: Value<String>.self))
-    }
-
     /// Fn::GetAtt CertificateArn.
     public var attrCertificateArn: Value<String> { attribute(.certificateArn) }
 
@@ -66,27 +59,25 @@ public final class CfnCertificate: Resource, HasAttributes, DecodableResource {
         return properties
     }
 
-    public struct CertificateExport: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+    public struct CertificateExport: TemplateRepresentable, Sendable {
         public let templateValue: TemplateValue
         /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
         public init(_ value: Value<String>) { templateValue = value.raw }
-        public init(decoding value: TemplateValue) { templateValue = value }
         private init(literal: String) { templateValue = .string(literal) }
         public static var enabled: CertificateExport { CertificateExport(literal: "ENABLED") }
         public static var disabled: CertificateExport { CertificateExport(literal: "DISABLED") }
     }
 
-    public struct CertificateTransparencyLoggingPreference: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+    public struct CertificateTransparencyLoggingPreference: TemplateRepresentable, Sendable {
         public let templateValue: TemplateValue
         /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
         public init(_ value: Value<String>) { templateValue = value.raw }
-        public init(decoding value: TemplateValue) { templateValue = value }
         private init(literal: String) { templateValue = .string(literal) }
         public static var enabled: CertificateTransparencyLoggingPreference { CertificateTransparencyLoggingPreference(literal: "ENABLED") }
         public static var disabled: CertificateTransparencyLoggingPreference { CertificateTransparencyLoggingPreference(literal: "DISABLED") }
     }
 
-    public struct DomainValidationOption: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct DomainValidationOption: TemplateRepresentable, Sendable {
         public let domainName: Value<String>?
         public let hostedZoneId: Value<String>?
         public let validationDomain: Value<String>?
@@ -95,11 +86,6 @@ public final class CfnCertificate: Resource, HasAttributes, DecodableResource {
             self.domainName = domainName
             self.hostedZoneId = hostedZoneId
             self.validationDomain = validationDomain
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(domainName: fields.decode("DomainName", as: Value<String>.self), hostedZoneId: fields.decode("HostedZoneId", as: Value<String>.self), validationDomain: fields.decode("ValidationDomain", as: Value<String>.self))
         }
 
         public var templateValue: TemplateValue {
@@ -112,7 +98,7 @@ public final class CfnCertificate: Resource, HasAttributes, DecodableResource {
     }
 
     /// A tag is a key-value pair that is used to manage the resource.
-    public struct Tag: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct Tag: TemplateRepresentable, Sendable {
         /// The tag's key.
         public let key: Value<String>
         /// The tag's value.
@@ -121,12 +107,6 @@ public final class CfnCertificate: Resource, HasAttributes, DecodableResource {
         public init(key: Value<String>, value: Value<String>) {
             self.key = key
             self.value = value
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("Key", as: Value<String>.self), let r1 = fields.decode("Value", as: Value<String>.self) else { return nil }
-            self.init(key: r0, value: r1)
         }
 
         public var templateValue: TemplateValue {

@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::CloudFront::AnycastIpList`: An Anycast static IP list.
-public final class CfnAnycastIpList: Resource, HasAttributes, DecodableResource {
+public final class CfnAnycastIpList: Resource, HasAttributes {
     public enum Attribute: String, Sendable {
         case anycastIpList = "AnycastIpList"
         case eTag = "ETag"
@@ -30,13 +30,6 @@ public final class CfnAnycastIpList: Resource, HasAttributes, DecodableResource 
         super.init(logicalID: logicalID, type: "AWS::CloudFront::AnycastIpList")
     }
 
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        guard let r1 = properties.decode("IpCount", as: Value<Int>.self), let r3 = properties.decode("Name", as: Value<String>.self) else { return nil }
-        self.init(logicalID, ipCount: r1, name: r3, ipAddressType: properties.decode("IpAddressType", as: CfnAnycastIpList.IpAddressType.self), ipamCidrConfigs: properties.decode("IpamCidrConfigs", as: [CfnAnycastIpList.IpamCidrConfig].self), tags: properties.decode("Tags", as: CfnAnycastIpList.Tags.self))
-    }
-
     /// Fn::GetAtt AnycastIpList.
     public var attrAnycastIpList: Value<String> { attribute(.anycastIpList) }
     /// Fn::GetAtt ETag.
@@ -56,18 +49,17 @@ public final class CfnAnycastIpList: Resource, HasAttributes, DecodableResource 
         return properties
     }
 
-    public struct IpAddressType: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+    public struct IpAddressType: TemplateRepresentable, Sendable {
         public let templateValue: TemplateValue
         /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
         public init(_ value: Value<String>) { templateValue = value.raw }
-        public init(decoding value: TemplateValue) { templateValue = value }
         private init(literal: String) { templateValue = .string(literal) }
         public static var ipv4: IpAddressType { IpAddressType(literal: "ipv4") }
         public static var dualstack: IpAddressType { IpAddressType(literal: "dualstack") }
     }
 
     /// Configuration for an IPAM CIDR that defines a specific IP address range, IPAM pool, and associated Anycast IP address.
-    public struct IpamCidrConfig: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct IpamCidrConfig: TemplateRepresentable, Sendable {
         /// The CIDR that specifies the IP address range for this IPAM configuration.
         public let cidr: Value<String>
         /// The Amazon Resource Name (ARN) of the IPAM pool that the CIDR block is assigned to.
@@ -76,12 +68,6 @@ public final class CfnAnycastIpList: Resource, HasAttributes, DecodableResource 
         public init(cidr: Value<String>, ipamPoolArn: Value<String>) {
             self.cidr = cidr
             self.ipamPoolArn = ipamPoolArn
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("Cidr", as: Value<String>.self), let r1 = fields.decode("IpamPoolArn", as: Value<String>.self) else { return nil }
-            self.init(cidr: r0, ipamPoolArn: r1)
         }
 
         public var templateValue: TemplateValue {
@@ -93,17 +79,12 @@ public final class CfnAnycastIpList: Resource, HasAttributes, DecodableResource 
     }
 
     /// A complex type that contains zero or more ``Tag`` elements.
-    public struct Tags: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct Tags: TemplateRepresentable, Sendable {
         /// A complex type that contains ``Tag`` elements.
         public let items: [CfnAnycastIpList.Tag]?
 
         public init(items: [CfnAnycastIpList.Tag]? = nil) {
             self.items = items
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(items: fields.decode("Items", as: [CfnAnycastIpList.Tag].self))
         }
 
         public var templateValue: TemplateValue {
@@ -114,7 +95,7 @@ public final class CfnAnycastIpList: Resource, HasAttributes, DecodableResource 
     }
 
     /// A complex type that contains ``Tag`` key and ``Tag`` value.
-    public struct Tag: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct Tag: TemplateRepresentable, Sendable {
         /// A string that contains ``Tag`` key.
         public let key: Value<String>
         /// A string that contains an optional ``Tag`` value.
@@ -123,12 +104,6 @@ public final class CfnAnycastIpList: Resource, HasAttributes, DecodableResource 
         public init(key: Value<String>, value: Value<String>? = nil) {
             self.key = key
             self.value = value
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("Key", as: Value<String>.self) else { return nil }
-            self.init(key: r0, value: fields.decode("Value", as: Value<String>.self))
         }
 
         public var templateValue: TemplateValue {

@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::CloudFront::CachePolicy`: A cache policy.
-public final class CfnCachePolicy: Resource, HasAttributes, DecodableResource {
+public final class CfnCachePolicy: Resource, HasAttributes {
     public enum Attribute: String, Sendable {
         case id = "Id"
         case lastModifiedTime = "LastModifiedTime"
@@ -14,13 +14,6 @@ public final class CfnCachePolicy: Resource, HasAttributes, DecodableResource {
     public init(_ logicalID: String, cachePolicyConfig: CfnCachePolicy.CachePolicyConfig) {
         self.cachePolicyConfig = cachePolicyConfig
         super.init(logicalID: logicalID, type: "AWS::CloudFront::CachePolicy")
-    }
-
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        guard let r0 = properties.decode("CachePolicyConfig", as: CfnCachePolicy.CachePolicyConfig.self) else { return nil }
-        self.init(logicalID, cachePolicyConfig: r0)
     }
 
     /// Fn::GetAtt Id.
@@ -35,7 +28,7 @@ public final class CfnCachePolicy: Resource, HasAttributes, DecodableResource {
     }
 
     /// A cache policy configuration.
-    public struct CachePolicyConfig: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct CachePolicyConfig: TemplateRepresentable, Sendable {
         /// A comment to describe the cache policy.
         public let comment: Value<String>?
         /// The default amount of time, in seconds, that you want objects to stay in the CloudFront cache before CloudFront sends another request to the origin to see if the object has been updated.
@@ -58,12 +51,6 @@ public final class CfnCachePolicy: Resource, HasAttributes, DecodableResource {
             self.parametersInCacheKeyAndForwardedToOrigin = parametersInCacheKeyAndForwardedToOrigin
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r1 = fields.decode("DefaultTTL", as: Value<Double>.self), let r2 = fields.decode("MaxTTL", as: Value<Double>.self), let r3 = fields.decode("MinTTL", as: Value<Double>.self), let r4 = fields.decode("Name", as: Value<String>.self), let r5 = fields.decode("ParametersInCacheKeyAndForwardedToOrigin", as: CfnCachePolicy.ParametersInCacheKeyAndForwardedToOrigin.self) else { return nil }
-            self.init(defaultTTL: r1, maxTTL: r2, minTTL: r3, name: r4, parametersInCacheKeyAndForwardedToOrigin: r5, comment: fields.decode("Comment", as: Value<String>.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["Comment"] = self.comment?.templateValue
@@ -77,7 +64,7 @@ public final class CfnCachePolicy: Resource, HasAttributes, DecodableResource {
     }
 
     /// This object determines the values that CloudFront includes in the cache key.
-    public struct ParametersInCacheKeyAndForwardedToOrigin: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct ParametersInCacheKeyAndForwardedToOrigin: TemplateRepresentable, Sendable {
         /// An object that determines whether any cookies in viewer requests (and if so, which cookies) are included in the cache key and in requests that CloudFront sends to the origin.
         public let cookiesConfig: CfnCachePolicy.CookiesConfig
         /// A flag that can affect whether the ``Accept-Encoding`` HTTP header is included in the cache key and included in requests that CloudFront sends to the origin.
@@ -97,12 +84,6 @@ public final class CfnCachePolicy: Resource, HasAttributes, DecodableResource {
             self.queryStringsConfig = queryStringsConfig
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("CookiesConfig", as: CfnCachePolicy.CookiesConfig.self), let r2 = fields.decode("EnableAcceptEncodingGzip", as: Value<Bool>.self), let r3 = fields.decode("HeadersConfig", as: CfnCachePolicy.HeadersConfig.self), let r4 = fields.decode("QueryStringsConfig", as: CfnCachePolicy.QueryStringsConfig.self) else { return nil }
-            self.init(cookiesConfig: r0, enableAcceptEncodingGzip: r2, headersConfig: r3, queryStringsConfig: r4, enableAcceptEncodingBrotli: fields.decode("EnableAcceptEncodingBrotli", as: Value<Bool>.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["CookiesConfig"] = self.cookiesConfig.templateValue
@@ -115,7 +96,7 @@ public final class CfnCachePolicy: Resource, HasAttributes, DecodableResource {
     }
 
     /// An object that determines whether any cookies in viewer requests (and if so, which cookies) are included in the cache key and in requests that CloudFront sends to the origin.
-    public struct CookiesConfig: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct CookiesConfig: TemplateRepresentable, Sendable {
         /// Determines whether any cookies in viewer requests are included in the cache key and in requests that CloudFront sends to the origin.
         public let cookieBehavior: Value<String>
         /// Contains a list of cookie names.
@@ -124,12 +105,6 @@ public final class CfnCachePolicy: Resource, HasAttributes, DecodableResource {
         public init(cookieBehavior: Value<String>, cookies: Value<[String]>? = nil) {
             self.cookieBehavior = cookieBehavior
             self.cookies = cookies
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("CookieBehavior", as: Value<String>.self) else { return nil }
-            self.init(cookieBehavior: r0, cookies: fields.decode("Cookies", as: Value<[String]>.self))
         }
 
         public var templateValue: TemplateValue {
@@ -141,7 +116,7 @@ public final class CfnCachePolicy: Resource, HasAttributes, DecodableResource {
     }
 
     /// An object that determines whether any HTTP headers (and if so, which headers) are included in the cache key and in requests that CloudFront sends to the origin.
-    public struct HeadersConfig: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct HeadersConfig: TemplateRepresentable, Sendable {
         /// Determines whether any HTTP headers are included in the cache key and in requests that CloudFront sends to the origin.
         public let headerBehavior: Value<String>
         /// Contains a list of HTTP header names.
@@ -150,12 +125,6 @@ public final class CfnCachePolicy: Resource, HasAttributes, DecodableResource {
         public init(headerBehavior: Value<String>, headers: Value<[String]>? = nil) {
             self.headerBehavior = headerBehavior
             self.headers = headers
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("HeaderBehavior", as: Value<String>.self) else { return nil }
-            self.init(headerBehavior: r0, headers: fields.decode("Headers", as: Value<[String]>.self))
         }
 
         public var templateValue: TemplateValue {
@@ -167,7 +136,7 @@ public final class CfnCachePolicy: Resource, HasAttributes, DecodableResource {
     }
 
     /// An object that determines whether any URL query strings in viewer requests (and if so, which query strings) are included in the cache key and in requests that CloudFront sends to the origin.
-    public struct QueryStringsConfig: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct QueryStringsConfig: TemplateRepresentable, Sendable {
         /// Determines whether any URL query strings in viewer requests are included in the cache key and in requests that CloudFront sends to the origin.
         public let queryStringBehavior: Value<String>
         /// Contains a list of query string names.
@@ -176,12 +145,6 @@ public final class CfnCachePolicy: Resource, HasAttributes, DecodableResource {
         public init(queryStringBehavior: Value<String>, queryStrings: Value<[String]>? = nil) {
             self.queryStringBehavior = queryStringBehavior
             self.queryStrings = queryStrings
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("QueryStringBehavior", as: Value<String>.self) else { return nil }
-            self.init(queryStringBehavior: r0, queryStrings: fields.decode("QueryStrings", as: Value<[String]>.self))
         }
 
         public var templateValue: TemplateValue {

@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::CloudFront::CloudFrontOriginAccessIdentity`: The request to create a new origin access identity (OAI).
-public final class CfnCloudFrontOriginAccessIdentity: Resource, HasAttributes, DecodableResource {
+public final class CfnCloudFrontOriginAccessIdentity: Resource, HasAttributes {
     public enum Attribute: String, Sendable {
         case id = "Id"
         case s3CanonicalUserId = "S3CanonicalUserId"
@@ -14,13 +14,6 @@ public final class CfnCloudFrontOriginAccessIdentity: Resource, HasAttributes, D
     public init(_ logicalID: String, cloudFrontOriginAccessIdentityConfig: CfnCloudFrontOriginAccessIdentity.CloudFrontOriginAccessIdentityConfig) {
         self.cloudFrontOriginAccessIdentityConfig = cloudFrontOriginAccessIdentityConfig
         super.init(logicalID: logicalID, type: "AWS::CloudFront::CloudFrontOriginAccessIdentity")
-    }
-
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        guard let r0 = properties.decode("CloudFrontOriginAccessIdentityConfig", as: CfnCloudFrontOriginAccessIdentity.CloudFrontOriginAccessIdentityConfig.self) else { return nil }
-        self.init(logicalID, cloudFrontOriginAccessIdentityConfig: r0)
     }
 
     /// Fn::GetAtt Id.
@@ -35,18 +28,12 @@ public final class CfnCloudFrontOriginAccessIdentity: Resource, HasAttributes, D
     }
 
     /// Origin access identity configuration.
-    public struct CloudFrontOriginAccessIdentityConfig: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct CloudFrontOriginAccessIdentityConfig: TemplateRepresentable, Sendable {
         /// A comment to describe the origin access identity.
         public let comment: Value<String>
 
         public init(comment: Value<String>) {
             self.comment = comment
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("Comment", as: Value<String>.self) else { return nil }
-            self.init(comment: r0)
         }
 
         public var templateValue: TemplateValue {

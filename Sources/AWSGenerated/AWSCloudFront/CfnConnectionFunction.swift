@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::CloudFront::ConnectionFunction`: A connection function.
-public final class CfnConnectionFunction: Resource, HasAttributes, DecodableResource {
+public final class CfnConnectionFunction: Resource, HasAttributes {
     public enum Attribute: String, Sendable {
         case connectionFunctionArn = "ConnectionFunctionArn"
         case createdTime = "CreatedTime"
@@ -33,13 +33,6 @@ public final class CfnConnectionFunction: Resource, HasAttributes, DecodableReso
         super.init(logicalID: logicalID, type: "AWS::CloudFront::ConnectionFunction")
     }
 
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        guard let r1 = properties.decode("ConnectionFunctionCode", as: Value<String>.self), let r2 = properties.decode("ConnectionFunctionConfig", as: CfnConnectionFunction.ConnectionFunctionConfig.self), let r3 = properties.decode("Name", as: Value<String>.self) else { return nil }
-        self.init(logicalID, connectionFunctionCode: r1, connectionFunctionConfig: r2, name: r3, autoPublish: properties.decode("AutoPublish", as: Value<Bool>.self), tags: properties.decode("Tags", as: [CfnConnectionFunction.Tag].self))
-    }
-
     /// Fn::GetAtt ConnectionFunctionArn.
     public var attrConnectionFunctionArn: Value<String> { attribute(.connectionFunctionArn) }
     /// Fn::GetAtt CreatedTime.
@@ -66,7 +59,7 @@ public final class CfnConnectionFunction: Resource, HasAttributes, DecodableReso
     }
 
     /// Contains configuration information about a CloudFront function.
-    public struct ConnectionFunctionConfig: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct ConnectionFunctionConfig: TemplateRepresentable, Sendable {
         /// A comment to describe the function.
         public let comment: Value<String>
         /// The configuration for the key value store associations.
@@ -80,12 +73,6 @@ public final class CfnConnectionFunction: Resource, HasAttributes, DecodableReso
             self.runtime = runtime
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("Comment", as: Value<String>.self), let r2 = fields.decode("Runtime", as: CfnConnectionFunction.ConnectionFunctionConfig.Runtime.self) else { return nil }
-            self.init(comment: r0, runtime: r2, keyValueStoreAssociations: fields.decode("KeyValueStoreAssociations", as: [CfnConnectionFunction.KeyValueStoreAssociation].self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["Comment"] = self.comment.templateValue
@@ -94,29 +81,22 @@ public final class CfnConnectionFunction: Resource, HasAttributes, DecodableReso
             return .object(fields)
         }
 
-        public struct Runtime: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+        public struct Runtime: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
-            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var cloudfrontJs2_0: Runtime { Runtime(literal: "cloudfront-js-2.0") }
         }
     }
 
     /// The key value store association.
-    public struct KeyValueStoreAssociation: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct KeyValueStoreAssociation: TemplateRepresentable, Sendable {
         /// The Amazon Resource Name (ARN) of the key value store association.
         public let keyValueStoreARN: Value<String>
 
         public init(keyValueStoreARN: Value<String>) {
             self.keyValueStoreARN = keyValueStoreARN
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("KeyValueStoreARN", as: Value<String>.self) else { return nil }
-            self.init(keyValueStoreARN: r0)
         }
 
         public var templateValue: TemplateValue {
@@ -127,7 +107,7 @@ public final class CfnConnectionFunction: Resource, HasAttributes, DecodableReso
     }
 
     /// A complex type that contains ``Tag`` key and ``Tag`` value.
-    public struct Tag: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct Tag: TemplateRepresentable, Sendable {
         /// A string that contains ``Tag`` key.
         public let key: Value<String>
         /// A string that contains an optional ``Tag`` value.
@@ -136,12 +116,6 @@ public final class CfnConnectionFunction: Resource, HasAttributes, DecodableReso
         public init(key: Value<String>, value: Value<String>) {
             self.key = key
             self.value = value
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("Key", as: Value<String>.self), let r1 = fields.decode("Value", as: Value<String>.self) else { return nil }
-            self.init(key: r0, value: r1)
         }
 
         public var templateValue: TemplateValue {

@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::CloudFront::ConnectionGroup`: The connection group for your distribution tenants.
-public final class CfnConnectionGroup: Resource, HasAttributes, DecodableResource {
+public final class CfnConnectionGroup: Resource, HasAttributes {
     public enum Attribute: String, Sendable {
         case arn = "Arn"
         case createdTime = "CreatedTime"
@@ -34,13 +34,6 @@ public final class CfnConnectionGroup: Resource, HasAttributes, DecodableResourc
         super.init(logicalID: logicalID, type: "AWS::CloudFront::ConnectionGroup")
     }
 
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        guard let r3 = properties.decode("Name", as: Value<String>.self) else { return nil }
-        self.init(logicalID, name: r3, anycastIpListId: properties.decode("AnycastIpListId", as: Value<String>.self), enabled: properties.decode("Enabled", as: Value<Bool>.self), ipv6Enabled: properties.decode("Ipv6Enabled", as: Value<Bool>.self), tags: properties.decode("Tags", as: [CfnConnectionGroup.Tag].self))
-    }
-
     /// Fn::GetAtt Arn.
     public var attrArn: Value<String> { attribute(.arn) }
     /// Fn::GetAtt CreatedTime.
@@ -69,7 +62,7 @@ public final class CfnConnectionGroup: Resource, HasAttributes, DecodableResourc
     }
 
     /// A complex type that contains ``Tag`` key and ``Tag`` value.
-    public struct Tag: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct Tag: TemplateRepresentable, Sendable {
         /// A string that contains ``Tag`` key.
         public let key: Value<String>
         /// A string that contains an optional ``Tag`` value.
@@ -78,12 +71,6 @@ public final class CfnConnectionGroup: Resource, HasAttributes, DecodableResourc
         public init(key: Value<String>, value: Value<String>) {
             self.key = key
             self.value = value
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("Key", as: Value<String>.self), let r1 = fields.decode("Value", as: Value<String>.self) else { return nil }
-            self.init(key: r0, value: r1)
         }
 
         public var templateValue: TemplateValue {

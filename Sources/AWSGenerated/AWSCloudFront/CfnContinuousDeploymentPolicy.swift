@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::CloudFront::ContinuousDeploymentPolicy`: Creates a continuous deployment policy that routes a subset of production traffic from a primary distribution to a staging distribution.
-public final class CfnContinuousDeploymentPolicy: Resource, HasAttributes, DecodableResource {
+public final class CfnContinuousDeploymentPolicy: Resource, HasAttributes {
     public enum Attribute: String, Sendable {
         case id = "Id"
         case lastModifiedTime = "LastModifiedTime"
@@ -14,13 +14,6 @@ public final class CfnContinuousDeploymentPolicy: Resource, HasAttributes, Decod
     public init(_ logicalID: String, continuousDeploymentPolicyConfig: CfnContinuousDeploymentPolicy.ContinuousDeploymentPolicyConfig) {
         self.continuousDeploymentPolicyConfig = continuousDeploymentPolicyConfig
         super.init(logicalID: logicalID, type: "AWS::CloudFront::ContinuousDeploymentPolicy")
-    }
-
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        guard let r0 = properties.decode("ContinuousDeploymentPolicyConfig", as: CfnContinuousDeploymentPolicy.ContinuousDeploymentPolicyConfig.self) else { return nil }
-        self.init(logicalID, continuousDeploymentPolicyConfig: r0)
     }
 
     /// Fn::GetAtt Id.
@@ -35,7 +28,7 @@ public final class CfnContinuousDeploymentPolicy: Resource, HasAttributes, Decod
     }
 
     /// Contains the configuration for a continuous deployment policy.
-    public struct ContinuousDeploymentPolicyConfig: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct ContinuousDeploymentPolicyConfig: TemplateRepresentable, Sendable {
         /// A Boolean that indicates whether this continuous deployment policy is enabled (in effect).
         public let enabled: Value<Bool>
         /// This configuration determines which HTTP requests are sent to the staging distribution.
@@ -58,12 +51,6 @@ public final class CfnContinuousDeploymentPolicy: Resource, HasAttributes, Decod
             self.type = type
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("Enabled", as: Value<Bool>.self), let r3 = fields.decode("StagingDistributionDnsNames", as: Value<[String]>.self) else { return nil }
-            self.init(enabled: r0, stagingDistributionDnsNames: r3, singleHeaderPolicyConfig: fields.decode("SingleHeaderPolicyConfig", as: CfnContinuousDeploymentPolicy.ContinuousDeploymentPolicyConfig.SingleHeaderPolicyConfig.self), singleWeightPolicyConfig: fields.decode("SingleWeightPolicyConfig", as: CfnContinuousDeploymentPolicy.ContinuousDeploymentPolicyConfig.SingleWeightPolicyConfig.self), trafficConfig: fields.decode("TrafficConfig", as: CfnContinuousDeploymentPolicy.TrafficConfig.self), type: fields.decode("Type", as: CfnContinuousDeploymentPolicy.ContinuousDeploymentPolicyConfig.ContinuousDeploymentPolicyConfigType.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["Enabled"] = self.enabled.templateValue
@@ -76,19 +63,13 @@ public final class CfnContinuousDeploymentPolicy: Resource, HasAttributes, Decod
         }
 
         /// This configuration determines which HTTP requests are sent to the staging distribution.
-        public struct SingleHeaderPolicyConfig: TemplateRepresentable, TemplateDecodable, Sendable {
+        public struct SingleHeaderPolicyConfig: TemplateRepresentable, Sendable {
             public let header: Value<String>
             public let value: Value<String>
 
             public init(header: Value<String>, value: Value<String>) {
                 self.header = header
                 self.value = value
-            }
-
-            public init?(decoding value: TemplateValue) {
-                guard let fields = Fields(decoding: value) else { return nil }
-                guard let r0 = fields.decode("Header", as: Value<String>.self), let r1 = fields.decode("Value", as: Value<String>.self) else { return nil }
-                self.init(header: r0, value: r1)
             }
 
             public var templateValue: TemplateValue {
@@ -100,19 +81,13 @@ public final class CfnContinuousDeploymentPolicy: Resource, HasAttributes, Decod
         }
 
         /// This configuration determines the percentage of HTTP requests that are sent to the staging distribution.
-        public struct SingleWeightPolicyConfig: TemplateRepresentable, TemplateDecodable, Sendable {
+        public struct SingleWeightPolicyConfig: TemplateRepresentable, Sendable {
             public let sessionStickinessConfig: CfnContinuousDeploymentPolicy.SessionStickinessConfig?
             public let weight: Value<Double>
 
             public init(weight: Value<Double>, sessionStickinessConfig: CfnContinuousDeploymentPolicy.SessionStickinessConfig? = nil) {
                 self.sessionStickinessConfig = sessionStickinessConfig
                 self.weight = weight
-            }
-
-            public init?(decoding value: TemplateValue) {
-                guard let fields = Fields(decoding: value) else { return nil }
-                guard let r1 = fields.decode("Weight", as: Value<Double>.self) else { return nil }
-                self.init(weight: r1, sessionStickinessConfig: fields.decode("SessionStickinessConfig", as: CfnContinuousDeploymentPolicy.SessionStickinessConfig.self))
             }
 
             public var templateValue: TemplateValue {
@@ -123,11 +98,10 @@ public final class CfnContinuousDeploymentPolicy: Resource, HasAttributes, Decod
             }
         }
 
-        public struct ContinuousDeploymentPolicyConfigType: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+        public struct ContinuousDeploymentPolicyConfigType: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
-            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var singleWeight: ContinuousDeploymentPolicyConfigType { ContinuousDeploymentPolicyConfigType(literal: "SingleWeight") }
             public static var singleHeader: ContinuousDeploymentPolicyConfigType { ContinuousDeploymentPolicyConfigType(literal: "SingleHeader") }
@@ -135,7 +109,7 @@ public final class CfnContinuousDeploymentPolicy: Resource, HasAttributes, Decod
     }
 
     /// Session stickiness provides the ability to define multiple requests from a single viewer as a single session.
-    public struct SessionStickinessConfig: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct SessionStickinessConfig: TemplateRepresentable, Sendable {
         /// The amount of time after which you want sessions to cease if no requests are received.
         public let idleTTL: Value<Int>
         /// The maximum amount of time to consider requests from the viewer as being part of the same session.
@@ -144,12 +118,6 @@ public final class CfnContinuousDeploymentPolicy: Resource, HasAttributes, Decod
         public init(idleTTL: Value<Int>, maximumTTL: Value<Int>) {
             self.idleTTL = idleTTL
             self.maximumTTL = maximumTTL
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("IdleTTL", as: Value<Int>.self), let r1 = fields.decode("MaximumTTL", as: Value<Int>.self) else { return nil }
-            self.init(idleTTL: r0, maximumTTL: r1)
         }
 
         public var templateValue: TemplateValue {
@@ -161,7 +129,7 @@ public final class CfnContinuousDeploymentPolicy: Resource, HasAttributes, Decod
     }
 
     /// The traffic configuration of your continuous deployment.
-    public struct TrafficConfig: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct TrafficConfig: TemplateRepresentable, Sendable {
         /// Determines which HTTP requests are sent to the staging distribution.
         public let singleHeaderConfig: CfnContinuousDeploymentPolicy.SingleHeaderConfig?
         /// Contains the percentage of traffic to send to the staging distribution.
@@ -175,12 +143,6 @@ public final class CfnContinuousDeploymentPolicy: Resource, HasAttributes, Decod
             self.type = type
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r2 = fields.decode("Type", as: CfnContinuousDeploymentPolicy.TrafficConfig.TrafficConfigType.self) else { return nil }
-            self.init(type: r2, singleHeaderConfig: fields.decode("SingleHeaderConfig", as: CfnContinuousDeploymentPolicy.SingleHeaderConfig.self), singleWeightConfig: fields.decode("SingleWeightConfig", as: CfnContinuousDeploymentPolicy.SingleWeightConfig.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["SingleHeaderConfig"] = self.singleHeaderConfig?.templateValue
@@ -189,11 +151,10 @@ public final class CfnContinuousDeploymentPolicy: Resource, HasAttributes, Decod
             return .object(fields)
         }
 
-        public struct TrafficConfigType: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+        public struct TrafficConfigType: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
-            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var singleWeight: TrafficConfigType { TrafficConfigType(literal: "SingleWeight") }
             public static var singleHeader: TrafficConfigType { TrafficConfigType(literal: "SingleHeader") }
@@ -201,7 +162,7 @@ public final class CfnContinuousDeploymentPolicy: Resource, HasAttributes, Decod
     }
 
     /// Determines which HTTP requests are sent to the staging distribution.
-    public struct SingleHeaderConfig: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct SingleHeaderConfig: TemplateRepresentable, Sendable {
         /// The request header name that you want CloudFront to send to your staging distribution.
         public let header: Value<String>
         /// The request header value.
@@ -210,12 +171,6 @@ public final class CfnContinuousDeploymentPolicy: Resource, HasAttributes, Decod
         public init(header: Value<String>, value: Value<String>) {
             self.header = header
             self.value = value
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("Header", as: Value<String>.self), let r1 = fields.decode("Value", as: Value<String>.self) else { return nil }
-            self.init(header: r0, value: r1)
         }
 
         public var templateValue: TemplateValue {
@@ -227,7 +182,7 @@ public final class CfnContinuousDeploymentPolicy: Resource, HasAttributes, Decod
     }
 
     /// This configuration determines the percentage of HTTP requests that are sent to the staging distribution.
-    public struct SingleWeightConfig: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct SingleWeightConfig: TemplateRepresentable, Sendable {
         /// Session stickiness provides the ability to define multiple requests from a single viewer as a single session.
         public let sessionStickinessConfig: CfnContinuousDeploymentPolicy.SessionStickinessConfig?
         /// The percentage of traffic to send to a staging distribution, expressed as a decimal number between 0 and 0.15.
@@ -236,12 +191,6 @@ public final class CfnContinuousDeploymentPolicy: Resource, HasAttributes, Decod
         public init(weight: Value<Double>, sessionStickinessConfig: CfnContinuousDeploymentPolicy.SessionStickinessConfig? = nil) {
             self.sessionStickinessConfig = sessionStickinessConfig
             self.weight = weight
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r1 = fields.decode("Weight", as: Value<Double>.self) else { return nil }
-            self.init(weight: r1, sessionStickinessConfig: fields.decode("SessionStickinessConfig", as: CfnContinuousDeploymentPolicy.SessionStickinessConfig.self))
         }
 
         public var templateValue: TemplateValue {

@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::CloudFront::Distribution`: A distribution tells CloudFront where you want content to be delivered from, and the details about how to track and manage content delivery.
-public final class CfnDistribution: Resource, HasAttributes, DecodableResource {
+public final class CfnDistribution: Resource, HasAttributes {
     public enum Attribute: String, Sendable {
         case domainName = "DomainName"
         case id = "Id"
@@ -19,13 +19,6 @@ public final class CfnDistribution: Resource, HasAttributes, DecodableResource {
         super.init(logicalID: logicalID, type: "AWS::CloudFront::Distribution")
     }
 
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        guard let r0 = properties.decode("DistributionConfig", as: CfnDistribution.DistributionConfig.self) else { return nil }
-        self.init(logicalID, distributionConfig: r0, tags: properties.decode("Tags", as: [CfnDistribution.Tag].self))
-    }
-
     /// Fn::GetAtt DomainName.
     public var attrDomainName: Value<String> { attribute(.domainName) }
     /// Fn::GetAtt Id.
@@ -39,7 +32,7 @@ public final class CfnDistribution: Resource, HasAttributes, DecodableResource {
     }
 
     /// A distribution configuration.
-    public struct DistributionConfig: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct DistributionConfig: TemplateRepresentable, Sendable {
         /// This field only supports standard distributions.
         public let aliases: Value<[String]>?
         /// To use this field for a multi-tenant distribution, use a connection group instead.
@@ -125,12 +118,6 @@ public final class CfnDistribution: Resource, HasAttributes, DecodableResource {
             self.webACLId = webACLId
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r11 = fields.decode("DefaultCacheBehavior", as: CfnDistribution.DefaultCacheBehavior.self), let r13 = fields.decode("Enabled", as: Value<Bool>.self) else { return nil }
-            self.init(defaultCacheBehavior: r11, enabled: r13, aliases: fields.decode("Aliases", as: Value<[String]>.self), anycastIpListId: fields.decode("AnycastIpListId", as: Value<String>.self), cnamEs: fields.decode("CNAMEs", as: Value<[String]>.self), cacheBehaviors: fields.decode("CacheBehaviors", as: [CfnDistribution.CacheBehavior].self), cacheTagConfig: fields.decode("CacheTagConfig", as: CfnDistribution.CacheTagConfig.self), comment: fields.decode("Comment", as: Value<String>.self), connectionFunctionAssociation: fields.decode("ConnectionFunctionAssociation", as: CfnDistribution.ConnectionFunctionAssociation.self), connectionMode: fields.decode("ConnectionMode", as: CfnDistribution.ConnectionMode.self), continuousDeploymentPolicyId: fields.decode("ContinuousDeploymentPolicyId", as: Value<String>.self), customErrorResponses: fields.decode("CustomErrorResponses", as: [CfnDistribution.CustomErrorResponse].self), customOrigin: fields.decode("CustomOrigin", as: CfnDistribution.LegacyCustomOrigin.self), defaultRootObject: fields.decode("DefaultRootObject", as: Value<String>.self), httpVersion: fields.decode("HttpVersion", as: CfnDistribution.DistributionConfig.HttpVersion.self), ipv6Enabled: fields.decode("IPV6Enabled", as: Value<Bool>.self), logging: fields.decode("Logging", as: CfnDistribution.Logging.self), originGroups: fields.decode("OriginGroups", as: CfnDistribution.OriginGroups.self), origins: fields.decode("Origins", as: [CfnDistribution.Origin].self), priceClass: fields.decode("PriceClass", as: CfnDistribution.DistributionConfig.PriceClass.self), restrictions: fields.decode("Restrictions", as: CfnDistribution.Restrictions.self), s3Origin: fields.decode("S3Origin", as: CfnDistribution.LegacyS3Origin.self), staging: fields.decode("Staging", as: Value<Bool>.self), tenantConfig: fields.decode("TenantConfig", as: CfnDistribution.DistributionConfig.TenantConfig.self), viewerCertificate: fields.decode("ViewerCertificate", as: CfnDistribution.ViewerCertificate.self), viewerMtlsConfig: fields.decode("ViewerMtlsConfig", as: CfnDistribution.ViewerMtlsConfig.self), webACLId: fields.decode("WebACLId", as: Value<String>.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["Aliases"] = self.aliases?.templateValue
@@ -163,11 +150,10 @@ public final class CfnDistribution: Resource, HasAttributes, DecodableResource {
             return .object(fields)
         }
 
-        public struct HttpVersion: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+        public struct HttpVersion: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
-            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var http1_1: HttpVersion { HttpVersion(literal: "http1.1") }
             public static var http2: HttpVersion { HttpVersion(literal: "http2") }
@@ -175,11 +161,10 @@ public final class CfnDistribution: Resource, HasAttributes, DecodableResource {
             public static var http3: HttpVersion { HttpVersion(literal: "http3") }
         }
 
-        public struct PriceClass: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+        public struct PriceClass: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
-            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var none: PriceClass { PriceClass(literal: "None") }
             public static var priceClass100: PriceClass { PriceClass(literal: "PriceClass_100") }
@@ -188,16 +173,11 @@ public final class CfnDistribution: Resource, HasAttributes, DecodableResource {
         }
 
         /// This field only supports multi-tenant distributions.
-        public struct TenantConfig: TemplateRepresentable, TemplateDecodable, Sendable {
+        public struct TenantConfig: TemplateRepresentable, Sendable {
             public let parameterDefinitions: [CfnDistribution.ParameterDefinition]?
 
             public init(parameterDefinitions: [CfnDistribution.ParameterDefinition]? = nil) {
                 self.parameterDefinitions = parameterDefinitions
-            }
-
-            public init?(decoding value: TemplateValue) {
-                guard let fields = Fields(decoding: value) else { return nil }
-                self.init(parameterDefinitions: fields.decode("ParameterDefinitions", as: [CfnDistribution.ParameterDefinition].self))
             }
 
             public var templateValue: TemplateValue {
@@ -209,7 +189,7 @@ public final class CfnDistribution: Resource, HasAttributes, DecodableResource {
     }
 
     /// A complex type that describes how CloudFront processes requests.
-    public struct CacheBehavior: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct CacheBehavior: TemplateRepresentable, Sendable {
         /// A complex type that controls which HTTP methods CloudFront processes and forwards to your Amazon S3 bucket or your custom origin.
         public let allowedMethods: Value<[String]>?
         /// The unique identifier of the cache policy that is attached to this cache behavior.
@@ -277,12 +257,6 @@ public final class CfnDistribution: Resource, HasAttributes, DecodableResource {
             self.viewerProtocolPolicy = viewerProtocolPolicy
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r13 = fields.decode("PathPattern", as: Value<String>.self), let r17 = fields.decode("TargetOriginId", as: Value<String>.self), let r20 = fields.decode("ViewerProtocolPolicy", as: Value<String>.self) else { return nil }
-            self.init(pathPattern: r13, targetOriginId: r17, viewerProtocolPolicy: r20, allowedMethods: fields.decode("AllowedMethods", as: Value<[String]>.self), cachePolicyId: fields.decode("CachePolicyId", as: Value<String>.self), cachedMethods: fields.decode("CachedMethods", as: Value<[String]>.self), compress: fields.decode("Compress", as: Value<Bool>.self), defaultTTL: fields.decode("DefaultTTL", as: Value<Double>.self), fieldLevelEncryptionId: fields.decode("FieldLevelEncryptionId", as: Value<String>.self), forwardedValues: fields.decode("ForwardedValues", as: CfnDistribution.ForwardedValues.self), functionAssociations: fields.decode("FunctionAssociations", as: [CfnDistribution.FunctionAssociation].self), grpcConfig: fields.decode("GrpcConfig", as: CfnDistribution.GrpcConfig.self), lambdaFunctionAssociations: fields.decode("LambdaFunctionAssociations", as: [CfnDistribution.LambdaFunctionAssociation].self), maxTTL: fields.decode("MaxTTL", as: Value<Double>.self), minTTL: fields.decode("MinTTL", as: Value<Double>.self), originRequestPolicyId: fields.decode("OriginRequestPolicyId", as: Value<String>.self), realtimeLogConfigArn: fields.decode("RealtimeLogConfigArn", as: Value<String>.self), responseHeadersPolicyId: fields.decode("ResponseHeadersPolicyId", as: Value<String>.self), smoothStreaming: fields.decode("SmoothStreaming", as: Value<Bool>.self), trustedKeyGroups: fields.decode("TrustedKeyGroups", as: Value<[String]>.self), trustedSigners: fields.decode("TrustedSigners", as: Value<[String]>.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["AllowedMethods"] = self.allowedMethods?.templateValue
@@ -311,7 +285,7 @@ public final class CfnDistribution: Resource, HasAttributes, DecodableResource {
     }
 
     /// This field only supports standard distributions.
-    public struct ForwardedValues: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct ForwardedValues: TemplateRepresentable, Sendable {
         /// This field is deprecated.
         public let cookies: CfnDistribution.Cookies?
         /// This field is deprecated.
@@ -328,12 +302,6 @@ public final class CfnDistribution: Resource, HasAttributes, DecodableResource {
             self.queryStringCacheKeys = queryStringCacheKeys
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r2 = fields.decode("QueryString", as: Value<Bool>.self) else { return nil }
-            self.init(queryString: r2, cookies: fields.decode("Cookies", as: CfnDistribution.Cookies.self), headers: fields.decode("Headers", as: Value<[String]>.self), queryStringCacheKeys: fields.decode("QueryStringCacheKeys", as: Value<[String]>.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["Cookies"] = self.cookies?.templateValue
@@ -345,7 +313,7 @@ public final class CfnDistribution: Resource, HasAttributes, DecodableResource {
     }
 
     /// This field is deprecated.
-    public struct Cookies: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct Cookies: TemplateRepresentable, Sendable {
         /// This field is deprecated.
         public let forward: Value<String>
         /// This field is deprecated.
@@ -354,12 +322,6 @@ public final class CfnDistribution: Resource, HasAttributes, DecodableResource {
         public init(forward: Value<String>, whitelistedNames: Value<[String]>? = nil) {
             self.forward = forward
             self.whitelistedNames = whitelistedNames
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("Forward", as: Value<String>.self) else { return nil }
-            self.init(forward: r0, whitelistedNames: fields.decode("WhitelistedNames", as: Value<[String]>.self))
         }
 
         public var templateValue: TemplateValue {
@@ -371,7 +333,7 @@ public final class CfnDistribution: Resource, HasAttributes, DecodableResource {
     }
 
     /// A CloudFront function that is associated with a cache behavior in a CloudFront distribution.
-    public struct FunctionAssociation: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct FunctionAssociation: TemplateRepresentable, Sendable {
         /// The event type of the function, either ``viewer-request`` or ``viewer-response``.
         public let eventType: Value<String>?
         /// The Amazon Resource Name (ARN) of the function.
@@ -380,11 +342,6 @@ public final class CfnDistribution: Resource, HasAttributes, DecodableResource {
         public init(eventType: Value<String>? = nil, functionARN: Value<String>? = nil) {
             self.eventType = eventType
             self.functionARN = functionARN
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(eventType: fields.decode("EventType", as: Value<String>.self), functionARN: fields.decode("FunctionARN", as: Value<String>.self))
         }
 
         public var templateValue: TemplateValue {
@@ -396,18 +353,12 @@ public final class CfnDistribution: Resource, HasAttributes, DecodableResource {
     }
 
     /// Amazon CloudFront supports gRPC, an open-source remote procedure call (RPC) framework built on HTTP/2.
-    public struct GrpcConfig: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct GrpcConfig: TemplateRepresentable, Sendable {
         /// Enables your CloudFront distribution to receive gRPC requests and to proxy them directly to your origins.
         public let enabled: Value<Bool>
 
         public init(enabled: Value<Bool>) {
             self.enabled = enabled
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("Enabled", as: Value<Bool>.self) else { return nil }
-            self.init(enabled: r0)
         }
 
         public var templateValue: TemplateValue {
@@ -418,7 +369,7 @@ public final class CfnDistribution: Resource, HasAttributes, DecodableResource {
     }
 
     /// A complex type that contains a Lambda@Edge function association.
-    public struct LambdaFunctionAssociation: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct LambdaFunctionAssociation: TemplateRepresentable, Sendable {
         /// Specifies the event type that triggers a Lambda@Edge function invocation.
         public let eventType: Value<String>?
         /// A flag that allows a Lambda@Edge function to have read access to the body content.
@@ -432,11 +383,6 @@ public final class CfnDistribution: Resource, HasAttributes, DecodableResource {
             self.lambdaFunctionARN = lambdaFunctionARN
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(eventType: fields.decode("EventType", as: Value<String>.self), includeBody: fields.decode("IncludeBody", as: Value<Bool>.self), lambdaFunctionARN: fields.decode("LambdaFunctionARN", as: Value<String>.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["EventType"] = self.eventType?.templateValue
@@ -447,18 +393,12 @@ public final class CfnDistribution: Resource, HasAttributes, DecodableResource {
     }
 
     /// A complex type that specifies the HTTP header name from which CloudFront extracts cache tags from origin responses.
-    public struct CacheTagConfig: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct CacheTagConfig: TemplateRepresentable, Sendable {
         /// The name of the HTTP header that your origin includes in responses.
         public let headerName: Value<String>
 
         public init(headerName: Value<String>) {
             self.headerName = headerName
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("HeaderName", as: Value<String>.self) else { return nil }
-            self.init(headerName: r0)
         }
 
         public var templateValue: TemplateValue {
@@ -469,18 +409,12 @@ public final class CfnDistribution: Resource, HasAttributes, DecodableResource {
     }
 
     /// A connection function association.
-    public struct ConnectionFunctionAssociation: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct ConnectionFunctionAssociation: TemplateRepresentable, Sendable {
         /// The association's ID.
         public let id: Value<String>
 
         public init(id: Value<String>) {
             self.id = id
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("Id", as: Value<String>.self) else { return nil }
-            self.init(id: r0)
         }
 
         public var templateValue: TemplateValue {
@@ -490,18 +424,17 @@ public final class CfnDistribution: Resource, HasAttributes, DecodableResource {
         }
     }
 
-    public struct ConnectionMode: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+    public struct ConnectionMode: TemplateRepresentable, Sendable {
         public let templateValue: TemplateValue
         /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
         public init(_ value: Value<String>) { templateValue = value.raw }
-        public init(decoding value: TemplateValue) { templateValue = value }
         private init(literal: String) { templateValue = .string(literal) }
         public static var direct: ConnectionMode { ConnectionMode(literal: "direct") }
         public static var tenantOnly: ConnectionMode { ConnectionMode(literal: "tenant-only") }
     }
 
     /// A complex type that controls: + Whether CloudFront replaces HTTP status codes in the 4xx and 5xx range with custom error messages before returning the response to the viewer.
-    public struct CustomErrorResponse: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct CustomErrorResponse: TemplateRepresentable, Sendable {
         /// The minimum amount of time, in seconds, that you want CloudFront to cache the HTTP status code specified in ``ErrorCode``.
         public let errorCachingMinTTL: Value<Double>?
         /// The HTTP status code for which you want to specify a custom error page and/or a caching duration.
@@ -518,12 +451,6 @@ public final class CfnDistribution: Resource, HasAttributes, DecodableResource {
             self.responsePagePath = responsePagePath
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r1 = fields.decode("ErrorCode", as: Value<Int>.self) else { return nil }
-            self.init(errorCode: r1, errorCachingMinTTL: fields.decode("ErrorCachingMinTTL", as: Value<Double>.self), responseCode: fields.decode("ResponseCode", as: Value<Int>.self), responsePagePath: fields.decode("ResponsePagePath", as: Value<String>.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["ErrorCachingMinTTL"] = self.errorCachingMinTTL?.templateValue
@@ -535,7 +462,7 @@ public final class CfnDistribution: Resource, HasAttributes, DecodableResource {
     }
 
     /// A custom origin.
-    public struct LegacyCustomOrigin: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct LegacyCustomOrigin: TemplateRepresentable, Sendable {
         /// The domain name assigned to your CF distribution.
         public let dnsName: Value<String>
         /// The HTTP port that CF uses to connect to the origin.
@@ -555,12 +482,6 @@ public final class CfnDistribution: Resource, HasAttributes, DecodableResource {
             self.originSSLProtocols = originSSLProtocols
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("DNSName", as: Value<String>.self), let r3 = fields.decode("OriginProtocolPolicy", as: Value<String>.self), let r4 = fields.decode("OriginSSLProtocols", as: Value<[String]>.self) else { return nil }
-            self.init(dnsName: r0, originProtocolPolicy: r3, originSSLProtocols: r4, httpPort: fields.decode("HTTPPort", as: Value<Int>.self), httpsPort: fields.decode("HTTPSPort", as: Value<Int>.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["DNSName"] = self.dnsName.templateValue
@@ -573,7 +494,7 @@ public final class CfnDistribution: Resource, HasAttributes, DecodableResource {
     }
 
     /// A complex type that describes the default cache behavior if you don't specify a ``CacheBehavior`` element or if request URLs don't match any of the values of ``PathPattern`` in ``CacheBehavior`` el...
-    public struct DefaultCacheBehavior: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct DefaultCacheBehavior: TemplateRepresentable, Sendable {
         /// A complex type that controls which HTTP methods CloudFront processes and forwards to your Amazon S3 bucket or your custom origin.
         public let allowedMethods: Value<[String]>?
         /// The unique identifier of the cache policy that is attached to the default cache behavior.
@@ -638,12 +559,6 @@ public final class CfnDistribution: Resource, HasAttributes, DecodableResource {
             self.viewerProtocolPolicy = viewerProtocolPolicy
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r16 = fields.decode("TargetOriginId", as: Value<String>.self), let r19 = fields.decode("ViewerProtocolPolicy", as: CfnDistribution.DefaultCacheBehavior.ViewerProtocolPolicy.self) else { return nil }
-            self.init(targetOriginId: r16, viewerProtocolPolicy: r19, allowedMethods: fields.decode("AllowedMethods", as: Value<[String]>.self), cachePolicyId: fields.decode("CachePolicyId", as: Value<String>.self), cachedMethods: fields.decode("CachedMethods", as: Value<[String]>.self), compress: fields.decode("Compress", as: Value<Bool>.self), defaultTTL: fields.decode("DefaultTTL", as: Value<Double>.self), fieldLevelEncryptionId: fields.decode("FieldLevelEncryptionId", as: Value<String>.self), forwardedValues: fields.decode("ForwardedValues", as: CfnDistribution.ForwardedValues.self), functionAssociations: fields.decode("FunctionAssociations", as: [CfnDistribution.FunctionAssociation].self), grpcConfig: fields.decode("GrpcConfig", as: CfnDistribution.GrpcConfig.self), lambdaFunctionAssociations: fields.decode("LambdaFunctionAssociations", as: [CfnDistribution.LambdaFunctionAssociation].self), maxTTL: fields.decode("MaxTTL", as: Value<Double>.self), minTTL: fields.decode("MinTTL", as: Value<Double>.self), originRequestPolicyId: fields.decode("OriginRequestPolicyId", as: Value<String>.self), realtimeLogConfigArn: fields.decode("RealtimeLogConfigArn", as: Value<String>.self), responseHeadersPolicyId: fields.decode("ResponseHeadersPolicyId", as: Value<String>.self), smoothStreaming: fields.decode("SmoothStreaming", as: Value<Bool>.self), trustedKeyGroups: fields.decode("TrustedKeyGroups", as: Value<[String]>.self), trustedSigners: fields.decode("TrustedSigners", as: Value<[String]>.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["AllowedMethods"] = self.allowedMethods?.templateValue
@@ -669,11 +584,10 @@ public final class CfnDistribution: Resource, HasAttributes, DecodableResource {
             return .object(fields)
         }
 
-        public struct ViewerProtocolPolicy: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+        public struct ViewerProtocolPolicy: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
-            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var allowAll: ViewerProtocolPolicy { ViewerProtocolPolicy(literal: "allow-all") }
             public static var httpsOnly: ViewerProtocolPolicy { ViewerProtocolPolicy(literal: "https-only") }
@@ -682,7 +596,7 @@ public final class CfnDistribution: Resource, HasAttributes, DecodableResource {
     }
 
     /// A complex type that specifies whether access logs are written for the distribution.
-    public struct Logging: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct Logging: TemplateRepresentable, Sendable {
         /// The Amazon S3 bucket to store the access logs in, for example, ``amzn-s3-demo-bucket.s3.amazonaws.com``.
         public let bucket: Value<String>?
         /// Specifies whether you want CloudFront to include cookies in access logs, specify ``true`` for ``IncludeCookies``.
@@ -696,11 +610,6 @@ public final class CfnDistribution: Resource, HasAttributes, DecodableResource {
             self.prefix = prefix
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(bucket: fields.decode("Bucket", as: Value<String>.self), includeCookies: fields.decode("IncludeCookies", as: Value<Bool>.self), prefix: fields.decode("Prefix", as: Value<String>.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["Bucket"] = self.bucket?.templateValue
@@ -711,7 +620,7 @@ public final class CfnDistribution: Resource, HasAttributes, DecodableResource {
     }
 
     /// A complex data type for the origin groups specified for a distribution.
-    public struct OriginGroups: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct OriginGroups: TemplateRepresentable, Sendable {
         /// The items (origin groups) in a distribution.
         public let items: [CfnDistribution.OriginGroup]?
         /// The number of origin groups.
@@ -720,12 +629,6 @@ public final class CfnDistribution: Resource, HasAttributes, DecodableResource {
         public init(quantity: Value<Int>, items: [CfnDistribution.OriginGroup]? = nil) {
             self.items = items
             self.quantity = quantity
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r1 = fields.decode("Quantity", as: Value<Int>.self) else { return nil }
-            self.init(quantity: r1, items: fields.decode("Items", as: [CfnDistribution.OriginGroup].self))
         }
 
         public var templateValue: TemplateValue {
@@ -737,7 +640,7 @@ public final class CfnDistribution: Resource, HasAttributes, DecodableResource {
     }
 
     /// An origin group includes two origins (a primary origin and a secondary origin to failover to) and a failover criteria that you specify.
-    public struct OriginGroup: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct OriginGroup: TemplateRepresentable, Sendable {
         /// A complex type that contains information about the failover criteria for an origin group.
         public let failoverCriteria: CfnDistribution.OriginGroupFailoverCriteria
         /// The origin group's ID.
@@ -754,12 +657,6 @@ public final class CfnDistribution: Resource, HasAttributes, DecodableResource {
             self.selectionCriteria = selectionCriteria
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("FailoverCriteria", as: CfnDistribution.OriginGroupFailoverCriteria.self), let r1 = fields.decode("Id", as: Value<String>.self), let r2 = fields.decode("Members", as: CfnDistribution.OriginGroupMembers.self) else { return nil }
-            self.init(failoverCriteria: r0, id: r1, members: r2, selectionCriteria: fields.decode("SelectionCriteria", as: CfnDistribution.OriginGroupSelectionCriteria.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["FailoverCriteria"] = self.failoverCriteria.templateValue
@@ -771,18 +668,12 @@ public final class CfnDistribution: Resource, HasAttributes, DecodableResource {
     }
 
     /// A complex data type that includes information about the failover criteria for an origin group, including the status codes for which CloudFront will failover from the primary origin to the second or...
-    public struct OriginGroupFailoverCriteria: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct OriginGroupFailoverCriteria: TemplateRepresentable, Sendable {
         /// The status codes that, when returned from the primary origin, will trigger CloudFront to failover to the second origin.
         public let statusCodes: CfnDistribution.StatusCodes
 
         public init(statusCodes: CfnDistribution.StatusCodes) {
             self.statusCodes = statusCodes
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("StatusCodes", as: CfnDistribution.StatusCodes.self) else { return nil }
-            self.init(statusCodes: r0)
         }
 
         public var templateValue: TemplateValue {
@@ -793,7 +684,7 @@ public final class CfnDistribution: Resource, HasAttributes, DecodableResource {
     }
 
     /// A complex data type for the status codes that you specify that, when returned by a primary origin, trigger CloudFront to failover to a second origin.
-    public struct StatusCodes: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct StatusCodes: TemplateRepresentable, Sendable {
         /// The items (status codes) for an origin group.
         public let items: [Value<Int>]
         /// The number of status codes.
@@ -802,12 +693,6 @@ public final class CfnDistribution: Resource, HasAttributes, DecodableResource {
         public init(items: [Value<Int>], quantity: Value<Int>) {
             self.items = items
             self.quantity = quantity
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("Items", as: [Value<Int>].self), let r1 = fields.decode("Quantity", as: Value<Int>.self) else { return nil }
-            self.init(items: r0, quantity: r1)
         }
 
         public var templateValue: TemplateValue {
@@ -819,7 +704,7 @@ public final class CfnDistribution: Resource, HasAttributes, DecodableResource {
     }
 
     /// A complex data type for the origins included in an origin group.
-    public struct OriginGroupMembers: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct OriginGroupMembers: TemplateRepresentable, Sendable {
         /// Items (origins) in an origin group.
         public let items: [CfnDistribution.OriginGroupMember]
         /// The number of origins in an origin group.
@@ -828,12 +713,6 @@ public final class CfnDistribution: Resource, HasAttributes, DecodableResource {
         public init(items: [CfnDistribution.OriginGroupMember], quantity: Value<Int>) {
             self.items = items
             self.quantity = quantity
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("Items", as: [CfnDistribution.OriginGroupMember].self), let r1 = fields.decode("Quantity", as: Value<Int>.self) else { return nil }
-            self.init(items: r0, quantity: r1)
         }
 
         public var templateValue: TemplateValue {
@@ -845,18 +724,12 @@ public final class CfnDistribution: Resource, HasAttributes, DecodableResource {
     }
 
     /// An origin in an origin group.
-    public struct OriginGroupMember: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct OriginGroupMember: TemplateRepresentable, Sendable {
         /// The ID for an origin in an origin group.
         public let originId: Value<String>
 
         public init(originId: Value<String>) {
             self.originId = originId
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("OriginId", as: Value<String>.self) else { return nil }
-            self.init(originId: r0)
         }
 
         public var templateValue: TemplateValue {
@@ -866,18 +739,17 @@ public final class CfnDistribution: Resource, HasAttributes, DecodableResource {
         }
     }
 
-    public struct OriginGroupSelectionCriteria: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+    public struct OriginGroupSelectionCriteria: TemplateRepresentable, Sendable {
         public let templateValue: TemplateValue
         /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
         public init(_ value: Value<String>) { templateValue = value.raw }
-        public init(decoding value: TemplateValue) { templateValue = value }
         private init(literal: String) { templateValue = .string(literal) }
         public static var `default`: OriginGroupSelectionCriteria { OriginGroupSelectionCriteria(literal: "default") }
         public static var mediaQualityBased: OriginGroupSelectionCriteria { OriginGroupSelectionCriteria(literal: "media-quality-based") }
     }
 
     /// An origin.
-    public struct Origin: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct Origin: TemplateRepresentable, Sendable {
         /// The number of times that CloudFront attempts to connect to the origin.
         public let connectionAttempts: Value<Int>?
         /// The number of seconds that CloudFront waits when trying to establish a connection to the origin.
@@ -918,12 +790,6 @@ public final class CfnDistribution: Resource, HasAttributes, DecodableResource {
             self.vpcOriginConfig = vpcOriginConfig
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r3 = fields.decode("DomainName", as: Value<String>.self), let r4 = fields.decode("Id", as: Value<String>.self) else { return nil }
-            self.init(domainName: r3, id: r4, connectionAttempts: fields.decode("ConnectionAttempts", as: Value<Int>.self), connectionTimeout: fields.decode("ConnectionTimeout", as: Value<Int>.self), customOriginConfig: fields.decode("CustomOriginConfig", as: CfnDistribution.CustomOriginConfig.self), originAccessControlId: fields.decode("OriginAccessControlId", as: Value<String>.self), originCustomHeaders: fields.decode("OriginCustomHeaders", as: [CfnDistribution.OriginCustomHeader].self), originPath: fields.decode("OriginPath", as: Value<String>.self), originShield: fields.decode("OriginShield", as: CfnDistribution.OriginShield.self), responseCompletionTimeout: fields.decode("ResponseCompletionTimeout", as: Value<Int>.self), s3OriginConfig: fields.decode("S3OriginConfig", as: CfnDistribution.S3OriginConfig.self), vpcOriginConfig: fields.decode("VpcOriginConfig", as: CfnDistribution.VpcOriginConfig.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["ConnectionAttempts"] = self.connectionAttempts?.templateValue
@@ -943,7 +809,7 @@ public final class CfnDistribution: Resource, HasAttributes, DecodableResource {
     }
 
     /// A custom origin.
-    public struct CustomOriginConfig: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct CustomOriginConfig: TemplateRepresentable, Sendable {
         /// The HTTP port that CloudFront uses to connect to the origin.
         public let httpPort: Value<Int>?
         /// The HTTPS port that CloudFront uses to connect to the origin.
@@ -972,12 +838,6 @@ public final class CfnDistribution: Resource, HasAttributes, DecodableResource {
             self.originSSLProtocols = originSSLProtocols
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r5 = fields.decode("OriginProtocolPolicy", as: Value<String>.self) else { return nil }
-            self.init(originProtocolPolicy: r5, httpPort: fields.decode("HTTPPort", as: Value<Int>.self), httpsPort: fields.decode("HTTPSPort", as: Value<Int>.self), ipAddressType: fields.decode("IpAddressType", as: CfnDistribution.CustomOriginConfig.IpAddressType.self), originKeepaliveTimeout: fields.decode("OriginKeepaliveTimeout", as: Value<Int>.self), originMtlsConfig: fields.decode("OriginMtlsConfig", as: CfnDistribution.OriginMtlsConfig.self), originReadTimeout: fields.decode("OriginReadTimeout", as: Value<Int>.self), originSSLProtocols: fields.decode("OriginSSLProtocols", as: Value<[String]>.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["HTTPPort"] = self.httpPort?.templateValue
@@ -991,11 +851,10 @@ public final class CfnDistribution: Resource, HasAttributes, DecodableResource {
             return .object(fields)
         }
 
-        public struct IpAddressType: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+        public struct IpAddressType: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
-            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var ipv4: IpAddressType { IpAddressType(literal: "ipv4") }
             public static var ipv6: IpAddressType { IpAddressType(literal: "ipv6") }
@@ -1004,18 +863,12 @@ public final class CfnDistribution: Resource, HasAttributes, DecodableResource {
     }
 
     /// Configures mutual TLS authentication between CloudFront and your origin server.
-    public struct OriginMtlsConfig: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct OriginMtlsConfig: TemplateRepresentable, Sendable {
         /// The Amazon Resource Name (ARN) of the client certificate stored in AWS Certificate Manager (ACM) that CloudFront uses to authenticate with your origin using Mutual TLS.
         public let clientCertificateArn: Value<String>
 
         public init(clientCertificateArn: Value<String>) {
             self.clientCertificateArn = clientCertificateArn
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("ClientCertificateArn", as: Value<String>.self) else { return nil }
-            self.init(clientCertificateArn: r0)
         }
 
         public var templateValue: TemplateValue {
@@ -1026,7 +879,7 @@ public final class CfnDistribution: Resource, HasAttributes, DecodableResource {
     }
 
     /// A complex type that contains ``HeaderName`` and ``HeaderValue`` elements, if any, for this distribution.
-    public struct OriginCustomHeader: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct OriginCustomHeader: TemplateRepresentable, Sendable {
         /// The name of a header that you want CloudFront to send to your origin.
         public let headerName: Value<String>
         /// The value for the header that you specified in the ``HeaderName`` field.
@@ -1035,12 +888,6 @@ public final class CfnDistribution: Resource, HasAttributes, DecodableResource {
         public init(headerName: Value<String>, headerValue: Value<String>) {
             self.headerName = headerName
             self.headerValue = headerValue
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("HeaderName", as: Value<String>.self), let r1 = fields.decode("HeaderValue", as: Value<String>.self) else { return nil }
-            self.init(headerName: r0, headerValue: r1)
         }
 
         public var templateValue: TemplateValue {
@@ -1052,7 +899,7 @@ public final class CfnDistribution: Resource, HasAttributes, DecodableResource {
     }
 
     /// CloudFront Origin Shield.
-    public struct OriginShield: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct OriginShield: TemplateRepresentable, Sendable {
         /// A flag that specifies whether Origin Shield is enabled.
         public let enabled: Value<Bool>?
         /// The AWS-Region for Origin Shield.
@@ -1061,11 +908,6 @@ public final class CfnDistribution: Resource, HasAttributes, DecodableResource {
         public init(enabled: Value<Bool>? = nil, originShieldRegion: Value<String>? = nil) {
             self.enabled = enabled
             self.originShieldRegion = originShieldRegion
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(enabled: fields.decode("Enabled", as: Value<Bool>.self), originShieldRegion: fields.decode("OriginShieldRegion", as: Value<String>.self))
         }
 
         public var templateValue: TemplateValue {
@@ -1077,7 +919,7 @@ public final class CfnDistribution: Resource, HasAttributes, DecodableResource {
     }
 
     /// A complex type that contains information about the Amazon S3 origin.
-    public struct S3OriginConfig: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct S3OriginConfig: TemplateRepresentable, Sendable {
         /// If you're using origin access control (OAC) instead of origin access identity, specify an empty ``OriginAccessIdentity`` element.
         public let originAccessIdentity: Value<String>?
         /// Specifies how long, in seconds, CloudFront waits for a response from the origin.
@@ -1086,11 +928,6 @@ public final class CfnDistribution: Resource, HasAttributes, DecodableResource {
         public init(originAccessIdentity: Value<String>? = nil, originReadTimeout: Value<Int>? = nil) {
             self.originAccessIdentity = originAccessIdentity
             self.originReadTimeout = originReadTimeout
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(originAccessIdentity: fields.decode("OriginAccessIdentity", as: Value<String>.self), originReadTimeout: fields.decode("OriginReadTimeout", as: Value<Int>.self))
         }
 
         public var templateValue: TemplateValue {
@@ -1102,7 +939,7 @@ public final class CfnDistribution: Resource, HasAttributes, DecodableResource {
     }
 
     /// An Amazon CloudFront VPC origin configuration.
-    public struct VpcOriginConfig: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct VpcOriginConfig: TemplateRepresentable, Sendable {
         /// Specifies how long, in seconds, CloudFront persists its connection to the origin.
         public let originKeepaliveTimeout: Value<Int>?
         /// Specifies how long, in seconds, CloudFront waits for a response from the origin.
@@ -1119,12 +956,6 @@ public final class CfnDistribution: Resource, HasAttributes, DecodableResource {
             self.vpcOriginId = vpcOriginId
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r3 = fields.decode("VpcOriginId", as: Value<String>.self) else { return nil }
-            self.init(vpcOriginId: r3, originKeepaliveTimeout: fields.decode("OriginKeepaliveTimeout", as: Value<Int>.self), originReadTimeout: fields.decode("OriginReadTimeout", as: Value<Int>.self), ownerAccountId: fields.decode("OwnerAccountId", as: Value<String>.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["OriginKeepaliveTimeout"] = self.originKeepaliveTimeout?.templateValue
@@ -1136,18 +967,12 @@ public final class CfnDistribution: Resource, HasAttributes, DecodableResource {
     }
 
     /// A complex type that identifies ways in which you want to restrict distribution of your content.
-    public struct Restrictions: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct Restrictions: TemplateRepresentable, Sendable {
         /// A complex type that controls the countries in which your content is distributed.
         public let geoRestriction: CfnDistribution.GeoRestriction
 
         public init(geoRestriction: CfnDistribution.GeoRestriction) {
             self.geoRestriction = geoRestriction
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("GeoRestriction", as: CfnDistribution.GeoRestriction.self) else { return nil }
-            self.init(geoRestriction: r0)
         }
 
         public var templateValue: TemplateValue {
@@ -1158,7 +983,7 @@ public final class CfnDistribution: Resource, HasAttributes, DecodableResource {
     }
 
     /// A complex type that controls the countries in which your content is distributed.
-    public struct GeoRestriction: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct GeoRestriction: TemplateRepresentable, Sendable {
         /// A complex type that contains a ``Location`` element for each country in which you want CloudFront either to distribute your content (``whitelist``) or not distribute your content (``blacklist``).
         public let locations: [CfnDistribution.GeoRestriction.Locations]?
         /// The method that you want to use to restrict distribution of your content by country: + ``none``: No geo restriction is enabled, meaning access to content is not restricted by client geo location.
@@ -1169,12 +994,6 @@ public final class CfnDistribution: Resource, HasAttributes, DecodableResource {
             self.restrictionType = restrictionType
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r1 = fields.decode("RestrictionType", as: CfnDistribution.GeoRestriction.RestrictionType.self) else { return nil }
-            self.init(restrictionType: r1, locations: fields.decode("Locations", as: [CfnDistribution.GeoRestriction.Locations].self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["Locations"] = self.locations?.templateValue
@@ -1182,11 +1001,10 @@ public final class CfnDistribution: Resource, HasAttributes, DecodableResource {
             return .object(fields)
         }
 
-        public struct Locations: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+        public struct Locations: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
-            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var ad: Locations { Locations(literal: "AD") }
             public static var ae: Locations { Locations(literal: "AE") }
@@ -1439,11 +1257,10 @@ public final class CfnDistribution: Resource, HasAttributes, DecodableResource {
             public static var zw: Locations { Locations(literal: "ZW") }
         }
 
-        public struct RestrictionType: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+        public struct RestrictionType: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
-            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var blacklist: RestrictionType { RestrictionType(literal: "blacklist") }
             public static var none: RestrictionType { RestrictionType(literal: "none") }
@@ -1452,7 +1269,7 @@ public final class CfnDistribution: Resource, HasAttributes, DecodableResource {
     }
 
     /// The origin as an S3 bucket.
-    public struct LegacyS3Origin: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct LegacyS3Origin: TemplateRepresentable, Sendable {
         /// The domain name assigned to your CF distribution.
         public let dnsName: Value<String>
         /// The CF origin access identity to associate with the distribution.
@@ -1461,12 +1278,6 @@ public final class CfnDistribution: Resource, HasAttributes, DecodableResource {
         public init(dnsName: Value<String>, originAccessIdentity: Value<String>? = nil) {
             self.dnsName = dnsName
             self.originAccessIdentity = originAccessIdentity
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("DNSName", as: Value<String>.self) else { return nil }
-            self.init(dnsName: r0, originAccessIdentity: fields.decode("OriginAccessIdentity", as: Value<String>.self))
         }
 
         public var templateValue: TemplateValue {
@@ -1478,7 +1289,7 @@ public final class CfnDistribution: Resource, HasAttributes, DecodableResource {
     }
 
     /// A list of parameter values to add to the resource.
-    public struct ParameterDefinition: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct ParameterDefinition: TemplateRepresentable, Sendable {
         /// The value that you assigned to the parameter.
         public let definition: CfnDistribution.ParameterDefinition.Definition
         /// The name of the parameter.
@@ -1489,12 +1300,6 @@ public final class CfnDistribution: Resource, HasAttributes, DecodableResource {
             self.name = name
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("Definition", as: CfnDistribution.ParameterDefinition.Definition.self), let r1 = fields.decode("Name", as: Value<String>.self) else { return nil }
-            self.init(definition: r0, name: r1)
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["Definition"] = self.definition.templateValue
@@ -1503,16 +1308,11 @@ public final class CfnDistribution: Resource, HasAttributes, DecodableResource {
         }
 
         /// The value that you assigned to the parameter.
-        public struct Definition: TemplateRepresentable, TemplateDecodable, Sendable {
+        public struct Definition: TemplateRepresentable, Sendable {
             public let stringSchema: CfnDistribution.ParameterDefinition.Definition.StringSchema?
 
             public init(stringSchema: CfnDistribution.ParameterDefinition.Definition.StringSchema? = nil) {
                 self.stringSchema = stringSchema
-            }
-
-            public init?(decoding value: TemplateValue) {
-                guard let fields = Fields(decoding: value) else { return nil }
-                self.init(stringSchema: fields.decode("StringSchema", as: CfnDistribution.ParameterDefinition.Definition.StringSchema.self))
             }
 
             public var templateValue: TemplateValue {
@@ -1521,7 +1321,7 @@ public final class CfnDistribution: Resource, HasAttributes, DecodableResource {
                 return .object(fields)
             }
 
-            public struct StringSchema: TemplateRepresentable, TemplateDecodable, Sendable {
+            public struct StringSchema: TemplateRepresentable, Sendable {
                 public let comment: Value<String>?
                 public let defaultValue: Value<String>?
                 public let required: Value<Bool>
@@ -1530,12 +1330,6 @@ public final class CfnDistribution: Resource, HasAttributes, DecodableResource {
                     self.comment = comment
                     self.defaultValue = defaultValue
                     self.required = required
-                }
-
-                public init?(decoding value: TemplateValue) {
-                    guard let fields = Fields(decoding: value) else { return nil }
-                    guard let r2 = fields.decode("Required", as: Value<Bool>.self) else { return nil }
-                    self.init(required: r2, comment: fields.decode("Comment", as: Value<String>.self), defaultValue: fields.decode("DefaultValue", as: Value<String>.self))
                 }
 
                 public var templateValue: TemplateValue {
@@ -1550,7 +1344,7 @@ public final class CfnDistribution: Resource, HasAttributes, DecodableResource {
     }
 
     /// A complex type that determines the distribution's SSL/TLS configuration for communicating with viewers.
-    public struct ViewerCertificate: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct ViewerCertificate: TemplateRepresentable, Sendable {
         /// In CloudFormation, this field name is ``AcmCertificateArn``.
         public let acmCertificateArn: Value<String>?
         /// If the distribution uses the CloudFront domain name such as ``d111111abcdef8.cloudfront.net``, set this field to ``true``.
@@ -1570,11 +1364,6 @@ public final class CfnDistribution: Resource, HasAttributes, DecodableResource {
             self.sslSupportMethod = sslSupportMethod
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(acmCertificateArn: fields.decode("AcmCertificateArn", as: Value<String>.self), cloudFrontDefaultCertificate: fields.decode("CloudFrontDefaultCertificate", as: Value<Bool>.self), iamCertificateId: fields.decode("IamCertificateId", as: Value<String>.self), minimumProtocolVersion: fields.decode("MinimumProtocolVersion", as: CfnDistribution.ViewerCertificate.MinimumProtocolVersion.self), sslSupportMethod: fields.decode("SslSupportMethod", as: CfnDistribution.ViewerCertificate.SslSupportMethod.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["AcmCertificateArn"] = self.acmCertificateArn?.templateValue
@@ -1585,11 +1374,10 @@ public final class CfnDistribution: Resource, HasAttributes, DecodableResource {
             return .object(fields)
         }
 
-        public struct MinimumProtocolVersion: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+        public struct MinimumProtocolVersion: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
-            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var ssLv3: MinimumProtocolVersion { MinimumProtocolVersion(literal: "SSLv3") }
             public static var tlSv1: MinimumProtocolVersion { MinimumProtocolVersion(literal: "TLSv1") }
@@ -1602,11 +1390,10 @@ public final class CfnDistribution: Resource, HasAttributes, DecodableResource {
             public static var tlSv1_2016: MinimumProtocolVersion { MinimumProtocolVersion(literal: "TLSv1_2016") }
         }
 
-        public struct SslSupportMethod: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+        public struct SslSupportMethod: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
-            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var sniOnly: SslSupportMethod { SslSupportMethod(literal: "sni-only") }
             public static var staticIp: SslSupportMethod { SslSupportMethod(literal: "static-ip") }
@@ -1615,7 +1402,7 @@ public final class CfnDistribution: Resource, HasAttributes, DecodableResource {
     }
 
     /// A viewer mTLS configuration.
-    public struct ViewerMtlsConfig: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct ViewerMtlsConfig: TemplateRepresentable, Sendable {
         /// The viewer mTLS mode.
         public let mode: CfnDistribution.ViewerMtlsMode?
         /// The trust store configuration associated with the viewer mTLS configuration.
@@ -1626,11 +1413,6 @@ public final class CfnDistribution: Resource, HasAttributes, DecodableResource {
             self.trustStoreConfig = trustStoreConfig
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(mode: fields.decode("Mode", as: CfnDistribution.ViewerMtlsMode.self), trustStoreConfig: fields.decode("TrustStoreConfig", as: CfnDistribution.TrustStoreConfig.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["Mode"] = self.mode?.templateValue
@@ -1639,11 +1421,10 @@ public final class CfnDistribution: Resource, HasAttributes, DecodableResource {
         }
     }
 
-    public struct ViewerMtlsMode: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+    public struct ViewerMtlsMode: TemplateRepresentable, Sendable {
         public let templateValue: TemplateValue
         /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
         public init(_ value: Value<String>) { templateValue = value.raw }
-        public init(decoding value: TemplateValue) { templateValue = value }
         private init(literal: String) { templateValue = .string(literal) }
         public static var required: ViewerMtlsMode { ViewerMtlsMode(literal: "required") }
         public static var optional: ViewerMtlsMode { ViewerMtlsMode(literal: "optional") }
@@ -1651,7 +1432,7 @@ public final class CfnDistribution: Resource, HasAttributes, DecodableResource {
     }
 
     /// A trust store configuration.
-    public struct TrustStoreConfig: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct TrustStoreConfig: TemplateRepresentable, Sendable {
         /// The configuration to use to advertise trust store CA names.
         public let advertiseTrustStoreCaNames: Value<Bool>?
         /// The configuration to use to ignore certificate expiration.
@@ -1665,12 +1446,6 @@ public final class CfnDistribution: Resource, HasAttributes, DecodableResource {
             self.trustStoreId = trustStoreId
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r2 = fields.decode("TrustStoreId", as: Value<String>.self) else { return nil }
-            self.init(trustStoreId: r2, advertiseTrustStoreCaNames: fields.decode("AdvertiseTrustStoreCaNames", as: Value<Bool>.self), ignoreCertificateExpiry: fields.decode("IgnoreCertificateExpiry", as: Value<Bool>.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["AdvertiseTrustStoreCaNames"] = self.advertiseTrustStoreCaNames?.templateValue
@@ -1681,7 +1456,7 @@ public final class CfnDistribution: Resource, HasAttributes, DecodableResource {
     }
 
     /// A complex type that contains ``Tag`` key and ``Tag`` value.
-    public struct Tag: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct Tag: TemplateRepresentable, Sendable {
         /// A string that contains ``Tag`` key.
         public let key: Value<String>
         /// A string that contains an optional ``Tag`` value.
@@ -1690,12 +1465,6 @@ public final class CfnDistribution: Resource, HasAttributes, DecodableResource {
         public init(key: Value<String>, value: Value<String>) {
             self.key = key
             self.value = value
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("Key", as: Value<String>.self), let r1 = fields.decode("Value", as: Value<String>.self) else { return nil }
-            self.init(key: r0, value: r1)
         }
 
         public var templateValue: TemplateValue {

@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::CloudFront::DistributionTenant`: The distribution tenant.
-public final class CfnDistributionTenant: Resource, HasAttributes, DecodableResource {
+public final class CfnDistributionTenant: Resource, HasAttributes {
     public enum Attribute: String, Sendable {
         case arn = "Arn"
         case createdTime = "CreatedTime"
@@ -45,13 +45,6 @@ public final class CfnDistributionTenant: Resource, HasAttributes, DecodableReso
         super.init(logicalID: logicalID, type: "AWS::CloudFront::DistributionTenant")
     }
 
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        guard let r2 = properties.decode("DistributionId", as: Value<String>.self), let r3 = properties.decode("Domains", as: Value<[String]>.self), let r6 = properties.decode("Name", as: Value<String>.self) else { return nil }
-        self.init(logicalID, distributionId: r2, domains: r3, name: r6, connectionGroupId: properties.decode("ConnectionGroupId", as: Value<String>.self), customizations: properties.decode("Customizations", as: CfnDistributionTenant.Customizations.self), enabled: properties.decode("Enabled", as: Value<Bool>.self), managedCertificateRequest: properties.decode("ManagedCertificateRequest", as: CfnDistributionTenant.ManagedCertificateRequest.self), parameters: properties.decode("Parameters", as: [CfnDistributionTenant.Parameter].self), tags: properties.decode("Tags", as: [CfnDistributionTenant.Tag].self))
-    }
-
     /// Fn::GetAtt Arn.
     public var attrArn: Value<String> { attribute(.arn) }
     /// Fn::GetAtt CreatedTime.
@@ -82,7 +75,7 @@ public final class CfnDistributionTenant: Resource, HasAttributes, DecodableReso
     }
 
     /// Customizations for the distribution tenant.
-    public struct Customizations: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct Customizations: TemplateRepresentable, Sendable {
         /// The ACMlong (ACM) certificate.
         public let certificate: CfnDistributionTenant.Certificate?
         /// The geographic restrictions.
@@ -96,11 +89,6 @@ public final class CfnDistributionTenant: Resource, HasAttributes, DecodableReso
             self.webAcl = webAcl
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(certificate: fields.decode("Certificate", as: CfnDistributionTenant.Certificate.self), geoRestrictions: fields.decode("GeoRestrictions", as: CfnDistributionTenant.GeoRestrictionCustomization.self), webAcl: fields.decode("WebAcl", as: CfnDistributionTenant.WebAclCustomization.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["Certificate"] = self.certificate?.templateValue
@@ -111,17 +99,12 @@ public final class CfnDistributionTenant: Resource, HasAttributes, DecodableReso
     }
 
     /// The ACMlong (ACM) certificate associated with your distribution.
-    public struct Certificate: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct Certificate: TemplateRepresentable, Sendable {
         /// The Amazon Resource Name (ARN) of the ACM certificate.
         public let arn: Value<String>?
 
         public init(arn: Value<String>? = nil) {
             self.arn = arn
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(arn: fields.decode("Arn", as: Value<String>.self))
         }
 
         public var templateValue: TemplateValue {
@@ -132,7 +115,7 @@ public final class CfnDistributionTenant: Resource, HasAttributes, DecodableReso
     }
 
     /// The customizations that you specified for the distribution tenant for geographic restrictions.
-    public struct GeoRestrictionCustomization: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct GeoRestrictionCustomization: TemplateRepresentable, Sendable {
         /// The locations for geographic restrictions.
         public let locations: Value<[String]>?
         /// The method that you want to use to restrict distribution of your content by country: + ``none``: No geographic restriction is enabled, meaning access to content is not restricted by client geo loca...
@@ -143,11 +126,6 @@ public final class CfnDistributionTenant: Resource, HasAttributes, DecodableReso
             self.restrictionType = restrictionType
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(locations: fields.decode("Locations", as: Value<[String]>.self), restrictionType: fields.decode("RestrictionType", as: CfnDistributionTenant.GeoRestrictionCustomization.RestrictionType.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["Locations"] = self.locations?.templateValue
@@ -155,11 +133,10 @@ public final class CfnDistributionTenant: Resource, HasAttributes, DecodableReso
             return .object(fields)
         }
 
-        public struct RestrictionType: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+        public struct RestrictionType: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
-            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var blacklist: RestrictionType { RestrictionType(literal: "blacklist") }
             public static var whitelist: RestrictionType { RestrictionType(literal: "whitelist") }
@@ -168,7 +145,7 @@ public final class CfnDistributionTenant: Resource, HasAttributes, DecodableReso
     }
 
     /// The WAF web ACL customization specified for the distribution tenant.
-    public struct WebAclCustomization: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct WebAclCustomization: TemplateRepresentable, Sendable {
         /// The action for the WAF web ACL customization.
         public let action: CfnDistributionTenant.WebAclCustomization.Action?
         /// The Amazon Resource Name (ARN) of the WAF web ACL.
@@ -179,11 +156,6 @@ public final class CfnDistributionTenant: Resource, HasAttributes, DecodableReso
             self.arn = arn
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(action: fields.decode("Action", as: CfnDistributionTenant.WebAclCustomization.Action.self), arn: fields.decode("Arn", as: Value<String>.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["Action"] = self.action?.templateValue
@@ -191,11 +163,10 @@ public final class CfnDistributionTenant: Resource, HasAttributes, DecodableReso
             return .object(fields)
         }
 
-        public struct Action: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+        public struct Action: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
-            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var override: Action { Action(literal: "override") }
             public static var disable: Action { Action(literal: "disable") }
@@ -203,7 +174,7 @@ public final class CfnDistributionTenant: Resource, HasAttributes, DecodableReso
     }
 
     /// An object that represents the request for the Amazon CloudFront managed ACM certificate.
-    public struct ManagedCertificateRequest: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct ManagedCertificateRequest: TemplateRepresentable, Sendable {
         /// You can opt out of certificate transparency logging by specifying the ``disabled`` option.
         public let certificateTransparencyLoggingPreference: CfnDistributionTenant.ManagedCertificateRequest.CertificateTransparencyLoggingPreference?
         /// The primary domain name associated with the CloudFront managed ACM certificate.
@@ -217,11 +188,6 @@ public final class CfnDistributionTenant: Resource, HasAttributes, DecodableReso
             self.validationTokenHost = validationTokenHost
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(certificateTransparencyLoggingPreference: fields.decode("CertificateTransparencyLoggingPreference", as: CfnDistributionTenant.ManagedCertificateRequest.CertificateTransparencyLoggingPreference.self), primaryDomainName: fields.decode("PrimaryDomainName", as: Value<String>.self), validationTokenHost: fields.decode("ValidationTokenHost", as: CfnDistributionTenant.ManagedCertificateRequest.ValidationTokenHost.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["CertificateTransparencyLoggingPreference"] = self.certificateTransparencyLoggingPreference?.templateValue
@@ -230,21 +196,19 @@ public final class CfnDistributionTenant: Resource, HasAttributes, DecodableReso
             return .object(fields)
         }
 
-        public struct CertificateTransparencyLoggingPreference: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+        public struct CertificateTransparencyLoggingPreference: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
-            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var enabled: CertificateTransparencyLoggingPreference { CertificateTransparencyLoggingPreference(literal: "enabled") }
             public static var disabled: CertificateTransparencyLoggingPreference { CertificateTransparencyLoggingPreference(literal: "disabled") }
         }
 
-        public struct ValidationTokenHost: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+        public struct ValidationTokenHost: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
-            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var cloudfront: ValidationTokenHost { ValidationTokenHost(literal: "cloudfront") }
             public static var selfHosted: ValidationTokenHost { ValidationTokenHost(literal: "self-hosted") }
@@ -252,7 +216,7 @@ public final class CfnDistributionTenant: Resource, HasAttributes, DecodableReso
     }
 
     /// A list of parameter values to add to the resource.
-    public struct Parameter: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct Parameter: TemplateRepresentable, Sendable {
         /// The parameter name.
         public let name: Value<String>?
         /// The parameter value.
@@ -261,11 +225,6 @@ public final class CfnDistributionTenant: Resource, HasAttributes, DecodableReso
         public init(name: Value<String>? = nil, value: Value<String>? = nil) {
             self.name = name
             self.value = value
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(name: fields.decode("Name", as: Value<String>.self), value: fields.decode("Value", as: Value<String>.self))
         }
 
         public var templateValue: TemplateValue {
@@ -277,7 +236,7 @@ public final class CfnDistributionTenant: Resource, HasAttributes, DecodableReso
     }
 
     /// A complex type that contains ``Tag`` key and ``Tag`` value.
-    public struct Tag: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct Tag: TemplateRepresentable, Sendable {
         /// A string that contains ``Tag`` key.
         public let key: Value<String>
         /// A string that contains an optional ``Tag`` value.
@@ -286,12 +245,6 @@ public final class CfnDistributionTenant: Resource, HasAttributes, DecodableReso
         public init(key: Value<String>, value: Value<String>) {
             self.key = key
             self.value = value
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("Key", as: Value<String>.self), let r1 = fields.decode("Value", as: Value<String>.self) else { return nil }
-            self.init(key: r0, value: r1)
         }
 
         public var templateValue: TemplateValue {

@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::CloudFront::FieldLevelEncryptionConfig`: Resource Type definition for AWS::CloudFront::FieldLevelEncryptionConfig.
-public final class CfnFieldLevelEncryptionConfig: Resource, HasAttributes, DecodableResource {
+public final class CfnFieldLevelEncryptionConfig: Resource, HasAttributes {
     public enum Attribute: String, Sendable {
         case arn = "Arn"
         case id = "Id"
@@ -24,13 +24,6 @@ public final class CfnFieldLevelEncryptionConfig: Resource, HasAttributes, Decod
         super.init(logicalID: logicalID, type: "AWS::CloudFront::FieldLevelEncryptionConfig")
     }
 
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        guard let r0 = properties.decode("CallerReference", as: Value<String>.self), let r2 = properties.decode("ContentTypeProfileConfig", as: CfnFieldLevelEncryptionConfig.ContentTypeProfileConfig.self), let r3 = properties.decode("QueryArgProfileConfig", as: CfnFieldLevelEncryptionConfig.QueryArgProfileConfig.self) else { return nil }
-        self.init(logicalID, callerReference: r0, contentTypeProfileConfig: r2, queryArgProfileConfig: r3, comment: properties.decode("Comment", as: Value<String>.self))
-    }
-
     /// Fn::GetAtt Arn.
     public var attrArn: Value<String> { attribute(.arn) }
     /// Fn::GetAtt Id.
@@ -48,7 +41,7 @@ public final class CfnFieldLevelEncryptionConfig: Resource, HasAttributes, Decod
     }
 
     /// How CloudFront handles content types, including the profile paired with each one.
-    public struct ContentTypeProfileConfig: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct ContentTypeProfileConfig: TemplateRepresentable, Sendable {
         /// The content types paired with a profile.
         public let contentTypeProfiles: [CfnFieldLevelEncryptionConfig.ContentTypeProfile]
         /// Whether CloudFront forwards a request when the content type names a profile that does not exist.
@@ -57,12 +50,6 @@ public final class CfnFieldLevelEncryptionConfig: Resource, HasAttributes, Decod
         public init(contentTypeProfiles: [CfnFieldLevelEncryptionConfig.ContentTypeProfile], forwardWhenContentTypeIsUnknown: Value<Bool>) {
             self.contentTypeProfiles = contentTypeProfiles
             self.forwardWhenContentTypeIsUnknown = forwardWhenContentTypeIsUnknown
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("ContentTypeProfiles", as: [CfnFieldLevelEncryptionConfig.ContentTypeProfile].self), let r1 = fields.decode("ForwardWhenContentTypeIsUnknown", as: Value<Bool>.self) else { return nil }
-            self.init(contentTypeProfiles: r0, forwardWhenContentTypeIsUnknown: r1)
         }
 
         public var templateValue: TemplateValue {
@@ -74,7 +61,7 @@ public final class CfnFieldLevelEncryptionConfig: Resource, HasAttributes, Decod
     }
 
     /// A content type paired with the field-level encryption profile that encrypts it.
-    public struct ContentTypeProfile: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct ContentTypeProfile: TemplateRepresentable, Sendable {
         /// The content type CloudFront encrypts.
         public let contentType: Value<String>
         /// The encryption format CloudFront uses for this content type.
@@ -88,12 +75,6 @@ public final class CfnFieldLevelEncryptionConfig: Resource, HasAttributes, Decod
             self.profileId = profileId
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("ContentType", as: Value<String>.self), let r1 = fields.decode("Format", as: CfnFieldLevelEncryptionConfig.ContentTypeProfile.Format.self), let r2 = fields.decode("ProfileId", as: Value<String>.self) else { return nil }
-            self.init(contentType: r0, format: r1, profileId: r2)
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["ContentType"] = self.contentType.templateValue
@@ -102,18 +83,17 @@ public final class CfnFieldLevelEncryptionConfig: Resource, HasAttributes, Decod
             return .object(fields)
         }
 
-        public struct Format: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+        public struct Format: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
-            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var urlEncoded: Format { Format(literal: "URLEncoded") }
         }
     }
 
     /// How CloudFront handles query arguments, including the profile paired with each one.
-    public struct QueryArgProfileConfig: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct QueryArgProfileConfig: TemplateRepresentable, Sendable {
         /// Whether CloudFront forwards a request when the query argument names a profile that does not exist.
         public let forwardWhenQueryArgProfileIsUnknown: Value<Bool>
         /// The query arguments paired with a profile.
@@ -122,12 +102,6 @@ public final class CfnFieldLevelEncryptionConfig: Resource, HasAttributes, Decod
         public init(forwardWhenQueryArgProfileIsUnknown: Value<Bool>, queryArgProfiles: [CfnFieldLevelEncryptionConfig.QueryArgProfile]) {
             self.forwardWhenQueryArgProfileIsUnknown = forwardWhenQueryArgProfileIsUnknown
             self.queryArgProfiles = queryArgProfiles
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("ForwardWhenQueryArgProfileIsUnknown", as: Value<Bool>.self), let r1 = fields.decode("QueryArgProfiles", as: [CfnFieldLevelEncryptionConfig.QueryArgProfile].self) else { return nil }
-            self.init(forwardWhenQueryArgProfileIsUnknown: r0, queryArgProfiles: r1)
         }
 
         public var templateValue: TemplateValue {
@@ -139,7 +113,7 @@ public final class CfnFieldLevelEncryptionConfig: Resource, HasAttributes, Decod
     }
 
     /// A query argument paired with the field-level encryption profile that encrypts it.
-    public struct QueryArgProfile: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct QueryArgProfile: TemplateRepresentable, Sendable {
         /// The identifier of the field-level encryption profile CloudFront uses for this query argument.
         public let profileId: Value<String>
         /// The query argument that CloudFront encrypts with the paired profile.
@@ -148,12 +122,6 @@ public final class CfnFieldLevelEncryptionConfig: Resource, HasAttributes, Decod
         public init(profileId: Value<String>, queryArg: Value<String>) {
             self.profileId = profileId
             self.queryArg = queryArg
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("ProfileId", as: Value<String>.self), let r1 = fields.decode("QueryArg", as: Value<String>.self) else { return nil }
-            self.init(profileId: r0, queryArg: r1)
         }
 
         public var templateValue: TemplateValue {

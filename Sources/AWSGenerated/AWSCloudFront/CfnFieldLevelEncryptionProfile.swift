@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::CloudFront::FieldLevelEncryptionProfile`: Resource Type definition for AWS::CloudFront::FieldLevelEncryptionProfile.
-public final class CfnFieldLevelEncryptionProfile: Resource, HasAttributes, DecodableResource {
+public final class CfnFieldLevelEncryptionProfile: Resource, HasAttributes {
     public enum Attribute: String, Sendable {
         case arn = "Arn"
         case id = "Id"
@@ -14,13 +14,6 @@ public final class CfnFieldLevelEncryptionProfile: Resource, HasAttributes, Deco
     public init(_ logicalID: String, fieldLevelEncryptionProfileConfig: CfnFieldLevelEncryptionProfile.FieldLevelEncryptionProfileConfig) {
         self.fieldLevelEncryptionProfileConfig = fieldLevelEncryptionProfileConfig
         super.init(logicalID: logicalID, type: "AWS::CloudFront::FieldLevelEncryptionProfile")
-    }
-
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        guard let r0 = properties.decode("FieldLevelEncryptionProfileConfig", as: CfnFieldLevelEncryptionProfile.FieldLevelEncryptionProfileConfig.self) else { return nil }
-        self.init(logicalID, fieldLevelEncryptionProfileConfig: r0)
     }
 
     /// Fn::GetAtt Arn.
@@ -37,7 +30,7 @@ public final class CfnFieldLevelEncryptionProfile: Resource, HasAttributes, Deco
     }
 
     /// The configuration of a field-level encryption profile.
-    public struct FieldLevelEncryptionProfileConfig: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct FieldLevelEncryptionProfileConfig: TemplateRepresentable, Sendable {
         /// A unique value that identifies the creation request.
         public let callerReference: Value<String>
         /// An optional comment describing the field-level encryption profile.
@@ -54,12 +47,6 @@ public final class CfnFieldLevelEncryptionProfile: Resource, HasAttributes, Deco
             self.name = name
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("CallerReference", as: Value<String>.self), let r2 = fields.decode("EncryptionEntities", as: [CfnFieldLevelEncryptionProfile.EncryptionEntity].self), let r3 = fields.decode("Name", as: Value<String>.self) else { return nil }
-            self.init(callerReference: r0, encryptionEntities: r2, name: r3, comment: fields.decode("Comment", as: Value<String>.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["CallerReference"] = self.callerReference.templateValue
@@ -71,7 +58,7 @@ public final class CfnFieldLevelEncryptionProfile: Resource, HasAttributes, Deco
     }
 
     /// A public key, its provider identity, and the field patterns CloudFront encrypts with that key.
-    public struct EncryptionEntity: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct EncryptionEntity: TemplateRepresentable, Sendable {
         /// The request-body field names to encrypt.
         public let fieldPatterns: Value<[String]>
         /// The provider associated with the public key.
@@ -83,12 +70,6 @@ public final class CfnFieldLevelEncryptionProfile: Resource, HasAttributes, Deco
             self.fieldPatterns = fieldPatterns
             self.providerId = providerId
             self.publicKeyId = publicKeyId
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("FieldPatterns", as: Value<[String]>.self), let r1 = fields.decode("ProviderId", as: Value<String>.self), let r2 = fields.decode("PublicKeyId", as: Value<String>.self) else { return nil }
-            self.init(fieldPatterns: r0, providerId: r1, publicKeyId: r2)
         }
 
         public var templateValue: TemplateValue {

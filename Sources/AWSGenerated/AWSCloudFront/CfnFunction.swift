@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::CloudFront::Function`: Creates a CF function.
-public final class CfnFunction: Resource, HasAttributes, DecodableResource {
+public final class CfnFunction: Resource, HasAttributes {
     public enum Attribute: String, Sendable {
         case functionARN = "FunctionARN"
         case functionMetadataFunctionARN = "FunctionMetadata.FunctionARN"
@@ -32,13 +32,6 @@ public final class CfnFunction: Resource, HasAttributes, DecodableResource {
         super.init(logicalID: logicalID, type: "AWS::CloudFront::Function")
     }
 
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        guard let r1 = properties.decode("FunctionCode", as: Value<String>.self), let r2 = properties.decode("FunctionConfig", as: CfnFunction.FunctionConfig.self), let r4 = properties.decode("Name", as: Value<String>.self) else { return nil }
-        self.init(logicalID, functionCode: r1, functionConfig: r2, name: r4, autoPublish: properties.decode("AutoPublish", as: Value<Bool>.self), functionMetadata: properties.decode("FunctionMetadata", as: CfnFunction.FunctionMetadata.self), tags: properties.decode("Tags", as: [CfnFunction.Tag].self))
-    }
-
     /// Fn::GetAtt FunctionARN.
     public var attrFunctionARN: Value<String> { attribute(.functionARN) }
     /// Fn::GetAtt FunctionMetadata.FunctionARN.
@@ -58,7 +51,7 @@ public final class CfnFunction: Resource, HasAttributes, DecodableResource {
     }
 
     /// Contains configuration information about a CloudFront function.
-    public struct FunctionConfig: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct FunctionConfig: TemplateRepresentable, Sendable {
         /// A comment to describe the function.
         public let comment: Value<String>
         /// The configuration for the key value store associations.
@@ -72,12 +65,6 @@ public final class CfnFunction: Resource, HasAttributes, DecodableResource {
             self.runtime = runtime
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("Comment", as: Value<String>.self), let r2 = fields.decode("Runtime", as: CfnFunction.FunctionConfig.Runtime.self) else { return nil }
-            self.init(comment: r0, runtime: r2, keyValueStoreAssociations: fields.decode("KeyValueStoreAssociations", as: [CfnFunction.KeyValueStoreAssociation].self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["Comment"] = self.comment.templateValue
@@ -86,11 +73,10 @@ public final class CfnFunction: Resource, HasAttributes, DecodableResource {
             return .object(fields)
         }
 
-        public struct Runtime: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+        public struct Runtime: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
-            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var cloudfrontJs1_0: Runtime { Runtime(literal: "cloudfront-js-1.0") }
             public static var cloudfrontJs2_0: Runtime { Runtime(literal: "cloudfront-js-2.0") }
@@ -98,18 +84,12 @@ public final class CfnFunction: Resource, HasAttributes, DecodableResource {
     }
 
     /// The key value store association.
-    public struct KeyValueStoreAssociation: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct KeyValueStoreAssociation: TemplateRepresentable, Sendable {
         /// The Amazon Resource Name (ARN) of the key value store association.
         public let keyValueStoreARN: Value<String>
 
         public init(keyValueStoreARN: Value<String>) {
             self.keyValueStoreARN = keyValueStoreARN
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("KeyValueStoreARN", as: Value<String>.self) else { return nil }
-            self.init(keyValueStoreARN: r0)
         }
 
         public var templateValue: TemplateValue {
@@ -120,17 +100,12 @@ public final class CfnFunction: Resource, HasAttributes, DecodableResource {
     }
 
     /// Contains metadata about a CloudFront function.
-    public struct FunctionMetadata: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct FunctionMetadata: TemplateRepresentable, Sendable {
         /// The Amazon Resource Name (ARN) of the function.
         public let functionARN: Value<String>?
 
         public init(functionARN: Value<String>? = nil) {
             self.functionARN = functionARN
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(functionARN: fields.decode("FunctionARN", as: Value<String>.self))
         }
 
         public var templateValue: TemplateValue {
@@ -141,7 +116,7 @@ public final class CfnFunction: Resource, HasAttributes, DecodableResource {
     }
 
     /// A complex type that contains ``Tag`` key and ``Tag`` value.
-    public struct Tag: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct Tag: TemplateRepresentable, Sendable {
         /// A string that contains ``Tag`` key.
         public let key: Value<String>
         /// A string that contains an optional ``Tag`` value.
@@ -150,12 +125,6 @@ public final class CfnFunction: Resource, HasAttributes, DecodableResource {
         public init(key: Value<String>, value: Value<String>) {
             self.key = key
             self.value = value
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("Key", as: Value<String>.self), let r1 = fields.decode("Value", as: Value<String>.self) else { return nil }
-            self.init(key: r0, value: r1)
         }
 
         public var templateValue: TemplateValue {

@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::CloudFront::KeyGroup`: A key group.
-public final class CfnKeyGroup: Resource, HasAttributes, DecodableResource {
+public final class CfnKeyGroup: Resource, HasAttributes {
     public enum Attribute: String, Sendable {
         case id = "Id"
         case lastModifiedTime = "LastModifiedTime"
@@ -14,13 +14,6 @@ public final class CfnKeyGroup: Resource, HasAttributes, DecodableResource {
     public init(_ logicalID: String, keyGroupConfig: CfnKeyGroup.KeyGroupConfig) {
         self.keyGroupConfig = keyGroupConfig
         super.init(logicalID: logicalID, type: "AWS::CloudFront::KeyGroup")
-    }
-
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        guard let r0 = properties.decode("KeyGroupConfig", as: CfnKeyGroup.KeyGroupConfig.self) else { return nil }
-        self.init(logicalID, keyGroupConfig: r0)
     }
 
     /// Fn::GetAtt Id.
@@ -35,7 +28,7 @@ public final class CfnKeyGroup: Resource, HasAttributes, DecodableResource {
     }
 
     /// A key group configuration.
-    public struct KeyGroupConfig: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct KeyGroupConfig: TemplateRepresentable, Sendable {
         /// A comment to describe the key group.
         public let comment: Value<String>?
         /// A list of the identifiers of the public keys in the key group.
@@ -47,12 +40,6 @@ public final class CfnKeyGroup: Resource, HasAttributes, DecodableResource {
             self.comment = comment
             self.items = items
             self.name = name
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r1 = fields.decode("Items", as: Value<[String]>.self), let r2 = fields.decode("Name", as: Value<String>.self) else { return nil }
-            self.init(items: r1, name: r2, comment: fields.decode("Comment", as: Value<String>.self))
         }
 
         public var templateValue: TemplateValue {

@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::CloudFront::KeyValueStore`: The key value store.
-public final class CfnKeyValueStore: Resource, HasAttributes, DecodableResource {
+public final class CfnKeyValueStore: Resource, HasAttributes {
     public enum Attribute: String, Sendable {
         case arn = "Arn"
         case id = "Id"
@@ -26,13 +26,6 @@ public final class CfnKeyValueStore: Resource, HasAttributes, DecodableResource 
         super.init(logicalID: logicalID, type: "AWS::CloudFront::KeyValueStore")
     }
 
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        guard let r2 = properties.decode("Name", as: Value<String>.self) else { return nil }
-        self.init(logicalID, name: r2, comment: properties.decode("Comment", as: Value<String>.self), importSource: properties.decode("ImportSource", as: CfnKeyValueStore.ImportSource.self), tags: properties.decode("Tags", as: [CfnKeyValueStore.Tag].self))
-    }
-
     /// Fn::GetAtt Arn.
     public var attrArn: Value<String> { attribute(.arn) }
     /// Fn::GetAtt Id.
@@ -50,7 +43,7 @@ public final class CfnKeyValueStore: Resource, HasAttributes, DecodableResource 
     }
 
     /// The import source for the key value store.
-    public struct ImportSource: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct ImportSource: TemplateRepresentable, Sendable {
         /// The Amazon Resource Name (ARN) of the import source for the key value store.
         public let sourceArn: Value<String>
         /// The source type of the import source for the key value store.
@@ -61,12 +54,6 @@ public final class CfnKeyValueStore: Resource, HasAttributes, DecodableResource 
             self.sourceType = sourceType
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("SourceArn", as: Value<String>.self), let r1 = fields.decode("SourceType", as: CfnKeyValueStore.ImportSource.SourceType.self) else { return nil }
-            self.init(sourceArn: r0, sourceType: r1)
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["SourceArn"] = self.sourceArn.templateValue
@@ -74,18 +61,17 @@ public final class CfnKeyValueStore: Resource, HasAttributes, DecodableResource 
             return .object(fields)
         }
 
-        public struct SourceType: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+        public struct SourceType: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
-            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var s3: SourceType { SourceType(literal: "S3") }
         }
     }
 
     /// A complex type that contains ``Tag`` key and ``Tag`` value.
-    public struct Tag: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct Tag: TemplateRepresentable, Sendable {
         /// A string that contains ``Tag`` key.
         public let key: Value<String>
         /// A string that contains an optional ``Tag`` value.
@@ -94,12 +80,6 @@ public final class CfnKeyValueStore: Resource, HasAttributes, DecodableResource 
         public init(key: Value<String>, value: Value<String>) {
             self.key = key
             self.value = value
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("Key", as: Value<String>.self), let r1 = fields.decode("Value", as: Value<String>.self) else { return nil }
-            self.init(key: r0, value: r1)
         }
 
         public var templateValue: TemplateValue {

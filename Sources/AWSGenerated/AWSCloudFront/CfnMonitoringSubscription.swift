@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::CloudFront::MonitoringSubscription`: A monitoring subscription.
-public final class CfnMonitoringSubscription: Resource, DecodableResource {
+public final class CfnMonitoringSubscription: Resource {
     /// The ID of the distribution that you are enabling metrics for.
     public var distributionId: Value<String>
     /// A subscription configuration for additional CloudWatch metrics.
@@ -14,13 +14,6 @@ public final class CfnMonitoringSubscription: Resource, DecodableResource {
         super.init(logicalID: logicalID, type: "AWS::CloudFront::MonitoringSubscription")
     }
 
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        guard let r0 = properties.decode("DistributionId", as: Value<String>.self), let r1 = properties.decode("MonitoringSubscription", as: CfnMonitoringSubscription.MonitoringSubscription.self) else { return nil }
-        self.init(logicalID, distributionId: r0, monitoringSubscription: r1)
-    }
-
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
         properties["DistributionId"] = self.distributionId.templateValue
@@ -29,17 +22,12 @@ public final class CfnMonitoringSubscription: Resource, DecodableResource {
     }
 
     /// A monitoring subscription.
-    public struct MonitoringSubscription: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct MonitoringSubscription: TemplateRepresentable, Sendable {
         /// A subscription configuration for additional CloudWatch metrics.
         public let realtimeMetricsSubscriptionConfig: CfnMonitoringSubscription.RealtimeMetricsSubscriptionConfig?
 
         public init(realtimeMetricsSubscriptionConfig: CfnMonitoringSubscription.RealtimeMetricsSubscriptionConfig? = nil) {
             self.realtimeMetricsSubscriptionConfig = realtimeMetricsSubscriptionConfig
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(realtimeMetricsSubscriptionConfig: fields.decode("RealtimeMetricsSubscriptionConfig", as: CfnMonitoringSubscription.RealtimeMetricsSubscriptionConfig.self))
         }
 
         public var templateValue: TemplateValue {
@@ -50,18 +38,12 @@ public final class CfnMonitoringSubscription: Resource, DecodableResource {
     }
 
     /// A subscription configuration for additional CloudWatch metrics.
-    public struct RealtimeMetricsSubscriptionConfig: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct RealtimeMetricsSubscriptionConfig: TemplateRepresentable, Sendable {
         /// A flag that indicates whether additional CloudWatch metrics are enabled for a given CloudFront distribution.
         public let realtimeMetricsSubscriptionStatus: CfnMonitoringSubscription.RealtimeMetricsSubscriptionConfig.RealtimeMetricsSubscriptionStatus
 
         public init(realtimeMetricsSubscriptionStatus: CfnMonitoringSubscription.RealtimeMetricsSubscriptionConfig.RealtimeMetricsSubscriptionStatus) {
             self.realtimeMetricsSubscriptionStatus = realtimeMetricsSubscriptionStatus
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("RealtimeMetricsSubscriptionStatus", as: CfnMonitoringSubscription.RealtimeMetricsSubscriptionConfig.RealtimeMetricsSubscriptionStatus.self) else { return nil }
-            self.init(realtimeMetricsSubscriptionStatus: r0)
         }
 
         public var templateValue: TemplateValue {
@@ -70,11 +52,10 @@ public final class CfnMonitoringSubscription: Resource, DecodableResource {
             return .object(fields)
         }
 
-        public struct RealtimeMetricsSubscriptionStatus: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+        public struct RealtimeMetricsSubscriptionStatus: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
-            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var enabled: RealtimeMetricsSubscriptionStatus { RealtimeMetricsSubscriptionStatus(literal: "Enabled") }
             public static var disabled: RealtimeMetricsSubscriptionStatus { RealtimeMetricsSubscriptionStatus(literal: "Disabled") }

@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::CloudFront::OriginAccessControl`: Creates a new origin access control in CloudFront.
-public final class CfnOriginAccessControl: Resource, HasAttributes, DecodableResource {
+public final class CfnOriginAccessControl: Resource, HasAttributes {
     public enum Attribute: String, Sendable {
         case id = "Id"
     }
@@ -15,13 +15,6 @@ public final class CfnOriginAccessControl: Resource, HasAttributes, DecodableRes
         super.init(logicalID: logicalID, type: "AWS::CloudFront::OriginAccessControl")
     }
 
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        guard let r0 = properties.decode("OriginAccessControlConfig", as: CfnOriginAccessControl.OriginAccessControlConfig.self) else { return nil }
-        self.init(logicalID, originAccessControlConfig: r0)
-    }
-
     /// Fn::GetAtt Id.
     public var attrId: Value<String> { attribute(.id) }
 
@@ -32,7 +25,7 @@ public final class CfnOriginAccessControl: Resource, HasAttributes, DecodableRes
     }
 
     /// Creates a new origin access control in CloudFront.
-    public struct OriginAccessControlConfig: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct OriginAccessControlConfig: TemplateRepresentable, Sendable {
         /// A description of the origin access control.
         public let description: Value<String>?
         /// A name to identify the origin access control.
@@ -50,12 +43,6 @@ public final class CfnOriginAccessControl: Resource, HasAttributes, DecodableRes
             self.originAccessControlOriginType = originAccessControlOriginType
             self.signingBehavior = signingBehavior
             self.signingProtocol = signingProtocol
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r1 = fields.decode("Name", as: Value<String>.self), let r2 = fields.decode("OriginAccessControlOriginType", as: Value<String>.self), let r3 = fields.decode("SigningBehavior", as: Value<String>.self), let r4 = fields.decode("SigningProtocol", as: Value<String>.self) else { return nil }
-            self.init(name: r1, originAccessControlOriginType: r2, signingBehavior: r3, signingProtocol: r4, description: fields.decode("Description", as: Value<String>.self))
         }
 
         public var templateValue: TemplateValue {

@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::CloudFront::OriginRequestPolicy`: An origin request policy.
-public final class CfnOriginRequestPolicy: Resource, HasAttributes, DecodableResource {
+public final class CfnOriginRequestPolicy: Resource, HasAttributes {
     public enum Attribute: String, Sendable {
         case id = "Id"
         case lastModifiedTime = "LastModifiedTime"
@@ -14,13 +14,6 @@ public final class CfnOriginRequestPolicy: Resource, HasAttributes, DecodableRes
     public init(_ logicalID: String, originRequestPolicyConfig: CfnOriginRequestPolicy.OriginRequestPolicyConfig) {
         self.originRequestPolicyConfig = originRequestPolicyConfig
         super.init(logicalID: logicalID, type: "AWS::CloudFront::OriginRequestPolicy")
-    }
-
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        guard let r0 = properties.decode("OriginRequestPolicyConfig", as: CfnOriginRequestPolicy.OriginRequestPolicyConfig.self) else { return nil }
-        self.init(logicalID, originRequestPolicyConfig: r0)
     }
 
     /// Fn::GetAtt Id.
@@ -35,7 +28,7 @@ public final class CfnOriginRequestPolicy: Resource, HasAttributes, DecodableRes
     }
 
     /// An origin request policy configuration.
-    public struct OriginRequestPolicyConfig: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct OriginRequestPolicyConfig: TemplateRepresentable, Sendable {
         /// A comment to describe the origin request policy.
         public let comment: Value<String>?
         /// The cookies from viewer requests to include in origin requests.
@@ -55,12 +48,6 @@ public final class CfnOriginRequestPolicy: Resource, HasAttributes, DecodableRes
             self.queryStringsConfig = queryStringsConfig
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r1 = fields.decode("CookiesConfig", as: CfnOriginRequestPolicy.CookiesConfig.self), let r2 = fields.decode("HeadersConfig", as: CfnOriginRequestPolicy.HeadersConfig.self), let r3 = fields.decode("Name", as: Value<String>.self), let r4 = fields.decode("QueryStringsConfig", as: CfnOriginRequestPolicy.QueryStringsConfig.self) else { return nil }
-            self.init(cookiesConfig: r1, headersConfig: r2, name: r3, queryStringsConfig: r4, comment: fields.decode("Comment", as: Value<String>.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["Comment"] = self.comment?.templateValue
@@ -73,7 +60,7 @@ public final class CfnOriginRequestPolicy: Resource, HasAttributes, DecodableRes
     }
 
     /// An object that determines whether any cookies in viewer requests (and if so, which cookies) are included in requests that CloudFront sends to the origin.
-    public struct CookiesConfig: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct CookiesConfig: TemplateRepresentable, Sendable {
         /// Determines whether cookies in viewer requests are included in requests that CloudFront sends to the origin.
         public let cookieBehavior: Value<String>
         /// Contains a list of cookie names.
@@ -82,12 +69,6 @@ public final class CfnOriginRequestPolicy: Resource, HasAttributes, DecodableRes
         public init(cookieBehavior: Value<String>, cookies: Value<[String]>? = nil) {
             self.cookieBehavior = cookieBehavior
             self.cookies = cookies
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("CookieBehavior", as: Value<String>.self) else { return nil }
-            self.init(cookieBehavior: r0, cookies: fields.decode("Cookies", as: Value<[String]>.self))
         }
 
         public var templateValue: TemplateValue {
@@ -99,7 +80,7 @@ public final class CfnOriginRequestPolicy: Resource, HasAttributes, DecodableRes
     }
 
     /// An object that determines whether any HTTP headers (and if so, which headers) are included in requests that CloudFront sends to the origin.
-    public struct HeadersConfig: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct HeadersConfig: TemplateRepresentable, Sendable {
         /// Determines whether any HTTP headers are included in requests that CloudFront sends to the origin.
         public let headerBehavior: Value<String>
         /// Contains a list of HTTP header names.
@@ -108,12 +89,6 @@ public final class CfnOriginRequestPolicy: Resource, HasAttributes, DecodableRes
         public init(headerBehavior: Value<String>, headers: Value<[String]>? = nil) {
             self.headerBehavior = headerBehavior
             self.headers = headers
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("HeaderBehavior", as: Value<String>.self) else { return nil }
-            self.init(headerBehavior: r0, headers: fields.decode("Headers", as: Value<[String]>.self))
         }
 
         public var templateValue: TemplateValue {
@@ -125,7 +100,7 @@ public final class CfnOriginRequestPolicy: Resource, HasAttributes, DecodableRes
     }
 
     /// An object that determines whether any URL query strings in viewer requests (and if so, which query strings) are included in requests that CloudFront sends to the origin.
-    public struct QueryStringsConfig: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct QueryStringsConfig: TemplateRepresentable, Sendable {
         /// Determines whether any URL query strings in viewer requests are included in requests that CloudFront sends to the origin.
         public let queryStringBehavior: Value<String>
         /// Contains a list of query string names.
@@ -134,12 +109,6 @@ public final class CfnOriginRequestPolicy: Resource, HasAttributes, DecodableRes
         public init(queryStringBehavior: Value<String>, queryStrings: Value<[String]>? = nil) {
             self.queryStringBehavior = queryStringBehavior
             self.queryStrings = queryStrings
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("QueryStringBehavior", as: Value<String>.self) else { return nil }
-            self.init(queryStringBehavior: r0, queryStrings: fields.decode("QueryStrings", as: Value<[String]>.self))
         }
 
         public var templateValue: TemplateValue {

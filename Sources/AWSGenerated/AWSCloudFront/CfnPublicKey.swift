@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::CloudFront::PublicKey`: A public key that you can use with [signed URLs and signed cookies](https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/PrivateContent.html), or with [field-level encryption](https:/...
-public final class CfnPublicKey: Resource, HasAttributes, DecodableResource {
+public final class CfnPublicKey: Resource, HasAttributes {
     public enum Attribute: String, Sendable {
         case createdTime = "CreatedTime"
         case id = "Id"
@@ -14,13 +14,6 @@ public final class CfnPublicKey: Resource, HasAttributes, DecodableResource {
     public init(_ logicalID: String, publicKeyConfig: CfnPublicKey.PublicKeyConfig) {
         self.publicKeyConfig = publicKeyConfig
         super.init(logicalID: logicalID, type: "AWS::CloudFront::PublicKey")
-    }
-
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        guard let r0 = properties.decode("PublicKeyConfig", as: CfnPublicKey.PublicKeyConfig.self) else { return nil }
-        self.init(logicalID, publicKeyConfig: r0)
     }
 
     /// Fn::GetAtt CreatedTime.
@@ -35,7 +28,7 @@ public final class CfnPublicKey: Resource, HasAttributes, DecodableResource {
     }
 
     /// Configuration information about a public key that you can use with [signed URLs and signed cookies](https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/PrivateContent.html), or with...
-    public struct PublicKeyConfig: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct PublicKeyConfig: TemplateRepresentable, Sendable {
         /// A string included in the request to help make sure that the request can't be replayed.
         public let callerReference: Value<String>
         /// A comment to describe the public key.
@@ -50,12 +43,6 @@ public final class CfnPublicKey: Resource, HasAttributes, DecodableResource {
             self.comment = comment
             self.encodedKey = encodedKey
             self.name = name
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("CallerReference", as: Value<String>.self), let r2 = fields.decode("EncodedKey", as: Value<String>.self), let r3 = fields.decode("Name", as: Value<String>.self) else { return nil }
-            self.init(callerReference: r0, encodedKey: r2, name: r3, comment: fields.decode("Comment", as: Value<String>.self))
         }
 
         public var templateValue: TemplateValue {

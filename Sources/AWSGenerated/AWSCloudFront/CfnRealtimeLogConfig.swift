@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::CloudFront::RealtimeLogConfig`: A real-time log configuration.
-public final class CfnRealtimeLogConfig: Resource, HasAttributes, DecodableResource {
+public final class CfnRealtimeLogConfig: Resource, HasAttributes {
     public enum Attribute: String, Sendable {
         case arn = "Arn"
     }
@@ -24,13 +24,6 @@ public final class CfnRealtimeLogConfig: Resource, HasAttributes, DecodableResou
         super.init(logicalID: logicalID, type: "AWS::CloudFront::RealtimeLogConfig")
     }
 
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        guard let r0 = properties.decode("EndPoints", as: [CfnRealtimeLogConfig.EndPoint].self), let r1 = properties.decode("Fields", as: Value<[String]>.self), let r2 = properties.decode("Name", as: Value<String>.self), let r3 = properties.decode("SamplingRate", as: Value<Double>.self) else { return nil }
-        self.init(logicalID, endPoints: r0, fields: r1, name: r2, samplingRate: r3)
-    }
-
     /// Fn::GetAtt Arn.
     public var attrArn: Value<String> { attribute(.arn) }
 
@@ -44,7 +37,7 @@ public final class CfnRealtimeLogConfig: Resource, HasAttributes, DecodableResou
     }
 
     /// Contains information about the Amazon Kinesis data stream where you are sending real-time log data for this real-time log configuration.
-    public struct EndPoint: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct EndPoint: TemplateRepresentable, Sendable {
         /// Contains information about the Amazon Kinesis data stream where you are sending real-time log data in a real-time log configuration.
         public let kinesisStreamConfig: CfnRealtimeLogConfig.KinesisStreamConfig
         /// The type of data stream where you are sending real-time log data.
@@ -53,12 +46,6 @@ public final class CfnRealtimeLogConfig: Resource, HasAttributes, DecodableResou
         public init(kinesisStreamConfig: CfnRealtimeLogConfig.KinesisStreamConfig, streamType: Value<String>) {
             self.kinesisStreamConfig = kinesisStreamConfig
             self.streamType = streamType
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("KinesisStreamConfig", as: CfnRealtimeLogConfig.KinesisStreamConfig.self), let r1 = fields.decode("StreamType", as: Value<String>.self) else { return nil }
-            self.init(kinesisStreamConfig: r0, streamType: r1)
         }
 
         public var templateValue: TemplateValue {
@@ -70,7 +57,7 @@ public final class CfnRealtimeLogConfig: Resource, HasAttributes, DecodableResou
     }
 
     /// Contains information about the Amazon Kinesis data stream where you are sending real-time log data.
-    public struct KinesisStreamConfig: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct KinesisStreamConfig: TemplateRepresentable, Sendable {
         /// The Amazon Resource Name (ARN) of an IAMlong (IAM) role that CloudFront can use to send real-time log data to your Kinesis data stream.
         public let roleArn: Value<String>
         /// The Amazon Resource Name (ARN) of the Kinesis data stream where you are sending real-time log data.
@@ -79,12 +66,6 @@ public final class CfnRealtimeLogConfig: Resource, HasAttributes, DecodableResou
         public init(roleArn: Value<String>, streamArn: Value<String>) {
             self.roleArn = roleArn
             self.streamArn = streamArn
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("RoleArn", as: Value<String>.self), let r1 = fields.decode("StreamArn", as: Value<String>.self) else { return nil }
-            self.init(roleArn: r0, streamArn: r1)
         }
 
         public var templateValue: TemplateValue {

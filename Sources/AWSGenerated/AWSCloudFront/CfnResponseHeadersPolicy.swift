@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::CloudFront::ResponseHeadersPolicy`: A response headers policy.
-public final class CfnResponseHeadersPolicy: Resource, HasAttributes, DecodableResource {
+public final class CfnResponseHeadersPolicy: Resource, HasAttributes {
     public enum Attribute: String, Sendable {
         case id = "Id"
         case lastModifiedTime = "LastModifiedTime"
@@ -14,13 +14,6 @@ public final class CfnResponseHeadersPolicy: Resource, HasAttributes, DecodableR
     public init(_ logicalID: String, responseHeadersPolicyConfig: CfnResponseHeadersPolicy.ResponseHeadersPolicyConfig) {
         self.responseHeadersPolicyConfig = responseHeadersPolicyConfig
         super.init(logicalID: logicalID, type: "AWS::CloudFront::ResponseHeadersPolicy")
-    }
-
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        guard let r0 = properties.decode("ResponseHeadersPolicyConfig", as: CfnResponseHeadersPolicy.ResponseHeadersPolicyConfig.self) else { return nil }
-        self.init(logicalID, responseHeadersPolicyConfig: r0)
     }
 
     /// Fn::GetAtt Id.
@@ -35,7 +28,7 @@ public final class CfnResponseHeadersPolicy: Resource, HasAttributes, DecodableR
     }
 
     /// A response headers policy configuration.
-    public struct ResponseHeadersPolicyConfig: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct ResponseHeadersPolicyConfig: TemplateRepresentable, Sendable {
         /// A comment to describe the response headers policy.
         public let comment: Value<String>?
         /// A configuration for a set of HTTP response headers that are used for cross-origin resource sharing (CORS).
@@ -61,12 +54,6 @@ public final class CfnResponseHeadersPolicy: Resource, HasAttributes, DecodableR
             self.serverTimingHeadersConfig = serverTimingHeadersConfig
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r3 = fields.decode("Name", as: Value<String>.self) else { return nil }
-            self.init(name: r3, comment: fields.decode("Comment", as: Value<String>.self), corsConfig: fields.decode("CorsConfig", as: CfnResponseHeadersPolicy.CorsConfig.self), customHeadersConfig: fields.decode("CustomHeadersConfig", as: CfnResponseHeadersPolicy.CustomHeadersConfig.self), removeHeadersConfig: fields.decode("RemoveHeadersConfig", as: CfnResponseHeadersPolicy.RemoveHeadersConfig.self), securityHeadersConfig: fields.decode("SecurityHeadersConfig", as: CfnResponseHeadersPolicy.SecurityHeadersConfig.self), serverTimingHeadersConfig: fields.decode("ServerTimingHeadersConfig", as: CfnResponseHeadersPolicy.ServerTimingHeadersConfig.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["Comment"] = self.comment?.templateValue
@@ -81,7 +68,7 @@ public final class CfnResponseHeadersPolicy: Resource, HasAttributes, DecodableR
     }
 
     /// A configuration for a set of HTTP response headers that are used for cross-origin resource sharing (CORS).
-    public struct CorsConfig: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct CorsConfig: TemplateRepresentable, Sendable {
         /// A Boolean that CloudFront uses as the value for the ``Access-Control-Allow-Credentials`` HTTP response header.
         public let accessControlAllowCredentials: Value<Bool>
         /// A list of HTTP header names that CloudFront includes as values for the ``Access-Control-Allow-Headers`` HTTP response header.
@@ -107,12 +94,6 @@ public final class CfnResponseHeadersPolicy: Resource, HasAttributes, DecodableR
             self.originOverride = originOverride
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("AccessControlAllowCredentials", as: Value<Bool>.self), let r1 = fields.decode("AccessControlAllowHeaders", as: CfnResponseHeadersPolicy.AccessControlAllowHeaders.self), let r2 = fields.decode("AccessControlAllowMethods", as: CfnResponseHeadersPolicy.AccessControlAllowMethods.self), let r3 = fields.decode("AccessControlAllowOrigins", as: CfnResponseHeadersPolicy.AccessControlAllowOrigins.self), let r6 = fields.decode("OriginOverride", as: Value<Bool>.self) else { return nil }
-            self.init(accessControlAllowCredentials: r0, accessControlAllowHeaders: r1, accessControlAllowMethods: r2, accessControlAllowOrigins: r3, originOverride: r6, accessControlExposeHeaders: fields.decode("AccessControlExposeHeaders", as: CfnResponseHeadersPolicy.AccessControlExposeHeaders.self), accessControlMaxAgeSec: fields.decode("AccessControlMaxAgeSec", as: Value<Int>.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["AccessControlAllowCredentials"] = self.accessControlAllowCredentials.templateValue
@@ -127,18 +108,12 @@ public final class CfnResponseHeadersPolicy: Resource, HasAttributes, DecodableR
     }
 
     /// A list of HTTP header names that CloudFront includes as values for the ``Access-Control-Allow-Headers`` HTTP response header.
-    public struct AccessControlAllowHeaders: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct AccessControlAllowHeaders: TemplateRepresentable, Sendable {
         /// The list of HTTP header names.
         public let items: Value<[String]>
 
         public init(items: Value<[String]>) {
             self.items = items
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("Items", as: Value<[String]>.self) else { return nil }
-            self.init(items: r0)
         }
 
         public var templateValue: TemplateValue {
@@ -149,18 +124,12 @@ public final class CfnResponseHeadersPolicy: Resource, HasAttributes, DecodableR
     }
 
     /// A list of HTTP methods that CloudFront includes as values for the ``Access-Control-Allow-Methods`` HTTP response header.
-    public struct AccessControlAllowMethods: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct AccessControlAllowMethods: TemplateRepresentable, Sendable {
         /// The list of HTTP methods.
         public let items: [CfnResponseHeadersPolicy.AccessControlAllowMethods.Items]
 
         public init(items: [CfnResponseHeadersPolicy.AccessControlAllowMethods.Items]) {
             self.items = items
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("Items", as: [CfnResponseHeadersPolicy.AccessControlAllowMethods.Items].self) else { return nil }
-            self.init(items: r0)
         }
 
         public var templateValue: TemplateValue {
@@ -169,11 +138,10 @@ public final class CfnResponseHeadersPolicy: Resource, HasAttributes, DecodableR
             return .object(fields)
         }
 
-        public struct Items: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+        public struct Items: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
-            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var all: Items { Items(literal: "ALL") }
             public static var delete: Items { Items(literal: "DELETE") }
@@ -187,18 +155,12 @@ public final class CfnResponseHeadersPolicy: Resource, HasAttributes, DecodableR
     }
 
     /// A list of origins (domain names) that CloudFront can use as the value for the ``Access-Control-Allow-Origin`` HTTP response header.
-    public struct AccessControlAllowOrigins: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct AccessControlAllowOrigins: TemplateRepresentable, Sendable {
         /// The list of origins (domain names).
         public let items: Value<[String]>
 
         public init(items: Value<[String]>) {
             self.items = items
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("Items", as: Value<[String]>.self) else { return nil }
-            self.init(items: r0)
         }
 
         public var templateValue: TemplateValue {
@@ -209,18 +171,12 @@ public final class CfnResponseHeadersPolicy: Resource, HasAttributes, DecodableR
     }
 
     /// A list of HTTP headers that CloudFront includes as values for the ``Access-Control-Expose-Headers`` HTTP response header.
-    public struct AccessControlExposeHeaders: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct AccessControlExposeHeaders: TemplateRepresentable, Sendable {
         /// The list of HTTP headers.
         public let items: Value<[String]>
 
         public init(items: Value<[String]>) {
             self.items = items
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("Items", as: Value<[String]>.self) else { return nil }
-            self.init(items: r0)
         }
 
         public var templateValue: TemplateValue {
@@ -231,18 +187,12 @@ public final class CfnResponseHeadersPolicy: Resource, HasAttributes, DecodableR
     }
 
     /// A list of HTTP response header names and their values.
-    public struct CustomHeadersConfig: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct CustomHeadersConfig: TemplateRepresentable, Sendable {
         /// The list of HTTP response headers and their values.
         public let items: [CfnResponseHeadersPolicy.CustomHeader]
 
         public init(items: [CfnResponseHeadersPolicy.CustomHeader]) {
             self.items = items
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("Items", as: [CfnResponseHeadersPolicy.CustomHeader].self) else { return nil }
-            self.init(items: r0)
         }
 
         public var templateValue: TemplateValue {
@@ -253,7 +203,7 @@ public final class CfnResponseHeadersPolicy: Resource, HasAttributes, DecodableR
     }
 
     /// An HTTP response header name and its value.
-    public struct CustomHeader: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct CustomHeader: TemplateRepresentable, Sendable {
         /// The HTTP response header name.
         public let header: Value<String>
         /// A Boolean that determines whether CloudFront overrides a response header with the same name received from the origin with the header specified here.
@@ -267,12 +217,6 @@ public final class CfnResponseHeadersPolicy: Resource, HasAttributes, DecodableR
             self.value = value
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("Header", as: Value<String>.self), let r1 = fields.decode("Override", as: Value<Bool>.self), let r2 = fields.decode("Value", as: Value<String>.self) else { return nil }
-            self.init(header: r0, override: r1, value: r2)
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["Header"] = self.header.templateValue
@@ -283,18 +227,12 @@ public final class CfnResponseHeadersPolicy: Resource, HasAttributes, DecodableR
     }
 
     /// A list of HTTP header names that CloudFront removes from HTTP responses to requests that match the cache behavior that this response headers policy is attached to.
-    public struct RemoveHeadersConfig: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct RemoveHeadersConfig: TemplateRepresentable, Sendable {
         /// The list of HTTP header names.
         public let items: [CfnResponseHeadersPolicy.RemoveHeader]
 
         public init(items: [CfnResponseHeadersPolicy.RemoveHeader]) {
             self.items = items
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("Items", as: [CfnResponseHeadersPolicy.RemoveHeader].self) else { return nil }
-            self.init(items: r0)
         }
 
         public var templateValue: TemplateValue {
@@ -305,18 +243,12 @@ public final class CfnResponseHeadersPolicy: Resource, HasAttributes, DecodableR
     }
 
     /// The name of an HTTP header that CloudFront removes from HTTP responses to requests that match the cache behavior that this response headers policy is attached to.
-    public struct RemoveHeader: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct RemoveHeader: TemplateRepresentable, Sendable {
         /// The HTTP header name.
         public let header: Value<String>
 
         public init(header: Value<String>) {
             self.header = header
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("Header", as: Value<String>.self) else { return nil }
-            self.init(header: r0)
         }
 
         public var templateValue: TemplateValue {
@@ -327,7 +259,7 @@ public final class CfnResponseHeadersPolicy: Resource, HasAttributes, DecodableR
     }
 
     /// A configuration for a set of security-related HTTP response headers.
-    public struct SecurityHeadersConfig: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct SecurityHeadersConfig: TemplateRepresentable, Sendable {
         /// The policy directives and their values that CloudFront includes as values for the ``Content-Security-Policy`` HTTP response header.
         public let contentSecurityPolicy: CfnResponseHeadersPolicy.ContentSecurityPolicy?
         /// Determines whether CloudFront includes the ``X-Content-Type-Options`` HTTP response header with its value set to ``nosniff``.
@@ -350,11 +282,6 @@ public final class CfnResponseHeadersPolicy: Resource, HasAttributes, DecodableR
             self.xssProtection = xssProtection
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(contentSecurityPolicy: fields.decode("ContentSecurityPolicy", as: CfnResponseHeadersPolicy.ContentSecurityPolicy.self), contentTypeOptions: fields.decode("ContentTypeOptions", as: CfnResponseHeadersPolicy.ContentTypeOptions.self), frameOptions: fields.decode("FrameOptions", as: CfnResponseHeadersPolicy.FrameOptions.self), referrerPolicy: fields.decode("ReferrerPolicy", as: CfnResponseHeadersPolicy.ReferrerPolicy.self), strictTransportSecurity: fields.decode("StrictTransportSecurity", as: CfnResponseHeadersPolicy.StrictTransportSecurity.self), xssProtection: fields.decode("XSSProtection", as: CfnResponseHeadersPolicy.XSSProtection.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["ContentSecurityPolicy"] = self.contentSecurityPolicy?.templateValue
@@ -368,7 +295,7 @@ public final class CfnResponseHeadersPolicy: Resource, HasAttributes, DecodableR
     }
 
     /// The policy directives and their values that CloudFront includes as values for the ``Content-Security-Policy`` HTTP response header.
-    public struct ContentSecurityPolicy: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct ContentSecurityPolicy: TemplateRepresentable, Sendable {
         /// The policy directives and their values that CloudFront includes as values for the ``Content-Security-Policy`` HTTP response header.
         public let contentSecurityPolicy: Value<String>
         /// A Boolean that determines whether CloudFront overrides the ``Content-Security-Policy`` HTTP response header received from the origin with the one specified in this response headers policy.
@@ -377,12 +304,6 @@ public final class CfnResponseHeadersPolicy: Resource, HasAttributes, DecodableR
         public init(contentSecurityPolicy: Value<String>, override: Value<Bool>) {
             self.contentSecurityPolicy = contentSecurityPolicy
             self.override = override
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("ContentSecurityPolicy", as: Value<String>.self), let r1 = fields.decode("Override", as: Value<Bool>.self) else { return nil }
-            self.init(contentSecurityPolicy: r0, override: r1)
         }
 
         public var templateValue: TemplateValue {
@@ -394,18 +315,12 @@ public final class CfnResponseHeadersPolicy: Resource, HasAttributes, DecodableR
     }
 
     /// Determines whether CloudFront includes the ``X-Content-Type-Options`` HTTP response header with its value set to ``nosniff``.
-    public struct ContentTypeOptions: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct ContentTypeOptions: TemplateRepresentable, Sendable {
         /// A Boolean that determines whether CloudFront overrides the ``X-Content-Type-Options`` HTTP response header received from the origin with the one specified in this response headers policy.
         public let override: Value<Bool>
 
         public init(override: Value<Bool>) {
             self.override = override
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("Override", as: Value<Bool>.self) else { return nil }
-            self.init(override: r0)
         }
 
         public var templateValue: TemplateValue {
@@ -416,7 +331,7 @@ public final class CfnResponseHeadersPolicy: Resource, HasAttributes, DecodableR
     }
 
     /// Determines whether CloudFront includes the ``X-Frame-Options`` HTTP response header and the header's value.
-    public struct FrameOptions: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct FrameOptions: TemplateRepresentable, Sendable {
         /// The value of the ``X-Frame-Options`` HTTP response header.
         public let frameOption: Value<String>
         /// A Boolean that determines whether CloudFront overrides the ``X-Frame-Options`` HTTP response header received from the origin with the one specified in this response headers policy.
@@ -425,12 +340,6 @@ public final class CfnResponseHeadersPolicy: Resource, HasAttributes, DecodableR
         public init(frameOption: Value<String>, override: Value<Bool>) {
             self.frameOption = frameOption
             self.override = override
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("FrameOption", as: Value<String>.self), let r1 = fields.decode("Override", as: Value<Bool>.self) else { return nil }
-            self.init(frameOption: r0, override: r1)
         }
 
         public var templateValue: TemplateValue {
@@ -442,7 +351,7 @@ public final class CfnResponseHeadersPolicy: Resource, HasAttributes, DecodableR
     }
 
     /// Determines whether CloudFront includes the ``Referrer-Policy`` HTTP response header and the header's value.
-    public struct ReferrerPolicy: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct ReferrerPolicy: TemplateRepresentable, Sendable {
         /// A Boolean that determines whether CloudFront overrides the ``Referrer-Policy`` HTTP response header received from the origin with the one specified in this response headers policy.
         public let override: Value<Bool>
         /// Determines whether CloudFront includes the ``Referrer-Policy`` HTTP response header and the header's value.
@@ -451,12 +360,6 @@ public final class CfnResponseHeadersPolicy: Resource, HasAttributes, DecodableR
         public init(override: Value<Bool>, referrerPolicy: Value<String>) {
             self.override = override
             self.referrerPolicy = referrerPolicy
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("Override", as: Value<Bool>.self), let r1 = fields.decode("ReferrerPolicy", as: Value<String>.self) else { return nil }
-            self.init(override: r0, referrerPolicy: r1)
         }
 
         public var templateValue: TemplateValue {
@@ -468,7 +371,7 @@ public final class CfnResponseHeadersPolicy: Resource, HasAttributes, DecodableR
     }
 
     /// Determines whether CloudFront includes the ``Strict-Transport-Security`` HTTP response header and the header's value.
-    public struct StrictTransportSecurity: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct StrictTransportSecurity: TemplateRepresentable, Sendable {
         /// A number that CloudFront uses as the value for the ``max-age`` directive in the ``Strict-Transport-Security`` HTTP response header.
         public let accessControlMaxAgeSec: Value<Int>
         /// A Boolean that determines whether CloudFront includes the ``includeSubDomains`` directive in the ``Strict-Transport-Security`` HTTP response header.
@@ -485,12 +388,6 @@ public final class CfnResponseHeadersPolicy: Resource, HasAttributes, DecodableR
             self.preload = preload
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("AccessControlMaxAgeSec", as: Value<Int>.self), let r2 = fields.decode("Override", as: Value<Bool>.self) else { return nil }
-            self.init(accessControlMaxAgeSec: r0, override: r2, includeSubdomains: fields.decode("IncludeSubdomains", as: Value<Bool>.self), preload: fields.decode("Preload", as: Value<Bool>.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["AccessControlMaxAgeSec"] = self.accessControlMaxAgeSec.templateValue
@@ -502,7 +399,7 @@ public final class CfnResponseHeadersPolicy: Resource, HasAttributes, DecodableR
     }
 
     /// Determines whether CloudFront includes the ``X-XSS-Protection`` HTTP response header and the header's value.
-    public struct XSSProtection: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct XSSProtection: TemplateRepresentable, Sendable {
         /// A Boolean that determines whether CloudFront includes the ``mode=block`` directive in the ``X-XSS-Protection`` header.
         public let modeBlock: Value<Bool>?
         /// A Boolean that determines whether CloudFront overrides the ``X-XSS-Protection`` HTTP response header received from the origin with the one specified in this response headers policy.
@@ -519,12 +416,6 @@ public final class CfnResponseHeadersPolicy: Resource, HasAttributes, DecodableR
             self.reportUri = reportUri
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r1 = fields.decode("Override", as: Value<Bool>.self), let r2 = fields.decode("Protection", as: Value<Bool>.self) else { return nil }
-            self.init(override: r1, protection: r2, modeBlock: fields.decode("ModeBlock", as: Value<Bool>.self), reportUri: fields.decode("ReportUri", as: Value<String>.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["ModeBlock"] = self.modeBlock?.templateValue
@@ -536,7 +427,7 @@ public final class CfnResponseHeadersPolicy: Resource, HasAttributes, DecodableR
     }
 
     /// A configuration for enabling the ``Server-Timing`` header in HTTP responses sent from CloudFront.
-    public struct ServerTimingHeadersConfig: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct ServerTimingHeadersConfig: TemplateRepresentable, Sendable {
         /// A Boolean that determines whether CloudFront adds the ``Server-Timing`` header to HTTP responses that it sends in response to requests that match a cache behavior that's associated with this respon...
         public let enabled: Value<Bool>
         /// A number 0–100 (inclusive) that specifies the percentage of responses that you want CloudFront to add the ``Server-Timing`` header to.
@@ -545,12 +436,6 @@ public final class CfnResponseHeadersPolicy: Resource, HasAttributes, DecodableR
         public init(enabled: Value<Bool>, samplingRate: Value<Double>? = nil) {
             self.enabled = enabled
             self.samplingRate = samplingRate
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("Enabled", as: Value<Bool>.self) else { return nil }
-            self.init(enabled: r0, samplingRate: fields.decode("SamplingRate", as: Value<Double>.self))
         }
 
         public var templateValue: TemplateValue {

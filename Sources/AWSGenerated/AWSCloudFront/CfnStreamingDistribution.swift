@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::CloudFront::StreamingDistribution`: Resource Type definition for AWS::CloudFront::StreamingDistribution
-public final class CfnStreamingDistribution: Resource, HasAttributes, DecodableResource {
+public final class CfnStreamingDistribution: Resource, HasAttributes {
     public enum Attribute: String, Sendable {
         case domainName = "DomainName"
         case id = "Id"
@@ -17,13 +17,6 @@ public final class CfnStreamingDistribution: Resource, HasAttributes, DecodableR
         super.init(logicalID: logicalID, type: "AWS::CloudFront::StreamingDistribution")
     }
 
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        guard let r0 = properties.decode("StreamingDistributionConfig", as: CfnStreamingDistribution.StreamingDistributionConfig.self), let r1 = properties.decode("Tags", as: [CfnStreamingDistribution.Tag].self) else { return nil }
-        self.init(logicalID, streamingDistributionConfig: r0, tags: r1)
-    }
-
     /// Fn::GetAtt DomainName.
     public var attrDomainName: Value<String> { attribute(.domainName) }
     /// Fn::GetAtt Id.
@@ -36,7 +29,7 @@ public final class CfnStreamingDistribution: Resource, HasAttributes, DecodableR
         return properties
     }
 
-    public struct StreamingDistributionConfig: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct StreamingDistributionConfig: TemplateRepresentable, Sendable {
         public let aliases: Value<[String]>?
         public let comment: Value<String>
         public let enabled: Value<Bool>
@@ -55,12 +48,6 @@ public final class CfnStreamingDistribution: Resource, HasAttributes, DecodableR
             self.trustedSigners = trustedSigners
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r1 = fields.decode("Comment", as: Value<String>.self), let r2 = fields.decode("Enabled", as: Value<Bool>.self), let r5 = fields.decode("S3Origin", as: CfnStreamingDistribution.S3Origin.self), let r6 = fields.decode("TrustedSigners", as: CfnStreamingDistribution.TrustedSigners.self) else { return nil }
-            self.init(comment: r1, enabled: r2, s3Origin: r5, trustedSigners: r6, aliases: fields.decode("Aliases", as: Value<[String]>.self), logging: fields.decode("Logging", as: CfnStreamingDistribution.Logging.self), priceClass: fields.decode("PriceClass", as: Value<String>.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["Aliases"] = self.aliases?.templateValue
@@ -74,7 +61,7 @@ public final class CfnStreamingDistribution: Resource, HasAttributes, DecodableR
         }
     }
 
-    public struct Logging: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct Logging: TemplateRepresentable, Sendable {
         public let bucket: Value<String>
         public let enabled: Value<Bool>
         public let prefix: Value<String>
@@ -83,12 +70,6 @@ public final class CfnStreamingDistribution: Resource, HasAttributes, DecodableR
             self.bucket = bucket
             self.enabled = enabled
             self.prefix = prefix
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("Bucket", as: Value<String>.self), let r1 = fields.decode("Enabled", as: Value<Bool>.self), let r2 = fields.decode("Prefix", as: Value<String>.self) else { return nil }
-            self.init(bucket: r0, enabled: r1, prefix: r2)
         }
 
         public var templateValue: TemplateValue {
@@ -100,19 +81,13 @@ public final class CfnStreamingDistribution: Resource, HasAttributes, DecodableR
         }
     }
 
-    public struct S3Origin: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct S3Origin: TemplateRepresentable, Sendable {
         public let domainName: Value<String>
         public let originAccessIdentity: Value<String>
 
         public init(domainName: Value<String>, originAccessIdentity: Value<String>) {
             self.domainName = domainName
             self.originAccessIdentity = originAccessIdentity
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("DomainName", as: Value<String>.self), let r1 = fields.decode("OriginAccessIdentity", as: Value<String>.self) else { return nil }
-            self.init(domainName: r0, originAccessIdentity: r1)
         }
 
         public var templateValue: TemplateValue {
@@ -123,19 +98,13 @@ public final class CfnStreamingDistribution: Resource, HasAttributes, DecodableR
         }
     }
 
-    public struct TrustedSigners: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct TrustedSigners: TemplateRepresentable, Sendable {
         public let awsAccountNumbers: Value<[String]>?
         public let enabled: Value<Bool>
 
         public init(enabled: Value<Bool>, awsAccountNumbers: Value<[String]>? = nil) {
             self.awsAccountNumbers = awsAccountNumbers
             self.enabled = enabled
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r1 = fields.decode("Enabled", as: Value<Bool>.self) else { return nil }
-            self.init(enabled: r1, awsAccountNumbers: fields.decode("AwsAccountNumbers", as: Value<[String]>.self))
         }
 
         public var templateValue: TemplateValue {
@@ -146,19 +115,13 @@ public final class CfnStreamingDistribution: Resource, HasAttributes, DecodableR
         }
     }
 
-    public struct Tag: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct Tag: TemplateRepresentable, Sendable {
         public let key: Value<String>
         public let value: Value<String>
 
         public init(key: Value<String>, value: Value<String>) {
             self.key = key
             self.value = value
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("Key", as: Value<String>.self), let r1 = fields.decode("Value", as: Value<String>.self) else { return nil }
-            self.init(key: r0, value: r1)
         }
 
         public var templateValue: TemplateValue {

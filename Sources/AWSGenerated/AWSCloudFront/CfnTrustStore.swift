@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::CloudFront::TrustStore`: A trust store.
-public final class CfnTrustStore: Resource, HasAttributes, DecodableResource {
+public final class CfnTrustStore: Resource, HasAttributes {
     public enum Attribute: String, Sendable {
         case arn = "Arn"
         case eTag = "ETag"
@@ -29,13 +29,6 @@ public final class CfnTrustStore: Resource, HasAttributes, DecodableResource {
         super.init(logicalID: logicalID, type: "AWS::CloudFront::TrustStore")
     }
 
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        guard let r1 = properties.decode("Name", as: Value<String>.self) else { return nil }
-        self.init(logicalID, name: r1, caCertificatesBundleSource: properties.decode("CaCertificatesBundleSource", as: CfnTrustStore.CaCertificatesBundleSource.self), tags: properties.decode("Tags", as: [CfnTrustStore.Tag].self), useClientCertificateOCSPEndpoint: properties.decode("UseClientCertificateOCSPEndpoint", as: Value<Bool>.self))
-    }
-
     /// Fn::GetAtt Arn.
     public var attrArn: Value<String> { attribute(.arn) }
     /// Fn::GetAtt ETag.
@@ -59,18 +52,12 @@ public final class CfnTrustStore: Resource, HasAttributes, DecodableResource {
     }
 
     /// A CA certificates bundle source.
-    public struct CaCertificatesBundleSource: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct CaCertificatesBundleSource: TemplateRepresentable, Sendable {
         /// The CA certificates bundle location in Amazon S3.
         public let caCertificatesBundleS3Location: CfnTrustStore.CaCertificatesBundleS3Location
 
         public init(caCertificatesBundleS3Location: CfnTrustStore.CaCertificatesBundleS3Location) {
             self.caCertificatesBundleS3Location = caCertificatesBundleS3Location
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("CaCertificatesBundleS3Location", as: CfnTrustStore.CaCertificatesBundleS3Location.self) else { return nil }
-            self.init(caCertificatesBundleS3Location: r0)
         }
 
         public var templateValue: TemplateValue {
@@ -81,7 +68,7 @@ public final class CfnTrustStore: Resource, HasAttributes, DecodableResource {
     }
 
     /// The CA certificates bundle location in Amazon S3.
-    public struct CaCertificatesBundleS3Location: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct CaCertificatesBundleS3Location: TemplateRepresentable, Sendable {
         /// The S3 bucket.
         public let bucket: Value<String>
         /// The location's key.
@@ -98,12 +85,6 @@ public final class CfnTrustStore: Resource, HasAttributes, DecodableResource {
             self.version = version
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("Bucket", as: Value<String>.self), let r1 = fields.decode("Key", as: Value<String>.self), let r2 = fields.decode("Region", as: Value<String>.self) else { return nil }
-            self.init(bucket: r0, key: r1, region: r2, version: fields.decode("Version", as: Value<String>.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["Bucket"] = self.bucket.templateValue
@@ -115,7 +96,7 @@ public final class CfnTrustStore: Resource, HasAttributes, DecodableResource {
     }
 
     /// A complex type that contains ``Tag`` key and ``Tag`` value.
-    public struct Tag: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct Tag: TemplateRepresentable, Sendable {
         /// A string that contains ``Tag`` key.
         public let key: Value<String>
         /// A string that contains an optional ``Tag`` value.
@@ -124,12 +105,6 @@ public final class CfnTrustStore: Resource, HasAttributes, DecodableResource {
         public init(key: Value<String>, value: Value<String>) {
             self.key = key
             self.value = value
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("Key", as: Value<String>.self), let r1 = fields.decode("Value", as: Value<String>.self) else { return nil }
-            self.init(key: r0, value: r1)
         }
 
         public var templateValue: TemplateValue {

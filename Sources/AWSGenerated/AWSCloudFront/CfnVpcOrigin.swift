@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::CloudFront::VpcOrigin`: An Amazon CloudFront VPC origin.
-public final class CfnVpcOrigin: Resource, HasAttributes, DecodableResource {
+public final class CfnVpcOrigin: Resource, HasAttributes {
     public enum Attribute: String, Sendable {
         case accountId = "AccountId"
         case arn = "Arn"
@@ -21,13 +21,6 @@ public final class CfnVpcOrigin: Resource, HasAttributes, DecodableResource {
         self.tags = tags
         self.vpcOriginEndpointConfig = vpcOriginEndpointConfig
         super.init(logicalID: logicalID, type: "AWS::CloudFront::VpcOrigin")
-    }
-
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        guard let r1 = properties.decode("VpcOriginEndpointConfig", as: CfnVpcOrigin.VpcOriginEndpointConfig.self) else { return nil }
-        self.init(logicalID, vpcOriginEndpointConfig: r1, tags: properties.decode("Tags", as: [CfnVpcOrigin.Tag].self))
     }
 
     /// Fn::GetAtt AccountId.
@@ -51,7 +44,7 @@ public final class CfnVpcOrigin: Resource, HasAttributes, DecodableResource {
     }
 
     /// A complex type that contains ``Tag`` key and ``Tag`` value.
-    public struct Tag: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct Tag: TemplateRepresentable, Sendable {
         /// A string that contains ``Tag`` key.
         public let key: Value<String>
         /// A string that contains an optional ``Tag`` value.
@@ -60,12 +53,6 @@ public final class CfnVpcOrigin: Resource, HasAttributes, DecodableResource {
         public init(key: Value<String>, value: Value<String>) {
             self.key = key
             self.value = value
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("Key", as: Value<String>.self), let r1 = fields.decode("Value", as: Value<String>.self) else { return nil }
-            self.init(key: r0, value: r1)
         }
 
         public var templateValue: TemplateValue {
@@ -77,7 +64,7 @@ public final class CfnVpcOrigin: Resource, HasAttributes, DecodableResource {
     }
 
     /// An Amazon CloudFront VPC origin endpoint configuration.
-    public struct VpcOriginEndpointConfig: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct VpcOriginEndpointConfig: TemplateRepresentable, Sendable {
         /// The ARN of the CloudFront VPC origin endpoint configuration.
         public let arn: Value<String>
         /// The HTTP port for the CloudFront VPC origin endpoint configuration.
@@ -102,12 +89,6 @@ public final class CfnVpcOrigin: Resource, HasAttributes, DecodableResource {
             self.originSSLProtocols = originSSLProtocols
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("Arn", as: Value<String>.self), let r4 = fields.decode("Name", as: Value<String>.self) else { return nil }
-            self.init(arn: r0, name: r4, httpPort: fields.decode("HTTPPort", as: Value<Int>.self), httpsPort: fields.decode("HTTPSPort", as: Value<Int>.self), ipAddressType: fields.decode("IpAddressType", as: CfnVpcOrigin.VpcOriginEndpointConfig.IpAddressType.self), originProtocolPolicy: fields.decode("OriginProtocolPolicy", as: CfnVpcOrigin.VpcOriginEndpointConfig.OriginProtocolPolicy.self), originSSLProtocols: fields.decode("OriginSSLProtocols", as: Value<[String]>.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["Arn"] = self.arn.templateValue
@@ -120,21 +101,19 @@ public final class CfnVpcOrigin: Resource, HasAttributes, DecodableResource {
             return .object(fields)
         }
 
-        public struct IpAddressType: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+        public struct IpAddressType: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
-            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var ipv4: IpAddressType { IpAddressType(literal: "ipv4") }
             public static var dualstack: IpAddressType { IpAddressType(literal: "dualstack") }
         }
 
-        public struct OriginProtocolPolicy: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+        public struct OriginProtocolPolicy: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
-            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var httpOnly: OriginProtocolPolicy { OriginProtocolPolicy(literal: "http-only") }
             public static var httpsOnly: OriginProtocolPolicy { OriginProtocolPolicy(literal: "https-only") }

@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::CloudWatch::AlarmMuteRule`: Resource Type definition for AWS::CloudWatch::AlarmMuteRule that allows defining a rule and targeting alarms to mute their actions during the specified window.
-public final class CfnAlarmMuteRule: Resource, HasAttributes, DecodableResource {
+public final class CfnAlarmMuteRule: Resource, HasAttributes {
     public enum Attribute: String, Sendable {
         case arn = "Arn"
         case lastUpdatedTimestamp = "LastUpdatedTimestamp"
@@ -36,13 +36,6 @@ public final class CfnAlarmMuteRule: Resource, HasAttributes, DecodableResource 
         super.init(logicalID: logicalID, type: "AWS::CloudWatch::AlarmMuteRule")
     }
 
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        guard let r4 = properties.decode("Rule", as: CfnAlarmMuteRule.Rule.self) else { return nil }
-        self.init(logicalID, rule: r4, description: properties.decode("Description", as: Value<String>.self), expireDate: properties.decode("ExpireDate", as: Value<String>.self), muteTargets: properties.decode("MuteTargets", as: CfnAlarmMuteRule.MuteTargets.self), name: properties.decode("Name", as: Value<String>.self), startDate: properties.decode("StartDate", as: Value<String>.self), tags: properties.decode("Tags", as: [CfnAlarmMuteRule.Tag].self))
-    }
-
     /// Fn::GetAtt Arn.
     public var attrArn: Value<String> { attribute(.arn) }
     /// Fn::GetAtt LastUpdatedTimestamp.
@@ -65,18 +58,12 @@ public final class CfnAlarmMuteRule: Resource, HasAttributes, DecodableResource 
     }
 
     /// Targets to be muted
-    public struct MuteTargets: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct MuteTargets: TemplateRepresentable, Sendable {
         /// The alarm names to be mute by the AlarmMuteRule
         public let alarmNames: Value<[String]>
 
         public init(alarmNames: Value<[String]>) {
             self.alarmNames = alarmNames
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("AlarmNames", as: Value<[String]>.self) else { return nil }
-            self.init(alarmNames: r0)
         }
 
         public var templateValue: TemplateValue {
@@ -87,18 +74,12 @@ public final class CfnAlarmMuteRule: Resource, HasAttributes, DecodableResource 
     }
 
     /// The rule for the mute
-    public struct Rule: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct Rule: TemplateRepresentable, Sendable {
         /// Schedule for the mute to be active
         public let schedule: CfnAlarmMuteRule.Rule.Schedule
 
         public init(schedule: CfnAlarmMuteRule.Rule.Schedule) {
             self.schedule = schedule
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("Schedule", as: CfnAlarmMuteRule.Rule.Schedule.self) else { return nil }
-            self.init(schedule: r0)
         }
 
         public var templateValue: TemplateValue {
@@ -108,7 +89,7 @@ public final class CfnAlarmMuteRule: Resource, HasAttributes, DecodableResource 
         }
 
         /// Schedule for the mute to be active
-        public struct Schedule: TemplateRepresentable, TemplateDecodable, Sendable {
+        public struct Schedule: TemplateRepresentable, Sendable {
             /// The duration of the schedule when it triggers
             public let duration: Value<String>
             /// The expression of the schedule
@@ -122,12 +103,6 @@ public final class CfnAlarmMuteRule: Resource, HasAttributes, DecodableResource 
                 self.timezone = timezone
             }
 
-            public init?(decoding value: TemplateValue) {
-                guard let fields = Fields(decoding: value) else { return nil }
-                guard let r0 = fields.decode("Duration", as: Value<String>.self), let r1 = fields.decode("Expression", as: Value<String>.self) else { return nil }
-                self.init(duration: r0, expression: r1, timezone: fields.decode("Timezone", as: Value<String>.self))
-            }
-
             public var templateValue: TemplateValue {
                 var fields = Fields()
                 fields["Duration"] = self.duration.templateValue
@@ -139,7 +114,7 @@ public final class CfnAlarmMuteRule: Resource, HasAttributes, DecodableResource 
     }
 
     /// A key-value pair to associate with a resource.
-    public struct Tag: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct Tag: TemplateRepresentable, Sendable {
         /// The key name of the tag.
         public let key: Value<String>
         /// The value for the tag.
@@ -148,12 +123,6 @@ public final class CfnAlarmMuteRule: Resource, HasAttributes, DecodableResource 
         public init(key: Value<String>, value: Value<String>) {
             self.key = key
             self.value = value
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("Key", as: Value<String>.self), let r1 = fields.decode("Value", as: Value<String>.self) else { return nil }
-            self.init(key: r0, value: r1)
         }
 
         public var templateValue: TemplateValue {

@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::CloudWatch::AnomalyDetector`: Resource Type definition for AWS::CloudWatch::AnomalyDetector
-public final class CfnAnomalyDetector: Resource, HasAttributes, DecodableResource {
+public final class CfnAnomalyDetector: Resource, HasAttributes {
     public enum Attribute: String, Sendable {
         case id = "Id"
     }
@@ -28,12 +28,6 @@ public final class CfnAnomalyDetector: Resource, HasAttributes, DecodableResourc
         super.init(logicalID: logicalID, type: "AWS::CloudWatch::AnomalyDetector")
     }
 
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        self.init(logicalID, configuration: properties.decode("Configuration", as: CfnAnomalyDetector.Configuration.self), dimensions: properties.decode("Dimensions", as: [CfnAnomalyDetector.Dimension].self), metricCharacteristics: properties.decode("MetricCharacteristics", as: CfnAnomalyDetector.MetricCharacteristics.self), metricMathAnomalyDetector: properties.decode("MetricMathAnomalyDetector", as: CfnAnomalyDetector.MetricMathAnomalyDetector.self), metricName: properties.decode("MetricName", as: Value<String>.self), namespace: properties.decode("Namespace", as: Value<String>.self), singleMetricAnomalyDetector: properties.decode("SingleMetricAnomalyDetector", as: CfnAnomalyDetector.SingleMetricAnomalyDetector.self), stat: properties.decode("Stat", as: Value<String>.self))
-    }
-
     /// Fn::GetAtt Id.
     public var attrId: Value<String> { attribute(.id) }
 
@@ -50,18 +44,13 @@ public final class CfnAnomalyDetector: Resource, HasAttributes, DecodableResourc
         return properties
     }
 
-    public struct Configuration: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct Configuration: TemplateRepresentable, Sendable {
         public let excludedTimeRanges: [CfnAnomalyDetector.Range]?
         public let metricTimeZone: Value<String>?
 
         public init(excludedTimeRanges: [CfnAnomalyDetector.Range]? = nil, metricTimeZone: Value<String>? = nil) {
             self.excludedTimeRanges = excludedTimeRanges
             self.metricTimeZone = metricTimeZone
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(excludedTimeRanges: fields.decode("ExcludedTimeRanges", as: [CfnAnomalyDetector.Range].self), metricTimeZone: fields.decode("MetricTimeZone", as: Value<String>.self))
         }
 
         public var templateValue: TemplateValue {
@@ -72,19 +61,13 @@ public final class CfnAnomalyDetector: Resource, HasAttributes, DecodableResourc
         }
     }
 
-    public struct Range: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct Range: TemplateRepresentable, Sendable {
         public let endTime: Value<String>
         public let startTime: Value<String>
 
         public init(endTime: Value<String>, startTime: Value<String>) {
             self.endTime = endTime
             self.startTime = startTime
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("EndTime", as: Value<String>.self), let r1 = fields.decode("StartTime", as: Value<String>.self) else { return nil }
-            self.init(endTime: r0, startTime: r1)
         }
 
         public var templateValue: TemplateValue {
@@ -95,19 +78,13 @@ public final class CfnAnomalyDetector: Resource, HasAttributes, DecodableResourc
         }
     }
 
-    public struct Dimension: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct Dimension: TemplateRepresentable, Sendable {
         public let name: Value<String>
         public let value: Value<String>
 
         public init(name: Value<String>, value: Value<String>) {
             self.name = name
             self.value = value
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("Name", as: Value<String>.self), let r1 = fields.decode("Value", as: Value<String>.self) else { return nil }
-            self.init(name: r0, value: r1)
         }
 
         public var templateValue: TemplateValue {
@@ -118,16 +95,11 @@ public final class CfnAnomalyDetector: Resource, HasAttributes, DecodableResourc
         }
     }
 
-    public struct MetricCharacteristics: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct MetricCharacteristics: TemplateRepresentable, Sendable {
         public let periodicSpikes: Value<Bool>?
 
         public init(periodicSpikes: Value<Bool>? = nil) {
             self.periodicSpikes = periodicSpikes
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(periodicSpikes: fields.decode("PeriodicSpikes", as: Value<Bool>.self))
         }
 
         public var templateValue: TemplateValue {
@@ -137,16 +109,11 @@ public final class CfnAnomalyDetector: Resource, HasAttributes, DecodableResourc
         }
     }
 
-    public struct MetricMathAnomalyDetector: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct MetricMathAnomalyDetector: TemplateRepresentable, Sendable {
         public let metricDataQueries: [CfnAnomalyDetector.MetricDataQuery]?
 
         public init(metricDataQueries: [CfnAnomalyDetector.MetricDataQuery]? = nil) {
             self.metricDataQueries = metricDataQueries
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(metricDataQueries: fields.decode("MetricDataQueries", as: [CfnAnomalyDetector.MetricDataQuery].self))
         }
 
         public var templateValue: TemplateValue {
@@ -156,7 +123,7 @@ public final class CfnAnomalyDetector: Resource, HasAttributes, DecodableResourc
         }
     }
 
-    public struct MetricDataQuery: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct MetricDataQuery: TemplateRepresentable, Sendable {
         public let accountId: Value<String>?
         public let expression: Value<String>?
         public let id: Value<String>
@@ -175,12 +142,6 @@ public final class CfnAnomalyDetector: Resource, HasAttributes, DecodableResourc
             self.returnData = returnData
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r2 = fields.decode("Id", as: Value<String>.self) else { return nil }
-            self.init(id: r2, accountId: fields.decode("AccountId", as: Value<String>.self), expression: fields.decode("Expression", as: Value<String>.self), label: fields.decode("Label", as: Value<String>.self), metricStat: fields.decode("MetricStat", as: CfnAnomalyDetector.MetricStat.self), period: fields.decode("Period", as: Value<Int>.self), returnData: fields.decode("ReturnData", as: Value<Bool>.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["AccountId"] = self.accountId?.templateValue
@@ -194,7 +155,7 @@ public final class CfnAnomalyDetector: Resource, HasAttributes, DecodableResourc
         }
     }
 
-    public struct MetricStat: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct MetricStat: TemplateRepresentable, Sendable {
         public let metric: CfnAnomalyDetector.Metric
         public let period: Value<Int>
         public let stat: Value<String>
@@ -207,12 +168,6 @@ public final class CfnAnomalyDetector: Resource, HasAttributes, DecodableResourc
             self.unit = unit
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("Metric", as: CfnAnomalyDetector.Metric.self), let r1 = fields.decode("Period", as: Value<Int>.self), let r2 = fields.decode("Stat", as: Value<String>.self) else { return nil }
-            self.init(metric: r0, period: r1, stat: r2, unit: fields.decode("Unit", as: Value<String>.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["Metric"] = self.metric.templateValue
@@ -223,7 +178,7 @@ public final class CfnAnomalyDetector: Resource, HasAttributes, DecodableResourc
         }
     }
 
-    public struct Metric: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct Metric: TemplateRepresentable, Sendable {
         public let dimensions: [CfnAnomalyDetector.Dimension]?
         public let metricName: Value<String>
         public let namespace: Value<String>
@@ -232,12 +187,6 @@ public final class CfnAnomalyDetector: Resource, HasAttributes, DecodableResourc
             self.dimensions = dimensions
             self.metricName = metricName
             self.namespace = namespace
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r1 = fields.decode("MetricName", as: Value<String>.self), let r2 = fields.decode("Namespace", as: Value<String>.self) else { return nil }
-            self.init(metricName: r1, namespace: r2, dimensions: fields.decode("Dimensions", as: [CfnAnomalyDetector.Dimension].self))
         }
 
         public var templateValue: TemplateValue {
@@ -249,7 +198,7 @@ public final class CfnAnomalyDetector: Resource, HasAttributes, DecodableResourc
         }
     }
 
-    public struct SingleMetricAnomalyDetector: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct SingleMetricAnomalyDetector: TemplateRepresentable, Sendable {
         public let accountId: Value<String>?
         public let dimensions: [CfnAnomalyDetector.Dimension]?
         public let metricName: Value<String>?
@@ -262,11 +211,6 @@ public final class CfnAnomalyDetector: Resource, HasAttributes, DecodableResourc
             self.metricName = metricName
             self.namespace = namespace
             self.stat = stat
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(accountId: fields.decode("AccountId", as: Value<String>.self), dimensions: fields.decode("Dimensions", as: [CfnAnomalyDetector.Dimension].self), metricName: fields.decode("MetricName", as: Value<String>.self), namespace: fields.decode("Namespace", as: Value<String>.self), stat: fields.decode("Stat", as: Value<String>.self))
         }
 
         public var templateValue: TemplateValue {

@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::CloudWatch::CompositeAlarm`: The AWS::CloudWatch::CompositeAlarm type specifies an alarm which aggregates the states of other Alarms (Metric or Composite Alarms) as defined by the AlarmRule expression
-public final class CfnCompositeAlarm: Resource, HasAttributes, DecodableResource {
+public final class CfnCompositeAlarm: Resource, HasAttributes {
     public enum Attribute: String, Sendable {
         case arn = "Arn"
     }
@@ -48,13 +48,6 @@ public final class CfnCompositeAlarm: Resource, HasAttributes, DecodableResource
         super.init(logicalID: logicalID, type: "AWS::CloudWatch::CompositeAlarm")
     }
 
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        guard let r8 = properties.decode("AlarmRule", as: Value<String>.self) else { return nil }
-        self.init(logicalID, alarmRule: r8, actionConfiguration: properties.decode("ActionConfiguration", as: CfnCompositeAlarm.ActionConfiguration.self), actionsEnabled: properties.decode("ActionsEnabled", as: Value<Bool>.self), actionsSuppressor: properties.decode("ActionsSuppressor", as: Value<String>.self), actionsSuppressorExtensionPeriod: properties.decode("ActionsSuppressorExtensionPeriod", as: Value<Int>.self), actionsSuppressorWaitPeriod: properties.decode("ActionsSuppressorWaitPeriod", as: Value<Int>.self), alarmActions: properties.decode("AlarmActions", as: Value<[String]>.self), alarmDescription: properties.decode("AlarmDescription", as: Value<String>.self), alarmName: properties.decode("AlarmName", as: Value<String>.self), insufficientDataActions: properties.decode("InsufficientDataActions", as: Value<[String]>.self), okActions: properties.decode("OKActions", as: Value<[String]>.self), tags: properties.decode("Tags", as: [CfnCompositeAlarm.Tag].self))
-    }
-
     /// Fn::GetAtt Arn.
     public var attrArn: Value<String> { attribute(.arn) }
 
@@ -76,17 +69,12 @@ public final class CfnCompositeAlarm: Resource, HasAttributes, DecodableResource
     }
 
     /// Configuration that applies to the notifications this alarm sends when it performs its actions.
-    public struct ActionConfiguration: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct ActionConfiguration: TemplateRepresentable, Sendable {
         /// Whether the alarm's tags are included in its action notifications and state-change events.
         public let alarmTagsPropagation: CfnCompositeAlarm.AlarmTagsPropagation?
 
         public init(alarmTagsPropagation: CfnCompositeAlarm.AlarmTagsPropagation? = nil) {
             self.alarmTagsPropagation = alarmTagsPropagation
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(alarmTagsPropagation: fields.decode("AlarmTagsPropagation", as: CfnCompositeAlarm.AlarmTagsPropagation.self))
         }
 
         public var templateValue: TemplateValue {
@@ -97,7 +85,7 @@ public final class CfnCompositeAlarm: Resource, HasAttributes, DecodableResource
     }
 
     /// Controls whether the alarm's tags are included in its action notifications and state-change events, and which tag keys are included.
-    public struct AlarmTagsPropagation: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct AlarmTagsPropagation: TemplateRepresentable, Sendable {
         /// Whether the alarm's tags are included in its action notifications and state-change events.
         public let enabled: Value<Bool>
         /// The tag keys to leave out.
@@ -111,12 +99,6 @@ public final class CfnCompositeAlarm: Resource, HasAttributes, DecodableResource
             self.includedTagKeys = includedTagKeys
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("Enabled", as: Value<Bool>.self) else { return nil }
-            self.init(enabled: r0, excludedTagKeys: fields.decode("ExcludedTagKeys", as: Value<[String]>.self), includedTagKeys: fields.decode("IncludedTagKeys", as: Value<[String]>.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["Enabled"] = self.enabled.templateValue
@@ -127,7 +109,7 @@ public final class CfnCompositeAlarm: Resource, HasAttributes, DecodableResource
     }
 
     /// Metadata that you can assign to a composite alarm, Tags can help you organize and categorize your resources.
-    public struct Tag: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct Tag: TemplateRepresentable, Sendable {
         /// A unique identifier for the tag.
         public let key: Value<String>
         /// The value for the specified tag key.
@@ -136,12 +118,6 @@ public final class CfnCompositeAlarm: Resource, HasAttributes, DecodableResource
         public init(key: Value<String>, value: Value<String>) {
             self.key = key
             self.value = value
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("Key", as: Value<String>.self), let r1 = fields.decode("Value", as: Value<String>.self) else { return nil }
-            self.init(key: r0, value: r1)
         }
 
         public var templateValue: TemplateValue {

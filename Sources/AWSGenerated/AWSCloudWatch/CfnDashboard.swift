@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::CloudWatch::Dashboard`: Resource Type definition for AWS::CloudWatch::Dashboard
-public final class CfnDashboard: Resource, DecodableResource {
+public final class CfnDashboard: Resource {
     /// The detailed information about the dashboard in JSON format, including the widgets to include and their location on the dashboard
     public var dashboardBody: Value<String>
     /// The name of the dashboard.
@@ -17,13 +17,6 @@ public final class CfnDashboard: Resource, DecodableResource {
         super.init(logicalID: logicalID, type: "AWS::CloudWatch::Dashboard")
     }
 
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        guard let r0 = properties.decode("DashboardBody", as: Value<String>.self) else { return nil }
-        self.init(logicalID, dashboardBody: r0, dashboardName: properties.decode("DashboardName", as: Value<String>.self), tags: properties.decode("Tags", as: [CfnDashboard.Tag].self))
-    }
-
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
         properties["DashboardBody"] = self.dashboardBody.templateValue
@@ -33,7 +26,7 @@ public final class CfnDashboard: Resource, DecodableResource {
     }
 
     /// Metadata that you can assign to a cloudwatch dashboard.
-    public struct Tag: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct Tag: TemplateRepresentable, Sendable {
         /// A unique identifier for the tag.
         public let key: Value<String>
         /// The value for the specified tag key.
@@ -42,12 +35,6 @@ public final class CfnDashboard: Resource, DecodableResource {
         public init(key: Value<String>, value: Value<String>) {
             self.key = key
             self.value = value
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("Key", as: Value<String>.self), let r1 = fields.decode("Value", as: Value<String>.self) else { return nil }
-            self.init(key: r0, value: r1)
         }
 
         public var templateValue: TemplateValue {

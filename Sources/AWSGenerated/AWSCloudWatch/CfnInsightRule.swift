@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::CloudWatch::InsightRule`: Resource Type definition for AWS::CloudWatch::InsightRule.
-public final class CfnInsightRule: Resource, HasAttributes, DecodableResource {
+public final class CfnInsightRule: Resource, HasAttributes {
     public enum Attribute: String, Sendable {
         case arn = "Arn"
         case ruleName = "RuleName"
@@ -23,13 +23,6 @@ public final class CfnInsightRule: Resource, HasAttributes, DecodableResource {
         super.init(logicalID: logicalID, type: "AWS::CloudWatch::InsightRule")
     }
 
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        guard let r1 = properties.decode("RuleBody", as: Value<String>.self), let r2 = properties.decode("RuleName", as: Value<String>.self), let r3 = properties.decode("RuleState", as: CfnInsightRule.RuleState.self) else { return nil }
-        self.init(logicalID, ruleBody: r1, ruleName: r2, ruleState: r3, applyOnTransformedLogs: properties.decode("ApplyOnTransformedLogs", as: Value<Bool>.self), tags: properties.decode("Tags", as: [CfnInsightRule.Tag].self))
-    }
-
     /// Fn::GetAtt Arn.
     public var attrArn: Value<String> { attribute(.arn) }
 
@@ -43,29 +36,22 @@ public final class CfnInsightRule: Resource, HasAttributes, DecodableResource {
         return properties
     }
 
-    public struct RuleState: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+    public struct RuleState: TemplateRepresentable, Sendable {
         public let templateValue: TemplateValue
         /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
         public init(_ value: Value<String>) { templateValue = value.raw }
-        public init(decoding value: TemplateValue) { templateValue = value }
         private init(literal: String) { templateValue = .string(literal) }
         public static var enabled: RuleState { RuleState(literal: "ENABLED") }
         public static var disabled: RuleState { RuleState(literal: "DISABLED") }
     }
 
-    public struct Tag: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct Tag: TemplateRepresentable, Sendable {
         public let key: Value<String>
         public let value: Value<String>
 
         public init(key: Value<String>, value: Value<String>) {
             self.key = key
             self.value = value
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("Key", as: Value<String>.self), let r1 = fields.decode("Value", as: Value<String>.self) else { return nil }
-            self.init(key: r0, value: r1)
         }
 
         public var templateValue: TemplateValue {

@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::CloudWatch::Integration`: Resource Type definition for AWS::CloudWatch::Integration.
-public final class CfnIntegration: Resource, HasAttributes, DecodableResource {
+public final class CfnIntegration: Resource, HasAttributes {
     public enum Attribute: String, Sendable {
         case createdAt = "CreatedAt"
         case integrationArn = "IntegrationArn"
@@ -33,13 +33,6 @@ public final class CfnIntegration: Resource, HasAttributes, DecodableResource {
         super.init(logicalID: logicalID, type: "AWS::CloudWatch::Integration")
     }
 
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        guard let r2 = properties.decode("IntegrationType", as: CfnIntegration.IntegrationType.self), let r3 = properties.decode("Name", as: Value<String>.self) else { return nil }
-        self.init(logicalID, integrationType: r2, name: r3, credential: properties.decode("Credential", as: CfnIntegration.IntegrationCredential.self), integrationAttributes: properties.decode("IntegrationAttributes", as: [String: Value<String>].self), roleArn: properties.decode("RoleArn", as: Value<String>.self), tags: properties.decode("Tags", as: [CfnIntegration.Tags].self))
-    }
-
     /// Fn::GetAtt CreatedAt.
     public var attrCreatedAt: Value<String> { attribute(.createdAt) }
     /// Fn::GetAtt IntegrationArn.
@@ -63,18 +56,12 @@ public final class CfnIntegration: Resource, HasAttributes, DecodableResource {
     }
 
     /// Write-only API-key credential material for the integration.
-    public struct IntegrationCredential: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct IntegrationCredential: TemplateRepresentable, Sendable {
         /// API-key credential material that can be rotated in place on update.
         public let apiKeyCredential: CfnIntegration.IntegrationCredential.ApiKeyCredential
 
         public init(apiKeyCredential: CfnIntegration.IntegrationCredential.ApiKeyCredential) {
             self.apiKeyCredential = apiKeyCredential
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("ApiKeyCredential", as: CfnIntegration.IntegrationCredential.ApiKeyCredential.self) else { return nil }
-            self.init(apiKeyCredential: r0)
         }
 
         public var templateValue: TemplateValue {
@@ -84,17 +71,11 @@ public final class CfnIntegration: Resource, HasAttributes, DecodableResource {
         }
 
         /// API-key credential material that can be rotated in place on update.
-        public struct ApiKeyCredential: TemplateRepresentable, TemplateDecodable, Sendable {
+        public struct ApiKeyCredential: TemplateRepresentable, Sendable {
             public let apiKeyValue: Value<String>
 
             public init(apiKeyValue: Value<String>) {
                 self.apiKeyValue = apiKeyValue
-            }
-
-            public init?(decoding value: TemplateValue) {
-                guard let fields = Fields(decoding: value) else { return nil }
-                guard let r0 = fields.decode("ApiKeyValue", as: Value<String>.self) else { return nil }
-                self.init(apiKeyValue: r0)
             }
 
             public var templateValue: TemplateValue {
@@ -105,30 +86,23 @@ public final class CfnIntegration: Resource, HasAttributes, DecodableResource {
         }
     }
 
-    public struct IntegrationType: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+    public struct IntegrationType: TemplateRepresentable, Sendable {
         public let templateValue: TemplateValue
         /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
         public init(_ value: Value<String>) { templateValue = value.raw }
-        public init(decoding value: TemplateValue) { templateValue = value }
         private init(literal: String) { templateValue = .string(literal) }
         public static var awsConfigSlrec: IntegrationType { IntegrationType(literal: "AWS_CONFIG_SLREC") }
         public static var awsIntegration: IntegrationType { IntegrationType(literal: "AWS_INTEGRATION") }
         public static var externalAgent: IntegrationType { IntegrationType(literal: "EXTERNAL_AGENT") }
     }
 
-    public struct Tags: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct Tags: TemplateRepresentable, Sendable {
         public let key: Value<String>
         public let value: Value<String>
 
         public init(key: Value<String>, value: Value<String>) {
             self.key = key
             self.value = value
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("Key", as: Value<String>.self), let r1 = fields.decode("Value", as: Value<String>.self) else { return nil }
-            self.init(key: r0, value: r1)
         }
 
         public var templateValue: TemplateValue {

@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::CloudWatch::LogAlarm`: Resource Type definition for AWS::CloudWatch::LogAlarm.
-public final class CfnLogAlarm: Resource, HasAttributes, DecodableResource {
+public final class CfnLogAlarm: Resource, HasAttributes {
     public enum Attribute: String, Sendable {
         case arn = "Arn"
     }
@@ -63,13 +63,6 @@ public final class CfnLogAlarm: Resource, HasAttributes, DecodableResource {
         super.init(logicalID: logicalID, type: "AWS::CloudWatch::LogAlarm")
     }
 
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        guard let r7 = properties.decode("ComparisonOperator", as: CfnLogAlarm.ComparisonOperator.self), let r10 = properties.decode("QueryResultsToAlarm", as: Value<Int>.self), let r11 = properties.decode("QueryResultsToEvaluate", as: Value<Int>.self), let r12 = properties.decode("ScheduledQueryConfiguration", as: CfnLogAlarm.ScheduledQueryConfiguration.self), let r14 = properties.decode("Threshold", as: Value<Double>.self) else { return nil }
-        self.init(logicalID, comparisonOperator: r7, queryResultsToAlarm: r10, queryResultsToEvaluate: r11, scheduledQueryConfiguration: r12, threshold: r14, actionConfiguration: properties.decode("ActionConfiguration", as: CfnLogAlarm.ActionConfiguration.self), actionLogLineCount: properties.decode("ActionLogLineCount", as: Value<Int>.self), actionLogLineRoleArn: properties.decode("ActionLogLineRoleArn", as: Value<String>.self), actionsEnabled: properties.decode("ActionsEnabled", as: Value<Bool>.self), alarmActions: properties.decode("AlarmActions", as: Value<[String]>.self), alarmDescription: properties.decode("AlarmDescription", as: Value<String>.self), alarmName: properties.decode("AlarmName", as: Value<String>.self), insufficientDataActions: properties.decode("InsufficientDataActions", as: Value<[String]>.self), okActions: properties.decode("OKActions", as: Value<[String]>.self), tags: properties.decode("Tags", as: [CfnLogAlarm.Tag].self), treatMissingData: properties.decode("TreatMissingData", as: Value<String>.self), warmUpConfiguration: properties.decode("WarmUpConfiguration", as: CfnLogAlarm.WarmUpConfiguration.self))
-    }
-
     /// Fn::GetAtt Arn.
     public var attrArn: Value<String> { attribute(.arn) }
 
@@ -96,17 +89,12 @@ public final class CfnLogAlarm: Resource, HasAttributes, DecodableResource {
     }
 
     /// Configuration that applies to the notifications this alarm sends when it performs its actions.
-    public struct ActionConfiguration: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct ActionConfiguration: TemplateRepresentable, Sendable {
         /// Whether the alarm's tags are included in its action notifications and state-change events.
         public let alarmTagsPropagation: CfnLogAlarm.AlarmTagsPropagation?
 
         public init(alarmTagsPropagation: CfnLogAlarm.AlarmTagsPropagation? = nil) {
             self.alarmTagsPropagation = alarmTagsPropagation
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(alarmTagsPropagation: fields.decode("AlarmTagsPropagation", as: CfnLogAlarm.AlarmTagsPropagation.self))
         }
 
         public var templateValue: TemplateValue {
@@ -117,7 +105,7 @@ public final class CfnLogAlarm: Resource, HasAttributes, DecodableResource {
     }
 
     /// Controls whether the alarm's tags are included in its action notifications and state-change events, and which tag keys are included.
-    public struct AlarmTagsPropagation: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct AlarmTagsPropagation: TemplateRepresentable, Sendable {
         /// Whether the alarm's tags are included in its action notifications and state-change events.
         public let enabled: Value<Bool>
         /// The tag keys to leave out.
@@ -131,12 +119,6 @@ public final class CfnLogAlarm: Resource, HasAttributes, DecodableResource {
             self.includedTagKeys = includedTagKeys
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("Enabled", as: Value<Bool>.self) else { return nil }
-            self.init(enabled: r0, excludedTagKeys: fields.decode("ExcludedTagKeys", as: Value<[String]>.self), includedTagKeys: fields.decode("IncludedTagKeys", as: Value<[String]>.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["Enabled"] = self.enabled.templateValue
@@ -146,11 +128,10 @@ public final class CfnLogAlarm: Resource, HasAttributes, DecodableResource {
         }
     }
 
-    public struct ComparisonOperator: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+    public struct ComparisonOperator: TemplateRepresentable, Sendable {
         public let templateValue: TemplateValue
         /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
         public init(_ value: Value<String>) { templateValue = value.raw }
-        public init(decoding value: TemplateValue) { templateValue = value }
         private init(literal: String) { templateValue = .string(literal) }
         public static var greaterThanOrEqualToThreshold: ComparisonOperator { ComparisonOperator(literal: "GreaterThanOrEqualToThreshold") }
         public static var greaterThanThreshold: ComparisonOperator { ComparisonOperator(literal: "GreaterThanThreshold") }
@@ -162,7 +143,7 @@ public final class CfnLogAlarm: Resource, HasAttributes, DecodableResource {
     }
 
     /// The scheduled query configuration for the log alarm.
-    public struct ScheduledQueryConfiguration: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct ScheduledQueryConfiguration: TemplateRepresentable, Sendable {
         /// The aggregation expression for the scheduled query, e.g.
         public let aggregationExpression: Value<String>
         /// The log groups to query.
@@ -185,12 +166,6 @@ public final class CfnLogAlarm: Resource, HasAttributes, DecodableResource {
             self.tags = tags
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("AggregationExpression", as: Value<String>.self), let r2 = fields.decode("QueryString", as: Value<String>.self), let r3 = fields.decode("ScheduleConfiguration", as: CfnLogAlarm.ScheduleConfiguration.self), let r4 = fields.decode("ScheduledQueryRoleARN", as: Value<String>.self) else { return nil }
-            self.init(aggregationExpression: r0, queryString: r2, scheduleConfiguration: r3, scheduledQueryRoleARN: r4, logGroupIdentifiers: fields.decode("LogGroupIdentifiers", as: Value<[String]>.self), tags: fields.decode("Tags", as: [CfnLogAlarm.Tag].self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["AggregationExpression"] = self.aggregationExpression.templateValue
@@ -204,7 +179,7 @@ public final class CfnLogAlarm: Resource, HasAttributes, DecodableResource {
     }
 
     /// The schedule configuration for the scheduled query.
-    public struct ScheduleConfiguration: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct ScheduleConfiguration: TemplateRepresentable, Sendable {
         /// The number of seconds into the past to end the query window.
         public let endTimeOffset: Value<Int>?
         /// The expression that defines when the scheduled query runs, e.g.
@@ -218,12 +193,6 @@ public final class CfnLogAlarm: Resource, HasAttributes, DecodableResource {
             self.startTimeOffset = startTimeOffset
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r1 = fields.decode("ScheduleExpression", as: Value<String>.self), let r2 = fields.decode("StartTimeOffset", as: Value<Int>.self) else { return nil }
-            self.init(scheduleExpression: r1, startTimeOffset: r2, endTimeOffset: fields.decode("EndTimeOffset", as: Value<Int>.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["EndTimeOffset"] = self.endTimeOffset?.templateValue
@@ -234,7 +203,7 @@ public final class CfnLogAlarm: Resource, HasAttributes, DecodableResource {
     }
 
     /// Metadata that you can assign to a log alarm.
-    public struct Tag: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct Tag: TemplateRepresentable, Sendable {
         /// A unique identifier for the tag.
         public let key: Value<String>
         /// The value for the specified tag key.
@@ -243,12 +212,6 @@ public final class CfnLogAlarm: Resource, HasAttributes, DecodableResource {
         public init(key: Value<String>, value: Value<String>) {
             self.key = key
             self.value = value
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("Key", as: Value<String>.self), let r1 = fields.decode("Value", as: Value<String>.self) else { return nil }
-            self.init(key: r0, value: r1)
         }
 
         public var templateValue: TemplateValue {
@@ -260,7 +223,7 @@ public final class CfnLogAlarm: Resource, HasAttributes, DecodableResource {
     }
 
     /// The warm-up configuration for an alarm.
-    public struct WarmUpConfiguration: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct WarmUpConfiguration: TemplateRepresentable, Sendable {
         /// Specifies whether the alarm waits for the full warm-up period before it starts evaluating.
         public let onlyStartEvaluatingAfterWarmUpPeriodEnds: Value<Bool>?
         /// The length of the warm-up period, in minutes.
@@ -269,11 +232,6 @@ public final class CfnLogAlarm: Resource, HasAttributes, DecodableResource {
         public init(onlyStartEvaluatingAfterWarmUpPeriodEnds: Value<Bool>? = nil, warmUpPeriodDurationInMinutes: Value<Int>? = nil) {
             self.onlyStartEvaluatingAfterWarmUpPeriodEnds = onlyStartEvaluatingAfterWarmUpPeriodEnds
             self.warmUpPeriodDurationInMinutes = warmUpPeriodDurationInMinutes
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(onlyStartEvaluatingAfterWarmUpPeriodEnds: fields.decode("OnlyStartEvaluatingAfterWarmUpPeriodEnds", as: Value<Bool>.self), warmUpPeriodDurationInMinutes: fields.decode("WarmUpPeriodDurationInMinutes", as: Value<Int>.self))
         }
 
         public var templateValue: TemplateValue {

@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::CloudWatch::MetricStream`: Resource Type definition for Metric Stream
-public final class CfnMetricStream: Resource, HasAttributes, DecodableResource {
+public final class CfnMetricStream: Resource, HasAttributes {
     public enum Attribute: String, Sendable {
         case arn = "Arn"
         case creationDate = "CreationDate"
@@ -42,12 +42,6 @@ public final class CfnMetricStream: Resource, HasAttributes, DecodableResource {
         super.init(logicalID: logicalID, type: "AWS::CloudWatch::MetricStream")
     }
 
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        self.init(logicalID, excludeFilters: properties.decode("ExcludeFilters", as: [CfnMetricStream.MetricStreamFilter].self), firehoseArn: properties.decode("FirehoseArn", as: Value<String>.self), includeFilters: properties.decode("IncludeFilters", as: [CfnMetricStream.MetricStreamFilter].self), includeLinkedAccountsMetrics: properties.decode("IncludeLinkedAccountsMetrics", as: Value<Bool>.self), name: properties.decode("Name", as: Value<String>.self), outputFormat: properties.decode("OutputFormat", as: CfnMetricStream.OutputFormat.self), roleArn: properties.decode("RoleArn", as: Value<String>.self), statisticsConfigurations: properties.decode("StatisticsConfigurations", as: [CfnMetricStream.MetricStreamStatisticsConfiguration].self), tags: properties.decode("Tags", as: [CfnMetricStream.Tag].self))
-    }
-
     /// Fn::GetAtt Arn.
     public var attrArn: Value<String> { attribute(.arn) }
     /// Fn::GetAtt CreationDate.
@@ -72,7 +66,7 @@ public final class CfnMetricStream: Resource, HasAttributes, DecodableResource {
     }
 
     /// This structure defines the metrics that will be streamed.
-    public struct MetricStreamFilter: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct MetricStreamFilter: TemplateRepresentable, Sendable {
         /// Only metrics with MetricNames matching these values will be streamed.
         public let metricNames: Value<[String]>?
         /// Only metrics with Namespace matching this value will be streamed.
@@ -83,12 +77,6 @@ public final class CfnMetricStream: Resource, HasAttributes, DecodableResource {
             self.namespace = namespace
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r1 = fields.decode("Namespace", as: Value<String>.self) else { return nil }
-            self.init(namespace: r1, metricNames: fields.decode("MetricNames", as: Value<[String]>.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["MetricNames"] = self.metricNames?.templateValue
@@ -97,11 +85,10 @@ public final class CfnMetricStream: Resource, HasAttributes, DecodableResource {
         }
     }
 
-    public struct OutputFormat: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+    public struct OutputFormat: TemplateRepresentable, Sendable {
         public let templateValue: TemplateValue
         /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
         public init(_ value: Value<String>) { templateValue = value.raw }
-        public init(decoding value: TemplateValue) { templateValue = value }
         private init(literal: String) { templateValue = .string(literal) }
         public static var json: OutputFormat { OutputFormat(literal: "json") }
         public static var opentelemetry0_7: OutputFormat { OutputFormat(literal: "opentelemetry0.7") }
@@ -109,7 +96,7 @@ public final class CfnMetricStream: Resource, HasAttributes, DecodableResource {
     }
 
     /// This structure specifies a list of additional statistics to stream, and the metrics to stream those additional statistics for.
-    public struct MetricStreamStatisticsConfiguration: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct MetricStreamStatisticsConfiguration: TemplateRepresentable, Sendable {
         /// The additional statistics to stream for the metrics listed in IncludeMetrics.
         public let additionalStatistics: Value<[String]>
         /// An array that defines the metrics that are to have additional statistics streamed.
@@ -118,12 +105,6 @@ public final class CfnMetricStream: Resource, HasAttributes, DecodableResource {
         public init(additionalStatistics: Value<[String]>, includeMetrics: [CfnMetricStream.MetricStreamStatisticsMetric]) {
             self.additionalStatistics = additionalStatistics
             self.includeMetrics = includeMetrics
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("AdditionalStatistics", as: Value<[String]>.self), let r1 = fields.decode("IncludeMetrics", as: [CfnMetricStream.MetricStreamStatisticsMetric].self) else { return nil }
-            self.init(additionalStatistics: r0, includeMetrics: r1)
         }
 
         public var templateValue: TemplateValue {
@@ -135,7 +116,7 @@ public final class CfnMetricStream: Resource, HasAttributes, DecodableResource {
     }
 
     /// A structure that specifies the metric name and namespace for one metric that is going to have additional statistics included in the stream.
-    public struct MetricStreamStatisticsMetric: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct MetricStreamStatisticsMetric: TemplateRepresentable, Sendable {
         /// The name of the metric.
         public let metricName: Value<String>
         /// The namespace of the metric.
@@ -144,12 +125,6 @@ public final class CfnMetricStream: Resource, HasAttributes, DecodableResource {
         public init(metricName: Value<String>, namespace: Value<String>) {
             self.metricName = metricName
             self.namespace = namespace
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("MetricName", as: Value<String>.self), let r1 = fields.decode("Namespace", as: Value<String>.self) else { return nil }
-            self.init(metricName: r0, namespace: r1)
         }
 
         public var templateValue: TemplateValue {
@@ -161,7 +136,7 @@ public final class CfnMetricStream: Resource, HasAttributes, DecodableResource {
     }
 
     /// Metadata that you can assign to a Metric Stream, consisting of a key-value pair.
-    public struct Tag: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct Tag: TemplateRepresentable, Sendable {
         /// A unique identifier for the tag.
         public let key: Value<String>
         /// String which you can use to describe or define the tag.
@@ -170,12 +145,6 @@ public final class CfnMetricStream: Resource, HasAttributes, DecodableResource {
         public init(key: Value<String>, value: Value<String>) {
             self.key = key
             self.value = value
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("Key", as: Value<String>.self), let r1 = fields.decode("Value", as: Value<String>.self) else { return nil }
-            self.init(key: r0, value: r1)
         }
 
         public var templateValue: TemplateValue {

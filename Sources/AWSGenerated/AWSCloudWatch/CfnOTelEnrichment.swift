@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::CloudWatch::OTelEnrichment`: AWS::CloudWatch::OTelEnrichment enables OTel metric enrichment in CloudWatch, allowing CloudWatch vended metrics to be available for PromQL querying enriched with AWS resource tags and metadata.
-public final class CfnOTelEnrichment: Resource, HasAttributes, DecodableResource {
+public final class CfnOTelEnrichment: Resource, HasAttributes {
     public enum Attribute: String, Sendable {
         case accountId = "AccountId"
         case status = "Status"
@@ -19,12 +19,6 @@ public final class CfnOTelEnrichment: Resource, HasAttributes, DecodableResource
         super.init(logicalID: logicalID, type: "AWS::CloudWatch::OTelEnrichment")
     }
 
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        self.init(logicalID, excludeFilters: properties.decode("ExcludeFilters", as: [CfnOTelEnrichment.OTelEnrichmentMetricSelector].self), includeFilters: properties.decode("IncludeFilters", as: [CfnOTelEnrichment.OTelEnrichmentMetricSelector].self))
-    }
-
     /// Fn::GetAtt AccountId.
     public var attrAccountId: Value<String> { attribute(.accountId) }
     /// Fn::GetAtt Status.
@@ -38,7 +32,7 @@ public final class CfnOTelEnrichment: Resource, HasAttributes, DecodableResource
     }
 
     /// Selects metrics within one namespace.
-    public struct OTelEnrichmentMetricSelector: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct OTelEnrichmentMetricSelector: TemplateRepresentable, Sendable {
         /// Absent or empty means every metric in this namespace, in whichever direction this selector appears.
         public let metricNames: Value<[String]>?
         /// The CloudWatch namespace this selector applies to.
@@ -47,12 +41,6 @@ public final class CfnOTelEnrichment: Resource, HasAttributes, DecodableResource
         public init(namespace: Value<String>, metricNames: Value<[String]>? = nil) {
             self.metricNames = metricNames
             self.namespace = namespace
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r1 = fields.decode("Namespace", as: Value<String>.self) else { return nil }
-            self.init(namespace: r1, metricNames: fields.decode("MetricNames", as: Value<[String]>.self))
         }
 
         public var templateValue: TemplateValue {

@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::CloudWatch::ResourceMetricsConfiguration`: Resource Type definition for AWS::CloudWatch::ResourceMetricsConfiguration.
-public final class CfnResourceMetricsConfiguration: Resource, HasAttributes, DecodableResource {
+public final class CfnResourceMetricsConfiguration: Resource, HasAttributes {
     public enum Attribute: String, Sendable {
         case createdAt = "CreatedAt"
         case updatedAt = "UpdatedAt"
@@ -19,13 +19,6 @@ public final class CfnResourceMetricsConfiguration: Resource, HasAttributes, Dec
         super.init(logicalID: logicalID, type: "AWS::CloudWatch::ResourceMetricsConfiguration")
     }
 
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        guard let r1 = properties.decode("ResourceArn", as: Value<String>.self) else { return nil }
-        self.init(logicalID, resourceArn: r1, metricSelections: properties.decode("MetricSelections", as: [CfnResourceMetricsConfiguration.ResourceMetricSelection].self))
-    }
-
     /// Fn::GetAtt CreatedAt.
     public var attrCreatedAt: Value<String> { attribute(.createdAt) }
     /// Fn::GetAtt UpdatedAt.
@@ -39,18 +32,12 @@ public final class CfnResourceMetricsConfiguration: Resource, HasAttributes, Dec
     }
 
     /// Defines which metrics are enabled for detailed monitoring on the resource.
-    public struct ResourceMetricSelection: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct ResourceMetricSelection: TemplateRepresentable, Sendable {
         /// The list of metric names to include in detailed monitoring for the resource.
         public let includeMetrics: Value<[String]>
 
         public init(includeMetrics: Value<[String]>) {
             self.includeMetrics = includeMetrics
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("IncludeMetrics", as: Value<[String]>.self) else { return nil }
-            self.init(includeMetrics: r0)
         }
 
         public var templateValue: TemplateValue {

@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::CloudWatch::View`: Resource Type definition for AWS::CloudWatch::View.
-public final class CfnView: Resource, HasAttributes, DecodableResource {
+public final class CfnView: Resource, HasAttributes {
     public enum Attribute: String, Sendable {
         case arn = "Arn"
         case createdAt = "CreatedAt"
@@ -27,13 +27,6 @@ public final class CfnView: Resource, HasAttributes, DecodableResource {
         super.init(logicalID: logicalID, type: "AWS::CloudWatch::View")
     }
 
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        guard let r0 = properties.decode("Definition", as: Value<String>.self) else { return nil }
-        self.init(logicalID, viewDefinition: r0, description: properties.decode("Description", as: Value<String>.self), name: properties.decode("Name", as: Value<String>.self), tags: properties.decode("Tags", as: [CfnView.Tag].self))
-    }
-
     /// Fn::GetAtt Arn.
     public var attrArn: Value<String> { attribute(.arn) }
     /// Fn::GetAtt CreatedAt.
@@ -53,7 +46,7 @@ public final class CfnView: Resource, HasAttributes, DecodableResource {
     }
 
     /// A key-value pair to associate with the view.
-    public struct Tag: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct Tag: TemplateRepresentable, Sendable {
         /// The key of the tag.
         public let key: Value<String>
         /// The value of the tag.
@@ -62,12 +55,6 @@ public final class CfnView: Resource, HasAttributes, DecodableResource {
         public init(key: Value<String>, value: Value<String>) {
             self.key = key
             self.value = value
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("Key", as: Value<String>.self), let r1 = fields.decode("Value", as: Value<String>.self) else { return nil }
-            self.init(key: r0, value: r1)
         }
 
         public var templateValue: TemplateValue {

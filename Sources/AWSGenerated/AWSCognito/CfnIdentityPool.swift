@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::Cognito::IdentityPool`: Resource Type definition for AWS::Cognito::IdentityPool
-public final class CfnIdentityPool: Resource, HasAttributes, DecodableResource {
+public final class CfnIdentityPool: Resource, HasAttributes {
     public enum Attribute: String, Sendable {
         case id = "Id"
         case name = "Name"
@@ -38,13 +38,6 @@ public final class CfnIdentityPool: Resource, HasAttributes, DecodableResource {
         super.init(logicalID: logicalID, type: "AWS::Cognito::IdentityPool")
     }
 
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        guard let r1 = properties.decode("AllowUnauthenticatedIdentities", as: Value<Bool>.self) else { return nil }
-        self.init(logicalID, allowUnauthenticatedIdentities: r1, allowClassicFlow: properties.decode("AllowClassicFlow", as: Value<Bool>.self), cognitoEvents: properties.decode("CognitoEvents", as: TemplateValue.self), cognitoIdentityProviders: properties.decode("CognitoIdentityProviders", as: [CfnIdentityPool.CognitoIdentityProvider].self), cognitoStreams: properties.decode("CognitoStreams", as: CfnIdentityPool.CognitoStreams.self), developerProviderName: properties.decode("DeveloperProviderName", as: Value<String>.self), identityPoolName: properties.decode("IdentityPoolName", as: Value<String>.self), identityPoolTags: properties.decode("IdentityPoolTags", as: [CfnIdentityPool.Tag].self), openIdConnectProviderARNs: properties.decode("OpenIdConnectProviderARNs", as: Value<[String]>.self), pushSync: properties.decode("PushSync", as: CfnIdentityPool.PushSync.self), samlProviderARNs: properties.decode("SamlProviderARNs", as: Value<[String]>.self), supportedLoginProviders: properties.decode("SupportedLoginProviders", as: TemplateValue.self))
-    }
-
     /// Fn::GetAtt Id.
     public var attrId: Value<String> { attribute(.id) }
     /// Fn::GetAtt Name.
@@ -67,7 +60,7 @@ public final class CfnIdentityPool: Resource, HasAttributes, DecodableResource {
         return properties
     }
 
-    public struct CognitoIdentityProvider: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct CognitoIdentityProvider: TemplateRepresentable, Sendable {
         public let clientId: Value<String>
         public let providerName: Value<String>
         public let serverSideTokenCheck: Value<Bool>?
@@ -76,12 +69,6 @@ public final class CfnIdentityPool: Resource, HasAttributes, DecodableResource {
             self.clientId = clientId
             self.providerName = providerName
             self.serverSideTokenCheck = serverSideTokenCheck
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("ClientId", as: Value<String>.self), let r1 = fields.decode("ProviderName", as: Value<String>.self) else { return nil }
-            self.init(clientId: r0, providerName: r1, serverSideTokenCheck: fields.decode("ServerSideTokenCheck", as: Value<Bool>.self))
         }
 
         public var templateValue: TemplateValue {
@@ -93,7 +80,7 @@ public final class CfnIdentityPool: Resource, HasAttributes, DecodableResource {
         }
     }
 
-    public struct CognitoStreams: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct CognitoStreams: TemplateRepresentable, Sendable {
         public let roleArn: Value<String>?
         public let streamName: Value<String>?
         public let streamingStatus: Value<String>?
@@ -102,11 +89,6 @@ public final class CfnIdentityPool: Resource, HasAttributes, DecodableResource {
             self.roleArn = roleArn
             self.streamName = streamName
             self.streamingStatus = streamingStatus
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(roleArn: fields.decode("RoleArn", as: Value<String>.self), streamName: fields.decode("StreamName", as: Value<String>.self), streamingStatus: fields.decode("StreamingStatus", as: Value<String>.self))
         }
 
         public var templateValue: TemplateValue {
@@ -119,7 +101,7 @@ public final class CfnIdentityPool: Resource, HasAttributes, DecodableResource {
     }
 
     /// A key-value pair to associate with a resource.
-    public struct Tag: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct Tag: TemplateRepresentable, Sendable {
         /// The key name of the tag.
         public let key: Value<String>
         /// The value for the tag.
@@ -130,12 +112,6 @@ public final class CfnIdentityPool: Resource, HasAttributes, DecodableResource {
             self.value = value
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("Key", as: Value<String>.self), let r1 = fields.decode("Value", as: Value<String>.self) else { return nil }
-            self.init(key: r0, value: r1)
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["Key"] = self.key.templateValue
@@ -144,18 +120,13 @@ public final class CfnIdentityPool: Resource, HasAttributes, DecodableResource {
         }
     }
 
-    public struct PushSync: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct PushSync: TemplateRepresentable, Sendable {
         public let applicationArns: Value<[String]>?
         public let roleArn: Value<String>?
 
         public init(applicationArns: Value<[String]>? = nil, roleArn: Value<String>? = nil) {
             self.applicationArns = applicationArns
             self.roleArn = roleArn
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(applicationArns: fields.decode("ApplicationArns", as: Value<[String]>.self), roleArn: fields.decode("RoleArn", as: Value<String>.self))
         }
 
         public var templateValue: TemplateValue {

@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::Cognito::IdentityPoolPrincipalTag`: Resource Type definition for AWS::Cognito::IdentityPoolPrincipalTag
-public final class CfnIdentityPoolPrincipalTag: Resource, DecodableResource {
+public final class CfnIdentityPoolPrincipalTag: Resource {
     public var identityPoolId: Value<String>
     public var identityProviderName: Value<String>
     public var principalTags: TemplateValue?
@@ -14,13 +14,6 @@ public final class CfnIdentityPoolPrincipalTag: Resource, DecodableResource {
         self.principalTags = principalTags
         self.useDefaults = useDefaults
         super.init(logicalID: logicalID, type: "AWS::Cognito::IdentityPoolPrincipalTag")
-    }
-
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        guard let r0 = properties.decode("IdentityPoolId", as: Value<String>.self), let r1 = properties.decode("IdentityProviderName", as: Value<String>.self) else { return nil }
-        self.init(logicalID, identityPoolId: r0, identityProviderName: r1, principalTags: properties.decode("PrincipalTags", as: TemplateValue.self), useDefaults: properties.decode("UseDefaults", as: Value<Bool>.self))
     }
 
     public override func properties(in context: SynthesisContext) -> Fields {

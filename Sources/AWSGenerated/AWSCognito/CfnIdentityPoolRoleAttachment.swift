@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::Cognito::IdentityPoolRoleAttachment`: Resource Type definition for AWS::Cognito::IdentityPoolRoleAttachment
-public final class CfnIdentityPoolRoleAttachment: Resource, HasAttributes, DecodableResource {
+public final class CfnIdentityPoolRoleAttachment: Resource, HasAttributes {
     public enum Attribute: String, Sendable {
         case id = "Id"
     }
@@ -16,13 +16,6 @@ public final class CfnIdentityPoolRoleAttachment: Resource, HasAttributes, Decod
         self.roleMappings = roleMappings
         self.roles = roles
         super.init(logicalID: logicalID, type: "AWS::Cognito::IdentityPoolRoleAttachment")
-    }
-
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        guard let r0 = properties.decode("IdentityPoolId", as: Value<String>.self) else { return nil }
-        self.init(logicalID, identityPoolId: r0, roleMappings: properties.decode("RoleMappings", as: TemplateValue.self), roles: properties.decode("Roles", as: TemplateValue.self))
     }
 
     /// Fn::GetAtt Id.

@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::Cognito::LogDeliveryConfiguration`: Resource Type definition for AWS::Cognito::LogDeliveryConfiguration
-public final class CfnLogDeliveryConfiguration: Resource, HasAttributes, DecodableResource {
+public final class CfnLogDeliveryConfiguration: Resource, HasAttributes {
     public enum Attribute: String, Sendable {
         case id = "Id"
     }
@@ -16,13 +16,6 @@ public final class CfnLogDeliveryConfiguration: Resource, HasAttributes, Decodab
         super.init(logicalID: logicalID, type: "AWS::Cognito::LogDeliveryConfiguration")
     }
 
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        guard let r1 = properties.decode("UserPoolId", as: Value<String>.self) else { return nil }
-        self.init(logicalID, userPoolId: r1, logConfigurations: properties.decode("LogConfigurations", as: [CfnLogDeliveryConfiguration.LogConfiguration].self))
-    }
-
     /// Fn::GetAtt Id.
     public var attrId: Value<String> { attribute(.id) }
 
@@ -33,7 +26,7 @@ public final class CfnLogDeliveryConfiguration: Resource, HasAttributes, Decodab
         return properties
     }
 
-    public struct LogConfiguration: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct LogConfiguration: TemplateRepresentable, Sendable {
         public let cloudWatchLogsConfiguration: CfnLogDeliveryConfiguration.CloudWatchLogsConfiguration?
         public let eventSource: Value<String>?
         public let firehoseConfiguration: CfnLogDeliveryConfiguration.FirehoseConfiguration?
@@ -48,11 +41,6 @@ public final class CfnLogDeliveryConfiguration: Resource, HasAttributes, Decodab
             self.s3Configuration = s3Configuration
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(cloudWatchLogsConfiguration: fields.decode("CloudWatchLogsConfiguration", as: CfnLogDeliveryConfiguration.CloudWatchLogsConfiguration.self), eventSource: fields.decode("EventSource", as: Value<String>.self), firehoseConfiguration: fields.decode("FirehoseConfiguration", as: CfnLogDeliveryConfiguration.FirehoseConfiguration.self), logLevel: fields.decode("LogLevel", as: Value<String>.self), s3Configuration: fields.decode("S3Configuration", as: CfnLogDeliveryConfiguration.S3Configuration.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["CloudWatchLogsConfiguration"] = self.cloudWatchLogsConfiguration?.templateValue
@@ -64,16 +52,11 @@ public final class CfnLogDeliveryConfiguration: Resource, HasAttributes, Decodab
         }
     }
 
-    public struct CloudWatchLogsConfiguration: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct CloudWatchLogsConfiguration: TemplateRepresentable, Sendable {
         public let logGroupArn: Value<String>?
 
         public init(logGroupArn: Value<String>? = nil) {
             self.logGroupArn = logGroupArn
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(logGroupArn: fields.decode("LogGroupArn", as: Value<String>.self))
         }
 
         public var templateValue: TemplateValue {
@@ -83,16 +66,11 @@ public final class CfnLogDeliveryConfiguration: Resource, HasAttributes, Decodab
         }
     }
 
-    public struct FirehoseConfiguration: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct FirehoseConfiguration: TemplateRepresentable, Sendable {
         public let streamArn: Value<String>?
 
         public init(streamArn: Value<String>? = nil) {
             self.streamArn = streamArn
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(streamArn: fields.decode("StreamArn", as: Value<String>.self))
         }
 
         public var templateValue: TemplateValue {
@@ -102,16 +80,11 @@ public final class CfnLogDeliveryConfiguration: Resource, HasAttributes, Decodab
         }
     }
 
-    public struct S3Configuration: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct S3Configuration: TemplateRepresentable, Sendable {
         public let bucketArn: Value<String>?
 
         public init(bucketArn: Value<String>? = nil) {
             self.bucketArn = bucketArn
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(bucketArn: fields.decode("BucketArn", as: Value<String>.self))
         }
 
         public var templateValue: TemplateValue {

@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::Cognito::ManagedLoginBranding`: Resource Type definition for AWS::Cognito::ManagedLoginBranding
-public final class CfnManagedLoginBranding: Resource, HasAttributes, DecodableResource {
+public final class CfnManagedLoginBranding: Resource, HasAttributes {
     public enum Attribute: String, Sendable {
         case managedLoginBrandingId = "ManagedLoginBrandingId"
     }
@@ -24,13 +24,6 @@ public final class CfnManagedLoginBranding: Resource, HasAttributes, DecodableRe
         super.init(logicalID: logicalID, type: "AWS::Cognito::ManagedLoginBranding")
     }
 
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        guard let r5 = properties.decode("UserPoolId", as: Value<String>.self) else { return nil }
-        self.init(logicalID, userPoolId: r5, assets: properties.decode("Assets", as: [CfnManagedLoginBranding.AssetType].self), clientId: properties.decode("ClientId", as: Value<String>.self), returnMergedResources: properties.decode("ReturnMergedResources", as: Value<Bool>.self), settings: properties.decode("Settings", as: TemplateValue.self), useCognitoProvidedValues: properties.decode("UseCognitoProvidedValues", as: Value<Bool>.self))
-    }
-
     /// Fn::GetAtt ManagedLoginBrandingId.
     public var attrManagedLoginBrandingId: Value<String> { attribute(.managedLoginBrandingId) }
 
@@ -45,7 +38,7 @@ public final class CfnManagedLoginBranding: Resource, HasAttributes, DecodableRe
         return properties
     }
 
-    public struct AssetType: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct AssetType: TemplateRepresentable, Sendable {
         public let bytes: Value<String>?
         public let category: CfnManagedLoginBranding.CategoryType
         public let colorMode: CfnManagedLoginBranding.ColorModeType
@@ -60,12 +53,6 @@ public final class CfnManagedLoginBranding: Resource, HasAttributes, DecodableRe
             self.resourceId = resourceId
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r1 = fields.decode("Category", as: CfnManagedLoginBranding.CategoryType.self), let r2 = fields.decode("ColorMode", as: CfnManagedLoginBranding.ColorModeType.self), let r3 = fields.decode("Extension", as: CfnManagedLoginBranding.ExtensionType.self) else { return nil }
-            self.init(category: r1, colorMode: r2, `extension`: r3, bytes: fields.decode("Bytes", as: Value<String>.self), resourceId: fields.decode("ResourceId", as: Value<String>.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["Bytes"] = self.bytes?.templateValue
@@ -77,11 +64,10 @@ public final class CfnManagedLoginBranding: Resource, HasAttributes, DecodableRe
         }
     }
 
-    public struct CategoryType: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+    public struct CategoryType: TemplateRepresentable, Sendable {
         public let templateValue: TemplateValue
         /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
         public init(_ value: Value<String>) { templateValue = value.raw }
-        public init(decoding value: TemplateValue) { templateValue = value }
         private init(literal: String) { templateValue = .string(literal) }
         public static var faviconIco: CategoryType { CategoryType(literal: "FAVICON_ICO") }
         public static var faviconSvg: CategoryType { CategoryType(literal: "FAVICON_SVG") }
@@ -100,22 +86,20 @@ public final class CfnManagedLoginBranding: Resource, HasAttributes, DecodableRe
         public static var idpButtonIcon: CategoryType { CategoryType(literal: "IDP_BUTTON_ICON") }
     }
 
-    public struct ColorModeType: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+    public struct ColorModeType: TemplateRepresentable, Sendable {
         public let templateValue: TemplateValue
         /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
         public init(_ value: Value<String>) { templateValue = value.raw }
-        public init(decoding value: TemplateValue) { templateValue = value }
         private init(literal: String) { templateValue = .string(literal) }
         public static var light: ColorModeType { ColorModeType(literal: "LIGHT") }
         public static var dark: ColorModeType { ColorModeType(literal: "DARK") }
         public static var dynamic: ColorModeType { ColorModeType(literal: "DYNAMIC") }
     }
 
-    public struct ExtensionType: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+    public struct ExtensionType: TemplateRepresentable, Sendable {
         public let templateValue: TemplateValue
         /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
         public init(_ value: Value<String>) { templateValue = value.raw }
-        public init(decoding value: TemplateValue) { templateValue = value }
         private init(literal: String) { templateValue = .string(literal) }
         public static var ico: ExtensionType { ExtensionType(literal: "ICO") }
         public static var jpeg: ExtensionType { ExtensionType(literal: "JPEG") }

@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::Cognito::Terms`: Resource Type definition for AWS::Cognito::Terms
-public final class CfnTerms: Resource, HasAttributes, DecodableResource {
+public final class CfnTerms: Resource, HasAttributes {
     public enum Attribute: String, Sendable {
         case termsId = "TermsId"
     }
@@ -24,13 +24,6 @@ public final class CfnTerms: Resource, HasAttributes, DecodableResource {
         super.init(logicalID: logicalID, type: "AWS::Cognito::Terms")
     }
 
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        guard let r1 = properties.decode("Enforcement", as: CfnTerms.TermsEnforcementType.self), let r2 = properties.decode("Links", as: [String: Value<String>].self), let r3 = properties.decode("TermsName", as: Value<String>.self), let r4 = properties.decode("TermsSource", as: CfnTerms.TermsSourceType.self), let r5 = properties.decode("UserPoolId", as: Value<String>.self) else { return nil }
-        self.init(logicalID, enforcement: r1, links: r2, termsName: r3, termsSource: r4, userPoolId: r5, clientId: properties.decode("ClientId", as: Value<String>.self))
-    }
-
     /// Fn::GetAtt TermsId.
     public var attrTermsId: Value<String> { attribute(.termsId) }
 
@@ -45,20 +38,18 @@ public final class CfnTerms: Resource, HasAttributes, DecodableResource {
         return properties
     }
 
-    public struct TermsEnforcementType: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+    public struct TermsEnforcementType: TemplateRepresentable, Sendable {
         public let templateValue: TemplateValue
         /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
         public init(_ value: Value<String>) { templateValue = value.raw }
-        public init(decoding value: TemplateValue) { templateValue = value }
         private init(literal: String) { templateValue = .string(literal) }
         public static var none: TermsEnforcementType { TermsEnforcementType(literal: "NONE") }
     }
 
-    public struct TermsSourceType: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+    public struct TermsSourceType: TemplateRepresentable, Sendable {
         public let templateValue: TemplateValue
         /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
         public init(_ value: Value<String>) { templateValue = value.raw }
-        public init(decoding value: TemplateValue) { templateValue = value }
         private init(literal: String) { templateValue = .string(literal) }
         public static var link: TermsSourceType { TermsSourceType(literal: "LINK") }
     }

@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::Cognito::UserPool`: Definition of AWS::Cognito::UserPool Resource Type
-public final class CfnUserPool: Resource, HasAttributes, DecodableResource {
+public final class CfnUserPool: Resource, HasAttributes {
     public enum Attribute: String, Sendable {
         case arn = "Arn"
         case providerName = "ProviderName"
@@ -79,12 +79,6 @@ public final class CfnUserPool: Resource, HasAttributes, DecodableResource {
         super.init(logicalID: logicalID, type: "AWS::Cognito::UserPool")
     }
 
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        self.init(logicalID, accountRecoverySetting: properties.decode("AccountRecoverySetting", as: CfnUserPool.AccountRecoverySetting.self), adminCreateUserConfig: properties.decode("AdminCreateUserConfig", as: CfnUserPool.AdminCreateUserConfig.self), aliasAttributes: properties.decode("AliasAttributes", as: [CfnUserPool.AliasAttributes].self), autoVerifiedAttributes: properties.decode("AutoVerifiedAttributes", as: [CfnUserPool.AutoVerifiedAttributes].self), deletionProtection: properties.decode("DeletionProtection", as: CfnUserPool.DeletionProtection.self), deviceConfiguration: properties.decode("DeviceConfiguration", as: CfnUserPool.DeviceConfiguration.self), emailAuthenticationMessage: properties.decode("EmailAuthenticationMessage", as: Value<String>.self), emailAuthenticationSubject: properties.decode("EmailAuthenticationSubject", as: Value<String>.self), emailConfiguration: properties.decode("EmailConfiguration", as: CfnUserPool.EmailConfiguration.self), emailVerificationMessage: properties.decode("EmailVerificationMessage", as: Value<String>.self), emailVerificationSubject: properties.decode("EmailVerificationSubject", as: Value<String>.self), enabledMfas: properties.decode("EnabledMfas", as: Value<[String]>.self), issuerConfiguration: properties.decode("IssuerConfiguration", as: CfnUserPool.IssuerConfiguration.self), keyConfiguration: properties.decode("KeyConfiguration", as: CfnUserPool.KeyConfiguration.self), lambdaConfig: properties.decode("LambdaConfig", as: CfnUserPool.LambdaConfig.self), mfaConfiguration: properties.decode("MfaConfiguration", as: CfnUserPool.MfaConfiguration.self), policies: properties.decode("Policies", as: CfnUserPool.Policies.self), schema: properties.decode("Schema", as: [CfnUserPool.SchemaAttribute].self), smsAuthenticationMessage: properties.decode("SmsAuthenticationMessage", as: Value<String>.self), smsConfiguration: properties.decode("SmsConfiguration", as: CfnUserPool.SmsConfiguration.self), smsVerificationMessage: properties.decode("SmsVerificationMessage", as: Value<String>.self), userAttributeUpdateSettings: properties.decode("UserAttributeUpdateSettings", as: CfnUserPool.UserAttributeUpdateSettings.self), userPoolAddOns: properties.decode("UserPoolAddOns", as: CfnUserPool.UserPoolAddOns.self), userPoolName: properties.decode("UserPoolName", as: Value<String>.self), userPoolTags: properties.decode("UserPoolTags", as: TemplateValue.self), userPoolTier: properties.decode("UserPoolTier", as: CfnUserPool.UserPoolTier.self), usernameAttributes: properties.decode("UsernameAttributes", as: [CfnUserPool.UsernameAttributes].self), usernameConfiguration: properties.decode("UsernameConfiguration", as: CfnUserPool.UsernameConfiguration.self), verificationMessageTemplate: properties.decode("VerificationMessageTemplate", as: CfnUserPool.VerificationMessageTemplate.self), webAuthnFactorConfiguration: properties.decode("WebAuthnFactorConfiguration", as: CfnUserPool.WebAuthnFactorConfiguration.self), webAuthnRelyingPartyID: properties.decode("WebAuthnRelyingPartyID", as: Value<String>.self), webAuthnUserVerification: properties.decode("WebAuthnUserVerification", as: Value<String>.self))
-    }
-
     /// Fn::GetAtt Arn.
     public var attrArn: Value<String> { attribute(.arn) }
     /// Fn::GetAtt ProviderName.
@@ -131,16 +125,11 @@ public final class CfnUserPool: Resource, HasAttributes, DecodableResource {
         return properties
     }
 
-    public struct AccountRecoverySetting: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct AccountRecoverySetting: TemplateRepresentable, Sendable {
         public let recoveryMechanisms: [CfnUserPool.RecoveryOption]?
 
         public init(recoveryMechanisms: [CfnUserPool.RecoveryOption]? = nil) {
             self.recoveryMechanisms = recoveryMechanisms
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(recoveryMechanisms: fields.decode("RecoveryMechanisms", as: [CfnUserPool.RecoveryOption].self))
         }
 
         public var templateValue: TemplateValue {
@@ -150,18 +139,13 @@ public final class CfnUserPool: Resource, HasAttributes, DecodableResource {
         }
     }
 
-    public struct RecoveryOption: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct RecoveryOption: TemplateRepresentable, Sendable {
         public let name: CfnUserPool.RecoveryOption.Name?
         public let priority: Value<Int>?
 
         public init(name: CfnUserPool.RecoveryOption.Name? = nil, priority: Value<Int>? = nil) {
             self.name = name
             self.priority = priority
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(name: fields.decode("Name", as: CfnUserPool.RecoveryOption.Name.self), priority: fields.decode("Priority", as: Value<Int>.self))
         }
 
         public var templateValue: TemplateValue {
@@ -171,11 +155,10 @@ public final class CfnUserPool: Resource, HasAttributes, DecodableResource {
             return .object(fields)
         }
 
-        public struct Name: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+        public struct Name: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
-            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var adminOnly: Name { Name(literal: "admin_only") }
             public static var verifiedEmail: Name { Name(literal: "verified_email") }
@@ -183,7 +166,7 @@ public final class CfnUserPool: Resource, HasAttributes, DecodableResource {
         }
     }
 
-    public struct AdminCreateUserConfig: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct AdminCreateUserConfig: TemplateRepresentable, Sendable {
         public let allowAdminCreateUserOnly: Value<Bool>?
         public let inviteMessageTemplate: CfnUserPool.InviteMessageTemplate?
         public let unusedAccountValidityDays: Value<Int>?
@@ -192,11 +175,6 @@ public final class CfnUserPool: Resource, HasAttributes, DecodableResource {
             self.allowAdminCreateUserOnly = allowAdminCreateUserOnly
             self.inviteMessageTemplate = inviteMessageTemplate
             self.unusedAccountValidityDays = unusedAccountValidityDays
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(allowAdminCreateUserOnly: fields.decode("AllowAdminCreateUserOnly", as: Value<Bool>.self), inviteMessageTemplate: fields.decode("InviteMessageTemplate", as: CfnUserPool.InviteMessageTemplate.self), unusedAccountValidityDays: fields.decode("UnusedAccountValidityDays", as: Value<Int>.self))
         }
 
         public var templateValue: TemplateValue {
@@ -208,7 +186,7 @@ public final class CfnUserPool: Resource, HasAttributes, DecodableResource {
         }
     }
 
-    public struct InviteMessageTemplate: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct InviteMessageTemplate: TemplateRepresentable, Sendable {
         public let emailMessage: Value<String>?
         public let emailSubject: Value<String>?
         public let smsMessage: Value<String>?
@@ -217,11 +195,6 @@ public final class CfnUserPool: Resource, HasAttributes, DecodableResource {
             self.emailMessage = emailMessage
             self.emailSubject = emailSubject
             self.smsMessage = smsMessage
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(emailMessage: fields.decode("EmailMessage", as: Value<String>.self), emailSubject: fields.decode("EmailSubject", as: Value<String>.self), smsMessage: fields.decode("SMSMessage", as: Value<String>.self))
         }
 
         public var templateValue: TemplateValue {
@@ -233,49 +206,41 @@ public final class CfnUserPool: Resource, HasAttributes, DecodableResource {
         }
     }
 
-    public struct AliasAttributes: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+    public struct AliasAttributes: TemplateRepresentable, Sendable {
         public let templateValue: TemplateValue
         /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
         public init(_ value: Value<String>) { templateValue = value.raw }
-        public init(decoding value: TemplateValue) { templateValue = value }
         private init(literal: String) { templateValue = .string(literal) }
         public static var email: AliasAttributes { AliasAttributes(literal: "email") }
         public static var phoneNumber: AliasAttributes { AliasAttributes(literal: "phone_number") }
         public static var preferredUsername: AliasAttributes { AliasAttributes(literal: "preferred_username") }
     }
 
-    public struct AutoVerifiedAttributes: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+    public struct AutoVerifiedAttributes: TemplateRepresentable, Sendable {
         public let templateValue: TemplateValue
         /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
         public init(_ value: Value<String>) { templateValue = value.raw }
-        public init(decoding value: TemplateValue) { templateValue = value }
         private init(literal: String) { templateValue = .string(literal) }
         public static var email: AutoVerifiedAttributes { AutoVerifiedAttributes(literal: "email") }
         public static var phoneNumber: AutoVerifiedAttributes { AutoVerifiedAttributes(literal: "phone_number") }
     }
 
-    public struct DeletionProtection: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+    public struct DeletionProtection: TemplateRepresentable, Sendable {
         public let templateValue: TemplateValue
         /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
         public init(_ value: Value<String>) { templateValue = value.raw }
-        public init(decoding value: TemplateValue) { templateValue = value }
         private init(literal: String) { templateValue = .string(literal) }
         public static var active: DeletionProtection { DeletionProtection(literal: "ACTIVE") }
         public static var inactive: DeletionProtection { DeletionProtection(literal: "INACTIVE") }
     }
 
-    public struct DeviceConfiguration: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct DeviceConfiguration: TemplateRepresentable, Sendable {
         public let challengeRequiredOnNewDevice: Value<Bool>?
         public let deviceOnlyRememberedOnUserPrompt: Value<Bool>?
 
         public init(challengeRequiredOnNewDevice: Value<Bool>? = nil, deviceOnlyRememberedOnUserPrompt: Value<Bool>? = nil) {
             self.challengeRequiredOnNewDevice = challengeRequiredOnNewDevice
             self.deviceOnlyRememberedOnUserPrompt = deviceOnlyRememberedOnUserPrompt
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(challengeRequiredOnNewDevice: fields.decode("ChallengeRequiredOnNewDevice", as: Value<Bool>.self), deviceOnlyRememberedOnUserPrompt: fields.decode("DeviceOnlyRememberedOnUserPrompt", as: Value<Bool>.self))
         }
 
         public var templateValue: TemplateValue {
@@ -286,7 +251,7 @@ public final class CfnUserPool: Resource, HasAttributes, DecodableResource {
         }
     }
 
-    public struct EmailConfiguration: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct EmailConfiguration: TemplateRepresentable, Sendable {
         public let configurationSet: Value<String>?
         public let emailSendingAccount: CfnUserPool.EmailConfiguration.EmailSendingAccount?
         public let from: Value<String>?
@@ -301,11 +266,6 @@ public final class CfnUserPool: Resource, HasAttributes, DecodableResource {
             self.sourceArn = sourceArn
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(configurationSet: fields.decode("ConfigurationSet", as: Value<String>.self), emailSendingAccount: fields.decode("EmailSendingAccount", as: CfnUserPool.EmailConfiguration.EmailSendingAccount.self), from: fields.decode("From", as: Value<String>.self), replyToEmailAddress: fields.decode("ReplyToEmailAddress", as: Value<String>.self), sourceArn: fields.decode("SourceArn", as: Value<String>.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["ConfigurationSet"] = self.configurationSet?.templateValue
@@ -316,27 +276,21 @@ public final class CfnUserPool: Resource, HasAttributes, DecodableResource {
             return .object(fields)
         }
 
-        public struct EmailSendingAccount: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+        public struct EmailSendingAccount: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
-            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var cognitoDefault: EmailSendingAccount { EmailSendingAccount(literal: "COGNITO_DEFAULT") }
             public static var developer: EmailSendingAccount { EmailSendingAccount(literal: "DEVELOPER") }
         }
     }
 
-    public struct IssuerConfiguration: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct IssuerConfiguration: TemplateRepresentable, Sendable {
         public let type: CfnUserPool.IssuerConfiguration.IssuerConfigurationType?
 
         public init(type: CfnUserPool.IssuerConfiguration.IssuerConfigurationType? = nil) {
             self.type = type
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(type: fields.decode("Type", as: CfnUserPool.IssuerConfiguration.IssuerConfigurationType.self))
         }
 
         public var templateValue: TemplateValue {
@@ -345,29 +299,23 @@ public final class CfnUserPool: Resource, HasAttributes, DecodableResource {
             return .object(fields)
         }
 
-        public struct IssuerConfigurationType: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+        public struct IssuerConfigurationType: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
-            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var original: IssuerConfigurationType { IssuerConfigurationType(literal: "ORIGINAL") }
             public static var updated: IssuerConfigurationType { IssuerConfigurationType(literal: "UPDATED") }
         }
     }
 
-    public struct KeyConfiguration: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct KeyConfiguration: TemplateRepresentable, Sendable {
         public let keyType: CfnUserPool.EncryptionKeyType?
         public let kmsKeyArn: Value<String>?
 
         public init(keyType: CfnUserPool.EncryptionKeyType? = nil, kmsKeyArn: Value<String>? = nil) {
             self.keyType = keyType
             self.kmsKeyArn = kmsKeyArn
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(keyType: fields.decode("KeyType", as: CfnUserPool.EncryptionKeyType.self), kmsKeyArn: fields.decode("KmsKeyArn", as: Value<String>.self))
         }
 
         public var templateValue: TemplateValue {
@@ -378,17 +326,16 @@ public final class CfnUserPool: Resource, HasAttributes, DecodableResource {
         }
     }
 
-    public struct EncryptionKeyType: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+    public struct EncryptionKeyType: TemplateRepresentable, Sendable {
         public let templateValue: TemplateValue
         /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
         public init(_ value: Value<String>) { templateValue = value.raw }
-        public init(decoding value: TemplateValue) { templateValue = value }
         private init(literal: String) { templateValue = .string(literal) }
         public static var awsOwnedKey: EncryptionKeyType { EncryptionKeyType(literal: "AWS_OWNED_KEY") }
         public static var customerManagedKey: EncryptionKeyType { EncryptionKeyType(literal: "CUSTOMER_MANAGED_KEY") }
     }
 
-    public struct LambdaConfig: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct LambdaConfig: TemplateRepresentable, Sendable {
         public let createAuthChallenge: Value<String>?
         public let customEmailSender: CfnUserPool.CustomEmailSender?
         public let customMessage: Value<String>?
@@ -423,11 +370,6 @@ public final class CfnUserPool: Resource, HasAttributes, DecodableResource {
             self.verifyAuthChallengeResponse = verifyAuthChallengeResponse
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(createAuthChallenge: fields.decode("CreateAuthChallenge", as: Value<String>.self), customEmailSender: fields.decode("CustomEmailSender", as: CfnUserPool.CustomEmailSender.self), customMessage: fields.decode("CustomMessage", as: Value<String>.self), customSMSSender: fields.decode("CustomSMSSender", as: CfnUserPool.CustomSMSSender.self), defineAuthChallenge: fields.decode("DefineAuthChallenge", as: Value<String>.self), inboundFederation: fields.decode("InboundFederation", as: CfnUserPool.InboundFederation.self), kmsKeyID: fields.decode("KMSKeyID", as: Value<String>.self), postAuthentication: fields.decode("PostAuthentication", as: Value<String>.self), postConfirmation: fields.decode("PostConfirmation", as: Value<String>.self), preAuthentication: fields.decode("PreAuthentication", as: Value<String>.self), preSignUp: fields.decode("PreSignUp", as: Value<String>.self), preTokenGeneration: fields.decode("PreTokenGeneration", as: Value<String>.self), preTokenGenerationConfig: fields.decode("PreTokenGenerationConfig", as: CfnUserPool.PreTokenGenerationConfig.self), userMigration: fields.decode("UserMigration", as: Value<String>.self), verifyAuthChallengeResponse: fields.decode("VerifyAuthChallengeResponse", as: Value<String>.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["CreateAuthChallenge"] = self.createAuthChallenge?.templateValue
@@ -449,7 +391,7 @@ public final class CfnUserPool: Resource, HasAttributes, DecodableResource {
         }
     }
 
-    public struct CustomEmailSender: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct CustomEmailSender: TemplateRepresentable, Sendable {
         public let lambdaArn: Value<String>?
         public let lambdaVersion: CfnUserPool.CustomEmailSender.LambdaVersion?
 
@@ -458,11 +400,6 @@ public final class CfnUserPool: Resource, HasAttributes, DecodableResource {
             self.lambdaVersion = lambdaVersion
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(lambdaArn: fields.decode("LambdaArn", as: Value<String>.self), lambdaVersion: fields.decode("LambdaVersion", as: CfnUserPool.CustomEmailSender.LambdaVersion.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["LambdaArn"] = self.lambdaArn?.templateValue
@@ -470,17 +407,16 @@ public final class CfnUserPool: Resource, HasAttributes, DecodableResource {
             return .object(fields)
         }
 
-        public struct LambdaVersion: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+        public struct LambdaVersion: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
-            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var v1_0: LambdaVersion { LambdaVersion(literal: "V1_0") }
         }
     }
 
-    public struct CustomSMSSender: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct CustomSMSSender: TemplateRepresentable, Sendable {
         public let lambdaArn: Value<String>?
         public let lambdaVersion: CfnUserPool.CustomSMSSender.LambdaVersion?
 
@@ -489,11 +425,6 @@ public final class CfnUserPool: Resource, HasAttributes, DecodableResource {
             self.lambdaVersion = lambdaVersion
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(lambdaArn: fields.decode("LambdaArn", as: Value<String>.self), lambdaVersion: fields.decode("LambdaVersion", as: CfnUserPool.CustomSMSSender.LambdaVersion.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["LambdaArn"] = self.lambdaArn?.templateValue
@@ -501,17 +432,16 @@ public final class CfnUserPool: Resource, HasAttributes, DecodableResource {
             return .object(fields)
         }
 
-        public struct LambdaVersion: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+        public struct LambdaVersion: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
-            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var v1_0: LambdaVersion { LambdaVersion(literal: "V1_0") }
         }
     }
 
-    public struct InboundFederation: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct InboundFederation: TemplateRepresentable, Sendable {
         public let lambdaArn: Value<String>?
         public let lambdaVersion: CfnUserPool.InboundFederation.LambdaVersion?
 
@@ -520,11 +450,6 @@ public final class CfnUserPool: Resource, HasAttributes, DecodableResource {
             self.lambdaVersion = lambdaVersion
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(lambdaArn: fields.decode("LambdaArn", as: Value<String>.self), lambdaVersion: fields.decode("LambdaVersion", as: CfnUserPool.InboundFederation.LambdaVersion.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["LambdaArn"] = self.lambdaArn?.templateValue
@@ -532,17 +457,16 @@ public final class CfnUserPool: Resource, HasAttributes, DecodableResource {
             return .object(fields)
         }
 
-        public struct LambdaVersion: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+        public struct LambdaVersion: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
-            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var v1_0: LambdaVersion { LambdaVersion(literal: "V1_0") }
         }
     }
 
-    public struct PreTokenGenerationConfig: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct PreTokenGenerationConfig: TemplateRepresentable, Sendable {
         public let lambdaArn: Value<String>?
         public let lambdaVersion: CfnUserPool.PreTokenGenerationConfig.LambdaVersion?
 
@@ -551,11 +475,6 @@ public final class CfnUserPool: Resource, HasAttributes, DecodableResource {
             self.lambdaVersion = lambdaVersion
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(lambdaArn: fields.decode("LambdaArn", as: Value<String>.self), lambdaVersion: fields.decode("LambdaVersion", as: CfnUserPool.PreTokenGenerationConfig.LambdaVersion.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["LambdaArn"] = self.lambdaArn?.templateValue
@@ -563,11 +482,10 @@ public final class CfnUserPool: Resource, HasAttributes, DecodableResource {
             return .object(fields)
         }
 
-        public struct LambdaVersion: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+        public struct LambdaVersion: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
-            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var v1_0: LambdaVersion { LambdaVersion(literal: "V1_0") }
             public static var v2_0: LambdaVersion { LambdaVersion(literal: "V2_0") }
@@ -575,29 +493,23 @@ public final class CfnUserPool: Resource, HasAttributes, DecodableResource {
         }
     }
 
-    public struct MfaConfiguration: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+    public struct MfaConfiguration: TemplateRepresentable, Sendable {
         public let templateValue: TemplateValue
         /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
         public init(_ value: Value<String>) { templateValue = value.raw }
-        public init(decoding value: TemplateValue) { templateValue = value }
         private init(literal: String) { templateValue = .string(literal) }
         public static var off: MfaConfiguration { MfaConfiguration(literal: "OFF") }
         public static var on: MfaConfiguration { MfaConfiguration(literal: "ON") }
         public static var optional: MfaConfiguration { MfaConfiguration(literal: "OPTIONAL") }
     }
 
-    public struct Policies: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct Policies: TemplateRepresentable, Sendable {
         public let passwordPolicy: CfnUserPool.PasswordPolicy?
         public let signInPolicy: CfnUserPool.SignInPolicy?
 
         public init(passwordPolicy: CfnUserPool.PasswordPolicy? = nil, signInPolicy: CfnUserPool.SignInPolicy? = nil) {
             self.passwordPolicy = passwordPolicy
             self.signInPolicy = signInPolicy
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(passwordPolicy: fields.decode("PasswordPolicy", as: CfnUserPool.PasswordPolicy.self), signInPolicy: fields.decode("SignInPolicy", as: CfnUserPool.SignInPolicy.self))
         }
 
         public var templateValue: TemplateValue {
@@ -608,7 +520,7 @@ public final class CfnUserPool: Resource, HasAttributes, DecodableResource {
         }
     }
 
-    public struct PasswordPolicy: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct PasswordPolicy: TemplateRepresentable, Sendable {
         public let minimumLength: Value<Int>?
         public let passwordHistorySize: Value<Int>?
         public let requireLowercase: Value<Bool>?
@@ -627,11 +539,6 @@ public final class CfnUserPool: Resource, HasAttributes, DecodableResource {
             self.temporaryPasswordValidityDays = temporaryPasswordValidityDays
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(minimumLength: fields.decode("MinimumLength", as: Value<Int>.self), passwordHistorySize: fields.decode("PasswordHistorySize", as: Value<Int>.self), requireLowercase: fields.decode("RequireLowercase", as: Value<Bool>.self), requireNumbers: fields.decode("RequireNumbers", as: Value<Bool>.self), requireSymbols: fields.decode("RequireSymbols", as: Value<Bool>.self), requireUppercase: fields.decode("RequireUppercase", as: Value<Bool>.self), temporaryPasswordValidityDays: fields.decode("TemporaryPasswordValidityDays", as: Value<Int>.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["MinimumLength"] = self.minimumLength?.templateValue
@@ -645,16 +552,11 @@ public final class CfnUserPool: Resource, HasAttributes, DecodableResource {
         }
     }
 
-    public struct SignInPolicy: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct SignInPolicy: TemplateRepresentable, Sendable {
         public let allowedFirstAuthFactors: [CfnUserPool.SignInPolicy.AllowedFirstAuthFactors]?
 
         public init(allowedFirstAuthFactors: [CfnUserPool.SignInPolicy.AllowedFirstAuthFactors]? = nil) {
             self.allowedFirstAuthFactors = allowedFirstAuthFactors
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(allowedFirstAuthFactors: fields.decode("AllowedFirstAuthFactors", as: [CfnUserPool.SignInPolicy.AllowedFirstAuthFactors].self))
         }
 
         public var templateValue: TemplateValue {
@@ -663,11 +565,10 @@ public final class CfnUserPool: Resource, HasAttributes, DecodableResource {
             return .object(fields)
         }
 
-        public struct AllowedFirstAuthFactors: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+        public struct AllowedFirstAuthFactors: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
-            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var emailOtp: AllowedFirstAuthFactors { AllowedFirstAuthFactors(literal: "EMAIL_OTP") }
             public static var password: AllowedFirstAuthFactors { AllowedFirstAuthFactors(literal: "PASSWORD") }
@@ -677,7 +578,7 @@ public final class CfnUserPool: Resource, HasAttributes, DecodableResource {
         }
     }
 
-    public struct SchemaAttribute: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct SchemaAttribute: TemplateRepresentable, Sendable {
         public let attributeDataType: CfnUserPool.SchemaAttribute.AttributeDataType?
         public let developerOnlyAttribute: Value<Bool>?
         public let mutable: Value<Bool>?
@@ -696,11 +597,6 @@ public final class CfnUserPool: Resource, HasAttributes, DecodableResource {
             self.stringAttributeConstraints = stringAttributeConstraints
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(attributeDataType: fields.decode("AttributeDataType", as: CfnUserPool.SchemaAttribute.AttributeDataType.self), developerOnlyAttribute: fields.decode("DeveloperOnlyAttribute", as: Value<Bool>.self), mutable: fields.decode("Mutable", as: Value<Bool>.self), name: fields.decode("Name", as: Value<String>.self), numberAttributeConstraints: fields.decode("NumberAttributeConstraints", as: CfnUserPool.NumberAttributeConstraints.self), required: fields.decode("Required", as: Value<Bool>.self), stringAttributeConstraints: fields.decode("StringAttributeConstraints", as: CfnUserPool.StringAttributeConstraints.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["AttributeDataType"] = self.attributeDataType?.templateValue
@@ -713,11 +609,10 @@ public final class CfnUserPool: Resource, HasAttributes, DecodableResource {
             return .object(fields)
         }
 
-        public struct AttributeDataType: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+        public struct AttributeDataType: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
-            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var boolean: AttributeDataType { AttributeDataType(literal: "Boolean") }
             public static var dateTime: AttributeDataType { AttributeDataType(literal: "DateTime") }
@@ -726,18 +621,13 @@ public final class CfnUserPool: Resource, HasAttributes, DecodableResource {
         }
     }
 
-    public struct NumberAttributeConstraints: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct NumberAttributeConstraints: TemplateRepresentable, Sendable {
         public let maxValue: Value<String>?
         public let minValue: Value<String>?
 
         public init(maxValue: Value<String>? = nil, minValue: Value<String>? = nil) {
             self.maxValue = maxValue
             self.minValue = minValue
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(maxValue: fields.decode("MaxValue", as: Value<String>.self), minValue: fields.decode("MinValue", as: Value<String>.self))
         }
 
         public var templateValue: TemplateValue {
@@ -748,18 +638,13 @@ public final class CfnUserPool: Resource, HasAttributes, DecodableResource {
         }
     }
 
-    public struct StringAttributeConstraints: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct StringAttributeConstraints: TemplateRepresentable, Sendable {
         public let maxLength: Value<String>?
         public let minLength: Value<String>?
 
         public init(maxLength: Value<String>? = nil, minLength: Value<String>? = nil) {
             self.maxLength = maxLength
             self.minLength = minLength
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(maxLength: fields.decode("MaxLength", as: Value<String>.self), minLength: fields.decode("MinLength", as: Value<String>.self))
         }
 
         public var templateValue: TemplateValue {
@@ -770,7 +655,7 @@ public final class CfnUserPool: Resource, HasAttributes, DecodableResource {
         }
     }
 
-    public struct SmsConfiguration: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct SmsConfiguration: TemplateRepresentable, Sendable {
         public let eumsSms: CfnUserPool.EumsSmsConfiguration?
         public let externalId: Value<String>?
         public let snsCallerArn: Value<String>?
@@ -783,11 +668,6 @@ public final class CfnUserPool: Resource, HasAttributes, DecodableResource {
             self.snsRegion = snsRegion
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(eumsSms: fields.decode("EumsSms", as: CfnUserPool.EumsSmsConfiguration.self), externalId: fields.decode("ExternalId", as: Value<String>.self), snsCallerArn: fields.decode("SnsCallerArn", as: Value<String>.self), snsRegion: fields.decode("SnsRegion", as: Value<String>.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["EumsSms"] = self.eumsSms?.templateValue
@@ -798,7 +678,7 @@ public final class CfnUserPool: Resource, HasAttributes, DecodableResource {
         }
     }
 
-    public struct EumsSmsConfiguration: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct EumsSmsConfiguration: TemplateRepresentable, Sendable {
         public let callerArn: Value<String>
         public let configurationSetName: Value<String>?
         public let externalId: Value<String>?
@@ -817,12 +697,6 @@ public final class CfnUserPool: Resource, HasAttributes, DecodableResource {
             self.region = region
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("CallerArn", as: Value<String>.self) else { return nil }
-            self.init(callerArn: r0, configurationSetName: fields.decode("ConfigurationSetName", as: Value<String>.self), externalId: fields.decode("ExternalId", as: Value<String>.self), inEntityId: fields.decode("InEntityId", as: Value<String>.self), inTemplateId: fields.decode("InTemplateId", as: Value<String>.self), originationIdentity: fields.decode("OriginationIdentity", as: Value<String>.self), region: fields.decode("Region", as: Value<String>.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["CallerArn"] = self.callerArn.templateValue
@@ -836,17 +710,11 @@ public final class CfnUserPool: Resource, HasAttributes, DecodableResource {
         }
     }
 
-    public struct UserAttributeUpdateSettings: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct UserAttributeUpdateSettings: TemplateRepresentable, Sendable {
         public let attributesRequireVerificationBeforeUpdate: [CfnUserPool.UserAttributeUpdateSettings.AttributesRequireVerificationBeforeUpdate]
 
         public init(attributesRequireVerificationBeforeUpdate: [CfnUserPool.UserAttributeUpdateSettings.AttributesRequireVerificationBeforeUpdate]) {
             self.attributesRequireVerificationBeforeUpdate = attributesRequireVerificationBeforeUpdate
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("AttributesRequireVerificationBeforeUpdate", as: [CfnUserPool.UserAttributeUpdateSettings.AttributesRequireVerificationBeforeUpdate].self) else { return nil }
-            self.init(attributesRequireVerificationBeforeUpdate: r0)
         }
 
         public var templateValue: TemplateValue {
@@ -855,29 +723,23 @@ public final class CfnUserPool: Resource, HasAttributes, DecodableResource {
             return .object(fields)
         }
 
-        public struct AttributesRequireVerificationBeforeUpdate: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+        public struct AttributesRequireVerificationBeforeUpdate: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
-            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var email: AttributesRequireVerificationBeforeUpdate { AttributesRequireVerificationBeforeUpdate(literal: "email") }
             public static var phoneNumber: AttributesRequireVerificationBeforeUpdate { AttributesRequireVerificationBeforeUpdate(literal: "phone_number") }
         }
     }
 
-    public struct UserPoolAddOns: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct UserPoolAddOns: TemplateRepresentable, Sendable {
         public let advancedSecurityAdditionalFlows: CfnUserPool.AdvancedSecurityAdditionalFlows?
         public let advancedSecurityMode: CfnUserPool.UserPoolAddOns.AdvancedSecurityMode?
 
         public init(advancedSecurityAdditionalFlows: CfnUserPool.AdvancedSecurityAdditionalFlows? = nil, advancedSecurityMode: CfnUserPool.UserPoolAddOns.AdvancedSecurityMode? = nil) {
             self.advancedSecurityAdditionalFlows = advancedSecurityAdditionalFlows
             self.advancedSecurityMode = advancedSecurityMode
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(advancedSecurityAdditionalFlows: fields.decode("AdvancedSecurityAdditionalFlows", as: CfnUserPool.AdvancedSecurityAdditionalFlows.self), advancedSecurityMode: fields.decode("AdvancedSecurityMode", as: CfnUserPool.UserPoolAddOns.AdvancedSecurityMode.self))
         }
 
         public var templateValue: TemplateValue {
@@ -887,11 +749,10 @@ public final class CfnUserPool: Resource, HasAttributes, DecodableResource {
             return .object(fields)
         }
 
-        public struct AdvancedSecurityMode: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+        public struct AdvancedSecurityMode: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
-            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var audit: AdvancedSecurityMode { AdvancedSecurityMode(literal: "AUDIT") }
             public static var enforced: AdvancedSecurityMode { AdvancedSecurityMode(literal: "ENFORCED") }
@@ -899,16 +760,11 @@ public final class CfnUserPool: Resource, HasAttributes, DecodableResource {
         }
     }
 
-    public struct AdvancedSecurityAdditionalFlows: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct AdvancedSecurityAdditionalFlows: TemplateRepresentable, Sendable {
         public let customAuthMode: CfnUserPool.AdvancedSecurityAdditionalFlows.CustomAuthMode?
 
         public init(customAuthMode: CfnUserPool.AdvancedSecurityAdditionalFlows.CustomAuthMode? = nil) {
             self.customAuthMode = customAuthMode
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(customAuthMode: fields.decode("CustomAuthMode", as: CfnUserPool.AdvancedSecurityAdditionalFlows.CustomAuthMode.self))
         }
 
         public var templateValue: TemplateValue {
@@ -917,48 +773,40 @@ public final class CfnUserPool: Resource, HasAttributes, DecodableResource {
             return .object(fields)
         }
 
-        public struct CustomAuthMode: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+        public struct CustomAuthMode: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
-            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var audit: CustomAuthMode { CustomAuthMode(literal: "AUDIT") }
             public static var enforced: CustomAuthMode { CustomAuthMode(literal: "ENFORCED") }
         }
     }
 
-    public struct UserPoolTier: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+    public struct UserPoolTier: TemplateRepresentable, Sendable {
         public let templateValue: TemplateValue
         /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
         public init(_ value: Value<String>) { templateValue = value.raw }
-        public init(decoding value: TemplateValue) { templateValue = value }
         private init(literal: String) { templateValue = .string(literal) }
         public static var lite: UserPoolTier { UserPoolTier(literal: "LITE") }
         public static var essentials: UserPoolTier { UserPoolTier(literal: "ESSENTIALS") }
         public static var plus: UserPoolTier { UserPoolTier(literal: "PLUS") }
     }
 
-    public struct UsernameAttributes: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+    public struct UsernameAttributes: TemplateRepresentable, Sendable {
         public let templateValue: TemplateValue
         /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
         public init(_ value: Value<String>) { templateValue = value.raw }
-        public init(decoding value: TemplateValue) { templateValue = value }
         private init(literal: String) { templateValue = .string(literal) }
         public static var email: UsernameAttributes { UsernameAttributes(literal: "email") }
         public static var phoneNumber: UsernameAttributes { UsernameAttributes(literal: "phone_number") }
     }
 
-    public struct UsernameConfiguration: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct UsernameConfiguration: TemplateRepresentable, Sendable {
         public let caseSensitive: Value<Bool>?
 
         public init(caseSensitive: Value<Bool>? = nil) {
             self.caseSensitive = caseSensitive
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(caseSensitive: fields.decode("CaseSensitive", as: Value<Bool>.self))
         }
 
         public var templateValue: TemplateValue {
@@ -968,7 +816,7 @@ public final class CfnUserPool: Resource, HasAttributes, DecodableResource {
         }
     }
 
-    public struct VerificationMessageTemplate: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct VerificationMessageTemplate: TemplateRepresentable, Sendable {
         public let defaultEmailOption: CfnUserPool.VerificationMessageTemplate.DefaultEmailOption?
         public let emailMessage: Value<String>?
         public let emailMessageByLink: Value<String>?
@@ -985,11 +833,6 @@ public final class CfnUserPool: Resource, HasAttributes, DecodableResource {
             self.smsMessage = smsMessage
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(defaultEmailOption: fields.decode("DefaultEmailOption", as: CfnUserPool.VerificationMessageTemplate.DefaultEmailOption.self), emailMessage: fields.decode("EmailMessage", as: Value<String>.self), emailMessageByLink: fields.decode("EmailMessageByLink", as: Value<String>.self), emailSubject: fields.decode("EmailSubject", as: Value<String>.self), emailSubjectByLink: fields.decode("EmailSubjectByLink", as: Value<String>.self), smsMessage: fields.decode("SmsMessage", as: Value<String>.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["DefaultEmailOption"] = self.defaultEmailOption?.templateValue
@@ -1001,22 +844,20 @@ public final class CfnUserPool: Resource, HasAttributes, DecodableResource {
             return .object(fields)
         }
 
-        public struct DefaultEmailOption: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+        public struct DefaultEmailOption: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
-            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var confirmWithCode: DefaultEmailOption { DefaultEmailOption(literal: "CONFIRM_WITH_CODE") }
             public static var confirmWithLink: DefaultEmailOption { DefaultEmailOption(literal: "CONFIRM_WITH_LINK") }
         }
     }
 
-    public struct WebAuthnFactorConfiguration: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+    public struct WebAuthnFactorConfiguration: TemplateRepresentable, Sendable {
         public let templateValue: TemplateValue
         /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
         public init(_ value: Value<String>) { templateValue = value.raw }
-        public init(decoding value: TemplateValue) { templateValue = value }
         private init(literal: String) { templateValue = .string(literal) }
         public static var singleFactor: WebAuthnFactorConfiguration { WebAuthnFactorConfiguration(literal: "SINGLE_FACTOR") }
         public static var multiFactorWithUserVerification: WebAuthnFactorConfiguration { WebAuthnFactorConfiguration(literal: "MULTI_FACTOR_WITH_USER_VERIFICATION") }

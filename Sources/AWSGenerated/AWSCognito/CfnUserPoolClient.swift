@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::Cognito::UserPoolClient`: Resource Type definition for AWS::Cognito::UserPoolClient
-public final class CfnUserPoolClient: Resource, HasAttributes, DecodableResource {
+public final class CfnUserPoolClient: Resource, HasAttributes {
     public enum Attribute: String, Sendable {
         case clientId = "ClientId"
         case clientSecret = "ClientSecret"
@@ -60,13 +60,6 @@ public final class CfnUserPoolClient: Resource, HasAttributes, DecodableResource
         super.init(logicalID: logicalID, type: "AWS::Cognito::UserPoolClient")
     }
 
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        guard let r21 = properties.decode("UserPoolId", as: Value<String>.self) else { return nil }
-        self.init(logicalID, userPoolId: r21, accessTokenValidity: properties.decode("AccessTokenValidity", as: Value<Int>.self), allowedOAuthFlows: properties.decode("AllowedOAuthFlows", as: [CfnUserPoolClient.AllowedOAuthFlows].self), allowedOAuthFlowsUserPoolClient: properties.decode("AllowedOAuthFlowsUserPoolClient", as: Value<Bool>.self), allowedOAuthScopes: properties.decode("AllowedOAuthScopes", as: Value<[String]>.self), analyticsConfiguration: properties.decode("AnalyticsConfiguration", as: CfnUserPoolClient.AnalyticsConfiguration.self), authSessionValidity: properties.decode("AuthSessionValidity", as: Value<Int>.self), callbackURLs: properties.decode("CallbackURLs", as: Value<[String]>.self), clientName: properties.decode("ClientName", as: Value<String>.self), defaultRedirectURI: properties.decode("DefaultRedirectURI", as: Value<String>.self), enablePropagateAdditionalUserContextData: properties.decode("EnablePropagateAdditionalUserContextData", as: Value<Bool>.self), enableTokenRevocation: properties.decode("EnableTokenRevocation", as: Value<Bool>.self), explicitAuthFlows: properties.decode("ExplicitAuthFlows", as: [CfnUserPoolClient.ExplicitAuthFlows].self), generateSecret: properties.decode("GenerateSecret", as: Value<Bool>.self), idTokenValidity: properties.decode("IdTokenValidity", as: Value<Int>.self), logoutURLs: properties.decode("LogoutURLs", as: Value<[String]>.self), preventUserExistenceErrors: properties.decode("PreventUserExistenceErrors", as: CfnUserPoolClient.PreventUserExistenceErrors.self), readAttributes: properties.decode("ReadAttributes", as: Value<[String]>.self), refreshTokenRotation: properties.decode("RefreshTokenRotation", as: CfnUserPoolClient.RefreshTokenRotation.self), refreshTokenValidity: properties.decode("RefreshTokenValidity", as: Value<Int>.self), supportedIdentityProviders: properties.decode("SupportedIdentityProviders", as: Value<[String]>.self), tokenValidityUnits: properties.decode("TokenValidityUnits", as: CfnUserPoolClient.TokenValidityUnits.self), writeAttributes: properties.decode("WriteAttributes", as: Value<[String]>.self))
-    }
-
     /// Fn::GetAtt ClientId.
     public var attrClientId: Value<String> { attribute(.clientId) }
     /// Fn::GetAtt ClientSecret.
@@ -102,18 +95,17 @@ public final class CfnUserPoolClient: Resource, HasAttributes, DecodableResource
         return properties
     }
 
-    public struct AllowedOAuthFlows: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+    public struct AllowedOAuthFlows: TemplateRepresentable, Sendable {
         public let templateValue: TemplateValue
         /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
         public init(_ value: Value<String>) { templateValue = value.raw }
-        public init(decoding value: TemplateValue) { templateValue = value }
         private init(literal: String) { templateValue = .string(literal) }
         public static var clientCredentials: AllowedOAuthFlows { AllowedOAuthFlows(literal: "client_credentials") }
         public static var code: AllowedOAuthFlows { AllowedOAuthFlows(literal: "code") }
         public static var implicit: AllowedOAuthFlows { AllowedOAuthFlows(literal: "implicit") }
     }
 
-    public struct AnalyticsConfiguration: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct AnalyticsConfiguration: TemplateRepresentable, Sendable {
         public let applicationArn: Value<String>?
         public let applicationId: Value<String>?
         public let externalId: Value<String>?
@@ -128,11 +120,6 @@ public final class CfnUserPoolClient: Resource, HasAttributes, DecodableResource
             self.userDataShared = userDataShared
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(applicationArn: fields.decode("ApplicationArn", as: Value<String>.self), applicationId: fields.decode("ApplicationId", as: Value<String>.self), externalId: fields.decode("ExternalId", as: Value<String>.self), roleArn: fields.decode("RoleArn", as: Value<String>.self), userDataShared: fields.decode("UserDataShared", as: Value<Bool>.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["ApplicationArn"] = self.applicationArn?.templateValue
@@ -144,11 +131,10 @@ public final class CfnUserPoolClient: Resource, HasAttributes, DecodableResource
         }
     }
 
-    public struct ExplicitAuthFlows: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+    public struct ExplicitAuthFlows: TemplateRepresentable, Sendable {
         public let templateValue: TemplateValue
         /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
         public init(_ value: Value<String>) { templateValue = value.raw }
-        public init(decoding value: TemplateValue) { templateValue = value }
         private init(literal: String) { templateValue = .string(literal) }
         public static var adminNoSrpAuth: ExplicitAuthFlows { ExplicitAuthFlows(literal: "ADMIN_NO_SRP_AUTH") }
         public static var allowAdminUserPasswordAuth: ExplicitAuthFlows { ExplicitAuthFlows(literal: "ALLOW_ADMIN_USER_PASSWORD_AUTH") }
@@ -161,28 +147,22 @@ public final class CfnUserPoolClient: Resource, HasAttributes, DecodableResource
         public static var userPasswordAuth: ExplicitAuthFlows { ExplicitAuthFlows(literal: "USER_PASSWORD_AUTH") }
     }
 
-    public struct PreventUserExistenceErrors: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+    public struct PreventUserExistenceErrors: TemplateRepresentable, Sendable {
         public let templateValue: TemplateValue
         /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
         public init(_ value: Value<String>) { templateValue = value.raw }
-        public init(decoding value: TemplateValue) { templateValue = value }
         private init(literal: String) { templateValue = .string(literal) }
         public static var enabled: PreventUserExistenceErrors { PreventUserExistenceErrors(literal: "ENABLED") }
         public static var legacy: PreventUserExistenceErrors { PreventUserExistenceErrors(literal: "LEGACY") }
     }
 
-    public struct RefreshTokenRotation: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct RefreshTokenRotation: TemplateRepresentable, Sendable {
         public let feature: CfnUserPoolClient.RefreshTokenRotation.Feature?
         public let retryGracePeriodSeconds: Value<Int>?
 
         public init(feature: CfnUserPoolClient.RefreshTokenRotation.Feature? = nil, retryGracePeriodSeconds: Value<Int>? = nil) {
             self.feature = feature
             self.retryGracePeriodSeconds = retryGracePeriodSeconds
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(feature: fields.decode("Feature", as: CfnUserPoolClient.RefreshTokenRotation.Feature.self), retryGracePeriodSeconds: fields.decode("RetryGracePeriodSeconds", as: Value<Int>.self))
         }
 
         public var templateValue: TemplateValue {
@@ -192,18 +172,17 @@ public final class CfnUserPoolClient: Resource, HasAttributes, DecodableResource
             return .object(fields)
         }
 
-        public struct Feature: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+        public struct Feature: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
-            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var enabled: Feature { Feature(literal: "ENABLED") }
             public static var disabled: Feature { Feature(literal: "DISABLED") }
         }
     }
 
-    public struct TokenValidityUnits: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct TokenValidityUnits: TemplateRepresentable, Sendable {
         public let accessToken: CfnUserPoolClient.TokenValidityUnits.AccessToken?
         public let idToken: CfnUserPoolClient.TokenValidityUnits.IdToken?
         public let refreshToken: CfnUserPoolClient.TokenValidityUnits.RefreshToken?
@@ -214,11 +193,6 @@ public final class CfnUserPoolClient: Resource, HasAttributes, DecodableResource
             self.refreshToken = refreshToken
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(accessToken: fields.decode("AccessToken", as: CfnUserPoolClient.TokenValidityUnits.AccessToken.self), idToken: fields.decode("IdToken", as: CfnUserPoolClient.TokenValidityUnits.IdToken.self), refreshToken: fields.decode("RefreshToken", as: CfnUserPoolClient.TokenValidityUnits.RefreshToken.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["AccessToken"] = self.accessToken?.templateValue
@@ -227,11 +201,10 @@ public final class CfnUserPoolClient: Resource, HasAttributes, DecodableResource
             return .object(fields)
         }
 
-        public struct AccessToken: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+        public struct AccessToken: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
-            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var days: AccessToken { AccessToken(literal: "days") }
             public static var hours: AccessToken { AccessToken(literal: "hours") }
@@ -239,11 +212,10 @@ public final class CfnUserPoolClient: Resource, HasAttributes, DecodableResource
             public static var seconds: AccessToken { AccessToken(literal: "seconds") }
         }
 
-        public struct IdToken: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+        public struct IdToken: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
-            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var days: IdToken { IdToken(literal: "days") }
             public static var hours: IdToken { IdToken(literal: "hours") }
@@ -251,11 +223,10 @@ public final class CfnUserPoolClient: Resource, HasAttributes, DecodableResource
             public static var seconds: IdToken { IdToken(literal: "seconds") }
         }
 
-        public struct RefreshToken: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+        public struct RefreshToken: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
-            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var days: RefreshToken { RefreshToken(literal: "days") }
             public static var hours: RefreshToken { RefreshToken(literal: "hours") }

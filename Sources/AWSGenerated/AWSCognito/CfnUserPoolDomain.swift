@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::Cognito::UserPoolDomain`: Resource Type definition for AWS::Cognito::UserPoolDomain
-public final class CfnUserPoolDomain: Resource, HasAttributes, DecodableResource {
+public final class CfnUserPoolDomain: Resource, HasAttributes {
     public enum Attribute: String, Sendable {
         case cloudFrontDistribution = "CloudFrontDistribution"
     }
@@ -22,13 +22,6 @@ public final class CfnUserPoolDomain: Resource, HasAttributes, DecodableResource
         super.init(logicalID: logicalID, type: "AWS::Cognito::UserPoolDomain")
     }
 
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        guard let r1 = properties.decode("Domain", as: Value<String>.self), let r4 = properties.decode("UserPoolId", as: Value<String>.self) else { return nil }
-        self.init(logicalID, domain: r1, userPoolId: r4, customDomainConfig: properties.decode("CustomDomainConfig", as: CfnUserPoolDomain.CustomDomainConfigType.self), managedLoginVersion: properties.decode("ManagedLoginVersion", as: Value<Int>.self), routing: properties.decode("Routing", as: CfnUserPoolDomain.RoutingType.self))
-    }
-
     /// Fn::GetAtt CloudFrontDistribution.
     public var attrCloudFrontDistribution: Value<String> { attribute(.cloudFrontDistribution) }
 
@@ -42,18 +35,13 @@ public final class CfnUserPoolDomain: Resource, HasAttributes, DecodableResource
         return properties
     }
 
-    public struct CustomDomainConfigType: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct CustomDomainConfigType: TemplateRepresentable, Sendable {
         public let certificateArn: Value<String>?
         public let securityPolicy: CfnUserPoolDomain.CustomDomainConfigType.SecurityPolicy?
 
         public init(certificateArn: Value<String>? = nil, securityPolicy: CfnUserPoolDomain.CustomDomainConfigType.SecurityPolicy? = nil) {
             self.certificateArn = certificateArn
             self.securityPolicy = securityPolicy
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(certificateArn: fields.decode("CertificateArn", as: Value<String>.self), securityPolicy: fields.decode("SecurityPolicy", as: CfnUserPoolDomain.CustomDomainConfigType.SecurityPolicy.self))
         }
 
         public var templateValue: TemplateValue {
@@ -63,11 +51,10 @@ public final class CfnUserPoolDomain: Resource, HasAttributes, DecodableResource
             return .object(fields)
         }
 
-        public struct SecurityPolicy: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+        public struct SecurityPolicy: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
-            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var tlsV1: SecurityPolicy { SecurityPolicy(literal: "TLS_V1") }
             public static var tlsV1_2_2021: SecurityPolicy { SecurityPolicy(literal: "TLS_V1_2_2021") }
@@ -75,16 +62,11 @@ public final class CfnUserPoolDomain: Resource, HasAttributes, DecodableResource
         }
     }
 
-    public struct RoutingType: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct RoutingType: TemplateRepresentable, Sendable {
         public let failover: CfnUserPoolDomain.FailoverType?
 
         public init(failover: CfnUserPoolDomain.FailoverType? = nil) {
             self.failover = failover
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(failover: fields.decode("Failover", as: CfnUserPoolDomain.FailoverType.self))
         }
 
         public var templateValue: TemplateValue {
@@ -94,19 +76,13 @@ public final class CfnUserPoolDomain: Resource, HasAttributes, DecodableResource
         }
     }
 
-    public struct FailoverType: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct FailoverType: TemplateRepresentable, Sendable {
         public let primaryRoute53HealthCheckId: Value<String>
         public let secondaryRegion: Value<String>
 
         public init(primaryRoute53HealthCheckId: Value<String>, secondaryRegion: Value<String>) {
             self.primaryRoute53HealthCheckId = primaryRoute53HealthCheckId
             self.secondaryRegion = secondaryRegion
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("PrimaryRoute53HealthCheckId", as: Value<String>.self), let r1 = fields.decode("SecondaryRegion", as: Value<String>.self) else { return nil }
-            self.init(primaryRoute53HealthCheckId: r0, secondaryRegion: r1)
         }
 
         public var templateValue: TemplateValue {

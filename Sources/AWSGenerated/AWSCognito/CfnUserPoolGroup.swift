@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::Cognito::UserPoolGroup`: Resource Type definition for AWS::Cognito::UserPoolGroup
-public final class CfnUserPoolGroup: Resource, DecodableResource {
+public final class CfnUserPoolGroup: Resource {
     public var description: Value<String>?
     public var groupName: Value<String>?
     public var precedence: Value<Int>?
@@ -16,13 +16,6 @@ public final class CfnUserPoolGroup: Resource, DecodableResource {
         self.roleArn = roleArn
         self.userPoolId = userPoolId
         super.init(logicalID: logicalID, type: "AWS::Cognito::UserPoolGroup")
-    }
-
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        guard let r4 = properties.decode("UserPoolId", as: Value<String>.self) else { return nil }
-        self.init(logicalID, userPoolId: r4, description: properties.decode("Description", as: Value<String>.self), groupName: properties.decode("GroupName", as: Value<String>.self), precedence: properties.decode("Precedence", as: Value<Int>.self), roleArn: properties.decode("RoleArn", as: Value<String>.self))
     }
 
     public override func properties(in context: SynthesisContext) -> Fields {

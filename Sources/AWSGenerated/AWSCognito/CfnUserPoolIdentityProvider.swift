@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::Cognito::UserPoolIdentityProvider`: Resource Type definition for AWS::Cognito::UserPoolIdentityProvider
-public final class CfnUserPoolIdentityProvider: Resource, DecodableResource {
+public final class CfnUserPoolIdentityProvider: Resource {
     public var attributeMapping: TemplateValue?
     public var idpIdentifiers: Value<[String]>?
     public var providerDetails: TemplateValue
@@ -20,13 +20,6 @@ public final class CfnUserPoolIdentityProvider: Resource, DecodableResource {
         super.init(logicalID: logicalID, type: "AWS::Cognito::UserPoolIdentityProvider")
     }
 
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        guard let r2 = properties.decode("ProviderDetails", as: TemplateValue.self), let r3 = properties.decode("ProviderName", as: Value<String>.self), let r4 = properties.decode("ProviderType", as: CfnUserPoolIdentityProvider.ProviderType.self), let r5 = properties.decode("UserPoolId", as: Value<String>.self) else { return nil }
-        self.init(logicalID, providerDetails: r2, providerName: r3, providerType: r4, userPoolId: r5, attributeMapping: properties.decode("AttributeMapping", as: TemplateValue.self), idpIdentifiers: properties.decode("IdpIdentifiers", as: Value<[String]>.self))
-    }
-
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
         properties["AttributeMapping"] = self.attributeMapping?.templateValue
@@ -38,11 +31,10 @@ public final class CfnUserPoolIdentityProvider: Resource, DecodableResource {
         return properties
     }
 
-    public struct ProviderType: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+    public struct ProviderType: TemplateRepresentable, Sendable {
         public let templateValue: TemplateValue
         /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
         public init(_ value: Value<String>) { templateValue = value.raw }
-        public init(decoding value: TemplateValue) { templateValue = value }
         private init(literal: String) { templateValue = .string(literal) }
         public static var facebook: ProviderType { ProviderType(literal: "Facebook") }
         public static var google: ProviderType { ProviderType(literal: "Google") }

@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::Cognito::UserPoolRegionalConfigurationAttachment`: Resource Type definition for AWS::Cognito::UserPoolRegionalConfigurationAttachment
-public final class CfnUserPoolRegionalConfigurationAttachment: Resource, DecodableResource {
+public final class CfnUserPoolRegionalConfigurationAttachment: Resource {
     public var emailConfiguration: CfnUserPoolRegionalConfigurationAttachment.EmailConfiguration?
     public var lambdaConfig: CfnUserPoolRegionalConfigurationAttachment.LambdaConfig?
     public var smsConfiguration: CfnUserPoolRegionalConfigurationAttachment.SmsConfiguration?
@@ -21,13 +21,6 @@ public final class CfnUserPoolRegionalConfigurationAttachment: Resource, Decodab
         super.init(logicalID: logicalID, type: "AWS::Cognito::UserPoolRegionalConfigurationAttachment")
     }
 
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        guard let r4 = properties.decode("UserPoolId", as: Value<String>.self) else { return nil }
-        self.init(logicalID, userPoolId: r4, emailConfiguration: properties.decode("EmailConfiguration", as: CfnUserPoolRegionalConfigurationAttachment.EmailConfiguration.self), lambdaConfig: properties.decode("LambdaConfig", as: CfnUserPoolRegionalConfigurationAttachment.LambdaConfig.self), smsConfiguration: properties.decode("SmsConfiguration", as: CfnUserPoolRegionalConfigurationAttachment.SmsConfiguration.self), status: properties.decode("Status", as: Value<String>.self), userPoolTags: properties.decode("UserPoolTags", as: [String: Value<String>].self))
-    }
-
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
         properties["EmailConfiguration"] = self.emailConfiguration?.templateValue
@@ -39,7 +32,7 @@ public final class CfnUserPoolRegionalConfigurationAttachment: Resource, Decodab
         return properties
     }
 
-    public struct EmailConfiguration: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct EmailConfiguration: TemplateRepresentable, Sendable {
         public let configurationSet: Value<String>?
         public let emailSendingAccount: Value<String>?
         public let from: Value<String>?
@@ -54,11 +47,6 @@ public final class CfnUserPoolRegionalConfigurationAttachment: Resource, Decodab
             self.sourceArn = sourceArn
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(configurationSet: fields.decode("ConfigurationSet", as: Value<String>.self), emailSendingAccount: fields.decode("EmailSendingAccount", as: Value<String>.self), from: fields.decode("From", as: Value<String>.self), replyToEmailAddress: fields.decode("ReplyToEmailAddress", as: Value<String>.self), sourceArn: fields.decode("SourceArn", as: Value<String>.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["ConfigurationSet"] = self.configurationSet?.templateValue
@@ -70,7 +58,7 @@ public final class CfnUserPoolRegionalConfigurationAttachment: Resource, Decodab
         }
     }
 
-    public struct LambdaConfig: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct LambdaConfig: TemplateRepresentable, Sendable {
         public let createAuthChallenge: Value<String>?
         public let customEmailSender: CfnUserPoolRegionalConfigurationAttachment.CustomEmailSender?
         public let customMessage: Value<String>?
@@ -105,11 +93,6 @@ public final class CfnUserPoolRegionalConfigurationAttachment: Resource, Decodab
             self.verifyAuthChallengeResponse = verifyAuthChallengeResponse
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(createAuthChallenge: fields.decode("CreateAuthChallenge", as: Value<String>.self), customEmailSender: fields.decode("CustomEmailSender", as: CfnUserPoolRegionalConfigurationAttachment.CustomEmailSender.self), customMessage: fields.decode("CustomMessage", as: Value<String>.self), customSMSSender: fields.decode("CustomSMSSender", as: CfnUserPoolRegionalConfigurationAttachment.CustomSMSSender.self), defineAuthChallenge: fields.decode("DefineAuthChallenge", as: Value<String>.self), inboundFederation: fields.decode("InboundFederation", as: CfnUserPoolRegionalConfigurationAttachment.InboundFederation.self), kmsKeyID: fields.decode("KMSKeyID", as: Value<String>.self), postAuthentication: fields.decode("PostAuthentication", as: Value<String>.self), postConfirmation: fields.decode("PostConfirmation", as: Value<String>.self), preAuthentication: fields.decode("PreAuthentication", as: Value<String>.self), preSignUp: fields.decode("PreSignUp", as: Value<String>.self), preTokenGeneration: fields.decode("PreTokenGeneration", as: Value<String>.self), preTokenGenerationConfig: fields.decode("PreTokenGenerationConfig", as: CfnUserPoolRegionalConfigurationAttachment.PreTokenGenerationConfig.self), userMigration: fields.decode("UserMigration", as: Value<String>.self), verifyAuthChallengeResponse: fields.decode("VerifyAuthChallengeResponse", as: Value<String>.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["CreateAuthChallenge"] = self.createAuthChallenge?.templateValue
@@ -131,18 +114,13 @@ public final class CfnUserPoolRegionalConfigurationAttachment: Resource, Decodab
         }
     }
 
-    public struct CustomEmailSender: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct CustomEmailSender: TemplateRepresentable, Sendable {
         public let lambdaArn: Value<String>?
         public let lambdaVersion: Value<String>?
 
         public init(lambdaArn: Value<String>? = nil, lambdaVersion: Value<String>? = nil) {
             self.lambdaArn = lambdaArn
             self.lambdaVersion = lambdaVersion
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(lambdaArn: fields.decode("LambdaArn", as: Value<String>.self), lambdaVersion: fields.decode("LambdaVersion", as: Value<String>.self))
         }
 
         public var templateValue: TemplateValue {
@@ -153,18 +131,13 @@ public final class CfnUserPoolRegionalConfigurationAttachment: Resource, Decodab
         }
     }
 
-    public struct CustomSMSSender: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct CustomSMSSender: TemplateRepresentable, Sendable {
         public let lambdaArn: Value<String>?
         public let lambdaVersion: Value<String>?
 
         public init(lambdaArn: Value<String>? = nil, lambdaVersion: Value<String>? = nil) {
             self.lambdaArn = lambdaArn
             self.lambdaVersion = lambdaVersion
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(lambdaArn: fields.decode("LambdaArn", as: Value<String>.self), lambdaVersion: fields.decode("LambdaVersion", as: Value<String>.self))
         }
 
         public var templateValue: TemplateValue {
@@ -175,18 +148,13 @@ public final class CfnUserPoolRegionalConfigurationAttachment: Resource, Decodab
         }
     }
 
-    public struct InboundFederation: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct InboundFederation: TemplateRepresentable, Sendable {
         public let lambdaArn: Value<String>?
         public let lambdaVersion: Value<String>?
 
         public init(lambdaArn: Value<String>? = nil, lambdaVersion: Value<String>? = nil) {
             self.lambdaArn = lambdaArn
             self.lambdaVersion = lambdaVersion
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(lambdaArn: fields.decode("LambdaArn", as: Value<String>.self), lambdaVersion: fields.decode("LambdaVersion", as: Value<String>.self))
         }
 
         public var templateValue: TemplateValue {
@@ -197,18 +165,13 @@ public final class CfnUserPoolRegionalConfigurationAttachment: Resource, Decodab
         }
     }
 
-    public struct PreTokenGenerationConfig: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct PreTokenGenerationConfig: TemplateRepresentable, Sendable {
         public let lambdaArn: Value<String>?
         public let lambdaVersion: Value<String>?
 
         public init(lambdaArn: Value<String>? = nil, lambdaVersion: Value<String>? = nil) {
             self.lambdaArn = lambdaArn
             self.lambdaVersion = lambdaVersion
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(lambdaArn: fields.decode("LambdaArn", as: Value<String>.self), lambdaVersion: fields.decode("LambdaVersion", as: Value<String>.self))
         }
 
         public var templateValue: TemplateValue {
@@ -219,7 +182,7 @@ public final class CfnUserPoolRegionalConfigurationAttachment: Resource, Decodab
         }
     }
 
-    public struct SmsConfiguration: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct SmsConfiguration: TemplateRepresentable, Sendable {
         public let eumsSms: CfnUserPoolRegionalConfigurationAttachment.EumsSmsConfiguration?
         public let externalId: Value<String>?
         public let snsCallerArn: Value<String>?
@@ -232,11 +195,6 @@ public final class CfnUserPoolRegionalConfigurationAttachment: Resource, Decodab
             self.snsRegion = snsRegion
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(eumsSms: fields.decode("EumsSms", as: CfnUserPoolRegionalConfigurationAttachment.EumsSmsConfiguration.self), externalId: fields.decode("ExternalId", as: Value<String>.self), snsCallerArn: fields.decode("SnsCallerArn", as: Value<String>.self), snsRegion: fields.decode("SnsRegion", as: Value<String>.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["EumsSms"] = self.eumsSms?.templateValue
@@ -247,7 +205,7 @@ public final class CfnUserPoolRegionalConfigurationAttachment: Resource, Decodab
         }
     }
 
-    public struct EumsSmsConfiguration: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct EumsSmsConfiguration: TemplateRepresentable, Sendable {
         public let callerArn: Value<String>
         public let configurationSetName: Value<String>?
         public let externalId: Value<String>?
@@ -264,12 +222,6 @@ public final class CfnUserPoolRegionalConfigurationAttachment: Resource, Decodab
             self.inTemplateId = inTemplateId
             self.originationIdentity = originationIdentity
             self.region = region
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("CallerArn", as: Value<String>.self) else { return nil }
-            self.init(callerArn: r0, configurationSetName: fields.decode("ConfigurationSetName", as: Value<String>.self), externalId: fields.decode("ExternalId", as: Value<String>.self), inEntityId: fields.decode("InEntityId", as: Value<String>.self), inTemplateId: fields.decode("InTemplateId", as: Value<String>.self), originationIdentity: fields.decode("OriginationIdentity", as: Value<String>.self), region: fields.decode("Region", as: Value<String>.self))
         }
 
         public var templateValue: TemplateValue {

@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::Cognito::UserPoolReplica`: Resource Type definition for AWS::Cognito::UserPoolReplica
-public final class CfnUserPoolReplica: Resource, DecodableResource {
+public final class CfnUserPoolReplica: Resource {
     public var regionName: Value<String>
     public var userPoolId: Value<String>
     public var userPoolTagsAtCreate: [String: Value<String>]?
@@ -12,13 +12,6 @@ public final class CfnUserPoolReplica: Resource, DecodableResource {
         self.userPoolId = userPoolId
         self.userPoolTagsAtCreate = userPoolTagsAtCreate
         super.init(logicalID: logicalID, type: "AWS::Cognito::UserPoolReplica")
-    }
-
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        guard let r0 = properties.decode("RegionName", as: Value<String>.self), let r1 = properties.decode("UserPoolId", as: Value<String>.self) else { return nil }
-        self.init(logicalID, regionName: r0, userPoolId: r1, userPoolTagsAtCreate: properties.decode("UserPoolTagsAtCreate", as: [String: Value<String>].self))
     }
 
     public override func properties(in context: SynthesisContext) -> Fields {

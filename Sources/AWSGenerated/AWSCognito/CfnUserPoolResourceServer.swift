@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::Cognito::UserPoolResourceServer`: Resource Type definition for AWS::Cognito::UserPoolResourceServer
-public final class CfnUserPoolResourceServer: Resource, DecodableResource {
+public final class CfnUserPoolResourceServer: Resource {
     public var identifier: Value<String>
     public var name: Value<String>
     public var scopes: [CfnUserPoolResourceServer.ResourceServerScopeType]?
@@ -16,13 +16,6 @@ public final class CfnUserPoolResourceServer: Resource, DecodableResource {
         super.init(logicalID: logicalID, type: "AWS::Cognito::UserPoolResourceServer")
     }
 
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        guard let r0 = properties.decode("Identifier", as: Value<String>.self), let r1 = properties.decode("Name", as: Value<String>.self), let r3 = properties.decode("UserPoolId", as: Value<String>.self) else { return nil }
-        self.init(logicalID, identifier: r0, name: r1, userPoolId: r3, scopes: properties.decode("Scopes", as: [CfnUserPoolResourceServer.ResourceServerScopeType].self))
-    }
-
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
         properties["Identifier"] = self.identifier.templateValue
@@ -32,19 +25,13 @@ public final class CfnUserPoolResourceServer: Resource, DecodableResource {
         return properties
     }
 
-    public struct ResourceServerScopeType: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct ResourceServerScopeType: TemplateRepresentable, Sendable {
         public let scopeDescription: Value<String>
         public let scopeName: Value<String>
 
         public init(scopeDescription: Value<String>, scopeName: Value<String>) {
             self.scopeDescription = scopeDescription
             self.scopeName = scopeName
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("ScopeDescription", as: Value<String>.self), let r1 = fields.decode("ScopeName", as: Value<String>.self) else { return nil }
-            self.init(scopeDescription: r0, scopeName: r1)
         }
 
         public var templateValue: TemplateValue {

@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::Cognito::UserPoolRiskConfigurationAttachment`: Resource Type definition for AWS::Cognito::UserPoolRiskConfigurationAttachment
-public final class CfnUserPoolRiskConfigurationAttachment: Resource, DecodableResource {
+public final class CfnUserPoolRiskConfigurationAttachment: Resource {
     public var accountTakeoverRiskConfiguration: CfnUserPoolRiskConfigurationAttachment.AccountTakeoverRiskConfigurationType?
     public var clientId: Value<String>
     public var compromisedCredentialsRiskConfiguration: CfnUserPoolRiskConfigurationAttachment.CompromisedCredentialsRiskConfigurationType?
@@ -18,13 +18,6 @@ public final class CfnUserPoolRiskConfigurationAttachment: Resource, DecodableRe
         super.init(logicalID: logicalID, type: "AWS::Cognito::UserPoolRiskConfigurationAttachment")
     }
 
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        guard let r1 = properties.decode("ClientId", as: Value<String>.self), let r4 = properties.decode("UserPoolId", as: Value<String>.self) else { return nil }
-        self.init(logicalID, clientId: r1, userPoolId: r4, accountTakeoverRiskConfiguration: properties.decode("AccountTakeoverRiskConfiguration", as: CfnUserPoolRiskConfigurationAttachment.AccountTakeoverRiskConfigurationType.self), compromisedCredentialsRiskConfiguration: properties.decode("CompromisedCredentialsRiskConfiguration", as: CfnUserPoolRiskConfigurationAttachment.CompromisedCredentialsRiskConfigurationType.self), riskExceptionConfiguration: properties.decode("RiskExceptionConfiguration", as: CfnUserPoolRiskConfigurationAttachment.RiskExceptionConfigurationType.self))
-    }
-
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
         properties["AccountTakeoverRiskConfiguration"] = self.accountTakeoverRiskConfiguration?.templateValue
@@ -35,19 +28,13 @@ public final class CfnUserPoolRiskConfigurationAttachment: Resource, DecodableRe
         return properties
     }
 
-    public struct AccountTakeoverRiskConfigurationType: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct AccountTakeoverRiskConfigurationType: TemplateRepresentable, Sendable {
         public let actions: CfnUserPoolRiskConfigurationAttachment.AccountTakeoverActionsType
         public let notifyConfiguration: CfnUserPoolRiskConfigurationAttachment.NotifyConfigurationType?
 
         public init(actions: CfnUserPoolRiskConfigurationAttachment.AccountTakeoverActionsType, notifyConfiguration: CfnUserPoolRiskConfigurationAttachment.NotifyConfigurationType? = nil) {
             self.actions = actions
             self.notifyConfiguration = notifyConfiguration
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("Actions", as: CfnUserPoolRiskConfigurationAttachment.AccountTakeoverActionsType.self) else { return nil }
-            self.init(actions: r0, notifyConfiguration: fields.decode("NotifyConfiguration", as: CfnUserPoolRiskConfigurationAttachment.NotifyConfigurationType.self))
         }
 
         public var templateValue: TemplateValue {
@@ -58,7 +45,7 @@ public final class CfnUserPoolRiskConfigurationAttachment: Resource, DecodableRe
         }
     }
 
-    public struct AccountTakeoverActionsType: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct AccountTakeoverActionsType: TemplateRepresentable, Sendable {
         public let highAction: CfnUserPoolRiskConfigurationAttachment.AccountTakeoverActionType?
         public let lowAction: CfnUserPoolRiskConfigurationAttachment.AccountTakeoverActionType?
         public let mediumAction: CfnUserPoolRiskConfigurationAttachment.AccountTakeoverActionType?
@@ -67,11 +54,6 @@ public final class CfnUserPoolRiskConfigurationAttachment: Resource, DecodableRe
             self.highAction = highAction
             self.lowAction = lowAction
             self.mediumAction = mediumAction
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(highAction: fields.decode("HighAction", as: CfnUserPoolRiskConfigurationAttachment.AccountTakeoverActionType.self), lowAction: fields.decode("LowAction", as: CfnUserPoolRiskConfigurationAttachment.AccountTakeoverActionType.self), mediumAction: fields.decode("MediumAction", as: CfnUserPoolRiskConfigurationAttachment.AccountTakeoverActionType.self))
         }
 
         public var templateValue: TemplateValue {
@@ -83,19 +65,13 @@ public final class CfnUserPoolRiskConfigurationAttachment: Resource, DecodableRe
         }
     }
 
-    public struct AccountTakeoverActionType: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct AccountTakeoverActionType: TemplateRepresentable, Sendable {
         public let eventAction: Value<String>
         public let notify: Value<Bool>
 
         public init(eventAction: Value<String>, notify: Value<Bool>) {
             self.eventAction = eventAction
             self.notify = notify
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("EventAction", as: Value<String>.self), let r1 = fields.decode("Notify", as: Value<Bool>.self) else { return nil }
-            self.init(eventAction: r0, notify: r1)
         }
 
         public var templateValue: TemplateValue {
@@ -106,7 +82,7 @@ public final class CfnUserPoolRiskConfigurationAttachment: Resource, DecodableRe
         }
     }
 
-    public struct NotifyConfigurationType: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct NotifyConfigurationType: TemplateRepresentable, Sendable {
         public let blockEmail: CfnUserPoolRiskConfigurationAttachment.NotifyEmailType?
         public let from: Value<String>?
         public let mfaEmail: CfnUserPoolRiskConfigurationAttachment.NotifyEmailType?
@@ -123,12 +99,6 @@ public final class CfnUserPoolRiskConfigurationAttachment: Resource, DecodableRe
             self.sourceArn = sourceArn
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r5 = fields.decode("SourceArn", as: Value<String>.self) else { return nil }
-            self.init(sourceArn: r5, blockEmail: fields.decode("BlockEmail", as: CfnUserPoolRiskConfigurationAttachment.NotifyEmailType.self), from: fields.decode("From", as: Value<String>.self), mfaEmail: fields.decode("MfaEmail", as: CfnUserPoolRiskConfigurationAttachment.NotifyEmailType.self), noActionEmail: fields.decode("NoActionEmail", as: CfnUserPoolRiskConfigurationAttachment.NotifyEmailType.self), replyTo: fields.decode("ReplyTo", as: Value<String>.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["BlockEmail"] = self.blockEmail?.templateValue
@@ -141,7 +111,7 @@ public final class CfnUserPoolRiskConfigurationAttachment: Resource, DecodableRe
         }
     }
 
-    public struct NotifyEmailType: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct NotifyEmailType: TemplateRepresentable, Sendable {
         public let htmlBody: Value<String>?
         public let subject: Value<String>
         public let textBody: Value<String>?
@@ -150,12 +120,6 @@ public final class CfnUserPoolRiskConfigurationAttachment: Resource, DecodableRe
             self.htmlBody = htmlBody
             self.subject = subject
             self.textBody = textBody
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r1 = fields.decode("Subject", as: Value<String>.self) else { return nil }
-            self.init(subject: r1, htmlBody: fields.decode("HtmlBody", as: Value<String>.self), textBody: fields.decode("TextBody", as: Value<String>.self))
         }
 
         public var templateValue: TemplateValue {
@@ -167,19 +131,13 @@ public final class CfnUserPoolRiskConfigurationAttachment: Resource, DecodableRe
         }
     }
 
-    public struct CompromisedCredentialsRiskConfigurationType: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct CompromisedCredentialsRiskConfigurationType: TemplateRepresentable, Sendable {
         public let actions: CfnUserPoolRiskConfigurationAttachment.CompromisedCredentialsActionsType
         public let eventFilter: Value<[String]>?
 
         public init(actions: CfnUserPoolRiskConfigurationAttachment.CompromisedCredentialsActionsType, eventFilter: Value<[String]>? = nil) {
             self.actions = actions
             self.eventFilter = eventFilter
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("Actions", as: CfnUserPoolRiskConfigurationAttachment.CompromisedCredentialsActionsType.self) else { return nil }
-            self.init(actions: r0, eventFilter: fields.decode("EventFilter", as: Value<[String]>.self))
         }
 
         public var templateValue: TemplateValue {
@@ -190,17 +148,11 @@ public final class CfnUserPoolRiskConfigurationAttachment: Resource, DecodableRe
         }
     }
 
-    public struct CompromisedCredentialsActionsType: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct CompromisedCredentialsActionsType: TemplateRepresentable, Sendable {
         public let eventAction: Value<String>
 
         public init(eventAction: Value<String>) {
             self.eventAction = eventAction
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("EventAction", as: Value<String>.self) else { return nil }
-            self.init(eventAction: r0)
         }
 
         public var templateValue: TemplateValue {
@@ -210,18 +162,13 @@ public final class CfnUserPoolRiskConfigurationAttachment: Resource, DecodableRe
         }
     }
 
-    public struct RiskExceptionConfigurationType: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct RiskExceptionConfigurationType: TemplateRepresentable, Sendable {
         public let blockedIPRangeList: Value<[String]>?
         public let skippedIPRangeList: Value<[String]>?
 
         public init(blockedIPRangeList: Value<[String]>? = nil, skippedIPRangeList: Value<[String]>? = nil) {
             self.blockedIPRangeList = blockedIPRangeList
             self.skippedIPRangeList = skippedIPRangeList
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(blockedIPRangeList: fields.decode("BlockedIPRangeList", as: Value<[String]>.self), skippedIPRangeList: fields.decode("SkippedIPRangeList", as: Value<[String]>.self))
         }
 
         public var templateValue: TemplateValue {

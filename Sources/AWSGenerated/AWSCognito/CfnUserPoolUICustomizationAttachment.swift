@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::Cognito::UserPoolUICustomizationAttachment`: Resource Type definition for AWS::Cognito::UserPoolUICustomizationAttachment
-public final class CfnUserPoolUICustomizationAttachment: Resource, DecodableResource {
+public final class CfnUserPoolUICustomizationAttachment: Resource {
     public var css: Value<String>?
     public var clientId: Value<String>
     public var userPoolId: Value<String>
@@ -12,13 +12,6 @@ public final class CfnUserPoolUICustomizationAttachment: Resource, DecodableReso
         self.clientId = clientId
         self.userPoolId = userPoolId
         super.init(logicalID: logicalID, type: "AWS::Cognito::UserPoolUICustomizationAttachment")
-    }
-
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        guard let r1 = properties.decode("ClientId", as: Value<String>.self), let r2 = properties.decode("UserPoolId", as: Value<String>.self) else { return nil }
-        self.init(logicalID, clientId: r1, userPoolId: r2, css: properties.decode("CSS", as: Value<String>.self))
     }
 
     public override func properties(in context: SynthesisContext) -> Fields {

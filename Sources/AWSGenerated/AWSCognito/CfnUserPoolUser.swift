@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::Cognito::UserPoolUser`: Resource Type definition for AWS::Cognito::UserPoolUser
-public final class CfnUserPoolUser: Resource, DecodableResource {
+public final class CfnUserPoolUser: Resource {
     public var clientMetadata: TemplateValue?
     public var desiredDeliveryMediums: Value<[String]>?
     public var forceAliasCreation: Value<Bool>?
@@ -24,13 +24,6 @@ public final class CfnUserPoolUser: Resource, DecodableResource {
         super.init(logicalID: logicalID, type: "AWS::Cognito::UserPoolUser")
     }
 
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        guard let r5 = properties.decode("UserPoolId", as: Value<String>.self) else { return nil }
-        self.init(logicalID, userPoolId: r5, clientMetadata: properties.decode("ClientMetadata", as: TemplateValue.self), desiredDeliveryMediums: properties.decode("DesiredDeliveryMediums", as: Value<[String]>.self), forceAliasCreation: properties.decode("ForceAliasCreation", as: Value<Bool>.self), messageAction: properties.decode("MessageAction", as: Value<String>.self), userAttributes: properties.decode("UserAttributes", as: [CfnUserPoolUser.AttributeType].self), username: properties.decode("Username", as: Value<String>.self), validationData: properties.decode("ValidationData", as: [CfnUserPoolUser.AttributeType].self))
-    }
-
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
         properties["ClientMetadata"] = self.clientMetadata?.templateValue
@@ -44,18 +37,13 @@ public final class CfnUserPoolUser: Resource, DecodableResource {
         return properties
     }
 
-    public struct AttributeType: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct AttributeType: TemplateRepresentable, Sendable {
         public let name: Value<String>?
         public let value: Value<String>?
 
         public init(name: Value<String>? = nil, value: Value<String>? = nil) {
             self.name = name
             self.value = value
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(name: fields.decode("Name", as: Value<String>.self), value: fields.decode("Value", as: Value<String>.self))
         }
 
         public var templateValue: TemplateValue {

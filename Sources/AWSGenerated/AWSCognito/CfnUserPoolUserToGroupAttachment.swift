@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::Cognito::UserPoolUserToGroupAttachment`: Resource Type definition for AWS::Cognito::UserPoolUserToGroupAttachment
-public final class CfnUserPoolUserToGroupAttachment: Resource, DecodableResource {
+public final class CfnUserPoolUserToGroupAttachment: Resource {
     public var groupName: Value<String>
     public var userPoolId: Value<String>
     public var username: Value<String>
@@ -12,13 +12,6 @@ public final class CfnUserPoolUserToGroupAttachment: Resource, DecodableResource
         self.userPoolId = userPoolId
         self.username = username
         super.init(logicalID: logicalID, type: "AWS::Cognito::UserPoolUserToGroupAttachment")
-    }
-
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        guard let r0 = properties.decode("GroupName", as: Value<String>.self), let r1 = properties.decode("UserPoolId", as: Value<String>.self), let r2 = properties.decode("Username", as: Value<String>.self) else { return nil }
-        self.init(logicalID, groupName: r0, userPoolId: r1, username: r2)
     }
 
     public override func properties(in context: SynthesisContext) -> Fields {

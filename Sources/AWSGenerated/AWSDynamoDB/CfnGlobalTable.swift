@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::DynamoDB::GlobalTable`: Version: None.
-public final class CfnGlobalTable: Resource, HasAttributes, DecodableResource {
+public final class CfnGlobalTable: Resource, HasAttributes {
     public enum Attribute: String, Sendable {
         case arn = "Arn"
         case streamArn = "StreamArn"
@@ -54,13 +54,6 @@ public final class CfnGlobalTable: Resource, HasAttributes, DecodableResource {
         super.init(logicalID: logicalID, type: "AWS::DynamoDB::GlobalTable")
     }
 
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        guard let r10 = properties.decode("Replicas", as: [CfnGlobalTable.ReplicaSpecification].self) else { return nil }
-        self.init(logicalID, replicas: r10, attributeDefinitions: properties.decode("AttributeDefinitions", as: [CfnGlobalTable.AttributeDefinition].self), billingMode: properties.decode("BillingMode", as: CfnGlobalTable.BillingMode.self), globalSecondaryIndexes: properties.decode("GlobalSecondaryIndexes", as: [CfnGlobalTable.GlobalSecondaryIndex].self), globalTableSourceArn: properties.decode("GlobalTableSourceArn", as: Value<String>.self), globalTableWitnesses: properties.decode("GlobalTableWitnesses", as: [CfnGlobalTable.GlobalTableWitness].self), keySchema: properties.decode("KeySchema", as: [CfnGlobalTable.KeySchema].self), localSecondaryIndexes: properties.decode("LocalSecondaryIndexes", as: [CfnGlobalTable.LocalSecondaryIndex].self), multiRegionConsistency: properties.decode("MultiRegionConsistency", as: CfnGlobalTable.MultiRegionConsistency.self), readOnDemandThroughputSettings: properties.decode("ReadOnDemandThroughputSettings", as: CfnGlobalTable.ReadOnDemandThroughputSettings.self), readProvisionedThroughputSettings: properties.decode("ReadProvisionedThroughputSettings", as: CfnGlobalTable.GlobalReadProvisionedThroughputSettings.self), sseSpecification: properties.decode("SSESpecification", as: CfnGlobalTable.SSESpecification.self), streamSpecification: properties.decode("StreamSpecification", as: CfnGlobalTable.StreamSpecification.self), tableName: properties.decode("TableName", as: Value<String>.self), tableType: properties.decode("TableType", as: CfnGlobalTable.TableType.self), timeToLiveSpecification: properties.decode("TimeToLiveSpecification", as: CfnGlobalTable.TimeToLiveSpecification.self), vectorIndexes: properties.decode("VectorIndexes", as: [CfnGlobalTable.VectorIndex].self), warmThroughput: properties.decode("WarmThroughput", as: CfnGlobalTable.WarmThroughput.self), writeOnDemandThroughputSettings: properties.decode("WriteOnDemandThroughputSettings", as: CfnGlobalTable.WriteOnDemandThroughputSettings.self), writeProvisionedThroughputSettings: properties.decode("WriteProvisionedThroughputSettings", as: CfnGlobalTable.WriteProvisionedThroughputSettings.self))
-    }
-
     /// Fn::GetAtt Arn.
     public var attrArn: Value<String> { attribute(.arn) }
     /// Fn::GetAtt StreamArn.
@@ -93,19 +86,13 @@ public final class CfnGlobalTable: Resource, HasAttributes, DecodableResource {
         return properties
     }
 
-    public struct AttributeDefinition: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct AttributeDefinition: TemplateRepresentable, Sendable {
         public let attributeName: Value<String>
         public let attributeType: CfnGlobalTable.AttributeDefinition.AttributeType
 
         public init(attributeName: Value<String>, attributeType: CfnGlobalTable.AttributeDefinition.AttributeType) {
             self.attributeName = attributeName
             self.attributeType = attributeType
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("AttributeName", as: Value<String>.self), let r1 = fields.decode("AttributeType", as: CfnGlobalTable.AttributeDefinition.AttributeType.self) else { return nil }
-            self.init(attributeName: r0, attributeType: r1)
         }
 
         public var templateValue: TemplateValue {
@@ -115,11 +102,10 @@ public final class CfnGlobalTable: Resource, HasAttributes, DecodableResource {
             return .object(fields)
         }
 
-        public struct AttributeType: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+        public struct AttributeType: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
-            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var b: AttributeType { AttributeType(literal: "B") }
             public static var n: AttributeType { AttributeType(literal: "N") }
@@ -127,17 +113,16 @@ public final class CfnGlobalTable: Resource, HasAttributes, DecodableResource {
         }
     }
 
-    public struct BillingMode: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+    public struct BillingMode: TemplateRepresentable, Sendable {
         public let templateValue: TemplateValue
         /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
         public init(_ value: Value<String>) { templateValue = value.raw }
-        public init(decoding value: TemplateValue) { templateValue = value }
         private init(literal: String) { templateValue = .string(literal) }
         public static var payPerRequest: BillingMode { BillingMode(literal: "PAY_PER_REQUEST") }
         public static var provisioned: BillingMode { BillingMode(literal: "PROVISIONED") }
     }
 
-    public struct GlobalSecondaryIndex: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct GlobalSecondaryIndex: TemplateRepresentable, Sendable {
         public let indexName: Value<String>
         public let keySchema: [CfnGlobalTable.GlobalSecondaryIndex.KeySchema]
         public let projection: CfnGlobalTable.Projection
@@ -158,12 +143,6 @@ public final class CfnGlobalTable: Resource, HasAttributes, DecodableResource {
             self.writeProvisionedThroughputSettings = writeProvisionedThroughputSettings
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("IndexName", as: Value<String>.self), let r1 = fields.decode("KeySchema", as: [CfnGlobalTable.GlobalSecondaryIndex.KeySchema].self), let r2 = fields.decode("Projection", as: CfnGlobalTable.Projection.self) else { return nil }
-            self.init(indexName: r0, keySchema: r1, projection: r2, readOnDemandThroughputSettings: fields.decode("ReadOnDemandThroughputSettings", as: CfnGlobalTable.ReadOnDemandThroughputSettings.self), readProvisionedThroughputSettings: fields.decode("ReadProvisionedThroughputSettings", as: CfnGlobalTable.GlobalReadProvisionedThroughputSettings.self), warmThroughput: fields.decode("WarmThroughput", as: CfnGlobalTable.WarmThroughput.self), writeOnDemandThroughputSettings: fields.decode("WriteOnDemandThroughputSettings", as: CfnGlobalTable.WriteOnDemandThroughputSettings.self), writeProvisionedThroughputSettings: fields.decode("WriteProvisionedThroughputSettings", as: CfnGlobalTable.WriteProvisionedThroughputSettings.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["IndexName"] = self.indexName.templateValue
@@ -177,19 +156,13 @@ public final class CfnGlobalTable: Resource, HasAttributes, DecodableResource {
             return .object(fields)
         }
 
-        public struct KeySchema: TemplateRepresentable, TemplateDecodable, Sendable {
+        public struct KeySchema: TemplateRepresentable, Sendable {
             public let attributeName: Value<String>
             public let keyType: CfnGlobalTable.GlobalSecondaryIndex.KeySchema.KeyType
 
             public init(attributeName: Value<String>, keyType: CfnGlobalTable.GlobalSecondaryIndex.KeySchema.KeyType) {
                 self.attributeName = attributeName
                 self.keyType = keyType
-            }
-
-            public init?(decoding value: TemplateValue) {
-                guard let fields = Fields(decoding: value) else { return nil }
-                guard let r0 = fields.decode("AttributeName", as: Value<String>.self), let r1 = fields.decode("KeyType", as: CfnGlobalTable.GlobalSecondaryIndex.KeySchema.KeyType.self) else { return nil }
-                self.init(attributeName: r0, keyType: r1)
             }
 
             public var templateValue: TemplateValue {
@@ -199,11 +172,10 @@ public final class CfnGlobalTable: Resource, HasAttributes, DecodableResource {
                 return .object(fields)
             }
 
-            public struct KeyType: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+            public struct KeyType: TemplateRepresentable, Sendable {
                 public let templateValue: TemplateValue
                 /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
                 public init(_ value: Value<String>) { templateValue = value.raw }
-                public init(decoding value: TemplateValue) { templateValue = value }
                 private init(literal: String) { templateValue = .string(literal) }
                 public static var hash: KeyType { KeyType(literal: "HASH") }
                 public static var range: KeyType { KeyType(literal: "RANGE") }
@@ -211,18 +183,13 @@ public final class CfnGlobalTable: Resource, HasAttributes, DecodableResource {
         }
     }
 
-    public struct Projection: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct Projection: TemplateRepresentable, Sendable {
         public let nonKeyAttributes: Value<[String]>?
         public let projectionType: CfnGlobalTable.Projection.ProjectionType?
 
         public init(nonKeyAttributes: Value<[String]>? = nil, projectionType: CfnGlobalTable.Projection.ProjectionType? = nil) {
             self.nonKeyAttributes = nonKeyAttributes
             self.projectionType = projectionType
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(nonKeyAttributes: fields.decode("NonKeyAttributes", as: Value<[String]>.self), projectionType: fields.decode("ProjectionType", as: CfnGlobalTable.Projection.ProjectionType.self))
         }
 
         public var templateValue: TemplateValue {
@@ -232,11 +199,10 @@ public final class CfnGlobalTable: Resource, HasAttributes, DecodableResource {
             return .object(fields)
         }
 
-        public struct ProjectionType: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+        public struct ProjectionType: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
-            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var all: ProjectionType { ProjectionType(literal: "ALL") }
             public static var include: ProjectionType { ProjectionType(literal: "INCLUDE") }
@@ -244,16 +210,11 @@ public final class CfnGlobalTable: Resource, HasAttributes, DecodableResource {
         }
     }
 
-    public struct ReadOnDemandThroughputSettings: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct ReadOnDemandThroughputSettings: TemplateRepresentable, Sendable {
         public let maxReadRequestUnits: Value<Int>?
 
         public init(maxReadRequestUnits: Value<Int>? = nil) {
             self.maxReadRequestUnits = maxReadRequestUnits
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(maxReadRequestUnits: fields.decode("MaxReadRequestUnits", as: Value<Int>.self))
         }
 
         public var templateValue: TemplateValue {
@@ -263,16 +224,11 @@ public final class CfnGlobalTable: Resource, HasAttributes, DecodableResource {
         }
     }
 
-    public struct GlobalReadProvisionedThroughputSettings: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct GlobalReadProvisionedThroughputSettings: TemplateRepresentable, Sendable {
         public let readCapacityUnits: Value<Int>?
 
         public init(readCapacityUnits: Value<Int>? = nil) {
             self.readCapacityUnits = readCapacityUnits
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(readCapacityUnits: fields.decode("ReadCapacityUnits", as: Value<Int>.self))
         }
 
         public var templateValue: TemplateValue {
@@ -282,18 +238,13 @@ public final class CfnGlobalTable: Resource, HasAttributes, DecodableResource {
         }
     }
 
-    public struct WarmThroughput: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct WarmThroughput: TemplateRepresentable, Sendable {
         public let readUnitsPerSecond: Value<Int>?
         public let writeUnitsPerSecond: Value<Int>?
 
         public init(readUnitsPerSecond: Value<Int>? = nil, writeUnitsPerSecond: Value<Int>? = nil) {
             self.readUnitsPerSecond = readUnitsPerSecond
             self.writeUnitsPerSecond = writeUnitsPerSecond
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(readUnitsPerSecond: fields.decode("ReadUnitsPerSecond", as: Value<Int>.self), writeUnitsPerSecond: fields.decode("WriteUnitsPerSecond", as: Value<Int>.self))
         }
 
         public var templateValue: TemplateValue {
@@ -304,16 +255,11 @@ public final class CfnGlobalTable: Resource, HasAttributes, DecodableResource {
         }
     }
 
-    public struct WriteOnDemandThroughputSettings: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct WriteOnDemandThroughputSettings: TemplateRepresentable, Sendable {
         public let maxWriteRequestUnits: Value<Int>?
 
         public init(maxWriteRequestUnits: Value<Int>? = nil) {
             self.maxWriteRequestUnits = maxWriteRequestUnits
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(maxWriteRequestUnits: fields.decode("MaxWriteRequestUnits", as: Value<Int>.self))
         }
 
         public var templateValue: TemplateValue {
@@ -323,16 +269,11 @@ public final class CfnGlobalTable: Resource, HasAttributes, DecodableResource {
         }
     }
 
-    public struct WriteProvisionedThroughputSettings: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct WriteProvisionedThroughputSettings: TemplateRepresentable, Sendable {
         public let writeCapacityAutoScalingSettings: CfnGlobalTable.CapacityAutoScalingSettings?
 
         public init(writeCapacityAutoScalingSettings: CfnGlobalTable.CapacityAutoScalingSettings? = nil) {
             self.writeCapacityAutoScalingSettings = writeCapacityAutoScalingSettings
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(writeCapacityAutoScalingSettings: fields.decode("WriteCapacityAutoScalingSettings", as: CfnGlobalTable.CapacityAutoScalingSettings.self))
         }
 
         public var templateValue: TemplateValue {
@@ -342,7 +283,7 @@ public final class CfnGlobalTable: Resource, HasAttributes, DecodableResource {
         }
     }
 
-    public struct CapacityAutoScalingSettings: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct CapacityAutoScalingSettings: TemplateRepresentable, Sendable {
         public let maxCapacity: Value<Int>
         public let minCapacity: Value<Int>
         public let seedCapacity: Value<Int>?
@@ -355,12 +296,6 @@ public final class CfnGlobalTable: Resource, HasAttributes, DecodableResource {
             self.targetTrackingScalingPolicyConfiguration = targetTrackingScalingPolicyConfiguration
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("MaxCapacity", as: Value<Int>.self), let r1 = fields.decode("MinCapacity", as: Value<Int>.self), let r3 = fields.decode("TargetTrackingScalingPolicyConfiguration", as: CfnGlobalTable.TargetTrackingScalingPolicyConfiguration.self) else { return nil }
-            self.init(maxCapacity: r0, minCapacity: r1, targetTrackingScalingPolicyConfiguration: r3, seedCapacity: fields.decode("SeedCapacity", as: Value<Int>.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["MaxCapacity"] = self.maxCapacity.templateValue
@@ -371,7 +306,7 @@ public final class CfnGlobalTable: Resource, HasAttributes, DecodableResource {
         }
     }
 
-    public struct TargetTrackingScalingPolicyConfiguration: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct TargetTrackingScalingPolicyConfiguration: TemplateRepresentable, Sendable {
         public let disableScaleIn: Value<Bool>?
         public let scaleInCooldown: Value<Int>?
         public let scaleOutCooldown: Value<Int>?
@@ -384,12 +319,6 @@ public final class CfnGlobalTable: Resource, HasAttributes, DecodableResource {
             self.targetValue = targetValue
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r3 = fields.decode("TargetValue", as: Value<Double>.self) else { return nil }
-            self.init(targetValue: r3, disableScaleIn: fields.decode("DisableScaleIn", as: Value<Bool>.self), scaleInCooldown: fields.decode("ScaleInCooldown", as: Value<Int>.self), scaleOutCooldown: fields.decode("ScaleOutCooldown", as: Value<Int>.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["DisableScaleIn"] = self.disableScaleIn?.templateValue
@@ -400,16 +329,11 @@ public final class CfnGlobalTable: Resource, HasAttributes, DecodableResource {
         }
     }
 
-    public struct GlobalTableWitness: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct GlobalTableWitness: TemplateRepresentable, Sendable {
         public let region: Value<String>?
 
         public init(region: Value<String>? = nil) {
             self.region = region
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(region: fields.decode("Region", as: Value<String>.self))
         }
 
         public var templateValue: TemplateValue {
@@ -419,19 +343,13 @@ public final class CfnGlobalTable: Resource, HasAttributes, DecodableResource {
         }
     }
 
-    public struct KeySchema: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct KeySchema: TemplateRepresentable, Sendable {
         public let attributeName: Value<String>
         public let keyType: CfnGlobalTable.KeySchema.KeyType
 
         public init(attributeName: Value<String>, keyType: CfnGlobalTable.KeySchema.KeyType) {
             self.attributeName = attributeName
             self.keyType = keyType
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("AttributeName", as: Value<String>.self), let r1 = fields.decode("KeyType", as: CfnGlobalTable.KeySchema.KeyType.self) else { return nil }
-            self.init(attributeName: r0, keyType: r1)
         }
 
         public var templateValue: TemplateValue {
@@ -441,18 +359,17 @@ public final class CfnGlobalTable: Resource, HasAttributes, DecodableResource {
             return .object(fields)
         }
 
-        public struct KeyType: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+        public struct KeyType: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
-            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var hash: KeyType { KeyType(literal: "HASH") }
             public static var range: KeyType { KeyType(literal: "RANGE") }
         }
     }
 
-    public struct LocalSecondaryIndex: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct LocalSecondaryIndex: TemplateRepresentable, Sendable {
         public let indexName: Value<String>
         public let keySchema: [CfnGlobalTable.KeySchema]
         public let projection: CfnGlobalTable.Projection
@@ -461,12 +378,6 @@ public final class CfnGlobalTable: Resource, HasAttributes, DecodableResource {
             self.indexName = indexName
             self.keySchema = keySchema
             self.projection = projection
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("IndexName", as: Value<String>.self), let r1 = fields.decode("KeySchema", as: [CfnGlobalTable.KeySchema].self), let r2 = fields.decode("Projection", as: CfnGlobalTable.Projection.self) else { return nil }
-            self.init(indexName: r0, keySchema: r1, projection: r2)
         }
 
         public var templateValue: TemplateValue {
@@ -478,17 +389,16 @@ public final class CfnGlobalTable: Resource, HasAttributes, DecodableResource {
         }
     }
 
-    public struct MultiRegionConsistency: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+    public struct MultiRegionConsistency: TemplateRepresentable, Sendable {
         public let templateValue: TemplateValue
         /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
         public init(_ value: Value<String>) { templateValue = value.raw }
-        public init(decoding value: TemplateValue) { templateValue = value }
         private init(literal: String) { templateValue = .string(literal) }
         public static var eventual: MultiRegionConsistency { MultiRegionConsistency(literal: "EVENTUAL") }
         public static var strong: MultiRegionConsistency { MultiRegionConsistency(literal: "STRONG") }
     }
 
-    public struct ReplicaSpecification: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct ReplicaSpecification: TemplateRepresentable, Sendable {
         public let contributorInsightsSpecification: CfnGlobalTable.ContributorInsightsSpecification?
         public let deletionProtectionEnabled: Value<Bool>?
         public let disassociationProtectionEnabled: Value<Bool>?
@@ -523,12 +433,6 @@ public final class CfnGlobalTable: Resource, HasAttributes, DecodableResource {
             self.tags = tags
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r9 = fields.decode("Region", as: Value<String>.self) else { return nil }
-            self.init(region: r9, contributorInsightsSpecification: fields.decode("ContributorInsightsSpecification", as: CfnGlobalTable.ContributorInsightsSpecification.self), deletionProtectionEnabled: fields.decode("DeletionProtectionEnabled", as: Value<Bool>.self), disassociationProtectionEnabled: fields.decode("DisassociationProtectionEnabled", as: Value<Bool>.self), globalSecondaryIndexes: fields.decode("GlobalSecondaryIndexes", as: [CfnGlobalTable.ReplicaGlobalSecondaryIndexSpecification].self), globalTableSettingsReplicationMode: fields.decode("GlobalTableSettingsReplicationMode", as: CfnGlobalTable.ReplicaSpecification.GlobalTableSettingsReplicationMode.self), kinesisStreamSpecification: fields.decode("KinesisStreamSpecification", as: CfnGlobalTable.KinesisStreamSpecification.self), pointInTimeRecoverySpecification: fields.decode("PointInTimeRecoverySpecification", as: CfnGlobalTable.PointInTimeRecoverySpecification.self), readOnDemandThroughputSettings: fields.decode("ReadOnDemandThroughputSettings", as: CfnGlobalTable.ReadOnDemandThroughputSettings.self), readProvisionedThroughputSettings: fields.decode("ReadProvisionedThroughputSettings", as: CfnGlobalTable.ReadProvisionedThroughputSettings.self), replicaStreamSpecification: fields.decode("ReplicaStreamSpecification", as: CfnGlobalTable.ReplicaStreamSpecification.self), resourcePolicy: fields.decode("ResourcePolicy", as: CfnGlobalTable.ResourcePolicy.self), sseSpecification: fields.decode("SSESpecification", as: CfnGlobalTable.ReplicaSSESpecification.self), tableClass: fields.decode("TableClass", as: Value<String>.self), tags: fields.decode("Tags", as: [CfnGlobalTable.Tag].self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["ContributorInsightsSpecification"] = self.contributorInsightsSpecification?.templateValue
@@ -549,30 +453,23 @@ public final class CfnGlobalTable: Resource, HasAttributes, DecodableResource {
             return .object(fields)
         }
 
-        public struct GlobalTableSettingsReplicationMode: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+        public struct GlobalTableSettingsReplicationMode: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
-            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var enabled: GlobalTableSettingsReplicationMode { GlobalTableSettingsReplicationMode(literal: "ENABLED") }
             public static var disabled: GlobalTableSettingsReplicationMode { GlobalTableSettingsReplicationMode(literal: "DISABLED") }
         }
     }
 
-    public struct ContributorInsightsSpecification: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct ContributorInsightsSpecification: TemplateRepresentable, Sendable {
         public let enabled: Value<Bool>
         public let mode: CfnGlobalTable.ContributorInsightsSpecification.Mode?
 
         public init(enabled: Value<Bool>, mode: CfnGlobalTable.ContributorInsightsSpecification.Mode? = nil) {
             self.enabled = enabled
             self.mode = mode
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("Enabled", as: Value<Bool>.self) else { return nil }
-            self.init(enabled: r0, mode: fields.decode("Mode", as: CfnGlobalTable.ContributorInsightsSpecification.Mode.self))
         }
 
         public var templateValue: TemplateValue {
@@ -582,18 +479,17 @@ public final class CfnGlobalTable: Resource, HasAttributes, DecodableResource {
             return .object(fields)
         }
 
-        public struct Mode: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+        public struct Mode: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
-            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var accessedAndThrottledKeys: Mode { Mode(literal: "ACCESSED_AND_THROTTLED_KEYS") }
             public static var throttledKeys: Mode { Mode(literal: "THROTTLED_KEYS") }
         }
     }
 
-    public struct ReplicaGlobalSecondaryIndexSpecification: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct ReplicaGlobalSecondaryIndexSpecification: TemplateRepresentable, Sendable {
         public let contributorInsightsSpecification: CfnGlobalTable.ContributorInsightsSpecification?
         public let indexName: Value<String>
         public let readOnDemandThroughputSettings: CfnGlobalTable.ReadOnDemandThroughputSettings?
@@ -606,12 +502,6 @@ public final class CfnGlobalTable: Resource, HasAttributes, DecodableResource {
             self.readProvisionedThroughputSettings = readProvisionedThroughputSettings
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r1 = fields.decode("IndexName", as: Value<String>.self) else { return nil }
-            self.init(indexName: r1, contributorInsightsSpecification: fields.decode("ContributorInsightsSpecification", as: CfnGlobalTable.ContributorInsightsSpecification.self), readOnDemandThroughputSettings: fields.decode("ReadOnDemandThroughputSettings", as: CfnGlobalTable.ReadOnDemandThroughputSettings.self), readProvisionedThroughputSettings: fields.decode("ReadProvisionedThroughputSettings", as: CfnGlobalTable.ReadProvisionedThroughputSettings.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["ContributorInsightsSpecification"] = self.contributorInsightsSpecification?.templateValue
@@ -622,18 +512,13 @@ public final class CfnGlobalTable: Resource, HasAttributes, DecodableResource {
         }
     }
 
-    public struct ReadProvisionedThroughputSettings: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct ReadProvisionedThroughputSettings: TemplateRepresentable, Sendable {
         public let readCapacityAutoScalingSettings: CfnGlobalTable.CapacityAutoScalingSettings?
         public let readCapacityUnits: Value<Int>?
 
         public init(readCapacityAutoScalingSettings: CfnGlobalTable.CapacityAutoScalingSettings? = nil, readCapacityUnits: Value<Int>? = nil) {
             self.readCapacityAutoScalingSettings = readCapacityAutoScalingSettings
             self.readCapacityUnits = readCapacityUnits
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(readCapacityAutoScalingSettings: fields.decode("ReadCapacityAutoScalingSettings", as: CfnGlobalTable.CapacityAutoScalingSettings.self), readCapacityUnits: fields.decode("ReadCapacityUnits", as: Value<Int>.self))
         }
 
         public var templateValue: TemplateValue {
@@ -644,19 +529,13 @@ public final class CfnGlobalTable: Resource, HasAttributes, DecodableResource {
         }
     }
 
-    public struct KinesisStreamSpecification: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct KinesisStreamSpecification: TemplateRepresentable, Sendable {
         public let approximateCreationDateTimePrecision: CfnGlobalTable.KinesisStreamSpecification.ApproximateCreationDateTimePrecision?
         public let streamArn: Value<String>
 
         public init(streamArn: Value<String>, approximateCreationDateTimePrecision: CfnGlobalTable.KinesisStreamSpecification.ApproximateCreationDateTimePrecision? = nil) {
             self.approximateCreationDateTimePrecision = approximateCreationDateTimePrecision
             self.streamArn = streamArn
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r1 = fields.decode("StreamArn", as: Value<String>.self) else { return nil }
-            self.init(streamArn: r1, approximateCreationDateTimePrecision: fields.decode("ApproximateCreationDateTimePrecision", as: CfnGlobalTable.KinesisStreamSpecification.ApproximateCreationDateTimePrecision.self))
         }
 
         public var templateValue: TemplateValue {
@@ -666,29 +545,23 @@ public final class CfnGlobalTable: Resource, HasAttributes, DecodableResource {
             return .object(fields)
         }
 
-        public struct ApproximateCreationDateTimePrecision: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+        public struct ApproximateCreationDateTimePrecision: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
-            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var microsecond: ApproximateCreationDateTimePrecision { ApproximateCreationDateTimePrecision(literal: "MICROSECOND") }
             public static var millisecond: ApproximateCreationDateTimePrecision { ApproximateCreationDateTimePrecision(literal: "MILLISECOND") }
         }
     }
 
-    public struct PointInTimeRecoverySpecification: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct PointInTimeRecoverySpecification: TemplateRepresentable, Sendable {
         public let pointInTimeRecoveryEnabled: Value<Bool>?
         public let recoveryPeriodInDays: Value<Int>?
 
         public init(pointInTimeRecoveryEnabled: Value<Bool>? = nil, recoveryPeriodInDays: Value<Int>? = nil) {
             self.pointInTimeRecoveryEnabled = pointInTimeRecoveryEnabled
             self.recoveryPeriodInDays = recoveryPeriodInDays
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(pointInTimeRecoveryEnabled: fields.decode("PointInTimeRecoveryEnabled", as: Value<Bool>.self), recoveryPeriodInDays: fields.decode("RecoveryPeriodInDays", as: Value<Int>.self))
         }
 
         public var templateValue: TemplateValue {
@@ -699,18 +572,13 @@ public final class CfnGlobalTable: Resource, HasAttributes, DecodableResource {
         }
     }
 
-    public struct ReplicaStreamSpecification: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct ReplicaStreamSpecification: TemplateRepresentable, Sendable {
         public let resourcePolicy: CfnGlobalTable.ResourcePolicy?
         public let tags: [CfnGlobalTable.Tag]?
 
         public init(resourcePolicy: CfnGlobalTable.ResourcePolicy? = nil, tags: [CfnGlobalTable.Tag]? = nil) {
             self.resourcePolicy = resourcePolicy
             self.tags = tags
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(resourcePolicy: fields.decode("ResourcePolicy", as: CfnGlobalTable.ResourcePolicy.self), tags: fields.decode("Tags", as: [CfnGlobalTable.Tag].self))
         }
 
         public var templateValue: TemplateValue {
@@ -721,17 +589,11 @@ public final class CfnGlobalTable: Resource, HasAttributes, DecodableResource {
         }
     }
 
-    public struct ResourcePolicy: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct ResourcePolicy: TemplateRepresentable, Sendable {
         public let policyDocument: TemplateValue
 
         public init(policyDocument: TemplateValue) {
             self.policyDocument = policyDocument
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("PolicyDocument", as: TemplateValue.self) else { return nil }
-            self.init(policyDocument: r0)
         }
 
         public var templateValue: TemplateValue {
@@ -741,19 +603,13 @@ public final class CfnGlobalTable: Resource, HasAttributes, DecodableResource {
         }
     }
 
-    public struct Tag: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct Tag: TemplateRepresentable, Sendable {
         public let key: Value<String>
         public let value: Value<String>
 
         public init(key: Value<String>, value: Value<String>) {
             self.key = key
             self.value = value
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("Key", as: Value<String>.self), let r1 = fields.decode("Value", as: Value<String>.self) else { return nil }
-            self.init(key: r0, value: r1)
         }
 
         public var templateValue: TemplateValue {
@@ -764,17 +620,11 @@ public final class CfnGlobalTable: Resource, HasAttributes, DecodableResource {
         }
     }
 
-    public struct ReplicaSSESpecification: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct ReplicaSSESpecification: TemplateRepresentable, Sendable {
         public let kmsMasterKeyId: Value<String>
 
         public init(kmsMasterKeyId: Value<String>) {
             self.kmsMasterKeyId = kmsMasterKeyId
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("KMSMasterKeyId", as: Value<String>.self) else { return nil }
-            self.init(kmsMasterKeyId: r0)
         }
 
         public var templateValue: TemplateValue {
@@ -784,19 +634,13 @@ public final class CfnGlobalTable: Resource, HasAttributes, DecodableResource {
         }
     }
 
-    public struct SSESpecification: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct SSESpecification: TemplateRepresentable, Sendable {
         public let sseEnabled: Value<Bool>
         public let sseType: CfnGlobalTable.SSESpecification.SSEType?
 
         public init(sseEnabled: Value<Bool>, sseType: CfnGlobalTable.SSESpecification.SSEType? = nil) {
             self.sseEnabled = sseEnabled
             self.sseType = sseType
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("SSEEnabled", as: Value<Bool>.self) else { return nil }
-            self.init(sseEnabled: r0, sseType: fields.decode("SSEType", as: CfnGlobalTable.SSESpecification.SSEType.self))
         }
 
         public var templateValue: TemplateValue {
@@ -806,27 +650,20 @@ public final class CfnGlobalTable: Resource, HasAttributes, DecodableResource {
             return .object(fields)
         }
 
-        public struct SSEType: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+        public struct SSEType: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
-            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var kms: SSEType { SSEType(literal: "KMS") }
         }
     }
 
-    public struct StreamSpecification: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct StreamSpecification: TemplateRepresentable, Sendable {
         public let streamViewType: CfnGlobalTable.StreamSpecification.StreamViewType
 
         public init(streamViewType: CfnGlobalTable.StreamSpecification.StreamViewType) {
             self.streamViewType = streamViewType
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("StreamViewType", as: CfnGlobalTable.StreamSpecification.StreamViewType.self) else { return nil }
-            self.init(streamViewType: r0)
         }
 
         public var templateValue: TemplateValue {
@@ -835,11 +672,10 @@ public final class CfnGlobalTable: Resource, HasAttributes, DecodableResource {
             return .object(fields)
         }
 
-        public struct StreamViewType: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+        public struct StreamViewType: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
-            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var keysOnly: StreamViewType { StreamViewType(literal: "KEYS_ONLY") }
             public static var newAndOldImages: StreamViewType { StreamViewType(literal: "NEW_AND_OLD_IMAGES") }
@@ -848,29 +684,22 @@ public final class CfnGlobalTable: Resource, HasAttributes, DecodableResource {
         }
     }
 
-    public struct TableType: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+    public struct TableType: TemplateRepresentable, Sendable {
         public let templateValue: TemplateValue
         /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
         public init(_ value: Value<String>) { templateValue = value.raw }
-        public init(decoding value: TemplateValue) { templateValue = value }
         private init(literal: String) { templateValue = .string(literal) }
         public static var globalTableReplica: TableType { TableType(literal: "GlobalTableReplica") }
         public static var regional: TableType { TableType(literal: "Regional") }
     }
 
-    public struct TimeToLiveSpecification: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct TimeToLiveSpecification: TemplateRepresentable, Sendable {
         public let attributeName: Value<String>?
         public let enabled: Value<Bool>
 
         public init(enabled: Value<Bool>, attributeName: Value<String>? = nil) {
             self.attributeName = attributeName
             self.enabled = enabled
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r1 = fields.decode("Enabled", as: Value<Bool>.self) else { return nil }
-            self.init(enabled: r1, attributeName: fields.decode("AttributeName", as: Value<String>.self))
         }
 
         public var templateValue: TemplateValue {
@@ -881,7 +710,7 @@ public final class CfnGlobalTable: Resource, HasAttributes, DecodableResource {
         }
     }
 
-    public struct VectorIndex: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct VectorIndex: TemplateRepresentable, Sendable {
         public let dimensions: Value<Int>
         public let distanceFunction: CfnGlobalTable.VectorIndex.DistanceFunction
         public let indexName: Value<String>
@@ -898,12 +727,6 @@ public final class CfnGlobalTable: Resource, HasAttributes, DecodableResource {
             self.vectorAttribute = vectorAttribute
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("Dimensions", as: Value<Int>.self), let r1 = fields.decode("DistanceFunction", as: CfnGlobalTable.VectorIndex.DistanceFunction.self), let r2 = fields.decode("IndexName", as: Value<String>.self), let r3 = fields.decode("Projection", as: CfnGlobalTable.Projection.self), let r5 = fields.decode("VectorAttribute", as: CfnGlobalTable.VectorAttribute.self) else { return nil }
-            self.init(dimensions: r0, distanceFunction: r1, indexName: r2, projection: r3, vectorAttribute: r5, searchSchema: fields.decode("SearchSchema", as: [CfnGlobalTable.SearchSchemaElement].self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["Dimensions"] = self.dimensions.templateValue
@@ -915,11 +738,10 @@ public final class CfnGlobalTable: Resource, HasAttributes, DecodableResource {
             return .object(fields)
         }
 
-        public struct DistanceFunction: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+        public struct DistanceFunction: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
-            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var cosine: DistanceFunction { DistanceFunction(literal: "COSINE") }
             public static var dotProduct: DistanceFunction { DistanceFunction(literal: "DOT_PRODUCT") }
@@ -927,19 +749,13 @@ public final class CfnGlobalTable: Resource, HasAttributes, DecodableResource {
         }
     }
 
-    public struct SearchSchemaElement: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct SearchSchemaElement: TemplateRepresentable, Sendable {
         public let attributeName: Value<String>
         public let searchSchemaElementType: CfnGlobalTable.SearchSchemaElement.SearchSchemaElementType
 
         public init(attributeName: Value<String>, searchSchemaElementType: CfnGlobalTable.SearchSchemaElement.SearchSchemaElementType) {
             self.attributeName = attributeName
             self.searchSchemaElementType = searchSchemaElementType
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("AttributeName", as: Value<String>.self), let r1 = fields.decode("SearchSchemaElementType", as: CfnGlobalTable.SearchSchemaElement.SearchSchemaElementType.self) else { return nil }
-            self.init(attributeName: r0, searchSchemaElementType: r1)
         }
 
         public var templateValue: TemplateValue {
@@ -949,28 +765,21 @@ public final class CfnGlobalTable: Resource, HasAttributes, DecodableResource {
             return .object(fields)
         }
 
-        public struct SearchSchemaElementType: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+        public struct SearchSchemaElementType: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
-            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var hash: SearchSchemaElementType { SearchSchemaElementType(literal: "HASH") }
             public static var inlineFilter: SearchSchemaElementType { SearchSchemaElementType(literal: "INLINE_FILTER") }
         }
     }
 
-    public struct VectorAttribute: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct VectorAttribute: TemplateRepresentable, Sendable {
         public let attributeName: Value<String>
 
         public init(attributeName: Value<String>) {
             self.attributeName = attributeName
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("AttributeName", as: Value<String>.self) else { return nil }
-            self.init(attributeName: r0)
         }
 
         public var templateValue: TemplateValue {

@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::EC2::ApplicationStatusCheck`: An application status check monitors an HTTP or HTTPS endpoint on Amazon EC2 instances and reports application-layer health.
-public final class CfnApplicationStatusCheck: Resource, HasAttributes, DecodableResource {
+public final class CfnApplicationStatusCheck: Resource, HasAttributes {
     public enum Attribute: String, Sendable {
         case applicationStatusCheckId = "ApplicationStatusCheckId"
         case arn = "Arn"
@@ -59,13 +59,6 @@ public final class CfnApplicationStatusCheck: Resource, HasAttributes, Decodable
         super.init(logicalID: logicalID, type: "AWS::EC2::ApplicationStatusCheck")
     }
 
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        guard let r9 = properties.decode("Port", as: Value<Int>.self), let r10 = properties.decode("Protocol", as: CfnApplicationStatusCheck.ApplicationStatusCheckProtocol.self) else { return nil }
-        self.init(logicalID, port: r9, `protocol`: r10, aggregation: properties.decode("Aggregation", as: CfnApplicationStatusCheck.Aggregation.self), deviceIndex: properties.decode("DeviceIndex", as: Value<Int>.self), failureThreshold: properties.decode("FailureThreshold", as: Value<Int>.self), healthCheckPaths: properties.decode("HealthCheckPaths", as: [CfnApplicationStatusCheck.HealthCheckPath].self), initializationGracePeriodSeconds: properties.decode("InitializationGracePeriodSeconds", as: Value<Int>.self), interval: properties.decode("Interval", as: Value<Int>.self), ipScope: properties.decode("IpScope", as: CfnApplicationStatusCheck.IpScope.self), ipVersion: properties.decode("IpVersion", as: CfnApplicationStatusCheck.IpVersion.self), path: properties.decode("Path", as: Value<String>.self), statusCodeMatcher: properties.decode("StatusCodeMatcher", as: Value<String>.self), successThreshold: properties.decode("SuccessThreshold", as: Value<Int>.self), tags: properties.decode("Tags", as: [CfnApplicationStatusCheck.Tag].self), timeout: properties.decode("Timeout", as: Value<Int>.self))
-    }
-
     /// Fn::GetAtt ApplicationStatusCheckId.
     public var attrApplicationStatusCheckId: Value<String> { attribute(.applicationStatusCheckId) }
     /// Fn::GetAtt Arn.
@@ -93,28 +86,22 @@ public final class CfnApplicationStatusCheck: Resource, HasAttributes, Decodable
         return properties
     }
 
-    public struct Aggregation: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+    public struct Aggregation: TemplateRepresentable, Sendable {
         public let templateValue: TemplateValue
         /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
         public init(_ value: Value<String>) { templateValue = value.raw }
-        public init(decoding value: TemplateValue) { templateValue = value }
         private init(literal: String) { templateValue = .string(literal) }
         public static var included: Aggregation { Aggregation(literal: "included") }
         public static var excluded: Aggregation { Aggregation(literal: "excluded") }
     }
 
-    public struct HealthCheckPath: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct HealthCheckPath: TemplateRepresentable, Sendable {
         public let destinations: [CfnApplicationStatusCheck.HealthCheckPathDestination]?
         public let source: CfnApplicationStatusCheck.HealthCheckPathSource?
 
         public init(destinations: [CfnApplicationStatusCheck.HealthCheckPathDestination]? = nil, source: CfnApplicationStatusCheck.HealthCheckPathSource? = nil) {
             self.destinations = destinations
             self.source = source
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(destinations: fields.decode("Destinations", as: [CfnApplicationStatusCheck.HealthCheckPathDestination].self), source: fields.decode("Source", as: CfnApplicationStatusCheck.HealthCheckPathSource.self))
         }
 
         public var templateValue: TemplateValue {
@@ -125,18 +112,13 @@ public final class CfnApplicationStatusCheck: Resource, HasAttributes, Decodable
         }
     }
 
-    public struct HealthCheckPathDestination: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct HealthCheckPathDestination: TemplateRepresentable, Sendable {
         public let securityGroupId: Value<String>?
         public let subnetId: Value<String>?
 
         public init(securityGroupId: Value<String>? = nil, subnetId: Value<String>? = nil) {
             self.securityGroupId = securityGroupId
             self.subnetId = subnetId
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(securityGroupId: fields.decode("SecurityGroupId", as: Value<String>.self), subnetId: fields.decode("SubnetId", as: Value<String>.self))
         }
 
         public var templateValue: TemplateValue {
@@ -147,18 +129,13 @@ public final class CfnApplicationStatusCheck: Resource, HasAttributes, Decodable
         }
     }
 
-    public struct HealthCheckPathSource: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct HealthCheckPathSource: TemplateRepresentable, Sendable {
         public let securityGroupId: Value<String>?
         public let subnetId: Value<String>?
 
         public init(securityGroupId: Value<String>? = nil, subnetId: Value<String>? = nil) {
             self.securityGroupId = securityGroupId
             self.subnetId = subnetId
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(securityGroupId: fields.decode("SecurityGroupId", as: Value<String>.self), subnetId: fields.decode("SubnetId", as: Value<String>.self))
         }
 
         public var templateValue: TemplateValue {
@@ -169,48 +146,39 @@ public final class CfnApplicationStatusCheck: Resource, HasAttributes, Decodable
         }
     }
 
-    public struct IpScope: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+    public struct IpScope: TemplateRepresentable, Sendable {
         public let templateValue: TemplateValue
         /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
         public init(_ value: Value<String>) { templateValue = value.raw }
-        public init(decoding value: TemplateValue) { templateValue = value }
         private init(literal: String) { templateValue = .string(literal) }
         public static var `private`: IpScope { IpScope(literal: "private") }
     }
 
-    public struct IpVersion: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+    public struct IpVersion: TemplateRepresentable, Sendable {
         public let templateValue: TemplateValue
         /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
         public init(_ value: Value<String>) { templateValue = value.raw }
-        public init(decoding value: TemplateValue) { templateValue = value }
         private init(literal: String) { templateValue = .string(literal) }
         public static var ipv4: IpVersion { IpVersion(literal: "ipv4") }
         public static var ipv6: IpVersion { IpVersion(literal: "ipv6") }
     }
 
-    public struct ApplicationStatusCheckProtocol: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+    public struct ApplicationStatusCheckProtocol: TemplateRepresentable, Sendable {
         public let templateValue: TemplateValue
         /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
         public init(_ value: Value<String>) { templateValue = value.raw }
-        public init(decoding value: TemplateValue) { templateValue = value }
         private init(literal: String) { templateValue = .string(literal) }
         public static var http: ApplicationStatusCheckProtocol { ApplicationStatusCheckProtocol(literal: "http") }
         public static var https: ApplicationStatusCheckProtocol { ApplicationStatusCheckProtocol(literal: "https") }
     }
 
-    public struct Tag: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct Tag: TemplateRepresentable, Sendable {
         public let key: Value<String>
         public let value: Value<String>
 
         public init(key: Value<String>, value: Value<String>) {
             self.key = key
             self.value = value
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("Key", as: Value<String>.self), let r1 = fields.decode("Value", as: Value<String>.self) else { return nil }
-            self.init(key: r0, value: r1)
         }
 
         public var templateValue: TemplateValue {

@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::EC2::CapacityManagerDataExport`: Resource Type definition for AWS::EC2::CapacityManagerDataExport
-public final class CfnCapacityManagerDataExport: Resource, HasAttributes, DecodableResource {
+public final class CfnCapacityManagerDataExport: Resource, HasAttributes {
     public enum Attribute: String, Sendable {
         case capacityManagerDataExportId = "CapacityManagerDataExportId"
     }
@@ -27,13 +27,6 @@ public final class CfnCapacityManagerDataExport: Resource, HasAttributes, Decoda
         super.init(logicalID: logicalID, type: "AWS::EC2::CapacityManagerDataExport")
     }
 
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        guard let r0 = properties.decode("OutputFormat", as: CfnCapacityManagerDataExport.OutputFormat.self), let r1 = properties.decode("S3BucketName", as: Value<String>.self), let r3 = properties.decode("Schedule", as: CfnCapacityManagerDataExport.Schedule.self) else { return nil }
-        self.init(logicalID, outputFormat: r0, s3BucketName: r1, schedule: r3, s3BucketPrefix: properties.decode("S3BucketPrefix", as: Value<String>.self), tags: properties.decode("Tags", as: [CfnCapacityManagerDataExport.Tag].self))
-    }
-
     /// Fn::GetAtt CapacityManagerDataExportId.
     public var attrCapacityManagerDataExportId: Value<String> { attribute(.capacityManagerDataExportId) }
 
@@ -47,27 +40,25 @@ public final class CfnCapacityManagerDataExport: Resource, HasAttributes, Decoda
         return properties
     }
 
-    public struct OutputFormat: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+    public struct OutputFormat: TemplateRepresentable, Sendable {
         public let templateValue: TemplateValue
         /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
         public init(_ value: Value<String>) { templateValue = value.raw }
-        public init(decoding value: TemplateValue) { templateValue = value }
         private init(literal: String) { templateValue = .string(literal) }
         public static var csv: OutputFormat { OutputFormat(literal: "csv") }
         public static var parquet: OutputFormat { OutputFormat(literal: "parquet") }
     }
 
-    public struct Schedule: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+    public struct Schedule: TemplateRepresentable, Sendable {
         public let templateValue: TemplateValue
         /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
         public init(_ value: Value<String>) { templateValue = value.raw }
-        public init(decoding value: TemplateValue) { templateValue = value }
         private init(literal: String) { templateValue = .string(literal) }
         public static var hourly: Schedule { Schedule(literal: "hourly") }
     }
 
     /// A key-value pair to associate with a resource.
-    public struct Tag: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct Tag: TemplateRepresentable, Sendable {
         /// The key name of the tag.
         public let key: Value<String>
         /// The value for the tag.
@@ -76,12 +67,6 @@ public final class CfnCapacityManagerDataExport: Resource, HasAttributes, Decoda
         public init(key: Value<String>, value: Value<String>) {
             self.key = key
             self.value = value
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("Key", as: Value<String>.self), let r1 = fields.decode("Value", as: Value<String>.self) else { return nil }
-            self.init(key: r0, value: r1)
         }
 
         public var templateValue: TemplateValue {

@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::EC2::CapacityReservation`: Resource Type definition for AWS::EC2::CapacityReservation
-public final class CfnCapacityReservation: Resource, HasAttributes, DecodableResource {
+public final class CfnCapacityReservation: Resource, HasAttributes {
     public enum Attribute: String, Sendable {
         case availabilityZone = "AvailabilityZone"
         case availabilityZoneId = "AvailabilityZoneId"
@@ -70,13 +70,6 @@ public final class CfnCapacityReservation: Resource, HasAttributes, DecodableRes
         super.init(logicalID: logicalID, type: "AWS::EC2::CapacityReservation")
     }
 
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        guard let r6 = properties.decode("InstanceCount", as: Value<Int>.self), let r8 = properties.decode("InstancePlatform", as: CfnCapacityReservation.InstancePlatform.self), let r9 = properties.decode("InstanceType", as: Value<String>.self) else { return nil }
-        self.init(logicalID, instanceCount: r6, instancePlatform: r8, instanceType: r9, availabilityZone: properties.decode("AvailabilityZone", as: Value<String>.self), availabilityZoneId: properties.decode("AvailabilityZoneId", as: Value<String>.self), ebsOptimized: properties.decode("EbsOptimized", as: Value<Bool>.self), endDate: properties.decode("EndDate", as: Value<String>.self), endDateType: properties.decode("EndDateType", as: CfnCapacityReservation.EndDateType.self), ephemeralStorage: properties.decode("EphemeralStorage", as: Value<Bool>.self), instanceMatchCriteria: properties.decode("InstanceMatchCriteria", as: CfnCapacityReservation.InstanceMatchCriteria.self), outPostArn: properties.decode("OutPostArn", as: Value<String>.self), placementGroupArn: properties.decode("PlacementGroupArn", as: Value<String>.self), tagSpecifications: properties.decode("TagSpecifications", as: [CfnCapacityReservation.TagSpecification].self), tenancy: properties.decode("Tenancy", as: CfnCapacityReservation.Tenancy.self), unusedReservationBillingOwnerId: properties.decode("UnusedReservationBillingOwnerId", as: Value<String>.self))
-    }
-
     /// Fn::GetAtt AvailableInstanceCount.
     public var attrAvailableInstanceCount: Value<Int> { getAtt(Attribute.availableInstanceCount.rawValue, as: Int.self) }
     /// Fn::GetAtt CapacityAllocationSet.
@@ -122,31 +115,28 @@ public final class CfnCapacityReservation: Resource, HasAttributes, DecodableRes
         return properties
     }
 
-    public struct EndDateType: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+    public struct EndDateType: TemplateRepresentable, Sendable {
         public let templateValue: TemplateValue
         /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
         public init(_ value: Value<String>) { templateValue = value.raw }
-        public init(decoding value: TemplateValue) { templateValue = value }
         private init(literal: String) { templateValue = .string(literal) }
         public static var limited: EndDateType { EndDateType(literal: "limited") }
         public static var unlimited: EndDateType { EndDateType(literal: "unlimited") }
     }
 
-    public struct InstanceMatchCriteria: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+    public struct InstanceMatchCriteria: TemplateRepresentable, Sendable {
         public let templateValue: TemplateValue
         /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
         public init(_ value: Value<String>) { templateValue = value.raw }
-        public init(decoding value: TemplateValue) { templateValue = value }
         private init(literal: String) { templateValue = .string(literal) }
         public static var `open`: InstanceMatchCriteria { InstanceMatchCriteria(literal: "open") }
         public static var targeted: InstanceMatchCriteria { InstanceMatchCriteria(literal: "targeted") }
     }
 
-    public struct InstancePlatform: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+    public struct InstancePlatform: TemplateRepresentable, Sendable {
         public let templateValue: TemplateValue
         /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
         public init(_ value: Value<String>) { templateValue = value.raw }
-        public init(decoding value: TemplateValue) { templateValue = value }
         private init(literal: String) { templateValue = .string(literal) }
         public static var linuxWithSQLServerEnterprise: InstancePlatform { InstancePlatform(literal: "Linux with SQL Server Enterprise") }
         public static var linuxWithSQLServerStandard: InstancePlatform { InstancePlatform(literal: "Linux with SQL Server Standard") }
@@ -168,18 +158,13 @@ public final class CfnCapacityReservation: Resource, HasAttributes, DecodableRes
         public static var windowsWithSQLServerWeb: InstancePlatform { InstancePlatform(literal: "Windows with SQL Server Web") }
     }
 
-    public struct TagSpecification: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct TagSpecification: TemplateRepresentable, Sendable {
         public let resourceType: CfnCapacityReservation.TagSpecification.ResourceType?
         public let tags: [CfnCapacityReservation.Tag]?
 
         public init(resourceType: CfnCapacityReservation.TagSpecification.ResourceType? = nil, tags: [CfnCapacityReservation.Tag]? = nil) {
             self.resourceType = resourceType
             self.tags = tags
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(resourceType: fields.decode("ResourceType", as: CfnCapacityReservation.TagSpecification.ResourceType.self), tags: fields.decode("Tags", as: [CfnCapacityReservation.Tag].self))
         }
 
         public var templateValue: TemplateValue {
@@ -189,11 +174,10 @@ public final class CfnCapacityReservation: Resource, HasAttributes, DecodableRes
             return .object(fields)
         }
 
-        public struct ResourceType: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+        public struct ResourceType: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
-            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var applicationStatusCheck: ResourceType { ResourceType(literal: "application-status-check") }
             public static var capacityBlock: ResourceType { ResourceType(literal: "capacity-block") }
@@ -310,19 +294,13 @@ public final class CfnCapacityReservation: Resource, HasAttributes, DecodableRes
         }
     }
 
-    public struct Tag: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct Tag: TemplateRepresentable, Sendable {
         public let key: Value<String>
         public let value: Value<String>
 
         public init(key: Value<String>, value: Value<String>) {
             self.key = key
             self.value = value
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("Key", as: Value<String>.self), let r1 = fields.decode("Value", as: Value<String>.self) else { return nil }
-            self.init(key: r0, value: r1)
         }
 
         public var templateValue: TemplateValue {
@@ -333,11 +311,10 @@ public final class CfnCapacityReservation: Resource, HasAttributes, DecodableRes
         }
     }
 
-    public struct Tenancy: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+    public struct Tenancy: TemplateRepresentable, Sendable {
         public let templateValue: TemplateValue
         /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
         public init(_ value: Value<String>) { templateValue = value.raw }
-        public init(decoding value: TemplateValue) { templateValue = value }
         private init(literal: String) { templateValue = .string(literal) }
         public static var dedicated: Tenancy { Tenancy(literal: "dedicated") }
         public static var `default`: Tenancy { Tenancy(literal: "default") }

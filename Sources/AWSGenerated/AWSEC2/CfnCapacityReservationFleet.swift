@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::EC2::CapacityReservationFleet`: Resource Type definition for AWS::EC2::CapacityReservationFleet
-public final class CfnCapacityReservationFleet: Resource, HasAttributes, DecodableResource {
+public final class CfnCapacityReservationFleet: Resource, HasAttributes {
     public enum Attribute: String, Sendable {
         case capacityReservationFleetId = "CapacityReservationFleetId"
     }
@@ -30,12 +30,6 @@ public final class CfnCapacityReservationFleet: Resource, HasAttributes, Decodab
         super.init(logicalID: logicalID, type: "AWS::EC2::CapacityReservationFleet")
     }
 
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        self.init(logicalID, allocationStrategy: properties.decode("AllocationStrategy", as: Value<String>.self), endDate: properties.decode("EndDate", as: Value<String>.self), instanceMatchCriteria: properties.decode("InstanceMatchCriteria", as: CfnCapacityReservationFleet.InstanceMatchCriteria.self), instanceTypeSpecifications: properties.decode("InstanceTypeSpecifications", as: [CfnCapacityReservationFleet.InstanceTypeSpecification].self), noRemoveEndDate: properties.decode("NoRemoveEndDate", as: Value<Bool>.self), removeEndDate: properties.decode("RemoveEndDate", as: Value<Bool>.self), tagSpecifications: properties.decode("TagSpecifications", as: [CfnCapacityReservationFleet.TagSpecification].self), tenancy: properties.decode("Tenancy", as: CfnCapacityReservationFleet.Tenancy.self), totalTargetCapacity: properties.decode("TotalTargetCapacity", as: Value<Int>.self))
-    }
-
     /// Fn::GetAtt CapacityReservationFleetId.
     public var attrCapacityReservationFleetId: Value<String> { attribute(.capacityReservationFleetId) }
 
@@ -53,16 +47,15 @@ public final class CfnCapacityReservationFleet: Resource, HasAttributes, Decodab
         return properties
     }
 
-    public struct InstanceMatchCriteria: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+    public struct InstanceMatchCriteria: TemplateRepresentable, Sendable {
         public let templateValue: TemplateValue
         /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
         public init(_ value: Value<String>) { templateValue = value.raw }
-        public init(decoding value: TemplateValue) { templateValue = value }
         private init(literal: String) { templateValue = .string(literal) }
         public static var `open`: InstanceMatchCriteria { InstanceMatchCriteria(literal: "open") }
     }
 
-    public struct InstanceTypeSpecification: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct InstanceTypeSpecification: TemplateRepresentable, Sendable {
         public let availabilityZone: Value<String>?
         public let availabilityZoneId: Value<String>?
         public let ebsOptimized: Value<Bool>?
@@ -81,11 +74,6 @@ public final class CfnCapacityReservationFleet: Resource, HasAttributes, Decodab
             self.weight = weight
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(availabilityZone: fields.decode("AvailabilityZone", as: Value<String>.self), availabilityZoneId: fields.decode("AvailabilityZoneId", as: Value<String>.self), ebsOptimized: fields.decode("EbsOptimized", as: Value<Bool>.self), instancePlatform: fields.decode("InstancePlatform", as: CfnCapacityReservationFleet.InstanceTypeSpecification.InstancePlatform.self), instanceType: fields.decode("InstanceType", as: Value<String>.self), priority: fields.decode("Priority", as: Value<Int>.self), weight: fields.decode("Weight", as: Value<Double>.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["AvailabilityZone"] = self.availabilityZone?.templateValue
@@ -98,11 +86,10 @@ public final class CfnCapacityReservationFleet: Resource, HasAttributes, Decodab
             return .object(fields)
         }
 
-        public struct InstancePlatform: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+        public struct InstancePlatform: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
-            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var linuxWithSQLServerEnterprise: InstancePlatform { InstancePlatform(literal: "Linux with SQL Server Enterprise") }
             public static var linuxWithSQLServerStandard: InstancePlatform { InstancePlatform(literal: "Linux with SQL Server Standard") }
@@ -125,18 +112,13 @@ public final class CfnCapacityReservationFleet: Resource, HasAttributes, Decodab
         }
     }
 
-    public struct TagSpecification: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct TagSpecification: TemplateRepresentable, Sendable {
         public let resourceType: CfnCapacityReservationFleet.TagSpecification.ResourceType?
         public let tags: [CfnCapacityReservationFleet.Tag]?
 
         public init(resourceType: CfnCapacityReservationFleet.TagSpecification.ResourceType? = nil, tags: [CfnCapacityReservationFleet.Tag]? = nil) {
             self.resourceType = resourceType
             self.tags = tags
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(resourceType: fields.decode("ResourceType", as: CfnCapacityReservationFleet.TagSpecification.ResourceType.self), tags: fields.decode("Tags", as: [CfnCapacityReservationFleet.Tag].self))
         }
 
         public var templateValue: TemplateValue {
@@ -146,11 +128,10 @@ public final class CfnCapacityReservationFleet: Resource, HasAttributes, Decodab
             return .object(fields)
         }
 
-        public struct ResourceType: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+        public struct ResourceType: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
-            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var applicationStatusCheck: ResourceType { ResourceType(literal: "application-status-check") }
             public static var capacityBlock: ResourceType { ResourceType(literal: "capacity-block") }
@@ -267,19 +248,13 @@ public final class CfnCapacityReservationFleet: Resource, HasAttributes, Decodab
         }
     }
 
-    public struct Tag: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct Tag: TemplateRepresentable, Sendable {
         public let key: Value<String>
         public let value: Value<String>
 
         public init(key: Value<String>, value: Value<String>) {
             self.key = key
             self.value = value
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("Key", as: Value<String>.self), let r1 = fields.decode("Value", as: Value<String>.self) else { return nil }
-            self.init(key: r0, value: r1)
         }
 
         public var templateValue: TemplateValue {
@@ -290,11 +265,10 @@ public final class CfnCapacityReservationFleet: Resource, HasAttributes, Decodab
         }
     }
 
-    public struct Tenancy: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+    public struct Tenancy: TemplateRepresentable, Sendable {
         public let templateValue: TemplateValue
         /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
         public init(_ value: Value<String>) { templateValue = value.raw }
-        public init(decoding value: TemplateValue) { templateValue = value }
         private init(literal: String) { templateValue = .string(literal) }
         public static var `default`: Tenancy { Tenancy(literal: "default") }
     }

@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::EC2::CarrierGateway`: Resource Type definition for Carrier Gateway which describes the Carrier Gateway resource
-public final class CfnCarrierGateway: Resource, HasAttributes, DecodableResource {
+public final class CfnCarrierGateway: Resource, HasAttributes {
     public enum Attribute: String, Sendable {
         case carrierGatewayId = "CarrierGatewayId"
         case ownerId = "OwnerId"
@@ -20,13 +20,6 @@ public final class CfnCarrierGateway: Resource, HasAttributes, DecodableResource
         super.init(logicalID: logicalID, type: "AWS::EC2::CarrierGateway")
     }
 
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        guard let r1 = properties.decode("VpcId", as: Value<String>.self) else { return nil }
-        self.init(logicalID, vpcId: r1, tags: properties.decode("Tags", as: [CfnCarrierGateway.Tag].self))
-    }
-
     /// Fn::GetAtt CarrierGatewayId.
     public var attrCarrierGatewayId: Value<String> { attribute(.carrierGatewayId) }
     /// Fn::GetAtt OwnerId.
@@ -41,18 +34,13 @@ public final class CfnCarrierGateway: Resource, HasAttributes, DecodableResource
         return properties
     }
 
-    public struct Tag: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct Tag: TemplateRepresentable, Sendable {
         public let key: Value<String>?
         public let value: Value<String>?
 
         public init(key: Value<String>? = nil, value: Value<String>? = nil) {
             self.key = key
             self.value = value
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(key: fields.decode("Key", as: Value<String>.self), value: fields.decode("Value", as: Value<String>.self))
         }
 
         public var templateValue: TemplateValue {

@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::EC2::ClientVpnAuthorizationRule`: Resource Type definition for AWS::EC2::ClientVpnAuthorizationRule
-public final class CfnClientVpnAuthorizationRule: Resource, HasAttributes, DecodableResource {
+public final class CfnClientVpnAuthorizationRule: Resource, HasAttributes {
     public enum Attribute: String, Sendable {
         case id = "Id"
     }
@@ -25,13 +25,6 @@ public final class CfnClientVpnAuthorizationRule: Resource, HasAttributes, Decod
         self.description = description
         self.targetNetworkCidr = targetNetworkCidr
         super.init(logicalID: logicalID, type: "AWS::EC2::ClientVpnAuthorizationRule")
-    }
-
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        guard let r2 = properties.decode("ClientVpnEndpointId", as: Value<String>.self), let r4 = properties.decode("TargetNetworkCidr", as: Value<String>.self) else { return nil }
-        self.init(logicalID, clientVpnEndpointId: r2, targetNetworkCidr: r4, accessGroupId: properties.decode("AccessGroupId", as: Value<String>.self), authorizeAllGroups: properties.decode("AuthorizeAllGroups", as: Value<Bool>.self), description: properties.decode("Description", as: Value<String>.self))
     }
 
     /// Fn::GetAtt Id.

@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::EC2::ClientVpnEndpoint`: Resource Type definition for AWS::EC2::ClientVpnEndpoint
-public final class CfnClientVpnEndpoint: Resource, HasAttributes, DecodableResource {
+public final class CfnClientVpnEndpoint: Resource, HasAttributes {
     public enum Attribute: String, Sendable {
         case id = "Id"
     }
@@ -58,13 +58,6 @@ public final class CfnClientVpnEndpoint: Resource, HasAttributes, DecodableResou
         super.init(logicalID: logicalID, type: "AWS::EC2::ClientVpnEndpoint")
     }
 
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        guard let r0 = properties.decode("AuthenticationOptions", as: [CfnClientVpnEndpoint.ClientAuthenticationRequest].self), let r6 = properties.decode("ConnectionLogOptions", as: CfnClientVpnEndpoint.ConnectionLogOptions.self), let r14 = properties.decode("ServerCertificateArn", as: Value<String>.self) else { return nil }
-        self.init(logicalID, authenticationOptions: r0, connectionLogOptions: r6, serverCertificateArn: r14, authorizationPolicy: properties.decode("AuthorizationPolicy", as: CfnClientVpnEndpoint.AuthorizationPolicy.self), clientCidrBlock: properties.decode("ClientCidrBlock", as: Value<String>.self), clientConnectOptions: properties.decode("ClientConnectOptions", as: CfnClientVpnEndpoint.ClientConnectOptions.self), clientLoginBannerOptions: properties.decode("ClientLoginBannerOptions", as: CfnClientVpnEndpoint.ClientLoginBannerOptions.self), clientRouteEnforcementOptions: properties.decode("ClientRouteEnforcementOptions", as: CfnClientVpnEndpoint.ClientRouteEnforcementOptions.self), description: properties.decode("Description", as: Value<String>.self), devicePostureOptions: properties.decode("DevicePostureOptions", as: CfnClientVpnEndpoint.DevicePostureOptions.self), disconnectOnSessionTimeout: properties.decode("DisconnectOnSessionTimeout", as: Value<Bool>.self), dnsServers: properties.decode("DnsServers", as: Value<[String]>.self), endpointIpAddressType: properties.decode("EndpointIpAddressType", as: Value<String>.self), securityGroupIds: properties.decode("SecurityGroupIds", as: Value<[String]>.self), selfServicePortal: properties.decode("SelfServicePortal", as: Value<String>.self), sessionTimeoutHours: properties.decode("SessionTimeoutHours", as: Value<Int>.self), splitTunnel: properties.decode("SplitTunnel", as: Value<Bool>.self), tagSpecifications: properties.decode("TagSpecifications", as: [CfnClientVpnEndpoint.TagSpecification].self), trafficIpAddressType: properties.decode("TrafficIpAddressType", as: Value<String>.self), transitGatewayConfiguration: properties.decode("TransitGatewayConfiguration", as: CfnClientVpnEndpoint.TransitGatewayConfiguration.self), transportProtocol: properties.decode("TransportProtocol", as: Value<String>.self), vpcId: properties.decode("VpcId", as: Value<String>.self), vpnPort: properties.decode("VpnPort", as: Value<Int>.self))
-    }
-
     /// Fn::GetAtt Id.
     public var attrId: Value<String> { attribute(.id) }
 
@@ -96,7 +89,7 @@ public final class CfnClientVpnEndpoint: Resource, HasAttributes, DecodableResou
         return properties
     }
 
-    public struct ClientAuthenticationRequest: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct ClientAuthenticationRequest: TemplateRepresentable, Sendable {
         public let activeDirectory: CfnClientVpnEndpoint.DirectoryServiceAuthenticationRequest?
         public let federatedAuthentication: CfnClientVpnEndpoint.FederatedAuthenticationRequest?
         public let mutualAuthentication: CfnClientVpnEndpoint.CertificateAuthenticationRequest?
@@ -109,12 +102,6 @@ public final class CfnClientVpnEndpoint: Resource, HasAttributes, DecodableResou
             self.type = type
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r3 = fields.decode("Type", as: Value<String>.self) else { return nil }
-            self.init(type: r3, activeDirectory: fields.decode("ActiveDirectory", as: CfnClientVpnEndpoint.DirectoryServiceAuthenticationRequest.self), federatedAuthentication: fields.decode("FederatedAuthentication", as: CfnClientVpnEndpoint.FederatedAuthenticationRequest.self), mutualAuthentication: fields.decode("MutualAuthentication", as: CfnClientVpnEndpoint.CertificateAuthenticationRequest.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["ActiveDirectory"] = self.activeDirectory?.templateValue
@@ -125,17 +112,11 @@ public final class CfnClientVpnEndpoint: Resource, HasAttributes, DecodableResou
         }
     }
 
-    public struct DirectoryServiceAuthenticationRequest: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct DirectoryServiceAuthenticationRequest: TemplateRepresentable, Sendable {
         public let directoryId: Value<String>
 
         public init(directoryId: Value<String>) {
             self.directoryId = directoryId
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("DirectoryId", as: Value<String>.self) else { return nil }
-            self.init(directoryId: r0)
         }
 
         public var templateValue: TemplateValue {
@@ -145,19 +126,13 @@ public final class CfnClientVpnEndpoint: Resource, HasAttributes, DecodableResou
         }
     }
 
-    public struct FederatedAuthenticationRequest: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct FederatedAuthenticationRequest: TemplateRepresentable, Sendable {
         public let samlProviderArn: Value<String>
         public let selfServiceSAMLProviderArn: Value<String>?
 
         public init(samlProviderArn: Value<String>, selfServiceSAMLProviderArn: Value<String>? = nil) {
             self.samlProviderArn = samlProviderArn
             self.selfServiceSAMLProviderArn = selfServiceSAMLProviderArn
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("SAMLProviderArn", as: Value<String>.self) else { return nil }
-            self.init(samlProviderArn: r0, selfServiceSAMLProviderArn: fields.decode("SelfServiceSAMLProviderArn", as: Value<String>.self))
         }
 
         public var templateValue: TemplateValue {
@@ -168,17 +143,11 @@ public final class CfnClientVpnEndpoint: Resource, HasAttributes, DecodableResou
         }
     }
 
-    public struct CertificateAuthenticationRequest: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct CertificateAuthenticationRequest: TemplateRepresentable, Sendable {
         public let clientRootCertificateChainArn: Value<String>
 
         public init(clientRootCertificateChainArn: Value<String>) {
             self.clientRootCertificateChainArn = clientRootCertificateChainArn
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("ClientRootCertificateChainArn", as: Value<String>.self) else { return nil }
-            self.init(clientRootCertificateChainArn: r0)
         }
 
         public var templateValue: TemplateValue {
@@ -188,7 +157,7 @@ public final class CfnClientVpnEndpoint: Resource, HasAttributes, DecodableResou
         }
     }
 
-    public struct AuthorizationPolicy: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct AuthorizationPolicy: TemplateRepresentable, Sendable {
         public let description: Value<String>?
         public let policyDocument: Value<String>
         public let shadowMode: Value<String>?
@@ -197,12 +166,6 @@ public final class CfnClientVpnEndpoint: Resource, HasAttributes, DecodableResou
             self.description = description
             self.policyDocument = policyDocument
             self.shadowMode = shadowMode
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r1 = fields.decode("PolicyDocument", as: Value<String>.self) else { return nil }
-            self.init(policyDocument: r1, description: fields.decode("Description", as: Value<String>.self), shadowMode: fields.decode("ShadowMode", as: Value<String>.self))
         }
 
         public var templateValue: TemplateValue {
@@ -214,19 +177,13 @@ public final class CfnClientVpnEndpoint: Resource, HasAttributes, DecodableResou
         }
     }
 
-    public struct ClientConnectOptions: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct ClientConnectOptions: TemplateRepresentable, Sendable {
         public let enabled: Value<Bool>
         public let lambdaFunctionArn: Value<String>?
 
         public init(enabled: Value<Bool>, lambdaFunctionArn: Value<String>? = nil) {
             self.enabled = enabled
             self.lambdaFunctionArn = lambdaFunctionArn
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("Enabled", as: Value<Bool>.self) else { return nil }
-            self.init(enabled: r0, lambdaFunctionArn: fields.decode("LambdaFunctionArn", as: Value<String>.self))
         }
 
         public var templateValue: TemplateValue {
@@ -237,19 +194,13 @@ public final class CfnClientVpnEndpoint: Resource, HasAttributes, DecodableResou
         }
     }
 
-    public struct ClientLoginBannerOptions: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct ClientLoginBannerOptions: TemplateRepresentable, Sendable {
         public let bannerText: Value<String>?
         public let enabled: Value<Bool>
 
         public init(enabled: Value<Bool>, bannerText: Value<String>? = nil) {
             self.bannerText = bannerText
             self.enabled = enabled
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r1 = fields.decode("Enabled", as: Value<Bool>.self) else { return nil }
-            self.init(enabled: r1, bannerText: fields.decode("BannerText", as: Value<String>.self))
         }
 
         public var templateValue: TemplateValue {
@@ -260,16 +211,11 @@ public final class CfnClientVpnEndpoint: Resource, HasAttributes, DecodableResou
         }
     }
 
-    public struct ClientRouteEnforcementOptions: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct ClientRouteEnforcementOptions: TemplateRepresentable, Sendable {
         public let enforced: Value<Bool>?
 
         public init(enforced: Value<Bool>? = nil) {
             self.enforced = enforced
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(enforced: fields.decode("Enforced", as: Value<Bool>.self))
         }
 
         public var templateValue: TemplateValue {
@@ -279,7 +225,7 @@ public final class CfnClientVpnEndpoint: Resource, HasAttributes, DecodableResou
         }
     }
 
-    public struct ConnectionLogOptions: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct ConnectionLogOptions: TemplateRepresentable, Sendable {
         public let cloudwatchLogGroup: Value<String>?
         public let cloudwatchLogStream: Value<String>?
         public let enabled: Value<Bool>
@@ -292,12 +238,6 @@ public final class CfnClientVpnEndpoint: Resource, HasAttributes, DecodableResou
             self.includeAuthorizationPolicyContext = includeAuthorizationPolicyContext
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r2 = fields.decode("Enabled", as: Value<Bool>.self) else { return nil }
-            self.init(enabled: r2, cloudwatchLogGroup: fields.decode("CloudwatchLogGroup", as: Value<String>.self), cloudwatchLogStream: fields.decode("CloudwatchLogStream", as: Value<String>.self), includeAuthorizationPolicyContext: fields.decode("IncludeAuthorizationPolicyContext", as: Value<Bool>.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["CloudwatchLogGroup"] = self.cloudwatchLogGroup?.templateValue
@@ -308,19 +248,13 @@ public final class CfnClientVpnEndpoint: Resource, HasAttributes, DecodableResou
         }
     }
 
-    public struct DevicePostureOptions: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct DevicePostureOptions: TemplateRepresentable, Sendable {
         public let enabled: Value<Bool>
         public let trustProviders: [CfnClientVpnEndpoint.DevicePostureTrustProvider]
 
         public init(enabled: Value<Bool>, trustProviders: [CfnClientVpnEndpoint.DevicePostureTrustProvider]) {
             self.enabled = enabled
             self.trustProviders = trustProviders
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("Enabled", as: Value<Bool>.self), let r1 = fields.decode("TrustProviders", as: [CfnClientVpnEndpoint.DevicePostureTrustProvider].self) else { return nil }
-            self.init(enabled: r0, trustProviders: r1)
         }
 
         public var templateValue: TemplateValue {
@@ -331,7 +265,7 @@ public final class CfnClientVpnEndpoint: Resource, HasAttributes, DecodableResou
         }
     }
 
-    public struct DevicePostureTrustProvider: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct DevicePostureTrustProvider: TemplateRepresentable, Sendable {
         public let publicSigningKeyUrl: Value<String>?
         public let tenantId: Value<String>
         public let trustProviderType: Value<String>
@@ -340,12 +274,6 @@ public final class CfnClientVpnEndpoint: Resource, HasAttributes, DecodableResou
             self.publicSigningKeyUrl = publicSigningKeyUrl
             self.tenantId = tenantId
             self.trustProviderType = trustProviderType
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r1 = fields.decode("TenantId", as: Value<String>.self), let r2 = fields.decode("TrustProviderType", as: Value<String>.self) else { return nil }
-            self.init(tenantId: r1, trustProviderType: r2, publicSigningKeyUrl: fields.decode("PublicSigningKeyUrl", as: Value<String>.self))
         }
 
         public var templateValue: TemplateValue {
@@ -357,19 +285,13 @@ public final class CfnClientVpnEndpoint: Resource, HasAttributes, DecodableResou
         }
     }
 
-    public struct TagSpecification: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct TagSpecification: TemplateRepresentable, Sendable {
         public let resourceType: Value<String>
         public let tags: [CfnClientVpnEndpoint.Tag]
 
         public init(resourceType: Value<String>, tags: [CfnClientVpnEndpoint.Tag]) {
             self.resourceType = resourceType
             self.tags = tags
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("ResourceType", as: Value<String>.self), let r1 = fields.decode("Tags", as: [CfnClientVpnEndpoint.Tag].self) else { return nil }
-            self.init(resourceType: r0, tags: r1)
         }
 
         public var templateValue: TemplateValue {
@@ -380,19 +302,13 @@ public final class CfnClientVpnEndpoint: Resource, HasAttributes, DecodableResou
         }
     }
 
-    public struct Tag: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct Tag: TemplateRepresentable, Sendable {
         public let key: Value<String>
         public let value: Value<String>
 
         public init(key: Value<String>, value: Value<String>) {
             self.key = key
             self.value = value
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("Key", as: Value<String>.self), let r1 = fields.decode("Value", as: Value<String>.self) else { return nil }
-            self.init(key: r0, value: r1)
         }
 
         public var templateValue: TemplateValue {
@@ -403,7 +319,7 @@ public final class CfnClientVpnEndpoint: Resource, HasAttributes, DecodableResou
         }
     }
 
-    public struct TransitGatewayConfiguration: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct TransitGatewayConfiguration: TemplateRepresentable, Sendable {
         public let availabilityZoneIds: Value<[String]>?
         public let availabilityZones: Value<[String]>?
         public let transitGatewayId: Value<String>
@@ -412,12 +328,6 @@ public final class CfnClientVpnEndpoint: Resource, HasAttributes, DecodableResou
             self.availabilityZoneIds = availabilityZoneIds
             self.availabilityZones = availabilityZones
             self.transitGatewayId = transitGatewayId
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r2 = fields.decode("TransitGatewayId", as: Value<String>.self) else { return nil }
-            self.init(transitGatewayId: r2, availabilityZoneIds: fields.decode("AvailabilityZoneIds", as: Value<[String]>.self), availabilityZones: fields.decode("AvailabilityZones", as: Value<[String]>.self))
         }
 
         public var templateValue: TemplateValue {

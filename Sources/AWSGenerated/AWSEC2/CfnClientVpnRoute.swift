@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::EC2::ClientVpnRoute`: Resource Type definition for AWS::EC2::ClientVpnRoute.
-public final class CfnClientVpnRoute: Resource, HasAttributes, DecodableResource {
+public final class CfnClientVpnRoute: Resource, HasAttributes {
     public enum Attribute: String, Sendable {
         case id = "Id"
     }
@@ -22,13 +22,6 @@ public final class CfnClientVpnRoute: Resource, HasAttributes, DecodableResource
         self.destinationCidrBlock = destinationCidrBlock
         self.targetVpcSubnetId = targetVpcSubnetId
         super.init(logicalID: logicalID, type: "AWS::EC2::ClientVpnRoute")
-    }
-
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        guard let r0 = properties.decode("ClientVpnEndpointId", as: Value<String>.self), let r2 = properties.decode("DestinationCidrBlock", as: Value<String>.self) else { return nil }
-        self.init(logicalID, clientVpnEndpointId: r0, destinationCidrBlock: r2, description: properties.decode("Description", as: Value<String>.self), targetVpcSubnetId: properties.decode("TargetVpcSubnetId", as: Value<String>.self))
     }
 
     /// Fn::GetAtt Id.

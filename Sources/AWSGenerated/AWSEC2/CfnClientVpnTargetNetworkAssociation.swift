@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::EC2::ClientVpnTargetNetworkAssociation`: Resource Type definition for AWS::EC2::ClientVpnTargetNetworkAssociation
-public final class CfnClientVpnTargetNetworkAssociation: Resource, HasAttributes, DecodableResource {
+public final class CfnClientVpnTargetNetworkAssociation: Resource, HasAttributes {
     public enum Attribute: String, Sendable {
         case id = "Id"
     }
@@ -18,13 +18,6 @@ public final class CfnClientVpnTargetNetworkAssociation: Resource, HasAttributes
         self.clientVpnEndpointId = clientVpnEndpointId
         self.subnetId = subnetId
         super.init(logicalID: logicalID, type: "AWS::EC2::ClientVpnTargetNetworkAssociation")
-    }
-
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        guard let r2 = properties.decode("ClientVpnEndpointId", as: Value<String>.self) else { return nil }
-        self.init(logicalID, clientVpnEndpointId: r2, availabilityZone: properties.decode("AvailabilityZone", as: Value<String>.self), availabilityZoneId: properties.decode("AvailabilityZoneId", as: Value<String>.self), subnetId: properties.decode("SubnetId", as: Value<String>.self))
     }
 
     /// Fn::GetAtt Id.

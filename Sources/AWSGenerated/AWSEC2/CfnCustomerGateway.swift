@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::EC2::CustomerGateway`: Specifies a customer gateway.
-public final class CfnCustomerGateway: Resource, HasAttributes, DecodableResource {
+public final class CfnCustomerGateway: Resource, HasAttributes {
     public enum Attribute: String, Sendable {
         case customerGatewayId = "CustomerGatewayId"
     }
@@ -33,13 +33,6 @@ public final class CfnCustomerGateway: Resource, HasAttributes, DecodableResourc
         super.init(logicalID: logicalID, type: "AWS::EC2::CustomerGateway")
     }
 
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        guard let r4 = properties.decode("IpAddress", as: Value<String>.self), let r6 = properties.decode("Type", as: Value<String>.self) else { return nil }
-        self.init(logicalID, ipAddress: r4, customerGatewayType: r6, bgpAsn: properties.decode("BgpAsn", as: Value<Int>.self), bgpAsnExtended: properties.decode("BgpAsnExtended", as: Value<Double>.self), certificateArn: properties.decode("CertificateArn", as: Value<String>.self), deviceName: properties.decode("DeviceName", as: Value<String>.self), tags: properties.decode("Tags", as: [CfnCustomerGateway.Tag].self))
-    }
-
     /// Fn::GetAtt CustomerGatewayId.
     public var attrCustomerGatewayId: Value<String> { attribute(.customerGatewayId) }
 
@@ -56,7 +49,7 @@ public final class CfnCustomerGateway: Resource, HasAttributes, DecodableResourc
     }
 
     /// Specifies a tag.
-    public struct Tag: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct Tag: TemplateRepresentable, Sendable {
         /// The tag key.
         public let key: Value<String>
         /// The tag value.
@@ -65,12 +58,6 @@ public final class CfnCustomerGateway: Resource, HasAttributes, DecodableResourc
         public init(key: Value<String>, value: Value<String>) {
             self.key = key
             self.value = value
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("Key", as: Value<String>.self), let r1 = fields.decode("Value", as: Value<String>.self) else { return nil }
-            self.init(key: r0, value: r1)
         }
 
         public var templateValue: TemplateValue {

@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::EC2::DHCPOptions`: Resource Type definition for AWS::EC2::DHCPOptions
-public final class CfnDHCPOptions: Resource, HasAttributes, DecodableResource {
+public final class CfnDHCPOptions: Resource, HasAttributes {
     public enum Attribute: String, Sendable {
         case dhcpOptionsId = "DhcpOptionsId"
     }
@@ -33,12 +33,6 @@ public final class CfnDHCPOptions: Resource, HasAttributes, DecodableResource {
         super.init(logicalID: logicalID, type: "AWS::EC2::DHCPOptions")
     }
 
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        self.init(logicalID, domainName: properties.decode("DomainName", as: Value<String>.self), domainNameServers: properties.decode("DomainNameServers", as: Value<[String]>.self), ipv6AddressPreferredLeaseTime: properties.decode("Ipv6AddressPreferredLeaseTime", as: Value<Int>.self), netbiosNameServers: properties.decode("NetbiosNameServers", as: Value<[String]>.self), netbiosNodeType: properties.decode("NetbiosNodeType", as: Value<Int>.self), ntpServers: properties.decode("NtpServers", as: Value<[String]>.self), tags: properties.decode("Tags", as: [CfnDHCPOptions.Tag].self))
-    }
-
     /// Fn::GetAtt DhcpOptionsId.
     public var attrDhcpOptionsId: Value<String> { attribute(.dhcpOptionsId) }
 
@@ -54,19 +48,13 @@ public final class CfnDHCPOptions: Resource, HasAttributes, DecodableResource {
         return properties
     }
 
-    public struct Tag: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct Tag: TemplateRepresentable, Sendable {
         public let key: Value<String>
         public let value: Value<String>
 
         public init(key: Value<String>, value: Value<String>) {
             self.key = key
             self.value = value
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("Key", as: Value<String>.self), let r1 = fields.decode("Value", as: Value<String>.self) else { return nil }
-            self.init(key: r0, value: r1)
         }
 
         public var templateValue: TemplateValue {

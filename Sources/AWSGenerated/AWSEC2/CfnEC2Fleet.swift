@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::EC2::EC2Fleet`: Resource Type definition for AWS::EC2::EC2Fleet
-public final class CfnEC2Fleet: Resource, HasAttributes, DecodableResource {
+public final class CfnEC2Fleet: Resource, HasAttributes {
     public enum Attribute: String, Sendable {
         case fleetId = "FleetId"
     }
@@ -38,13 +38,6 @@ public final class CfnEC2Fleet: Resource, HasAttributes, DecodableResource {
         super.init(logicalID: logicalID, type: "AWS::EC2::EC2Fleet")
     }
 
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        guard let r2 = properties.decode("LaunchTemplateConfigs", as: [CfnEC2Fleet.FleetLaunchTemplateConfigRequest].self), let r8 = properties.decode("TargetCapacitySpecification", as: CfnEC2Fleet.TargetCapacitySpecificationRequest.self) else { return nil }
-        self.init(logicalID, launchTemplateConfigs: r2, targetCapacitySpecification: r8, context: properties.decode("Context", as: Value<String>.self), excessCapacityTerminationPolicy: properties.decode("ExcessCapacityTerminationPolicy", as: CfnEC2Fleet.ExcessCapacityTerminationPolicy.self), onDemandOptions: properties.decode("OnDemandOptions", as: CfnEC2Fleet.OnDemandOptionsRequest.self), replaceUnhealthyInstances: properties.decode("ReplaceUnhealthyInstances", as: Value<Bool>.self), reservedCapacityOptions: properties.decode("ReservedCapacityOptions", as: CfnEC2Fleet.ReservedCapacityOptionsRequest.self), spotOptions: properties.decode("SpotOptions", as: CfnEC2Fleet.SpotOptionsRequest.self), tagSpecifications: properties.decode("TagSpecifications", as: [CfnEC2Fleet.TagSpecification].self), terminateInstancesWithExpiration: properties.decode("TerminateInstancesWithExpiration", as: Value<Bool>.self), ec2FleetType: properties.decode("Type", as: CfnEC2Fleet.EC2FleetType.self), validFrom: properties.decode("ValidFrom", as: Value<String>.self), validUntil: properties.decode("ValidUntil", as: Value<String>.self))
-    }
-
     /// Fn::GetAtt FleetId.
     public var attrFleetId: Value<String> { attribute(.fleetId) }
 
@@ -66,28 +59,22 @@ public final class CfnEC2Fleet: Resource, HasAttributes, DecodableResource {
         return properties
     }
 
-    public struct ExcessCapacityTerminationPolicy: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+    public struct ExcessCapacityTerminationPolicy: TemplateRepresentable, Sendable {
         public let templateValue: TemplateValue
         /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
         public init(_ value: Value<String>) { templateValue = value.raw }
-        public init(decoding value: TemplateValue) { templateValue = value }
         private init(literal: String) { templateValue = .string(literal) }
         public static var termination: ExcessCapacityTerminationPolicy { ExcessCapacityTerminationPolicy(literal: "termination") }
         public static var noTermination: ExcessCapacityTerminationPolicy { ExcessCapacityTerminationPolicy(literal: "no-termination") }
     }
 
-    public struct FleetLaunchTemplateConfigRequest: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct FleetLaunchTemplateConfigRequest: TemplateRepresentable, Sendable {
         public let launchTemplateSpecification: CfnEC2Fleet.FleetLaunchTemplateSpecificationRequest?
         public let overrides: [CfnEC2Fleet.FleetLaunchTemplateOverridesRequest]?
 
         public init(launchTemplateSpecification: CfnEC2Fleet.FleetLaunchTemplateSpecificationRequest? = nil, overrides: [CfnEC2Fleet.FleetLaunchTemplateOverridesRequest]? = nil) {
             self.launchTemplateSpecification = launchTemplateSpecification
             self.overrides = overrides
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(launchTemplateSpecification: fields.decode("LaunchTemplateSpecification", as: CfnEC2Fleet.FleetLaunchTemplateSpecificationRequest.self), overrides: fields.decode("Overrides", as: [CfnEC2Fleet.FleetLaunchTemplateOverridesRequest].self))
         }
 
         public var templateValue: TemplateValue {
@@ -98,7 +85,7 @@ public final class CfnEC2Fleet: Resource, HasAttributes, DecodableResource {
         }
     }
 
-    public struct FleetLaunchTemplateSpecificationRequest: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct FleetLaunchTemplateSpecificationRequest: TemplateRepresentable, Sendable {
         public let launchTemplateId: Value<String>?
         public let launchTemplateName: Value<String>?
         public let launchTemplateSpecificationUserData: Value<String>?
@@ -111,12 +98,6 @@ public final class CfnEC2Fleet: Resource, HasAttributes, DecodableResource {
             self.version = version
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r3 = fields.decode("Version", as: Value<String>.self) else { return nil }
-            self.init(version: r3, launchTemplateId: fields.decode("LaunchTemplateId", as: Value<String>.self), launchTemplateName: fields.decode("LaunchTemplateName", as: Value<String>.self), launchTemplateSpecificationUserData: fields.decode("LaunchTemplateSpecificationUserData", as: Value<String>.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["LaunchTemplateId"] = self.launchTemplateId?.templateValue
@@ -127,7 +108,7 @@ public final class CfnEC2Fleet: Resource, HasAttributes, DecodableResource {
         }
     }
 
-    public struct FleetLaunchTemplateOverridesRequest: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct FleetLaunchTemplateOverridesRequest: TemplateRepresentable, Sendable {
         public let availabilityZone: Value<String>?
         public let availabilityZoneId: Value<String>?
         public let blockDeviceMappings: [CfnEC2Fleet.BlockDeviceMapping]?
@@ -160,11 +141,6 @@ public final class CfnEC2Fleet: Resource, HasAttributes, DecodableResource {
             self.weightedCapacity = weightedCapacity
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(availabilityZone: fields.decode("AvailabilityZone", as: Value<String>.self), availabilityZoneId: fields.decode("AvailabilityZoneId", as: Value<String>.self), blockDeviceMappings: fields.decode("BlockDeviceMappings", as: [CfnEC2Fleet.BlockDeviceMapping].self), iamInstanceProfile: fields.decode("IamInstanceProfile", as: CfnEC2Fleet.IamInstanceProfileSpecification.self), instanceRequirements: fields.decode("InstanceRequirements", as: CfnEC2Fleet.InstanceRequirementsRequest.self), instanceType: fields.decode("InstanceType", as: Value<String>.self), keyName: fields.decode("KeyName", as: Value<String>.self), maxPrice: fields.decode("MaxPrice", as: Value<String>.self), metadataOptions: fields.decode("MetadataOptions", as: CfnEC2Fleet.InstanceMetadataOptionsRequest.self), networkInterfaces: fields.decode("NetworkInterfaces", as: [CfnEC2Fleet.NetworkInterfaceSpecificationRequest].self), placement: fields.decode("Placement", as: CfnEC2Fleet.Placement.self), priority: fields.decode("Priority", as: Value<Double>.self), subnetId: fields.decode("SubnetId", as: Value<String>.self), weightedCapacity: fields.decode("WeightedCapacity", as: Value<Double>.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["AvailabilityZone"] = self.availabilityZone?.templateValue
@@ -185,7 +161,7 @@ public final class CfnEC2Fleet: Resource, HasAttributes, DecodableResource {
         }
     }
 
-    public struct BlockDeviceMapping: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct BlockDeviceMapping: TemplateRepresentable, Sendable {
         public let deviceName: Value<String>?
         public let ebs: CfnEC2Fleet.EbsBlockDevice?
         public let noDevice: Value<String>?
@@ -198,11 +174,6 @@ public final class CfnEC2Fleet: Resource, HasAttributes, DecodableResource {
             self.virtualName = virtualName
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(deviceName: fields.decode("DeviceName", as: Value<String>.self), ebs: fields.decode("Ebs", as: CfnEC2Fleet.EbsBlockDevice.self), noDevice: fields.decode("NoDevice", as: Value<String>.self), virtualName: fields.decode("VirtualName", as: Value<String>.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["DeviceName"] = self.deviceName?.templateValue
@@ -213,7 +184,7 @@ public final class CfnEC2Fleet: Resource, HasAttributes, DecodableResource {
         }
     }
 
-    public struct EbsBlockDevice: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct EbsBlockDevice: TemplateRepresentable, Sendable {
         public let deleteOnTermination: Value<Bool>?
         public let encrypted: Value<Bool>?
         public let iops: Value<Int>?
@@ -234,11 +205,6 @@ public final class CfnEC2Fleet: Resource, HasAttributes, DecodableResource {
             self.volumeType = volumeType
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(deleteOnTermination: fields.decode("DeleteOnTermination", as: Value<Bool>.self), encrypted: fields.decode("Encrypted", as: Value<Bool>.self), iops: fields.decode("Iops", as: Value<Int>.self), kmsKeyId: fields.decode("KmsKeyId", as: Value<String>.self), multiAvailabilityZoneConfiguration: fields.decode("MultiAvailabilityZoneConfiguration", as: CfnEC2Fleet.MultiAvailabilityZoneConfiguration.self), snapshotId: fields.decode("SnapshotId", as: Value<String>.self), volumeSize: fields.decode("VolumeSize", as: Value<Int>.self), volumeType: fields.decode("VolumeType", as: CfnEC2Fleet.EbsBlockDevice.VolumeType.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["DeleteOnTermination"] = self.deleteOnTermination?.templateValue
@@ -252,11 +218,10 @@ public final class CfnEC2Fleet: Resource, HasAttributes, DecodableResource {
             return .object(fields)
         }
 
-        public struct VolumeType: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+        public struct VolumeType: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
-            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var gp2: VolumeType { VolumeType(literal: "gp2") }
             public static var gp3: VolumeType { VolumeType(literal: "gp3") }
@@ -268,18 +233,13 @@ public final class CfnEC2Fleet: Resource, HasAttributes, DecodableResource {
         }
     }
 
-    public struct MultiAvailabilityZoneConfiguration: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct MultiAvailabilityZoneConfiguration: TemplateRepresentable, Sendable {
         public let configurationType: Value<String>?
         public let standbyAvailabilityZones: [CfnEC2Fleet.StandbyAvailabilityZone]?
 
         public init(configurationType: Value<String>? = nil, standbyAvailabilityZones: [CfnEC2Fleet.StandbyAvailabilityZone]? = nil) {
             self.configurationType = configurationType
             self.standbyAvailabilityZones = standbyAvailabilityZones
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(configurationType: fields.decode("ConfigurationType", as: Value<String>.self), standbyAvailabilityZones: fields.decode("StandbyAvailabilityZones", as: [CfnEC2Fleet.StandbyAvailabilityZone].self))
         }
 
         public var templateValue: TemplateValue {
@@ -290,18 +250,13 @@ public final class CfnEC2Fleet: Resource, HasAttributes, DecodableResource {
         }
     }
 
-    public struct StandbyAvailabilityZone: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct StandbyAvailabilityZone: TemplateRepresentable, Sendable {
         public let availabilityZone: Value<String>?
         public let availabilityZoneId: Value<String>?
 
         public init(availabilityZone: Value<String>? = nil, availabilityZoneId: Value<String>? = nil) {
             self.availabilityZone = availabilityZone
             self.availabilityZoneId = availabilityZoneId
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(availabilityZone: fields.decode("AvailabilityZone", as: Value<String>.self), availabilityZoneId: fields.decode("AvailabilityZoneId", as: Value<String>.self))
         }
 
         public var templateValue: TemplateValue {
@@ -312,18 +267,13 @@ public final class CfnEC2Fleet: Resource, HasAttributes, DecodableResource {
         }
     }
 
-    public struct IamInstanceProfileSpecification: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct IamInstanceProfileSpecification: TemplateRepresentable, Sendable {
         public let arn: Value<String>?
         public let name: Value<String>?
 
         public init(arn: Value<String>? = nil, name: Value<String>? = nil) {
             self.arn = arn
             self.name = name
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(arn: fields.decode("Arn", as: Value<String>.self), name: fields.decode("Name", as: Value<String>.self))
         }
 
         public var templateValue: TemplateValue {
@@ -334,7 +284,7 @@ public final class CfnEC2Fleet: Resource, HasAttributes, DecodableResource {
         }
     }
 
-    public struct InstanceRequirementsRequest: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct InstanceRequirementsRequest: TemplateRepresentable, Sendable {
         public let acceleratorCount: CfnEC2Fleet.AcceleratorCountRequest?
         public let acceleratorManufacturers: [CfnEC2Fleet.InstanceRequirementsRequest.AcceleratorManufacturers]?
         public let acceleratorNames: [CfnEC2Fleet.InstanceRequirementsRequest.AcceleratorNames]?
@@ -391,11 +341,6 @@ public final class CfnEC2Fleet: Resource, HasAttributes, DecodableResource {
             self.vCpuCount = vCpuCount
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(acceleratorCount: fields.decode("AcceleratorCount", as: CfnEC2Fleet.AcceleratorCountRequest.self), acceleratorManufacturers: fields.decode("AcceleratorManufacturers", as: [CfnEC2Fleet.InstanceRequirementsRequest.AcceleratorManufacturers].self), acceleratorNames: fields.decode("AcceleratorNames", as: [CfnEC2Fleet.InstanceRequirementsRequest.AcceleratorNames].self), acceleratorTotalMemoryMiB: fields.decode("AcceleratorTotalMemoryMiB", as: CfnEC2Fleet.AcceleratorTotalMemoryMiBRequest.self), acceleratorTypes: fields.decode("AcceleratorTypes", as: [CfnEC2Fleet.InstanceRequirementsRequest.AcceleratorTypes].self), allowedInstanceTypes: fields.decode("AllowedInstanceTypes", as: Value<[String]>.self), bareMetal: fields.decode("BareMetal", as: CfnEC2Fleet.InstanceRequirementsRequest.BareMetal.self), baselineEbsBandwidthMbps: fields.decode("BaselineEbsBandwidthMbps", as: CfnEC2Fleet.BaselineEbsBandwidthMbpsRequest.self), baselinePerformanceFactors: fields.decode("BaselinePerformanceFactors", as: CfnEC2Fleet.BaselinePerformanceFactorsRequest.self), burstablePerformance: fields.decode("BurstablePerformance", as: CfnEC2Fleet.InstanceRequirementsRequest.BurstablePerformance.self), cpuManufacturers: fields.decode("CpuManufacturers", as: [CfnEC2Fleet.InstanceRequirementsRequest.CpuManufacturers].self), excludedInstanceTypes: fields.decode("ExcludedInstanceTypes", as: Value<[String]>.self), instanceGenerations: fields.decode("InstanceGenerations", as: [CfnEC2Fleet.InstanceRequirementsRequest.InstanceGenerations].self), localStorage: fields.decode("LocalStorage", as: CfnEC2Fleet.InstanceRequirementsRequest.LocalStorage.self), localStorageTypes: fields.decode("LocalStorageTypes", as: [CfnEC2Fleet.InstanceRequirementsRequest.LocalStorageTypes].self), maxSpotPriceAsPercentageOfOptimalOnDemandPrice: fields.decode("MaxSpotPriceAsPercentageOfOptimalOnDemandPrice", as: Value<Int>.self), memoryGiBPerVCpu: fields.decode("MemoryGiBPerVCpu", as: CfnEC2Fleet.MemoryGiBPerVCpuRequest.self), memoryMiB: fields.decode("MemoryMiB", as: CfnEC2Fleet.MemoryMiBRequest.self), networkBandwidthGbps: fields.decode("NetworkBandwidthGbps", as: CfnEC2Fleet.NetworkBandwidthGbpsRequest.self), networkInterfaceCount: fields.decode("NetworkInterfaceCount", as: CfnEC2Fleet.NetworkInterfaceCountRequest.self), onDemandMaxPricePercentageOverLowestPrice: fields.decode("OnDemandMaxPricePercentageOverLowestPrice", as: Value<Int>.self), requireEncryptionInTransit: fields.decode("RequireEncryptionInTransit", as: Value<Bool>.self), requireHibernateSupport: fields.decode("RequireHibernateSupport", as: Value<Bool>.self), spotMaxPricePercentageOverLowestPrice: fields.decode("SpotMaxPricePercentageOverLowestPrice", as: Value<Int>.self), totalLocalStorageGB: fields.decode("TotalLocalStorageGB", as: CfnEC2Fleet.TotalLocalStorageGBRequest.self), vCpuCount: fields.decode("VCpuCount", as: CfnEC2Fleet.VCpuCountRangeRequest.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["AcceleratorCount"] = self.acceleratorCount?.templateValue
@@ -427,11 +372,10 @@ public final class CfnEC2Fleet: Resource, HasAttributes, DecodableResource {
             return .object(fields)
         }
 
-        public struct AcceleratorManufacturers: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+        public struct AcceleratorManufacturers: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
-            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var amazonWebServices: AcceleratorManufacturers { AcceleratorManufacturers(literal: "amazon-web-services") }
             public static var amd: AcceleratorManufacturers { AcceleratorManufacturers(literal: "amd") }
@@ -440,11 +384,10 @@ public final class CfnEC2Fleet: Resource, HasAttributes, DecodableResource {
             public static var xilinx: AcceleratorManufacturers { AcceleratorManufacturers(literal: "xilinx") }
         }
 
-        public struct AcceleratorNames: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+        public struct AcceleratorNames: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
-            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var a10G: AcceleratorNames { AcceleratorNames(literal: "a10g") }
             public static var a100: AcceleratorNames { AcceleratorNames(literal: "a100") }
@@ -467,11 +410,10 @@ public final class CfnEC2Fleet: Resource, HasAttributes, DecodableResource {
             public static var u30: AcceleratorNames { AcceleratorNames(literal: "u30") }
         }
 
-        public struct AcceleratorTypes: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+        public struct AcceleratorTypes: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
-            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var gpu: AcceleratorTypes { AcceleratorTypes(literal: "gpu") }
             public static var fpga: AcceleratorTypes { AcceleratorTypes(literal: "fpga") }
@@ -479,33 +421,30 @@ public final class CfnEC2Fleet: Resource, HasAttributes, DecodableResource {
             public static var media: AcceleratorTypes { AcceleratorTypes(literal: "media") }
         }
 
-        public struct BareMetal: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+        public struct BareMetal: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
-            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var included: BareMetal { BareMetal(literal: "included") }
             public static var required: BareMetal { BareMetal(literal: "required") }
             public static var excluded: BareMetal { BareMetal(literal: "excluded") }
         }
 
-        public struct BurstablePerformance: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+        public struct BurstablePerformance: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
-            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var included: BurstablePerformance { BurstablePerformance(literal: "included") }
             public static var required: BurstablePerformance { BurstablePerformance(literal: "required") }
             public static var excluded: BurstablePerformance { BurstablePerformance(literal: "excluded") }
         }
 
-        public struct CpuManufacturers: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+        public struct CpuManufacturers: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
-            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var intel: CpuManufacturers { CpuManufacturers(literal: "intel") }
             public static var amd: CpuManufacturers { CpuManufacturers(literal: "amd") }
@@ -513,50 +452,42 @@ public final class CfnEC2Fleet: Resource, HasAttributes, DecodableResource {
             public static var apple: CpuManufacturers { CpuManufacturers(literal: "apple") }
         }
 
-        public struct InstanceGenerations: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+        public struct InstanceGenerations: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
-            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var current: InstanceGenerations { InstanceGenerations(literal: "current") }
             public static var previous: InstanceGenerations { InstanceGenerations(literal: "previous") }
         }
 
-        public struct LocalStorage: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+        public struct LocalStorage: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
-            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var included: LocalStorage { LocalStorage(literal: "included") }
             public static var required: LocalStorage { LocalStorage(literal: "required") }
             public static var excluded: LocalStorage { LocalStorage(literal: "excluded") }
         }
 
-        public struct LocalStorageTypes: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+        public struct LocalStorageTypes: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
-            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var hdd: LocalStorageTypes { LocalStorageTypes(literal: "hdd") }
             public static var ssd: LocalStorageTypes { LocalStorageTypes(literal: "ssd") }
         }
     }
 
-    public struct AcceleratorCountRequest: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct AcceleratorCountRequest: TemplateRepresentable, Sendable {
         public let max: Value<Int>?
         public let min: Value<Int>?
 
         public init(max: Value<Int>? = nil, min: Value<Int>? = nil) {
             self.max = max
             self.min = min
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(max: fields.decode("Max", as: Value<Int>.self), min: fields.decode("Min", as: Value<Int>.self))
         }
 
         public var templateValue: TemplateValue {
@@ -567,18 +498,13 @@ public final class CfnEC2Fleet: Resource, HasAttributes, DecodableResource {
         }
     }
 
-    public struct AcceleratorTotalMemoryMiBRequest: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct AcceleratorTotalMemoryMiBRequest: TemplateRepresentable, Sendable {
         public let max: Value<Int>?
         public let min: Value<Int>?
 
         public init(max: Value<Int>? = nil, min: Value<Int>? = nil) {
             self.max = max
             self.min = min
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(max: fields.decode("Max", as: Value<Int>.self), min: fields.decode("Min", as: Value<Int>.self))
         }
 
         public var templateValue: TemplateValue {
@@ -589,18 +515,13 @@ public final class CfnEC2Fleet: Resource, HasAttributes, DecodableResource {
         }
     }
 
-    public struct BaselineEbsBandwidthMbpsRequest: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct BaselineEbsBandwidthMbpsRequest: TemplateRepresentable, Sendable {
         public let max: Value<Int>?
         public let min: Value<Int>?
 
         public init(max: Value<Int>? = nil, min: Value<Int>? = nil) {
             self.max = max
             self.min = min
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(max: fields.decode("Max", as: Value<Int>.self), min: fields.decode("Min", as: Value<Int>.self))
         }
 
         public var templateValue: TemplateValue {
@@ -611,16 +532,11 @@ public final class CfnEC2Fleet: Resource, HasAttributes, DecodableResource {
         }
     }
 
-    public struct BaselinePerformanceFactorsRequest: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct BaselinePerformanceFactorsRequest: TemplateRepresentable, Sendable {
         public let cpu: CfnEC2Fleet.CpuPerformanceFactorRequest?
 
         public init(cpu: CfnEC2Fleet.CpuPerformanceFactorRequest? = nil) {
             self.cpu = cpu
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(cpu: fields.decode("Cpu", as: CfnEC2Fleet.CpuPerformanceFactorRequest.self))
         }
 
         public var templateValue: TemplateValue {
@@ -630,16 +546,11 @@ public final class CfnEC2Fleet: Resource, HasAttributes, DecodableResource {
         }
     }
 
-    public struct CpuPerformanceFactorRequest: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct CpuPerformanceFactorRequest: TemplateRepresentable, Sendable {
         public let references: [CfnEC2Fleet.PerformanceFactorReferenceRequest]?
 
         public init(references: [CfnEC2Fleet.PerformanceFactorReferenceRequest]? = nil) {
             self.references = references
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(references: fields.decode("References", as: [CfnEC2Fleet.PerformanceFactorReferenceRequest].self))
         }
 
         public var templateValue: TemplateValue {
@@ -649,16 +560,11 @@ public final class CfnEC2Fleet: Resource, HasAttributes, DecodableResource {
         }
     }
 
-    public struct PerformanceFactorReferenceRequest: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct PerformanceFactorReferenceRequest: TemplateRepresentable, Sendable {
         public let instanceFamily: Value<String>?
 
         public init(instanceFamily: Value<String>? = nil) {
             self.instanceFamily = instanceFamily
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(instanceFamily: fields.decode("InstanceFamily", as: Value<String>.self))
         }
 
         public var templateValue: TemplateValue {
@@ -668,7 +574,7 @@ public final class CfnEC2Fleet: Resource, HasAttributes, DecodableResource {
         }
     }
 
-    public struct MemoryGiBPerVCpuRequest: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct MemoryGiBPerVCpuRequest: TemplateRepresentable, Sendable {
         public let max: Value<Double>?
         public let min: Value<Double>?
 
@@ -677,11 +583,6 @@ public final class CfnEC2Fleet: Resource, HasAttributes, DecodableResource {
             self.min = min
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(max: fields.decode("Max", as: Value<Double>.self), min: fields.decode("Min", as: Value<Double>.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["Max"] = self.max?.templateValue
@@ -690,7 +591,7 @@ public final class CfnEC2Fleet: Resource, HasAttributes, DecodableResource {
         }
     }
 
-    public struct MemoryMiBRequest: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct MemoryMiBRequest: TemplateRepresentable, Sendable {
         public let max: Value<Int>?
         public let min: Value<Int>?
 
@@ -699,11 +600,6 @@ public final class CfnEC2Fleet: Resource, HasAttributes, DecodableResource {
             self.min = min
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(max: fields.decode("Max", as: Value<Int>.self), min: fields.decode("Min", as: Value<Int>.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["Max"] = self.max?.templateValue
@@ -712,7 +608,7 @@ public final class CfnEC2Fleet: Resource, HasAttributes, DecodableResource {
         }
     }
 
-    public struct NetworkBandwidthGbpsRequest: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct NetworkBandwidthGbpsRequest: TemplateRepresentable, Sendable {
         public let max: Value<Double>?
         public let min: Value<Double>?
 
@@ -721,11 +617,6 @@ public final class CfnEC2Fleet: Resource, HasAttributes, DecodableResource {
             self.min = min
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(max: fields.decode("Max", as: Value<Double>.self), min: fields.decode("Min", as: Value<Double>.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["Max"] = self.max?.templateValue
@@ -734,7 +625,7 @@ public final class CfnEC2Fleet: Resource, HasAttributes, DecodableResource {
         }
     }
 
-    public struct NetworkInterfaceCountRequest: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct NetworkInterfaceCountRequest: TemplateRepresentable, Sendable {
         public let max: Value<Int>?
         public let min: Value<Int>?
 
@@ -743,11 +634,6 @@ public final class CfnEC2Fleet: Resource, HasAttributes, DecodableResource {
             self.min = min
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(max: fields.decode("Max", as: Value<Int>.self), min: fields.decode("Min", as: Value<Int>.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["Max"] = self.max?.templateValue
@@ -756,7 +642,7 @@ public final class CfnEC2Fleet: Resource, HasAttributes, DecodableResource {
         }
     }
 
-    public struct TotalLocalStorageGBRequest: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct TotalLocalStorageGBRequest: TemplateRepresentable, Sendable {
         public let max: Value<Double>?
         public let min: Value<Double>?
 
@@ -765,11 +651,6 @@ public final class CfnEC2Fleet: Resource, HasAttributes, DecodableResource {
             self.min = min
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(max: fields.decode("Max", as: Value<Double>.self), min: fields.decode("Min", as: Value<Double>.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["Max"] = self.max?.templateValue
@@ -778,7 +659,7 @@ public final class CfnEC2Fleet: Resource, HasAttributes, DecodableResource {
         }
     }
 
-    public struct VCpuCountRangeRequest: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct VCpuCountRangeRequest: TemplateRepresentable, Sendable {
         public let max: Value<Int>?
         public let min: Value<Int>?
 
@@ -787,11 +668,6 @@ public final class CfnEC2Fleet: Resource, HasAttributes, DecodableResource {
             self.min = min
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(max: fields.decode("Max", as: Value<Int>.self), min: fields.decode("Min", as: Value<Int>.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["Max"] = self.max?.templateValue
@@ -800,7 +676,7 @@ public final class CfnEC2Fleet: Resource, HasAttributes, DecodableResource {
         }
     }
 
-    public struct InstanceMetadataOptionsRequest: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct InstanceMetadataOptionsRequest: TemplateRepresentable, Sendable {
         public let httpEndpoint: CfnEC2Fleet.InstanceMetadataOptionsRequest.HttpEndpoint?
         public let httpPutResponseHopLimit: Value<Int>?
         public let httpTokens: CfnEC2Fleet.InstanceMetadataOptionsRequest.HttpTokens?
@@ -811,11 +687,6 @@ public final class CfnEC2Fleet: Resource, HasAttributes, DecodableResource {
             self.httpTokens = httpTokens
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(httpEndpoint: fields.decode("HttpEndpoint", as: CfnEC2Fleet.InstanceMetadataOptionsRequest.HttpEndpoint.self), httpPutResponseHopLimit: fields.decode("HttpPutResponseHopLimit", as: Value<Int>.self), httpTokens: fields.decode("HttpTokens", as: CfnEC2Fleet.InstanceMetadataOptionsRequest.HttpTokens.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["HttpEndpoint"] = self.httpEndpoint?.templateValue
@@ -824,28 +695,26 @@ public final class CfnEC2Fleet: Resource, HasAttributes, DecodableResource {
             return .object(fields)
         }
 
-        public struct HttpEndpoint: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+        public struct HttpEndpoint: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
-            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var disabled: HttpEndpoint { HttpEndpoint(literal: "disabled") }
             public static var enabled: HttpEndpoint { HttpEndpoint(literal: "enabled") }
         }
 
-        public struct HttpTokens: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+        public struct HttpTokens: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
-            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var optional: HttpTokens { HttpTokens(literal: "optional") }
             public static var required: HttpTokens { HttpTokens(literal: "required") }
         }
     }
 
-    public struct NetworkInterfaceSpecificationRequest: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct NetworkInterfaceSpecificationRequest: TemplateRepresentable, Sendable {
         public let associatePublicIpAddress: Value<Bool>?
         public let deleteOnTermination: Value<Bool>?
         public let description: Value<String>?
@@ -878,11 +747,6 @@ public final class CfnEC2Fleet: Resource, HasAttributes, DecodableResource {
             self.subnetId = subnetId
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(associatePublicIpAddress: fields.decode("AssociatePublicIpAddress", as: Value<Bool>.self), deleteOnTermination: fields.decode("DeleteOnTermination", as: Value<Bool>.self), description: fields.decode("Description", as: Value<String>.self), deviceIndex: fields.decode("DeviceIndex", as: Value<Int>.self), groups: fields.decode("Groups", as: Value<[String]>.self), interfaceType: fields.decode("InterfaceType", as: Value<String>.self), ipv6AddressCount: fields.decode("Ipv6AddressCount", as: Value<Int>.self), ipv6Addresses: fields.decode("Ipv6Addresses", as: [CfnEC2Fleet.Ipv6AddressRequest].self), networkCardIndex: fields.decode("NetworkCardIndex", as: Value<Int>.self), networkInterfaceId: fields.decode("NetworkInterfaceId", as: Value<String>.self), privateIpAddress: fields.decode("PrivateIpAddress", as: Value<String>.self), privateIpAddresses: fields.decode("PrivateIpAddresses", as: [CfnEC2Fleet.PrivateIpAddressSpecificationRequest].self), secondaryPrivateIpAddressCount: fields.decode("SecondaryPrivateIpAddressCount", as: Value<Int>.self), subnetId: fields.decode("SubnetId", as: Value<String>.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["AssociatePublicIpAddress"] = self.associatePublicIpAddress?.templateValue
@@ -903,16 +767,11 @@ public final class CfnEC2Fleet: Resource, HasAttributes, DecodableResource {
         }
     }
 
-    public struct Ipv6AddressRequest: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct Ipv6AddressRequest: TemplateRepresentable, Sendable {
         public let ipv6Address: Value<String>?
 
         public init(ipv6Address: Value<String>? = nil) {
             self.ipv6Address = ipv6Address
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(ipv6Address: fields.decode("Ipv6Address", as: Value<String>.self))
         }
 
         public var templateValue: TemplateValue {
@@ -922,18 +781,13 @@ public final class CfnEC2Fleet: Resource, HasAttributes, DecodableResource {
         }
     }
 
-    public struct PrivateIpAddressSpecificationRequest: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct PrivateIpAddressSpecificationRequest: TemplateRepresentable, Sendable {
         public let primary: Value<Bool>?
         public let privateIpAddress: Value<String>?
 
         public init(primary: Value<Bool>? = nil, privateIpAddress: Value<String>? = nil) {
             self.primary = primary
             self.privateIpAddress = privateIpAddress
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(primary: fields.decode("Primary", as: Value<Bool>.self), privateIpAddress: fields.decode("PrivateIpAddress", as: Value<String>.self))
         }
 
         public var templateValue: TemplateValue {
@@ -944,7 +798,7 @@ public final class CfnEC2Fleet: Resource, HasAttributes, DecodableResource {
         }
     }
 
-    public struct Placement: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct Placement: TemplateRepresentable, Sendable {
         public let affinity: Value<String>?
         public let availabilityZone: Value<String>?
         public let groupName: Value<String>?
@@ -965,11 +819,6 @@ public final class CfnEC2Fleet: Resource, HasAttributes, DecodableResource {
             self.tenancy = tenancy
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(affinity: fields.decode("Affinity", as: Value<String>.self), availabilityZone: fields.decode("AvailabilityZone", as: Value<String>.self), groupName: fields.decode("GroupName", as: Value<String>.self), hostId: fields.decode("HostId", as: Value<String>.self), hostResourceGroupArn: fields.decode("HostResourceGroupArn", as: Value<String>.self), partitionNumber: fields.decode("PartitionNumber", as: Value<Int>.self), spreadDomain: fields.decode("SpreadDomain", as: Value<String>.self), tenancy: fields.decode("Tenancy", as: CfnEC2Fleet.Placement.Tenancy.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["Affinity"] = self.affinity?.templateValue
@@ -983,11 +832,10 @@ public final class CfnEC2Fleet: Resource, HasAttributes, DecodableResource {
             return .object(fields)
         }
 
-        public struct Tenancy: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+        public struct Tenancy: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
-            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var dedicated: Tenancy { Tenancy(literal: "dedicated") }
             public static var `default`: Tenancy { Tenancy(literal: "default") }
@@ -995,7 +843,7 @@ public final class CfnEC2Fleet: Resource, HasAttributes, DecodableResource {
         }
     }
 
-    public struct OnDemandOptionsRequest: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct OnDemandOptionsRequest: TemplateRepresentable, Sendable {
         public let allocationStrategy: CfnEC2Fleet.OnDemandOptionsRequest.AllocationStrategy?
         public let capacityReservationOptions: CfnEC2Fleet.CapacityReservationOptionsRequest?
         public let maxTotalPrice: Value<String>?
@@ -1012,11 +860,6 @@ public final class CfnEC2Fleet: Resource, HasAttributes, DecodableResource {
             self.singleInstanceType = singleInstanceType
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(allocationStrategy: fields.decode("AllocationStrategy", as: CfnEC2Fleet.OnDemandOptionsRequest.AllocationStrategy.self), capacityReservationOptions: fields.decode("CapacityReservationOptions", as: CfnEC2Fleet.CapacityReservationOptionsRequest.self), maxTotalPrice: fields.decode("MaxTotalPrice", as: Value<String>.self), minTargetCapacity: fields.decode("MinTargetCapacity", as: Value<Int>.self), singleAvailabilityZone: fields.decode("SingleAvailabilityZone", as: Value<Bool>.self), singleInstanceType: fields.decode("SingleInstanceType", as: Value<Bool>.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["AllocationStrategy"] = self.allocationStrategy?.templateValue
@@ -1028,27 +871,21 @@ public final class CfnEC2Fleet: Resource, HasAttributes, DecodableResource {
             return .object(fields)
         }
 
-        public struct AllocationStrategy: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+        public struct AllocationStrategy: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
-            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var lowestPrice: AllocationStrategy { AllocationStrategy(literal: "lowest-price") }
             public static var prioritized: AllocationStrategy { AllocationStrategy(literal: "prioritized") }
         }
     }
 
-    public struct CapacityReservationOptionsRequest: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct CapacityReservationOptionsRequest: TemplateRepresentable, Sendable {
         public let usageStrategy: CfnEC2Fleet.CapacityReservationOptionsRequest.UsageStrategy?
 
         public init(usageStrategy: CfnEC2Fleet.CapacityReservationOptionsRequest.UsageStrategy? = nil) {
             self.usageStrategy = usageStrategy
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(usageStrategy: fields.decode("UsageStrategy", as: CfnEC2Fleet.CapacityReservationOptionsRequest.UsageStrategy.self))
         }
 
         public var templateValue: TemplateValue {
@@ -1057,17 +894,16 @@ public final class CfnEC2Fleet: Resource, HasAttributes, DecodableResource {
             return .object(fields)
         }
 
-        public struct UsageStrategy: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+        public struct UsageStrategy: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
-            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var useCapacityReservationsFirst: UsageStrategy { UsageStrategy(literal: "use-capacity-reservations-first") }
         }
     }
 
-    public struct ReservedCapacityOptionsRequest: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct ReservedCapacityOptionsRequest: TemplateRepresentable, Sendable {
         public let allocationStrategy: CfnEC2Fleet.ReservedCapacityOptionsRequest.AllocationStrategy?
         public let capacityReservationTarget: CfnEC2Fleet.CapacityReservationTargetRequest?
         public let reservationTypes: [CfnEC2Fleet.ReservedCapacityOptionsRequest.ReservationTypes]?
@@ -1080,11 +916,6 @@ public final class CfnEC2Fleet: Resource, HasAttributes, DecodableResource {
             self.reservedCapacityFallbackOptions = reservedCapacityFallbackOptions
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(allocationStrategy: fields.decode("AllocationStrategy", as: CfnEC2Fleet.ReservedCapacityOptionsRequest.AllocationStrategy.self), capacityReservationTarget: fields.decode("CapacityReservationTarget", as: CfnEC2Fleet.CapacityReservationTargetRequest.self), reservationTypes: fields.decode("ReservationTypes", as: [CfnEC2Fleet.ReservedCapacityOptionsRequest.ReservationTypes].self), reservedCapacityFallbackOptions: fields.decode("ReservedCapacityFallbackOptions", as: CfnEC2Fleet.ReservedCapacityFallbackOptionsRequest.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["AllocationStrategy"] = self.allocationStrategy?.templateValue
@@ -1094,20 +925,18 @@ public final class CfnEC2Fleet: Resource, HasAttributes, DecodableResource {
             return .object(fields)
         }
 
-        public struct AllocationStrategy: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+        public struct AllocationStrategy: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
-            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var prioritized: AllocationStrategy { AllocationStrategy(literal: "prioritized") }
         }
 
-        public struct ReservationTypes: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+        public struct ReservationTypes: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
-            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var onDemandCapacityReservation: ReservationTypes { ReservationTypes(literal: "on-demand-capacity-reservation") }
             public static var capacityBlock: ReservationTypes { ReservationTypes(literal: "capacity-block") }
@@ -1115,18 +944,13 @@ public final class CfnEC2Fleet: Resource, HasAttributes, DecodableResource {
         }
     }
 
-    public struct CapacityReservationTargetRequest: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct CapacityReservationTargetRequest: TemplateRepresentable, Sendable {
         public let capacityReservationIds: Value<[String]>?
         public let capacityReservationResourceGroupArns: Value<[String]>?
 
         public init(capacityReservationIds: Value<[String]>? = nil, capacityReservationResourceGroupArns: Value<[String]>? = nil) {
             self.capacityReservationIds = capacityReservationIds
             self.capacityReservationResourceGroupArns = capacityReservationResourceGroupArns
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(capacityReservationIds: fields.decode("CapacityReservationIds", as: Value<[String]>.self), capacityReservationResourceGroupArns: fields.decode("CapacityReservationResourceGroupArns", as: Value<[String]>.self))
         }
 
         public var templateValue: TemplateValue {
@@ -1137,16 +961,11 @@ public final class CfnEC2Fleet: Resource, HasAttributes, DecodableResource {
         }
     }
 
-    public struct ReservedCapacityFallbackOptionsRequest: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct ReservedCapacityFallbackOptionsRequest: TemplateRepresentable, Sendable {
         public let marketTypes: [CfnEC2Fleet.ReservedCapacityFallbackOptionsRequest.MarketTypes]?
 
         public init(marketTypes: [CfnEC2Fleet.ReservedCapacityFallbackOptionsRequest.MarketTypes]? = nil) {
             self.marketTypes = marketTypes
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(marketTypes: fields.decode("MarketTypes", as: [CfnEC2Fleet.ReservedCapacityFallbackOptionsRequest.MarketTypes].self))
         }
 
         public var templateValue: TemplateValue {
@@ -1155,17 +974,16 @@ public final class CfnEC2Fleet: Resource, HasAttributes, DecodableResource {
             return .object(fields)
         }
 
-        public struct MarketTypes: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+        public struct MarketTypes: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
-            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var onDemand: MarketTypes { MarketTypes(literal: "on-demand") }
         }
     }
 
-    public struct SpotOptionsRequest: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct SpotOptionsRequest: TemplateRepresentable, Sendable {
         public let allocationStrategy: CfnEC2Fleet.SpotOptionsRequest.AllocationStrategy?
         public let instanceInterruptionBehavior: CfnEC2Fleet.SpotOptionsRequest.InstanceInterruptionBehavior?
         public let instancePoolsToUseCount: Value<Int>?
@@ -1186,11 +1004,6 @@ public final class CfnEC2Fleet: Resource, HasAttributes, DecodableResource {
             self.singleInstanceType = singleInstanceType
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(allocationStrategy: fields.decode("AllocationStrategy", as: CfnEC2Fleet.SpotOptionsRequest.AllocationStrategy.self), instanceInterruptionBehavior: fields.decode("InstanceInterruptionBehavior", as: CfnEC2Fleet.SpotOptionsRequest.InstanceInterruptionBehavior.self), instancePoolsToUseCount: fields.decode("InstancePoolsToUseCount", as: Value<Int>.self), maintenanceStrategies: fields.decode("MaintenanceStrategies", as: CfnEC2Fleet.MaintenanceStrategies.self), maxTotalPrice: fields.decode("MaxTotalPrice", as: Value<String>.self), minTargetCapacity: fields.decode("MinTargetCapacity", as: Value<Int>.self), singleAvailabilityZone: fields.decode("SingleAvailabilityZone", as: Value<Bool>.self), singleInstanceType: fields.decode("SingleInstanceType", as: Value<Bool>.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["AllocationStrategy"] = self.allocationStrategy?.templateValue
@@ -1204,11 +1017,10 @@ public final class CfnEC2Fleet: Resource, HasAttributes, DecodableResource {
             return .object(fields)
         }
 
-        public struct AllocationStrategy: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+        public struct AllocationStrategy: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
-            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var lowestPrice: AllocationStrategy { AllocationStrategy(literal: "lowest-price") }
             public static var lowestPrice2: AllocationStrategy { AllocationStrategy(literal: "lowestPrice") }
@@ -1221,11 +1033,10 @@ public final class CfnEC2Fleet: Resource, HasAttributes, DecodableResource {
             public static var price_capacity_optimized: AllocationStrategy { AllocationStrategy(literal: "price-capacity-optimized") }
         }
 
-        public struct InstanceInterruptionBehavior: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+        public struct InstanceInterruptionBehavior: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
-            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var hibernate: InstanceInterruptionBehavior { InstanceInterruptionBehavior(literal: "hibernate") }
             public static var stop: InstanceInterruptionBehavior { InstanceInterruptionBehavior(literal: "stop") }
@@ -1233,16 +1044,11 @@ public final class CfnEC2Fleet: Resource, HasAttributes, DecodableResource {
         }
     }
 
-    public struct MaintenanceStrategies: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct MaintenanceStrategies: TemplateRepresentable, Sendable {
         public let capacityRebalance: CfnEC2Fleet.CapacityRebalance?
 
         public init(capacityRebalance: CfnEC2Fleet.CapacityRebalance? = nil) {
             self.capacityRebalance = capacityRebalance
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(capacityRebalance: fields.decode("CapacityRebalance", as: CfnEC2Fleet.CapacityRebalance.self))
         }
 
         public var templateValue: TemplateValue {
@@ -1252,18 +1058,13 @@ public final class CfnEC2Fleet: Resource, HasAttributes, DecodableResource {
         }
     }
 
-    public struct CapacityRebalance: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct CapacityRebalance: TemplateRepresentable, Sendable {
         public let replacementStrategy: CfnEC2Fleet.CapacityRebalance.ReplacementStrategy?
         public let terminationDelay: Value<Int>?
 
         public init(replacementStrategy: CfnEC2Fleet.CapacityRebalance.ReplacementStrategy? = nil, terminationDelay: Value<Int>? = nil) {
             self.replacementStrategy = replacementStrategy
             self.terminationDelay = terminationDelay
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(replacementStrategy: fields.decode("ReplacementStrategy", as: CfnEC2Fleet.CapacityRebalance.ReplacementStrategy.self), terminationDelay: fields.decode("TerminationDelay", as: Value<Int>.self))
         }
 
         public var templateValue: TemplateValue {
@@ -1273,29 +1074,23 @@ public final class CfnEC2Fleet: Resource, HasAttributes, DecodableResource {
             return .object(fields)
         }
 
-        public struct ReplacementStrategy: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+        public struct ReplacementStrategy: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
-            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var launch: ReplacementStrategy { ReplacementStrategy(literal: "launch") }
             public static var launchBeforeTerminate: ReplacementStrategy { ReplacementStrategy(literal: "launch-before-terminate") }
         }
     }
 
-    public struct TagSpecification: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct TagSpecification: TemplateRepresentable, Sendable {
         public let resourceType: CfnEC2Fleet.TagSpecification.ResourceType?
         public let tags: [CfnEC2Fleet.Tag]?
 
         public init(resourceType: CfnEC2Fleet.TagSpecification.ResourceType? = nil, tags: [CfnEC2Fleet.Tag]? = nil) {
             self.resourceType = resourceType
             self.tags = tags
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(resourceType: fields.decode("ResourceType", as: CfnEC2Fleet.TagSpecification.ResourceType.self), tags: fields.decode("Tags", as: [CfnEC2Fleet.Tag].self))
         }
 
         public var templateValue: TemplateValue {
@@ -1305,11 +1100,10 @@ public final class CfnEC2Fleet: Resource, HasAttributes, DecodableResource {
             return .object(fields)
         }
 
-        public struct ResourceType: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+        public struct ResourceType: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
-            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var clientVpnEndpoint: ResourceType { ResourceType(literal: "client-vpn-endpoint") }
             public static var customerGateway: ResourceType { ResourceType(literal: "customer-gateway") }
@@ -1361,19 +1155,13 @@ public final class CfnEC2Fleet: Resource, HasAttributes, DecodableResource {
         }
     }
 
-    public struct Tag: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct Tag: TemplateRepresentable, Sendable {
         public let key: Value<String>
         public let value: Value<String>
 
         public init(key: Value<String>, value: Value<String>) {
             self.key = key
             self.value = value
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("Key", as: Value<String>.self), let r1 = fields.decode("Value", as: Value<String>.self) else { return nil }
-            self.init(key: r0, value: r1)
         }
 
         public var templateValue: TemplateValue {
@@ -1384,7 +1172,7 @@ public final class CfnEC2Fleet: Resource, HasAttributes, DecodableResource {
         }
     }
 
-    public struct TargetCapacitySpecificationRequest: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct TargetCapacitySpecificationRequest: TemplateRepresentable, Sendable {
         public let defaultTargetCapacityType: CfnEC2Fleet.TargetCapacitySpecificationRequest.DefaultTargetCapacityType?
         public let onDemandTargetCapacity: Value<Int>?
         public let spotTargetCapacity: Value<Int>?
@@ -1399,12 +1187,6 @@ public final class CfnEC2Fleet: Resource, HasAttributes, DecodableResource {
             self.totalTargetCapacity = totalTargetCapacity
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r4 = fields.decode("TotalTargetCapacity", as: Value<Int>.self) else { return nil }
-            self.init(totalTargetCapacity: r4, defaultTargetCapacityType: fields.decode("DefaultTargetCapacityType", as: CfnEC2Fleet.TargetCapacitySpecificationRequest.DefaultTargetCapacityType.self), onDemandTargetCapacity: fields.decode("OnDemandTargetCapacity", as: Value<Int>.self), spotTargetCapacity: fields.decode("SpotTargetCapacity", as: Value<Int>.self), targetCapacityUnitType: fields.decode("TargetCapacityUnitType", as: CfnEC2Fleet.TargetCapacitySpecificationRequest.TargetCapacityUnitType.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["DefaultTargetCapacityType"] = self.defaultTargetCapacityType?.templateValue
@@ -1415,11 +1197,10 @@ public final class CfnEC2Fleet: Resource, HasAttributes, DecodableResource {
             return .object(fields)
         }
 
-        public struct DefaultTargetCapacityType: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+        public struct DefaultTargetCapacityType: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
-            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var onDemand: DefaultTargetCapacityType { DefaultTargetCapacityType(literal: "on-demand") }
             public static var spot: DefaultTargetCapacityType { DefaultTargetCapacityType(literal: "spot") }
@@ -1427,11 +1208,10 @@ public final class CfnEC2Fleet: Resource, HasAttributes, DecodableResource {
             public static var reservedCapacity: DefaultTargetCapacityType { DefaultTargetCapacityType(literal: "reserved-capacity") }
         }
 
-        public struct TargetCapacityUnitType: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+        public struct TargetCapacityUnitType: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
-            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var vcpu: TargetCapacityUnitType { TargetCapacityUnitType(literal: "vcpu") }
             public static var memoryMib: TargetCapacityUnitType { TargetCapacityUnitType(literal: "memory-mib") }
@@ -1439,11 +1219,10 @@ public final class CfnEC2Fleet: Resource, HasAttributes, DecodableResource {
         }
     }
 
-    public struct EC2FleetType: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+    public struct EC2FleetType: TemplateRepresentable, Sendable {
         public let templateValue: TemplateValue
         /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
         public init(_ value: Value<String>) { templateValue = value.raw }
-        public init(decoding value: TemplateValue) { templateValue = value }
         private init(literal: String) { templateValue = .string(literal) }
         public static var maintain: EC2FleetType { EC2FleetType(literal: "maintain") }
         public static var request: EC2FleetType { EC2FleetType(literal: "request") }

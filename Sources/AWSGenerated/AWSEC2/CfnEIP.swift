@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::EC2::EIP`: Specifies an Elastic IP (EIP) address and can, optionally, associate it with an Amazon EC2 instance.
-public final class CfnEIP: Resource, HasAttributes, DecodableResource {
+public final class CfnEIP: Resource, HasAttributes {
     public enum Attribute: String, Sendable {
         case allocationId = "AllocationId"
         case publicIp = "PublicIp"
@@ -37,12 +37,6 @@ public final class CfnEIP: Resource, HasAttributes, DecodableResource {
         super.init(logicalID: logicalID, type: "AWS::EC2::EIP")
     }
 
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        self.init(logicalID, address: properties.decode("Address", as: Value<String>.self), domain: properties.decode("Domain", as: Value<String>.self), instanceId: properties.decode("InstanceId", as: Value<String>.self), ipamPoolId: properties.decode("IpamPoolId", as: Value<String>.self), networkBorderGroup: properties.decode("NetworkBorderGroup", as: Value<String>.self), publicIpv4Pool: properties.decode("PublicIpv4Pool", as: Value<String>.self), tags: properties.decode("Tags", as: [CfnEIP.Tag].self), transferAddress: properties.decode("TransferAddress", as: Value<String>.self))
-    }
-
     /// Fn::GetAtt AllocationId.
     public var attrAllocationId: Value<String> { attribute(.allocationId) }
     /// Fn::GetAtt PublicIp.
@@ -62,7 +56,7 @@ public final class CfnEIP: Resource, HasAttributes, DecodableResource {
     }
 
     /// Specifies a tag.
-    public struct Tag: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct Tag: TemplateRepresentable, Sendable {
         /// The tag key.
         public let key: Value<String>
         /// The tag value.
@@ -71,12 +65,6 @@ public final class CfnEIP: Resource, HasAttributes, DecodableResource {
         public init(key: Value<String>, value: Value<String>) {
             self.key = key
             self.value = value
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("Key", as: Value<String>.self), let r1 = fields.decode("Value", as: Value<String>.self) else { return nil }
-            self.init(key: r0, value: r1)
         }
 
         public var templateValue: TemplateValue {

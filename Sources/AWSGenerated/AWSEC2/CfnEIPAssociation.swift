@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::EC2::EIPAssociation`: Associates an Elastic IP address with an instance or a network interface.
-public final class CfnEIPAssociation: Resource, HasAttributes, DecodableResource {
+public final class CfnEIPAssociation: Resource, HasAttributes {
     public enum Attribute: String, Sendable {
         case id = "Id"
     }
@@ -24,12 +24,6 @@ public final class CfnEIPAssociation: Resource, HasAttributes, DecodableResource
         self.networkInterfaceId = networkInterfaceId
         self.privateIpAddress = privateIpAddress
         super.init(logicalID: logicalID, type: "AWS::EC2::EIPAssociation")
-    }
-
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        self.init(logicalID, allocationId: properties.decode("AllocationId", as: Value<String>.self), eip: properties.decode("EIP", as: Value<String>.self), instanceId: properties.decode("InstanceId", as: Value<String>.self), networkInterfaceId: properties.decode("NetworkInterfaceId", as: Value<String>.self), privateIpAddress: properties.decode("PrivateIpAddress", as: Value<String>.self))
     }
 
     /// Fn::GetAtt Id.

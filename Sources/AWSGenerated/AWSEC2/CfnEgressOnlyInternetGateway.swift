@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::EC2::EgressOnlyInternetGateway`: Resource Type definition for AWS::EC2::EgressOnlyInternetGateway
-public final class CfnEgressOnlyInternetGateway: Resource, HasAttributes, DecodableResource {
+public final class CfnEgressOnlyInternetGateway: Resource, HasAttributes {
     public enum Attribute: String, Sendable {
         case id = "Id"
     }
@@ -18,13 +18,6 @@ public final class CfnEgressOnlyInternetGateway: Resource, HasAttributes, Decoda
         super.init(logicalID: logicalID, type: "AWS::EC2::EgressOnlyInternetGateway")
     }
 
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        guard let r1 = properties.decode("VpcId", as: Value<String>.self) else { return nil }
-        self.init(logicalID, vpcId: r1, tags: properties.decode("Tags", as: [CfnEgressOnlyInternetGateway.Tag].self))
-    }
-
     /// Fn::GetAtt Id.
     public var attrId: Value<String> { attribute(.id) }
 
@@ -35,19 +28,13 @@ public final class CfnEgressOnlyInternetGateway: Resource, HasAttributes, Decoda
         return properties
     }
 
-    public struct Tag: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct Tag: TemplateRepresentable, Sendable {
         public let key: Value<String>
         public let value: Value<String>
 
         public init(key: Value<String>, value: Value<String>) {
             self.key = key
             self.value = value
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("Key", as: Value<String>.self), let r1 = fields.decode("Value", as: Value<String>.self) else { return nil }
-            self.init(key: r0, value: r1)
         }
 
         public var templateValue: TemplateValue {

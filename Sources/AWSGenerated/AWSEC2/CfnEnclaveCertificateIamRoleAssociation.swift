@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::EC2::EnclaveCertificateIamRoleAssociation`: Associates an AWS Identity and Access Management (IAM) role with an AWS Certificate Manager (ACM) certificate.
-public final class CfnEnclaveCertificateIamRoleAssociation: Resource, HasAttributes, DecodableResource {
+public final class CfnEnclaveCertificateIamRoleAssociation: Resource, HasAttributes {
     public enum Attribute: String, Sendable {
         case certificateS3BucketName = "CertificateS3BucketName"
         case certificateS3ObjectKey = "CertificateS3ObjectKey"
@@ -18,13 +18,6 @@ public final class CfnEnclaveCertificateIamRoleAssociation: Resource, HasAttribu
         self.certificateArn = certificateArn
         self.roleArn = roleArn
         super.init(logicalID: logicalID, type: "AWS::EC2::EnclaveCertificateIamRoleAssociation")
-    }
-
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        guard let r0 = properties.decode("CertificateArn", as: Value<String>.self), let r1 = properties.decode("RoleArn", as: Value<String>.self) else { return nil }
-        self.init(logicalID, certificateArn: r0, roleArn: r1)
     }
 
     /// Fn::GetAtt CertificateS3BucketName.

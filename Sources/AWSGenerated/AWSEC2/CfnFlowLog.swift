@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::EC2::FlowLog`: Specifies a VPC flow log, which enables you to capture IP traffic for a specific network interface, subnet, or VPC.
-public final class CfnFlowLog: Resource, HasAttributes, DecodableResource {
+public final class CfnFlowLog: Resource, HasAttributes {
     public enum Attribute: String, Sendable {
         case id = "Id"
     }
@@ -50,13 +50,6 @@ public final class CfnFlowLog: Resource, HasAttributes, DecodableResource {
         super.init(logicalID: logicalID, type: "AWS::EC2::FlowLog")
     }
 
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        guard let r8 = properties.decode("ResourceId", as: Value<String>.self), let r9 = properties.decode("ResourceType", as: CfnFlowLog.ResourceType.self) else { return nil }
-        self.init(logicalID, resourceId: r8, resourceType: r9, deliverCrossAccountRole: properties.decode("DeliverCrossAccountRole", as: Value<String>.self), deliverLogsPermissionArn: properties.decode("DeliverLogsPermissionArn", as: Value<String>.self), destinationOptions: properties.decode("DestinationOptions", as: CfnFlowLog.DestinationOptions.self), logDestination: properties.decode("LogDestination", as: Value<String>.self), logDestinationType: properties.decode("LogDestinationType", as: CfnFlowLog.LogDestinationType.self), logFormat: properties.decode("LogFormat", as: Value<String>.self), logGroupName: properties.decode("LogGroupName", as: Value<String>.self), maxAggregationInterval: properties.decode("MaxAggregationInterval", as: Value<Int>.self), tagFieldSpecifications: properties.decode("TagFieldSpecifications", as: [CfnFlowLog.TagFieldSpecification].self), tags: properties.decode("Tags", as: [CfnFlowLog.Tag].self), trafficType: properties.decode("TrafficType", as: CfnFlowLog.TrafficType.self))
-    }
-
     /// Fn::GetAtt Id.
     public var attrId: Value<String> { attribute(.id) }
 
@@ -78,7 +71,7 @@ public final class CfnFlowLog: Resource, HasAttributes, DecodableResource {
         return properties
     }
 
-    public struct DestinationOptions: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct DestinationOptions: TemplateRepresentable, Sendable {
         public let fileFormat: CfnFlowLog.DestinationOptions.FileFormat
         public let hiveCompatiblePartitions: Value<Bool>
         public let perHourPartition: Value<Bool>
@@ -89,12 +82,6 @@ public final class CfnFlowLog: Resource, HasAttributes, DecodableResource {
             self.perHourPartition = perHourPartition
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("FileFormat", as: CfnFlowLog.DestinationOptions.FileFormat.self), let r1 = fields.decode("HiveCompatiblePartitions", as: Value<Bool>.self), let r2 = fields.decode("PerHourPartition", as: Value<Bool>.self) else { return nil }
-            self.init(fileFormat: r0, hiveCompatiblePartitions: r1, perHourPartition: r2)
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["FileFormat"] = self.fileFormat.templateValue
@@ -103,33 +90,30 @@ public final class CfnFlowLog: Resource, HasAttributes, DecodableResource {
             return .object(fields)
         }
 
-        public struct FileFormat: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+        public struct FileFormat: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
-            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var plainText: FileFormat { FileFormat(literal: "plain-text") }
             public static var parquet: FileFormat { FileFormat(literal: "parquet") }
         }
     }
 
-    public struct LogDestinationType: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+    public struct LogDestinationType: TemplateRepresentable, Sendable {
         public let templateValue: TemplateValue
         /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
         public init(_ value: Value<String>) { templateValue = value.raw }
-        public init(decoding value: TemplateValue) { templateValue = value }
         private init(literal: String) { templateValue = .string(literal) }
         public static var cloudWatchLogs: LogDestinationType { LogDestinationType(literal: "cloud-watch-logs") }
         public static var s3: LogDestinationType { LogDestinationType(literal: "s3") }
         public static var kinesisDataFirehose: LogDestinationType { LogDestinationType(literal: "kinesis-data-firehose") }
     }
 
-    public struct ResourceType: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+    public struct ResourceType: TemplateRepresentable, Sendable {
         public let templateValue: TemplateValue
         /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
         public init(_ value: Value<String>) { templateValue = value.raw }
-        public init(decoding value: TemplateValue) { templateValue = value }
         private init(literal: String) { templateValue = .string(literal) }
         public static var networkInterface: ResourceType { ResourceType(literal: "NetworkInterface") }
         public static var subnet: ResourceType { ResourceType(literal: "Subnet") }
@@ -139,19 +123,13 @@ public final class CfnFlowLog: Resource, HasAttributes, DecodableResource {
         public static var regionalNatGateway: ResourceType { ResourceType(literal: "RegionalNatGateway") }
     }
 
-    public struct TagFieldSpecification: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct TagFieldSpecification: TemplateRepresentable, Sendable {
         public let resourceType: CfnFlowLog.TagFieldSpecification.ResourceType
         public let tagKeys: Value<[String]>
 
         public init(resourceType: CfnFlowLog.TagFieldSpecification.ResourceType, tagKeys: Value<[String]>) {
             self.resourceType = resourceType
             self.tagKeys = tagKeys
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("ResourceType", as: CfnFlowLog.TagFieldSpecification.ResourceType.self), let r1 = fields.decode("TagKeys", as: Value<[String]>.self) else { return nil }
-            self.init(resourceType: r0, tagKeys: r1)
         }
 
         public var templateValue: TemplateValue {
@@ -161,11 +139,10 @@ public final class CfnFlowLog: Resource, HasAttributes, DecodableResource {
             return .object(fields)
         }
 
-        public struct ResourceType: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+        public struct ResourceType: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
-            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var autoScalingGroup: ResourceType { ResourceType(literal: "auto-scaling-group") }
             public static var instance: ResourceType { ResourceType(literal: "instance") }
@@ -173,19 +150,13 @@ public final class CfnFlowLog: Resource, HasAttributes, DecodableResource {
         }
     }
 
-    public struct Tag: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct Tag: TemplateRepresentable, Sendable {
         public let key: Value<String>
         public let value: Value<String>
 
         public init(key: Value<String>, value: Value<String>) {
             self.key = key
             self.value = value
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("Key", as: Value<String>.self), let r1 = fields.decode("Value", as: Value<String>.self) else { return nil }
-            self.init(key: r0, value: r1)
         }
 
         public var templateValue: TemplateValue {
@@ -196,11 +167,10 @@ public final class CfnFlowLog: Resource, HasAttributes, DecodableResource {
         }
     }
 
-    public struct TrafficType: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+    public struct TrafficType: TemplateRepresentable, Sendable {
         public let templateValue: TemplateValue
         /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
         public init(_ value: Value<String>) { templateValue = value.raw }
-        public init(decoding value: TemplateValue) { templateValue = value }
         private init(literal: String) { templateValue = .string(literal) }
         public static var accept: TrafficType { TrafficType(literal: "ACCEPT") }
         public static var all: TrafficType { TrafficType(literal: "ALL") }

@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::EC2::FpgaImage`: Creates and manages an Amazon FPGA Image (AFI) from a design checkpoint (DCP).
-public final class CfnFpgaImage: Resource, HasAttributes, DecodableResource {
+public final class CfnFpgaImage: Resource, HasAttributes {
     public enum Attribute: String, Sendable {
         case arn = "Arn"
         case createTime = "CreateTime"
@@ -35,12 +35,6 @@ public final class CfnFpgaImage: Resource, HasAttributes, DecodableResource {
         super.init(logicalID: logicalID, type: "AWS::EC2::FpgaImage")
     }
 
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        self.init(logicalID, description: properties.decode("Description", as: Value<String>.self), inputStorageLocation: properties.decode("InputStorageLocation", as: CfnFpgaImage.StorageLocation.self), logsStorageLocation: properties.decode("LogsStorageLocation", as: CfnFpgaImage.StorageLocation.self), name: properties.decode("Name", as: Value<String>.self), tags: properties.decode("Tags", as: [CfnFpgaImage.Tag].self))
-    }
-
     /// Fn::GetAtt Arn.
     public var attrArn: Value<String> { attribute(.arn) }
     /// Fn::GetAtt CreateTime.
@@ -71,7 +65,7 @@ public final class CfnFpgaImage: Resource, HasAttributes, DecodableResource {
     }
 
     /// Describes a storage location in Amazon S3.
-    public struct StorageLocation: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct StorageLocation: TemplateRepresentable, Sendable {
         /// The name of the S3 bucket.
         public let bucket: Value<String>?
         /// The key.
@@ -80,11 +74,6 @@ public final class CfnFpgaImage: Resource, HasAttributes, DecodableResource {
         public init(bucket: Value<String>? = nil, key: Value<String>? = nil) {
             self.bucket = bucket
             self.key = key
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(bucket: fields.decode("Bucket", as: Value<String>.self), key: fields.decode("Key", as: Value<String>.self))
         }
 
         public var templateValue: TemplateValue {
@@ -96,7 +85,7 @@ public final class CfnFpgaImage: Resource, HasAttributes, DecodableResource {
     }
 
     /// A tag consisting of a key-value pair.
-    public struct Tag: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct Tag: TemplateRepresentable, Sendable {
         /// The tag key.
         public let key: Value<String>
         /// The tag value.
@@ -105,12 +94,6 @@ public final class CfnFpgaImage: Resource, HasAttributes, DecodableResource {
         public init(key: Value<String>, value: Value<String>) {
             self.key = key
             self.value = value
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("Key", as: Value<String>.self), let r1 = fields.decode("Value", as: Value<String>.self) else { return nil }
-            self.init(key: r0, value: r1)
         }
 
         public var templateValue: TemplateValue {

@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::EC2::GatewayRouteTableAssociation`: Associates a gateway with a route table.
-public final class CfnGatewayRouteTableAssociation: Resource, HasAttributes, DecodableResource {
+public final class CfnGatewayRouteTableAssociation: Resource, HasAttributes {
     public enum Attribute: String, Sendable {
         case associationId = "AssociationId"
     }
@@ -16,13 +16,6 @@ public final class CfnGatewayRouteTableAssociation: Resource, HasAttributes, Dec
         self.gatewayId = gatewayId
         self.routeTableId = routeTableId
         super.init(logicalID: logicalID, type: "AWS::EC2::GatewayRouteTableAssociation")
-    }
-
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        guard let r0 = properties.decode("GatewayId", as: Value<String>.self), let r1 = properties.decode("RouteTableId", as: Value<String>.self) else { return nil }
-        self.init(logicalID, gatewayId: r0, routeTableId: r1)
     }
 
     /// Fn::GetAtt AssociationId.

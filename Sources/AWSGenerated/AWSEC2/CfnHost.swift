@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::EC2::Host`: Resource Type definition for AWS::EC2::Host
-public final class CfnHost: Resource, HasAttributes, DecodableResource {
+public final class CfnHost: Resource, HasAttributes {
     public enum Attribute: String, Sendable {
         case hostId = "HostId"
     }
@@ -39,13 +39,6 @@ public final class CfnHost: Resource, HasAttributes, DecodableResource {
         super.init(logicalID: logicalID, type: "AWS::EC2::Host")
     }
 
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        guard let r2 = properties.decode("AvailabilityZone", as: Value<String>.self) else { return nil }
-        self.init(logicalID, availabilityZone: r2, assetId: properties.decode("AssetId", as: Value<String>.self), autoPlacement: properties.decode("AutoPlacement", as: CfnHost.AutoPlacement.self), hostMaintenance: properties.decode("HostMaintenance", as: CfnHost.HostMaintenance.self), hostRecovery: properties.decode("HostRecovery", as: CfnHost.HostRecovery.self), instanceFamily: properties.decode("InstanceFamily", as: Value<String>.self), instanceType: properties.decode("InstanceType", as: Value<String>.self), outpostArn: properties.decode("OutpostArn", as: Value<String>.self), tags: properties.decode("Tags", as: [CfnHost.Tag].self))
-    }
-
     /// Fn::GetAtt HostId.
     public var attrHostId: Value<String> { attribute(.hostId) }
 
@@ -63,49 +56,40 @@ public final class CfnHost: Resource, HasAttributes, DecodableResource {
         return properties
     }
 
-    public struct AutoPlacement: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+    public struct AutoPlacement: TemplateRepresentable, Sendable {
         public let templateValue: TemplateValue
         /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
         public init(_ value: Value<String>) { templateValue = value.raw }
-        public init(decoding value: TemplateValue) { templateValue = value }
         private init(literal: String) { templateValue = .string(literal) }
         public static var on: AutoPlacement { AutoPlacement(literal: "on") }
         public static var off: AutoPlacement { AutoPlacement(literal: "off") }
     }
 
-    public struct HostMaintenance: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+    public struct HostMaintenance: TemplateRepresentable, Sendable {
         public let templateValue: TemplateValue
         /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
         public init(_ value: Value<String>) { templateValue = value.raw }
-        public init(decoding value: TemplateValue) { templateValue = value }
         private init(literal: String) { templateValue = .string(literal) }
         public static var on: HostMaintenance { HostMaintenance(literal: "on") }
         public static var off: HostMaintenance { HostMaintenance(literal: "off") }
     }
 
-    public struct HostRecovery: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+    public struct HostRecovery: TemplateRepresentable, Sendable {
         public let templateValue: TemplateValue
         /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
         public init(_ value: Value<String>) { templateValue = value.raw }
-        public init(decoding value: TemplateValue) { templateValue = value }
         private init(literal: String) { templateValue = .string(literal) }
         public static var on: HostRecovery { HostRecovery(literal: "on") }
         public static var off: HostRecovery { HostRecovery(literal: "off") }
     }
 
-    public struct Tag: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct Tag: TemplateRepresentable, Sendable {
         public let key: Value<String>
         public let value: Value<String>
 
         public init(key: Value<String>, value: Value<String>) {
             self.key = key
             self.value = value
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("Key", as: Value<String>.self), let r1 = fields.decode("Value", as: Value<String>.self) else { return nil }
-            self.init(key: r0, value: r1)
         }
 
         public var templateValue: TemplateValue {

@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::EC2::IPAM`: Resource Schema of AWS::EC2::IPAM Type
-public final class CfnIPAM: Resource, HasAttributes, DecodableResource {
+public final class CfnIPAM: Resource, HasAttributes {
     public enum Attribute: String, Sendable {
         case arn = "Arn"
         case defaultResourceDiscoveryAssociationId = "DefaultResourceDiscoveryAssociationId"
@@ -39,12 +39,6 @@ public final class CfnIPAM: Resource, HasAttributes, DecodableResource {
         super.init(logicalID: logicalID, type: "AWS::EC2::IPAM")
     }
 
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        self.init(logicalID, defaultResourceDiscoveryOrganizationalUnitExclusions: properties.decode("DefaultResourceDiscoveryOrganizationalUnitExclusions", as: [CfnIPAM.IpamOrganizationalUnitExclusion].self), description: properties.decode("Description", as: Value<String>.self), enablePrivateGua: properties.decode("EnablePrivateGua", as: Value<Bool>.self), meteredAccount: properties.decode("MeteredAccount", as: CfnIPAM.MeteredAccount.self), operatingRegions: properties.decode("OperatingRegions", as: [CfnIPAM.IpamOperatingRegion].self), tags: properties.decode("Tags", as: [CfnIPAM.Tag].self), tier: properties.decode("Tier", as: CfnIPAM.Tier.self))
-    }
-
     /// Fn::GetAtt Arn.
     public var attrArn: Value<String> { attribute(.arn) }
     /// Fn::GetAtt DefaultResourceDiscoveryAssociationId.
@@ -75,18 +69,12 @@ public final class CfnIPAM: Resource, HasAttributes, DecodableResource {
     }
 
     /// If your IPAM is integrated with AWS Organizations and you add an organizational unit (OU) exclusion, IPAM will not manage the IP addresses in accounts in that OU exclusion.
-    public struct IpamOrganizationalUnitExclusion: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct IpamOrganizationalUnitExclusion: TemplateRepresentable, Sendable {
         /// An AWS Organizations entity path.
         public let organizationsEntityPath: Value<String>
 
         public init(organizationsEntityPath: Value<String>) {
             self.organizationsEntityPath = organizationsEntityPath
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("OrganizationsEntityPath", as: Value<String>.self) else { return nil }
-            self.init(organizationsEntityPath: r0)
         }
 
         public var templateValue: TemplateValue {
@@ -96,29 +84,22 @@ public final class CfnIPAM: Resource, HasAttributes, DecodableResource {
         }
     }
 
-    public struct MeteredAccount: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+    public struct MeteredAccount: TemplateRepresentable, Sendable {
         public let templateValue: TemplateValue
         /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
         public init(_ value: Value<String>) { templateValue = value.raw }
-        public init(decoding value: TemplateValue) { templateValue = value }
         private init(literal: String) { templateValue = .string(literal) }
         public static var ipamOwner: MeteredAccount { MeteredAccount(literal: "ipam-owner") }
         public static var resourceOwner: MeteredAccount { MeteredAccount(literal: "resource-owner") }
     }
 
     /// The regions IPAM is enabled for.
-    public struct IpamOperatingRegion: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct IpamOperatingRegion: TemplateRepresentable, Sendable {
         /// The name of the region.
         public let regionName: Value<String>
 
         public init(regionName: Value<String>) {
             self.regionName = regionName
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("RegionName", as: Value<String>.self) else { return nil }
-            self.init(regionName: r0)
         }
 
         public var templateValue: TemplateValue {
@@ -129,7 +110,7 @@ public final class CfnIPAM: Resource, HasAttributes, DecodableResource {
     }
 
     /// A key-value pair to associate with a resource.
-    public struct Tag: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct Tag: TemplateRepresentable, Sendable {
         /// The key name of the tag.
         public let key: Value<String>
         /// The value for the tag.
@@ -140,12 +121,6 @@ public final class CfnIPAM: Resource, HasAttributes, DecodableResource {
             self.value = value
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("Key", as: Value<String>.self), let r1 = fields.decode("Value", as: Value<String>.self) else { return nil }
-            self.init(key: r0, value: r1)
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["Key"] = self.key.templateValue
@@ -154,11 +129,10 @@ public final class CfnIPAM: Resource, HasAttributes, DecodableResource {
         }
     }
 
-    public struct Tier: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+    public struct Tier: TemplateRepresentable, Sendable {
         public let templateValue: TemplateValue
         /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
         public init(_ value: Value<String>) { templateValue = value.raw }
-        public init(decoding value: TemplateValue) { templateValue = value }
         private init(literal: String) { templateValue = .string(literal) }
         public static var free: Tier { Tier(literal: "free") }
         public static var advanced: Tier { Tier(literal: "advanced") }

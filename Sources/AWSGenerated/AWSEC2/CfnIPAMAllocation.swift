@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::EC2::IPAMAllocation`: Resource Schema of AWS::EC2::IPAMAllocation Type
-public final class CfnIPAMAllocation: Resource, HasAttributes, DecodableResource {
+public final class CfnIPAMAllocation: Resource, HasAttributes {
     public enum Attribute: String, Sendable {
         case ipamPoolAllocationId = "IpamPoolAllocationId"
     }
@@ -20,13 +20,6 @@ public final class CfnIPAMAllocation: Resource, HasAttributes, DecodableResource
         self.ipamPoolId = ipamPoolId
         self.netmaskLength = netmaskLength
         super.init(logicalID: logicalID, type: "AWS::EC2::IPAMAllocation")
-    }
-
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        guard let r2 = properties.decode("IpamPoolId", as: Value<String>.self) else { return nil }
-        self.init(logicalID, ipamPoolId: r2, cidr: properties.decode("Cidr", as: Value<String>.self), description: properties.decode("Description", as: Value<String>.self), netmaskLength: properties.decode("NetmaskLength", as: Value<Int>.self))
     }
 
     /// Fn::GetAtt IpamPoolAllocationId.

@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::EC2::IPAMPool`: Resource Schema of AWS::EC2::IPAMPool Type
-public final class CfnIPAMPool: Resource, HasAttributes, DecodableResource {
+public final class CfnIPAMPool: Resource, HasAttributes {
     public enum Attribute: String, Sendable {
         case arn = "Arn"
         case ipamArn = "IpamArn"
@@ -65,13 +65,6 @@ public final class CfnIPAMPool: Resource, HasAttributes, DecodableResource {
         super.init(logicalID: logicalID, type: "AWS::EC2::IPAMPool")
     }
 
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        guard let r0 = properties.decode("AddressFamily", as: Value<String>.self), let r8 = properties.decode("IpamScopeId", as: Value<String>.self) else { return nil }
-        self.init(logicalID, addressFamily: r0, ipamScopeId: r8, allocationDefaultNetmaskLength: properties.decode("AllocationDefaultNetmaskLength", as: Value<Int>.self), allocationMaxNetmaskLength: properties.decode("AllocationMaxNetmaskLength", as: Value<Int>.self), allocationMinNetmaskLength: properties.decode("AllocationMinNetmaskLength", as: Value<Int>.self), allocationResourceTags: properties.decode("AllocationResourceTags", as: [CfnIPAMPool.Tag].self), autoImport: properties.decode("AutoImport", as: Value<Bool>.self), awsService: properties.decode("AwsService", as: Value<String>.self), description: properties.decode("Description", as: Value<String>.self), locale: properties.decode("Locale", as: Value<String>.self), provisionedCidrs: properties.decode("ProvisionedCidrs", as: [CfnIPAMPool.ProvisionedCidr].self), publicIpSource: properties.decode("PublicIpSource", as: Value<String>.self), publiclyAdvertisable: properties.decode("PubliclyAdvertisable", as: Value<Bool>.self), sourceIpamPoolId: properties.decode("SourceIpamPoolId", as: Value<String>.self), sourceResource: properties.decode("SourceResource", as: CfnIPAMPool.SourceResource.self), tags: properties.decode("Tags", as: [CfnIPAMPool.Tag].self))
-    }
-
     /// Fn::GetAtt Arn.
     public var attrArn: Value<String> { attribute(.arn) }
     /// Fn::GetAtt IpamArn.
@@ -111,7 +104,7 @@ public final class CfnIPAMPool: Resource, HasAttributes, DecodableResource {
     }
 
     /// A key-value pair to associate with a resource.
-    public struct Tag: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct Tag: TemplateRepresentable, Sendable {
         /// The key name of the tag.
         public let key: Value<String>
         /// The value for the tag.
@@ -120,12 +113,6 @@ public final class CfnIPAMPool: Resource, HasAttributes, DecodableResource {
         public init(key: Value<String>, value: Value<String>) {
             self.key = key
             self.value = value
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("Key", as: Value<String>.self), let r1 = fields.decode("Value", as: Value<String>.self) else { return nil }
-            self.init(key: r0, value: r1)
         }
 
         public var templateValue: TemplateValue {
@@ -137,17 +124,11 @@ public final class CfnIPAMPool: Resource, HasAttributes, DecodableResource {
     }
 
     /// An address space to be inserted into this pool.
-    public struct ProvisionedCidr: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct ProvisionedCidr: TemplateRepresentable, Sendable {
         public let cidr: Value<String>
 
         public init(cidr: Value<String>) {
             self.cidr = cidr
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("Cidr", as: Value<String>.self) else { return nil }
-            self.init(cidr: r0)
         }
 
         public var templateValue: TemplateValue {
@@ -158,7 +139,7 @@ public final class CfnIPAMPool: Resource, HasAttributes, DecodableResource {
     }
 
     /// The resource associated with this pool's space.
-    public struct SourceResource: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct SourceResource: TemplateRepresentable, Sendable {
         public let resourceId: Value<String>
         public let resourceOwner: Value<String>
         public let resourceRegion: Value<String>
@@ -169,12 +150,6 @@ public final class CfnIPAMPool: Resource, HasAttributes, DecodableResource {
             self.resourceOwner = resourceOwner
             self.resourceRegion = resourceRegion
             self.resourceType = resourceType
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("ResourceId", as: Value<String>.self), let r1 = fields.decode("ResourceOwner", as: Value<String>.self), let r2 = fields.decode("ResourceRegion", as: Value<String>.self), let r3 = fields.decode("ResourceType", as: Value<String>.self) else { return nil }
-            self.init(resourceId: r0, resourceOwner: r1, resourceRegion: r2, resourceType: r3)
         }
 
         public var templateValue: TemplateValue {

@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::EC2::IPAMPrefixListResolver`: Resource Type definition for AWS::EC2::IPAMPrefixListResolver
-public final class CfnIPAMPrefixListResolver: Resource, HasAttributes, DecodableResource {
+public final class CfnIPAMPrefixListResolver: Resource, HasAttributes {
     public enum Attribute: String, Sendable {
         case ipamArn = "IpamArn"
         case ipamPrefixListResolverArn = "IpamPrefixListResolverArn"
@@ -28,13 +28,6 @@ public final class CfnIPAMPrefixListResolver: Resource, HasAttributes, Decodable
         super.init(logicalID: logicalID, type: "AWS::EC2::IPAMPrefixListResolver")
     }
 
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        guard let r0 = properties.decode("AddressFamily", as: CfnIPAMPrefixListResolver.AddressFamily.self) else { return nil }
-        self.init(logicalID, addressFamily: r0, description: properties.decode("Description", as: Value<String>.self), ipamId: properties.decode("IpamId", as: Value<String>.self), rules: properties.decode("Rules", as: [CfnIPAMPrefixListResolver.IpamPrefixListResolverRule].self), tags: properties.decode("Tags", as: [CfnIPAMPrefixListResolver.Tag].self))
-    }
-
     /// Fn::GetAtt IpamArn.
     public var attrIpamArn: Value<String> { attribute(.ipamArn) }
     /// Fn::GetAtt IpamPrefixListResolverArn.
@@ -52,18 +45,17 @@ public final class CfnIPAMPrefixListResolver: Resource, HasAttributes, Decodable
         return properties
     }
 
-    public struct AddressFamily: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+    public struct AddressFamily: TemplateRepresentable, Sendable {
         public let templateValue: TemplateValue
         /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
         public init(_ value: Value<String>) { templateValue = value.raw }
-        public init(decoding value: TemplateValue) { templateValue = value }
         private init(literal: String) { templateValue = .string(literal) }
         public static var ipv4: AddressFamily { AddressFamily(literal: "ipv4") }
         public static var ipv6: AddressFamily { AddressFamily(literal: "ipv6") }
     }
 
     /// CIDR selection rules define the business logic for selecting CIDRs from IPAM.
-    public struct IpamPrefixListResolverRule: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct IpamPrefixListResolverRule: TemplateRepresentable, Sendable {
         /// Two of the rule types allow you to add conditions to the rules.
         public let conditions: [CfnIPAMPrefixListResolver.IpamPrefixListResolverRuleCondition]?
         /// This rule will only match resources that are in this IPAM Scope.
@@ -83,12 +75,6 @@ public final class CfnIPAMPrefixListResolver: Resource, HasAttributes, Decodable
             self.staticCidr = staticCidr
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r3 = fields.decode("RuleType", as: CfnIPAMPrefixListResolver.IpamPrefixListResolverRule.RuleType.self) else { return nil }
-            self.init(ruleType: r3, conditions: fields.decode("Conditions", as: [CfnIPAMPrefixListResolver.IpamPrefixListResolverRuleCondition].self), ipamScopeId: fields.decode("IpamScopeId", as: Value<String>.self), resourceType: fields.decode("ResourceType", as: CfnIPAMPrefixListResolver.IpamPrefixListResolverRule.ResourceType.self), staticCidr: fields.decode("StaticCidr", as: Value<String>.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["Conditions"] = self.conditions?.templateValue
@@ -99,11 +85,10 @@ public final class CfnIPAMPrefixListResolver: Resource, HasAttributes, Decodable
             return .object(fields)
         }
 
-        public struct ResourceType: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+        public struct ResourceType: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
-            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var vpc: ResourceType { ResourceType(literal: "vpc") }
             public static var subnet: ResourceType { ResourceType(literal: "subnet") }
@@ -111,11 +96,10 @@ public final class CfnIPAMPrefixListResolver: Resource, HasAttributes, Decodable
             public static var publicIpv4Pool: ResourceType { ResourceType(literal: "public-ipv4-pool") }
         }
 
-        public struct RuleType: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+        public struct RuleType: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
-            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var staticCidr: RuleType { RuleType(literal: "static-cidr") }
             public static var ipamResourceCidr: RuleType { RuleType(literal: "ipam-resource-cidr") }
@@ -124,7 +108,7 @@ public final class CfnIPAMPrefixListResolver: Resource, HasAttributes, Decodable
     }
 
     /// Two of the rule types allow you to add conditions to the rules.
-    public struct IpamPrefixListResolverRuleCondition: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct IpamPrefixListResolverRuleCondition: TemplateRepresentable, Sendable {
         /// Condition for the IPAM Resource CIDR rule type.
         public let cidr: Value<String>?
         /// Condition for the IPAM Pool CIDR rule type.
@@ -150,11 +134,6 @@ public final class CfnIPAMPrefixListResolver: Resource, HasAttributes, Decodable
             self.resourceTag = resourceTag
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(cidr: fields.decode("Cidr", as: Value<String>.self), ipamPoolId: fields.decode("IpamPoolId", as: Value<String>.self), operation: fields.decode("Operation", as: CfnIPAMPrefixListResolver.IpamPrefixListResolverRuleCondition.Operation.self), resourceId: fields.decode("ResourceId", as: Value<String>.self), resourceOwner: fields.decode("ResourceOwner", as: Value<String>.self), resourceRegion: fields.decode("ResourceRegion", as: Value<String>.self), resourceTag: fields.decode("ResourceTag", as: CfnIPAMPrefixListResolver.Tag.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["Cidr"] = self.cidr?.templateValue
@@ -167,11 +146,10 @@ public final class CfnIPAMPrefixListResolver: Resource, HasAttributes, Decodable
             return .object(fields)
         }
 
-        public struct Operation: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+        public struct Operation: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
-            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var equals: Operation { Operation(literal: "equals") }
             public static var notEquals: Operation { Operation(literal: "not-equals") }
@@ -180,7 +158,7 @@ public final class CfnIPAMPrefixListResolver: Resource, HasAttributes, Decodable
     }
 
     /// A key-value pair to associate with a resource.
-    public struct Tag: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct Tag: TemplateRepresentable, Sendable {
         /// The key name of the tag.
         public let key: Value<String>
         /// The value for the tag.
@@ -189,12 +167,6 @@ public final class CfnIPAMPrefixListResolver: Resource, HasAttributes, Decodable
         public init(key: Value<String>, value: Value<String>) {
             self.key = key
             self.value = value
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("Key", as: Value<String>.self), let r1 = fields.decode("Value", as: Value<String>.self) else { return nil }
-            self.init(key: r0, value: r1)
         }
 
         public var templateValue: TemplateValue {

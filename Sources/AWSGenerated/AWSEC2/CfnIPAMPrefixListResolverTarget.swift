@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::EC2::IPAMPrefixListResolverTarget`: Resource Type definition for AWS::EC2::IPAMPrefixListResolverTarget
-public final class CfnIPAMPrefixListResolverTarget: Resource, HasAttributes, DecodableResource {
+public final class CfnIPAMPrefixListResolverTarget: Resource, HasAttributes {
     public enum Attribute: String, Sendable {
         case ipamPrefixListResolverTargetArn = "IpamPrefixListResolverTargetArn"
         case ipamPrefixListResolverTargetId = "IpamPrefixListResolverTargetId"
@@ -31,13 +31,6 @@ public final class CfnIPAMPrefixListResolverTarget: Resource, HasAttributes, Dec
         super.init(logicalID: logicalID, type: "AWS::EC2::IPAMPrefixListResolverTarget")
     }
 
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        guard let r1 = properties.decode("IpamPrefixListResolverId", as: Value<String>.self), let r2 = properties.decode("PrefixListId", as: Value<String>.self), let r3 = properties.decode("PrefixListRegion", as: Value<String>.self), let r5 = properties.decode("TrackLatestVersion", as: Value<Bool>.self) else { return nil }
-        self.init(logicalID, ipamPrefixListResolverId: r1, prefixListId: r2, prefixListRegion: r3, trackLatestVersion: r5, desiredVersion: properties.decode("DesiredVersion", as: Value<Int>.self), tags: properties.decode("Tags", as: [CfnIPAMPrefixListResolverTarget.Tag].self))
-    }
-
     /// Fn::GetAtt IpamPrefixListResolverTargetArn.
     public var attrIpamPrefixListResolverTargetArn: Value<String> { attribute(.ipamPrefixListResolverTargetArn) }
     /// Fn::GetAtt IpamPrefixListResolverTargetId.
@@ -55,7 +48,7 @@ public final class CfnIPAMPrefixListResolverTarget: Resource, HasAttributes, Dec
     }
 
     /// A key-value pair to associate with a resource.
-    public struct Tag: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct Tag: TemplateRepresentable, Sendable {
         /// The key name of the tag.
         public let key: Value<String>
         /// The value for the tag.
@@ -64,12 +57,6 @@ public final class CfnIPAMPrefixListResolverTarget: Resource, HasAttributes, Dec
         public init(key: Value<String>, value: Value<String>) {
             self.key = key
             self.value = value
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("Key", as: Value<String>.self), let r1 = fields.decode("Value", as: Value<String>.self) else { return nil }
-            self.init(key: r0, value: r1)
         }
 
         public var templateValue: TemplateValue {

@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::EC2::IPAMResourceDiscovery`: Resource Schema of AWS::EC2::IPAMResourceDiscovery Type
-public final class CfnIPAMResourceDiscovery: Resource, HasAttributes, DecodableResource {
+public final class CfnIPAMResourceDiscovery: Resource, HasAttributes {
     public enum Attribute: String, Sendable {
         case ipamResourceDiscoveryArn = "IpamResourceDiscoveryArn"
         case ipamResourceDiscoveryId = "IpamResourceDiscoveryId"
@@ -28,12 +28,6 @@ public final class CfnIPAMResourceDiscovery: Resource, HasAttributes, DecodableR
         super.init(logicalID: logicalID, type: "AWS::EC2::IPAMResourceDiscovery")
     }
 
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        self.init(logicalID, description: properties.decode("Description", as: Value<String>.self), operatingRegions: properties.decode("OperatingRegions", as: [CfnIPAMResourceDiscovery.IpamOperatingRegion].self), organizationalUnitExclusions: properties.decode("OrganizationalUnitExclusions", as: [CfnIPAMResourceDiscovery.IpamResourceDiscoveryOrganizationalUnitExclusion].self), tags: properties.decode("Tags", as: [CfnIPAMResourceDiscovery.Tag].self))
-    }
-
     /// Fn::GetAtt IpamResourceDiscoveryArn.
     public var attrIpamResourceDiscoveryArn: Value<String> { attribute(.ipamResourceDiscoveryArn) }
     /// Fn::GetAtt IpamResourceDiscoveryId.
@@ -57,18 +51,12 @@ public final class CfnIPAMResourceDiscovery: Resource, HasAttributes, DecodableR
     }
 
     /// The regions IPAM Resource Discovery is enabled for.
-    public struct IpamOperatingRegion: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct IpamOperatingRegion: TemplateRepresentable, Sendable {
         /// The name of the region.
         public let regionName: Value<String>
 
         public init(regionName: Value<String>) {
             self.regionName = regionName
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("RegionName", as: Value<String>.self) else { return nil }
-            self.init(regionName: r0)
         }
 
         public var templateValue: TemplateValue {
@@ -79,18 +67,12 @@ public final class CfnIPAMResourceDiscovery: Resource, HasAttributes, DecodableR
     }
 
     /// If your IPAM is integrated with AWS Organizations and you add an organizational unit (OU) exclusion, IPAM will not manage the IP addresses in accounts in that OU exclusion.
-    public struct IpamResourceDiscoveryOrganizationalUnitExclusion: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct IpamResourceDiscoveryOrganizationalUnitExclusion: TemplateRepresentable, Sendable {
         /// An AWS Organizations entity path.
         public let organizationsEntityPath: Value<String>
 
         public init(organizationsEntityPath: Value<String>) {
             self.organizationsEntityPath = organizationsEntityPath
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("OrganizationsEntityPath", as: Value<String>.self) else { return nil }
-            self.init(organizationsEntityPath: r0)
         }
 
         public var templateValue: TemplateValue {
@@ -101,7 +83,7 @@ public final class CfnIPAMResourceDiscovery: Resource, HasAttributes, DecodableR
     }
 
     /// A key-value pair to associate with a resource.
-    public struct Tag: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct Tag: TemplateRepresentable, Sendable {
         /// The key name of the tag.
         public let key: Value<String>
         /// The value for the tag.
@@ -110,12 +92,6 @@ public final class CfnIPAMResourceDiscovery: Resource, HasAttributes, DecodableR
         public init(key: Value<String>, value: Value<String>) {
             self.key = key
             self.value = value
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("Key", as: Value<String>.self), let r1 = fields.decode("Value", as: Value<String>.self) else { return nil }
-            self.init(key: r0, value: r1)
         }
 
         public var templateValue: TemplateValue {

@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::EC2::IPAMResourceDiscoveryAssociation`: Resource Schema of AWS::EC2::IPAMResourceDiscoveryAssociation Type
-public final class CfnIPAMResourceDiscoveryAssociation: Resource, HasAttributes, DecodableResource {
+public final class CfnIPAMResourceDiscoveryAssociation: Resource, HasAttributes {
     public enum Attribute: String, Sendable {
         case ipamArn = "IpamArn"
         case ipamRegion = "IpamRegion"
@@ -26,13 +26,6 @@ public final class CfnIPAMResourceDiscoveryAssociation: Resource, HasAttributes,
         self.ipamResourceDiscoveryId = ipamResourceDiscoveryId
         self.tags = tags
         super.init(logicalID: logicalID, type: "AWS::EC2::IPAMResourceDiscoveryAssociation")
-    }
-
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        guard let r0 = properties.decode("IpamId", as: Value<String>.self), let r1 = properties.decode("IpamResourceDiscoveryId", as: Value<String>.self) else { return nil }
-        self.init(logicalID, ipamId: r0, ipamResourceDiscoveryId: r1, tags: properties.decode("Tags", as: [CfnIPAMResourceDiscoveryAssociation.Tag].self))
     }
 
     /// Fn::GetAtt IpamArn.
@@ -61,7 +54,7 @@ public final class CfnIPAMResourceDiscoveryAssociation: Resource, HasAttributes,
     }
 
     /// A key-value pair to associate with a resource.
-    public struct Tag: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct Tag: TemplateRepresentable, Sendable {
         /// The key name of the tag.
         public let key: Value<String>
         /// The value for the tag.
@@ -70,12 +63,6 @@ public final class CfnIPAMResourceDiscoveryAssociation: Resource, HasAttributes,
         public init(key: Value<String>, value: Value<String>) {
             self.key = key
             self.value = value
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("Key", as: Value<String>.self), let r1 = fields.decode("Value", as: Value<String>.self) else { return nil }
-            self.init(key: r0, value: r1)
         }
 
         public var templateValue: TemplateValue {

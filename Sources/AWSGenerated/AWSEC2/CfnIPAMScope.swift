@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::EC2::IPAMScope`: Resource Schema of AWS::EC2::IPAMScope Type
-public final class CfnIPAMScope: Resource, HasAttributes, DecodableResource {
+public final class CfnIPAMScope: Resource, HasAttributes {
     public enum Attribute: String, Sendable {
         case arn = "Arn"
         case ipamArn = "IpamArn"
@@ -25,13 +25,6 @@ public final class CfnIPAMScope: Resource, HasAttributes, DecodableResource {
         self.ipamId = ipamId
         self.tags = tags
         super.init(logicalID: logicalID, type: "AWS::EC2::IPAMScope")
-    }
-
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        guard let r2 = properties.decode("IpamId", as: Value<String>.self) else { return nil }
-        self.init(logicalID, ipamId: r2, description: properties.decode("Description", as: Value<String>.self), externalAuthorityConfiguration: properties.decode("ExternalAuthorityConfiguration", as: CfnIPAMScope.IpamScopeExternalAuthorityConfiguration.self), tags: properties.decode("Tags", as: [CfnIPAMScope.Tag].self))
     }
 
     /// Fn::GetAtt Arn.
@@ -57,7 +50,7 @@ public final class CfnIPAMScope: Resource, HasAttributes, DecodableResource {
     }
 
     /// External service configuration to connect your AWS IPAM scope.
-    public struct IpamScopeExternalAuthorityConfiguration: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct IpamScopeExternalAuthorityConfiguration: TemplateRepresentable, Sendable {
         /// Resource identifier of the scope in the external service connecting to your AWS IPAM scope.
         public let externalResourceIdentifier: Value<String>
         /// An external service connecting to your AWS IPAM scope.
@@ -68,12 +61,6 @@ public final class CfnIPAMScope: Resource, HasAttributes, DecodableResource {
             self.ipamScopeExternalAuthorityType = ipamScopeExternalAuthorityType
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("ExternalResourceIdentifier", as: Value<String>.self), let r1 = fields.decode("IpamScopeExternalAuthorityType", as: CfnIPAMScope.IpamScopeExternalAuthorityConfiguration.IpamScopeExternalAuthorityType.self) else { return nil }
-            self.init(externalResourceIdentifier: r0, ipamScopeExternalAuthorityType: r1)
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["ExternalResourceIdentifier"] = self.externalResourceIdentifier.templateValue
@@ -81,18 +68,17 @@ public final class CfnIPAMScope: Resource, HasAttributes, DecodableResource {
             return .object(fields)
         }
 
-        public struct IpamScopeExternalAuthorityType: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+        public struct IpamScopeExternalAuthorityType: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
-            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var infoblox: IpamScopeExternalAuthorityType { IpamScopeExternalAuthorityType(literal: "infoblox") }
         }
     }
 
     /// A key-value pair to associate with a resource.
-    public struct Tag: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct Tag: TemplateRepresentable, Sendable {
         /// The key name of the tag.
         public let key: Value<String>
         /// The value for the tag.
@@ -101,12 +87,6 @@ public final class CfnIPAMScope: Resource, HasAttributes, DecodableResource {
         public init(key: Value<String>, value: Value<String>) {
             self.key = key
             self.value = value
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("Key", as: Value<String>.self), let r1 = fields.decode("Value", as: Value<String>.self) else { return nil }
-            self.init(key: r0, value: r1)
         }
 
         public var templateValue: TemplateValue {

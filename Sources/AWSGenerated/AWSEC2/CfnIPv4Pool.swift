@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::EC2::IPv4Pool`: Resource Type definition for AWS::EC2::IPv4Pool.
-public final class CfnIPv4Pool: Resource, HasAttributes, DecodableResource {
+public final class CfnIPv4Pool: Resource, HasAttributes {
     public enum Attribute: String, Sendable {
         case arn = "Arn"
         case description = "Description"
@@ -18,12 +18,6 @@ public final class CfnIPv4Pool: Resource, HasAttributes, DecodableResource {
     public init(_ logicalID: String, tags: [CfnIPv4Pool.Tag]? = nil) {
         self.tags = tags
         super.init(logicalID: logicalID, type: "AWS::EC2::IPv4Pool")
-    }
-
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        self.init(logicalID, tags: properties.decode("Tags", as: [CfnIPv4Pool.Tag].self))
     }
 
     /// Fn::GetAtt Arn.
@@ -45,7 +39,7 @@ public final class CfnIPv4Pool: Resource, HasAttributes, DecodableResource {
         return properties
     }
 
-    public struct Tag: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct Tag: TemplateRepresentable, Sendable {
         /// The tag key.
         public let key: Value<String>
         /// The tag value.
@@ -54,12 +48,6 @@ public final class CfnIPv4Pool: Resource, HasAttributes, DecodableResource {
         public init(key: Value<String>, value: Value<String>) {
             self.key = key
             self.value = value
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("Key", as: Value<String>.self), let r1 = fields.decode("Value", as: Value<String>.self) else { return nil }
-            self.init(key: r0, value: r1)
         }
 
         public var templateValue: TemplateValue {

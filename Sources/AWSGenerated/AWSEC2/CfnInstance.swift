@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::EC2::Instance`: Resource Type definition for AWS::EC2::Instance
-public final class CfnInstance: Resource, HasAttributes, DecodableResource {
+public final class CfnInstance: Resource, HasAttributes {
     public enum Attribute: String, Sendable {
         case additionalInfo = "AdditionalInfo"
         case affinity = "Affinity"
@@ -179,12 +179,6 @@ public final class CfnInstance: Resource, HasAttributes, DecodableResource {
         super.init(logicalID: logicalID, type: "AWS::EC2::Instance")
     }
 
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        self.init(logicalID, additionalInfo: properties.decode("AdditionalInfo", as: Value<String>.self), affinity: properties.decode("Affinity", as: CfnInstance.Affinity.self), availabilityZone: properties.decode("AvailabilityZone", as: Value<String>.self), blockDeviceMappings: properties.decode("BlockDeviceMappings", as: [CfnInstance.BlockDeviceMapping].self), cpuOptions: properties.decode("CpuOptions", as: CfnInstance.CpuOptions.self), creditSpecification: properties.decode("CreditSpecification", as: CfnInstance.CreditSpecification.self), disableApiTermination: properties.decode("DisableApiTermination", as: Value<Bool>.self), ebsOptimized: properties.decode("EbsOptimized", as: Value<Bool>.self), elasticGpuSpecifications: properties.decode("ElasticGpuSpecifications", as: [CfnInstance.ElasticGpuSpecification].self), elasticInferenceAccelerators: properties.decode("ElasticInferenceAccelerators", as: [CfnInstance.ElasticInferenceAccelerator].self), enclaveOptions: properties.decode("EnclaveOptions", as: CfnInstance.EnclaveOptions.self), hibernationOptions: properties.decode("HibernationOptions", as: CfnInstance.HibernationOptions.self), hostId: properties.decode("HostId", as: Value<String>.self), hostResourceGroupArn: properties.decode("HostResourceGroupArn", as: Value<String>.self), iamInstanceProfile: properties.decode("IamInstanceProfile", as: Value<String>.self), imageId: properties.decode("ImageId", as: Value<String>.self), instanceInitiatedShutdownBehavior: properties.decode("InstanceInitiatedShutdownBehavior", as: CfnInstance.InstanceInitiatedShutdownBehavior.self), instanceType: properties.decode("InstanceType", as: Value<String>.self), ipv6AddressCount: properties.decode("Ipv6AddressCount", as: Value<Int>.self), ipv6Addresses: properties.decode("Ipv6Addresses", as: [CfnInstance.InstanceIpv6Address].self), kernelId: properties.decode("KernelId", as: Value<String>.self), keyName: properties.decode("KeyName", as: Value<String>.self), launchTemplate: properties.decode("LaunchTemplate", as: CfnInstance.LaunchTemplateSpecification.self), licenseSpecifications: properties.decode("LicenseSpecifications", as: [CfnInstance.LicenseSpecification].self), metadataOptions: properties.decode("MetadataOptions", as: CfnInstance.MetadataOptions.self), monitoring: properties.decode("Monitoring", as: Value<Bool>.self), networkInterfaces: properties.decode("NetworkInterfaces", as: [CfnInstance.NetworkInterface].self), placementGroupName: properties.decode("PlacementGroupName", as: Value<String>.self), privateDnsNameOptions: properties.decode("PrivateDnsNameOptions", as: CfnInstance.PrivateDnsNameOptions.self), privateIpAddress: properties.decode("PrivateIpAddress", as: Value<String>.self), propagateTagsToVolumeOnCreation: properties.decode("PropagateTagsToVolumeOnCreation", as: Value<Bool>.self), ramdiskId: properties.decode("RamdiskId", as: Value<String>.self), securityGroupIds: properties.decode("SecurityGroupIds", as: Value<[String]>.self), securityGroups: properties.decode("SecurityGroups", as: Value<[String]>.self), sourceDestCheck: properties.decode("SourceDestCheck", as: Value<Bool>.self), ssmAssociations: properties.decode("SsmAssociations", as: [CfnInstance.SsmAssociation].self), subnetId: properties.decode("SubnetId", as: Value<String>.self), tags: properties.decode("Tags", as: [CfnInstance.Tag].self), tenancy: properties.decode("Tenancy", as: Value<String>.self), userData: properties.decode("UserData", as: Value<String>.self), volumes: properties.decode("Volumes", as: [CfnInstance.Volume].self))
-    }
-
     /// Fn::GetAtt InstanceId.
     public var attrInstanceId: Value<String> { attribute(.instanceId) }
     /// Fn::GetAtt PrivateDnsName.
@@ -244,17 +238,16 @@ public final class CfnInstance: Resource, HasAttributes, DecodableResource {
         return properties
     }
 
-    public struct Affinity: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+    public struct Affinity: TemplateRepresentable, Sendable {
         public let templateValue: TemplateValue
         /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
         public init(_ value: Value<String>) { templateValue = value.raw }
-        public init(decoding value: TemplateValue) { templateValue = value }
         private init(literal: String) { templateValue = .string(literal) }
         public static var `default`: Affinity { Affinity(literal: "default") }
         public static var host: Affinity { Affinity(literal: "host") }
     }
 
-    public struct BlockDeviceMapping: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct BlockDeviceMapping: TemplateRepresentable, Sendable {
         /// The device name (for example, /dev/sdh or xvdh).
         public let deviceName: Value<String>
         /// Parameters used to automatically set up EBS volumes when the instance is launched.
@@ -269,12 +262,6 @@ public final class CfnInstance: Resource, HasAttributes, DecodableResource {
             self.virtualName = virtualName
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("DeviceName", as: Value<String>.self) else { return nil }
-            self.init(deviceName: r0, ebs: fields.decode("Ebs", as: CfnInstance.Ebs.self), noDevice: fields.decode("NoDevice", as: TemplateValue.self), virtualName: fields.decode("VirtualName", as: Value<String>.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["DeviceName"] = self.deviceName.templateValue
@@ -285,7 +272,7 @@ public final class CfnInstance: Resource, HasAttributes, DecodableResource {
         }
     }
 
-    public struct Ebs: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct Ebs: TemplateRepresentable, Sendable {
         /// Indicates whether the EBS volume is deleted on instance termination.
         public let deleteOnTermination: Value<Bool>?
         /// Indicates whether the volume should be encrypted.
@@ -311,11 +298,6 @@ public final class CfnInstance: Resource, HasAttributes, DecodableResource {
             self.volumeType = volumeType
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(deleteOnTermination: fields.decode("DeleteOnTermination", as: Value<Bool>.self), encrypted: fields.decode("Encrypted", as: Value<Bool>.self), iops: fields.decode("Iops", as: Value<Int>.self), kmsKeyId: fields.decode("KmsKeyId", as: Value<String>.self), snapshotId: fields.decode("SnapshotId", as: Value<String>.self), volumeSize: fields.decode("VolumeSize", as: Value<Int>.self), volumeType: fields.decode("VolumeType", as: CfnInstance.Ebs.VolumeType.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["DeleteOnTermination"] = self.deleteOnTermination?.templateValue
@@ -328,11 +310,10 @@ public final class CfnInstance: Resource, HasAttributes, DecodableResource {
             return .object(fields)
         }
 
-        public struct VolumeType: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+        public struct VolumeType: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
-            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var gp2: VolumeType { VolumeType(literal: "gp2") }
             public static var gp3: VolumeType { VolumeType(literal: "gp3") }
@@ -345,18 +326,13 @@ public final class CfnInstance: Resource, HasAttributes, DecodableResource {
     }
 
     /// The CPU options for the instance.
-    public struct CpuOptions: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct CpuOptions: TemplateRepresentable, Sendable {
         public let coreCount: Value<Int>?
         public let threadsPerCore: Value<Int>?
 
         public init(coreCount: Value<Int>? = nil, threadsPerCore: Value<Int>? = nil) {
             self.coreCount = coreCount
             self.threadsPerCore = threadsPerCore
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(coreCount: fields.decode("CoreCount", as: Value<Int>.self), threadsPerCore: fields.decode("ThreadsPerCore", as: Value<Int>.self))
         }
 
         public var templateValue: TemplateValue {
@@ -368,16 +344,11 @@ public final class CfnInstance: Resource, HasAttributes, DecodableResource {
     }
 
     /// The credit option for CPU usage of the burstable performance instance.
-    public struct CreditSpecification: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct CreditSpecification: TemplateRepresentable, Sendable {
         public let cpuCredits: Value<String>?
 
         public init(cpuCredits: Value<String>? = nil) {
             self.cpuCredits = cpuCredits
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(cpuCredits: fields.decode("CPUCredits", as: Value<String>.self))
         }
 
         public var templateValue: TemplateValue {
@@ -387,18 +358,12 @@ public final class CfnInstance: Resource, HasAttributes, DecodableResource {
         }
     }
 
-    public struct ElasticGpuSpecification: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct ElasticGpuSpecification: TemplateRepresentable, Sendable {
         /// The type of Elastic Graphics accelerator.
         public let type: Value<String>
 
         public init(type: Value<String>) {
             self.type = type
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("Type", as: Value<String>.self) else { return nil }
-            self.init(type: r0)
         }
 
         public var templateValue: TemplateValue {
@@ -408,7 +373,7 @@ public final class CfnInstance: Resource, HasAttributes, DecodableResource {
         }
     }
 
-    public struct ElasticInferenceAccelerator: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct ElasticInferenceAccelerator: TemplateRepresentable, Sendable {
         /// The number of elastic inference accelerators to attach to the instance.
         public let count: Value<Int>?
         /// The type of elastic inference accelerator.
@@ -417,12 +382,6 @@ public final class CfnInstance: Resource, HasAttributes, DecodableResource {
         public init(type: Value<String>, count: Value<Int>? = nil) {
             self.count = count
             self.type = type
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r1 = fields.decode("Type", as: Value<String>.self) else { return nil }
-            self.init(type: r1, count: fields.decode("Count", as: Value<Int>.self))
         }
 
         public var templateValue: TemplateValue {
@@ -434,17 +393,12 @@ public final class CfnInstance: Resource, HasAttributes, DecodableResource {
     }
 
     /// Indicates whether the instance is enabled for AWS Nitro Enclaves.
-    public struct EnclaveOptions: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct EnclaveOptions: TemplateRepresentable, Sendable {
         /// If this parameter is set to true, the instance is enabled for AWS Nitro Enclaves; otherwise, it is not enabled for AWS Nitro Enclaves.
         public let enabled: Value<Bool>?
 
         public init(enabled: Value<Bool>? = nil) {
             self.enabled = enabled
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(enabled: fields.decode("Enabled", as: Value<Bool>.self))
         }
 
         public var templateValue: TemplateValue {
@@ -455,17 +409,12 @@ public final class CfnInstance: Resource, HasAttributes, DecodableResource {
     }
 
     /// Indicates whether an instance is enabled for hibernation.
-    public struct HibernationOptions: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct HibernationOptions: TemplateRepresentable, Sendable {
         /// If you set this parameter to true, your instance is enabled for hibernation.
         public let configured: Value<Bool>?
 
         public init(configured: Value<Bool>? = nil) {
             self.configured = configured
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(configured: fields.decode("Configured", as: Value<Bool>.self))
         }
 
         public var templateValue: TemplateValue {
@@ -475,28 +424,21 @@ public final class CfnInstance: Resource, HasAttributes, DecodableResource {
         }
     }
 
-    public struct InstanceInitiatedShutdownBehavior: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+    public struct InstanceInitiatedShutdownBehavior: TemplateRepresentable, Sendable {
         public let templateValue: TemplateValue
         /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
         public init(_ value: Value<String>) { templateValue = value.raw }
-        public init(decoding value: TemplateValue) { templateValue = value }
         private init(literal: String) { templateValue = .string(literal) }
         public static var stop: InstanceInitiatedShutdownBehavior { InstanceInitiatedShutdownBehavior(literal: "stop") }
         public static var terminate: InstanceInitiatedShutdownBehavior { InstanceInitiatedShutdownBehavior(literal: "terminate") }
     }
 
-    public struct InstanceIpv6Address: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct InstanceIpv6Address: TemplateRepresentable, Sendable {
         /// The IPv6 address.
         public let ipv6Address: Value<String>
 
         public init(ipv6Address: Value<String>) {
             self.ipv6Address = ipv6Address
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("Ipv6Address", as: Value<String>.self) else { return nil }
-            self.init(ipv6Address: r0)
         }
 
         public var templateValue: TemplateValue {
@@ -506,7 +448,7 @@ public final class CfnInstance: Resource, HasAttributes, DecodableResource {
         }
     }
 
-    public struct LaunchTemplateSpecification: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct LaunchTemplateSpecification: TemplateRepresentable, Sendable {
         /// The ID of the launch template.
         public let launchTemplateId: Value<String>?
         /// The name of the launch template.
@@ -520,11 +462,6 @@ public final class CfnInstance: Resource, HasAttributes, DecodableResource {
             self.version = version
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(launchTemplateId: fields.decode("LaunchTemplateId", as: Value<String>.self), launchTemplateName: fields.decode("LaunchTemplateName", as: Value<String>.self), version: fields.decode("Version", as: Value<String>.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["LaunchTemplateId"] = self.launchTemplateId?.templateValue
@@ -534,18 +471,12 @@ public final class CfnInstance: Resource, HasAttributes, DecodableResource {
         }
     }
 
-    public struct LicenseSpecification: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct LicenseSpecification: TemplateRepresentable, Sendable {
         /// The Amazon Resource Name (ARN) of the license configuration.
         public let licenseConfigurationArn: Value<String>
 
         public init(licenseConfigurationArn: Value<String>) {
             self.licenseConfigurationArn = licenseConfigurationArn
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("LicenseConfigurationArn", as: Value<String>.self) else { return nil }
-            self.init(licenseConfigurationArn: r0)
         }
 
         public var templateValue: TemplateValue {
@@ -555,7 +486,7 @@ public final class CfnInstance: Resource, HasAttributes, DecodableResource {
         }
     }
 
-    public struct MetadataOptions: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct MetadataOptions: TemplateRepresentable, Sendable {
         /// Enables or disables the HTTP metadata endpoint on your instances.
         public let httpEndpoint: CfnInstance.MetadataOptions.HttpEndpoint?
         /// Enables or disables the IPv6 endpoint for the instance metadata service.
@@ -575,11 +506,6 @@ public final class CfnInstance: Resource, HasAttributes, DecodableResource {
             self.instanceMetadataTags = instanceMetadataTags
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(httpEndpoint: fields.decode("HttpEndpoint", as: CfnInstance.MetadataOptions.HttpEndpoint.self), httpProtocolIpv6: fields.decode("HttpProtocolIpv6", as: CfnInstance.MetadataOptions.HttpProtocolIpv6.self), httpPutResponseHopLimit: fields.decode("HttpPutResponseHopLimit", as: Value<Int>.self), httpTokens: fields.decode("HttpTokens", as: CfnInstance.MetadataOptions.HttpTokens.self), instanceMetadataTags: fields.decode("InstanceMetadataTags", as: CfnInstance.MetadataOptions.InstanceMetadataTags.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["HttpEndpoint"] = self.httpEndpoint?.templateValue
@@ -590,48 +516,44 @@ public final class CfnInstance: Resource, HasAttributes, DecodableResource {
             return .object(fields)
         }
 
-        public struct HttpEndpoint: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+        public struct HttpEndpoint: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
-            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var disabled: HttpEndpoint { HttpEndpoint(literal: "disabled") }
             public static var enabled: HttpEndpoint { HttpEndpoint(literal: "enabled") }
         }
 
-        public struct HttpProtocolIpv6: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+        public struct HttpProtocolIpv6: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
-            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var disabled: HttpProtocolIpv6 { HttpProtocolIpv6(literal: "disabled") }
             public static var enabled: HttpProtocolIpv6 { HttpProtocolIpv6(literal: "enabled") }
         }
 
-        public struct HttpTokens: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+        public struct HttpTokens: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
-            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var optional: HttpTokens { HttpTokens(literal: "optional") }
             public static var required: HttpTokens { HttpTokens(literal: "required") }
         }
 
-        public struct InstanceMetadataTags: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+        public struct InstanceMetadataTags: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
-            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var disabled: InstanceMetadataTags { InstanceMetadataTags(literal: "disabled") }
             public static var enabled: InstanceMetadataTags { InstanceMetadataTags(literal: "enabled") }
         }
     }
 
-    public struct NetworkInterface: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct NetworkInterface: TemplateRepresentable, Sendable {
         /// Not currently supported by AWS CloudFormation.
         public let associateCarrierIpAddress: Value<Bool>?
         /// Indicates whether to assign a public IPv4 address to an instance you launch in a VPC.
@@ -677,12 +599,6 @@ public final class CfnInstance: Resource, HasAttributes, DecodableResource {
             self.subnetId = subnetId
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r4 = fields.decode("DeviceIndex", as: Value<String>.self) else { return nil }
-            self.init(deviceIndex: r4, associateCarrierIpAddress: fields.decode("AssociateCarrierIpAddress", as: Value<Bool>.self), associatePublicIpAddress: fields.decode("AssociatePublicIpAddress", as: Value<Bool>.self), deleteOnTermination: fields.decode("DeleteOnTermination", as: Value<Bool>.self), description: fields.decode("Description", as: Value<String>.self), enaSrdSpecification: fields.decode("EnaSrdSpecification", as: CfnInstance.EnaSrdSpecification.self), groupSet: fields.decode("GroupSet", as: Value<[String]>.self), ipv6AddressCount: fields.decode("Ipv6AddressCount", as: Value<Int>.self), ipv6Addresses: fields.decode("Ipv6Addresses", as: [CfnInstance.InstanceIpv6Address].self), networkInterfaceId: fields.decode("NetworkInterfaceId", as: Value<String>.self), privateIpAddress: fields.decode("PrivateIpAddress", as: Value<String>.self), privateIpAddresses: fields.decode("PrivateIpAddresses", as: [CfnInstance.PrivateIpAddressSpecification].self), secondaryPrivateIpAddressCount: fields.decode("SecondaryPrivateIpAddressCount", as: Value<Int>.self), subnetId: fields.decode("SubnetId", as: Value<String>.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["AssociateCarrierIpAddress"] = self.associateCarrierIpAddress?.templateValue
@@ -704,7 +620,7 @@ public final class CfnInstance: Resource, HasAttributes, DecodableResource {
     }
 
     /// Specifies the ENA Express settings for the network interface that's attached to the instance.
-    public struct EnaSrdSpecification: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct EnaSrdSpecification: TemplateRepresentable, Sendable {
         /// Specifies whether ENA Express is enabled for the network interface when you launch an instance.
         public let enaSrdEnabled: Value<Bool>?
         public let enaSrdUdpSpecification: CfnInstance.EnaSrdUdpSpecification?
@@ -712,11 +628,6 @@ public final class CfnInstance: Resource, HasAttributes, DecodableResource {
         public init(enaSrdEnabled: Value<Bool>? = nil, enaSrdUdpSpecification: CfnInstance.EnaSrdUdpSpecification? = nil) {
             self.enaSrdEnabled = enaSrdEnabled
             self.enaSrdUdpSpecification = enaSrdUdpSpecification
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(enaSrdEnabled: fields.decode("EnaSrdEnabled", as: Value<Bool>.self), enaSrdUdpSpecification: fields.decode("EnaSrdUdpSpecification", as: CfnInstance.EnaSrdUdpSpecification.self))
         }
 
         public var templateValue: TemplateValue {
@@ -728,17 +639,12 @@ public final class CfnInstance: Resource, HasAttributes, DecodableResource {
     }
 
     /// Contains ENA Express settings for UDP network traffic for the network interface that's attached to the instance.
-    public struct EnaSrdUdpSpecification: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct EnaSrdUdpSpecification: TemplateRepresentable, Sendable {
         /// Indicates whether UDP traffic uses ENA Express for your instance.
         public let enaSrdUdpEnabled: Value<Bool>?
 
         public init(enaSrdUdpEnabled: Value<Bool>? = nil) {
             self.enaSrdUdpEnabled = enaSrdUdpEnabled
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(enaSrdUdpEnabled: fields.decode("EnaSrdUdpEnabled", as: Value<Bool>.self))
         }
 
         public var templateValue: TemplateValue {
@@ -748,7 +654,7 @@ public final class CfnInstance: Resource, HasAttributes, DecodableResource {
         }
     }
 
-    public struct PrivateIpAddressSpecification: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct PrivateIpAddressSpecification: TemplateRepresentable, Sendable {
         /// Indicates whether the private IPv4 address is the primary private IPv4 address.
         public let primary: Value<Bool>
         /// The private IPv4 addresses.
@@ -759,12 +665,6 @@ public final class CfnInstance: Resource, HasAttributes, DecodableResource {
             self.privateIpAddress = privateIpAddress
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("Primary", as: Value<Bool>.self), let r1 = fields.decode("PrivateIpAddress", as: Value<String>.self) else { return nil }
-            self.init(primary: r0, privateIpAddress: r1)
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["Primary"] = self.primary.templateValue
@@ -773,7 +673,7 @@ public final class CfnInstance: Resource, HasAttributes, DecodableResource {
         }
     }
 
-    public struct PrivateDnsNameOptions: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct PrivateDnsNameOptions: TemplateRepresentable, Sendable {
         /// Indicates whether to respond to DNS queries for instance hostnames with DNS AAAA records.
         public let enableResourceNameDnsAAAARecord: Value<Bool>?
         /// Indicates whether to respond to DNS queries for instance hostnames with DNS A records.
@@ -787,11 +687,6 @@ public final class CfnInstance: Resource, HasAttributes, DecodableResource {
             self.hostnameType = hostnameType
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(enableResourceNameDnsAAAARecord: fields.decode("EnableResourceNameDnsAAAARecord", as: Value<Bool>.self), enableResourceNameDnsARecord: fields.decode("EnableResourceNameDnsARecord", as: Value<Bool>.self), hostnameType: fields.decode("HostnameType", as: CfnInstance.PrivateDnsNameOptions.HostnameType.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["EnableResourceNameDnsAAAARecord"] = self.enableResourceNameDnsAAAARecord?.templateValue
@@ -800,18 +695,17 @@ public final class CfnInstance: Resource, HasAttributes, DecodableResource {
             return .object(fields)
         }
 
-        public struct HostnameType: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+        public struct HostnameType: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
-            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var ipName: HostnameType { HostnameType(literal: "ip-name") }
             public static var resourceName: HostnameType { HostnameType(literal: "resource-name") }
         }
     }
 
-    public struct SsmAssociation: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct SsmAssociation: TemplateRepresentable, Sendable {
         /// The input parameter values to use with the associated SSM document.
         public let associationParameters: [CfnInstance.AssociationParameter]?
         /// The name of an SSM document to associate with the instance.
@@ -822,12 +716,6 @@ public final class CfnInstance: Resource, HasAttributes, DecodableResource {
             self.documentName = documentName
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r1 = fields.decode("DocumentName", as: Value<String>.self) else { return nil }
-            self.init(documentName: r1, associationParameters: fields.decode("AssociationParameters", as: [CfnInstance.AssociationParameter].self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["AssociationParameters"] = self.associationParameters?.templateValue
@@ -836,7 +724,7 @@ public final class CfnInstance: Resource, HasAttributes, DecodableResource {
         }
     }
 
-    public struct AssociationParameter: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct AssociationParameter: TemplateRepresentable, Sendable {
         /// The name of an input parameter that is in the associated SSM document.
         public let key: Value<String>
         /// The value of an input parameter.
@@ -847,12 +735,6 @@ public final class CfnInstance: Resource, HasAttributes, DecodableResource {
             self.value = value
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("Key", as: Value<String>.self), let r1 = fields.decode("Value", as: Value<[String]>.self) else { return nil }
-            self.init(key: r0, value: r1)
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["Key"] = self.key.templateValue
@@ -861,7 +743,7 @@ public final class CfnInstance: Resource, HasAttributes, DecodableResource {
         }
     }
 
-    public struct Tag: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct Tag: TemplateRepresentable, Sendable {
         public let key: Value<String>
         public let value: Value<String>
 
@@ -870,12 +752,6 @@ public final class CfnInstance: Resource, HasAttributes, DecodableResource {
             self.value = value
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("Key", as: Value<String>.self), let r1 = fields.decode("Value", as: Value<String>.self) else { return nil }
-            self.init(key: r0, value: r1)
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["Key"] = self.key.templateValue
@@ -884,7 +760,7 @@ public final class CfnInstance: Resource, HasAttributes, DecodableResource {
         }
     }
 
-    public struct Volume: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct Volume: TemplateRepresentable, Sendable {
         /// The device name (for example, /dev/sdh or xvdh).
         public let device: Value<String>
         /// The ID of the EBS volume.
@@ -893,12 +769,6 @@ public final class CfnInstance: Resource, HasAttributes, DecodableResource {
         public init(device: Value<String>, volumeId: Value<String>) {
             self.device = device
             self.volumeId = volumeId
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("Device", as: Value<String>.self), let r1 = fields.decode("VolumeId", as: Value<String>.self) else { return nil }
-            self.init(device: r0, volumeId: r1)
         }
 
         public var templateValue: TemplateValue {

@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::EC2::InstanceConnectEndpoint`: Resource Type definition for AWS::EC2::InstanceConnectEndpoint
-public final class CfnInstanceConnectEndpoint: Resource, HasAttributes, DecodableResource {
+public final class CfnInstanceConnectEndpoint: Resource, HasAttributes {
     public enum Attribute: String, Sendable {
         case availabilityZone = "AvailabilityZone"
         case availabilityZoneId = "AvailabilityZoneId"
@@ -35,13 +35,6 @@ public final class CfnInstanceConnectEndpoint: Resource, HasAttributes, Decodabl
         self.subnetId = subnetId
         self.tags = tags
         super.init(logicalID: logicalID, type: "AWS::EC2::InstanceConnectEndpoint")
-    }
-
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        guard let r3 = properties.decode("SubnetId", as: Value<String>.self) else { return nil }
-        self.init(logicalID, subnetId: r3, clientToken: properties.decode("ClientToken", as: Value<String>.self), preserveClientIp: properties.decode("PreserveClientIp", as: Value<Bool>.self), securityGroupIds: properties.decode("SecurityGroupIds", as: Value<[String]>.self), tags: properties.decode("Tags", as: [CfnInstanceConnectEndpoint.Tag].self))
     }
 
     /// Fn::GetAtt AvailabilityZone.
@@ -78,19 +71,13 @@ public final class CfnInstanceConnectEndpoint: Resource, HasAttributes, Decodabl
     }
 
     /// A key-value pair to associate with a resource.
-    public struct Tag: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct Tag: TemplateRepresentable, Sendable {
         public let key: Value<String>
         public let value: Value<String>
 
         public init(key: Value<String>, value: Value<String>) {
             self.key = key
             self.value = value
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("Key", as: Value<String>.self), let r1 = fields.decode("Value", as: Value<String>.self) else { return nil }
-            self.init(key: r0, value: r1)
         }
 
         public var templateValue: TemplateValue {

@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::EC2::InstanceEventWindow`: Resource type definition for AWS::EC2::InstanceEventWindow.
-public final class CfnInstanceEventWindow: Resource, HasAttributes, DecodableResource {
+public final class CfnInstanceEventWindow: Resource, HasAttributes {
     public enum Attribute: String, Sendable {
         case arn = "Arn"
         case instanceEventWindowId = "InstanceEventWindowId"
@@ -26,12 +26,6 @@ public final class CfnInstanceEventWindow: Resource, HasAttributes, DecodableRes
         super.init(logicalID: logicalID, type: "AWS::EC2::InstanceEventWindow")
     }
 
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        self.init(logicalID, cronExpression: properties.decode("CronExpression", as: Value<String>.self), name: properties.decode("Name", as: Value<String>.self), tags: properties.decode("Tags", as: [CfnInstanceEventWindow.Tag].self), timeRanges: properties.decode("TimeRanges", as: [CfnInstanceEventWindow.TimeRange].self))
-    }
-
     /// Fn::GetAtt Arn.
     public var attrArn: Value<String> { attribute(.arn) }
     /// Fn::GetAtt InstanceEventWindowId.
@@ -49,7 +43,7 @@ public final class CfnInstanceEventWindow: Resource, HasAttributes, DecodableRes
     }
 
     /// A key-value pair to associate with a resource.
-    public struct Tag: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct Tag: TemplateRepresentable, Sendable {
         /// The key of the tag.
         public let key: Value<String>
         /// The value of the tag.
@@ -58,12 +52,6 @@ public final class CfnInstanceEventWindow: Resource, HasAttributes, DecodableRes
         public init(key: Value<String>, value: Value<String>) {
             self.key = key
             self.value = value
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("Key", as: Value<String>.self), let r1 = fields.decode("Value", as: Value<String>.self) else { return nil }
-            self.init(key: r0, value: r1)
         }
 
         public var templateValue: TemplateValue {
@@ -75,7 +63,7 @@ public final class CfnInstanceEventWindow: Resource, HasAttributes, DecodableRes
     }
 
     /// A time range during which an AWS-initiated maintenance event may occur.
-    public struct TimeRange: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct TimeRange: TemplateRepresentable, Sendable {
         /// The hour when the time range ends.
         public let endHour: Value<Int>?
         /// The day on which the time range ends.
@@ -92,11 +80,6 @@ public final class CfnInstanceEventWindow: Resource, HasAttributes, DecodableRes
             self.startWeekDay = startWeekDay
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(endHour: fields.decode("EndHour", as: Value<Int>.self), endWeekDay: fields.decode("EndWeekDay", as: CfnInstanceEventWindow.TimeRange.EndWeekDay.self), startHour: fields.decode("StartHour", as: Value<Int>.self), startWeekDay: fields.decode("StartWeekDay", as: CfnInstanceEventWindow.TimeRange.StartWeekDay.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["EndHour"] = self.endHour?.templateValue
@@ -106,11 +89,10 @@ public final class CfnInstanceEventWindow: Resource, HasAttributes, DecodableRes
             return .object(fields)
         }
 
-        public struct EndWeekDay: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+        public struct EndWeekDay: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
-            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var sunday: EndWeekDay { EndWeekDay(literal: "sunday") }
             public static var monday: EndWeekDay { EndWeekDay(literal: "monday") }
@@ -121,11 +103,10 @@ public final class CfnInstanceEventWindow: Resource, HasAttributes, DecodableRes
             public static var saturday: EndWeekDay { EndWeekDay(literal: "saturday") }
         }
 
-        public struct StartWeekDay: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+        public struct StartWeekDay: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
-            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var sunday: StartWeekDay { StartWeekDay(literal: "sunday") }
             public static var monday: StartWeekDay { StartWeekDay(literal: "monday") }

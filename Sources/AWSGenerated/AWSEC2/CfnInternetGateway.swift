@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::EC2::InternetGateway`: Allocates an internet gateway for use with a VPC.
-public final class CfnInternetGateway: Resource, HasAttributes, DecodableResource {
+public final class CfnInternetGateway: Resource, HasAttributes {
     public enum Attribute: String, Sendable {
         case internetGatewayId = "InternetGatewayId"
     }
@@ -15,12 +15,6 @@ public final class CfnInternetGateway: Resource, HasAttributes, DecodableResourc
         super.init(logicalID: logicalID, type: "AWS::EC2::InternetGateway")
     }
 
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        self.init(logicalID, tags: properties.decode("Tags", as: [CfnInternetGateway.Tag].self))
-    }
-
     /// Fn::GetAtt InternetGatewayId.
     public var attrInternetGatewayId: Value<String> { attribute(.internetGatewayId) }
 
@@ -31,7 +25,7 @@ public final class CfnInternetGateway: Resource, HasAttributes, DecodableResourc
     }
 
     /// Specifies a tag.
-    public struct Tag: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct Tag: TemplateRepresentable, Sendable {
         /// The tag key.
         public let key: Value<String>
         /// The tag value.
@@ -40,12 +34,6 @@ public final class CfnInternetGateway: Resource, HasAttributes, DecodableResourc
         public init(key: Value<String>, value: Value<String>) {
             self.key = key
             self.value = value
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("Key", as: Value<String>.self), let r1 = fields.decode("Value", as: Value<String>.self) else { return nil }
-            self.init(key: r0, value: r1)
         }
 
         public var templateValue: TemplateValue {

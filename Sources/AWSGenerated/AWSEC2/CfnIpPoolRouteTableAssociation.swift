@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::EC2::IpPoolRouteTableAssociation`: Resource Type definition for AWS::EC2::IpPoolRouteTableAssociation
-public final class CfnIpPoolRouteTableAssociation: Resource, HasAttributes, DecodableResource {
+public final class CfnIpPoolRouteTableAssociation: Resource, HasAttributes {
     public enum Attribute: String, Sendable {
         case associationId = "AssociationId"
     }
@@ -16,13 +16,6 @@ public final class CfnIpPoolRouteTableAssociation: Resource, HasAttributes, Deco
         self.publicIpv4Pool = publicIpv4Pool
         self.routeTableId = routeTableId
         super.init(logicalID: logicalID, type: "AWS::EC2::IpPoolRouteTableAssociation")
-    }
-
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        guard let r0 = properties.decode("PublicIpv4Pool", as: Value<String>.self), let r1 = properties.decode("RouteTableId", as: Value<String>.self) else { return nil }
-        self.init(logicalID, publicIpv4Pool: r0, routeTableId: r1)
     }
 
     /// Fn::GetAtt AssociationId.

@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::EC2::IpamExternalResourceVerificationToken`: A verification token is an AWS-generated random value that you can use to prove ownership of an external resource.
-public final class CfnIpamExternalResourceVerificationToken: Resource, HasAttributes, DecodableResource {
+public final class CfnIpamExternalResourceVerificationToken: Resource, HasAttributes {
     public enum Attribute: String, Sendable {
         case ipamArn = "IpamArn"
         case ipamExternalResourceVerificationTokenArn = "IpamExternalResourceVerificationTokenArn"
@@ -24,13 +24,6 @@ public final class CfnIpamExternalResourceVerificationToken: Resource, HasAttrib
         self.ipamId = ipamId
         self.tags = tags
         super.init(logicalID: logicalID, type: "AWS::EC2::IpamExternalResourceVerificationToken")
-    }
-
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        guard let r0 = properties.decode("IpamId", as: Value<String>.self) else { return nil }
-        self.init(logicalID, ipamId: r0, tags: properties.decode("Tags", as: [CfnIpamExternalResourceVerificationToken.Tag].self))
     }
 
     /// Fn::GetAtt IpamArn.
@@ -59,7 +52,7 @@ public final class CfnIpamExternalResourceVerificationToken: Resource, HasAttrib
         return properties
     }
 
-    public struct Tag: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct Tag: TemplateRepresentable, Sendable {
         /// The tag key.
         public let key: Value<String>
         /// The tag value.
@@ -68,12 +61,6 @@ public final class CfnIpamExternalResourceVerificationToken: Resource, HasAttrib
         public init(key: Value<String>, value: Value<String>) {
             self.key = key
             self.value = value
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("Key", as: Value<String>.self), let r1 = fields.decode("Value", as: Value<String>.self) else { return nil }
-            self.init(key: r0, value: r1)
         }
 
         public var templateValue: TemplateValue {

@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::EC2::IpamInternetRegistryAssociation`: An association between an IPAM and a Regional Internet Registry (RIR) for delegated Resource Public Key Infrastructure (RPKI) management.
-public final class CfnIpamInternetRegistryAssociation: Resource, HasAttributes, DecodableResource {
+public final class CfnIpamInternetRegistryAssociation: Resource, HasAttributes {
     public enum Attribute: String, Sendable {
         case childRequestXml = "ChildRequestXml"
         case ipamInternetRegistryAssociationArn = "IpamInternetRegistryAssociationArn"
@@ -32,13 +32,6 @@ public final class CfnIpamInternetRegistryAssociation: Resource, HasAttributes, 
         super.init(logicalID: logicalID, type: "AWS::EC2::IpamInternetRegistryAssociation")
     }
 
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        guard let r1 = properties.decode("IpamId", as: Value<String>.self), let r2 = properties.decode("OrganizationHandle", as: Value<String>.self), let r3 = properties.decode("Rir", as: CfnIpamInternetRegistryAssociation.Rir.self) else { return nil }
-        self.init(logicalID, ipamId: r1, organizationHandle: r2, rir: r3, description: properties.decode("Description", as: Value<String>.self), tags: properties.decode("Tags", as: [CfnIpamInternetRegistryAssociation.Tag].self))
-    }
-
     /// Fn::GetAtt ChildRequestXml.
     public var attrChildRequestXml: Value<String> { attribute(.childRequestXml) }
     /// Fn::GetAtt IpamInternetRegistryAssociationArn.
@@ -62,11 +55,10 @@ public final class CfnIpamInternetRegistryAssociation: Resource, HasAttributes, 
         return properties
     }
 
-    public struct Rir: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+    public struct Rir: TemplateRepresentable, Sendable {
         public let templateValue: TemplateValue
         /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
         public init(_ value: Value<String>) { templateValue = value.raw }
-        public init(decoding value: TemplateValue) { templateValue = value }
         private init(literal: String) { templateValue = .string(literal) }
         public static var ripe: Rir { Rir(literal: "RIPE") }
         public static var apnic: Rir { Rir(literal: "APNIC") }
@@ -74,7 +66,7 @@ public final class CfnIpamInternetRegistryAssociation: Resource, HasAttributes, 
         public static var lacnic: Rir { Rir(literal: "LACNIC") }
     }
 
-    public struct Tag: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct Tag: TemplateRepresentable, Sendable {
         /// The key of the tag.
         public let key: Value<String>
         /// The value of the tag.
@@ -83,12 +75,6 @@ public final class CfnIpamInternetRegistryAssociation: Resource, HasAttributes, 
         public init(key: Value<String>, value: Value<String>) {
             self.key = key
             self.value = value
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("Key", as: Value<String>.self), let r1 = fields.decode("Value", as: Value<String>.self) else { return nil }
-            self.init(key: r0, value: r1)
         }
 
         public var templateValue: TemplateValue {

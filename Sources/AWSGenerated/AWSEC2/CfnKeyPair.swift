@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::EC2::KeyPair`: Specifies a key pair for use with an EC2long instance as follows: + To import an existing key pair, include the ``PublicKeyMaterial`` property.
-public final class CfnKeyPair: Resource, HasAttributes, DecodableResource {
+public final class CfnKeyPair: Resource, HasAttributes {
     public enum Attribute: String, Sendable {
         case keyFingerprint = "KeyFingerprint"
         case keyPairId = "KeyPairId"
@@ -28,13 +28,6 @@ public final class CfnKeyPair: Resource, HasAttributes, DecodableResource {
         super.init(logicalID: logicalID, type: "AWS::EC2::KeyPair")
     }
 
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        guard let r1 = properties.decode("KeyName", as: Value<String>.self) else { return nil }
-        self.init(logicalID, keyName: r1, keyFormat: properties.decode("KeyFormat", as: CfnKeyPair.KeyFormat.self), keyType: properties.decode("KeyType", as: CfnKeyPair.KeyType.self), publicKeyMaterial: properties.decode("PublicKeyMaterial", as: Value<String>.self), tags: properties.decode("Tags", as: [CfnKeyPair.Tag].self))
-    }
-
     /// Fn::GetAtt KeyFingerprint.
     public var attrKeyFingerprint: Value<String> { attribute(.keyFingerprint) }
     /// Fn::GetAtt KeyPairId.
@@ -50,28 +43,26 @@ public final class CfnKeyPair: Resource, HasAttributes, DecodableResource {
         return properties
     }
 
-    public struct KeyFormat: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+    public struct KeyFormat: TemplateRepresentable, Sendable {
         public let templateValue: TemplateValue
         /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
         public init(_ value: Value<String>) { templateValue = value.raw }
-        public init(decoding value: TemplateValue) { templateValue = value }
         private init(literal: String) { templateValue = .string(literal) }
         public static var pem: KeyFormat { KeyFormat(literal: "pem") }
         public static var ppk: KeyFormat { KeyFormat(literal: "ppk") }
     }
 
-    public struct KeyType: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+    public struct KeyType: TemplateRepresentable, Sendable {
         public let templateValue: TemplateValue
         /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
         public init(_ value: Value<String>) { templateValue = value.raw }
-        public init(decoding value: TemplateValue) { templateValue = value }
         private init(literal: String) { templateValue = .string(literal) }
         public static var rsa: KeyType { KeyType(literal: "rsa") }
         public static var ed25519: KeyType { KeyType(literal: "ed25519") }
     }
 
     /// Specifies a tag.
-    public struct Tag: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct Tag: TemplateRepresentable, Sendable {
         /// The tag key.
         public let key: Value<String>
         /// The tag value.
@@ -80,12 +71,6 @@ public final class CfnKeyPair: Resource, HasAttributes, DecodableResource {
         public init(key: Value<String>, value: Value<String>) {
             self.key = key
             self.value = value
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("Key", as: Value<String>.self), let r1 = fields.decode("Value", as: Value<String>.self) else { return nil }
-            self.init(key: r0, value: r1)
         }
 
         public var templateValue: TemplateValue {

@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::EC2::LaunchTemplate`: Specifies the properties for creating a launch template.
-public final class CfnLaunchTemplate: Resource, HasAttributes, DecodableResource {
+public final class CfnLaunchTemplate: Resource, HasAttributes {
     public enum Attribute: String, Sendable {
         case defaultVersionNumber = "DefaultVersionNumber"
         case latestVersionNumber = "LatestVersionNumber"
@@ -26,13 +26,6 @@ public final class CfnLaunchTemplate: Resource, HasAttributes, DecodableResource
         super.init(logicalID: logicalID, type: "AWS::EC2::LaunchTemplate")
     }
 
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        guard let r0 = properties.decode("LaunchTemplateData", as: CfnLaunchTemplate.LaunchTemplateData.self) else { return nil }
-        self.init(logicalID, launchTemplateData: r0, launchTemplateName: properties.decode("LaunchTemplateName", as: Value<String>.self), tagSpecifications: properties.decode("TagSpecifications", as: [CfnLaunchTemplate.LaunchTemplateTagSpecification].self), versionDescription: properties.decode("VersionDescription", as: Value<String>.self))
-    }
-
     /// Fn::GetAtt DefaultVersionNumber.
     public var attrDefaultVersionNumber: Value<String> { attribute(.defaultVersionNumber) }
     /// Fn::GetAtt LatestVersionNumber.
@@ -50,7 +43,7 @@ public final class CfnLaunchTemplate: Resource, HasAttributes, DecodableResource
     }
 
     /// The information to include in the launch template.
-    public struct LaunchTemplateData: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct LaunchTemplateData: TemplateRepresentable, Sendable {
         /// The block device mapping.
         public let blockDeviceMappings: [CfnLaunchTemplate.BlockDeviceMapping]?
         /// The Capacity Reservation targeting option.
@@ -145,11 +138,6 @@ public final class CfnLaunchTemplate: Resource, HasAttributes, DecodableResource
             self.userData = userData
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(blockDeviceMappings: fields.decode("BlockDeviceMappings", as: [CfnLaunchTemplate.BlockDeviceMapping].self), capacityReservationSpecification: fields.decode("CapacityReservationSpecification", as: CfnLaunchTemplate.CapacityReservationSpecification.self), cpuOptions: fields.decode("CpuOptions", as: CfnLaunchTemplate.CpuOptions.self), creditSpecification: fields.decode("CreditSpecification", as: CfnLaunchTemplate.CreditSpecification.self), disableApiStop: fields.decode("DisableApiStop", as: Value<Bool>.self), disableApiTermination: fields.decode("DisableApiTermination", as: Value<Bool>.self), ebsOptimized: fields.decode("EbsOptimized", as: Value<Bool>.self), enclaveOptions: fields.decode("EnclaveOptions", as: CfnLaunchTemplate.EnclaveOptions.self), hibernationOptions: fields.decode("HibernationOptions", as: CfnLaunchTemplate.HibernationOptions.self), iamInstanceProfile: fields.decode("IamInstanceProfile", as: CfnLaunchTemplate.IamInstanceProfile.self), imageId: fields.decode("ImageId", as: Value<String>.self), instanceInitiatedShutdownBehavior: fields.decode("InstanceInitiatedShutdownBehavior", as: CfnLaunchTemplate.LaunchTemplateData.InstanceInitiatedShutdownBehavior.self), instanceMarketOptions: fields.decode("InstanceMarketOptions", as: CfnLaunchTemplate.InstanceMarketOptions.self), instanceRequirements: fields.decode("InstanceRequirements", as: CfnLaunchTemplate.InstanceRequirements.self), instanceType: fields.decode("InstanceType", as: Value<String>.self), kernelId: fields.decode("KernelId", as: Value<String>.self), keyName: fields.decode("KeyName", as: Value<String>.self), licenseSpecifications: fields.decode("LicenseSpecifications", as: [CfnLaunchTemplate.LicenseSpecification].self), maintenanceOptions: fields.decode("MaintenanceOptions", as: CfnLaunchTemplate.MaintenanceOptions.self), metadataOptions: fields.decode("MetadataOptions", as: CfnLaunchTemplate.MetadataOptions.self), monitoring: fields.decode("Monitoring", as: CfnLaunchTemplate.Monitoring.self), networkInterfaces: fields.decode("NetworkInterfaces", as: [CfnLaunchTemplate.NetworkInterface].self), networkPerformanceOptions: fields.decode("NetworkPerformanceOptions", as: CfnLaunchTemplate.NetworkPerformanceOptions.self), placement: fields.decode("Placement", as: CfnLaunchTemplate.Placement.self), privateDnsNameOptions: fields.decode("PrivateDnsNameOptions", as: CfnLaunchTemplate.PrivateDnsNameOptions.self), ramDiskId: fields.decode("RamDiskId", as: Value<String>.self), securityGroupIds: fields.decode("SecurityGroupIds", as: Value<[String]>.self), securityGroups: fields.decode("SecurityGroups", as: Value<[String]>.self), tagSpecifications: fields.decode("TagSpecifications", as: [CfnLaunchTemplate.TagSpecification].self), userData: fields.decode("UserData", as: Value<String>.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["BlockDeviceMappings"] = self.blockDeviceMappings?.templateValue
@@ -185,11 +173,10 @@ public final class CfnLaunchTemplate: Resource, HasAttributes, DecodableResource
             return .object(fields)
         }
 
-        public struct InstanceInitiatedShutdownBehavior: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+        public struct InstanceInitiatedShutdownBehavior: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
-            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var stop: InstanceInitiatedShutdownBehavior { InstanceInitiatedShutdownBehavior(literal: "stop") }
             public static var terminate: InstanceInitiatedShutdownBehavior { InstanceInitiatedShutdownBehavior(literal: "terminate") }
@@ -197,7 +184,7 @@ public final class CfnLaunchTemplate: Resource, HasAttributes, DecodableResource
     }
 
     /// Specifies a block device mapping for a launch template.
-    public struct BlockDeviceMapping: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct BlockDeviceMapping: TemplateRepresentable, Sendable {
         /// The device name (for example, /dev/sdh or xvdh).
         public let deviceName: Value<String>?
         /// Parameters used to automatically set up EBS volumes when the instance is launched.
@@ -214,11 +201,6 @@ public final class CfnLaunchTemplate: Resource, HasAttributes, DecodableResource
             self.virtualName = virtualName
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(deviceName: fields.decode("DeviceName", as: Value<String>.self), ebs: fields.decode("Ebs", as: CfnLaunchTemplate.Ebs.self), noDevice: fields.decode("NoDevice", as: Value<String>.self), virtualName: fields.decode("VirtualName", as: Value<String>.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["DeviceName"] = self.deviceName?.templateValue
@@ -230,7 +212,7 @@ public final class CfnLaunchTemplate: Resource, HasAttributes, DecodableResource
     }
 
     /// Parameters for a block device for an EBS volume in an Amazon EC2 launch template.
-    public struct Ebs: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct Ebs: TemplateRepresentable, Sendable {
         /// Indicates whether the EBS volume is deleted on instance termination.
         public let deleteOnTermination: Value<Bool>?
         public let ebsCardIndex: Value<Int>?
@@ -264,11 +246,6 @@ public final class CfnLaunchTemplate: Resource, HasAttributes, DecodableResource
             self.volumeType = volumeType
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(deleteOnTermination: fields.decode("DeleteOnTermination", as: Value<Bool>.self), ebsCardIndex: fields.decode("EbsCardIndex", as: Value<Int>.self), encrypted: fields.decode("Encrypted", as: Value<Bool>.self), iops: fields.decode("Iops", as: Value<Int>.self), kmsKeyId: fields.decode("KmsKeyId", as: Value<String>.self), snapshotId: fields.decode("SnapshotId", as: Value<String>.self), throughput: fields.decode("Throughput", as: Value<Int>.self), volumeInitializationRate: fields.decode("VolumeInitializationRate", as: Value<Int>.self), volumeSize: fields.decode("VolumeSize", as: Value<Int>.self), volumeType: fields.decode("VolumeType", as: CfnLaunchTemplate.Ebs.VolumeType.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["DeleteOnTermination"] = self.deleteOnTermination?.templateValue
@@ -284,11 +261,10 @@ public final class CfnLaunchTemplate: Resource, HasAttributes, DecodableResource
             return .object(fields)
         }
 
-        public struct VolumeType: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+        public struct VolumeType: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
-            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var gp2: VolumeType { VolumeType(literal: "gp2") }
             public static var gp3: VolumeType { VolumeType(literal: "gp3") }
@@ -301,7 +277,7 @@ public final class CfnLaunchTemplate: Resource, HasAttributes, DecodableResource
     }
 
     /// Specifies an instance's Capacity Reservation targeting option.
-    public struct CapacityReservationSpecification: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct CapacityReservationSpecification: TemplateRepresentable, Sendable {
         /// Indicates the instance's Capacity Reservation preferences.
         public let capacityReservationPreference: CfnLaunchTemplate.CapacityReservationSpecification.CapacityReservationPreference?
         /// Information about the target Capacity Reservation or Capacity Reservation group.
@@ -312,11 +288,6 @@ public final class CfnLaunchTemplate: Resource, HasAttributes, DecodableResource
             self.capacityReservationTarget = capacityReservationTarget
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(capacityReservationPreference: fields.decode("CapacityReservationPreference", as: CfnLaunchTemplate.CapacityReservationSpecification.CapacityReservationPreference.self), capacityReservationTarget: fields.decode("CapacityReservationTarget", as: CfnLaunchTemplate.CapacityReservationTarget.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["CapacityReservationPreference"] = self.capacityReservationPreference?.templateValue
@@ -324,11 +295,10 @@ public final class CfnLaunchTemplate: Resource, HasAttributes, DecodableResource
             return .object(fields)
         }
 
-        public struct CapacityReservationPreference: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+        public struct CapacityReservationPreference: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
-            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var capacityReservationsOnly: CapacityReservationPreference { CapacityReservationPreference(literal: "capacity-reservations-only") }
             public static var none: CapacityReservationPreference { CapacityReservationPreference(literal: "none") }
@@ -337,7 +307,7 @@ public final class CfnLaunchTemplate: Resource, HasAttributes, DecodableResource
     }
 
     /// Specifies a target Capacity Reservation.
-    public struct CapacityReservationTarget: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct CapacityReservationTarget: TemplateRepresentable, Sendable {
         /// The ID of the Capacity Reservation in which to run the instance.
         public let capacityReservationId: Value<String>?
         /// The ARN of the Capacity Reservation resource group in which to run the instance.
@@ -346,11 +316,6 @@ public final class CfnLaunchTemplate: Resource, HasAttributes, DecodableResource
         public init(capacityReservationId: Value<String>? = nil, capacityReservationResourceGroupArn: Value<String>? = nil) {
             self.capacityReservationId = capacityReservationId
             self.capacityReservationResourceGroupArn = capacityReservationResourceGroupArn
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(capacityReservationId: fields.decode("CapacityReservationId", as: Value<String>.self), capacityReservationResourceGroupArn: fields.decode("CapacityReservationResourceGroupArn", as: Value<String>.self))
         }
 
         public var templateValue: TemplateValue {
@@ -362,7 +327,7 @@ public final class CfnLaunchTemplate: Resource, HasAttributes, DecodableResource
     }
 
     /// Specifies the CPU options for an instance.
-    public struct CpuOptions: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct CpuOptions: TemplateRepresentable, Sendable {
         /// Indicates whether to enable the instance for AMD SEV-SNP.
         public let amdSevSnp: CfnLaunchTemplate.CpuOptions.AmdSevSnp?
         /// The number of CPU cores for the instance.
@@ -379,11 +344,6 @@ public final class CfnLaunchTemplate: Resource, HasAttributes, DecodableResource
             self.threadsPerCore = threadsPerCore
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(amdSevSnp: fields.decode("AmdSevSnp", as: CfnLaunchTemplate.CpuOptions.AmdSevSnp.self), coreCount: fields.decode("CoreCount", as: Value<Int>.self), nestedVirtualization: fields.decode("NestedVirtualization", as: CfnLaunchTemplate.CpuOptions.NestedVirtualization.self), threadsPerCore: fields.decode("ThreadsPerCore", as: Value<Int>.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["AmdSevSnp"] = self.amdSevSnp?.templateValue
@@ -393,21 +353,19 @@ public final class CfnLaunchTemplate: Resource, HasAttributes, DecodableResource
             return .object(fields)
         }
 
-        public struct AmdSevSnp: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+        public struct AmdSevSnp: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
-            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var enabled: AmdSevSnp { AmdSevSnp(literal: "enabled") }
             public static var disabled: AmdSevSnp { AmdSevSnp(literal: "disabled") }
         }
 
-        public struct NestedVirtualization: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+        public struct NestedVirtualization: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
-            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var enabled: NestedVirtualization { NestedVirtualization(literal: "enabled") }
             public static var disabled: NestedVirtualization { NestedVirtualization(literal: "disabled") }
@@ -415,17 +373,12 @@ public final class CfnLaunchTemplate: Resource, HasAttributes, DecodableResource
     }
 
     /// Specifies the credit option for CPU usage of a T2, T3, or T3a instance.
-    public struct CreditSpecification: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct CreditSpecification: TemplateRepresentable, Sendable {
         /// The credit option for CPU usage of a T instance.
         public let cpuCredits: Value<String>?
 
         public init(cpuCredits: Value<String>? = nil) {
             self.cpuCredits = cpuCredits
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(cpuCredits: fields.decode("CpuCredits", as: Value<String>.self))
         }
 
         public var templateValue: TemplateValue {
@@ -436,17 +389,12 @@ public final class CfnLaunchTemplate: Resource, HasAttributes, DecodableResource
     }
 
     /// Indicates whether the instance is enabled for AWS Nitro Enclaves.
-    public struct EnclaveOptions: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct EnclaveOptions: TemplateRepresentable, Sendable {
         /// If this parameter is set to ``true``, the instance is enabled for AWS Nitro Enclaves; otherwise, it is not enabled for AWS Nitro Enclaves.
         public let enabled: Value<Bool>?
 
         public init(enabled: Value<Bool>? = nil) {
             self.enabled = enabled
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(enabled: fields.decode("Enabled", as: Value<Bool>.self))
         }
 
         public var templateValue: TemplateValue {
@@ -457,17 +405,12 @@ public final class CfnLaunchTemplate: Resource, HasAttributes, DecodableResource
     }
 
     /// Specifies whether your instance is configured for hibernation.
-    public struct HibernationOptions: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct HibernationOptions: TemplateRepresentable, Sendable {
         /// If you set this parameter to ``true``, the instance is enabled for hibernation.
         public let configured: Value<Bool>?
 
         public init(configured: Value<Bool>? = nil) {
             self.configured = configured
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(configured: fields.decode("Configured", as: Value<Bool>.self))
         }
 
         public var templateValue: TemplateValue {
@@ -478,7 +421,7 @@ public final class CfnLaunchTemplate: Resource, HasAttributes, DecodableResource
     }
 
     /// Specifies an IAM instance profile, which is a container for an IAM role for your instance.
-    public struct IamInstanceProfile: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct IamInstanceProfile: TemplateRepresentable, Sendable {
         /// The Amazon Resource Name (ARN) of the instance profile.
         public let arn: Value<String>?
         /// The name of the instance profile.
@@ -487,11 +430,6 @@ public final class CfnLaunchTemplate: Resource, HasAttributes, DecodableResource
         public init(arn: Value<String>? = nil, name: Value<String>? = nil) {
             self.arn = arn
             self.name = name
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(arn: fields.decode("Arn", as: Value<String>.self), name: fields.decode("Name", as: Value<String>.self))
         }
 
         public var templateValue: TemplateValue {
@@ -503,7 +441,7 @@ public final class CfnLaunchTemplate: Resource, HasAttributes, DecodableResource
     }
 
     /// Specifies the market (purchasing) option for an instance.
-    public struct InstanceMarketOptions: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct InstanceMarketOptions: TemplateRepresentable, Sendable {
         /// The market type.
         public let marketType: CfnLaunchTemplate.InstanceMarketOptions.MarketType?
         /// The options for Spot Instances.
@@ -514,11 +452,6 @@ public final class CfnLaunchTemplate: Resource, HasAttributes, DecodableResource
             self.spotOptions = spotOptions
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(marketType: fields.decode("MarketType", as: CfnLaunchTemplate.InstanceMarketOptions.MarketType.self), spotOptions: fields.decode("SpotOptions", as: CfnLaunchTemplate.SpotOptions.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["MarketType"] = self.marketType?.templateValue
@@ -526,11 +459,10 @@ public final class CfnLaunchTemplate: Resource, HasAttributes, DecodableResource
             return .object(fields)
         }
 
-        public struct MarketType: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+        public struct MarketType: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
-            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var capacityBlock: MarketType { MarketType(literal: "capacity-block") }
             public static var interruptibleCapacityReservation: MarketType { MarketType(literal: "interruptible-capacity-reservation") }
@@ -540,7 +472,7 @@ public final class CfnLaunchTemplate: Resource, HasAttributes, DecodableResource
     }
 
     /// Specifies options for Spot Instances.
-    public struct SpotOptions: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct SpotOptions: TemplateRepresentable, Sendable {
         /// Deprecated.
         public let blockDurationMinutes: Value<Int>?
         /// The behavior when a Spot Instance is interrupted.
@@ -560,11 +492,6 @@ public final class CfnLaunchTemplate: Resource, HasAttributes, DecodableResource
             self.validUntil = validUntil
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(blockDurationMinutes: fields.decode("BlockDurationMinutes", as: Value<Int>.self), instanceInterruptionBehavior: fields.decode("InstanceInterruptionBehavior", as: CfnLaunchTemplate.SpotOptions.InstanceInterruptionBehavior.self), maxPrice: fields.decode("MaxPrice", as: Value<String>.self), spotInstanceType: fields.decode("SpotInstanceType", as: CfnLaunchTemplate.SpotOptions.SpotInstanceType.self), validUntil: fields.decode("ValidUntil", as: Value<String>.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["BlockDurationMinutes"] = self.blockDurationMinutes?.templateValue
@@ -575,22 +502,20 @@ public final class CfnLaunchTemplate: Resource, HasAttributes, DecodableResource
             return .object(fields)
         }
 
-        public struct InstanceInterruptionBehavior: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+        public struct InstanceInterruptionBehavior: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
-            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var hibernate: InstanceInterruptionBehavior { InstanceInterruptionBehavior(literal: "hibernate") }
             public static var stop: InstanceInterruptionBehavior { InstanceInterruptionBehavior(literal: "stop") }
             public static var terminate: InstanceInterruptionBehavior { InstanceInterruptionBehavior(literal: "terminate") }
         }
 
-        public struct SpotInstanceType: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+        public struct SpotInstanceType: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
-            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var oneTime: SpotInstanceType { SpotInstanceType(literal: "one-time") }
             public static var persistent: SpotInstanceType { SpotInstanceType(literal: "persistent") }
@@ -598,7 +523,7 @@ public final class CfnLaunchTemplate: Resource, HasAttributes, DecodableResource
     }
 
     /// The attributes for the instance types.
-    public struct InstanceRequirements: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct InstanceRequirements: TemplateRepresentable, Sendable {
         /// The minimum and maximum number of accelerators (GPUs, FPGAs, or AWS Inferentia chips) on an instance.
         public let acceleratorCount: CfnLaunchTemplate.AcceleratorCount?
         /// Indicates whether instance types must have accelerators by specific manufacturers.
@@ -678,11 +603,6 @@ public final class CfnLaunchTemplate: Resource, HasAttributes, DecodableResource
             self.vCpuCount = vCpuCount
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(acceleratorCount: fields.decode("AcceleratorCount", as: CfnLaunchTemplate.AcceleratorCount.self), acceleratorManufacturers: fields.decode("AcceleratorManufacturers", as: [CfnLaunchTemplate.InstanceRequirements.AcceleratorManufacturers].self), acceleratorNames: fields.decode("AcceleratorNames", as: [CfnLaunchTemplate.InstanceRequirements.AcceleratorNames].self), acceleratorTotalMemoryMiB: fields.decode("AcceleratorTotalMemoryMiB", as: CfnLaunchTemplate.AcceleratorTotalMemoryMiB.self), acceleratorTypes: fields.decode("AcceleratorTypes", as: [CfnLaunchTemplate.InstanceRequirements.AcceleratorTypes].self), allowedInstanceTypes: fields.decode("AllowedInstanceTypes", as: Value<[String]>.self), bareMetal: fields.decode("BareMetal", as: CfnLaunchTemplate.InstanceRequirements.BareMetal.self), baselineEbsBandwidthMbps: fields.decode("BaselineEbsBandwidthMbps", as: CfnLaunchTemplate.BaselineEbsBandwidthMbps.self), baselinePerformanceFactors: fields.decode("BaselinePerformanceFactors", as: CfnLaunchTemplate.BaselinePerformanceFactors.self), burstablePerformance: fields.decode("BurstablePerformance", as: CfnLaunchTemplate.InstanceRequirements.BurstablePerformance.self), cpuManufacturers: fields.decode("CpuManufacturers", as: [CfnLaunchTemplate.InstanceRequirements.CpuManufacturers].self), excludedInstanceTypes: fields.decode("ExcludedInstanceTypes", as: Value<[String]>.self), instanceGenerations: fields.decode("InstanceGenerations", as: [CfnLaunchTemplate.InstanceRequirements.InstanceGenerations].self), localStorage: fields.decode("LocalStorage", as: CfnLaunchTemplate.InstanceRequirements.LocalStorage.self), localStorageTypes: fields.decode("LocalStorageTypes", as: [CfnLaunchTemplate.InstanceRequirements.LocalStorageTypes].self), maxSpotPriceAsPercentageOfOptimalOnDemandPrice: fields.decode("MaxSpotPriceAsPercentageOfOptimalOnDemandPrice", as: Value<Int>.self), memoryGiBPerVCpu: fields.decode("MemoryGiBPerVCpu", as: CfnLaunchTemplate.MemoryGiBPerVCpu.self), memoryMiB: fields.decode("MemoryMiB", as: CfnLaunchTemplate.MemoryMiB.self), networkBandwidthGbps: fields.decode("NetworkBandwidthGbps", as: CfnLaunchTemplate.NetworkBandwidthGbps.self), networkInterfaceCount: fields.decode("NetworkInterfaceCount", as: CfnLaunchTemplate.NetworkInterfaceCount.self), onDemandMaxPricePercentageOverLowestPrice: fields.decode("OnDemandMaxPricePercentageOverLowestPrice", as: Value<Int>.self), requireHibernateSupport: fields.decode("RequireHibernateSupport", as: Value<Bool>.self), spotMaxPricePercentageOverLowestPrice: fields.decode("SpotMaxPricePercentageOverLowestPrice", as: Value<Int>.self), totalLocalStorageGB: fields.decode("TotalLocalStorageGB", as: CfnLaunchTemplate.TotalLocalStorageGB.self), vCpuCount: fields.decode("VCpuCount", as: CfnLaunchTemplate.VCpuCount.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["AcceleratorCount"] = self.acceleratorCount?.templateValue
@@ -713,11 +633,10 @@ public final class CfnLaunchTemplate: Resource, HasAttributes, DecodableResource
             return .object(fields)
         }
 
-        public struct AcceleratorManufacturers: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+        public struct AcceleratorManufacturers: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
-            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var amazonWebServices: AcceleratorManufacturers { AcceleratorManufacturers(literal: "amazon-web-services") }
             public static var amd: AcceleratorManufacturers { AcceleratorManufacturers(literal: "amd") }
@@ -726,11 +645,10 @@ public final class CfnLaunchTemplate: Resource, HasAttributes, DecodableResource
             public static var xilinx: AcceleratorManufacturers { AcceleratorManufacturers(literal: "xilinx") }
         }
 
-        public struct AcceleratorNames: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+        public struct AcceleratorNames: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
-            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var a100: AcceleratorNames { AcceleratorNames(literal: "a100") }
             public static var a10G: AcceleratorNames { AcceleratorNames(literal: "a10g") }
@@ -753,11 +671,10 @@ public final class CfnLaunchTemplate: Resource, HasAttributes, DecodableResource
             public static var vu9P: AcceleratorNames { AcceleratorNames(literal: "vu9p") }
         }
 
-        public struct AcceleratorTypes: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+        public struct AcceleratorTypes: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
-            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var fpga: AcceleratorTypes { AcceleratorTypes(literal: "fpga") }
             public static var gpu: AcceleratorTypes { AcceleratorTypes(literal: "gpu") }
@@ -765,33 +682,30 @@ public final class CfnLaunchTemplate: Resource, HasAttributes, DecodableResource
             public static var media: AcceleratorTypes { AcceleratorTypes(literal: "media") }
         }
 
-        public struct BareMetal: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+        public struct BareMetal: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
-            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var excluded: BareMetal { BareMetal(literal: "excluded") }
             public static var included: BareMetal { BareMetal(literal: "included") }
             public static var required: BareMetal { BareMetal(literal: "required") }
         }
 
-        public struct BurstablePerformance: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+        public struct BurstablePerformance: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
-            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var excluded: BurstablePerformance { BurstablePerformance(literal: "excluded") }
             public static var included: BurstablePerformance { BurstablePerformance(literal: "included") }
             public static var required: BurstablePerformance { BurstablePerformance(literal: "required") }
         }
 
-        public struct CpuManufacturers: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+        public struct CpuManufacturers: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
-            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var amazonWebServices: CpuManufacturers { CpuManufacturers(literal: "amazon-web-services") }
             public static var amd: CpuManufacturers { CpuManufacturers(literal: "amd") }
@@ -799,32 +713,29 @@ public final class CfnLaunchTemplate: Resource, HasAttributes, DecodableResource
             public static var intel: CpuManufacturers { CpuManufacturers(literal: "intel") }
         }
 
-        public struct InstanceGenerations: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+        public struct InstanceGenerations: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
-            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var current: InstanceGenerations { InstanceGenerations(literal: "current") }
             public static var previous: InstanceGenerations { InstanceGenerations(literal: "previous") }
         }
 
-        public struct LocalStorage: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+        public struct LocalStorage: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
-            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var excluded: LocalStorage { LocalStorage(literal: "excluded") }
             public static var included: LocalStorage { LocalStorage(literal: "included") }
             public static var required: LocalStorage { LocalStorage(literal: "required") }
         }
 
-        public struct LocalStorageTypes: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+        public struct LocalStorageTypes: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
-            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var hdd: LocalStorageTypes { LocalStorageTypes(literal: "hdd") }
             public static var ssd: LocalStorageTypes { LocalStorageTypes(literal: "ssd") }
@@ -832,7 +743,7 @@ public final class CfnLaunchTemplate: Resource, HasAttributes, DecodableResource
     }
 
     /// The minimum and maximum number of accelerators (GPUs, FPGAs, or AWS Inferentia chips) on an instance.
-    public struct AcceleratorCount: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct AcceleratorCount: TemplateRepresentable, Sendable {
         /// The maximum number of accelerators.
         public let max: Value<Int>?
         /// The minimum number of accelerators.
@@ -841,11 +752,6 @@ public final class CfnLaunchTemplate: Resource, HasAttributes, DecodableResource
         public init(max: Value<Int>? = nil, min: Value<Int>? = nil) {
             self.max = max
             self.min = min
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(max: fields.decode("Max", as: Value<Int>.self), min: fields.decode("Min", as: Value<Int>.self))
         }
 
         public var templateValue: TemplateValue {
@@ -857,7 +763,7 @@ public final class CfnLaunchTemplate: Resource, HasAttributes, DecodableResource
     }
 
     /// The minimum and maximum amount of total accelerator memory, in MiB.
-    public struct AcceleratorTotalMemoryMiB: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct AcceleratorTotalMemoryMiB: TemplateRepresentable, Sendable {
         /// The maximum amount of accelerator memory, in MiB.
         public let max: Value<Int>?
         /// The minimum amount of accelerator memory, in MiB.
@@ -866,11 +772,6 @@ public final class CfnLaunchTemplate: Resource, HasAttributes, DecodableResource
         public init(max: Value<Int>? = nil, min: Value<Int>? = nil) {
             self.max = max
             self.min = min
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(max: fields.decode("Max", as: Value<Int>.self), min: fields.decode("Min", as: Value<Int>.self))
         }
 
         public var templateValue: TemplateValue {
@@ -882,7 +783,7 @@ public final class CfnLaunchTemplate: Resource, HasAttributes, DecodableResource
     }
 
     /// The minimum and maximum baseline bandwidth to Amazon EBS, in Mbps.
-    public struct BaselineEbsBandwidthMbps: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct BaselineEbsBandwidthMbps: TemplateRepresentable, Sendable {
         /// The maximum baseline bandwidth, in Mbps.
         public let max: Value<Int>?
         /// The minimum baseline bandwidth, in Mbps.
@@ -891,11 +792,6 @@ public final class CfnLaunchTemplate: Resource, HasAttributes, DecodableResource
         public init(max: Value<Int>? = nil, min: Value<Int>? = nil) {
             self.max = max
             self.min = min
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(max: fields.decode("Max", as: Value<Int>.self), min: fields.decode("Min", as: Value<Int>.self))
         }
 
         public var templateValue: TemplateValue {
@@ -907,17 +803,12 @@ public final class CfnLaunchTemplate: Resource, HasAttributes, DecodableResource
     }
 
     /// The baseline performance to consider, using an instance family as a baseline reference.
-    public struct BaselinePerformanceFactors: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct BaselinePerformanceFactors: TemplateRepresentable, Sendable {
         /// The CPU performance to consider, using an instance family as the baseline reference.
         public let cpu: CfnLaunchTemplate.Cpu?
 
         public init(cpu: CfnLaunchTemplate.Cpu? = nil) {
             self.cpu = cpu
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(cpu: fields.decode("Cpu", as: CfnLaunchTemplate.Cpu.self))
         }
 
         public var templateValue: TemplateValue {
@@ -928,17 +819,12 @@ public final class CfnLaunchTemplate: Resource, HasAttributes, DecodableResource
     }
 
     /// Specifies the CPU performance to consider when using an instance family as the baseline reference.
-    public struct Cpu: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct Cpu: TemplateRepresentable, Sendable {
         /// The instance family to use as the baseline reference for CPU performance.
         public let references: [CfnLaunchTemplate.Reference]?
 
         public init(references: [CfnLaunchTemplate.Reference]? = nil) {
             self.references = references
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(references: fields.decode("References", as: [CfnLaunchTemplate.Reference].self))
         }
 
         public var templateValue: TemplateValue {
@@ -949,17 +835,12 @@ public final class CfnLaunchTemplate: Resource, HasAttributes, DecodableResource
     }
 
     /// Specifies an instance family to use as the baseline reference for CPU performance.
-    public struct Reference: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct Reference: TemplateRepresentable, Sendable {
         /// The instance family to use as a baseline reference.
         public let instanceFamily: Value<String>?
 
         public init(instanceFamily: Value<String>? = nil) {
             self.instanceFamily = instanceFamily
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(instanceFamily: fields.decode("InstanceFamily", as: Value<String>.self))
         }
 
         public var templateValue: TemplateValue {
@@ -970,7 +851,7 @@ public final class CfnLaunchTemplate: Resource, HasAttributes, DecodableResource
     }
 
     /// The minimum and maximum amount of memory per vCPU, in GiB.
-    public struct MemoryGiBPerVCpu: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct MemoryGiBPerVCpu: TemplateRepresentable, Sendable {
         /// The maximum amount of memory per vCPU, in GiB.
         public let max: Value<Double>?
         /// The minimum amount of memory per vCPU, in GiB.
@@ -979,11 +860,6 @@ public final class CfnLaunchTemplate: Resource, HasAttributes, DecodableResource
         public init(max: Value<Double>? = nil, min: Value<Double>? = nil) {
             self.max = max
             self.min = min
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(max: fields.decode("Max", as: Value<Double>.self), min: fields.decode("Min", as: Value<Double>.self))
         }
 
         public var templateValue: TemplateValue {
@@ -995,7 +871,7 @@ public final class CfnLaunchTemplate: Resource, HasAttributes, DecodableResource
     }
 
     /// The minimum and maximum amount of memory, in MiB.
-    public struct MemoryMiB: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct MemoryMiB: TemplateRepresentable, Sendable {
         /// The maximum amount of memory, in MiB.
         public let max: Value<Int>?
         /// The minimum amount of memory, in MiB.
@@ -1004,11 +880,6 @@ public final class CfnLaunchTemplate: Resource, HasAttributes, DecodableResource
         public init(max: Value<Int>? = nil, min: Value<Int>? = nil) {
             self.max = max
             self.min = min
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(max: fields.decode("Max", as: Value<Int>.self), min: fields.decode("Min", as: Value<Int>.self))
         }
 
         public var templateValue: TemplateValue {
@@ -1020,7 +891,7 @@ public final class CfnLaunchTemplate: Resource, HasAttributes, DecodableResource
     }
 
     /// The minimum and maximum amount of network bandwidth, in gigabits per second (Gbps).
-    public struct NetworkBandwidthGbps: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct NetworkBandwidthGbps: TemplateRepresentable, Sendable {
         /// The maximum amount of network bandwidth, in Gbps.
         public let max: Value<Double>?
         /// The minimum amount of network bandwidth, in Gbps.
@@ -1029,11 +900,6 @@ public final class CfnLaunchTemplate: Resource, HasAttributes, DecodableResource
         public init(max: Value<Double>? = nil, min: Value<Double>? = nil) {
             self.max = max
             self.min = min
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(max: fields.decode("Max", as: Value<Double>.self), min: fields.decode("Min", as: Value<Double>.self))
         }
 
         public var templateValue: TemplateValue {
@@ -1045,7 +911,7 @@ public final class CfnLaunchTemplate: Resource, HasAttributes, DecodableResource
     }
 
     /// The minimum and maximum number of network interfaces.
-    public struct NetworkInterfaceCount: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct NetworkInterfaceCount: TemplateRepresentable, Sendable {
         /// The maximum number of network interfaces.
         public let max: Value<Int>?
         /// The minimum number of network interfaces.
@@ -1054,11 +920,6 @@ public final class CfnLaunchTemplate: Resource, HasAttributes, DecodableResource
         public init(max: Value<Int>? = nil, min: Value<Int>? = nil) {
             self.max = max
             self.min = min
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(max: fields.decode("Max", as: Value<Int>.self), min: fields.decode("Min", as: Value<Int>.self))
         }
 
         public var templateValue: TemplateValue {
@@ -1070,7 +931,7 @@ public final class CfnLaunchTemplate: Resource, HasAttributes, DecodableResource
     }
 
     /// The minimum and maximum amount of total local storage, in GB.
-    public struct TotalLocalStorageGB: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct TotalLocalStorageGB: TemplateRepresentable, Sendable {
         /// The maximum amount of total local storage, in GB.
         public let max: Value<Double>?
         /// The minimum amount of total local storage, in GB.
@@ -1079,11 +940,6 @@ public final class CfnLaunchTemplate: Resource, HasAttributes, DecodableResource
         public init(max: Value<Double>? = nil, min: Value<Double>? = nil) {
             self.max = max
             self.min = min
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(max: fields.decode("Max", as: Value<Double>.self), min: fields.decode("Min", as: Value<Double>.self))
         }
 
         public var templateValue: TemplateValue {
@@ -1095,7 +951,7 @@ public final class CfnLaunchTemplate: Resource, HasAttributes, DecodableResource
     }
 
     /// The minimum and maximum number of vCPUs.
-    public struct VCpuCount: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct VCpuCount: TemplateRepresentable, Sendable {
         /// The maximum number of vCPUs.
         public let max: Value<Int>?
         /// The minimum number of vCPUs.
@@ -1104,11 +960,6 @@ public final class CfnLaunchTemplate: Resource, HasAttributes, DecodableResource
         public init(max: Value<Int>? = nil, min: Value<Int>? = nil) {
             self.max = max
             self.min = min
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(max: fields.decode("Max", as: Value<Int>.self), min: fields.decode("Min", as: Value<Int>.self))
         }
 
         public var templateValue: TemplateValue {
@@ -1120,17 +971,12 @@ public final class CfnLaunchTemplate: Resource, HasAttributes, DecodableResource
     }
 
     /// Specifies a license configuration for an instance.
-    public struct LicenseSpecification: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct LicenseSpecification: TemplateRepresentable, Sendable {
         /// The Amazon Resource Name (ARN) of the license configuration.
         public let licenseConfigurationArn: Value<String>?
 
         public init(licenseConfigurationArn: Value<String>? = nil) {
             self.licenseConfigurationArn = licenseConfigurationArn
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(licenseConfigurationArn: fields.decode("LicenseConfigurationArn", as: Value<String>.self))
         }
 
         public var templateValue: TemplateValue {
@@ -1141,17 +987,12 @@ public final class CfnLaunchTemplate: Resource, HasAttributes, DecodableResource
     }
 
     /// The maintenance options of your instance.
-    public struct MaintenanceOptions: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct MaintenanceOptions: TemplateRepresentable, Sendable {
         /// Disables the automatic recovery behavior of your instance or sets it to default.
         public let autoRecovery: CfnLaunchTemplate.MaintenanceOptions.AutoRecovery?
 
         public init(autoRecovery: CfnLaunchTemplate.MaintenanceOptions.AutoRecovery? = nil) {
             self.autoRecovery = autoRecovery
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(autoRecovery: fields.decode("AutoRecovery", as: CfnLaunchTemplate.MaintenanceOptions.AutoRecovery.self))
         }
 
         public var templateValue: TemplateValue {
@@ -1160,11 +1001,10 @@ public final class CfnLaunchTemplate: Resource, HasAttributes, DecodableResource
             return .object(fields)
         }
 
-        public struct AutoRecovery: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+        public struct AutoRecovery: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
-            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var `default`: AutoRecovery { AutoRecovery(literal: "default") }
             public static var disabled: AutoRecovery { AutoRecovery(literal: "disabled") }
@@ -1172,7 +1012,7 @@ public final class CfnLaunchTemplate: Resource, HasAttributes, DecodableResource
     }
 
     /// The metadata options for the instance.
-    public struct MetadataOptions: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct MetadataOptions: TemplateRepresentable, Sendable {
         /// Enables or disables the HTTP metadata endpoint on your instances.
         public let httpEndpoint: CfnLaunchTemplate.MetadataOptions.HttpEndpoint?
         /// Enables or disables the IPv6 endpoint for the instance metadata service.
@@ -1192,11 +1032,6 @@ public final class CfnLaunchTemplate: Resource, HasAttributes, DecodableResource
             self.instanceMetadataTags = instanceMetadataTags
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(httpEndpoint: fields.decode("HttpEndpoint", as: CfnLaunchTemplate.MetadataOptions.HttpEndpoint.self), httpProtocolIpv6: fields.decode("HttpProtocolIpv6", as: CfnLaunchTemplate.MetadataOptions.HttpProtocolIpv6.self), httpPutResponseHopLimit: fields.decode("HttpPutResponseHopLimit", as: Value<Int>.self), httpTokens: fields.decode("HttpTokens", as: CfnLaunchTemplate.MetadataOptions.HttpTokens.self), instanceMetadataTags: fields.decode("InstanceMetadataTags", as: CfnLaunchTemplate.MetadataOptions.InstanceMetadataTags.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["HttpEndpoint"] = self.httpEndpoint?.templateValue
@@ -1207,41 +1042,37 @@ public final class CfnLaunchTemplate: Resource, HasAttributes, DecodableResource
             return .object(fields)
         }
 
-        public struct HttpEndpoint: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+        public struct HttpEndpoint: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
-            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var disabled: HttpEndpoint { HttpEndpoint(literal: "disabled") }
             public static var enabled: HttpEndpoint { HttpEndpoint(literal: "enabled") }
         }
 
-        public struct HttpProtocolIpv6: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+        public struct HttpProtocolIpv6: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
-            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var disabled: HttpProtocolIpv6 { HttpProtocolIpv6(literal: "disabled") }
             public static var enabled: HttpProtocolIpv6 { HttpProtocolIpv6(literal: "enabled") }
         }
 
-        public struct HttpTokens: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+        public struct HttpTokens: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
-            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var optional: HttpTokens { HttpTokens(literal: "optional") }
             public static var required: HttpTokens { HttpTokens(literal: "required") }
         }
 
-        public struct InstanceMetadataTags: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+        public struct InstanceMetadataTags: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
-            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var disabled: InstanceMetadataTags { InstanceMetadataTags(literal: "disabled") }
             public static var enabled: InstanceMetadataTags { InstanceMetadataTags(literal: "enabled") }
@@ -1249,17 +1080,12 @@ public final class CfnLaunchTemplate: Resource, HasAttributes, DecodableResource
     }
 
     /// Specifies whether detailed monitoring is enabled for an instance.
-    public struct Monitoring: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct Monitoring: TemplateRepresentable, Sendable {
         /// Specify ``true`` to enable detailed monitoring.
         public let enabled: Value<Bool>?
 
         public init(enabled: Value<Bool>? = nil) {
             self.enabled = enabled
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(enabled: fields.decode("Enabled", as: Value<Bool>.self))
         }
 
         public var templateValue: TemplateValue {
@@ -1270,7 +1096,7 @@ public final class CfnLaunchTemplate: Resource, HasAttributes, DecodableResource
     }
 
     /// Specifies the parameters for a network interface.
-    public struct NetworkInterface: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct NetworkInterface: TemplateRepresentable, Sendable {
         /// Associates a Carrier IP address with eth0 for a new network interface.
         public let associateCarrierIpAddress: Value<Bool>?
         /// Associates a public IPv4 address with eth0 for a new network interface.
@@ -1344,11 +1170,6 @@ public final class CfnLaunchTemplate: Resource, HasAttributes, DecodableResource
             self.subnetId = subnetId
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(associateCarrierIpAddress: fields.decode("AssociateCarrierIpAddress", as: Value<Bool>.self), associatePublicIpAddress: fields.decode("AssociatePublicIpAddress", as: Value<Bool>.self), connectionTrackingSpecification: fields.decode("ConnectionTrackingSpecification", as: CfnLaunchTemplate.ConnectionTrackingSpecification.self), deleteOnTermination: fields.decode("DeleteOnTermination", as: Value<Bool>.self), description: fields.decode("Description", as: Value<String>.self), deviceIndex: fields.decode("DeviceIndex", as: Value<Int>.self), enaQueueCount: fields.decode("EnaQueueCount", as: Value<Int>.self), enaSrdSpecification: fields.decode("EnaSrdSpecification", as: CfnLaunchTemplate.EnaSrdSpecification.self), groups: fields.decode("Groups", as: Value<[String]>.self), interfaceType: fields.decode("InterfaceType", as: Value<String>.self), ipv4PrefixCount: fields.decode("Ipv4PrefixCount", as: Value<Int>.self), ipv4Prefixes: fields.decode("Ipv4Prefixes", as: [CfnLaunchTemplate.Ipv4PrefixSpecification].self), ipv6AddressCount: fields.decode("Ipv6AddressCount", as: Value<Int>.self), ipv6Addresses: fields.decode("Ipv6Addresses", as: [CfnLaunchTemplate.Ipv6Add].self), ipv6PrefixCount: fields.decode("Ipv6PrefixCount", as: Value<Int>.self), ipv6Prefixes: fields.decode("Ipv6Prefixes", as: [CfnLaunchTemplate.Ipv6PrefixSpecification].self), networkCardIndex: fields.decode("NetworkCardIndex", as: Value<Int>.self), networkInterfaceId: fields.decode("NetworkInterfaceId", as: Value<String>.self), primaryIpv6: fields.decode("PrimaryIpv6", as: Value<Bool>.self), privateIpAddress: fields.decode("PrivateIpAddress", as: Value<String>.self), privateIpAddresses: fields.decode("PrivateIpAddresses", as: [CfnLaunchTemplate.PrivateIpAdd].self), secondaryPrivateIpAddressCount: fields.decode("SecondaryPrivateIpAddressCount", as: Value<Int>.self), subnetId: fields.decode("SubnetId", as: Value<String>.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["AssociateCarrierIpAddress"] = self.associateCarrierIpAddress?.templateValue
@@ -1379,7 +1200,7 @@ public final class CfnLaunchTemplate: Resource, HasAttributes, DecodableResource
     }
 
     /// A security group connection tracking specification that enables you to set the idle timeout for connection tracking on an Elastic network interface.
-    public struct ConnectionTrackingSpecification: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct ConnectionTrackingSpecification: TemplateRepresentable, Sendable {
         /// Timeout (in seconds) for idle TCP connections in an established state.
         public let tcpEstablishedTimeout: Value<Int>?
         /// Timeout (in seconds) for idle UDP flows classified as streams which have seen more than one request-response transaction.
@@ -1393,11 +1214,6 @@ public final class CfnLaunchTemplate: Resource, HasAttributes, DecodableResource
             self.udpTimeout = udpTimeout
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(tcpEstablishedTimeout: fields.decode("TcpEstablishedTimeout", as: Value<Int>.self), udpStreamTimeout: fields.decode("UdpStreamTimeout", as: Value<Int>.self), udpTimeout: fields.decode("UdpTimeout", as: Value<Int>.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["TcpEstablishedTimeout"] = self.tcpEstablishedTimeout?.templateValue
@@ -1408,7 +1224,7 @@ public final class CfnLaunchTemplate: Resource, HasAttributes, DecodableResource
     }
 
     /// ENA Express uses AWS Scalable Reliable Datagram (SRD) technology to increase the maximum bandwidth used per stream and minimize tail latency of network traffic between EC2 instances.
-    public struct EnaSrdSpecification: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct EnaSrdSpecification: TemplateRepresentable, Sendable {
         /// Indicates whether ENA Express is enabled for the network interface.
         public let enaSrdEnabled: Value<Bool>?
         /// Configures ENA Express for UDP network traffic.
@@ -1417,11 +1233,6 @@ public final class CfnLaunchTemplate: Resource, HasAttributes, DecodableResource
         public init(enaSrdEnabled: Value<Bool>? = nil, enaSrdUdpSpecification: CfnLaunchTemplate.EnaSrdUdpSpecification? = nil) {
             self.enaSrdEnabled = enaSrdEnabled
             self.enaSrdUdpSpecification = enaSrdUdpSpecification
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(enaSrdEnabled: fields.decode("EnaSrdEnabled", as: Value<Bool>.self), enaSrdUdpSpecification: fields.decode("EnaSrdUdpSpecification", as: CfnLaunchTemplate.EnaSrdUdpSpecification.self))
         }
 
         public var templateValue: TemplateValue {
@@ -1433,17 +1244,12 @@ public final class CfnLaunchTemplate: Resource, HasAttributes, DecodableResource
     }
 
     /// ENA Express is compatible with both TCP and UDP transport protocols.
-    public struct EnaSrdUdpSpecification: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct EnaSrdUdpSpecification: TemplateRepresentable, Sendable {
         /// Indicates whether UDP traffic to and from the instance uses ENA Express.
         public let enaSrdUdpEnabled: Value<Bool>?
 
         public init(enaSrdUdpEnabled: Value<Bool>? = nil) {
             self.enaSrdUdpEnabled = enaSrdUdpEnabled
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(enaSrdUdpEnabled: fields.decode("EnaSrdUdpEnabled", as: Value<Bool>.self))
         }
 
         public var templateValue: TemplateValue {
@@ -1454,17 +1260,12 @@ public final class CfnLaunchTemplate: Resource, HasAttributes, DecodableResource
     }
 
     /// Specifies an IPv4 prefix for a network interface.
-    public struct Ipv4PrefixSpecification: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct Ipv4PrefixSpecification: TemplateRepresentable, Sendable {
         /// The IPv4 prefix.
         public let ipv4Prefix: Value<String>?
 
         public init(ipv4Prefix: Value<String>? = nil) {
             self.ipv4Prefix = ipv4Prefix
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(ipv4Prefix: fields.decode("Ipv4Prefix", as: Value<String>.self))
         }
 
         public var templateValue: TemplateValue {
@@ -1475,17 +1276,12 @@ public final class CfnLaunchTemplate: Resource, HasAttributes, DecodableResource
     }
 
     /// Specifies an IPv6 address in an Amazon EC2 launch template.
-    public struct Ipv6Add: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct Ipv6Add: TemplateRepresentable, Sendable {
         /// One or more specific IPv6 addresses from the IPv6 CIDR block range of your subnet.
         public let ipv6Address: Value<String>?
 
         public init(ipv6Address: Value<String>? = nil) {
             self.ipv6Address = ipv6Address
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(ipv6Address: fields.decode("Ipv6Address", as: Value<String>.self))
         }
 
         public var templateValue: TemplateValue {
@@ -1496,17 +1292,12 @@ public final class CfnLaunchTemplate: Resource, HasAttributes, DecodableResource
     }
 
     /// Specifies an IPv6 prefix for a network interface.
-    public struct Ipv6PrefixSpecification: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct Ipv6PrefixSpecification: TemplateRepresentable, Sendable {
         /// The IPv6 prefix.
         public let ipv6Prefix: Value<String>?
 
         public init(ipv6Prefix: Value<String>? = nil) {
             self.ipv6Prefix = ipv6Prefix
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(ipv6Prefix: fields.decode("Ipv6Prefix", as: Value<String>.self))
         }
 
         public var templateValue: TemplateValue {
@@ -1517,7 +1308,7 @@ public final class CfnLaunchTemplate: Resource, HasAttributes, DecodableResource
     }
 
     /// Specifies a secondary private IPv4 address for a network interface.
-    public struct PrivateIpAdd: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct PrivateIpAdd: TemplateRepresentable, Sendable {
         /// Indicates whether the private IPv4 address is the primary private IPv4 address.
         public let primary: Value<Bool>?
         /// The private IPv4 address.
@@ -1526,11 +1317,6 @@ public final class CfnLaunchTemplate: Resource, HasAttributes, DecodableResource
         public init(primary: Value<Bool>? = nil, privateIpAddress: Value<String>? = nil) {
             self.primary = primary
             self.privateIpAddress = privateIpAddress
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(primary: fields.decode("Primary", as: Value<Bool>.self), privateIpAddress: fields.decode("PrivateIpAddress", as: Value<String>.self))
         }
 
         public var templateValue: TemplateValue {
@@ -1542,17 +1328,12 @@ public final class CfnLaunchTemplate: Resource, HasAttributes, DecodableResource
     }
 
     /// Contains settings for the network performance options for the instance.
-    public struct NetworkPerformanceOptions: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct NetworkPerformanceOptions: TemplateRepresentable, Sendable {
         /// Specify the bandwidth weighting option to boost the associated type of baseline bandwidth, as follows: + default This option uses the standard bandwidth configuration for your instance type.
         public let bandwidthWeighting: CfnLaunchTemplate.NetworkPerformanceOptions.BandwidthWeighting?
 
         public init(bandwidthWeighting: CfnLaunchTemplate.NetworkPerformanceOptions.BandwidthWeighting? = nil) {
             self.bandwidthWeighting = bandwidthWeighting
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(bandwidthWeighting: fields.decode("BandwidthWeighting", as: CfnLaunchTemplate.NetworkPerformanceOptions.BandwidthWeighting.self))
         }
 
         public var templateValue: TemplateValue {
@@ -1561,11 +1342,10 @@ public final class CfnLaunchTemplate: Resource, HasAttributes, DecodableResource
             return .object(fields)
         }
 
-        public struct BandwidthWeighting: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+        public struct BandwidthWeighting: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
-            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var `default`: BandwidthWeighting { BandwidthWeighting(literal: "default") }
             public static var ebs1: BandwidthWeighting { BandwidthWeighting(literal: "ebs-1") }
@@ -1574,7 +1354,7 @@ public final class CfnLaunchTemplate: Resource, HasAttributes, DecodableResource
     }
 
     /// Specifies the placement of an instance.
-    public struct Placement: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct Placement: TemplateRepresentable, Sendable {
         /// The affinity setting for an instance on a Dedicated Host.
         public let affinity: Value<String>?
         /// The Availability Zone for the instance.
@@ -1606,11 +1386,6 @@ public final class CfnLaunchTemplate: Resource, HasAttributes, DecodableResource
             self.tenancy = tenancy
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(affinity: fields.decode("Affinity", as: Value<String>.self), availabilityZone: fields.decode("AvailabilityZone", as: Value<String>.self), groupId: fields.decode("GroupId", as: Value<String>.self), groupName: fields.decode("GroupName", as: Value<String>.self), hostId: fields.decode("HostId", as: Value<String>.self), hostResourceGroupArn: fields.decode("HostResourceGroupArn", as: Value<String>.self), partitionNumber: fields.decode("PartitionNumber", as: Value<Int>.self), spreadDomain: fields.decode("SpreadDomain", as: Value<String>.self), tenancy: fields.decode("Tenancy", as: CfnLaunchTemplate.Placement.Tenancy.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["Affinity"] = self.affinity?.templateValue
@@ -1625,11 +1400,10 @@ public final class CfnLaunchTemplate: Resource, HasAttributes, DecodableResource
             return .object(fields)
         }
 
-        public struct Tenancy: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+        public struct Tenancy: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
-            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var dedicated: Tenancy { Tenancy(literal: "dedicated") }
             public static var `default`: Tenancy { Tenancy(literal: "default") }
@@ -1638,7 +1412,7 @@ public final class CfnLaunchTemplate: Resource, HasAttributes, DecodableResource
     }
 
     /// The hostname type for EC2 instances launched into this subnet and how DNS A and AAAA record queries should be handled.
-    public struct PrivateDnsNameOptions: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct PrivateDnsNameOptions: TemplateRepresentable, Sendable {
         /// Indicates whether to respond to DNS queries for instance hostnames with DNS AAAA records.
         public let enableResourceNameDnsAAAARecord: Value<Bool>?
         /// Indicates whether to respond to DNS queries for instance hostnames with DNS A records.
@@ -1652,11 +1426,6 @@ public final class CfnLaunchTemplate: Resource, HasAttributes, DecodableResource
             self.hostnameType = hostnameType
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(enableResourceNameDnsAAAARecord: fields.decode("EnableResourceNameDnsAAAARecord", as: Value<Bool>.self), enableResourceNameDnsARecord: fields.decode("EnableResourceNameDnsARecord", as: Value<Bool>.self), hostnameType: fields.decode("HostnameType", as: CfnLaunchTemplate.PrivateDnsNameOptions.HostnameType.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["EnableResourceNameDnsAAAARecord"] = self.enableResourceNameDnsAAAARecord?.templateValue
@@ -1665,11 +1434,10 @@ public final class CfnLaunchTemplate: Resource, HasAttributes, DecodableResource
             return .object(fields)
         }
 
-        public struct HostnameType: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+        public struct HostnameType: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
-            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var ipName: HostnameType { HostnameType(literal: "ip-name") }
             public static var resourceName: HostnameType { HostnameType(literal: "resource-name") }
@@ -1677,7 +1445,7 @@ public final class CfnLaunchTemplate: Resource, HasAttributes, DecodableResource
     }
 
     /// Specifies the tags to apply to resources that are created during instance launch.
-    public struct TagSpecification: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct TagSpecification: TemplateRepresentable, Sendable {
         /// The type of resource to tag.
         public let resourceType: CfnLaunchTemplate.TagSpecification.ResourceType?
         /// The tags to apply to the resource.
@@ -1688,11 +1456,6 @@ public final class CfnLaunchTemplate: Resource, HasAttributes, DecodableResource
             self.tags = tags
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(resourceType: fields.decode("ResourceType", as: CfnLaunchTemplate.TagSpecification.ResourceType.self), tags: fields.decode("Tags", as: [CfnLaunchTemplate.Tag].self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["ResourceType"] = self.resourceType?.templateValue
@@ -1700,11 +1463,10 @@ public final class CfnLaunchTemplate: Resource, HasAttributes, DecodableResource
             return .object(fields)
         }
 
-        public struct ResourceType: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+        public struct ResourceType: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
-            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var applicationStatusCheck: ResourceType { ResourceType(literal: "application-status-check") }
             public static var capacityBlock: ResourceType { ResourceType(literal: "capacity-block") }
@@ -1822,7 +1584,7 @@ public final class CfnLaunchTemplate: Resource, HasAttributes, DecodableResource
     }
 
     /// Specifies a tag.
-    public struct Tag: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct Tag: TemplateRepresentable, Sendable {
         /// The tag key.
         public let key: Value<String>
         /// The tag value.
@@ -1831,12 +1593,6 @@ public final class CfnLaunchTemplate: Resource, HasAttributes, DecodableResource
         public init(key: Value<String>, value: Value<String>) {
             self.key = key
             self.value = value
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("Key", as: Value<String>.self), let r1 = fields.decode("Value", as: Value<String>.self) else { return nil }
-            self.init(key: r0, value: r1)
         }
 
         public var templateValue: TemplateValue {
@@ -1848,7 +1604,7 @@ public final class CfnLaunchTemplate: Resource, HasAttributes, DecodableResource
     }
 
     /// Specifies the tags to apply to the launch template during creation.
-    public struct LaunchTemplateTagSpecification: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct LaunchTemplateTagSpecification: TemplateRepresentable, Sendable {
         /// The type of resource.
         public let resourceType: CfnLaunchTemplate.LaunchTemplateTagSpecification.ResourceType?
         /// The tags for the resource.
@@ -1859,11 +1615,6 @@ public final class CfnLaunchTemplate: Resource, HasAttributes, DecodableResource
             self.tags = tags
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(resourceType: fields.decode("ResourceType", as: CfnLaunchTemplate.LaunchTemplateTagSpecification.ResourceType.self), tags: fields.decode("Tags", as: [CfnLaunchTemplate.Tag].self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["ResourceType"] = self.resourceType?.templateValue
@@ -1871,11 +1622,10 @@ public final class CfnLaunchTemplate: Resource, HasAttributes, DecodableResource
             return .object(fields)
         }
 
-        public struct ResourceType: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+        public struct ResourceType: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
-            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var applicationStatusCheck: ResourceType { ResourceType(literal: "application-status-check") }
             public static var capacityBlock: ResourceType { ResourceType(literal: "capacity-block") }

@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::EC2::LocalGatewayRoute`: Resource Type definition for Local Gateway Route which describes a route for a local gateway route table.
-public final class CfnLocalGatewayRoute: Resource, HasAttributes, DecodableResource {
+public final class CfnLocalGatewayRoute: Resource, HasAttributes {
     public enum Attribute: String, Sendable {
         case state = "State"
         case type = "Type"
@@ -23,12 +23,6 @@ public final class CfnLocalGatewayRoute: Resource, HasAttributes, DecodableResou
         self.localGatewayVirtualInterfaceGroupId = localGatewayVirtualInterfaceGroupId
         self.networkInterfaceId = networkInterfaceId
         super.init(logicalID: logicalID, type: "AWS::EC2::LocalGatewayRoute")
-    }
-
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        self.init(logicalID, destinationCidrBlock: properties.decode("DestinationCidrBlock", as: Value<String>.self), localGatewayRouteTableId: properties.decode("LocalGatewayRouteTableId", as: Value<String>.self), localGatewayVirtualInterfaceGroupId: properties.decode("LocalGatewayVirtualInterfaceGroupId", as: Value<String>.self), networkInterfaceId: properties.decode("NetworkInterfaceId", as: Value<String>.self))
     }
 
     /// Fn::GetAtt State.

@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::EC2::LocalGatewayRouteTable`: Resource Type definition for Local Gateway Route Table which describes a route table for a local gateway.
-public final class CfnLocalGatewayRouteTable: Resource, HasAttributes, DecodableResource {
+public final class CfnLocalGatewayRouteTable: Resource, HasAttributes {
     public enum Attribute: String, Sendable {
         case localGatewayRouteTableArn = "LocalGatewayRouteTableArn"
         case localGatewayRouteTableId = "LocalGatewayRouteTableId"
@@ -25,13 +25,6 @@ public final class CfnLocalGatewayRouteTable: Resource, HasAttributes, Decodable
         super.init(logicalID: logicalID, type: "AWS::EC2::LocalGatewayRouteTable")
     }
 
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        guard let r0 = properties.decode("LocalGatewayId", as: Value<String>.self) else { return nil }
-        self.init(logicalID, localGatewayId: r0, mode: properties.decode("Mode", as: CfnLocalGatewayRouteTable.Mode.self), tags: properties.decode("Tags", as: [CfnLocalGatewayRouteTable.Tag].self))
-    }
-
     /// Fn::GetAtt LocalGatewayRouteTableArn.
     public var attrLocalGatewayRouteTableArn: Value<String> { attribute(.localGatewayRouteTableArn) }
     /// Fn::GetAtt LocalGatewayRouteTableId.
@@ -51,28 +44,22 @@ public final class CfnLocalGatewayRouteTable: Resource, HasAttributes, Decodable
         return properties
     }
 
-    public struct Mode: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+    public struct Mode: TemplateRepresentable, Sendable {
         public let templateValue: TemplateValue
         /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
         public init(_ value: Value<String>) { templateValue = value.raw }
-        public init(decoding value: TemplateValue) { templateValue = value }
         private init(literal: String) { templateValue = .string(literal) }
         public static var coip: Mode { Mode(literal: "coip") }
         public static var directVpcRouting: Mode { Mode(literal: "direct-vpc-routing") }
     }
 
-    public struct Tag: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct Tag: TemplateRepresentable, Sendable {
         public let key: Value<String>?
         public let value: Value<String>?
 
         public init(key: Value<String>? = nil, value: Value<String>? = nil) {
             self.key = key
             self.value = value
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(key: fields.decode("Key", as: Value<String>.self), value: fields.decode("Value", as: Value<String>.self))
         }
 
         public var templateValue: TemplateValue {

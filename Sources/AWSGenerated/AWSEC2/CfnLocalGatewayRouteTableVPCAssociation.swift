@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::EC2::LocalGatewayRouteTableVPCAssociation`: Resource Type definition for Local Gateway Route Table VPC Association which describes an association between a local gateway route table and a VPC.
-public final class CfnLocalGatewayRouteTableVPCAssociation: Resource, HasAttributes, DecodableResource {
+public final class CfnLocalGatewayRouteTableVPCAssociation: Resource, HasAttributes {
     public enum Attribute: String, Sendable {
         case localGatewayId = "LocalGatewayId"
         case localGatewayRouteTableVpcAssociationId = "LocalGatewayRouteTableVpcAssociationId"
@@ -23,13 +23,6 @@ public final class CfnLocalGatewayRouteTableVPCAssociation: Resource, HasAttribu
         super.init(logicalID: logicalID, type: "AWS::EC2::LocalGatewayRouteTableVPCAssociation")
     }
 
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        guard let r0 = properties.decode("LocalGatewayRouteTableId", as: Value<String>.self), let r2 = properties.decode("VpcId", as: Value<String>.self) else { return nil }
-        self.init(logicalID, localGatewayRouteTableId: r0, vpcId: r2, tags: properties.decode("Tags", as: [CfnLocalGatewayRouteTableVPCAssociation.Tag].self))
-    }
-
     /// Fn::GetAtt LocalGatewayId.
     public var attrLocalGatewayId: Value<String> { attribute(.localGatewayId) }
     /// Fn::GetAtt LocalGatewayRouteTableVpcAssociationId.
@@ -45,18 +38,13 @@ public final class CfnLocalGatewayRouteTableVPCAssociation: Resource, HasAttribu
         return properties
     }
 
-    public struct Tag: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct Tag: TemplateRepresentable, Sendable {
         public let key: Value<String>?
         public let value: Value<String>?
 
         public init(key: Value<String>? = nil, value: Value<String>? = nil) {
             self.key = key
             self.value = value
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(key: fields.decode("Key", as: Value<String>.self), value: fields.decode("Value", as: Value<String>.self))
         }
 
         public var templateValue: TemplateValue {

@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::EC2::LocalGatewayRouteTableVirtualInterfaceGroupAssociation`: Resource Type definition for Local Gateway Route Table Virtual Interface Group Association which describes a local gateway route table virtual interface group association for a local gateway.
-public final class CfnLocalGatewayRouteTableVirtualInterfaceGroupAssociation: Resource, HasAttributes, DecodableResource {
+public final class CfnLocalGatewayRouteTableVirtualInterfaceGroupAssociation: Resource, HasAttributes {
     public enum Attribute: String, Sendable {
         case localGatewayId = "LocalGatewayId"
         case localGatewayRouteTableArn = "LocalGatewayRouteTableArn"
@@ -25,13 +25,6 @@ public final class CfnLocalGatewayRouteTableVirtualInterfaceGroupAssociation: Re
         super.init(logicalID: logicalID, type: "AWS::EC2::LocalGatewayRouteTableVirtualInterfaceGroupAssociation")
     }
 
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        guard let r0 = properties.decode("LocalGatewayRouteTableId", as: Value<String>.self), let r1 = properties.decode("LocalGatewayVirtualInterfaceGroupId", as: Value<String>.self) else { return nil }
-        self.init(logicalID, localGatewayRouteTableId: r0, localGatewayVirtualInterfaceGroupId: r1, tags: properties.decode("Tags", as: [CfnLocalGatewayRouteTableVirtualInterfaceGroupAssociation.Tag].self))
-    }
-
     /// Fn::GetAtt LocalGatewayId.
     public var attrLocalGatewayId: Value<String> { attribute(.localGatewayId) }
     /// Fn::GetAtt LocalGatewayRouteTableArn.
@@ -51,18 +44,13 @@ public final class CfnLocalGatewayRouteTableVirtualInterfaceGroupAssociation: Re
         return properties
     }
 
-    public struct Tag: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct Tag: TemplateRepresentable, Sendable {
         public let key: Value<String>?
         public let value: Value<String>?
 
         public init(key: Value<String>? = nil, value: Value<String>? = nil) {
             self.key = key
             self.value = value
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(key: fields.decode("Key", as: Value<String>.self), value: fields.decode("Value", as: Value<String>.self))
         }
 
         public var templateValue: TemplateValue {

@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::EC2::LocalGatewayVirtualInterface`: Resource Type definition for Local Gateway Virtual Interface which describes a virtual interface for AWS Outposts local gateways.
-public final class CfnLocalGatewayVirtualInterface: Resource, HasAttributes, DecodableResource {
+public final class CfnLocalGatewayVirtualInterface: Resource, HasAttributes {
     public enum Attribute: String, Sendable {
         case configurationState = "ConfigurationState"
         case localBgpAsn = "LocalBgpAsn"
@@ -40,13 +40,6 @@ public final class CfnLocalGatewayVirtualInterface: Resource, HasAttributes, Dec
         super.init(logicalID: logicalID, type: "AWS::EC2::LocalGatewayVirtualInterface")
     }
 
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        guard let r0 = properties.decode("LocalAddress", as: Value<String>.self), let r1 = properties.decode("LocalGatewayVirtualInterfaceGroupId", as: Value<String>.self), let r2 = properties.decode("OutpostLagId", as: Value<String>.self), let r3 = properties.decode("PeerAddress", as: Value<String>.self), let r7 = properties.decode("Vlan", as: Value<Int>.self) else { return nil }
-        self.init(logicalID, localAddress: r0, localGatewayVirtualInterfaceGroupId: r1, outpostLagId: r2, peerAddress: r3, vlan: r7, peerBgpAsn: properties.decode("PeerBgpAsn", as: Value<Int>.self), peerBgpAsnExtended: properties.decode("PeerBgpAsnExtended", as: Value<Int>.self), tags: properties.decode("Tags", as: [CfnLocalGatewayVirtualInterface.Tag].self))
-    }
-
     /// Fn::GetAtt ConfigurationState.
     public var attrConfigurationState: Value<String> { attribute(.configurationState) }
     /// Fn::GetAtt LocalBgpAsn.
@@ -72,7 +65,7 @@ public final class CfnLocalGatewayVirtualInterface: Resource, HasAttributes, Dec
     }
 
     /// A key-value pair to associate with a resource.
-    public struct Tag: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct Tag: TemplateRepresentable, Sendable {
         /// The key name of the tag.
         public let key: Value<String>?
         /// The value for the tag.
@@ -81,11 +74,6 @@ public final class CfnLocalGatewayVirtualInterface: Resource, HasAttributes, Dec
         public init(key: Value<String>? = nil, value: Value<String>? = nil) {
             self.key = key
             self.value = value
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(key: fields.decode("Key", as: Value<String>.self), value: fields.decode("Value", as: Value<String>.self))
         }
 
         public var templateValue: TemplateValue {

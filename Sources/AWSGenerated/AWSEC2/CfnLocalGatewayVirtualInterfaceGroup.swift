@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::EC2::LocalGatewayVirtualInterfaceGroup`: Resource Type definition for LocalGatewayVirtualInterfaceGroup which describes a group of LocalGateway VirtualInterfaces
-public final class CfnLocalGatewayVirtualInterfaceGroup: Resource, HasAttributes, DecodableResource {
+public final class CfnLocalGatewayVirtualInterfaceGroup: Resource, HasAttributes {
     public enum Attribute: String, Sendable {
         case configurationState = "ConfigurationState"
         case localGatewayVirtualInterfaceGroupArn = "LocalGatewayVirtualInterfaceGroupArn"
@@ -28,13 +28,6 @@ public final class CfnLocalGatewayVirtualInterfaceGroup: Resource, HasAttributes
         super.init(logicalID: logicalID, type: "AWS::EC2::LocalGatewayVirtualInterfaceGroup")
     }
 
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        guard let r2 = properties.decode("LocalGatewayId", as: Value<String>.self) else { return nil }
-        self.init(logicalID, localGatewayId: r2, localBgpAsn: properties.decode("LocalBgpAsn", as: Value<Int>.self), localBgpAsnExtended: properties.decode("LocalBgpAsnExtended", as: Value<Int>.self), tags: properties.decode("Tags", as: [CfnLocalGatewayVirtualInterfaceGroup.Tag].self))
-    }
-
     /// Fn::GetAtt ConfigurationState.
     public var attrConfigurationState: Value<String> { attribute(.configurationState) }
     /// Fn::GetAtt LocalGatewayVirtualInterfaceGroupArn.
@@ -56,7 +49,7 @@ public final class CfnLocalGatewayVirtualInterfaceGroup: Resource, HasAttributes
     }
 
     /// A key-value pair to associate with a resource.
-    public struct Tag: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct Tag: TemplateRepresentable, Sendable {
         /// The key name of the tag.
         public let key: Value<String>?
         /// The value for the tag.
@@ -65,11 +58,6 @@ public final class CfnLocalGatewayVirtualInterfaceGroup: Resource, HasAttributes
         public init(key: Value<String>? = nil, value: Value<String>? = nil) {
             self.key = key
             self.value = value
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(key: fields.decode("Key", as: Value<String>.self), value: fields.decode("Value", as: Value<String>.self))
         }
 
         public var templateValue: TemplateValue {

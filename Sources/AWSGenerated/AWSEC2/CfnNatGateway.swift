@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::EC2::NatGateway`: Specifies a network address translation (NAT) gateway in the specified subnet.
-public final class CfnNatGateway: Resource, HasAttributes, DecodableResource {
+public final class CfnNatGateway: Resource, HasAttributes {
     public enum Attribute: String, Sendable {
         case autoProvisionZones = "AutoProvisionZones"
         case autoScalingIps = "AutoScalingIps"
@@ -52,12 +52,6 @@ public final class CfnNatGateway: Resource, HasAttributes, DecodableResource {
         super.init(logicalID: logicalID, type: "AWS::EC2::NatGateway")
     }
 
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        self.init(logicalID, allocationId: properties.decode("AllocationId", as: Value<String>.self), availabilityMode: properties.decode("AvailabilityMode", as: CfnNatGateway.AvailabilityMode.self), availabilityZoneAddresses: properties.decode("AvailabilityZoneAddresses", as: [CfnNatGateway.AvailabilityZoneAddress].self), connectivityType: properties.decode("ConnectivityType", as: CfnNatGateway.ConnectivityType.self), maxDrainDurationSeconds: properties.decode("MaxDrainDurationSeconds", as: Value<Int>.self), privateIpAddress: properties.decode("PrivateIpAddress", as: Value<String>.self), secondaryAllocationIds: properties.decode("SecondaryAllocationIds", as: Value<[String]>.self), secondaryPrivateIpAddressCount: properties.decode("SecondaryPrivateIpAddressCount", as: Value<Int>.self), secondaryPrivateIpAddresses: properties.decode("SecondaryPrivateIpAddresses", as: Value<[String]>.self), subnetId: properties.decode("SubnetId", as: Value<String>.self), tags: properties.decode("Tags", as: [CfnNatGateway.Tag].self), vpcId: properties.decode("VpcId", as: Value<String>.self))
-    }
-
     /// Fn::GetAtt AutoProvisionZones.
     public var attrAutoProvisionZones: Value<String> { attribute(.autoProvisionZones) }
     /// Fn::GetAtt AutoScalingIps.
@@ -86,18 +80,17 @@ public final class CfnNatGateway: Resource, HasAttributes, DecodableResource {
         return properties
     }
 
-    public struct AvailabilityMode: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+    public struct AvailabilityMode: TemplateRepresentable, Sendable {
         public let templateValue: TemplateValue
         /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
         public init(_ value: Value<String>) { templateValue = value.raw }
-        public init(decoding value: TemplateValue) { templateValue = value }
         private init(literal: String) { templateValue = .string(literal) }
         public static var regional: AvailabilityMode { AvailabilityMode(literal: "regional") }
         public static var zonal: AvailabilityMode { AvailabilityMode(literal: "zonal") }
     }
 
     /// For regional NAT gateways only: The configuration specifying which Elastic IP address (EIP) to use for handling outbound NAT traffic from a specific Availability Zone.
-    public struct AvailabilityZoneAddress: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct AvailabilityZoneAddress: TemplateRepresentable, Sendable {
         /// The allocation IDs of the Elastic IP addresses (EIPs) to be used for handling outbound NAT traffic in this specific Availability Zone.
         public let allocationIds: Value<[String]>
         /// For regional NAT gateways only: The Availability Zone where this specific NAT gateway configuration will be active.
@@ -111,12 +104,6 @@ public final class CfnNatGateway: Resource, HasAttributes, DecodableResource {
             self.availabilityZoneId = availabilityZoneId
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("AllocationIds", as: Value<[String]>.self) else { return nil }
-            self.init(allocationIds: r0, availabilityZone: fields.decode("AvailabilityZone", as: Value<String>.self), availabilityZoneId: fields.decode("AvailabilityZoneId", as: Value<String>.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["AllocationIds"] = self.allocationIds.templateValue
@@ -126,18 +113,17 @@ public final class CfnNatGateway: Resource, HasAttributes, DecodableResource {
         }
     }
 
-    public struct ConnectivityType: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+    public struct ConnectivityType: TemplateRepresentable, Sendable {
         public let templateValue: TemplateValue
         /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
         public init(_ value: Value<String>) { templateValue = value.raw }
-        public init(decoding value: TemplateValue) { templateValue = value }
         private init(literal: String) { templateValue = .string(literal) }
         public static var `private`: ConnectivityType { ConnectivityType(literal: "private") }
         public static var `public`: ConnectivityType { ConnectivityType(literal: "public") }
     }
 
     /// Specifies a tag.
-    public struct Tag: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct Tag: TemplateRepresentable, Sendable {
         /// The tag key.
         public let key: Value<String>
         /// The tag value.
@@ -146,12 +132,6 @@ public final class CfnNatGateway: Resource, HasAttributes, DecodableResource {
         public init(key: Value<String>, value: Value<String>) {
             self.key = key
             self.value = value
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("Key", as: Value<String>.self), let r1 = fields.decode("Value", as: Value<String>.self) else { return nil }
-            self.init(key: r0, value: r1)
         }
 
         public var templateValue: TemplateValue {

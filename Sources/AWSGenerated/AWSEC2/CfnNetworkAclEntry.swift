@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::EC2::NetworkAclEntry`: Resource Type definition for AWS::EC2::NetworkAclEntry
-public final class CfnNetworkAclEntry: Resource, HasAttributes, DecodableResource {
+public final class CfnNetworkAclEntry: Resource, HasAttributes {
     public enum Attribute: String, Sendable {
         case id = "Id"
     }
@@ -39,13 +39,6 @@ public final class CfnNetworkAclEntry: Resource, HasAttributes, DecodableResourc
         super.init(logicalID: logicalID, type: "AWS::EC2::NetworkAclEntry")
     }
 
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        guard let r4 = properties.decode("NetworkAclId", as: Value<String>.self), let r6 = properties.decode("Protocol", as: Value<Int>.self), let r7 = properties.decode("RuleAction", as: Value<String>.self), let r8 = properties.decode("RuleNumber", as: Value<Int>.self) else { return nil }
-        self.init(logicalID, networkAclId: r4, `protocol`: r6, ruleAction: r7, ruleNumber: r8, cidrBlock: properties.decode("CidrBlock", as: Value<String>.self), egress: properties.decode("Egress", as: Value<Bool>.self), icmp: properties.decode("Icmp", as: CfnNetworkAclEntry.Icmp.self), ipv6CidrBlock: properties.decode("Ipv6CidrBlock", as: Value<String>.self), portRange: properties.decode("PortRange", as: CfnNetworkAclEntry.PortRange.self))
-    }
-
     /// Fn::GetAtt Id.
     public var attrId: Value<String> { attribute(.id) }
 
@@ -63,18 +56,13 @@ public final class CfnNetworkAclEntry: Resource, HasAttributes, DecodableResourc
         return properties
     }
 
-    public struct Icmp: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct Icmp: TemplateRepresentable, Sendable {
         public let code: Value<Int>?
         public let type: Value<Int>?
 
         public init(code: Value<Int>? = nil, type: Value<Int>? = nil) {
             self.code = code
             self.type = type
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(code: fields.decode("Code", as: Value<Int>.self), type: fields.decode("Type", as: Value<Int>.self))
         }
 
         public var templateValue: TemplateValue {
@@ -85,18 +73,13 @@ public final class CfnNetworkAclEntry: Resource, HasAttributes, DecodableResourc
         }
     }
 
-    public struct PortRange: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct PortRange: TemplateRepresentable, Sendable {
         public let from: Value<Int>?
         public let to: Value<Int>?
 
         public init(from: Value<Int>? = nil, to: Value<Int>? = nil) {
             self.from = from
             self.to = to
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(from: fields.decode("From", as: Value<Int>.self), to: fields.decode("To", as: Value<Int>.self))
         }
 
         public var templateValue: TemplateValue {

@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::EC2::NetworkInsightsAccessScope`: Resource schema for AWS::EC2::NetworkInsightsAccessScope
-public final class CfnNetworkInsightsAccessScope: Resource, HasAttributes, DecodableResource {
+public final class CfnNetworkInsightsAccessScope: Resource, HasAttributes {
     public enum Attribute: String, Sendable {
         case createdDate = "CreatedDate"
         case networkInsightsAccessScopeArn = "NetworkInsightsAccessScopeArn"
@@ -19,12 +19,6 @@ public final class CfnNetworkInsightsAccessScope: Resource, HasAttributes, Decod
         self.matchPaths = matchPaths
         self.tags = tags
         super.init(logicalID: logicalID, type: "AWS::EC2::NetworkInsightsAccessScope")
-    }
-
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        self.init(logicalID, excludePaths: properties.decode("ExcludePaths", as: [CfnNetworkInsightsAccessScope.AccessScopePathRequest].self), matchPaths: properties.decode("MatchPaths", as: [CfnNetworkInsightsAccessScope.AccessScopePathRequest].self), tags: properties.decode("Tags", as: [CfnNetworkInsightsAccessScope.Tag].self))
     }
 
     /// Fn::GetAtt CreatedDate.
@@ -44,7 +38,7 @@ public final class CfnNetworkInsightsAccessScope: Resource, HasAttributes, Decod
         return properties
     }
 
-    public struct AccessScopePathRequest: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct AccessScopePathRequest: TemplateRepresentable, Sendable {
         public let destination: CfnNetworkInsightsAccessScope.PathStatementRequest?
         public let source: CfnNetworkInsightsAccessScope.PathStatementRequest?
         public let throughResources: [CfnNetworkInsightsAccessScope.ThroughResourcesStatementRequest]?
@@ -53,11 +47,6 @@ public final class CfnNetworkInsightsAccessScope: Resource, HasAttributes, Decod
             self.destination = destination
             self.source = source
             self.throughResources = throughResources
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(destination: fields.decode("Destination", as: CfnNetworkInsightsAccessScope.PathStatementRequest.self), source: fields.decode("Source", as: CfnNetworkInsightsAccessScope.PathStatementRequest.self), throughResources: fields.decode("ThroughResources", as: [CfnNetworkInsightsAccessScope.ThroughResourcesStatementRequest].self))
         }
 
         public var templateValue: TemplateValue {
@@ -69,18 +58,13 @@ public final class CfnNetworkInsightsAccessScope: Resource, HasAttributes, Decod
         }
     }
 
-    public struct PathStatementRequest: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct PathStatementRequest: TemplateRepresentable, Sendable {
         public let packetHeaderStatement: CfnNetworkInsightsAccessScope.PacketHeaderStatementRequest?
         public let resourceStatement: CfnNetworkInsightsAccessScope.ResourceStatementRequest?
 
         public init(packetHeaderStatement: CfnNetworkInsightsAccessScope.PacketHeaderStatementRequest? = nil, resourceStatement: CfnNetworkInsightsAccessScope.ResourceStatementRequest? = nil) {
             self.packetHeaderStatement = packetHeaderStatement
             self.resourceStatement = resourceStatement
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(packetHeaderStatement: fields.decode("PacketHeaderStatement", as: CfnNetworkInsightsAccessScope.PacketHeaderStatementRequest.self), resourceStatement: fields.decode("ResourceStatement", as: CfnNetworkInsightsAccessScope.ResourceStatementRequest.self))
         }
 
         public var templateValue: TemplateValue {
@@ -91,7 +75,7 @@ public final class CfnNetworkInsightsAccessScope: Resource, HasAttributes, Decod
         }
     }
 
-    public struct PacketHeaderStatementRequest: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct PacketHeaderStatementRequest: TemplateRepresentable, Sendable {
         public let destinationAddresses: Value<[String]>?
         public let destinationPorts: Value<[String]>?
         public let destinationPrefixLists: Value<[String]>?
@@ -110,11 +94,6 @@ public final class CfnNetworkInsightsAccessScope: Resource, HasAttributes, Decod
             self.sourcePrefixLists = sourcePrefixLists
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(destinationAddresses: fields.decode("DestinationAddresses", as: Value<[String]>.self), destinationPorts: fields.decode("DestinationPorts", as: Value<[String]>.self), destinationPrefixLists: fields.decode("DestinationPrefixLists", as: Value<[String]>.self), protocols: fields.decode("Protocols", as: [CfnNetworkInsightsAccessScope.NetworkInsightsAccessScopeProtocol].self), sourceAddresses: fields.decode("SourceAddresses", as: Value<[String]>.self), sourcePorts: fields.decode("SourcePorts", as: Value<[String]>.self), sourcePrefixLists: fields.decode("SourcePrefixLists", as: Value<[String]>.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["DestinationAddresses"] = self.destinationAddresses?.templateValue
@@ -128,28 +107,22 @@ public final class CfnNetworkInsightsAccessScope: Resource, HasAttributes, Decod
         }
     }
 
-    public struct NetworkInsightsAccessScopeProtocol: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+    public struct NetworkInsightsAccessScopeProtocol: TemplateRepresentable, Sendable {
         public let templateValue: TemplateValue
         /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
         public init(_ value: Value<String>) { templateValue = value.raw }
-        public init(decoding value: TemplateValue) { templateValue = value }
         private init(literal: String) { templateValue = .string(literal) }
         public static var tcp: NetworkInsightsAccessScopeProtocol { NetworkInsightsAccessScopeProtocol(literal: "tcp") }
         public static var udp: NetworkInsightsAccessScopeProtocol { NetworkInsightsAccessScopeProtocol(literal: "udp") }
     }
 
-    public struct ResourceStatementRequest: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct ResourceStatementRequest: TemplateRepresentable, Sendable {
         public let resourceTypes: Value<[String]>?
         public let resources: Value<[String]>?
 
         public init(resourceTypes: Value<[String]>? = nil, resources: Value<[String]>? = nil) {
             self.resourceTypes = resourceTypes
             self.resources = resources
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(resourceTypes: fields.decode("ResourceTypes", as: Value<[String]>.self), resources: fields.decode("Resources", as: Value<[String]>.self))
         }
 
         public var templateValue: TemplateValue {
@@ -160,16 +133,11 @@ public final class CfnNetworkInsightsAccessScope: Resource, HasAttributes, Decod
         }
     }
 
-    public struct ThroughResourcesStatementRequest: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct ThroughResourcesStatementRequest: TemplateRepresentable, Sendable {
         public let resourceStatement: CfnNetworkInsightsAccessScope.ResourceStatementRequest?
 
         public init(resourceStatement: CfnNetworkInsightsAccessScope.ResourceStatementRequest? = nil) {
             self.resourceStatement = resourceStatement
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(resourceStatement: fields.decode("ResourceStatement", as: CfnNetworkInsightsAccessScope.ResourceStatementRequest.self))
         }
 
         public var templateValue: TemplateValue {
@@ -179,19 +147,13 @@ public final class CfnNetworkInsightsAccessScope: Resource, HasAttributes, Decod
         }
     }
 
-    public struct Tag: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct Tag: TemplateRepresentable, Sendable {
         public let key: Value<String>
         public let value: Value<String>?
 
         public init(key: Value<String>, value: Value<String>? = nil) {
             self.key = key
             self.value = value
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("Key", as: Value<String>.self) else { return nil }
-            self.init(key: r0, value: fields.decode("Value", as: Value<String>.self))
         }
 
         public var templateValue: TemplateValue {

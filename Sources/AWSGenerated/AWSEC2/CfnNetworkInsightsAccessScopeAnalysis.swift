@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::EC2::NetworkInsightsAccessScopeAnalysis`: Resource schema for AWS::EC2::NetworkInsightsAccessScopeAnalysis
-public final class CfnNetworkInsightsAccessScopeAnalysis: Resource, HasAttributes, DecodableResource {
+public final class CfnNetworkInsightsAccessScopeAnalysis: Resource, HasAttributes {
     public enum Attribute: String, Sendable {
         case analyzedEniCount = "AnalyzedEniCount"
         case endDate = "EndDate"
@@ -21,13 +21,6 @@ public final class CfnNetworkInsightsAccessScopeAnalysis: Resource, HasAttribute
         self.networkInsightsAccessScopeId = networkInsightsAccessScopeId
         self.tags = tags
         super.init(logicalID: logicalID, type: "AWS::EC2::NetworkInsightsAccessScopeAnalysis")
-    }
-
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        guard let r0 = properties.decode("NetworkInsightsAccessScopeId", as: Value<String>.self) else { return nil }
-        self.init(logicalID, networkInsightsAccessScopeId: r0, tags: properties.decode("Tags", as: [CfnNetworkInsightsAccessScopeAnalysis.Tag].self))
     }
 
     /// Fn::GetAtt AnalyzedEniCount.
@@ -54,19 +47,13 @@ public final class CfnNetworkInsightsAccessScopeAnalysis: Resource, HasAttribute
         return properties
     }
 
-    public struct Tag: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct Tag: TemplateRepresentable, Sendable {
         public let key: Value<String>
         public let value: Value<String>?
 
         public init(key: Value<String>, value: Value<String>? = nil) {
             self.key = key
             self.value = value
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("Key", as: Value<String>.self) else { return nil }
-            self.init(key: r0, value: fields.decode("Value", as: Value<String>.self))
         }
 
         public var templateValue: TemplateValue {

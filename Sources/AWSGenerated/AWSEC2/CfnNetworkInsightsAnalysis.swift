@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::EC2::NetworkInsightsAnalysis`: Resource schema for AWS::EC2::NetworkInsightsAnalysis
-public final class CfnNetworkInsightsAnalysis: Resource, HasAttributes, DecodableResource {
+public final class CfnNetworkInsightsAnalysis: Resource, HasAttributes {
     public enum Attribute: String, Sendable {
         case alternatePathHints = "AlternatePathHints"
         case explanations = "Explanations"
@@ -30,13 +30,6 @@ public final class CfnNetworkInsightsAnalysis: Resource, HasAttributes, Decodabl
         self.networkInsightsPathId = networkInsightsPathId
         self.tags = tags
         super.init(logicalID: logicalID, type: "AWS::EC2::NetworkInsightsAnalysis")
-    }
-
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        guard let r3 = properties.decode("NetworkInsightsPathId", as: Value<String>.self) else { return nil }
-        self.init(logicalID, networkInsightsPathId: r3, additionalAccounts: properties.decode("AdditionalAccounts", as: Value<[String]>.self), filterInArns: properties.decode("FilterInArns", as: Value<[String]>.self), filterOutArns: properties.decode("FilterOutArns", as: Value<[String]>.self), tags: properties.decode("Tags", as: [CfnNetworkInsightsAnalysis.Tag].self))
     }
 
     /// Fn::GetAtt AlternatePathHints.
@@ -72,19 +65,13 @@ public final class CfnNetworkInsightsAnalysis: Resource, HasAttributes, Decodabl
         return properties
     }
 
-    public struct Tag: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct Tag: TemplateRepresentable, Sendable {
         public let key: Value<String>
         public let value: Value<String>?
 
         public init(key: Value<String>, value: Value<String>? = nil) {
             self.key = key
             self.value = value
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("Key", as: Value<String>.self) else { return nil }
-            self.init(key: r0, value: fields.decode("Value", as: Value<String>.self))
         }
 
         public var templateValue: TemplateValue {

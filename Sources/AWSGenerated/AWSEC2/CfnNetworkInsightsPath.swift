@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::EC2::NetworkInsightsPath`: Resource schema for AWS::EC2::NetworkInsightsPath
-public final class CfnNetworkInsightsPath: Resource, HasAttributes, DecodableResource {
+public final class CfnNetworkInsightsPath: Resource, HasAttributes {
     public enum Attribute: String, Sendable {
         case createdDate = "CreatedDate"
         case destinationArn = "DestinationArn"
@@ -34,13 +34,6 @@ public final class CfnNetworkInsightsPath: Resource, HasAttributes, DecodableRes
         super.init(logicalID: logicalID, type: "AWS::EC2::NetworkInsightsPath")
     }
 
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        guard let r5 = properties.decode("Protocol", as: CfnNetworkInsightsPath.NetworkInsightsPathProtocol.self), let r6 = properties.decode("Source", as: Value<String>.self) else { return nil }
-        self.init(logicalID, `protocol`: r5, source: r6, destination: properties.decode("Destination", as: Value<String>.self), destinationIp: properties.decode("DestinationIp", as: Value<String>.self), destinationPort: properties.decode("DestinationPort", as: Value<Int>.self), filterAtDestination: properties.decode("FilterAtDestination", as: CfnNetworkInsightsPath.PathFilter.self), filterAtSource: properties.decode("FilterAtSource", as: CfnNetworkInsightsPath.PathFilter.self), sourceIp: properties.decode("SourceIp", as: Value<String>.self), tags: properties.decode("Tags", as: [CfnNetworkInsightsPath.Tag].self))
-    }
-
     /// Fn::GetAtt CreatedDate.
     public var attrCreatedDate: Value<String> { attribute(.createdDate) }
     /// Fn::GetAtt DestinationArn.
@@ -66,7 +59,7 @@ public final class CfnNetworkInsightsPath: Resource, HasAttributes, DecodableRes
         return properties
     }
 
-    public struct PathFilter: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct PathFilter: TemplateRepresentable, Sendable {
         public let destinationAddress: Value<String>?
         public let destinationPortRange: CfnNetworkInsightsPath.FilterPortRange?
         public let sourceAddress: Value<String>?
@@ -79,11 +72,6 @@ public final class CfnNetworkInsightsPath: Resource, HasAttributes, DecodableRes
             self.sourcePortRange = sourcePortRange
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(destinationAddress: fields.decode("DestinationAddress", as: Value<String>.self), destinationPortRange: fields.decode("DestinationPortRange", as: CfnNetworkInsightsPath.FilterPortRange.self), sourceAddress: fields.decode("SourceAddress", as: Value<String>.self), sourcePortRange: fields.decode("SourcePortRange", as: CfnNetworkInsightsPath.FilterPortRange.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["DestinationAddress"] = self.destinationAddress?.templateValue
@@ -94,18 +82,13 @@ public final class CfnNetworkInsightsPath: Resource, HasAttributes, DecodableRes
         }
     }
 
-    public struct FilterPortRange: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct FilterPortRange: TemplateRepresentable, Sendable {
         public let fromPort: Value<Int>?
         public let toPort: Value<Int>?
 
         public init(fromPort: Value<Int>? = nil, toPort: Value<Int>? = nil) {
             self.fromPort = fromPort
             self.toPort = toPort
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(fromPort: fields.decode("FromPort", as: Value<Int>.self), toPort: fields.decode("ToPort", as: Value<Int>.self))
         }
 
         public var templateValue: TemplateValue {
@@ -116,29 +99,22 @@ public final class CfnNetworkInsightsPath: Resource, HasAttributes, DecodableRes
         }
     }
 
-    public struct NetworkInsightsPathProtocol: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+    public struct NetworkInsightsPathProtocol: TemplateRepresentable, Sendable {
         public let templateValue: TemplateValue
         /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
         public init(_ value: Value<String>) { templateValue = value.raw }
-        public init(decoding value: TemplateValue) { templateValue = value }
         private init(literal: String) { templateValue = .string(literal) }
         public static var tcp: NetworkInsightsPathProtocol { NetworkInsightsPathProtocol(literal: "tcp") }
         public static var udp: NetworkInsightsPathProtocol { NetworkInsightsPathProtocol(literal: "udp") }
     }
 
-    public struct Tag: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct Tag: TemplateRepresentable, Sendable {
         public let key: Value<String>
         public let value: Value<String>?
 
         public init(key: Value<String>, value: Value<String>? = nil) {
             self.key = key
             self.value = value
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("Key", as: Value<String>.self) else { return nil }
-            self.init(key: r0, value: fields.decode("Value", as: Value<String>.self))
         }
 
         public var templateValue: TemplateValue {

@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::EC2::NetworkInterface`: The AWS::EC2::NetworkInterface resource creates network interface
-public final class CfnNetworkInterface: Resource, HasAttributes, DecodableResource {
+public final class CfnNetworkInterface: Resource, HasAttributes {
     public enum Attribute: String, Sendable {
         case id = "Id"
         case primaryIpv6Address = "PrimaryIpv6Address"
@@ -70,13 +70,6 @@ public final class CfnNetworkInterface: Resource, HasAttributes, DecodableResour
         super.init(logicalID: logicalID, type: "AWS::EC2::NetworkInterface")
     }
 
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        guard let r16 = properties.decode("SubnetId", as: Value<String>.self) else { return nil }
-        self.init(logicalID, subnetId: r16, connectionTrackingSpecification: properties.decode("ConnectionTrackingSpecification", as: CfnNetworkInterface.ConnectionTrackingSpecification.self), description: properties.decode("Description", as: Value<String>.self), enablePrimaryIpv6: properties.decode("EnablePrimaryIpv6", as: Value<Bool>.self), groupSet: properties.decode("GroupSet", as: Value<[String]>.self), interfaceType: properties.decode("InterfaceType", as: Value<String>.self), ipv4PrefixCount: properties.decode("Ipv4PrefixCount", as: Value<Int>.self), ipv4Prefixes: properties.decode("Ipv4Prefixes", as: [CfnNetworkInterface.Ipv4PrefixSpecification].self), ipv6AddressCount: properties.decode("Ipv6AddressCount", as: Value<Int>.self), ipv6Addresses: properties.decode("Ipv6Addresses", as: [CfnNetworkInterface.InstanceIpv6Address].self), ipv6PrefixCount: properties.decode("Ipv6PrefixCount", as: Value<Int>.self), ipv6Prefixes: properties.decode("Ipv6Prefixes", as: [CfnNetworkInterface.Ipv6PrefixSpecification].self), privateIpAddress: properties.decode("PrivateIpAddress", as: Value<String>.self), privateIpAddresses: properties.decode("PrivateIpAddresses", as: [CfnNetworkInterface.PrivateIpAddressSpecification].self), publicIpDnsHostnameTypeSpecification: properties.decode("PublicIpDnsHostnameTypeSpecification", as: CfnNetworkInterface.PublicIpDnsHostnameTypeSpecification.self), secondaryPrivateIpAddressCount: properties.decode("SecondaryPrivateIpAddressCount", as: Value<Int>.self), sourceDestCheck: properties.decode("SourceDestCheck", as: Value<Bool>.self), tags: properties.decode("Tags", as: [CfnNetworkInterface.Tag].self))
-    }
-
     /// Fn::GetAtt Id.
     public var attrId: Value<String> { attribute(.id) }
     /// Fn::GetAtt PrimaryIpv6Address.
@@ -113,7 +106,7 @@ public final class CfnNetworkInterface: Resource, HasAttributes, DecodableResour
         return properties
     }
 
-    public struct ConnectionTrackingSpecification: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct ConnectionTrackingSpecification: TemplateRepresentable, Sendable {
         public let tcpEstablishedTimeout: Value<Int>?
         public let udpStreamTimeout: Value<Int>?
         public let udpTimeout: Value<Int>?
@@ -122,11 +115,6 @@ public final class CfnNetworkInterface: Resource, HasAttributes, DecodableResour
             self.tcpEstablishedTimeout = tcpEstablishedTimeout
             self.udpStreamTimeout = udpStreamTimeout
             self.udpTimeout = udpTimeout
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(tcpEstablishedTimeout: fields.decode("TcpEstablishedTimeout", as: Value<Int>.self), udpStreamTimeout: fields.decode("UdpStreamTimeout", as: Value<Int>.self), udpTimeout: fields.decode("UdpTimeout", as: Value<Int>.self))
         }
 
         public var templateValue: TemplateValue {
@@ -138,17 +126,11 @@ public final class CfnNetworkInterface: Resource, HasAttributes, DecodableResour
         }
     }
 
-    public struct Ipv4PrefixSpecification: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct Ipv4PrefixSpecification: TemplateRepresentable, Sendable {
         public let ipv4Prefix: Value<String>
 
         public init(ipv4Prefix: Value<String>) {
             self.ipv4Prefix = ipv4Prefix
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("Ipv4Prefix", as: Value<String>.self) else { return nil }
-            self.init(ipv4Prefix: r0)
         }
 
         public var templateValue: TemplateValue {
@@ -158,17 +140,11 @@ public final class CfnNetworkInterface: Resource, HasAttributes, DecodableResour
         }
     }
 
-    public struct InstanceIpv6Address: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct InstanceIpv6Address: TemplateRepresentable, Sendable {
         public let ipv6Address: Value<String>
 
         public init(ipv6Address: Value<String>) {
             self.ipv6Address = ipv6Address
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("Ipv6Address", as: Value<String>.self) else { return nil }
-            self.init(ipv6Address: r0)
         }
 
         public var templateValue: TemplateValue {
@@ -178,17 +154,11 @@ public final class CfnNetworkInterface: Resource, HasAttributes, DecodableResour
         }
     }
 
-    public struct Ipv6PrefixSpecification: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct Ipv6PrefixSpecification: TemplateRepresentable, Sendable {
         public let ipv6Prefix: Value<String>
 
         public init(ipv6Prefix: Value<String>) {
             self.ipv6Prefix = ipv6Prefix
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("Ipv6Prefix", as: Value<String>.self) else { return nil }
-            self.init(ipv6Prefix: r0)
         }
 
         public var templateValue: TemplateValue {
@@ -198,19 +168,13 @@ public final class CfnNetworkInterface: Resource, HasAttributes, DecodableResour
         }
     }
 
-    public struct PrivateIpAddressSpecification: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct PrivateIpAddressSpecification: TemplateRepresentable, Sendable {
         public let primary: Value<Bool>
         public let privateIpAddress: Value<String>
 
         public init(primary: Value<Bool>, privateIpAddress: Value<String>) {
             self.primary = primary
             self.privateIpAddress = privateIpAddress
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("Primary", as: Value<Bool>.self), let r1 = fields.decode("PrivateIpAddress", as: Value<String>.self) else { return nil }
-            self.init(primary: r0, privateIpAddress: r1)
         }
 
         public var templateValue: TemplateValue {
@@ -221,30 +185,23 @@ public final class CfnNetworkInterface: Resource, HasAttributes, DecodableResour
         }
     }
 
-    public struct PublicIpDnsHostnameTypeSpecification: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+    public struct PublicIpDnsHostnameTypeSpecification: TemplateRepresentable, Sendable {
         public let templateValue: TemplateValue
         /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
         public init(_ value: Value<String>) { templateValue = value.raw }
-        public init(decoding value: TemplateValue) { templateValue = value }
         private init(literal: String) { templateValue = .string(literal) }
         public static var publicDualStackDnsName: PublicIpDnsHostnameTypeSpecification { PublicIpDnsHostnameTypeSpecification(literal: "public-dual-stack-dns-name") }
         public static var publicIpv4DnsName: PublicIpDnsHostnameTypeSpecification { PublicIpDnsHostnameTypeSpecification(literal: "public-ipv4-dns-name") }
         public static var publicIpv6DnsName: PublicIpDnsHostnameTypeSpecification { PublicIpDnsHostnameTypeSpecification(literal: "public-ipv6-dns-name") }
     }
 
-    public struct Tag: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct Tag: TemplateRepresentable, Sendable {
         public let key: Value<String>
         public let value: Value<String>
 
         public init(key: Value<String>, value: Value<String>) {
             self.key = key
             self.value = value
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("Key", as: Value<String>.self), let r1 = fields.decode("Value", as: Value<String>.self) else { return nil }
-            self.init(key: r0, value: r1)
         }
 
         public var templateValue: TemplateValue {

@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::EC2::NetworkInterfaceAttachment`: Attaches an elastic network interface (ENI) to an Amazon EC2 instance.
-public final class CfnNetworkInterfaceAttachment: Resource, HasAttributes, DecodableResource {
+public final class CfnNetworkInterfaceAttachment: Resource, HasAttributes {
     public enum Attribute: String, Sendable {
         case attachmentId = "AttachmentId"
     }
@@ -30,13 +30,6 @@ public final class CfnNetworkInterfaceAttachment: Resource, HasAttributes, Decod
         super.init(logicalID: logicalID, type: "AWS::EC2::NetworkInterfaceAttachment")
     }
 
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        guard let r1 = properties.decode("DeviceIndex", as: Value<String>.self), let r4 = properties.decode("InstanceId", as: Value<String>.self), let r5 = properties.decode("NetworkInterfaceId", as: Value<String>.self) else { return nil }
-        self.init(logicalID, deviceIndex: r1, instanceId: r4, networkInterfaceId: r5, deleteOnTermination: properties.decode("DeleteOnTermination", as: Value<Bool>.self), enaQueueCount: properties.decode("EnaQueueCount", as: Value<Int>.self), enaSrdSpecification: properties.decode("EnaSrdSpecification", as: CfnNetworkInterfaceAttachment.EnaSrdSpecification.self))
-    }
-
     /// Fn::GetAtt AttachmentId.
     public var attrAttachmentId: Value<String> { attribute(.attachmentId) }
 
@@ -52,7 +45,7 @@ public final class CfnNetworkInterfaceAttachment: Resource, HasAttributes, Decod
     }
 
     /// ENA Express uses AWS Scalable Reliable Datagram (SRD) technology to increase the maximum bandwidth used per stream and minimize tail latency of network traffic between EC2 instances.
-    public struct EnaSrdSpecification: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct EnaSrdSpecification: TemplateRepresentable, Sendable {
         /// Indicates whether ENA Express is enabled for the network interface.
         public let enaSrdEnabled: Value<Bool>?
         /// Configures ENA Express for UDP network traffic.
@@ -63,11 +56,6 @@ public final class CfnNetworkInterfaceAttachment: Resource, HasAttributes, Decod
             self.enaSrdUdpSpecification = enaSrdUdpSpecification
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(enaSrdEnabled: fields.decode("EnaSrdEnabled", as: Value<Bool>.self), enaSrdUdpSpecification: fields.decode("EnaSrdUdpSpecification", as: CfnNetworkInterfaceAttachment.EnaSrdSpecification.EnaSrdUdpSpecification.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["EnaSrdEnabled"] = self.enaSrdEnabled?.templateValue
@@ -76,16 +64,11 @@ public final class CfnNetworkInterfaceAttachment: Resource, HasAttributes, Decod
         }
 
         /// Configures ENA Express for UDP network traffic.
-        public struct EnaSrdUdpSpecification: TemplateRepresentable, TemplateDecodable, Sendable {
+        public struct EnaSrdUdpSpecification: TemplateRepresentable, Sendable {
             public let enaSrdUdpEnabled: Value<Bool>?
 
             public init(enaSrdUdpEnabled: Value<Bool>? = nil) {
                 self.enaSrdUdpEnabled = enaSrdUdpEnabled
-            }
-
-            public init?(decoding value: TemplateValue) {
-                guard let fields = Fields(decoding: value) else { return nil }
-                self.init(enaSrdUdpEnabled: fields.decode("EnaSrdUdpEnabled", as: Value<Bool>.self))
             }
 
             public var templateValue: TemplateValue {

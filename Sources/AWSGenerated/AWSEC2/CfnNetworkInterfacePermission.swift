@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::EC2::NetworkInterfacePermission`: Resource Type definition for AWS::EC2::NetworkInterfacePermission
-public final class CfnNetworkInterfacePermission: Resource, HasAttributes, DecodableResource {
+public final class CfnNetworkInterfacePermission: Resource, HasAttributes {
     public enum Attribute: String, Sendable {
         case id = "Id"
     }
@@ -16,13 +16,6 @@ public final class CfnNetworkInterfacePermission: Resource, HasAttributes, Decod
         self.networkInterfaceId = networkInterfaceId
         self.permission = permission
         super.init(logicalID: logicalID, type: "AWS::EC2::NetworkInterfacePermission")
-    }
-
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        guard let r0 = properties.decode("AwsAccountId", as: Value<String>.self), let r1 = properties.decode("NetworkInterfaceId", as: Value<String>.self), let r2 = properties.decode("Permission", as: Value<String>.self) else { return nil }
-        self.init(logicalID, awsAccountId: r0, networkInterfaceId: r1, permission: r2)
     }
 
     /// Fn::GetAtt Id.

@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::EC2::NetworkPerformanceMetricSubscription`: Resource Type definition for AWS::EC2::NetworkPerformanceMetricSubscription
-public final class CfnNetworkPerformanceMetricSubscription: Resource, DecodableResource {
+public final class CfnNetworkPerformanceMetricSubscription: Resource {
     /// The target Region or Availability Zone for the metric to subscribe to.
     public var destination: Value<String>
     /// The metric type to subscribe to.
@@ -18,13 +18,6 @@ public final class CfnNetworkPerformanceMetricSubscription: Resource, DecodableR
         self.source = source
         self.statistic = statistic
         super.init(logicalID: logicalID, type: "AWS::EC2::NetworkPerformanceMetricSubscription")
-    }
-
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        guard let r0 = properties.decode("Destination", as: Value<String>.self), let r1 = properties.decode("Metric", as: Value<String>.self), let r2 = properties.decode("Source", as: Value<String>.self), let r3 = properties.decode("Statistic", as: Value<String>.self) else { return nil }
-        self.init(logicalID, destination: r0, metric: r1, source: r2, statistic: r3)
     }
 
     public override func properties(in context: SynthesisContext) -> Fields {

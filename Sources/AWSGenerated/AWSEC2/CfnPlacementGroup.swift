@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::EC2::PlacementGroup`: Resource Type definition for AWS::EC2::PlacementGroup
-public final class CfnPlacementGroup: Resource, HasAttributes, DecodableResource {
+public final class CfnPlacementGroup: Resource, HasAttributes {
     public enum Attribute: String, Sendable {
         case groupId = "GroupId"
         case groupName = "GroupName"
@@ -28,12 +28,6 @@ public final class CfnPlacementGroup: Resource, HasAttributes, DecodableResource
         super.init(logicalID: logicalID, type: "AWS::EC2::PlacementGroup")
     }
 
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        self.init(logicalID, parentGroupId: properties.decode("ParentGroupId", as: Value<String>.self), partitionCount: properties.decode("PartitionCount", as: Value<Int>.self), spreadLevel: properties.decode("SpreadLevel", as: CfnPlacementGroup.SpreadLevel.self), strategy: properties.decode("Strategy", as: CfnPlacementGroup.Strategy.self), tags: properties.decode("Tags", as: [CfnPlacementGroup.Tag].self))
-    }
-
     /// Fn::GetAtt GroupId.
     public var attrGroupId: Value<String> { attribute(.groupId) }
     /// Fn::GetAtt GroupName.
@@ -49,21 +43,19 @@ public final class CfnPlacementGroup: Resource, HasAttributes, DecodableResource
         return properties
     }
 
-    public struct SpreadLevel: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+    public struct SpreadLevel: TemplateRepresentable, Sendable {
         public let templateValue: TemplateValue
         /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
         public init(_ value: Value<String>) { templateValue = value.raw }
-        public init(decoding value: TemplateValue) { templateValue = value }
         private init(literal: String) { templateValue = .string(literal) }
         public static var host: SpreadLevel { SpreadLevel(literal: "host") }
         public static var rack: SpreadLevel { SpreadLevel(literal: "rack") }
     }
 
-    public struct Strategy: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+    public struct Strategy: TemplateRepresentable, Sendable {
         public let templateValue: TemplateValue
         /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
         public init(_ value: Value<String>) { templateValue = value.raw }
-        public init(decoding value: TemplateValue) { templateValue = value }
         private init(literal: String) { templateValue = .string(literal) }
         public static var cluster: Strategy { Strategy(literal: "cluster") }
         public static var partition: Strategy { Strategy(literal: "partition") }
@@ -72,7 +64,7 @@ public final class CfnPlacementGroup: Resource, HasAttributes, DecodableResource
     }
 
     /// A key-value pair to associate with a resource.
-    public struct Tag: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct Tag: TemplateRepresentable, Sendable {
         /// The key name of the tag.
         public let key: Value<String>
         /// The value for the tag.
@@ -81,12 +73,6 @@ public final class CfnPlacementGroup: Resource, HasAttributes, DecodableResource
         public init(key: Value<String>, value: Value<String>) {
             self.key = key
             self.value = value
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("Key", as: Value<String>.self), let r1 = fields.decode("Value", as: Value<String>.self) else { return nil }
-            self.init(key: r0, value: r1)
         }
 
         public var templateValue: TemplateValue {

@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::EC2::PrefixList`: Resource schema of AWS::EC2::PrefixList Type
-public final class CfnPrefixList: Resource, HasAttributes, DecodableResource {
+public final class CfnPrefixList: Resource, HasAttributes {
     public enum Attribute: String, Sendable {
         case arn = "Arn"
         case ownerId = "OwnerId"
@@ -30,13 +30,6 @@ public final class CfnPrefixList: Resource, HasAttributes, DecodableResource {
         super.init(logicalID: logicalID, type: "AWS::EC2::PrefixList")
     }
 
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        guard let r0 = properties.decode("AddressFamily", as: CfnPrefixList.AddressFamily.self), let r3 = properties.decode("PrefixListName", as: Value<String>.self) else { return nil }
-        self.init(logicalID, addressFamily: r0, prefixListName: r3, entries: properties.decode("Entries", as: [CfnPrefixList.Entry].self), maxEntries: properties.decode("MaxEntries", as: Value<Int>.self), tags: properties.decode("Tags", as: [CfnPrefixList.Tag].self))
-    }
-
     /// Fn::GetAtt Arn.
     public var attrArn: Value<String> { attribute(.arn) }
     /// Fn::GetAtt OwnerId.
@@ -56,29 +49,22 @@ public final class CfnPrefixList: Resource, HasAttributes, DecodableResource {
         return properties
     }
 
-    public struct AddressFamily: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+    public struct AddressFamily: TemplateRepresentable, Sendable {
         public let templateValue: TemplateValue
         /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
         public init(_ value: Value<String>) { templateValue = value.raw }
-        public init(decoding value: TemplateValue) { templateValue = value }
         private init(literal: String) { templateValue = .string(literal) }
         public static var iPv4: AddressFamily { AddressFamily(literal: "IPv4") }
         public static var iPv6: AddressFamily { AddressFamily(literal: "IPv6") }
     }
 
-    public struct Entry: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct Entry: TemplateRepresentable, Sendable {
         public let cidr: Value<String>
         public let description: Value<String>?
 
         public init(cidr: Value<String>, description: Value<String>? = nil) {
             self.cidr = cidr
             self.description = description
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("Cidr", as: Value<String>.self) else { return nil }
-            self.init(cidr: r0, description: fields.decode("Description", as: Value<String>.self))
         }
 
         public var templateValue: TemplateValue {
@@ -89,19 +75,13 @@ public final class CfnPrefixList: Resource, HasAttributes, DecodableResource {
         }
     }
 
-    public struct Tag: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct Tag: TemplateRepresentable, Sendable {
         public let key: Value<String>
         public let value: Value<String>?
 
         public init(key: Value<String>, value: Value<String>? = nil) {
             self.key = key
             self.value = value
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("Key", as: Value<String>.self) else { return nil }
-            self.init(key: r0, value: fields.decode("Value", as: Value<String>.self))
         }
 
         public var templateValue: TemplateValue {

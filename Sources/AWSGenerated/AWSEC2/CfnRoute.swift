@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::EC2::Route`: Specifies a route in a route table.
-public final class CfnRoute: Resource, HasAttributes, DecodableResource {
+public final class CfnRoute: Resource, HasAttributes {
     public enum Attribute: String, Sendable {
         case cidrBlock = "CidrBlock"
     }
@@ -58,13 +58,6 @@ public final class CfnRoute: Resource, HasAttributes, DecodableResource {
         self.vpcEndpointId = vpcEndpointId
         self.vpcPeeringConnectionId = vpcPeeringConnectionId
         super.init(logicalID: logicalID, type: "AWS::EC2::Route")
-    }
-
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        guard let r12 = properties.decode("RouteTableId", as: Value<String>.self) else { return nil }
-        self.init(logicalID, routeTableId: r12, carrierGatewayId: properties.decode("CarrierGatewayId", as: Value<String>.self), coreNetworkArn: properties.decode("CoreNetworkArn", as: Value<String>.self), destinationCidrBlock: properties.decode("DestinationCidrBlock", as: Value<String>.self), destinationIpv6CidrBlock: properties.decode("DestinationIpv6CidrBlock", as: Value<String>.self), destinationPrefixListId: properties.decode("DestinationPrefixListId", as: Value<String>.self), egressOnlyInternetGatewayId: properties.decode("EgressOnlyInternetGatewayId", as: Value<String>.self), gatewayId: properties.decode("GatewayId", as: Value<String>.self), instanceId: properties.decode("InstanceId", as: Value<String>.self), localGatewayId: properties.decode("LocalGatewayId", as: Value<String>.self), natGatewayId: properties.decode("NatGatewayId", as: Value<String>.self), networkInterfaceId: properties.decode("NetworkInterfaceId", as: Value<String>.self), odbNetworkArn: properties.decode("OdbNetworkArn", as: Value<String>.self), transitGatewayId: properties.decode("TransitGatewayId", as: Value<String>.self), vpcEndpointId: properties.decode("VpcEndpointId", as: Value<String>.self), vpcPeeringConnectionId: properties.decode("VpcPeeringConnectionId", as: Value<String>.self))
     }
 
     /// Fn::GetAtt CidrBlock.

@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::EC2::RouteServer`: VPC Route Server
-public final class CfnRouteServer: Resource, HasAttributes, DecodableResource {
+public final class CfnRouteServer: Resource, HasAttributes {
     public enum Attribute: String, Sendable {
         case arn = "Arn"
         case id = "Id"
@@ -28,13 +28,6 @@ public final class CfnRouteServer: Resource, HasAttributes, DecodableResource {
         super.init(logicalID: logicalID, type: "AWS::EC2::RouteServer")
     }
 
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        guard let r0 = properties.decode("AmazonSideAsn", as: Value<Int>.self) else { return nil }
-        self.init(logicalID, amazonSideAsn: r0, persistRoutes: properties.decode("PersistRoutes", as: CfnRouteServer.PersistRoutes.self), persistRoutesDuration: properties.decode("PersistRoutesDuration", as: Value<Int>.self), snsNotificationsEnabled: properties.decode("SnsNotificationsEnabled", as: Value<Bool>.self), tags: properties.decode("Tags", as: [CfnRouteServer.Tag].self))
-    }
-
     /// Fn::GetAtt Arn.
     public var attrArn: Value<String> { attribute(.arn) }
     /// Fn::GetAtt Id.
@@ -50,18 +43,17 @@ public final class CfnRouteServer: Resource, HasAttributes, DecodableResource {
         return properties
     }
 
-    public struct PersistRoutes: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+    public struct PersistRoutes: TemplateRepresentable, Sendable {
         public let templateValue: TemplateValue
         /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
         public init(_ value: Value<String>) { templateValue = value.raw }
-        public init(decoding value: TemplateValue) { templateValue = value }
         private init(literal: String) { templateValue = .string(literal) }
         public static var enable: PersistRoutes { PersistRoutes(literal: "enable") }
         public static var disable: PersistRoutes { PersistRoutes(literal: "disable") }
     }
 
     /// A key-value pair to associate with a resource.
-    public struct Tag: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct Tag: TemplateRepresentable, Sendable {
         /// The key name of the tag.
         public let key: Value<String>
         /// The value for the tag.
@@ -70,12 +62,6 @@ public final class CfnRouteServer: Resource, HasAttributes, DecodableResource {
         public init(key: Value<String>, value: Value<String>) {
             self.key = key
             self.value = value
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("Key", as: Value<String>.self), let r1 = fields.decode("Value", as: Value<String>.self) else { return nil }
-            self.init(key: r0, value: r1)
         }
 
         public var templateValue: TemplateValue {

@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::EC2::RouteServerAssociation`: VPC Route Server Association
-public final class CfnRouteServerAssociation: Resource, DecodableResource {
+public final class CfnRouteServerAssociation: Resource {
     /// Route Server ID
     public var routeServerId: Value<String>
     /// VPC ID
@@ -12,13 +12,6 @@ public final class CfnRouteServerAssociation: Resource, DecodableResource {
         self.routeServerId = routeServerId
         self.vpcId = vpcId
         super.init(logicalID: logicalID, type: "AWS::EC2::RouteServerAssociation")
-    }
-
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        guard let r0 = properties.decode("RouteServerId", as: Value<String>.self), let r1 = properties.decode("VpcId", as: Value<String>.self) else { return nil }
-        self.init(logicalID, routeServerId: r0, vpcId: r1)
     }
 
     public override func properties(in context: SynthesisContext) -> Fields {

@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::EC2::RouteServerEndpoint`: VPC Route Server Endpoint
-public final class CfnRouteServerEndpoint: Resource, HasAttributes, DecodableResource {
+public final class CfnRouteServerEndpoint: Resource, HasAttributes {
     public enum Attribute: String, Sendable {
         case arn = "Arn"
         case eniAddress = "EniAddress"
@@ -25,13 +25,6 @@ public final class CfnRouteServerEndpoint: Resource, HasAttributes, DecodableRes
         super.init(logicalID: logicalID, type: "AWS::EC2::RouteServerEndpoint")
     }
 
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        guard let r0 = properties.decode("RouteServerId", as: Value<String>.self), let r1 = properties.decode("SubnetId", as: Value<String>.self) else { return nil }
-        self.init(logicalID, routeServerId: r0, subnetId: r1, tags: properties.decode("Tags", as: [CfnRouteServerEndpoint.Tag].self))
-    }
-
     /// Fn::GetAtt Arn.
     public var attrArn: Value<String> { attribute(.arn) }
     /// Fn::GetAtt EniAddress.
@@ -52,7 +45,7 @@ public final class CfnRouteServerEndpoint: Resource, HasAttributes, DecodableRes
     }
 
     /// A key-value pair to associate with a resource.
-    public struct Tag: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct Tag: TemplateRepresentable, Sendable {
         /// The key name of the tag.
         public let key: Value<String>
         /// The value for the tag.
@@ -61,12 +54,6 @@ public final class CfnRouteServerEndpoint: Resource, HasAttributes, DecodableRes
         public init(key: Value<String>, value: Value<String>) {
             self.key = key
             self.value = value
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("Key", as: Value<String>.self), let r1 = fields.decode("Value", as: Value<String>.self) else { return nil }
-            self.init(key: r0, value: r1)
         }
 
         public var templateValue: TemplateValue {

@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::EC2::RouteServerPeer`: VPC Route Server Peer
-public final class CfnRouteServerPeer: Resource, HasAttributes, DecodableResource {
+public final class CfnRouteServerPeer: Resource, HasAttributes {
     public enum Attribute: String, Sendable {
         case arn = "Arn"
         case endpointEniAddress = "EndpointEniAddress"
@@ -27,13 +27,6 @@ public final class CfnRouteServerPeer: Resource, HasAttributes, DecodableResourc
         self.routeServerEndpointId = routeServerEndpointId
         self.tags = tags
         super.init(logicalID: logicalID, type: "AWS::EC2::RouteServerPeer")
-    }
-
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        guard let r0 = properties.decode("BgpOptions", as: CfnRouteServerPeer.BgpOptions.self), let r1 = properties.decode("PeerAddress", as: Value<String>.self), let r2 = properties.decode("RouteServerEndpointId", as: Value<String>.self) else { return nil }
-        self.init(logicalID, bgpOptions: r0, peerAddress: r1, routeServerEndpointId: r2, tags: properties.decode("Tags", as: [CfnRouteServerPeer.Tag].self))
     }
 
     /// Fn::GetAtt Arn.
@@ -61,7 +54,7 @@ public final class CfnRouteServerPeer: Resource, HasAttributes, DecodableResourc
     }
 
     /// BGP Options
-    public struct BgpOptions: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct BgpOptions: TemplateRepresentable, Sendable {
         /// BGP ASN of the Route Server Peer
         public let peerAsn: Value<Int>?
         /// BGP Liveness Detection
@@ -72,11 +65,6 @@ public final class CfnRouteServerPeer: Resource, HasAttributes, DecodableResourc
             self.peerLivenessDetection = peerLivenessDetection
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(peerAsn: fields.decode("PeerAsn", as: Value<Int>.self), peerLivenessDetection: fields.decode("PeerLivenessDetection", as: CfnRouteServerPeer.BgpOptions.PeerLivenessDetection.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["PeerAsn"] = self.peerAsn?.templateValue
@@ -84,11 +72,10 @@ public final class CfnRouteServerPeer: Resource, HasAttributes, DecodableResourc
             return .object(fields)
         }
 
-        public struct PeerLivenessDetection: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+        public struct PeerLivenessDetection: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
-            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var bfd: PeerLivenessDetection { PeerLivenessDetection(literal: "bfd") }
             public static var bgpKeepalive: PeerLivenessDetection { PeerLivenessDetection(literal: "bgp-keepalive") }
@@ -96,7 +83,7 @@ public final class CfnRouteServerPeer: Resource, HasAttributes, DecodableResourc
     }
 
     /// A key-value pair to associate with a resource.
-    public struct Tag: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct Tag: TemplateRepresentable, Sendable {
         /// The key name of the tag.
         public let key: Value<String>
         /// The value for the tag.
@@ -105,12 +92,6 @@ public final class CfnRouteServerPeer: Resource, HasAttributes, DecodableResourc
         public init(key: Value<String>, value: Value<String>) {
             self.key = key
             self.value = value
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("Key", as: Value<String>.self), let r1 = fields.decode("Value", as: Value<String>.self) else { return nil }
-            self.init(key: r0, value: r1)
         }
 
         public var templateValue: TemplateValue {

@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::EC2::RouteServerPropagation`: VPC Route Server Propagation
-public final class CfnRouteServerPropagation: Resource, DecodableResource {
+public final class CfnRouteServerPropagation: Resource {
     /// Route Server ID
     public var routeServerId: Value<String>
     /// Route Table ID
@@ -12,13 +12,6 @@ public final class CfnRouteServerPropagation: Resource, DecodableResource {
         self.routeServerId = routeServerId
         self.routeTableId = routeTableId
         super.init(logicalID: logicalID, type: "AWS::EC2::RouteServerPropagation")
-    }
-
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        guard let r0 = properties.decode("RouteServerId", as: Value<String>.self), let r1 = properties.decode("RouteTableId", as: Value<String>.self) else { return nil }
-        self.init(logicalID, routeServerId: r0, routeTableId: r1)
     }
 
     public override func properties(in context: SynthesisContext) -> Fields {

@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::EC2::SecondaryNetwork`: Resource Type definition for AWS::EC2::SecondaryNetwork.
-public final class CfnSecondaryNetwork: Resource, HasAttributes, DecodableResource {
+public final class CfnSecondaryNetwork: Resource, HasAttributes {
     public enum Attribute: String, Sendable {
         case ipv4CidrBlockAssociations = "Ipv4CidrBlockAssociations"
         case ownerId = "OwnerId"
@@ -24,13 +24,6 @@ public final class CfnSecondaryNetwork: Resource, HasAttributes, DecodableResour
         super.init(logicalID: logicalID, type: "AWS::EC2::SecondaryNetwork")
     }
 
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        guard let r0 = properties.decode("Ipv4CidrBlock", as: Value<String>.self), let r1 = properties.decode("NetworkType", as: CfnSecondaryNetwork.NetworkType.self) else { return nil }
-        self.init(logicalID, ipv4CidrBlock: r0, networkType: r1, tags: properties.decode("Tags", as: [CfnSecondaryNetwork.Tag].self))
-    }
-
     /// Fn::GetAtt Ipv4CidrBlockAssociations.
     public var attrIpv4CidrBlockAssociations: Value<[String]> { listAttribute(.ipv4CidrBlockAssociations) }
     /// Fn::GetAtt OwnerId.
@@ -48,16 +41,15 @@ public final class CfnSecondaryNetwork: Resource, HasAttributes, DecodableResour
         return properties
     }
 
-    public struct NetworkType: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+    public struct NetworkType: TemplateRepresentable, Sendable {
         public let templateValue: TemplateValue
         /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
         public init(_ value: Value<String>) { templateValue = value.raw }
-        public init(decoding value: TemplateValue) { templateValue = value }
         private init(literal: String) { templateValue = .string(literal) }
         public static var rdma: NetworkType { NetworkType(literal: "rdma") }
     }
 
-    public struct Tag: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct Tag: TemplateRepresentable, Sendable {
         /// The tag key.
         public let key: Value<String>
         /// The tag value.
@@ -66,12 +58,6 @@ public final class CfnSecondaryNetwork: Resource, HasAttributes, DecodableResour
         public init(key: Value<String>, value: Value<String>) {
             self.key = key
             self.value = value
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("Key", as: Value<String>.self), let r1 = fields.decode("Value", as: Value<String>.self) else { return nil }
-            self.init(key: r0, value: r1)
         }
 
         public var templateValue: TemplateValue {

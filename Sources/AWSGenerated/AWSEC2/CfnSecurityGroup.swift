@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::EC2::SecurityGroup`: Resource Type definition for AWS::EC2::SecurityGroup
-public final class CfnSecurityGroup: Resource, HasAttributes, DecodableResource {
+public final class CfnSecurityGroup: Resource, HasAttributes {
     public enum Attribute: String, Sendable {
         case groupDescription = "GroupDescription"
         case groupId = "GroupId"
@@ -37,13 +37,6 @@ public final class CfnSecurityGroup: Resource, HasAttributes, DecodableResource 
         super.init(logicalID: logicalID, type: "AWS::EC2::SecurityGroup")
     }
 
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        guard let r0 = properties.decode("GroupDescription", as: Value<String>.self) else { return nil }
-        self.init(logicalID, groupDescription: r0, groupName: properties.decode("GroupName", as: Value<String>.self), securityGroupEgress: properties.decode("SecurityGroupEgress", as: [CfnSecurityGroup.Egress].self), securityGroupIngress: properties.decode("SecurityGroupIngress", as: [CfnSecurityGroup.Ingress].self), tags: properties.decode("Tags", as: [CfnSecurityGroup.Tag].self), vpcId: properties.decode("VpcId", as: Value<String>.self))
-    }
-
     /// Fn::GetAtt GroupId.
     public var attrGroupId: Value<String> { attribute(.groupId) }
     /// Fn::GetAtt Id.
@@ -60,7 +53,7 @@ public final class CfnSecurityGroup: Resource, HasAttributes, DecodableResource 
         return properties
     }
 
-    public struct Egress: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct Egress: TemplateRepresentable, Sendable {
         public let cidrIp: Value<String>?
         public let cidrIpv6: Value<String>?
         public let description: Value<String>?
@@ -81,12 +74,6 @@ public final class CfnSecurityGroup: Resource, HasAttributes, DecodableResource 
             self.toPort = toPort
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r6 = fields.decode("IpProtocol", as: Value<String>.self) else { return nil }
-            self.init(ipProtocol: r6, cidrIp: fields.decode("CidrIp", as: Value<String>.self), cidrIpv6: fields.decode("CidrIpv6", as: Value<String>.self), description: fields.decode("Description", as: Value<String>.self), destinationPrefixListId: fields.decode("DestinationPrefixListId", as: Value<String>.self), destinationSecurityGroupId: fields.decode("DestinationSecurityGroupId", as: Value<String>.self), fromPort: fields.decode("FromPort", as: Value<Int>.self), toPort: fields.decode("ToPort", as: Value<Int>.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["CidrIp"] = self.cidrIp?.templateValue
@@ -101,7 +88,7 @@ public final class CfnSecurityGroup: Resource, HasAttributes, DecodableResource 
         }
     }
 
-    public struct Ingress: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct Ingress: TemplateRepresentable, Sendable {
         public let cidrIp: Value<String>?
         public let cidrIpv6: Value<String>?
         public let description: Value<String>?
@@ -126,12 +113,6 @@ public final class CfnSecurityGroup: Resource, HasAttributes, DecodableResource 
             self.toPort = toPort
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r4 = fields.decode("IpProtocol", as: Value<String>.self) else { return nil }
-            self.init(ipProtocol: r4, cidrIp: fields.decode("CidrIp", as: Value<String>.self), cidrIpv6: fields.decode("CidrIpv6", as: Value<String>.self), description: fields.decode("Description", as: Value<String>.self), fromPort: fields.decode("FromPort", as: Value<Int>.self), sourcePrefixListId: fields.decode("SourcePrefixListId", as: Value<String>.self), sourceSecurityGroupId: fields.decode("SourceSecurityGroupId", as: Value<String>.self), sourceSecurityGroupName: fields.decode("SourceSecurityGroupName", as: Value<String>.self), sourceSecurityGroupOwnerId: fields.decode("SourceSecurityGroupOwnerId", as: Value<String>.self), toPort: fields.decode("ToPort", as: Value<Int>.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["CidrIp"] = self.cidrIp?.templateValue
@@ -148,19 +129,13 @@ public final class CfnSecurityGroup: Resource, HasAttributes, DecodableResource 
         }
     }
 
-    public struct Tag: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct Tag: TemplateRepresentable, Sendable {
         public let key: Value<String>
         public let value: Value<String>
 
         public init(key: Value<String>, value: Value<String>) {
             self.key = key
             self.value = value
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("Key", as: Value<String>.self), let r1 = fields.decode("Value", as: Value<String>.self) else { return nil }
-            self.init(key: r0, value: r1)
         }
 
         public var templateValue: TemplateValue {

@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::EC2::SecurityGroupEgress`: Adds the specified outbound (egress) rule to a security group.
-public final class CfnSecurityGroupEgress: Resource, HasAttributes, DecodableResource {
+public final class CfnSecurityGroupEgress: Resource, HasAttributes {
     public enum Attribute: String, Sendable {
         case id = "Id"
     }
@@ -37,13 +37,6 @@ public final class CfnSecurityGroupEgress: Resource, HasAttributes, DecodableRes
         self.ipProtocol = ipProtocol
         self.toPort = toPort
         super.init(logicalID: logicalID, type: "AWS::EC2::SecurityGroupEgress")
-    }
-
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        guard let r6 = properties.decode("GroupId", as: Value<String>.self), let r7 = properties.decode("IpProtocol", as: Value<String>.self) else { return nil }
-        self.init(logicalID, groupId: r6, ipProtocol: r7, cidrIp: properties.decode("CidrIp", as: Value<String>.self), cidrIpv6: properties.decode("CidrIpv6", as: Value<String>.self), description: properties.decode("Description", as: Value<String>.self), destinationPrefixListId: properties.decode("DestinationPrefixListId", as: Value<String>.self), destinationSecurityGroupId: properties.decode("DestinationSecurityGroupId", as: Value<String>.self), fromPort: properties.decode("FromPort", as: Value<Int>.self), toPort: properties.decode("ToPort", as: Value<Int>.self))
     }
 
     /// Fn::GetAtt Id.

@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::EC2::SecurityGroupIngress`: Resource Type definition for AWS::EC2::SecurityGroupIngress
-public final class CfnSecurityGroupIngress: Resource, HasAttributes, DecodableResource {
+public final class CfnSecurityGroupIngress: Resource, HasAttributes {
     public enum Attribute: String, Sendable {
         case id = "Id"
     }
@@ -46,13 +46,6 @@ public final class CfnSecurityGroupIngress: Resource, HasAttributes, DecodableRe
         self.sourceSecurityGroupOwnerId = sourceSecurityGroupOwnerId
         self.toPort = toPort
         super.init(logicalID: logicalID, type: "AWS::EC2::SecurityGroupIngress")
-    }
-
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        guard let r6 = properties.decode("IpProtocol", as: Value<String>.self) else { return nil }
-        self.init(logicalID, ipProtocol: r6, cidrIp: properties.decode("CidrIp", as: Value<String>.self), cidrIpv6: properties.decode("CidrIpv6", as: Value<String>.self), description: properties.decode("Description", as: Value<String>.self), fromPort: properties.decode("FromPort", as: Value<Int>.self), groupId: properties.decode("GroupId", as: Value<String>.self), groupName: properties.decode("GroupName", as: Value<String>.self), sourcePrefixListId: properties.decode("SourcePrefixListId", as: Value<String>.self), sourceSecurityGroupId: properties.decode("SourceSecurityGroupId", as: Value<String>.self), sourceSecurityGroupName: properties.decode("SourceSecurityGroupName", as: Value<String>.self), sourceSecurityGroupOwnerId: properties.decode("SourceSecurityGroupOwnerId", as: Value<String>.self), toPort: properties.decode("ToPort", as: Value<Int>.self))
     }
 
     /// Fn::GetAtt Id.

@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::EC2::SecurityGroupVpcAssociation`: Resource type definition for the AWS::EC2::SecurityGroupVpcAssociation resource
-public final class CfnSecurityGroupVpcAssociation: Resource, HasAttributes, DecodableResource {
+public final class CfnSecurityGroupVpcAssociation: Resource, HasAttributes {
     public enum Attribute: String, Sendable {
         case state = "State"
         case stateReason = "StateReason"
@@ -18,13 +18,6 @@ public final class CfnSecurityGroupVpcAssociation: Resource, HasAttributes, Deco
         self.groupId = groupId
         self.vpcId = vpcId
         super.init(logicalID: logicalID, type: "AWS::EC2::SecurityGroupVpcAssociation")
-    }
-
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        guard let r0 = properties.decode("GroupId", as: Value<String>.self), let r1 = properties.decode("VpcId", as: Value<String>.self) else { return nil }
-        self.init(logicalID, groupId: r0, vpcId: r1)
     }
 
     /// Fn::GetAtt State.

@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::EC2::SnapshotBlockPublicAccess`: Resource Type definition for AWS::EC2::SnapshotBlockPublicAccess
-public final class CfnSnapshotBlockPublicAccess: Resource, HasAttributes, DecodableResource {
+public final class CfnSnapshotBlockPublicAccess: Resource, HasAttributes {
     public enum Attribute: String, Sendable {
         case accountId = "AccountId"
     }
@@ -15,13 +15,6 @@ public final class CfnSnapshotBlockPublicAccess: Resource, HasAttributes, Decoda
         super.init(logicalID: logicalID, type: "AWS::EC2::SnapshotBlockPublicAccess")
     }
 
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        guard let r0 = properties.decode("State", as: CfnSnapshotBlockPublicAccess.State.self) else { return nil }
-        self.init(logicalID, state: r0)
-    }
-
     /// Fn::GetAtt AccountId.
     public var attrAccountId: Value<String> { attribute(.accountId) }
 
@@ -31,11 +24,10 @@ public final class CfnSnapshotBlockPublicAccess: Resource, HasAttributes, Decoda
         return properties
     }
 
-    public struct State: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+    public struct State: TemplateRepresentable, Sendable {
         public let templateValue: TemplateValue
         /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
         public init(_ value: Value<String>) { templateValue = value.raw }
-        public init(decoding value: TemplateValue) { templateValue = value }
         private init(literal: String) { templateValue = .string(literal) }
         public static var blockAllSharing: State { State(literal: "block-all-sharing") }
         public static var blockNewSharing: State { State(literal: "block-new-sharing") }

@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::EC2::SpotFleet`: Resource Type definition for AWS::EC2::SpotFleet
-public final class CfnSpotFleet: Resource, HasAttributes, DecodableResource {
+public final class CfnSpotFleet: Resource, HasAttributes {
     public enum Attribute: String, Sendable {
         case id = "Id"
     }
@@ -17,13 +17,6 @@ public final class CfnSpotFleet: Resource, HasAttributes, DecodableResource {
         super.init(logicalID: logicalID, type: "AWS::EC2::SpotFleet")
     }
 
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        guard let r0 = properties.decode("SpotFleetRequestConfigData", as: CfnSpotFleet.SpotFleetRequestConfigData.self) else { return nil }
-        self.init(logicalID, spotFleetRequestConfigData: r0, tags: properties.decode("Tags", as: [CfnSpotFleet.Tag].self))
-    }
-
     /// Fn::GetAtt Id.
     public var attrId: Value<String> { attribute(.id) }
 
@@ -34,7 +27,7 @@ public final class CfnSpotFleet: Resource, HasAttributes, DecodableResource {
         return properties
     }
 
-    public struct SpotFleetRequestConfigData: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct SpotFleetRequestConfigData: TemplateRepresentable, Sendable {
         public let allocationStrategy: CfnSpotFleet.SpotFleetRequestConfigData.AllocationStrategy?
         public let context: Value<String>?
         public let excessCapacityTerminationPolicy: CfnSpotFleet.SpotFleetRequestConfigData.ExcessCapacityTerminationPolicy?
@@ -85,12 +78,6 @@ public final class CfnSpotFleet: Resource, HasAttributes, DecodableResource {
             self.validUntil = validUntil
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r3 = fields.decode("IamFleetRole", as: Value<String>.self), let r17 = fields.decode("TargetCapacity", as: Value<Int>.self) else { return nil }
-            self.init(iamFleetRole: r3, targetCapacity: r17, allocationStrategy: fields.decode("AllocationStrategy", as: CfnSpotFleet.SpotFleetRequestConfigData.AllocationStrategy.self), context: fields.decode("Context", as: Value<String>.self), excessCapacityTerminationPolicy: fields.decode("ExcessCapacityTerminationPolicy", as: CfnSpotFleet.SpotFleetRequestConfigData.ExcessCapacityTerminationPolicy.self), instanceInterruptionBehavior: fields.decode("InstanceInterruptionBehavior", as: CfnSpotFleet.SpotFleetRequestConfigData.InstanceInterruptionBehavior.self), instancePoolsToUseCount: fields.decode("InstancePoolsToUseCount", as: Value<Int>.self), launchSpecifications: fields.decode("LaunchSpecifications", as: [CfnSpotFleet.SpotFleetLaunchSpecification].self), launchTemplateConfigs: fields.decode("LaunchTemplateConfigs", as: [CfnSpotFleet.LaunchTemplateConfig].self), loadBalancersConfig: fields.decode("LoadBalancersConfig", as: CfnSpotFleet.LoadBalancersConfig.self), onDemandAllocationStrategy: fields.decode("OnDemandAllocationStrategy", as: Value<String>.self), onDemandMaxTotalPrice: fields.decode("OnDemandMaxTotalPrice", as: Value<String>.self), onDemandTargetCapacity: fields.decode("OnDemandTargetCapacity", as: Value<Int>.self), replaceUnhealthyInstances: fields.decode("ReplaceUnhealthyInstances", as: Value<Bool>.self), spotMaintenanceStrategies: fields.decode("SpotMaintenanceStrategies", as: CfnSpotFleet.SpotMaintenanceStrategies.self), spotMaxTotalPrice: fields.decode("SpotMaxTotalPrice", as: Value<String>.self), spotPrice: fields.decode("SpotPrice", as: Value<String>.self), tagSpecifications: fields.decode("TagSpecifications", as: [CfnSpotFleet.SpotFleetTagSpecification].self), targetCapacityUnitType: fields.decode("TargetCapacityUnitType", as: CfnSpotFleet.SpotFleetRequestConfigData.TargetCapacityUnitType.self), terminateInstancesWithExpiration: fields.decode("TerminateInstancesWithExpiration", as: Value<Bool>.self), type: fields.decode("Type", as: CfnSpotFleet.SpotFleetRequestConfigData.SpotFleetRequestConfigDataType.self), validFrom: fields.decode("ValidFrom", as: Value<String>.self), validUntil: fields.decode("ValidUntil", as: Value<String>.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["AllocationStrategy"] = self.allocationStrategy?.templateValue
@@ -119,11 +106,10 @@ public final class CfnSpotFleet: Resource, HasAttributes, DecodableResource {
             return .object(fields)
         }
 
-        public struct AllocationStrategy: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+        public struct AllocationStrategy: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
-            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var capacityOptimized: AllocationStrategy { AllocationStrategy(literal: "capacityOptimized") }
             public static var capacityOptimizedPrioritized: AllocationStrategy { AllocationStrategy(literal: "capacityOptimizedPrioritized") }
@@ -132,11 +118,10 @@ public final class CfnSpotFleet: Resource, HasAttributes, DecodableResource {
             public static var priceCapacityOptimized: AllocationStrategy { AllocationStrategy(literal: "priceCapacityOptimized") }
         }
 
-        public struct ExcessCapacityTerminationPolicy: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+        public struct ExcessCapacityTerminationPolicy: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
-            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var `default`: ExcessCapacityTerminationPolicy { ExcessCapacityTerminationPolicy(literal: "Default") }
             public static var noTermination: ExcessCapacityTerminationPolicy { ExcessCapacityTerminationPolicy(literal: "NoTermination") }
@@ -144,40 +129,37 @@ public final class CfnSpotFleet: Resource, HasAttributes, DecodableResource {
             public static var noTermination2: ExcessCapacityTerminationPolicy { ExcessCapacityTerminationPolicy(literal: "noTermination") }
         }
 
-        public struct InstanceInterruptionBehavior: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+        public struct InstanceInterruptionBehavior: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
-            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var hibernate: InstanceInterruptionBehavior { InstanceInterruptionBehavior(literal: "hibernate") }
             public static var stop: InstanceInterruptionBehavior { InstanceInterruptionBehavior(literal: "stop") }
             public static var terminate: InstanceInterruptionBehavior { InstanceInterruptionBehavior(literal: "terminate") }
         }
 
-        public struct TargetCapacityUnitType: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+        public struct TargetCapacityUnitType: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
-            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var vcpu: TargetCapacityUnitType { TargetCapacityUnitType(literal: "vcpu") }
             public static var memoryMib: TargetCapacityUnitType { TargetCapacityUnitType(literal: "memory-mib") }
             public static var units: TargetCapacityUnitType { TargetCapacityUnitType(literal: "units") }
         }
 
-        public struct SpotFleetRequestConfigDataType: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+        public struct SpotFleetRequestConfigDataType: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
-            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var maintain: SpotFleetRequestConfigDataType { SpotFleetRequestConfigDataType(literal: "maintain") }
             public static var request: SpotFleetRequestConfigDataType { SpotFleetRequestConfigDataType(literal: "request") }
         }
     }
 
-    public struct SpotFleetLaunchSpecification: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct SpotFleetLaunchSpecification: TemplateRepresentable, Sendable {
         public let blockDeviceMappings: [CfnSpotFleet.BlockDeviceMapping]?
         public let ebsOptimized: Value<Bool>?
         public let iamInstanceProfile: CfnSpotFleet.IamInstanceProfileSpecification?
@@ -218,12 +200,6 @@ public final class CfnSpotFleet: Resource, HasAttributes, DecodableResource {
             self.weightedCapacity = weightedCapacity
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r3 = fields.decode("ImageId", as: Value<String>.self) else { return nil }
-            self.init(imageId: r3, blockDeviceMappings: fields.decode("BlockDeviceMappings", as: [CfnSpotFleet.BlockDeviceMapping].self), ebsOptimized: fields.decode("EbsOptimized", as: Value<Bool>.self), iamInstanceProfile: fields.decode("IamInstanceProfile", as: CfnSpotFleet.IamInstanceProfileSpecification.self), instanceRequirements: fields.decode("InstanceRequirements", as: CfnSpotFleet.InstanceRequirementsRequest.self), instanceType: fields.decode("InstanceType", as: Value<String>.self), kernelId: fields.decode("KernelId", as: Value<String>.self), keyName: fields.decode("KeyName", as: Value<String>.self), monitoring: fields.decode("Monitoring", as: CfnSpotFleet.SpotFleetMonitoring.self), networkInterfaces: fields.decode("NetworkInterfaces", as: [CfnSpotFleet.InstanceNetworkInterfaceSpecification].self), placement: fields.decode("Placement", as: CfnSpotFleet.SpotPlacement.self), ramdiskId: fields.decode("RamdiskId", as: Value<String>.self), securityGroups: fields.decode("SecurityGroups", as: [CfnSpotFleet.GroupIdentifier].self), spotPrice: fields.decode("SpotPrice", as: Value<String>.self), subnetId: fields.decode("SubnetId", as: Value<String>.self), tagSpecifications: fields.decode("TagSpecifications", as: [CfnSpotFleet.SpotFleetTagSpecification].self), userData: fields.decode("UserData", as: Value<String>.self), weightedCapacity: fields.decode("WeightedCapacity", as: Value<Double>.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["BlockDeviceMappings"] = self.blockDeviceMappings?.templateValue
@@ -248,7 +224,7 @@ public final class CfnSpotFleet: Resource, HasAttributes, DecodableResource {
         }
     }
 
-    public struct BlockDeviceMapping: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct BlockDeviceMapping: TemplateRepresentable, Sendable {
         public let deviceName: Value<String>
         public let ebs: CfnSpotFleet.EbsBlockDevice?
         public let noDevice: Value<String>?
@@ -261,12 +237,6 @@ public final class CfnSpotFleet: Resource, HasAttributes, DecodableResource {
             self.virtualName = virtualName
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("DeviceName", as: Value<String>.self) else { return nil }
-            self.init(deviceName: r0, ebs: fields.decode("Ebs", as: CfnSpotFleet.EbsBlockDevice.self), noDevice: fields.decode("NoDevice", as: Value<String>.self), virtualName: fields.decode("VirtualName", as: Value<String>.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["DeviceName"] = self.deviceName.templateValue
@@ -277,7 +247,7 @@ public final class CfnSpotFleet: Resource, HasAttributes, DecodableResource {
         }
     }
 
-    public struct EbsBlockDevice: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct EbsBlockDevice: TemplateRepresentable, Sendable {
         public let deleteOnTermination: Value<Bool>?
         public let encrypted: Value<Bool>?
         public let iops: Value<Int>?
@@ -294,11 +264,6 @@ public final class CfnSpotFleet: Resource, HasAttributes, DecodableResource {
             self.volumeType = volumeType
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(deleteOnTermination: fields.decode("DeleteOnTermination", as: Value<Bool>.self), encrypted: fields.decode("Encrypted", as: Value<Bool>.self), iops: fields.decode("Iops", as: Value<Int>.self), snapshotId: fields.decode("SnapshotId", as: Value<String>.self), volumeSize: fields.decode("VolumeSize", as: Value<Int>.self), volumeType: fields.decode("VolumeType", as: Value<String>.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["DeleteOnTermination"] = self.deleteOnTermination?.templateValue
@@ -311,16 +276,11 @@ public final class CfnSpotFleet: Resource, HasAttributes, DecodableResource {
         }
     }
 
-    public struct IamInstanceProfileSpecification: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct IamInstanceProfileSpecification: TemplateRepresentable, Sendable {
         public let arn: Value<String>?
 
         public init(arn: Value<String>? = nil) {
             self.arn = arn
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(arn: fields.decode("Arn", as: Value<String>.self))
         }
 
         public var templateValue: TemplateValue {
@@ -330,7 +290,7 @@ public final class CfnSpotFleet: Resource, HasAttributes, DecodableResource {
         }
     }
 
-    public struct InstanceRequirementsRequest: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct InstanceRequirementsRequest: TemplateRepresentable, Sendable {
         public let acceleratorCount: CfnSpotFleet.AcceleratorCountRequest?
         public let acceleratorManufacturers: [CfnSpotFleet.InstanceRequirementsRequest.AcceleratorManufacturers]?
         public let acceleratorNames: [CfnSpotFleet.InstanceRequirementsRequest.AcceleratorNames]?
@@ -387,11 +347,6 @@ public final class CfnSpotFleet: Resource, HasAttributes, DecodableResource {
             self.vCpuCount = vCpuCount
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(acceleratorCount: fields.decode("AcceleratorCount", as: CfnSpotFleet.AcceleratorCountRequest.self), acceleratorManufacturers: fields.decode("AcceleratorManufacturers", as: [CfnSpotFleet.InstanceRequirementsRequest.AcceleratorManufacturers].self), acceleratorNames: fields.decode("AcceleratorNames", as: [CfnSpotFleet.InstanceRequirementsRequest.AcceleratorNames].self), acceleratorTotalMemoryMiB: fields.decode("AcceleratorTotalMemoryMiB", as: CfnSpotFleet.AcceleratorTotalMemoryMiBRequest.self), acceleratorTypes: fields.decode("AcceleratorTypes", as: [CfnSpotFleet.InstanceRequirementsRequest.AcceleratorTypes].self), allowedInstanceTypes: fields.decode("AllowedInstanceTypes", as: Value<[String]>.self), bareMetal: fields.decode("BareMetal", as: CfnSpotFleet.InstanceRequirementsRequest.BareMetal.self), baselineEbsBandwidthMbps: fields.decode("BaselineEbsBandwidthMbps", as: CfnSpotFleet.BaselineEbsBandwidthMbpsRequest.self), baselinePerformanceFactors: fields.decode("BaselinePerformanceFactors", as: CfnSpotFleet.BaselinePerformanceFactorsRequest.self), burstablePerformance: fields.decode("BurstablePerformance", as: CfnSpotFleet.InstanceRequirementsRequest.BurstablePerformance.self), cpuManufacturers: fields.decode("CpuManufacturers", as: [CfnSpotFleet.InstanceRequirementsRequest.CpuManufacturers].self), excludedInstanceTypes: fields.decode("ExcludedInstanceTypes", as: Value<[String]>.self), instanceGenerations: fields.decode("InstanceGenerations", as: [CfnSpotFleet.InstanceRequirementsRequest.InstanceGenerations].self), localStorage: fields.decode("LocalStorage", as: CfnSpotFleet.InstanceRequirementsRequest.LocalStorage.self), localStorageTypes: fields.decode("LocalStorageTypes", as: [CfnSpotFleet.InstanceRequirementsRequest.LocalStorageTypes].self), maxSpotPriceAsPercentageOfOptimalOnDemandPrice: fields.decode("MaxSpotPriceAsPercentageOfOptimalOnDemandPrice", as: Value<Int>.self), memoryGiBPerVCpu: fields.decode("MemoryGiBPerVCpu", as: CfnSpotFleet.MemoryGiBPerVCpuRequest.self), memoryMiB: fields.decode("MemoryMiB", as: CfnSpotFleet.MemoryMiBRequest.self), networkBandwidthGbps: fields.decode("NetworkBandwidthGbps", as: CfnSpotFleet.NetworkBandwidthGbpsRequest.self), networkInterfaceCount: fields.decode("NetworkInterfaceCount", as: CfnSpotFleet.NetworkInterfaceCountRequest.self), onDemandMaxPricePercentageOverLowestPrice: fields.decode("OnDemandMaxPricePercentageOverLowestPrice", as: Value<Int>.self), requireEncryptionInTransit: fields.decode("RequireEncryptionInTransit", as: Value<Bool>.self), requireHibernateSupport: fields.decode("RequireHibernateSupport", as: Value<Bool>.self), spotMaxPricePercentageOverLowestPrice: fields.decode("SpotMaxPricePercentageOverLowestPrice", as: Value<Int>.self), totalLocalStorageGB: fields.decode("TotalLocalStorageGB", as: CfnSpotFleet.TotalLocalStorageGBRequest.self), vCpuCount: fields.decode("VCpuCount", as: CfnSpotFleet.VCpuCountRangeRequest.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["AcceleratorCount"] = self.acceleratorCount?.templateValue
@@ -423,11 +378,10 @@ public final class CfnSpotFleet: Resource, HasAttributes, DecodableResource {
             return .object(fields)
         }
 
-        public struct AcceleratorManufacturers: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+        public struct AcceleratorManufacturers: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
-            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var amazonWebServices: AcceleratorManufacturers { AcceleratorManufacturers(literal: "amazon-web-services") }
             public static var amd: AcceleratorManufacturers { AcceleratorManufacturers(literal: "amd") }
@@ -436,11 +390,10 @@ public final class CfnSpotFleet: Resource, HasAttributes, DecodableResource {
             public static var xilinx: AcceleratorManufacturers { AcceleratorManufacturers(literal: "xilinx") }
         }
 
-        public struct AcceleratorNames: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+        public struct AcceleratorNames: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
-            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var a10G: AcceleratorNames { AcceleratorNames(literal: "a10g") }
             public static var a100: AcceleratorNames { AcceleratorNames(literal: "a100") }
@@ -463,11 +416,10 @@ public final class CfnSpotFleet: Resource, HasAttributes, DecodableResource {
             public static var u30: AcceleratorNames { AcceleratorNames(literal: "u30") }
         }
 
-        public struct AcceleratorTypes: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+        public struct AcceleratorTypes: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
-            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var gpu: AcceleratorTypes { AcceleratorTypes(literal: "gpu") }
             public static var fpga: AcceleratorTypes { AcceleratorTypes(literal: "fpga") }
@@ -475,33 +427,30 @@ public final class CfnSpotFleet: Resource, HasAttributes, DecodableResource {
             public static var media: AcceleratorTypes { AcceleratorTypes(literal: "media") }
         }
 
-        public struct BareMetal: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+        public struct BareMetal: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
-            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var included: BareMetal { BareMetal(literal: "included") }
             public static var required: BareMetal { BareMetal(literal: "required") }
             public static var excluded: BareMetal { BareMetal(literal: "excluded") }
         }
 
-        public struct BurstablePerformance: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+        public struct BurstablePerformance: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
-            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var included: BurstablePerformance { BurstablePerformance(literal: "included") }
             public static var required: BurstablePerformance { BurstablePerformance(literal: "required") }
             public static var excluded: BurstablePerformance { BurstablePerformance(literal: "excluded") }
         }
 
-        public struct CpuManufacturers: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+        public struct CpuManufacturers: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
-            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var intel: CpuManufacturers { CpuManufacturers(literal: "intel") }
             public static var amd: CpuManufacturers { CpuManufacturers(literal: "amd") }
@@ -509,50 +458,42 @@ public final class CfnSpotFleet: Resource, HasAttributes, DecodableResource {
             public static var apple: CpuManufacturers { CpuManufacturers(literal: "apple") }
         }
 
-        public struct InstanceGenerations: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+        public struct InstanceGenerations: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
-            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var current: InstanceGenerations { InstanceGenerations(literal: "current") }
             public static var previous: InstanceGenerations { InstanceGenerations(literal: "previous") }
         }
 
-        public struct LocalStorage: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+        public struct LocalStorage: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
-            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var included: LocalStorage { LocalStorage(literal: "included") }
             public static var required: LocalStorage { LocalStorage(literal: "required") }
             public static var excluded: LocalStorage { LocalStorage(literal: "excluded") }
         }
 
-        public struct LocalStorageTypes: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+        public struct LocalStorageTypes: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
-            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var hdd: LocalStorageTypes { LocalStorageTypes(literal: "hdd") }
             public static var ssd: LocalStorageTypes { LocalStorageTypes(literal: "ssd") }
         }
     }
 
-    public struct AcceleratorCountRequest: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct AcceleratorCountRequest: TemplateRepresentable, Sendable {
         public let max: Value<Int>?
         public let min: Value<Int>?
 
         public init(max: Value<Int>? = nil, min: Value<Int>? = nil) {
             self.max = max
             self.min = min
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(max: fields.decode("Max", as: Value<Int>.self), min: fields.decode("Min", as: Value<Int>.self))
         }
 
         public var templateValue: TemplateValue {
@@ -563,18 +504,13 @@ public final class CfnSpotFleet: Resource, HasAttributes, DecodableResource {
         }
     }
 
-    public struct AcceleratorTotalMemoryMiBRequest: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct AcceleratorTotalMemoryMiBRequest: TemplateRepresentable, Sendable {
         public let max: Value<Int>?
         public let min: Value<Int>?
 
         public init(max: Value<Int>? = nil, min: Value<Int>? = nil) {
             self.max = max
             self.min = min
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(max: fields.decode("Max", as: Value<Int>.self), min: fields.decode("Min", as: Value<Int>.self))
         }
 
         public var templateValue: TemplateValue {
@@ -585,18 +521,13 @@ public final class CfnSpotFleet: Resource, HasAttributes, DecodableResource {
         }
     }
 
-    public struct BaselineEbsBandwidthMbpsRequest: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct BaselineEbsBandwidthMbpsRequest: TemplateRepresentable, Sendable {
         public let max: Value<Int>?
         public let min: Value<Int>?
 
         public init(max: Value<Int>? = nil, min: Value<Int>? = nil) {
             self.max = max
             self.min = min
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(max: fields.decode("Max", as: Value<Int>.self), min: fields.decode("Min", as: Value<Int>.self))
         }
 
         public var templateValue: TemplateValue {
@@ -607,16 +538,11 @@ public final class CfnSpotFleet: Resource, HasAttributes, DecodableResource {
         }
     }
 
-    public struct BaselinePerformanceFactorsRequest: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct BaselinePerformanceFactorsRequest: TemplateRepresentable, Sendable {
         public let cpu: CfnSpotFleet.CpuPerformanceFactorRequest?
 
         public init(cpu: CfnSpotFleet.CpuPerformanceFactorRequest? = nil) {
             self.cpu = cpu
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(cpu: fields.decode("Cpu", as: CfnSpotFleet.CpuPerformanceFactorRequest.self))
         }
 
         public var templateValue: TemplateValue {
@@ -626,16 +552,11 @@ public final class CfnSpotFleet: Resource, HasAttributes, DecodableResource {
         }
     }
 
-    public struct CpuPerformanceFactorRequest: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct CpuPerformanceFactorRequest: TemplateRepresentable, Sendable {
         public let references: [CfnSpotFleet.PerformanceFactorReferenceRequest]?
 
         public init(references: [CfnSpotFleet.PerformanceFactorReferenceRequest]? = nil) {
             self.references = references
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(references: fields.decode("References", as: [CfnSpotFleet.PerformanceFactorReferenceRequest].self))
         }
 
         public var templateValue: TemplateValue {
@@ -645,16 +566,11 @@ public final class CfnSpotFleet: Resource, HasAttributes, DecodableResource {
         }
     }
 
-    public struct PerformanceFactorReferenceRequest: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct PerformanceFactorReferenceRequest: TemplateRepresentable, Sendable {
         public let instanceFamily: Value<String>?
 
         public init(instanceFamily: Value<String>? = nil) {
             self.instanceFamily = instanceFamily
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(instanceFamily: fields.decode("InstanceFamily", as: Value<String>.self))
         }
 
         public var templateValue: TemplateValue {
@@ -664,7 +580,7 @@ public final class CfnSpotFleet: Resource, HasAttributes, DecodableResource {
         }
     }
 
-    public struct MemoryGiBPerVCpuRequest: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct MemoryGiBPerVCpuRequest: TemplateRepresentable, Sendable {
         public let max: Value<Double>?
         public let min: Value<Double>?
 
@@ -673,11 +589,6 @@ public final class CfnSpotFleet: Resource, HasAttributes, DecodableResource {
             self.min = min
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(max: fields.decode("Max", as: Value<Double>.self), min: fields.decode("Min", as: Value<Double>.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["Max"] = self.max?.templateValue
@@ -686,7 +597,7 @@ public final class CfnSpotFleet: Resource, HasAttributes, DecodableResource {
         }
     }
 
-    public struct MemoryMiBRequest: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct MemoryMiBRequest: TemplateRepresentable, Sendable {
         public let max: Value<Int>?
         public let min: Value<Int>?
 
@@ -695,11 +606,6 @@ public final class CfnSpotFleet: Resource, HasAttributes, DecodableResource {
             self.min = min
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(max: fields.decode("Max", as: Value<Int>.self), min: fields.decode("Min", as: Value<Int>.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["Max"] = self.max?.templateValue
@@ -708,7 +614,7 @@ public final class CfnSpotFleet: Resource, HasAttributes, DecodableResource {
         }
     }
 
-    public struct NetworkBandwidthGbpsRequest: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct NetworkBandwidthGbpsRequest: TemplateRepresentable, Sendable {
         public let max: Value<Double>?
         public let min: Value<Double>?
 
@@ -717,11 +623,6 @@ public final class CfnSpotFleet: Resource, HasAttributes, DecodableResource {
             self.min = min
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(max: fields.decode("Max", as: Value<Double>.self), min: fields.decode("Min", as: Value<Double>.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["Max"] = self.max?.templateValue
@@ -730,7 +631,7 @@ public final class CfnSpotFleet: Resource, HasAttributes, DecodableResource {
         }
     }
 
-    public struct NetworkInterfaceCountRequest: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct NetworkInterfaceCountRequest: TemplateRepresentable, Sendable {
         public let max: Value<Int>?
         public let min: Value<Int>?
 
@@ -739,11 +640,6 @@ public final class CfnSpotFleet: Resource, HasAttributes, DecodableResource {
             self.min = min
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(max: fields.decode("Max", as: Value<Int>.self), min: fields.decode("Min", as: Value<Int>.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["Max"] = self.max?.templateValue
@@ -752,7 +648,7 @@ public final class CfnSpotFleet: Resource, HasAttributes, DecodableResource {
         }
     }
 
-    public struct TotalLocalStorageGBRequest: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct TotalLocalStorageGBRequest: TemplateRepresentable, Sendable {
         public let max: Value<Double>?
         public let min: Value<Double>?
 
@@ -761,11 +657,6 @@ public final class CfnSpotFleet: Resource, HasAttributes, DecodableResource {
             self.min = min
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(max: fields.decode("Max", as: Value<Double>.self), min: fields.decode("Min", as: Value<Double>.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["Max"] = self.max?.templateValue
@@ -774,7 +665,7 @@ public final class CfnSpotFleet: Resource, HasAttributes, DecodableResource {
         }
     }
 
-    public struct VCpuCountRangeRequest: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct VCpuCountRangeRequest: TemplateRepresentable, Sendable {
         public let max: Value<Int>?
         public let min: Value<Int>?
 
@@ -783,11 +674,6 @@ public final class CfnSpotFleet: Resource, HasAttributes, DecodableResource {
             self.min = min
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(max: fields.decode("Max", as: Value<Int>.self), min: fields.decode("Min", as: Value<Int>.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["Max"] = self.max?.templateValue
@@ -796,16 +682,11 @@ public final class CfnSpotFleet: Resource, HasAttributes, DecodableResource {
         }
     }
 
-    public struct SpotFleetMonitoring: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct SpotFleetMonitoring: TemplateRepresentable, Sendable {
         public let enabled: Value<Bool>?
 
         public init(enabled: Value<Bool>? = nil) {
             self.enabled = enabled
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(enabled: fields.decode("Enabled", as: Value<Bool>.self))
         }
 
         public var templateValue: TemplateValue {
@@ -815,7 +696,7 @@ public final class CfnSpotFleet: Resource, HasAttributes, DecodableResource {
         }
     }
 
-    public struct InstanceNetworkInterfaceSpecification: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct InstanceNetworkInterfaceSpecification: TemplateRepresentable, Sendable {
         public let associatePublicIpAddress: Value<Bool>?
         public let deleteOnTermination: Value<Bool>?
         public let description: Value<String>?
@@ -842,11 +723,6 @@ public final class CfnSpotFleet: Resource, HasAttributes, DecodableResource {
             self.subnetId = subnetId
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(associatePublicIpAddress: fields.decode("AssociatePublicIpAddress", as: Value<Bool>.self), deleteOnTermination: fields.decode("DeleteOnTermination", as: Value<Bool>.self), description: fields.decode("Description", as: Value<String>.self), deviceIndex: fields.decode("DeviceIndex", as: Value<Int>.self), groups: fields.decode("Groups", as: Value<[String]>.self), ipv6AddressCount: fields.decode("Ipv6AddressCount", as: Value<Int>.self), ipv6Addresses: fields.decode("Ipv6Addresses", as: [CfnSpotFleet.InstanceIpv6Address].self), networkInterfaceId: fields.decode("NetworkInterfaceId", as: Value<String>.self), privateIpAddresses: fields.decode("PrivateIpAddresses", as: [CfnSpotFleet.PrivateIpAddressSpecification].self), secondaryPrivateIpAddressCount: fields.decode("SecondaryPrivateIpAddressCount", as: Value<Int>.self), subnetId: fields.decode("SubnetId", as: Value<String>.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["AssociatePublicIpAddress"] = self.associatePublicIpAddress?.templateValue
@@ -864,17 +740,11 @@ public final class CfnSpotFleet: Resource, HasAttributes, DecodableResource {
         }
     }
 
-    public struct InstanceIpv6Address: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct InstanceIpv6Address: TemplateRepresentable, Sendable {
         public let ipv6Address: Value<String>
 
         public init(ipv6Address: Value<String>) {
             self.ipv6Address = ipv6Address
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("Ipv6Address", as: Value<String>.self) else { return nil }
-            self.init(ipv6Address: r0)
         }
 
         public var templateValue: TemplateValue {
@@ -884,19 +754,13 @@ public final class CfnSpotFleet: Resource, HasAttributes, DecodableResource {
         }
     }
 
-    public struct PrivateIpAddressSpecification: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct PrivateIpAddressSpecification: TemplateRepresentable, Sendable {
         public let primary: Value<Bool>?
         public let privateIpAddress: Value<String>
 
         public init(privateIpAddress: Value<String>, primary: Value<Bool>? = nil) {
             self.primary = primary
             self.privateIpAddress = privateIpAddress
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r1 = fields.decode("PrivateIpAddress", as: Value<String>.self) else { return nil }
-            self.init(privateIpAddress: r1, primary: fields.decode("Primary", as: Value<Bool>.self))
         }
 
         public var templateValue: TemplateValue {
@@ -907,7 +771,7 @@ public final class CfnSpotFleet: Resource, HasAttributes, DecodableResource {
         }
     }
 
-    public struct SpotPlacement: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct SpotPlacement: TemplateRepresentable, Sendable {
         public let availabilityZone: Value<String>?
         public let availabilityZoneId: Value<String>?
         public let groupName: Value<String>?
@@ -920,11 +784,6 @@ public final class CfnSpotFleet: Resource, HasAttributes, DecodableResource {
             self.tenancy = tenancy
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(availabilityZone: fields.decode("AvailabilityZone", as: Value<String>.self), availabilityZoneId: fields.decode("AvailabilityZoneId", as: Value<String>.self), groupName: fields.decode("GroupName", as: Value<String>.self), tenancy: fields.decode("Tenancy", as: CfnSpotFleet.SpotPlacement.Tenancy.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["AvailabilityZone"] = self.availabilityZone?.templateValue
@@ -934,11 +793,10 @@ public final class CfnSpotFleet: Resource, HasAttributes, DecodableResource {
             return .object(fields)
         }
 
-        public struct Tenancy: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+        public struct Tenancy: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
-            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var dedicated: Tenancy { Tenancy(literal: "dedicated") }
             public static var `default`: Tenancy { Tenancy(literal: "default") }
@@ -946,17 +804,11 @@ public final class CfnSpotFleet: Resource, HasAttributes, DecodableResource {
         }
     }
 
-    public struct GroupIdentifier: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct GroupIdentifier: TemplateRepresentable, Sendable {
         public let groupId: Value<String>
 
         public init(groupId: Value<String>) {
             self.groupId = groupId
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("GroupId", as: Value<String>.self) else { return nil }
-            self.init(groupId: r0)
         }
 
         public var templateValue: TemplateValue {
@@ -966,18 +818,13 @@ public final class CfnSpotFleet: Resource, HasAttributes, DecodableResource {
         }
     }
 
-    public struct SpotFleetTagSpecification: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct SpotFleetTagSpecification: TemplateRepresentable, Sendable {
         public let resourceType: CfnSpotFleet.SpotFleetTagSpecification.ResourceType?
         public let tags: [CfnSpotFleet.Tag]?
 
         public init(resourceType: CfnSpotFleet.SpotFleetTagSpecification.ResourceType? = nil, tags: [CfnSpotFleet.Tag]? = nil) {
             self.resourceType = resourceType
             self.tags = tags
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(resourceType: fields.decode("ResourceType", as: CfnSpotFleet.SpotFleetTagSpecification.ResourceType.self), tags: fields.decode("Tags", as: [CfnSpotFleet.Tag].self))
         }
 
         public var templateValue: TemplateValue {
@@ -987,11 +834,10 @@ public final class CfnSpotFleet: Resource, HasAttributes, DecodableResource {
             return .object(fields)
         }
 
-        public struct ResourceType: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+        public struct ResourceType: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
-            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var clientVpnEndpoint: ResourceType { ResourceType(literal: "client-vpn-endpoint") }
             public static var customerGateway: ResourceType { ResourceType(literal: "customer-gateway") }
@@ -1043,19 +889,13 @@ public final class CfnSpotFleet: Resource, HasAttributes, DecodableResource {
         }
     }
 
-    public struct Tag: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct Tag: TemplateRepresentable, Sendable {
         public let key: Value<String>
         public let value: Value<String>
 
         public init(key: Value<String>, value: Value<String>) {
             self.key = key
             self.value = value
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("Key", as: Value<String>.self), let r1 = fields.decode("Value", as: Value<String>.self) else { return nil }
-            self.init(key: r0, value: r1)
         }
 
         public var templateValue: TemplateValue {
@@ -1066,18 +906,13 @@ public final class CfnSpotFleet: Resource, HasAttributes, DecodableResource {
         }
     }
 
-    public struct LaunchTemplateConfig: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct LaunchTemplateConfig: TemplateRepresentable, Sendable {
         public let launchTemplateSpecification: CfnSpotFleet.FleetLaunchTemplateSpecification?
         public let overrides: [CfnSpotFleet.LaunchTemplateOverrides]?
 
         public init(launchTemplateSpecification: CfnSpotFleet.FleetLaunchTemplateSpecification? = nil, overrides: [CfnSpotFleet.LaunchTemplateOverrides]? = nil) {
             self.launchTemplateSpecification = launchTemplateSpecification
             self.overrides = overrides
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(launchTemplateSpecification: fields.decode("LaunchTemplateSpecification", as: CfnSpotFleet.FleetLaunchTemplateSpecification.self), overrides: fields.decode("Overrides", as: [CfnSpotFleet.LaunchTemplateOverrides].self))
         }
 
         public var templateValue: TemplateValue {
@@ -1088,7 +923,7 @@ public final class CfnSpotFleet: Resource, HasAttributes, DecodableResource {
         }
     }
 
-    public struct FleetLaunchTemplateSpecification: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct FleetLaunchTemplateSpecification: TemplateRepresentable, Sendable {
         public let launchTemplateId: Value<String>?
         public let launchTemplateName: Value<String>?
         public let version: Value<String>
@@ -1097,12 +932,6 @@ public final class CfnSpotFleet: Resource, HasAttributes, DecodableResource {
             self.launchTemplateId = launchTemplateId
             self.launchTemplateName = launchTemplateName
             self.version = version
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r2 = fields.decode("Version", as: Value<String>.self) else { return nil }
-            self.init(version: r2, launchTemplateId: fields.decode("LaunchTemplateId", as: Value<String>.self), launchTemplateName: fields.decode("LaunchTemplateName", as: Value<String>.self))
         }
 
         public var templateValue: TemplateValue {
@@ -1114,7 +943,7 @@ public final class CfnSpotFleet: Resource, HasAttributes, DecodableResource {
         }
     }
 
-    public struct LaunchTemplateOverrides: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct LaunchTemplateOverrides: TemplateRepresentable, Sendable {
         public let availabilityZone: Value<String>?
         public let availabilityZoneId: Value<String>?
         public let instanceRequirements: CfnSpotFleet.InstanceRequirementsRequest?
@@ -1135,11 +964,6 @@ public final class CfnSpotFleet: Resource, HasAttributes, DecodableResource {
             self.weightedCapacity = weightedCapacity
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(availabilityZone: fields.decode("AvailabilityZone", as: Value<String>.self), availabilityZoneId: fields.decode("AvailabilityZoneId", as: Value<String>.self), instanceRequirements: fields.decode("InstanceRequirements", as: CfnSpotFleet.InstanceRequirementsRequest.self), instanceType: fields.decode("InstanceType", as: Value<String>.self), priority: fields.decode("Priority", as: Value<Double>.self), spotPrice: fields.decode("SpotPrice", as: Value<String>.self), subnetId: fields.decode("SubnetId", as: Value<String>.self), weightedCapacity: fields.decode("WeightedCapacity", as: Value<Double>.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["AvailabilityZone"] = self.availabilityZone?.templateValue
@@ -1154,18 +978,13 @@ public final class CfnSpotFleet: Resource, HasAttributes, DecodableResource {
         }
     }
 
-    public struct LoadBalancersConfig: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct LoadBalancersConfig: TemplateRepresentable, Sendable {
         public let classicLoadBalancersConfig: CfnSpotFleet.ClassicLoadBalancersConfig?
         public let targetGroupsConfig: CfnSpotFleet.TargetGroupsConfig?
 
         public init(classicLoadBalancersConfig: CfnSpotFleet.ClassicLoadBalancersConfig? = nil, targetGroupsConfig: CfnSpotFleet.TargetGroupsConfig? = nil) {
             self.classicLoadBalancersConfig = classicLoadBalancersConfig
             self.targetGroupsConfig = targetGroupsConfig
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(classicLoadBalancersConfig: fields.decode("ClassicLoadBalancersConfig", as: CfnSpotFleet.ClassicLoadBalancersConfig.self), targetGroupsConfig: fields.decode("TargetGroupsConfig", as: CfnSpotFleet.TargetGroupsConfig.self))
         }
 
         public var templateValue: TemplateValue {
@@ -1176,17 +995,11 @@ public final class CfnSpotFleet: Resource, HasAttributes, DecodableResource {
         }
     }
 
-    public struct ClassicLoadBalancersConfig: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct ClassicLoadBalancersConfig: TemplateRepresentable, Sendable {
         public let classicLoadBalancers: [CfnSpotFleet.ClassicLoadBalancer]
 
         public init(classicLoadBalancers: [CfnSpotFleet.ClassicLoadBalancer]) {
             self.classicLoadBalancers = classicLoadBalancers
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("ClassicLoadBalancers", as: [CfnSpotFleet.ClassicLoadBalancer].self) else { return nil }
-            self.init(classicLoadBalancers: r0)
         }
 
         public var templateValue: TemplateValue {
@@ -1196,17 +1009,11 @@ public final class CfnSpotFleet: Resource, HasAttributes, DecodableResource {
         }
     }
 
-    public struct ClassicLoadBalancer: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct ClassicLoadBalancer: TemplateRepresentable, Sendable {
         public let name: Value<String>
 
         public init(name: Value<String>) {
             self.name = name
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("Name", as: Value<String>.self) else { return nil }
-            self.init(name: r0)
         }
 
         public var templateValue: TemplateValue {
@@ -1216,17 +1023,11 @@ public final class CfnSpotFleet: Resource, HasAttributes, DecodableResource {
         }
     }
 
-    public struct TargetGroupsConfig: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct TargetGroupsConfig: TemplateRepresentable, Sendable {
         public let targetGroups: [CfnSpotFleet.TargetGroup]
 
         public init(targetGroups: [CfnSpotFleet.TargetGroup]) {
             self.targetGroups = targetGroups
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("TargetGroups", as: [CfnSpotFleet.TargetGroup].self) else { return nil }
-            self.init(targetGroups: r0)
         }
 
         public var templateValue: TemplateValue {
@@ -1236,17 +1037,11 @@ public final class CfnSpotFleet: Resource, HasAttributes, DecodableResource {
         }
     }
 
-    public struct TargetGroup: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct TargetGroup: TemplateRepresentable, Sendable {
         public let arn: Value<String>
 
         public init(arn: Value<String>) {
             self.arn = arn
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("Arn", as: Value<String>.self) else { return nil }
-            self.init(arn: r0)
         }
 
         public var templateValue: TemplateValue {
@@ -1256,16 +1051,11 @@ public final class CfnSpotFleet: Resource, HasAttributes, DecodableResource {
         }
     }
 
-    public struct SpotMaintenanceStrategies: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct SpotMaintenanceStrategies: TemplateRepresentable, Sendable {
         public let capacityRebalance: CfnSpotFleet.SpotCapacityRebalance?
 
         public init(capacityRebalance: CfnSpotFleet.SpotCapacityRebalance? = nil) {
             self.capacityRebalance = capacityRebalance
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(capacityRebalance: fields.decode("CapacityRebalance", as: CfnSpotFleet.SpotCapacityRebalance.self))
         }
 
         public var templateValue: TemplateValue {
@@ -1275,18 +1065,13 @@ public final class CfnSpotFleet: Resource, HasAttributes, DecodableResource {
         }
     }
 
-    public struct SpotCapacityRebalance: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct SpotCapacityRebalance: TemplateRepresentable, Sendable {
         public let replacementStrategy: CfnSpotFleet.SpotCapacityRebalance.ReplacementStrategy?
         public let terminationDelay: Value<Int>?
 
         public init(replacementStrategy: CfnSpotFleet.SpotCapacityRebalance.ReplacementStrategy? = nil, terminationDelay: Value<Int>? = nil) {
             self.replacementStrategy = replacementStrategy
             self.terminationDelay = terminationDelay
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(replacementStrategy: fields.decode("ReplacementStrategy", as: CfnSpotFleet.SpotCapacityRebalance.ReplacementStrategy.self), terminationDelay: fields.decode("TerminationDelay", as: Value<Int>.self))
         }
 
         public var templateValue: TemplateValue {
@@ -1296,11 +1081,10 @@ public final class CfnSpotFleet: Resource, HasAttributes, DecodableResource {
             return .object(fields)
         }
 
-        public struct ReplacementStrategy: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+        public struct ReplacementStrategy: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
-            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var launch: ReplacementStrategy { ReplacementStrategy(literal: "launch") }
             public static var launchBeforeTerminate: ReplacementStrategy { ReplacementStrategy(literal: "launch-before-terminate") }

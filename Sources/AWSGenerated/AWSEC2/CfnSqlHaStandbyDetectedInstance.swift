@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::EC2::SqlHaStandbyDetectedInstance`: Resource Type definition for AWS::EC2::SqlHaStandbyDetectedInstance
-public final class CfnSqlHaStandbyDetectedInstance: Resource, HasAttributes, DecodableResource {
+public final class CfnSqlHaStandbyDetectedInstance: Resource, HasAttributes {
     public enum Attribute: String, Sendable {
         case haStatus = "HaStatus"
         case lastUpdatedTime = "LastUpdatedTime"
@@ -16,13 +16,6 @@ public final class CfnSqlHaStandbyDetectedInstance: Resource, HasAttributes, Dec
         self.instanceId = instanceId
         self.sqlServerCredentials = sqlServerCredentials
         super.init(logicalID: logicalID, type: "AWS::EC2::SqlHaStandbyDetectedInstance")
-    }
-
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        guard let r0 = properties.decode("InstanceId", as: Value<String>.self) else { return nil }
-        self.init(logicalID, instanceId: r0, sqlServerCredentials: properties.decode("SqlServerCredentials", as: Value<String>.self))
     }
 
     /// Fn::GetAtt HaStatus.

@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::EC2::Subnet`: Specifies a subnet for the specified VPC.
-public final class CfnSubnet: Resource, HasAttributes, DecodableResource {
+public final class CfnSubnet: Resource, HasAttributes {
     public enum Attribute: String, Sendable {
         case assignIpv6AddressOnCreation = "AssignIpv6AddressOnCreation"
         case availabilityZone = "AvailabilityZone"
@@ -85,13 +85,6 @@ public final class CfnSubnet: Resource, HasAttributes, DecodableResource {
         super.init(logicalID: logicalID, type: "AWS::EC2::Subnet")
     }
 
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        guard let r16 = properties.decode("VpcId", as: Value<String>.self) else { return nil }
-        self.init(logicalID, vpcId: r16, assignIpv6AddressOnCreation: properties.decode("AssignIpv6AddressOnCreation", as: Value<Bool>.self), availabilityZone: properties.decode("AvailabilityZone", as: Value<String>.self), availabilityZoneId: properties.decode("AvailabilityZoneId", as: Value<String>.self), cidrBlock: properties.decode("CidrBlock", as: Value<String>.self), enableDns64: properties.decode("EnableDns64", as: Value<Bool>.self), enableLniAtDeviceIndex: properties.decode("EnableLniAtDeviceIndex", as: Value<Int>.self), ipv4IpamPoolId: properties.decode("Ipv4IpamPoolId", as: Value<String>.self), ipv4NetmaskLength: properties.decode("Ipv4NetmaskLength", as: Value<Int>.self), ipv6CidrBlock: properties.decode("Ipv6CidrBlock", as: Value<String>.self), ipv6IpamPoolId: properties.decode("Ipv6IpamPoolId", as: Value<String>.self), ipv6Native: properties.decode("Ipv6Native", as: Value<Bool>.self), ipv6NetmaskLength: properties.decode("Ipv6NetmaskLength", as: Value<Int>.self), mapPublicIpOnLaunch: properties.decode("MapPublicIpOnLaunch", as: Value<Bool>.self), outpostArn: properties.decode("OutpostArn", as: Value<String>.self), privateDnsNameOptionsOnLaunch: properties.decode("PrivateDnsNameOptionsOnLaunch", as: CfnSubnet.PrivateDnsNameOptionsOnLaunch.self), tags: properties.decode("Tags", as: [CfnSubnet.Tag].self))
-    }
-
     /// Fn::GetAtt Ipv6CidrBlocks.
     public var attrIpv6CidrBlocks: Value<[String]> { listAttribute(.ipv6CidrBlocks) }
     /// Fn::GetAtt NetworkAclAssociationId.
@@ -122,7 +115,7 @@ public final class CfnSubnet: Resource, HasAttributes, DecodableResource {
     }
 
     /// The hostname type for EC2 instances launched into this subnet and how DNS A and AAAA record queries to the instances should be handled.
-    public struct PrivateDnsNameOptionsOnLaunch: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct PrivateDnsNameOptionsOnLaunch: TemplateRepresentable, Sendable {
         public let enableResourceNameDnsAAAARecord: Value<Bool>?
         public let enableResourceNameDnsARecord: Value<Bool>?
         public let hostnameType: Value<String>?
@@ -131,11 +124,6 @@ public final class CfnSubnet: Resource, HasAttributes, DecodableResource {
             self.enableResourceNameDnsAAAARecord = enableResourceNameDnsAAAARecord
             self.enableResourceNameDnsARecord = enableResourceNameDnsARecord
             self.hostnameType = hostnameType
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(enableResourceNameDnsAAAARecord: fields.decode("EnableResourceNameDnsAAAARecord", as: Value<Bool>.self), enableResourceNameDnsARecord: fields.decode("EnableResourceNameDnsARecord", as: Value<Bool>.self), hostnameType: fields.decode("HostnameType", as: Value<String>.self))
         }
 
         public var templateValue: TemplateValue {
@@ -148,7 +136,7 @@ public final class CfnSubnet: Resource, HasAttributes, DecodableResource {
     }
 
     /// Specifies a tag.
-    public struct Tag: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct Tag: TemplateRepresentable, Sendable {
         /// The tag key.
         public let key: Value<String>
         /// The tag value.
@@ -157,12 +145,6 @@ public final class CfnSubnet: Resource, HasAttributes, DecodableResource {
         public init(key: Value<String>, value: Value<String>) {
             self.key = key
             self.value = value
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("Key", as: Value<String>.self), let r1 = fields.decode("Value", as: Value<String>.self) else { return nil }
-            self.init(key: r0, value: r1)
         }
 
         public var templateValue: TemplateValue {

@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::EC2::SubnetCidrBlock`: The AWS::EC2::SubnetCidrBlock resource creates association between subnet and IPv6 CIDR
-public final class CfnSubnetCidrBlock: Resource, HasAttributes, DecodableResource {
+public final class CfnSubnetCidrBlock: Resource, HasAttributes {
     public enum Attribute: String, Sendable {
         case id = "Id"
         case ipSource = "IpSource"
@@ -24,13 +24,6 @@ public final class CfnSubnetCidrBlock: Resource, HasAttributes, DecodableResourc
         self.ipv6NetmaskLength = ipv6NetmaskLength
         self.subnetId = subnetId
         super.init(logicalID: logicalID, type: "AWS::EC2::SubnetCidrBlock")
-    }
-
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        guard let r3 = properties.decode("SubnetId", as: Value<String>.self) else { return nil }
-        self.init(logicalID, subnetId: r3, ipv6CidrBlock: properties.decode("Ipv6CidrBlock", as: Value<String>.self), ipv6IpamPoolId: properties.decode("Ipv6IpamPoolId", as: Value<String>.self), ipv6NetmaskLength: properties.decode("Ipv6NetmaskLength", as: Value<Int>.self))
     }
 
     /// Fn::GetAtt Id.

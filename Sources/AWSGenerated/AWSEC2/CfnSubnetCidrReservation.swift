@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::EC2::SubnetCidrReservation`: Resource Type definition for a CIDR range reserved inside an Amazon EC2 subnet.
-public final class CfnSubnetCidrReservation: Resource, HasAttributes, DecodableResource {
+public final class CfnSubnetCidrReservation: Resource, HasAttributes {
     public enum Attribute: String, Sendable {
         case arn = "Arn"
         case ownerId = "OwnerId"
@@ -29,13 +29,6 @@ public final class CfnSubnetCidrReservation: Resource, HasAttributes, DecodableR
         super.init(logicalID: logicalID, type: "AWS::EC2::SubnetCidrReservation")
     }
 
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        guard let r0 = properties.decode("Cidr", as: Value<String>.self), let r2 = properties.decode("ReservationType", as: CfnSubnetCidrReservation.ReservationType.self), let r3 = properties.decode("SubnetId", as: Value<String>.self) else { return nil }
-        self.init(logicalID, cidr: r0, reservationType: r2, subnetId: r3, description: properties.decode("Description", as: Value<String>.self), tags: properties.decode("Tags", as: [CfnSubnetCidrReservation.Tag].self))
-    }
-
     /// Fn::GetAtt Arn.
     public var attrArn: Value<String> { attribute(.arn) }
     /// Fn::GetAtt OwnerId.
@@ -53,17 +46,16 @@ public final class CfnSubnetCidrReservation: Resource, HasAttributes, DecodableR
         return properties
     }
 
-    public struct ReservationType: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+    public struct ReservationType: TemplateRepresentable, Sendable {
         public let templateValue: TemplateValue
         /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
         public init(_ value: Value<String>) { templateValue = value.raw }
-        public init(decoding value: TemplateValue) { templateValue = value }
         private init(literal: String) { templateValue = .string(literal) }
         public static var prefix: ReservationType { ReservationType(literal: "prefix") }
         public static var explicit: ReservationType { ReservationType(literal: "explicit") }
     }
 
-    public struct Tag: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct Tag: TemplateRepresentable, Sendable {
         /// The key of the tag.
         public let key: Value<String>
         /// The value of the tag.
@@ -72,12 +64,6 @@ public final class CfnSubnetCidrReservation: Resource, HasAttributes, DecodableR
         public init(key: Value<String>, value: Value<String>) {
             self.key = key
             self.value = value
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("Key", as: Value<String>.self), let r1 = fields.decode("Value", as: Value<String>.self) else { return nil }
-            self.init(key: r0, value: r1)
         }
 
         public var templateValue: TemplateValue {

@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::EC2::SubnetNetworkAclAssociation`: Resource Type definition for AWS::EC2::SubnetNetworkAclAssociation
-public final class CfnSubnetNetworkAclAssociation: Resource, HasAttributes, DecodableResource {
+public final class CfnSubnetNetworkAclAssociation: Resource, HasAttributes {
     public enum Attribute: String, Sendable {
         case associationId = "AssociationId"
     }
@@ -16,13 +16,6 @@ public final class CfnSubnetNetworkAclAssociation: Resource, HasAttributes, Deco
         self.networkAclId = networkAclId
         self.subnetId = subnetId
         super.init(logicalID: logicalID, type: "AWS::EC2::SubnetNetworkAclAssociation")
-    }
-
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        guard let r0 = properties.decode("NetworkAclId", as: Value<String>.self), let r1 = properties.decode("SubnetId", as: Value<String>.self) else { return nil }
-        self.init(logicalID, networkAclId: r0, subnetId: r1)
     }
 
     /// Fn::GetAtt AssociationId.

@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::EC2::SubnetRouteTableAssociation`: Associates a subnet with a route table.
-public final class CfnSubnetRouteTableAssociation: Resource, HasAttributes, DecodableResource {
+public final class CfnSubnetRouteTableAssociation: Resource, HasAttributes {
     public enum Attribute: String, Sendable {
         case id = "Id"
     }
@@ -16,13 +16,6 @@ public final class CfnSubnetRouteTableAssociation: Resource, HasAttributes, Deco
         self.routeTableId = routeTableId
         self.subnetId = subnetId
         super.init(logicalID: logicalID, type: "AWS::EC2::SubnetRouteTableAssociation")
-    }
-
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        guard let r0 = properties.decode("RouteTableId", as: Value<String>.self), let r1 = properties.decode("SubnetId", as: Value<String>.self) else { return nil }
-        self.init(logicalID, routeTableId: r0, subnetId: r1)
     }
 
     /// Fn::GetAtt Id.

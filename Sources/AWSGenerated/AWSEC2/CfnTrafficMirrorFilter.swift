@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::EC2::TrafficMirrorFilter`: Resource schema for AWS::EC2::TrafficMirrorFilter
-public final class CfnTrafficMirrorFilter: Resource, HasAttributes, DecodableResource {
+public final class CfnTrafficMirrorFilter: Resource, HasAttributes {
     public enum Attribute: String, Sendable {
         case id = "Id"
     }
@@ -21,12 +21,6 @@ public final class CfnTrafficMirrorFilter: Resource, HasAttributes, DecodableRes
         super.init(logicalID: logicalID, type: "AWS::EC2::TrafficMirrorFilter")
     }
 
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        self.init(logicalID, description: properties.decode("Description", as: Value<String>.self), networkServices: properties.decode("NetworkServices", as: [CfnTrafficMirrorFilter.TrafficMirrorNetworkService].self), tags: properties.decode("Tags", as: [CfnTrafficMirrorFilter.Tag].self))
-    }
-
     /// Fn::GetAtt Id.
     public var attrId: Value<String> { attribute(.id) }
 
@@ -39,28 +33,21 @@ public final class CfnTrafficMirrorFilter: Resource, HasAttributes, DecodableRes
     }
 
     /// The network service traffic that is associated with the traffic mirror filter.
-    public struct TrafficMirrorNetworkService: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+    public struct TrafficMirrorNetworkService: TemplateRepresentable, Sendable {
         public let templateValue: TemplateValue
         /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
         public init(_ value: Value<String>) { templateValue = value.raw }
-        public init(decoding value: TemplateValue) { templateValue = value }
         private init(literal: String) { templateValue = .string(literal) }
         public static var amazonDns: TrafficMirrorNetworkService { TrafficMirrorNetworkService(literal: "amazon-dns") }
     }
 
-    public struct Tag: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct Tag: TemplateRepresentable, Sendable {
         public let key: Value<String>
         public let value: Value<String>
 
         public init(key: Value<String>, value: Value<String>) {
             self.key = key
             self.value = value
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("Key", as: Value<String>.self), let r1 = fields.decode("Value", as: Value<String>.self) else { return nil }
-            self.init(key: r0, value: r1)
         }
 
         public var templateValue: TemplateValue {

@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::EC2::TrafficMirrorFilterRule`: Resource Type definition for for AWS::EC2::TrafficMirrorFilterRule
-public final class CfnTrafficMirrorFilterRule: Resource, HasAttributes, DecodableResource {
+public final class CfnTrafficMirrorFilterRule: Resource, HasAttributes {
     public enum Attribute: String, Sendable {
         case trafficMirrorFilterRuleId = "TrafficMirrorFilterRuleId"
     }
@@ -45,13 +45,6 @@ public final class CfnTrafficMirrorFilterRule: Resource, HasAttributes, Decodabl
         super.init(logicalID: logicalID, type: "AWS::EC2::TrafficMirrorFilterRule")
     }
 
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        guard let r1 = properties.decode("DestinationCidrBlock", as: Value<String>.self), let r4 = properties.decode("RuleAction", as: Value<String>.self), let r5 = properties.decode("RuleNumber", as: Value<Int>.self), let r6 = properties.decode("SourceCidrBlock", as: Value<String>.self), let r9 = properties.decode("TrafficDirection", as: Value<String>.self), let r10 = properties.decode("TrafficMirrorFilterId", as: Value<String>.self) else { return nil }
-        self.init(logicalID, destinationCidrBlock: r1, ruleAction: r4, ruleNumber: r5, sourceCidrBlock: r6, trafficDirection: r9, trafficMirrorFilterId: r10, description: properties.decode("Description", as: Value<String>.self), destinationPortRange: properties.decode("DestinationPortRange", as: CfnTrafficMirrorFilterRule.TrafficMirrorPortRange.self), `protocol`: properties.decode("Protocol", as: Value<Int>.self), sourcePortRange: properties.decode("SourcePortRange", as: CfnTrafficMirrorFilterRule.TrafficMirrorPortRange.self), tags: properties.decode("Tags", as: [CfnTrafficMirrorFilterRule.Tag].self))
-    }
-
     /// Fn::GetAtt TrafficMirrorFilterRuleId.
     public var attrTrafficMirrorFilterRuleId: Value<String> { attribute(.trafficMirrorFilterRuleId) }
 
@@ -71,7 +64,7 @@ public final class CfnTrafficMirrorFilterRule: Resource, HasAttributes, Decodabl
         return properties
     }
 
-    public struct TrafficMirrorPortRange: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct TrafficMirrorPortRange: TemplateRepresentable, Sendable {
         /// The first port in the Traffic Mirror port range.
         public let fromPort: Value<Int>
         /// The last port in the Traffic Mirror port range.
@@ -82,12 +75,6 @@ public final class CfnTrafficMirrorFilterRule: Resource, HasAttributes, Decodabl
             self.toPort = toPort
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("FromPort", as: Value<Int>.self), let r1 = fields.decode("ToPort", as: Value<Int>.self) else { return nil }
-            self.init(fromPort: r0, toPort: r1)
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["FromPort"] = self.fromPort.templateValue
@@ -96,19 +83,13 @@ public final class CfnTrafficMirrorFilterRule: Resource, HasAttributes, Decodabl
         }
     }
 
-    public struct Tag: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct Tag: TemplateRepresentable, Sendable {
         public let key: Value<String>
         public let value: Value<String>
 
         public init(key: Value<String>, value: Value<String>) {
             self.key = key
             self.value = value
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("Key", as: Value<String>.self), let r1 = fields.decode("Value", as: Value<String>.self) else { return nil }
-            self.init(key: r0, value: r1)
         }
 
         public var templateValue: TemplateValue {

@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::EC2::TrafficMirrorSession`: Resource schema for AWS::EC2::TrafficMirrorSession
-public final class CfnTrafficMirrorSession: Resource, HasAttributes, DecodableResource {
+public final class CfnTrafficMirrorSession: Resource, HasAttributes {
     public enum Attribute: String, Sendable {
         case id = "Id"
     }
@@ -39,13 +39,6 @@ public final class CfnTrafficMirrorSession: Resource, HasAttributes, DecodableRe
         super.init(logicalID: logicalID, type: "AWS::EC2::TrafficMirrorSession")
     }
 
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        guard let r1 = properties.decode("NetworkInterfaceId", as: Value<String>.self), let r4 = properties.decode("SessionNumber", as: Value<Int>.self), let r6 = properties.decode("TrafficMirrorFilterId", as: Value<String>.self), let r7 = properties.decode("TrafficMirrorTargetId", as: Value<String>.self) else { return nil }
-        self.init(logicalID, networkInterfaceId: r1, sessionNumber: r4, trafficMirrorFilterId: r6, trafficMirrorTargetId: r7, description: properties.decode("Description", as: Value<String>.self), ownerId: properties.decode("OwnerId", as: Value<String>.self), packetLength: properties.decode("PacketLength", as: Value<Int>.self), tags: properties.decode("Tags", as: [CfnTrafficMirrorSession.Tag].self), virtualNetworkId: properties.decode("VirtualNetworkId", as: Value<Int>.self))
-    }
-
     /// Fn::GetAtt Id.
     public var attrId: Value<String> { attribute(.id) }
 
@@ -64,19 +57,13 @@ public final class CfnTrafficMirrorSession: Resource, HasAttributes, DecodableRe
     }
 
     /// A key-value pair to associate with a traffic mirror session resource.
-    public struct Tag: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct Tag: TemplateRepresentable, Sendable {
         public let key: Value<String>
         public let value: Value<String>
 
         public init(key: Value<String>, value: Value<String>) {
             self.key = key
             self.value = value
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("Key", as: Value<String>.self), let r1 = fields.decode("Value", as: Value<String>.self) else { return nil }
-            self.init(key: r0, value: r1)
         }
 
         public var templateValue: TemplateValue {

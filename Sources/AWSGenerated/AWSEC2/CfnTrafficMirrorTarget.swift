@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::EC2::TrafficMirrorTarget`: The description of the Traffic Mirror target.
-public final class CfnTrafficMirrorTarget: Resource, HasAttributes, DecodableResource {
+public final class CfnTrafficMirrorTarget: Resource, HasAttributes {
     public enum Attribute: String, Sendable {
         case id = "Id"
     }
@@ -27,12 +27,6 @@ public final class CfnTrafficMirrorTarget: Resource, HasAttributes, DecodableRes
         super.init(logicalID: logicalID, type: "AWS::EC2::TrafficMirrorTarget")
     }
 
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        self.init(logicalID, description: properties.decode("Description", as: Value<String>.self), gatewayLoadBalancerEndpointId: properties.decode("GatewayLoadBalancerEndpointId", as: Value<String>.self), networkInterfaceId: properties.decode("NetworkInterfaceId", as: Value<String>.self), networkLoadBalancerArn: properties.decode("NetworkLoadBalancerArn", as: Value<String>.self), tags: properties.decode("Tags", as: [CfnTrafficMirrorTarget.Tag].self))
-    }
-
     /// Fn::GetAtt Id.
     public var attrId: Value<String> { attribute(.id) }
 
@@ -46,19 +40,13 @@ public final class CfnTrafficMirrorTarget: Resource, HasAttributes, DecodableRes
         return properties
     }
 
-    public struct Tag: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct Tag: TemplateRepresentable, Sendable {
         public let key: Value<String>
         public let value: Value<String>
 
         public init(key: Value<String>, value: Value<String>) {
             self.key = key
             self.value = value
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("Key", as: Value<String>.self), let r1 = fields.decode("Value", as: Value<String>.self) else { return nil }
-            self.init(key: r0, value: r1)
         }
 
         public var templateValue: TemplateValue {

@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::EC2::TransitGateway`: Resource Type definition for AWS::EC2::TransitGateway
-public final class CfnTransitGateway: Resource, HasAttributes, DecodableResource {
+public final class CfnTransitGateway: Resource, HasAttributes {
     public enum Attribute: String, Sendable {
         case encryptionSupportState = "EncryptionSupportState"
         case id = "Id"
@@ -42,12 +42,6 @@ public final class CfnTransitGateway: Resource, HasAttributes, DecodableResource
         super.init(logicalID: logicalID, type: "AWS::EC2::TransitGateway")
     }
 
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        self.init(logicalID, amazonSideAsn: properties.decode("AmazonSideAsn", as: Value<Int>.self), associationDefaultRouteTableId: properties.decode("AssociationDefaultRouteTableId", as: Value<String>.self), autoAcceptSharedAttachments: properties.decode("AutoAcceptSharedAttachments", as: Value<String>.self), defaultRouteTableAssociation: properties.decode("DefaultRouteTableAssociation", as: Value<String>.self), defaultRouteTablePropagation: properties.decode("DefaultRouteTablePropagation", as: Value<String>.self), description: properties.decode("Description", as: Value<String>.self), dnsSupport: properties.decode("DnsSupport", as: Value<String>.self), encryptionSupport: properties.decode("EncryptionSupport", as: CfnTransitGateway.EncryptionSupport.self), multicastSupport: properties.decode("MulticastSupport", as: Value<String>.self), propagationDefaultRouteTableId: properties.decode("PropagationDefaultRouteTableId", as: Value<String>.self), securityGroupReferencingSupport: properties.decode("SecurityGroupReferencingSupport", as: Value<String>.self), tags: properties.decode("Tags", as: [CfnTransitGateway.Tag].self), transitGatewayCidrBlocks: properties.decode("TransitGatewayCidrBlocks", as: Value<[String]>.self), vpnEcmpSupport: properties.decode("VpnEcmpSupport", as: Value<String>.self))
-    }
-
     /// Fn::GetAtt EncryptionSupportState.
     public var attrEncryptionSupportState: Value<String> { attribute(.encryptionSupportState) }
     /// Fn::GetAtt Id.
@@ -74,29 +68,22 @@ public final class CfnTransitGateway: Resource, HasAttributes, DecodableResource
         return properties
     }
 
-    public struct EncryptionSupport: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+    public struct EncryptionSupport: TemplateRepresentable, Sendable {
         public let templateValue: TemplateValue
         /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
         public init(_ value: Value<String>) { templateValue = value.raw }
-        public init(decoding value: TemplateValue) { templateValue = value }
         private init(literal: String) { templateValue = .string(literal) }
         public static var disable: EncryptionSupport { EncryptionSupport(literal: "disable") }
         public static var enable: EncryptionSupport { EncryptionSupport(literal: "enable") }
     }
 
-    public struct Tag: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct Tag: TemplateRepresentable, Sendable {
         public let key: Value<String>
         public let value: Value<String>
 
         public init(key: Value<String>, value: Value<String>) {
             self.key = key
             self.value = value
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("Key", as: Value<String>.self), let r1 = fields.decode("Value", as: Value<String>.self) else { return nil }
-            self.init(key: r0, value: r1)
         }
 
         public var templateValue: TemplateValue {

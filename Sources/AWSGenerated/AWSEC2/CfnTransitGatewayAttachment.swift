@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::EC2::TransitGatewayAttachment`: Resource Type definition for AWS::EC2::TransitGatewayAttachment
-public final class CfnTransitGatewayAttachment: Resource, HasAttributes, DecodableResource {
+public final class CfnTransitGatewayAttachment: Resource, HasAttributes {
     public enum Attribute: String, Sendable {
         case id = "Id"
     }
@@ -23,13 +23,6 @@ public final class CfnTransitGatewayAttachment: Resource, HasAttributes, Decodab
         super.init(logicalID: logicalID, type: "AWS::EC2::TransitGatewayAttachment")
     }
 
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        guard let r1 = properties.decode("SubnetIds", as: Value<[String]>.self), let r3 = properties.decode("TransitGatewayId", as: Value<String>.self), let r4 = properties.decode("VpcId", as: Value<String>.self) else { return nil }
-        self.init(logicalID, subnetIds: r1, transitGatewayId: r3, vpcId: r4, options: properties.decode("Options", as: CfnTransitGatewayAttachment.Options.self), tags: properties.decode("Tags", as: [CfnTransitGatewayAttachment.Tag].self))
-    }
-
     /// Fn::GetAtt Id.
     public var attrId: Value<String> { attribute(.id) }
 
@@ -44,7 +37,7 @@ public final class CfnTransitGatewayAttachment: Resource, HasAttributes, Decodab
     }
 
     /// The options for the transit gateway vpc attachment.
-    public struct Options: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct Options: TemplateRepresentable, Sendable {
         /// Indicates whether to enable Ipv6 Support for Vpc Attachment.
         public let applianceModeSupport: CfnTransitGatewayAttachment.Options.ApplianceModeSupport?
         /// Indicates whether to enable DNS Support for Vpc Attachment.
@@ -61,11 +54,6 @@ public final class CfnTransitGatewayAttachment: Resource, HasAttributes, Decodab
             self.securityGroupReferencingSupport = securityGroupReferencingSupport
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(applianceModeSupport: fields.decode("ApplianceModeSupport", as: CfnTransitGatewayAttachment.Options.ApplianceModeSupport.self), dnsSupport: fields.decode("DnsSupport", as: CfnTransitGatewayAttachment.Options.DnsSupport.self), ipv6Support: fields.decode("Ipv6Support", as: CfnTransitGatewayAttachment.Options.Ipv6Support.self), securityGroupReferencingSupport: fields.decode("SecurityGroupReferencingSupport", as: CfnTransitGatewayAttachment.Options.SecurityGroupReferencingSupport.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["ApplianceModeSupport"] = self.applianceModeSupport?.templateValue
@@ -75,60 +63,50 @@ public final class CfnTransitGatewayAttachment: Resource, HasAttributes, Decodab
             return .object(fields)
         }
 
-        public struct ApplianceModeSupport: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+        public struct ApplianceModeSupport: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
-            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var disable: ApplianceModeSupport { ApplianceModeSupport(literal: "disable") }
             public static var enable: ApplianceModeSupport { ApplianceModeSupport(literal: "enable") }
         }
 
-        public struct DnsSupport: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+        public struct DnsSupport: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
-            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var disable: DnsSupport { DnsSupport(literal: "disable") }
             public static var enable: DnsSupport { DnsSupport(literal: "enable") }
         }
 
-        public struct Ipv6Support: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+        public struct Ipv6Support: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
-            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var disable: Ipv6Support { Ipv6Support(literal: "disable") }
             public static var enable: Ipv6Support { Ipv6Support(literal: "enable") }
         }
 
-        public struct SecurityGroupReferencingSupport: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+        public struct SecurityGroupReferencingSupport: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
-            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var disable: SecurityGroupReferencingSupport { SecurityGroupReferencingSupport(literal: "disable") }
             public static var enable: SecurityGroupReferencingSupport { SecurityGroupReferencingSupport(literal: "enable") }
         }
     }
 
-    public struct Tag: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct Tag: TemplateRepresentable, Sendable {
         public let key: Value<String>
         public let value: Value<String>
 
         public init(key: Value<String>, value: Value<String>) {
             self.key = key
             self.value = value
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("Key", as: Value<String>.self), let r1 = fields.decode("Value", as: Value<String>.self) else { return nil }
-            self.init(key: r0, value: r1)
         }
 
         public var templateValue: TemplateValue {

@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::EC2::TransitGatewayConnect`: The AWS::EC2::TransitGatewayConnect type
-public final class CfnTransitGatewayConnect: Resource, HasAttributes, DecodableResource {
+public final class CfnTransitGatewayConnect: Resource, HasAttributes {
     public enum Attribute: String, Sendable {
         case creationTime = "CreationTime"
         case state = "State"
@@ -24,13 +24,6 @@ public final class CfnTransitGatewayConnect: Resource, HasAttributes, DecodableR
         super.init(logicalID: logicalID, type: "AWS::EC2::TransitGatewayConnect")
     }
 
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        guard let r0 = properties.decode("Options", as: CfnTransitGatewayConnect.TransitGatewayConnectOptions.self), let r2 = properties.decode("TransportTransitGatewayAttachmentId", as: Value<String>.self) else { return nil }
-        self.init(logicalID, options: r0, transportTransitGatewayAttachmentId: r2, tags: properties.decode("Tags", as: [CfnTransitGatewayConnect.Tag].self))
-    }
-
     /// Fn::GetAtt CreationTime.
     public var attrCreationTime: Value<String> { attribute(.creationTime) }
     /// Fn::GetAtt State.
@@ -48,17 +41,12 @@ public final class CfnTransitGatewayConnect: Resource, HasAttributes, DecodableR
         return properties
     }
 
-    public struct TransitGatewayConnectOptions: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct TransitGatewayConnectOptions: TemplateRepresentable, Sendable {
         /// The tunnel protocol.
         public let `protocol`: CfnTransitGatewayConnect.TransitGatewayConnectOptions.TransitGatewayConnectOptionsProtocol?
 
         public init(protocol: CfnTransitGatewayConnect.TransitGatewayConnectOptions.TransitGatewayConnectOptionsProtocol? = nil) {
             self.protocol = `protocol`
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(`protocol`: fields.decode("Protocol", as: CfnTransitGatewayConnect.TransitGatewayConnectOptions.TransitGatewayConnectOptionsProtocol.self))
         }
 
         public var templateValue: TemplateValue {
@@ -67,17 +55,16 @@ public final class CfnTransitGatewayConnect: Resource, HasAttributes, DecodableR
             return .object(fields)
         }
 
-        public struct TransitGatewayConnectOptionsProtocol: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+        public struct TransitGatewayConnectOptionsProtocol: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
-            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var gre: TransitGatewayConnectOptionsProtocol { TransitGatewayConnectOptionsProtocol(literal: "gre") }
         }
     }
 
-    public struct Tag: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct Tag: TemplateRepresentable, Sendable {
         /// The key of the tag.
         public let key: Value<String>?
         /// The value of the tag.
@@ -86,11 +73,6 @@ public final class CfnTransitGatewayConnect: Resource, HasAttributes, DecodableR
         public init(key: Value<String>? = nil, value: Value<String>? = nil) {
             self.key = key
             self.value = value
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(key: fields.decode("Key", as: Value<String>.self), value: fields.decode("Value", as: Value<String>.self))
         }
 
         public var templateValue: TemplateValue {

@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::EC2::TransitGatewayConnectPeer`: Resource Type definition for AWS::EC2::TransitGatewayConnectPeer
-public final class CfnTransitGatewayConnectPeer: Resource, HasAttributes, DecodableResource {
+public final class CfnTransitGatewayConnectPeer: Resource, HasAttributes {
     public enum Attribute: String, Sendable {
         case connectPeerConfigurationBgpConfigurations = "ConnectPeerConfiguration.BgpConfigurations"
         case connectPeerConfigurationProtocol = "ConnectPeerConfiguration.Protocol"
@@ -25,13 +25,6 @@ public final class CfnTransitGatewayConnectPeer: Resource, HasAttributes, Decoda
         super.init(logicalID: logicalID, type: "AWS::EC2::TransitGatewayConnectPeer")
     }
 
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        guard let r0 = properties.decode("ConnectPeerConfiguration", as: CfnTransitGatewayConnectPeer.TransitGatewayConnectPeerConfiguration.self), let r2 = properties.decode("TransitGatewayAttachmentId", as: Value<String>.self) else { return nil }
-        self.init(logicalID, connectPeerConfiguration: r0, transitGatewayAttachmentId: r2, tags: properties.decode("Tags", as: [CfnTransitGatewayConnectPeer.Tag].self))
-    }
-
     /// Fn::GetAtt ConnectPeerConfiguration.BgpConfigurations.
     public var attrConnectPeerConfigurationBgpConfigurations: Value<String> { attribute(.connectPeerConfigurationBgpConfigurations) }
     /// Fn::GetAtt ConnectPeerConfiguration.Protocol.
@@ -51,7 +44,7 @@ public final class CfnTransitGatewayConnectPeer: Resource, HasAttributes, Decoda
         return properties
     }
 
-    public struct TransitGatewayConnectPeerConfiguration: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct TransitGatewayConnectPeerConfiguration: TemplateRepresentable, Sendable {
         /// The BGP configuration details.
         public let bgpConfigurations: [CfnTransitGatewayConnectPeer.TransitGatewayAttachmentBgpConfiguration]?
         /// The range of interior BGP peer IP addresses.
@@ -71,12 +64,6 @@ public final class CfnTransitGatewayConnectPeer: Resource, HasAttributes, Decoda
             self.transitGatewayAddress = transitGatewayAddress
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r1 = fields.decode("InsideCidrBlocks", as: Value<[String]>.self), let r2 = fields.decode("PeerAddress", as: Value<String>.self) else { return nil }
-            self.init(insideCidrBlocks: r1, peerAddress: r2, bgpConfigurations: fields.decode("BgpConfigurations", as: [CfnTransitGatewayConnectPeer.TransitGatewayAttachmentBgpConfiguration].self), `protocol`: fields.decode("Protocol", as: Value<String>.self), transitGatewayAddress: fields.decode("TransitGatewayAddress", as: Value<String>.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["BgpConfigurations"] = self.bgpConfigurations?.templateValue
@@ -88,7 +75,7 @@ public final class CfnTransitGatewayConnectPeer: Resource, HasAttributes, Decoda
         }
     }
 
-    public struct TransitGatewayAttachmentBgpConfiguration: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct TransitGatewayAttachmentBgpConfiguration: TemplateRepresentable, Sendable {
         /// The BGP status.
         public let bgpStatus: Value<String>?
         /// The interior BGP peer IP address for the appliance.
@@ -108,11 +95,6 @@ public final class CfnTransitGatewayConnectPeer: Resource, HasAttributes, Decoda
             self.transitGatewayAsn = transitGatewayAsn
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(bgpStatus: fields.decode("BgpStatus", as: Value<String>.self), peerAddress: fields.decode("PeerAddress", as: Value<String>.self), peerAsn: fields.decode("PeerAsn", as: Value<Double>.self), transitGatewayAddress: fields.decode("TransitGatewayAddress", as: Value<String>.self), transitGatewayAsn: fields.decode("TransitGatewayAsn", as: Value<Double>.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["BgpStatus"] = self.bgpStatus?.templateValue
@@ -124,7 +106,7 @@ public final class CfnTransitGatewayConnectPeer: Resource, HasAttributes, Decoda
         }
     }
 
-    public struct Tag: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct Tag: TemplateRepresentable, Sendable {
         /// The key of the tag.
         public let key: Value<String>?
         /// The value of the tag.
@@ -133,11 +115,6 @@ public final class CfnTransitGatewayConnectPeer: Resource, HasAttributes, Decoda
         public init(key: Value<String>? = nil, value: Value<String>? = nil) {
             self.key = key
             self.value = value
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(key: fields.decode("Key", as: Value<String>.self), value: fields.decode("Value", as: Value<String>.self))
         }
 
         public var templateValue: TemplateValue {

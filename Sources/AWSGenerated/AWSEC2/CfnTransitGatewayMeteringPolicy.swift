@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::EC2::TransitGatewayMeteringPolicy`: AWS::EC2::TransitGatewayMeteringPolicy Resource Definition
-public final class CfnTransitGatewayMeteringPolicy: Resource, HasAttributes, DecodableResource {
+public final class CfnTransitGatewayMeteringPolicy: Resource, HasAttributes {
     public enum Attribute: String, Sendable {
         case state = "State"
         case transitGatewayMeteringPolicyId = "TransitGatewayMeteringPolicyId"
@@ -22,13 +22,6 @@ public final class CfnTransitGatewayMeteringPolicy: Resource, HasAttributes, Dec
         super.init(logicalID: logicalID, type: "AWS::EC2::TransitGatewayMeteringPolicy")
     }
 
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        guard let r2 = properties.decode("TransitGatewayId", as: Value<String>.self) else { return nil }
-        self.init(logicalID, transitGatewayId: r2, middleboxAttachmentIds: properties.decode("MiddleboxAttachmentIds", as: Value<[String]>.self), tags: properties.decode("Tags", as: [CfnTransitGatewayMeteringPolicy.Tag].self))
-    }
-
     /// Fn::GetAtt State.
     public var attrState: Value<String> { attribute(.state) }
     /// Fn::GetAtt TransitGatewayMeteringPolicyId.
@@ -44,19 +37,13 @@ public final class CfnTransitGatewayMeteringPolicy: Resource, HasAttributes, Dec
         return properties
     }
 
-    public struct Tag: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct Tag: TemplateRepresentable, Sendable {
         public let key: Value<String>
         public let value: Value<String>
 
         public init(key: Value<String>, value: Value<String>) {
             self.key = key
             self.value = value
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("Key", as: Value<String>.self), let r1 = fields.decode("Value", as: Value<String>.self) else { return nil }
-            self.init(key: r0, value: r1)
         }
 
         public var templateValue: TemplateValue {

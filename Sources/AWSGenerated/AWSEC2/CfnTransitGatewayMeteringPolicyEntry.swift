@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::EC2::TransitGatewayMeteringPolicyEntry`: AWS::EC2::TransitGatewayMeteringPolicyEntry Resource Definition
-public final class CfnTransitGatewayMeteringPolicyEntry: Resource, HasAttributes, DecodableResource {
+public final class CfnTransitGatewayMeteringPolicyEntry: Resource, HasAttributes {
     public enum Attribute: String, Sendable {
         case state = "State"
         case updateEffectiveAt = "UpdateEffectiveAt"
@@ -49,13 +49,6 @@ public final class CfnTransitGatewayMeteringPolicyEntry: Resource, HasAttributes
         super.init(logicalID: logicalID, type: "AWS::EC2::TransitGatewayMeteringPolicyEntry")
     }
 
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        guard let r4 = properties.decode("MeteredAccount", as: CfnTransitGatewayMeteringPolicyEntry.TransitGatewayMeteringPayerType.self), let r5 = properties.decode("PolicyRuleNumber", as: Value<Int>.self), let r11 = properties.decode("TransitGatewayMeteringPolicyId", as: Value<String>.self) else { return nil }
-        self.init(logicalID, meteredAccount: r4, policyRuleNumber: r5, transitGatewayMeteringPolicyId: r11, destinationCidrBlock: properties.decode("DestinationCidrBlock", as: Value<String>.self), destinationPortRange: properties.decode("DestinationPortRange", as: Value<String>.self), destinationTransitGatewayAttachmentId: properties.decode("DestinationTransitGatewayAttachmentId", as: Value<String>.self), destinationTransitGatewayAttachmentType: properties.decode("DestinationTransitGatewayAttachmentType", as: CfnTransitGatewayMeteringPolicyEntry.TransitGatewayAttachmentResourceType.self), `protocol`: properties.decode("Protocol", as: Value<String>.self), sourceCidrBlock: properties.decode("SourceCidrBlock", as: Value<String>.self), sourcePortRange: properties.decode("SourcePortRange", as: Value<String>.self), sourceTransitGatewayAttachmentId: properties.decode("SourceTransitGatewayAttachmentId", as: Value<String>.self), sourceTransitGatewayAttachmentType: properties.decode("SourceTransitGatewayAttachmentType", as: CfnTransitGatewayMeteringPolicyEntry.TransitGatewayAttachmentResourceType.self))
-    }
-
     /// Fn::GetAtt State.
     public var attrState: Value<String> { attribute(.state) }
     /// Fn::GetAtt UpdateEffectiveAt.
@@ -78,11 +71,10 @@ public final class CfnTransitGatewayMeteringPolicyEntry: Resource, HasAttributes
         return properties
     }
 
-    public struct TransitGatewayAttachmentResourceType: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+    public struct TransitGatewayAttachmentResourceType: TemplateRepresentable, Sendable {
         public let templateValue: TemplateValue
         /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
         public init(_ value: Value<String>) { templateValue = value.raw }
-        public init(decoding value: TemplateValue) { templateValue = value }
         private init(literal: String) { templateValue = .string(literal) }
         public static var vpc: TransitGatewayAttachmentResourceType { TransitGatewayAttachmentResourceType(literal: "vpc") }
         public static var vpn: TransitGatewayAttachmentResourceType { TransitGatewayAttachmentResourceType(literal: "vpn") }
@@ -93,11 +85,10 @@ public final class CfnTransitGatewayMeteringPolicyEntry: Resource, HasAttributes
         public static var clientVpn: TransitGatewayAttachmentResourceType { TransitGatewayAttachmentResourceType(literal: "client-vpn") }
     }
 
-    public struct TransitGatewayMeteringPayerType: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+    public struct TransitGatewayMeteringPayerType: TemplateRepresentable, Sendable {
         public let templateValue: TemplateValue
         /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
         public init(_ value: Value<String>) { templateValue = value.raw }
-        public init(decoding value: TemplateValue) { templateValue = value }
         private init(literal: String) { templateValue = .string(literal) }
         public static var sourceAttachmentOwner: TransitGatewayMeteringPayerType { TransitGatewayMeteringPayerType(literal: "source-attachment-owner") }
         public static var destinationAttachmentOwner: TransitGatewayMeteringPayerType { TransitGatewayMeteringPayerType(literal: "destination-attachment-owner") }

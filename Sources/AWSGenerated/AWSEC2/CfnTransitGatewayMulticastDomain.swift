@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::EC2::TransitGatewayMulticastDomain`: The AWS::EC2::TransitGatewayMulticastDomain type
-public final class CfnTransitGatewayMulticastDomain: Resource, HasAttributes, DecodableResource {
+public final class CfnTransitGatewayMulticastDomain: Resource, HasAttributes {
     public enum Attribute: String, Sendable {
         case creationTime = "CreationTime"
         case state = "State"
@@ -24,13 +24,6 @@ public final class CfnTransitGatewayMulticastDomain: Resource, HasAttributes, De
         super.init(logicalID: logicalID, type: "AWS::EC2::TransitGatewayMulticastDomain")
     }
 
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        guard let r2 = properties.decode("TransitGatewayId", as: Value<String>.self) else { return nil }
-        self.init(logicalID, transitGatewayId: r2, options: properties.decode("Options", as: CfnTransitGatewayMulticastDomain.Options.self), tags: properties.decode("Tags", as: [CfnTransitGatewayMulticastDomain.Tag].self))
-    }
-
     /// Fn::GetAtt CreationTime.
     public var attrCreationTime: Value<String> { attribute(.creationTime) }
     /// Fn::GetAtt State.
@@ -49,7 +42,7 @@ public final class CfnTransitGatewayMulticastDomain: Resource, HasAttributes, De
     }
 
     /// The options for the transit gateway multicast domain.
-    public struct Options: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct Options: TemplateRepresentable, Sendable {
         /// Indicates whether to automatically cross-account subnet associations that are associated with the transit gateway multicast domain.
         public let autoAcceptSharedAssociations: CfnTransitGatewayMulticastDomain.Options.AutoAcceptSharedAssociations?
         /// Indicates whether Internet Group Management Protocol (IGMP) version 2 is turned on for the transit gateway multicast domain.
@@ -63,11 +56,6 @@ public final class CfnTransitGatewayMulticastDomain: Resource, HasAttributes, De
             self.staticSourcesSupport = staticSourcesSupport
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(autoAcceptSharedAssociations: fields.decode("AutoAcceptSharedAssociations", as: CfnTransitGatewayMulticastDomain.Options.AutoAcceptSharedAssociations.self), igmpv2Support: fields.decode("Igmpv2Support", as: CfnTransitGatewayMulticastDomain.Options.Igmpv2Support.self), staticSourcesSupport: fields.decode("StaticSourcesSupport", as: CfnTransitGatewayMulticastDomain.Options.StaticSourcesSupport.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["AutoAcceptSharedAssociations"] = self.autoAcceptSharedAssociations?.templateValue
@@ -76,38 +64,35 @@ public final class CfnTransitGatewayMulticastDomain: Resource, HasAttributes, De
             return .object(fields)
         }
 
-        public struct AutoAcceptSharedAssociations: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+        public struct AutoAcceptSharedAssociations: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
-            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var disable: AutoAcceptSharedAssociations { AutoAcceptSharedAssociations(literal: "disable") }
             public static var enable: AutoAcceptSharedAssociations { AutoAcceptSharedAssociations(literal: "enable") }
         }
 
-        public struct Igmpv2Support: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+        public struct Igmpv2Support: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
-            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var disable: Igmpv2Support { Igmpv2Support(literal: "disable") }
             public static var enable: Igmpv2Support { Igmpv2Support(literal: "enable") }
         }
 
-        public struct StaticSourcesSupport: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+        public struct StaticSourcesSupport: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
-            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var disable: StaticSourcesSupport { StaticSourcesSupport(literal: "disable") }
             public static var enable: StaticSourcesSupport { StaticSourcesSupport(literal: "enable") }
         }
     }
 
-    public struct Tag: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct Tag: TemplateRepresentable, Sendable {
         /// The key of the tag.
         public let key: Value<String>?
         /// The value of the tag.
@@ -116,11 +101,6 @@ public final class CfnTransitGatewayMulticastDomain: Resource, HasAttributes, De
         public init(key: Value<String>? = nil, value: Value<String>? = nil) {
             self.key = key
             self.value = value
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(key: fields.decode("Key", as: Value<String>.self), value: fields.decode("Value", as: Value<String>.self))
         }
 
         public var templateValue: TemplateValue {

@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::EC2::TransitGatewayMulticastDomainAssociation`: The AWS::EC2::TransitGatewayMulticastDomainAssociation type
-public final class CfnTransitGatewayMulticastDomainAssociation: Resource, HasAttributes, DecodableResource {
+public final class CfnTransitGatewayMulticastDomainAssociation: Resource, HasAttributes {
     public enum Attribute: String, Sendable {
         case resourceId = "ResourceId"
         case resourceType = "ResourceType"
@@ -21,13 +21,6 @@ public final class CfnTransitGatewayMulticastDomainAssociation: Resource, HasAtt
         self.transitGatewayAttachmentId = transitGatewayAttachmentId
         self.transitGatewayMulticastDomainId = transitGatewayMulticastDomainId
         super.init(logicalID: logicalID, type: "AWS::EC2::TransitGatewayMulticastDomainAssociation")
-    }
-
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        guard let r0 = properties.decode("SubnetId", as: Value<String>.self), let r1 = properties.decode("TransitGatewayAttachmentId", as: Value<String>.self), let r2 = properties.decode("TransitGatewayMulticastDomainId", as: Value<String>.self) else { return nil }
-        self.init(logicalID, subnetId: r0, transitGatewayAttachmentId: r1, transitGatewayMulticastDomainId: r2)
     }
 
     /// Fn::GetAtt ResourceId.

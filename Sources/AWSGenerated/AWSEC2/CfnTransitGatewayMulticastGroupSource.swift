@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::EC2::TransitGatewayMulticastGroupSource`: The AWS::EC2::TransitGatewayMulticastGroupSource registers and deregisters members and sources (network interfaces) with the transit gateway multicast group
-public final class CfnTransitGatewayMulticastGroupSource: Resource, HasAttributes, DecodableResource {
+public final class CfnTransitGatewayMulticastGroupSource: Resource, HasAttributes {
     public enum Attribute: String, Sendable {
         case groupMember = "GroupMember"
         case groupSource = "GroupSource"
@@ -25,13 +25,6 @@ public final class CfnTransitGatewayMulticastGroupSource: Resource, HasAttribute
         self.networkInterfaceId = networkInterfaceId
         self.transitGatewayMulticastDomainId = transitGatewayMulticastDomainId
         super.init(logicalID: logicalID, type: "AWS::EC2::TransitGatewayMulticastGroupSource")
-    }
-
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        guard let r0 = properties.decode("GroupIpAddress", as: Value<String>.self), let r1 = properties.decode("NetworkInterfaceId", as: Value<String>.self), let r2 = properties.decode("TransitGatewayMulticastDomainId", as: Value<String>.self) else { return nil }
-        self.init(logicalID, groupIpAddress: r0, networkInterfaceId: r1, transitGatewayMulticastDomainId: r2)
     }
 
     /// Fn::GetAtt GroupMember.

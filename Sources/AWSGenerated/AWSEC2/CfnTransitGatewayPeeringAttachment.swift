@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::EC2::TransitGatewayPeeringAttachment`: The AWS::EC2::TransitGatewayPeeringAttachment type
-public final class CfnTransitGatewayPeeringAttachment: Resource, HasAttributes, DecodableResource {
+public final class CfnTransitGatewayPeeringAttachment: Resource, HasAttributes {
     public enum Attribute: String, Sendable {
         case creationTime = "CreationTime"
         case state = "State"
@@ -30,13 +30,6 @@ public final class CfnTransitGatewayPeeringAttachment: Resource, HasAttributes, 
         super.init(logicalID: logicalID, type: "AWS::EC2::TransitGatewayPeeringAttachment")
     }
 
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        guard let r0 = properties.decode("PeerAccountId", as: Value<String>.self), let r1 = properties.decode("PeerRegion", as: Value<String>.self), let r2 = properties.decode("PeerTransitGatewayId", as: Value<String>.self), let r4 = properties.decode("TransitGatewayId", as: Value<String>.self) else { return nil }
-        self.init(logicalID, peerAccountId: r0, peerRegion: r1, peerTransitGatewayId: r2, transitGatewayId: r4, tags: properties.decode("Tags", as: [CfnTransitGatewayPeeringAttachment.Tag].self))
-    }
-
     /// Fn::GetAtt CreationTime.
     public var attrCreationTime: Value<String> { attribute(.creationTime) }
     /// Fn::GetAtt State.
@@ -56,7 +49,7 @@ public final class CfnTransitGatewayPeeringAttachment: Resource, HasAttributes, 
         return properties
     }
 
-    public struct Tag: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct Tag: TemplateRepresentable, Sendable {
         /// The key of the tag.
         public let key: Value<String>?
         /// The value of the tag.
@@ -65,11 +58,6 @@ public final class CfnTransitGatewayPeeringAttachment: Resource, HasAttributes, 
         public init(key: Value<String>? = nil, value: Value<String>? = nil) {
             self.key = key
             self.value = value
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(key: fields.decode("Key", as: Value<String>.self), value: fields.decode("Value", as: Value<String>.self))
         }
 
         public var templateValue: TemplateValue {

@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::EC2::TransitGatewayPolicyTable`: AWS::EC2::TransitGatewayPolicyTable Resource Definition
-public final class CfnTransitGatewayPolicyTable: Resource, HasAttributes, DecodableResource {
+public final class CfnTransitGatewayPolicyTable: Resource, HasAttributes {
     public enum Attribute: String, Sendable {
         case creationTime = "CreationTime"
         case state = "State"
@@ -19,13 +19,6 @@ public final class CfnTransitGatewayPolicyTable: Resource, HasAttributes, Decoda
         super.init(logicalID: logicalID, type: "AWS::EC2::TransitGatewayPolicyTable")
     }
 
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        guard let r1 = properties.decode("TransitGatewayId", as: Value<String>.self) else { return nil }
-        self.init(logicalID, transitGatewayId: r1, tags: properties.decode("Tags", as: [CfnTransitGatewayPolicyTable.Tag].self))
-    }
-
     /// Fn::GetAtt CreationTime.
     public var attrCreationTime: Value<String> { attribute(.creationTime) }
     /// Fn::GetAtt State.
@@ -40,19 +33,13 @@ public final class CfnTransitGatewayPolicyTable: Resource, HasAttributes, Decoda
         return properties
     }
 
-    public struct Tag: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct Tag: TemplateRepresentable, Sendable {
         public let key: Value<String>
         public let value: Value<String>
 
         public init(key: Value<String>, value: Value<String>) {
             self.key = key
             self.value = value
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("Key", as: Value<String>.self), let r1 = fields.decode("Value", as: Value<String>.self) else { return nil }
-            self.init(key: r0, value: r1)
         }
 
         public var templateValue: TemplateValue {

@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::EC2::TransitGatewayPolicyTableAssociation`: AWS::EC2::TransitGatewayPolicyTableAssociation Resource Definition
-public final class CfnTransitGatewayPolicyTableAssociation: Resource, HasAttributes, DecodableResource {
+public final class CfnTransitGatewayPolicyTableAssociation: Resource, HasAttributes {
     public enum Attribute: String, Sendable {
         case state = "State"
     }
@@ -16,13 +16,6 @@ public final class CfnTransitGatewayPolicyTableAssociation: Resource, HasAttribu
         self.transitGatewayAttachmentId = transitGatewayAttachmentId
         self.transitGatewayPolicyTableId = transitGatewayPolicyTableId
         super.init(logicalID: logicalID, type: "AWS::EC2::TransitGatewayPolicyTableAssociation")
-    }
-
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        guard let r0 = properties.decode("TransitGatewayAttachmentId", as: Value<String>.self), let r1 = properties.decode("TransitGatewayPolicyTableId", as: Value<String>.self) else { return nil }
-        self.init(logicalID, transitGatewayAttachmentId: r0, transitGatewayPolicyTableId: r1)
     }
 
     /// Fn::GetAtt State.

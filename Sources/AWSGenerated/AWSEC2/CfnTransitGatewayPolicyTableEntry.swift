@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::EC2::TransitGatewayPolicyTableEntry`: AWS::EC2::TransitGatewayPolicyTableEntry Resource Definition
-public final class CfnTransitGatewayPolicyTableEntry: Resource, HasAttributes, DecodableResource {
+public final class CfnTransitGatewayPolicyTableEntry: Resource, HasAttributes {
     public enum Attribute: String, Sendable {
         case state = "State"
     }
@@ -24,13 +24,6 @@ public final class CfnTransitGatewayPolicyTableEntry: Resource, HasAttributes, D
         super.init(logicalID: logicalID, type: "AWS::EC2::TransitGatewayPolicyTableEntry")
     }
 
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        guard let r0 = properties.decode("PolicyRule", as: CfnTransitGatewayPolicyTableEntry.TransitGatewayPolicyRule.self), let r1 = properties.decode("PolicyRuleNumber", as: Value<String>.self), let r2 = properties.decode("TargetRouteTableId", as: Value<String>.self), let r3 = properties.decode("TransitGatewayPolicyTableId", as: Value<String>.self) else { return nil }
-        self.init(logicalID, policyRule: r0, policyRuleNumber: r1, targetRouteTableId: r2, transitGatewayPolicyTableId: r3)
-    }
-
     /// Fn::GetAtt State.
     public var attrState: Value<String> { attribute(.state) }
 
@@ -43,7 +36,7 @@ public final class CfnTransitGatewayPolicyTableEntry: Resource, HasAttributes, D
         return properties
     }
 
-    public struct TransitGatewayPolicyRule: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct TransitGatewayPolicyRule: TemplateRepresentable, Sendable {
         /// The destination CIDR block for the transit gateway policy rule.
         public let destinationCidrBlock: Value<String>?
         /// The destination port range for the transit gateway policy rule.
@@ -61,11 +54,6 @@ public final class CfnTransitGatewayPolicyTableEntry: Resource, HasAttributes, D
             self.protocol = `protocol`
             self.sourceCidrBlock = sourceCidrBlock
             self.sourcePortRange = sourcePortRange
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(destinationCidrBlock: fields.decode("DestinationCidrBlock", as: Value<String>.self), destinationPortRange: fields.decode("DestinationPortRange", as: Value<String>.self), `protocol`: fields.decode("Protocol", as: Value<String>.self), sourceCidrBlock: fields.decode("SourceCidrBlock", as: Value<String>.self), sourcePortRange: fields.decode("SourcePortRange", as: Value<String>.self))
         }
 
         public var templateValue: TemplateValue {

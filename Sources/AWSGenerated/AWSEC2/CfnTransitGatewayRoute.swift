@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::EC2::TransitGatewayRoute`: Resource Type definition for AWS::EC2::TransitGatewayRoute
-public final class CfnTransitGatewayRoute: Resource, DecodableResource {
+public final class CfnTransitGatewayRoute: Resource {
     /// Indicates whether to drop traffic that matches this route.
     public var blackhole: Value<Bool>?
     /// The CIDR range used for destination matches.
@@ -18,13 +18,6 @@ public final class CfnTransitGatewayRoute: Resource, DecodableResource {
         self.transitGatewayAttachmentId = transitGatewayAttachmentId
         self.transitGatewayRouteTableId = transitGatewayRouteTableId
         super.init(logicalID: logicalID, type: "AWS::EC2::TransitGatewayRoute")
-    }
-
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        guard let r1 = properties.decode("DestinationCidrBlock", as: Value<String>.self), let r3 = properties.decode("TransitGatewayRouteTableId", as: Value<String>.self) else { return nil }
-        self.init(logicalID, destinationCidrBlock: r1, transitGatewayRouteTableId: r3, blackhole: properties.decode("Blackhole", as: Value<Bool>.self), transitGatewayAttachmentId: properties.decode("TransitGatewayAttachmentId", as: Value<String>.self))
     }
 
     public override func properties(in context: SynthesisContext) -> Fields {

@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::EC2::TransitGatewayRouteTable`: Resource Type definition for AWS::EC2::TransitGatewayRouteTable
-public final class CfnTransitGatewayRouteTable: Resource, HasAttributes, DecodableResource {
+public final class CfnTransitGatewayRouteTable: Resource, HasAttributes {
     public enum Attribute: String, Sendable {
         case transitGatewayRouteTableId = "TransitGatewayRouteTableId"
     }
@@ -18,13 +18,6 @@ public final class CfnTransitGatewayRouteTable: Resource, HasAttributes, Decodab
         super.init(logicalID: logicalID, type: "AWS::EC2::TransitGatewayRouteTable")
     }
 
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        guard let r1 = properties.decode("TransitGatewayId", as: Value<String>.self) else { return nil }
-        self.init(logicalID, transitGatewayId: r1, tags: properties.decode("Tags", as: [CfnTransitGatewayRouteTable.Tag].self))
-    }
-
     /// Fn::GetAtt TransitGatewayRouteTableId.
     public var attrTransitGatewayRouteTableId: Value<String> { attribute(.transitGatewayRouteTableId) }
 
@@ -35,7 +28,7 @@ public final class CfnTransitGatewayRouteTable: Resource, HasAttributes, Decodab
         return properties
     }
 
-    public struct Tag: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct Tag: TemplateRepresentable, Sendable {
         /// The key of the associated tag key-value pair
         public let key: Value<String>
         /// The value of the associated tag key-value pair
@@ -44,12 +37,6 @@ public final class CfnTransitGatewayRouteTable: Resource, HasAttributes, Decodab
         public init(key: Value<String>, value: Value<String>) {
             self.key = key
             self.value = value
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("Key", as: Value<String>.self), let r1 = fields.decode("Value", as: Value<String>.self) else { return nil }
-            self.init(key: r0, value: r1)
         }
 
         public var templateValue: TemplateValue {

@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::EC2::TransitGatewayRouteTableAssociation`: Resource Type definition for AWS::EC2::TransitGatewayRouteTableAssociation
-public final class CfnTransitGatewayRouteTableAssociation: Resource, DecodableResource {
+public final class CfnTransitGatewayRouteTableAssociation: Resource {
     /// The ID of transit gateway attachment.
     public var transitGatewayAttachmentId: Value<String>
     /// The ID of transit gateway route table.
@@ -12,13 +12,6 @@ public final class CfnTransitGatewayRouteTableAssociation: Resource, DecodableRe
         self.transitGatewayAttachmentId = transitGatewayAttachmentId
         self.transitGatewayRouteTableId = transitGatewayRouteTableId
         super.init(logicalID: logicalID, type: "AWS::EC2::TransitGatewayRouteTableAssociation")
-    }
-
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        guard let r0 = properties.decode("TransitGatewayAttachmentId", as: Value<String>.self), let r1 = properties.decode("TransitGatewayRouteTableId", as: Value<String>.self) else { return nil }
-        self.init(logicalID, transitGatewayAttachmentId: r0, transitGatewayRouteTableId: r1)
     }
 
     public override func properties(in context: SynthesisContext) -> Fields {

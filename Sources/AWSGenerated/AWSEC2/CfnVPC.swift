@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::EC2::VPC`: Specifies a virtual private cloud (VPC).
-public final class CfnVPC: Resource, HasAttributes, DecodableResource {
+public final class CfnVPC: Resource, HasAttributes {
     public enum Attribute: String, Sendable {
         case cidrBlock = "CidrBlock"
         case cidrBlockAssociations = "CidrBlockAssociations"
@@ -76,12 +76,6 @@ public final class CfnVPC: Resource, HasAttributes, DecodableResource {
         super.init(logicalID: logicalID, type: "AWS::EC2::VPC")
     }
 
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        self.init(logicalID, cidrBlock: properties.decode("CidrBlock", as: Value<String>.self), enableDnsHostnames: properties.decode("EnableDnsHostnames", as: Value<Bool>.self), enableDnsSupport: properties.decode("EnableDnsSupport", as: Value<Bool>.self), instanceTenancy: properties.decode("InstanceTenancy", as: CfnVPC.InstanceTenancy.self), ipv4IpamPoolId: properties.decode("Ipv4IpamPoolId", as: Value<String>.self), ipv4NetmaskLength: properties.decode("Ipv4NetmaskLength", as: Value<Int>.self), tags: properties.decode("Tags", as: [CfnVPC.Tag].self), vpcEncryptionControl: properties.decode("VpcEncryptionControl", as: CfnVPC.VpcEncryptionControl.self))
-    }
-
     /// Fn::GetAtt CidrBlockAssociations.
     public var attrCidrBlockAssociations: Value<[String]> { listAttribute(.cidrBlockAssociations) }
     /// Fn::GetAtt DefaultNetworkAcl.
@@ -146,11 +140,10 @@ public final class CfnVPC: Resource, HasAttributes, DecodableResource {
         return properties
     }
 
-    public struct InstanceTenancy: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+    public struct InstanceTenancy: TemplateRepresentable, Sendable {
         public let templateValue: TemplateValue
         /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
         public init(_ value: Value<String>) { templateValue = value.raw }
-        public init(decoding value: TemplateValue) { templateValue = value }
         private init(literal: String) { templateValue = .string(literal) }
         public static var dedicated: InstanceTenancy { InstanceTenancy(literal: "dedicated") }
         public static var `default`: InstanceTenancy { InstanceTenancy(literal: "default") }
@@ -158,7 +151,7 @@ public final class CfnVPC: Resource, HasAttributes, DecodableResource {
     }
 
     /// Specifies a tag.
-    public struct Tag: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct Tag: TemplateRepresentable, Sendable {
         /// The tag key.
         public let key: Value<String>
         /// The tag value.
@@ -167,12 +160,6 @@ public final class CfnVPC: Resource, HasAttributes, DecodableResource {
         public init(key: Value<String>, value: Value<String>) {
             self.key = key
             self.value = value
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("Key", as: Value<String>.self), let r1 = fields.decode("Value", as: Value<String>.self) else { return nil }
-            self.init(key: r0, value: r1)
         }
 
         public var templateValue: TemplateValue {
@@ -184,7 +171,7 @@ public final class CfnVPC: Resource, HasAttributes, DecodableResource {
     }
 
     /// Describes the configuration and state of VPC encryption controls.
-    public struct VpcEncryptionControl: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct VpcEncryptionControl: TemplateRepresentable, Sendable {
         public let egressOnlyInternetGatewayExclusion: CfnVPC.VpcEncryptionControl.EgressOnlyInternetGatewayExclusion?
         public let elasticFileSystemExclusion: CfnVPC.VpcEncryptionControl.ElasticFileSystemExclusion?
         public let internetGatewayExclusion: CfnVPC.VpcEncryptionControl.InternetGatewayExclusion?
@@ -223,11 +210,6 @@ public final class CfnVPC: Resource, HasAttributes, DecodableResource {
             self.vpcPeeringExclusion = vpcPeeringExclusion
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(egressOnlyInternetGatewayExclusion: fields.decode("EgressOnlyInternetGatewayExclusion", as: CfnVPC.VpcEncryptionControl.EgressOnlyInternetGatewayExclusion.self), elasticFileSystemExclusion: fields.decode("ElasticFileSystemExclusion", as: CfnVPC.VpcEncryptionControl.ElasticFileSystemExclusion.self), internetGatewayExclusion: fields.decode("InternetGatewayExclusion", as: CfnVPC.VpcEncryptionControl.InternetGatewayExclusion.self), lambdaExclusion: fields.decode("LambdaExclusion", as: CfnVPC.VpcEncryptionControl.LambdaExclusion.self), mode: fields.decode("Mode", as: CfnVPC.VpcEncryptionControl.Mode.self), natGatewayExclusion: fields.decode("NatGatewayExclusion", as: CfnVPC.VpcEncryptionControl.NatGatewayExclusion.self), resourceExclusions: fields.decode("ResourceExclusions", as: CfnVPC.VpcEncryptionControlExclusions.self), state: fields.decode("State", as: Value<String>.self), stateMessage: fields.decode("StateMessage", as: Value<String>.self), virtualPrivateGatewayExclusion: fields.decode("VirtualPrivateGatewayExclusion", as: CfnVPC.VpcEncryptionControl.VirtualPrivateGatewayExclusion.self), vpcEncryptionControlId: fields.decode("VpcEncryptionControlId", as: Value<String>.self), vpcId: fields.decode("VpcId", as: Value<String>.self), vpcLatticeExclusion: fields.decode("VpcLatticeExclusion", as: CfnVPC.VpcEncryptionControl.VpcLatticeExclusion.self), vpcPeeringExclusion: fields.decode("VpcPeeringExclusion", as: CfnVPC.VpcEncryptionControl.VpcPeeringExclusion.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["EgressOnlyInternetGatewayExclusion"] = self.egressOnlyInternetGatewayExclusion?.templateValue
@@ -247,91 +229,82 @@ public final class CfnVPC: Resource, HasAttributes, DecodableResource {
             return .object(fields)
         }
 
-        public struct EgressOnlyInternetGatewayExclusion: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+        public struct EgressOnlyInternetGatewayExclusion: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
-            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var enable: EgressOnlyInternetGatewayExclusion { EgressOnlyInternetGatewayExclusion(literal: "enable") }
             public static var disable: EgressOnlyInternetGatewayExclusion { EgressOnlyInternetGatewayExclusion(literal: "disable") }
         }
 
-        public struct ElasticFileSystemExclusion: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+        public struct ElasticFileSystemExclusion: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
-            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var enable: ElasticFileSystemExclusion { ElasticFileSystemExclusion(literal: "enable") }
             public static var disable: ElasticFileSystemExclusion { ElasticFileSystemExclusion(literal: "disable") }
         }
 
-        public struct InternetGatewayExclusion: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+        public struct InternetGatewayExclusion: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
-            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var enable: InternetGatewayExclusion { InternetGatewayExclusion(literal: "enable") }
             public static var disable: InternetGatewayExclusion { InternetGatewayExclusion(literal: "disable") }
         }
 
-        public struct LambdaExclusion: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+        public struct LambdaExclusion: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
-            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var enable: LambdaExclusion { LambdaExclusion(literal: "enable") }
             public static var disable: LambdaExclusion { LambdaExclusion(literal: "disable") }
         }
 
-        public struct Mode: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+        public struct Mode: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
-            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var monitor: Mode { Mode(literal: "monitor") }
             public static var enforce: Mode { Mode(literal: "enforce") }
         }
 
-        public struct NatGatewayExclusion: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+        public struct NatGatewayExclusion: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
-            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var enable: NatGatewayExclusion { NatGatewayExclusion(literal: "enable") }
             public static var disable: NatGatewayExclusion { NatGatewayExclusion(literal: "disable") }
         }
 
-        public struct VirtualPrivateGatewayExclusion: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+        public struct VirtualPrivateGatewayExclusion: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
-            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var enable: VirtualPrivateGatewayExclusion { VirtualPrivateGatewayExclusion(literal: "enable") }
             public static var disable: VirtualPrivateGatewayExclusion { VirtualPrivateGatewayExclusion(literal: "disable") }
         }
 
-        public struct VpcLatticeExclusion: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+        public struct VpcLatticeExclusion: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
-            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var enable: VpcLatticeExclusion { VpcLatticeExclusion(literal: "enable") }
             public static var disable: VpcLatticeExclusion { VpcLatticeExclusion(literal: "disable") }
         }
 
-        public struct VpcPeeringExclusion: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+        public struct VpcPeeringExclusion: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
-            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var enable: VpcPeeringExclusion { VpcPeeringExclusion(literal: "enable") }
             public static var disable: VpcPeeringExclusion { VpcPeeringExclusion(literal: "disable") }
@@ -339,7 +312,7 @@ public final class CfnVPC: Resource, HasAttributes, DecodableResource {
     }
 
     /// Describes the exclusion configurations for various resource types in VPC Encryption Control.
-    public struct VpcEncryptionControlExclusions: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct VpcEncryptionControlExclusions: TemplateRepresentable, Sendable {
         /// The exclusion configuration for egress-only internet gateway traffic.
         public let egressOnlyInternetGateway: CfnVPC.VpcEncryptionControlExclusion?
         /// The exclusion configuration for Elastic File System traffic.
@@ -368,11 +341,6 @@ public final class CfnVPC: Resource, HasAttributes, DecodableResource {
             self.vpcPeering = vpcPeering
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(egressOnlyInternetGateway: fields.decode("EgressOnlyInternetGateway", as: CfnVPC.VpcEncryptionControlExclusion.self), elasticFileSystem: fields.decode("ElasticFileSystem", as: CfnVPC.VpcEncryptionControlExclusion.self), internetGateway: fields.decode("InternetGateway", as: CfnVPC.VpcEncryptionControlExclusion.self), lambda: fields.decode("Lambda", as: CfnVPC.VpcEncryptionControlExclusion.self), natGateway: fields.decode("NatGateway", as: CfnVPC.VpcEncryptionControlExclusion.self), virtualPrivateGateway: fields.decode("VirtualPrivateGateway", as: CfnVPC.VpcEncryptionControlExclusion.self), vpcLattice: fields.decode("VpcLattice", as: CfnVPC.VpcEncryptionControlExclusion.self), vpcPeering: fields.decode("VpcPeering", as: CfnVPC.VpcEncryptionControlExclusion.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["EgressOnlyInternetGateway"] = self.egressOnlyInternetGateway?.templateValue
@@ -388,7 +356,7 @@ public final class CfnVPC: Resource, HasAttributes, DecodableResource {
     }
 
     /// Describes an exclusion configuration for VPC Encryption Control.
-    public struct VpcEncryptionControlExclusion: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct VpcEncryptionControlExclusion: TemplateRepresentable, Sendable {
         /// The current state of the exclusion configuration.
         public let state: Value<String>?
         /// A message providing additional information about the exclusion state.
@@ -397,11 +365,6 @@ public final class CfnVPC: Resource, HasAttributes, DecodableResource {
         public init(state: Value<String>? = nil, stateMessage: Value<String>? = nil) {
             self.state = state
             self.stateMessage = stateMessage
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(state: fields.decode("State", as: Value<String>.self), stateMessage: fields.decode("StateMessage", as: Value<String>.self))
         }
 
         public var templateValue: TemplateValue {

@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::EC2::VPCBlockPublicAccessExclusion`: Resource Type definition for AWS::EC2::VPCBlockPublicAccessExclusion.
-public final class CfnVPCBlockPublicAccessExclusion: Resource, HasAttributes, DecodableResource {
+public final class CfnVPCBlockPublicAccessExclusion: Resource, HasAttributes {
     public enum Attribute: String, Sendable {
         case exclusionId = "ExclusionId"
     }
@@ -24,13 +24,6 @@ public final class CfnVPCBlockPublicAccessExclusion: Resource, HasAttributes, De
         super.init(logicalID: logicalID, type: "AWS::EC2::VPCBlockPublicAccessExclusion")
     }
 
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        guard let r0 = properties.decode("InternetGatewayExclusionMode", as: CfnVPCBlockPublicAccessExclusion.InternetGatewayExclusionMode.self) else { return nil }
-        self.init(logicalID, internetGatewayExclusionMode: r0, subnetId: properties.decode("SubnetId", as: Value<String>.self), tags: properties.decode("Tags", as: [CfnVPCBlockPublicAccessExclusion.Tag].self), vpcId: properties.decode("VpcId", as: Value<String>.self))
-    }
-
     /// Fn::GetAtt ExclusionId.
     public var attrExclusionId: Value<String> { attribute(.exclusionId) }
 
@@ -43,18 +36,17 @@ public final class CfnVPCBlockPublicAccessExclusion: Resource, HasAttributes, De
         return properties
     }
 
-    public struct InternetGatewayExclusionMode: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+    public struct InternetGatewayExclusionMode: TemplateRepresentable, Sendable {
         public let templateValue: TemplateValue
         /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
         public init(_ value: Value<String>) { templateValue = value.raw }
-        public init(decoding value: TemplateValue) { templateValue = value }
         private init(literal: String) { templateValue = .string(literal) }
         public static var allowBidirectional: InternetGatewayExclusionMode { InternetGatewayExclusionMode(literal: "allow-bidirectional") }
         public static var allowEgress: InternetGatewayExclusionMode { InternetGatewayExclusionMode(literal: "allow-egress") }
     }
 
     /// A key-value pair to associate with a resource.
-    public struct Tag: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct Tag: TemplateRepresentable, Sendable {
         /// The key name of the tag.
         public let key: Value<String>
         /// The value for the tag.
@@ -63,12 +55,6 @@ public final class CfnVPCBlockPublicAccessExclusion: Resource, HasAttributes, De
         public init(key: Value<String>, value: Value<String>) {
             self.key = key
             self.value = value
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("Key", as: Value<String>.self), let r1 = fields.decode("Value", as: Value<String>.self) else { return nil }
-            self.init(key: r0, value: r1)
         }
 
         public var templateValue: TemplateValue {

@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::EC2::VPCBlockPublicAccessOptions`: Resource Type definition for AWS::EC2::VPCBlockPublicAccessOptions
-public final class CfnVPCBlockPublicAccessOptions: Resource, HasAttributes, DecodableResource {
+public final class CfnVPCBlockPublicAccessOptions: Resource, HasAttributes {
     public enum Attribute: String, Sendable {
         case accountId = "AccountId"
         case exclusionsAllowed = "ExclusionsAllowed"
@@ -16,13 +16,6 @@ public final class CfnVPCBlockPublicAccessOptions: Resource, HasAttributes, Deco
         super.init(logicalID: logicalID, type: "AWS::EC2::VPCBlockPublicAccessOptions")
     }
 
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        guard let r0 = properties.decode("InternetGatewayBlockMode", as: CfnVPCBlockPublicAccessOptions.InternetGatewayBlockMode.self) else { return nil }
-        self.init(logicalID, internetGatewayBlockMode: r0)
-    }
-
     /// Fn::GetAtt AccountId.
     public var attrAccountId: Value<String> { attribute(.accountId) }
     /// Fn::GetAtt ExclusionsAllowed.
@@ -34,11 +27,10 @@ public final class CfnVPCBlockPublicAccessOptions: Resource, HasAttributes, Deco
         return properties
     }
 
-    public struct InternetGatewayBlockMode: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+    public struct InternetGatewayBlockMode: TemplateRepresentable, Sendable {
         public let templateValue: TemplateValue
         /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
         public init(_ value: Value<String>) { templateValue = value.raw }
-        public init(decoding value: TemplateValue) { templateValue = value }
         private init(literal: String) { templateValue = .string(literal) }
         public static var blockBidirectional: InternetGatewayBlockMode { InternetGatewayBlockMode(literal: "block-bidirectional") }
         public static var blockIngress: InternetGatewayBlockMode { InternetGatewayBlockMode(literal: "block-ingress") }

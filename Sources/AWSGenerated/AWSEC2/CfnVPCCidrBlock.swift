@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::EC2::VPCCidrBlock`: Resource Type definition for AWS::EC2::VPCCidrBlock
-public final class CfnVPCCidrBlock: Resource, HasAttributes, DecodableResource {
+public final class CfnVPCCidrBlock: Resource, HasAttributes {
     public enum Attribute: String, Sendable {
         case id = "Id"
         case ipSource = "IpSource"
@@ -42,13 +42,6 @@ public final class CfnVPCCidrBlock: Resource, HasAttributes, DecodableResource {
         self.ipv6Pool = ipv6Pool
         self.vpcId = vpcId
         super.init(logicalID: logicalID, type: "AWS::EC2::VPCCidrBlock")
-    }
-
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        guard let r9 = properties.decode("VpcId", as: Value<String>.self) else { return nil }
-        self.init(logicalID, vpcId: r9, amazonProvidedIpv6CidrBlock: properties.decode("AmazonProvidedIpv6CidrBlock", as: Value<Bool>.self), cidrBlock: properties.decode("CidrBlock", as: Value<String>.self), ipv4IpamPoolId: properties.decode("Ipv4IpamPoolId", as: Value<String>.self), ipv4NetmaskLength: properties.decode("Ipv4NetmaskLength", as: Value<Int>.self), ipv6CidrBlock: properties.decode("Ipv6CidrBlock", as: Value<String>.self), ipv6CidrBlockNetworkBorderGroup: properties.decode("Ipv6CidrBlockNetworkBorderGroup", as: Value<String>.self), ipv6IpamPoolId: properties.decode("Ipv6IpamPoolId", as: Value<String>.self), ipv6NetmaskLength: properties.decode("Ipv6NetmaskLength", as: Value<Int>.self), ipv6Pool: properties.decode("Ipv6Pool", as: Value<String>.self))
     }
 
     /// Fn::GetAtt Id.

@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::EC2::VPCDHCPOptionsAssociation`: Associates a set of DHCP options with a VPC, or associates no DHCP options with the VPC.
-public final class CfnVPCDHCPOptionsAssociation: Resource, DecodableResource {
+public final class CfnVPCDHCPOptionsAssociation: Resource {
     /// The ID of the DHCP options set, or default to associate no DHCP options with the VPC.
     public var dhcpOptionsId: Value<String>
     /// The ID of the VPC.
@@ -12,13 +12,6 @@ public final class CfnVPCDHCPOptionsAssociation: Resource, DecodableResource {
         self.dhcpOptionsId = dhcpOptionsId
         self.vpcId = vpcId
         super.init(logicalID: logicalID, type: "AWS::EC2::VPCDHCPOptionsAssociation")
-    }
-
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        guard let r0 = properties.decode("DhcpOptionsId", as: Value<String>.self), let r1 = properties.decode("VpcId", as: Value<String>.self) else { return nil }
-        self.init(logicalID, dhcpOptionsId: r0, vpcId: r1)
     }
 
     public override func properties(in context: SynthesisContext) -> Fields {

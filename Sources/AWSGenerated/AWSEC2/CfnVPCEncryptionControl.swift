@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::EC2::VPCEncryptionControl`: Resource Type definition for AWS::EC2::VPCEncryptionControl
-public final class CfnVPCEncryptionControl: Resource, HasAttributes, DecodableResource {
+public final class CfnVPCEncryptionControl: Resource, HasAttributes {
     public enum Attribute: String, Sendable {
         case resourceExclusions = "ResourceExclusions"
         case resourceExclusionsEgressOnlyInternetGateway = "ResourceExclusions.EgressOnlyInternetGateway"
@@ -70,12 +70,6 @@ public final class CfnVPCEncryptionControl: Resource, HasAttributes, DecodableRe
         self.vpcLatticeExclusionInput = vpcLatticeExclusionInput
         self.vpcPeeringExclusionInput = vpcPeeringExclusionInput
         super.init(logicalID: logicalID, type: "AWS::EC2::VPCEncryptionControl")
-    }
-
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        self.init(logicalID, egressOnlyInternetGatewayExclusionInput: properties.decode("EgressOnlyInternetGatewayExclusionInput", as: CfnVPCEncryptionControl.EgressOnlyInternetGatewayExclusionInput.self), elasticFileSystemExclusionInput: properties.decode("ElasticFileSystemExclusionInput", as: CfnVPCEncryptionControl.ElasticFileSystemExclusionInput.self), internetGatewayExclusionInput: properties.decode("InternetGatewayExclusionInput", as: CfnVPCEncryptionControl.InternetGatewayExclusionInput.self), lambdaExclusionInput: properties.decode("LambdaExclusionInput", as: CfnVPCEncryptionControl.LambdaExclusionInput.self), mode: properties.decode("Mode", as: CfnVPCEncryptionControl.Mode.self), natGatewayExclusionInput: properties.decode("NatGatewayExclusionInput", as: CfnVPCEncryptionControl.NatGatewayExclusionInput.self), tags: properties.decode("Tags", as: [CfnVPCEncryptionControl.Tag].self), virtualPrivateGatewayExclusionInput: properties.decode("VirtualPrivateGatewayExclusionInput", as: CfnVPCEncryptionControl.VirtualPrivateGatewayExclusionInput.self), vpcId: properties.decode("VpcId", as: Value<String>.self), vpcLatticeExclusionInput: properties.decode("VpcLatticeExclusionInput", as: CfnVPCEncryptionControl.VpcLatticeExclusionInput.self), vpcPeeringExclusionInput: properties.decode("VpcPeeringExclusionInput", as: CfnVPCEncryptionControl.VpcPeeringExclusionInput.self))
     }
 
     /// Fn::GetAtt ResourceExclusions.
@@ -151,68 +145,62 @@ public final class CfnVPCEncryptionControl: Resource, HasAttributes, DecodableRe
         return properties
     }
 
-    public struct EgressOnlyInternetGatewayExclusionInput: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+    public struct EgressOnlyInternetGatewayExclusionInput: TemplateRepresentable, Sendable {
         public let templateValue: TemplateValue
         /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
         public init(_ value: Value<String>) { templateValue = value.raw }
-        public init(decoding value: TemplateValue) { templateValue = value }
         private init(literal: String) { templateValue = .string(literal) }
         public static var enable: EgressOnlyInternetGatewayExclusionInput { EgressOnlyInternetGatewayExclusionInput(literal: "enable") }
         public static var disable: EgressOnlyInternetGatewayExclusionInput { EgressOnlyInternetGatewayExclusionInput(literal: "disable") }
     }
 
-    public struct ElasticFileSystemExclusionInput: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+    public struct ElasticFileSystemExclusionInput: TemplateRepresentable, Sendable {
         public let templateValue: TemplateValue
         /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
         public init(_ value: Value<String>) { templateValue = value.raw }
-        public init(decoding value: TemplateValue) { templateValue = value }
         private init(literal: String) { templateValue = .string(literal) }
         public static var enable: ElasticFileSystemExclusionInput { ElasticFileSystemExclusionInput(literal: "enable") }
         public static var disable: ElasticFileSystemExclusionInput { ElasticFileSystemExclusionInput(literal: "disable") }
     }
 
-    public struct InternetGatewayExclusionInput: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+    public struct InternetGatewayExclusionInput: TemplateRepresentable, Sendable {
         public let templateValue: TemplateValue
         /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
         public init(_ value: Value<String>) { templateValue = value.raw }
-        public init(decoding value: TemplateValue) { templateValue = value }
         private init(literal: String) { templateValue = .string(literal) }
         public static var enable: InternetGatewayExclusionInput { InternetGatewayExclusionInput(literal: "enable") }
         public static var disable: InternetGatewayExclusionInput { InternetGatewayExclusionInput(literal: "disable") }
     }
 
-    public struct LambdaExclusionInput: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+    public struct LambdaExclusionInput: TemplateRepresentable, Sendable {
         public let templateValue: TemplateValue
         /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
         public init(_ value: Value<String>) { templateValue = value.raw }
-        public init(decoding value: TemplateValue) { templateValue = value }
         private init(literal: String) { templateValue = .string(literal) }
         public static var enable: LambdaExclusionInput { LambdaExclusionInput(literal: "enable") }
         public static var disable: LambdaExclusionInput { LambdaExclusionInput(literal: "disable") }
     }
 
-    public struct Mode: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+    public struct Mode: TemplateRepresentable, Sendable {
         public let templateValue: TemplateValue
         /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
         public init(_ value: Value<String>) { templateValue = value.raw }
-        public init(decoding value: TemplateValue) { templateValue = value }
         private init(literal: String) { templateValue = .string(literal) }
         public static var monitor: Mode { Mode(literal: "monitor") }
         public static var enforce: Mode { Mode(literal: "enforce") }
     }
 
-    public struct NatGatewayExclusionInput: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+    public struct NatGatewayExclusionInput: TemplateRepresentable, Sendable {
         public let templateValue: TemplateValue
         /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
         public init(_ value: Value<String>) { templateValue = value.raw }
-        public init(decoding value: TemplateValue) { templateValue = value }
         private init(literal: String) { templateValue = .string(literal) }
         public static var enable: NatGatewayExclusionInput { NatGatewayExclusionInput(literal: "enable") }
         public static var disable: NatGatewayExclusionInput { NatGatewayExclusionInput(literal: "disable") }
     }
 
     /// A key-value pair to associate with a resource.
-    public struct Tag: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct Tag: TemplateRepresentable, Sendable {
         /// The key name of the tag.
         public let key: Value<String>
         /// The value for the tag.
@@ -223,12 +211,6 @@ public final class CfnVPCEncryptionControl: Resource, HasAttributes, DecodableRe
             self.value = value
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("Key", as: Value<String>.self), let r1 = fields.decode("Value", as: Value<String>.self) else { return nil }
-            self.init(key: r0, value: r1)
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["Key"] = self.key.templateValue
@@ -237,31 +219,28 @@ public final class CfnVPCEncryptionControl: Resource, HasAttributes, DecodableRe
         }
     }
 
-    public struct VirtualPrivateGatewayExclusionInput: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+    public struct VirtualPrivateGatewayExclusionInput: TemplateRepresentable, Sendable {
         public let templateValue: TemplateValue
         /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
         public init(_ value: Value<String>) { templateValue = value.raw }
-        public init(decoding value: TemplateValue) { templateValue = value }
         private init(literal: String) { templateValue = .string(literal) }
         public static var enable: VirtualPrivateGatewayExclusionInput { VirtualPrivateGatewayExclusionInput(literal: "enable") }
         public static var disable: VirtualPrivateGatewayExclusionInput { VirtualPrivateGatewayExclusionInput(literal: "disable") }
     }
 
-    public struct VpcLatticeExclusionInput: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+    public struct VpcLatticeExclusionInput: TemplateRepresentable, Sendable {
         public let templateValue: TemplateValue
         /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
         public init(_ value: Value<String>) { templateValue = value.raw }
-        public init(decoding value: TemplateValue) { templateValue = value }
         private init(literal: String) { templateValue = .string(literal) }
         public static var enable: VpcLatticeExclusionInput { VpcLatticeExclusionInput(literal: "enable") }
         public static var disable: VpcLatticeExclusionInput { VpcLatticeExclusionInput(literal: "disable") }
     }
 
-    public struct VpcPeeringExclusionInput: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+    public struct VpcPeeringExclusionInput: TemplateRepresentable, Sendable {
         public let templateValue: TemplateValue
         /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
         public init(_ value: Value<String>) { templateValue = value.raw }
-        public init(decoding value: TemplateValue) { templateValue = value }
         private init(literal: String) { templateValue = .string(literal) }
         public static var enable: VpcPeeringExclusionInput { VpcPeeringExclusionInput(literal: "enable") }
         public static var disable: VpcPeeringExclusionInput { VpcPeeringExclusionInput(literal: "disable") }

@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::EC2::VPCEndpointConnectionNotification`: Resource Type definition for AWS::EC2::VPCEndpointConnectionNotification
-public final class CfnVPCEndpointConnectionNotification: Resource, HasAttributes, DecodableResource {
+public final class CfnVPCEndpointConnectionNotification: Resource, HasAttributes {
     public enum Attribute: String, Sendable {
         case vpcEndpointConnectionNotificationId = "VPCEndpointConnectionNotificationId"
     }
@@ -22,13 +22,6 @@ public final class CfnVPCEndpointConnectionNotification: Resource, HasAttributes
         self.serviceId = serviceId
         self.vpcEndpointId = vpcEndpointId
         super.init(logicalID: logicalID, type: "AWS::EC2::VPCEndpointConnectionNotification")
-    }
-
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        guard let r0 = properties.decode("ConnectionEvents", as: Value<[String]>.self), let r1 = properties.decode("ConnectionNotificationArn", as: Value<String>.self) else { return nil }
-        self.init(logicalID, connectionEvents: r0, connectionNotificationArn: r1, serviceId: properties.decode("ServiceId", as: Value<String>.self), vpcEndpointId: properties.decode("VPCEndpointId", as: Value<String>.self))
     }
 
     /// Fn::GetAtt VPCEndpointConnectionNotificationId.

@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::EC2::VPCEndpointService`: Resource Type definition for AWS::EC2::VPCEndpointService
-public final class CfnVPCEndpointService: Resource, HasAttributes, DecodableResource {
+public final class CfnVPCEndpointService: Resource, HasAttributes {
     public enum Attribute: String, Sendable {
         case privateDnsNameConfigurationName = "PrivateDnsNameConfiguration.Name"
         case privateDnsNameConfigurationState = "PrivateDnsNameConfiguration.State"
@@ -39,12 +39,6 @@ public final class CfnVPCEndpointService: Resource, HasAttributes, DecodableReso
         super.init(logicalID: logicalID, type: "AWS::EC2::VPCEndpointService")
     }
 
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        self.init(logicalID, acceptanceRequired: properties.decode("AcceptanceRequired", as: Value<Bool>.self), contributorInsightsEnabled: properties.decode("ContributorInsightsEnabled", as: Value<Bool>.self), gatewayLoadBalancerArns: properties.decode("GatewayLoadBalancerArns", as: Value<[String]>.self), networkLoadBalancerArns: properties.decode("NetworkLoadBalancerArns", as: Value<[String]>.self), payerResponsibility: properties.decode("PayerResponsibility", as: Value<String>.self), privateDnsName: properties.decode("PrivateDnsName", as: Value<String>.self), privateDnsNameConfiguration: properties.decode("PrivateDnsNameConfiguration", as: CfnVPCEndpointService.PrivateDnsNameConfiguration.self), supportedIpAddressTypes: properties.decode("SupportedIpAddressTypes", as: [CfnVPCEndpointService.IpAddressType].self), supportedRegions: properties.decode("SupportedRegions", as: Value<[String]>.self), tags: properties.decode("Tags", as: [CfnVPCEndpointService.Tag].self))
-    }
-
     /// Fn::GetAtt PrivateDnsNameConfiguration.Name.
     public var attrPrivateDnsNameConfigurationName: Value<String> { attribute(.privateDnsNameConfigurationName) }
     /// Fn::GetAtt PrivateDnsNameConfiguration.State.
@@ -71,7 +65,7 @@ public final class CfnVPCEndpointService: Resource, HasAttributes, DecodableReso
         return properties
     }
 
-    public struct PrivateDnsNameConfiguration: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct PrivateDnsNameConfiguration: TemplateRepresentable, Sendable {
         public let name: Value<String>?
         public let state: Value<String>?
         public let type: Value<String>?
@@ -84,11 +78,6 @@ public final class CfnVPCEndpointService: Resource, HasAttributes, DecodableReso
             self.value = value
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(name: fields.decode("Name", as: Value<String>.self), state: fields.decode("State", as: Value<String>.self), type: fields.decode("Type", as: Value<String>.self), value: fields.decode("Value", as: Value<String>.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["Name"] = self.name?.templateValue
@@ -99,29 +88,22 @@ public final class CfnVPCEndpointService: Resource, HasAttributes, DecodableReso
         }
     }
 
-    public struct IpAddressType: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+    public struct IpAddressType: TemplateRepresentable, Sendable {
         public let templateValue: TemplateValue
         /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
         public init(_ value: Value<String>) { templateValue = value.raw }
-        public init(decoding value: TemplateValue) { templateValue = value }
         private init(literal: String) { templateValue = .string(literal) }
         public static var ipv4: IpAddressType { IpAddressType(literal: "ipv4") }
         public static var ipv6: IpAddressType { IpAddressType(literal: "ipv6") }
     }
 
-    public struct Tag: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct Tag: TemplateRepresentable, Sendable {
         public let key: Value<String>
         public let value: Value<String>
 
         public init(key: Value<String>, value: Value<String>) {
             self.key = key
             self.value = value
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("Key", as: Value<String>.self), let r1 = fields.decode("Value", as: Value<String>.self) else { return nil }
-            self.init(key: r0, value: r1)
         }
 
         public var templateValue: TemplateValue {

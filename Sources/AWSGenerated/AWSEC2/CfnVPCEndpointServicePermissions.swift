@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::EC2::VPCEndpointServicePermissions`: Resource Type definition for AWS::EC2::VPCEndpointServicePermissions
-public final class CfnVPCEndpointServicePermissions: Resource, DecodableResource {
+public final class CfnVPCEndpointServicePermissions: Resource {
     public var allowedPrincipals: Value<[String]>?
     public var serviceId: Value<String>
 
@@ -10,13 +10,6 @@ public final class CfnVPCEndpointServicePermissions: Resource, DecodableResource
         self.allowedPrincipals = allowedPrincipals
         self.serviceId = serviceId
         super.init(logicalID: logicalID, type: "AWS::EC2::VPCEndpointServicePermissions")
-    }
-
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        guard let r1 = properties.decode("ServiceId", as: Value<String>.self) else { return nil }
-        self.init(logicalID, serviceId: r1, allowedPrincipals: properties.decode("AllowedPrincipals", as: Value<[String]>.self))
     }
 
     public override func properties(in context: SynthesisContext) -> Fields {

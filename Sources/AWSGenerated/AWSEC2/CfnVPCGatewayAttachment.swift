@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::EC2::VPCGatewayAttachment`: Resource Type definition for AWS::EC2::VPCGatewayAttachment
-public final class CfnVPCGatewayAttachment: Resource, HasAttributes, DecodableResource {
+public final class CfnVPCGatewayAttachment: Resource, HasAttributes {
     public enum Attribute: String, Sendable {
         case attachmentType = "AttachmentType"
     }
@@ -19,13 +19,6 @@ public final class CfnVPCGatewayAttachment: Resource, HasAttributes, DecodableRe
         self.vpcId = vpcId
         self.vpnGatewayId = vpnGatewayId
         super.init(logicalID: logicalID, type: "AWS::EC2::VPCGatewayAttachment")
-    }
-
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        guard let r1 = properties.decode("VpcId", as: Value<String>.self) else { return nil }
-        self.init(logicalID, vpcId: r1, internetGatewayId: properties.decode("InternetGatewayId", as: Value<String>.self), vpnGatewayId: properties.decode("VpnGatewayId", as: Value<String>.self))
     }
 
     /// Fn::GetAtt AttachmentType.

@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::EC2::VPCPeeringConnection`: Resource Type definition for AWS::EC2::VPCPeeringConnection
-public final class CfnVPCPeeringConnection: Resource, HasAttributes, DecodableResource {
+public final class CfnVPCPeeringConnection: Resource, HasAttributes {
     public enum Attribute: String, Sendable {
         case id = "Id"
     }
@@ -32,13 +32,6 @@ public final class CfnVPCPeeringConnection: Resource, HasAttributes, DecodableRe
         super.init(logicalID: logicalID, type: "AWS::EC2::VPCPeeringConnection")
     }
 
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        guard let r4 = properties.decode("PeerVpcId", as: Value<String>.self), let r6 = properties.decode("VpcId", as: Value<String>.self) else { return nil }
-        self.init(logicalID, peerVpcId: r4, vpcId: r6, assumeRoleRegion: properties.decode("AssumeRoleRegion", as: Value<String>.self), peerOwnerId: properties.decode("PeerOwnerId", as: Value<String>.self), peerRegion: properties.decode("PeerRegion", as: Value<String>.self), peerRoleArn: properties.decode("PeerRoleArn", as: Value<String>.self), tags: properties.decode("Tags", as: [CfnVPCPeeringConnection.Tag].self))
-    }
-
     /// Fn::GetAtt Id.
     public var attrId: Value<String> { attribute(.id) }
 
@@ -55,7 +48,7 @@ public final class CfnVPCPeeringConnection: Resource, HasAttributes, DecodableRe
     }
 
     /// A key-value pair to associate with a resource.
-    public struct Tag: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct Tag: TemplateRepresentable, Sendable {
         /// The key name of the tag.
         public let key: Value<String>
         /// The value for the tag.
@@ -64,12 +57,6 @@ public final class CfnVPCPeeringConnection: Resource, HasAttributes, DecodableRe
         public init(key: Value<String>, value: Value<String>) {
             self.key = key
             self.value = value
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("Key", as: Value<String>.self), let r1 = fields.decode("Value", as: Value<String>.self) else { return nil }
-            self.init(key: r0, value: r1)
         }
 
         public var templateValue: TemplateValue {

@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::EC2::VPNConcentrator`: Describes a VPN concentrator.
-public final class CfnVPNConcentrator: Resource, HasAttributes, DecodableResource {
+public final class CfnVPNConcentrator: Resource, HasAttributes {
     public enum Attribute: String, Sendable {
         case transitGatewayAttachmentId = "TransitGatewayAttachmentId"
         case vpnConcentratorId = "VpnConcentratorId"
@@ -22,13 +22,6 @@ public final class CfnVPNConcentrator: Resource, HasAttributes, DecodableResourc
         super.init(logicalID: logicalID, type: "AWS::EC2::VPNConcentrator")
     }
 
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        guard let r2 = properties.decode("Type", as: Value<String>.self) else { return nil }
-        self.init(logicalID, vpnConcentratorType: r2, tags: properties.decode("Tags", as: [CfnVPNConcentrator.Tag].self), transitGatewayId: properties.decode("TransitGatewayId", as: Value<String>.self))
-    }
-
     /// Fn::GetAtt TransitGatewayAttachmentId.
     public var attrTransitGatewayAttachmentId: Value<String> { attribute(.transitGatewayAttachmentId) }
     /// Fn::GetAtt VpnConcentratorId.
@@ -43,7 +36,7 @@ public final class CfnVPNConcentrator: Resource, HasAttributes, DecodableResourc
     }
 
     /// Describes a tag.
-    public struct Tag: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct Tag: TemplateRepresentable, Sendable {
         /// The key of the tag.
         public let key: Value<String>
         /// The value of the tag.
@@ -52,12 +45,6 @@ public final class CfnVPNConcentrator: Resource, HasAttributes, DecodableResourc
         public init(key: Value<String>, value: Value<String>) {
             self.key = key
             self.value = value
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("Key", as: Value<String>.self), let r1 = fields.decode("Value", as: Value<String>.self) else { return nil }
-            self.init(key: r0, value: r1)
         }
 
         public var templateValue: TemplateValue {

@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::EC2::VPNConnection`: Specifies a VPN connection between a virtual private gateway and a VPN customer gateway or a transit gateway and a VPN customer gateway.
-public final class CfnVPNConnection: Resource, HasAttributes, DecodableResource {
+public final class CfnVPNConnection: Resource, HasAttributes {
     public enum Attribute: String, Sendable {
         case vpnConnectionId = "VpnConnectionId"
     }
@@ -66,13 +66,6 @@ public final class CfnVPNConnection: Resource, HasAttributes, DecodableResource 
         super.init(logicalID: logicalID, type: "AWS::EC2::VPNConnection")
     }
 
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        guard let r0 = properties.decode("CustomerGatewayId", as: Value<String>.self), let r14 = properties.decode("Type", as: Value<String>.self) else { return nil }
-        self.init(logicalID, customerGatewayId: r0, vpnConnectionType: r14, enableAcceleration: properties.decode("EnableAcceleration", as: Value<Bool>.self), localIpv4NetworkCidr: properties.decode("LocalIpv4NetworkCidr", as: Value<String>.self), localIpv6NetworkCidr: properties.decode("LocalIpv6NetworkCidr", as: Value<String>.self), outsideIpAddressType: properties.decode("OutsideIpAddressType", as: Value<String>.self), preSharedKeyStorage: properties.decode("PreSharedKeyStorage", as: CfnVPNConnection.PreSharedKeyStorage.self), remoteIpv4NetworkCidr: properties.decode("RemoteIpv4NetworkCidr", as: Value<String>.self), remoteIpv6NetworkCidr: properties.decode("RemoteIpv6NetworkCidr", as: Value<String>.self), staticRoutesOnly: properties.decode("StaticRoutesOnly", as: Value<Bool>.self), tags: properties.decode("Tags", as: [CfnVPNConnection.Tag].self), transitGatewayId: properties.decode("TransitGatewayId", as: Value<String>.self), transportTransitGatewayAttachmentId: properties.decode("TransportTransitGatewayAttachmentId", as: Value<String>.self), tunnelBandwidth: properties.decode("TunnelBandwidth", as: CfnVPNConnection.TunnelBandwidth.self), tunnelInsideIpVersion: properties.decode("TunnelInsideIpVersion", as: Value<String>.self), vpnConcentratorId: properties.decode("VpnConcentratorId", as: Value<String>.self), vpnGatewayId: properties.decode("VpnGatewayId", as: Value<String>.self), vpnTunnelOptionsSpecifications: properties.decode("VpnTunnelOptionsSpecifications", as: [CfnVPNConnection.VpnTunnelOptionsSpecification].self))
-    }
-
     /// Fn::GetAtt VpnConnectionId.
     public var attrVpnConnectionId: Value<String> { attribute(.vpnConnectionId) }
 
@@ -99,18 +92,17 @@ public final class CfnVPNConnection: Resource, HasAttributes, DecodableResource 
         return properties
     }
 
-    public struct PreSharedKeyStorage: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+    public struct PreSharedKeyStorage: TemplateRepresentable, Sendable {
         public let templateValue: TemplateValue
         /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
         public init(_ value: Value<String>) { templateValue = value.raw }
-        public init(decoding value: TemplateValue) { templateValue = value }
         private init(literal: String) { templateValue = .string(literal) }
         public static var standard: PreSharedKeyStorage { PreSharedKeyStorage(literal: "Standard") }
         public static var secretsManager: PreSharedKeyStorage { PreSharedKeyStorage(literal: "SecretsManager") }
     }
 
     /// Specifies a tag.
-    public struct Tag: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct Tag: TemplateRepresentable, Sendable {
         /// The tag key.
         public let key: Value<String>
         /// The tag value.
@@ -121,12 +113,6 @@ public final class CfnVPNConnection: Resource, HasAttributes, DecodableResource 
             self.value = value
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("Key", as: Value<String>.self), let r1 = fields.decode("Value", as: Value<String>.self) else { return nil }
-            self.init(key: r0, value: r1)
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["Key"] = self.key.templateValue
@@ -135,18 +121,17 @@ public final class CfnVPNConnection: Resource, HasAttributes, DecodableResource 
         }
     }
 
-    public struct TunnelBandwidth: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+    public struct TunnelBandwidth: TemplateRepresentable, Sendable {
         public let templateValue: TemplateValue
         /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
         public init(_ value: Value<String>) { templateValue = value.raw }
-        public init(decoding value: TemplateValue) { templateValue = value }
         private init(literal: String) { templateValue = .string(literal) }
         public static var standard: TunnelBandwidth { TunnelBandwidth(literal: "standard") }
         public static var large: TunnelBandwidth { TunnelBandwidth(literal: "large") }
     }
 
     /// The tunnel options for a single VPN tunnel.
-    public struct VpnTunnelOptionsSpecification: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct VpnTunnelOptionsSpecification: TemplateRepresentable, Sendable {
         /// The action to take after DPD timeout occurs.
         public let dpdTimeoutAction: CfnVPNConnection.VpnTunnelOptionsSpecification.DPDTimeoutAction?
         /// The number of seconds after which a DPD timeout occurs.
@@ -211,11 +196,6 @@ public final class CfnVPNConnection: Resource, HasAttributes, DecodableResource 
             self.tunnelInsideIpv6Cidr = tunnelInsideIpv6Cidr
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(dpdTimeoutAction: fields.decode("DPDTimeoutAction", as: CfnVPNConnection.VpnTunnelOptionsSpecification.DPDTimeoutAction.self), dpdTimeoutSeconds: fields.decode("DPDTimeoutSeconds", as: Value<Int>.self), enableTunnelLifecycleControl: fields.decode("EnableTunnelLifecycleControl", as: Value<Bool>.self), ikeVersions: fields.decode("IKEVersions", as: [CfnVPNConnection.IKEVersionsRequestListValue].self), logOptions: fields.decode("LogOptions", as: CfnVPNConnection.VpnTunnelLogOptionsSpecification.self), phase1DHGroupNumbers: fields.decode("Phase1DHGroupNumbers", as: [CfnVPNConnection.Phase1DHGroupNumbersRequestListValue].self), phase1EncryptionAlgorithms: fields.decode("Phase1EncryptionAlgorithms", as: [CfnVPNConnection.Phase1EncryptionAlgorithmsRequestListValue].self), phase1IntegrityAlgorithms: fields.decode("Phase1IntegrityAlgorithms", as: [CfnVPNConnection.Phase1IntegrityAlgorithmsRequestListValue].self), phase1LifetimeSeconds: fields.decode("Phase1LifetimeSeconds", as: Value<Int>.self), phase2DHGroupNumbers: fields.decode("Phase2DHGroupNumbers", as: [CfnVPNConnection.Phase2DHGroupNumbersRequestListValue].self), phase2EncryptionAlgorithms: fields.decode("Phase2EncryptionAlgorithms", as: [CfnVPNConnection.Phase2EncryptionAlgorithmsRequestListValue].self), phase2IntegrityAlgorithms: fields.decode("Phase2IntegrityAlgorithms", as: [CfnVPNConnection.Phase2IntegrityAlgorithmsRequestListValue].self), phase2LifetimeSeconds: fields.decode("Phase2LifetimeSeconds", as: Value<Int>.self), preSharedKey: fields.decode("PreSharedKey", as: Value<String>.self), rekeyFuzzPercentage: fields.decode("RekeyFuzzPercentage", as: Value<Int>.self), rekeyMarginTimeSeconds: fields.decode("RekeyMarginTimeSeconds", as: Value<Int>.self), replayWindowSize: fields.decode("ReplayWindowSize", as: Value<Int>.self), startupAction: fields.decode("StartupAction", as: CfnVPNConnection.VpnTunnelOptionsSpecification.StartupAction.self), tunnelInsideCidr: fields.decode("TunnelInsideCidr", as: Value<String>.self), tunnelInsideIpv6Cidr: fields.decode("TunnelInsideIpv6Cidr", as: Value<String>.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["DPDTimeoutAction"] = self.dpdTimeoutAction?.templateValue
@@ -241,22 +221,20 @@ public final class CfnVPNConnection: Resource, HasAttributes, DecodableResource 
             return .object(fields)
         }
 
-        public struct DPDTimeoutAction: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+        public struct DPDTimeoutAction: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
-            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var clear: DPDTimeoutAction { DPDTimeoutAction(literal: "clear") }
             public static var none: DPDTimeoutAction { DPDTimeoutAction(literal: "none") }
             public static var restart: DPDTimeoutAction { DPDTimeoutAction(literal: "restart") }
         }
 
-        public struct StartupAction: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+        public struct StartupAction: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
-            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var add: StartupAction { StartupAction(literal: "add") }
             public static var start: StartupAction { StartupAction(literal: "start") }
@@ -264,17 +242,12 @@ public final class CfnVPNConnection: Resource, HasAttributes, DecodableResource 
     }
 
     /// The IKE version that is permitted for the VPN tunnel.
-    public struct IKEVersionsRequestListValue: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct IKEVersionsRequestListValue: TemplateRepresentable, Sendable {
         /// The IKE version.
         public let value: CfnVPNConnection.IKEVersionsRequestListValue.IKEVersionsRequestListValueValue?
 
         public init(value: CfnVPNConnection.IKEVersionsRequestListValue.IKEVersionsRequestListValueValue? = nil) {
             self.value = value
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(value: fields.decode("Value", as: CfnVPNConnection.IKEVersionsRequestListValue.IKEVersionsRequestListValueValue.self))
         }
 
         public var templateValue: TemplateValue {
@@ -283,11 +256,10 @@ public final class CfnVPNConnection: Resource, HasAttributes, DecodableResource 
             return .object(fields)
         }
 
-        public struct IKEVersionsRequestListValueValue: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+        public struct IKEVersionsRequestListValueValue: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
-            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var ikev1: IKEVersionsRequestListValueValue { IKEVersionsRequestListValueValue(literal: "ikev1") }
             public static var ikev2: IKEVersionsRequestListValueValue { IKEVersionsRequestListValueValue(literal: "ikev2") }
@@ -295,17 +267,12 @@ public final class CfnVPNConnection: Resource, HasAttributes, DecodableResource 
     }
 
     /// Options for logging VPN tunnel activity.
-    public struct VpnTunnelLogOptionsSpecification: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct VpnTunnelLogOptionsSpecification: TemplateRepresentable, Sendable {
         /// Options for sending VPN tunnel logs to CloudWatch.
         public let cloudwatchLogOptions: CfnVPNConnection.CloudwatchLogOptionsSpecification?
 
         public init(cloudwatchLogOptions: CfnVPNConnection.CloudwatchLogOptionsSpecification? = nil) {
             self.cloudwatchLogOptions = cloudwatchLogOptions
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(cloudwatchLogOptions: fields.decode("CloudwatchLogOptions", as: CfnVPNConnection.CloudwatchLogOptionsSpecification.self))
         }
 
         public var templateValue: TemplateValue {
@@ -316,7 +283,7 @@ public final class CfnVPNConnection: Resource, HasAttributes, DecodableResource 
     }
 
     /// Options for sending VPN tunnel logs to CloudWatch.
-    public struct CloudwatchLogOptionsSpecification: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct CloudwatchLogOptionsSpecification: TemplateRepresentable, Sendable {
         /// Specifies whether to enable BGP logging for the VPN connection.
         public let bgpLogEnabled: Value<Bool>?
         /// The Amazon Resource Name (ARN) of the CloudWatch log group where BGP logs will be sent.
@@ -339,11 +306,6 @@ public final class CfnVPNConnection: Resource, HasAttributes, DecodableResource 
             self.logOutputFormat = logOutputFormat
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(bgpLogEnabled: fields.decode("BgpLogEnabled", as: Value<Bool>.self), bgpLogGroupArn: fields.decode("BgpLogGroupArn", as: Value<String>.self), bgpLogOutputFormat: fields.decode("BgpLogOutputFormat", as: CfnVPNConnection.CloudwatchLogOptionsSpecification.BgpLogOutputFormat.self), logEnabled: fields.decode("LogEnabled", as: Value<Bool>.self), logGroupArn: fields.decode("LogGroupArn", as: Value<String>.self), logOutputFormat: fields.decode("LogOutputFormat", as: CfnVPNConnection.CloudwatchLogOptionsSpecification.LogOutputFormat.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["BgpLogEnabled"] = self.bgpLogEnabled?.templateValue
@@ -355,21 +317,19 @@ public final class CfnVPNConnection: Resource, HasAttributes, DecodableResource 
             return .object(fields)
         }
 
-        public struct BgpLogOutputFormat: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+        public struct BgpLogOutputFormat: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
-            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var json: BgpLogOutputFormat { BgpLogOutputFormat(literal: "json") }
             public static var text: BgpLogOutputFormat { BgpLogOutputFormat(literal: "text") }
         }
 
-        public struct LogOutputFormat: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+        public struct LogOutputFormat: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
-            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var json: LogOutputFormat { LogOutputFormat(literal: "json") }
             public static var text: LogOutputFormat { LogOutputFormat(literal: "text") }
@@ -377,17 +337,12 @@ public final class CfnVPNConnection: Resource, HasAttributes, DecodableResource 
     }
 
     /// Specifies a Diffie-Hellman group number for the VPN tunnel for phase 1 IKE negotiations.
-    public struct Phase1DHGroupNumbersRequestListValue: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct Phase1DHGroupNumbersRequestListValue: TemplateRepresentable, Sendable {
         /// The Diffie-Hellmann group number.
         public let value: Value<Int>?
 
         public init(value: Value<Int>? = nil) {
             self.value = value
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(value: fields.decode("Value", as: Value<Int>.self))
         }
 
         public var templateValue: TemplateValue {
@@ -398,17 +353,12 @@ public final class CfnVPNConnection: Resource, HasAttributes, DecodableResource 
     }
 
     /// Specifies the encryption algorithm for the VPN tunnel for phase 1 IKE negotiations.
-    public struct Phase1EncryptionAlgorithmsRequestListValue: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct Phase1EncryptionAlgorithmsRequestListValue: TemplateRepresentable, Sendable {
         /// The value for the encryption algorithm.
         public let value: CfnVPNConnection.Phase1EncryptionAlgorithmsRequestListValue.Phase1EncryptionAlgorithmsRequestListValueValue?
 
         public init(value: CfnVPNConnection.Phase1EncryptionAlgorithmsRequestListValue.Phase1EncryptionAlgorithmsRequestListValueValue? = nil) {
             self.value = value
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(value: fields.decode("Value", as: CfnVPNConnection.Phase1EncryptionAlgorithmsRequestListValue.Phase1EncryptionAlgorithmsRequestListValueValue.self))
         }
 
         public var templateValue: TemplateValue {
@@ -417,11 +367,10 @@ public final class CfnVPNConnection: Resource, HasAttributes, DecodableResource 
             return .object(fields)
         }
 
-        public struct Phase1EncryptionAlgorithmsRequestListValueValue: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+        public struct Phase1EncryptionAlgorithmsRequestListValueValue: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
-            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var aes128: Phase1EncryptionAlgorithmsRequestListValueValue { Phase1EncryptionAlgorithmsRequestListValueValue(literal: "AES128") }
             public static var aes256: Phase1EncryptionAlgorithmsRequestListValueValue { Phase1EncryptionAlgorithmsRequestListValueValue(literal: "AES256") }
@@ -431,17 +380,12 @@ public final class CfnVPNConnection: Resource, HasAttributes, DecodableResource 
     }
 
     /// Specifies the integrity algorithm for the VPN tunnel for phase 1 IKE negotiations.
-    public struct Phase1IntegrityAlgorithmsRequestListValue: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct Phase1IntegrityAlgorithmsRequestListValue: TemplateRepresentable, Sendable {
         /// The value for the integrity algorithm.
         public let value: CfnVPNConnection.Phase1IntegrityAlgorithmsRequestListValue.Phase1IntegrityAlgorithmsRequestListValueValue?
 
         public init(value: CfnVPNConnection.Phase1IntegrityAlgorithmsRequestListValue.Phase1IntegrityAlgorithmsRequestListValueValue? = nil) {
             self.value = value
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(value: fields.decode("Value", as: CfnVPNConnection.Phase1IntegrityAlgorithmsRequestListValue.Phase1IntegrityAlgorithmsRequestListValueValue.self))
         }
 
         public var templateValue: TemplateValue {
@@ -450,11 +394,10 @@ public final class CfnVPNConnection: Resource, HasAttributes, DecodableResource 
             return .object(fields)
         }
 
-        public struct Phase1IntegrityAlgorithmsRequestListValueValue: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+        public struct Phase1IntegrityAlgorithmsRequestListValueValue: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
-            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var sha1: Phase1IntegrityAlgorithmsRequestListValueValue { Phase1IntegrityAlgorithmsRequestListValueValue(literal: "SHA1") }
             public static var sha2_256: Phase1IntegrityAlgorithmsRequestListValueValue { Phase1IntegrityAlgorithmsRequestListValueValue(literal: "SHA2-256") }
@@ -464,17 +407,12 @@ public final class CfnVPNConnection: Resource, HasAttributes, DecodableResource 
     }
 
     /// Specifies a Diffie-Hellman group number for the VPN tunnel for phase 2 IKE negotiations.
-    public struct Phase2DHGroupNumbersRequestListValue: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct Phase2DHGroupNumbersRequestListValue: TemplateRepresentable, Sendable {
         /// The Diffie-Hellmann group number.
         public let value: Value<Int>?
 
         public init(value: Value<Int>? = nil) {
             self.value = value
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(value: fields.decode("Value", as: Value<Int>.self))
         }
 
         public var templateValue: TemplateValue {
@@ -485,17 +423,12 @@ public final class CfnVPNConnection: Resource, HasAttributes, DecodableResource 
     }
 
     /// Specifies the encryption algorithm for the VPN tunnel for phase 2 IKE negotiations.
-    public struct Phase2EncryptionAlgorithmsRequestListValue: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct Phase2EncryptionAlgorithmsRequestListValue: TemplateRepresentable, Sendable {
         /// The encryption algorithm.
         public let value: CfnVPNConnection.Phase2EncryptionAlgorithmsRequestListValue.Phase2EncryptionAlgorithmsRequestListValueValue?
 
         public init(value: CfnVPNConnection.Phase2EncryptionAlgorithmsRequestListValue.Phase2EncryptionAlgorithmsRequestListValueValue? = nil) {
             self.value = value
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(value: fields.decode("Value", as: CfnVPNConnection.Phase2EncryptionAlgorithmsRequestListValue.Phase2EncryptionAlgorithmsRequestListValueValue.self))
         }
 
         public var templateValue: TemplateValue {
@@ -504,11 +437,10 @@ public final class CfnVPNConnection: Resource, HasAttributes, DecodableResource 
             return .object(fields)
         }
 
-        public struct Phase2EncryptionAlgorithmsRequestListValueValue: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+        public struct Phase2EncryptionAlgorithmsRequestListValueValue: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
-            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var aes128: Phase2EncryptionAlgorithmsRequestListValueValue { Phase2EncryptionAlgorithmsRequestListValueValue(literal: "AES128") }
             public static var aes256: Phase2EncryptionAlgorithmsRequestListValueValue { Phase2EncryptionAlgorithmsRequestListValueValue(literal: "AES256") }
@@ -518,17 +450,12 @@ public final class CfnVPNConnection: Resource, HasAttributes, DecodableResource 
     }
 
     /// Specifies the integrity algorithm for the VPN tunnel for phase 2 IKE negotiations.
-    public struct Phase2IntegrityAlgorithmsRequestListValue: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct Phase2IntegrityAlgorithmsRequestListValue: TemplateRepresentable, Sendable {
         /// The integrity algorithm.
         public let value: CfnVPNConnection.Phase2IntegrityAlgorithmsRequestListValue.Phase2IntegrityAlgorithmsRequestListValueValue?
 
         public init(value: CfnVPNConnection.Phase2IntegrityAlgorithmsRequestListValue.Phase2IntegrityAlgorithmsRequestListValueValue? = nil) {
             self.value = value
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(value: fields.decode("Value", as: CfnVPNConnection.Phase2IntegrityAlgorithmsRequestListValue.Phase2IntegrityAlgorithmsRequestListValueValue.self))
         }
 
         public var templateValue: TemplateValue {
@@ -537,11 +464,10 @@ public final class CfnVPNConnection: Resource, HasAttributes, DecodableResource 
             return .object(fields)
         }
 
-        public struct Phase2IntegrityAlgorithmsRequestListValueValue: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+        public struct Phase2IntegrityAlgorithmsRequestListValueValue: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
-            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var sha1: Phase2IntegrityAlgorithmsRequestListValueValue { Phase2IntegrityAlgorithmsRequestListValueValue(literal: "SHA1") }
             public static var sha2_256: Phase2IntegrityAlgorithmsRequestListValueValue { Phase2IntegrityAlgorithmsRequestListValueValue(literal: "SHA2-256") }

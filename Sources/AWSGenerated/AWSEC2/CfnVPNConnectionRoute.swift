@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::EC2::VPNConnectionRoute`: Specifies a static route for a VPN connection between an existing virtual private gateway and a VPN customer gateway.
-public final class CfnVPNConnectionRoute: Resource, DecodableResource {
+public final class CfnVPNConnectionRoute: Resource {
     /// The CIDR block associated with the local subnet of the customer network.
     public var destinationCidrBlock: Value<String>
     /// The ID of the VPN connection.
@@ -12,13 +12,6 @@ public final class CfnVPNConnectionRoute: Resource, DecodableResource {
         self.destinationCidrBlock = destinationCidrBlock
         self.vpnConnectionId = vpnConnectionId
         super.init(logicalID: logicalID, type: "AWS::EC2::VPNConnectionRoute")
-    }
-
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        guard let r0 = properties.decode("DestinationCidrBlock", as: Value<String>.self), let r1 = properties.decode("VpnConnectionId", as: Value<String>.self) else { return nil }
-        self.init(logicalID, destinationCidrBlock: r0, vpnConnectionId: r1)
     }
 
     public override func properties(in context: SynthesisContext) -> Fields {

@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::EC2::VPNGateway`: Specifies a virtual private gateway.
-public final class CfnVPNGateway: Resource, HasAttributes, DecodableResource {
+public final class CfnVPNGateway: Resource, HasAttributes {
     public enum Attribute: String, Sendable {
         case vpnGatewayId = "VPNGatewayId"
     }
@@ -21,13 +21,6 @@ public final class CfnVPNGateway: Resource, HasAttributes, DecodableResource {
         super.init(logicalID: logicalID, type: "AWS::EC2::VPNGateway")
     }
 
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        guard let r2 = properties.decode("Type", as: Value<String>.self) else { return nil }
-        self.init(logicalID, vpnGatewayType: r2, amazonSideAsn: properties.decode("AmazonSideAsn", as: Value<Int>.self), tags: properties.decode("Tags", as: [CfnVPNGateway.Tag].self))
-    }
-
     /// Fn::GetAtt VPNGatewayId.
     public var attrVPNGatewayId: Value<String> { attribute(.vpnGatewayId) }
 
@@ -40,7 +33,7 @@ public final class CfnVPNGateway: Resource, HasAttributes, DecodableResource {
     }
 
     /// Specifies a tag.
-    public struct Tag: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct Tag: TemplateRepresentable, Sendable {
         /// The tag key.
         public let key: Value<String>
         /// The tag value.
@@ -49,12 +42,6 @@ public final class CfnVPNGateway: Resource, HasAttributes, DecodableResource {
         public init(key: Value<String>, value: Value<String>) {
             self.key = key
             self.value = value
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("Key", as: Value<String>.self), let r1 = fields.decode("Value", as: Value<String>.self) else { return nil }
-            self.init(key: r0, value: r1)
         }
 
         public var templateValue: TemplateValue {

@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::EC2::VPNGatewayRoutePropagation`: Resource Type definition for AWS::EC2::VPNGatewayRoutePropagation
-public final class CfnVPNGatewayRoutePropagation: Resource, HasAttributes, DecodableResource {
+public final class CfnVPNGatewayRoutePropagation: Resource, HasAttributes {
     public enum Attribute: String, Sendable {
         case id = "Id"
     }
@@ -16,13 +16,6 @@ public final class CfnVPNGatewayRoutePropagation: Resource, HasAttributes, Decod
         self.routeTableIds = routeTableIds
         self.vpnGatewayId = vpnGatewayId
         super.init(logicalID: logicalID, type: "AWS::EC2::VPNGatewayRoutePropagation")
-    }
-
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        guard let r0 = properties.decode("RouteTableIds", as: Value<[String]>.self), let r1 = properties.decode("VpnGatewayId", as: Value<String>.self) else { return nil }
-        self.init(logicalID, routeTableIds: r0, vpnGatewayId: r1)
     }
 
     /// Fn::GetAtt Id.

@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::EC2::VerifiedAccessEndpoint`: The AWS::EC2::VerifiedAccessEndpoint resource creates an AWS EC2 Verified Access Endpoint.
-public final class CfnVerifiedAccessEndpoint: Resource, HasAttributes, DecodableResource {
+public final class CfnVerifiedAccessEndpoint: Resource, HasAttributes {
     public enum Attribute: String, Sendable {
         case creationTime = "CreationTime"
         case deviceValidationDomain = "DeviceValidationDomain"
@@ -66,13 +66,6 @@ public final class CfnVerifiedAccessEndpoint: Resource, HasAttributes, Decodable
         super.init(logicalID: logicalID, type: "AWS::EC2::VerifiedAccessEndpoint")
     }
 
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        guard let r1 = properties.decode("AttachmentType", as: CfnVerifiedAccessEndpoint.AttachmentType.self), let r6 = properties.decode("EndpointType", as: CfnVerifiedAccessEndpoint.EndpointType.self), let r15 = properties.decode("VerifiedAccessGroupId", as: Value<String>.self) else { return nil }
-        self.init(logicalID, attachmentType: r1, endpointType: r6, verifiedAccessGroupId: r15, applicationDomain: properties.decode("ApplicationDomain", as: Value<String>.self), cidrOptions: properties.decode("CidrOptions", as: CfnVerifiedAccessEndpoint.CidrOptions.self), description: properties.decode("Description", as: Value<String>.self), domainCertificateArn: properties.decode("DomainCertificateArn", as: Value<String>.self), endpointDomainPrefix: properties.decode("EndpointDomainPrefix", as: Value<String>.self), loadBalancerOptions: properties.decode("LoadBalancerOptions", as: CfnVerifiedAccessEndpoint.LoadBalancerOptions.self), networkInterfaceOptions: properties.decode("NetworkInterfaceOptions", as: CfnVerifiedAccessEndpoint.NetworkInterfaceOptions.self), policyDocument: properties.decode("PolicyDocument", as: Value<String>.self), policyEnabled: properties.decode("PolicyEnabled", as: Value<Bool>.self), rdsOptions: properties.decode("RdsOptions", as: CfnVerifiedAccessEndpoint.RdsOptions.self), securityGroupIds: properties.decode("SecurityGroupIds", as: Value<[String]>.self), sseSpecification: properties.decode("SseSpecification", as: CfnVerifiedAccessEndpoint.SseSpecification.self), tags: properties.decode("Tags", as: [CfnVerifiedAccessEndpoint.Tag].self))
-    }
-
     /// Fn::GetAtt CreationTime.
     public var attrCreationTime: Value<String> { attribute(.creationTime) }
     /// Fn::GetAtt DeviceValidationDomain.
@@ -109,17 +102,16 @@ public final class CfnVerifiedAccessEndpoint: Resource, HasAttributes, Decodable
         return properties
     }
 
-    public struct AttachmentType: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+    public struct AttachmentType: TemplateRepresentable, Sendable {
         public let templateValue: TemplateValue
         /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
         public init(_ value: Value<String>) { templateValue = value.raw }
-        public init(decoding value: TemplateValue) { templateValue = value }
         private init(literal: String) { templateValue = .string(literal) }
         public static var vpc: AttachmentType { AttachmentType(literal: "vpc") }
     }
 
     /// The options for cidr type endpoint.
-    public struct CidrOptions: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct CidrOptions: TemplateRepresentable, Sendable {
         /// The IP address range, in CIDR notation.
         public let cidr: Value<String>?
         /// The list of port range.
@@ -136,11 +128,6 @@ public final class CfnVerifiedAccessEndpoint: Resource, HasAttributes, Decodable
             self.subnetIds = subnetIds
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(cidr: fields.decode("Cidr", as: Value<String>.self), portRanges: fields.decode("PortRanges", as: [CfnVerifiedAccessEndpoint.PortRange].self), `protocol`: fields.decode("Protocol", as: CfnVerifiedAccessEndpoint.CidrOptions.CidrOptionsProtocol.self), subnetIds: fields.decode("SubnetIds", as: Value<[String]>.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["Cidr"] = self.cidr?.templateValue
@@ -150,11 +137,10 @@ public final class CfnVerifiedAccessEndpoint: Resource, HasAttributes, Decodable
             return .object(fields)
         }
 
-        public struct CidrOptionsProtocol: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+        public struct CidrOptionsProtocol: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
-            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var http: CidrOptionsProtocol { CidrOptionsProtocol(literal: "http") }
             public static var https: CidrOptionsProtocol { CidrOptionsProtocol(literal: "https") }
@@ -163,7 +149,7 @@ public final class CfnVerifiedAccessEndpoint: Resource, HasAttributes, Decodable
     }
 
     /// The IP port range.
-    public struct PortRange: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct PortRange: TemplateRepresentable, Sendable {
         /// The first port in the range.
         public let fromPort: Value<Int>?
         /// The last port in the range.
@@ -174,11 +160,6 @@ public final class CfnVerifiedAccessEndpoint: Resource, HasAttributes, Decodable
             self.toPort = toPort
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(fromPort: fields.decode("FromPort", as: Value<Int>.self), toPort: fields.decode("ToPort", as: Value<Int>.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["FromPort"] = self.fromPort?.templateValue
@@ -187,11 +168,10 @@ public final class CfnVerifiedAccessEndpoint: Resource, HasAttributes, Decodable
         }
     }
 
-    public struct EndpointType: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+    public struct EndpointType: TemplateRepresentable, Sendable {
         public let templateValue: TemplateValue
         /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
         public init(_ value: Value<String>) { templateValue = value.raw }
-        public init(decoding value: TemplateValue) { templateValue = value }
         private init(literal: String) { templateValue = .string(literal) }
         public static var cidr: EndpointType { EndpointType(literal: "cidr") }
         public static var loadBalancer: EndpointType { EndpointType(literal: "load-balancer") }
@@ -200,7 +180,7 @@ public final class CfnVerifiedAccessEndpoint: Resource, HasAttributes, Decodable
     }
 
     /// The load balancer details if creating the AWS Verified Access endpoint as load-balancertype.
-    public struct LoadBalancerOptions: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct LoadBalancerOptions: TemplateRepresentable, Sendable {
         /// The ARN of the load balancer.
         public let loadBalancerArn: Value<String>?
         /// The IP port number.
@@ -220,11 +200,6 @@ public final class CfnVerifiedAccessEndpoint: Resource, HasAttributes, Decodable
             self.subnetIds = subnetIds
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(loadBalancerArn: fields.decode("LoadBalancerArn", as: Value<String>.self), port: fields.decode("Port", as: Value<Int>.self), portRanges: fields.decode("PortRanges", as: [CfnVerifiedAccessEndpoint.PortRange].self), `protocol`: fields.decode("Protocol", as: CfnVerifiedAccessEndpoint.LoadBalancerOptions.LoadBalancerOptionsProtocol.self), subnetIds: fields.decode("SubnetIds", as: Value<[String]>.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["LoadBalancerArn"] = self.loadBalancerArn?.templateValue
@@ -235,11 +210,10 @@ public final class CfnVerifiedAccessEndpoint: Resource, HasAttributes, Decodable
             return .object(fields)
         }
 
-        public struct LoadBalancerOptionsProtocol: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+        public struct LoadBalancerOptionsProtocol: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
-            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var http: LoadBalancerOptionsProtocol { LoadBalancerOptionsProtocol(literal: "http") }
             public static var https: LoadBalancerOptionsProtocol { LoadBalancerOptionsProtocol(literal: "https") }
@@ -248,7 +222,7 @@ public final class CfnVerifiedAccessEndpoint: Resource, HasAttributes, Decodable
     }
 
     /// The options for network-interface type endpoint.
-    public struct NetworkInterfaceOptions: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct NetworkInterfaceOptions: TemplateRepresentable, Sendable {
         /// The ID of the network interface.
         public let networkInterfaceId: Value<String>?
         /// The IP port number.
@@ -265,11 +239,6 @@ public final class CfnVerifiedAccessEndpoint: Resource, HasAttributes, Decodable
             self.protocol = `protocol`
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(networkInterfaceId: fields.decode("NetworkInterfaceId", as: Value<String>.self), port: fields.decode("Port", as: Value<Int>.self), portRanges: fields.decode("PortRanges", as: [CfnVerifiedAccessEndpoint.PortRange].self), `protocol`: fields.decode("Protocol", as: CfnVerifiedAccessEndpoint.NetworkInterfaceOptions.NetworkInterfaceOptionsProtocol.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["NetworkInterfaceId"] = self.networkInterfaceId?.templateValue
@@ -279,11 +248,10 @@ public final class CfnVerifiedAccessEndpoint: Resource, HasAttributes, Decodable
             return .object(fields)
         }
 
-        public struct NetworkInterfaceOptionsProtocol: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+        public struct NetworkInterfaceOptionsProtocol: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
-            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var http: NetworkInterfaceOptionsProtocol { NetworkInterfaceOptionsProtocol(literal: "http") }
             public static var https: NetworkInterfaceOptionsProtocol { NetworkInterfaceOptionsProtocol(literal: "https") }
@@ -292,7 +260,7 @@ public final class CfnVerifiedAccessEndpoint: Resource, HasAttributes, Decodable
     }
 
     /// The options for rds type endpoint.
-    public struct RdsOptions: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct RdsOptions: TemplateRepresentable, Sendable {
         /// The IP port number.
         public let port: Value<Int>?
         /// The IP protocol.
@@ -318,11 +286,6 @@ public final class CfnVerifiedAccessEndpoint: Resource, HasAttributes, Decodable
             self.subnetIds = subnetIds
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(port: fields.decode("Port", as: Value<Int>.self), `protocol`: fields.decode("Protocol", as: CfnVerifiedAccessEndpoint.RdsOptions.RdsOptionsProtocol.self), rdsDbClusterArn: fields.decode("RdsDbClusterArn", as: Value<String>.self), rdsDbInstanceArn: fields.decode("RdsDbInstanceArn", as: Value<String>.self), rdsDbProxyArn: fields.decode("RdsDbProxyArn", as: Value<String>.self), rdsEndpoint: fields.decode("RdsEndpoint", as: Value<String>.self), subnetIds: fields.decode("SubnetIds", as: Value<[String]>.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["Port"] = self.port?.templateValue
@@ -335,11 +298,10 @@ public final class CfnVerifiedAccessEndpoint: Resource, HasAttributes, Decodable
             return .object(fields)
         }
 
-        public struct RdsOptionsProtocol: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+        public struct RdsOptionsProtocol: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
-            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var http: RdsOptionsProtocol { RdsOptionsProtocol(literal: "http") }
             public static var https: RdsOptionsProtocol { RdsOptionsProtocol(literal: "https") }
@@ -348,7 +310,7 @@ public final class CfnVerifiedAccessEndpoint: Resource, HasAttributes, Decodable
     }
 
     /// The configuration options for customer provided KMS encryption.
-    public struct SseSpecification: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct SseSpecification: TemplateRepresentable, Sendable {
         /// Whether to encrypt the policy with the provided key or disable encryption
         public let customerManagedKeyEnabled: Value<Bool>?
         /// KMS Key Arn used to encrypt the group policy
@@ -357,11 +319,6 @@ public final class CfnVerifiedAccessEndpoint: Resource, HasAttributes, Decodable
         public init(customerManagedKeyEnabled: Value<Bool>? = nil, kmsKeyArn: Value<String>? = nil) {
             self.customerManagedKeyEnabled = customerManagedKeyEnabled
             self.kmsKeyArn = kmsKeyArn
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(customerManagedKeyEnabled: fields.decode("CustomerManagedKeyEnabled", as: Value<Bool>.self), kmsKeyArn: fields.decode("KmsKeyArn", as: Value<String>.self))
         }
 
         public var templateValue: TemplateValue {
@@ -373,7 +330,7 @@ public final class CfnVerifiedAccessEndpoint: Resource, HasAttributes, Decodable
     }
 
     /// A key-value pair to associate with a resource.
-    public struct Tag: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct Tag: TemplateRepresentable, Sendable {
         /// The key name of the tag.
         public let key: Value<String>
         /// The value for the tag.
@@ -382,12 +339,6 @@ public final class CfnVerifiedAccessEndpoint: Resource, HasAttributes, Decodable
         public init(key: Value<String>, value: Value<String>) {
             self.key = key
             self.value = value
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("Key", as: Value<String>.self), let r1 = fields.decode("Value", as: Value<String>.self) else { return nil }
-            self.init(key: r0, value: r1)
         }
 
         public var templateValue: TemplateValue {

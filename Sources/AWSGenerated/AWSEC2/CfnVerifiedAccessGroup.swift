@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::EC2::VerifiedAccessGroup`: The AWS::EC2::VerifiedAccessGroup resource creates an AWS EC2 Verified Access Group.
-public final class CfnVerifiedAccessGroup: Resource, HasAttributes, DecodableResource {
+public final class CfnVerifiedAccessGroup: Resource, HasAttributes {
     public enum Attribute: String, Sendable {
         case creationTime = "CreationTime"
         case lastUpdatedTime = "LastUpdatedTime"
@@ -34,13 +34,6 @@ public final class CfnVerifiedAccessGroup: Resource, HasAttributes, DecodableRes
         super.init(logicalID: logicalID, type: "AWS::EC2::VerifiedAccessGroup")
     }
 
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        guard let r5 = properties.decode("VerifiedAccessInstanceId", as: Value<String>.self) else { return nil }
-        self.init(logicalID, verifiedAccessInstanceId: r5, description: properties.decode("Description", as: Value<String>.self), policyDocument: properties.decode("PolicyDocument", as: Value<String>.self), policyEnabled: properties.decode("PolicyEnabled", as: Value<Bool>.self), sseSpecification: properties.decode("SseSpecification", as: CfnVerifiedAccessGroup.SseSpecification.self), tags: properties.decode("Tags", as: [CfnVerifiedAccessGroup.Tag].self))
-    }
-
     /// Fn::GetAtt CreationTime.
     public var attrCreationTime: Value<String> { attribute(.creationTime) }
     /// Fn::GetAtt LastUpdatedTime.
@@ -64,7 +57,7 @@ public final class CfnVerifiedAccessGroup: Resource, HasAttributes, DecodableRes
     }
 
     /// The configuration options for customer provided KMS encryption.
-    public struct SseSpecification: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct SseSpecification: TemplateRepresentable, Sendable {
         /// Whether to encrypt the policy with the provided key or disable encryption
         public let customerManagedKeyEnabled: Value<Bool>?
         /// KMS Key Arn used to encrypt the group policy
@@ -73,11 +66,6 @@ public final class CfnVerifiedAccessGroup: Resource, HasAttributes, DecodableRes
         public init(customerManagedKeyEnabled: Value<Bool>? = nil, kmsKeyArn: Value<String>? = nil) {
             self.customerManagedKeyEnabled = customerManagedKeyEnabled
             self.kmsKeyArn = kmsKeyArn
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(customerManagedKeyEnabled: fields.decode("CustomerManagedKeyEnabled", as: Value<Bool>.self), kmsKeyArn: fields.decode("KmsKeyArn", as: Value<String>.self))
         }
 
         public var templateValue: TemplateValue {
@@ -89,7 +77,7 @@ public final class CfnVerifiedAccessGroup: Resource, HasAttributes, DecodableRes
     }
 
     /// A key-value pair to associate with a resource.
-    public struct Tag: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct Tag: TemplateRepresentable, Sendable {
         /// The key name of the tag.
         public let key: Value<String>
         /// The value for the tag.
@@ -98,12 +86,6 @@ public final class CfnVerifiedAccessGroup: Resource, HasAttributes, DecodableRes
         public init(key: Value<String>, value: Value<String>) {
             self.key = key
             self.value = value
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("Key", as: Value<String>.self), let r1 = fields.decode("Value", as: Value<String>.self) else { return nil }
-            self.init(key: r0, value: r1)
         }
 
         public var templateValue: TemplateValue {

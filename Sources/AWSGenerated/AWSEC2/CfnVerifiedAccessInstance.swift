@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::EC2::VerifiedAccessInstance`: The AWS::EC2::VerifiedAccessInstance resource creates an AWS EC2 Verified Access Instance.
-public final class CfnVerifiedAccessInstance: Resource, HasAttributes, DecodableResource {
+public final class CfnVerifiedAccessInstance: Resource, HasAttributes {
     public enum Attribute: String, Sendable {
         case cidrEndpointsCustomSubDomainNameServers = "CidrEndpointsCustomSubDomainNameServers"
         case creationTime = "CreationTime"
@@ -36,12 +36,6 @@ public final class CfnVerifiedAccessInstance: Resource, HasAttributes, Decodable
         super.init(logicalID: logicalID, type: "AWS::EC2::VerifiedAccessInstance")
     }
 
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        self.init(logicalID, cidrEndpointsCustomSubDomain: properties.decode("CidrEndpointsCustomSubDomain", as: Value<String>.self), description: properties.decode("Description", as: Value<String>.self), fipsEnabled: properties.decode("FipsEnabled", as: Value<Bool>.self), loggingConfigurations: properties.decode("LoggingConfigurations", as: CfnVerifiedAccessInstance.VerifiedAccessLogs.self), tags: properties.decode("Tags", as: [CfnVerifiedAccessInstance.Tag].self), verifiedAccessTrustProviderIds: properties.decode("VerifiedAccessTrustProviderIds", as: Value<[String]>.self), verifiedAccessTrustProviders: properties.decode("VerifiedAccessTrustProviders", as: [CfnVerifiedAccessInstance.VerifiedAccessTrustProvider].self))
-    }
-
     /// Fn::GetAtt CidrEndpointsCustomSubDomainNameServers.
     public var attrCidrEndpointsCustomSubDomainNameServers: Value<[String]> { listAttribute(.cidrEndpointsCustomSubDomainNameServers) }
     /// Fn::GetAtt CreationTime.
@@ -64,7 +58,7 @@ public final class CfnVerifiedAccessInstance: Resource, HasAttributes, Decodable
     }
 
     /// The configuration options for AWS Verified Access instances.
-    public struct VerifiedAccessLogs: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct VerifiedAccessLogs: TemplateRepresentable, Sendable {
         /// Sends Verified Access logs to CloudWatch Logs.
         public let cloudWatchLogs: CfnVerifiedAccessInstance.VerifiedAccessLogs.CloudWatchLogs?
         /// Include claims from trust providers in Verified Access logs.
@@ -84,11 +78,6 @@ public final class CfnVerifiedAccessInstance: Resource, HasAttributes, Decodable
             self.s3 = s3
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(cloudWatchLogs: fields.decode("CloudWatchLogs", as: CfnVerifiedAccessInstance.VerifiedAccessLogs.CloudWatchLogs.self), includeTrustContext: fields.decode("IncludeTrustContext", as: Value<Bool>.self), kinesisDataFirehose: fields.decode("KinesisDataFirehose", as: CfnVerifiedAccessInstance.VerifiedAccessLogs.KinesisDataFirehose.self), logVersion: fields.decode("LogVersion", as: Value<String>.self), s3: fields.decode("S3", as: CfnVerifiedAccessInstance.VerifiedAccessLogs.S3.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["CloudWatchLogs"] = self.cloudWatchLogs?.templateValue
@@ -100,7 +89,7 @@ public final class CfnVerifiedAccessInstance: Resource, HasAttributes, Decodable
         }
 
         /// Sends Verified Access logs to CloudWatch Logs.
-        public struct CloudWatchLogs: TemplateRepresentable, TemplateDecodable, Sendable {
+        public struct CloudWatchLogs: TemplateRepresentable, Sendable {
             /// Indicates whether logging is enabled.
             public let enabled: Value<Bool>?
             /// The ID of the CloudWatch Logs log group.
@@ -109,11 +98,6 @@ public final class CfnVerifiedAccessInstance: Resource, HasAttributes, Decodable
             public init(enabled: Value<Bool>? = nil, logGroup: Value<String>? = nil) {
                 self.enabled = enabled
                 self.logGroup = logGroup
-            }
-
-            public init?(decoding value: TemplateValue) {
-                guard let fields = Fields(decoding: value) else { return nil }
-                self.init(enabled: fields.decode("Enabled", as: Value<Bool>.self), logGroup: fields.decode("LogGroup", as: Value<String>.self))
             }
 
             public var templateValue: TemplateValue {
@@ -125,7 +109,7 @@ public final class CfnVerifiedAccessInstance: Resource, HasAttributes, Decodable
         }
 
         /// Sends Verified Access logs to Kinesis.
-        public struct KinesisDataFirehose: TemplateRepresentable, TemplateDecodable, Sendable {
+        public struct KinesisDataFirehose: TemplateRepresentable, Sendable {
             /// The ID of the delivery stream.
             public let deliveryStream: Value<String>?
             /// Indicates whether logging is enabled.
@@ -134,11 +118,6 @@ public final class CfnVerifiedAccessInstance: Resource, HasAttributes, Decodable
             public init(deliveryStream: Value<String>? = nil, enabled: Value<Bool>? = nil) {
                 self.deliveryStream = deliveryStream
                 self.enabled = enabled
-            }
-
-            public init?(decoding value: TemplateValue) {
-                guard let fields = Fields(decoding: value) else { return nil }
-                self.init(deliveryStream: fields.decode("DeliveryStream", as: Value<String>.self), enabled: fields.decode("Enabled", as: Value<Bool>.self))
             }
 
             public var templateValue: TemplateValue {
@@ -150,7 +129,7 @@ public final class CfnVerifiedAccessInstance: Resource, HasAttributes, Decodable
         }
 
         /// Sends Verified Access logs to Amazon S3.
-        public struct S3: TemplateRepresentable, TemplateDecodable, Sendable {
+        public struct S3: TemplateRepresentable, Sendable {
             /// The bucket name.
             public let bucketName: Value<String>?
             /// The ID of the AWS account that owns the Amazon S3 bucket.
@@ -167,11 +146,6 @@ public final class CfnVerifiedAccessInstance: Resource, HasAttributes, Decodable
                 self.prefix = prefix
             }
 
-            public init?(decoding value: TemplateValue) {
-                guard let fields = Fields(decoding: value) else { return nil }
-                self.init(bucketName: fields.decode("BucketName", as: Value<String>.self), bucketOwner: fields.decode("BucketOwner", as: Value<String>.self), enabled: fields.decode("Enabled", as: Value<Bool>.self), prefix: fields.decode("Prefix", as: Value<String>.self))
-            }
-
             public var templateValue: TemplateValue {
                 var fields = Fields()
                 fields["BucketName"] = self.bucketName?.templateValue
@@ -184,7 +158,7 @@ public final class CfnVerifiedAccessInstance: Resource, HasAttributes, Decodable
     }
 
     /// A key-value pair to associate with a resource.
-    public struct Tag: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct Tag: TemplateRepresentable, Sendable {
         /// The key name of the tag.
         public let key: Value<String>
         /// The value for the tag.
@@ -193,12 +167,6 @@ public final class CfnVerifiedAccessInstance: Resource, HasAttributes, Decodable
         public init(key: Value<String>, value: Value<String>) {
             self.key = key
             self.value = value
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("Key", as: Value<String>.self), let r1 = fields.decode("Value", as: Value<String>.self) else { return nil }
-            self.init(key: r0, value: r1)
         }
 
         public var templateValue: TemplateValue {
@@ -210,7 +178,7 @@ public final class CfnVerifiedAccessInstance: Resource, HasAttributes, Decodable
     }
 
     /// A Verified Access Trust Provider.
-    public struct VerifiedAccessTrustProvider: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct VerifiedAccessTrustProvider: TemplateRepresentable, Sendable {
         /// The description of trust provider.
         public let description: Value<String>?
         /// The type of device-based trust provider.
@@ -228,11 +196,6 @@ public final class CfnVerifiedAccessInstance: Resource, HasAttributes, Decodable
             self.trustProviderType = trustProviderType
             self.userTrustProviderType = userTrustProviderType
             self.verifiedAccessTrustProviderId = verifiedAccessTrustProviderId
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(description: fields.decode("Description", as: Value<String>.self), deviceTrustProviderType: fields.decode("DeviceTrustProviderType", as: Value<String>.self), trustProviderType: fields.decode("TrustProviderType", as: Value<String>.self), userTrustProviderType: fields.decode("UserTrustProviderType", as: Value<String>.self), verifiedAccessTrustProviderId: fields.decode("VerifiedAccessTrustProviderId", as: Value<String>.self))
         }
 
         public var templateValue: TemplateValue {

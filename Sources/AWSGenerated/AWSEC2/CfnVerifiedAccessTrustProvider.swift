@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::EC2::VerifiedAccessTrustProvider`: The AWS::EC2::VerifiedAccessTrustProvider type describes a verified access trust provider
-public final class CfnVerifiedAccessTrustProvider: Resource, HasAttributes, DecodableResource {
+public final class CfnVerifiedAccessTrustProvider: Resource, HasAttributes {
     public enum Attribute: String, Sendable {
         case creationTime = "CreationTime"
         case lastUpdatedTime = "LastUpdatedTime"
@@ -41,13 +41,6 @@ public final class CfnVerifiedAccessTrustProvider: Resource, HasAttributes, Deco
         super.init(logicalID: logicalID, type: "AWS::EC2::VerifiedAccessTrustProvider")
     }
 
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        guard let r5 = properties.decode("PolicyReferenceName", as: Value<String>.self), let r8 = properties.decode("TrustProviderType", as: CfnVerifiedAccessTrustProvider.TrustProviderType.self) else { return nil }
-        self.init(logicalID, policyReferenceName: r5, trustProviderType: r8, description: properties.decode("Description", as: Value<String>.self), deviceOptions: properties.decode("DeviceOptions", as: CfnVerifiedAccessTrustProvider.DeviceOptions.self), deviceTrustProviderType: properties.decode("DeviceTrustProviderType", as: CfnVerifiedAccessTrustProvider.DeviceTrustProviderType.self), nativeApplicationOidcOptions: properties.decode("NativeApplicationOidcOptions", as: CfnVerifiedAccessTrustProvider.NativeApplicationOidcOptions.self), oidcOptions: properties.decode("OidcOptions", as: CfnVerifiedAccessTrustProvider.OidcOptions.self), sseSpecification: properties.decode("SseSpecification", as: CfnVerifiedAccessTrustProvider.SseSpecification.self), tags: properties.decode("Tags", as: [CfnVerifiedAccessTrustProvider.Tag].self), userTrustProviderType: properties.decode("UserTrustProviderType", as: CfnVerifiedAccessTrustProvider.UserTrustProviderType.self))
-    }
-
     /// Fn::GetAtt CreationTime.
     public var attrCreationTime: Value<String> { attribute(.creationTime) }
     /// Fn::GetAtt LastUpdatedTime.
@@ -71,7 +64,7 @@ public final class CfnVerifiedAccessTrustProvider: Resource, HasAttributes, Deco
     }
 
     /// The options for device identity based trust providers.
-    public struct DeviceOptions: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct DeviceOptions: TemplateRepresentable, Sendable {
         /// URL Verified Access will use to verify authenticity of the device tokens.
         public let publicSigningKeyUrl: Value<String>?
         /// The ID of the tenant application with the device-identity provider.
@@ -82,11 +75,6 @@ public final class CfnVerifiedAccessTrustProvider: Resource, HasAttributes, Deco
             self.tenantId = tenantId
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(publicSigningKeyUrl: fields.decode("PublicSigningKeyUrl", as: Value<String>.self), tenantId: fields.decode("TenantId", as: Value<String>.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["PublicSigningKeyUrl"] = self.publicSigningKeyUrl?.templateValue
@@ -95,11 +83,10 @@ public final class CfnVerifiedAccessTrustProvider: Resource, HasAttributes, Deco
         }
     }
 
-    public struct DeviceTrustProviderType: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+    public struct DeviceTrustProviderType: TemplateRepresentable, Sendable {
         public let templateValue: TemplateValue
         /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
         public init(_ value: Value<String>) { templateValue = value.raw }
-        public init(decoding value: TemplateValue) { templateValue = value }
         private init(literal: String) { templateValue = .string(literal) }
         public static var crowdstrike: DeviceTrustProviderType { DeviceTrustProviderType(literal: "crowdstrike") }
         public static var jamf: DeviceTrustProviderType { DeviceTrustProviderType(literal: "jamf") }
@@ -107,7 +94,7 @@ public final class CfnVerifiedAccessTrustProvider: Resource, HasAttributes, Deco
     }
 
     /// The OpenID Connect details for an oidc -type, user-identity based trust provider for L4.
-    public struct NativeApplicationOidcOptions: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct NativeApplicationOidcOptions: TemplateRepresentable, Sendable {
         /// The OIDC authorization endpoint.
         public let authorizationEndpoint: Value<String>?
         /// The client identifier.
@@ -136,11 +123,6 @@ public final class CfnVerifiedAccessTrustProvider: Resource, HasAttributes, Deco
             self.userInfoEndpoint = userInfoEndpoint
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(authorizationEndpoint: fields.decode("AuthorizationEndpoint", as: Value<String>.self), clientId: fields.decode("ClientId", as: Value<String>.self), clientSecret: fields.decode("ClientSecret", as: Value<String>.self), issuer: fields.decode("Issuer", as: Value<String>.self), publicSigningKeyEndpoint: fields.decode("PublicSigningKeyEndpoint", as: Value<String>.self), scope: fields.decode("Scope", as: Value<String>.self), tokenEndpoint: fields.decode("TokenEndpoint", as: Value<String>.self), userInfoEndpoint: fields.decode("UserInfoEndpoint", as: Value<String>.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["AuthorizationEndpoint"] = self.authorizationEndpoint?.templateValue
@@ -156,7 +138,7 @@ public final class CfnVerifiedAccessTrustProvider: Resource, HasAttributes, Deco
     }
 
     /// The OpenID Connect details for an oidc -type, user-identity based trust provider.
-    public struct OidcOptions: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct OidcOptions: TemplateRepresentable, Sendable {
         /// The OIDC authorization endpoint.
         public let authorizationEndpoint: Value<String>?
         /// The client identifier.
@@ -182,11 +164,6 @@ public final class CfnVerifiedAccessTrustProvider: Resource, HasAttributes, Deco
             self.userInfoEndpoint = userInfoEndpoint
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(authorizationEndpoint: fields.decode("AuthorizationEndpoint", as: Value<String>.self), clientId: fields.decode("ClientId", as: Value<String>.self), clientSecret: fields.decode("ClientSecret", as: Value<String>.self), issuer: fields.decode("Issuer", as: Value<String>.self), scope: fields.decode("Scope", as: Value<String>.self), tokenEndpoint: fields.decode("TokenEndpoint", as: Value<String>.self), userInfoEndpoint: fields.decode("UserInfoEndpoint", as: Value<String>.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["AuthorizationEndpoint"] = self.authorizationEndpoint?.templateValue
@@ -201,7 +178,7 @@ public final class CfnVerifiedAccessTrustProvider: Resource, HasAttributes, Deco
     }
 
     /// The configuration options for customer provided KMS encryption.
-    public struct SseSpecification: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct SseSpecification: TemplateRepresentable, Sendable {
         /// Whether to encrypt the policy with the provided key or disable encryption
         public let customerManagedKeyEnabled: Value<Bool>?
         /// KMS Key Arn used to encrypt the group policy
@@ -210,11 +187,6 @@ public final class CfnVerifiedAccessTrustProvider: Resource, HasAttributes, Deco
         public init(customerManagedKeyEnabled: Value<Bool>? = nil, kmsKeyArn: Value<String>? = nil) {
             self.customerManagedKeyEnabled = customerManagedKeyEnabled
             self.kmsKeyArn = kmsKeyArn
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(customerManagedKeyEnabled: fields.decode("CustomerManagedKeyEnabled", as: Value<Bool>.self), kmsKeyArn: fields.decode("KmsKeyArn", as: Value<String>.self))
         }
 
         public var templateValue: TemplateValue {
@@ -226,7 +198,7 @@ public final class CfnVerifiedAccessTrustProvider: Resource, HasAttributes, Deco
     }
 
     /// A key-value pair to associate with a resource.
-    public struct Tag: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct Tag: TemplateRepresentable, Sendable {
         /// The key name of the tag.
         public let key: Value<String>
         /// The value for the tag.
@@ -237,12 +209,6 @@ public final class CfnVerifiedAccessTrustProvider: Resource, HasAttributes, Deco
             self.value = value
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("Key", as: Value<String>.self), let r1 = fields.decode("Value", as: Value<String>.self) else { return nil }
-            self.init(key: r0, value: r1)
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["Key"] = self.key.templateValue
@@ -251,21 +217,19 @@ public final class CfnVerifiedAccessTrustProvider: Resource, HasAttributes, Deco
         }
     }
 
-    public struct TrustProviderType: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+    public struct TrustProviderType: TemplateRepresentable, Sendable {
         public let templateValue: TemplateValue
         /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
         public init(_ value: Value<String>) { templateValue = value.raw }
-        public init(decoding value: TemplateValue) { templateValue = value }
         private init(literal: String) { templateValue = .string(literal) }
         public static var device: TrustProviderType { TrustProviderType(literal: "device") }
         public static var user: TrustProviderType { TrustProviderType(literal: "user") }
     }
 
-    public struct UserTrustProviderType: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+    public struct UserTrustProviderType: TemplateRepresentable, Sendable {
         public let templateValue: TemplateValue
         /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
         public init(_ value: Value<String>) { templateValue = value.raw }
-        public init(decoding value: TemplateValue) { templateValue = value }
         private init(literal: String) { templateValue = .string(literal) }
         public static var iamIdentityCenter: UserTrustProviderType { UserTrustProviderType(literal: "iam-identity-center") }
         public static var oidc: UserTrustProviderType { UserTrustProviderType(literal: "oidc") }

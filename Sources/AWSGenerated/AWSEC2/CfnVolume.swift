@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::EC2::Volume`: Specifies an Amazon Elastic Block Store (Amazon EBS) volume.
-public final class CfnVolume: Resource, HasAttributes, DecodableResource {
+public final class CfnVolume: Resource, HasAttributes {
     public enum Attribute: String, Sendable {
         case volumeId = "VolumeId"
     }
@@ -57,12 +57,6 @@ public final class CfnVolume: Resource, HasAttributes, DecodableResource {
         super.init(logicalID: logicalID, type: "AWS::EC2::Volume")
     }
 
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        self.init(logicalID, autoEnableIO: properties.decode("AutoEnableIO", as: Value<Bool>.self), availabilityZone: properties.decode("AvailabilityZone", as: Value<String>.self), availabilityZoneId: properties.decode("AvailabilityZoneId", as: Value<String>.self), encrypted: properties.decode("Encrypted", as: Value<Bool>.self), iops: properties.decode("Iops", as: Value<Int>.self), kmsKeyId: properties.decode("KmsKeyId", as: Value<String>.self), multiAttachEnabled: properties.decode("MultiAttachEnabled", as: Value<Bool>.self), outpostArn: properties.decode("OutpostArn", as: Value<String>.self), size: properties.decode("Size", as: Value<Int>.self), snapshotId: properties.decode("SnapshotId", as: Value<String>.self), sourceVolumeId: properties.decode("SourceVolumeId", as: Value<String>.self), tags: properties.decode("Tags", as: [CfnVolume.Tag].self), throughput: properties.decode("Throughput", as: Value<Int>.self), volumeInitializationRate: properties.decode("VolumeInitializationRate", as: Value<Int>.self), volumeType: properties.decode("VolumeType", as: Value<String>.self))
-    }
-
     /// Fn::GetAtt VolumeId.
     public var attrVolumeId: Value<String> { attribute(.volumeId) }
 
@@ -87,7 +81,7 @@ public final class CfnVolume: Resource, HasAttributes, DecodableResource {
     }
 
     /// Specifies a tag.
-    public struct Tag: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct Tag: TemplateRepresentable, Sendable {
         /// The tag key.
         public let key: Value<String>
         /// The tag value.
@@ -96,12 +90,6 @@ public final class CfnVolume: Resource, HasAttributes, DecodableResource {
         public init(key: Value<String>, value: Value<String>) {
             self.key = key
             self.value = value
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("Key", as: Value<String>.self), let r1 = fields.decode("Value", as: Value<String>.self) else { return nil }
-            self.init(key: r0, value: r1)
         }
 
         public var templateValue: TemplateValue {

@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::EC2::VolumeAttachment`: Attaches an Amazon EBS volume to a running instance and exposes it to the instance with the specified device name.
-public final class CfnVolumeAttachment: Resource, DecodableResource {
+public final class CfnVolumeAttachment: Resource {
     /// The device name (for example, ``/dev/sdh`` or ``xvdh``).
     public var device: Value<String>?
     /// The index of the EBS card.
@@ -18,13 +18,6 @@ public final class CfnVolumeAttachment: Resource, DecodableResource {
         self.instanceId = instanceId
         self.volumeId = volumeId
         super.init(logicalID: logicalID, type: "AWS::EC2::VolumeAttachment")
-    }
-
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        guard let r2 = properties.decode("InstanceId", as: Value<String>.self), let r3 = properties.decode("VolumeId", as: Value<String>.self) else { return nil }
-        self.init(logicalID, instanceId: r2, volumeId: r3, device: properties.decode("Device", as: Value<String>.self), ebsCardIndex: properties.decode("EbsCardIndex", as: Value<Int>.self))
     }
 
     public override func properties(in context: SynthesisContext) -> Fields {

@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::ECS::CapacityProvider`: Resource Type definition for AWS::ECS::CapacityProvider.
-public final class CfnCapacityProvider: Resource, DecodableResource {
+public final class CfnCapacityProvider: Resource {
     public var autoScalingGroupProvider: CfnCapacityProvider.AutoScalingGroupProvider?
     public var clusterName: Value<String>?
     public var managedInstancesProvider: CfnCapacityProvider.ManagedInstancesProvider?
@@ -18,12 +18,6 @@ public final class CfnCapacityProvider: Resource, DecodableResource {
         super.init(logicalID: logicalID, type: "AWS::ECS::CapacityProvider")
     }
 
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        self.init(logicalID, autoScalingGroupProvider: properties.decode("AutoScalingGroupProvider", as: CfnCapacityProvider.AutoScalingGroupProvider.self), clusterName: properties.decode("ClusterName", as: Value<String>.self), managedInstancesProvider: properties.decode("ManagedInstancesProvider", as: CfnCapacityProvider.ManagedInstancesProvider.self), name: properties.decode("Name", as: Value<String>.self), tags: properties.decode("Tags", as: [CfnCapacityProvider.Tag].self))
-    }
-
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
         properties["AutoScalingGroupProvider"] = self.autoScalingGroupProvider?.templateValue
@@ -34,7 +28,7 @@ public final class CfnCapacityProvider: Resource, DecodableResource {
         return properties
     }
 
-    public struct AutoScalingGroupProvider: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct AutoScalingGroupProvider: TemplateRepresentable, Sendable {
         public let autoScalingGroupArn: Value<String>
         public let managedDraining: CfnCapacityProvider.AutoScalingGroupProvider.ManagedDraining?
         public let managedScaling: CfnCapacityProvider.ManagedScaling?
@@ -47,12 +41,6 @@ public final class CfnCapacityProvider: Resource, DecodableResource {
             self.managedTerminationProtection = managedTerminationProtection
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("AutoScalingGroupArn", as: Value<String>.self) else { return nil }
-            self.init(autoScalingGroupArn: r0, managedDraining: fields.decode("ManagedDraining", as: CfnCapacityProvider.AutoScalingGroupProvider.ManagedDraining.self), managedScaling: fields.decode("ManagedScaling", as: CfnCapacityProvider.ManagedScaling.self), managedTerminationProtection: fields.decode("ManagedTerminationProtection", as: CfnCapacityProvider.AutoScalingGroupProvider.ManagedTerminationProtection.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["AutoScalingGroupArn"] = self.autoScalingGroupArn.templateValue
@@ -62,21 +50,19 @@ public final class CfnCapacityProvider: Resource, DecodableResource {
             return .object(fields)
         }
 
-        public struct ManagedDraining: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+        public struct ManagedDraining: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
-            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var disabled: ManagedDraining { ManagedDraining(literal: "DISABLED") }
             public static var enabled: ManagedDraining { ManagedDraining(literal: "ENABLED") }
         }
 
-        public struct ManagedTerminationProtection: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+        public struct ManagedTerminationProtection: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
-            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var disabled: ManagedTerminationProtection { ManagedTerminationProtection(literal: "DISABLED") }
             public static var enabled: ManagedTerminationProtection { ManagedTerminationProtection(literal: "ENABLED") }
@@ -84,7 +70,7 @@ public final class CfnCapacityProvider: Resource, DecodableResource {
     }
 
     /// The managed scaling settings for the Auto Scaling group capacity provider.
-    public struct ManagedScaling: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct ManagedScaling: TemplateRepresentable, Sendable {
         public let instanceWarmupPeriod: Value<Int>?
         public let maximumScalingStepSize: Value<Int>?
         public let minimumScalingStepSize: Value<Int>?
@@ -99,11 +85,6 @@ public final class CfnCapacityProvider: Resource, DecodableResource {
             self.targetCapacity = targetCapacity
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(instanceWarmupPeriod: fields.decode("InstanceWarmupPeriod", as: Value<Int>.self), maximumScalingStepSize: fields.decode("MaximumScalingStepSize", as: Value<Int>.self), minimumScalingStepSize: fields.decode("MinimumScalingStepSize", as: Value<Int>.self), status: fields.decode("Status", as: CfnCapacityProvider.ManagedScaling.Status.self), targetCapacity: fields.decode("TargetCapacity", as: Value<Int>.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["InstanceWarmupPeriod"] = self.instanceWarmupPeriod?.templateValue
@@ -114,18 +95,17 @@ public final class CfnCapacityProvider: Resource, DecodableResource {
             return .object(fields)
         }
 
-        public struct Status: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+        public struct Status: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
-            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var disabled: Status { Status(literal: "DISABLED") }
             public static var enabled: Status { Status(literal: "ENABLED") }
         }
     }
 
-    public struct ManagedInstancesProvider: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct ManagedInstancesProvider: TemplateRepresentable, Sendable {
         public let autoRepairConfiguration: CfnCapacityProvider.AutoRepairConfiguration?
         /// Defines how Amazon ECS Managed Instances optimizes the infrastructure in your capacity provider.
         public let infrastructureOptimization: CfnCapacityProvider.ManagedInstancesProvider.InfrastructureOptimization?
@@ -141,12 +121,6 @@ public final class CfnCapacityProvider: Resource, DecodableResource {
             self.propagateTags = propagateTags
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r2 = fields.decode("InfrastructureRoleArn", as: Value<String>.self), let r3 = fields.decode("InstanceLaunchTemplate", as: CfnCapacityProvider.InstanceLaunchTemplate.self) else { return nil }
-            self.init(infrastructureRoleArn: r2, instanceLaunchTemplate: r3, autoRepairConfiguration: fields.decode("AutoRepairConfiguration", as: CfnCapacityProvider.AutoRepairConfiguration.self), infrastructureOptimization: fields.decode("InfrastructureOptimization", as: CfnCapacityProvider.ManagedInstancesProvider.InfrastructureOptimization.self), propagateTags: fields.decode("PropagateTags", as: CfnCapacityProvider.ManagedInstancesProvider.PropagateTags.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["AutoRepairConfiguration"] = self.autoRepairConfiguration?.templateValue
@@ -158,17 +132,12 @@ public final class CfnCapacityProvider: Resource, DecodableResource {
         }
 
         /// Defines how Amazon ECS Managed Instances optimizes the infrastructure in your capacity provider.
-        public struct InfrastructureOptimization: TemplateRepresentable, TemplateDecodable, Sendable {
+        public struct InfrastructureOptimization: TemplateRepresentable, Sendable {
             /// This parameter defines the number of seconds Amazon ECS Managed Instances waits before optimizing EC2 instances that have become idle or underutilized.
             public let scaleInAfter: Value<Int>?
 
             public init(scaleInAfter: Value<Int>? = nil) {
                 self.scaleInAfter = scaleInAfter
-            }
-
-            public init?(decoding value: TemplateValue) {
-                guard let fields = Fields(decoding: value) else { return nil }
-                self.init(scaleInAfter: fields.decode("ScaleInAfter", as: Value<Int>.self))
             }
 
             public var templateValue: TemplateValue {
@@ -178,27 +147,21 @@ public final class CfnCapacityProvider: Resource, DecodableResource {
             }
         }
 
-        public struct PropagateTags: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+        public struct PropagateTags: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
-            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var capacityProvider: PropagateTags { PropagateTags(literal: "CAPACITY_PROVIDER") }
             public static var none: PropagateTags { PropagateTags(literal: "NONE") }
         }
     }
 
-    public struct AutoRepairConfiguration: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct AutoRepairConfiguration: TemplateRepresentable, Sendable {
         public let actionsStatus: CfnCapacityProvider.AutoRepairConfiguration.ActionsStatus?
 
         public init(actionsStatus: CfnCapacityProvider.AutoRepairConfiguration.ActionsStatus? = nil) {
             self.actionsStatus = actionsStatus
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(actionsStatus: fields.decode("ActionsStatus", as: CfnCapacityProvider.AutoRepairConfiguration.ActionsStatus.self))
         }
 
         public var templateValue: TemplateValue {
@@ -207,18 +170,17 @@ public final class CfnCapacityProvider: Resource, DecodableResource {
             return .object(fields)
         }
 
-        public struct ActionsStatus: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+        public struct ActionsStatus: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
-            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var enabled: ActionsStatus { ActionsStatus(literal: "ENABLED") }
             public static var disabled: ActionsStatus { ActionsStatus(literal: "DISABLED") }
         }
     }
 
-    public struct InstanceLaunchTemplate: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct InstanceLaunchTemplate: TemplateRepresentable, Sendable {
         public let capacityOptionType: CfnCapacityProvider.InstanceLaunchTemplate.CapacityOptionType?
         public let capacityReservations: CfnCapacityProvider.CapacityReservationRequest?
         public let ec2InstanceProfileArn: Value<String>
@@ -243,12 +205,6 @@ public final class CfnCapacityProvider: Resource, DecodableResource {
             self.storageConfiguration = storageConfiguration
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r2 = fields.decode("Ec2InstanceProfileArn", as: Value<String>.self), let r8 = fields.decode("NetworkConfiguration", as: CfnCapacityProvider.ManagedInstancesNetworkConfiguration.self) else { return nil }
-            self.init(ec2InstanceProfileArn: r2, networkConfiguration: r8, capacityOptionType: fields.decode("CapacityOptionType", as: CfnCapacityProvider.InstanceLaunchTemplate.CapacityOptionType.self), capacityReservations: fields.decode("CapacityReservations", as: CfnCapacityProvider.CapacityReservationRequest.self), fipsEnabled: fields.decode("FipsEnabled", as: Value<Bool>.self), instanceMetadataTagsPropagation: fields.decode("InstanceMetadataTagsPropagation", as: Value<Bool>.self), instanceRequirements: fields.decode("InstanceRequirements", as: CfnCapacityProvider.InstanceRequirementsRequest.self), localStorageConfiguration: fields.decode("LocalStorageConfiguration", as: CfnCapacityProvider.ManagedInstancesLocalStorageConfiguration.self), monitoring: fields.decode("Monitoring", as: CfnCapacityProvider.ManagedInstancesMonitoringOptions.self), storageConfiguration: fields.decode("StorageConfiguration", as: CfnCapacityProvider.ManagedInstancesStorageConfiguration.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["CapacityOptionType"] = self.capacityOptionType?.templateValue
@@ -264,11 +220,10 @@ public final class CfnCapacityProvider: Resource, DecodableResource {
             return .object(fields)
         }
 
-        public struct CapacityOptionType: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+        public struct CapacityOptionType: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
-            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var onDemand: CapacityOptionType { CapacityOptionType(literal: "ON_DEMAND") }
             public static var spot: CapacityOptionType { CapacityOptionType(literal: "SPOT") }
@@ -276,18 +231,13 @@ public final class CfnCapacityProvider: Resource, DecodableResource {
         }
     }
 
-    public struct CapacityReservationRequest: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct CapacityReservationRequest: TemplateRepresentable, Sendable {
         public let reservationGroupArn: Value<String>?
         public let reservationPreference: CfnCapacityProvider.CapacityReservationRequest.ReservationPreference?
 
         public init(reservationGroupArn: Value<String>? = nil, reservationPreference: CfnCapacityProvider.CapacityReservationRequest.ReservationPreference? = nil) {
             self.reservationGroupArn = reservationGroupArn
             self.reservationPreference = reservationPreference
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(reservationGroupArn: fields.decode("ReservationGroupArn", as: Value<String>.self), reservationPreference: fields.decode("ReservationPreference", as: CfnCapacityProvider.CapacityReservationRequest.ReservationPreference.self))
         }
 
         public var templateValue: TemplateValue {
@@ -297,11 +247,10 @@ public final class CfnCapacityProvider: Resource, DecodableResource {
             return .object(fields)
         }
 
-        public struct ReservationPreference: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+        public struct ReservationPreference: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
-            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var reservationsOnly: ReservationPreference { ReservationPreference(literal: "RESERVATIONS_ONLY") }
             public static var reservationsFirst: ReservationPreference { ReservationPreference(literal: "RESERVATIONS_FIRST") }
@@ -309,7 +258,7 @@ public final class CfnCapacityProvider: Resource, DecodableResource {
         }
     }
 
-    public struct InstanceRequirementsRequest: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct InstanceRequirementsRequest: TemplateRepresentable, Sendable {
         public let acceleratorCount: CfnCapacityProvider.AcceleratorCountRequest?
         public let acceleratorManufacturers: [CfnCapacityProvider.InstanceRequirementsRequest.AcceleratorManufacturers]?
         public let acceleratorNames: [CfnCapacityProvider.InstanceRequirementsRequest.AcceleratorNames]?
@@ -362,12 +311,6 @@ public final class CfnCapacityProvider: Resource, DecodableResource {
             self.vCpuCount = vCpuCount
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r16 = fields.decode("MemoryMiB", as: CfnCapacityProvider.MemoryMiBRequest.self), let r23 = fields.decode("VCpuCount", as: CfnCapacityProvider.VCpuCountRangeRequest.self) else { return nil }
-            self.init(memoryMiB: r16, vCpuCount: r23, acceleratorCount: fields.decode("AcceleratorCount", as: CfnCapacityProvider.AcceleratorCountRequest.self), acceleratorManufacturers: fields.decode("AcceleratorManufacturers", as: [CfnCapacityProvider.InstanceRequirementsRequest.AcceleratorManufacturers].self), acceleratorNames: fields.decode("AcceleratorNames", as: [CfnCapacityProvider.InstanceRequirementsRequest.AcceleratorNames].self), acceleratorTotalMemoryMiB: fields.decode("AcceleratorTotalMemoryMiB", as: CfnCapacityProvider.AcceleratorTotalMemoryMiBRequest.self), acceleratorTypes: fields.decode("AcceleratorTypes", as: [CfnCapacityProvider.InstanceRequirementsRequest.AcceleratorTypes].self), allowedInstanceTypes: fields.decode("AllowedInstanceTypes", as: Value<[String]>.self), bareMetal: fields.decode("BareMetal", as: CfnCapacityProvider.InstanceRequirementsRequest.BareMetal.self), baselineEbsBandwidthMbps: fields.decode("BaselineEbsBandwidthMbps", as: CfnCapacityProvider.BaselineEbsBandwidthMbpsRequest.self), burstablePerformance: fields.decode("BurstablePerformance", as: CfnCapacityProvider.InstanceRequirementsRequest.BurstablePerformance.self), cpuManufacturers: fields.decode("CpuManufacturers", as: [CfnCapacityProvider.InstanceRequirementsRequest.CpuManufacturers].self), excludedInstanceTypes: fields.decode("ExcludedInstanceTypes", as: Value<[String]>.self), instanceGenerations: fields.decode("InstanceGenerations", as: [CfnCapacityProvider.InstanceRequirementsRequest.InstanceGenerations].self), localStorage: fields.decode("LocalStorage", as: CfnCapacityProvider.InstanceRequirementsRequest.LocalStorage.self), localStorageTypes: fields.decode("LocalStorageTypes", as: [CfnCapacityProvider.InstanceRequirementsRequest.LocalStorageTypes].self), maxSpotPriceAsPercentageOfOptimalOnDemandPrice: fields.decode("MaxSpotPriceAsPercentageOfOptimalOnDemandPrice", as: Value<Int>.self), memoryGiBPerVCpu: fields.decode("MemoryGiBPerVCpu", as: CfnCapacityProvider.MemoryGiBPerVCpuRequest.self), networkBandwidthGbps: fields.decode("NetworkBandwidthGbps", as: CfnCapacityProvider.NetworkBandwidthGbpsRequest.self), networkInterfaceCount: fields.decode("NetworkInterfaceCount", as: CfnCapacityProvider.NetworkInterfaceCountRequest.self), onDemandMaxPricePercentageOverLowestPrice: fields.decode("OnDemandMaxPricePercentageOverLowestPrice", as: Value<Int>.self), requireHibernateSupport: fields.decode("RequireHibernateSupport", as: Value<Bool>.self), spotMaxPricePercentageOverLowestPrice: fields.decode("SpotMaxPricePercentageOverLowestPrice", as: Value<Int>.self), totalLocalStorageGB: fields.decode("TotalLocalStorageGB", as: CfnCapacityProvider.TotalLocalStorageGBRequest.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["AcceleratorCount"] = self.acceleratorCount?.templateValue
@@ -397,11 +340,10 @@ public final class CfnCapacityProvider: Resource, DecodableResource {
             return .object(fields)
         }
 
-        public struct AcceleratorManufacturers: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+        public struct AcceleratorManufacturers: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
-            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var amazonWebServices: AcceleratorManufacturers { AcceleratorManufacturers(literal: "amazon-web-services") }
             public static var amd: AcceleratorManufacturers { AcceleratorManufacturers(literal: "amd") }
@@ -410,11 +352,10 @@ public final class CfnCapacityProvider: Resource, DecodableResource {
             public static var xilinx: AcceleratorManufacturers { AcceleratorManufacturers(literal: "xilinx") }
         }
 
-        public struct AcceleratorNames: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+        public struct AcceleratorNames: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
-            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var a10G: AcceleratorNames { AcceleratorNames(literal: "a10g") }
             public static var a100: AcceleratorNames { AcceleratorNames(literal: "a100") }
@@ -437,94 +378,82 @@ public final class CfnCapacityProvider: Resource, DecodableResource {
             public static var u30: AcceleratorNames { AcceleratorNames(literal: "u30") }
         }
 
-        public struct AcceleratorTypes: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+        public struct AcceleratorTypes: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
-            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var gpu: AcceleratorTypes { AcceleratorTypes(literal: "gpu") }
             public static var fpga: AcceleratorTypes { AcceleratorTypes(literal: "fpga") }
             public static var inference: AcceleratorTypes { AcceleratorTypes(literal: "inference") }
         }
 
-        public struct BareMetal: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+        public struct BareMetal: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
-            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var included: BareMetal { BareMetal(literal: "included") }
             public static var required: BareMetal { BareMetal(literal: "required") }
             public static var excluded: BareMetal { BareMetal(literal: "excluded") }
         }
 
-        public struct BurstablePerformance: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+        public struct BurstablePerformance: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
-            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var included: BurstablePerformance { BurstablePerformance(literal: "included") }
             public static var required: BurstablePerformance { BurstablePerformance(literal: "required") }
             public static var excluded: BurstablePerformance { BurstablePerformance(literal: "excluded") }
         }
 
-        public struct CpuManufacturers: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+        public struct CpuManufacturers: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
-            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var intel: CpuManufacturers { CpuManufacturers(literal: "intel") }
             public static var amd: CpuManufacturers { CpuManufacturers(literal: "amd") }
             public static var amazonWebServices: CpuManufacturers { CpuManufacturers(literal: "amazon-web-services") }
         }
 
-        public struct InstanceGenerations: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+        public struct InstanceGenerations: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
-            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var current: InstanceGenerations { InstanceGenerations(literal: "current") }
             public static var previous: InstanceGenerations { InstanceGenerations(literal: "previous") }
         }
 
-        public struct LocalStorage: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+        public struct LocalStorage: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
-            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var included: LocalStorage { LocalStorage(literal: "included") }
             public static var required: LocalStorage { LocalStorage(literal: "required") }
             public static var excluded: LocalStorage { LocalStorage(literal: "excluded") }
         }
 
-        public struct LocalStorageTypes: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+        public struct LocalStorageTypes: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
-            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var hdd: LocalStorageTypes { LocalStorageTypes(literal: "hdd") }
             public static var ssd: LocalStorageTypes { LocalStorageTypes(literal: "ssd") }
         }
     }
 
-    public struct AcceleratorCountRequest: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct AcceleratorCountRequest: TemplateRepresentable, Sendable {
         public let max: Value<Int>?
         public let min: Value<Int>?
 
         public init(max: Value<Int>? = nil, min: Value<Int>? = nil) {
             self.max = max
             self.min = min
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(max: fields.decode("Max", as: Value<Int>.self), min: fields.decode("Min", as: Value<Int>.self))
         }
 
         public var templateValue: TemplateValue {
@@ -535,18 +464,13 @@ public final class CfnCapacityProvider: Resource, DecodableResource {
         }
     }
 
-    public struct AcceleratorTotalMemoryMiBRequest: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct AcceleratorTotalMemoryMiBRequest: TemplateRepresentable, Sendable {
         public let max: Value<Int>?
         public let min: Value<Int>?
 
         public init(max: Value<Int>? = nil, min: Value<Int>? = nil) {
             self.max = max
             self.min = min
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(max: fields.decode("Max", as: Value<Int>.self), min: fields.decode("Min", as: Value<Int>.self))
         }
 
         public var templateValue: TemplateValue {
@@ -557,18 +481,13 @@ public final class CfnCapacityProvider: Resource, DecodableResource {
         }
     }
 
-    public struct BaselineEbsBandwidthMbpsRequest: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct BaselineEbsBandwidthMbpsRequest: TemplateRepresentable, Sendable {
         public let max: Value<Int>?
         public let min: Value<Int>?
 
         public init(max: Value<Int>? = nil, min: Value<Int>? = nil) {
             self.max = max
             self.min = min
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(max: fields.decode("Max", as: Value<Int>.self), min: fields.decode("Min", as: Value<Int>.self))
         }
 
         public var templateValue: TemplateValue {
@@ -579,7 +498,7 @@ public final class CfnCapacityProvider: Resource, DecodableResource {
         }
     }
 
-    public struct MemoryGiBPerVCpuRequest: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct MemoryGiBPerVCpuRequest: TemplateRepresentable, Sendable {
         public let max: Value<Double>?
         public let min: Value<Double>?
 
@@ -588,11 +507,6 @@ public final class CfnCapacityProvider: Resource, DecodableResource {
             self.min = min
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(max: fields.decode("Max", as: Value<Double>.self), min: fields.decode("Min", as: Value<Double>.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["Max"] = self.max?.templateValue
@@ -601,19 +515,13 @@ public final class CfnCapacityProvider: Resource, DecodableResource {
         }
     }
 
-    public struct MemoryMiBRequest: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct MemoryMiBRequest: TemplateRepresentable, Sendable {
         public let max: Value<Int>?
         public let min: Value<Int>
 
         public init(min: Value<Int>, max: Value<Int>? = nil) {
             self.max = max
             self.min = min
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r1 = fields.decode("Min", as: Value<Int>.self) else { return nil }
-            self.init(min: r1, max: fields.decode("Max", as: Value<Int>.self))
         }
 
         public var templateValue: TemplateValue {
@@ -624,18 +532,13 @@ public final class CfnCapacityProvider: Resource, DecodableResource {
         }
     }
 
-    public struct NetworkBandwidthGbpsRequest: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct NetworkBandwidthGbpsRequest: TemplateRepresentable, Sendable {
         public let max: Value<Double>?
         public let min: Value<Double>?
 
         public init(max: Value<Double>? = nil, min: Value<Double>? = nil) {
             self.max = max
             self.min = min
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(max: fields.decode("Max", as: Value<Double>.self), min: fields.decode("Min", as: Value<Double>.self))
         }
 
         public var templateValue: TemplateValue {
@@ -646,7 +549,7 @@ public final class CfnCapacityProvider: Resource, DecodableResource {
         }
     }
 
-    public struct NetworkInterfaceCountRequest: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct NetworkInterfaceCountRequest: TemplateRepresentable, Sendable {
         public let max: Value<Int>?
         public let min: Value<Int>?
 
@@ -655,11 +558,6 @@ public final class CfnCapacityProvider: Resource, DecodableResource {
             self.min = min
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(max: fields.decode("Max", as: Value<Int>.self), min: fields.decode("Min", as: Value<Int>.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["Max"] = self.max?.templateValue
@@ -668,7 +566,7 @@ public final class CfnCapacityProvider: Resource, DecodableResource {
         }
     }
 
-    public struct TotalLocalStorageGBRequest: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct TotalLocalStorageGBRequest: TemplateRepresentable, Sendable {
         public let max: Value<Double>?
         public let min: Value<Double>?
 
@@ -677,11 +575,6 @@ public final class CfnCapacityProvider: Resource, DecodableResource {
             self.min = min
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(max: fields.decode("Max", as: Value<Double>.self), min: fields.decode("Min", as: Value<Double>.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["Max"] = self.max?.templateValue
@@ -690,19 +583,13 @@ public final class CfnCapacityProvider: Resource, DecodableResource {
         }
     }
 
-    public struct VCpuCountRangeRequest: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct VCpuCountRangeRequest: TemplateRepresentable, Sendable {
         public let max: Value<Int>?
         public let min: Value<Int>
 
         public init(min: Value<Int>, max: Value<Int>? = nil) {
             self.max = max
             self.min = min
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r1 = fields.decode("Min", as: Value<Int>.self) else { return nil }
-            self.init(min: r1, max: fields.decode("Max", as: Value<Int>.self))
         }
 
         public var templateValue: TemplateValue {
@@ -713,16 +600,11 @@ public final class CfnCapacityProvider: Resource, DecodableResource {
         }
     }
 
-    public struct ManagedInstancesLocalStorageConfiguration: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct ManagedInstancesLocalStorageConfiguration: TemplateRepresentable, Sendable {
         public let useLocalStorage: Value<Bool>?
 
         public init(useLocalStorage: Value<Bool>? = nil) {
             self.useLocalStorage = useLocalStorage
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(useLocalStorage: fields.decode("UseLocalStorage", as: Value<Bool>.self))
         }
 
         public var templateValue: TemplateValue {
@@ -732,29 +614,22 @@ public final class CfnCapacityProvider: Resource, DecodableResource {
         }
     }
 
-    public struct ManagedInstancesMonitoringOptions: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+    public struct ManagedInstancesMonitoringOptions: TemplateRepresentable, Sendable {
         public let templateValue: TemplateValue
         /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
         public init(_ value: Value<String>) { templateValue = value.raw }
-        public init(decoding value: TemplateValue) { templateValue = value }
         private init(literal: String) { templateValue = .string(literal) }
         public static var basic: ManagedInstancesMonitoringOptions { ManagedInstancesMonitoringOptions(literal: "BASIC") }
         public static var detailed: ManagedInstancesMonitoringOptions { ManagedInstancesMonitoringOptions(literal: "DETAILED") }
     }
 
-    public struct ManagedInstancesNetworkConfiguration: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct ManagedInstancesNetworkConfiguration: TemplateRepresentable, Sendable {
         public let securityGroups: Value<[String]>
         public let subnets: Value<[String]>
 
         public init(securityGroups: Value<[String]>, subnets: Value<[String]>) {
             self.securityGroups = securityGroups
             self.subnets = subnets
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("SecurityGroups", as: Value<[String]>.self), let r1 = fields.decode("Subnets", as: Value<[String]>.self) else { return nil }
-            self.init(securityGroups: r0, subnets: r1)
         }
 
         public var templateValue: TemplateValue {
@@ -765,17 +640,11 @@ public final class CfnCapacityProvider: Resource, DecodableResource {
         }
     }
 
-    public struct ManagedInstancesStorageConfiguration: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct ManagedInstancesStorageConfiguration: TemplateRepresentable, Sendable {
         public let storageSizeGiB: Value<Int>
 
         public init(storageSizeGiB: Value<Int>) {
             self.storageSizeGiB = storageSizeGiB
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("StorageSizeGiB", as: Value<Int>.self) else { return nil }
-            self.init(storageSizeGiB: r0)
         }
 
         public var templateValue: TemplateValue {
@@ -785,18 +654,13 @@ public final class CfnCapacityProvider: Resource, DecodableResource {
         }
     }
 
-    public struct Tag: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct Tag: TemplateRepresentable, Sendable {
         public let key: Value<String>?
         public let value: Value<String>?
 
         public init(key: Value<String>? = nil, value: Value<String>? = nil) {
             self.key = key
             self.value = value
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(key: fields.decode("Key", as: Value<String>.self), value: fields.decode("Value", as: Value<String>.self))
         }
 
         public var templateValue: TemplateValue {

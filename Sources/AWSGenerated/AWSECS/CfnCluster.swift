@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::ECS::Cluster`: The ``AWS::ECS::Cluster`` resource creates an Amazon Elastic Container Service (Amazon ECS) cluster.
-public final class CfnCluster: Resource, HasAttributes, DecodableResource {
+public final class CfnCluster: Resource, HasAttributes {
     public enum Attribute: String, Sendable {
         case arn = "Arn"
     }
@@ -33,12 +33,6 @@ public final class CfnCluster: Resource, HasAttributes, DecodableResource {
         super.init(logicalID: logicalID, type: "AWS::ECS::Cluster")
     }
 
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        self.init(logicalID, capacityProviders: properties.decode("CapacityProviders", as: Value<[String]>.self), clusterName: properties.decode("ClusterName", as: Value<String>.self), clusterSettings: properties.decode("ClusterSettings", as: [CfnCluster.ClusterSettings].self), configuration: properties.decode("Configuration", as: CfnCluster.ClusterConfiguration.self), defaultCapacityProviderStrategy: properties.decode("DefaultCapacityProviderStrategy", as: [CfnCluster.CapacityProviderStrategyItem].self), serviceConnectDefaults: properties.decode("ServiceConnectDefaults", as: CfnCluster.ServiceConnectDefaults.self), tags: properties.decode("Tags", as: [CfnCluster.Tag].self))
-    }
-
     /// Fn::GetAtt Arn.
     public var attrArn: Value<String> { attribute(.arn) }
 
@@ -55,7 +49,7 @@ public final class CfnCluster: Resource, HasAttributes, DecodableResource {
     }
 
     /// The settings to use when creating a cluster.
-    public struct ClusterSettings: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct ClusterSettings: TemplateRepresentable, Sendable {
         /// The name of the cluster setting.
         public let name: Value<String>?
         /// The value to set for the cluster setting.
@@ -64,11 +58,6 @@ public final class CfnCluster: Resource, HasAttributes, DecodableResource {
         public init(name: Value<String>? = nil, value: Value<String>? = nil) {
             self.name = name
             self.value = value
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(name: fields.decode("Name", as: Value<String>.self), value: fields.decode("Value", as: Value<String>.self))
         }
 
         public var templateValue: TemplateValue {
@@ -80,7 +69,7 @@ public final class CfnCluster: Resource, HasAttributes, DecodableResource {
     }
 
     /// The execute command and managed storage configuration for the cluster.
-    public struct ClusterConfiguration: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct ClusterConfiguration: TemplateRepresentable, Sendable {
         /// The details of the execute command configuration.
         public let executeCommandConfiguration: CfnCluster.ExecuteCommandConfiguration?
         /// The details of the managed storage configuration.
@@ -89,11 +78,6 @@ public final class CfnCluster: Resource, HasAttributes, DecodableResource {
         public init(executeCommandConfiguration: CfnCluster.ExecuteCommandConfiguration? = nil, managedStorageConfiguration: CfnCluster.ManagedStorageConfiguration? = nil) {
             self.executeCommandConfiguration = executeCommandConfiguration
             self.managedStorageConfiguration = managedStorageConfiguration
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(executeCommandConfiguration: fields.decode("ExecuteCommandConfiguration", as: CfnCluster.ExecuteCommandConfiguration.self), managedStorageConfiguration: fields.decode("ManagedStorageConfiguration", as: CfnCluster.ManagedStorageConfiguration.self))
         }
 
         public var templateValue: TemplateValue {
@@ -105,7 +89,7 @@ public final class CfnCluster: Resource, HasAttributes, DecodableResource {
     }
 
     /// The details of the execute command configuration.
-    public struct ExecuteCommandConfiguration: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct ExecuteCommandConfiguration: TemplateRepresentable, Sendable {
         /// Specify an KMSlong key ID to encrypt the data between the local client and the container.
         public let kmsKeyId: Value<String>?
         /// The log configuration for the results of the execute command actions.
@@ -119,11 +103,6 @@ public final class CfnCluster: Resource, HasAttributes, DecodableResource {
             self.logging = logging
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(kmsKeyId: fields.decode("KmsKeyId", as: Value<String>.self), logConfiguration: fields.decode("LogConfiguration", as: CfnCluster.ExecuteCommandLogConfiguration.self), logging: fields.decode("Logging", as: CfnCluster.ExecuteCommandConfiguration.Logging.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["KmsKeyId"] = self.kmsKeyId?.templateValue
@@ -132,11 +111,10 @@ public final class CfnCluster: Resource, HasAttributes, DecodableResource {
             return .object(fields)
         }
 
-        public struct Logging: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+        public struct Logging: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
-            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var `default`: Logging { Logging(literal: "DEFAULT") }
             public static var none: Logging { Logging(literal: "NONE") }
@@ -145,7 +123,7 @@ public final class CfnCluster: Resource, HasAttributes, DecodableResource {
     }
 
     /// The log configuration for the results of the execute command actions.
-    public struct ExecuteCommandLogConfiguration: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct ExecuteCommandLogConfiguration: TemplateRepresentable, Sendable {
         /// Determines whether to use encryption on the CloudWatch logs.
         public let cloudWatchEncryptionEnabled: Value<Bool>?
         /// The name of the CloudWatch log group to send logs to.
@@ -165,11 +143,6 @@ public final class CfnCluster: Resource, HasAttributes, DecodableResource {
             self.s3KeyPrefix = s3KeyPrefix
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(cloudWatchEncryptionEnabled: fields.decode("CloudWatchEncryptionEnabled", as: Value<Bool>.self), cloudWatchLogGroupName: fields.decode("CloudWatchLogGroupName", as: Value<String>.self), s3BucketName: fields.decode("S3BucketName", as: Value<String>.self), s3EncryptionEnabled: fields.decode("S3EncryptionEnabled", as: Value<Bool>.self), s3KeyPrefix: fields.decode("S3KeyPrefix", as: Value<String>.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["CloudWatchEncryptionEnabled"] = self.cloudWatchEncryptionEnabled?.templateValue
@@ -182,7 +155,7 @@ public final class CfnCluster: Resource, HasAttributes, DecodableResource {
     }
 
     /// The managed storage configuration for the cluster.
-    public struct ManagedStorageConfiguration: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct ManagedStorageConfiguration: TemplateRepresentable, Sendable {
         /// Specify the KMSlong key ID for Fargate ephemeral storage.
         public let fargateEphemeralStorageKmsKeyId: Value<String>?
         /// Specify a KMSlong key ID to encrypt Amazon ECS managed storage.
@@ -191,11 +164,6 @@ public final class CfnCluster: Resource, HasAttributes, DecodableResource {
         public init(fargateEphemeralStorageKmsKeyId: Value<String>? = nil, kmsKeyId: Value<String>? = nil) {
             self.fargateEphemeralStorageKmsKeyId = fargateEphemeralStorageKmsKeyId
             self.kmsKeyId = kmsKeyId
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(fargateEphemeralStorageKmsKeyId: fields.decode("FargateEphemeralStorageKmsKeyId", as: Value<String>.self), kmsKeyId: fields.decode("KmsKeyId", as: Value<String>.self))
         }
 
         public var templateValue: TemplateValue {
@@ -207,7 +175,7 @@ public final class CfnCluster: Resource, HasAttributes, DecodableResource {
     }
 
     /// The ``CapacityProviderStrategyItem`` property specifies the details of the default capacity provider strategy for the cluster.
-    public struct CapacityProviderStrategyItem: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct CapacityProviderStrategyItem: TemplateRepresentable, Sendable {
         /// The *base* value designates how many tasks, at a minimum, to run on the specified capacity provider for each service.
         public let base: Value<Int>?
         /// The short name of the capacity provider.
@@ -221,11 +189,6 @@ public final class CfnCluster: Resource, HasAttributes, DecodableResource {
             self.weight = weight
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(base: fields.decode("Base", as: Value<Int>.self), capacityProvider: fields.decode("CapacityProvider", as: Value<String>.self), weight: fields.decode("Weight", as: Value<Int>.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["Base"] = self.base?.templateValue
@@ -236,17 +199,12 @@ public final class CfnCluster: Resource, HasAttributes, DecodableResource {
     }
 
     /// Use this parameter to set a default Service Connect namespace.
-    public struct ServiceConnectDefaults: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct ServiceConnectDefaults: TemplateRepresentable, Sendable {
         /// The namespace name or full Amazon Resource Name (ARN) of the CMAPlong namespace that's used when you create a service and don't specify a Service Connect configuration.
         public let namespace: Value<String>?
 
         public init(namespace: Value<String>? = nil) {
             self.namespace = namespace
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(namespace: fields.decode("Namespace", as: Value<String>.self))
         }
 
         public var templateValue: TemplateValue {
@@ -257,7 +215,7 @@ public final class CfnCluster: Resource, HasAttributes, DecodableResource {
     }
 
     /// The metadata that you apply to a resource to help you categorize and organize them.
-    public struct Tag: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct Tag: TemplateRepresentable, Sendable {
         /// One part of a key-value pair that make up a tag.
         public let key: Value<String>?
         /// The optional part of a key-value pair that make up a tag.
@@ -266,11 +224,6 @@ public final class CfnCluster: Resource, HasAttributes, DecodableResource {
         public init(key: Value<String>? = nil, value: Value<String>? = nil) {
             self.key = key
             self.value = value
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(key: fields.decode("Key", as: Value<String>.self), value: fields.decode("Value", as: Value<String>.self))
         }
 
         public var templateValue: TemplateValue {

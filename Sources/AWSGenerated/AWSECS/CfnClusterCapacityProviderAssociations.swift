@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::ECS::ClusterCapacityProviderAssociations`: Associate a set of ECS Capacity Providers with a specified ECS Cluster
-public final class CfnClusterCapacityProviderAssociations: Resource, DecodableResource {
+public final class CfnClusterCapacityProviderAssociations: Resource {
     public var capacityProviders: Value<[String]>?
     public var cluster: Value<String>
     public var defaultCapacityProviderStrategy: [CfnClusterCapacityProviderAssociations.CapacityProviderStrategy]
@@ -14,13 +14,6 @@ public final class CfnClusterCapacityProviderAssociations: Resource, DecodableRe
         super.init(logicalID: logicalID, type: "AWS::ECS::ClusterCapacityProviderAssociations")
     }
 
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        guard let r1 = properties.decode("Cluster", as: Value<String>.self), let r2 = properties.decode("DefaultCapacityProviderStrategy", as: [CfnClusterCapacityProviderAssociations.CapacityProviderStrategy].self) else { return nil }
-        self.init(logicalID, cluster: r1, defaultCapacityProviderStrategy: r2, capacityProviders: properties.decode("CapacityProviders", as: Value<[String]>.self))
-    }
-
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
         properties["CapacityProviders"] = self.capacityProviders?.templateValue
@@ -29,7 +22,7 @@ public final class CfnClusterCapacityProviderAssociations: Resource, DecodableRe
         return properties
     }
 
-    public struct CapacityProviderStrategy: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct CapacityProviderStrategy: TemplateRepresentable, Sendable {
         public let base: Value<Int>?
         public let capacityProvider: Value<String>
         public let weight: Value<Int>?
@@ -38,12 +31,6 @@ public final class CfnClusterCapacityProviderAssociations: Resource, DecodableRe
             self.base = base
             self.capacityProvider = capacityProvider
             self.weight = weight
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r1 = fields.decode("CapacityProvider", as: Value<String>.self) else { return nil }
-            self.init(capacityProvider: r1, base: fields.decode("Base", as: Value<Int>.self), weight: fields.decode("Weight", as: Value<Int>.self))
         }
 
         public var templateValue: TemplateValue {

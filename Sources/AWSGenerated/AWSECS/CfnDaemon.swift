@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::ECS::Daemon`: Information about a daemon resource.
-public final class CfnDaemon: Resource, HasAttributes, DecodableResource {
+public final class CfnDaemon: Resource, HasAttributes {
     public enum Attribute: String, Sendable {
         case createdAt = "CreatedAt"
         case daemonArn = "DaemonArn"
@@ -43,12 +43,6 @@ public final class CfnDaemon: Resource, HasAttributes, DecodableResource {
         super.init(logicalID: logicalID, type: "AWS::ECS::Daemon")
     }
 
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        self.init(logicalID, capacityProviderArns: properties.decode("CapacityProviderArns", as: Value<[String]>.self), clusterArn: properties.decode("ClusterArn", as: Value<String>.self), critical: properties.decode("Critical", as: Value<Bool>.self), daemonName: properties.decode("DaemonName", as: Value<String>.self), daemonTaskDefinitionArn: properties.decode("DaemonTaskDefinitionArn", as: Value<String>.self), deploymentConfiguration: properties.decode("DeploymentConfiguration", as: CfnDaemon.DaemonDeploymentConfiguration.self), enableECSManagedTags: properties.decode("EnableECSManagedTags", as: Value<Bool>.self), enableExecuteCommand: properties.decode("EnableExecuteCommand", as: Value<Bool>.self), propagateTags: properties.decode("PropagateTags", as: CfnDaemon.PropagateTags.self), tags: properties.decode("Tags", as: [CfnDaemon.Tag].self))
-    }
-
     /// Fn::GetAtt CreatedAt.
     public var attrCreatedAt: Value<String> { attribute(.createdAt) }
     /// Fn::GetAtt DaemonArn.
@@ -76,7 +70,7 @@ public final class CfnDaemon: Resource, HasAttributes, DecodableResource {
     }
 
     /// Optional deployment parameters that control how a daemon rolls out updates across container instances.
-    public struct DaemonDeploymentConfiguration: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct DaemonDeploymentConfiguration: TemplateRepresentable, Sendable {
         /// The CloudWatch alarm configuration for the daemon deployment.
         public let alarms: CfnDaemon.DaemonAlarmConfiguration?
         /// The amount of time (in minutes) to wait after a successful deployment step before proceeding.
@@ -90,11 +84,6 @@ public final class CfnDaemon: Resource, HasAttributes, DecodableResource {
             self.drainPercent = drainPercent
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(alarms: fields.decode("Alarms", as: CfnDaemon.DaemonAlarmConfiguration.self), bakeTimeInMinutes: fields.decode("BakeTimeInMinutes", as: Value<Int>.self), drainPercent: fields.decode("DrainPercent", as: Value<Double>.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["Alarms"] = self.alarms?.templateValue
@@ -105,7 +94,7 @@ public final class CfnDaemon: Resource, HasAttributes, DecodableResource {
     }
 
     /// The CloudWatch alarm configuration for a daemon.
-    public struct DaemonAlarmConfiguration: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct DaemonAlarmConfiguration: TemplateRepresentable, Sendable {
         /// The CloudWatch alarm names to monitor during a daemon deployment.
         public let alarmNames: Value<[String]>?
         /// Determines whether to use the CloudWatch alarm option in the daemon deployment process.
@@ -116,11 +105,6 @@ public final class CfnDaemon: Resource, HasAttributes, DecodableResource {
             self.enable = enable
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(alarmNames: fields.decode("AlarmNames", as: Value<[String]>.self), enable: fields.decode("Enable", as: Value<Bool>.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["AlarmNames"] = self.alarmNames?.templateValue
@@ -129,18 +113,17 @@ public final class CfnDaemon: Resource, HasAttributes, DecodableResource {
         }
     }
 
-    public struct PropagateTags: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+    public struct PropagateTags: TemplateRepresentable, Sendable {
         public let templateValue: TemplateValue
         /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
         public init(_ value: Value<String>) { templateValue = value.raw }
-        public init(decoding value: TemplateValue) { templateValue = value }
         private init(literal: String) { templateValue = .string(literal) }
         public static var daemon: PropagateTags { PropagateTags(literal: "DAEMON") }
         public static var none: PropagateTags { PropagateTags(literal: "NONE") }
     }
 
     /// The metadata that you apply to a resource to help you categorize and organize them.
-    public struct Tag: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct Tag: TemplateRepresentable, Sendable {
         /// One part of a key-value pair that make up a tag.
         public let key: Value<String>
         /// The optional part of a key-value pair that make up a tag.
@@ -149,12 +132,6 @@ public final class CfnDaemon: Resource, HasAttributes, DecodableResource {
         public init(key: Value<String>, value: Value<String>? = nil) {
             self.key = key
             self.value = value
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("Key", as: Value<String>.self) else { return nil }
-            self.init(key: r0, value: fields.decode("Value", as: Value<String>.self))
         }
 
         public var templateValue: TemplateValue {

@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::ECS::DaemonTaskDefinition`: The details of a daemon task definition.
-public final class CfnDaemonTaskDefinition: Resource, HasAttributes, DecodableResource {
+public final class CfnDaemonTaskDefinition: Resource, HasAttributes {
     public enum Attribute: String, Sendable {
         case daemonTaskDefinitionArn = "DaemonTaskDefinitionArn"
     }
@@ -41,12 +41,6 @@ public final class CfnDaemonTaskDefinition: Resource, HasAttributes, DecodableRe
         super.init(logicalID: logicalID, type: "AWS::ECS::DaemonTaskDefinition")
     }
 
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        self.init(logicalID, containerDefinitions: properties.decode("ContainerDefinitions", as: [CfnDaemonTaskDefinition.DaemonContainerDefinition].self), cpu: properties.decode("Cpu", as: Value<String>.self), executionRoleArn: properties.decode("ExecutionRoleArn", as: Value<String>.self), family: properties.decode("Family", as: Value<String>.self), ipcMode: properties.decode("IpcMode", as: CfnDaemonTaskDefinition.IpcMode.self), memory: properties.decode("Memory", as: Value<String>.self), pidMode: properties.decode("PidMode", as: CfnDaemonTaskDefinition.PidMode.self), tags: properties.decode("Tags", as: [CfnDaemonTaskDefinition.Tag].self), taskRoleArn: properties.decode("TaskRoleArn", as: Value<String>.self), volumes: properties.decode("Volumes", as: [CfnDaemonTaskDefinition.Volume].self))
-    }
-
     /// Fn::GetAtt DaemonTaskDefinitionArn.
     public var attrDaemonTaskDefinitionArn: Value<String> { attribute(.daemonTaskDefinitionArn) }
 
@@ -66,7 +60,7 @@ public final class CfnDaemonTaskDefinition: Resource, HasAttributes, DecodableRe
     }
 
     /// A container definition for a daemon task.
-    public struct DaemonContainerDefinition: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct DaemonContainerDefinition: TemplateRepresentable, Sendable {
         /// The command that's passed to the container.
         public let command: Value<[String]>?
         /// The number of ``cpu`` units reserved for the container.
@@ -158,12 +152,6 @@ public final class CfnDaemonTaskDefinition: Resource, HasAttributes, DecodableRe
             self.workingDirectory = workingDirectory
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r9 = fields.decode("Image", as: Value<String>.self), let r16 = fields.decode("Name", as: Value<String>.self) else { return nil }
-            self.init(image: r9, name: r16, command: fields.decode("Command", as: Value<[String]>.self), cpu: fields.decode("Cpu", as: Value<Int>.self), dependsOn: fields.decode("DependsOn", as: [CfnDaemonTaskDefinition.ContainerDependency].self), entryPoint: fields.decode("EntryPoint", as: Value<[String]>.self), environment: fields.decode("Environment", as: [CfnDaemonTaskDefinition.KeyValuePair].self), environmentFiles: fields.decode("EnvironmentFiles", as: [CfnDaemonTaskDefinition.EnvironmentFile].self), essential: fields.decode("Essential", as: Value<Bool>.self), firelensConfiguration: fields.decode("FirelensConfiguration", as: CfnDaemonTaskDefinition.FirelensConfiguration.self), healthCheck: fields.decode("HealthCheck", as: CfnDaemonTaskDefinition.HealthCheck.self), interactive: fields.decode("Interactive", as: Value<Bool>.self), linuxParameters: fields.decode("LinuxParameters", as: CfnDaemonTaskDefinition.LinuxParameters.self), logConfiguration: fields.decode("LogConfiguration", as: CfnDaemonTaskDefinition.LogConfiguration.self), memory: fields.decode("Memory", as: Value<Int>.self), memoryReservation: fields.decode("MemoryReservation", as: Value<Int>.self), mountPoints: fields.decode("MountPoints", as: [CfnDaemonTaskDefinition.MountPoint].self), privileged: fields.decode("Privileged", as: Value<Bool>.self), pseudoTerminal: fields.decode("PseudoTerminal", as: Value<Bool>.self), readonlyRootFilesystem: fields.decode("ReadonlyRootFilesystem", as: Value<Bool>.self), repositoryCredentials: fields.decode("RepositoryCredentials", as: CfnDaemonTaskDefinition.RepositoryCredentials.self), restartPolicy: fields.decode("RestartPolicy", as: CfnDaemonTaskDefinition.RestartPolicy.self), secrets: fields.decode("Secrets", as: [CfnDaemonTaskDefinition.Secret].self), startTimeout: fields.decode("StartTimeout", as: Value<Int>.self), stopTimeout: fields.decode("StopTimeout", as: Value<Int>.self), systemControls: fields.decode("SystemControls", as: [CfnDaemonTaskDefinition.SystemControl].self), ulimits: fields.decode("Ulimits", as: [CfnDaemonTaskDefinition.Ulimit].self), user: fields.decode("User", as: Value<String>.self), workingDirectory: fields.decode("WorkingDirectory", as: Value<String>.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["Command"] = self.command?.templateValue
@@ -200,7 +188,7 @@ public final class CfnDaemonTaskDefinition: Resource, HasAttributes, DecodableRe
     }
 
     /// The dependencies defined for container startup and shutdown.
-    public struct ContainerDependency: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct ContainerDependency: TemplateRepresentable, Sendable {
         /// The dependency condition of the container.
         public let condition: CfnDaemonTaskDefinition.ContainerDependency.Condition?
         /// The name of a container.
@@ -211,11 +199,6 @@ public final class CfnDaemonTaskDefinition: Resource, HasAttributes, DecodableRe
             self.containerName = containerName
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(condition: fields.decode("Condition", as: CfnDaemonTaskDefinition.ContainerDependency.Condition.self), containerName: fields.decode("ContainerName", as: Value<String>.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["Condition"] = self.condition?.templateValue
@@ -223,11 +206,10 @@ public final class CfnDaemonTaskDefinition: Resource, HasAttributes, DecodableRe
             return .object(fields)
         }
 
-        public struct Condition: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+        public struct Condition: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
-            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var complete: Condition { Condition(literal: "COMPLETE") }
             public static var healthy: Condition { Condition(literal: "HEALTHY") }
@@ -237,7 +219,7 @@ public final class CfnDaemonTaskDefinition: Resource, HasAttributes, DecodableRe
     }
 
     /// A key-value pair object.
-    public struct KeyValuePair: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct KeyValuePair: TemplateRepresentable, Sendable {
         /// The name of the key-value pair.
         public let name: Value<String>?
         /// The value of the key-value pair.
@@ -246,11 +228,6 @@ public final class CfnDaemonTaskDefinition: Resource, HasAttributes, DecodableRe
         public init(name: Value<String>? = nil, value: Value<String>? = nil) {
             self.name = name
             self.value = value
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(name: fields.decode("Name", as: Value<String>.self), value: fields.decode("Value", as: Value<String>.self))
         }
 
         public var templateValue: TemplateValue {
@@ -262,7 +239,7 @@ public final class CfnDaemonTaskDefinition: Resource, HasAttributes, DecodableRe
     }
 
     /// A list of files containing the environment variables to pass to a container.
-    public struct EnvironmentFile: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct EnvironmentFile: TemplateRepresentable, Sendable {
         /// The file type to use.
         public let type: CfnDaemonTaskDefinition.EnvironmentFile.EnvironmentFileType?
         /// The Amazon Resource Name (ARN) of the Amazon S3 object containing the environment variable file.
@@ -273,11 +250,6 @@ public final class CfnDaemonTaskDefinition: Resource, HasAttributes, DecodableRe
             self.value = value
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(type: fields.decode("Type", as: CfnDaemonTaskDefinition.EnvironmentFile.EnvironmentFileType.self), value: fields.decode("Value", as: Value<String>.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["Type"] = self.type?.templateValue
@@ -285,18 +257,17 @@ public final class CfnDaemonTaskDefinition: Resource, HasAttributes, DecodableRe
             return .object(fields)
         }
 
-        public struct EnvironmentFileType: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+        public struct EnvironmentFileType: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
-            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var s3: EnvironmentFileType { EnvironmentFileType(literal: "s3") }
         }
     }
 
     /// The FireLens configuration for the container.
-    public struct FirelensConfiguration: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct FirelensConfiguration: TemplateRepresentable, Sendable {
         /// The options to use when configuring the log router.
         public let options: [String: Value<String>]?
         /// The log router to use.
@@ -307,11 +278,6 @@ public final class CfnDaemonTaskDefinition: Resource, HasAttributes, DecodableRe
             self.type = type
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(options: fields.decode("Options", as: [String: Value<String>].self), type: fields.decode("Type", as: CfnDaemonTaskDefinition.FirelensConfiguration.FirelensConfigurationType.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["Options"] = self.options?.templateValue
@@ -319,11 +285,10 @@ public final class CfnDaemonTaskDefinition: Resource, HasAttributes, DecodableRe
             return .object(fields)
         }
 
-        public struct FirelensConfigurationType: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+        public struct FirelensConfigurationType: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
-            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var fluentbit: FirelensConfigurationType { FirelensConfigurationType(literal: "fluentbit") }
             public static var fluentd: FirelensConfigurationType { FirelensConfigurationType(literal: "fluentd") }
@@ -331,7 +296,7 @@ public final class CfnDaemonTaskDefinition: Resource, HasAttributes, DecodableRe
     }
 
     /// An object representing a container health check.
-    public struct HealthCheck: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct HealthCheck: TemplateRepresentable, Sendable {
         /// A string array representing the command that the container runs to determine if it is healthy.
         public let command: Value<[String]>?
         /// The time period in seconds between each health check execution.
@@ -351,11 +316,6 @@ public final class CfnDaemonTaskDefinition: Resource, HasAttributes, DecodableRe
             self.timeout = timeout
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(command: fields.decode("Command", as: Value<[String]>.self), interval: fields.decode("Interval", as: Value<Int>.self), retries: fields.decode("Retries", as: Value<Int>.self), startPeriod: fields.decode("StartPeriod", as: Value<Int>.self), timeout: fields.decode("Timeout", as: Value<Int>.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["Command"] = self.command?.templateValue
@@ -368,7 +328,7 @@ public final class CfnDaemonTaskDefinition: Resource, HasAttributes, DecodableRe
     }
 
     /// The Linux-specific options that are applied to the container, such as Linux [KernelCapabilities](https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_KernelCapabilities.html).
-    public struct LinuxParameters: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct LinuxParameters: TemplateRepresentable, Sendable {
         /// The Linux capabilities for the container that are added to or dropped from the default configuration provided by Docker.
         public let capabilities: CfnDaemonTaskDefinition.KernelCapabilities?
         /// Any host devices to expose to the container.
@@ -385,11 +345,6 @@ public final class CfnDaemonTaskDefinition: Resource, HasAttributes, DecodableRe
             self.tmpfs = tmpfs
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(capabilities: fields.decode("Capabilities", as: CfnDaemonTaskDefinition.KernelCapabilities.self), devices: fields.decode("Devices", as: [CfnDaemonTaskDefinition.Device].self), initProcessEnabled: fields.decode("InitProcessEnabled", as: Value<Bool>.self), tmpfs: fields.decode("Tmpfs", as: [CfnDaemonTaskDefinition.Tmpfs].self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["Capabilities"] = self.capabilities?.templateValue
@@ -401,7 +356,7 @@ public final class CfnDaemonTaskDefinition: Resource, HasAttributes, DecodableRe
     }
 
     /// The Linux capabilities to add or remove from the default Docker configuration for a container defined in the task definition.
-    public struct KernelCapabilities: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct KernelCapabilities: TemplateRepresentable, Sendable {
         /// The Linux capabilities for the container that have been added to the default configuration provided by Docker.
         public let add: Value<[String]>?
         /// The Linux capabilities for the container that have been removed from the default configuration provided by Docker.
@@ -410,11 +365,6 @@ public final class CfnDaemonTaskDefinition: Resource, HasAttributes, DecodableRe
         public init(add: Value<[String]>? = nil, drop: Value<[String]>? = nil) {
             self.add = add
             self.drop = drop
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(add: fields.decode("Add", as: Value<[String]>.self), drop: fields.decode("Drop", as: Value<[String]>.self))
         }
 
         public var templateValue: TemplateValue {
@@ -426,7 +376,7 @@ public final class CfnDaemonTaskDefinition: Resource, HasAttributes, DecodableRe
     }
 
     /// An object representing a container instance host device.
-    public struct Device: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct Device: TemplateRepresentable, Sendable {
         /// The path inside the container at which to expose the host device.
         public let containerPath: Value<String>?
         /// The path for the device on the host container instance.
@@ -440,11 +390,6 @@ public final class CfnDaemonTaskDefinition: Resource, HasAttributes, DecodableRe
             self.permissions = permissions
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(containerPath: fields.decode("ContainerPath", as: Value<String>.self), hostPath: fields.decode("HostPath", as: Value<String>.self), permissions: fields.decode("Permissions", as: [CfnDaemonTaskDefinition.Device.Permissions].self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["ContainerPath"] = self.containerPath?.templateValue
@@ -453,11 +398,10 @@ public final class CfnDaemonTaskDefinition: Resource, HasAttributes, DecodableRe
             return .object(fields)
         }
 
-        public struct Permissions: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+        public struct Permissions: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
-            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var mknod: Permissions { Permissions(literal: "mknod") }
             public static var read: Permissions { Permissions(literal: "read") }
@@ -466,7 +410,7 @@ public final class CfnDaemonTaskDefinition: Resource, HasAttributes, DecodableRe
     }
 
     /// The container path, mount options, and size of the tmpfs mount.
-    public struct Tmpfs: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct Tmpfs: TemplateRepresentable, Sendable {
         /// The absolute file path where the tmpfs volume is to be mounted.
         public let containerPath: Value<String>?
         /// The list of tmpfs volume mount options.
@@ -480,12 +424,6 @@ public final class CfnDaemonTaskDefinition: Resource, HasAttributes, DecodableRe
             self.size = size
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r2 = fields.decode("Size", as: Value<Int>.self) else { return nil }
-            self.init(size: r2, containerPath: fields.decode("ContainerPath", as: Value<String>.self), mountOptions: fields.decode("MountOptions", as: Value<[String]>.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["ContainerPath"] = self.containerPath?.templateValue
@@ -496,7 +434,7 @@ public final class CfnDaemonTaskDefinition: Resource, HasAttributes, DecodableRe
     }
 
     /// The log configuration for the container.
-    public struct LogConfiguration: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct LogConfiguration: TemplateRepresentable, Sendable {
         /// The log driver to use for the container.
         public let logDriver: Value<String>
         /// The configuration options to send to the log driver.
@@ -510,12 +448,6 @@ public final class CfnDaemonTaskDefinition: Resource, HasAttributes, DecodableRe
             self.secretOptions = secretOptions
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("LogDriver", as: Value<String>.self) else { return nil }
-            self.init(logDriver: r0, options: fields.decode("Options", as: [String: Value<String>].self), secretOptions: fields.decode("SecretOptions", as: [CfnDaemonTaskDefinition.Secret].self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["LogDriver"] = self.logDriver.templateValue
@@ -526,7 +458,7 @@ public final class CfnDaemonTaskDefinition: Resource, HasAttributes, DecodableRe
     }
 
     /// An object representing the secret to expose to your container.
-    public struct Secret: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct Secret: TemplateRepresentable, Sendable {
         /// The name of the secret.
         public let name: Value<String>
         /// The secret to expose to the container.
@@ -535,12 +467,6 @@ public final class CfnDaemonTaskDefinition: Resource, HasAttributes, DecodableRe
         public init(name: Value<String>, valueFrom: Value<String>) {
             self.name = name
             self.valueFrom = valueFrom
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("Name", as: Value<String>.self), let r1 = fields.decode("ValueFrom", as: Value<String>.self) else { return nil }
-            self.init(name: r0, valueFrom: r1)
         }
 
         public var templateValue: TemplateValue {
@@ -552,7 +478,7 @@ public final class CfnDaemonTaskDefinition: Resource, HasAttributes, DecodableRe
     }
 
     /// The details for a volume mount point that's used in a container definition.
-    public struct MountPoint: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct MountPoint: TemplateRepresentable, Sendable {
         /// The path on the container to mount the host volume at.
         public let containerPath: Value<String>?
         /// If this value is ``true``, the container has read-only access to the volume.
@@ -566,11 +492,6 @@ public final class CfnDaemonTaskDefinition: Resource, HasAttributes, DecodableRe
             self.sourceVolume = sourceVolume
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(containerPath: fields.decode("ContainerPath", as: Value<String>.self), readOnly: fields.decode("ReadOnly", as: Value<Bool>.self), sourceVolume: fields.decode("SourceVolume", as: Value<String>.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["ContainerPath"] = self.containerPath?.templateValue
@@ -581,17 +502,12 @@ public final class CfnDaemonTaskDefinition: Resource, HasAttributes, DecodableRe
     }
 
     /// The repository credentials for private registry authentication.
-    public struct RepositoryCredentials: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct RepositoryCredentials: TemplateRepresentable, Sendable {
         /// The Amazon Resource Name (ARN) of the secret containing the private repository credentials.
         public let credentialsParameter: Value<String>?
 
         public init(credentialsParameter: Value<String>? = nil) {
             self.credentialsParameter = credentialsParameter
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(credentialsParameter: fields.decode("CredentialsParameter", as: Value<String>.self))
         }
 
         public var templateValue: TemplateValue {
@@ -601,7 +517,7 @@ public final class CfnDaemonTaskDefinition: Resource, HasAttributes, DecodableRe
         }
     }
 
-    public struct RestartPolicy: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct RestartPolicy: TemplateRepresentable, Sendable {
         public let enabled: Value<Bool>?
         public let ignoredExitCodes: [Value<Int>]?
         public let restartAttemptPeriod: Value<Int>?
@@ -610,11 +526,6 @@ public final class CfnDaemonTaskDefinition: Resource, HasAttributes, DecodableRe
             self.enabled = enabled
             self.ignoredExitCodes = ignoredExitCodes
             self.restartAttemptPeriod = restartAttemptPeriod
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(enabled: fields.decode("Enabled", as: Value<Bool>.self), ignoredExitCodes: fields.decode("IgnoredExitCodes", as: [Value<Int>].self), restartAttemptPeriod: fields.decode("RestartAttemptPeriod", as: Value<Int>.self))
         }
 
         public var templateValue: TemplateValue {
@@ -627,7 +538,7 @@ public final class CfnDaemonTaskDefinition: Resource, HasAttributes, DecodableRe
     }
 
     /// A list of namespaced kernel parameters to set in the container.
-    public struct SystemControl: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct SystemControl: TemplateRepresentable, Sendable {
         /// The namespaced kernel parameter to set a ``value`` for.
         public let namespace: Value<String>?
         /// The namespaced kernel parameter to set a ``value`` for.
@@ -636,11 +547,6 @@ public final class CfnDaemonTaskDefinition: Resource, HasAttributes, DecodableRe
         public init(namespace: Value<String>? = nil, value: Value<String>? = nil) {
             self.namespace = namespace
             self.value = value
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(namespace: fields.decode("Namespace", as: Value<String>.self), value: fields.decode("Value", as: Value<String>.self))
         }
 
         public var templateValue: TemplateValue {
@@ -652,7 +558,7 @@ public final class CfnDaemonTaskDefinition: Resource, HasAttributes, DecodableRe
     }
 
     /// The ``ulimit`` settings to pass to the container.
-    public struct Ulimit: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct Ulimit: TemplateRepresentable, Sendable {
         /// The hard limit for the ``ulimit`` type.
         public let hardLimit: Value<Int>
         /// The ``type`` of the ``ulimit``.
@@ -666,12 +572,6 @@ public final class CfnDaemonTaskDefinition: Resource, HasAttributes, DecodableRe
             self.softLimit = softLimit
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("HardLimit", as: Value<Int>.self), let r1 = fields.decode("Name", as: CfnDaemonTaskDefinition.Ulimit.Name.self), let r2 = fields.decode("SoftLimit", as: Value<Int>.self) else { return nil }
-            self.init(hardLimit: r0, name: r1, softLimit: r2)
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["HardLimit"] = self.hardLimit.templateValue
@@ -680,11 +580,10 @@ public final class CfnDaemonTaskDefinition: Resource, HasAttributes, DecodableRe
             return .object(fields)
         }
 
-        public struct Name: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+        public struct Name: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
-            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var core: Name { Name(literal: "core") }
             public static var cpu: Name { Name(literal: "cpu") }
@@ -704,28 +603,26 @@ public final class CfnDaemonTaskDefinition: Resource, HasAttributes, DecodableRe
         }
     }
 
-    public struct IpcMode: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+    public struct IpcMode: TemplateRepresentable, Sendable {
         public let templateValue: TemplateValue
         /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
         public init(_ value: Value<String>) { templateValue = value.raw }
-        public init(decoding value: TemplateValue) { templateValue = value }
         private init(literal: String) { templateValue = .string(literal) }
         public static var none: IpcMode { IpcMode(literal: "none") }
         public static var shared: IpcMode { IpcMode(literal: "shared") }
     }
 
-    public struct PidMode: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+    public struct PidMode: TemplateRepresentable, Sendable {
         public let templateValue: TemplateValue
         /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
         public init(_ value: Value<String>) { templateValue = value.raw }
-        public init(decoding value: TemplateValue) { templateValue = value }
         private init(literal: String) { templateValue = .string(literal) }
         public static var none: PidMode { PidMode(literal: "none") }
         public static var shared: PidMode { PidMode(literal: "shared") }
     }
 
     /// The metadata that you apply to a resource to help you categorize and organize them.
-    public struct Tag: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct Tag: TemplateRepresentable, Sendable {
         /// One part of a key-value pair that make up a tag.
         public let key: Value<String>?
         /// The optional part of a key-value pair that make up a tag.
@@ -734,11 +631,6 @@ public final class CfnDaemonTaskDefinition: Resource, HasAttributes, DecodableRe
         public init(key: Value<String>? = nil, value: Value<String>? = nil) {
             self.key = key
             self.value = value
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(key: fields.decode("Key", as: Value<String>.self), value: fields.decode("Value", as: Value<String>.self))
         }
 
         public var templateValue: TemplateValue {
@@ -750,7 +642,7 @@ public final class CfnDaemonTaskDefinition: Resource, HasAttributes, DecodableRe
     }
 
     /// The data volume configuration for tasks launched using this task definition.
-    public struct Volume: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct Volume: TemplateRepresentable, Sendable {
         /// This parameter is specified when you use bind mount host volumes.
         public let host: CfnDaemonTaskDefinition.HostVolumeProperties?
         /// The name of the volume.
@@ -759,11 +651,6 @@ public final class CfnDaemonTaskDefinition: Resource, HasAttributes, DecodableRe
         public init(host: CfnDaemonTaskDefinition.HostVolumeProperties? = nil, name: Value<String>? = nil) {
             self.host = host
             self.name = name
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(host: fields.decode("Host", as: CfnDaemonTaskDefinition.HostVolumeProperties.self), name: fields.decode("Name", as: Value<String>.self))
         }
 
         public var templateValue: TemplateValue {
@@ -775,17 +662,12 @@ public final class CfnDaemonTaskDefinition: Resource, HasAttributes, DecodableRe
     }
 
     /// Details on a container instance bind mount host volume.
-    public struct HostVolumeProperties: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct HostVolumeProperties: TemplateRepresentable, Sendable {
         /// When the ``host`` parameter is used, specify a ``sourcePath`` to declare the path on the host container instance that's presented to the container.
         public let sourcePath: Value<String>?
 
         public init(sourcePath: Value<String>? = nil) {
             self.sourcePath = sourcePath
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(sourcePath: fields.decode("SourcePath", as: Value<String>.self))
         }
 
         public var templateValue: TemplateValue {

@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::ECS::ExpressGatewayService`: Resource Type definition for AWS::ECS::ExpressGatewayService
-public final class CfnExpressGatewayService: Resource, HasAttributes, DecodableResource {
+public final class CfnExpressGatewayService: Resource, HasAttributes {
     public enum Attribute: String, Sendable {
         case activeConfigurations = "ActiveConfigurations"
         case createdAt = "CreatedAt"
@@ -55,13 +55,6 @@ public final class CfnExpressGatewayService: Resource, HasAttributes, DecodableR
         self.taskDefinitionArn = taskDefinitionArn
         self.taskRoleArn = taskRoleArn
         super.init(logicalID: logicalID, type: "AWS::ECS::ExpressGatewayService")
-    }
-
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        guard let r4 = properties.decode("InfrastructureRoleArn", as: Value<String>.self) else { return nil }
-        self.init(logicalID, infrastructureRoleArn: r4, cluster: properties.decode("Cluster", as: Value<String>.self), cpu: properties.decode("Cpu", as: Value<String>.self), executionRoleArn: properties.decode("ExecutionRoleArn", as: Value<String>.self), healthCheckPath: properties.decode("HealthCheckPath", as: Value<String>.self), memory: properties.decode("Memory", as: Value<String>.self), networkConfiguration: properties.decode("NetworkConfiguration", as: CfnExpressGatewayService.ExpressGatewayServiceNetworkConfiguration.self), primaryContainer: properties.decode("PrimaryContainer", as: CfnExpressGatewayService.ExpressGatewayContainer.self), scalingTarget: properties.decode("ScalingTarget", as: CfnExpressGatewayService.ExpressGatewayScalingTarget.self), serviceName: properties.decode("ServiceName", as: Value<String>.self), tags: properties.decode("Tags", as: [CfnExpressGatewayService.Tag].self), taskDefinitionArn: properties.decode("TaskDefinitionArn", as: Value<String>.self), taskRoleArn: properties.decode("TaskRoleArn", as: Value<String>.self))
     }
 
     /// Fn::GetAtt ActiveConfigurations.
@@ -123,18 +116,13 @@ public final class CfnExpressGatewayService: Resource, HasAttributes, DecodableR
         return properties
     }
 
-    public struct ExpressGatewayServiceNetworkConfiguration: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct ExpressGatewayServiceNetworkConfiguration: TemplateRepresentable, Sendable {
         public let securityGroups: Value<[String]>?
         public let subnets: Value<[String]>?
 
         public init(securityGroups: Value<[String]>? = nil, subnets: Value<[String]>? = nil) {
             self.securityGroups = securityGroups
             self.subnets = subnets
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(securityGroups: fields.decode("SecurityGroups", as: Value<[String]>.self), subnets: fields.decode("Subnets", as: Value<[String]>.self))
         }
 
         public var templateValue: TemplateValue {
@@ -145,7 +133,7 @@ public final class CfnExpressGatewayService: Resource, HasAttributes, DecodableR
         }
     }
 
-    public struct ExpressGatewayContainer: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct ExpressGatewayContainer: TemplateRepresentable, Sendable {
         public let awsLogsConfiguration: CfnExpressGatewayService.ExpressGatewayServiceAwsLogsConfiguration?
         public let command: Value<[String]>?
         public let containerPort: Value<Int>?
@@ -164,12 +152,6 @@ public final class CfnExpressGatewayService: Resource, HasAttributes, DecodableR
             self.secrets = secrets
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r4 = fields.decode("Image", as: Value<String>.self) else { return nil }
-            self.init(image: r4, awsLogsConfiguration: fields.decode("AwsLogsConfiguration", as: CfnExpressGatewayService.ExpressGatewayServiceAwsLogsConfiguration.self), command: fields.decode("Command", as: Value<[String]>.self), containerPort: fields.decode("ContainerPort", as: Value<Int>.self), environment: fields.decode("Environment", as: [CfnExpressGatewayService.KeyValuePair].self), repositoryCredentials: fields.decode("RepositoryCredentials", as: CfnExpressGatewayService.ExpressGatewayRepositoryCredentials.self), secrets: fields.decode("Secrets", as: [CfnExpressGatewayService.Secret].self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["AwsLogsConfiguration"] = self.awsLogsConfiguration?.templateValue
@@ -183,19 +165,13 @@ public final class CfnExpressGatewayService: Resource, HasAttributes, DecodableR
         }
     }
 
-    public struct ExpressGatewayServiceAwsLogsConfiguration: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct ExpressGatewayServiceAwsLogsConfiguration: TemplateRepresentable, Sendable {
         public let logGroup: Value<String>
         public let logStreamPrefix: Value<String>
 
         public init(logGroup: Value<String>, logStreamPrefix: Value<String>) {
             self.logGroup = logGroup
             self.logStreamPrefix = logStreamPrefix
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("LogGroup", as: Value<String>.self), let r1 = fields.decode("LogStreamPrefix", as: Value<String>.self) else { return nil }
-            self.init(logGroup: r0, logStreamPrefix: r1)
         }
 
         public var templateValue: TemplateValue {
@@ -206,19 +182,13 @@ public final class CfnExpressGatewayService: Resource, HasAttributes, DecodableR
         }
     }
 
-    public struct KeyValuePair: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct KeyValuePair: TemplateRepresentable, Sendable {
         public let name: Value<String>
         public let value: Value<String>
 
         public init(name: Value<String>, value: Value<String>) {
             self.name = name
             self.value = value
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("Name", as: Value<String>.self), let r1 = fields.decode("Value", as: Value<String>.self) else { return nil }
-            self.init(name: r0, value: r1)
         }
 
         public var templateValue: TemplateValue {
@@ -229,17 +199,11 @@ public final class CfnExpressGatewayService: Resource, HasAttributes, DecodableR
         }
     }
 
-    public struct ExpressGatewayRepositoryCredentials: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct ExpressGatewayRepositoryCredentials: TemplateRepresentable, Sendable {
         public let credentialsParameter: Value<String>
 
         public init(credentialsParameter: Value<String>) {
             self.credentialsParameter = credentialsParameter
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("CredentialsParameter", as: Value<String>.self) else { return nil }
-            self.init(credentialsParameter: r0)
         }
 
         public var templateValue: TemplateValue {
@@ -249,19 +213,13 @@ public final class CfnExpressGatewayService: Resource, HasAttributes, DecodableR
         }
     }
 
-    public struct Secret: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct Secret: TemplateRepresentable, Sendable {
         public let name: Value<String>
         public let valueFrom: Value<String>
 
         public init(name: Value<String>, valueFrom: Value<String>) {
             self.name = name
             self.valueFrom = valueFrom
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("Name", as: Value<String>.self), let r1 = fields.decode("ValueFrom", as: Value<String>.self) else { return nil }
-            self.init(name: r0, valueFrom: r1)
         }
 
         public var templateValue: TemplateValue {
@@ -272,7 +230,7 @@ public final class CfnExpressGatewayService: Resource, HasAttributes, DecodableR
         }
     }
 
-    public struct ExpressGatewayScalingTarget: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct ExpressGatewayScalingTarget: TemplateRepresentable, Sendable {
         public let autoScalingMetric: CfnExpressGatewayService.ExpressGatewayServiceScalingMetric?
         public let autoScalingTargetValue: Value<Int>?
         public let maxTaskCount: Value<Int>?
@@ -285,11 +243,6 @@ public final class CfnExpressGatewayService: Resource, HasAttributes, DecodableR
             self.minTaskCount = minTaskCount
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(autoScalingMetric: fields.decode("AutoScalingMetric", as: CfnExpressGatewayService.ExpressGatewayServiceScalingMetric.self), autoScalingTargetValue: fields.decode("AutoScalingTargetValue", as: Value<Int>.self), maxTaskCount: fields.decode("MaxTaskCount", as: Value<Int>.self), minTaskCount: fields.decode("MinTaskCount", as: Value<Int>.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["AutoScalingMetric"] = self.autoScalingMetric?.templateValue
@@ -300,30 +253,23 @@ public final class CfnExpressGatewayService: Resource, HasAttributes, DecodableR
         }
     }
 
-    public struct ExpressGatewayServiceScalingMetric: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+    public struct ExpressGatewayServiceScalingMetric: TemplateRepresentable, Sendable {
         public let templateValue: TemplateValue
         /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
         public init(_ value: Value<String>) { templateValue = value.raw }
-        public init(decoding value: TemplateValue) { templateValue = value }
         private init(literal: String) { templateValue = .string(literal) }
         public static var averageCpu: ExpressGatewayServiceScalingMetric { ExpressGatewayServiceScalingMetric(literal: "AVERAGE_CPU") }
         public static var averageMemory: ExpressGatewayServiceScalingMetric { ExpressGatewayServiceScalingMetric(literal: "AVERAGE_MEMORY") }
         public static var requestCountPerTarget: ExpressGatewayServiceScalingMetric { ExpressGatewayServiceScalingMetric(literal: "REQUEST_COUNT_PER_TARGET") }
     }
 
-    public struct Tag: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct Tag: TemplateRepresentable, Sendable {
         public let key: Value<String>
         public let value: Value<String>
 
         public init(key: Value<String>, value: Value<String>) {
             self.key = key
             self.value = value
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("Key", as: Value<String>.self), let r1 = fields.decode("Value", as: Value<String>.self) else { return nil }
-            self.init(key: r0, value: r1)
         }
 
         public var templateValue: TemplateValue {

@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::ECS::Gateway`: Resource schema for AWS ECS Gateway
-public final class CfnGateway: Resource, HasAttributes, DecodableResource {
+public final class CfnGateway: Resource, HasAttributes {
     public enum Attribute: String, Sendable {
         case accessType = "AccessType"
         case arn = "Arn"
@@ -35,13 +35,6 @@ public final class CfnGateway: Resource, HasAttributes, DecodableResource {
         super.init(logicalID: logicalID, type: "AWS::ECS::Gateway")
     }
 
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        guard let r0 = properties.decode("Configuration", as: CfnGateway.GatewayConfiguration.self), let r2 = properties.decode("GatewayName", as: Value<String>.self), let r3 = properties.decode("InfrastructureRoleArn", as: Value<String>.self) else { return nil }
-        self.init(logicalID, configuration: r0, gatewayName: r2, infrastructureRoleArn: r3, deletionProtection: properties.decode("DeletionProtection", as: Value<Bool>.self), propagateTags: properties.decode("PropagateTags", as: CfnGateway.PropagateGatewayTags.self), tags: properties.decode("Tags", as: [CfnGateway.Tag].self))
-    }
-
     /// Fn::GetAtt AccessType.
     public var attrAccessType: Value<String> { attribute(.accessType) }
     /// Fn::GetAtt Arn.
@@ -67,17 +60,11 @@ public final class CfnGateway: Resource, HasAttributes, DecodableResource {
     }
 
     /// The configuration for the gateway.
-    public struct GatewayConfiguration: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct GatewayConfiguration: TemplateRepresentable, Sendable {
         public let hostSharedAlb: CfnGateway.HostSharedAlbConfiguration
 
         public init(hostSharedAlb: CfnGateway.HostSharedAlbConfiguration) {
             self.hostSharedAlb = hostSharedAlb
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("HostSharedAlb", as: CfnGateway.HostSharedAlbConfiguration.self) else { return nil }
-            self.init(hostSharedAlb: r0)
         }
 
         public var templateValue: TemplateValue {
@@ -88,7 +75,7 @@ public final class CfnGateway: Resource, HasAttributes, DecodableResource {
     }
 
     /// The host shared ALB configuration for the gateway.
-    public struct HostSharedAlbConfiguration: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct HostSharedAlbConfiguration: TemplateRepresentable, Sendable {
         public let accessLogs: CfnGateway.GatewayElbAccessLogConfiguration?
         /// The current number of ALBs provisioned for the gateway.
         public let currentAlbCount: Value<Int>?
@@ -117,11 +104,6 @@ public final class CfnGateway: Resource, HasAttributes, DecodableResource {
             self.webACLArn = webACLArn
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(accessLogs: fields.decode("AccessLogs", as: CfnGateway.GatewayElbAccessLogConfiguration.self), currentAlbCount: fields.decode("CurrentAlbCount", as: Value<Int>.self), httpDesync: fields.decode("HttpDesync", as: CfnGateway.GatewayAlbDesyncMitigationMode.self), maxAlbCount: fields.decode("MaxAlbCount", as: Value<Int>.self), networkConfiguration: fields.decode("NetworkConfiguration", as: CfnGateway.GatewayElbNetworkConfiguration.self), port: fields.decode("Port", as: Value<Int>.self), `protocol`: fields.decode("Protocol", as: CfnGateway.GatewayAlbProtocol.self), scheme: fields.decode("Scheme", as: CfnGateway.GatewayElbScheme.self), testTrafficRules: fields.decode("TestTrafficRules", as: CfnGateway.GatewayAlbTestTrafficRules.self), webACLArn: fields.decode("WebACLArn", as: Value<String>.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["AccessLogs"] = self.accessLogs?.templateValue
@@ -139,16 +121,11 @@ public final class CfnGateway: Resource, HasAttributes, DecodableResource {
     }
 
     /// The access log configuration for the gateway ALB.
-    public struct GatewayElbAccessLogConfiguration: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct GatewayElbAccessLogConfiguration: TemplateRepresentable, Sendable {
         public let destination: CfnGateway.GatewayElbAccessLogDestination?
 
         public init(destination: CfnGateway.GatewayElbAccessLogDestination? = nil) {
             self.destination = destination
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(destination: fields.decode("Destination", as: CfnGateway.GatewayElbAccessLogDestination.self))
         }
 
         public var templateValue: TemplateValue {
@@ -159,16 +136,11 @@ public final class CfnGateway: Resource, HasAttributes, DecodableResource {
     }
 
     /// The destination for gateway ALB access logs.
-    public struct GatewayElbAccessLogDestination: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct GatewayElbAccessLogDestination: TemplateRepresentable, Sendable {
         public let s3: CfnGateway.GatewayElbAccessLogS3Destination?
 
         public init(s3: CfnGateway.GatewayElbAccessLogS3Destination? = nil) {
             self.s3 = s3
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(s3: fields.decode("S3", as: CfnGateway.GatewayElbAccessLogS3Destination.self))
         }
 
         public var templateValue: TemplateValue {
@@ -179,7 +151,7 @@ public final class CfnGateway: Resource, HasAttributes, DecodableResource {
     }
 
     /// The S3 destination for gateway ALB access logs.
-    public struct GatewayElbAccessLogS3Destination: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct GatewayElbAccessLogS3Destination: TemplateRepresentable, Sendable {
         /// The S3 bucket for access logs.
         public let bucket: Value<String>
         /// The S3 prefix for access logs.
@@ -188,12 +160,6 @@ public final class CfnGateway: Resource, HasAttributes, DecodableResource {
         public init(bucket: Value<String>, prefix: Value<String>? = nil) {
             self.bucket = bucket
             self.prefix = prefix
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("Bucket", as: Value<String>.self) else { return nil }
-            self.init(bucket: r0, prefix: fields.decode("Prefix", as: Value<String>.self))
         }
 
         public var templateValue: TemplateValue {
@@ -205,11 +171,10 @@ public final class CfnGateway: Resource, HasAttributes, DecodableResource {
     }
 
     /// The HTTP desync mitigation mode for the ALB.
-    public struct GatewayAlbDesyncMitigationMode: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+    public struct GatewayAlbDesyncMitigationMode: TemplateRepresentable, Sendable {
         public let templateValue: TemplateValue
         /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
         public init(_ value: Value<String>) { templateValue = value.raw }
-        public init(decoding value: TemplateValue) { templateValue = value }
         private init(literal: String) { templateValue = .string(literal) }
         public static var monitor: GatewayAlbDesyncMitigationMode { GatewayAlbDesyncMitigationMode(literal: "monitor") }
         public static var defensive: GatewayAlbDesyncMitigationMode { GatewayAlbDesyncMitigationMode(literal: "defensive") }
@@ -217,7 +182,7 @@ public final class CfnGateway: Resource, HasAttributes, DecodableResource {
     }
 
     /// The network configuration for the gateway ALB.
-    public struct GatewayElbNetworkConfiguration: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct GatewayElbNetworkConfiguration: TemplateRepresentable, Sendable {
         /// The inbound security group for the ALB.
         public let inboundSecurityGroup: Value<String>?
         public let ipAddressType: CfnGateway.GatewayElbIpAddressType?
@@ -230,11 +195,6 @@ public final class CfnGateway: Resource, HasAttributes, DecodableResource {
             self.subnets = subnets
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(inboundSecurityGroup: fields.decode("InboundSecurityGroup", as: Value<String>.self), ipAddressType: fields.decode("IpAddressType", as: CfnGateway.GatewayElbIpAddressType.self), subnets: fields.decode("Subnets", as: Value<[String]>.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["InboundSecurityGroup"] = self.inboundSecurityGroup?.templateValue
@@ -245,11 +205,10 @@ public final class CfnGateway: Resource, HasAttributes, DecodableResource {
     }
 
     /// The IP address type for the ALB.
-    public struct GatewayElbIpAddressType: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+    public struct GatewayElbIpAddressType: TemplateRepresentable, Sendable {
         public let templateValue: TemplateValue
         /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
         public init(_ value: Value<String>) { templateValue = value.raw }
-        public init(decoding value: TemplateValue) { templateValue = value }
         private init(literal: String) { templateValue = .string(literal) }
         public static var ipv4: GatewayElbIpAddressType { GatewayElbIpAddressType(literal: "ipv4") }
         public static var dualstack: GatewayElbIpAddressType { GatewayElbIpAddressType(literal: "dualstack") }
@@ -257,38 +216,31 @@ public final class CfnGateway: Resource, HasAttributes, DecodableResource {
     }
 
     /// The protocol for the ALB listener.
-    public struct GatewayAlbProtocol: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+    public struct GatewayAlbProtocol: TemplateRepresentable, Sendable {
         public let templateValue: TemplateValue
         /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
         public init(_ value: Value<String>) { templateValue = value.raw }
-        public init(decoding value: TemplateValue) { templateValue = value }
         private init(literal: String) { templateValue = .string(literal) }
         public static var http: GatewayAlbProtocol { GatewayAlbProtocol(literal: "HTTP") }
         public static var https: GatewayAlbProtocol { GatewayAlbProtocol(literal: "HTTPS") }
     }
 
     /// The scheme for the ALB.
-    public struct GatewayElbScheme: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+    public struct GatewayElbScheme: TemplateRepresentable, Sendable {
         public let templateValue: TemplateValue
         /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
         public init(_ value: Value<String>) { templateValue = value.raw }
-        public init(decoding value: TemplateValue) { templateValue = value }
         private init(literal: String) { templateValue = .string(literal) }
         public static var internetFacing: GatewayElbScheme { GatewayElbScheme(literal: "internet-facing") }
         public static var `internal`: GatewayElbScheme { GatewayElbScheme(literal: "internal") }
     }
 
     /// The test traffic rules for the gateway ALB.
-    public struct GatewayAlbTestTrafficRules: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct GatewayAlbTestTrafficRules: TemplateRepresentable, Sendable {
         public let header: CfnGateway.GatewayTestTrafficHeader?
 
         public init(header: CfnGateway.GatewayTestTrafficHeader? = nil) {
             self.header = header
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(header: fields.decode("Header", as: CfnGateway.GatewayTestTrafficHeader.self))
         }
 
         public var templateValue: TemplateValue {
@@ -299,7 +251,7 @@ public final class CfnGateway: Resource, HasAttributes, DecodableResource {
     }
 
     /// The header configuration for test traffic routing.
-    public struct GatewayTestTrafficHeader: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct GatewayTestTrafficHeader: TemplateRepresentable, Sendable {
         /// The name of the header.
         public let name: Value<String>
         /// The values for the header.
@@ -308,12 +260,6 @@ public final class CfnGateway: Resource, HasAttributes, DecodableResource {
         public init(name: Value<String>, values: Value<[String]>) {
             self.name = name
             self.values = values
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("Name", as: Value<String>.self), let r1 = fields.decode("Values", as: Value<[String]>.self) else { return nil }
-            self.init(name: r0, values: r1)
         }
 
         public var templateValue: TemplateValue {
@@ -325,29 +271,22 @@ public final class CfnGateway: Resource, HasAttributes, DecodableResource {
     }
 
     /// Specifies whether to propagate the tags from the gateway to other resources.
-    public struct PropagateGatewayTags: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+    public struct PropagateGatewayTags: TemplateRepresentable, Sendable {
         public let templateValue: TemplateValue
         /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
         public init(_ value: Value<String>) { templateValue = value.raw }
-        public init(decoding value: TemplateValue) { templateValue = value }
         private init(literal: String) { templateValue = .string(literal) }
         public static var none: PropagateGatewayTags { PropagateGatewayTags(literal: "NONE") }
         public static var gateway: PropagateGatewayTags { PropagateGatewayTags(literal: "GATEWAY") }
     }
 
-    public struct Tag: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct Tag: TemplateRepresentable, Sendable {
         public let key: Value<String>
         public let value: Value<String>?
 
         public init(key: Value<String>, value: Value<String>? = nil) {
             self.key = key
             self.value = value
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("Key", as: Value<String>.self) else { return nil }
-            self.init(key: r0, value: fields.decode("Value", as: Value<String>.self))
         }
 
         public var templateValue: TemplateValue {

@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::ECS::GatewayClusterAssociations`: Resource Type definition for AWS::ECS::GatewayClusterAssociations, which associates an ECS Gateway with an ECS Cluster.
-public final class CfnGatewayClusterAssociations: Resource, HasAttributes, DecodableResource {
+public final class CfnGatewayClusterAssociations: Resource, HasAttributes {
     public enum Attribute: String, Sendable {
         case clusterArn = "ClusterArn"
         case gatewayArn = "GatewayArn"
@@ -18,13 +18,6 @@ public final class CfnGatewayClusterAssociations: Resource, HasAttributes, Decod
         self.cluster = cluster
         self.gateway = gateway
         super.init(logicalID: logicalID, type: "AWS::ECS::GatewayClusterAssociations")
-    }
-
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        guard let r0 = properties.decode("Cluster", as: Value<String>.self), let r1 = properties.decode("Gateway", as: Value<String>.self) else { return nil }
-        self.init(logicalID, cluster: r0, gateway: r1)
     }
 
     /// Fn::GetAtt ClusterArn.

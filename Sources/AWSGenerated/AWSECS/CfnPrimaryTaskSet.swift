@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::ECS::PrimaryTaskSet`: A pseudo-resource that manages which of your ECS task sets is primary.
-public final class CfnPrimaryTaskSet: Resource, DecodableResource {
+public final class CfnPrimaryTaskSet: Resource {
     /// The short name or full Amazon Resource Name (ARN) of the cluster that hosts the service to create the task set in.
     public var cluster: Value<String>
     /// The short name or full Amazon Resource Name (ARN) of the service to create the task set in.
@@ -15,13 +15,6 @@ public final class CfnPrimaryTaskSet: Resource, DecodableResource {
         self.service = service
         self.taskSetId = taskSetId
         super.init(logicalID: logicalID, type: "AWS::ECS::PrimaryTaskSet")
-    }
-
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        guard let r0 = properties.decode("Cluster", as: Value<String>.self), let r1 = properties.decode("Service", as: Value<String>.self), let r2 = properties.decode("TaskSetId", as: Value<String>.self) else { return nil }
-        self.init(logicalID, cluster: r0, service: r1, taskSetId: r2)
     }
 
     public override func properties(in context: SynthesisContext) -> Fields {

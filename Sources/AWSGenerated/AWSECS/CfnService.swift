@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::ECS::Service`: The ``AWS::ECS::Service`` resource creates an Amazon Elastic Container Service (Amazon ECS) service that runs and maintains the requested number of tasks and associated load balancers.
-public final class CfnService: Resource, HasAttributes, DecodableResource {
+public final class CfnService: Resource, HasAttributes {
     public enum Attribute: String, Sendable {
         case name = "Name"
         case serviceArn = "ServiceArn"
@@ -96,12 +96,6 @@ public final class CfnService: Resource, HasAttributes, DecodableResource {
         super.init(logicalID: logicalID, type: "AWS::ECS::Service")
     }
 
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        self.init(logicalID, availabilityZoneRebalancing: properties.decode("AvailabilityZoneRebalancing", as: CfnService.AvailabilityZoneRebalancing.self), capacityProviderStrategy: properties.decode("CapacityProviderStrategy", as: [CfnService.CapacityProviderStrategyItem].self), cluster: properties.decode("Cluster", as: Value<String>.self), deploymentConfiguration: properties.decode("DeploymentConfiguration", as: CfnService.DeploymentConfiguration.self), deploymentController: properties.decode("DeploymentController", as: CfnService.DeploymentController.self), desiredCount: properties.decode("DesiredCount", as: Value<Int>.self), enableECSManagedTags: properties.decode("EnableECSManagedTags", as: Value<Bool>.self), enableExecuteCommand: properties.decode("EnableExecuteCommand", as: Value<Bool>.self), forceNewDeployment: properties.decode("ForceNewDeployment", as: CfnService.ForceNewDeployment.self), gatewayConnectors: properties.decode("GatewayConnectors", as: [CfnService.GatewayConnector].self), healthCheckGracePeriodSeconds: properties.decode("HealthCheckGracePeriodSeconds", as: Value<Int>.self), launchType: properties.decode("LaunchType", as: CfnService.LaunchType.self), loadBalancers: properties.decode("LoadBalancers", as: [CfnService.LoadBalancer].self), monitoring: properties.decode("Monitoring", as: CfnService.MonitoringConfiguration.self), networkConfiguration: properties.decode("NetworkConfiguration", as: CfnService.NetworkConfiguration.self), placementConstraints: properties.decode("PlacementConstraints", as: [CfnService.PlacementConstraint].self), placementStrategies: properties.decode("PlacementStrategies", as: [CfnService.PlacementStrategy].self), platformVersion: properties.decode("PlatformVersion", as: Value<String>.self), propagateTags: properties.decode("PropagateTags", as: CfnService.PropagateTags.self), role: properties.decode("Role", as: Value<String>.self), schedulingStrategy: properties.decode("SchedulingStrategy", as: CfnService.SchedulingStrategy.self), serviceConnectConfiguration: properties.decode("ServiceConnectConfiguration", as: CfnService.ServiceConnectConfiguration.self), serviceName: properties.decode("ServiceName", as: Value<String>.self), serviceRegistries: properties.decode("ServiceRegistries", as: [CfnService.ServiceRegistry].self), tags: properties.decode("Tags", as: [CfnService.Tag].self), taskDefinition: properties.decode("TaskDefinition", as: Value<String>.self), volumeConfigurations: properties.decode("VolumeConfigurations", as: [CfnService.ServiceVolumeConfiguration].self), vpcLatticeConfigurations: properties.decode("VpcLatticeConfigurations", as: [CfnService.VpcLatticeConfiguration].self))
-    }
-
     /// Fn::GetAtt Name.
     public var attrName: Value<String> { attribute(.name) }
     /// Fn::GetAtt ServiceArn.
@@ -140,18 +134,17 @@ public final class CfnService: Resource, HasAttributes, DecodableResource {
         return properties
     }
 
-    public struct AvailabilityZoneRebalancing: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+    public struct AvailabilityZoneRebalancing: TemplateRepresentable, Sendable {
         public let templateValue: TemplateValue
         /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
         public init(_ value: Value<String>) { templateValue = value.raw }
-        public init(decoding value: TemplateValue) { templateValue = value }
         private init(literal: String) { templateValue = .string(literal) }
         public static var enabled: AvailabilityZoneRebalancing { AvailabilityZoneRebalancing(literal: "ENABLED") }
         public static var disabled: AvailabilityZoneRebalancing { AvailabilityZoneRebalancing(literal: "DISABLED") }
     }
 
     /// The details of a capacity provider strategy.
-    public struct CapacityProviderStrategyItem: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct CapacityProviderStrategyItem: TemplateRepresentable, Sendable {
         /// The *base* value designates how many tasks, at a minimum, to run on the specified capacity provider for each service.
         public let base: Value<Int>?
         /// The short name of the capacity provider.
@@ -165,11 +158,6 @@ public final class CfnService: Resource, HasAttributes, DecodableResource {
             self.weight = weight
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(base: fields.decode("Base", as: Value<Int>.self), capacityProvider: fields.decode("CapacityProvider", as: Value<String>.self), weight: fields.decode("Weight", as: Value<Int>.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["Base"] = self.base?.templateValue
@@ -180,7 +168,7 @@ public final class CfnService: Resource, HasAttributes, DecodableResource {
     }
 
     /// Optional deployment parameters that control how many tasks run during a deployment and the ordering of stopping and starting tasks.
-    public struct DeploymentConfiguration: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct DeploymentConfiguration: TemplateRepresentable, Sendable {
         /// Information about the CloudWatch alarms.
         public let alarms: CfnService.DeploymentAlarms?
         /// The duration waiting before terminating the previous service revision and marking a deployment complete.
@@ -215,11 +203,6 @@ public final class CfnService: Resource, HasAttributes, DecodableResource {
             self.strategy = strategy
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(alarms: fields.decode("Alarms", as: CfnService.DeploymentAlarms.self), bakeTimeInMinutes: fields.decode("BakeTimeInMinutes", as: Value<Int>.self), canaryConfiguration: fields.decode("CanaryConfiguration", as: CfnService.CanaryConfiguration.self), deploymentCircuitBreaker: fields.decode("DeploymentCircuitBreaker", as: CfnService.DeploymentCircuitBreaker.self), earlySuccessCriteria: fields.decode("EarlySuccessCriteria", as: CfnService.DeploymentEarlySuccessCriteria.self), lifecycleHooks: fields.decode("LifecycleHooks", as: [CfnService.DeploymentLifecycleHook].self), linearConfiguration: fields.decode("LinearConfiguration", as: CfnService.LinearConfiguration.self), maximumPercent: fields.decode("MaximumPercent", as: Value<Int>.self), minimumHealthyPercent: fields.decode("MinimumHealthyPercent", as: Value<Int>.self), strategy: fields.decode("Strategy", as: CfnService.DeploymentConfiguration.Strategy.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["Alarms"] = self.alarms?.templateValue
@@ -235,11 +218,10 @@ public final class CfnService: Resource, HasAttributes, DecodableResource {
             return .object(fields)
         }
 
-        public struct Strategy: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+        public struct Strategy: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
-            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var rolling: Strategy { Strategy(literal: "ROLLING") }
             public static var blueGreen: Strategy { Strategy(literal: "BLUE_GREEN") }
@@ -249,7 +231,7 @@ public final class CfnService: Resource, HasAttributes, DecodableResource {
     }
 
     /// One of the methods which provide a way for you to quickly identify when a deployment has failed, and then to optionally roll back the failure to the last working deployment.
-    public struct DeploymentAlarms: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct DeploymentAlarms: TemplateRepresentable, Sendable {
         /// One or more CloudWatch alarm names.
         public let alarmNames: Value<[String]>
         /// Determines whether to use the CloudWatch alarm option in the service deployment process.
@@ -263,12 +245,6 @@ public final class CfnService: Resource, HasAttributes, DecodableResource {
             self.rollback = rollback
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("AlarmNames", as: Value<[String]>.self), let r1 = fields.decode("Enable", as: Value<Bool>.self), let r2 = fields.decode("Rollback", as: Value<Bool>.self) else { return nil }
-            self.init(alarmNames: r0, enable: r1, rollback: r2)
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["AlarmNames"] = self.alarmNames.templateValue
@@ -279,7 +255,7 @@ public final class CfnService: Resource, HasAttributes, DecodableResource {
     }
 
     /// Configuration for a canary deployment strategy that shifts a fixed percentage of traffic to the new service revision, waits for a specified bake time, then shifts the remaining traffic.
-    public struct CanaryConfiguration: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct CanaryConfiguration: TemplateRepresentable, Sendable {
         /// The amount of time in minutes to wait during the canary phase before shifting the remaining production traffic to the new service revision.
         public let canaryBakeTimeInMinutes: Value<Int>?
         /// The percentage of production traffic to shift to the new service revision during the canary phase.
@@ -288,11 +264,6 @@ public final class CfnService: Resource, HasAttributes, DecodableResource {
         public init(canaryBakeTimeInMinutes: Value<Int>? = nil, canaryPercent: Value<Double>? = nil) {
             self.canaryBakeTimeInMinutes = canaryBakeTimeInMinutes
             self.canaryPercent = canaryPercent
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(canaryBakeTimeInMinutes: fields.decode("CanaryBakeTimeInMinutes", as: Value<Int>.self), canaryPercent: fields.decode("CanaryPercent", as: Value<Double>.self))
         }
 
         public var templateValue: TemplateValue {
@@ -304,7 +275,7 @@ public final class CfnService: Resource, HasAttributes, DecodableResource {
     }
 
     /// The deployment circuit breaker can only be used for services using the rolling update (``ECS``) deployment type.
-    public struct DeploymentCircuitBreaker: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct DeploymentCircuitBreaker: TemplateRepresentable, Sendable {
         /// Determines whether to use the deployment circuit breaker logic for the service.
         public let enable: Value<Bool>
         /// Specifies whether the deployment circuit breaker resets its failure count when a task reaches a healthy state.
@@ -321,12 +292,6 @@ public final class CfnService: Resource, HasAttributes, DecodableResource {
             self.thresholdConfiguration = thresholdConfiguration
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("Enable", as: Value<Bool>.self), let r2 = fields.decode("Rollback", as: Value<Bool>.self) else { return nil }
-            self.init(enable: r0, rollback: r2, resetOnHealthyTask: fields.decode("ResetOnHealthyTask", as: Value<Bool>.self), thresholdConfiguration: fields.decode("ThresholdConfiguration", as: CfnService.ThresholdConfiguration.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["Enable"] = self.enable.templateValue
@@ -338,7 +303,7 @@ public final class CfnService: Resource, HasAttributes, DecodableResource {
     }
 
     /// Defines the failure threshold that the deployment circuit breaker uses to monitor a deployment.
-    public struct ThresholdConfiguration: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct ThresholdConfiguration: TemplateRepresentable, Sendable {
         /// Determines how Amazon ECS uses ``value`` to calculate the failure threshold.
         public let type: CfnService.ThresholdConfiguration.ThresholdConfigurationType
         /// Specifies the integer that Amazon ECS uses to calculate the failure threshold.
@@ -349,12 +314,6 @@ public final class CfnService: Resource, HasAttributes, DecodableResource {
             self.value = value
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("Type", as: CfnService.ThresholdConfiguration.ThresholdConfigurationType.self), let r1 = fields.decode("Value", as: Value<Int>.self) else { return nil }
-            self.init(type: r0, value: r1)
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["Type"] = self.type.templateValue
@@ -362,11 +321,10 @@ public final class CfnService: Resource, HasAttributes, DecodableResource {
             return .object(fields)
         }
 
-        public struct ThresholdConfigurationType: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+        public struct ThresholdConfigurationType: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
-            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var count: ThresholdConfigurationType { ThresholdConfigurationType(literal: "COUNT") }
             public static var boundedPercent: ThresholdConfigurationType { ThresholdConfigurationType(literal: "BOUNDED_PERCENT") }
@@ -375,7 +333,7 @@ public final class CfnService: Resource, HasAttributes, DecodableResource {
     }
 
     /// You can use early success criteria only with rolling deployment strategy.
-    public struct DeploymentEarlySuccessCriteria: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct DeploymentEarlySuccessCriteria: TemplateRepresentable, Sendable {
         /// Specifies whether to use the early success criteria for the service deployment.
         public let enable: Value<Bool>?
         /// The percentage of healthy tasks that the target service revision must reach before Amazon ECS considers the deployment successful.
@@ -389,11 +347,6 @@ public final class CfnService: Resource, HasAttributes, DecodableResource {
             self.sourceServiceRevisionCleanup = sourceServiceRevisionCleanup
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(enable: fields.decode("Enable", as: Value<Bool>.self), healthyPercent: fields.decode("HealthyPercent", as: Value<Int>.self), sourceServiceRevisionCleanup: fields.decode("SourceServiceRevisionCleanup", as: CfnService.DeploymentEarlySuccessCriteria.SourceServiceRevisionCleanup.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["Enable"] = self.enable?.templateValue
@@ -402,11 +355,10 @@ public final class CfnService: Resource, HasAttributes, DecodableResource {
             return .object(fields)
         }
 
-        public struct SourceServiceRevisionCleanup: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+        public struct SourceServiceRevisionCleanup: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
-            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var blocking: SourceServiceRevisionCleanup { SourceServiceRevisionCleanup(literal: "BLOCKING") }
             public static var deferred: SourceServiceRevisionCleanup { SourceServiceRevisionCleanup(literal: "DEFERRED") }
@@ -414,7 +366,7 @@ public final class CfnService: Resource, HasAttributes, DecodableResource {
     }
 
     /// A deployment lifecycle hook runs custom logic or pauses the deployment at specific stages of the deployment process.
-    public struct DeploymentLifecycleHook: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct DeploymentLifecycleHook: TemplateRepresentable, Sendable {
         /// Use this field to specify custom parameters that ECS passes to your hook target invocations (such as a Lambda function).
         public let hookDetails: TemplateValue?
         /// The Amazon Resource Name (ARN) of the hook target.
@@ -437,12 +389,6 @@ public final class CfnService: Resource, HasAttributes, DecodableResource {
             self.timeoutConfiguration = timeoutConfiguration
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r2 = fields.decode("LifecycleStages", as: [CfnService.DeploymentLifecycleHook.LifecycleStages].self) else { return nil }
-            self.init(lifecycleStages: r2, hookDetails: fields.decode("HookDetails", as: TemplateValue.self), hookTargetArn: fields.decode("HookTargetArn", as: Value<String>.self), roleArn: fields.decode("RoleArn", as: Value<String>.self), targetType: fields.decode("TargetType", as: CfnService.DeploymentLifecycleHook.TargetType.self), timeoutConfiguration: fields.decode("TimeoutConfiguration", as: CfnService.HookTimeoutConfig.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["HookDetails"] = self.hookDetails?.templateValue
@@ -454,11 +400,10 @@ public final class CfnService: Resource, HasAttributes, DecodableResource {
             return .object(fields)
         }
 
-        public struct LifecycleStages: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+        public struct LifecycleStages: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
-            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var reconcileService: LifecycleStages { LifecycleStages(literal: "RECONCILE_SERVICE") }
             public static var preScaleUp: LifecycleStages { LifecycleStages(literal: "PRE_SCALE_UP") }
@@ -470,29 +415,23 @@ public final class CfnService: Resource, HasAttributes, DecodableResource {
             public static var postProductionTrafficShift: LifecycleStages { LifecycleStages(literal: "POST_PRODUCTION_TRAFFIC_SHIFT") }
         }
 
-        public struct TargetType: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+        public struct TargetType: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
-            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var awsLambda: TargetType { TargetType(literal: "AWS_LAMBDA") }
             public static var pause: TargetType { TargetType(literal: "PAUSE") }
         }
     }
 
-    public struct HookTimeoutConfig: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct HookTimeoutConfig: TemplateRepresentable, Sendable {
         public let action: CfnService.HookTimeoutConfig.Action?
         public let timeoutInMinutes: Value<Int>?
 
         public init(action: CfnService.HookTimeoutConfig.Action? = nil, timeoutInMinutes: Value<Int>? = nil) {
             self.action = action
             self.timeoutInMinutes = timeoutInMinutes
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(action: fields.decode("Action", as: CfnService.HookTimeoutConfig.Action.self), timeoutInMinutes: fields.decode("TimeoutInMinutes", as: Value<Int>.self))
         }
 
         public var templateValue: TemplateValue {
@@ -502,11 +441,10 @@ public final class CfnService: Resource, HasAttributes, DecodableResource {
             return .object(fields)
         }
 
-        public struct Action: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+        public struct Action: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
-            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var rollback: Action { Action(literal: "ROLLBACK") }
             public static var `continue`: Action { Action(literal: "CONTINUE") }
@@ -514,7 +452,7 @@ public final class CfnService: Resource, HasAttributes, DecodableResource {
     }
 
     /// Configuration for a linear deployment strategy that shifts production traffic in equal percentage increments with configurable wait times between each step until 100 percent of traffic is shifted t...
-    public struct LinearConfiguration: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct LinearConfiguration: TemplateRepresentable, Sendable {
         /// The amount of time in minutes to wait between each traffic shifting step during a linear deployment.
         public let stepBakeTimeInMinutes: Value<Int>?
         /// The percentage of production traffic to shift in each step during a linear deployment.
@@ -523,11 +461,6 @@ public final class CfnService: Resource, HasAttributes, DecodableResource {
         public init(stepBakeTimeInMinutes: Value<Int>? = nil, stepPercent: Value<Double>? = nil) {
             self.stepBakeTimeInMinutes = stepBakeTimeInMinutes
             self.stepPercent = stepPercent
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(stepBakeTimeInMinutes: fields.decode("StepBakeTimeInMinutes", as: Value<Int>.self), stepPercent: fields.decode("StepPercent", as: Value<Double>.self))
         }
 
         public var templateValue: TemplateValue {
@@ -539,17 +472,12 @@ public final class CfnService: Resource, HasAttributes, DecodableResource {
     }
 
     /// The deployment controller to use for the service.
-    public struct DeploymentController: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct DeploymentController: TemplateRepresentable, Sendable {
         /// The deployment controller type to use.
         public let type: CfnService.DeploymentController.DeploymentControllerType?
 
         public init(type: CfnService.DeploymentController.DeploymentControllerType? = nil) {
             self.type = type
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(type: fields.decode("Type", as: CfnService.DeploymentController.DeploymentControllerType.self))
         }
 
         public var templateValue: TemplateValue {
@@ -558,11 +486,10 @@ public final class CfnService: Resource, HasAttributes, DecodableResource {
             return .object(fields)
         }
 
-        public struct DeploymentControllerType: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+        public struct DeploymentControllerType: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
-            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var codeDeploy: DeploymentControllerType { DeploymentControllerType(literal: "CODE_DEPLOY") }
             public static var ecs: DeploymentControllerType { DeploymentControllerType(literal: "ECS") }
@@ -571,7 +498,7 @@ public final class CfnService: Resource, HasAttributes, DecodableResource {
     }
 
     /// Determines whether to force a new deployment of the service.
-    public struct ForceNewDeployment: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct ForceNewDeployment: TemplateRepresentable, Sendable {
         /// Determines whether to force a new deployment of the service.
         public let enableForceNewDeployment: Value<Bool>
         /// When you change the``ForceNewDeploymentNonce`` value in your template, it signals ECS to start a new deployment even though no other service parameters have changed.
@@ -582,12 +509,6 @@ public final class CfnService: Resource, HasAttributes, DecodableResource {
             self.forceNewDeploymentNonce = forceNewDeploymentNonce
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("EnableForceNewDeployment", as: Value<Bool>.self) else { return nil }
-            self.init(enableForceNewDeployment: r0, forceNewDeploymentNonce: fields.decode("ForceNewDeploymentNonce", as: Value<String>.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["EnableForceNewDeployment"] = self.enableForceNewDeployment.templateValue
@@ -596,7 +517,7 @@ public final class CfnService: Resource, HasAttributes, DecodableResource {
         }
     }
 
-    public struct GatewayConnector: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct GatewayConnector: TemplateRepresentable, Sendable {
         public let filters: CfnService.GatewayConnectorFilters?
         public let healthCheck: CfnService.GatewayConnectorHealthCheck?
         public let portName: Value<String>
@@ -605,12 +526,6 @@ public final class CfnService: Resource, HasAttributes, DecodableResource {
             self.filters = filters
             self.healthCheck = healthCheck
             self.portName = portName
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r2 = fields.decode("PortName", as: Value<String>.self) else { return nil }
-            self.init(portName: r2, filters: fields.decode("Filters", as: CfnService.GatewayConnectorFilters.self), healthCheck: fields.decode("HealthCheck", as: CfnService.GatewayConnectorHealthCheck.self))
         }
 
         public var templateValue: TemplateValue {
@@ -622,16 +537,11 @@ public final class CfnService: Resource, HasAttributes, DecodableResource {
         }
     }
 
-    public struct GatewayConnectorFilters: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct GatewayConnectorFilters: TemplateRepresentable, Sendable {
         public let accessTypes: [CfnService.GatewayConnectorFilters.AccessTypes]?
 
         public init(accessTypes: [CfnService.GatewayConnectorFilters.AccessTypes]? = nil) {
             self.accessTypes = accessTypes
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(accessTypes: fields.decode("AccessTypes", as: [CfnService.GatewayConnectorFilters.AccessTypes].self))
         }
 
         public var templateValue: TemplateValue {
@@ -640,18 +550,17 @@ public final class CfnService: Resource, HasAttributes, DecodableResource {
             return .object(fields)
         }
 
-        public struct AccessTypes: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+        public struct AccessTypes: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
-            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var `public`: AccessTypes { AccessTypes(literal: "PUBLIC") }
             public static var `private`: AccessTypes { AccessTypes(literal: "PRIVATE") }
         }
     }
 
-    public struct GatewayConnectorHealthCheck: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct GatewayConnectorHealthCheck: TemplateRepresentable, Sendable {
         public let healthCheckIntervalSeconds: Value<Int>?
         public let healthCheckPath: Value<String>?
         public let healthCheckPort: Value<Int>?
@@ -672,11 +581,6 @@ public final class CfnService: Resource, HasAttributes, DecodableResource {
             self.unhealthyThresholdCount = unhealthyThresholdCount
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(healthCheckIntervalSeconds: fields.decode("HealthCheckIntervalSeconds", as: Value<Int>.self), healthCheckPath: fields.decode("HealthCheckPath", as: Value<String>.self), healthCheckPort: fields.decode("HealthCheckPort", as: Value<Int>.self), healthCheckProtocol: fields.decode("HealthCheckProtocol", as: CfnService.GatewayConnectorHealthCheck.HealthCheckProtocol.self), healthCheckTimeoutSeconds: fields.decode("HealthCheckTimeoutSeconds", as: Value<Int>.self), healthyThresholdCount: fields.decode("HealthyThresholdCount", as: Value<Int>.self), matcher: fields.decode("Matcher", as: CfnService.GatewayConnectorHealthCheckMatcher.self), unhealthyThresholdCount: fields.decode("UnhealthyThresholdCount", as: Value<Int>.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["HealthCheckIntervalSeconds"] = self.healthCheckIntervalSeconds?.templateValue
@@ -690,29 +594,23 @@ public final class CfnService: Resource, HasAttributes, DecodableResource {
             return .object(fields)
         }
 
-        public struct HealthCheckProtocol: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+        public struct HealthCheckProtocol: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
-            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var http: HealthCheckProtocol { HealthCheckProtocol(literal: "HTTP") }
             public static var https: HealthCheckProtocol { HealthCheckProtocol(literal: "HTTPS") }
         }
     }
 
-    public struct GatewayConnectorHealthCheckMatcher: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct GatewayConnectorHealthCheckMatcher: TemplateRepresentable, Sendable {
         public let grpcCode: Value<String>?
         public let httpCode: Value<String>?
 
         public init(grpcCode: Value<String>? = nil, httpCode: Value<String>? = nil) {
             self.grpcCode = grpcCode
             self.httpCode = httpCode
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(grpcCode: fields.decode("GrpcCode", as: Value<String>.self), httpCode: fields.decode("HttpCode", as: Value<String>.self))
         }
 
         public var templateValue: TemplateValue {
@@ -723,11 +621,10 @@ public final class CfnService: Resource, HasAttributes, DecodableResource {
         }
     }
 
-    public struct LaunchType: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+    public struct LaunchType: TemplateRepresentable, Sendable {
         public let templateValue: TemplateValue
         /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
         public init(_ value: Value<String>) { templateValue = value.raw }
-        public init(decoding value: TemplateValue) { templateValue = value }
         private init(literal: String) { templateValue = .string(literal) }
         public static var ec2: LaunchType { LaunchType(literal: "EC2") }
         public static var fargate: LaunchType { LaunchType(literal: "FARGATE") }
@@ -735,7 +632,7 @@ public final class CfnService: Resource, HasAttributes, DecodableResource {
     }
 
     /// The ``LoadBalancer`` property specifies details on a load balancer that is used with a service.
-    public struct LoadBalancer: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct LoadBalancer: TemplateRepresentable, Sendable {
         /// The advanced settings for the load balancer used in blue/green deployments.
         public let advancedConfiguration: CfnService.AdvancedConfiguration?
         /// The name of the container (as it appears in a container definition) to associate with the load balancer.
@@ -755,11 +652,6 @@ public final class CfnService: Resource, HasAttributes, DecodableResource {
             self.targetGroupArn = targetGroupArn
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(advancedConfiguration: fields.decode("AdvancedConfiguration", as: CfnService.AdvancedConfiguration.self), containerName: fields.decode("ContainerName", as: Value<String>.self), containerPort: fields.decode("ContainerPort", as: Value<Int>.self), loadBalancerName: fields.decode("LoadBalancerName", as: Value<String>.self), targetGroupArn: fields.decode("TargetGroupArn", as: Value<String>.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["AdvancedConfiguration"] = self.advancedConfiguration?.templateValue
@@ -772,7 +664,7 @@ public final class CfnService: Resource, HasAttributes, DecodableResource {
     }
 
     /// The advanced settings for a load balancer used in blue/green deployments.
-    public struct AdvancedConfiguration: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct AdvancedConfiguration: TemplateRepresentable, Sendable {
         /// The Amazon Resource Name (ARN) of the alternate target group for Amazon ECS blue/green deployments.
         public let alternateTargetGroupArn: Value<String>
         /// The Amazon Resource Name (ARN) that that identifies the production listener rule (in the case of an Application Load Balancer) or listener (in the case for an Network Load Balancer) for routing pro...
@@ -789,12 +681,6 @@ public final class CfnService: Resource, HasAttributes, DecodableResource {
             self.testListenerRule = testListenerRule
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("AlternateTargetGroupArn", as: Value<String>.self) else { return nil }
-            self.init(alternateTargetGroupArn: r0, productionListenerRule: fields.decode("ProductionListenerRule", as: Value<String>.self), roleArn: fields.decode("RoleArn", as: Value<String>.self), testListenerRule: fields.decode("TestListenerRule", as: Value<String>.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["AlternateTargetGroupArn"] = self.alternateTargetGroupArn.templateValue
@@ -806,18 +692,12 @@ public final class CfnService: Resource, HasAttributes, DecodableResource {
     }
 
     /// The optional monitoring configuration for a service, which defines the resolution for the service-level ``CPUUtilization`` and ``MemoryUtilization`` Amazon CloudWatch metrics.
-    public struct MonitoringConfiguration: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct MonitoringConfiguration: TemplateRepresentable, Sendable {
         /// The list of metric configurations for the service monitoring.
         public let metricConfigurations: [CfnService.MetricConfiguration]
 
         public init(metricConfigurations: [CfnService.MetricConfiguration]) {
             self.metricConfigurations = metricConfigurations
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("MetricConfigurations", as: [CfnService.MetricConfiguration].self) else { return nil }
-            self.init(metricConfigurations: r0)
         }
 
         public var templateValue: TemplateValue {
@@ -828,7 +708,7 @@ public final class CfnService: Resource, HasAttributes, DecodableResource {
     }
 
     /// The configuration for a specific set of metrics to collect for a service.
-    public struct MetricConfiguration: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct MetricConfiguration: TemplateRepresentable, Sendable {
         /// The list of metric names to configure.
         public let metricNames: [CfnService.MetricConfiguration.MetricNames]
         /// The resolution, in seconds, at which to collect the metrics.
@@ -839,12 +719,6 @@ public final class CfnService: Resource, HasAttributes, DecodableResource {
             self.resolutionSeconds = resolutionSeconds
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("MetricNames", as: [CfnService.MetricConfiguration.MetricNames].self), let r1 = fields.decode("ResolutionSeconds", as: Value<Int>.self) else { return nil }
-            self.init(metricNames: r0, resolutionSeconds: r1)
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["MetricNames"] = self.metricNames.templateValue
@@ -852,11 +726,10 @@ public final class CfnService: Resource, HasAttributes, DecodableResource {
             return .object(fields)
         }
 
-        public struct MetricNames: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+        public struct MetricNames: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
-            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var cpuUtilization: MetricNames { MetricNames(literal: "CPUUtilization") }
             public static var memoryUtilization: MetricNames { MetricNames(literal: "MemoryUtilization") }
@@ -864,17 +737,12 @@ public final class CfnService: Resource, HasAttributes, DecodableResource {
     }
 
     /// The network configuration for a task or service.
-    public struct NetworkConfiguration: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct NetworkConfiguration: TemplateRepresentable, Sendable {
         /// The VPC subnets and security groups that are associated with a task.
         public let awsvpcConfiguration: CfnService.AwsVpcConfiguration?
 
         public init(awsvpcConfiguration: CfnService.AwsVpcConfiguration? = nil) {
             self.awsvpcConfiguration = awsvpcConfiguration
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(awsvpcConfiguration: fields.decode("AwsvpcConfiguration", as: CfnService.AwsVpcConfiguration.self))
         }
 
         public var templateValue: TemplateValue {
@@ -885,7 +753,7 @@ public final class CfnService: Resource, HasAttributes, DecodableResource {
     }
 
     /// An object representing the networking details for a task or service.
-    public struct AwsVpcConfiguration: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct AwsVpcConfiguration: TemplateRepresentable, Sendable {
         /// Whether the task's elastic network interface receives a public IP address.
         public let assignPublicIp: CfnService.AwsVpcConfiguration.AssignPublicIp?
         /// The IDs of the security groups associated with the task or service.
@@ -899,11 +767,6 @@ public final class CfnService: Resource, HasAttributes, DecodableResource {
             self.subnets = subnets
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(assignPublicIp: fields.decode("AssignPublicIp", as: CfnService.AwsVpcConfiguration.AssignPublicIp.self), securityGroups: fields.decode("SecurityGroups", as: Value<[String]>.self), subnets: fields.decode("Subnets", as: Value<[String]>.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["AssignPublicIp"] = self.assignPublicIp?.templateValue
@@ -912,11 +775,10 @@ public final class CfnService: Resource, HasAttributes, DecodableResource {
             return .object(fields)
         }
 
-        public struct AssignPublicIp: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+        public struct AssignPublicIp: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
-            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var disabled: AssignPublicIp { AssignPublicIp(literal: "DISABLED") }
             public static var enabled: AssignPublicIp { AssignPublicIp(literal: "ENABLED") }
@@ -924,7 +786,7 @@ public final class CfnService: Resource, HasAttributes, DecodableResource {
     }
 
     /// An object representing a constraint on task placement.
-    public struct PlacementConstraint: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct PlacementConstraint: TemplateRepresentable, Sendable {
         /// A cluster query language expression to apply to the constraint.
         public let expression: Value<String>?
         /// The type of constraint.
@@ -935,12 +797,6 @@ public final class CfnService: Resource, HasAttributes, DecodableResource {
             self.type = type
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r1 = fields.decode("Type", as: CfnService.PlacementConstraint.PlacementConstraintType.self) else { return nil }
-            self.init(type: r1, expression: fields.decode("Expression", as: Value<String>.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["Expression"] = self.expression?.templateValue
@@ -948,11 +804,10 @@ public final class CfnService: Resource, HasAttributes, DecodableResource {
             return .object(fields)
         }
 
-        public struct PlacementConstraintType: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+        public struct PlacementConstraintType: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
-            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var distinctInstance: PlacementConstraintType { PlacementConstraintType(literal: "distinctInstance") }
             public static var memberOf: PlacementConstraintType { PlacementConstraintType(literal: "memberOf") }
@@ -960,7 +815,7 @@ public final class CfnService: Resource, HasAttributes, DecodableResource {
     }
 
     /// The task placement strategy for a task or service.
-    public struct PlacementStrategy: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct PlacementStrategy: TemplateRepresentable, Sendable {
         /// The field to apply the placement strategy against.
         public let field: Value<String>?
         /// The type of placement strategy.
@@ -971,12 +826,6 @@ public final class CfnService: Resource, HasAttributes, DecodableResource {
             self.type = type
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r1 = fields.decode("Type", as: CfnService.PlacementStrategy.PlacementStrategyType.self) else { return nil }
-            self.init(type: r1, field: fields.decode("Field", as: Value<String>.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["Field"] = self.field?.templateValue
@@ -984,11 +833,10 @@ public final class CfnService: Resource, HasAttributes, DecodableResource {
             return .object(fields)
         }
 
-        public struct PlacementStrategyType: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+        public struct PlacementStrategyType: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
-            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var binpack: PlacementStrategyType { PlacementStrategyType(literal: "binpack") }
             public static var random: PlacementStrategyType { PlacementStrategyType(literal: "random") }
@@ -996,28 +844,26 @@ public final class CfnService: Resource, HasAttributes, DecodableResource {
         }
     }
 
-    public struct PropagateTags: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+    public struct PropagateTags: TemplateRepresentable, Sendable {
         public let templateValue: TemplateValue
         /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
         public init(_ value: Value<String>) { templateValue = value.raw }
-        public init(decoding value: TemplateValue) { templateValue = value }
         private init(literal: String) { templateValue = .string(literal) }
         public static var service: PropagateTags { PropagateTags(literal: "SERVICE") }
         public static var taskDefinition: PropagateTags { PropagateTags(literal: "TASK_DEFINITION") }
     }
 
-    public struct SchedulingStrategy: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+    public struct SchedulingStrategy: TemplateRepresentable, Sendable {
         public let templateValue: TemplateValue
         /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
         public init(_ value: Value<String>) { templateValue = value.raw }
-        public init(decoding value: TemplateValue) { templateValue = value }
         private init(literal: String) { templateValue = .string(literal) }
         public static var daemon: SchedulingStrategy { SchedulingStrategy(literal: "DAEMON") }
         public static var replica: SchedulingStrategy { SchedulingStrategy(literal: "REPLICA") }
     }
 
     /// The Service Connect configuration of your Amazon ECS service.
-    public struct ServiceConnectConfiguration: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct ServiceConnectConfiguration: TemplateRepresentable, Sendable {
         /// The configuration for Service Connect access logging.
         public let accessLogConfiguration: CfnService.ServiceConnectAccessLogConfiguration?
         public let containerConfigurations: [CfnService.ServiceConnectContainerConfiguration]?
@@ -1039,12 +885,6 @@ public final class CfnService: Resource, HasAttributes, DecodableResource {
             self.services = services
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r2 = fields.decode("Enabled", as: Value<Bool>.self) else { return nil }
-            self.init(enabled: r2, accessLogConfiguration: fields.decode("AccessLogConfiguration", as: CfnService.ServiceConnectAccessLogConfiguration.self), containerConfigurations: fields.decode("ContainerConfigurations", as: [CfnService.ServiceConnectContainerConfiguration].self), logConfiguration: fields.decode("LogConfiguration", as: CfnService.LogConfiguration.self), namespace: fields.decode("Namespace", as: Value<String>.self), services: fields.decode("Services", as: [CfnService.ServiceConnectService].self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["AccessLogConfiguration"] = self.accessLogConfiguration?.templateValue
@@ -1058,7 +898,7 @@ public final class CfnService: Resource, HasAttributes, DecodableResource {
     }
 
     /// Configuration for Service Connect access logging.
-    public struct ServiceConnectAccessLogConfiguration: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct ServiceConnectAccessLogConfiguration: TemplateRepresentable, Sendable {
         /// The format for Service Connect access log output.
         public let format: CfnService.ServiceConnectAccessLogConfiguration.Format
         /// Specifies whether to include query parameters in Service Connect access logs.
@@ -1069,12 +909,6 @@ public final class CfnService: Resource, HasAttributes, DecodableResource {
             self.includeQueryParameters = includeQueryParameters
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("Format", as: CfnService.ServiceConnectAccessLogConfiguration.Format.self) else { return nil }
-            self.init(format: r0, includeQueryParameters: fields.decode("IncludeQueryParameters", as: CfnService.ServiceConnectAccessLogConfiguration.IncludeQueryParameters.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["Format"] = self.format.templateValue
@@ -1082,37 +916,30 @@ public final class CfnService: Resource, HasAttributes, DecodableResource {
             return .object(fields)
         }
 
-        public struct Format: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+        public struct Format: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
-            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var text: Format { Format(literal: "TEXT") }
             public static var json: Format { Format(literal: "JSON") }
         }
 
-        public struct IncludeQueryParameters: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+        public struct IncludeQueryParameters: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
-            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var disabled: IncludeQueryParameters { IncludeQueryParameters(literal: "DISABLED") }
             public static var enabled: IncludeQueryParameters { IncludeQueryParameters(literal: "ENABLED") }
         }
     }
 
-    public struct ServiceConnectContainerConfiguration: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct ServiceConnectContainerConfiguration: TemplateRepresentable, Sendable {
         public let logLevel: CfnService.ServiceConnectContainerConfiguration.LogLevel?
 
         public init(logLevel: CfnService.ServiceConnectContainerConfiguration.LogLevel? = nil) {
             self.logLevel = logLevel
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(logLevel: fields.decode("LogLevel", as: CfnService.ServiceConnectContainerConfiguration.LogLevel.self))
         }
 
         public var templateValue: TemplateValue {
@@ -1121,11 +948,10 @@ public final class CfnService: Resource, HasAttributes, DecodableResource {
             return .object(fields)
         }
 
-        public struct LogLevel: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+        public struct LogLevel: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
-            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var debug: LogLevel { LogLevel(literal: "debug") }
             public static var info: LogLevel { LogLevel(literal: "info") }
@@ -1133,7 +959,7 @@ public final class CfnService: Resource, HasAttributes, DecodableResource {
     }
 
     /// The log configuration for the container.
-    public struct LogConfiguration: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct LogConfiguration: TemplateRepresentable, Sendable {
         /// The log driver to use for the container.
         public let logDriver: Value<String>?
         /// The configuration options to send to the log driver.
@@ -1147,11 +973,6 @@ public final class CfnService: Resource, HasAttributes, DecodableResource {
             self.secretOptions = secretOptions
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(logDriver: fields.decode("LogDriver", as: Value<String>.self), options: fields.decode("Options", as: [String: Value<String>].self), secretOptions: fields.decode("SecretOptions", as: [CfnService.Secret].self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["LogDriver"] = self.logDriver?.templateValue
@@ -1162,7 +983,7 @@ public final class CfnService: Resource, HasAttributes, DecodableResource {
     }
 
     /// An object representing the secret to expose to your container.
-    public struct Secret: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct Secret: TemplateRepresentable, Sendable {
         /// The name of the secret.
         public let name: Value<String>
         /// The secret to expose to the container.
@@ -1171,12 +992,6 @@ public final class CfnService: Resource, HasAttributes, DecodableResource {
         public init(name: Value<String>, valueFrom: Value<String>) {
             self.name = name
             self.valueFrom = valueFrom
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("Name", as: Value<String>.self), let r1 = fields.decode("ValueFrom", as: Value<String>.self) else { return nil }
-            self.init(name: r0, valueFrom: r1)
         }
 
         public var templateValue: TemplateValue {
@@ -1188,7 +1003,7 @@ public final class CfnService: Resource, HasAttributes, DecodableResource {
     }
 
     /// The Service Connect service object configuration.
-    public struct ServiceConnectService: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct ServiceConnectService: TemplateRepresentable, Sendable {
         /// The list of client aliases for this Service Connect service.
         public let clientAliases: [CfnService.ServiceConnectClientAlias]?
         /// The ``discoveryName`` is the name of the new CMAP service that Amazon ECS creates for this Amazon ECS service.
@@ -1211,12 +1026,6 @@ public final class CfnService: Resource, HasAttributes, DecodableResource {
             self.tls = tls
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r3 = fields.decode("PortName", as: Value<String>.self) else { return nil }
-            self.init(portName: r3, clientAliases: fields.decode("ClientAliases", as: [CfnService.ServiceConnectClientAlias].self), discoveryName: fields.decode("DiscoveryName", as: Value<String>.self), ingressPortOverride: fields.decode("IngressPortOverride", as: Value<Int>.self), timeout: fields.decode("Timeout", as: CfnService.TimeoutConfiguration.self), tls: fields.decode("Tls", as: CfnService.ServiceConnectTlsConfiguration.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["ClientAliases"] = self.clientAliases?.templateValue
@@ -1230,7 +1039,7 @@ public final class CfnService: Resource, HasAttributes, DecodableResource {
     }
 
     /// Each alias ("endpoint") is a fully-qualified name and port number that other tasks ("clients") can use to connect to this service.
-    public struct ServiceConnectClientAlias: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct ServiceConnectClientAlias: TemplateRepresentable, Sendable {
         /// The ``dnsName`` is the name that you use in the applications of client tasks to connect to this service.
         public let dnsName: Value<String>?
         /// The listening port number for the Service Connect proxy.
@@ -1244,12 +1053,6 @@ public final class CfnService: Resource, HasAttributes, DecodableResource {
             self.testTrafficRules = testTrafficRules
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r1 = fields.decode("Port", as: Value<Int>.self) else { return nil }
-            self.init(port: r1, dnsName: fields.decode("DnsName", as: Value<String>.self), testTrafficRules: fields.decode("TestTrafficRules", as: CfnService.ServiceConnectTestTrafficRules.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["DnsName"] = self.dnsName?.templateValue
@@ -1260,18 +1063,12 @@ public final class CfnService: Resource, HasAttributes, DecodableResource {
     }
 
     /// The test traffic routing configuration for Amazon ECS blue/green deployments.
-    public struct ServiceConnectTestTrafficRules: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct ServiceConnectTestTrafficRules: TemplateRepresentable, Sendable {
         /// The HTTP header-based routing rules that determine which requests should be routed to the new service version during blue/green deployment testing.
         public let header: CfnService.ServiceConnectTestTrafficRulesHeader
 
         public init(header: CfnService.ServiceConnectTestTrafficRulesHeader) {
             self.header = header
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("Header", as: CfnService.ServiceConnectTestTrafficRulesHeader.self) else { return nil }
-            self.init(header: r0)
         }
 
         public var templateValue: TemplateValue {
@@ -1281,19 +1078,13 @@ public final class CfnService: Resource, HasAttributes, DecodableResource {
         }
     }
 
-    public struct ServiceConnectTestTrafficRulesHeader: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct ServiceConnectTestTrafficRulesHeader: TemplateRepresentable, Sendable {
         public let name: Value<String>
         public let value: CfnService.ServiceConnectTestTrafficRulesHeaderValue?
 
         public init(name: Value<String>, value: CfnService.ServiceConnectTestTrafficRulesHeaderValue? = nil) {
             self.name = name
             self.value = value
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("Name", as: Value<String>.self) else { return nil }
-            self.init(name: r0, value: fields.decode("Value", as: CfnService.ServiceConnectTestTrafficRulesHeaderValue.self))
         }
 
         public var templateValue: TemplateValue {
@@ -1304,17 +1095,11 @@ public final class CfnService: Resource, HasAttributes, DecodableResource {
         }
     }
 
-    public struct ServiceConnectTestTrafficRulesHeaderValue: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct ServiceConnectTestTrafficRulesHeaderValue: TemplateRepresentable, Sendable {
         public let exact: Value<String>
 
         public init(exact: Value<String>) {
             self.exact = exact
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("Exact", as: Value<String>.self) else { return nil }
-            self.init(exact: r0)
         }
 
         public var templateValue: TemplateValue {
@@ -1325,7 +1110,7 @@ public final class CfnService: Resource, HasAttributes, DecodableResource {
     }
 
     /// An object that represents the timeout configurations for Service Connect.
-    public struct TimeoutConfiguration: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct TimeoutConfiguration: TemplateRepresentable, Sendable {
         /// The amount of time in seconds a connection will stay active while idle.
         public let idleTimeoutSeconds: Value<Int>?
         /// The amount of time waiting for the upstream to respond with a complete response per request.
@@ -1334,11 +1119,6 @@ public final class CfnService: Resource, HasAttributes, DecodableResource {
         public init(idleTimeoutSeconds: Value<Int>? = nil, perRequestTimeoutSeconds: Value<Int>? = nil) {
             self.idleTimeoutSeconds = idleTimeoutSeconds
             self.perRequestTimeoutSeconds = perRequestTimeoutSeconds
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(idleTimeoutSeconds: fields.decode("IdleTimeoutSeconds", as: Value<Int>.self), perRequestTimeoutSeconds: fields.decode("PerRequestTimeoutSeconds", as: Value<Int>.self))
         }
 
         public var templateValue: TemplateValue {
@@ -1350,7 +1130,7 @@ public final class CfnService: Resource, HasAttributes, DecodableResource {
     }
 
     /// The key that encrypts and decrypts your resources for Service Connect TLS.
-    public struct ServiceConnectTlsConfiguration: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct ServiceConnectTlsConfiguration: TemplateRepresentable, Sendable {
         /// The signer certificate authority.
         public let issuerCertificateAuthority: CfnService.ServiceConnectTlsCertificateAuthority
         /// The AWS Key Management Service key.
@@ -1364,12 +1144,6 @@ public final class CfnService: Resource, HasAttributes, DecodableResource {
             self.roleArn = roleArn
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("IssuerCertificateAuthority", as: CfnService.ServiceConnectTlsCertificateAuthority.self) else { return nil }
-            self.init(issuerCertificateAuthority: r0, kmsKey: fields.decode("KmsKey", as: Value<String>.self), roleArn: fields.decode("RoleArn", as: Value<String>.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["IssuerCertificateAuthority"] = self.issuerCertificateAuthority.templateValue
@@ -1380,17 +1154,12 @@ public final class CfnService: Resource, HasAttributes, DecodableResource {
     }
 
     /// The certificate root authority that secures your service.
-    public struct ServiceConnectTlsCertificateAuthority: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct ServiceConnectTlsCertificateAuthority: TemplateRepresentable, Sendable {
         /// The ARN of the AWS Private Certificate Authority certificate.
         public let awsPcaAuthorityArn: Value<String>?
 
         public init(awsPcaAuthorityArn: Value<String>? = nil) {
             self.awsPcaAuthorityArn = awsPcaAuthorityArn
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(awsPcaAuthorityArn: fields.decode("AwsPcaAuthorityArn", as: Value<String>.self))
         }
 
         public var templateValue: TemplateValue {
@@ -1401,7 +1170,7 @@ public final class CfnService: Resource, HasAttributes, DecodableResource {
     }
 
     /// The details for the service registry.
-    public struct ServiceRegistry: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct ServiceRegistry: TemplateRepresentable, Sendable {
         /// The container name value to be used for your service discovery service.
         public let containerName: Value<String>?
         /// The port value to be used for your service discovery service.
@@ -1418,11 +1187,6 @@ public final class CfnService: Resource, HasAttributes, DecodableResource {
             self.registryArn = registryArn
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(containerName: fields.decode("ContainerName", as: Value<String>.self), containerPort: fields.decode("ContainerPort", as: Value<Int>.self), port: fields.decode("Port", as: Value<Int>.self), registryArn: fields.decode("RegistryArn", as: Value<String>.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["ContainerName"] = self.containerName?.templateValue
@@ -1434,7 +1198,7 @@ public final class CfnService: Resource, HasAttributes, DecodableResource {
     }
 
     /// The metadata that you apply to a resource to help you categorize and organize them.
-    public struct Tag: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct Tag: TemplateRepresentable, Sendable {
         /// One part of a key-value pair that make up a tag.
         public let key: Value<String>?
         /// The optional part of a key-value pair that make up a tag.
@@ -1443,11 +1207,6 @@ public final class CfnService: Resource, HasAttributes, DecodableResource {
         public init(key: Value<String>? = nil, value: Value<String>? = nil) {
             self.key = key
             self.value = value
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(key: fields.decode("Key", as: Value<String>.self), value: fields.decode("Value", as: Value<String>.self))
         }
 
         public var templateValue: TemplateValue {
@@ -1459,7 +1218,7 @@ public final class CfnService: Resource, HasAttributes, DecodableResource {
     }
 
     /// The configuration for a volume specified in the task definition as a volume that is configured at launch time.
-    public struct ServiceVolumeConfiguration: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct ServiceVolumeConfiguration: TemplateRepresentable, Sendable {
         /// The configuration for the Amazon EBS volume that Amazon ECS creates and manages on your behalf.
         public let managedEBSVolume: CfnService.ServiceManagedEBSVolumeConfiguration?
         /// The name of the volume.
@@ -1468,12 +1227,6 @@ public final class CfnService: Resource, HasAttributes, DecodableResource {
         public init(name: Value<String>, managedEBSVolume: CfnService.ServiceManagedEBSVolumeConfiguration? = nil) {
             self.managedEBSVolume = managedEBSVolume
             self.name = name
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r1 = fields.decode("Name", as: Value<String>.self) else { return nil }
-            self.init(name: r1, managedEBSVolume: fields.decode("ManagedEBSVolume", as: CfnService.ServiceManagedEBSVolumeConfiguration.self))
         }
 
         public var templateValue: TemplateValue {
@@ -1485,7 +1238,7 @@ public final class CfnService: Resource, HasAttributes, DecodableResource {
     }
 
     /// The configuration for the Amazon EBS volume that Amazon ECS creates and manages on your behalf.
-    public struct ServiceManagedEBSVolumeConfiguration: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct ServiceManagedEBSVolumeConfiguration: TemplateRepresentable, Sendable {
         /// Indicates whether the volume should be encrypted.
         public let encrypted: Value<Bool>?
         /// The filesystem type for the volume.
@@ -1523,12 +1276,6 @@ public final class CfnService: Resource, HasAttributes, DecodableResource {
             self.volumeType = volumeType
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r4 = fields.decode("RoleArn", as: Value<String>.self) else { return nil }
-            self.init(roleArn: r4, encrypted: fields.decode("Encrypted", as: Value<Bool>.self), filesystemType: fields.decode("FilesystemType", as: CfnService.ServiceManagedEBSVolumeConfiguration.FilesystemType.self), iops: fields.decode("Iops", as: Value<Int>.self), kmsKeyId: fields.decode("KmsKeyId", as: Value<String>.self), sizeInGiB: fields.decode("SizeInGiB", as: Value<Int>.self), snapshotId: fields.decode("SnapshotId", as: Value<String>.self), tagSpecifications: fields.decode("TagSpecifications", as: [CfnService.EBSTagSpecification].self), throughput: fields.decode("Throughput", as: Value<Int>.self), volumeInitializationRate: fields.decode("VolumeInitializationRate", as: Value<Int>.self), volumeType: fields.decode("VolumeType", as: Value<String>.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["Encrypted"] = self.encrypted?.templateValue
@@ -1545,11 +1292,10 @@ public final class CfnService: Resource, HasAttributes, DecodableResource {
             return .object(fields)
         }
 
-        public struct FilesystemType: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+        public struct FilesystemType: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
-            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var ext3: FilesystemType { FilesystemType(literal: "ext3") }
             public static var ext4: FilesystemType { FilesystemType(literal: "ext4") }
@@ -1559,7 +1305,7 @@ public final class CfnService: Resource, HasAttributes, DecodableResource {
     }
 
     /// The tag specifications of an Amazon EBS volume.
-    public struct EBSTagSpecification: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct EBSTagSpecification: TemplateRepresentable, Sendable {
         /// Determines whether to propagate the tags from the task definition to the Amazon EBS volume.
         public let propagateTags: CfnService.EBSTagSpecification.PropagateTags?
         /// The type of volume resource.
@@ -1573,12 +1319,6 @@ public final class CfnService: Resource, HasAttributes, DecodableResource {
             self.tags = tags
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r1 = fields.decode("ResourceType", as: CfnService.EBSTagSpecification.ResourceType.self) else { return nil }
-            self.init(resourceType: r1, propagateTags: fields.decode("PropagateTags", as: CfnService.EBSTagSpecification.PropagateTags.self), tags: fields.decode("Tags", as: [CfnService.Tag].self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["PropagateTags"] = self.propagateTags?.templateValue
@@ -1587,28 +1327,26 @@ public final class CfnService: Resource, HasAttributes, DecodableResource {
             return .object(fields)
         }
 
-        public struct PropagateTags: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+        public struct PropagateTags: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
-            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var service: PropagateTags { PropagateTags(literal: "SERVICE") }
             public static var taskDefinition: PropagateTags { PropagateTags(literal: "TASK_DEFINITION") }
         }
 
-        public struct ResourceType: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+        public struct ResourceType: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
-            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var volume: ResourceType { ResourceType(literal: "volume") }
         }
     }
 
     /// The VPC Lattice configuration for your service that holds the information for the target group(s) Amazon ECS tasks will be registered to.
-    public struct VpcLatticeConfiguration: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct VpcLatticeConfiguration: TemplateRepresentable, Sendable {
         public let advancedConfiguration: CfnService.VpcLatticeAdvancedConfiguration?
         /// The name of the port mapping to register in the VPC Lattice target group.
         public let portName: Value<String>
@@ -1624,12 +1362,6 @@ public final class CfnService: Resource, HasAttributes, DecodableResource {
             self.targetGroupArn = targetGroupArn
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r1 = fields.decode("PortName", as: Value<String>.self), let r2 = fields.decode("RoleArn", as: Value<String>.self), let r3 = fields.decode("TargetGroupArn", as: Value<String>.self) else { return nil }
-            self.init(portName: r1, roleArn: r2, targetGroupArn: r3, advancedConfiguration: fields.decode("AdvancedConfiguration", as: CfnService.VpcLatticeAdvancedConfiguration.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["AdvancedConfiguration"] = self.advancedConfiguration?.templateValue
@@ -1641,7 +1373,7 @@ public final class CfnService: Resource, HasAttributes, DecodableResource {
     }
 
     /// The advanced settings for VPC Lattice used in blue/green deployments.
-    public struct VpcLatticeAdvancedConfiguration: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct VpcLatticeAdvancedConfiguration: TemplateRepresentable, Sendable {
         /// The Amazon Resource Name (ARN) of the alternate target group associated with the VPC Lattice Configuration for Amazon ECS blue/green deployments.
         public let alternateTargetGroupArn: Value<String>?
         /// The Amazon Resource Name (ARN) that identifies the production listener rule or listener for routing production traffic.
@@ -1653,11 +1385,6 @@ public final class CfnService: Resource, HasAttributes, DecodableResource {
             self.alternateTargetGroupArn = alternateTargetGroupArn
             self.productionListenerRule = productionListenerRule
             self.testListenerRule = testListenerRule
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(alternateTargetGroupArn: fields.decode("AlternateTargetGroupArn", as: Value<String>.self), productionListenerRule: fields.decode("ProductionListenerRule", as: Value<String>.self), testListenerRule: fields.decode("TestListenerRule", as: Value<String>.self))
         }
 
         public var templateValue: TemplateValue {

@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::ECS::TaskDefinition`: Registers a new task definition from the supplied ``family`` and ``containerDefinitions``.
-public final class CfnTaskDefinition: Resource, HasAttributes, DecodableResource {
+public final class CfnTaskDefinition: Resource, HasAttributes {
     public enum Attribute: String, Sendable {
         case taskDefinitionArn = "TaskDefinitionArn"
     }
@@ -65,12 +65,6 @@ public final class CfnTaskDefinition: Resource, HasAttributes, DecodableResource
         super.init(logicalID: logicalID, type: "AWS::ECS::TaskDefinition")
     }
 
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        self.init(logicalID, containerDefinitions: properties.decode("ContainerDefinitions", as: [CfnTaskDefinition.ContainerDefinition].self), cpu: properties.decode("Cpu", as: Value<String>.self), enableFaultInjection: properties.decode("EnableFaultInjection", as: Value<Bool>.self), ephemeralStorage: properties.decode("EphemeralStorage", as: CfnTaskDefinition.EphemeralStorage.self), executionRoleArn: properties.decode("ExecutionRoleArn", as: Value<String>.self), family: properties.decode("Family", as: Value<String>.self), inferenceAccelerators: properties.decode("InferenceAccelerators", as: [CfnTaskDefinition.InferenceAccelerator].self), ipcMode: properties.decode("IpcMode", as: CfnTaskDefinition.IpcMode.self), memory: properties.decode("Memory", as: Value<String>.self), networkMode: properties.decode("NetworkMode", as: CfnTaskDefinition.NetworkMode.self), pidMode: properties.decode("PidMode", as: CfnTaskDefinition.PidMode.self), placementConstraints: properties.decode("PlacementConstraints", as: [CfnTaskDefinition.TaskDefinitionPlacementConstraint].self), proxyConfiguration: properties.decode("ProxyConfiguration", as: CfnTaskDefinition.ProxyConfiguration.self), requiresCompatibilities: properties.decode("RequiresCompatibilities", as: [CfnTaskDefinition.RequiresCompatibilities].self), runtimePlatform: properties.decode("RuntimePlatform", as: CfnTaskDefinition.RuntimePlatform.self), tags: properties.decode("Tags", as: [CfnTaskDefinition.Tag].self), taskRoleArn: properties.decode("TaskRoleArn", as: Value<String>.self), volumes: properties.decode("Volumes", as: [CfnTaskDefinition.Volume].self))
-    }
-
     /// Fn::GetAtt TaskDefinitionArn.
     public var attrTaskDefinitionArn: Value<String> { attribute(.taskDefinitionArn) }
 
@@ -98,7 +92,7 @@ public final class CfnTaskDefinition: Resource, HasAttributes, DecodableResource
     }
 
     /// The ``ContainerDefinition`` property specifies a container definition.
-    public struct ContainerDefinition: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct ContainerDefinition: TemplateRepresentable, Sendable {
         /// The command that's passed to the container.
         public let command: Value<[String]>?
         /// The number of ``cpu`` units reserved for the container.
@@ -229,12 +223,6 @@ public final class CfnTaskDefinition: Resource, HasAttributes, DecodableResource
             self.workingDirectory = workingDirectory
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r17 = fields.decode("Image", as: Value<String>.self), let r25 = fields.decode("Name", as: Value<String>.self) else { return nil }
-            self.init(image: r17, name: r25, command: fields.decode("Command", as: Value<[String]>.self), cpu: fields.decode("Cpu", as: Value<Int>.self), credentialSpecs: fields.decode("CredentialSpecs", as: Value<[String]>.self), dependsOn: fields.decode("DependsOn", as: [CfnTaskDefinition.ContainerDependency].self), disableNetworking: fields.decode("DisableNetworking", as: Value<Bool>.self), dnsSearchDomains: fields.decode("DnsSearchDomains", as: Value<[String]>.self), dnsServers: fields.decode("DnsServers", as: Value<[String]>.self), dockerLabels: fields.decode("DockerLabels", as: [String: Value<String>].self), dockerSecurityOptions: fields.decode("DockerSecurityOptions", as: Value<[String]>.self), entryPoint: fields.decode("EntryPoint", as: Value<[String]>.self), environment: fields.decode("Environment", as: [CfnTaskDefinition.KeyValuePair].self), environmentFiles: fields.decode("EnvironmentFiles", as: [CfnTaskDefinition.EnvironmentFile].self), essential: fields.decode("Essential", as: Value<Bool>.self), extraHosts: fields.decode("ExtraHosts", as: [CfnTaskDefinition.HostEntry].self), firelensConfiguration: fields.decode("FirelensConfiguration", as: CfnTaskDefinition.FirelensConfiguration.self), healthCheck: fields.decode("HealthCheck", as: CfnTaskDefinition.HealthCheck.self), hostname: fields.decode("Hostname", as: Value<String>.self), interactive: fields.decode("Interactive", as: Value<Bool>.self), links: fields.decode("Links", as: Value<[String]>.self), linuxParameters: fields.decode("LinuxParameters", as: CfnTaskDefinition.LinuxParameters.self), logConfiguration: fields.decode("LogConfiguration", as: CfnTaskDefinition.LogConfiguration.self), memory: fields.decode("Memory", as: Value<Int>.self), memoryReservation: fields.decode("MemoryReservation", as: Value<Int>.self), mountPoints: fields.decode("MountPoints", as: [CfnTaskDefinition.MountPoint].self), portMappings: fields.decode("PortMappings", as: [CfnTaskDefinition.PortMapping].self), privileged: fields.decode("Privileged", as: Value<Bool>.self), pseudoTerminal: fields.decode("PseudoTerminal", as: Value<Bool>.self), readonlyRootFilesystem: fields.decode("ReadonlyRootFilesystem", as: Value<Bool>.self), repositoryCredentials: fields.decode("RepositoryCredentials", as: CfnTaskDefinition.RepositoryCredentials.self), resourceRequirements: fields.decode("ResourceRequirements", as: [CfnTaskDefinition.ResourceRequirement].self), restartPolicy: fields.decode("RestartPolicy", as: CfnTaskDefinition.RestartPolicy.self), secrets: fields.decode("Secrets", as: [CfnTaskDefinition.Secret].self), startTimeout: fields.decode("StartTimeout", as: Value<Int>.self), stopTimeout: fields.decode("StopTimeout", as: Value<Int>.self), systemControls: fields.decode("SystemControls", as: [CfnTaskDefinition.SystemControl].self), ulimits: fields.decode("Ulimits", as: [CfnTaskDefinition.Ulimit].self), user: fields.decode("User", as: Value<String>.self), versionConsistency: fields.decode("VersionConsistency", as: CfnTaskDefinition.ContainerDefinition.VersionConsistency.self), volumesFrom: fields.decode("VolumesFrom", as: [CfnTaskDefinition.VolumeFrom].self), workingDirectory: fields.decode("WorkingDirectory", as: Value<String>.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["Command"] = self.command?.templateValue
@@ -282,11 +270,10 @@ public final class CfnTaskDefinition: Resource, HasAttributes, DecodableResource
             return .object(fields)
         }
 
-        public struct VersionConsistency: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+        public struct VersionConsistency: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
-            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var enabled: VersionConsistency { VersionConsistency(literal: "enabled") }
             public static var disabled: VersionConsistency { VersionConsistency(literal: "disabled") }
@@ -294,7 +281,7 @@ public final class CfnTaskDefinition: Resource, HasAttributes, DecodableResource
     }
 
     /// The ``ContainerDependency`` property specifies the dependencies defined for container startup and shutdown.
-    public struct ContainerDependency: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct ContainerDependency: TemplateRepresentable, Sendable {
         /// The dependency condition of the container.
         public let condition: CfnTaskDefinition.ContainerDependency.Condition?
         /// The name of a container.
@@ -305,11 +292,6 @@ public final class CfnTaskDefinition: Resource, HasAttributes, DecodableResource
             self.containerName = containerName
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(condition: fields.decode("Condition", as: CfnTaskDefinition.ContainerDependency.Condition.self), containerName: fields.decode("ContainerName", as: Value<String>.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["Condition"] = self.condition?.templateValue
@@ -317,11 +299,10 @@ public final class CfnTaskDefinition: Resource, HasAttributes, DecodableResource
             return .object(fields)
         }
 
-        public struct Condition: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+        public struct Condition: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
-            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var complete: Condition { Condition(literal: "COMPLETE") }
             public static var healthy: Condition { Condition(literal: "HEALTHY") }
@@ -331,7 +312,7 @@ public final class CfnTaskDefinition: Resource, HasAttributes, DecodableResource
     }
 
     /// A key-value pair object.
-    public struct KeyValuePair: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct KeyValuePair: TemplateRepresentable, Sendable {
         /// The name of the key-value pair.
         public let name: Value<String>?
         /// The value of the key-value pair.
@@ -340,11 +321,6 @@ public final class CfnTaskDefinition: Resource, HasAttributes, DecodableResource
         public init(name: Value<String>? = nil, value: Value<String>? = nil) {
             self.name = name
             self.value = value
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(name: fields.decode("Name", as: Value<String>.self), value: fields.decode("Value", as: Value<String>.self))
         }
 
         public var templateValue: TemplateValue {
@@ -356,7 +332,7 @@ public final class CfnTaskDefinition: Resource, HasAttributes, DecodableResource
     }
 
     /// A list of files containing the environment variables to pass to a container.
-    public struct EnvironmentFile: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct EnvironmentFile: TemplateRepresentable, Sendable {
         /// The file type to use.
         public let type: CfnTaskDefinition.EnvironmentFile.EnvironmentFileType?
         /// The Amazon Resource Name (ARN) of the Amazon S3 object containing the environment variable file.
@@ -367,11 +343,6 @@ public final class CfnTaskDefinition: Resource, HasAttributes, DecodableResource
             self.value = value
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(type: fields.decode("Type", as: CfnTaskDefinition.EnvironmentFile.EnvironmentFileType.self), value: fields.decode("Value", as: Value<String>.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["Type"] = self.type?.templateValue
@@ -379,18 +350,17 @@ public final class CfnTaskDefinition: Resource, HasAttributes, DecodableResource
             return .object(fields)
         }
 
-        public struct EnvironmentFileType: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+        public struct EnvironmentFileType: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
-            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var s3: EnvironmentFileType { EnvironmentFileType(literal: "s3") }
         }
     }
 
     /// The ``HostEntry`` property specifies a hostname and an IP address that are added to the ``/etc/hosts`` file of a container through the ``extraHosts`` parameter of its ``ContainerDefinition`` resource.
-    public struct HostEntry: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct HostEntry: TemplateRepresentable, Sendable {
         /// The hostname to use in the ``/etc/hosts`` entry.
         public let hostname: Value<String>?
         /// The IP address to use in the ``/etc/hosts`` entry.
@@ -399,11 +369,6 @@ public final class CfnTaskDefinition: Resource, HasAttributes, DecodableResource
         public init(hostname: Value<String>? = nil, ipAddress: Value<String>? = nil) {
             self.hostname = hostname
             self.ipAddress = ipAddress
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(hostname: fields.decode("Hostname", as: Value<String>.self), ipAddress: fields.decode("IpAddress", as: Value<String>.self))
         }
 
         public var templateValue: TemplateValue {
@@ -415,7 +380,7 @@ public final class CfnTaskDefinition: Resource, HasAttributes, DecodableResource
     }
 
     /// The FireLens configuration for the container.
-    public struct FirelensConfiguration: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct FirelensConfiguration: TemplateRepresentable, Sendable {
         /// The options to use when configuring the log router.
         public let options: [String: Value<String>]?
         /// The log router to use.
@@ -426,11 +391,6 @@ public final class CfnTaskDefinition: Resource, HasAttributes, DecodableResource
             self.type = type
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(options: fields.decode("Options", as: [String: Value<String>].self), type: fields.decode("Type", as: CfnTaskDefinition.FirelensConfiguration.FirelensConfigurationType.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["Options"] = self.options?.templateValue
@@ -438,11 +398,10 @@ public final class CfnTaskDefinition: Resource, HasAttributes, DecodableResource
             return .object(fields)
         }
 
-        public struct FirelensConfigurationType: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+        public struct FirelensConfigurationType: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
-            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var fluentbit: FirelensConfigurationType { FirelensConfigurationType(literal: "fluentbit") }
             public static var fluentd: FirelensConfigurationType { FirelensConfigurationType(literal: "fluentd") }
@@ -450,7 +409,7 @@ public final class CfnTaskDefinition: Resource, HasAttributes, DecodableResource
     }
 
     /// The ``HealthCheck`` property specifies an object representing a container health check.
-    public struct HealthCheck: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct HealthCheck: TemplateRepresentable, Sendable {
         /// A string array representing the command that the container runs to determine if it is healthy.
         public let command: Value<[String]>?
         /// The time period in seconds between each health check execution.
@@ -470,11 +429,6 @@ public final class CfnTaskDefinition: Resource, HasAttributes, DecodableResource
             self.timeout = timeout
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(command: fields.decode("Command", as: Value<[String]>.self), interval: fields.decode("Interval", as: Value<Int>.self), retries: fields.decode("Retries", as: Value<Int>.self), startPeriod: fields.decode("StartPeriod", as: Value<Int>.self), timeout: fields.decode("Timeout", as: Value<Int>.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["Command"] = self.command?.templateValue
@@ -487,7 +441,7 @@ public final class CfnTaskDefinition: Resource, HasAttributes, DecodableResource
     }
 
     /// The Linux-specific options that are applied to the container, such as Linux [KernelCapabilities](https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_KernelCapabilities.html).
-    public struct LinuxParameters: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct LinuxParameters: TemplateRepresentable, Sendable {
         /// The Linux capabilities for the container that are added to or dropped from the default configuration provided by Docker.
         public let capabilities: CfnTaskDefinition.KernelCapabilities?
         /// Any host devices to expose to the container.
@@ -513,11 +467,6 @@ public final class CfnTaskDefinition: Resource, HasAttributes, DecodableResource
             self.tmpfs = tmpfs
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(capabilities: fields.decode("Capabilities", as: CfnTaskDefinition.KernelCapabilities.self), devices: fields.decode("Devices", as: [CfnTaskDefinition.Device].self), initProcessEnabled: fields.decode("InitProcessEnabled", as: Value<Bool>.self), maxSwap: fields.decode("MaxSwap", as: Value<Int>.self), sharedMemorySize: fields.decode("SharedMemorySize", as: Value<Int>.self), swappiness: fields.decode("Swappiness", as: Value<Int>.self), tmpfs: fields.decode("Tmpfs", as: [CfnTaskDefinition.Tmpfs].self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["Capabilities"] = self.capabilities?.templateValue
@@ -532,7 +481,7 @@ public final class CfnTaskDefinition: Resource, HasAttributes, DecodableResource
     }
 
     /// The Linux capabilities to add or remove from the default Docker configuration for a container defined in the task definition.
-    public struct KernelCapabilities: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct KernelCapabilities: TemplateRepresentable, Sendable {
         /// The Linux capabilities for the container that have been added to the default configuration provided by Docker.
         public let add: Value<[String]>?
         /// The Linux capabilities for the container that have been removed from the default configuration provided by Docker.
@@ -541,11 +490,6 @@ public final class CfnTaskDefinition: Resource, HasAttributes, DecodableResource
         public init(add: Value<[String]>? = nil, drop: Value<[String]>? = nil) {
             self.add = add
             self.drop = drop
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(add: fields.decode("Add", as: Value<[String]>.self), drop: fields.decode("Drop", as: Value<[String]>.self))
         }
 
         public var templateValue: TemplateValue {
@@ -557,7 +501,7 @@ public final class CfnTaskDefinition: Resource, HasAttributes, DecodableResource
     }
 
     /// The ``Device`` property specifies an object representing a container instance host device.
-    public struct Device: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct Device: TemplateRepresentable, Sendable {
         /// The path inside the container at which to expose the host device.
         public let containerPath: Value<String>?
         /// The path for the device on the host container instance.
@@ -571,11 +515,6 @@ public final class CfnTaskDefinition: Resource, HasAttributes, DecodableResource
             self.permissions = permissions
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(containerPath: fields.decode("ContainerPath", as: Value<String>.self), hostPath: fields.decode("HostPath", as: Value<String>.self), permissions: fields.decode("Permissions", as: [CfnTaskDefinition.Device.Permissions].self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["ContainerPath"] = self.containerPath?.templateValue
@@ -584,11 +523,10 @@ public final class CfnTaskDefinition: Resource, HasAttributes, DecodableResource
             return .object(fields)
         }
 
-        public struct Permissions: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+        public struct Permissions: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
-            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var mknod: Permissions { Permissions(literal: "mknod") }
             public static var read: Permissions { Permissions(literal: "read") }
@@ -597,7 +535,7 @@ public final class CfnTaskDefinition: Resource, HasAttributes, DecodableResource
     }
 
     /// The container path, mount options, and size of the tmpfs mount.
-    public struct Tmpfs: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct Tmpfs: TemplateRepresentable, Sendable {
         /// The absolute file path where the tmpfs volume is to be mounted.
         public let containerPath: Value<String>?
         /// The list of tmpfs volume mount options.
@@ -611,12 +549,6 @@ public final class CfnTaskDefinition: Resource, HasAttributes, DecodableResource
             self.size = size
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r2 = fields.decode("Size", as: Value<Int>.self) else { return nil }
-            self.init(size: r2, containerPath: fields.decode("ContainerPath", as: Value<String>.self), mountOptions: fields.decode("MountOptions", as: Value<[String]>.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["ContainerPath"] = self.containerPath?.templateValue
@@ -627,7 +559,7 @@ public final class CfnTaskDefinition: Resource, HasAttributes, DecodableResource
     }
 
     /// The ``LogConfiguration`` property specifies log configuration options to send to a custom log driver for the container.
-    public struct LogConfiguration: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct LogConfiguration: TemplateRepresentable, Sendable {
         /// The log driver to use for the container.
         public let logDriver: Value<String>
         /// The configuration options to send to the log driver.
@@ -641,12 +573,6 @@ public final class CfnTaskDefinition: Resource, HasAttributes, DecodableResource
             self.secretOptions = secretOptions
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("LogDriver", as: Value<String>.self) else { return nil }
-            self.init(logDriver: r0, options: fields.decode("Options", as: [String: Value<String>].self), secretOptions: fields.decode("SecretOptions", as: [CfnTaskDefinition.Secret].self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["LogDriver"] = self.logDriver.templateValue
@@ -657,7 +583,7 @@ public final class CfnTaskDefinition: Resource, HasAttributes, DecodableResource
     }
 
     /// An object representing the secret to expose to your container.
-    public struct Secret: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct Secret: TemplateRepresentable, Sendable {
         /// The name of the secret.
         public let name: Value<String>
         /// The secret to expose to the container.
@@ -666,12 +592,6 @@ public final class CfnTaskDefinition: Resource, HasAttributes, DecodableResource
         public init(name: Value<String>, valueFrom: Value<String>) {
             self.name = name
             self.valueFrom = valueFrom
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("Name", as: Value<String>.self), let r1 = fields.decode("ValueFrom", as: Value<String>.self) else { return nil }
-            self.init(name: r0, valueFrom: r1)
         }
 
         public var templateValue: TemplateValue {
@@ -683,7 +603,7 @@ public final class CfnTaskDefinition: Resource, HasAttributes, DecodableResource
     }
 
     /// The details for a volume mount point that's used in a container definition.
-    public struct MountPoint: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct MountPoint: TemplateRepresentable, Sendable {
         /// The path on the container to mount the host volume at.
         public let containerPath: Value<String>?
         /// If this value is ``true``, the container has read-only access to the volume.
@@ -697,11 +617,6 @@ public final class CfnTaskDefinition: Resource, HasAttributes, DecodableResource
             self.sourceVolume = sourceVolume
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(containerPath: fields.decode("ContainerPath", as: Value<String>.self), readOnly: fields.decode("ReadOnly", as: Value<Bool>.self), sourceVolume: fields.decode("SourceVolume", as: Value<String>.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["ContainerPath"] = self.containerPath?.templateValue
@@ -712,7 +627,7 @@ public final class CfnTaskDefinition: Resource, HasAttributes, DecodableResource
     }
 
     /// The ``PortMapping`` property specifies a port mapping.
-    public struct PortMapping: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct PortMapping: TemplateRepresentable, Sendable {
         /// The application protocol that's used for the port mapping.
         public let appProtocol: CfnTaskDefinition.PortMapping.AppProtocol?
         /// The port number on the container that's bound to the user-specified or automatically assigned host port.
@@ -735,11 +650,6 @@ public final class CfnTaskDefinition: Resource, HasAttributes, DecodableResource
             self.protocol = `protocol`
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(appProtocol: fields.decode("AppProtocol", as: CfnTaskDefinition.PortMapping.AppProtocol.self), containerPort: fields.decode("ContainerPort", as: Value<Int>.self), containerPortRange: fields.decode("ContainerPortRange", as: Value<String>.self), hostPort: fields.decode("HostPort", as: Value<Int>.self), name: fields.decode("Name", as: Value<String>.self), `protocol`: fields.decode("Protocol", as: CfnTaskDefinition.PortMapping.PortMappingProtocol.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["AppProtocol"] = self.appProtocol?.templateValue
@@ -751,22 +661,20 @@ public final class CfnTaskDefinition: Resource, HasAttributes, DecodableResource
             return .object(fields)
         }
 
-        public struct AppProtocol: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+        public struct AppProtocol: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
-            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var http: AppProtocol { AppProtocol(literal: "http") }
             public static var http2: AppProtocol { AppProtocol(literal: "http2") }
             public static var grpc: AppProtocol { AppProtocol(literal: "grpc") }
         }
 
-        public struct PortMappingProtocol: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+        public struct PortMappingProtocol: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
-            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var tcp: PortMappingProtocol { PortMappingProtocol(literal: "tcp") }
             public static var udp: PortMappingProtocol { PortMappingProtocol(literal: "udp") }
@@ -774,17 +682,12 @@ public final class CfnTaskDefinition: Resource, HasAttributes, DecodableResource
     }
 
     /// The repository credentials for private registry authentication.
-    public struct RepositoryCredentials: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct RepositoryCredentials: TemplateRepresentable, Sendable {
         /// The Amazon Resource Name (ARN) of the secret containing the private repository credentials.
         public let credentialsParameter: Value<String>?
 
         public init(credentialsParameter: Value<String>? = nil) {
             self.credentialsParameter = credentialsParameter
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(credentialsParameter: fields.decode("CredentialsParameter", as: Value<String>.self))
         }
 
         public var templateValue: TemplateValue {
@@ -795,7 +698,7 @@ public final class CfnTaskDefinition: Resource, HasAttributes, DecodableResource
     }
 
     /// The type and amount of a resource to assign to a container.
-    public struct ResourceRequirement: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct ResourceRequirement: TemplateRepresentable, Sendable {
         public let sharingStrategy: CfnTaskDefinition.SharingStrategy?
         /// The type of resource to assign to a container.
         public let type: CfnTaskDefinition.ResourceRequirement.ResourceRequirementType
@@ -808,12 +711,6 @@ public final class CfnTaskDefinition: Resource, HasAttributes, DecodableResource
             self.value = value
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r1 = fields.decode("Type", as: CfnTaskDefinition.ResourceRequirement.ResourceRequirementType.self) else { return nil }
-            self.init(type: r1, sharingStrategy: fields.decode("SharingStrategy", as: CfnTaskDefinition.SharingStrategy.self), value: fields.decode("Value", as: Value<String>.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["SharingStrategy"] = self.sharingStrategy?.templateValue
@@ -822,11 +719,10 @@ public final class CfnTaskDefinition: Resource, HasAttributes, DecodableResource
             return .object(fields)
         }
 
-        public struct ResourceRequirementType: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+        public struct ResourceRequirementType: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
-            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var gpu: ResourceRequirementType { ResourceRequirementType(literal: "GPU") }
             public static var inferenceAccelerator: ResourceRequirementType { ResourceRequirementType(literal: "InferenceAccelerator") }
@@ -834,17 +730,11 @@ public final class CfnTaskDefinition: Resource, HasAttributes, DecodableResource
         }
     }
 
-    public struct SharingStrategy: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct SharingStrategy: TemplateRepresentable, Sendable {
         public let nvidiaMps: CfnTaskDefinition.NvidiaMpsAllocation
 
         public init(nvidiaMps: CfnTaskDefinition.NvidiaMpsAllocation) {
             self.nvidiaMps = nvidiaMps
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("NvidiaMps", as: CfnTaskDefinition.NvidiaMpsAllocation.self) else { return nil }
-            self.init(nvidiaMps: r0)
         }
 
         public var templateValue: TemplateValue {
@@ -854,7 +744,7 @@ public final class CfnTaskDefinition: Resource, HasAttributes, DecodableResource
         }
     }
 
-    public struct NvidiaMpsAllocation: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct NvidiaMpsAllocation: TemplateRepresentable, Sendable {
         /// The maximum percentage of the GPU's compute capacity that the container can use.
         public let maxComputePercent: Value<Int>?
         /// The amount of GPU memory, in MiB, allocated to the container.
@@ -863,12 +753,6 @@ public final class CfnTaskDefinition: Resource, HasAttributes, DecodableResource
         public init(memory: Value<Int>, maxComputePercent: Value<Int>? = nil) {
             self.maxComputePercent = maxComputePercent
             self.memory = memory
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r1 = fields.decode("Memory", as: Value<Int>.self) else { return nil }
-            self.init(memory: r1, maxComputePercent: fields.decode("MaxComputePercent", as: Value<Int>.self))
         }
 
         public var templateValue: TemplateValue {
@@ -880,7 +764,7 @@ public final class CfnTaskDefinition: Resource, HasAttributes, DecodableResource
     }
 
     /// You can enable a restart policy for each container defined in your task definition, to overcome transient failures faster and maintain task availability.
-    public struct RestartPolicy: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct RestartPolicy: TemplateRepresentable, Sendable {
         /// Specifies whether a restart policy is enabled for the container.
         public let enabled: Value<Bool>?
         /// A list of exit codes that Amazon ECS will ignore and not attempt a restart on.
@@ -894,11 +778,6 @@ public final class CfnTaskDefinition: Resource, HasAttributes, DecodableResource
             self.restartAttemptPeriod = restartAttemptPeriod
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(enabled: fields.decode("Enabled", as: Value<Bool>.self), ignoredExitCodes: fields.decode("IgnoredExitCodes", as: [Value<Int>].self), restartAttemptPeriod: fields.decode("RestartAttemptPeriod", as: Value<Int>.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["Enabled"] = self.enabled?.templateValue
@@ -909,7 +788,7 @@ public final class CfnTaskDefinition: Resource, HasAttributes, DecodableResource
     }
 
     /// A list of namespaced kernel parameters to set in the container.
-    public struct SystemControl: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct SystemControl: TemplateRepresentable, Sendable {
         /// The namespaced kernel parameter to set a ``value`` for.
         public let namespace: Value<String>?
         /// The namespaced kernel parameter to set a ``value`` for.
@@ -918,11 +797,6 @@ public final class CfnTaskDefinition: Resource, HasAttributes, DecodableResource
         public init(namespace: Value<String>? = nil, value: Value<String>? = nil) {
             self.namespace = namespace
             self.value = value
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(namespace: fields.decode("Namespace", as: Value<String>.self), value: fields.decode("Value", as: Value<String>.self))
         }
 
         public var templateValue: TemplateValue {
@@ -934,7 +808,7 @@ public final class CfnTaskDefinition: Resource, HasAttributes, DecodableResource
     }
 
     /// The ``ulimit`` settings to pass to the container.
-    public struct Ulimit: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct Ulimit: TemplateRepresentable, Sendable {
         /// The hard limit for the ``ulimit`` type.
         public let hardLimit: Value<Int>
         /// The ``type`` of the ``ulimit``.
@@ -948,12 +822,6 @@ public final class CfnTaskDefinition: Resource, HasAttributes, DecodableResource
             self.softLimit = softLimit
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("HardLimit", as: Value<Int>.self), let r1 = fields.decode("Name", as: CfnTaskDefinition.Ulimit.Name.self), let r2 = fields.decode("SoftLimit", as: Value<Int>.self) else { return nil }
-            self.init(hardLimit: r0, name: r1, softLimit: r2)
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["HardLimit"] = self.hardLimit.templateValue
@@ -962,11 +830,10 @@ public final class CfnTaskDefinition: Resource, HasAttributes, DecodableResource
             return .object(fields)
         }
 
-        public struct Name: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+        public struct Name: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
-            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var core: Name { Name(literal: "core") }
             public static var cpu: Name { Name(literal: "cpu") }
@@ -987,7 +854,7 @@ public final class CfnTaskDefinition: Resource, HasAttributes, DecodableResource
     }
 
     /// Details on a data volume from another container in the same task definition.
-    public struct VolumeFrom: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct VolumeFrom: TemplateRepresentable, Sendable {
         /// If this value is ``true``, the container has read-only access to the volume.
         public let readOnly: Value<Bool>?
         /// The name of another container within the same task definition to mount volumes from.
@@ -996,11 +863,6 @@ public final class CfnTaskDefinition: Resource, HasAttributes, DecodableResource
         public init(readOnly: Value<Bool>? = nil, sourceContainer: Value<String>? = nil) {
             self.readOnly = readOnly
             self.sourceContainer = sourceContainer
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(readOnly: fields.decode("ReadOnly", as: Value<Bool>.self), sourceContainer: fields.decode("SourceContainer", as: Value<String>.self))
         }
 
         public var templateValue: TemplateValue {
@@ -1012,17 +874,12 @@ public final class CfnTaskDefinition: Resource, HasAttributes, DecodableResource
     }
 
     /// The amount of ephemeral storage to allocate for the task.
-    public struct EphemeralStorage: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct EphemeralStorage: TemplateRepresentable, Sendable {
         /// The total amount, in GiB, of ephemeral storage to set for the task.
         public let sizeInGiB: Value<Int>?
 
         public init(sizeInGiB: Value<Int>? = nil) {
             self.sizeInGiB = sizeInGiB
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(sizeInGiB: fields.decode("SizeInGiB", as: Value<Int>.self))
         }
 
         public var templateValue: TemplateValue {
@@ -1032,18 +889,13 @@ public final class CfnTaskDefinition: Resource, HasAttributes, DecodableResource
         }
     }
 
-    public struct InferenceAccelerator: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct InferenceAccelerator: TemplateRepresentable, Sendable {
         public let deviceName: Value<String>?
         public let deviceType: Value<String>?
 
         public init(deviceName: Value<String>? = nil, deviceType: Value<String>? = nil) {
             self.deviceName = deviceName
             self.deviceType = deviceType
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(deviceName: fields.decode("DeviceName", as: Value<String>.self), deviceType: fields.decode("DeviceType", as: Value<String>.self))
         }
 
         public var templateValue: TemplateValue {
@@ -1054,22 +906,20 @@ public final class CfnTaskDefinition: Resource, HasAttributes, DecodableResource
         }
     }
 
-    public struct IpcMode: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+    public struct IpcMode: TemplateRepresentable, Sendable {
         public let templateValue: TemplateValue
         /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
         public init(_ value: Value<String>) { templateValue = value.raw }
-        public init(decoding value: TemplateValue) { templateValue = value }
         private init(literal: String) { templateValue = .string(literal) }
         public static var host: IpcMode { IpcMode(literal: "host") }
         public static var none: IpcMode { IpcMode(literal: "none") }
         public static var task: IpcMode { IpcMode(literal: "task") }
     }
 
-    public struct NetworkMode: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+    public struct NetworkMode: TemplateRepresentable, Sendable {
         public let templateValue: TemplateValue
         /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
         public init(_ value: Value<String>) { templateValue = value.raw }
-        public init(decoding value: TemplateValue) { templateValue = value }
         private init(literal: String) { templateValue = .string(literal) }
         public static var awsvpc: NetworkMode { NetworkMode(literal: "awsvpc") }
         public static var bridge: NetworkMode { NetworkMode(literal: "bridge") }
@@ -1077,18 +927,17 @@ public final class CfnTaskDefinition: Resource, HasAttributes, DecodableResource
         public static var none: NetworkMode { NetworkMode(literal: "none") }
     }
 
-    public struct PidMode: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+    public struct PidMode: TemplateRepresentable, Sendable {
         public let templateValue: TemplateValue
         /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
         public init(_ value: Value<String>) { templateValue = value.raw }
-        public init(decoding value: TemplateValue) { templateValue = value }
         private init(literal: String) { templateValue = .string(literal) }
         public static var host: PidMode { PidMode(literal: "host") }
         public static var task: PidMode { PidMode(literal: "task") }
     }
 
     /// The constraint on task placement in the task definition.
-    public struct TaskDefinitionPlacementConstraint: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct TaskDefinitionPlacementConstraint: TemplateRepresentable, Sendable {
         /// A cluster query language expression to apply to the constraint.
         public let expression: Value<String>?
         /// The type of constraint.
@@ -1099,12 +948,6 @@ public final class CfnTaskDefinition: Resource, HasAttributes, DecodableResource
             self.type = type
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r1 = fields.decode("Type", as: CfnTaskDefinition.TaskDefinitionPlacementConstraint.TaskDefinitionPlacementConstraintType.self) else { return nil }
-            self.init(type: r1, expression: fields.decode("Expression", as: Value<String>.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["Expression"] = self.expression?.templateValue
@@ -1112,18 +955,17 @@ public final class CfnTaskDefinition: Resource, HasAttributes, DecodableResource
             return .object(fields)
         }
 
-        public struct TaskDefinitionPlacementConstraintType: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+        public struct TaskDefinitionPlacementConstraintType: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
-            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var memberOf: TaskDefinitionPlacementConstraintType { TaskDefinitionPlacementConstraintType(literal: "memberOf") }
         }
     }
 
     /// The configuration details for the App Mesh proxy.
-    public struct ProxyConfiguration: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct ProxyConfiguration: TemplateRepresentable, Sendable {
         /// The name of the container that will serve as the App Mesh proxy.
         public let containerName: Value<String>
         /// The set of network configuration parameters to provide the Container Network Interface (CNI) plugin, specified as key-value pairs.
@@ -1137,12 +979,6 @@ public final class CfnTaskDefinition: Resource, HasAttributes, DecodableResource
             self.type = type
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("ContainerName", as: Value<String>.self) else { return nil }
-            self.init(containerName: r0, proxyConfigurationProperties: fields.decode("ProxyConfigurationProperties", as: [CfnTaskDefinition.KeyValuePair].self), type: fields.decode("Type", as: CfnTaskDefinition.ProxyConfiguration.ProxyConfigurationType.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["ContainerName"] = self.containerName.templateValue
@@ -1151,21 +987,19 @@ public final class CfnTaskDefinition: Resource, HasAttributes, DecodableResource
             return .object(fields)
         }
 
-        public struct ProxyConfigurationType: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+        public struct ProxyConfigurationType: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
-            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var appmesh: ProxyConfigurationType { ProxyConfigurationType(literal: "APPMESH") }
         }
     }
 
-    public struct RequiresCompatibilities: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+    public struct RequiresCompatibilities: TemplateRepresentable, Sendable {
         public let templateValue: TemplateValue
         /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
         public init(_ value: Value<String>) { templateValue = value.raw }
-        public init(decoding value: TemplateValue) { templateValue = value }
         private init(literal: String) { templateValue = .string(literal) }
         public static var ec2: RequiresCompatibilities { RequiresCompatibilities(literal: "EC2") }
         public static var external: RequiresCompatibilities { RequiresCompatibilities(literal: "EXTERNAL") }
@@ -1174,7 +1008,7 @@ public final class CfnTaskDefinition: Resource, HasAttributes, DecodableResource
     }
 
     /// Information about the platform for the Amazon ECS service or task.
-    public struct RuntimePlatform: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct RuntimePlatform: TemplateRepresentable, Sendable {
         /// The CPU architecture.
         public let cpuArchitecture: CfnTaskDefinition.RuntimePlatform.CpuArchitecture?
         /// The operating system.
@@ -1185,11 +1019,6 @@ public final class CfnTaskDefinition: Resource, HasAttributes, DecodableResource
             self.operatingSystemFamily = operatingSystemFamily
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(cpuArchitecture: fields.decode("CpuArchitecture", as: CfnTaskDefinition.RuntimePlatform.CpuArchitecture.self), operatingSystemFamily: fields.decode("OperatingSystemFamily", as: CfnTaskDefinition.RuntimePlatform.OperatingSystemFamily.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["CpuArchitecture"] = self.cpuArchitecture?.templateValue
@@ -1197,21 +1026,19 @@ public final class CfnTaskDefinition: Resource, HasAttributes, DecodableResource
             return .object(fields)
         }
 
-        public struct CpuArchitecture: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+        public struct CpuArchitecture: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
-            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var arm64: CpuArchitecture { CpuArchitecture(literal: "ARM64") }
             public static var x86_64: CpuArchitecture { CpuArchitecture(literal: "X86_64") }
         }
 
-        public struct OperatingSystemFamily: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+        public struct OperatingSystemFamily: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
-            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var linux: OperatingSystemFamily { OperatingSystemFamily(literal: "LINUX") }
             public static var windowsServer2004Core: OperatingSystemFamily { OperatingSystemFamily(literal: "WINDOWS_SERVER_2004_CORE") }
@@ -1227,7 +1054,7 @@ public final class CfnTaskDefinition: Resource, HasAttributes, DecodableResource
     }
 
     /// The metadata that you apply to a resource to help you categorize and organize them.
-    public struct Tag: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct Tag: TemplateRepresentable, Sendable {
         /// One part of a key-value pair that make up a tag.
         public let key: Value<String>?
         /// The optional part of a key-value pair that make up a tag.
@@ -1236,11 +1063,6 @@ public final class CfnTaskDefinition: Resource, HasAttributes, DecodableResource
         public init(key: Value<String>? = nil, value: Value<String>? = nil) {
             self.key = key
             self.value = value
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(key: fields.decode("Key", as: Value<String>.self), value: fields.decode("Value", as: Value<String>.self))
         }
 
         public var templateValue: TemplateValue {
@@ -1252,7 +1074,7 @@ public final class CfnTaskDefinition: Resource, HasAttributes, DecodableResource
     }
 
     /// The data volume configuration for tasks launched using this task definition.
-    public struct Volume: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct Volume: TemplateRepresentable, Sendable {
         /// Indicates whether the volume should be configured at launch time.
         public let configuredAtLaunch: Value<Bool>?
         /// This parameter is specified when you use Docker volumes.
@@ -1278,11 +1100,6 @@ public final class CfnTaskDefinition: Resource, HasAttributes, DecodableResource
             self.s3FilesVolumeConfiguration = s3FilesVolumeConfiguration
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(configuredAtLaunch: fields.decode("ConfiguredAtLaunch", as: Value<Bool>.self), dockerVolumeConfiguration: fields.decode("DockerVolumeConfiguration", as: CfnTaskDefinition.DockerVolumeConfiguration.self), efsVolumeConfiguration: fields.decode("EFSVolumeConfiguration", as: CfnTaskDefinition.EFSVolumeConfiguration.self), fSxWindowsFileServerVolumeConfiguration: fields.decode("FSxWindowsFileServerVolumeConfiguration", as: CfnTaskDefinition.FSxWindowsFileServerVolumeConfiguration.self), host: fields.decode("Host", as: CfnTaskDefinition.HostVolumeProperties.self), name: fields.decode("Name", as: Value<String>.self), s3FilesVolumeConfiguration: fields.decode("S3FilesVolumeConfiguration", as: CfnTaskDefinition.S3FilesVolumeConfiguration.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["ConfiguredAtLaunch"] = self.configuredAtLaunch?.templateValue
@@ -1297,7 +1114,7 @@ public final class CfnTaskDefinition: Resource, HasAttributes, DecodableResource
     }
 
     /// The ``DockerVolumeConfiguration`` property specifies a Docker volume configuration and is used when you use Docker volumes.
-    public struct DockerVolumeConfiguration: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct DockerVolumeConfiguration: TemplateRepresentable, Sendable {
         /// If this value is ``true``, the Docker volume is created if it doesn't already exist.
         public let autoprovision: Value<Bool>?
         /// The Docker volume driver to use.
@@ -1317,11 +1134,6 @@ public final class CfnTaskDefinition: Resource, HasAttributes, DecodableResource
             self.scope = scope
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(autoprovision: fields.decode("Autoprovision", as: Value<Bool>.self), driver: fields.decode("Driver", as: Value<String>.self), driverOpts: fields.decode("DriverOpts", as: [String: Value<String>].self), labels: fields.decode("Labels", as: [String: Value<String>].self), scope: fields.decode("Scope", as: CfnTaskDefinition.DockerVolumeConfiguration.Scope.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["Autoprovision"] = self.autoprovision?.templateValue
@@ -1332,11 +1144,10 @@ public final class CfnTaskDefinition: Resource, HasAttributes, DecodableResource
             return .object(fields)
         }
 
-        public struct Scope: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+        public struct Scope: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
-            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var shared: Scope { Scope(literal: "shared") }
             public static var task: Scope { Scope(literal: "task") }
@@ -1344,7 +1155,7 @@ public final class CfnTaskDefinition: Resource, HasAttributes, DecodableResource
     }
 
     /// This parameter is specified when you're using an Amazon Elastic File System file system for task storage.
-    public struct EFSVolumeConfiguration: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct EFSVolumeConfiguration: TemplateRepresentable, Sendable {
         /// The authorization configuration details for the Amazon EFS file system.
         public let authorizationConfig: CfnTaskDefinition.AuthorizationConfig?
         /// The Amazon EFS file system ID to use.
@@ -1364,12 +1175,6 @@ public final class CfnTaskDefinition: Resource, HasAttributes, DecodableResource
             self.transitEncryptionPort = transitEncryptionPort
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r1 = fields.decode("FilesystemId", as: Value<String>.self) else { return nil }
-            self.init(filesystemId: r1, authorizationConfig: fields.decode("AuthorizationConfig", as: CfnTaskDefinition.AuthorizationConfig.self), rootDirectory: fields.decode("RootDirectory", as: Value<String>.self), transitEncryption: fields.decode("TransitEncryption", as: CfnTaskDefinition.EFSVolumeConfiguration.TransitEncryption.self), transitEncryptionPort: fields.decode("TransitEncryptionPort", as: Value<Int>.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["AuthorizationConfig"] = self.authorizationConfig?.templateValue
@@ -1380,11 +1185,10 @@ public final class CfnTaskDefinition: Resource, HasAttributes, DecodableResource
             return .object(fields)
         }
 
-        public struct TransitEncryption: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+        public struct TransitEncryption: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
-            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var enabled: TransitEncryption { TransitEncryption(literal: "ENABLED") }
             public static var disabled: TransitEncryption { TransitEncryption(literal: "DISABLED") }
@@ -1392,7 +1196,7 @@ public final class CfnTaskDefinition: Resource, HasAttributes, DecodableResource
     }
 
     /// The authorization configuration details for the Amazon EFS file system.
-    public struct AuthorizationConfig: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct AuthorizationConfig: TemplateRepresentable, Sendable {
         /// The Amazon EFS access point ID to use.
         public let accessPointId: Value<String>?
         /// Determines whether to use the Amazon ECS task role defined in a task definition when mounting the Amazon EFS file system.
@@ -1403,11 +1207,6 @@ public final class CfnTaskDefinition: Resource, HasAttributes, DecodableResource
             self.iam = iam
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(accessPointId: fields.decode("AccessPointId", as: Value<String>.self), iam: fields.decode("IAM", as: CfnTaskDefinition.AuthorizationConfig.IAM.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["AccessPointId"] = self.accessPointId?.templateValue
@@ -1415,11 +1214,10 @@ public final class CfnTaskDefinition: Resource, HasAttributes, DecodableResource
             return .object(fields)
         }
 
-        public struct IAM: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+        public struct IAM: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
-            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var enabled: IAM { IAM(literal: "ENABLED") }
             public static var disabled: IAM { IAM(literal: "DISABLED") }
@@ -1427,7 +1225,7 @@ public final class CfnTaskDefinition: Resource, HasAttributes, DecodableResource
     }
 
     /// This parameter is specified when you're using [Amazon FSx for Windows File Server](https://docs.aws.amazon.com/fsx/latest/WindowsGuide/what-is.html) file system for task storage.
-    public struct FSxWindowsFileServerVolumeConfiguration: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct FSxWindowsFileServerVolumeConfiguration: TemplateRepresentable, Sendable {
         /// The authorization configuration details for the Amazon FSx for Windows File Server file system.
         public let authorizationConfig: CfnTaskDefinition.FSxAuthorizationConfig?
         /// The Amazon FSx for Windows File Server file system ID to use.
@@ -1441,12 +1239,6 @@ public final class CfnTaskDefinition: Resource, HasAttributes, DecodableResource
             self.rootDirectory = rootDirectory
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r1 = fields.decode("FileSystemId", as: Value<String>.self), let r2 = fields.decode("RootDirectory", as: Value<String>.self) else { return nil }
-            self.init(fileSystemId: r1, rootDirectory: r2, authorizationConfig: fields.decode("AuthorizationConfig", as: CfnTaskDefinition.FSxAuthorizationConfig.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["AuthorizationConfig"] = self.authorizationConfig?.templateValue
@@ -1457,7 +1249,7 @@ public final class CfnTaskDefinition: Resource, HasAttributes, DecodableResource
     }
 
     /// The authorization configuration details for Amazon FSx for Windows File Server file system.
-    public struct FSxAuthorizationConfig: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct FSxAuthorizationConfig: TemplateRepresentable, Sendable {
         /// The authorization credential option to use.
         public let credentialsParameter: Value<String>
         /// A fully qualified domain name hosted by an [](https://docs.aws.amazon.com/directoryservice/latest/admin-guide/directory_microsoft_ad.html) Managed Microsoft AD (Active Directory) or self-hosted AD...
@@ -1466,12 +1258,6 @@ public final class CfnTaskDefinition: Resource, HasAttributes, DecodableResource
         public init(credentialsParameter: Value<String>, domain: Value<String>) {
             self.credentialsParameter = credentialsParameter
             self.domain = domain
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("CredentialsParameter", as: Value<String>.self), let r1 = fields.decode("Domain", as: Value<String>.self) else { return nil }
-            self.init(credentialsParameter: r0, domain: r1)
         }
 
         public var templateValue: TemplateValue {
@@ -1483,17 +1269,12 @@ public final class CfnTaskDefinition: Resource, HasAttributes, DecodableResource
     }
 
     /// The ``HostVolumeProperties`` property specifies details on a container instance bind mount host volume.
-    public struct HostVolumeProperties: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct HostVolumeProperties: TemplateRepresentable, Sendable {
         /// When the ``host`` parameter is used, specify a ``sourcePath`` to declare the path on the host container instance that's presented to the container.
         public let sourcePath: Value<String>?
 
         public init(sourcePath: Value<String>? = nil) {
             self.sourcePath = sourcePath
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(sourcePath: fields.decode("SourcePath", as: Value<String>.self))
         }
 
         public var templateValue: TemplateValue {
@@ -1504,7 +1285,7 @@ public final class CfnTaskDefinition: Resource, HasAttributes, DecodableResource
     }
 
     /// This parameter is specified when you're using an Amazon S3 Files file system for task storage.
-    public struct S3FilesVolumeConfiguration: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct S3FilesVolumeConfiguration: TemplateRepresentable, Sendable {
         /// The full ARN of the S3 Files access point to use.
         public let accessPointArn: Value<String>?
         /// The full ARN of the S3 Files file system to mount.
@@ -1519,12 +1300,6 @@ public final class CfnTaskDefinition: Resource, HasAttributes, DecodableResource
             self.fileSystemArn = fileSystemArn
             self.rootDirectory = rootDirectory
             self.transitEncryptionPort = transitEncryptionPort
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r1 = fields.decode("FileSystemArn", as: Value<String>.self) else { return nil }
-            self.init(fileSystemArn: r1, accessPointArn: fields.decode("AccessPointArn", as: Value<String>.self), rootDirectory: fields.decode("RootDirectory", as: Value<String>.self), transitEncryptionPort: fields.decode("TransitEncryptionPort", as: Value<Int>.self))
         }
 
         public var templateValue: TemplateValue {

@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::ECS::TaskSet`: Create a task set in the specified cluster and service.
-public final class CfnTaskSet: Resource, HasAttributes, DecodableResource {
+public final class CfnTaskSet: Resource, HasAttributes {
     public enum Attribute: String, Sendable {
         case id = "Id"
     }
@@ -44,13 +44,6 @@ public final class CfnTaskSet: Resource, HasAttributes, DecodableResource {
         super.init(logicalID: logicalID, type: "AWS::ECS::TaskSet")
     }
 
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        guard let r1 = properties.decode("Cluster", as: Value<String>.self), let r8 = properties.decode("Service", as: Value<String>.self), let r11 = properties.decode("TaskDefinition", as: Value<String>.self) else { return nil }
-        self.init(logicalID, cluster: r1, service: r8, taskDefinition: r11, capacityProviderStrategy: properties.decode("CapacityProviderStrategy", as: [CfnTaskSet.CapacityProviderStrategyItem].self), externalId: properties.decode("ExternalId", as: Value<String>.self), launchType: properties.decode("LaunchType", as: CfnTaskSet.LaunchType.self), loadBalancers: properties.decode("LoadBalancers", as: [CfnTaskSet.LoadBalancer].self), networkConfiguration: properties.decode("NetworkConfiguration", as: CfnTaskSet.NetworkConfiguration.self), platformVersion: properties.decode("PlatformVersion", as: Value<String>.self), scale: properties.decode("Scale", as: CfnTaskSet.Scale.self), serviceRegistries: properties.decode("ServiceRegistries", as: [CfnTaskSet.ServiceRegistry].self), tags: properties.decode("Tags", as: [CfnTaskSet.Tag].self))
-    }
-
     /// Fn::GetAtt Id.
     public var attrId: Value<String> { attribute(.id) }
 
@@ -71,7 +64,7 @@ public final class CfnTaskSet: Resource, HasAttributes, DecodableResource {
         return properties
     }
 
-    public struct CapacityProviderStrategyItem: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct CapacityProviderStrategyItem: TemplateRepresentable, Sendable {
         public let base: Value<Int>?
         public let capacityProvider: Value<String>?
         public let weight: Value<Int>?
@@ -80,11 +73,6 @@ public final class CfnTaskSet: Resource, HasAttributes, DecodableResource {
             self.base = base
             self.capacityProvider = capacityProvider
             self.weight = weight
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(base: fields.decode("Base", as: Value<Int>.self), capacityProvider: fields.decode("CapacityProvider", as: Value<String>.self), weight: fields.decode("Weight", as: Value<Int>.self))
         }
 
         public var templateValue: TemplateValue {
@@ -96,18 +84,17 @@ public final class CfnTaskSet: Resource, HasAttributes, DecodableResource {
         }
     }
 
-    public struct LaunchType: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+    public struct LaunchType: TemplateRepresentable, Sendable {
         public let templateValue: TemplateValue
         /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
         public init(_ value: Value<String>) { templateValue = value.raw }
-        public init(decoding value: TemplateValue) { templateValue = value }
         private init(literal: String) { templateValue = .string(literal) }
         public static var ec2: LaunchType { LaunchType(literal: "EC2") }
         public static var fargate: LaunchType { LaunchType(literal: "FARGATE") }
     }
 
     /// A load balancer object representing the load balancer to use with the task set.
-    public struct LoadBalancer: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct LoadBalancer: TemplateRepresentable, Sendable {
         /// The name of the container (as it appears in a container definition) to associate with the load balancer.
         public let containerName: Value<String>?
         /// The port on the container to associate with the load balancer.
@@ -121,11 +108,6 @@ public final class CfnTaskSet: Resource, HasAttributes, DecodableResource {
             self.targetGroupArn = targetGroupArn
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(containerName: fields.decode("ContainerName", as: Value<String>.self), containerPort: fields.decode("ContainerPort", as: Value<Int>.self), targetGroupArn: fields.decode("TargetGroupArn", as: Value<String>.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["ContainerName"] = self.containerName?.templateValue
@@ -136,16 +118,11 @@ public final class CfnTaskSet: Resource, HasAttributes, DecodableResource {
     }
 
     /// An object representing the network configuration for a task or service.
-    public struct NetworkConfiguration: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct NetworkConfiguration: TemplateRepresentable, Sendable {
         public let awsVpcConfiguration: CfnTaskSet.AwsVpcConfiguration?
 
         public init(awsVpcConfiguration: CfnTaskSet.AwsVpcConfiguration? = nil) {
             self.awsVpcConfiguration = awsVpcConfiguration
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(awsVpcConfiguration: fields.decode("AwsVpcConfiguration", as: CfnTaskSet.AwsVpcConfiguration.self))
         }
 
         public var templateValue: TemplateValue {
@@ -156,7 +133,7 @@ public final class CfnTaskSet: Resource, HasAttributes, DecodableResource {
     }
 
     /// The VPC subnets and security groups associated with a task.
-    public struct AwsVpcConfiguration: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct AwsVpcConfiguration: TemplateRepresentable, Sendable {
         /// Whether the task's elastic network interface receives a public IP address.
         public let assignPublicIp: CfnTaskSet.AwsVpcConfiguration.AssignPublicIp?
         /// The security groups associated with the task or service.
@@ -170,12 +147,6 @@ public final class CfnTaskSet: Resource, HasAttributes, DecodableResource {
             self.subnets = subnets
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r2 = fields.decode("Subnets", as: Value<[String]>.self) else { return nil }
-            self.init(subnets: r2, assignPublicIp: fields.decode("AssignPublicIp", as: CfnTaskSet.AwsVpcConfiguration.AssignPublicIp.self), securityGroups: fields.decode("SecurityGroups", as: Value<[String]>.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["AssignPublicIp"] = self.assignPublicIp?.templateValue
@@ -184,18 +155,17 @@ public final class CfnTaskSet: Resource, HasAttributes, DecodableResource {
             return .object(fields)
         }
 
-        public struct AssignPublicIp: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+        public struct AssignPublicIp: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
-            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var disabled: AssignPublicIp { AssignPublicIp(literal: "DISABLED") }
             public static var enabled: AssignPublicIp { AssignPublicIp(literal: "ENABLED") }
         }
     }
 
-    public struct Scale: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct Scale: TemplateRepresentable, Sendable {
         /// The unit of measure for the scale value.
         public let unit: CfnTaskSet.Scale.Unit?
         /// The value, specified as a percent total of a service's desiredCount, to scale the task set.
@@ -206,11 +176,6 @@ public final class CfnTaskSet: Resource, HasAttributes, DecodableResource {
             self.value = value
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(unit: fields.decode("Unit", as: CfnTaskSet.Scale.Unit.self), value: fields.decode("Value", as: Value<Double>.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["Unit"] = self.unit?.templateValue
@@ -218,17 +183,16 @@ public final class CfnTaskSet: Resource, HasAttributes, DecodableResource {
             return .object(fields)
         }
 
-        public struct Unit: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+        public struct Unit: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
-            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var percent: Unit { Unit(literal: "PERCENT") }
         }
     }
 
-    public struct ServiceRegistry: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct ServiceRegistry: TemplateRepresentable, Sendable {
         /// The container name value, already specified in the task definition, to be used for your service discovery service.
         public let containerName: Value<String>?
         /// The port value, already specified in the task definition, to be used for your service discovery service.
@@ -245,11 +209,6 @@ public final class CfnTaskSet: Resource, HasAttributes, DecodableResource {
             self.registryArn = registryArn
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(containerName: fields.decode("ContainerName", as: Value<String>.self), containerPort: fields.decode("ContainerPort", as: Value<Int>.self), port: fields.decode("Port", as: Value<Int>.self), registryArn: fields.decode("RegistryArn", as: Value<String>.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["ContainerName"] = self.containerName?.templateValue
@@ -260,18 +219,13 @@ public final class CfnTaskSet: Resource, HasAttributes, DecodableResource {
         }
     }
 
-    public struct Tag: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct Tag: TemplateRepresentable, Sendable {
         public let key: Value<String>?
         public let value: Value<String>?
 
         public init(key: Value<String>? = nil, value: Value<String>? = nil) {
             self.key = key
             self.value = value
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(key: fields.decode("Key", as: Value<String>.self), value: fields.decode("Value", as: Value<String>.self))
         }
 
         public var templateValue: TemplateValue {

@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::ElasticLoadBalancingV2::Listener`: Specifies a listener for an Application Load Balancer, Network Load Balancer, or Gateway Load Balancer.
-public final class CfnListener: Resource, HasAttributes, DecodableResource {
+public final class CfnListener: Resource, HasAttributes {
     public enum Attribute: String, Sendable {
         case listenerArn = "ListenerArn"
     }
@@ -41,13 +41,6 @@ public final class CfnListener: Resource, HasAttributes, DecodableResource {
         super.init(logicalID: logicalID, type: "AWS::ElasticLoadBalancingV2::Listener")
     }
 
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        guard let r2 = properties.decode("DefaultActions", as: [CfnListener.Action].self), let r4 = properties.decode("LoadBalancerArn", as: Value<String>.self) else { return nil }
-        self.init(logicalID, defaultActions: r2, loadBalancerArn: r4, alpnPolicy: properties.decode("AlpnPolicy", as: Value<[String]>.self), certificates: properties.decode("Certificates", as: [CfnListener.Certificate].self), listenerAttributes: properties.decode("ListenerAttributes", as: [CfnListener.ListenerAttribute].self), mutualAuthentication: properties.decode("MutualAuthentication", as: CfnListener.MutualAuthentication.self), port: properties.decode("Port", as: Value<Int>.self), `protocol`: properties.decode("Protocol", as: CfnListener.ListenerProtocol.self), sslPolicy: properties.decode("SslPolicy", as: Value<String>.self), tags: properties.decode("Tags", as: [CfnListener.Tag].self))
-    }
-
     /// Fn::GetAtt ListenerArn.
     public var attrListenerArn: Value<String> { attribute(.listenerArn) }
 
@@ -67,17 +60,12 @@ public final class CfnListener: Resource, HasAttributes, DecodableResource {
     }
 
     /// Specifies an SSL server certificate to use as the default certificate for a secure listener.
-    public struct Certificate: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct Certificate: TemplateRepresentable, Sendable {
         /// The Amazon Resource Name (ARN) of the certificate.
         public let certificateArn: Value<String>?
 
         public init(certificateArn: Value<String>? = nil) {
             self.certificateArn = certificateArn
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(certificateArn: fields.decode("CertificateArn", as: Value<String>.self))
         }
 
         public var templateValue: TemplateValue {
@@ -88,7 +76,7 @@ public final class CfnListener: Resource, HasAttributes, DecodableResource {
     }
 
     /// Specifies an action for a listener rule.
-    public struct Action: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct Action: TemplateRepresentable, Sendable {
         /// [HTTPS listeners] Information for using Amazon Cognito to authenticate users.
         public let authenticateCognitoConfig: CfnListener.AuthenticateCognitoConfig?
         /// [HTTPS listeners] Information about an identity provider that is compliant with OpenID Connect (OIDC).
@@ -120,12 +108,6 @@ public final class CfnListener: Resource, HasAttributes, DecodableResource {
             self.type = type
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r8 = fields.decode("Type", as: CfnListener.Action.ActionType.self) else { return nil }
-            self.init(type: r8, authenticateCognitoConfig: fields.decode("AuthenticateCognitoConfig", as: CfnListener.AuthenticateCognitoConfig.self), authenticateOidcConfig: fields.decode("AuthenticateOidcConfig", as: CfnListener.AuthenticateOidcConfig.self), fixedResponseConfig: fields.decode("FixedResponseConfig", as: CfnListener.FixedResponseConfig.self), forwardConfig: fields.decode("ForwardConfig", as: CfnListener.ForwardConfig.self), jwtValidationConfig: fields.decode("JwtValidationConfig", as: CfnListener.JwtValidationConfig.self), order: fields.decode("Order", as: Value<Int>.self), redirectConfig: fields.decode("RedirectConfig", as: CfnListener.RedirectConfig.self), targetGroupArn: fields.decode("TargetGroupArn", as: Value<String>.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["AuthenticateCognitoConfig"] = self.authenticateCognitoConfig?.templateValue
@@ -140,11 +122,10 @@ public final class CfnListener: Resource, HasAttributes, DecodableResource {
             return .object(fields)
         }
 
-        public struct ActionType: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+        public struct ActionType: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
-            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var authenticateCognito: ActionType { ActionType(literal: "authenticate-cognito") }
             public static var authenticateOidc: ActionType { ActionType(literal: "authenticate-oidc") }
@@ -156,7 +137,7 @@ public final class CfnListener: Resource, HasAttributes, DecodableResource {
     }
 
     /// Specifies information required when integrating with Amazon Cognito to authenticate users.
-    public struct AuthenticateCognitoConfig: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct AuthenticateCognitoConfig: TemplateRepresentable, Sendable {
         /// The query parameters (up to 10) to include in the redirect request to the authorization endpoint.
         public let authenticationRequestExtraParams: [String: Value<String>]?
         /// The behavior if the user is not authenticated.
@@ -185,12 +166,6 @@ public final class CfnListener: Resource, HasAttributes, DecodableResource {
             self.userPoolDomain = userPoolDomain
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r5 = fields.decode("UserPoolArn", as: Value<String>.self), let r6 = fields.decode("UserPoolClientId", as: Value<String>.self), let r7 = fields.decode("UserPoolDomain", as: Value<String>.self) else { return nil }
-            self.init(userPoolArn: r5, userPoolClientId: r6, userPoolDomain: r7, authenticationRequestExtraParams: fields.decode("AuthenticationRequestExtraParams", as: [String: Value<String>].self), onUnauthenticatedRequest: fields.decode("OnUnauthenticatedRequest", as: CfnListener.AuthenticateCognitoConfig.OnUnauthenticatedRequest.self), scope: fields.decode("Scope", as: Value<String>.self), sessionCookieName: fields.decode("SessionCookieName", as: Value<String>.self), sessionTimeout: fields.decode("SessionTimeout", as: Value<String>.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["AuthenticationRequestExtraParams"] = self.authenticationRequestExtraParams?.templateValue
@@ -204,11 +179,10 @@ public final class CfnListener: Resource, HasAttributes, DecodableResource {
             return .object(fields)
         }
 
-        public struct OnUnauthenticatedRequest: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+        public struct OnUnauthenticatedRequest: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
-            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var allow: OnUnauthenticatedRequest { OnUnauthenticatedRequest(literal: "allow") }
             public static var authenticate: OnUnauthenticatedRequest { OnUnauthenticatedRequest(literal: "authenticate") }
@@ -217,7 +191,7 @@ public final class CfnListener: Resource, HasAttributes, DecodableResource {
     }
 
     /// Specifies information required using an identity provide (IdP) that is compliant with OpenID Connect (OIDC) to authenticate users.
-    public struct AuthenticateOidcConfig: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct AuthenticateOidcConfig: TemplateRepresentable, Sendable {
         /// The query parameters (up to 10) to include in the redirect request to the authorization endpoint.
         public let authenticationRequestExtraParams: [String: Value<String>]?
         /// The authorization endpoint of the IdP.
@@ -258,12 +232,6 @@ public final class CfnListener: Resource, HasAttributes, DecodableResource {
             self.userInfoEndpoint = userInfoEndpoint
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r1 = fields.decode("AuthorizationEndpoint", as: Value<String>.self), let r2 = fields.decode("ClientId", as: Value<String>.self), let r4 = fields.decode("Issuer", as: Value<String>.self), let r9 = fields.decode("TokenEndpoint", as: Value<String>.self), let r11 = fields.decode("UserInfoEndpoint", as: Value<String>.self) else { return nil }
-            self.init(authorizationEndpoint: r1, clientId: r2, issuer: r4, tokenEndpoint: r9, userInfoEndpoint: r11, authenticationRequestExtraParams: fields.decode("AuthenticationRequestExtraParams", as: [String: Value<String>].self), clientSecret: fields.decode("ClientSecret", as: Value<String>.self), onUnauthenticatedRequest: fields.decode("OnUnauthenticatedRequest", as: CfnListener.AuthenticateOidcConfig.OnUnauthenticatedRequest.self), scope: fields.decode("Scope", as: Value<String>.self), sessionCookieName: fields.decode("SessionCookieName", as: Value<String>.self), sessionTimeout: fields.decode("SessionTimeout", as: Value<String>.self), useExistingClientSecret: fields.decode("UseExistingClientSecret", as: Value<Bool>.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["AuthenticationRequestExtraParams"] = self.authenticationRequestExtraParams?.templateValue
@@ -281,11 +249,10 @@ public final class CfnListener: Resource, HasAttributes, DecodableResource {
             return .object(fields)
         }
 
-        public struct OnUnauthenticatedRequest: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+        public struct OnUnauthenticatedRequest: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
-            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var allow: OnUnauthenticatedRequest { OnUnauthenticatedRequest(literal: "allow") }
             public static var authenticate: OnUnauthenticatedRequest { OnUnauthenticatedRequest(literal: "authenticate") }
@@ -294,7 +261,7 @@ public final class CfnListener: Resource, HasAttributes, DecodableResource {
     }
 
     /// Specifies information required when returning a custom HTTP response.
-    public struct FixedResponseConfig: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct FixedResponseConfig: TemplateRepresentable, Sendable {
         /// The content type.
         public let contentType: Value<String>?
         /// The message.
@@ -308,12 +275,6 @@ public final class CfnListener: Resource, HasAttributes, DecodableResource {
             self.statusCode = statusCode
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r2 = fields.decode("StatusCode", as: Value<String>.self) else { return nil }
-            self.init(statusCode: r2, contentType: fields.decode("ContentType", as: Value<String>.self), messageBody: fields.decode("MessageBody", as: Value<String>.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["ContentType"] = self.contentType?.templateValue
@@ -324,7 +285,7 @@ public final class CfnListener: Resource, HasAttributes, DecodableResource {
     }
 
     /// Information for creating an action that distributes requests among multiple target groups.
-    public struct ForwardConfig: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct ForwardConfig: TemplateRepresentable, Sendable {
         /// Information about the target group stickiness for a rule.
         public let targetGroupStickinessConfig: CfnListener.TargetGroupStickinessConfig?
         /// Information about how traffic will be distributed between multiple target groups in a forward rule.
@@ -333,11 +294,6 @@ public final class CfnListener: Resource, HasAttributes, DecodableResource {
         public init(targetGroupStickinessConfig: CfnListener.TargetGroupStickinessConfig? = nil, targetGroups: [CfnListener.TargetGroupTuple]? = nil) {
             self.targetGroupStickinessConfig = targetGroupStickinessConfig
             self.targetGroups = targetGroups
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(targetGroupStickinessConfig: fields.decode("TargetGroupStickinessConfig", as: CfnListener.TargetGroupStickinessConfig.self), targetGroups: fields.decode("TargetGroups", as: [CfnListener.TargetGroupTuple].self))
         }
 
         public var templateValue: TemplateValue {
@@ -349,7 +305,7 @@ public final class CfnListener: Resource, HasAttributes, DecodableResource {
     }
 
     /// Information about the target group stickiness for a rule.
-    public struct TargetGroupStickinessConfig: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct TargetGroupStickinessConfig: TemplateRepresentable, Sendable {
         /// [Application Load Balancers] The time period, in seconds, during which requests from a client should be routed to the same target group.
         public let durationSeconds: Value<Int>?
         /// Indicates whether target group stickiness is enabled.
@@ -358,11 +314,6 @@ public final class CfnListener: Resource, HasAttributes, DecodableResource {
         public init(durationSeconds: Value<Int>? = nil, enabled: Value<Bool>? = nil) {
             self.durationSeconds = durationSeconds
             self.enabled = enabled
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(durationSeconds: fields.decode("DurationSeconds", as: Value<Int>.self), enabled: fields.decode("Enabled", as: Value<Bool>.self))
         }
 
         public var templateValue: TemplateValue {
@@ -374,7 +325,7 @@ public final class CfnListener: Resource, HasAttributes, DecodableResource {
     }
 
     /// Information about how traffic will be distributed between multiple target groups in a forward rule.
-    public struct TargetGroupTuple: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct TargetGroupTuple: TemplateRepresentable, Sendable {
         /// The Amazon Resource Name (ARN) of the target group.
         public let targetGroupArn: Value<String>?
         /// The weight.
@@ -385,11 +336,6 @@ public final class CfnListener: Resource, HasAttributes, DecodableResource {
             self.weight = weight
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(targetGroupArn: fields.decode("TargetGroupArn", as: Value<String>.self), weight: fields.decode("Weight", as: Value<Int>.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["TargetGroupArn"] = self.targetGroupArn?.templateValue
@@ -398,7 +344,7 @@ public final class CfnListener: Resource, HasAttributes, DecodableResource {
         }
     }
 
-    public struct JwtValidationConfig: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct JwtValidationConfig: TemplateRepresentable, Sendable {
         public let additionalClaims: [CfnListener.JwtValidationActionAdditionalClaim]?
         public let issuer: Value<String>
         public let jwksEndpoint: Value<String>
@@ -407,12 +353,6 @@ public final class CfnListener: Resource, HasAttributes, DecodableResource {
             self.additionalClaims = additionalClaims
             self.issuer = issuer
             self.jwksEndpoint = jwksEndpoint
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r1 = fields.decode("Issuer", as: Value<String>.self), let r2 = fields.decode("JwksEndpoint", as: Value<String>.self) else { return nil }
-            self.init(issuer: r1, jwksEndpoint: r2, additionalClaims: fields.decode("AdditionalClaims", as: [CfnListener.JwtValidationActionAdditionalClaim].self))
         }
 
         public var templateValue: TemplateValue {
@@ -425,7 +365,7 @@ public final class CfnListener: Resource, HasAttributes, DecodableResource {
     }
 
     /// Information about an additional claim to validate.
-    public struct JwtValidationActionAdditionalClaim: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct JwtValidationActionAdditionalClaim: TemplateRepresentable, Sendable {
         /// The format of the claim value.
         public let format: CfnListener.JwtValidationActionAdditionalClaim.Format
         /// The name of the claim.
@@ -439,12 +379,6 @@ public final class CfnListener: Resource, HasAttributes, DecodableResource {
             self.values = values
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("Format", as: CfnListener.JwtValidationActionAdditionalClaim.Format.self), let r1 = fields.decode("Name", as: Value<String>.self), let r2 = fields.decode("Values", as: Value<[String]>.self) else { return nil }
-            self.init(format: r0, name: r1, values: r2)
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["Format"] = self.format.templateValue
@@ -453,11 +387,10 @@ public final class CfnListener: Resource, HasAttributes, DecodableResource {
             return .object(fields)
         }
 
-        public struct Format: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+        public struct Format: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
-            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var singleString: Format { Format(literal: "single-string") }
             public static var spaceSeparatedValues: Format { Format(literal: "space-separated-values") }
@@ -466,7 +399,7 @@ public final class CfnListener: Resource, HasAttributes, DecodableResource {
     }
 
     /// Information about a redirect action.
-    public struct RedirectConfig: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct RedirectConfig: TemplateRepresentable, Sendable {
         /// The hostname.
         public let host: Value<String>?
         /// The absolute path, starting with the leading "/".
@@ -489,12 +422,6 @@ public final class CfnListener: Resource, HasAttributes, DecodableResource {
             self.statusCode = statusCode
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r5 = fields.decode("StatusCode", as: CfnListener.RedirectConfig.StatusCode.self) else { return nil }
-            self.init(statusCode: r5, host: fields.decode("Host", as: Value<String>.self), path: fields.decode("Path", as: Value<String>.self), port: fields.decode("Port", as: Value<String>.self), `protocol`: fields.decode("Protocol", as: Value<String>.self), query: fields.decode("Query", as: Value<String>.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["Host"] = self.host?.templateValue
@@ -506,11 +433,10 @@ public final class CfnListener: Resource, HasAttributes, DecodableResource {
             return .object(fields)
         }
 
-        public struct StatusCode: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+        public struct StatusCode: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
-            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var http301: StatusCode { StatusCode(literal: "HTTP_301") }
             public static var http302: StatusCode { StatusCode(literal: "HTTP_302") }
@@ -518,7 +444,7 @@ public final class CfnListener: Resource, HasAttributes, DecodableResource {
     }
 
     /// Information about a listener attribute.
-    public struct ListenerAttribute: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct ListenerAttribute: TemplateRepresentable, Sendable {
         /// The name of the attribute.
         public let key: Value<String>?
         /// The value of the attribute.
@@ -527,11 +453,6 @@ public final class CfnListener: Resource, HasAttributes, DecodableResource {
         public init(key: Value<String>? = nil, value: Value<String>? = nil) {
             self.key = key
             self.value = value
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(key: fields.decode("Key", as: Value<String>.self), value: fields.decode("Value", as: Value<String>.self))
         }
 
         public var templateValue: TemplateValue {
@@ -543,7 +464,7 @@ public final class CfnListener: Resource, HasAttributes, DecodableResource {
     }
 
     /// The mutual authentication configuration information.
-    public struct MutualAuthentication: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct MutualAuthentication: TemplateRepresentable, Sendable {
         /// Indicates whether trust store CA certificate names are advertised.
         public let advertiseTrustStoreCaNames: CfnListener.MutualAuthentication.AdvertiseTrustStoreCaNames?
         /// Indicates whether expired client certificates are ignored.
@@ -560,11 +481,6 @@ public final class CfnListener: Resource, HasAttributes, DecodableResource {
             self.trustStoreArn = trustStoreArn
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(advertiseTrustStoreCaNames: fields.decode("AdvertiseTrustStoreCaNames", as: CfnListener.MutualAuthentication.AdvertiseTrustStoreCaNames.self), ignoreClientCertificateExpiry: fields.decode("IgnoreClientCertificateExpiry", as: Value<Bool>.self), mode: fields.decode("Mode", as: Value<String>.self), trustStoreArn: fields.decode("TrustStoreArn", as: Value<String>.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["AdvertiseTrustStoreCaNames"] = self.advertiseTrustStoreCaNames?.templateValue
@@ -574,22 +490,20 @@ public final class CfnListener: Resource, HasAttributes, DecodableResource {
             return .object(fields)
         }
 
-        public struct AdvertiseTrustStoreCaNames: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+        public struct AdvertiseTrustStoreCaNames: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
-            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var off: AdvertiseTrustStoreCaNames { AdvertiseTrustStoreCaNames(literal: "off") }
             public static var on: AdvertiseTrustStoreCaNames { AdvertiseTrustStoreCaNames(literal: "on") }
         }
     }
 
-    public struct ListenerProtocol: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+    public struct ListenerProtocol: TemplateRepresentable, Sendable {
         public let templateValue: TemplateValue
         /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
         public init(_ value: Value<String>) { templateValue = value.raw }
-        public init(decoding value: TemplateValue) { templateValue = value }
         private init(literal: String) { templateValue = .string(literal) }
         public static var geneve: ListenerProtocol { ListenerProtocol(literal: "GENEVE") }
         public static var http: ListenerProtocol { ListenerProtocol(literal: "HTTP") }
@@ -603,7 +517,7 @@ public final class CfnListener: Resource, HasAttributes, DecodableResource {
     }
 
     /// Information about a tag.
-    public struct Tag: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct Tag: TemplateRepresentable, Sendable {
         /// The key of the tag.
         public let key: Value<String>
         /// The value of the tag.
@@ -612,12 +526,6 @@ public final class CfnListener: Resource, HasAttributes, DecodableResource {
         public init(key: Value<String>, value: Value<String>) {
             self.key = key
             self.value = value
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("Key", as: Value<String>.self), let r1 = fields.decode("Value", as: Value<String>.self) else { return nil }
-            self.init(key: r0, value: r1)
         }
 
         public var templateValue: TemplateValue {

@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::ElasticLoadBalancingV2::ListenerCertificate`: Resource Type definition for AWS::ElasticLoadBalancingV2::ListenerCertificate
-public final class CfnListenerCertificate: Resource, HasAttributes, DecodableResource {
+public final class CfnListenerCertificate: Resource, HasAttributes {
     public enum Attribute: String, Sendable {
         case id = "Id"
     }
@@ -16,13 +16,6 @@ public final class CfnListenerCertificate: Resource, HasAttributes, DecodableRes
         super.init(logicalID: logicalID, type: "AWS::ElasticLoadBalancingV2::ListenerCertificate")
     }
 
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        guard let r0 = properties.decode("Certificates", as: [CfnListenerCertificate.Certificate].self), let r1 = properties.decode("ListenerArn", as: Value<String>.self) else { return nil }
-        self.init(logicalID, certificates: r0, listenerArn: r1)
-    }
-
     /// Fn::GetAtt Id.
     public var attrId: Value<String> { attribute(.id) }
 
@@ -33,16 +26,11 @@ public final class CfnListenerCertificate: Resource, HasAttributes, DecodableRes
         return properties
     }
 
-    public struct Certificate: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct Certificate: TemplateRepresentable, Sendable {
         public let certificateArn: Value<String>?
 
         public init(certificateArn: Value<String>? = nil) {
             self.certificateArn = certificateArn
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(certificateArn: fields.decode("CertificateArn", as: Value<String>.self))
         }
 
         public var templateValue: TemplateValue {

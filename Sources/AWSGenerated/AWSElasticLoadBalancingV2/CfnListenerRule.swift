@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::ElasticLoadBalancingV2::ListenerRule`: Specifies a listener rule.
-public final class CfnListenerRule: Resource, HasAttributes, DecodableResource {
+public final class CfnListenerRule: Resource, HasAttributes {
     public enum Attribute: String, Sendable {
         case isDefault = "IsDefault"
         case ruleArn = "RuleArn"
@@ -29,13 +29,6 @@ public final class CfnListenerRule: Resource, HasAttributes, DecodableResource {
         super.init(logicalID: logicalID, type: "AWS::ElasticLoadBalancingV2::ListenerRule")
     }
 
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        guard let r0 = properties.decode("Actions", as: [CfnListenerRule.Action].self), let r1 = properties.decode("Conditions", as: [CfnListenerRule.RuleCondition].self), let r3 = properties.decode("Priority", as: Value<Int>.self) else { return nil }
-        self.init(logicalID, actions: r0, conditions: r1, priority: r3, listenerArn: properties.decode("ListenerArn", as: Value<String>.self), tags: properties.decode("Tags", as: [CfnListenerRule.Tag].self), transforms: properties.decode("Transforms", as: [CfnListenerRule.Transform].self))
-    }
-
     /// Fn::GetAtt IsDefault.
     public var attrIsDefault: Value<Bool> { getAtt(Attribute.isDefault.rawValue, as: Bool.self) }
     /// Fn::GetAtt RuleArn.
@@ -53,7 +46,7 @@ public final class CfnListenerRule: Resource, HasAttributes, DecodableResource {
     }
 
     /// Specifies an action for a listener rule.
-    public struct Action: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct Action: TemplateRepresentable, Sendable {
         /// [HTTPS listeners] Information for using Amazon Cognito to authenticate users.
         public let authenticateCognitoConfig: CfnListenerRule.AuthenticateCognitoConfig?
         /// [HTTPS listeners] Information about an identity provider that is compliant with OpenID Connect (OIDC).
@@ -85,12 +78,6 @@ public final class CfnListenerRule: Resource, HasAttributes, DecodableResource {
             self.type = type
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r8 = fields.decode("Type", as: CfnListenerRule.Action.ActionType.self) else { return nil }
-            self.init(type: r8, authenticateCognitoConfig: fields.decode("AuthenticateCognitoConfig", as: CfnListenerRule.AuthenticateCognitoConfig.self), authenticateOidcConfig: fields.decode("AuthenticateOidcConfig", as: CfnListenerRule.AuthenticateOidcConfig.self), fixedResponseConfig: fields.decode("FixedResponseConfig", as: CfnListenerRule.FixedResponseConfig.self), forwardConfig: fields.decode("ForwardConfig", as: CfnListenerRule.ForwardConfig.self), jwtValidationConfig: fields.decode("JwtValidationConfig", as: CfnListenerRule.JwtValidationConfig.self), order: fields.decode("Order", as: Value<Int>.self), redirectConfig: fields.decode("RedirectConfig", as: CfnListenerRule.RedirectConfig.self), targetGroupArn: fields.decode("TargetGroupArn", as: Value<String>.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["AuthenticateCognitoConfig"] = self.authenticateCognitoConfig?.templateValue
@@ -105,11 +92,10 @@ public final class CfnListenerRule: Resource, HasAttributes, DecodableResource {
             return .object(fields)
         }
 
-        public struct ActionType: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+        public struct ActionType: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
-            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var authenticateCognito: ActionType { ActionType(literal: "authenticate-cognito") }
             public static var authenticateOidc: ActionType { ActionType(literal: "authenticate-oidc") }
@@ -121,7 +107,7 @@ public final class CfnListenerRule: Resource, HasAttributes, DecodableResource {
     }
 
     /// Specifies information required when integrating with Amazon Cognito to authenticate users.
-    public struct AuthenticateCognitoConfig: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct AuthenticateCognitoConfig: TemplateRepresentable, Sendable {
         /// The query parameters (up to 10) to include in the redirect request to the authorization endpoint.
         public let authenticationRequestExtraParams: [String: Value<String>]?
         /// The behavior if the user is not authenticated.
@@ -150,12 +136,6 @@ public final class CfnListenerRule: Resource, HasAttributes, DecodableResource {
             self.userPoolDomain = userPoolDomain
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r5 = fields.decode("UserPoolArn", as: Value<String>.self), let r6 = fields.decode("UserPoolClientId", as: Value<String>.self), let r7 = fields.decode("UserPoolDomain", as: Value<String>.self) else { return nil }
-            self.init(userPoolArn: r5, userPoolClientId: r6, userPoolDomain: r7, authenticationRequestExtraParams: fields.decode("AuthenticationRequestExtraParams", as: [String: Value<String>].self), onUnauthenticatedRequest: fields.decode("OnUnauthenticatedRequest", as: CfnListenerRule.AuthenticateCognitoConfig.OnUnauthenticatedRequest.self), scope: fields.decode("Scope", as: Value<String>.self), sessionCookieName: fields.decode("SessionCookieName", as: Value<String>.self), sessionTimeout: fields.decode("SessionTimeout", as: Value<Int>.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["AuthenticationRequestExtraParams"] = self.authenticationRequestExtraParams?.templateValue
@@ -169,11 +149,10 @@ public final class CfnListenerRule: Resource, HasAttributes, DecodableResource {
             return .object(fields)
         }
 
-        public struct OnUnauthenticatedRequest: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+        public struct OnUnauthenticatedRequest: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
-            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var allow: OnUnauthenticatedRequest { OnUnauthenticatedRequest(literal: "allow") }
             public static var authenticate: OnUnauthenticatedRequest { OnUnauthenticatedRequest(literal: "authenticate") }
@@ -182,7 +161,7 @@ public final class CfnListenerRule: Resource, HasAttributes, DecodableResource {
     }
 
     /// Specifies information required using an identity provide (IdP) that is compliant with OpenID Connect (OIDC) to authenticate users.
-    public struct AuthenticateOidcConfig: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct AuthenticateOidcConfig: TemplateRepresentable, Sendable {
         /// The query parameters (up to 10) to include in the redirect request to the authorization endpoint.
         public let authenticationRequestExtraParams: [String: Value<String>]?
         /// The authorization endpoint of the IdP.
@@ -223,12 +202,6 @@ public final class CfnListenerRule: Resource, HasAttributes, DecodableResource {
             self.userInfoEndpoint = userInfoEndpoint
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r1 = fields.decode("AuthorizationEndpoint", as: Value<String>.self), let r2 = fields.decode("ClientId", as: Value<String>.self), let r4 = fields.decode("Issuer", as: Value<String>.self), let r9 = fields.decode("TokenEndpoint", as: Value<String>.self), let r11 = fields.decode("UserInfoEndpoint", as: Value<String>.self) else { return nil }
-            self.init(authorizationEndpoint: r1, clientId: r2, issuer: r4, tokenEndpoint: r9, userInfoEndpoint: r11, authenticationRequestExtraParams: fields.decode("AuthenticationRequestExtraParams", as: [String: Value<String>].self), clientSecret: fields.decode("ClientSecret", as: Value<String>.self), onUnauthenticatedRequest: fields.decode("OnUnauthenticatedRequest", as: CfnListenerRule.AuthenticateOidcConfig.OnUnauthenticatedRequest.self), scope: fields.decode("Scope", as: Value<String>.self), sessionCookieName: fields.decode("SessionCookieName", as: Value<String>.self), sessionTimeout: fields.decode("SessionTimeout", as: Value<Int>.self), useExistingClientSecret: fields.decode("UseExistingClientSecret", as: Value<Bool>.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["AuthenticationRequestExtraParams"] = self.authenticationRequestExtraParams?.templateValue
@@ -246,11 +219,10 @@ public final class CfnListenerRule: Resource, HasAttributes, DecodableResource {
             return .object(fields)
         }
 
-        public struct OnUnauthenticatedRequest: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+        public struct OnUnauthenticatedRequest: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
-            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var allow: OnUnauthenticatedRequest { OnUnauthenticatedRequest(literal: "allow") }
             public static var authenticate: OnUnauthenticatedRequest { OnUnauthenticatedRequest(literal: "authenticate") }
@@ -259,7 +231,7 @@ public final class CfnListenerRule: Resource, HasAttributes, DecodableResource {
     }
 
     /// Specifies information required when returning a custom HTTP response.
-    public struct FixedResponseConfig: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct FixedResponseConfig: TemplateRepresentable, Sendable {
         /// The content type.
         public let contentType: Value<String>?
         /// The message.
@@ -273,12 +245,6 @@ public final class CfnListenerRule: Resource, HasAttributes, DecodableResource {
             self.statusCode = statusCode
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r2 = fields.decode("StatusCode", as: Value<String>.self) else { return nil }
-            self.init(statusCode: r2, contentType: fields.decode("ContentType", as: Value<String>.self), messageBody: fields.decode("MessageBody", as: Value<String>.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["ContentType"] = self.contentType?.templateValue
@@ -289,7 +255,7 @@ public final class CfnListenerRule: Resource, HasAttributes, DecodableResource {
     }
 
     /// Information for creating an action that distributes requests among multiple target groups.
-    public struct ForwardConfig: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct ForwardConfig: TemplateRepresentable, Sendable {
         /// Information about the target group stickiness for a rule.
         public let targetGroupStickinessConfig: CfnListenerRule.TargetGroupStickinessConfig?
         /// Information about how traffic will be distributed between multiple target groups in a forward rule.
@@ -298,11 +264,6 @@ public final class CfnListenerRule: Resource, HasAttributes, DecodableResource {
         public init(targetGroupStickinessConfig: CfnListenerRule.TargetGroupStickinessConfig? = nil, targetGroups: [CfnListenerRule.TargetGroupTuple]? = nil) {
             self.targetGroupStickinessConfig = targetGroupStickinessConfig
             self.targetGroups = targetGroups
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(targetGroupStickinessConfig: fields.decode("TargetGroupStickinessConfig", as: CfnListenerRule.TargetGroupStickinessConfig.self), targetGroups: fields.decode("TargetGroups", as: [CfnListenerRule.TargetGroupTuple].self))
         }
 
         public var templateValue: TemplateValue {
@@ -314,7 +275,7 @@ public final class CfnListenerRule: Resource, HasAttributes, DecodableResource {
     }
 
     /// Information about the target group stickiness for a rule.
-    public struct TargetGroupStickinessConfig: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct TargetGroupStickinessConfig: TemplateRepresentable, Sendable {
         /// [Application Load Balancers] The time period, in seconds, during which requests from a client should be routed to the same target group.
         public let durationSeconds: Value<Int>?
         /// Indicates whether target group stickiness is enabled.
@@ -323,11 +284,6 @@ public final class CfnListenerRule: Resource, HasAttributes, DecodableResource {
         public init(durationSeconds: Value<Int>? = nil, enabled: Value<Bool>? = nil) {
             self.durationSeconds = durationSeconds
             self.enabled = enabled
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(durationSeconds: fields.decode("DurationSeconds", as: Value<Int>.self), enabled: fields.decode("Enabled", as: Value<Bool>.self))
         }
 
         public var templateValue: TemplateValue {
@@ -339,7 +295,7 @@ public final class CfnListenerRule: Resource, HasAttributes, DecodableResource {
     }
 
     /// Information about how traffic will be distributed between multiple target groups in a forward rule.
-    public struct TargetGroupTuple: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct TargetGroupTuple: TemplateRepresentable, Sendable {
         /// The Amazon Resource Name (ARN) of the target group.
         public let targetGroupArn: Value<String>?
         /// The weight.
@@ -350,11 +306,6 @@ public final class CfnListenerRule: Resource, HasAttributes, DecodableResource {
             self.weight = weight
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(targetGroupArn: fields.decode("TargetGroupArn", as: Value<String>.self), weight: fields.decode("Weight", as: Value<Int>.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["TargetGroupArn"] = self.targetGroupArn?.templateValue
@@ -363,7 +314,7 @@ public final class CfnListenerRule: Resource, HasAttributes, DecodableResource {
         }
     }
 
-    public struct JwtValidationConfig: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct JwtValidationConfig: TemplateRepresentable, Sendable {
         public let additionalClaims: [CfnListenerRule.JwtValidationActionAdditionalClaim]?
         public let issuer: Value<String>
         public let jwksEndpoint: Value<String>
@@ -372,12 +323,6 @@ public final class CfnListenerRule: Resource, HasAttributes, DecodableResource {
             self.additionalClaims = additionalClaims
             self.issuer = issuer
             self.jwksEndpoint = jwksEndpoint
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r1 = fields.decode("Issuer", as: Value<String>.self), let r2 = fields.decode("JwksEndpoint", as: Value<String>.self) else { return nil }
-            self.init(issuer: r1, jwksEndpoint: r2, additionalClaims: fields.decode("AdditionalClaims", as: [CfnListenerRule.JwtValidationActionAdditionalClaim].self))
         }
 
         public var templateValue: TemplateValue {
@@ -390,7 +335,7 @@ public final class CfnListenerRule: Resource, HasAttributes, DecodableResource {
     }
 
     /// Information about an additional claim to validate.
-    public struct JwtValidationActionAdditionalClaim: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct JwtValidationActionAdditionalClaim: TemplateRepresentable, Sendable {
         /// The format of the claim value.
         public let format: CfnListenerRule.JwtValidationActionAdditionalClaim.Format
         /// The name of the claim.
@@ -404,12 +349,6 @@ public final class CfnListenerRule: Resource, HasAttributes, DecodableResource {
             self.values = values
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("Format", as: CfnListenerRule.JwtValidationActionAdditionalClaim.Format.self), let r1 = fields.decode("Name", as: Value<String>.self), let r2 = fields.decode("Values", as: Value<[String]>.self) else { return nil }
-            self.init(format: r0, name: r1, values: r2)
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["Format"] = self.format.templateValue
@@ -418,11 +357,10 @@ public final class CfnListenerRule: Resource, HasAttributes, DecodableResource {
             return .object(fields)
         }
 
-        public struct Format: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+        public struct Format: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
-            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var singleString: Format { Format(literal: "single-string") }
             public static var spaceSeparatedValues: Format { Format(literal: "space-separated-values") }
@@ -431,7 +369,7 @@ public final class CfnListenerRule: Resource, HasAttributes, DecodableResource {
     }
 
     /// Information about a redirect action.
-    public struct RedirectConfig: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct RedirectConfig: TemplateRepresentable, Sendable {
         /// The hostname.
         public let host: Value<String>?
         /// The absolute path, starting with the leading "/".
@@ -454,12 +392,6 @@ public final class CfnListenerRule: Resource, HasAttributes, DecodableResource {
             self.statusCode = statusCode
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r5 = fields.decode("StatusCode", as: CfnListenerRule.RedirectConfig.StatusCode.self) else { return nil }
-            self.init(statusCode: r5, host: fields.decode("Host", as: Value<String>.self), path: fields.decode("Path", as: Value<String>.self), port: fields.decode("Port", as: Value<String>.self), `protocol`: fields.decode("Protocol", as: Value<String>.self), query: fields.decode("Query", as: Value<String>.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["Host"] = self.host?.templateValue
@@ -471,11 +403,10 @@ public final class CfnListenerRule: Resource, HasAttributes, DecodableResource {
             return .object(fields)
         }
 
-        public struct StatusCode: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+        public struct StatusCode: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
-            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var http301: StatusCode { StatusCode(literal: "HTTP_301") }
             public static var http302: StatusCode { StatusCode(literal: "HTTP_302") }
@@ -483,7 +414,7 @@ public final class CfnListenerRule: Resource, HasAttributes, DecodableResource {
     }
 
     /// Specifies a condition for a listener rule.
-    public struct RuleCondition: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct RuleCondition: TemplateRepresentable, Sendable {
         /// The name of the field.
         public let field: Value<String>?
         /// Information for a host header condition.
@@ -515,11 +446,6 @@ public final class CfnListenerRule: Resource, HasAttributes, DecodableResource {
             self.values = values
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(field: fields.decode("Field", as: Value<String>.self), hostHeaderConfig: fields.decode("HostHeaderConfig", as: CfnListenerRule.HostHeaderConfig.self), httpHeaderConfig: fields.decode("HttpHeaderConfig", as: CfnListenerRule.HttpHeaderConfig.self), httpRequestMethodConfig: fields.decode("HttpRequestMethodConfig", as: CfnListenerRule.HttpRequestMethodConfig.self), pathPatternConfig: fields.decode("PathPatternConfig", as: CfnListenerRule.PathPatternConfig.self), queryStringConfig: fields.decode("QueryStringConfig", as: CfnListenerRule.QueryStringConfig.self), regexValues: fields.decode("RegexValues", as: Value<[String]>.self), sourceIpConfig: fields.decode("SourceIpConfig", as: CfnListenerRule.SourceIpConfig.self), values: fields.decode("Values", as: Value<[String]>.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["Field"] = self.field?.templateValue
@@ -536,7 +462,7 @@ public final class CfnListenerRule: Resource, HasAttributes, DecodableResource {
     }
 
     /// Information about a host header condition.
-    public struct HostHeaderConfig: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct HostHeaderConfig: TemplateRepresentable, Sendable {
         public let regexValues: Value<[String]>?
         /// The host names.
         public let values: Value<[String]>?
@@ -544,11 +470,6 @@ public final class CfnListenerRule: Resource, HasAttributes, DecodableResource {
         public init(regexValues: Value<[String]>? = nil, values: Value<[String]>? = nil) {
             self.regexValues = regexValues
             self.values = values
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(regexValues: fields.decode("RegexValues", as: Value<[String]>.self), values: fields.decode("Values", as: Value<[String]>.self))
         }
 
         public var templateValue: TemplateValue {
@@ -560,7 +481,7 @@ public final class CfnListenerRule: Resource, HasAttributes, DecodableResource {
     }
 
     /// Information about an HTTP header condition.
-    public struct HttpHeaderConfig: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct HttpHeaderConfig: TemplateRepresentable, Sendable {
         /// The name of the HTTP header field.
         public let httpHeaderName: Value<String>?
         public let regexValues: Value<[String]>?
@@ -573,11 +494,6 @@ public final class CfnListenerRule: Resource, HasAttributes, DecodableResource {
             self.values = values
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(httpHeaderName: fields.decode("HttpHeaderName", as: Value<String>.self), regexValues: fields.decode("RegexValues", as: Value<[String]>.self), values: fields.decode("Values", as: Value<[String]>.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["HttpHeaderName"] = self.httpHeaderName?.templateValue
@@ -588,17 +504,12 @@ public final class CfnListenerRule: Resource, HasAttributes, DecodableResource {
     }
 
     /// Information about an HTTP method condition.
-    public struct HttpRequestMethodConfig: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct HttpRequestMethodConfig: TemplateRepresentable, Sendable {
         /// The name of the request method.
         public let values: Value<[String]>?
 
         public init(values: Value<[String]>? = nil) {
             self.values = values
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(values: fields.decode("Values", as: Value<[String]>.self))
         }
 
         public var templateValue: TemplateValue {
@@ -609,7 +520,7 @@ public final class CfnListenerRule: Resource, HasAttributes, DecodableResource {
     }
 
     /// Information about a path pattern condition.
-    public struct PathPatternConfig: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct PathPatternConfig: TemplateRepresentable, Sendable {
         public let regexValues: Value<[String]>?
         /// The path patterns to compare against the request URL.
         public let values: Value<[String]>?
@@ -617,11 +528,6 @@ public final class CfnListenerRule: Resource, HasAttributes, DecodableResource {
         public init(regexValues: Value<[String]>? = nil, values: Value<[String]>? = nil) {
             self.regexValues = regexValues
             self.values = values
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(regexValues: fields.decode("RegexValues", as: Value<[String]>.self), values: fields.decode("Values", as: Value<[String]>.self))
         }
 
         public var templateValue: TemplateValue {
@@ -633,17 +539,12 @@ public final class CfnListenerRule: Resource, HasAttributes, DecodableResource {
     }
 
     /// Information about a query string condition.
-    public struct QueryStringConfig: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct QueryStringConfig: TemplateRepresentable, Sendable {
         /// The key/value pairs or values to find in the query string.
         public let values: [CfnListenerRule.QueryStringKeyValue]?
 
         public init(values: [CfnListenerRule.QueryStringKeyValue]? = nil) {
             self.values = values
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(values: fields.decode("Values", as: [CfnListenerRule.QueryStringKeyValue].self))
         }
 
         public var templateValue: TemplateValue {
@@ -654,7 +555,7 @@ public final class CfnListenerRule: Resource, HasAttributes, DecodableResource {
     }
 
     /// Information about a key/value pair.
-    public struct QueryStringKeyValue: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct QueryStringKeyValue: TemplateRepresentable, Sendable {
         /// The key.
         public let key: Value<String>?
         /// The value.
@@ -663,11 +564,6 @@ public final class CfnListenerRule: Resource, HasAttributes, DecodableResource {
         public init(key: Value<String>? = nil, value: Value<String>? = nil) {
             self.key = key
             self.value = value
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(key: fields.decode("Key", as: Value<String>.self), value: fields.decode("Value", as: Value<String>.self))
         }
 
         public var templateValue: TemplateValue {
@@ -679,7 +575,7 @@ public final class CfnListenerRule: Resource, HasAttributes, DecodableResource {
     }
 
     /// Information about a source IP condition.
-    public struct SourceIpConfig: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct SourceIpConfig: TemplateRepresentable, Sendable {
         public let ipAddressType: CfnListenerRule.SourceIpConfig.IpAddressType?
         /// The source IP addresses, in CIDR format.
         public let values: Value<[String]>?
@@ -689,11 +585,6 @@ public final class CfnListenerRule: Resource, HasAttributes, DecodableResource {
             self.values = values
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(ipAddressType: fields.decode("IpAddressType", as: CfnListenerRule.SourceIpConfig.IpAddressType.self), values: fields.decode("Values", as: Value<[String]>.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["IpAddressType"] = self.ipAddressType?.templateValue
@@ -701,11 +592,10 @@ public final class CfnListenerRule: Resource, HasAttributes, DecodableResource {
             return .object(fields)
         }
 
-        public struct IpAddressType: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+        public struct IpAddressType: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
-            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var ipv4: IpAddressType { IpAddressType(literal: "ipv4") }
             public static var ipv6: IpAddressType { IpAddressType(literal: "ipv6") }
@@ -713,7 +603,7 @@ public final class CfnListenerRule: Resource, HasAttributes, DecodableResource {
     }
 
     /// Information about a tag.
-    public struct Tag: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct Tag: TemplateRepresentable, Sendable {
         /// The key of the tag.
         public let key: Value<String>
         /// The value of the tag.
@@ -724,12 +614,6 @@ public final class CfnListenerRule: Resource, HasAttributes, DecodableResource {
             self.value = value
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("Key", as: Value<String>.self), let r1 = fields.decode("Value", as: Value<String>.self) else { return nil }
-            self.init(key: r0, value: r1)
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["Key"] = self.key.templateValue
@@ -738,7 +622,7 @@ public final class CfnListenerRule: Resource, HasAttributes, DecodableResource {
         }
     }
 
-    public struct Transform: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct Transform: TemplateRepresentable, Sendable {
         public let hostHeaderRewriteConfig: CfnListenerRule.RewriteConfigObject?
         public let type: CfnListenerRule.Transform.TransformType
         public let urlRewriteConfig: CfnListenerRule.RewriteConfigObject?
@@ -749,12 +633,6 @@ public final class CfnListenerRule: Resource, HasAttributes, DecodableResource {
             self.urlRewriteConfig = urlRewriteConfig
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r1 = fields.decode("Type", as: CfnListenerRule.Transform.TransformType.self) else { return nil }
-            self.init(type: r1, hostHeaderRewriteConfig: fields.decode("HostHeaderRewriteConfig", as: CfnListenerRule.RewriteConfigObject.self), urlRewriteConfig: fields.decode("UrlRewriteConfig", as: CfnListenerRule.RewriteConfigObject.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["HostHeaderRewriteConfig"] = self.hostHeaderRewriteConfig?.templateValue
@@ -763,28 +641,21 @@ public final class CfnListenerRule: Resource, HasAttributes, DecodableResource {
             return .object(fields)
         }
 
-        public struct TransformType: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+        public struct TransformType: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
-            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var hostHeaderRewrite: TransformType { TransformType(literal: "host-header-rewrite") }
             public static var urlRewrite: TransformType { TransformType(literal: "url-rewrite") }
         }
     }
 
-    public struct RewriteConfigObject: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct RewriteConfigObject: TemplateRepresentable, Sendable {
         public let rewrites: [CfnListenerRule.RewriteConfig]
 
         public init(rewrites: [CfnListenerRule.RewriteConfig]) {
             self.rewrites = rewrites
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("Rewrites", as: [CfnListenerRule.RewriteConfig].self) else { return nil }
-            self.init(rewrites: r0)
         }
 
         public var templateValue: TemplateValue {
@@ -795,7 +666,7 @@ public final class CfnListenerRule: Resource, HasAttributes, DecodableResource {
     }
 
     /// Information about a rewrite transform.
-    public struct RewriteConfig: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct RewriteConfig: TemplateRepresentable, Sendable {
         /// The regular expression to match in the input string.
         public let regex: Value<String>
         /// The replacement string to use when rewriting the matched input.
@@ -804,12 +675,6 @@ public final class CfnListenerRule: Resource, HasAttributes, DecodableResource {
         public init(regex: Value<String>, replace: Value<String>) {
             self.regex = regex
             self.replace = replace
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("Regex", as: Value<String>.self), let r1 = fields.decode("Replace", as: Value<String>.self) else { return nil }
-            self.init(regex: r0, replace: r1)
         }
 
         public var templateValue: TemplateValue {

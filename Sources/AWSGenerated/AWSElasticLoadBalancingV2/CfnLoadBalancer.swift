@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::ElasticLoadBalancingV2::LoadBalancer`: Specifies an Application Load Balancer, a Network Load Balancer, or a Gateway Load Balancer.
-public final class CfnLoadBalancer: Resource, HasAttributes, DecodableResource {
+public final class CfnLoadBalancer: Resource, HasAttributes {
     public enum Attribute: String, Sendable {
         case canonicalHostedZoneID = "CanonicalHostedZoneID"
         case dnsName = "DNSName"
@@ -71,12 +71,6 @@ public final class CfnLoadBalancer: Resource, HasAttributes, DecodableResource {
         super.init(logicalID: logicalID, type: "AWS::ElasticLoadBalancingV2::LoadBalancer")
     }
 
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        self.init(logicalID, enableCapacityReservationProvisionStabilize: properties.decode("EnableCapacityReservationProvisionStabilize", as: Value<Bool>.self), enablePrefixForIpv6SourceNat: properties.decode("EnablePrefixForIpv6SourceNat", as: CfnLoadBalancer.EnablePrefixForIpv6SourceNat.self), enforceSecurityGroupInboundRulesOnPrivateLinkTraffic: properties.decode("EnforceSecurityGroupInboundRulesOnPrivateLinkTraffic", as: Value<String>.self), ipAddressType: properties.decode("IpAddressType", as: CfnLoadBalancer.IpAddressType.self), ipv4IpamPoolId: properties.decode("Ipv4IpamPoolId", as: Value<String>.self), loadBalancerAttributes: properties.decode("LoadBalancerAttributes", as: [CfnLoadBalancer.LoadBalancerAttribute].self), minimumLoadBalancerCapacity: properties.decode("MinimumLoadBalancerCapacity", as: CfnLoadBalancer.MinimumLoadBalancerCapacity.self), name: properties.decode("Name", as: Value<String>.self), scheme: properties.decode("Scheme", as: CfnLoadBalancer.Scheme.self), securityGroups: properties.decode("SecurityGroups", as: Value<[String]>.self), subnetMappings: properties.decode("SubnetMappings", as: [CfnLoadBalancer.SubnetMapping].self), subnets: properties.decode("Subnets", as: Value<[String]>.self), tags: properties.decode("Tags", as: [CfnLoadBalancer.Tag].self), loadBalancerType: properties.decode("Type", as: CfnLoadBalancer.LoadBalancerType.self))
-    }
-
     /// Fn::GetAtt CanonicalHostedZoneID.
     public var attrCanonicalHostedZoneID: Value<String> { attribute(.canonicalHostedZoneID) }
     /// Fn::GetAtt DNSName.
@@ -107,21 +101,19 @@ public final class CfnLoadBalancer: Resource, HasAttributes, DecodableResource {
         return properties
     }
 
-    public struct EnablePrefixForIpv6SourceNat: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+    public struct EnablePrefixForIpv6SourceNat: TemplateRepresentable, Sendable {
         public let templateValue: TemplateValue
         /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
         public init(_ value: Value<String>) { templateValue = value.raw }
-        public init(decoding value: TemplateValue) { templateValue = value }
         private init(literal: String) { templateValue = .string(literal) }
         public static var off: EnablePrefixForIpv6SourceNat { EnablePrefixForIpv6SourceNat(literal: "off") }
         public static var on: EnablePrefixForIpv6SourceNat { EnablePrefixForIpv6SourceNat(literal: "on") }
     }
 
-    public struct IpAddressType: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+    public struct IpAddressType: TemplateRepresentable, Sendable {
         public let templateValue: TemplateValue
         /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
         public init(_ value: Value<String>) { templateValue = value.raw }
-        public init(decoding value: TemplateValue) { templateValue = value }
         private init(literal: String) { templateValue = .string(literal) }
         public static var dualstack: IpAddressType { IpAddressType(literal: "dualstack") }
         public static var dualstackWithoutPublicIpv4: IpAddressType { IpAddressType(literal: "dualstack-without-public-ipv4") }
@@ -129,7 +121,7 @@ public final class CfnLoadBalancer: Resource, HasAttributes, DecodableResource {
     }
 
     /// Specifies an attribute for an Application Load Balancer, a Network Load Balancer, or a Gateway Load Balancer.
-    public struct LoadBalancerAttribute: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct LoadBalancerAttribute: TemplateRepresentable, Sendable {
         /// The name of the attribute.
         public let key: Value<String>?
         /// The value of the attribute.
@@ -138,11 +130,6 @@ public final class CfnLoadBalancer: Resource, HasAttributes, DecodableResource {
         public init(key: Value<String>? = nil, value: Value<String>? = nil) {
             self.key = key
             self.value = value
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(key: fields.decode("Key", as: Value<String>.self), value: fields.decode("Value", as: Value<String>.self))
         }
 
         public var templateValue: TemplateValue {
@@ -154,18 +141,12 @@ public final class CfnLoadBalancer: Resource, HasAttributes, DecodableResource {
     }
 
     /// The minimum capacity for a load balancer.
-    public struct MinimumLoadBalancerCapacity: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct MinimumLoadBalancerCapacity: TemplateRepresentable, Sendable {
         /// The number of capacity units.
         public let capacityUnits: Value<Int>
 
         public init(capacityUnits: Value<Int>) {
             self.capacityUnits = capacityUnits
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("CapacityUnits", as: Value<Int>.self) else { return nil }
-            self.init(capacityUnits: r0)
         }
 
         public var templateValue: TemplateValue {
@@ -175,18 +156,17 @@ public final class CfnLoadBalancer: Resource, HasAttributes, DecodableResource {
         }
     }
 
-    public struct Scheme: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+    public struct Scheme: TemplateRepresentable, Sendable {
         public let templateValue: TemplateValue
         /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
         public init(_ value: Value<String>) { templateValue = value.raw }
-        public init(decoding value: TemplateValue) { templateValue = value }
         private init(literal: String) { templateValue = .string(literal) }
         public static var `internal`: Scheme { Scheme(literal: "internal") }
         public static var internetFacing: Scheme { Scheme(literal: "internet-facing") }
     }
 
     /// Specifies a subnet for a load balancer.
-    public struct SubnetMapping: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct SubnetMapping: TemplateRepresentable, Sendable {
         /// [Network Load Balancers] The allocation ID of the Elastic IP address for an internet-facing load balancer.
         public let allocationId: Value<String>?
         /// [Network Load Balancers] The IPv6 address.
@@ -206,12 +186,6 @@ public final class CfnLoadBalancer: Resource, HasAttributes, DecodableResource {
             self.subnetId = subnetId
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r4 = fields.decode("SubnetId", as: Value<String>.self) else { return nil }
-            self.init(subnetId: r4, allocationId: fields.decode("AllocationId", as: Value<String>.self), iPv6Address: fields.decode("IPv6Address", as: Value<String>.self), privateIPv4Address: fields.decode("PrivateIPv4Address", as: Value<String>.self), sourceNatIpv6Prefix: fields.decode("SourceNatIpv6Prefix", as: Value<String>.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["AllocationId"] = self.allocationId?.templateValue
@@ -224,7 +198,7 @@ public final class CfnLoadBalancer: Resource, HasAttributes, DecodableResource {
     }
 
     /// Information about a tag.
-    public struct Tag: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct Tag: TemplateRepresentable, Sendable {
         /// The key of the tag.
         public let key: Value<String>
         /// The value of the tag.
@@ -235,12 +209,6 @@ public final class CfnLoadBalancer: Resource, HasAttributes, DecodableResource {
             self.value = value
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("Key", as: Value<String>.self) else { return nil }
-            self.init(key: r0, value: fields.decode("Value", as: Value<String>.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["Key"] = self.key.templateValue
@@ -249,11 +217,10 @@ public final class CfnLoadBalancer: Resource, HasAttributes, DecodableResource {
         }
     }
 
-    public struct LoadBalancerType: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+    public struct LoadBalancerType: TemplateRepresentable, Sendable {
         public let templateValue: TemplateValue
         /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
         public init(_ value: Value<String>) { templateValue = value.raw }
-        public init(decoding value: TemplateValue) { templateValue = value }
         private init(literal: String) { templateValue = .string(literal) }
         public static var application: LoadBalancerType { LoadBalancerType(literal: "application") }
         public static var gateway: LoadBalancerType { LoadBalancerType(literal: "gateway") }

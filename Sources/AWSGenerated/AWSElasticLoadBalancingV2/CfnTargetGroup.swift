@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::ElasticLoadBalancingV2::TargetGroup`: Resource Type definition for AWS::ElasticLoadBalancingV2::TargetGroup
-public final class CfnTargetGroup: Resource, HasAttributes, DecodableResource {
+public final class CfnTargetGroup: Resource, HasAttributes {
     public enum Attribute: String, Sendable {
         case loadBalancerArns = "LoadBalancerArns"
         case targetGroupArn = "TargetGroupArn"
@@ -75,12 +75,6 @@ public final class CfnTargetGroup: Resource, HasAttributes, DecodableResource {
         super.init(logicalID: logicalID, type: "AWS::ElasticLoadBalancingV2::TargetGroup")
     }
 
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        self.init(logicalID, healthCheckEnabled: properties.decode("HealthCheckEnabled", as: Value<Bool>.self), healthCheckIntervalSeconds: properties.decode("HealthCheckIntervalSeconds", as: Value<Int>.self), healthCheckPath: properties.decode("HealthCheckPath", as: Value<String>.self), healthCheckPort: properties.decode("HealthCheckPort", as: Value<String>.self), healthCheckProtocol: properties.decode("HealthCheckProtocol", as: CfnTargetGroup.HealthCheckProtocol.self), healthCheckTimeoutSeconds: properties.decode("HealthCheckTimeoutSeconds", as: Value<Int>.self), healthyThresholdCount: properties.decode("HealthyThresholdCount", as: Value<Int>.self), ipAddressType: properties.decode("IpAddressType", as: CfnTargetGroup.IpAddressType.self), matcher: properties.decode("Matcher", as: CfnTargetGroup.Matcher.self), name: properties.decode("Name", as: Value<String>.self), port: properties.decode("Port", as: Value<Int>.self), `protocol`: properties.decode("Protocol", as: CfnTargetGroup.TargetGroupProtocol.self), protocolVersion: properties.decode("ProtocolVersion", as: Value<String>.self), tags: properties.decode("Tags", as: [CfnTargetGroup.Tag].self), targetControlPort: properties.decode("TargetControlPort", as: Value<Int>.self), targetGroupAttributes: properties.decode("TargetGroupAttributes", as: [CfnTargetGroup.TargetGroupAttribute].self), targetType: properties.decode("TargetType", as: CfnTargetGroup.TargetType.self), targets: properties.decode("Targets", as: [CfnTargetGroup.TargetDescription].self), unhealthyThresholdCount: properties.decode("UnhealthyThresholdCount", as: Value<Int>.self), vpcId: properties.decode("VpcId", as: Value<String>.self))
-    }
-
     /// Fn::GetAtt LoadBalancerArns.
     public var attrLoadBalancerArns: Value<[String]> { listAttribute(.loadBalancerArns) }
     /// Fn::GetAtt TargetGroupArn.
@@ -115,11 +109,10 @@ public final class CfnTargetGroup: Resource, HasAttributes, DecodableResource {
         return properties
     }
 
-    public struct HealthCheckProtocol: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+    public struct HealthCheckProtocol: TemplateRepresentable, Sendable {
         public let templateValue: TemplateValue
         /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
         public init(_ value: Value<String>) { templateValue = value.raw }
-        public init(decoding value: TemplateValue) { templateValue = value }
         private init(literal: String) { templateValue = .string(literal) }
         public static var geneve: HealthCheckProtocol { HealthCheckProtocol(literal: "GENEVE") }
         public static var http: HealthCheckProtocol { HealthCheckProtocol(literal: "HTTP") }
@@ -132,17 +125,16 @@ public final class CfnTargetGroup: Resource, HasAttributes, DecodableResource {
         public static var udp: HealthCheckProtocol { HealthCheckProtocol(literal: "UDP") }
     }
 
-    public struct IpAddressType: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+    public struct IpAddressType: TemplateRepresentable, Sendable {
         public let templateValue: TemplateValue
         /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
         public init(_ value: Value<String>) { templateValue = value.raw }
-        public init(decoding value: TemplateValue) { templateValue = value }
         private init(literal: String) { templateValue = .string(literal) }
         public static var ipv4: IpAddressType { IpAddressType(literal: "ipv4") }
         public static var ipv6: IpAddressType { IpAddressType(literal: "ipv6") }
     }
 
-    public struct Matcher: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct Matcher: TemplateRepresentable, Sendable {
         /// You can specify values between 0 and 99.
         public let grpcCode: Value<String>?
         /// For Application Load Balancers, you can specify values between 200 and 499, and the default value is 200.
@@ -153,11 +145,6 @@ public final class CfnTargetGroup: Resource, HasAttributes, DecodableResource {
             self.httpCode = httpCode
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(grpcCode: fields.decode("GrpcCode", as: Value<String>.self), httpCode: fields.decode("HttpCode", as: Value<String>.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["GrpcCode"] = self.grpcCode?.templateValue
@@ -166,11 +153,10 @@ public final class CfnTargetGroup: Resource, HasAttributes, DecodableResource {
         }
     }
 
-    public struct TargetGroupProtocol: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+    public struct TargetGroupProtocol: TemplateRepresentable, Sendable {
         public let templateValue: TemplateValue
         /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
         public init(_ value: Value<String>) { templateValue = value.raw }
-        public init(decoding value: TemplateValue) { templateValue = value }
         private init(literal: String) { templateValue = .string(literal) }
         public static var geneve: TargetGroupProtocol { TargetGroupProtocol(literal: "GENEVE") }
         public static var http: TargetGroupProtocol { TargetGroupProtocol(literal: "HTTP") }
@@ -183,7 +169,7 @@ public final class CfnTargetGroup: Resource, HasAttributes, DecodableResource {
         public static var udp: TargetGroupProtocol { TargetGroupProtocol(literal: "UDP") }
     }
 
-    public struct Tag: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct Tag: TemplateRepresentable, Sendable {
         /// The value for the tag.
         public let key: Value<String>
         /// The key name of the tag.
@@ -194,12 +180,6 @@ public final class CfnTargetGroup: Resource, HasAttributes, DecodableResource {
             self.value = value
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("Key", as: Value<String>.self), let r1 = fields.decode("Value", as: Value<String>.self) else { return nil }
-            self.init(key: r0, value: r1)
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["Key"] = self.key.templateValue
@@ -208,7 +188,7 @@ public final class CfnTargetGroup: Resource, HasAttributes, DecodableResource {
         }
     }
 
-    public struct TargetGroupAttribute: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct TargetGroupAttribute: TemplateRepresentable, Sendable {
         /// The value of the attribute.
         public let key: Value<String>?
         /// The name of the attribute.
@@ -219,11 +199,6 @@ public final class CfnTargetGroup: Resource, HasAttributes, DecodableResource {
             self.value = value
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(key: fields.decode("Key", as: Value<String>.self), value: fields.decode("Value", as: Value<String>.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["Key"] = self.key?.templateValue
@@ -232,11 +207,10 @@ public final class CfnTargetGroup: Resource, HasAttributes, DecodableResource {
         }
     }
 
-    public struct TargetType: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+    public struct TargetType: TemplateRepresentable, Sendable {
         public let templateValue: TemplateValue
         /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
         public init(_ value: Value<String>) { templateValue = value.raw }
-        public init(decoding value: TemplateValue) { templateValue = value }
         private init(literal: String) { templateValue = .string(literal) }
         public static var alb: TargetType { TargetType(literal: "alb") }
         public static var instance: TargetType { TargetType(literal: "instance") }
@@ -244,7 +218,7 @@ public final class CfnTargetGroup: Resource, HasAttributes, DecodableResource {
         public static var lambda: TargetType { TargetType(literal: "lambda") }
     }
 
-    public struct TargetDescription: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct TargetDescription: TemplateRepresentable, Sendable {
         /// An Availability Zone or all.
         public let availabilityZone: Value<String>?
         /// The ID of the target.
@@ -259,12 +233,6 @@ public final class CfnTargetGroup: Resource, HasAttributes, DecodableResource {
             self.id = id
             self.port = port
             self.quicServerId = quicServerId
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r1 = fields.decode("Id", as: Value<String>.self) else { return nil }
-            self.init(id: r1, availabilityZone: fields.decode("AvailabilityZone", as: Value<String>.self), port: fields.decode("Port", as: Value<Int>.self), quicServerId: fields.decode("QuicServerId", as: Value<String>.self))
         }
 
         public var templateValue: TemplateValue {

@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::ElasticLoadBalancingV2::TrustStore`: Resource Type definition for AWS::ElasticLoadBalancingV2::TrustStore
-public final class CfnTrustStore: Resource, HasAttributes, DecodableResource {
+public final class CfnTrustStore: Resource, HasAttributes {
     public enum Attribute: String, Sendable {
         case numberOfCaCertificates = "NumberOfCaCertificates"
         case status = "Status"
@@ -29,12 +29,6 @@ public final class CfnTrustStore: Resource, HasAttributes, DecodableResource {
         super.init(logicalID: logicalID, type: "AWS::ElasticLoadBalancingV2::TrustStore")
     }
 
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        self.init(logicalID, caCertificatesBundleS3Bucket: properties.decode("CaCertificatesBundleS3Bucket", as: Value<String>.self), caCertificatesBundleS3Key: properties.decode("CaCertificatesBundleS3Key", as: Value<String>.self), caCertificatesBundleS3ObjectVersion: properties.decode("CaCertificatesBundleS3ObjectVersion", as: Value<String>.self), name: properties.decode("Name", as: Value<String>.self), tags: properties.decode("Tags", as: [CfnTrustStore.Tag].self))
-    }
-
     /// Fn::GetAtt NumberOfCaCertificates.
     public var attrNumberOfCaCertificates: Value<Int> { getAtt(Attribute.numberOfCaCertificates.rawValue, as: Int.self) }
     /// Fn::GetAtt Status.
@@ -52,19 +46,13 @@ public final class CfnTrustStore: Resource, HasAttributes, DecodableResource {
         return properties
     }
 
-    public struct Tag: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct Tag: TemplateRepresentable, Sendable {
         public let key: Value<String>
         public let value: Value<String>
 
         public init(key: Value<String>, value: Value<String>) {
             self.key = key
             self.value = value
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("Key", as: Value<String>.self), let r1 = fields.decode("Value", as: Value<String>.self) else { return nil }
-            self.init(key: r0, value: r1)
         }
 
         public var templateValue: TemplateValue {

@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::ElasticLoadBalancingV2::TrustStoreRevocation`: Resource Type definition for AWS::ElasticLoadBalancingV2::TrustStoreRevocation
-public final class CfnTrustStoreRevocation: Resource, HasAttributes, DecodableResource {
+public final class CfnTrustStoreRevocation: Resource, HasAttributes {
     public enum Attribute: String, Sendable {
         case revocationId = "RevocationId"
         case trustStoreRevocations = "TrustStoreRevocations"
@@ -19,12 +19,6 @@ public final class CfnTrustStoreRevocation: Resource, HasAttributes, DecodableRe
         super.init(logicalID: logicalID, type: "AWS::ElasticLoadBalancingV2::TrustStoreRevocation")
     }
 
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        self.init(logicalID, revocationContents: properties.decode("RevocationContents", as: [CfnTrustStoreRevocation.RevocationContent].self), trustStoreArn: properties.decode("TrustStoreArn", as: Value<String>.self))
-    }
-
     /// Fn::GetAtt RevocationId.
     public var attrRevocationId: Value<Int> { getAtt(Attribute.revocationId.rawValue, as: Int.self) }
     /// Fn::GetAtt TrustStoreRevocations.
@@ -37,7 +31,7 @@ public final class CfnTrustStoreRevocation: Resource, HasAttributes, DecodableRe
         return properties
     }
 
-    public struct RevocationContent: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct RevocationContent: TemplateRepresentable, Sendable {
         public let revocationType: CfnTrustStoreRevocation.RevocationContent.RevocationType?
         public let s3Bucket: Value<String>?
         public let s3Key: Value<String>?
@@ -50,11 +44,6 @@ public final class CfnTrustStoreRevocation: Resource, HasAttributes, DecodableRe
             self.s3ObjectVersion = s3ObjectVersion
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(revocationType: fields.decode("RevocationType", as: CfnTrustStoreRevocation.RevocationContent.RevocationType.self), s3Bucket: fields.decode("S3Bucket", as: Value<String>.self), s3Key: fields.decode("S3Key", as: Value<String>.self), s3ObjectVersion: fields.decode("S3ObjectVersion", as: Value<String>.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["RevocationType"] = self.revocationType?.templateValue
@@ -64,11 +53,10 @@ public final class CfnTrustStoreRevocation: Resource, HasAttributes, DecodableRe
             return .object(fields)
         }
 
-        public struct RevocationType: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+        public struct RevocationType: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
-            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var crl: RevocationType { RevocationType(literal: "CRL") }
         }

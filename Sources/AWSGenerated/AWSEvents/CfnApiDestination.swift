@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::Events::ApiDestination`: Resource Type definition for AWS::Events::ApiDestination.
-public final class CfnApiDestination: Resource, HasAttributes, DecodableResource {
+public final class CfnApiDestination: Resource, HasAttributes {
     public enum Attribute: String, Sendable {
         case arn = "Arn"
         case arnForPolicy = "ArnForPolicy"
@@ -28,13 +28,6 @@ public final class CfnApiDestination: Resource, HasAttributes, DecodableResource
         super.init(logicalID: logicalID, type: "AWS::Events::ApiDestination")
     }
 
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        guard let r0 = properties.decode("ConnectionArn", as: Value<String>.self), let r2 = properties.decode("HttpMethod", as: CfnApiDestination.HttpMethod.self), let r3 = properties.decode("InvocationEndpoint", as: Value<String>.self) else { return nil }
-        self.init(logicalID, connectionArn: r0, httpMethod: r2, invocationEndpoint: r3, description: properties.decode("Description", as: Value<String>.self), invocationRateLimitPerSecond: properties.decode("InvocationRateLimitPerSecond", as: Value<Int>.self), name: properties.decode("Name", as: Value<String>.self))
-    }
-
     /// Fn::GetAtt Arn.
     public var attrArn: Value<String> { attribute(.arn) }
     /// Fn::GetAtt ArnForPolicy.
@@ -51,11 +44,10 @@ public final class CfnApiDestination: Resource, HasAttributes, DecodableResource
         return properties
     }
 
-    public struct HttpMethod: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+    public struct HttpMethod: TemplateRepresentable, Sendable {
         public let templateValue: TemplateValue
         /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
         public init(_ value: Value<String>) { templateValue = value.raw }
-        public init(decoding value: TemplateValue) { templateValue = value }
         private init(literal: String) { templateValue = .string(literal) }
         public static var get: HttpMethod { HttpMethod(literal: "GET") }
         public static var head: HttpMethod { HttpMethod(literal: "HEAD") }

@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::Events::Archive`: Resource Type definition for AWS::Events::Archive
-public final class CfnArchive: Resource, HasAttributes, DecodableResource {
+public final class CfnArchive: Resource, HasAttributes {
     public enum Attribute: String, Sendable {
         case arn = "Arn"
     }
@@ -22,13 +22,6 @@ public final class CfnArchive: Resource, HasAttributes, DecodableResource {
         self.retentionDays = retentionDays
         self.sourceArn = sourceArn
         super.init(logicalID: logicalID, type: "AWS::Events::Archive")
-    }
-
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        guard let r5 = properties.decode("SourceArn", as: Value<String>.self) else { return nil }
-        self.init(logicalID, sourceArn: r5, archiveName: properties.decode("ArchiveName", as: Value<String>.self), description: properties.decode("Description", as: Value<String>.self), eventPattern: properties.decode("EventPattern", as: TemplateValue.self), kmsKeyIdentifier: properties.decode("KmsKeyIdentifier", as: Value<String>.self), retentionDays: properties.decode("RetentionDays", as: Value<Int>.self))
     }
 
     /// Fn::GetAtt Arn.

@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::Events::Connection`: Resource Type definition for AWS::Events::Connection.
-public final class CfnConnection: Resource, HasAttributes, DecodableResource {
+public final class CfnConnection: Resource, HasAttributes {
     public enum Attribute: String, Sendable {
         case arn = "Arn"
         case arnForPolicy = "ArnForPolicy"
@@ -31,12 +31,6 @@ public final class CfnConnection: Resource, HasAttributes, DecodableResource {
         super.init(logicalID: logicalID, type: "AWS::Events::Connection")
     }
 
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        self.init(logicalID, authParameters: properties.decode("AuthParameters", as: CfnConnection.AuthParameters.self), authorizationType: properties.decode("AuthorizationType", as: CfnConnection.AuthorizationType.self), description: properties.decode("Description", as: Value<String>.self), invocationConnectivityParameters: properties.decode("InvocationConnectivityParameters", as: CfnConnection.InvocationConnectivityParameters.self), kmsKeyIdentifier: properties.decode("KmsKeyIdentifier", as: Value<String>.self), name: properties.decode("Name", as: Value<String>.self))
-    }
-
     /// Fn::GetAtt Arn.
     public var attrArn: Value<String> { attribute(.arn) }
     /// Fn::GetAtt ArnForPolicy.
@@ -59,7 +53,7 @@ public final class CfnConnection: Resource, HasAttributes, DecodableResource {
         return properties
     }
 
-    public struct AuthParameters: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct AuthParameters: TemplateRepresentable, Sendable {
         public let apiKeyAuthParameters: CfnConnection.ApiKeyAuthParameters?
         public let basicAuthParameters: CfnConnection.BasicAuthParameters?
         public let connectivityParameters: CfnConnection.ConnectivityParameters?
@@ -74,11 +68,6 @@ public final class CfnConnection: Resource, HasAttributes, DecodableResource {
             self.oAuthParameters = oAuthParameters
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(apiKeyAuthParameters: fields.decode("ApiKeyAuthParameters", as: CfnConnection.ApiKeyAuthParameters.self), basicAuthParameters: fields.decode("BasicAuthParameters", as: CfnConnection.BasicAuthParameters.self), connectivityParameters: fields.decode("ConnectivityParameters", as: CfnConnection.ConnectivityParameters.self), invocationHttpParameters: fields.decode("InvocationHttpParameters", as: CfnConnection.ConnectionHttpParameters.self), oAuthParameters: fields.decode("OAuthParameters", as: CfnConnection.OAuthParameters.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["ApiKeyAuthParameters"] = self.apiKeyAuthParameters?.templateValue
@@ -90,19 +79,13 @@ public final class CfnConnection: Resource, HasAttributes, DecodableResource {
         }
     }
 
-    public struct ApiKeyAuthParameters: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct ApiKeyAuthParameters: TemplateRepresentable, Sendable {
         public let apiKeyName: Value<String>
         public let apiKeyValue: Value<String>
 
         public init(apiKeyName: Value<String>, apiKeyValue: Value<String>) {
             self.apiKeyName = apiKeyName
             self.apiKeyValue = apiKeyValue
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("ApiKeyName", as: Value<String>.self), let r1 = fields.decode("ApiKeyValue", as: Value<String>.self) else { return nil }
-            self.init(apiKeyName: r0, apiKeyValue: r1)
         }
 
         public var templateValue: TemplateValue {
@@ -113,19 +96,13 @@ public final class CfnConnection: Resource, HasAttributes, DecodableResource {
         }
     }
 
-    public struct BasicAuthParameters: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct BasicAuthParameters: TemplateRepresentable, Sendable {
         public let password: Value<String>
         public let username: Value<String>
 
         public init(password: Value<String>, username: Value<String>) {
             self.password = password
             self.username = username
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("Password", as: Value<String>.self), let r1 = fields.decode("Username", as: Value<String>.self) else { return nil }
-            self.init(password: r0, username: r1)
         }
 
         public var templateValue: TemplateValue {
@@ -136,17 +113,11 @@ public final class CfnConnection: Resource, HasAttributes, DecodableResource {
         }
     }
 
-    public struct ConnectivityParameters: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct ConnectivityParameters: TemplateRepresentable, Sendable {
         public let resourceParameters: CfnConnection.ResourceParameters
 
         public init(resourceParameters: CfnConnection.ResourceParameters) {
             self.resourceParameters = resourceParameters
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("ResourceParameters", as: CfnConnection.ResourceParameters.self) else { return nil }
-            self.init(resourceParameters: r0)
         }
 
         public var templateValue: TemplateValue {
@@ -156,19 +127,13 @@ public final class CfnConnection: Resource, HasAttributes, DecodableResource {
         }
     }
 
-    public struct ResourceParameters: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct ResourceParameters: TemplateRepresentable, Sendable {
         public let resourceAssociationArn: Value<String>?
         public let resourceConfigurationArn: Value<String>
 
         public init(resourceConfigurationArn: Value<String>, resourceAssociationArn: Value<String>? = nil) {
             self.resourceAssociationArn = resourceAssociationArn
             self.resourceConfigurationArn = resourceConfigurationArn
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r1 = fields.decode("ResourceConfigurationArn", as: Value<String>.self) else { return nil }
-            self.init(resourceConfigurationArn: r1, resourceAssociationArn: fields.decode("ResourceAssociationArn", as: Value<String>.self))
         }
 
         public var templateValue: TemplateValue {
@@ -179,7 +144,7 @@ public final class CfnConnection: Resource, HasAttributes, DecodableResource {
         }
     }
 
-    public struct ConnectionHttpParameters: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct ConnectionHttpParameters: TemplateRepresentable, Sendable {
         public let bodyParameters: [CfnConnection.Parameter]?
         public let headerParameters: [CfnConnection.Parameter]?
         public let queryStringParameters: [CfnConnection.Parameter]?
@@ -188,11 +153,6 @@ public final class CfnConnection: Resource, HasAttributes, DecodableResource {
             self.bodyParameters = bodyParameters
             self.headerParameters = headerParameters
             self.queryStringParameters = queryStringParameters
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(bodyParameters: fields.decode("BodyParameters", as: [CfnConnection.Parameter].self), headerParameters: fields.decode("HeaderParameters", as: [CfnConnection.Parameter].self), queryStringParameters: fields.decode("QueryStringParameters", as: [CfnConnection.Parameter].self))
         }
 
         public var templateValue: TemplateValue {
@@ -204,7 +164,7 @@ public final class CfnConnection: Resource, HasAttributes, DecodableResource {
         }
     }
 
-    public struct Parameter: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct Parameter: TemplateRepresentable, Sendable {
         public let isValueSecret: Value<Bool>?
         public let key: Value<String>
         public let value: Value<String>
@@ -213,12 +173,6 @@ public final class CfnConnection: Resource, HasAttributes, DecodableResource {
             self.isValueSecret = isValueSecret
             self.key = key
             self.value = value
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r1 = fields.decode("Key", as: Value<String>.self), let r2 = fields.decode("Value", as: Value<String>.self) else { return nil }
-            self.init(key: r1, value: r2, isValueSecret: fields.decode("IsValueSecret", as: Value<Bool>.self))
         }
 
         public var templateValue: TemplateValue {
@@ -230,7 +184,7 @@ public final class CfnConnection: Resource, HasAttributes, DecodableResource {
         }
     }
 
-    public struct OAuthParameters: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct OAuthParameters: TemplateRepresentable, Sendable {
         public let authorizationEndpoint: Value<String>
         public let clientParameters: CfnConnection.ClientParameters
         public let httpMethod: CfnConnection.OAuthParameters.HttpMethod
@@ -243,12 +197,6 @@ public final class CfnConnection: Resource, HasAttributes, DecodableResource {
             self.oAuthHttpParameters = oAuthHttpParameters
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("AuthorizationEndpoint", as: Value<String>.self), let r1 = fields.decode("ClientParameters", as: CfnConnection.ClientParameters.self), let r2 = fields.decode("HttpMethod", as: CfnConnection.OAuthParameters.HttpMethod.self) else { return nil }
-            self.init(authorizationEndpoint: r0, clientParameters: r1, httpMethod: r2, oAuthHttpParameters: fields.decode("OAuthHttpParameters", as: CfnConnection.ConnectionHttpParameters.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["AuthorizationEndpoint"] = self.authorizationEndpoint.templateValue
@@ -258,11 +206,10 @@ public final class CfnConnection: Resource, HasAttributes, DecodableResource {
             return .object(fields)
         }
 
-        public struct HttpMethod: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+        public struct HttpMethod: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
-            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var get: HttpMethod { HttpMethod(literal: "GET") }
             public static var post: HttpMethod { HttpMethod(literal: "POST") }
@@ -270,19 +217,13 @@ public final class CfnConnection: Resource, HasAttributes, DecodableResource {
         }
     }
 
-    public struct ClientParameters: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct ClientParameters: TemplateRepresentable, Sendable {
         public let clientID: Value<String>
         public let clientSecret: Value<String>
 
         public init(clientID: Value<String>, clientSecret: Value<String>) {
             self.clientID = clientID
             self.clientSecret = clientSecret
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("ClientID", as: Value<String>.self), let r1 = fields.decode("ClientSecret", as: Value<String>.self) else { return nil }
-            self.init(clientID: r0, clientSecret: r1)
         }
 
         public var templateValue: TemplateValue {
@@ -293,11 +234,10 @@ public final class CfnConnection: Resource, HasAttributes, DecodableResource {
         }
     }
 
-    public struct AuthorizationType: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+    public struct AuthorizationType: TemplateRepresentable, Sendable {
         public let templateValue: TemplateValue
         /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
         public init(_ value: Value<String>) { templateValue = value.raw }
-        public init(decoding value: TemplateValue) { templateValue = value }
         private init(literal: String) { templateValue = .string(literal) }
         public static var apiKey: AuthorizationType { AuthorizationType(literal: "API_KEY") }
         public static var basic: AuthorizationType { AuthorizationType(literal: "BASIC") }
@@ -305,17 +245,11 @@ public final class CfnConnection: Resource, HasAttributes, DecodableResource {
     }
 
     /// The private resource the HTTP request will be sent to.
-    public struct InvocationConnectivityParameters: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct InvocationConnectivityParameters: TemplateRepresentable, Sendable {
         public let resourceParameters: CfnConnection.ResourceParameters
 
         public init(resourceParameters: CfnConnection.ResourceParameters) {
             self.resourceParameters = resourceParameters
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("ResourceParameters", as: CfnConnection.ResourceParameters.self) else { return nil }
-            self.init(resourceParameters: r0)
         }
 
         public var templateValue: TemplateValue {

@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::Events::Endpoint`: Resource Type definition for AWS::Events::Endpoint.
-public final class CfnEndpoint: Resource, HasAttributes, DecodableResource {
+public final class CfnEndpoint: Resource, HasAttributes {
     public enum Attribute: String, Sendable {
         case arn = "Arn"
         case endpointId = "EndpointId"
@@ -28,13 +28,6 @@ public final class CfnEndpoint: Resource, HasAttributes, DecodableResource {
         super.init(logicalID: logicalID, type: "AWS::Events::Endpoint")
     }
 
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        guard let r1 = properties.decode("EventBuses", as: [CfnEndpoint.EndpointEventBus].self), let r5 = properties.decode("RoutingConfig", as: CfnEndpoint.RoutingConfig.self) else { return nil }
-        self.init(logicalID, eventBuses: r1, routingConfig: r5, description: properties.decode("Description", as: Value<String>.self), name: properties.decode("Name", as: Value<String>.self), replicationConfig: properties.decode("ReplicationConfig", as: CfnEndpoint.ReplicationConfig.self), roleArn: properties.decode("RoleArn", as: Value<String>.self))
-    }
-
     /// Fn::GetAtt Arn.
     public var attrArn: Value<String> { attribute(.arn) }
     /// Fn::GetAtt EndpointId.
@@ -57,17 +50,11 @@ public final class CfnEndpoint: Resource, HasAttributes, DecodableResource {
         return properties
     }
 
-    public struct EndpointEventBus: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct EndpointEventBus: TemplateRepresentable, Sendable {
         public let eventBusArn: Value<String>
 
         public init(eventBusArn: Value<String>) {
             self.eventBusArn = eventBusArn
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("EventBusArn", as: Value<String>.self) else { return nil }
-            self.init(eventBusArn: r0)
         }
 
         public var templateValue: TemplateValue {
@@ -77,17 +64,11 @@ public final class CfnEndpoint: Resource, HasAttributes, DecodableResource {
         }
     }
 
-    public struct ReplicationConfig: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct ReplicationConfig: TemplateRepresentable, Sendable {
         public let state: CfnEndpoint.ReplicationState
 
         public init(state: CfnEndpoint.ReplicationState) {
             self.state = state
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("State", as: CfnEndpoint.ReplicationState.self) else { return nil }
-            self.init(state: r0)
         }
 
         public var templateValue: TemplateValue {
@@ -97,27 +78,20 @@ public final class CfnEndpoint: Resource, HasAttributes, DecodableResource {
         }
     }
 
-    public struct ReplicationState: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+    public struct ReplicationState: TemplateRepresentable, Sendable {
         public let templateValue: TemplateValue
         /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
         public init(_ value: Value<String>) { templateValue = value.raw }
-        public init(decoding value: TemplateValue) { templateValue = value }
         private init(literal: String) { templateValue = .string(literal) }
         public static var enabled: ReplicationState { ReplicationState(literal: "ENABLED") }
         public static var disabled: ReplicationState { ReplicationState(literal: "DISABLED") }
     }
 
-    public struct RoutingConfig: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct RoutingConfig: TemplateRepresentable, Sendable {
         public let failoverConfig: CfnEndpoint.FailoverConfig
 
         public init(failoverConfig: CfnEndpoint.FailoverConfig) {
             self.failoverConfig = failoverConfig
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("FailoverConfig", as: CfnEndpoint.FailoverConfig.self) else { return nil }
-            self.init(failoverConfig: r0)
         }
 
         public var templateValue: TemplateValue {
@@ -127,19 +101,13 @@ public final class CfnEndpoint: Resource, HasAttributes, DecodableResource {
         }
     }
 
-    public struct FailoverConfig: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct FailoverConfig: TemplateRepresentable, Sendable {
         public let primary: CfnEndpoint.Primary
         public let secondary: CfnEndpoint.Secondary
 
         public init(primary: CfnEndpoint.Primary, secondary: CfnEndpoint.Secondary) {
             self.primary = primary
             self.secondary = secondary
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("Primary", as: CfnEndpoint.Primary.self), let r1 = fields.decode("Secondary", as: CfnEndpoint.Secondary.self) else { return nil }
-            self.init(primary: r0, secondary: r1)
         }
 
         public var templateValue: TemplateValue {
@@ -150,17 +118,11 @@ public final class CfnEndpoint: Resource, HasAttributes, DecodableResource {
         }
     }
 
-    public struct Primary: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct Primary: TemplateRepresentable, Sendable {
         public let healthCheck: Value<String>
 
         public init(healthCheck: Value<String>) {
             self.healthCheck = healthCheck
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("HealthCheck", as: Value<String>.self) else { return nil }
-            self.init(healthCheck: r0)
         }
 
         public var templateValue: TemplateValue {
@@ -170,17 +132,11 @@ public final class CfnEndpoint: Resource, HasAttributes, DecodableResource {
         }
     }
 
-    public struct Secondary: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct Secondary: TemplateRepresentable, Sendable {
         public let route: Value<String>
 
         public init(route: Value<String>) {
             self.route = route
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("Route", as: Value<String>.self) else { return nil }
-            self.init(route: r0)
         }
 
         public var templateValue: TemplateValue {

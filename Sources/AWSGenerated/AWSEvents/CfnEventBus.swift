@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::Events::EventBus`: Resource type definition for AWS::Events::EventBus
-public final class CfnEventBus: Resource, HasAttributes, DecodableResource {
+public final class CfnEventBus: Resource, HasAttributes {
     public enum Attribute: String, Sendable {
         case arn = "Arn"
         case deadLetterConfigArn = "DeadLetterConfig.Arn"
@@ -44,13 +44,6 @@ public final class CfnEventBus: Resource, HasAttributes, DecodableResource {
         super.init(logicalID: logicalID, type: "AWS::Events::EventBus")
     }
 
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        guard let r5 = properties.decode("Name", as: Value<String>.self) else { return nil }
-        self.init(logicalID, name: r5, deadLetterConfig: properties.decode("DeadLetterConfig", as: CfnEventBus.DeadLetterConfig.self), description: properties.decode("Description", as: Value<String>.self), eventSourceName: properties.decode("EventSourceName", as: Value<String>.self), kmsKeyIdentifier: properties.decode("KmsKeyIdentifier", as: Value<String>.self), logConfig: properties.decode("LogConfig", as: CfnEventBus.LogConfig.self), policy: properties.decode("Policy", as: TemplateValue.self), tags: properties.decode("Tags", as: [CfnEventBus.Tag].self))
-    }
-
     /// Fn::GetAtt Arn.
     public var attrArn: Value<String> { attribute(.arn) }
 
@@ -68,16 +61,11 @@ public final class CfnEventBus: Resource, HasAttributes, DecodableResource {
     }
 
     /// Dead Letter Queue for the event bus.
-    public struct DeadLetterConfig: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct DeadLetterConfig: TemplateRepresentable, Sendable {
         public let arn: Value<String>?
 
         public init(arn: Value<String>? = nil) {
             self.arn = arn
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(arn: fields.decode("Arn", as: Value<String>.self))
         }
 
         public var templateValue: TemplateValue {
@@ -88,7 +76,7 @@ public final class CfnEventBus: Resource, HasAttributes, DecodableResource {
     }
 
     /// The logging configuration settings for vended logs.
-    public struct LogConfig: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct LogConfig: TemplateRepresentable, Sendable {
         /// Configures whether or not to include event detail, input transformer details, target properties, and target input in the applicable log messages.
         public let includeDetail: CfnEventBus.LogConfig.IncludeDetail?
         /// Configures the log level of the EventBus and determines which log messages are sent to Ingestion Hub for delivery.
@@ -99,11 +87,6 @@ public final class CfnEventBus: Resource, HasAttributes, DecodableResource {
             self.level = level
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(includeDetail: fields.decode("IncludeDetail", as: CfnEventBus.LogConfig.IncludeDetail.self), level: fields.decode("Level", as: CfnEventBus.LogConfig.Level.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["IncludeDetail"] = self.includeDetail?.templateValue
@@ -111,21 +94,19 @@ public final class CfnEventBus: Resource, HasAttributes, DecodableResource {
             return .object(fields)
         }
 
-        public struct IncludeDetail: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+        public struct IncludeDetail: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
-            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var full: IncludeDetail { IncludeDetail(literal: "FULL") }
             public static var none: IncludeDetail { IncludeDetail(literal: "NONE") }
         }
 
-        public struct Level: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+        public struct Level: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
-            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var info: Level { Level(literal: "INFO") }
             public static var error: Level { Level(literal: "ERROR") }
@@ -134,19 +115,13 @@ public final class CfnEventBus: Resource, HasAttributes, DecodableResource {
         }
     }
 
-    public struct Tag: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct Tag: TemplateRepresentable, Sendable {
         public let key: Value<String>
         public let value: Value<String>
 
         public init(key: Value<String>, value: Value<String>) {
             self.key = key
             self.value = value
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("Key", as: Value<String>.self), let r1 = fields.decode("Value", as: Value<String>.self) else { return nil }
-            self.init(key: r0, value: r1)
         }
 
         public var templateValue: TemplateValue {

@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::Events::EventBusPolicy`: Resource Type definition for AWS::Events::EventBusPolicy
-public final class CfnEventBusPolicy: Resource, DecodableResource {
+public final class CfnEventBusPolicy: Resource {
     /// The action that you are enabling the other account to perform.
     public var action: CfnEventBusPolicy.Action?
     public var eventBusPolicyCondition: CfnEventBusPolicy.Condition?
@@ -24,13 +24,6 @@ public final class CfnEventBusPolicy: Resource, DecodableResource {
         super.init(logicalID: logicalID, type: "AWS::Events::EventBusPolicy")
     }
 
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        guard let r5 = properties.decode("StatementId", as: Value<String>.self) else { return nil }
-        self.init(logicalID, statementId: r5, action: properties.decode("Action", as: CfnEventBusPolicy.Action.self), eventBusPolicyCondition: properties.decode("Condition", as: CfnEventBusPolicy.Condition.self), eventBusName: properties.decode("EventBusName", as: Value<String>.self), principal: properties.decode("Principal", as: Value<String>.self), statement: properties.decode("Statement", as: TemplateValue.self))
-    }
-
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
         properties["Action"] = self.action?.templateValue
@@ -42,17 +35,16 @@ public final class CfnEventBusPolicy: Resource, DecodableResource {
         return properties
     }
 
-    public struct Action: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+    public struct Action: TemplateRepresentable, Sendable {
         public let templateValue: TemplateValue
         /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
         public init(_ value: Value<String>) { templateValue = value.raw }
-        public init(decoding value: TemplateValue) { templateValue = value }
         private init(literal: String) { templateValue = .string(literal) }
         public static var eventsPutEvents: Action { Action(literal: "events:PutEvents") }
     }
 
     /// This parameter enables you to limit the permission to accounts that fulfill a certain condition, such as being a member of a certain AWS organization.
-    public struct Condition: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct Condition: TemplateRepresentable, Sendable {
         /// Specifies the value for the key.
         public let key: Value<String>?
         /// Specifies the type of condition.
@@ -66,11 +58,6 @@ public final class CfnEventBusPolicy: Resource, DecodableResource {
             self.value = value
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(key: fields.decode("Key", as: Value<String>.self), type: fields.decode("Type", as: CfnEventBusPolicy.Condition.ConditionType.self), value: fields.decode("Value", as: Value<String>.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["Key"] = self.key?.templateValue
@@ -79,11 +66,10 @@ public final class CfnEventBusPolicy: Resource, DecodableResource {
             return .object(fields)
         }
 
-        public struct ConditionType: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+        public struct ConditionType: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
-            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var stringEquals: ConditionType { ConditionType(literal: "StringEquals") }
         }

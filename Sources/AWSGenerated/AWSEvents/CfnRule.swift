@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::Events::Rule`: Resource Type definition for AWS::Events::Rule
-public final class CfnRule: Resource, HasAttributes, DecodableResource {
+public final class CfnRule: Resource, HasAttributes {
     public enum Attribute: String, Sendable {
         case arn = "Arn"
         case ruleName = "RuleName"
@@ -40,12 +40,6 @@ public final class CfnRule: Resource, HasAttributes, DecodableResource {
         super.init(logicalID: logicalID, type: "AWS::Events::Rule")
     }
 
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        self.init(logicalID, description: properties.decode("Description", as: Value<String>.self), eventBusName: properties.decode("EventBusName", as: Value<String>.self), eventPattern: properties.decode("EventPattern", as: TemplateValue.self), name: properties.decode("Name", as: Value<String>.self), roleArn: properties.decode("RoleArn", as: Value<String>.self), scheduleExpression: properties.decode("ScheduleExpression", as: Value<String>.self), state: properties.decode("State", as: CfnRule.State.self), tags: properties.decode("Tags", as: [CfnRule.Tag].self), targets: properties.decode("Targets", as: [CfnRule.Target].self))
-    }
-
     /// Fn::GetAtt Arn.
     public var attrArn: Value<String> { attribute(.arn) }
     /// Fn::GetAtt RuleName.
@@ -65,29 +59,23 @@ public final class CfnRule: Resource, HasAttributes, DecodableResource {
         return properties
     }
 
-    public struct State: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+    public struct State: TemplateRepresentable, Sendable {
         public let templateValue: TemplateValue
         /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
         public init(_ value: Value<String>) { templateValue = value.raw }
-        public init(decoding value: TemplateValue) { templateValue = value }
         private init(literal: String) { templateValue = .string(literal) }
         public static var disabled: State { State(literal: "DISABLED") }
         public static var enabled: State { State(literal: "ENABLED") }
         public static var enabledWithAllCloudtrailManagementEvents: State { State(literal: "ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS") }
     }
 
-    public struct Tag: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct Tag: TemplateRepresentable, Sendable {
         public let key: Value<String>?
         public let value: Value<String>?
 
         public init(key: Value<String>? = nil, value: Value<String>? = nil) {
             self.key = key
             self.value = value
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(key: fields.decode("Key", as: Value<String>.self), value: fields.decode("Value", as: Value<String>.self))
         }
 
         public var templateValue: TemplateValue {
@@ -98,7 +86,7 @@ public final class CfnRule: Resource, HasAttributes, DecodableResource {
         }
     }
 
-    public struct Target: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct Target: TemplateRepresentable, Sendable {
         public let appSyncParameters: CfnRule.AppSyncParameters?
         public let arn: Value<String>
         public let batchParameters: CfnRule.BatchParameters?
@@ -137,12 +125,6 @@ public final class CfnRule: Resource, HasAttributes, DecodableResource {
             self.sqsParameters = sqsParameters
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r1 = fields.decode("Arn", as: Value<String>.self), let r6 = fields.decode("Id", as: Value<String>.self) else { return nil }
-            self.init(arn: r1, id: r6, appSyncParameters: fields.decode("AppSyncParameters", as: CfnRule.AppSyncParameters.self), batchParameters: fields.decode("BatchParameters", as: CfnRule.BatchParameters.self), deadLetterConfig: fields.decode("DeadLetterConfig", as: CfnRule.DeadLetterConfig.self), ecsParameters: fields.decode("EcsParameters", as: CfnRule.EcsParameters.self), httpParameters: fields.decode("HttpParameters", as: CfnRule.HttpParameters.self), input: fields.decode("Input", as: Value<String>.self), inputPath: fields.decode("InputPath", as: Value<String>.self), inputTransformer: fields.decode("InputTransformer", as: CfnRule.InputTransformer.self), kinesisParameters: fields.decode("KinesisParameters", as: CfnRule.KinesisParameters.self), redshiftDataParameters: fields.decode("RedshiftDataParameters", as: CfnRule.RedshiftDataParameters.self), retryPolicy: fields.decode("RetryPolicy", as: CfnRule.RetryPolicy.self), roleArn: fields.decode("RoleArn", as: Value<String>.self), runCommandParameters: fields.decode("RunCommandParameters", as: CfnRule.RunCommandParameters.self), sageMakerPipelineParameters: fields.decode("SageMakerPipelineParameters", as: CfnRule.SageMakerPipelineParameters.self), sqsParameters: fields.decode("SqsParameters", as: CfnRule.SqsParameters.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["AppSyncParameters"] = self.appSyncParameters?.templateValue
@@ -166,17 +148,11 @@ public final class CfnRule: Resource, HasAttributes, DecodableResource {
         }
     }
 
-    public struct AppSyncParameters: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct AppSyncParameters: TemplateRepresentable, Sendable {
         public let graphQLOperation: Value<String>
 
         public init(graphQLOperation: Value<String>) {
             self.graphQLOperation = graphQLOperation
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("GraphQLOperation", as: Value<String>.self) else { return nil }
-            self.init(graphQLOperation: r0)
         }
 
         public var templateValue: TemplateValue {
@@ -186,7 +162,7 @@ public final class CfnRule: Resource, HasAttributes, DecodableResource {
         }
     }
 
-    public struct BatchParameters: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct BatchParameters: TemplateRepresentable, Sendable {
         public let arrayProperties: CfnRule.BatchArrayProperties?
         public let jobDefinition: Value<String>
         public let jobName: Value<String>
@@ -199,12 +175,6 @@ public final class CfnRule: Resource, HasAttributes, DecodableResource {
             self.retryStrategy = retryStrategy
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r1 = fields.decode("JobDefinition", as: Value<String>.self), let r2 = fields.decode("JobName", as: Value<String>.self) else { return nil }
-            self.init(jobDefinition: r1, jobName: r2, arrayProperties: fields.decode("ArrayProperties", as: CfnRule.BatchArrayProperties.self), retryStrategy: fields.decode("RetryStrategy", as: CfnRule.BatchRetryStrategy.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["ArrayProperties"] = self.arrayProperties?.templateValue
@@ -215,16 +185,11 @@ public final class CfnRule: Resource, HasAttributes, DecodableResource {
         }
     }
 
-    public struct BatchArrayProperties: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct BatchArrayProperties: TemplateRepresentable, Sendable {
         public let size: Value<Int>?
 
         public init(size: Value<Int>? = nil) {
             self.size = size
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(size: fields.decode("Size", as: Value<Int>.self))
         }
 
         public var templateValue: TemplateValue {
@@ -234,16 +199,11 @@ public final class CfnRule: Resource, HasAttributes, DecodableResource {
         }
     }
 
-    public struct BatchRetryStrategy: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct BatchRetryStrategy: TemplateRepresentable, Sendable {
         public let attempts: Value<Int>?
 
         public init(attempts: Value<Int>? = nil) {
             self.attempts = attempts
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(attempts: fields.decode("Attempts", as: Value<Int>.self))
         }
 
         public var templateValue: TemplateValue {
@@ -253,16 +213,11 @@ public final class CfnRule: Resource, HasAttributes, DecodableResource {
         }
     }
 
-    public struct DeadLetterConfig: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct DeadLetterConfig: TemplateRepresentable, Sendable {
         public let arn: Value<String>?
 
         public init(arn: Value<String>? = nil) {
             self.arn = arn
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(arn: fields.decode("Arn", as: Value<String>.self))
         }
 
         public var templateValue: TemplateValue {
@@ -272,7 +227,7 @@ public final class CfnRule: Resource, HasAttributes, DecodableResource {
         }
     }
 
-    public struct EcsParameters: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct EcsParameters: TemplateRepresentable, Sendable {
         public let capacityProviderStrategy: [CfnRule.CapacityProviderStrategyItem]?
         public let enableECSManagedTags: Value<Bool>?
         public let enableExecuteCommand: Value<Bool>?
@@ -305,12 +260,6 @@ public final class CfnRule: Resource, HasAttributes, DecodableResource {
             self.taskDefinitionArn = taskDefinitionArn
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r13 = fields.decode("TaskDefinitionArn", as: Value<String>.self) else { return nil }
-            self.init(taskDefinitionArn: r13, capacityProviderStrategy: fields.decode("CapacityProviderStrategy", as: [CfnRule.CapacityProviderStrategyItem].self), enableECSManagedTags: fields.decode("EnableECSManagedTags", as: Value<Bool>.self), enableExecuteCommand: fields.decode("EnableExecuteCommand", as: Value<Bool>.self), group: fields.decode("Group", as: Value<String>.self), launchType: fields.decode("LaunchType", as: CfnRule.EcsParameters.LaunchType.self), networkConfiguration: fields.decode("NetworkConfiguration", as: CfnRule.NetworkConfiguration.self), placementConstraints: fields.decode("PlacementConstraints", as: [CfnRule.PlacementConstraint].self), placementStrategies: fields.decode("PlacementStrategies", as: [CfnRule.PlacementStrategy].self), platformVersion: fields.decode("PlatformVersion", as: Value<String>.self), propagateTags: fields.decode("PropagateTags", as: CfnRule.EcsParameters.PropagateTags.self), referenceId: fields.decode("ReferenceId", as: Value<String>.self), tagList: fields.decode("TagList", as: [CfnRule.Tag].self), taskCount: fields.decode("TaskCount", as: Value<Int>.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["CapacityProviderStrategy"] = self.capacityProviderStrategy?.templateValue
@@ -330,28 +279,26 @@ public final class CfnRule: Resource, HasAttributes, DecodableResource {
             return .object(fields)
         }
 
-        public struct LaunchType: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+        public struct LaunchType: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
-            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var ec2: LaunchType { LaunchType(literal: "EC2") }
             public static var external: LaunchType { LaunchType(literal: "EXTERNAL") }
             public static var fargate: LaunchType { LaunchType(literal: "FARGATE") }
         }
 
-        public struct PropagateTags: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+        public struct PropagateTags: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
-            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var taskDefinition: PropagateTags { PropagateTags(literal: "TASK_DEFINITION") }
         }
     }
 
-    public struct CapacityProviderStrategyItem: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct CapacityProviderStrategyItem: TemplateRepresentable, Sendable {
         public let base: Value<Int>?
         public let capacityProvider: Value<String>
         public let weight: Value<Int>?
@@ -360,12 +307,6 @@ public final class CfnRule: Resource, HasAttributes, DecodableResource {
             self.base = base
             self.capacityProvider = capacityProvider
             self.weight = weight
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r1 = fields.decode("CapacityProvider", as: Value<String>.self) else { return nil }
-            self.init(capacityProvider: r1, base: fields.decode("Base", as: Value<Int>.self), weight: fields.decode("Weight", as: Value<Int>.self))
         }
 
         public var templateValue: TemplateValue {
@@ -377,16 +318,11 @@ public final class CfnRule: Resource, HasAttributes, DecodableResource {
         }
     }
 
-    public struct NetworkConfiguration: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct NetworkConfiguration: TemplateRepresentable, Sendable {
         public let awsVpcConfiguration: CfnRule.AwsVpcConfiguration?
 
         public init(awsVpcConfiguration: CfnRule.AwsVpcConfiguration? = nil) {
             self.awsVpcConfiguration = awsVpcConfiguration
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(awsVpcConfiguration: fields.decode("AwsVpcConfiguration", as: CfnRule.AwsVpcConfiguration.self))
         }
 
         public var templateValue: TemplateValue {
@@ -396,7 +332,7 @@ public final class CfnRule: Resource, HasAttributes, DecodableResource {
         }
     }
 
-    public struct AwsVpcConfiguration: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct AwsVpcConfiguration: TemplateRepresentable, Sendable {
         public let assignPublicIp: CfnRule.AwsVpcConfiguration.AssignPublicIp?
         public let securityGroups: Value<[String]>?
         public let subnets: Value<[String]>
@@ -407,12 +343,6 @@ public final class CfnRule: Resource, HasAttributes, DecodableResource {
             self.subnets = subnets
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r2 = fields.decode("Subnets", as: Value<[String]>.self) else { return nil }
-            self.init(subnets: r2, assignPublicIp: fields.decode("AssignPublicIp", as: CfnRule.AwsVpcConfiguration.AssignPublicIp.self), securityGroups: fields.decode("SecurityGroups", as: Value<[String]>.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["AssignPublicIp"] = self.assignPublicIp?.templateValue
@@ -421,29 +351,23 @@ public final class CfnRule: Resource, HasAttributes, DecodableResource {
             return .object(fields)
         }
 
-        public struct AssignPublicIp: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+        public struct AssignPublicIp: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
-            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var disabled: AssignPublicIp { AssignPublicIp(literal: "DISABLED") }
             public static var enabled: AssignPublicIp { AssignPublicIp(literal: "ENABLED") }
         }
     }
 
-    public struct PlacementConstraint: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct PlacementConstraint: TemplateRepresentable, Sendable {
         public let expression: Value<String>?
         public let type: CfnRule.PlacementConstraint.PlacementConstraintType?
 
         public init(expression: Value<String>? = nil, type: CfnRule.PlacementConstraint.PlacementConstraintType? = nil) {
             self.expression = expression
             self.type = type
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(expression: fields.decode("Expression", as: Value<String>.self), type: fields.decode("Type", as: CfnRule.PlacementConstraint.PlacementConstraintType.self))
         }
 
         public var templateValue: TemplateValue {
@@ -453,29 +377,23 @@ public final class CfnRule: Resource, HasAttributes, DecodableResource {
             return .object(fields)
         }
 
-        public struct PlacementConstraintType: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+        public struct PlacementConstraintType: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
-            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var distinctInstance: PlacementConstraintType { PlacementConstraintType(literal: "distinctInstance") }
             public static var memberOf: PlacementConstraintType { PlacementConstraintType(literal: "memberOf") }
         }
     }
 
-    public struct PlacementStrategy: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct PlacementStrategy: TemplateRepresentable, Sendable {
         public let field: Value<String>?
         public let type: Value<String>?
 
         public init(field: Value<String>? = nil, type: Value<String>? = nil) {
             self.field = field
             self.type = type
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(field: fields.decode("Field", as: Value<String>.self), type: fields.decode("Type", as: Value<String>.self))
         }
 
         public var templateValue: TemplateValue {
@@ -486,7 +404,7 @@ public final class CfnRule: Resource, HasAttributes, DecodableResource {
         }
     }
 
-    public struct HttpParameters: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct HttpParameters: TemplateRepresentable, Sendable {
         public let headerParameters: [String: Value<String>]?
         public let pathParameterValues: Value<[String]>?
         public let queryStringParameters: [String: Value<String>]?
@@ -495,11 +413,6 @@ public final class CfnRule: Resource, HasAttributes, DecodableResource {
             self.headerParameters = headerParameters
             self.pathParameterValues = pathParameterValues
             self.queryStringParameters = queryStringParameters
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(headerParameters: fields.decode("HeaderParameters", as: [String: Value<String>].self), pathParameterValues: fields.decode("PathParameterValues", as: Value<[String]>.self), queryStringParameters: fields.decode("QueryStringParameters", as: [String: Value<String>].self))
         }
 
         public var templateValue: TemplateValue {
@@ -511,19 +424,13 @@ public final class CfnRule: Resource, HasAttributes, DecodableResource {
         }
     }
 
-    public struct InputTransformer: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct InputTransformer: TemplateRepresentable, Sendable {
         public let inputPathsMap: [String: Value<String>]?
         public let inputTemplate: Value<String>
 
         public init(inputTemplate: Value<String>, inputPathsMap: [String: Value<String>]? = nil) {
             self.inputPathsMap = inputPathsMap
             self.inputTemplate = inputTemplate
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r1 = fields.decode("InputTemplate", as: Value<String>.self) else { return nil }
-            self.init(inputTemplate: r1, inputPathsMap: fields.decode("InputPathsMap", as: [String: Value<String>].self))
         }
 
         public var templateValue: TemplateValue {
@@ -534,17 +441,11 @@ public final class CfnRule: Resource, HasAttributes, DecodableResource {
         }
     }
 
-    public struct KinesisParameters: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct KinesisParameters: TemplateRepresentable, Sendable {
         public let partitionKeyPath: Value<String>
 
         public init(partitionKeyPath: Value<String>) {
             self.partitionKeyPath = partitionKeyPath
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("PartitionKeyPath", as: Value<String>.self) else { return nil }
-            self.init(partitionKeyPath: r0)
         }
 
         public var templateValue: TemplateValue {
@@ -554,7 +455,7 @@ public final class CfnRule: Resource, HasAttributes, DecodableResource {
         }
     }
 
-    public struct RedshiftDataParameters: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct RedshiftDataParameters: TemplateRepresentable, Sendable {
         public let database: Value<String>
         public let dbUser: Value<String>?
         public let secretManagerArn: Value<String>?
@@ -573,12 +474,6 @@ public final class CfnRule: Resource, HasAttributes, DecodableResource {
             self.withEvent = withEvent
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("Database", as: Value<String>.self) else { return nil }
-            self.init(database: r0, dbUser: fields.decode("DbUser", as: Value<String>.self), secretManagerArn: fields.decode("SecretManagerArn", as: Value<String>.self), sql: fields.decode("Sql", as: Value<String>.self), sqls: fields.decode("Sqls", as: Value<[String]>.self), statementName: fields.decode("StatementName", as: Value<String>.self), withEvent: fields.decode("WithEvent", as: Value<Bool>.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["Database"] = self.database.templateValue
@@ -592,18 +487,13 @@ public final class CfnRule: Resource, HasAttributes, DecodableResource {
         }
     }
 
-    public struct RetryPolicy: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct RetryPolicy: TemplateRepresentable, Sendable {
         public let maximumEventAgeInSeconds: Value<Int>?
         public let maximumRetryAttempts: Value<Int>?
 
         public init(maximumEventAgeInSeconds: Value<Int>? = nil, maximumRetryAttempts: Value<Int>? = nil) {
             self.maximumEventAgeInSeconds = maximumEventAgeInSeconds
             self.maximumRetryAttempts = maximumRetryAttempts
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(maximumEventAgeInSeconds: fields.decode("MaximumEventAgeInSeconds", as: Value<Int>.self), maximumRetryAttempts: fields.decode("MaximumRetryAttempts", as: Value<Int>.self))
         }
 
         public var templateValue: TemplateValue {
@@ -614,17 +504,11 @@ public final class CfnRule: Resource, HasAttributes, DecodableResource {
         }
     }
 
-    public struct RunCommandParameters: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct RunCommandParameters: TemplateRepresentable, Sendable {
         public let runCommandTargets: [CfnRule.RunCommandTarget]
 
         public init(runCommandTargets: [CfnRule.RunCommandTarget]) {
             self.runCommandTargets = runCommandTargets
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("RunCommandTargets", as: [CfnRule.RunCommandTarget].self) else { return nil }
-            self.init(runCommandTargets: r0)
         }
 
         public var templateValue: TemplateValue {
@@ -634,19 +518,13 @@ public final class CfnRule: Resource, HasAttributes, DecodableResource {
         }
     }
 
-    public struct RunCommandTarget: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct RunCommandTarget: TemplateRepresentable, Sendable {
         public let key: Value<String>
         public let values: Value<[String]>
 
         public init(key: Value<String>, values: Value<[String]>) {
             self.key = key
             self.values = values
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("Key", as: Value<String>.self), let r1 = fields.decode("Values", as: Value<[String]>.self) else { return nil }
-            self.init(key: r0, values: r1)
         }
 
         public var templateValue: TemplateValue {
@@ -657,16 +535,11 @@ public final class CfnRule: Resource, HasAttributes, DecodableResource {
         }
     }
 
-    public struct SageMakerPipelineParameters: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct SageMakerPipelineParameters: TemplateRepresentable, Sendable {
         public let pipelineParameterList: [CfnRule.SageMakerPipelineParameter]?
 
         public init(pipelineParameterList: [CfnRule.SageMakerPipelineParameter]? = nil) {
             self.pipelineParameterList = pipelineParameterList
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(pipelineParameterList: fields.decode("PipelineParameterList", as: [CfnRule.SageMakerPipelineParameter].self))
         }
 
         public var templateValue: TemplateValue {
@@ -676,19 +549,13 @@ public final class CfnRule: Resource, HasAttributes, DecodableResource {
         }
     }
 
-    public struct SageMakerPipelineParameter: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct SageMakerPipelineParameter: TemplateRepresentable, Sendable {
         public let name: Value<String>
         public let value: Value<String>
 
         public init(name: Value<String>, value: Value<String>) {
             self.name = name
             self.value = value
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("Name", as: Value<String>.self), let r1 = fields.decode("Value", as: Value<String>.self) else { return nil }
-            self.init(name: r0, value: r1)
         }
 
         public var templateValue: TemplateValue {
@@ -699,17 +566,11 @@ public final class CfnRule: Resource, HasAttributes, DecodableResource {
         }
     }
 
-    public struct SqsParameters: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct SqsParameters: TemplateRepresentable, Sendable {
         public let messageGroupId: Value<String>
 
         public init(messageGroupId: Value<String>) {
             self.messageGroupId = messageGroupId
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("MessageGroupId", as: Value<String>.self) else { return nil }
-            self.init(messageGroupId: r0)
         }
 
         public var templateValue: TemplateValue {

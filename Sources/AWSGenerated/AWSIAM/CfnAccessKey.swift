@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::IAM::AccessKey`: Resource Type definition for AWS::IAM::AccessKey
-public final class CfnAccessKey: Resource, HasAttributes, DecodableResource {
+public final class CfnAccessKey: Resource, HasAttributes {
     public enum Attribute: String, Sendable {
         case id = "Id"
         case secretAccessKey = "SecretAccessKey"
@@ -17,13 +17,6 @@ public final class CfnAccessKey: Resource, HasAttributes, DecodableResource {
         self.status = status
         self.userName = userName
         super.init(logicalID: logicalID, type: "AWS::IAM::AccessKey")
-    }
-
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        guard let r2 = properties.decode("UserName", as: Value<String>.self) else { return nil }
-        self.init(logicalID, userName: r2, serial: properties.decode("Serial", as: Value<Int>.self), status: properties.decode("Status", as: Value<String>.self))
     }
 
     /// Fn::GetAtt Id.

@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::IAM::Group`: Creates a new group.
-public final class CfnGroup: Resource, HasAttributes, DecodableResource {
+public final class CfnGroup: Resource, HasAttributes {
     public enum Attribute: String, Sendable {
         case arn = "Arn"
     }
@@ -24,12 +24,6 @@ public final class CfnGroup: Resource, HasAttributes, DecodableResource {
         super.init(logicalID: logicalID, type: "AWS::IAM::Group")
     }
 
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        self.init(logicalID, groupName: properties.decode("GroupName", as: Value<String>.self), managedPolicyArns: properties.decode("ManagedPolicyArns", as: Value<[String]>.self), path: properties.decode("Path", as: Value<String>.self), policies: properties.decode("Policies", as: [CfnGroup.Policy].self))
-    }
-
     /// Fn::GetAtt Arn.
     public var attrArn: Value<String> { attribute(.arn) }
 
@@ -43,7 +37,7 @@ public final class CfnGroup: Resource, HasAttributes, DecodableResource {
     }
 
     /// Contains information about an attached policy.
-    public struct Policy: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct Policy: TemplateRepresentable, Sendable {
         /// The policy document.
         public let policyDocument: TemplateValue
         /// The friendly name (not ARN) identifying the policy.
@@ -52,12 +46,6 @@ public final class CfnGroup: Resource, HasAttributes, DecodableResource {
         public init(policyDocument: TemplateValue, policyName: Value<String>) {
             self.policyDocument = policyDocument
             self.policyName = policyName
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("PolicyDocument", as: TemplateValue.self), let r1 = fields.decode("PolicyName", as: Value<String>.self) else { return nil }
-            self.init(policyDocument: r0, policyName: r1)
         }
 
         public var templateValue: TemplateValue {

@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::IAM::GroupPolicy`: Adds or updates an inline policy document that is embedded in the specified IAM group.
-public final class CfnGroupPolicy: Resource, DecodableResource {
+public final class CfnGroupPolicy: Resource {
     /// The name of the group to associate the policy with.
     public var groupName: Value<String>
     public var policyDocument: TemplateValue?
@@ -14,13 +14,6 @@ public final class CfnGroupPolicy: Resource, DecodableResource {
         self.policyDocument = policyDocument
         self.policyName = policyName
         super.init(logicalID: logicalID, type: "AWS::IAM::GroupPolicy")
-    }
-
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        guard let r0 = properties.decode("GroupName", as: Value<String>.self), let r2 = properties.decode("PolicyName", as: Value<String>.self) else { return nil }
-        self.init(logicalID, groupName: r0, policyName: r2, policyDocument: properties.decode("PolicyDocument", as: TemplateValue.self))
     }
 
     public override func properties(in context: SynthesisContext) -> Fields {

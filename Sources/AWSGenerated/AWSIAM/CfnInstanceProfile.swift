@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::IAM::InstanceProfile`: Creates a new instance profile.
-public final class CfnInstanceProfile: Resource, HasAttributes, DecodableResource {
+public final class CfnInstanceProfile: Resource, HasAttributes {
     public enum Attribute: String, Sendable {
         case arn = "Arn"
     }
@@ -19,13 +19,6 @@ public final class CfnInstanceProfile: Resource, HasAttributes, DecodableResourc
         self.path = path
         self.roles = roles
         super.init(logicalID: logicalID, type: "AWS::IAM::InstanceProfile")
-    }
-
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        guard let r2 = properties.decode("Roles", as: Value<[String]>.self) else { return nil }
-        self.init(logicalID, roles: r2, instanceProfileName: properties.decode("InstanceProfileName", as: Value<String>.self), path: properties.decode("Path", as: Value<String>.self))
     }
 
     /// Fn::GetAtt Arn.

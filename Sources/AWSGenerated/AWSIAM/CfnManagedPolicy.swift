@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::IAM::ManagedPolicy`: Creates a new managed policy for your AWS-account.
-public final class CfnManagedPolicy: Resource, HasAttributes, DecodableResource {
+public final class CfnManagedPolicy: Resource, HasAttributes {
     public enum Attribute: String, Sendable {
         case attachmentCount = "AttachmentCount"
         case createDate = "CreateDate"
@@ -37,13 +37,6 @@ public final class CfnManagedPolicy: Resource, HasAttributes, DecodableResource 
         self.roles = roles
         self.users = users
         super.init(logicalID: logicalID, type: "AWS::IAM::ManagedPolicy")
-    }
-
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        guard let r4 = properties.decode("PolicyDocument", as: TemplateValue.self) else { return nil }
-        self.init(logicalID, policyDocument: r4, description: properties.decode("Description", as: Value<String>.self), groups: properties.decode("Groups", as: Value<[String]>.self), managedPolicyName: properties.decode("ManagedPolicyName", as: Value<String>.self), path: properties.decode("Path", as: Value<String>.self), roles: properties.decode("Roles", as: Value<[String]>.self), users: properties.decode("Users", as: Value<[String]>.self))
     }
 
     /// Fn::GetAtt AttachmentCount.

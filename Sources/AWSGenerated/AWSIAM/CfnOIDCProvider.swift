@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::IAM::OIDCProvider`: Resource Type definition for AWS::IAM::OIDCProvider
-public final class CfnOIDCProvider: Resource, HasAttributes, DecodableResource {
+public final class CfnOIDCProvider: Resource, HasAttributes {
     public enum Attribute: String, Sendable {
         case arn = "Arn"
     }
@@ -20,12 +20,6 @@ public final class CfnOIDCProvider: Resource, HasAttributes, DecodableResource {
         super.init(logicalID: logicalID, type: "AWS::IAM::OIDCProvider")
     }
 
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        self.init(logicalID, clientIdList: properties.decode("ClientIdList", as: Value<[String]>.self), tags: properties.decode("Tags", as: [CfnOIDCProvider.Tag].self), thumbprintList: properties.decode("ThumbprintList", as: Value<[String]>.self), url: properties.decode("Url", as: Value<String>.self))
-    }
-
     /// Fn::GetAtt Arn.
     public var attrArn: Value<String> { attribute(.arn) }
 
@@ -39,7 +33,7 @@ public final class CfnOIDCProvider: Resource, HasAttributes, DecodableResource {
     }
 
     /// A key-value pair to associate with a resource.
-    public struct Tag: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct Tag: TemplateRepresentable, Sendable {
         /// The key name of the tag.
         public let key: Value<String>
         /// The value for the tag.
@@ -48,12 +42,6 @@ public final class CfnOIDCProvider: Resource, HasAttributes, DecodableResource {
         public init(key: Value<String>, value: Value<String>) {
             self.key = key
             self.value = value
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("Key", as: Value<String>.self), let r1 = fields.decode("Value", as: Value<String>.self) else { return nil }
-            self.init(key: r0, value: r1)
         }
 
         public var templateValue: TemplateValue {

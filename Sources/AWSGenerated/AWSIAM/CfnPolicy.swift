@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::IAM::Policy`: Adds or updates an inline policy document that is embedded in the specified IAM group, user or role.
-public final class CfnPolicy: Resource, HasAttributes, DecodableResource {
+public final class CfnPolicy: Resource, HasAttributes {
     public enum Attribute: String, Sendable {
         case id = "Id"
     }
@@ -25,13 +25,6 @@ public final class CfnPolicy: Resource, HasAttributes, DecodableResource {
         self.roles = roles
         self.users = users
         super.init(logicalID: logicalID, type: "AWS::IAM::Policy")
-    }
-
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        guard let r1 = properties.decode("PolicyDocument", as: TemplateValue.self), let r2 = properties.decode("PolicyName", as: Value<String>.self) else { return nil }
-        self.init(logicalID, policyDocument: r1, policyName: r2, groups: properties.decode("Groups", as: Value<[String]>.self), roles: properties.decode("Roles", as: Value<[String]>.self), users: properties.decode("Users", as: Value<[String]>.self))
     }
 
     /// Fn::GetAtt Id.

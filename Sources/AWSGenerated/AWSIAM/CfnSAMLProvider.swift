@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::IAM::SAMLProvider`: Resource Type definition for AWS::IAM::SAMLProvider
-public final class CfnSAMLProvider: Resource, HasAttributes, DecodableResource {
+public final class CfnSAMLProvider: Resource, HasAttributes {
     public enum Attribute: String, Sendable {
         case arn = "Arn"
         case samlProviderUUID = "SamlProviderUUID"
@@ -30,12 +30,6 @@ public final class CfnSAMLProvider: Resource, HasAttributes, DecodableResource {
         super.init(logicalID: logicalID, type: "AWS::IAM::SAMLProvider")
     }
 
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        self.init(logicalID, addPrivateKey: properties.decode("AddPrivateKey", as: Value<String>.self), assertionEncryptionMode: properties.decode("AssertionEncryptionMode", as: CfnSAMLProvider.AssertionEncryptionMode.self), name: properties.decode("Name", as: Value<String>.self), privateKeyList: properties.decode("PrivateKeyList", as: [CfnSAMLProvider.SAMLPrivateKey].self), removePrivateKey: properties.decode("RemovePrivateKey", as: Value<String>.self), samlMetadataDocument: properties.decode("SamlMetadataDocument", as: Value<String>.self), tags: properties.decode("Tags", as: [CfnSAMLProvider.Tag].self))
-    }
-
     /// Fn::GetAtt Arn.
     public var attrArn: Value<String> { attribute(.arn) }
     /// Fn::GetAtt SamlProviderUUID.
@@ -53,18 +47,17 @@ public final class CfnSAMLProvider: Resource, HasAttributes, DecodableResource {
         return properties
     }
 
-    public struct AssertionEncryptionMode: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+    public struct AssertionEncryptionMode: TemplateRepresentable, Sendable {
         public let templateValue: TemplateValue
         /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
         public init(_ value: Value<String>) { templateValue = value.raw }
-        public init(decoding value: TemplateValue) { templateValue = value }
         private init(literal: String) { templateValue = .string(literal) }
         public static var allowed: AssertionEncryptionMode { AssertionEncryptionMode(literal: "Allowed") }
         public static var required: AssertionEncryptionMode { AssertionEncryptionMode(literal: "Required") }
     }
 
     /// The private key metadata for the SAML provider
-    public struct SAMLPrivateKey: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct SAMLPrivateKey: TemplateRepresentable, Sendable {
         /// The unique identifier for the SAML private key.
         public let keyId: Value<String>
         /// The date and time, in <a href=\"http://www.iso.org/iso/iso8601\">ISO 8601 date-time </a> format, when the private key was uploaded.
@@ -73,12 +66,6 @@ public final class CfnSAMLProvider: Resource, HasAttributes, DecodableResource {
         public init(keyId: Value<String>, timestamp: Value<String>) {
             self.keyId = keyId
             self.timestamp = timestamp
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("KeyId", as: Value<String>.self), let r1 = fields.decode("Timestamp", as: Value<String>.self) else { return nil }
-            self.init(keyId: r0, timestamp: r1)
         }
 
         public var templateValue: TemplateValue {
@@ -90,7 +77,7 @@ public final class CfnSAMLProvider: Resource, HasAttributes, DecodableResource {
     }
 
     /// A key-value pair to associate with a resource.
-    public struct Tag: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct Tag: TemplateRepresentable, Sendable {
         /// The key name of the tag.
         public let key: Value<String>
         /// The value for the tag.
@@ -99,12 +86,6 @@ public final class CfnSAMLProvider: Resource, HasAttributes, DecodableResource {
         public init(key: Value<String>, value: Value<String>) {
             self.key = key
             self.value = value
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("Key", as: Value<String>.self), let r1 = fields.decode("Value", as: Value<String>.self) else { return nil }
-            self.init(key: r0, value: r1)
         }
 
         public var templateValue: TemplateValue {

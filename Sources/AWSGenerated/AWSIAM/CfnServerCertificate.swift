@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::IAM::ServerCertificate`: Resource Type definition for AWS::IAM::ServerCertificate
-public final class CfnServerCertificate: Resource, HasAttributes, DecodableResource {
+public final class CfnServerCertificate: Resource, HasAttributes {
     public enum Attribute: String, Sendable {
         case arn = "Arn"
     }
@@ -24,12 +24,6 @@ public final class CfnServerCertificate: Resource, HasAttributes, DecodableResou
         super.init(logicalID: logicalID, type: "AWS::IAM::ServerCertificate")
     }
 
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        self.init(logicalID, certificateBody: properties.decode("CertificateBody", as: Value<String>.self), certificateChain: properties.decode("CertificateChain", as: Value<String>.self), path: properties.decode("Path", as: Value<String>.self), privateKey: properties.decode("PrivateKey", as: Value<String>.self), serverCertificateName: properties.decode("ServerCertificateName", as: Value<String>.self), tags: properties.decode("Tags", as: [CfnServerCertificate.Tag].self))
-    }
-
     /// Fn::GetAtt Arn.
     public var attrArn: Value<String> { attribute(.arn) }
 
@@ -45,7 +39,7 @@ public final class CfnServerCertificate: Resource, HasAttributes, DecodableResou
     }
 
     /// A key-value pair to associate with a resource.
-    public struct Tag: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct Tag: TemplateRepresentable, Sendable {
         /// The key name of the tag.
         public let key: Value<String>
         /// The value for the tag.
@@ -54,12 +48,6 @@ public final class CfnServerCertificate: Resource, HasAttributes, DecodableResou
         public init(key: Value<String>, value: Value<String>) {
             self.key = key
             self.value = value
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("Key", as: Value<String>.self), let r1 = fields.decode("Value", as: Value<String>.self) else { return nil }
-            self.init(key: r0, value: r1)
         }
 
         public var templateValue: TemplateValue {

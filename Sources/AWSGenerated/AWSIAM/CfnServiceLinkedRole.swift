@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::IAM::ServiceLinkedRole`: Resource Type definition for AWS::IAM::ServiceLinkedRole
-public final class CfnServiceLinkedRole: Resource, HasAttributes, DecodableResource {
+public final class CfnServiceLinkedRole: Resource, HasAttributes {
     public enum Attribute: String, Sendable {
         case roleName = "RoleName"
     }
@@ -19,12 +19,6 @@ public final class CfnServiceLinkedRole: Resource, HasAttributes, DecodableResou
         self.customSuffix = customSuffix
         self.description = description
         super.init(logicalID: logicalID, type: "AWS::IAM::ServiceLinkedRole")
-    }
-
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        self.init(logicalID, awsServiceName: properties.decode("AWSServiceName", as: Value<String>.self), customSuffix: properties.decode("CustomSuffix", as: Value<String>.self), description: properties.decode("Description", as: Value<String>.self))
     }
 
     /// Fn::GetAtt RoleName.

@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::IAM::User`: Creates a new IAM user for your AWS-account.
-public final class CfnUser: Resource, HasAttributes, DecodableResource {
+public final class CfnUser: Resource, HasAttributes {
     public enum Attribute: String, Sendable {
         case arn = "Arn"
     }
@@ -36,12 +36,6 @@ public final class CfnUser: Resource, HasAttributes, DecodableResource {
         super.init(logicalID: logicalID, type: "AWS::IAM::User")
     }
 
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        self.init(logicalID, groups: properties.decode("Groups", as: Value<[String]>.self), loginProfile: properties.decode("LoginProfile", as: CfnUser.LoginProfile.self), managedPolicyArns: properties.decode("ManagedPolicyArns", as: Value<[String]>.self), path: properties.decode("Path", as: Value<String>.self), permissionsBoundary: properties.decode("PermissionsBoundary", as: Value<String>.self), policies: properties.decode("Policies", as: [CfnUser.Policy].self), tags: properties.decode("Tags", as: [CfnUser.Tag].self), userName: properties.decode("UserName", as: Value<String>.self))
-    }
-
     /// Fn::GetAtt Arn.
     public var attrArn: Value<String> { attribute(.arn) }
 
@@ -59,7 +53,7 @@ public final class CfnUser: Resource, HasAttributes, DecodableResource {
     }
 
     /// Creates a password for the specified user, giving the user the ability to access AWS services through the console.
-    public struct LoginProfile: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct LoginProfile: TemplateRepresentable, Sendable {
         /// The user's password.
         public let password: Value<String>
         /// Specifies whether the user is required to set a new password on next sign-in.
@@ -68,12 +62,6 @@ public final class CfnUser: Resource, HasAttributes, DecodableResource {
         public init(password: Value<String>, passwordResetRequired: Value<Bool>? = nil) {
             self.password = password
             self.passwordResetRequired = passwordResetRequired
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("Password", as: Value<String>.self) else { return nil }
-            self.init(password: r0, passwordResetRequired: fields.decode("PasswordResetRequired", as: Value<Bool>.self))
         }
 
         public var templateValue: TemplateValue {
@@ -85,7 +73,7 @@ public final class CfnUser: Resource, HasAttributes, DecodableResource {
     }
 
     /// Contains information about an attached policy.
-    public struct Policy: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct Policy: TemplateRepresentable, Sendable {
         /// The entire contents of the policy that defines permissions.
         public let policyDocument: TemplateValue
         /// The friendly name (not ARN) identifying the policy.
@@ -94,12 +82,6 @@ public final class CfnUser: Resource, HasAttributes, DecodableResource {
         public init(policyDocument: TemplateValue, policyName: Value<String>) {
             self.policyDocument = policyDocument
             self.policyName = policyName
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("PolicyDocument", as: TemplateValue.self), let r1 = fields.decode("PolicyName", as: Value<String>.self) else { return nil }
-            self.init(policyDocument: r0, policyName: r1)
         }
 
         public var templateValue: TemplateValue {
@@ -111,7 +93,7 @@ public final class CfnUser: Resource, HasAttributes, DecodableResource {
     }
 
     /// A structure that represents user-provided metadata that can be associated with an IAM resource.
-    public struct Tag: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct Tag: TemplateRepresentable, Sendable {
         /// The key name that can be used to look up or retrieve the associated value.
         public let key: Value<String>
         /// The value associated with this tag.
@@ -120,12 +102,6 @@ public final class CfnUser: Resource, HasAttributes, DecodableResource {
         public init(key: Value<String>, value: Value<String>) {
             self.key = key
             self.value = value
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("Key", as: Value<String>.self), let r1 = fields.decode("Value", as: Value<String>.self) else { return nil }
-            self.init(key: r0, value: r1)
         }
 
         public var templateValue: TemplateValue {

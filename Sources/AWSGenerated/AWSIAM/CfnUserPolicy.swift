@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::IAM::UserPolicy`: Adds or updates an inline policy document that is embedded in the specified IAM user.
-public final class CfnUserPolicy: Resource, DecodableResource {
+public final class CfnUserPolicy: Resource {
     public var policyDocument: TemplateValue?
     /// The name of the policy document.
     public var policyName: Value<String>
@@ -14,13 +14,6 @@ public final class CfnUserPolicy: Resource, DecodableResource {
         self.policyName = policyName
         self.userName = userName
         super.init(logicalID: logicalID, type: "AWS::IAM::UserPolicy")
-    }
-
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        guard let r1 = properties.decode("PolicyName", as: Value<String>.self), let r2 = properties.decode("UserName", as: Value<String>.self) else { return nil }
-        self.init(logicalID, policyName: r1, userName: r2, policyDocument: properties.decode("PolicyDocument", as: TemplateValue.self))
     }
 
     public override func properties(in context: SynthesisContext) -> Fields {

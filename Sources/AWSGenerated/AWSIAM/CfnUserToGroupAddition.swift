@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::IAM::UserToGroupAddition`: Resource Type definition for AWS::IAM::UserToGroupAddition
-public final class CfnUserToGroupAddition: Resource, HasAttributes, DecodableResource {
+public final class CfnUserToGroupAddition: Resource, HasAttributes {
     public enum Attribute: String, Sendable {
         case id = "Id"
     }
@@ -14,13 +14,6 @@ public final class CfnUserToGroupAddition: Resource, HasAttributes, DecodableRes
         self.groupName = groupName
         self.users = users
         super.init(logicalID: logicalID, type: "AWS::IAM::UserToGroupAddition")
-    }
-
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        guard let r0 = properties.decode("GroupName", as: Value<String>.self), let r1 = properties.decode("Users", as: Value<[String]>.self) else { return nil }
-        self.init(logicalID, groupName: r0, users: r1)
     }
 
     /// Fn::GetAtt Id.

@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::IAM::VirtualMFADevice`: Resource Type definition for AWS::IAM::VirtualMFADevice
-public final class CfnVirtualMFADevice: Resource, HasAttributes, DecodableResource {
+public final class CfnVirtualMFADevice: Resource, HasAttributes {
     public enum Attribute: String, Sendable {
         case serialNumber = "SerialNumber"
     }
@@ -20,13 +20,6 @@ public final class CfnVirtualMFADevice: Resource, HasAttributes, DecodableResour
         super.init(logicalID: logicalID, type: "AWS::IAM::VirtualMFADevice")
     }
 
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        guard let r2 = properties.decode("Users", as: Value<[String]>.self) else { return nil }
-        self.init(logicalID, users: r2, path: properties.decode("Path", as: Value<String>.self), tags: properties.decode("Tags", as: [CfnVirtualMFADevice.Tag].self), virtualMfaDeviceName: properties.decode("VirtualMfaDeviceName", as: Value<String>.self))
-    }
-
     /// Fn::GetAtt SerialNumber.
     public var attrSerialNumber: Value<String> { attribute(.serialNumber) }
 
@@ -40,7 +33,7 @@ public final class CfnVirtualMFADevice: Resource, HasAttributes, DecodableResour
     }
 
     /// A key-value pair to associate with a resource.
-    public struct Tag: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct Tag: TemplateRepresentable, Sendable {
         /// The key name of the tag.
         public let key: Value<String>
         /// The value for the tag.
@@ -49,12 +42,6 @@ public final class CfnVirtualMFADevice: Resource, HasAttributes, DecodableResour
         public init(key: Value<String>, value: Value<String>) {
             self.key = key
             self.value = value
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("Key", as: Value<String>.self), let r1 = fields.decode("Value", as: Value<String>.self) else { return nil }
-            self.init(key: r0, value: r1)
         }
 
         public var templateValue: TemplateValue {

@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::KMS::Alias`: The ``AWS::KMS::Alias`` resource specifies a display name for a [KMS key](https://docs.aws.amazon.com/kms/latest/developerguide/concepts.html#kms_keys).
-public final class CfnAlias: Resource, DecodableResource {
+public final class CfnAlias: Resource {
     /// Specifies the alias name.
     public var aliasName: Value<String>
     /// Associates the alias with the specified [](https://docs.aws.amazon.com/kms/latest/developerguide/concepts.html#customer-cmk).
@@ -12,13 +12,6 @@ public final class CfnAlias: Resource, DecodableResource {
         self.aliasName = aliasName
         self.targetKeyId = targetKeyId
         super.init(logicalID: logicalID, type: "AWS::KMS::Alias")
-    }
-
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        guard let r0 = properties.decode("AliasName", as: Value<String>.self), let r1 = properties.decode("TargetKeyId", as: Value<String>.self) else { return nil }
-        self.init(logicalID, aliasName: r0, targetKeyId: r1)
     }
 
     public override func properties(in context: SynthesisContext) -> Fields {

@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::KMS::Key`: The ``AWS::KMS::Key`` resource specifies an [KMS key](https://docs.aws.amazon.com/kms/latest/developerguide/concepts.html#kms_keys) in KMSlong.
-public final class CfnKey: Resource, HasAttributes, DecodableResource {
+public final class CfnKey: Resource, HasAttributes {
     public enum Attribute: String, Sendable {
         case arn = "Arn"
         case keyId = "KeyId"
@@ -49,12 +49,6 @@ public final class CfnKey: Resource, HasAttributes, DecodableResource {
         super.init(logicalID: logicalID, type: "AWS::KMS::Key")
     }
 
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        self.init(logicalID, bypassPolicyLockoutSafetyCheck: properties.decode("BypassPolicyLockoutSafetyCheck", as: Value<Bool>.self), description: properties.decode("Description", as: Value<String>.self), enableKeyRotation: properties.decode("EnableKeyRotation", as: Value<Bool>.self), enabled: properties.decode("Enabled", as: Value<Bool>.self), keyPolicy: properties.decode("KeyPolicy", as: TemplateValue.self), keySpec: properties.decode("KeySpec", as: CfnKey.KeySpec.self), keyUsage: properties.decode("KeyUsage", as: CfnKey.KeyUsage.self), multiRegion: properties.decode("MultiRegion", as: Value<Bool>.self), origin: properties.decode("Origin", as: CfnKey.Origin.self), pendingWindowInDays: properties.decode("PendingWindowInDays", as: Value<Int>.self), rotationPeriodInDays: properties.decode("RotationPeriodInDays", as: Value<Int>.self), tags: properties.decode("Tags", as: [CfnKey.Tag].self))
-    }
-
     /// Fn::GetAtt Arn.
     public var attrArn: Value<String> { attribute(.arn) }
     /// Fn::GetAtt KeyId.
@@ -77,11 +71,10 @@ public final class CfnKey: Resource, HasAttributes, DecodableResource {
         return properties
     }
 
-    public struct KeySpec: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+    public struct KeySpec: TemplateRepresentable, Sendable {
         public let templateValue: TemplateValue
         /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
         public init(_ value: Value<String>) { templateValue = value.raw }
-        public init(decoding value: TemplateValue) { templateValue = value }
         private init(literal: String) { templateValue = .string(literal) }
         public static var symmetricDefault: KeySpec { KeySpec(literal: "SYMMETRIC_DEFAULT") }
         public static var rsa2048: KeySpec { KeySpec(literal: "RSA_2048") }
@@ -102,11 +95,10 @@ public final class CfnKey: Resource, HasAttributes, DecodableResource {
         public static var eccNistEdwards25519: KeySpec { KeySpec(literal: "ECC_NIST_EDWARDS25519") }
     }
 
-    public struct KeyUsage: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+    public struct KeyUsage: TemplateRepresentable, Sendable {
         public let templateValue: TemplateValue
         /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
         public init(_ value: Value<String>) { templateValue = value.raw }
-        public init(decoding value: TemplateValue) { templateValue = value }
         private init(literal: String) { templateValue = .string(literal) }
         public static var encryptDecrypt: KeyUsage { KeyUsage(literal: "ENCRYPT_DECRYPT") }
         public static var signVerify: KeyUsage { KeyUsage(literal: "SIGN_VERIFY") }
@@ -114,18 +106,17 @@ public final class CfnKey: Resource, HasAttributes, DecodableResource {
         public static var keyAgreement: KeyUsage { KeyUsage(literal: "KEY_AGREEMENT") }
     }
 
-    public struct Origin: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+    public struct Origin: TemplateRepresentable, Sendable {
         public let templateValue: TemplateValue
         /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
         public init(_ value: Value<String>) { templateValue = value.raw }
-        public init(decoding value: TemplateValue) { templateValue = value }
         private init(literal: String) { templateValue = .string(literal) }
         public static var awsKms: Origin { Origin(literal: "AWS_KMS") }
         public static var external: Origin { Origin(literal: "EXTERNAL") }
     }
 
     /// A key-value pair.
-    public struct Tag: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct Tag: TemplateRepresentable, Sendable {
         /// The key name of the tag.
         public let key: Value<String>
         /// The value for the tag.
@@ -134,12 +125,6 @@ public final class CfnKey: Resource, HasAttributes, DecodableResource {
         public init(key: Value<String>, value: Value<String>) {
             self.key = key
             self.value = value
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("Key", as: Value<String>.self), let r1 = fields.decode("Value", as: Value<String>.self) else { return nil }
-            self.init(key: r0, value: r1)
         }
 
         public var templateValue: TemplateValue {

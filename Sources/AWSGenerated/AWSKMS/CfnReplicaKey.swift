@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::KMS::ReplicaKey`: The AWS::KMS::ReplicaKey resource specifies a multi-region replica AWS KMS key in AWS Key Management Service (AWS KMS).
-public final class CfnReplicaKey: Resource, HasAttributes, DecodableResource {
+public final class CfnReplicaKey: Resource, HasAttributes {
     public enum Attribute: String, Sendable {
         case arn = "Arn"
         case keyId = "KeyId"
@@ -31,13 +31,6 @@ public final class CfnReplicaKey: Resource, HasAttributes, DecodableResource {
         super.init(logicalID: logicalID, type: "AWS::KMS::ReplicaKey")
     }
 
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        guard let r2 = properties.decode("KeyPolicy", as: TemplateValue.self), let r4 = properties.decode("PrimaryKeyArn", as: Value<String>.self) else { return nil }
-        self.init(logicalID, keyPolicy: r2, primaryKeyArn: r4, description: properties.decode("Description", as: Value<String>.self), enabled: properties.decode("Enabled", as: Value<Bool>.self), pendingWindowInDays: properties.decode("PendingWindowInDays", as: Value<Int>.self), tags: properties.decode("Tags", as: [CfnReplicaKey.Tag].self))
-    }
-
     /// Fn::GetAtt Arn.
     public var attrArn: Value<String> { attribute(.arn) }
     /// Fn::GetAtt KeyId.
@@ -55,7 +48,7 @@ public final class CfnReplicaKey: Resource, HasAttributes, DecodableResource {
     }
 
     /// A key-value pair to associate with a resource.
-    public struct Tag: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct Tag: TemplateRepresentable, Sendable {
         /// The key name of the tag.
         public let key: Value<String>
         /// The value for the tag.
@@ -64,12 +57,6 @@ public final class CfnReplicaKey: Resource, HasAttributes, DecodableResource {
         public init(key: Value<String>, value: Value<String>) {
             self.key = key
             self.value = value
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("Key", as: Value<String>.self), let r1 = fields.decode("Value", as: Value<String>.self) else { return nil }
-            self.init(key: r0, value: r1)
         }
 
         public var templateValue: TemplateValue {

@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::Kinesis::Channel`: Resource Type definition for AWS::Kinesis::Channel
-public final class CfnChannel: Resource, HasAttributes, DecodableResource {
+public final class CfnChannel: Resource, HasAttributes {
     public enum Attribute: String, Sendable {
         case channelARN = "ChannelARN"
         case channelCreationTimestamp = "ChannelCreationTimestamp"
@@ -39,13 +39,6 @@ public final class CfnChannel: Resource, HasAttributes, DecodableResource {
         super.init(logicalID: logicalID, type: "AWS::Kinesis::Channel")
     }
 
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        guard let r0 = properties.decode("ChannelName", as: Value<String>.self), let r5 = properties.decode("ServiceExecutionRoleARN", as: Value<String>.self), let r6 = properties.decode("StreamConfigurationList", as: [CfnChannel.StreamConfiguration].self) else { return nil }
-        self.init(logicalID, channelName: r0, serviceExecutionRoleARN: r5, streamConfigurationList: r6, encryptionConfiguration: properties.decode("EncryptionConfiguration", as: CfnChannel.EncryptionConfiguration.self), loggingConfiguration: properties.decode("LoggingConfiguration", as: CfnChannel.LoggingConfiguration.self), s3DestinationConfiguration: properties.decode("S3DestinationConfiguration", as: CfnChannel.S3DestinationConfiguration.self), s3TablesDestinationConfiguration: properties.decode("S3TablesDestinationConfiguration", as: CfnChannel.S3TablesDestinationConfiguration.self), tags: properties.decode("Tags", as: [CfnChannel.Tag].self))
-    }
-
     /// Fn::GetAtt ChannelARN.
     public var attrChannelARN: Value<String> { attribute(.channelARN) }
     /// Fn::GetAtt ChannelCreationTimestamp.
@@ -69,7 +62,7 @@ public final class CfnChannel: Resource, HasAttributes, DecodableResource {
     }
 
     /// Server-side encryption configuration for data at rest in the destination.
-    public struct EncryptionConfiguration: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct EncryptionConfiguration: TemplateRepresentable, Sendable {
         /// The encryption type.
         public let encryptionType: CfnChannel.EncryptionConfiguration.EncryptionType
         /// The customer-managed AWS KMS key.
@@ -80,12 +73,6 @@ public final class CfnChannel: Resource, HasAttributes, DecodableResource {
             self.keyId = keyId
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("EncryptionType", as: CfnChannel.EncryptionConfiguration.EncryptionType.self), let r1 = fields.decode("KeyId", as: Value<String>.self) else { return nil }
-            self.init(encryptionType: r0, keyId: r1)
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["EncryptionType"] = self.encryptionType.templateValue
@@ -93,29 +80,22 @@ public final class CfnChannel: Resource, HasAttributes, DecodableResource {
             return .object(fields)
         }
 
-        public struct EncryptionType: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+        public struct EncryptionType: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
-            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var kms: EncryptionType { EncryptionType(literal: "KMS") }
         }
     }
 
     /// Configuration for delivering channel operational logs.
-    public struct LoggingConfiguration: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct LoggingConfiguration: TemplateRepresentable, Sendable {
         /// CloudWatch Logs configuration block.
         public let cloudWatchLogs: CfnChannel.CloudWatchLogsConfiguration
 
         public init(cloudWatchLogs: CfnChannel.CloudWatchLogsConfiguration) {
             self.cloudWatchLogs = cloudWatchLogs
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("CloudWatchLogs", as: CfnChannel.CloudWatchLogsConfiguration.self) else { return nil }
-            self.init(cloudWatchLogs: r0)
         }
 
         public var templateValue: TemplateValue {
@@ -126,7 +106,7 @@ public final class CfnChannel: Resource, HasAttributes, DecodableResource {
     }
 
     /// CloudWatch Logs configuration for the channel.
-    public struct CloudWatchLogsConfiguration: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct CloudWatchLogsConfiguration: TemplateRepresentable, Sendable {
         /// Whether CloudWatch Logs delivery is enabled.
         public let enabled: Value<Bool>
         /// The CloudWatch log group name.
@@ -140,12 +120,6 @@ public final class CfnChannel: Resource, HasAttributes, DecodableResource {
             self.logStreamName = logStreamName
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("Enabled", as: Value<Bool>.self) else { return nil }
-            self.init(enabled: r0, logGroupName: fields.decode("LogGroupName", as: Value<String>.self), logStreamName: fields.decode("LogStreamName", as: Value<String>.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["Enabled"] = self.enabled.templateValue
@@ -156,7 +130,7 @@ public final class CfnChannel: Resource, HasAttributes, DecodableResource {
     }
 
     /// Configuration for delivery to a vanilla S3 bucket destination.
-    public struct S3DestinationConfiguration: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct S3DestinationConfiguration: TemplateRepresentable, Sendable {
         /// The maximum time in seconds the channel buffers records before delivery if the minimum target file size is not reached.
         public let dataFreshnessInSeconds: Value<Int>?
         /// Optional dead-letter queue (DLQ) configuration for records that cannot be delivered to the destination.
@@ -170,12 +144,6 @@ public final class CfnChannel: Resource, HasAttributes, DecodableResource {
             self.storageConfiguration = storageConfiguration
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r2 = fields.decode("StorageConfiguration", as: CfnChannel.S3StorageConfiguration.self) else { return nil }
-            self.init(storageConfiguration: r2, dataFreshnessInSeconds: fields.decode("DataFreshnessInSeconds", as: Value<Int>.self), deadLetterQueueS3Configuration: fields.decode("DeadLetterQueueS3Configuration", as: CfnChannel.DeadLetterQueueS3Configuration.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["DataFreshnessInSeconds"] = self.dataFreshnessInSeconds?.templateValue
@@ -186,7 +154,7 @@ public final class CfnChannel: Resource, HasAttributes, DecodableResource {
     }
 
     /// Configuration of the S3 bucket used to capture records that cannot be delivered to the primary destination.
-    public struct DeadLetterQueueS3Configuration: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct DeadLetterQueueS3Configuration: TemplateRepresentable, Sendable {
         /// The ARN of the S3 bucket for storing failed records.
         public let bucketARN: Value<String>
         /// Optional S3 key prefix under which error records are organized.
@@ -200,12 +168,6 @@ public final class CfnChannel: Resource, HasAttributes, DecodableResource {
             self.expectedBucketOwner = expectedBucketOwner
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("BucketARN", as: Value<String>.self), let r2 = fields.decode("ExpectedBucketOwner", as: Value<String>.self) else { return nil }
-            self.init(bucketARN: r0, expectedBucketOwner: r2, errorOutputPrefix: fields.decode("ErrorOutputPrefix", as: Value<String>.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["BucketARN"] = self.bucketARN.templateValue
@@ -216,7 +178,7 @@ public final class CfnChannel: Resource, HasAttributes, DecodableResource {
     }
 
     /// S3 storage configuration that describes the destination bucket and how delivered objects are stored.
-    public struct S3StorageConfiguration: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct S3StorageConfiguration: TemplateRepresentable, Sendable {
         /// The ARN of the S3 bucket for record delivery.
         public let bucketARN: Value<String>
         /// The compression algorithm applied to delivered objects.
@@ -236,12 +198,6 @@ public final class CfnChannel: Resource, HasAttributes, DecodableResource {
             self.storageClass = storageClass
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("BucketARN", as: Value<String>.self), let r1 = fields.decode("CompressionType", as: CfnChannel.S3StorageConfiguration.CompressionType.self), let r2 = fields.decode("ExpectedBucketOwner", as: Value<String>.self) else { return nil }
-            self.init(bucketARN: r0, compressionType: r1, expectedBucketOwner: r2, outputKeyTemplate: fields.decode("OutputKeyTemplate", as: Value<String>.self), storageClass: fields.decode("StorageClass", as: CfnChannel.S3StorageConfiguration.StorageClass.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["BucketARN"] = self.bucketARN.templateValue
@@ -252,22 +208,20 @@ public final class CfnChannel: Resource, HasAttributes, DecodableResource {
             return .object(fields)
         }
 
-        public struct CompressionType: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+        public struct CompressionType: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
-            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var none: CompressionType { CompressionType(literal: "NONE") }
             public static var gzip: CompressionType { CompressionType(literal: "GZIP") }
             public static var zstd: CompressionType { CompressionType(literal: "ZSTD") }
         }
 
-        public struct StorageClass: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+        public struct StorageClass: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
-            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var standard: StorageClass { StorageClass(literal: "STANDARD") }
             public static var intelligentTiering: StorageClass { StorageClass(literal: "INTELLIGENT_TIERING") }
@@ -276,7 +230,7 @@ public final class CfnChannel: Resource, HasAttributes, DecodableResource {
     }
 
     /// Configuration for delivery to S3 Tables destinations.
-    public struct S3TablesDestinationConfiguration: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct S3TablesDestinationConfiguration: TemplateRepresentable, Sendable {
         /// The maximum time in seconds the channel buffers records before delivery if the minimum target file size is not reached.
         public let dataFreshnessInSeconds: Value<Int>?
         /// The dead-letter queue (DLQ) configuration for records that cannot be delivered to the S3 Tables destination.
@@ -290,12 +244,6 @@ public final class CfnChannel: Resource, HasAttributes, DecodableResource {
             self.s3TablesConfigurationList = s3TablesConfigurationList
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r1 = fields.decode("DeadLetterQueueS3Configuration", as: CfnChannel.DeadLetterQueueS3Configuration.self), let r2 = fields.decode("S3TablesConfigurationList", as: [CfnChannel.S3TableConfiguration].self) else { return nil }
-            self.init(deadLetterQueueS3Configuration: r1, s3TablesConfigurationList: r2, dataFreshnessInSeconds: fields.decode("DataFreshnessInSeconds", as: Value<Int>.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["DataFreshnessInSeconds"] = self.dataFreshnessInSeconds?.templateValue
@@ -306,7 +254,7 @@ public final class CfnChannel: Resource, HasAttributes, DecodableResource {
     }
 
     /// An S3 Tables destination including its table bucket, namespace, table name, and partition spec.
-    public struct S3TableConfiguration: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct S3TableConfiguration: TemplateRepresentable, Sendable {
         /// The compression algorithm applied to objects delivered to the S3 Tables destination.
         public let compressionType: CfnChannel.S3TableConfiguration.CompressionType
         /// The name of the S3 Tables namespace that contains the destination table.
@@ -326,12 +274,6 @@ public final class CfnChannel: Resource, HasAttributes, DecodableResource {
             self.tableName = tableName
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("CompressionType", as: CfnChannel.S3TableConfiguration.CompressionType.self), let r1 = fields.decode("Namespace", as: Value<String>.self), let r3 = fields.decode("TableBucketARN", as: Value<String>.self), let r4 = fields.decode("TableName", as: Value<String>.self) else { return nil }
-            self.init(compressionType: r0, namespace: r1, tableBucketARN: r3, tableName: r4, partitionSpec: fields.decode("PartitionSpec", as: CfnChannel.PartitionSpec.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["CompressionType"] = self.compressionType.templateValue
@@ -342,11 +284,10 @@ public final class CfnChannel: Resource, HasAttributes, DecodableResource {
             return .object(fields)
         }
 
-        public struct CompressionType: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+        public struct CompressionType: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
-            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var none: CompressionType { CompressionType(literal: "NONE") }
             public static var zstd: CompressionType { CompressionType(literal: "ZSTD") }
@@ -355,18 +296,12 @@ public final class CfnChannel: Resource, HasAttributes, DecodableResource {
     }
 
     /// Partitioning specification for the destination Iceberg table.
-    public struct PartitionSpec: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct PartitionSpec: TemplateRepresentable, Sendable {
         /// List of partition fields that define how records are partitioned when written to the destination table.
         public let partitionFields: [CfnChannel.PartitionField]
 
         public init(partitionFields: [CfnChannel.PartitionField]) {
             self.partitionFields = partitionFields
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("PartitionFields", as: [CfnChannel.PartitionField].self) else { return nil }
-            self.init(partitionFields: r0)
         }
 
         public var templateValue: TemplateValue {
@@ -377,7 +312,7 @@ public final class CfnChannel: Resource, HasAttributes, DecodableResource {
     }
 
     /// A single partition field consisting of a transform applied to a source column.
-    public struct PartitionField: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct PartitionField: TemplateRepresentable, Sendable {
         /// The name of the source column on which the transform is applied.
         public let sourceName: Value<String>
         /// The partitioning transform applied to the SourceName column.
@@ -388,12 +323,6 @@ public final class CfnChannel: Resource, HasAttributes, DecodableResource {
             self.transform = transform
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("SourceName", as: Value<String>.self), let r1 = fields.decode("Transform", as: CfnChannel.PartitionField.Transform.self) else { return nil }
-            self.init(sourceName: r0, transform: r1)
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["SourceName"] = self.sourceName.templateValue
@@ -401,18 +330,17 @@ public final class CfnChannel: Resource, HasAttributes, DecodableResource {
             return .object(fields)
         }
 
-        public struct Transform: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+        public struct Transform: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
-            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var timeHour: Transform { Transform(literal: "TIME_HOUR") }
         }
     }
 
     /// The configuration of a Kinesis stream that the channel reads from.
-    public struct StreamConfiguration: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct StreamConfiguration: TemplateRepresentable, Sendable {
         /// The configuration that describes how records on the source stream are encoded.
         public let recordConfiguration: CfnChannel.RecordConfiguration
         /// The Amazon resource name (ARN) of the Kinesis data stream that the channel reads from.
@@ -421,12 +349,6 @@ public final class CfnChannel: Resource, HasAttributes, DecodableResource {
         public init(recordConfiguration: CfnChannel.RecordConfiguration, streamARN: Value<String>) {
             self.recordConfiguration = recordConfiguration
             self.streamARN = streamARN
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("RecordConfiguration", as: CfnChannel.RecordConfiguration.self), let r1 = fields.decode("StreamARN", as: Value<String>.self) else { return nil }
-            self.init(recordConfiguration: r0, streamARN: r1)
         }
 
         public var templateValue: TemplateValue {
@@ -438,7 +360,7 @@ public final class CfnChannel: Resource, HasAttributes, DecodableResource {
     }
 
     /// The configuration that describes how records on the source stream are encoded.
-    public struct RecordConfiguration: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct RecordConfiguration: TemplateRepresentable, Sendable {
         /// The ARN of the AWS Glue Schema Registry (GSR) schema.
         public let gsrSchemaARN: Value<String>?
         /// The format used to interpret records read from the source stream.
@@ -449,12 +371,6 @@ public final class CfnChannel: Resource, HasAttributes, DecodableResource {
             self.recordFormatType = recordFormatType
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r1 = fields.decode("RecordFormatType", as: CfnChannel.RecordConfiguration.RecordFormatType.self) else { return nil }
-            self.init(recordFormatType: r1, gsrSchemaARN: fields.decode("GSRSchemaARN", as: Value<String>.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["GSRSchemaARN"] = self.gsrSchemaARN?.templateValue
@@ -462,11 +378,10 @@ public final class CfnChannel: Resource, HasAttributes, DecodableResource {
             return .object(fields)
         }
 
-        public struct RecordFormatType: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+        public struct RecordFormatType: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
-            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var gsrJson: RecordFormatType { RecordFormatType(literal: "GSR_JSON") }
             public static var json: RecordFormatType { RecordFormatType(literal: "JSON") }
@@ -476,7 +391,7 @@ public final class CfnChannel: Resource, HasAttributes, DecodableResource {
     }
 
     /// An arbitrary set of tags (key-value pairs) to associate with the Kinesis channel.
-    public struct Tag: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct Tag: TemplateRepresentable, Sendable {
         /// The key name of the tag.
         public let key: Value<String>
         /// The value for the tag.
@@ -485,12 +400,6 @@ public final class CfnChannel: Resource, HasAttributes, DecodableResource {
         public init(key: Value<String>, value: Value<String>) {
             self.key = key
             self.value = value
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("Key", as: Value<String>.self), let r1 = fields.decode("Value", as: Value<String>.self) else { return nil }
-            self.init(key: r0, value: r1)
         }
 
         public var templateValue: TemplateValue {

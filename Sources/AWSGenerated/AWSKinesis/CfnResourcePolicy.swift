@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::Kinesis::ResourcePolicy`: Resource Type definition for AWS::Kinesis::ResourcePolicy
-public final class CfnResourcePolicy: Resource, DecodableResource {
+public final class CfnResourcePolicy: Resource {
     /// The ARN of the AWS Kinesis resource to which the policy applies.
     public var resourceArn: Value<String>
     /// A policy document containing permissions to add to the specified resource.
@@ -12,13 +12,6 @@ public final class CfnResourcePolicy: Resource, DecodableResource {
         self.resourceArn = resourceArn
         self.resourcePolicy = resourcePolicy
         super.init(logicalID: logicalID, type: "AWS::Kinesis::ResourcePolicy")
-    }
-
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        guard let r0 = properties.decode("ResourceArn", as: Value<String>.self), let r1 = properties.decode("ResourcePolicy", as: TemplateValue.self) else { return nil }
-        self.init(logicalID, resourceArn: r0, resourcePolicy: r1)
     }
 
     public override func properties(in context: SynthesisContext) -> Fields {

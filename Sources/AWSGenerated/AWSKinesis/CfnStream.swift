@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::Kinesis::Stream`: Resource Type definition for AWS::Kinesis::Stream
-public final class CfnStream: Resource, HasAttributes, DecodableResource {
+public final class CfnStream: Resource, HasAttributes {
     public enum Attribute: String, Sendable {
         case arn = "Arn"
         case warmThroughputObject = "WarmThroughputObject"
@@ -43,12 +43,6 @@ public final class CfnStream: Resource, HasAttributes, DecodableResource {
         super.init(logicalID: logicalID, type: "AWS::Kinesis::Stream")
     }
 
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        self.init(logicalID, desiredShardLevelMetrics: properties.decode("DesiredShardLevelMetrics", as: [CfnStream.EnhancedMetric].self), maxRecordSizeInKiB: properties.decode("MaxRecordSizeInKiB", as: Value<Int>.self), name: properties.decode("Name", as: Value<String>.self), recordDistributionStrategy: properties.decode("RecordDistributionStrategy", as: CfnStream.RecordDistributionStrategy.self), retentionPeriodHours: properties.decode("RetentionPeriodHours", as: Value<Int>.self), shardCount: properties.decode("ShardCount", as: Value<Int>.self), streamEncryption: properties.decode("StreamEncryption", as: CfnStream.StreamEncryption.self), streamModeDetails: properties.decode("StreamModeDetails", as: CfnStream.StreamModeDetails.self), tags: properties.decode("Tags", as: [CfnStream.Tag].self), warmThroughputMiBps: properties.decode("WarmThroughputMiBps", as: Value<Int>.self))
-    }
-
     /// Fn::GetAtt Arn.
     public var attrArn: Value<String> { attribute(.arn) }
     /// Fn::GetAtt WarmThroughputObject.
@@ -70,11 +64,10 @@ public final class CfnStream: Resource, HasAttributes, DecodableResource {
     }
 
     /// Value of an enhanced metric
-    public struct EnhancedMetric: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+    public struct EnhancedMetric: TemplateRepresentable, Sendable {
         public let templateValue: TemplateValue
         /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
         public init(_ value: Value<String>) { templateValue = value.raw }
-        public init(decoding value: TemplateValue) { templateValue = value }
         private init(literal: String) { templateValue = .string(literal) }
         public static var incomingBytes: EnhancedMetric { EnhancedMetric(literal: "IncomingBytes") }
         public static var incomingRecords: EnhancedMetric { EnhancedMetric(literal: "IncomingRecords") }
@@ -86,18 +79,17 @@ public final class CfnStream: Resource, HasAttributes, DecodableResource {
         public static var all: EnhancedMetric { EnhancedMetric(literal: "ALL") }
     }
 
-    public struct RecordDistributionStrategy: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+    public struct RecordDistributionStrategy: TemplateRepresentable, Sendable {
         public let templateValue: TemplateValue
         /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
         public init(_ value: Value<String>) { templateValue = value.raw }
-        public init(decoding value: TemplateValue) { templateValue = value }
         private init(literal: String) { templateValue = .string(literal) }
         public static var auto: RecordDistributionStrategy { RecordDistributionStrategy(literal: "AUTO") }
         public static var userPartitionKey: RecordDistributionStrategy { RecordDistributionStrategy(literal: "USER_PARTITION_KEY") }
     }
 
     /// When specified, enables or updates server-side encryption using an AWS KMS key for a specified stream.
-    public struct StreamEncryption: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct StreamEncryption: TemplateRepresentable, Sendable {
         /// The encryption type to use.
         public let encryptionType: CfnStream.StreamEncryption.EncryptionType
         /// The GUID for the customer-managed AWS KMS key to use for encryption.
@@ -108,12 +100,6 @@ public final class CfnStream: Resource, HasAttributes, DecodableResource {
             self.keyId = keyId
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("EncryptionType", as: CfnStream.StreamEncryption.EncryptionType.self), let r1 = fields.decode("KeyId", as: Value<String>.self) else { return nil }
-            self.init(encryptionType: r0, keyId: r1)
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["EncryptionType"] = self.encryptionType.templateValue
@@ -121,29 +107,22 @@ public final class CfnStream: Resource, HasAttributes, DecodableResource {
             return .object(fields)
         }
 
-        public struct EncryptionType: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+        public struct EncryptionType: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
-            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var kms: EncryptionType { EncryptionType(literal: "KMS") }
         }
     }
 
     /// When specified, enables or updates the mode of stream.
-    public struct StreamModeDetails: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct StreamModeDetails: TemplateRepresentable, Sendable {
         /// The mode of the stream
         public let streamMode: CfnStream.StreamModeDetails.StreamMode
 
         public init(streamMode: CfnStream.StreamModeDetails.StreamMode) {
             self.streamMode = streamMode
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("StreamMode", as: CfnStream.StreamModeDetails.StreamMode.self) else { return nil }
-            self.init(streamMode: r0)
         }
 
         public var templateValue: TemplateValue {
@@ -152,11 +131,10 @@ public final class CfnStream: Resource, HasAttributes, DecodableResource {
             return .object(fields)
         }
 
-        public struct StreamMode: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+        public struct StreamMode: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
-            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var onDemand: StreamMode { StreamMode(literal: "ON_DEMAND") }
             public static var provisioned: StreamMode { StreamMode(literal: "PROVISIONED") }
@@ -164,7 +142,7 @@ public final class CfnStream: Resource, HasAttributes, DecodableResource {
     }
 
     /// An arbitrary set of tags (key-value pairs) to associate with the Kinesis stream.
-    public struct Tag: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct Tag: TemplateRepresentable, Sendable {
         /// The key name of the tag.
         public let key: Value<String>
         /// The value for the tag.
@@ -173,12 +151,6 @@ public final class CfnStream: Resource, HasAttributes, DecodableResource {
         public init(key: Value<String>, value: Value<String>) {
             self.key = key
             self.value = value
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("Key", as: Value<String>.self), let r1 = fields.decode("Value", as: Value<String>.self) else { return nil }
-            self.init(key: r0, value: r1)
         }
 
         public var templateValue: TemplateValue {

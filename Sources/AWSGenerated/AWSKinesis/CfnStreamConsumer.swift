@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::Kinesis::StreamConsumer`: Resource Type definition for AWS::Kinesis::StreamConsumer
-public final class CfnStreamConsumer: Resource, HasAttributes, DecodableResource {
+public final class CfnStreamConsumer: Resource, HasAttributes {
     public enum Attribute: String, Sendable {
         case consumerARN = "ConsumerARN"
         case consumerCreationTimestamp = "ConsumerCreationTimestamp"
@@ -25,13 +25,6 @@ public final class CfnStreamConsumer: Resource, HasAttributes, DecodableResource
         super.init(logicalID: logicalID, type: "AWS::Kinesis::StreamConsumer")
     }
 
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        guard let r0 = properties.decode("ConsumerName", as: Value<String>.self), let r1 = properties.decode("StreamARN", as: Value<String>.self) else { return nil }
-        self.init(logicalID, consumerName: r0, streamARN: r1, tags: properties.decode("Tags", as: [CfnStreamConsumer.Tag].self))
-    }
-
     /// Fn::GetAtt ConsumerARN.
     public var attrConsumerARN: Value<String> { attribute(.consumerARN) }
     /// Fn::GetAtt ConsumerCreationTimestamp.
@@ -48,7 +41,7 @@ public final class CfnStreamConsumer: Resource, HasAttributes, DecodableResource
     }
 
     /// An arbitrary set of tags (key-value pairs) to associate with the Kinesis consumer.
-    public struct Tag: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct Tag: TemplateRepresentable, Sendable {
         /// The key name of the tag.
         public let key: Value<String>
         /// The value for the tag.
@@ -57,12 +50,6 @@ public final class CfnStreamConsumer: Resource, HasAttributes, DecodableResource
         public init(key: Value<String>, value: Value<String>) {
             self.key = key
             self.value = value
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("Key", as: Value<String>.self), let r1 = fields.decode("Value", as: Value<String>.self) else { return nil }
-            self.init(key: r0, value: r1)
         }
 
         public var templateValue: TemplateValue {

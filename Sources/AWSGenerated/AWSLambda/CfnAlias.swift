@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::Lambda::Alias`: Resource Type definition for AWS::Lambda::Alias
-public final class CfnAlias: Resource, HasAttributes, DecodableResource {
+public final class CfnAlias: Resource, HasAttributes {
     public enum Attribute: String, Sendable {
         case aliasArn = "AliasArn"
     }
@@ -30,13 +30,6 @@ public final class CfnAlias: Resource, HasAttributes, DecodableResource {
         super.init(logicalID: logicalID, type: "AWS::Lambda::Alias")
     }
 
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        guard let r1 = properties.decode("FunctionName", as: Value<String>.self), let r2 = properties.decode("FunctionVersion", as: Value<String>.self), let r3 = properties.decode("Name", as: Value<String>.self) else { return nil }
-        self.init(logicalID, functionName: r1, functionVersion: r2, name: r3, description: properties.decode("Description", as: Value<String>.self), provisionedConcurrencyConfig: properties.decode("ProvisionedConcurrencyConfig", as: CfnAlias.ProvisionedConcurrencyConfiguration.self), routingConfig: properties.decode("RoutingConfig", as: CfnAlias.AliasRoutingConfiguration.self))
-    }
-
     /// Fn::GetAtt AliasArn.
     public var attrAliasArn: Value<String> { attribute(.aliasArn) }
 
@@ -52,18 +45,12 @@ public final class CfnAlias: Resource, HasAttributes, DecodableResource {
     }
 
     /// A provisioned concurrency configuration for a function's alias.
-    public struct ProvisionedConcurrencyConfiguration: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct ProvisionedConcurrencyConfiguration: TemplateRepresentable, Sendable {
         /// The amount of provisioned concurrency to allocate for the alias.
         public let provisionedConcurrentExecutions: Value<Int>
 
         public init(provisionedConcurrentExecutions: Value<Int>) {
             self.provisionedConcurrentExecutions = provisionedConcurrentExecutions
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("ProvisionedConcurrentExecutions", as: Value<Int>.self) else { return nil }
-            self.init(provisionedConcurrentExecutions: r0)
         }
 
         public var templateValue: TemplateValue {
@@ -74,17 +61,12 @@ public final class CfnAlias: Resource, HasAttributes, DecodableResource {
     }
 
     /// The traffic-shifting configuration of a Lambda function alias.
-    public struct AliasRoutingConfiguration: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct AliasRoutingConfiguration: TemplateRepresentable, Sendable {
         /// The second version, and the percentage of traffic that's routed to it.
         public let additionalVersionWeights: [CfnAlias.VersionWeight]?
 
         public init(additionalVersionWeights: [CfnAlias.VersionWeight]? = nil) {
             self.additionalVersionWeights = additionalVersionWeights
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(additionalVersionWeights: fields.decode("AdditionalVersionWeights", as: [CfnAlias.VersionWeight].self))
         }
 
         public var templateValue: TemplateValue {
@@ -95,7 +77,7 @@ public final class CfnAlias: Resource, HasAttributes, DecodableResource {
     }
 
     /// The traffic-shifting configuration of a Lambda function alias.
-    public struct VersionWeight: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct VersionWeight: TemplateRepresentable, Sendable {
         /// The qualifier of the second version.
         public let functionVersion: Value<String>
         /// The percentage of traffic that the alias routes to the second version.
@@ -104,12 +86,6 @@ public final class CfnAlias: Resource, HasAttributes, DecodableResource {
         public init(functionVersion: Value<String>, functionWeight: Value<Double>) {
             self.functionVersion = functionVersion
             self.functionWeight = functionWeight
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("FunctionVersion", as: Value<String>.self), let r1 = fields.decode("FunctionWeight", as: Value<Double>.self) else { return nil }
-            self.init(functionVersion: r0, functionWeight: r1)
         }
 
         public var templateValue: TemplateValue {

@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::Lambda::CapacityProvider`: Creates a capacity provider that manages compute resources for Lambda functions
-public final class CfnCapacityProvider: Resource, HasAttributes, DecodableResource {
+public final class CfnCapacityProvider: Resource, HasAttributes {
     public enum Attribute: String, Sendable {
         case arn = "Arn"
         case state = "State"
@@ -39,13 +39,6 @@ public final class CfnCapacityProvider: Resource, HasAttributes, DecodableResour
         super.init(logicalID: logicalID, type: "AWS::Lambda::CapacityProvider")
     }
 
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        guard let r4 = properties.decode("PermissionsConfig", as: CfnCapacityProvider.CapacityProviderPermissionsConfig.self), let r8 = properties.decode("VpcConfig", as: CfnCapacityProvider.CapacityProviderVpcConfig.self) else { return nil }
-        self.init(logicalID, permissionsConfig: r4, vpcConfig: r8, capacityProviderName: properties.decode("CapacityProviderName", as: Value<String>.self), capacityProviderScalingConfig: properties.decode("CapacityProviderScalingConfig", as: CfnCapacityProvider.CapacityProviderScalingConfig.self), instanceRequirements: properties.decode("InstanceRequirements", as: CfnCapacityProvider.InstanceRequirements.self), kmsKeyArn: properties.decode("KmsKeyArn", as: Value<String>.self), propagateTags: properties.decode("PropagateTags", as: CfnCapacityProvider.PropagateTagsConfig.self), tags: properties.decode("Tags", as: [CfnCapacityProvider.Tag].self), telemetryConfig: properties.decode("TelemetryConfig", as: CfnCapacityProvider.CapacityProviderTelemetryConfig.self))
-    }
-
     /// Fn::GetAtt Arn.
     public var attrArn: Value<String> { attribute(.arn) }
     /// Fn::GetAtt State.
@@ -66,7 +59,7 @@ public final class CfnCapacityProvider: Resource, HasAttributes, DecodableResour
     }
 
     /// Configuration that defines how the capacity provider scales compute instances based on demand and policies.
-    public struct CapacityProviderScalingConfig: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct CapacityProviderScalingConfig: TemplateRepresentable, Sendable {
         /// The maximum number of vCPUs that the capacity provider can provision across all compute instances.
         public let maxVCpuCount: Value<Int>?
         /// The scaling mode that determines how the capacity provider responds to changes in demand.
@@ -80,11 +73,6 @@ public final class CfnCapacityProvider: Resource, HasAttributes, DecodableResour
             self.scalingPolicies = scalingPolicies
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(maxVCpuCount: fields.decode("MaxVCpuCount", as: Value<Int>.self), scalingMode: fields.decode("ScalingMode", as: CfnCapacityProvider.CapacityProviderScalingMode.self), scalingPolicies: fields.decode("ScalingPolicies", as: [CfnCapacityProvider.TargetTrackingScalingPolicy].self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["MaxVCpuCount"] = self.maxVCpuCount?.templateValue
@@ -95,18 +83,17 @@ public final class CfnCapacityProvider: Resource, HasAttributes, DecodableResour
     }
 
     /// The scaling mode for the capacity provider.
-    public struct CapacityProviderScalingMode: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+    public struct CapacityProviderScalingMode: TemplateRepresentable, Sendable {
         public let templateValue: TemplateValue
         /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
         public init(_ value: Value<String>) { templateValue = value.raw }
-        public init(decoding value: TemplateValue) { templateValue = value }
         private init(literal: String) { templateValue = .string(literal) }
         public static var auto: CapacityProviderScalingMode { CapacityProviderScalingMode(literal: "Auto") }
         public static var manual: CapacityProviderScalingMode { CapacityProviderScalingMode(literal: "Manual") }
     }
 
     /// A scaling policy for the capacity provider that automatically adjusts capacity to maintain a target value for a specific metric.
-    public struct TargetTrackingScalingPolicy: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct TargetTrackingScalingPolicy: TemplateRepresentable, Sendable {
         /// The predefined metric type to track for scaling decisions.
         public let predefinedMetricType: CfnCapacityProvider.CapacityProviderPredefinedMetricType
         /// The target value for the metric that the scaling policy attempts to maintain through scaling actions.
@@ -115,12 +102,6 @@ public final class CfnCapacityProvider: Resource, HasAttributes, DecodableResour
         public init(predefinedMetricType: CfnCapacityProvider.CapacityProviderPredefinedMetricType, targetValue: Value<Double>) {
             self.predefinedMetricType = predefinedMetricType
             self.targetValue = targetValue
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("PredefinedMetricType", as: CfnCapacityProvider.CapacityProviderPredefinedMetricType.self), let r1 = fields.decode("TargetValue", as: Value<Double>.self) else { return nil }
-            self.init(predefinedMetricType: r0, targetValue: r1)
         }
 
         public var templateValue: TemplateValue {
@@ -132,18 +113,17 @@ public final class CfnCapacityProvider: Resource, HasAttributes, DecodableResour
     }
 
     /// The predefined metric for target tracking.
-    public struct CapacityProviderPredefinedMetricType: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+    public struct CapacityProviderPredefinedMetricType: TemplateRepresentable, Sendable {
         public let templateValue: TemplateValue
         /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
         public init(_ value: Value<String>) { templateValue = value.raw }
-        public init(decoding value: TemplateValue) { templateValue = value }
         private init(literal: String) { templateValue = .string(literal) }
         public static var lambdaCapacityProviderAverageCPUUtilization: CapacityProviderPredefinedMetricType { CapacityProviderPredefinedMetricType(literal: "LambdaCapacityProviderAverageCPUUtilization") }
         public static var lambdaCapacityProviderAverageGPUUtilization: CapacityProviderPredefinedMetricType { CapacityProviderPredefinedMetricType(literal: "LambdaCapacityProviderAverageGPUUtilization") }
     }
 
     /// Specifications that define the characteristics and constraints for compute instances used by the capacity provider.
-    public struct InstanceRequirements: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct InstanceRequirements: TemplateRepresentable, Sendable {
         /// A list of EC2 instance types that the capacity provider is allowed to use.
         public let allowedInstanceTypes: Value<[String]>?
         /// A list of supported CPU architectures for compute instances.
@@ -157,11 +137,6 @@ public final class CfnCapacityProvider: Resource, HasAttributes, DecodableResour
             self.excludedInstanceTypes = excludedInstanceTypes
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(allowedInstanceTypes: fields.decode("AllowedInstanceTypes", as: Value<[String]>.self), architectures: fields.decode("Architectures", as: [CfnCapacityProvider.Architecture].self), excludedInstanceTypes: fields.decode("ExcludedInstanceTypes", as: Value<[String]>.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["AllowedInstanceTypes"] = self.allowedInstanceTypes?.templateValue
@@ -172,29 +147,22 @@ public final class CfnCapacityProvider: Resource, HasAttributes, DecodableResour
     }
 
     /// Specifications for the types of EC2 instances that the capacity provider can use.
-    public struct Architecture: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+    public struct Architecture: TemplateRepresentable, Sendable {
         public let templateValue: TemplateValue
         /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
         public init(_ value: Value<String>) { templateValue = value.raw }
-        public init(decoding value: TemplateValue) { templateValue = value }
         private init(literal: String) { templateValue = .string(literal) }
         public static var x86_64: Architecture { Architecture(literal: "x86_64") }
         public static var arm64: Architecture { Architecture(literal: "arm64") }
     }
 
     /// Configuration that specifies the permissions required for the capacity provider to manage compute resources.
-    public struct CapacityProviderPermissionsConfig: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct CapacityProviderPermissionsConfig: TemplateRepresentable, Sendable {
         /// The ARN of the IAM role that the capacity provider uses to manage compute instances and other AWS resources.
         public let capacityProviderOperatorRoleArn: Value<String>
 
         public init(capacityProviderOperatorRoleArn: Value<String>) {
             self.capacityProviderOperatorRoleArn = capacityProviderOperatorRoleArn
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("CapacityProviderOperatorRoleArn", as: Value<String>.self) else { return nil }
-            self.init(capacityProviderOperatorRoleArn: r0)
         }
 
         public var templateValue: TemplateValue {
@@ -205,7 +173,7 @@ public final class CfnCapacityProvider: Resource, HasAttributes, DecodableResour
     }
 
     /// Configuration that defines how tags are propagated to managed resources.
-    public struct PropagateTagsConfig: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct PropagateTagsConfig: TemplateRepresentable, Sendable {
         /// A list of tags to explicitly propagate to managed resources.
         public let explicitTags: [CfnCapacityProvider.Tag]?
         /// The mode for tag propagation.
@@ -214,11 +182,6 @@ public final class CfnCapacityProvider: Resource, HasAttributes, DecodableResour
         public init(explicitTags: [CfnCapacityProvider.Tag]? = nil, mode: CfnCapacityProvider.PropagateTagsMode? = nil) {
             self.explicitTags = explicitTags
             self.mode = mode
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(explicitTags: fields.decode("ExplicitTags", as: [CfnCapacityProvider.Tag].self), mode: fields.decode("Mode", as: CfnCapacityProvider.PropagateTagsMode.self))
         }
 
         public var templateValue: TemplateValue {
@@ -230,7 +193,7 @@ public final class CfnCapacityProvider: Resource, HasAttributes, DecodableResour
     }
 
     /// A key-value pair that provides metadata for the capacity provider.
-    public struct Tag: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct Tag: TemplateRepresentable, Sendable {
         /// The key name of the tag.
         public let key: Value<String>
         /// The value for the tag.
@@ -239,12 +202,6 @@ public final class CfnCapacityProvider: Resource, HasAttributes, DecodableResour
         public init(key: Value<String>, value: Value<String>? = nil) {
             self.key = key
             self.value = value
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("Key", as: Value<String>.self) else { return nil }
-            self.init(key: r0, value: fields.decode("Value", as: Value<String>.self))
         }
 
         public var templateValue: TemplateValue {
@@ -256,28 +213,22 @@ public final class CfnCapacityProvider: Resource, HasAttributes, DecodableResour
     }
 
     /// The mode for tag propagation.
-    public struct PropagateTagsMode: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+    public struct PropagateTagsMode: TemplateRepresentable, Sendable {
         public let templateValue: TemplateValue
         /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
         public init(_ value: Value<String>) { templateValue = value.raw }
-        public init(decoding value: TemplateValue) { templateValue = value }
         private init(literal: String) { templateValue = .string(literal) }
         public static var none: PropagateTagsMode { PropagateTagsMode(literal: "None") }
         public static var explicit: PropagateTagsMode { PropagateTagsMode(literal: "Explicit") }
     }
 
     /// Configuration that specifies the telemetry collection for the capacity provider.
-    public struct CapacityProviderTelemetryConfig: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct CapacityProviderTelemetryConfig: TemplateRepresentable, Sendable {
         /// The capacity provider's Amazon CloudWatch Logs configuration settings.
         public let loggingConfig: CfnCapacityProvider.CapacityProviderLoggingConfig?
 
         public init(loggingConfig: CfnCapacityProvider.CapacityProviderLoggingConfig? = nil) {
             self.loggingConfig = loggingConfig
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(loggingConfig: fields.decode("LoggingConfig", as: CfnCapacityProvider.CapacityProviderLoggingConfig.self))
         }
 
         public var templateValue: TemplateValue {
@@ -288,7 +239,7 @@ public final class CfnCapacityProvider: Resource, HasAttributes, DecodableResour
     }
 
     /// The capacity provider's Amazon CloudWatch Logs configuration settings.
-    public struct CapacityProviderLoggingConfig: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct CapacityProviderLoggingConfig: TemplateRepresentable, Sendable {
         /// The name of the Amazon CloudWatch log group the capacity provider sends logs to.
         public let logGroup: Value<String>?
         /// Set this property to filter the system logs for your capacity provider that Lambda sends to CloudWatch.
@@ -299,11 +250,6 @@ public final class CfnCapacityProvider: Resource, HasAttributes, DecodableResour
             self.systemLogLevel = systemLogLevel
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(logGroup: fields.decode("LogGroup", as: Value<String>.self), systemLogLevel: fields.decode("SystemLogLevel", as: CfnCapacityProvider.CapacityProviderLoggingConfig.SystemLogLevel.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["LogGroup"] = self.logGroup?.templateValue
@@ -311,11 +257,10 @@ public final class CfnCapacityProvider: Resource, HasAttributes, DecodableResour
             return .object(fields)
         }
 
-        public struct SystemLogLevel: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+        public struct SystemLogLevel: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
-            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var debug: SystemLogLevel { SystemLogLevel(literal: "DEBUG") }
             public static var info: SystemLogLevel { SystemLogLevel(literal: "INFO") }
@@ -324,7 +269,7 @@ public final class CfnCapacityProvider: Resource, HasAttributes, DecodableResour
     }
 
     /// VPC configuration that specifies the network settings for compute instances managed by the capacity provider.
-    public struct CapacityProviderVpcConfig: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct CapacityProviderVpcConfig: TemplateRepresentable, Sendable {
         /// A list of security group IDs that control network access for compute instances managed by the capacity provider.
         public let securityGroupIds: Value<[String]>
         /// A list of subnet IDs where the capacity provider launches compute instances.
@@ -333,12 +278,6 @@ public final class CfnCapacityProvider: Resource, HasAttributes, DecodableResour
         public init(securityGroupIds: Value<[String]>, subnetIds: Value<[String]>) {
             self.securityGroupIds = securityGroupIds
             self.subnetIds = subnetIds
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("SecurityGroupIds", as: Value<[String]>.self), let r1 = fields.decode("SubnetIds", as: Value<[String]>.self) else { return nil }
-            self.init(securityGroupIds: r0, subnetIds: r1)
         }
 
         public var templateValue: TemplateValue {

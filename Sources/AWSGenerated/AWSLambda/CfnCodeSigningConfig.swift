@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::Lambda::CodeSigningConfig`: Resource Type definition for AWS::Lambda::CodeSigningConfig.
-public final class CfnCodeSigningConfig: Resource, HasAttributes, DecodableResource {
+public final class CfnCodeSigningConfig: Resource, HasAttributes {
     public enum Attribute: String, Sendable {
         case codeSigningConfigArn = "CodeSigningConfigArn"
         case codeSigningConfigId = "CodeSigningConfigId"
@@ -25,13 +25,6 @@ public final class CfnCodeSigningConfig: Resource, HasAttributes, DecodableResou
         super.init(logicalID: logicalID, type: "AWS::Lambda::CodeSigningConfig")
     }
 
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        guard let r0 = properties.decode("AllowedPublishers", as: CfnCodeSigningConfig.AllowedPublishers.self) else { return nil }
-        self.init(logicalID, allowedPublishers: r0, codeSigningPolicies: properties.decode("CodeSigningPolicies", as: CfnCodeSigningConfig.CodeSigningPolicies.self), description: properties.decode("Description", as: Value<String>.self), tags: properties.decode("Tags", as: [CfnCodeSigningConfig.Tag].self))
-    }
-
     /// Fn::GetAtt CodeSigningConfigArn.
     public var attrCodeSigningConfigArn: Value<String> { attribute(.codeSigningConfigArn) }
     /// Fn::GetAtt CodeSigningConfigId.
@@ -47,18 +40,12 @@ public final class CfnCodeSigningConfig: Resource, HasAttributes, DecodableResou
     }
 
     /// When the CodeSigningConfig is later on attached to a function, the function code will be expected to be signed by profiles from this list
-    public struct AllowedPublishers: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct AllowedPublishers: TemplateRepresentable, Sendable {
         /// List of Signing profile version Arns
         public let signingProfileVersionArns: Value<[String]>
 
         public init(signingProfileVersionArns: Value<[String]>) {
             self.signingProfileVersionArns = signingProfileVersionArns
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("SigningProfileVersionArns", as: Value<[String]>.self) else { return nil }
-            self.init(signingProfileVersionArns: r0)
         }
 
         public var templateValue: TemplateValue {
@@ -69,18 +56,12 @@ public final class CfnCodeSigningConfig: Resource, HasAttributes, DecodableResou
     }
 
     /// Policies to control how to act if a signature is invalid
-    public struct CodeSigningPolicies: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct CodeSigningPolicies: TemplateRepresentable, Sendable {
         /// Indicates how Lambda operations involve updating the code artifact will operate.
         public let untrustedArtifactOnDeployment: CfnCodeSigningConfig.CodeSigningPolicies.UntrustedArtifactOnDeployment
 
         public init(untrustedArtifactOnDeployment: CfnCodeSigningConfig.CodeSigningPolicies.UntrustedArtifactOnDeployment) {
             self.untrustedArtifactOnDeployment = untrustedArtifactOnDeployment
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("UntrustedArtifactOnDeployment", as: CfnCodeSigningConfig.CodeSigningPolicies.UntrustedArtifactOnDeployment.self) else { return nil }
-            self.init(untrustedArtifactOnDeployment: r0)
         }
 
         public var templateValue: TemplateValue {
@@ -89,18 +70,17 @@ public final class CfnCodeSigningConfig: Resource, HasAttributes, DecodableResou
             return .object(fields)
         }
 
-        public struct UntrustedArtifactOnDeployment: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+        public struct UntrustedArtifactOnDeployment: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
-            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var warn: UntrustedArtifactOnDeployment { UntrustedArtifactOnDeployment(literal: "Warn") }
             public static var enforce: UntrustedArtifactOnDeployment { UntrustedArtifactOnDeployment(literal: "Enforce") }
         }
     }
 
-    public struct Tag: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct Tag: TemplateRepresentable, Sendable {
         /// The key name of the tag.
         public let key: Value<String>
         /// The value for the tag.
@@ -109,12 +89,6 @@ public final class CfnCodeSigningConfig: Resource, HasAttributes, DecodableResou
         public init(key: Value<String>, value: Value<String>? = nil) {
             self.key = key
             self.value = value
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("Key", as: Value<String>.self) else { return nil }
-            self.init(key: r0, value: fields.decode("Value", as: Value<String>.self))
         }
 
         public var templateValue: TemplateValue {

@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::Lambda::EventInvokeConfig`: The AWS::Lambda::EventInvokeConfig resource configures options for asynchronous invocation on a version or an alias.
-public final class CfnEventInvokeConfig: Resource, DecodableResource {
+public final class CfnEventInvokeConfig: Resource {
     public var destinationConfig: CfnEventInvokeConfig.DestinationConfig?
     /// The name of the Lambda function.
     public var functionName: Value<String>
@@ -22,13 +22,6 @@ public final class CfnEventInvokeConfig: Resource, DecodableResource {
         super.init(logicalID: logicalID, type: "AWS::Lambda::EventInvokeConfig")
     }
 
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        guard let r1 = properties.decode("FunctionName", as: Value<String>.self), let r4 = properties.decode("Qualifier", as: Value<String>.self) else { return nil }
-        self.init(logicalID, functionName: r1, qualifier: r4, destinationConfig: properties.decode("DestinationConfig", as: CfnEventInvokeConfig.DestinationConfig.self), maximumEventAgeInSeconds: properties.decode("MaximumEventAgeInSeconds", as: Value<Int>.self), maximumRetryAttempts: properties.decode("MaximumRetryAttempts", as: Value<Int>.self))
-    }
-
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
         properties["DestinationConfig"] = self.destinationConfig?.templateValue
@@ -40,18 +33,13 @@ public final class CfnEventInvokeConfig: Resource, DecodableResource {
     }
 
     /// A destination for events after they have been sent to a function for processing.
-    public struct DestinationConfig: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct DestinationConfig: TemplateRepresentable, Sendable {
         public let onFailure: CfnEventInvokeConfig.OnFailure?
         public let onSuccess: CfnEventInvokeConfig.OnSuccess?
 
         public init(onFailure: CfnEventInvokeConfig.OnFailure? = nil, onSuccess: CfnEventInvokeConfig.OnSuccess? = nil) {
             self.onFailure = onFailure
             self.onSuccess = onSuccess
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(onFailure: fields.decode("OnFailure", as: CfnEventInvokeConfig.OnFailure.self), onSuccess: fields.decode("OnSuccess", as: CfnEventInvokeConfig.OnSuccess.self))
         }
 
         public var templateValue: TemplateValue {
@@ -63,18 +51,12 @@ public final class CfnEventInvokeConfig: Resource, DecodableResource {
     }
 
     /// The destination configuration for failed invocations.
-    public struct OnFailure: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct OnFailure: TemplateRepresentable, Sendable {
         /// The Amazon Resource Name (ARN) of the destination resource.
         public let destination: Value<String>
 
         public init(destination: Value<String>) {
             self.destination = destination
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("Destination", as: Value<String>.self) else { return nil }
-            self.init(destination: r0)
         }
 
         public var templateValue: TemplateValue {
@@ -85,18 +67,12 @@ public final class CfnEventInvokeConfig: Resource, DecodableResource {
     }
 
     /// The destination configuration for successful invocations.
-    public struct OnSuccess: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct OnSuccess: TemplateRepresentable, Sendable {
         /// The Amazon Resource Name (ARN) of the destination resource.
         public let destination: Value<String>
 
         public init(destination: Value<String>) {
             self.destination = destination
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("Destination", as: Value<String>.self) else { return nil }
-            self.init(destination: r0)
         }
 
         public var templateValue: TemplateValue {

@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::Lambda::LayerVersion`: Resource Type definition for AWS::Lambda::LayerVersion
-public final class CfnLayerVersion: Resource, HasAttributes, DecodableResource {
+public final class CfnLayerVersion: Resource, HasAttributes {
     public enum Attribute: String, Sendable {
         case layerVersionArn = "LayerVersionArn"
     }
@@ -30,13 +30,6 @@ public final class CfnLayerVersion: Resource, HasAttributes, DecodableResource {
         super.init(logicalID: logicalID, type: "AWS::Lambda::LayerVersion")
     }
 
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        guard let r2 = properties.decode("Content", as: CfnLayerVersion.Content.self) else { return nil }
-        self.init(logicalID, content: r2, compatibleArchitectures: properties.decode("CompatibleArchitectures", as: [CfnLayerVersion.CompatibleArchitectures].self), compatibleRuntimes: properties.decode("CompatibleRuntimes", as: [CfnLayerVersion.CompatibleRuntimes].self), description: properties.decode("Description", as: Value<String>.self), layerName: properties.decode("LayerName", as: Value<String>.self), licenseInfo: properties.decode("LicenseInfo", as: Value<String>.self))
-    }
-
     /// Fn::GetAtt LayerVersionArn.
     public var attrLayerVersionArn: Value<String> { attribute(.layerVersionArn) }
 
@@ -51,21 +44,19 @@ public final class CfnLayerVersion: Resource, HasAttributes, DecodableResource {
         return properties
     }
 
-    public struct CompatibleArchitectures: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+    public struct CompatibleArchitectures: TemplateRepresentable, Sendable {
         public let templateValue: TemplateValue
         /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
         public init(_ value: Value<String>) { templateValue = value.raw }
-        public init(decoding value: TemplateValue) { templateValue = value }
         private init(literal: String) { templateValue = .string(literal) }
         public static var arm64: CompatibleArchitectures { CompatibleArchitectures(literal: "arm64") }
         public static var x86_64: CompatibleArchitectures { CompatibleArchitectures(literal: "x86_64") }
     }
 
-    public struct CompatibleRuntimes: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+    public struct CompatibleRuntimes: TemplateRepresentable, Sendable {
         public let templateValue: TemplateValue
         /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
         public init(_ value: Value<String>) { templateValue = value.raw }
-        public init(decoding value: TemplateValue) { templateValue = value }
         private init(literal: String) { templateValue = .string(literal) }
         public static var dotnet10: CompatibleRuntimes { CompatibleRuntimes(literal: "dotnet10") }
         public static var dotnet6: CompatibleRuntimes { CompatibleRuntimes(literal: "dotnet6") }
@@ -120,7 +111,7 @@ public final class CfnLayerVersion: Resource, HasAttributes, DecodableResource {
         public static var ruby4_0: CompatibleRuntimes { CompatibleRuntimes(literal: "ruby4.0") }
     }
 
-    public struct Content: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct Content: TemplateRepresentable, Sendable {
         /// The Amazon S3 bucket of the layer archive.
         public let s3Bucket: Value<String>
         /// The Amazon S3 key of the layer archive.
@@ -137,12 +128,6 @@ public final class CfnLayerVersion: Resource, HasAttributes, DecodableResource {
             self.s3ObjectVersion = s3ObjectVersion
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("S3Bucket", as: Value<String>.self), let r1 = fields.decode("S3Key", as: Value<String>.self) else { return nil }
-            self.init(s3Bucket: r0, s3Key: r1, s3ObjectStorageMode: fields.decode("S3ObjectStorageMode", as: CfnLayerVersion.Content.S3ObjectStorageMode.self), s3ObjectVersion: fields.decode("S3ObjectVersion", as: Value<String>.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["S3Bucket"] = self.s3Bucket.templateValue
@@ -152,11 +137,10 @@ public final class CfnLayerVersion: Resource, HasAttributes, DecodableResource {
             return .object(fields)
         }
 
-        public struct S3ObjectStorageMode: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+        public struct S3ObjectStorageMode: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
-            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var copy: S3ObjectStorageMode { S3ObjectStorageMode(literal: "COPY") }
             public static var reference: S3ObjectStorageMode { S3ObjectStorageMode(literal: "REFERENCE") }

@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::Lambda::LayerVersionPermission`: Schema for Lambda LayerVersionPermission
-public final class CfnLayerVersionPermission: Resource, HasAttributes, DecodableResource {
+public final class CfnLayerVersionPermission: Resource, HasAttributes {
     public enum Attribute: String, Sendable {
         case id = "Id"
     }
@@ -22,13 +22,6 @@ public final class CfnLayerVersionPermission: Resource, HasAttributes, Decodable
         self.organizationId = organizationId
         self.principal = principal
         super.init(logicalID: logicalID, type: "AWS::Lambda::LayerVersionPermission")
-    }
-
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        guard let r0 = properties.decode("Action", as: Value<String>.self), let r1 = properties.decode("LayerVersionArn", as: Value<String>.self), let r3 = properties.decode("Principal", as: Value<String>.self) else { return nil }
-        self.init(logicalID, action: r0, layerVersionArn: r1, principal: r3, organizationId: properties.decode("OrganizationId", as: Value<String>.self))
     }
 
     /// Fn::GetAtt Id.

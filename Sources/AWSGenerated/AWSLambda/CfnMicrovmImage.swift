@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::Lambda::MicrovmImage`: Resource Type definition for AWS::Lambda::MicrovmImage
-public final class CfnMicrovmImage: Resource, HasAttributes, DecodableResource {
+public final class CfnMicrovmImage: Resource, HasAttributes {
     public enum Attribute: String, Sendable {
         case createdAt = "CreatedAt"
         case imageArn = "ImageArn"
@@ -54,13 +54,6 @@ public final class CfnMicrovmImage: Resource, HasAttributes, DecodableResource {
         super.init(logicalID: logicalID, type: "AWS::Lambda::MicrovmImage")
     }
 
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        guard let r0 = properties.decode("AdditionalOsCapabilities", as: [CfnMicrovmImage.AdditionalOsCapabilities].self), let r1 = properties.decode("BaseImageArn", as: Value<String>.self), let r2 = properties.decode("BaseImageVersion", as: Value<String>.self), let r3 = properties.decode("BuildRoleArn", as: Value<String>.self), let r4 = properties.decode("CodeArtifact", as: CfnMicrovmImage.CodeArtifact.self), let r5 = properties.decode("CpuConfigurations", as: [CfnMicrovmImage.CpuConfiguration].self), let r6 = properties.decode("Description", as: Value<String>.self), let r7 = properties.decode("EgressNetworkConnectors", as: Value<[String]>.self), let r8 = properties.decode("EnvironmentVariables", as: [CfnMicrovmImage.EnvironmentVariable].self), let r9 = properties.decode("Hooks", as: CfnMicrovmImage.Hooks.self), let r10 = properties.decode("Logging", as: CfnMicrovmImage.Logging.self), let r11 = properties.decode("Name", as: Value<String>.self), let r12 = properties.decode("Resources", as: [CfnMicrovmImage.Resources].self) else { return nil }
-        self.init(logicalID, additionalOsCapabilities: r0, baseImageArn: r1, baseImageVersion: r2, buildRoleArn: r3, codeArtifact: r4, cpuConfigurations: r5, description: r6, egressNetworkConnectors: r7, environmentVariables: r8, hooks: r9, logging: r10, name: r11, resources: r12, tags: properties.decode("Tags", as: [CfnMicrovmImage.Tag].self))
-    }
-
     /// Fn::GetAtt CreatedAt.
     public var attrCreatedAt: Value<String> { attribute(.createdAt) }
     /// Fn::GetAtt ImageArn.
@@ -93,26 +86,19 @@ public final class CfnMicrovmImage: Resource, HasAttributes, DecodableResource {
         return properties
     }
 
-    public struct AdditionalOsCapabilities: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+    public struct AdditionalOsCapabilities: TemplateRepresentable, Sendable {
         public let templateValue: TemplateValue
         /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
         public init(_ value: Value<String>) { templateValue = value.raw }
-        public init(decoding value: TemplateValue) { templateValue = value }
         private init(literal: String) { templateValue = .string(literal) }
         public static var all: AdditionalOsCapabilities { AdditionalOsCapabilities(literal: "ALL") }
     }
 
-    public struct CodeArtifact: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct CodeArtifact: TemplateRepresentable, Sendable {
         public let uri: Value<String>
 
         public init(uri: Value<String>) {
             self.uri = uri
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("Uri", as: Value<String>.self) else { return nil }
-            self.init(uri: r0)
         }
 
         public var templateValue: TemplateValue {
@@ -122,17 +108,11 @@ public final class CfnMicrovmImage: Resource, HasAttributes, DecodableResource {
         }
     }
 
-    public struct CpuConfiguration: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct CpuConfiguration: TemplateRepresentable, Sendable {
         public let architecture: CfnMicrovmImage.CpuConfiguration.Architecture
 
         public init(architecture: CfnMicrovmImage.CpuConfiguration.Architecture) {
             self.architecture = architecture
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("Architecture", as: CfnMicrovmImage.CpuConfiguration.Architecture.self) else { return nil }
-            self.init(architecture: r0)
         }
 
         public var templateValue: TemplateValue {
@@ -141,29 +121,22 @@ public final class CfnMicrovmImage: Resource, HasAttributes, DecodableResource {
             return .object(fields)
         }
 
-        public struct Architecture: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+        public struct Architecture: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
-            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var arm64: Architecture { Architecture(literal: "ARM_64") }
         }
     }
 
-    public struct EnvironmentVariable: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct EnvironmentVariable: TemplateRepresentable, Sendable {
         public let key: Value<String>
         public let value: Value<String>
 
         public init(key: Value<String>, value: Value<String>) {
             self.key = key
             self.value = value
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("Key", as: Value<String>.self), let r1 = fields.decode("Value", as: Value<String>.self) else { return nil }
-            self.init(key: r0, value: r1)
         }
 
         public var templateValue: TemplateValue {
@@ -174,7 +147,7 @@ public final class CfnMicrovmImage: Resource, HasAttributes, DecodableResource {
         }
     }
 
-    public struct Hooks: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct Hooks: TemplateRepresentable, Sendable {
         public let microvmHooks: CfnMicrovmImage.MicrovmHooks?
         public let microvmImageHooks: CfnMicrovmImage.MicrovmImageHooks?
         public let port: Value<Int>?
@@ -183,11 +156,6 @@ public final class CfnMicrovmImage: Resource, HasAttributes, DecodableResource {
             self.microvmHooks = microvmHooks
             self.microvmImageHooks = microvmImageHooks
             self.port = port
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(microvmHooks: fields.decode("MicrovmHooks", as: CfnMicrovmImage.MicrovmHooks.self), microvmImageHooks: fields.decode("MicrovmImageHooks", as: CfnMicrovmImage.MicrovmImageHooks.self), port: fields.decode("Port", as: Value<Int>.self))
         }
 
         public var templateValue: TemplateValue {
@@ -199,7 +167,7 @@ public final class CfnMicrovmImage: Resource, HasAttributes, DecodableResource {
         }
     }
 
-    public struct MicrovmHooks: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct MicrovmHooks: TemplateRepresentable, Sendable {
         public let resume: CfnMicrovmImage.HookState?
         public let resumeTimeoutInSeconds: Value<Int>?
         public let run: CfnMicrovmImage.HookState?
@@ -220,11 +188,6 @@ public final class CfnMicrovmImage: Resource, HasAttributes, DecodableResource {
             self.terminateTimeoutInSeconds = terminateTimeoutInSeconds
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(resume: fields.decode("Resume", as: CfnMicrovmImage.HookState.self), resumeTimeoutInSeconds: fields.decode("ResumeTimeoutInSeconds", as: Value<Int>.self), run: fields.decode("Run", as: CfnMicrovmImage.HookState.self), runTimeoutInSeconds: fields.decode("RunTimeoutInSeconds", as: Value<Int>.self), suspend: fields.decode("Suspend", as: CfnMicrovmImage.HookState.self), suspendTimeoutInSeconds: fields.decode("SuspendTimeoutInSeconds", as: Value<Int>.self), terminate: fields.decode("Terminate", as: CfnMicrovmImage.HookState.self), terminateTimeoutInSeconds: fields.decode("TerminateTimeoutInSeconds", as: Value<Int>.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["Resume"] = self.resume?.templateValue
@@ -239,17 +202,16 @@ public final class CfnMicrovmImage: Resource, HasAttributes, DecodableResource {
         }
     }
 
-    public struct HookState: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+    public struct HookState: TemplateRepresentable, Sendable {
         public let templateValue: TemplateValue
         /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
         public init(_ value: Value<String>) { templateValue = value.raw }
-        public init(decoding value: TemplateValue) { templateValue = value }
         private init(literal: String) { templateValue = .string(literal) }
         public static var disabled: HookState { HookState(literal: "DISABLED") }
         public static var enabled: HookState { HookState(literal: "ENABLED") }
     }
 
-    public struct MicrovmImageHooks: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct MicrovmImageHooks: TemplateRepresentable, Sendable {
         public let ready: CfnMicrovmImage.HookState?
         public let readyTimeoutInSeconds: Value<Int>?
         public let validate: CfnMicrovmImage.HookState?
@@ -262,11 +224,6 @@ public final class CfnMicrovmImage: Resource, HasAttributes, DecodableResource {
             self.validateTimeoutInSeconds = validateTimeoutInSeconds
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(ready: fields.decode("Ready", as: CfnMicrovmImage.HookState.self), readyTimeoutInSeconds: fields.decode("ReadyTimeoutInSeconds", as: Value<Int>.self), validate: fields.decode("Validate", as: CfnMicrovmImage.HookState.self), validateTimeoutInSeconds: fields.decode("ValidateTimeoutInSeconds", as: Value<Int>.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["Ready"] = self.ready?.templateValue
@@ -277,18 +234,13 @@ public final class CfnMicrovmImage: Resource, HasAttributes, DecodableResource {
         }
     }
 
-    public struct Logging: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct Logging: TemplateRepresentable, Sendable {
         public let cloudWatch: CfnMicrovmImage.CloudWatchLogging?
         public let disabled: Value<Bool>?
 
         public init(cloudWatch: CfnMicrovmImage.CloudWatchLogging? = nil, disabled: Value<Bool>? = nil) {
             self.cloudWatch = cloudWatch
             self.disabled = disabled
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(cloudWatch: fields.decode("CloudWatch", as: CfnMicrovmImage.CloudWatchLogging.self), disabled: fields.decode("Disabled", as: Value<Bool>.self))
         }
 
         public var templateValue: TemplateValue {
@@ -299,18 +251,13 @@ public final class CfnMicrovmImage: Resource, HasAttributes, DecodableResource {
         }
     }
 
-    public struct CloudWatchLogging: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct CloudWatchLogging: TemplateRepresentable, Sendable {
         public let logGroup: Value<String>?
         public let logStream: Value<String>?
 
         public init(logGroup: Value<String>? = nil, logStream: Value<String>? = nil) {
             self.logGroup = logGroup
             self.logStream = logStream
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(logGroup: fields.decode("LogGroup", as: Value<String>.self), logStream: fields.decode("LogStream", as: Value<String>.self))
         }
 
         public var templateValue: TemplateValue {
@@ -321,17 +268,11 @@ public final class CfnMicrovmImage: Resource, HasAttributes, DecodableResource {
         }
     }
 
-    public struct Resources: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct Resources: TemplateRepresentable, Sendable {
         public let minimumMemoryInMiB: Value<Int>
 
         public init(minimumMemoryInMiB: Value<Int>) {
             self.minimumMemoryInMiB = minimumMemoryInMiB
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("MinimumMemoryInMiB", as: Value<Int>.self) else { return nil }
-            self.init(minimumMemoryInMiB: r0)
         }
 
         public var templateValue: TemplateValue {
@@ -341,7 +282,7 @@ public final class CfnMicrovmImage: Resource, HasAttributes, DecodableResource {
         }
     }
 
-    public struct Tag: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct Tag: TemplateRepresentable, Sendable {
         /// The key name of the tag.
         public let key: Value<String>
         /// The value for the tag.
@@ -350,12 +291,6 @@ public final class CfnMicrovmImage: Resource, HasAttributes, DecodableResource {
         public init(key: Value<String>, value: Value<String>? = nil) {
             self.key = key
             self.value = value
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("Key", as: Value<String>.self) else { return nil }
-            self.init(key: r0, value: fields.decode("Value", as: Value<String>.self))
         }
 
         public var templateValue: TemplateValue {

@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::Lambda::NetworkConnector`: Resource Type definition for AWS::Lambda::NetworkConnector
-public final class CfnNetworkConnector: Resource, HasAttributes, DecodableResource {
+public final class CfnNetworkConnector: Resource, HasAttributes {
     public enum Attribute: String, Sendable {
         case arn = "Arn"
         case latestVersion = "LatestVersion"
@@ -24,13 +24,6 @@ public final class CfnNetworkConnector: Resource, HasAttributes, DecodableResour
         super.init(logicalID: logicalID, type: "AWS::Lambda::NetworkConnector")
     }
 
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        guard let r0 = properties.decode("Configuration", as: CfnNetworkConnector.Config.self) else { return nil }
-        self.init(logicalID, configuration: r0, name: properties.decode("Name", as: Value<String>.self), operatorRole: properties.decode("OperatorRole", as: Value<String>.self), tags: properties.decode("Tags", as: [CfnNetworkConnector.Tag].self))
-    }
-
     /// Fn::GetAtt Arn.
     public var attrArn: Value<String> { attribute(.arn) }
     /// Fn::GetAtt LatestVersion.
@@ -50,17 +43,11 @@ public final class CfnNetworkConnector: Resource, HasAttributes, DecodableResour
     }
 
     /// The network configuration for the connector.
-    public struct Config: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct Config: TemplateRepresentable, Sendable {
         public let vpcEgressConfiguration: CfnNetworkConnector.VpcEgressConfiguration
 
         public init(vpcEgressConfiguration: CfnNetworkConnector.VpcEgressConfiguration) {
             self.vpcEgressConfiguration = vpcEgressConfiguration
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("VpcEgressConfiguration", as: CfnNetworkConnector.VpcEgressConfiguration.self) else { return nil }
-            self.init(vpcEgressConfiguration: r0)
         }
 
         public var templateValue: TemplateValue {
@@ -71,7 +58,7 @@ public final class CfnNetworkConnector: Resource, HasAttributes, DecodableResour
     }
 
     /// The VPC egress configuration for the network connector.
-    public struct VpcEgressConfiguration: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct VpcEgressConfiguration: TemplateRepresentable, Sendable {
         /// The types of Lambda compute resources that can use this connector.
         public let associatedComputeResourceTypes: [CfnNetworkConnector.VpcEgressConfiguration.AssociatedComputeResourceTypes]
         /// The network protocol for the connector.
@@ -88,12 +75,6 @@ public final class CfnNetworkConnector: Resource, HasAttributes, DecodableResour
             self.subnetIds = subnetIds
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("AssociatedComputeResourceTypes", as: [CfnNetworkConnector.VpcEgressConfiguration.AssociatedComputeResourceTypes].self), let r1 = fields.decode("NetworkProtocol", as: CfnNetworkConnector.VpcEgressConfiguration.NetworkProtocol.self), let r2 = fields.decode("SecurityGroupIds", as: Value<[String]>.self), let r3 = fields.decode("SubnetIds", as: Value<[String]>.self) else { return nil }
-            self.init(associatedComputeResourceTypes: r0, networkProtocol: r1, securityGroupIds: r2, subnetIds: r3)
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["AssociatedComputeResourceTypes"] = self.associatedComputeResourceTypes.templateValue
@@ -103,21 +84,19 @@ public final class CfnNetworkConnector: Resource, HasAttributes, DecodableResour
             return .object(fields)
         }
 
-        public struct AssociatedComputeResourceTypes: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+        public struct AssociatedComputeResourceTypes: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
-            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var microVm: AssociatedComputeResourceTypes { AssociatedComputeResourceTypes(literal: "MicroVm") }
             public static var webFunction: AssociatedComputeResourceTypes { AssociatedComputeResourceTypes(literal: "WebFunction") }
         }
 
-        public struct NetworkProtocol: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+        public struct NetworkProtocol: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
-            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var iPv4: NetworkProtocol { NetworkProtocol(literal: "IPv4") }
             public static var dualStack: NetworkProtocol { NetworkProtocol(literal: "DualStack") }
@@ -125,7 +104,7 @@ public final class CfnNetworkConnector: Resource, HasAttributes, DecodableResour
     }
 
     /// A key-value pair that provides metadata for the network connector.
-    public struct Tag: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct Tag: TemplateRepresentable, Sendable {
         /// The key name of the tag.
         public let key: Value<String>
         /// The value for the tag.
@@ -134,12 +113,6 @@ public final class CfnNetworkConnector: Resource, HasAttributes, DecodableResour
         public init(key: Value<String>, value: Value<String>? = nil) {
             self.key = key
             self.value = value
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("Key", as: Value<String>.self) else { return nil }
-            self.init(key: r0, value: fields.decode("Value", as: Value<String>.self))
         }
 
         public var templateValue: TemplateValue {

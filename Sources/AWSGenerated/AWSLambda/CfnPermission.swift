@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::Lambda::Permission`: The ``AWS::Lambda::Permission`` resource grants an AWS service or another account permission to use a function.
-public final class CfnPermission: Resource, HasAttributes, DecodableResource {
+public final class CfnPermission: Resource, HasAttributes {
     public enum Attribute: String, Sendable {
         case id = "Id"
     }
@@ -39,13 +39,6 @@ public final class CfnPermission: Resource, HasAttributes, DecodableResource {
         super.init(logicalID: logicalID, type: "AWS::Lambda::Permission")
     }
 
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        guard let r0 = properties.decode("Action", as: Value<String>.self), let r2 = properties.decode("FunctionName", as: Value<String>.self), let r5 = properties.decode("Principal", as: Value<String>.self) else { return nil }
-        self.init(logicalID, action: r0, functionName: r2, principal: r5, eventSourceToken: properties.decode("EventSourceToken", as: Value<String>.self), functionUrlAuthType: properties.decode("FunctionUrlAuthType", as: CfnPermission.FunctionUrlAuthType.self), invokedViaFunctionUrl: properties.decode("InvokedViaFunctionUrl", as: Value<Bool>.self), principalOrgID: properties.decode("PrincipalOrgID", as: Value<String>.self), sourceAccount: properties.decode("SourceAccount", as: Value<String>.self), sourceArn: properties.decode("SourceArn", as: Value<String>.self))
-    }
-
     /// Fn::GetAtt Id.
     public var attrId: Value<String> { attribute(.id) }
 
@@ -63,11 +56,10 @@ public final class CfnPermission: Resource, HasAttributes, DecodableResource {
         return properties
     }
 
-    public struct FunctionUrlAuthType: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+    public struct FunctionUrlAuthType: TemplateRepresentable, Sendable {
         public let templateValue: TemplateValue
         /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
         public init(_ value: Value<String>) { templateValue = value.raw }
-        public init(decoding value: TemplateValue) { templateValue = value }
         private init(literal: String) { templateValue = .string(literal) }
         public static var awsIam: FunctionUrlAuthType { FunctionUrlAuthType(literal: "AWS_IAM") }
         public static var none: FunctionUrlAuthType { FunctionUrlAuthType(literal: "NONE") }

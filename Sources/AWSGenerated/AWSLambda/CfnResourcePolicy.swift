@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::Lambda::ResourcePolicy`: Use the ``AWS::Lambda::ResourcePolicy`` resource to attach a resource-based policy to a LAM resource.
-public final class CfnResourcePolicy: Resource, DecodableResource {
+public final class CfnResourcePolicy: Resource {
     /// The policy document you want to add to your LAM resource.
     public var policyDocument: TemplateValue
     public var resourceArn: Value<String>
@@ -11,13 +11,6 @@ public final class CfnResourcePolicy: Resource, DecodableResource {
         self.policyDocument = policyDocument
         self.resourceArn = resourceArn
         super.init(logicalID: logicalID, type: "AWS::Lambda::ResourcePolicy")
-    }
-
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        guard let r0 = properties.decode("PolicyDocument", as: TemplateValue.self), let r1 = properties.decode("ResourceArn", as: Value<String>.self) else { return nil }
-        self.init(logicalID, policyDocument: r0, resourceArn: r1)
     }
 
     public override func properties(in context: SynthesisContext) -> Fields {

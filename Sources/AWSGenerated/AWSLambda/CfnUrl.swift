@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::Lambda::Url`: Resource Type definition for AWS::Lambda::Url
-public final class CfnUrl: Resource, HasAttributes, DecodableResource {
+public final class CfnUrl: Resource, HasAttributes {
     public enum Attribute: String, Sendable {
         case functionArn = "FunctionArn"
         case functionUrl = "FunctionUrl"
@@ -27,13 +27,6 @@ public final class CfnUrl: Resource, HasAttributes, DecodableResource {
         super.init(logicalID: logicalID, type: "AWS::Lambda::Url")
     }
 
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        guard let r0 = properties.decode("AuthType", as: CfnUrl.AuthType.self), let r4 = properties.decode("TargetFunctionArn", as: Value<String>.self) else { return nil }
-        self.init(logicalID, authType: r0, targetFunctionArn: r4, cors: properties.decode("Cors", as: CfnUrl.Cors.self), invokeMode: properties.decode("InvokeMode", as: CfnUrl.InvokeMode.self), qualifier: properties.decode("Qualifier", as: Value<String>.self))
-    }
-
     /// Fn::GetAtt FunctionArn.
     public var attrFunctionArn: Value<String> { attribute(.functionArn) }
     /// Fn::GetAtt FunctionUrl.
@@ -49,17 +42,16 @@ public final class CfnUrl: Resource, HasAttributes, DecodableResource {
         return properties
     }
 
-    public struct AuthType: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+    public struct AuthType: TemplateRepresentable, Sendable {
         public let templateValue: TemplateValue
         /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
         public init(_ value: Value<String>) { templateValue = value.raw }
-        public init(decoding value: TemplateValue) { templateValue = value }
         private init(literal: String) { templateValue = .string(literal) }
         public static var awsIam: AuthType { AuthType(literal: "AWS_IAM") }
         public static var none: AuthType { AuthType(literal: "NONE") }
     }
 
-    public struct Cors: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct Cors: TemplateRepresentable, Sendable {
         /// Specifies whether credentials are included in the CORS request.
         public let allowCredentials: Value<Bool>?
         /// Represents a collection of allowed headers.
@@ -81,11 +73,6 @@ public final class CfnUrl: Resource, HasAttributes, DecodableResource {
             self.maxAge = maxAge
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(allowCredentials: fields.decode("AllowCredentials", as: Value<Bool>.self), allowHeaders: fields.decode("AllowHeaders", as: Value<[String]>.self), allowMethods: fields.decode("AllowMethods", as: [CfnUrl.AllowMethods].self), allowOrigins: fields.decode("AllowOrigins", as: Value<[String]>.self), exposeHeaders: fields.decode("ExposeHeaders", as: Value<[String]>.self), maxAge: fields.decode("MaxAge", as: Value<Int>.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["AllowCredentials"] = self.allowCredentials?.templateValue
@@ -98,11 +85,10 @@ public final class CfnUrl: Resource, HasAttributes, DecodableResource {
         }
     }
 
-    public struct AllowMethods: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+    public struct AllowMethods: TemplateRepresentable, Sendable {
         public let templateValue: TemplateValue
         /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
         public init(_ value: Value<String>) { templateValue = value.raw }
-        public init(decoding value: TemplateValue) { templateValue = value }
         private init(literal: String) { templateValue = .string(literal) }
         public static var get: AllowMethods { AllowMethods(literal: "GET") }
         public static var put: AllowMethods { AllowMethods(literal: "PUT") }
@@ -113,11 +99,10 @@ public final class CfnUrl: Resource, HasAttributes, DecodableResource {
         public static var value: AllowMethods { AllowMethods(literal: "*") }
     }
 
-    public struct InvokeMode: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+    public struct InvokeMode: TemplateRepresentable, Sendable {
         public let templateValue: TemplateValue
         /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
         public init(_ value: Value<String>) { templateValue = value.raw }
-        public init(decoding value: TemplateValue) { templateValue = value }
         private init(literal: String) { templateValue = .string(literal) }
         public static var buffered: InvokeMode { InvokeMode(literal: "BUFFERED") }
         public static var responseStream: InvokeMode { InvokeMode(literal: "RESPONSE_STREAM") }

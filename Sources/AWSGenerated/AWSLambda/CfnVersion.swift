@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::Lambda::Version`: Resource Type definition for AWS::Lambda::Version
-public final class CfnVersion: Resource, HasAttributes, DecodableResource {
+public final class CfnVersion: Resource, HasAttributes {
     public enum Attribute: String, Sendable {
         case functionArn = "FunctionArn"
         case version = "Version"
@@ -31,13 +31,6 @@ public final class CfnVersion: Resource, HasAttributes, DecodableResource {
         super.init(logicalID: logicalID, type: "AWS::Lambda::Version")
     }
 
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        guard let r2 = properties.decode("FunctionName", as: Value<String>.self) else { return nil }
-        self.init(logicalID, functionName: r2, codeSha256: properties.decode("CodeSha256", as: Value<String>.self), description: properties.decode("Description", as: Value<String>.self), functionScalingConfig: properties.decode("FunctionScalingConfig", as: CfnVersion.FunctionScalingConfig.self), provisionedConcurrencyConfig: properties.decode("ProvisionedConcurrencyConfig", as: CfnVersion.ProvisionedConcurrencyConfiguration.self), runtimePolicy: properties.decode("RuntimePolicy", as: CfnVersion.RuntimePolicy.self))
-    }
-
     /// Fn::GetAtt FunctionArn.
     public var attrFunctionArn: Value<String> { attribute(.functionArn) }
     /// Fn::GetAtt Version.
@@ -55,7 +48,7 @@ public final class CfnVersion: Resource, HasAttributes, DecodableResource {
     }
 
     /// Configuration that defines the scaling behavior for a Lambda Managed Instances function, including the minimum and maximum number of execution environments that can be provisioned.
-    public struct FunctionScalingConfig: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct FunctionScalingConfig: TemplateRepresentable, Sendable {
         /// The maximum number of execution environments that can be provisioned for the function.
         public let maxExecutionEnvironments: Value<Int>?
         /// The minimum number of execution environments to maintain for the function.
@@ -64,11 +57,6 @@ public final class CfnVersion: Resource, HasAttributes, DecodableResource {
         public init(maxExecutionEnvironments: Value<Int>? = nil, minExecutionEnvironments: Value<Int>? = nil) {
             self.maxExecutionEnvironments = maxExecutionEnvironments
             self.minExecutionEnvironments = minExecutionEnvironments
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(maxExecutionEnvironments: fields.decode("MaxExecutionEnvironments", as: Value<Int>.self), minExecutionEnvironments: fields.decode("MinExecutionEnvironments", as: Value<Int>.self))
         }
 
         public var templateValue: TemplateValue {
@@ -80,18 +68,12 @@ public final class CfnVersion: Resource, HasAttributes, DecodableResource {
     }
 
     /// A provisioned concurrency configuration for a function's version.
-    public struct ProvisionedConcurrencyConfiguration: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct ProvisionedConcurrencyConfiguration: TemplateRepresentable, Sendable {
         /// The amount of provisioned concurrency to allocate for the version.
         public let provisionedConcurrentExecutions: Value<Int>
 
         public init(provisionedConcurrentExecutions: Value<Int>) {
             self.provisionedConcurrentExecutions = provisionedConcurrentExecutions
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("ProvisionedConcurrentExecutions", as: Value<Int>.self) else { return nil }
-            self.init(provisionedConcurrentExecutions: r0)
         }
 
         public var templateValue: TemplateValue {
@@ -102,7 +84,7 @@ public final class CfnVersion: Resource, HasAttributes, DecodableResource {
     }
 
     /// Runtime Management Config of a function.
-    public struct RuntimePolicy: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct RuntimePolicy: TemplateRepresentable, Sendable {
         /// The ARN of the runtime the function is configured to use.
         public let runtimeVersionArn: Value<String>?
         /// The runtime update mode.
@@ -111,12 +93,6 @@ public final class CfnVersion: Resource, HasAttributes, DecodableResource {
         public init(updateRuntimeOn: Value<String>, runtimeVersionArn: Value<String>? = nil) {
             self.runtimeVersionArn = runtimeVersionArn
             self.updateRuntimeOn = updateRuntimeOn
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r1 = fields.decode("UpdateRuntimeOn", as: Value<String>.self) else { return nil }
-            self.init(updateRuntimeOn: r1, runtimeVersionArn: fields.decode("RuntimeVersionArn", as: Value<String>.self))
         }
 
         public var templateValue: TemplateValue {

@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::Lambda::WebFunction`: Resource Type definition for AWS::Lambda::WebFunction.
-public final class CfnWebFunction: Resource, HasAttributes, DecodableResource {
+public final class CfnWebFunction: Resource, HasAttributes {
     public enum Attribute: String, Sendable {
         case createdAt = "CreatedAt"
         case functionArn = "FunctionArn"
@@ -20,13 +20,6 @@ public final class CfnWebFunction: Resource, HasAttributes, DecodableResource {
         self.functionName = functionName
         self.tags = tags
         super.init(logicalID: logicalID, type: "AWS::Lambda::WebFunction")
-    }
-
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        guard let r0 = properties.decode("FunctionName", as: Value<String>.self) else { return nil }
-        self.init(logicalID, functionName: r0, tags: properties.decode("Tags", as: [CfnWebFunction.Tag].self))
     }
 
     /// Fn::GetAtt CreatedAt.
@@ -48,7 +41,7 @@ public final class CfnWebFunction: Resource, HasAttributes, DecodableResource {
     }
 
     /// A key-value pair to associate with the function.
-    public struct Tag: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct Tag: TemplateRepresentable, Sendable {
         /// The tag key.
         public let key: Value<String>
         /// The tag value.
@@ -57,12 +50,6 @@ public final class CfnWebFunction: Resource, HasAttributes, DecodableResource {
         public init(key: Value<String>, value: Value<String>) {
             self.key = key
             self.value = value
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("Key", as: Value<String>.self), let r1 = fields.decode("Value", as: Value<String>.self) else { return nil }
-            self.init(key: r0, value: r1)
         }
 
         public var templateValue: TemplateValue {

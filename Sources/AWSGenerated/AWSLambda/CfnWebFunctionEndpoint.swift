@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::Lambda::WebFunctionEndpoint`: Resource Type definition for AWS::Lambda::WebFunctionEndpoint.
-public final class CfnWebFunctionEndpoint: Resource, HasAttributes, DecodableResource {
+public final class CfnWebFunctionEndpoint: Resource, HasAttributes {
     public enum Attribute: String, Sendable {
         case createdAt = "CreatedAt"
         case domainName = "DomainName"
@@ -48,13 +48,6 @@ public final class CfnWebFunctionEndpoint: Resource, HasAttributes, DecodableRes
         super.init(logicalID: logicalID, type: "AWS::Lambda::WebFunctionEndpoint")
     }
 
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        guard let r0 = properties.decode("AuthType", as: CfnWebFunctionEndpoint.AuthType.self), let r2 = properties.decode("EndpointName", as: Value<String>.self), let r3 = properties.decode("EndpointType", as: CfnWebFunctionEndpoint.EndpointType.self), let r4 = properties.decode("FunctionName", as: Value<String>.self) else { return nil }
-        self.init(logicalID, authType: r0, endpointName: r2, endpointType: r3, functionName: r4, description: properties.decode("Description", as: Value<String>.self), regions: properties.decode("Regions", as: Value<[String]>.self), revisionWeights: properties.decode("RevisionWeights", as: [CfnWebFunctionEndpoint.RevisionWeight].self), scalingConfig: properties.decode("ScalingConfig", as: CfnWebFunctionEndpoint.ScalingConfig.self), throttleConfig: properties.decode("ThrottleConfig", as: CfnWebFunctionEndpoint.ThrottleConfig.self))
-    }
-
     /// Fn::GetAtt CreatedAt.
     public var attrCreatedAt: Value<String> { attribute(.createdAt) }
     /// Fn::GetAtt DomainName.
@@ -90,21 +83,19 @@ public final class CfnWebFunctionEndpoint: Resource, HasAttributes, DecodableRes
         return properties
     }
 
-    public struct AuthType: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+    public struct AuthType: TemplateRepresentable, Sendable {
         public let templateValue: TemplateValue
         /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
         public init(_ value: Value<String>) { templateValue = value.raw }
-        public init(decoding value: TemplateValue) { templateValue = value }
         private init(literal: String) { templateValue = .string(literal) }
         public static var applicationManaged: AuthType { AuthType(literal: "ApplicationManaged") }
         public static var iamAuth: AuthType { AuthType(literal: "IamAuth") }
     }
 
-    public struct EndpointType: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+    public struct EndpointType: TemplateRepresentable, Sendable {
         public let templateValue: TemplateValue
         /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
         public init(_ value: Value<String>) { templateValue = value.raw }
-        public init(decoding value: TemplateValue) { templateValue = value }
         private init(literal: String) { templateValue = .string(literal) }
         public static var homeRegion: EndpointType { EndpointType(literal: "HomeRegion") }
         public static var multiRegion: EndpointType { EndpointType(literal: "MultiRegion") }
@@ -112,7 +103,7 @@ public final class CfnWebFunctionEndpoint: Resource, HasAttributes, DecodableRes
     }
 
     /// A revision routing entry.
-    public struct RevisionWeight: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct RevisionWeight: TemplateRepresentable, Sendable {
         /// The revision identifier.
         public let revisionId: Value<String>
         /// The traffic weight for this revision.
@@ -121,12 +112,6 @@ public final class CfnWebFunctionEndpoint: Resource, HasAttributes, DecodableRes
         public init(revisionId: Value<String>, weight: Value<Int>) {
             self.revisionId = revisionId
             self.weight = weight
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("RevisionId", as: Value<String>.self), let r1 = fields.decode("Weight", as: Value<Int>.self) else { return nil }
-            self.init(revisionId: r0, weight: r1)
         }
 
         public var templateValue: TemplateValue {
@@ -138,17 +123,12 @@ public final class CfnWebFunctionEndpoint: Resource, HasAttributes, DecodableRes
     }
 
     /// The scaling configuration for the endpoint.
-    public struct ScalingConfig: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct ScalingConfig: TemplateRepresentable, Sendable {
         /// The maximum number of concurrent execution environments for the endpoint.
         public let maxEnvironments: Value<Int>?
 
         public init(maxEnvironments: Value<Int>? = nil) {
             self.maxEnvironments = maxEnvironments
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(maxEnvironments: fields.decode("MaxEnvironments", as: Value<Int>.self))
         }
 
         public var templateValue: TemplateValue {
@@ -159,17 +139,12 @@ public final class CfnWebFunctionEndpoint: Resource, HasAttributes, DecodableRes
     }
 
     /// The throttling configuration for the endpoint.
-    public struct ThrottleConfig: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct ThrottleConfig: TemplateRepresentable, Sendable {
         /// The maximum request rate per second for the endpoint, up to a maximum of 10000.
         public let rateLimit: Value<Int>?
 
         public init(rateLimit: Value<Int>? = nil) {
             self.rateLimit = rateLimit
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(rateLimit: fields.decode("RateLimit", as: Value<Int>.self))
         }
 
         public var templateValue: TemplateValue {

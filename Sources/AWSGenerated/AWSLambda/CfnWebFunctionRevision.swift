@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::Lambda::WebFunctionRevision`: Resource Type definition for AWS::Lambda::WebFunctionRevision.
-public final class CfnWebFunctionRevision: Resource, HasAttributes, DecodableResource {
+public final class CfnWebFunctionRevision: Resource, HasAttributes {
     public enum Attribute: String, Sendable {
         case createdAt = "CreatedAt"
         case functionArn = "FunctionArn"
@@ -32,13 +32,6 @@ public final class CfnWebFunctionRevision: Resource, HasAttributes, DecodableRes
         super.init(logicalID: logicalID, type: "AWS::Lambda::WebFunctionRevision")
     }
 
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        guard let r0 = properties.decode("BuildConfig", as: CfnWebFunctionRevision.BuildConfig.self), let r2 = properties.decode("FunctionName", as: Value<String>.self), let r4 = properties.decode("ServiceConfig", as: CfnWebFunctionRevision.ServiceConfig.self) else { return nil }
-        self.init(logicalID, buildConfig: r0, functionName: r2, serviceConfig: r4, description: properties.decode("Description", as: Value<String>.self), kmsKeyArn: properties.decode("KmsKeyArn", as: Value<String>.self))
-    }
-
     /// Fn::GetAtt CreatedAt.
     public var attrCreatedAt: Value<String> { attribute(.createdAt) }
     /// Fn::GetAtt FunctionArn.
@@ -63,7 +56,7 @@ public final class CfnWebFunctionRevision: Resource, HasAttributes, DecodableRes
     }
 
     /// The build configuration for the revision.
-    public struct BuildConfig: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct BuildConfig: TemplateRepresentable, Sendable {
         /// The code configuration for the revision.
         public let codeConfig: CfnWebFunctionRevision.BuildConfig.CodeConfig
         /// The runtime configuration for the revision.
@@ -74,12 +67,6 @@ public final class CfnWebFunctionRevision: Resource, HasAttributes, DecodableRes
             self.runtimeConfig = runtimeConfig
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("CodeConfig", as: CfnWebFunctionRevision.BuildConfig.CodeConfig.self), let r1 = fields.decode("RuntimeConfig", as: CfnWebFunctionRevision.BuildConfig.RuntimeConfig.self) else { return nil }
-            self.init(codeConfig: r0, runtimeConfig: r1)
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["CodeConfig"] = self.codeConfig.templateValue
@@ -88,18 +75,12 @@ public final class CfnWebFunctionRevision: Resource, HasAttributes, DecodableRes
         }
 
         /// The code configuration for the revision.
-        public struct CodeConfig: TemplateRepresentable, TemplateDecodable, Sendable {
+        public struct CodeConfig: TemplateRepresentable, Sendable {
             /// The Amazon S3 location of the deployment artifact.
             public let s3Object: CfnWebFunctionRevision.S3Object
 
             public init(s3Object: CfnWebFunctionRevision.S3Object) {
                 self.s3Object = s3Object
-            }
-
-            public init?(decoding value: TemplateValue) {
-                guard let fields = Fields(decoding: value) else { return nil }
-                guard let r0 = fields.decode("S3Object", as: CfnWebFunctionRevision.S3Object.self) else { return nil }
-                self.init(s3Object: r0)
             }
 
             public var templateValue: TemplateValue {
@@ -110,18 +91,12 @@ public final class CfnWebFunctionRevision: Resource, HasAttributes, DecodableRes
         }
 
         /// The runtime configuration for the revision.
-        public struct RuntimeConfig: TemplateRepresentable, TemplateDecodable, Sendable {
+        public struct RuntimeConfig: TemplateRepresentable, Sendable {
             /// The runtime identifier.
             public let runtime: Value<String>
 
             public init(runtime: Value<String>) {
                 self.runtime = runtime
-            }
-
-            public init?(decoding value: TemplateValue) {
-                guard let fields = Fields(decoding: value) else { return nil }
-                guard let r0 = fields.decode("Runtime", as: Value<String>.self) else { return nil }
-                self.init(runtime: r0)
             }
 
             public var templateValue: TemplateValue {
@@ -133,7 +108,7 @@ public final class CfnWebFunctionRevision: Resource, HasAttributes, DecodableRes
     }
 
     /// The S3 location of the function code.
-    public struct S3Object: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct S3Object: TemplateRepresentable, Sendable {
         /// The S3 bucket name.
         public let bucket: Value<String>
         /// The S3 object key.
@@ -147,12 +122,6 @@ public final class CfnWebFunctionRevision: Resource, HasAttributes, DecodableRes
             self.versionId = versionId
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("Bucket", as: Value<String>.self), let r1 = fields.decode("Key", as: Value<String>.self) else { return nil }
-            self.init(bucket: r0, key: r1, versionId: fields.decode("VersionId", as: Value<String>.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["Bucket"] = self.bucket.templateValue
@@ -163,7 +132,7 @@ public final class CfnWebFunctionRevision: Resource, HasAttributes, DecodableRes
     }
 
     /// The service configuration for the revision.
-    public struct ServiceConfig: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct ServiceConfig: TemplateRepresentable, Sendable {
         /// The versioned ARN of the network connector used for outbound network access from the revision.
         public let egressNetworkConnectorArn: Value<String>?
         /// Environment variables for the function.
@@ -186,12 +155,6 @@ public final class CfnWebFunctionRevision: Resource, HasAttributes, DecodableRes
             self.timeoutSeconds = timeoutSeconds
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r2 = fields.decode("ExecutionRoleArn", as: Value<String>.self) else { return nil }
-            self.init(executionRoleArn: r2, egressNetworkConnectorArn: fields.decode("EgressNetworkConnectorArn", as: Value<String>.self), environmentVariables: fields.decode("EnvironmentVariables", as: [String: Value<String>].self), maxConcurrencyPerEnvironment: fields.decode("MaxConcurrencyPerEnvironment", as: Value<Int>.self), telemetryConfig: fields.decode("TelemetryConfig", as: CfnWebFunctionRevision.ServiceConfig.TelemetryConfig.self), timeoutSeconds: fields.decode("TimeoutSeconds", as: Value<Int>.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["EgressNetworkConnectorArn"] = self.egressNetworkConnectorArn?.templateValue
@@ -204,17 +167,12 @@ public final class CfnWebFunctionRevision: Resource, HasAttributes, DecodableRes
         }
 
         /// The telemetry configuration.
-        public struct TelemetryConfig: TemplateRepresentable, TemplateDecodable, Sendable {
+        public struct TelemetryConfig: TemplateRepresentable, Sendable {
             /// The logging configuration for the web function.
             public let loggingConfig: CfnWebFunctionRevision.LoggingConfig?
 
             public init(loggingConfig: CfnWebFunctionRevision.LoggingConfig? = nil) {
                 self.loggingConfig = loggingConfig
-            }
-
-            public init?(decoding value: TemplateValue) {
-                guard let fields = Fields(decoding: value) else { return nil }
-                self.init(loggingConfig: fields.decode("LoggingConfig", as: CfnWebFunctionRevision.LoggingConfig.self))
             }
 
             public var templateValue: TemplateValue {
@@ -226,7 +184,7 @@ public final class CfnWebFunctionRevision: Resource, HasAttributes, DecodableRes
     }
 
     /// The logging configuration.
-    public struct LoggingConfig: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct LoggingConfig: TemplateRepresentable, Sendable {
         /// The application log level.
         public let applicationLogLevel: CfnWebFunctionRevision.LoggingConfig.ApplicationLogLevel?
         /// The CloudWatch log group name.
@@ -240,11 +198,6 @@ public final class CfnWebFunctionRevision: Resource, HasAttributes, DecodableRes
             self.systemLogLevel = systemLogLevel
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(applicationLogLevel: fields.decode("ApplicationLogLevel", as: CfnWebFunctionRevision.LoggingConfig.ApplicationLogLevel.self), logGroup: fields.decode("LogGroup", as: Value<String>.self), systemLogLevel: fields.decode("SystemLogLevel", as: CfnWebFunctionRevision.LoggingConfig.SystemLogLevel.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["ApplicationLogLevel"] = self.applicationLogLevel?.templateValue
@@ -253,11 +206,10 @@ public final class CfnWebFunctionRevision: Resource, HasAttributes, DecodableRes
             return .object(fields)
         }
 
-        public struct ApplicationLogLevel: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+        public struct ApplicationLogLevel: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
-            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var trace: ApplicationLogLevel { ApplicationLogLevel(literal: "TRACE") }
             public static var debug: ApplicationLogLevel { ApplicationLogLevel(literal: "DEBUG") }
@@ -267,11 +219,10 @@ public final class CfnWebFunctionRevision: Resource, HasAttributes, DecodableRes
             public static var fatal: ApplicationLogLevel { ApplicationLogLevel(literal: "FATAL") }
         }
 
-        public struct SystemLogLevel: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+        public struct SystemLogLevel: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
-            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var debug: SystemLogLevel { SystemLogLevel(literal: "DEBUG") }
             public static var info: SystemLogLevel { SystemLogLevel(literal: "INFO") }

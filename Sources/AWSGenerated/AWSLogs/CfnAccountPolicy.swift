@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::Logs::AccountPolicy`: The AWS::Logs::AccountPolicy resource specifies a CloudWatch Logs AccountPolicy.
-public final class CfnAccountPolicy: Resource, HasAttributes, DecodableResource {
+public final class CfnAccountPolicy: Resource, HasAttributes {
     public enum Attribute: String, Sendable {
         case accountId = "AccountId"
     }
@@ -27,13 +27,6 @@ public final class CfnAccountPolicy: Resource, HasAttributes, DecodableResource 
         super.init(logicalID: logicalID, type: "AWS::Logs::AccountPolicy")
     }
 
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        guard let r0 = properties.decode("PolicyDocument", as: Value<String>.self), let r1 = properties.decode("PolicyName", as: Value<String>.self), let r2 = properties.decode("PolicyType", as: CfnAccountPolicy.PolicyType.self) else { return nil }
-        self.init(logicalID, policyDocument: r0, policyName: r1, policyType: r2, scope: properties.decode("Scope", as: CfnAccountPolicy.Scope.self), selectionCriteria: properties.decode("SelectionCriteria", as: Value<String>.self))
-    }
-
     /// Fn::GetAtt AccountId.
     public var attrAccountId: Value<String> { attribute(.accountId) }
 
@@ -47,11 +40,10 @@ public final class CfnAccountPolicy: Resource, HasAttributes, DecodableResource 
         return properties
     }
 
-    public struct PolicyType: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+    public struct PolicyType: TemplateRepresentable, Sendable {
         public let templateValue: TemplateValue
         /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
         public init(_ value: Value<String>) { templateValue = value.raw }
-        public init(decoding value: TemplateValue) { templateValue = value }
         private init(literal: String) { templateValue = .string(literal) }
         public static var dataProtectionPolicy: PolicyType { PolicyType(literal: "DATA_PROTECTION_POLICY") }
         public static var subscriptionFilterPolicy: PolicyType { PolicyType(literal: "SUBSCRIPTION_FILTER_POLICY") }
@@ -60,11 +52,10 @@ public final class CfnAccountPolicy: Resource, HasAttributes, DecodableResource 
         public static var metricExtractionPolicy: PolicyType { PolicyType(literal: "METRIC_EXTRACTION_POLICY") }
     }
 
-    public struct Scope: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+    public struct Scope: TemplateRepresentable, Sendable {
         public let templateValue: TemplateValue
         /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
         public init(_ value: Value<String>) { templateValue = value.raw }
-        public init(decoding value: TemplateValue) { templateValue = value }
         private init(literal: String) { templateValue = .string(literal) }
         public static var all: Scope { Scope(literal: "ALL") }
     }

@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::Logs::Delivery`: This structure contains information about one delivery in your account.
-public final class CfnDelivery: Resource, HasAttributes, DecodableResource {
+public final class CfnDelivery: Resource, HasAttributes {
     public enum Attribute: String, Sendable {
         case arn = "Arn"
         case deliveryDestinationType = "DeliveryDestinationType"
@@ -35,13 +35,6 @@ public final class CfnDelivery: Resource, HasAttributes, DecodableResource {
         super.init(logicalID: logicalID, type: "AWS::Logs::Delivery")
     }
 
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        guard let r0 = properties.decode("DeliveryDestinationArn", as: Value<String>.self), let r1 = properties.decode("DeliverySourceName", as: Value<String>.self) else { return nil }
-        self.init(logicalID, deliveryDestinationArn: r0, deliverySourceName: r1, fieldDelimiter: properties.decode("FieldDelimiter", as: Value<String>.self), recordFields: properties.decode("RecordFields", as: Value<[String]>.self), s3EnableHiveCompatiblePath: properties.decode("S3EnableHiveCompatiblePath", as: Value<Bool>.self), s3SuffixPath: properties.decode("S3SuffixPath", as: Value<String>.self), tags: properties.decode("Tags", as: [CfnDelivery.Tag].self))
-    }
-
     /// Fn::GetAtt Arn.
     public var attrArn: Value<String> { attribute(.arn) }
     /// Fn::GetAtt DeliveryDestinationType.
@@ -62,7 +55,7 @@ public final class CfnDelivery: Resource, HasAttributes, DecodableResource {
     }
 
     /// A key-value pair to associate with a resource.
-    public struct Tag: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct Tag: TemplateRepresentable, Sendable {
         /// The key name of the tag.
         public let key: Value<String>
         /// The value for the tag.
@@ -71,12 +64,6 @@ public final class CfnDelivery: Resource, HasAttributes, DecodableResource {
         public init(key: Value<String>, value: Value<String>) {
             self.key = key
             self.value = value
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("Key", as: Value<String>.self), let r1 = fields.decode("Value", as: Value<String>.self) else { return nil }
-            self.init(key: r0, value: r1)
         }
 
         public var templateValue: TemplateValue {

@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::Logs::DeliveryDestination`: This structure contains information about one delivery destination in your account.
-public final class CfnDeliveryDestination: Resource, HasAttributes, DecodableResource {
+public final class CfnDeliveryDestination: Resource, HasAttributes {
     public enum Attribute: String, Sendable {
         case arn = "Arn"
     }
@@ -30,13 +30,6 @@ public final class CfnDeliveryDestination: Resource, HasAttributes, DecodableRes
         super.init(logicalID: logicalID, type: "AWS::Logs::DeliveryDestination")
     }
 
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        guard let r3 = properties.decode("Name", as: Value<String>.self) else { return nil }
-        self.init(logicalID, name: r3, deliveryDestinationPolicy: properties.decode("DeliveryDestinationPolicy", as: CfnDeliveryDestination.DestinationPolicy.self), deliveryDestinationType: properties.decode("DeliveryDestinationType", as: Value<String>.self), destinationResourceArn: properties.decode("DestinationResourceArn", as: Value<String>.self), outputFormat: properties.decode("OutputFormat", as: Value<String>.self), tags: properties.decode("Tags", as: [CfnDeliveryDestination.Tag].self))
-    }
-
     /// Fn::GetAtt Arn.
     public var attrArn: Value<String> { attribute(.arn) }
 
@@ -51,7 +44,7 @@ public final class CfnDeliveryDestination: Resource, HasAttributes, DecodableRes
         return properties
     }
 
-    public struct DestinationPolicy: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct DestinationPolicy: TemplateRepresentable, Sendable {
         /// The name of the delivery destination to assign this policy to
         public let deliveryDestinationName: Value<String>?
         /// The contents of the policy attached to the delivery destination
@@ -60,11 +53,6 @@ public final class CfnDeliveryDestination: Resource, HasAttributes, DecodableRes
         public init(deliveryDestinationName: Value<String>? = nil, deliveryDestinationPolicy: TemplateValue? = nil) {
             self.deliveryDestinationName = deliveryDestinationName
             self.deliveryDestinationPolicy = deliveryDestinationPolicy
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(deliveryDestinationName: fields.decode("DeliveryDestinationName", as: Value<String>.self), deliveryDestinationPolicy: fields.decode("DeliveryDestinationPolicy", as: TemplateValue.self))
         }
 
         public var templateValue: TemplateValue {
@@ -76,7 +64,7 @@ public final class CfnDeliveryDestination: Resource, HasAttributes, DecodableRes
     }
 
     /// A key-value pair to associate with a resource.
-    public struct Tag: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct Tag: TemplateRepresentable, Sendable {
         /// The key name of the tag.
         public let key: Value<String>
         /// The value for the tag.
@@ -85,12 +73,6 @@ public final class CfnDeliveryDestination: Resource, HasAttributes, DecodableRes
         public init(key: Value<String>, value: Value<String>) {
             self.key = key
             self.value = value
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("Key", as: Value<String>.self), let r1 = fields.decode("Value", as: Value<String>.self) else { return nil }
-            self.init(key: r0, value: r1)
         }
 
         public var templateValue: TemplateValue {

@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::Logs::DeliverySource`: A delivery source is an AWS resource that sends logs to an AWS destination.
-public final class CfnDeliverySource: Resource, HasAttributes, DecodableResource {
+public final class CfnDeliverySource: Resource, HasAttributes {
     public enum Attribute: String, Sendable {
         case arn = "Arn"
         case resourceArns = "ResourceArns"
@@ -31,13 +31,6 @@ public final class CfnDeliverySource: Resource, HasAttributes, DecodableResource
         super.init(logicalID: logicalID, type: "AWS::Logs::DeliverySource")
     }
 
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        guard let r2 = properties.decode("Name", as: Value<String>.self) else { return nil }
-        self.init(logicalID, name: r2, deliverySourceConfiguration: properties.decode("DeliverySourceConfiguration", as: [String: Value<String>].self), logType: properties.decode("LogType", as: Value<String>.self), resourceArn: properties.decode("ResourceArn", as: Value<String>.self), tags: properties.decode("Tags", as: [CfnDeliverySource.Tag].self))
-    }
-
     /// Fn::GetAtt Arn.
     public var attrArn: Value<String> { attribute(.arn) }
     /// Fn::GetAtt ResourceArns.
@@ -60,7 +53,7 @@ public final class CfnDeliverySource: Resource, HasAttributes, DecodableResource
     }
 
     /// A key-value pair to associate with a resource.
-    public struct Tag: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct Tag: TemplateRepresentable, Sendable {
         /// The key name of the tag.
         public let key: Value<String>
         /// The value for the tag.
@@ -69,12 +62,6 @@ public final class CfnDeliverySource: Resource, HasAttributes, DecodableResource
         public init(key: Value<String>, value: Value<String>) {
             self.key = key
             self.value = value
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("Key", as: Value<String>.self), let r1 = fields.decode("Value", as: Value<String>.self) else { return nil }
-            self.init(key: r0, value: r1)
         }
 
         public var templateValue: TemplateValue {

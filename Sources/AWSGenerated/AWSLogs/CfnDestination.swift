@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::Logs::Destination`: The AWS::Logs::Destination resource specifies a CloudWatch Logs destination.
-public final class CfnDestination: Resource, HasAttributes, DecodableResource {
+public final class CfnDestination: Resource, HasAttributes {
     public enum Attribute: String, Sendable {
         case arn = "Arn"
     }
@@ -27,13 +27,6 @@ public final class CfnDestination: Resource, HasAttributes, DecodableResource {
         super.init(logicalID: logicalID, type: "AWS::Logs::Destination")
     }
 
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        guard let r0 = properties.decode("DestinationName", as: Value<String>.self), let r2 = properties.decode("RoleArn", as: Value<String>.self), let r4 = properties.decode("TargetArn", as: Value<String>.self) else { return nil }
-        self.init(logicalID, destinationName: r0, roleArn: r2, targetArn: r4, destinationPolicy: properties.decode("DestinationPolicy", as: Value<String>.self), tags: properties.decode("Tags", as: [CfnDestination.Tag].self))
-    }
-
     /// Fn::GetAtt Arn.
     public var attrArn: Value<String> { attribute(.arn) }
 
@@ -48,7 +41,7 @@ public final class CfnDestination: Resource, HasAttributes, DecodableResource {
     }
 
     /// A key-value pair to associate with a resource.
-    public struct Tag: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct Tag: TemplateRepresentable, Sendable {
         /// The key name of the tag.
         public let key: Value<String>
         /// The value for the tag.
@@ -57,12 +50,6 @@ public final class CfnDestination: Resource, HasAttributes, DecodableResource {
         public init(key: Value<String>, value: Value<String>) {
             self.key = key
             self.value = value
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("Key", as: Value<String>.self), let r1 = fields.decode("Value", as: Value<String>.self) else { return nil }
-            self.init(key: r0, value: r1)
         }
 
         public var templateValue: TemplateValue {

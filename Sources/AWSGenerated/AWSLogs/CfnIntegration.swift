@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::Logs::Integration`: Resource Schema for Logs Integration Resource
-public final class CfnIntegration: Resource, HasAttributes, DecodableResource {
+public final class CfnIntegration: Resource, HasAttributes {
     public enum Attribute: String, Sendable {
         case integrationStatus = "IntegrationStatus"
     }
@@ -21,13 +21,6 @@ public final class CfnIntegration: Resource, HasAttributes, DecodableResource {
         super.init(logicalID: logicalID, type: "AWS::Logs::Integration")
     }
 
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        guard let r0 = properties.decode("IntegrationName", as: Value<String>.self), let r1 = properties.decode("IntegrationType", as: CfnIntegration.IntegrationType.self), let r2 = properties.decode("ResourceConfig", as: CfnIntegration.ResourceConfig.self) else { return nil }
-        self.init(logicalID, integrationName: r0, integrationType: r1, resourceConfig: r2)
-    }
-
     /// Fn::GetAtt IntegrationStatus.
     public var attrIntegrationStatus: Value<String> { attribute(.integrationStatus) }
 
@@ -39,26 +32,20 @@ public final class CfnIntegration: Resource, HasAttributes, DecodableResource {
         return properties
     }
 
-    public struct IntegrationType: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+    public struct IntegrationType: TemplateRepresentable, Sendable {
         public let templateValue: TemplateValue
         /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
         public init(_ value: Value<String>) { templateValue = value.raw }
-        public init(decoding value: TemplateValue) { templateValue = value }
         private init(literal: String) { templateValue = .string(literal) }
         public static var opensearch: IntegrationType { IntegrationType(literal: "OPENSEARCH") }
     }
 
     /// OpenSearchResourceConfig for the given Integration
-    public struct ResourceConfig: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct ResourceConfig: TemplateRepresentable, Sendable {
         public let openSearchResourceConfig: CfnIntegration.OpenSearchResourceConfig?
 
         public init(openSearchResourceConfig: CfnIntegration.OpenSearchResourceConfig? = nil) {
             self.openSearchResourceConfig = openSearchResourceConfig
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(openSearchResourceConfig: fields.decode("OpenSearchResourceConfig", as: CfnIntegration.OpenSearchResourceConfig.self))
         }
 
         public var templateValue: TemplateValue {
@@ -68,7 +55,7 @@ public final class CfnIntegration: Resource, HasAttributes, DecodableResource {
         }
     }
 
-    public struct OpenSearchResourceConfig: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct OpenSearchResourceConfig: TemplateRepresentable, Sendable {
         public let applicationARN: Value<String>?
         public let dashboardViewerPrincipals: Value<[String]>
         public let dataSourceRoleArn: Value<String>
@@ -81,12 +68,6 @@ public final class CfnIntegration: Resource, HasAttributes, DecodableResource {
             self.dataSourceRoleArn = dataSourceRoleArn
             self.kmsKeyArn = kmsKeyArn
             self.retentionDays = retentionDays
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r1 = fields.decode("DashboardViewerPrincipals", as: Value<[String]>.self), let r2 = fields.decode("DataSourceRoleArn", as: Value<String>.self) else { return nil }
-            self.init(dashboardViewerPrincipals: r1, dataSourceRoleArn: r2, applicationARN: fields.decode("ApplicationARN", as: Value<String>.self), kmsKeyArn: fields.decode("KmsKeyArn", as: Value<String>.self), retentionDays: fields.decode("RetentionDays", as: Value<Int>.self))
         }
 
         public var templateValue: TemplateValue {

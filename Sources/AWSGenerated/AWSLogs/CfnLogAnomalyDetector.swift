@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::Logs::LogAnomalyDetector`: The AWS::Logs::LogAnomalyDetector resource specifies a CloudWatch Logs LogAnomalyDetector.
-public final class CfnLogAnomalyDetector: Resource, HasAttributes, DecodableResource {
+public final class CfnLogAnomalyDetector: Resource, HasAttributes {
     public enum Attribute: String, Sendable {
         case anomalyDetectorArn = "AnomalyDetectorArn"
         case anomalyDetectorStatus = "AnomalyDetectorStatus"
@@ -34,12 +34,6 @@ public final class CfnLogAnomalyDetector: Resource, HasAttributes, DecodableReso
         super.init(logicalID: logicalID, type: "AWS::Logs::LogAnomalyDetector")
     }
 
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        self.init(logicalID, accountId: properties.decode("AccountId", as: Value<String>.self), anomalyVisibilityTime: properties.decode("AnomalyVisibilityTime", as: Value<Double>.self), detectorName: properties.decode("DetectorName", as: Value<String>.self), evaluationFrequency: properties.decode("EvaluationFrequency", as: CfnLogAnomalyDetector.EvaluationFrequency.self), filterPattern: properties.decode("FilterPattern", as: Value<String>.self), kmsKeyId: properties.decode("KmsKeyId", as: Value<String>.self), logGroupArnList: properties.decode("LogGroupArnList", as: Value<[String]>.self))
-    }
-
     /// Fn::GetAtt AnomalyDetectorArn.
     public var attrAnomalyDetectorArn: Value<String> { attribute(.anomalyDetectorArn) }
     /// Fn::GetAtt AnomalyDetectorStatus.
@@ -61,11 +55,10 @@ public final class CfnLogAnomalyDetector: Resource, HasAttributes, DecodableReso
         return properties
     }
 
-    public struct EvaluationFrequency: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+    public struct EvaluationFrequency: TemplateRepresentable, Sendable {
         public let templateValue: TemplateValue
         /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
         public init(_ value: Value<String>) { templateValue = value.raw }
-        public init(decoding value: TemplateValue) { templateValue = value }
         private init(literal: String) { templateValue = .string(literal) }
         public static var fiveMin: EvaluationFrequency { EvaluationFrequency(literal: "FIVE_MIN") }
         public static var tenMin: EvaluationFrequency { EvaluationFrequency(literal: "TEN_MIN") }

@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::Logs::LogStream`: Resource Type definition for AWS::Logs::LogStream
-public final class CfnLogStream: Resource, DecodableResource {
+public final class CfnLogStream: Resource {
     /// The name of the log group where the log stream is created.
     public var logGroupName: Value<String>
     /// The name of the log stream.
@@ -12,13 +12,6 @@ public final class CfnLogStream: Resource, DecodableResource {
         self.logGroupName = logGroupName
         self.logStreamName = logStreamName
         super.init(logicalID: logicalID, type: "AWS::Logs::LogStream")
-    }
-
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        guard let r0 = properties.decode("LogGroupName", as: Value<String>.self) else { return nil }
-        self.init(logicalID, logGroupName: r0, logStreamName: properties.decode("LogStreamName", as: Value<String>.self))
     }
 
     public override func properties(in context: SynthesisContext) -> Fields {

@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::Logs::MetricFilter`: The ``AWS::Logs::MetricFilter`` resource specifies a metric filter that describes how CWL extracts information from logs and transforms it into Amazon CloudWatch metrics.
-public final class CfnMetricFilter: Resource, DecodableResource {
+public final class CfnMetricFilter: Resource {
     /// This parameter is valid only for log groups that have an active log transformer.
     public var applyOnTransformedLogs: Value<Bool>?
     /// The list of system fields that are emitted as additional dimensions in the generated metrics.
@@ -29,13 +29,6 @@ public final class CfnMetricFilter: Resource, DecodableResource {
         super.init(logicalID: logicalID, type: "AWS::Logs::MetricFilter")
     }
 
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        guard let r4 = properties.decode("FilterPattern", as: Value<String>.self), let r5 = properties.decode("LogGroupName", as: Value<String>.self), let r6 = properties.decode("MetricTransformations", as: [CfnMetricFilter.MetricTransformation].self) else { return nil }
-        self.init(logicalID, filterPattern: r4, logGroupName: r5, metricTransformations: r6, applyOnTransformedLogs: properties.decode("ApplyOnTransformedLogs", as: Value<Bool>.self), emitSystemFieldDimensions: properties.decode("EmitSystemFieldDimensions", as: Value<[String]>.self), fieldSelectionCriteria: properties.decode("FieldSelectionCriteria", as: Value<String>.self), filterName: properties.decode("FilterName", as: Value<String>.self))
-    }
-
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
         properties["ApplyOnTransformedLogs"] = self.applyOnTransformedLogs?.templateValue
@@ -49,7 +42,7 @@ public final class CfnMetricFilter: Resource, DecodableResource {
     }
 
     /// ``MetricTransformation`` is a property of the ``AWS::Logs::MetricFilter`` resource that describes how to transform log streams into a CloudWatch metric.
-    public struct MetricTransformation: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct MetricTransformation: TemplateRepresentable, Sendable {
         /// (Optional) The value to emit when a filter pattern does not match a log event.
         public let defaultValue: Value<Double>?
         /// The fields to use as dimensions for the metric.
@@ -72,12 +65,6 @@ public final class CfnMetricFilter: Resource, DecodableResource {
             self.unit = unit
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r2 = fields.decode("MetricName", as: Value<String>.self), let r3 = fields.decode("MetricNamespace", as: Value<String>.self), let r4 = fields.decode("MetricValue", as: Value<String>.self) else { return nil }
-            self.init(metricName: r2, metricNamespace: r3, metricValue: r4, defaultValue: fields.decode("DefaultValue", as: Value<Double>.self), dimensions: fields.decode("Dimensions", as: [CfnMetricFilter.Dimension].self), unit: fields.decode("Unit", as: CfnMetricFilter.MetricTransformation.Unit.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["DefaultValue"] = self.defaultValue?.templateValue
@@ -89,11 +76,10 @@ public final class CfnMetricFilter: Resource, DecodableResource {
             return .object(fields)
         }
 
-        public struct Unit: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+        public struct Unit: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
-            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var seconds: Unit { Unit(literal: "Seconds") }
             public static var microseconds: Unit { Unit(literal: "Microseconds") }
@@ -126,7 +112,7 @@ public final class CfnMetricFilter: Resource, DecodableResource {
     }
 
     /// Specifies the CW metric dimensions to publish with this metric.
-    public struct Dimension: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct Dimension: TemplateRepresentable, Sendable {
         /// The name for the CW metric dimension that the metric filter creates.
         public let key: Value<String>
         /// The log event field that will contain the value for this dimension.
@@ -135,12 +121,6 @@ public final class CfnMetricFilter: Resource, DecodableResource {
         public init(key: Value<String>, value: Value<String>) {
             self.key = key
             self.value = value
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("Key", as: Value<String>.self), let r1 = fields.decode("Value", as: Value<String>.self) else { return nil }
-            self.init(key: r0, value: r1)
         }
 
         public var templateValue: TemplateValue {

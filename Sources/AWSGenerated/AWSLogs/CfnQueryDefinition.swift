@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::Logs::QueryDefinition`: The resource schema for AWSLogs QueryDefinition
-public final class CfnQueryDefinition: Resource, HasAttributes, DecodableResource {
+public final class CfnQueryDefinition: Resource, HasAttributes {
     public enum Attribute: String, Sendable {
         case queryDefinitionId = "QueryDefinitionId"
     }
@@ -27,13 +27,6 @@ public final class CfnQueryDefinition: Resource, HasAttributes, DecodableResourc
         super.init(logicalID: logicalID, type: "AWS::Logs::QueryDefinition")
     }
 
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        guard let r1 = properties.decode("Name", as: Value<String>.self), let r4 = properties.decode("QueryString", as: Value<String>.self) else { return nil }
-        self.init(logicalID, name: r1, queryString: r4, logGroupNames: properties.decode("LogGroupNames", as: Value<[String]>.self), parameters: properties.decode("Parameters", as: [CfnQueryDefinition.QueryParameter].self), queryLanguage: properties.decode("QueryLanguage", as: CfnQueryDefinition.QueryLanguage.self))
-    }
-
     /// Fn::GetAtt QueryDefinitionId.
     public var attrQueryDefinitionId: Value<String> { attribute(.queryDefinitionId) }
 
@@ -48,7 +41,7 @@ public final class CfnQueryDefinition: Resource, HasAttributes, DecodableResourc
     }
 
     /// This structure defines a query parameter for a saved CloudWatch Logs Insights query definition.
-    public struct QueryParameter: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct QueryParameter: TemplateRepresentable, Sendable {
         /// The default value to use for this query parameter if no value is supplied at execution time.
         public let defaultValue: Value<String>?
         /// A description of the query parameter that explains its purpose or expected values.
@@ -62,12 +55,6 @@ public final class CfnQueryDefinition: Resource, HasAttributes, DecodableResourc
             self.name = name
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r2 = fields.decode("Name", as: Value<String>.self) else { return nil }
-            self.init(name: r2, defaultValue: fields.decode("DefaultValue", as: Value<String>.self), description: fields.decode("Description", as: Value<String>.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["DefaultValue"] = self.defaultValue?.templateValue
@@ -77,11 +64,10 @@ public final class CfnQueryDefinition: Resource, HasAttributes, DecodableResourc
         }
     }
 
-    public struct QueryLanguage: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+    public struct QueryLanguage: TemplateRepresentable, Sendable {
         public let templateValue: TemplateValue
         /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
         public init(_ value: Value<String>) { templateValue = value.raw }
-        public init(decoding value: TemplateValue) { templateValue = value }
         private init(literal: String) { templateValue = .string(literal) }
         public static var cwli: QueryLanguage { QueryLanguage(literal: "CWLI") }
         public static var sql: QueryLanguage { QueryLanguage(literal: "SQL") }

@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::Logs::ResourcePolicy`: The resource schema for AWSLogs ResourcePolicy
-public final class CfnResourcePolicy: Resource, DecodableResource {
+public final class CfnResourcePolicy: Resource {
     /// The policy document
     public var policyDocument: TemplateValue
     /// A name for resource policy
@@ -12,13 +12,6 @@ public final class CfnResourcePolicy: Resource, DecodableResource {
         self.policyDocument = policyDocument
         self.policyName = policyName
         super.init(logicalID: logicalID, type: "AWS::Logs::ResourcePolicy")
-    }
-
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        guard let r0 = properties.decode("PolicyDocument", as: TemplateValue.self), let r1 = properties.decode("PolicyName", as: Value<String>.self) else { return nil }
-        self.init(logicalID, policyDocument: r0, policyName: r1)
     }
 
     public override func properties(in context: SynthesisContext) -> Fields {

@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::Logs::ScheduledQuery`: Creates a new Scheduled Query that allows you to define a Logs Insights query that will run on a schedule and configure actions to take with the query results.
-public final class CfnScheduledQuery: Resource, HasAttributes, DecodableResource {
+public final class CfnScheduledQuery: Resource, HasAttributes {
     public enum Attribute: String, Sendable {
         case creationTime = "CreationTime"
         case lastExecutionStatus = "LastExecutionStatus"
@@ -44,13 +44,6 @@ public final class CfnScheduledQuery: Resource, HasAttributes, DecodableResource
         super.init(logicalID: logicalID, type: "AWS::Logs::ScheduledQuery")
     }
 
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        guard let r2 = properties.decode("ExecutionRoleArn", as: Value<String>.self), let r4 = properties.decode("Name", as: Value<String>.self), let r5 = properties.decode("QueryLanguage", as: CfnScheduledQuery.QueryLanguage.self), let r6 = properties.decode("QueryString", as: Value<String>.self), let r8 = properties.decode("ScheduleExpression", as: Value<String>.self) else { return nil }
-        self.init(logicalID, executionRoleArn: r2, name: r4, queryLanguage: r5, queryString: r6, scheduleExpression: r8, description: properties.decode("Description", as: Value<String>.self), destinationConfiguration: properties.decode("DestinationConfiguration", as: CfnScheduledQuery.DestinationConfiguration.self), logGroupIdentifiers: properties.decode("LogGroupIdentifiers", as: Value<[String]>.self), scheduleEndTime: properties.decode("ScheduleEndTime", as: Value<Double>.self), scheduleStartTime: properties.decode("ScheduleStartTime", as: Value<Double>.self), startTimeOffset: properties.decode("StartTimeOffset", as: Value<Int>.self), state: properties.decode("State", as: CfnScheduledQuery.ScheduledQueryState.self), tags: properties.decode("Tags", as: [CfnScheduledQuery.Tags].self), timezone: properties.decode("Timezone", as: Value<String>.self))
-    }
-
     /// Fn::GetAtt CreationTime.
     public var attrCreationTime: Value<Double> { getAtt(Attribute.creationTime.rawValue, as: Double.self) }
     /// Fn::GetAtt LastExecutionStatus.
@@ -81,16 +74,11 @@ public final class CfnScheduledQuery: Resource, HasAttributes, DecodableResource
         return properties
     }
 
-    public struct DestinationConfiguration: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct DestinationConfiguration: TemplateRepresentable, Sendable {
         public let s3Configuration: CfnScheduledQuery.S3Configuration?
 
         public init(s3Configuration: CfnScheduledQuery.S3Configuration? = nil) {
             self.s3Configuration = s3Configuration
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(s3Configuration: fields.decode("S3Configuration", as: CfnScheduledQuery.S3Configuration.self))
         }
 
         public var templateValue: TemplateValue {
@@ -100,19 +88,13 @@ public final class CfnScheduledQuery: Resource, HasAttributes, DecodableResource
         }
     }
 
-    public struct S3Configuration: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct S3Configuration: TemplateRepresentable, Sendable {
         public let destinationIdentifier: Value<String>
         public let roleArn: Value<String>
 
         public init(destinationIdentifier: Value<String>, roleArn: Value<String>) {
             self.destinationIdentifier = destinationIdentifier
             self.roleArn = roleArn
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("DestinationIdentifier", as: Value<String>.self), let r1 = fields.decode("RoleArn", as: Value<String>.self) else { return nil }
-            self.init(destinationIdentifier: r0, roleArn: r1)
         }
 
         public var templateValue: TemplateValue {
@@ -123,40 +105,32 @@ public final class CfnScheduledQuery: Resource, HasAttributes, DecodableResource
         }
     }
 
-    public struct QueryLanguage: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+    public struct QueryLanguage: TemplateRepresentable, Sendable {
         public let templateValue: TemplateValue
         /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
         public init(_ value: Value<String>) { templateValue = value.raw }
-        public init(decoding value: TemplateValue) { templateValue = value }
         private init(literal: String) { templateValue = .string(literal) }
         public static var cwli: QueryLanguage { QueryLanguage(literal: "CWLI") }
         public static var ppl: QueryLanguage { QueryLanguage(literal: "PPL") }
         public static var sql: QueryLanguage { QueryLanguage(literal: "SQL") }
     }
 
-    public struct ScheduledQueryState: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+    public struct ScheduledQueryState: TemplateRepresentable, Sendable {
         public let templateValue: TemplateValue
         /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
         public init(_ value: Value<String>) { templateValue = value.raw }
-        public init(decoding value: TemplateValue) { templateValue = value }
         private init(literal: String) { templateValue = .string(literal) }
         public static var enabled: ScheduledQueryState { ScheduledQueryState(literal: "ENABLED") }
         public static var disabled: ScheduledQueryState { ScheduledQueryState(literal: "DISABLED") }
     }
 
-    public struct Tags: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct Tags: TemplateRepresentable, Sendable {
         public let key: Value<String>
         public let value: Value<String>
 
         public init(key: Value<String>, value: Value<String>) {
             self.key = key
             self.value = value
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("Key", as: Value<String>.self), let r1 = fields.decode("Value", as: Value<String>.self) else { return nil }
-            self.init(key: r0, value: r1)
         }
 
         public var templateValue: TemplateValue {

@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::Logs::StorageTierPolicy`: Resource Type definition for AWS::Logs::StorageTierPolicy.
-public final class CfnStorageTierPolicy: Resource, HasAttributes, DecodableResource {
+public final class CfnStorageTierPolicy: Resource, HasAttributes {
     public enum Attribute: String, Sendable {
         case accountId = "AccountId"
         case lastUpdatedTime = "LastUpdatedTime"
@@ -16,13 +16,6 @@ public final class CfnStorageTierPolicy: Resource, HasAttributes, DecodableResou
         super.init(logicalID: logicalID, type: "AWS::Logs::StorageTierPolicy")
     }
 
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        guard let r0 = properties.decode("StorageTier", as: CfnStorageTierPolicy.StorageTier.self) else { return nil }
-        self.init(logicalID, storageTier: r0)
-    }
-
     /// Fn::GetAtt AccountId.
     public var attrAccountId: Value<String> { attribute(.accountId) }
     /// Fn::GetAtt LastUpdatedTime.
@@ -34,11 +27,10 @@ public final class CfnStorageTierPolicy: Resource, HasAttributes, DecodableResou
         return properties
     }
 
-    public struct StorageTier: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+    public struct StorageTier: TemplateRepresentable, Sendable {
         public let templateValue: TemplateValue
         /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
         public init(_ value: Value<String>) { templateValue = value.raw }
-        public init(decoding value: TemplateValue) { templateValue = value }
         private init(literal: String) { templateValue = .string(literal) }
         public static var intelligentTiering: StorageTier { StorageTier(literal: "INTELLIGENT_TIERING") }
     }

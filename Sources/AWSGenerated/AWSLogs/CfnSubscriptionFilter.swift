@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::Logs::SubscriptionFilter`: The ``AWS::Logs::SubscriptionFilter`` resource specifies a subscription filter and associates it with the specified log group.
-public final class CfnSubscriptionFilter: Resource, DecodableResource {
+public final class CfnSubscriptionFilter: Resource {
     /// This parameter is valid only for log groups that have an active log transformer.
     public var applyOnTransformedLogs: Value<Bool>?
     /// The Amazon Resource Name (ARN) of the destination.
@@ -35,13 +35,6 @@ public final class CfnSubscriptionFilter: Resource, DecodableResource {
         super.init(logicalID: logicalID, type: "AWS::Logs::SubscriptionFilter")
     }
 
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        guard let r1 = properties.decode("DestinationArn", as: Value<String>.self), let r6 = properties.decode("FilterPattern", as: Value<String>.self), let r7 = properties.decode("LogGroupName", as: Value<String>.self) else { return nil }
-        self.init(logicalID, destinationArn: r1, filterPattern: r6, logGroupName: r7, applyOnTransformedLogs: properties.decode("ApplyOnTransformedLogs", as: Value<Bool>.self), distribution: properties.decode("Distribution", as: CfnSubscriptionFilter.Distribution.self), emitSystemFields: properties.decode("EmitSystemFields", as: Value<[String]>.self), fieldSelectionCriteria: properties.decode("FieldSelectionCriteria", as: Value<String>.self), filterName: properties.decode("FilterName", as: Value<String>.self), roleArn: properties.decode("RoleArn", as: Value<String>.self))
-    }
-
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
         properties["ApplyOnTransformedLogs"] = self.applyOnTransformedLogs?.templateValue
@@ -56,11 +49,10 @@ public final class CfnSubscriptionFilter: Resource, DecodableResource {
         return properties
     }
 
-    public struct Distribution: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+    public struct Distribution: TemplateRepresentable, Sendable {
         public let templateValue: TemplateValue
         /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
         public init(_ value: Value<String>) { templateValue = value.raw }
-        public init(decoding value: TemplateValue) { templateValue = value }
         private init(literal: String) { templateValue = .string(literal) }
         public static var random: Distribution { Distribution(literal: "Random") }
         public static var byLogStream: Distribution { Distribution(literal: "ByLogStream") }

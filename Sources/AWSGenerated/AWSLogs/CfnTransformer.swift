@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::Logs::Transformer`: Specifies a transformer on the log group to transform logs into consistent structured and information rich format.
-public final class CfnTransformer: Resource, DecodableResource {
+public final class CfnTransformer: Resource {
     /// Existing log group that you want to associate with this transformer.
     public var logGroupIdentifier: Value<String>
     /// List of processors in a transformer
@@ -14,13 +14,6 @@ public final class CfnTransformer: Resource, DecodableResource {
         super.init(logicalID: logicalID, type: "AWS::Logs::Transformer")
     }
 
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        guard let r0 = properties.decode("LogGroupIdentifier", as: Value<String>.self), let r1 = properties.decode("TransformerConfig", as: [CfnTransformer.Processor].self) else { return nil }
-        self.init(logicalID, logGroupIdentifier: r0, transformerConfig: r1)
-    }
-
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
         properties["LogGroupIdentifier"] = self.logGroupIdentifier.templateValue
@@ -29,7 +22,7 @@ public final class CfnTransformer: Resource, DecodableResource {
     }
 
     /// Individual processor configuration
-    public struct Processor: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct Processor: TemplateRepresentable, Sendable {
         public let addKeys: CfnTransformer.Processor.AddKeys?
         public let copyValue: CfnTransformer.Processor.CopyValue?
         public let csv: CfnTransformer.Processor.Csv?
@@ -80,11 +73,6 @@ public final class CfnTransformer: Resource, DecodableResource {
             self.upperCaseString = upperCaseString
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(addKeys: fields.decode("AddKeys", as: CfnTransformer.Processor.AddKeys.self), copyValue: fields.decode("CopyValue", as: CfnTransformer.Processor.CopyValue.self), csv: fields.decode("Csv", as: CfnTransformer.Processor.Csv.self), dateTimeConverter: fields.decode("DateTimeConverter", as: CfnTransformer.Processor.DateTimeConverter.self), deleteKeys: fields.decode("DeleteKeys", as: CfnTransformer.Processor.DeleteKeys.self), grok: fields.decode("Grok", as: CfnTransformer.Processor.Grok.self), listToMap: fields.decode("ListToMap", as: CfnTransformer.Processor.ListToMap.self), lowerCaseString: fields.decode("LowerCaseString", as: CfnTransformer.Processor.LowerCaseString.self), moveKeys: fields.decode("MoveKeys", as: CfnTransformer.Processor.MoveKeys.self), parseCloudfront: fields.decode("ParseCloudfront", as: CfnTransformer.ParseCloudfront.self), parseJSON: fields.decode("ParseJSON", as: CfnTransformer.Processor.ParseJSON.self), parseKeyValue: fields.decode("ParseKeyValue", as: CfnTransformer.Processor.ParseKeyValue.self), parsePostgres: fields.decode("ParsePostgres", as: CfnTransformer.ParsePostgres.self), parseRoute53: fields.decode("ParseRoute53", as: CfnTransformer.ParseRoute53.self), parseToOCSF: fields.decode("ParseToOCSF", as: CfnTransformer.ParseToOCSF.self), parseVPC: fields.decode("ParseVPC", as: CfnTransformer.ParseVPC.self), parseWAF: fields.decode("ParseWAF", as: CfnTransformer.ParseWAF.self), renameKeys: fields.decode("RenameKeys", as: CfnTransformer.Processor.RenameKeys.self), splitString: fields.decode("SplitString", as: CfnTransformer.Processor.SplitString.self), substituteString: fields.decode("SubstituteString", as: CfnTransformer.Processor.SubstituteString.self), trimString: fields.decode("TrimString", as: CfnTransformer.Processor.TrimString.self), typeConverter: fields.decode("TypeConverter", as: CfnTransformer.Processor.TypeConverter.self), upperCaseString: fields.decode("UpperCaseString", as: CfnTransformer.Processor.UpperCaseString.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["AddKeys"] = self.addKeys?.templateValue
@@ -113,19 +101,13 @@ public final class CfnTransformer: Resource, DecodableResource {
             return .object(fields)
         }
 
-        public struct AddKeys: TemplateRepresentable, TemplateDecodable, Sendable {
+        public struct AddKeys: TemplateRepresentable, Sendable {
             public let entries: [CfnTransformer.AddKeyEntry]
 
             public init(entries: [CfnTransformer.AddKeyEntry]) {
                 self.entries = entries
             }
 
-            public init?(decoding value: TemplateValue) {
-                guard let fields = Fields(decoding: value) else { return nil }
-                guard let r0 = fields.decode("Entries", as: [CfnTransformer.AddKeyEntry].self) else { return nil }
-                self.init(entries: r0)
-            }
-
             public var templateValue: TemplateValue {
                 var fields = Fields()
                 fields["Entries"] = self.entries.templateValue
@@ -133,19 +115,13 @@ public final class CfnTransformer: Resource, DecodableResource {
             }
         }
 
-        public struct CopyValue: TemplateRepresentable, TemplateDecodable, Sendable {
+        public struct CopyValue: TemplateRepresentable, Sendable {
             public let entries: [CfnTransformer.CopyValueEntry]
 
             public init(entries: [CfnTransformer.CopyValueEntry]) {
                 self.entries = entries
             }
 
-            public init?(decoding value: TemplateValue) {
-                guard let fields = Fields(decoding: value) else { return nil }
-                guard let r0 = fields.decode("Entries", as: [CfnTransformer.CopyValueEntry].self) else { return nil }
-                self.init(entries: r0)
-            }
-
             public var templateValue: TemplateValue {
                 var fields = Fields()
                 fields["Entries"] = self.entries.templateValue
@@ -153,7 +129,7 @@ public final class CfnTransformer: Resource, DecodableResource {
             }
         }
 
-        public struct Csv: TemplateRepresentable, TemplateDecodable, Sendable {
+        public struct Csv: TemplateRepresentable, Sendable {
             public let columns: Value<[String]>?
             public let delimiter: Value<String>?
             public let quoteCharacter: Value<String>?
@@ -166,11 +142,6 @@ public final class CfnTransformer: Resource, DecodableResource {
                 self.source = source
             }
 
-            public init?(decoding value: TemplateValue) {
-                guard let fields = Fields(decoding: value) else { return nil }
-                self.init(columns: fields.decode("Columns", as: Value<[String]>.self), delimiter: fields.decode("Delimiter", as: Value<String>.self), quoteCharacter: fields.decode("QuoteCharacter", as: Value<String>.self), source: fields.decode("Source", as: Value<String>.self))
-            }
-
             public var templateValue: TemplateValue {
                 var fields = Fields()
                 fields["Columns"] = self.columns?.templateValue
@@ -181,7 +152,7 @@ public final class CfnTransformer: Resource, DecodableResource {
             }
         }
 
-        public struct DateTimeConverter: TemplateRepresentable, TemplateDecodable, Sendable {
+        public struct DateTimeConverter: TemplateRepresentable, Sendable {
             public let locale: Value<String>?
             public let matchPatterns: Value<[String]>
             public let source: Value<String>
@@ -200,12 +171,6 @@ public final class CfnTransformer: Resource, DecodableResource {
                 self.targetTimezone = targetTimezone
             }
 
-            public init?(decoding value: TemplateValue) {
-                guard let fields = Fields(decoding: value) else { return nil }
-                guard let r1 = fields.decode("MatchPatterns", as: Value<[String]>.self), let r2 = fields.decode("Source", as: Value<String>.self), let r4 = fields.decode("Target", as: Value<String>.self) else { return nil }
-                self.init(matchPatterns: r1, source: r2, target: r4, locale: fields.decode("Locale", as: Value<String>.self), sourceTimezone: fields.decode("SourceTimezone", as: Value<String>.self), targetFormat: fields.decode("TargetFormat", as: Value<String>.self), targetTimezone: fields.decode("TargetTimezone", as: Value<String>.self))
-            }
-
             public var templateValue: TemplateValue {
                 var fields = Fields()
                 fields["Locale"] = self.locale?.templateValue
@@ -219,17 +184,11 @@ public final class CfnTransformer: Resource, DecodableResource {
             }
         }
 
-        public struct DeleteKeys: TemplateRepresentable, TemplateDecodable, Sendable {
+        public struct DeleteKeys: TemplateRepresentable, Sendable {
             public let withKeys: Value<[String]>
 
             public init(withKeys: Value<[String]>) {
                 self.withKeys = withKeys
-            }
-
-            public init?(decoding value: TemplateValue) {
-                guard let fields = Fields(decoding: value) else { return nil }
-                guard let r0 = fields.decode("WithKeys", as: Value<[String]>.self) else { return nil }
-                self.init(withKeys: r0)
             }
 
             public var templateValue: TemplateValue {
@@ -239,19 +198,13 @@ public final class CfnTransformer: Resource, DecodableResource {
             }
         }
 
-        public struct Grok: TemplateRepresentable, TemplateDecodable, Sendable {
+        public struct Grok: TemplateRepresentable, Sendable {
             public let match: Value<String>
             public let source: Value<String>?
 
             public init(match: Value<String>, source: Value<String>? = nil) {
                 self.match = match
                 self.source = source
-            }
-
-            public init?(decoding value: TemplateValue) {
-                guard let fields = Fields(decoding: value) else { return nil }
-                guard let r0 = fields.decode("Match", as: Value<String>.self) else { return nil }
-                self.init(match: r0, source: fields.decode("Source", as: Value<String>.self))
             }
 
             public var templateValue: TemplateValue {
@@ -262,7 +215,7 @@ public final class CfnTransformer: Resource, DecodableResource {
             }
         }
 
-        public struct ListToMap: TemplateRepresentable, TemplateDecodable, Sendable {
+        public struct ListToMap: TemplateRepresentable, Sendable {
             public let flatten: Value<Bool>?
             public let flattenedElement: CfnTransformer.Processor.ListToMap.FlattenedElement?
             public let key: Value<String>
@@ -279,12 +232,6 @@ public final class CfnTransformer: Resource, DecodableResource {
                 self.valueKey = valueKey
             }
 
-            public init?(decoding value: TemplateValue) {
-                guard let fields = Fields(decoding: value) else { return nil }
-                guard let r2 = fields.decode("Key", as: Value<String>.self), let r3 = fields.decode("Source", as: Value<String>.self) else { return nil }
-                self.init(key: r2, source: r3, flatten: fields.decode("Flatten", as: Value<Bool>.self), flattenedElement: fields.decode("FlattenedElement", as: CfnTransformer.Processor.ListToMap.FlattenedElement.self), target: fields.decode("Target", as: Value<String>.self), valueKey: fields.decode("ValueKey", as: Value<String>.self))
-            }
-
             public var templateValue: TemplateValue {
                 var fields = Fields()
                 fields["Flatten"] = self.flatten?.templateValue
@@ -296,28 +243,21 @@ public final class CfnTransformer: Resource, DecodableResource {
                 return .object(fields)
             }
 
-            public struct FlattenedElement: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+            public struct FlattenedElement: TemplateRepresentable, Sendable {
                 public let templateValue: TemplateValue
                 /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
                 public init(_ value: Value<String>) { templateValue = value.raw }
-                public init(decoding value: TemplateValue) { templateValue = value }
                 private init(literal: String) { templateValue = .string(literal) }
                 public static var first: FlattenedElement { FlattenedElement(literal: "first") }
                 public static var last: FlattenedElement { FlattenedElement(literal: "last") }
             }
         }
 
-        public struct LowerCaseString: TemplateRepresentable, TemplateDecodable, Sendable {
+        public struct LowerCaseString: TemplateRepresentable, Sendable {
             public let withKeys: Value<[String]>
 
             public init(withKeys: Value<[String]>) {
                 self.withKeys = withKeys
-            }
-
-            public init?(decoding value: TemplateValue) {
-                guard let fields = Fields(decoding: value) else { return nil }
-                guard let r0 = fields.decode("WithKeys", as: Value<[String]>.self) else { return nil }
-                self.init(withKeys: r0)
             }
 
             public var templateValue: TemplateValue {
@@ -327,17 +267,11 @@ public final class CfnTransformer: Resource, DecodableResource {
             }
         }
 
-        public struct MoveKeys: TemplateRepresentable, TemplateDecodable, Sendable {
+        public struct MoveKeys: TemplateRepresentable, Sendable {
             public let entries: [CfnTransformer.MoveKeyEntry]
 
             public init(entries: [CfnTransformer.MoveKeyEntry]) {
                 self.entries = entries
-            }
-
-            public init?(decoding value: TemplateValue) {
-                guard let fields = Fields(decoding: value) else { return nil }
-                guard let r0 = fields.decode("Entries", as: [CfnTransformer.MoveKeyEntry].self) else { return nil }
-                self.init(entries: r0)
             }
 
             public var templateValue: TemplateValue {
@@ -347,18 +281,13 @@ public final class CfnTransformer: Resource, DecodableResource {
             }
         }
 
-        public struct ParseJSON: TemplateRepresentable, TemplateDecodable, Sendable {
+        public struct ParseJSON: TemplateRepresentable, Sendable {
             public let destination: Value<String>?
             public let source: Value<String>?
 
             public init(destination: Value<String>? = nil, source: Value<String>? = nil) {
                 self.destination = destination
                 self.source = source
-            }
-
-            public init?(decoding value: TemplateValue) {
-                guard let fields = Fields(decoding: value) else { return nil }
-                self.init(destination: fields.decode("Destination", as: Value<String>.self), source: fields.decode("Source", as: Value<String>.self))
             }
 
             public var templateValue: TemplateValue {
@@ -369,7 +298,7 @@ public final class CfnTransformer: Resource, DecodableResource {
             }
         }
 
-        public struct ParseKeyValue: TemplateRepresentable, TemplateDecodable, Sendable {
+        public struct ParseKeyValue: TemplateRepresentable, Sendable {
             public let destination: Value<String>?
             public let fieldDelimiter: Value<String>?
             public let keyPrefix: Value<String>?
@@ -388,11 +317,6 @@ public final class CfnTransformer: Resource, DecodableResource {
                 self.source = source
             }
 
-            public init?(decoding value: TemplateValue) {
-                guard let fields = Fields(decoding: value) else { return nil }
-                self.init(destination: fields.decode("Destination", as: Value<String>.self), fieldDelimiter: fields.decode("FieldDelimiter", as: Value<String>.self), keyPrefix: fields.decode("KeyPrefix", as: Value<String>.self), keyValueDelimiter: fields.decode("KeyValueDelimiter", as: Value<String>.self), nonMatchValue: fields.decode("NonMatchValue", as: Value<String>.self), overwriteIfExists: fields.decode("OverwriteIfExists", as: Value<Bool>.self), source: fields.decode("Source", as: Value<String>.self))
-            }
-
             public var templateValue: TemplateValue {
                 var fields = Fields()
                 fields["Destination"] = self.destination?.templateValue
@@ -406,19 +330,13 @@ public final class CfnTransformer: Resource, DecodableResource {
             }
         }
 
-        public struct RenameKeys: TemplateRepresentable, TemplateDecodable, Sendable {
+        public struct RenameKeys: TemplateRepresentable, Sendable {
             public let entries: [CfnTransformer.RenameKeyEntry]
 
             public init(entries: [CfnTransformer.RenameKeyEntry]) {
                 self.entries = entries
             }
 
-            public init?(decoding value: TemplateValue) {
-                guard let fields = Fields(decoding: value) else { return nil }
-                guard let r0 = fields.decode("Entries", as: [CfnTransformer.RenameKeyEntry].self) else { return nil }
-                self.init(entries: r0)
-            }
-
             public var templateValue: TemplateValue {
                 var fields = Fields()
                 fields["Entries"] = self.entries.templateValue
@@ -426,19 +344,13 @@ public final class CfnTransformer: Resource, DecodableResource {
             }
         }
 
-        public struct SplitString: TemplateRepresentable, TemplateDecodable, Sendable {
+        public struct SplitString: TemplateRepresentable, Sendable {
             public let entries: [CfnTransformer.SplitStringEntry]
 
             public init(entries: [CfnTransformer.SplitStringEntry]) {
                 self.entries = entries
             }
 
-            public init?(decoding value: TemplateValue) {
-                guard let fields = Fields(decoding: value) else { return nil }
-                guard let r0 = fields.decode("Entries", as: [CfnTransformer.SplitStringEntry].self) else { return nil }
-                self.init(entries: r0)
-            }
-
             public var templateValue: TemplateValue {
                 var fields = Fields()
                 fields["Entries"] = self.entries.templateValue
@@ -446,19 +358,13 @@ public final class CfnTransformer: Resource, DecodableResource {
             }
         }
 
-        public struct SubstituteString: TemplateRepresentable, TemplateDecodable, Sendable {
+        public struct SubstituteString: TemplateRepresentable, Sendable {
             public let entries: [CfnTransformer.SubstituteStringEntry]
 
             public init(entries: [CfnTransformer.SubstituteStringEntry]) {
                 self.entries = entries
             }
 
-            public init?(decoding value: TemplateValue) {
-                guard let fields = Fields(decoding: value) else { return nil }
-                guard let r0 = fields.decode("Entries", as: [CfnTransformer.SubstituteStringEntry].self) else { return nil }
-                self.init(entries: r0)
-            }
-
             public var templateValue: TemplateValue {
                 var fields = Fields()
                 fields["Entries"] = self.entries.templateValue
@@ -466,17 +372,11 @@ public final class CfnTransformer: Resource, DecodableResource {
             }
         }
 
-        public struct TrimString: TemplateRepresentable, TemplateDecodable, Sendable {
+        public struct TrimString: TemplateRepresentable, Sendable {
             public let withKeys: Value<[String]>
 
             public init(withKeys: Value<[String]>) {
                 self.withKeys = withKeys
-            }
-
-            public init?(decoding value: TemplateValue) {
-                guard let fields = Fields(decoding: value) else { return nil }
-                guard let r0 = fields.decode("WithKeys", as: Value<[String]>.self) else { return nil }
-                self.init(withKeys: r0)
             }
 
             public var templateValue: TemplateValue {
@@ -486,17 +386,11 @@ public final class CfnTransformer: Resource, DecodableResource {
             }
         }
 
-        public struct TypeConverter: TemplateRepresentable, TemplateDecodable, Sendable {
+        public struct TypeConverter: TemplateRepresentable, Sendable {
             public let entries: [CfnTransformer.TypeConverterEntry]
 
             public init(entries: [CfnTransformer.TypeConverterEntry]) {
                 self.entries = entries
-            }
-
-            public init?(decoding value: TemplateValue) {
-                guard let fields = Fields(decoding: value) else { return nil }
-                guard let r0 = fields.decode("Entries", as: [CfnTransformer.TypeConverterEntry].self) else { return nil }
-                self.init(entries: r0)
             }
 
             public var templateValue: TemplateValue {
@@ -506,17 +400,11 @@ public final class CfnTransformer: Resource, DecodableResource {
             }
         }
 
-        public struct UpperCaseString: TemplateRepresentable, TemplateDecodable, Sendable {
+        public struct UpperCaseString: TemplateRepresentable, Sendable {
             public let withKeys: Value<[String]>
 
             public init(withKeys: Value<[String]>) {
                 self.withKeys = withKeys
-            }
-
-            public init?(decoding value: TemplateValue) {
-                guard let fields = Fields(decoding: value) else { return nil }
-                guard let r0 = fields.decode("WithKeys", as: Value<[String]>.self) else { return nil }
-                self.init(withKeys: r0)
             }
 
             public var templateValue: TemplateValue {
@@ -527,7 +415,7 @@ public final class CfnTransformer: Resource, DecodableResource {
         }
     }
 
-    public struct AddKeyEntry: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct AddKeyEntry: TemplateRepresentable, Sendable {
         public let key: Value<String>
         public let overwriteIfExists: Value<Bool>?
         public let value: Value<String>
@@ -536,12 +424,6 @@ public final class CfnTransformer: Resource, DecodableResource {
             self.key = key
             self.overwriteIfExists = overwriteIfExists
             self.value = value
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("Key", as: Value<String>.self), let r2 = fields.decode("Value", as: Value<String>.self) else { return nil }
-            self.init(key: r0, value: r2, overwriteIfExists: fields.decode("OverwriteIfExists", as: Value<Bool>.self))
         }
 
         public var templateValue: TemplateValue {
@@ -553,7 +435,7 @@ public final class CfnTransformer: Resource, DecodableResource {
         }
     }
 
-    public struct CopyValueEntry: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct CopyValueEntry: TemplateRepresentable, Sendable {
         public let overwriteIfExists: Value<Bool>?
         public let source: Value<String>
         public let target: Value<String>
@@ -562,12 +444,6 @@ public final class CfnTransformer: Resource, DecodableResource {
             self.overwriteIfExists = overwriteIfExists
             self.source = source
             self.target = target
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r1 = fields.decode("Source", as: Value<String>.self), let r2 = fields.decode("Target", as: Value<String>.self) else { return nil }
-            self.init(source: r1, target: r2, overwriteIfExists: fields.decode("OverwriteIfExists", as: Value<Bool>.self))
         }
 
         public var templateValue: TemplateValue {
@@ -579,7 +455,7 @@ public final class CfnTransformer: Resource, DecodableResource {
         }
     }
 
-    public struct MoveKeyEntry: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct MoveKeyEntry: TemplateRepresentable, Sendable {
         public let overwriteIfExists: Value<Bool>?
         public let source: Value<String>
         public let target: Value<String>
@@ -588,12 +464,6 @@ public final class CfnTransformer: Resource, DecodableResource {
             self.overwriteIfExists = overwriteIfExists
             self.source = source
             self.target = target
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r1 = fields.decode("Source", as: Value<String>.self), let r2 = fields.decode("Target", as: Value<String>.self) else { return nil }
-            self.init(source: r1, target: r2, overwriteIfExists: fields.decode("OverwriteIfExists", as: Value<Bool>.self))
         }
 
         public var templateValue: TemplateValue {
@@ -605,16 +475,11 @@ public final class CfnTransformer: Resource, DecodableResource {
         }
     }
 
-    public struct ParseCloudfront: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct ParseCloudfront: TemplateRepresentable, Sendable {
         public let source: Value<String>?
 
         public init(source: Value<String>? = nil) {
             self.source = source
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(source: fields.decode("Source", as: Value<String>.self))
         }
 
         public var templateValue: TemplateValue {
@@ -624,16 +489,11 @@ public final class CfnTransformer: Resource, DecodableResource {
         }
     }
 
-    public struct ParsePostgres: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct ParsePostgres: TemplateRepresentable, Sendable {
         public let source: Value<String>?
 
         public init(source: Value<String>? = nil) {
             self.source = source
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(source: fields.decode("Source", as: Value<String>.self))
         }
 
         public var templateValue: TemplateValue {
@@ -643,16 +503,11 @@ public final class CfnTransformer: Resource, DecodableResource {
         }
     }
 
-    public struct ParseRoute53: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct ParseRoute53: TemplateRepresentable, Sendable {
         public let source: Value<String>?
 
         public init(source: Value<String>? = nil) {
             self.source = source
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(source: fields.decode("Source", as: Value<String>.self))
         }
 
         public var templateValue: TemplateValue {
@@ -662,7 +517,7 @@ public final class CfnTransformer: Resource, DecodableResource {
         }
     }
 
-    public struct ParseToOCSF: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct ParseToOCSF: TemplateRepresentable, Sendable {
         public let eventSource: CfnTransformer.EventSource
         public let mappingVersion: Value<String>?
         public let ocsfVersion: CfnTransformer.OcsfVersion
@@ -675,12 +530,6 @@ public final class CfnTransformer: Resource, DecodableResource {
             self.source = source
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("EventSource", as: CfnTransformer.EventSource.self), let r2 = fields.decode("OcsfVersion", as: CfnTransformer.OcsfVersion.self) else { return nil }
-            self.init(eventSource: r0, ocsfVersion: r2, mappingVersion: fields.decode("MappingVersion", as: Value<String>.self), source: fields.decode("Source", as: Value<String>.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["EventSource"] = self.eventSource.templateValue
@@ -691,11 +540,10 @@ public final class CfnTransformer: Resource, DecodableResource {
         }
     }
 
-    public struct EventSource: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+    public struct EventSource: TemplateRepresentable, Sendable {
         public let templateValue: TemplateValue
         /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
         public init(_ value: Value<String>) { templateValue = value.raw }
-        public init(decoding value: TemplateValue) { templateValue = value }
         private init(literal: String) { templateValue = .string(literal) }
         public static var cloudTrail: EventSource { EventSource(literal: "CloudTrail") }
         public static var route53Resolver: EventSource { EventSource(literal: "Route53Resolver") }
@@ -704,26 +552,20 @@ public final class CfnTransformer: Resource, DecodableResource {
         public static var awswaf: EventSource { EventSource(literal: "AWSWAF") }
     }
 
-    public struct OcsfVersion: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+    public struct OcsfVersion: TemplateRepresentable, Sendable {
         public let templateValue: TemplateValue
         /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
         public init(_ value: Value<String>) { templateValue = value.raw }
-        public init(decoding value: TemplateValue) { templateValue = value }
         private init(literal: String) { templateValue = .string(literal) }
         public static var v1_1: OcsfVersion { OcsfVersion(literal: "V1.1") }
         public static var v1_5: OcsfVersion { OcsfVersion(literal: "V1.5") }
     }
 
-    public struct ParseVPC: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct ParseVPC: TemplateRepresentable, Sendable {
         public let source: Value<String>?
 
         public init(source: Value<String>? = nil) {
             self.source = source
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(source: fields.decode("Source", as: Value<String>.self))
         }
 
         public var templateValue: TemplateValue {
@@ -733,16 +575,11 @@ public final class CfnTransformer: Resource, DecodableResource {
         }
     }
 
-    public struct ParseWAF: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct ParseWAF: TemplateRepresentable, Sendable {
         public let source: Value<String>?
 
         public init(source: Value<String>? = nil) {
             self.source = source
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(source: fields.decode("Source", as: Value<String>.self))
         }
 
         public var templateValue: TemplateValue {
@@ -752,7 +589,7 @@ public final class CfnTransformer: Resource, DecodableResource {
         }
     }
 
-    public struct RenameKeyEntry: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct RenameKeyEntry: TemplateRepresentable, Sendable {
         public let key: Value<String>
         public let overwriteIfExists: Value<Bool>?
         public let renameTo: Value<String>
@@ -761,12 +598,6 @@ public final class CfnTransformer: Resource, DecodableResource {
             self.key = key
             self.overwriteIfExists = overwriteIfExists
             self.renameTo = renameTo
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("Key", as: Value<String>.self), let r2 = fields.decode("RenameTo", as: Value<String>.self) else { return nil }
-            self.init(key: r0, renameTo: r2, overwriteIfExists: fields.decode("OverwriteIfExists", as: Value<Bool>.self))
         }
 
         public var templateValue: TemplateValue {
@@ -778,19 +609,13 @@ public final class CfnTransformer: Resource, DecodableResource {
         }
     }
 
-    public struct SplitStringEntry: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct SplitStringEntry: TemplateRepresentable, Sendable {
         public let delimiter: Value<String>
         public let source: Value<String>
 
         public init(delimiter: Value<String>, source: Value<String>) {
             self.delimiter = delimiter
             self.source = source
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("Delimiter", as: Value<String>.self), let r1 = fields.decode("Source", as: Value<String>.self) else { return nil }
-            self.init(delimiter: r0, source: r1)
         }
 
         public var templateValue: TemplateValue {
@@ -801,7 +626,7 @@ public final class CfnTransformer: Resource, DecodableResource {
         }
     }
 
-    public struct SubstituteStringEntry: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct SubstituteStringEntry: TemplateRepresentable, Sendable {
         public let from: Value<String>
         public let source: Value<String>
         public let to: Value<String>
@@ -810,12 +635,6 @@ public final class CfnTransformer: Resource, DecodableResource {
             self.from = from
             self.source = source
             self.to = to
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("From", as: Value<String>.self), let r1 = fields.decode("Source", as: Value<String>.self), let r2 = fields.decode("To", as: Value<String>.self) else { return nil }
-            self.init(from: r0, source: r1, to: r2)
         }
 
         public var templateValue: TemplateValue {
@@ -827,19 +646,13 @@ public final class CfnTransformer: Resource, DecodableResource {
         }
     }
 
-    public struct TypeConverterEntry: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct TypeConverterEntry: TemplateRepresentable, Sendable {
         public let key: Value<String>
         public let type: CfnTransformer.TypeConverterEntry.TypeConverterEntryType
 
         public init(key: Value<String>, type: CfnTransformer.TypeConverterEntry.TypeConverterEntryType) {
             self.key = key
             self.type = type
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("Key", as: Value<String>.self), let r1 = fields.decode("Type", as: CfnTransformer.TypeConverterEntry.TypeConverterEntryType.self) else { return nil }
-            self.init(key: r0, type: r1)
         }
 
         public var templateValue: TemplateValue {
@@ -849,11 +662,10 @@ public final class CfnTransformer: Resource, DecodableResource {
             return .object(fields)
         }
 
-        public struct TypeConverterEntryType: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+        public struct TypeConverterEntryType: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
-            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var boolean: TypeConverterEntryType { TypeConverterEntryType(literal: "boolean") }
             public static var integer: TypeConverterEntryType { TypeConverterEntryType(literal: "integer") }

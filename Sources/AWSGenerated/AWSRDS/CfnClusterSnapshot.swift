@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::RDS::ClusterSnapshot`: Creates a snapshot of a DB cluster.
-public final class CfnClusterSnapshot: Resource, HasAttributes, DecodableResource {
+public final class CfnClusterSnapshot: Resource, HasAttributes {
     public enum Attribute: String, Sendable {
         case allocatedStorage = "AllocatedStorage"
         case availabilityZones = "AvailabilityZones"
@@ -36,13 +36,6 @@ public final class CfnClusterSnapshot: Resource, HasAttributes, DecodableResourc
         self.dbClusterSnapshotIdentifier = dbClusterSnapshotIdentifier
         self.tags = tags
         super.init(logicalID: logicalID, type: "AWS::RDS::ClusterSnapshot")
-    }
-
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        guard let r0 = properties.decode("DBClusterIdentifier", as: Value<String>.self), let r1 = properties.decode("DBClusterSnapshotIdentifier", as: Value<String>.self) else { return nil }
-        self.init(logicalID, dbClusterIdentifier: r0, dbClusterSnapshotIdentifier: r1, tags: properties.decode("Tags", as: [CfnClusterSnapshot.Tag].self))
     }
 
     /// Fn::GetAtt AllocatedStorage.
@@ -90,7 +83,7 @@ public final class CfnClusterSnapshot: Resource, HasAttributes, DecodableResourc
         return properties
     }
 
-    public struct Tag: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct Tag: TemplateRepresentable, Sendable {
         /// The key name of the tag.
         public let key: Value<String>
         /// The value for the tag.
@@ -99,12 +92,6 @@ public final class CfnClusterSnapshot: Resource, HasAttributes, DecodableResourc
         public init(key: Value<String>, value: Value<String>) {
             self.key = key
             self.value = value
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("Key", as: Value<String>.self), let r1 = fields.decode("Value", as: Value<String>.self) else { return nil }
-            self.init(key: r0, value: r1)
         }
 
         public var templateValue: TemplateValue {

@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::RDS::CustomDBEngineVersion`: Creates a custom DB engine version (CEV).
-public final class CfnCustomDBEngineVersion: Resource, HasAttributes, DecodableResource {
+public final class CfnCustomDBEngineVersion: Resource, HasAttributes {
     public enum Attribute: String, Sendable {
         case dbEngineVersionArn = "DBEngineVersionArn"
     }
@@ -50,13 +50,6 @@ public final class CfnCustomDBEngineVersion: Resource, HasAttributes, DecodableR
         super.init(logicalID: logicalID, type: "AWS::RDS::CustomDBEngineVersion")
     }
 
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        guard let r4 = properties.decode("Engine", as: Value<String>.self), let r5 = properties.decode("EngineVersion", as: Value<String>.self) else { return nil }
-        self.init(logicalID, engine: r4, engineVersion: r5, databaseInstallationFiles: properties.decode("DatabaseInstallationFiles", as: Value<[String]>.self), databaseInstallationFilesS3BucketName: properties.decode("DatabaseInstallationFilesS3BucketName", as: Value<String>.self), databaseInstallationFilesS3Prefix: properties.decode("DatabaseInstallationFilesS3Prefix", as: Value<String>.self), description: properties.decode("Description", as: Value<String>.self), imageId: properties.decode("ImageId", as: Value<String>.self), kmsKeyId: properties.decode("KMSKeyId", as: Value<String>.self), manifest: properties.decode("Manifest", as: Value<String>.self), sourceCustomDbEngineVersionIdentifier: properties.decode("SourceCustomDbEngineVersionIdentifier", as: Value<String>.self), status: properties.decode("Status", as: CfnCustomDBEngineVersion.Status.self), tags: properties.decode("Tags", as: [CfnCustomDBEngineVersion.Tag].self), useAwsProvidedLatestImage: properties.decode("UseAwsProvidedLatestImage", as: Value<Bool>.self))
-    }
-
     /// Fn::GetAtt DBEngineVersionArn.
     public var attrDBEngineVersionArn: Value<String> { attribute(.dbEngineVersionArn) }
 
@@ -78,11 +71,10 @@ public final class CfnCustomDBEngineVersion: Resource, HasAttributes, DecodableR
         return properties
     }
 
-    public struct Status: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+    public struct Status: TemplateRepresentable, Sendable {
         public let templateValue: TemplateValue
         /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
         public init(_ value: Value<String>) { templateValue = value.raw }
-        public init(decoding value: TemplateValue) { templateValue = value }
         private init(literal: String) { templateValue = .string(literal) }
         public static var available: Status { Status(literal: "available") }
         public static var inactive: Status { Status(literal: "inactive") }
@@ -91,7 +83,7 @@ public final class CfnCustomDBEngineVersion: Resource, HasAttributes, DecodableR
     }
 
     /// Metadata assigned to an Amazon RDS resource consisting of a key-value pair.
-    public struct Tag: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct Tag: TemplateRepresentable, Sendable {
         /// A key is the required name of the tag.
         public let key: Value<String>
         /// A value is the optional value of the tag.
@@ -100,12 +92,6 @@ public final class CfnCustomDBEngineVersion: Resource, HasAttributes, DecodableR
         public init(key: Value<String>, value: Value<String>? = nil) {
             self.key = key
             self.value = value
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("Key", as: Value<String>.self) else { return nil }
-            self.init(key: r0, value: fields.decode("Value", as: Value<String>.self))
         }
 
         public var templateValue: TemplateValue {

@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::RDS::DBCluster`: The ``AWS::RDS::DBCluster`` resource creates an Amazon Aurora DB cluster or Multi-AZ DB cluster.
-public final class CfnDBCluster: Resource, HasAttributes, DecodableResource {
+public final class CfnDBCluster: Resource, HasAttributes {
     public enum Attribute: String, Sendable {
         case dbClusterArn = "DBClusterArn"
         case dbClusterResourceId = "DBClusterResourceId"
@@ -204,12 +204,6 @@ public final class CfnDBCluster: Resource, HasAttributes, DecodableResource {
         super.init(logicalID: logicalID, type: "AWS::RDS::DBCluster")
     }
 
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        self.init(logicalID, allocatedStorage: properties.decode("AllocatedStorage", as: Value<Int>.self), associatedRoles: properties.decode("AssociatedRoles", as: [CfnDBCluster.DBClusterRole].self), autoMinorVersionUpgrade: properties.decode("AutoMinorVersionUpgrade", as: Value<Bool>.self), availabilityZones: properties.decode("AvailabilityZones", as: Value<[String]>.self), backtrackWindow: properties.decode("BacktrackWindow", as: Value<Int>.self), backupRetentionPeriod: properties.decode("BackupRetentionPeriod", as: Value<Int>.self), clusterScalabilityType: properties.decode("ClusterScalabilityType", as: CfnDBCluster.ClusterScalabilityType.self), copyTagsToSnapshot: properties.decode("CopyTagsToSnapshot", as: Value<Bool>.self), dbClusterIdentifier: properties.decode("DBClusterIdentifier", as: Value<String>.self), dbClusterInstanceClass: properties.decode("DBClusterInstanceClass", as: Value<String>.self), dbClusterParameterGroupName: properties.decode("DBClusterParameterGroupName", as: Value<String>.self), dbInstanceParameterGroupName: properties.decode("DBInstanceParameterGroupName", as: Value<String>.self), dbSubnetGroupName: properties.decode("DBSubnetGroupName", as: Value<String>.self), dbSystemId: properties.decode("DBSystemId", as: Value<String>.self), databaseInsightsMode: properties.decode("DatabaseInsightsMode", as: CfnDBCluster.DatabaseInsightsMode.self), databaseName: properties.decode("DatabaseName", as: Value<String>.self), deleteAutomatedBackups: properties.decode("DeleteAutomatedBackups", as: Value<Bool>.self), deletionProtection: properties.decode("DeletionProtection", as: Value<Bool>.self), domain: properties.decode("Domain", as: Value<String>.self), domainIAMRoleName: properties.decode("DomainIAMRoleName", as: Value<String>.self), enableCloudwatchLogsExports: properties.decode("EnableCloudwatchLogsExports", as: Value<[String]>.self), enableGlobalWriteForwarding: properties.decode("EnableGlobalWriteForwarding", as: Value<Bool>.self), enableHttpEndpoint: properties.decode("EnableHttpEndpoint", as: Value<Bool>.self), enableIAMDatabaseAuthentication: properties.decode("EnableIAMDatabaseAuthentication", as: Value<Bool>.self), enableLocalWriteForwarding: properties.decode("EnableLocalWriteForwarding", as: Value<Bool>.self), engine: properties.decode("Engine", as: Value<String>.self), engineLifecycleSupport: properties.decode("EngineLifecycleSupport", as: Value<String>.self), engineMode: properties.decode("EngineMode", as: Value<String>.self), engineVersion: properties.decode("EngineVersion", as: Value<String>.self), globalClusterIdentifier: properties.decode("GlobalClusterIdentifier", as: Value<String>.self), iops: properties.decode("Iops", as: Value<Int>.self), kmsKeyId: properties.decode("KmsKeyId", as: Value<String>.self), manageMasterUserPassword: properties.decode("ManageMasterUserPassword", as: Value<Bool>.self), masterUserAuthenticationType: properties.decode("MasterUserAuthenticationType", as: CfnDBCluster.MasterUserAuthenticationType.self), masterUserPassword: properties.decode("MasterUserPassword", as: Value<String>.self), masterUserSecret: properties.decode("MasterUserSecret", as: CfnDBCluster.MasterUserSecret.self), masterUsername: properties.decode("MasterUsername", as: Value<String>.self), monitoringInterval: properties.decode("MonitoringInterval", as: Value<Int>.self), monitoringRoleArn: properties.decode("MonitoringRoleArn", as: Value<String>.self), networkType: properties.decode("NetworkType", as: Value<String>.self), performanceInsightsEnabled: properties.decode("PerformanceInsightsEnabled", as: Value<Bool>.self), performanceInsightsKmsKeyId: properties.decode("PerformanceInsightsKmsKeyId", as: Value<String>.self), performanceInsightsRetentionPeriod: properties.decode("PerformanceInsightsRetentionPeriod", as: Value<Int>.self), port: properties.decode("Port", as: Value<Int>.self), preferredBackupWindow: properties.decode("PreferredBackupWindow", as: Value<String>.self), preferredMaintenanceWindow: properties.decode("PreferredMaintenanceWindow", as: Value<String>.self), publiclyAccessible: properties.decode("PubliclyAccessible", as: Value<Bool>.self), replicationSourceIdentifier: properties.decode("ReplicationSourceIdentifier", as: Value<String>.self), restoreToTime: properties.decode("RestoreToTime", as: Value<String>.self), restoreType: properties.decode("RestoreType", as: Value<String>.self), scalingConfiguration: properties.decode("ScalingConfiguration", as: CfnDBCluster.ScalingConfiguration.self), serverlessV2ScalingConfiguration: properties.decode("ServerlessV2ScalingConfiguration", as: CfnDBCluster.ServerlessV2ScalingConfiguration.self), snapshotIdentifier: properties.decode("SnapshotIdentifier", as: Value<String>.self), sourceDBClusterIdentifier: properties.decode("SourceDBClusterIdentifier", as: Value<String>.self), sourceDbClusterResourceId: properties.decode("SourceDbClusterResourceId", as: Value<String>.self), sourceRegion: properties.decode("SourceRegion", as: Value<String>.self), storageEncrypted: properties.decode("StorageEncrypted", as: Value<Bool>.self), storageType: properties.decode("StorageType", as: Value<String>.self), tags: properties.decode("Tags", as: [CfnDBCluster.Tag].self), useLatestRestorableTime: properties.decode("UseLatestRestorableTime", as: Value<Bool>.self), vpcSecurityGroupIds: properties.decode("VpcSecurityGroupIds", as: Value<[String]>.self))
-    }
-
     /// Fn::GetAtt DBClusterArn.
     public var attrDBClusterArn: Value<String> { attribute(.dbClusterArn) }
     /// Fn::GetAtt DBClusterResourceId.
@@ -298,7 +292,7 @@ public final class CfnDBCluster: Resource, HasAttributes, DecodableResource {
     }
 
     /// Describes an AWS Identity and Access Management (IAM) role that is associated with a DB cluster.
-    public struct DBClusterRole: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct DBClusterRole: TemplateRepresentable, Sendable {
         /// The name of the feature associated with the AWS Identity and Access Management (IAM) role.
         public let featureName: Value<String>?
         /// The Amazon Resource Name (ARN) of the IAM role that is associated with the DB cluster.
@@ -309,12 +303,6 @@ public final class CfnDBCluster: Resource, HasAttributes, DecodableResource {
             self.roleArn = roleArn
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r1 = fields.decode("RoleArn", as: Value<String>.self) else { return nil }
-            self.init(roleArn: r1, featureName: fields.decode("FeatureName", as: Value<String>.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["FeatureName"] = self.featureName?.templateValue
@@ -323,38 +311,35 @@ public final class CfnDBCluster: Resource, HasAttributes, DecodableResource {
         }
     }
 
-    public struct ClusterScalabilityType: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+    public struct ClusterScalabilityType: TemplateRepresentable, Sendable {
         public let templateValue: TemplateValue
         /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
         public init(_ value: Value<String>) { templateValue = value.raw }
-        public init(decoding value: TemplateValue) { templateValue = value }
         private init(literal: String) { templateValue = .string(literal) }
         public static var limitless: ClusterScalabilityType { ClusterScalabilityType(literal: "limitless") }
         public static var standard: ClusterScalabilityType { ClusterScalabilityType(literal: "standard") }
     }
 
-    public struct DatabaseInsightsMode: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+    public struct DatabaseInsightsMode: TemplateRepresentable, Sendable {
         public let templateValue: TemplateValue
         /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
         public init(_ value: Value<String>) { templateValue = value.raw }
-        public init(decoding value: TemplateValue) { templateValue = value }
         private init(literal: String) { templateValue = .string(literal) }
         public static var advanced: DatabaseInsightsMode { DatabaseInsightsMode(literal: "advanced") }
         public static var standard: DatabaseInsightsMode { DatabaseInsightsMode(literal: "standard") }
     }
 
-    public struct MasterUserAuthenticationType: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+    public struct MasterUserAuthenticationType: TemplateRepresentable, Sendable {
         public let templateValue: TemplateValue
         /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
         public init(_ value: Value<String>) { templateValue = value.raw }
-        public init(decoding value: TemplateValue) { templateValue = value }
         private init(literal: String) { templateValue = .string(literal) }
         public static var iamDbAuth: MasterUserAuthenticationType { MasterUserAuthenticationType(literal: "iam-db-auth") }
         public static var password: MasterUserAuthenticationType { MasterUserAuthenticationType(literal: "password") }
     }
 
     /// The ``MasterUserSecret`` return value specifies the secret managed by RDS in AWS Secrets Manager for the master user password.
-    public struct MasterUserSecret: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct MasterUserSecret: TemplateRepresentable, Sendable {
         /// The AWS KMS key identifier that is used to encrypt the secret.
         public let kmsKeyId: Value<String>?
         /// The Amazon Resource Name (ARN) of the secret.
@@ -363,11 +348,6 @@ public final class CfnDBCluster: Resource, HasAttributes, DecodableResource {
         public init(kmsKeyId: Value<String>? = nil, secretArn: Value<String>? = nil) {
             self.kmsKeyId = kmsKeyId
             self.secretArn = secretArn
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(kmsKeyId: fields.decode("KmsKeyId", as: Value<String>.self), secretArn: fields.decode("SecretArn", as: Value<String>.self))
         }
 
         public var templateValue: TemplateValue {
@@ -379,7 +359,7 @@ public final class CfnDBCluster: Resource, HasAttributes, DecodableResource {
     }
 
     /// The ``ScalingConfiguration`` property type specifies the scaling configuration of an Aurora Serverless v1 DB cluster.
-    public struct ScalingConfiguration: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct ScalingConfiguration: TemplateRepresentable, Sendable {
         /// Indicates whether to allow or disallow automatic pause for an Aurora DB cluster in ``serverless`` DB engine mode.
         public let autoPause: Value<Bool>?
         /// The maximum capacity for an Aurora DB cluster in ``serverless`` DB engine mode.
@@ -402,11 +382,6 @@ public final class CfnDBCluster: Resource, HasAttributes, DecodableResource {
             self.timeoutAction = timeoutAction
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(autoPause: fields.decode("AutoPause", as: Value<Bool>.self), maxCapacity: fields.decode("MaxCapacity", as: Value<Int>.self), minCapacity: fields.decode("MinCapacity", as: Value<Int>.self), secondsBeforeTimeout: fields.decode("SecondsBeforeTimeout", as: Value<Int>.self), secondsUntilAutoPause: fields.decode("SecondsUntilAutoPause", as: Value<Int>.self), timeoutAction: fields.decode("TimeoutAction", as: Value<String>.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["AutoPause"] = self.autoPause?.templateValue
@@ -420,7 +395,7 @@ public final class CfnDBCluster: Resource, HasAttributes, DecodableResource {
     }
 
     /// The ``ServerlessV2ScalingConfiguration`` property type specifies the scaling configuration of an Aurora Serverless V2 DB cluster.
-    public struct ServerlessV2ScalingConfiguration: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct ServerlessV2ScalingConfiguration: TemplateRepresentable, Sendable {
         /// The maximum number of Aurora capacity units (ACUs) for a DB instance in an Aurora Serverless v2 cluster.
         public let maxCapacity: Value<Double>?
         /// The minimum number of Aurora capacity units (ACUs) for a DB instance in an Aurora Serverless v2 cluster.
@@ -434,11 +409,6 @@ public final class CfnDBCluster: Resource, HasAttributes, DecodableResource {
             self.secondsUntilAutoPause = secondsUntilAutoPause
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(maxCapacity: fields.decode("MaxCapacity", as: Value<Double>.self), minCapacity: fields.decode("MinCapacity", as: Value<Double>.self), secondsUntilAutoPause: fields.decode("SecondsUntilAutoPause", as: Value<Int>.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["MaxCapacity"] = self.maxCapacity?.templateValue
@@ -449,7 +419,7 @@ public final class CfnDBCluster: Resource, HasAttributes, DecodableResource {
     }
 
     /// Metadata assigned to an Amazon RDS resource consisting of a key-value pair.
-    public struct Tag: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct Tag: TemplateRepresentable, Sendable {
         /// A key is the required name of the tag.
         public let key: Value<String>
         /// A value is the optional value of the tag.
@@ -458,12 +428,6 @@ public final class CfnDBCluster: Resource, HasAttributes, DecodableResource {
         public init(key: Value<String>, value: Value<String>? = nil) {
             self.key = key
             self.value = value
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("Key", as: Value<String>.self) else { return nil }
-            self.init(key: r0, value: fields.decode("Value", as: Value<String>.self))
         }
 
         public var templateValue: TemplateValue {

@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::RDS::DBClusterEndpoint`: Resource Type definition for AWS::RDS::DBClusterEndpoint.
-public final class CfnDBClusterEndpoint: Resource, HasAttributes, DecodableResource {
+public final class CfnDBClusterEndpoint: Resource, HasAttributes {
     public enum Attribute: String, Sendable {
         case dbClusterEndpointArn = "DBClusterEndpointArn"
         case dbClusterEndpointResourceIdentifier = "DBClusterEndpointResourceIdentifier"
@@ -34,13 +34,6 @@ public final class CfnDBClusterEndpoint: Resource, HasAttributes, DecodableResou
         super.init(logicalID: logicalID, type: "AWS::RDS::DBClusterEndpoint")
     }
 
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        guard let r0 = properties.decode("CustomEndpointType", as: CfnDBClusterEndpoint.CustomEndpointType.self), let r1 = properties.decode("DBClusterEndpointIdentifier", as: Value<String>.self), let r2 = properties.decode("DBClusterIdentifier", as: Value<String>.self) else { return nil }
-        self.init(logicalID, customEndpointType: r0, dbClusterEndpointIdentifier: r1, dbClusterIdentifier: r2, excludedMembers: properties.decode("ExcludedMembers", as: Value<[String]>.self), staticMembers: properties.decode("StaticMembers", as: Value<[String]>.self), tags: properties.decode("Tags", as: [CfnDBClusterEndpoint.Tag].self))
-    }
-
     /// Fn::GetAtt DBClusterEndpointArn.
     public var attrDBClusterEndpointArn: Value<String> { attribute(.dbClusterEndpointArn) }
     /// Fn::GetAtt DBClusterEndpointResourceIdentifier.
@@ -63,18 +56,17 @@ public final class CfnDBClusterEndpoint: Resource, HasAttributes, DecodableResou
         return properties
     }
 
-    public struct CustomEndpointType: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+    public struct CustomEndpointType: TemplateRepresentable, Sendable {
         public let templateValue: TemplateValue
         /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
         public init(_ value: Value<String>) { templateValue = value.raw }
-        public init(decoding value: TemplateValue) { templateValue = value }
         private init(literal: String) { templateValue = .string(literal) }
         public static var reader: CustomEndpointType { CustomEndpointType(literal: "READER") }
         public static var writer: CustomEndpointType { CustomEndpointType(literal: "WRITER") }
         public static var `any`: CustomEndpointType { CustomEndpointType(literal: "ANY") }
     }
 
-    public struct Tag: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct Tag: TemplateRepresentable, Sendable {
         /// The key name of the tag.
         public let key: Value<String>
         /// The value for the tag.
@@ -83,12 +75,6 @@ public final class CfnDBClusterEndpoint: Resource, HasAttributes, DecodableResou
         public init(key: Value<String>, value: Value<String>) {
             self.key = key
             self.value = value
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("Key", as: Value<String>.self), let r1 = fields.decode("Value", as: Value<String>.self) else { return nil }
-            self.init(key: r0, value: r1)
         }
 
         public var templateValue: TemplateValue {

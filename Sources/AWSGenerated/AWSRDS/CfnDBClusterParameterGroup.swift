@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::RDS::DBClusterParameterGroup`: The ``AWS::RDS::DBClusterParameterGroup`` resource creates a new Amazon RDS DB cluster parameter group.
-public final class CfnDBClusterParameterGroup: Resource, DecodableResource {
+public final class CfnDBClusterParameterGroup: Resource {
     /// The name of the DB cluster parameter group.
     public var dbClusterParameterGroupName: Value<String>?
     /// The description for the DB cluster parameter group.
@@ -22,13 +22,6 @@ public final class CfnDBClusterParameterGroup: Resource, DecodableResource {
         super.init(logicalID: logicalID, type: "AWS::RDS::DBClusterParameterGroup")
     }
 
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        guard let r1 = properties.decode("Description", as: Value<String>.self), let r2 = properties.decode("Family", as: Value<String>.self), let r3 = properties.decode("Parameters", as: TemplateValue.self) else { return nil }
-        self.init(logicalID, description: r1, family: r2, parameters: r3, dbClusterParameterGroupName: properties.decode("DBClusterParameterGroupName", as: Value<String>.self), tags: properties.decode("Tags", as: [CfnDBClusterParameterGroup.Tag].self))
-    }
-
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
         properties["DBClusterParameterGroupName"] = self.dbClusterParameterGroupName?.templateValue
@@ -40,7 +33,7 @@ public final class CfnDBClusterParameterGroup: Resource, DecodableResource {
     }
 
     /// Metadata assigned to an Amazon RDS resource consisting of a key-value pair.
-    public struct Tag: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct Tag: TemplateRepresentable, Sendable {
         /// A key is the required name of the tag.
         public let key: Value<String>
         /// A value is the optional value of the tag.
@@ -49,12 +42,6 @@ public final class CfnDBClusterParameterGroup: Resource, DecodableResource {
         public init(key: Value<String>, value: Value<String>? = nil) {
             self.key = key
             self.value = value
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("Key", as: Value<String>.self) else { return nil }
-            self.init(key: r0, value: fields.decode("Value", as: Value<String>.self))
         }
 
         public var templateValue: TemplateValue {

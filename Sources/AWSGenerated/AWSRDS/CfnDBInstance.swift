@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::RDS::DBInstance`: The ``AWS::RDS::DBInstance`` resource creates an Amazon DB instance.
-public final class CfnDBInstance: Resource, HasAttributes, DecodableResource {
+public final class CfnDBInstance: Resource, HasAttributes {
     public enum Attribute: String, Sendable {
         case additionalStorageVolumes = "AdditionalStorageVolumes"
         case allocatedStorage = "AllocatedStorage"
@@ -365,12 +365,6 @@ public final class CfnDBInstance: Resource, HasAttributes, DecodableResource {
         super.init(logicalID: logicalID, type: "AWS::RDS::DBInstance")
     }
 
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        self.init(logicalID, additionalStorageVolumes: properties.decode("AdditionalStorageVolumes", as: [CfnDBInstance.AdditionalStorageVolume].self), allocatedStorage: properties.decode("AllocatedStorage", as: Value<String>.self), allowMajorVersionUpgrade: properties.decode("AllowMajorVersionUpgrade", as: Value<Bool>.self), applyImmediately: properties.decode("ApplyImmediately", as: Value<Bool>.self), associatedRoles: properties.decode("AssociatedRoles", as: [CfnDBInstance.DBInstanceRole].self), autoMinorVersionUpgrade: properties.decode("AutoMinorVersionUpgrade", as: Value<Bool>.self), automaticBackupReplicationKmsKeyId: properties.decode("AutomaticBackupReplicationKmsKeyId", as: Value<String>.self), automaticBackupReplicationRegion: properties.decode("AutomaticBackupReplicationRegion", as: Value<String>.self), automaticBackupReplicationRetentionPeriod: properties.decode("AutomaticBackupReplicationRetentionPeriod", as: Value<Int>.self), availabilityZone: properties.decode("AvailabilityZone", as: Value<String>.self), backupRetentionPeriod: properties.decode("BackupRetentionPeriod", as: Value<Int>.self), backupTarget: properties.decode("BackupTarget", as: Value<String>.self), caCertificateIdentifier: properties.decode("CACertificateIdentifier", as: Value<String>.self), certificateRotationRestart: properties.decode("CertificateRotationRestart", as: Value<Bool>.self), characterSetName: properties.decode("CharacterSetName", as: Value<String>.self), copyTagsToSnapshot: properties.decode("CopyTagsToSnapshot", as: Value<Bool>.self), customIAMInstanceProfile: properties.decode("CustomIAMInstanceProfile", as: Value<String>.self), dbClusterIdentifier: properties.decode("DBClusterIdentifier", as: Value<String>.self), dbClusterSnapshotIdentifier: properties.decode("DBClusterSnapshotIdentifier", as: Value<String>.self), dbInstanceClass: properties.decode("DBInstanceClass", as: Value<String>.self), dbInstanceIdentifier: properties.decode("DBInstanceIdentifier", as: Value<String>.self), dbName: properties.decode("DBName", as: Value<String>.self), dbParameterGroupName: properties.decode("DBParameterGroupName", as: Value<String>.self), dbSecurityGroups: properties.decode("DBSecurityGroups", as: Value<[String]>.self), dbSnapshotIdentifier: properties.decode("DBSnapshotIdentifier", as: Value<String>.self), dbSubnetGroupName: properties.decode("DBSubnetGroupName", as: Value<String>.self), dbSystemId: properties.decode("DBSystemId", as: Value<String>.self), databaseInsightsMode: properties.decode("DatabaseInsightsMode", as: CfnDBInstance.DatabaseInsightsMode.self), dedicatedLogVolume: properties.decode("DedicatedLogVolume", as: Value<Bool>.self), deleteAutomatedBackups: properties.decode("DeleteAutomatedBackups", as: Value<Bool>.self), deletionProtection: properties.decode("DeletionProtection", as: Value<Bool>.self), domain: properties.decode("Domain", as: Value<String>.self), domainAuthSecretArn: properties.decode("DomainAuthSecretArn", as: Value<String>.self), domainDnsIps: properties.decode("DomainDnsIps", as: Value<[String]>.self), domainFqdn: properties.decode("DomainFqdn", as: Value<String>.self), domainIAMRoleName: properties.decode("DomainIAMRoleName", as: Value<String>.self), domainOu: properties.decode("DomainOu", as: Value<String>.self), enableCloudwatchLogsExports: properties.decode("EnableCloudwatchLogsExports", as: Value<[String]>.self), enableIAMDatabaseAuthentication: properties.decode("EnableIAMDatabaseAuthentication", as: Value<Bool>.self), enablePerformanceInsights: properties.decode("EnablePerformanceInsights", as: Value<Bool>.self), engine: properties.decode("Engine", as: Value<String>.self), engineLifecycleSupport: properties.decode("EngineLifecycleSupport", as: Value<String>.self), engineVersion: properties.decode("EngineVersion", as: Value<String>.self), iops: properties.decode("Iops", as: Value<Int>.self), kmsKeyId: properties.decode("KmsKeyId", as: Value<String>.self), licenseModel: properties.decode("LicenseModel", as: Value<String>.self), manageMasterUserPassword: properties.decode("ManageMasterUserPassword", as: Value<Bool>.self), masterUserAuthenticationType: properties.decode("MasterUserAuthenticationType", as: CfnDBInstance.MasterUserAuthenticationType.self), masterUserPassword: properties.decode("MasterUserPassword", as: Value<String>.self), masterUserSecret: properties.decode("MasterUserSecret", as: CfnDBInstance.MasterUserSecret.self), masterUsername: properties.decode("MasterUsername", as: Value<String>.self), maxAllocatedStorage: properties.decode("MaxAllocatedStorage", as: Value<Int>.self), monitoringInterval: properties.decode("MonitoringInterval", as: Value<Int>.self), monitoringRoleArn: properties.decode("MonitoringRoleArn", as: Value<String>.self), multiAZ: properties.decode("MultiAZ", as: Value<Bool>.self), ncharCharacterSetName: properties.decode("NcharCharacterSetName", as: Value<String>.self), networkType: properties.decode("NetworkType", as: Value<String>.self), optionGroupName: properties.decode("OptionGroupName", as: Value<String>.self), performanceInsightsKMSKeyId: properties.decode("PerformanceInsightsKMSKeyId", as: Value<String>.self), performanceInsightsRetentionPeriod: properties.decode("PerformanceInsightsRetentionPeriod", as: Value<Int>.self), port: properties.decode("Port", as: Value<String>.self), preferredBackupWindow: properties.decode("PreferredBackupWindow", as: Value<String>.self), preferredMaintenanceWindow: properties.decode("PreferredMaintenanceWindow", as: Value<String>.self), processorFeatures: properties.decode("ProcessorFeatures", as: [CfnDBInstance.ProcessorFeature].self), promotionTier: properties.decode("PromotionTier", as: Value<Int>.self), publiclyAccessible: properties.decode("PubliclyAccessible", as: Value<Bool>.self), replicaMode: properties.decode("ReplicaMode", as: Value<String>.self), restoreTime: properties.decode("RestoreTime", as: Value<String>.self), sourceDBClusterIdentifier: properties.decode("SourceDBClusterIdentifier", as: Value<String>.self), sourceDBInstanceAutomatedBackupsArn: properties.decode("SourceDBInstanceAutomatedBackupsArn", as: Value<String>.self), sourceDBInstanceIdentifier: properties.decode("SourceDBInstanceIdentifier", as: Value<String>.self), sourceDbiResourceId: properties.decode("SourceDbiResourceId", as: Value<String>.self), sourceRegion: properties.decode("SourceRegion", as: Value<String>.self), storageEncrypted: properties.decode("StorageEncrypted", as: Value<Bool>.self), storageThroughput: properties.decode("StorageThroughput", as: Value<Int>.self), storageType: properties.decode("StorageType", as: Value<String>.self), tags: properties.decode("Tags", as: [CfnDBInstance.Tag].self), tdeCredentialArn: properties.decode("TdeCredentialArn", as: Value<String>.self), tdeCredentialPassword: properties.decode("TdeCredentialPassword", as: Value<String>.self), timezone: properties.decode("Timezone", as: Value<String>.self), useDefaultProcessorFeatures: properties.decode("UseDefaultProcessorFeatures", as: Value<Bool>.self), useLatestRestorableTime: properties.decode("UseLatestRestorableTime", as: Value<Bool>.self), vpcSecurityGroups: properties.decode("VPCSecurityGroups", as: Value<[String]>.self))
-    }
-
     /// Fn::GetAtt AutomaticRestartTime.
     public var attrAutomaticRestartTime: Value<String> { attribute(.automaticRestartTime) }
     /// Fn::GetAtt CertificateDetails.CAIdentifier.
@@ -509,7 +503,7 @@ public final class CfnDBInstance: Resource, HasAttributes, DecodableResource {
     }
 
     /// Contains details about an additional storage volume for a DB instance.
-    public struct AdditionalStorageVolume: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct AdditionalStorageVolume: TemplateRepresentable, Sendable {
         /// The amount of storage allocated for the additional storage volume, in gibibytes (GiB).
         public let allocatedStorage: Value<String>?
         /// The number of I/O operations per second (IOPS) provisioned for the additional storage volume.
@@ -536,11 +530,6 @@ public final class CfnDBInstance: Resource, HasAttributes, DecodableResource {
             self.volumeName = volumeName
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(allocatedStorage: fields.decode("AllocatedStorage", as: Value<String>.self), iops: fields.decode("Iops", as: Value<Int>.self), maxAllocatedStorage: fields.decode("MaxAllocatedStorage", as: Value<Int>.self), storageOperationPercentProgress: fields.decode("StorageOperationPercentProgress", as: Value<Int>.self), storageOperationStatus: fields.decode("StorageOperationStatus", as: Value<String>.self), storageThroughput: fields.decode("StorageThroughput", as: Value<Int>.self), storageType: fields.decode("StorageType", as: Value<String>.self), volumeName: fields.decode("VolumeName", as: Value<String>.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["AllocatedStorage"] = self.allocatedStorage?.templateValue
@@ -556,7 +545,7 @@ public final class CfnDBInstance: Resource, HasAttributes, DecodableResource {
     }
 
     /// Information about an AWS Identity and Access Management (IAM) role that is associated with a DB instance.
-    public struct DBInstanceRole: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct DBInstanceRole: TemplateRepresentable, Sendable {
         /// The name of the feature associated with the AWS Identity and Access Management (IAM) role.
         public let featureName: Value<String>
         /// The Amazon Resource Name (ARN) of the IAM role that is associated with the DB instance.
@@ -567,12 +556,6 @@ public final class CfnDBInstance: Resource, HasAttributes, DecodableResource {
             self.roleArn = roleArn
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("FeatureName", as: Value<String>.self), let r1 = fields.decode("RoleArn", as: Value<String>.self) else { return nil }
-            self.init(featureName: r0, roleArn: r1)
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["FeatureName"] = self.featureName.templateValue
@@ -581,28 +564,26 @@ public final class CfnDBInstance: Resource, HasAttributes, DecodableResource {
         }
     }
 
-    public struct DatabaseInsightsMode: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+    public struct DatabaseInsightsMode: TemplateRepresentable, Sendable {
         public let templateValue: TemplateValue
         /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
         public init(_ value: Value<String>) { templateValue = value.raw }
-        public init(decoding value: TemplateValue) { templateValue = value }
         private init(literal: String) { templateValue = .string(literal) }
         public static var advanced: DatabaseInsightsMode { DatabaseInsightsMode(literal: "advanced") }
         public static var standard: DatabaseInsightsMode { DatabaseInsightsMode(literal: "standard") }
     }
 
-    public struct MasterUserAuthenticationType: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+    public struct MasterUserAuthenticationType: TemplateRepresentable, Sendable {
         public let templateValue: TemplateValue
         /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
         public init(_ value: Value<String>) { templateValue = value.raw }
-        public init(decoding value: TemplateValue) { templateValue = value }
         private init(literal: String) { templateValue = .string(literal) }
         public static var iamDbAuth: MasterUserAuthenticationType { MasterUserAuthenticationType(literal: "iam-db-auth") }
         public static var password: MasterUserAuthenticationType { MasterUserAuthenticationType(literal: "password") }
     }
 
     /// The ``MasterUserSecret`` return value specifies the secret managed by RDS in AWS Secrets Manager for the master user password.
-    public struct MasterUserSecret: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct MasterUserSecret: TemplateRepresentable, Sendable {
         /// The AWS KMS key identifier that is used to encrypt the secret.
         public let kmsKeyId: Value<String>?
         /// The Amazon Resource Name (ARN) of the secret.
@@ -611,11 +592,6 @@ public final class CfnDBInstance: Resource, HasAttributes, DecodableResource {
         public init(kmsKeyId: Value<String>? = nil, secretArn: Value<String>? = nil) {
             self.kmsKeyId = kmsKeyId
             self.secretArn = secretArn
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(kmsKeyId: fields.decode("KmsKeyId", as: Value<String>.self), secretArn: fields.decode("SecretArn", as: Value<String>.self))
         }
 
         public var templateValue: TemplateValue {
@@ -627,7 +603,7 @@ public final class CfnDBInstance: Resource, HasAttributes, DecodableResource {
     }
 
     /// The ``ProcessorFeature`` property type specifies the processor features of a DB instance class.
-    public struct ProcessorFeature: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct ProcessorFeature: TemplateRepresentable, Sendable {
         /// The name of the processor feature.
         public let name: CfnDBInstance.ProcessorFeature.Name?
         /// The value of a processor feature.
@@ -638,11 +614,6 @@ public final class CfnDBInstance: Resource, HasAttributes, DecodableResource {
             self.value = value
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(name: fields.decode("Name", as: CfnDBInstance.ProcessorFeature.Name.self), value: fields.decode("Value", as: Value<String>.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["Name"] = self.name?.templateValue
@@ -650,11 +621,10 @@ public final class CfnDBInstance: Resource, HasAttributes, DecodableResource {
             return .object(fields)
         }
 
-        public struct Name: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+        public struct Name: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
-            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var coreCount: Name { Name(literal: "coreCount") }
             public static var threadsPerCore: Name { Name(literal: "threadsPerCore") }
@@ -662,7 +632,7 @@ public final class CfnDBInstance: Resource, HasAttributes, DecodableResource {
     }
 
     /// Metadata assigned to an Amazon RDS resource consisting of a key-value pair.
-    public struct Tag: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct Tag: TemplateRepresentable, Sendable {
         /// A key is the required name of the tag.
         public let key: Value<String>
         /// A value is the optional value of the tag.
@@ -671,12 +641,6 @@ public final class CfnDBInstance: Resource, HasAttributes, DecodableResource {
         public init(key: Value<String>, value: Value<String>? = nil) {
             self.key = key
             self.value = value
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("Key", as: Value<String>.self) else { return nil }
-            self.init(key: r0, value: fields.decode("Value", as: Value<String>.self))
         }
 
         public var templateValue: TemplateValue {

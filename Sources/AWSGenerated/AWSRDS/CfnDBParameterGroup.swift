@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::RDS::DBParameterGroup`: The ``AWS::RDS::DBParameterGroup`` resource creates a custom parameter group for an RDS database family.
-public final class CfnDBParameterGroup: Resource, HasAttributes, DecodableResource {
+public final class CfnDBParameterGroup: Resource, HasAttributes {
     public enum Attribute: String, Sendable {
         case dbParameterGroupArn = "DBParameterGroupArn"
         case dbParameterGroupName = "DBParameterGroupName"
@@ -30,13 +30,6 @@ public final class CfnDBParameterGroup: Resource, HasAttributes, DecodableResour
         super.init(logicalID: logicalID, type: "AWS::RDS::DBParameterGroup")
     }
 
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        guard let r1 = properties.decode("Description", as: Value<String>.self), let r2 = properties.decode("Family", as: Value<String>.self) else { return nil }
-        self.init(logicalID, description: r1, family: r2, dbParameterGroupName: properties.decode("DBParameterGroupName", as: Value<String>.self), parameters: properties.decode("Parameters", as: TemplateValue.self), tags: properties.decode("Tags", as: [CfnDBParameterGroup.Tag].self))
-    }
-
     /// Fn::GetAtt DBParameterGroupArn.
     public var attrDBParameterGroupArn: Value<String> { attribute(.dbParameterGroupArn) }
 
@@ -51,7 +44,7 @@ public final class CfnDBParameterGroup: Resource, HasAttributes, DecodableResour
     }
 
     /// Metadata assigned to an Amazon RDS resource consisting of a key-value pair.
-    public struct Tag: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct Tag: TemplateRepresentable, Sendable {
         /// A key is the required name of the tag.
         public let key: Value<String>
         /// A value is the optional value of the tag.
@@ -60,12 +53,6 @@ public final class CfnDBParameterGroup: Resource, HasAttributes, DecodableResour
         public init(key: Value<String>, value: Value<String>? = nil) {
             self.key = key
             self.value = value
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("Key", as: Value<String>.self) else { return nil }
-            self.init(key: r0, value: fields.decode("Value", as: Value<String>.self))
         }
 
         public var templateValue: TemplateValue {

@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::RDS::DBProxy`: Resource schema for AWS::RDS::DBProxy
-public final class CfnDBProxy: Resource, HasAttributes, DecodableResource {
+public final class CfnDBProxy: Resource, HasAttributes {
     public enum Attribute: String, Sendable {
         case dbProxyArn = "DBProxyArn"
         case endpoint = "Endpoint"
@@ -53,13 +53,6 @@ public final class CfnDBProxy: Resource, HasAttributes, DecodableResource {
         super.init(logicalID: logicalID, type: "AWS::RDS::DBProxy")
     }
 
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        guard let r1 = properties.decode("DBProxyName", as: Value<String>.self), let r5 = properties.decode("EngineFamily", as: CfnDBProxy.EngineFamily.self), let r8 = properties.decode("RoleArn", as: Value<String>.self), let r12 = properties.decode("VpcSubnetIds", as: Value<[String]>.self) else { return nil }
-        self.init(logicalID, dbProxyName: r1, engineFamily: r5, roleArn: r8, vpcSubnetIds: r12, auth: properties.decode("Auth", as: [CfnDBProxy.AuthFormat].self), debugLogging: properties.decode("DebugLogging", as: Value<Bool>.self), defaultAuthScheme: properties.decode("DefaultAuthScheme", as: CfnDBProxy.DefaultAuthScheme.self), endpointNetworkType: properties.decode("EndpointNetworkType", as: CfnDBProxy.EndpointNetworkType.self), idleClientTimeout: properties.decode("IdleClientTimeout", as: Value<Int>.self), requireTLS: properties.decode("RequireTLS", as: Value<Bool>.self), tags: properties.decode("Tags", as: [CfnDBProxy.TagFormat].self), targetConnectionNetworkType: properties.decode("TargetConnectionNetworkType", as: CfnDBProxy.TargetConnectionNetworkType.self), vpcSecurityGroupIds: properties.decode("VpcSecurityGroupIds", as: Value<[String]>.self))
-    }
-
     /// Fn::GetAtt DBProxyArn.
     public var attrDBProxyArn: Value<String> { attribute(.dbProxyArn) }
     /// Fn::GetAtt Endpoint.
@@ -85,7 +78,7 @@ public final class CfnDBProxy: Resource, HasAttributes, DecodableResource {
         return properties
     }
 
-    public struct AuthFormat: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct AuthFormat: TemplateRepresentable, Sendable {
         /// The type of authentication that the proxy uses for connections from the proxy to the underlying database.
         public let authScheme: CfnDBProxy.AuthFormat.AuthScheme?
         /// The type of authentication the proxy uses for connections from clients.
@@ -105,11 +98,6 @@ public final class CfnDBProxy: Resource, HasAttributes, DecodableResource {
             self.secretArn = secretArn
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(authScheme: fields.decode("AuthScheme", as: CfnDBProxy.AuthFormat.AuthScheme.self), clientPasswordAuthType: fields.decode("ClientPasswordAuthType", as: CfnDBProxy.AuthFormat.ClientPasswordAuthType.self), description: fields.decode("Description", as: Value<String>.self), iamAuth: fields.decode("IAMAuth", as: CfnDBProxy.AuthFormat.IAMAuth.self), secretArn: fields.decode("SecretArn", as: Value<String>.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["AuthScheme"] = self.authScheme?.templateValue
@@ -120,20 +108,18 @@ public final class CfnDBProxy: Resource, HasAttributes, DecodableResource {
             return .object(fields)
         }
 
-        public struct AuthScheme: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+        public struct AuthScheme: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
-            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var secrets: AuthScheme { AuthScheme(literal: "SECRETS") }
         }
 
-        public struct ClientPasswordAuthType: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+        public struct ClientPasswordAuthType: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
-            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var mysqlNativePassword: ClientPasswordAuthType { ClientPasswordAuthType(literal: "MYSQL_NATIVE_PASSWORD") }
             public static var mysqlCachingSha2Password: ClientPasswordAuthType { ClientPasswordAuthType(literal: "MYSQL_CACHING_SHA2_PASSWORD") }
@@ -142,11 +128,10 @@ public final class CfnDBProxy: Resource, HasAttributes, DecodableResource {
             public static var sqlServerAuthentication: ClientPasswordAuthType { ClientPasswordAuthType(literal: "SQL_SERVER_AUTHENTICATION") }
         }
 
-        public struct IAMAuth: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+        public struct IAMAuth: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
-            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var disabled: IAMAuth { IAMAuth(literal: "DISABLED") }
             public static var required: IAMAuth { IAMAuth(literal: "REQUIRED") }
@@ -154,50 +139,42 @@ public final class CfnDBProxy: Resource, HasAttributes, DecodableResource {
         }
     }
 
-    public struct DefaultAuthScheme: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+    public struct DefaultAuthScheme: TemplateRepresentable, Sendable {
         public let templateValue: TemplateValue
         /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
         public init(_ value: Value<String>) { templateValue = value.raw }
-        public init(decoding value: TemplateValue) { templateValue = value }
         private init(literal: String) { templateValue = .string(literal) }
         public static var iamAuth: DefaultAuthScheme { DefaultAuthScheme(literal: "IAM_AUTH") }
         public static var none: DefaultAuthScheme { DefaultAuthScheme(literal: "NONE") }
     }
 
-    public struct EndpointNetworkType: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+    public struct EndpointNetworkType: TemplateRepresentable, Sendable {
         public let templateValue: TemplateValue
         /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
         public init(_ value: Value<String>) { templateValue = value.raw }
-        public init(decoding value: TemplateValue) { templateValue = value }
         private init(literal: String) { templateValue = .string(literal) }
         public static var ipv4: EndpointNetworkType { EndpointNetworkType(literal: "IPV4") }
         public static var ipv6: EndpointNetworkType { EndpointNetworkType(literal: "IPV6") }
         public static var dual: EndpointNetworkType { EndpointNetworkType(literal: "DUAL") }
     }
 
-    public struct EngineFamily: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+    public struct EngineFamily: TemplateRepresentable, Sendable {
         public let templateValue: TemplateValue
         /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
         public init(_ value: Value<String>) { templateValue = value.raw }
-        public init(decoding value: TemplateValue) { templateValue = value }
         private init(literal: String) { templateValue = .string(literal) }
         public static var mysql: EngineFamily { EngineFamily(literal: "MYSQL") }
         public static var postgresql: EngineFamily { EngineFamily(literal: "POSTGRESQL") }
         public static var sqlserver: EngineFamily { EngineFamily(literal: "SQLSERVER") }
     }
 
-    public struct TagFormat: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct TagFormat: TemplateRepresentable, Sendable {
         public let key: Value<String>?
         public let value: Value<String>?
 
         public init(key: Value<String>? = nil, value: Value<String>? = nil) {
             self.key = key
             self.value = value
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(key: fields.decode("Key", as: Value<String>.self), value: fields.decode("Value", as: Value<String>.self))
         }
 
         public var templateValue: TemplateValue {
@@ -208,11 +185,10 @@ public final class CfnDBProxy: Resource, HasAttributes, DecodableResource {
         }
     }
 
-    public struct TargetConnectionNetworkType: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+    public struct TargetConnectionNetworkType: TemplateRepresentable, Sendable {
         public let templateValue: TemplateValue
         /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
         public init(_ value: Value<String>) { templateValue = value.raw }
-        public init(decoding value: TemplateValue) { templateValue = value }
         private init(literal: String) { templateValue = .string(literal) }
         public static var ipv4: TargetConnectionNetworkType { TargetConnectionNetworkType(literal: "IPV4") }
         public static var ipv6: TargetConnectionNetworkType { TargetConnectionNetworkType(literal: "IPV6") }

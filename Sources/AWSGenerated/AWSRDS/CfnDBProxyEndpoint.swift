@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::RDS::DBProxyEndpoint`: Resource schema for AWS::RDS::DBProxyEndpoint.
-public final class CfnDBProxyEndpoint: Resource, HasAttributes, DecodableResource {
+public final class CfnDBProxyEndpoint: Resource, HasAttributes {
     public enum Attribute: String, Sendable {
         case dbProxyEndpointArn = "DBProxyEndpointArn"
         case endpoint = "Endpoint"
@@ -36,13 +36,6 @@ public final class CfnDBProxyEndpoint: Resource, HasAttributes, DecodableResourc
         super.init(logicalID: logicalID, type: "AWS::RDS::DBProxyEndpoint")
     }
 
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        guard let r0 = properties.decode("DBProxyEndpointName", as: Value<String>.self), let r1 = properties.decode("DBProxyName", as: Value<String>.self), let r6 = properties.decode("VpcSubnetIds", as: Value<[String]>.self) else { return nil }
-        self.init(logicalID, dbProxyEndpointName: r0, dbProxyName: r1, vpcSubnetIds: r6, endpointNetworkType: properties.decode("EndpointNetworkType", as: CfnDBProxyEndpoint.EndpointNetworkType.self), tags: properties.decode("Tags", as: [CfnDBProxyEndpoint.TagFormat].self), targetRole: properties.decode("TargetRole", as: CfnDBProxyEndpoint.TargetRole.self), vpcSecurityGroupIds: properties.decode("VpcSecurityGroupIds", as: Value<[String]>.self))
-    }
-
     /// Fn::GetAtt DBProxyEndpointArn.
     public var attrDBProxyEndpointArn: Value<String> { attribute(.dbProxyEndpointArn) }
     /// Fn::GetAtt Endpoint.
@@ -64,29 +57,23 @@ public final class CfnDBProxyEndpoint: Resource, HasAttributes, DecodableResourc
         return properties
     }
 
-    public struct EndpointNetworkType: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+    public struct EndpointNetworkType: TemplateRepresentable, Sendable {
         public let templateValue: TemplateValue
         /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
         public init(_ value: Value<String>) { templateValue = value.raw }
-        public init(decoding value: TemplateValue) { templateValue = value }
         private init(literal: String) { templateValue = .string(literal) }
         public static var ipv4: EndpointNetworkType { EndpointNetworkType(literal: "IPV4") }
         public static var ipv6: EndpointNetworkType { EndpointNetworkType(literal: "IPV6") }
         public static var dual: EndpointNetworkType { EndpointNetworkType(literal: "DUAL") }
     }
 
-    public struct TagFormat: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct TagFormat: TemplateRepresentable, Sendable {
         public let key: Value<String>?
         public let value: Value<String>?
 
         public init(key: Value<String>? = nil, value: Value<String>? = nil) {
             self.key = key
             self.value = value
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(key: fields.decode("Key", as: Value<String>.self), value: fields.decode("Value", as: Value<String>.self))
         }
 
         public var templateValue: TemplateValue {
@@ -97,11 +84,10 @@ public final class CfnDBProxyEndpoint: Resource, HasAttributes, DecodableResourc
         }
     }
 
-    public struct TargetRole: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+    public struct TargetRole: TemplateRepresentable, Sendable {
         public let templateValue: TemplateValue
         /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
         public init(_ value: Value<String>) { templateValue = value.raw }
-        public init(decoding value: TemplateValue) { templateValue = value }
         private init(literal: String) { templateValue = .string(literal) }
         public static var readWrite: TargetRole { TargetRole(literal: "READ_WRITE") }
         public static var readOnly: TargetRole { TargetRole(literal: "READ_ONLY") }

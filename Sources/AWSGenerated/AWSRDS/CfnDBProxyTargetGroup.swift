@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::RDS::DBProxyTargetGroup`: Resource schema for AWS::RDS::DBProxyTargetGroup
-public final class CfnDBProxyTargetGroup: Resource, HasAttributes, DecodableResource {
+public final class CfnDBProxyTargetGroup: Resource, HasAttributes {
     public enum Attribute: String, Sendable {
         case targetGroupArn = "TargetGroupArn"
     }
@@ -27,13 +27,6 @@ public final class CfnDBProxyTargetGroup: Resource, HasAttributes, DecodableReso
         super.init(logicalID: logicalID, type: "AWS::RDS::DBProxyTargetGroup")
     }
 
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        guard let r3 = properties.decode("DBProxyName", as: Value<String>.self), let r5 = properties.decode("TargetGroupName", as: CfnDBProxyTargetGroup.TargetGroupName.self) else { return nil }
-        self.init(logicalID, dbProxyName: r3, targetGroupName: r5, connectionPoolConfigurationInfo: properties.decode("ConnectionPoolConfigurationInfo", as: CfnDBProxyTargetGroup.ConnectionPoolConfigurationInfoFormat.self), dbClusterIdentifiers: properties.decode("DBClusterIdentifiers", as: Value<[String]>.self), dbInstanceIdentifiers: properties.decode("DBInstanceIdentifiers", as: Value<[String]>.self), tags: properties.decode("Tags", as: [CfnDBProxyTargetGroup.Tag].self))
-    }
-
     /// Fn::GetAtt TargetGroupArn.
     public var attrTargetGroupArn: Value<String> { attribute(.targetGroupArn) }
 
@@ -48,7 +41,7 @@ public final class CfnDBProxyTargetGroup: Resource, HasAttributes, DecodableReso
         return properties
     }
 
-    public struct ConnectionPoolConfigurationInfoFormat: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct ConnectionPoolConfigurationInfoFormat: TemplateRepresentable, Sendable {
         /// The number of seconds for a proxy to wait for a connection to become available in the connection pool.
         public let connectionBorrowTimeout: Value<Int>?
         /// One or more SQL statements for the proxy to run when opening each new database connection.
@@ -68,11 +61,6 @@ public final class CfnDBProxyTargetGroup: Resource, HasAttributes, DecodableReso
             self.sessionPinningFilters = sessionPinningFilters
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(connectionBorrowTimeout: fields.decode("ConnectionBorrowTimeout", as: Value<Int>.self), initQuery: fields.decode("InitQuery", as: Value<String>.self), maxConnectionsPercent: fields.decode("MaxConnectionsPercent", as: Value<Int>.self), maxIdleConnectionsPercent: fields.decode("MaxIdleConnectionsPercent", as: Value<Int>.self), sessionPinningFilters: fields.decode("SessionPinningFilters", as: Value<[String]>.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["ConnectionBorrowTimeout"] = self.connectionBorrowTimeout?.templateValue
@@ -85,7 +73,7 @@ public final class CfnDBProxyTargetGroup: Resource, HasAttributes, DecodableReso
     }
 
     /// A key-value pair to associate with the DB proxy target group.
-    public struct Tag: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct Tag: TemplateRepresentable, Sendable {
         /// The key name of the tag.
         public let key: Value<String>
         /// The value for the tag.
@@ -96,12 +84,6 @@ public final class CfnDBProxyTargetGroup: Resource, HasAttributes, DecodableReso
             self.value = value
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("Key", as: Value<String>.self) else { return nil }
-            self.init(key: r0, value: fields.decode("Value", as: Value<String>.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["Key"] = self.key.templateValue
@@ -110,11 +92,10 @@ public final class CfnDBProxyTargetGroup: Resource, HasAttributes, DecodableReso
         }
     }
 
-    public struct TargetGroupName: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+    public struct TargetGroupName: TemplateRepresentable, Sendable {
         public let templateValue: TemplateValue
         /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
         public init(_ value: Value<String>) { templateValue = value.raw }
-        public init(decoding value: TemplateValue) { templateValue = value }
         private init(literal: String) { templateValue = .string(literal) }
         public static var `default`: TargetGroupName { TargetGroupName(literal: "default") }
     }

@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::RDS::DBSecurityGroup`: Resource Type definition for AWS::RDS::DBSecurityGroup
-public final class CfnDBSecurityGroup: Resource, HasAttributes, DecodableResource {
+public final class CfnDBSecurityGroup: Resource, HasAttributes {
     public enum Attribute: String, Sendable {
         case id = "Id"
     }
@@ -20,13 +20,6 @@ public final class CfnDBSecurityGroup: Resource, HasAttributes, DecodableResourc
         super.init(logicalID: logicalID, type: "AWS::RDS::DBSecurityGroup")
     }
 
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        guard let r0 = properties.decode("DBSecurityGroupIngress", as: [CfnDBSecurityGroup.Ingress].self), let r2 = properties.decode("GroupDescription", as: Value<String>.self) else { return nil }
-        self.init(logicalID, dbSecurityGroupIngress: r0, groupDescription: r2, ec2VpcId: properties.decode("EC2VpcId", as: Value<String>.self), tags: properties.decode("Tags", as: [CfnDBSecurityGroup.Tag].self))
-    }
-
     /// Fn::GetAtt Id.
     public var attrId: Value<String> { attribute(.id) }
 
@@ -39,7 +32,7 @@ public final class CfnDBSecurityGroup: Resource, HasAttributes, DecodableResourc
         return properties
     }
 
-    public struct Ingress: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct Ingress: TemplateRepresentable, Sendable {
         public let cidrip: Value<String>?
         public let ec2SecurityGroupId: Value<String>?
         public let ec2SecurityGroupName: Value<String>?
@@ -52,11 +45,6 @@ public final class CfnDBSecurityGroup: Resource, HasAttributes, DecodableResourc
             self.ec2SecurityGroupOwnerId = ec2SecurityGroupOwnerId
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(cidrip: fields.decode("CIDRIP", as: Value<String>.self), ec2SecurityGroupId: fields.decode("EC2SecurityGroupId", as: Value<String>.self), ec2SecurityGroupName: fields.decode("EC2SecurityGroupName", as: Value<String>.self), ec2SecurityGroupOwnerId: fields.decode("EC2SecurityGroupOwnerId", as: Value<String>.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["CIDRIP"] = self.cidrip?.templateValue
@@ -67,19 +55,13 @@ public final class CfnDBSecurityGroup: Resource, HasAttributes, DecodableResourc
         }
     }
 
-    public struct Tag: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct Tag: TemplateRepresentable, Sendable {
         public let key: Value<String>
         public let value: Value<String>
 
         public init(key: Value<String>, value: Value<String>) {
             self.key = key
             self.value = value
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("Key", as: Value<String>.self), let r1 = fields.decode("Value", as: Value<String>.self) else { return nil }
-            self.init(key: r0, value: r1)
         }
 
         public var templateValue: TemplateValue {

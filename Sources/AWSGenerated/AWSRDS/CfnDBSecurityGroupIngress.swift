@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::RDS::DBSecurityGroupIngress`: Resource Type definition for AWS::RDS::DBSecurityGroupIngress
-public final class CfnDBSecurityGroupIngress: Resource, HasAttributes, DecodableResource {
+public final class CfnDBSecurityGroupIngress: Resource, HasAttributes {
     public enum Attribute: String, Sendable {
         case id = "Id"
     }
@@ -20,13 +20,6 @@ public final class CfnDBSecurityGroupIngress: Resource, HasAttributes, Decodable
         self.ec2SecurityGroupName = ec2SecurityGroupName
         self.ec2SecurityGroupOwnerId = ec2SecurityGroupOwnerId
         super.init(logicalID: logicalID, type: "AWS::RDS::DBSecurityGroupIngress")
-    }
-
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        guard let r1 = properties.decode("DBSecurityGroupName", as: Value<String>.self) else { return nil }
-        self.init(logicalID, dbSecurityGroupName: r1, cidrip: properties.decode("CIDRIP", as: Value<String>.self), ec2SecurityGroupId: properties.decode("EC2SecurityGroupId", as: Value<String>.self), ec2SecurityGroupName: properties.decode("EC2SecurityGroupName", as: Value<String>.self), ec2SecurityGroupOwnerId: properties.decode("EC2SecurityGroupOwnerId", as: Value<String>.self))
     }
 
     /// Fn::GetAtt Id.

@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::RDS::DBShardGroup`: Creates a new DB shard group for Aurora Limitless Database.
-public final class CfnDBShardGroup: Resource, HasAttributes, DecodableResource {
+public final class CfnDBShardGroup: Resource, HasAttributes {
     public enum Attribute: String, Sendable {
         case dbShardGroupResourceId = "DBShardGroupResourceId"
         case endpoint = "Endpoint"
@@ -34,13 +34,6 @@ public final class CfnDBShardGroup: Resource, HasAttributes, DecodableResource {
         super.init(logicalID: logicalID, type: "AWS::RDS::DBShardGroup")
     }
 
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        guard let r1 = properties.decode("DBClusterIdentifier", as: Value<String>.self), let r3 = properties.decode("MaxACU", as: Value<Double>.self) else { return nil }
-        self.init(logicalID, dbClusterIdentifier: r1, maxACU: r3, computeRedundancy: properties.decode("ComputeRedundancy", as: Value<Int>.self), dbShardGroupIdentifier: properties.decode("DBShardGroupIdentifier", as: Value<String>.self), minACU: properties.decode("MinACU", as: Value<Double>.self), publiclyAccessible: properties.decode("PubliclyAccessible", as: Value<Bool>.self), tags: properties.decode("Tags", as: [CfnDBShardGroup.Tag].self))
-    }
-
     /// Fn::GetAtt DBShardGroupResourceId.
     public var attrDBShardGroupResourceId: Value<String> { attribute(.dbShardGroupResourceId) }
     /// Fn::GetAtt Endpoint.
@@ -59,7 +52,7 @@ public final class CfnDBShardGroup: Resource, HasAttributes, DecodableResource {
     }
 
     /// Metadata assigned to an Amazon RDS resource consisting of a key-value pair.
-    public struct Tag: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct Tag: TemplateRepresentable, Sendable {
         /// A key is the required name of the tag.
         public let key: Value<String>
         /// A value is the optional value of the tag.
@@ -68,12 +61,6 @@ public final class CfnDBShardGroup: Resource, HasAttributes, DecodableResource {
         public init(key: Value<String>, value: Value<String>? = nil) {
             self.key = key
             self.value = value
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("Key", as: Value<String>.self) else { return nil }
-            self.init(key: r0, value: fields.decode("Value", as: Value<String>.self))
         }
 
         public var templateValue: TemplateValue {

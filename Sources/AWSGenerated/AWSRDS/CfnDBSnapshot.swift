@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::RDS::DBSnapshot`: Creates a snapshot of a DB instance.
-public final class CfnDBSnapshot: Resource, HasAttributes, DecodableResource {
+public final class CfnDBSnapshot: Resource, HasAttributes {
     public enum Attribute: String, Sendable {
         case allocatedStorage = "AllocatedStorage"
         case availabilityZone = "AvailabilityZone"
@@ -40,13 +40,6 @@ public final class CfnDBSnapshot: Resource, HasAttributes, DecodableResource {
         self.dbSnapshotIdentifier = dbSnapshotIdentifier
         self.tags = tags
         super.init(logicalID: logicalID, type: "AWS::RDS::DBSnapshot")
-    }
-
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        guard let r0 = properties.decode("DBInstanceIdentifier", as: Value<String>.self), let r1 = properties.decode("DBSnapshotIdentifier", as: Value<String>.self) else { return nil }
-        self.init(logicalID, dbInstanceIdentifier: r0, dbSnapshotIdentifier: r1, tags: properties.decode("Tags", as: [CfnDBSnapshot.Tag].self))
     }
 
     /// Fn::GetAtt AllocatedStorage.
@@ -102,7 +95,7 @@ public final class CfnDBSnapshot: Resource, HasAttributes, DecodableResource {
         return properties
     }
 
-    public struct Tag: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct Tag: TemplateRepresentable, Sendable {
         /// The key name of the tag.
         public let key: Value<String>
         /// The value for the tag.
@@ -111,12 +104,6 @@ public final class CfnDBSnapshot: Resource, HasAttributes, DecodableResource {
         public init(key: Value<String>, value: Value<String>) {
             self.key = key
             self.value = value
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("Key", as: Value<String>.self), let r1 = fields.decode("Value", as: Value<String>.self) else { return nil }
-            self.init(key: r0, value: r1)
         }
 
         public var templateValue: TemplateValue {

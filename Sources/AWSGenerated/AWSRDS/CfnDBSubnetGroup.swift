@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::RDS::DBSubnetGroup`: The ``AWS::RDS::DBSubnetGroup`` resource creates a database subnet group.
-public final class CfnDBSubnetGroup: Resource, HasAttributes, DecodableResource {
+public final class CfnDBSubnetGroup: Resource, HasAttributes {
     public enum Attribute: String, Sendable {
         case dbSubnetGroupArn = "DBSubnetGroupArn"
     }
@@ -24,13 +24,6 @@ public final class CfnDBSubnetGroup: Resource, HasAttributes, DecodableResource 
         super.init(logicalID: logicalID, type: "AWS::RDS::DBSubnetGroup")
     }
 
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        guard let r0 = properties.decode("DBSubnetGroupDescription", as: Value<String>.self), let r2 = properties.decode("SubnetIds", as: Value<[String]>.self) else { return nil }
-        self.init(logicalID, dbSubnetGroupDescription: r0, subnetIds: r2, dbSubnetGroupName: properties.decode("DBSubnetGroupName", as: Value<String>.self), tags: properties.decode("Tags", as: [CfnDBSubnetGroup.Tag].self))
-    }
-
     /// Fn::GetAtt DBSubnetGroupArn.
     public var attrDBSubnetGroupArn: Value<String> { attribute(.dbSubnetGroupArn) }
 
@@ -44,7 +37,7 @@ public final class CfnDBSubnetGroup: Resource, HasAttributes, DecodableResource 
     }
 
     /// Metadata assigned to an Amazon RDS resource consisting of a key-value pair.
-    public struct Tag: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct Tag: TemplateRepresentable, Sendable {
         /// A key is the required name of the tag.
         public let key: Value<String>
         /// A value is the optional value of the tag.
@@ -53,12 +46,6 @@ public final class CfnDBSubnetGroup: Resource, HasAttributes, DecodableResource 
         public init(key: Value<String>, value: Value<String>? = nil) {
             self.key = key
             self.value = value
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("Key", as: Value<String>.self) else { return nil }
-            self.init(key: r0, value: fields.decode("Value", as: Value<String>.self))
         }
 
         public var templateValue: TemplateValue {

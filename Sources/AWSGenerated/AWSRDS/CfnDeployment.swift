@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::RDS::Deployment`: Resource Type definition for AWS::RDS::Deployment.
-public final class CfnDeployment: Resource, HasAttributes, DecodableResource {
+public final class CfnDeployment: Resource, HasAttributes {
     public enum Attribute: String, Sendable {
         case arn = "Arn"
         case blueGreenDeploymentIdentifier = "BlueGreenDeploymentIdentifier"
@@ -54,13 +54,6 @@ public final class CfnDeployment: Resource, HasAttributes, DecodableResource {
         super.init(logicalID: logicalID, type: "AWS::RDS::Deployment")
     }
 
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        guard let r0 = properties.decode("BlueGreenDeploymentName", as: Value<String>.self), let r1 = properties.decode("Source", as: Value<String>.self) else { return nil }
-        self.init(logicalID, blueGreenDeploymentName: r0, source: r1, tags: properties.decode("Tags", as: [CfnDeployment.Tag].self), targetAllocatedStorage: properties.decode("TargetAllocatedStorage", as: Value<Int>.self), targetDBClusterParameterGroupName: properties.decode("TargetDBClusterParameterGroupName", as: Value<String>.self), targetDBInstanceClass: properties.decode("TargetDBInstanceClass", as: Value<String>.self), targetDBParameterGroupName: properties.decode("TargetDBParameterGroupName", as: Value<String>.self), targetEngineVersion: properties.decode("TargetEngineVersion", as: Value<String>.self), targetIops: properties.decode("TargetIops", as: Value<Int>.self), targetStorageThroughput: properties.decode("TargetStorageThroughput", as: Value<Int>.self), targetStorageType: properties.decode("TargetStorageType", as: Value<String>.self), upgradeTargetStorageConfig: properties.decode("UpgradeTargetStorageConfig", as: Value<Bool>.self))
-    }
-
     /// Fn::GetAtt Arn.
     public var attrArn: Value<String> { attribute(.arn) }
     /// Fn::GetAtt BlueGreenDeploymentIdentifier.
@@ -93,7 +86,7 @@ public final class CfnDeployment: Resource, HasAttributes, DecodableResource {
         return properties
     }
 
-    public struct Tag: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct Tag: TemplateRepresentable, Sendable {
         /// The key name of the tag.
         public let key: Value<String>
         /// The value of the tag.
@@ -102,12 +95,6 @@ public final class CfnDeployment: Resource, HasAttributes, DecodableResource {
         public init(key: Value<String>, value: Value<String>) {
             self.key = key
             self.value = value
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("Key", as: Value<String>.self), let r1 = fields.decode("Value", as: Value<String>.self) else { return nil }
-            self.init(key: r0, value: r1)
         }
 
         public var templateValue: TemplateValue {

@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::RDS::EventSubscription`: The ``AWS::RDS::EventSubscription`` resource allows you to receive notifications for Amazon Relational Database Service events through the Amazon Simple Notification Service (Amazon SNS).
-public final class CfnEventSubscription: Resource, DecodableResource {
+public final class CfnEventSubscription: Resource {
     /// Specifies whether to activate the subscription.
     public var enabled: Value<Bool>?
     /// A list of event categories for a particular source type (``SourceType``) that you want to subscribe to.
@@ -29,13 +29,6 @@ public final class CfnEventSubscription: Resource, DecodableResource {
         super.init(logicalID: logicalID, type: "AWS::RDS::EventSubscription")
     }
 
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        guard let r2 = properties.decode("SnsTopicArn", as: Value<String>.self) else { return nil }
-        self.init(logicalID, snsTopicArn: r2, enabled: properties.decode("Enabled", as: Value<Bool>.self), eventCategories: properties.decode("EventCategories", as: Value<[String]>.self), sourceIds: properties.decode("SourceIds", as: Value<[String]>.self), sourceType: properties.decode("SourceType", as: Value<String>.self), subscriptionName: properties.decode("SubscriptionName", as: Value<String>.self), tags: properties.decode("Tags", as: [CfnEventSubscription.Tag].self))
-    }
-
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
         properties["Enabled"] = self.enabled?.templateValue
@@ -49,7 +42,7 @@ public final class CfnEventSubscription: Resource, DecodableResource {
     }
 
     /// Metadata assigned to an Amazon RDS resource consisting of a key-value pair.
-    public struct Tag: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct Tag: TemplateRepresentable, Sendable {
         /// A key is the required name of the tag.
         public let key: Value<String>
         /// A value is the optional value of the tag.
@@ -58,12 +51,6 @@ public final class CfnEventSubscription: Resource, DecodableResource {
         public init(key: Value<String>, value: Value<String>? = nil) {
             self.key = key
             self.value = value
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("Key", as: Value<String>.self) else { return nil }
-            self.init(key: r0, value: fields.decode("Value", as: Value<String>.self))
         }
 
         public var templateValue: TemplateValue {

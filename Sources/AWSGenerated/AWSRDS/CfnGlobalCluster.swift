@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::RDS::GlobalCluster`: Resource Type definition for AWS::RDS::GlobalCluster
-public final class CfnGlobalCluster: Resource, HasAttributes, DecodableResource {
+public final class CfnGlobalCluster: Resource, HasAttributes {
     public enum Attribute: String, Sendable {
         case globalEndpoint = "GlobalEndpoint"
     }
@@ -36,12 +36,6 @@ public final class CfnGlobalCluster: Resource, HasAttributes, DecodableResource 
         super.init(logicalID: logicalID, type: "AWS::RDS::GlobalCluster")
     }
 
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        self.init(logicalID, deletionProtection: properties.decode("DeletionProtection", as: Value<Bool>.self), engine: properties.decode("Engine", as: CfnGlobalCluster.Engine.self), engineLifecycleSupport: properties.decode("EngineLifecycleSupport", as: Value<String>.self), engineVersion: properties.decode("EngineVersion", as: Value<String>.self), globalClusterIdentifier: properties.decode("GlobalClusterIdentifier", as: Value<String>.self), sourceDBClusterIdentifier: properties.decode("SourceDBClusterIdentifier", as: Value<String>.self), storageEncrypted: properties.decode("StorageEncrypted", as: Value<Bool>.self), tags: properties.decode("Tags", as: [CfnGlobalCluster.Tag].self))
-    }
-
     /// Fn::GetAtt GlobalEndpoint.
     public var attrGlobalEndpoint: Value<String> { attribute(.globalEndpoint) }
 
@@ -58,11 +52,10 @@ public final class CfnGlobalCluster: Resource, HasAttributes, DecodableResource 
         return properties
     }
 
-    public struct Engine: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+    public struct Engine: TemplateRepresentable, Sendable {
         public let templateValue: TemplateValue
         /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
         public init(_ value: Value<String>) { templateValue = value.raw }
-        public init(decoding value: TemplateValue) { templateValue = value }
         private init(literal: String) { templateValue = .string(literal) }
         public static var aurora: Engine { Engine(literal: "aurora") }
         public static var auroraMysql: Engine { Engine(literal: "aurora-mysql") }
@@ -70,7 +63,7 @@ public final class CfnGlobalCluster: Resource, HasAttributes, DecodableResource 
     }
 
     /// A key-value pair to associate with a resource.
-    public struct Tag: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct Tag: TemplateRepresentable, Sendable {
         /// The key name of the tag.
         public let key: Value<String>
         /// The value for the tag.
@@ -79,12 +72,6 @@ public final class CfnGlobalCluster: Resource, HasAttributes, DecodableResource 
         public init(key: Value<String>, value: Value<String>? = nil) {
             self.key = key
             self.value = value
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("Key", as: Value<String>.self) else { return nil }
-            self.init(key: r0, value: fields.decode("Value", as: Value<String>.self))
         }
 
         public var templateValue: TemplateValue {

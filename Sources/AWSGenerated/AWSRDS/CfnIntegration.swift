@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::RDS::Integration`: A zero-ETL integration with Amazon Redshift.
-public final class CfnIntegration: Resource, HasAttributes, DecodableResource {
+public final class CfnIntegration: Resource, HasAttributes {
     public enum Attribute: String, Sendable {
         case createTime = "CreateTime"
         case integrationArn = "IntegrationArn"
@@ -37,13 +37,6 @@ public final class CfnIntegration: Resource, HasAttributes, DecodableResource {
         super.init(logicalID: logicalID, type: "AWS::RDS::Integration")
     }
 
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        guard let r5 = properties.decode("SourceArn", as: Value<String>.self), let r7 = properties.decode("TargetArn", as: Value<String>.self) else { return nil }
-        self.init(logicalID, sourceArn: r5, targetArn: r7, additionalEncryptionContext: properties.decode("AdditionalEncryptionContext", as: [String: Value<String>].self), dataFilter: properties.decode("DataFilter", as: Value<String>.self), description: properties.decode("Description", as: Value<String>.self), integrationName: properties.decode("IntegrationName", as: Value<String>.self), kmsKeyId: properties.decode("KMSKeyId", as: Value<String>.self), tags: properties.decode("Tags", as: [CfnIntegration.Tag].self))
-    }
-
     /// Fn::GetAtt CreateTime.
     public var attrCreateTime: Value<String> { attribute(.createTime) }
     /// Fn::GetAtt IntegrationArn.
@@ -63,7 +56,7 @@ public final class CfnIntegration: Resource, HasAttributes, DecodableResource {
     }
 
     /// Metadata assigned to an Amazon RDS resource consisting of a key-value pair.
-    public struct Tag: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct Tag: TemplateRepresentable, Sendable {
         /// A key is the required name of the tag.
         public let key: Value<String>
         /// A value is the optional value of the tag.
@@ -72,12 +65,6 @@ public final class CfnIntegration: Resource, HasAttributes, DecodableResource {
         public init(key: Value<String>, value: Value<String>? = nil) {
             self.key = key
             self.value = value
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("Key", as: Value<String>.self) else { return nil }
-            self.init(key: r0, value: fields.decode("Value", as: Value<String>.self))
         }
 
         public var templateValue: TemplateValue {

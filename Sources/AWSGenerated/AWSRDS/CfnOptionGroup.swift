@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::RDS::OptionGroup`: The ``AWS::RDS::OptionGroup`` resource creates or updates an option group, to enable and configure features that are specific to a particular DB engine.
-public final class CfnOptionGroup: Resource, DecodableResource {
+public final class CfnOptionGroup: Resource {
     /// Specifies the name of the engine that this option group should be associated with.
     public var engineName: Value<String>
     /// Specifies the major version of the engine that this option group should be associated with.
@@ -26,13 +26,6 @@ public final class CfnOptionGroup: Resource, DecodableResource {
         super.init(logicalID: logicalID, type: "AWS::RDS::OptionGroup")
     }
 
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        guard let r0 = properties.decode("EngineName", as: Value<String>.self), let r1 = properties.decode("MajorEngineVersion", as: Value<String>.self), let r3 = properties.decode("OptionGroupDescription", as: Value<String>.self) else { return nil }
-        self.init(logicalID, engineName: r0, majorEngineVersion: r1, optionGroupDescription: r3, optionConfigurations: properties.decode("OptionConfigurations", as: [CfnOptionGroup.OptionConfiguration].self), optionGroupName: properties.decode("OptionGroupName", as: Value<String>.self), tags: properties.decode("Tags", as: [CfnOptionGroup.Tag].self))
-    }
-
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
         properties["EngineName"] = self.engineName.templateValue
@@ -45,7 +38,7 @@ public final class CfnOptionGroup: Resource, DecodableResource {
     }
 
     /// The ``OptionConfiguration`` property type specifies an individual option, and its settings, within an ``AWS::RDS::OptionGroup`` resource.
-    public struct OptionConfiguration: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct OptionConfiguration: TemplateRepresentable, Sendable {
         /// A list of DB security groups used for this option.
         public let dbSecurityGroupMemberships: Value<[String]>?
         /// The configuration of options to include in a group.
@@ -68,12 +61,6 @@ public final class CfnOptionGroup: Resource, DecodableResource {
             self.vpcSecurityGroupMemberships = vpcSecurityGroupMemberships
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r1 = fields.decode("OptionName", as: Value<String>.self) else { return nil }
-            self.init(optionName: r1, dbSecurityGroupMemberships: fields.decode("DBSecurityGroupMemberships", as: Value<[String]>.self), optionSettings: fields.decode("OptionSettings", as: [CfnOptionGroup.OptionSetting].self), optionVersion: fields.decode("OptionVersion", as: Value<String>.self), port: fields.decode("Port", as: Value<Int>.self), vpcSecurityGroupMemberships: fields.decode("VpcSecurityGroupMemberships", as: Value<[String]>.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["DBSecurityGroupMemberships"] = self.dbSecurityGroupMemberships?.templateValue
@@ -87,7 +74,7 @@ public final class CfnOptionGroup: Resource, DecodableResource {
     }
 
     /// The ``OptionSetting`` property type specifies the value for an option within an ``OptionSetting`` property.
-    public struct OptionSetting: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct OptionSetting: TemplateRepresentable, Sendable {
         /// The name of the option that has settings that you can set.
         public let name: Value<String>?
         /// The current value of the option setting.
@@ -96,11 +83,6 @@ public final class CfnOptionGroup: Resource, DecodableResource {
         public init(name: Value<String>? = nil, value: Value<String>? = nil) {
             self.name = name
             self.value = value
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(name: fields.decode("Name", as: Value<String>.self), value: fields.decode("Value", as: Value<String>.self))
         }
 
         public var templateValue: TemplateValue {
@@ -112,7 +94,7 @@ public final class CfnOptionGroup: Resource, DecodableResource {
     }
 
     /// Metadata assigned to an Amazon RDS resource consisting of a key-value pair.
-    public struct Tag: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct Tag: TemplateRepresentable, Sendable {
         /// A key is the required name of the tag.
         public let key: Value<String>
         /// A value is the optional value of the tag.
@@ -121,12 +103,6 @@ public final class CfnOptionGroup: Resource, DecodableResource {
         public init(key: Value<String>, value: Value<String>? = nil) {
             self.key = key
             self.value = value
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("Key", as: Value<String>.self) else { return nil }
-            self.init(key: r0, value: fields.decode("Value", as: Value<String>.self))
         }
 
         public var templateValue: TemplateValue {

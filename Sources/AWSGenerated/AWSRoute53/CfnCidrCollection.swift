@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::Route53::CidrCollection`: Resource Type definition for AWS::Route53::CidrCollection.
-public final class CfnCidrCollection: Resource, HasAttributes, DecodableResource {
+public final class CfnCidrCollection: Resource, HasAttributes {
     public enum Attribute: String, Sendable {
         case arn = "Arn"
         case id = "Id"
@@ -19,13 +19,6 @@ public final class CfnCidrCollection: Resource, HasAttributes, DecodableResource
         super.init(logicalID: logicalID, type: "AWS::Route53::CidrCollection")
     }
 
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        guard let r1 = properties.decode("Name", as: Value<String>.self) else { return nil }
-        self.init(logicalID, name: r1, locations: properties.decode("Locations", as: [CfnCidrCollection.Location].self))
-    }
-
     /// Fn::GetAtt Arn.
     public var attrArn: Value<String> { attribute(.arn) }
     /// Fn::GetAtt Id.
@@ -38,7 +31,7 @@ public final class CfnCidrCollection: Resource, HasAttributes, DecodableResource
         return properties
     }
 
-    public struct Location: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct Location: TemplateRepresentable, Sendable {
         /// A list of CIDR blocks.
         public let cidrList: Value<[String]>
         /// The name of the location that is associated with the CIDR collection.
@@ -47,12 +40,6 @@ public final class CfnCidrCollection: Resource, HasAttributes, DecodableResource
         public init(cidrList: Value<[String]>, locationName: Value<String>) {
             self.cidrList = cidrList
             self.locationName = locationName
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("CidrList", as: Value<[String]>.self), let r1 = fields.decode("LocationName", as: Value<String>.self) else { return nil }
-            self.init(cidrList: r0, locationName: r1)
         }
 
         public var templateValue: TemplateValue {

@@ -2,20 +2,13 @@
 import CloudFormation
 
 /// `AWS::Route53::DNSSEC`: Resource used to control (enable/disable) DNSSEC in a specific hosted zone.
-public final class CfnDNSSEC: Resource, DecodableResource {
+public final class CfnDNSSEC: Resource {
     /// The unique string (ID) used to identify a hosted zone.
     public var hostedZoneId: Value<String>
 
     public init(_ logicalID: String, hostedZoneId: Value<String>) {
         self.hostedZoneId = hostedZoneId
         super.init(logicalID: logicalID, type: "AWS::Route53::DNSSEC")
-    }
-
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        guard let r0 = properties.decode("HostedZoneId", as: Value<String>.self) else { return nil }
-        self.init(logicalID, hostedZoneId: r0)
     }
 
     public override func properties(in context: SynthesisContext) -> Fields {

@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::Route53::DelegationSet`: Resource Type definition for AWS::Route53::DelegationSet.
-public final class CfnDelegationSet: Resource, HasAttributes, DecodableResource {
+public final class CfnDelegationSet: Resource, HasAttributes {
     public enum Attribute: String, Sendable {
         case arn = "Arn"
         case callerReference = "CallerReference"
@@ -12,12 +12,6 @@ public final class CfnDelegationSet: Resource, HasAttributes, DecodableResource 
 
     public init(_ logicalID: String) {
         super.init(logicalID: logicalID, type: "AWS::Route53::DelegationSet")
-    }
-
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        self.init(logicalID)
     }
 
     /// Fn::GetAtt Arn.

@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::Route53::HealthCheck`: Resource schema for AWS::Route53::HealthCheck.
-public final class CfnHealthCheck: Resource, HasAttributes, DecodableResource {
+public final class CfnHealthCheck: Resource, HasAttributes {
     public enum Attribute: String, Sendable {
         case healthCheckId = "HealthCheckId"
     }
@@ -18,13 +18,6 @@ public final class CfnHealthCheck: Resource, HasAttributes, DecodableResource {
         super.init(logicalID: logicalID, type: "AWS::Route53::HealthCheck")
     }
 
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        guard let r0 = properties.decode("HealthCheckConfig", as: CfnHealthCheck.HealthCheckConfig.self) else { return nil }
-        self.init(logicalID, healthCheckConfig: r0, healthCheckTags: properties.decode("HealthCheckTags", as: [CfnHealthCheck.HealthCheckTag].self))
-    }
-
     /// Fn::GetAtt HealthCheckId.
     public var attrHealthCheckId: Value<String> { attribute(.healthCheckId) }
 
@@ -36,7 +29,7 @@ public final class CfnHealthCheck: Resource, HasAttributes, DecodableResource {
     }
 
     /// A complex type that contains information about the health check.
-    public struct HealthCheckConfig: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct HealthCheckConfig: TemplateRepresentable, Sendable {
         public let alarmIdentifier: CfnHealthCheck.AlarmIdentifier?
         public let childHealthChecks: Value<[String]>?
         public let enableSNI: Value<Bool>?
@@ -75,12 +68,6 @@ public final class CfnHealthCheck: Resource, HasAttributes, DecodableResource {
             self.type = type
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r16 = fields.decode("Type", as: CfnHealthCheck.HealthCheckConfig.HealthCheckConfigType.self) else { return nil }
-            self.init(type: r16, alarmIdentifier: fields.decode("AlarmIdentifier", as: CfnHealthCheck.AlarmIdentifier.self), childHealthChecks: fields.decode("ChildHealthChecks", as: Value<[String]>.self), enableSNI: fields.decode("EnableSNI", as: Value<Bool>.self), failureThreshold: fields.decode("FailureThreshold", as: Value<Int>.self), fullyQualifiedDomainName: fields.decode("FullyQualifiedDomainName", as: Value<String>.self), healthThreshold: fields.decode("HealthThreshold", as: Value<Int>.self), ipAddress: fields.decode("IPAddress", as: Value<String>.self), insufficientDataHealthStatus: fields.decode("InsufficientDataHealthStatus", as: CfnHealthCheck.HealthCheckConfig.InsufficientDataHealthStatus.self), inverted: fields.decode("Inverted", as: Value<Bool>.self), measureLatency: fields.decode("MeasureLatency", as: Value<Bool>.self), port: fields.decode("Port", as: Value<Int>.self), regions: fields.decode("Regions", as: [CfnHealthCheck.HealthCheckConfig.Regions].self), requestInterval: fields.decode("RequestInterval", as: Value<Int>.self), resourcePath: fields.decode("ResourcePath", as: Value<String>.self), routingControlArn: fields.decode("RoutingControlArn", as: Value<String>.self), searchString: fields.decode("SearchString", as: Value<String>.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["AlarmIdentifier"] = self.alarmIdentifier?.templateValue
@@ -103,22 +90,20 @@ public final class CfnHealthCheck: Resource, HasAttributes, DecodableResource {
             return .object(fields)
         }
 
-        public struct InsufficientDataHealthStatus: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+        public struct InsufficientDataHealthStatus: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
-            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var healthy: InsufficientDataHealthStatus { InsufficientDataHealthStatus(literal: "Healthy") }
             public static var lastKnownStatus: InsufficientDataHealthStatus { InsufficientDataHealthStatus(literal: "LastKnownStatus") }
             public static var unhealthy: InsufficientDataHealthStatus { InsufficientDataHealthStatus(literal: "Unhealthy") }
         }
 
-        public struct Regions: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+        public struct Regions: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
-            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var apNortheast1: Regions { Regions(literal: "ap-northeast-1") }
             public static var apSoutheast1: Regions { Regions(literal: "ap-southeast-1") }
@@ -130,11 +115,10 @@ public final class CfnHealthCheck: Resource, HasAttributes, DecodableResource {
             public static var usWest2: Regions { Regions(literal: "us-west-2") }
         }
 
-        public struct HealthCheckConfigType: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+        public struct HealthCheckConfigType: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
-            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var calculated: HealthCheckConfigType { HealthCheckConfigType(literal: "CALCULATED") }
             public static var cloudwatchMetric: HealthCheckConfigType { HealthCheckConfigType(literal: "CLOUDWATCH_METRIC") }
@@ -148,7 +132,7 @@ public final class CfnHealthCheck: Resource, HasAttributes, DecodableResource {
     }
 
     /// A complex type that identifies the CloudWatch alarm that you want Amazon Route 53 health checkers to use to determine whether the specified health check is healthy.
-    public struct AlarmIdentifier: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct AlarmIdentifier: TemplateRepresentable, Sendable {
         /// The name of the CloudWatch alarm that you want Amazon Route 53 health checkers to use to determine whether this health check is healthy.
         public let name: Value<String>
         /// For the CloudWatch alarm that you want Route 53 health checkers to use to determine whether this health check is healthy, the region that the alarm was created in.
@@ -159,12 +143,6 @@ public final class CfnHealthCheck: Resource, HasAttributes, DecodableResource {
             self.region = region
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("Name", as: Value<String>.self), let r1 = fields.decode("Region", as: CfnHealthCheck.AlarmIdentifier.Region.self) else { return nil }
-            self.init(name: r0, region: r1)
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["Name"] = self.name.templateValue
@@ -172,11 +150,10 @@ public final class CfnHealthCheck: Resource, HasAttributes, DecodableResource {
             return .object(fields)
         }
 
-        public struct Region: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+        public struct Region: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
-            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var afSouth1: Region { Region(literal: "af-south-1") }
             public static var apEast1: Region { Region(literal: "ap-east-1") }
@@ -228,7 +205,7 @@ public final class CfnHealthCheck: Resource, HasAttributes, DecodableResource {
     }
 
     /// A key-value pair to associate with a resource.
-    public struct HealthCheckTag: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct HealthCheckTag: TemplateRepresentable, Sendable {
         /// The key name of the tag.
         public let key: Value<String>
         /// The value for the tag.
@@ -237,12 +214,6 @@ public final class CfnHealthCheck: Resource, HasAttributes, DecodableResource {
         public init(key: Value<String>, value: Value<String>) {
             self.key = key
             self.value = value
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("Key", as: Value<String>.self), let r1 = fields.decode("Value", as: Value<String>.self) else { return nil }
-            self.init(key: r0, value: r1)
         }
 
         public var templateValue: TemplateValue {

@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::Route53::HostedZone`: Creates a new public or private hosted zone.
-public final class CfnHostedZone: Resource, HasAttributes, DecodableResource {
+public final class CfnHostedZone: Resource, HasAttributes {
     public enum Attribute: String, Sendable {
         case id = "Id"
         case nameServers = "NameServers"
@@ -33,12 +33,6 @@ public final class CfnHostedZone: Resource, HasAttributes, DecodableResource {
         super.init(logicalID: logicalID, type: "AWS::Route53::HostedZone")
     }
 
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        self.init(logicalID, delegationSetId: properties.decode("DelegationSetId", as: Value<String>.self), hostedZoneConfig: properties.decode("HostedZoneConfig", as: CfnHostedZone.HostedZoneConfig.self), hostedZoneFeatures: properties.decode("HostedZoneFeatures", as: CfnHostedZone.HostedZoneFeatures.self), hostedZoneTags: properties.decode("HostedZoneTags", as: [CfnHostedZone.HostedZoneTag].self), name: properties.decode("Name", as: Value<String>.self), queryLoggingConfig: properties.decode("QueryLoggingConfig", as: CfnHostedZone.QueryLoggingConfig.self), vpCs: properties.decode("VPCs", as: [CfnHostedZone.VPC].self))
-    }
-
     /// Fn::GetAtt Id.
     public var attrId: Value<String> { attribute(.id) }
     /// Fn::GetAtt NameServers.
@@ -57,17 +51,12 @@ public final class CfnHostedZone: Resource, HasAttributes, DecodableResource {
     }
 
     /// A complex type that contains an optional comment about your hosted zone.
-    public struct HostedZoneConfig: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct HostedZoneConfig: TemplateRepresentable, Sendable {
         /// Any comments that you want to include about the hosted zone.
         public let comment: Value<String>?
 
         public init(comment: Value<String>? = nil) {
             self.comment = comment
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(comment: fields.decode("Comment", as: Value<String>.self))
         }
 
         public var templateValue: TemplateValue {
@@ -78,16 +67,11 @@ public final class CfnHostedZone: Resource, HasAttributes, DecodableResource {
     }
 
     /// Represents the features configuration for a hosted zone, including the status of various features and any associated failure reasons.
-    public struct HostedZoneFeatures: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct HostedZoneFeatures: TemplateRepresentable, Sendable {
         public let enableAcceleratedRecovery: Value<Bool>?
 
         public init(enableAcceleratedRecovery: Value<Bool>? = nil) {
             self.enableAcceleratedRecovery = enableAcceleratedRecovery
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(enableAcceleratedRecovery: fields.decode("EnableAcceleratedRecovery", as: Value<Bool>.self))
         }
 
         public var templateValue: TemplateValue {
@@ -98,7 +82,7 @@ public final class CfnHostedZone: Resource, HasAttributes, DecodableResource {
     }
 
     /// A complex type that contains information about a tag that you want to add or edit for the specified health check or hosted zone.
-    public struct HostedZoneTag: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct HostedZoneTag: TemplateRepresentable, Sendable {
         /// The value of ``Key`` depends on the operation that you want to perform: + *Add a tag to a health check or hosted zone*: ``Key`` is the name that you want to give the new tag.
         public let key: Value<String>
         /// The value of ``Value`` depends on the operation that you want to perform: + *Add a tag to a health check or hosted zone*: ``Value`` is the value that you want to give the new tag.
@@ -107,12 +91,6 @@ public final class CfnHostedZone: Resource, HasAttributes, DecodableResource {
         public init(key: Value<String>, value: Value<String>) {
             self.key = key
             self.value = value
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("Key", as: Value<String>.self), let r1 = fields.decode("Value", as: Value<String>.self) else { return nil }
-            self.init(key: r0, value: r1)
         }
 
         public var templateValue: TemplateValue {
@@ -124,18 +102,12 @@ public final class CfnHostedZone: Resource, HasAttributes, DecodableResource {
     }
 
     /// A complex type that contains information about a configuration for DNS query logging.
-    public struct QueryLoggingConfig: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct QueryLoggingConfig: TemplateRepresentable, Sendable {
         /// The Amazon Resource Name (ARN) of the CloudWatch Logs log group that Amazon Route 53 is publishing logs to.
         public let cloudWatchLogsLogGroupArn: Value<String>
 
         public init(cloudWatchLogsLogGroupArn: Value<String>) {
             self.cloudWatchLogsLogGroupArn = cloudWatchLogsLogGroupArn
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("CloudWatchLogsLogGroupArn", as: Value<String>.self) else { return nil }
-            self.init(cloudWatchLogsLogGroupArn: r0)
         }
 
         public var templateValue: TemplateValue {
@@ -146,7 +118,7 @@ public final class CfnHostedZone: Resource, HasAttributes, DecodableResource {
     }
 
     /// *Private hosted zones only:* A complex type that contains information about an Amazon VPC.
-    public struct VPC: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct VPC: TemplateRepresentable, Sendable {
         /// *Private hosted zones only:* The ID of an Amazon VPC.
         public let vpcId: Value<String>
         /// *Private hosted zones only:* The region that an Amazon VPC was created in.
@@ -155,12 +127,6 @@ public final class CfnHostedZone: Resource, HasAttributes, DecodableResource {
         public init(vpcId: Value<String>, vpcRegion: Value<String>) {
             self.vpcId = vpcId
             self.vpcRegion = vpcRegion
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("VPCId", as: Value<String>.self), let r1 = fields.decode("VPCRegion", as: Value<String>.self) else { return nil }
-            self.init(vpcId: r0, vpcRegion: r1)
         }
 
         public var templateValue: TemplateValue {

@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::Route53::KeySigningKey`: Represents a key signing key (KSK) associated with a hosted zone.
-public final class CfnKeySigningKey: Resource, DecodableResource {
+public final class CfnKeySigningKey: Resource {
     /// The unique string (ID) used to identify a hosted zone.
     public var hostedZoneId: Value<String>
     /// The Amazon resource name (ARN) for a customer managed key (CMK) in AWS Key Management Service (KMS).
@@ -20,13 +20,6 @@ public final class CfnKeySigningKey: Resource, DecodableResource {
         super.init(logicalID: logicalID, type: "AWS::Route53::KeySigningKey")
     }
 
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        guard let r0 = properties.decode("HostedZoneId", as: Value<String>.self), let r1 = properties.decode("KeyManagementServiceArn", as: Value<String>.self), let r2 = properties.decode("Name", as: Value<String>.self), let r3 = properties.decode("Status", as: CfnKeySigningKey.Status.self) else { return nil }
-        self.init(logicalID, hostedZoneId: r0, keyManagementServiceArn: r1, name: r2, status: r3)
-    }
-
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
         properties["HostedZoneId"] = self.hostedZoneId.templateValue
@@ -36,11 +29,10 @@ public final class CfnKeySigningKey: Resource, DecodableResource {
         return properties
     }
 
-    public struct Status: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+    public struct Status: TemplateRepresentable, Sendable {
         public let templateValue: TemplateValue
         /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
         public init(_ value: Value<String>) { templateValue = value.raw }
-        public init(decoding value: TemplateValue) { templateValue = value }
         private init(literal: String) { templateValue = .string(literal) }
         public static var active: Status { Status(literal: "ACTIVE") }
         public static var inactive: Status { Status(literal: "INACTIVE") }

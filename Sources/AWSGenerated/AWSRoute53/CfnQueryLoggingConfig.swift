@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::Route53::QueryLoggingConfig`: Resource Type definition for AWS::Route53::QueryLoggingConfig.
-public final class CfnQueryLoggingConfig: Resource, HasAttributes, DecodableResource {
+public final class CfnQueryLoggingConfig: Resource, HasAttributes {
     public enum Attribute: String, Sendable {
         case arn = "Arn"
         case id = "Id"
@@ -17,13 +17,6 @@ public final class CfnQueryLoggingConfig: Resource, HasAttributes, DecodableReso
         self.cloudWatchLogsLogGroupArn = cloudWatchLogsLogGroupArn
         self.hostedZoneId = hostedZoneId
         super.init(logicalID: logicalID, type: "AWS::Route53::QueryLoggingConfig")
-    }
-
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        guard let r0 = properties.decode("CloudWatchLogsLogGroupArn", as: Value<String>.self), let r1 = properties.decode("HostedZoneId", as: Value<String>.self) else { return nil }
-        self.init(logicalID, cloudWatchLogsLogGroupArn: r0, hostedZoneId: r1)
     }
 
     /// Fn::GetAtt Arn.

@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::Route53::RecordSet`: Resource Type definition for AWS::Route53::RecordSet.
-public final class CfnRecordSet: Resource, DecodableResource {
+public final class CfnRecordSet: Resource {
     /// Alias resource record sets only: Information about the AWS resource, such as a CloudFront distribution or an Amazon S3 bucket, that you want to route traffic to.
     public var aliasTarget: CfnRecordSet.AliasTarget?
     /// The object that is specified in resource record set object when you are linking a resource record set to a CIDR location.
@@ -59,13 +59,6 @@ public final class CfnRecordSet: Resource, DecodableResource {
         super.init(logicalID: logicalID, type: "AWS::Route53::RecordSet")
     }
 
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        guard let r10 = properties.decode("Name", as: Value<String>.self), let r15 = properties.decode("Type", as: Value<String>.self) else { return nil }
-        self.init(logicalID, name: r10, recordSetType: r15, aliasTarget: properties.decode("AliasTarget", as: CfnRecordSet.AliasTarget.self), cidrRoutingConfig: properties.decode("CidrRoutingConfig", as: CfnRecordSet.CidrRoutingConfig.self), comment: properties.decode("Comment", as: Value<String>.self), failover: properties.decode("Failover", as: CfnRecordSet.Failover.self), geoLocation: properties.decode("GeoLocation", as: CfnRecordSet.GeoLocation.self), geoProximityLocation: properties.decode("GeoProximityLocation", as: CfnRecordSet.GeoProximityLocation.self), healthCheckId: properties.decode("HealthCheckId", as: Value<String>.self), hostedZoneId: properties.decode("HostedZoneId", as: Value<String>.self), hostedZoneName: properties.decode("HostedZoneName", as: Value<String>.self), multiValueAnswer: properties.decode("MultiValueAnswer", as: Value<Bool>.self), region: properties.decode("Region", as: Value<String>.self), resourceRecords: properties.decode("ResourceRecords", as: Value<[String]>.self), setIdentifier: properties.decode("SetIdentifier", as: Value<String>.self), ttl: properties.decode("TTL", as: Value<String>.self), weight: properties.decode("Weight", as: Value<Int>.self))
-    }
-
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
         properties["AliasTarget"] = self.aliasTarget?.templateValue
@@ -88,7 +81,7 @@ public final class CfnRecordSet: Resource, DecodableResource {
         return properties
     }
 
-    public struct AliasTarget: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct AliasTarget: TemplateRepresentable, Sendable {
         /// The value that you specify depends on where you want to route queries.
         public let dnsName: Value<String>
         /// When EvaluateTargetHealth is true, an alias resource record set inherits the health of the referenced AWS resource, such as an ELB load balancer or another resource record set in the hosted zone.
@@ -102,12 +95,6 @@ public final class CfnRecordSet: Resource, DecodableResource {
             self.hostedZoneId = hostedZoneId
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("DNSName", as: Value<String>.self), let r2 = fields.decode("HostedZoneId", as: Value<String>.self) else { return nil }
-            self.init(dnsName: r0, hostedZoneId: r2, evaluateTargetHealth: fields.decode("EvaluateTargetHealth", as: Value<Bool>.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["DNSName"] = self.dnsName.templateValue
@@ -117,7 +104,7 @@ public final class CfnRecordSet: Resource, DecodableResource {
         }
     }
 
-    public struct CidrRoutingConfig: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct CidrRoutingConfig: TemplateRepresentable, Sendable {
         /// The CIDR collection ID.
         public let collectionId: Value<String>
         /// The CIDR collection location name.
@@ -128,12 +115,6 @@ public final class CfnRecordSet: Resource, DecodableResource {
             self.locationName = locationName
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("CollectionId", as: Value<String>.self), let r1 = fields.decode("LocationName", as: Value<String>.self) else { return nil }
-            self.init(collectionId: r0, locationName: r1)
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["CollectionId"] = self.collectionId.templateValue
@@ -142,17 +123,16 @@ public final class CfnRecordSet: Resource, DecodableResource {
         }
     }
 
-    public struct Failover: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+    public struct Failover: TemplateRepresentable, Sendable {
         public let templateValue: TemplateValue
         /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
         public init(_ value: Value<String>) { templateValue = value.raw }
-        public init(decoding value: TemplateValue) { templateValue = value }
         private init(literal: String) { templateValue = .string(literal) }
         public static var primary: Failover { Failover(literal: "PRIMARY") }
         public static var secondary: Failover { Failover(literal: "SECONDARY") }
     }
 
-    public struct GeoLocation: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct GeoLocation: TemplateRepresentable, Sendable {
         /// For geolocation resource record sets, a two-letter abbreviation that identifies a continent.
         public let continentCode: Value<String>?
         /// For geolocation resource record sets, the two-letter code for a country.
@@ -166,11 +146,6 @@ public final class CfnRecordSet: Resource, DecodableResource {
             self.subdivisionCode = subdivisionCode
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(continentCode: fields.decode("ContinentCode", as: Value<String>.self), countryCode: fields.decode("CountryCode", as: Value<String>.self), subdivisionCode: fields.decode("SubdivisionCode", as: Value<String>.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["ContinentCode"] = self.continentCode?.templateValue
@@ -180,7 +155,7 @@ public final class CfnRecordSet: Resource, DecodableResource {
         }
     }
 
-    public struct GeoProximityLocation: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct GeoProximityLocation: TemplateRepresentable, Sendable {
         /// The AWS Region the resource you are directing DNS traffic to, is in.
         public let awsRegion: Value<String>?
         /// The bias increases or decreases the size of the geographic region from which Route 53 routes traffic to a resource.
@@ -197,11 +172,6 @@ public final class CfnRecordSet: Resource, DecodableResource {
             self.localZoneGroup = localZoneGroup
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(awsRegion: fields.decode("AWSRegion", as: Value<String>.self), bias: fields.decode("Bias", as: Value<Int>.self), coordinates: fields.decode("Coordinates", as: CfnRecordSet.Coordinates.self), localZoneGroup: fields.decode("LocalZoneGroup", as: Value<String>.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["AWSRegion"] = self.awsRegion?.templateValue
@@ -212,7 +182,7 @@ public final class CfnRecordSet: Resource, DecodableResource {
         }
     }
 
-    public struct Coordinates: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct Coordinates: TemplateRepresentable, Sendable {
         /// Specifies a coordinate of the north–south position of a geographic point on the surface of the Earth.
         public let latitude: Value<String>
         /// Specifies a coordinate of the east–west position of a geographic point on the surface of the Earth.
@@ -221,12 +191,6 @@ public final class CfnRecordSet: Resource, DecodableResource {
         public init(latitude: Value<String>, longitude: Value<String>) {
             self.latitude = latitude
             self.longitude = longitude
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("Latitude", as: Value<String>.self), let r1 = fields.decode("Longitude", as: Value<String>.self) else { return nil }
-            self.init(latitude: r0, longitude: r1)
         }
 
         public var templateValue: TemplateValue {

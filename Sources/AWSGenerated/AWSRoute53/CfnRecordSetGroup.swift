@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::Route53::RecordSetGroup`: Resource Type definition for AWS::Route53::RecordSetGroup
-public final class CfnRecordSetGroup: Resource, HasAttributes, DecodableResource {
+public final class CfnRecordSetGroup: Resource, HasAttributes {
     public enum Attribute: String, Sendable {
         case id = "Id"
     }
@@ -20,12 +20,6 @@ public final class CfnRecordSetGroup: Resource, HasAttributes, DecodableResource
         super.init(logicalID: logicalID, type: "AWS::Route53::RecordSetGroup")
     }
 
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        self.init(logicalID, comment: properties.decode("Comment", as: Value<String>.self), hostedZoneId: properties.decode("HostedZoneId", as: Value<String>.self), hostedZoneName: properties.decode("HostedZoneName", as: Value<String>.self), recordSets: properties.decode("RecordSets", as: [CfnRecordSetGroup.RecordSet].self))
-    }
-
     /// Fn::GetAtt Id.
     public var attrId: Value<String> { attribute(.id) }
 
@@ -38,7 +32,7 @@ public final class CfnRecordSetGroup: Resource, HasAttributes, DecodableResource
         return properties
     }
 
-    public struct RecordSet: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct RecordSet: TemplateRepresentable, Sendable {
         public let aliasTarget: CfnRecordSetGroup.AliasTarget?
         public let cidrRoutingConfig: CfnRecordSetGroup.CidrRoutingConfig?
         public let failover: Value<String>?
@@ -75,12 +69,6 @@ public final class CfnRecordSetGroup: Resource, HasAttributes, DecodableResource
             self.weight = weight
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r9 = fields.decode("Name", as: Value<String>.self), let r14 = fields.decode("Type", as: Value<String>.self) else { return nil }
-            self.init(name: r9, type: r14, aliasTarget: fields.decode("AliasTarget", as: CfnRecordSetGroup.AliasTarget.self), cidrRoutingConfig: fields.decode("CidrRoutingConfig", as: CfnRecordSetGroup.CidrRoutingConfig.self), failover: fields.decode("Failover", as: Value<String>.self), geoLocation: fields.decode("GeoLocation", as: CfnRecordSetGroup.GeoLocation.self), geoProximityLocation: fields.decode("GeoProximityLocation", as: CfnRecordSetGroup.GeoProximityLocation.self), healthCheckId: fields.decode("HealthCheckId", as: Value<String>.self), hostedZoneId: fields.decode("HostedZoneId", as: Value<String>.self), hostedZoneName: fields.decode("HostedZoneName", as: Value<String>.self), multiValueAnswer: fields.decode("MultiValueAnswer", as: Value<Bool>.self), region: fields.decode("Region", as: Value<String>.self), resourceRecords: fields.decode("ResourceRecords", as: Value<[String]>.self), setIdentifier: fields.decode("SetIdentifier", as: Value<String>.self), ttl: fields.decode("TTL", as: Value<String>.self), weight: fields.decode("Weight", as: Value<Int>.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["AliasTarget"] = self.aliasTarget?.templateValue
@@ -103,7 +91,7 @@ public final class CfnRecordSetGroup: Resource, HasAttributes, DecodableResource
         }
     }
 
-    public struct AliasTarget: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct AliasTarget: TemplateRepresentable, Sendable {
         public let dnsName: Value<String>
         public let evaluateTargetHealth: Value<Bool>?
         public let hostedZoneId: Value<String>
@@ -112,12 +100,6 @@ public final class CfnRecordSetGroup: Resource, HasAttributes, DecodableResource
             self.dnsName = dnsName
             self.evaluateTargetHealth = evaluateTargetHealth
             self.hostedZoneId = hostedZoneId
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("DNSName", as: Value<String>.self), let r2 = fields.decode("HostedZoneId", as: Value<String>.self) else { return nil }
-            self.init(dnsName: r0, hostedZoneId: r2, evaluateTargetHealth: fields.decode("EvaluateTargetHealth", as: Value<Bool>.self))
         }
 
         public var templateValue: TemplateValue {
@@ -129,19 +111,13 @@ public final class CfnRecordSetGroup: Resource, HasAttributes, DecodableResource
         }
     }
 
-    public struct CidrRoutingConfig: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct CidrRoutingConfig: TemplateRepresentable, Sendable {
         public let collectionId: Value<String>
         public let locationName: Value<String>
 
         public init(collectionId: Value<String>, locationName: Value<String>) {
             self.collectionId = collectionId
             self.locationName = locationName
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("CollectionId", as: Value<String>.self), let r1 = fields.decode("LocationName", as: Value<String>.self) else { return nil }
-            self.init(collectionId: r0, locationName: r1)
         }
 
         public var templateValue: TemplateValue {
@@ -152,7 +128,7 @@ public final class CfnRecordSetGroup: Resource, HasAttributes, DecodableResource
         }
     }
 
-    public struct GeoLocation: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct GeoLocation: TemplateRepresentable, Sendable {
         public let continentCode: Value<String>?
         public let countryCode: Value<String>?
         public let subdivisionCode: Value<String>?
@@ -161,11 +137,6 @@ public final class CfnRecordSetGroup: Resource, HasAttributes, DecodableResource
             self.continentCode = continentCode
             self.countryCode = countryCode
             self.subdivisionCode = subdivisionCode
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(continentCode: fields.decode("ContinentCode", as: Value<String>.self), countryCode: fields.decode("CountryCode", as: Value<String>.self), subdivisionCode: fields.decode("SubdivisionCode", as: Value<String>.self))
         }
 
         public var templateValue: TemplateValue {
@@ -177,7 +148,7 @@ public final class CfnRecordSetGroup: Resource, HasAttributes, DecodableResource
         }
     }
 
-    public struct GeoProximityLocation: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct GeoProximityLocation: TemplateRepresentable, Sendable {
         public let awsRegion: Value<String>?
         public let bias: Value<Int>?
         public let coordinates: CfnRecordSetGroup.Coordinates?
@@ -190,11 +161,6 @@ public final class CfnRecordSetGroup: Resource, HasAttributes, DecodableResource
             self.localZoneGroup = localZoneGroup
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(awsRegion: fields.decode("AWSRegion", as: Value<String>.self), bias: fields.decode("Bias", as: Value<Int>.self), coordinates: fields.decode("Coordinates", as: CfnRecordSetGroup.Coordinates.self), localZoneGroup: fields.decode("LocalZoneGroup", as: Value<String>.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["AWSRegion"] = self.awsRegion?.templateValue
@@ -205,19 +171,13 @@ public final class CfnRecordSetGroup: Resource, HasAttributes, DecodableResource
         }
     }
 
-    public struct Coordinates: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct Coordinates: TemplateRepresentable, Sendable {
         public let latitude: Value<String>
         public let longitude: Value<String>
 
         public init(latitude: Value<String>, longitude: Value<String>) {
             self.latitude = latitude
             self.longitude = longitude
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("Latitude", as: Value<String>.self), let r1 = fields.decode("Longitude", as: Value<String>.self) else { return nil }
-            self.init(latitude: r0, longitude: r1)
         }
 
         public var templateValue: TemplateValue {

@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::Route53::TrafficPolicy`: Resource Type definition for AWS::Route53::TrafficPolicy.
-public final class CfnTrafficPolicy: Resource, HasAttributes, DecodableResource {
+public final class CfnTrafficPolicy: Resource, HasAttributes {
     public enum Attribute: String, Sendable {
         case arn = "Arn"
         case id = "Id"
@@ -22,13 +22,6 @@ public final class CfnTrafficPolicy: Resource, HasAttributes, DecodableResource 
         self.document = document
         self.name = name
         super.init(logicalID: logicalID, type: "AWS::Route53::TrafficPolicy")
-    }
-
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        guard let r1 = properties.decode("Document", as: Value<String>.self), let r2 = properties.decode("Name", as: Value<String>.self) else { return nil }
-        self.init(logicalID, document: r1, name: r2, comment: properties.decode("Comment", as: Value<String>.self))
     }
 
     /// Fn::GetAtt Arn.

@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::Route53::TrafficPolicyInstance`: Resource Type definition for AWS::Route53::TrafficPolicyInstance.
-public final class CfnTrafficPolicyInstance: Resource, HasAttributes, DecodableResource {
+public final class CfnTrafficPolicyInstance: Resource, HasAttributes {
     public enum Attribute: String, Sendable {
         case arn = "Arn"
         case id = "Id"
@@ -28,13 +28,6 @@ public final class CfnTrafficPolicyInstance: Resource, HasAttributes, DecodableR
         self.trafficPolicyId = trafficPolicyId
         self.trafficPolicyVersion = trafficPolicyVersion
         super.init(logicalID: logicalID, type: "AWS::Route53::TrafficPolicyInstance")
-    }
-
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        guard let r0 = properties.decode("HostedZoneId", as: Value<String>.self), let r1 = properties.decode("Name", as: Value<String>.self), let r2 = properties.decode("TTL", as: Value<Int>.self), let r3 = properties.decode("TrafficPolicyId", as: Value<String>.self), let r4 = properties.decode("TrafficPolicyVersion", as: Value<Int>.self) else { return nil }
-        self.init(logicalID, hostedZoneId: r0, name: r1, ttl: r2, trafficPolicyId: r3, trafficPolicyVersion: r4)
     }
 
     /// Fn::GetAtt Arn.

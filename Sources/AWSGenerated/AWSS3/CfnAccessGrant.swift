@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::S3::AccessGrant`: The AWS::S3::AccessGrant resource is an Amazon S3 resource type representing permissions to a specific S3 bucket or prefix hosted in an S3 Access Grants instance.
-public final class CfnAccessGrant: Resource, HasAttributes, DecodableResource {
+public final class CfnAccessGrant: Resource, HasAttributes {
     public enum Attribute: String, Sendable {
         case accessGrantArn = "AccessGrantArn"
         case accessGrantId = "AccessGrantId"
@@ -34,13 +34,6 @@ public final class CfnAccessGrant: Resource, HasAttributes, DecodableResource {
         super.init(logicalID: logicalID, type: "AWS::S3::AccessGrant")
     }
 
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        guard let r1 = properties.decode("AccessGrantsLocationId", as: Value<String>.self), let r3 = properties.decode("Grantee", as: CfnAccessGrant.Grantee.self), let r4 = properties.decode("Permission", as: CfnAccessGrant.Permission.self) else { return nil }
-        self.init(logicalID, accessGrantsLocationId: r1, grantee: r3, permission: r4, accessGrantsLocationConfiguration: properties.decode("AccessGrantsLocationConfiguration", as: CfnAccessGrant.AccessGrantsLocationConfiguration.self), applicationArn: properties.decode("ApplicationArn", as: Value<String>.self), s3PrefixType: properties.decode("S3PrefixType", as: CfnAccessGrant.S3PrefixType.self), tags: properties.decode("Tags", as: [CfnAccessGrant.Tag].self))
-    }
-
     /// Fn::GetAtt AccessGrantArn.
     public var attrAccessGrantArn: Value<String> { attribute(.accessGrantArn) }
     /// Fn::GetAtt AccessGrantId.
@@ -60,18 +53,12 @@ public final class CfnAccessGrant: Resource, HasAttributes, DecodableResource {
         return properties
     }
 
-    public struct AccessGrantsLocationConfiguration: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct AccessGrantsLocationConfiguration: TemplateRepresentable, Sendable {
         /// The S3 sub prefix of a registered location in your S3 Access Grants instance
         public let s3SubPrefix: Value<String>
 
         public init(s3SubPrefix: Value<String>) {
             self.s3SubPrefix = s3SubPrefix
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("S3SubPrefix", as: Value<String>.self) else { return nil }
-            self.init(s3SubPrefix: r0)
         }
 
         public var templateValue: TemplateValue {
@@ -81,7 +68,7 @@ public final class CfnAccessGrant: Resource, HasAttributes, DecodableResource {
         }
     }
 
-    public struct Grantee: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct Grantee: TemplateRepresentable, Sendable {
         /// The unique identifier of the Grantee
         public let granteeIdentifier: Value<String>
         /// Configures the transfer acceleration state for an Amazon S3 bucket.
@@ -92,12 +79,6 @@ public final class CfnAccessGrant: Resource, HasAttributes, DecodableResource {
             self.granteeType = granteeType
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("GranteeIdentifier", as: Value<String>.self), let r1 = fields.decode("GranteeType", as: CfnAccessGrant.Grantee.GranteeType.self) else { return nil }
-            self.init(granteeIdentifier: r0, granteeType: r1)
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["GranteeIdentifier"] = self.granteeIdentifier.templateValue
@@ -105,11 +86,10 @@ public final class CfnAccessGrant: Resource, HasAttributes, DecodableResource {
             return .object(fields)
         }
 
-        public struct GranteeType: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+        public struct GranteeType: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
-            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var iam: GranteeType { GranteeType(literal: "IAM") }
             public static var directoryUser: GranteeType { GranteeType(literal: "DIRECTORY_USER") }
@@ -117,39 +97,31 @@ public final class CfnAccessGrant: Resource, HasAttributes, DecodableResource {
         }
     }
 
-    public struct Permission: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+    public struct Permission: TemplateRepresentable, Sendable {
         public let templateValue: TemplateValue
         /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
         public init(_ value: Value<String>) { templateValue = value.raw }
-        public init(decoding value: TemplateValue) { templateValue = value }
         private init(literal: String) { templateValue = .string(literal) }
         public static var read: Permission { Permission(literal: "READ") }
         public static var write: Permission { Permission(literal: "WRITE") }
         public static var readwrite: Permission { Permission(literal: "READWRITE") }
     }
 
-    public struct S3PrefixType: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+    public struct S3PrefixType: TemplateRepresentable, Sendable {
         public let templateValue: TemplateValue
         /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
         public init(_ value: Value<String>) { templateValue = value.raw }
-        public init(decoding value: TemplateValue) { templateValue = value }
         private init(literal: String) { templateValue = .string(literal) }
         public static var object: S3PrefixType { S3PrefixType(literal: "Object") }
     }
 
-    public struct Tag: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct Tag: TemplateRepresentable, Sendable {
         public let key: Value<String>
         public let value: Value<String>
 
         public init(key: Value<String>, value: Value<String>) {
             self.key = key
             self.value = value
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("Key", as: Value<String>.self), let r1 = fields.decode("Value", as: Value<String>.self) else { return nil }
-            self.init(key: r0, value: r1)
         }
 
         public var templateValue: TemplateValue {

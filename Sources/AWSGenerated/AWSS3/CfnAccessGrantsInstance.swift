@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::S3::AccessGrantsInstance`: The AWS::S3::AccessGrantsInstance resource is an Amazon S3 resource type that hosts Access Grants and their associated locations
-public final class CfnAccessGrantsInstance: Resource, HasAttributes, DecodableResource {
+public final class CfnAccessGrantsInstance: Resource, HasAttributes {
     public enum Attribute: String, Sendable {
         case accessGrantsInstanceArn = "AccessGrantsInstanceArn"
         case accessGrantsInstanceId = "AccessGrantsInstanceId"
@@ -18,12 +18,6 @@ public final class CfnAccessGrantsInstance: Resource, HasAttributes, DecodableRe
         super.init(logicalID: logicalID, type: "AWS::S3::AccessGrantsInstance")
     }
 
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        self.init(logicalID, identityCenterArn: properties.decode("IdentityCenterArn", as: Value<String>.self), tags: properties.decode("Tags", as: [CfnAccessGrantsInstance.Tag].self))
-    }
-
     /// Fn::GetAtt AccessGrantsInstanceArn.
     public var attrAccessGrantsInstanceArn: Value<String> { attribute(.accessGrantsInstanceArn) }
     /// Fn::GetAtt AccessGrantsInstanceId.
@@ -36,19 +30,13 @@ public final class CfnAccessGrantsInstance: Resource, HasAttributes, DecodableRe
         return properties
     }
 
-    public struct Tag: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct Tag: TemplateRepresentable, Sendable {
         public let key: Value<String>
         public let value: Value<String>
 
         public init(key: Value<String>, value: Value<String>) {
             self.key = key
             self.value = value
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("Key", as: Value<String>.self), let r1 = fields.decode("Value", as: Value<String>.self) else { return nil }
-            self.init(key: r0, value: r1)
         }
 
         public var templateValue: TemplateValue {

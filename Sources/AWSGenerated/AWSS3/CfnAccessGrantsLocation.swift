@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::S3::AccessGrantsLocation`: The AWS::S3::AccessGrantsLocation resource is an Amazon S3 resource type hosted in an access grants instance which can be the target of S3 access grants.
-public final class CfnAccessGrantsLocation: Resource, HasAttributes, DecodableResource {
+public final class CfnAccessGrantsLocation: Resource, HasAttributes {
     public enum Attribute: String, Sendable {
         case accessGrantsLocationArn = "AccessGrantsLocationArn"
         case accessGrantsLocationId = "AccessGrantsLocationId"
@@ -21,13 +21,6 @@ public final class CfnAccessGrantsLocation: Resource, HasAttributes, DecodableRe
         super.init(logicalID: logicalID, type: "AWS::S3::AccessGrantsLocation")
     }
 
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        guard let r0 = properties.decode("IamRoleArn", as: Value<String>.self), let r1 = properties.decode("LocationScope", as: Value<String>.self) else { return nil }
-        self.init(logicalID, iamRoleArn: r0, locationScope: r1, tags: properties.decode("Tags", as: [CfnAccessGrantsLocation.Tag].self))
-    }
-
     /// Fn::GetAtt AccessGrantsLocationArn.
     public var attrAccessGrantsLocationArn: Value<String> { attribute(.accessGrantsLocationArn) }
     /// Fn::GetAtt AccessGrantsLocationId.
@@ -41,19 +34,13 @@ public final class CfnAccessGrantsLocation: Resource, HasAttributes, DecodableRe
         return properties
     }
 
-    public struct Tag: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct Tag: TemplateRepresentable, Sendable {
         public let key: Value<String>
         public let value: Value<String>
 
         public init(key: Value<String>, value: Value<String>) {
             self.key = key
             self.value = value
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("Key", as: Value<String>.self), let r1 = fields.decode("Value", as: Value<String>.self) else { return nil }
-            self.init(key: r0, value: r1)
         }
 
         public var templateValue: TemplateValue {

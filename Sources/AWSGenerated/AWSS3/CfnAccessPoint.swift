@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::S3::AccessPoint`: The AWS::S3::AccessPoint resource is an Amazon S3 resource type that you can use to access buckets.
-public final class CfnAccessPoint: Resource, HasAttributes, DecodableResource {
+public final class CfnAccessPoint: Resource, HasAttributes {
     public enum Attribute: String, Sendable {
         case alias = "Alias"
         case arn = "Arn"
@@ -43,13 +43,6 @@ public final class CfnAccessPoint: Resource, HasAttributes, DecodableResource {
         super.init(logicalID: logicalID, type: "AWS::S3::AccessPoint")
     }
 
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        guard let r0 = properties.decode("Bucket", as: Value<String>.self) else { return nil }
-        self.init(logicalID, bucket: r0, bucketAccountId: properties.decode("BucketAccountId", as: Value<String>.self), name: properties.decode("Name", as: Value<String>.self), policy: properties.decode("Policy", as: TemplateValue.self), publicAccessBlockConfiguration: properties.decode("PublicAccessBlockConfiguration", as: CfnAccessPoint.PublicAccessBlockConfiguration.self), tags: properties.decode("Tags", as: [CfnAccessPoint.Tag].self), vpcConfiguration: properties.decode("VpcConfiguration", as: CfnAccessPoint.VpcConfiguration.self))
-    }
-
     /// Fn::GetAtt Alias.
     public var attrAlias: Value<String> { attribute(.alias) }
     /// Fn::GetAtt Arn.
@@ -69,7 +62,7 @@ public final class CfnAccessPoint: Resource, HasAttributes, DecodableResource {
         return properties
     }
 
-    public struct PublicAccessBlockConfiguration: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct PublicAccessBlockConfiguration: TemplateRepresentable, Sendable {
         /// Specifies whether Amazon S3 should block public access control lists (ACLs) for buckets in this account.
         public let blockPublicAcls: Value<Bool>?
         /// Specifies whether Amazon S3 should block public bucket policies for buckets in this account.
@@ -86,11 +79,6 @@ public final class CfnAccessPoint: Resource, HasAttributes, DecodableResource {
             self.restrictPublicBuckets = restrictPublicBuckets
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(blockPublicAcls: fields.decode("BlockPublicAcls", as: Value<Bool>.self), blockPublicPolicy: fields.decode("BlockPublicPolicy", as: Value<Bool>.self), ignorePublicAcls: fields.decode("IgnorePublicAcls", as: Value<Bool>.self), restrictPublicBuckets: fields.decode("RestrictPublicBuckets", as: Value<Bool>.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["BlockPublicAcls"] = self.blockPublicAcls?.templateValue
@@ -101,19 +89,13 @@ public final class CfnAccessPoint: Resource, HasAttributes, DecodableResource {
         }
     }
 
-    public struct Tag: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct Tag: TemplateRepresentable, Sendable {
         public let key: Value<String>
         public let value: Value<String>
 
         public init(key: Value<String>, value: Value<String>) {
             self.key = key
             self.value = value
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("Key", as: Value<String>.self), let r1 = fields.decode("Value", as: Value<String>.self) else { return nil }
-            self.init(key: r0, value: r1)
         }
 
         public var templateValue: TemplateValue {
@@ -125,17 +107,12 @@ public final class CfnAccessPoint: Resource, HasAttributes, DecodableResource {
     }
 
     /// The Virtual Private Cloud (VPC) configuration for a bucket access point.
-    public struct VpcConfiguration: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct VpcConfiguration: TemplateRepresentable, Sendable {
         /// If this field is specified, this access point will only allow connections from the specified VPC ID.
         public let vpcId: Value<String>?
 
         public init(vpcId: Value<String>? = nil) {
             self.vpcId = vpcId
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(vpcId: fields.decode("VpcId", as: Value<String>.self))
         }
 
         public var templateValue: TemplateValue {

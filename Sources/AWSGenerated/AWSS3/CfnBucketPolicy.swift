@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::S3::BucketPolicy`: Applies an Amazon S3 bucket policy to an Amazon S3 bucket.
-public final class CfnBucketPolicy: Resource, DecodableResource {
+public final class CfnBucketPolicy: Resource {
     /// The name of the Amazon S3 bucket to which the policy applies.
     public var bucket: Value<String>
     /// A policy document containing permissions to add to the specified bucket.
@@ -12,13 +12,6 @@ public final class CfnBucketPolicy: Resource, DecodableResource {
         self.bucket = bucket
         self.policyDocument = policyDocument
         super.init(logicalID: logicalID, type: "AWS::S3::BucketPolicy")
-    }
-
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        guard let r0 = properties.decode("Bucket", as: Value<String>.self), let r1 = properties.decode("PolicyDocument", as: TemplateValue.self) else { return nil }
-        self.init(logicalID, bucket: r0, policyDocument: r1)
     }
 
     public override func properties(in context: SynthesisContext) -> Fields {

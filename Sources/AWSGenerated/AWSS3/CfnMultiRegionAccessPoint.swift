@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::S3::MultiRegionAccessPoint`: AWS::S3::MultiRegionAccessPoint is an Amazon S3 resource type that dynamically routes S3 requests to easily satisfy geographic compliance requirements based on customer-defined routing policies.
-public final class CfnMultiRegionAccessPoint: Resource, HasAttributes, DecodableResource {
+public final class CfnMultiRegionAccessPoint: Resource, HasAttributes {
     public enum Attribute: String, Sendable {
         case alias = "Alias"
         case createdAt = "CreatedAt"
@@ -22,13 +22,6 @@ public final class CfnMultiRegionAccessPoint: Resource, HasAttributes, Decodable
         super.init(logicalID: logicalID, type: "AWS::S3::MultiRegionAccessPoint")
     }
 
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        guard let r2 = properties.decode("Regions", as: [CfnMultiRegionAccessPoint.Region].self) else { return nil }
-        self.init(logicalID, regions: r2, name: properties.decode("Name", as: Value<String>.self), publicAccessBlockConfiguration: properties.decode("PublicAccessBlockConfiguration", as: CfnMultiRegionAccessPoint.PublicAccessBlockConfiguration.self))
-    }
-
     /// Fn::GetAtt Alias.
     public var attrAlias: Value<String> { attribute(.alias) }
     /// Fn::GetAtt CreatedAt.
@@ -42,7 +35,7 @@ public final class CfnMultiRegionAccessPoint: Resource, HasAttributes, Decodable
         return properties
     }
 
-    public struct PublicAccessBlockConfiguration: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct PublicAccessBlockConfiguration: TemplateRepresentable, Sendable {
         /// Specifies whether Amazon S3 should block public access control lists (ACLs) for buckets in this account.
         public let blockPublicAcls: Value<Bool>?
         /// Specifies whether Amazon S3 should block public bucket policies for buckets in this account.
@@ -59,11 +52,6 @@ public final class CfnMultiRegionAccessPoint: Resource, HasAttributes, Decodable
             self.restrictPublicBuckets = restrictPublicBuckets
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(blockPublicAcls: fields.decode("BlockPublicAcls", as: Value<Bool>.self), blockPublicPolicy: fields.decode("BlockPublicPolicy", as: Value<Bool>.self), ignorePublicAcls: fields.decode("IgnorePublicAcls", as: Value<Bool>.self), restrictPublicBuckets: fields.decode("RestrictPublicBuckets", as: Value<Bool>.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["BlockPublicAcls"] = self.blockPublicAcls?.templateValue
@@ -74,19 +62,13 @@ public final class CfnMultiRegionAccessPoint: Resource, HasAttributes, Decodable
         }
     }
 
-    public struct Region: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct Region: TemplateRepresentable, Sendable {
         public let bucket: Value<String>
         public let bucketAccountId: Value<String>?
 
         public init(bucket: Value<String>, bucketAccountId: Value<String>? = nil) {
             self.bucket = bucket
             self.bucketAccountId = bucketAccountId
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("Bucket", as: Value<String>.self) else { return nil }
-            self.init(bucket: r0, bucketAccountId: fields.decode("BucketAccountId", as: Value<String>.self))
         }
 
         public var templateValue: TemplateValue {

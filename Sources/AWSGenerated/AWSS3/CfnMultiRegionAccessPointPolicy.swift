@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::S3::MultiRegionAccessPointPolicy`: The policy to be attached to a Multi Region Access Point
-public final class CfnMultiRegionAccessPointPolicy: Resource, HasAttributes, DecodableResource {
+public final class CfnMultiRegionAccessPointPolicy: Resource, HasAttributes {
     public enum Attribute: String, Sendable {
         case policyStatus = "PolicyStatus"
         case policyStatusIsPublic = "PolicyStatus.IsPublic"
@@ -16,13 +16,6 @@ public final class CfnMultiRegionAccessPointPolicy: Resource, HasAttributes, Dec
         self.mrapName = mrapName
         self.policy = policy
         super.init(logicalID: logicalID, type: "AWS::S3::MultiRegionAccessPointPolicy")
-    }
-
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        guard let r0 = properties.decode("MrapName", as: Value<String>.self), let r1 = properties.decode("Policy", as: TemplateValue.self) else { return nil }
-        self.init(logicalID, mrapName: r0, policy: r1)
     }
 
     /// Fn::GetAtt PolicyStatus.

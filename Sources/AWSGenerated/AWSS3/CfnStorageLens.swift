@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::S3::StorageLens`: The AWS::S3::StorageLens resource is an Amazon S3 resource type that you can use to create Storage Lens configurations.
-public final class CfnStorageLens: Resource, HasAttributes, DecodableResource {
+public final class CfnStorageLens: Resource, HasAttributes {
     public enum Attribute: String, Sendable {
         case storageLensConfigurationStorageLensArn = "StorageLensConfiguration.StorageLensArn"
     }
@@ -17,13 +17,6 @@ public final class CfnStorageLens: Resource, HasAttributes, DecodableResource {
         super.init(logicalID: logicalID, type: "AWS::S3::StorageLens")
     }
 
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        guard let r0 = properties.decode("StorageLensConfiguration", as: CfnStorageLens.StorageLensConfiguration.self) else { return nil }
-        self.init(logicalID, storageLensConfiguration: r0, tags: properties.decode("Tags", as: [CfnStorageLens.Tag].self))
-    }
-
     /// Fn::GetAtt StorageLensConfiguration.StorageLensArn.
     public var attrStorageLensConfigurationStorageLensArn: Value<String> { attribute(.storageLensConfigurationStorageLensArn) }
 
@@ -35,7 +28,7 @@ public final class CfnStorageLens: Resource, HasAttributes, DecodableResource {
     }
 
     /// Specifies the details of Amazon S3 Storage Lens configuration.
-    public struct StorageLensConfiguration: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct StorageLensConfiguration: TemplateRepresentable, Sendable {
         public let accountLevel: CfnStorageLens.AccountLevel
         public let awsOrg: CfnStorageLens.AwsOrg?
         public let dataExport: CfnStorageLens.DataExport?
@@ -63,12 +56,6 @@ public final class CfnStorageLens: Resource, HasAttributes, DecodableResource {
             self.storageLensArn = storageLensArn
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("AccountLevel", as: CfnStorageLens.AccountLevel.self), let r5 = fields.decode("Id", as: Value<String>.self), let r7 = fields.decode("IsEnabled", as: Value<Bool>.self) else { return nil }
-            self.init(accountLevel: r0, id: r5, isEnabled: r7, awsOrg: fields.decode("AwsOrg", as: CfnStorageLens.AwsOrg.self), dataExport: fields.decode("DataExport", as: CfnStorageLens.DataExport.self), exclude: fields.decode("Exclude", as: CfnStorageLens.BucketsAndRegions.self), expandedPrefixesDataExport: fields.decode("ExpandedPrefixesDataExport", as: CfnStorageLens.StorageLensExpandedPrefixesDataExport.self), include: fields.decode("Include", as: CfnStorageLens.BucketsAndRegions.self), prefixDelimiter: fields.decode("PrefixDelimiter", as: Value<String>.self), storageLensArn: fields.decode("StorageLensArn", as: Value<String>.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["AccountLevel"] = self.accountLevel.templateValue
@@ -86,7 +73,7 @@ public final class CfnStorageLens: Resource, HasAttributes, DecodableResource {
     }
 
     /// Account-level metrics configurations.
-    public struct AccountLevel: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct AccountLevel: TemplateRepresentable, Sendable {
         public let activityMetrics: CfnStorageLens.ActivityMetrics?
         public let advancedCostOptimizationMetrics: CfnStorageLens.AdvancedCostOptimizationMetrics?
         public let advancedDataProtectionMetrics: CfnStorageLens.AdvancedDataProtectionMetrics?
@@ -105,12 +92,6 @@ public final class CfnStorageLens: Resource, HasAttributes, DecodableResource {
             self.storageLensGroupLevel = storageLensGroupLevel
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r4 = fields.decode("BucketLevel", as: CfnStorageLens.BucketLevel.self) else { return nil }
-            self.init(bucketLevel: r4, activityMetrics: fields.decode("ActivityMetrics", as: CfnStorageLens.ActivityMetrics.self), advancedCostOptimizationMetrics: fields.decode("AdvancedCostOptimizationMetrics", as: CfnStorageLens.AdvancedCostOptimizationMetrics.self), advancedDataProtectionMetrics: fields.decode("AdvancedDataProtectionMetrics", as: CfnStorageLens.AdvancedDataProtectionMetrics.self), advancedPerformanceMetrics: fields.decode("AdvancedPerformanceMetrics", as: CfnStorageLens.AdvancedPerformanceMetrics.self), detailedStatusCodesMetrics: fields.decode("DetailedStatusCodesMetrics", as: CfnStorageLens.DetailedStatusCodesMetrics.self), storageLensGroupLevel: fields.decode("StorageLensGroupLevel", as: CfnStorageLens.StorageLensGroupLevel.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["ActivityMetrics"] = self.activityMetrics?.templateValue
@@ -125,17 +106,12 @@ public final class CfnStorageLens: Resource, HasAttributes, DecodableResource {
     }
 
     /// Enables activity metrics.
-    public struct ActivityMetrics: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct ActivityMetrics: TemplateRepresentable, Sendable {
         /// Specifies whether activity metrics are enabled or disabled.
         public let isEnabled: Value<Bool>?
 
         public init(isEnabled: Value<Bool>? = nil) {
             self.isEnabled = isEnabled
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(isEnabled: fields.decode("IsEnabled", as: Value<Bool>.self))
         }
 
         public var templateValue: TemplateValue {
@@ -146,17 +122,12 @@ public final class CfnStorageLens: Resource, HasAttributes, DecodableResource {
     }
 
     /// Enables advanced cost optimization metrics.
-    public struct AdvancedCostOptimizationMetrics: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct AdvancedCostOptimizationMetrics: TemplateRepresentable, Sendable {
         /// Specifies whether advanced cost optimization metrics are enabled or disabled.
         public let isEnabled: Value<Bool>?
 
         public init(isEnabled: Value<Bool>? = nil) {
             self.isEnabled = isEnabled
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(isEnabled: fields.decode("IsEnabled", as: Value<Bool>.self))
         }
 
         public var templateValue: TemplateValue {
@@ -167,17 +138,12 @@ public final class CfnStorageLens: Resource, HasAttributes, DecodableResource {
     }
 
     /// Enables advanced data protection metrics.
-    public struct AdvancedDataProtectionMetrics: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct AdvancedDataProtectionMetrics: TemplateRepresentable, Sendable {
         /// Specifies whether advanced data protection metrics are enabled or disabled.
         public let isEnabled: Value<Bool>?
 
         public init(isEnabled: Value<Bool>? = nil) {
             self.isEnabled = isEnabled
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(isEnabled: fields.decode("IsEnabled", as: Value<Bool>.self))
         }
 
         public var templateValue: TemplateValue {
@@ -188,17 +154,12 @@ public final class CfnStorageLens: Resource, HasAttributes, DecodableResource {
     }
 
     /// Advanced Performance Metrics.
-    public struct AdvancedPerformanceMetrics: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct AdvancedPerformanceMetrics: TemplateRepresentable, Sendable {
         /// Specifies whether the Advanced Performance Metrics is enabled or disabled.
         public let isEnabled: Value<Bool>?
 
         public init(isEnabled: Value<Bool>? = nil) {
             self.isEnabled = isEnabled
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(isEnabled: fields.decode("IsEnabled", as: Value<Bool>.self))
         }
 
         public var templateValue: TemplateValue {
@@ -209,7 +170,7 @@ public final class CfnStorageLens: Resource, HasAttributes, DecodableResource {
     }
 
     /// Bucket-level metrics configurations.
-    public struct BucketLevel: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct BucketLevel: TemplateRepresentable, Sendable {
         public let activityMetrics: CfnStorageLens.ActivityMetrics?
         public let advancedCostOptimizationMetrics: CfnStorageLens.AdvancedCostOptimizationMetrics?
         public let advancedDataProtectionMetrics: CfnStorageLens.AdvancedDataProtectionMetrics?
@@ -226,11 +187,6 @@ public final class CfnStorageLens: Resource, HasAttributes, DecodableResource {
             self.prefixLevel = prefixLevel
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(activityMetrics: fields.decode("ActivityMetrics", as: CfnStorageLens.ActivityMetrics.self), advancedCostOptimizationMetrics: fields.decode("AdvancedCostOptimizationMetrics", as: CfnStorageLens.AdvancedCostOptimizationMetrics.self), advancedDataProtectionMetrics: fields.decode("AdvancedDataProtectionMetrics", as: CfnStorageLens.AdvancedDataProtectionMetrics.self), advancedPerformanceMetrics: fields.decode("AdvancedPerformanceMetrics", as: CfnStorageLens.AdvancedPerformanceMetrics.self), detailedStatusCodesMetrics: fields.decode("DetailedStatusCodesMetrics", as: CfnStorageLens.DetailedStatusCodesMetrics.self), prefixLevel: fields.decode("PrefixLevel", as: CfnStorageLens.PrefixLevel.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["ActivityMetrics"] = self.activityMetrics?.templateValue
@@ -244,17 +200,12 @@ public final class CfnStorageLens: Resource, HasAttributes, DecodableResource {
     }
 
     /// Enables detailed status codes metrics.
-    public struct DetailedStatusCodesMetrics: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct DetailedStatusCodesMetrics: TemplateRepresentable, Sendable {
         /// Specifies whether detailed status codes metrics are enabled or disabled.
         public let isEnabled: Value<Bool>?
 
         public init(isEnabled: Value<Bool>? = nil) {
             self.isEnabled = isEnabled
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(isEnabled: fields.decode("IsEnabled", as: Value<Bool>.self))
         }
 
         public var templateValue: TemplateValue {
@@ -265,17 +216,11 @@ public final class CfnStorageLens: Resource, HasAttributes, DecodableResource {
     }
 
     /// Prefix-level metrics configurations.
-    public struct PrefixLevel: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct PrefixLevel: TemplateRepresentable, Sendable {
         public let storageMetrics: CfnStorageLens.PrefixLevelStorageMetrics
 
         public init(storageMetrics: CfnStorageLens.PrefixLevelStorageMetrics) {
             self.storageMetrics = storageMetrics
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("StorageMetrics", as: CfnStorageLens.PrefixLevelStorageMetrics.self) else { return nil }
-            self.init(storageMetrics: r0)
         }
 
         public var templateValue: TemplateValue {
@@ -285,7 +230,7 @@ public final class CfnStorageLens: Resource, HasAttributes, DecodableResource {
         }
     }
 
-    public struct PrefixLevelStorageMetrics: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct PrefixLevelStorageMetrics: TemplateRepresentable, Sendable {
         /// Specifies whether prefix-level storage metrics are enabled or disabled.
         public let isEnabled: Value<Bool>?
         public let selectionCriteria: CfnStorageLens.SelectionCriteria?
@@ -293,11 +238,6 @@ public final class CfnStorageLens: Resource, HasAttributes, DecodableResource {
         public init(isEnabled: Value<Bool>? = nil, selectionCriteria: CfnStorageLens.SelectionCriteria? = nil) {
             self.isEnabled = isEnabled
             self.selectionCriteria = selectionCriteria
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(isEnabled: fields.decode("IsEnabled", as: Value<Bool>.self), selectionCriteria: fields.decode("SelectionCriteria", as: CfnStorageLens.SelectionCriteria.self))
         }
 
         public var templateValue: TemplateValue {
@@ -309,7 +249,7 @@ public final class CfnStorageLens: Resource, HasAttributes, DecodableResource {
     }
 
     /// Selection criteria for prefix-level metrics.
-    public struct SelectionCriteria: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct SelectionCriteria: TemplateRepresentable, Sendable {
         /// Delimiter to divide S3 key into hierarchy of prefixes.
         public let delimiter: Value<String>?
         /// Max depth of prefixes of S3 key that Amazon S3 Storage Lens will analyze.
@@ -323,11 +263,6 @@ public final class CfnStorageLens: Resource, HasAttributes, DecodableResource {
             self.minStorageBytesPercentage = minStorageBytesPercentage
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(delimiter: fields.decode("Delimiter", as: Value<String>.self), maxDepth: fields.decode("MaxDepth", as: Value<Int>.self), minStorageBytesPercentage: fields.decode("MinStorageBytesPercentage", as: Value<Double>.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["Delimiter"] = self.delimiter?.templateValue
@@ -338,16 +273,11 @@ public final class CfnStorageLens: Resource, HasAttributes, DecodableResource {
     }
 
     /// Specifies the details of Amazon S3 Storage Lens Group configuration.
-    public struct StorageLensGroupLevel: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct StorageLensGroupLevel: TemplateRepresentable, Sendable {
         public let storageLensGroupSelectionCriteria: CfnStorageLens.StorageLensGroupSelectionCriteria?
 
         public init(storageLensGroupSelectionCriteria: CfnStorageLens.StorageLensGroupSelectionCriteria? = nil) {
             self.storageLensGroupSelectionCriteria = storageLensGroupSelectionCriteria
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(storageLensGroupSelectionCriteria: fields.decode("StorageLensGroupSelectionCriteria", as: CfnStorageLens.StorageLensGroupSelectionCriteria.self))
         }
 
         public var templateValue: TemplateValue {
@@ -358,18 +288,13 @@ public final class CfnStorageLens: Resource, HasAttributes, DecodableResource {
     }
 
     /// Selection criteria for Storage Lens Group level metrics
-    public struct StorageLensGroupSelectionCriteria: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct StorageLensGroupSelectionCriteria: TemplateRepresentable, Sendable {
         public let exclude: Value<[String]>?
         public let include: Value<[String]>?
 
         public init(exclude: Value<[String]>? = nil, include: Value<[String]>? = nil) {
             self.exclude = exclude
             self.include = include
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(exclude: fields.decode("Exclude", as: Value<[String]>.self), include: fields.decode("Include", as: Value<[String]>.self))
         }
 
         public var templateValue: TemplateValue {
@@ -381,17 +306,11 @@ public final class CfnStorageLens: Resource, HasAttributes, DecodableResource {
     }
 
     /// The AWS Organizations ARN to use in the Amazon S3 Storage Lens configuration.
-    public struct AwsOrg: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct AwsOrg: TemplateRepresentable, Sendable {
         public let arn: Value<String>
 
         public init(arn: Value<String>) {
             self.arn = arn
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("Arn", as: Value<String>.self) else { return nil }
-            self.init(arn: r0)
         }
 
         public var templateValue: TemplateValue {
@@ -402,7 +321,7 @@ public final class CfnStorageLens: Resource, HasAttributes, DecodableResource {
     }
 
     /// Specifies how Amazon S3 Storage Lens metrics should be exported.
-    public struct DataExport: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct DataExport: TemplateRepresentable, Sendable {
         public let cloudWatchMetrics: CfnStorageLens.CloudWatchMetrics?
         public let s3BucketDestination: CfnStorageLens.S3BucketDestination?
         public let storageLensTableDestination: CfnStorageLens.StorageLensTableDestination?
@@ -411,11 +330,6 @@ public final class CfnStorageLens: Resource, HasAttributes, DecodableResource {
             self.cloudWatchMetrics = cloudWatchMetrics
             self.s3BucketDestination = s3BucketDestination
             self.storageLensTableDestination = storageLensTableDestination
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(cloudWatchMetrics: fields.decode("CloudWatchMetrics", as: CfnStorageLens.CloudWatchMetrics.self), s3BucketDestination: fields.decode("S3BucketDestination", as: CfnStorageLens.S3BucketDestination.self), storageLensTableDestination: fields.decode("StorageLensTableDestination", as: CfnStorageLens.StorageLensTableDestination.self))
         }
 
         public var templateValue: TemplateValue {
@@ -428,18 +342,12 @@ public final class CfnStorageLens: Resource, HasAttributes, DecodableResource {
     }
 
     /// CloudWatch metrics settings for the Amazon S3 Storage Lens metrics export.
-    public struct CloudWatchMetrics: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct CloudWatchMetrics: TemplateRepresentable, Sendable {
         /// Specifies whether CloudWatch metrics are enabled or disabled.
         public let isEnabled: Value<Bool>
 
         public init(isEnabled: Value<Bool>) {
             self.isEnabled = isEnabled
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("IsEnabled", as: Value<Bool>.self) else { return nil }
-            self.init(isEnabled: r0)
         }
 
         public var templateValue: TemplateValue {
@@ -450,7 +358,7 @@ public final class CfnStorageLens: Resource, HasAttributes, DecodableResource {
     }
 
     /// S3 bucket destination settings for the Amazon S3 Storage Lens metrics export.
-    public struct S3BucketDestination: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct S3BucketDestination: TemplateRepresentable, Sendable {
         /// The AWS account ID that owns the destination S3 bucket.
         public let accountId: Value<String>
         /// The ARN of the bucket to which Amazon S3 Storage Lens exports will be placed.
@@ -472,12 +380,6 @@ public final class CfnStorageLens: Resource, HasAttributes, DecodableResource {
             self.prefix = prefix
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("AccountId", as: Value<String>.self), let r1 = fields.decode("Arn", as: Value<String>.self), let r3 = fields.decode("Format", as: CfnStorageLens.S3BucketDestination.Format.self), let r4 = fields.decode("OutputSchemaVersion", as: CfnStorageLens.S3BucketDestination.OutputSchemaVersion.self) else { return nil }
-            self.init(accountId: r0, arn: r1, format: r3, outputSchemaVersion: r4, encryption: fields.decode("Encryption", as: TemplateValue.self), prefix: fields.decode("Prefix", as: Value<String>.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["AccountId"] = self.accountId.templateValue
@@ -489,28 +391,26 @@ public final class CfnStorageLens: Resource, HasAttributes, DecodableResource {
             return .object(fields)
         }
 
-        public struct Format: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+        public struct Format: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
-            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var csv: Format { Format(literal: "CSV") }
             public static var parquet: Format { Format(literal: "Parquet") }
         }
 
-        public struct OutputSchemaVersion: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+        public struct OutputSchemaVersion: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
-            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var v1: OutputSchemaVersion { OutputSchemaVersion(literal: "V_1") }
         }
     }
 
     /// S3 Tables destination settings for the Amazon S3 Storage Lens metrics export.
-    public struct StorageLensTableDestination: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct StorageLensTableDestination: TemplateRepresentable, Sendable {
         public let encryption: TemplateValue?
         /// Specifies whether the export to S3 Tables is enabled or disabled.
         public let isEnabled: Value<Bool>
@@ -518,12 +418,6 @@ public final class CfnStorageLens: Resource, HasAttributes, DecodableResource {
         public init(isEnabled: Value<Bool>, encryption: TemplateValue? = nil) {
             self.encryption = encryption
             self.isEnabled = isEnabled
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r1 = fields.decode("IsEnabled", as: Value<Bool>.self) else { return nil }
-            self.init(isEnabled: r1, encryption: fields.decode("Encryption", as: TemplateValue.self))
         }
 
         public var templateValue: TemplateValue {
@@ -535,18 +429,13 @@ public final class CfnStorageLens: Resource, HasAttributes, DecodableResource {
     }
 
     /// S3 buckets and Regions to include/exclude in the Amazon S3 Storage Lens configuration.
-    public struct BucketsAndRegions: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct BucketsAndRegions: TemplateRepresentable, Sendable {
         public let buckets: Value<[String]>?
         public let regions: Value<[String]>?
 
         public init(buckets: Value<[String]>? = nil, regions: Value<[String]>? = nil) {
             self.buckets = buckets
             self.regions = regions
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(buckets: fields.decode("Buckets", as: Value<[String]>.self), regions: fields.decode("Regions", as: Value<[String]>.self))
         }
 
         public var templateValue: TemplateValue {
@@ -558,18 +447,13 @@ public final class CfnStorageLens: Resource, HasAttributes, DecodableResource {
     }
 
     /// Expanded Prefixes Data Export.
-    public struct StorageLensExpandedPrefixesDataExport: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct StorageLensExpandedPrefixesDataExport: TemplateRepresentable, Sendable {
         public let s3BucketDestination: CfnStorageLens.S3BucketDestination?
         public let storageLensTableDestination: CfnStorageLens.StorageLensTableDestination?
 
         public init(s3BucketDestination: CfnStorageLens.S3BucketDestination? = nil, storageLensTableDestination: CfnStorageLens.StorageLensTableDestination? = nil) {
             self.s3BucketDestination = s3BucketDestination
             self.storageLensTableDestination = storageLensTableDestination
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(s3BucketDestination: fields.decode("S3BucketDestination", as: CfnStorageLens.S3BucketDestination.self), storageLensTableDestination: fields.decode("StorageLensTableDestination", as: CfnStorageLens.StorageLensTableDestination.self))
         }
 
         public var templateValue: TemplateValue {
@@ -580,19 +464,13 @@ public final class CfnStorageLens: Resource, HasAttributes, DecodableResource {
         }
     }
 
-    public struct Tag: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct Tag: TemplateRepresentable, Sendable {
         public let key: Value<String>
         public let value: Value<String>
 
         public init(key: Value<String>, value: Value<String>) {
             self.key = key
             self.value = value
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("Key", as: Value<String>.self), let r1 = fields.decode("Value", as: Value<String>.self) else { return nil }
-            self.init(key: r0, value: r1)
         }
 
         public var templateValue: TemplateValue {

@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::S3::StorageLensGroup`: The AWS::S3::StorageLensGroup resource is an Amazon S3 resource type that you can use to create Storage Lens Group.
-public final class CfnStorageLensGroup: Resource, HasAttributes, DecodableResource {
+public final class CfnStorageLensGroup: Resource, HasAttributes {
     public enum Attribute: String, Sendable {
         case storageLensGroupArn = "StorageLensGroupArn"
     }
@@ -19,13 +19,6 @@ public final class CfnStorageLensGroup: Resource, HasAttributes, DecodableResour
         super.init(logicalID: logicalID, type: "AWS::S3::StorageLensGroup")
     }
 
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        guard let r0 = properties.decode("Filter", as: CfnStorageLensGroup.Filter.self), let r1 = properties.decode("Name", as: Value<String>.self) else { return nil }
-        self.init(logicalID, filter: r0, name: r1, tags: properties.decode("Tags", as: [CfnStorageLensGroup.Tag].self))
-    }
-
     /// Fn::GetAtt StorageLensGroupArn.
     public var attrStorageLensGroupArn: Value<String> { attribute(.storageLensGroupArn) }
 
@@ -38,7 +31,7 @@ public final class CfnStorageLensGroup: Resource, HasAttributes, DecodableResour
     }
 
     /// Sets the Storage Lens Group filter.
-    public struct Filter: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct Filter: TemplateRepresentable, Sendable {
         public let and: CfnStorageLensGroup.And?
         public let matchAnyPrefix: Value<[String]>?
         public let matchAnySuffix: Value<[String]>?
@@ -57,11 +50,6 @@ public final class CfnStorageLensGroup: Resource, HasAttributes, DecodableResour
             self.or = or
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(and: fields.decode("And", as: CfnStorageLensGroup.And.self), matchAnyPrefix: fields.decode("MatchAnyPrefix", as: Value<[String]>.self), matchAnySuffix: fields.decode("MatchAnySuffix", as: Value<[String]>.self), matchAnyTag: fields.decode("MatchAnyTag", as: [CfnStorageLensGroup.Tag].self), matchObjectAge: fields.decode("MatchObjectAge", as: CfnStorageLensGroup.MatchObjectAge.self), matchObjectSize: fields.decode("MatchObjectSize", as: CfnStorageLensGroup.MatchObjectSize.self), or: fields.decode("Or", as: CfnStorageLensGroup.Or.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["And"] = self.and?.templateValue
@@ -76,7 +64,7 @@ public final class CfnStorageLensGroup: Resource, HasAttributes, DecodableResour
     }
 
     /// The Storage Lens group will include objects that match all of the specified filter values.
-    public struct And: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct And: TemplateRepresentable, Sendable {
         public let matchAnyPrefix: Value<[String]>?
         public let matchAnySuffix: Value<[String]>?
         public let matchAnyTag: [CfnStorageLensGroup.Tag]?
@@ -89,11 +77,6 @@ public final class CfnStorageLensGroup: Resource, HasAttributes, DecodableResour
             self.matchAnyTag = matchAnyTag
             self.matchObjectAge = matchObjectAge
             self.matchObjectSize = matchObjectSize
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(matchAnyPrefix: fields.decode("MatchAnyPrefix", as: Value<[String]>.self), matchAnySuffix: fields.decode("MatchAnySuffix", as: Value<[String]>.self), matchAnyTag: fields.decode("MatchAnyTag", as: [CfnStorageLensGroup.Tag].self), matchObjectAge: fields.decode("MatchObjectAge", as: CfnStorageLensGroup.MatchObjectAge.self), matchObjectSize: fields.decode("MatchObjectSize", as: CfnStorageLensGroup.MatchObjectSize.self))
         }
 
         public var templateValue: TemplateValue {
@@ -107,19 +90,13 @@ public final class CfnStorageLensGroup: Resource, HasAttributes, DecodableResour
         }
     }
 
-    public struct Tag: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct Tag: TemplateRepresentable, Sendable {
         public let key: Value<String>
         public let value: Value<String>
 
         public init(key: Value<String>, value: Value<String>) {
             self.key = key
             self.value = value
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("Key", as: Value<String>.self), let r1 = fields.decode("Value", as: Value<String>.self) else { return nil }
-            self.init(key: r0, value: r1)
         }
 
         public var templateValue: TemplateValue {
@@ -131,7 +108,7 @@ public final class CfnStorageLensGroup: Resource, HasAttributes, DecodableResour
     }
 
     /// Filter to match all of the specified values for the minimum and maximum object age.
-    public struct MatchObjectAge: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct MatchObjectAge: TemplateRepresentable, Sendable {
         /// Minimum object age to which the rule applies.
         public let daysGreaterThan: Value<Int>?
         /// Maximum object age to which the rule applies.
@@ -140,11 +117,6 @@ public final class CfnStorageLensGroup: Resource, HasAttributes, DecodableResour
         public init(daysGreaterThan: Value<Int>? = nil, daysLessThan: Value<Int>? = nil) {
             self.daysGreaterThan = daysGreaterThan
             self.daysLessThan = daysLessThan
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(daysGreaterThan: fields.decode("DaysGreaterThan", as: Value<Int>.self), daysLessThan: fields.decode("DaysLessThan", as: Value<Int>.self))
         }
 
         public var templateValue: TemplateValue {
@@ -156,7 +128,7 @@ public final class CfnStorageLensGroup: Resource, HasAttributes, DecodableResour
     }
 
     /// Filter to match all of the specified values for the minimum and maximum object size.
-    public struct MatchObjectSize: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct MatchObjectSize: TemplateRepresentable, Sendable {
         /// Minimum object size to which the rule applies.
         public let bytesGreaterThan: Value<Int>?
         /// Maximum object size to which the rule applies.
@@ -165,11 +137,6 @@ public final class CfnStorageLensGroup: Resource, HasAttributes, DecodableResour
         public init(bytesGreaterThan: Value<Int>? = nil, bytesLessThan: Value<Int>? = nil) {
             self.bytesGreaterThan = bytesGreaterThan
             self.bytesLessThan = bytesLessThan
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(bytesGreaterThan: fields.decode("BytesGreaterThan", as: Value<Int>.self), bytesLessThan: fields.decode("BytesLessThan", as: Value<Int>.self))
         }
 
         public var templateValue: TemplateValue {
@@ -181,7 +148,7 @@ public final class CfnStorageLensGroup: Resource, HasAttributes, DecodableResour
     }
 
     /// The Storage Lens group will include objects that match any of the specified filter values.
-    public struct Or: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct Or: TemplateRepresentable, Sendable {
         public let matchAnyPrefix: Value<[String]>?
         public let matchAnySuffix: Value<[String]>?
         public let matchAnyTag: [CfnStorageLensGroup.Tag]?
@@ -194,11 +161,6 @@ public final class CfnStorageLensGroup: Resource, HasAttributes, DecodableResour
             self.matchAnyTag = matchAnyTag
             self.matchObjectAge = matchObjectAge
             self.matchObjectSize = matchObjectSize
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(matchAnyPrefix: fields.decode("MatchAnyPrefix", as: Value<[String]>.self), matchAnySuffix: fields.decode("MatchAnySuffix", as: Value<[String]>.self), matchAnyTag: fields.decode("MatchAnyTag", as: [CfnStorageLensGroup.Tag].self), matchObjectAge: fields.decode("MatchObjectAge", as: CfnStorageLensGroup.MatchObjectAge.self), matchObjectSize: fields.decode("MatchObjectSize", as: CfnStorageLensGroup.MatchObjectSize.self))
         }
 
         public var templateValue: TemplateValue {

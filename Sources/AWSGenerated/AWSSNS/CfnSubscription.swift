@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::SNS::Subscription`: Resource Type definition for AWS::SNS::Subscription
-public final class CfnSubscription: Resource, HasAttributes, DecodableResource {
+public final class CfnSubscription: Resource, HasAttributes {
     public enum Attribute: String, Sendable {
         case arn = "Arn"
     }
@@ -43,13 +43,6 @@ public final class CfnSubscription: Resource, HasAttributes, DecodableResource {
         self.subscriptionRoleArn = subscriptionRoleArn
         self.topicArn = topicArn
         super.init(logicalID: logicalID, type: "AWS::SNS::Subscription")
-    }
-
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        guard let r4 = properties.decode("Protocol", as: Value<String>.self), let r10 = properties.decode("TopicArn", as: Value<String>.self) else { return nil }
-        self.init(logicalID, `protocol`: r4, topicArn: r10, deliveryPolicy: properties.decode("DeliveryPolicy", as: TemplateValue.self), endpoint: properties.decode("Endpoint", as: Value<String>.self), filterPolicy: properties.decode("FilterPolicy", as: TemplateValue.self), filterPolicyScope: properties.decode("FilterPolicyScope", as: Value<String>.self), rawMessageDelivery: properties.decode("RawMessageDelivery", as: Value<Bool>.self), redrivePolicy: properties.decode("RedrivePolicy", as: TemplateValue.self), region: properties.decode("Region", as: Value<String>.self), replayPolicy: properties.decode("ReplayPolicy", as: TemplateValue.self), subscriptionRoleArn: properties.decode("SubscriptionRoleArn", as: Value<String>.self))
     }
 
     /// Fn::GetAtt Arn.

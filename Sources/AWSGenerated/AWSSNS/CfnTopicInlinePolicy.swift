@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::SNS::TopicInlinePolicy`: Schema for AWS::SNS::TopicInlinePolicy
-public final class CfnTopicInlinePolicy: Resource, DecodableResource {
+public final class CfnTopicInlinePolicy: Resource {
     public var policyDocument: TemplateValue
     /// The Amazon Resource Name (ARN) of the topic to which you want to add the policy.
     public var topicArn: Value<String>
@@ -11,13 +11,6 @@ public final class CfnTopicInlinePolicy: Resource, DecodableResource {
         self.policyDocument = policyDocument
         self.topicArn = topicArn
         super.init(logicalID: logicalID, type: "AWS::SNS::TopicInlinePolicy")
-    }
-
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        guard let r0 = properties.decode("PolicyDocument", as: TemplateValue.self), let r1 = properties.decode("TopicArn", as: Value<String>.self) else { return nil }
-        self.init(logicalID, policyDocument: r0, topicArn: r1)
     }
 
     public override func properties(in context: SynthesisContext) -> Fields {

@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::SNS::TopicPolicy`: The ``AWS::SNS::TopicPolicy`` resource associates SNS topics with a policy.
-public final class CfnTopicPolicy: Resource, HasAttributes, DecodableResource {
+public final class CfnTopicPolicy: Resource, HasAttributes {
     public enum Attribute: String, Sendable {
         case id = "Id"
     }
@@ -16,13 +16,6 @@ public final class CfnTopicPolicy: Resource, HasAttributes, DecodableResource {
         self.policyDocument = policyDocument
         self.topics = topics
         super.init(logicalID: logicalID, type: "AWS::SNS::TopicPolicy")
-    }
-
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        guard let r0 = properties.decode("PolicyDocument", as: TemplateValue.self), let r1 = properties.decode("Topics", as: Value<[String]>.self) else { return nil }
-        self.init(logicalID, policyDocument: r0, topics: r1)
     }
 
     /// Fn::GetAtt Id.

@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::SQS::QueueInlinePolicy`: Schema for SQS QueueInlinePolicy
-public final class CfnQueueInlinePolicy: Resource, DecodableResource {
+public final class CfnQueueInlinePolicy: Resource {
     public var policyDocument: TemplateValue
     /// The URL of the SQS queue.
     public var queue: Value<String>
@@ -11,13 +11,6 @@ public final class CfnQueueInlinePolicy: Resource, DecodableResource {
         self.policyDocument = policyDocument
         self.queue = queue
         super.init(logicalID: logicalID, type: "AWS::SQS::QueueInlinePolicy")
-    }
-
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        guard let r0 = properties.decode("PolicyDocument", as: TemplateValue.self), let r1 = properties.decode("Queue", as: Value<String>.self) else { return nil }
-        self.init(logicalID, policyDocument: r0, queue: r1)
     }
 
     public override func properties(in context: SynthesisContext) -> Fields {

@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::SQS::QueuePolicy`: The ``AWS::SQS::QueuePolicy`` type applies a policy to SQS queues.
-public final class CfnQueuePolicy: Resource, HasAttributes, DecodableResource {
+public final class CfnQueuePolicy: Resource, HasAttributes {
     public enum Attribute: String, Sendable {
         case id = "Id"
     }
@@ -16,13 +16,6 @@ public final class CfnQueuePolicy: Resource, HasAttributes, DecodableResource {
         self.policyDocument = policyDocument
         self.queues = queues
         super.init(logicalID: logicalID, type: "AWS::SQS::QueuePolicy")
-    }
-
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        guard let r0 = properties.decode("PolicyDocument", as: TemplateValue.self), let r1 = properties.decode("Queues", as: Value<[String]>.self) else { return nil }
-        self.init(logicalID, policyDocument: r0, queues: r1)
     }
 
     /// Fn::GetAtt Id.

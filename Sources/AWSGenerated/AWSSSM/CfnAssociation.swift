@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::SSM::Association`: The AWS::SSM::Association resource associates an SSM document in AWS Systems Manager with EC2 instances that contain a configuration agent to process the document.
-public final class CfnAssociation: Resource, HasAttributes, DecodableResource {
+public final class CfnAssociation: Resource, HasAttributes {
     public enum Attribute: String, Sendable {
         case associationId = "AssociationId"
     }
@@ -59,13 +59,6 @@ public final class CfnAssociation: Resource, HasAttributes, DecodableResource {
         super.init(logicalID: logicalID, type: "AWS::SSM::Association")
     }
 
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        guard let r10 = properties.decode("Name", as: Value<String>.self) else { return nil }
-        self.init(logicalID, name: r10, applyOnlyAtCronInterval: properties.decode("ApplyOnlyAtCronInterval", as: Value<Bool>.self), associationDispatchAssumeRole: properties.decode("AssociationDispatchAssumeRole", as: Value<String>.self), associationName: properties.decode("AssociationName", as: Value<String>.self), automationTargetParameterName: properties.decode("AutomationTargetParameterName", as: Value<String>.self), calendarNames: properties.decode("CalendarNames", as: Value<[String]>.self), complianceSeverity: properties.decode("ComplianceSeverity", as: CfnAssociation.ComplianceSeverity.self), documentVersion: properties.decode("DocumentVersion", as: Value<String>.self), instanceId: properties.decode("InstanceId", as: Value<String>.self), maxConcurrency: properties.decode("MaxConcurrency", as: Value<String>.self), maxErrors: properties.decode("MaxErrors", as: Value<String>.self), outputLocation: properties.decode("OutputLocation", as: CfnAssociation.InstanceAssociationOutputLocation.self), parameters: properties.decode("Parameters", as: [String: Value<[String]>].self), scheduleExpression: properties.decode("ScheduleExpression", as: Value<String>.self), scheduleOffset: properties.decode("ScheduleOffset", as: Value<Int>.self), syncCompliance: properties.decode("SyncCompliance", as: CfnAssociation.SyncCompliance.self), tags: properties.decode("Tags", as: [CfnAssociation.Tag].self), targets: properties.decode("Targets", as: [CfnAssociation.Target].self), waitForSuccessTimeoutSeconds: properties.decode("WaitForSuccessTimeoutSeconds", as: Value<Int>.self))
-    }
-
     /// Fn::GetAtt AssociationId.
     public var attrAssociationId: Value<String> { attribute(.associationId) }
 
@@ -93,11 +86,10 @@ public final class CfnAssociation: Resource, HasAttributes, DecodableResource {
         return properties
     }
 
-    public struct ComplianceSeverity: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+    public struct ComplianceSeverity: TemplateRepresentable, Sendable {
         public let templateValue: TemplateValue
         /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
         public init(_ value: Value<String>) { templateValue = value.raw }
-        public init(decoding value: TemplateValue) { templateValue = value }
         private init(literal: String) { templateValue = .string(literal) }
         public static var critical: ComplianceSeverity { ComplianceSeverity(literal: "CRITICAL") }
         public static var high: ComplianceSeverity { ComplianceSeverity(literal: "HIGH") }
@@ -106,16 +98,11 @@ public final class CfnAssociation: Resource, HasAttributes, DecodableResource {
         public static var unspecified: ComplianceSeverity { ComplianceSeverity(literal: "UNSPECIFIED") }
     }
 
-    public struct InstanceAssociationOutputLocation: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct InstanceAssociationOutputLocation: TemplateRepresentable, Sendable {
         public let s3Location: CfnAssociation.S3OutputLocation?
 
         public init(s3Location: CfnAssociation.S3OutputLocation? = nil) {
             self.s3Location = s3Location
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(s3Location: fields.decode("S3Location", as: CfnAssociation.S3OutputLocation.self))
         }
 
         public var templateValue: TemplateValue {
@@ -125,7 +112,7 @@ public final class CfnAssociation: Resource, HasAttributes, DecodableResource {
         }
     }
 
-    public struct S3OutputLocation: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct S3OutputLocation: TemplateRepresentable, Sendable {
         public let outputS3BucketName: Value<String>?
         public let outputS3KeyPrefix: Value<String>?
         public let outputS3Region: Value<String>?
@@ -134,11 +121,6 @@ public final class CfnAssociation: Resource, HasAttributes, DecodableResource {
             self.outputS3BucketName = outputS3BucketName
             self.outputS3KeyPrefix = outputS3KeyPrefix
             self.outputS3Region = outputS3Region
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(outputS3BucketName: fields.decode("OutputS3BucketName", as: Value<String>.self), outputS3KeyPrefix: fields.decode("OutputS3KeyPrefix", as: Value<String>.self), outputS3Region: fields.decode("OutputS3Region", as: Value<String>.self))
         }
 
         public var templateValue: TemplateValue {
@@ -150,18 +132,17 @@ public final class CfnAssociation: Resource, HasAttributes, DecodableResource {
         }
     }
 
-    public struct SyncCompliance: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+    public struct SyncCompliance: TemplateRepresentable, Sendable {
         public let templateValue: TemplateValue
         /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
         public init(_ value: Value<String>) { templateValue = value.raw }
-        public init(decoding value: TemplateValue) { templateValue = value }
         private init(literal: String) { templateValue = .string(literal) }
         public static var auto: SyncCompliance { SyncCompliance(literal: "AUTO") }
         public static var manual: SyncCompliance { SyncCompliance(literal: "MANUAL") }
     }
 
     /// Metadata that you assign to your AWS resources.
-    public struct Tag: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct Tag: TemplateRepresentable, Sendable {
         /// The name of the tag.
         public let key: Value<String>
         /// The value of the tag.
@@ -172,12 +153,6 @@ public final class CfnAssociation: Resource, HasAttributes, DecodableResource {
             self.value = value
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("Key", as: Value<String>.self), let r1 = fields.decode("Value", as: Value<String>.self) else { return nil }
-            self.init(key: r0, value: r1)
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["Key"] = self.key.templateValue
@@ -186,19 +161,13 @@ public final class CfnAssociation: Resource, HasAttributes, DecodableResource {
         }
     }
 
-    public struct Target: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct Target: TemplateRepresentable, Sendable {
         public let key: Value<String>
         public let values: Value<[String]>
 
         public init(key: Value<String>, values: Value<[String]>) {
             self.key = key
             self.values = values
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("Key", as: Value<String>.self), let r1 = fields.decode("Values", as: Value<[String]>.self) else { return nil }
-            self.init(key: r0, values: r1)
         }
 
         public var templateValue: TemplateValue {

@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::SSM::CloudConnector`: Resource Type definition for AWS::SSM::CloudConnector.
-public final class CfnCloudConnector: Resource, HasAttributes, DecodableResource {
+public final class CfnCloudConnector: Resource, HasAttributes {
     public enum Attribute: String, Sendable {
         case cloudConnectorArn = "CloudConnectorArn"
         case cloudConnectorId = "CloudConnectorId"
@@ -33,13 +33,6 @@ public final class CfnCloudConnector: Resource, HasAttributes, DecodableResource
         super.init(logicalID: logicalID, type: "AWS::SSM::CloudConnector")
     }
 
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        guard let r0 = properties.decode("ConfigConnectorArn", as: Value<String>.self), let r1 = properties.decode("Configuration", as: CfnCloudConnector.CloudConnectorConfiguration.self), let r3 = properties.decode("DisplayName", as: Value<String>.self), let r4 = properties.decode("RoleArn", as: Value<String>.self) else { return nil }
-        self.init(logicalID, configConnectorArn: r0, configuration: r1, displayName: r3, roleArn: r4, description: properties.decode("Description", as: Value<String>.self), tags: properties.decode("Tags", as: [CfnCloudConnector.Tag].self))
-    }
-
     /// Fn::GetAtt CloudConnectorArn.
     public var attrCloudConnectorArn: Value<String> { attribute(.cloudConnectorArn) }
     /// Fn::GetAtt CloudConnectorId.
@@ -61,17 +54,11 @@ public final class CfnCloudConnector: Resource, HasAttributes, DecodableResource
     }
 
     /// The configuration for the cloud connector.
-    public struct CloudConnectorConfiguration: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct CloudConnectorConfiguration: TemplateRepresentable, Sendable {
         public let azureConfiguration: CfnCloudConnector.AzureConfiguration
 
         public init(azureConfiguration: CfnCloudConnector.AzureConfiguration) {
             self.azureConfiguration = azureConfiguration
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("AzureConfiguration", as: CfnCloudConnector.AzureConfiguration.self) else { return nil }
-            self.init(azureConfiguration: r0)
         }
 
         public var templateValue: TemplateValue {
@@ -82,7 +69,7 @@ public final class CfnCloudConnector: Resource, HasAttributes, DecodableResource
     }
 
     /// Configuration for connecting to Azure.
-    public struct AzureConfiguration: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct AzureConfiguration: TemplateRepresentable, Sendable {
         /// The display name of the Azure AD application.
         public let applicationDisplayName: Value<String>?
         /// The Azure AD application ID.
@@ -101,12 +88,6 @@ public final class CfnCloudConnector: Resource, HasAttributes, DecodableResource
             self.tenantId = tenantId
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r1 = fields.decode("ApplicationId", as: Value<String>.self), let r4 = fields.decode("TenantId", as: Value<String>.self) else { return nil }
-            self.init(applicationId: r1, tenantId: r4, applicationDisplayName: fields.decode("ApplicationDisplayName", as: Value<String>.self), targets: fields.decode("Targets", as: CfnCloudConnector.ConfigurationTargets.self), tenantDisplayName: fields.decode("TenantDisplayName", as: Value<String>.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["ApplicationDisplayName"] = self.applicationDisplayName?.templateValue
@@ -119,18 +100,12 @@ public final class CfnCloudConnector: Resource, HasAttributes, DecodableResource
     }
 
     /// The targets for the cloud connector.
-    public struct ConfigurationTargets: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct ConfigurationTargets: TemplateRepresentable, Sendable {
         /// List of Azure subscriptions.
         public let subscriptions: [CfnCloudConnector.AzureSubscription]
 
         public init(subscriptions: [CfnCloudConnector.AzureSubscription]) {
             self.subscriptions = subscriptions
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("Subscriptions", as: [CfnCloudConnector.AzureSubscription].self) else { return nil }
-            self.init(subscriptions: r0)
         }
 
         public var templateValue: TemplateValue {
@@ -141,7 +116,7 @@ public final class CfnCloudConnector: Resource, HasAttributes, DecodableResource
     }
 
     /// An Azure subscription with its ID and optional display name.
-    public struct AzureSubscription: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct AzureSubscription: TemplateRepresentable, Sendable {
         /// The display name of the Azure subscription.
         public let displayName: Value<String>?
         /// The Azure subscription ID.
@@ -152,12 +127,6 @@ public final class CfnCloudConnector: Resource, HasAttributes, DecodableResource
             self.id = id
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r1 = fields.decode("Id", as: Value<String>.self) else { return nil }
-            self.init(id: r1, displayName: fields.decode("DisplayName", as: Value<String>.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["DisplayName"] = self.displayName?.templateValue
@@ -166,19 +135,13 @@ public final class CfnCloudConnector: Resource, HasAttributes, DecodableResource
         }
     }
 
-    public struct Tag: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct Tag: TemplateRepresentable, Sendable {
         public let key: Value<String>
         public let value: Value<String>
 
         public init(key: Value<String>, value: Value<String>) {
             self.key = key
             self.value = value
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("Key", as: Value<String>.self), let r1 = fields.decode("Value", as: Value<String>.self) else { return nil }
-            self.init(key: r0, value: r1)
         }
 
         public var templateValue: TemplateValue {

@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::SSM::Document`: The AWS::SSM::Document resource is an SSM document in AWS Systems Manager that defines the actions that Systems Manager performs, which can be used to set up and run commands on your instances.
-public final class CfnDocument: Resource, DecodableResource {
+public final class CfnDocument: Resource {
     /// A list of key and value pairs that describe attachments to a version of a document.
     public var attachments: [CfnDocument.AttachmentsSource]?
     /// The content for the Systems Manager document in JSON, YAML or String format.
@@ -38,13 +38,6 @@ public final class CfnDocument: Resource, DecodableResource {
         super.init(logicalID: logicalID, type: "AWS::SSM::Document")
     }
 
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        guard let r1 = properties.decode("Content", as: TemplateValue.self) else { return nil }
-        self.init(logicalID, content: r1, attachments: properties.decode("Attachments", as: [CfnDocument.AttachmentsSource].self), documentFormat: properties.decode("DocumentFormat", as: CfnDocument.DocumentFormat.self), documentType: properties.decode("DocumentType", as: CfnDocument.DocumentType.self), name: properties.decode("Name", as: Value<String>.self), requires: properties.decode("Requires", as: [CfnDocument.DocumentRequires].self), tags: properties.decode("Tags", as: [CfnDocument.Tag].self), targetType: properties.decode("TargetType", as: Value<String>.self), updateMethod: properties.decode("UpdateMethod", as: CfnDocument.UpdateMethod.self), versionName: properties.decode("VersionName", as: Value<String>.self))
-    }
-
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
         properties["Attachments"] = self.attachments?.templateValue
@@ -60,7 +53,7 @@ public final class CfnDocument: Resource, DecodableResource {
         return properties
     }
 
-    public struct AttachmentsSource: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct AttachmentsSource: TemplateRepresentable, Sendable {
         /// The key of a key-value pair that identifies the location of an attachment to a document.
         public let key: CfnDocument.AttachmentsSource.Key?
         /// The name of the document attachment file.
@@ -74,11 +67,6 @@ public final class CfnDocument: Resource, DecodableResource {
             self.values = values
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(key: fields.decode("Key", as: CfnDocument.AttachmentsSource.Key.self), name: fields.decode("Name", as: Value<String>.self), values: fields.decode("Values", as: Value<[String]>.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["Key"] = self.key?.templateValue
@@ -87,11 +75,10 @@ public final class CfnDocument: Resource, DecodableResource {
             return .object(fields)
         }
 
-        public struct Key: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+        public struct Key: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
-            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var sourceUrl: Key { Key(literal: "SourceUrl") }
             public static var s3FileUrl: Key { Key(literal: "S3FileUrl") }
@@ -99,22 +86,20 @@ public final class CfnDocument: Resource, DecodableResource {
         }
     }
 
-    public struct DocumentFormat: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+    public struct DocumentFormat: TemplateRepresentable, Sendable {
         public let templateValue: TemplateValue
         /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
         public init(_ value: Value<String>) { templateValue = value.raw }
-        public init(decoding value: TemplateValue) { templateValue = value }
         private init(literal: String) { templateValue = .string(literal) }
         public static var yaml: DocumentFormat { DocumentFormat(literal: "YAML") }
         public static var json: DocumentFormat { DocumentFormat(literal: "JSON") }
         public static var text: DocumentFormat { DocumentFormat(literal: "TEXT") }
     }
 
-    public struct DocumentType: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+    public struct DocumentType: TemplateRepresentable, Sendable {
         public let templateValue: TemplateValue
         /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
         public init(_ value: Value<String>) { templateValue = value.raw }
-        public init(decoding value: TemplateValue) { templateValue = value }
         private init(literal: String) { templateValue = .string(literal) }
         public static var applicationConfiguration: DocumentType { DocumentType(literal: "ApplicationConfiguration") }
         public static var applicationConfigurationSchema: DocumentType { DocumentType(literal: "ApplicationConfigurationSchema") }
@@ -133,7 +118,7 @@ public final class CfnDocument: Resource, DecodableResource {
         public static var session: DocumentType { DocumentType(literal: "Session") }
     }
 
-    public struct DocumentRequires: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct DocumentRequires: TemplateRepresentable, Sendable {
         /// The name of the required SSM document.
         public let name: Value<String>?
         /// The document version required by the current document.
@@ -144,11 +129,6 @@ public final class CfnDocument: Resource, DecodableResource {
             self.version = version
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(name: fields.decode("Name", as: Value<String>.self), version: fields.decode("Version", as: Value<String>.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["Name"] = self.name?.templateValue
@@ -157,7 +137,7 @@ public final class CfnDocument: Resource, DecodableResource {
         }
     }
 
-    public struct Tag: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct Tag: TemplateRepresentable, Sendable {
         /// The name of the tag.
         public let key: Value<String>?
         /// The value of the tag.
@@ -168,11 +148,6 @@ public final class CfnDocument: Resource, DecodableResource {
             self.value = value
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(key: fields.decode("Key", as: Value<String>.self), value: fields.decode("Value", as: Value<String>.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["Key"] = self.key?.templateValue
@@ -181,11 +156,10 @@ public final class CfnDocument: Resource, DecodableResource {
         }
     }
 
-    public struct UpdateMethod: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+    public struct UpdateMethod: TemplateRepresentable, Sendable {
         public let templateValue: TemplateValue
         /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
         public init(_ value: Value<String>) { templateValue = value.raw }
-        public init(decoding value: TemplateValue) { templateValue = value }
         private init(literal: String) { templateValue = .string(literal) }
         public static var replace: UpdateMethod { UpdateMethod(literal: "Replace") }
         public static var newVersion: UpdateMethod { UpdateMethod(literal: "NewVersion") }

@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::SSM::MaintenanceWindow`: Resource type definition for AWS::SSM::MaintenanceWindow
-public final class CfnMaintenanceWindow: Resource, HasAttributes, DecodableResource {
+public final class CfnMaintenanceWindow: Resource, HasAttributes {
     public enum Attribute: String, Sendable {
         case windowId = "WindowId"
     }
@@ -45,13 +45,6 @@ public final class CfnMaintenanceWindow: Resource, HasAttributes, DecodableResou
         super.init(logicalID: logicalID, type: "AWS::SSM::MaintenanceWindow")
     }
 
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        guard let r0 = properties.decode("AllowUnassociatedTargets", as: Value<Bool>.self), let r1 = properties.decode("Cutoff", as: Value<Int>.self), let r3 = properties.decode("Duration", as: Value<Int>.self), let r5 = properties.decode("Name", as: Value<String>.self), let r6 = properties.decode("Schedule", as: Value<String>.self) else { return nil }
-        self.init(logicalID, allowUnassociatedTargets: r0, cutoff: r1, duration: r3, name: r5, schedule: r6, description: properties.decode("Description", as: Value<String>.self), endDate: properties.decode("EndDate", as: Value<String>.self), scheduleOffset: properties.decode("ScheduleOffset", as: Value<Int>.self), scheduleTimezone: properties.decode("ScheduleTimezone", as: Value<String>.self), startDate: properties.decode("StartDate", as: Value<String>.self), tags: properties.decode("Tags", as: [CfnMaintenanceWindow.Tag].self))
-    }
-
     /// Fn::GetAtt WindowId.
     public var attrWindowId: Value<String> { attribute(.windowId) }
 
@@ -71,7 +64,7 @@ public final class CfnMaintenanceWindow: Resource, HasAttributes, DecodableResou
         return properties
     }
 
-    public struct Tag: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct Tag: TemplateRepresentable, Sendable {
         /// The name of the tag.
         public let key: Value<String>
         /// The value of the tag.
@@ -80,12 +73,6 @@ public final class CfnMaintenanceWindow: Resource, HasAttributes, DecodableResou
         public init(key: Value<String>, value: Value<String>) {
             self.key = key
             self.value = value
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("Key", as: Value<String>.self), let r1 = fields.decode("Value", as: Value<String>.self) else { return nil }
-            self.init(key: r0, value: r1)
         }
 
         public var templateValue: TemplateValue {

@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::SSM::MaintenanceWindowTarget`: Resource type definition for AWS::SSM::MaintenanceWindowTarget
-public final class CfnMaintenanceWindowTarget: Resource, HasAttributes, DecodableResource {
+public final class CfnMaintenanceWindowTarget: Resource, HasAttributes {
     public enum Attribute: String, Sendable {
         case windowTargetId = "WindowTargetId"
     }
@@ -30,13 +30,6 @@ public final class CfnMaintenanceWindowTarget: Resource, HasAttributes, Decodabl
         super.init(logicalID: logicalID, type: "AWS::SSM::MaintenanceWindowTarget")
     }
 
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        guard let r3 = properties.decode("ResourceType", as: CfnMaintenanceWindowTarget.ResourceType.self), let r4 = properties.decode("Targets", as: [CfnMaintenanceWindowTarget.Targets].self), let r5 = properties.decode("WindowId", as: Value<String>.self) else { return nil }
-        self.init(logicalID, resourceType: r3, targets: r4, windowId: r5, description: properties.decode("Description", as: Value<String>.self), name: properties.decode("Name", as: Value<String>.self), ownerInformation: properties.decode("OwnerInformation", as: Value<String>.self))
-    }
-
     /// Fn::GetAtt WindowTargetId.
     public var attrWindowTargetId: Value<String> { attribute(.windowTargetId) }
 
@@ -51,17 +44,16 @@ public final class CfnMaintenanceWindowTarget: Resource, HasAttributes, Decodabl
         return properties
     }
 
-    public struct ResourceType: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+    public struct ResourceType: TemplateRepresentable, Sendable {
         public let templateValue: TemplateValue
         /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
         public init(_ value: Value<String>) { templateValue = value.raw }
-        public init(decoding value: TemplateValue) { templateValue = value }
         private init(literal: String) { templateValue = .string(literal) }
         public static var instance: ResourceType { ResourceType(literal: "INSTANCE") }
         public static var resourceGroup: ResourceType { ResourceType(literal: "RESOURCE_GROUP") }
     }
 
-    public struct Targets: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct Targets: TemplateRepresentable, Sendable {
         /// User-defined criteria for sending commands that target managed nodes that meet the criteria.
         public let key: Value<String>
         /// User-defined criteria that maps to Key.
@@ -70,12 +62,6 @@ public final class CfnMaintenanceWindowTarget: Resource, HasAttributes, Decodabl
         public init(key: Value<String>, values: Value<[String]>) {
             self.key = key
             self.values = values
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("Key", as: Value<String>.self), let r1 = fields.decode("Values", as: Value<[String]>.self) else { return nil }
-            self.init(key: r0, values: r1)
         }
 
         public var templateValue: TemplateValue {

@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::SSM::MaintenanceWindowTask`: Resource Type definition for AWS::SSM::MaintenanceWindowTask
-public final class CfnMaintenanceWindowTask: Resource, HasAttributes, DecodableResource {
+public final class CfnMaintenanceWindowTask: Resource, HasAttributes {
     public enum Attribute: String, Sendable {
         case windowTaskId = "WindowTaskId"
     }
@@ -53,13 +53,6 @@ public final class CfnMaintenanceWindowTask: Resource, HasAttributes, DecodableR
         super.init(logicalID: logicalID, type: "AWS::SSM::MaintenanceWindowTask")
     }
 
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        guard let r6 = properties.decode("Priority", as: Value<Int>.self), let r9 = properties.decode("TaskArn", as: Value<String>.self), let r12 = properties.decode("TaskType", as: CfnMaintenanceWindowTask.TaskType.self), let r13 = properties.decode("WindowId", as: Value<String>.self) else { return nil }
-        self.init(logicalID, priority: r6, taskArn: r9, taskType: r12, windowId: r13, cutoffBehavior: properties.decode("CutoffBehavior", as: CfnMaintenanceWindowTask.CutoffBehavior.self), description: properties.decode("Description", as: Value<String>.self), loggingInfo: properties.decode("LoggingInfo", as: CfnMaintenanceWindowTask.LoggingInfo.self), maxConcurrency: properties.decode("MaxConcurrency", as: Value<String>.self), maxErrors: properties.decode("MaxErrors", as: Value<String>.self), name: properties.decode("Name", as: Value<String>.self), serviceRoleArn: properties.decode("ServiceRoleArn", as: Value<String>.self), targets: properties.decode("Targets", as: [CfnMaintenanceWindowTask.Target].self), taskInvocationParameters: properties.decode("TaskInvocationParameters", as: CfnMaintenanceWindowTask.TaskInvocationParameters.self), taskParameters: properties.decode("TaskParameters", as: TemplateValue.self))
-    }
-
     /// Fn::GetAtt WindowTaskId.
     public var attrWindowTaskId: Value<String> { attribute(.windowTaskId) }
 
@@ -82,17 +75,16 @@ public final class CfnMaintenanceWindowTask: Resource, HasAttributes, DecodableR
         return properties
     }
 
-    public struct CutoffBehavior: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+    public struct CutoffBehavior: TemplateRepresentable, Sendable {
         public let templateValue: TemplateValue
         /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
         public init(_ value: Value<String>) { templateValue = value.raw }
-        public init(decoding value: TemplateValue) { templateValue = value }
         private init(literal: String) { templateValue = .string(literal) }
         public static var cancelTask: CutoffBehavior { CutoffBehavior(literal: "CANCEL_TASK") }
         public static var continueTask: CutoffBehavior { CutoffBehavior(literal: "CONTINUE_TASK") }
     }
 
-    public struct LoggingInfo: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct LoggingInfo: TemplateRepresentable, Sendable {
         public let region: Value<String>
         public let s3Bucket: Value<String>
         public let s3Prefix: Value<String>?
@@ -101,12 +93,6 @@ public final class CfnMaintenanceWindowTask: Resource, HasAttributes, DecodableR
             self.region = region
             self.s3Bucket = s3Bucket
             self.s3Prefix = s3Prefix
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("Region", as: Value<String>.self), let r1 = fields.decode("S3Bucket", as: Value<String>.self) else { return nil }
-            self.init(region: r0, s3Bucket: r1, s3Prefix: fields.decode("S3Prefix", as: Value<String>.self))
         }
 
         public var templateValue: TemplateValue {
@@ -118,19 +104,13 @@ public final class CfnMaintenanceWindowTask: Resource, HasAttributes, DecodableR
         }
     }
 
-    public struct Target: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct Target: TemplateRepresentable, Sendable {
         public let key: Value<String>
         public let values: Value<[String]>
 
         public init(key: Value<String>, values: Value<[String]>) {
             self.key = key
             self.values = values
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("Key", as: Value<String>.self), let r1 = fields.decode("Values", as: Value<[String]>.self) else { return nil }
-            self.init(key: r0, values: r1)
         }
 
         public var templateValue: TemplateValue {
@@ -141,7 +121,7 @@ public final class CfnMaintenanceWindowTask: Resource, HasAttributes, DecodableR
         }
     }
 
-    public struct TaskInvocationParameters: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct TaskInvocationParameters: TemplateRepresentable, Sendable {
         public let maintenanceWindowAutomationParameters: CfnMaintenanceWindowTask.MaintenanceWindowAutomationParameters?
         public let maintenanceWindowLambdaParameters: CfnMaintenanceWindowTask.MaintenanceWindowLambdaParameters?
         public let maintenanceWindowRunCommandParameters: CfnMaintenanceWindowTask.MaintenanceWindowRunCommandParameters?
@@ -154,11 +134,6 @@ public final class CfnMaintenanceWindowTask: Resource, HasAttributes, DecodableR
             self.maintenanceWindowStepFunctionsParameters = maintenanceWindowStepFunctionsParameters
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(maintenanceWindowAutomationParameters: fields.decode("MaintenanceWindowAutomationParameters", as: CfnMaintenanceWindowTask.MaintenanceWindowAutomationParameters.self), maintenanceWindowLambdaParameters: fields.decode("MaintenanceWindowLambdaParameters", as: CfnMaintenanceWindowTask.MaintenanceWindowLambdaParameters.self), maintenanceWindowRunCommandParameters: fields.decode("MaintenanceWindowRunCommandParameters", as: CfnMaintenanceWindowTask.MaintenanceWindowRunCommandParameters.self), maintenanceWindowStepFunctionsParameters: fields.decode("MaintenanceWindowStepFunctionsParameters", as: CfnMaintenanceWindowTask.MaintenanceWindowStepFunctionsParameters.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["MaintenanceWindowAutomationParameters"] = self.maintenanceWindowAutomationParameters?.templateValue
@@ -169,18 +144,13 @@ public final class CfnMaintenanceWindowTask: Resource, HasAttributes, DecodableR
         }
     }
 
-    public struct MaintenanceWindowAutomationParameters: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct MaintenanceWindowAutomationParameters: TemplateRepresentable, Sendable {
         public let documentVersion: Value<String>?
         public let parameters: TemplateValue?
 
         public init(documentVersion: Value<String>? = nil, parameters: TemplateValue? = nil) {
             self.documentVersion = documentVersion
             self.parameters = parameters
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(documentVersion: fields.decode("DocumentVersion", as: Value<String>.self), parameters: fields.decode("Parameters", as: TemplateValue.self))
         }
 
         public var templateValue: TemplateValue {
@@ -191,7 +161,7 @@ public final class CfnMaintenanceWindowTask: Resource, HasAttributes, DecodableR
         }
     }
 
-    public struct MaintenanceWindowLambdaParameters: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct MaintenanceWindowLambdaParameters: TemplateRepresentable, Sendable {
         public let clientContext: Value<String>?
         public let payload: Value<String>?
         public let qualifier: Value<String>?
@@ -200,11 +170,6 @@ public final class CfnMaintenanceWindowTask: Resource, HasAttributes, DecodableR
             self.clientContext = clientContext
             self.payload = payload
             self.qualifier = qualifier
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(clientContext: fields.decode("ClientContext", as: Value<String>.self), payload: fields.decode("Payload", as: Value<String>.self), qualifier: fields.decode("Qualifier", as: Value<String>.self))
         }
 
         public var templateValue: TemplateValue {
@@ -216,7 +181,7 @@ public final class CfnMaintenanceWindowTask: Resource, HasAttributes, DecodableR
         }
     }
 
-    public struct MaintenanceWindowRunCommandParameters: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct MaintenanceWindowRunCommandParameters: TemplateRepresentable, Sendable {
         public let cloudWatchOutputConfig: CfnMaintenanceWindowTask.CloudWatchOutputConfig?
         public let comment: Value<String>?
         public let documentHash: Value<String>?
@@ -243,11 +208,6 @@ public final class CfnMaintenanceWindowTask: Resource, HasAttributes, DecodableR
             self.timeoutSeconds = timeoutSeconds
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(cloudWatchOutputConfig: fields.decode("CloudWatchOutputConfig", as: CfnMaintenanceWindowTask.CloudWatchOutputConfig.self), comment: fields.decode("Comment", as: Value<String>.self), documentHash: fields.decode("DocumentHash", as: Value<String>.self), documentHashType: fields.decode("DocumentHashType", as: Value<String>.self), documentVersion: fields.decode("DocumentVersion", as: Value<String>.self), notificationConfig: fields.decode("NotificationConfig", as: CfnMaintenanceWindowTask.NotificationConfig.self), outputS3BucketName: fields.decode("OutputS3BucketName", as: Value<String>.self), outputS3KeyPrefix: fields.decode("OutputS3KeyPrefix", as: Value<String>.self), parameters: fields.decode("Parameters", as: TemplateValue.self), serviceRoleArn: fields.decode("ServiceRoleArn", as: Value<String>.self), timeoutSeconds: fields.decode("TimeoutSeconds", as: Value<Int>.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["CloudWatchOutputConfig"] = self.cloudWatchOutputConfig?.templateValue
@@ -265,7 +225,7 @@ public final class CfnMaintenanceWindowTask: Resource, HasAttributes, DecodableR
         }
     }
 
-    public struct CloudWatchOutputConfig: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct CloudWatchOutputConfig: TemplateRepresentable, Sendable {
         /// The name of the CloudWatch log group where you want to send command output.
         public let cloudWatchLogGroupName: Value<String>?
         /// Enables Systems Manager to send command output to CloudWatch Logs.
@@ -276,11 +236,6 @@ public final class CfnMaintenanceWindowTask: Resource, HasAttributes, DecodableR
             self.cloudWatchOutputEnabled = cloudWatchOutputEnabled
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(cloudWatchLogGroupName: fields.decode("CloudWatchLogGroupName", as: Value<String>.self), cloudWatchOutputEnabled: fields.decode("CloudWatchOutputEnabled", as: Value<Bool>.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["CloudWatchLogGroupName"] = self.cloudWatchLogGroupName?.templateValue
@@ -289,7 +244,7 @@ public final class CfnMaintenanceWindowTask: Resource, HasAttributes, DecodableR
         }
     }
 
-    public struct NotificationConfig: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct NotificationConfig: TemplateRepresentable, Sendable {
         public let notificationArn: Value<String>
         public let notificationEvents: Value<[String]>?
         public let notificationType: Value<String>?
@@ -298,12 +253,6 @@ public final class CfnMaintenanceWindowTask: Resource, HasAttributes, DecodableR
             self.notificationArn = notificationArn
             self.notificationEvents = notificationEvents
             self.notificationType = notificationType
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("NotificationArn", as: Value<String>.self) else { return nil }
-            self.init(notificationArn: r0, notificationEvents: fields.decode("NotificationEvents", as: Value<[String]>.self), notificationType: fields.decode("NotificationType", as: Value<String>.self))
         }
 
         public var templateValue: TemplateValue {
@@ -315,18 +264,13 @@ public final class CfnMaintenanceWindowTask: Resource, HasAttributes, DecodableR
         }
     }
 
-    public struct MaintenanceWindowStepFunctionsParameters: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct MaintenanceWindowStepFunctionsParameters: TemplateRepresentable, Sendable {
         public let input: Value<String>?
         public let name: Value<String>?
 
         public init(input: Value<String>? = nil, name: Value<String>? = nil) {
             self.input = input
             self.name = name
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(input: fields.decode("Input", as: Value<String>.self), name: fields.decode("Name", as: Value<String>.self))
         }
 
         public var templateValue: TemplateValue {
@@ -337,11 +281,10 @@ public final class CfnMaintenanceWindowTask: Resource, HasAttributes, DecodableR
         }
     }
 
-    public struct TaskType: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+    public struct TaskType: TemplateRepresentable, Sendable {
         public let templateValue: TemplateValue
         /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
         public init(_ value: Value<String>) { templateValue = value.raw }
-        public init(decoding value: TemplateValue) { templateValue = value }
         private init(literal: String) { templateValue = .string(literal) }
         public static var automation: TaskType { TaskType(literal: "AUTOMATION") }
         public static var lambda: TaskType { TaskType(literal: "LAMBDA") }

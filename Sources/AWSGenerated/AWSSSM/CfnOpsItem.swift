@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::SSM::OpsItem`: Resource schema for AWS::SSM::OpsItem.
-public final class CfnOpsItem: Resource, HasAttributes, DecodableResource {
+public final class CfnOpsItem: Resource, HasAttributes {
     public enum Attribute: String, Sendable {
         case createdBy = "CreatedBy"
         case createdTime = "CreatedTime"
@@ -41,13 +41,6 @@ public final class CfnOpsItem: Resource, HasAttributes, DecodableResource {
         super.init(logicalID: logicalID, type: "AWS::SSM::OpsItem")
     }
 
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        guard let r1 = properties.decode("Description", as: Value<String>.self), let r4 = properties.decode("Source", as: Value<String>.self), let r6 = properties.decode("Title", as: Value<String>.self) else { return nil }
-        self.init(logicalID, description: r1, source: r4, title: r6, category: properties.decode("Category", as: Value<String>.self), priority: properties.decode("Priority", as: Value<Int>.self), severity: properties.decode("Severity", as: Value<String>.self), tags: properties.decode("Tags", as: [CfnOpsItem.Tag].self))
-    }
-
     /// Fn::GetAtt CreatedBy.
     public var attrCreatedBy: Value<String> { attribute(.createdBy) }
     /// Fn::GetAtt CreatedTime.
@@ -79,19 +72,13 @@ public final class CfnOpsItem: Resource, HasAttributes, DecodableResource {
         return properties
     }
 
-    public struct Tag: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct Tag: TemplateRepresentable, Sendable {
         public let key: Value<String>
         public let value: Value<String>
 
         public init(key: Value<String>, value: Value<String>) {
             self.key = key
             self.value = value
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("Key", as: Value<String>.self), let r1 = fields.decode("Value", as: Value<String>.self) else { return nil }
-            self.init(key: r0, value: r1)
         }
 
         public var templateValue: TemplateValue {

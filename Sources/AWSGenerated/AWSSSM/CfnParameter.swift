@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::SSM::Parameter`: The ``AWS::SSM::Parameter`` resource creates an SSM parameter in SYSlong Parameter Store.
-public final class CfnParameter: Resource, HasAttributes, DecodableResource {
+public final class CfnParameter: Resource, HasAttributes {
     public enum Attribute: String, Sendable {
         case allowedPattern = "AllowedPattern"
         case arn = "Arn"
@@ -47,13 +47,6 @@ public final class CfnParameter: Resource, HasAttributes, DecodableResource {
         super.init(logicalID: logicalID, type: "AWS::SSM::Parameter")
     }
 
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        guard let r7 = properties.decode("Type", as: CfnParameter.ParameterType.self), let r8 = properties.decode("Value", as: Value<String>.self) else { return nil }
-        self.init(logicalID, parameterType: r7, value: r8, allowedPattern: properties.decode("AllowedPattern", as: Value<String>.self), dataType: properties.decode("DataType", as: CfnParameter.DataType.self), description: properties.decode("Description", as: Value<String>.self), name: properties.decode("Name", as: Value<String>.self), policies: properties.decode("Policies", as: Value<String>.self), tags: properties.decode("Tags", as: [String: Value<String>].self), tier: properties.decode("Tier", as: CfnParameter.Tier.self))
-    }
-
     /// Fn::GetAtt Arn.
     public var attrArn: Value<String> { attribute(.arn) }
 
@@ -71,32 +64,29 @@ public final class CfnParameter: Resource, HasAttributes, DecodableResource {
         return properties
     }
 
-    public struct DataType: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+    public struct DataType: TemplateRepresentable, Sendable {
         public let templateValue: TemplateValue
         /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
         public init(_ value: Value<String>) { templateValue = value.raw }
-        public init(decoding value: TemplateValue) { templateValue = value }
         private init(literal: String) { templateValue = .string(literal) }
         public static var text: DataType { DataType(literal: "text") }
         public static var awsEc2Image: DataType { DataType(literal: "aws:ec2:image") }
     }
 
-    public struct Tier: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+    public struct Tier: TemplateRepresentable, Sendable {
         public let templateValue: TemplateValue
         /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
         public init(_ value: Value<String>) { templateValue = value.raw }
-        public init(decoding value: TemplateValue) { templateValue = value }
         private init(literal: String) { templateValue = .string(literal) }
         public static var standard: Tier { Tier(literal: "Standard") }
         public static var advanced: Tier { Tier(literal: "Advanced") }
         public static var intelligentTiering: Tier { Tier(literal: "Intelligent-Tiering") }
     }
 
-    public struct ParameterType: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+    public struct ParameterType: TemplateRepresentable, Sendable {
         public let templateValue: TemplateValue
         /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
         public init(_ value: Value<String>) { templateValue = value.raw }
-        public init(decoding value: TemplateValue) { templateValue = value }
         private init(literal: String) { templateValue = .string(literal) }
         public static var string: ParameterType { ParameterType(literal: "String") }
         public static var stringList: ParameterType { ParameterType(literal: "StringList") }

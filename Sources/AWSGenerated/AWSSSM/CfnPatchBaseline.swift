@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::SSM::PatchBaseline`: Resource Type definition for AWS::SSM::PatchBaseline
-public final class CfnPatchBaseline: Resource, HasAttributes, DecodableResource {
+public final class CfnPatchBaseline: Resource, HasAttributes {
     public enum Attribute: String, Sendable {
         case id = "Id"
     }
@@ -56,13 +56,6 @@ public final class CfnPatchBaseline: Resource, HasAttributes, DecodableResource 
         super.init(logicalID: logicalID, type: "AWS::SSM::PatchBaseline")
     }
 
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        guard let r8 = properties.decode("Name", as: Value<String>.self) else { return nil }
-        self.init(logicalID, name: r8, approvalRules: properties.decode("ApprovalRules", as: CfnPatchBaseline.RuleGroup.self), approvedPatches: properties.decode("ApprovedPatches", as: Value<[String]>.self), approvedPatchesComplianceLevel: properties.decode("ApprovedPatchesComplianceLevel", as: CfnPatchBaseline.ApprovedPatchesComplianceLevel.self), approvedPatchesEnableNonSecurity: properties.decode("ApprovedPatchesEnableNonSecurity", as: Value<Bool>.self), availableSecurityUpdatesComplianceStatus: properties.decode("AvailableSecurityUpdatesComplianceStatus", as: CfnPatchBaseline.AvailableSecurityUpdatesComplianceStatus.self), defaultBaseline: properties.decode("DefaultBaseline", as: Value<Bool>.self), description: properties.decode("Description", as: Value<String>.self), globalFilters: properties.decode("GlobalFilters", as: CfnPatchBaseline.PatchFilterGroup.self), operatingSystem: properties.decode("OperatingSystem", as: CfnPatchBaseline.OperatingSystem.self), patchGroups: properties.decode("PatchGroups", as: Value<[String]>.self), rejectedPatches: properties.decode("RejectedPatches", as: Value<[String]>.self), rejectedPatchesAction: properties.decode("RejectedPatchesAction", as: CfnPatchBaseline.RejectedPatchesAction.self), sources: properties.decode("Sources", as: [CfnPatchBaseline.PatchSource].self), tags: properties.decode("Tags", as: [CfnPatchBaseline.Tag].self))
-    }
-
     /// Fn::GetAtt Id.
     public var attrId: Value<String> { attribute(.id) }
 
@@ -87,16 +80,11 @@ public final class CfnPatchBaseline: Resource, HasAttributes, DecodableResource 
     }
 
     /// A set of rules defining the approval rules for a patch baseline.
-    public struct RuleGroup: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct RuleGroup: TemplateRepresentable, Sendable {
         public let patchRules: [CfnPatchBaseline.Rule]?
 
         public init(patchRules: [CfnPatchBaseline.Rule]? = nil) {
             self.patchRules = patchRules
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(patchRules: fields.decode("PatchRules", as: [CfnPatchBaseline.Rule].self))
         }
 
         public var templateValue: TemplateValue {
@@ -107,7 +95,7 @@ public final class CfnPatchBaseline: Resource, HasAttributes, DecodableResource 
     }
 
     /// Defines an approval rule for a patch baseline.
-    public struct Rule: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct Rule: TemplateRepresentable, Sendable {
         public let approveAfterDays: Value<Int>?
         public let approveUntilDate: Value<String>?
         public let complianceLevel: CfnPatchBaseline.Rule.ComplianceLevel?
@@ -122,11 +110,6 @@ public final class CfnPatchBaseline: Resource, HasAttributes, DecodableResource 
             self.patchFilterGroup = patchFilterGroup
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(approveAfterDays: fields.decode("ApproveAfterDays", as: Value<Int>.self), approveUntilDate: fields.decode("ApproveUntilDate", as: Value<String>.self), complianceLevel: fields.decode("ComplianceLevel", as: CfnPatchBaseline.Rule.ComplianceLevel.self), enableNonSecurity: fields.decode("EnableNonSecurity", as: Value<Bool>.self), patchFilterGroup: fields.decode("PatchFilterGroup", as: CfnPatchBaseline.PatchFilterGroup.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["ApproveAfterDays"] = self.approveAfterDays?.templateValue
@@ -137,11 +120,10 @@ public final class CfnPatchBaseline: Resource, HasAttributes, DecodableResource 
             return .object(fields)
         }
 
-        public struct ComplianceLevel: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+        public struct ComplianceLevel: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
-            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var critical: ComplianceLevel { ComplianceLevel(literal: "CRITICAL") }
             public static var high: ComplianceLevel { ComplianceLevel(literal: "HIGH") }
@@ -153,16 +135,11 @@ public final class CfnPatchBaseline: Resource, HasAttributes, DecodableResource 
     }
 
     /// The patch filter group that defines the criteria for the rule.
-    public struct PatchFilterGroup: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct PatchFilterGroup: TemplateRepresentable, Sendable {
         public let patchFilters: [CfnPatchBaseline.PatchFilter]?
 
         public init(patchFilters: [CfnPatchBaseline.PatchFilter]? = nil) {
             self.patchFilters = patchFilters
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(patchFilters: fields.decode("PatchFilters", as: [CfnPatchBaseline.PatchFilter].self))
         }
 
         public var templateValue: TemplateValue {
@@ -173,18 +150,13 @@ public final class CfnPatchBaseline: Resource, HasAttributes, DecodableResource 
     }
 
     /// Defines which patches should be included in a patch baseline.
-    public struct PatchFilter: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct PatchFilter: TemplateRepresentable, Sendable {
         public let key: CfnPatchBaseline.PatchFilter.Key?
         public let values: Value<[String]>?
 
         public init(key: CfnPatchBaseline.PatchFilter.Key? = nil, values: Value<[String]>? = nil) {
             self.key = key
             self.values = values
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(key: fields.decode("Key", as: CfnPatchBaseline.PatchFilter.Key.self), values: fields.decode("Values", as: Value<[String]>.self))
         }
 
         public var templateValue: TemplateValue {
@@ -194,11 +166,10 @@ public final class CfnPatchBaseline: Resource, HasAttributes, DecodableResource 
             return .object(fields)
         }
 
-        public struct Key: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+        public struct Key: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
-            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var advisoryId: Key { Key(literal: "ADVISORY_ID") }
             public static var arch: Key { Key(literal: "ARCH") }
@@ -222,11 +193,10 @@ public final class CfnPatchBaseline: Resource, HasAttributes, DecodableResource 
         }
     }
 
-    public struct ApprovedPatchesComplianceLevel: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+    public struct ApprovedPatchesComplianceLevel: TemplateRepresentable, Sendable {
         public let templateValue: TemplateValue
         /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
         public init(_ value: Value<String>) { templateValue = value.raw }
-        public init(decoding value: TemplateValue) { templateValue = value }
         private init(literal: String) { templateValue = .string(literal) }
         public static var critical: ApprovedPatchesComplianceLevel { ApprovedPatchesComplianceLevel(literal: "CRITICAL") }
         public static var high: ApprovedPatchesComplianceLevel { ApprovedPatchesComplianceLevel(literal: "HIGH") }
@@ -236,21 +206,19 @@ public final class CfnPatchBaseline: Resource, HasAttributes, DecodableResource 
         public static var unspecified: ApprovedPatchesComplianceLevel { ApprovedPatchesComplianceLevel(literal: "UNSPECIFIED") }
     }
 
-    public struct AvailableSecurityUpdatesComplianceStatus: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+    public struct AvailableSecurityUpdatesComplianceStatus: TemplateRepresentable, Sendable {
         public let templateValue: TemplateValue
         /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
         public init(_ value: Value<String>) { templateValue = value.raw }
-        public init(decoding value: TemplateValue) { templateValue = value }
         private init(literal: String) { templateValue = .string(literal) }
         public static var nonCompliant: AvailableSecurityUpdatesComplianceStatus { AvailableSecurityUpdatesComplianceStatus(literal: "NON_COMPLIANT") }
         public static var compliant: AvailableSecurityUpdatesComplianceStatus { AvailableSecurityUpdatesComplianceStatus(literal: "COMPLIANT") }
     }
 
-    public struct OperatingSystem: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+    public struct OperatingSystem: TemplateRepresentable, Sendable {
         public let templateValue: TemplateValue
         /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
         public init(_ value: Value<String>) { templateValue = value.raw }
-        public init(decoding value: TemplateValue) { templateValue = value }
         private init(literal: String) { templateValue = .string(literal) }
         public static var windows: OperatingSystem { OperatingSystem(literal: "WINDOWS") }
         public static var amazonLinux: OperatingSystem { OperatingSystem(literal: "AMAZON_LINUX") }
@@ -269,18 +237,17 @@ public final class CfnPatchBaseline: Resource, HasAttributes, DecodableResource 
         public static var almaLinux: OperatingSystem { OperatingSystem(literal: "ALMA_LINUX") }
     }
 
-    public struct RejectedPatchesAction: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+    public struct RejectedPatchesAction: TemplateRepresentable, Sendable {
         public let templateValue: TemplateValue
         /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
         public init(_ value: Value<String>) { templateValue = value.raw }
-        public init(decoding value: TemplateValue) { templateValue = value }
         private init(literal: String) { templateValue = .string(literal) }
         public static var allowAsDependency: RejectedPatchesAction { RejectedPatchesAction(literal: "ALLOW_AS_DEPENDENCY") }
         public static var block: RejectedPatchesAction { RejectedPatchesAction(literal: "BLOCK") }
     }
 
     /// Information about the patches to use to update the instances, including target operating systems and source repository.
-    public struct PatchSource: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct PatchSource: TemplateRepresentable, Sendable {
         public let configuration: Value<String>?
         public let name: Value<String>?
         public let products: Value<[String]>?
@@ -289,11 +256,6 @@ public final class CfnPatchBaseline: Resource, HasAttributes, DecodableResource 
             self.configuration = configuration
             self.name = name
             self.products = products
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(configuration: fields.decode("Configuration", as: Value<String>.self), name: fields.decode("Name", as: Value<String>.self), products: fields.decode("Products", as: Value<[String]>.self))
         }
 
         public var templateValue: TemplateValue {
@@ -306,19 +268,13 @@ public final class CfnPatchBaseline: Resource, HasAttributes, DecodableResource 
     }
 
     /// Metadata that you assign to your AWS resources.
-    public struct Tag: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct Tag: TemplateRepresentable, Sendable {
         public let key: Value<String>
         public let value: Value<String>
 
         public init(key: Value<String>, value: Value<String>) {
             self.key = key
             self.value = value
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("Key", as: Value<String>.self), let r1 = fields.decode("Value", as: Value<String>.self) else { return nil }
-            self.init(key: r0, value: r1)
         }
 
         public var templateValue: TemplateValue {

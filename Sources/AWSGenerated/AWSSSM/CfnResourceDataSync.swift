@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::SSM::ResourceDataSync`: Resource Type definition for AWS::SSM::ResourceDataSync
-public final class CfnResourceDataSync: Resource, DecodableResource {
+public final class CfnResourceDataSync: Resource {
     public var bucketName: Value<String>?
     public var bucketPrefix: Value<String>?
     public var bucketRegion: Value<String>?
@@ -26,13 +26,6 @@ public final class CfnResourceDataSync: Resource, DecodableResource {
         super.init(logicalID: logicalID, type: "AWS::SSM::ResourceDataSync")
     }
 
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        guard let r6 = properties.decode("SyncName", as: Value<String>.self) else { return nil }
-        self.init(logicalID, syncName: r6, bucketName: properties.decode("BucketName", as: Value<String>.self), bucketPrefix: properties.decode("BucketPrefix", as: Value<String>.self), bucketRegion: properties.decode("BucketRegion", as: Value<String>.self), kmsKeyArn: properties.decode("KMSKeyArn", as: Value<String>.self), s3Destination: properties.decode("S3Destination", as: CfnResourceDataSync.S3Destination.self), syncFormat: properties.decode("SyncFormat", as: Value<String>.self), syncSource: properties.decode("SyncSource", as: CfnResourceDataSync.SyncSource.self), syncType: properties.decode("SyncType", as: Value<String>.self))
-    }
-
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
         properties["BucketName"] = self.bucketName?.templateValue
@@ -47,7 +40,7 @@ public final class CfnResourceDataSync: Resource, DecodableResource {
         return properties
     }
 
-    public struct S3Destination: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct S3Destination: TemplateRepresentable, Sendable {
         public let bucketName: Value<String>
         public let bucketPrefix: Value<String>?
         public let bucketRegion: Value<String>
@@ -62,12 +55,6 @@ public final class CfnResourceDataSync: Resource, DecodableResource {
             self.syncFormat = syncFormat
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("BucketName", as: Value<String>.self), let r2 = fields.decode("BucketRegion", as: Value<String>.self), let r4 = fields.decode("SyncFormat", as: CfnResourceDataSync.S3Destination.SyncFormat.self) else { return nil }
-            self.init(bucketName: r0, bucketRegion: r2, syncFormat: r4, bucketPrefix: fields.decode("BucketPrefix", as: Value<String>.self), kmsKeyArn: fields.decode("KMSKeyArn", as: Value<String>.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["BucketName"] = self.bucketName.templateValue
@@ -78,17 +65,16 @@ public final class CfnResourceDataSync: Resource, DecodableResource {
             return .object(fields)
         }
 
-        public struct SyncFormat: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+        public struct SyncFormat: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
-            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var jsonSerDe: SyncFormat { SyncFormat(literal: "JsonSerDe") }
         }
     }
 
-    public struct SyncSource: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct SyncSource: TemplateRepresentable, Sendable {
         public let awsOrganizationsSource: CfnResourceDataSync.AwsOrganizationsSource?
         public let includeFutureRegions: Value<Bool>?
         public let sourceRegions: Value<[String]>
@@ -101,12 +87,6 @@ public final class CfnResourceDataSync: Resource, DecodableResource {
             self.sourceType = sourceType
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r2 = fields.decode("SourceRegions", as: Value<[String]>.self), let r3 = fields.decode("SourceType", as: Value<String>.self) else { return nil }
-            self.init(sourceRegions: r2, sourceType: r3, awsOrganizationsSource: fields.decode("AwsOrganizationsSource", as: CfnResourceDataSync.AwsOrganizationsSource.self), includeFutureRegions: fields.decode("IncludeFutureRegions", as: Value<Bool>.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["AwsOrganizationsSource"] = self.awsOrganizationsSource?.templateValue
@@ -117,19 +97,13 @@ public final class CfnResourceDataSync: Resource, DecodableResource {
         }
     }
 
-    public struct AwsOrganizationsSource: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct AwsOrganizationsSource: TemplateRepresentable, Sendable {
         public let organizationSourceType: Value<String>
         public let organizationalUnits: Value<[String]>?
 
         public init(organizationSourceType: Value<String>, organizationalUnits: Value<[String]>? = nil) {
             self.organizationSourceType = organizationSourceType
             self.organizationalUnits = organizationalUnits
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("OrganizationSourceType", as: Value<String>.self) else { return nil }
-            self.init(organizationSourceType: r0, organizationalUnits: fields.decode("OrganizationalUnits", as: Value<[String]>.self))
         }
 
         public var templateValue: TemplateValue {

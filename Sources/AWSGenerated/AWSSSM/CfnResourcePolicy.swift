@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::SSM::ResourcePolicy`: Resource Type definition for AWS::SSM::ResourcePolicy
-public final class CfnResourcePolicy: Resource, HasAttributes, DecodableResource {
+public final class CfnResourcePolicy: Resource, HasAttributes {
     public enum Attribute: String, Sendable {
         case policyHash = "PolicyHash"
         case policyId = "PolicyId"
@@ -17,13 +17,6 @@ public final class CfnResourcePolicy: Resource, HasAttributes, DecodableResource
         self.policy = policy
         self.resourceArn = resourceArn
         super.init(logicalID: logicalID, type: "AWS::SSM::ResourcePolicy")
-    }
-
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        guard let r0 = properties.decode("Policy", as: TemplateValue.self), let r1 = properties.decode("ResourceArn", as: Value<String>.self) else { return nil }
-        self.init(logicalID, policy: r0, resourceArn: r1)
     }
 
     /// Fn::GetAtt PolicyHash.

@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::SSM::ServiceSetting`: Resource Type definition for AWS::SSM::ServiceSetting.
-public final class CfnServiceSetting: Resource, HasAttributes, DecodableResource {
+public final class CfnServiceSetting: Resource, HasAttributes {
     public enum Attribute: String, Sendable {
         case arn = "Arn"
         case lastModifiedDate = "LastModifiedDate"
@@ -19,13 +19,6 @@ public final class CfnServiceSetting: Resource, HasAttributes, DecodableResource
         self.settingId = settingId
         self.settingValue = settingValue
         super.init(logicalID: logicalID, type: "AWS::SSM::ServiceSetting")
-    }
-
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        guard let r0 = properties.decode("SettingId", as: Value<String>.self), let r1 = properties.decode("SettingValue", as: Value<String>.self) else { return nil }
-        self.init(logicalID, settingId: r0, settingValue: r1)
     }
 
     /// Fn::GetAtt Arn.

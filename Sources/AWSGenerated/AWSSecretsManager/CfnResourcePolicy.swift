@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::SecretsManager::ResourcePolicy`: Resource Type definition for AWS::SecretsManager::ResourcePolicy
-public final class CfnResourcePolicy: Resource, HasAttributes, DecodableResource {
+public final class CfnResourcePolicy: Resource, HasAttributes {
     public enum Attribute: String, Sendable {
         case id = "Id"
     }
@@ -18,13 +18,6 @@ public final class CfnResourcePolicy: Resource, HasAttributes, DecodableResource
         self.resourcePolicy = resourcePolicy
         self.secretId = secretId
         super.init(logicalID: logicalID, type: "AWS::SecretsManager::ResourcePolicy")
-    }
-
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        guard let r1 = properties.decode("ResourcePolicy", as: TemplateValue.self), let r2 = properties.decode("SecretId", as: Value<String>.self) else { return nil }
-        self.init(logicalID, resourcePolicy: r1, secretId: r2, blockPublicPolicy: properties.decode("BlockPublicPolicy", as: Value<Bool>.self))
     }
 
     /// Fn::GetAtt Id.

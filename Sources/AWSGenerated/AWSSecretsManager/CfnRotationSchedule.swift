@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::SecretsManager::RotationSchedule`: Resource Type definition for AWS::SecretsManager::RotationSchedule
-public final class CfnRotationSchedule: Resource, HasAttributes, DecodableResource {
+public final class CfnRotationSchedule: Resource, HasAttributes {
     public enum Attribute: String, Sendable {
         case id = "Id"
     }
@@ -33,13 +33,6 @@ public final class CfnRotationSchedule: Resource, HasAttributes, DecodableResour
         super.init(logicalID: logicalID, type: "AWS::SecretsManager::RotationSchedule")
     }
 
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        guard let r6 = properties.decode("SecretId", as: Value<String>.self) else { return nil }
-        self.init(logicalID, secretId: r6, externalSecretRotationMetadata: properties.decode("ExternalSecretRotationMetadata", as: [CfnRotationSchedule.ExternalSecretRotationMetadataItem].self), externalSecretRotationRoleArn: properties.decode("ExternalSecretRotationRoleArn", as: Value<String>.self), hostedRotationLambda: properties.decode("HostedRotationLambda", as: CfnRotationSchedule.HostedRotationLambda.self), rotateImmediatelyOnUpdate: properties.decode("RotateImmediatelyOnUpdate", as: Value<Bool>.self), rotationLambdaARN: properties.decode("RotationLambdaARN", as: Value<String>.self), rotationRules: properties.decode("RotationRules", as: CfnRotationSchedule.RotationRules.self))
-    }
-
     /// Fn::GetAtt Id.
     public var attrId: Value<String> { attribute(.id) }
 
@@ -56,7 +49,7 @@ public final class CfnRotationSchedule: Resource, HasAttributes, DecodableResour
     }
 
     /// The metadata needed to successfully rotate a managed external secret.
-    public struct ExternalSecretRotationMetadataItem: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct ExternalSecretRotationMetadataItem: TemplateRepresentable, Sendable {
         /// The key name of the metadata item.
         public let key: Value<String>
         /// The value for the metadata item.
@@ -67,12 +60,6 @@ public final class CfnRotationSchedule: Resource, HasAttributes, DecodableResour
             self.value = value
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("Key", as: Value<String>.self), let r1 = fields.decode("Value", as: Value<String>.self) else { return nil }
-            self.init(key: r0, value: r1)
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["Key"] = self.key.templateValue
@@ -81,7 +68,7 @@ public final class CfnRotationSchedule: Resource, HasAttributes, DecodableResour
         }
     }
 
-    public struct HostedRotationLambda: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct HostedRotationLambda: TemplateRepresentable, Sendable {
         /// A string of the characters that you don't want in the password.
         public let excludeCharacters: Value<String>?
         /// The ARN of the KMS key that Secrets Manager uses to encrypt the secret.
@@ -119,12 +106,6 @@ public final class CfnRotationSchedule: Resource, HasAttributes, DecodableResour
             self.vpcSubnetIds = vpcSubnetIds
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r5 = fields.decode("RotationType", as: Value<String>.self) else { return nil }
-            self.init(rotationType: r5, excludeCharacters: fields.decode("ExcludeCharacters", as: Value<String>.self), kmsKeyArn: fields.decode("KmsKeyArn", as: Value<String>.self), masterSecretArn: fields.decode("MasterSecretArn", as: Value<String>.self), masterSecretKmsKeyArn: fields.decode("MasterSecretKmsKeyArn", as: Value<String>.self), rotationLambdaName: fields.decode("RotationLambdaName", as: Value<String>.self), runtime: fields.decode("Runtime", as: Value<String>.self), superuserSecretArn: fields.decode("SuperuserSecretArn", as: Value<String>.self), superuserSecretKmsKeyArn: fields.decode("SuperuserSecretKmsKeyArn", as: Value<String>.self), vpcSecurityGroupIds: fields.decode("VpcSecurityGroupIds", as: Value<String>.self), vpcSubnetIds: fields.decode("VpcSubnetIds", as: Value<String>.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["ExcludeCharacters"] = self.excludeCharacters?.templateValue
@@ -142,7 +123,7 @@ public final class CfnRotationSchedule: Resource, HasAttributes, DecodableResour
         }
     }
 
-    public struct RotationRules: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct RotationRules: TemplateRepresentable, Sendable {
         /// The number of days between automatic scheduled rotations of the secret.
         public let automaticallyAfterDays: Value<Int>?
         /// The length of the rotation window in hours, for example 3h for a three hour window.
@@ -154,11 +135,6 @@ public final class CfnRotationSchedule: Resource, HasAttributes, DecodableResour
             self.automaticallyAfterDays = automaticallyAfterDays
             self.duration = duration
             self.scheduleExpression = scheduleExpression
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(automaticallyAfterDays: fields.decode("AutomaticallyAfterDays", as: Value<Int>.self), duration: fields.decode("Duration", as: Value<String>.self), scheduleExpression: fields.decode("ScheduleExpression", as: Value<String>.self))
         }
 
         public var templateValue: TemplateValue {

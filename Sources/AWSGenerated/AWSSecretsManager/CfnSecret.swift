@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::SecretsManager::Secret`: Creates a new secret.
-public final class CfnSecret: Resource, HasAttributes, DecodableResource {
+public final class CfnSecret: Resource, HasAttributes {
     public enum Attribute: String, Sendable {
         case id = "Id"
     }
@@ -36,12 +36,6 @@ public final class CfnSecret: Resource, HasAttributes, DecodableResource {
         super.init(logicalID: logicalID, type: "AWS::SecretsManager::Secret")
     }
 
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        self.init(logicalID, description: properties.decode("Description", as: Value<String>.self), generateSecretString: properties.decode("GenerateSecretString", as: CfnSecret.GenerateSecretString.self), kmsKeyId: properties.decode("KmsKeyId", as: Value<String>.self), name: properties.decode("Name", as: Value<String>.self), replicaRegions: properties.decode("ReplicaRegions", as: [CfnSecret.ReplicaRegion].self), secretString: properties.decode("SecretString", as: Value<String>.self), tags: properties.decode("Tags", as: [CfnSecret.Tag].self), secretType: properties.decode("Type", as: Value<String>.self))
-    }
-
     /// Fn::GetAtt Id.
     public var attrId: Value<String> { attribute(.id) }
 
@@ -59,7 +53,7 @@ public final class CfnSecret: Resource, HasAttributes, DecodableResource {
     }
 
     /// Generates a random password.
-    public struct GenerateSecretString: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct GenerateSecretString: TemplateRepresentable, Sendable {
         /// A string of the characters that you don't want in the password.
         public let excludeCharacters: Value<String>?
         /// Specifies whether to exclude lowercase letters from the password.
@@ -94,11 +88,6 @@ public final class CfnSecret: Resource, HasAttributes, DecodableResource {
             self.secretStringTemplate = secretStringTemplate
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(excludeCharacters: fields.decode("ExcludeCharacters", as: Value<String>.self), excludeLowercase: fields.decode("ExcludeLowercase", as: Value<Bool>.self), excludeNumbers: fields.decode("ExcludeNumbers", as: Value<Bool>.self), excludePunctuation: fields.decode("ExcludePunctuation", as: Value<Bool>.self), excludeUppercase: fields.decode("ExcludeUppercase", as: Value<Bool>.self), generateStringKey: fields.decode("GenerateStringKey", as: Value<String>.self), includeSpace: fields.decode("IncludeSpace", as: Value<Bool>.self), passwordLength: fields.decode("PasswordLength", as: Value<Int>.self), requireEachIncludedType: fields.decode("RequireEachIncludedType", as: Value<Bool>.self), secretStringTemplate: fields.decode("SecretStringTemplate", as: Value<String>.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["ExcludeCharacters"] = self.excludeCharacters?.templateValue
@@ -116,7 +105,7 @@ public final class CfnSecret: Resource, HasAttributes, DecodableResource {
     }
 
     /// Specifies a ``Region`` and the ``KmsKeyId`` for a replica secret.
-    public struct ReplicaRegion: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct ReplicaRegion: TemplateRepresentable, Sendable {
         /// The ARN, key ID, or alias of the KMS key to encrypt the secret.
         public let kmsKeyId: Value<String>?
         /// A string that represents a ``Region``, for example "us-east-1".
@@ -125,12 +114,6 @@ public final class CfnSecret: Resource, HasAttributes, DecodableResource {
         public init(region: Value<String>, kmsKeyId: Value<String>? = nil) {
             self.kmsKeyId = kmsKeyId
             self.region = region
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r1 = fields.decode("Region", as: Value<String>.self) else { return nil }
-            self.init(region: r1, kmsKeyId: fields.decode("KmsKeyId", as: Value<String>.self))
         }
 
         public var templateValue: TemplateValue {
@@ -142,7 +125,7 @@ public final class CfnSecret: Resource, HasAttributes, DecodableResource {
     }
 
     /// A structure that contains information about a tag.
-    public struct Tag: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct Tag: TemplateRepresentable, Sendable {
         /// The key identifier, or name, of the tag.
         public let key: Value<String>
         /// The string value associated with the key of the tag.
@@ -151,12 +134,6 @@ public final class CfnSecret: Resource, HasAttributes, DecodableResource {
         public init(key: Value<String>, value: Value<String>) {
             self.key = key
             self.value = value
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("Key", as: Value<String>.self), let r1 = fields.decode("Value", as: Value<String>.self) else { return nil }
-            self.init(key: r0, value: r1)
         }
 
         public var templateValue: TemplateValue {

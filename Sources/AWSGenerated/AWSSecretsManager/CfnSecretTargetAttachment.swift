@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::SecretsManager::SecretTargetAttachment`: Resource Type definition for AWS::SecretsManager::SecretTargetAttachment
-public final class CfnSecretTargetAttachment: Resource, HasAttributes, DecodableResource {
+public final class CfnSecretTargetAttachment: Resource, HasAttributes {
     public enum Attribute: String, Sendable {
         case id = "Id"
     }
@@ -16,13 +16,6 @@ public final class CfnSecretTargetAttachment: Resource, HasAttributes, Decodable
         self.targetId = targetId
         self.targetType = targetType
         super.init(logicalID: logicalID, type: "AWS::SecretsManager::SecretTargetAttachment")
-    }
-
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        guard let r0 = properties.decode("SecretId", as: Value<String>.self), let r1 = properties.decode("TargetId", as: Value<String>.self), let r2 = properties.decode("TargetType", as: Value<String>.self) else { return nil }
-        self.init(logicalID, secretId: r0, targetId: r1, targetType: r2)
     }
 
     /// Fn::GetAtt Id.

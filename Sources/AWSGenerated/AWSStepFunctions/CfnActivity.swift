@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::StepFunctions::Activity`: Resource schema for Activity
-public final class CfnActivity: Resource, HasAttributes, DecodableResource {
+public final class CfnActivity: Resource, HasAttributes {
     public enum Attribute: String, Sendable {
         case arn = "Arn"
         case encryptionConfigurationKmsDataKeyReusePeriodSeconds = "EncryptionConfiguration.KmsDataKeyReusePeriodSeconds"
@@ -23,13 +23,6 @@ public final class CfnActivity: Resource, HasAttributes, DecodableResource {
         super.init(logicalID: logicalID, type: "AWS::StepFunctions::Activity")
     }
 
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        guard let r1 = properties.decode("Name", as: Value<String>.self) else { return nil }
-        self.init(logicalID, name: r1, encryptionConfiguration: properties.decode("EncryptionConfiguration", as: CfnActivity.EncryptionConfiguration.self), tags: properties.decode("Tags", as: [CfnActivity.TagsEntry].self))
-    }
-
     /// Fn::GetAtt Arn.
     public var attrArn: Value<String> { attribute(.arn) }
 
@@ -41,7 +34,7 @@ public final class CfnActivity: Resource, HasAttributes, DecodableResource {
         return properties
     }
 
-    public struct EncryptionConfiguration: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct EncryptionConfiguration: TemplateRepresentable, Sendable {
         public let kmsDataKeyReusePeriodSeconds: Value<Int>?
         public let kmsKeyId: Value<String>?
         public let type: CfnActivity.EncryptionConfiguration.EncryptionConfigurationType
@@ -52,12 +45,6 @@ public final class CfnActivity: Resource, HasAttributes, DecodableResource {
             self.type = type
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r2 = fields.decode("Type", as: CfnActivity.EncryptionConfiguration.EncryptionConfigurationType.self) else { return nil }
-            self.init(type: r2, kmsDataKeyReusePeriodSeconds: fields.decode("KmsDataKeyReusePeriodSeconds", as: Value<Int>.self), kmsKeyId: fields.decode("KmsKeyId", as: Value<String>.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["KmsDataKeyReusePeriodSeconds"] = self.kmsDataKeyReusePeriodSeconds?.templateValue
@@ -66,30 +53,23 @@ public final class CfnActivity: Resource, HasAttributes, DecodableResource {
             return .object(fields)
         }
 
-        public struct EncryptionConfigurationType: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+        public struct EncryptionConfigurationType: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
-            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var customerManagedKmsKey: EncryptionConfigurationType { EncryptionConfigurationType(literal: "CUSTOMER_MANAGED_KMS_KEY") }
             public static var awsOwnedKey: EncryptionConfigurationType { EncryptionConfigurationType(literal: "AWS_OWNED_KEY") }
         }
     }
 
-    public struct TagsEntry: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct TagsEntry: TemplateRepresentable, Sendable {
         public let key: Value<String>
         public let value: Value<String>
 
         public init(key: Value<String>, value: Value<String>) {
             self.key = key
             self.value = value
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("Key", as: Value<String>.self), let r1 = fields.decode("Value", as: Value<String>.self) else { return nil }
-            self.init(key: r0, value: r1)
         }
 
         public var templateValue: TemplateValue {

@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::StepFunctions::StateMachine`: Resource schema for StateMachine
-public final class CfnStateMachine: Resource, HasAttributes, DecodableResource {
+public final class CfnStateMachine: Resource, HasAttributes {
     public enum Attribute: String, Sendable {
         case arn = "Arn"
         case name = "Name"
@@ -36,13 +36,6 @@ public final class CfnStateMachine: Resource, HasAttributes, DecodableResource {
         super.init(logicalID: logicalID, type: "AWS::StepFunctions::StateMachine")
     }
 
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        guard let r6 = properties.decode("RoleArn", as: Value<String>.self) else { return nil }
-        self.init(logicalID, roleArn: r6, stateMachineDefinition: properties.decode("Definition", as: TemplateValue.self), definitionS3Location: properties.decode("DefinitionS3Location", as: CfnStateMachine.S3Location.self), definitionString: properties.decode("DefinitionString", as: Value<String>.self), definitionSubstitutions: properties.decode("DefinitionSubstitutions", as: TemplateValue.self), encryptionConfiguration: properties.decode("EncryptionConfiguration", as: CfnStateMachine.EncryptionConfiguration.self), loggingConfiguration: properties.decode("LoggingConfiguration", as: CfnStateMachine.LoggingConfiguration.self), stateMachineName: properties.decode("StateMachineName", as: Value<String>.self), stateMachineType: properties.decode("StateMachineType", as: CfnStateMachine.StateMachineType.self), tags: properties.decode("Tags", as: [CfnStateMachine.TagsEntry].self), tracingConfiguration: properties.decode("TracingConfiguration", as: CfnStateMachine.TracingConfiguration.self))
-    }
-
     /// Fn::GetAtt Arn.
     public var attrArn: Value<String> { attribute(.arn) }
     /// Fn::GetAtt Name.
@@ -66,7 +59,7 @@ public final class CfnStateMachine: Resource, HasAttributes, DecodableResource {
         return properties
     }
 
-    public struct S3Location: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct S3Location: TemplateRepresentable, Sendable {
         public let bucket: Value<String>
         public let key: Value<String>
         public let version: Value<String>?
@@ -75,12 +68,6 @@ public final class CfnStateMachine: Resource, HasAttributes, DecodableResource {
             self.bucket = bucket
             self.key = key
             self.version = version
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("Bucket", as: Value<String>.self), let r1 = fields.decode("Key", as: Value<String>.self) else { return nil }
-            self.init(bucket: r0, key: r1, version: fields.decode("Version", as: Value<String>.self))
         }
 
         public var templateValue: TemplateValue {
@@ -92,7 +79,7 @@ public final class CfnStateMachine: Resource, HasAttributes, DecodableResource {
         }
     }
 
-    public struct EncryptionConfiguration: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct EncryptionConfiguration: TemplateRepresentable, Sendable {
         public let kmsDataKeyReusePeriodSeconds: Value<Int>?
         public let kmsKeyId: Value<String>?
         public let type: CfnStateMachine.EncryptionConfiguration.EncryptionConfigurationType
@@ -103,12 +90,6 @@ public final class CfnStateMachine: Resource, HasAttributes, DecodableResource {
             self.type = type
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r2 = fields.decode("Type", as: CfnStateMachine.EncryptionConfiguration.EncryptionConfigurationType.self) else { return nil }
-            self.init(type: r2, kmsDataKeyReusePeriodSeconds: fields.decode("KmsDataKeyReusePeriodSeconds", as: Value<Int>.self), kmsKeyId: fields.decode("KmsKeyId", as: Value<String>.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["KmsDataKeyReusePeriodSeconds"] = self.kmsDataKeyReusePeriodSeconds?.templateValue
@@ -117,18 +98,17 @@ public final class CfnStateMachine: Resource, HasAttributes, DecodableResource {
             return .object(fields)
         }
 
-        public struct EncryptionConfigurationType: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+        public struct EncryptionConfigurationType: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
-            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var customerManagedKmsKey: EncryptionConfigurationType { EncryptionConfigurationType(literal: "CUSTOMER_MANAGED_KMS_KEY") }
             public static var awsOwnedKey: EncryptionConfigurationType { EncryptionConfigurationType(literal: "AWS_OWNED_KEY") }
         }
     }
 
-    public struct LoggingConfiguration: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct LoggingConfiguration: TemplateRepresentable, Sendable {
         public let destinations: [CfnStateMachine.LogDestination]?
         public let includeExecutionData: Value<Bool>?
         public let level: CfnStateMachine.LoggingConfiguration.Level?
@@ -139,11 +119,6 @@ public final class CfnStateMachine: Resource, HasAttributes, DecodableResource {
             self.level = level
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(destinations: fields.decode("Destinations", as: [CfnStateMachine.LogDestination].self), includeExecutionData: fields.decode("IncludeExecutionData", as: Value<Bool>.self), level: fields.decode("Level", as: CfnStateMachine.LoggingConfiguration.Level.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["Destinations"] = self.destinations?.templateValue
@@ -152,11 +127,10 @@ public final class CfnStateMachine: Resource, HasAttributes, DecodableResource {
             return .object(fields)
         }
 
-        public struct Level: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+        public struct Level: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
-            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var all: Level { Level(literal: "ALL") }
             public static var error: Level { Level(literal: "ERROR") }
@@ -165,16 +139,11 @@ public final class CfnStateMachine: Resource, HasAttributes, DecodableResource {
         }
     }
 
-    public struct LogDestination: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct LogDestination: TemplateRepresentable, Sendable {
         public let cloudWatchLogsLogGroup: CfnStateMachine.CloudWatchLogsLogGroup?
 
         public init(cloudWatchLogsLogGroup: CfnStateMachine.CloudWatchLogsLogGroup? = nil) {
             self.cloudWatchLogsLogGroup = cloudWatchLogsLogGroup
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(cloudWatchLogsLogGroup: fields.decode("CloudWatchLogsLogGroup", as: CfnStateMachine.CloudWatchLogsLogGroup.self))
         }
 
         public var templateValue: TemplateValue {
@@ -184,16 +153,11 @@ public final class CfnStateMachine: Resource, HasAttributes, DecodableResource {
         }
     }
 
-    public struct CloudWatchLogsLogGroup: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct CloudWatchLogsLogGroup: TemplateRepresentable, Sendable {
         public let logGroupArn: Value<String>?
 
         public init(logGroupArn: Value<String>? = nil) {
             self.logGroupArn = logGroupArn
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(logGroupArn: fields.decode("LogGroupArn", as: Value<String>.self))
         }
 
         public var templateValue: TemplateValue {
@@ -203,29 +167,22 @@ public final class CfnStateMachine: Resource, HasAttributes, DecodableResource {
         }
     }
 
-    public struct StateMachineType: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+    public struct StateMachineType: TemplateRepresentable, Sendable {
         public let templateValue: TemplateValue
         /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
         public init(_ value: Value<String>) { templateValue = value.raw }
-        public init(decoding value: TemplateValue) { templateValue = value }
         private init(literal: String) { templateValue = .string(literal) }
         public static var standard: StateMachineType { StateMachineType(literal: "STANDARD") }
         public static var express: StateMachineType { StateMachineType(literal: "EXPRESS") }
     }
 
-    public struct TagsEntry: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct TagsEntry: TemplateRepresentable, Sendable {
         public let key: Value<String>
         public let value: Value<String>
 
         public init(key: Value<String>, value: Value<String>) {
             self.key = key
             self.value = value
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("Key", as: Value<String>.self), let r1 = fields.decode("Value", as: Value<String>.self) else { return nil }
-            self.init(key: r0, value: r1)
         }
 
         public var templateValue: TemplateValue {
@@ -236,16 +193,11 @@ public final class CfnStateMachine: Resource, HasAttributes, DecodableResource {
         }
     }
 
-    public struct TracingConfiguration: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct TracingConfiguration: TemplateRepresentable, Sendable {
         public let enabled: Value<Bool>?
 
         public init(enabled: Value<Bool>? = nil) {
             self.enabled = enabled
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            self.init(enabled: fields.decode("Enabled", as: Value<Bool>.self))
         }
 
         public var templateValue: TemplateValue {

@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::StepFunctions::StateMachineAlias`: Resource schema for StateMachineAlias
-public final class CfnStateMachineAlias: Resource, HasAttributes, DecodableResource {
+public final class CfnStateMachineAlias: Resource, HasAttributes {
     public enum Attribute: String, Sendable {
         case arn = "Arn"
     }
@@ -24,12 +24,6 @@ public final class CfnStateMachineAlias: Resource, HasAttributes, DecodableResou
         super.init(logicalID: logicalID, type: "AWS::StepFunctions::StateMachineAlias")
     }
 
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        self.init(logicalID, deploymentPreference: properties.decode("DeploymentPreference", as: CfnStateMachineAlias.DeploymentPreference.self), description: properties.decode("Description", as: Value<String>.self), name: properties.decode("Name", as: Value<String>.self), routingConfiguration: properties.decode("RoutingConfiguration", as: [CfnStateMachineAlias.RoutingConfigurationVersion].self), stateMachineArn: properties.decode("StateMachineArn", as: Value<String>.self))
-    }
-
     /// Fn::GetAtt Arn.
     public var attrArn: Value<String> { attribute(.arn) }
 
@@ -44,7 +38,7 @@ public final class CfnStateMachineAlias: Resource, HasAttributes, DecodableResou
     }
 
     /// The settings to enable gradual state machine deployments.
-    public struct DeploymentPreference: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct DeploymentPreference: TemplateRepresentable, Sendable {
         /// A list of CloudWatch alarm names that will be monitored during the deployment.
         public let alarms: Value<[String]>?
         /// The time in minutes between each traffic shifting increment.
@@ -63,12 +57,6 @@ public final class CfnStateMachineAlias: Resource, HasAttributes, DecodableResou
             self.type = type
         }
 
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r3 = fields.decode("StateMachineVersionArn", as: Value<String>.self), let r4 = fields.decode("Type", as: CfnStateMachineAlias.DeploymentPreference.DeploymentPreferenceType.self) else { return nil }
-            self.init(stateMachineVersionArn: r3, type: r4, alarms: fields.decode("Alarms", as: Value<[String]>.self), interval: fields.decode("Interval", as: Value<Int>.self), percentage: fields.decode("Percentage", as: Value<Int>.self))
-        }
-
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields["Alarms"] = self.alarms?.templateValue
@@ -79,11 +67,10 @@ public final class CfnStateMachineAlias: Resource, HasAttributes, DecodableResou
             return .object(fields)
         }
 
-        public struct DeploymentPreferenceType: TemplateRepresentable, TemplateDecodable, Equatable, Sendable {
+        public struct DeploymentPreferenceType: TemplateRepresentable, Sendable {
             public let templateValue: TemplateValue
             /// A value given at deploy time (a parameter, a Ref), or a value newer than the schema.
             public init(_ value: Value<String>) { templateValue = value.raw }
-            public init(decoding value: TemplateValue) { templateValue = value }
             private init(literal: String) { templateValue = .string(literal) }
             public static var linear: DeploymentPreferenceType { DeploymentPreferenceType(literal: "LINEAR") }
             public static var allAtOnce: DeploymentPreferenceType { DeploymentPreferenceType(literal: "ALL_AT_ONCE") }
@@ -91,7 +78,7 @@ public final class CfnStateMachineAlias: Resource, HasAttributes, DecodableResou
         }
     }
 
-    public struct RoutingConfigurationVersion: TemplateRepresentable, TemplateDecodable, Sendable {
+    public struct RoutingConfigurationVersion: TemplateRepresentable, Sendable {
         /// The Amazon Resource Name (ARN) that identifies one or two state machine versions defined in the routing configuration.
         public let stateMachineVersionArn: Value<String>
         /// The percentage of traffic you want to route to the state machine version.
@@ -100,12 +87,6 @@ public final class CfnStateMachineAlias: Resource, HasAttributes, DecodableResou
         public init(stateMachineVersionArn: Value<String>, weight: Value<Int>) {
             self.stateMachineVersionArn = stateMachineVersionArn
             self.weight = weight
-        }
-
-        public init?(decoding value: TemplateValue) {
-            guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("StateMachineVersionArn", as: Value<String>.self), let r1 = fields.decode("Weight", as: Value<Int>.self) else { return nil }
-            self.init(stateMachineVersionArn: r0, weight: r1)
         }
 
         public var templateValue: TemplateValue {

@@ -2,7 +2,7 @@
 import CloudFormation
 
 /// `AWS::StepFunctions::StateMachineVersion`: Resource schema for StateMachineVersion
-public final class CfnStateMachineVersion: Resource, HasAttributes, DecodableResource {
+public final class CfnStateMachineVersion: Resource, HasAttributes {
     public enum Attribute: String, Sendable {
         case arn = "Arn"
     }
@@ -16,13 +16,6 @@ public final class CfnStateMachineVersion: Resource, HasAttributes, DecodableRes
         self.stateMachineArn = stateMachineArn
         self.stateMachineRevisionId = stateMachineRevisionId
         super.init(logicalID: logicalID, type: "AWS::StepFunctions::StateMachineVersion")
-    }
-
-    /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
-    /// nil when a required property is missing or not of its shape.
-    public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        guard let r1 = properties.decode("StateMachineArn", as: Value<String>.self) else { return nil }
-        self.init(logicalID, stateMachineArn: r1, description: properties.decode("Description", as: Value<String>.self), stateMachineRevisionId: properties.decode("StateMachineRevisionId", as: Value<String>.self))
     }
 
     /// Fn::GetAtt Arn.
