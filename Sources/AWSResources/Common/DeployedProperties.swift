@@ -6,17 +6,24 @@ import CloudFormation
 /// as one set through the typed model, and a typed value an override replaced is not.
 struct DeployedProperties<L1: DecodableResource> {
     let resource: L1
-    /// Every property decoded as written. When false, something is unknown before deploy (an
-    /// `Fn::If` where an object goes) or of the wrong shape (which the catalog reports), so
-    /// a rule that reports a missing property stays quiet: it may be there at deploy.
-    let isComplete: Bool
+    private let properties: Fields
+    private let context: SynthesisContext
 
     /// nil when a required property is missing or not of its shape: the catalog reports it,
     /// and there is no typed resource to check.
     init?(_ properties: Fields, of owner: Resource, in context: SynthesisContext) {
         guard let resource = L1(owner.logicalID, decoding: properties) else { return nil }
         self.resource = resource
+        self.properties = properties
+        self.context = context
+    }
+
+    /// Every property decoded as written. When false, something is unknown before deploy (an
+    /// `Fn::If` where an object goes) or of the wrong shape (which the catalog reports), so
+    /// a rule that reports a missing property stays quiet: it may be there at deploy.
+    /// Worked out when a rule asks (it renders the decoded resource again), not for every one.
+    var isComplete: Bool {
         let again = resource.properties(in: context)
-        isComplete = properties.entries.allSatisfy { again[$0.key] == $0.value }
+        return properties.entries.allSatisfy { again[$0.key] == $0.value }
     }
 }

@@ -105,7 +105,7 @@ public final class Table<StreamState: TableStreamState>: Resource, HasAttributes
         if updateReplacePolicy == .snapshot {
             context.error(self, path: "UpdateReplacePolicy", "a DynamoDB table does not support the Snapshot policy; use Retain, RetainExceptOnCreate or Delete")
         }
-        if let deployed, deployed.isComplete, deployed.resource.streamSpecification == nil, !streamConsumers.isEmpty {
+        if let deployed, deployed.resource.streamSpecification == nil, !streamConsumers.isEmpty, deployed.isComplete {
             context.error(self, at: PropertyPath.properties / "StreamSpecification", "the table has no stream, but \(streamConsumers.joined(separator: ", ")) reads from it")
         }
     }

@@ -137,10 +137,10 @@ enum TableRules {
 
     /// `complete`: every property decoded; otherwise a missing throughput may be an intrinsic
     /// (`Fn::If`) that gives one at deploy, and is not reported.
-    private static func checkThroughput(_ throughput: CfnTable.ProvisionedThroughput?, provisioned: Bool, complete: Bool, owner: String, of table: Resource, at path: PropertyPath, in context: SynthesisContext) {
+    private static func checkThroughput(_ throughput: CfnTable.ProvisionedThroughput?, provisioned: Bool, complete: @autoclosure () -> Bool, owner: String, of table: Resource, at path: PropertyPath, in context: SynthesisContext) {
         switch (provisioned, throughput) {
         case (true, nil):
-            if complete {
+            if complete() {
                 context.error(table, at: path, "\(owner) needs ProvisionedThroughput (read and write capacity) because the table's BillingMode is PROVISIONED")
             }
         case (false, .some):
