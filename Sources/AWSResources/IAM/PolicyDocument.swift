@@ -55,16 +55,17 @@ extension PolicyDocument {
         }
         var sids: Set<String> = []
         for (index, statement) in statements.enumerated() {
-            let statementPath = path.key("Statement").index(index)
+            // Built only for a finding: a policy is checked on every synthesis.
+            var statementPath: PropertyPath { path.key("Statement").index(index) }
             if let sid = statement.sid {
-                if sid.isEmpty || !sid.allSatisfy(\.isASCIILetterOrDigit) {
+                if sid.isEmpty || !sid.utf8.allSatisfy(Self.isASCIILetterOrDigit) {
                     context.error(resource, at: statementPath.key("Sid"), "Sid '\(Diagnostic.abbreviated(sid))' may contain only letters and digits")
                 }
                 if !sids.insert(sid).inserted {
                     context.error(resource, at: statementPath.key("Sid"), "Sid '\(Diagnostic.abbreviated(sid))' is used by two statements of the same policy")
                 }
             }
-            validateActions(statement, of: resource, at: statementPath, in: context)
+            validateActions(statement, of: resource, at: { statementPath }, in: context)
             switch kind {
             case .identity:
                 if statement.principal != nil {
@@ -100,18 +101,30 @@ extension PolicyDocument {
         }
     }
 
-    private func validateActions(_ statement: PolicyStatement, of resource: Resource, at path: PropertyPath, in context: SynthesisContext) {
+    private func validateActions(_ statement: PolicyStatement, of resource: Resource, at path: () -> PropertyPath, in context: SynthesisContext) {
         let key = statement.actions.isExclusion ? "NotAction" : "Action"
-        if statement.actions.names.isEmpty {
-            context.error(resource, at: path.key(key), "the statement has no actions")
+        let names = statement.actions.names
+        if names.isEmpty {
+            context.error(resource, at: path().key(key), "the statement has no actions")
         }
-        for name in statement.actions.names {
-            let parts = name.split(separator: ":", omittingEmptySubsequences: false)
-            if name.contains("*") {
-                context.warning(resource, at: path.key(key), "action '\(Diagnostic.abbreviated(name))' is a wildcard; list the actions the code calls")
-            } else if parts.count != 2 || parts.contains(where: \.isEmpty) {
-                context.error(resource, at: path.key(key), "action '\(Diagnostic.abbreviated(name))' is not of the form service:Action")
+        for name in names {
+            if name.utf8.contains(UInt8(ascii: "*")) {
+                context.warning(resource, at: path().key(key), "action '\(Diagnostic.abbreviated(name))' is a wildcard; list the actions the code calls")
+            } else if !Self.isServiceAction(name) {
+                context.error(resource, at: path().key(key), "action '\(Diagnostic.abbreviated(name))' is not of the form service:Action")
             }
         }
+    }
+
+    /// `service:Action`: one colon, with text on both sides.
+    private static func isServiceAction(_ name: String) -> Bool {
+        let bytes = name.utf8
+        guard let colon = bytes.firstIndex(of: UInt8(ascii: ":")) else { return false }
+        let after = bytes.index(after: colon)
+        return colon != bytes.startIndex && after != bytes.endIndex && !bytes[after...].contains(UInt8(ascii: ":"))
+    }
+
+    private static func isASCIILetterOrDigit(_ byte: UInt8) -> Bool {
+        (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
     }
 }
