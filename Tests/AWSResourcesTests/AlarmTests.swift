@@ -1,3 +1,4 @@
+import AWSKinesis
 import AWSResources
 import CloudFormation
 import Testing
@@ -40,6 +41,33 @@ enum AlarmFixtures {
             comparison: .greaterThanThreshold,
             evaluationPeriods: 1,
             missingData: .notBreaching
+        ))
+        stack.add(Alarm(
+            "PagerDeliveriesFailing",
+            metric: pager.metric(.numberOfNotificationsFailed, period: 60),
+            threshold: 0,
+            comparison: .greaterThanThreshold,
+            evaluationPeriods: 5,
+            missingData: .notBreaching,
+            actions: [opsTopicARN]
+        ))
+        let uploads = stack.add(Bucket("Uploads"))
+        stack.add(Alarm(
+            "UploadsTooMany",
+            metric: uploads.metric(.numberOfObjects),
+            threshold: 10_000_000,
+            comparison: .greaterThanThreshold,
+            evaluationPeriods: 1,
+            actions: [pager]
+        ))
+        let clicks = stack.add(CfnStream("Clicks", shardCount: 1))
+        stack.add(Alarm(
+            "ClicksBehind",
+            metric: clicks.metric(.getRecordsIteratorAgeMilliseconds, period: 60),
+            threshold: 60_000,
+            comparison: .greaterThanThreshold,
+            evaluationPeriods: 5,
+            actions: [pager]
         ))
         stack.add(Alarm(
             "NoSignups",

@@ -57,6 +57,9 @@ public struct MetricNamespace: Hashable, Sendable {
     public static let lambda = MetricNamespace("AWS/Lambda")
     public static let sqs = MetricNamespace("AWS/SQS")
     public static let dynamoDB = MetricNamespace("AWS/DynamoDB")
+    public static let sns = MetricNamespace("AWS/SNS")
+    public static let s3 = MetricNamespace("AWS/S3")
+    public static let kinesis = MetricNamespace("AWS/Kinesis")
 
     /// AWS services publish at one-minute resolution: a sub-minute period finds no data.
     var isAWSService: Bool { name.hasPrefix("AWS/") }
