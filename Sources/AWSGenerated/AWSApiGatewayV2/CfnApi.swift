@@ -75,24 +75,24 @@ public final class CfnApi: Resource, HasAttributes {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["ApiKeySelectionExpression"] = self.apiKeySelectionExpression?.templateValue
-        properties["BasePath"] = self.basePath?.templateValue
-        properties["Body"] = self.body?.templateValue
-        properties["BodyS3Location"] = self.bodyS3Location?.templateValue
-        properties["CorsConfiguration"] = self.corsConfiguration?.templateValue
-        properties["CredentialsArn"] = self.credentialsArn?.templateValue
-        properties["Description"] = self.description?.templateValue
-        properties["DisableExecuteApiEndpoint"] = self.disableExecuteApiEndpoint?.templateValue
-        properties["DisableSchemaValidation"] = self.disableSchemaValidation?.templateValue
-        properties["FailOnWarnings"] = self.failOnWarnings?.templateValue
-        properties["IpAddressType"] = self.ipAddressType?.templateValue
-        properties["Name"] = self.name?.templateValue
-        properties["ProtocolType"] = self.protocolType?.templateValue
-        properties["RouteKey"] = self.routeKey?.templateValue
-        properties["RouteSelectionExpression"] = self.routeSelectionExpression?.templateValue
-        properties["Tags"] = self.tags?.templateValue
-        properties["Target"] = self.apiTarget?.templateValue
-        properties["Version"] = self.version?.templateValue
+        properties.appendNew("ApiKeySelectionExpression", self.apiKeySelectionExpression?.templateValue)
+        properties.appendNew("BasePath", self.basePath?.templateValue)
+        properties.appendNew("Body", self.body?.templateValue)
+        properties.appendNew("BodyS3Location", self.bodyS3Location?.templateValue)
+        properties.appendNew("CorsConfiguration", self.corsConfiguration?.templateValue)
+        properties.appendNew("CredentialsArn", self.credentialsArn?.templateValue)
+        properties.appendNew("Description", self.description?.templateValue)
+        properties.appendNew("DisableExecuteApiEndpoint", self.disableExecuteApiEndpoint?.templateValue)
+        properties.appendNew("DisableSchemaValidation", self.disableSchemaValidation?.templateValue)
+        properties.appendNew("FailOnWarnings", self.failOnWarnings?.templateValue)
+        properties.appendNew("IpAddressType", self.ipAddressType?.templateValue)
+        properties.appendNew("Name", self.name?.templateValue)
+        properties.appendNew("ProtocolType", self.protocolType?.templateValue)
+        properties.appendNew("RouteKey", self.routeKey?.templateValue)
+        properties.appendNew("RouteSelectionExpression", self.routeSelectionExpression?.templateValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
+        properties.appendNew("Target", self.apiTarget?.templateValue)
+        properties.appendNew("Version", self.version?.templateValue)
         return properties
     }
 
@@ -116,10 +116,10 @@ public final class CfnApi: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Bucket"] = self.bucket?.templateValue
-            fields["Etag"] = self.etag?.templateValue
-            fields["Key"] = self.key?.templateValue
-            fields["Version"] = self.version?.templateValue
+            fields.appendNew("Bucket", self.bucket?.templateValue)
+            fields.appendNew("Etag", self.etag?.templateValue)
+            fields.appendNew("Key", self.key?.templateValue)
+            fields.appendNew("Version", self.version?.templateValue)
             return .object(fields)
         }
     }
@@ -150,12 +150,12 @@ public final class CfnApi: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["AllowCredentials"] = self.allowCredentials?.templateValue
-            fields["AllowHeaders"] = self.allowHeaders?.templateValue
-            fields["AllowMethods"] = self.allowMethods?.templateValue
-            fields["AllowOrigins"] = self.allowOrigins?.templateValue
-            fields["ExposeHeaders"] = self.exposeHeaders?.templateValue
-            fields["MaxAge"] = self.maxAge?.templateValue
+            fields.appendNew("AllowCredentials", self.allowCredentials?.templateValue)
+            fields.appendNew("AllowHeaders", self.allowHeaders?.templateValue)
+            fields.appendNew("AllowMethods", self.allowMethods?.templateValue)
+            fields.appendNew("AllowOrigins", self.allowOrigins?.templateValue)
+            fields.appendNew("ExposeHeaders", self.exposeHeaders?.templateValue)
+            fields.appendNew("MaxAge", self.maxAge?.templateValue)
             return .object(fields)
         }
     }

@@ -29,10 +29,10 @@ public final class CfnApiGatewayManagedOverrides: Resource, HasAttributes {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["ApiId"] = self.apiId.templateValue
-        properties["Integration"] = self.integration?.templateValue
-        properties["Route"] = self.route?.templateValue
-        properties["Stage"] = self.stage?.templateValue
+        properties.appendNew("ApiId", self.apiId.templateValue)
+        properties.appendNew("Integration", self.integration?.templateValue)
+        properties.appendNew("Route", self.route?.templateValue)
+        properties.appendNew("Stage", self.stage?.templateValue)
         return properties
     }
 
@@ -55,10 +55,10 @@ public final class CfnApiGatewayManagedOverrides: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Description"] = self.description?.templateValue
-            fields["IntegrationMethod"] = self.integrationMethod?.templateValue
-            fields["PayloadFormatVersion"] = self.payloadFormatVersion?.templateValue
-            fields["TimeoutInMillis"] = self.timeoutInMillis?.templateValue
+            fields.appendNew("Description", self.description?.templateValue)
+            fields.appendNew("IntegrationMethod", self.integrationMethod?.templateValue)
+            fields.appendNew("PayloadFormatVersion", self.payloadFormatVersion?.templateValue)
+            fields.appendNew("TimeoutInMillis", self.timeoutInMillis?.templateValue)
             return .object(fields)
         }
     }
@@ -85,11 +85,11 @@ public final class CfnApiGatewayManagedOverrides: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["AuthorizationScopes"] = self.authorizationScopes?.templateValue
-            fields["AuthorizationType"] = self.authorizationType?.templateValue
-            fields["AuthorizerId"] = self.authorizerId?.templateValue
-            fields["OperationName"] = self.operationName?.templateValue
-            fields["Target"] = self.target?.templateValue
+            fields.appendNew("AuthorizationScopes", self.authorizationScopes?.templateValue)
+            fields.appendNew("AuthorizationType", self.authorizationType?.templateValue)
+            fields.appendNew("AuthorizerId", self.authorizerId?.templateValue)
+            fields.appendNew("OperationName", self.operationName?.templateValue)
+            fields.appendNew("Target", self.target?.templateValue)
             return .object(fields)
         }
     }
@@ -117,12 +117,12 @@ public final class CfnApiGatewayManagedOverrides: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["AccessLogSettings"] = self.accessLogSettings?.templateValue
-            fields["AutoDeploy"] = self.autoDeploy?.templateValue
-            fields["DefaultRouteSettings"] = self.defaultRouteSettings?.templateValue
-            fields["Description"] = self.description?.templateValue
-            fields["RouteSettings"] = self.routeSettings?.templateValue
-            fields["StageVariables"] = self.stageVariables?.templateValue
+            fields.appendNew("AccessLogSettings", self.accessLogSettings?.templateValue)
+            fields.appendNew("AutoDeploy", self.autoDeploy?.templateValue)
+            fields.appendNew("DefaultRouteSettings", self.defaultRouteSettings?.templateValue)
+            fields.appendNew("Description", self.description?.templateValue)
+            fields.appendNew("RouteSettings", self.routeSettings?.templateValue)
+            fields.appendNew("StageVariables", self.stageVariables?.templateValue)
             return .object(fields)
         }
     }
@@ -140,8 +140,8 @@ public final class CfnApiGatewayManagedOverrides: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["DestinationArn"] = self.destinationArn?.templateValue
-            fields["Format"] = self.format?.templateValue
+            fields.appendNew("DestinationArn", self.destinationArn?.templateValue)
+            fields.appendNew("Format", self.format?.templateValue)
             return .object(fields)
         }
     }
@@ -162,9 +162,9 @@ public final class CfnApiGatewayManagedOverrides: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["DetailedMetricsEnabled"] = self.detailedMetricsEnabled?.templateValue
-            fields["ThrottlingBurstLimit"] = self.throttlingBurstLimit?.templateValue
-            fields["ThrottlingRateLimit"] = self.throttlingRateLimit?.templateValue
+            fields.appendNew("DetailedMetricsEnabled", self.detailedMetricsEnabled?.templateValue)
+            fields.appendNew("ThrottlingBurstLimit", self.throttlingBurstLimit?.templateValue)
+            fields.appendNew("ThrottlingRateLimit", self.throttlingRateLimit?.templateValue)
             return .object(fields)
         }
     }

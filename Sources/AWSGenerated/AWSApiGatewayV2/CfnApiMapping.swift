@@ -29,10 +29,10 @@ public final class CfnApiMapping: Resource, HasAttributes {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["ApiId"] = self.apiId.templateValue
-        properties["ApiMappingKey"] = self.apiMappingKey?.templateValue
-        properties["DomainName"] = self.domainName.templateValue
-        properties["Stage"] = self.stage.templateValue
+        properties.appendNew("ApiId", self.apiId.templateValue)
+        properties.appendNew("ApiMappingKey", self.apiMappingKey?.templateValue)
+        properties.appendNew("DomainName", self.domainName.templateValue)
+        properties.appendNew("Stage", self.stage.templateValue)
         return properties
     }
 }

@@ -50,17 +50,17 @@ public final class CfnAuthorizer: Resource, HasAttributes {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["ApiId"] = self.apiId.templateValue
-        properties["AuthorizerCredentialsArn"] = self.authorizerCredentialsArn?.templateValue
-        properties["AuthorizerPayloadFormatVersion"] = self.authorizerPayloadFormatVersion?.templateValue
-        properties["AuthorizerResultTtlInSeconds"] = self.authorizerResultTtlInSeconds?.templateValue
-        properties["AuthorizerType"] = self.authorizerType.templateValue
-        properties["AuthorizerUri"] = self.authorizerUri?.templateValue
-        properties["EnableSimpleResponses"] = self.enableSimpleResponses?.templateValue
-        properties["IdentitySource"] = self.identitySource?.templateValue
-        properties["IdentityValidationExpression"] = self.identityValidationExpression?.templateValue
-        properties["JwtConfiguration"] = self.jwtConfiguration?.templateValue
-        properties["Name"] = self.name.templateValue
+        properties.appendNew("ApiId", self.apiId.templateValue)
+        properties.appendNew("AuthorizerCredentialsArn", self.authorizerCredentialsArn?.templateValue)
+        properties.appendNew("AuthorizerPayloadFormatVersion", self.authorizerPayloadFormatVersion?.templateValue)
+        properties.appendNew("AuthorizerResultTtlInSeconds", self.authorizerResultTtlInSeconds?.templateValue)
+        properties.appendNew("AuthorizerType", self.authorizerType.templateValue)
+        properties.appendNew("AuthorizerUri", self.authorizerUri?.templateValue)
+        properties.appendNew("EnableSimpleResponses", self.enableSimpleResponses?.templateValue)
+        properties.appendNew("IdentitySource", self.identitySource?.templateValue)
+        properties.appendNew("IdentityValidationExpression", self.identityValidationExpression?.templateValue)
+        properties.appendNew("JwtConfiguration", self.jwtConfiguration?.templateValue)
+        properties.appendNew("Name", self.name.templateValue)
         return properties
     }
 
@@ -78,8 +78,8 @@ public final class CfnAuthorizer: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Audience"] = self.audience?.templateValue
-            fields["Issuer"] = self.issuer?.templateValue
+            fields.appendNew("Audience", self.audience?.templateValue)
+            fields.appendNew("Issuer", self.issuer?.templateValue)
             return .object(fields)
         }
     }

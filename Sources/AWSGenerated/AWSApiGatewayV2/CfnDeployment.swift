@@ -26,9 +26,9 @@ public final class CfnDeployment: Resource, HasAttributes {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["ApiId"] = self.apiId.templateValue
-        properties["Description"] = self.description?.templateValue
-        properties["StageName"] = self.stageName?.templateValue
+        properties.appendNew("ApiId", self.apiId.templateValue)
+        properties.appendNew("Description", self.description?.templateValue)
+        properties.appendNew("StageName", self.stageName?.templateValue)
         return properties
     }
 }

@@ -37,11 +37,11 @@ public final class CfnDomainName: Resource, HasAttributes {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["DomainName"] = self.domainName.templateValue
-        properties["DomainNameConfigurations"] = self.domainNameConfigurations?.templateValue
-        properties["MutualTlsAuthentication"] = self.mutualTlsAuthentication?.templateValue
-        properties["RoutingMode"] = self.routingMode?.templateValue
-        properties["Tags"] = self.tags?.templateValue
+        properties.appendNew("DomainName", self.domainName.templateValue)
+        properties.appendNew("DomainNameConfigurations", self.domainNameConfigurations?.templateValue)
+        properties.appendNew("MutualTlsAuthentication", self.mutualTlsAuthentication?.templateValue)
+        properties.appendNew("RoutingMode", self.routingMode?.templateValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
         return properties
     }
 
@@ -71,12 +71,12 @@ public final class CfnDomainName: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["CertificateArn"] = self.certificateArn?.templateValue
-            fields["CertificateName"] = self.certificateName?.templateValue
-            fields["EndpointType"] = self.endpointType?.templateValue
-            fields["IpAddressType"] = self.ipAddressType?.templateValue
-            fields["OwnershipVerificationCertificateArn"] = self.ownershipVerificationCertificateArn?.templateValue
-            fields["SecurityPolicy"] = self.securityPolicy?.templateValue
+            fields.appendNew("CertificateArn", self.certificateArn?.templateValue)
+            fields.appendNew("CertificateName", self.certificateName?.templateValue)
+            fields.appendNew("EndpointType", self.endpointType?.templateValue)
+            fields.appendNew("IpAddressType", self.ipAddressType?.templateValue)
+            fields.appendNew("OwnershipVerificationCertificateArn", self.ownershipVerificationCertificateArn?.templateValue)
+            fields.appendNew("SecurityPolicy", self.securityPolicy?.templateValue)
             return .object(fields)
         }
     }
@@ -95,8 +95,8 @@ public final class CfnDomainName: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["TruststoreUri"] = self.truststoreUri?.templateValue
-            fields["TruststoreVersion"] = self.truststoreVersion?.templateValue
+            fields.appendNew("TruststoreUri", self.truststoreUri?.templateValue)
+            fields.appendNew("TruststoreVersion", self.truststoreVersion?.templateValue)
             return .object(fields)
         }
     }

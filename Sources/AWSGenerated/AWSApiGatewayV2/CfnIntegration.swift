@@ -71,24 +71,24 @@ public final class CfnIntegration: Resource, HasAttributes {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["ApiId"] = self.apiId.templateValue
-        properties["ConnectionId"] = self.connectionId?.templateValue
-        properties["ConnectionType"] = self.connectionType?.templateValue
-        properties["ContentHandlingStrategy"] = self.contentHandlingStrategy?.templateValue
-        properties["CredentialsArn"] = self.credentialsArn?.templateValue
-        properties["Description"] = self.description?.templateValue
-        properties["IntegrationMethod"] = self.integrationMethod?.templateValue
-        properties["IntegrationSubtype"] = self.integrationSubtype?.templateValue
-        properties["IntegrationType"] = self.integrationType.templateValue
-        properties["IntegrationUri"] = self.integrationUri?.templateValue
-        properties["PassthroughBehavior"] = self.passthroughBehavior?.templateValue
-        properties["PayloadFormatVersion"] = self.payloadFormatVersion?.templateValue
-        properties["RequestParameters"] = self.requestParameters?.templateValue
-        properties["RequestTemplates"] = self.requestTemplates?.templateValue
-        properties["ResponseParameters"] = self.responseParameters?.templateValue
-        properties["TemplateSelectionExpression"] = self.templateSelectionExpression?.templateValue
-        properties["TimeoutInMillis"] = self.timeoutInMillis?.templateValue
-        properties["TlsConfig"] = self.tlsConfig?.templateValue
+        properties.appendNew("ApiId", self.apiId.templateValue)
+        properties.appendNew("ConnectionId", self.connectionId?.templateValue)
+        properties.appendNew("ConnectionType", self.connectionType?.templateValue)
+        properties.appendNew("ContentHandlingStrategy", self.contentHandlingStrategy?.templateValue)
+        properties.appendNew("CredentialsArn", self.credentialsArn?.templateValue)
+        properties.appendNew("Description", self.description?.templateValue)
+        properties.appendNew("IntegrationMethod", self.integrationMethod?.templateValue)
+        properties.appendNew("IntegrationSubtype", self.integrationSubtype?.templateValue)
+        properties.appendNew("IntegrationType", self.integrationType.templateValue)
+        properties.appendNew("IntegrationUri", self.integrationUri?.templateValue)
+        properties.appendNew("PassthroughBehavior", self.passthroughBehavior?.templateValue)
+        properties.appendNew("PayloadFormatVersion", self.payloadFormatVersion?.templateValue)
+        properties.appendNew("RequestParameters", self.requestParameters?.templateValue)
+        properties.appendNew("RequestTemplates", self.requestTemplates?.templateValue)
+        properties.appendNew("ResponseParameters", self.responseParameters?.templateValue)
+        properties.appendNew("TemplateSelectionExpression", self.templateSelectionExpression?.templateValue)
+        properties.appendNew("TimeoutInMillis", self.timeoutInMillis?.templateValue)
+        properties.appendNew("TlsConfig", self.tlsConfig?.templateValue)
         return properties
     }
 
@@ -102,7 +102,7 @@ public final class CfnIntegration: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["ServerNameToVerify"] = self.serverNameToVerify?.templateValue
+            fields.appendNew("ServerNameToVerify", self.serverNameToVerify?.templateValue)
             return .object(fields)
         }
     }

@@ -36,13 +36,13 @@ public final class CfnIntegrationResponse: Resource, HasAttributes {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["ApiId"] = self.apiId.templateValue
-        properties["ContentHandlingStrategy"] = self.contentHandlingStrategy?.templateValue
-        properties["IntegrationId"] = self.integrationId.templateValue
-        properties["IntegrationResponseKey"] = self.integrationResponseKey.templateValue
-        properties["ResponseParameters"] = self.responseParameters?.templateValue
-        properties["ResponseTemplates"] = self.responseTemplates?.templateValue
-        properties["TemplateSelectionExpression"] = self.templateSelectionExpression?.templateValue
+        properties.appendNew("ApiId", self.apiId.templateValue)
+        properties.appendNew("ContentHandlingStrategy", self.contentHandlingStrategy?.templateValue)
+        properties.appendNew("IntegrationId", self.integrationId.templateValue)
+        properties.appendNew("IntegrationResponseKey", self.integrationResponseKey.templateValue)
+        properties.appendNew("ResponseParameters", self.responseParameters?.templateValue)
+        properties.appendNew("ResponseTemplates", self.responseTemplates?.templateValue)
+        properties.appendNew("TemplateSelectionExpression", self.templateSelectionExpression?.templateValue)
         return properties
     }
 }

@@ -31,11 +31,11 @@ public final class CfnModel: Resource, HasAttributes {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["ApiId"] = self.apiId.templateValue
-        properties["ContentType"] = self.contentType?.templateValue
-        properties["Description"] = self.description?.templateValue
-        properties["Name"] = self.name.templateValue
-        properties["Schema"] = self.schema.templateValue
+        properties.appendNew("ApiId", self.apiId.templateValue)
+        properties.appendNew("ContentType", self.contentType?.templateValue)
+        properties.appendNew("Description", self.description?.templateValue)
+        properties.appendNew("Name", self.name.templateValue)
+        properties.appendNew("Schema", self.schema.templateValue)
         return properties
     }
 }

@@ -32,9 +32,9 @@ public final class CfnPortalProduct: Resource, HasAttributes {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["Description"] = self.description?.templateValue
-        properties["DisplayName"] = self.displayName.templateValue
-        properties["Tags"] = self.tags?.templateValue
+        properties.appendNew("Description", self.description?.templateValue)
+        properties.appendNew("DisplayName", self.displayName.templateValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
         return properties
     }
 
@@ -52,8 +52,8 @@ public final class CfnPortalProduct: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Key"] = self.key.templateValue
-            fields["Value"] = self.value.templateValue
+            fields.appendNew("Key", self.key.templateValue)
+            fields.appendNew("Value", self.value.templateValue)
             return .object(fields)
         }
     }

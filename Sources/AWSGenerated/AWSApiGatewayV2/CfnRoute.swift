@@ -52,18 +52,18 @@ public final class CfnRoute: Resource, HasAttributes {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["ApiId"] = self.apiId.templateValue
-        properties["ApiKeyRequired"] = self.apiKeyRequired?.templateValue
-        properties["AuthorizationScopes"] = self.authorizationScopes?.templateValue
-        properties["AuthorizationType"] = self.authorizationType?.templateValue
-        properties["AuthorizerId"] = self.authorizerId?.templateValue
-        properties["ModelSelectionExpression"] = self.modelSelectionExpression?.templateValue
-        properties["OperationName"] = self.operationName?.templateValue
-        properties["RequestModels"] = self.requestModels?.templateValue
-        properties["RequestParameters"] = self.requestParameters?.templateValue
-        properties["RouteKey"] = self.routeKey.templateValue
-        properties["RouteResponseSelectionExpression"] = self.routeResponseSelectionExpression?.templateValue
-        properties["Target"] = self.routeTarget?.templateValue
+        properties.appendNew("ApiId", self.apiId.templateValue)
+        properties.appendNew("ApiKeyRequired", self.apiKeyRequired?.templateValue)
+        properties.appendNew("AuthorizationScopes", self.authorizationScopes?.templateValue)
+        properties.appendNew("AuthorizationType", self.authorizationType?.templateValue)
+        properties.appendNew("AuthorizerId", self.authorizerId?.templateValue)
+        properties.appendNew("ModelSelectionExpression", self.modelSelectionExpression?.templateValue)
+        properties.appendNew("OperationName", self.operationName?.templateValue)
+        properties.appendNew("RequestModels", self.requestModels?.templateValue)
+        properties.appendNew("RequestParameters", self.requestParameters?.templateValue)
+        properties.appendNew("RouteKey", self.routeKey.templateValue)
+        properties.appendNew("RouteResponseSelectionExpression", self.routeResponseSelectionExpression?.templateValue)
+        properties.appendNew("Target", self.routeTarget?.templateValue)
         return properties
     }
 }

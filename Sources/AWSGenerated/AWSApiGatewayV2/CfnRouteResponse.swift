@@ -34,12 +34,12 @@ public final class CfnRouteResponse: Resource, HasAttributes {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["ApiId"] = self.apiId.templateValue
-        properties["ModelSelectionExpression"] = self.modelSelectionExpression?.templateValue
-        properties["ResponseModels"] = self.responseModels?.templateValue
-        properties["ResponseParameters"] = self.responseParameters?.templateValue
-        properties["RouteId"] = self.routeId.templateValue
-        properties["RouteResponseKey"] = self.routeResponseKey.templateValue
+        properties.appendNew("ApiId", self.apiId.templateValue)
+        properties.appendNew("ModelSelectionExpression", self.modelSelectionExpression?.templateValue)
+        properties.appendNew("ResponseModels", self.responseModels?.templateValue)
+        properties.appendNew("ResponseParameters", self.responseParameters?.templateValue)
+        properties.appendNew("RouteId", self.routeId.templateValue)
+        properties.appendNew("RouteResponseKey", self.routeResponseKey.templateValue)
         return properties
     }
 }

@@ -32,10 +32,10 @@ public final class CfnRoutingRule: Resource, HasAttributes {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["Actions"] = self.actions.templateValue
-        properties["Conditions"] = self.conditions.templateValue
-        properties["DomainNameArn"] = self.domainNameArn.templateValue
-        properties["Priority"] = self.priority.templateValue
+        properties.appendNew("Actions", self.actions.templateValue)
+        properties.appendNew("Conditions", self.conditions.templateValue)
+        properties.appendNew("DomainNameArn", self.domainNameArn.templateValue)
+        properties.appendNew("Priority", self.priority.templateValue)
         return properties
     }
 
@@ -50,7 +50,7 @@ public final class CfnRoutingRule: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["InvokeApi"] = self.invokeApi.templateValue
+            fields.appendNew("InvokeApi", self.invokeApi.templateValue)
             return .object(fields)
         }
     }
@@ -72,9 +72,9 @@ public final class CfnRoutingRule: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["ApiId"] = self.apiId.templateValue
-            fields["Stage"] = self.stage.templateValue
-            fields["StripBasePath"] = self.stripBasePath?.templateValue
+            fields.appendNew("ApiId", self.apiId.templateValue)
+            fields.appendNew("Stage", self.stage.templateValue)
+            fields.appendNew("StripBasePath", self.stripBasePath?.templateValue)
             return .object(fields)
         }
     }
@@ -93,8 +93,8 @@ public final class CfnRoutingRule: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["MatchBasePaths"] = self.matchBasePaths?.templateValue
-            fields["MatchHeaders"] = self.matchHeaders?.templateValue
+            fields.appendNew("MatchBasePaths", self.matchBasePaths?.templateValue)
+            fields.appendNew("MatchHeaders", self.matchHeaders?.templateValue)
             return .object(fields)
         }
     }
@@ -110,7 +110,7 @@ public final class CfnRoutingRule: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["AnyOf"] = self.anyOf.templateValue
+            fields.appendNew("AnyOf", self.anyOf.templateValue)
             return .object(fields)
         }
     }
@@ -126,7 +126,7 @@ public final class CfnRoutingRule: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["AnyOf"] = self.anyOf.templateValue
+            fields.appendNew("AnyOf", self.anyOf.templateValue)
             return .object(fields)
         }
     }
@@ -145,8 +145,8 @@ public final class CfnRoutingRule: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Header"] = self.header.templateValue
-            fields["ValueGlob"] = self.valueGlob.templateValue
+            fields.appendNew("Header", self.header.templateValue)
+            fields.appendNew("ValueGlob", self.valueGlob.templateValue)
             return .object(fields)
         }
     }

@@ -40,17 +40,17 @@ public final class CfnStage: Resource {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["AccessLogSettings"] = self.accessLogSettings?.templateValue
-        properties["ApiId"] = self.apiId.templateValue
-        properties["AutoDeploy"] = self.autoDeploy?.templateValue
-        properties["ClientCertificateId"] = self.clientCertificateId?.templateValue
-        properties["DefaultRouteSettings"] = self.defaultRouteSettings?.templateValue
-        properties["DeploymentId"] = self.deploymentId?.templateValue
-        properties["Description"] = self.description?.templateValue
-        properties["RouteSettings"] = self.routeSettings?.templateValue
-        properties["StageName"] = self.stageName.templateValue
-        properties["StageVariables"] = self.stageVariables?.templateValue
-        properties["Tags"] = self.tags?.templateValue
+        properties.appendNew("AccessLogSettings", self.accessLogSettings?.templateValue)
+        properties.appendNew("ApiId", self.apiId.templateValue)
+        properties.appendNew("AutoDeploy", self.autoDeploy?.templateValue)
+        properties.appendNew("ClientCertificateId", self.clientCertificateId?.templateValue)
+        properties.appendNew("DefaultRouteSettings", self.defaultRouteSettings?.templateValue)
+        properties.appendNew("DeploymentId", self.deploymentId?.templateValue)
+        properties.appendNew("Description", self.description?.templateValue)
+        properties.appendNew("RouteSettings", self.routeSettings?.templateValue)
+        properties.appendNew("StageName", self.stageName.templateValue)
+        properties.appendNew("StageVariables", self.stageVariables?.templateValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
         return properties
     }
 
@@ -65,8 +65,8 @@ public final class CfnStage: Resource {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["DestinationArn"] = self.destinationArn?.templateValue
-            fields["Format"] = self.format?.templateValue
+            fields.appendNew("DestinationArn", self.destinationArn?.templateValue)
+            fields.appendNew("Format", self.format?.templateValue)
             return .object(fields)
         }
     }
@@ -88,11 +88,11 @@ public final class CfnStage: Resource {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["DataTraceEnabled"] = self.dataTraceEnabled?.templateValue
-            fields["DetailedMetricsEnabled"] = self.detailedMetricsEnabled?.templateValue
-            fields["LoggingLevel"] = self.loggingLevel?.templateValue
-            fields["ThrottlingBurstLimit"] = self.throttlingBurstLimit?.templateValue
-            fields["ThrottlingRateLimit"] = self.throttlingRateLimit?.templateValue
+            fields.appendNew("DataTraceEnabled", self.dataTraceEnabled?.templateValue)
+            fields.appendNew("DetailedMetricsEnabled", self.detailedMetricsEnabled?.templateValue)
+            fields.appendNew("LoggingLevel", self.loggingLevel?.templateValue)
+            fields.appendNew("ThrottlingBurstLimit", self.throttlingBurstLimit?.templateValue)
+            fields.appendNew("ThrottlingRateLimit", self.throttlingRateLimit?.templateValue)
             return .object(fields)
         }
     }

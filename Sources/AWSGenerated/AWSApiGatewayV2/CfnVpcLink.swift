@@ -28,10 +28,10 @@ public final class CfnVpcLink: Resource, HasAttributes {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["Name"] = self.name.templateValue
-        properties["SecurityGroupIds"] = self.securityGroupIds?.templateValue
-        properties["SubnetIds"] = self.subnetIds.templateValue
-        properties["Tags"] = self.tags?.templateValue
+        properties.appendNew("Name", self.name.templateValue)
+        properties.appendNew("SecurityGroupIds", self.securityGroupIds?.templateValue)
+        properties.appendNew("SubnetIds", self.subnetIds.templateValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
         return properties
     }
 }

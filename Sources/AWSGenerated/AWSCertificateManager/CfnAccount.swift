@@ -19,7 +19,7 @@ public final class CfnAccount: Resource, HasAttributes {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["ExpiryEventsConfiguration"] = self.expiryEventsConfiguration.templateValue
+        properties.appendNew("ExpiryEventsConfiguration", self.expiryEventsConfiguration.templateValue)
         return properties
     }
 
@@ -32,7 +32,7 @@ public final class CfnAccount: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["DaysBeforeExpiry"] = self.daysBeforeExpiry?.templateValue
+            fields.appendNew("DaysBeforeExpiry", self.daysBeforeExpiry?.templateValue)
             return .object(fields)
         }
     }

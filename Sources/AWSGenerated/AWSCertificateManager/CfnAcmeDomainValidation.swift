@@ -28,10 +28,10 @@ public final class CfnAcmeDomainValidation: Resource, HasAttributes {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["AcmeEndpointArn"] = self.acmeEndpointArn.templateValue
-        properties["DomainName"] = self.domainName.templateValue
-        properties["PrevalidationOptions"] = self.prevalidationOptions.templateValue
-        properties["Tags"] = self.tags?.templateValue
+        properties.appendNew("AcmeEndpointArn", self.acmeEndpointArn.templateValue)
+        properties.appendNew("DomainName", self.domainName.templateValue)
+        properties.appendNew("PrevalidationOptions", self.prevalidationOptions.templateValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
         return properties
     }
 
@@ -45,7 +45,7 @@ public final class CfnAcmeDomainValidation: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["DnsPrevalidation"] = self.dnsPrevalidation.templateValue
+            fields.appendNew("DnsPrevalidation", self.dnsPrevalidation.templateValue)
             return .object(fields)
         }
     }
@@ -63,8 +63,8 @@ public final class CfnAcmeDomainValidation: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["DomainScope"] = self.domainScope?.templateValue
-            fields["HostedZoneId"] = self.hostedZoneId?.templateValue
+            fields.appendNew("DomainScope", self.domainScope?.templateValue)
+            fields.appendNew("HostedZoneId", self.hostedZoneId?.templateValue)
             return .object(fields)
         }
     }
@@ -86,9 +86,9 @@ public final class CfnAcmeDomainValidation: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["ExactDomain"] = self.exactDomain?.templateValue
-            fields["Subdomains"] = self.subdomains?.templateValue
-            fields["Wildcards"] = self.wildcards?.templateValue
+            fields.appendNew("ExactDomain", self.exactDomain?.templateValue)
+            fields.appendNew("Subdomains", self.subdomains?.templateValue)
+            fields.appendNew("Wildcards", self.wildcards?.templateValue)
             return .object(fields)
         }
     }
@@ -106,8 +106,8 @@ public final class CfnAcmeDomainValidation: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Key"] = self.key.templateValue
-            fields["Value"] = self.value.templateValue
+            fields.appendNew("Key", self.key.templateValue)
+            fields.appendNew("Value", self.value.templateValue)
             return .object(fields)
         }
     }

@@ -34,11 +34,11 @@ public final class CfnAcmeEndpoint: Resource, HasAttributes {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["AuthorizationBehavior"] = self.authorizationBehavior.templateValue
-        properties["CertificateAuthority"] = self.certificateAuthority.templateValue
-        properties["CertificateTags"] = self.certificateTags?.templateValue
-        properties["Contact"] = self.contact?.templateValue
-        properties["Tags"] = self.tags?.templateValue
+        properties.appendNew("AuthorizationBehavior", self.authorizationBehavior.templateValue)
+        properties.appendNew("CertificateAuthority", self.certificateAuthority.templateValue)
+        properties.appendNew("CertificateTags", self.certificateTags?.templateValue)
+        properties.appendNew("Contact", self.contact?.templateValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
         return properties
     }
 
@@ -60,7 +60,7 @@ public final class CfnAcmeEndpoint: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["PublicCertificateAuthority"] = self.publicCertificateAuthority.templateValue
+            fields.appendNew("PublicCertificateAuthority", self.publicCertificateAuthority.templateValue)
             return .object(fields)
         }
     }
@@ -76,7 +76,7 @@ public final class CfnAcmeEndpoint: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["AllowedKeyAlgorithms"] = self.allowedKeyAlgorithms?.templateValue
+            fields.appendNew("AllowedKeyAlgorithms", self.allowedKeyAlgorithms?.templateValue)
             return .object(fields)
         }
     }
@@ -95,8 +95,8 @@ public final class CfnAcmeEndpoint: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Key"] = self.key.templateValue
-            fields["Value"] = self.value.templateValue
+            fields.appendNew("Key", self.key.templateValue)
+            fields.appendNew("Value", self.value.templateValue)
             return .object(fields)
         }
     }
@@ -123,8 +123,8 @@ public final class CfnAcmeEndpoint: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Key"] = self.key.templateValue
-            fields["Value"] = self.value.templateValue
+            fields.appendNew("Key", self.key.templateValue)
+            fields.appendNew("Value", self.value.templateValue)
             return .object(fields)
         }
     }

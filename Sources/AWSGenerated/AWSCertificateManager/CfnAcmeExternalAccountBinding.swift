@@ -28,10 +28,10 @@ public final class CfnAcmeExternalAccountBinding: Resource, HasAttributes {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["AcmeEndpointArn"] = self.acmeEndpointArn.templateValue
-        properties["Expiration"] = self.expiration?.templateValue
-        properties["RoleArn"] = self.roleArn.templateValue
-        properties["Tags"] = self.tags?.templateValue
+        properties.appendNew("AcmeEndpointArn", self.acmeEndpointArn.templateValue)
+        properties.appendNew("Expiration", self.expiration?.templateValue)
+        properties.appendNew("RoleArn", self.roleArn.templateValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
         return properties
     }
 
@@ -49,8 +49,8 @@ public final class CfnAcmeExternalAccountBinding: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Type"] = self.type.templateValue
-            fields["Value"] = self.value.templateValue
+            fields.appendNew("Type", self.type.templateValue)
+            fields.appendNew("Value", self.value.templateValue)
             return .object(fields)
         }
 
@@ -78,8 +78,8 @@ public final class CfnAcmeExternalAccountBinding: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Key"] = self.key.templateValue
-            fields["Value"] = self.value.templateValue
+            fields.appendNew("Key", self.key.templateValue)
+            fields.appendNew("Value", self.value.templateValue)
             return .object(fields)
         }
     }

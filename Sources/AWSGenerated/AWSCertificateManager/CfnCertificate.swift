@@ -46,16 +46,16 @@ public final class CfnCertificate: Resource, HasAttributes {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["CertificateAuthorityArn"] = self.certificateAuthorityArn?.templateValue
-        properties["CertificateExport"] = self.certificateExport?.templateValue
-        properties["CertificateTransparencyLoggingPreference"] = self.certificateTransparencyLoggingPreference?.templateValue
-        properties["DomainName"] = self.domainName.templateValue
-        properties["DomainValidationOptions"] = self.domainValidationOptions?.templateValue
-        properties["Id"] = self.id?.templateValue
-        properties["KeyAlgorithm"] = self.keyAlgorithm?.templateValue
-        properties["SubjectAlternativeNames"] = self.subjectAlternativeNames?.templateValue
-        properties["Tags"] = self.tags?.templateValue
-        properties["ValidationMethod"] = self.validationMethod?.templateValue
+        properties.appendNew("CertificateAuthorityArn", self.certificateAuthorityArn?.templateValue)
+        properties.appendNew("CertificateExport", self.certificateExport?.templateValue)
+        properties.appendNew("CertificateTransparencyLoggingPreference", self.certificateTransparencyLoggingPreference?.templateValue)
+        properties.appendNew("DomainName", self.domainName.templateValue)
+        properties.appendNew("DomainValidationOptions", self.domainValidationOptions?.templateValue)
+        properties.appendNew("Id", self.id?.templateValue)
+        properties.appendNew("KeyAlgorithm", self.keyAlgorithm?.templateValue)
+        properties.appendNew("SubjectAlternativeNames", self.subjectAlternativeNames?.templateValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
+        properties.appendNew("ValidationMethod", self.validationMethod?.templateValue)
         return properties
     }
 
@@ -90,9 +90,9 @@ public final class CfnCertificate: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["DomainName"] = self.domainName?.templateValue
-            fields["HostedZoneId"] = self.hostedZoneId?.templateValue
-            fields["ValidationDomain"] = self.validationDomain?.templateValue
+            fields.appendNew("DomainName", self.domainName?.templateValue)
+            fields.appendNew("HostedZoneId", self.hostedZoneId?.templateValue)
+            fields.appendNew("ValidationDomain", self.validationDomain?.templateValue)
             return .object(fields)
         }
     }
@@ -111,8 +111,8 @@ public final class CfnCertificate: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Key"] = self.key.templateValue
-            fields["Value"] = self.value.templateValue
+            fields.appendNew("Key", self.key.templateValue)
+            fields.appendNew("Value", self.value.templateValue)
             return .object(fields)
         }
     }

@@ -41,11 +41,11 @@ public final class CfnAnycastIpList: Resource, HasAttributes {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["IpAddressType"] = self.ipAddressType?.templateValue
-        properties["IpCount"] = self.ipCount.templateValue
-        properties["IpamCidrConfigs"] = self.ipamCidrConfigs?.templateValue
-        properties["Name"] = self.name.templateValue
-        properties["Tags"] = self.tags?.templateValue
+        properties.appendNew("IpAddressType", self.ipAddressType?.templateValue)
+        properties.appendNew("IpCount", self.ipCount.templateValue)
+        properties.appendNew("IpamCidrConfigs", self.ipamCidrConfigs?.templateValue)
+        properties.appendNew("Name", self.name.templateValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
         return properties
     }
 
@@ -72,8 +72,8 @@ public final class CfnAnycastIpList: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Cidr"] = self.cidr.templateValue
-            fields["IpamPoolArn"] = self.ipamPoolArn.templateValue
+            fields.appendNew("Cidr", self.cidr.templateValue)
+            fields.appendNew("IpamPoolArn", self.ipamPoolArn.templateValue)
             return .object(fields)
         }
     }
@@ -89,7 +89,7 @@ public final class CfnAnycastIpList: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Items"] = self.items?.templateValue
+            fields.appendNew("Items", self.items?.templateValue)
             return .object(fields)
         }
     }
@@ -108,8 +108,8 @@ public final class CfnAnycastIpList: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Key"] = self.key.templateValue
-            fields["Value"] = self.value?.templateValue
+            fields.appendNew("Key", self.key.templateValue)
+            fields.appendNew("Value", self.value?.templateValue)
             return .object(fields)
         }
     }

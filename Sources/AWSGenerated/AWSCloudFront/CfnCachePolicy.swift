@@ -23,7 +23,7 @@ public final class CfnCachePolicy: Resource, HasAttributes {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["CachePolicyConfig"] = self.cachePolicyConfig.templateValue
+        properties.appendNew("CachePolicyConfig", self.cachePolicyConfig.templateValue)
         return properties
     }
 
@@ -53,12 +53,12 @@ public final class CfnCachePolicy: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Comment"] = self.comment?.templateValue
-            fields["DefaultTTL"] = self.defaultTTL.templateValue
-            fields["MaxTTL"] = self.maxTTL.templateValue
-            fields["MinTTL"] = self.minTTL.templateValue
-            fields["Name"] = self.name.templateValue
-            fields["ParametersInCacheKeyAndForwardedToOrigin"] = self.parametersInCacheKeyAndForwardedToOrigin.templateValue
+            fields.appendNew("Comment", self.comment?.templateValue)
+            fields.appendNew("DefaultTTL", self.defaultTTL.templateValue)
+            fields.appendNew("MaxTTL", self.maxTTL.templateValue)
+            fields.appendNew("MinTTL", self.minTTL.templateValue)
+            fields.appendNew("Name", self.name.templateValue)
+            fields.appendNew("ParametersInCacheKeyAndForwardedToOrigin", self.parametersInCacheKeyAndForwardedToOrigin.templateValue)
             return .object(fields)
         }
     }
@@ -86,11 +86,11 @@ public final class CfnCachePolicy: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["CookiesConfig"] = self.cookiesConfig.templateValue
-            fields["EnableAcceptEncodingBrotli"] = self.enableAcceptEncodingBrotli?.templateValue
-            fields["EnableAcceptEncodingGzip"] = self.enableAcceptEncodingGzip.templateValue
-            fields["HeadersConfig"] = self.headersConfig.templateValue
-            fields["QueryStringsConfig"] = self.queryStringsConfig.templateValue
+            fields.appendNew("CookiesConfig", self.cookiesConfig.templateValue)
+            fields.appendNew("EnableAcceptEncodingBrotli", self.enableAcceptEncodingBrotli?.templateValue)
+            fields.appendNew("EnableAcceptEncodingGzip", self.enableAcceptEncodingGzip.templateValue)
+            fields.appendNew("HeadersConfig", self.headersConfig.templateValue)
+            fields.appendNew("QueryStringsConfig", self.queryStringsConfig.templateValue)
             return .object(fields)
         }
     }
@@ -109,8 +109,8 @@ public final class CfnCachePolicy: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["CookieBehavior"] = self.cookieBehavior.templateValue
-            fields["Cookies"] = self.cookies?.templateValue
+            fields.appendNew("CookieBehavior", self.cookieBehavior.templateValue)
+            fields.appendNew("Cookies", self.cookies?.templateValue)
             return .object(fields)
         }
     }
@@ -129,8 +129,8 @@ public final class CfnCachePolicy: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["HeaderBehavior"] = self.headerBehavior.templateValue
-            fields["Headers"] = self.headers?.templateValue
+            fields.appendNew("HeaderBehavior", self.headerBehavior.templateValue)
+            fields.appendNew("Headers", self.headers?.templateValue)
             return .object(fields)
         }
     }
@@ -149,8 +149,8 @@ public final class CfnCachePolicy: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["QueryStringBehavior"] = self.queryStringBehavior.templateValue
-            fields["QueryStrings"] = self.queryStrings?.templateValue
+            fields.appendNew("QueryStringBehavior", self.queryStringBehavior.templateValue)
+            fields.appendNew("QueryStrings", self.queryStrings?.templateValue)
             return .object(fields)
         }
     }

@@ -23,7 +23,7 @@ public final class CfnCloudFrontOriginAccessIdentity: Resource, HasAttributes {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["CloudFrontOriginAccessIdentityConfig"] = self.cloudFrontOriginAccessIdentityConfig.templateValue
+        properties.appendNew("CloudFrontOriginAccessIdentityConfig", self.cloudFrontOriginAccessIdentityConfig.templateValue)
         return properties
     }
 
@@ -38,7 +38,7 @@ public final class CfnCloudFrontOriginAccessIdentity: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Comment"] = self.comment.templateValue
+            fields.appendNew("Comment", self.comment.templateValue)
             return .object(fields)
         }
     }

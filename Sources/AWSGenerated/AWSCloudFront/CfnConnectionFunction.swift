@@ -50,11 +50,11 @@ public final class CfnConnectionFunction: Resource, HasAttributes {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["AutoPublish"] = self.autoPublish?.templateValue
-        properties["ConnectionFunctionCode"] = self.connectionFunctionCode.templateValue
-        properties["ConnectionFunctionConfig"] = self.connectionFunctionConfig.templateValue
-        properties["Name"] = self.name.templateValue
-        properties["Tags"] = self.tags?.templateValue
+        properties.appendNew("AutoPublish", self.autoPublish?.templateValue)
+        properties.appendNew("ConnectionFunctionCode", self.connectionFunctionCode.templateValue)
+        properties.appendNew("ConnectionFunctionConfig", self.connectionFunctionConfig.templateValue)
+        properties.appendNew("Name", self.name.templateValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
         return properties
     }
 
@@ -75,9 +75,9 @@ public final class CfnConnectionFunction: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Comment"] = self.comment.templateValue
-            fields["KeyValueStoreAssociations"] = self.keyValueStoreAssociations?.templateValue
-            fields["Runtime"] = self.runtime.templateValue
+            fields.appendNew("Comment", self.comment.templateValue)
+            fields.appendNew("KeyValueStoreAssociations", self.keyValueStoreAssociations?.templateValue)
+            fields.appendNew("Runtime", self.runtime.templateValue)
             return .object(fields)
         }
 
@@ -101,7 +101,7 @@ public final class CfnConnectionFunction: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["KeyValueStoreARN"] = self.keyValueStoreARN.templateValue
+            fields.appendNew("KeyValueStoreARN", self.keyValueStoreARN.templateValue)
             return .object(fields)
         }
     }
@@ -120,8 +120,8 @@ public final class CfnConnectionFunction: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Key"] = self.key.templateValue
-            fields["Value"] = self.value.templateValue
+            fields.appendNew("Key", self.key.templateValue)
+            fields.appendNew("Value", self.value.templateValue)
             return .object(fields)
         }
     }

@@ -53,11 +53,11 @@ public final class CfnConnectionGroup: Resource, HasAttributes {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["AnycastIpListId"] = self.anycastIpListId?.templateValue
-        properties["Enabled"] = self.enabled?.templateValue
-        properties["Ipv6Enabled"] = self.ipv6Enabled?.templateValue
-        properties["Name"] = self.name.templateValue
-        properties["Tags"] = self.tags?.templateValue
+        properties.appendNew("AnycastIpListId", self.anycastIpListId?.templateValue)
+        properties.appendNew("Enabled", self.enabled?.templateValue)
+        properties.appendNew("Ipv6Enabled", self.ipv6Enabled?.templateValue)
+        properties.appendNew("Name", self.name.templateValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
         return properties
     }
 
@@ -75,8 +75,8 @@ public final class CfnConnectionGroup: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Key"] = self.key.templateValue
-            fields["Value"] = self.value.templateValue
+            fields.appendNew("Key", self.key.templateValue)
+            fields.appendNew("Value", self.value.templateValue)
             return .object(fields)
         }
     }

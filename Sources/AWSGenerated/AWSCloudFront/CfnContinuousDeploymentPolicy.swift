@@ -23,7 +23,7 @@ public final class CfnContinuousDeploymentPolicy: Resource, HasAttributes {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["ContinuousDeploymentPolicyConfig"] = self.continuousDeploymentPolicyConfig.templateValue
+        properties.appendNew("ContinuousDeploymentPolicyConfig", self.continuousDeploymentPolicyConfig.templateValue)
         return properties
     }
 
@@ -53,12 +53,12 @@ public final class CfnContinuousDeploymentPolicy: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Enabled"] = self.enabled.templateValue
-            fields["SingleHeaderPolicyConfig"] = self.singleHeaderPolicyConfig?.templateValue
-            fields["SingleWeightPolicyConfig"] = self.singleWeightPolicyConfig?.templateValue
-            fields["StagingDistributionDnsNames"] = self.stagingDistributionDnsNames.templateValue
-            fields["TrafficConfig"] = self.trafficConfig?.templateValue
-            fields["Type"] = self.type?.templateValue
+            fields.appendNew("Enabled", self.enabled.templateValue)
+            fields.appendNew("SingleHeaderPolicyConfig", self.singleHeaderPolicyConfig?.templateValue)
+            fields.appendNew("SingleWeightPolicyConfig", self.singleWeightPolicyConfig?.templateValue)
+            fields.appendNew("StagingDistributionDnsNames", self.stagingDistributionDnsNames.templateValue)
+            fields.appendNew("TrafficConfig", self.trafficConfig?.templateValue)
+            fields.appendNew("Type", self.type?.templateValue)
             return .object(fields)
         }
 
@@ -74,8 +74,8 @@ public final class CfnContinuousDeploymentPolicy: Resource, HasAttributes {
 
             public var templateValue: TemplateValue {
                 var fields = Fields()
-                fields["Header"] = self.header.templateValue
-                fields["Value"] = self.value.templateValue
+                fields.appendNew("Header", self.header.templateValue)
+                fields.appendNew("Value", self.value.templateValue)
                 return .object(fields)
             }
         }
@@ -92,8 +92,8 @@ public final class CfnContinuousDeploymentPolicy: Resource, HasAttributes {
 
             public var templateValue: TemplateValue {
                 var fields = Fields()
-                fields["SessionStickinessConfig"] = self.sessionStickinessConfig?.templateValue
-                fields["Weight"] = self.weight.templateValue
+                fields.appendNew("SessionStickinessConfig", self.sessionStickinessConfig?.templateValue)
+                fields.appendNew("Weight", self.weight.templateValue)
                 return .object(fields)
             }
         }
@@ -122,8 +122,8 @@ public final class CfnContinuousDeploymentPolicy: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["IdleTTL"] = self.idleTTL.templateValue
-            fields["MaximumTTL"] = self.maximumTTL.templateValue
+            fields.appendNew("IdleTTL", self.idleTTL.templateValue)
+            fields.appendNew("MaximumTTL", self.maximumTTL.templateValue)
             return .object(fields)
         }
     }
@@ -145,9 +145,9 @@ public final class CfnContinuousDeploymentPolicy: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["SingleHeaderConfig"] = self.singleHeaderConfig?.templateValue
-            fields["SingleWeightConfig"] = self.singleWeightConfig?.templateValue
-            fields["Type"] = self.type.templateValue
+            fields.appendNew("SingleHeaderConfig", self.singleHeaderConfig?.templateValue)
+            fields.appendNew("SingleWeightConfig", self.singleWeightConfig?.templateValue)
+            fields.appendNew("Type", self.type.templateValue)
             return .object(fields)
         }
 
@@ -175,8 +175,8 @@ public final class CfnContinuousDeploymentPolicy: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Header"] = self.header.templateValue
-            fields["Value"] = self.value.templateValue
+            fields.appendNew("Header", self.header.templateValue)
+            fields.appendNew("Value", self.value.templateValue)
             return .object(fields)
         }
     }
@@ -195,8 +195,8 @@ public final class CfnContinuousDeploymentPolicy: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["SessionStickinessConfig"] = self.sessionStickinessConfig?.templateValue
-            fields["Weight"] = self.weight.templateValue
+            fields.appendNew("SessionStickinessConfig", self.sessionStickinessConfig?.templateValue)
+            fields.appendNew("Weight", self.weight.templateValue)
             return .object(fields)
         }
     }

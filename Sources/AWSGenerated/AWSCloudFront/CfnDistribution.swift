@@ -26,8 +26,8 @@ public final class CfnDistribution: Resource, HasAttributes {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["DistributionConfig"] = self.distributionConfig.templateValue
-        properties["Tags"] = self.tags?.templateValue
+        properties.appendNew("DistributionConfig", self.distributionConfig.templateValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
         return properties
     }
 
@@ -120,33 +120,33 @@ public final class CfnDistribution: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Aliases"] = self.aliases?.templateValue
-            fields["AnycastIpListId"] = self.anycastIpListId?.templateValue
-            fields["CNAMEs"] = self.cnamEs?.templateValue
-            fields["CacheBehaviors"] = self.cacheBehaviors?.templateValue
-            fields["CacheTagConfig"] = self.cacheTagConfig?.templateValue
-            fields["Comment"] = self.comment?.templateValue
-            fields["ConnectionFunctionAssociation"] = self.connectionFunctionAssociation?.templateValue
-            fields["ConnectionMode"] = self.connectionMode?.templateValue
-            fields["ContinuousDeploymentPolicyId"] = self.continuousDeploymentPolicyId?.templateValue
-            fields["CustomErrorResponses"] = self.customErrorResponses?.templateValue
-            fields["CustomOrigin"] = self.customOrigin?.templateValue
-            fields["DefaultCacheBehavior"] = self.defaultCacheBehavior.templateValue
-            fields["DefaultRootObject"] = self.defaultRootObject?.templateValue
-            fields["Enabled"] = self.enabled.templateValue
-            fields["HttpVersion"] = self.httpVersion?.templateValue
-            fields["IPV6Enabled"] = self.ipv6Enabled?.templateValue
-            fields["Logging"] = self.logging?.templateValue
-            fields["OriginGroups"] = self.originGroups?.templateValue
-            fields["Origins"] = self.origins?.templateValue
-            fields["PriceClass"] = self.priceClass?.templateValue
-            fields["Restrictions"] = self.restrictions?.templateValue
-            fields["S3Origin"] = self.s3Origin?.templateValue
-            fields["Staging"] = self.staging?.templateValue
-            fields["TenantConfig"] = self.tenantConfig?.templateValue
-            fields["ViewerCertificate"] = self.viewerCertificate?.templateValue
-            fields["ViewerMtlsConfig"] = self.viewerMtlsConfig?.templateValue
-            fields["WebACLId"] = self.webACLId?.templateValue
+            fields.appendNew("Aliases", self.aliases?.templateValue)
+            fields.appendNew("AnycastIpListId", self.anycastIpListId?.templateValue)
+            fields.appendNew("CNAMEs", self.cnamEs?.templateValue)
+            fields.appendNew("CacheBehaviors", self.cacheBehaviors?.templateValue)
+            fields.appendNew("CacheTagConfig", self.cacheTagConfig?.templateValue)
+            fields.appendNew("Comment", self.comment?.templateValue)
+            fields.appendNew("ConnectionFunctionAssociation", self.connectionFunctionAssociation?.templateValue)
+            fields.appendNew("ConnectionMode", self.connectionMode?.templateValue)
+            fields.appendNew("ContinuousDeploymentPolicyId", self.continuousDeploymentPolicyId?.templateValue)
+            fields.appendNew("CustomErrorResponses", self.customErrorResponses?.templateValue)
+            fields.appendNew("CustomOrigin", self.customOrigin?.templateValue)
+            fields.appendNew("DefaultCacheBehavior", self.defaultCacheBehavior.templateValue)
+            fields.appendNew("DefaultRootObject", self.defaultRootObject?.templateValue)
+            fields.appendNew("Enabled", self.enabled.templateValue)
+            fields.appendNew("HttpVersion", self.httpVersion?.templateValue)
+            fields.appendNew("IPV6Enabled", self.ipv6Enabled?.templateValue)
+            fields.appendNew("Logging", self.logging?.templateValue)
+            fields.appendNew("OriginGroups", self.originGroups?.templateValue)
+            fields.appendNew("Origins", self.origins?.templateValue)
+            fields.appendNew("PriceClass", self.priceClass?.templateValue)
+            fields.appendNew("Restrictions", self.restrictions?.templateValue)
+            fields.appendNew("S3Origin", self.s3Origin?.templateValue)
+            fields.appendNew("Staging", self.staging?.templateValue)
+            fields.appendNew("TenantConfig", self.tenantConfig?.templateValue)
+            fields.appendNew("ViewerCertificate", self.viewerCertificate?.templateValue)
+            fields.appendNew("ViewerMtlsConfig", self.viewerMtlsConfig?.templateValue)
+            fields.appendNew("WebACLId", self.webACLId?.templateValue)
             return .object(fields)
         }
 
@@ -182,7 +182,7 @@ public final class CfnDistribution: Resource, HasAttributes {
 
             public var templateValue: TemplateValue {
                 var fields = Fields()
-                fields["ParameterDefinitions"] = self.parameterDefinitions?.templateValue
+                fields.appendNew("ParameterDefinitions", self.parameterDefinitions?.templateValue)
                 return .object(fields)
             }
         }
@@ -259,27 +259,27 @@ public final class CfnDistribution: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["AllowedMethods"] = self.allowedMethods?.templateValue
-            fields["CachePolicyId"] = self.cachePolicyId?.templateValue
-            fields["CachedMethods"] = self.cachedMethods?.templateValue
-            fields["Compress"] = self.compress?.templateValue
-            fields["DefaultTTL"] = self.defaultTTL?.templateValue
-            fields["FieldLevelEncryptionId"] = self.fieldLevelEncryptionId?.templateValue
-            fields["ForwardedValues"] = self.forwardedValues?.templateValue
-            fields["FunctionAssociations"] = self.functionAssociations?.templateValue
-            fields["GrpcConfig"] = self.grpcConfig?.templateValue
-            fields["LambdaFunctionAssociations"] = self.lambdaFunctionAssociations?.templateValue
-            fields["MaxTTL"] = self.maxTTL?.templateValue
-            fields["MinTTL"] = self.minTTL?.templateValue
-            fields["OriginRequestPolicyId"] = self.originRequestPolicyId?.templateValue
-            fields["PathPattern"] = self.pathPattern.templateValue
-            fields["RealtimeLogConfigArn"] = self.realtimeLogConfigArn?.templateValue
-            fields["ResponseHeadersPolicyId"] = self.responseHeadersPolicyId?.templateValue
-            fields["SmoothStreaming"] = self.smoothStreaming?.templateValue
-            fields["TargetOriginId"] = self.targetOriginId.templateValue
-            fields["TrustedKeyGroups"] = self.trustedKeyGroups?.templateValue
-            fields["TrustedSigners"] = self.trustedSigners?.templateValue
-            fields["ViewerProtocolPolicy"] = self.viewerProtocolPolicy.templateValue
+            fields.appendNew("AllowedMethods", self.allowedMethods?.templateValue)
+            fields.appendNew("CachePolicyId", self.cachePolicyId?.templateValue)
+            fields.appendNew("CachedMethods", self.cachedMethods?.templateValue)
+            fields.appendNew("Compress", self.compress?.templateValue)
+            fields.appendNew("DefaultTTL", self.defaultTTL?.templateValue)
+            fields.appendNew("FieldLevelEncryptionId", self.fieldLevelEncryptionId?.templateValue)
+            fields.appendNew("ForwardedValues", self.forwardedValues?.templateValue)
+            fields.appendNew("FunctionAssociations", self.functionAssociations?.templateValue)
+            fields.appendNew("GrpcConfig", self.grpcConfig?.templateValue)
+            fields.appendNew("LambdaFunctionAssociations", self.lambdaFunctionAssociations?.templateValue)
+            fields.appendNew("MaxTTL", self.maxTTL?.templateValue)
+            fields.appendNew("MinTTL", self.minTTL?.templateValue)
+            fields.appendNew("OriginRequestPolicyId", self.originRequestPolicyId?.templateValue)
+            fields.appendNew("PathPattern", self.pathPattern.templateValue)
+            fields.appendNew("RealtimeLogConfigArn", self.realtimeLogConfigArn?.templateValue)
+            fields.appendNew("ResponseHeadersPolicyId", self.responseHeadersPolicyId?.templateValue)
+            fields.appendNew("SmoothStreaming", self.smoothStreaming?.templateValue)
+            fields.appendNew("TargetOriginId", self.targetOriginId.templateValue)
+            fields.appendNew("TrustedKeyGroups", self.trustedKeyGroups?.templateValue)
+            fields.appendNew("TrustedSigners", self.trustedSigners?.templateValue)
+            fields.appendNew("ViewerProtocolPolicy", self.viewerProtocolPolicy.templateValue)
             return .object(fields)
         }
     }
@@ -304,10 +304,10 @@ public final class CfnDistribution: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Cookies"] = self.cookies?.templateValue
-            fields["Headers"] = self.headers?.templateValue
-            fields["QueryString"] = self.queryString.templateValue
-            fields["QueryStringCacheKeys"] = self.queryStringCacheKeys?.templateValue
+            fields.appendNew("Cookies", self.cookies?.templateValue)
+            fields.appendNew("Headers", self.headers?.templateValue)
+            fields.appendNew("QueryString", self.queryString.templateValue)
+            fields.appendNew("QueryStringCacheKeys", self.queryStringCacheKeys?.templateValue)
             return .object(fields)
         }
     }
@@ -326,8 +326,8 @@ public final class CfnDistribution: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Forward"] = self.forward.templateValue
-            fields["WhitelistedNames"] = self.whitelistedNames?.templateValue
+            fields.appendNew("Forward", self.forward.templateValue)
+            fields.appendNew("WhitelistedNames", self.whitelistedNames?.templateValue)
             return .object(fields)
         }
     }
@@ -346,8 +346,8 @@ public final class CfnDistribution: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["EventType"] = self.eventType?.templateValue
-            fields["FunctionARN"] = self.functionARN?.templateValue
+            fields.appendNew("EventType", self.eventType?.templateValue)
+            fields.appendNew("FunctionARN", self.functionARN?.templateValue)
             return .object(fields)
         }
     }
@@ -363,7 +363,7 @@ public final class CfnDistribution: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Enabled"] = self.enabled.templateValue
+            fields.appendNew("Enabled", self.enabled.templateValue)
             return .object(fields)
         }
     }
@@ -385,9 +385,9 @@ public final class CfnDistribution: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["EventType"] = self.eventType?.templateValue
-            fields["IncludeBody"] = self.includeBody?.templateValue
-            fields["LambdaFunctionARN"] = self.lambdaFunctionARN?.templateValue
+            fields.appendNew("EventType", self.eventType?.templateValue)
+            fields.appendNew("IncludeBody", self.includeBody?.templateValue)
+            fields.appendNew("LambdaFunctionARN", self.lambdaFunctionARN?.templateValue)
             return .object(fields)
         }
     }
@@ -403,7 +403,7 @@ public final class CfnDistribution: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["HeaderName"] = self.headerName.templateValue
+            fields.appendNew("HeaderName", self.headerName.templateValue)
             return .object(fields)
         }
     }
@@ -419,7 +419,7 @@ public final class CfnDistribution: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Id"] = self.id.templateValue
+            fields.appendNew("Id", self.id.templateValue)
             return .object(fields)
         }
     }
@@ -453,10 +453,10 @@ public final class CfnDistribution: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["ErrorCachingMinTTL"] = self.errorCachingMinTTL?.templateValue
-            fields["ErrorCode"] = self.errorCode.templateValue
-            fields["ResponseCode"] = self.responseCode?.templateValue
-            fields["ResponsePagePath"] = self.responsePagePath?.templateValue
+            fields.appendNew("ErrorCachingMinTTL", self.errorCachingMinTTL?.templateValue)
+            fields.appendNew("ErrorCode", self.errorCode.templateValue)
+            fields.appendNew("ResponseCode", self.responseCode?.templateValue)
+            fields.appendNew("ResponsePagePath", self.responsePagePath?.templateValue)
             return .object(fields)
         }
     }
@@ -484,11 +484,11 @@ public final class CfnDistribution: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["DNSName"] = self.dnsName.templateValue
-            fields["HTTPPort"] = self.httpPort?.templateValue
-            fields["HTTPSPort"] = self.httpsPort?.templateValue
-            fields["OriginProtocolPolicy"] = self.originProtocolPolicy.templateValue
-            fields["OriginSSLProtocols"] = self.originSSLProtocols.templateValue
+            fields.appendNew("DNSName", self.dnsName.templateValue)
+            fields.appendNew("HTTPPort", self.httpPort?.templateValue)
+            fields.appendNew("HTTPSPort", self.httpsPort?.templateValue)
+            fields.appendNew("OriginProtocolPolicy", self.originProtocolPolicy.templateValue)
+            fields.appendNew("OriginSSLProtocols", self.originSSLProtocols.templateValue)
             return .object(fields)
         }
     }
@@ -561,26 +561,26 @@ public final class CfnDistribution: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["AllowedMethods"] = self.allowedMethods?.templateValue
-            fields["CachePolicyId"] = self.cachePolicyId?.templateValue
-            fields["CachedMethods"] = self.cachedMethods?.templateValue
-            fields["Compress"] = self.compress?.templateValue
-            fields["DefaultTTL"] = self.defaultTTL?.templateValue
-            fields["FieldLevelEncryptionId"] = self.fieldLevelEncryptionId?.templateValue
-            fields["ForwardedValues"] = self.forwardedValues?.templateValue
-            fields["FunctionAssociations"] = self.functionAssociations?.templateValue
-            fields["GrpcConfig"] = self.grpcConfig?.templateValue
-            fields["LambdaFunctionAssociations"] = self.lambdaFunctionAssociations?.templateValue
-            fields["MaxTTL"] = self.maxTTL?.templateValue
-            fields["MinTTL"] = self.minTTL?.templateValue
-            fields["OriginRequestPolicyId"] = self.originRequestPolicyId?.templateValue
-            fields["RealtimeLogConfigArn"] = self.realtimeLogConfigArn?.templateValue
-            fields["ResponseHeadersPolicyId"] = self.responseHeadersPolicyId?.templateValue
-            fields["SmoothStreaming"] = self.smoothStreaming?.templateValue
-            fields["TargetOriginId"] = self.targetOriginId.templateValue
-            fields["TrustedKeyGroups"] = self.trustedKeyGroups?.templateValue
-            fields["TrustedSigners"] = self.trustedSigners?.templateValue
-            fields["ViewerProtocolPolicy"] = self.viewerProtocolPolicy.templateValue
+            fields.appendNew("AllowedMethods", self.allowedMethods?.templateValue)
+            fields.appendNew("CachePolicyId", self.cachePolicyId?.templateValue)
+            fields.appendNew("CachedMethods", self.cachedMethods?.templateValue)
+            fields.appendNew("Compress", self.compress?.templateValue)
+            fields.appendNew("DefaultTTL", self.defaultTTL?.templateValue)
+            fields.appendNew("FieldLevelEncryptionId", self.fieldLevelEncryptionId?.templateValue)
+            fields.appendNew("ForwardedValues", self.forwardedValues?.templateValue)
+            fields.appendNew("FunctionAssociations", self.functionAssociations?.templateValue)
+            fields.appendNew("GrpcConfig", self.grpcConfig?.templateValue)
+            fields.appendNew("LambdaFunctionAssociations", self.lambdaFunctionAssociations?.templateValue)
+            fields.appendNew("MaxTTL", self.maxTTL?.templateValue)
+            fields.appendNew("MinTTL", self.minTTL?.templateValue)
+            fields.appendNew("OriginRequestPolicyId", self.originRequestPolicyId?.templateValue)
+            fields.appendNew("RealtimeLogConfigArn", self.realtimeLogConfigArn?.templateValue)
+            fields.appendNew("ResponseHeadersPolicyId", self.responseHeadersPolicyId?.templateValue)
+            fields.appendNew("SmoothStreaming", self.smoothStreaming?.templateValue)
+            fields.appendNew("TargetOriginId", self.targetOriginId.templateValue)
+            fields.appendNew("TrustedKeyGroups", self.trustedKeyGroups?.templateValue)
+            fields.appendNew("TrustedSigners", self.trustedSigners?.templateValue)
+            fields.appendNew("ViewerProtocolPolicy", self.viewerProtocolPolicy.templateValue)
             return .object(fields)
         }
 
@@ -612,9 +612,9 @@ public final class CfnDistribution: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Bucket"] = self.bucket?.templateValue
-            fields["IncludeCookies"] = self.includeCookies?.templateValue
-            fields["Prefix"] = self.prefix?.templateValue
+            fields.appendNew("Bucket", self.bucket?.templateValue)
+            fields.appendNew("IncludeCookies", self.includeCookies?.templateValue)
+            fields.appendNew("Prefix", self.prefix?.templateValue)
             return .object(fields)
         }
     }
@@ -633,8 +633,8 @@ public final class CfnDistribution: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Items"] = self.items?.templateValue
-            fields["Quantity"] = self.quantity.templateValue
+            fields.appendNew("Items", self.items?.templateValue)
+            fields.appendNew("Quantity", self.quantity.templateValue)
             return .object(fields)
         }
     }
@@ -659,10 +659,10 @@ public final class CfnDistribution: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["FailoverCriteria"] = self.failoverCriteria.templateValue
-            fields["Id"] = self.id.templateValue
-            fields["Members"] = self.members.templateValue
-            fields["SelectionCriteria"] = self.selectionCriteria?.templateValue
+            fields.appendNew("FailoverCriteria", self.failoverCriteria.templateValue)
+            fields.appendNew("Id", self.id.templateValue)
+            fields.appendNew("Members", self.members.templateValue)
+            fields.appendNew("SelectionCriteria", self.selectionCriteria?.templateValue)
             return .object(fields)
         }
     }
@@ -678,7 +678,7 @@ public final class CfnDistribution: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["StatusCodes"] = self.statusCodes.templateValue
+            fields.appendNew("StatusCodes", self.statusCodes.templateValue)
             return .object(fields)
         }
     }
@@ -697,8 +697,8 @@ public final class CfnDistribution: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Items"] = self.items.templateValue
-            fields["Quantity"] = self.quantity.templateValue
+            fields.appendNew("Items", self.items.templateValue)
+            fields.appendNew("Quantity", self.quantity.templateValue)
             return .object(fields)
         }
     }
@@ -717,8 +717,8 @@ public final class CfnDistribution: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Items"] = self.items.templateValue
-            fields["Quantity"] = self.quantity.templateValue
+            fields.appendNew("Items", self.items.templateValue)
+            fields.appendNew("Quantity", self.quantity.templateValue)
             return .object(fields)
         }
     }
@@ -734,7 +734,7 @@ public final class CfnDistribution: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["OriginId"] = self.originId.templateValue
+            fields.appendNew("OriginId", self.originId.templateValue)
             return .object(fields)
         }
     }
@@ -792,18 +792,18 @@ public final class CfnDistribution: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["ConnectionAttempts"] = self.connectionAttempts?.templateValue
-            fields["ConnectionTimeout"] = self.connectionTimeout?.templateValue
-            fields["CustomOriginConfig"] = self.customOriginConfig?.templateValue
-            fields["DomainName"] = self.domainName.templateValue
-            fields["Id"] = self.id.templateValue
-            fields["OriginAccessControlId"] = self.originAccessControlId?.templateValue
-            fields["OriginCustomHeaders"] = self.originCustomHeaders?.templateValue
-            fields["OriginPath"] = self.originPath?.templateValue
-            fields["OriginShield"] = self.originShield?.templateValue
-            fields["ResponseCompletionTimeout"] = self.responseCompletionTimeout?.templateValue
-            fields["S3OriginConfig"] = self.s3OriginConfig?.templateValue
-            fields["VpcOriginConfig"] = self.vpcOriginConfig?.templateValue
+            fields.appendNew("ConnectionAttempts", self.connectionAttempts?.templateValue)
+            fields.appendNew("ConnectionTimeout", self.connectionTimeout?.templateValue)
+            fields.appendNew("CustomOriginConfig", self.customOriginConfig?.templateValue)
+            fields.appendNew("DomainName", self.domainName.templateValue)
+            fields.appendNew("Id", self.id.templateValue)
+            fields.appendNew("OriginAccessControlId", self.originAccessControlId?.templateValue)
+            fields.appendNew("OriginCustomHeaders", self.originCustomHeaders?.templateValue)
+            fields.appendNew("OriginPath", self.originPath?.templateValue)
+            fields.appendNew("OriginShield", self.originShield?.templateValue)
+            fields.appendNew("ResponseCompletionTimeout", self.responseCompletionTimeout?.templateValue)
+            fields.appendNew("S3OriginConfig", self.s3OriginConfig?.templateValue)
+            fields.appendNew("VpcOriginConfig", self.vpcOriginConfig?.templateValue)
             return .object(fields)
         }
     }
@@ -840,14 +840,14 @@ public final class CfnDistribution: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["HTTPPort"] = self.httpPort?.templateValue
-            fields["HTTPSPort"] = self.httpsPort?.templateValue
-            fields["IpAddressType"] = self.ipAddressType?.templateValue
-            fields["OriginKeepaliveTimeout"] = self.originKeepaliveTimeout?.templateValue
-            fields["OriginMtlsConfig"] = self.originMtlsConfig?.templateValue
-            fields["OriginProtocolPolicy"] = self.originProtocolPolicy.templateValue
-            fields["OriginReadTimeout"] = self.originReadTimeout?.templateValue
-            fields["OriginSSLProtocols"] = self.originSSLProtocols?.templateValue
+            fields.appendNew("HTTPPort", self.httpPort?.templateValue)
+            fields.appendNew("HTTPSPort", self.httpsPort?.templateValue)
+            fields.appendNew("IpAddressType", self.ipAddressType?.templateValue)
+            fields.appendNew("OriginKeepaliveTimeout", self.originKeepaliveTimeout?.templateValue)
+            fields.appendNew("OriginMtlsConfig", self.originMtlsConfig?.templateValue)
+            fields.appendNew("OriginProtocolPolicy", self.originProtocolPolicy.templateValue)
+            fields.appendNew("OriginReadTimeout", self.originReadTimeout?.templateValue)
+            fields.appendNew("OriginSSLProtocols", self.originSSLProtocols?.templateValue)
             return .object(fields)
         }
 
@@ -873,7 +873,7 @@ public final class CfnDistribution: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["ClientCertificateArn"] = self.clientCertificateArn.templateValue
+            fields.appendNew("ClientCertificateArn", self.clientCertificateArn.templateValue)
             return .object(fields)
         }
     }
@@ -892,8 +892,8 @@ public final class CfnDistribution: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["HeaderName"] = self.headerName.templateValue
-            fields["HeaderValue"] = self.headerValue.templateValue
+            fields.appendNew("HeaderName", self.headerName.templateValue)
+            fields.appendNew("HeaderValue", self.headerValue.templateValue)
             return .object(fields)
         }
     }
@@ -912,8 +912,8 @@ public final class CfnDistribution: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Enabled"] = self.enabled?.templateValue
-            fields["OriginShieldRegion"] = self.originShieldRegion?.templateValue
+            fields.appendNew("Enabled", self.enabled?.templateValue)
+            fields.appendNew("OriginShieldRegion", self.originShieldRegion?.templateValue)
             return .object(fields)
         }
     }
@@ -932,8 +932,8 @@ public final class CfnDistribution: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["OriginAccessIdentity"] = self.originAccessIdentity?.templateValue
-            fields["OriginReadTimeout"] = self.originReadTimeout?.templateValue
+            fields.appendNew("OriginAccessIdentity", self.originAccessIdentity?.templateValue)
+            fields.appendNew("OriginReadTimeout", self.originReadTimeout?.templateValue)
             return .object(fields)
         }
     }
@@ -958,10 +958,10 @@ public final class CfnDistribution: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["OriginKeepaliveTimeout"] = self.originKeepaliveTimeout?.templateValue
-            fields["OriginReadTimeout"] = self.originReadTimeout?.templateValue
-            fields["OwnerAccountId"] = self.ownerAccountId?.templateValue
-            fields["VpcOriginId"] = self.vpcOriginId.templateValue
+            fields.appendNew("OriginKeepaliveTimeout", self.originKeepaliveTimeout?.templateValue)
+            fields.appendNew("OriginReadTimeout", self.originReadTimeout?.templateValue)
+            fields.appendNew("OwnerAccountId", self.ownerAccountId?.templateValue)
+            fields.appendNew("VpcOriginId", self.vpcOriginId.templateValue)
             return .object(fields)
         }
     }
@@ -977,7 +977,7 @@ public final class CfnDistribution: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["GeoRestriction"] = self.geoRestriction.templateValue
+            fields.appendNew("GeoRestriction", self.geoRestriction.templateValue)
             return .object(fields)
         }
     }
@@ -996,8 +996,8 @@ public final class CfnDistribution: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Locations"] = self.locations?.templateValue
-            fields["RestrictionType"] = self.restrictionType.templateValue
+            fields.appendNew("Locations", self.locations?.templateValue)
+            fields.appendNew("RestrictionType", self.restrictionType.templateValue)
             return .object(fields)
         }
 
@@ -1282,8 +1282,8 @@ public final class CfnDistribution: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["DNSName"] = self.dnsName.templateValue
-            fields["OriginAccessIdentity"] = self.originAccessIdentity?.templateValue
+            fields.appendNew("DNSName", self.dnsName.templateValue)
+            fields.appendNew("OriginAccessIdentity", self.originAccessIdentity?.templateValue)
             return .object(fields)
         }
     }
@@ -1302,8 +1302,8 @@ public final class CfnDistribution: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Definition"] = self.definition.templateValue
-            fields["Name"] = self.name.templateValue
+            fields.appendNew("Definition", self.definition.templateValue)
+            fields.appendNew("Name", self.name.templateValue)
             return .object(fields)
         }
 
@@ -1317,7 +1317,7 @@ public final class CfnDistribution: Resource, HasAttributes {
 
             public var templateValue: TemplateValue {
                 var fields = Fields()
-                fields["StringSchema"] = self.stringSchema?.templateValue
+                fields.appendNew("StringSchema", self.stringSchema?.templateValue)
                 return .object(fields)
             }
 
@@ -1334,9 +1334,9 @@ public final class CfnDistribution: Resource, HasAttributes {
 
                 public var templateValue: TemplateValue {
                     var fields = Fields()
-                    fields["Comment"] = self.comment?.templateValue
-                    fields["DefaultValue"] = self.defaultValue?.templateValue
-                    fields["Required"] = self.required.templateValue
+                    fields.appendNew("Comment", self.comment?.templateValue)
+                    fields.appendNew("DefaultValue", self.defaultValue?.templateValue)
+                    fields.appendNew("Required", self.required.templateValue)
                     return .object(fields)
                 }
             }
@@ -1366,11 +1366,11 @@ public final class CfnDistribution: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["AcmCertificateArn"] = self.acmCertificateArn?.templateValue
-            fields["CloudFrontDefaultCertificate"] = self.cloudFrontDefaultCertificate?.templateValue
-            fields["IamCertificateId"] = self.iamCertificateId?.templateValue
-            fields["MinimumProtocolVersion"] = self.minimumProtocolVersion?.templateValue
-            fields["SslSupportMethod"] = self.sslSupportMethod?.templateValue
+            fields.appendNew("AcmCertificateArn", self.acmCertificateArn?.templateValue)
+            fields.appendNew("CloudFrontDefaultCertificate", self.cloudFrontDefaultCertificate?.templateValue)
+            fields.appendNew("IamCertificateId", self.iamCertificateId?.templateValue)
+            fields.appendNew("MinimumProtocolVersion", self.minimumProtocolVersion?.templateValue)
+            fields.appendNew("SslSupportMethod", self.sslSupportMethod?.templateValue)
             return .object(fields)
         }
 
@@ -1415,8 +1415,8 @@ public final class CfnDistribution: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Mode"] = self.mode?.templateValue
-            fields["TrustStoreConfig"] = self.trustStoreConfig?.templateValue
+            fields.appendNew("Mode", self.mode?.templateValue)
+            fields.appendNew("TrustStoreConfig", self.trustStoreConfig?.templateValue)
             return .object(fields)
         }
     }
@@ -1448,9 +1448,9 @@ public final class CfnDistribution: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["AdvertiseTrustStoreCaNames"] = self.advertiseTrustStoreCaNames?.templateValue
-            fields["IgnoreCertificateExpiry"] = self.ignoreCertificateExpiry?.templateValue
-            fields["TrustStoreId"] = self.trustStoreId.templateValue
+            fields.appendNew("AdvertiseTrustStoreCaNames", self.advertiseTrustStoreCaNames?.templateValue)
+            fields.appendNew("IgnoreCertificateExpiry", self.ignoreCertificateExpiry?.templateValue)
+            fields.appendNew("TrustStoreId", self.trustStoreId.templateValue)
             return .object(fields)
         }
     }
@@ -1469,8 +1469,8 @@ public final class CfnDistribution: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Key"] = self.key.templateValue
-            fields["Value"] = self.value.templateValue
+            fields.appendNew("Key", self.key.templateValue)
+            fields.appendNew("Value", self.value.templateValue)
             return .object(fields)
         }
     }

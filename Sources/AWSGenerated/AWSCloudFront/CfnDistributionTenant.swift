@@ -62,15 +62,15 @@ public final class CfnDistributionTenant: Resource, HasAttributes {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["ConnectionGroupId"] = self.connectionGroupId?.templateValue
-        properties["Customizations"] = self.customizations?.templateValue
-        properties["DistributionId"] = self.distributionId.templateValue
-        properties["Domains"] = self.domains.templateValue
-        properties["Enabled"] = self.enabled?.templateValue
-        properties["ManagedCertificateRequest"] = self.managedCertificateRequest?.templateValue
-        properties["Name"] = self.name.templateValue
-        properties["Parameters"] = self.parameters?.templateValue
-        properties["Tags"] = self.tags?.templateValue
+        properties.appendNew("ConnectionGroupId", self.connectionGroupId?.templateValue)
+        properties.appendNew("Customizations", self.customizations?.templateValue)
+        properties.appendNew("DistributionId", self.distributionId.templateValue)
+        properties.appendNew("Domains", self.domains.templateValue)
+        properties.appendNew("Enabled", self.enabled?.templateValue)
+        properties.appendNew("ManagedCertificateRequest", self.managedCertificateRequest?.templateValue)
+        properties.appendNew("Name", self.name.templateValue)
+        properties.appendNew("Parameters", self.parameters?.templateValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
         return properties
     }
 
@@ -91,9 +91,9 @@ public final class CfnDistributionTenant: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Certificate"] = self.certificate?.templateValue
-            fields["GeoRestrictions"] = self.geoRestrictions?.templateValue
-            fields["WebAcl"] = self.webAcl?.templateValue
+            fields.appendNew("Certificate", self.certificate?.templateValue)
+            fields.appendNew("GeoRestrictions", self.geoRestrictions?.templateValue)
+            fields.appendNew("WebAcl", self.webAcl?.templateValue)
             return .object(fields)
         }
     }
@@ -109,7 +109,7 @@ public final class CfnDistributionTenant: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Arn"] = self.arn?.templateValue
+            fields.appendNew("Arn", self.arn?.templateValue)
             return .object(fields)
         }
     }
@@ -128,8 +128,8 @@ public final class CfnDistributionTenant: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Locations"] = self.locations?.templateValue
-            fields["RestrictionType"] = self.restrictionType?.templateValue
+            fields.appendNew("Locations", self.locations?.templateValue)
+            fields.appendNew("RestrictionType", self.restrictionType?.templateValue)
             return .object(fields)
         }
 
@@ -158,8 +158,8 @@ public final class CfnDistributionTenant: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Action"] = self.action?.templateValue
-            fields["Arn"] = self.arn?.templateValue
+            fields.appendNew("Action", self.action?.templateValue)
+            fields.appendNew("Arn", self.arn?.templateValue)
             return .object(fields)
         }
 
@@ -190,9 +190,9 @@ public final class CfnDistributionTenant: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["CertificateTransparencyLoggingPreference"] = self.certificateTransparencyLoggingPreference?.templateValue
-            fields["PrimaryDomainName"] = self.primaryDomainName?.templateValue
-            fields["ValidationTokenHost"] = self.validationTokenHost?.templateValue
+            fields.appendNew("CertificateTransparencyLoggingPreference", self.certificateTransparencyLoggingPreference?.templateValue)
+            fields.appendNew("PrimaryDomainName", self.primaryDomainName?.templateValue)
+            fields.appendNew("ValidationTokenHost", self.validationTokenHost?.templateValue)
             return .object(fields)
         }
 
@@ -229,8 +229,8 @@ public final class CfnDistributionTenant: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Name"] = self.name?.templateValue
-            fields["Value"] = self.value?.templateValue
+            fields.appendNew("Name", self.name?.templateValue)
+            fields.appendNew("Value", self.value?.templateValue)
             return .object(fields)
         }
     }
@@ -249,8 +249,8 @@ public final class CfnDistributionTenant: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Key"] = self.key.templateValue
-            fields["Value"] = self.value.templateValue
+            fields.appendNew("Key", self.key.templateValue)
+            fields.appendNew("Value", self.value.templateValue)
             return .object(fields)
         }
     }

@@ -33,10 +33,10 @@ public final class CfnFieldLevelEncryptionConfig: Resource, HasAttributes {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["CallerReference"] = self.callerReference.templateValue
-        properties["Comment"] = self.comment?.templateValue
-        properties["ContentTypeProfileConfig"] = self.contentTypeProfileConfig.templateValue
-        properties["QueryArgProfileConfig"] = self.queryArgProfileConfig.templateValue
+        properties.appendNew("CallerReference", self.callerReference.templateValue)
+        properties.appendNew("Comment", self.comment?.templateValue)
+        properties.appendNew("ContentTypeProfileConfig", self.contentTypeProfileConfig.templateValue)
+        properties.appendNew("QueryArgProfileConfig", self.queryArgProfileConfig.templateValue)
         return properties
     }
 
@@ -54,8 +54,8 @@ public final class CfnFieldLevelEncryptionConfig: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["ContentTypeProfiles"] = self.contentTypeProfiles.templateValue
-            fields["ForwardWhenContentTypeIsUnknown"] = self.forwardWhenContentTypeIsUnknown.templateValue
+            fields.appendNew("ContentTypeProfiles", self.contentTypeProfiles.templateValue)
+            fields.appendNew("ForwardWhenContentTypeIsUnknown", self.forwardWhenContentTypeIsUnknown.templateValue)
             return .object(fields)
         }
     }
@@ -77,9 +77,9 @@ public final class CfnFieldLevelEncryptionConfig: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["ContentType"] = self.contentType.templateValue
-            fields["Format"] = self.format.templateValue
-            fields["ProfileId"] = self.profileId.templateValue
+            fields.appendNew("ContentType", self.contentType.templateValue)
+            fields.appendNew("Format", self.format.templateValue)
+            fields.appendNew("ProfileId", self.profileId.templateValue)
             return .object(fields)
         }
 
@@ -106,8 +106,8 @@ public final class CfnFieldLevelEncryptionConfig: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["ForwardWhenQueryArgProfileIsUnknown"] = self.forwardWhenQueryArgProfileIsUnknown.templateValue
-            fields["QueryArgProfiles"] = self.queryArgProfiles.templateValue
+            fields.appendNew("ForwardWhenQueryArgProfileIsUnknown", self.forwardWhenQueryArgProfileIsUnknown.templateValue)
+            fields.appendNew("QueryArgProfiles", self.queryArgProfiles.templateValue)
             return .object(fields)
         }
     }
@@ -126,8 +126,8 @@ public final class CfnFieldLevelEncryptionConfig: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["ProfileId"] = self.profileId.templateValue
-            fields["QueryArg"] = self.queryArg.templateValue
+            fields.appendNew("ProfileId", self.profileId.templateValue)
+            fields.appendNew("QueryArg", self.queryArg.templateValue)
             return .object(fields)
         }
     }

@@ -25,7 +25,7 @@ public final class CfnFieldLevelEncryptionProfile: Resource, HasAttributes {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["FieldLevelEncryptionProfileConfig"] = self.fieldLevelEncryptionProfileConfig.templateValue
+        properties.appendNew("FieldLevelEncryptionProfileConfig", self.fieldLevelEncryptionProfileConfig.templateValue)
         return properties
     }
 
@@ -49,10 +49,10 @@ public final class CfnFieldLevelEncryptionProfile: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["CallerReference"] = self.callerReference.templateValue
-            fields["Comment"] = self.comment?.templateValue
-            fields["EncryptionEntities"] = self.encryptionEntities.templateValue
-            fields["Name"] = self.name.templateValue
+            fields.appendNew("CallerReference", self.callerReference.templateValue)
+            fields.appendNew("Comment", self.comment?.templateValue)
+            fields.appendNew("EncryptionEntities", self.encryptionEntities.templateValue)
+            fields.appendNew("Name", self.name.templateValue)
             return .object(fields)
         }
     }
@@ -74,9 +74,9 @@ public final class CfnFieldLevelEncryptionProfile: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["FieldPatterns"] = self.fieldPatterns.templateValue
-            fields["ProviderId"] = self.providerId.templateValue
-            fields["PublicKeyId"] = self.publicKeyId.templateValue
+            fields.appendNew("FieldPatterns", self.fieldPatterns.templateValue)
+            fields.appendNew("ProviderId", self.providerId.templateValue)
+            fields.appendNew("PublicKeyId", self.publicKeyId.templateValue)
             return .object(fields)
         }
     }

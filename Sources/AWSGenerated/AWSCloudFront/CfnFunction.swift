@@ -41,12 +41,12 @@ public final class CfnFunction: Resource, HasAttributes {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["AutoPublish"] = self.autoPublish?.templateValue
-        properties["FunctionCode"] = self.functionCode.templateValue
-        properties["FunctionConfig"] = self.functionConfig.templateValue
-        properties["FunctionMetadata"] = self.functionMetadata?.templateValue
-        properties["Name"] = self.name.templateValue
-        properties["Tags"] = self.tags?.templateValue
+        properties.appendNew("AutoPublish", self.autoPublish?.templateValue)
+        properties.appendNew("FunctionCode", self.functionCode.templateValue)
+        properties.appendNew("FunctionConfig", self.functionConfig.templateValue)
+        properties.appendNew("FunctionMetadata", self.functionMetadata?.templateValue)
+        properties.appendNew("Name", self.name.templateValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
         return properties
     }
 
@@ -67,9 +67,9 @@ public final class CfnFunction: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Comment"] = self.comment.templateValue
-            fields["KeyValueStoreAssociations"] = self.keyValueStoreAssociations?.templateValue
-            fields["Runtime"] = self.runtime.templateValue
+            fields.appendNew("Comment", self.comment.templateValue)
+            fields.appendNew("KeyValueStoreAssociations", self.keyValueStoreAssociations?.templateValue)
+            fields.appendNew("Runtime", self.runtime.templateValue)
             return .object(fields)
         }
 
@@ -94,7 +94,7 @@ public final class CfnFunction: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["KeyValueStoreARN"] = self.keyValueStoreARN.templateValue
+            fields.appendNew("KeyValueStoreARN", self.keyValueStoreARN.templateValue)
             return .object(fields)
         }
     }
@@ -110,7 +110,7 @@ public final class CfnFunction: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["FunctionARN"] = self.functionARN?.templateValue
+            fields.appendNew("FunctionARN", self.functionARN?.templateValue)
             return .object(fields)
         }
     }
@@ -129,8 +129,8 @@ public final class CfnFunction: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Key"] = self.key.templateValue
-            fields["Value"] = self.value.templateValue
+            fields.appendNew("Key", self.key.templateValue)
+            fields.appendNew("Value", self.value.templateValue)
             return .object(fields)
         }
     }

@@ -23,7 +23,7 @@ public final class CfnKeyGroup: Resource, HasAttributes {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["KeyGroupConfig"] = self.keyGroupConfig.templateValue
+        properties.appendNew("KeyGroupConfig", self.keyGroupConfig.templateValue)
         return properties
     }
 
@@ -44,9 +44,9 @@ public final class CfnKeyGroup: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Comment"] = self.comment?.templateValue
-            fields["Items"] = self.items.templateValue
-            fields["Name"] = self.name.templateValue
+            fields.appendNew("Comment", self.comment?.templateValue)
+            fields.appendNew("Items", self.items.templateValue)
+            fields.appendNew("Name", self.name.templateValue)
             return .object(fields)
         }
     }

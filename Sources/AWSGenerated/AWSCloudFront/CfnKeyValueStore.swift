@@ -35,10 +35,10 @@ public final class CfnKeyValueStore: Resource, HasAttributes {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["Comment"] = self.comment?.templateValue
-        properties["ImportSource"] = self.importSource?.templateValue
-        properties["Name"] = self.name.templateValue
-        properties["Tags"] = self.tags?.templateValue
+        properties.appendNew("Comment", self.comment?.templateValue)
+        properties.appendNew("ImportSource", self.importSource?.templateValue)
+        properties.appendNew("Name", self.name.templateValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
         return properties
     }
 
@@ -56,8 +56,8 @@ public final class CfnKeyValueStore: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["SourceArn"] = self.sourceArn.templateValue
-            fields["SourceType"] = self.sourceType.templateValue
+            fields.appendNew("SourceArn", self.sourceArn.templateValue)
+            fields.appendNew("SourceType", self.sourceType.templateValue)
             return .object(fields)
         }
 
@@ -84,8 +84,8 @@ public final class CfnKeyValueStore: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Key"] = self.key.templateValue
-            fields["Value"] = self.value.templateValue
+            fields.appendNew("Key", self.key.templateValue)
+            fields.appendNew("Value", self.value.templateValue)
             return .object(fields)
         }
     }

@@ -16,8 +16,8 @@ public final class CfnMonitoringSubscription: Resource {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["DistributionId"] = self.distributionId.templateValue
-        properties["MonitoringSubscription"] = self.monitoringSubscription.templateValue
+        properties.appendNew("DistributionId", self.distributionId.templateValue)
+        properties.appendNew("MonitoringSubscription", self.monitoringSubscription.templateValue)
         return properties
     }
 
@@ -32,7 +32,7 @@ public final class CfnMonitoringSubscription: Resource {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["RealtimeMetricsSubscriptionConfig"] = self.realtimeMetricsSubscriptionConfig?.templateValue
+            fields.appendNew("RealtimeMetricsSubscriptionConfig", self.realtimeMetricsSubscriptionConfig?.templateValue)
             return .object(fields)
         }
     }
@@ -48,7 +48,7 @@ public final class CfnMonitoringSubscription: Resource {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["RealtimeMetricsSubscriptionStatus"] = self.realtimeMetricsSubscriptionStatus.templateValue
+            fields.appendNew("RealtimeMetricsSubscriptionStatus", self.realtimeMetricsSubscriptionStatus.templateValue)
             return .object(fields)
         }
 

@@ -20,7 +20,7 @@ public final class CfnOriginAccessControl: Resource, HasAttributes {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["OriginAccessControlConfig"] = self.originAccessControlConfig.templateValue
+        properties.appendNew("OriginAccessControlConfig", self.originAccessControlConfig.templateValue)
         return properties
     }
 
@@ -47,11 +47,11 @@ public final class CfnOriginAccessControl: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Description"] = self.description?.templateValue
-            fields["Name"] = self.name.templateValue
-            fields["OriginAccessControlOriginType"] = self.originAccessControlOriginType.templateValue
-            fields["SigningBehavior"] = self.signingBehavior.templateValue
-            fields["SigningProtocol"] = self.signingProtocol.templateValue
+            fields.appendNew("Description", self.description?.templateValue)
+            fields.appendNew("Name", self.name.templateValue)
+            fields.appendNew("OriginAccessControlOriginType", self.originAccessControlOriginType.templateValue)
+            fields.appendNew("SigningBehavior", self.signingBehavior.templateValue)
+            fields.appendNew("SigningProtocol", self.signingProtocol.templateValue)
             return .object(fields)
         }
     }

@@ -23,7 +23,7 @@ public final class CfnOriginRequestPolicy: Resource, HasAttributes {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["OriginRequestPolicyConfig"] = self.originRequestPolicyConfig.templateValue
+        properties.appendNew("OriginRequestPolicyConfig", self.originRequestPolicyConfig.templateValue)
         return properties
     }
 
@@ -50,11 +50,11 @@ public final class CfnOriginRequestPolicy: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Comment"] = self.comment?.templateValue
-            fields["CookiesConfig"] = self.cookiesConfig.templateValue
-            fields["HeadersConfig"] = self.headersConfig.templateValue
-            fields["Name"] = self.name.templateValue
-            fields["QueryStringsConfig"] = self.queryStringsConfig.templateValue
+            fields.appendNew("Comment", self.comment?.templateValue)
+            fields.appendNew("CookiesConfig", self.cookiesConfig.templateValue)
+            fields.appendNew("HeadersConfig", self.headersConfig.templateValue)
+            fields.appendNew("Name", self.name.templateValue)
+            fields.appendNew("QueryStringsConfig", self.queryStringsConfig.templateValue)
             return .object(fields)
         }
     }
@@ -73,8 +73,8 @@ public final class CfnOriginRequestPolicy: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["CookieBehavior"] = self.cookieBehavior.templateValue
-            fields["Cookies"] = self.cookies?.templateValue
+            fields.appendNew("CookieBehavior", self.cookieBehavior.templateValue)
+            fields.appendNew("Cookies", self.cookies?.templateValue)
             return .object(fields)
         }
     }
@@ -93,8 +93,8 @@ public final class CfnOriginRequestPolicy: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["HeaderBehavior"] = self.headerBehavior.templateValue
-            fields["Headers"] = self.headers?.templateValue
+            fields.appendNew("HeaderBehavior", self.headerBehavior.templateValue)
+            fields.appendNew("Headers", self.headers?.templateValue)
             return .object(fields)
         }
     }
@@ -113,8 +113,8 @@ public final class CfnOriginRequestPolicy: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["QueryStringBehavior"] = self.queryStringBehavior.templateValue
-            fields["QueryStrings"] = self.queryStrings?.templateValue
+            fields.appendNew("QueryStringBehavior", self.queryStringBehavior.templateValue)
+            fields.appendNew("QueryStrings", self.queryStrings?.templateValue)
             return .object(fields)
         }
     }

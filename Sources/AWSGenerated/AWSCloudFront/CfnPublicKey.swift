@@ -23,7 +23,7 @@ public final class CfnPublicKey: Resource, HasAttributes {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["PublicKeyConfig"] = self.publicKeyConfig.templateValue
+        properties.appendNew("PublicKeyConfig", self.publicKeyConfig.templateValue)
         return properties
     }
 
@@ -47,10 +47,10 @@ public final class CfnPublicKey: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["CallerReference"] = self.callerReference.templateValue
-            fields["Comment"] = self.comment?.templateValue
-            fields["EncodedKey"] = self.encodedKey.templateValue
-            fields["Name"] = self.name.templateValue
+            fields.appendNew("CallerReference", self.callerReference.templateValue)
+            fields.appendNew("Comment", self.comment?.templateValue)
+            fields.appendNew("EncodedKey", self.encodedKey.templateValue)
+            fields.appendNew("Name", self.name.templateValue)
             return .object(fields)
         }
     }

@@ -29,10 +29,10 @@ public final class CfnRealtimeLogConfig: Resource, HasAttributes {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["EndPoints"] = self.endPoints.templateValue
-        properties["Fields"] = self.fields.templateValue
-        properties["Name"] = self.name.templateValue
-        properties["SamplingRate"] = self.samplingRate.templateValue
+        properties.appendNew("EndPoints", self.endPoints.templateValue)
+        properties.appendNew("Fields", self.fields.templateValue)
+        properties.appendNew("Name", self.name.templateValue)
+        properties.appendNew("SamplingRate", self.samplingRate.templateValue)
         return properties
     }
 
@@ -50,8 +50,8 @@ public final class CfnRealtimeLogConfig: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["KinesisStreamConfig"] = self.kinesisStreamConfig.templateValue
-            fields["StreamType"] = self.streamType.templateValue
+            fields.appendNew("KinesisStreamConfig", self.kinesisStreamConfig.templateValue)
+            fields.appendNew("StreamType", self.streamType.templateValue)
             return .object(fields)
         }
     }
@@ -70,8 +70,8 @@ public final class CfnRealtimeLogConfig: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["RoleArn"] = self.roleArn.templateValue
-            fields["StreamArn"] = self.streamArn.templateValue
+            fields.appendNew("RoleArn", self.roleArn.templateValue)
+            fields.appendNew("StreamArn", self.streamArn.templateValue)
             return .object(fields)
         }
     }

@@ -23,7 +23,7 @@ public final class CfnResponseHeadersPolicy: Resource, HasAttributes {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["ResponseHeadersPolicyConfig"] = self.responseHeadersPolicyConfig.templateValue
+        properties.appendNew("ResponseHeadersPolicyConfig", self.responseHeadersPolicyConfig.templateValue)
         return properties
     }
 
@@ -56,13 +56,13 @@ public final class CfnResponseHeadersPolicy: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Comment"] = self.comment?.templateValue
-            fields["CorsConfig"] = self.corsConfig?.templateValue
-            fields["CustomHeadersConfig"] = self.customHeadersConfig?.templateValue
-            fields["Name"] = self.name.templateValue
-            fields["RemoveHeadersConfig"] = self.removeHeadersConfig?.templateValue
-            fields["SecurityHeadersConfig"] = self.securityHeadersConfig?.templateValue
-            fields["ServerTimingHeadersConfig"] = self.serverTimingHeadersConfig?.templateValue
+            fields.appendNew("Comment", self.comment?.templateValue)
+            fields.appendNew("CorsConfig", self.corsConfig?.templateValue)
+            fields.appendNew("CustomHeadersConfig", self.customHeadersConfig?.templateValue)
+            fields.appendNew("Name", self.name.templateValue)
+            fields.appendNew("RemoveHeadersConfig", self.removeHeadersConfig?.templateValue)
+            fields.appendNew("SecurityHeadersConfig", self.securityHeadersConfig?.templateValue)
+            fields.appendNew("ServerTimingHeadersConfig", self.serverTimingHeadersConfig?.templateValue)
             return .object(fields)
         }
     }
@@ -96,13 +96,13 @@ public final class CfnResponseHeadersPolicy: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["AccessControlAllowCredentials"] = self.accessControlAllowCredentials.templateValue
-            fields["AccessControlAllowHeaders"] = self.accessControlAllowHeaders.templateValue
-            fields["AccessControlAllowMethods"] = self.accessControlAllowMethods.templateValue
-            fields["AccessControlAllowOrigins"] = self.accessControlAllowOrigins.templateValue
-            fields["AccessControlExposeHeaders"] = self.accessControlExposeHeaders?.templateValue
-            fields["AccessControlMaxAgeSec"] = self.accessControlMaxAgeSec?.templateValue
-            fields["OriginOverride"] = self.originOverride.templateValue
+            fields.appendNew("AccessControlAllowCredentials", self.accessControlAllowCredentials.templateValue)
+            fields.appendNew("AccessControlAllowHeaders", self.accessControlAllowHeaders.templateValue)
+            fields.appendNew("AccessControlAllowMethods", self.accessControlAllowMethods.templateValue)
+            fields.appendNew("AccessControlAllowOrigins", self.accessControlAllowOrigins.templateValue)
+            fields.appendNew("AccessControlExposeHeaders", self.accessControlExposeHeaders?.templateValue)
+            fields.appendNew("AccessControlMaxAgeSec", self.accessControlMaxAgeSec?.templateValue)
+            fields.appendNew("OriginOverride", self.originOverride.templateValue)
             return .object(fields)
         }
     }
@@ -118,7 +118,7 @@ public final class CfnResponseHeadersPolicy: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Items"] = self.items.templateValue
+            fields.appendNew("Items", self.items.templateValue)
             return .object(fields)
         }
     }
@@ -134,7 +134,7 @@ public final class CfnResponseHeadersPolicy: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Items"] = self.items.templateValue
+            fields.appendNew("Items", self.items.templateValue)
             return .object(fields)
         }
 
@@ -165,7 +165,7 @@ public final class CfnResponseHeadersPolicy: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Items"] = self.items.templateValue
+            fields.appendNew("Items", self.items.templateValue)
             return .object(fields)
         }
     }
@@ -181,7 +181,7 @@ public final class CfnResponseHeadersPolicy: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Items"] = self.items.templateValue
+            fields.appendNew("Items", self.items.templateValue)
             return .object(fields)
         }
     }
@@ -197,7 +197,7 @@ public final class CfnResponseHeadersPolicy: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Items"] = self.items.templateValue
+            fields.appendNew("Items", self.items.templateValue)
             return .object(fields)
         }
     }
@@ -219,9 +219,9 @@ public final class CfnResponseHeadersPolicy: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Header"] = self.header.templateValue
-            fields["Override"] = self.override.templateValue
-            fields["Value"] = self.value.templateValue
+            fields.appendNew("Header", self.header.templateValue)
+            fields.appendNew("Override", self.override.templateValue)
+            fields.appendNew("Value", self.value.templateValue)
             return .object(fields)
         }
     }
@@ -237,7 +237,7 @@ public final class CfnResponseHeadersPolicy: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Items"] = self.items.templateValue
+            fields.appendNew("Items", self.items.templateValue)
             return .object(fields)
         }
     }
@@ -253,7 +253,7 @@ public final class CfnResponseHeadersPolicy: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Header"] = self.header.templateValue
+            fields.appendNew("Header", self.header.templateValue)
             return .object(fields)
         }
     }
@@ -284,12 +284,12 @@ public final class CfnResponseHeadersPolicy: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["ContentSecurityPolicy"] = self.contentSecurityPolicy?.templateValue
-            fields["ContentTypeOptions"] = self.contentTypeOptions?.templateValue
-            fields["FrameOptions"] = self.frameOptions?.templateValue
-            fields["ReferrerPolicy"] = self.referrerPolicy?.templateValue
-            fields["StrictTransportSecurity"] = self.strictTransportSecurity?.templateValue
-            fields["XSSProtection"] = self.xssProtection?.templateValue
+            fields.appendNew("ContentSecurityPolicy", self.contentSecurityPolicy?.templateValue)
+            fields.appendNew("ContentTypeOptions", self.contentTypeOptions?.templateValue)
+            fields.appendNew("FrameOptions", self.frameOptions?.templateValue)
+            fields.appendNew("ReferrerPolicy", self.referrerPolicy?.templateValue)
+            fields.appendNew("StrictTransportSecurity", self.strictTransportSecurity?.templateValue)
+            fields.appendNew("XSSProtection", self.xssProtection?.templateValue)
             return .object(fields)
         }
     }
@@ -308,8 +308,8 @@ public final class CfnResponseHeadersPolicy: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["ContentSecurityPolicy"] = self.contentSecurityPolicy.templateValue
-            fields["Override"] = self.override.templateValue
+            fields.appendNew("ContentSecurityPolicy", self.contentSecurityPolicy.templateValue)
+            fields.appendNew("Override", self.override.templateValue)
             return .object(fields)
         }
     }
@@ -325,7 +325,7 @@ public final class CfnResponseHeadersPolicy: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Override"] = self.override.templateValue
+            fields.appendNew("Override", self.override.templateValue)
             return .object(fields)
         }
     }
@@ -344,8 +344,8 @@ public final class CfnResponseHeadersPolicy: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["FrameOption"] = self.frameOption.templateValue
-            fields["Override"] = self.override.templateValue
+            fields.appendNew("FrameOption", self.frameOption.templateValue)
+            fields.appendNew("Override", self.override.templateValue)
             return .object(fields)
         }
     }
@@ -364,8 +364,8 @@ public final class CfnResponseHeadersPolicy: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Override"] = self.override.templateValue
-            fields["ReferrerPolicy"] = self.referrerPolicy.templateValue
+            fields.appendNew("Override", self.override.templateValue)
+            fields.appendNew("ReferrerPolicy", self.referrerPolicy.templateValue)
             return .object(fields)
         }
     }
@@ -390,10 +390,10 @@ public final class CfnResponseHeadersPolicy: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["AccessControlMaxAgeSec"] = self.accessControlMaxAgeSec.templateValue
-            fields["IncludeSubdomains"] = self.includeSubdomains?.templateValue
-            fields["Override"] = self.override.templateValue
-            fields["Preload"] = self.preload?.templateValue
+            fields.appendNew("AccessControlMaxAgeSec", self.accessControlMaxAgeSec.templateValue)
+            fields.appendNew("IncludeSubdomains", self.includeSubdomains?.templateValue)
+            fields.appendNew("Override", self.override.templateValue)
+            fields.appendNew("Preload", self.preload?.templateValue)
             return .object(fields)
         }
     }
@@ -418,10 +418,10 @@ public final class CfnResponseHeadersPolicy: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["ModeBlock"] = self.modeBlock?.templateValue
-            fields["Override"] = self.override.templateValue
-            fields["Protection"] = self.protection.templateValue
-            fields["ReportUri"] = self.reportUri?.templateValue
+            fields.appendNew("ModeBlock", self.modeBlock?.templateValue)
+            fields.appendNew("Override", self.override.templateValue)
+            fields.appendNew("Protection", self.protection.templateValue)
+            fields.appendNew("ReportUri", self.reportUri?.templateValue)
             return .object(fields)
         }
     }
@@ -440,8 +440,8 @@ public final class CfnResponseHeadersPolicy: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Enabled"] = self.enabled.templateValue
-            fields["SamplingRate"] = self.samplingRate?.templateValue
+            fields.appendNew("Enabled", self.enabled.templateValue)
+            fields.appendNew("SamplingRate", self.samplingRate?.templateValue)
             return .object(fields)
         }
     }

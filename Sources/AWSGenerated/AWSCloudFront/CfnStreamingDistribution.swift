@@ -24,8 +24,8 @@ public final class CfnStreamingDistribution: Resource, HasAttributes {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["StreamingDistributionConfig"] = self.streamingDistributionConfig.templateValue
-        properties["Tags"] = self.tags.templateValue
+        properties.appendNew("StreamingDistributionConfig", self.streamingDistributionConfig.templateValue)
+        properties.appendNew("Tags", self.tags.templateValue)
         return properties
     }
 
@@ -50,13 +50,13 @@ public final class CfnStreamingDistribution: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Aliases"] = self.aliases?.templateValue
-            fields["Comment"] = self.comment.templateValue
-            fields["Enabled"] = self.enabled.templateValue
-            fields["Logging"] = self.logging?.templateValue
-            fields["PriceClass"] = self.priceClass?.templateValue
-            fields["S3Origin"] = self.s3Origin.templateValue
-            fields["TrustedSigners"] = self.trustedSigners.templateValue
+            fields.appendNew("Aliases", self.aliases?.templateValue)
+            fields.appendNew("Comment", self.comment.templateValue)
+            fields.appendNew("Enabled", self.enabled.templateValue)
+            fields.appendNew("Logging", self.logging?.templateValue)
+            fields.appendNew("PriceClass", self.priceClass?.templateValue)
+            fields.appendNew("S3Origin", self.s3Origin.templateValue)
+            fields.appendNew("TrustedSigners", self.trustedSigners.templateValue)
             return .object(fields)
         }
     }
@@ -74,9 +74,9 @@ public final class CfnStreamingDistribution: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Bucket"] = self.bucket.templateValue
-            fields["Enabled"] = self.enabled.templateValue
-            fields["Prefix"] = self.prefix.templateValue
+            fields.appendNew("Bucket", self.bucket.templateValue)
+            fields.appendNew("Enabled", self.enabled.templateValue)
+            fields.appendNew("Prefix", self.prefix.templateValue)
             return .object(fields)
         }
     }
@@ -92,8 +92,8 @@ public final class CfnStreamingDistribution: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["DomainName"] = self.domainName.templateValue
-            fields["OriginAccessIdentity"] = self.originAccessIdentity.templateValue
+            fields.appendNew("DomainName", self.domainName.templateValue)
+            fields.appendNew("OriginAccessIdentity", self.originAccessIdentity.templateValue)
             return .object(fields)
         }
     }
@@ -109,8 +109,8 @@ public final class CfnStreamingDistribution: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["AwsAccountNumbers"] = self.awsAccountNumbers?.templateValue
-            fields["Enabled"] = self.enabled.templateValue
+            fields.appendNew("AwsAccountNumbers", self.awsAccountNumbers?.templateValue)
+            fields.appendNew("Enabled", self.enabled.templateValue)
             return .object(fields)
         }
     }
@@ -126,8 +126,8 @@ public final class CfnStreamingDistribution: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Key"] = self.key.templateValue
-            fields["Value"] = self.value.templateValue
+            fields.appendNew("Key", self.key.templateValue)
+            fields.appendNew("Value", self.value.templateValue)
             return .object(fields)
         }
     }

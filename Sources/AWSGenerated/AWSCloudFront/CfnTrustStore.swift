@@ -44,10 +44,10 @@ public final class CfnTrustStore: Resource, HasAttributes {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["CaCertificatesBundleSource"] = self.caCertificatesBundleSource?.templateValue
-        properties["Name"] = self.name.templateValue
-        properties["Tags"] = self.tags?.templateValue
-        properties["UseClientCertificateOCSPEndpoint"] = self.useClientCertificateOCSPEndpoint?.templateValue
+        properties.appendNew("CaCertificatesBundleSource", self.caCertificatesBundleSource?.templateValue)
+        properties.appendNew("Name", self.name.templateValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
+        properties.appendNew("UseClientCertificateOCSPEndpoint", self.useClientCertificateOCSPEndpoint?.templateValue)
         return properties
     }
 
@@ -62,7 +62,7 @@ public final class CfnTrustStore: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["CaCertificatesBundleS3Location"] = self.caCertificatesBundleS3Location.templateValue
+            fields.appendNew("CaCertificatesBundleS3Location", self.caCertificatesBundleS3Location.templateValue)
             return .object(fields)
         }
     }
@@ -87,10 +87,10 @@ public final class CfnTrustStore: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Bucket"] = self.bucket.templateValue
-            fields["Key"] = self.key.templateValue
-            fields["Region"] = self.region.templateValue
-            fields["Version"] = self.version?.templateValue
+            fields.appendNew("Bucket", self.bucket.templateValue)
+            fields.appendNew("Key", self.key.templateValue)
+            fields.appendNew("Region", self.region.templateValue)
+            fields.appendNew("Version", self.version?.templateValue)
             return .object(fields)
         }
     }
@@ -109,8 +109,8 @@ public final class CfnTrustStore: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Key"] = self.key.templateValue
-            fields["Value"] = self.value.templateValue
+            fields.appendNew("Key", self.key.templateValue)
+            fields.appendNew("Value", self.value.templateValue)
             return .object(fields)
         }
     }

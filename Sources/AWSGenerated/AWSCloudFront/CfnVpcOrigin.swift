@@ -38,8 +38,8 @@ public final class CfnVpcOrigin: Resource, HasAttributes {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["Tags"] = self.tags?.templateValue
-        properties["VpcOriginEndpointConfig"] = self.vpcOriginEndpointConfig.templateValue
+        properties.appendNew("Tags", self.tags?.templateValue)
+        properties.appendNew("VpcOriginEndpointConfig", self.vpcOriginEndpointConfig.templateValue)
         return properties
     }
 
@@ -57,8 +57,8 @@ public final class CfnVpcOrigin: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Key"] = self.key.templateValue
-            fields["Value"] = self.value.templateValue
+            fields.appendNew("Key", self.key.templateValue)
+            fields.appendNew("Value", self.value.templateValue)
             return .object(fields)
         }
     }
@@ -91,13 +91,13 @@ public final class CfnVpcOrigin: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Arn"] = self.arn.templateValue
-            fields["HTTPPort"] = self.httpPort?.templateValue
-            fields["HTTPSPort"] = self.httpsPort?.templateValue
-            fields["IpAddressType"] = self.ipAddressType?.templateValue
-            fields["Name"] = self.name.templateValue
-            fields["OriginProtocolPolicy"] = self.originProtocolPolicy?.templateValue
-            fields["OriginSSLProtocols"] = self.originSSLProtocols?.templateValue
+            fields.appendNew("Arn", self.arn.templateValue)
+            fields.appendNew("HTTPPort", self.httpPort?.templateValue)
+            fields.appendNew("HTTPSPort", self.httpsPort?.templateValue)
+            fields.appendNew("IpAddressType", self.ipAddressType?.templateValue)
+            fields.appendNew("Name", self.name.templateValue)
+            fields.appendNew("OriginProtocolPolicy", self.originProtocolPolicy?.templateValue)
+            fields.appendNew("OriginSSLProtocols", self.originSSLProtocols?.templateValue)
             return .object(fields)
         }
 

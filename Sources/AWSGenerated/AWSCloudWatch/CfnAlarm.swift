@@ -103,33 +103,33 @@ public final class CfnAlarm: Resource, HasAttributes, DecodableResource {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["ActionConfiguration"] = self.actionConfiguration?.templateValue
-        properties["ActionsEnabled"] = self.actionsEnabled?.templateValue
-        properties["AlarmActions"] = self.alarmActions?.templateValue
-        properties["AlarmDescription"] = self.alarmDescription?.templateValue
-        properties["AlarmName"] = self.alarmName?.templateValue
-        properties["ComparisonOperator"] = self.comparisonOperator?.templateValue
-        properties["DatapointsToAlarm"] = self.datapointsToAlarm?.templateValue
-        properties["Dimensions"] = self.dimensions?.templateValue
-        properties["EvaluateLowSampleCountPercentile"] = self.evaluateLowSampleCountPercentile?.templateValue
-        properties["EvaluationCriteria"] = self.evaluationCriteria?.templateValue
-        properties["EvaluationInterval"] = self.evaluationInterval?.templateValue
-        properties["EvaluationPeriods"] = self.evaluationPeriods?.templateValue
-        properties["EvaluationWindow"] = self.evaluationWindow?.templateValue
-        properties["ExtendedStatistic"] = self.extendedStatistic?.templateValue
-        properties["InsufficientDataActions"] = self.insufficientDataActions?.templateValue
-        properties["MetricName"] = self.metricName?.templateValue
-        properties["Metrics"] = self.metrics?.templateValue
-        properties["Namespace"] = self.namespace?.templateValue
-        properties["OKActions"] = self.okActions?.templateValue
-        properties["Period"] = self.period?.templateValue
-        properties["Statistic"] = self.statistic?.templateValue
-        properties["Tags"] = self.tags?.templateValue
-        properties["Threshold"] = self.threshold?.templateValue
-        properties["ThresholdMetricId"] = self.thresholdMetricId?.templateValue
-        properties["TreatMissingData"] = self.treatMissingData?.templateValue
-        properties["Unit"] = self.unit?.templateValue
-        properties["WarmUpConfiguration"] = self.warmUpConfiguration?.templateValue
+        properties.appendNew("ActionConfiguration", self.actionConfiguration?.templateValue)
+        properties.appendNew("ActionsEnabled", self.actionsEnabled?.templateValue)
+        properties.appendNew("AlarmActions", self.alarmActions?.templateValue)
+        properties.appendNew("AlarmDescription", self.alarmDescription?.templateValue)
+        properties.appendNew("AlarmName", self.alarmName?.templateValue)
+        properties.appendNew("ComparisonOperator", self.comparisonOperator?.templateValue)
+        properties.appendNew("DatapointsToAlarm", self.datapointsToAlarm?.templateValue)
+        properties.appendNew("Dimensions", self.dimensions?.templateValue)
+        properties.appendNew("EvaluateLowSampleCountPercentile", self.evaluateLowSampleCountPercentile?.templateValue)
+        properties.appendNew("EvaluationCriteria", self.evaluationCriteria?.templateValue)
+        properties.appendNew("EvaluationInterval", self.evaluationInterval?.templateValue)
+        properties.appendNew("EvaluationPeriods", self.evaluationPeriods?.templateValue)
+        properties.appendNew("EvaluationWindow", self.evaluationWindow?.templateValue)
+        properties.appendNew("ExtendedStatistic", self.extendedStatistic?.templateValue)
+        properties.appendNew("InsufficientDataActions", self.insufficientDataActions?.templateValue)
+        properties.appendNew("MetricName", self.metricName?.templateValue)
+        properties.appendNew("Metrics", self.metrics?.templateValue)
+        properties.appendNew("Namespace", self.namespace?.templateValue)
+        properties.appendNew("OKActions", self.okActions?.templateValue)
+        properties.appendNew("Period", self.period?.templateValue)
+        properties.appendNew("Statistic", self.statistic?.templateValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
+        properties.appendNew("Threshold", self.threshold?.templateValue)
+        properties.appendNew("ThresholdMetricId", self.thresholdMetricId?.templateValue)
+        properties.appendNew("TreatMissingData", self.treatMissingData?.templateValue)
+        properties.appendNew("Unit", self.unit?.templateValue)
+        properties.appendNew("WarmUpConfiguration", self.warmUpConfiguration?.templateValue)
         return properties
     }
 
@@ -148,7 +148,7 @@ public final class CfnAlarm: Resource, HasAttributes, DecodableResource {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["AlarmTagsPropagation"] = self.alarmTagsPropagation?.templateValue
+            fields.appendNew("AlarmTagsPropagation", self.alarmTagsPropagation?.templateValue)
             return .object(fields)
         }
     }
@@ -175,9 +175,9 @@ public final class CfnAlarm: Resource, HasAttributes, DecodableResource {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Enabled"] = self.enabled.templateValue
-            fields["ExcludedTagKeys"] = self.excludedTagKeys?.templateValue
-            fields["IncludedTagKeys"] = self.includedTagKeys?.templateValue
+            fields.appendNew("Enabled", self.enabled.templateValue)
+            fields.appendNew("ExcludedTagKeys", self.excludedTagKeys?.templateValue)
+            fields.appendNew("IncludedTagKeys", self.includedTagKeys?.templateValue)
             return .object(fields)
         }
     }
@@ -217,8 +217,8 @@ public final class CfnAlarm: Resource, HasAttributes, DecodableResource {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Name"] = self.name.templateValue
-            fields["Value"] = self.value.templateValue
+            fields.appendNew("Name", self.name.templateValue)
+            fields.appendNew("Value", self.value.templateValue)
             return .object(fields)
         }
     }
@@ -239,7 +239,7 @@ public final class CfnAlarm: Resource, HasAttributes, DecodableResource {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["PromQLCriteria"] = self.promQLCriteria?.templateValue
+            fields.appendNew("PromQLCriteria", self.promQLCriteria?.templateValue)
             return .object(fields)
         }
     }
@@ -266,9 +266,9 @@ public final class CfnAlarm: Resource, HasAttributes, DecodableResource {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["PendingPeriod"] = self.pendingPeriod?.templateValue
-            fields["Query"] = self.query?.templateValue
-            fields["RecoveryPeriod"] = self.recoveryPeriod?.templateValue
+            fields.appendNew("PendingPeriod", self.pendingPeriod?.templateValue)
+            fields.appendNew("Query", self.query?.templateValue)
+            fields.appendNew("RecoveryPeriod", self.recoveryPeriod?.templateValue)
             return .object(fields)
         }
     }
@@ -292,8 +292,8 @@ public final class CfnAlarm: Resource, HasAttributes, DecodableResource {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["SlidingWindow"] = self.slidingWindow?.templateValue
-            fields["WallClockWindow"] = self.wallClockWindow?.templateValue
+            fields.appendNew("SlidingWindow", self.slidingWindow?.templateValue)
+            fields.appendNew("WallClockWindow", self.wallClockWindow?.templateValue)
             return .object(fields)
         }
     }
@@ -314,7 +314,7 @@ public final class CfnAlarm: Resource, HasAttributes, DecodableResource {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Timezone"] = self.timezone?.templateValue
+            fields.appendNew("Timezone", self.timezone?.templateValue)
             return .object(fields)
         }
     }
@@ -354,13 +354,13 @@ public final class CfnAlarm: Resource, HasAttributes, DecodableResource {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["AccountId"] = self.accountId?.templateValue
-            fields["Expression"] = self.expression?.templateValue
-            fields["Id"] = self.id.templateValue
-            fields["Label"] = self.label?.templateValue
-            fields["MetricStat"] = self.metricStat?.templateValue
-            fields["Period"] = self.period?.templateValue
-            fields["ReturnData"] = self.returnData?.templateValue
+            fields.appendNew("AccountId", self.accountId?.templateValue)
+            fields.appendNew("Expression", self.expression?.templateValue)
+            fields.appendNew("Id", self.id.templateValue)
+            fields.appendNew("Label", self.label?.templateValue)
+            fields.appendNew("MetricStat", self.metricStat?.templateValue)
+            fields.appendNew("Period", self.period?.templateValue)
+            fields.appendNew("ReturnData", self.returnData?.templateValue)
             return .object(fields)
         }
     }
@@ -391,10 +391,10 @@ public final class CfnAlarm: Resource, HasAttributes, DecodableResource {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Metric"] = self.metric.templateValue
-            fields["Period"] = self.period.templateValue
-            fields["Stat"] = self.stat.templateValue
-            fields["Unit"] = self.unit?.templateValue
+            fields.appendNew("Metric", self.metric.templateValue)
+            fields.appendNew("Period", self.period.templateValue)
+            fields.appendNew("Stat", self.stat.templateValue)
+            fields.appendNew("Unit", self.unit?.templateValue)
             return .object(fields)
         }
 
@@ -456,9 +456,9 @@ public final class CfnAlarm: Resource, HasAttributes, DecodableResource {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Dimensions"] = self.dimensions?.templateValue
-            fields["MetricName"] = self.metricName?.templateValue
-            fields["Namespace"] = self.namespace?.templateValue
+            fields.appendNew("Dimensions", self.dimensions?.templateValue)
+            fields.appendNew("MetricName", self.metricName?.templateValue)
+            fields.appendNew("Namespace", self.namespace?.templateValue)
             return .object(fields)
         }
     }
@@ -496,8 +496,8 @@ public final class CfnAlarm: Resource, HasAttributes, DecodableResource {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Key"] = self.key.templateValue
-            fields["Value"] = self.value.templateValue
+            fields.appendNew("Key", self.key.templateValue)
+            fields.appendNew("Value", self.value.templateValue)
             return .object(fields)
         }
     }
@@ -568,8 +568,8 @@ public final class CfnAlarm: Resource, HasAttributes, DecodableResource {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["OnlyStartEvaluatingAfterWarmUpPeriodEnds"] = self.onlyStartEvaluatingAfterWarmUpPeriodEnds?.templateValue
-            fields["WarmUpPeriodDurationInMinutes"] = self.warmUpPeriodDurationInMinutes?.templateValue
+            fields.appendNew("OnlyStartEvaluatingAfterWarmUpPeriodEnds", self.onlyStartEvaluatingAfterWarmUpPeriodEnds?.templateValue)
+            fields.appendNew("WarmUpPeriodDurationInMinutes", self.warmUpPeriodDurationInMinutes?.templateValue)
             return .object(fields)
         }
     }

@@ -47,13 +47,13 @@ public final class CfnAlarmMuteRule: Resource, HasAttributes {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["Description"] = self.description?.templateValue
-        properties["ExpireDate"] = self.expireDate?.templateValue
-        properties["MuteTargets"] = self.muteTargets?.templateValue
-        properties["Name"] = self.name?.templateValue
-        properties["Rule"] = self.rule.templateValue
-        properties["StartDate"] = self.startDate?.templateValue
-        properties["Tags"] = self.tags?.templateValue
+        properties.appendNew("Description", self.description?.templateValue)
+        properties.appendNew("ExpireDate", self.expireDate?.templateValue)
+        properties.appendNew("MuteTargets", self.muteTargets?.templateValue)
+        properties.appendNew("Name", self.name?.templateValue)
+        properties.appendNew("Rule", self.rule.templateValue)
+        properties.appendNew("StartDate", self.startDate?.templateValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
         return properties
     }
 
@@ -68,7 +68,7 @@ public final class CfnAlarmMuteRule: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["AlarmNames"] = self.alarmNames.templateValue
+            fields.appendNew("AlarmNames", self.alarmNames.templateValue)
             return .object(fields)
         }
     }
@@ -84,7 +84,7 @@ public final class CfnAlarmMuteRule: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Schedule"] = self.schedule.templateValue
+            fields.appendNew("Schedule", self.schedule.templateValue)
             return .object(fields)
         }
 
@@ -105,9 +105,9 @@ public final class CfnAlarmMuteRule: Resource, HasAttributes {
 
             public var templateValue: TemplateValue {
                 var fields = Fields()
-                fields["Duration"] = self.duration.templateValue
-                fields["Expression"] = self.expression.templateValue
-                fields["Timezone"] = self.timezone?.templateValue
+                fields.appendNew("Duration", self.duration.templateValue)
+                fields.appendNew("Expression", self.expression.templateValue)
+                fields.appendNew("Timezone", self.timezone?.templateValue)
                 return .object(fields)
             }
         }
@@ -127,8 +127,8 @@ public final class CfnAlarmMuteRule: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Key"] = self.key.templateValue
-            fields["Value"] = self.value.templateValue
+            fields.appendNew("Key", self.key.templateValue)
+            fields.appendNew("Value", self.value.templateValue)
             return .object(fields)
         }
     }

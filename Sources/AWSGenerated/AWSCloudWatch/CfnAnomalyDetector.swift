@@ -33,14 +33,14 @@ public final class CfnAnomalyDetector: Resource, HasAttributes {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["Configuration"] = self.configuration?.templateValue
-        properties["Dimensions"] = self.dimensions?.templateValue
-        properties["MetricCharacteristics"] = self.metricCharacteristics?.templateValue
-        properties["MetricMathAnomalyDetector"] = self.metricMathAnomalyDetector?.templateValue
-        properties["MetricName"] = self.metricName?.templateValue
-        properties["Namespace"] = self.namespace?.templateValue
-        properties["SingleMetricAnomalyDetector"] = self.singleMetricAnomalyDetector?.templateValue
-        properties["Stat"] = self.stat?.templateValue
+        properties.appendNew("Configuration", self.configuration?.templateValue)
+        properties.appendNew("Dimensions", self.dimensions?.templateValue)
+        properties.appendNew("MetricCharacteristics", self.metricCharacteristics?.templateValue)
+        properties.appendNew("MetricMathAnomalyDetector", self.metricMathAnomalyDetector?.templateValue)
+        properties.appendNew("MetricName", self.metricName?.templateValue)
+        properties.appendNew("Namespace", self.namespace?.templateValue)
+        properties.appendNew("SingleMetricAnomalyDetector", self.singleMetricAnomalyDetector?.templateValue)
+        properties.appendNew("Stat", self.stat?.templateValue)
         return properties
     }
 
@@ -55,8 +55,8 @@ public final class CfnAnomalyDetector: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["ExcludedTimeRanges"] = self.excludedTimeRanges?.templateValue
-            fields["MetricTimeZone"] = self.metricTimeZone?.templateValue
+            fields.appendNew("ExcludedTimeRanges", self.excludedTimeRanges?.templateValue)
+            fields.appendNew("MetricTimeZone", self.metricTimeZone?.templateValue)
             return .object(fields)
         }
     }
@@ -72,8 +72,8 @@ public final class CfnAnomalyDetector: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["EndTime"] = self.endTime.templateValue
-            fields["StartTime"] = self.startTime.templateValue
+            fields.appendNew("EndTime", self.endTime.templateValue)
+            fields.appendNew("StartTime", self.startTime.templateValue)
             return .object(fields)
         }
     }
@@ -89,8 +89,8 @@ public final class CfnAnomalyDetector: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Name"] = self.name.templateValue
-            fields["Value"] = self.value.templateValue
+            fields.appendNew("Name", self.name.templateValue)
+            fields.appendNew("Value", self.value.templateValue)
             return .object(fields)
         }
     }
@@ -104,7 +104,7 @@ public final class CfnAnomalyDetector: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["PeriodicSpikes"] = self.periodicSpikes?.templateValue
+            fields.appendNew("PeriodicSpikes", self.periodicSpikes?.templateValue)
             return .object(fields)
         }
     }
@@ -118,7 +118,7 @@ public final class CfnAnomalyDetector: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["MetricDataQueries"] = self.metricDataQueries?.templateValue
+            fields.appendNew("MetricDataQueries", self.metricDataQueries?.templateValue)
             return .object(fields)
         }
     }
@@ -144,13 +144,13 @@ public final class CfnAnomalyDetector: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["AccountId"] = self.accountId?.templateValue
-            fields["Expression"] = self.expression?.templateValue
-            fields["Id"] = self.id.templateValue
-            fields["Label"] = self.label?.templateValue
-            fields["MetricStat"] = self.metricStat?.templateValue
-            fields["Period"] = self.period?.templateValue
-            fields["ReturnData"] = self.returnData?.templateValue
+            fields.appendNew("AccountId", self.accountId?.templateValue)
+            fields.appendNew("Expression", self.expression?.templateValue)
+            fields.appendNew("Id", self.id.templateValue)
+            fields.appendNew("Label", self.label?.templateValue)
+            fields.appendNew("MetricStat", self.metricStat?.templateValue)
+            fields.appendNew("Period", self.period?.templateValue)
+            fields.appendNew("ReturnData", self.returnData?.templateValue)
             return .object(fields)
         }
     }
@@ -170,10 +170,10 @@ public final class CfnAnomalyDetector: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Metric"] = self.metric.templateValue
-            fields["Period"] = self.period.templateValue
-            fields["Stat"] = self.stat.templateValue
-            fields["Unit"] = self.unit?.templateValue
+            fields.appendNew("Metric", self.metric.templateValue)
+            fields.appendNew("Period", self.period.templateValue)
+            fields.appendNew("Stat", self.stat.templateValue)
+            fields.appendNew("Unit", self.unit?.templateValue)
             return .object(fields)
         }
     }
@@ -191,9 +191,9 @@ public final class CfnAnomalyDetector: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Dimensions"] = self.dimensions?.templateValue
-            fields["MetricName"] = self.metricName.templateValue
-            fields["Namespace"] = self.namespace.templateValue
+            fields.appendNew("Dimensions", self.dimensions?.templateValue)
+            fields.appendNew("MetricName", self.metricName.templateValue)
+            fields.appendNew("Namespace", self.namespace.templateValue)
             return .object(fields)
         }
     }
@@ -215,11 +215,11 @@ public final class CfnAnomalyDetector: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["AccountId"] = self.accountId?.templateValue
-            fields["Dimensions"] = self.dimensions?.templateValue
-            fields["MetricName"] = self.metricName?.templateValue
-            fields["Namespace"] = self.namespace?.templateValue
-            fields["Stat"] = self.stat?.templateValue
+            fields.appendNew("AccountId", self.accountId?.templateValue)
+            fields.appendNew("Dimensions", self.dimensions?.templateValue)
+            fields.appendNew("MetricName", self.metricName?.templateValue)
+            fields.appendNew("Namespace", self.namespace?.templateValue)
+            fields.appendNew("Stat", self.stat?.templateValue)
             return .object(fields)
         }
     }

@@ -53,18 +53,18 @@ public final class CfnCompositeAlarm: Resource, HasAttributes {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["ActionConfiguration"] = self.actionConfiguration?.templateValue
-        properties["ActionsEnabled"] = self.actionsEnabled?.templateValue
-        properties["ActionsSuppressor"] = self.actionsSuppressor?.templateValue
-        properties["ActionsSuppressorExtensionPeriod"] = self.actionsSuppressorExtensionPeriod?.templateValue
-        properties["ActionsSuppressorWaitPeriod"] = self.actionsSuppressorWaitPeriod?.templateValue
-        properties["AlarmActions"] = self.alarmActions?.templateValue
-        properties["AlarmDescription"] = self.alarmDescription?.templateValue
-        properties["AlarmName"] = self.alarmName?.templateValue
-        properties["AlarmRule"] = self.alarmRule.templateValue
-        properties["InsufficientDataActions"] = self.insufficientDataActions?.templateValue
-        properties["OKActions"] = self.okActions?.templateValue
-        properties["Tags"] = self.tags?.templateValue
+        properties.appendNew("ActionConfiguration", self.actionConfiguration?.templateValue)
+        properties.appendNew("ActionsEnabled", self.actionsEnabled?.templateValue)
+        properties.appendNew("ActionsSuppressor", self.actionsSuppressor?.templateValue)
+        properties.appendNew("ActionsSuppressorExtensionPeriod", self.actionsSuppressorExtensionPeriod?.templateValue)
+        properties.appendNew("ActionsSuppressorWaitPeriod", self.actionsSuppressorWaitPeriod?.templateValue)
+        properties.appendNew("AlarmActions", self.alarmActions?.templateValue)
+        properties.appendNew("AlarmDescription", self.alarmDescription?.templateValue)
+        properties.appendNew("AlarmName", self.alarmName?.templateValue)
+        properties.appendNew("AlarmRule", self.alarmRule.templateValue)
+        properties.appendNew("InsufficientDataActions", self.insufficientDataActions?.templateValue)
+        properties.appendNew("OKActions", self.okActions?.templateValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
         return properties
     }
 
@@ -79,7 +79,7 @@ public final class CfnCompositeAlarm: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["AlarmTagsPropagation"] = self.alarmTagsPropagation?.templateValue
+            fields.appendNew("AlarmTagsPropagation", self.alarmTagsPropagation?.templateValue)
             return .object(fields)
         }
     }
@@ -101,9 +101,9 @@ public final class CfnCompositeAlarm: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Enabled"] = self.enabled.templateValue
-            fields["ExcludedTagKeys"] = self.excludedTagKeys?.templateValue
-            fields["IncludedTagKeys"] = self.includedTagKeys?.templateValue
+            fields.appendNew("Enabled", self.enabled.templateValue)
+            fields.appendNew("ExcludedTagKeys", self.excludedTagKeys?.templateValue)
+            fields.appendNew("IncludedTagKeys", self.includedTagKeys?.templateValue)
             return .object(fields)
         }
     }
@@ -122,8 +122,8 @@ public final class CfnCompositeAlarm: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Key"] = self.key.templateValue
-            fields["Value"] = self.value.templateValue
+            fields.appendNew("Key", self.key.templateValue)
+            fields.appendNew("Value", self.value.templateValue)
             return .object(fields)
         }
     }

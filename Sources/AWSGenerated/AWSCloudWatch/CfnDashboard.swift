@@ -19,9 +19,9 @@ public final class CfnDashboard: Resource {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["DashboardBody"] = self.dashboardBody.templateValue
-        properties["DashboardName"] = self.dashboardName?.templateValue
-        properties["Tags"] = self.tags?.templateValue
+        properties.appendNew("DashboardBody", self.dashboardBody.templateValue)
+        properties.appendNew("DashboardName", self.dashboardName?.templateValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
         return properties
     }
 
@@ -39,8 +39,8 @@ public final class CfnDashboard: Resource {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Key"] = self.key.templateValue
-            fields["Value"] = self.value.templateValue
+            fields.appendNew("Key", self.key.templateValue)
+            fields.appendNew("Value", self.value.templateValue)
             return .object(fields)
         }
     }

@@ -28,11 +28,11 @@ public final class CfnInsightRule: Resource, HasAttributes {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["ApplyOnTransformedLogs"] = self.applyOnTransformedLogs?.templateValue
-        properties["RuleBody"] = self.ruleBody.templateValue
-        properties["RuleName"] = self.ruleName.templateValue
-        properties["RuleState"] = self.ruleState.templateValue
-        properties["Tags"] = self.tags?.templateValue
+        properties.appendNew("ApplyOnTransformedLogs", self.applyOnTransformedLogs?.templateValue)
+        properties.appendNew("RuleBody", self.ruleBody.templateValue)
+        properties.appendNew("RuleName", self.ruleName.templateValue)
+        properties.appendNew("RuleState", self.ruleState.templateValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
         return properties
     }
 
@@ -56,8 +56,8 @@ public final class CfnInsightRule: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Key"] = self.key.templateValue
-            fields["Value"] = self.value.templateValue
+            fields.appendNew("Key", self.key.templateValue)
+            fields.appendNew("Value", self.value.templateValue)
             return .object(fields)
         }
     }

@@ -46,12 +46,12 @@ public final class CfnIntegration: Resource, HasAttributes {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["Credential"] = self.credential?.templateValue
-        properties["IntegrationAttributes"] = self.integrationAttributes?.templateValue
-        properties["IntegrationType"] = self.integrationType.templateValue
-        properties["Name"] = self.name.templateValue
-        properties["RoleArn"] = self.roleArn?.templateValue
-        properties["Tags"] = self.tags?.templateValue
+        properties.appendNew("Credential", self.credential?.templateValue)
+        properties.appendNew("IntegrationAttributes", self.integrationAttributes?.templateValue)
+        properties.appendNew("IntegrationType", self.integrationType.templateValue)
+        properties.appendNew("Name", self.name.templateValue)
+        properties.appendNew("RoleArn", self.roleArn?.templateValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
         return properties
     }
 
@@ -66,7 +66,7 @@ public final class CfnIntegration: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["ApiKeyCredential"] = self.apiKeyCredential.templateValue
+            fields.appendNew("ApiKeyCredential", self.apiKeyCredential.templateValue)
             return .object(fields)
         }
 
@@ -80,7 +80,7 @@ public final class CfnIntegration: Resource, HasAttributes {
 
             public var templateValue: TemplateValue {
                 var fields = Fields()
-                fields["ApiKeyValue"] = self.apiKeyValue.templateValue
+                fields.appendNew("ApiKeyValue", self.apiKeyValue.templateValue)
                 return .object(fields)
             }
         }
@@ -107,8 +107,8 @@ public final class CfnIntegration: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Key"] = self.key.templateValue
-            fields["Value"] = self.value.templateValue
+            fields.appendNew("Key", self.key.templateValue)
+            fields.appendNew("Value", self.value.templateValue)
             return .object(fields)
         }
     }

@@ -68,23 +68,23 @@ public final class CfnLogAlarm: Resource, HasAttributes {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["ActionConfiguration"] = self.actionConfiguration?.templateValue
-        properties["ActionLogLineCount"] = self.actionLogLineCount?.templateValue
-        properties["ActionLogLineRoleArn"] = self.actionLogLineRoleArn?.templateValue
-        properties["ActionsEnabled"] = self.actionsEnabled?.templateValue
-        properties["AlarmActions"] = self.alarmActions?.templateValue
-        properties["AlarmDescription"] = self.alarmDescription?.templateValue
-        properties["AlarmName"] = self.alarmName?.templateValue
-        properties["ComparisonOperator"] = self.comparisonOperator.templateValue
-        properties["InsufficientDataActions"] = self.insufficientDataActions?.templateValue
-        properties["OKActions"] = self.okActions?.templateValue
-        properties["QueryResultsToAlarm"] = self.queryResultsToAlarm.templateValue
-        properties["QueryResultsToEvaluate"] = self.queryResultsToEvaluate.templateValue
-        properties["ScheduledQueryConfiguration"] = self.scheduledQueryConfiguration.templateValue
-        properties["Tags"] = self.tags?.templateValue
-        properties["Threshold"] = self.threshold.templateValue
-        properties["TreatMissingData"] = self.treatMissingData?.templateValue
-        properties["WarmUpConfiguration"] = self.warmUpConfiguration?.templateValue
+        properties.appendNew("ActionConfiguration", self.actionConfiguration?.templateValue)
+        properties.appendNew("ActionLogLineCount", self.actionLogLineCount?.templateValue)
+        properties.appendNew("ActionLogLineRoleArn", self.actionLogLineRoleArn?.templateValue)
+        properties.appendNew("ActionsEnabled", self.actionsEnabled?.templateValue)
+        properties.appendNew("AlarmActions", self.alarmActions?.templateValue)
+        properties.appendNew("AlarmDescription", self.alarmDescription?.templateValue)
+        properties.appendNew("AlarmName", self.alarmName?.templateValue)
+        properties.appendNew("ComparisonOperator", self.comparisonOperator.templateValue)
+        properties.appendNew("InsufficientDataActions", self.insufficientDataActions?.templateValue)
+        properties.appendNew("OKActions", self.okActions?.templateValue)
+        properties.appendNew("QueryResultsToAlarm", self.queryResultsToAlarm.templateValue)
+        properties.appendNew("QueryResultsToEvaluate", self.queryResultsToEvaluate.templateValue)
+        properties.appendNew("ScheduledQueryConfiguration", self.scheduledQueryConfiguration.templateValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
+        properties.appendNew("Threshold", self.threshold.templateValue)
+        properties.appendNew("TreatMissingData", self.treatMissingData?.templateValue)
+        properties.appendNew("WarmUpConfiguration", self.warmUpConfiguration?.templateValue)
         return properties
     }
 
@@ -99,7 +99,7 @@ public final class CfnLogAlarm: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["AlarmTagsPropagation"] = self.alarmTagsPropagation?.templateValue
+            fields.appendNew("AlarmTagsPropagation", self.alarmTagsPropagation?.templateValue)
             return .object(fields)
         }
     }
@@ -121,9 +121,9 @@ public final class CfnLogAlarm: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Enabled"] = self.enabled.templateValue
-            fields["ExcludedTagKeys"] = self.excludedTagKeys?.templateValue
-            fields["IncludedTagKeys"] = self.includedTagKeys?.templateValue
+            fields.appendNew("Enabled", self.enabled.templateValue)
+            fields.appendNew("ExcludedTagKeys", self.excludedTagKeys?.templateValue)
+            fields.appendNew("IncludedTagKeys", self.includedTagKeys?.templateValue)
             return .object(fields)
         }
     }
@@ -168,12 +168,12 @@ public final class CfnLogAlarm: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["AggregationExpression"] = self.aggregationExpression.templateValue
-            fields["LogGroupIdentifiers"] = self.logGroupIdentifiers?.templateValue
-            fields["QueryString"] = self.queryString.templateValue
-            fields["ScheduleConfiguration"] = self.scheduleConfiguration.templateValue
-            fields["ScheduledQueryRoleARN"] = self.scheduledQueryRoleARN.templateValue
-            fields["Tags"] = self.tags?.templateValue
+            fields.appendNew("AggregationExpression", self.aggregationExpression.templateValue)
+            fields.appendNew("LogGroupIdentifiers", self.logGroupIdentifiers?.templateValue)
+            fields.appendNew("QueryString", self.queryString.templateValue)
+            fields.appendNew("ScheduleConfiguration", self.scheduleConfiguration.templateValue)
+            fields.appendNew("ScheduledQueryRoleARN", self.scheduledQueryRoleARN.templateValue)
+            fields.appendNew("Tags", self.tags?.templateValue)
             return .object(fields)
         }
     }
@@ -195,9 +195,9 @@ public final class CfnLogAlarm: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["EndTimeOffset"] = self.endTimeOffset?.templateValue
-            fields["ScheduleExpression"] = self.scheduleExpression.templateValue
-            fields["StartTimeOffset"] = self.startTimeOffset.templateValue
+            fields.appendNew("EndTimeOffset", self.endTimeOffset?.templateValue)
+            fields.appendNew("ScheduleExpression", self.scheduleExpression.templateValue)
+            fields.appendNew("StartTimeOffset", self.startTimeOffset.templateValue)
             return .object(fields)
         }
     }
@@ -216,8 +216,8 @@ public final class CfnLogAlarm: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Key"] = self.key.templateValue
-            fields["Value"] = self.value.templateValue
+            fields.appendNew("Key", self.key.templateValue)
+            fields.appendNew("Value", self.value.templateValue)
             return .object(fields)
         }
     }
@@ -236,8 +236,8 @@ public final class CfnLogAlarm: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["OnlyStartEvaluatingAfterWarmUpPeriodEnds"] = self.onlyStartEvaluatingAfterWarmUpPeriodEnds?.templateValue
-            fields["WarmUpPeriodDurationInMinutes"] = self.warmUpPeriodDurationInMinutes?.templateValue
+            fields.appendNew("OnlyStartEvaluatingAfterWarmUpPeriodEnds", self.onlyStartEvaluatingAfterWarmUpPeriodEnds?.templateValue)
+            fields.appendNew("WarmUpPeriodDurationInMinutes", self.warmUpPeriodDurationInMinutes?.templateValue)
             return .object(fields)
         }
     }

@@ -53,15 +53,15 @@ public final class CfnMetricStream: Resource, HasAttributes {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["ExcludeFilters"] = self.excludeFilters?.templateValue
-        properties["FirehoseArn"] = self.firehoseArn?.templateValue
-        properties["IncludeFilters"] = self.includeFilters?.templateValue
-        properties["IncludeLinkedAccountsMetrics"] = self.includeLinkedAccountsMetrics?.templateValue
-        properties["Name"] = self.name?.templateValue
-        properties["OutputFormat"] = self.outputFormat?.templateValue
-        properties["RoleArn"] = self.roleArn?.templateValue
-        properties["StatisticsConfigurations"] = self.statisticsConfigurations?.templateValue
-        properties["Tags"] = self.tags?.templateValue
+        properties.appendNew("ExcludeFilters", self.excludeFilters?.templateValue)
+        properties.appendNew("FirehoseArn", self.firehoseArn?.templateValue)
+        properties.appendNew("IncludeFilters", self.includeFilters?.templateValue)
+        properties.appendNew("IncludeLinkedAccountsMetrics", self.includeLinkedAccountsMetrics?.templateValue)
+        properties.appendNew("Name", self.name?.templateValue)
+        properties.appendNew("OutputFormat", self.outputFormat?.templateValue)
+        properties.appendNew("RoleArn", self.roleArn?.templateValue)
+        properties.appendNew("StatisticsConfigurations", self.statisticsConfigurations?.templateValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
         return properties
     }
 
@@ -79,8 +79,8 @@ public final class CfnMetricStream: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["MetricNames"] = self.metricNames?.templateValue
-            fields["Namespace"] = self.namespace.templateValue
+            fields.appendNew("MetricNames", self.metricNames?.templateValue)
+            fields.appendNew("Namespace", self.namespace.templateValue)
             return .object(fields)
         }
     }
@@ -109,8 +109,8 @@ public final class CfnMetricStream: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["AdditionalStatistics"] = self.additionalStatistics.templateValue
-            fields["IncludeMetrics"] = self.includeMetrics.templateValue
+            fields.appendNew("AdditionalStatistics", self.additionalStatistics.templateValue)
+            fields.appendNew("IncludeMetrics", self.includeMetrics.templateValue)
             return .object(fields)
         }
     }
@@ -129,8 +129,8 @@ public final class CfnMetricStream: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["MetricName"] = self.metricName.templateValue
-            fields["Namespace"] = self.namespace.templateValue
+            fields.appendNew("MetricName", self.metricName.templateValue)
+            fields.appendNew("Namespace", self.namespace.templateValue)
             return .object(fields)
         }
     }
@@ -149,8 +149,8 @@ public final class CfnMetricStream: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Key"] = self.key.templateValue
-            fields["Value"] = self.value.templateValue
+            fields.appendNew("Key", self.key.templateValue)
+            fields.appendNew("Value", self.value.templateValue)
             return .object(fields)
         }
     }

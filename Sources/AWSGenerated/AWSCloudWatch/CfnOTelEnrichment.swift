@@ -26,8 +26,8 @@ public final class CfnOTelEnrichment: Resource, HasAttributes {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["ExcludeFilters"] = self.excludeFilters?.templateValue
-        properties["IncludeFilters"] = self.includeFilters?.templateValue
+        properties.appendNew("ExcludeFilters", self.excludeFilters?.templateValue)
+        properties.appendNew("IncludeFilters", self.includeFilters?.templateValue)
         return properties
     }
 
@@ -45,8 +45,8 @@ public final class CfnOTelEnrichment: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["MetricNames"] = self.metricNames?.templateValue
-            fields["Namespace"] = self.namespace.templateValue
+            fields.appendNew("MetricNames", self.metricNames?.templateValue)
+            fields.appendNew("Namespace", self.namespace.templateValue)
             return .object(fields)
         }
     }

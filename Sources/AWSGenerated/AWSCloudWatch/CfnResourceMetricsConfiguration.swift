@@ -26,8 +26,8 @@ public final class CfnResourceMetricsConfiguration: Resource, HasAttributes {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["MetricSelections"] = self.metricSelections?.templateValue
-        properties["ResourceArn"] = self.resourceArn.templateValue
+        properties.appendNew("MetricSelections", self.metricSelections?.templateValue)
+        properties.appendNew("ResourceArn", self.resourceArn.templateValue)
         return properties
     }
 
@@ -42,7 +42,7 @@ public final class CfnResourceMetricsConfiguration: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["IncludeMetrics"] = self.includeMetrics.templateValue
+            fields.appendNew("IncludeMetrics", self.includeMetrics.templateValue)
             return .object(fields)
         }
     }

@@ -38,10 +38,10 @@ public final class CfnView: Resource, HasAttributes {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["Definition"] = self.viewDefinition.templateValue
-        properties["Description"] = self.description?.templateValue
-        properties["Name"] = self.name?.templateValue
-        properties["Tags"] = self.tags?.templateValue
+        properties.appendNew("Definition", self.viewDefinition.templateValue)
+        properties.appendNew("Description", self.description?.templateValue)
+        properties.appendNew("Name", self.name?.templateValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
         return properties
     }
 
@@ -59,8 +59,8 @@ public final class CfnView: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Key"] = self.key.templateValue
-            fields["Value"] = self.value.templateValue
+            fields.appendNew("Key", self.key.templateValue)
+            fields.appendNew("Value", self.value.templateValue)
             return .object(fields)
         }
     }

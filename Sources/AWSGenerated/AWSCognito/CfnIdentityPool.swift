@@ -45,18 +45,18 @@ public final class CfnIdentityPool: Resource, HasAttributes {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["AllowClassicFlow"] = self.allowClassicFlow?.templateValue
-        properties["AllowUnauthenticatedIdentities"] = self.allowUnauthenticatedIdentities.templateValue
-        properties["CognitoEvents"] = self.cognitoEvents?.templateValue
-        properties["CognitoIdentityProviders"] = self.cognitoIdentityProviders?.templateValue
-        properties["CognitoStreams"] = self.cognitoStreams?.templateValue
-        properties["DeveloperProviderName"] = self.developerProviderName?.templateValue
-        properties["IdentityPoolName"] = self.identityPoolName?.templateValue
-        properties["IdentityPoolTags"] = self.identityPoolTags?.templateValue
-        properties["OpenIdConnectProviderARNs"] = self.openIdConnectProviderARNs?.templateValue
-        properties["PushSync"] = self.pushSync?.templateValue
-        properties["SamlProviderARNs"] = self.samlProviderARNs?.templateValue
-        properties["SupportedLoginProviders"] = self.supportedLoginProviders?.templateValue
+        properties.appendNew("AllowClassicFlow", self.allowClassicFlow?.templateValue)
+        properties.appendNew("AllowUnauthenticatedIdentities", self.allowUnauthenticatedIdentities.templateValue)
+        properties.appendNew("CognitoEvents", self.cognitoEvents?.templateValue)
+        properties.appendNew("CognitoIdentityProviders", self.cognitoIdentityProviders?.templateValue)
+        properties.appendNew("CognitoStreams", self.cognitoStreams?.templateValue)
+        properties.appendNew("DeveloperProviderName", self.developerProviderName?.templateValue)
+        properties.appendNew("IdentityPoolName", self.identityPoolName?.templateValue)
+        properties.appendNew("IdentityPoolTags", self.identityPoolTags?.templateValue)
+        properties.appendNew("OpenIdConnectProviderARNs", self.openIdConnectProviderARNs?.templateValue)
+        properties.appendNew("PushSync", self.pushSync?.templateValue)
+        properties.appendNew("SamlProviderARNs", self.samlProviderARNs?.templateValue)
+        properties.appendNew("SupportedLoginProviders", self.supportedLoginProviders?.templateValue)
         return properties
     }
 
@@ -73,9 +73,9 @@ public final class CfnIdentityPool: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["ClientId"] = self.clientId.templateValue
-            fields["ProviderName"] = self.providerName.templateValue
-            fields["ServerSideTokenCheck"] = self.serverSideTokenCheck?.templateValue
+            fields.appendNew("ClientId", self.clientId.templateValue)
+            fields.appendNew("ProviderName", self.providerName.templateValue)
+            fields.appendNew("ServerSideTokenCheck", self.serverSideTokenCheck?.templateValue)
             return .object(fields)
         }
     }
@@ -93,9 +93,9 @@ public final class CfnIdentityPool: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["RoleArn"] = self.roleArn?.templateValue
-            fields["StreamName"] = self.streamName?.templateValue
-            fields["StreamingStatus"] = self.streamingStatus?.templateValue
+            fields.appendNew("RoleArn", self.roleArn?.templateValue)
+            fields.appendNew("StreamName", self.streamName?.templateValue)
+            fields.appendNew("StreamingStatus", self.streamingStatus?.templateValue)
             return .object(fields)
         }
     }
@@ -114,8 +114,8 @@ public final class CfnIdentityPool: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Key"] = self.key.templateValue
-            fields["Value"] = self.value.templateValue
+            fields.appendNew("Key", self.key.templateValue)
+            fields.appendNew("Value", self.value.templateValue)
             return .object(fields)
         }
     }
@@ -131,8 +131,8 @@ public final class CfnIdentityPool: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["ApplicationArns"] = self.applicationArns?.templateValue
-            fields["RoleArn"] = self.roleArn?.templateValue
+            fields.appendNew("ApplicationArns", self.applicationArns?.templateValue)
+            fields.appendNew("RoleArn", self.roleArn?.templateValue)
             return .object(fields)
         }
     }

@@ -18,10 +18,10 @@ public final class CfnIdentityPoolPrincipalTag: Resource {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["IdentityPoolId"] = self.identityPoolId.templateValue
-        properties["IdentityProviderName"] = self.identityProviderName.templateValue
-        properties["PrincipalTags"] = self.principalTags?.templateValue
-        properties["UseDefaults"] = self.useDefaults?.templateValue
+        properties.appendNew("IdentityPoolId", self.identityPoolId.templateValue)
+        properties.appendNew("IdentityProviderName", self.identityProviderName.templateValue)
+        properties.appendNew("PrincipalTags", self.principalTags?.templateValue)
+        properties.appendNew("UseDefaults", self.useDefaults?.templateValue)
         return properties
     }
 }

@@ -23,9 +23,9 @@ public final class CfnIdentityPoolRoleAttachment: Resource, HasAttributes {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["IdentityPoolId"] = self.identityPoolId.templateValue
-        properties["RoleMappings"] = self.roleMappings?.templateValue
-        properties["Roles"] = self.roles?.templateValue
+        properties.appendNew("IdentityPoolId", self.identityPoolId.templateValue)
+        properties.appendNew("RoleMappings", self.roleMappings?.templateValue)
+        properties.appendNew("Roles", self.roles?.templateValue)
         return properties
     }
 }

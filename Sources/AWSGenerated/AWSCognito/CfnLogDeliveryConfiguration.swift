@@ -21,8 +21,8 @@ public final class CfnLogDeliveryConfiguration: Resource, HasAttributes {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["LogConfigurations"] = self.logConfigurations?.templateValue
-        properties["UserPoolId"] = self.userPoolId.templateValue
+        properties.appendNew("LogConfigurations", self.logConfigurations?.templateValue)
+        properties.appendNew("UserPoolId", self.userPoolId.templateValue)
         return properties
     }
 
@@ -43,11 +43,11 @@ public final class CfnLogDeliveryConfiguration: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["CloudWatchLogsConfiguration"] = self.cloudWatchLogsConfiguration?.templateValue
-            fields["EventSource"] = self.eventSource?.templateValue
-            fields["FirehoseConfiguration"] = self.firehoseConfiguration?.templateValue
-            fields["LogLevel"] = self.logLevel?.templateValue
-            fields["S3Configuration"] = self.s3Configuration?.templateValue
+            fields.appendNew("CloudWatchLogsConfiguration", self.cloudWatchLogsConfiguration?.templateValue)
+            fields.appendNew("EventSource", self.eventSource?.templateValue)
+            fields.appendNew("FirehoseConfiguration", self.firehoseConfiguration?.templateValue)
+            fields.appendNew("LogLevel", self.logLevel?.templateValue)
+            fields.appendNew("S3Configuration", self.s3Configuration?.templateValue)
             return .object(fields)
         }
     }
@@ -61,7 +61,7 @@ public final class CfnLogDeliveryConfiguration: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["LogGroupArn"] = self.logGroupArn?.templateValue
+            fields.appendNew("LogGroupArn", self.logGroupArn?.templateValue)
             return .object(fields)
         }
     }
@@ -75,7 +75,7 @@ public final class CfnLogDeliveryConfiguration: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["StreamArn"] = self.streamArn?.templateValue
+            fields.appendNew("StreamArn", self.streamArn?.templateValue)
             return .object(fields)
         }
     }
@@ -89,7 +89,7 @@ public final class CfnLogDeliveryConfiguration: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["BucketArn"] = self.bucketArn?.templateValue
+            fields.appendNew("BucketArn", self.bucketArn?.templateValue)
             return .object(fields)
         }
     }

@@ -29,12 +29,12 @@ public final class CfnManagedLoginBranding: Resource, HasAttributes {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["Assets"] = self.assets?.templateValue
-        properties["ClientId"] = self.clientId?.templateValue
-        properties["ReturnMergedResources"] = self.returnMergedResources?.templateValue
-        properties["Settings"] = self.settings?.templateValue
-        properties["UseCognitoProvidedValues"] = self.useCognitoProvidedValues?.templateValue
-        properties["UserPoolId"] = self.userPoolId.templateValue
+        properties.appendNew("Assets", self.assets?.templateValue)
+        properties.appendNew("ClientId", self.clientId?.templateValue)
+        properties.appendNew("ReturnMergedResources", self.returnMergedResources?.templateValue)
+        properties.appendNew("Settings", self.settings?.templateValue)
+        properties.appendNew("UseCognitoProvidedValues", self.useCognitoProvidedValues?.templateValue)
+        properties.appendNew("UserPoolId", self.userPoolId.templateValue)
         return properties
     }
 
@@ -55,11 +55,11 @@ public final class CfnManagedLoginBranding: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Bytes"] = self.bytes?.templateValue
-            fields["Category"] = self.category.templateValue
-            fields["ColorMode"] = self.colorMode.templateValue
-            fields["Extension"] = self.extension.templateValue
-            fields["ResourceId"] = self.resourceId?.templateValue
+            fields.appendNew("Bytes", self.bytes?.templateValue)
+            fields.appendNew("Category", self.category.templateValue)
+            fields.appendNew("ColorMode", self.colorMode.templateValue)
+            fields.appendNew("Extension", self.extension.templateValue)
+            fields.appendNew("ResourceId", self.resourceId?.templateValue)
             return .object(fields)
         }
     }

@@ -29,12 +29,12 @@ public final class CfnTerms: Resource, HasAttributes {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["ClientId"] = self.clientId?.templateValue
-        properties["Enforcement"] = self.enforcement.templateValue
-        properties["Links"] = self.links.templateValue
-        properties["TermsName"] = self.termsName.templateValue
-        properties["TermsSource"] = self.termsSource.templateValue
-        properties["UserPoolId"] = self.userPoolId.templateValue
+        properties.appendNew("ClientId", self.clientId?.templateValue)
+        properties.appendNew("Enforcement", self.enforcement.templateValue)
+        properties.appendNew("Links", self.links.templateValue)
+        properties.appendNew("TermsName", self.termsName.templateValue)
+        properties.appendNew("TermsSource", self.termsSource.templateValue)
+        properties.appendNew("UserPoolId", self.userPoolId.templateValue)
         return properties
     }
 

@@ -90,38 +90,38 @@ public final class CfnUserPool: Resource, HasAttributes {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["AccountRecoverySetting"] = self.accountRecoverySetting?.templateValue
-        properties["AdminCreateUserConfig"] = self.adminCreateUserConfig?.templateValue
-        properties["AliasAttributes"] = self.aliasAttributes?.templateValue
-        properties["AutoVerifiedAttributes"] = self.autoVerifiedAttributes?.templateValue
-        properties["DeletionProtection"] = self.deletionProtection?.templateValue
-        properties["DeviceConfiguration"] = self.deviceConfiguration?.templateValue
-        properties["EmailAuthenticationMessage"] = self.emailAuthenticationMessage?.templateValue
-        properties["EmailAuthenticationSubject"] = self.emailAuthenticationSubject?.templateValue
-        properties["EmailConfiguration"] = self.emailConfiguration?.templateValue
-        properties["EmailVerificationMessage"] = self.emailVerificationMessage?.templateValue
-        properties["EmailVerificationSubject"] = self.emailVerificationSubject?.templateValue
-        properties["EnabledMfas"] = self.enabledMfas?.templateValue
-        properties["IssuerConfiguration"] = self.issuerConfiguration?.templateValue
-        properties["KeyConfiguration"] = self.keyConfiguration?.templateValue
-        properties["LambdaConfig"] = self.lambdaConfig?.templateValue
-        properties["MfaConfiguration"] = self.mfaConfiguration?.templateValue
-        properties["Policies"] = self.policies?.templateValue
-        properties["Schema"] = self.schema?.templateValue
-        properties["SmsAuthenticationMessage"] = self.smsAuthenticationMessage?.templateValue
-        properties["SmsConfiguration"] = self.smsConfiguration?.templateValue
-        properties["SmsVerificationMessage"] = self.smsVerificationMessage?.templateValue
-        properties["UserAttributeUpdateSettings"] = self.userAttributeUpdateSettings?.templateValue
-        properties["UserPoolAddOns"] = self.userPoolAddOns?.templateValue
-        properties["UserPoolName"] = self.userPoolName?.templateValue
-        properties["UserPoolTags"] = self.userPoolTags?.templateValue
-        properties["UserPoolTier"] = self.userPoolTier?.templateValue
-        properties["UsernameAttributes"] = self.usernameAttributes?.templateValue
-        properties["UsernameConfiguration"] = self.usernameConfiguration?.templateValue
-        properties["VerificationMessageTemplate"] = self.verificationMessageTemplate?.templateValue
-        properties["WebAuthnFactorConfiguration"] = self.webAuthnFactorConfiguration?.templateValue
-        properties["WebAuthnRelyingPartyID"] = self.webAuthnRelyingPartyID?.templateValue
-        properties["WebAuthnUserVerification"] = self.webAuthnUserVerification?.templateValue
+        properties.appendNew("AccountRecoverySetting", self.accountRecoverySetting?.templateValue)
+        properties.appendNew("AdminCreateUserConfig", self.adminCreateUserConfig?.templateValue)
+        properties.appendNew("AliasAttributes", self.aliasAttributes?.templateValue)
+        properties.appendNew("AutoVerifiedAttributes", self.autoVerifiedAttributes?.templateValue)
+        properties.appendNew("DeletionProtection", self.deletionProtection?.templateValue)
+        properties.appendNew("DeviceConfiguration", self.deviceConfiguration?.templateValue)
+        properties.appendNew("EmailAuthenticationMessage", self.emailAuthenticationMessage?.templateValue)
+        properties.appendNew("EmailAuthenticationSubject", self.emailAuthenticationSubject?.templateValue)
+        properties.appendNew("EmailConfiguration", self.emailConfiguration?.templateValue)
+        properties.appendNew("EmailVerificationMessage", self.emailVerificationMessage?.templateValue)
+        properties.appendNew("EmailVerificationSubject", self.emailVerificationSubject?.templateValue)
+        properties.appendNew("EnabledMfas", self.enabledMfas?.templateValue)
+        properties.appendNew("IssuerConfiguration", self.issuerConfiguration?.templateValue)
+        properties.appendNew("KeyConfiguration", self.keyConfiguration?.templateValue)
+        properties.appendNew("LambdaConfig", self.lambdaConfig?.templateValue)
+        properties.appendNew("MfaConfiguration", self.mfaConfiguration?.templateValue)
+        properties.appendNew("Policies", self.policies?.templateValue)
+        properties.appendNew("Schema", self.schema?.templateValue)
+        properties.appendNew("SmsAuthenticationMessage", self.smsAuthenticationMessage?.templateValue)
+        properties.appendNew("SmsConfiguration", self.smsConfiguration?.templateValue)
+        properties.appendNew("SmsVerificationMessage", self.smsVerificationMessage?.templateValue)
+        properties.appendNew("UserAttributeUpdateSettings", self.userAttributeUpdateSettings?.templateValue)
+        properties.appendNew("UserPoolAddOns", self.userPoolAddOns?.templateValue)
+        properties.appendNew("UserPoolName", self.userPoolName?.templateValue)
+        properties.appendNew("UserPoolTags", self.userPoolTags?.templateValue)
+        properties.appendNew("UserPoolTier", self.userPoolTier?.templateValue)
+        properties.appendNew("UsernameAttributes", self.usernameAttributes?.templateValue)
+        properties.appendNew("UsernameConfiguration", self.usernameConfiguration?.templateValue)
+        properties.appendNew("VerificationMessageTemplate", self.verificationMessageTemplate?.templateValue)
+        properties.appendNew("WebAuthnFactorConfiguration", self.webAuthnFactorConfiguration?.templateValue)
+        properties.appendNew("WebAuthnRelyingPartyID", self.webAuthnRelyingPartyID?.templateValue)
+        properties.appendNew("WebAuthnUserVerification", self.webAuthnUserVerification?.templateValue)
         return properties
     }
 
@@ -134,7 +134,7 @@ public final class CfnUserPool: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["RecoveryMechanisms"] = self.recoveryMechanisms?.templateValue
+            fields.appendNew("RecoveryMechanisms", self.recoveryMechanisms?.templateValue)
             return .object(fields)
         }
     }
@@ -150,8 +150,8 @@ public final class CfnUserPool: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Name"] = self.name?.templateValue
-            fields["Priority"] = self.priority?.templateValue
+            fields.appendNew("Name", self.name?.templateValue)
+            fields.appendNew("Priority", self.priority?.templateValue)
             return .object(fields)
         }
 
@@ -179,9 +179,9 @@ public final class CfnUserPool: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["AllowAdminCreateUserOnly"] = self.allowAdminCreateUserOnly?.templateValue
-            fields["InviteMessageTemplate"] = self.inviteMessageTemplate?.templateValue
-            fields["UnusedAccountValidityDays"] = self.unusedAccountValidityDays?.templateValue
+            fields.appendNew("AllowAdminCreateUserOnly", self.allowAdminCreateUserOnly?.templateValue)
+            fields.appendNew("InviteMessageTemplate", self.inviteMessageTemplate?.templateValue)
+            fields.appendNew("UnusedAccountValidityDays", self.unusedAccountValidityDays?.templateValue)
             return .object(fields)
         }
     }
@@ -199,9 +199,9 @@ public final class CfnUserPool: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["EmailMessage"] = self.emailMessage?.templateValue
-            fields["EmailSubject"] = self.emailSubject?.templateValue
-            fields["SMSMessage"] = self.smsMessage?.templateValue
+            fields.appendNew("EmailMessage", self.emailMessage?.templateValue)
+            fields.appendNew("EmailSubject", self.emailSubject?.templateValue)
+            fields.appendNew("SMSMessage", self.smsMessage?.templateValue)
             return .object(fields)
         }
     }
@@ -245,8 +245,8 @@ public final class CfnUserPool: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["ChallengeRequiredOnNewDevice"] = self.challengeRequiredOnNewDevice?.templateValue
-            fields["DeviceOnlyRememberedOnUserPrompt"] = self.deviceOnlyRememberedOnUserPrompt?.templateValue
+            fields.appendNew("ChallengeRequiredOnNewDevice", self.challengeRequiredOnNewDevice?.templateValue)
+            fields.appendNew("DeviceOnlyRememberedOnUserPrompt", self.deviceOnlyRememberedOnUserPrompt?.templateValue)
             return .object(fields)
         }
     }
@@ -268,11 +268,11 @@ public final class CfnUserPool: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["ConfigurationSet"] = self.configurationSet?.templateValue
-            fields["EmailSendingAccount"] = self.emailSendingAccount?.templateValue
-            fields["From"] = self.from?.templateValue
-            fields["ReplyToEmailAddress"] = self.replyToEmailAddress?.templateValue
-            fields["SourceArn"] = self.sourceArn?.templateValue
+            fields.appendNew("ConfigurationSet", self.configurationSet?.templateValue)
+            fields.appendNew("EmailSendingAccount", self.emailSendingAccount?.templateValue)
+            fields.appendNew("From", self.from?.templateValue)
+            fields.appendNew("ReplyToEmailAddress", self.replyToEmailAddress?.templateValue)
+            fields.appendNew("SourceArn", self.sourceArn?.templateValue)
             return .object(fields)
         }
 
@@ -295,7 +295,7 @@ public final class CfnUserPool: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Type"] = self.type?.templateValue
+            fields.appendNew("Type", self.type?.templateValue)
             return .object(fields)
         }
 
@@ -320,8 +320,8 @@ public final class CfnUserPool: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["KeyType"] = self.keyType?.templateValue
-            fields["KmsKeyArn"] = self.kmsKeyArn?.templateValue
+            fields.appendNew("KeyType", self.keyType?.templateValue)
+            fields.appendNew("KmsKeyArn", self.kmsKeyArn?.templateValue)
             return .object(fields)
         }
     }
@@ -372,21 +372,21 @@ public final class CfnUserPool: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["CreateAuthChallenge"] = self.createAuthChallenge?.templateValue
-            fields["CustomEmailSender"] = self.customEmailSender?.templateValue
-            fields["CustomMessage"] = self.customMessage?.templateValue
-            fields["CustomSMSSender"] = self.customSMSSender?.templateValue
-            fields["DefineAuthChallenge"] = self.defineAuthChallenge?.templateValue
-            fields["InboundFederation"] = self.inboundFederation?.templateValue
-            fields["KMSKeyID"] = self.kmsKeyID?.templateValue
-            fields["PostAuthentication"] = self.postAuthentication?.templateValue
-            fields["PostConfirmation"] = self.postConfirmation?.templateValue
-            fields["PreAuthentication"] = self.preAuthentication?.templateValue
-            fields["PreSignUp"] = self.preSignUp?.templateValue
-            fields["PreTokenGeneration"] = self.preTokenGeneration?.templateValue
-            fields["PreTokenGenerationConfig"] = self.preTokenGenerationConfig?.templateValue
-            fields["UserMigration"] = self.userMigration?.templateValue
-            fields["VerifyAuthChallengeResponse"] = self.verifyAuthChallengeResponse?.templateValue
+            fields.appendNew("CreateAuthChallenge", self.createAuthChallenge?.templateValue)
+            fields.appendNew("CustomEmailSender", self.customEmailSender?.templateValue)
+            fields.appendNew("CustomMessage", self.customMessage?.templateValue)
+            fields.appendNew("CustomSMSSender", self.customSMSSender?.templateValue)
+            fields.appendNew("DefineAuthChallenge", self.defineAuthChallenge?.templateValue)
+            fields.appendNew("InboundFederation", self.inboundFederation?.templateValue)
+            fields.appendNew("KMSKeyID", self.kmsKeyID?.templateValue)
+            fields.appendNew("PostAuthentication", self.postAuthentication?.templateValue)
+            fields.appendNew("PostConfirmation", self.postConfirmation?.templateValue)
+            fields.appendNew("PreAuthentication", self.preAuthentication?.templateValue)
+            fields.appendNew("PreSignUp", self.preSignUp?.templateValue)
+            fields.appendNew("PreTokenGeneration", self.preTokenGeneration?.templateValue)
+            fields.appendNew("PreTokenGenerationConfig", self.preTokenGenerationConfig?.templateValue)
+            fields.appendNew("UserMigration", self.userMigration?.templateValue)
+            fields.appendNew("VerifyAuthChallengeResponse", self.verifyAuthChallengeResponse?.templateValue)
             return .object(fields)
         }
     }
@@ -402,8 +402,8 @@ public final class CfnUserPool: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["LambdaArn"] = self.lambdaArn?.templateValue
-            fields["LambdaVersion"] = self.lambdaVersion?.templateValue
+            fields.appendNew("LambdaArn", self.lambdaArn?.templateValue)
+            fields.appendNew("LambdaVersion", self.lambdaVersion?.templateValue)
             return .object(fields)
         }
 
@@ -427,8 +427,8 @@ public final class CfnUserPool: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["LambdaArn"] = self.lambdaArn?.templateValue
-            fields["LambdaVersion"] = self.lambdaVersion?.templateValue
+            fields.appendNew("LambdaArn", self.lambdaArn?.templateValue)
+            fields.appendNew("LambdaVersion", self.lambdaVersion?.templateValue)
             return .object(fields)
         }
 
@@ -452,8 +452,8 @@ public final class CfnUserPool: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["LambdaArn"] = self.lambdaArn?.templateValue
-            fields["LambdaVersion"] = self.lambdaVersion?.templateValue
+            fields.appendNew("LambdaArn", self.lambdaArn?.templateValue)
+            fields.appendNew("LambdaVersion", self.lambdaVersion?.templateValue)
             return .object(fields)
         }
 
@@ -477,8 +477,8 @@ public final class CfnUserPool: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["LambdaArn"] = self.lambdaArn?.templateValue
-            fields["LambdaVersion"] = self.lambdaVersion?.templateValue
+            fields.appendNew("LambdaArn", self.lambdaArn?.templateValue)
+            fields.appendNew("LambdaVersion", self.lambdaVersion?.templateValue)
             return .object(fields)
         }
 
@@ -514,8 +514,8 @@ public final class CfnUserPool: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["PasswordPolicy"] = self.passwordPolicy?.templateValue
-            fields["SignInPolicy"] = self.signInPolicy?.templateValue
+            fields.appendNew("PasswordPolicy", self.passwordPolicy?.templateValue)
+            fields.appendNew("SignInPolicy", self.signInPolicy?.templateValue)
             return .object(fields)
         }
     }
@@ -541,13 +541,13 @@ public final class CfnUserPool: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["MinimumLength"] = self.minimumLength?.templateValue
-            fields["PasswordHistorySize"] = self.passwordHistorySize?.templateValue
-            fields["RequireLowercase"] = self.requireLowercase?.templateValue
-            fields["RequireNumbers"] = self.requireNumbers?.templateValue
-            fields["RequireSymbols"] = self.requireSymbols?.templateValue
-            fields["RequireUppercase"] = self.requireUppercase?.templateValue
-            fields["TemporaryPasswordValidityDays"] = self.temporaryPasswordValidityDays?.templateValue
+            fields.appendNew("MinimumLength", self.minimumLength?.templateValue)
+            fields.appendNew("PasswordHistorySize", self.passwordHistorySize?.templateValue)
+            fields.appendNew("RequireLowercase", self.requireLowercase?.templateValue)
+            fields.appendNew("RequireNumbers", self.requireNumbers?.templateValue)
+            fields.appendNew("RequireSymbols", self.requireSymbols?.templateValue)
+            fields.appendNew("RequireUppercase", self.requireUppercase?.templateValue)
+            fields.appendNew("TemporaryPasswordValidityDays", self.temporaryPasswordValidityDays?.templateValue)
             return .object(fields)
         }
     }
@@ -561,7 +561,7 @@ public final class CfnUserPool: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["AllowedFirstAuthFactors"] = self.allowedFirstAuthFactors?.templateValue
+            fields.appendNew("AllowedFirstAuthFactors", self.allowedFirstAuthFactors?.templateValue)
             return .object(fields)
         }
 
@@ -599,13 +599,13 @@ public final class CfnUserPool: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["AttributeDataType"] = self.attributeDataType?.templateValue
-            fields["DeveloperOnlyAttribute"] = self.developerOnlyAttribute?.templateValue
-            fields["Mutable"] = self.mutable?.templateValue
-            fields["Name"] = self.name?.templateValue
-            fields["NumberAttributeConstraints"] = self.numberAttributeConstraints?.templateValue
-            fields["Required"] = self.required?.templateValue
-            fields["StringAttributeConstraints"] = self.stringAttributeConstraints?.templateValue
+            fields.appendNew("AttributeDataType", self.attributeDataType?.templateValue)
+            fields.appendNew("DeveloperOnlyAttribute", self.developerOnlyAttribute?.templateValue)
+            fields.appendNew("Mutable", self.mutable?.templateValue)
+            fields.appendNew("Name", self.name?.templateValue)
+            fields.appendNew("NumberAttributeConstraints", self.numberAttributeConstraints?.templateValue)
+            fields.appendNew("Required", self.required?.templateValue)
+            fields.appendNew("StringAttributeConstraints", self.stringAttributeConstraints?.templateValue)
             return .object(fields)
         }
 
@@ -632,8 +632,8 @@ public final class CfnUserPool: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["MaxValue"] = self.maxValue?.templateValue
-            fields["MinValue"] = self.minValue?.templateValue
+            fields.appendNew("MaxValue", self.maxValue?.templateValue)
+            fields.appendNew("MinValue", self.minValue?.templateValue)
             return .object(fields)
         }
     }
@@ -649,8 +649,8 @@ public final class CfnUserPool: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["MaxLength"] = self.maxLength?.templateValue
-            fields["MinLength"] = self.minLength?.templateValue
+            fields.appendNew("MaxLength", self.maxLength?.templateValue)
+            fields.appendNew("MinLength", self.minLength?.templateValue)
             return .object(fields)
         }
     }
@@ -670,10 +670,10 @@ public final class CfnUserPool: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["EumsSms"] = self.eumsSms?.templateValue
-            fields["ExternalId"] = self.externalId?.templateValue
-            fields["SnsCallerArn"] = self.snsCallerArn?.templateValue
-            fields["SnsRegion"] = self.snsRegion?.templateValue
+            fields.appendNew("EumsSms", self.eumsSms?.templateValue)
+            fields.appendNew("ExternalId", self.externalId?.templateValue)
+            fields.appendNew("SnsCallerArn", self.snsCallerArn?.templateValue)
+            fields.appendNew("SnsRegion", self.snsRegion?.templateValue)
             return .object(fields)
         }
     }
@@ -699,13 +699,13 @@ public final class CfnUserPool: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["CallerArn"] = self.callerArn.templateValue
-            fields["ConfigurationSetName"] = self.configurationSetName?.templateValue
-            fields["ExternalId"] = self.externalId?.templateValue
-            fields["InEntityId"] = self.inEntityId?.templateValue
-            fields["InTemplateId"] = self.inTemplateId?.templateValue
-            fields["OriginationIdentity"] = self.originationIdentity?.templateValue
-            fields["Region"] = self.region?.templateValue
+            fields.appendNew("CallerArn", self.callerArn.templateValue)
+            fields.appendNew("ConfigurationSetName", self.configurationSetName?.templateValue)
+            fields.appendNew("ExternalId", self.externalId?.templateValue)
+            fields.appendNew("InEntityId", self.inEntityId?.templateValue)
+            fields.appendNew("InTemplateId", self.inTemplateId?.templateValue)
+            fields.appendNew("OriginationIdentity", self.originationIdentity?.templateValue)
+            fields.appendNew("Region", self.region?.templateValue)
             return .object(fields)
         }
     }
@@ -719,7 +719,7 @@ public final class CfnUserPool: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["AttributesRequireVerificationBeforeUpdate"] = self.attributesRequireVerificationBeforeUpdate.templateValue
+            fields.appendNew("AttributesRequireVerificationBeforeUpdate", self.attributesRequireVerificationBeforeUpdate.templateValue)
             return .object(fields)
         }
 
@@ -744,8 +744,8 @@ public final class CfnUserPool: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["AdvancedSecurityAdditionalFlows"] = self.advancedSecurityAdditionalFlows?.templateValue
-            fields["AdvancedSecurityMode"] = self.advancedSecurityMode?.templateValue
+            fields.appendNew("AdvancedSecurityAdditionalFlows", self.advancedSecurityAdditionalFlows?.templateValue)
+            fields.appendNew("AdvancedSecurityMode", self.advancedSecurityMode?.templateValue)
             return .object(fields)
         }
 
@@ -769,7 +769,7 @@ public final class CfnUserPool: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["CustomAuthMode"] = self.customAuthMode?.templateValue
+            fields.appendNew("CustomAuthMode", self.customAuthMode?.templateValue)
             return .object(fields)
         }
 
@@ -811,7 +811,7 @@ public final class CfnUserPool: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["CaseSensitive"] = self.caseSensitive?.templateValue
+            fields.appendNew("CaseSensitive", self.caseSensitive?.templateValue)
             return .object(fields)
         }
     }
@@ -835,12 +835,12 @@ public final class CfnUserPool: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["DefaultEmailOption"] = self.defaultEmailOption?.templateValue
-            fields["EmailMessage"] = self.emailMessage?.templateValue
-            fields["EmailMessageByLink"] = self.emailMessageByLink?.templateValue
-            fields["EmailSubject"] = self.emailSubject?.templateValue
-            fields["EmailSubjectByLink"] = self.emailSubjectByLink?.templateValue
-            fields["SmsMessage"] = self.smsMessage?.templateValue
+            fields.appendNew("DefaultEmailOption", self.defaultEmailOption?.templateValue)
+            fields.appendNew("EmailMessage", self.emailMessage?.templateValue)
+            fields.appendNew("EmailMessageByLink", self.emailMessageByLink?.templateValue)
+            fields.appendNew("EmailSubject", self.emailSubject?.templateValue)
+            fields.appendNew("EmailSubjectByLink", self.emailSubjectByLink?.templateValue)
+            fields.appendNew("SmsMessage", self.smsMessage?.templateValue)
             return .object(fields)
         }
 

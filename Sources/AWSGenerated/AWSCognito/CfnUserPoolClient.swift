@@ -69,29 +69,29 @@ public final class CfnUserPoolClient: Resource, HasAttributes {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["AccessTokenValidity"] = self.accessTokenValidity?.templateValue
-        properties["AllowedOAuthFlows"] = self.allowedOAuthFlows?.templateValue
-        properties["AllowedOAuthFlowsUserPoolClient"] = self.allowedOAuthFlowsUserPoolClient?.templateValue
-        properties["AllowedOAuthScopes"] = self.allowedOAuthScopes?.templateValue
-        properties["AnalyticsConfiguration"] = self.analyticsConfiguration?.templateValue
-        properties["AuthSessionValidity"] = self.authSessionValidity?.templateValue
-        properties["CallbackURLs"] = self.callbackURLs?.templateValue
-        properties["ClientName"] = self.clientName?.templateValue
-        properties["DefaultRedirectURI"] = self.defaultRedirectURI?.templateValue
-        properties["EnablePropagateAdditionalUserContextData"] = self.enablePropagateAdditionalUserContextData?.templateValue
-        properties["EnableTokenRevocation"] = self.enableTokenRevocation?.templateValue
-        properties["ExplicitAuthFlows"] = self.explicitAuthFlows?.templateValue
-        properties["GenerateSecret"] = self.generateSecret?.templateValue
-        properties["IdTokenValidity"] = self.idTokenValidity?.templateValue
-        properties["LogoutURLs"] = self.logoutURLs?.templateValue
-        properties["PreventUserExistenceErrors"] = self.preventUserExistenceErrors?.templateValue
-        properties["ReadAttributes"] = self.readAttributes?.templateValue
-        properties["RefreshTokenRotation"] = self.refreshTokenRotation?.templateValue
-        properties["RefreshTokenValidity"] = self.refreshTokenValidity?.templateValue
-        properties["SupportedIdentityProviders"] = self.supportedIdentityProviders?.templateValue
-        properties["TokenValidityUnits"] = self.tokenValidityUnits?.templateValue
-        properties["UserPoolId"] = self.userPoolId.templateValue
-        properties["WriteAttributes"] = self.writeAttributes?.templateValue
+        properties.appendNew("AccessTokenValidity", self.accessTokenValidity?.templateValue)
+        properties.appendNew("AllowedOAuthFlows", self.allowedOAuthFlows?.templateValue)
+        properties.appendNew("AllowedOAuthFlowsUserPoolClient", self.allowedOAuthFlowsUserPoolClient?.templateValue)
+        properties.appendNew("AllowedOAuthScopes", self.allowedOAuthScopes?.templateValue)
+        properties.appendNew("AnalyticsConfiguration", self.analyticsConfiguration?.templateValue)
+        properties.appendNew("AuthSessionValidity", self.authSessionValidity?.templateValue)
+        properties.appendNew("CallbackURLs", self.callbackURLs?.templateValue)
+        properties.appendNew("ClientName", self.clientName?.templateValue)
+        properties.appendNew("DefaultRedirectURI", self.defaultRedirectURI?.templateValue)
+        properties.appendNew("EnablePropagateAdditionalUserContextData", self.enablePropagateAdditionalUserContextData?.templateValue)
+        properties.appendNew("EnableTokenRevocation", self.enableTokenRevocation?.templateValue)
+        properties.appendNew("ExplicitAuthFlows", self.explicitAuthFlows?.templateValue)
+        properties.appendNew("GenerateSecret", self.generateSecret?.templateValue)
+        properties.appendNew("IdTokenValidity", self.idTokenValidity?.templateValue)
+        properties.appendNew("LogoutURLs", self.logoutURLs?.templateValue)
+        properties.appendNew("PreventUserExistenceErrors", self.preventUserExistenceErrors?.templateValue)
+        properties.appendNew("ReadAttributes", self.readAttributes?.templateValue)
+        properties.appendNew("RefreshTokenRotation", self.refreshTokenRotation?.templateValue)
+        properties.appendNew("RefreshTokenValidity", self.refreshTokenValidity?.templateValue)
+        properties.appendNew("SupportedIdentityProviders", self.supportedIdentityProviders?.templateValue)
+        properties.appendNew("TokenValidityUnits", self.tokenValidityUnits?.templateValue)
+        properties.appendNew("UserPoolId", self.userPoolId.templateValue)
+        properties.appendNew("WriteAttributes", self.writeAttributes?.templateValue)
         return properties
     }
 
@@ -122,11 +122,11 @@ public final class CfnUserPoolClient: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["ApplicationArn"] = self.applicationArn?.templateValue
-            fields["ApplicationId"] = self.applicationId?.templateValue
-            fields["ExternalId"] = self.externalId?.templateValue
-            fields["RoleArn"] = self.roleArn?.templateValue
-            fields["UserDataShared"] = self.userDataShared?.templateValue
+            fields.appendNew("ApplicationArn", self.applicationArn?.templateValue)
+            fields.appendNew("ApplicationId", self.applicationId?.templateValue)
+            fields.appendNew("ExternalId", self.externalId?.templateValue)
+            fields.appendNew("RoleArn", self.roleArn?.templateValue)
+            fields.appendNew("UserDataShared", self.userDataShared?.templateValue)
             return .object(fields)
         }
     }
@@ -167,8 +167,8 @@ public final class CfnUserPoolClient: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Feature"] = self.feature?.templateValue
-            fields["RetryGracePeriodSeconds"] = self.retryGracePeriodSeconds?.templateValue
+            fields.appendNew("Feature", self.feature?.templateValue)
+            fields.appendNew("RetryGracePeriodSeconds", self.retryGracePeriodSeconds?.templateValue)
             return .object(fields)
         }
 
@@ -195,9 +195,9 @@ public final class CfnUserPoolClient: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["AccessToken"] = self.accessToken?.templateValue
-            fields["IdToken"] = self.idToken?.templateValue
-            fields["RefreshToken"] = self.refreshToken?.templateValue
+            fields.appendNew("AccessToken", self.accessToken?.templateValue)
+            fields.appendNew("IdToken", self.idToken?.templateValue)
+            fields.appendNew("RefreshToken", self.refreshToken?.templateValue)
             return .object(fields)
         }
 

@@ -27,11 +27,11 @@ public final class CfnUserPoolDomain: Resource, HasAttributes {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["CustomDomainConfig"] = self.customDomainConfig?.templateValue
-        properties["Domain"] = self.domain.templateValue
-        properties["ManagedLoginVersion"] = self.managedLoginVersion?.templateValue
-        properties["Routing"] = self.routing?.templateValue
-        properties["UserPoolId"] = self.userPoolId.templateValue
+        properties.appendNew("CustomDomainConfig", self.customDomainConfig?.templateValue)
+        properties.appendNew("Domain", self.domain.templateValue)
+        properties.appendNew("ManagedLoginVersion", self.managedLoginVersion?.templateValue)
+        properties.appendNew("Routing", self.routing?.templateValue)
+        properties.appendNew("UserPoolId", self.userPoolId.templateValue)
         return properties
     }
 
@@ -46,8 +46,8 @@ public final class CfnUserPoolDomain: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["CertificateArn"] = self.certificateArn?.templateValue
-            fields["SecurityPolicy"] = self.securityPolicy?.templateValue
+            fields.appendNew("CertificateArn", self.certificateArn?.templateValue)
+            fields.appendNew("SecurityPolicy", self.securityPolicy?.templateValue)
             return .object(fields)
         }
 
@@ -71,7 +71,7 @@ public final class CfnUserPoolDomain: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Failover"] = self.failover?.templateValue
+            fields.appendNew("Failover", self.failover?.templateValue)
             return .object(fields)
         }
     }
@@ -87,8 +87,8 @@ public final class CfnUserPoolDomain: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["PrimaryRoute53HealthCheckId"] = self.primaryRoute53HealthCheckId.templateValue
-            fields["SecondaryRegion"] = self.secondaryRegion.templateValue
+            fields.appendNew("PrimaryRoute53HealthCheckId", self.primaryRoute53HealthCheckId.templateValue)
+            fields.appendNew("SecondaryRegion", self.secondaryRegion.templateValue)
             return .object(fields)
         }
     }

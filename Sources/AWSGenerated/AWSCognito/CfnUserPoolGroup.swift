@@ -20,11 +20,11 @@ public final class CfnUserPoolGroup: Resource {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["Description"] = self.description?.templateValue
-        properties["GroupName"] = self.groupName?.templateValue
-        properties["Precedence"] = self.precedence?.templateValue
-        properties["RoleArn"] = self.roleArn?.templateValue
-        properties["UserPoolId"] = self.userPoolId.templateValue
+        properties.appendNew("Description", self.description?.templateValue)
+        properties.appendNew("GroupName", self.groupName?.templateValue)
+        properties.appendNew("Precedence", self.precedence?.templateValue)
+        properties.appendNew("RoleArn", self.roleArn?.templateValue)
+        properties.appendNew("UserPoolId", self.userPoolId.templateValue)
         return properties
     }
 }

@@ -22,12 +22,12 @@ public final class CfnUserPoolIdentityProvider: Resource {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["AttributeMapping"] = self.attributeMapping?.templateValue
-        properties["IdpIdentifiers"] = self.idpIdentifiers?.templateValue
-        properties["ProviderDetails"] = self.providerDetails.templateValue
-        properties["ProviderName"] = self.providerName.templateValue
-        properties["ProviderType"] = self.providerType.templateValue
-        properties["UserPoolId"] = self.userPoolId.templateValue
+        properties.appendNew("AttributeMapping", self.attributeMapping?.templateValue)
+        properties.appendNew("IdpIdentifiers", self.idpIdentifiers?.templateValue)
+        properties.appendNew("ProviderDetails", self.providerDetails.templateValue)
+        properties.appendNew("ProviderName", self.providerName.templateValue)
+        properties.appendNew("ProviderType", self.providerType.templateValue)
+        properties.appendNew("UserPoolId", self.userPoolId.templateValue)
         return properties
     }
 

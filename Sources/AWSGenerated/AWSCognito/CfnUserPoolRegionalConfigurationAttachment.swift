@@ -23,12 +23,12 @@ public final class CfnUserPoolRegionalConfigurationAttachment: Resource {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["EmailConfiguration"] = self.emailConfiguration?.templateValue
-        properties["LambdaConfig"] = self.lambdaConfig?.templateValue
-        properties["SmsConfiguration"] = self.smsConfiguration?.templateValue
-        properties["Status"] = self.status?.templateValue
-        properties["UserPoolId"] = self.userPoolId.templateValue
-        properties["UserPoolTags"] = self.userPoolTags?.templateValue
+        properties.appendNew("EmailConfiguration", self.emailConfiguration?.templateValue)
+        properties.appendNew("LambdaConfig", self.lambdaConfig?.templateValue)
+        properties.appendNew("SmsConfiguration", self.smsConfiguration?.templateValue)
+        properties.appendNew("Status", self.status?.templateValue)
+        properties.appendNew("UserPoolId", self.userPoolId.templateValue)
+        properties.appendNew("UserPoolTags", self.userPoolTags?.templateValue)
         return properties
     }
 
@@ -49,11 +49,11 @@ public final class CfnUserPoolRegionalConfigurationAttachment: Resource {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["ConfigurationSet"] = self.configurationSet?.templateValue
-            fields["EmailSendingAccount"] = self.emailSendingAccount?.templateValue
-            fields["From"] = self.from?.templateValue
-            fields["ReplyToEmailAddress"] = self.replyToEmailAddress?.templateValue
-            fields["SourceArn"] = self.sourceArn?.templateValue
+            fields.appendNew("ConfigurationSet", self.configurationSet?.templateValue)
+            fields.appendNew("EmailSendingAccount", self.emailSendingAccount?.templateValue)
+            fields.appendNew("From", self.from?.templateValue)
+            fields.appendNew("ReplyToEmailAddress", self.replyToEmailAddress?.templateValue)
+            fields.appendNew("SourceArn", self.sourceArn?.templateValue)
             return .object(fields)
         }
     }
@@ -95,21 +95,21 @@ public final class CfnUserPoolRegionalConfigurationAttachment: Resource {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["CreateAuthChallenge"] = self.createAuthChallenge?.templateValue
-            fields["CustomEmailSender"] = self.customEmailSender?.templateValue
-            fields["CustomMessage"] = self.customMessage?.templateValue
-            fields["CustomSMSSender"] = self.customSMSSender?.templateValue
-            fields["DefineAuthChallenge"] = self.defineAuthChallenge?.templateValue
-            fields["InboundFederation"] = self.inboundFederation?.templateValue
-            fields["KMSKeyID"] = self.kmsKeyID?.templateValue
-            fields["PostAuthentication"] = self.postAuthentication?.templateValue
-            fields["PostConfirmation"] = self.postConfirmation?.templateValue
-            fields["PreAuthentication"] = self.preAuthentication?.templateValue
-            fields["PreSignUp"] = self.preSignUp?.templateValue
-            fields["PreTokenGeneration"] = self.preTokenGeneration?.templateValue
-            fields["PreTokenGenerationConfig"] = self.preTokenGenerationConfig?.templateValue
-            fields["UserMigration"] = self.userMigration?.templateValue
-            fields["VerifyAuthChallengeResponse"] = self.verifyAuthChallengeResponse?.templateValue
+            fields.appendNew("CreateAuthChallenge", self.createAuthChallenge?.templateValue)
+            fields.appendNew("CustomEmailSender", self.customEmailSender?.templateValue)
+            fields.appendNew("CustomMessage", self.customMessage?.templateValue)
+            fields.appendNew("CustomSMSSender", self.customSMSSender?.templateValue)
+            fields.appendNew("DefineAuthChallenge", self.defineAuthChallenge?.templateValue)
+            fields.appendNew("InboundFederation", self.inboundFederation?.templateValue)
+            fields.appendNew("KMSKeyID", self.kmsKeyID?.templateValue)
+            fields.appendNew("PostAuthentication", self.postAuthentication?.templateValue)
+            fields.appendNew("PostConfirmation", self.postConfirmation?.templateValue)
+            fields.appendNew("PreAuthentication", self.preAuthentication?.templateValue)
+            fields.appendNew("PreSignUp", self.preSignUp?.templateValue)
+            fields.appendNew("PreTokenGeneration", self.preTokenGeneration?.templateValue)
+            fields.appendNew("PreTokenGenerationConfig", self.preTokenGenerationConfig?.templateValue)
+            fields.appendNew("UserMigration", self.userMigration?.templateValue)
+            fields.appendNew("VerifyAuthChallengeResponse", self.verifyAuthChallengeResponse?.templateValue)
             return .object(fields)
         }
     }
@@ -125,8 +125,8 @@ public final class CfnUserPoolRegionalConfigurationAttachment: Resource {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["LambdaArn"] = self.lambdaArn?.templateValue
-            fields["LambdaVersion"] = self.lambdaVersion?.templateValue
+            fields.appendNew("LambdaArn", self.lambdaArn?.templateValue)
+            fields.appendNew("LambdaVersion", self.lambdaVersion?.templateValue)
             return .object(fields)
         }
     }
@@ -142,8 +142,8 @@ public final class CfnUserPoolRegionalConfigurationAttachment: Resource {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["LambdaArn"] = self.lambdaArn?.templateValue
-            fields["LambdaVersion"] = self.lambdaVersion?.templateValue
+            fields.appendNew("LambdaArn", self.lambdaArn?.templateValue)
+            fields.appendNew("LambdaVersion", self.lambdaVersion?.templateValue)
             return .object(fields)
         }
     }
@@ -159,8 +159,8 @@ public final class CfnUserPoolRegionalConfigurationAttachment: Resource {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["LambdaArn"] = self.lambdaArn?.templateValue
-            fields["LambdaVersion"] = self.lambdaVersion?.templateValue
+            fields.appendNew("LambdaArn", self.lambdaArn?.templateValue)
+            fields.appendNew("LambdaVersion", self.lambdaVersion?.templateValue)
             return .object(fields)
         }
     }
@@ -176,8 +176,8 @@ public final class CfnUserPoolRegionalConfigurationAttachment: Resource {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["LambdaArn"] = self.lambdaArn?.templateValue
-            fields["LambdaVersion"] = self.lambdaVersion?.templateValue
+            fields.appendNew("LambdaArn", self.lambdaArn?.templateValue)
+            fields.appendNew("LambdaVersion", self.lambdaVersion?.templateValue)
             return .object(fields)
         }
     }
@@ -197,10 +197,10 @@ public final class CfnUserPoolRegionalConfigurationAttachment: Resource {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["EumsSms"] = self.eumsSms?.templateValue
-            fields["ExternalId"] = self.externalId?.templateValue
-            fields["SnsCallerArn"] = self.snsCallerArn?.templateValue
-            fields["SnsRegion"] = self.snsRegion?.templateValue
+            fields.appendNew("EumsSms", self.eumsSms?.templateValue)
+            fields.appendNew("ExternalId", self.externalId?.templateValue)
+            fields.appendNew("SnsCallerArn", self.snsCallerArn?.templateValue)
+            fields.appendNew("SnsRegion", self.snsRegion?.templateValue)
             return .object(fields)
         }
     }
@@ -226,13 +226,13 @@ public final class CfnUserPoolRegionalConfigurationAttachment: Resource {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["CallerArn"] = self.callerArn.templateValue
-            fields["ConfigurationSetName"] = self.configurationSetName?.templateValue
-            fields["ExternalId"] = self.externalId?.templateValue
-            fields["InEntityId"] = self.inEntityId?.templateValue
-            fields["InTemplateId"] = self.inTemplateId?.templateValue
-            fields["OriginationIdentity"] = self.originationIdentity?.templateValue
-            fields["Region"] = self.region?.templateValue
+            fields.appendNew("CallerArn", self.callerArn.templateValue)
+            fields.appendNew("ConfigurationSetName", self.configurationSetName?.templateValue)
+            fields.appendNew("ExternalId", self.externalId?.templateValue)
+            fields.appendNew("InEntityId", self.inEntityId?.templateValue)
+            fields.appendNew("InTemplateId", self.inTemplateId?.templateValue)
+            fields.appendNew("OriginationIdentity", self.originationIdentity?.templateValue)
+            fields.appendNew("Region", self.region?.templateValue)
             return .object(fields)
         }
     }

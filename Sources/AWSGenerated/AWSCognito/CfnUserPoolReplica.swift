@@ -16,9 +16,9 @@ public final class CfnUserPoolReplica: Resource {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["RegionName"] = self.regionName.templateValue
-        properties["UserPoolId"] = self.userPoolId.templateValue
-        properties["UserPoolTagsAtCreate"] = self.userPoolTagsAtCreate?.templateValue
+        properties.appendNew("RegionName", self.regionName.templateValue)
+        properties.appendNew("UserPoolId", self.userPoolId.templateValue)
+        properties.appendNew("UserPoolTagsAtCreate", self.userPoolTagsAtCreate?.templateValue)
         return properties
     }
 }

@@ -18,10 +18,10 @@ public final class CfnUserPoolResourceServer: Resource {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["Identifier"] = self.identifier.templateValue
-        properties["Name"] = self.name.templateValue
-        properties["Scopes"] = self.scopes?.templateValue
-        properties["UserPoolId"] = self.userPoolId.templateValue
+        properties.appendNew("Identifier", self.identifier.templateValue)
+        properties.appendNew("Name", self.name.templateValue)
+        properties.appendNew("Scopes", self.scopes?.templateValue)
+        properties.appendNew("UserPoolId", self.userPoolId.templateValue)
         return properties
     }
 
@@ -36,8 +36,8 @@ public final class CfnUserPoolResourceServer: Resource {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["ScopeDescription"] = self.scopeDescription.templateValue
-            fields["ScopeName"] = self.scopeName.templateValue
+            fields.appendNew("ScopeDescription", self.scopeDescription.templateValue)
+            fields.appendNew("ScopeName", self.scopeName.templateValue)
             return .object(fields)
         }
     }

@@ -20,11 +20,11 @@ public final class CfnUserPoolRiskConfigurationAttachment: Resource {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["AccountTakeoverRiskConfiguration"] = self.accountTakeoverRiskConfiguration?.templateValue
-        properties["ClientId"] = self.clientId.templateValue
-        properties["CompromisedCredentialsRiskConfiguration"] = self.compromisedCredentialsRiskConfiguration?.templateValue
-        properties["RiskExceptionConfiguration"] = self.riskExceptionConfiguration?.templateValue
-        properties["UserPoolId"] = self.userPoolId.templateValue
+        properties.appendNew("AccountTakeoverRiskConfiguration", self.accountTakeoverRiskConfiguration?.templateValue)
+        properties.appendNew("ClientId", self.clientId.templateValue)
+        properties.appendNew("CompromisedCredentialsRiskConfiguration", self.compromisedCredentialsRiskConfiguration?.templateValue)
+        properties.appendNew("RiskExceptionConfiguration", self.riskExceptionConfiguration?.templateValue)
+        properties.appendNew("UserPoolId", self.userPoolId.templateValue)
         return properties
     }
 
@@ -39,8 +39,8 @@ public final class CfnUserPoolRiskConfigurationAttachment: Resource {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Actions"] = self.actions.templateValue
-            fields["NotifyConfiguration"] = self.notifyConfiguration?.templateValue
+            fields.appendNew("Actions", self.actions.templateValue)
+            fields.appendNew("NotifyConfiguration", self.notifyConfiguration?.templateValue)
             return .object(fields)
         }
     }
@@ -58,9 +58,9 @@ public final class CfnUserPoolRiskConfigurationAttachment: Resource {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["HighAction"] = self.highAction?.templateValue
-            fields["LowAction"] = self.lowAction?.templateValue
-            fields["MediumAction"] = self.mediumAction?.templateValue
+            fields.appendNew("HighAction", self.highAction?.templateValue)
+            fields.appendNew("LowAction", self.lowAction?.templateValue)
+            fields.appendNew("MediumAction", self.mediumAction?.templateValue)
             return .object(fields)
         }
     }
@@ -76,8 +76,8 @@ public final class CfnUserPoolRiskConfigurationAttachment: Resource {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["EventAction"] = self.eventAction.templateValue
-            fields["Notify"] = self.notify.templateValue
+            fields.appendNew("EventAction", self.eventAction.templateValue)
+            fields.appendNew("Notify", self.notify.templateValue)
             return .object(fields)
         }
     }
@@ -101,12 +101,12 @@ public final class CfnUserPoolRiskConfigurationAttachment: Resource {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["BlockEmail"] = self.blockEmail?.templateValue
-            fields["From"] = self.from?.templateValue
-            fields["MfaEmail"] = self.mfaEmail?.templateValue
-            fields["NoActionEmail"] = self.noActionEmail?.templateValue
-            fields["ReplyTo"] = self.replyTo?.templateValue
-            fields["SourceArn"] = self.sourceArn.templateValue
+            fields.appendNew("BlockEmail", self.blockEmail?.templateValue)
+            fields.appendNew("From", self.from?.templateValue)
+            fields.appendNew("MfaEmail", self.mfaEmail?.templateValue)
+            fields.appendNew("NoActionEmail", self.noActionEmail?.templateValue)
+            fields.appendNew("ReplyTo", self.replyTo?.templateValue)
+            fields.appendNew("SourceArn", self.sourceArn.templateValue)
             return .object(fields)
         }
     }
@@ -124,9 +124,9 @@ public final class CfnUserPoolRiskConfigurationAttachment: Resource {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["HtmlBody"] = self.htmlBody?.templateValue
-            fields["Subject"] = self.subject.templateValue
-            fields["TextBody"] = self.textBody?.templateValue
+            fields.appendNew("HtmlBody", self.htmlBody?.templateValue)
+            fields.appendNew("Subject", self.subject.templateValue)
+            fields.appendNew("TextBody", self.textBody?.templateValue)
             return .object(fields)
         }
     }
@@ -142,8 +142,8 @@ public final class CfnUserPoolRiskConfigurationAttachment: Resource {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Actions"] = self.actions.templateValue
-            fields["EventFilter"] = self.eventFilter?.templateValue
+            fields.appendNew("Actions", self.actions.templateValue)
+            fields.appendNew("EventFilter", self.eventFilter?.templateValue)
             return .object(fields)
         }
     }
@@ -157,7 +157,7 @@ public final class CfnUserPoolRiskConfigurationAttachment: Resource {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["EventAction"] = self.eventAction.templateValue
+            fields.appendNew("EventAction", self.eventAction.templateValue)
             return .object(fields)
         }
     }
@@ -173,8 +173,8 @@ public final class CfnUserPoolRiskConfigurationAttachment: Resource {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["BlockedIPRangeList"] = self.blockedIPRangeList?.templateValue
-            fields["SkippedIPRangeList"] = self.skippedIPRangeList?.templateValue
+            fields.appendNew("BlockedIPRangeList", self.blockedIPRangeList?.templateValue)
+            fields.appendNew("SkippedIPRangeList", self.skippedIPRangeList?.templateValue)
             return .object(fields)
         }
     }

@@ -16,9 +16,9 @@ public final class CfnUserPoolUICustomizationAttachment: Resource {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["CSS"] = self.css?.templateValue
-        properties["ClientId"] = self.clientId.templateValue
-        properties["UserPoolId"] = self.userPoolId.templateValue
+        properties.appendNew("CSS", self.css?.templateValue)
+        properties.appendNew("ClientId", self.clientId.templateValue)
+        properties.appendNew("UserPoolId", self.userPoolId.templateValue)
         return properties
     }
 }

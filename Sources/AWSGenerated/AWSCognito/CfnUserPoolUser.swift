@@ -26,14 +26,14 @@ public final class CfnUserPoolUser: Resource {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["ClientMetadata"] = self.clientMetadata?.templateValue
-        properties["DesiredDeliveryMediums"] = self.desiredDeliveryMediums?.templateValue
-        properties["ForceAliasCreation"] = self.forceAliasCreation?.templateValue
-        properties["MessageAction"] = self.messageAction?.templateValue
-        properties["UserAttributes"] = self.userAttributes?.templateValue
-        properties["UserPoolId"] = self.userPoolId.templateValue
-        properties["Username"] = self.username?.templateValue
-        properties["ValidationData"] = self.validationData?.templateValue
+        properties.appendNew("ClientMetadata", self.clientMetadata?.templateValue)
+        properties.appendNew("DesiredDeliveryMediums", self.desiredDeliveryMediums?.templateValue)
+        properties.appendNew("ForceAliasCreation", self.forceAliasCreation?.templateValue)
+        properties.appendNew("MessageAction", self.messageAction?.templateValue)
+        properties.appendNew("UserAttributes", self.userAttributes?.templateValue)
+        properties.appendNew("UserPoolId", self.userPoolId.templateValue)
+        properties.appendNew("Username", self.username?.templateValue)
+        properties.appendNew("ValidationData", self.validationData?.templateValue)
         return properties
     }
 
@@ -48,8 +48,8 @@ public final class CfnUserPoolUser: Resource {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Name"] = self.name?.templateValue
-            fields["Value"] = self.value?.templateValue
+            fields.appendNew("Name", self.name?.templateValue)
+            fields.appendNew("Value", self.value?.templateValue)
             return .object(fields)
         }
     }

@@ -16,9 +16,9 @@ public final class CfnUserPoolUserToGroupAttachment: Resource {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["GroupName"] = self.groupName.templateValue
-        properties["UserPoolId"] = self.userPoolId.templateValue
-        properties["Username"] = self.username.templateValue
+        properties.appendNew("GroupName", self.groupName.templateValue)
+        properties.appendNew("UserPoolId", self.userPoolId.templateValue)
+        properties.appendNew("Username", self.username.templateValue)
         return properties
     }
 }

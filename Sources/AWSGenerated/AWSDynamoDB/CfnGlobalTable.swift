@@ -63,26 +63,26 @@ public final class CfnGlobalTable: Resource, HasAttributes {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["AttributeDefinitions"] = self.attributeDefinitions?.templateValue
-        properties["BillingMode"] = self.billingMode?.templateValue
-        properties["GlobalSecondaryIndexes"] = self.globalSecondaryIndexes?.templateValue
-        properties["GlobalTableSourceArn"] = self.globalTableSourceArn?.templateValue
-        properties["GlobalTableWitnesses"] = self.globalTableWitnesses?.templateValue
-        properties["KeySchema"] = self.keySchema?.templateValue
-        properties["LocalSecondaryIndexes"] = self.localSecondaryIndexes?.templateValue
-        properties["MultiRegionConsistency"] = self.multiRegionConsistency?.templateValue
-        properties["ReadOnDemandThroughputSettings"] = self.readOnDemandThroughputSettings?.templateValue
-        properties["ReadProvisionedThroughputSettings"] = self.readProvisionedThroughputSettings?.templateValue
-        properties["Replicas"] = self.replicas.templateValue
-        properties["SSESpecification"] = self.sseSpecification?.templateValue
-        properties["StreamSpecification"] = self.streamSpecification?.templateValue
-        properties["TableName"] = self.tableName?.templateValue
-        properties["TableType"] = self.tableType?.templateValue
-        properties["TimeToLiveSpecification"] = self.timeToLiveSpecification?.templateValue
-        properties["VectorIndexes"] = self.vectorIndexes?.templateValue
-        properties["WarmThroughput"] = self.warmThroughput?.templateValue
-        properties["WriteOnDemandThroughputSettings"] = self.writeOnDemandThroughputSettings?.templateValue
-        properties["WriteProvisionedThroughputSettings"] = self.writeProvisionedThroughputSettings?.templateValue
+        properties.appendNew("AttributeDefinitions", self.attributeDefinitions?.templateValue)
+        properties.appendNew("BillingMode", self.billingMode?.templateValue)
+        properties.appendNew("GlobalSecondaryIndexes", self.globalSecondaryIndexes?.templateValue)
+        properties.appendNew("GlobalTableSourceArn", self.globalTableSourceArn?.templateValue)
+        properties.appendNew("GlobalTableWitnesses", self.globalTableWitnesses?.templateValue)
+        properties.appendNew("KeySchema", self.keySchema?.templateValue)
+        properties.appendNew("LocalSecondaryIndexes", self.localSecondaryIndexes?.templateValue)
+        properties.appendNew("MultiRegionConsistency", self.multiRegionConsistency?.templateValue)
+        properties.appendNew("ReadOnDemandThroughputSettings", self.readOnDemandThroughputSettings?.templateValue)
+        properties.appendNew("ReadProvisionedThroughputSettings", self.readProvisionedThroughputSettings?.templateValue)
+        properties.appendNew("Replicas", self.replicas.templateValue)
+        properties.appendNew("SSESpecification", self.sseSpecification?.templateValue)
+        properties.appendNew("StreamSpecification", self.streamSpecification?.templateValue)
+        properties.appendNew("TableName", self.tableName?.templateValue)
+        properties.appendNew("TableType", self.tableType?.templateValue)
+        properties.appendNew("TimeToLiveSpecification", self.timeToLiveSpecification?.templateValue)
+        properties.appendNew("VectorIndexes", self.vectorIndexes?.templateValue)
+        properties.appendNew("WarmThroughput", self.warmThroughput?.templateValue)
+        properties.appendNew("WriteOnDemandThroughputSettings", self.writeOnDemandThroughputSettings?.templateValue)
+        properties.appendNew("WriteProvisionedThroughputSettings", self.writeProvisionedThroughputSettings?.templateValue)
         return properties
     }
 
@@ -97,8 +97,8 @@ public final class CfnGlobalTable: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["AttributeName"] = self.attributeName.templateValue
-            fields["AttributeType"] = self.attributeType.templateValue
+            fields.appendNew("AttributeName", self.attributeName.templateValue)
+            fields.appendNew("AttributeType", self.attributeType.templateValue)
             return .object(fields)
         }
 
@@ -145,14 +145,14 @@ public final class CfnGlobalTable: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["IndexName"] = self.indexName.templateValue
-            fields["KeySchema"] = self.keySchema.templateValue
-            fields["Projection"] = self.projection.templateValue
-            fields["ReadOnDemandThroughputSettings"] = self.readOnDemandThroughputSettings?.templateValue
-            fields["ReadProvisionedThroughputSettings"] = self.readProvisionedThroughputSettings?.templateValue
-            fields["WarmThroughput"] = self.warmThroughput?.templateValue
-            fields["WriteOnDemandThroughputSettings"] = self.writeOnDemandThroughputSettings?.templateValue
-            fields["WriteProvisionedThroughputSettings"] = self.writeProvisionedThroughputSettings?.templateValue
+            fields.appendNew("IndexName", self.indexName.templateValue)
+            fields.appendNew("KeySchema", self.keySchema.templateValue)
+            fields.appendNew("Projection", self.projection.templateValue)
+            fields.appendNew("ReadOnDemandThroughputSettings", self.readOnDemandThroughputSettings?.templateValue)
+            fields.appendNew("ReadProvisionedThroughputSettings", self.readProvisionedThroughputSettings?.templateValue)
+            fields.appendNew("WarmThroughput", self.warmThroughput?.templateValue)
+            fields.appendNew("WriteOnDemandThroughputSettings", self.writeOnDemandThroughputSettings?.templateValue)
+            fields.appendNew("WriteProvisionedThroughputSettings", self.writeProvisionedThroughputSettings?.templateValue)
             return .object(fields)
         }
 
@@ -167,8 +167,8 @@ public final class CfnGlobalTable: Resource, HasAttributes {
 
             public var templateValue: TemplateValue {
                 var fields = Fields()
-                fields["AttributeName"] = self.attributeName.templateValue
-                fields["KeyType"] = self.keyType.templateValue
+                fields.appendNew("AttributeName", self.attributeName.templateValue)
+                fields.appendNew("KeyType", self.keyType.templateValue)
                 return .object(fields)
             }
 
@@ -194,8 +194,8 @@ public final class CfnGlobalTable: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["NonKeyAttributes"] = self.nonKeyAttributes?.templateValue
-            fields["ProjectionType"] = self.projectionType?.templateValue
+            fields.appendNew("NonKeyAttributes", self.nonKeyAttributes?.templateValue)
+            fields.appendNew("ProjectionType", self.projectionType?.templateValue)
             return .object(fields)
         }
 
@@ -219,7 +219,7 @@ public final class CfnGlobalTable: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["MaxReadRequestUnits"] = self.maxReadRequestUnits?.templateValue
+            fields.appendNew("MaxReadRequestUnits", self.maxReadRequestUnits?.templateValue)
             return .object(fields)
         }
     }
@@ -233,7 +233,7 @@ public final class CfnGlobalTable: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["ReadCapacityUnits"] = self.readCapacityUnits?.templateValue
+            fields.appendNew("ReadCapacityUnits", self.readCapacityUnits?.templateValue)
             return .object(fields)
         }
     }
@@ -249,8 +249,8 @@ public final class CfnGlobalTable: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["ReadUnitsPerSecond"] = self.readUnitsPerSecond?.templateValue
-            fields["WriteUnitsPerSecond"] = self.writeUnitsPerSecond?.templateValue
+            fields.appendNew("ReadUnitsPerSecond", self.readUnitsPerSecond?.templateValue)
+            fields.appendNew("WriteUnitsPerSecond", self.writeUnitsPerSecond?.templateValue)
             return .object(fields)
         }
     }
@@ -264,7 +264,7 @@ public final class CfnGlobalTable: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["MaxWriteRequestUnits"] = self.maxWriteRequestUnits?.templateValue
+            fields.appendNew("MaxWriteRequestUnits", self.maxWriteRequestUnits?.templateValue)
             return .object(fields)
         }
     }
@@ -278,7 +278,7 @@ public final class CfnGlobalTable: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["WriteCapacityAutoScalingSettings"] = self.writeCapacityAutoScalingSettings?.templateValue
+            fields.appendNew("WriteCapacityAutoScalingSettings", self.writeCapacityAutoScalingSettings?.templateValue)
             return .object(fields)
         }
     }
@@ -298,10 +298,10 @@ public final class CfnGlobalTable: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["MaxCapacity"] = self.maxCapacity.templateValue
-            fields["MinCapacity"] = self.minCapacity.templateValue
-            fields["SeedCapacity"] = self.seedCapacity?.templateValue
-            fields["TargetTrackingScalingPolicyConfiguration"] = self.targetTrackingScalingPolicyConfiguration.templateValue
+            fields.appendNew("MaxCapacity", self.maxCapacity.templateValue)
+            fields.appendNew("MinCapacity", self.minCapacity.templateValue)
+            fields.appendNew("SeedCapacity", self.seedCapacity?.templateValue)
+            fields.appendNew("TargetTrackingScalingPolicyConfiguration", self.targetTrackingScalingPolicyConfiguration.templateValue)
             return .object(fields)
         }
     }
@@ -321,10 +321,10 @@ public final class CfnGlobalTable: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["DisableScaleIn"] = self.disableScaleIn?.templateValue
-            fields["ScaleInCooldown"] = self.scaleInCooldown?.templateValue
-            fields["ScaleOutCooldown"] = self.scaleOutCooldown?.templateValue
-            fields["TargetValue"] = self.targetValue.templateValue
+            fields.appendNew("DisableScaleIn", self.disableScaleIn?.templateValue)
+            fields.appendNew("ScaleInCooldown", self.scaleInCooldown?.templateValue)
+            fields.appendNew("ScaleOutCooldown", self.scaleOutCooldown?.templateValue)
+            fields.appendNew("TargetValue", self.targetValue.templateValue)
             return .object(fields)
         }
     }
@@ -338,7 +338,7 @@ public final class CfnGlobalTable: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Region"] = self.region?.templateValue
+            fields.appendNew("Region", self.region?.templateValue)
             return .object(fields)
         }
     }
@@ -354,8 +354,8 @@ public final class CfnGlobalTable: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["AttributeName"] = self.attributeName.templateValue
-            fields["KeyType"] = self.keyType.templateValue
+            fields.appendNew("AttributeName", self.attributeName.templateValue)
+            fields.appendNew("KeyType", self.keyType.templateValue)
             return .object(fields)
         }
 
@@ -382,9 +382,9 @@ public final class CfnGlobalTable: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["IndexName"] = self.indexName.templateValue
-            fields["KeySchema"] = self.keySchema.templateValue
-            fields["Projection"] = self.projection.templateValue
+            fields.appendNew("IndexName", self.indexName.templateValue)
+            fields.appendNew("KeySchema", self.keySchema.templateValue)
+            fields.appendNew("Projection", self.projection.templateValue)
             return .object(fields)
         }
     }
@@ -435,21 +435,21 @@ public final class CfnGlobalTable: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["ContributorInsightsSpecification"] = self.contributorInsightsSpecification?.templateValue
-            fields["DeletionProtectionEnabled"] = self.deletionProtectionEnabled?.templateValue
-            fields["DisassociationProtectionEnabled"] = self.disassociationProtectionEnabled?.templateValue
-            fields["GlobalSecondaryIndexes"] = self.globalSecondaryIndexes?.templateValue
-            fields["GlobalTableSettingsReplicationMode"] = self.globalTableSettingsReplicationMode?.templateValue
-            fields["KinesisStreamSpecification"] = self.kinesisStreamSpecification?.templateValue
-            fields["PointInTimeRecoverySpecification"] = self.pointInTimeRecoverySpecification?.templateValue
-            fields["ReadOnDemandThroughputSettings"] = self.readOnDemandThroughputSettings?.templateValue
-            fields["ReadProvisionedThroughputSettings"] = self.readProvisionedThroughputSettings?.templateValue
-            fields["Region"] = self.region.templateValue
-            fields["ReplicaStreamSpecification"] = self.replicaStreamSpecification?.templateValue
-            fields["ResourcePolicy"] = self.resourcePolicy?.templateValue
-            fields["SSESpecification"] = self.sseSpecification?.templateValue
-            fields["TableClass"] = self.tableClass?.templateValue
-            fields["Tags"] = self.tags?.templateValue
+            fields.appendNew("ContributorInsightsSpecification", self.contributorInsightsSpecification?.templateValue)
+            fields.appendNew("DeletionProtectionEnabled", self.deletionProtectionEnabled?.templateValue)
+            fields.appendNew("DisassociationProtectionEnabled", self.disassociationProtectionEnabled?.templateValue)
+            fields.appendNew("GlobalSecondaryIndexes", self.globalSecondaryIndexes?.templateValue)
+            fields.appendNew("GlobalTableSettingsReplicationMode", self.globalTableSettingsReplicationMode?.templateValue)
+            fields.appendNew("KinesisStreamSpecification", self.kinesisStreamSpecification?.templateValue)
+            fields.appendNew("PointInTimeRecoverySpecification", self.pointInTimeRecoverySpecification?.templateValue)
+            fields.appendNew("ReadOnDemandThroughputSettings", self.readOnDemandThroughputSettings?.templateValue)
+            fields.appendNew("ReadProvisionedThroughputSettings", self.readProvisionedThroughputSettings?.templateValue)
+            fields.appendNew("Region", self.region.templateValue)
+            fields.appendNew("ReplicaStreamSpecification", self.replicaStreamSpecification?.templateValue)
+            fields.appendNew("ResourcePolicy", self.resourcePolicy?.templateValue)
+            fields.appendNew("SSESpecification", self.sseSpecification?.templateValue)
+            fields.appendNew("TableClass", self.tableClass?.templateValue)
+            fields.appendNew("Tags", self.tags?.templateValue)
             return .object(fields)
         }
 
@@ -474,8 +474,8 @@ public final class CfnGlobalTable: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Enabled"] = self.enabled.templateValue
-            fields["Mode"] = self.mode?.templateValue
+            fields.appendNew("Enabled", self.enabled.templateValue)
+            fields.appendNew("Mode", self.mode?.templateValue)
             return .object(fields)
         }
 
@@ -504,10 +504,10 @@ public final class CfnGlobalTable: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["ContributorInsightsSpecification"] = self.contributorInsightsSpecification?.templateValue
-            fields["IndexName"] = self.indexName.templateValue
-            fields["ReadOnDemandThroughputSettings"] = self.readOnDemandThroughputSettings?.templateValue
-            fields["ReadProvisionedThroughputSettings"] = self.readProvisionedThroughputSettings?.templateValue
+            fields.appendNew("ContributorInsightsSpecification", self.contributorInsightsSpecification?.templateValue)
+            fields.appendNew("IndexName", self.indexName.templateValue)
+            fields.appendNew("ReadOnDemandThroughputSettings", self.readOnDemandThroughputSettings?.templateValue)
+            fields.appendNew("ReadProvisionedThroughputSettings", self.readProvisionedThroughputSettings?.templateValue)
             return .object(fields)
         }
     }
@@ -523,8 +523,8 @@ public final class CfnGlobalTable: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["ReadCapacityAutoScalingSettings"] = self.readCapacityAutoScalingSettings?.templateValue
-            fields["ReadCapacityUnits"] = self.readCapacityUnits?.templateValue
+            fields.appendNew("ReadCapacityAutoScalingSettings", self.readCapacityAutoScalingSettings?.templateValue)
+            fields.appendNew("ReadCapacityUnits", self.readCapacityUnits?.templateValue)
             return .object(fields)
         }
     }
@@ -540,8 +540,8 @@ public final class CfnGlobalTable: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["ApproximateCreationDateTimePrecision"] = self.approximateCreationDateTimePrecision?.templateValue
-            fields["StreamArn"] = self.streamArn.templateValue
+            fields.appendNew("ApproximateCreationDateTimePrecision", self.approximateCreationDateTimePrecision?.templateValue)
+            fields.appendNew("StreamArn", self.streamArn.templateValue)
             return .object(fields)
         }
 
@@ -566,8 +566,8 @@ public final class CfnGlobalTable: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["PointInTimeRecoveryEnabled"] = self.pointInTimeRecoveryEnabled?.templateValue
-            fields["RecoveryPeriodInDays"] = self.recoveryPeriodInDays?.templateValue
+            fields.appendNew("PointInTimeRecoveryEnabled", self.pointInTimeRecoveryEnabled?.templateValue)
+            fields.appendNew("RecoveryPeriodInDays", self.recoveryPeriodInDays?.templateValue)
             return .object(fields)
         }
     }
@@ -583,8 +583,8 @@ public final class CfnGlobalTable: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["ResourcePolicy"] = self.resourcePolicy?.templateValue
-            fields["Tags"] = self.tags?.templateValue
+            fields.appendNew("ResourcePolicy", self.resourcePolicy?.templateValue)
+            fields.appendNew("Tags", self.tags?.templateValue)
             return .object(fields)
         }
     }
@@ -598,7 +598,7 @@ public final class CfnGlobalTable: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["PolicyDocument"] = self.policyDocument.templateValue
+            fields.appendNew("PolicyDocument", self.policyDocument.templateValue)
             return .object(fields)
         }
     }
@@ -614,8 +614,8 @@ public final class CfnGlobalTable: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Key"] = self.key.templateValue
-            fields["Value"] = self.value.templateValue
+            fields.appendNew("Key", self.key.templateValue)
+            fields.appendNew("Value", self.value.templateValue)
             return .object(fields)
         }
     }
@@ -629,7 +629,7 @@ public final class CfnGlobalTable: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["KMSMasterKeyId"] = self.kmsMasterKeyId.templateValue
+            fields.appendNew("KMSMasterKeyId", self.kmsMasterKeyId.templateValue)
             return .object(fields)
         }
     }
@@ -645,8 +645,8 @@ public final class CfnGlobalTable: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["SSEEnabled"] = self.sseEnabled.templateValue
-            fields["SSEType"] = self.sseType?.templateValue
+            fields.appendNew("SSEEnabled", self.sseEnabled.templateValue)
+            fields.appendNew("SSEType", self.sseType?.templateValue)
             return .object(fields)
         }
 
@@ -668,7 +668,7 @@ public final class CfnGlobalTable: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["StreamViewType"] = self.streamViewType.templateValue
+            fields.appendNew("StreamViewType", self.streamViewType.templateValue)
             return .object(fields)
         }
 
@@ -704,8 +704,8 @@ public final class CfnGlobalTable: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["AttributeName"] = self.attributeName?.templateValue
-            fields["Enabled"] = self.enabled.templateValue
+            fields.appendNew("AttributeName", self.attributeName?.templateValue)
+            fields.appendNew("Enabled", self.enabled.templateValue)
             return .object(fields)
         }
     }
@@ -729,12 +729,12 @@ public final class CfnGlobalTable: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Dimensions"] = self.dimensions.templateValue
-            fields["DistanceFunction"] = self.distanceFunction.templateValue
-            fields["IndexName"] = self.indexName.templateValue
-            fields["Projection"] = self.projection.templateValue
-            fields["SearchSchema"] = self.searchSchema?.templateValue
-            fields["VectorAttribute"] = self.vectorAttribute.templateValue
+            fields.appendNew("Dimensions", self.dimensions.templateValue)
+            fields.appendNew("DistanceFunction", self.distanceFunction.templateValue)
+            fields.appendNew("IndexName", self.indexName.templateValue)
+            fields.appendNew("Projection", self.projection.templateValue)
+            fields.appendNew("SearchSchema", self.searchSchema?.templateValue)
+            fields.appendNew("VectorAttribute", self.vectorAttribute.templateValue)
             return .object(fields)
         }
 
@@ -760,8 +760,8 @@ public final class CfnGlobalTable: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["AttributeName"] = self.attributeName.templateValue
-            fields["SearchSchemaElementType"] = self.searchSchemaElementType.templateValue
+            fields.appendNew("AttributeName", self.attributeName.templateValue)
+            fields.appendNew("SearchSchemaElementType", self.searchSchemaElementType.templateValue)
             return .object(fields)
         }
 
@@ -784,7 +784,7 @@ public final class CfnGlobalTable: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["AttributeName"] = self.attributeName.templateValue
+            fields.appendNew("AttributeName", self.attributeName.templateValue)
             return .object(fields)
         }
     }

@@ -89,27 +89,27 @@ public final class CfnTable: Resource, HasAttributes, DecodableResource {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["AttributeDefinitions"] = self.attributeDefinitions?.templateValue
-        properties["BillingMode"] = self.billingMode?.templateValue
-        properties["ContributorInsightsSpecification"] = self.contributorInsightsSpecification?.templateValue
-        properties["DeletionProtectionEnabled"] = self.deletionProtectionEnabled?.templateValue
-        properties["GlobalSecondaryIndexes"] = self.globalSecondaryIndexes?.templateValue
-        properties["ImportSourceSpecification"] = self.importSourceSpecification?.templateValue
-        properties["KeySchema"] = self.keySchema.templateValue
-        properties["KinesisStreamSpecification"] = self.kinesisStreamSpecification?.templateValue
-        properties["LocalSecondaryIndexes"] = self.localSecondaryIndexes?.templateValue
-        properties["OnDemandThroughput"] = self.onDemandThroughput?.templateValue
-        properties["PointInTimeRecoverySpecification"] = self.pointInTimeRecoverySpecification?.templateValue
-        properties["ProvisionedThroughput"] = self.provisionedThroughput?.templateValue
-        properties["ResourcePolicy"] = self.resourcePolicy?.templateValue
-        properties["SSESpecification"] = self.sseSpecification?.templateValue
-        properties["StreamSpecification"] = self.streamSpecification?.templateValue
-        properties["TableClass"] = self.tableClass?.templateValue
-        properties["TableName"] = self.tableName?.templateValue
-        properties["Tags"] = self.tags?.templateValue
-        properties["TimeToLiveSpecification"] = self.timeToLiveSpecification?.templateValue
-        properties["VectorIndexes"] = self.vectorIndexes?.templateValue
-        properties["WarmThroughput"] = self.warmThroughput?.templateValue
+        properties.appendNew("AttributeDefinitions", self.attributeDefinitions?.templateValue)
+        properties.appendNew("BillingMode", self.billingMode?.templateValue)
+        properties.appendNew("ContributorInsightsSpecification", self.contributorInsightsSpecification?.templateValue)
+        properties.appendNew("DeletionProtectionEnabled", self.deletionProtectionEnabled?.templateValue)
+        properties.appendNew("GlobalSecondaryIndexes", self.globalSecondaryIndexes?.templateValue)
+        properties.appendNew("ImportSourceSpecification", self.importSourceSpecification?.templateValue)
+        properties.appendNew("KeySchema", self.keySchema.templateValue)
+        properties.appendNew("KinesisStreamSpecification", self.kinesisStreamSpecification?.templateValue)
+        properties.appendNew("LocalSecondaryIndexes", self.localSecondaryIndexes?.templateValue)
+        properties.appendNew("OnDemandThroughput", self.onDemandThroughput?.templateValue)
+        properties.appendNew("PointInTimeRecoverySpecification", self.pointInTimeRecoverySpecification?.templateValue)
+        properties.appendNew("ProvisionedThroughput", self.provisionedThroughput?.templateValue)
+        properties.appendNew("ResourcePolicy", self.resourcePolicy?.templateValue)
+        properties.appendNew("SSESpecification", self.sseSpecification?.templateValue)
+        properties.appendNew("StreamSpecification", self.streamSpecification?.templateValue)
+        properties.appendNew("TableClass", self.tableClass?.templateValue)
+        properties.appendNew("TableName", self.tableName?.templateValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
+        properties.appendNew("TimeToLiveSpecification", self.timeToLiveSpecification?.templateValue)
+        properties.appendNew("VectorIndexes", self.vectorIndexes?.templateValue)
+        properties.appendNew("WarmThroughput", self.warmThroughput?.templateValue)
         return properties
     }
 
@@ -133,8 +133,8 @@ public final class CfnTable: Resource, HasAttributes, DecodableResource {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["AttributeName"] = self.attributeName.templateValue
-            fields["AttributeType"] = self.attributeType.templateValue
+            fields.appendNew("AttributeName", self.attributeName.templateValue)
+            fields.appendNew("AttributeType", self.attributeType.templateValue)
             return .object(fields)
         }
 
@@ -180,8 +180,8 @@ public final class CfnTable: Resource, HasAttributes, DecodableResource {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Enabled"] = self.enabled.templateValue
-            fields["Mode"] = self.mode?.templateValue
+            fields.appendNew("Enabled", self.enabled.templateValue)
+            fields.appendNew("Mode", self.mode?.templateValue)
             return .object(fields)
         }
 
@@ -230,13 +230,13 @@ public final class CfnTable: Resource, HasAttributes, DecodableResource {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["ContributorInsightsSpecification"] = self.contributorInsightsSpecification?.templateValue
-            fields["IndexName"] = self.indexName.templateValue
-            fields["KeySchema"] = self.keySchema.templateValue
-            fields["OnDemandThroughput"] = self.onDemandThroughput?.templateValue
-            fields["Projection"] = self.projection.templateValue
-            fields["ProvisionedThroughput"] = self.provisionedThroughput?.templateValue
-            fields["WarmThroughput"] = self.warmThroughput?.templateValue
+            fields.appendNew("ContributorInsightsSpecification", self.contributorInsightsSpecification?.templateValue)
+            fields.appendNew("IndexName", self.indexName.templateValue)
+            fields.appendNew("KeySchema", self.keySchema.templateValue)
+            fields.appendNew("OnDemandThroughput", self.onDemandThroughput?.templateValue)
+            fields.appendNew("Projection", self.projection.templateValue)
+            fields.appendNew("ProvisionedThroughput", self.provisionedThroughput?.templateValue)
+            fields.appendNew("WarmThroughput", self.warmThroughput?.templateValue)
             return .object(fields)
         }
 
@@ -257,8 +257,8 @@ public final class CfnTable: Resource, HasAttributes, DecodableResource {
 
             public var templateValue: TemplateValue {
                 var fields = Fields()
-                fields["AttributeName"] = self.attributeName.templateValue
-                fields["KeyType"] = self.keyType.templateValue
+                fields.appendNew("AttributeName", self.attributeName.templateValue)
+                fields.appendNew("KeyType", self.keyType.templateValue)
                 return .object(fields)
             }
         }
@@ -283,8 +283,8 @@ public final class CfnTable: Resource, HasAttributes, DecodableResource {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["MaxReadRequestUnits"] = self.maxReadRequestUnits?.templateValue
-            fields["MaxWriteRequestUnits"] = self.maxWriteRequestUnits?.templateValue
+            fields.appendNew("MaxReadRequestUnits", self.maxReadRequestUnits?.templateValue)
+            fields.appendNew("MaxWriteRequestUnits", self.maxWriteRequestUnits?.templateValue)
             return .object(fields)
         }
     }
@@ -308,8 +308,8 @@ public final class CfnTable: Resource, HasAttributes, DecodableResource {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["NonKeyAttributes"] = self.nonKeyAttributes?.templateValue
-            fields["ProjectionType"] = self.projectionType?.templateValue
+            fields.appendNew("NonKeyAttributes", self.nonKeyAttributes?.templateValue)
+            fields.appendNew("ProjectionType", self.projectionType?.templateValue)
             return .object(fields)
         }
 
@@ -345,8 +345,8 @@ public final class CfnTable: Resource, HasAttributes, DecodableResource {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["ReadCapacityUnits"] = self.readCapacityUnits.templateValue
-            fields["WriteCapacityUnits"] = self.writeCapacityUnits.templateValue
+            fields.appendNew("ReadCapacityUnits", self.readCapacityUnits.templateValue)
+            fields.appendNew("WriteCapacityUnits", self.writeCapacityUnits.templateValue)
             return .object(fields)
         }
     }
@@ -370,8 +370,8 @@ public final class CfnTable: Resource, HasAttributes, DecodableResource {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["ReadUnitsPerSecond"] = self.readUnitsPerSecond?.templateValue
-            fields["WriteUnitsPerSecond"] = self.writeUnitsPerSecond?.templateValue
+            fields.appendNew("ReadUnitsPerSecond", self.readUnitsPerSecond?.templateValue)
+            fields.appendNew("WriteUnitsPerSecond", self.writeUnitsPerSecond?.templateValue)
             return .object(fields)
         }
     }
@@ -402,10 +402,10 @@ public final class CfnTable: Resource, HasAttributes, DecodableResource {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["InputCompressionType"] = self.inputCompressionType?.templateValue
-            fields["InputFormat"] = self.inputFormat.templateValue
-            fields["InputFormatOptions"] = self.inputFormatOptions?.templateValue
-            fields["S3BucketSource"] = self.s3BucketSource.templateValue
+            fields.appendNew("InputCompressionType", self.inputCompressionType?.templateValue)
+            fields.appendNew("InputFormat", self.inputFormat.templateValue)
+            fields.appendNew("InputFormatOptions", self.inputFormatOptions?.templateValue)
+            fields.appendNew("S3BucketSource", self.s3BucketSource.templateValue)
             return .object(fields)
         }
     }
@@ -426,7 +426,7 @@ public final class CfnTable: Resource, HasAttributes, DecodableResource {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Csv"] = self.csv?.templateValue
+            fields.appendNew("Csv", self.csv?.templateValue)
             return .object(fields)
         }
     }
@@ -450,8 +450,8 @@ public final class CfnTable: Resource, HasAttributes, DecodableResource {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Delimiter"] = self.delimiter?.templateValue
-            fields["HeaderList"] = self.headerList?.templateValue
+            fields.appendNew("Delimiter", self.delimiter?.templateValue)
+            fields.appendNew("HeaderList", self.headerList?.templateValue)
             return .object(fields)
         }
     }
@@ -479,9 +479,9 @@ public final class CfnTable: Resource, HasAttributes, DecodableResource {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["S3Bucket"] = self.s3Bucket.templateValue
-            fields["S3BucketOwner"] = self.s3BucketOwner?.templateValue
-            fields["S3KeyPrefix"] = self.s3KeyPrefix?.templateValue
+            fields.appendNew("S3Bucket", self.s3Bucket.templateValue)
+            fields.appendNew("S3BucketOwner", self.s3BucketOwner?.templateValue)
+            fields.appendNew("S3KeyPrefix", self.s3KeyPrefix?.templateValue)
             return .object(fields)
         }
     }
@@ -506,8 +506,8 @@ public final class CfnTable: Resource, HasAttributes, DecodableResource {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["ApproximateCreationDateTimePrecision"] = self.approximateCreationDateTimePrecision?.templateValue
-            fields["StreamArn"] = self.streamArn.templateValue
+            fields.appendNew("ApproximateCreationDateTimePrecision", self.approximateCreationDateTimePrecision?.templateValue)
+            fields.appendNew("StreamArn", self.streamArn.templateValue)
             return .object(fields)
         }
 
@@ -544,9 +544,9 @@ public final class CfnTable: Resource, HasAttributes, DecodableResource {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["IndexName"] = self.indexName.templateValue
-            fields["KeySchema"] = self.keySchema.templateValue
-            fields["Projection"] = self.projection.templateValue
+            fields.appendNew("IndexName", self.indexName.templateValue)
+            fields.appendNew("KeySchema", self.keySchema.templateValue)
+            fields.appendNew("Projection", self.projection.templateValue)
             return .object(fields)
         }
     }
@@ -568,8 +568,8 @@ public final class CfnTable: Resource, HasAttributes, DecodableResource {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["AttributeName"] = self.attributeName.templateValue
-            fields["KeyType"] = self.keyType.templateValue
+            fields.appendNew("AttributeName", self.attributeName.templateValue)
+            fields.appendNew("KeyType", self.keyType.templateValue)
             return .object(fields)
         }
     }
@@ -593,8 +593,8 @@ public final class CfnTable: Resource, HasAttributes, DecodableResource {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["PointInTimeRecoveryEnabled"] = self.pointInTimeRecoveryEnabled?.templateValue
-            fields["RecoveryPeriodInDays"] = self.recoveryPeriodInDays?.templateValue
+            fields.appendNew("PointInTimeRecoveryEnabled", self.pointInTimeRecoveryEnabled?.templateValue)
+            fields.appendNew("RecoveryPeriodInDays", self.recoveryPeriodInDays?.templateValue)
             return .object(fields)
         }
     }
@@ -615,7 +615,7 @@ public final class CfnTable: Resource, HasAttributes, DecodableResource {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["PolicyDocument"] = self.policyDocument.templateValue
+            fields.appendNew("PolicyDocument", self.policyDocument.templateValue)
             return .object(fields)
         }
     }
@@ -643,9 +643,9 @@ public final class CfnTable: Resource, HasAttributes, DecodableResource {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["KMSMasterKeyId"] = self.kmsMasterKeyId?.templateValue
-            fields["SSEEnabled"] = self.sseEnabled.templateValue
-            fields["SSEType"] = self.sseType?.templateValue
+            fields.appendNew("KMSMasterKeyId", self.kmsMasterKeyId?.templateValue)
+            fields.appendNew("SSEEnabled", self.sseEnabled.templateValue)
+            fields.appendNew("SSEType", self.sseType?.templateValue)
             return .object(fields)
         }
 
@@ -682,9 +682,9 @@ public final class CfnTable: Resource, HasAttributes, DecodableResource {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["ResourcePolicy"] = self.resourcePolicy?.templateValue
-            fields["StreamViewType"] = self.streamViewType.templateValue
-            fields["Tags"] = self.tags?.templateValue
+            fields.appendNew("ResourcePolicy", self.resourcePolicy?.templateValue)
+            fields.appendNew("StreamViewType", self.streamViewType.templateValue)
+            fields.appendNew("Tags", self.tags?.templateValue)
             return .object(fields)
         }
 
@@ -721,8 +721,8 @@ public final class CfnTable: Resource, HasAttributes, DecodableResource {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Key"] = self.key.templateValue
-            fields["Value"] = self.value.templateValue
+            fields.appendNew("Key", self.key.templateValue)
+            fields.appendNew("Value", self.value.templateValue)
             return .object(fields)
         }
     }
@@ -757,8 +757,8 @@ public final class CfnTable: Resource, HasAttributes, DecodableResource {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["AttributeName"] = self.attributeName?.templateValue
-            fields["Enabled"] = self.enabled.templateValue
+            fields.appendNew("AttributeName", self.attributeName?.templateValue)
+            fields.appendNew("Enabled", self.enabled.templateValue)
             return .object(fields)
         }
     }
@@ -788,12 +788,12 @@ public final class CfnTable: Resource, HasAttributes, DecodableResource {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Dimensions"] = self.dimensions.templateValue
-            fields["DistanceFunction"] = self.distanceFunction.templateValue
-            fields["IndexName"] = self.indexName.templateValue
-            fields["Projection"] = self.projection.templateValue
-            fields["SearchSchema"] = self.searchSchema?.templateValue
-            fields["VectorAttribute"] = self.vectorAttribute.templateValue
+            fields.appendNew("Dimensions", self.dimensions.templateValue)
+            fields.appendNew("DistanceFunction", self.distanceFunction.templateValue)
+            fields.appendNew("IndexName", self.indexName.templateValue)
+            fields.appendNew("Projection", self.projection.templateValue)
+            fields.appendNew("SearchSchema", self.searchSchema?.templateValue)
+            fields.appendNew("VectorAttribute", self.vectorAttribute.templateValue)
             return .object(fields)
         }
 
@@ -826,8 +826,8 @@ public final class CfnTable: Resource, HasAttributes, DecodableResource {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["AttributeName"] = self.attributeName.templateValue
-            fields["SearchSchemaElementType"] = self.searchSchemaElementType.templateValue
+            fields.appendNew("AttributeName", self.attributeName.templateValue)
+            fields.appendNew("SearchSchemaElementType", self.searchSchemaElementType.templateValue)
             return .object(fields)
         }
 
@@ -857,7 +857,7 @@ public final class CfnTable: Resource, HasAttributes, DecodableResource {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["AttributeName"] = self.attributeName.templateValue
+            fields.appendNew("AttributeName", self.attributeName.templateValue)
             return .object(fields)
         }
     }

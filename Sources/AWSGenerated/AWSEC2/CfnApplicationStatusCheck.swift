@@ -68,21 +68,21 @@ public final class CfnApplicationStatusCheck: Resource, HasAttributes {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["Aggregation"] = self.aggregation?.templateValue
-        properties["DeviceIndex"] = self.deviceIndex?.templateValue
-        properties["FailureThreshold"] = self.failureThreshold?.templateValue
-        properties["HealthCheckPaths"] = self.healthCheckPaths?.templateValue
-        properties["InitializationGracePeriodSeconds"] = self.initializationGracePeriodSeconds?.templateValue
-        properties["Interval"] = self.interval?.templateValue
-        properties["IpScope"] = self.ipScope?.templateValue
-        properties["IpVersion"] = self.ipVersion?.templateValue
-        properties["Path"] = self.path?.templateValue
-        properties["Port"] = self.port.templateValue
-        properties["Protocol"] = self.protocol.templateValue
-        properties["StatusCodeMatcher"] = self.statusCodeMatcher?.templateValue
-        properties["SuccessThreshold"] = self.successThreshold?.templateValue
-        properties["Tags"] = self.tags?.templateValue
-        properties["Timeout"] = self.timeout?.templateValue
+        properties.appendNew("Aggregation", self.aggregation?.templateValue)
+        properties.appendNew("DeviceIndex", self.deviceIndex?.templateValue)
+        properties.appendNew("FailureThreshold", self.failureThreshold?.templateValue)
+        properties.appendNew("HealthCheckPaths", self.healthCheckPaths?.templateValue)
+        properties.appendNew("InitializationGracePeriodSeconds", self.initializationGracePeriodSeconds?.templateValue)
+        properties.appendNew("Interval", self.interval?.templateValue)
+        properties.appendNew("IpScope", self.ipScope?.templateValue)
+        properties.appendNew("IpVersion", self.ipVersion?.templateValue)
+        properties.appendNew("Path", self.path?.templateValue)
+        properties.appendNew("Port", self.port.templateValue)
+        properties.appendNew("Protocol", self.protocol.templateValue)
+        properties.appendNew("StatusCodeMatcher", self.statusCodeMatcher?.templateValue)
+        properties.appendNew("SuccessThreshold", self.successThreshold?.templateValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
+        properties.appendNew("Timeout", self.timeout?.templateValue)
         return properties
     }
 
@@ -106,8 +106,8 @@ public final class CfnApplicationStatusCheck: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Destinations"] = self.destinations?.templateValue
-            fields["Source"] = self.source?.templateValue
+            fields.appendNew("Destinations", self.destinations?.templateValue)
+            fields.appendNew("Source", self.source?.templateValue)
             return .object(fields)
         }
     }
@@ -123,8 +123,8 @@ public final class CfnApplicationStatusCheck: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["SecurityGroupId"] = self.securityGroupId?.templateValue
-            fields["SubnetId"] = self.subnetId?.templateValue
+            fields.appendNew("SecurityGroupId", self.securityGroupId?.templateValue)
+            fields.appendNew("SubnetId", self.subnetId?.templateValue)
             return .object(fields)
         }
     }
@@ -140,8 +140,8 @@ public final class CfnApplicationStatusCheck: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["SecurityGroupId"] = self.securityGroupId?.templateValue
-            fields["SubnetId"] = self.subnetId?.templateValue
+            fields.appendNew("SecurityGroupId", self.securityGroupId?.templateValue)
+            fields.appendNew("SubnetId", self.subnetId?.templateValue)
             return .object(fields)
         }
     }
@@ -183,8 +183,8 @@ public final class CfnApplicationStatusCheck: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Key"] = self.key.templateValue
-            fields["Value"] = self.value.templateValue
+            fields.appendNew("Key", self.key.templateValue)
+            fields.appendNew("Value", self.value.templateValue)
             return .object(fields)
         }
     }

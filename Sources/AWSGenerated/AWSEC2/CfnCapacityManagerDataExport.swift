@@ -32,11 +32,11 @@ public final class CfnCapacityManagerDataExport: Resource, HasAttributes {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["OutputFormat"] = self.outputFormat.templateValue
-        properties["S3BucketName"] = self.s3BucketName.templateValue
-        properties["S3BucketPrefix"] = self.s3BucketPrefix?.templateValue
-        properties["Schedule"] = self.schedule.templateValue
-        properties["Tags"] = self.tags?.templateValue
+        properties.appendNew("OutputFormat", self.outputFormat.templateValue)
+        properties.appendNew("S3BucketName", self.s3BucketName.templateValue)
+        properties.appendNew("S3BucketPrefix", self.s3BucketPrefix?.templateValue)
+        properties.appendNew("Schedule", self.schedule.templateValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
         return properties
     }
 
@@ -71,8 +71,8 @@ public final class CfnCapacityManagerDataExport: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Key"] = self.key.templateValue
-            fields["Value"] = self.value.templateValue
+            fields.appendNew("Key", self.key.templateValue)
+            fields.appendNew("Value", self.value.templateValue)
             return .object(fields)
         }
     }

@@ -97,21 +97,21 @@ public final class CfnCapacityReservation: Resource, HasAttributes {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["AvailabilityZone"] = self.availabilityZone?.templateValue
-        properties["AvailabilityZoneId"] = self.availabilityZoneId?.templateValue
-        properties["EbsOptimized"] = self.ebsOptimized?.templateValue
-        properties["EndDate"] = self.endDate?.templateValue
-        properties["EndDateType"] = self.endDateType?.templateValue
-        properties["EphemeralStorage"] = self.ephemeralStorage?.templateValue
-        properties["InstanceCount"] = self.instanceCount.templateValue
-        properties["InstanceMatchCriteria"] = self.instanceMatchCriteria?.templateValue
-        properties["InstancePlatform"] = self.instancePlatform.templateValue
-        properties["InstanceType"] = self.instanceType.templateValue
-        properties["OutPostArn"] = self.outPostArn?.templateValue
-        properties["PlacementGroupArn"] = self.placementGroupArn?.templateValue
-        properties["TagSpecifications"] = self.tagSpecifications?.templateValue
-        properties["Tenancy"] = self.tenancy?.templateValue
-        properties["UnusedReservationBillingOwnerId"] = self.unusedReservationBillingOwnerId?.templateValue
+        properties.appendNew("AvailabilityZone", self.availabilityZone?.templateValue)
+        properties.appendNew("AvailabilityZoneId", self.availabilityZoneId?.templateValue)
+        properties.appendNew("EbsOptimized", self.ebsOptimized?.templateValue)
+        properties.appendNew("EndDate", self.endDate?.templateValue)
+        properties.appendNew("EndDateType", self.endDateType?.templateValue)
+        properties.appendNew("EphemeralStorage", self.ephemeralStorage?.templateValue)
+        properties.appendNew("InstanceCount", self.instanceCount.templateValue)
+        properties.appendNew("InstanceMatchCriteria", self.instanceMatchCriteria?.templateValue)
+        properties.appendNew("InstancePlatform", self.instancePlatform.templateValue)
+        properties.appendNew("InstanceType", self.instanceType.templateValue)
+        properties.appendNew("OutPostArn", self.outPostArn?.templateValue)
+        properties.appendNew("PlacementGroupArn", self.placementGroupArn?.templateValue)
+        properties.appendNew("TagSpecifications", self.tagSpecifications?.templateValue)
+        properties.appendNew("Tenancy", self.tenancy?.templateValue)
+        properties.appendNew("UnusedReservationBillingOwnerId", self.unusedReservationBillingOwnerId?.templateValue)
         return properties
     }
 
@@ -169,8 +169,8 @@ public final class CfnCapacityReservation: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["ResourceType"] = self.resourceType?.templateValue
-            fields["Tags"] = self.tags?.templateValue
+            fields.appendNew("ResourceType", self.resourceType?.templateValue)
+            fields.appendNew("Tags", self.tags?.templateValue)
             return .object(fields)
         }
 
@@ -305,8 +305,8 @@ public final class CfnCapacityReservation: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Key"] = self.key.templateValue
-            fields["Value"] = self.value.templateValue
+            fields.appendNew("Key", self.key.templateValue)
+            fields.appendNew("Value", self.value.templateValue)
             return .object(fields)
         }
     }

@@ -35,15 +35,15 @@ public final class CfnCapacityReservationFleet: Resource, HasAttributes {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["AllocationStrategy"] = self.allocationStrategy?.templateValue
-        properties["EndDate"] = self.endDate?.templateValue
-        properties["InstanceMatchCriteria"] = self.instanceMatchCriteria?.templateValue
-        properties["InstanceTypeSpecifications"] = self.instanceTypeSpecifications?.templateValue
-        properties["NoRemoveEndDate"] = self.noRemoveEndDate?.templateValue
-        properties["RemoveEndDate"] = self.removeEndDate?.templateValue
-        properties["TagSpecifications"] = self.tagSpecifications?.templateValue
-        properties["Tenancy"] = self.tenancy?.templateValue
-        properties["TotalTargetCapacity"] = self.totalTargetCapacity?.templateValue
+        properties.appendNew("AllocationStrategy", self.allocationStrategy?.templateValue)
+        properties.appendNew("EndDate", self.endDate?.templateValue)
+        properties.appendNew("InstanceMatchCriteria", self.instanceMatchCriteria?.templateValue)
+        properties.appendNew("InstanceTypeSpecifications", self.instanceTypeSpecifications?.templateValue)
+        properties.appendNew("NoRemoveEndDate", self.noRemoveEndDate?.templateValue)
+        properties.appendNew("RemoveEndDate", self.removeEndDate?.templateValue)
+        properties.appendNew("TagSpecifications", self.tagSpecifications?.templateValue)
+        properties.appendNew("Tenancy", self.tenancy?.templateValue)
+        properties.appendNew("TotalTargetCapacity", self.totalTargetCapacity?.templateValue)
         return properties
     }
 
@@ -76,13 +76,13 @@ public final class CfnCapacityReservationFleet: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["AvailabilityZone"] = self.availabilityZone?.templateValue
-            fields["AvailabilityZoneId"] = self.availabilityZoneId?.templateValue
-            fields["EbsOptimized"] = self.ebsOptimized?.templateValue
-            fields["InstancePlatform"] = self.instancePlatform?.templateValue
-            fields["InstanceType"] = self.instanceType?.templateValue
-            fields["Priority"] = self.priority?.templateValue
-            fields["Weight"] = self.weight?.templateValue
+            fields.appendNew("AvailabilityZone", self.availabilityZone?.templateValue)
+            fields.appendNew("AvailabilityZoneId", self.availabilityZoneId?.templateValue)
+            fields.appendNew("EbsOptimized", self.ebsOptimized?.templateValue)
+            fields.appendNew("InstancePlatform", self.instancePlatform?.templateValue)
+            fields.appendNew("InstanceType", self.instanceType?.templateValue)
+            fields.appendNew("Priority", self.priority?.templateValue)
+            fields.appendNew("Weight", self.weight?.templateValue)
             return .object(fields)
         }
 
@@ -123,8 +123,8 @@ public final class CfnCapacityReservationFleet: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["ResourceType"] = self.resourceType?.templateValue
-            fields["Tags"] = self.tags?.templateValue
+            fields.appendNew("ResourceType", self.resourceType?.templateValue)
+            fields.appendNew("Tags", self.tags?.templateValue)
             return .object(fields)
         }
 
@@ -259,8 +259,8 @@ public final class CfnCapacityReservationFleet: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Key"] = self.key.templateValue
-            fields["Value"] = self.value.templateValue
+            fields.appendNew("Key", self.key.templateValue)
+            fields.appendNew("Value", self.value.templateValue)
             return .object(fields)
         }
     }

@@ -29,8 +29,8 @@ public final class CfnCarrierGateway: Resource, HasAttributes {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["Tags"] = self.tags?.templateValue
-        properties["VpcId"] = self.vpcId.templateValue
+        properties.appendNew("Tags", self.tags?.templateValue)
+        properties.appendNew("VpcId", self.vpcId.templateValue)
         return properties
     }
 
@@ -45,8 +45,8 @@ public final class CfnCarrierGateway: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Key"] = self.key?.templateValue
-            fields["Value"] = self.value?.templateValue
+            fields.appendNew("Key", self.key?.templateValue)
+            fields.appendNew("Value", self.value?.templateValue)
             return .object(fields)
         }
     }

@@ -32,11 +32,11 @@ public final class CfnClientVpnAuthorizationRule: Resource, HasAttributes {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["AccessGroupId"] = self.accessGroupId?.templateValue
-        properties["AuthorizeAllGroups"] = self.authorizeAllGroups?.templateValue
-        properties["ClientVpnEndpointId"] = self.clientVpnEndpointId.templateValue
-        properties["Description"] = self.description?.templateValue
-        properties["TargetNetworkCidr"] = self.targetNetworkCidr.templateValue
+        properties.appendNew("AccessGroupId", self.accessGroupId?.templateValue)
+        properties.appendNew("AuthorizeAllGroups", self.authorizeAllGroups?.templateValue)
+        properties.appendNew("ClientVpnEndpointId", self.clientVpnEndpointId.templateValue)
+        properties.appendNew("Description", self.description?.templateValue)
+        properties.appendNew("TargetNetworkCidr", self.targetNetworkCidr.templateValue)
         return properties
     }
 }

@@ -63,29 +63,29 @@ public final class CfnClientVpnEndpoint: Resource, HasAttributes {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["AuthenticationOptions"] = self.authenticationOptions.templateValue
-        properties["AuthorizationPolicy"] = self.authorizationPolicy?.templateValue
-        properties["ClientCidrBlock"] = self.clientCidrBlock?.templateValue
-        properties["ClientConnectOptions"] = self.clientConnectOptions?.templateValue
-        properties["ClientLoginBannerOptions"] = self.clientLoginBannerOptions?.templateValue
-        properties["ClientRouteEnforcementOptions"] = self.clientRouteEnforcementOptions?.templateValue
-        properties["ConnectionLogOptions"] = self.connectionLogOptions.templateValue
-        properties["Description"] = self.description?.templateValue
-        properties["DevicePostureOptions"] = self.devicePostureOptions?.templateValue
-        properties["DisconnectOnSessionTimeout"] = self.disconnectOnSessionTimeout?.templateValue
-        properties["DnsServers"] = self.dnsServers?.templateValue
-        properties["EndpointIpAddressType"] = self.endpointIpAddressType?.templateValue
-        properties["SecurityGroupIds"] = self.securityGroupIds?.templateValue
-        properties["SelfServicePortal"] = self.selfServicePortal?.templateValue
-        properties["ServerCertificateArn"] = self.serverCertificateArn.templateValue
-        properties["SessionTimeoutHours"] = self.sessionTimeoutHours?.templateValue
-        properties["SplitTunnel"] = self.splitTunnel?.templateValue
-        properties["TagSpecifications"] = self.tagSpecifications?.templateValue
-        properties["TrafficIpAddressType"] = self.trafficIpAddressType?.templateValue
-        properties["TransitGatewayConfiguration"] = self.transitGatewayConfiguration?.templateValue
-        properties["TransportProtocol"] = self.transportProtocol?.templateValue
-        properties["VpcId"] = self.vpcId?.templateValue
-        properties["VpnPort"] = self.vpnPort?.templateValue
+        properties.appendNew("AuthenticationOptions", self.authenticationOptions.templateValue)
+        properties.appendNew("AuthorizationPolicy", self.authorizationPolicy?.templateValue)
+        properties.appendNew("ClientCidrBlock", self.clientCidrBlock?.templateValue)
+        properties.appendNew("ClientConnectOptions", self.clientConnectOptions?.templateValue)
+        properties.appendNew("ClientLoginBannerOptions", self.clientLoginBannerOptions?.templateValue)
+        properties.appendNew("ClientRouteEnforcementOptions", self.clientRouteEnforcementOptions?.templateValue)
+        properties.appendNew("ConnectionLogOptions", self.connectionLogOptions.templateValue)
+        properties.appendNew("Description", self.description?.templateValue)
+        properties.appendNew("DevicePostureOptions", self.devicePostureOptions?.templateValue)
+        properties.appendNew("DisconnectOnSessionTimeout", self.disconnectOnSessionTimeout?.templateValue)
+        properties.appendNew("DnsServers", self.dnsServers?.templateValue)
+        properties.appendNew("EndpointIpAddressType", self.endpointIpAddressType?.templateValue)
+        properties.appendNew("SecurityGroupIds", self.securityGroupIds?.templateValue)
+        properties.appendNew("SelfServicePortal", self.selfServicePortal?.templateValue)
+        properties.appendNew("ServerCertificateArn", self.serverCertificateArn.templateValue)
+        properties.appendNew("SessionTimeoutHours", self.sessionTimeoutHours?.templateValue)
+        properties.appendNew("SplitTunnel", self.splitTunnel?.templateValue)
+        properties.appendNew("TagSpecifications", self.tagSpecifications?.templateValue)
+        properties.appendNew("TrafficIpAddressType", self.trafficIpAddressType?.templateValue)
+        properties.appendNew("TransitGatewayConfiguration", self.transitGatewayConfiguration?.templateValue)
+        properties.appendNew("TransportProtocol", self.transportProtocol?.templateValue)
+        properties.appendNew("VpcId", self.vpcId?.templateValue)
+        properties.appendNew("VpnPort", self.vpnPort?.templateValue)
         return properties
     }
 
@@ -104,10 +104,10 @@ public final class CfnClientVpnEndpoint: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["ActiveDirectory"] = self.activeDirectory?.templateValue
-            fields["FederatedAuthentication"] = self.federatedAuthentication?.templateValue
-            fields["MutualAuthentication"] = self.mutualAuthentication?.templateValue
-            fields["Type"] = self.type.templateValue
+            fields.appendNew("ActiveDirectory", self.activeDirectory?.templateValue)
+            fields.appendNew("FederatedAuthentication", self.federatedAuthentication?.templateValue)
+            fields.appendNew("MutualAuthentication", self.mutualAuthentication?.templateValue)
+            fields.appendNew("Type", self.type.templateValue)
             return .object(fields)
         }
     }
@@ -121,7 +121,7 @@ public final class CfnClientVpnEndpoint: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["DirectoryId"] = self.directoryId.templateValue
+            fields.appendNew("DirectoryId", self.directoryId.templateValue)
             return .object(fields)
         }
     }
@@ -137,8 +137,8 @@ public final class CfnClientVpnEndpoint: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["SAMLProviderArn"] = self.samlProviderArn.templateValue
-            fields["SelfServiceSAMLProviderArn"] = self.selfServiceSAMLProviderArn?.templateValue
+            fields.appendNew("SAMLProviderArn", self.samlProviderArn.templateValue)
+            fields.appendNew("SelfServiceSAMLProviderArn", self.selfServiceSAMLProviderArn?.templateValue)
             return .object(fields)
         }
     }
@@ -152,7 +152,7 @@ public final class CfnClientVpnEndpoint: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["ClientRootCertificateChainArn"] = self.clientRootCertificateChainArn.templateValue
+            fields.appendNew("ClientRootCertificateChainArn", self.clientRootCertificateChainArn.templateValue)
             return .object(fields)
         }
     }
@@ -170,9 +170,9 @@ public final class CfnClientVpnEndpoint: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Description"] = self.description?.templateValue
-            fields["PolicyDocument"] = self.policyDocument.templateValue
-            fields["ShadowMode"] = self.shadowMode?.templateValue
+            fields.appendNew("Description", self.description?.templateValue)
+            fields.appendNew("PolicyDocument", self.policyDocument.templateValue)
+            fields.appendNew("ShadowMode", self.shadowMode?.templateValue)
             return .object(fields)
         }
     }
@@ -188,8 +188,8 @@ public final class CfnClientVpnEndpoint: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Enabled"] = self.enabled.templateValue
-            fields["LambdaFunctionArn"] = self.lambdaFunctionArn?.templateValue
+            fields.appendNew("Enabled", self.enabled.templateValue)
+            fields.appendNew("LambdaFunctionArn", self.lambdaFunctionArn?.templateValue)
             return .object(fields)
         }
     }
@@ -205,8 +205,8 @@ public final class CfnClientVpnEndpoint: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["BannerText"] = self.bannerText?.templateValue
-            fields["Enabled"] = self.enabled.templateValue
+            fields.appendNew("BannerText", self.bannerText?.templateValue)
+            fields.appendNew("Enabled", self.enabled.templateValue)
             return .object(fields)
         }
     }
@@ -220,7 +220,7 @@ public final class CfnClientVpnEndpoint: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Enforced"] = self.enforced?.templateValue
+            fields.appendNew("Enforced", self.enforced?.templateValue)
             return .object(fields)
         }
     }
@@ -240,10 +240,10 @@ public final class CfnClientVpnEndpoint: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["CloudwatchLogGroup"] = self.cloudwatchLogGroup?.templateValue
-            fields["CloudwatchLogStream"] = self.cloudwatchLogStream?.templateValue
-            fields["Enabled"] = self.enabled.templateValue
-            fields["IncludeAuthorizationPolicyContext"] = self.includeAuthorizationPolicyContext?.templateValue
+            fields.appendNew("CloudwatchLogGroup", self.cloudwatchLogGroup?.templateValue)
+            fields.appendNew("CloudwatchLogStream", self.cloudwatchLogStream?.templateValue)
+            fields.appendNew("Enabled", self.enabled.templateValue)
+            fields.appendNew("IncludeAuthorizationPolicyContext", self.includeAuthorizationPolicyContext?.templateValue)
             return .object(fields)
         }
     }
@@ -259,8 +259,8 @@ public final class CfnClientVpnEndpoint: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Enabled"] = self.enabled.templateValue
-            fields["TrustProviders"] = self.trustProviders.templateValue
+            fields.appendNew("Enabled", self.enabled.templateValue)
+            fields.appendNew("TrustProviders", self.trustProviders.templateValue)
             return .object(fields)
         }
     }
@@ -278,9 +278,9 @@ public final class CfnClientVpnEndpoint: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["PublicSigningKeyUrl"] = self.publicSigningKeyUrl?.templateValue
-            fields["TenantId"] = self.tenantId.templateValue
-            fields["TrustProviderType"] = self.trustProviderType.templateValue
+            fields.appendNew("PublicSigningKeyUrl", self.publicSigningKeyUrl?.templateValue)
+            fields.appendNew("TenantId", self.tenantId.templateValue)
+            fields.appendNew("TrustProviderType", self.trustProviderType.templateValue)
             return .object(fields)
         }
     }
@@ -296,8 +296,8 @@ public final class CfnClientVpnEndpoint: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["ResourceType"] = self.resourceType.templateValue
-            fields["Tags"] = self.tags.templateValue
+            fields.appendNew("ResourceType", self.resourceType.templateValue)
+            fields.appendNew("Tags", self.tags.templateValue)
             return .object(fields)
         }
     }
@@ -313,8 +313,8 @@ public final class CfnClientVpnEndpoint: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Key"] = self.key.templateValue
-            fields["Value"] = self.value.templateValue
+            fields.appendNew("Key", self.key.templateValue)
+            fields.appendNew("Value", self.value.templateValue)
             return .object(fields)
         }
     }
@@ -332,9 +332,9 @@ public final class CfnClientVpnEndpoint: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["AvailabilityZoneIds"] = self.availabilityZoneIds?.templateValue
-            fields["AvailabilityZones"] = self.availabilityZones?.templateValue
-            fields["TransitGatewayId"] = self.transitGatewayId.templateValue
+            fields.appendNew("AvailabilityZoneIds", self.availabilityZoneIds?.templateValue)
+            fields.appendNew("AvailabilityZones", self.availabilityZones?.templateValue)
+            fields.appendNew("TransitGatewayId", self.transitGatewayId.templateValue)
             return .object(fields)
         }
     }

@@ -29,10 +29,10 @@ public final class CfnClientVpnRoute: Resource, HasAttributes {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["ClientVpnEndpointId"] = self.clientVpnEndpointId.templateValue
-        properties["Description"] = self.description?.templateValue
-        properties["DestinationCidrBlock"] = self.destinationCidrBlock.templateValue
-        properties["TargetVpcSubnetId"] = self.targetVpcSubnetId?.templateValue
+        properties.appendNew("ClientVpnEndpointId", self.clientVpnEndpointId.templateValue)
+        properties.appendNew("Description", self.description?.templateValue)
+        properties.appendNew("DestinationCidrBlock", self.destinationCidrBlock.templateValue)
+        properties.appendNew("TargetVpcSubnetId", self.targetVpcSubnetId?.templateValue)
         return properties
     }
 }

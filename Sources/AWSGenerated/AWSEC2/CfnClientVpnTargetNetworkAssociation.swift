@@ -25,10 +25,10 @@ public final class CfnClientVpnTargetNetworkAssociation: Resource, HasAttributes
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["AvailabilityZone"] = self.availabilityZone?.templateValue
-        properties["AvailabilityZoneId"] = self.availabilityZoneId?.templateValue
-        properties["ClientVpnEndpointId"] = self.clientVpnEndpointId.templateValue
-        properties["SubnetId"] = self.subnetId?.templateValue
+        properties.appendNew("AvailabilityZone", self.availabilityZone?.templateValue)
+        properties.appendNew("AvailabilityZoneId", self.availabilityZoneId?.templateValue)
+        properties.appendNew("ClientVpnEndpointId", self.clientVpnEndpointId.templateValue)
+        properties.appendNew("SubnetId", self.subnetId?.templateValue)
         return properties
     }
 }

@@ -38,13 +38,13 @@ public final class CfnCustomerGateway: Resource, HasAttributes {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["BgpAsn"] = self.bgpAsn?.templateValue
-        properties["BgpAsnExtended"] = self.bgpAsnExtended?.templateValue
-        properties["CertificateArn"] = self.certificateArn?.templateValue
-        properties["DeviceName"] = self.deviceName?.templateValue
-        properties["IpAddress"] = self.ipAddress.templateValue
-        properties["Tags"] = self.tags?.templateValue
-        properties["Type"] = self.customerGatewayType.templateValue
+        properties.appendNew("BgpAsn", self.bgpAsn?.templateValue)
+        properties.appendNew("BgpAsnExtended", self.bgpAsnExtended?.templateValue)
+        properties.appendNew("CertificateArn", self.certificateArn?.templateValue)
+        properties.appendNew("DeviceName", self.deviceName?.templateValue)
+        properties.appendNew("IpAddress", self.ipAddress.templateValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
+        properties.appendNew("Type", self.customerGatewayType.templateValue)
         return properties
     }
 
@@ -62,8 +62,8 @@ public final class CfnCustomerGateway: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Key"] = self.key.templateValue
-            fields["Value"] = self.value.templateValue
+            fields.appendNew("Key", self.key.templateValue)
+            fields.appendNew("Value", self.value.templateValue)
             return .object(fields)
         }
     }

@@ -38,13 +38,13 @@ public final class CfnDHCPOptions: Resource, HasAttributes {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["DomainName"] = self.domainName?.templateValue
-        properties["DomainNameServers"] = self.domainNameServers?.templateValue
-        properties["Ipv6AddressPreferredLeaseTime"] = self.ipv6AddressPreferredLeaseTime?.templateValue
-        properties["NetbiosNameServers"] = self.netbiosNameServers?.templateValue
-        properties["NetbiosNodeType"] = self.netbiosNodeType?.templateValue
-        properties["NtpServers"] = self.ntpServers?.templateValue
-        properties["Tags"] = self.tags?.templateValue
+        properties.appendNew("DomainName", self.domainName?.templateValue)
+        properties.appendNew("DomainNameServers", self.domainNameServers?.templateValue)
+        properties.appendNew("Ipv6AddressPreferredLeaseTime", self.ipv6AddressPreferredLeaseTime?.templateValue)
+        properties.appendNew("NetbiosNameServers", self.netbiosNameServers?.templateValue)
+        properties.appendNew("NetbiosNodeType", self.netbiosNodeType?.templateValue)
+        properties.appendNew("NtpServers", self.ntpServers?.templateValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
         return properties
     }
 
@@ -59,8 +59,8 @@ public final class CfnDHCPOptions: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Key"] = self.key.templateValue
-            fields["Value"] = self.value.templateValue
+            fields.appendNew("Key", self.key.templateValue)
+            fields.appendNew("Value", self.value.templateValue)
             return .object(fields)
         }
     }

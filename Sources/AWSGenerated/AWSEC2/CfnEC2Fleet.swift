@@ -43,19 +43,19 @@ public final class CfnEC2Fleet: Resource, HasAttributes {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["Context"] = self.context?.templateValue
-        properties["ExcessCapacityTerminationPolicy"] = self.excessCapacityTerminationPolicy?.templateValue
-        properties["LaunchTemplateConfigs"] = self.launchTemplateConfigs.templateValue
-        properties["OnDemandOptions"] = self.onDemandOptions?.templateValue
-        properties["ReplaceUnhealthyInstances"] = self.replaceUnhealthyInstances?.templateValue
-        properties["ReservedCapacityOptions"] = self.reservedCapacityOptions?.templateValue
-        properties["SpotOptions"] = self.spotOptions?.templateValue
-        properties["TagSpecifications"] = self.tagSpecifications?.templateValue
-        properties["TargetCapacitySpecification"] = self.targetCapacitySpecification.templateValue
-        properties["TerminateInstancesWithExpiration"] = self.terminateInstancesWithExpiration?.templateValue
-        properties["Type"] = self.ec2FleetType?.templateValue
-        properties["ValidFrom"] = self.validFrom?.templateValue
-        properties["ValidUntil"] = self.validUntil?.templateValue
+        properties.appendNew("Context", self.context?.templateValue)
+        properties.appendNew("ExcessCapacityTerminationPolicy", self.excessCapacityTerminationPolicy?.templateValue)
+        properties.appendNew("LaunchTemplateConfigs", self.launchTemplateConfigs.templateValue)
+        properties.appendNew("OnDemandOptions", self.onDemandOptions?.templateValue)
+        properties.appendNew("ReplaceUnhealthyInstances", self.replaceUnhealthyInstances?.templateValue)
+        properties.appendNew("ReservedCapacityOptions", self.reservedCapacityOptions?.templateValue)
+        properties.appendNew("SpotOptions", self.spotOptions?.templateValue)
+        properties.appendNew("TagSpecifications", self.tagSpecifications?.templateValue)
+        properties.appendNew("TargetCapacitySpecification", self.targetCapacitySpecification.templateValue)
+        properties.appendNew("TerminateInstancesWithExpiration", self.terminateInstancesWithExpiration?.templateValue)
+        properties.appendNew("Type", self.ec2FleetType?.templateValue)
+        properties.appendNew("ValidFrom", self.validFrom?.templateValue)
+        properties.appendNew("ValidUntil", self.validUntil?.templateValue)
         return properties
     }
 
@@ -79,8 +79,8 @@ public final class CfnEC2Fleet: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["LaunchTemplateSpecification"] = self.launchTemplateSpecification?.templateValue
-            fields["Overrides"] = self.overrides?.templateValue
+            fields.appendNew("LaunchTemplateSpecification", self.launchTemplateSpecification?.templateValue)
+            fields.appendNew("Overrides", self.overrides?.templateValue)
             return .object(fields)
         }
     }
@@ -100,10 +100,10 @@ public final class CfnEC2Fleet: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["LaunchTemplateId"] = self.launchTemplateId?.templateValue
-            fields["LaunchTemplateName"] = self.launchTemplateName?.templateValue
-            fields["LaunchTemplateSpecificationUserData"] = self.launchTemplateSpecificationUserData?.templateValue
-            fields["Version"] = self.version.templateValue
+            fields.appendNew("LaunchTemplateId", self.launchTemplateId?.templateValue)
+            fields.appendNew("LaunchTemplateName", self.launchTemplateName?.templateValue)
+            fields.appendNew("LaunchTemplateSpecificationUserData", self.launchTemplateSpecificationUserData?.templateValue)
+            fields.appendNew("Version", self.version.templateValue)
             return .object(fields)
         }
     }
@@ -143,20 +143,20 @@ public final class CfnEC2Fleet: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["AvailabilityZone"] = self.availabilityZone?.templateValue
-            fields["AvailabilityZoneId"] = self.availabilityZoneId?.templateValue
-            fields["BlockDeviceMappings"] = self.blockDeviceMappings?.templateValue
-            fields["IamInstanceProfile"] = self.iamInstanceProfile?.templateValue
-            fields["InstanceRequirements"] = self.instanceRequirements?.templateValue
-            fields["InstanceType"] = self.instanceType?.templateValue
-            fields["KeyName"] = self.keyName?.templateValue
-            fields["MaxPrice"] = self.maxPrice?.templateValue
-            fields["MetadataOptions"] = self.metadataOptions?.templateValue
-            fields["NetworkInterfaces"] = self.networkInterfaces?.templateValue
-            fields["Placement"] = self.placement?.templateValue
-            fields["Priority"] = self.priority?.templateValue
-            fields["SubnetId"] = self.subnetId?.templateValue
-            fields["WeightedCapacity"] = self.weightedCapacity?.templateValue
+            fields.appendNew("AvailabilityZone", self.availabilityZone?.templateValue)
+            fields.appendNew("AvailabilityZoneId", self.availabilityZoneId?.templateValue)
+            fields.appendNew("BlockDeviceMappings", self.blockDeviceMappings?.templateValue)
+            fields.appendNew("IamInstanceProfile", self.iamInstanceProfile?.templateValue)
+            fields.appendNew("InstanceRequirements", self.instanceRequirements?.templateValue)
+            fields.appendNew("InstanceType", self.instanceType?.templateValue)
+            fields.appendNew("KeyName", self.keyName?.templateValue)
+            fields.appendNew("MaxPrice", self.maxPrice?.templateValue)
+            fields.appendNew("MetadataOptions", self.metadataOptions?.templateValue)
+            fields.appendNew("NetworkInterfaces", self.networkInterfaces?.templateValue)
+            fields.appendNew("Placement", self.placement?.templateValue)
+            fields.appendNew("Priority", self.priority?.templateValue)
+            fields.appendNew("SubnetId", self.subnetId?.templateValue)
+            fields.appendNew("WeightedCapacity", self.weightedCapacity?.templateValue)
             return .object(fields)
         }
     }
@@ -176,10 +176,10 @@ public final class CfnEC2Fleet: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["DeviceName"] = self.deviceName?.templateValue
-            fields["Ebs"] = self.ebs?.templateValue
-            fields["NoDevice"] = self.noDevice?.templateValue
-            fields["VirtualName"] = self.virtualName?.templateValue
+            fields.appendNew("DeviceName", self.deviceName?.templateValue)
+            fields.appendNew("Ebs", self.ebs?.templateValue)
+            fields.appendNew("NoDevice", self.noDevice?.templateValue)
+            fields.appendNew("VirtualName", self.virtualName?.templateValue)
             return .object(fields)
         }
     }
@@ -207,14 +207,14 @@ public final class CfnEC2Fleet: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["DeleteOnTermination"] = self.deleteOnTermination?.templateValue
-            fields["Encrypted"] = self.encrypted?.templateValue
-            fields["Iops"] = self.iops?.templateValue
-            fields["KmsKeyId"] = self.kmsKeyId?.templateValue
-            fields["MultiAvailabilityZoneConfiguration"] = self.multiAvailabilityZoneConfiguration?.templateValue
-            fields["SnapshotId"] = self.snapshotId?.templateValue
-            fields["VolumeSize"] = self.volumeSize?.templateValue
-            fields["VolumeType"] = self.volumeType?.templateValue
+            fields.appendNew("DeleteOnTermination", self.deleteOnTermination?.templateValue)
+            fields.appendNew("Encrypted", self.encrypted?.templateValue)
+            fields.appendNew("Iops", self.iops?.templateValue)
+            fields.appendNew("KmsKeyId", self.kmsKeyId?.templateValue)
+            fields.appendNew("MultiAvailabilityZoneConfiguration", self.multiAvailabilityZoneConfiguration?.templateValue)
+            fields.appendNew("SnapshotId", self.snapshotId?.templateValue)
+            fields.appendNew("VolumeSize", self.volumeSize?.templateValue)
+            fields.appendNew("VolumeType", self.volumeType?.templateValue)
             return .object(fields)
         }
 
@@ -244,8 +244,8 @@ public final class CfnEC2Fleet: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["ConfigurationType"] = self.configurationType?.templateValue
-            fields["StandbyAvailabilityZones"] = self.standbyAvailabilityZones?.templateValue
+            fields.appendNew("ConfigurationType", self.configurationType?.templateValue)
+            fields.appendNew("StandbyAvailabilityZones", self.standbyAvailabilityZones?.templateValue)
             return .object(fields)
         }
     }
@@ -261,8 +261,8 @@ public final class CfnEC2Fleet: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["AvailabilityZone"] = self.availabilityZone?.templateValue
-            fields["AvailabilityZoneId"] = self.availabilityZoneId?.templateValue
+            fields.appendNew("AvailabilityZone", self.availabilityZone?.templateValue)
+            fields.appendNew("AvailabilityZoneId", self.availabilityZoneId?.templateValue)
             return .object(fields)
         }
     }
@@ -278,8 +278,8 @@ public final class CfnEC2Fleet: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Arn"] = self.arn?.templateValue
-            fields["Name"] = self.name?.templateValue
+            fields.appendNew("Arn", self.arn?.templateValue)
+            fields.appendNew("Name", self.name?.templateValue)
             return .object(fields)
         }
     }
@@ -343,32 +343,32 @@ public final class CfnEC2Fleet: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["AcceleratorCount"] = self.acceleratorCount?.templateValue
-            fields["AcceleratorManufacturers"] = self.acceleratorManufacturers?.templateValue
-            fields["AcceleratorNames"] = self.acceleratorNames?.templateValue
-            fields["AcceleratorTotalMemoryMiB"] = self.acceleratorTotalMemoryMiB?.templateValue
-            fields["AcceleratorTypes"] = self.acceleratorTypes?.templateValue
-            fields["AllowedInstanceTypes"] = self.allowedInstanceTypes?.templateValue
-            fields["BareMetal"] = self.bareMetal?.templateValue
-            fields["BaselineEbsBandwidthMbps"] = self.baselineEbsBandwidthMbps?.templateValue
-            fields["BaselinePerformanceFactors"] = self.baselinePerformanceFactors?.templateValue
-            fields["BurstablePerformance"] = self.burstablePerformance?.templateValue
-            fields["CpuManufacturers"] = self.cpuManufacturers?.templateValue
-            fields["ExcludedInstanceTypes"] = self.excludedInstanceTypes?.templateValue
-            fields["InstanceGenerations"] = self.instanceGenerations?.templateValue
-            fields["LocalStorage"] = self.localStorage?.templateValue
-            fields["LocalStorageTypes"] = self.localStorageTypes?.templateValue
-            fields["MaxSpotPriceAsPercentageOfOptimalOnDemandPrice"] = self.maxSpotPriceAsPercentageOfOptimalOnDemandPrice?.templateValue
-            fields["MemoryGiBPerVCpu"] = self.memoryGiBPerVCpu?.templateValue
-            fields["MemoryMiB"] = self.memoryMiB?.templateValue
-            fields["NetworkBandwidthGbps"] = self.networkBandwidthGbps?.templateValue
-            fields["NetworkInterfaceCount"] = self.networkInterfaceCount?.templateValue
-            fields["OnDemandMaxPricePercentageOverLowestPrice"] = self.onDemandMaxPricePercentageOverLowestPrice?.templateValue
-            fields["RequireEncryptionInTransit"] = self.requireEncryptionInTransit?.templateValue
-            fields["RequireHibernateSupport"] = self.requireHibernateSupport?.templateValue
-            fields["SpotMaxPricePercentageOverLowestPrice"] = self.spotMaxPricePercentageOverLowestPrice?.templateValue
-            fields["TotalLocalStorageGB"] = self.totalLocalStorageGB?.templateValue
-            fields["VCpuCount"] = self.vCpuCount?.templateValue
+            fields.appendNew("AcceleratorCount", self.acceleratorCount?.templateValue)
+            fields.appendNew("AcceleratorManufacturers", self.acceleratorManufacturers?.templateValue)
+            fields.appendNew("AcceleratorNames", self.acceleratorNames?.templateValue)
+            fields.appendNew("AcceleratorTotalMemoryMiB", self.acceleratorTotalMemoryMiB?.templateValue)
+            fields.appendNew("AcceleratorTypes", self.acceleratorTypes?.templateValue)
+            fields.appendNew("AllowedInstanceTypes", self.allowedInstanceTypes?.templateValue)
+            fields.appendNew("BareMetal", self.bareMetal?.templateValue)
+            fields.appendNew("BaselineEbsBandwidthMbps", self.baselineEbsBandwidthMbps?.templateValue)
+            fields.appendNew("BaselinePerformanceFactors", self.baselinePerformanceFactors?.templateValue)
+            fields.appendNew("BurstablePerformance", self.burstablePerformance?.templateValue)
+            fields.appendNew("CpuManufacturers", self.cpuManufacturers?.templateValue)
+            fields.appendNew("ExcludedInstanceTypes", self.excludedInstanceTypes?.templateValue)
+            fields.appendNew("InstanceGenerations", self.instanceGenerations?.templateValue)
+            fields.appendNew("LocalStorage", self.localStorage?.templateValue)
+            fields.appendNew("LocalStorageTypes", self.localStorageTypes?.templateValue)
+            fields.appendNew("MaxSpotPriceAsPercentageOfOptimalOnDemandPrice", self.maxSpotPriceAsPercentageOfOptimalOnDemandPrice?.templateValue)
+            fields.appendNew("MemoryGiBPerVCpu", self.memoryGiBPerVCpu?.templateValue)
+            fields.appendNew("MemoryMiB", self.memoryMiB?.templateValue)
+            fields.appendNew("NetworkBandwidthGbps", self.networkBandwidthGbps?.templateValue)
+            fields.appendNew("NetworkInterfaceCount", self.networkInterfaceCount?.templateValue)
+            fields.appendNew("OnDemandMaxPricePercentageOverLowestPrice", self.onDemandMaxPricePercentageOverLowestPrice?.templateValue)
+            fields.appendNew("RequireEncryptionInTransit", self.requireEncryptionInTransit?.templateValue)
+            fields.appendNew("RequireHibernateSupport", self.requireHibernateSupport?.templateValue)
+            fields.appendNew("SpotMaxPricePercentageOverLowestPrice", self.spotMaxPricePercentageOverLowestPrice?.templateValue)
+            fields.appendNew("TotalLocalStorageGB", self.totalLocalStorageGB?.templateValue)
+            fields.appendNew("VCpuCount", self.vCpuCount?.templateValue)
             return .object(fields)
         }
 
@@ -492,8 +492,8 @@ public final class CfnEC2Fleet: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Max"] = self.max?.templateValue
-            fields["Min"] = self.min?.templateValue
+            fields.appendNew("Max", self.max?.templateValue)
+            fields.appendNew("Min", self.min?.templateValue)
             return .object(fields)
         }
     }
@@ -509,8 +509,8 @@ public final class CfnEC2Fleet: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Max"] = self.max?.templateValue
-            fields["Min"] = self.min?.templateValue
+            fields.appendNew("Max", self.max?.templateValue)
+            fields.appendNew("Min", self.min?.templateValue)
             return .object(fields)
         }
     }
@@ -526,8 +526,8 @@ public final class CfnEC2Fleet: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Max"] = self.max?.templateValue
-            fields["Min"] = self.min?.templateValue
+            fields.appendNew("Max", self.max?.templateValue)
+            fields.appendNew("Min", self.min?.templateValue)
             return .object(fields)
         }
     }
@@ -541,7 +541,7 @@ public final class CfnEC2Fleet: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Cpu"] = self.cpu?.templateValue
+            fields.appendNew("Cpu", self.cpu?.templateValue)
             return .object(fields)
         }
     }
@@ -555,7 +555,7 @@ public final class CfnEC2Fleet: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["References"] = self.references?.templateValue
+            fields.appendNew("References", self.references?.templateValue)
             return .object(fields)
         }
     }
@@ -569,7 +569,7 @@ public final class CfnEC2Fleet: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["InstanceFamily"] = self.instanceFamily?.templateValue
+            fields.appendNew("InstanceFamily", self.instanceFamily?.templateValue)
             return .object(fields)
         }
     }
@@ -585,8 +585,8 @@ public final class CfnEC2Fleet: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Max"] = self.max?.templateValue
-            fields["Min"] = self.min?.templateValue
+            fields.appendNew("Max", self.max?.templateValue)
+            fields.appendNew("Min", self.min?.templateValue)
             return .object(fields)
         }
     }
@@ -602,8 +602,8 @@ public final class CfnEC2Fleet: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Max"] = self.max?.templateValue
-            fields["Min"] = self.min?.templateValue
+            fields.appendNew("Max", self.max?.templateValue)
+            fields.appendNew("Min", self.min?.templateValue)
             return .object(fields)
         }
     }
@@ -619,8 +619,8 @@ public final class CfnEC2Fleet: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Max"] = self.max?.templateValue
-            fields["Min"] = self.min?.templateValue
+            fields.appendNew("Max", self.max?.templateValue)
+            fields.appendNew("Min", self.min?.templateValue)
             return .object(fields)
         }
     }
@@ -636,8 +636,8 @@ public final class CfnEC2Fleet: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Max"] = self.max?.templateValue
-            fields["Min"] = self.min?.templateValue
+            fields.appendNew("Max", self.max?.templateValue)
+            fields.appendNew("Min", self.min?.templateValue)
             return .object(fields)
         }
     }
@@ -653,8 +653,8 @@ public final class CfnEC2Fleet: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Max"] = self.max?.templateValue
-            fields["Min"] = self.min?.templateValue
+            fields.appendNew("Max", self.max?.templateValue)
+            fields.appendNew("Min", self.min?.templateValue)
             return .object(fields)
         }
     }
@@ -670,8 +670,8 @@ public final class CfnEC2Fleet: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Max"] = self.max?.templateValue
-            fields["Min"] = self.min?.templateValue
+            fields.appendNew("Max", self.max?.templateValue)
+            fields.appendNew("Min", self.min?.templateValue)
             return .object(fields)
         }
     }
@@ -689,9 +689,9 @@ public final class CfnEC2Fleet: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["HttpEndpoint"] = self.httpEndpoint?.templateValue
-            fields["HttpPutResponseHopLimit"] = self.httpPutResponseHopLimit?.templateValue
-            fields["HttpTokens"] = self.httpTokens?.templateValue
+            fields.appendNew("HttpEndpoint", self.httpEndpoint?.templateValue)
+            fields.appendNew("HttpPutResponseHopLimit", self.httpPutResponseHopLimit?.templateValue)
+            fields.appendNew("HttpTokens", self.httpTokens?.templateValue)
             return .object(fields)
         }
 
@@ -749,20 +749,20 @@ public final class CfnEC2Fleet: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["AssociatePublicIpAddress"] = self.associatePublicIpAddress?.templateValue
-            fields["DeleteOnTermination"] = self.deleteOnTermination?.templateValue
-            fields["Description"] = self.description?.templateValue
-            fields["DeviceIndex"] = self.deviceIndex?.templateValue
-            fields["Groups"] = self.groups?.templateValue
-            fields["InterfaceType"] = self.interfaceType?.templateValue
-            fields["Ipv6AddressCount"] = self.ipv6AddressCount?.templateValue
-            fields["Ipv6Addresses"] = self.ipv6Addresses?.templateValue
-            fields["NetworkCardIndex"] = self.networkCardIndex?.templateValue
-            fields["NetworkInterfaceId"] = self.networkInterfaceId?.templateValue
-            fields["PrivateIpAddress"] = self.privateIpAddress?.templateValue
-            fields["PrivateIpAddresses"] = self.privateIpAddresses?.templateValue
-            fields["SecondaryPrivateIpAddressCount"] = self.secondaryPrivateIpAddressCount?.templateValue
-            fields["SubnetId"] = self.subnetId?.templateValue
+            fields.appendNew("AssociatePublicIpAddress", self.associatePublicIpAddress?.templateValue)
+            fields.appendNew("DeleteOnTermination", self.deleteOnTermination?.templateValue)
+            fields.appendNew("Description", self.description?.templateValue)
+            fields.appendNew("DeviceIndex", self.deviceIndex?.templateValue)
+            fields.appendNew("Groups", self.groups?.templateValue)
+            fields.appendNew("InterfaceType", self.interfaceType?.templateValue)
+            fields.appendNew("Ipv6AddressCount", self.ipv6AddressCount?.templateValue)
+            fields.appendNew("Ipv6Addresses", self.ipv6Addresses?.templateValue)
+            fields.appendNew("NetworkCardIndex", self.networkCardIndex?.templateValue)
+            fields.appendNew("NetworkInterfaceId", self.networkInterfaceId?.templateValue)
+            fields.appendNew("PrivateIpAddress", self.privateIpAddress?.templateValue)
+            fields.appendNew("PrivateIpAddresses", self.privateIpAddresses?.templateValue)
+            fields.appendNew("SecondaryPrivateIpAddressCount", self.secondaryPrivateIpAddressCount?.templateValue)
+            fields.appendNew("SubnetId", self.subnetId?.templateValue)
             return .object(fields)
         }
     }
@@ -776,7 +776,7 @@ public final class CfnEC2Fleet: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Ipv6Address"] = self.ipv6Address?.templateValue
+            fields.appendNew("Ipv6Address", self.ipv6Address?.templateValue)
             return .object(fields)
         }
     }
@@ -792,8 +792,8 @@ public final class CfnEC2Fleet: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Primary"] = self.primary?.templateValue
-            fields["PrivateIpAddress"] = self.privateIpAddress?.templateValue
+            fields.appendNew("Primary", self.primary?.templateValue)
+            fields.appendNew("PrivateIpAddress", self.privateIpAddress?.templateValue)
             return .object(fields)
         }
     }
@@ -821,14 +821,14 @@ public final class CfnEC2Fleet: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Affinity"] = self.affinity?.templateValue
-            fields["AvailabilityZone"] = self.availabilityZone?.templateValue
-            fields["GroupName"] = self.groupName?.templateValue
-            fields["HostId"] = self.hostId?.templateValue
-            fields["HostResourceGroupArn"] = self.hostResourceGroupArn?.templateValue
-            fields["PartitionNumber"] = self.partitionNumber?.templateValue
-            fields["SpreadDomain"] = self.spreadDomain?.templateValue
-            fields["Tenancy"] = self.tenancy?.templateValue
+            fields.appendNew("Affinity", self.affinity?.templateValue)
+            fields.appendNew("AvailabilityZone", self.availabilityZone?.templateValue)
+            fields.appendNew("GroupName", self.groupName?.templateValue)
+            fields.appendNew("HostId", self.hostId?.templateValue)
+            fields.appendNew("HostResourceGroupArn", self.hostResourceGroupArn?.templateValue)
+            fields.appendNew("PartitionNumber", self.partitionNumber?.templateValue)
+            fields.appendNew("SpreadDomain", self.spreadDomain?.templateValue)
+            fields.appendNew("Tenancy", self.tenancy?.templateValue)
             return .object(fields)
         }
 
@@ -862,12 +862,12 @@ public final class CfnEC2Fleet: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["AllocationStrategy"] = self.allocationStrategy?.templateValue
-            fields["CapacityReservationOptions"] = self.capacityReservationOptions?.templateValue
-            fields["MaxTotalPrice"] = self.maxTotalPrice?.templateValue
-            fields["MinTargetCapacity"] = self.minTargetCapacity?.templateValue
-            fields["SingleAvailabilityZone"] = self.singleAvailabilityZone?.templateValue
-            fields["SingleInstanceType"] = self.singleInstanceType?.templateValue
+            fields.appendNew("AllocationStrategy", self.allocationStrategy?.templateValue)
+            fields.appendNew("CapacityReservationOptions", self.capacityReservationOptions?.templateValue)
+            fields.appendNew("MaxTotalPrice", self.maxTotalPrice?.templateValue)
+            fields.appendNew("MinTargetCapacity", self.minTargetCapacity?.templateValue)
+            fields.appendNew("SingleAvailabilityZone", self.singleAvailabilityZone?.templateValue)
+            fields.appendNew("SingleInstanceType", self.singleInstanceType?.templateValue)
             return .object(fields)
         }
 
@@ -890,7 +890,7 @@ public final class CfnEC2Fleet: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["UsageStrategy"] = self.usageStrategy?.templateValue
+            fields.appendNew("UsageStrategy", self.usageStrategy?.templateValue)
             return .object(fields)
         }
 
@@ -918,10 +918,10 @@ public final class CfnEC2Fleet: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["AllocationStrategy"] = self.allocationStrategy?.templateValue
-            fields["CapacityReservationTarget"] = self.capacityReservationTarget?.templateValue
-            fields["ReservationTypes"] = self.reservationTypes?.templateValue
-            fields["ReservedCapacityFallbackOptions"] = self.reservedCapacityFallbackOptions?.templateValue
+            fields.appendNew("AllocationStrategy", self.allocationStrategy?.templateValue)
+            fields.appendNew("CapacityReservationTarget", self.capacityReservationTarget?.templateValue)
+            fields.appendNew("ReservationTypes", self.reservationTypes?.templateValue)
+            fields.appendNew("ReservedCapacityFallbackOptions", self.reservedCapacityFallbackOptions?.templateValue)
             return .object(fields)
         }
 
@@ -955,8 +955,8 @@ public final class CfnEC2Fleet: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["CapacityReservationIds"] = self.capacityReservationIds?.templateValue
-            fields["CapacityReservationResourceGroupArns"] = self.capacityReservationResourceGroupArns?.templateValue
+            fields.appendNew("CapacityReservationIds", self.capacityReservationIds?.templateValue)
+            fields.appendNew("CapacityReservationResourceGroupArns", self.capacityReservationResourceGroupArns?.templateValue)
             return .object(fields)
         }
     }
@@ -970,7 +970,7 @@ public final class CfnEC2Fleet: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["MarketTypes"] = self.marketTypes?.templateValue
+            fields.appendNew("MarketTypes", self.marketTypes?.templateValue)
             return .object(fields)
         }
 
@@ -1006,14 +1006,14 @@ public final class CfnEC2Fleet: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["AllocationStrategy"] = self.allocationStrategy?.templateValue
-            fields["InstanceInterruptionBehavior"] = self.instanceInterruptionBehavior?.templateValue
-            fields["InstancePoolsToUseCount"] = self.instancePoolsToUseCount?.templateValue
-            fields["MaintenanceStrategies"] = self.maintenanceStrategies?.templateValue
-            fields["MaxTotalPrice"] = self.maxTotalPrice?.templateValue
-            fields["MinTargetCapacity"] = self.minTargetCapacity?.templateValue
-            fields["SingleAvailabilityZone"] = self.singleAvailabilityZone?.templateValue
-            fields["SingleInstanceType"] = self.singleInstanceType?.templateValue
+            fields.appendNew("AllocationStrategy", self.allocationStrategy?.templateValue)
+            fields.appendNew("InstanceInterruptionBehavior", self.instanceInterruptionBehavior?.templateValue)
+            fields.appendNew("InstancePoolsToUseCount", self.instancePoolsToUseCount?.templateValue)
+            fields.appendNew("MaintenanceStrategies", self.maintenanceStrategies?.templateValue)
+            fields.appendNew("MaxTotalPrice", self.maxTotalPrice?.templateValue)
+            fields.appendNew("MinTargetCapacity", self.minTargetCapacity?.templateValue)
+            fields.appendNew("SingleAvailabilityZone", self.singleAvailabilityZone?.templateValue)
+            fields.appendNew("SingleInstanceType", self.singleInstanceType?.templateValue)
             return .object(fields)
         }
 
@@ -1053,7 +1053,7 @@ public final class CfnEC2Fleet: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["CapacityRebalance"] = self.capacityRebalance?.templateValue
+            fields.appendNew("CapacityRebalance", self.capacityRebalance?.templateValue)
             return .object(fields)
         }
     }
@@ -1069,8 +1069,8 @@ public final class CfnEC2Fleet: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["ReplacementStrategy"] = self.replacementStrategy?.templateValue
-            fields["TerminationDelay"] = self.terminationDelay?.templateValue
+            fields.appendNew("ReplacementStrategy", self.replacementStrategy?.templateValue)
+            fields.appendNew("TerminationDelay", self.terminationDelay?.templateValue)
             return .object(fields)
         }
 
@@ -1095,8 +1095,8 @@ public final class CfnEC2Fleet: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["ResourceType"] = self.resourceType?.templateValue
-            fields["Tags"] = self.tags?.templateValue
+            fields.appendNew("ResourceType", self.resourceType?.templateValue)
+            fields.appendNew("Tags", self.tags?.templateValue)
             return .object(fields)
         }
 
@@ -1166,8 +1166,8 @@ public final class CfnEC2Fleet: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Key"] = self.key.templateValue
-            fields["Value"] = self.value.templateValue
+            fields.appendNew("Key", self.key.templateValue)
+            fields.appendNew("Value", self.value.templateValue)
             return .object(fields)
         }
     }
@@ -1189,11 +1189,11 @@ public final class CfnEC2Fleet: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["DefaultTargetCapacityType"] = self.defaultTargetCapacityType?.templateValue
-            fields["OnDemandTargetCapacity"] = self.onDemandTargetCapacity?.templateValue
-            fields["SpotTargetCapacity"] = self.spotTargetCapacity?.templateValue
-            fields["TargetCapacityUnitType"] = self.targetCapacityUnitType?.templateValue
-            fields["TotalTargetCapacity"] = self.totalTargetCapacity.templateValue
+            fields.appendNew("DefaultTargetCapacityType", self.defaultTargetCapacityType?.templateValue)
+            fields.appendNew("OnDemandTargetCapacity", self.onDemandTargetCapacity?.templateValue)
+            fields.appendNew("SpotTargetCapacity", self.spotTargetCapacity?.templateValue)
+            fields.appendNew("TargetCapacityUnitType", self.targetCapacityUnitType?.templateValue)
+            fields.appendNew("TotalTargetCapacity", self.totalTargetCapacity.templateValue)
             return .object(fields)
         }
 

@@ -44,14 +44,14 @@ public final class CfnEIP: Resource, HasAttributes {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["Address"] = self.address?.templateValue
-        properties["Domain"] = self.domain?.templateValue
-        properties["InstanceId"] = self.instanceId?.templateValue
-        properties["IpamPoolId"] = self.ipamPoolId?.templateValue
-        properties["NetworkBorderGroup"] = self.networkBorderGroup?.templateValue
-        properties["PublicIpv4Pool"] = self.publicIpv4Pool?.templateValue
-        properties["Tags"] = self.tags?.templateValue
-        properties["TransferAddress"] = self.transferAddress?.templateValue
+        properties.appendNew("Address", self.address?.templateValue)
+        properties.appendNew("Domain", self.domain?.templateValue)
+        properties.appendNew("InstanceId", self.instanceId?.templateValue)
+        properties.appendNew("IpamPoolId", self.ipamPoolId?.templateValue)
+        properties.appendNew("NetworkBorderGroup", self.networkBorderGroup?.templateValue)
+        properties.appendNew("PublicIpv4Pool", self.publicIpv4Pool?.templateValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
+        properties.appendNew("TransferAddress", self.transferAddress?.templateValue)
         return properties
     }
 
@@ -69,8 +69,8 @@ public final class CfnEIP: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Key"] = self.key.templateValue
-            fields["Value"] = self.value.templateValue
+            fields.appendNew("Key", self.key.templateValue)
+            fields.appendNew("Value", self.value.templateValue)
             return .object(fields)
         }
     }

@@ -31,11 +31,11 @@ public final class CfnEIPAssociation: Resource, HasAttributes {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["AllocationId"] = self.allocationId?.templateValue
-        properties["EIP"] = self.eip?.templateValue
-        properties["InstanceId"] = self.instanceId?.templateValue
-        properties["NetworkInterfaceId"] = self.networkInterfaceId?.templateValue
-        properties["PrivateIpAddress"] = self.privateIpAddress?.templateValue
+        properties.appendNew("AllocationId", self.allocationId?.templateValue)
+        properties.appendNew("EIP", self.eip?.templateValue)
+        properties.appendNew("InstanceId", self.instanceId?.templateValue)
+        properties.appendNew("NetworkInterfaceId", self.networkInterfaceId?.templateValue)
+        properties.appendNew("PrivateIpAddress", self.privateIpAddress?.templateValue)
         return properties
     }
 }

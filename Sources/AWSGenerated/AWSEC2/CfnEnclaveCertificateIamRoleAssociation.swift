@@ -29,8 +29,8 @@ public final class CfnEnclaveCertificateIamRoleAssociation: Resource, HasAttribu
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["CertificateArn"] = self.certificateArn.templateValue
-        properties["RoleArn"] = self.roleArn.templateValue
+        properties.appendNew("CertificateArn", self.certificateArn.templateValue)
+        properties.appendNew("RoleArn", self.roleArn.templateValue)
         return properties
     }
 }

@@ -55,19 +55,19 @@ public final class CfnFlowLog: Resource, HasAttributes {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["DeliverCrossAccountRole"] = self.deliverCrossAccountRole?.templateValue
-        properties["DeliverLogsPermissionArn"] = self.deliverLogsPermissionArn?.templateValue
-        properties["DestinationOptions"] = self.destinationOptions?.templateValue
-        properties["LogDestination"] = self.logDestination?.templateValue
-        properties["LogDestinationType"] = self.logDestinationType?.templateValue
-        properties["LogFormat"] = self.logFormat?.templateValue
-        properties["LogGroupName"] = self.logGroupName?.templateValue
-        properties["MaxAggregationInterval"] = self.maxAggregationInterval?.templateValue
-        properties["ResourceId"] = self.resourceId.templateValue
-        properties["ResourceType"] = self.resourceType.templateValue
-        properties["TagFieldSpecifications"] = self.tagFieldSpecifications?.templateValue
-        properties["Tags"] = self.tags?.templateValue
-        properties["TrafficType"] = self.trafficType?.templateValue
+        properties.appendNew("DeliverCrossAccountRole", self.deliverCrossAccountRole?.templateValue)
+        properties.appendNew("DeliverLogsPermissionArn", self.deliverLogsPermissionArn?.templateValue)
+        properties.appendNew("DestinationOptions", self.destinationOptions?.templateValue)
+        properties.appendNew("LogDestination", self.logDestination?.templateValue)
+        properties.appendNew("LogDestinationType", self.logDestinationType?.templateValue)
+        properties.appendNew("LogFormat", self.logFormat?.templateValue)
+        properties.appendNew("LogGroupName", self.logGroupName?.templateValue)
+        properties.appendNew("MaxAggregationInterval", self.maxAggregationInterval?.templateValue)
+        properties.appendNew("ResourceId", self.resourceId.templateValue)
+        properties.appendNew("ResourceType", self.resourceType.templateValue)
+        properties.appendNew("TagFieldSpecifications", self.tagFieldSpecifications?.templateValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
+        properties.appendNew("TrafficType", self.trafficType?.templateValue)
         return properties
     }
 
@@ -84,9 +84,9 @@ public final class CfnFlowLog: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["FileFormat"] = self.fileFormat.templateValue
-            fields["HiveCompatiblePartitions"] = self.hiveCompatiblePartitions.templateValue
-            fields["PerHourPartition"] = self.perHourPartition.templateValue
+            fields.appendNew("FileFormat", self.fileFormat.templateValue)
+            fields.appendNew("HiveCompatiblePartitions", self.hiveCompatiblePartitions.templateValue)
+            fields.appendNew("PerHourPartition", self.perHourPartition.templateValue)
             return .object(fields)
         }
 
@@ -134,8 +134,8 @@ public final class CfnFlowLog: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["ResourceType"] = self.resourceType.templateValue
-            fields["TagKeys"] = self.tagKeys.templateValue
+            fields.appendNew("ResourceType", self.resourceType.templateValue)
+            fields.appendNew("TagKeys", self.tagKeys.templateValue)
             return .object(fields)
         }
 
@@ -161,8 +161,8 @@ public final class CfnFlowLog: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Key"] = self.key.templateValue
-            fields["Value"] = self.value.templateValue
+            fields.appendNew("Key", self.key.templateValue)
+            fields.appendNew("Value", self.value.templateValue)
             return .object(fields)
         }
     }

@@ -56,11 +56,11 @@ public final class CfnFpgaImage: Resource, HasAttributes {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["Description"] = self.description?.templateValue
-        properties["InputStorageLocation"] = self.inputStorageLocation?.templateValue
-        properties["LogsStorageLocation"] = self.logsStorageLocation?.templateValue
-        properties["Name"] = self.name?.templateValue
-        properties["Tags"] = self.tags?.templateValue
+        properties.appendNew("Description", self.description?.templateValue)
+        properties.appendNew("InputStorageLocation", self.inputStorageLocation?.templateValue)
+        properties.appendNew("LogsStorageLocation", self.logsStorageLocation?.templateValue)
+        properties.appendNew("Name", self.name?.templateValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
         return properties
     }
 
@@ -78,8 +78,8 @@ public final class CfnFpgaImage: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Bucket"] = self.bucket?.templateValue
-            fields["Key"] = self.key?.templateValue
+            fields.appendNew("Bucket", self.bucket?.templateValue)
+            fields.appendNew("Key", self.key?.templateValue)
             return .object(fields)
         }
     }
@@ -98,8 +98,8 @@ public final class CfnFpgaImage: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Key"] = self.key.templateValue
-            fields["Value"] = self.value.templateValue
+            fields.appendNew("Key", self.key.templateValue)
+            fields.appendNew("Value", self.value.templateValue)
             return .object(fields)
         }
     }

@@ -23,8 +23,8 @@ public final class CfnGatewayRouteTableAssociation: Resource, HasAttributes {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["GatewayId"] = self.gatewayId.templateValue
-        properties["RouteTableId"] = self.routeTableId.templateValue
+        properties.appendNew("GatewayId", self.gatewayId.templateValue)
+        properties.appendNew("RouteTableId", self.routeTableId.templateValue)
         return properties
     }
 }

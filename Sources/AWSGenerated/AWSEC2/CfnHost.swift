@@ -44,15 +44,15 @@ public final class CfnHost: Resource, HasAttributes {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["AssetId"] = self.assetId?.templateValue
-        properties["AutoPlacement"] = self.autoPlacement?.templateValue
-        properties["AvailabilityZone"] = self.availabilityZone.templateValue
-        properties["HostMaintenance"] = self.hostMaintenance?.templateValue
-        properties["HostRecovery"] = self.hostRecovery?.templateValue
-        properties["InstanceFamily"] = self.instanceFamily?.templateValue
-        properties["InstanceType"] = self.instanceType?.templateValue
-        properties["OutpostArn"] = self.outpostArn?.templateValue
-        properties["Tags"] = self.tags?.templateValue
+        properties.appendNew("AssetId", self.assetId?.templateValue)
+        properties.appendNew("AutoPlacement", self.autoPlacement?.templateValue)
+        properties.appendNew("AvailabilityZone", self.availabilityZone.templateValue)
+        properties.appendNew("HostMaintenance", self.hostMaintenance?.templateValue)
+        properties.appendNew("HostRecovery", self.hostRecovery?.templateValue)
+        properties.appendNew("InstanceFamily", self.instanceFamily?.templateValue)
+        properties.appendNew("InstanceType", self.instanceType?.templateValue)
+        properties.appendNew("OutpostArn", self.outpostArn?.templateValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
         return properties
     }
 
@@ -94,8 +94,8 @@ public final class CfnHost: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Key"] = self.key.templateValue
-            fields["Value"] = self.value.templateValue
+            fields.appendNew("Key", self.key.templateValue)
+            fields.appendNew("Value", self.value.templateValue)
             return .object(fields)
         }
     }

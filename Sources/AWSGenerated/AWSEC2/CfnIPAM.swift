@@ -58,13 +58,13 @@ public final class CfnIPAM: Resource, HasAttributes {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["DefaultResourceDiscoveryOrganizationalUnitExclusions"] = self.defaultResourceDiscoveryOrganizationalUnitExclusions?.templateValue
-        properties["Description"] = self.description?.templateValue
-        properties["EnablePrivateGua"] = self.enablePrivateGua?.templateValue
-        properties["MeteredAccount"] = self.meteredAccount?.templateValue
-        properties["OperatingRegions"] = self.operatingRegions?.templateValue
-        properties["Tags"] = self.tags?.templateValue
-        properties["Tier"] = self.tier?.templateValue
+        properties.appendNew("DefaultResourceDiscoveryOrganizationalUnitExclusions", self.defaultResourceDiscoveryOrganizationalUnitExclusions?.templateValue)
+        properties.appendNew("Description", self.description?.templateValue)
+        properties.appendNew("EnablePrivateGua", self.enablePrivateGua?.templateValue)
+        properties.appendNew("MeteredAccount", self.meteredAccount?.templateValue)
+        properties.appendNew("OperatingRegions", self.operatingRegions?.templateValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
+        properties.appendNew("Tier", self.tier?.templateValue)
         return properties
     }
 
@@ -79,7 +79,7 @@ public final class CfnIPAM: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["OrganizationsEntityPath"] = self.organizationsEntityPath.templateValue
+            fields.appendNew("OrganizationsEntityPath", self.organizationsEntityPath.templateValue)
             return .object(fields)
         }
     }
@@ -104,7 +104,7 @@ public final class CfnIPAM: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["RegionName"] = self.regionName.templateValue
+            fields.appendNew("RegionName", self.regionName.templateValue)
             return .object(fields)
         }
     }
@@ -123,8 +123,8 @@ public final class CfnIPAM: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Key"] = self.key.templateValue
-            fields["Value"] = self.value.templateValue
+            fields.appendNew("Key", self.key.templateValue)
+            fields.appendNew("Value", self.value.templateValue)
             return .object(fields)
         }
     }

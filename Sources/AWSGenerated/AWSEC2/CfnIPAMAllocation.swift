@@ -27,10 +27,10 @@ public final class CfnIPAMAllocation: Resource, HasAttributes {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["Cidr"] = self.cidr?.templateValue
-        properties["Description"] = self.description?.templateValue
-        properties["IpamPoolId"] = self.ipamPoolId.templateValue
-        properties["NetmaskLength"] = self.netmaskLength?.templateValue
+        properties.appendNew("Cidr", self.cidr?.templateValue)
+        properties.appendNew("Description", self.description?.templateValue)
+        properties.appendNew("IpamPoolId", self.ipamPoolId.templateValue)
+        properties.appendNew("NetmaskLength", self.netmaskLength?.templateValue)
         return properties
     }
 }

@@ -84,22 +84,22 @@ public final class CfnIPAMPool: Resource, HasAttributes {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["AddressFamily"] = self.addressFamily.templateValue
-        properties["AllocationDefaultNetmaskLength"] = self.allocationDefaultNetmaskLength?.templateValue
-        properties["AllocationMaxNetmaskLength"] = self.allocationMaxNetmaskLength?.templateValue
-        properties["AllocationMinNetmaskLength"] = self.allocationMinNetmaskLength?.templateValue
-        properties["AllocationResourceTags"] = self.allocationResourceTags?.templateValue
-        properties["AutoImport"] = self.autoImport?.templateValue
-        properties["AwsService"] = self.awsService?.templateValue
-        properties["Description"] = self.description?.templateValue
-        properties["IpamScopeId"] = self.ipamScopeId.templateValue
-        properties["Locale"] = self.locale?.templateValue
-        properties["ProvisionedCidrs"] = self.provisionedCidrs?.templateValue
-        properties["PublicIpSource"] = self.publicIpSource?.templateValue
-        properties["PubliclyAdvertisable"] = self.publiclyAdvertisable?.templateValue
-        properties["SourceIpamPoolId"] = self.sourceIpamPoolId?.templateValue
-        properties["SourceResource"] = self.sourceResource?.templateValue
-        properties["Tags"] = self.tags?.templateValue
+        properties.appendNew("AddressFamily", self.addressFamily.templateValue)
+        properties.appendNew("AllocationDefaultNetmaskLength", self.allocationDefaultNetmaskLength?.templateValue)
+        properties.appendNew("AllocationMaxNetmaskLength", self.allocationMaxNetmaskLength?.templateValue)
+        properties.appendNew("AllocationMinNetmaskLength", self.allocationMinNetmaskLength?.templateValue)
+        properties.appendNew("AllocationResourceTags", self.allocationResourceTags?.templateValue)
+        properties.appendNew("AutoImport", self.autoImport?.templateValue)
+        properties.appendNew("AwsService", self.awsService?.templateValue)
+        properties.appendNew("Description", self.description?.templateValue)
+        properties.appendNew("IpamScopeId", self.ipamScopeId.templateValue)
+        properties.appendNew("Locale", self.locale?.templateValue)
+        properties.appendNew("ProvisionedCidrs", self.provisionedCidrs?.templateValue)
+        properties.appendNew("PublicIpSource", self.publicIpSource?.templateValue)
+        properties.appendNew("PubliclyAdvertisable", self.publiclyAdvertisable?.templateValue)
+        properties.appendNew("SourceIpamPoolId", self.sourceIpamPoolId?.templateValue)
+        properties.appendNew("SourceResource", self.sourceResource?.templateValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
         return properties
     }
 
@@ -117,8 +117,8 @@ public final class CfnIPAMPool: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Key"] = self.key.templateValue
-            fields["Value"] = self.value.templateValue
+            fields.appendNew("Key", self.key.templateValue)
+            fields.appendNew("Value", self.value.templateValue)
             return .object(fields)
         }
     }
@@ -133,7 +133,7 @@ public final class CfnIPAMPool: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Cidr"] = self.cidr.templateValue
+            fields.appendNew("Cidr", self.cidr.templateValue)
             return .object(fields)
         }
     }
@@ -154,10 +154,10 @@ public final class CfnIPAMPool: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["ResourceId"] = self.resourceId.templateValue
-            fields["ResourceOwner"] = self.resourceOwner.templateValue
-            fields["ResourceRegion"] = self.resourceRegion.templateValue
-            fields["ResourceType"] = self.resourceType.templateValue
+            fields.appendNew("ResourceId", self.resourceId.templateValue)
+            fields.appendNew("ResourceOwner", self.resourceOwner.templateValue)
+            fields.appendNew("ResourceRegion", self.resourceRegion.templateValue)
+            fields.appendNew("ResourceType", self.resourceType.templateValue)
             return .object(fields)
         }
     }

@@ -29,9 +29,9 @@ public final class CfnIPAMPoolCidr: Resource, HasAttributes {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["Cidr"] = self.cidr?.templateValue
-        properties["IpamPoolId"] = self.ipamPoolId.templateValue
-        properties["NetmaskLength"] = self.netmaskLength?.templateValue
+        properties.appendNew("Cidr", self.cidr?.templateValue)
+        properties.appendNew("IpamPoolId", self.ipamPoolId.templateValue)
+        properties.appendNew("NetmaskLength", self.netmaskLength?.templateValue)
         return properties
     }
 }

@@ -37,11 +37,11 @@ public final class CfnIPAMPrefixListResolver: Resource, HasAttributes {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["AddressFamily"] = self.addressFamily.templateValue
-        properties["Description"] = self.description?.templateValue
-        properties["IpamId"] = self.ipamId?.templateValue
-        properties["Rules"] = self.rules?.templateValue
-        properties["Tags"] = self.tags?.templateValue
+        properties.appendNew("AddressFamily", self.addressFamily.templateValue)
+        properties.appendNew("Description", self.description?.templateValue)
+        properties.appendNew("IpamId", self.ipamId?.templateValue)
+        properties.appendNew("Rules", self.rules?.templateValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
         return properties
     }
 
@@ -77,11 +77,11 @@ public final class CfnIPAMPrefixListResolver: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Conditions"] = self.conditions?.templateValue
-            fields["IpamScopeId"] = self.ipamScopeId?.templateValue
-            fields["ResourceType"] = self.resourceType?.templateValue
-            fields["RuleType"] = self.ruleType.templateValue
-            fields["StaticCidr"] = self.staticCidr?.templateValue
+            fields.appendNew("Conditions", self.conditions?.templateValue)
+            fields.appendNew("IpamScopeId", self.ipamScopeId?.templateValue)
+            fields.appendNew("ResourceType", self.resourceType?.templateValue)
+            fields.appendNew("RuleType", self.ruleType.templateValue)
+            fields.appendNew("StaticCidr", self.staticCidr?.templateValue)
             return .object(fields)
         }
 
@@ -136,13 +136,13 @@ public final class CfnIPAMPrefixListResolver: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Cidr"] = self.cidr?.templateValue
-            fields["IpamPoolId"] = self.ipamPoolId?.templateValue
-            fields["Operation"] = self.operation?.templateValue
-            fields["ResourceId"] = self.resourceId?.templateValue
-            fields["ResourceOwner"] = self.resourceOwner?.templateValue
-            fields["ResourceRegion"] = self.resourceRegion?.templateValue
-            fields["ResourceTag"] = self.resourceTag?.templateValue
+            fields.appendNew("Cidr", self.cidr?.templateValue)
+            fields.appendNew("IpamPoolId", self.ipamPoolId?.templateValue)
+            fields.appendNew("Operation", self.operation?.templateValue)
+            fields.appendNew("ResourceId", self.resourceId?.templateValue)
+            fields.appendNew("ResourceOwner", self.resourceOwner?.templateValue)
+            fields.appendNew("ResourceRegion", self.resourceRegion?.templateValue)
+            fields.appendNew("ResourceTag", self.resourceTag?.templateValue)
             return .object(fields)
         }
 
@@ -171,8 +171,8 @@ public final class CfnIPAMPrefixListResolver: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Key"] = self.key.templateValue
-            fields["Value"] = self.value.templateValue
+            fields.appendNew("Key", self.key.templateValue)
+            fields.appendNew("Value", self.value.templateValue)
             return .object(fields)
         }
     }

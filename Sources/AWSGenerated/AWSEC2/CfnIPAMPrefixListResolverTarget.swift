@@ -38,12 +38,12 @@ public final class CfnIPAMPrefixListResolverTarget: Resource, HasAttributes {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["DesiredVersion"] = self.desiredVersion?.templateValue
-        properties["IpamPrefixListResolverId"] = self.ipamPrefixListResolverId.templateValue
-        properties["PrefixListId"] = self.prefixListId.templateValue
-        properties["PrefixListRegion"] = self.prefixListRegion.templateValue
-        properties["Tags"] = self.tags?.templateValue
-        properties["TrackLatestVersion"] = self.trackLatestVersion.templateValue
+        properties.appendNew("DesiredVersion", self.desiredVersion?.templateValue)
+        properties.appendNew("IpamPrefixListResolverId", self.ipamPrefixListResolverId.templateValue)
+        properties.appendNew("PrefixListId", self.prefixListId.templateValue)
+        properties.appendNew("PrefixListRegion", self.prefixListRegion.templateValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
+        properties.appendNew("TrackLatestVersion", self.trackLatestVersion.templateValue)
         return properties
     }
 
@@ -61,8 +61,8 @@ public final class CfnIPAMPrefixListResolverTarget: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Key"] = self.key.templateValue
-            fields["Value"] = self.value.templateValue
+            fields.appendNew("Key", self.key.templateValue)
+            fields.appendNew("Value", self.value.templateValue)
             return .object(fields)
         }
     }

@@ -43,10 +43,10 @@ public final class CfnIPAMResourceDiscovery: Resource, HasAttributes {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["Description"] = self.description?.templateValue
-        properties["OperatingRegions"] = self.operatingRegions?.templateValue
-        properties["OrganizationalUnitExclusions"] = self.organizationalUnitExclusions?.templateValue
-        properties["Tags"] = self.tags?.templateValue
+        properties.appendNew("Description", self.description?.templateValue)
+        properties.appendNew("OperatingRegions", self.operatingRegions?.templateValue)
+        properties.appendNew("OrganizationalUnitExclusions", self.organizationalUnitExclusions?.templateValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
         return properties
     }
 
@@ -61,7 +61,7 @@ public final class CfnIPAMResourceDiscovery: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["RegionName"] = self.regionName.templateValue
+            fields.appendNew("RegionName", self.regionName.templateValue)
             return .object(fields)
         }
     }
@@ -77,7 +77,7 @@ public final class CfnIPAMResourceDiscovery: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["OrganizationsEntityPath"] = self.organizationsEntityPath.templateValue
+            fields.appendNew("OrganizationsEntityPath", self.organizationsEntityPath.templateValue)
             return .object(fields)
         }
     }
@@ -96,8 +96,8 @@ public final class CfnIPAMResourceDiscovery: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Key"] = self.key.templateValue
-            fields["Value"] = self.value.templateValue
+            fields.appendNew("Key", self.key.templateValue)
+            fields.appendNew("Value", self.value.templateValue)
             return .object(fields)
         }
     }

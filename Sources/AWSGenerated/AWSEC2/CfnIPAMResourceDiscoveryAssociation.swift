@@ -47,9 +47,9 @@ public final class CfnIPAMResourceDiscoveryAssociation: Resource, HasAttributes 
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["IpamId"] = self.ipamId.templateValue
-        properties["IpamResourceDiscoveryId"] = self.ipamResourceDiscoveryId.templateValue
-        properties["Tags"] = self.tags?.templateValue
+        properties.appendNew("IpamId", self.ipamId.templateValue)
+        properties.appendNew("IpamResourceDiscoveryId", self.ipamResourceDiscoveryId.templateValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
         return properties
     }
 
@@ -67,8 +67,8 @@ public final class CfnIPAMResourceDiscoveryAssociation: Resource, HasAttributes 
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Key"] = self.key.templateValue
-            fields["Value"] = self.value.templateValue
+            fields.appendNew("Key", self.key.templateValue)
+            fields.appendNew("Value", self.value.templateValue)
             return .object(fields)
         }
     }

@@ -42,10 +42,10 @@ public final class CfnIPAMScope: Resource, HasAttributes {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["Description"] = self.description?.templateValue
-        properties["ExternalAuthorityConfiguration"] = self.externalAuthorityConfiguration?.templateValue
-        properties["IpamId"] = self.ipamId.templateValue
-        properties["Tags"] = self.tags?.templateValue
+        properties.appendNew("Description", self.description?.templateValue)
+        properties.appendNew("ExternalAuthorityConfiguration", self.externalAuthorityConfiguration?.templateValue)
+        properties.appendNew("IpamId", self.ipamId.templateValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
         return properties
     }
 
@@ -63,8 +63,8 @@ public final class CfnIPAMScope: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["ExternalResourceIdentifier"] = self.externalResourceIdentifier.templateValue
-            fields["IpamScopeExternalAuthorityType"] = self.ipamScopeExternalAuthorityType.templateValue
+            fields.appendNew("ExternalResourceIdentifier", self.externalResourceIdentifier.templateValue)
+            fields.appendNew("IpamScopeExternalAuthorityType", self.ipamScopeExternalAuthorityType.templateValue)
             return .object(fields)
         }
 
@@ -91,8 +91,8 @@ public final class CfnIPAMScope: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Key"] = self.key.templateValue
-            fields["Value"] = self.value.templateValue
+            fields.appendNew("Key", self.key.templateValue)
+            fields.appendNew("Value", self.value.templateValue)
             return .object(fields)
         }
     }

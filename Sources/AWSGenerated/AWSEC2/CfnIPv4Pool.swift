@@ -35,7 +35,7 @@ public final class CfnIPv4Pool: Resource, HasAttributes {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["Tags"] = self.tags?.templateValue
+        properties.appendNew("Tags", self.tags?.templateValue)
         return properties
     }
 
@@ -52,8 +52,8 @@ public final class CfnIPv4Pool: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Key"] = self.key.templateValue
-            fields["Value"] = self.value.templateValue
+            fields.appendNew("Key", self.key.templateValue)
+            fields.appendNew("Value", self.value.templateValue)
             return .object(fields)
         }
     }

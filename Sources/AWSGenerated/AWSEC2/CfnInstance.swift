@@ -194,47 +194,47 @@ public final class CfnInstance: Resource, HasAttributes {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["AdditionalInfo"] = self.additionalInfo?.templateValue
-        properties["Affinity"] = self.affinity?.templateValue
-        properties["AvailabilityZone"] = self.availabilityZone?.templateValue
-        properties["BlockDeviceMappings"] = self.blockDeviceMappings?.templateValue
-        properties["CpuOptions"] = self.cpuOptions?.templateValue
-        properties["CreditSpecification"] = self.creditSpecification?.templateValue
-        properties["DisableApiTermination"] = self.disableApiTermination?.templateValue
-        properties["EbsOptimized"] = self.ebsOptimized?.templateValue
-        properties["ElasticGpuSpecifications"] = self.elasticGpuSpecifications?.templateValue
-        properties["ElasticInferenceAccelerators"] = self.elasticInferenceAccelerators?.templateValue
-        properties["EnclaveOptions"] = self.enclaveOptions?.templateValue
-        properties["HibernationOptions"] = self.hibernationOptions?.templateValue
-        properties["HostId"] = self.hostId?.templateValue
-        properties["HostResourceGroupArn"] = self.hostResourceGroupArn?.templateValue
-        properties["IamInstanceProfile"] = self.iamInstanceProfile?.templateValue
-        properties["ImageId"] = self.imageId?.templateValue
-        properties["InstanceInitiatedShutdownBehavior"] = self.instanceInitiatedShutdownBehavior?.templateValue
-        properties["InstanceType"] = self.instanceType?.templateValue
-        properties["Ipv6AddressCount"] = self.ipv6AddressCount?.templateValue
-        properties["Ipv6Addresses"] = self.ipv6Addresses?.templateValue
-        properties["KernelId"] = self.kernelId?.templateValue
-        properties["KeyName"] = self.keyName?.templateValue
-        properties["LaunchTemplate"] = self.launchTemplate?.templateValue
-        properties["LicenseSpecifications"] = self.licenseSpecifications?.templateValue
-        properties["MetadataOptions"] = self.metadataOptions?.templateValue
-        properties["Monitoring"] = self.monitoring?.templateValue
-        properties["NetworkInterfaces"] = self.networkInterfaces?.templateValue
-        properties["PlacementGroupName"] = self.placementGroupName?.templateValue
-        properties["PrivateDnsNameOptions"] = self.privateDnsNameOptions?.templateValue
-        properties["PrivateIpAddress"] = self.privateIpAddress?.templateValue
-        properties["PropagateTagsToVolumeOnCreation"] = self.propagateTagsToVolumeOnCreation?.templateValue
-        properties["RamdiskId"] = self.ramdiskId?.templateValue
-        properties["SecurityGroupIds"] = self.securityGroupIds?.templateValue
-        properties["SecurityGroups"] = self.securityGroups?.templateValue
-        properties["SourceDestCheck"] = self.sourceDestCheck?.templateValue
-        properties["SsmAssociations"] = self.ssmAssociations?.templateValue
-        properties["SubnetId"] = self.subnetId?.templateValue
-        properties["Tags"] = self.tags?.templateValue
-        properties["Tenancy"] = self.tenancy?.templateValue
-        properties["UserData"] = self.userData?.templateValue
-        properties["Volumes"] = self.volumes?.templateValue
+        properties.appendNew("AdditionalInfo", self.additionalInfo?.templateValue)
+        properties.appendNew("Affinity", self.affinity?.templateValue)
+        properties.appendNew("AvailabilityZone", self.availabilityZone?.templateValue)
+        properties.appendNew("BlockDeviceMappings", self.blockDeviceMappings?.templateValue)
+        properties.appendNew("CpuOptions", self.cpuOptions?.templateValue)
+        properties.appendNew("CreditSpecification", self.creditSpecification?.templateValue)
+        properties.appendNew("DisableApiTermination", self.disableApiTermination?.templateValue)
+        properties.appendNew("EbsOptimized", self.ebsOptimized?.templateValue)
+        properties.appendNew("ElasticGpuSpecifications", self.elasticGpuSpecifications?.templateValue)
+        properties.appendNew("ElasticInferenceAccelerators", self.elasticInferenceAccelerators?.templateValue)
+        properties.appendNew("EnclaveOptions", self.enclaveOptions?.templateValue)
+        properties.appendNew("HibernationOptions", self.hibernationOptions?.templateValue)
+        properties.appendNew("HostId", self.hostId?.templateValue)
+        properties.appendNew("HostResourceGroupArn", self.hostResourceGroupArn?.templateValue)
+        properties.appendNew("IamInstanceProfile", self.iamInstanceProfile?.templateValue)
+        properties.appendNew("ImageId", self.imageId?.templateValue)
+        properties.appendNew("InstanceInitiatedShutdownBehavior", self.instanceInitiatedShutdownBehavior?.templateValue)
+        properties.appendNew("InstanceType", self.instanceType?.templateValue)
+        properties.appendNew("Ipv6AddressCount", self.ipv6AddressCount?.templateValue)
+        properties.appendNew("Ipv6Addresses", self.ipv6Addresses?.templateValue)
+        properties.appendNew("KernelId", self.kernelId?.templateValue)
+        properties.appendNew("KeyName", self.keyName?.templateValue)
+        properties.appendNew("LaunchTemplate", self.launchTemplate?.templateValue)
+        properties.appendNew("LicenseSpecifications", self.licenseSpecifications?.templateValue)
+        properties.appendNew("MetadataOptions", self.metadataOptions?.templateValue)
+        properties.appendNew("Monitoring", self.monitoring?.templateValue)
+        properties.appendNew("NetworkInterfaces", self.networkInterfaces?.templateValue)
+        properties.appendNew("PlacementGroupName", self.placementGroupName?.templateValue)
+        properties.appendNew("PrivateDnsNameOptions", self.privateDnsNameOptions?.templateValue)
+        properties.appendNew("PrivateIpAddress", self.privateIpAddress?.templateValue)
+        properties.appendNew("PropagateTagsToVolumeOnCreation", self.propagateTagsToVolumeOnCreation?.templateValue)
+        properties.appendNew("RamdiskId", self.ramdiskId?.templateValue)
+        properties.appendNew("SecurityGroupIds", self.securityGroupIds?.templateValue)
+        properties.appendNew("SecurityGroups", self.securityGroups?.templateValue)
+        properties.appendNew("SourceDestCheck", self.sourceDestCheck?.templateValue)
+        properties.appendNew("SsmAssociations", self.ssmAssociations?.templateValue)
+        properties.appendNew("SubnetId", self.subnetId?.templateValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
+        properties.appendNew("Tenancy", self.tenancy?.templateValue)
+        properties.appendNew("UserData", self.userData?.templateValue)
+        properties.appendNew("Volumes", self.volumes?.templateValue)
         return properties
     }
 
@@ -264,10 +264,10 @@ public final class CfnInstance: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["DeviceName"] = self.deviceName.templateValue
-            fields["Ebs"] = self.ebs?.templateValue
-            fields["NoDevice"] = self.noDevice?.templateValue
-            fields["VirtualName"] = self.virtualName?.templateValue
+            fields.appendNew("DeviceName", self.deviceName.templateValue)
+            fields.appendNew("Ebs", self.ebs?.templateValue)
+            fields.appendNew("NoDevice", self.noDevice?.templateValue)
+            fields.appendNew("VirtualName", self.virtualName?.templateValue)
             return .object(fields)
         }
     }
@@ -300,13 +300,13 @@ public final class CfnInstance: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["DeleteOnTermination"] = self.deleteOnTermination?.templateValue
-            fields["Encrypted"] = self.encrypted?.templateValue
-            fields["Iops"] = self.iops?.templateValue
-            fields["KmsKeyId"] = self.kmsKeyId?.templateValue
-            fields["SnapshotId"] = self.snapshotId?.templateValue
-            fields["VolumeSize"] = self.volumeSize?.templateValue
-            fields["VolumeType"] = self.volumeType?.templateValue
+            fields.appendNew("DeleteOnTermination", self.deleteOnTermination?.templateValue)
+            fields.appendNew("Encrypted", self.encrypted?.templateValue)
+            fields.appendNew("Iops", self.iops?.templateValue)
+            fields.appendNew("KmsKeyId", self.kmsKeyId?.templateValue)
+            fields.appendNew("SnapshotId", self.snapshotId?.templateValue)
+            fields.appendNew("VolumeSize", self.volumeSize?.templateValue)
+            fields.appendNew("VolumeType", self.volumeType?.templateValue)
             return .object(fields)
         }
 
@@ -337,8 +337,8 @@ public final class CfnInstance: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["CoreCount"] = self.coreCount?.templateValue
-            fields["ThreadsPerCore"] = self.threadsPerCore?.templateValue
+            fields.appendNew("CoreCount", self.coreCount?.templateValue)
+            fields.appendNew("ThreadsPerCore", self.threadsPerCore?.templateValue)
             return .object(fields)
         }
     }
@@ -353,7 +353,7 @@ public final class CfnInstance: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["CPUCredits"] = self.cpuCredits?.templateValue
+            fields.appendNew("CPUCredits", self.cpuCredits?.templateValue)
             return .object(fields)
         }
     }
@@ -368,7 +368,7 @@ public final class CfnInstance: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Type"] = self.type.templateValue
+            fields.appendNew("Type", self.type.templateValue)
             return .object(fields)
         }
     }
@@ -386,8 +386,8 @@ public final class CfnInstance: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Count"] = self.count?.templateValue
-            fields["Type"] = self.type.templateValue
+            fields.appendNew("Count", self.count?.templateValue)
+            fields.appendNew("Type", self.type.templateValue)
             return .object(fields)
         }
     }
@@ -403,7 +403,7 @@ public final class CfnInstance: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Enabled"] = self.enabled?.templateValue
+            fields.appendNew("Enabled", self.enabled?.templateValue)
             return .object(fields)
         }
     }
@@ -419,7 +419,7 @@ public final class CfnInstance: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Configured"] = self.configured?.templateValue
+            fields.appendNew("Configured", self.configured?.templateValue)
             return .object(fields)
         }
     }
@@ -443,7 +443,7 @@ public final class CfnInstance: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Ipv6Address"] = self.ipv6Address.templateValue
+            fields.appendNew("Ipv6Address", self.ipv6Address.templateValue)
             return .object(fields)
         }
     }
@@ -464,9 +464,9 @@ public final class CfnInstance: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["LaunchTemplateId"] = self.launchTemplateId?.templateValue
-            fields["LaunchTemplateName"] = self.launchTemplateName?.templateValue
-            fields["Version"] = self.version?.templateValue
+            fields.appendNew("LaunchTemplateId", self.launchTemplateId?.templateValue)
+            fields.appendNew("LaunchTemplateName", self.launchTemplateName?.templateValue)
+            fields.appendNew("Version", self.version?.templateValue)
             return .object(fields)
         }
     }
@@ -481,7 +481,7 @@ public final class CfnInstance: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["LicenseConfigurationArn"] = self.licenseConfigurationArn.templateValue
+            fields.appendNew("LicenseConfigurationArn", self.licenseConfigurationArn.templateValue)
             return .object(fields)
         }
     }
@@ -508,11 +508,11 @@ public final class CfnInstance: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["HttpEndpoint"] = self.httpEndpoint?.templateValue
-            fields["HttpProtocolIpv6"] = self.httpProtocolIpv6?.templateValue
-            fields["HttpPutResponseHopLimit"] = self.httpPutResponseHopLimit?.templateValue
-            fields["HttpTokens"] = self.httpTokens?.templateValue
-            fields["InstanceMetadataTags"] = self.instanceMetadataTags?.templateValue
+            fields.appendNew("HttpEndpoint", self.httpEndpoint?.templateValue)
+            fields.appendNew("HttpProtocolIpv6", self.httpProtocolIpv6?.templateValue)
+            fields.appendNew("HttpPutResponseHopLimit", self.httpPutResponseHopLimit?.templateValue)
+            fields.appendNew("HttpTokens", self.httpTokens?.templateValue)
+            fields.appendNew("InstanceMetadataTags", self.instanceMetadataTags?.templateValue)
             return .object(fields)
         }
 
@@ -601,20 +601,20 @@ public final class CfnInstance: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["AssociateCarrierIpAddress"] = self.associateCarrierIpAddress?.templateValue
-            fields["AssociatePublicIpAddress"] = self.associatePublicIpAddress?.templateValue
-            fields["DeleteOnTermination"] = self.deleteOnTermination?.templateValue
-            fields["Description"] = self.description?.templateValue
-            fields["DeviceIndex"] = self.deviceIndex.templateValue
-            fields["EnaSrdSpecification"] = self.enaSrdSpecification?.templateValue
-            fields["GroupSet"] = self.groupSet?.templateValue
-            fields["Ipv6AddressCount"] = self.ipv6AddressCount?.templateValue
-            fields["Ipv6Addresses"] = self.ipv6Addresses?.templateValue
-            fields["NetworkInterfaceId"] = self.networkInterfaceId?.templateValue
-            fields["PrivateIpAddress"] = self.privateIpAddress?.templateValue
-            fields["PrivateIpAddresses"] = self.privateIpAddresses?.templateValue
-            fields["SecondaryPrivateIpAddressCount"] = self.secondaryPrivateIpAddressCount?.templateValue
-            fields["SubnetId"] = self.subnetId?.templateValue
+            fields.appendNew("AssociateCarrierIpAddress", self.associateCarrierIpAddress?.templateValue)
+            fields.appendNew("AssociatePublicIpAddress", self.associatePublicIpAddress?.templateValue)
+            fields.appendNew("DeleteOnTermination", self.deleteOnTermination?.templateValue)
+            fields.appendNew("Description", self.description?.templateValue)
+            fields.appendNew("DeviceIndex", self.deviceIndex.templateValue)
+            fields.appendNew("EnaSrdSpecification", self.enaSrdSpecification?.templateValue)
+            fields.appendNew("GroupSet", self.groupSet?.templateValue)
+            fields.appendNew("Ipv6AddressCount", self.ipv6AddressCount?.templateValue)
+            fields.appendNew("Ipv6Addresses", self.ipv6Addresses?.templateValue)
+            fields.appendNew("NetworkInterfaceId", self.networkInterfaceId?.templateValue)
+            fields.appendNew("PrivateIpAddress", self.privateIpAddress?.templateValue)
+            fields.appendNew("PrivateIpAddresses", self.privateIpAddresses?.templateValue)
+            fields.appendNew("SecondaryPrivateIpAddressCount", self.secondaryPrivateIpAddressCount?.templateValue)
+            fields.appendNew("SubnetId", self.subnetId?.templateValue)
             return .object(fields)
         }
     }
@@ -632,8 +632,8 @@ public final class CfnInstance: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["EnaSrdEnabled"] = self.enaSrdEnabled?.templateValue
-            fields["EnaSrdUdpSpecification"] = self.enaSrdUdpSpecification?.templateValue
+            fields.appendNew("EnaSrdEnabled", self.enaSrdEnabled?.templateValue)
+            fields.appendNew("EnaSrdUdpSpecification", self.enaSrdUdpSpecification?.templateValue)
             return .object(fields)
         }
     }
@@ -649,7 +649,7 @@ public final class CfnInstance: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["EnaSrdUdpEnabled"] = self.enaSrdUdpEnabled?.templateValue
+            fields.appendNew("EnaSrdUdpEnabled", self.enaSrdUdpEnabled?.templateValue)
             return .object(fields)
         }
     }
@@ -667,8 +667,8 @@ public final class CfnInstance: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Primary"] = self.primary.templateValue
-            fields["PrivateIpAddress"] = self.privateIpAddress.templateValue
+            fields.appendNew("Primary", self.primary.templateValue)
+            fields.appendNew("PrivateIpAddress", self.privateIpAddress.templateValue)
             return .object(fields)
         }
     }
@@ -689,9 +689,9 @@ public final class CfnInstance: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["EnableResourceNameDnsAAAARecord"] = self.enableResourceNameDnsAAAARecord?.templateValue
-            fields["EnableResourceNameDnsARecord"] = self.enableResourceNameDnsARecord?.templateValue
-            fields["HostnameType"] = self.hostnameType?.templateValue
+            fields.appendNew("EnableResourceNameDnsAAAARecord", self.enableResourceNameDnsAAAARecord?.templateValue)
+            fields.appendNew("EnableResourceNameDnsARecord", self.enableResourceNameDnsARecord?.templateValue)
+            fields.appendNew("HostnameType", self.hostnameType?.templateValue)
             return .object(fields)
         }
 
@@ -718,8 +718,8 @@ public final class CfnInstance: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["AssociationParameters"] = self.associationParameters?.templateValue
-            fields["DocumentName"] = self.documentName.templateValue
+            fields.appendNew("AssociationParameters", self.associationParameters?.templateValue)
+            fields.appendNew("DocumentName", self.documentName.templateValue)
             return .object(fields)
         }
     }
@@ -737,8 +737,8 @@ public final class CfnInstance: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Key"] = self.key.templateValue
-            fields["Value"] = self.value.templateValue
+            fields.appendNew("Key", self.key.templateValue)
+            fields.appendNew("Value", self.value.templateValue)
             return .object(fields)
         }
     }
@@ -754,8 +754,8 @@ public final class CfnInstance: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Key"] = self.key.templateValue
-            fields["Value"] = self.value.templateValue
+            fields.appendNew("Key", self.key.templateValue)
+            fields.appendNew("Value", self.value.templateValue)
             return .object(fields)
         }
     }
@@ -773,8 +773,8 @@ public final class CfnInstance: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Device"] = self.device.templateValue
-            fields["VolumeId"] = self.volumeId.templateValue
+            fields.appendNew("Device", self.device.templateValue)
+            fields.appendNew("VolumeId", self.volumeId.templateValue)
             return .object(fields)
         }
     }

@@ -62,11 +62,11 @@ public final class CfnInstanceConnectEndpoint: Resource, HasAttributes {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["ClientToken"] = self.clientToken?.templateValue
-        properties["PreserveClientIp"] = self.preserveClientIp?.templateValue
-        properties["SecurityGroupIds"] = self.securityGroupIds?.templateValue
-        properties["SubnetId"] = self.subnetId.templateValue
-        properties["Tags"] = self.tags?.templateValue
+        properties.appendNew("ClientToken", self.clientToken?.templateValue)
+        properties.appendNew("PreserveClientIp", self.preserveClientIp?.templateValue)
+        properties.appendNew("SecurityGroupIds", self.securityGroupIds?.templateValue)
+        properties.appendNew("SubnetId", self.subnetId.templateValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
         return properties
     }
 
@@ -82,8 +82,8 @@ public final class CfnInstanceConnectEndpoint: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Key"] = self.key.templateValue
-            fields["Value"] = self.value.templateValue
+            fields.appendNew("Key", self.key.templateValue)
+            fields.appendNew("Value", self.value.templateValue)
             return .object(fields)
         }
     }

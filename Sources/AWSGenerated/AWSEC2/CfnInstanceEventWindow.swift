@@ -35,10 +35,10 @@ public final class CfnInstanceEventWindow: Resource, HasAttributes {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["CronExpression"] = self.cronExpression?.templateValue
-        properties["Name"] = self.name?.templateValue
-        properties["Tags"] = self.tags?.templateValue
-        properties["TimeRanges"] = self.timeRanges?.templateValue
+        properties.appendNew("CronExpression", self.cronExpression?.templateValue)
+        properties.appendNew("Name", self.name?.templateValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
+        properties.appendNew("TimeRanges", self.timeRanges?.templateValue)
         return properties
     }
 
@@ -56,8 +56,8 @@ public final class CfnInstanceEventWindow: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Key"] = self.key.templateValue
-            fields["Value"] = self.value.templateValue
+            fields.appendNew("Key", self.key.templateValue)
+            fields.appendNew("Value", self.value.templateValue)
             return .object(fields)
         }
     }
@@ -82,10 +82,10 @@ public final class CfnInstanceEventWindow: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["EndHour"] = self.endHour?.templateValue
-            fields["EndWeekDay"] = self.endWeekDay?.templateValue
-            fields["StartHour"] = self.startHour?.templateValue
-            fields["StartWeekDay"] = self.startWeekDay?.templateValue
+            fields.appendNew("EndHour", self.endHour?.templateValue)
+            fields.appendNew("EndWeekDay", self.endWeekDay?.templateValue)
+            fields.appendNew("StartHour", self.startHour?.templateValue)
+            fields.appendNew("StartWeekDay", self.startWeekDay?.templateValue)
             return .object(fields)
         }
 

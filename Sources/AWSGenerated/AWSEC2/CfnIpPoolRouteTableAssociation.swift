@@ -23,8 +23,8 @@ public final class CfnIpPoolRouteTableAssociation: Resource, HasAttributes {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["PublicIpv4Pool"] = self.publicIpv4Pool.templateValue
-        properties["RouteTableId"] = self.routeTableId.templateValue
+        properties.appendNew("PublicIpv4Pool", self.publicIpv4Pool.templateValue)
+        properties.appendNew("RouteTableId", self.routeTableId.templateValue)
         return properties
     }
 }

@@ -47,8 +47,8 @@ public final class CfnIpamExternalResourceVerificationToken: Resource, HasAttrib
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["IpamId"] = self.ipamId.templateValue
-        properties["Tags"] = self.tags?.templateValue
+        properties.appendNew("IpamId", self.ipamId.templateValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
         return properties
     }
 
@@ -65,8 +65,8 @@ public final class CfnIpamExternalResourceVerificationToken: Resource, HasAttrib
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Key"] = self.key.templateValue
-            fields["Value"] = self.value.templateValue
+            fields.appendNew("Key", self.key.templateValue)
+            fields.appendNew("Value", self.value.templateValue)
             return .object(fields)
         }
     }

@@ -47,11 +47,11 @@ public final class CfnIpamInternetRegistryAssociation: Resource, HasAttributes {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["Description"] = self.description?.templateValue
-        properties["IpamId"] = self.ipamId.templateValue
-        properties["OrganizationHandle"] = self.organizationHandle.templateValue
-        properties["Rir"] = self.rir.templateValue
-        properties["Tags"] = self.tags?.templateValue
+        properties.appendNew("Description", self.description?.templateValue)
+        properties.appendNew("IpamId", self.ipamId.templateValue)
+        properties.appendNew("OrganizationHandle", self.organizationHandle.templateValue)
+        properties.appendNew("Rir", self.rir.templateValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
         return properties
     }
 
@@ -79,8 +79,8 @@ public final class CfnIpamInternetRegistryAssociation: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Key"] = self.key.templateValue
-            fields["Value"] = self.value.templateValue
+            fields.appendNew("Key", self.key.templateValue)
+            fields.appendNew("Value", self.value.templateValue)
             return .object(fields)
         }
     }

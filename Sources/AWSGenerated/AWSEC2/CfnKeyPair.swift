@@ -35,11 +35,11 @@ public final class CfnKeyPair: Resource, HasAttributes {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["KeyFormat"] = self.keyFormat?.templateValue
-        properties["KeyName"] = self.keyName.templateValue
-        properties["KeyType"] = self.keyType?.templateValue
-        properties["PublicKeyMaterial"] = self.publicKeyMaterial?.templateValue
-        properties["Tags"] = self.tags?.templateValue
+        properties.appendNew("KeyFormat", self.keyFormat?.templateValue)
+        properties.appendNew("KeyName", self.keyName.templateValue)
+        properties.appendNew("KeyType", self.keyType?.templateValue)
+        properties.appendNew("PublicKeyMaterial", self.publicKeyMaterial?.templateValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
         return properties
     }
 
@@ -75,8 +75,8 @@ public final class CfnKeyPair: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Key"] = self.key.templateValue
-            fields["Value"] = self.value.templateValue
+            fields.appendNew("Key", self.key.templateValue)
+            fields.appendNew("Value", self.value.templateValue)
             return .object(fields)
         }
     }

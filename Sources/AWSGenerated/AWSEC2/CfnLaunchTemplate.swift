@@ -35,10 +35,10 @@ public final class CfnLaunchTemplate: Resource, HasAttributes {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["LaunchTemplateData"] = self.launchTemplateData.templateValue
-        properties["LaunchTemplateName"] = self.launchTemplateName?.templateValue
-        properties["TagSpecifications"] = self.tagSpecifications?.templateValue
-        properties["VersionDescription"] = self.versionDescription?.templateValue
+        properties.appendNew("LaunchTemplateData", self.launchTemplateData.templateValue)
+        properties.appendNew("LaunchTemplateName", self.launchTemplateName?.templateValue)
+        properties.appendNew("TagSpecifications", self.tagSpecifications?.templateValue)
+        properties.appendNew("VersionDescription", self.versionDescription?.templateValue)
         return properties
     }
 
@@ -140,36 +140,36 @@ public final class CfnLaunchTemplate: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["BlockDeviceMappings"] = self.blockDeviceMappings?.templateValue
-            fields["CapacityReservationSpecification"] = self.capacityReservationSpecification?.templateValue
-            fields["CpuOptions"] = self.cpuOptions?.templateValue
-            fields["CreditSpecification"] = self.creditSpecification?.templateValue
-            fields["DisableApiStop"] = self.disableApiStop?.templateValue
-            fields["DisableApiTermination"] = self.disableApiTermination?.templateValue
-            fields["EbsOptimized"] = self.ebsOptimized?.templateValue
-            fields["EnclaveOptions"] = self.enclaveOptions?.templateValue
-            fields["HibernationOptions"] = self.hibernationOptions?.templateValue
-            fields["IamInstanceProfile"] = self.iamInstanceProfile?.templateValue
-            fields["ImageId"] = self.imageId?.templateValue
-            fields["InstanceInitiatedShutdownBehavior"] = self.instanceInitiatedShutdownBehavior?.templateValue
-            fields["InstanceMarketOptions"] = self.instanceMarketOptions?.templateValue
-            fields["InstanceRequirements"] = self.instanceRequirements?.templateValue
-            fields["InstanceType"] = self.instanceType?.templateValue
-            fields["KernelId"] = self.kernelId?.templateValue
-            fields["KeyName"] = self.keyName?.templateValue
-            fields["LicenseSpecifications"] = self.licenseSpecifications?.templateValue
-            fields["MaintenanceOptions"] = self.maintenanceOptions?.templateValue
-            fields["MetadataOptions"] = self.metadataOptions?.templateValue
-            fields["Monitoring"] = self.monitoring?.templateValue
-            fields["NetworkInterfaces"] = self.networkInterfaces?.templateValue
-            fields["NetworkPerformanceOptions"] = self.networkPerformanceOptions?.templateValue
-            fields["Placement"] = self.placement?.templateValue
-            fields["PrivateDnsNameOptions"] = self.privateDnsNameOptions?.templateValue
-            fields["RamDiskId"] = self.ramDiskId?.templateValue
-            fields["SecurityGroupIds"] = self.securityGroupIds?.templateValue
-            fields["SecurityGroups"] = self.securityGroups?.templateValue
-            fields["TagSpecifications"] = self.tagSpecifications?.templateValue
-            fields["UserData"] = self.userData?.templateValue
+            fields.appendNew("BlockDeviceMappings", self.blockDeviceMappings?.templateValue)
+            fields.appendNew("CapacityReservationSpecification", self.capacityReservationSpecification?.templateValue)
+            fields.appendNew("CpuOptions", self.cpuOptions?.templateValue)
+            fields.appendNew("CreditSpecification", self.creditSpecification?.templateValue)
+            fields.appendNew("DisableApiStop", self.disableApiStop?.templateValue)
+            fields.appendNew("DisableApiTermination", self.disableApiTermination?.templateValue)
+            fields.appendNew("EbsOptimized", self.ebsOptimized?.templateValue)
+            fields.appendNew("EnclaveOptions", self.enclaveOptions?.templateValue)
+            fields.appendNew("HibernationOptions", self.hibernationOptions?.templateValue)
+            fields.appendNew("IamInstanceProfile", self.iamInstanceProfile?.templateValue)
+            fields.appendNew("ImageId", self.imageId?.templateValue)
+            fields.appendNew("InstanceInitiatedShutdownBehavior", self.instanceInitiatedShutdownBehavior?.templateValue)
+            fields.appendNew("InstanceMarketOptions", self.instanceMarketOptions?.templateValue)
+            fields.appendNew("InstanceRequirements", self.instanceRequirements?.templateValue)
+            fields.appendNew("InstanceType", self.instanceType?.templateValue)
+            fields.appendNew("KernelId", self.kernelId?.templateValue)
+            fields.appendNew("KeyName", self.keyName?.templateValue)
+            fields.appendNew("LicenseSpecifications", self.licenseSpecifications?.templateValue)
+            fields.appendNew("MaintenanceOptions", self.maintenanceOptions?.templateValue)
+            fields.appendNew("MetadataOptions", self.metadataOptions?.templateValue)
+            fields.appendNew("Monitoring", self.monitoring?.templateValue)
+            fields.appendNew("NetworkInterfaces", self.networkInterfaces?.templateValue)
+            fields.appendNew("NetworkPerformanceOptions", self.networkPerformanceOptions?.templateValue)
+            fields.appendNew("Placement", self.placement?.templateValue)
+            fields.appendNew("PrivateDnsNameOptions", self.privateDnsNameOptions?.templateValue)
+            fields.appendNew("RamDiskId", self.ramDiskId?.templateValue)
+            fields.appendNew("SecurityGroupIds", self.securityGroupIds?.templateValue)
+            fields.appendNew("SecurityGroups", self.securityGroups?.templateValue)
+            fields.appendNew("TagSpecifications", self.tagSpecifications?.templateValue)
+            fields.appendNew("UserData", self.userData?.templateValue)
             return .object(fields)
         }
 
@@ -203,10 +203,10 @@ public final class CfnLaunchTemplate: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["DeviceName"] = self.deviceName?.templateValue
-            fields["Ebs"] = self.ebs?.templateValue
-            fields["NoDevice"] = self.noDevice?.templateValue
-            fields["VirtualName"] = self.virtualName?.templateValue
+            fields.appendNew("DeviceName", self.deviceName?.templateValue)
+            fields.appendNew("Ebs", self.ebs?.templateValue)
+            fields.appendNew("NoDevice", self.noDevice?.templateValue)
+            fields.appendNew("VirtualName", self.virtualName?.templateValue)
             return .object(fields)
         }
     }
@@ -248,16 +248,16 @@ public final class CfnLaunchTemplate: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["DeleteOnTermination"] = self.deleteOnTermination?.templateValue
-            fields["EbsCardIndex"] = self.ebsCardIndex?.templateValue
-            fields["Encrypted"] = self.encrypted?.templateValue
-            fields["Iops"] = self.iops?.templateValue
-            fields["KmsKeyId"] = self.kmsKeyId?.templateValue
-            fields["SnapshotId"] = self.snapshotId?.templateValue
-            fields["Throughput"] = self.throughput?.templateValue
-            fields["VolumeInitializationRate"] = self.volumeInitializationRate?.templateValue
-            fields["VolumeSize"] = self.volumeSize?.templateValue
-            fields["VolumeType"] = self.volumeType?.templateValue
+            fields.appendNew("DeleteOnTermination", self.deleteOnTermination?.templateValue)
+            fields.appendNew("EbsCardIndex", self.ebsCardIndex?.templateValue)
+            fields.appendNew("Encrypted", self.encrypted?.templateValue)
+            fields.appendNew("Iops", self.iops?.templateValue)
+            fields.appendNew("KmsKeyId", self.kmsKeyId?.templateValue)
+            fields.appendNew("SnapshotId", self.snapshotId?.templateValue)
+            fields.appendNew("Throughput", self.throughput?.templateValue)
+            fields.appendNew("VolumeInitializationRate", self.volumeInitializationRate?.templateValue)
+            fields.appendNew("VolumeSize", self.volumeSize?.templateValue)
+            fields.appendNew("VolumeType", self.volumeType?.templateValue)
             return .object(fields)
         }
 
@@ -290,8 +290,8 @@ public final class CfnLaunchTemplate: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["CapacityReservationPreference"] = self.capacityReservationPreference?.templateValue
-            fields["CapacityReservationTarget"] = self.capacityReservationTarget?.templateValue
+            fields.appendNew("CapacityReservationPreference", self.capacityReservationPreference?.templateValue)
+            fields.appendNew("CapacityReservationTarget", self.capacityReservationTarget?.templateValue)
             return .object(fields)
         }
 
@@ -320,8 +320,8 @@ public final class CfnLaunchTemplate: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["CapacityReservationId"] = self.capacityReservationId?.templateValue
-            fields["CapacityReservationResourceGroupArn"] = self.capacityReservationResourceGroupArn?.templateValue
+            fields.appendNew("CapacityReservationId", self.capacityReservationId?.templateValue)
+            fields.appendNew("CapacityReservationResourceGroupArn", self.capacityReservationResourceGroupArn?.templateValue)
             return .object(fields)
         }
     }
@@ -346,10 +346,10 @@ public final class CfnLaunchTemplate: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["AmdSevSnp"] = self.amdSevSnp?.templateValue
-            fields["CoreCount"] = self.coreCount?.templateValue
-            fields["NestedVirtualization"] = self.nestedVirtualization?.templateValue
-            fields["ThreadsPerCore"] = self.threadsPerCore?.templateValue
+            fields.appendNew("AmdSevSnp", self.amdSevSnp?.templateValue)
+            fields.appendNew("CoreCount", self.coreCount?.templateValue)
+            fields.appendNew("NestedVirtualization", self.nestedVirtualization?.templateValue)
+            fields.appendNew("ThreadsPerCore", self.threadsPerCore?.templateValue)
             return .object(fields)
         }
 
@@ -383,7 +383,7 @@ public final class CfnLaunchTemplate: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["CpuCredits"] = self.cpuCredits?.templateValue
+            fields.appendNew("CpuCredits", self.cpuCredits?.templateValue)
             return .object(fields)
         }
     }
@@ -399,7 +399,7 @@ public final class CfnLaunchTemplate: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Enabled"] = self.enabled?.templateValue
+            fields.appendNew("Enabled", self.enabled?.templateValue)
             return .object(fields)
         }
     }
@@ -415,7 +415,7 @@ public final class CfnLaunchTemplate: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Configured"] = self.configured?.templateValue
+            fields.appendNew("Configured", self.configured?.templateValue)
             return .object(fields)
         }
     }
@@ -434,8 +434,8 @@ public final class CfnLaunchTemplate: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Arn"] = self.arn?.templateValue
-            fields["Name"] = self.name?.templateValue
+            fields.appendNew("Arn", self.arn?.templateValue)
+            fields.appendNew("Name", self.name?.templateValue)
             return .object(fields)
         }
     }
@@ -454,8 +454,8 @@ public final class CfnLaunchTemplate: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["MarketType"] = self.marketType?.templateValue
-            fields["SpotOptions"] = self.spotOptions?.templateValue
+            fields.appendNew("MarketType", self.marketType?.templateValue)
+            fields.appendNew("SpotOptions", self.spotOptions?.templateValue)
             return .object(fields)
         }
 
@@ -494,11 +494,11 @@ public final class CfnLaunchTemplate: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["BlockDurationMinutes"] = self.blockDurationMinutes?.templateValue
-            fields["InstanceInterruptionBehavior"] = self.instanceInterruptionBehavior?.templateValue
-            fields["MaxPrice"] = self.maxPrice?.templateValue
-            fields["SpotInstanceType"] = self.spotInstanceType?.templateValue
-            fields["ValidUntil"] = self.validUntil?.templateValue
+            fields.appendNew("BlockDurationMinutes", self.blockDurationMinutes?.templateValue)
+            fields.appendNew("InstanceInterruptionBehavior", self.instanceInterruptionBehavior?.templateValue)
+            fields.appendNew("MaxPrice", self.maxPrice?.templateValue)
+            fields.appendNew("SpotInstanceType", self.spotInstanceType?.templateValue)
+            fields.appendNew("ValidUntil", self.validUntil?.templateValue)
             return .object(fields)
         }
 
@@ -605,31 +605,31 @@ public final class CfnLaunchTemplate: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["AcceleratorCount"] = self.acceleratorCount?.templateValue
-            fields["AcceleratorManufacturers"] = self.acceleratorManufacturers?.templateValue
-            fields["AcceleratorNames"] = self.acceleratorNames?.templateValue
-            fields["AcceleratorTotalMemoryMiB"] = self.acceleratorTotalMemoryMiB?.templateValue
-            fields["AcceleratorTypes"] = self.acceleratorTypes?.templateValue
-            fields["AllowedInstanceTypes"] = self.allowedInstanceTypes?.templateValue
-            fields["BareMetal"] = self.bareMetal?.templateValue
-            fields["BaselineEbsBandwidthMbps"] = self.baselineEbsBandwidthMbps?.templateValue
-            fields["BaselinePerformanceFactors"] = self.baselinePerformanceFactors?.templateValue
-            fields["BurstablePerformance"] = self.burstablePerformance?.templateValue
-            fields["CpuManufacturers"] = self.cpuManufacturers?.templateValue
-            fields["ExcludedInstanceTypes"] = self.excludedInstanceTypes?.templateValue
-            fields["InstanceGenerations"] = self.instanceGenerations?.templateValue
-            fields["LocalStorage"] = self.localStorage?.templateValue
-            fields["LocalStorageTypes"] = self.localStorageTypes?.templateValue
-            fields["MaxSpotPriceAsPercentageOfOptimalOnDemandPrice"] = self.maxSpotPriceAsPercentageOfOptimalOnDemandPrice?.templateValue
-            fields["MemoryGiBPerVCpu"] = self.memoryGiBPerVCpu?.templateValue
-            fields["MemoryMiB"] = self.memoryMiB?.templateValue
-            fields["NetworkBandwidthGbps"] = self.networkBandwidthGbps?.templateValue
-            fields["NetworkInterfaceCount"] = self.networkInterfaceCount?.templateValue
-            fields["OnDemandMaxPricePercentageOverLowestPrice"] = self.onDemandMaxPricePercentageOverLowestPrice?.templateValue
-            fields["RequireHibernateSupport"] = self.requireHibernateSupport?.templateValue
-            fields["SpotMaxPricePercentageOverLowestPrice"] = self.spotMaxPricePercentageOverLowestPrice?.templateValue
-            fields["TotalLocalStorageGB"] = self.totalLocalStorageGB?.templateValue
-            fields["VCpuCount"] = self.vCpuCount?.templateValue
+            fields.appendNew("AcceleratorCount", self.acceleratorCount?.templateValue)
+            fields.appendNew("AcceleratorManufacturers", self.acceleratorManufacturers?.templateValue)
+            fields.appendNew("AcceleratorNames", self.acceleratorNames?.templateValue)
+            fields.appendNew("AcceleratorTotalMemoryMiB", self.acceleratorTotalMemoryMiB?.templateValue)
+            fields.appendNew("AcceleratorTypes", self.acceleratorTypes?.templateValue)
+            fields.appendNew("AllowedInstanceTypes", self.allowedInstanceTypes?.templateValue)
+            fields.appendNew("BareMetal", self.bareMetal?.templateValue)
+            fields.appendNew("BaselineEbsBandwidthMbps", self.baselineEbsBandwidthMbps?.templateValue)
+            fields.appendNew("BaselinePerformanceFactors", self.baselinePerformanceFactors?.templateValue)
+            fields.appendNew("BurstablePerformance", self.burstablePerformance?.templateValue)
+            fields.appendNew("CpuManufacturers", self.cpuManufacturers?.templateValue)
+            fields.appendNew("ExcludedInstanceTypes", self.excludedInstanceTypes?.templateValue)
+            fields.appendNew("InstanceGenerations", self.instanceGenerations?.templateValue)
+            fields.appendNew("LocalStorage", self.localStorage?.templateValue)
+            fields.appendNew("LocalStorageTypes", self.localStorageTypes?.templateValue)
+            fields.appendNew("MaxSpotPriceAsPercentageOfOptimalOnDemandPrice", self.maxSpotPriceAsPercentageOfOptimalOnDemandPrice?.templateValue)
+            fields.appendNew("MemoryGiBPerVCpu", self.memoryGiBPerVCpu?.templateValue)
+            fields.appendNew("MemoryMiB", self.memoryMiB?.templateValue)
+            fields.appendNew("NetworkBandwidthGbps", self.networkBandwidthGbps?.templateValue)
+            fields.appendNew("NetworkInterfaceCount", self.networkInterfaceCount?.templateValue)
+            fields.appendNew("OnDemandMaxPricePercentageOverLowestPrice", self.onDemandMaxPricePercentageOverLowestPrice?.templateValue)
+            fields.appendNew("RequireHibernateSupport", self.requireHibernateSupport?.templateValue)
+            fields.appendNew("SpotMaxPricePercentageOverLowestPrice", self.spotMaxPricePercentageOverLowestPrice?.templateValue)
+            fields.appendNew("TotalLocalStorageGB", self.totalLocalStorageGB?.templateValue)
+            fields.appendNew("VCpuCount", self.vCpuCount?.templateValue)
             return .object(fields)
         }
 
@@ -756,8 +756,8 @@ public final class CfnLaunchTemplate: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Max"] = self.max?.templateValue
-            fields["Min"] = self.min?.templateValue
+            fields.appendNew("Max", self.max?.templateValue)
+            fields.appendNew("Min", self.min?.templateValue)
             return .object(fields)
         }
     }
@@ -776,8 +776,8 @@ public final class CfnLaunchTemplate: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Max"] = self.max?.templateValue
-            fields["Min"] = self.min?.templateValue
+            fields.appendNew("Max", self.max?.templateValue)
+            fields.appendNew("Min", self.min?.templateValue)
             return .object(fields)
         }
     }
@@ -796,8 +796,8 @@ public final class CfnLaunchTemplate: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Max"] = self.max?.templateValue
-            fields["Min"] = self.min?.templateValue
+            fields.appendNew("Max", self.max?.templateValue)
+            fields.appendNew("Min", self.min?.templateValue)
             return .object(fields)
         }
     }
@@ -813,7 +813,7 @@ public final class CfnLaunchTemplate: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Cpu"] = self.cpu?.templateValue
+            fields.appendNew("Cpu", self.cpu?.templateValue)
             return .object(fields)
         }
     }
@@ -829,7 +829,7 @@ public final class CfnLaunchTemplate: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["References"] = self.references?.templateValue
+            fields.appendNew("References", self.references?.templateValue)
             return .object(fields)
         }
     }
@@ -845,7 +845,7 @@ public final class CfnLaunchTemplate: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["InstanceFamily"] = self.instanceFamily?.templateValue
+            fields.appendNew("InstanceFamily", self.instanceFamily?.templateValue)
             return .object(fields)
         }
     }
@@ -864,8 +864,8 @@ public final class CfnLaunchTemplate: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Max"] = self.max?.templateValue
-            fields["Min"] = self.min?.templateValue
+            fields.appendNew("Max", self.max?.templateValue)
+            fields.appendNew("Min", self.min?.templateValue)
             return .object(fields)
         }
     }
@@ -884,8 +884,8 @@ public final class CfnLaunchTemplate: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Max"] = self.max?.templateValue
-            fields["Min"] = self.min?.templateValue
+            fields.appendNew("Max", self.max?.templateValue)
+            fields.appendNew("Min", self.min?.templateValue)
             return .object(fields)
         }
     }
@@ -904,8 +904,8 @@ public final class CfnLaunchTemplate: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Max"] = self.max?.templateValue
-            fields["Min"] = self.min?.templateValue
+            fields.appendNew("Max", self.max?.templateValue)
+            fields.appendNew("Min", self.min?.templateValue)
             return .object(fields)
         }
     }
@@ -924,8 +924,8 @@ public final class CfnLaunchTemplate: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Max"] = self.max?.templateValue
-            fields["Min"] = self.min?.templateValue
+            fields.appendNew("Max", self.max?.templateValue)
+            fields.appendNew("Min", self.min?.templateValue)
             return .object(fields)
         }
     }
@@ -944,8 +944,8 @@ public final class CfnLaunchTemplate: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Max"] = self.max?.templateValue
-            fields["Min"] = self.min?.templateValue
+            fields.appendNew("Max", self.max?.templateValue)
+            fields.appendNew("Min", self.min?.templateValue)
             return .object(fields)
         }
     }
@@ -964,8 +964,8 @@ public final class CfnLaunchTemplate: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Max"] = self.max?.templateValue
-            fields["Min"] = self.min?.templateValue
+            fields.appendNew("Max", self.max?.templateValue)
+            fields.appendNew("Min", self.min?.templateValue)
             return .object(fields)
         }
     }
@@ -981,7 +981,7 @@ public final class CfnLaunchTemplate: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["LicenseConfigurationArn"] = self.licenseConfigurationArn?.templateValue
+            fields.appendNew("LicenseConfigurationArn", self.licenseConfigurationArn?.templateValue)
             return .object(fields)
         }
     }
@@ -997,7 +997,7 @@ public final class CfnLaunchTemplate: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["AutoRecovery"] = self.autoRecovery?.templateValue
+            fields.appendNew("AutoRecovery", self.autoRecovery?.templateValue)
             return .object(fields)
         }
 
@@ -1034,11 +1034,11 @@ public final class CfnLaunchTemplate: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["HttpEndpoint"] = self.httpEndpoint?.templateValue
-            fields["HttpProtocolIpv6"] = self.httpProtocolIpv6?.templateValue
-            fields["HttpPutResponseHopLimit"] = self.httpPutResponseHopLimit?.templateValue
-            fields["HttpTokens"] = self.httpTokens?.templateValue
-            fields["InstanceMetadataTags"] = self.instanceMetadataTags?.templateValue
+            fields.appendNew("HttpEndpoint", self.httpEndpoint?.templateValue)
+            fields.appendNew("HttpProtocolIpv6", self.httpProtocolIpv6?.templateValue)
+            fields.appendNew("HttpPutResponseHopLimit", self.httpPutResponseHopLimit?.templateValue)
+            fields.appendNew("HttpTokens", self.httpTokens?.templateValue)
+            fields.appendNew("InstanceMetadataTags", self.instanceMetadataTags?.templateValue)
             return .object(fields)
         }
 
@@ -1090,7 +1090,7 @@ public final class CfnLaunchTemplate: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Enabled"] = self.enabled?.templateValue
+            fields.appendNew("Enabled", self.enabled?.templateValue)
             return .object(fields)
         }
     }
@@ -1172,29 +1172,29 @@ public final class CfnLaunchTemplate: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["AssociateCarrierIpAddress"] = self.associateCarrierIpAddress?.templateValue
-            fields["AssociatePublicIpAddress"] = self.associatePublicIpAddress?.templateValue
-            fields["ConnectionTrackingSpecification"] = self.connectionTrackingSpecification?.templateValue
-            fields["DeleteOnTermination"] = self.deleteOnTermination?.templateValue
-            fields["Description"] = self.description?.templateValue
-            fields["DeviceIndex"] = self.deviceIndex?.templateValue
-            fields["EnaQueueCount"] = self.enaQueueCount?.templateValue
-            fields["EnaSrdSpecification"] = self.enaSrdSpecification?.templateValue
-            fields["Groups"] = self.groups?.templateValue
-            fields["InterfaceType"] = self.interfaceType?.templateValue
-            fields["Ipv4PrefixCount"] = self.ipv4PrefixCount?.templateValue
-            fields["Ipv4Prefixes"] = self.ipv4Prefixes?.templateValue
-            fields["Ipv6AddressCount"] = self.ipv6AddressCount?.templateValue
-            fields["Ipv6Addresses"] = self.ipv6Addresses?.templateValue
-            fields["Ipv6PrefixCount"] = self.ipv6PrefixCount?.templateValue
-            fields["Ipv6Prefixes"] = self.ipv6Prefixes?.templateValue
-            fields["NetworkCardIndex"] = self.networkCardIndex?.templateValue
-            fields["NetworkInterfaceId"] = self.networkInterfaceId?.templateValue
-            fields["PrimaryIpv6"] = self.primaryIpv6?.templateValue
-            fields["PrivateIpAddress"] = self.privateIpAddress?.templateValue
-            fields["PrivateIpAddresses"] = self.privateIpAddresses?.templateValue
-            fields["SecondaryPrivateIpAddressCount"] = self.secondaryPrivateIpAddressCount?.templateValue
-            fields["SubnetId"] = self.subnetId?.templateValue
+            fields.appendNew("AssociateCarrierIpAddress", self.associateCarrierIpAddress?.templateValue)
+            fields.appendNew("AssociatePublicIpAddress", self.associatePublicIpAddress?.templateValue)
+            fields.appendNew("ConnectionTrackingSpecification", self.connectionTrackingSpecification?.templateValue)
+            fields.appendNew("DeleteOnTermination", self.deleteOnTermination?.templateValue)
+            fields.appendNew("Description", self.description?.templateValue)
+            fields.appendNew("DeviceIndex", self.deviceIndex?.templateValue)
+            fields.appendNew("EnaQueueCount", self.enaQueueCount?.templateValue)
+            fields.appendNew("EnaSrdSpecification", self.enaSrdSpecification?.templateValue)
+            fields.appendNew("Groups", self.groups?.templateValue)
+            fields.appendNew("InterfaceType", self.interfaceType?.templateValue)
+            fields.appendNew("Ipv4PrefixCount", self.ipv4PrefixCount?.templateValue)
+            fields.appendNew("Ipv4Prefixes", self.ipv4Prefixes?.templateValue)
+            fields.appendNew("Ipv6AddressCount", self.ipv6AddressCount?.templateValue)
+            fields.appendNew("Ipv6Addresses", self.ipv6Addresses?.templateValue)
+            fields.appendNew("Ipv6PrefixCount", self.ipv6PrefixCount?.templateValue)
+            fields.appendNew("Ipv6Prefixes", self.ipv6Prefixes?.templateValue)
+            fields.appendNew("NetworkCardIndex", self.networkCardIndex?.templateValue)
+            fields.appendNew("NetworkInterfaceId", self.networkInterfaceId?.templateValue)
+            fields.appendNew("PrimaryIpv6", self.primaryIpv6?.templateValue)
+            fields.appendNew("PrivateIpAddress", self.privateIpAddress?.templateValue)
+            fields.appendNew("PrivateIpAddresses", self.privateIpAddresses?.templateValue)
+            fields.appendNew("SecondaryPrivateIpAddressCount", self.secondaryPrivateIpAddressCount?.templateValue)
+            fields.appendNew("SubnetId", self.subnetId?.templateValue)
             return .object(fields)
         }
     }
@@ -1216,9 +1216,9 @@ public final class CfnLaunchTemplate: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["TcpEstablishedTimeout"] = self.tcpEstablishedTimeout?.templateValue
-            fields["UdpStreamTimeout"] = self.udpStreamTimeout?.templateValue
-            fields["UdpTimeout"] = self.udpTimeout?.templateValue
+            fields.appendNew("TcpEstablishedTimeout", self.tcpEstablishedTimeout?.templateValue)
+            fields.appendNew("UdpStreamTimeout", self.udpStreamTimeout?.templateValue)
+            fields.appendNew("UdpTimeout", self.udpTimeout?.templateValue)
             return .object(fields)
         }
     }
@@ -1237,8 +1237,8 @@ public final class CfnLaunchTemplate: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["EnaSrdEnabled"] = self.enaSrdEnabled?.templateValue
-            fields["EnaSrdUdpSpecification"] = self.enaSrdUdpSpecification?.templateValue
+            fields.appendNew("EnaSrdEnabled", self.enaSrdEnabled?.templateValue)
+            fields.appendNew("EnaSrdUdpSpecification", self.enaSrdUdpSpecification?.templateValue)
             return .object(fields)
         }
     }
@@ -1254,7 +1254,7 @@ public final class CfnLaunchTemplate: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["EnaSrdUdpEnabled"] = self.enaSrdUdpEnabled?.templateValue
+            fields.appendNew("EnaSrdUdpEnabled", self.enaSrdUdpEnabled?.templateValue)
             return .object(fields)
         }
     }
@@ -1270,7 +1270,7 @@ public final class CfnLaunchTemplate: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Ipv4Prefix"] = self.ipv4Prefix?.templateValue
+            fields.appendNew("Ipv4Prefix", self.ipv4Prefix?.templateValue)
             return .object(fields)
         }
     }
@@ -1286,7 +1286,7 @@ public final class CfnLaunchTemplate: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Ipv6Address"] = self.ipv6Address?.templateValue
+            fields.appendNew("Ipv6Address", self.ipv6Address?.templateValue)
             return .object(fields)
         }
     }
@@ -1302,7 +1302,7 @@ public final class CfnLaunchTemplate: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Ipv6Prefix"] = self.ipv6Prefix?.templateValue
+            fields.appendNew("Ipv6Prefix", self.ipv6Prefix?.templateValue)
             return .object(fields)
         }
     }
@@ -1321,8 +1321,8 @@ public final class CfnLaunchTemplate: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Primary"] = self.primary?.templateValue
-            fields["PrivateIpAddress"] = self.privateIpAddress?.templateValue
+            fields.appendNew("Primary", self.primary?.templateValue)
+            fields.appendNew("PrivateIpAddress", self.privateIpAddress?.templateValue)
             return .object(fields)
         }
     }
@@ -1338,7 +1338,7 @@ public final class CfnLaunchTemplate: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["BandwidthWeighting"] = self.bandwidthWeighting?.templateValue
+            fields.appendNew("BandwidthWeighting", self.bandwidthWeighting?.templateValue)
             return .object(fields)
         }
 
@@ -1388,15 +1388,15 @@ public final class CfnLaunchTemplate: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Affinity"] = self.affinity?.templateValue
-            fields["AvailabilityZone"] = self.availabilityZone?.templateValue
-            fields["GroupId"] = self.groupId?.templateValue
-            fields["GroupName"] = self.groupName?.templateValue
-            fields["HostId"] = self.hostId?.templateValue
-            fields["HostResourceGroupArn"] = self.hostResourceGroupArn?.templateValue
-            fields["PartitionNumber"] = self.partitionNumber?.templateValue
-            fields["SpreadDomain"] = self.spreadDomain?.templateValue
-            fields["Tenancy"] = self.tenancy?.templateValue
+            fields.appendNew("Affinity", self.affinity?.templateValue)
+            fields.appendNew("AvailabilityZone", self.availabilityZone?.templateValue)
+            fields.appendNew("GroupId", self.groupId?.templateValue)
+            fields.appendNew("GroupName", self.groupName?.templateValue)
+            fields.appendNew("HostId", self.hostId?.templateValue)
+            fields.appendNew("HostResourceGroupArn", self.hostResourceGroupArn?.templateValue)
+            fields.appendNew("PartitionNumber", self.partitionNumber?.templateValue)
+            fields.appendNew("SpreadDomain", self.spreadDomain?.templateValue)
+            fields.appendNew("Tenancy", self.tenancy?.templateValue)
             return .object(fields)
         }
 
@@ -1428,9 +1428,9 @@ public final class CfnLaunchTemplate: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["EnableResourceNameDnsAAAARecord"] = self.enableResourceNameDnsAAAARecord?.templateValue
-            fields["EnableResourceNameDnsARecord"] = self.enableResourceNameDnsARecord?.templateValue
-            fields["HostnameType"] = self.hostnameType?.templateValue
+            fields.appendNew("EnableResourceNameDnsAAAARecord", self.enableResourceNameDnsAAAARecord?.templateValue)
+            fields.appendNew("EnableResourceNameDnsARecord", self.enableResourceNameDnsARecord?.templateValue)
+            fields.appendNew("HostnameType", self.hostnameType?.templateValue)
             return .object(fields)
         }
 
@@ -1458,8 +1458,8 @@ public final class CfnLaunchTemplate: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["ResourceType"] = self.resourceType?.templateValue
-            fields["Tags"] = self.tags?.templateValue
+            fields.appendNew("ResourceType", self.resourceType?.templateValue)
+            fields.appendNew("Tags", self.tags?.templateValue)
             return .object(fields)
         }
 
@@ -1597,8 +1597,8 @@ public final class CfnLaunchTemplate: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Key"] = self.key.templateValue
-            fields["Value"] = self.value.templateValue
+            fields.appendNew("Key", self.key.templateValue)
+            fields.appendNew("Value", self.value.templateValue)
             return .object(fields)
         }
     }
@@ -1617,8 +1617,8 @@ public final class CfnLaunchTemplate: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["ResourceType"] = self.resourceType?.templateValue
-            fields["Tags"] = self.tags?.templateValue
+            fields.appendNew("ResourceType", self.resourceType?.templateValue)
+            fields.appendNew("Tags", self.tags?.templateValue)
             return .object(fields)
         }
 

@@ -32,10 +32,10 @@ public final class CfnLocalGatewayRoute: Resource, HasAttributes {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["DestinationCidrBlock"] = self.destinationCidrBlock?.templateValue
-        properties["LocalGatewayRouteTableId"] = self.localGatewayRouteTableId?.templateValue
-        properties["LocalGatewayVirtualInterfaceGroupId"] = self.localGatewayVirtualInterfaceGroupId?.templateValue
-        properties["NetworkInterfaceId"] = self.networkInterfaceId?.templateValue
+        properties.appendNew("DestinationCidrBlock", self.destinationCidrBlock?.templateValue)
+        properties.appendNew("LocalGatewayRouteTableId", self.localGatewayRouteTableId?.templateValue)
+        properties.appendNew("LocalGatewayVirtualInterfaceGroupId", self.localGatewayVirtualInterfaceGroupId?.templateValue)
+        properties.appendNew("NetworkInterfaceId", self.networkInterfaceId?.templateValue)
         return properties
     }
 }

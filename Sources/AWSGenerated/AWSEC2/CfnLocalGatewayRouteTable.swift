@@ -38,9 +38,9 @@ public final class CfnLocalGatewayRouteTable: Resource, HasAttributes {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["LocalGatewayId"] = self.localGatewayId.templateValue
-        properties["Mode"] = self.mode?.templateValue
-        properties["Tags"] = self.tags?.templateValue
+        properties.appendNew("LocalGatewayId", self.localGatewayId.templateValue)
+        properties.appendNew("Mode", self.mode?.templateValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
         return properties
     }
 
@@ -64,8 +64,8 @@ public final class CfnLocalGatewayRouteTable: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Key"] = self.key?.templateValue
-            fields["Value"] = self.value?.templateValue
+            fields.appendNew("Key", self.key?.templateValue)
+            fields.appendNew("Value", self.value?.templateValue)
             return .object(fields)
         }
     }

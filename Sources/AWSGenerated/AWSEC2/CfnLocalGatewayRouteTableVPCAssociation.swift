@@ -32,9 +32,9 @@ public final class CfnLocalGatewayRouteTableVPCAssociation: Resource, HasAttribu
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["LocalGatewayRouteTableId"] = self.localGatewayRouteTableId.templateValue
-        properties["Tags"] = self.tags?.templateValue
-        properties["VpcId"] = self.vpcId.templateValue
+        properties.appendNew("LocalGatewayRouteTableId", self.localGatewayRouteTableId.templateValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
+        properties.appendNew("VpcId", self.vpcId.templateValue)
         return properties
     }
 
@@ -49,8 +49,8 @@ public final class CfnLocalGatewayRouteTableVPCAssociation: Resource, HasAttribu
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Key"] = self.key?.templateValue
-            fields["Value"] = self.value?.templateValue
+            fields.appendNew("Key", self.key?.templateValue)
+            fields.appendNew("Value", self.value?.templateValue)
             return .object(fields)
         }
     }

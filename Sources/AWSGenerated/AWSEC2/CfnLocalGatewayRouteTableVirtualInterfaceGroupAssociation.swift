@@ -38,9 +38,9 @@ public final class CfnLocalGatewayRouteTableVirtualInterfaceGroupAssociation: Re
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["LocalGatewayRouteTableId"] = self.localGatewayRouteTableId.templateValue
-        properties["LocalGatewayVirtualInterfaceGroupId"] = self.localGatewayVirtualInterfaceGroupId.templateValue
-        properties["Tags"] = self.tags?.templateValue
+        properties.appendNew("LocalGatewayRouteTableId", self.localGatewayRouteTableId.templateValue)
+        properties.appendNew("LocalGatewayVirtualInterfaceGroupId", self.localGatewayVirtualInterfaceGroupId.templateValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
         return properties
     }
 
@@ -55,8 +55,8 @@ public final class CfnLocalGatewayRouteTableVirtualInterfaceGroupAssociation: Re
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Key"] = self.key?.templateValue
-            fields["Value"] = self.value?.templateValue
+            fields.appendNew("Key", self.key?.templateValue)
+            fields.appendNew("Value", self.value?.templateValue)
             return .object(fields)
         }
     }

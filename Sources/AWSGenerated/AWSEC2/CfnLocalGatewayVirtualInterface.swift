@@ -53,14 +53,14 @@ public final class CfnLocalGatewayVirtualInterface: Resource, HasAttributes {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["LocalAddress"] = self.localAddress.templateValue
-        properties["LocalGatewayVirtualInterfaceGroupId"] = self.localGatewayVirtualInterfaceGroupId.templateValue
-        properties["OutpostLagId"] = self.outpostLagId.templateValue
-        properties["PeerAddress"] = self.peerAddress.templateValue
-        properties["PeerBgpAsn"] = self.peerBgpAsn?.templateValue
-        properties["PeerBgpAsnExtended"] = self.peerBgpAsnExtended?.templateValue
-        properties["Tags"] = self.tags?.templateValue
-        properties["Vlan"] = self.vlan.templateValue
+        properties.appendNew("LocalAddress", self.localAddress.templateValue)
+        properties.appendNew("LocalGatewayVirtualInterfaceGroupId", self.localGatewayVirtualInterfaceGroupId.templateValue)
+        properties.appendNew("OutpostLagId", self.outpostLagId.templateValue)
+        properties.appendNew("PeerAddress", self.peerAddress.templateValue)
+        properties.appendNew("PeerBgpAsn", self.peerBgpAsn?.templateValue)
+        properties.appendNew("PeerBgpAsnExtended", self.peerBgpAsnExtended?.templateValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
+        properties.appendNew("Vlan", self.vlan.templateValue)
         return properties
     }
 
@@ -78,8 +78,8 @@ public final class CfnLocalGatewayVirtualInterface: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Key"] = self.key?.templateValue
-            fields["Value"] = self.value?.templateValue
+            fields.appendNew("Key", self.key?.templateValue)
+            fields.appendNew("Value", self.value?.templateValue)
             return .object(fields)
         }
     }

@@ -41,10 +41,10 @@ public final class CfnLocalGatewayVirtualInterfaceGroup: Resource, HasAttributes
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["LocalBgpAsn"] = self.localBgpAsn?.templateValue
-        properties["LocalBgpAsnExtended"] = self.localBgpAsnExtended?.templateValue
-        properties["LocalGatewayId"] = self.localGatewayId.templateValue
-        properties["Tags"] = self.tags?.templateValue
+        properties.appendNew("LocalBgpAsn", self.localBgpAsn?.templateValue)
+        properties.appendNew("LocalBgpAsnExtended", self.localBgpAsnExtended?.templateValue)
+        properties.appendNew("LocalGatewayId", self.localGatewayId.templateValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
         return properties
     }
 
@@ -62,8 +62,8 @@ public final class CfnLocalGatewayVirtualInterfaceGroup: Resource, HasAttributes
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Key"] = self.key?.templateValue
-            fields["Value"] = self.value?.templateValue
+            fields.appendNew("Key", self.key?.templateValue)
+            fields.appendNew("Value", self.value?.templateValue)
             return .object(fields)
         }
     }

@@ -65,18 +65,18 @@ public final class CfnNatGateway: Resource, HasAttributes {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["AllocationId"] = self.allocationId?.templateValue
-        properties["AvailabilityMode"] = self.availabilityMode?.templateValue
-        properties["AvailabilityZoneAddresses"] = self.availabilityZoneAddresses?.templateValue
-        properties["ConnectivityType"] = self.connectivityType?.templateValue
-        properties["MaxDrainDurationSeconds"] = self.maxDrainDurationSeconds?.templateValue
-        properties["PrivateIpAddress"] = self.privateIpAddress?.templateValue
-        properties["SecondaryAllocationIds"] = self.secondaryAllocationIds?.templateValue
-        properties["SecondaryPrivateIpAddressCount"] = self.secondaryPrivateIpAddressCount?.templateValue
-        properties["SecondaryPrivateIpAddresses"] = self.secondaryPrivateIpAddresses?.templateValue
-        properties["SubnetId"] = self.subnetId?.templateValue
-        properties["Tags"] = self.tags?.templateValue
-        properties["VpcId"] = self.vpcId?.templateValue
+        properties.appendNew("AllocationId", self.allocationId?.templateValue)
+        properties.appendNew("AvailabilityMode", self.availabilityMode?.templateValue)
+        properties.appendNew("AvailabilityZoneAddresses", self.availabilityZoneAddresses?.templateValue)
+        properties.appendNew("ConnectivityType", self.connectivityType?.templateValue)
+        properties.appendNew("MaxDrainDurationSeconds", self.maxDrainDurationSeconds?.templateValue)
+        properties.appendNew("PrivateIpAddress", self.privateIpAddress?.templateValue)
+        properties.appendNew("SecondaryAllocationIds", self.secondaryAllocationIds?.templateValue)
+        properties.appendNew("SecondaryPrivateIpAddressCount", self.secondaryPrivateIpAddressCount?.templateValue)
+        properties.appendNew("SecondaryPrivateIpAddresses", self.secondaryPrivateIpAddresses?.templateValue)
+        properties.appendNew("SubnetId", self.subnetId?.templateValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
+        properties.appendNew("VpcId", self.vpcId?.templateValue)
         return properties
     }
 
@@ -106,9 +106,9 @@ public final class CfnNatGateway: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["AllocationIds"] = self.allocationIds.templateValue
-            fields["AvailabilityZone"] = self.availabilityZone?.templateValue
-            fields["AvailabilityZoneId"] = self.availabilityZoneId?.templateValue
+            fields.appendNew("AllocationIds", self.allocationIds.templateValue)
+            fields.appendNew("AvailabilityZone", self.availabilityZone?.templateValue)
+            fields.appendNew("AvailabilityZoneId", self.availabilityZoneId?.templateValue)
             return .object(fields)
         }
     }
@@ -136,8 +136,8 @@ public final class CfnNatGateway: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Key"] = self.key.templateValue
-            fields["Value"] = self.value.templateValue
+            fields.appendNew("Key", self.key.templateValue)
+            fields.appendNew("Value", self.value.templateValue)
             return .object(fields)
         }
     }

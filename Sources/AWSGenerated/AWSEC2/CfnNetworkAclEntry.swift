@@ -44,15 +44,15 @@ public final class CfnNetworkAclEntry: Resource, HasAttributes {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["CidrBlock"] = self.cidrBlock?.templateValue
-        properties["Egress"] = self.egress?.templateValue
-        properties["Icmp"] = self.icmp?.templateValue
-        properties["Ipv6CidrBlock"] = self.ipv6CidrBlock?.templateValue
-        properties["NetworkAclId"] = self.networkAclId.templateValue
-        properties["PortRange"] = self.portRange?.templateValue
-        properties["Protocol"] = self.protocol.templateValue
-        properties["RuleAction"] = self.ruleAction.templateValue
-        properties["RuleNumber"] = self.ruleNumber.templateValue
+        properties.appendNew("CidrBlock", self.cidrBlock?.templateValue)
+        properties.appendNew("Egress", self.egress?.templateValue)
+        properties.appendNew("Icmp", self.icmp?.templateValue)
+        properties.appendNew("Ipv6CidrBlock", self.ipv6CidrBlock?.templateValue)
+        properties.appendNew("NetworkAclId", self.networkAclId.templateValue)
+        properties.appendNew("PortRange", self.portRange?.templateValue)
+        properties.appendNew("Protocol", self.protocol.templateValue)
+        properties.appendNew("RuleAction", self.ruleAction.templateValue)
+        properties.appendNew("RuleNumber", self.ruleNumber.templateValue)
         return properties
     }
 
@@ -67,8 +67,8 @@ public final class CfnNetworkAclEntry: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Code"] = self.code?.templateValue
-            fields["Type"] = self.type?.templateValue
+            fields.appendNew("Code", self.code?.templateValue)
+            fields.appendNew("Type", self.type?.templateValue)
             return .object(fields)
         }
     }
@@ -84,8 +84,8 @@ public final class CfnNetworkAclEntry: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["From"] = self.from?.templateValue
-            fields["To"] = self.to?.templateValue
+            fields.appendNew("From", self.from?.templateValue)
+            fields.appendNew("To", self.to?.templateValue)
             return .object(fields)
         }
     }

@@ -32,9 +32,9 @@ public final class CfnNetworkInsightsAccessScope: Resource, HasAttributes {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["ExcludePaths"] = self.excludePaths?.templateValue
-        properties["MatchPaths"] = self.matchPaths?.templateValue
-        properties["Tags"] = self.tags?.templateValue
+        properties.appendNew("ExcludePaths", self.excludePaths?.templateValue)
+        properties.appendNew("MatchPaths", self.matchPaths?.templateValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
         return properties
     }
 
@@ -51,9 +51,9 @@ public final class CfnNetworkInsightsAccessScope: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Destination"] = self.destination?.templateValue
-            fields["Source"] = self.source?.templateValue
-            fields["ThroughResources"] = self.throughResources?.templateValue
+            fields.appendNew("Destination", self.destination?.templateValue)
+            fields.appendNew("Source", self.source?.templateValue)
+            fields.appendNew("ThroughResources", self.throughResources?.templateValue)
             return .object(fields)
         }
     }
@@ -69,8 +69,8 @@ public final class CfnNetworkInsightsAccessScope: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["PacketHeaderStatement"] = self.packetHeaderStatement?.templateValue
-            fields["ResourceStatement"] = self.resourceStatement?.templateValue
+            fields.appendNew("PacketHeaderStatement", self.packetHeaderStatement?.templateValue)
+            fields.appendNew("ResourceStatement", self.resourceStatement?.templateValue)
             return .object(fields)
         }
     }
@@ -96,13 +96,13 @@ public final class CfnNetworkInsightsAccessScope: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["DestinationAddresses"] = self.destinationAddresses?.templateValue
-            fields["DestinationPorts"] = self.destinationPorts?.templateValue
-            fields["DestinationPrefixLists"] = self.destinationPrefixLists?.templateValue
-            fields["Protocols"] = self.protocols?.templateValue
-            fields["SourceAddresses"] = self.sourceAddresses?.templateValue
-            fields["SourcePorts"] = self.sourcePorts?.templateValue
-            fields["SourcePrefixLists"] = self.sourcePrefixLists?.templateValue
+            fields.appendNew("DestinationAddresses", self.destinationAddresses?.templateValue)
+            fields.appendNew("DestinationPorts", self.destinationPorts?.templateValue)
+            fields.appendNew("DestinationPrefixLists", self.destinationPrefixLists?.templateValue)
+            fields.appendNew("Protocols", self.protocols?.templateValue)
+            fields.appendNew("SourceAddresses", self.sourceAddresses?.templateValue)
+            fields.appendNew("SourcePorts", self.sourcePorts?.templateValue)
+            fields.appendNew("SourcePrefixLists", self.sourcePrefixLists?.templateValue)
             return .object(fields)
         }
     }
@@ -127,8 +127,8 @@ public final class CfnNetworkInsightsAccessScope: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["ResourceTypes"] = self.resourceTypes?.templateValue
-            fields["Resources"] = self.resources?.templateValue
+            fields.appendNew("ResourceTypes", self.resourceTypes?.templateValue)
+            fields.appendNew("Resources", self.resources?.templateValue)
             return .object(fields)
         }
     }
@@ -142,7 +142,7 @@ public final class CfnNetworkInsightsAccessScope: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["ResourceStatement"] = self.resourceStatement?.templateValue
+            fields.appendNew("ResourceStatement", self.resourceStatement?.templateValue)
             return .object(fields)
         }
     }
@@ -158,8 +158,8 @@ public final class CfnNetworkInsightsAccessScope: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Key"] = self.key.templateValue
-            fields["Value"] = self.value?.templateValue
+            fields.appendNew("Key", self.key.templateValue)
+            fields.appendNew("Value", self.value?.templateValue)
             return .object(fields)
         }
     }

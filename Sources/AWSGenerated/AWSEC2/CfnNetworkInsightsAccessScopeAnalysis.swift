@@ -42,8 +42,8 @@ public final class CfnNetworkInsightsAccessScopeAnalysis: Resource, HasAttribute
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["NetworkInsightsAccessScopeId"] = self.networkInsightsAccessScopeId.templateValue
-        properties["Tags"] = self.tags?.templateValue
+        properties.appendNew("NetworkInsightsAccessScopeId", self.networkInsightsAccessScopeId.templateValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
         return properties
     }
 
@@ -58,8 +58,8 @@ public final class CfnNetworkInsightsAccessScopeAnalysis: Resource, HasAttribute
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Key"] = self.key.templateValue
-            fields["Value"] = self.value?.templateValue
+            fields.appendNew("Key", self.key.templateValue)
+            fields.appendNew("Value", self.value?.templateValue)
             return .object(fields)
         }
     }

@@ -57,11 +57,11 @@ public final class CfnNetworkInsightsAnalysis: Resource, HasAttributes {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["AdditionalAccounts"] = self.additionalAccounts?.templateValue
-        properties["FilterInArns"] = self.filterInArns?.templateValue
-        properties["FilterOutArns"] = self.filterOutArns?.templateValue
-        properties["NetworkInsightsPathId"] = self.networkInsightsPathId.templateValue
-        properties["Tags"] = self.tags?.templateValue
+        properties.appendNew("AdditionalAccounts", self.additionalAccounts?.templateValue)
+        properties.appendNew("FilterInArns", self.filterInArns?.templateValue)
+        properties.appendNew("FilterOutArns", self.filterOutArns?.templateValue)
+        properties.appendNew("NetworkInsightsPathId", self.networkInsightsPathId.templateValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
         return properties
     }
 
@@ -76,8 +76,8 @@ public final class CfnNetworkInsightsAnalysis: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Key"] = self.key.templateValue
-            fields["Value"] = self.value?.templateValue
+            fields.appendNew("Key", self.key.templateValue)
+            fields.appendNew("Value", self.value?.templateValue)
             return .object(fields)
         }
     }

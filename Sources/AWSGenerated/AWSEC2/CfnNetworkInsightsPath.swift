@@ -47,15 +47,15 @@ public final class CfnNetworkInsightsPath: Resource, HasAttributes {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["Destination"] = self.destination?.templateValue
-        properties["DestinationIp"] = self.destinationIp?.templateValue
-        properties["DestinationPort"] = self.destinationPort?.templateValue
-        properties["FilterAtDestination"] = self.filterAtDestination?.templateValue
-        properties["FilterAtSource"] = self.filterAtSource?.templateValue
-        properties["Protocol"] = self.protocol.templateValue
-        properties["Source"] = self.source.templateValue
-        properties["SourceIp"] = self.sourceIp?.templateValue
-        properties["Tags"] = self.tags?.templateValue
+        properties.appendNew("Destination", self.destination?.templateValue)
+        properties.appendNew("DestinationIp", self.destinationIp?.templateValue)
+        properties.appendNew("DestinationPort", self.destinationPort?.templateValue)
+        properties.appendNew("FilterAtDestination", self.filterAtDestination?.templateValue)
+        properties.appendNew("FilterAtSource", self.filterAtSource?.templateValue)
+        properties.appendNew("Protocol", self.protocol.templateValue)
+        properties.appendNew("Source", self.source.templateValue)
+        properties.appendNew("SourceIp", self.sourceIp?.templateValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
         return properties
     }
 
@@ -74,10 +74,10 @@ public final class CfnNetworkInsightsPath: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["DestinationAddress"] = self.destinationAddress?.templateValue
-            fields["DestinationPortRange"] = self.destinationPortRange?.templateValue
-            fields["SourceAddress"] = self.sourceAddress?.templateValue
-            fields["SourcePortRange"] = self.sourcePortRange?.templateValue
+            fields.appendNew("DestinationAddress", self.destinationAddress?.templateValue)
+            fields.appendNew("DestinationPortRange", self.destinationPortRange?.templateValue)
+            fields.appendNew("SourceAddress", self.sourceAddress?.templateValue)
+            fields.appendNew("SourcePortRange", self.sourcePortRange?.templateValue)
             return .object(fields)
         }
     }
@@ -93,8 +93,8 @@ public final class CfnNetworkInsightsPath: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["FromPort"] = self.fromPort?.templateValue
-            fields["ToPort"] = self.toPort?.templateValue
+            fields.appendNew("FromPort", self.fromPort?.templateValue)
+            fields.appendNew("ToPort", self.toPort?.templateValue)
             return .object(fields)
         }
     }
@@ -119,8 +119,8 @@ public final class CfnNetworkInsightsPath: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Key"] = self.key.templateValue
-            fields["Value"] = self.value?.templateValue
+            fields.appendNew("Key", self.key.templateValue)
+            fields.appendNew("Value", self.value?.templateValue)
             return .object(fields)
         }
     }

@@ -85,24 +85,24 @@ public final class CfnNetworkInterface: Resource, HasAttributes {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["ConnectionTrackingSpecification"] = self.connectionTrackingSpecification?.templateValue
-        properties["Description"] = self.description?.templateValue
-        properties["EnablePrimaryIpv6"] = self.enablePrimaryIpv6?.templateValue
-        properties["GroupSet"] = self.groupSet?.templateValue
-        properties["InterfaceType"] = self.interfaceType?.templateValue
-        properties["Ipv4PrefixCount"] = self.ipv4PrefixCount?.templateValue
-        properties["Ipv4Prefixes"] = self.ipv4Prefixes?.templateValue
-        properties["Ipv6AddressCount"] = self.ipv6AddressCount?.templateValue
-        properties["Ipv6Addresses"] = self.ipv6Addresses?.templateValue
-        properties["Ipv6PrefixCount"] = self.ipv6PrefixCount?.templateValue
-        properties["Ipv6Prefixes"] = self.ipv6Prefixes?.templateValue
-        properties["PrivateIpAddress"] = self.privateIpAddress?.templateValue
-        properties["PrivateIpAddresses"] = self.privateIpAddresses?.templateValue
-        properties["PublicIpDnsHostnameTypeSpecification"] = self.publicIpDnsHostnameTypeSpecification?.templateValue
-        properties["SecondaryPrivateIpAddressCount"] = self.secondaryPrivateIpAddressCount?.templateValue
-        properties["SourceDestCheck"] = self.sourceDestCheck?.templateValue
-        properties["SubnetId"] = self.subnetId.templateValue
-        properties["Tags"] = self.tags?.templateValue
+        properties.appendNew("ConnectionTrackingSpecification", self.connectionTrackingSpecification?.templateValue)
+        properties.appendNew("Description", self.description?.templateValue)
+        properties.appendNew("EnablePrimaryIpv6", self.enablePrimaryIpv6?.templateValue)
+        properties.appendNew("GroupSet", self.groupSet?.templateValue)
+        properties.appendNew("InterfaceType", self.interfaceType?.templateValue)
+        properties.appendNew("Ipv4PrefixCount", self.ipv4PrefixCount?.templateValue)
+        properties.appendNew("Ipv4Prefixes", self.ipv4Prefixes?.templateValue)
+        properties.appendNew("Ipv6AddressCount", self.ipv6AddressCount?.templateValue)
+        properties.appendNew("Ipv6Addresses", self.ipv6Addresses?.templateValue)
+        properties.appendNew("Ipv6PrefixCount", self.ipv6PrefixCount?.templateValue)
+        properties.appendNew("Ipv6Prefixes", self.ipv6Prefixes?.templateValue)
+        properties.appendNew("PrivateIpAddress", self.privateIpAddress?.templateValue)
+        properties.appendNew("PrivateIpAddresses", self.privateIpAddresses?.templateValue)
+        properties.appendNew("PublicIpDnsHostnameTypeSpecification", self.publicIpDnsHostnameTypeSpecification?.templateValue)
+        properties.appendNew("SecondaryPrivateIpAddressCount", self.secondaryPrivateIpAddressCount?.templateValue)
+        properties.appendNew("SourceDestCheck", self.sourceDestCheck?.templateValue)
+        properties.appendNew("SubnetId", self.subnetId.templateValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
         return properties
     }
 
@@ -119,9 +119,9 @@ public final class CfnNetworkInterface: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["TcpEstablishedTimeout"] = self.tcpEstablishedTimeout?.templateValue
-            fields["UdpStreamTimeout"] = self.udpStreamTimeout?.templateValue
-            fields["UdpTimeout"] = self.udpTimeout?.templateValue
+            fields.appendNew("TcpEstablishedTimeout", self.tcpEstablishedTimeout?.templateValue)
+            fields.appendNew("UdpStreamTimeout", self.udpStreamTimeout?.templateValue)
+            fields.appendNew("UdpTimeout", self.udpTimeout?.templateValue)
             return .object(fields)
         }
     }
@@ -135,7 +135,7 @@ public final class CfnNetworkInterface: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Ipv4Prefix"] = self.ipv4Prefix.templateValue
+            fields.appendNew("Ipv4Prefix", self.ipv4Prefix.templateValue)
             return .object(fields)
         }
     }
@@ -149,7 +149,7 @@ public final class CfnNetworkInterface: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Ipv6Address"] = self.ipv6Address.templateValue
+            fields.appendNew("Ipv6Address", self.ipv6Address.templateValue)
             return .object(fields)
         }
     }
@@ -163,7 +163,7 @@ public final class CfnNetworkInterface: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Ipv6Prefix"] = self.ipv6Prefix.templateValue
+            fields.appendNew("Ipv6Prefix", self.ipv6Prefix.templateValue)
             return .object(fields)
         }
     }
@@ -179,8 +179,8 @@ public final class CfnNetworkInterface: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Primary"] = self.primary.templateValue
-            fields["PrivateIpAddress"] = self.privateIpAddress.templateValue
+            fields.appendNew("Primary", self.primary.templateValue)
+            fields.appendNew("PrivateIpAddress", self.privateIpAddress.templateValue)
             return .object(fields)
         }
     }
@@ -206,8 +206,8 @@ public final class CfnNetworkInterface: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Key"] = self.key.templateValue
-            fields["Value"] = self.value.templateValue
+            fields.appendNew("Key", self.key.templateValue)
+            fields.appendNew("Value", self.value.templateValue)
             return .object(fields)
         }
     }

@@ -35,12 +35,12 @@ public final class CfnNetworkInterfaceAttachment: Resource, HasAttributes {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["DeleteOnTermination"] = self.deleteOnTermination?.templateValue
-        properties["DeviceIndex"] = self.deviceIndex.templateValue
-        properties["EnaQueueCount"] = self.enaQueueCount?.templateValue
-        properties["EnaSrdSpecification"] = self.enaSrdSpecification?.templateValue
-        properties["InstanceId"] = self.instanceId.templateValue
-        properties["NetworkInterfaceId"] = self.networkInterfaceId.templateValue
+        properties.appendNew("DeleteOnTermination", self.deleteOnTermination?.templateValue)
+        properties.appendNew("DeviceIndex", self.deviceIndex.templateValue)
+        properties.appendNew("EnaQueueCount", self.enaQueueCount?.templateValue)
+        properties.appendNew("EnaSrdSpecification", self.enaSrdSpecification?.templateValue)
+        properties.appendNew("InstanceId", self.instanceId.templateValue)
+        properties.appendNew("NetworkInterfaceId", self.networkInterfaceId.templateValue)
         return properties
     }
 
@@ -58,8 +58,8 @@ public final class CfnNetworkInterfaceAttachment: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["EnaSrdEnabled"] = self.enaSrdEnabled?.templateValue
-            fields["EnaSrdUdpSpecification"] = self.enaSrdUdpSpecification?.templateValue
+            fields.appendNew("EnaSrdEnabled", self.enaSrdEnabled?.templateValue)
+            fields.appendNew("EnaSrdUdpSpecification", self.enaSrdUdpSpecification?.templateValue)
             return .object(fields)
         }
 
@@ -73,7 +73,7 @@ public final class CfnNetworkInterfaceAttachment: Resource, HasAttributes {
 
             public var templateValue: TemplateValue {
                 var fields = Fields()
-                fields["EnaSrdUdpEnabled"] = self.enaSrdUdpEnabled?.templateValue
+                fields.appendNew("EnaSrdUdpEnabled", self.enaSrdUdpEnabled?.templateValue)
                 return .object(fields)
             }
         }

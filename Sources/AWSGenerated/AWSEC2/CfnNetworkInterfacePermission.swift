@@ -23,9 +23,9 @@ public final class CfnNetworkInterfacePermission: Resource, HasAttributes {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["AwsAccountId"] = self.awsAccountId.templateValue
-        properties["NetworkInterfaceId"] = self.networkInterfaceId.templateValue
-        properties["Permission"] = self.permission.templateValue
+        properties.appendNew("AwsAccountId", self.awsAccountId.templateValue)
+        properties.appendNew("NetworkInterfaceId", self.networkInterfaceId.templateValue)
+        properties.appendNew("Permission", self.permission.templateValue)
         return properties
     }
 }

@@ -22,10 +22,10 @@ public final class CfnNetworkPerformanceMetricSubscription: Resource {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["Destination"] = self.destination.templateValue
-        properties["Metric"] = self.metric.templateValue
-        properties["Source"] = self.source.templateValue
-        properties["Statistic"] = self.statistic.templateValue
+        properties.appendNew("Destination", self.destination.templateValue)
+        properties.appendNew("Metric", self.metric.templateValue)
+        properties.appendNew("Source", self.source.templateValue)
+        properties.appendNew("Statistic", self.statistic.templateValue)
         return properties
     }
 }

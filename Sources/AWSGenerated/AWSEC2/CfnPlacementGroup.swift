@@ -35,11 +35,11 @@ public final class CfnPlacementGroup: Resource, HasAttributes {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["ParentGroupId"] = self.parentGroupId?.templateValue
-        properties["PartitionCount"] = self.partitionCount?.templateValue
-        properties["SpreadLevel"] = self.spreadLevel?.templateValue
-        properties["Strategy"] = self.strategy?.templateValue
-        properties["Tags"] = self.tags?.templateValue
+        properties.appendNew("ParentGroupId", self.parentGroupId?.templateValue)
+        properties.appendNew("PartitionCount", self.partitionCount?.templateValue)
+        properties.appendNew("SpreadLevel", self.spreadLevel?.templateValue)
+        properties.appendNew("Strategy", self.strategy?.templateValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
         return properties
     }
 
@@ -77,8 +77,8 @@ public final class CfnPlacementGroup: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Key"] = self.key.templateValue
-            fields["Value"] = self.value.templateValue
+            fields.appendNew("Key", self.key.templateValue)
+            fields.appendNew("Value", self.value.templateValue)
             return .object(fields)
         }
     }

@@ -41,11 +41,11 @@ public final class CfnPrefixList: Resource, HasAttributes {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["AddressFamily"] = self.addressFamily.templateValue
-        properties["Entries"] = self.entries?.templateValue
-        properties["MaxEntries"] = self.maxEntries?.templateValue
-        properties["PrefixListName"] = self.prefixListName.templateValue
-        properties["Tags"] = self.tags?.templateValue
+        properties.appendNew("AddressFamily", self.addressFamily.templateValue)
+        properties.appendNew("Entries", self.entries?.templateValue)
+        properties.appendNew("MaxEntries", self.maxEntries?.templateValue)
+        properties.appendNew("PrefixListName", self.prefixListName.templateValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
         return properties
     }
 
@@ -69,8 +69,8 @@ public final class CfnPrefixList: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Cidr"] = self.cidr.templateValue
-            fields["Description"] = self.description?.templateValue
+            fields.appendNew("Cidr", self.cidr.templateValue)
+            fields.appendNew("Description", self.description?.templateValue)
             return .object(fields)
         }
     }
@@ -86,8 +86,8 @@ public final class CfnPrefixList: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Key"] = self.key.templateValue
-            fields["Value"] = self.value?.templateValue
+            fields.appendNew("Key", self.key.templateValue)
+            fields.appendNew("Value", self.value?.templateValue)
             return .object(fields)
         }
     }

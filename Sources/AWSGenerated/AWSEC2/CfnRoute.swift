@@ -65,22 +65,22 @@ public final class CfnRoute: Resource, HasAttributes {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["CarrierGatewayId"] = self.carrierGatewayId?.templateValue
-        properties["CoreNetworkArn"] = self.coreNetworkArn?.templateValue
-        properties["DestinationCidrBlock"] = self.destinationCidrBlock?.templateValue
-        properties["DestinationIpv6CidrBlock"] = self.destinationIpv6CidrBlock?.templateValue
-        properties["DestinationPrefixListId"] = self.destinationPrefixListId?.templateValue
-        properties["EgressOnlyInternetGatewayId"] = self.egressOnlyInternetGatewayId?.templateValue
-        properties["GatewayId"] = self.gatewayId?.templateValue
-        properties["InstanceId"] = self.instanceId?.templateValue
-        properties["LocalGatewayId"] = self.localGatewayId?.templateValue
-        properties["NatGatewayId"] = self.natGatewayId?.templateValue
-        properties["NetworkInterfaceId"] = self.networkInterfaceId?.templateValue
-        properties["OdbNetworkArn"] = self.odbNetworkArn?.templateValue
-        properties["RouteTableId"] = self.routeTableId.templateValue
-        properties["TransitGatewayId"] = self.transitGatewayId?.templateValue
-        properties["VpcEndpointId"] = self.vpcEndpointId?.templateValue
-        properties["VpcPeeringConnectionId"] = self.vpcPeeringConnectionId?.templateValue
+        properties.appendNew("CarrierGatewayId", self.carrierGatewayId?.templateValue)
+        properties.appendNew("CoreNetworkArn", self.coreNetworkArn?.templateValue)
+        properties.appendNew("DestinationCidrBlock", self.destinationCidrBlock?.templateValue)
+        properties.appendNew("DestinationIpv6CidrBlock", self.destinationIpv6CidrBlock?.templateValue)
+        properties.appendNew("DestinationPrefixListId", self.destinationPrefixListId?.templateValue)
+        properties.appendNew("EgressOnlyInternetGatewayId", self.egressOnlyInternetGatewayId?.templateValue)
+        properties.appendNew("GatewayId", self.gatewayId?.templateValue)
+        properties.appendNew("InstanceId", self.instanceId?.templateValue)
+        properties.appendNew("LocalGatewayId", self.localGatewayId?.templateValue)
+        properties.appendNew("NatGatewayId", self.natGatewayId?.templateValue)
+        properties.appendNew("NetworkInterfaceId", self.networkInterfaceId?.templateValue)
+        properties.appendNew("OdbNetworkArn", self.odbNetworkArn?.templateValue)
+        properties.appendNew("RouteTableId", self.routeTableId.templateValue)
+        properties.appendNew("TransitGatewayId", self.transitGatewayId?.templateValue)
+        properties.appendNew("VpcEndpointId", self.vpcEndpointId?.templateValue)
+        properties.appendNew("VpcPeeringConnectionId", self.vpcPeeringConnectionId?.templateValue)
         return properties
     }
 }

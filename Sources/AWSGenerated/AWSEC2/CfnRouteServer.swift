@@ -35,11 +35,11 @@ public final class CfnRouteServer: Resource, HasAttributes {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["AmazonSideAsn"] = self.amazonSideAsn.templateValue
-        properties["PersistRoutes"] = self.persistRoutes?.templateValue
-        properties["PersistRoutesDuration"] = self.persistRoutesDuration?.templateValue
-        properties["SnsNotificationsEnabled"] = self.snsNotificationsEnabled?.templateValue
-        properties["Tags"] = self.tags?.templateValue
+        properties.appendNew("AmazonSideAsn", self.amazonSideAsn.templateValue)
+        properties.appendNew("PersistRoutes", self.persistRoutes?.templateValue)
+        properties.appendNew("PersistRoutesDuration", self.persistRoutesDuration?.templateValue)
+        properties.appendNew("SnsNotificationsEnabled", self.snsNotificationsEnabled?.templateValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
         return properties
     }
 
@@ -66,8 +66,8 @@ public final class CfnRouteServer: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Key"] = self.key.templateValue
-            fields["Value"] = self.value.templateValue
+            fields.appendNew("Key", self.key.templateValue)
+            fields.appendNew("Value", self.value.templateValue)
             return .object(fields)
         }
     }

@@ -16,8 +16,8 @@ public final class CfnRouteServerAssociation: Resource {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["RouteServerId"] = self.routeServerId.templateValue
-        properties["VpcId"] = self.vpcId.templateValue
+        properties.appendNew("RouteServerId", self.routeServerId.templateValue)
+        properties.appendNew("VpcId", self.vpcId.templateValue)
         return properties
     }
 }

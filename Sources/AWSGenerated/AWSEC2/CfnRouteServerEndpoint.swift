@@ -38,9 +38,9 @@ public final class CfnRouteServerEndpoint: Resource, HasAttributes {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["RouteServerId"] = self.routeServerId.templateValue
-        properties["SubnetId"] = self.subnetId.templateValue
-        properties["Tags"] = self.tags?.templateValue
+        properties.appendNew("RouteServerId", self.routeServerId.templateValue)
+        properties.appendNew("SubnetId", self.subnetId.templateValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
         return properties
     }
 
@@ -58,8 +58,8 @@ public final class CfnRouteServerEndpoint: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Key"] = self.key.templateValue
-            fields["Value"] = self.value.templateValue
+            fields.appendNew("Key", self.key.templateValue)
+            fields.appendNew("Value", self.value.templateValue)
             return .object(fields)
         }
     }

@@ -46,10 +46,10 @@ public final class CfnRouteServerPeer: Resource, HasAttributes {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["BgpOptions"] = self.bgpOptions.templateValue
-        properties["PeerAddress"] = self.peerAddress.templateValue
-        properties["RouteServerEndpointId"] = self.routeServerEndpointId.templateValue
-        properties["Tags"] = self.tags?.templateValue
+        properties.appendNew("BgpOptions", self.bgpOptions.templateValue)
+        properties.appendNew("PeerAddress", self.peerAddress.templateValue)
+        properties.appendNew("RouteServerEndpointId", self.routeServerEndpointId.templateValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
         return properties
     }
 
@@ -67,8 +67,8 @@ public final class CfnRouteServerPeer: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["PeerAsn"] = self.peerAsn?.templateValue
-            fields["PeerLivenessDetection"] = self.peerLivenessDetection?.templateValue
+            fields.appendNew("PeerAsn", self.peerAsn?.templateValue)
+            fields.appendNew("PeerLivenessDetection", self.peerLivenessDetection?.templateValue)
             return .object(fields)
         }
 
@@ -96,8 +96,8 @@ public final class CfnRouteServerPeer: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Key"] = self.key.templateValue
-            fields["Value"] = self.value.templateValue
+            fields.appendNew("Key", self.key.templateValue)
+            fields.appendNew("Value", self.value.templateValue)
             return .object(fields)
         }
     }

@@ -16,8 +16,8 @@ public final class CfnRouteServerPropagation: Resource {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["RouteServerId"] = self.routeServerId.templateValue
-        properties["RouteTableId"] = self.routeTableId.templateValue
+        properties.appendNew("RouteServerId", self.routeServerId.templateValue)
+        properties.appendNew("RouteTableId", self.routeTableId.templateValue)
         return properties
     }
 }

@@ -35,9 +35,9 @@ public final class CfnSecondaryNetwork: Resource, HasAttributes {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["Ipv4CidrBlock"] = self.ipv4CidrBlock.templateValue
-        properties["NetworkType"] = self.networkType.templateValue
-        properties["Tags"] = self.tags?.templateValue
+        properties.appendNew("Ipv4CidrBlock", self.ipv4CidrBlock.templateValue)
+        properties.appendNew("NetworkType", self.networkType.templateValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
         return properties
     }
 
@@ -62,8 +62,8 @@ public final class CfnSecondaryNetwork: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Key"] = self.key.templateValue
-            fields["Value"] = self.value.templateValue
+            fields.appendNew("Key", self.key.templateValue)
+            fields.appendNew("Value", self.value.templateValue)
             return .object(fields)
         }
     }

@@ -44,12 +44,12 @@ public final class CfnSecurityGroup: Resource, HasAttributes {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["GroupDescription"] = self.groupDescription.templateValue
-        properties["GroupName"] = self.groupName?.templateValue
-        properties["SecurityGroupEgress"] = self.securityGroupEgress?.templateValue
-        properties["SecurityGroupIngress"] = self.securityGroupIngress?.templateValue
-        properties["Tags"] = self.tags?.templateValue
-        properties["VpcId"] = self.vpcId?.templateValue
+        properties.appendNew("GroupDescription", self.groupDescription.templateValue)
+        properties.appendNew("GroupName", self.groupName?.templateValue)
+        properties.appendNew("SecurityGroupEgress", self.securityGroupEgress?.templateValue)
+        properties.appendNew("SecurityGroupIngress", self.securityGroupIngress?.templateValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
+        properties.appendNew("VpcId", self.vpcId?.templateValue)
         return properties
     }
 
@@ -76,14 +76,14 @@ public final class CfnSecurityGroup: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["CidrIp"] = self.cidrIp?.templateValue
-            fields["CidrIpv6"] = self.cidrIpv6?.templateValue
-            fields["Description"] = self.description?.templateValue
-            fields["DestinationPrefixListId"] = self.destinationPrefixListId?.templateValue
-            fields["DestinationSecurityGroupId"] = self.destinationSecurityGroupId?.templateValue
-            fields["FromPort"] = self.fromPort?.templateValue
-            fields["IpProtocol"] = self.ipProtocol.templateValue
-            fields["ToPort"] = self.toPort?.templateValue
+            fields.appendNew("CidrIp", self.cidrIp?.templateValue)
+            fields.appendNew("CidrIpv6", self.cidrIpv6?.templateValue)
+            fields.appendNew("Description", self.description?.templateValue)
+            fields.appendNew("DestinationPrefixListId", self.destinationPrefixListId?.templateValue)
+            fields.appendNew("DestinationSecurityGroupId", self.destinationSecurityGroupId?.templateValue)
+            fields.appendNew("FromPort", self.fromPort?.templateValue)
+            fields.appendNew("IpProtocol", self.ipProtocol.templateValue)
+            fields.appendNew("ToPort", self.toPort?.templateValue)
             return .object(fields)
         }
     }
@@ -115,16 +115,16 @@ public final class CfnSecurityGroup: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["CidrIp"] = self.cidrIp?.templateValue
-            fields["CidrIpv6"] = self.cidrIpv6?.templateValue
-            fields["Description"] = self.description?.templateValue
-            fields["FromPort"] = self.fromPort?.templateValue
-            fields["IpProtocol"] = self.ipProtocol.templateValue
-            fields["SourcePrefixListId"] = self.sourcePrefixListId?.templateValue
-            fields["SourceSecurityGroupId"] = self.sourceSecurityGroupId?.templateValue
-            fields["SourceSecurityGroupName"] = self.sourceSecurityGroupName?.templateValue
-            fields["SourceSecurityGroupOwnerId"] = self.sourceSecurityGroupOwnerId?.templateValue
-            fields["ToPort"] = self.toPort?.templateValue
+            fields.appendNew("CidrIp", self.cidrIp?.templateValue)
+            fields.appendNew("CidrIpv6", self.cidrIpv6?.templateValue)
+            fields.appendNew("Description", self.description?.templateValue)
+            fields.appendNew("FromPort", self.fromPort?.templateValue)
+            fields.appendNew("IpProtocol", self.ipProtocol.templateValue)
+            fields.appendNew("SourcePrefixListId", self.sourcePrefixListId?.templateValue)
+            fields.appendNew("SourceSecurityGroupId", self.sourceSecurityGroupId?.templateValue)
+            fields.appendNew("SourceSecurityGroupName", self.sourceSecurityGroupName?.templateValue)
+            fields.appendNew("SourceSecurityGroupOwnerId", self.sourceSecurityGroupOwnerId?.templateValue)
+            fields.appendNew("ToPort", self.toPort?.templateValue)
             return .object(fields)
         }
     }
@@ -140,8 +140,8 @@ public final class CfnSecurityGroup: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Key"] = self.key.templateValue
-            fields["Value"] = self.value.templateValue
+            fields.appendNew("Key", self.key.templateValue)
+            fields.appendNew("Value", self.value.templateValue)
             return .object(fields)
         }
     }

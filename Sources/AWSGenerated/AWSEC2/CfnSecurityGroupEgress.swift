@@ -44,15 +44,15 @@ public final class CfnSecurityGroupEgress: Resource, HasAttributes {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["CidrIp"] = self.cidrIp?.templateValue
-        properties["CidrIpv6"] = self.cidrIpv6?.templateValue
-        properties["Description"] = self.description?.templateValue
-        properties["DestinationPrefixListId"] = self.destinationPrefixListId?.templateValue
-        properties["DestinationSecurityGroupId"] = self.destinationSecurityGroupId?.templateValue
-        properties["FromPort"] = self.fromPort?.templateValue
-        properties["GroupId"] = self.groupId.templateValue
-        properties["IpProtocol"] = self.ipProtocol.templateValue
-        properties["ToPort"] = self.toPort?.templateValue
+        properties.appendNew("CidrIp", self.cidrIp?.templateValue)
+        properties.appendNew("CidrIpv6", self.cidrIpv6?.templateValue)
+        properties.appendNew("Description", self.description?.templateValue)
+        properties.appendNew("DestinationPrefixListId", self.destinationPrefixListId?.templateValue)
+        properties.appendNew("DestinationSecurityGroupId", self.destinationSecurityGroupId?.templateValue)
+        properties.appendNew("FromPort", self.fromPort?.templateValue)
+        properties.appendNew("GroupId", self.groupId.templateValue)
+        properties.appendNew("IpProtocol", self.ipProtocol.templateValue)
+        properties.appendNew("ToPort", self.toPort?.templateValue)
         return properties
     }
 }

@@ -53,18 +53,18 @@ public final class CfnSecurityGroupIngress: Resource, HasAttributes {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["CidrIp"] = self.cidrIp?.templateValue
-        properties["CidrIpv6"] = self.cidrIpv6?.templateValue
-        properties["Description"] = self.description?.templateValue
-        properties["FromPort"] = self.fromPort?.templateValue
-        properties["GroupId"] = self.groupId?.templateValue
-        properties["GroupName"] = self.groupName?.templateValue
-        properties["IpProtocol"] = self.ipProtocol.templateValue
-        properties["SourcePrefixListId"] = self.sourcePrefixListId?.templateValue
-        properties["SourceSecurityGroupId"] = self.sourceSecurityGroupId?.templateValue
-        properties["SourceSecurityGroupName"] = self.sourceSecurityGroupName?.templateValue
-        properties["SourceSecurityGroupOwnerId"] = self.sourceSecurityGroupOwnerId?.templateValue
-        properties["ToPort"] = self.toPort?.templateValue
+        properties.appendNew("CidrIp", self.cidrIp?.templateValue)
+        properties.appendNew("CidrIpv6", self.cidrIpv6?.templateValue)
+        properties.appendNew("Description", self.description?.templateValue)
+        properties.appendNew("FromPort", self.fromPort?.templateValue)
+        properties.appendNew("GroupId", self.groupId?.templateValue)
+        properties.appendNew("GroupName", self.groupName?.templateValue)
+        properties.appendNew("IpProtocol", self.ipProtocol.templateValue)
+        properties.appendNew("SourcePrefixListId", self.sourcePrefixListId?.templateValue)
+        properties.appendNew("SourceSecurityGroupId", self.sourceSecurityGroupId?.templateValue)
+        properties.appendNew("SourceSecurityGroupName", self.sourceSecurityGroupName?.templateValue)
+        properties.appendNew("SourceSecurityGroupOwnerId", self.sourceSecurityGroupOwnerId?.templateValue)
+        properties.appendNew("ToPort", self.toPort?.templateValue)
         return properties
     }
 }

@@ -29,8 +29,8 @@ public final class CfnSecurityGroupVpcAssociation: Resource, HasAttributes {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["GroupId"] = self.groupId.templateValue
-        properties["VpcId"] = self.vpcId.templateValue
+        properties.appendNew("GroupId", self.groupId.templateValue)
+        properties.appendNew("VpcId", self.vpcId.templateValue)
         return properties
     }
 }

@@ -20,7 +20,7 @@ public final class CfnSnapshotBlockPublicAccess: Resource, HasAttributes {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["State"] = self.state.templateValue
+        properties.appendNew("State", self.state.templateValue)
         return properties
     }
 

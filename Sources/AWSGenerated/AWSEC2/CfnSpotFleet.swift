@@ -22,8 +22,8 @@ public final class CfnSpotFleet: Resource, HasAttributes {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["SpotFleetRequestConfigData"] = self.spotFleetRequestConfigData.templateValue
-        properties["Tags"] = self.tags?.templateValue
+        properties.appendNew("SpotFleetRequestConfigData", self.spotFleetRequestConfigData.templateValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
         return properties
     }
 
@@ -80,29 +80,29 @@ public final class CfnSpotFleet: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["AllocationStrategy"] = self.allocationStrategy?.templateValue
-            fields["Context"] = self.context?.templateValue
-            fields["ExcessCapacityTerminationPolicy"] = self.excessCapacityTerminationPolicy?.templateValue
-            fields["IamFleetRole"] = self.iamFleetRole.templateValue
-            fields["InstanceInterruptionBehavior"] = self.instanceInterruptionBehavior?.templateValue
-            fields["InstancePoolsToUseCount"] = self.instancePoolsToUseCount?.templateValue
-            fields["LaunchSpecifications"] = self.launchSpecifications?.templateValue
-            fields["LaunchTemplateConfigs"] = self.launchTemplateConfigs?.templateValue
-            fields["LoadBalancersConfig"] = self.loadBalancersConfig?.templateValue
-            fields["OnDemandAllocationStrategy"] = self.onDemandAllocationStrategy?.templateValue
-            fields["OnDemandMaxTotalPrice"] = self.onDemandMaxTotalPrice?.templateValue
-            fields["OnDemandTargetCapacity"] = self.onDemandTargetCapacity?.templateValue
-            fields["ReplaceUnhealthyInstances"] = self.replaceUnhealthyInstances?.templateValue
-            fields["SpotMaintenanceStrategies"] = self.spotMaintenanceStrategies?.templateValue
-            fields["SpotMaxTotalPrice"] = self.spotMaxTotalPrice?.templateValue
-            fields["SpotPrice"] = self.spotPrice?.templateValue
-            fields["TagSpecifications"] = self.tagSpecifications?.templateValue
-            fields["TargetCapacity"] = self.targetCapacity.templateValue
-            fields["TargetCapacityUnitType"] = self.targetCapacityUnitType?.templateValue
-            fields["TerminateInstancesWithExpiration"] = self.terminateInstancesWithExpiration?.templateValue
-            fields["Type"] = self.type?.templateValue
-            fields["ValidFrom"] = self.validFrom?.templateValue
-            fields["ValidUntil"] = self.validUntil?.templateValue
+            fields.appendNew("AllocationStrategy", self.allocationStrategy?.templateValue)
+            fields.appendNew("Context", self.context?.templateValue)
+            fields.appendNew("ExcessCapacityTerminationPolicy", self.excessCapacityTerminationPolicy?.templateValue)
+            fields.appendNew("IamFleetRole", self.iamFleetRole.templateValue)
+            fields.appendNew("InstanceInterruptionBehavior", self.instanceInterruptionBehavior?.templateValue)
+            fields.appendNew("InstancePoolsToUseCount", self.instancePoolsToUseCount?.templateValue)
+            fields.appendNew("LaunchSpecifications", self.launchSpecifications?.templateValue)
+            fields.appendNew("LaunchTemplateConfigs", self.launchTemplateConfigs?.templateValue)
+            fields.appendNew("LoadBalancersConfig", self.loadBalancersConfig?.templateValue)
+            fields.appendNew("OnDemandAllocationStrategy", self.onDemandAllocationStrategy?.templateValue)
+            fields.appendNew("OnDemandMaxTotalPrice", self.onDemandMaxTotalPrice?.templateValue)
+            fields.appendNew("OnDemandTargetCapacity", self.onDemandTargetCapacity?.templateValue)
+            fields.appendNew("ReplaceUnhealthyInstances", self.replaceUnhealthyInstances?.templateValue)
+            fields.appendNew("SpotMaintenanceStrategies", self.spotMaintenanceStrategies?.templateValue)
+            fields.appendNew("SpotMaxTotalPrice", self.spotMaxTotalPrice?.templateValue)
+            fields.appendNew("SpotPrice", self.spotPrice?.templateValue)
+            fields.appendNew("TagSpecifications", self.tagSpecifications?.templateValue)
+            fields.appendNew("TargetCapacity", self.targetCapacity.templateValue)
+            fields.appendNew("TargetCapacityUnitType", self.targetCapacityUnitType?.templateValue)
+            fields.appendNew("TerminateInstancesWithExpiration", self.terminateInstancesWithExpiration?.templateValue)
+            fields.appendNew("Type", self.type?.templateValue)
+            fields.appendNew("ValidFrom", self.validFrom?.templateValue)
+            fields.appendNew("ValidUntil", self.validUntil?.templateValue)
             return .object(fields)
         }
 
@@ -202,24 +202,24 @@ public final class CfnSpotFleet: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["BlockDeviceMappings"] = self.blockDeviceMappings?.templateValue
-            fields["EbsOptimized"] = self.ebsOptimized?.templateValue
-            fields["IamInstanceProfile"] = self.iamInstanceProfile?.templateValue
-            fields["ImageId"] = self.imageId.templateValue
-            fields["InstanceRequirements"] = self.instanceRequirements?.templateValue
-            fields["InstanceType"] = self.instanceType?.templateValue
-            fields["KernelId"] = self.kernelId?.templateValue
-            fields["KeyName"] = self.keyName?.templateValue
-            fields["Monitoring"] = self.monitoring?.templateValue
-            fields["NetworkInterfaces"] = self.networkInterfaces?.templateValue
-            fields["Placement"] = self.placement?.templateValue
-            fields["RamdiskId"] = self.ramdiskId?.templateValue
-            fields["SecurityGroups"] = self.securityGroups?.templateValue
-            fields["SpotPrice"] = self.spotPrice?.templateValue
-            fields["SubnetId"] = self.subnetId?.templateValue
-            fields["TagSpecifications"] = self.tagSpecifications?.templateValue
-            fields["UserData"] = self.userData?.templateValue
-            fields["WeightedCapacity"] = self.weightedCapacity?.templateValue
+            fields.appendNew("BlockDeviceMappings", self.blockDeviceMappings?.templateValue)
+            fields.appendNew("EbsOptimized", self.ebsOptimized?.templateValue)
+            fields.appendNew("IamInstanceProfile", self.iamInstanceProfile?.templateValue)
+            fields.appendNew("ImageId", self.imageId.templateValue)
+            fields.appendNew("InstanceRequirements", self.instanceRequirements?.templateValue)
+            fields.appendNew("InstanceType", self.instanceType?.templateValue)
+            fields.appendNew("KernelId", self.kernelId?.templateValue)
+            fields.appendNew("KeyName", self.keyName?.templateValue)
+            fields.appendNew("Monitoring", self.monitoring?.templateValue)
+            fields.appendNew("NetworkInterfaces", self.networkInterfaces?.templateValue)
+            fields.appendNew("Placement", self.placement?.templateValue)
+            fields.appendNew("RamdiskId", self.ramdiskId?.templateValue)
+            fields.appendNew("SecurityGroups", self.securityGroups?.templateValue)
+            fields.appendNew("SpotPrice", self.spotPrice?.templateValue)
+            fields.appendNew("SubnetId", self.subnetId?.templateValue)
+            fields.appendNew("TagSpecifications", self.tagSpecifications?.templateValue)
+            fields.appendNew("UserData", self.userData?.templateValue)
+            fields.appendNew("WeightedCapacity", self.weightedCapacity?.templateValue)
             return .object(fields)
         }
     }
@@ -239,10 +239,10 @@ public final class CfnSpotFleet: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["DeviceName"] = self.deviceName.templateValue
-            fields["Ebs"] = self.ebs?.templateValue
-            fields["NoDevice"] = self.noDevice?.templateValue
-            fields["VirtualName"] = self.virtualName?.templateValue
+            fields.appendNew("DeviceName", self.deviceName.templateValue)
+            fields.appendNew("Ebs", self.ebs?.templateValue)
+            fields.appendNew("NoDevice", self.noDevice?.templateValue)
+            fields.appendNew("VirtualName", self.virtualName?.templateValue)
             return .object(fields)
         }
     }
@@ -266,12 +266,12 @@ public final class CfnSpotFleet: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["DeleteOnTermination"] = self.deleteOnTermination?.templateValue
-            fields["Encrypted"] = self.encrypted?.templateValue
-            fields["Iops"] = self.iops?.templateValue
-            fields["SnapshotId"] = self.snapshotId?.templateValue
-            fields["VolumeSize"] = self.volumeSize?.templateValue
-            fields["VolumeType"] = self.volumeType?.templateValue
+            fields.appendNew("DeleteOnTermination", self.deleteOnTermination?.templateValue)
+            fields.appendNew("Encrypted", self.encrypted?.templateValue)
+            fields.appendNew("Iops", self.iops?.templateValue)
+            fields.appendNew("SnapshotId", self.snapshotId?.templateValue)
+            fields.appendNew("VolumeSize", self.volumeSize?.templateValue)
+            fields.appendNew("VolumeType", self.volumeType?.templateValue)
             return .object(fields)
         }
     }
@@ -285,7 +285,7 @@ public final class CfnSpotFleet: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Arn"] = self.arn?.templateValue
+            fields.appendNew("Arn", self.arn?.templateValue)
             return .object(fields)
         }
     }
@@ -349,32 +349,32 @@ public final class CfnSpotFleet: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["AcceleratorCount"] = self.acceleratorCount?.templateValue
-            fields["AcceleratorManufacturers"] = self.acceleratorManufacturers?.templateValue
-            fields["AcceleratorNames"] = self.acceleratorNames?.templateValue
-            fields["AcceleratorTotalMemoryMiB"] = self.acceleratorTotalMemoryMiB?.templateValue
-            fields["AcceleratorTypes"] = self.acceleratorTypes?.templateValue
-            fields["AllowedInstanceTypes"] = self.allowedInstanceTypes?.templateValue
-            fields["BareMetal"] = self.bareMetal?.templateValue
-            fields["BaselineEbsBandwidthMbps"] = self.baselineEbsBandwidthMbps?.templateValue
-            fields["BaselinePerformanceFactors"] = self.baselinePerformanceFactors?.templateValue
-            fields["BurstablePerformance"] = self.burstablePerformance?.templateValue
-            fields["CpuManufacturers"] = self.cpuManufacturers?.templateValue
-            fields["ExcludedInstanceTypes"] = self.excludedInstanceTypes?.templateValue
-            fields["InstanceGenerations"] = self.instanceGenerations?.templateValue
-            fields["LocalStorage"] = self.localStorage?.templateValue
-            fields["LocalStorageTypes"] = self.localStorageTypes?.templateValue
-            fields["MaxSpotPriceAsPercentageOfOptimalOnDemandPrice"] = self.maxSpotPriceAsPercentageOfOptimalOnDemandPrice?.templateValue
-            fields["MemoryGiBPerVCpu"] = self.memoryGiBPerVCpu?.templateValue
-            fields["MemoryMiB"] = self.memoryMiB?.templateValue
-            fields["NetworkBandwidthGbps"] = self.networkBandwidthGbps?.templateValue
-            fields["NetworkInterfaceCount"] = self.networkInterfaceCount?.templateValue
-            fields["OnDemandMaxPricePercentageOverLowestPrice"] = self.onDemandMaxPricePercentageOverLowestPrice?.templateValue
-            fields["RequireEncryptionInTransit"] = self.requireEncryptionInTransit?.templateValue
-            fields["RequireHibernateSupport"] = self.requireHibernateSupport?.templateValue
-            fields["SpotMaxPricePercentageOverLowestPrice"] = self.spotMaxPricePercentageOverLowestPrice?.templateValue
-            fields["TotalLocalStorageGB"] = self.totalLocalStorageGB?.templateValue
-            fields["VCpuCount"] = self.vCpuCount?.templateValue
+            fields.appendNew("AcceleratorCount", self.acceleratorCount?.templateValue)
+            fields.appendNew("AcceleratorManufacturers", self.acceleratorManufacturers?.templateValue)
+            fields.appendNew("AcceleratorNames", self.acceleratorNames?.templateValue)
+            fields.appendNew("AcceleratorTotalMemoryMiB", self.acceleratorTotalMemoryMiB?.templateValue)
+            fields.appendNew("AcceleratorTypes", self.acceleratorTypes?.templateValue)
+            fields.appendNew("AllowedInstanceTypes", self.allowedInstanceTypes?.templateValue)
+            fields.appendNew("BareMetal", self.bareMetal?.templateValue)
+            fields.appendNew("BaselineEbsBandwidthMbps", self.baselineEbsBandwidthMbps?.templateValue)
+            fields.appendNew("BaselinePerformanceFactors", self.baselinePerformanceFactors?.templateValue)
+            fields.appendNew("BurstablePerformance", self.burstablePerformance?.templateValue)
+            fields.appendNew("CpuManufacturers", self.cpuManufacturers?.templateValue)
+            fields.appendNew("ExcludedInstanceTypes", self.excludedInstanceTypes?.templateValue)
+            fields.appendNew("InstanceGenerations", self.instanceGenerations?.templateValue)
+            fields.appendNew("LocalStorage", self.localStorage?.templateValue)
+            fields.appendNew("LocalStorageTypes", self.localStorageTypes?.templateValue)
+            fields.appendNew("MaxSpotPriceAsPercentageOfOptimalOnDemandPrice", self.maxSpotPriceAsPercentageOfOptimalOnDemandPrice?.templateValue)
+            fields.appendNew("MemoryGiBPerVCpu", self.memoryGiBPerVCpu?.templateValue)
+            fields.appendNew("MemoryMiB", self.memoryMiB?.templateValue)
+            fields.appendNew("NetworkBandwidthGbps", self.networkBandwidthGbps?.templateValue)
+            fields.appendNew("NetworkInterfaceCount", self.networkInterfaceCount?.templateValue)
+            fields.appendNew("OnDemandMaxPricePercentageOverLowestPrice", self.onDemandMaxPricePercentageOverLowestPrice?.templateValue)
+            fields.appendNew("RequireEncryptionInTransit", self.requireEncryptionInTransit?.templateValue)
+            fields.appendNew("RequireHibernateSupport", self.requireHibernateSupport?.templateValue)
+            fields.appendNew("SpotMaxPricePercentageOverLowestPrice", self.spotMaxPricePercentageOverLowestPrice?.templateValue)
+            fields.appendNew("TotalLocalStorageGB", self.totalLocalStorageGB?.templateValue)
+            fields.appendNew("VCpuCount", self.vCpuCount?.templateValue)
             return .object(fields)
         }
 
@@ -498,8 +498,8 @@ public final class CfnSpotFleet: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Max"] = self.max?.templateValue
-            fields["Min"] = self.min?.templateValue
+            fields.appendNew("Max", self.max?.templateValue)
+            fields.appendNew("Min", self.min?.templateValue)
             return .object(fields)
         }
     }
@@ -515,8 +515,8 @@ public final class CfnSpotFleet: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Max"] = self.max?.templateValue
-            fields["Min"] = self.min?.templateValue
+            fields.appendNew("Max", self.max?.templateValue)
+            fields.appendNew("Min", self.min?.templateValue)
             return .object(fields)
         }
     }
@@ -532,8 +532,8 @@ public final class CfnSpotFleet: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Max"] = self.max?.templateValue
-            fields["Min"] = self.min?.templateValue
+            fields.appendNew("Max", self.max?.templateValue)
+            fields.appendNew("Min", self.min?.templateValue)
             return .object(fields)
         }
     }
@@ -547,7 +547,7 @@ public final class CfnSpotFleet: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Cpu"] = self.cpu?.templateValue
+            fields.appendNew("Cpu", self.cpu?.templateValue)
             return .object(fields)
         }
     }
@@ -561,7 +561,7 @@ public final class CfnSpotFleet: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["References"] = self.references?.templateValue
+            fields.appendNew("References", self.references?.templateValue)
             return .object(fields)
         }
     }
@@ -575,7 +575,7 @@ public final class CfnSpotFleet: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["InstanceFamily"] = self.instanceFamily?.templateValue
+            fields.appendNew("InstanceFamily", self.instanceFamily?.templateValue)
             return .object(fields)
         }
     }
@@ -591,8 +591,8 @@ public final class CfnSpotFleet: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Max"] = self.max?.templateValue
-            fields["Min"] = self.min?.templateValue
+            fields.appendNew("Max", self.max?.templateValue)
+            fields.appendNew("Min", self.min?.templateValue)
             return .object(fields)
         }
     }
@@ -608,8 +608,8 @@ public final class CfnSpotFleet: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Max"] = self.max?.templateValue
-            fields["Min"] = self.min?.templateValue
+            fields.appendNew("Max", self.max?.templateValue)
+            fields.appendNew("Min", self.min?.templateValue)
             return .object(fields)
         }
     }
@@ -625,8 +625,8 @@ public final class CfnSpotFleet: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Max"] = self.max?.templateValue
-            fields["Min"] = self.min?.templateValue
+            fields.appendNew("Max", self.max?.templateValue)
+            fields.appendNew("Min", self.min?.templateValue)
             return .object(fields)
         }
     }
@@ -642,8 +642,8 @@ public final class CfnSpotFleet: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Max"] = self.max?.templateValue
-            fields["Min"] = self.min?.templateValue
+            fields.appendNew("Max", self.max?.templateValue)
+            fields.appendNew("Min", self.min?.templateValue)
             return .object(fields)
         }
     }
@@ -659,8 +659,8 @@ public final class CfnSpotFleet: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Max"] = self.max?.templateValue
-            fields["Min"] = self.min?.templateValue
+            fields.appendNew("Max", self.max?.templateValue)
+            fields.appendNew("Min", self.min?.templateValue)
             return .object(fields)
         }
     }
@@ -676,8 +676,8 @@ public final class CfnSpotFleet: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Max"] = self.max?.templateValue
-            fields["Min"] = self.min?.templateValue
+            fields.appendNew("Max", self.max?.templateValue)
+            fields.appendNew("Min", self.min?.templateValue)
             return .object(fields)
         }
     }
@@ -691,7 +691,7 @@ public final class CfnSpotFleet: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Enabled"] = self.enabled?.templateValue
+            fields.appendNew("Enabled", self.enabled?.templateValue)
             return .object(fields)
         }
     }
@@ -725,17 +725,17 @@ public final class CfnSpotFleet: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["AssociatePublicIpAddress"] = self.associatePublicIpAddress?.templateValue
-            fields["DeleteOnTermination"] = self.deleteOnTermination?.templateValue
-            fields["Description"] = self.description?.templateValue
-            fields["DeviceIndex"] = self.deviceIndex?.templateValue
-            fields["Groups"] = self.groups?.templateValue
-            fields["Ipv6AddressCount"] = self.ipv6AddressCount?.templateValue
-            fields["Ipv6Addresses"] = self.ipv6Addresses?.templateValue
-            fields["NetworkInterfaceId"] = self.networkInterfaceId?.templateValue
-            fields["PrivateIpAddresses"] = self.privateIpAddresses?.templateValue
-            fields["SecondaryPrivateIpAddressCount"] = self.secondaryPrivateIpAddressCount?.templateValue
-            fields["SubnetId"] = self.subnetId?.templateValue
+            fields.appendNew("AssociatePublicIpAddress", self.associatePublicIpAddress?.templateValue)
+            fields.appendNew("DeleteOnTermination", self.deleteOnTermination?.templateValue)
+            fields.appendNew("Description", self.description?.templateValue)
+            fields.appendNew("DeviceIndex", self.deviceIndex?.templateValue)
+            fields.appendNew("Groups", self.groups?.templateValue)
+            fields.appendNew("Ipv6AddressCount", self.ipv6AddressCount?.templateValue)
+            fields.appendNew("Ipv6Addresses", self.ipv6Addresses?.templateValue)
+            fields.appendNew("NetworkInterfaceId", self.networkInterfaceId?.templateValue)
+            fields.appendNew("PrivateIpAddresses", self.privateIpAddresses?.templateValue)
+            fields.appendNew("SecondaryPrivateIpAddressCount", self.secondaryPrivateIpAddressCount?.templateValue)
+            fields.appendNew("SubnetId", self.subnetId?.templateValue)
             return .object(fields)
         }
     }
@@ -749,7 +749,7 @@ public final class CfnSpotFleet: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Ipv6Address"] = self.ipv6Address.templateValue
+            fields.appendNew("Ipv6Address", self.ipv6Address.templateValue)
             return .object(fields)
         }
     }
@@ -765,8 +765,8 @@ public final class CfnSpotFleet: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Primary"] = self.primary?.templateValue
-            fields["PrivateIpAddress"] = self.privateIpAddress.templateValue
+            fields.appendNew("Primary", self.primary?.templateValue)
+            fields.appendNew("PrivateIpAddress", self.privateIpAddress.templateValue)
             return .object(fields)
         }
     }
@@ -786,10 +786,10 @@ public final class CfnSpotFleet: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["AvailabilityZone"] = self.availabilityZone?.templateValue
-            fields["AvailabilityZoneId"] = self.availabilityZoneId?.templateValue
-            fields["GroupName"] = self.groupName?.templateValue
-            fields["Tenancy"] = self.tenancy?.templateValue
+            fields.appendNew("AvailabilityZone", self.availabilityZone?.templateValue)
+            fields.appendNew("AvailabilityZoneId", self.availabilityZoneId?.templateValue)
+            fields.appendNew("GroupName", self.groupName?.templateValue)
+            fields.appendNew("Tenancy", self.tenancy?.templateValue)
             return .object(fields)
         }
 
@@ -813,7 +813,7 @@ public final class CfnSpotFleet: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["GroupId"] = self.groupId.templateValue
+            fields.appendNew("GroupId", self.groupId.templateValue)
             return .object(fields)
         }
     }
@@ -829,8 +829,8 @@ public final class CfnSpotFleet: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["ResourceType"] = self.resourceType?.templateValue
-            fields["Tags"] = self.tags?.templateValue
+            fields.appendNew("ResourceType", self.resourceType?.templateValue)
+            fields.appendNew("Tags", self.tags?.templateValue)
             return .object(fields)
         }
 
@@ -900,8 +900,8 @@ public final class CfnSpotFleet: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Key"] = self.key.templateValue
-            fields["Value"] = self.value.templateValue
+            fields.appendNew("Key", self.key.templateValue)
+            fields.appendNew("Value", self.value.templateValue)
             return .object(fields)
         }
     }
@@ -917,8 +917,8 @@ public final class CfnSpotFleet: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["LaunchTemplateSpecification"] = self.launchTemplateSpecification?.templateValue
-            fields["Overrides"] = self.overrides?.templateValue
+            fields.appendNew("LaunchTemplateSpecification", self.launchTemplateSpecification?.templateValue)
+            fields.appendNew("Overrides", self.overrides?.templateValue)
             return .object(fields)
         }
     }
@@ -936,9 +936,9 @@ public final class CfnSpotFleet: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["LaunchTemplateId"] = self.launchTemplateId?.templateValue
-            fields["LaunchTemplateName"] = self.launchTemplateName?.templateValue
-            fields["Version"] = self.version.templateValue
+            fields.appendNew("LaunchTemplateId", self.launchTemplateId?.templateValue)
+            fields.appendNew("LaunchTemplateName", self.launchTemplateName?.templateValue)
+            fields.appendNew("Version", self.version.templateValue)
             return .object(fields)
         }
     }
@@ -966,14 +966,14 @@ public final class CfnSpotFleet: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["AvailabilityZone"] = self.availabilityZone?.templateValue
-            fields["AvailabilityZoneId"] = self.availabilityZoneId?.templateValue
-            fields["InstanceRequirements"] = self.instanceRequirements?.templateValue
-            fields["InstanceType"] = self.instanceType?.templateValue
-            fields["Priority"] = self.priority?.templateValue
-            fields["SpotPrice"] = self.spotPrice?.templateValue
-            fields["SubnetId"] = self.subnetId?.templateValue
-            fields["WeightedCapacity"] = self.weightedCapacity?.templateValue
+            fields.appendNew("AvailabilityZone", self.availabilityZone?.templateValue)
+            fields.appendNew("AvailabilityZoneId", self.availabilityZoneId?.templateValue)
+            fields.appendNew("InstanceRequirements", self.instanceRequirements?.templateValue)
+            fields.appendNew("InstanceType", self.instanceType?.templateValue)
+            fields.appendNew("Priority", self.priority?.templateValue)
+            fields.appendNew("SpotPrice", self.spotPrice?.templateValue)
+            fields.appendNew("SubnetId", self.subnetId?.templateValue)
+            fields.appendNew("WeightedCapacity", self.weightedCapacity?.templateValue)
             return .object(fields)
         }
     }
@@ -989,8 +989,8 @@ public final class CfnSpotFleet: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["ClassicLoadBalancersConfig"] = self.classicLoadBalancersConfig?.templateValue
-            fields["TargetGroupsConfig"] = self.targetGroupsConfig?.templateValue
+            fields.appendNew("ClassicLoadBalancersConfig", self.classicLoadBalancersConfig?.templateValue)
+            fields.appendNew("TargetGroupsConfig", self.targetGroupsConfig?.templateValue)
             return .object(fields)
         }
     }
@@ -1004,7 +1004,7 @@ public final class CfnSpotFleet: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["ClassicLoadBalancers"] = self.classicLoadBalancers.templateValue
+            fields.appendNew("ClassicLoadBalancers", self.classicLoadBalancers.templateValue)
             return .object(fields)
         }
     }
@@ -1018,7 +1018,7 @@ public final class CfnSpotFleet: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Name"] = self.name.templateValue
+            fields.appendNew("Name", self.name.templateValue)
             return .object(fields)
         }
     }
@@ -1032,7 +1032,7 @@ public final class CfnSpotFleet: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["TargetGroups"] = self.targetGroups.templateValue
+            fields.appendNew("TargetGroups", self.targetGroups.templateValue)
             return .object(fields)
         }
     }
@@ -1046,7 +1046,7 @@ public final class CfnSpotFleet: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Arn"] = self.arn.templateValue
+            fields.appendNew("Arn", self.arn.templateValue)
             return .object(fields)
         }
     }
@@ -1060,7 +1060,7 @@ public final class CfnSpotFleet: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["CapacityRebalance"] = self.capacityRebalance?.templateValue
+            fields.appendNew("CapacityRebalance", self.capacityRebalance?.templateValue)
             return .object(fields)
         }
     }
@@ -1076,8 +1076,8 @@ public final class CfnSpotFleet: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["ReplacementStrategy"] = self.replacementStrategy?.templateValue
-            fields["TerminationDelay"] = self.terminationDelay?.templateValue
+            fields.appendNew("ReplacementStrategy", self.replacementStrategy?.templateValue)
+            fields.appendNew("TerminationDelay", self.terminationDelay?.templateValue)
             return .object(fields)
         }
 

@@ -27,8 +27,8 @@ public final class CfnSqlHaStandbyDetectedInstance: Resource, HasAttributes {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["InstanceId"] = self.instanceId.templateValue
-        properties["SqlServerCredentials"] = self.sqlServerCredentials?.templateValue
+        properties.appendNew("InstanceId", self.instanceId.templateValue)
+        properties.appendNew("SqlServerCredentials", self.sqlServerCredentials?.templateValue)
         return properties
     }
 }

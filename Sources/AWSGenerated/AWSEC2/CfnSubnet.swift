@@ -94,23 +94,23 @@ public final class CfnSubnet: Resource, HasAttributes {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["AssignIpv6AddressOnCreation"] = self.assignIpv6AddressOnCreation?.templateValue
-        properties["AvailabilityZone"] = self.availabilityZone?.templateValue
-        properties["AvailabilityZoneId"] = self.availabilityZoneId?.templateValue
-        properties["CidrBlock"] = self.cidrBlock?.templateValue
-        properties["EnableDns64"] = self.enableDns64?.templateValue
-        properties["EnableLniAtDeviceIndex"] = self.enableLniAtDeviceIndex?.templateValue
-        properties["Ipv4IpamPoolId"] = self.ipv4IpamPoolId?.templateValue
-        properties["Ipv4NetmaskLength"] = self.ipv4NetmaskLength?.templateValue
-        properties["Ipv6CidrBlock"] = self.ipv6CidrBlock?.templateValue
-        properties["Ipv6IpamPoolId"] = self.ipv6IpamPoolId?.templateValue
-        properties["Ipv6Native"] = self.ipv6Native?.templateValue
-        properties["Ipv6NetmaskLength"] = self.ipv6NetmaskLength?.templateValue
-        properties["MapPublicIpOnLaunch"] = self.mapPublicIpOnLaunch?.templateValue
-        properties["OutpostArn"] = self.outpostArn?.templateValue
-        properties["PrivateDnsNameOptionsOnLaunch"] = self.privateDnsNameOptionsOnLaunch?.templateValue
-        properties["Tags"] = self.tags?.templateValue
-        properties["VpcId"] = self.vpcId.templateValue
+        properties.appendNew("AssignIpv6AddressOnCreation", self.assignIpv6AddressOnCreation?.templateValue)
+        properties.appendNew("AvailabilityZone", self.availabilityZone?.templateValue)
+        properties.appendNew("AvailabilityZoneId", self.availabilityZoneId?.templateValue)
+        properties.appendNew("CidrBlock", self.cidrBlock?.templateValue)
+        properties.appendNew("EnableDns64", self.enableDns64?.templateValue)
+        properties.appendNew("EnableLniAtDeviceIndex", self.enableLniAtDeviceIndex?.templateValue)
+        properties.appendNew("Ipv4IpamPoolId", self.ipv4IpamPoolId?.templateValue)
+        properties.appendNew("Ipv4NetmaskLength", self.ipv4NetmaskLength?.templateValue)
+        properties.appendNew("Ipv6CidrBlock", self.ipv6CidrBlock?.templateValue)
+        properties.appendNew("Ipv6IpamPoolId", self.ipv6IpamPoolId?.templateValue)
+        properties.appendNew("Ipv6Native", self.ipv6Native?.templateValue)
+        properties.appendNew("Ipv6NetmaskLength", self.ipv6NetmaskLength?.templateValue)
+        properties.appendNew("MapPublicIpOnLaunch", self.mapPublicIpOnLaunch?.templateValue)
+        properties.appendNew("OutpostArn", self.outpostArn?.templateValue)
+        properties.appendNew("PrivateDnsNameOptionsOnLaunch", self.privateDnsNameOptionsOnLaunch?.templateValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
+        properties.appendNew("VpcId", self.vpcId.templateValue)
         return properties
     }
 
@@ -128,9 +128,9 @@ public final class CfnSubnet: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["EnableResourceNameDnsAAAARecord"] = self.enableResourceNameDnsAAAARecord?.templateValue
-            fields["EnableResourceNameDnsARecord"] = self.enableResourceNameDnsARecord?.templateValue
-            fields["HostnameType"] = self.hostnameType?.templateValue
+            fields.appendNew("EnableResourceNameDnsAAAARecord", self.enableResourceNameDnsAAAARecord?.templateValue)
+            fields.appendNew("EnableResourceNameDnsARecord", self.enableResourceNameDnsARecord?.templateValue)
+            fields.appendNew("HostnameType", self.hostnameType?.templateValue)
             return .object(fields)
         }
     }
@@ -149,8 +149,8 @@ public final class CfnSubnet: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Key"] = self.key.templateValue
-            fields["Value"] = self.value.templateValue
+            fields.appendNew("Key", self.key.templateValue)
+            fields.appendNew("Value", self.value.templateValue)
             return .object(fields)
         }
     }

@@ -35,10 +35,10 @@ public final class CfnSubnetCidrBlock: Resource, HasAttributes {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["Ipv6CidrBlock"] = self.ipv6CidrBlock?.templateValue
-        properties["Ipv6IpamPoolId"] = self.ipv6IpamPoolId?.templateValue
-        properties["Ipv6NetmaskLength"] = self.ipv6NetmaskLength?.templateValue
-        properties["SubnetId"] = self.subnetId.templateValue
+        properties.appendNew("Ipv6CidrBlock", self.ipv6CidrBlock?.templateValue)
+        properties.appendNew("Ipv6IpamPoolId", self.ipv6IpamPoolId?.templateValue)
+        properties.appendNew("Ipv6NetmaskLength", self.ipv6NetmaskLength?.templateValue)
+        properties.appendNew("SubnetId", self.subnetId.templateValue)
         return properties
     }
 }

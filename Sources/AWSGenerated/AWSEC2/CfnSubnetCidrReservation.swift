@@ -38,11 +38,11 @@ public final class CfnSubnetCidrReservation: Resource, HasAttributes {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["Cidr"] = self.cidr.templateValue
-        properties["Description"] = self.description?.templateValue
-        properties["ReservationType"] = self.reservationType.templateValue
-        properties["SubnetId"] = self.subnetId.templateValue
-        properties["Tags"] = self.tags?.templateValue
+        properties.appendNew("Cidr", self.cidr.templateValue)
+        properties.appendNew("Description", self.description?.templateValue)
+        properties.appendNew("ReservationType", self.reservationType.templateValue)
+        properties.appendNew("SubnetId", self.subnetId.templateValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
         return properties
     }
 
@@ -68,8 +68,8 @@ public final class CfnSubnetCidrReservation: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Key"] = self.key.templateValue
-            fields["Value"] = self.value.templateValue
+            fields.appendNew("Key", self.key.templateValue)
+            fields.appendNew("Value", self.value.templateValue)
             return .object(fields)
         }
     }

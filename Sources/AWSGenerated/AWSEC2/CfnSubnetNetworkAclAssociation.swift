@@ -23,8 +23,8 @@ public final class CfnSubnetNetworkAclAssociation: Resource, HasAttributes {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["NetworkAclId"] = self.networkAclId.templateValue
-        properties["SubnetId"] = self.subnetId.templateValue
+        properties.appendNew("NetworkAclId", self.networkAclId.templateValue)
+        properties.appendNew("SubnetId", self.subnetId.templateValue)
         return properties
     }
 }

@@ -23,8 +23,8 @@ public final class CfnSubnetRouteTableAssociation: Resource, HasAttributes {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["RouteTableId"] = self.routeTableId.templateValue
-        properties["SubnetId"] = self.subnetId.templateValue
+        properties.appendNew("RouteTableId", self.routeTableId.templateValue)
+        properties.appendNew("SubnetId", self.subnetId.templateValue)
         return properties
     }
 }

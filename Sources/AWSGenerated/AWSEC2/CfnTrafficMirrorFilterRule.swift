@@ -50,17 +50,17 @@ public final class CfnTrafficMirrorFilterRule: Resource, HasAttributes {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["Description"] = self.description?.templateValue
-        properties["DestinationCidrBlock"] = self.destinationCidrBlock.templateValue
-        properties["DestinationPortRange"] = self.destinationPortRange?.templateValue
-        properties["Protocol"] = self.protocol?.templateValue
-        properties["RuleAction"] = self.ruleAction.templateValue
-        properties["RuleNumber"] = self.ruleNumber.templateValue
-        properties["SourceCidrBlock"] = self.sourceCidrBlock.templateValue
-        properties["SourcePortRange"] = self.sourcePortRange?.templateValue
-        properties["Tags"] = self.tags?.templateValue
-        properties["TrafficDirection"] = self.trafficDirection.templateValue
-        properties["TrafficMirrorFilterId"] = self.trafficMirrorFilterId.templateValue
+        properties.appendNew("Description", self.description?.templateValue)
+        properties.appendNew("DestinationCidrBlock", self.destinationCidrBlock.templateValue)
+        properties.appendNew("DestinationPortRange", self.destinationPortRange?.templateValue)
+        properties.appendNew("Protocol", self.protocol?.templateValue)
+        properties.appendNew("RuleAction", self.ruleAction.templateValue)
+        properties.appendNew("RuleNumber", self.ruleNumber.templateValue)
+        properties.appendNew("SourceCidrBlock", self.sourceCidrBlock.templateValue)
+        properties.appendNew("SourcePortRange", self.sourcePortRange?.templateValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
+        properties.appendNew("TrafficDirection", self.trafficDirection.templateValue)
+        properties.appendNew("TrafficMirrorFilterId", self.trafficMirrorFilterId.templateValue)
         return properties
     }
 
@@ -77,8 +77,8 @@ public final class CfnTrafficMirrorFilterRule: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["FromPort"] = self.fromPort.templateValue
-            fields["ToPort"] = self.toPort.templateValue
+            fields.appendNew("FromPort", self.fromPort.templateValue)
+            fields.appendNew("ToPort", self.toPort.templateValue)
             return .object(fields)
         }
     }
@@ -94,8 +94,8 @@ public final class CfnTrafficMirrorFilterRule: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Key"] = self.key.templateValue
-            fields["Value"] = self.value.templateValue
+            fields.appendNew("Key", self.key.templateValue)
+            fields.appendNew("Value", self.value.templateValue)
             return .object(fields)
         }
     }

@@ -44,15 +44,15 @@ public final class CfnTrafficMirrorSession: Resource, HasAttributes {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["Description"] = self.description?.templateValue
-        properties["NetworkInterfaceId"] = self.networkInterfaceId.templateValue
-        properties["OwnerId"] = self.ownerId?.templateValue
-        properties["PacketLength"] = self.packetLength?.templateValue
-        properties["SessionNumber"] = self.sessionNumber.templateValue
-        properties["Tags"] = self.tags?.templateValue
-        properties["TrafficMirrorFilterId"] = self.trafficMirrorFilterId.templateValue
-        properties["TrafficMirrorTargetId"] = self.trafficMirrorTargetId.templateValue
-        properties["VirtualNetworkId"] = self.virtualNetworkId?.templateValue
+        properties.appendNew("Description", self.description?.templateValue)
+        properties.appendNew("NetworkInterfaceId", self.networkInterfaceId.templateValue)
+        properties.appendNew("OwnerId", self.ownerId?.templateValue)
+        properties.appendNew("PacketLength", self.packetLength?.templateValue)
+        properties.appendNew("SessionNumber", self.sessionNumber.templateValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
+        properties.appendNew("TrafficMirrorFilterId", self.trafficMirrorFilterId.templateValue)
+        properties.appendNew("TrafficMirrorTargetId", self.trafficMirrorTargetId.templateValue)
+        properties.appendNew("VirtualNetworkId", self.virtualNetworkId?.templateValue)
         return properties
     }
 
@@ -68,8 +68,8 @@ public final class CfnTrafficMirrorSession: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Key"] = self.key.templateValue
-            fields["Value"] = self.value.templateValue
+            fields.appendNew("Key", self.key.templateValue)
+            fields.appendNew("Value", self.value.templateValue)
             return .object(fields)
         }
     }

@@ -32,11 +32,11 @@ public final class CfnTrafficMirrorTarget: Resource, HasAttributes {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["Description"] = self.description?.templateValue
-        properties["GatewayLoadBalancerEndpointId"] = self.gatewayLoadBalancerEndpointId?.templateValue
-        properties["NetworkInterfaceId"] = self.networkInterfaceId?.templateValue
-        properties["NetworkLoadBalancerArn"] = self.networkLoadBalancerArn?.templateValue
-        properties["Tags"] = self.tags?.templateValue
+        properties.appendNew("Description", self.description?.templateValue)
+        properties.appendNew("GatewayLoadBalancerEndpointId", self.gatewayLoadBalancerEndpointId?.templateValue)
+        properties.appendNew("NetworkInterfaceId", self.networkInterfaceId?.templateValue)
+        properties.appendNew("NetworkLoadBalancerArn", self.networkLoadBalancerArn?.templateValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
         return properties
     }
 
@@ -51,8 +51,8 @@ public final class CfnTrafficMirrorTarget: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Key"] = self.key.templateValue
-            fields["Value"] = self.value.templateValue
+            fields.appendNew("Key", self.key.templateValue)
+            fields.appendNew("Value", self.value.templateValue)
             return .object(fields)
         }
     }

@@ -51,20 +51,20 @@ public final class CfnTransitGateway: Resource, HasAttributes {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["AmazonSideAsn"] = self.amazonSideAsn?.templateValue
-        properties["AssociationDefaultRouteTableId"] = self.associationDefaultRouteTableId?.templateValue
-        properties["AutoAcceptSharedAttachments"] = self.autoAcceptSharedAttachments?.templateValue
-        properties["DefaultRouteTableAssociation"] = self.defaultRouteTableAssociation?.templateValue
-        properties["DefaultRouteTablePropagation"] = self.defaultRouteTablePropagation?.templateValue
-        properties["Description"] = self.description?.templateValue
-        properties["DnsSupport"] = self.dnsSupport?.templateValue
-        properties["EncryptionSupport"] = self.encryptionSupport?.templateValue
-        properties["MulticastSupport"] = self.multicastSupport?.templateValue
-        properties["PropagationDefaultRouteTableId"] = self.propagationDefaultRouteTableId?.templateValue
-        properties["SecurityGroupReferencingSupport"] = self.securityGroupReferencingSupport?.templateValue
-        properties["Tags"] = self.tags?.templateValue
-        properties["TransitGatewayCidrBlocks"] = self.transitGatewayCidrBlocks?.templateValue
-        properties["VpnEcmpSupport"] = self.vpnEcmpSupport?.templateValue
+        properties.appendNew("AmazonSideAsn", self.amazonSideAsn?.templateValue)
+        properties.appendNew("AssociationDefaultRouteTableId", self.associationDefaultRouteTableId?.templateValue)
+        properties.appendNew("AutoAcceptSharedAttachments", self.autoAcceptSharedAttachments?.templateValue)
+        properties.appendNew("DefaultRouteTableAssociation", self.defaultRouteTableAssociation?.templateValue)
+        properties.appendNew("DefaultRouteTablePropagation", self.defaultRouteTablePropagation?.templateValue)
+        properties.appendNew("Description", self.description?.templateValue)
+        properties.appendNew("DnsSupport", self.dnsSupport?.templateValue)
+        properties.appendNew("EncryptionSupport", self.encryptionSupport?.templateValue)
+        properties.appendNew("MulticastSupport", self.multicastSupport?.templateValue)
+        properties.appendNew("PropagationDefaultRouteTableId", self.propagationDefaultRouteTableId?.templateValue)
+        properties.appendNew("SecurityGroupReferencingSupport", self.securityGroupReferencingSupport?.templateValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
+        properties.appendNew("TransitGatewayCidrBlocks", self.transitGatewayCidrBlocks?.templateValue)
+        properties.appendNew("VpnEcmpSupport", self.vpnEcmpSupport?.templateValue)
         return properties
     }
 
@@ -88,8 +88,8 @@ public final class CfnTransitGateway: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Key"] = self.key.templateValue
-            fields["Value"] = self.value.templateValue
+            fields.appendNew("Key", self.key.templateValue)
+            fields.appendNew("Value", self.value.templateValue)
             return .object(fields)
         }
     }

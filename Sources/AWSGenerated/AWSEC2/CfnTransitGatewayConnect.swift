@@ -35,9 +35,9 @@ public final class CfnTransitGatewayConnect: Resource, HasAttributes {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["Options"] = self.options.templateValue
-        properties["Tags"] = self.tags?.templateValue
-        properties["TransportTransitGatewayAttachmentId"] = self.transportTransitGatewayAttachmentId.templateValue
+        properties.appendNew("Options", self.options.templateValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
+        properties.appendNew("TransportTransitGatewayAttachmentId", self.transportTransitGatewayAttachmentId.templateValue)
         return properties
     }
 
@@ -51,7 +51,7 @@ public final class CfnTransitGatewayConnect: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Protocol"] = self.protocol?.templateValue
+            fields.appendNew("Protocol", self.protocol?.templateValue)
             return .object(fields)
         }
 
@@ -77,8 +77,8 @@ public final class CfnTransitGatewayConnect: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Key"] = self.key?.templateValue
-            fields["Value"] = self.value?.templateValue
+            fields.appendNew("Key", self.key?.templateValue)
+            fields.appendNew("Value", self.value?.templateValue)
             return .object(fields)
         }
     }

@@ -38,9 +38,9 @@ public final class CfnTransitGatewayConnectPeer: Resource, HasAttributes {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["ConnectPeerConfiguration"] = self.connectPeerConfiguration.templateValue
-        properties["Tags"] = self.tags?.templateValue
-        properties["TransitGatewayAttachmentId"] = self.transitGatewayAttachmentId.templateValue
+        properties.appendNew("ConnectPeerConfiguration", self.connectPeerConfiguration.templateValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
+        properties.appendNew("TransitGatewayAttachmentId", self.transitGatewayAttachmentId.templateValue)
         return properties
     }
 
@@ -66,11 +66,11 @@ public final class CfnTransitGatewayConnectPeer: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["BgpConfigurations"] = self.bgpConfigurations?.templateValue
-            fields["InsideCidrBlocks"] = self.insideCidrBlocks.templateValue
-            fields["PeerAddress"] = self.peerAddress.templateValue
-            fields["Protocol"] = self.protocol?.templateValue
-            fields["TransitGatewayAddress"] = self.transitGatewayAddress?.templateValue
+            fields.appendNew("BgpConfigurations", self.bgpConfigurations?.templateValue)
+            fields.appendNew("InsideCidrBlocks", self.insideCidrBlocks.templateValue)
+            fields.appendNew("PeerAddress", self.peerAddress.templateValue)
+            fields.appendNew("Protocol", self.protocol?.templateValue)
+            fields.appendNew("TransitGatewayAddress", self.transitGatewayAddress?.templateValue)
             return .object(fields)
         }
     }
@@ -97,11 +97,11 @@ public final class CfnTransitGatewayConnectPeer: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["BgpStatus"] = self.bgpStatus?.templateValue
-            fields["PeerAddress"] = self.peerAddress?.templateValue
-            fields["PeerAsn"] = self.peerAsn?.templateValue
-            fields["TransitGatewayAddress"] = self.transitGatewayAddress?.templateValue
-            fields["TransitGatewayAsn"] = self.transitGatewayAsn?.templateValue
+            fields.appendNew("BgpStatus", self.bgpStatus?.templateValue)
+            fields.appendNew("PeerAddress", self.peerAddress?.templateValue)
+            fields.appendNew("PeerAsn", self.peerAsn?.templateValue)
+            fields.appendNew("TransitGatewayAddress", self.transitGatewayAddress?.templateValue)
+            fields.appendNew("TransitGatewayAsn", self.transitGatewayAsn?.templateValue)
             return .object(fields)
         }
     }
@@ -119,8 +119,8 @@ public final class CfnTransitGatewayConnectPeer: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Key"] = self.key?.templateValue
-            fields["Value"] = self.value?.templateValue
+            fields.appendNew("Key", self.key?.templateValue)
+            fields.appendNew("Value", self.value?.templateValue)
             return .object(fields)
         }
     }

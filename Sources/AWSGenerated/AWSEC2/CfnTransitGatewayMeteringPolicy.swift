@@ -31,9 +31,9 @@ public final class CfnTransitGatewayMeteringPolicy: Resource, HasAttributes {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["MiddleboxAttachmentIds"] = self.middleboxAttachmentIds?.templateValue
-        properties["Tags"] = self.tags?.templateValue
-        properties["TransitGatewayId"] = self.transitGatewayId.templateValue
+        properties.appendNew("MiddleboxAttachmentIds", self.middleboxAttachmentIds?.templateValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
+        properties.appendNew("TransitGatewayId", self.transitGatewayId.templateValue)
         return properties
     }
 
@@ -48,8 +48,8 @@ public final class CfnTransitGatewayMeteringPolicy: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Key"] = self.key.templateValue
-            fields["Value"] = self.value.templateValue
+            fields.appendNew("Key", self.key.templateValue)
+            fields.appendNew("Value", self.value.templateValue)
             return .object(fields)
         }
     }

@@ -56,18 +56,18 @@ public final class CfnTransitGatewayMeteringPolicyEntry: Resource, HasAttributes
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["DestinationCidrBlock"] = self.destinationCidrBlock?.templateValue
-        properties["DestinationPortRange"] = self.destinationPortRange?.templateValue
-        properties["DestinationTransitGatewayAttachmentId"] = self.destinationTransitGatewayAttachmentId?.templateValue
-        properties["DestinationTransitGatewayAttachmentType"] = self.destinationTransitGatewayAttachmentType?.templateValue
-        properties["MeteredAccount"] = self.meteredAccount.templateValue
-        properties["PolicyRuleNumber"] = self.policyRuleNumber.templateValue
-        properties["Protocol"] = self.protocol?.templateValue
-        properties["SourceCidrBlock"] = self.sourceCidrBlock?.templateValue
-        properties["SourcePortRange"] = self.sourcePortRange?.templateValue
-        properties["SourceTransitGatewayAttachmentId"] = self.sourceTransitGatewayAttachmentId?.templateValue
-        properties["SourceTransitGatewayAttachmentType"] = self.sourceTransitGatewayAttachmentType?.templateValue
-        properties["TransitGatewayMeteringPolicyId"] = self.transitGatewayMeteringPolicyId.templateValue
+        properties.appendNew("DestinationCidrBlock", self.destinationCidrBlock?.templateValue)
+        properties.appendNew("DestinationPortRange", self.destinationPortRange?.templateValue)
+        properties.appendNew("DestinationTransitGatewayAttachmentId", self.destinationTransitGatewayAttachmentId?.templateValue)
+        properties.appendNew("DestinationTransitGatewayAttachmentType", self.destinationTransitGatewayAttachmentType?.templateValue)
+        properties.appendNew("MeteredAccount", self.meteredAccount.templateValue)
+        properties.appendNew("PolicyRuleNumber", self.policyRuleNumber.templateValue)
+        properties.appendNew("Protocol", self.protocol?.templateValue)
+        properties.appendNew("SourceCidrBlock", self.sourceCidrBlock?.templateValue)
+        properties.appendNew("SourcePortRange", self.sourcePortRange?.templateValue)
+        properties.appendNew("SourceTransitGatewayAttachmentId", self.sourceTransitGatewayAttachmentId?.templateValue)
+        properties.appendNew("SourceTransitGatewayAttachmentType", self.sourceTransitGatewayAttachmentType?.templateValue)
+        properties.appendNew("TransitGatewayMeteringPolicyId", self.transitGatewayMeteringPolicyId.templateValue)
         return properties
     }
 

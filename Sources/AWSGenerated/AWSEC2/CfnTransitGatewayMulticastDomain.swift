@@ -35,9 +35,9 @@ public final class CfnTransitGatewayMulticastDomain: Resource, HasAttributes {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["Options"] = self.options?.templateValue
-        properties["Tags"] = self.tags?.templateValue
-        properties["TransitGatewayId"] = self.transitGatewayId.templateValue
+        properties.appendNew("Options", self.options?.templateValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
+        properties.appendNew("TransitGatewayId", self.transitGatewayId.templateValue)
         return properties
     }
 
@@ -58,9 +58,9 @@ public final class CfnTransitGatewayMulticastDomain: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["AutoAcceptSharedAssociations"] = self.autoAcceptSharedAssociations?.templateValue
-            fields["Igmpv2Support"] = self.igmpv2Support?.templateValue
-            fields["StaticSourcesSupport"] = self.staticSourcesSupport?.templateValue
+            fields.appendNew("AutoAcceptSharedAssociations", self.autoAcceptSharedAssociations?.templateValue)
+            fields.appendNew("Igmpv2Support", self.igmpv2Support?.templateValue)
+            fields.appendNew("StaticSourcesSupport", self.staticSourcesSupport?.templateValue)
             return .object(fields)
         }
 
@@ -105,8 +105,8 @@ public final class CfnTransitGatewayMulticastDomain: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Key"] = self.key?.templateValue
-            fields["Value"] = self.value?.templateValue
+            fields.appendNew("Key", self.key?.templateValue)
+            fields.appendNew("Value", self.value?.templateValue)
             return .object(fields)
         }
     }

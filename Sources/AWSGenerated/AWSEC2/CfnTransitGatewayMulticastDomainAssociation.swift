@@ -32,9 +32,9 @@ public final class CfnTransitGatewayMulticastDomainAssociation: Resource, HasAtt
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["SubnetId"] = self.subnetId.templateValue
-        properties["TransitGatewayAttachmentId"] = self.transitGatewayAttachmentId.templateValue
-        properties["TransitGatewayMulticastDomainId"] = self.transitGatewayMulticastDomainId.templateValue
+        properties.appendNew("SubnetId", self.subnetId.templateValue)
+        properties.appendNew("TransitGatewayAttachmentId", self.transitGatewayAttachmentId.templateValue)
+        properties.appendNew("TransitGatewayMulticastDomainId", self.transitGatewayMulticastDomainId.templateValue)
         return properties
     }
 }

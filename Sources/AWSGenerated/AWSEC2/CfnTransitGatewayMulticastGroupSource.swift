@@ -44,9 +44,9 @@ public final class CfnTransitGatewayMulticastGroupSource: Resource, HasAttribute
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["GroupIpAddress"] = self.groupIpAddress.templateValue
-        properties["NetworkInterfaceId"] = self.networkInterfaceId.templateValue
-        properties["TransitGatewayMulticastDomainId"] = self.transitGatewayMulticastDomainId.templateValue
+        properties.appendNew("GroupIpAddress", self.groupIpAddress.templateValue)
+        properties.appendNew("NetworkInterfaceId", self.networkInterfaceId.templateValue)
+        properties.appendNew("TransitGatewayMulticastDomainId", self.transitGatewayMulticastDomainId.templateValue)
         return properties
     }
 }

@@ -41,11 +41,11 @@ public final class CfnTransitGatewayPeeringAttachment: Resource, HasAttributes {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["PeerAccountId"] = self.peerAccountId.templateValue
-        properties["PeerRegion"] = self.peerRegion.templateValue
-        properties["PeerTransitGatewayId"] = self.peerTransitGatewayId.templateValue
-        properties["Tags"] = self.tags?.templateValue
-        properties["TransitGatewayId"] = self.transitGatewayId.templateValue
+        properties.appendNew("PeerAccountId", self.peerAccountId.templateValue)
+        properties.appendNew("PeerRegion", self.peerRegion.templateValue)
+        properties.appendNew("PeerTransitGatewayId", self.peerTransitGatewayId.templateValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
+        properties.appendNew("TransitGatewayId", self.transitGatewayId.templateValue)
         return properties
     }
 
@@ -62,8 +62,8 @@ public final class CfnTransitGatewayPeeringAttachment: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Key"] = self.key?.templateValue
-            fields["Value"] = self.value?.templateValue
+            fields.appendNew("Key", self.key?.templateValue)
+            fields.appendNew("Value", self.value?.templateValue)
             return .object(fields)
         }
     }

@@ -28,8 +28,8 @@ public final class CfnTransitGatewayPolicyTable: Resource, HasAttributes {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["Tags"] = self.tags?.templateValue
-        properties["TransitGatewayId"] = self.transitGatewayId.templateValue
+        properties.appendNew("Tags", self.tags?.templateValue)
+        properties.appendNew("TransitGatewayId", self.transitGatewayId.templateValue)
         return properties
     }
 
@@ -44,8 +44,8 @@ public final class CfnTransitGatewayPolicyTable: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Key"] = self.key.templateValue
-            fields["Value"] = self.value.templateValue
+            fields.appendNew("Key", self.key.templateValue)
+            fields.appendNew("Value", self.value.templateValue)
             return .object(fields)
         }
     }

@@ -23,8 +23,8 @@ public final class CfnTransitGatewayPolicyTableAssociation: Resource, HasAttribu
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["TransitGatewayAttachmentId"] = self.transitGatewayAttachmentId.templateValue
-        properties["TransitGatewayPolicyTableId"] = self.transitGatewayPolicyTableId.templateValue
+        properties.appendNew("TransitGatewayAttachmentId", self.transitGatewayAttachmentId.templateValue)
+        properties.appendNew("TransitGatewayPolicyTableId", self.transitGatewayPolicyTableId.templateValue)
         return properties
     }
 }

@@ -29,10 +29,10 @@ public final class CfnTransitGatewayPolicyTableEntry: Resource, HasAttributes {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["PolicyRule"] = self.policyRule.templateValue
-        properties["PolicyRuleNumber"] = self.policyRuleNumber.templateValue
-        properties["TargetRouteTableId"] = self.targetRouteTableId.templateValue
-        properties["TransitGatewayPolicyTableId"] = self.transitGatewayPolicyTableId.templateValue
+        properties.appendNew("PolicyRule", self.policyRule.templateValue)
+        properties.appendNew("PolicyRuleNumber", self.policyRuleNumber.templateValue)
+        properties.appendNew("TargetRouteTableId", self.targetRouteTableId.templateValue)
+        properties.appendNew("TransitGatewayPolicyTableId", self.transitGatewayPolicyTableId.templateValue)
         return properties
     }
 
@@ -58,11 +58,11 @@ public final class CfnTransitGatewayPolicyTableEntry: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["DestinationCidrBlock"] = self.destinationCidrBlock?.templateValue
-            fields["DestinationPortRange"] = self.destinationPortRange?.templateValue
-            fields["Protocol"] = self.protocol?.templateValue
-            fields["SourceCidrBlock"] = self.sourceCidrBlock?.templateValue
-            fields["SourcePortRange"] = self.sourcePortRange?.templateValue
+            fields.appendNew("DestinationCidrBlock", self.destinationCidrBlock?.templateValue)
+            fields.appendNew("DestinationPortRange", self.destinationPortRange?.templateValue)
+            fields.appendNew("Protocol", self.protocol?.templateValue)
+            fields.appendNew("SourceCidrBlock", self.sourceCidrBlock?.templateValue)
+            fields.appendNew("SourcePortRange", self.sourcePortRange?.templateValue)
             return .object(fields)
         }
     }

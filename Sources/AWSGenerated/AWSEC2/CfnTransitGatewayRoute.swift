@@ -22,10 +22,10 @@ public final class CfnTransitGatewayRoute: Resource {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["Blackhole"] = self.blackhole?.templateValue
-        properties["DestinationCidrBlock"] = self.destinationCidrBlock.templateValue
-        properties["TransitGatewayAttachmentId"] = self.transitGatewayAttachmentId?.templateValue
-        properties["TransitGatewayRouteTableId"] = self.transitGatewayRouteTableId.templateValue
+        properties.appendNew("Blackhole", self.blackhole?.templateValue)
+        properties.appendNew("DestinationCidrBlock", self.destinationCidrBlock.templateValue)
+        properties.appendNew("TransitGatewayAttachmentId", self.transitGatewayAttachmentId?.templateValue)
+        properties.appendNew("TransitGatewayRouteTableId", self.transitGatewayRouteTableId.templateValue)
         return properties
     }
 }

@@ -23,8 +23,8 @@ public final class CfnTransitGatewayRouteTable: Resource, HasAttributes {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["Tags"] = self.tags?.templateValue
-        properties["TransitGatewayId"] = self.transitGatewayId.templateValue
+        properties.appendNew("Tags", self.tags?.templateValue)
+        properties.appendNew("TransitGatewayId", self.transitGatewayId.templateValue)
         return properties
     }
 
@@ -41,8 +41,8 @@ public final class CfnTransitGatewayRouteTable: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Key"] = self.key.templateValue
-            fields["Value"] = self.value.templateValue
+            fields.appendNew("Key", self.key.templateValue)
+            fields.appendNew("Value", self.value.templateValue)
             return .object(fields)
         }
     }

@@ -16,8 +16,8 @@ public final class CfnTransitGatewayRouteTableAssociation: Resource {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["TransitGatewayAttachmentId"] = self.transitGatewayAttachmentId.templateValue
-        properties["TransitGatewayRouteTableId"] = self.transitGatewayRouteTableId.templateValue
+        properties.appendNew("TransitGatewayAttachmentId", self.transitGatewayAttachmentId.templateValue)
+        properties.appendNew("TransitGatewayRouteTableId", self.transitGatewayRouteTableId.templateValue)
         return properties
     }
 }

@@ -32,13 +32,13 @@ public final class CfnTransitGatewayVpcAttachment: Resource, HasAttributes {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["AddSubnetIds"] = self.addSubnetIds?.templateValue
-        properties["Options"] = self.options?.templateValue
-        properties["RemoveSubnetIds"] = self.removeSubnetIds?.templateValue
-        properties["SubnetIds"] = self.subnetIds.templateValue
-        properties["Tags"] = self.tags?.templateValue
-        properties["TransitGatewayId"] = self.transitGatewayId.templateValue
-        properties["VpcId"] = self.vpcId.templateValue
+        properties.appendNew("AddSubnetIds", self.addSubnetIds?.templateValue)
+        properties.appendNew("Options", self.options?.templateValue)
+        properties.appendNew("RemoveSubnetIds", self.removeSubnetIds?.templateValue)
+        properties.appendNew("SubnetIds", self.subnetIds.templateValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
+        properties.appendNew("TransitGatewayId", self.transitGatewayId.templateValue)
+        properties.appendNew("VpcId", self.vpcId.templateValue)
         return properties
     }
 
@@ -62,10 +62,10 @@ public final class CfnTransitGatewayVpcAttachment: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["ApplianceModeSupport"] = self.applianceModeSupport?.templateValue
-            fields["DnsSupport"] = self.dnsSupport?.templateValue
-            fields["Ipv6Support"] = self.ipv6Support?.templateValue
-            fields["SecurityGroupReferencingSupport"] = self.securityGroupReferencingSupport?.templateValue
+            fields.appendNew("ApplianceModeSupport", self.applianceModeSupport?.templateValue)
+            fields.appendNew("DnsSupport", self.dnsSupport?.templateValue)
+            fields.appendNew("Ipv6Support", self.ipv6Support?.templateValue)
+            fields.appendNew("SecurityGroupReferencingSupport", self.securityGroupReferencingSupport?.templateValue)
             return .object(fields)
         }
 
@@ -117,8 +117,8 @@ public final class CfnTransitGatewayVpcAttachment: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Key"] = self.key.templateValue
-            fields["Value"] = self.value.templateValue
+            fields.appendNew("Key", self.key.templateValue)
+            fields.appendNew("Value", self.value.templateValue)
             return .object(fields)
         }
     }

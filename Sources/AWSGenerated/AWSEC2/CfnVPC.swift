@@ -129,14 +129,14 @@ public final class CfnVPC: Resource, HasAttributes {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["CidrBlock"] = self.cidrBlock?.templateValue
-        properties["EnableDnsHostnames"] = self.enableDnsHostnames?.templateValue
-        properties["EnableDnsSupport"] = self.enableDnsSupport?.templateValue
-        properties["InstanceTenancy"] = self.instanceTenancy?.templateValue
-        properties["Ipv4IpamPoolId"] = self.ipv4IpamPoolId?.templateValue
-        properties["Ipv4NetmaskLength"] = self.ipv4NetmaskLength?.templateValue
-        properties["Tags"] = self.tags?.templateValue
-        properties["VpcEncryptionControl"] = self.vpcEncryptionControl?.templateValue
+        properties.appendNew("CidrBlock", self.cidrBlock?.templateValue)
+        properties.appendNew("EnableDnsHostnames", self.enableDnsHostnames?.templateValue)
+        properties.appendNew("EnableDnsSupport", self.enableDnsSupport?.templateValue)
+        properties.appendNew("InstanceTenancy", self.instanceTenancy?.templateValue)
+        properties.appendNew("Ipv4IpamPoolId", self.ipv4IpamPoolId?.templateValue)
+        properties.appendNew("Ipv4NetmaskLength", self.ipv4NetmaskLength?.templateValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
+        properties.appendNew("VpcEncryptionControl", self.vpcEncryptionControl?.templateValue)
         return properties
     }
 
@@ -164,8 +164,8 @@ public final class CfnVPC: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Key"] = self.key.templateValue
-            fields["Value"] = self.value.templateValue
+            fields.appendNew("Key", self.key.templateValue)
+            fields.appendNew("Value", self.value.templateValue)
             return .object(fields)
         }
     }
@@ -212,20 +212,20 @@ public final class CfnVPC: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["EgressOnlyInternetGatewayExclusion"] = self.egressOnlyInternetGatewayExclusion?.templateValue
-            fields["ElasticFileSystemExclusion"] = self.elasticFileSystemExclusion?.templateValue
-            fields["InternetGatewayExclusion"] = self.internetGatewayExclusion?.templateValue
-            fields["LambdaExclusion"] = self.lambdaExclusion?.templateValue
-            fields["Mode"] = self.mode?.templateValue
-            fields["NatGatewayExclusion"] = self.natGatewayExclusion?.templateValue
-            fields["ResourceExclusions"] = self.resourceExclusions?.templateValue
-            fields["State"] = self.state?.templateValue
-            fields["StateMessage"] = self.stateMessage?.templateValue
-            fields["VirtualPrivateGatewayExclusion"] = self.virtualPrivateGatewayExclusion?.templateValue
-            fields["VpcEncryptionControlId"] = self.vpcEncryptionControlId?.templateValue
-            fields["VpcId"] = self.vpcId?.templateValue
-            fields["VpcLatticeExclusion"] = self.vpcLatticeExclusion?.templateValue
-            fields["VpcPeeringExclusion"] = self.vpcPeeringExclusion?.templateValue
+            fields.appendNew("EgressOnlyInternetGatewayExclusion", self.egressOnlyInternetGatewayExclusion?.templateValue)
+            fields.appendNew("ElasticFileSystemExclusion", self.elasticFileSystemExclusion?.templateValue)
+            fields.appendNew("InternetGatewayExclusion", self.internetGatewayExclusion?.templateValue)
+            fields.appendNew("LambdaExclusion", self.lambdaExclusion?.templateValue)
+            fields.appendNew("Mode", self.mode?.templateValue)
+            fields.appendNew("NatGatewayExclusion", self.natGatewayExclusion?.templateValue)
+            fields.appendNew("ResourceExclusions", self.resourceExclusions?.templateValue)
+            fields.appendNew("State", self.state?.templateValue)
+            fields.appendNew("StateMessage", self.stateMessage?.templateValue)
+            fields.appendNew("VirtualPrivateGatewayExclusion", self.virtualPrivateGatewayExclusion?.templateValue)
+            fields.appendNew("VpcEncryptionControlId", self.vpcEncryptionControlId?.templateValue)
+            fields.appendNew("VpcId", self.vpcId?.templateValue)
+            fields.appendNew("VpcLatticeExclusion", self.vpcLatticeExclusion?.templateValue)
+            fields.appendNew("VpcPeeringExclusion", self.vpcPeeringExclusion?.templateValue)
             return .object(fields)
         }
 
@@ -343,14 +343,14 @@ public final class CfnVPC: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["EgressOnlyInternetGateway"] = self.egressOnlyInternetGateway?.templateValue
-            fields["ElasticFileSystem"] = self.elasticFileSystem?.templateValue
-            fields["InternetGateway"] = self.internetGateway?.templateValue
-            fields["Lambda"] = self.lambda?.templateValue
-            fields["NatGateway"] = self.natGateway?.templateValue
-            fields["VirtualPrivateGateway"] = self.virtualPrivateGateway?.templateValue
-            fields["VpcLattice"] = self.vpcLattice?.templateValue
-            fields["VpcPeering"] = self.vpcPeering?.templateValue
+            fields.appendNew("EgressOnlyInternetGateway", self.egressOnlyInternetGateway?.templateValue)
+            fields.appendNew("ElasticFileSystem", self.elasticFileSystem?.templateValue)
+            fields.appendNew("InternetGateway", self.internetGateway?.templateValue)
+            fields.appendNew("Lambda", self.lambda?.templateValue)
+            fields.appendNew("NatGateway", self.natGateway?.templateValue)
+            fields.appendNew("VirtualPrivateGateway", self.virtualPrivateGateway?.templateValue)
+            fields.appendNew("VpcLattice", self.vpcLattice?.templateValue)
+            fields.appendNew("VpcPeering", self.vpcPeering?.templateValue)
             return .object(fields)
         }
     }
@@ -369,8 +369,8 @@ public final class CfnVPC: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["State"] = self.state?.templateValue
-            fields["StateMessage"] = self.stateMessage?.templateValue
+            fields.appendNew("State", self.state?.templateValue)
+            fields.appendNew("StateMessage", self.stateMessage?.templateValue)
             return .object(fields)
         }
     }

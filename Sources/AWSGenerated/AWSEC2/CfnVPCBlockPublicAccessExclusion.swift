@@ -29,10 +29,10 @@ public final class CfnVPCBlockPublicAccessExclusion: Resource, HasAttributes {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["InternetGatewayExclusionMode"] = self.internetGatewayExclusionMode.templateValue
-        properties["SubnetId"] = self.subnetId?.templateValue
-        properties["Tags"] = self.tags?.templateValue
-        properties["VpcId"] = self.vpcId?.templateValue
+        properties.appendNew("InternetGatewayExclusionMode", self.internetGatewayExclusionMode.templateValue)
+        properties.appendNew("SubnetId", self.subnetId?.templateValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
+        properties.appendNew("VpcId", self.vpcId?.templateValue)
         return properties
     }
 
@@ -59,8 +59,8 @@ public final class CfnVPCBlockPublicAccessExclusion: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Key"] = self.key.templateValue
-            fields["Value"] = self.value.templateValue
+            fields.appendNew("Key", self.key.templateValue)
+            fields.appendNew("Value", self.value.templateValue)
             return .object(fields)
         }
     }

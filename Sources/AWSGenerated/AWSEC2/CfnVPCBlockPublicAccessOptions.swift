@@ -23,7 +23,7 @@ public final class CfnVPCBlockPublicAccessOptions: Resource, HasAttributes {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["InternetGatewayBlockMode"] = self.internetGatewayBlockMode.templateValue
+        properties.appendNew("InternetGatewayBlockMode", self.internetGatewayBlockMode.templateValue)
         return properties
     }
 

@@ -53,16 +53,16 @@ public final class CfnVPCCidrBlock: Resource, HasAttributes {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["AmazonProvidedIpv6CidrBlock"] = self.amazonProvidedIpv6CidrBlock?.templateValue
-        properties["CidrBlock"] = self.cidrBlock?.templateValue
-        properties["Ipv4IpamPoolId"] = self.ipv4IpamPoolId?.templateValue
-        properties["Ipv4NetmaskLength"] = self.ipv4NetmaskLength?.templateValue
-        properties["Ipv6CidrBlock"] = self.ipv6CidrBlock?.templateValue
-        properties["Ipv6CidrBlockNetworkBorderGroup"] = self.ipv6CidrBlockNetworkBorderGroup?.templateValue
-        properties["Ipv6IpamPoolId"] = self.ipv6IpamPoolId?.templateValue
-        properties["Ipv6NetmaskLength"] = self.ipv6NetmaskLength?.templateValue
-        properties["Ipv6Pool"] = self.ipv6Pool?.templateValue
-        properties["VpcId"] = self.vpcId.templateValue
+        properties.appendNew("AmazonProvidedIpv6CidrBlock", self.amazonProvidedIpv6CidrBlock?.templateValue)
+        properties.appendNew("CidrBlock", self.cidrBlock?.templateValue)
+        properties.appendNew("Ipv4IpamPoolId", self.ipv4IpamPoolId?.templateValue)
+        properties.appendNew("Ipv4NetmaskLength", self.ipv4NetmaskLength?.templateValue)
+        properties.appendNew("Ipv6CidrBlock", self.ipv6CidrBlock?.templateValue)
+        properties.appendNew("Ipv6CidrBlockNetworkBorderGroup", self.ipv6CidrBlockNetworkBorderGroup?.templateValue)
+        properties.appendNew("Ipv6IpamPoolId", self.ipv6IpamPoolId?.templateValue)
+        properties.appendNew("Ipv6NetmaskLength", self.ipv6NetmaskLength?.templateValue)
+        properties.appendNew("Ipv6Pool", self.ipv6Pool?.templateValue)
+        properties.appendNew("VpcId", self.vpcId.templateValue)
         return properties
     }
 }

@@ -16,8 +16,8 @@ public final class CfnVPCDHCPOptionsAssociation: Resource {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["DhcpOptionsId"] = self.dhcpOptionsId.templateValue
-        properties["VpcId"] = self.vpcId.templateValue
+        properties.appendNew("DhcpOptionsId", self.dhcpOptionsId.templateValue)
+        properties.appendNew("VpcId", self.vpcId.templateValue)
         return properties
     }
 }

@@ -131,17 +131,17 @@ public final class CfnVPCEncryptionControl: Resource, HasAttributes {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["EgressOnlyInternetGatewayExclusionInput"] = self.egressOnlyInternetGatewayExclusionInput?.templateValue
-        properties["ElasticFileSystemExclusionInput"] = self.elasticFileSystemExclusionInput?.templateValue
-        properties["InternetGatewayExclusionInput"] = self.internetGatewayExclusionInput?.templateValue
-        properties["LambdaExclusionInput"] = self.lambdaExclusionInput?.templateValue
-        properties["Mode"] = self.mode?.templateValue
-        properties["NatGatewayExclusionInput"] = self.natGatewayExclusionInput?.templateValue
-        properties["Tags"] = self.tags?.templateValue
-        properties["VirtualPrivateGatewayExclusionInput"] = self.virtualPrivateGatewayExclusionInput?.templateValue
-        properties["VpcId"] = self.vpcId?.templateValue
-        properties["VpcLatticeExclusionInput"] = self.vpcLatticeExclusionInput?.templateValue
-        properties["VpcPeeringExclusionInput"] = self.vpcPeeringExclusionInput?.templateValue
+        properties.appendNew("EgressOnlyInternetGatewayExclusionInput", self.egressOnlyInternetGatewayExclusionInput?.templateValue)
+        properties.appendNew("ElasticFileSystemExclusionInput", self.elasticFileSystemExclusionInput?.templateValue)
+        properties.appendNew("InternetGatewayExclusionInput", self.internetGatewayExclusionInput?.templateValue)
+        properties.appendNew("LambdaExclusionInput", self.lambdaExclusionInput?.templateValue)
+        properties.appendNew("Mode", self.mode?.templateValue)
+        properties.appendNew("NatGatewayExclusionInput", self.natGatewayExclusionInput?.templateValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
+        properties.appendNew("VirtualPrivateGatewayExclusionInput", self.virtualPrivateGatewayExclusionInput?.templateValue)
+        properties.appendNew("VpcId", self.vpcId?.templateValue)
+        properties.appendNew("VpcLatticeExclusionInput", self.vpcLatticeExclusionInput?.templateValue)
+        properties.appendNew("VpcPeeringExclusionInput", self.vpcPeeringExclusionInput?.templateValue)
         return properties
     }
 
@@ -213,8 +213,8 @@ public final class CfnVPCEncryptionControl: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Key"] = self.key.templateValue
-            fields["Value"] = self.value.templateValue
+            fields.appendNew("Key", self.key.templateValue)
+            fields.appendNew("Value", self.value.templateValue)
             return .object(fields)
         }
     }

@@ -75,20 +75,20 @@ public final class CfnVPCEndpoint: Resource, HasAttributes, DecodableResource {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["DnsOptions"] = self.dnsOptions?.templateValue
-        properties["IpAddressType"] = self.ipAddressType?.templateValue
-        properties["PolicyDocument"] = self.policyDocument?.templateValue
-        properties["PrivateDnsEnabled"] = self.privateDnsEnabled?.templateValue
-        properties["ResourceConfigurationArn"] = self.resourceConfigurationArn?.templateValue
-        properties["RouteTableIds"] = self.routeTableIds?.templateValue
-        properties["SecurityGroupIds"] = self.securityGroupIds?.templateValue
-        properties["ServiceName"] = self.serviceName?.templateValue
-        properties["ServiceNetworkArn"] = self.serviceNetworkArn?.templateValue
-        properties["ServiceRegion"] = self.serviceRegion?.templateValue
-        properties["SubnetIds"] = self.subnetIds?.templateValue
-        properties["Tags"] = self.tags?.templateValue
-        properties["VpcEndpointType"] = self.vpcEndpointType?.templateValue
-        properties["VpcId"] = self.vpcId.templateValue
+        properties.appendNew("DnsOptions", self.dnsOptions?.templateValue)
+        properties.appendNew("IpAddressType", self.ipAddressType?.templateValue)
+        properties.appendNew("PolicyDocument", self.policyDocument?.templateValue)
+        properties.appendNew("PrivateDnsEnabled", self.privateDnsEnabled?.templateValue)
+        properties.appendNew("ResourceConfigurationArn", self.resourceConfigurationArn?.templateValue)
+        properties.appendNew("RouteTableIds", self.routeTableIds?.templateValue)
+        properties.appendNew("SecurityGroupIds", self.securityGroupIds?.templateValue)
+        properties.appendNew("ServiceName", self.serviceName?.templateValue)
+        properties.appendNew("ServiceNetworkArn", self.serviceNetworkArn?.templateValue)
+        properties.appendNew("ServiceRegion", self.serviceRegion?.templateValue)
+        properties.appendNew("SubnetIds", self.subnetIds?.templateValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
+        properties.appendNew("VpcEndpointType", self.vpcEndpointType?.templateValue)
+        properties.appendNew("VpcId", self.vpcId.templateValue)
         return properties
     }
 
@@ -117,10 +117,10 @@ public final class CfnVPCEndpoint: Resource, HasAttributes, DecodableResource {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["DnsRecordIpType"] = self.dnsRecordIpType?.templateValue
-            fields["PrivateDnsOnlyForInboundResolverEndpoint"] = self.privateDnsOnlyForInboundResolverEndpoint?.templateValue
-            fields["PrivateDnsPreference"] = self.privateDnsPreference?.templateValue
-            fields["PrivateDnsSpecifiedDomains"] = self.privateDnsSpecifiedDomains?.templateValue
+            fields.appendNew("DnsRecordIpType", self.dnsRecordIpType?.templateValue)
+            fields.appendNew("PrivateDnsOnlyForInboundResolverEndpoint", self.privateDnsOnlyForInboundResolverEndpoint?.templateValue)
+            fields.appendNew("PrivateDnsPreference", self.privateDnsPreference?.templateValue)
+            fields.appendNew("PrivateDnsSpecifiedDomains", self.privateDnsSpecifiedDomains?.templateValue)
             return .object(fields)
         }
 
@@ -193,8 +193,8 @@ public final class CfnVPCEndpoint: Resource, HasAttributes, DecodableResource {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Key"] = self.key.templateValue
-            fields["Value"] = self.value.templateValue
+            fields.appendNew("Key", self.key.templateValue)
+            fields.appendNew("Value", self.value.templateValue)
             return .object(fields)
         }
     }

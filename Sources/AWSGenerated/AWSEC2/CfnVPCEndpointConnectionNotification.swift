@@ -29,10 +29,10 @@ public final class CfnVPCEndpointConnectionNotification: Resource, HasAttributes
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["ConnectionEvents"] = self.connectionEvents.templateValue
-        properties["ConnectionNotificationArn"] = self.connectionNotificationArn.templateValue
-        properties["ServiceId"] = self.serviceId?.templateValue
-        properties["VPCEndpointId"] = self.vpcEndpointId?.templateValue
+        properties.appendNew("ConnectionEvents", self.connectionEvents.templateValue)
+        properties.appendNew("ConnectionNotificationArn", self.connectionNotificationArn.templateValue)
+        properties.appendNew("ServiceId", self.serviceId?.templateValue)
+        properties.appendNew("VPCEndpointId", self.vpcEndpointId?.templateValue)
         return properties
     }
 }

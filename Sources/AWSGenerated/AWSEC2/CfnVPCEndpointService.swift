@@ -52,16 +52,16 @@ public final class CfnVPCEndpointService: Resource, HasAttributes {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["AcceptanceRequired"] = self.acceptanceRequired?.templateValue
-        properties["ContributorInsightsEnabled"] = self.contributorInsightsEnabled?.templateValue
-        properties["GatewayLoadBalancerArns"] = self.gatewayLoadBalancerArns?.templateValue
-        properties["NetworkLoadBalancerArns"] = self.networkLoadBalancerArns?.templateValue
-        properties["PayerResponsibility"] = self.payerResponsibility?.templateValue
-        properties["PrivateDnsName"] = self.privateDnsName?.templateValue
-        properties["PrivateDnsNameConfiguration"] = self.privateDnsNameConfiguration?.templateValue
-        properties["SupportedIpAddressTypes"] = self.supportedIpAddressTypes?.templateValue
-        properties["SupportedRegions"] = self.supportedRegions?.templateValue
-        properties["Tags"] = self.tags?.templateValue
+        properties.appendNew("AcceptanceRequired", self.acceptanceRequired?.templateValue)
+        properties.appendNew("ContributorInsightsEnabled", self.contributorInsightsEnabled?.templateValue)
+        properties.appendNew("GatewayLoadBalancerArns", self.gatewayLoadBalancerArns?.templateValue)
+        properties.appendNew("NetworkLoadBalancerArns", self.networkLoadBalancerArns?.templateValue)
+        properties.appendNew("PayerResponsibility", self.payerResponsibility?.templateValue)
+        properties.appendNew("PrivateDnsName", self.privateDnsName?.templateValue)
+        properties.appendNew("PrivateDnsNameConfiguration", self.privateDnsNameConfiguration?.templateValue)
+        properties.appendNew("SupportedIpAddressTypes", self.supportedIpAddressTypes?.templateValue)
+        properties.appendNew("SupportedRegions", self.supportedRegions?.templateValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
         return properties
     }
 
@@ -80,10 +80,10 @@ public final class CfnVPCEndpointService: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Name"] = self.name?.templateValue
-            fields["State"] = self.state?.templateValue
-            fields["Type"] = self.type?.templateValue
-            fields["Value"] = self.value?.templateValue
+            fields.appendNew("Name", self.name?.templateValue)
+            fields.appendNew("State", self.state?.templateValue)
+            fields.appendNew("Type", self.type?.templateValue)
+            fields.appendNew("Value", self.value?.templateValue)
             return .object(fields)
         }
     }
@@ -108,8 +108,8 @@ public final class CfnVPCEndpointService: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Key"] = self.key.templateValue
-            fields["Value"] = self.value.templateValue
+            fields.appendNew("Key", self.key.templateValue)
+            fields.appendNew("Value", self.value.templateValue)
             return .object(fields)
         }
     }

@@ -14,8 +14,8 @@ public final class CfnVPCEndpointServicePermissions: Resource {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["AllowedPrincipals"] = self.allowedPrincipals?.templateValue
-        properties["ServiceId"] = self.serviceId.templateValue
+        properties.appendNew("AllowedPrincipals", self.allowedPrincipals?.templateValue)
+        properties.appendNew("ServiceId", self.serviceId.templateValue)
         return properties
     }
 }

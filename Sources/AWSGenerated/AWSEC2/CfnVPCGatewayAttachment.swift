@@ -26,9 +26,9 @@ public final class CfnVPCGatewayAttachment: Resource, HasAttributes {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["InternetGatewayId"] = self.internetGatewayId?.templateValue
-        properties["VpcId"] = self.vpcId.templateValue
-        properties["VpnGatewayId"] = self.vpnGatewayId?.templateValue
+        properties.appendNew("InternetGatewayId", self.internetGatewayId?.templateValue)
+        properties.appendNew("VpcId", self.vpcId.templateValue)
+        properties.appendNew("VpnGatewayId", self.vpnGatewayId?.templateValue)
         return properties
     }
 }

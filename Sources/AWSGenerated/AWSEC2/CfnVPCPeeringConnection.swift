@@ -37,13 +37,13 @@ public final class CfnVPCPeeringConnection: Resource, HasAttributes {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["AssumeRoleRegion"] = self.assumeRoleRegion?.templateValue
-        properties["PeerOwnerId"] = self.peerOwnerId?.templateValue
-        properties["PeerRegion"] = self.peerRegion?.templateValue
-        properties["PeerRoleArn"] = self.peerRoleArn?.templateValue
-        properties["PeerVpcId"] = self.peerVpcId.templateValue
-        properties["Tags"] = self.tags?.templateValue
-        properties["VpcId"] = self.vpcId.templateValue
+        properties.appendNew("AssumeRoleRegion", self.assumeRoleRegion?.templateValue)
+        properties.appendNew("PeerOwnerId", self.peerOwnerId?.templateValue)
+        properties.appendNew("PeerRegion", self.peerRegion?.templateValue)
+        properties.appendNew("PeerRoleArn", self.peerRoleArn?.templateValue)
+        properties.appendNew("PeerVpcId", self.peerVpcId.templateValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
+        properties.appendNew("VpcId", self.vpcId.templateValue)
         return properties
     }
 
@@ -61,8 +61,8 @@ public final class CfnVPCPeeringConnection: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Key"] = self.key.templateValue
-            fields["Value"] = self.value.templateValue
+            fields.appendNew("Key", self.key.templateValue)
+            fields.appendNew("Value", self.value.templateValue)
             return .object(fields)
         }
     }

@@ -29,9 +29,9 @@ public final class CfnVPNConcentrator: Resource, HasAttributes {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["Tags"] = self.tags?.templateValue
-        properties["TransitGatewayId"] = self.transitGatewayId?.templateValue
-        properties["Type"] = self.vpnConcentratorType.templateValue
+        properties.appendNew("Tags", self.tags?.templateValue)
+        properties.appendNew("TransitGatewayId", self.transitGatewayId?.templateValue)
+        properties.appendNew("Type", self.vpnConcentratorType.templateValue)
         return properties
     }
 
@@ -49,8 +49,8 @@ public final class CfnVPNConcentrator: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Key"] = self.key.templateValue
-            fields["Value"] = self.value.templateValue
+            fields.appendNew("Key", self.key.templateValue)
+            fields.appendNew("Value", self.value.templateValue)
             return .object(fields)
         }
     }

@@ -71,24 +71,24 @@ public final class CfnVPNConnection: Resource, HasAttributes {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["CustomerGatewayId"] = self.customerGatewayId.templateValue
-        properties["EnableAcceleration"] = self.enableAcceleration?.templateValue
-        properties["LocalIpv4NetworkCidr"] = self.localIpv4NetworkCidr?.templateValue
-        properties["LocalIpv6NetworkCidr"] = self.localIpv6NetworkCidr?.templateValue
-        properties["OutsideIpAddressType"] = self.outsideIpAddressType?.templateValue
-        properties["PreSharedKeyStorage"] = self.preSharedKeyStorage?.templateValue
-        properties["RemoteIpv4NetworkCidr"] = self.remoteIpv4NetworkCidr?.templateValue
-        properties["RemoteIpv6NetworkCidr"] = self.remoteIpv6NetworkCidr?.templateValue
-        properties["StaticRoutesOnly"] = self.staticRoutesOnly?.templateValue
-        properties["Tags"] = self.tags?.templateValue
-        properties["TransitGatewayId"] = self.transitGatewayId?.templateValue
-        properties["TransportTransitGatewayAttachmentId"] = self.transportTransitGatewayAttachmentId?.templateValue
-        properties["TunnelBandwidth"] = self.tunnelBandwidth?.templateValue
-        properties["TunnelInsideIpVersion"] = self.tunnelInsideIpVersion?.templateValue
-        properties["Type"] = self.vpnConnectionType.templateValue
-        properties["VpnConcentratorId"] = self.vpnConcentratorId?.templateValue
-        properties["VpnGatewayId"] = self.vpnGatewayId?.templateValue
-        properties["VpnTunnelOptionsSpecifications"] = self.vpnTunnelOptionsSpecifications?.templateValue
+        properties.appendNew("CustomerGatewayId", self.customerGatewayId.templateValue)
+        properties.appendNew("EnableAcceleration", self.enableAcceleration?.templateValue)
+        properties.appendNew("LocalIpv4NetworkCidr", self.localIpv4NetworkCidr?.templateValue)
+        properties.appendNew("LocalIpv6NetworkCidr", self.localIpv6NetworkCidr?.templateValue)
+        properties.appendNew("OutsideIpAddressType", self.outsideIpAddressType?.templateValue)
+        properties.appendNew("PreSharedKeyStorage", self.preSharedKeyStorage?.templateValue)
+        properties.appendNew("RemoteIpv4NetworkCidr", self.remoteIpv4NetworkCidr?.templateValue)
+        properties.appendNew("RemoteIpv6NetworkCidr", self.remoteIpv6NetworkCidr?.templateValue)
+        properties.appendNew("StaticRoutesOnly", self.staticRoutesOnly?.templateValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
+        properties.appendNew("TransitGatewayId", self.transitGatewayId?.templateValue)
+        properties.appendNew("TransportTransitGatewayAttachmentId", self.transportTransitGatewayAttachmentId?.templateValue)
+        properties.appendNew("TunnelBandwidth", self.tunnelBandwidth?.templateValue)
+        properties.appendNew("TunnelInsideIpVersion", self.tunnelInsideIpVersion?.templateValue)
+        properties.appendNew("Type", self.vpnConnectionType.templateValue)
+        properties.appendNew("VpnConcentratorId", self.vpnConcentratorId?.templateValue)
+        properties.appendNew("VpnGatewayId", self.vpnGatewayId?.templateValue)
+        properties.appendNew("VpnTunnelOptionsSpecifications", self.vpnTunnelOptionsSpecifications?.templateValue)
         return properties
     }
 
@@ -115,8 +115,8 @@ public final class CfnVPNConnection: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Key"] = self.key.templateValue
-            fields["Value"] = self.value.templateValue
+            fields.appendNew("Key", self.key.templateValue)
+            fields.appendNew("Value", self.value.templateValue)
             return .object(fields)
         }
     }
@@ -198,26 +198,26 @@ public final class CfnVPNConnection: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["DPDTimeoutAction"] = self.dpdTimeoutAction?.templateValue
-            fields["DPDTimeoutSeconds"] = self.dpdTimeoutSeconds?.templateValue
-            fields["EnableTunnelLifecycleControl"] = self.enableTunnelLifecycleControl?.templateValue
-            fields["IKEVersions"] = self.ikeVersions?.templateValue
-            fields["LogOptions"] = self.logOptions?.templateValue
-            fields["Phase1DHGroupNumbers"] = self.phase1DHGroupNumbers?.templateValue
-            fields["Phase1EncryptionAlgorithms"] = self.phase1EncryptionAlgorithms?.templateValue
-            fields["Phase1IntegrityAlgorithms"] = self.phase1IntegrityAlgorithms?.templateValue
-            fields["Phase1LifetimeSeconds"] = self.phase1LifetimeSeconds?.templateValue
-            fields["Phase2DHGroupNumbers"] = self.phase2DHGroupNumbers?.templateValue
-            fields["Phase2EncryptionAlgorithms"] = self.phase2EncryptionAlgorithms?.templateValue
-            fields["Phase2IntegrityAlgorithms"] = self.phase2IntegrityAlgorithms?.templateValue
-            fields["Phase2LifetimeSeconds"] = self.phase2LifetimeSeconds?.templateValue
-            fields["PreSharedKey"] = self.preSharedKey?.templateValue
-            fields["RekeyFuzzPercentage"] = self.rekeyFuzzPercentage?.templateValue
-            fields["RekeyMarginTimeSeconds"] = self.rekeyMarginTimeSeconds?.templateValue
-            fields["ReplayWindowSize"] = self.replayWindowSize?.templateValue
-            fields["StartupAction"] = self.startupAction?.templateValue
-            fields["TunnelInsideCidr"] = self.tunnelInsideCidr?.templateValue
-            fields["TunnelInsideIpv6Cidr"] = self.tunnelInsideIpv6Cidr?.templateValue
+            fields.appendNew("DPDTimeoutAction", self.dpdTimeoutAction?.templateValue)
+            fields.appendNew("DPDTimeoutSeconds", self.dpdTimeoutSeconds?.templateValue)
+            fields.appendNew("EnableTunnelLifecycleControl", self.enableTunnelLifecycleControl?.templateValue)
+            fields.appendNew("IKEVersions", self.ikeVersions?.templateValue)
+            fields.appendNew("LogOptions", self.logOptions?.templateValue)
+            fields.appendNew("Phase1DHGroupNumbers", self.phase1DHGroupNumbers?.templateValue)
+            fields.appendNew("Phase1EncryptionAlgorithms", self.phase1EncryptionAlgorithms?.templateValue)
+            fields.appendNew("Phase1IntegrityAlgorithms", self.phase1IntegrityAlgorithms?.templateValue)
+            fields.appendNew("Phase1LifetimeSeconds", self.phase1LifetimeSeconds?.templateValue)
+            fields.appendNew("Phase2DHGroupNumbers", self.phase2DHGroupNumbers?.templateValue)
+            fields.appendNew("Phase2EncryptionAlgorithms", self.phase2EncryptionAlgorithms?.templateValue)
+            fields.appendNew("Phase2IntegrityAlgorithms", self.phase2IntegrityAlgorithms?.templateValue)
+            fields.appendNew("Phase2LifetimeSeconds", self.phase2LifetimeSeconds?.templateValue)
+            fields.appendNew("PreSharedKey", self.preSharedKey?.templateValue)
+            fields.appendNew("RekeyFuzzPercentage", self.rekeyFuzzPercentage?.templateValue)
+            fields.appendNew("RekeyMarginTimeSeconds", self.rekeyMarginTimeSeconds?.templateValue)
+            fields.appendNew("ReplayWindowSize", self.replayWindowSize?.templateValue)
+            fields.appendNew("StartupAction", self.startupAction?.templateValue)
+            fields.appendNew("TunnelInsideCidr", self.tunnelInsideCidr?.templateValue)
+            fields.appendNew("TunnelInsideIpv6Cidr", self.tunnelInsideIpv6Cidr?.templateValue)
             return .object(fields)
         }
 
@@ -252,7 +252,7 @@ public final class CfnVPNConnection: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Value"] = self.value?.templateValue
+            fields.appendNew("Value", self.value?.templateValue)
             return .object(fields)
         }
 
@@ -277,7 +277,7 @@ public final class CfnVPNConnection: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["CloudwatchLogOptions"] = self.cloudwatchLogOptions?.templateValue
+            fields.appendNew("CloudwatchLogOptions", self.cloudwatchLogOptions?.templateValue)
             return .object(fields)
         }
     }
@@ -308,12 +308,12 @@ public final class CfnVPNConnection: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["BgpLogEnabled"] = self.bgpLogEnabled?.templateValue
-            fields["BgpLogGroupArn"] = self.bgpLogGroupArn?.templateValue
-            fields["BgpLogOutputFormat"] = self.bgpLogOutputFormat?.templateValue
-            fields["LogEnabled"] = self.logEnabled?.templateValue
-            fields["LogGroupArn"] = self.logGroupArn?.templateValue
-            fields["LogOutputFormat"] = self.logOutputFormat?.templateValue
+            fields.appendNew("BgpLogEnabled", self.bgpLogEnabled?.templateValue)
+            fields.appendNew("BgpLogGroupArn", self.bgpLogGroupArn?.templateValue)
+            fields.appendNew("BgpLogOutputFormat", self.bgpLogOutputFormat?.templateValue)
+            fields.appendNew("LogEnabled", self.logEnabled?.templateValue)
+            fields.appendNew("LogGroupArn", self.logGroupArn?.templateValue)
+            fields.appendNew("LogOutputFormat", self.logOutputFormat?.templateValue)
             return .object(fields)
         }
 
@@ -347,7 +347,7 @@ public final class CfnVPNConnection: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Value"] = self.value?.templateValue
+            fields.appendNew("Value", self.value?.templateValue)
             return .object(fields)
         }
     }
@@ -363,7 +363,7 @@ public final class CfnVPNConnection: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Value"] = self.value?.templateValue
+            fields.appendNew("Value", self.value?.templateValue)
             return .object(fields)
         }
 
@@ -390,7 +390,7 @@ public final class CfnVPNConnection: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Value"] = self.value?.templateValue
+            fields.appendNew("Value", self.value?.templateValue)
             return .object(fields)
         }
 
@@ -417,7 +417,7 @@ public final class CfnVPNConnection: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Value"] = self.value?.templateValue
+            fields.appendNew("Value", self.value?.templateValue)
             return .object(fields)
         }
     }
@@ -433,7 +433,7 @@ public final class CfnVPNConnection: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Value"] = self.value?.templateValue
+            fields.appendNew("Value", self.value?.templateValue)
             return .object(fields)
         }
 
@@ -460,7 +460,7 @@ public final class CfnVPNConnection: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Value"] = self.value?.templateValue
+            fields.appendNew("Value", self.value?.templateValue)
             return .object(fields)
         }
 

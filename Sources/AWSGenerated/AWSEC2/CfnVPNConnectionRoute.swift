@@ -16,8 +16,8 @@ public final class CfnVPNConnectionRoute: Resource {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["DestinationCidrBlock"] = self.destinationCidrBlock.templateValue
-        properties["VpnConnectionId"] = self.vpnConnectionId.templateValue
+        properties.appendNew("DestinationCidrBlock", self.destinationCidrBlock.templateValue)
+        properties.appendNew("VpnConnectionId", self.vpnConnectionId.templateValue)
         return properties
     }
 }

@@ -26,9 +26,9 @@ public final class CfnVPNGateway: Resource, HasAttributes {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["AmazonSideAsn"] = self.amazonSideAsn?.templateValue
-        properties["Tags"] = self.tags?.templateValue
-        properties["Type"] = self.vpnGatewayType.templateValue
+        properties.appendNew("AmazonSideAsn", self.amazonSideAsn?.templateValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
+        properties.appendNew("Type", self.vpnGatewayType.templateValue)
         return properties
     }
 
@@ -46,8 +46,8 @@ public final class CfnVPNGateway: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Key"] = self.key.templateValue
-            fields["Value"] = self.value.templateValue
+            fields.appendNew("Key", self.key.templateValue)
+            fields.appendNew("Value", self.value.templateValue)
             return .object(fields)
         }
     }

@@ -23,8 +23,8 @@ public final class CfnVPNGatewayRoutePropagation: Resource, HasAttributes {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["RouteTableIds"] = self.routeTableIds.templateValue
-        properties["VpnGatewayId"] = self.vpnGatewayId.templateValue
+        properties.appendNew("RouteTableIds", self.routeTableIds.templateValue)
+        properties.appendNew("VpnGatewayId", self.vpnGatewayId.templateValue)
         return properties
     }
 }

@@ -83,22 +83,22 @@ public final class CfnVerifiedAccessEndpoint: Resource, HasAttributes {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["ApplicationDomain"] = self.applicationDomain?.templateValue
-        properties["AttachmentType"] = self.attachmentType.templateValue
-        properties["CidrOptions"] = self.cidrOptions?.templateValue
-        properties["Description"] = self.description?.templateValue
-        properties["DomainCertificateArn"] = self.domainCertificateArn?.templateValue
-        properties["EndpointDomainPrefix"] = self.endpointDomainPrefix?.templateValue
-        properties["EndpointType"] = self.endpointType.templateValue
-        properties["LoadBalancerOptions"] = self.loadBalancerOptions?.templateValue
-        properties["NetworkInterfaceOptions"] = self.networkInterfaceOptions?.templateValue
-        properties["PolicyDocument"] = self.policyDocument?.templateValue
-        properties["PolicyEnabled"] = self.policyEnabled?.templateValue
-        properties["RdsOptions"] = self.rdsOptions?.templateValue
-        properties["SecurityGroupIds"] = self.securityGroupIds?.templateValue
-        properties["SseSpecification"] = self.sseSpecification?.templateValue
-        properties["Tags"] = self.tags?.templateValue
-        properties["VerifiedAccessGroupId"] = self.verifiedAccessGroupId.templateValue
+        properties.appendNew("ApplicationDomain", self.applicationDomain?.templateValue)
+        properties.appendNew("AttachmentType", self.attachmentType.templateValue)
+        properties.appendNew("CidrOptions", self.cidrOptions?.templateValue)
+        properties.appendNew("Description", self.description?.templateValue)
+        properties.appendNew("DomainCertificateArn", self.domainCertificateArn?.templateValue)
+        properties.appendNew("EndpointDomainPrefix", self.endpointDomainPrefix?.templateValue)
+        properties.appendNew("EndpointType", self.endpointType.templateValue)
+        properties.appendNew("LoadBalancerOptions", self.loadBalancerOptions?.templateValue)
+        properties.appendNew("NetworkInterfaceOptions", self.networkInterfaceOptions?.templateValue)
+        properties.appendNew("PolicyDocument", self.policyDocument?.templateValue)
+        properties.appendNew("PolicyEnabled", self.policyEnabled?.templateValue)
+        properties.appendNew("RdsOptions", self.rdsOptions?.templateValue)
+        properties.appendNew("SecurityGroupIds", self.securityGroupIds?.templateValue)
+        properties.appendNew("SseSpecification", self.sseSpecification?.templateValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
+        properties.appendNew("VerifiedAccessGroupId", self.verifiedAccessGroupId.templateValue)
         return properties
     }
 
@@ -130,10 +130,10 @@ public final class CfnVerifiedAccessEndpoint: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Cidr"] = self.cidr?.templateValue
-            fields["PortRanges"] = self.portRanges?.templateValue
-            fields["Protocol"] = self.protocol?.templateValue
-            fields["SubnetIds"] = self.subnetIds?.templateValue
+            fields.appendNew("Cidr", self.cidr?.templateValue)
+            fields.appendNew("PortRanges", self.portRanges?.templateValue)
+            fields.appendNew("Protocol", self.protocol?.templateValue)
+            fields.appendNew("SubnetIds", self.subnetIds?.templateValue)
             return .object(fields)
         }
 
@@ -162,8 +162,8 @@ public final class CfnVerifiedAccessEndpoint: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["FromPort"] = self.fromPort?.templateValue
-            fields["ToPort"] = self.toPort?.templateValue
+            fields.appendNew("FromPort", self.fromPort?.templateValue)
+            fields.appendNew("ToPort", self.toPort?.templateValue)
             return .object(fields)
         }
     }
@@ -202,11 +202,11 @@ public final class CfnVerifiedAccessEndpoint: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["LoadBalancerArn"] = self.loadBalancerArn?.templateValue
-            fields["Port"] = self.port?.templateValue
-            fields["PortRanges"] = self.portRanges?.templateValue
-            fields["Protocol"] = self.protocol?.templateValue
-            fields["SubnetIds"] = self.subnetIds?.templateValue
+            fields.appendNew("LoadBalancerArn", self.loadBalancerArn?.templateValue)
+            fields.appendNew("Port", self.port?.templateValue)
+            fields.appendNew("PortRanges", self.portRanges?.templateValue)
+            fields.appendNew("Protocol", self.protocol?.templateValue)
+            fields.appendNew("SubnetIds", self.subnetIds?.templateValue)
             return .object(fields)
         }
 
@@ -241,10 +241,10 @@ public final class CfnVerifiedAccessEndpoint: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["NetworkInterfaceId"] = self.networkInterfaceId?.templateValue
-            fields["Port"] = self.port?.templateValue
-            fields["PortRanges"] = self.portRanges?.templateValue
-            fields["Protocol"] = self.protocol?.templateValue
+            fields.appendNew("NetworkInterfaceId", self.networkInterfaceId?.templateValue)
+            fields.appendNew("Port", self.port?.templateValue)
+            fields.appendNew("PortRanges", self.portRanges?.templateValue)
+            fields.appendNew("Protocol", self.protocol?.templateValue)
             return .object(fields)
         }
 
@@ -288,13 +288,13 @@ public final class CfnVerifiedAccessEndpoint: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Port"] = self.port?.templateValue
-            fields["Protocol"] = self.protocol?.templateValue
-            fields["RdsDbClusterArn"] = self.rdsDbClusterArn?.templateValue
-            fields["RdsDbInstanceArn"] = self.rdsDbInstanceArn?.templateValue
-            fields["RdsDbProxyArn"] = self.rdsDbProxyArn?.templateValue
-            fields["RdsEndpoint"] = self.rdsEndpoint?.templateValue
-            fields["SubnetIds"] = self.subnetIds?.templateValue
+            fields.appendNew("Port", self.port?.templateValue)
+            fields.appendNew("Protocol", self.protocol?.templateValue)
+            fields.appendNew("RdsDbClusterArn", self.rdsDbClusterArn?.templateValue)
+            fields.appendNew("RdsDbInstanceArn", self.rdsDbInstanceArn?.templateValue)
+            fields.appendNew("RdsDbProxyArn", self.rdsDbProxyArn?.templateValue)
+            fields.appendNew("RdsEndpoint", self.rdsEndpoint?.templateValue)
+            fields.appendNew("SubnetIds", self.subnetIds?.templateValue)
             return .object(fields)
         }
 
@@ -323,8 +323,8 @@ public final class CfnVerifiedAccessEndpoint: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["CustomerManagedKeyEnabled"] = self.customerManagedKeyEnabled?.templateValue
-            fields["KmsKeyArn"] = self.kmsKeyArn?.templateValue
+            fields.appendNew("CustomerManagedKeyEnabled", self.customerManagedKeyEnabled?.templateValue)
+            fields.appendNew("KmsKeyArn", self.kmsKeyArn?.templateValue)
             return .object(fields)
         }
     }
@@ -343,8 +343,8 @@ public final class CfnVerifiedAccessEndpoint: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Key"] = self.key.templateValue
-            fields["Value"] = self.value.templateValue
+            fields.appendNew("Key", self.key.templateValue)
+            fields.appendNew("Value", self.value.templateValue)
             return .object(fields)
         }
     }

@@ -47,12 +47,12 @@ public final class CfnVerifiedAccessGroup: Resource, HasAttributes {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["Description"] = self.description?.templateValue
-        properties["PolicyDocument"] = self.policyDocument?.templateValue
-        properties["PolicyEnabled"] = self.policyEnabled?.templateValue
-        properties["SseSpecification"] = self.sseSpecification?.templateValue
-        properties["Tags"] = self.tags?.templateValue
-        properties["VerifiedAccessInstanceId"] = self.verifiedAccessInstanceId.templateValue
+        properties.appendNew("Description", self.description?.templateValue)
+        properties.appendNew("PolicyDocument", self.policyDocument?.templateValue)
+        properties.appendNew("PolicyEnabled", self.policyEnabled?.templateValue)
+        properties.appendNew("SseSpecification", self.sseSpecification?.templateValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
+        properties.appendNew("VerifiedAccessInstanceId", self.verifiedAccessInstanceId.templateValue)
         return properties
     }
 
@@ -70,8 +70,8 @@ public final class CfnVerifiedAccessGroup: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["CustomerManagedKeyEnabled"] = self.customerManagedKeyEnabled?.templateValue
-            fields["KmsKeyArn"] = self.kmsKeyArn?.templateValue
+            fields.appendNew("CustomerManagedKeyEnabled", self.customerManagedKeyEnabled?.templateValue)
+            fields.appendNew("KmsKeyArn", self.kmsKeyArn?.templateValue)
             return .object(fields)
         }
     }
@@ -90,8 +90,8 @@ public final class CfnVerifiedAccessGroup: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Key"] = self.key.templateValue
-            fields["Value"] = self.value.templateValue
+            fields.appendNew("Key", self.key.templateValue)
+            fields.appendNew("Value", self.value.templateValue)
             return .object(fields)
         }
     }

@@ -47,13 +47,13 @@ public final class CfnVerifiedAccessInstance: Resource, HasAttributes {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["CidrEndpointsCustomSubDomain"] = self.cidrEndpointsCustomSubDomain?.templateValue
-        properties["Description"] = self.description?.templateValue
-        properties["FipsEnabled"] = self.fipsEnabled?.templateValue
-        properties["LoggingConfigurations"] = self.loggingConfigurations?.templateValue
-        properties["Tags"] = self.tags?.templateValue
-        properties["VerifiedAccessTrustProviderIds"] = self.verifiedAccessTrustProviderIds?.templateValue
-        properties["VerifiedAccessTrustProviders"] = self.verifiedAccessTrustProviders?.templateValue
+        properties.appendNew("CidrEndpointsCustomSubDomain", self.cidrEndpointsCustomSubDomain?.templateValue)
+        properties.appendNew("Description", self.description?.templateValue)
+        properties.appendNew("FipsEnabled", self.fipsEnabled?.templateValue)
+        properties.appendNew("LoggingConfigurations", self.loggingConfigurations?.templateValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
+        properties.appendNew("VerifiedAccessTrustProviderIds", self.verifiedAccessTrustProviderIds?.templateValue)
+        properties.appendNew("VerifiedAccessTrustProviders", self.verifiedAccessTrustProviders?.templateValue)
         return properties
     }
 
@@ -80,11 +80,11 @@ public final class CfnVerifiedAccessInstance: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["CloudWatchLogs"] = self.cloudWatchLogs?.templateValue
-            fields["IncludeTrustContext"] = self.includeTrustContext?.templateValue
-            fields["KinesisDataFirehose"] = self.kinesisDataFirehose?.templateValue
-            fields["LogVersion"] = self.logVersion?.templateValue
-            fields["S3"] = self.s3?.templateValue
+            fields.appendNew("CloudWatchLogs", self.cloudWatchLogs?.templateValue)
+            fields.appendNew("IncludeTrustContext", self.includeTrustContext?.templateValue)
+            fields.appendNew("KinesisDataFirehose", self.kinesisDataFirehose?.templateValue)
+            fields.appendNew("LogVersion", self.logVersion?.templateValue)
+            fields.appendNew("S3", self.s3?.templateValue)
             return .object(fields)
         }
 
@@ -102,8 +102,8 @@ public final class CfnVerifiedAccessInstance: Resource, HasAttributes {
 
             public var templateValue: TemplateValue {
                 var fields = Fields()
-                fields["Enabled"] = self.enabled?.templateValue
-                fields["LogGroup"] = self.logGroup?.templateValue
+                fields.appendNew("Enabled", self.enabled?.templateValue)
+                fields.appendNew("LogGroup", self.logGroup?.templateValue)
                 return .object(fields)
             }
         }
@@ -122,8 +122,8 @@ public final class CfnVerifiedAccessInstance: Resource, HasAttributes {
 
             public var templateValue: TemplateValue {
                 var fields = Fields()
-                fields["DeliveryStream"] = self.deliveryStream?.templateValue
-                fields["Enabled"] = self.enabled?.templateValue
+                fields.appendNew("DeliveryStream", self.deliveryStream?.templateValue)
+                fields.appendNew("Enabled", self.enabled?.templateValue)
                 return .object(fields)
             }
         }
@@ -148,10 +148,10 @@ public final class CfnVerifiedAccessInstance: Resource, HasAttributes {
 
             public var templateValue: TemplateValue {
                 var fields = Fields()
-                fields["BucketName"] = self.bucketName?.templateValue
-                fields["BucketOwner"] = self.bucketOwner?.templateValue
-                fields["Enabled"] = self.enabled?.templateValue
-                fields["Prefix"] = self.prefix?.templateValue
+                fields.appendNew("BucketName", self.bucketName?.templateValue)
+                fields.appendNew("BucketOwner", self.bucketOwner?.templateValue)
+                fields.appendNew("Enabled", self.enabled?.templateValue)
+                fields.appendNew("Prefix", self.prefix?.templateValue)
                 return .object(fields)
             }
         }
@@ -171,8 +171,8 @@ public final class CfnVerifiedAccessInstance: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Key"] = self.key.templateValue
-            fields["Value"] = self.value.templateValue
+            fields.appendNew("Key", self.key.templateValue)
+            fields.appendNew("Value", self.value.templateValue)
             return .object(fields)
         }
     }
@@ -200,11 +200,11 @@ public final class CfnVerifiedAccessInstance: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Description"] = self.description?.templateValue
-            fields["DeviceTrustProviderType"] = self.deviceTrustProviderType?.templateValue
-            fields["TrustProviderType"] = self.trustProviderType?.templateValue
-            fields["UserTrustProviderType"] = self.userTrustProviderType?.templateValue
-            fields["VerifiedAccessTrustProviderId"] = self.verifiedAccessTrustProviderId?.templateValue
+            fields.appendNew("Description", self.description?.templateValue)
+            fields.appendNew("DeviceTrustProviderType", self.deviceTrustProviderType?.templateValue)
+            fields.appendNew("TrustProviderType", self.trustProviderType?.templateValue)
+            fields.appendNew("UserTrustProviderType", self.userTrustProviderType?.templateValue)
+            fields.appendNew("VerifiedAccessTrustProviderId", self.verifiedAccessTrustProviderId?.templateValue)
             return .object(fields)
         }
     }

@@ -50,16 +50,16 @@ public final class CfnVerifiedAccessTrustProvider: Resource, HasAttributes {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["Description"] = self.description?.templateValue
-        properties["DeviceOptions"] = self.deviceOptions?.templateValue
-        properties["DeviceTrustProviderType"] = self.deviceTrustProviderType?.templateValue
-        properties["NativeApplicationOidcOptions"] = self.nativeApplicationOidcOptions?.templateValue
-        properties["OidcOptions"] = self.oidcOptions?.templateValue
-        properties["PolicyReferenceName"] = self.policyReferenceName.templateValue
-        properties["SseSpecification"] = self.sseSpecification?.templateValue
-        properties["Tags"] = self.tags?.templateValue
-        properties["TrustProviderType"] = self.trustProviderType.templateValue
-        properties["UserTrustProviderType"] = self.userTrustProviderType?.templateValue
+        properties.appendNew("Description", self.description?.templateValue)
+        properties.appendNew("DeviceOptions", self.deviceOptions?.templateValue)
+        properties.appendNew("DeviceTrustProviderType", self.deviceTrustProviderType?.templateValue)
+        properties.appendNew("NativeApplicationOidcOptions", self.nativeApplicationOidcOptions?.templateValue)
+        properties.appendNew("OidcOptions", self.oidcOptions?.templateValue)
+        properties.appendNew("PolicyReferenceName", self.policyReferenceName.templateValue)
+        properties.appendNew("SseSpecification", self.sseSpecification?.templateValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
+        properties.appendNew("TrustProviderType", self.trustProviderType.templateValue)
+        properties.appendNew("UserTrustProviderType", self.userTrustProviderType?.templateValue)
         return properties
     }
 
@@ -77,8 +77,8 @@ public final class CfnVerifiedAccessTrustProvider: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["PublicSigningKeyUrl"] = self.publicSigningKeyUrl?.templateValue
-            fields["TenantId"] = self.tenantId?.templateValue
+            fields.appendNew("PublicSigningKeyUrl", self.publicSigningKeyUrl?.templateValue)
+            fields.appendNew("TenantId", self.tenantId?.templateValue)
             return .object(fields)
         }
     }
@@ -125,14 +125,14 @@ public final class CfnVerifiedAccessTrustProvider: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["AuthorizationEndpoint"] = self.authorizationEndpoint?.templateValue
-            fields["ClientId"] = self.clientId?.templateValue
-            fields["ClientSecret"] = self.clientSecret?.templateValue
-            fields["Issuer"] = self.issuer?.templateValue
-            fields["PublicSigningKeyEndpoint"] = self.publicSigningKeyEndpoint?.templateValue
-            fields["Scope"] = self.scope?.templateValue
-            fields["TokenEndpoint"] = self.tokenEndpoint?.templateValue
-            fields["UserInfoEndpoint"] = self.userInfoEndpoint?.templateValue
+            fields.appendNew("AuthorizationEndpoint", self.authorizationEndpoint?.templateValue)
+            fields.appendNew("ClientId", self.clientId?.templateValue)
+            fields.appendNew("ClientSecret", self.clientSecret?.templateValue)
+            fields.appendNew("Issuer", self.issuer?.templateValue)
+            fields.appendNew("PublicSigningKeyEndpoint", self.publicSigningKeyEndpoint?.templateValue)
+            fields.appendNew("Scope", self.scope?.templateValue)
+            fields.appendNew("TokenEndpoint", self.tokenEndpoint?.templateValue)
+            fields.appendNew("UserInfoEndpoint", self.userInfoEndpoint?.templateValue)
             return .object(fields)
         }
     }
@@ -166,13 +166,13 @@ public final class CfnVerifiedAccessTrustProvider: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["AuthorizationEndpoint"] = self.authorizationEndpoint?.templateValue
-            fields["ClientId"] = self.clientId?.templateValue
-            fields["ClientSecret"] = self.clientSecret?.templateValue
-            fields["Issuer"] = self.issuer?.templateValue
-            fields["Scope"] = self.scope?.templateValue
-            fields["TokenEndpoint"] = self.tokenEndpoint?.templateValue
-            fields["UserInfoEndpoint"] = self.userInfoEndpoint?.templateValue
+            fields.appendNew("AuthorizationEndpoint", self.authorizationEndpoint?.templateValue)
+            fields.appendNew("ClientId", self.clientId?.templateValue)
+            fields.appendNew("ClientSecret", self.clientSecret?.templateValue)
+            fields.appendNew("Issuer", self.issuer?.templateValue)
+            fields.appendNew("Scope", self.scope?.templateValue)
+            fields.appendNew("TokenEndpoint", self.tokenEndpoint?.templateValue)
+            fields.appendNew("UserInfoEndpoint", self.userInfoEndpoint?.templateValue)
             return .object(fields)
         }
     }
@@ -191,8 +191,8 @@ public final class CfnVerifiedAccessTrustProvider: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["CustomerManagedKeyEnabled"] = self.customerManagedKeyEnabled?.templateValue
-            fields["KmsKeyArn"] = self.kmsKeyArn?.templateValue
+            fields.appendNew("CustomerManagedKeyEnabled", self.customerManagedKeyEnabled?.templateValue)
+            fields.appendNew("KmsKeyArn", self.kmsKeyArn?.templateValue)
             return .object(fields)
         }
     }
@@ -211,8 +211,8 @@ public final class CfnVerifiedAccessTrustProvider: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Key"] = self.key.templateValue
-            fields["Value"] = self.value.templateValue
+            fields.appendNew("Key", self.key.templateValue)
+            fields.appendNew("Value", self.value.templateValue)
             return .object(fields)
         }
     }

@@ -62,21 +62,21 @@ public final class CfnVolume: Resource, HasAttributes {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["AutoEnableIO"] = self.autoEnableIO?.templateValue
-        properties["AvailabilityZone"] = self.availabilityZone?.templateValue
-        properties["AvailabilityZoneId"] = self.availabilityZoneId?.templateValue
-        properties["Encrypted"] = self.encrypted?.templateValue
-        properties["Iops"] = self.iops?.templateValue
-        properties["KmsKeyId"] = self.kmsKeyId?.templateValue
-        properties["MultiAttachEnabled"] = self.multiAttachEnabled?.templateValue
-        properties["OutpostArn"] = self.outpostArn?.templateValue
-        properties["Size"] = self.size?.templateValue
-        properties["SnapshotId"] = self.snapshotId?.templateValue
-        properties["SourceVolumeId"] = self.sourceVolumeId?.templateValue
-        properties["Tags"] = self.tags?.templateValue
-        properties["Throughput"] = self.throughput?.templateValue
-        properties["VolumeInitializationRate"] = self.volumeInitializationRate?.templateValue
-        properties["VolumeType"] = self.volumeType?.templateValue
+        properties.appendNew("AutoEnableIO", self.autoEnableIO?.templateValue)
+        properties.appendNew("AvailabilityZone", self.availabilityZone?.templateValue)
+        properties.appendNew("AvailabilityZoneId", self.availabilityZoneId?.templateValue)
+        properties.appendNew("Encrypted", self.encrypted?.templateValue)
+        properties.appendNew("Iops", self.iops?.templateValue)
+        properties.appendNew("KmsKeyId", self.kmsKeyId?.templateValue)
+        properties.appendNew("MultiAttachEnabled", self.multiAttachEnabled?.templateValue)
+        properties.appendNew("OutpostArn", self.outpostArn?.templateValue)
+        properties.appendNew("Size", self.size?.templateValue)
+        properties.appendNew("SnapshotId", self.snapshotId?.templateValue)
+        properties.appendNew("SourceVolumeId", self.sourceVolumeId?.templateValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
+        properties.appendNew("Throughput", self.throughput?.templateValue)
+        properties.appendNew("VolumeInitializationRate", self.volumeInitializationRate?.templateValue)
+        properties.appendNew("VolumeType", self.volumeType?.templateValue)
         return properties
     }
 
@@ -94,8 +94,8 @@ public final class CfnVolume: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Key"] = self.key.templateValue
-            fields["Value"] = self.value.templateValue
+            fields.appendNew("Key", self.key.templateValue)
+            fields.appendNew("Value", self.value.templateValue)
             return .object(fields)
         }
     }

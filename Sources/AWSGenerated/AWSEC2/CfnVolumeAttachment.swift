@@ -22,10 +22,10 @@ public final class CfnVolumeAttachment: Resource {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["Device"] = self.device?.templateValue
-        properties["EbsCardIndex"] = self.ebsCardIndex?.templateValue
-        properties["InstanceId"] = self.instanceId.templateValue
-        properties["VolumeId"] = self.volumeId.templateValue
+        properties.appendNew("Device", self.device?.templateValue)
+        properties.appendNew("EbsCardIndex", self.ebsCardIndex?.templateValue)
+        properties.appendNew("InstanceId", self.instanceId.templateValue)
+        properties.appendNew("VolumeId", self.volumeId.templateValue)
         return properties
     }
 }

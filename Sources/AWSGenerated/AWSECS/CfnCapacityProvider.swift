@@ -20,11 +20,11 @@ public final class CfnCapacityProvider: Resource {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["AutoScalingGroupProvider"] = self.autoScalingGroupProvider?.templateValue
-        properties["ClusterName"] = self.clusterName?.templateValue
-        properties["ManagedInstancesProvider"] = self.managedInstancesProvider?.templateValue
-        properties["Name"] = self.name?.templateValue
-        properties["Tags"] = self.tags?.templateValue
+        properties.appendNew("AutoScalingGroupProvider", self.autoScalingGroupProvider?.templateValue)
+        properties.appendNew("ClusterName", self.clusterName?.templateValue)
+        properties.appendNew("ManagedInstancesProvider", self.managedInstancesProvider?.templateValue)
+        properties.appendNew("Name", self.name?.templateValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
         return properties
     }
 
@@ -43,10 +43,10 @@ public final class CfnCapacityProvider: Resource {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["AutoScalingGroupArn"] = self.autoScalingGroupArn.templateValue
-            fields["ManagedDraining"] = self.managedDraining?.templateValue
-            fields["ManagedScaling"] = self.managedScaling?.templateValue
-            fields["ManagedTerminationProtection"] = self.managedTerminationProtection?.templateValue
+            fields.appendNew("AutoScalingGroupArn", self.autoScalingGroupArn.templateValue)
+            fields.appendNew("ManagedDraining", self.managedDraining?.templateValue)
+            fields.appendNew("ManagedScaling", self.managedScaling?.templateValue)
+            fields.appendNew("ManagedTerminationProtection", self.managedTerminationProtection?.templateValue)
             return .object(fields)
         }
 
@@ -87,11 +87,11 @@ public final class CfnCapacityProvider: Resource {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["InstanceWarmupPeriod"] = self.instanceWarmupPeriod?.templateValue
-            fields["MaximumScalingStepSize"] = self.maximumScalingStepSize?.templateValue
-            fields["MinimumScalingStepSize"] = self.minimumScalingStepSize?.templateValue
-            fields["Status"] = self.status?.templateValue
-            fields["TargetCapacity"] = self.targetCapacity?.templateValue
+            fields.appendNew("InstanceWarmupPeriod", self.instanceWarmupPeriod?.templateValue)
+            fields.appendNew("MaximumScalingStepSize", self.maximumScalingStepSize?.templateValue)
+            fields.appendNew("MinimumScalingStepSize", self.minimumScalingStepSize?.templateValue)
+            fields.appendNew("Status", self.status?.templateValue)
+            fields.appendNew("TargetCapacity", self.targetCapacity?.templateValue)
             return .object(fields)
         }
 
@@ -123,11 +123,11 @@ public final class CfnCapacityProvider: Resource {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["AutoRepairConfiguration"] = self.autoRepairConfiguration?.templateValue
-            fields["InfrastructureOptimization"] = self.infrastructureOptimization?.templateValue
-            fields["InfrastructureRoleArn"] = self.infrastructureRoleArn.templateValue
-            fields["InstanceLaunchTemplate"] = self.instanceLaunchTemplate.templateValue
-            fields["PropagateTags"] = self.propagateTags?.templateValue
+            fields.appendNew("AutoRepairConfiguration", self.autoRepairConfiguration?.templateValue)
+            fields.appendNew("InfrastructureOptimization", self.infrastructureOptimization?.templateValue)
+            fields.appendNew("InfrastructureRoleArn", self.infrastructureRoleArn.templateValue)
+            fields.appendNew("InstanceLaunchTemplate", self.instanceLaunchTemplate.templateValue)
+            fields.appendNew("PropagateTags", self.propagateTags?.templateValue)
             return .object(fields)
         }
 
@@ -142,7 +142,7 @@ public final class CfnCapacityProvider: Resource {
 
             public var templateValue: TemplateValue {
                 var fields = Fields()
-                fields["ScaleInAfter"] = self.scaleInAfter?.templateValue
+                fields.appendNew("ScaleInAfter", self.scaleInAfter?.templateValue)
                 return .object(fields)
             }
         }
@@ -166,7 +166,7 @@ public final class CfnCapacityProvider: Resource {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["ActionsStatus"] = self.actionsStatus?.templateValue
+            fields.appendNew("ActionsStatus", self.actionsStatus?.templateValue)
             return .object(fields)
         }
 
@@ -207,16 +207,16 @@ public final class CfnCapacityProvider: Resource {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["CapacityOptionType"] = self.capacityOptionType?.templateValue
-            fields["CapacityReservations"] = self.capacityReservations?.templateValue
-            fields["Ec2InstanceProfileArn"] = self.ec2InstanceProfileArn.templateValue
-            fields["FipsEnabled"] = self.fipsEnabled?.templateValue
-            fields["InstanceMetadataTagsPropagation"] = self.instanceMetadataTagsPropagation?.templateValue
-            fields["InstanceRequirements"] = self.instanceRequirements?.templateValue
-            fields["LocalStorageConfiguration"] = self.localStorageConfiguration?.templateValue
-            fields["Monitoring"] = self.monitoring?.templateValue
-            fields["NetworkConfiguration"] = self.networkConfiguration.templateValue
-            fields["StorageConfiguration"] = self.storageConfiguration?.templateValue
+            fields.appendNew("CapacityOptionType", self.capacityOptionType?.templateValue)
+            fields.appendNew("CapacityReservations", self.capacityReservations?.templateValue)
+            fields.appendNew("Ec2InstanceProfileArn", self.ec2InstanceProfileArn.templateValue)
+            fields.appendNew("FipsEnabled", self.fipsEnabled?.templateValue)
+            fields.appendNew("InstanceMetadataTagsPropagation", self.instanceMetadataTagsPropagation?.templateValue)
+            fields.appendNew("InstanceRequirements", self.instanceRequirements?.templateValue)
+            fields.appendNew("LocalStorageConfiguration", self.localStorageConfiguration?.templateValue)
+            fields.appendNew("Monitoring", self.monitoring?.templateValue)
+            fields.appendNew("NetworkConfiguration", self.networkConfiguration.templateValue)
+            fields.appendNew("StorageConfiguration", self.storageConfiguration?.templateValue)
             return .object(fields)
         }
 
@@ -242,8 +242,8 @@ public final class CfnCapacityProvider: Resource {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["ReservationGroupArn"] = self.reservationGroupArn?.templateValue
-            fields["ReservationPreference"] = self.reservationPreference?.templateValue
+            fields.appendNew("ReservationGroupArn", self.reservationGroupArn?.templateValue)
+            fields.appendNew("ReservationPreference", self.reservationPreference?.templateValue)
             return .object(fields)
         }
 
@@ -313,30 +313,30 @@ public final class CfnCapacityProvider: Resource {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["AcceleratorCount"] = self.acceleratorCount?.templateValue
-            fields["AcceleratorManufacturers"] = self.acceleratorManufacturers?.templateValue
-            fields["AcceleratorNames"] = self.acceleratorNames?.templateValue
-            fields["AcceleratorTotalMemoryMiB"] = self.acceleratorTotalMemoryMiB?.templateValue
-            fields["AcceleratorTypes"] = self.acceleratorTypes?.templateValue
-            fields["AllowedInstanceTypes"] = self.allowedInstanceTypes?.templateValue
-            fields["BareMetal"] = self.bareMetal?.templateValue
-            fields["BaselineEbsBandwidthMbps"] = self.baselineEbsBandwidthMbps?.templateValue
-            fields["BurstablePerformance"] = self.burstablePerformance?.templateValue
-            fields["CpuManufacturers"] = self.cpuManufacturers?.templateValue
-            fields["ExcludedInstanceTypes"] = self.excludedInstanceTypes?.templateValue
-            fields["InstanceGenerations"] = self.instanceGenerations?.templateValue
-            fields["LocalStorage"] = self.localStorage?.templateValue
-            fields["LocalStorageTypes"] = self.localStorageTypes?.templateValue
-            fields["MaxSpotPriceAsPercentageOfOptimalOnDemandPrice"] = self.maxSpotPriceAsPercentageOfOptimalOnDemandPrice?.templateValue
-            fields["MemoryGiBPerVCpu"] = self.memoryGiBPerVCpu?.templateValue
-            fields["MemoryMiB"] = self.memoryMiB.templateValue
-            fields["NetworkBandwidthGbps"] = self.networkBandwidthGbps?.templateValue
-            fields["NetworkInterfaceCount"] = self.networkInterfaceCount?.templateValue
-            fields["OnDemandMaxPricePercentageOverLowestPrice"] = self.onDemandMaxPricePercentageOverLowestPrice?.templateValue
-            fields["RequireHibernateSupport"] = self.requireHibernateSupport?.templateValue
-            fields["SpotMaxPricePercentageOverLowestPrice"] = self.spotMaxPricePercentageOverLowestPrice?.templateValue
-            fields["TotalLocalStorageGB"] = self.totalLocalStorageGB?.templateValue
-            fields["VCpuCount"] = self.vCpuCount.templateValue
+            fields.appendNew("AcceleratorCount", self.acceleratorCount?.templateValue)
+            fields.appendNew("AcceleratorManufacturers", self.acceleratorManufacturers?.templateValue)
+            fields.appendNew("AcceleratorNames", self.acceleratorNames?.templateValue)
+            fields.appendNew("AcceleratorTotalMemoryMiB", self.acceleratorTotalMemoryMiB?.templateValue)
+            fields.appendNew("AcceleratorTypes", self.acceleratorTypes?.templateValue)
+            fields.appendNew("AllowedInstanceTypes", self.allowedInstanceTypes?.templateValue)
+            fields.appendNew("BareMetal", self.bareMetal?.templateValue)
+            fields.appendNew("BaselineEbsBandwidthMbps", self.baselineEbsBandwidthMbps?.templateValue)
+            fields.appendNew("BurstablePerformance", self.burstablePerformance?.templateValue)
+            fields.appendNew("CpuManufacturers", self.cpuManufacturers?.templateValue)
+            fields.appendNew("ExcludedInstanceTypes", self.excludedInstanceTypes?.templateValue)
+            fields.appendNew("InstanceGenerations", self.instanceGenerations?.templateValue)
+            fields.appendNew("LocalStorage", self.localStorage?.templateValue)
+            fields.appendNew("LocalStorageTypes", self.localStorageTypes?.templateValue)
+            fields.appendNew("MaxSpotPriceAsPercentageOfOptimalOnDemandPrice", self.maxSpotPriceAsPercentageOfOptimalOnDemandPrice?.templateValue)
+            fields.appendNew("MemoryGiBPerVCpu", self.memoryGiBPerVCpu?.templateValue)
+            fields.appendNew("MemoryMiB", self.memoryMiB.templateValue)
+            fields.appendNew("NetworkBandwidthGbps", self.networkBandwidthGbps?.templateValue)
+            fields.appendNew("NetworkInterfaceCount", self.networkInterfaceCount?.templateValue)
+            fields.appendNew("OnDemandMaxPricePercentageOverLowestPrice", self.onDemandMaxPricePercentageOverLowestPrice?.templateValue)
+            fields.appendNew("RequireHibernateSupport", self.requireHibernateSupport?.templateValue)
+            fields.appendNew("SpotMaxPricePercentageOverLowestPrice", self.spotMaxPricePercentageOverLowestPrice?.templateValue)
+            fields.appendNew("TotalLocalStorageGB", self.totalLocalStorageGB?.templateValue)
+            fields.appendNew("VCpuCount", self.vCpuCount.templateValue)
             return .object(fields)
         }
 
@@ -458,8 +458,8 @@ public final class CfnCapacityProvider: Resource {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Max"] = self.max?.templateValue
-            fields["Min"] = self.min?.templateValue
+            fields.appendNew("Max", self.max?.templateValue)
+            fields.appendNew("Min", self.min?.templateValue)
             return .object(fields)
         }
     }
@@ -475,8 +475,8 @@ public final class CfnCapacityProvider: Resource {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Max"] = self.max?.templateValue
-            fields["Min"] = self.min?.templateValue
+            fields.appendNew("Max", self.max?.templateValue)
+            fields.appendNew("Min", self.min?.templateValue)
             return .object(fields)
         }
     }
@@ -492,8 +492,8 @@ public final class CfnCapacityProvider: Resource {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Max"] = self.max?.templateValue
-            fields["Min"] = self.min?.templateValue
+            fields.appendNew("Max", self.max?.templateValue)
+            fields.appendNew("Min", self.min?.templateValue)
             return .object(fields)
         }
     }
@@ -509,8 +509,8 @@ public final class CfnCapacityProvider: Resource {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Max"] = self.max?.templateValue
-            fields["Min"] = self.min?.templateValue
+            fields.appendNew("Max", self.max?.templateValue)
+            fields.appendNew("Min", self.min?.templateValue)
             return .object(fields)
         }
     }
@@ -526,8 +526,8 @@ public final class CfnCapacityProvider: Resource {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Max"] = self.max?.templateValue
-            fields["Min"] = self.min.templateValue
+            fields.appendNew("Max", self.max?.templateValue)
+            fields.appendNew("Min", self.min.templateValue)
             return .object(fields)
         }
     }
@@ -543,8 +543,8 @@ public final class CfnCapacityProvider: Resource {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Max"] = self.max?.templateValue
-            fields["Min"] = self.min?.templateValue
+            fields.appendNew("Max", self.max?.templateValue)
+            fields.appendNew("Min", self.min?.templateValue)
             return .object(fields)
         }
     }
@@ -560,8 +560,8 @@ public final class CfnCapacityProvider: Resource {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Max"] = self.max?.templateValue
-            fields["Min"] = self.min?.templateValue
+            fields.appendNew("Max", self.max?.templateValue)
+            fields.appendNew("Min", self.min?.templateValue)
             return .object(fields)
         }
     }
@@ -577,8 +577,8 @@ public final class CfnCapacityProvider: Resource {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Max"] = self.max?.templateValue
-            fields["Min"] = self.min?.templateValue
+            fields.appendNew("Max", self.max?.templateValue)
+            fields.appendNew("Min", self.min?.templateValue)
             return .object(fields)
         }
     }
@@ -594,8 +594,8 @@ public final class CfnCapacityProvider: Resource {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Max"] = self.max?.templateValue
-            fields["Min"] = self.min.templateValue
+            fields.appendNew("Max", self.max?.templateValue)
+            fields.appendNew("Min", self.min.templateValue)
             return .object(fields)
         }
     }
@@ -609,7 +609,7 @@ public final class CfnCapacityProvider: Resource {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["UseLocalStorage"] = self.useLocalStorage?.templateValue
+            fields.appendNew("UseLocalStorage", self.useLocalStorage?.templateValue)
             return .object(fields)
         }
     }
@@ -634,8 +634,8 @@ public final class CfnCapacityProvider: Resource {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["SecurityGroups"] = self.securityGroups.templateValue
-            fields["Subnets"] = self.subnets.templateValue
+            fields.appendNew("SecurityGroups", self.securityGroups.templateValue)
+            fields.appendNew("Subnets", self.subnets.templateValue)
             return .object(fields)
         }
     }
@@ -649,7 +649,7 @@ public final class CfnCapacityProvider: Resource {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["StorageSizeGiB"] = self.storageSizeGiB.templateValue
+            fields.appendNew("StorageSizeGiB", self.storageSizeGiB.templateValue)
             return .object(fields)
         }
     }
@@ -665,8 +665,8 @@ public final class CfnCapacityProvider: Resource {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Key"] = self.key?.templateValue
-            fields["Value"] = self.value?.templateValue
+            fields.appendNew("Key", self.key?.templateValue)
+            fields.appendNew("Value", self.value?.templateValue)
             return .object(fields)
         }
     }

@@ -38,13 +38,13 @@ public final class CfnCluster: Resource, HasAttributes {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["CapacityProviders"] = self.capacityProviders?.templateValue
-        properties["ClusterName"] = self.clusterName?.templateValue
-        properties["ClusterSettings"] = self.clusterSettings?.templateValue
-        properties["Configuration"] = self.configuration?.templateValue
-        properties["DefaultCapacityProviderStrategy"] = self.defaultCapacityProviderStrategy?.templateValue
-        properties["ServiceConnectDefaults"] = self.serviceConnectDefaults?.templateValue
-        properties["Tags"] = self.tags?.templateValue
+        properties.appendNew("CapacityProviders", self.capacityProviders?.templateValue)
+        properties.appendNew("ClusterName", self.clusterName?.templateValue)
+        properties.appendNew("ClusterSettings", self.clusterSettings?.templateValue)
+        properties.appendNew("Configuration", self.configuration?.templateValue)
+        properties.appendNew("DefaultCapacityProviderStrategy", self.defaultCapacityProviderStrategy?.templateValue)
+        properties.appendNew("ServiceConnectDefaults", self.serviceConnectDefaults?.templateValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
         return properties
     }
 
@@ -62,8 +62,8 @@ public final class CfnCluster: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Name"] = self.name?.templateValue
-            fields["Value"] = self.value?.templateValue
+            fields.appendNew("Name", self.name?.templateValue)
+            fields.appendNew("Value", self.value?.templateValue)
             return .object(fields)
         }
     }
@@ -82,8 +82,8 @@ public final class CfnCluster: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["ExecuteCommandConfiguration"] = self.executeCommandConfiguration?.templateValue
-            fields["ManagedStorageConfiguration"] = self.managedStorageConfiguration?.templateValue
+            fields.appendNew("ExecuteCommandConfiguration", self.executeCommandConfiguration?.templateValue)
+            fields.appendNew("ManagedStorageConfiguration", self.managedStorageConfiguration?.templateValue)
             return .object(fields)
         }
     }
@@ -105,9 +105,9 @@ public final class CfnCluster: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["KmsKeyId"] = self.kmsKeyId?.templateValue
-            fields["LogConfiguration"] = self.logConfiguration?.templateValue
-            fields["Logging"] = self.logging?.templateValue
+            fields.appendNew("KmsKeyId", self.kmsKeyId?.templateValue)
+            fields.appendNew("LogConfiguration", self.logConfiguration?.templateValue)
+            fields.appendNew("Logging", self.logging?.templateValue)
             return .object(fields)
         }
 
@@ -145,11 +145,11 @@ public final class CfnCluster: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["CloudWatchEncryptionEnabled"] = self.cloudWatchEncryptionEnabled?.templateValue
-            fields["CloudWatchLogGroupName"] = self.cloudWatchLogGroupName?.templateValue
-            fields["S3BucketName"] = self.s3BucketName?.templateValue
-            fields["S3EncryptionEnabled"] = self.s3EncryptionEnabled?.templateValue
-            fields["S3KeyPrefix"] = self.s3KeyPrefix?.templateValue
+            fields.appendNew("CloudWatchEncryptionEnabled", self.cloudWatchEncryptionEnabled?.templateValue)
+            fields.appendNew("CloudWatchLogGroupName", self.cloudWatchLogGroupName?.templateValue)
+            fields.appendNew("S3BucketName", self.s3BucketName?.templateValue)
+            fields.appendNew("S3EncryptionEnabled", self.s3EncryptionEnabled?.templateValue)
+            fields.appendNew("S3KeyPrefix", self.s3KeyPrefix?.templateValue)
             return .object(fields)
         }
     }
@@ -168,8 +168,8 @@ public final class CfnCluster: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["FargateEphemeralStorageKmsKeyId"] = self.fargateEphemeralStorageKmsKeyId?.templateValue
-            fields["KmsKeyId"] = self.kmsKeyId?.templateValue
+            fields.appendNew("FargateEphemeralStorageKmsKeyId", self.fargateEphemeralStorageKmsKeyId?.templateValue)
+            fields.appendNew("KmsKeyId", self.kmsKeyId?.templateValue)
             return .object(fields)
         }
     }
@@ -191,9 +191,9 @@ public final class CfnCluster: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Base"] = self.base?.templateValue
-            fields["CapacityProvider"] = self.capacityProvider?.templateValue
-            fields["Weight"] = self.weight?.templateValue
+            fields.appendNew("Base", self.base?.templateValue)
+            fields.appendNew("CapacityProvider", self.capacityProvider?.templateValue)
+            fields.appendNew("Weight", self.weight?.templateValue)
             return .object(fields)
         }
     }
@@ -209,7 +209,7 @@ public final class CfnCluster: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Namespace"] = self.namespace?.templateValue
+            fields.appendNew("Namespace", self.namespace?.templateValue)
             return .object(fields)
         }
     }
@@ -228,8 +228,8 @@ public final class CfnCluster: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Key"] = self.key?.templateValue
-            fields["Value"] = self.value?.templateValue
+            fields.appendNew("Key", self.key?.templateValue)
+            fields.appendNew("Value", self.value?.templateValue)
             return .object(fields)
         }
     }

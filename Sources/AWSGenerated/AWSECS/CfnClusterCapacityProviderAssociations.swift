@@ -16,9 +16,9 @@ public final class CfnClusterCapacityProviderAssociations: Resource {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["CapacityProviders"] = self.capacityProviders?.templateValue
-        properties["Cluster"] = self.cluster.templateValue
-        properties["DefaultCapacityProviderStrategy"] = self.defaultCapacityProviderStrategy.templateValue
+        properties.appendNew("CapacityProviders", self.capacityProviders?.templateValue)
+        properties.appendNew("Cluster", self.cluster.templateValue)
+        properties.appendNew("DefaultCapacityProviderStrategy", self.defaultCapacityProviderStrategy.templateValue)
         return properties
     }
 
@@ -35,9 +35,9 @@ public final class CfnClusterCapacityProviderAssociations: Resource {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Base"] = self.base?.templateValue
-            fields["CapacityProvider"] = self.capacityProvider.templateValue
-            fields["Weight"] = self.weight?.templateValue
+            fields.appendNew("Base", self.base?.templateValue)
+            fields.appendNew("CapacityProvider", self.capacityProvider.templateValue)
+            fields.appendNew("Weight", self.weight?.templateValue)
             return .object(fields)
         }
     }

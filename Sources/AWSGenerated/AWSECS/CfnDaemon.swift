@@ -56,16 +56,16 @@ public final class CfnDaemon: Resource, HasAttributes {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["CapacityProviderArns"] = self.capacityProviderArns?.templateValue
-        properties["ClusterArn"] = self.clusterArn?.templateValue
-        properties["Critical"] = self.critical?.templateValue
-        properties["DaemonName"] = self.daemonName?.templateValue
-        properties["DaemonTaskDefinitionArn"] = self.daemonTaskDefinitionArn?.templateValue
-        properties["DeploymentConfiguration"] = self.deploymentConfiguration?.templateValue
-        properties["EnableECSManagedTags"] = self.enableECSManagedTags?.templateValue
-        properties["EnableExecuteCommand"] = self.enableExecuteCommand?.templateValue
-        properties["PropagateTags"] = self.propagateTags?.templateValue
-        properties["Tags"] = self.tags?.templateValue
+        properties.appendNew("CapacityProviderArns", self.capacityProviderArns?.templateValue)
+        properties.appendNew("ClusterArn", self.clusterArn?.templateValue)
+        properties.appendNew("Critical", self.critical?.templateValue)
+        properties.appendNew("DaemonName", self.daemonName?.templateValue)
+        properties.appendNew("DaemonTaskDefinitionArn", self.daemonTaskDefinitionArn?.templateValue)
+        properties.appendNew("DeploymentConfiguration", self.deploymentConfiguration?.templateValue)
+        properties.appendNew("EnableECSManagedTags", self.enableECSManagedTags?.templateValue)
+        properties.appendNew("EnableExecuteCommand", self.enableExecuteCommand?.templateValue)
+        properties.appendNew("PropagateTags", self.propagateTags?.templateValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
         return properties
     }
 
@@ -86,9 +86,9 @@ public final class CfnDaemon: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Alarms"] = self.alarms?.templateValue
-            fields["BakeTimeInMinutes"] = self.bakeTimeInMinutes?.templateValue
-            fields["DrainPercent"] = self.drainPercent?.templateValue
+            fields.appendNew("Alarms", self.alarms?.templateValue)
+            fields.appendNew("BakeTimeInMinutes", self.bakeTimeInMinutes?.templateValue)
+            fields.appendNew("DrainPercent", self.drainPercent?.templateValue)
             return .object(fields)
         }
     }
@@ -107,8 +107,8 @@ public final class CfnDaemon: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["AlarmNames"] = self.alarmNames?.templateValue
-            fields["Enable"] = self.enable?.templateValue
+            fields.appendNew("AlarmNames", self.alarmNames?.templateValue)
+            fields.appendNew("Enable", self.enable?.templateValue)
             return .object(fields)
         }
     }
@@ -136,8 +136,8 @@ public final class CfnDaemon: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Key"] = self.key.templateValue
-            fields["Value"] = self.value?.templateValue
+            fields.appendNew("Key", self.key.templateValue)
+            fields.appendNew("Value", self.value?.templateValue)
             return .object(fields)
         }
     }

@@ -46,16 +46,16 @@ public final class CfnDaemonTaskDefinition: Resource, HasAttributes {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["ContainerDefinitions"] = self.containerDefinitions?.templateValue
-        properties["Cpu"] = self.cpu?.templateValue
-        properties["ExecutionRoleArn"] = self.executionRoleArn?.templateValue
-        properties["Family"] = self.family?.templateValue
-        properties["IpcMode"] = self.ipcMode?.templateValue
-        properties["Memory"] = self.memory?.templateValue
-        properties["PidMode"] = self.pidMode?.templateValue
-        properties["Tags"] = self.tags?.templateValue
-        properties["TaskRoleArn"] = self.taskRoleArn?.templateValue
-        properties["Volumes"] = self.volumes?.templateValue
+        properties.appendNew("ContainerDefinitions", self.containerDefinitions?.templateValue)
+        properties.appendNew("Cpu", self.cpu?.templateValue)
+        properties.appendNew("ExecutionRoleArn", self.executionRoleArn?.templateValue)
+        properties.appendNew("Family", self.family?.templateValue)
+        properties.appendNew("IpcMode", self.ipcMode?.templateValue)
+        properties.appendNew("Memory", self.memory?.templateValue)
+        properties.appendNew("PidMode", self.pidMode?.templateValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
+        properties.appendNew("TaskRoleArn", self.taskRoleArn?.templateValue)
+        properties.appendNew("Volumes", self.volumes?.templateValue)
         return properties
     }
 
@@ -154,35 +154,35 @@ public final class CfnDaemonTaskDefinition: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Command"] = self.command?.templateValue
-            fields["Cpu"] = self.cpu?.templateValue
-            fields["DependsOn"] = self.dependsOn?.templateValue
-            fields["EntryPoint"] = self.entryPoint?.templateValue
-            fields["Environment"] = self.environment?.templateValue
-            fields["EnvironmentFiles"] = self.environmentFiles?.templateValue
-            fields["Essential"] = self.essential?.templateValue
-            fields["FirelensConfiguration"] = self.firelensConfiguration?.templateValue
-            fields["HealthCheck"] = self.healthCheck?.templateValue
-            fields["Image"] = self.image.templateValue
-            fields["Interactive"] = self.interactive?.templateValue
-            fields["LinuxParameters"] = self.linuxParameters?.templateValue
-            fields["LogConfiguration"] = self.logConfiguration?.templateValue
-            fields["Memory"] = self.memory?.templateValue
-            fields["MemoryReservation"] = self.memoryReservation?.templateValue
-            fields["MountPoints"] = self.mountPoints?.templateValue
-            fields["Name"] = self.name.templateValue
-            fields["Privileged"] = self.privileged?.templateValue
-            fields["PseudoTerminal"] = self.pseudoTerminal?.templateValue
-            fields["ReadonlyRootFilesystem"] = self.readonlyRootFilesystem?.templateValue
-            fields["RepositoryCredentials"] = self.repositoryCredentials?.templateValue
-            fields["RestartPolicy"] = self.restartPolicy?.templateValue
-            fields["Secrets"] = self.secrets?.templateValue
-            fields["StartTimeout"] = self.startTimeout?.templateValue
-            fields["StopTimeout"] = self.stopTimeout?.templateValue
-            fields["SystemControls"] = self.systemControls?.templateValue
-            fields["Ulimits"] = self.ulimits?.templateValue
-            fields["User"] = self.user?.templateValue
-            fields["WorkingDirectory"] = self.workingDirectory?.templateValue
+            fields.appendNew("Command", self.command?.templateValue)
+            fields.appendNew("Cpu", self.cpu?.templateValue)
+            fields.appendNew("DependsOn", self.dependsOn?.templateValue)
+            fields.appendNew("EntryPoint", self.entryPoint?.templateValue)
+            fields.appendNew("Environment", self.environment?.templateValue)
+            fields.appendNew("EnvironmentFiles", self.environmentFiles?.templateValue)
+            fields.appendNew("Essential", self.essential?.templateValue)
+            fields.appendNew("FirelensConfiguration", self.firelensConfiguration?.templateValue)
+            fields.appendNew("HealthCheck", self.healthCheck?.templateValue)
+            fields.appendNew("Image", self.image.templateValue)
+            fields.appendNew("Interactive", self.interactive?.templateValue)
+            fields.appendNew("LinuxParameters", self.linuxParameters?.templateValue)
+            fields.appendNew("LogConfiguration", self.logConfiguration?.templateValue)
+            fields.appendNew("Memory", self.memory?.templateValue)
+            fields.appendNew("MemoryReservation", self.memoryReservation?.templateValue)
+            fields.appendNew("MountPoints", self.mountPoints?.templateValue)
+            fields.appendNew("Name", self.name.templateValue)
+            fields.appendNew("Privileged", self.privileged?.templateValue)
+            fields.appendNew("PseudoTerminal", self.pseudoTerminal?.templateValue)
+            fields.appendNew("ReadonlyRootFilesystem", self.readonlyRootFilesystem?.templateValue)
+            fields.appendNew("RepositoryCredentials", self.repositoryCredentials?.templateValue)
+            fields.appendNew("RestartPolicy", self.restartPolicy?.templateValue)
+            fields.appendNew("Secrets", self.secrets?.templateValue)
+            fields.appendNew("StartTimeout", self.startTimeout?.templateValue)
+            fields.appendNew("StopTimeout", self.stopTimeout?.templateValue)
+            fields.appendNew("SystemControls", self.systemControls?.templateValue)
+            fields.appendNew("Ulimits", self.ulimits?.templateValue)
+            fields.appendNew("User", self.user?.templateValue)
+            fields.appendNew("WorkingDirectory", self.workingDirectory?.templateValue)
             return .object(fields)
         }
     }
@@ -201,8 +201,8 @@ public final class CfnDaemonTaskDefinition: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Condition"] = self.condition?.templateValue
-            fields["ContainerName"] = self.containerName?.templateValue
+            fields.appendNew("Condition", self.condition?.templateValue)
+            fields.appendNew("ContainerName", self.containerName?.templateValue)
             return .object(fields)
         }
 
@@ -232,8 +232,8 @@ public final class CfnDaemonTaskDefinition: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Name"] = self.name?.templateValue
-            fields["Value"] = self.value?.templateValue
+            fields.appendNew("Name", self.name?.templateValue)
+            fields.appendNew("Value", self.value?.templateValue)
             return .object(fields)
         }
     }
@@ -252,8 +252,8 @@ public final class CfnDaemonTaskDefinition: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Type"] = self.type?.templateValue
-            fields["Value"] = self.value?.templateValue
+            fields.appendNew("Type", self.type?.templateValue)
+            fields.appendNew("Value", self.value?.templateValue)
             return .object(fields)
         }
 
@@ -280,8 +280,8 @@ public final class CfnDaemonTaskDefinition: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Options"] = self.options?.templateValue
-            fields["Type"] = self.type?.templateValue
+            fields.appendNew("Options", self.options?.templateValue)
+            fields.appendNew("Type", self.type?.templateValue)
             return .object(fields)
         }
 
@@ -318,11 +318,11 @@ public final class CfnDaemonTaskDefinition: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Command"] = self.command?.templateValue
-            fields["Interval"] = self.interval?.templateValue
-            fields["Retries"] = self.retries?.templateValue
-            fields["StartPeriod"] = self.startPeriod?.templateValue
-            fields["Timeout"] = self.timeout?.templateValue
+            fields.appendNew("Command", self.command?.templateValue)
+            fields.appendNew("Interval", self.interval?.templateValue)
+            fields.appendNew("Retries", self.retries?.templateValue)
+            fields.appendNew("StartPeriod", self.startPeriod?.templateValue)
+            fields.appendNew("Timeout", self.timeout?.templateValue)
             return .object(fields)
         }
     }
@@ -347,10 +347,10 @@ public final class CfnDaemonTaskDefinition: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Capabilities"] = self.capabilities?.templateValue
-            fields["Devices"] = self.devices?.templateValue
-            fields["InitProcessEnabled"] = self.initProcessEnabled?.templateValue
-            fields["Tmpfs"] = self.tmpfs?.templateValue
+            fields.appendNew("Capabilities", self.capabilities?.templateValue)
+            fields.appendNew("Devices", self.devices?.templateValue)
+            fields.appendNew("InitProcessEnabled", self.initProcessEnabled?.templateValue)
+            fields.appendNew("Tmpfs", self.tmpfs?.templateValue)
             return .object(fields)
         }
     }
@@ -369,8 +369,8 @@ public final class CfnDaemonTaskDefinition: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Add"] = self.add?.templateValue
-            fields["Drop"] = self.drop?.templateValue
+            fields.appendNew("Add", self.add?.templateValue)
+            fields.appendNew("Drop", self.drop?.templateValue)
             return .object(fields)
         }
     }
@@ -392,9 +392,9 @@ public final class CfnDaemonTaskDefinition: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["ContainerPath"] = self.containerPath?.templateValue
-            fields["HostPath"] = self.hostPath?.templateValue
-            fields["Permissions"] = self.permissions?.templateValue
+            fields.appendNew("ContainerPath", self.containerPath?.templateValue)
+            fields.appendNew("HostPath", self.hostPath?.templateValue)
+            fields.appendNew("Permissions", self.permissions?.templateValue)
             return .object(fields)
         }
 
@@ -426,9 +426,9 @@ public final class CfnDaemonTaskDefinition: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["ContainerPath"] = self.containerPath?.templateValue
-            fields["MountOptions"] = self.mountOptions?.templateValue
-            fields["Size"] = self.size.templateValue
+            fields.appendNew("ContainerPath", self.containerPath?.templateValue)
+            fields.appendNew("MountOptions", self.mountOptions?.templateValue)
+            fields.appendNew("Size", self.size.templateValue)
             return .object(fields)
         }
     }
@@ -450,9 +450,9 @@ public final class CfnDaemonTaskDefinition: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["LogDriver"] = self.logDriver.templateValue
-            fields["Options"] = self.options?.templateValue
-            fields["SecretOptions"] = self.secretOptions?.templateValue
+            fields.appendNew("LogDriver", self.logDriver.templateValue)
+            fields.appendNew("Options", self.options?.templateValue)
+            fields.appendNew("SecretOptions", self.secretOptions?.templateValue)
             return .object(fields)
         }
     }
@@ -471,8 +471,8 @@ public final class CfnDaemonTaskDefinition: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Name"] = self.name.templateValue
-            fields["ValueFrom"] = self.valueFrom.templateValue
+            fields.appendNew("Name", self.name.templateValue)
+            fields.appendNew("ValueFrom", self.valueFrom.templateValue)
             return .object(fields)
         }
     }
@@ -494,9 +494,9 @@ public final class CfnDaemonTaskDefinition: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["ContainerPath"] = self.containerPath?.templateValue
-            fields["ReadOnly"] = self.readOnly?.templateValue
-            fields["SourceVolume"] = self.sourceVolume?.templateValue
+            fields.appendNew("ContainerPath", self.containerPath?.templateValue)
+            fields.appendNew("ReadOnly", self.readOnly?.templateValue)
+            fields.appendNew("SourceVolume", self.sourceVolume?.templateValue)
             return .object(fields)
         }
     }
@@ -512,7 +512,7 @@ public final class CfnDaemonTaskDefinition: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["CredentialsParameter"] = self.credentialsParameter?.templateValue
+            fields.appendNew("CredentialsParameter", self.credentialsParameter?.templateValue)
             return .object(fields)
         }
     }
@@ -530,9 +530,9 @@ public final class CfnDaemonTaskDefinition: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Enabled"] = self.enabled?.templateValue
-            fields["IgnoredExitCodes"] = self.ignoredExitCodes?.templateValue
-            fields["RestartAttemptPeriod"] = self.restartAttemptPeriod?.templateValue
+            fields.appendNew("Enabled", self.enabled?.templateValue)
+            fields.appendNew("IgnoredExitCodes", self.ignoredExitCodes?.templateValue)
+            fields.appendNew("RestartAttemptPeriod", self.restartAttemptPeriod?.templateValue)
             return .object(fields)
         }
     }
@@ -551,8 +551,8 @@ public final class CfnDaemonTaskDefinition: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Namespace"] = self.namespace?.templateValue
-            fields["Value"] = self.value?.templateValue
+            fields.appendNew("Namespace", self.namespace?.templateValue)
+            fields.appendNew("Value", self.value?.templateValue)
             return .object(fields)
         }
     }
@@ -574,9 +574,9 @@ public final class CfnDaemonTaskDefinition: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["HardLimit"] = self.hardLimit.templateValue
-            fields["Name"] = self.name.templateValue
-            fields["SoftLimit"] = self.softLimit.templateValue
+            fields.appendNew("HardLimit", self.hardLimit.templateValue)
+            fields.appendNew("Name", self.name.templateValue)
+            fields.appendNew("SoftLimit", self.softLimit.templateValue)
             return .object(fields)
         }
 
@@ -635,8 +635,8 @@ public final class CfnDaemonTaskDefinition: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Key"] = self.key?.templateValue
-            fields["Value"] = self.value?.templateValue
+            fields.appendNew("Key", self.key?.templateValue)
+            fields.appendNew("Value", self.value?.templateValue)
             return .object(fields)
         }
     }
@@ -655,8 +655,8 @@ public final class CfnDaemonTaskDefinition: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Host"] = self.host?.templateValue
-            fields["Name"] = self.name?.templateValue
+            fields.appendNew("Host", self.host?.templateValue)
+            fields.appendNew("Name", self.name?.templateValue)
             return .object(fields)
         }
     }
@@ -672,7 +672,7 @@ public final class CfnDaemonTaskDefinition: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["SourcePath"] = self.sourcePath?.templateValue
+            fields.appendNew("SourcePath", self.sourcePath?.templateValue)
             return .object(fields)
         }
     }

@@ -100,19 +100,19 @@ public final class CfnExpressGatewayService: Resource, HasAttributes {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["Cluster"] = self.cluster?.templateValue
-        properties["Cpu"] = self.cpu?.templateValue
-        properties["ExecutionRoleArn"] = self.executionRoleArn?.templateValue
-        properties["HealthCheckPath"] = self.healthCheckPath?.templateValue
-        properties["InfrastructureRoleArn"] = self.infrastructureRoleArn.templateValue
-        properties["Memory"] = self.memory?.templateValue
-        properties["NetworkConfiguration"] = self.networkConfiguration?.templateValue
-        properties["PrimaryContainer"] = self.primaryContainer?.templateValue
-        properties["ScalingTarget"] = self.scalingTarget?.templateValue
-        properties["ServiceName"] = self.serviceName?.templateValue
-        properties["Tags"] = self.tags?.templateValue
-        properties["TaskDefinitionArn"] = self.taskDefinitionArn?.templateValue
-        properties["TaskRoleArn"] = self.taskRoleArn?.templateValue
+        properties.appendNew("Cluster", self.cluster?.templateValue)
+        properties.appendNew("Cpu", self.cpu?.templateValue)
+        properties.appendNew("ExecutionRoleArn", self.executionRoleArn?.templateValue)
+        properties.appendNew("HealthCheckPath", self.healthCheckPath?.templateValue)
+        properties.appendNew("InfrastructureRoleArn", self.infrastructureRoleArn.templateValue)
+        properties.appendNew("Memory", self.memory?.templateValue)
+        properties.appendNew("NetworkConfiguration", self.networkConfiguration?.templateValue)
+        properties.appendNew("PrimaryContainer", self.primaryContainer?.templateValue)
+        properties.appendNew("ScalingTarget", self.scalingTarget?.templateValue)
+        properties.appendNew("ServiceName", self.serviceName?.templateValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
+        properties.appendNew("TaskDefinitionArn", self.taskDefinitionArn?.templateValue)
+        properties.appendNew("TaskRoleArn", self.taskRoleArn?.templateValue)
         return properties
     }
 
@@ -127,8 +127,8 @@ public final class CfnExpressGatewayService: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["SecurityGroups"] = self.securityGroups?.templateValue
-            fields["Subnets"] = self.subnets?.templateValue
+            fields.appendNew("SecurityGroups", self.securityGroups?.templateValue)
+            fields.appendNew("Subnets", self.subnets?.templateValue)
             return .object(fields)
         }
     }
@@ -154,13 +154,13 @@ public final class CfnExpressGatewayService: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["AwsLogsConfiguration"] = self.awsLogsConfiguration?.templateValue
-            fields["Command"] = self.command?.templateValue
-            fields["ContainerPort"] = self.containerPort?.templateValue
-            fields["Environment"] = self.environment?.templateValue
-            fields["Image"] = self.image.templateValue
-            fields["RepositoryCredentials"] = self.repositoryCredentials?.templateValue
-            fields["Secrets"] = self.secrets?.templateValue
+            fields.appendNew("AwsLogsConfiguration", self.awsLogsConfiguration?.templateValue)
+            fields.appendNew("Command", self.command?.templateValue)
+            fields.appendNew("ContainerPort", self.containerPort?.templateValue)
+            fields.appendNew("Environment", self.environment?.templateValue)
+            fields.appendNew("Image", self.image.templateValue)
+            fields.appendNew("RepositoryCredentials", self.repositoryCredentials?.templateValue)
+            fields.appendNew("Secrets", self.secrets?.templateValue)
             return .object(fields)
         }
     }
@@ -176,8 +176,8 @@ public final class CfnExpressGatewayService: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["LogGroup"] = self.logGroup.templateValue
-            fields["LogStreamPrefix"] = self.logStreamPrefix.templateValue
+            fields.appendNew("LogGroup", self.logGroup.templateValue)
+            fields.appendNew("LogStreamPrefix", self.logStreamPrefix.templateValue)
             return .object(fields)
         }
     }
@@ -193,8 +193,8 @@ public final class CfnExpressGatewayService: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Name"] = self.name.templateValue
-            fields["Value"] = self.value.templateValue
+            fields.appendNew("Name", self.name.templateValue)
+            fields.appendNew("Value", self.value.templateValue)
             return .object(fields)
         }
     }
@@ -208,7 +208,7 @@ public final class CfnExpressGatewayService: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["CredentialsParameter"] = self.credentialsParameter.templateValue
+            fields.appendNew("CredentialsParameter", self.credentialsParameter.templateValue)
             return .object(fields)
         }
     }
@@ -224,8 +224,8 @@ public final class CfnExpressGatewayService: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Name"] = self.name.templateValue
-            fields["ValueFrom"] = self.valueFrom.templateValue
+            fields.appendNew("Name", self.name.templateValue)
+            fields.appendNew("ValueFrom", self.valueFrom.templateValue)
             return .object(fields)
         }
     }
@@ -245,10 +245,10 @@ public final class CfnExpressGatewayService: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["AutoScalingMetric"] = self.autoScalingMetric?.templateValue
-            fields["AutoScalingTargetValue"] = self.autoScalingTargetValue?.templateValue
-            fields["MaxTaskCount"] = self.maxTaskCount?.templateValue
-            fields["MinTaskCount"] = self.minTaskCount?.templateValue
+            fields.appendNew("AutoScalingMetric", self.autoScalingMetric?.templateValue)
+            fields.appendNew("AutoScalingTargetValue", self.autoScalingTargetValue?.templateValue)
+            fields.appendNew("MaxTaskCount", self.maxTaskCount?.templateValue)
+            fields.appendNew("MinTaskCount", self.minTaskCount?.templateValue)
             return .object(fields)
         }
     }
@@ -274,8 +274,8 @@ public final class CfnExpressGatewayService: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Key"] = self.key.templateValue
-            fields["Value"] = self.value.templateValue
+            fields.appendNew("Key", self.key.templateValue)
+            fields.appendNew("Value", self.value.templateValue)
             return .object(fields)
         }
     }

@@ -50,12 +50,12 @@ public final class CfnGateway: Resource, HasAttributes {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["Configuration"] = self.configuration.templateValue
-        properties["DeletionProtection"] = self.deletionProtection?.templateValue
-        properties["GatewayName"] = self.gatewayName.templateValue
-        properties["InfrastructureRoleArn"] = self.infrastructureRoleArn.templateValue
-        properties["PropagateTags"] = self.propagateTags?.templateValue
-        properties["Tags"] = self.tags?.templateValue
+        properties.appendNew("Configuration", self.configuration.templateValue)
+        properties.appendNew("DeletionProtection", self.deletionProtection?.templateValue)
+        properties.appendNew("GatewayName", self.gatewayName.templateValue)
+        properties.appendNew("InfrastructureRoleArn", self.infrastructureRoleArn.templateValue)
+        properties.appendNew("PropagateTags", self.propagateTags?.templateValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
         return properties
     }
 
@@ -69,7 +69,7 @@ public final class CfnGateway: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["HostSharedAlb"] = self.hostSharedAlb.templateValue
+            fields.appendNew("HostSharedAlb", self.hostSharedAlb.templateValue)
             return .object(fields)
         }
     }
@@ -106,16 +106,16 @@ public final class CfnGateway: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["AccessLogs"] = self.accessLogs?.templateValue
-            fields["CurrentAlbCount"] = self.currentAlbCount?.templateValue
-            fields["HttpDesync"] = self.httpDesync?.templateValue
-            fields["MaxAlbCount"] = self.maxAlbCount?.templateValue
-            fields["NetworkConfiguration"] = self.networkConfiguration?.templateValue
-            fields["Port"] = self.port?.templateValue
-            fields["Protocol"] = self.protocol?.templateValue
-            fields["Scheme"] = self.scheme?.templateValue
-            fields["TestTrafficRules"] = self.testTrafficRules?.templateValue
-            fields["WebACLArn"] = self.webACLArn?.templateValue
+            fields.appendNew("AccessLogs", self.accessLogs?.templateValue)
+            fields.appendNew("CurrentAlbCount", self.currentAlbCount?.templateValue)
+            fields.appendNew("HttpDesync", self.httpDesync?.templateValue)
+            fields.appendNew("MaxAlbCount", self.maxAlbCount?.templateValue)
+            fields.appendNew("NetworkConfiguration", self.networkConfiguration?.templateValue)
+            fields.appendNew("Port", self.port?.templateValue)
+            fields.appendNew("Protocol", self.protocol?.templateValue)
+            fields.appendNew("Scheme", self.scheme?.templateValue)
+            fields.appendNew("TestTrafficRules", self.testTrafficRules?.templateValue)
+            fields.appendNew("WebACLArn", self.webACLArn?.templateValue)
             return .object(fields)
         }
     }
@@ -130,7 +130,7 @@ public final class CfnGateway: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Destination"] = self.destination?.templateValue
+            fields.appendNew("Destination", self.destination?.templateValue)
             return .object(fields)
         }
     }
@@ -145,7 +145,7 @@ public final class CfnGateway: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["S3"] = self.s3?.templateValue
+            fields.appendNew("S3", self.s3?.templateValue)
             return .object(fields)
         }
     }
@@ -164,8 +164,8 @@ public final class CfnGateway: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Bucket"] = self.bucket.templateValue
-            fields["Prefix"] = self.prefix?.templateValue
+            fields.appendNew("Bucket", self.bucket.templateValue)
+            fields.appendNew("Prefix", self.prefix?.templateValue)
             return .object(fields)
         }
     }
@@ -197,9 +197,9 @@ public final class CfnGateway: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["InboundSecurityGroup"] = self.inboundSecurityGroup?.templateValue
-            fields["IpAddressType"] = self.ipAddressType?.templateValue
-            fields["Subnets"] = self.subnets?.templateValue
+            fields.appendNew("InboundSecurityGroup", self.inboundSecurityGroup?.templateValue)
+            fields.appendNew("IpAddressType", self.ipAddressType?.templateValue)
+            fields.appendNew("Subnets", self.subnets?.templateValue)
             return .object(fields)
         }
     }
@@ -245,7 +245,7 @@ public final class CfnGateway: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Header"] = self.header?.templateValue
+            fields.appendNew("Header", self.header?.templateValue)
             return .object(fields)
         }
     }
@@ -264,8 +264,8 @@ public final class CfnGateway: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Name"] = self.name.templateValue
-            fields["Values"] = self.values.templateValue
+            fields.appendNew("Name", self.name.templateValue)
+            fields.appendNew("Values", self.values.templateValue)
             return .object(fields)
         }
     }
@@ -291,8 +291,8 @@ public final class CfnGateway: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Key"] = self.key.templateValue
-            fields["Value"] = self.value?.templateValue
+            fields.appendNew("Key", self.key.templateValue)
+            fields.appendNew("Value", self.value?.templateValue)
             return .object(fields)
         }
     }

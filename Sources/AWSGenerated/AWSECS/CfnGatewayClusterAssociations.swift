@@ -29,8 +29,8 @@ public final class CfnGatewayClusterAssociations: Resource, HasAttributes {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["Cluster"] = self.cluster.templateValue
-        properties["Gateway"] = self.gateway.templateValue
+        properties.appendNew("Cluster", self.cluster.templateValue)
+        properties.appendNew("Gateway", self.gateway.templateValue)
         return properties
     }
 }

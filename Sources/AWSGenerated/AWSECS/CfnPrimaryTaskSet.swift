@@ -19,9 +19,9 @@ public final class CfnPrimaryTaskSet: Resource {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["Cluster"] = self.cluster.templateValue
-        properties["Service"] = self.service.templateValue
-        properties["TaskSetId"] = self.taskSetId.templateValue
+        properties.appendNew("Cluster", self.cluster.templateValue)
+        properties.appendNew("Service", self.service.templateValue)
+        properties.appendNew("TaskSetId", self.taskSetId.templateValue)
         return properties
     }
 }

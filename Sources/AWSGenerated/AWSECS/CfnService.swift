@@ -103,34 +103,34 @@ public final class CfnService: Resource, HasAttributes {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["AvailabilityZoneRebalancing"] = self.availabilityZoneRebalancing?.templateValue
-        properties["CapacityProviderStrategy"] = self.capacityProviderStrategy?.templateValue
-        properties["Cluster"] = self.cluster?.templateValue
-        properties["DeploymentConfiguration"] = self.deploymentConfiguration?.templateValue
-        properties["DeploymentController"] = self.deploymentController?.templateValue
-        properties["DesiredCount"] = self.desiredCount?.templateValue
-        properties["EnableECSManagedTags"] = self.enableECSManagedTags?.templateValue
-        properties["EnableExecuteCommand"] = self.enableExecuteCommand?.templateValue
-        properties["ForceNewDeployment"] = self.forceNewDeployment?.templateValue
-        properties["GatewayConnectors"] = self.gatewayConnectors?.templateValue
-        properties["HealthCheckGracePeriodSeconds"] = self.healthCheckGracePeriodSeconds?.templateValue
-        properties["LaunchType"] = self.launchType?.templateValue
-        properties["LoadBalancers"] = self.loadBalancers?.templateValue
-        properties["Monitoring"] = self.monitoring?.templateValue
-        properties["NetworkConfiguration"] = self.networkConfiguration?.templateValue
-        properties["PlacementConstraints"] = self.placementConstraints?.templateValue
-        properties["PlacementStrategies"] = self.placementStrategies?.templateValue
-        properties["PlatformVersion"] = self.platformVersion?.templateValue
-        properties["PropagateTags"] = self.propagateTags?.templateValue
-        properties["Role"] = self.role?.templateValue
-        properties["SchedulingStrategy"] = self.schedulingStrategy?.templateValue
-        properties["ServiceConnectConfiguration"] = self.serviceConnectConfiguration?.templateValue
-        properties["ServiceName"] = self.serviceName?.templateValue
-        properties["ServiceRegistries"] = self.serviceRegistries?.templateValue
-        properties["Tags"] = self.tags?.templateValue
-        properties["TaskDefinition"] = self.taskDefinition?.templateValue
-        properties["VolumeConfigurations"] = self.volumeConfigurations?.templateValue
-        properties["VpcLatticeConfigurations"] = self.vpcLatticeConfigurations?.templateValue
+        properties.appendNew("AvailabilityZoneRebalancing", self.availabilityZoneRebalancing?.templateValue)
+        properties.appendNew("CapacityProviderStrategy", self.capacityProviderStrategy?.templateValue)
+        properties.appendNew("Cluster", self.cluster?.templateValue)
+        properties.appendNew("DeploymentConfiguration", self.deploymentConfiguration?.templateValue)
+        properties.appendNew("DeploymentController", self.deploymentController?.templateValue)
+        properties.appendNew("DesiredCount", self.desiredCount?.templateValue)
+        properties.appendNew("EnableECSManagedTags", self.enableECSManagedTags?.templateValue)
+        properties.appendNew("EnableExecuteCommand", self.enableExecuteCommand?.templateValue)
+        properties.appendNew("ForceNewDeployment", self.forceNewDeployment?.templateValue)
+        properties.appendNew("GatewayConnectors", self.gatewayConnectors?.templateValue)
+        properties.appendNew("HealthCheckGracePeriodSeconds", self.healthCheckGracePeriodSeconds?.templateValue)
+        properties.appendNew("LaunchType", self.launchType?.templateValue)
+        properties.appendNew("LoadBalancers", self.loadBalancers?.templateValue)
+        properties.appendNew("Monitoring", self.monitoring?.templateValue)
+        properties.appendNew("NetworkConfiguration", self.networkConfiguration?.templateValue)
+        properties.appendNew("PlacementConstraints", self.placementConstraints?.templateValue)
+        properties.appendNew("PlacementStrategies", self.placementStrategies?.templateValue)
+        properties.appendNew("PlatformVersion", self.platformVersion?.templateValue)
+        properties.appendNew("PropagateTags", self.propagateTags?.templateValue)
+        properties.appendNew("Role", self.role?.templateValue)
+        properties.appendNew("SchedulingStrategy", self.schedulingStrategy?.templateValue)
+        properties.appendNew("ServiceConnectConfiguration", self.serviceConnectConfiguration?.templateValue)
+        properties.appendNew("ServiceName", self.serviceName?.templateValue)
+        properties.appendNew("ServiceRegistries", self.serviceRegistries?.templateValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
+        properties.appendNew("TaskDefinition", self.taskDefinition?.templateValue)
+        properties.appendNew("VolumeConfigurations", self.volumeConfigurations?.templateValue)
+        properties.appendNew("VpcLatticeConfigurations", self.vpcLatticeConfigurations?.templateValue)
         return properties
     }
 
@@ -160,9 +160,9 @@ public final class CfnService: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Base"] = self.base?.templateValue
-            fields["CapacityProvider"] = self.capacityProvider?.templateValue
-            fields["Weight"] = self.weight?.templateValue
+            fields.appendNew("Base", self.base?.templateValue)
+            fields.appendNew("CapacityProvider", self.capacityProvider?.templateValue)
+            fields.appendNew("Weight", self.weight?.templateValue)
             return .object(fields)
         }
     }
@@ -205,16 +205,16 @@ public final class CfnService: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Alarms"] = self.alarms?.templateValue
-            fields["BakeTimeInMinutes"] = self.bakeTimeInMinutes?.templateValue
-            fields["CanaryConfiguration"] = self.canaryConfiguration?.templateValue
-            fields["DeploymentCircuitBreaker"] = self.deploymentCircuitBreaker?.templateValue
-            fields["EarlySuccessCriteria"] = self.earlySuccessCriteria?.templateValue
-            fields["LifecycleHooks"] = self.lifecycleHooks?.templateValue
-            fields["LinearConfiguration"] = self.linearConfiguration?.templateValue
-            fields["MaximumPercent"] = self.maximumPercent?.templateValue
-            fields["MinimumHealthyPercent"] = self.minimumHealthyPercent?.templateValue
-            fields["Strategy"] = self.strategy?.templateValue
+            fields.appendNew("Alarms", self.alarms?.templateValue)
+            fields.appendNew("BakeTimeInMinutes", self.bakeTimeInMinutes?.templateValue)
+            fields.appendNew("CanaryConfiguration", self.canaryConfiguration?.templateValue)
+            fields.appendNew("DeploymentCircuitBreaker", self.deploymentCircuitBreaker?.templateValue)
+            fields.appendNew("EarlySuccessCriteria", self.earlySuccessCriteria?.templateValue)
+            fields.appendNew("LifecycleHooks", self.lifecycleHooks?.templateValue)
+            fields.appendNew("LinearConfiguration", self.linearConfiguration?.templateValue)
+            fields.appendNew("MaximumPercent", self.maximumPercent?.templateValue)
+            fields.appendNew("MinimumHealthyPercent", self.minimumHealthyPercent?.templateValue)
+            fields.appendNew("Strategy", self.strategy?.templateValue)
             return .object(fields)
         }
 
@@ -247,9 +247,9 @@ public final class CfnService: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["AlarmNames"] = self.alarmNames.templateValue
-            fields["Enable"] = self.enable.templateValue
-            fields["Rollback"] = self.rollback.templateValue
+            fields.appendNew("AlarmNames", self.alarmNames.templateValue)
+            fields.appendNew("Enable", self.enable.templateValue)
+            fields.appendNew("Rollback", self.rollback.templateValue)
             return .object(fields)
         }
     }
@@ -268,8 +268,8 @@ public final class CfnService: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["CanaryBakeTimeInMinutes"] = self.canaryBakeTimeInMinutes?.templateValue
-            fields["CanaryPercent"] = self.canaryPercent?.templateValue
+            fields.appendNew("CanaryBakeTimeInMinutes", self.canaryBakeTimeInMinutes?.templateValue)
+            fields.appendNew("CanaryPercent", self.canaryPercent?.templateValue)
             return .object(fields)
         }
     }
@@ -294,10 +294,10 @@ public final class CfnService: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Enable"] = self.enable.templateValue
-            fields["ResetOnHealthyTask"] = self.resetOnHealthyTask?.templateValue
-            fields["Rollback"] = self.rollback.templateValue
-            fields["ThresholdConfiguration"] = self.thresholdConfiguration?.templateValue
+            fields.appendNew("Enable", self.enable.templateValue)
+            fields.appendNew("ResetOnHealthyTask", self.resetOnHealthyTask?.templateValue)
+            fields.appendNew("Rollback", self.rollback.templateValue)
+            fields.appendNew("ThresholdConfiguration", self.thresholdConfiguration?.templateValue)
             return .object(fields)
         }
     }
@@ -316,8 +316,8 @@ public final class CfnService: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Type"] = self.type.templateValue
-            fields["Value"] = self.value.templateValue
+            fields.appendNew("Type", self.type.templateValue)
+            fields.appendNew("Value", self.value.templateValue)
             return .object(fields)
         }
 
@@ -349,9 +349,9 @@ public final class CfnService: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Enable"] = self.enable?.templateValue
-            fields["HealthyPercent"] = self.healthyPercent?.templateValue
-            fields["SourceServiceRevisionCleanup"] = self.sourceServiceRevisionCleanup?.templateValue
+            fields.appendNew("Enable", self.enable?.templateValue)
+            fields.appendNew("HealthyPercent", self.healthyPercent?.templateValue)
+            fields.appendNew("SourceServiceRevisionCleanup", self.sourceServiceRevisionCleanup?.templateValue)
             return .object(fields)
         }
 
@@ -391,12 +391,12 @@ public final class CfnService: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["HookDetails"] = self.hookDetails?.templateValue
-            fields["HookTargetArn"] = self.hookTargetArn?.templateValue
-            fields["LifecycleStages"] = self.lifecycleStages.templateValue
-            fields["RoleArn"] = self.roleArn?.templateValue
-            fields["TargetType"] = self.targetType?.templateValue
-            fields["TimeoutConfiguration"] = self.timeoutConfiguration?.templateValue
+            fields.appendNew("HookDetails", self.hookDetails?.templateValue)
+            fields.appendNew("HookTargetArn", self.hookTargetArn?.templateValue)
+            fields.appendNew("LifecycleStages", self.lifecycleStages.templateValue)
+            fields.appendNew("RoleArn", self.roleArn?.templateValue)
+            fields.appendNew("TargetType", self.targetType?.templateValue)
+            fields.appendNew("TimeoutConfiguration", self.timeoutConfiguration?.templateValue)
             return .object(fields)
         }
 
@@ -436,8 +436,8 @@ public final class CfnService: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Action"] = self.action?.templateValue
-            fields["TimeoutInMinutes"] = self.timeoutInMinutes?.templateValue
+            fields.appendNew("Action", self.action?.templateValue)
+            fields.appendNew("TimeoutInMinutes", self.timeoutInMinutes?.templateValue)
             return .object(fields)
         }
 
@@ -465,8 +465,8 @@ public final class CfnService: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["StepBakeTimeInMinutes"] = self.stepBakeTimeInMinutes?.templateValue
-            fields["StepPercent"] = self.stepPercent?.templateValue
+            fields.appendNew("StepBakeTimeInMinutes", self.stepBakeTimeInMinutes?.templateValue)
+            fields.appendNew("StepPercent", self.stepPercent?.templateValue)
             return .object(fields)
         }
     }
@@ -482,7 +482,7 @@ public final class CfnService: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Type"] = self.type?.templateValue
+            fields.appendNew("Type", self.type?.templateValue)
             return .object(fields)
         }
 
@@ -511,8 +511,8 @@ public final class CfnService: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["EnableForceNewDeployment"] = self.enableForceNewDeployment.templateValue
-            fields["ForceNewDeploymentNonce"] = self.forceNewDeploymentNonce?.templateValue
+            fields.appendNew("EnableForceNewDeployment", self.enableForceNewDeployment.templateValue)
+            fields.appendNew("ForceNewDeploymentNonce", self.forceNewDeploymentNonce?.templateValue)
             return .object(fields)
         }
     }
@@ -530,9 +530,9 @@ public final class CfnService: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Filters"] = self.filters?.templateValue
-            fields["HealthCheck"] = self.healthCheck?.templateValue
-            fields["PortName"] = self.portName.templateValue
+            fields.appendNew("Filters", self.filters?.templateValue)
+            fields.appendNew("HealthCheck", self.healthCheck?.templateValue)
+            fields.appendNew("PortName", self.portName.templateValue)
             return .object(fields)
         }
     }
@@ -546,7 +546,7 @@ public final class CfnService: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["AccessTypes"] = self.accessTypes?.templateValue
+            fields.appendNew("AccessTypes", self.accessTypes?.templateValue)
             return .object(fields)
         }
 
@@ -583,14 +583,14 @@ public final class CfnService: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["HealthCheckIntervalSeconds"] = self.healthCheckIntervalSeconds?.templateValue
-            fields["HealthCheckPath"] = self.healthCheckPath?.templateValue
-            fields["HealthCheckPort"] = self.healthCheckPort?.templateValue
-            fields["HealthCheckProtocol"] = self.healthCheckProtocol?.templateValue
-            fields["HealthCheckTimeoutSeconds"] = self.healthCheckTimeoutSeconds?.templateValue
-            fields["HealthyThresholdCount"] = self.healthyThresholdCount?.templateValue
-            fields["Matcher"] = self.matcher?.templateValue
-            fields["UnhealthyThresholdCount"] = self.unhealthyThresholdCount?.templateValue
+            fields.appendNew("HealthCheckIntervalSeconds", self.healthCheckIntervalSeconds?.templateValue)
+            fields.appendNew("HealthCheckPath", self.healthCheckPath?.templateValue)
+            fields.appendNew("HealthCheckPort", self.healthCheckPort?.templateValue)
+            fields.appendNew("HealthCheckProtocol", self.healthCheckProtocol?.templateValue)
+            fields.appendNew("HealthCheckTimeoutSeconds", self.healthCheckTimeoutSeconds?.templateValue)
+            fields.appendNew("HealthyThresholdCount", self.healthyThresholdCount?.templateValue)
+            fields.appendNew("Matcher", self.matcher?.templateValue)
+            fields.appendNew("UnhealthyThresholdCount", self.unhealthyThresholdCount?.templateValue)
             return .object(fields)
         }
 
@@ -615,8 +615,8 @@ public final class CfnService: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["GrpcCode"] = self.grpcCode?.templateValue
-            fields["HttpCode"] = self.httpCode?.templateValue
+            fields.appendNew("GrpcCode", self.grpcCode?.templateValue)
+            fields.appendNew("HttpCode", self.httpCode?.templateValue)
             return .object(fields)
         }
     }
@@ -654,11 +654,11 @@ public final class CfnService: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["AdvancedConfiguration"] = self.advancedConfiguration?.templateValue
-            fields["ContainerName"] = self.containerName?.templateValue
-            fields["ContainerPort"] = self.containerPort?.templateValue
-            fields["LoadBalancerName"] = self.loadBalancerName?.templateValue
-            fields["TargetGroupArn"] = self.targetGroupArn?.templateValue
+            fields.appendNew("AdvancedConfiguration", self.advancedConfiguration?.templateValue)
+            fields.appendNew("ContainerName", self.containerName?.templateValue)
+            fields.appendNew("ContainerPort", self.containerPort?.templateValue)
+            fields.appendNew("LoadBalancerName", self.loadBalancerName?.templateValue)
+            fields.appendNew("TargetGroupArn", self.targetGroupArn?.templateValue)
             return .object(fields)
         }
     }
@@ -683,10 +683,10 @@ public final class CfnService: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["AlternateTargetGroupArn"] = self.alternateTargetGroupArn.templateValue
-            fields["ProductionListenerRule"] = self.productionListenerRule?.templateValue
-            fields["RoleArn"] = self.roleArn?.templateValue
-            fields["TestListenerRule"] = self.testListenerRule?.templateValue
+            fields.appendNew("AlternateTargetGroupArn", self.alternateTargetGroupArn.templateValue)
+            fields.appendNew("ProductionListenerRule", self.productionListenerRule?.templateValue)
+            fields.appendNew("RoleArn", self.roleArn?.templateValue)
+            fields.appendNew("TestListenerRule", self.testListenerRule?.templateValue)
             return .object(fields)
         }
     }
@@ -702,7 +702,7 @@ public final class CfnService: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["MetricConfigurations"] = self.metricConfigurations.templateValue
+            fields.appendNew("MetricConfigurations", self.metricConfigurations.templateValue)
             return .object(fields)
         }
     }
@@ -721,8 +721,8 @@ public final class CfnService: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["MetricNames"] = self.metricNames.templateValue
-            fields["ResolutionSeconds"] = self.resolutionSeconds.templateValue
+            fields.appendNew("MetricNames", self.metricNames.templateValue)
+            fields.appendNew("ResolutionSeconds", self.resolutionSeconds.templateValue)
             return .object(fields)
         }
 
@@ -747,7 +747,7 @@ public final class CfnService: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["AwsvpcConfiguration"] = self.awsvpcConfiguration?.templateValue
+            fields.appendNew("AwsvpcConfiguration", self.awsvpcConfiguration?.templateValue)
             return .object(fields)
         }
     }
@@ -769,9 +769,9 @@ public final class CfnService: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["AssignPublicIp"] = self.assignPublicIp?.templateValue
-            fields["SecurityGroups"] = self.securityGroups?.templateValue
-            fields["Subnets"] = self.subnets?.templateValue
+            fields.appendNew("AssignPublicIp", self.assignPublicIp?.templateValue)
+            fields.appendNew("SecurityGroups", self.securityGroups?.templateValue)
+            fields.appendNew("Subnets", self.subnets?.templateValue)
             return .object(fields)
         }
 
@@ -799,8 +799,8 @@ public final class CfnService: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Expression"] = self.expression?.templateValue
-            fields["Type"] = self.type.templateValue
+            fields.appendNew("Expression", self.expression?.templateValue)
+            fields.appendNew("Type", self.type.templateValue)
             return .object(fields)
         }
 
@@ -828,8 +828,8 @@ public final class CfnService: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Field"] = self.field?.templateValue
-            fields["Type"] = self.type.templateValue
+            fields.appendNew("Field", self.field?.templateValue)
+            fields.appendNew("Type", self.type.templateValue)
             return .object(fields)
         }
 
@@ -887,12 +887,12 @@ public final class CfnService: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["AccessLogConfiguration"] = self.accessLogConfiguration?.templateValue
-            fields["ContainerConfigurations"] = self.containerConfigurations?.templateValue
-            fields["Enabled"] = self.enabled.templateValue
-            fields["LogConfiguration"] = self.logConfiguration?.templateValue
-            fields["Namespace"] = self.namespace?.templateValue
-            fields["Services"] = self.services?.templateValue
+            fields.appendNew("AccessLogConfiguration", self.accessLogConfiguration?.templateValue)
+            fields.appendNew("ContainerConfigurations", self.containerConfigurations?.templateValue)
+            fields.appendNew("Enabled", self.enabled.templateValue)
+            fields.appendNew("LogConfiguration", self.logConfiguration?.templateValue)
+            fields.appendNew("Namespace", self.namespace?.templateValue)
+            fields.appendNew("Services", self.services?.templateValue)
             return .object(fields)
         }
     }
@@ -911,8 +911,8 @@ public final class CfnService: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Format"] = self.format.templateValue
-            fields["IncludeQueryParameters"] = self.includeQueryParameters?.templateValue
+            fields.appendNew("Format", self.format.templateValue)
+            fields.appendNew("IncludeQueryParameters", self.includeQueryParameters?.templateValue)
             return .object(fields)
         }
 
@@ -944,7 +944,7 @@ public final class CfnService: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["LogLevel"] = self.logLevel?.templateValue
+            fields.appendNew("LogLevel", self.logLevel?.templateValue)
             return .object(fields)
         }
 
@@ -975,9 +975,9 @@ public final class CfnService: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["LogDriver"] = self.logDriver?.templateValue
-            fields["Options"] = self.options?.templateValue
-            fields["SecretOptions"] = self.secretOptions?.templateValue
+            fields.appendNew("LogDriver", self.logDriver?.templateValue)
+            fields.appendNew("Options", self.options?.templateValue)
+            fields.appendNew("SecretOptions", self.secretOptions?.templateValue)
             return .object(fields)
         }
     }
@@ -996,8 +996,8 @@ public final class CfnService: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Name"] = self.name.templateValue
-            fields["ValueFrom"] = self.valueFrom.templateValue
+            fields.appendNew("Name", self.name.templateValue)
+            fields.appendNew("ValueFrom", self.valueFrom.templateValue)
             return .object(fields)
         }
     }
@@ -1028,12 +1028,12 @@ public final class CfnService: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["ClientAliases"] = self.clientAliases?.templateValue
-            fields["DiscoveryName"] = self.discoveryName?.templateValue
-            fields["IngressPortOverride"] = self.ingressPortOverride?.templateValue
-            fields["PortName"] = self.portName.templateValue
-            fields["Timeout"] = self.timeout?.templateValue
-            fields["Tls"] = self.tls?.templateValue
+            fields.appendNew("ClientAliases", self.clientAliases?.templateValue)
+            fields.appendNew("DiscoveryName", self.discoveryName?.templateValue)
+            fields.appendNew("IngressPortOverride", self.ingressPortOverride?.templateValue)
+            fields.appendNew("PortName", self.portName.templateValue)
+            fields.appendNew("Timeout", self.timeout?.templateValue)
+            fields.appendNew("Tls", self.tls?.templateValue)
             return .object(fields)
         }
     }
@@ -1055,9 +1055,9 @@ public final class CfnService: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["DnsName"] = self.dnsName?.templateValue
-            fields["Port"] = self.port.templateValue
-            fields["TestTrafficRules"] = self.testTrafficRules?.templateValue
+            fields.appendNew("DnsName", self.dnsName?.templateValue)
+            fields.appendNew("Port", self.port.templateValue)
+            fields.appendNew("TestTrafficRules", self.testTrafficRules?.templateValue)
             return .object(fields)
         }
     }
@@ -1073,7 +1073,7 @@ public final class CfnService: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Header"] = self.header.templateValue
+            fields.appendNew("Header", self.header.templateValue)
             return .object(fields)
         }
     }
@@ -1089,8 +1089,8 @@ public final class CfnService: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Name"] = self.name.templateValue
-            fields["Value"] = self.value?.templateValue
+            fields.appendNew("Name", self.name.templateValue)
+            fields.appendNew("Value", self.value?.templateValue)
             return .object(fields)
         }
     }
@@ -1104,7 +1104,7 @@ public final class CfnService: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Exact"] = self.exact.templateValue
+            fields.appendNew("Exact", self.exact.templateValue)
             return .object(fields)
         }
     }
@@ -1123,8 +1123,8 @@ public final class CfnService: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["IdleTimeoutSeconds"] = self.idleTimeoutSeconds?.templateValue
-            fields["PerRequestTimeoutSeconds"] = self.perRequestTimeoutSeconds?.templateValue
+            fields.appendNew("IdleTimeoutSeconds", self.idleTimeoutSeconds?.templateValue)
+            fields.appendNew("PerRequestTimeoutSeconds", self.perRequestTimeoutSeconds?.templateValue)
             return .object(fields)
         }
     }
@@ -1146,9 +1146,9 @@ public final class CfnService: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["IssuerCertificateAuthority"] = self.issuerCertificateAuthority.templateValue
-            fields["KmsKey"] = self.kmsKey?.templateValue
-            fields["RoleArn"] = self.roleArn?.templateValue
+            fields.appendNew("IssuerCertificateAuthority", self.issuerCertificateAuthority.templateValue)
+            fields.appendNew("KmsKey", self.kmsKey?.templateValue)
+            fields.appendNew("RoleArn", self.roleArn?.templateValue)
             return .object(fields)
         }
     }
@@ -1164,7 +1164,7 @@ public final class CfnService: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["AwsPcaAuthorityArn"] = self.awsPcaAuthorityArn?.templateValue
+            fields.appendNew("AwsPcaAuthorityArn", self.awsPcaAuthorityArn?.templateValue)
             return .object(fields)
         }
     }
@@ -1189,10 +1189,10 @@ public final class CfnService: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["ContainerName"] = self.containerName?.templateValue
-            fields["ContainerPort"] = self.containerPort?.templateValue
-            fields["Port"] = self.port?.templateValue
-            fields["RegistryArn"] = self.registryArn?.templateValue
+            fields.appendNew("ContainerName", self.containerName?.templateValue)
+            fields.appendNew("ContainerPort", self.containerPort?.templateValue)
+            fields.appendNew("Port", self.port?.templateValue)
+            fields.appendNew("RegistryArn", self.registryArn?.templateValue)
             return .object(fields)
         }
     }
@@ -1211,8 +1211,8 @@ public final class CfnService: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Key"] = self.key?.templateValue
-            fields["Value"] = self.value?.templateValue
+            fields.appendNew("Key", self.key?.templateValue)
+            fields.appendNew("Value", self.value?.templateValue)
             return .object(fields)
         }
     }
@@ -1231,8 +1231,8 @@ public final class CfnService: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["ManagedEBSVolume"] = self.managedEBSVolume?.templateValue
-            fields["Name"] = self.name.templateValue
+            fields.appendNew("ManagedEBSVolume", self.managedEBSVolume?.templateValue)
+            fields.appendNew("Name", self.name.templateValue)
             return .object(fields)
         }
     }
@@ -1278,17 +1278,17 @@ public final class CfnService: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Encrypted"] = self.encrypted?.templateValue
-            fields["FilesystemType"] = self.filesystemType?.templateValue
-            fields["Iops"] = self.iops?.templateValue
-            fields["KmsKeyId"] = self.kmsKeyId?.templateValue
-            fields["RoleArn"] = self.roleArn.templateValue
-            fields["SizeInGiB"] = self.sizeInGiB?.templateValue
-            fields["SnapshotId"] = self.snapshotId?.templateValue
-            fields["TagSpecifications"] = self.tagSpecifications?.templateValue
-            fields["Throughput"] = self.throughput?.templateValue
-            fields["VolumeInitializationRate"] = self.volumeInitializationRate?.templateValue
-            fields["VolumeType"] = self.volumeType?.templateValue
+            fields.appendNew("Encrypted", self.encrypted?.templateValue)
+            fields.appendNew("FilesystemType", self.filesystemType?.templateValue)
+            fields.appendNew("Iops", self.iops?.templateValue)
+            fields.appendNew("KmsKeyId", self.kmsKeyId?.templateValue)
+            fields.appendNew("RoleArn", self.roleArn.templateValue)
+            fields.appendNew("SizeInGiB", self.sizeInGiB?.templateValue)
+            fields.appendNew("SnapshotId", self.snapshotId?.templateValue)
+            fields.appendNew("TagSpecifications", self.tagSpecifications?.templateValue)
+            fields.appendNew("Throughput", self.throughput?.templateValue)
+            fields.appendNew("VolumeInitializationRate", self.volumeInitializationRate?.templateValue)
+            fields.appendNew("VolumeType", self.volumeType?.templateValue)
             return .object(fields)
         }
 
@@ -1321,9 +1321,9 @@ public final class CfnService: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["PropagateTags"] = self.propagateTags?.templateValue
-            fields["ResourceType"] = self.resourceType.templateValue
-            fields["Tags"] = self.tags?.templateValue
+            fields.appendNew("PropagateTags", self.propagateTags?.templateValue)
+            fields.appendNew("ResourceType", self.resourceType.templateValue)
+            fields.appendNew("Tags", self.tags?.templateValue)
             return .object(fields)
         }
 
@@ -1364,10 +1364,10 @@ public final class CfnService: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["AdvancedConfiguration"] = self.advancedConfiguration?.templateValue
-            fields["PortName"] = self.portName.templateValue
-            fields["RoleArn"] = self.roleArn.templateValue
-            fields["TargetGroupArn"] = self.targetGroupArn.templateValue
+            fields.appendNew("AdvancedConfiguration", self.advancedConfiguration?.templateValue)
+            fields.appendNew("PortName", self.portName.templateValue)
+            fields.appendNew("RoleArn", self.roleArn.templateValue)
+            fields.appendNew("TargetGroupArn", self.targetGroupArn.templateValue)
             return .object(fields)
         }
     }
@@ -1389,9 +1389,9 @@ public final class CfnService: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["AlternateTargetGroupArn"] = self.alternateTargetGroupArn?.templateValue
-            fields["ProductionListenerRule"] = self.productionListenerRule?.templateValue
-            fields["TestListenerRule"] = self.testListenerRule?.templateValue
+            fields.appendNew("AlternateTargetGroupArn", self.alternateTargetGroupArn?.templateValue)
+            fields.appendNew("ProductionListenerRule", self.productionListenerRule?.templateValue)
+            fields.appendNew("TestListenerRule", self.testListenerRule?.templateValue)
             return .object(fields)
         }
     }

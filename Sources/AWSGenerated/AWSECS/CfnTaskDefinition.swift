@@ -70,24 +70,24 @@ public final class CfnTaskDefinition: Resource, HasAttributes {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["ContainerDefinitions"] = self.containerDefinitions?.templateValue
-        properties["Cpu"] = self.cpu?.templateValue
-        properties["EnableFaultInjection"] = self.enableFaultInjection?.templateValue
-        properties["EphemeralStorage"] = self.ephemeralStorage?.templateValue
-        properties["ExecutionRoleArn"] = self.executionRoleArn?.templateValue
-        properties["Family"] = self.family?.templateValue
-        properties["InferenceAccelerators"] = self.inferenceAccelerators?.templateValue
-        properties["IpcMode"] = self.ipcMode?.templateValue
-        properties["Memory"] = self.memory?.templateValue
-        properties["NetworkMode"] = self.networkMode?.templateValue
-        properties["PidMode"] = self.pidMode?.templateValue
-        properties["PlacementConstraints"] = self.placementConstraints?.templateValue
-        properties["ProxyConfiguration"] = self.proxyConfiguration?.templateValue
-        properties["RequiresCompatibilities"] = self.requiresCompatibilities?.templateValue
-        properties["RuntimePlatform"] = self.runtimePlatform?.templateValue
-        properties["Tags"] = self.tags?.templateValue
-        properties["TaskRoleArn"] = self.taskRoleArn?.templateValue
-        properties["Volumes"] = self.volumes?.templateValue
+        properties.appendNew("ContainerDefinitions", self.containerDefinitions?.templateValue)
+        properties.appendNew("Cpu", self.cpu?.templateValue)
+        properties.appendNew("EnableFaultInjection", self.enableFaultInjection?.templateValue)
+        properties.appendNew("EphemeralStorage", self.ephemeralStorage?.templateValue)
+        properties.appendNew("ExecutionRoleArn", self.executionRoleArn?.templateValue)
+        properties.appendNew("Family", self.family?.templateValue)
+        properties.appendNew("InferenceAccelerators", self.inferenceAccelerators?.templateValue)
+        properties.appendNew("IpcMode", self.ipcMode?.templateValue)
+        properties.appendNew("Memory", self.memory?.templateValue)
+        properties.appendNew("NetworkMode", self.networkMode?.templateValue)
+        properties.appendNew("PidMode", self.pidMode?.templateValue)
+        properties.appendNew("PlacementConstraints", self.placementConstraints?.templateValue)
+        properties.appendNew("ProxyConfiguration", self.proxyConfiguration?.templateValue)
+        properties.appendNew("RequiresCompatibilities", self.requiresCompatibilities?.templateValue)
+        properties.appendNew("RuntimePlatform", self.runtimePlatform?.templateValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
+        properties.appendNew("TaskRoleArn", self.taskRoleArn?.templateValue)
+        properties.appendNew("Volumes", self.volumes?.templateValue)
         return properties
     }
 
@@ -225,48 +225,48 @@ public final class CfnTaskDefinition: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Command"] = self.command?.templateValue
-            fields["Cpu"] = self.cpu?.templateValue
-            fields["CredentialSpecs"] = self.credentialSpecs?.templateValue
-            fields["DependsOn"] = self.dependsOn?.templateValue
-            fields["DisableNetworking"] = self.disableNetworking?.templateValue
-            fields["DnsSearchDomains"] = self.dnsSearchDomains?.templateValue
-            fields["DnsServers"] = self.dnsServers?.templateValue
-            fields["DockerLabels"] = self.dockerLabels?.templateValue
-            fields["DockerSecurityOptions"] = self.dockerSecurityOptions?.templateValue
-            fields["EntryPoint"] = self.entryPoint?.templateValue
-            fields["Environment"] = self.environment?.templateValue
-            fields["EnvironmentFiles"] = self.environmentFiles?.templateValue
-            fields["Essential"] = self.essential?.templateValue
-            fields["ExtraHosts"] = self.extraHosts?.templateValue
-            fields["FirelensConfiguration"] = self.firelensConfiguration?.templateValue
-            fields["HealthCheck"] = self.healthCheck?.templateValue
-            fields["Hostname"] = self.hostname?.templateValue
-            fields["Image"] = self.image.templateValue
-            fields["Interactive"] = self.interactive?.templateValue
-            fields["Links"] = self.links?.templateValue
-            fields["LinuxParameters"] = self.linuxParameters?.templateValue
-            fields["LogConfiguration"] = self.logConfiguration?.templateValue
-            fields["Memory"] = self.memory?.templateValue
-            fields["MemoryReservation"] = self.memoryReservation?.templateValue
-            fields["MountPoints"] = self.mountPoints?.templateValue
-            fields["Name"] = self.name.templateValue
-            fields["PortMappings"] = self.portMappings?.templateValue
-            fields["Privileged"] = self.privileged?.templateValue
-            fields["PseudoTerminal"] = self.pseudoTerminal?.templateValue
-            fields["ReadonlyRootFilesystem"] = self.readonlyRootFilesystem?.templateValue
-            fields["RepositoryCredentials"] = self.repositoryCredentials?.templateValue
-            fields["ResourceRequirements"] = self.resourceRequirements?.templateValue
-            fields["RestartPolicy"] = self.restartPolicy?.templateValue
-            fields["Secrets"] = self.secrets?.templateValue
-            fields["StartTimeout"] = self.startTimeout?.templateValue
-            fields["StopTimeout"] = self.stopTimeout?.templateValue
-            fields["SystemControls"] = self.systemControls?.templateValue
-            fields["Ulimits"] = self.ulimits?.templateValue
-            fields["User"] = self.user?.templateValue
-            fields["VersionConsistency"] = self.versionConsistency?.templateValue
-            fields["VolumesFrom"] = self.volumesFrom?.templateValue
-            fields["WorkingDirectory"] = self.workingDirectory?.templateValue
+            fields.appendNew("Command", self.command?.templateValue)
+            fields.appendNew("Cpu", self.cpu?.templateValue)
+            fields.appendNew("CredentialSpecs", self.credentialSpecs?.templateValue)
+            fields.appendNew("DependsOn", self.dependsOn?.templateValue)
+            fields.appendNew("DisableNetworking", self.disableNetworking?.templateValue)
+            fields.appendNew("DnsSearchDomains", self.dnsSearchDomains?.templateValue)
+            fields.appendNew("DnsServers", self.dnsServers?.templateValue)
+            fields.appendNew("DockerLabels", self.dockerLabels?.templateValue)
+            fields.appendNew("DockerSecurityOptions", self.dockerSecurityOptions?.templateValue)
+            fields.appendNew("EntryPoint", self.entryPoint?.templateValue)
+            fields.appendNew("Environment", self.environment?.templateValue)
+            fields.appendNew("EnvironmentFiles", self.environmentFiles?.templateValue)
+            fields.appendNew("Essential", self.essential?.templateValue)
+            fields.appendNew("ExtraHosts", self.extraHosts?.templateValue)
+            fields.appendNew("FirelensConfiguration", self.firelensConfiguration?.templateValue)
+            fields.appendNew("HealthCheck", self.healthCheck?.templateValue)
+            fields.appendNew("Hostname", self.hostname?.templateValue)
+            fields.appendNew("Image", self.image.templateValue)
+            fields.appendNew("Interactive", self.interactive?.templateValue)
+            fields.appendNew("Links", self.links?.templateValue)
+            fields.appendNew("LinuxParameters", self.linuxParameters?.templateValue)
+            fields.appendNew("LogConfiguration", self.logConfiguration?.templateValue)
+            fields.appendNew("Memory", self.memory?.templateValue)
+            fields.appendNew("MemoryReservation", self.memoryReservation?.templateValue)
+            fields.appendNew("MountPoints", self.mountPoints?.templateValue)
+            fields.appendNew("Name", self.name.templateValue)
+            fields.appendNew("PortMappings", self.portMappings?.templateValue)
+            fields.appendNew("Privileged", self.privileged?.templateValue)
+            fields.appendNew("PseudoTerminal", self.pseudoTerminal?.templateValue)
+            fields.appendNew("ReadonlyRootFilesystem", self.readonlyRootFilesystem?.templateValue)
+            fields.appendNew("RepositoryCredentials", self.repositoryCredentials?.templateValue)
+            fields.appendNew("ResourceRequirements", self.resourceRequirements?.templateValue)
+            fields.appendNew("RestartPolicy", self.restartPolicy?.templateValue)
+            fields.appendNew("Secrets", self.secrets?.templateValue)
+            fields.appendNew("StartTimeout", self.startTimeout?.templateValue)
+            fields.appendNew("StopTimeout", self.stopTimeout?.templateValue)
+            fields.appendNew("SystemControls", self.systemControls?.templateValue)
+            fields.appendNew("Ulimits", self.ulimits?.templateValue)
+            fields.appendNew("User", self.user?.templateValue)
+            fields.appendNew("VersionConsistency", self.versionConsistency?.templateValue)
+            fields.appendNew("VolumesFrom", self.volumesFrom?.templateValue)
+            fields.appendNew("WorkingDirectory", self.workingDirectory?.templateValue)
             return .object(fields)
         }
 
@@ -294,8 +294,8 @@ public final class CfnTaskDefinition: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Condition"] = self.condition?.templateValue
-            fields["ContainerName"] = self.containerName?.templateValue
+            fields.appendNew("Condition", self.condition?.templateValue)
+            fields.appendNew("ContainerName", self.containerName?.templateValue)
             return .object(fields)
         }
 
@@ -325,8 +325,8 @@ public final class CfnTaskDefinition: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Name"] = self.name?.templateValue
-            fields["Value"] = self.value?.templateValue
+            fields.appendNew("Name", self.name?.templateValue)
+            fields.appendNew("Value", self.value?.templateValue)
             return .object(fields)
         }
     }
@@ -345,8 +345,8 @@ public final class CfnTaskDefinition: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Type"] = self.type?.templateValue
-            fields["Value"] = self.value?.templateValue
+            fields.appendNew("Type", self.type?.templateValue)
+            fields.appendNew("Value", self.value?.templateValue)
             return .object(fields)
         }
 
@@ -373,8 +373,8 @@ public final class CfnTaskDefinition: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Hostname"] = self.hostname?.templateValue
-            fields["IpAddress"] = self.ipAddress?.templateValue
+            fields.appendNew("Hostname", self.hostname?.templateValue)
+            fields.appendNew("IpAddress", self.ipAddress?.templateValue)
             return .object(fields)
         }
     }
@@ -393,8 +393,8 @@ public final class CfnTaskDefinition: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Options"] = self.options?.templateValue
-            fields["Type"] = self.type?.templateValue
+            fields.appendNew("Options", self.options?.templateValue)
+            fields.appendNew("Type", self.type?.templateValue)
             return .object(fields)
         }
 
@@ -431,11 +431,11 @@ public final class CfnTaskDefinition: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Command"] = self.command?.templateValue
-            fields["Interval"] = self.interval?.templateValue
-            fields["Retries"] = self.retries?.templateValue
-            fields["StartPeriod"] = self.startPeriod?.templateValue
-            fields["Timeout"] = self.timeout?.templateValue
+            fields.appendNew("Command", self.command?.templateValue)
+            fields.appendNew("Interval", self.interval?.templateValue)
+            fields.appendNew("Retries", self.retries?.templateValue)
+            fields.appendNew("StartPeriod", self.startPeriod?.templateValue)
+            fields.appendNew("Timeout", self.timeout?.templateValue)
             return .object(fields)
         }
     }
@@ -469,13 +469,13 @@ public final class CfnTaskDefinition: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Capabilities"] = self.capabilities?.templateValue
-            fields["Devices"] = self.devices?.templateValue
-            fields["InitProcessEnabled"] = self.initProcessEnabled?.templateValue
-            fields["MaxSwap"] = self.maxSwap?.templateValue
-            fields["SharedMemorySize"] = self.sharedMemorySize?.templateValue
-            fields["Swappiness"] = self.swappiness?.templateValue
-            fields["Tmpfs"] = self.tmpfs?.templateValue
+            fields.appendNew("Capabilities", self.capabilities?.templateValue)
+            fields.appendNew("Devices", self.devices?.templateValue)
+            fields.appendNew("InitProcessEnabled", self.initProcessEnabled?.templateValue)
+            fields.appendNew("MaxSwap", self.maxSwap?.templateValue)
+            fields.appendNew("SharedMemorySize", self.sharedMemorySize?.templateValue)
+            fields.appendNew("Swappiness", self.swappiness?.templateValue)
+            fields.appendNew("Tmpfs", self.tmpfs?.templateValue)
             return .object(fields)
         }
     }
@@ -494,8 +494,8 @@ public final class CfnTaskDefinition: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Add"] = self.add?.templateValue
-            fields["Drop"] = self.drop?.templateValue
+            fields.appendNew("Add", self.add?.templateValue)
+            fields.appendNew("Drop", self.drop?.templateValue)
             return .object(fields)
         }
     }
@@ -517,9 +517,9 @@ public final class CfnTaskDefinition: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["ContainerPath"] = self.containerPath?.templateValue
-            fields["HostPath"] = self.hostPath?.templateValue
-            fields["Permissions"] = self.permissions?.templateValue
+            fields.appendNew("ContainerPath", self.containerPath?.templateValue)
+            fields.appendNew("HostPath", self.hostPath?.templateValue)
+            fields.appendNew("Permissions", self.permissions?.templateValue)
             return .object(fields)
         }
 
@@ -551,9 +551,9 @@ public final class CfnTaskDefinition: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["ContainerPath"] = self.containerPath?.templateValue
-            fields["MountOptions"] = self.mountOptions?.templateValue
-            fields["Size"] = self.size.templateValue
+            fields.appendNew("ContainerPath", self.containerPath?.templateValue)
+            fields.appendNew("MountOptions", self.mountOptions?.templateValue)
+            fields.appendNew("Size", self.size.templateValue)
             return .object(fields)
         }
     }
@@ -575,9 +575,9 @@ public final class CfnTaskDefinition: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["LogDriver"] = self.logDriver.templateValue
-            fields["Options"] = self.options?.templateValue
-            fields["SecretOptions"] = self.secretOptions?.templateValue
+            fields.appendNew("LogDriver", self.logDriver.templateValue)
+            fields.appendNew("Options", self.options?.templateValue)
+            fields.appendNew("SecretOptions", self.secretOptions?.templateValue)
             return .object(fields)
         }
     }
@@ -596,8 +596,8 @@ public final class CfnTaskDefinition: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Name"] = self.name.templateValue
-            fields["ValueFrom"] = self.valueFrom.templateValue
+            fields.appendNew("Name", self.name.templateValue)
+            fields.appendNew("ValueFrom", self.valueFrom.templateValue)
             return .object(fields)
         }
     }
@@ -619,9 +619,9 @@ public final class CfnTaskDefinition: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["ContainerPath"] = self.containerPath?.templateValue
-            fields["ReadOnly"] = self.readOnly?.templateValue
-            fields["SourceVolume"] = self.sourceVolume?.templateValue
+            fields.appendNew("ContainerPath", self.containerPath?.templateValue)
+            fields.appendNew("ReadOnly", self.readOnly?.templateValue)
+            fields.appendNew("SourceVolume", self.sourceVolume?.templateValue)
             return .object(fields)
         }
     }
@@ -652,12 +652,12 @@ public final class CfnTaskDefinition: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["AppProtocol"] = self.appProtocol?.templateValue
-            fields["ContainerPort"] = self.containerPort?.templateValue
-            fields["ContainerPortRange"] = self.containerPortRange?.templateValue
-            fields["HostPort"] = self.hostPort?.templateValue
-            fields["Name"] = self.name?.templateValue
-            fields["Protocol"] = self.protocol?.templateValue
+            fields.appendNew("AppProtocol", self.appProtocol?.templateValue)
+            fields.appendNew("ContainerPort", self.containerPort?.templateValue)
+            fields.appendNew("ContainerPortRange", self.containerPortRange?.templateValue)
+            fields.appendNew("HostPort", self.hostPort?.templateValue)
+            fields.appendNew("Name", self.name?.templateValue)
+            fields.appendNew("Protocol", self.protocol?.templateValue)
             return .object(fields)
         }
 
@@ -692,7 +692,7 @@ public final class CfnTaskDefinition: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["CredentialsParameter"] = self.credentialsParameter?.templateValue
+            fields.appendNew("CredentialsParameter", self.credentialsParameter?.templateValue)
             return .object(fields)
         }
     }
@@ -713,9 +713,9 @@ public final class CfnTaskDefinition: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["SharingStrategy"] = self.sharingStrategy?.templateValue
-            fields["Type"] = self.type.templateValue
-            fields["Value"] = self.value?.templateValue
+            fields.appendNew("SharingStrategy", self.sharingStrategy?.templateValue)
+            fields.appendNew("Type", self.type.templateValue)
+            fields.appendNew("Value", self.value?.templateValue)
             return .object(fields)
         }
 
@@ -739,7 +739,7 @@ public final class CfnTaskDefinition: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["NvidiaMps"] = self.nvidiaMps.templateValue
+            fields.appendNew("NvidiaMps", self.nvidiaMps.templateValue)
             return .object(fields)
         }
     }
@@ -757,8 +757,8 @@ public final class CfnTaskDefinition: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["MaxComputePercent"] = self.maxComputePercent?.templateValue
-            fields["Memory"] = self.memory.templateValue
+            fields.appendNew("MaxComputePercent", self.maxComputePercent?.templateValue)
+            fields.appendNew("Memory", self.memory.templateValue)
             return .object(fields)
         }
     }
@@ -780,9 +780,9 @@ public final class CfnTaskDefinition: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Enabled"] = self.enabled?.templateValue
-            fields["IgnoredExitCodes"] = self.ignoredExitCodes?.templateValue
-            fields["RestartAttemptPeriod"] = self.restartAttemptPeriod?.templateValue
+            fields.appendNew("Enabled", self.enabled?.templateValue)
+            fields.appendNew("IgnoredExitCodes", self.ignoredExitCodes?.templateValue)
+            fields.appendNew("RestartAttemptPeriod", self.restartAttemptPeriod?.templateValue)
             return .object(fields)
         }
     }
@@ -801,8 +801,8 @@ public final class CfnTaskDefinition: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Namespace"] = self.namespace?.templateValue
-            fields["Value"] = self.value?.templateValue
+            fields.appendNew("Namespace", self.namespace?.templateValue)
+            fields.appendNew("Value", self.value?.templateValue)
             return .object(fields)
         }
     }
@@ -824,9 +824,9 @@ public final class CfnTaskDefinition: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["HardLimit"] = self.hardLimit.templateValue
-            fields["Name"] = self.name.templateValue
-            fields["SoftLimit"] = self.softLimit.templateValue
+            fields.appendNew("HardLimit", self.hardLimit.templateValue)
+            fields.appendNew("Name", self.name.templateValue)
+            fields.appendNew("SoftLimit", self.softLimit.templateValue)
             return .object(fields)
         }
 
@@ -867,8 +867,8 @@ public final class CfnTaskDefinition: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["ReadOnly"] = self.readOnly?.templateValue
-            fields["SourceContainer"] = self.sourceContainer?.templateValue
+            fields.appendNew("ReadOnly", self.readOnly?.templateValue)
+            fields.appendNew("SourceContainer", self.sourceContainer?.templateValue)
             return .object(fields)
         }
     }
@@ -884,7 +884,7 @@ public final class CfnTaskDefinition: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["SizeInGiB"] = self.sizeInGiB?.templateValue
+            fields.appendNew("SizeInGiB", self.sizeInGiB?.templateValue)
             return .object(fields)
         }
     }
@@ -900,8 +900,8 @@ public final class CfnTaskDefinition: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["DeviceName"] = self.deviceName?.templateValue
-            fields["DeviceType"] = self.deviceType?.templateValue
+            fields.appendNew("DeviceName", self.deviceName?.templateValue)
+            fields.appendNew("DeviceType", self.deviceType?.templateValue)
             return .object(fields)
         }
     }
@@ -950,8 +950,8 @@ public final class CfnTaskDefinition: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Expression"] = self.expression?.templateValue
-            fields["Type"] = self.type.templateValue
+            fields.appendNew("Expression", self.expression?.templateValue)
+            fields.appendNew("Type", self.type.templateValue)
             return .object(fields)
         }
 
@@ -981,9 +981,9 @@ public final class CfnTaskDefinition: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["ContainerName"] = self.containerName.templateValue
-            fields["ProxyConfigurationProperties"] = self.proxyConfigurationProperties?.templateValue
-            fields["Type"] = self.type?.templateValue
+            fields.appendNew("ContainerName", self.containerName.templateValue)
+            fields.appendNew("ProxyConfigurationProperties", self.proxyConfigurationProperties?.templateValue)
+            fields.appendNew("Type", self.type?.templateValue)
             return .object(fields)
         }
 
@@ -1021,8 +1021,8 @@ public final class CfnTaskDefinition: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["CpuArchitecture"] = self.cpuArchitecture?.templateValue
-            fields["OperatingSystemFamily"] = self.operatingSystemFamily?.templateValue
+            fields.appendNew("CpuArchitecture", self.cpuArchitecture?.templateValue)
+            fields.appendNew("OperatingSystemFamily", self.operatingSystemFamily?.templateValue)
             return .object(fields)
         }
 
@@ -1067,8 +1067,8 @@ public final class CfnTaskDefinition: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Key"] = self.key?.templateValue
-            fields["Value"] = self.value?.templateValue
+            fields.appendNew("Key", self.key?.templateValue)
+            fields.appendNew("Value", self.value?.templateValue)
             return .object(fields)
         }
     }
@@ -1102,13 +1102,13 @@ public final class CfnTaskDefinition: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["ConfiguredAtLaunch"] = self.configuredAtLaunch?.templateValue
-            fields["DockerVolumeConfiguration"] = self.dockerVolumeConfiguration?.templateValue
-            fields["EFSVolumeConfiguration"] = self.efsVolumeConfiguration?.templateValue
-            fields["FSxWindowsFileServerVolumeConfiguration"] = self.fSxWindowsFileServerVolumeConfiguration?.templateValue
-            fields["Host"] = self.host?.templateValue
-            fields["Name"] = self.name?.templateValue
-            fields["S3FilesVolumeConfiguration"] = self.s3FilesVolumeConfiguration?.templateValue
+            fields.appendNew("ConfiguredAtLaunch", self.configuredAtLaunch?.templateValue)
+            fields.appendNew("DockerVolumeConfiguration", self.dockerVolumeConfiguration?.templateValue)
+            fields.appendNew("EFSVolumeConfiguration", self.efsVolumeConfiguration?.templateValue)
+            fields.appendNew("FSxWindowsFileServerVolumeConfiguration", self.fSxWindowsFileServerVolumeConfiguration?.templateValue)
+            fields.appendNew("Host", self.host?.templateValue)
+            fields.appendNew("Name", self.name?.templateValue)
+            fields.appendNew("S3FilesVolumeConfiguration", self.s3FilesVolumeConfiguration?.templateValue)
             return .object(fields)
         }
     }
@@ -1136,11 +1136,11 @@ public final class CfnTaskDefinition: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Autoprovision"] = self.autoprovision?.templateValue
-            fields["Driver"] = self.driver?.templateValue
-            fields["DriverOpts"] = self.driverOpts?.templateValue
-            fields["Labels"] = self.labels?.templateValue
-            fields["Scope"] = self.scope?.templateValue
+            fields.appendNew("Autoprovision", self.autoprovision?.templateValue)
+            fields.appendNew("Driver", self.driver?.templateValue)
+            fields.appendNew("DriverOpts", self.driverOpts?.templateValue)
+            fields.appendNew("Labels", self.labels?.templateValue)
+            fields.appendNew("Scope", self.scope?.templateValue)
             return .object(fields)
         }
 
@@ -1177,11 +1177,11 @@ public final class CfnTaskDefinition: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["AuthorizationConfig"] = self.authorizationConfig?.templateValue
-            fields["FilesystemId"] = self.filesystemId.templateValue
-            fields["RootDirectory"] = self.rootDirectory?.templateValue
-            fields["TransitEncryption"] = self.transitEncryption?.templateValue
-            fields["TransitEncryptionPort"] = self.transitEncryptionPort?.templateValue
+            fields.appendNew("AuthorizationConfig", self.authorizationConfig?.templateValue)
+            fields.appendNew("FilesystemId", self.filesystemId.templateValue)
+            fields.appendNew("RootDirectory", self.rootDirectory?.templateValue)
+            fields.appendNew("TransitEncryption", self.transitEncryption?.templateValue)
+            fields.appendNew("TransitEncryptionPort", self.transitEncryptionPort?.templateValue)
             return .object(fields)
         }
 
@@ -1209,8 +1209,8 @@ public final class CfnTaskDefinition: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["AccessPointId"] = self.accessPointId?.templateValue
-            fields["IAM"] = self.iam?.templateValue
+            fields.appendNew("AccessPointId", self.accessPointId?.templateValue)
+            fields.appendNew("IAM", self.iam?.templateValue)
             return .object(fields)
         }
 
@@ -1241,9 +1241,9 @@ public final class CfnTaskDefinition: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["AuthorizationConfig"] = self.authorizationConfig?.templateValue
-            fields["FileSystemId"] = self.fileSystemId.templateValue
-            fields["RootDirectory"] = self.rootDirectory.templateValue
+            fields.appendNew("AuthorizationConfig", self.authorizationConfig?.templateValue)
+            fields.appendNew("FileSystemId", self.fileSystemId.templateValue)
+            fields.appendNew("RootDirectory", self.rootDirectory.templateValue)
             return .object(fields)
         }
     }
@@ -1262,8 +1262,8 @@ public final class CfnTaskDefinition: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["CredentialsParameter"] = self.credentialsParameter.templateValue
-            fields["Domain"] = self.domain.templateValue
+            fields.appendNew("CredentialsParameter", self.credentialsParameter.templateValue)
+            fields.appendNew("Domain", self.domain.templateValue)
             return .object(fields)
         }
     }
@@ -1279,7 +1279,7 @@ public final class CfnTaskDefinition: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["SourcePath"] = self.sourcePath?.templateValue
+            fields.appendNew("SourcePath", self.sourcePath?.templateValue)
             return .object(fields)
         }
     }
@@ -1304,10 +1304,10 @@ public final class CfnTaskDefinition: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["AccessPointArn"] = self.accessPointArn?.templateValue
-            fields["FileSystemArn"] = self.fileSystemArn.templateValue
-            fields["RootDirectory"] = self.rootDirectory?.templateValue
-            fields["TransitEncryptionPort"] = self.transitEncryptionPort?.templateValue
+            fields.appendNew("AccessPointArn", self.accessPointArn?.templateValue)
+            fields.appendNew("FileSystemArn", self.fileSystemArn.templateValue)
+            fields.appendNew("RootDirectory", self.rootDirectory?.templateValue)
+            fields.appendNew("TransitEncryptionPort", self.transitEncryptionPort?.templateValue)
             return .object(fields)
         }
     }

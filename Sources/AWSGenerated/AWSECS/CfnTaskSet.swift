@@ -49,18 +49,18 @@ public final class CfnTaskSet: Resource, HasAttributes {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["CapacityProviderStrategy"] = self.capacityProviderStrategy?.templateValue
-        properties["Cluster"] = self.cluster.templateValue
-        properties["ExternalId"] = self.externalId?.templateValue
-        properties["LaunchType"] = self.launchType?.templateValue
-        properties["LoadBalancers"] = self.loadBalancers?.templateValue
-        properties["NetworkConfiguration"] = self.networkConfiguration?.templateValue
-        properties["PlatformVersion"] = self.platformVersion?.templateValue
-        properties["Scale"] = self.scale?.templateValue
-        properties["Service"] = self.service.templateValue
-        properties["ServiceRegistries"] = self.serviceRegistries?.templateValue
-        properties["Tags"] = self.tags?.templateValue
-        properties["TaskDefinition"] = self.taskDefinition.templateValue
+        properties.appendNew("CapacityProviderStrategy", self.capacityProviderStrategy?.templateValue)
+        properties.appendNew("Cluster", self.cluster.templateValue)
+        properties.appendNew("ExternalId", self.externalId?.templateValue)
+        properties.appendNew("LaunchType", self.launchType?.templateValue)
+        properties.appendNew("LoadBalancers", self.loadBalancers?.templateValue)
+        properties.appendNew("NetworkConfiguration", self.networkConfiguration?.templateValue)
+        properties.appendNew("PlatformVersion", self.platformVersion?.templateValue)
+        properties.appendNew("Scale", self.scale?.templateValue)
+        properties.appendNew("Service", self.service.templateValue)
+        properties.appendNew("ServiceRegistries", self.serviceRegistries?.templateValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
+        properties.appendNew("TaskDefinition", self.taskDefinition.templateValue)
         return properties
     }
 
@@ -77,9 +77,9 @@ public final class CfnTaskSet: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Base"] = self.base?.templateValue
-            fields["CapacityProvider"] = self.capacityProvider?.templateValue
-            fields["Weight"] = self.weight?.templateValue
+            fields.appendNew("Base", self.base?.templateValue)
+            fields.appendNew("CapacityProvider", self.capacityProvider?.templateValue)
+            fields.appendNew("Weight", self.weight?.templateValue)
             return .object(fields)
         }
     }
@@ -110,9 +110,9 @@ public final class CfnTaskSet: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["ContainerName"] = self.containerName?.templateValue
-            fields["ContainerPort"] = self.containerPort?.templateValue
-            fields["TargetGroupArn"] = self.targetGroupArn?.templateValue
+            fields.appendNew("ContainerName", self.containerName?.templateValue)
+            fields.appendNew("ContainerPort", self.containerPort?.templateValue)
+            fields.appendNew("TargetGroupArn", self.targetGroupArn?.templateValue)
             return .object(fields)
         }
     }
@@ -127,7 +127,7 @@ public final class CfnTaskSet: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["AwsVpcConfiguration"] = self.awsVpcConfiguration?.templateValue
+            fields.appendNew("AwsVpcConfiguration", self.awsVpcConfiguration?.templateValue)
             return .object(fields)
         }
     }
@@ -149,9 +149,9 @@ public final class CfnTaskSet: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["AssignPublicIp"] = self.assignPublicIp?.templateValue
-            fields["SecurityGroups"] = self.securityGroups?.templateValue
-            fields["Subnets"] = self.subnets.templateValue
+            fields.appendNew("AssignPublicIp", self.assignPublicIp?.templateValue)
+            fields.appendNew("SecurityGroups", self.securityGroups?.templateValue)
+            fields.appendNew("Subnets", self.subnets.templateValue)
             return .object(fields)
         }
 
@@ -178,8 +178,8 @@ public final class CfnTaskSet: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Unit"] = self.unit?.templateValue
-            fields["Value"] = self.value?.templateValue
+            fields.appendNew("Unit", self.unit?.templateValue)
+            fields.appendNew("Value", self.value?.templateValue)
             return .object(fields)
         }
 
@@ -211,10 +211,10 @@ public final class CfnTaskSet: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["ContainerName"] = self.containerName?.templateValue
-            fields["ContainerPort"] = self.containerPort?.templateValue
-            fields["Port"] = self.port?.templateValue
-            fields["RegistryArn"] = self.registryArn?.templateValue
+            fields.appendNew("ContainerName", self.containerName?.templateValue)
+            fields.appendNew("ContainerPort", self.containerPort?.templateValue)
+            fields.appendNew("Port", self.port?.templateValue)
+            fields.appendNew("RegistryArn", self.registryArn?.templateValue)
             return .object(fields)
         }
     }
@@ -230,8 +230,8 @@ public final class CfnTaskSet: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Key"] = self.key?.templateValue
-            fields["Value"] = self.value?.templateValue
+            fields.appendNew("Key", self.key?.templateValue)
+            fields.appendNew("Value", self.value?.templateValue)
             return .object(fields)
         }
     }

@@ -46,16 +46,16 @@ public final class CfnListener: Resource, HasAttributes {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["AlpnPolicy"] = self.alpnPolicy?.templateValue
-        properties["Certificates"] = self.certificates?.templateValue
-        properties["DefaultActions"] = self.defaultActions.templateValue
-        properties["ListenerAttributes"] = self.listenerAttributes?.templateValue
-        properties["LoadBalancerArn"] = self.loadBalancerArn.templateValue
-        properties["MutualAuthentication"] = self.mutualAuthentication?.templateValue
-        properties["Port"] = self.port?.templateValue
-        properties["Protocol"] = self.protocol?.templateValue
-        properties["SslPolicy"] = self.sslPolicy?.templateValue
-        properties["Tags"] = self.tags?.templateValue
+        properties.appendNew("AlpnPolicy", self.alpnPolicy?.templateValue)
+        properties.appendNew("Certificates", self.certificates?.templateValue)
+        properties.appendNew("DefaultActions", self.defaultActions.templateValue)
+        properties.appendNew("ListenerAttributes", self.listenerAttributes?.templateValue)
+        properties.appendNew("LoadBalancerArn", self.loadBalancerArn.templateValue)
+        properties.appendNew("MutualAuthentication", self.mutualAuthentication?.templateValue)
+        properties.appendNew("Port", self.port?.templateValue)
+        properties.appendNew("Protocol", self.protocol?.templateValue)
+        properties.appendNew("SslPolicy", self.sslPolicy?.templateValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
         return properties
     }
 
@@ -70,7 +70,7 @@ public final class CfnListener: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["CertificateArn"] = self.certificateArn?.templateValue
+            fields.appendNew("CertificateArn", self.certificateArn?.templateValue)
             return .object(fields)
         }
     }
@@ -110,15 +110,15 @@ public final class CfnListener: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["AuthenticateCognitoConfig"] = self.authenticateCognitoConfig?.templateValue
-            fields["AuthenticateOidcConfig"] = self.authenticateOidcConfig?.templateValue
-            fields["FixedResponseConfig"] = self.fixedResponseConfig?.templateValue
-            fields["ForwardConfig"] = self.forwardConfig?.templateValue
-            fields["JwtValidationConfig"] = self.jwtValidationConfig?.templateValue
-            fields["Order"] = self.order?.templateValue
-            fields["RedirectConfig"] = self.redirectConfig?.templateValue
-            fields["TargetGroupArn"] = self.targetGroupArn?.templateValue
-            fields["Type"] = self.type.templateValue
+            fields.appendNew("AuthenticateCognitoConfig", self.authenticateCognitoConfig?.templateValue)
+            fields.appendNew("AuthenticateOidcConfig", self.authenticateOidcConfig?.templateValue)
+            fields.appendNew("FixedResponseConfig", self.fixedResponseConfig?.templateValue)
+            fields.appendNew("ForwardConfig", self.forwardConfig?.templateValue)
+            fields.appendNew("JwtValidationConfig", self.jwtValidationConfig?.templateValue)
+            fields.appendNew("Order", self.order?.templateValue)
+            fields.appendNew("RedirectConfig", self.redirectConfig?.templateValue)
+            fields.appendNew("TargetGroupArn", self.targetGroupArn?.templateValue)
+            fields.appendNew("Type", self.type.templateValue)
             return .object(fields)
         }
 
@@ -168,14 +168,14 @@ public final class CfnListener: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["AuthenticationRequestExtraParams"] = self.authenticationRequestExtraParams?.templateValue
-            fields["OnUnauthenticatedRequest"] = self.onUnauthenticatedRequest?.templateValue
-            fields["Scope"] = self.scope?.templateValue
-            fields["SessionCookieName"] = self.sessionCookieName?.templateValue
-            fields["SessionTimeout"] = self.sessionTimeout?.templateValue
-            fields["UserPoolArn"] = self.userPoolArn.templateValue
-            fields["UserPoolClientId"] = self.userPoolClientId.templateValue
-            fields["UserPoolDomain"] = self.userPoolDomain.templateValue
+            fields.appendNew("AuthenticationRequestExtraParams", self.authenticationRequestExtraParams?.templateValue)
+            fields.appendNew("OnUnauthenticatedRequest", self.onUnauthenticatedRequest?.templateValue)
+            fields.appendNew("Scope", self.scope?.templateValue)
+            fields.appendNew("SessionCookieName", self.sessionCookieName?.templateValue)
+            fields.appendNew("SessionTimeout", self.sessionTimeout?.templateValue)
+            fields.appendNew("UserPoolArn", self.userPoolArn.templateValue)
+            fields.appendNew("UserPoolClientId", self.userPoolClientId.templateValue)
+            fields.appendNew("UserPoolDomain", self.userPoolDomain.templateValue)
             return .object(fields)
         }
 
@@ -234,18 +234,18 @@ public final class CfnListener: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["AuthenticationRequestExtraParams"] = self.authenticationRequestExtraParams?.templateValue
-            fields["AuthorizationEndpoint"] = self.authorizationEndpoint.templateValue
-            fields["ClientId"] = self.clientId.templateValue
-            fields["ClientSecret"] = self.clientSecret?.templateValue
-            fields["Issuer"] = self.issuer.templateValue
-            fields["OnUnauthenticatedRequest"] = self.onUnauthenticatedRequest?.templateValue
-            fields["Scope"] = self.scope?.templateValue
-            fields["SessionCookieName"] = self.sessionCookieName?.templateValue
-            fields["SessionTimeout"] = self.sessionTimeout?.templateValue
-            fields["TokenEndpoint"] = self.tokenEndpoint.templateValue
-            fields["UseExistingClientSecret"] = self.useExistingClientSecret?.templateValue
-            fields["UserInfoEndpoint"] = self.userInfoEndpoint.templateValue
+            fields.appendNew("AuthenticationRequestExtraParams", self.authenticationRequestExtraParams?.templateValue)
+            fields.appendNew("AuthorizationEndpoint", self.authorizationEndpoint.templateValue)
+            fields.appendNew("ClientId", self.clientId.templateValue)
+            fields.appendNew("ClientSecret", self.clientSecret?.templateValue)
+            fields.appendNew("Issuer", self.issuer.templateValue)
+            fields.appendNew("OnUnauthenticatedRequest", self.onUnauthenticatedRequest?.templateValue)
+            fields.appendNew("Scope", self.scope?.templateValue)
+            fields.appendNew("SessionCookieName", self.sessionCookieName?.templateValue)
+            fields.appendNew("SessionTimeout", self.sessionTimeout?.templateValue)
+            fields.appendNew("TokenEndpoint", self.tokenEndpoint.templateValue)
+            fields.appendNew("UseExistingClientSecret", self.useExistingClientSecret?.templateValue)
+            fields.appendNew("UserInfoEndpoint", self.userInfoEndpoint.templateValue)
             return .object(fields)
         }
 
@@ -277,9 +277,9 @@ public final class CfnListener: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["ContentType"] = self.contentType?.templateValue
-            fields["MessageBody"] = self.messageBody?.templateValue
-            fields["StatusCode"] = self.statusCode.templateValue
+            fields.appendNew("ContentType", self.contentType?.templateValue)
+            fields.appendNew("MessageBody", self.messageBody?.templateValue)
+            fields.appendNew("StatusCode", self.statusCode.templateValue)
             return .object(fields)
         }
     }
@@ -298,8 +298,8 @@ public final class CfnListener: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["TargetGroupStickinessConfig"] = self.targetGroupStickinessConfig?.templateValue
-            fields["TargetGroups"] = self.targetGroups?.templateValue
+            fields.appendNew("TargetGroupStickinessConfig", self.targetGroupStickinessConfig?.templateValue)
+            fields.appendNew("TargetGroups", self.targetGroups?.templateValue)
             return .object(fields)
         }
     }
@@ -318,8 +318,8 @@ public final class CfnListener: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["DurationSeconds"] = self.durationSeconds?.templateValue
-            fields["Enabled"] = self.enabled?.templateValue
+            fields.appendNew("DurationSeconds", self.durationSeconds?.templateValue)
+            fields.appendNew("Enabled", self.enabled?.templateValue)
             return .object(fields)
         }
     }
@@ -338,8 +338,8 @@ public final class CfnListener: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["TargetGroupArn"] = self.targetGroupArn?.templateValue
-            fields["Weight"] = self.weight?.templateValue
+            fields.appendNew("TargetGroupArn", self.targetGroupArn?.templateValue)
+            fields.appendNew("Weight", self.weight?.templateValue)
             return .object(fields)
         }
     }
@@ -357,9 +357,9 @@ public final class CfnListener: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["AdditionalClaims"] = self.additionalClaims?.templateValue
-            fields["Issuer"] = self.issuer.templateValue
-            fields["JwksEndpoint"] = self.jwksEndpoint.templateValue
+            fields.appendNew("AdditionalClaims", self.additionalClaims?.templateValue)
+            fields.appendNew("Issuer", self.issuer.templateValue)
+            fields.appendNew("JwksEndpoint", self.jwksEndpoint.templateValue)
             return .object(fields)
         }
     }
@@ -381,9 +381,9 @@ public final class CfnListener: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Format"] = self.format.templateValue
-            fields["Name"] = self.name.templateValue
-            fields["Values"] = self.values.templateValue
+            fields.appendNew("Format", self.format.templateValue)
+            fields.appendNew("Name", self.name.templateValue)
+            fields.appendNew("Values", self.values.templateValue)
             return .object(fields)
         }
 
@@ -424,12 +424,12 @@ public final class CfnListener: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Host"] = self.host?.templateValue
-            fields["Path"] = self.path?.templateValue
-            fields["Port"] = self.port?.templateValue
-            fields["Protocol"] = self.protocol?.templateValue
-            fields["Query"] = self.query?.templateValue
-            fields["StatusCode"] = self.statusCode.templateValue
+            fields.appendNew("Host", self.host?.templateValue)
+            fields.appendNew("Path", self.path?.templateValue)
+            fields.appendNew("Port", self.port?.templateValue)
+            fields.appendNew("Protocol", self.protocol?.templateValue)
+            fields.appendNew("Query", self.query?.templateValue)
+            fields.appendNew("StatusCode", self.statusCode.templateValue)
             return .object(fields)
         }
 
@@ -457,8 +457,8 @@ public final class CfnListener: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Key"] = self.key?.templateValue
-            fields["Value"] = self.value?.templateValue
+            fields.appendNew("Key", self.key?.templateValue)
+            fields.appendNew("Value", self.value?.templateValue)
             return .object(fields)
         }
     }
@@ -483,10 +483,10 @@ public final class CfnListener: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["AdvertiseTrustStoreCaNames"] = self.advertiseTrustStoreCaNames?.templateValue
-            fields["IgnoreClientCertificateExpiry"] = self.ignoreClientCertificateExpiry?.templateValue
-            fields["Mode"] = self.mode?.templateValue
-            fields["TrustStoreArn"] = self.trustStoreArn?.templateValue
+            fields.appendNew("AdvertiseTrustStoreCaNames", self.advertiseTrustStoreCaNames?.templateValue)
+            fields.appendNew("IgnoreClientCertificateExpiry", self.ignoreClientCertificateExpiry?.templateValue)
+            fields.appendNew("Mode", self.mode?.templateValue)
+            fields.appendNew("TrustStoreArn", self.trustStoreArn?.templateValue)
             return .object(fields)
         }
 
@@ -530,8 +530,8 @@ public final class CfnListener: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Key"] = self.key.templateValue
-            fields["Value"] = self.value.templateValue
+            fields.appendNew("Key", self.key.templateValue)
+            fields.appendNew("Value", self.value.templateValue)
             return .object(fields)
         }
     }

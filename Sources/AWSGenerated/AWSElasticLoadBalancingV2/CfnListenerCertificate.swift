@@ -21,8 +21,8 @@ public final class CfnListenerCertificate: Resource, HasAttributes {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["Certificates"] = self.certificates.templateValue
-        properties["ListenerArn"] = self.listenerArn.templateValue
+        properties.appendNew("Certificates", self.certificates.templateValue)
+        properties.appendNew("ListenerArn", self.listenerArn.templateValue)
         return properties
     }
 
@@ -35,7 +35,7 @@ public final class CfnListenerCertificate: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["CertificateArn"] = self.certificateArn?.templateValue
+            fields.appendNew("CertificateArn", self.certificateArn?.templateValue)
             return .object(fields)
         }
     }

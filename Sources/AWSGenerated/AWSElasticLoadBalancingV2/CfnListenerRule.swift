@@ -36,12 +36,12 @@ public final class CfnListenerRule: Resource, HasAttributes {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["Actions"] = self.actions.templateValue
-        properties["Conditions"] = self.conditions.templateValue
-        properties["ListenerArn"] = self.listenerArn?.templateValue
-        properties["Priority"] = self.priority.templateValue
-        properties["Tags"] = self.tags?.templateValue
-        properties["Transforms"] = self.transforms?.templateValue
+        properties.appendNew("Actions", self.actions.templateValue)
+        properties.appendNew("Conditions", self.conditions.templateValue)
+        properties.appendNew("ListenerArn", self.listenerArn?.templateValue)
+        properties.appendNew("Priority", self.priority.templateValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
+        properties.appendNew("Transforms", self.transforms?.templateValue)
         return properties
     }
 
@@ -80,15 +80,15 @@ public final class CfnListenerRule: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["AuthenticateCognitoConfig"] = self.authenticateCognitoConfig?.templateValue
-            fields["AuthenticateOidcConfig"] = self.authenticateOidcConfig?.templateValue
-            fields["FixedResponseConfig"] = self.fixedResponseConfig?.templateValue
-            fields["ForwardConfig"] = self.forwardConfig?.templateValue
-            fields["JwtValidationConfig"] = self.jwtValidationConfig?.templateValue
-            fields["Order"] = self.order?.templateValue
-            fields["RedirectConfig"] = self.redirectConfig?.templateValue
-            fields["TargetGroupArn"] = self.targetGroupArn?.templateValue
-            fields["Type"] = self.type.templateValue
+            fields.appendNew("AuthenticateCognitoConfig", self.authenticateCognitoConfig?.templateValue)
+            fields.appendNew("AuthenticateOidcConfig", self.authenticateOidcConfig?.templateValue)
+            fields.appendNew("FixedResponseConfig", self.fixedResponseConfig?.templateValue)
+            fields.appendNew("ForwardConfig", self.forwardConfig?.templateValue)
+            fields.appendNew("JwtValidationConfig", self.jwtValidationConfig?.templateValue)
+            fields.appendNew("Order", self.order?.templateValue)
+            fields.appendNew("RedirectConfig", self.redirectConfig?.templateValue)
+            fields.appendNew("TargetGroupArn", self.targetGroupArn?.templateValue)
+            fields.appendNew("Type", self.type.templateValue)
             return .object(fields)
         }
 
@@ -138,14 +138,14 @@ public final class CfnListenerRule: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["AuthenticationRequestExtraParams"] = self.authenticationRequestExtraParams?.templateValue
-            fields["OnUnauthenticatedRequest"] = self.onUnauthenticatedRequest?.templateValue
-            fields["Scope"] = self.scope?.templateValue
-            fields["SessionCookieName"] = self.sessionCookieName?.templateValue
-            fields["SessionTimeout"] = self.sessionTimeout?.templateValue
-            fields["UserPoolArn"] = self.userPoolArn.templateValue
-            fields["UserPoolClientId"] = self.userPoolClientId.templateValue
-            fields["UserPoolDomain"] = self.userPoolDomain.templateValue
+            fields.appendNew("AuthenticationRequestExtraParams", self.authenticationRequestExtraParams?.templateValue)
+            fields.appendNew("OnUnauthenticatedRequest", self.onUnauthenticatedRequest?.templateValue)
+            fields.appendNew("Scope", self.scope?.templateValue)
+            fields.appendNew("SessionCookieName", self.sessionCookieName?.templateValue)
+            fields.appendNew("SessionTimeout", self.sessionTimeout?.templateValue)
+            fields.appendNew("UserPoolArn", self.userPoolArn.templateValue)
+            fields.appendNew("UserPoolClientId", self.userPoolClientId.templateValue)
+            fields.appendNew("UserPoolDomain", self.userPoolDomain.templateValue)
             return .object(fields)
         }
 
@@ -204,18 +204,18 @@ public final class CfnListenerRule: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["AuthenticationRequestExtraParams"] = self.authenticationRequestExtraParams?.templateValue
-            fields["AuthorizationEndpoint"] = self.authorizationEndpoint.templateValue
-            fields["ClientId"] = self.clientId.templateValue
-            fields["ClientSecret"] = self.clientSecret?.templateValue
-            fields["Issuer"] = self.issuer.templateValue
-            fields["OnUnauthenticatedRequest"] = self.onUnauthenticatedRequest?.templateValue
-            fields["Scope"] = self.scope?.templateValue
-            fields["SessionCookieName"] = self.sessionCookieName?.templateValue
-            fields["SessionTimeout"] = self.sessionTimeout?.templateValue
-            fields["TokenEndpoint"] = self.tokenEndpoint.templateValue
-            fields["UseExistingClientSecret"] = self.useExistingClientSecret?.templateValue
-            fields["UserInfoEndpoint"] = self.userInfoEndpoint.templateValue
+            fields.appendNew("AuthenticationRequestExtraParams", self.authenticationRequestExtraParams?.templateValue)
+            fields.appendNew("AuthorizationEndpoint", self.authorizationEndpoint.templateValue)
+            fields.appendNew("ClientId", self.clientId.templateValue)
+            fields.appendNew("ClientSecret", self.clientSecret?.templateValue)
+            fields.appendNew("Issuer", self.issuer.templateValue)
+            fields.appendNew("OnUnauthenticatedRequest", self.onUnauthenticatedRequest?.templateValue)
+            fields.appendNew("Scope", self.scope?.templateValue)
+            fields.appendNew("SessionCookieName", self.sessionCookieName?.templateValue)
+            fields.appendNew("SessionTimeout", self.sessionTimeout?.templateValue)
+            fields.appendNew("TokenEndpoint", self.tokenEndpoint.templateValue)
+            fields.appendNew("UseExistingClientSecret", self.useExistingClientSecret?.templateValue)
+            fields.appendNew("UserInfoEndpoint", self.userInfoEndpoint.templateValue)
             return .object(fields)
         }
 
@@ -247,9 +247,9 @@ public final class CfnListenerRule: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["ContentType"] = self.contentType?.templateValue
-            fields["MessageBody"] = self.messageBody?.templateValue
-            fields["StatusCode"] = self.statusCode.templateValue
+            fields.appendNew("ContentType", self.contentType?.templateValue)
+            fields.appendNew("MessageBody", self.messageBody?.templateValue)
+            fields.appendNew("StatusCode", self.statusCode.templateValue)
             return .object(fields)
         }
     }
@@ -268,8 +268,8 @@ public final class CfnListenerRule: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["TargetGroupStickinessConfig"] = self.targetGroupStickinessConfig?.templateValue
-            fields["TargetGroups"] = self.targetGroups?.templateValue
+            fields.appendNew("TargetGroupStickinessConfig", self.targetGroupStickinessConfig?.templateValue)
+            fields.appendNew("TargetGroups", self.targetGroups?.templateValue)
             return .object(fields)
         }
     }
@@ -288,8 +288,8 @@ public final class CfnListenerRule: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["DurationSeconds"] = self.durationSeconds?.templateValue
-            fields["Enabled"] = self.enabled?.templateValue
+            fields.appendNew("DurationSeconds", self.durationSeconds?.templateValue)
+            fields.appendNew("Enabled", self.enabled?.templateValue)
             return .object(fields)
         }
     }
@@ -308,8 +308,8 @@ public final class CfnListenerRule: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["TargetGroupArn"] = self.targetGroupArn?.templateValue
-            fields["Weight"] = self.weight?.templateValue
+            fields.appendNew("TargetGroupArn", self.targetGroupArn?.templateValue)
+            fields.appendNew("Weight", self.weight?.templateValue)
             return .object(fields)
         }
     }
@@ -327,9 +327,9 @@ public final class CfnListenerRule: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["AdditionalClaims"] = self.additionalClaims?.templateValue
-            fields["Issuer"] = self.issuer.templateValue
-            fields["JwksEndpoint"] = self.jwksEndpoint.templateValue
+            fields.appendNew("AdditionalClaims", self.additionalClaims?.templateValue)
+            fields.appendNew("Issuer", self.issuer.templateValue)
+            fields.appendNew("JwksEndpoint", self.jwksEndpoint.templateValue)
             return .object(fields)
         }
     }
@@ -351,9 +351,9 @@ public final class CfnListenerRule: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Format"] = self.format.templateValue
-            fields["Name"] = self.name.templateValue
-            fields["Values"] = self.values.templateValue
+            fields.appendNew("Format", self.format.templateValue)
+            fields.appendNew("Name", self.name.templateValue)
+            fields.appendNew("Values", self.values.templateValue)
             return .object(fields)
         }
 
@@ -394,12 +394,12 @@ public final class CfnListenerRule: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Host"] = self.host?.templateValue
-            fields["Path"] = self.path?.templateValue
-            fields["Port"] = self.port?.templateValue
-            fields["Protocol"] = self.protocol?.templateValue
-            fields["Query"] = self.query?.templateValue
-            fields["StatusCode"] = self.statusCode.templateValue
+            fields.appendNew("Host", self.host?.templateValue)
+            fields.appendNew("Path", self.path?.templateValue)
+            fields.appendNew("Port", self.port?.templateValue)
+            fields.appendNew("Protocol", self.protocol?.templateValue)
+            fields.appendNew("Query", self.query?.templateValue)
+            fields.appendNew("StatusCode", self.statusCode.templateValue)
             return .object(fields)
         }
 
@@ -448,15 +448,15 @@ public final class CfnListenerRule: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Field"] = self.field?.templateValue
-            fields["HostHeaderConfig"] = self.hostHeaderConfig?.templateValue
-            fields["HttpHeaderConfig"] = self.httpHeaderConfig?.templateValue
-            fields["HttpRequestMethodConfig"] = self.httpRequestMethodConfig?.templateValue
-            fields["PathPatternConfig"] = self.pathPatternConfig?.templateValue
-            fields["QueryStringConfig"] = self.queryStringConfig?.templateValue
-            fields["RegexValues"] = self.regexValues?.templateValue
-            fields["SourceIpConfig"] = self.sourceIpConfig?.templateValue
-            fields["Values"] = self.values?.templateValue
+            fields.appendNew("Field", self.field?.templateValue)
+            fields.appendNew("HostHeaderConfig", self.hostHeaderConfig?.templateValue)
+            fields.appendNew("HttpHeaderConfig", self.httpHeaderConfig?.templateValue)
+            fields.appendNew("HttpRequestMethodConfig", self.httpRequestMethodConfig?.templateValue)
+            fields.appendNew("PathPatternConfig", self.pathPatternConfig?.templateValue)
+            fields.appendNew("QueryStringConfig", self.queryStringConfig?.templateValue)
+            fields.appendNew("RegexValues", self.regexValues?.templateValue)
+            fields.appendNew("SourceIpConfig", self.sourceIpConfig?.templateValue)
+            fields.appendNew("Values", self.values?.templateValue)
             return .object(fields)
         }
     }
@@ -474,8 +474,8 @@ public final class CfnListenerRule: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["RegexValues"] = self.regexValues?.templateValue
-            fields["Values"] = self.values?.templateValue
+            fields.appendNew("RegexValues", self.regexValues?.templateValue)
+            fields.appendNew("Values", self.values?.templateValue)
             return .object(fields)
         }
     }
@@ -496,9 +496,9 @@ public final class CfnListenerRule: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["HttpHeaderName"] = self.httpHeaderName?.templateValue
-            fields["RegexValues"] = self.regexValues?.templateValue
-            fields["Values"] = self.values?.templateValue
+            fields.appendNew("HttpHeaderName", self.httpHeaderName?.templateValue)
+            fields.appendNew("RegexValues", self.regexValues?.templateValue)
+            fields.appendNew("Values", self.values?.templateValue)
             return .object(fields)
         }
     }
@@ -514,7 +514,7 @@ public final class CfnListenerRule: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Values"] = self.values?.templateValue
+            fields.appendNew("Values", self.values?.templateValue)
             return .object(fields)
         }
     }
@@ -532,8 +532,8 @@ public final class CfnListenerRule: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["RegexValues"] = self.regexValues?.templateValue
-            fields["Values"] = self.values?.templateValue
+            fields.appendNew("RegexValues", self.regexValues?.templateValue)
+            fields.appendNew("Values", self.values?.templateValue)
             return .object(fields)
         }
     }
@@ -549,7 +549,7 @@ public final class CfnListenerRule: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Values"] = self.values?.templateValue
+            fields.appendNew("Values", self.values?.templateValue)
             return .object(fields)
         }
     }
@@ -568,8 +568,8 @@ public final class CfnListenerRule: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Key"] = self.key?.templateValue
-            fields["Value"] = self.value?.templateValue
+            fields.appendNew("Key", self.key?.templateValue)
+            fields.appendNew("Value", self.value?.templateValue)
             return .object(fields)
         }
     }
@@ -587,8 +587,8 @@ public final class CfnListenerRule: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["IpAddressType"] = self.ipAddressType?.templateValue
-            fields["Values"] = self.values?.templateValue
+            fields.appendNew("IpAddressType", self.ipAddressType?.templateValue)
+            fields.appendNew("Values", self.values?.templateValue)
             return .object(fields)
         }
 
@@ -616,8 +616,8 @@ public final class CfnListenerRule: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Key"] = self.key.templateValue
-            fields["Value"] = self.value.templateValue
+            fields.appendNew("Key", self.key.templateValue)
+            fields.appendNew("Value", self.value.templateValue)
             return .object(fields)
         }
     }
@@ -635,9 +635,9 @@ public final class CfnListenerRule: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["HostHeaderRewriteConfig"] = self.hostHeaderRewriteConfig?.templateValue
-            fields["Type"] = self.type.templateValue
-            fields["UrlRewriteConfig"] = self.urlRewriteConfig?.templateValue
+            fields.appendNew("HostHeaderRewriteConfig", self.hostHeaderRewriteConfig?.templateValue)
+            fields.appendNew("Type", self.type.templateValue)
+            fields.appendNew("UrlRewriteConfig", self.urlRewriteConfig?.templateValue)
             return .object(fields)
         }
 
@@ -660,7 +660,7 @@ public final class CfnListenerRule: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Rewrites"] = self.rewrites.templateValue
+            fields.appendNew("Rewrites", self.rewrites.templateValue)
             return .object(fields)
         }
     }
@@ -679,8 +679,8 @@ public final class CfnListenerRule: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Regex"] = self.regex.templateValue
-            fields["Replace"] = self.replace.templateValue
+            fields.appendNew("Regex", self.regex.templateValue)
+            fields.appendNew("Replace", self.replace.templateValue)
             return .object(fields)
         }
     }

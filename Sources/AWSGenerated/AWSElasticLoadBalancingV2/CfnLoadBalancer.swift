@@ -84,20 +84,20 @@ public final class CfnLoadBalancer: Resource, HasAttributes {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["EnableCapacityReservationProvisionStabilize"] = self.enableCapacityReservationProvisionStabilize?.templateValue
-        properties["EnablePrefixForIpv6SourceNat"] = self.enablePrefixForIpv6SourceNat?.templateValue
-        properties["EnforceSecurityGroupInboundRulesOnPrivateLinkTraffic"] = self.enforceSecurityGroupInboundRulesOnPrivateLinkTraffic?.templateValue
-        properties["IpAddressType"] = self.ipAddressType?.templateValue
-        properties["Ipv4IpamPoolId"] = self.ipv4IpamPoolId?.templateValue
-        properties["LoadBalancerAttributes"] = self.loadBalancerAttributes?.templateValue
-        properties["MinimumLoadBalancerCapacity"] = self.minimumLoadBalancerCapacity?.templateValue
-        properties["Name"] = self.name?.templateValue
-        properties["Scheme"] = self.scheme?.templateValue
-        properties["SecurityGroups"] = self.securityGroups?.templateValue
-        properties["SubnetMappings"] = self.subnetMappings?.templateValue
-        properties["Subnets"] = self.subnets?.templateValue
-        properties["Tags"] = self.tags?.templateValue
-        properties["Type"] = self.loadBalancerType?.templateValue
+        properties.appendNew("EnableCapacityReservationProvisionStabilize", self.enableCapacityReservationProvisionStabilize?.templateValue)
+        properties.appendNew("EnablePrefixForIpv6SourceNat", self.enablePrefixForIpv6SourceNat?.templateValue)
+        properties.appendNew("EnforceSecurityGroupInboundRulesOnPrivateLinkTraffic", self.enforceSecurityGroupInboundRulesOnPrivateLinkTraffic?.templateValue)
+        properties.appendNew("IpAddressType", self.ipAddressType?.templateValue)
+        properties.appendNew("Ipv4IpamPoolId", self.ipv4IpamPoolId?.templateValue)
+        properties.appendNew("LoadBalancerAttributes", self.loadBalancerAttributes?.templateValue)
+        properties.appendNew("MinimumLoadBalancerCapacity", self.minimumLoadBalancerCapacity?.templateValue)
+        properties.appendNew("Name", self.name?.templateValue)
+        properties.appendNew("Scheme", self.scheme?.templateValue)
+        properties.appendNew("SecurityGroups", self.securityGroups?.templateValue)
+        properties.appendNew("SubnetMappings", self.subnetMappings?.templateValue)
+        properties.appendNew("Subnets", self.subnets?.templateValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
+        properties.appendNew("Type", self.loadBalancerType?.templateValue)
         return properties
     }
 
@@ -134,8 +134,8 @@ public final class CfnLoadBalancer: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Key"] = self.key?.templateValue
-            fields["Value"] = self.value?.templateValue
+            fields.appendNew("Key", self.key?.templateValue)
+            fields.appendNew("Value", self.value?.templateValue)
             return .object(fields)
         }
     }
@@ -151,7 +151,7 @@ public final class CfnLoadBalancer: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["CapacityUnits"] = self.capacityUnits.templateValue
+            fields.appendNew("CapacityUnits", self.capacityUnits.templateValue)
             return .object(fields)
         }
     }
@@ -188,11 +188,11 @@ public final class CfnLoadBalancer: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["AllocationId"] = self.allocationId?.templateValue
-            fields["IPv6Address"] = self.iPv6Address?.templateValue
-            fields["PrivateIPv4Address"] = self.privateIPv4Address?.templateValue
-            fields["SourceNatIpv6Prefix"] = self.sourceNatIpv6Prefix?.templateValue
-            fields["SubnetId"] = self.subnetId.templateValue
+            fields.appendNew("AllocationId", self.allocationId?.templateValue)
+            fields.appendNew("IPv6Address", self.iPv6Address?.templateValue)
+            fields.appendNew("PrivateIPv4Address", self.privateIPv4Address?.templateValue)
+            fields.appendNew("SourceNatIpv6Prefix", self.sourceNatIpv6Prefix?.templateValue)
+            fields.appendNew("SubnetId", self.subnetId.templateValue)
             return .object(fields)
         }
     }
@@ -211,8 +211,8 @@ public final class CfnLoadBalancer: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Key"] = self.key.templateValue
-            fields["Value"] = self.value?.templateValue
+            fields.appendNew("Key", self.key.templateValue)
+            fields.appendNew("Value", self.value?.templateValue)
             return .object(fields)
         }
     }

@@ -86,26 +86,26 @@ public final class CfnTargetGroup: Resource, HasAttributes {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["HealthCheckEnabled"] = self.healthCheckEnabled?.templateValue
-        properties["HealthCheckIntervalSeconds"] = self.healthCheckIntervalSeconds?.templateValue
-        properties["HealthCheckPath"] = self.healthCheckPath?.templateValue
-        properties["HealthCheckPort"] = self.healthCheckPort?.templateValue
-        properties["HealthCheckProtocol"] = self.healthCheckProtocol?.templateValue
-        properties["HealthCheckTimeoutSeconds"] = self.healthCheckTimeoutSeconds?.templateValue
-        properties["HealthyThresholdCount"] = self.healthyThresholdCount?.templateValue
-        properties["IpAddressType"] = self.ipAddressType?.templateValue
-        properties["Matcher"] = self.matcher?.templateValue
-        properties["Name"] = self.name?.templateValue
-        properties["Port"] = self.port?.templateValue
-        properties["Protocol"] = self.protocol?.templateValue
-        properties["ProtocolVersion"] = self.protocolVersion?.templateValue
-        properties["Tags"] = self.tags?.templateValue
-        properties["TargetControlPort"] = self.targetControlPort?.templateValue
-        properties["TargetGroupAttributes"] = self.targetGroupAttributes?.templateValue
-        properties["TargetType"] = self.targetType?.templateValue
-        properties["Targets"] = self.targets?.templateValue
-        properties["UnhealthyThresholdCount"] = self.unhealthyThresholdCount?.templateValue
-        properties["VpcId"] = self.vpcId?.templateValue
+        properties.appendNew("HealthCheckEnabled", self.healthCheckEnabled?.templateValue)
+        properties.appendNew("HealthCheckIntervalSeconds", self.healthCheckIntervalSeconds?.templateValue)
+        properties.appendNew("HealthCheckPath", self.healthCheckPath?.templateValue)
+        properties.appendNew("HealthCheckPort", self.healthCheckPort?.templateValue)
+        properties.appendNew("HealthCheckProtocol", self.healthCheckProtocol?.templateValue)
+        properties.appendNew("HealthCheckTimeoutSeconds", self.healthCheckTimeoutSeconds?.templateValue)
+        properties.appendNew("HealthyThresholdCount", self.healthyThresholdCount?.templateValue)
+        properties.appendNew("IpAddressType", self.ipAddressType?.templateValue)
+        properties.appendNew("Matcher", self.matcher?.templateValue)
+        properties.appendNew("Name", self.name?.templateValue)
+        properties.appendNew("Port", self.port?.templateValue)
+        properties.appendNew("Protocol", self.protocol?.templateValue)
+        properties.appendNew("ProtocolVersion", self.protocolVersion?.templateValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
+        properties.appendNew("TargetControlPort", self.targetControlPort?.templateValue)
+        properties.appendNew("TargetGroupAttributes", self.targetGroupAttributes?.templateValue)
+        properties.appendNew("TargetType", self.targetType?.templateValue)
+        properties.appendNew("Targets", self.targets?.templateValue)
+        properties.appendNew("UnhealthyThresholdCount", self.unhealthyThresholdCount?.templateValue)
+        properties.appendNew("VpcId", self.vpcId?.templateValue)
         return properties
     }
 
@@ -147,8 +147,8 @@ public final class CfnTargetGroup: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["GrpcCode"] = self.grpcCode?.templateValue
-            fields["HttpCode"] = self.httpCode?.templateValue
+            fields.appendNew("GrpcCode", self.grpcCode?.templateValue)
+            fields.appendNew("HttpCode", self.httpCode?.templateValue)
             return .object(fields)
         }
     }
@@ -182,8 +182,8 @@ public final class CfnTargetGroup: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Key"] = self.key.templateValue
-            fields["Value"] = self.value.templateValue
+            fields.appendNew("Key", self.key.templateValue)
+            fields.appendNew("Value", self.value.templateValue)
             return .object(fields)
         }
     }
@@ -201,8 +201,8 @@ public final class CfnTargetGroup: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Key"] = self.key?.templateValue
-            fields["Value"] = self.value?.templateValue
+            fields.appendNew("Key", self.key?.templateValue)
+            fields.appendNew("Value", self.value?.templateValue)
             return .object(fields)
         }
     }
@@ -237,10 +237,10 @@ public final class CfnTargetGroup: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["AvailabilityZone"] = self.availabilityZone?.templateValue
-            fields["Id"] = self.id.templateValue
-            fields["Port"] = self.port?.templateValue
-            fields["QuicServerId"] = self.quicServerId?.templateValue
+            fields.appendNew("AvailabilityZone", self.availabilityZone?.templateValue)
+            fields.appendNew("Id", self.id.templateValue)
+            fields.appendNew("Port", self.port?.templateValue)
+            fields.appendNew("QuicServerId", self.quicServerId?.templateValue)
             return .object(fields)
         }
     }

@@ -38,11 +38,11 @@ public final class CfnTrustStore: Resource, HasAttributes {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["CaCertificatesBundleS3Bucket"] = self.caCertificatesBundleS3Bucket?.templateValue
-        properties["CaCertificatesBundleS3Key"] = self.caCertificatesBundleS3Key?.templateValue
-        properties["CaCertificatesBundleS3ObjectVersion"] = self.caCertificatesBundleS3ObjectVersion?.templateValue
-        properties["Name"] = self.name?.templateValue
-        properties["Tags"] = self.tags?.templateValue
+        properties.appendNew("CaCertificatesBundleS3Bucket", self.caCertificatesBundleS3Bucket?.templateValue)
+        properties.appendNew("CaCertificatesBundleS3Key", self.caCertificatesBundleS3Key?.templateValue)
+        properties.appendNew("CaCertificatesBundleS3ObjectVersion", self.caCertificatesBundleS3ObjectVersion?.templateValue)
+        properties.appendNew("Name", self.name?.templateValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
         return properties
     }
 
@@ -57,8 +57,8 @@ public final class CfnTrustStore: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Key"] = self.key.templateValue
-            fields["Value"] = self.value.templateValue
+            fields.appendNew("Key", self.key.templateValue)
+            fields.appendNew("Value", self.value.templateValue)
             return .object(fields)
         }
     }

@@ -26,8 +26,8 @@ public final class CfnTrustStoreRevocation: Resource, HasAttributes {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["RevocationContents"] = self.revocationContents?.templateValue
-        properties["TrustStoreArn"] = self.trustStoreArn?.templateValue
+        properties.appendNew("RevocationContents", self.revocationContents?.templateValue)
+        properties.appendNew("TrustStoreArn", self.trustStoreArn?.templateValue)
         return properties
     }
 
@@ -46,10 +46,10 @@ public final class CfnTrustStoreRevocation: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["RevocationType"] = self.revocationType?.templateValue
-            fields["S3Bucket"] = self.s3Bucket?.templateValue
-            fields["S3Key"] = self.s3Key?.templateValue
-            fields["S3ObjectVersion"] = self.s3ObjectVersion?.templateValue
+            fields.appendNew("RevocationType", self.revocationType?.templateValue)
+            fields.appendNew("S3Bucket", self.s3Bucket?.templateValue)
+            fields.appendNew("S3Key", self.s3Key?.templateValue)
+            fields.appendNew("S3ObjectVersion", self.s3ObjectVersion?.templateValue)
             return .object(fields)
         }
 

@@ -35,12 +35,12 @@ public final class CfnApiDestination: Resource, HasAttributes {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["ConnectionArn"] = self.connectionArn.templateValue
-        properties["Description"] = self.description?.templateValue
-        properties["HttpMethod"] = self.httpMethod.templateValue
-        properties["InvocationEndpoint"] = self.invocationEndpoint.templateValue
-        properties["InvocationRateLimitPerSecond"] = self.invocationRateLimitPerSecond?.templateValue
-        properties["Name"] = self.name?.templateValue
+        properties.appendNew("ConnectionArn", self.connectionArn.templateValue)
+        properties.appendNew("Description", self.description?.templateValue)
+        properties.appendNew("HttpMethod", self.httpMethod.templateValue)
+        properties.appendNew("InvocationEndpoint", self.invocationEndpoint.templateValue)
+        properties.appendNew("InvocationRateLimitPerSecond", self.invocationRateLimitPerSecond?.templateValue)
+        properties.appendNew("Name", self.name?.templateValue)
         return properties
     }
 

@@ -29,12 +29,12 @@ public final class CfnArchive: Resource, HasAttributes {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["ArchiveName"] = self.archiveName?.templateValue
-        properties["Description"] = self.description?.templateValue
-        properties["EventPattern"] = self.eventPattern?.templateValue
-        properties["KmsKeyIdentifier"] = self.kmsKeyIdentifier?.templateValue
-        properties["RetentionDays"] = self.retentionDays?.templateValue
-        properties["SourceArn"] = self.sourceArn.templateValue
+        properties.appendNew("ArchiveName", self.archiveName?.templateValue)
+        properties.appendNew("Description", self.description?.templateValue)
+        properties.appendNew("EventPattern", self.eventPattern?.templateValue)
+        properties.appendNew("KmsKeyIdentifier", self.kmsKeyIdentifier?.templateValue)
+        properties.appendNew("RetentionDays", self.retentionDays?.templateValue)
+        properties.appendNew("SourceArn", self.sourceArn.templateValue)
         return properties
     }
 }

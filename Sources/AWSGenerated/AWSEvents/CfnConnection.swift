@@ -44,12 +44,12 @@ public final class CfnConnection: Resource, HasAttributes {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["AuthParameters"] = self.authParameters?.templateValue
-        properties["AuthorizationType"] = self.authorizationType?.templateValue
-        properties["Description"] = self.description?.templateValue
-        properties["InvocationConnectivityParameters"] = self.invocationConnectivityParameters?.templateValue
-        properties["KmsKeyIdentifier"] = self.kmsKeyIdentifier?.templateValue
-        properties["Name"] = self.name?.templateValue
+        properties.appendNew("AuthParameters", self.authParameters?.templateValue)
+        properties.appendNew("AuthorizationType", self.authorizationType?.templateValue)
+        properties.appendNew("Description", self.description?.templateValue)
+        properties.appendNew("InvocationConnectivityParameters", self.invocationConnectivityParameters?.templateValue)
+        properties.appendNew("KmsKeyIdentifier", self.kmsKeyIdentifier?.templateValue)
+        properties.appendNew("Name", self.name?.templateValue)
         return properties
     }
 
@@ -70,11 +70,11 @@ public final class CfnConnection: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["ApiKeyAuthParameters"] = self.apiKeyAuthParameters?.templateValue
-            fields["BasicAuthParameters"] = self.basicAuthParameters?.templateValue
-            fields["ConnectivityParameters"] = self.connectivityParameters?.templateValue
-            fields["InvocationHttpParameters"] = self.invocationHttpParameters?.templateValue
-            fields["OAuthParameters"] = self.oAuthParameters?.templateValue
+            fields.appendNew("ApiKeyAuthParameters", self.apiKeyAuthParameters?.templateValue)
+            fields.appendNew("BasicAuthParameters", self.basicAuthParameters?.templateValue)
+            fields.appendNew("ConnectivityParameters", self.connectivityParameters?.templateValue)
+            fields.appendNew("InvocationHttpParameters", self.invocationHttpParameters?.templateValue)
+            fields.appendNew("OAuthParameters", self.oAuthParameters?.templateValue)
             return .object(fields)
         }
     }
@@ -90,8 +90,8 @@ public final class CfnConnection: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["ApiKeyName"] = self.apiKeyName.templateValue
-            fields["ApiKeyValue"] = self.apiKeyValue.templateValue
+            fields.appendNew("ApiKeyName", self.apiKeyName.templateValue)
+            fields.appendNew("ApiKeyValue", self.apiKeyValue.templateValue)
             return .object(fields)
         }
     }
@@ -107,8 +107,8 @@ public final class CfnConnection: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Password"] = self.password.templateValue
-            fields["Username"] = self.username.templateValue
+            fields.appendNew("Password", self.password.templateValue)
+            fields.appendNew("Username", self.username.templateValue)
             return .object(fields)
         }
     }
@@ -122,7 +122,7 @@ public final class CfnConnection: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["ResourceParameters"] = self.resourceParameters.templateValue
+            fields.appendNew("ResourceParameters", self.resourceParameters.templateValue)
             return .object(fields)
         }
     }
@@ -138,8 +138,8 @@ public final class CfnConnection: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["ResourceAssociationArn"] = self.resourceAssociationArn?.templateValue
-            fields["ResourceConfigurationArn"] = self.resourceConfigurationArn.templateValue
+            fields.appendNew("ResourceAssociationArn", self.resourceAssociationArn?.templateValue)
+            fields.appendNew("ResourceConfigurationArn", self.resourceConfigurationArn.templateValue)
             return .object(fields)
         }
     }
@@ -157,9 +157,9 @@ public final class CfnConnection: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["BodyParameters"] = self.bodyParameters?.templateValue
-            fields["HeaderParameters"] = self.headerParameters?.templateValue
-            fields["QueryStringParameters"] = self.queryStringParameters?.templateValue
+            fields.appendNew("BodyParameters", self.bodyParameters?.templateValue)
+            fields.appendNew("HeaderParameters", self.headerParameters?.templateValue)
+            fields.appendNew("QueryStringParameters", self.queryStringParameters?.templateValue)
             return .object(fields)
         }
     }
@@ -177,9 +177,9 @@ public final class CfnConnection: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["IsValueSecret"] = self.isValueSecret?.templateValue
-            fields["Key"] = self.key.templateValue
-            fields["Value"] = self.value.templateValue
+            fields.appendNew("IsValueSecret", self.isValueSecret?.templateValue)
+            fields.appendNew("Key", self.key.templateValue)
+            fields.appendNew("Value", self.value.templateValue)
             return .object(fields)
         }
     }
@@ -199,10 +199,10 @@ public final class CfnConnection: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["AuthorizationEndpoint"] = self.authorizationEndpoint.templateValue
-            fields["ClientParameters"] = self.clientParameters.templateValue
-            fields["HttpMethod"] = self.httpMethod.templateValue
-            fields["OAuthHttpParameters"] = self.oAuthHttpParameters?.templateValue
+            fields.appendNew("AuthorizationEndpoint", self.authorizationEndpoint.templateValue)
+            fields.appendNew("ClientParameters", self.clientParameters.templateValue)
+            fields.appendNew("HttpMethod", self.httpMethod.templateValue)
+            fields.appendNew("OAuthHttpParameters", self.oAuthHttpParameters?.templateValue)
             return .object(fields)
         }
 
@@ -228,8 +228,8 @@ public final class CfnConnection: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["ClientID"] = self.clientID.templateValue
-            fields["ClientSecret"] = self.clientSecret.templateValue
+            fields.appendNew("ClientID", self.clientID.templateValue)
+            fields.appendNew("ClientSecret", self.clientSecret.templateValue)
             return .object(fields)
         }
     }
@@ -254,7 +254,7 @@ public final class CfnConnection: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["ResourceParameters"] = self.resourceParameters.templateValue
+            fields.appendNew("ResourceParameters", self.resourceParameters.templateValue)
             return .object(fields)
         }
     }

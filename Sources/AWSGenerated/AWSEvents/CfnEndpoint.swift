@@ -41,12 +41,12 @@ public final class CfnEndpoint: Resource, HasAttributes {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["Description"] = self.description?.templateValue
-        properties["EventBuses"] = self.eventBuses.templateValue
-        properties["Name"] = self.name?.templateValue
-        properties["ReplicationConfig"] = self.replicationConfig?.templateValue
-        properties["RoleArn"] = self.roleArn?.templateValue
-        properties["RoutingConfig"] = self.routingConfig.templateValue
+        properties.appendNew("Description", self.description?.templateValue)
+        properties.appendNew("EventBuses", self.eventBuses.templateValue)
+        properties.appendNew("Name", self.name?.templateValue)
+        properties.appendNew("ReplicationConfig", self.replicationConfig?.templateValue)
+        properties.appendNew("RoleArn", self.roleArn?.templateValue)
+        properties.appendNew("RoutingConfig", self.routingConfig.templateValue)
         return properties
     }
 
@@ -59,7 +59,7 @@ public final class CfnEndpoint: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["EventBusArn"] = self.eventBusArn.templateValue
+            fields.appendNew("EventBusArn", self.eventBusArn.templateValue)
             return .object(fields)
         }
     }
@@ -73,7 +73,7 @@ public final class CfnEndpoint: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["State"] = self.state.templateValue
+            fields.appendNew("State", self.state.templateValue)
             return .object(fields)
         }
     }
@@ -96,7 +96,7 @@ public final class CfnEndpoint: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["FailoverConfig"] = self.failoverConfig.templateValue
+            fields.appendNew("FailoverConfig", self.failoverConfig.templateValue)
             return .object(fields)
         }
     }
@@ -112,8 +112,8 @@ public final class CfnEndpoint: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Primary"] = self.primary.templateValue
-            fields["Secondary"] = self.secondary.templateValue
+            fields.appendNew("Primary", self.primary.templateValue)
+            fields.appendNew("Secondary", self.secondary.templateValue)
             return .object(fields)
         }
     }
@@ -127,7 +127,7 @@ public final class CfnEndpoint: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["HealthCheck"] = self.healthCheck.templateValue
+            fields.appendNew("HealthCheck", self.healthCheck.templateValue)
             return .object(fields)
         }
     }
@@ -141,7 +141,7 @@ public final class CfnEndpoint: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Route"] = self.route.templateValue
+            fields.appendNew("Route", self.route.templateValue)
             return .object(fields)
         }
     }

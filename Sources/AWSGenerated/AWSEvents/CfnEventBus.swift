@@ -49,14 +49,14 @@ public final class CfnEventBus: Resource, HasAttributes {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["DeadLetterConfig"] = self.deadLetterConfig?.templateValue
-        properties["Description"] = self.description?.templateValue
-        properties["EventSourceName"] = self.eventSourceName?.templateValue
-        properties["KmsKeyIdentifier"] = self.kmsKeyIdentifier?.templateValue
-        properties["LogConfig"] = self.logConfig?.templateValue
-        properties["Name"] = self.name.templateValue
-        properties["Policy"] = self.policy?.templateValue
-        properties["Tags"] = self.tags?.templateValue
+        properties.appendNew("DeadLetterConfig", self.deadLetterConfig?.templateValue)
+        properties.appendNew("Description", self.description?.templateValue)
+        properties.appendNew("EventSourceName", self.eventSourceName?.templateValue)
+        properties.appendNew("KmsKeyIdentifier", self.kmsKeyIdentifier?.templateValue)
+        properties.appendNew("LogConfig", self.logConfig?.templateValue)
+        properties.appendNew("Name", self.name.templateValue)
+        properties.appendNew("Policy", self.policy?.templateValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
         return properties
     }
 
@@ -70,7 +70,7 @@ public final class CfnEventBus: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Arn"] = self.arn?.templateValue
+            fields.appendNew("Arn", self.arn?.templateValue)
             return .object(fields)
         }
     }
@@ -89,8 +89,8 @@ public final class CfnEventBus: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["IncludeDetail"] = self.includeDetail?.templateValue
-            fields["Level"] = self.level?.templateValue
+            fields.appendNew("IncludeDetail", self.includeDetail?.templateValue)
+            fields.appendNew("Level", self.level?.templateValue)
             return .object(fields)
         }
 
@@ -126,8 +126,8 @@ public final class CfnEventBus: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Key"] = self.key.templateValue
-            fields["Value"] = self.value.templateValue
+            fields.appendNew("Key", self.key.templateValue)
+            fields.appendNew("Value", self.value.templateValue)
             return .object(fields)
         }
     }

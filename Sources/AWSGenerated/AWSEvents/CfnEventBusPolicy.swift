@@ -26,12 +26,12 @@ public final class CfnEventBusPolicy: Resource {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["Action"] = self.action?.templateValue
-        properties["Condition"] = self.eventBusPolicyCondition?.templateValue
-        properties["EventBusName"] = self.eventBusName?.templateValue
-        properties["Principal"] = self.principal?.templateValue
-        properties["Statement"] = self.statement?.templateValue
-        properties["StatementId"] = self.statementId.templateValue
+        properties.appendNew("Action", self.action?.templateValue)
+        properties.appendNew("Condition", self.eventBusPolicyCondition?.templateValue)
+        properties.appendNew("EventBusName", self.eventBusName?.templateValue)
+        properties.appendNew("Principal", self.principal?.templateValue)
+        properties.appendNew("Statement", self.statement?.templateValue)
+        properties.appendNew("StatementId", self.statementId.templateValue)
         return properties
     }
 
@@ -60,9 +60,9 @@ public final class CfnEventBusPolicy: Resource {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Key"] = self.key?.templateValue
-            fields["Type"] = self.type?.templateValue
-            fields["Value"] = self.value?.templateValue
+            fields.appendNew("Key", self.key?.templateValue)
+            fields.appendNew("Type", self.type?.templateValue)
+            fields.appendNew("Value", self.value?.templateValue)
             return .object(fields)
         }
 

@@ -47,15 +47,15 @@ public final class CfnRule: Resource, HasAttributes {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["Description"] = self.description?.templateValue
-        properties["EventBusName"] = self.eventBusName?.templateValue
-        properties["EventPattern"] = self.eventPattern?.templateValue
-        properties["Name"] = self.name?.templateValue
-        properties["RoleArn"] = self.roleArn?.templateValue
-        properties["ScheduleExpression"] = self.scheduleExpression?.templateValue
-        properties["State"] = self.state?.templateValue
-        properties["Tags"] = self.tags?.templateValue
-        properties["Targets"] = self.targets?.templateValue
+        properties.appendNew("Description", self.description?.templateValue)
+        properties.appendNew("EventBusName", self.eventBusName?.templateValue)
+        properties.appendNew("EventPattern", self.eventPattern?.templateValue)
+        properties.appendNew("Name", self.name?.templateValue)
+        properties.appendNew("RoleArn", self.roleArn?.templateValue)
+        properties.appendNew("ScheduleExpression", self.scheduleExpression?.templateValue)
+        properties.appendNew("State", self.state?.templateValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
+        properties.appendNew("Targets", self.targets?.templateValue)
         return properties
     }
 
@@ -80,8 +80,8 @@ public final class CfnRule: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Key"] = self.key?.templateValue
-            fields["Value"] = self.value?.templateValue
+            fields.appendNew("Key", self.key?.templateValue)
+            fields.appendNew("Value", self.value?.templateValue)
             return .object(fields)
         }
     }
@@ -127,23 +127,23 @@ public final class CfnRule: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["AppSyncParameters"] = self.appSyncParameters?.templateValue
-            fields["Arn"] = self.arn.templateValue
-            fields["BatchParameters"] = self.batchParameters?.templateValue
-            fields["DeadLetterConfig"] = self.deadLetterConfig?.templateValue
-            fields["EcsParameters"] = self.ecsParameters?.templateValue
-            fields["HttpParameters"] = self.httpParameters?.templateValue
-            fields["Id"] = self.id.templateValue
-            fields["Input"] = self.input?.templateValue
-            fields["InputPath"] = self.inputPath?.templateValue
-            fields["InputTransformer"] = self.inputTransformer?.templateValue
-            fields["KinesisParameters"] = self.kinesisParameters?.templateValue
-            fields["RedshiftDataParameters"] = self.redshiftDataParameters?.templateValue
-            fields["RetryPolicy"] = self.retryPolicy?.templateValue
-            fields["RoleArn"] = self.roleArn?.templateValue
-            fields["RunCommandParameters"] = self.runCommandParameters?.templateValue
-            fields["SageMakerPipelineParameters"] = self.sageMakerPipelineParameters?.templateValue
-            fields["SqsParameters"] = self.sqsParameters?.templateValue
+            fields.appendNew("AppSyncParameters", self.appSyncParameters?.templateValue)
+            fields.appendNew("Arn", self.arn.templateValue)
+            fields.appendNew("BatchParameters", self.batchParameters?.templateValue)
+            fields.appendNew("DeadLetterConfig", self.deadLetterConfig?.templateValue)
+            fields.appendNew("EcsParameters", self.ecsParameters?.templateValue)
+            fields.appendNew("HttpParameters", self.httpParameters?.templateValue)
+            fields.appendNew("Id", self.id.templateValue)
+            fields.appendNew("Input", self.input?.templateValue)
+            fields.appendNew("InputPath", self.inputPath?.templateValue)
+            fields.appendNew("InputTransformer", self.inputTransformer?.templateValue)
+            fields.appendNew("KinesisParameters", self.kinesisParameters?.templateValue)
+            fields.appendNew("RedshiftDataParameters", self.redshiftDataParameters?.templateValue)
+            fields.appendNew("RetryPolicy", self.retryPolicy?.templateValue)
+            fields.appendNew("RoleArn", self.roleArn?.templateValue)
+            fields.appendNew("RunCommandParameters", self.runCommandParameters?.templateValue)
+            fields.appendNew("SageMakerPipelineParameters", self.sageMakerPipelineParameters?.templateValue)
+            fields.appendNew("SqsParameters", self.sqsParameters?.templateValue)
             return .object(fields)
         }
     }
@@ -157,7 +157,7 @@ public final class CfnRule: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["GraphQLOperation"] = self.graphQLOperation.templateValue
+            fields.appendNew("GraphQLOperation", self.graphQLOperation.templateValue)
             return .object(fields)
         }
     }
@@ -177,10 +177,10 @@ public final class CfnRule: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["ArrayProperties"] = self.arrayProperties?.templateValue
-            fields["JobDefinition"] = self.jobDefinition.templateValue
-            fields["JobName"] = self.jobName.templateValue
-            fields["RetryStrategy"] = self.retryStrategy?.templateValue
+            fields.appendNew("ArrayProperties", self.arrayProperties?.templateValue)
+            fields.appendNew("JobDefinition", self.jobDefinition.templateValue)
+            fields.appendNew("JobName", self.jobName.templateValue)
+            fields.appendNew("RetryStrategy", self.retryStrategy?.templateValue)
             return .object(fields)
         }
     }
@@ -194,7 +194,7 @@ public final class CfnRule: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Size"] = self.size?.templateValue
+            fields.appendNew("Size", self.size?.templateValue)
             return .object(fields)
         }
     }
@@ -208,7 +208,7 @@ public final class CfnRule: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Attempts"] = self.attempts?.templateValue
+            fields.appendNew("Attempts", self.attempts?.templateValue)
             return .object(fields)
         }
     }
@@ -222,7 +222,7 @@ public final class CfnRule: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Arn"] = self.arn?.templateValue
+            fields.appendNew("Arn", self.arn?.templateValue)
             return .object(fields)
         }
     }
@@ -262,20 +262,20 @@ public final class CfnRule: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["CapacityProviderStrategy"] = self.capacityProviderStrategy?.templateValue
-            fields["EnableECSManagedTags"] = self.enableECSManagedTags?.templateValue
-            fields["EnableExecuteCommand"] = self.enableExecuteCommand?.templateValue
-            fields["Group"] = self.group?.templateValue
-            fields["LaunchType"] = self.launchType?.templateValue
-            fields["NetworkConfiguration"] = self.networkConfiguration?.templateValue
-            fields["PlacementConstraints"] = self.placementConstraints?.templateValue
-            fields["PlacementStrategies"] = self.placementStrategies?.templateValue
-            fields["PlatformVersion"] = self.platformVersion?.templateValue
-            fields["PropagateTags"] = self.propagateTags?.templateValue
-            fields["ReferenceId"] = self.referenceId?.templateValue
-            fields["TagList"] = self.tagList?.templateValue
-            fields["TaskCount"] = self.taskCount?.templateValue
-            fields["TaskDefinitionArn"] = self.taskDefinitionArn.templateValue
+            fields.appendNew("CapacityProviderStrategy", self.capacityProviderStrategy?.templateValue)
+            fields.appendNew("EnableECSManagedTags", self.enableECSManagedTags?.templateValue)
+            fields.appendNew("EnableExecuteCommand", self.enableExecuteCommand?.templateValue)
+            fields.appendNew("Group", self.group?.templateValue)
+            fields.appendNew("LaunchType", self.launchType?.templateValue)
+            fields.appendNew("NetworkConfiguration", self.networkConfiguration?.templateValue)
+            fields.appendNew("PlacementConstraints", self.placementConstraints?.templateValue)
+            fields.appendNew("PlacementStrategies", self.placementStrategies?.templateValue)
+            fields.appendNew("PlatformVersion", self.platformVersion?.templateValue)
+            fields.appendNew("PropagateTags", self.propagateTags?.templateValue)
+            fields.appendNew("ReferenceId", self.referenceId?.templateValue)
+            fields.appendNew("TagList", self.tagList?.templateValue)
+            fields.appendNew("TaskCount", self.taskCount?.templateValue)
+            fields.appendNew("TaskDefinitionArn", self.taskDefinitionArn.templateValue)
             return .object(fields)
         }
 
@@ -311,9 +311,9 @@ public final class CfnRule: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Base"] = self.base?.templateValue
-            fields["CapacityProvider"] = self.capacityProvider.templateValue
-            fields["Weight"] = self.weight?.templateValue
+            fields.appendNew("Base", self.base?.templateValue)
+            fields.appendNew("CapacityProvider", self.capacityProvider.templateValue)
+            fields.appendNew("Weight", self.weight?.templateValue)
             return .object(fields)
         }
     }
@@ -327,7 +327,7 @@ public final class CfnRule: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["AwsVpcConfiguration"] = self.awsVpcConfiguration?.templateValue
+            fields.appendNew("AwsVpcConfiguration", self.awsVpcConfiguration?.templateValue)
             return .object(fields)
         }
     }
@@ -345,9 +345,9 @@ public final class CfnRule: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["AssignPublicIp"] = self.assignPublicIp?.templateValue
-            fields["SecurityGroups"] = self.securityGroups?.templateValue
-            fields["Subnets"] = self.subnets.templateValue
+            fields.appendNew("AssignPublicIp", self.assignPublicIp?.templateValue)
+            fields.appendNew("SecurityGroups", self.securityGroups?.templateValue)
+            fields.appendNew("Subnets", self.subnets.templateValue)
             return .object(fields)
         }
 
@@ -372,8 +372,8 @@ public final class CfnRule: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Expression"] = self.expression?.templateValue
-            fields["Type"] = self.type?.templateValue
+            fields.appendNew("Expression", self.expression?.templateValue)
+            fields.appendNew("Type", self.type?.templateValue)
             return .object(fields)
         }
 
@@ -398,8 +398,8 @@ public final class CfnRule: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Field"] = self.field?.templateValue
-            fields["Type"] = self.type?.templateValue
+            fields.appendNew("Field", self.field?.templateValue)
+            fields.appendNew("Type", self.type?.templateValue)
             return .object(fields)
         }
     }
@@ -417,9 +417,9 @@ public final class CfnRule: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["HeaderParameters"] = self.headerParameters?.templateValue
-            fields["PathParameterValues"] = self.pathParameterValues?.templateValue
-            fields["QueryStringParameters"] = self.queryStringParameters?.templateValue
+            fields.appendNew("HeaderParameters", self.headerParameters?.templateValue)
+            fields.appendNew("PathParameterValues", self.pathParameterValues?.templateValue)
+            fields.appendNew("QueryStringParameters", self.queryStringParameters?.templateValue)
             return .object(fields)
         }
     }
@@ -435,8 +435,8 @@ public final class CfnRule: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["InputPathsMap"] = self.inputPathsMap?.templateValue
-            fields["InputTemplate"] = self.inputTemplate.templateValue
+            fields.appendNew("InputPathsMap", self.inputPathsMap?.templateValue)
+            fields.appendNew("InputTemplate", self.inputTemplate.templateValue)
             return .object(fields)
         }
     }
@@ -450,7 +450,7 @@ public final class CfnRule: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["PartitionKeyPath"] = self.partitionKeyPath.templateValue
+            fields.appendNew("PartitionKeyPath", self.partitionKeyPath.templateValue)
             return .object(fields)
         }
     }
@@ -476,13 +476,13 @@ public final class CfnRule: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Database"] = self.database.templateValue
-            fields["DbUser"] = self.dbUser?.templateValue
-            fields["SecretManagerArn"] = self.secretManagerArn?.templateValue
-            fields["Sql"] = self.sql?.templateValue
-            fields["Sqls"] = self.sqls?.templateValue
-            fields["StatementName"] = self.statementName?.templateValue
-            fields["WithEvent"] = self.withEvent?.templateValue
+            fields.appendNew("Database", self.database.templateValue)
+            fields.appendNew("DbUser", self.dbUser?.templateValue)
+            fields.appendNew("SecretManagerArn", self.secretManagerArn?.templateValue)
+            fields.appendNew("Sql", self.sql?.templateValue)
+            fields.appendNew("Sqls", self.sqls?.templateValue)
+            fields.appendNew("StatementName", self.statementName?.templateValue)
+            fields.appendNew("WithEvent", self.withEvent?.templateValue)
             return .object(fields)
         }
     }
@@ -498,8 +498,8 @@ public final class CfnRule: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["MaximumEventAgeInSeconds"] = self.maximumEventAgeInSeconds?.templateValue
-            fields["MaximumRetryAttempts"] = self.maximumRetryAttempts?.templateValue
+            fields.appendNew("MaximumEventAgeInSeconds", self.maximumEventAgeInSeconds?.templateValue)
+            fields.appendNew("MaximumRetryAttempts", self.maximumRetryAttempts?.templateValue)
             return .object(fields)
         }
     }
@@ -513,7 +513,7 @@ public final class CfnRule: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["RunCommandTargets"] = self.runCommandTargets.templateValue
+            fields.appendNew("RunCommandTargets", self.runCommandTargets.templateValue)
             return .object(fields)
         }
     }
@@ -529,8 +529,8 @@ public final class CfnRule: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Key"] = self.key.templateValue
-            fields["Values"] = self.values.templateValue
+            fields.appendNew("Key", self.key.templateValue)
+            fields.appendNew("Values", self.values.templateValue)
             return .object(fields)
         }
     }
@@ -544,7 +544,7 @@ public final class CfnRule: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["PipelineParameterList"] = self.pipelineParameterList?.templateValue
+            fields.appendNew("PipelineParameterList", self.pipelineParameterList?.templateValue)
             return .object(fields)
         }
     }
@@ -560,8 +560,8 @@ public final class CfnRule: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Name"] = self.name.templateValue
-            fields["Value"] = self.value.templateValue
+            fields.appendNew("Name", self.name.templateValue)
+            fields.appendNew("Value", self.value.templateValue)
             return .object(fields)
         }
     }
@@ -575,7 +575,7 @@ public final class CfnRule: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["MessageGroupId"] = self.messageGroupId.templateValue
+            fields.appendNew("MessageGroupId", self.messageGroupId.templateValue)
             return .object(fields)
         }
     }

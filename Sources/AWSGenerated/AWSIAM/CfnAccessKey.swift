@@ -26,9 +26,9 @@ public final class CfnAccessKey: Resource, HasAttributes {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["Serial"] = self.serial?.templateValue
-        properties["Status"] = self.status?.templateValue
-        properties["UserName"] = self.userName.templateValue
+        properties.appendNew("Serial", self.serial?.templateValue)
+        properties.appendNew("Status", self.status?.templateValue)
+        properties.appendNew("UserName", self.userName.templateValue)
         return properties
     }
 }

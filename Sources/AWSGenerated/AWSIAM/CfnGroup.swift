@@ -29,10 +29,10 @@ public final class CfnGroup: Resource, HasAttributes {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["GroupName"] = self.groupName?.templateValue
-        properties["ManagedPolicyArns"] = self.managedPolicyArns?.templateValue
-        properties["Path"] = self.path?.templateValue
-        properties["Policies"] = self.policies?.templateValue
+        properties.appendNew("GroupName", self.groupName?.templateValue)
+        properties.appendNew("ManagedPolicyArns", self.managedPolicyArns?.templateValue)
+        properties.appendNew("Path", self.path?.templateValue)
+        properties.appendNew("Policies", self.policies?.templateValue)
         return properties
     }
 
@@ -50,8 +50,8 @@ public final class CfnGroup: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["PolicyDocument"] = self.policyDocument.templateValue
-            fields["PolicyName"] = self.policyName.templateValue
+            fields.appendNew("PolicyDocument", self.policyDocument.templateValue)
+            fields.appendNew("PolicyName", self.policyName.templateValue)
             return .object(fields)
         }
     }

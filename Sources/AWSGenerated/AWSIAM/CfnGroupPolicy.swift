@@ -18,9 +18,9 @@ public final class CfnGroupPolicy: Resource {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["GroupName"] = self.groupName.templateValue
-        properties["PolicyDocument"] = self.policyDocument?.templateValue
-        properties["PolicyName"] = self.policyName.templateValue
+        properties.appendNew("GroupName", self.groupName.templateValue)
+        properties.appendNew("PolicyDocument", self.policyDocument?.templateValue)
+        properties.appendNew("PolicyName", self.policyName.templateValue)
         return properties
     }
 }

@@ -26,9 +26,9 @@ public final class CfnInstanceProfile: Resource, HasAttributes {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["InstanceProfileName"] = self.instanceProfileName?.templateValue
-        properties["Path"] = self.path?.templateValue
-        properties["Roles"] = self.roles.templateValue
+        properties.appendNew("InstanceProfileName", self.instanceProfileName?.templateValue)
+        properties.appendNew("Path", self.path?.templateValue)
+        properties.appendNew("Roles", self.roles.templateValue)
         return properties
     }
 }

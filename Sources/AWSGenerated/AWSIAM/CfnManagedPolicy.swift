@@ -58,13 +58,13 @@ public final class CfnManagedPolicy: Resource, HasAttributes {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["Description"] = self.description?.templateValue
-        properties["Groups"] = self.groups?.templateValue
-        properties["ManagedPolicyName"] = self.managedPolicyName?.templateValue
-        properties["Path"] = self.path?.templateValue
-        properties["PolicyDocument"] = self.policyDocument.templateValue
-        properties["Roles"] = self.roles?.templateValue
-        properties["Users"] = self.users?.templateValue
+        properties.appendNew("Description", self.description?.templateValue)
+        properties.appendNew("Groups", self.groups?.templateValue)
+        properties.appendNew("ManagedPolicyName", self.managedPolicyName?.templateValue)
+        properties.appendNew("Path", self.path?.templateValue)
+        properties.appendNew("PolicyDocument", self.policyDocument.templateValue)
+        properties.appendNew("Roles", self.roles?.templateValue)
+        properties.appendNew("Users", self.users?.templateValue)
         return properties
     }
 }

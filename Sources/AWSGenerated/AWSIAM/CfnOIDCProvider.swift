@@ -25,10 +25,10 @@ public final class CfnOIDCProvider: Resource, HasAttributes {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["ClientIdList"] = self.clientIdList?.templateValue
-        properties["Tags"] = self.tags?.templateValue
-        properties["ThumbprintList"] = self.thumbprintList?.templateValue
-        properties["Url"] = self.url?.templateValue
+        properties.appendNew("ClientIdList", self.clientIdList?.templateValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
+        properties.appendNew("ThumbprintList", self.thumbprintList?.templateValue)
+        properties.appendNew("Url", self.url?.templateValue)
         return properties
     }
 
@@ -46,8 +46,8 @@ public final class CfnOIDCProvider: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Key"] = self.key.templateValue
-            fields["Value"] = self.value.templateValue
+            fields.appendNew("Key", self.key.templateValue)
+            fields.appendNew("Value", self.value.templateValue)
             return .object(fields)
         }
     }

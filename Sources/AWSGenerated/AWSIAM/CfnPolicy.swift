@@ -32,11 +32,11 @@ public final class CfnPolicy: Resource, HasAttributes {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["Groups"] = self.groups?.templateValue
-        properties["PolicyDocument"] = self.policyDocument.templateValue
-        properties["PolicyName"] = self.policyName.templateValue
-        properties["Roles"] = self.roles?.templateValue
-        properties["Users"] = self.users?.templateValue
+        properties.appendNew("Groups", self.groups?.templateValue)
+        properties.appendNew("PolicyDocument", self.policyDocument.templateValue)
+        properties.appendNew("PolicyName", self.policyName.templateValue)
+        properties.appendNew("Roles", self.roles?.templateValue)
+        properties.appendNew("Users", self.users?.templateValue)
         return properties
     }
 }

@@ -54,15 +54,15 @@ public final class CfnRole: Resource, HasAttributes, DecodableResource {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["AssumeRolePolicyDocument"] = self.assumeRolePolicyDocument.templateValue
-        properties["Description"] = self.description?.templateValue
-        properties["ManagedPolicyArns"] = self.managedPolicyArns?.templateValue
-        properties["MaxSessionDuration"] = self.maxSessionDuration?.templateValue
-        properties["Path"] = self.path?.templateValue
-        properties["PermissionsBoundary"] = self.permissionsBoundary?.templateValue
-        properties["Policies"] = self.policies?.templateValue
-        properties["RoleName"] = self.roleName?.templateValue
-        properties["Tags"] = self.tags?.templateValue
+        properties.appendNew("AssumeRolePolicyDocument", self.assumeRolePolicyDocument.templateValue)
+        properties.appendNew("Description", self.description?.templateValue)
+        properties.appendNew("ManagedPolicyArns", self.managedPolicyArns?.templateValue)
+        properties.appendNew("MaxSessionDuration", self.maxSessionDuration?.templateValue)
+        properties.appendNew("Path", self.path?.templateValue)
+        properties.appendNew("PermissionsBoundary", self.permissionsBoundary?.templateValue)
+        properties.appendNew("Policies", self.policies?.templateValue)
+        properties.appendNew("RoleName", self.roleName?.templateValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
         return properties
     }
 
@@ -86,8 +86,8 @@ public final class CfnRole: Resource, HasAttributes, DecodableResource {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["PolicyDocument"] = self.policyDocument.templateValue
-            fields["PolicyName"] = self.policyName.templateValue
+            fields.appendNew("PolicyDocument", self.policyDocument.templateValue)
+            fields.appendNew("PolicyName", self.policyName.templateValue)
             return .object(fields)
         }
     }
@@ -112,8 +112,8 @@ public final class CfnRole: Resource, HasAttributes, DecodableResource {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Key"] = self.key.templateValue
-            fields["Value"] = self.value.templateValue
+            fields.appendNew("Key", self.key.templateValue)
+            fields.appendNew("Value", self.value.templateValue)
             return .object(fields)
         }
     }

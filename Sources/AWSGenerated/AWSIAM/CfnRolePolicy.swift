@@ -18,9 +18,9 @@ public final class CfnRolePolicy: Resource {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["PolicyDocument"] = self.policyDocument?.templateValue
-        properties["PolicyName"] = self.policyName.templateValue
-        properties["RoleName"] = self.roleName.templateValue
+        properties.appendNew("PolicyDocument", self.policyDocument?.templateValue)
+        properties.appendNew("PolicyName", self.policyName.templateValue)
+        properties.appendNew("RoleName", self.roleName.templateValue)
         return properties
     }
 }

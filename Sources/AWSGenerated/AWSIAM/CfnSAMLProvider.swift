@@ -37,13 +37,13 @@ public final class CfnSAMLProvider: Resource, HasAttributes {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["AddPrivateKey"] = self.addPrivateKey?.templateValue
-        properties["AssertionEncryptionMode"] = self.assertionEncryptionMode?.templateValue
-        properties["Name"] = self.name?.templateValue
-        properties["PrivateKeyList"] = self.privateKeyList?.templateValue
-        properties["RemovePrivateKey"] = self.removePrivateKey?.templateValue
-        properties["SamlMetadataDocument"] = self.samlMetadataDocument?.templateValue
-        properties["Tags"] = self.tags?.templateValue
+        properties.appendNew("AddPrivateKey", self.addPrivateKey?.templateValue)
+        properties.appendNew("AssertionEncryptionMode", self.assertionEncryptionMode?.templateValue)
+        properties.appendNew("Name", self.name?.templateValue)
+        properties.appendNew("PrivateKeyList", self.privateKeyList?.templateValue)
+        properties.appendNew("RemovePrivateKey", self.removePrivateKey?.templateValue)
+        properties.appendNew("SamlMetadataDocument", self.samlMetadataDocument?.templateValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
         return properties
     }
 
@@ -70,8 +70,8 @@ public final class CfnSAMLProvider: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["KeyId"] = self.keyId.templateValue
-            fields["Timestamp"] = self.timestamp.templateValue
+            fields.appendNew("KeyId", self.keyId.templateValue)
+            fields.appendNew("Timestamp", self.timestamp.templateValue)
             return .object(fields)
         }
     }
@@ -90,8 +90,8 @@ public final class CfnSAMLProvider: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Key"] = self.key.templateValue
-            fields["Value"] = self.value.templateValue
+            fields.appendNew("Key", self.key.templateValue)
+            fields.appendNew("Value", self.value.templateValue)
             return .object(fields)
         }
     }

@@ -29,12 +29,12 @@ public final class CfnServerCertificate: Resource, HasAttributes {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["CertificateBody"] = self.certificateBody?.templateValue
-        properties["CertificateChain"] = self.certificateChain?.templateValue
-        properties["Path"] = self.path?.templateValue
-        properties["PrivateKey"] = self.privateKey?.templateValue
-        properties["ServerCertificateName"] = self.serverCertificateName?.templateValue
-        properties["Tags"] = self.tags?.templateValue
+        properties.appendNew("CertificateBody", self.certificateBody?.templateValue)
+        properties.appendNew("CertificateChain", self.certificateChain?.templateValue)
+        properties.appendNew("Path", self.path?.templateValue)
+        properties.appendNew("PrivateKey", self.privateKey?.templateValue)
+        properties.appendNew("ServerCertificateName", self.serverCertificateName?.templateValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
         return properties
     }
 
@@ -52,8 +52,8 @@ public final class CfnServerCertificate: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Key"] = self.key.templateValue
-            fields["Value"] = self.value.templateValue
+            fields.appendNew("Key", self.key.templateValue)
+            fields.appendNew("Value", self.value.templateValue)
             return .object(fields)
         }
     }

@@ -26,9 +26,9 @@ public final class CfnServiceLinkedRole: Resource, HasAttributes {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["AWSServiceName"] = self.awsServiceName?.templateValue
-        properties["CustomSuffix"] = self.customSuffix?.templateValue
-        properties["Description"] = self.description?.templateValue
+        properties.appendNew("AWSServiceName", self.awsServiceName?.templateValue)
+        properties.appendNew("CustomSuffix", self.customSuffix?.templateValue)
+        properties.appendNew("Description", self.description?.templateValue)
         return properties
     }
 }

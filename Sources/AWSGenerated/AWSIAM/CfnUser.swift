@@ -41,14 +41,14 @@ public final class CfnUser: Resource, HasAttributes {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["Groups"] = self.groups?.templateValue
-        properties["LoginProfile"] = self.loginProfile?.templateValue
-        properties["ManagedPolicyArns"] = self.managedPolicyArns?.templateValue
-        properties["Path"] = self.path?.templateValue
-        properties["PermissionsBoundary"] = self.permissionsBoundary?.templateValue
-        properties["Policies"] = self.policies?.templateValue
-        properties["Tags"] = self.tags?.templateValue
-        properties["UserName"] = self.userName?.templateValue
+        properties.appendNew("Groups", self.groups?.templateValue)
+        properties.appendNew("LoginProfile", self.loginProfile?.templateValue)
+        properties.appendNew("ManagedPolicyArns", self.managedPolicyArns?.templateValue)
+        properties.appendNew("Path", self.path?.templateValue)
+        properties.appendNew("PermissionsBoundary", self.permissionsBoundary?.templateValue)
+        properties.appendNew("Policies", self.policies?.templateValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
+        properties.appendNew("UserName", self.userName?.templateValue)
         return properties
     }
 
@@ -66,8 +66,8 @@ public final class CfnUser: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Password"] = self.password.templateValue
-            fields["PasswordResetRequired"] = self.passwordResetRequired?.templateValue
+            fields.appendNew("Password", self.password.templateValue)
+            fields.appendNew("PasswordResetRequired", self.passwordResetRequired?.templateValue)
             return .object(fields)
         }
     }
@@ -86,8 +86,8 @@ public final class CfnUser: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["PolicyDocument"] = self.policyDocument.templateValue
-            fields["PolicyName"] = self.policyName.templateValue
+            fields.appendNew("PolicyDocument", self.policyDocument.templateValue)
+            fields.appendNew("PolicyName", self.policyName.templateValue)
             return .object(fields)
         }
     }
@@ -106,8 +106,8 @@ public final class CfnUser: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Key"] = self.key.templateValue
-            fields["Value"] = self.value.templateValue
+            fields.appendNew("Key", self.key.templateValue)
+            fields.appendNew("Value", self.value.templateValue)
             return .object(fields)
         }
     }

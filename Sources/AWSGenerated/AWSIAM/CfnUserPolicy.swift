@@ -18,9 +18,9 @@ public final class CfnUserPolicy: Resource {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["PolicyDocument"] = self.policyDocument?.templateValue
-        properties["PolicyName"] = self.policyName.templateValue
-        properties["UserName"] = self.userName.templateValue
+        properties.appendNew("PolicyDocument", self.policyDocument?.templateValue)
+        properties.appendNew("PolicyName", self.policyName.templateValue)
+        properties.appendNew("UserName", self.userName.templateValue)
         return properties
     }
 }

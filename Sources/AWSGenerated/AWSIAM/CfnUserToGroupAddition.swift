@@ -21,8 +21,8 @@ public final class CfnUserToGroupAddition: Resource, HasAttributes {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["GroupName"] = self.groupName.templateValue
-        properties["Users"] = self.users.templateValue
+        properties.appendNew("GroupName", self.groupName.templateValue)
+        properties.appendNew("Users", self.users.templateValue)
         return properties
     }
 }

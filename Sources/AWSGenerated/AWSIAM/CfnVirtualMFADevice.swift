@@ -25,10 +25,10 @@ public final class CfnVirtualMFADevice: Resource, HasAttributes {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["Path"] = self.path?.templateValue
-        properties["Tags"] = self.tags?.templateValue
-        properties["Users"] = self.users.templateValue
-        properties["VirtualMfaDeviceName"] = self.virtualMfaDeviceName?.templateValue
+        properties.appendNew("Path", self.path?.templateValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
+        properties.appendNew("Users", self.users.templateValue)
+        properties.appendNew("VirtualMfaDeviceName", self.virtualMfaDeviceName?.templateValue)
         return properties
     }
 
@@ -46,8 +46,8 @@ public final class CfnVirtualMFADevice: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Key"] = self.key.templateValue
-            fields["Value"] = self.value.templateValue
+            fields.appendNew("Key", self.key.templateValue)
+            fields.appendNew("Value", self.value.templateValue)
             return .object(fields)
         }
     }

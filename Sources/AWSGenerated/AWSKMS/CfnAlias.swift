@@ -16,8 +16,8 @@ public final class CfnAlias: Resource {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["AliasName"] = self.aliasName.templateValue
-        properties["TargetKeyId"] = self.targetKeyId.templateValue
+        properties.appendNew("AliasName", self.aliasName.templateValue)
+        properties.appendNew("TargetKeyId", self.targetKeyId.templateValue)
         return properties
     }
 }

@@ -56,18 +56,18 @@ public final class CfnKey: Resource, HasAttributes {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["BypassPolicyLockoutSafetyCheck"] = self.bypassPolicyLockoutSafetyCheck?.templateValue
-        properties["Description"] = self.description?.templateValue
-        properties["EnableKeyRotation"] = self.enableKeyRotation?.templateValue
-        properties["Enabled"] = self.enabled?.templateValue
-        properties["KeyPolicy"] = self.keyPolicy?.templateValue
-        properties["KeySpec"] = self.keySpec?.templateValue
-        properties["KeyUsage"] = self.keyUsage?.templateValue
-        properties["MultiRegion"] = self.multiRegion?.templateValue
-        properties["Origin"] = self.origin?.templateValue
-        properties["PendingWindowInDays"] = self.pendingWindowInDays?.templateValue
-        properties["RotationPeriodInDays"] = self.rotationPeriodInDays?.templateValue
-        properties["Tags"] = self.tags?.templateValue
+        properties.appendNew("BypassPolicyLockoutSafetyCheck", self.bypassPolicyLockoutSafetyCheck?.templateValue)
+        properties.appendNew("Description", self.description?.templateValue)
+        properties.appendNew("EnableKeyRotation", self.enableKeyRotation?.templateValue)
+        properties.appendNew("Enabled", self.enabled?.templateValue)
+        properties.appendNew("KeyPolicy", self.keyPolicy?.templateValue)
+        properties.appendNew("KeySpec", self.keySpec?.templateValue)
+        properties.appendNew("KeyUsage", self.keyUsage?.templateValue)
+        properties.appendNew("MultiRegion", self.multiRegion?.templateValue)
+        properties.appendNew("Origin", self.origin?.templateValue)
+        properties.appendNew("PendingWindowInDays", self.pendingWindowInDays?.templateValue)
+        properties.appendNew("RotationPeriodInDays", self.rotationPeriodInDays?.templateValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
         return properties
     }
 
@@ -129,8 +129,8 @@ public final class CfnKey: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Key"] = self.key.templateValue
-            fields["Value"] = self.value.templateValue
+            fields.appendNew("Key", self.key.templateValue)
+            fields.appendNew("Value", self.value.templateValue)
             return .object(fields)
         }
     }

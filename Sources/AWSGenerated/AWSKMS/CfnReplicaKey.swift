@@ -38,12 +38,12 @@ public final class CfnReplicaKey: Resource, HasAttributes {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["Description"] = self.description?.templateValue
-        properties["Enabled"] = self.enabled?.templateValue
-        properties["KeyPolicy"] = self.keyPolicy.templateValue
-        properties["PendingWindowInDays"] = self.pendingWindowInDays?.templateValue
-        properties["PrimaryKeyArn"] = self.primaryKeyArn.templateValue
-        properties["Tags"] = self.tags?.templateValue
+        properties.appendNew("Description", self.description?.templateValue)
+        properties.appendNew("Enabled", self.enabled?.templateValue)
+        properties.appendNew("KeyPolicy", self.keyPolicy.templateValue)
+        properties.appendNew("PendingWindowInDays", self.pendingWindowInDays?.templateValue)
+        properties.appendNew("PrimaryKeyArn", self.primaryKeyArn.templateValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
         return properties
     }
 
@@ -61,8 +61,8 @@ public final class CfnReplicaKey: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Key"] = self.key.templateValue
-            fields["Value"] = self.value.templateValue
+            fields.appendNew("Key", self.key.templateValue)
+            fields.appendNew("Value", self.value.templateValue)
             return .object(fields)
         }
     }

@@ -50,14 +50,14 @@ public final class CfnChannel: Resource, HasAttributes {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["ChannelName"] = self.channelName.templateValue
-        properties["EncryptionConfiguration"] = self.encryptionConfiguration?.templateValue
-        properties["LoggingConfiguration"] = self.loggingConfiguration?.templateValue
-        properties["S3DestinationConfiguration"] = self.s3DestinationConfiguration?.templateValue
-        properties["S3TablesDestinationConfiguration"] = self.s3TablesDestinationConfiguration?.templateValue
-        properties["ServiceExecutionRoleARN"] = self.serviceExecutionRoleARN.templateValue
-        properties["StreamConfigurationList"] = self.streamConfigurationList.templateValue
-        properties["Tags"] = self.tags?.templateValue
+        properties.appendNew("ChannelName", self.channelName.templateValue)
+        properties.appendNew("EncryptionConfiguration", self.encryptionConfiguration?.templateValue)
+        properties.appendNew("LoggingConfiguration", self.loggingConfiguration?.templateValue)
+        properties.appendNew("S3DestinationConfiguration", self.s3DestinationConfiguration?.templateValue)
+        properties.appendNew("S3TablesDestinationConfiguration", self.s3TablesDestinationConfiguration?.templateValue)
+        properties.appendNew("ServiceExecutionRoleARN", self.serviceExecutionRoleARN.templateValue)
+        properties.appendNew("StreamConfigurationList", self.streamConfigurationList.templateValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
         return properties
     }
 
@@ -75,8 +75,8 @@ public final class CfnChannel: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["EncryptionType"] = self.encryptionType.templateValue
-            fields["KeyId"] = self.keyId.templateValue
+            fields.appendNew("EncryptionType", self.encryptionType.templateValue)
+            fields.appendNew("KeyId", self.keyId.templateValue)
             return .object(fields)
         }
 
@@ -100,7 +100,7 @@ public final class CfnChannel: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["CloudWatchLogs"] = self.cloudWatchLogs.templateValue
+            fields.appendNew("CloudWatchLogs", self.cloudWatchLogs.templateValue)
             return .object(fields)
         }
     }
@@ -122,9 +122,9 @@ public final class CfnChannel: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Enabled"] = self.enabled.templateValue
-            fields["LogGroupName"] = self.logGroupName?.templateValue
-            fields["LogStreamName"] = self.logStreamName?.templateValue
+            fields.appendNew("Enabled", self.enabled.templateValue)
+            fields.appendNew("LogGroupName", self.logGroupName?.templateValue)
+            fields.appendNew("LogStreamName", self.logStreamName?.templateValue)
             return .object(fields)
         }
     }
@@ -146,9 +146,9 @@ public final class CfnChannel: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["DataFreshnessInSeconds"] = self.dataFreshnessInSeconds?.templateValue
-            fields["DeadLetterQueueS3Configuration"] = self.deadLetterQueueS3Configuration?.templateValue
-            fields["StorageConfiguration"] = self.storageConfiguration.templateValue
+            fields.appendNew("DataFreshnessInSeconds", self.dataFreshnessInSeconds?.templateValue)
+            fields.appendNew("DeadLetterQueueS3Configuration", self.deadLetterQueueS3Configuration?.templateValue)
+            fields.appendNew("StorageConfiguration", self.storageConfiguration.templateValue)
             return .object(fields)
         }
     }
@@ -170,9 +170,9 @@ public final class CfnChannel: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["BucketARN"] = self.bucketARN.templateValue
-            fields["ErrorOutputPrefix"] = self.errorOutputPrefix?.templateValue
-            fields["ExpectedBucketOwner"] = self.expectedBucketOwner.templateValue
+            fields.appendNew("BucketARN", self.bucketARN.templateValue)
+            fields.appendNew("ErrorOutputPrefix", self.errorOutputPrefix?.templateValue)
+            fields.appendNew("ExpectedBucketOwner", self.expectedBucketOwner.templateValue)
             return .object(fields)
         }
     }
@@ -200,11 +200,11 @@ public final class CfnChannel: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["BucketARN"] = self.bucketARN.templateValue
-            fields["CompressionType"] = self.compressionType.templateValue
-            fields["ExpectedBucketOwner"] = self.expectedBucketOwner.templateValue
-            fields["OutputKeyTemplate"] = self.outputKeyTemplate?.templateValue
-            fields["StorageClass"] = self.storageClass?.templateValue
+            fields.appendNew("BucketARN", self.bucketARN.templateValue)
+            fields.appendNew("CompressionType", self.compressionType.templateValue)
+            fields.appendNew("ExpectedBucketOwner", self.expectedBucketOwner.templateValue)
+            fields.appendNew("OutputKeyTemplate", self.outputKeyTemplate?.templateValue)
+            fields.appendNew("StorageClass", self.storageClass?.templateValue)
             return .object(fields)
         }
 
@@ -246,9 +246,9 @@ public final class CfnChannel: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["DataFreshnessInSeconds"] = self.dataFreshnessInSeconds?.templateValue
-            fields["DeadLetterQueueS3Configuration"] = self.deadLetterQueueS3Configuration.templateValue
-            fields["S3TablesConfigurationList"] = self.s3TablesConfigurationList.templateValue
+            fields.appendNew("DataFreshnessInSeconds", self.dataFreshnessInSeconds?.templateValue)
+            fields.appendNew("DeadLetterQueueS3Configuration", self.deadLetterQueueS3Configuration.templateValue)
+            fields.appendNew("S3TablesConfigurationList", self.s3TablesConfigurationList.templateValue)
             return .object(fields)
         }
     }
@@ -276,11 +276,11 @@ public final class CfnChannel: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["CompressionType"] = self.compressionType.templateValue
-            fields["Namespace"] = self.namespace.templateValue
-            fields["PartitionSpec"] = self.partitionSpec?.templateValue
-            fields["TableBucketARN"] = self.tableBucketARN.templateValue
-            fields["TableName"] = self.tableName.templateValue
+            fields.appendNew("CompressionType", self.compressionType.templateValue)
+            fields.appendNew("Namespace", self.namespace.templateValue)
+            fields.appendNew("PartitionSpec", self.partitionSpec?.templateValue)
+            fields.appendNew("TableBucketARN", self.tableBucketARN.templateValue)
+            fields.appendNew("TableName", self.tableName.templateValue)
             return .object(fields)
         }
 
@@ -306,7 +306,7 @@ public final class CfnChannel: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["PartitionFields"] = self.partitionFields.templateValue
+            fields.appendNew("PartitionFields", self.partitionFields.templateValue)
             return .object(fields)
         }
     }
@@ -325,8 +325,8 @@ public final class CfnChannel: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["SourceName"] = self.sourceName.templateValue
-            fields["Transform"] = self.transform.templateValue
+            fields.appendNew("SourceName", self.sourceName.templateValue)
+            fields.appendNew("Transform", self.transform.templateValue)
             return .object(fields)
         }
 
@@ -353,8 +353,8 @@ public final class CfnChannel: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["RecordConfiguration"] = self.recordConfiguration.templateValue
-            fields["StreamARN"] = self.streamARN.templateValue
+            fields.appendNew("RecordConfiguration", self.recordConfiguration.templateValue)
+            fields.appendNew("StreamARN", self.streamARN.templateValue)
             return .object(fields)
         }
     }
@@ -373,8 +373,8 @@ public final class CfnChannel: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["GSRSchemaARN"] = self.gsrSchemaARN?.templateValue
-            fields["RecordFormatType"] = self.recordFormatType.templateValue
+            fields.appendNew("GSRSchemaARN", self.gsrSchemaARN?.templateValue)
+            fields.appendNew("RecordFormatType", self.recordFormatType.templateValue)
             return .object(fields)
         }
 
@@ -404,8 +404,8 @@ public final class CfnChannel: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Key"] = self.key.templateValue
-            fields["Value"] = self.value.templateValue
+            fields.appendNew("Key", self.key.templateValue)
+            fields.appendNew("Value", self.value.templateValue)
             return .object(fields)
         }
     }

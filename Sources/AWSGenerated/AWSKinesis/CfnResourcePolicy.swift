@@ -16,8 +16,8 @@ public final class CfnResourcePolicy: Resource {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["ResourceArn"] = self.resourceArn.templateValue
-        properties["ResourcePolicy"] = self.resourcePolicy.templateValue
+        properties.appendNew("ResourceArn", self.resourceArn.templateValue)
+        properties.appendNew("ResourcePolicy", self.resourcePolicy.templateValue)
         return properties
     }
 }

@@ -50,16 +50,16 @@ public final class CfnStream: Resource, HasAttributes {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["DesiredShardLevelMetrics"] = self.desiredShardLevelMetrics?.templateValue
-        properties["MaxRecordSizeInKiB"] = self.maxRecordSizeInKiB?.templateValue
-        properties["Name"] = self.name?.templateValue
-        properties["RecordDistributionStrategy"] = self.recordDistributionStrategy?.templateValue
-        properties["RetentionPeriodHours"] = self.retentionPeriodHours?.templateValue
-        properties["ShardCount"] = self.shardCount?.templateValue
-        properties["StreamEncryption"] = self.streamEncryption?.templateValue
-        properties["StreamModeDetails"] = self.streamModeDetails?.templateValue
-        properties["Tags"] = self.tags?.templateValue
-        properties["WarmThroughputMiBps"] = self.warmThroughputMiBps?.templateValue
+        properties.appendNew("DesiredShardLevelMetrics", self.desiredShardLevelMetrics?.templateValue)
+        properties.appendNew("MaxRecordSizeInKiB", self.maxRecordSizeInKiB?.templateValue)
+        properties.appendNew("Name", self.name?.templateValue)
+        properties.appendNew("RecordDistributionStrategy", self.recordDistributionStrategy?.templateValue)
+        properties.appendNew("RetentionPeriodHours", self.retentionPeriodHours?.templateValue)
+        properties.appendNew("ShardCount", self.shardCount?.templateValue)
+        properties.appendNew("StreamEncryption", self.streamEncryption?.templateValue)
+        properties.appendNew("StreamModeDetails", self.streamModeDetails?.templateValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
+        properties.appendNew("WarmThroughputMiBps", self.warmThroughputMiBps?.templateValue)
         return properties
     }
 
@@ -102,8 +102,8 @@ public final class CfnStream: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["EncryptionType"] = self.encryptionType.templateValue
-            fields["KeyId"] = self.keyId.templateValue
+            fields.appendNew("EncryptionType", self.encryptionType.templateValue)
+            fields.appendNew("KeyId", self.keyId.templateValue)
             return .object(fields)
         }
 
@@ -127,7 +127,7 @@ public final class CfnStream: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["StreamMode"] = self.streamMode.templateValue
+            fields.appendNew("StreamMode", self.streamMode.templateValue)
             return .object(fields)
         }
 
@@ -155,8 +155,8 @@ public final class CfnStream: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Key"] = self.key.templateValue
-            fields["Value"] = self.value.templateValue
+            fields.appendNew("Key", self.key.templateValue)
+            fields.appendNew("Value", self.value.templateValue)
             return .object(fields)
         }
     }

@@ -34,9 +34,9 @@ public final class CfnStreamConsumer: Resource, HasAttributes {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["ConsumerName"] = self.consumerName.templateValue
-        properties["StreamARN"] = self.streamARN.templateValue
-        properties["Tags"] = self.tags?.templateValue
+        properties.appendNew("ConsumerName", self.consumerName.templateValue)
+        properties.appendNew("StreamARN", self.streamARN.templateValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
         return properties
     }
 
@@ -54,8 +54,8 @@ public final class CfnStreamConsumer: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Key"] = self.key.templateValue
-            fields["Value"] = self.value.templateValue
+            fields.appendNew("Key", self.key.templateValue)
+            fields.appendNew("Value", self.value.templateValue)
             return .object(fields)
         }
     }

@@ -35,12 +35,12 @@ public final class CfnAlias: Resource, HasAttributes {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["Description"] = self.description?.templateValue
-        properties["FunctionName"] = self.functionName.templateValue
-        properties["FunctionVersion"] = self.functionVersion.templateValue
-        properties["Name"] = self.name.templateValue
-        properties["ProvisionedConcurrencyConfig"] = self.provisionedConcurrencyConfig?.templateValue
-        properties["RoutingConfig"] = self.routingConfig?.templateValue
+        properties.appendNew("Description", self.description?.templateValue)
+        properties.appendNew("FunctionName", self.functionName.templateValue)
+        properties.appendNew("FunctionVersion", self.functionVersion.templateValue)
+        properties.appendNew("Name", self.name.templateValue)
+        properties.appendNew("ProvisionedConcurrencyConfig", self.provisionedConcurrencyConfig?.templateValue)
+        properties.appendNew("RoutingConfig", self.routingConfig?.templateValue)
         return properties
     }
 
@@ -55,7 +55,7 @@ public final class CfnAlias: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["ProvisionedConcurrentExecutions"] = self.provisionedConcurrentExecutions.templateValue
+            fields.appendNew("ProvisionedConcurrentExecutions", self.provisionedConcurrentExecutions.templateValue)
             return .object(fields)
         }
     }
@@ -71,7 +71,7 @@ public final class CfnAlias: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["AdditionalVersionWeights"] = self.additionalVersionWeights?.templateValue
+            fields.appendNew("AdditionalVersionWeights", self.additionalVersionWeights?.templateValue)
             return .object(fields)
         }
     }
@@ -90,8 +90,8 @@ public final class CfnAlias: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["FunctionVersion"] = self.functionVersion.templateValue
-            fields["FunctionWeight"] = self.functionWeight.templateValue
+            fields.appendNew("FunctionVersion", self.functionVersion.templateValue)
+            fields.appendNew("FunctionWeight", self.functionWeight.templateValue)
             return .object(fields)
         }
     }

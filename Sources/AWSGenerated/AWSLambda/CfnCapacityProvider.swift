@@ -46,15 +46,15 @@ public final class CfnCapacityProvider: Resource, HasAttributes {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["CapacityProviderName"] = self.capacityProviderName?.templateValue
-        properties["CapacityProviderScalingConfig"] = self.capacityProviderScalingConfig?.templateValue
-        properties["InstanceRequirements"] = self.instanceRequirements?.templateValue
-        properties["KmsKeyArn"] = self.kmsKeyArn?.templateValue
-        properties["PermissionsConfig"] = self.permissionsConfig.templateValue
-        properties["PropagateTags"] = self.propagateTags?.templateValue
-        properties["Tags"] = self.tags?.templateValue
-        properties["TelemetryConfig"] = self.telemetryConfig?.templateValue
-        properties["VpcConfig"] = self.vpcConfig.templateValue
+        properties.appendNew("CapacityProviderName", self.capacityProviderName?.templateValue)
+        properties.appendNew("CapacityProviderScalingConfig", self.capacityProviderScalingConfig?.templateValue)
+        properties.appendNew("InstanceRequirements", self.instanceRequirements?.templateValue)
+        properties.appendNew("KmsKeyArn", self.kmsKeyArn?.templateValue)
+        properties.appendNew("PermissionsConfig", self.permissionsConfig.templateValue)
+        properties.appendNew("PropagateTags", self.propagateTags?.templateValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
+        properties.appendNew("TelemetryConfig", self.telemetryConfig?.templateValue)
+        properties.appendNew("VpcConfig", self.vpcConfig.templateValue)
         return properties
     }
 
@@ -75,9 +75,9 @@ public final class CfnCapacityProvider: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["MaxVCpuCount"] = self.maxVCpuCount?.templateValue
-            fields["ScalingMode"] = self.scalingMode?.templateValue
-            fields["ScalingPolicies"] = self.scalingPolicies?.templateValue
+            fields.appendNew("MaxVCpuCount", self.maxVCpuCount?.templateValue)
+            fields.appendNew("ScalingMode", self.scalingMode?.templateValue)
+            fields.appendNew("ScalingPolicies", self.scalingPolicies?.templateValue)
             return .object(fields)
         }
     }
@@ -106,8 +106,8 @@ public final class CfnCapacityProvider: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["PredefinedMetricType"] = self.predefinedMetricType.templateValue
-            fields["TargetValue"] = self.targetValue.templateValue
+            fields.appendNew("PredefinedMetricType", self.predefinedMetricType.templateValue)
+            fields.appendNew("TargetValue", self.targetValue.templateValue)
             return .object(fields)
         }
     }
@@ -139,9 +139,9 @@ public final class CfnCapacityProvider: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["AllowedInstanceTypes"] = self.allowedInstanceTypes?.templateValue
-            fields["Architectures"] = self.architectures?.templateValue
-            fields["ExcludedInstanceTypes"] = self.excludedInstanceTypes?.templateValue
+            fields.appendNew("AllowedInstanceTypes", self.allowedInstanceTypes?.templateValue)
+            fields.appendNew("Architectures", self.architectures?.templateValue)
+            fields.appendNew("ExcludedInstanceTypes", self.excludedInstanceTypes?.templateValue)
             return .object(fields)
         }
     }
@@ -167,7 +167,7 @@ public final class CfnCapacityProvider: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["CapacityProviderOperatorRoleArn"] = self.capacityProviderOperatorRoleArn.templateValue
+            fields.appendNew("CapacityProviderOperatorRoleArn", self.capacityProviderOperatorRoleArn.templateValue)
             return .object(fields)
         }
     }
@@ -186,8 +186,8 @@ public final class CfnCapacityProvider: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["ExplicitTags"] = self.explicitTags?.templateValue
-            fields["Mode"] = self.mode?.templateValue
+            fields.appendNew("ExplicitTags", self.explicitTags?.templateValue)
+            fields.appendNew("Mode", self.mode?.templateValue)
             return .object(fields)
         }
     }
@@ -206,8 +206,8 @@ public final class CfnCapacityProvider: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Key"] = self.key.templateValue
-            fields["Value"] = self.value?.templateValue
+            fields.appendNew("Key", self.key.templateValue)
+            fields.appendNew("Value", self.value?.templateValue)
             return .object(fields)
         }
     }
@@ -233,7 +233,7 @@ public final class CfnCapacityProvider: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["LoggingConfig"] = self.loggingConfig?.templateValue
+            fields.appendNew("LoggingConfig", self.loggingConfig?.templateValue)
             return .object(fields)
         }
     }
@@ -252,8 +252,8 @@ public final class CfnCapacityProvider: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["LogGroup"] = self.logGroup?.templateValue
-            fields["SystemLogLevel"] = self.systemLogLevel?.templateValue
+            fields.appendNew("LogGroup", self.logGroup?.templateValue)
+            fields.appendNew("SystemLogLevel", self.systemLogLevel?.templateValue)
             return .object(fields)
         }
 
@@ -282,8 +282,8 @@ public final class CfnCapacityProvider: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["SecurityGroupIds"] = self.securityGroupIds.templateValue
-            fields["SubnetIds"] = self.subnetIds.templateValue
+            fields.appendNew("SecurityGroupIds", self.securityGroupIds.templateValue)
+            fields.appendNew("SubnetIds", self.subnetIds.templateValue)
             return .object(fields)
         }
     }

@@ -32,10 +32,10 @@ public final class CfnCodeSigningConfig: Resource, HasAttributes {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["AllowedPublishers"] = self.allowedPublishers.templateValue
-        properties["CodeSigningPolicies"] = self.codeSigningPolicies?.templateValue
-        properties["Description"] = self.description?.templateValue
-        properties["Tags"] = self.tags?.templateValue
+        properties.appendNew("AllowedPublishers", self.allowedPublishers.templateValue)
+        properties.appendNew("CodeSigningPolicies", self.codeSigningPolicies?.templateValue)
+        properties.appendNew("Description", self.description?.templateValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
         return properties
     }
 
@@ -50,7 +50,7 @@ public final class CfnCodeSigningConfig: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["SigningProfileVersionArns"] = self.signingProfileVersionArns.templateValue
+            fields.appendNew("SigningProfileVersionArns", self.signingProfileVersionArns.templateValue)
             return .object(fields)
         }
     }
@@ -66,7 +66,7 @@ public final class CfnCodeSigningConfig: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["UntrustedArtifactOnDeployment"] = self.untrustedArtifactOnDeployment.templateValue
+            fields.appendNew("UntrustedArtifactOnDeployment", self.untrustedArtifactOnDeployment.templateValue)
             return .object(fields)
         }
 
@@ -93,8 +93,8 @@ public final class CfnCodeSigningConfig: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Key"] = self.key.templateValue
-            fields["Value"] = self.value?.templateValue
+            fields.appendNew("Key", self.key.templateValue)
+            fields.appendNew("Value", self.value?.templateValue)
             return .object(fields)
         }
     }

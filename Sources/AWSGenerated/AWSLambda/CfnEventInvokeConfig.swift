@@ -24,11 +24,11 @@ public final class CfnEventInvokeConfig: Resource {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["DestinationConfig"] = self.destinationConfig?.templateValue
-        properties["FunctionName"] = self.functionName.templateValue
-        properties["MaximumEventAgeInSeconds"] = self.maximumEventAgeInSeconds?.templateValue
-        properties["MaximumRetryAttempts"] = self.maximumRetryAttempts?.templateValue
-        properties["Qualifier"] = self.qualifier.templateValue
+        properties.appendNew("DestinationConfig", self.destinationConfig?.templateValue)
+        properties.appendNew("FunctionName", self.functionName.templateValue)
+        properties.appendNew("MaximumEventAgeInSeconds", self.maximumEventAgeInSeconds?.templateValue)
+        properties.appendNew("MaximumRetryAttempts", self.maximumRetryAttempts?.templateValue)
+        properties.appendNew("Qualifier", self.qualifier.templateValue)
         return properties
     }
 
@@ -44,8 +44,8 @@ public final class CfnEventInvokeConfig: Resource {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["OnFailure"] = self.onFailure?.templateValue
-            fields["OnSuccess"] = self.onSuccess?.templateValue
+            fields.appendNew("OnFailure", self.onFailure?.templateValue)
+            fields.appendNew("OnSuccess", self.onSuccess?.templateValue)
             return .object(fields)
         }
     }
@@ -61,7 +61,7 @@ public final class CfnEventInvokeConfig: Resource {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Destination"] = self.destination.templateValue
+            fields.appendNew("Destination", self.destination.templateValue)
             return .object(fields)
         }
     }
@@ -77,7 +77,7 @@ public final class CfnEventInvokeConfig: Resource {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Destination"] = self.destination.templateValue
+            fields.appendNew("Destination", self.destination.templateValue)
             return .object(fields)
         }
     }

@@ -111,34 +111,34 @@ public final class CfnEventSourceMapping: Resource, HasAttributes, DecodableReso
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["AmazonManagedKafkaEventSourceConfig"] = self.amazonManagedKafkaEventSourceConfig?.templateValue
-        properties["BatchSize"] = self.batchSize?.templateValue
-        properties["BisectBatchOnFunctionError"] = self.bisectBatchOnFunctionError?.templateValue
-        properties["DestinationConfig"] = self.destinationConfig?.templateValue
-        properties["DocumentDBEventSourceConfig"] = self.documentDBEventSourceConfig?.templateValue
-        properties["Enabled"] = self.enabled?.templateValue
-        properties["EventSourceArn"] = self.eventSourceArn?.templateValue
-        properties["FilterCriteria"] = self.filterCriteria?.templateValue
-        properties["FunctionName"] = self.functionName.templateValue
-        properties["FunctionResponseTypes"] = self.functionResponseTypes?.templateValue
-        properties["KmsKeyArn"] = self.kmsKeyArn?.templateValue
-        properties["LoggingConfig"] = self.loggingConfig?.templateValue
-        properties["MaximumBatchingWindowInSeconds"] = self.maximumBatchingWindowInSeconds?.templateValue
-        properties["MaximumRecordAgeInSeconds"] = self.maximumRecordAgeInSeconds?.templateValue
-        properties["MaximumRetryAttempts"] = self.maximumRetryAttempts?.templateValue
-        properties["MetricsConfig"] = self.metricsConfig?.templateValue
-        properties["ParallelizationFactor"] = self.parallelizationFactor?.templateValue
-        properties["ProvisionedPollerConfig"] = self.provisionedPollerConfig?.templateValue
-        properties["Queues"] = self.queues?.templateValue
-        properties["ScalingConfig"] = self.scalingConfig?.templateValue
-        properties["SelfManagedEventSource"] = self.selfManagedEventSource?.templateValue
-        properties["SelfManagedKafkaEventSourceConfig"] = self.selfManagedKafkaEventSourceConfig?.templateValue
-        properties["SourceAccessConfigurations"] = self.sourceAccessConfigurations?.templateValue
-        properties["StartingPosition"] = self.startingPosition?.templateValue
-        properties["StartingPositionTimestamp"] = self.startingPositionTimestamp?.templateValue
-        properties["Tags"] = self.tags?.templateValue
-        properties["Topics"] = self.topics?.templateValue
-        properties["TumblingWindowInSeconds"] = self.tumblingWindowInSeconds?.templateValue
+        properties.appendNew("AmazonManagedKafkaEventSourceConfig", self.amazonManagedKafkaEventSourceConfig?.templateValue)
+        properties.appendNew("BatchSize", self.batchSize?.templateValue)
+        properties.appendNew("BisectBatchOnFunctionError", self.bisectBatchOnFunctionError?.templateValue)
+        properties.appendNew("DestinationConfig", self.destinationConfig?.templateValue)
+        properties.appendNew("DocumentDBEventSourceConfig", self.documentDBEventSourceConfig?.templateValue)
+        properties.appendNew("Enabled", self.enabled?.templateValue)
+        properties.appendNew("EventSourceArn", self.eventSourceArn?.templateValue)
+        properties.appendNew("FilterCriteria", self.filterCriteria?.templateValue)
+        properties.appendNew("FunctionName", self.functionName.templateValue)
+        properties.appendNew("FunctionResponseTypes", self.functionResponseTypes?.templateValue)
+        properties.appendNew("KmsKeyArn", self.kmsKeyArn?.templateValue)
+        properties.appendNew("LoggingConfig", self.loggingConfig?.templateValue)
+        properties.appendNew("MaximumBatchingWindowInSeconds", self.maximumBatchingWindowInSeconds?.templateValue)
+        properties.appendNew("MaximumRecordAgeInSeconds", self.maximumRecordAgeInSeconds?.templateValue)
+        properties.appendNew("MaximumRetryAttempts", self.maximumRetryAttempts?.templateValue)
+        properties.appendNew("MetricsConfig", self.metricsConfig?.templateValue)
+        properties.appendNew("ParallelizationFactor", self.parallelizationFactor?.templateValue)
+        properties.appendNew("ProvisionedPollerConfig", self.provisionedPollerConfig?.templateValue)
+        properties.appendNew("Queues", self.queues?.templateValue)
+        properties.appendNew("ScalingConfig", self.scalingConfig?.templateValue)
+        properties.appendNew("SelfManagedEventSource", self.selfManagedEventSource?.templateValue)
+        properties.appendNew("SelfManagedKafkaEventSourceConfig", self.selfManagedKafkaEventSourceConfig?.templateValue)
+        properties.appendNew("SourceAccessConfigurations", self.sourceAccessConfigurations?.templateValue)
+        properties.appendNew("StartingPosition", self.startingPosition?.templateValue)
+        properties.appendNew("StartingPositionTimestamp", self.startingPositionTimestamp?.templateValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
+        properties.appendNew("Topics", self.topics?.templateValue)
+        properties.appendNew("TumblingWindowInSeconds", self.tumblingWindowInSeconds?.templateValue)
         return properties
     }
 
@@ -161,8 +161,8 @@ public final class CfnEventSourceMapping: Resource, HasAttributes, DecodableReso
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["ConsumerGroupId"] = self.consumerGroupId?.templateValue
-            fields["SchemaRegistryConfig"] = self.schemaRegistryConfig?.templateValue
+            fields.appendNew("ConsumerGroupId", self.consumerGroupId?.templateValue)
+            fields.appendNew("SchemaRegistryConfig", self.schemaRegistryConfig?.templateValue)
             return .object(fields)
         }
     }
@@ -192,10 +192,10 @@ public final class CfnEventSourceMapping: Resource, HasAttributes, DecodableReso
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["AccessConfigs"] = self.accessConfigs?.templateValue
-            fields["EventRecordFormat"] = self.eventRecordFormat?.templateValue
-            fields["SchemaRegistryURI"] = self.schemaRegistryURI?.templateValue
-            fields["SchemaValidationConfigs"] = self.schemaValidationConfigs?.templateValue
+            fields.appendNew("AccessConfigs", self.accessConfigs?.templateValue)
+            fields.appendNew("EventRecordFormat", self.eventRecordFormat?.templateValue)
+            fields.appendNew("SchemaRegistryURI", self.schemaRegistryURI?.templateValue)
+            fields.appendNew("SchemaValidationConfigs", self.schemaValidationConfigs?.templateValue)
             return .object(fields)
         }
 
@@ -229,8 +229,8 @@ public final class CfnEventSourceMapping: Resource, HasAttributes, DecodableReso
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Type"] = self.type?.templateValue
-            fields["URI"] = self.uri?.templateValue
+            fields.appendNew("Type", self.type?.templateValue)
+            fields.appendNew("URI", self.uri?.templateValue)
             return .object(fields)
         }
 
@@ -263,7 +263,7 @@ public final class CfnEventSourceMapping: Resource, HasAttributes, DecodableReso
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Attribute"] = self.attribute?.templateValue
+            fields.appendNew("Attribute", self.attribute?.templateValue)
             return .object(fields)
         }
 
@@ -294,7 +294,7 @@ public final class CfnEventSourceMapping: Resource, HasAttributes, DecodableReso
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["OnFailure"] = self.onFailure?.templateValue
+            fields.appendNew("OnFailure", self.onFailure?.templateValue)
             return .object(fields)
         }
     }
@@ -315,7 +315,7 @@ public final class CfnEventSourceMapping: Resource, HasAttributes, DecodableReso
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Destination"] = self.destination?.templateValue
+            fields.appendNew("Destination", self.destination?.templateValue)
             return .object(fields)
         }
     }
@@ -342,9 +342,9 @@ public final class CfnEventSourceMapping: Resource, HasAttributes, DecodableReso
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["CollectionName"] = self.collectionName?.templateValue
-            fields["DatabaseName"] = self.databaseName?.templateValue
-            fields["FullDocument"] = self.fullDocument?.templateValue
+            fields.appendNew("CollectionName", self.collectionName?.templateValue)
+            fields.appendNew("DatabaseName", self.databaseName?.templateValue)
+            fields.appendNew("FullDocument", self.fullDocument?.templateValue)
             return .object(fields)
         }
 
@@ -375,7 +375,7 @@ public final class CfnEventSourceMapping: Resource, HasAttributes, DecodableReso
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Filters"] = self.filters?.templateValue
+            fields.appendNew("Filters", self.filters?.templateValue)
             return .object(fields)
         }
     }
@@ -396,7 +396,7 @@ public final class CfnEventSourceMapping: Resource, HasAttributes, DecodableReso
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Pattern"] = self.pattern?.templateValue
+            fields.appendNew("Pattern", self.pattern?.templateValue)
             return .object(fields)
         }
     }
@@ -426,7 +426,7 @@ public final class CfnEventSourceMapping: Resource, HasAttributes, DecodableReso
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["SystemLogLevel"] = self.systemLogLevel?.templateValue
+            fields.appendNew("SystemLogLevel", self.systemLogLevel?.templateValue)
             return .object(fields)
         }
 
@@ -458,7 +458,7 @@ public final class CfnEventSourceMapping: Resource, HasAttributes, DecodableReso
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Metrics"] = self.metrics?.templateValue
+            fields.appendNew("Metrics", self.metrics?.templateValue)
             return .object(fields)
         }
 
@@ -496,9 +496,9 @@ public final class CfnEventSourceMapping: Resource, HasAttributes, DecodableReso
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["MaximumPollers"] = self.maximumPollers?.templateValue
-            fields["MinimumPollers"] = self.minimumPollers?.templateValue
-            fields["PollerGroupName"] = self.pollerGroupName?.templateValue
+            fields.appendNew("MaximumPollers", self.maximumPollers?.templateValue)
+            fields.appendNew("MinimumPollers", self.minimumPollers?.templateValue)
+            fields.appendNew("PollerGroupName", self.pollerGroupName?.templateValue)
             return .object(fields)
         }
     }
@@ -519,7 +519,7 @@ public final class CfnEventSourceMapping: Resource, HasAttributes, DecodableReso
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["MaximumConcurrency"] = self.maximumConcurrency?.templateValue
+            fields.appendNew("MaximumConcurrency", self.maximumConcurrency?.templateValue)
             return .object(fields)
         }
     }
@@ -540,7 +540,7 @@ public final class CfnEventSourceMapping: Resource, HasAttributes, DecodableReso
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Endpoints"] = self.endpoints?.templateValue
+            fields.appendNew("Endpoints", self.endpoints?.templateValue)
             return .object(fields)
         }
     }
@@ -561,7 +561,7 @@ public final class CfnEventSourceMapping: Resource, HasAttributes, DecodableReso
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["KafkaBootstrapServers"] = self.kafkaBootstrapServers?.templateValue
+            fields.appendNew("KafkaBootstrapServers", self.kafkaBootstrapServers?.templateValue)
             return .object(fields)
         }
     }
@@ -587,9 +587,9 @@ public final class CfnEventSourceMapping: Resource, HasAttributes, DecodableReso
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["ConsumerGroupId"] = self.consumerGroupId?.templateValue
-            fields["ConsumptionMode"] = self.consumptionMode?.templateValue
-            fields["SchemaRegistryConfig"] = self.schemaRegistryConfig?.templateValue
+            fields.appendNew("ConsumerGroupId", self.consumerGroupId?.templateValue)
+            fields.appendNew("ConsumptionMode", self.consumptionMode?.templateValue)
+            fields.appendNew("SchemaRegistryConfig", self.schemaRegistryConfig?.templateValue)
             return .object(fields)
         }
     }
@@ -624,8 +624,8 @@ public final class CfnEventSourceMapping: Resource, HasAttributes, DecodableReso
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Type"] = self.type?.templateValue
-            fields["URI"] = self.uri?.templateValue
+            fields.appendNew("Type", self.type?.templateValue)
+            fields.appendNew("URI", self.uri?.templateValue)
             return .object(fields)
         }
 
@@ -673,8 +673,8 @@ public final class CfnEventSourceMapping: Resource, HasAttributes, DecodableReso
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Key"] = self.key.templateValue
-            fields["Value"] = self.value?.templateValue
+            fields.appendNew("Key", self.key.templateValue)
+            fields.appendNew("Value", self.value?.templateValue)
             return .object(fields)
         }
     }

@@ -125,37 +125,37 @@ public final class CfnFunction: Resource, HasAttributes, DecodableResource {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["Architectures"] = self.architectures?.templateValue
-        properties["CapacityProviderConfig"] = self.capacityProviderConfig?.templateValue
-        properties["Code"] = self.code.templateValue
-        properties["CodeSigningConfigArn"] = self.codeSigningConfigArn?.templateValue
-        properties["DeadLetterConfig"] = self.deadLetterConfig?.templateValue
-        properties["Description"] = self.description?.templateValue
-        properties["DurableConfig"] = self.durableConfig?.templateValue
-        properties["Environment"] = self.environment?.templateValue
-        properties["EphemeralStorage"] = self.ephemeralStorage?.templateValue
-        properties["FileSystemConfigs"] = self.fileSystemConfigs?.templateValue
-        properties["FunctionName"] = self.functionName?.templateValue
-        properties["FunctionScalingConfig"] = self.functionScalingConfig?.templateValue
-        properties["Handler"] = self.handler?.templateValue
-        properties["ImageConfig"] = self.imageConfig?.templateValue
-        properties["KmsKeyArn"] = self.kmsKeyArn?.templateValue
-        properties["Layers"] = self.layers?.templateValue
-        properties["LoggingConfig"] = self.loggingConfig?.templateValue
-        properties["MemorySize"] = self.memorySize?.templateValue
-        properties["PackageType"] = self.packageType?.templateValue
-        properties["PublishToLatestPublished"] = self.publishToLatestPublished?.templateValue
-        properties["RecursiveLoop"] = self.recursiveLoop?.templateValue
-        properties["ReservedConcurrentExecutions"] = self.reservedConcurrentExecutions?.templateValue
-        properties["Role"] = self.role.templateValue
-        properties["Runtime"] = self.runtime?.templateValue
-        properties["RuntimeManagementConfig"] = self.runtimeManagementConfig?.templateValue
-        properties["SnapStart"] = self.snapStart?.templateValue
-        properties["Tags"] = self.tags?.templateValue
-        properties["TenancyConfig"] = self.tenancyConfig?.templateValue
-        properties["Timeout"] = self.timeout?.templateValue
-        properties["TracingConfig"] = self.tracingConfig?.templateValue
-        properties["VpcConfig"] = self.vpcConfig?.templateValue
+        properties.appendNew("Architectures", self.architectures?.templateValue)
+        properties.appendNew("CapacityProviderConfig", self.capacityProviderConfig?.templateValue)
+        properties.appendNew("Code", self.code.templateValue)
+        properties.appendNew("CodeSigningConfigArn", self.codeSigningConfigArn?.templateValue)
+        properties.appendNew("DeadLetterConfig", self.deadLetterConfig?.templateValue)
+        properties.appendNew("Description", self.description?.templateValue)
+        properties.appendNew("DurableConfig", self.durableConfig?.templateValue)
+        properties.appendNew("Environment", self.environment?.templateValue)
+        properties.appendNew("EphemeralStorage", self.ephemeralStorage?.templateValue)
+        properties.appendNew("FileSystemConfigs", self.fileSystemConfigs?.templateValue)
+        properties.appendNew("FunctionName", self.functionName?.templateValue)
+        properties.appendNew("FunctionScalingConfig", self.functionScalingConfig?.templateValue)
+        properties.appendNew("Handler", self.handler?.templateValue)
+        properties.appendNew("ImageConfig", self.imageConfig?.templateValue)
+        properties.appendNew("KmsKeyArn", self.kmsKeyArn?.templateValue)
+        properties.appendNew("Layers", self.layers?.templateValue)
+        properties.appendNew("LoggingConfig", self.loggingConfig?.templateValue)
+        properties.appendNew("MemorySize", self.memorySize?.templateValue)
+        properties.appendNew("PackageType", self.packageType?.templateValue)
+        properties.appendNew("PublishToLatestPublished", self.publishToLatestPublished?.templateValue)
+        properties.appendNew("RecursiveLoop", self.recursiveLoop?.templateValue)
+        properties.appendNew("ReservedConcurrentExecutions", self.reservedConcurrentExecutions?.templateValue)
+        properties.appendNew("Role", self.role.templateValue)
+        properties.appendNew("Runtime", self.runtime?.templateValue)
+        properties.appendNew("RuntimeManagementConfig", self.runtimeManagementConfig?.templateValue)
+        properties.appendNew("SnapStart", self.snapStart?.templateValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
+        properties.appendNew("TenancyConfig", self.tenancyConfig?.templateValue)
+        properties.appendNew("Timeout", self.timeout?.templateValue)
+        properties.appendNew("TracingConfig", self.tracingConfig?.templateValue)
+        properties.appendNew("VpcConfig", self.vpcConfig?.templateValue)
         return properties
     }
 
@@ -186,7 +186,7 @@ public final class CfnFunction: Resource, HasAttributes, DecodableResource {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["LambdaManagedInstancesCapacityProviderConfig"] = self.lambdaManagedInstancesCapacityProviderConfig.templateValue
+            fields.appendNew("LambdaManagedInstancesCapacityProviderConfig", self.lambdaManagedInstancesCapacityProviderConfig.templateValue)
             return .object(fields)
         }
     }
@@ -214,9 +214,9 @@ public final class CfnFunction: Resource, HasAttributes, DecodableResource {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["CapacityProviderArn"] = self.capacityProviderArn.templateValue
-            fields["ExecutionEnvironmentMemoryGiBPerVCpu"] = self.executionEnvironmentMemoryGiBPerVCpu?.templateValue
-            fields["PerExecutionEnvironmentMaxConcurrency"] = self.perExecutionEnvironmentMaxConcurrency?.templateValue
+            fields.appendNew("CapacityProviderArn", self.capacityProviderArn.templateValue)
+            fields.appendNew("ExecutionEnvironmentMemoryGiBPerVCpu", self.executionEnvironmentMemoryGiBPerVCpu?.templateValue)
+            fields.appendNew("PerExecutionEnvironmentMaxConcurrency", self.perExecutionEnvironmentMaxConcurrency?.templateValue)
             return .object(fields)
         }
     }
@@ -255,13 +255,13 @@ public final class CfnFunction: Resource, HasAttributes, DecodableResource {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["ImageUri"] = self.imageUri?.templateValue
-            fields["S3Bucket"] = self.s3Bucket?.templateValue
-            fields["S3Key"] = self.s3Key?.templateValue
-            fields["S3ObjectStorageMode"] = self.s3ObjectStorageMode?.templateValue
-            fields["S3ObjectVersion"] = self.s3ObjectVersion?.templateValue
-            fields["SourceKMSKeyArn"] = self.sourceKMSKeyArn?.templateValue
-            fields["ZipFile"] = self.zipFile?.templateValue
+            fields.appendNew("ImageUri", self.imageUri?.templateValue)
+            fields.appendNew("S3Bucket", self.s3Bucket?.templateValue)
+            fields.appendNew("S3Key", self.s3Key?.templateValue)
+            fields.appendNew("S3ObjectStorageMode", self.s3ObjectStorageMode?.templateValue)
+            fields.appendNew("S3ObjectVersion", self.s3ObjectVersion?.templateValue)
+            fields.appendNew("SourceKMSKeyArn", self.sourceKMSKeyArn?.templateValue)
+            fields.appendNew("ZipFile", self.zipFile?.templateValue)
             return .object(fields)
         }
 
@@ -292,7 +292,7 @@ public final class CfnFunction: Resource, HasAttributes, DecodableResource {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["TargetArn"] = self.targetArn?.templateValue
+            fields.appendNew("TargetArn", self.targetArn?.templateValue)
             return .object(fields)
         }
     }
@@ -320,9 +320,9 @@ public final class CfnFunction: Resource, HasAttributes, DecodableResource {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["ExecutionTimeout"] = self.executionTimeout.templateValue
-            fields["KMSKeyArn"] = self.kmsKeyArn?.templateValue
-            fields["RetentionPeriodInDays"] = self.retentionPeriodInDays?.templateValue
+            fields.appendNew("ExecutionTimeout", self.executionTimeout.templateValue)
+            fields.appendNew("KMSKeyArn", self.kmsKeyArn?.templateValue)
+            fields.appendNew("RetentionPeriodInDays", self.retentionPeriodInDays?.templateValue)
             return .object(fields)
         }
     }
@@ -343,7 +343,7 @@ public final class CfnFunction: Resource, HasAttributes, DecodableResource {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Variables"] = self.variables?.templateValue
+            fields.appendNew("Variables", self.variables?.templateValue)
             return .object(fields)
         }
     }
@@ -365,7 +365,7 @@ public final class CfnFunction: Resource, HasAttributes, DecodableResource {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Size"] = self.size.templateValue
+            fields.appendNew("Size", self.size.templateValue)
             return .object(fields)
         }
     }
@@ -393,9 +393,9 @@ public final class CfnFunction: Resource, HasAttributes, DecodableResource {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Arn"] = self.arn.templateValue
-            fields["LocalMountPath"] = self.localMountPath.templateValue
-            fields["S3FilesConfig"] = self.s3FilesConfig?.templateValue
+            fields.appendNew("Arn", self.arn.templateValue)
+            fields.appendNew("LocalMountPath", self.localMountPath.templateValue)
+            fields.appendNew("S3FilesConfig", self.s3FilesConfig?.templateValue)
             return .object(fields)
         }
     }
@@ -416,7 +416,7 @@ public final class CfnFunction: Resource, HasAttributes, DecodableResource {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["DirectS3Read"] = self.directS3Read?.templateValue
+            fields.appendNew("DirectS3Read", self.directS3Read?.templateValue)
             return .object(fields)
         }
 
@@ -451,8 +451,8 @@ public final class CfnFunction: Resource, HasAttributes, DecodableResource {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["MaxExecutionEnvironments"] = self.maxExecutionEnvironments?.templateValue
-            fields["MinExecutionEnvironments"] = self.minExecutionEnvironments?.templateValue
+            fields.appendNew("MaxExecutionEnvironments", self.maxExecutionEnvironments?.templateValue)
+            fields.appendNew("MinExecutionEnvironments", self.minExecutionEnvironments?.templateValue)
             return .object(fields)
         }
     }
@@ -479,9 +479,9 @@ public final class CfnFunction: Resource, HasAttributes, DecodableResource {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Command"] = self.command?.templateValue
-            fields["EntryPoint"] = self.entryPoint?.templateValue
-            fields["WorkingDirectory"] = self.workingDirectory?.templateValue
+            fields.appendNew("Command", self.command?.templateValue)
+            fields.appendNew("EntryPoint", self.entryPoint?.templateValue)
+            fields.appendNew("WorkingDirectory", self.workingDirectory?.templateValue)
             return .object(fields)
         }
     }
@@ -511,10 +511,10 @@ public final class CfnFunction: Resource, HasAttributes, DecodableResource {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["ApplicationLogLevel"] = self.applicationLogLevel?.templateValue
-            fields["LogFormat"] = self.logFormat?.templateValue
-            fields["LogGroup"] = self.logGroup?.templateValue
-            fields["SystemLogLevel"] = self.systemLogLevel?.templateValue
+            fields.appendNew("ApplicationLogLevel", self.applicationLogLevel?.templateValue)
+            fields.appendNew("LogFormat", self.logFormat?.templateValue)
+            fields.appendNew("LogGroup", self.logGroup?.templateValue)
+            fields.appendNew("SystemLogLevel", self.systemLogLevel?.templateValue)
             return .object(fields)
         }
 
@@ -654,8 +654,8 @@ public final class CfnFunction: Resource, HasAttributes, DecodableResource {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["RuntimeVersionArn"] = self.runtimeVersionArn?.templateValue
-            fields["UpdateRuntimeOn"] = self.updateRuntimeOn.templateValue
+            fields.appendNew("RuntimeVersionArn", self.runtimeVersionArn?.templateValue)
+            fields.appendNew("UpdateRuntimeOn", self.updateRuntimeOn.templateValue)
             return .object(fields)
         }
 
@@ -688,7 +688,7 @@ public final class CfnFunction: Resource, HasAttributes, DecodableResource {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["ApplyOn"] = self.applyOn.templateValue
+            fields.appendNew("ApplyOn", self.applyOn.templateValue)
             return .object(fields)
         }
 
@@ -723,8 +723,8 @@ public final class CfnFunction: Resource, HasAttributes, DecodableResource {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Key"] = self.key.templateValue
-            fields["Value"] = self.value?.templateValue
+            fields.appendNew("Key", self.key.templateValue)
+            fields.appendNew("Value", self.value?.templateValue)
             return .object(fields)
         }
     }
@@ -746,7 +746,7 @@ public final class CfnFunction: Resource, HasAttributes, DecodableResource {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["TenantIsolationMode"] = self.tenantIsolationMode.templateValue
+            fields.appendNew("TenantIsolationMode", self.tenantIsolationMode.templateValue)
             return .object(fields)
         }
 
@@ -776,7 +776,7 @@ public final class CfnFunction: Resource, HasAttributes, DecodableResource {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Mode"] = self.mode?.templateValue
+            fields.appendNew("Mode", self.mode?.templateValue)
             return .object(fields)
         }
 
@@ -813,9 +813,9 @@ public final class CfnFunction: Resource, HasAttributes, DecodableResource {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Ipv6AllowedForDualStack"] = self.ipv6AllowedForDualStack?.templateValue
-            fields["SecurityGroupIds"] = self.securityGroupIds?.templateValue
-            fields["SubnetIds"] = self.subnetIds?.templateValue
+            fields.appendNew("Ipv6AllowedForDualStack", self.ipv6AllowedForDualStack?.templateValue)
+            fields.appendNew("SecurityGroupIds", self.securityGroupIds?.templateValue)
+            fields.appendNew("SubnetIds", self.subnetIds?.templateValue)
             return .object(fields)
         }
     }

@@ -35,12 +35,12 @@ public final class CfnLayerVersion: Resource, HasAttributes {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["CompatibleArchitectures"] = self.compatibleArchitectures?.templateValue
-        properties["CompatibleRuntimes"] = self.compatibleRuntimes?.templateValue
-        properties["Content"] = self.content.templateValue
-        properties["Description"] = self.description?.templateValue
-        properties["LayerName"] = self.layerName?.templateValue
-        properties["LicenseInfo"] = self.licenseInfo?.templateValue
+        properties.appendNew("CompatibleArchitectures", self.compatibleArchitectures?.templateValue)
+        properties.appendNew("CompatibleRuntimes", self.compatibleRuntimes?.templateValue)
+        properties.appendNew("Content", self.content.templateValue)
+        properties.appendNew("Description", self.description?.templateValue)
+        properties.appendNew("LayerName", self.layerName?.templateValue)
+        properties.appendNew("LicenseInfo", self.licenseInfo?.templateValue)
         return properties
     }
 
@@ -130,10 +130,10 @@ public final class CfnLayerVersion: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["S3Bucket"] = self.s3Bucket.templateValue
-            fields["S3Key"] = self.s3Key.templateValue
-            fields["S3ObjectStorageMode"] = self.s3ObjectStorageMode?.templateValue
-            fields["S3ObjectVersion"] = self.s3ObjectVersion?.templateValue
+            fields.appendNew("S3Bucket", self.s3Bucket.templateValue)
+            fields.appendNew("S3Key", self.s3Key.templateValue)
+            fields.appendNew("S3ObjectStorageMode", self.s3ObjectStorageMode?.templateValue)
+            fields.appendNew("S3ObjectVersion", self.s3ObjectVersion?.templateValue)
             return .object(fields)
         }
 

@@ -29,10 +29,10 @@ public final class CfnLayerVersionPermission: Resource, HasAttributes {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["Action"] = self.action.templateValue
-        properties["LayerVersionArn"] = self.layerVersionArn.templateValue
-        properties["OrganizationId"] = self.organizationId?.templateValue
-        properties["Principal"] = self.principal.templateValue
+        properties.appendNew("Action", self.action.templateValue)
+        properties.appendNew("LayerVersionArn", self.layerVersionArn.templateValue)
+        properties.appendNew("OrganizationId", self.organizationId?.templateValue)
+        properties.appendNew("Principal", self.principal.templateValue)
         return properties
     }
 }

@@ -69,20 +69,20 @@ public final class CfnMicrovmImage: Resource, HasAttributes {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["AdditionalOsCapabilities"] = self.additionalOsCapabilities.templateValue
-        properties["BaseImageArn"] = self.baseImageArn.templateValue
-        properties["BaseImageVersion"] = self.baseImageVersion.templateValue
-        properties["BuildRoleArn"] = self.buildRoleArn.templateValue
-        properties["CodeArtifact"] = self.codeArtifact.templateValue
-        properties["CpuConfigurations"] = self.cpuConfigurations.templateValue
-        properties["Description"] = self.description.templateValue
-        properties["EgressNetworkConnectors"] = self.egressNetworkConnectors.templateValue
-        properties["EnvironmentVariables"] = self.environmentVariables.templateValue
-        properties["Hooks"] = self.hooks.templateValue
-        properties["Logging"] = self.logging.templateValue
-        properties["Name"] = self.name.templateValue
-        properties["Resources"] = self.resources.templateValue
-        properties["Tags"] = self.tags?.templateValue
+        properties.appendNew("AdditionalOsCapabilities", self.additionalOsCapabilities.templateValue)
+        properties.appendNew("BaseImageArn", self.baseImageArn.templateValue)
+        properties.appendNew("BaseImageVersion", self.baseImageVersion.templateValue)
+        properties.appendNew("BuildRoleArn", self.buildRoleArn.templateValue)
+        properties.appendNew("CodeArtifact", self.codeArtifact.templateValue)
+        properties.appendNew("CpuConfigurations", self.cpuConfigurations.templateValue)
+        properties.appendNew("Description", self.description.templateValue)
+        properties.appendNew("EgressNetworkConnectors", self.egressNetworkConnectors.templateValue)
+        properties.appendNew("EnvironmentVariables", self.environmentVariables.templateValue)
+        properties.appendNew("Hooks", self.hooks.templateValue)
+        properties.appendNew("Logging", self.logging.templateValue)
+        properties.appendNew("Name", self.name.templateValue)
+        properties.appendNew("Resources", self.resources.templateValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
         return properties
     }
 
@@ -103,7 +103,7 @@ public final class CfnMicrovmImage: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Uri"] = self.uri.templateValue
+            fields.appendNew("Uri", self.uri.templateValue)
             return .object(fields)
         }
     }
@@ -117,7 +117,7 @@ public final class CfnMicrovmImage: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Architecture"] = self.architecture.templateValue
+            fields.appendNew("Architecture", self.architecture.templateValue)
             return .object(fields)
         }
 
@@ -141,8 +141,8 @@ public final class CfnMicrovmImage: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Key"] = self.key.templateValue
-            fields["Value"] = self.value.templateValue
+            fields.appendNew("Key", self.key.templateValue)
+            fields.appendNew("Value", self.value.templateValue)
             return .object(fields)
         }
     }
@@ -160,9 +160,9 @@ public final class CfnMicrovmImage: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["MicrovmHooks"] = self.microvmHooks?.templateValue
-            fields["MicrovmImageHooks"] = self.microvmImageHooks?.templateValue
-            fields["Port"] = self.port?.templateValue
+            fields.appendNew("MicrovmHooks", self.microvmHooks?.templateValue)
+            fields.appendNew("MicrovmImageHooks", self.microvmImageHooks?.templateValue)
+            fields.appendNew("Port", self.port?.templateValue)
             return .object(fields)
         }
     }
@@ -190,14 +190,14 @@ public final class CfnMicrovmImage: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Resume"] = self.resume?.templateValue
-            fields["ResumeTimeoutInSeconds"] = self.resumeTimeoutInSeconds?.templateValue
-            fields["Run"] = self.run?.templateValue
-            fields["RunTimeoutInSeconds"] = self.runTimeoutInSeconds?.templateValue
-            fields["Suspend"] = self.suspend?.templateValue
-            fields["SuspendTimeoutInSeconds"] = self.suspendTimeoutInSeconds?.templateValue
-            fields["Terminate"] = self.terminate?.templateValue
-            fields["TerminateTimeoutInSeconds"] = self.terminateTimeoutInSeconds?.templateValue
+            fields.appendNew("Resume", self.resume?.templateValue)
+            fields.appendNew("ResumeTimeoutInSeconds", self.resumeTimeoutInSeconds?.templateValue)
+            fields.appendNew("Run", self.run?.templateValue)
+            fields.appendNew("RunTimeoutInSeconds", self.runTimeoutInSeconds?.templateValue)
+            fields.appendNew("Suspend", self.suspend?.templateValue)
+            fields.appendNew("SuspendTimeoutInSeconds", self.suspendTimeoutInSeconds?.templateValue)
+            fields.appendNew("Terminate", self.terminate?.templateValue)
+            fields.appendNew("TerminateTimeoutInSeconds", self.terminateTimeoutInSeconds?.templateValue)
             return .object(fields)
         }
     }
@@ -226,10 +226,10 @@ public final class CfnMicrovmImage: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Ready"] = self.ready?.templateValue
-            fields["ReadyTimeoutInSeconds"] = self.readyTimeoutInSeconds?.templateValue
-            fields["Validate"] = self.validate?.templateValue
-            fields["ValidateTimeoutInSeconds"] = self.validateTimeoutInSeconds?.templateValue
+            fields.appendNew("Ready", self.ready?.templateValue)
+            fields.appendNew("ReadyTimeoutInSeconds", self.readyTimeoutInSeconds?.templateValue)
+            fields.appendNew("Validate", self.validate?.templateValue)
+            fields.appendNew("ValidateTimeoutInSeconds", self.validateTimeoutInSeconds?.templateValue)
             return .object(fields)
         }
     }
@@ -245,8 +245,8 @@ public final class CfnMicrovmImage: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["CloudWatch"] = self.cloudWatch?.templateValue
-            fields["Disabled"] = self.disabled?.templateValue
+            fields.appendNew("CloudWatch", self.cloudWatch?.templateValue)
+            fields.appendNew("Disabled", self.disabled?.templateValue)
             return .object(fields)
         }
     }
@@ -262,8 +262,8 @@ public final class CfnMicrovmImage: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["LogGroup"] = self.logGroup?.templateValue
-            fields["LogStream"] = self.logStream?.templateValue
+            fields.appendNew("LogGroup", self.logGroup?.templateValue)
+            fields.appendNew("LogStream", self.logStream?.templateValue)
             return .object(fields)
         }
     }
@@ -277,7 +277,7 @@ public final class CfnMicrovmImage: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["MinimumMemoryInMiB"] = self.minimumMemoryInMiB.templateValue
+            fields.appendNew("MinimumMemoryInMiB", self.minimumMemoryInMiB.templateValue)
             return .object(fields)
         }
     }
@@ -295,8 +295,8 @@ public final class CfnMicrovmImage: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Key"] = self.key.templateValue
-            fields["Value"] = self.value?.templateValue
+            fields.appendNew("Key", self.key.templateValue)
+            fields.appendNew("Value", self.value?.templateValue)
             return .object(fields)
         }
     }

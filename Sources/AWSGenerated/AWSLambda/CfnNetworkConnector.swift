@@ -35,10 +35,10 @@ public final class CfnNetworkConnector: Resource, HasAttributes {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["Configuration"] = self.configuration.templateValue
-        properties["Name"] = self.name?.templateValue
-        properties["OperatorRole"] = self.operatorRole?.templateValue
-        properties["Tags"] = self.tags?.templateValue
+        properties.appendNew("Configuration", self.configuration.templateValue)
+        properties.appendNew("Name", self.name?.templateValue)
+        properties.appendNew("OperatorRole", self.operatorRole?.templateValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
         return properties
     }
 
@@ -52,7 +52,7 @@ public final class CfnNetworkConnector: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["VpcEgressConfiguration"] = self.vpcEgressConfiguration.templateValue
+            fields.appendNew("VpcEgressConfiguration", self.vpcEgressConfiguration.templateValue)
             return .object(fields)
         }
     }
@@ -77,10 +77,10 @@ public final class CfnNetworkConnector: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["AssociatedComputeResourceTypes"] = self.associatedComputeResourceTypes.templateValue
-            fields["NetworkProtocol"] = self.networkProtocol.templateValue
-            fields["SecurityGroupIds"] = self.securityGroupIds.templateValue
-            fields["SubnetIds"] = self.subnetIds.templateValue
+            fields.appendNew("AssociatedComputeResourceTypes", self.associatedComputeResourceTypes.templateValue)
+            fields.appendNew("NetworkProtocol", self.networkProtocol.templateValue)
+            fields.appendNew("SecurityGroupIds", self.securityGroupIds.templateValue)
+            fields.appendNew("SubnetIds", self.subnetIds.templateValue)
             return .object(fields)
         }
 
@@ -117,8 +117,8 @@ public final class CfnNetworkConnector: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Key"] = self.key.templateValue
-            fields["Value"] = self.value?.templateValue
+            fields.appendNew("Key", self.key.templateValue)
+            fields.appendNew("Value", self.value?.templateValue)
             return .object(fields)
         }
     }

@@ -44,15 +44,15 @@ public final class CfnPermission: Resource, HasAttributes {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["Action"] = self.action.templateValue
-        properties["EventSourceToken"] = self.eventSourceToken?.templateValue
-        properties["FunctionName"] = self.functionName.templateValue
-        properties["FunctionUrlAuthType"] = self.functionUrlAuthType?.templateValue
-        properties["InvokedViaFunctionUrl"] = self.invokedViaFunctionUrl?.templateValue
-        properties["Principal"] = self.principal.templateValue
-        properties["PrincipalOrgID"] = self.principalOrgID?.templateValue
-        properties["SourceAccount"] = self.sourceAccount?.templateValue
-        properties["SourceArn"] = self.sourceArn?.templateValue
+        properties.appendNew("Action", self.action.templateValue)
+        properties.appendNew("EventSourceToken", self.eventSourceToken?.templateValue)
+        properties.appendNew("FunctionName", self.functionName.templateValue)
+        properties.appendNew("FunctionUrlAuthType", self.functionUrlAuthType?.templateValue)
+        properties.appendNew("InvokedViaFunctionUrl", self.invokedViaFunctionUrl?.templateValue)
+        properties.appendNew("Principal", self.principal.templateValue)
+        properties.appendNew("PrincipalOrgID", self.principalOrgID?.templateValue)
+        properties.appendNew("SourceAccount", self.sourceAccount?.templateValue)
+        properties.appendNew("SourceArn", self.sourceArn?.templateValue)
         return properties
     }
 

@@ -15,8 +15,8 @@ public final class CfnResourcePolicy: Resource {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["PolicyDocument"] = self.policyDocument.templateValue
-        properties["ResourceArn"] = self.resourceArn.templateValue
+        properties.appendNew("PolicyDocument", self.policyDocument.templateValue)
+        properties.appendNew("ResourceArn", self.resourceArn.templateValue)
         return properties
     }
 }

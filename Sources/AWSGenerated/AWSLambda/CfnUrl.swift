@@ -34,11 +34,11 @@ public final class CfnUrl: Resource, HasAttributes {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["AuthType"] = self.authType.templateValue
-        properties["Cors"] = self.cors?.templateValue
-        properties["InvokeMode"] = self.invokeMode?.templateValue
-        properties["Qualifier"] = self.qualifier?.templateValue
-        properties["TargetFunctionArn"] = self.targetFunctionArn.templateValue
+        properties.appendNew("AuthType", self.authType.templateValue)
+        properties.appendNew("Cors", self.cors?.templateValue)
+        properties.appendNew("InvokeMode", self.invokeMode?.templateValue)
+        properties.appendNew("Qualifier", self.qualifier?.templateValue)
+        properties.appendNew("TargetFunctionArn", self.targetFunctionArn.templateValue)
         return properties
     }
 
@@ -75,12 +75,12 @@ public final class CfnUrl: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["AllowCredentials"] = self.allowCredentials?.templateValue
-            fields["AllowHeaders"] = self.allowHeaders?.templateValue
-            fields["AllowMethods"] = self.allowMethods?.templateValue
-            fields["AllowOrigins"] = self.allowOrigins?.templateValue
-            fields["ExposeHeaders"] = self.exposeHeaders?.templateValue
-            fields["MaxAge"] = self.maxAge?.templateValue
+            fields.appendNew("AllowCredentials", self.allowCredentials?.templateValue)
+            fields.appendNew("AllowHeaders", self.allowHeaders?.templateValue)
+            fields.appendNew("AllowMethods", self.allowMethods?.templateValue)
+            fields.appendNew("AllowOrigins", self.allowOrigins?.templateValue)
+            fields.appendNew("ExposeHeaders", self.exposeHeaders?.templateValue)
+            fields.appendNew("MaxAge", self.maxAge?.templateValue)
             return .object(fields)
         }
     }

@@ -38,12 +38,12 @@ public final class CfnVersion: Resource, HasAttributes {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["CodeSha256"] = self.codeSha256?.templateValue
-        properties["Description"] = self.description?.templateValue
-        properties["FunctionName"] = self.functionName.templateValue
-        properties["FunctionScalingConfig"] = self.functionScalingConfig?.templateValue
-        properties["ProvisionedConcurrencyConfig"] = self.provisionedConcurrencyConfig?.templateValue
-        properties["RuntimePolicy"] = self.runtimePolicy?.templateValue
+        properties.appendNew("CodeSha256", self.codeSha256?.templateValue)
+        properties.appendNew("Description", self.description?.templateValue)
+        properties.appendNew("FunctionName", self.functionName.templateValue)
+        properties.appendNew("FunctionScalingConfig", self.functionScalingConfig?.templateValue)
+        properties.appendNew("ProvisionedConcurrencyConfig", self.provisionedConcurrencyConfig?.templateValue)
+        properties.appendNew("RuntimePolicy", self.runtimePolicy?.templateValue)
         return properties
     }
 
@@ -61,8 +61,8 @@ public final class CfnVersion: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["MaxExecutionEnvironments"] = self.maxExecutionEnvironments?.templateValue
-            fields["MinExecutionEnvironments"] = self.minExecutionEnvironments?.templateValue
+            fields.appendNew("MaxExecutionEnvironments", self.maxExecutionEnvironments?.templateValue)
+            fields.appendNew("MinExecutionEnvironments", self.minExecutionEnvironments?.templateValue)
             return .object(fields)
         }
     }
@@ -78,7 +78,7 @@ public final class CfnVersion: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["ProvisionedConcurrentExecutions"] = self.provisionedConcurrentExecutions.templateValue
+            fields.appendNew("ProvisionedConcurrentExecutions", self.provisionedConcurrentExecutions.templateValue)
             return .object(fields)
         }
     }
@@ -97,8 +97,8 @@ public final class CfnVersion: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["RuntimeVersionArn"] = self.runtimeVersionArn?.templateValue
-            fields["UpdateRuntimeOn"] = self.updateRuntimeOn.templateValue
+            fields.appendNew("RuntimeVersionArn", self.runtimeVersionArn?.templateValue)
+            fields.appendNew("UpdateRuntimeOn", self.updateRuntimeOn.templateValue)
             return .object(fields)
         }
     }

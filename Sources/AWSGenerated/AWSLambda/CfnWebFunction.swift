@@ -35,8 +35,8 @@ public final class CfnWebFunction: Resource, HasAttributes {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["FunctionName"] = self.functionName.templateValue
-        properties["Tags"] = self.tags?.templateValue
+        properties.appendNew("FunctionName", self.functionName.templateValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
         return properties
     }
 
@@ -54,8 +54,8 @@ public final class CfnWebFunction: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Key"] = self.key.templateValue
-            fields["Value"] = self.value.templateValue
+            fields.appendNew("Key", self.key.templateValue)
+            fields.appendNew("Value", self.value.templateValue)
             return .object(fields)
         }
     }

@@ -71,15 +71,15 @@ public final class CfnWebFunctionEndpoint: Resource, HasAttributes {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["AuthType"] = self.authType.templateValue
-        properties["Description"] = self.description?.templateValue
-        properties["EndpointName"] = self.endpointName.templateValue
-        properties["EndpointType"] = self.endpointType.templateValue
-        properties["FunctionName"] = self.functionName.templateValue
-        properties["Regions"] = self.regions?.templateValue
-        properties["RevisionWeights"] = self.revisionWeights?.templateValue
-        properties["ScalingConfig"] = self.scalingConfig?.templateValue
-        properties["ThrottleConfig"] = self.throttleConfig?.templateValue
+        properties.appendNew("AuthType", self.authType.templateValue)
+        properties.appendNew("Description", self.description?.templateValue)
+        properties.appendNew("EndpointName", self.endpointName.templateValue)
+        properties.appendNew("EndpointType", self.endpointType.templateValue)
+        properties.appendNew("FunctionName", self.functionName.templateValue)
+        properties.appendNew("Regions", self.regions?.templateValue)
+        properties.appendNew("RevisionWeights", self.revisionWeights?.templateValue)
+        properties.appendNew("ScalingConfig", self.scalingConfig?.templateValue)
+        properties.appendNew("ThrottleConfig", self.throttleConfig?.templateValue)
         return properties
     }
 
@@ -116,8 +116,8 @@ public final class CfnWebFunctionEndpoint: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["RevisionId"] = self.revisionId.templateValue
-            fields["Weight"] = self.weight.templateValue
+            fields.appendNew("RevisionId", self.revisionId.templateValue)
+            fields.appendNew("Weight", self.weight.templateValue)
             return .object(fields)
         }
     }
@@ -133,7 +133,7 @@ public final class CfnWebFunctionEndpoint: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["MaxEnvironments"] = self.maxEnvironments?.templateValue
+            fields.appendNew("MaxEnvironments", self.maxEnvironments?.templateValue)
             return .object(fields)
         }
     }
@@ -149,7 +149,7 @@ public final class CfnWebFunctionEndpoint: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["RateLimit"] = self.rateLimit?.templateValue
+            fields.appendNew("RateLimit", self.rateLimit?.templateValue)
             return .object(fields)
         }
     }

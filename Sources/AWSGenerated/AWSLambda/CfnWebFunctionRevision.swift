@@ -47,11 +47,11 @@ public final class CfnWebFunctionRevision: Resource, HasAttributes {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["BuildConfig"] = self.buildConfig.templateValue
-        properties["Description"] = self.description?.templateValue
-        properties["FunctionName"] = self.functionName.templateValue
-        properties["KmsKeyArn"] = self.kmsKeyArn?.templateValue
-        properties["ServiceConfig"] = self.serviceConfig.templateValue
+        properties.appendNew("BuildConfig", self.buildConfig.templateValue)
+        properties.appendNew("Description", self.description?.templateValue)
+        properties.appendNew("FunctionName", self.functionName.templateValue)
+        properties.appendNew("KmsKeyArn", self.kmsKeyArn?.templateValue)
+        properties.appendNew("ServiceConfig", self.serviceConfig.templateValue)
         return properties
     }
 
@@ -69,8 +69,8 @@ public final class CfnWebFunctionRevision: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["CodeConfig"] = self.codeConfig.templateValue
-            fields["RuntimeConfig"] = self.runtimeConfig.templateValue
+            fields.appendNew("CodeConfig", self.codeConfig.templateValue)
+            fields.appendNew("RuntimeConfig", self.runtimeConfig.templateValue)
             return .object(fields)
         }
 
@@ -85,7 +85,7 @@ public final class CfnWebFunctionRevision: Resource, HasAttributes {
 
             public var templateValue: TemplateValue {
                 var fields = Fields()
-                fields["S3Object"] = self.s3Object.templateValue
+                fields.appendNew("S3Object", self.s3Object.templateValue)
                 return .object(fields)
             }
         }
@@ -101,7 +101,7 @@ public final class CfnWebFunctionRevision: Resource, HasAttributes {
 
             public var templateValue: TemplateValue {
                 var fields = Fields()
-                fields["Runtime"] = self.runtime.templateValue
+                fields.appendNew("Runtime", self.runtime.templateValue)
                 return .object(fields)
             }
         }
@@ -124,9 +124,9 @@ public final class CfnWebFunctionRevision: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Bucket"] = self.bucket.templateValue
-            fields["Key"] = self.key.templateValue
-            fields["VersionId"] = self.versionId?.templateValue
+            fields.appendNew("Bucket", self.bucket.templateValue)
+            fields.appendNew("Key", self.key.templateValue)
+            fields.appendNew("VersionId", self.versionId?.templateValue)
             return .object(fields)
         }
     }
@@ -157,12 +157,12 @@ public final class CfnWebFunctionRevision: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["EgressNetworkConnectorArn"] = self.egressNetworkConnectorArn?.templateValue
-            fields["EnvironmentVariables"] = self.environmentVariables?.templateValue
-            fields["ExecutionRoleArn"] = self.executionRoleArn.templateValue
-            fields["MaxConcurrencyPerEnvironment"] = self.maxConcurrencyPerEnvironment?.templateValue
-            fields["TelemetryConfig"] = self.telemetryConfig?.templateValue
-            fields["TimeoutSeconds"] = self.timeoutSeconds?.templateValue
+            fields.appendNew("EgressNetworkConnectorArn", self.egressNetworkConnectorArn?.templateValue)
+            fields.appendNew("EnvironmentVariables", self.environmentVariables?.templateValue)
+            fields.appendNew("ExecutionRoleArn", self.executionRoleArn.templateValue)
+            fields.appendNew("MaxConcurrencyPerEnvironment", self.maxConcurrencyPerEnvironment?.templateValue)
+            fields.appendNew("TelemetryConfig", self.telemetryConfig?.templateValue)
+            fields.appendNew("TimeoutSeconds", self.timeoutSeconds?.templateValue)
             return .object(fields)
         }
 
@@ -177,7 +177,7 @@ public final class CfnWebFunctionRevision: Resource, HasAttributes {
 
             public var templateValue: TemplateValue {
                 var fields = Fields()
-                fields["LoggingConfig"] = self.loggingConfig?.templateValue
+                fields.appendNew("LoggingConfig", self.loggingConfig?.templateValue)
                 return .object(fields)
             }
         }
@@ -200,9 +200,9 @@ public final class CfnWebFunctionRevision: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["ApplicationLogLevel"] = self.applicationLogLevel?.templateValue
-            fields["LogGroup"] = self.logGroup?.templateValue
-            fields["SystemLogLevel"] = self.systemLogLevel?.templateValue
+            fields.appendNew("ApplicationLogLevel", self.applicationLogLevel?.templateValue)
+            fields.appendNew("LogGroup", self.logGroup?.templateValue)
+            fields.appendNew("SystemLogLevel", self.systemLogLevel?.templateValue)
             return .object(fields)
         }
 

@@ -32,11 +32,11 @@ public final class CfnAccountPolicy: Resource, HasAttributes {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["PolicyDocument"] = self.policyDocument.templateValue
-        properties["PolicyName"] = self.policyName.templateValue
-        properties["PolicyType"] = self.policyType.templateValue
-        properties["Scope"] = self.scope?.templateValue
-        properties["SelectionCriteria"] = self.selectionCriteria?.templateValue
+        properties.appendNew("PolicyDocument", self.policyDocument.templateValue)
+        properties.appendNew("PolicyName", self.policyName.templateValue)
+        properties.appendNew("PolicyType", self.policyType.templateValue)
+        properties.appendNew("Scope", self.scope?.templateValue)
+        properties.appendNew("SelectionCriteria", self.selectionCriteria?.templateValue)
         return properties
     }
 

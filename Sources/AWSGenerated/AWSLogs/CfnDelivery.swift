@@ -44,13 +44,13 @@ public final class CfnDelivery: Resource, HasAttributes {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["DeliveryDestinationArn"] = self.deliveryDestinationArn.templateValue
-        properties["DeliverySourceName"] = self.deliverySourceName.templateValue
-        properties["FieldDelimiter"] = self.fieldDelimiter?.templateValue
-        properties["RecordFields"] = self.recordFields?.templateValue
-        properties["S3EnableHiveCompatiblePath"] = self.s3EnableHiveCompatiblePath?.templateValue
-        properties["S3SuffixPath"] = self.s3SuffixPath?.templateValue
-        properties["Tags"] = self.tags?.templateValue
+        properties.appendNew("DeliveryDestinationArn", self.deliveryDestinationArn.templateValue)
+        properties.appendNew("DeliverySourceName", self.deliverySourceName.templateValue)
+        properties.appendNew("FieldDelimiter", self.fieldDelimiter?.templateValue)
+        properties.appendNew("RecordFields", self.recordFields?.templateValue)
+        properties.appendNew("S3EnableHiveCompatiblePath", self.s3EnableHiveCompatiblePath?.templateValue)
+        properties.appendNew("S3SuffixPath", self.s3SuffixPath?.templateValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
         return properties
     }
 
@@ -68,8 +68,8 @@ public final class CfnDelivery: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Key"] = self.key.templateValue
-            fields["Value"] = self.value.templateValue
+            fields.appendNew("Key", self.key.templateValue)
+            fields.appendNew("Value", self.value.templateValue)
             return .object(fields)
         }
     }

@@ -35,12 +35,12 @@ public final class CfnDeliveryDestination: Resource, HasAttributes {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["DeliveryDestinationPolicy"] = self.deliveryDestinationPolicy?.templateValue
-        properties["DeliveryDestinationType"] = self.deliveryDestinationType?.templateValue
-        properties["DestinationResourceArn"] = self.destinationResourceArn?.templateValue
-        properties["Name"] = self.name.templateValue
-        properties["OutputFormat"] = self.outputFormat?.templateValue
-        properties["Tags"] = self.tags?.templateValue
+        properties.appendNew("DeliveryDestinationPolicy", self.deliveryDestinationPolicy?.templateValue)
+        properties.appendNew("DeliveryDestinationType", self.deliveryDestinationType?.templateValue)
+        properties.appendNew("DestinationResourceArn", self.destinationResourceArn?.templateValue)
+        properties.appendNew("Name", self.name.templateValue)
+        properties.appendNew("OutputFormat", self.outputFormat?.templateValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
         return properties
     }
 
@@ -57,8 +57,8 @@ public final class CfnDeliveryDestination: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["DeliveryDestinationName"] = self.deliveryDestinationName?.templateValue
-            fields["DeliveryDestinationPolicy"] = self.deliveryDestinationPolicy?.templateValue
+            fields.appendNew("DeliveryDestinationName", self.deliveryDestinationName?.templateValue)
+            fields.appendNew("DeliveryDestinationPolicy", self.deliveryDestinationPolicy?.templateValue)
             return .object(fields)
         }
     }
@@ -77,8 +77,8 @@ public final class CfnDeliveryDestination: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Key"] = self.key.templateValue
-            fields["Value"] = self.value.templateValue
+            fields.appendNew("Key", self.key.templateValue)
+            fields.appendNew("Value", self.value.templateValue)
             return .object(fields)
         }
     }

@@ -44,11 +44,11 @@ public final class CfnDeliverySource: Resource, HasAttributes {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["DeliverySourceConfiguration"] = self.deliverySourceConfiguration?.templateValue
-        properties["LogType"] = self.logType?.templateValue
-        properties["Name"] = self.name.templateValue
-        properties["ResourceArn"] = self.resourceArn?.templateValue
-        properties["Tags"] = self.tags?.templateValue
+        properties.appendNew("DeliverySourceConfiguration", self.deliverySourceConfiguration?.templateValue)
+        properties.appendNew("LogType", self.logType?.templateValue)
+        properties.appendNew("Name", self.name.templateValue)
+        properties.appendNew("ResourceArn", self.resourceArn?.templateValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
         return properties
     }
 
@@ -66,8 +66,8 @@ public final class CfnDeliverySource: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Key"] = self.key.templateValue
-            fields["Value"] = self.value.templateValue
+            fields.appendNew("Key", self.key.templateValue)
+            fields.appendNew("Value", self.value.templateValue)
             return .object(fields)
         }
     }

@@ -32,11 +32,11 @@ public final class CfnDestination: Resource, HasAttributes {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["DestinationName"] = self.destinationName.templateValue
-        properties["DestinationPolicy"] = self.destinationPolicy?.templateValue
-        properties["RoleArn"] = self.roleArn.templateValue
-        properties["Tags"] = self.tags?.templateValue
-        properties["TargetArn"] = self.targetArn.templateValue
+        properties.appendNew("DestinationName", self.destinationName.templateValue)
+        properties.appendNew("DestinationPolicy", self.destinationPolicy?.templateValue)
+        properties.appendNew("RoleArn", self.roleArn.templateValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
+        properties.appendNew("TargetArn", self.targetArn.templateValue)
         return properties
     }
 
@@ -54,8 +54,8 @@ public final class CfnDestination: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Key"] = self.key.templateValue
-            fields["Value"] = self.value.templateValue
+            fields.appendNew("Key", self.key.templateValue)
+            fields.appendNew("Value", self.value.templateValue)
             return .object(fields)
         }
     }

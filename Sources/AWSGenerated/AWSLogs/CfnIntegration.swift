@@ -26,9 +26,9 @@ public final class CfnIntegration: Resource, HasAttributes {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["IntegrationName"] = self.integrationName.templateValue
-        properties["IntegrationType"] = self.integrationType.templateValue
-        properties["ResourceConfig"] = self.resourceConfig.templateValue
+        properties.appendNew("IntegrationName", self.integrationName.templateValue)
+        properties.appendNew("IntegrationType", self.integrationType.templateValue)
+        properties.appendNew("ResourceConfig", self.resourceConfig.templateValue)
         return properties
     }
 
@@ -50,7 +50,7 @@ public final class CfnIntegration: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["OpenSearchResourceConfig"] = self.openSearchResourceConfig?.templateValue
+            fields.appendNew("OpenSearchResourceConfig", self.openSearchResourceConfig?.templateValue)
             return .object(fields)
         }
     }
@@ -72,11 +72,11 @@ public final class CfnIntegration: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["ApplicationARN"] = self.applicationARN?.templateValue
-            fields["DashboardViewerPrincipals"] = self.dashboardViewerPrincipals.templateValue
-            fields["DataSourceRoleArn"] = self.dataSourceRoleArn.templateValue
-            fields["KmsKeyArn"] = self.kmsKeyArn?.templateValue
-            fields["RetentionDays"] = self.retentionDays?.templateValue
+            fields.appendNew("ApplicationARN", self.applicationARN?.templateValue)
+            fields.appendNew("DashboardViewerPrincipals", self.dashboardViewerPrincipals.templateValue)
+            fields.appendNew("DataSourceRoleArn", self.dataSourceRoleArn.templateValue)
+            fields.appendNew("KmsKeyArn", self.kmsKeyArn?.templateValue)
+            fields.appendNew("RetentionDays", self.retentionDays?.templateValue)
             return .object(fields)
         }
     }

@@ -45,13 +45,13 @@ public final class CfnLogAnomalyDetector: Resource, HasAttributes {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["AccountId"] = self.accountId?.templateValue
-        properties["AnomalyVisibilityTime"] = self.anomalyVisibilityTime?.templateValue
-        properties["DetectorName"] = self.detectorName?.templateValue
-        properties["EvaluationFrequency"] = self.evaluationFrequency?.templateValue
-        properties["FilterPattern"] = self.filterPattern?.templateValue
-        properties["KmsKeyId"] = self.kmsKeyId?.templateValue
-        properties["LogGroupArnList"] = self.logGroupArnList?.templateValue
+        properties.appendNew("AccountId", self.accountId?.templateValue)
+        properties.appendNew("AnomalyVisibilityTime", self.anomalyVisibilityTime?.templateValue)
+        properties.appendNew("DetectorName", self.detectorName?.templateValue)
+        properties.appendNew("EvaluationFrequency", self.evaluationFrequency?.templateValue)
+        properties.appendNew("FilterPattern", self.filterPattern?.templateValue)
+        properties.appendNew("KmsKeyId", self.kmsKeyId?.templateValue)
+        properties.appendNew("LogGroupArnList", self.logGroupArnList?.templateValue)
         return properties
     }
 

@@ -52,16 +52,16 @@ public final class CfnLogGroup: Resource, HasAttributes, DecodableResource {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["BearerTokenAuthenticationEnabled"] = self.bearerTokenAuthenticationEnabled?.templateValue
-        properties["DataProtectionPolicy"] = self.dataProtectionPolicy?.templateValue
-        properties["DeletionProtectionEnabled"] = self.deletionProtectionEnabled?.templateValue
-        properties["FieldIndexPolicies"] = self.fieldIndexPolicies?.templateValue
-        properties["KmsKeyId"] = self.kmsKeyId?.templateValue
-        properties["LogGroupClass"] = self.logGroupClass?.templateValue
-        properties["LogGroupName"] = self.logGroupName?.templateValue
-        properties["ResourcePolicyDocument"] = self.resourcePolicyDocument?.templateValue
-        properties["RetentionInDays"] = self.retentionInDays?.templateValue
-        properties["Tags"] = self.tags?.templateValue
+        properties.appendNew("BearerTokenAuthenticationEnabled", self.bearerTokenAuthenticationEnabled?.templateValue)
+        properties.appendNew("DataProtectionPolicy", self.dataProtectionPolicy?.templateValue)
+        properties.appendNew("DeletionProtectionEnabled", self.deletionProtectionEnabled?.templateValue)
+        properties.appendNew("FieldIndexPolicies", self.fieldIndexPolicies?.templateValue)
+        properties.appendNew("KmsKeyId", self.kmsKeyId?.templateValue)
+        properties.appendNew("LogGroupClass", self.logGroupClass?.templateValue)
+        properties.appendNew("LogGroupName", self.logGroupName?.templateValue)
+        properties.appendNew("ResourcePolicyDocument", self.resourcePolicyDocument?.templateValue)
+        properties.appendNew("RetentionInDays", self.retentionInDays?.templateValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
         return properties
     }
 
@@ -95,8 +95,8 @@ public final class CfnLogGroup: Resource, HasAttributes, DecodableResource {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Key"] = self.key.templateValue
-            fields["Value"] = self.value.templateValue
+            fields.appendNew("Key", self.key.templateValue)
+            fields.appendNew("Value", self.value.templateValue)
             return .object(fields)
         }
     }

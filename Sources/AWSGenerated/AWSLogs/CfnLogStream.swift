@@ -16,8 +16,8 @@ public final class CfnLogStream: Resource {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["LogGroupName"] = self.logGroupName.templateValue
-        properties["LogStreamName"] = self.logStreamName?.templateValue
+        properties.appendNew("LogGroupName", self.logGroupName.templateValue)
+        properties.appendNew("LogStreamName", self.logStreamName?.templateValue)
         return properties
     }
 }

@@ -31,13 +31,13 @@ public final class CfnMetricFilter: Resource {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["ApplyOnTransformedLogs"] = self.applyOnTransformedLogs?.templateValue
-        properties["EmitSystemFieldDimensions"] = self.emitSystemFieldDimensions?.templateValue
-        properties["FieldSelectionCriteria"] = self.fieldSelectionCriteria?.templateValue
-        properties["FilterName"] = self.filterName?.templateValue
-        properties["FilterPattern"] = self.filterPattern.templateValue
-        properties["LogGroupName"] = self.logGroupName.templateValue
-        properties["MetricTransformations"] = self.metricTransformations.templateValue
+        properties.appendNew("ApplyOnTransformedLogs", self.applyOnTransformedLogs?.templateValue)
+        properties.appendNew("EmitSystemFieldDimensions", self.emitSystemFieldDimensions?.templateValue)
+        properties.appendNew("FieldSelectionCriteria", self.fieldSelectionCriteria?.templateValue)
+        properties.appendNew("FilterName", self.filterName?.templateValue)
+        properties.appendNew("FilterPattern", self.filterPattern.templateValue)
+        properties.appendNew("LogGroupName", self.logGroupName.templateValue)
+        properties.appendNew("MetricTransformations", self.metricTransformations.templateValue)
         return properties
     }
 
@@ -67,12 +67,12 @@ public final class CfnMetricFilter: Resource {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["DefaultValue"] = self.defaultValue?.templateValue
-            fields["Dimensions"] = self.dimensions?.templateValue
-            fields["MetricName"] = self.metricName.templateValue
-            fields["MetricNamespace"] = self.metricNamespace.templateValue
-            fields["MetricValue"] = self.metricValue.templateValue
-            fields["Unit"] = self.unit?.templateValue
+            fields.appendNew("DefaultValue", self.defaultValue?.templateValue)
+            fields.appendNew("Dimensions", self.dimensions?.templateValue)
+            fields.appendNew("MetricName", self.metricName.templateValue)
+            fields.appendNew("MetricNamespace", self.metricNamespace.templateValue)
+            fields.appendNew("MetricValue", self.metricValue.templateValue)
+            fields.appendNew("Unit", self.unit?.templateValue)
             return .object(fields)
         }
 
@@ -125,8 +125,8 @@ public final class CfnMetricFilter: Resource {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Key"] = self.key.templateValue
-            fields["Value"] = self.value.templateValue
+            fields.appendNew("Key", self.key.templateValue)
+            fields.appendNew("Value", self.value.templateValue)
             return .object(fields)
         }
     }

@@ -32,11 +32,11 @@ public final class CfnQueryDefinition: Resource, HasAttributes {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["LogGroupNames"] = self.logGroupNames?.templateValue
-        properties["Name"] = self.name.templateValue
-        properties["Parameters"] = self.parameters?.templateValue
-        properties["QueryLanguage"] = self.queryLanguage?.templateValue
-        properties["QueryString"] = self.queryString.templateValue
+        properties.appendNew("LogGroupNames", self.logGroupNames?.templateValue)
+        properties.appendNew("Name", self.name.templateValue)
+        properties.appendNew("Parameters", self.parameters?.templateValue)
+        properties.appendNew("QueryLanguage", self.queryLanguage?.templateValue)
+        properties.appendNew("QueryString", self.queryString.templateValue)
         return properties
     }
 
@@ -57,9 +57,9 @@ public final class CfnQueryDefinition: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["DefaultValue"] = self.defaultValue?.templateValue
-            fields["Description"] = self.description?.templateValue
-            fields["Name"] = self.name.templateValue
+            fields.appendNew("DefaultValue", self.defaultValue?.templateValue)
+            fields.appendNew("Description", self.description?.templateValue)
+            fields.appendNew("Name", self.name.templateValue)
             return .object(fields)
         }
     }

@@ -16,8 +16,8 @@ public final class CfnResourcePolicy: Resource {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["PolicyDocument"] = self.policyDocument.templateValue
-        properties["PolicyName"] = self.policyName.templateValue
+        properties.appendNew("PolicyDocument", self.policyDocument.templateValue)
+        properties.appendNew("PolicyName", self.policyName.templateValue)
         return properties
     }
 }

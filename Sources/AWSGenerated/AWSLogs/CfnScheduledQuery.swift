@@ -57,20 +57,20 @@ public final class CfnScheduledQuery: Resource, HasAttributes {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["Description"] = self.description?.templateValue
-        properties["DestinationConfiguration"] = self.destinationConfiguration?.templateValue
-        properties["ExecutionRoleArn"] = self.executionRoleArn.templateValue
-        properties["LogGroupIdentifiers"] = self.logGroupIdentifiers?.templateValue
-        properties["Name"] = self.name.templateValue
-        properties["QueryLanguage"] = self.queryLanguage.templateValue
-        properties["QueryString"] = self.queryString.templateValue
-        properties["ScheduleEndTime"] = self.scheduleEndTime?.templateValue
-        properties["ScheduleExpression"] = self.scheduleExpression.templateValue
-        properties["ScheduleStartTime"] = self.scheduleStartTime?.templateValue
-        properties["StartTimeOffset"] = self.startTimeOffset?.templateValue
-        properties["State"] = self.state?.templateValue
-        properties["Tags"] = self.tags?.templateValue
-        properties["Timezone"] = self.timezone?.templateValue
+        properties.appendNew("Description", self.description?.templateValue)
+        properties.appendNew("DestinationConfiguration", self.destinationConfiguration?.templateValue)
+        properties.appendNew("ExecutionRoleArn", self.executionRoleArn.templateValue)
+        properties.appendNew("LogGroupIdentifiers", self.logGroupIdentifiers?.templateValue)
+        properties.appendNew("Name", self.name.templateValue)
+        properties.appendNew("QueryLanguage", self.queryLanguage.templateValue)
+        properties.appendNew("QueryString", self.queryString.templateValue)
+        properties.appendNew("ScheduleEndTime", self.scheduleEndTime?.templateValue)
+        properties.appendNew("ScheduleExpression", self.scheduleExpression.templateValue)
+        properties.appendNew("ScheduleStartTime", self.scheduleStartTime?.templateValue)
+        properties.appendNew("StartTimeOffset", self.startTimeOffset?.templateValue)
+        properties.appendNew("State", self.state?.templateValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
+        properties.appendNew("Timezone", self.timezone?.templateValue)
         return properties
     }
 
@@ -83,7 +83,7 @@ public final class CfnScheduledQuery: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["S3Configuration"] = self.s3Configuration?.templateValue
+            fields.appendNew("S3Configuration", self.s3Configuration?.templateValue)
             return .object(fields)
         }
     }
@@ -99,8 +99,8 @@ public final class CfnScheduledQuery: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["DestinationIdentifier"] = self.destinationIdentifier.templateValue
-            fields["RoleArn"] = self.roleArn.templateValue
+            fields.appendNew("DestinationIdentifier", self.destinationIdentifier.templateValue)
+            fields.appendNew("RoleArn", self.roleArn.templateValue)
             return .object(fields)
         }
     }
@@ -135,8 +135,8 @@ public final class CfnScheduledQuery: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Key"] = self.key.templateValue
-            fields["Value"] = self.value.templateValue
+            fields.appendNew("Key", self.key.templateValue)
+            fields.appendNew("Value", self.value.templateValue)
             return .object(fields)
         }
     }

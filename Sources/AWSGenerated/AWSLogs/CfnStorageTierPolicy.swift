@@ -23,7 +23,7 @@ public final class CfnStorageTierPolicy: Resource, HasAttributes {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["StorageTier"] = self.storageTier.templateValue
+        properties.appendNew("StorageTier", self.storageTier.templateValue)
         return properties
     }
 

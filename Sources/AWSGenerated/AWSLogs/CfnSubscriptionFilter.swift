@@ -37,15 +37,15 @@ public final class CfnSubscriptionFilter: Resource {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["ApplyOnTransformedLogs"] = self.applyOnTransformedLogs?.templateValue
-        properties["DestinationArn"] = self.destinationArn.templateValue
-        properties["Distribution"] = self.distribution?.templateValue
-        properties["EmitSystemFields"] = self.emitSystemFields?.templateValue
-        properties["FieldSelectionCriteria"] = self.fieldSelectionCriteria?.templateValue
-        properties["FilterName"] = self.filterName?.templateValue
-        properties["FilterPattern"] = self.filterPattern.templateValue
-        properties["LogGroupName"] = self.logGroupName.templateValue
-        properties["RoleArn"] = self.roleArn?.templateValue
+        properties.appendNew("ApplyOnTransformedLogs", self.applyOnTransformedLogs?.templateValue)
+        properties.appendNew("DestinationArn", self.destinationArn.templateValue)
+        properties.appendNew("Distribution", self.distribution?.templateValue)
+        properties.appendNew("EmitSystemFields", self.emitSystemFields?.templateValue)
+        properties.appendNew("FieldSelectionCriteria", self.fieldSelectionCriteria?.templateValue)
+        properties.appendNew("FilterName", self.filterName?.templateValue)
+        properties.appendNew("FilterPattern", self.filterPattern.templateValue)
+        properties.appendNew("LogGroupName", self.logGroupName.templateValue)
+        properties.appendNew("RoleArn", self.roleArn?.templateValue)
         return properties
     }
 

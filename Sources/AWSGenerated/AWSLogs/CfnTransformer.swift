@@ -16,8 +16,8 @@ public final class CfnTransformer: Resource {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["LogGroupIdentifier"] = self.logGroupIdentifier.templateValue
-        properties["TransformerConfig"] = self.transformerConfig.templateValue
+        properties.appendNew("LogGroupIdentifier", self.logGroupIdentifier.templateValue)
+        properties.appendNew("TransformerConfig", self.transformerConfig.templateValue)
         return properties
     }
 
@@ -75,29 +75,29 @@ public final class CfnTransformer: Resource {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["AddKeys"] = self.addKeys?.templateValue
-            fields["CopyValue"] = self.copyValue?.templateValue
-            fields["Csv"] = self.csv?.templateValue
-            fields["DateTimeConverter"] = self.dateTimeConverter?.templateValue
-            fields["DeleteKeys"] = self.deleteKeys?.templateValue
-            fields["Grok"] = self.grok?.templateValue
-            fields["ListToMap"] = self.listToMap?.templateValue
-            fields["LowerCaseString"] = self.lowerCaseString?.templateValue
-            fields["MoveKeys"] = self.moveKeys?.templateValue
-            fields["ParseCloudfront"] = self.parseCloudfront?.templateValue
-            fields["ParseJSON"] = self.parseJSON?.templateValue
-            fields["ParseKeyValue"] = self.parseKeyValue?.templateValue
-            fields["ParsePostgres"] = self.parsePostgres?.templateValue
-            fields["ParseRoute53"] = self.parseRoute53?.templateValue
-            fields["ParseToOCSF"] = self.parseToOCSF?.templateValue
-            fields["ParseVPC"] = self.parseVPC?.templateValue
-            fields["ParseWAF"] = self.parseWAF?.templateValue
-            fields["RenameKeys"] = self.renameKeys?.templateValue
-            fields["SplitString"] = self.splitString?.templateValue
-            fields["SubstituteString"] = self.substituteString?.templateValue
-            fields["TrimString"] = self.trimString?.templateValue
-            fields["TypeConverter"] = self.typeConverter?.templateValue
-            fields["UpperCaseString"] = self.upperCaseString?.templateValue
+            fields.appendNew("AddKeys", self.addKeys?.templateValue)
+            fields.appendNew("CopyValue", self.copyValue?.templateValue)
+            fields.appendNew("Csv", self.csv?.templateValue)
+            fields.appendNew("DateTimeConverter", self.dateTimeConverter?.templateValue)
+            fields.appendNew("DeleteKeys", self.deleteKeys?.templateValue)
+            fields.appendNew("Grok", self.grok?.templateValue)
+            fields.appendNew("ListToMap", self.listToMap?.templateValue)
+            fields.appendNew("LowerCaseString", self.lowerCaseString?.templateValue)
+            fields.appendNew("MoveKeys", self.moveKeys?.templateValue)
+            fields.appendNew("ParseCloudfront", self.parseCloudfront?.templateValue)
+            fields.appendNew("ParseJSON", self.parseJSON?.templateValue)
+            fields.appendNew("ParseKeyValue", self.parseKeyValue?.templateValue)
+            fields.appendNew("ParsePostgres", self.parsePostgres?.templateValue)
+            fields.appendNew("ParseRoute53", self.parseRoute53?.templateValue)
+            fields.appendNew("ParseToOCSF", self.parseToOCSF?.templateValue)
+            fields.appendNew("ParseVPC", self.parseVPC?.templateValue)
+            fields.appendNew("ParseWAF", self.parseWAF?.templateValue)
+            fields.appendNew("RenameKeys", self.renameKeys?.templateValue)
+            fields.appendNew("SplitString", self.splitString?.templateValue)
+            fields.appendNew("SubstituteString", self.substituteString?.templateValue)
+            fields.appendNew("TrimString", self.trimString?.templateValue)
+            fields.appendNew("TypeConverter", self.typeConverter?.templateValue)
+            fields.appendNew("UpperCaseString", self.upperCaseString?.templateValue)
             return .object(fields)
         }
 
@@ -110,7 +110,7 @@ public final class CfnTransformer: Resource {
 
             public var templateValue: TemplateValue {
                 var fields = Fields()
-                fields["Entries"] = self.entries.templateValue
+                fields.appendNew("Entries", self.entries.templateValue)
                 return .object(fields)
             }
         }
@@ -124,7 +124,7 @@ public final class CfnTransformer: Resource {
 
             public var templateValue: TemplateValue {
                 var fields = Fields()
-                fields["Entries"] = self.entries.templateValue
+                fields.appendNew("Entries", self.entries.templateValue)
                 return .object(fields)
             }
         }
@@ -144,10 +144,10 @@ public final class CfnTransformer: Resource {
 
             public var templateValue: TemplateValue {
                 var fields = Fields()
-                fields["Columns"] = self.columns?.templateValue
-                fields["Delimiter"] = self.delimiter?.templateValue
-                fields["QuoteCharacter"] = self.quoteCharacter?.templateValue
-                fields["Source"] = self.source?.templateValue
+                fields.appendNew("Columns", self.columns?.templateValue)
+                fields.appendNew("Delimiter", self.delimiter?.templateValue)
+                fields.appendNew("QuoteCharacter", self.quoteCharacter?.templateValue)
+                fields.appendNew("Source", self.source?.templateValue)
                 return .object(fields)
             }
         }
@@ -173,13 +173,13 @@ public final class CfnTransformer: Resource {
 
             public var templateValue: TemplateValue {
                 var fields = Fields()
-                fields["Locale"] = self.locale?.templateValue
-                fields["MatchPatterns"] = self.matchPatterns.templateValue
-                fields["Source"] = self.source.templateValue
-                fields["SourceTimezone"] = self.sourceTimezone?.templateValue
-                fields["Target"] = self.target.templateValue
-                fields["TargetFormat"] = self.targetFormat?.templateValue
-                fields["TargetTimezone"] = self.targetTimezone?.templateValue
+                fields.appendNew("Locale", self.locale?.templateValue)
+                fields.appendNew("MatchPatterns", self.matchPatterns.templateValue)
+                fields.appendNew("Source", self.source.templateValue)
+                fields.appendNew("SourceTimezone", self.sourceTimezone?.templateValue)
+                fields.appendNew("Target", self.target.templateValue)
+                fields.appendNew("TargetFormat", self.targetFormat?.templateValue)
+                fields.appendNew("TargetTimezone", self.targetTimezone?.templateValue)
                 return .object(fields)
             }
         }
@@ -193,7 +193,7 @@ public final class CfnTransformer: Resource {
 
             public var templateValue: TemplateValue {
                 var fields = Fields()
-                fields["WithKeys"] = self.withKeys.templateValue
+                fields.appendNew("WithKeys", self.withKeys.templateValue)
                 return .object(fields)
             }
         }
@@ -209,8 +209,8 @@ public final class CfnTransformer: Resource {
 
             public var templateValue: TemplateValue {
                 var fields = Fields()
-                fields["Match"] = self.match.templateValue
-                fields["Source"] = self.source?.templateValue
+                fields.appendNew("Match", self.match.templateValue)
+                fields.appendNew("Source", self.source?.templateValue)
                 return .object(fields)
             }
         }
@@ -234,12 +234,12 @@ public final class CfnTransformer: Resource {
 
             public var templateValue: TemplateValue {
                 var fields = Fields()
-                fields["Flatten"] = self.flatten?.templateValue
-                fields["FlattenedElement"] = self.flattenedElement?.templateValue
-                fields["Key"] = self.key.templateValue
-                fields["Source"] = self.source.templateValue
-                fields["Target"] = self.target?.templateValue
-                fields["ValueKey"] = self.valueKey?.templateValue
+                fields.appendNew("Flatten", self.flatten?.templateValue)
+                fields.appendNew("FlattenedElement", self.flattenedElement?.templateValue)
+                fields.appendNew("Key", self.key.templateValue)
+                fields.appendNew("Source", self.source.templateValue)
+                fields.appendNew("Target", self.target?.templateValue)
+                fields.appendNew("ValueKey", self.valueKey?.templateValue)
                 return .object(fields)
             }
 
@@ -262,7 +262,7 @@ public final class CfnTransformer: Resource {
 
             public var templateValue: TemplateValue {
                 var fields = Fields()
-                fields["WithKeys"] = self.withKeys.templateValue
+                fields.appendNew("WithKeys", self.withKeys.templateValue)
                 return .object(fields)
             }
         }
@@ -276,7 +276,7 @@ public final class CfnTransformer: Resource {
 
             public var templateValue: TemplateValue {
                 var fields = Fields()
-                fields["Entries"] = self.entries.templateValue
+                fields.appendNew("Entries", self.entries.templateValue)
                 return .object(fields)
             }
         }
@@ -292,8 +292,8 @@ public final class CfnTransformer: Resource {
 
             public var templateValue: TemplateValue {
                 var fields = Fields()
-                fields["Destination"] = self.destination?.templateValue
-                fields["Source"] = self.source?.templateValue
+                fields.appendNew("Destination", self.destination?.templateValue)
+                fields.appendNew("Source", self.source?.templateValue)
                 return .object(fields)
             }
         }
@@ -319,13 +319,13 @@ public final class CfnTransformer: Resource {
 
             public var templateValue: TemplateValue {
                 var fields = Fields()
-                fields["Destination"] = self.destination?.templateValue
-                fields["FieldDelimiter"] = self.fieldDelimiter?.templateValue
-                fields["KeyPrefix"] = self.keyPrefix?.templateValue
-                fields["KeyValueDelimiter"] = self.keyValueDelimiter?.templateValue
-                fields["NonMatchValue"] = self.nonMatchValue?.templateValue
-                fields["OverwriteIfExists"] = self.overwriteIfExists?.templateValue
-                fields["Source"] = self.source?.templateValue
+                fields.appendNew("Destination", self.destination?.templateValue)
+                fields.appendNew("FieldDelimiter", self.fieldDelimiter?.templateValue)
+                fields.appendNew("KeyPrefix", self.keyPrefix?.templateValue)
+                fields.appendNew("KeyValueDelimiter", self.keyValueDelimiter?.templateValue)
+                fields.appendNew("NonMatchValue", self.nonMatchValue?.templateValue)
+                fields.appendNew("OverwriteIfExists", self.overwriteIfExists?.templateValue)
+                fields.appendNew("Source", self.source?.templateValue)
                 return .object(fields)
             }
         }
@@ -339,7 +339,7 @@ public final class CfnTransformer: Resource {
 
             public var templateValue: TemplateValue {
                 var fields = Fields()
-                fields["Entries"] = self.entries.templateValue
+                fields.appendNew("Entries", self.entries.templateValue)
                 return .object(fields)
             }
         }
@@ -353,7 +353,7 @@ public final class CfnTransformer: Resource {
 
             public var templateValue: TemplateValue {
                 var fields = Fields()
-                fields["Entries"] = self.entries.templateValue
+                fields.appendNew("Entries", self.entries.templateValue)
                 return .object(fields)
             }
         }
@@ -367,7 +367,7 @@ public final class CfnTransformer: Resource {
 
             public var templateValue: TemplateValue {
                 var fields = Fields()
-                fields["Entries"] = self.entries.templateValue
+                fields.appendNew("Entries", self.entries.templateValue)
                 return .object(fields)
             }
         }
@@ -381,7 +381,7 @@ public final class CfnTransformer: Resource {
 
             public var templateValue: TemplateValue {
                 var fields = Fields()
-                fields["WithKeys"] = self.withKeys.templateValue
+                fields.appendNew("WithKeys", self.withKeys.templateValue)
                 return .object(fields)
             }
         }
@@ -395,7 +395,7 @@ public final class CfnTransformer: Resource {
 
             public var templateValue: TemplateValue {
                 var fields = Fields()
-                fields["Entries"] = self.entries.templateValue
+                fields.appendNew("Entries", self.entries.templateValue)
                 return .object(fields)
             }
         }
@@ -409,7 +409,7 @@ public final class CfnTransformer: Resource {
 
             public var templateValue: TemplateValue {
                 var fields = Fields()
-                fields["WithKeys"] = self.withKeys.templateValue
+                fields.appendNew("WithKeys", self.withKeys.templateValue)
                 return .object(fields)
             }
         }
@@ -428,9 +428,9 @@ public final class CfnTransformer: Resource {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Key"] = self.key.templateValue
-            fields["OverwriteIfExists"] = self.overwriteIfExists?.templateValue
-            fields["Value"] = self.value.templateValue
+            fields.appendNew("Key", self.key.templateValue)
+            fields.appendNew("OverwriteIfExists", self.overwriteIfExists?.templateValue)
+            fields.appendNew("Value", self.value.templateValue)
             return .object(fields)
         }
     }
@@ -448,9 +448,9 @@ public final class CfnTransformer: Resource {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["OverwriteIfExists"] = self.overwriteIfExists?.templateValue
-            fields["Source"] = self.source.templateValue
-            fields["Target"] = self.target.templateValue
+            fields.appendNew("OverwriteIfExists", self.overwriteIfExists?.templateValue)
+            fields.appendNew("Source", self.source.templateValue)
+            fields.appendNew("Target", self.target.templateValue)
             return .object(fields)
         }
     }
@@ -468,9 +468,9 @@ public final class CfnTransformer: Resource {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["OverwriteIfExists"] = self.overwriteIfExists?.templateValue
-            fields["Source"] = self.source.templateValue
-            fields["Target"] = self.target.templateValue
+            fields.appendNew("OverwriteIfExists", self.overwriteIfExists?.templateValue)
+            fields.appendNew("Source", self.source.templateValue)
+            fields.appendNew("Target", self.target.templateValue)
             return .object(fields)
         }
     }
@@ -484,7 +484,7 @@ public final class CfnTransformer: Resource {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Source"] = self.source?.templateValue
+            fields.appendNew("Source", self.source?.templateValue)
             return .object(fields)
         }
     }
@@ -498,7 +498,7 @@ public final class CfnTransformer: Resource {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Source"] = self.source?.templateValue
+            fields.appendNew("Source", self.source?.templateValue)
             return .object(fields)
         }
     }
@@ -512,7 +512,7 @@ public final class CfnTransformer: Resource {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Source"] = self.source?.templateValue
+            fields.appendNew("Source", self.source?.templateValue)
             return .object(fields)
         }
     }
@@ -532,10 +532,10 @@ public final class CfnTransformer: Resource {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["EventSource"] = self.eventSource.templateValue
-            fields["MappingVersion"] = self.mappingVersion?.templateValue
-            fields["OcsfVersion"] = self.ocsfVersion.templateValue
-            fields["Source"] = self.source?.templateValue
+            fields.appendNew("EventSource", self.eventSource.templateValue)
+            fields.appendNew("MappingVersion", self.mappingVersion?.templateValue)
+            fields.appendNew("OcsfVersion", self.ocsfVersion.templateValue)
+            fields.appendNew("Source", self.source?.templateValue)
             return .object(fields)
         }
     }
@@ -570,7 +570,7 @@ public final class CfnTransformer: Resource {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Source"] = self.source?.templateValue
+            fields.appendNew("Source", self.source?.templateValue)
             return .object(fields)
         }
     }
@@ -584,7 +584,7 @@ public final class CfnTransformer: Resource {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Source"] = self.source?.templateValue
+            fields.appendNew("Source", self.source?.templateValue)
             return .object(fields)
         }
     }
@@ -602,9 +602,9 @@ public final class CfnTransformer: Resource {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Key"] = self.key.templateValue
-            fields["OverwriteIfExists"] = self.overwriteIfExists?.templateValue
-            fields["RenameTo"] = self.renameTo.templateValue
+            fields.appendNew("Key", self.key.templateValue)
+            fields.appendNew("OverwriteIfExists", self.overwriteIfExists?.templateValue)
+            fields.appendNew("RenameTo", self.renameTo.templateValue)
             return .object(fields)
         }
     }
@@ -620,8 +620,8 @@ public final class CfnTransformer: Resource {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Delimiter"] = self.delimiter.templateValue
-            fields["Source"] = self.source.templateValue
+            fields.appendNew("Delimiter", self.delimiter.templateValue)
+            fields.appendNew("Source", self.source.templateValue)
             return .object(fields)
         }
     }
@@ -639,9 +639,9 @@ public final class CfnTransformer: Resource {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["From"] = self.from.templateValue
-            fields["Source"] = self.source.templateValue
-            fields["To"] = self.to.templateValue
+            fields.appendNew("From", self.from.templateValue)
+            fields.appendNew("Source", self.source.templateValue)
+            fields.appendNew("To", self.to.templateValue)
             return .object(fields)
         }
     }
@@ -657,8 +657,8 @@ public final class CfnTransformer: Resource {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Key"] = self.key.templateValue
-            fields["Type"] = self.type.templateValue
+            fields.appendNew("Key", self.key.templateValue)
+            fields.appendNew("Type", self.type.templateValue)
             return .object(fields)
         }
 

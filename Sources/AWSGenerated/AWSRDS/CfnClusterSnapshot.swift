@@ -77,9 +77,9 @@ public final class CfnClusterSnapshot: Resource, HasAttributes {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["DBClusterIdentifier"] = self.dbClusterIdentifier.templateValue
-        properties["DBClusterSnapshotIdentifier"] = self.dbClusterSnapshotIdentifier.templateValue
-        properties["Tags"] = self.tags?.templateValue
+        properties.appendNew("DBClusterIdentifier", self.dbClusterIdentifier.templateValue)
+        properties.appendNew("DBClusterSnapshotIdentifier", self.dbClusterSnapshotIdentifier.templateValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
         return properties
     }
 
@@ -96,8 +96,8 @@ public final class CfnClusterSnapshot: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Key"] = self.key.templateValue
-            fields["Value"] = self.value.templateValue
+            fields.appendNew("Key", self.key.templateValue)
+            fields.appendNew("Value", self.value.templateValue)
             return .object(fields)
         }
     }

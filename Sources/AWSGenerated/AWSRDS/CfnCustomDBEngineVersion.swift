@@ -55,19 +55,19 @@ public final class CfnCustomDBEngineVersion: Resource, HasAttributes {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["DatabaseInstallationFiles"] = self.databaseInstallationFiles?.templateValue
-        properties["DatabaseInstallationFilesS3BucketName"] = self.databaseInstallationFilesS3BucketName?.templateValue
-        properties["DatabaseInstallationFilesS3Prefix"] = self.databaseInstallationFilesS3Prefix?.templateValue
-        properties["Description"] = self.description?.templateValue
-        properties["Engine"] = self.engine.templateValue
-        properties["EngineVersion"] = self.engineVersion.templateValue
-        properties["ImageId"] = self.imageId?.templateValue
-        properties["KMSKeyId"] = self.kmsKeyId?.templateValue
-        properties["Manifest"] = self.manifest?.templateValue
-        properties["SourceCustomDbEngineVersionIdentifier"] = self.sourceCustomDbEngineVersionIdentifier?.templateValue
-        properties["Status"] = self.status?.templateValue
-        properties["Tags"] = self.tags?.templateValue
-        properties["UseAwsProvidedLatestImage"] = self.useAwsProvidedLatestImage?.templateValue
+        properties.appendNew("DatabaseInstallationFiles", self.databaseInstallationFiles?.templateValue)
+        properties.appendNew("DatabaseInstallationFilesS3BucketName", self.databaseInstallationFilesS3BucketName?.templateValue)
+        properties.appendNew("DatabaseInstallationFilesS3Prefix", self.databaseInstallationFilesS3Prefix?.templateValue)
+        properties.appendNew("Description", self.description?.templateValue)
+        properties.appendNew("Engine", self.engine.templateValue)
+        properties.appendNew("EngineVersion", self.engineVersion.templateValue)
+        properties.appendNew("ImageId", self.imageId?.templateValue)
+        properties.appendNew("KMSKeyId", self.kmsKeyId?.templateValue)
+        properties.appendNew("Manifest", self.manifest?.templateValue)
+        properties.appendNew("SourceCustomDbEngineVersionIdentifier", self.sourceCustomDbEngineVersionIdentifier?.templateValue)
+        properties.appendNew("Status", self.status?.templateValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
+        properties.appendNew("UseAwsProvidedLatestImage", self.useAwsProvidedLatestImage?.templateValue)
         return properties
     }
 
@@ -96,8 +96,8 @@ public final class CfnCustomDBEngineVersion: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Key"] = self.key.templateValue
-            fields["Value"] = self.value?.templateValue
+            fields.appendNew("Key", self.key.templateValue)
+            fields.appendNew("Value", self.value?.templateValue)
             return .object(fields)
         }
     }

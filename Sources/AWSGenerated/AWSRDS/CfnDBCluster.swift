@@ -227,67 +227,67 @@ public final class CfnDBCluster: Resource, HasAttributes {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["AllocatedStorage"] = self.allocatedStorage?.templateValue
-        properties["AssociatedRoles"] = self.associatedRoles?.templateValue
-        properties["AutoMinorVersionUpgrade"] = self.autoMinorVersionUpgrade?.templateValue
-        properties["AvailabilityZones"] = self.availabilityZones?.templateValue
-        properties["BacktrackWindow"] = self.backtrackWindow?.templateValue
-        properties["BackupRetentionPeriod"] = self.backupRetentionPeriod?.templateValue
-        properties["ClusterScalabilityType"] = self.clusterScalabilityType?.templateValue
-        properties["CopyTagsToSnapshot"] = self.copyTagsToSnapshot?.templateValue
-        properties["DBClusterIdentifier"] = self.dbClusterIdentifier?.templateValue
-        properties["DBClusterInstanceClass"] = self.dbClusterInstanceClass?.templateValue
-        properties["DBClusterParameterGroupName"] = self.dbClusterParameterGroupName?.templateValue
-        properties["DBInstanceParameterGroupName"] = self.dbInstanceParameterGroupName?.templateValue
-        properties["DBSubnetGroupName"] = self.dbSubnetGroupName?.templateValue
-        properties["DBSystemId"] = self.dbSystemId?.templateValue
-        properties["DatabaseInsightsMode"] = self.databaseInsightsMode?.templateValue
-        properties["DatabaseName"] = self.databaseName?.templateValue
-        properties["DeleteAutomatedBackups"] = self.deleteAutomatedBackups?.templateValue
-        properties["DeletionProtection"] = self.deletionProtection?.templateValue
-        properties["Domain"] = self.domain?.templateValue
-        properties["DomainIAMRoleName"] = self.domainIAMRoleName?.templateValue
-        properties["EnableCloudwatchLogsExports"] = self.enableCloudwatchLogsExports?.templateValue
-        properties["EnableGlobalWriteForwarding"] = self.enableGlobalWriteForwarding?.templateValue
-        properties["EnableHttpEndpoint"] = self.enableHttpEndpoint?.templateValue
-        properties["EnableIAMDatabaseAuthentication"] = self.enableIAMDatabaseAuthentication?.templateValue
-        properties["EnableLocalWriteForwarding"] = self.enableLocalWriteForwarding?.templateValue
-        properties["Engine"] = self.engine?.templateValue
-        properties["EngineLifecycleSupport"] = self.engineLifecycleSupport?.templateValue
-        properties["EngineMode"] = self.engineMode?.templateValue
-        properties["EngineVersion"] = self.engineVersion?.templateValue
-        properties["GlobalClusterIdentifier"] = self.globalClusterIdentifier?.templateValue
-        properties["Iops"] = self.iops?.templateValue
-        properties["KmsKeyId"] = self.kmsKeyId?.templateValue
-        properties["ManageMasterUserPassword"] = self.manageMasterUserPassword?.templateValue
-        properties["MasterUserAuthenticationType"] = self.masterUserAuthenticationType?.templateValue
-        properties["MasterUserPassword"] = self.masterUserPassword?.templateValue
-        properties["MasterUserSecret"] = self.masterUserSecret?.templateValue
-        properties["MasterUsername"] = self.masterUsername?.templateValue
-        properties["MonitoringInterval"] = self.monitoringInterval?.templateValue
-        properties["MonitoringRoleArn"] = self.monitoringRoleArn?.templateValue
-        properties["NetworkType"] = self.networkType?.templateValue
-        properties["PerformanceInsightsEnabled"] = self.performanceInsightsEnabled?.templateValue
-        properties["PerformanceInsightsKmsKeyId"] = self.performanceInsightsKmsKeyId?.templateValue
-        properties["PerformanceInsightsRetentionPeriod"] = self.performanceInsightsRetentionPeriod?.templateValue
-        properties["Port"] = self.port?.templateValue
-        properties["PreferredBackupWindow"] = self.preferredBackupWindow?.templateValue
-        properties["PreferredMaintenanceWindow"] = self.preferredMaintenanceWindow?.templateValue
-        properties["PubliclyAccessible"] = self.publiclyAccessible?.templateValue
-        properties["ReplicationSourceIdentifier"] = self.replicationSourceIdentifier?.templateValue
-        properties["RestoreToTime"] = self.restoreToTime?.templateValue
-        properties["RestoreType"] = self.restoreType?.templateValue
-        properties["ScalingConfiguration"] = self.scalingConfiguration?.templateValue
-        properties["ServerlessV2ScalingConfiguration"] = self.serverlessV2ScalingConfiguration?.templateValue
-        properties["SnapshotIdentifier"] = self.snapshotIdentifier?.templateValue
-        properties["SourceDBClusterIdentifier"] = self.sourceDBClusterIdentifier?.templateValue
-        properties["SourceDbClusterResourceId"] = self.sourceDbClusterResourceId?.templateValue
-        properties["SourceRegion"] = self.sourceRegion?.templateValue
-        properties["StorageEncrypted"] = self.storageEncrypted?.templateValue
-        properties["StorageType"] = self.storageType?.templateValue
-        properties["Tags"] = self.tags?.templateValue
-        properties["UseLatestRestorableTime"] = self.useLatestRestorableTime?.templateValue
-        properties["VpcSecurityGroupIds"] = self.vpcSecurityGroupIds?.templateValue
+        properties.appendNew("AllocatedStorage", self.allocatedStorage?.templateValue)
+        properties.appendNew("AssociatedRoles", self.associatedRoles?.templateValue)
+        properties.appendNew("AutoMinorVersionUpgrade", self.autoMinorVersionUpgrade?.templateValue)
+        properties.appendNew("AvailabilityZones", self.availabilityZones?.templateValue)
+        properties.appendNew("BacktrackWindow", self.backtrackWindow?.templateValue)
+        properties.appendNew("BackupRetentionPeriod", self.backupRetentionPeriod?.templateValue)
+        properties.appendNew("ClusterScalabilityType", self.clusterScalabilityType?.templateValue)
+        properties.appendNew("CopyTagsToSnapshot", self.copyTagsToSnapshot?.templateValue)
+        properties.appendNew("DBClusterIdentifier", self.dbClusterIdentifier?.templateValue)
+        properties.appendNew("DBClusterInstanceClass", self.dbClusterInstanceClass?.templateValue)
+        properties.appendNew("DBClusterParameterGroupName", self.dbClusterParameterGroupName?.templateValue)
+        properties.appendNew("DBInstanceParameterGroupName", self.dbInstanceParameterGroupName?.templateValue)
+        properties.appendNew("DBSubnetGroupName", self.dbSubnetGroupName?.templateValue)
+        properties.appendNew("DBSystemId", self.dbSystemId?.templateValue)
+        properties.appendNew("DatabaseInsightsMode", self.databaseInsightsMode?.templateValue)
+        properties.appendNew("DatabaseName", self.databaseName?.templateValue)
+        properties.appendNew("DeleteAutomatedBackups", self.deleteAutomatedBackups?.templateValue)
+        properties.appendNew("DeletionProtection", self.deletionProtection?.templateValue)
+        properties.appendNew("Domain", self.domain?.templateValue)
+        properties.appendNew("DomainIAMRoleName", self.domainIAMRoleName?.templateValue)
+        properties.appendNew("EnableCloudwatchLogsExports", self.enableCloudwatchLogsExports?.templateValue)
+        properties.appendNew("EnableGlobalWriteForwarding", self.enableGlobalWriteForwarding?.templateValue)
+        properties.appendNew("EnableHttpEndpoint", self.enableHttpEndpoint?.templateValue)
+        properties.appendNew("EnableIAMDatabaseAuthentication", self.enableIAMDatabaseAuthentication?.templateValue)
+        properties.appendNew("EnableLocalWriteForwarding", self.enableLocalWriteForwarding?.templateValue)
+        properties.appendNew("Engine", self.engine?.templateValue)
+        properties.appendNew("EngineLifecycleSupport", self.engineLifecycleSupport?.templateValue)
+        properties.appendNew("EngineMode", self.engineMode?.templateValue)
+        properties.appendNew("EngineVersion", self.engineVersion?.templateValue)
+        properties.appendNew("GlobalClusterIdentifier", self.globalClusterIdentifier?.templateValue)
+        properties.appendNew("Iops", self.iops?.templateValue)
+        properties.appendNew("KmsKeyId", self.kmsKeyId?.templateValue)
+        properties.appendNew("ManageMasterUserPassword", self.manageMasterUserPassword?.templateValue)
+        properties.appendNew("MasterUserAuthenticationType", self.masterUserAuthenticationType?.templateValue)
+        properties.appendNew("MasterUserPassword", self.masterUserPassword?.templateValue)
+        properties.appendNew("MasterUserSecret", self.masterUserSecret?.templateValue)
+        properties.appendNew("MasterUsername", self.masterUsername?.templateValue)
+        properties.appendNew("MonitoringInterval", self.monitoringInterval?.templateValue)
+        properties.appendNew("MonitoringRoleArn", self.monitoringRoleArn?.templateValue)
+        properties.appendNew("NetworkType", self.networkType?.templateValue)
+        properties.appendNew("PerformanceInsightsEnabled", self.performanceInsightsEnabled?.templateValue)
+        properties.appendNew("PerformanceInsightsKmsKeyId", self.performanceInsightsKmsKeyId?.templateValue)
+        properties.appendNew("PerformanceInsightsRetentionPeriod", self.performanceInsightsRetentionPeriod?.templateValue)
+        properties.appendNew("Port", self.port?.templateValue)
+        properties.appendNew("PreferredBackupWindow", self.preferredBackupWindow?.templateValue)
+        properties.appendNew("PreferredMaintenanceWindow", self.preferredMaintenanceWindow?.templateValue)
+        properties.appendNew("PubliclyAccessible", self.publiclyAccessible?.templateValue)
+        properties.appendNew("ReplicationSourceIdentifier", self.replicationSourceIdentifier?.templateValue)
+        properties.appendNew("RestoreToTime", self.restoreToTime?.templateValue)
+        properties.appendNew("RestoreType", self.restoreType?.templateValue)
+        properties.appendNew("ScalingConfiguration", self.scalingConfiguration?.templateValue)
+        properties.appendNew("ServerlessV2ScalingConfiguration", self.serverlessV2ScalingConfiguration?.templateValue)
+        properties.appendNew("SnapshotIdentifier", self.snapshotIdentifier?.templateValue)
+        properties.appendNew("SourceDBClusterIdentifier", self.sourceDBClusterIdentifier?.templateValue)
+        properties.appendNew("SourceDbClusterResourceId", self.sourceDbClusterResourceId?.templateValue)
+        properties.appendNew("SourceRegion", self.sourceRegion?.templateValue)
+        properties.appendNew("StorageEncrypted", self.storageEncrypted?.templateValue)
+        properties.appendNew("StorageType", self.storageType?.templateValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
+        properties.appendNew("UseLatestRestorableTime", self.useLatestRestorableTime?.templateValue)
+        properties.appendNew("VpcSecurityGroupIds", self.vpcSecurityGroupIds?.templateValue)
         return properties
     }
 
@@ -305,8 +305,8 @@ public final class CfnDBCluster: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["FeatureName"] = self.featureName?.templateValue
-            fields["RoleArn"] = self.roleArn.templateValue
+            fields.appendNew("FeatureName", self.featureName?.templateValue)
+            fields.appendNew("RoleArn", self.roleArn.templateValue)
             return .object(fields)
         }
     }
@@ -352,8 +352,8 @@ public final class CfnDBCluster: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["KmsKeyId"] = self.kmsKeyId?.templateValue
-            fields["SecretArn"] = self.secretArn?.templateValue
+            fields.appendNew("KmsKeyId", self.kmsKeyId?.templateValue)
+            fields.appendNew("SecretArn", self.secretArn?.templateValue)
             return .object(fields)
         }
     }
@@ -384,12 +384,12 @@ public final class CfnDBCluster: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["AutoPause"] = self.autoPause?.templateValue
-            fields["MaxCapacity"] = self.maxCapacity?.templateValue
-            fields["MinCapacity"] = self.minCapacity?.templateValue
-            fields["SecondsBeforeTimeout"] = self.secondsBeforeTimeout?.templateValue
-            fields["SecondsUntilAutoPause"] = self.secondsUntilAutoPause?.templateValue
-            fields["TimeoutAction"] = self.timeoutAction?.templateValue
+            fields.appendNew("AutoPause", self.autoPause?.templateValue)
+            fields.appendNew("MaxCapacity", self.maxCapacity?.templateValue)
+            fields.appendNew("MinCapacity", self.minCapacity?.templateValue)
+            fields.appendNew("SecondsBeforeTimeout", self.secondsBeforeTimeout?.templateValue)
+            fields.appendNew("SecondsUntilAutoPause", self.secondsUntilAutoPause?.templateValue)
+            fields.appendNew("TimeoutAction", self.timeoutAction?.templateValue)
             return .object(fields)
         }
     }
@@ -411,9 +411,9 @@ public final class CfnDBCluster: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["MaxCapacity"] = self.maxCapacity?.templateValue
-            fields["MinCapacity"] = self.minCapacity?.templateValue
-            fields["SecondsUntilAutoPause"] = self.secondsUntilAutoPause?.templateValue
+            fields.appendNew("MaxCapacity", self.maxCapacity?.templateValue)
+            fields.appendNew("MinCapacity", self.minCapacity?.templateValue)
+            fields.appendNew("SecondsUntilAutoPause", self.secondsUntilAutoPause?.templateValue)
             return .object(fields)
         }
     }
@@ -432,8 +432,8 @@ public final class CfnDBCluster: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Key"] = self.key.templateValue
-            fields["Value"] = self.value?.templateValue
+            fields.appendNew("Key", self.key.templateValue)
+            fields.appendNew("Value", self.value?.templateValue)
             return .object(fields)
         }
     }

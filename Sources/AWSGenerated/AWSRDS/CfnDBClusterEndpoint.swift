@@ -47,12 +47,12 @@ public final class CfnDBClusterEndpoint: Resource, HasAttributes {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["CustomEndpointType"] = self.customEndpointType.templateValue
-        properties["DBClusterEndpointIdentifier"] = self.dbClusterEndpointIdentifier.templateValue
-        properties["DBClusterIdentifier"] = self.dbClusterIdentifier.templateValue
-        properties["ExcludedMembers"] = self.excludedMembers?.templateValue
-        properties["StaticMembers"] = self.staticMembers?.templateValue
-        properties["Tags"] = self.tags?.templateValue
+        properties.appendNew("CustomEndpointType", self.customEndpointType.templateValue)
+        properties.appendNew("DBClusterEndpointIdentifier", self.dbClusterEndpointIdentifier.templateValue)
+        properties.appendNew("DBClusterIdentifier", self.dbClusterIdentifier.templateValue)
+        properties.appendNew("ExcludedMembers", self.excludedMembers?.templateValue)
+        properties.appendNew("StaticMembers", self.staticMembers?.templateValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
         return properties
     }
 
@@ -79,8 +79,8 @@ public final class CfnDBClusterEndpoint: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Key"] = self.key.templateValue
-            fields["Value"] = self.value.templateValue
+            fields.appendNew("Key", self.key.templateValue)
+            fields.appendNew("Value", self.value.templateValue)
             return .object(fields)
         }
     }

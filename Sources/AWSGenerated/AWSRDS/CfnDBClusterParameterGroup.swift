@@ -24,11 +24,11 @@ public final class CfnDBClusterParameterGroup: Resource {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["DBClusterParameterGroupName"] = self.dbClusterParameterGroupName?.templateValue
-        properties["Description"] = self.description.templateValue
-        properties["Family"] = self.family.templateValue
-        properties["Parameters"] = self.parameters.templateValue
-        properties["Tags"] = self.tags?.templateValue
+        properties.appendNew("DBClusterParameterGroupName", self.dbClusterParameterGroupName?.templateValue)
+        properties.appendNew("Description", self.description.templateValue)
+        properties.appendNew("Family", self.family.templateValue)
+        properties.appendNew("Parameters", self.parameters.templateValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
         return properties
     }
 
@@ -46,8 +46,8 @@ public final class CfnDBClusterParameterGroup: Resource {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Key"] = self.key.templateValue
-            fields["Value"] = self.value?.templateValue
+            fields.appendNew("Key", self.key.templateValue)
+            fields.appendNew("Value", self.value?.templateValue)
             return .object(fields)
         }
     }

@@ -416,89 +416,89 @@ public final class CfnDBInstance: Resource, HasAttributes {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["AdditionalStorageVolumes"] = self.additionalStorageVolumes?.templateValue
-        properties["AllocatedStorage"] = self.allocatedStorage?.templateValue
-        properties["AllowMajorVersionUpgrade"] = self.allowMajorVersionUpgrade?.templateValue
-        properties["ApplyImmediately"] = self.applyImmediately?.templateValue
-        properties["AssociatedRoles"] = self.associatedRoles?.templateValue
-        properties["AutoMinorVersionUpgrade"] = self.autoMinorVersionUpgrade?.templateValue
-        properties["AutomaticBackupReplicationKmsKeyId"] = self.automaticBackupReplicationKmsKeyId?.templateValue
-        properties["AutomaticBackupReplicationRegion"] = self.automaticBackupReplicationRegion?.templateValue
-        properties["AutomaticBackupReplicationRetentionPeriod"] = self.automaticBackupReplicationRetentionPeriod?.templateValue
-        properties["AvailabilityZone"] = self.availabilityZone?.templateValue
-        properties["BackupRetentionPeriod"] = self.backupRetentionPeriod?.templateValue
-        properties["BackupTarget"] = self.backupTarget?.templateValue
-        properties["CACertificateIdentifier"] = self.caCertificateIdentifier?.templateValue
-        properties["CertificateRotationRestart"] = self.certificateRotationRestart?.templateValue
-        properties["CharacterSetName"] = self.characterSetName?.templateValue
-        properties["CopyTagsToSnapshot"] = self.copyTagsToSnapshot?.templateValue
-        properties["CustomIAMInstanceProfile"] = self.customIAMInstanceProfile?.templateValue
-        properties["DBClusterIdentifier"] = self.dbClusterIdentifier?.templateValue
-        properties["DBClusterSnapshotIdentifier"] = self.dbClusterSnapshotIdentifier?.templateValue
-        properties["DBInstanceClass"] = self.dbInstanceClass?.templateValue
-        properties["DBInstanceIdentifier"] = self.dbInstanceIdentifier?.templateValue
-        properties["DBName"] = self.dbName?.templateValue
-        properties["DBParameterGroupName"] = self.dbParameterGroupName?.templateValue
-        properties["DBSecurityGroups"] = self.dbSecurityGroups?.templateValue
-        properties["DBSnapshotIdentifier"] = self.dbSnapshotIdentifier?.templateValue
-        properties["DBSubnetGroupName"] = self.dbSubnetGroupName?.templateValue
-        properties["DBSystemId"] = self.dbSystemId?.templateValue
-        properties["DatabaseInsightsMode"] = self.databaseInsightsMode?.templateValue
-        properties["DedicatedLogVolume"] = self.dedicatedLogVolume?.templateValue
-        properties["DeleteAutomatedBackups"] = self.deleteAutomatedBackups?.templateValue
-        properties["DeletionProtection"] = self.deletionProtection?.templateValue
-        properties["Domain"] = self.domain?.templateValue
-        properties["DomainAuthSecretArn"] = self.domainAuthSecretArn?.templateValue
-        properties["DomainDnsIps"] = self.domainDnsIps?.templateValue
-        properties["DomainFqdn"] = self.domainFqdn?.templateValue
-        properties["DomainIAMRoleName"] = self.domainIAMRoleName?.templateValue
-        properties["DomainOu"] = self.domainOu?.templateValue
-        properties["EnableCloudwatchLogsExports"] = self.enableCloudwatchLogsExports?.templateValue
-        properties["EnableIAMDatabaseAuthentication"] = self.enableIAMDatabaseAuthentication?.templateValue
-        properties["EnablePerformanceInsights"] = self.enablePerformanceInsights?.templateValue
-        properties["Engine"] = self.engine?.templateValue
-        properties["EngineLifecycleSupport"] = self.engineLifecycleSupport?.templateValue
-        properties["EngineVersion"] = self.engineVersion?.templateValue
-        properties["Iops"] = self.iops?.templateValue
-        properties["KmsKeyId"] = self.kmsKeyId?.templateValue
-        properties["LicenseModel"] = self.licenseModel?.templateValue
-        properties["ManageMasterUserPassword"] = self.manageMasterUserPassword?.templateValue
-        properties["MasterUserAuthenticationType"] = self.masterUserAuthenticationType?.templateValue
-        properties["MasterUserPassword"] = self.masterUserPassword?.templateValue
-        properties["MasterUserSecret"] = self.masterUserSecret?.templateValue
-        properties["MasterUsername"] = self.masterUsername?.templateValue
-        properties["MaxAllocatedStorage"] = self.maxAllocatedStorage?.templateValue
-        properties["MonitoringInterval"] = self.monitoringInterval?.templateValue
-        properties["MonitoringRoleArn"] = self.monitoringRoleArn?.templateValue
-        properties["MultiAZ"] = self.multiAZ?.templateValue
-        properties["NcharCharacterSetName"] = self.ncharCharacterSetName?.templateValue
-        properties["NetworkType"] = self.networkType?.templateValue
-        properties["OptionGroupName"] = self.optionGroupName?.templateValue
-        properties["PerformanceInsightsKMSKeyId"] = self.performanceInsightsKMSKeyId?.templateValue
-        properties["PerformanceInsightsRetentionPeriod"] = self.performanceInsightsRetentionPeriod?.templateValue
-        properties["Port"] = self.port?.templateValue
-        properties["PreferredBackupWindow"] = self.preferredBackupWindow?.templateValue
-        properties["PreferredMaintenanceWindow"] = self.preferredMaintenanceWindow?.templateValue
-        properties["ProcessorFeatures"] = self.processorFeatures?.templateValue
-        properties["PromotionTier"] = self.promotionTier?.templateValue
-        properties["PubliclyAccessible"] = self.publiclyAccessible?.templateValue
-        properties["ReplicaMode"] = self.replicaMode?.templateValue
-        properties["RestoreTime"] = self.restoreTime?.templateValue
-        properties["SourceDBClusterIdentifier"] = self.sourceDBClusterIdentifier?.templateValue
-        properties["SourceDBInstanceAutomatedBackupsArn"] = self.sourceDBInstanceAutomatedBackupsArn?.templateValue
-        properties["SourceDBInstanceIdentifier"] = self.sourceDBInstanceIdentifier?.templateValue
-        properties["SourceDbiResourceId"] = self.sourceDbiResourceId?.templateValue
-        properties["SourceRegion"] = self.sourceRegion?.templateValue
-        properties["StorageEncrypted"] = self.storageEncrypted?.templateValue
-        properties["StorageThroughput"] = self.storageThroughput?.templateValue
-        properties["StorageType"] = self.storageType?.templateValue
-        properties["Tags"] = self.tags?.templateValue
-        properties["TdeCredentialArn"] = self.tdeCredentialArn?.templateValue
-        properties["TdeCredentialPassword"] = self.tdeCredentialPassword?.templateValue
-        properties["Timezone"] = self.timezone?.templateValue
-        properties["UseDefaultProcessorFeatures"] = self.useDefaultProcessorFeatures?.templateValue
-        properties["UseLatestRestorableTime"] = self.useLatestRestorableTime?.templateValue
-        properties["VPCSecurityGroups"] = self.vpcSecurityGroups?.templateValue
+        properties.appendNew("AdditionalStorageVolumes", self.additionalStorageVolumes?.templateValue)
+        properties.appendNew("AllocatedStorage", self.allocatedStorage?.templateValue)
+        properties.appendNew("AllowMajorVersionUpgrade", self.allowMajorVersionUpgrade?.templateValue)
+        properties.appendNew("ApplyImmediately", self.applyImmediately?.templateValue)
+        properties.appendNew("AssociatedRoles", self.associatedRoles?.templateValue)
+        properties.appendNew("AutoMinorVersionUpgrade", self.autoMinorVersionUpgrade?.templateValue)
+        properties.appendNew("AutomaticBackupReplicationKmsKeyId", self.automaticBackupReplicationKmsKeyId?.templateValue)
+        properties.appendNew("AutomaticBackupReplicationRegion", self.automaticBackupReplicationRegion?.templateValue)
+        properties.appendNew("AutomaticBackupReplicationRetentionPeriod", self.automaticBackupReplicationRetentionPeriod?.templateValue)
+        properties.appendNew("AvailabilityZone", self.availabilityZone?.templateValue)
+        properties.appendNew("BackupRetentionPeriod", self.backupRetentionPeriod?.templateValue)
+        properties.appendNew("BackupTarget", self.backupTarget?.templateValue)
+        properties.appendNew("CACertificateIdentifier", self.caCertificateIdentifier?.templateValue)
+        properties.appendNew("CertificateRotationRestart", self.certificateRotationRestart?.templateValue)
+        properties.appendNew("CharacterSetName", self.characterSetName?.templateValue)
+        properties.appendNew("CopyTagsToSnapshot", self.copyTagsToSnapshot?.templateValue)
+        properties.appendNew("CustomIAMInstanceProfile", self.customIAMInstanceProfile?.templateValue)
+        properties.appendNew("DBClusterIdentifier", self.dbClusterIdentifier?.templateValue)
+        properties.appendNew("DBClusterSnapshotIdentifier", self.dbClusterSnapshotIdentifier?.templateValue)
+        properties.appendNew("DBInstanceClass", self.dbInstanceClass?.templateValue)
+        properties.appendNew("DBInstanceIdentifier", self.dbInstanceIdentifier?.templateValue)
+        properties.appendNew("DBName", self.dbName?.templateValue)
+        properties.appendNew("DBParameterGroupName", self.dbParameterGroupName?.templateValue)
+        properties.appendNew("DBSecurityGroups", self.dbSecurityGroups?.templateValue)
+        properties.appendNew("DBSnapshotIdentifier", self.dbSnapshotIdentifier?.templateValue)
+        properties.appendNew("DBSubnetGroupName", self.dbSubnetGroupName?.templateValue)
+        properties.appendNew("DBSystemId", self.dbSystemId?.templateValue)
+        properties.appendNew("DatabaseInsightsMode", self.databaseInsightsMode?.templateValue)
+        properties.appendNew("DedicatedLogVolume", self.dedicatedLogVolume?.templateValue)
+        properties.appendNew("DeleteAutomatedBackups", self.deleteAutomatedBackups?.templateValue)
+        properties.appendNew("DeletionProtection", self.deletionProtection?.templateValue)
+        properties.appendNew("Domain", self.domain?.templateValue)
+        properties.appendNew("DomainAuthSecretArn", self.domainAuthSecretArn?.templateValue)
+        properties.appendNew("DomainDnsIps", self.domainDnsIps?.templateValue)
+        properties.appendNew("DomainFqdn", self.domainFqdn?.templateValue)
+        properties.appendNew("DomainIAMRoleName", self.domainIAMRoleName?.templateValue)
+        properties.appendNew("DomainOu", self.domainOu?.templateValue)
+        properties.appendNew("EnableCloudwatchLogsExports", self.enableCloudwatchLogsExports?.templateValue)
+        properties.appendNew("EnableIAMDatabaseAuthentication", self.enableIAMDatabaseAuthentication?.templateValue)
+        properties.appendNew("EnablePerformanceInsights", self.enablePerformanceInsights?.templateValue)
+        properties.appendNew("Engine", self.engine?.templateValue)
+        properties.appendNew("EngineLifecycleSupport", self.engineLifecycleSupport?.templateValue)
+        properties.appendNew("EngineVersion", self.engineVersion?.templateValue)
+        properties.appendNew("Iops", self.iops?.templateValue)
+        properties.appendNew("KmsKeyId", self.kmsKeyId?.templateValue)
+        properties.appendNew("LicenseModel", self.licenseModel?.templateValue)
+        properties.appendNew("ManageMasterUserPassword", self.manageMasterUserPassword?.templateValue)
+        properties.appendNew("MasterUserAuthenticationType", self.masterUserAuthenticationType?.templateValue)
+        properties.appendNew("MasterUserPassword", self.masterUserPassword?.templateValue)
+        properties.appendNew("MasterUserSecret", self.masterUserSecret?.templateValue)
+        properties.appendNew("MasterUsername", self.masterUsername?.templateValue)
+        properties.appendNew("MaxAllocatedStorage", self.maxAllocatedStorage?.templateValue)
+        properties.appendNew("MonitoringInterval", self.monitoringInterval?.templateValue)
+        properties.appendNew("MonitoringRoleArn", self.monitoringRoleArn?.templateValue)
+        properties.appendNew("MultiAZ", self.multiAZ?.templateValue)
+        properties.appendNew("NcharCharacterSetName", self.ncharCharacterSetName?.templateValue)
+        properties.appendNew("NetworkType", self.networkType?.templateValue)
+        properties.appendNew("OptionGroupName", self.optionGroupName?.templateValue)
+        properties.appendNew("PerformanceInsightsKMSKeyId", self.performanceInsightsKMSKeyId?.templateValue)
+        properties.appendNew("PerformanceInsightsRetentionPeriod", self.performanceInsightsRetentionPeriod?.templateValue)
+        properties.appendNew("Port", self.port?.templateValue)
+        properties.appendNew("PreferredBackupWindow", self.preferredBackupWindow?.templateValue)
+        properties.appendNew("PreferredMaintenanceWindow", self.preferredMaintenanceWindow?.templateValue)
+        properties.appendNew("ProcessorFeatures", self.processorFeatures?.templateValue)
+        properties.appendNew("PromotionTier", self.promotionTier?.templateValue)
+        properties.appendNew("PubliclyAccessible", self.publiclyAccessible?.templateValue)
+        properties.appendNew("ReplicaMode", self.replicaMode?.templateValue)
+        properties.appendNew("RestoreTime", self.restoreTime?.templateValue)
+        properties.appendNew("SourceDBClusterIdentifier", self.sourceDBClusterIdentifier?.templateValue)
+        properties.appendNew("SourceDBInstanceAutomatedBackupsArn", self.sourceDBInstanceAutomatedBackupsArn?.templateValue)
+        properties.appendNew("SourceDBInstanceIdentifier", self.sourceDBInstanceIdentifier?.templateValue)
+        properties.appendNew("SourceDbiResourceId", self.sourceDbiResourceId?.templateValue)
+        properties.appendNew("SourceRegion", self.sourceRegion?.templateValue)
+        properties.appendNew("StorageEncrypted", self.storageEncrypted?.templateValue)
+        properties.appendNew("StorageThroughput", self.storageThroughput?.templateValue)
+        properties.appendNew("StorageType", self.storageType?.templateValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
+        properties.appendNew("TdeCredentialArn", self.tdeCredentialArn?.templateValue)
+        properties.appendNew("TdeCredentialPassword", self.tdeCredentialPassword?.templateValue)
+        properties.appendNew("Timezone", self.timezone?.templateValue)
+        properties.appendNew("UseDefaultProcessorFeatures", self.useDefaultProcessorFeatures?.templateValue)
+        properties.appendNew("UseLatestRestorableTime", self.useLatestRestorableTime?.templateValue)
+        properties.appendNew("VPCSecurityGroups", self.vpcSecurityGroups?.templateValue)
         return properties
     }
 
@@ -532,14 +532,14 @@ public final class CfnDBInstance: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["AllocatedStorage"] = self.allocatedStorage?.templateValue
-            fields["Iops"] = self.iops?.templateValue
-            fields["MaxAllocatedStorage"] = self.maxAllocatedStorage?.templateValue
-            fields["StorageOperationPercentProgress"] = self.storageOperationPercentProgress?.templateValue
-            fields["StorageOperationStatus"] = self.storageOperationStatus?.templateValue
-            fields["StorageThroughput"] = self.storageThroughput?.templateValue
-            fields["StorageType"] = self.storageType?.templateValue
-            fields["VolumeName"] = self.volumeName?.templateValue
+            fields.appendNew("AllocatedStorage", self.allocatedStorage?.templateValue)
+            fields.appendNew("Iops", self.iops?.templateValue)
+            fields.appendNew("MaxAllocatedStorage", self.maxAllocatedStorage?.templateValue)
+            fields.appendNew("StorageOperationPercentProgress", self.storageOperationPercentProgress?.templateValue)
+            fields.appendNew("StorageOperationStatus", self.storageOperationStatus?.templateValue)
+            fields.appendNew("StorageThroughput", self.storageThroughput?.templateValue)
+            fields.appendNew("StorageType", self.storageType?.templateValue)
+            fields.appendNew("VolumeName", self.volumeName?.templateValue)
             return .object(fields)
         }
     }
@@ -558,8 +558,8 @@ public final class CfnDBInstance: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["FeatureName"] = self.featureName.templateValue
-            fields["RoleArn"] = self.roleArn.templateValue
+            fields.appendNew("FeatureName", self.featureName.templateValue)
+            fields.appendNew("RoleArn", self.roleArn.templateValue)
             return .object(fields)
         }
     }
@@ -596,8 +596,8 @@ public final class CfnDBInstance: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["KmsKeyId"] = self.kmsKeyId?.templateValue
-            fields["SecretArn"] = self.secretArn?.templateValue
+            fields.appendNew("KmsKeyId", self.kmsKeyId?.templateValue)
+            fields.appendNew("SecretArn", self.secretArn?.templateValue)
             return .object(fields)
         }
     }
@@ -616,8 +616,8 @@ public final class CfnDBInstance: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Name"] = self.name?.templateValue
-            fields["Value"] = self.value?.templateValue
+            fields.appendNew("Name", self.name?.templateValue)
+            fields.appendNew("Value", self.value?.templateValue)
             return .object(fields)
         }
 
@@ -645,8 +645,8 @@ public final class CfnDBInstance: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Key"] = self.key.templateValue
-            fields["Value"] = self.value?.templateValue
+            fields.appendNew("Key", self.key.templateValue)
+            fields.appendNew("Value", self.value?.templateValue)
             return .object(fields)
         }
     }

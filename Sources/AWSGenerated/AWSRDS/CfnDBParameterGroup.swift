@@ -35,11 +35,11 @@ public final class CfnDBParameterGroup: Resource, HasAttributes {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["DBParameterGroupName"] = self.dbParameterGroupName?.templateValue
-        properties["Description"] = self.description.templateValue
-        properties["Family"] = self.family.templateValue
-        properties["Parameters"] = self.parameters?.templateValue
-        properties["Tags"] = self.tags?.templateValue
+        properties.appendNew("DBParameterGroupName", self.dbParameterGroupName?.templateValue)
+        properties.appendNew("Description", self.description.templateValue)
+        properties.appendNew("Family", self.family.templateValue)
+        properties.appendNew("Parameters", self.parameters?.templateValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
         return properties
     }
 
@@ -57,8 +57,8 @@ public final class CfnDBParameterGroup: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Key"] = self.key.templateValue
-            fields["Value"] = self.value?.templateValue
+            fields.appendNew("Key", self.key.templateValue)
+            fields.appendNew("Value", self.value?.templateValue)
             return .object(fields)
         }
     }

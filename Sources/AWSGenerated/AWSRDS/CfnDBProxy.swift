@@ -62,19 +62,19 @@ public final class CfnDBProxy: Resource, HasAttributes {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["Auth"] = self.auth?.templateValue
-        properties["DBProxyName"] = self.dbProxyName.templateValue
-        properties["DebugLogging"] = self.debugLogging?.templateValue
-        properties["DefaultAuthScheme"] = self.defaultAuthScheme?.templateValue
-        properties["EndpointNetworkType"] = self.endpointNetworkType?.templateValue
-        properties["EngineFamily"] = self.engineFamily.templateValue
-        properties["IdleClientTimeout"] = self.idleClientTimeout?.templateValue
-        properties["RequireTLS"] = self.requireTLS?.templateValue
-        properties["RoleArn"] = self.roleArn.templateValue
-        properties["Tags"] = self.tags?.templateValue
-        properties["TargetConnectionNetworkType"] = self.targetConnectionNetworkType?.templateValue
-        properties["VpcSecurityGroupIds"] = self.vpcSecurityGroupIds?.templateValue
-        properties["VpcSubnetIds"] = self.vpcSubnetIds.templateValue
+        properties.appendNew("Auth", self.auth?.templateValue)
+        properties.appendNew("DBProxyName", self.dbProxyName.templateValue)
+        properties.appendNew("DebugLogging", self.debugLogging?.templateValue)
+        properties.appendNew("DefaultAuthScheme", self.defaultAuthScheme?.templateValue)
+        properties.appendNew("EndpointNetworkType", self.endpointNetworkType?.templateValue)
+        properties.appendNew("EngineFamily", self.engineFamily.templateValue)
+        properties.appendNew("IdleClientTimeout", self.idleClientTimeout?.templateValue)
+        properties.appendNew("RequireTLS", self.requireTLS?.templateValue)
+        properties.appendNew("RoleArn", self.roleArn.templateValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
+        properties.appendNew("TargetConnectionNetworkType", self.targetConnectionNetworkType?.templateValue)
+        properties.appendNew("VpcSecurityGroupIds", self.vpcSecurityGroupIds?.templateValue)
+        properties.appendNew("VpcSubnetIds", self.vpcSubnetIds.templateValue)
         return properties
     }
 
@@ -100,11 +100,11 @@ public final class CfnDBProxy: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["AuthScheme"] = self.authScheme?.templateValue
-            fields["ClientPasswordAuthType"] = self.clientPasswordAuthType?.templateValue
-            fields["Description"] = self.description?.templateValue
-            fields["IAMAuth"] = self.iamAuth?.templateValue
-            fields["SecretArn"] = self.secretArn?.templateValue
+            fields.appendNew("AuthScheme", self.authScheme?.templateValue)
+            fields.appendNew("ClientPasswordAuthType", self.clientPasswordAuthType?.templateValue)
+            fields.appendNew("Description", self.description?.templateValue)
+            fields.appendNew("IAMAuth", self.iamAuth?.templateValue)
+            fields.appendNew("SecretArn", self.secretArn?.templateValue)
             return .object(fields)
         }
 
@@ -179,8 +179,8 @@ public final class CfnDBProxy: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Key"] = self.key?.templateValue
-            fields["Value"] = self.value?.templateValue
+            fields.appendNew("Key", self.key?.templateValue)
+            fields.appendNew("Value", self.value?.templateValue)
             return .object(fields)
         }
     }

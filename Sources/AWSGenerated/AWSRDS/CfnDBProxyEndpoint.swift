@@ -47,13 +47,13 @@ public final class CfnDBProxyEndpoint: Resource, HasAttributes {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["DBProxyEndpointName"] = self.dbProxyEndpointName.templateValue
-        properties["DBProxyName"] = self.dbProxyName.templateValue
-        properties["EndpointNetworkType"] = self.endpointNetworkType?.templateValue
-        properties["Tags"] = self.tags?.templateValue
-        properties["TargetRole"] = self.targetRole?.templateValue
-        properties["VpcSecurityGroupIds"] = self.vpcSecurityGroupIds?.templateValue
-        properties["VpcSubnetIds"] = self.vpcSubnetIds.templateValue
+        properties.appendNew("DBProxyEndpointName", self.dbProxyEndpointName.templateValue)
+        properties.appendNew("DBProxyName", self.dbProxyName.templateValue)
+        properties.appendNew("EndpointNetworkType", self.endpointNetworkType?.templateValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
+        properties.appendNew("TargetRole", self.targetRole?.templateValue)
+        properties.appendNew("VpcSecurityGroupIds", self.vpcSecurityGroupIds?.templateValue)
+        properties.appendNew("VpcSubnetIds", self.vpcSubnetIds.templateValue)
         return properties
     }
 
@@ -78,8 +78,8 @@ public final class CfnDBProxyEndpoint: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Key"] = self.key?.templateValue
-            fields["Value"] = self.value?.templateValue
+            fields.appendNew("Key", self.key?.templateValue)
+            fields.appendNew("Value", self.value?.templateValue)
             return .object(fields)
         }
     }

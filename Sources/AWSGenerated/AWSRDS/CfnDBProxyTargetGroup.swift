@@ -32,12 +32,12 @@ public final class CfnDBProxyTargetGroup: Resource, HasAttributes {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["ConnectionPoolConfigurationInfo"] = self.connectionPoolConfigurationInfo?.templateValue
-        properties["DBClusterIdentifiers"] = self.dbClusterIdentifiers?.templateValue
-        properties["DBInstanceIdentifiers"] = self.dbInstanceIdentifiers?.templateValue
-        properties["DBProxyName"] = self.dbProxyName.templateValue
-        properties["Tags"] = self.tags?.templateValue
-        properties["TargetGroupName"] = self.targetGroupName.templateValue
+        properties.appendNew("ConnectionPoolConfigurationInfo", self.connectionPoolConfigurationInfo?.templateValue)
+        properties.appendNew("DBClusterIdentifiers", self.dbClusterIdentifiers?.templateValue)
+        properties.appendNew("DBInstanceIdentifiers", self.dbInstanceIdentifiers?.templateValue)
+        properties.appendNew("DBProxyName", self.dbProxyName.templateValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
+        properties.appendNew("TargetGroupName", self.targetGroupName.templateValue)
         return properties
     }
 
@@ -63,11 +63,11 @@ public final class CfnDBProxyTargetGroup: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["ConnectionBorrowTimeout"] = self.connectionBorrowTimeout?.templateValue
-            fields["InitQuery"] = self.initQuery?.templateValue
-            fields["MaxConnectionsPercent"] = self.maxConnectionsPercent?.templateValue
-            fields["MaxIdleConnectionsPercent"] = self.maxIdleConnectionsPercent?.templateValue
-            fields["SessionPinningFilters"] = self.sessionPinningFilters?.templateValue
+            fields.appendNew("ConnectionBorrowTimeout", self.connectionBorrowTimeout?.templateValue)
+            fields.appendNew("InitQuery", self.initQuery?.templateValue)
+            fields.appendNew("MaxConnectionsPercent", self.maxConnectionsPercent?.templateValue)
+            fields.appendNew("MaxIdleConnectionsPercent", self.maxIdleConnectionsPercent?.templateValue)
+            fields.appendNew("SessionPinningFilters", self.sessionPinningFilters?.templateValue)
             return .object(fields)
         }
     }
@@ -86,8 +86,8 @@ public final class CfnDBProxyTargetGroup: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Key"] = self.key.templateValue
-            fields["Value"] = self.value?.templateValue
+            fields.appendNew("Key", self.key.templateValue)
+            fields.appendNew("Value", self.value?.templateValue)
             return .object(fields)
         }
     }

@@ -25,10 +25,10 @@ public final class CfnDBSecurityGroup: Resource, HasAttributes {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["DBSecurityGroupIngress"] = self.dbSecurityGroupIngress.templateValue
-        properties["EC2VpcId"] = self.ec2VpcId?.templateValue
-        properties["GroupDescription"] = self.groupDescription.templateValue
-        properties["Tags"] = self.tags?.templateValue
+        properties.appendNew("DBSecurityGroupIngress", self.dbSecurityGroupIngress.templateValue)
+        properties.appendNew("EC2VpcId", self.ec2VpcId?.templateValue)
+        properties.appendNew("GroupDescription", self.groupDescription.templateValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
         return properties
     }
 
@@ -47,10 +47,10 @@ public final class CfnDBSecurityGroup: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["CIDRIP"] = self.cidrip?.templateValue
-            fields["EC2SecurityGroupId"] = self.ec2SecurityGroupId?.templateValue
-            fields["EC2SecurityGroupName"] = self.ec2SecurityGroupName?.templateValue
-            fields["EC2SecurityGroupOwnerId"] = self.ec2SecurityGroupOwnerId?.templateValue
+            fields.appendNew("CIDRIP", self.cidrip?.templateValue)
+            fields.appendNew("EC2SecurityGroupId", self.ec2SecurityGroupId?.templateValue)
+            fields.appendNew("EC2SecurityGroupName", self.ec2SecurityGroupName?.templateValue)
+            fields.appendNew("EC2SecurityGroupOwnerId", self.ec2SecurityGroupOwnerId?.templateValue)
             return .object(fields)
         }
     }
@@ -66,8 +66,8 @@ public final class CfnDBSecurityGroup: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Key"] = self.key.templateValue
-            fields["Value"] = self.value.templateValue
+            fields.appendNew("Key", self.key.templateValue)
+            fields.appendNew("Value", self.value.templateValue)
             return .object(fields)
         }
     }

@@ -27,11 +27,11 @@ public final class CfnDBSecurityGroupIngress: Resource, HasAttributes {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["CIDRIP"] = self.cidrip?.templateValue
-        properties["DBSecurityGroupName"] = self.dbSecurityGroupName.templateValue
-        properties["EC2SecurityGroupId"] = self.ec2SecurityGroupId?.templateValue
-        properties["EC2SecurityGroupName"] = self.ec2SecurityGroupName?.templateValue
-        properties["EC2SecurityGroupOwnerId"] = self.ec2SecurityGroupOwnerId?.templateValue
+        properties.appendNew("CIDRIP", self.cidrip?.templateValue)
+        properties.appendNew("DBSecurityGroupName", self.dbSecurityGroupName.templateValue)
+        properties.appendNew("EC2SecurityGroupId", self.ec2SecurityGroupId?.templateValue)
+        properties.appendNew("EC2SecurityGroupName", self.ec2SecurityGroupName?.templateValue)
+        properties.appendNew("EC2SecurityGroupOwnerId", self.ec2SecurityGroupOwnerId?.templateValue)
         return properties
     }
 }

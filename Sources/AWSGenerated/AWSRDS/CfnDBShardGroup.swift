@@ -41,13 +41,13 @@ public final class CfnDBShardGroup: Resource, HasAttributes {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["ComputeRedundancy"] = self.computeRedundancy?.templateValue
-        properties["DBClusterIdentifier"] = self.dbClusterIdentifier.templateValue
-        properties["DBShardGroupIdentifier"] = self.dbShardGroupIdentifier?.templateValue
-        properties["MaxACU"] = self.maxACU.templateValue
-        properties["MinACU"] = self.minACU?.templateValue
-        properties["PubliclyAccessible"] = self.publiclyAccessible?.templateValue
-        properties["Tags"] = self.tags?.templateValue
+        properties.appendNew("ComputeRedundancy", self.computeRedundancy?.templateValue)
+        properties.appendNew("DBClusterIdentifier", self.dbClusterIdentifier.templateValue)
+        properties.appendNew("DBShardGroupIdentifier", self.dbShardGroupIdentifier?.templateValue)
+        properties.appendNew("MaxACU", self.maxACU.templateValue)
+        properties.appendNew("MinACU", self.minACU?.templateValue)
+        properties.appendNew("PubliclyAccessible", self.publiclyAccessible?.templateValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
         return properties
     }
 
@@ -65,8 +65,8 @@ public final class CfnDBShardGroup: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Key"] = self.key.templateValue
-            fields["Value"] = self.value?.templateValue
+            fields.appendNew("Key", self.key.templateValue)
+            fields.appendNew("Value", self.value?.templateValue)
             return .object(fields)
         }
     }

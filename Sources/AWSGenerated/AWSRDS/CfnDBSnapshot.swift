@@ -89,9 +89,9 @@ public final class CfnDBSnapshot: Resource, HasAttributes {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["DBInstanceIdentifier"] = self.dbInstanceIdentifier.templateValue
-        properties["DBSnapshotIdentifier"] = self.dbSnapshotIdentifier.templateValue
-        properties["Tags"] = self.tags?.templateValue
+        properties.appendNew("DBInstanceIdentifier", self.dbInstanceIdentifier.templateValue)
+        properties.appendNew("DBSnapshotIdentifier", self.dbSnapshotIdentifier.templateValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
         return properties
     }
 
@@ -108,8 +108,8 @@ public final class CfnDBSnapshot: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Key"] = self.key.templateValue
-            fields["Value"] = self.value.templateValue
+            fields.appendNew("Key", self.key.templateValue)
+            fields.appendNew("Value", self.value.templateValue)
             return .object(fields)
         }
     }

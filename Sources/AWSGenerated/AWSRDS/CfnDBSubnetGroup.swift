@@ -29,10 +29,10 @@ public final class CfnDBSubnetGroup: Resource, HasAttributes {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["DBSubnetGroupDescription"] = self.dbSubnetGroupDescription.templateValue
-        properties["DBSubnetGroupName"] = self.dbSubnetGroupName?.templateValue
-        properties["SubnetIds"] = self.subnetIds.templateValue
-        properties["Tags"] = self.tags?.templateValue
+        properties.appendNew("DBSubnetGroupDescription", self.dbSubnetGroupDescription.templateValue)
+        properties.appendNew("DBSubnetGroupName", self.dbSubnetGroupName?.templateValue)
+        properties.appendNew("SubnetIds", self.subnetIds.templateValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
         return properties
     }
 
@@ -50,8 +50,8 @@ public final class CfnDBSubnetGroup: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Key"] = self.key.templateValue
-            fields["Value"] = self.value?.templateValue
+            fields.appendNew("Key", self.key.templateValue)
+            fields.appendNew("Value", self.value?.templateValue)
             return .object(fields)
         }
     }

@@ -71,18 +71,18 @@ public final class CfnDeployment: Resource, HasAttributes {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["BlueGreenDeploymentName"] = self.blueGreenDeploymentName.templateValue
-        properties["Source"] = self.source.templateValue
-        properties["Tags"] = self.tags?.templateValue
-        properties["TargetAllocatedStorage"] = self.targetAllocatedStorage?.templateValue
-        properties["TargetDBClusterParameterGroupName"] = self.targetDBClusterParameterGroupName?.templateValue
-        properties["TargetDBInstanceClass"] = self.targetDBInstanceClass?.templateValue
-        properties["TargetDBParameterGroupName"] = self.targetDBParameterGroupName?.templateValue
-        properties["TargetEngineVersion"] = self.targetEngineVersion?.templateValue
-        properties["TargetIops"] = self.targetIops?.templateValue
-        properties["TargetStorageThroughput"] = self.targetStorageThroughput?.templateValue
-        properties["TargetStorageType"] = self.targetStorageType?.templateValue
-        properties["UpgradeTargetStorageConfig"] = self.upgradeTargetStorageConfig?.templateValue
+        properties.appendNew("BlueGreenDeploymentName", self.blueGreenDeploymentName.templateValue)
+        properties.appendNew("Source", self.source.templateValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
+        properties.appendNew("TargetAllocatedStorage", self.targetAllocatedStorage?.templateValue)
+        properties.appendNew("TargetDBClusterParameterGroupName", self.targetDBClusterParameterGroupName?.templateValue)
+        properties.appendNew("TargetDBInstanceClass", self.targetDBInstanceClass?.templateValue)
+        properties.appendNew("TargetDBParameterGroupName", self.targetDBParameterGroupName?.templateValue)
+        properties.appendNew("TargetEngineVersion", self.targetEngineVersion?.templateValue)
+        properties.appendNew("TargetIops", self.targetIops?.templateValue)
+        properties.appendNew("TargetStorageThroughput", self.targetStorageThroughput?.templateValue)
+        properties.appendNew("TargetStorageType", self.targetStorageType?.templateValue)
+        properties.appendNew("UpgradeTargetStorageConfig", self.upgradeTargetStorageConfig?.templateValue)
         return properties
     }
 
@@ -99,8 +99,8 @@ public final class CfnDeployment: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Key"] = self.key.templateValue
-            fields["Value"] = self.value.templateValue
+            fields.appendNew("Key", self.key.templateValue)
+            fields.appendNew("Value", self.value.templateValue)
             return .object(fields)
         }
     }

@@ -31,13 +31,13 @@ public final class CfnEventSubscription: Resource {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["Enabled"] = self.enabled?.templateValue
-        properties["EventCategories"] = self.eventCategories?.templateValue
-        properties["SnsTopicArn"] = self.snsTopicArn.templateValue
-        properties["SourceIds"] = self.sourceIds?.templateValue
-        properties["SourceType"] = self.sourceType?.templateValue
-        properties["SubscriptionName"] = self.subscriptionName?.templateValue
-        properties["Tags"] = self.tags?.templateValue
+        properties.appendNew("Enabled", self.enabled?.templateValue)
+        properties.appendNew("EventCategories", self.eventCategories?.templateValue)
+        properties.appendNew("SnsTopicArn", self.snsTopicArn.templateValue)
+        properties.appendNew("SourceIds", self.sourceIds?.templateValue)
+        properties.appendNew("SourceType", self.sourceType?.templateValue)
+        properties.appendNew("SubscriptionName", self.subscriptionName?.templateValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
         return properties
     }
 
@@ -55,8 +55,8 @@ public final class CfnEventSubscription: Resource {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Key"] = self.key.templateValue
-            fields["Value"] = self.value?.templateValue
+            fields.appendNew("Key", self.key.templateValue)
+            fields.appendNew("Value", self.value?.templateValue)
             return .object(fields)
         }
     }

@@ -41,14 +41,14 @@ public final class CfnGlobalCluster: Resource, HasAttributes {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["DeletionProtection"] = self.deletionProtection?.templateValue
-        properties["Engine"] = self.engine?.templateValue
-        properties["EngineLifecycleSupport"] = self.engineLifecycleSupport?.templateValue
-        properties["EngineVersion"] = self.engineVersion?.templateValue
-        properties["GlobalClusterIdentifier"] = self.globalClusterIdentifier?.templateValue
-        properties["SourceDBClusterIdentifier"] = self.sourceDBClusterIdentifier?.templateValue
-        properties["StorageEncrypted"] = self.storageEncrypted?.templateValue
-        properties["Tags"] = self.tags?.templateValue
+        properties.appendNew("DeletionProtection", self.deletionProtection?.templateValue)
+        properties.appendNew("Engine", self.engine?.templateValue)
+        properties.appendNew("EngineLifecycleSupport", self.engineLifecycleSupport?.templateValue)
+        properties.appendNew("EngineVersion", self.engineVersion?.templateValue)
+        properties.appendNew("GlobalClusterIdentifier", self.globalClusterIdentifier?.templateValue)
+        properties.appendNew("SourceDBClusterIdentifier", self.sourceDBClusterIdentifier?.templateValue)
+        properties.appendNew("StorageEncrypted", self.storageEncrypted?.templateValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
         return properties
     }
 
@@ -76,8 +76,8 @@ public final class CfnGlobalCluster: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Key"] = self.key.templateValue
-            fields["Value"] = self.value?.templateValue
+            fields.appendNew("Key", self.key.templateValue)
+            fields.appendNew("Value", self.value?.templateValue)
             return .object(fields)
         }
     }

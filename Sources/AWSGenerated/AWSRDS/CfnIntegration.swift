@@ -44,14 +44,14 @@ public final class CfnIntegration: Resource, HasAttributes {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["AdditionalEncryptionContext"] = self.additionalEncryptionContext?.templateValue
-        properties["DataFilter"] = self.dataFilter?.templateValue
-        properties["Description"] = self.description?.templateValue
-        properties["IntegrationName"] = self.integrationName?.templateValue
-        properties["KMSKeyId"] = self.kmsKeyId?.templateValue
-        properties["SourceArn"] = self.sourceArn.templateValue
-        properties["Tags"] = self.tags?.templateValue
-        properties["TargetArn"] = self.targetArn.templateValue
+        properties.appendNew("AdditionalEncryptionContext", self.additionalEncryptionContext?.templateValue)
+        properties.appendNew("DataFilter", self.dataFilter?.templateValue)
+        properties.appendNew("Description", self.description?.templateValue)
+        properties.appendNew("IntegrationName", self.integrationName?.templateValue)
+        properties.appendNew("KMSKeyId", self.kmsKeyId?.templateValue)
+        properties.appendNew("SourceArn", self.sourceArn.templateValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
+        properties.appendNew("TargetArn", self.targetArn.templateValue)
         return properties
     }
 
@@ -69,8 +69,8 @@ public final class CfnIntegration: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Key"] = self.key.templateValue
-            fields["Value"] = self.value?.templateValue
+            fields.appendNew("Key", self.key.templateValue)
+            fields.appendNew("Value", self.value?.templateValue)
             return .object(fields)
         }
     }

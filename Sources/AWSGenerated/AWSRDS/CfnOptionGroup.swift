@@ -28,12 +28,12 @@ public final class CfnOptionGroup: Resource {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["EngineName"] = self.engineName.templateValue
-        properties["MajorEngineVersion"] = self.majorEngineVersion.templateValue
-        properties["OptionConfigurations"] = self.optionConfigurations?.templateValue
-        properties["OptionGroupDescription"] = self.optionGroupDescription.templateValue
-        properties["OptionGroupName"] = self.optionGroupName?.templateValue
-        properties["Tags"] = self.tags?.templateValue
+        properties.appendNew("EngineName", self.engineName.templateValue)
+        properties.appendNew("MajorEngineVersion", self.majorEngineVersion.templateValue)
+        properties.appendNew("OptionConfigurations", self.optionConfigurations?.templateValue)
+        properties.appendNew("OptionGroupDescription", self.optionGroupDescription.templateValue)
+        properties.appendNew("OptionGroupName", self.optionGroupName?.templateValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
         return properties
     }
 
@@ -63,12 +63,12 @@ public final class CfnOptionGroup: Resource {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["DBSecurityGroupMemberships"] = self.dbSecurityGroupMemberships?.templateValue
-            fields["OptionName"] = self.optionName.templateValue
-            fields["OptionSettings"] = self.optionSettings?.templateValue
-            fields["OptionVersion"] = self.optionVersion?.templateValue
-            fields["Port"] = self.port?.templateValue
-            fields["VpcSecurityGroupMemberships"] = self.vpcSecurityGroupMemberships?.templateValue
+            fields.appendNew("DBSecurityGroupMemberships", self.dbSecurityGroupMemberships?.templateValue)
+            fields.appendNew("OptionName", self.optionName.templateValue)
+            fields.appendNew("OptionSettings", self.optionSettings?.templateValue)
+            fields.appendNew("OptionVersion", self.optionVersion?.templateValue)
+            fields.appendNew("Port", self.port?.templateValue)
+            fields.appendNew("VpcSecurityGroupMemberships", self.vpcSecurityGroupMemberships?.templateValue)
             return .object(fields)
         }
     }
@@ -87,8 +87,8 @@ public final class CfnOptionGroup: Resource {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Name"] = self.name?.templateValue
-            fields["Value"] = self.value?.templateValue
+            fields.appendNew("Name", self.name?.templateValue)
+            fields.appendNew("Value", self.value?.templateValue)
             return .object(fields)
         }
     }
@@ -107,8 +107,8 @@ public final class CfnOptionGroup: Resource {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Key"] = self.key.templateValue
-            fields["Value"] = self.value?.templateValue
+            fields.appendNew("Key", self.key.templateValue)
+            fields.appendNew("Value", self.value?.templateValue)
             return .object(fields)
         }
     }

@@ -26,8 +26,8 @@ public final class CfnCidrCollection: Resource, HasAttributes {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["Locations"] = self.locations?.templateValue
-        properties["Name"] = self.name.templateValue
+        properties.appendNew("Locations", self.locations?.templateValue)
+        properties.appendNew("Name", self.name.templateValue)
         return properties
     }
 
@@ -44,8 +44,8 @@ public final class CfnCidrCollection: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["CidrList"] = self.cidrList.templateValue
-            fields["LocationName"] = self.locationName.templateValue
+            fields.appendNew("CidrList", self.cidrList.templateValue)
+            fields.appendNew("LocationName", self.locationName.templateValue)
             return .object(fields)
         }
     }

@@ -13,7 +13,7 @@ public final class CfnDNSSEC: Resource {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["HostedZoneId"] = self.hostedZoneId.templateValue
+        properties.appendNew("HostedZoneId", self.hostedZoneId.templateValue)
         return properties
     }
 }

@@ -23,8 +23,8 @@ public final class CfnHealthCheck: Resource, HasAttributes {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["HealthCheckConfig"] = self.healthCheckConfig.templateValue
-        properties["HealthCheckTags"] = self.healthCheckTags?.templateValue
+        properties.appendNew("HealthCheckConfig", self.healthCheckConfig.templateValue)
+        properties.appendNew("HealthCheckTags", self.healthCheckTags?.templateValue)
         return properties
     }
 
@@ -70,23 +70,23 @@ public final class CfnHealthCheck: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["AlarmIdentifier"] = self.alarmIdentifier?.templateValue
-            fields["ChildHealthChecks"] = self.childHealthChecks?.templateValue
-            fields["EnableSNI"] = self.enableSNI?.templateValue
-            fields["FailureThreshold"] = self.failureThreshold?.templateValue
-            fields["FullyQualifiedDomainName"] = self.fullyQualifiedDomainName?.templateValue
-            fields["HealthThreshold"] = self.healthThreshold?.templateValue
-            fields["IPAddress"] = self.ipAddress?.templateValue
-            fields["InsufficientDataHealthStatus"] = self.insufficientDataHealthStatus?.templateValue
-            fields["Inverted"] = self.inverted?.templateValue
-            fields["MeasureLatency"] = self.measureLatency?.templateValue
-            fields["Port"] = self.port?.templateValue
-            fields["Regions"] = self.regions?.templateValue
-            fields["RequestInterval"] = self.requestInterval?.templateValue
-            fields["ResourcePath"] = self.resourcePath?.templateValue
-            fields["RoutingControlArn"] = self.routingControlArn?.templateValue
-            fields["SearchString"] = self.searchString?.templateValue
-            fields["Type"] = self.type.templateValue
+            fields.appendNew("AlarmIdentifier", self.alarmIdentifier?.templateValue)
+            fields.appendNew("ChildHealthChecks", self.childHealthChecks?.templateValue)
+            fields.appendNew("EnableSNI", self.enableSNI?.templateValue)
+            fields.appendNew("FailureThreshold", self.failureThreshold?.templateValue)
+            fields.appendNew("FullyQualifiedDomainName", self.fullyQualifiedDomainName?.templateValue)
+            fields.appendNew("HealthThreshold", self.healthThreshold?.templateValue)
+            fields.appendNew("IPAddress", self.ipAddress?.templateValue)
+            fields.appendNew("InsufficientDataHealthStatus", self.insufficientDataHealthStatus?.templateValue)
+            fields.appendNew("Inverted", self.inverted?.templateValue)
+            fields.appendNew("MeasureLatency", self.measureLatency?.templateValue)
+            fields.appendNew("Port", self.port?.templateValue)
+            fields.appendNew("Regions", self.regions?.templateValue)
+            fields.appendNew("RequestInterval", self.requestInterval?.templateValue)
+            fields.appendNew("ResourcePath", self.resourcePath?.templateValue)
+            fields.appendNew("RoutingControlArn", self.routingControlArn?.templateValue)
+            fields.appendNew("SearchString", self.searchString?.templateValue)
+            fields.appendNew("Type", self.type.templateValue)
             return .object(fields)
         }
 
@@ -145,8 +145,8 @@ public final class CfnHealthCheck: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Name"] = self.name.templateValue
-            fields["Region"] = self.region.templateValue
+            fields.appendNew("Name", self.name.templateValue)
+            fields.appendNew("Region", self.region.templateValue)
             return .object(fields)
         }
 
@@ -218,8 +218,8 @@ public final class CfnHealthCheck: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Key"] = self.key.templateValue
-            fields["Value"] = self.value.templateValue
+            fields.appendNew("Key", self.key.templateValue)
+            fields.appendNew("Value", self.value.templateValue)
             return .object(fields)
         }
     }

@@ -40,13 +40,13 @@ public final class CfnHostedZone: Resource, HasAttributes {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["DelegationSetId"] = self.delegationSetId?.templateValue
-        properties["HostedZoneConfig"] = self.hostedZoneConfig?.templateValue
-        properties["HostedZoneFeatures"] = self.hostedZoneFeatures?.templateValue
-        properties["HostedZoneTags"] = self.hostedZoneTags?.templateValue
-        properties["Name"] = self.name?.templateValue
-        properties["QueryLoggingConfig"] = self.queryLoggingConfig?.templateValue
-        properties["VPCs"] = self.vpCs?.templateValue
+        properties.appendNew("DelegationSetId", self.delegationSetId?.templateValue)
+        properties.appendNew("HostedZoneConfig", self.hostedZoneConfig?.templateValue)
+        properties.appendNew("HostedZoneFeatures", self.hostedZoneFeatures?.templateValue)
+        properties.appendNew("HostedZoneTags", self.hostedZoneTags?.templateValue)
+        properties.appendNew("Name", self.name?.templateValue)
+        properties.appendNew("QueryLoggingConfig", self.queryLoggingConfig?.templateValue)
+        properties.appendNew("VPCs", self.vpCs?.templateValue)
         return properties
     }
 
@@ -61,7 +61,7 @@ public final class CfnHostedZone: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Comment"] = self.comment?.templateValue
+            fields.appendNew("Comment", self.comment?.templateValue)
             return .object(fields)
         }
     }
@@ -76,7 +76,7 @@ public final class CfnHostedZone: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["EnableAcceleratedRecovery"] = self.enableAcceleratedRecovery?.templateValue
+            fields.appendNew("EnableAcceleratedRecovery", self.enableAcceleratedRecovery?.templateValue)
             return .object(fields)
         }
     }
@@ -95,8 +95,8 @@ public final class CfnHostedZone: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Key"] = self.key.templateValue
-            fields["Value"] = self.value.templateValue
+            fields.appendNew("Key", self.key.templateValue)
+            fields.appendNew("Value", self.value.templateValue)
             return .object(fields)
         }
     }
@@ -112,7 +112,7 @@ public final class CfnHostedZone: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["CloudWatchLogsLogGroupArn"] = self.cloudWatchLogsLogGroupArn.templateValue
+            fields.appendNew("CloudWatchLogsLogGroupArn", self.cloudWatchLogsLogGroupArn.templateValue)
             return .object(fields)
         }
     }
@@ -131,8 +131,8 @@ public final class CfnHostedZone: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["VPCId"] = self.vpcId.templateValue
-            fields["VPCRegion"] = self.vpcRegion.templateValue
+            fields.appendNew("VPCId", self.vpcId.templateValue)
+            fields.appendNew("VPCRegion", self.vpcRegion.templateValue)
             return .object(fields)
         }
     }

@@ -22,10 +22,10 @@ public final class CfnKeySigningKey: Resource {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["HostedZoneId"] = self.hostedZoneId.templateValue
-        properties["KeyManagementServiceArn"] = self.keyManagementServiceArn.templateValue
-        properties["Name"] = self.name.templateValue
-        properties["Status"] = self.status.templateValue
+        properties.appendNew("HostedZoneId", self.hostedZoneId.templateValue)
+        properties.appendNew("KeyManagementServiceArn", self.keyManagementServiceArn.templateValue)
+        properties.appendNew("Name", self.name.templateValue)
+        properties.appendNew("Status", self.status.templateValue)
         return properties
     }
 

@@ -26,8 +26,8 @@ public final class CfnQueryLoggingConfig: Resource, HasAttributes {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["CloudWatchLogsLogGroupArn"] = self.cloudWatchLogsLogGroupArn.templateValue
-        properties["HostedZoneId"] = self.hostedZoneId.templateValue
+        properties.appendNew("CloudWatchLogsLogGroupArn", self.cloudWatchLogsLogGroupArn.templateValue)
+        properties.appendNew("HostedZoneId", self.hostedZoneId.templateValue)
         return properties
     }
 }

@@ -61,23 +61,23 @@ public final class CfnRecordSet: Resource {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["AliasTarget"] = self.aliasTarget?.templateValue
-        properties["CidrRoutingConfig"] = self.cidrRoutingConfig?.templateValue
-        properties["Comment"] = self.comment?.templateValue
-        properties["Failover"] = self.failover?.templateValue
-        properties["GeoLocation"] = self.geoLocation?.templateValue
-        properties["GeoProximityLocation"] = self.geoProximityLocation?.templateValue
-        properties["HealthCheckId"] = self.healthCheckId?.templateValue
-        properties["HostedZoneId"] = self.hostedZoneId?.templateValue
-        properties["HostedZoneName"] = self.hostedZoneName?.templateValue
-        properties["MultiValueAnswer"] = self.multiValueAnswer?.templateValue
-        properties["Name"] = self.name.templateValue
-        properties["Region"] = self.region?.templateValue
-        properties["ResourceRecords"] = self.resourceRecords?.templateValue
-        properties["SetIdentifier"] = self.setIdentifier?.templateValue
-        properties["TTL"] = self.ttl?.templateValue
-        properties["Type"] = self.recordSetType.templateValue
-        properties["Weight"] = self.weight?.templateValue
+        properties.appendNew("AliasTarget", self.aliasTarget?.templateValue)
+        properties.appendNew("CidrRoutingConfig", self.cidrRoutingConfig?.templateValue)
+        properties.appendNew("Comment", self.comment?.templateValue)
+        properties.appendNew("Failover", self.failover?.templateValue)
+        properties.appendNew("GeoLocation", self.geoLocation?.templateValue)
+        properties.appendNew("GeoProximityLocation", self.geoProximityLocation?.templateValue)
+        properties.appendNew("HealthCheckId", self.healthCheckId?.templateValue)
+        properties.appendNew("HostedZoneId", self.hostedZoneId?.templateValue)
+        properties.appendNew("HostedZoneName", self.hostedZoneName?.templateValue)
+        properties.appendNew("MultiValueAnswer", self.multiValueAnswer?.templateValue)
+        properties.appendNew("Name", self.name.templateValue)
+        properties.appendNew("Region", self.region?.templateValue)
+        properties.appendNew("ResourceRecords", self.resourceRecords?.templateValue)
+        properties.appendNew("SetIdentifier", self.setIdentifier?.templateValue)
+        properties.appendNew("TTL", self.ttl?.templateValue)
+        properties.appendNew("Type", self.recordSetType.templateValue)
+        properties.appendNew("Weight", self.weight?.templateValue)
         return properties
     }
 
@@ -97,9 +97,9 @@ public final class CfnRecordSet: Resource {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["DNSName"] = self.dnsName.templateValue
-            fields["EvaluateTargetHealth"] = self.evaluateTargetHealth?.templateValue
-            fields["HostedZoneId"] = self.hostedZoneId.templateValue
+            fields.appendNew("DNSName", self.dnsName.templateValue)
+            fields.appendNew("EvaluateTargetHealth", self.evaluateTargetHealth?.templateValue)
+            fields.appendNew("HostedZoneId", self.hostedZoneId.templateValue)
             return .object(fields)
         }
     }
@@ -117,8 +117,8 @@ public final class CfnRecordSet: Resource {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["CollectionId"] = self.collectionId.templateValue
-            fields["LocationName"] = self.locationName.templateValue
+            fields.appendNew("CollectionId", self.collectionId.templateValue)
+            fields.appendNew("LocationName", self.locationName.templateValue)
             return .object(fields)
         }
     }
@@ -148,9 +148,9 @@ public final class CfnRecordSet: Resource {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["ContinentCode"] = self.continentCode?.templateValue
-            fields["CountryCode"] = self.countryCode?.templateValue
-            fields["SubdivisionCode"] = self.subdivisionCode?.templateValue
+            fields.appendNew("ContinentCode", self.continentCode?.templateValue)
+            fields.appendNew("CountryCode", self.countryCode?.templateValue)
+            fields.appendNew("SubdivisionCode", self.subdivisionCode?.templateValue)
             return .object(fields)
         }
     }
@@ -174,10 +174,10 @@ public final class CfnRecordSet: Resource {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["AWSRegion"] = self.awsRegion?.templateValue
-            fields["Bias"] = self.bias?.templateValue
-            fields["Coordinates"] = self.coordinates?.templateValue
-            fields["LocalZoneGroup"] = self.localZoneGroup?.templateValue
+            fields.appendNew("AWSRegion", self.awsRegion?.templateValue)
+            fields.appendNew("Bias", self.bias?.templateValue)
+            fields.appendNew("Coordinates", self.coordinates?.templateValue)
+            fields.appendNew("LocalZoneGroup", self.localZoneGroup?.templateValue)
             return .object(fields)
         }
     }
@@ -195,8 +195,8 @@ public final class CfnRecordSet: Resource {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Latitude"] = self.latitude.templateValue
-            fields["Longitude"] = self.longitude.templateValue
+            fields.appendNew("Latitude", self.latitude.templateValue)
+            fields.appendNew("Longitude", self.longitude.templateValue)
             return .object(fields)
         }
     }

@@ -25,10 +25,10 @@ public final class CfnRecordSetGroup: Resource, HasAttributes {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["Comment"] = self.comment?.templateValue
-        properties["HostedZoneId"] = self.hostedZoneId?.templateValue
-        properties["HostedZoneName"] = self.hostedZoneName?.templateValue
-        properties["RecordSets"] = self.recordSets?.templateValue
+        properties.appendNew("Comment", self.comment?.templateValue)
+        properties.appendNew("HostedZoneId", self.hostedZoneId?.templateValue)
+        properties.appendNew("HostedZoneName", self.hostedZoneName?.templateValue)
+        properties.appendNew("RecordSets", self.recordSets?.templateValue)
         return properties
     }
 
@@ -71,22 +71,22 @@ public final class CfnRecordSetGroup: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["AliasTarget"] = self.aliasTarget?.templateValue
-            fields["CidrRoutingConfig"] = self.cidrRoutingConfig?.templateValue
-            fields["Failover"] = self.failover?.templateValue
-            fields["GeoLocation"] = self.geoLocation?.templateValue
-            fields["GeoProximityLocation"] = self.geoProximityLocation?.templateValue
-            fields["HealthCheckId"] = self.healthCheckId?.templateValue
-            fields["HostedZoneId"] = self.hostedZoneId?.templateValue
-            fields["HostedZoneName"] = self.hostedZoneName?.templateValue
-            fields["MultiValueAnswer"] = self.multiValueAnswer?.templateValue
-            fields["Name"] = self.name.templateValue
-            fields["Region"] = self.region?.templateValue
-            fields["ResourceRecords"] = self.resourceRecords?.templateValue
-            fields["SetIdentifier"] = self.setIdentifier?.templateValue
-            fields["TTL"] = self.ttl?.templateValue
-            fields["Type"] = self.type.templateValue
-            fields["Weight"] = self.weight?.templateValue
+            fields.appendNew("AliasTarget", self.aliasTarget?.templateValue)
+            fields.appendNew("CidrRoutingConfig", self.cidrRoutingConfig?.templateValue)
+            fields.appendNew("Failover", self.failover?.templateValue)
+            fields.appendNew("GeoLocation", self.geoLocation?.templateValue)
+            fields.appendNew("GeoProximityLocation", self.geoProximityLocation?.templateValue)
+            fields.appendNew("HealthCheckId", self.healthCheckId?.templateValue)
+            fields.appendNew("HostedZoneId", self.hostedZoneId?.templateValue)
+            fields.appendNew("HostedZoneName", self.hostedZoneName?.templateValue)
+            fields.appendNew("MultiValueAnswer", self.multiValueAnswer?.templateValue)
+            fields.appendNew("Name", self.name.templateValue)
+            fields.appendNew("Region", self.region?.templateValue)
+            fields.appendNew("ResourceRecords", self.resourceRecords?.templateValue)
+            fields.appendNew("SetIdentifier", self.setIdentifier?.templateValue)
+            fields.appendNew("TTL", self.ttl?.templateValue)
+            fields.appendNew("Type", self.type.templateValue)
+            fields.appendNew("Weight", self.weight?.templateValue)
             return .object(fields)
         }
     }
@@ -104,9 +104,9 @@ public final class CfnRecordSetGroup: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["DNSName"] = self.dnsName.templateValue
-            fields["EvaluateTargetHealth"] = self.evaluateTargetHealth?.templateValue
-            fields["HostedZoneId"] = self.hostedZoneId.templateValue
+            fields.appendNew("DNSName", self.dnsName.templateValue)
+            fields.appendNew("EvaluateTargetHealth", self.evaluateTargetHealth?.templateValue)
+            fields.appendNew("HostedZoneId", self.hostedZoneId.templateValue)
             return .object(fields)
         }
     }
@@ -122,8 +122,8 @@ public final class CfnRecordSetGroup: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["CollectionId"] = self.collectionId.templateValue
-            fields["LocationName"] = self.locationName.templateValue
+            fields.appendNew("CollectionId", self.collectionId.templateValue)
+            fields.appendNew("LocationName", self.locationName.templateValue)
             return .object(fields)
         }
     }
@@ -141,9 +141,9 @@ public final class CfnRecordSetGroup: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["ContinentCode"] = self.continentCode?.templateValue
-            fields["CountryCode"] = self.countryCode?.templateValue
-            fields["SubdivisionCode"] = self.subdivisionCode?.templateValue
+            fields.appendNew("ContinentCode", self.continentCode?.templateValue)
+            fields.appendNew("CountryCode", self.countryCode?.templateValue)
+            fields.appendNew("SubdivisionCode", self.subdivisionCode?.templateValue)
             return .object(fields)
         }
     }
@@ -163,10 +163,10 @@ public final class CfnRecordSetGroup: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["AWSRegion"] = self.awsRegion?.templateValue
-            fields["Bias"] = self.bias?.templateValue
-            fields["Coordinates"] = self.coordinates?.templateValue
-            fields["LocalZoneGroup"] = self.localZoneGroup?.templateValue
+            fields.appendNew("AWSRegion", self.awsRegion?.templateValue)
+            fields.appendNew("Bias", self.bias?.templateValue)
+            fields.appendNew("Coordinates", self.coordinates?.templateValue)
+            fields.appendNew("LocalZoneGroup", self.localZoneGroup?.templateValue)
             return .object(fields)
         }
     }
@@ -182,8 +182,8 @@ public final class CfnRecordSetGroup: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Latitude"] = self.latitude.templateValue
-            fields["Longitude"] = self.longitude.templateValue
+            fields.appendNew("Latitude", self.latitude.templateValue)
+            fields.appendNew("Longitude", self.longitude.templateValue)
             return .object(fields)
         }
     }

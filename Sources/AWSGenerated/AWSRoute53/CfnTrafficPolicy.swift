@@ -35,9 +35,9 @@ public final class CfnTrafficPolicy: Resource, HasAttributes {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["Comment"] = self.comment?.templateValue
-        properties["Document"] = self.document.templateValue
-        properties["Name"] = self.name.templateValue
+        properties.appendNew("Comment", self.comment?.templateValue)
+        properties.appendNew("Document", self.document.templateValue)
+        properties.appendNew("Name", self.name.templateValue)
         return properties
     }
 }

@@ -41,11 +41,11 @@ public final class CfnTrafficPolicyInstance: Resource, HasAttributes {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["HostedZoneId"] = self.hostedZoneId.templateValue
-        properties["Name"] = self.name.templateValue
-        properties["TTL"] = self.ttl.templateValue
-        properties["TrafficPolicyId"] = self.trafficPolicyId.templateValue
-        properties["TrafficPolicyVersion"] = self.trafficPolicyVersion.templateValue
+        properties.appendNew("HostedZoneId", self.hostedZoneId.templateValue)
+        properties.appendNew("Name", self.name.templateValue)
+        properties.appendNew("TTL", self.ttl.templateValue)
+        properties.appendNew("TrafficPolicyId", self.trafficPolicyId.templateValue)
+        properties.appendNew("TrafficPolicyVersion", self.trafficPolicyVersion.templateValue)
         return properties
     }
 }

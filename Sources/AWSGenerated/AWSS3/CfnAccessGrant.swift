@@ -43,13 +43,13 @@ public final class CfnAccessGrant: Resource, HasAttributes {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["AccessGrantsLocationConfiguration"] = self.accessGrantsLocationConfiguration?.templateValue
-        properties["AccessGrantsLocationId"] = self.accessGrantsLocationId.templateValue
-        properties["ApplicationArn"] = self.applicationArn?.templateValue
-        properties["Grantee"] = self.grantee.templateValue
-        properties["Permission"] = self.permission.templateValue
-        properties["S3PrefixType"] = self.s3PrefixType?.templateValue
-        properties["Tags"] = self.tags?.templateValue
+        properties.appendNew("AccessGrantsLocationConfiguration", self.accessGrantsLocationConfiguration?.templateValue)
+        properties.appendNew("AccessGrantsLocationId", self.accessGrantsLocationId.templateValue)
+        properties.appendNew("ApplicationArn", self.applicationArn?.templateValue)
+        properties.appendNew("Grantee", self.grantee.templateValue)
+        properties.appendNew("Permission", self.permission.templateValue)
+        properties.appendNew("S3PrefixType", self.s3PrefixType?.templateValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
         return properties
     }
 
@@ -63,7 +63,7 @@ public final class CfnAccessGrant: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["S3SubPrefix"] = self.s3SubPrefix.templateValue
+            fields.appendNew("S3SubPrefix", self.s3SubPrefix.templateValue)
             return .object(fields)
         }
     }
@@ -81,8 +81,8 @@ public final class CfnAccessGrant: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["GranteeIdentifier"] = self.granteeIdentifier.templateValue
-            fields["GranteeType"] = self.granteeType.templateValue
+            fields.appendNew("GranteeIdentifier", self.granteeIdentifier.templateValue)
+            fields.appendNew("GranteeType", self.granteeType.templateValue)
             return .object(fields)
         }
 
@@ -126,8 +126,8 @@ public final class CfnAccessGrant: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Key"] = self.key.templateValue
-            fields["Value"] = self.value.templateValue
+            fields.appendNew("Key", self.key.templateValue)
+            fields.appendNew("Value", self.value.templateValue)
             return .object(fields)
         }
     }

@@ -25,8 +25,8 @@ public final class CfnAccessGrantsInstance: Resource, HasAttributes {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["IdentityCenterArn"] = self.identityCenterArn?.templateValue
-        properties["Tags"] = self.tags?.templateValue
+        properties.appendNew("IdentityCenterArn", self.identityCenterArn?.templateValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
         return properties
     }
 
@@ -41,8 +41,8 @@ public final class CfnAccessGrantsInstance: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Key"] = self.key.templateValue
-            fields["Value"] = self.value.templateValue
+            fields.appendNew("Key", self.key.templateValue)
+            fields.appendNew("Value", self.value.templateValue)
             return .object(fields)
         }
     }

@@ -28,9 +28,9 @@ public final class CfnAccessGrantsLocation: Resource, HasAttributes {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["IamRoleArn"] = self.iamRoleArn.templateValue
-        properties["LocationScope"] = self.locationScope.templateValue
-        properties["Tags"] = self.tags?.templateValue
+        properties.appendNew("IamRoleArn", self.iamRoleArn.templateValue)
+        properties.appendNew("LocationScope", self.locationScope.templateValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
         return properties
     }
 
@@ -45,8 +45,8 @@ public final class CfnAccessGrantsLocation: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Key"] = self.key.templateValue
-            fields["Value"] = self.value.templateValue
+            fields.appendNew("Key", self.key.templateValue)
+            fields.appendNew("Value", self.value.templateValue)
             return .object(fields)
         }
     }

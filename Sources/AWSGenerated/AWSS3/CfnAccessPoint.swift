@@ -52,13 +52,13 @@ public final class CfnAccessPoint: Resource, HasAttributes {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["Bucket"] = self.bucket.templateValue
-        properties["BucketAccountId"] = self.bucketAccountId?.templateValue
-        properties["Name"] = self.name?.templateValue
-        properties["Policy"] = self.policy?.templateValue
-        properties["PublicAccessBlockConfiguration"] = self.publicAccessBlockConfiguration?.templateValue
-        properties["Tags"] = self.tags?.templateValue
-        properties["VpcConfiguration"] = self.vpcConfiguration?.templateValue
+        properties.appendNew("Bucket", self.bucket.templateValue)
+        properties.appendNew("BucketAccountId", self.bucketAccountId?.templateValue)
+        properties.appendNew("Name", self.name?.templateValue)
+        properties.appendNew("Policy", self.policy?.templateValue)
+        properties.appendNew("PublicAccessBlockConfiguration", self.publicAccessBlockConfiguration?.templateValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
+        properties.appendNew("VpcConfiguration", self.vpcConfiguration?.templateValue)
         return properties
     }
 
@@ -81,10 +81,10 @@ public final class CfnAccessPoint: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["BlockPublicAcls"] = self.blockPublicAcls?.templateValue
-            fields["BlockPublicPolicy"] = self.blockPublicPolicy?.templateValue
-            fields["IgnorePublicAcls"] = self.ignorePublicAcls?.templateValue
-            fields["RestrictPublicBuckets"] = self.restrictPublicBuckets?.templateValue
+            fields.appendNew("BlockPublicAcls", self.blockPublicAcls?.templateValue)
+            fields.appendNew("BlockPublicPolicy", self.blockPublicPolicy?.templateValue)
+            fields.appendNew("IgnorePublicAcls", self.ignorePublicAcls?.templateValue)
+            fields.appendNew("RestrictPublicBuckets", self.restrictPublicBuckets?.templateValue)
             return .object(fields)
         }
     }
@@ -100,8 +100,8 @@ public final class CfnAccessPoint: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Key"] = self.key.templateValue
-            fields["Value"] = self.value.templateValue
+            fields.appendNew("Key", self.key.templateValue)
+            fields.appendNew("Value", self.value.templateValue)
             return .object(fields)
         }
     }
@@ -117,7 +117,7 @@ public final class CfnAccessPoint: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["VpcId"] = self.vpcId?.templateValue
+            fields.appendNew("VpcId", self.vpcId?.templateValue)
             return .object(fields)
         }
     }

@@ -135,31 +135,31 @@ public final class CfnBucket: Resource, HasAttributes, DecodableResource {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["AbacStatus"] = self.abacStatus?.templateValue
-        properties["AccelerateConfiguration"] = self.accelerateConfiguration?.templateValue
-        properties["AccessControl"] = self.accessControl?.templateValue
-        properties["AnalyticsConfigurations"] = self.analyticsConfigurations?.templateValue
-        properties["BucketEncryption"] = self.bucketEncryption?.templateValue
-        properties["BucketName"] = self.bucketName?.templateValue
-        properties["BucketNamePrefix"] = self.bucketNamePrefix?.templateValue
-        properties["BucketNamespace"] = self.bucketNamespace?.templateValue
-        properties["CorsConfiguration"] = self.corsConfiguration?.templateValue
-        properties["IntelligentTieringConfigurations"] = self.intelligentTieringConfigurations?.templateValue
-        properties["InventoryConfigurations"] = self.inventoryConfigurations?.templateValue
-        properties["LifecycleConfiguration"] = self.lifecycleConfiguration?.templateValue
-        properties["LoggingConfiguration"] = self.loggingConfiguration?.templateValue
-        properties["MetadataConfiguration"] = self.metadataConfiguration?.templateValue
-        properties["MetadataTableConfiguration"] = self.metadataTableConfiguration?.templateValue
-        properties["MetricsConfigurations"] = self.metricsConfigurations?.templateValue
-        properties["NotificationConfiguration"] = self.notificationConfiguration?.templateValue
-        properties["ObjectLockConfiguration"] = self.objectLockConfiguration?.templateValue
-        properties["ObjectLockEnabled"] = self.objectLockEnabled?.templateValue
-        properties["OwnershipControls"] = self.ownershipControls?.templateValue
-        properties["PublicAccessBlockConfiguration"] = self.publicAccessBlockConfiguration?.templateValue
-        properties["ReplicationConfiguration"] = self.replicationConfiguration?.templateValue
-        properties["Tags"] = self.tags?.templateValue
-        properties["VersioningConfiguration"] = self.versioningConfiguration?.templateValue
-        properties["WebsiteConfiguration"] = self.websiteConfiguration?.templateValue
+        properties.appendNew("AbacStatus", self.abacStatus?.templateValue)
+        properties.appendNew("AccelerateConfiguration", self.accelerateConfiguration?.templateValue)
+        properties.appendNew("AccessControl", self.accessControl?.templateValue)
+        properties.appendNew("AnalyticsConfigurations", self.analyticsConfigurations?.templateValue)
+        properties.appendNew("BucketEncryption", self.bucketEncryption?.templateValue)
+        properties.appendNew("BucketName", self.bucketName?.templateValue)
+        properties.appendNew("BucketNamePrefix", self.bucketNamePrefix?.templateValue)
+        properties.appendNew("BucketNamespace", self.bucketNamespace?.templateValue)
+        properties.appendNew("CorsConfiguration", self.corsConfiguration?.templateValue)
+        properties.appendNew("IntelligentTieringConfigurations", self.intelligentTieringConfigurations?.templateValue)
+        properties.appendNew("InventoryConfigurations", self.inventoryConfigurations?.templateValue)
+        properties.appendNew("LifecycleConfiguration", self.lifecycleConfiguration?.templateValue)
+        properties.appendNew("LoggingConfiguration", self.loggingConfiguration?.templateValue)
+        properties.appendNew("MetadataConfiguration", self.metadataConfiguration?.templateValue)
+        properties.appendNew("MetadataTableConfiguration", self.metadataTableConfiguration?.templateValue)
+        properties.appendNew("MetricsConfigurations", self.metricsConfigurations?.templateValue)
+        properties.appendNew("NotificationConfiguration", self.notificationConfiguration?.templateValue)
+        properties.appendNew("ObjectLockConfiguration", self.objectLockConfiguration?.templateValue)
+        properties.appendNew("ObjectLockEnabled", self.objectLockEnabled?.templateValue)
+        properties.appendNew("OwnershipControls", self.ownershipControls?.templateValue)
+        properties.appendNew("PublicAccessBlockConfiguration", self.publicAccessBlockConfiguration?.templateValue)
+        properties.appendNew("ReplicationConfiguration", self.replicationConfiguration?.templateValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
+        properties.appendNew("VersioningConfiguration", self.versioningConfiguration?.templateValue)
+        properties.appendNew("WebsiteConfiguration", self.websiteConfiguration?.templateValue)
         return properties
     }
 
@@ -190,7 +190,7 @@ public final class CfnBucket: Resource, HasAttributes, DecodableResource {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["AccelerationStatus"] = self.accelerationStatus.templateValue
+            fields.appendNew("AccelerationStatus", self.accelerationStatus.templateValue)
             return .object(fields)
         }
 
@@ -247,10 +247,10 @@ public final class CfnBucket: Resource, HasAttributes, DecodableResource {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Id"] = self.id.templateValue
-            fields["Prefix"] = self.prefix?.templateValue
-            fields["StorageClassAnalysis"] = self.storageClassAnalysis.templateValue
-            fields["TagFilters"] = self.tagFilters?.templateValue
+            fields.appendNew("Id", self.id.templateValue)
+            fields.appendNew("Prefix", self.prefix?.templateValue)
+            fields.appendNew("StorageClassAnalysis", self.storageClassAnalysis.templateValue)
+            fields.appendNew("TagFilters", self.tagFilters?.templateValue)
             return .object(fields)
         }
     }
@@ -271,7 +271,7 @@ public final class CfnBucket: Resource, HasAttributes, DecodableResource {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["DataExport"] = self.dataExport?.templateValue
+            fields.appendNew("DataExport", self.dataExport?.templateValue)
             return .object(fields)
         }
     }
@@ -296,8 +296,8 @@ public final class CfnBucket: Resource, HasAttributes, DecodableResource {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Destination"] = self.destination.templateValue
-            fields["OutputSchemaVersion"] = self.outputSchemaVersion.templateValue
+            fields.appendNew("Destination", self.destination.templateValue)
+            fields.appendNew("OutputSchemaVersion", self.outputSchemaVersion.templateValue)
             return .object(fields)
         }
     }
@@ -328,10 +328,10 @@ public final class CfnBucket: Resource, HasAttributes, DecodableResource {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["BucketAccountId"] = self.bucketAccountId?.templateValue
-            fields["BucketArn"] = self.bucketArn.templateValue
-            fields["Format"] = self.format.templateValue
-            fields["Prefix"] = self.prefix?.templateValue
+            fields.appendNew("BucketAccountId", self.bucketAccountId?.templateValue)
+            fields.appendNew("BucketArn", self.bucketArn.templateValue)
+            fields.appendNew("Format", self.format.templateValue)
+            fields.appendNew("Prefix", self.prefix?.templateValue)
             return .object(fields)
         }
 
@@ -367,8 +367,8 @@ public final class CfnBucket: Resource, HasAttributes, DecodableResource {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Key"] = self.key.templateValue
-            fields["Value"] = self.value.templateValue
+            fields.appendNew("Key", self.key.templateValue)
+            fields.appendNew("Value", self.value.templateValue)
             return .object(fields)
         }
     }
@@ -390,7 +390,7 @@ public final class CfnBucket: Resource, HasAttributes, DecodableResource {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["ServerSideEncryptionConfiguration"] = self.serverSideEncryptionConfiguration.templateValue
+            fields.appendNew("ServerSideEncryptionConfiguration", self.serverSideEncryptionConfiguration.templateValue)
             return .object(fields)
         }
     }
@@ -417,9 +417,9 @@ public final class CfnBucket: Resource, HasAttributes, DecodableResource {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["BlockedEncryptionTypes"] = self.blockedEncryptionTypes?.templateValue
-            fields["BucketKeyEnabled"] = self.bucketKeyEnabled?.templateValue
-            fields["ServerSideEncryptionByDefault"] = self.serverSideEncryptionByDefault?.templateValue
+            fields.appendNew("BlockedEncryptionTypes", self.blockedEncryptionTypes?.templateValue)
+            fields.appendNew("BucketKeyEnabled", self.bucketKeyEnabled?.templateValue)
+            fields.appendNew("ServerSideEncryptionByDefault", self.serverSideEncryptionByDefault?.templateValue)
             return .object(fields)
         }
     }
@@ -440,7 +440,7 @@ public final class CfnBucket: Resource, HasAttributes, DecodableResource {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["EncryptionType"] = self.encryptionType?.templateValue
+            fields.appendNew("EncryptionType", self.encryptionType?.templateValue)
             return .object(fields)
         }
     }
@@ -475,8 +475,8 @@ public final class CfnBucket: Resource, HasAttributes, DecodableResource {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["KMSMasterKeyID"] = self.kmsMasterKeyID?.templateValue
-            fields["SSEAlgorithm"] = self.sseAlgorithm.templateValue
+            fields.appendNew("KMSMasterKeyID", self.kmsMasterKeyID?.templateValue)
+            fields.appendNew("SSEAlgorithm", self.sseAlgorithm.templateValue)
             return .object(fields)
         }
 
@@ -519,7 +519,7 @@ public final class CfnBucket: Resource, HasAttributes, DecodableResource {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["CorsRules"] = self.corsRules.templateValue
+            fields.appendNew("CorsRules", self.corsRules.templateValue)
             return .object(fields)
         }
     }
@@ -556,12 +556,12 @@ public final class CfnBucket: Resource, HasAttributes, DecodableResource {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["AllowedHeaders"] = self.allowedHeaders?.templateValue
-            fields["AllowedMethods"] = self.allowedMethods.templateValue
-            fields["AllowedOrigins"] = self.allowedOrigins.templateValue
-            fields["ExposedHeaders"] = self.exposedHeaders?.templateValue
-            fields["Id"] = self.id?.templateValue
-            fields["MaxAge"] = self.maxAge?.templateValue
+            fields.appendNew("AllowedHeaders", self.allowedHeaders?.templateValue)
+            fields.appendNew("AllowedMethods", self.allowedMethods.templateValue)
+            fields.appendNew("AllowedOrigins", self.allowedOrigins.templateValue)
+            fields.appendNew("ExposedHeaders", self.exposedHeaders?.templateValue)
+            fields.appendNew("Id", self.id?.templateValue)
+            fields.appendNew("MaxAge", self.maxAge?.templateValue)
             return .object(fields)
         }
 
@@ -608,11 +608,11 @@ public final class CfnBucket: Resource, HasAttributes, DecodableResource {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Id"] = self.id.templateValue
-            fields["Prefix"] = self.prefix?.templateValue
-            fields["Status"] = self.status.templateValue
-            fields["TagFilters"] = self.tagFilters?.templateValue
-            fields["Tierings"] = self.tierings.templateValue
+            fields.appendNew("Id", self.id.templateValue)
+            fields.appendNew("Prefix", self.prefix?.templateValue)
+            fields.appendNew("Status", self.status.templateValue)
+            fields.appendNew("TagFilters", self.tagFilters?.templateValue)
+            fields.appendNew("Tierings", self.tierings.templateValue)
             return .object(fields)
         }
 
@@ -647,8 +647,8 @@ public final class CfnBucket: Resource, HasAttributes, DecodableResource {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["AccessTier"] = self.accessTier.templateValue
-            fields["Days"] = self.days.templateValue
+            fields.appendNew("AccessTier", self.accessTier.templateValue)
+            fields.appendNew("Days", self.days.templateValue)
             return .object(fields)
         }
 
@@ -698,13 +698,13 @@ public final class CfnBucket: Resource, HasAttributes, DecodableResource {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Destination"] = self.destination.templateValue
-            fields["Enabled"] = self.enabled.templateValue
-            fields["Id"] = self.id.templateValue
-            fields["IncludedObjectVersions"] = self.includedObjectVersions.templateValue
-            fields["OptionalFields"] = self.optionalFields?.templateValue
-            fields["Prefix"] = self.prefix?.templateValue
-            fields["ScheduleFrequency"] = self.scheduleFrequency.templateValue
+            fields.appendNew("Destination", self.destination.templateValue)
+            fields.appendNew("Enabled", self.enabled.templateValue)
+            fields.appendNew("Id", self.id.templateValue)
+            fields.appendNew("IncludedObjectVersions", self.includedObjectVersions.templateValue)
+            fields.appendNew("OptionalFields", self.optionalFields?.templateValue)
+            fields.appendNew("Prefix", self.prefix?.templateValue)
+            fields.appendNew("ScheduleFrequency", self.scheduleFrequency.templateValue)
             return .object(fields)
         }
 
@@ -776,8 +776,8 @@ public final class CfnBucket: Resource, HasAttributes, DecodableResource {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Rules"] = self.rules.templateValue
-            fields["TransitionDefaultMinimumObjectSize"] = self.transitionDefaultMinimumObjectSize?.templateValue
+            fields.appendNew("Rules", self.rules.templateValue)
+            fields.appendNew("TransitionDefaultMinimumObjectSize", self.transitionDefaultMinimumObjectSize?.templateValue)
             return .object(fields)
         }
 
@@ -854,22 +854,22 @@ public final class CfnBucket: Resource, HasAttributes, DecodableResource {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["AbortIncompleteMultipartUpload"] = self.abortIncompleteMultipartUpload?.templateValue
-            fields["ExpirationDate"] = self.expirationDate?.templateValue
-            fields["ExpirationInDays"] = self.expirationInDays?.templateValue
-            fields["ExpiredObjectDeleteMarker"] = self.expiredObjectDeleteMarker?.templateValue
-            fields["Id"] = self.id?.templateValue
-            fields["NoncurrentVersionExpiration"] = self.noncurrentVersionExpiration?.templateValue
-            fields["NoncurrentVersionExpirationInDays"] = self.noncurrentVersionExpirationInDays?.templateValue
-            fields["NoncurrentVersionTransition"] = self.noncurrentVersionTransition?.templateValue
-            fields["NoncurrentVersionTransitions"] = self.noncurrentVersionTransitions?.templateValue
-            fields["ObjectSizeGreaterThan"] = self.objectSizeGreaterThan?.templateValue
-            fields["ObjectSizeLessThan"] = self.objectSizeLessThan?.templateValue
-            fields["Prefix"] = self.prefix?.templateValue
-            fields["Status"] = self.status.templateValue
-            fields["TagFilters"] = self.tagFilters?.templateValue
-            fields["Transition"] = self.transition?.templateValue
-            fields["Transitions"] = self.transitions?.templateValue
+            fields.appendNew("AbortIncompleteMultipartUpload", self.abortIncompleteMultipartUpload?.templateValue)
+            fields.appendNew("ExpirationDate", self.expirationDate?.templateValue)
+            fields.appendNew("ExpirationInDays", self.expirationInDays?.templateValue)
+            fields.appendNew("ExpiredObjectDeleteMarker", self.expiredObjectDeleteMarker?.templateValue)
+            fields.appendNew("Id", self.id?.templateValue)
+            fields.appendNew("NoncurrentVersionExpiration", self.noncurrentVersionExpiration?.templateValue)
+            fields.appendNew("NoncurrentVersionExpirationInDays", self.noncurrentVersionExpirationInDays?.templateValue)
+            fields.appendNew("NoncurrentVersionTransition", self.noncurrentVersionTransition?.templateValue)
+            fields.appendNew("NoncurrentVersionTransitions", self.noncurrentVersionTransitions?.templateValue)
+            fields.appendNew("ObjectSizeGreaterThan", self.objectSizeGreaterThan?.templateValue)
+            fields.appendNew("ObjectSizeLessThan", self.objectSizeLessThan?.templateValue)
+            fields.appendNew("Prefix", self.prefix?.templateValue)
+            fields.appendNew("Status", self.status.templateValue)
+            fields.appendNew("TagFilters", self.tagFilters?.templateValue)
+            fields.appendNew("Transition", self.transition?.templateValue)
+            fields.appendNew("Transitions", self.transitions?.templateValue)
             return .object(fields)
         }
 
@@ -901,7 +901,7 @@ public final class CfnBucket: Resource, HasAttributes, DecodableResource {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["DaysAfterInitiation"] = self.daysAfterInitiation.templateValue
+            fields.appendNew("DaysAfterInitiation", self.daysAfterInitiation.templateValue)
             return .object(fields)
         }
     }
@@ -926,8 +926,8 @@ public final class CfnBucket: Resource, HasAttributes, DecodableResource {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["NewerNoncurrentVersions"] = self.newerNoncurrentVersions?.templateValue
-            fields["NoncurrentDays"] = self.noncurrentDays.templateValue
+            fields.appendNew("NewerNoncurrentVersions", self.newerNoncurrentVersions?.templateValue)
+            fields.appendNew("NoncurrentDays", self.noncurrentDays.templateValue)
             return .object(fields)
         }
     }
@@ -955,9 +955,9 @@ public final class CfnBucket: Resource, HasAttributes, DecodableResource {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["NewerNoncurrentVersions"] = self.newerNoncurrentVersions?.templateValue
-            fields["StorageClass"] = self.storageClass.templateValue
-            fields["TransitionInDays"] = self.transitionInDays.templateValue
+            fields.appendNew("NewerNoncurrentVersions", self.newerNoncurrentVersions?.templateValue)
+            fields.appendNew("StorageClass", self.storageClass.templateValue)
+            fields.appendNew("TransitionInDays", self.transitionInDays.templateValue)
             return .object(fields)
         }
 
@@ -1000,9 +1000,9 @@ public final class CfnBucket: Resource, HasAttributes, DecodableResource {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["StorageClass"] = self.storageClass.templateValue
-            fields["TransitionDate"] = self.transitionDate?.templateValue
-            fields["TransitionInDays"] = self.transitionInDays?.templateValue
+            fields.appendNew("StorageClass", self.storageClass.templateValue)
+            fields.appendNew("TransitionDate", self.transitionDate?.templateValue)
+            fields.appendNew("TransitionInDays", self.transitionInDays?.templateValue)
             return .object(fields)
         }
 
@@ -1044,9 +1044,9 @@ public final class CfnBucket: Resource, HasAttributes, DecodableResource {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["DestinationBucketName"] = self.destinationBucketName?.templateValue
-            fields["LogFilePrefix"] = self.logFilePrefix?.templateValue
-            fields["TargetObjectKeyFormat"] = self.targetObjectKeyFormat?.templateValue
+            fields.appendNew("DestinationBucketName", self.destinationBucketName?.templateValue)
+            fields.appendNew("LogFilePrefix", self.logFilePrefix?.templateValue)
+            fields.appendNew("TargetObjectKeyFormat", self.targetObjectKeyFormat?.templateValue)
             return .object(fields)
         }
     }
@@ -1077,10 +1077,10 @@ public final class CfnBucket: Resource, HasAttributes, DecodableResource {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["AnnotationTableConfiguration"] = self.annotationTableConfiguration?.templateValue
-            fields["Destination"] = self.destination?.templateValue
-            fields["InventoryTableConfiguration"] = self.inventoryTableConfiguration?.templateValue
-            fields["JournalTableConfiguration"] = self.journalTableConfiguration.templateValue
+            fields.appendNew("AnnotationTableConfiguration", self.annotationTableConfiguration?.templateValue)
+            fields.appendNew("Destination", self.destination?.templateValue)
+            fields.appendNew("InventoryTableConfiguration", self.inventoryTableConfiguration?.templateValue)
+            fields.appendNew("JournalTableConfiguration", self.journalTableConfiguration.templateValue)
             return .object(fields)
         }
     }
@@ -1114,11 +1114,11 @@ public final class CfnBucket: Resource, HasAttributes, DecodableResource {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["ConfigurationState"] = self.configurationState.templateValue
-            fields["EncryptionConfiguration"] = self.encryptionConfiguration?.templateValue
-            fields["Role"] = self.role?.templateValue
-            fields["TableArn"] = self.tableArn?.templateValue
-            fields["TableName"] = self.tableName?.templateValue
+            fields.appendNew("ConfigurationState", self.configurationState.templateValue)
+            fields.appendNew("EncryptionConfiguration", self.encryptionConfiguration?.templateValue)
+            fields.appendNew("Role", self.role?.templateValue)
+            fields.appendNew("TableArn", self.tableArn?.templateValue)
+            fields.appendNew("TableName", self.tableName?.templateValue)
             return .object(fields)
         }
 
@@ -1153,8 +1153,8 @@ public final class CfnBucket: Resource, HasAttributes, DecodableResource {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["KmsKeyArn"] = self.kmsKeyArn?.templateValue
-            fields["SseAlgorithm"] = self.sseAlgorithm.templateValue
+            fields.appendNew("KmsKeyArn", self.kmsKeyArn?.templateValue)
+            fields.appendNew("SseAlgorithm", self.sseAlgorithm.templateValue)
             return .object(fields)
         }
 
@@ -1192,9 +1192,9 @@ public final class CfnBucket: Resource, HasAttributes, DecodableResource {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["TableBucketArn"] = self.tableBucketArn?.templateValue
-            fields["TableBucketType"] = self.tableBucketType.templateValue
-            fields["TableNamespace"] = self.tableNamespace?.templateValue
+            fields.appendNew("TableBucketArn", self.tableBucketArn?.templateValue)
+            fields.appendNew("TableBucketType", self.tableBucketType.templateValue)
+            fields.appendNew("TableNamespace", self.tableNamespace?.templateValue)
             return .object(fields)
         }
 
@@ -1235,10 +1235,10 @@ public final class CfnBucket: Resource, HasAttributes, DecodableResource {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["ConfigurationState"] = self.configurationState.templateValue
-            fields["EncryptionConfiguration"] = self.encryptionConfiguration?.templateValue
-            fields["TableArn"] = self.tableArn?.templateValue
-            fields["TableName"] = self.tableName?.templateValue
+            fields.appendNew("ConfigurationState", self.configurationState.templateValue)
+            fields.appendNew("EncryptionConfiguration", self.encryptionConfiguration?.templateValue)
+            fields.appendNew("TableArn", self.tableArn?.templateValue)
+            fields.appendNew("TableName", self.tableName?.templateValue)
             return .object(fields)
         }
 
@@ -1279,10 +1279,10 @@ public final class CfnBucket: Resource, HasAttributes, DecodableResource {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["EncryptionConfiguration"] = self.encryptionConfiguration?.templateValue
-            fields["RecordExpiration"] = self.recordExpiration.templateValue
-            fields["TableArn"] = self.tableArn?.templateValue
-            fields["TableName"] = self.tableName?.templateValue
+            fields.appendNew("EncryptionConfiguration", self.encryptionConfiguration?.templateValue)
+            fields.appendNew("RecordExpiration", self.recordExpiration.templateValue)
+            fields.appendNew("TableArn", self.tableArn?.templateValue)
+            fields.appendNew("TableName", self.tableName?.templateValue)
             return .object(fields)
         }
     }
@@ -1307,8 +1307,8 @@ public final class CfnBucket: Resource, HasAttributes, DecodableResource {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Days"] = self.days?.templateValue
-            fields["Expiration"] = self.expiration.templateValue
+            fields.appendNew("Days", self.days?.templateValue)
+            fields.appendNew("Expiration", self.expiration.templateValue)
             return .object(fields)
         }
 
@@ -1340,7 +1340,7 @@ public final class CfnBucket: Resource, HasAttributes, DecodableResource {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["S3TablesDestination"] = self.s3TablesDestination.templateValue
+            fields.appendNew("S3TablesDestination", self.s3TablesDestination.templateValue)
             return .object(fields)
         }
     }
@@ -1371,10 +1371,10 @@ public final class CfnBucket: Resource, HasAttributes, DecodableResource {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["TableArn"] = self.tableArn?.templateValue
-            fields["TableBucketArn"] = self.tableBucketArn.templateValue
-            fields["TableName"] = self.tableName.templateValue
-            fields["TableNamespace"] = self.tableNamespace?.templateValue
+            fields.appendNew("TableArn", self.tableArn?.templateValue)
+            fields.appendNew("TableBucketArn", self.tableBucketArn.templateValue)
+            fields.appendNew("TableName", self.tableName.templateValue)
+            fields.appendNew("TableNamespace", self.tableNamespace?.templateValue)
             return .object(fields)
         }
     }
@@ -1405,10 +1405,10 @@ public final class CfnBucket: Resource, HasAttributes, DecodableResource {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["AccessPointArn"] = self.accessPointArn?.templateValue
-            fields["Id"] = self.id.templateValue
-            fields["Prefix"] = self.prefix?.templateValue
-            fields["TagFilters"] = self.tagFilters?.templateValue
+            fields.appendNew("AccessPointArn", self.accessPointArn?.templateValue)
+            fields.appendNew("Id", self.id.templateValue)
+            fields.appendNew("Prefix", self.prefix?.templateValue)
+            fields.appendNew("TagFilters", self.tagFilters?.templateValue)
             return .object(fields)
         }
     }
@@ -1438,10 +1438,10 @@ public final class CfnBucket: Resource, HasAttributes, DecodableResource {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["EventBridgeConfiguration"] = self.eventBridgeConfiguration?.templateValue
-            fields["LambdaConfigurations"] = self.lambdaConfigurations?.templateValue
-            fields["QueueConfigurations"] = self.queueConfigurations?.templateValue
-            fields["TopicConfigurations"] = self.topicConfigurations?.templateValue
+            fields.appendNew("EventBridgeConfiguration", self.eventBridgeConfiguration?.templateValue)
+            fields.appendNew("LambdaConfigurations", self.lambdaConfigurations?.templateValue)
+            fields.appendNew("QueueConfigurations", self.queueConfigurations?.templateValue)
+            fields.appendNew("TopicConfigurations", self.topicConfigurations?.templateValue)
             return .object(fields)
         }
     }
@@ -1463,7 +1463,7 @@ public final class CfnBucket: Resource, HasAttributes, DecodableResource {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["EventBridgeEnabled"] = self.eventBridgeEnabled.templateValue
+            fields.appendNew("EventBridgeEnabled", self.eventBridgeEnabled.templateValue)
             return .object(fields)
         }
     }
@@ -1491,9 +1491,9 @@ public final class CfnBucket: Resource, HasAttributes, DecodableResource {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Event"] = self.event.templateValue
-            fields["Filter"] = self.filter?.templateValue
-            fields["Function"] = self.function.templateValue
+            fields.appendNew("Event", self.event.templateValue)
+            fields.appendNew("Filter", self.filter?.templateValue)
+            fields.appendNew("Function", self.function.templateValue)
             return .object(fields)
         }
     }
@@ -1515,7 +1515,7 @@ public final class CfnBucket: Resource, HasAttributes, DecodableResource {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["S3Key"] = self.s3Key.templateValue
+            fields.appendNew("S3Key", self.s3Key.templateValue)
             return .object(fields)
         }
     }
@@ -1537,7 +1537,7 @@ public final class CfnBucket: Resource, HasAttributes, DecodableResource {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Rules"] = self.rules.templateValue
+            fields.appendNew("Rules", self.rules.templateValue)
             return .object(fields)
         }
     }
@@ -1562,8 +1562,8 @@ public final class CfnBucket: Resource, HasAttributes, DecodableResource {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Name"] = self.name.templateValue
-            fields["Value"] = self.value.templateValue
+            fields.appendNew("Name", self.name.templateValue)
+            fields.appendNew("Value", self.value.templateValue)
             return .object(fields)
         }
     }
@@ -1591,9 +1591,9 @@ public final class CfnBucket: Resource, HasAttributes, DecodableResource {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Event"] = self.event.templateValue
-            fields["Filter"] = self.filter?.templateValue
-            fields["Queue"] = self.queue.templateValue
+            fields.appendNew("Event", self.event.templateValue)
+            fields.appendNew("Filter", self.filter?.templateValue)
+            fields.appendNew("Queue", self.queue.templateValue)
             return .object(fields)
         }
     }
@@ -1621,9 +1621,9 @@ public final class CfnBucket: Resource, HasAttributes, DecodableResource {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Event"] = self.event.templateValue
-            fields["Filter"] = self.filter?.templateValue
-            fields["Topic"] = self.topic.templateValue
+            fields.appendNew("Event", self.event.templateValue)
+            fields.appendNew("Filter", self.filter?.templateValue)
+            fields.appendNew("Topic", self.topic.templateValue)
             return .object(fields)
         }
     }
@@ -1647,8 +1647,8 @@ public final class CfnBucket: Resource, HasAttributes, DecodableResource {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["ObjectLockEnabled"] = self.objectLockEnabled?.templateValue
-            fields["Rule"] = self.rule?.templateValue
+            fields.appendNew("ObjectLockEnabled", self.objectLockEnabled?.templateValue)
+            fields.appendNew("Rule", self.rule?.templateValue)
             return .object(fields)
         }
 
@@ -1678,7 +1678,7 @@ public final class CfnBucket: Resource, HasAttributes, DecodableResource {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["DefaultRetention"] = self.defaultRetention?.templateValue
+            fields.appendNew("DefaultRetention", self.defaultRetention?.templateValue)
             return .object(fields)
         }
     }
@@ -1708,10 +1708,10 @@ public final class CfnBucket: Resource, HasAttributes, DecodableResource {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Days"] = self.days?.templateValue
-            fields["DefaultEventHold"] = self.defaultEventHold?.templateValue
-            fields["Mode"] = self.mode?.templateValue
-            fields["Years"] = self.years?.templateValue
+            fields.appendNew("Days", self.days?.templateValue)
+            fields.appendNew("DefaultEventHold", self.defaultEventHold?.templateValue)
+            fields.appendNew("Mode", self.mode?.templateValue)
+            fields.appendNew("Years", self.years?.templateValue)
             return .object(fields)
         }
 
@@ -1745,8 +1745,8 @@ public final class CfnBucket: Resource, HasAttributes, DecodableResource {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Days"] = self.days?.templateValue
-            fields["Years"] = self.years?.templateValue
+            fields.appendNew("Days", self.days?.templateValue)
+            fields.appendNew("Years", self.years?.templateValue)
             return .object(fields)
         }
     }
@@ -1768,7 +1768,7 @@ public final class CfnBucket: Resource, HasAttributes, DecodableResource {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Rules"] = self.rules.templateValue
+            fields.appendNew("Rules", self.rules.templateValue)
             return .object(fields)
         }
     }
@@ -1789,7 +1789,7 @@ public final class CfnBucket: Resource, HasAttributes, DecodableResource {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["ObjectOwnership"] = self.objectOwnership?.templateValue
+            fields.appendNew("ObjectOwnership", self.objectOwnership?.templateValue)
             return .object(fields)
         }
 
@@ -1830,10 +1830,10 @@ public final class CfnBucket: Resource, HasAttributes, DecodableResource {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["BlockPublicAcls"] = self.blockPublicAcls?.templateValue
-            fields["BlockPublicPolicy"] = self.blockPublicPolicy?.templateValue
-            fields["IgnorePublicAcls"] = self.ignorePublicAcls?.templateValue
-            fields["RestrictPublicBuckets"] = self.restrictPublicBuckets?.templateValue
+            fields.appendNew("BlockPublicAcls", self.blockPublicAcls?.templateValue)
+            fields.appendNew("BlockPublicPolicy", self.blockPublicPolicy?.templateValue)
+            fields.appendNew("IgnorePublicAcls", self.ignorePublicAcls?.templateValue)
+            fields.appendNew("RestrictPublicBuckets", self.restrictPublicBuckets?.templateValue)
             return .object(fields)
         }
     }
@@ -1858,8 +1858,8 @@ public final class CfnBucket: Resource, HasAttributes, DecodableResource {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Role"] = self.role.templateValue
-            fields["Rules"] = self.rules.templateValue
+            fields.appendNew("Role", self.role.templateValue)
+            fields.appendNew("Rules", self.rules.templateValue)
             return .object(fields)
         }
     }
@@ -1902,14 +1902,14 @@ public final class CfnBucket: Resource, HasAttributes, DecodableResource {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["DeleteMarkerReplication"] = self.deleteMarkerReplication?.templateValue
-            fields["Destination"] = self.destination.templateValue
-            fields["Filter"] = self.filter?.templateValue
-            fields["Id"] = self.id?.templateValue
-            fields["Prefix"] = self.prefix?.templateValue
-            fields["Priority"] = self.priority?.templateValue
-            fields["SourceSelectionCriteria"] = self.sourceSelectionCriteria?.templateValue
-            fields["Status"] = self.status.templateValue
+            fields.appendNew("DeleteMarkerReplication", self.deleteMarkerReplication?.templateValue)
+            fields.appendNew("Destination", self.destination.templateValue)
+            fields.appendNew("Filter", self.filter?.templateValue)
+            fields.appendNew("Id", self.id?.templateValue)
+            fields.appendNew("Prefix", self.prefix?.templateValue)
+            fields.appendNew("Priority", self.priority?.templateValue)
+            fields.appendNew("SourceSelectionCriteria", self.sourceSelectionCriteria?.templateValue)
+            fields.appendNew("Status", self.status.templateValue)
             return .object(fields)
         }
 
@@ -1940,7 +1940,7 @@ public final class CfnBucket: Resource, HasAttributes, DecodableResource {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Status"] = self.status?.templateValue
+            fields.appendNew("Status", self.status?.templateValue)
             return .object(fields)
         }
 
@@ -1990,13 +1990,13 @@ public final class CfnBucket: Resource, HasAttributes, DecodableResource {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["AccessControlTranslation"] = self.accessControlTranslation?.templateValue
-            fields["Account"] = self.account?.templateValue
-            fields["Bucket"] = self.bucket.templateValue
-            fields["EncryptionConfiguration"] = self.encryptionConfiguration?.templateValue
-            fields["Metrics"] = self.metrics?.templateValue
-            fields["ReplicationTime"] = self.replicationTime?.templateValue
-            fields["StorageClass"] = self.storageClass?.templateValue
+            fields.appendNew("AccessControlTranslation", self.accessControlTranslation?.templateValue)
+            fields.appendNew("Account", self.account?.templateValue)
+            fields.appendNew("Bucket", self.bucket.templateValue)
+            fields.appendNew("EncryptionConfiguration", self.encryptionConfiguration?.templateValue)
+            fields.appendNew("Metrics", self.metrics?.templateValue)
+            fields.appendNew("ReplicationTime", self.replicationTime?.templateValue)
+            fields.appendNew("StorageClass", self.storageClass?.templateValue)
             return .object(fields)
         }
 
@@ -2034,7 +2034,7 @@ public final class CfnBucket: Resource, HasAttributes, DecodableResource {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Owner"] = self.owner.templateValue
+            fields.appendNew("Owner", self.owner.templateValue)
             return .object(fields)
         }
 
@@ -2065,7 +2065,7 @@ public final class CfnBucket: Resource, HasAttributes, DecodableResource {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["ReplicaKmsKeyID"] = self.replicaKmsKeyID.templateValue
+            fields.appendNew("ReplicaKmsKeyID", self.replicaKmsKeyID.templateValue)
             return .object(fields)
         }
     }
@@ -2090,8 +2090,8 @@ public final class CfnBucket: Resource, HasAttributes, DecodableResource {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["EventThreshold"] = self.eventThreshold?.templateValue
-            fields["Status"] = self.status.templateValue
+            fields.appendNew("EventThreshold", self.eventThreshold?.templateValue)
+            fields.appendNew("Status", self.status.templateValue)
             return .object(fields)
         }
 
@@ -2123,7 +2123,7 @@ public final class CfnBucket: Resource, HasAttributes, DecodableResource {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Minutes"] = self.minutes.templateValue
+            fields.appendNew("Minutes", self.minutes.templateValue)
             return .object(fields)
         }
     }
@@ -2148,8 +2148,8 @@ public final class CfnBucket: Resource, HasAttributes, DecodableResource {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Status"] = self.status.templateValue
-            fields["Time"] = self.time.templateValue
+            fields.appendNew("Status", self.status.templateValue)
+            fields.appendNew("Time", self.time.templateValue)
             return .object(fields)
         }
 
@@ -2186,9 +2186,9 @@ public final class CfnBucket: Resource, HasAttributes, DecodableResource {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["And"] = self.and?.templateValue
-            fields["Prefix"] = self.prefix?.templateValue
-            fields["TagFilter"] = self.tagFilter?.templateValue
+            fields.appendNew("And", self.and?.templateValue)
+            fields.appendNew("Prefix", self.prefix?.templateValue)
+            fields.appendNew("TagFilter", self.tagFilter?.templateValue)
             return .object(fields)
         }
     }
@@ -2212,8 +2212,8 @@ public final class CfnBucket: Resource, HasAttributes, DecodableResource {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Prefix"] = self.prefix?.templateValue
-            fields["TagFilters"] = self.tagFilters?.templateValue
+            fields.appendNew("Prefix", self.prefix?.templateValue)
+            fields.appendNew("TagFilters", self.tagFilters?.templateValue)
             return .object(fields)
         }
     }
@@ -2237,8 +2237,8 @@ public final class CfnBucket: Resource, HasAttributes, DecodableResource {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["ReplicaModifications"] = self.replicaModifications?.templateValue
-            fields["SseKmsEncryptedObjects"] = self.sseKmsEncryptedObjects?.templateValue
+            fields.appendNew("ReplicaModifications", self.replicaModifications?.templateValue)
+            fields.appendNew("SseKmsEncryptedObjects", self.sseKmsEncryptedObjects?.templateValue)
             return .object(fields)
         }
     }
@@ -2260,7 +2260,7 @@ public final class CfnBucket: Resource, HasAttributes, DecodableResource {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Status"] = self.status.templateValue
+            fields.appendNew("Status", self.status.templateValue)
             return .object(fields)
         }
 
@@ -2292,7 +2292,7 @@ public final class CfnBucket: Resource, HasAttributes, DecodableResource {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Status"] = self.status.templateValue
+            fields.appendNew("Status", self.status.templateValue)
             return .object(fields)
         }
 
@@ -2327,8 +2327,8 @@ public final class CfnBucket: Resource, HasAttributes, DecodableResource {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Key"] = self.key.templateValue
-            fields["Value"] = self.value.templateValue
+            fields.appendNew("Key", self.key.templateValue)
+            fields.appendNew("Value", self.value.templateValue)
             return .object(fields)
         }
     }
@@ -2350,7 +2350,7 @@ public final class CfnBucket: Resource, HasAttributes, DecodableResource {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Status"] = self.status.templateValue
+            fields.appendNew("Status", self.status.templateValue)
             return .object(fields)
         }
 
@@ -2390,10 +2390,10 @@ public final class CfnBucket: Resource, HasAttributes, DecodableResource {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["ErrorDocument"] = self.errorDocument?.templateValue
-            fields["IndexDocument"] = self.indexDocument?.templateValue
-            fields["RedirectAllRequestsTo"] = self.redirectAllRequestsTo?.templateValue
-            fields["RoutingRules"] = self.routingRules?.templateValue
+            fields.appendNew("ErrorDocument", self.errorDocument?.templateValue)
+            fields.appendNew("IndexDocument", self.indexDocument?.templateValue)
+            fields.appendNew("RedirectAllRequestsTo", self.redirectAllRequestsTo?.templateValue)
+            fields.appendNew("RoutingRules", self.routingRules?.templateValue)
             return .object(fields)
         }
     }
@@ -2418,8 +2418,8 @@ public final class CfnBucket: Resource, HasAttributes, DecodableResource {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["HostName"] = self.hostName.templateValue
-            fields["Protocol"] = self.protocol?.templateValue
+            fields.appendNew("HostName", self.hostName.templateValue)
+            fields.appendNew("Protocol", self.protocol?.templateValue)
             return .object(fields)
         }
 
@@ -2454,8 +2454,8 @@ public final class CfnBucket: Resource, HasAttributes, DecodableResource {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["RedirectRule"] = self.redirectRule.templateValue
-            fields["RoutingRuleCondition"] = self.routingRuleCondition?.templateValue
+            fields.appendNew("RedirectRule", self.redirectRule.templateValue)
+            fields.appendNew("RoutingRuleCondition", self.routingRuleCondition?.templateValue)
             return .object(fields)
         }
     }
@@ -2488,11 +2488,11 @@ public final class CfnBucket: Resource, HasAttributes, DecodableResource {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["HostName"] = self.hostName?.templateValue
-            fields["HttpRedirectCode"] = self.httpRedirectCode?.templateValue
-            fields["Protocol"] = self.protocol?.templateValue
-            fields["ReplaceKeyPrefixWith"] = self.replaceKeyPrefixWith?.templateValue
-            fields["ReplaceKeyWith"] = self.replaceKeyWith?.templateValue
+            fields.appendNew("HostName", self.hostName?.templateValue)
+            fields.appendNew("HttpRedirectCode", self.httpRedirectCode?.templateValue)
+            fields.appendNew("Protocol", self.protocol?.templateValue)
+            fields.appendNew("ReplaceKeyPrefixWith", self.replaceKeyPrefixWith?.templateValue)
+            fields.appendNew("ReplaceKeyWith", self.replaceKeyWith?.templateValue)
             return .object(fields)
         }
 
@@ -2526,8 +2526,8 @@ public final class CfnBucket: Resource, HasAttributes, DecodableResource {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["HttpErrorCodeReturnedEquals"] = self.httpErrorCodeReturnedEquals?.templateValue
-            fields["KeyPrefixEquals"] = self.keyPrefixEquals?.templateValue
+            fields.appendNew("HttpErrorCodeReturnedEquals", self.httpErrorCodeReturnedEquals?.templateValue)
+            fields.appendNew("KeyPrefixEquals", self.keyPrefixEquals?.templateValue)
             return .object(fields)
         }
     }

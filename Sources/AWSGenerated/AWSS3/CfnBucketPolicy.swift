@@ -16,8 +16,8 @@ public final class CfnBucketPolicy: Resource {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["Bucket"] = self.bucket.templateValue
-        properties["PolicyDocument"] = self.policyDocument.templateValue
+        properties.appendNew("Bucket", self.bucket.templateValue)
+        properties.appendNew("PolicyDocument", self.policyDocument.templateValue)
         return properties
     }
 }

@@ -29,9 +29,9 @@ public final class CfnMultiRegionAccessPoint: Resource, HasAttributes {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["Name"] = self.name?.templateValue
-        properties["PublicAccessBlockConfiguration"] = self.publicAccessBlockConfiguration?.templateValue
-        properties["Regions"] = self.regions.templateValue
+        properties.appendNew("Name", self.name?.templateValue)
+        properties.appendNew("PublicAccessBlockConfiguration", self.publicAccessBlockConfiguration?.templateValue)
+        properties.appendNew("Regions", self.regions.templateValue)
         return properties
     }
 
@@ -54,10 +54,10 @@ public final class CfnMultiRegionAccessPoint: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["BlockPublicAcls"] = self.blockPublicAcls?.templateValue
-            fields["BlockPublicPolicy"] = self.blockPublicPolicy?.templateValue
-            fields["IgnorePublicAcls"] = self.ignorePublicAcls?.templateValue
-            fields["RestrictPublicBuckets"] = self.restrictPublicBuckets?.templateValue
+            fields.appendNew("BlockPublicAcls", self.blockPublicAcls?.templateValue)
+            fields.appendNew("BlockPublicPolicy", self.blockPublicPolicy?.templateValue)
+            fields.appendNew("IgnorePublicAcls", self.ignorePublicAcls?.templateValue)
+            fields.appendNew("RestrictPublicBuckets", self.restrictPublicBuckets?.templateValue)
             return .object(fields)
         }
     }
@@ -73,8 +73,8 @@ public final class CfnMultiRegionAccessPoint: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Bucket"] = self.bucket.templateValue
-            fields["BucketAccountId"] = self.bucketAccountId?.templateValue
+            fields.appendNew("Bucket", self.bucket.templateValue)
+            fields.appendNew("BucketAccountId", self.bucketAccountId?.templateValue)
             return .object(fields)
         }
     }

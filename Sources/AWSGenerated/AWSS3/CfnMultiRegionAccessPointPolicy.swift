@@ -25,8 +25,8 @@ public final class CfnMultiRegionAccessPointPolicy: Resource, HasAttributes {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["MrapName"] = self.mrapName.templateValue
-        properties["Policy"] = self.policy.templateValue
+        properties.appendNew("MrapName", self.mrapName.templateValue)
+        properties.appendNew("Policy", self.policy.templateValue)
         return properties
     }
 }

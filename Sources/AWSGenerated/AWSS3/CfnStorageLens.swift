@@ -22,8 +22,8 @@ public final class CfnStorageLens: Resource, HasAttributes {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["StorageLensConfiguration"] = self.storageLensConfiguration.templateValue
-        properties["Tags"] = self.tags?.templateValue
+        properties.appendNew("StorageLensConfiguration", self.storageLensConfiguration.templateValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
         return properties
     }
 
@@ -58,16 +58,16 @@ public final class CfnStorageLens: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["AccountLevel"] = self.accountLevel.templateValue
-            fields["AwsOrg"] = self.awsOrg?.templateValue
-            fields["DataExport"] = self.dataExport?.templateValue
-            fields["Exclude"] = self.exclude?.templateValue
-            fields["ExpandedPrefixesDataExport"] = self.expandedPrefixesDataExport?.templateValue
-            fields["Id"] = self.id.templateValue
-            fields["Include"] = self.include?.templateValue
-            fields["IsEnabled"] = self.isEnabled.templateValue
-            fields["PrefixDelimiter"] = self.prefixDelimiter?.templateValue
-            fields["StorageLensArn"] = self.storageLensArn?.templateValue
+            fields.appendNew("AccountLevel", self.accountLevel.templateValue)
+            fields.appendNew("AwsOrg", self.awsOrg?.templateValue)
+            fields.appendNew("DataExport", self.dataExport?.templateValue)
+            fields.appendNew("Exclude", self.exclude?.templateValue)
+            fields.appendNew("ExpandedPrefixesDataExport", self.expandedPrefixesDataExport?.templateValue)
+            fields.appendNew("Id", self.id.templateValue)
+            fields.appendNew("Include", self.include?.templateValue)
+            fields.appendNew("IsEnabled", self.isEnabled.templateValue)
+            fields.appendNew("PrefixDelimiter", self.prefixDelimiter?.templateValue)
+            fields.appendNew("StorageLensArn", self.storageLensArn?.templateValue)
             return .object(fields)
         }
     }
@@ -94,13 +94,13 @@ public final class CfnStorageLens: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["ActivityMetrics"] = self.activityMetrics?.templateValue
-            fields["AdvancedCostOptimizationMetrics"] = self.advancedCostOptimizationMetrics?.templateValue
-            fields["AdvancedDataProtectionMetrics"] = self.advancedDataProtectionMetrics?.templateValue
-            fields["AdvancedPerformanceMetrics"] = self.advancedPerformanceMetrics?.templateValue
-            fields["BucketLevel"] = self.bucketLevel.templateValue
-            fields["DetailedStatusCodesMetrics"] = self.detailedStatusCodesMetrics?.templateValue
-            fields["StorageLensGroupLevel"] = self.storageLensGroupLevel?.templateValue
+            fields.appendNew("ActivityMetrics", self.activityMetrics?.templateValue)
+            fields.appendNew("AdvancedCostOptimizationMetrics", self.advancedCostOptimizationMetrics?.templateValue)
+            fields.appendNew("AdvancedDataProtectionMetrics", self.advancedDataProtectionMetrics?.templateValue)
+            fields.appendNew("AdvancedPerformanceMetrics", self.advancedPerformanceMetrics?.templateValue)
+            fields.appendNew("BucketLevel", self.bucketLevel.templateValue)
+            fields.appendNew("DetailedStatusCodesMetrics", self.detailedStatusCodesMetrics?.templateValue)
+            fields.appendNew("StorageLensGroupLevel", self.storageLensGroupLevel?.templateValue)
             return .object(fields)
         }
     }
@@ -116,7 +116,7 @@ public final class CfnStorageLens: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["IsEnabled"] = self.isEnabled?.templateValue
+            fields.appendNew("IsEnabled", self.isEnabled?.templateValue)
             return .object(fields)
         }
     }
@@ -132,7 +132,7 @@ public final class CfnStorageLens: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["IsEnabled"] = self.isEnabled?.templateValue
+            fields.appendNew("IsEnabled", self.isEnabled?.templateValue)
             return .object(fields)
         }
     }
@@ -148,7 +148,7 @@ public final class CfnStorageLens: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["IsEnabled"] = self.isEnabled?.templateValue
+            fields.appendNew("IsEnabled", self.isEnabled?.templateValue)
             return .object(fields)
         }
     }
@@ -164,7 +164,7 @@ public final class CfnStorageLens: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["IsEnabled"] = self.isEnabled?.templateValue
+            fields.appendNew("IsEnabled", self.isEnabled?.templateValue)
             return .object(fields)
         }
     }
@@ -189,12 +189,12 @@ public final class CfnStorageLens: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["ActivityMetrics"] = self.activityMetrics?.templateValue
-            fields["AdvancedCostOptimizationMetrics"] = self.advancedCostOptimizationMetrics?.templateValue
-            fields["AdvancedDataProtectionMetrics"] = self.advancedDataProtectionMetrics?.templateValue
-            fields["AdvancedPerformanceMetrics"] = self.advancedPerformanceMetrics?.templateValue
-            fields["DetailedStatusCodesMetrics"] = self.detailedStatusCodesMetrics?.templateValue
-            fields["PrefixLevel"] = self.prefixLevel?.templateValue
+            fields.appendNew("ActivityMetrics", self.activityMetrics?.templateValue)
+            fields.appendNew("AdvancedCostOptimizationMetrics", self.advancedCostOptimizationMetrics?.templateValue)
+            fields.appendNew("AdvancedDataProtectionMetrics", self.advancedDataProtectionMetrics?.templateValue)
+            fields.appendNew("AdvancedPerformanceMetrics", self.advancedPerformanceMetrics?.templateValue)
+            fields.appendNew("DetailedStatusCodesMetrics", self.detailedStatusCodesMetrics?.templateValue)
+            fields.appendNew("PrefixLevel", self.prefixLevel?.templateValue)
             return .object(fields)
         }
     }
@@ -210,7 +210,7 @@ public final class CfnStorageLens: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["IsEnabled"] = self.isEnabled?.templateValue
+            fields.appendNew("IsEnabled", self.isEnabled?.templateValue)
             return .object(fields)
         }
     }
@@ -225,7 +225,7 @@ public final class CfnStorageLens: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["StorageMetrics"] = self.storageMetrics.templateValue
+            fields.appendNew("StorageMetrics", self.storageMetrics.templateValue)
             return .object(fields)
         }
     }
@@ -242,8 +242,8 @@ public final class CfnStorageLens: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["IsEnabled"] = self.isEnabled?.templateValue
-            fields["SelectionCriteria"] = self.selectionCriteria?.templateValue
+            fields.appendNew("IsEnabled", self.isEnabled?.templateValue)
+            fields.appendNew("SelectionCriteria", self.selectionCriteria?.templateValue)
             return .object(fields)
         }
     }
@@ -265,9 +265,9 @@ public final class CfnStorageLens: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Delimiter"] = self.delimiter?.templateValue
-            fields["MaxDepth"] = self.maxDepth?.templateValue
-            fields["MinStorageBytesPercentage"] = self.minStorageBytesPercentage?.templateValue
+            fields.appendNew("Delimiter", self.delimiter?.templateValue)
+            fields.appendNew("MaxDepth", self.maxDepth?.templateValue)
+            fields.appendNew("MinStorageBytesPercentage", self.minStorageBytesPercentage?.templateValue)
             return .object(fields)
         }
     }
@@ -282,7 +282,7 @@ public final class CfnStorageLens: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["StorageLensGroupSelectionCriteria"] = self.storageLensGroupSelectionCriteria?.templateValue
+            fields.appendNew("StorageLensGroupSelectionCriteria", self.storageLensGroupSelectionCriteria?.templateValue)
             return .object(fields)
         }
     }
@@ -299,8 +299,8 @@ public final class CfnStorageLens: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Exclude"] = self.exclude?.templateValue
-            fields["Include"] = self.include?.templateValue
+            fields.appendNew("Exclude", self.exclude?.templateValue)
+            fields.appendNew("Include", self.include?.templateValue)
             return .object(fields)
         }
     }
@@ -315,7 +315,7 @@ public final class CfnStorageLens: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Arn"] = self.arn.templateValue
+            fields.appendNew("Arn", self.arn.templateValue)
             return .object(fields)
         }
     }
@@ -334,9 +334,9 @@ public final class CfnStorageLens: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["CloudWatchMetrics"] = self.cloudWatchMetrics?.templateValue
-            fields["S3BucketDestination"] = self.s3BucketDestination?.templateValue
-            fields["StorageLensTableDestination"] = self.storageLensTableDestination?.templateValue
+            fields.appendNew("CloudWatchMetrics", self.cloudWatchMetrics?.templateValue)
+            fields.appendNew("S3BucketDestination", self.s3BucketDestination?.templateValue)
+            fields.appendNew("StorageLensTableDestination", self.storageLensTableDestination?.templateValue)
             return .object(fields)
         }
     }
@@ -352,7 +352,7 @@ public final class CfnStorageLens: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["IsEnabled"] = self.isEnabled.templateValue
+            fields.appendNew("IsEnabled", self.isEnabled.templateValue)
             return .object(fields)
         }
     }
@@ -382,12 +382,12 @@ public final class CfnStorageLens: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["AccountId"] = self.accountId.templateValue
-            fields["Arn"] = self.arn.templateValue
-            fields["Encryption"] = self.encryption?.templateValue
-            fields["Format"] = self.format.templateValue
-            fields["OutputSchemaVersion"] = self.outputSchemaVersion.templateValue
-            fields["Prefix"] = self.prefix?.templateValue
+            fields.appendNew("AccountId", self.accountId.templateValue)
+            fields.appendNew("Arn", self.arn.templateValue)
+            fields.appendNew("Encryption", self.encryption?.templateValue)
+            fields.appendNew("Format", self.format.templateValue)
+            fields.appendNew("OutputSchemaVersion", self.outputSchemaVersion.templateValue)
+            fields.appendNew("Prefix", self.prefix?.templateValue)
             return .object(fields)
         }
 
@@ -422,8 +422,8 @@ public final class CfnStorageLens: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Encryption"] = self.encryption?.templateValue
-            fields["IsEnabled"] = self.isEnabled.templateValue
+            fields.appendNew("Encryption", self.encryption?.templateValue)
+            fields.appendNew("IsEnabled", self.isEnabled.templateValue)
             return .object(fields)
         }
     }
@@ -440,8 +440,8 @@ public final class CfnStorageLens: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Buckets"] = self.buckets?.templateValue
-            fields["Regions"] = self.regions?.templateValue
+            fields.appendNew("Buckets", self.buckets?.templateValue)
+            fields.appendNew("Regions", self.regions?.templateValue)
             return .object(fields)
         }
     }
@@ -458,8 +458,8 @@ public final class CfnStorageLens: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["S3BucketDestination"] = self.s3BucketDestination?.templateValue
-            fields["StorageLensTableDestination"] = self.storageLensTableDestination?.templateValue
+            fields.appendNew("S3BucketDestination", self.s3BucketDestination?.templateValue)
+            fields.appendNew("StorageLensTableDestination", self.storageLensTableDestination?.templateValue)
             return .object(fields)
         }
     }
@@ -475,8 +475,8 @@ public final class CfnStorageLens: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Key"] = self.key.templateValue
-            fields["Value"] = self.value.templateValue
+            fields.appendNew("Key", self.key.templateValue)
+            fields.appendNew("Value", self.value.templateValue)
             return .object(fields)
         }
     }

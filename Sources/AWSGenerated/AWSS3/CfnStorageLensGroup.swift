@@ -24,9 +24,9 @@ public final class CfnStorageLensGroup: Resource, HasAttributes {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["Filter"] = self.filter.templateValue
-        properties["Name"] = self.name.templateValue
-        properties["Tags"] = self.tags?.templateValue
+        properties.appendNew("Filter", self.filter.templateValue)
+        properties.appendNew("Name", self.name.templateValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
         return properties
     }
 
@@ -52,13 +52,13 @@ public final class CfnStorageLensGroup: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["And"] = self.and?.templateValue
-            fields["MatchAnyPrefix"] = self.matchAnyPrefix?.templateValue
-            fields["MatchAnySuffix"] = self.matchAnySuffix?.templateValue
-            fields["MatchAnyTag"] = self.matchAnyTag?.templateValue
-            fields["MatchObjectAge"] = self.matchObjectAge?.templateValue
-            fields["MatchObjectSize"] = self.matchObjectSize?.templateValue
-            fields["Or"] = self.or?.templateValue
+            fields.appendNew("And", self.and?.templateValue)
+            fields.appendNew("MatchAnyPrefix", self.matchAnyPrefix?.templateValue)
+            fields.appendNew("MatchAnySuffix", self.matchAnySuffix?.templateValue)
+            fields.appendNew("MatchAnyTag", self.matchAnyTag?.templateValue)
+            fields.appendNew("MatchObjectAge", self.matchObjectAge?.templateValue)
+            fields.appendNew("MatchObjectSize", self.matchObjectSize?.templateValue)
+            fields.appendNew("Or", self.or?.templateValue)
             return .object(fields)
         }
     }
@@ -81,11 +81,11 @@ public final class CfnStorageLensGroup: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["MatchAnyPrefix"] = self.matchAnyPrefix?.templateValue
-            fields["MatchAnySuffix"] = self.matchAnySuffix?.templateValue
-            fields["MatchAnyTag"] = self.matchAnyTag?.templateValue
-            fields["MatchObjectAge"] = self.matchObjectAge?.templateValue
-            fields["MatchObjectSize"] = self.matchObjectSize?.templateValue
+            fields.appendNew("MatchAnyPrefix", self.matchAnyPrefix?.templateValue)
+            fields.appendNew("MatchAnySuffix", self.matchAnySuffix?.templateValue)
+            fields.appendNew("MatchAnyTag", self.matchAnyTag?.templateValue)
+            fields.appendNew("MatchObjectAge", self.matchObjectAge?.templateValue)
+            fields.appendNew("MatchObjectSize", self.matchObjectSize?.templateValue)
             return .object(fields)
         }
     }
@@ -101,8 +101,8 @@ public final class CfnStorageLensGroup: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Key"] = self.key.templateValue
-            fields["Value"] = self.value.templateValue
+            fields.appendNew("Key", self.key.templateValue)
+            fields.appendNew("Value", self.value.templateValue)
             return .object(fields)
         }
     }
@@ -121,8 +121,8 @@ public final class CfnStorageLensGroup: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["DaysGreaterThan"] = self.daysGreaterThan?.templateValue
-            fields["DaysLessThan"] = self.daysLessThan?.templateValue
+            fields.appendNew("DaysGreaterThan", self.daysGreaterThan?.templateValue)
+            fields.appendNew("DaysLessThan", self.daysLessThan?.templateValue)
             return .object(fields)
         }
     }
@@ -141,8 +141,8 @@ public final class CfnStorageLensGroup: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["BytesGreaterThan"] = self.bytesGreaterThan?.templateValue
-            fields["BytesLessThan"] = self.bytesLessThan?.templateValue
+            fields.appendNew("BytesGreaterThan", self.bytesGreaterThan?.templateValue)
+            fields.appendNew("BytesLessThan", self.bytesLessThan?.templateValue)
             return .object(fields)
         }
     }
@@ -165,11 +165,11 @@ public final class CfnStorageLensGroup: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["MatchAnyPrefix"] = self.matchAnyPrefix?.templateValue
-            fields["MatchAnySuffix"] = self.matchAnySuffix?.templateValue
-            fields["MatchAnyTag"] = self.matchAnyTag?.templateValue
-            fields["MatchObjectAge"] = self.matchObjectAge?.templateValue
-            fields["MatchObjectSize"] = self.matchObjectSize?.templateValue
+            fields.appendNew("MatchAnyPrefix", self.matchAnyPrefix?.templateValue)
+            fields.appendNew("MatchAnySuffix", self.matchAnySuffix?.templateValue)
+            fields.appendNew("MatchAnyTag", self.matchAnyTag?.templateValue)
+            fields.appendNew("MatchObjectAge", self.matchObjectAge?.templateValue)
+            fields.appendNew("MatchObjectSize", self.matchObjectSize?.templateValue)
             return .object(fields)
         }
     }

@@ -50,17 +50,17 @@ public final class CfnSubscription: Resource, HasAttributes {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["DeliveryPolicy"] = self.deliveryPolicy?.templateValue
-        properties["Endpoint"] = self.endpoint?.templateValue
-        properties["FilterPolicy"] = self.filterPolicy?.templateValue
-        properties["FilterPolicyScope"] = self.filterPolicyScope?.templateValue
-        properties["Protocol"] = self.protocol.templateValue
-        properties["RawMessageDelivery"] = self.rawMessageDelivery?.templateValue
-        properties["RedrivePolicy"] = self.redrivePolicy?.templateValue
-        properties["Region"] = self.region?.templateValue
-        properties["ReplayPolicy"] = self.replayPolicy?.templateValue
-        properties["SubscriptionRoleArn"] = self.subscriptionRoleArn?.templateValue
-        properties["TopicArn"] = self.topicArn.templateValue
+        properties.appendNew("DeliveryPolicy", self.deliveryPolicy?.templateValue)
+        properties.appendNew("Endpoint", self.endpoint?.templateValue)
+        properties.appendNew("FilterPolicy", self.filterPolicy?.templateValue)
+        properties.appendNew("FilterPolicyScope", self.filterPolicyScope?.templateValue)
+        properties.appendNew("Protocol", self.protocol.templateValue)
+        properties.appendNew("RawMessageDelivery", self.rawMessageDelivery?.templateValue)
+        properties.appendNew("RedrivePolicy", self.redrivePolicy?.templateValue)
+        properties.appendNew("Region", self.region?.templateValue)
+        properties.appendNew("ReplayPolicy", self.replayPolicy?.templateValue)
+        properties.appendNew("SubscriptionRoleArn", self.subscriptionRoleArn?.templateValue)
+        properties.appendNew("TopicArn", self.topicArn.templateValue)
         return properties
     }
 }

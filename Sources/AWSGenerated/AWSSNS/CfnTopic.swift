@@ -74,20 +74,20 @@ public final class CfnTopic: Resource, HasAttributes, DecodableResource {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["ArchivePolicy"] = self.archivePolicy?.templateValue
-        properties["ContentBasedDeduplication"] = self.contentBasedDeduplication?.templateValue
-        properties["DataProtectionPolicy"] = self.dataProtectionPolicy?.templateValue
-        properties["DeliveryStatusLogging"] = self.deliveryStatusLogging?.templateValue
-        properties["DisplayName"] = self.displayName?.templateValue
-        properties["FifoThroughputScope"] = self.fifoThroughputScope?.templateValue
-        properties["FifoTopic"] = self.fifoTopic?.templateValue
-        properties["KmsMasterKeyId"] = self.kmsMasterKeyId?.templateValue
-        properties["MaximumMessageSize"] = self.maximumMessageSize?.templateValue
-        properties["SignatureVersion"] = self.signatureVersion?.templateValue
-        properties["Subscription"] = self.subscription?.templateValue
-        properties["Tags"] = self.tags?.templateValue
-        properties["TopicName"] = self.topicName?.templateValue
-        properties["TracingConfig"] = self.tracingConfig?.templateValue
+        properties.appendNew("ArchivePolicy", self.archivePolicy?.templateValue)
+        properties.appendNew("ContentBasedDeduplication", self.contentBasedDeduplication?.templateValue)
+        properties.appendNew("DataProtectionPolicy", self.dataProtectionPolicy?.templateValue)
+        properties.appendNew("DeliveryStatusLogging", self.deliveryStatusLogging?.templateValue)
+        properties.appendNew("DisplayName", self.displayName?.templateValue)
+        properties.appendNew("FifoThroughputScope", self.fifoThroughputScope?.templateValue)
+        properties.appendNew("FifoTopic", self.fifoTopic?.templateValue)
+        properties.appendNew("KmsMasterKeyId", self.kmsMasterKeyId?.templateValue)
+        properties.appendNew("MaximumMessageSize", self.maximumMessageSize?.templateValue)
+        properties.appendNew("SignatureVersion", self.signatureVersion?.templateValue)
+        properties.appendNew("Subscription", self.subscription?.templateValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
+        properties.appendNew("TopicName", self.topicName?.templateValue)
+        properties.appendNew("TracingConfig", self.tracingConfig?.templateValue)
         return properties
     }
 
@@ -117,10 +117,10 @@ public final class CfnTopic: Resource, HasAttributes, DecodableResource {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["FailureFeedbackRoleArn"] = self.failureFeedbackRoleArn?.templateValue
-            fields["Protocol"] = self.protocol.templateValue
-            fields["SuccessFeedbackRoleArn"] = self.successFeedbackRoleArn?.templateValue
-            fields["SuccessFeedbackSampleRate"] = self.successFeedbackSampleRate?.templateValue
+            fields.appendNew("FailureFeedbackRoleArn", self.failureFeedbackRoleArn?.templateValue)
+            fields.appendNew("Protocol", self.protocol.templateValue)
+            fields.appendNew("SuccessFeedbackRoleArn", self.successFeedbackRoleArn?.templateValue)
+            fields.appendNew("SuccessFeedbackSampleRate", self.successFeedbackSampleRate?.templateValue)
             return .object(fields)
         }
 
@@ -158,8 +158,8 @@ public final class CfnTopic: Resource, HasAttributes, DecodableResource {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Endpoint"] = self.endpoint.templateValue
-            fields["Protocol"] = self.protocol.templateValue
+            fields.appendNew("Endpoint", self.endpoint.templateValue)
+            fields.appendNew("Protocol", self.protocol.templateValue)
             return .object(fields)
         }
     }
@@ -184,8 +184,8 @@ public final class CfnTopic: Resource, HasAttributes, DecodableResource {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Key"] = self.key.templateValue
-            fields["Value"] = self.value.templateValue
+            fields.appendNew("Key", self.key.templateValue)
+            fields.appendNew("Value", self.value.templateValue)
             return .object(fields)
         }
     }

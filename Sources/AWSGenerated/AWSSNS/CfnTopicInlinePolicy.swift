@@ -15,8 +15,8 @@ public final class CfnTopicInlinePolicy: Resource {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["PolicyDocument"] = self.policyDocument.templateValue
-        properties["TopicArn"] = self.topicArn.templateValue
+        properties.appendNew("PolicyDocument", self.policyDocument.templateValue)
+        properties.appendNew("TopicArn", self.topicArn.templateValue)
         return properties
     }
 }

@@ -23,8 +23,8 @@ public final class CfnTopicPolicy: Resource, HasAttributes {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["PolicyDocument"] = self.policyDocument.templateValue
-        properties["Topics"] = self.topics.templateValue
+        properties.appendNew("PolicyDocument", self.policyDocument.templateValue)
+        properties.appendNew("Topics", self.topics.templateValue)
         return properties
     }
 }

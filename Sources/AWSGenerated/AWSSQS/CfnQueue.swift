@@ -90,22 +90,22 @@ public final class CfnQueue: Resource, HasAttributes, DecodableResource {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["ContentBasedDeduplication"] = self.contentBasedDeduplication?.templateValue
-        properties["DeduplicationScope"] = self.deduplicationScope?.templateValue
-        properties["DelaySeconds"] = self.delaySeconds?.templateValue
-        properties["FifoQueue"] = self.fifoQueue?.templateValue
-        properties["FifoThroughputLimit"] = self.fifoThroughputLimit?.templateValue
-        properties["KmsDataKeyReusePeriodSeconds"] = self.kmsDataKeyReusePeriodSeconds?.templateValue
-        properties["KmsMasterKeyId"] = self.kmsMasterKeyId?.templateValue
-        properties["MaximumMessageSize"] = self.maximumMessageSize?.templateValue
-        properties["MessageRetentionPeriod"] = self.messageRetentionPeriod?.templateValue
-        properties["QueueName"] = self.queueName?.templateValue
-        properties["ReceiveMessageWaitTimeSeconds"] = self.receiveMessageWaitTimeSeconds?.templateValue
-        properties["RedriveAllowPolicy"] = self.redriveAllowPolicy?.templateValue
-        properties["RedrivePolicy"] = self.redrivePolicy?.templateValue
-        properties["SqsManagedSseEnabled"] = self.sqsManagedSseEnabled?.templateValue
-        properties["Tags"] = self.tags?.templateValue
-        properties["VisibilityTimeout"] = self.visibilityTimeout?.templateValue
+        properties.appendNew("ContentBasedDeduplication", self.contentBasedDeduplication?.templateValue)
+        properties.appendNew("DeduplicationScope", self.deduplicationScope?.templateValue)
+        properties.appendNew("DelaySeconds", self.delaySeconds?.templateValue)
+        properties.appendNew("FifoQueue", self.fifoQueue?.templateValue)
+        properties.appendNew("FifoThroughputLimit", self.fifoThroughputLimit?.templateValue)
+        properties.appendNew("KmsDataKeyReusePeriodSeconds", self.kmsDataKeyReusePeriodSeconds?.templateValue)
+        properties.appendNew("KmsMasterKeyId", self.kmsMasterKeyId?.templateValue)
+        properties.appendNew("MaximumMessageSize", self.maximumMessageSize?.templateValue)
+        properties.appendNew("MessageRetentionPeriod", self.messageRetentionPeriod?.templateValue)
+        properties.appendNew("QueueName", self.queueName?.templateValue)
+        properties.appendNew("ReceiveMessageWaitTimeSeconds", self.receiveMessageWaitTimeSeconds?.templateValue)
+        properties.appendNew("RedriveAllowPolicy", self.redriveAllowPolicy?.templateValue)
+        properties.appendNew("RedrivePolicy", self.redrivePolicy?.templateValue)
+        properties.appendNew("SqsManagedSseEnabled", self.sqsManagedSseEnabled?.templateValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
+        properties.appendNew("VisibilityTimeout", self.visibilityTimeout?.templateValue)
         return properties
     }
 
@@ -126,8 +126,8 @@ public final class CfnQueue: Resource, HasAttributes, DecodableResource {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Key"] = self.key.templateValue
-            fields["Value"] = self.value.templateValue
+            fields.appendNew("Key", self.key.templateValue)
+            fields.appendNew("Value", self.value.templateValue)
             return .object(fields)
         }
     }

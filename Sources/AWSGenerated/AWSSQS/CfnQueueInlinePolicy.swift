@@ -15,8 +15,8 @@ public final class CfnQueueInlinePolicy: Resource {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["PolicyDocument"] = self.policyDocument.templateValue
-        properties["Queue"] = self.queue.templateValue
+        properties.appendNew("PolicyDocument", self.policyDocument.templateValue)
+        properties.appendNew("Queue", self.queue.templateValue)
         return properties
     }
 }

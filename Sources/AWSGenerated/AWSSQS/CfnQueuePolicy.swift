@@ -23,8 +23,8 @@ public final class CfnQueuePolicy: Resource, HasAttributes {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["PolicyDocument"] = self.policyDocument.templateValue
-        properties["Queues"] = self.queues.templateValue
+        properties.appendNew("PolicyDocument", self.policyDocument.templateValue)
+        properties.appendNew("Queues", self.queues.templateValue)
         return properties
     }
 }

@@ -64,25 +64,25 @@ public final class CfnAssociation: Resource, HasAttributes {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["ApplyOnlyAtCronInterval"] = self.applyOnlyAtCronInterval?.templateValue
-        properties["AssociationDispatchAssumeRole"] = self.associationDispatchAssumeRole?.templateValue
-        properties["AssociationName"] = self.associationName?.templateValue
-        properties["AutomationTargetParameterName"] = self.automationTargetParameterName?.templateValue
-        properties["CalendarNames"] = self.calendarNames?.templateValue
-        properties["ComplianceSeverity"] = self.complianceSeverity?.templateValue
-        properties["DocumentVersion"] = self.documentVersion?.templateValue
-        properties["InstanceId"] = self.instanceId?.templateValue
-        properties["MaxConcurrency"] = self.maxConcurrency?.templateValue
-        properties["MaxErrors"] = self.maxErrors?.templateValue
-        properties["Name"] = self.name.templateValue
-        properties["OutputLocation"] = self.outputLocation?.templateValue
-        properties["Parameters"] = self.parameters?.templateValue
-        properties["ScheduleExpression"] = self.scheduleExpression?.templateValue
-        properties["ScheduleOffset"] = self.scheduleOffset?.templateValue
-        properties["SyncCompliance"] = self.syncCompliance?.templateValue
-        properties["Tags"] = self.tags?.templateValue
-        properties["Targets"] = self.targets?.templateValue
-        properties["WaitForSuccessTimeoutSeconds"] = self.waitForSuccessTimeoutSeconds?.templateValue
+        properties.appendNew("ApplyOnlyAtCronInterval", self.applyOnlyAtCronInterval?.templateValue)
+        properties.appendNew("AssociationDispatchAssumeRole", self.associationDispatchAssumeRole?.templateValue)
+        properties.appendNew("AssociationName", self.associationName?.templateValue)
+        properties.appendNew("AutomationTargetParameterName", self.automationTargetParameterName?.templateValue)
+        properties.appendNew("CalendarNames", self.calendarNames?.templateValue)
+        properties.appendNew("ComplianceSeverity", self.complianceSeverity?.templateValue)
+        properties.appendNew("DocumentVersion", self.documentVersion?.templateValue)
+        properties.appendNew("InstanceId", self.instanceId?.templateValue)
+        properties.appendNew("MaxConcurrency", self.maxConcurrency?.templateValue)
+        properties.appendNew("MaxErrors", self.maxErrors?.templateValue)
+        properties.appendNew("Name", self.name.templateValue)
+        properties.appendNew("OutputLocation", self.outputLocation?.templateValue)
+        properties.appendNew("Parameters", self.parameters?.templateValue)
+        properties.appendNew("ScheduleExpression", self.scheduleExpression?.templateValue)
+        properties.appendNew("ScheduleOffset", self.scheduleOffset?.templateValue)
+        properties.appendNew("SyncCompliance", self.syncCompliance?.templateValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
+        properties.appendNew("Targets", self.targets?.templateValue)
+        properties.appendNew("WaitForSuccessTimeoutSeconds", self.waitForSuccessTimeoutSeconds?.templateValue)
         return properties
     }
 
@@ -107,7 +107,7 @@ public final class CfnAssociation: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["S3Location"] = self.s3Location?.templateValue
+            fields.appendNew("S3Location", self.s3Location?.templateValue)
             return .object(fields)
         }
     }
@@ -125,9 +125,9 @@ public final class CfnAssociation: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["OutputS3BucketName"] = self.outputS3BucketName?.templateValue
-            fields["OutputS3KeyPrefix"] = self.outputS3KeyPrefix?.templateValue
-            fields["OutputS3Region"] = self.outputS3Region?.templateValue
+            fields.appendNew("OutputS3BucketName", self.outputS3BucketName?.templateValue)
+            fields.appendNew("OutputS3KeyPrefix", self.outputS3KeyPrefix?.templateValue)
+            fields.appendNew("OutputS3Region", self.outputS3Region?.templateValue)
             return .object(fields)
         }
     }
@@ -155,8 +155,8 @@ public final class CfnAssociation: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Key"] = self.key.templateValue
-            fields["Value"] = self.value.templateValue
+            fields.appendNew("Key", self.key.templateValue)
+            fields.appendNew("Value", self.value.templateValue)
             return .object(fields)
         }
     }
@@ -172,8 +172,8 @@ public final class CfnAssociation: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Key"] = self.key.templateValue
-            fields["Values"] = self.values.templateValue
+            fields.appendNew("Key", self.key.templateValue)
+            fields.appendNew("Values", self.values.templateValue)
             return .object(fields)
         }
     }

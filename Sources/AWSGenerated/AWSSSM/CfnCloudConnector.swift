@@ -44,12 +44,12 @@ public final class CfnCloudConnector: Resource, HasAttributes {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["ConfigConnectorArn"] = self.configConnectorArn.templateValue
-        properties["Configuration"] = self.configuration.templateValue
-        properties["Description"] = self.description?.templateValue
-        properties["DisplayName"] = self.displayName.templateValue
-        properties["RoleArn"] = self.roleArn.templateValue
-        properties["Tags"] = self.tags?.templateValue
+        properties.appendNew("ConfigConnectorArn", self.configConnectorArn.templateValue)
+        properties.appendNew("Configuration", self.configuration.templateValue)
+        properties.appendNew("Description", self.description?.templateValue)
+        properties.appendNew("DisplayName", self.displayName.templateValue)
+        properties.appendNew("RoleArn", self.roleArn.templateValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
         return properties
     }
 
@@ -63,7 +63,7 @@ public final class CfnCloudConnector: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["AzureConfiguration"] = self.azureConfiguration.templateValue
+            fields.appendNew("AzureConfiguration", self.azureConfiguration.templateValue)
             return .object(fields)
         }
     }
@@ -90,11 +90,11 @@ public final class CfnCloudConnector: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["ApplicationDisplayName"] = self.applicationDisplayName?.templateValue
-            fields["ApplicationId"] = self.applicationId.templateValue
-            fields["Targets"] = self.targets?.templateValue
-            fields["TenantDisplayName"] = self.tenantDisplayName?.templateValue
-            fields["TenantId"] = self.tenantId.templateValue
+            fields.appendNew("ApplicationDisplayName", self.applicationDisplayName?.templateValue)
+            fields.appendNew("ApplicationId", self.applicationId.templateValue)
+            fields.appendNew("Targets", self.targets?.templateValue)
+            fields.appendNew("TenantDisplayName", self.tenantDisplayName?.templateValue)
+            fields.appendNew("TenantId", self.tenantId.templateValue)
             return .object(fields)
         }
     }
@@ -110,7 +110,7 @@ public final class CfnCloudConnector: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Subscriptions"] = self.subscriptions.templateValue
+            fields.appendNew("Subscriptions", self.subscriptions.templateValue)
             return .object(fields)
         }
     }
@@ -129,8 +129,8 @@ public final class CfnCloudConnector: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["DisplayName"] = self.displayName?.templateValue
-            fields["Id"] = self.id.templateValue
+            fields.appendNew("DisplayName", self.displayName?.templateValue)
+            fields.appendNew("Id", self.id.templateValue)
             return .object(fields)
         }
     }
@@ -146,8 +146,8 @@ public final class CfnCloudConnector: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Key"] = self.key.templateValue
-            fields["Value"] = self.value.templateValue
+            fields.appendNew("Key", self.key.templateValue)
+            fields.appendNew("Value", self.value.templateValue)
             return .object(fields)
         }
     }

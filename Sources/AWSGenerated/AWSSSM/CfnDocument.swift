@@ -40,16 +40,16 @@ public final class CfnDocument: Resource {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["Attachments"] = self.attachments?.templateValue
-        properties["Content"] = self.content.templateValue
-        properties["DocumentFormat"] = self.documentFormat?.templateValue
-        properties["DocumentType"] = self.documentType?.templateValue
-        properties["Name"] = self.name?.templateValue
-        properties["Requires"] = self.requires?.templateValue
-        properties["Tags"] = self.tags?.templateValue
-        properties["TargetType"] = self.targetType?.templateValue
-        properties["UpdateMethod"] = self.updateMethod?.templateValue
-        properties["VersionName"] = self.versionName?.templateValue
+        properties.appendNew("Attachments", self.attachments?.templateValue)
+        properties.appendNew("Content", self.content.templateValue)
+        properties.appendNew("DocumentFormat", self.documentFormat?.templateValue)
+        properties.appendNew("DocumentType", self.documentType?.templateValue)
+        properties.appendNew("Name", self.name?.templateValue)
+        properties.appendNew("Requires", self.requires?.templateValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
+        properties.appendNew("TargetType", self.targetType?.templateValue)
+        properties.appendNew("UpdateMethod", self.updateMethod?.templateValue)
+        properties.appendNew("VersionName", self.versionName?.templateValue)
         return properties
     }
 
@@ -69,9 +69,9 @@ public final class CfnDocument: Resource {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Key"] = self.key?.templateValue
-            fields["Name"] = self.name?.templateValue
-            fields["Values"] = self.values?.templateValue
+            fields.appendNew("Key", self.key?.templateValue)
+            fields.appendNew("Name", self.name?.templateValue)
+            fields.appendNew("Values", self.values?.templateValue)
             return .object(fields)
         }
 
@@ -131,8 +131,8 @@ public final class CfnDocument: Resource {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Name"] = self.name?.templateValue
-            fields["Version"] = self.version?.templateValue
+            fields.appendNew("Name", self.name?.templateValue)
+            fields.appendNew("Version", self.version?.templateValue)
             return .object(fields)
         }
     }
@@ -150,8 +150,8 @@ public final class CfnDocument: Resource {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Key"] = self.key?.templateValue
-            fields["Value"] = self.value?.templateValue
+            fields.appendNew("Key", self.key?.templateValue)
+            fields.appendNew("Value", self.value?.templateValue)
             return .object(fields)
         }
     }

@@ -50,17 +50,17 @@ public final class CfnMaintenanceWindow: Resource, HasAttributes {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["AllowUnassociatedTargets"] = self.allowUnassociatedTargets.templateValue
-        properties["Cutoff"] = self.cutoff.templateValue
-        properties["Description"] = self.description?.templateValue
-        properties["Duration"] = self.duration.templateValue
-        properties["EndDate"] = self.endDate?.templateValue
-        properties["Name"] = self.name.templateValue
-        properties["Schedule"] = self.schedule.templateValue
-        properties["ScheduleOffset"] = self.scheduleOffset?.templateValue
-        properties["ScheduleTimezone"] = self.scheduleTimezone?.templateValue
-        properties["StartDate"] = self.startDate?.templateValue
-        properties["Tags"] = self.tags?.templateValue
+        properties.appendNew("AllowUnassociatedTargets", self.allowUnassociatedTargets.templateValue)
+        properties.appendNew("Cutoff", self.cutoff.templateValue)
+        properties.appendNew("Description", self.description?.templateValue)
+        properties.appendNew("Duration", self.duration.templateValue)
+        properties.appendNew("EndDate", self.endDate?.templateValue)
+        properties.appendNew("Name", self.name.templateValue)
+        properties.appendNew("Schedule", self.schedule.templateValue)
+        properties.appendNew("ScheduleOffset", self.scheduleOffset?.templateValue)
+        properties.appendNew("ScheduleTimezone", self.scheduleTimezone?.templateValue)
+        properties.appendNew("StartDate", self.startDate?.templateValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
         return properties
     }
 
@@ -77,8 +77,8 @@ public final class CfnMaintenanceWindow: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Key"] = self.key.templateValue
-            fields["Value"] = self.value.templateValue
+            fields.appendNew("Key", self.key.templateValue)
+            fields.appendNew("Value", self.value.templateValue)
             return .object(fields)
         }
     }

@@ -35,12 +35,12 @@ public final class CfnMaintenanceWindowTarget: Resource, HasAttributes {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["Description"] = self.description?.templateValue
-        properties["Name"] = self.name?.templateValue
-        properties["OwnerInformation"] = self.ownerInformation?.templateValue
-        properties["ResourceType"] = self.resourceType.templateValue
-        properties["Targets"] = self.targets.templateValue
-        properties["WindowId"] = self.windowId.templateValue
+        properties.appendNew("Description", self.description?.templateValue)
+        properties.appendNew("Name", self.name?.templateValue)
+        properties.appendNew("OwnerInformation", self.ownerInformation?.templateValue)
+        properties.appendNew("ResourceType", self.resourceType.templateValue)
+        properties.appendNew("Targets", self.targets.templateValue)
+        properties.appendNew("WindowId", self.windowId.templateValue)
         return properties
     }
 
@@ -66,8 +66,8 @@ public final class CfnMaintenanceWindowTarget: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Key"] = self.key.templateValue
-            fields["Values"] = self.values.templateValue
+            fields.appendNew("Key", self.key.templateValue)
+            fields.appendNew("Values", self.values.templateValue)
             return .object(fields)
         }
     }

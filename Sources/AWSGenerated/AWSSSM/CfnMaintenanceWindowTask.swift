@@ -58,20 +58,20 @@ public final class CfnMaintenanceWindowTask: Resource, HasAttributes {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["CutoffBehavior"] = self.cutoffBehavior?.templateValue
-        properties["Description"] = self.description?.templateValue
-        properties["LoggingInfo"] = self.loggingInfo?.templateValue
-        properties["MaxConcurrency"] = self.maxConcurrency?.templateValue
-        properties["MaxErrors"] = self.maxErrors?.templateValue
-        properties["Name"] = self.name?.templateValue
-        properties["Priority"] = self.priority.templateValue
-        properties["ServiceRoleArn"] = self.serviceRoleArn?.templateValue
-        properties["Targets"] = self.targets?.templateValue
-        properties["TaskArn"] = self.taskArn.templateValue
-        properties["TaskInvocationParameters"] = self.taskInvocationParameters?.templateValue
-        properties["TaskParameters"] = self.taskParameters?.templateValue
-        properties["TaskType"] = self.taskType.templateValue
-        properties["WindowId"] = self.windowId.templateValue
+        properties.appendNew("CutoffBehavior", self.cutoffBehavior?.templateValue)
+        properties.appendNew("Description", self.description?.templateValue)
+        properties.appendNew("LoggingInfo", self.loggingInfo?.templateValue)
+        properties.appendNew("MaxConcurrency", self.maxConcurrency?.templateValue)
+        properties.appendNew("MaxErrors", self.maxErrors?.templateValue)
+        properties.appendNew("Name", self.name?.templateValue)
+        properties.appendNew("Priority", self.priority.templateValue)
+        properties.appendNew("ServiceRoleArn", self.serviceRoleArn?.templateValue)
+        properties.appendNew("Targets", self.targets?.templateValue)
+        properties.appendNew("TaskArn", self.taskArn.templateValue)
+        properties.appendNew("TaskInvocationParameters", self.taskInvocationParameters?.templateValue)
+        properties.appendNew("TaskParameters", self.taskParameters?.templateValue)
+        properties.appendNew("TaskType", self.taskType.templateValue)
+        properties.appendNew("WindowId", self.windowId.templateValue)
         return properties
     }
 
@@ -97,9 +97,9 @@ public final class CfnMaintenanceWindowTask: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Region"] = self.region.templateValue
-            fields["S3Bucket"] = self.s3Bucket.templateValue
-            fields["S3Prefix"] = self.s3Prefix?.templateValue
+            fields.appendNew("Region", self.region.templateValue)
+            fields.appendNew("S3Bucket", self.s3Bucket.templateValue)
+            fields.appendNew("S3Prefix", self.s3Prefix?.templateValue)
             return .object(fields)
         }
     }
@@ -115,8 +115,8 @@ public final class CfnMaintenanceWindowTask: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Key"] = self.key.templateValue
-            fields["Values"] = self.values.templateValue
+            fields.appendNew("Key", self.key.templateValue)
+            fields.appendNew("Values", self.values.templateValue)
             return .object(fields)
         }
     }
@@ -136,10 +136,10 @@ public final class CfnMaintenanceWindowTask: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["MaintenanceWindowAutomationParameters"] = self.maintenanceWindowAutomationParameters?.templateValue
-            fields["MaintenanceWindowLambdaParameters"] = self.maintenanceWindowLambdaParameters?.templateValue
-            fields["MaintenanceWindowRunCommandParameters"] = self.maintenanceWindowRunCommandParameters?.templateValue
-            fields["MaintenanceWindowStepFunctionsParameters"] = self.maintenanceWindowStepFunctionsParameters?.templateValue
+            fields.appendNew("MaintenanceWindowAutomationParameters", self.maintenanceWindowAutomationParameters?.templateValue)
+            fields.appendNew("MaintenanceWindowLambdaParameters", self.maintenanceWindowLambdaParameters?.templateValue)
+            fields.appendNew("MaintenanceWindowRunCommandParameters", self.maintenanceWindowRunCommandParameters?.templateValue)
+            fields.appendNew("MaintenanceWindowStepFunctionsParameters", self.maintenanceWindowStepFunctionsParameters?.templateValue)
             return .object(fields)
         }
     }
@@ -155,8 +155,8 @@ public final class CfnMaintenanceWindowTask: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["DocumentVersion"] = self.documentVersion?.templateValue
-            fields["Parameters"] = self.parameters?.templateValue
+            fields.appendNew("DocumentVersion", self.documentVersion?.templateValue)
+            fields.appendNew("Parameters", self.parameters?.templateValue)
             return .object(fields)
         }
     }
@@ -174,9 +174,9 @@ public final class CfnMaintenanceWindowTask: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["ClientContext"] = self.clientContext?.templateValue
-            fields["Payload"] = self.payload?.templateValue
-            fields["Qualifier"] = self.qualifier?.templateValue
+            fields.appendNew("ClientContext", self.clientContext?.templateValue)
+            fields.appendNew("Payload", self.payload?.templateValue)
+            fields.appendNew("Qualifier", self.qualifier?.templateValue)
             return .object(fields)
         }
     }
@@ -210,17 +210,17 @@ public final class CfnMaintenanceWindowTask: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["CloudWatchOutputConfig"] = self.cloudWatchOutputConfig?.templateValue
-            fields["Comment"] = self.comment?.templateValue
-            fields["DocumentHash"] = self.documentHash?.templateValue
-            fields["DocumentHashType"] = self.documentHashType?.templateValue
-            fields["DocumentVersion"] = self.documentVersion?.templateValue
-            fields["NotificationConfig"] = self.notificationConfig?.templateValue
-            fields["OutputS3BucketName"] = self.outputS3BucketName?.templateValue
-            fields["OutputS3KeyPrefix"] = self.outputS3KeyPrefix?.templateValue
-            fields["Parameters"] = self.parameters?.templateValue
-            fields["ServiceRoleArn"] = self.serviceRoleArn?.templateValue
-            fields["TimeoutSeconds"] = self.timeoutSeconds?.templateValue
+            fields.appendNew("CloudWatchOutputConfig", self.cloudWatchOutputConfig?.templateValue)
+            fields.appendNew("Comment", self.comment?.templateValue)
+            fields.appendNew("DocumentHash", self.documentHash?.templateValue)
+            fields.appendNew("DocumentHashType", self.documentHashType?.templateValue)
+            fields.appendNew("DocumentVersion", self.documentVersion?.templateValue)
+            fields.appendNew("NotificationConfig", self.notificationConfig?.templateValue)
+            fields.appendNew("OutputS3BucketName", self.outputS3BucketName?.templateValue)
+            fields.appendNew("OutputS3KeyPrefix", self.outputS3KeyPrefix?.templateValue)
+            fields.appendNew("Parameters", self.parameters?.templateValue)
+            fields.appendNew("ServiceRoleArn", self.serviceRoleArn?.templateValue)
+            fields.appendNew("TimeoutSeconds", self.timeoutSeconds?.templateValue)
             return .object(fields)
         }
     }
@@ -238,8 +238,8 @@ public final class CfnMaintenanceWindowTask: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["CloudWatchLogGroupName"] = self.cloudWatchLogGroupName?.templateValue
-            fields["CloudWatchOutputEnabled"] = self.cloudWatchOutputEnabled?.templateValue
+            fields.appendNew("CloudWatchLogGroupName", self.cloudWatchLogGroupName?.templateValue)
+            fields.appendNew("CloudWatchOutputEnabled", self.cloudWatchOutputEnabled?.templateValue)
             return .object(fields)
         }
     }
@@ -257,9 +257,9 @@ public final class CfnMaintenanceWindowTask: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["NotificationArn"] = self.notificationArn.templateValue
-            fields["NotificationEvents"] = self.notificationEvents?.templateValue
-            fields["NotificationType"] = self.notificationType?.templateValue
+            fields.appendNew("NotificationArn", self.notificationArn.templateValue)
+            fields.appendNew("NotificationEvents", self.notificationEvents?.templateValue)
+            fields.appendNew("NotificationType", self.notificationType?.templateValue)
             return .object(fields)
         }
     }
@@ -275,8 +275,8 @@ public final class CfnMaintenanceWindowTask: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Input"] = self.input?.templateValue
-            fields["Name"] = self.name?.templateValue
+            fields.appendNew("Input", self.input?.templateValue)
+            fields.appendNew("Name", self.name?.templateValue)
             return .object(fields)
         }
     }

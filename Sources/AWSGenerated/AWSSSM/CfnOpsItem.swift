@@ -62,13 +62,13 @@ public final class CfnOpsItem: Resource, HasAttributes {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["Category"] = self.category?.templateValue
-        properties["Description"] = self.description.templateValue
-        properties["Priority"] = self.priority?.templateValue
-        properties["Severity"] = self.severity?.templateValue
-        properties["Source"] = self.source.templateValue
-        properties["Tags"] = self.tags?.templateValue
-        properties["Title"] = self.title.templateValue
+        properties.appendNew("Category", self.category?.templateValue)
+        properties.appendNew("Description", self.description.templateValue)
+        properties.appendNew("Priority", self.priority?.templateValue)
+        properties.appendNew("Severity", self.severity?.templateValue)
+        properties.appendNew("Source", self.source.templateValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
+        properties.appendNew("Title", self.title.templateValue)
         return properties
     }
 
@@ -83,8 +83,8 @@ public final class CfnOpsItem: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Key"] = self.key.templateValue
-            fields["Value"] = self.value.templateValue
+            fields.appendNew("Key", self.key.templateValue)
+            fields.appendNew("Value", self.value.templateValue)
             return .object(fields)
         }
     }

@@ -52,15 +52,15 @@ public final class CfnParameter: Resource, HasAttributes {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["AllowedPattern"] = self.allowedPattern?.templateValue
-        properties["DataType"] = self.dataType?.templateValue
-        properties["Description"] = self.description?.templateValue
-        properties["Name"] = self.name?.templateValue
-        properties["Policies"] = self.policies?.templateValue
-        properties["Tags"] = self.tags?.templateValue
-        properties["Tier"] = self.tier?.templateValue
-        properties["Type"] = self.parameterType.templateValue
-        properties["Value"] = self.value.templateValue
+        properties.appendNew("AllowedPattern", self.allowedPattern?.templateValue)
+        properties.appendNew("DataType", self.dataType?.templateValue)
+        properties.appendNew("Description", self.description?.templateValue)
+        properties.appendNew("Name", self.name?.templateValue)
+        properties.appendNew("Policies", self.policies?.templateValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
+        properties.appendNew("Tier", self.tier?.templateValue)
+        properties.appendNew("Type", self.parameterType.templateValue)
+        properties.appendNew("Value", self.value.templateValue)
         return properties
     }
 

@@ -61,21 +61,21 @@ public final class CfnPatchBaseline: Resource, HasAttributes {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["ApprovalRules"] = self.approvalRules?.templateValue
-        properties["ApprovedPatches"] = self.approvedPatches?.templateValue
-        properties["ApprovedPatchesComplianceLevel"] = self.approvedPatchesComplianceLevel?.templateValue
-        properties["ApprovedPatchesEnableNonSecurity"] = self.approvedPatchesEnableNonSecurity?.templateValue
-        properties["AvailableSecurityUpdatesComplianceStatus"] = self.availableSecurityUpdatesComplianceStatus?.templateValue
-        properties["DefaultBaseline"] = self.defaultBaseline?.templateValue
-        properties["Description"] = self.description?.templateValue
-        properties["GlobalFilters"] = self.globalFilters?.templateValue
-        properties["Name"] = self.name.templateValue
-        properties["OperatingSystem"] = self.operatingSystem?.templateValue
-        properties["PatchGroups"] = self.patchGroups?.templateValue
-        properties["RejectedPatches"] = self.rejectedPatches?.templateValue
-        properties["RejectedPatchesAction"] = self.rejectedPatchesAction?.templateValue
-        properties["Sources"] = self.sources?.templateValue
-        properties["Tags"] = self.tags?.templateValue
+        properties.appendNew("ApprovalRules", self.approvalRules?.templateValue)
+        properties.appendNew("ApprovedPatches", self.approvedPatches?.templateValue)
+        properties.appendNew("ApprovedPatchesComplianceLevel", self.approvedPatchesComplianceLevel?.templateValue)
+        properties.appendNew("ApprovedPatchesEnableNonSecurity", self.approvedPatchesEnableNonSecurity?.templateValue)
+        properties.appendNew("AvailableSecurityUpdatesComplianceStatus", self.availableSecurityUpdatesComplianceStatus?.templateValue)
+        properties.appendNew("DefaultBaseline", self.defaultBaseline?.templateValue)
+        properties.appendNew("Description", self.description?.templateValue)
+        properties.appendNew("GlobalFilters", self.globalFilters?.templateValue)
+        properties.appendNew("Name", self.name.templateValue)
+        properties.appendNew("OperatingSystem", self.operatingSystem?.templateValue)
+        properties.appendNew("PatchGroups", self.patchGroups?.templateValue)
+        properties.appendNew("RejectedPatches", self.rejectedPatches?.templateValue)
+        properties.appendNew("RejectedPatchesAction", self.rejectedPatchesAction?.templateValue)
+        properties.appendNew("Sources", self.sources?.templateValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
         return properties
     }
 
@@ -89,7 +89,7 @@ public final class CfnPatchBaseline: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["PatchRules"] = self.patchRules?.templateValue
+            fields.appendNew("PatchRules", self.patchRules?.templateValue)
             return .object(fields)
         }
     }
@@ -112,11 +112,11 @@ public final class CfnPatchBaseline: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["ApproveAfterDays"] = self.approveAfterDays?.templateValue
-            fields["ApproveUntilDate"] = self.approveUntilDate?.templateValue
-            fields["ComplianceLevel"] = self.complianceLevel?.templateValue
-            fields["EnableNonSecurity"] = self.enableNonSecurity?.templateValue
-            fields["PatchFilterGroup"] = self.patchFilterGroup?.templateValue
+            fields.appendNew("ApproveAfterDays", self.approveAfterDays?.templateValue)
+            fields.appendNew("ApproveUntilDate", self.approveUntilDate?.templateValue)
+            fields.appendNew("ComplianceLevel", self.complianceLevel?.templateValue)
+            fields.appendNew("EnableNonSecurity", self.enableNonSecurity?.templateValue)
+            fields.appendNew("PatchFilterGroup", self.patchFilterGroup?.templateValue)
             return .object(fields)
         }
 
@@ -144,7 +144,7 @@ public final class CfnPatchBaseline: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["PatchFilters"] = self.patchFilters?.templateValue
+            fields.appendNew("PatchFilters", self.patchFilters?.templateValue)
             return .object(fields)
         }
     }
@@ -161,8 +161,8 @@ public final class CfnPatchBaseline: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Key"] = self.key?.templateValue
-            fields["Values"] = self.values?.templateValue
+            fields.appendNew("Key", self.key?.templateValue)
+            fields.appendNew("Values", self.values?.templateValue)
             return .object(fields)
         }
 
@@ -260,9 +260,9 @@ public final class CfnPatchBaseline: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Configuration"] = self.configuration?.templateValue
-            fields["Name"] = self.name?.templateValue
-            fields["Products"] = self.products?.templateValue
+            fields.appendNew("Configuration", self.configuration?.templateValue)
+            fields.appendNew("Name", self.name?.templateValue)
+            fields.appendNew("Products", self.products?.templateValue)
             return .object(fields)
         }
     }
@@ -279,8 +279,8 @@ public final class CfnPatchBaseline: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Key"] = self.key.templateValue
-            fields["Value"] = self.value.templateValue
+            fields.appendNew("Key", self.key.templateValue)
+            fields.appendNew("Value", self.value.templateValue)
             return .object(fields)
         }
     }

@@ -28,15 +28,15 @@ public final class CfnResourceDataSync: Resource {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["BucketName"] = self.bucketName?.templateValue
-        properties["BucketPrefix"] = self.bucketPrefix?.templateValue
-        properties["BucketRegion"] = self.bucketRegion?.templateValue
-        properties["KMSKeyArn"] = self.kmsKeyArn?.templateValue
-        properties["S3Destination"] = self.s3Destination?.templateValue
-        properties["SyncFormat"] = self.syncFormat?.templateValue
-        properties["SyncName"] = self.syncName.templateValue
-        properties["SyncSource"] = self.syncSource?.templateValue
-        properties["SyncType"] = self.syncType?.templateValue
+        properties.appendNew("BucketName", self.bucketName?.templateValue)
+        properties.appendNew("BucketPrefix", self.bucketPrefix?.templateValue)
+        properties.appendNew("BucketRegion", self.bucketRegion?.templateValue)
+        properties.appendNew("KMSKeyArn", self.kmsKeyArn?.templateValue)
+        properties.appendNew("S3Destination", self.s3Destination?.templateValue)
+        properties.appendNew("SyncFormat", self.syncFormat?.templateValue)
+        properties.appendNew("SyncName", self.syncName.templateValue)
+        properties.appendNew("SyncSource", self.syncSource?.templateValue)
+        properties.appendNew("SyncType", self.syncType?.templateValue)
         return properties
     }
 
@@ -57,11 +57,11 @@ public final class CfnResourceDataSync: Resource {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["BucketName"] = self.bucketName.templateValue
-            fields["BucketPrefix"] = self.bucketPrefix?.templateValue
-            fields["BucketRegion"] = self.bucketRegion.templateValue
-            fields["KMSKeyArn"] = self.kmsKeyArn?.templateValue
-            fields["SyncFormat"] = self.syncFormat.templateValue
+            fields.appendNew("BucketName", self.bucketName.templateValue)
+            fields.appendNew("BucketPrefix", self.bucketPrefix?.templateValue)
+            fields.appendNew("BucketRegion", self.bucketRegion.templateValue)
+            fields.appendNew("KMSKeyArn", self.kmsKeyArn?.templateValue)
+            fields.appendNew("SyncFormat", self.syncFormat.templateValue)
             return .object(fields)
         }
 
@@ -89,10 +89,10 @@ public final class CfnResourceDataSync: Resource {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["AwsOrganizationsSource"] = self.awsOrganizationsSource?.templateValue
-            fields["IncludeFutureRegions"] = self.includeFutureRegions?.templateValue
-            fields["SourceRegions"] = self.sourceRegions.templateValue
-            fields["SourceType"] = self.sourceType.templateValue
+            fields.appendNew("AwsOrganizationsSource", self.awsOrganizationsSource?.templateValue)
+            fields.appendNew("IncludeFutureRegions", self.includeFutureRegions?.templateValue)
+            fields.appendNew("SourceRegions", self.sourceRegions.templateValue)
+            fields.appendNew("SourceType", self.sourceType.templateValue)
             return .object(fields)
         }
     }
@@ -108,8 +108,8 @@ public final class CfnResourceDataSync: Resource {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["OrganizationSourceType"] = self.organizationSourceType.templateValue
-            fields["OrganizationalUnits"] = self.organizationalUnits?.templateValue
+            fields.appendNew("OrganizationSourceType", self.organizationSourceType.templateValue)
+            fields.appendNew("OrganizationalUnits", self.organizationalUnits?.templateValue)
             return .object(fields)
         }
     }

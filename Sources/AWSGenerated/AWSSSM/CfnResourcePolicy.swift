@@ -26,8 +26,8 @@ public final class CfnResourcePolicy: Resource, HasAttributes {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["Policy"] = self.policy.templateValue
-        properties["ResourceArn"] = self.resourceArn.templateValue
+        properties.appendNew("Policy", self.policy.templateValue)
+        properties.appendNew("ResourceArn", self.resourceArn.templateValue)
         return properties
     }
 }

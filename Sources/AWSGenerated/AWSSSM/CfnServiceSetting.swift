@@ -32,8 +32,8 @@ public final class CfnServiceSetting: Resource, HasAttributes {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["SettingId"] = self.settingId.templateValue
-        properties["SettingValue"] = self.settingValue.templateValue
+        properties.appendNew("SettingId", self.settingId.templateValue)
+        properties.appendNew("SettingValue", self.settingValue.templateValue)
         return properties
     }
 }

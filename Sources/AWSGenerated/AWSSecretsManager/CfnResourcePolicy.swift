@@ -25,9 +25,9 @@ public final class CfnResourcePolicy: Resource, HasAttributes {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["BlockPublicPolicy"] = self.blockPublicPolicy?.templateValue
-        properties["ResourcePolicy"] = self.resourcePolicy.templateValue
-        properties["SecretId"] = self.secretId.templateValue
+        properties.appendNew("BlockPublicPolicy", self.blockPublicPolicy?.templateValue)
+        properties.appendNew("ResourcePolicy", self.resourcePolicy.templateValue)
+        properties.appendNew("SecretId", self.secretId.templateValue)
         return properties
     }
 }

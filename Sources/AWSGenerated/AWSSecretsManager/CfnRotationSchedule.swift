@@ -38,13 +38,13 @@ public final class CfnRotationSchedule: Resource, HasAttributes {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["ExternalSecretRotationMetadata"] = self.externalSecretRotationMetadata?.templateValue
-        properties["ExternalSecretRotationRoleArn"] = self.externalSecretRotationRoleArn?.templateValue
-        properties["HostedRotationLambda"] = self.hostedRotationLambda?.templateValue
-        properties["RotateImmediatelyOnUpdate"] = self.rotateImmediatelyOnUpdate?.templateValue
-        properties["RotationLambdaARN"] = self.rotationLambdaARN?.templateValue
-        properties["RotationRules"] = self.rotationRules?.templateValue
-        properties["SecretId"] = self.secretId.templateValue
+        properties.appendNew("ExternalSecretRotationMetadata", self.externalSecretRotationMetadata?.templateValue)
+        properties.appendNew("ExternalSecretRotationRoleArn", self.externalSecretRotationRoleArn?.templateValue)
+        properties.appendNew("HostedRotationLambda", self.hostedRotationLambda?.templateValue)
+        properties.appendNew("RotateImmediatelyOnUpdate", self.rotateImmediatelyOnUpdate?.templateValue)
+        properties.appendNew("RotationLambdaARN", self.rotationLambdaARN?.templateValue)
+        properties.appendNew("RotationRules", self.rotationRules?.templateValue)
+        properties.appendNew("SecretId", self.secretId.templateValue)
         return properties
     }
 
@@ -62,8 +62,8 @@ public final class CfnRotationSchedule: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Key"] = self.key.templateValue
-            fields["Value"] = self.value.templateValue
+            fields.appendNew("Key", self.key.templateValue)
+            fields.appendNew("Value", self.value.templateValue)
             return .object(fields)
         }
     }
@@ -108,17 +108,17 @@ public final class CfnRotationSchedule: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["ExcludeCharacters"] = self.excludeCharacters?.templateValue
-            fields["KmsKeyArn"] = self.kmsKeyArn?.templateValue
-            fields["MasterSecretArn"] = self.masterSecretArn?.templateValue
-            fields["MasterSecretKmsKeyArn"] = self.masterSecretKmsKeyArn?.templateValue
-            fields["RotationLambdaName"] = self.rotationLambdaName?.templateValue
-            fields["RotationType"] = self.rotationType.templateValue
-            fields["Runtime"] = self.runtime?.templateValue
-            fields["SuperuserSecretArn"] = self.superuserSecretArn?.templateValue
-            fields["SuperuserSecretKmsKeyArn"] = self.superuserSecretKmsKeyArn?.templateValue
-            fields["VpcSecurityGroupIds"] = self.vpcSecurityGroupIds?.templateValue
-            fields["VpcSubnetIds"] = self.vpcSubnetIds?.templateValue
+            fields.appendNew("ExcludeCharacters", self.excludeCharacters?.templateValue)
+            fields.appendNew("KmsKeyArn", self.kmsKeyArn?.templateValue)
+            fields.appendNew("MasterSecretArn", self.masterSecretArn?.templateValue)
+            fields.appendNew("MasterSecretKmsKeyArn", self.masterSecretKmsKeyArn?.templateValue)
+            fields.appendNew("RotationLambdaName", self.rotationLambdaName?.templateValue)
+            fields.appendNew("RotationType", self.rotationType.templateValue)
+            fields.appendNew("Runtime", self.runtime?.templateValue)
+            fields.appendNew("SuperuserSecretArn", self.superuserSecretArn?.templateValue)
+            fields.appendNew("SuperuserSecretKmsKeyArn", self.superuserSecretKmsKeyArn?.templateValue)
+            fields.appendNew("VpcSecurityGroupIds", self.vpcSecurityGroupIds?.templateValue)
+            fields.appendNew("VpcSubnetIds", self.vpcSubnetIds?.templateValue)
             return .object(fields)
         }
     }
@@ -139,9 +139,9 @@ public final class CfnRotationSchedule: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["AutomaticallyAfterDays"] = self.automaticallyAfterDays?.templateValue
-            fields["Duration"] = self.duration?.templateValue
-            fields["ScheduleExpression"] = self.scheduleExpression?.templateValue
+            fields.appendNew("AutomaticallyAfterDays", self.automaticallyAfterDays?.templateValue)
+            fields.appendNew("Duration", self.duration?.templateValue)
+            fields.appendNew("ScheduleExpression", self.scheduleExpression?.templateValue)
             return .object(fields)
         }
     }

@@ -41,14 +41,14 @@ public final class CfnSecret: Resource, HasAttributes {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["Description"] = self.description?.templateValue
-        properties["GenerateSecretString"] = self.generateSecretString?.templateValue
-        properties["KmsKeyId"] = self.kmsKeyId?.templateValue
-        properties["Name"] = self.name?.templateValue
-        properties["ReplicaRegions"] = self.replicaRegions?.templateValue
-        properties["SecretString"] = self.secretString?.templateValue
-        properties["Tags"] = self.tags?.templateValue
-        properties["Type"] = self.secretType?.templateValue
+        properties.appendNew("Description", self.description?.templateValue)
+        properties.appendNew("GenerateSecretString", self.generateSecretString?.templateValue)
+        properties.appendNew("KmsKeyId", self.kmsKeyId?.templateValue)
+        properties.appendNew("Name", self.name?.templateValue)
+        properties.appendNew("ReplicaRegions", self.replicaRegions?.templateValue)
+        properties.appendNew("SecretString", self.secretString?.templateValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
+        properties.appendNew("Type", self.secretType?.templateValue)
         return properties
     }
 
@@ -90,16 +90,16 @@ public final class CfnSecret: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["ExcludeCharacters"] = self.excludeCharacters?.templateValue
-            fields["ExcludeLowercase"] = self.excludeLowercase?.templateValue
-            fields["ExcludeNumbers"] = self.excludeNumbers?.templateValue
-            fields["ExcludePunctuation"] = self.excludePunctuation?.templateValue
-            fields["ExcludeUppercase"] = self.excludeUppercase?.templateValue
-            fields["GenerateStringKey"] = self.generateStringKey?.templateValue
-            fields["IncludeSpace"] = self.includeSpace?.templateValue
-            fields["PasswordLength"] = self.passwordLength?.templateValue
-            fields["RequireEachIncludedType"] = self.requireEachIncludedType?.templateValue
-            fields["SecretStringTemplate"] = self.secretStringTemplate?.templateValue
+            fields.appendNew("ExcludeCharacters", self.excludeCharacters?.templateValue)
+            fields.appendNew("ExcludeLowercase", self.excludeLowercase?.templateValue)
+            fields.appendNew("ExcludeNumbers", self.excludeNumbers?.templateValue)
+            fields.appendNew("ExcludePunctuation", self.excludePunctuation?.templateValue)
+            fields.appendNew("ExcludeUppercase", self.excludeUppercase?.templateValue)
+            fields.appendNew("GenerateStringKey", self.generateStringKey?.templateValue)
+            fields.appendNew("IncludeSpace", self.includeSpace?.templateValue)
+            fields.appendNew("PasswordLength", self.passwordLength?.templateValue)
+            fields.appendNew("RequireEachIncludedType", self.requireEachIncludedType?.templateValue)
+            fields.appendNew("SecretStringTemplate", self.secretStringTemplate?.templateValue)
             return .object(fields)
         }
     }
@@ -118,8 +118,8 @@ public final class CfnSecret: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["KmsKeyId"] = self.kmsKeyId?.templateValue
-            fields["Region"] = self.region.templateValue
+            fields.appendNew("KmsKeyId", self.kmsKeyId?.templateValue)
+            fields.appendNew("Region", self.region.templateValue)
             return .object(fields)
         }
     }
@@ -138,8 +138,8 @@ public final class CfnSecret: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Key"] = self.key.templateValue
-            fields["Value"] = self.value.templateValue
+            fields.appendNew("Key", self.key.templateValue)
+            fields.appendNew("Value", self.value.templateValue)
             return .object(fields)
         }
     }

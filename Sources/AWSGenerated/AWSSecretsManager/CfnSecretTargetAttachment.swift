@@ -23,9 +23,9 @@ public final class CfnSecretTargetAttachment: Resource, HasAttributes {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["SecretId"] = self.secretId.templateValue
-        properties["TargetId"] = self.targetId.templateValue
-        properties["TargetType"] = self.targetType.templateValue
+        properties.appendNew("SecretId", self.secretId.templateValue)
+        properties.appendNew("TargetId", self.targetId.templateValue)
+        properties.appendNew("TargetType", self.targetType.templateValue)
         return properties
     }
 }

@@ -28,9 +28,9 @@ public final class CfnActivity: Resource, HasAttributes {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["EncryptionConfiguration"] = self.encryptionConfiguration?.templateValue
-        properties["Name"] = self.name.templateValue
-        properties["Tags"] = self.tags?.templateValue
+        properties.appendNew("EncryptionConfiguration", self.encryptionConfiguration?.templateValue)
+        properties.appendNew("Name", self.name.templateValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
         return properties
     }
 
@@ -47,9 +47,9 @@ public final class CfnActivity: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["KmsDataKeyReusePeriodSeconds"] = self.kmsDataKeyReusePeriodSeconds?.templateValue
-            fields["KmsKeyId"] = self.kmsKeyId?.templateValue
-            fields["Type"] = self.type.templateValue
+            fields.appendNew("KmsDataKeyReusePeriodSeconds", self.kmsDataKeyReusePeriodSeconds?.templateValue)
+            fields.appendNew("KmsKeyId", self.kmsKeyId?.templateValue)
+            fields.appendNew("Type", self.type.templateValue)
             return .object(fields)
         }
 
@@ -74,8 +74,8 @@ public final class CfnActivity: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Key"] = self.key.templateValue
-            fields["Value"] = self.value.templateValue
+            fields.appendNew("Key", self.key.templateValue)
+            fields.appendNew("Value", self.value.templateValue)
             return .object(fields)
         }
     }

@@ -45,17 +45,17 @@ public final class CfnStateMachine: Resource, HasAttributes {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["Definition"] = self.stateMachineDefinition?.templateValue
-        properties["DefinitionS3Location"] = self.definitionS3Location?.templateValue
-        properties["DefinitionString"] = self.definitionString?.templateValue
-        properties["DefinitionSubstitutions"] = self.definitionSubstitutions?.templateValue
-        properties["EncryptionConfiguration"] = self.encryptionConfiguration?.templateValue
-        properties["LoggingConfiguration"] = self.loggingConfiguration?.templateValue
-        properties["RoleArn"] = self.roleArn.templateValue
-        properties["StateMachineName"] = self.stateMachineName?.templateValue
-        properties["StateMachineType"] = self.stateMachineType?.templateValue
-        properties["Tags"] = self.tags?.templateValue
-        properties["TracingConfiguration"] = self.tracingConfiguration?.templateValue
+        properties.appendNew("Definition", self.stateMachineDefinition?.templateValue)
+        properties.appendNew("DefinitionS3Location", self.definitionS3Location?.templateValue)
+        properties.appendNew("DefinitionString", self.definitionString?.templateValue)
+        properties.appendNew("DefinitionSubstitutions", self.definitionSubstitutions?.templateValue)
+        properties.appendNew("EncryptionConfiguration", self.encryptionConfiguration?.templateValue)
+        properties.appendNew("LoggingConfiguration", self.loggingConfiguration?.templateValue)
+        properties.appendNew("RoleArn", self.roleArn.templateValue)
+        properties.appendNew("StateMachineName", self.stateMachineName?.templateValue)
+        properties.appendNew("StateMachineType", self.stateMachineType?.templateValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
+        properties.appendNew("TracingConfiguration", self.tracingConfiguration?.templateValue)
         return properties
     }
 
@@ -72,9 +72,9 @@ public final class CfnStateMachine: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Bucket"] = self.bucket.templateValue
-            fields["Key"] = self.key.templateValue
-            fields["Version"] = self.version?.templateValue
+            fields.appendNew("Bucket", self.bucket.templateValue)
+            fields.appendNew("Key", self.key.templateValue)
+            fields.appendNew("Version", self.version?.templateValue)
             return .object(fields)
         }
     }
@@ -92,9 +92,9 @@ public final class CfnStateMachine: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["KmsDataKeyReusePeriodSeconds"] = self.kmsDataKeyReusePeriodSeconds?.templateValue
-            fields["KmsKeyId"] = self.kmsKeyId?.templateValue
-            fields["Type"] = self.type.templateValue
+            fields.appendNew("KmsDataKeyReusePeriodSeconds", self.kmsDataKeyReusePeriodSeconds?.templateValue)
+            fields.appendNew("KmsKeyId", self.kmsKeyId?.templateValue)
+            fields.appendNew("Type", self.type.templateValue)
             return .object(fields)
         }
 
@@ -121,9 +121,9 @@ public final class CfnStateMachine: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Destinations"] = self.destinations?.templateValue
-            fields["IncludeExecutionData"] = self.includeExecutionData?.templateValue
-            fields["Level"] = self.level?.templateValue
+            fields.appendNew("Destinations", self.destinations?.templateValue)
+            fields.appendNew("IncludeExecutionData", self.includeExecutionData?.templateValue)
+            fields.appendNew("Level", self.level?.templateValue)
             return .object(fields)
         }
 
@@ -148,7 +148,7 @@ public final class CfnStateMachine: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["CloudWatchLogsLogGroup"] = self.cloudWatchLogsLogGroup?.templateValue
+            fields.appendNew("CloudWatchLogsLogGroup", self.cloudWatchLogsLogGroup?.templateValue)
             return .object(fields)
         }
     }
@@ -162,7 +162,7 @@ public final class CfnStateMachine: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["LogGroupArn"] = self.logGroupArn?.templateValue
+            fields.appendNew("LogGroupArn", self.logGroupArn?.templateValue)
             return .object(fields)
         }
     }
@@ -187,8 +187,8 @@ public final class CfnStateMachine: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Key"] = self.key.templateValue
-            fields["Value"] = self.value.templateValue
+            fields.appendNew("Key", self.key.templateValue)
+            fields.appendNew("Value", self.value.templateValue)
             return .object(fields)
         }
     }
@@ -202,7 +202,7 @@ public final class CfnStateMachine: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Enabled"] = self.enabled?.templateValue
+            fields.appendNew("Enabled", self.enabled?.templateValue)
             return .object(fields)
         }
     }

@@ -29,11 +29,11 @@ public final class CfnStateMachineAlias: Resource, HasAttributes {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["DeploymentPreference"] = self.deploymentPreference?.templateValue
-        properties["Description"] = self.description?.templateValue
-        properties["Name"] = self.name?.templateValue
-        properties["RoutingConfiguration"] = self.routingConfiguration?.templateValue
-        properties["StateMachineArn"] = self.stateMachineArn?.templateValue
+        properties.appendNew("DeploymentPreference", self.deploymentPreference?.templateValue)
+        properties.appendNew("Description", self.description?.templateValue)
+        properties.appendNew("Name", self.name?.templateValue)
+        properties.appendNew("RoutingConfiguration", self.routingConfiguration?.templateValue)
+        properties.appendNew("StateMachineArn", self.stateMachineArn?.templateValue)
         return properties
     }
 
@@ -59,11 +59,11 @@ public final class CfnStateMachineAlias: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["Alarms"] = self.alarms?.templateValue
-            fields["Interval"] = self.interval?.templateValue
-            fields["Percentage"] = self.percentage?.templateValue
-            fields["StateMachineVersionArn"] = self.stateMachineVersionArn.templateValue
-            fields["Type"] = self.type.templateValue
+            fields.appendNew("Alarms", self.alarms?.templateValue)
+            fields.appendNew("Interval", self.interval?.templateValue)
+            fields.appendNew("Percentage", self.percentage?.templateValue)
+            fields.appendNew("StateMachineVersionArn", self.stateMachineVersionArn.templateValue)
+            fields.appendNew("Type", self.type.templateValue)
             return .object(fields)
         }
 
@@ -91,8 +91,8 @@ public final class CfnStateMachineAlias: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields["StateMachineVersionArn"] = self.stateMachineVersionArn.templateValue
-            fields["Weight"] = self.weight.templateValue
+            fields.appendNew("StateMachineVersionArn", self.stateMachineVersionArn.templateValue)
+            fields.appendNew("Weight", self.weight.templateValue)
             return .object(fields)
         }
     }

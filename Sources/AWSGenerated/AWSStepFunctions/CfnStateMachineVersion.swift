@@ -23,9 +23,9 @@ public final class CfnStateMachineVersion: Resource, HasAttributes {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties["Description"] = self.description?.templateValue
-        properties["StateMachineArn"] = self.stateMachineArn.templateValue
-        properties["StateMachineRevisionId"] = self.stateMachineRevisionId?.templateValue
+        properties.appendNew("Description", self.description?.templateValue)
+        properties.appendNew("StateMachineArn", self.stateMachineArn.templateValue)
+        properties.appendNew("StateMachineRevisionId", self.stateMachineRevisionId?.templateValue)
         return properties
     }
 }

@@ -29,6 +29,15 @@ public struct Fields: Hashable, Sendable {
         }
     }
 
+    /// Appends a key these fields do not hold yet; nil adds nothing. For renderers whose keys
+    /// are distinct by construction (the generated L1 classes, one key per schema property):
+    /// the subscript searches the entries on every write, which rendering paid per property.
+    package mutating func appendNew(_ key: String, _ value: TemplateValue?) {
+        guard let value else { return }
+        assert(!entries.contains { $0.key == key }, "appendNew: '\(key)' is already set")
+        entries.append((key, value))
+    }
+
     public static func == (lhs: Fields, rhs: Fields) -> Bool {
         lhs.entries.count == rhs.entries.count
             && zip(lhs.entries, rhs.entries).allSatisfy { $0.key == $1.key && $0.value == $1.value }
