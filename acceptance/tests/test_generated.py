@@ -47,7 +47,10 @@ def test_a_hand_edit_of_the_generated_swift_fails(tmp_path):
 def test_a_hand_edit_of_a_generated_resource_fails(tmp_path):
     copy_generated(tmp_path)
     bucket = tmp_path / "Sources/AWSGenerated/AWSS3/CfnBucket.swift"
-    bucket.write_text(bucket.read_text().replace('properties["BucketName"]', 'properties["BucketNames"]'))
+    original = bucket.read_text()
+    edited = original.replace('properties.appendNew("BucketName",', 'properties.appendNew("BucketNames",')
+    assert edited != original, "the hand edit must change the file"
+    bucket.write_text(edited)
     result = generated.check(tmp_path)
     assert not result.ok
     assert "CfnBucket.swift" in " ".join(result.details)
