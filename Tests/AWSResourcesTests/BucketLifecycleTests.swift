@@ -25,6 +25,14 @@ import Testing
         #expect(result.diagnostics.isEmpty, "\(result.messages)")
     }
 
+    /// Every storage class is spelt as the schema's enums spell it (the catalog would report
+    /// any other spelling): as a transition and as a noncurrent-version transition.
+    @Test func everyStorageClassIsOneTheSchemaKnows() {
+        let transitions = StorageClass.allCases.map { Transition(to: $0, afterDays: 30) }
+        let result = Self.rules(versioned: true, transitions.map { LifecycleRule(transitions: [$0], noncurrentVersionTransitions: [$0]) })
+        #expect(result.diagnostics.isEmpty, "\(result.messages)")
+    }
+
     @Test func aRuleNeedsAnAction() {
         let result = Self.rules([LifecycleRule(id: "empty", prefix: "tmp/")])
         #expect(result.messages == ["error Logs \(Self.root)[0]: lifecycle rule 'empty' has no action: give it an expiration, a transition, a noncurrent-version expiration or transition, an abort of incomplete multipart uploads, or expiredObjectDeleteMarker"])

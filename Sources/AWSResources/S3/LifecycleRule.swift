@@ -107,37 +107,14 @@ public struct LifecycleRule: Sendable {
                 .init(noncurrentDays: Value($0), newerNoncurrentVersions: noncurrentVersionsToRetain.map { Value($0) })
             },
             noncurrentVersionTransitions: noncurrentVersionTransitions.isEmpty ? nil : noncurrentVersionTransitions.map {
-                .init(storageClass: $0.storageClass.noncurrentTransitionClass, transitionInDays: Value($0.days))
+                .init(storageClass: CfnBucket.NoncurrentVersionTransition.StorageClass(Value($0.storageClass.rawValue)), transitionInDays: Value($0.days))
             },
             prefix: prefix.map { Value($0) },
             tagFilters: tags.isEmpty ? nil : tags.map { .init(key: Value($0.key), value: Value($0.value)) },
             transitions: transitions.isEmpty ? nil : transitions.map {
-                .init(storageClass: $0.storageClass.transitionClass, transitionInDays: Value($0.days))
+                .init(storageClass: CfnBucket.Transition.StorageClass(Value($0.storageClass.rawValue)), transitionInDays: Value($0.days))
             }
         )
     }
 }
 
-extension StorageClass {
-    var transitionClass: CfnBucket.Transition.StorageClass {
-        switch self {
-        case .standardIA: .standardIa
-        case .oneZoneIA: .onezoneIa
-        case .intelligentTiering: .intelligentTiering
-        case .glacierInstantRetrieval: .glacierIr
-        case .glacierFlexibleRetrieval: .glacier
-        case .deepArchive: .deepArchive
-        }
-    }
-
-    var noncurrentTransitionClass: CfnBucket.NoncurrentVersionTransition.StorageClass {
-        switch self {
-        case .standardIA: .standardIa
-        case .oneZoneIA: .onezoneIa
-        case .intelligentTiering: .intelligentTiering
-        case .glacierInstantRetrieval: .glacierIr
-        case .glacierFlexibleRetrieval: .glacier
-        case .deepArchive: .deepArchive
-        }
-    }
-}
