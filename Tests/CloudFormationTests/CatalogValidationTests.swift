@@ -20,6 +20,21 @@ struct CatalogValidationTests {
         #expect(found == ["error: app: Mapping: Properties.BatchSzie: BatchSzie is not a property of AWS::Lambda::EventSourceMapping; did you mean BatchSize?"])
     }
 
+    @Test func snapshotOnlyWhereTheTypeTakesOne() {
+        let found = errors { stack in
+            let queue = stack.add(Self.queue())
+            queue.deletionPolicy = .snapshot
+            queue.updateReplacePolicy = .snapshot
+            let database = stack.add(RawResource("Database", type: "AWS::RDS::DBInstance", properties: ["DBInstanceClass": "db.t3.micro", "Engine": "postgres", "AllocatedStorage": "20", "MasterUsername": "app", "ManageMasterUserPassword": true]))
+            database.deletionPolicy = .snapshot
+            database.updateReplacePolicy = .snapshot
+        }
+        #expect(found == [
+            "error: app: Queue: DeletionPolicy: CloudFormation takes no snapshot of AWS::SQS::Queue resources, so DeletionPolicy Snapshot fails the stack operation; use Retain, RetainExceptOnCreate or Delete",
+            "error: app: Queue: UpdateReplacePolicy: CloudFormation takes no snapshot of AWS::SQS::Queue resources, so UpdateReplacePolicy Snapshot fails the stack operation; use Retain, RetainExceptOnCreate or Delete",
+        ])
+    }
+
     @Test func anUnknownNestedProperty() {
         let found = errors { stack in
             stack.add(Self.queue("Queue", ["RedrivePolicy": ["maxReceiveCount": 3, "deadLetterTargetArn": "arn:aws:sqs:us-east-1:123456789012:dlq"]]))

@@ -34,6 +34,18 @@ struct CatalogRule: ValidationRule {
                     message: "\(property) is read-only: CloudFormation sets it (read it with GetAtt); remove it from Properties"))
             }
             report(findings, of: resource, stack: stack, into: &diagnostics)
+            checkSnapshot(resource, type: type, stack: stack, into: &diagnostics)
+        }
+    }
+
+    /// `Snapshot` as a deletion or replace policy of a type CloudFormation takes no snapshot
+    /// of (the catalog's snapshot types are cfn-lint's): the stack operation fails.
+    private func checkSnapshot(_ resource: TemplateResource, type: ResourceTypeInfo, stack: String, into diagnostics: inout [Diagnostic]) {
+        guard !type.supportsSnapshot else { return }
+        for (attribute, policy) in [("DeletionPolicy", resource.deletionPolicy), ("UpdateReplacePolicy", resource.updateReplacePolicy)]
+        where policy == .snapshot && !alreadyReported.contains(Place(element: resource.logicalID, path: attribute)) {
+            diagnostics.append(Diagnostic(.error, stack: stack, element: resource.logicalID, path: attribute,
+                "CloudFormation takes no snapshot of \(type.name) resources, so \(attribute) Snapshot fails the stack operation; use Retain, RetainExceptOnCreate or Delete"))
         }
     }
 
