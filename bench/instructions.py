@@ -8,7 +8,9 @@ times (`--static-swift-stdlib` on Linux, as the README's fast build).
 Counted: `infra --help` (start-up and argument parsing alone), `infra synth --env prod` of the
 Cruddur app into a project whose out/ is already up to date, `synth-bench --copies N synth`
 for N = 10 and 100 (5 resources a copy), whose difference over the 450 resources between them
-is the cost per resource, and `infra diff` of N = 100's 460 KB template against a copy of it
+is the cost per resource, what libyaml's emitter alone spends per resource writing those same
+templates' events again (bench/yaml/libyaml_floor.c: the floor under any emission through
+libyaml), and `infra diff` of N = 100's 460 KB template against a copy of it
 with every batch size changed (two templates of that size read, compared and reported).
 `bench/run` runs it as its `instructions` part. The binaries are copied and stripped of debug information first:
 valgrind 3.19 cannot read the DWARF the toolchain writes for the C target. Not part of the
@@ -37,6 +39,26 @@ def instructions(command, cwd, tmp):
     return int(match.group(1))
 
 
+def libyaml_floor(template, tmp):
+    """The instructions libyaml's emitter alone spends writing `template`'s events again
+    (bench/yaml/libyaml_floor.c); None without a C compiler."""
+    program = os.path.join(tmp, "libyaml-floor")
+    if not os.path.exists(program):
+        compiler = shutil.which("cc") or shutil.which("gcc")
+        if compiler is None:
+            return None
+        subprocess.run([compiler, "-O2", os.path.join(REPO, "bench", "yaml", "libyaml_floor.c"), "-lyaml", "-o", program],
+                       check=True)
+    out = os.path.join(tmp, "floor.callgrind")
+    result = subprocess.run(["valgrind", "--tool=callgrind", "--toggle-collect=emit_events",
+                             f"--callgrind-out-file={out}", program, template],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    match = re.search(r"Collected : (\d+)", result.stderr)
+    if result.returncode != 0 or not match:
+        sys.exit(f"instructions: libyaml_floor failed ({result.returncode}):\n{result.stderr[-2000:]}")
+    return int(match.group(1))
+
+
 def stripped(binary, tmp, label):
     copy = os.path.join(tmp, label + "-" + os.path.basename(binary))
     shutil.copyfile(binary, copy)
@@ -54,11 +76,15 @@ def counts(infra, synth_bench, tmp, label):
         "infra --help": instructions([infra, "--help"], project, tmp),
         "Cruddur synth (prod)": instructions([infra, "synth", "--env", "prod", "--root", project], project, tmp),
     }
+    floor = {}
     for n in (10, 100):
         shutil.rmtree(os.path.join(project, "bench-out"), ignore_errors=True)
         result[f"N = {n}"] = instructions([synth_bench, "--copies", str(n), "synth", "--root", project, "--out", "bench-out"],
                                           project, tmp)
+        floor[n] = libyaml_floor(os.path.join(project, "bench-out", "synth-bench.yaml"), tmp)
     result["per resource (N = 10 to 100)"] = (result["N = 100"] - result["N = 10"]) // 450
+    if floor[10] is not None:
+        result["libyaml's emitter alone, per resource (the floor)"] = (floor[100] - floor[10]) // 450
     template = os.path.join(project, "bench-out", "synth-bench.yaml")
     with open(template, encoding="utf-8") as f:
         changed = f.read().replace("BatchSize: 1\n", "BatchSize: 2\n")
