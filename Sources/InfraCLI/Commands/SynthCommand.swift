@@ -155,7 +155,7 @@ struct SynthRequest: Equatable {
                 print("removed \(displayDirectory)/\(folder) (empty)")
             }
         }
-        let instructions = DeployInstructions(result: result, environmentPrefixes: prefixes, orders: orders)
-        if !instructions.text.isEmpty { print(instructions.text) }
+        let instructions = DeployInstructions(result: result, environmentPrefixes: prefixes, orders: orders).text
+        if !instructions.isEmpty { print(instructions) }
     }
 }
