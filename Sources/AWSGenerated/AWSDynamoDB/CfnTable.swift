@@ -89,15 +89,15 @@ public final class CfnTable: Resource, HasAttributes, DecodableResource {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties.appendNew("AttributeDefinitions", self.attributeDefinitions?.templateValue)
+        properties.appendNew("AttributeDefinitions", self.attributeDefinitions?.templateListValue)
         properties.appendNew("BillingMode", self.billingMode?.templateValue)
         properties.appendNew("ContributorInsightsSpecification", self.contributorInsightsSpecification?.templateValue)
         properties.appendNew("DeletionProtectionEnabled", self.deletionProtectionEnabled?.templateValue)
-        properties.appendNew("GlobalSecondaryIndexes", self.globalSecondaryIndexes?.templateValue)
+        properties.appendNew("GlobalSecondaryIndexes", self.globalSecondaryIndexes?.templateListValue)
         properties.appendNew("ImportSourceSpecification", self.importSourceSpecification?.templateValue)
         properties.appendNew("KeySchema", self.keySchema.templateValue)
         properties.appendNew("KinesisStreamSpecification", self.kinesisStreamSpecification?.templateValue)
-        properties.appendNew("LocalSecondaryIndexes", self.localSecondaryIndexes?.templateValue)
+        properties.appendNew("LocalSecondaryIndexes", self.localSecondaryIndexes?.templateListValue)
         properties.appendNew("OnDemandThroughput", self.onDemandThroughput?.templateValue)
         properties.appendNew("PointInTimeRecoverySpecification", self.pointInTimeRecoverySpecification?.templateValue)
         properties.appendNew("ProvisionedThroughput", self.provisionedThroughput?.templateValue)
@@ -106,9 +106,9 @@ public final class CfnTable: Resource, HasAttributes, DecodableResource {
         properties.appendNew("StreamSpecification", self.streamSpecification?.templateValue)
         properties.appendNew("TableClass", self.tableClass?.templateValue)
         properties.appendNew("TableName", self.tableName?.templateValue)
-        properties.appendNew("Tags", self.tags?.templateValue)
+        properties.appendNew("Tags", self.tags?.templateListValue)
         properties.appendNew("TimeToLiveSpecification", self.timeToLiveSpecification?.templateValue)
-        properties.appendNew("VectorIndexes", self.vectorIndexes?.templateValue)
+        properties.appendNew("VectorIndexes", self.vectorIndexes?.templateListValue)
         properties.appendNew("WarmThroughput", self.warmThroughput?.templateValue)
         return properties
     }
@@ -232,7 +232,7 @@ public final class CfnTable: Resource, HasAttributes, DecodableResource {
             var fields = Fields()
             fields.appendNew("ContributorInsightsSpecification", self.contributorInsightsSpecification?.templateValue)
             fields.appendNew("IndexName", self.indexName.templateValue)
-            fields.appendNew("KeySchema", self.keySchema.templateValue)
+            fields.appendNew("KeySchema", self.keySchema.templateListValue)
             fields.appendNew("OnDemandThroughput", self.onDemandThroughput?.templateValue)
             fields.appendNew("Projection", self.projection.templateValue)
             fields.appendNew("ProvisionedThroughput", self.provisionedThroughput?.templateValue)
@@ -545,7 +545,7 @@ public final class CfnTable: Resource, HasAttributes, DecodableResource {
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields.appendNew("IndexName", self.indexName.templateValue)
-            fields.appendNew("KeySchema", self.keySchema.templateValue)
+            fields.appendNew("KeySchema", self.keySchema.templateListValue)
             fields.appendNew("Projection", self.projection.templateValue)
             return .object(fields)
         }
@@ -684,7 +684,7 @@ public final class CfnTable: Resource, HasAttributes, DecodableResource {
             var fields = Fields()
             fields.appendNew("ResourcePolicy", self.resourcePolicy?.templateValue)
             fields.appendNew("StreamViewType", self.streamViewType.templateValue)
-            fields.appendNew("Tags", self.tags?.templateValue)
+            fields.appendNew("Tags", self.tags?.templateListValue)
             return .object(fields)
         }
 
@@ -792,7 +792,7 @@ public final class CfnTable: Resource, HasAttributes, DecodableResource {
             fields.appendNew("DistanceFunction", self.distanceFunction.templateValue)
             fields.appendNew("IndexName", self.indexName.templateValue)
             fields.appendNew("Projection", self.projection.templateValue)
-            fields.appendNew("SearchSchema", self.searchSchema?.templateValue)
+            fields.appendNew("SearchSchema", self.searchSchema?.templateListValue)
             fields.appendNew("VectorAttribute", self.vectorAttribute.templateValue)
             return .object(fields)
         }

@@ -86,7 +86,7 @@ public final class CfnVPCEndpoint: Resource, HasAttributes, DecodableResource {
         properties.appendNew("ServiceNetworkArn", self.serviceNetworkArn?.templateValue)
         properties.appendNew("ServiceRegion", self.serviceRegion?.templateValue)
         properties.appendNew("SubnetIds", self.subnetIds?.templateValue)
-        properties.appendNew("Tags", self.tags?.templateValue)
+        properties.appendNew("Tags", self.tags?.templateListValue)
         properties.appendNew("VpcEndpointType", self.vpcEndpointType?.templateValue)
         properties.appendNew("VpcId", self.vpcId.templateValue)
         return properties

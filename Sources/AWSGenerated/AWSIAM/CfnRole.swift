@@ -60,9 +60,9 @@ public final class CfnRole: Resource, HasAttributes, DecodableResource {
         properties.appendNew("MaxSessionDuration", self.maxSessionDuration?.templateValue)
         properties.appendNew("Path", self.path?.templateValue)
         properties.appendNew("PermissionsBoundary", self.permissionsBoundary?.templateValue)
-        properties.appendNew("Policies", self.policies?.templateValue)
+        properties.appendNew("Policies", self.policies?.templateListValue)
         properties.appendNew("RoleName", self.roleName?.templateValue)
-        properties.appendNew("Tags", self.tags?.templateValue)
+        properties.appendNew("Tags", self.tags?.templateListValue)
         return properties
     }
 

@@ -120,7 +120,7 @@ public final class CfnEventSourceMapping: Resource, HasAttributes, DecodableReso
         properties.appendNew("EventSourceArn", self.eventSourceArn?.templateValue)
         properties.appendNew("FilterCriteria", self.filterCriteria?.templateValue)
         properties.appendNew("FunctionName", self.functionName.templateValue)
-        properties.appendNew("FunctionResponseTypes", self.functionResponseTypes?.templateValue)
+        properties.appendNew("FunctionResponseTypes", self.functionResponseTypes?.templateListValue)
         properties.appendNew("KmsKeyArn", self.kmsKeyArn?.templateValue)
         properties.appendNew("LoggingConfig", self.loggingConfig?.templateValue)
         properties.appendNew("MaximumBatchingWindowInSeconds", self.maximumBatchingWindowInSeconds?.templateValue)
@@ -133,10 +133,10 @@ public final class CfnEventSourceMapping: Resource, HasAttributes, DecodableReso
         properties.appendNew("ScalingConfig", self.scalingConfig?.templateValue)
         properties.appendNew("SelfManagedEventSource", self.selfManagedEventSource?.templateValue)
         properties.appendNew("SelfManagedKafkaEventSourceConfig", self.selfManagedKafkaEventSourceConfig?.templateValue)
-        properties.appendNew("SourceAccessConfigurations", self.sourceAccessConfigurations?.templateValue)
+        properties.appendNew("SourceAccessConfigurations", self.sourceAccessConfigurations?.templateListValue)
         properties.appendNew("StartingPosition", self.startingPosition?.templateValue)
         properties.appendNew("StartingPositionTimestamp", self.startingPositionTimestamp?.templateValue)
-        properties.appendNew("Tags", self.tags?.templateValue)
+        properties.appendNew("Tags", self.tags?.templateListValue)
         properties.appendNew("Topics", self.topics?.templateValue)
         properties.appendNew("TumblingWindowInSeconds", self.tumblingWindowInSeconds?.templateValue)
         return properties
@@ -192,10 +192,10 @@ public final class CfnEventSourceMapping: Resource, HasAttributes, DecodableReso
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields.appendNew("AccessConfigs", self.accessConfigs?.templateValue)
+            fields.appendNew("AccessConfigs", self.accessConfigs?.templateListValue)
             fields.appendNew("EventRecordFormat", self.eventRecordFormat?.templateValue)
             fields.appendNew("SchemaRegistryURI", self.schemaRegistryURI?.templateValue)
-            fields.appendNew("SchemaValidationConfigs", self.schemaValidationConfigs?.templateValue)
+            fields.appendNew("SchemaValidationConfigs", self.schemaValidationConfigs?.templateListValue)
             return .object(fields)
         }
 
@@ -375,7 +375,7 @@ public final class CfnEventSourceMapping: Resource, HasAttributes, DecodableReso
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields.appendNew("Filters", self.filters?.templateValue)
+            fields.appendNew("Filters", self.filters?.templateListValue)
             return .object(fields)
         }
     }
@@ -458,7 +458,7 @@ public final class CfnEventSourceMapping: Resource, HasAttributes, DecodableReso
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields.appendNew("Metrics", self.metrics?.templateValue)
+            fields.appendNew("Metrics", self.metrics?.templateListValue)
             return .object(fields)
         }
 

@@ -125,7 +125,7 @@ public final class CfnFunction: Resource, HasAttributes, DecodableResource {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties.appendNew("Architectures", self.architectures?.templateValue)
+        properties.appendNew("Architectures", self.architectures?.templateListValue)
         properties.appendNew("CapacityProviderConfig", self.capacityProviderConfig?.templateValue)
         properties.appendNew("Code", self.code.templateValue)
         properties.appendNew("CodeSigningConfigArn", self.codeSigningConfigArn?.templateValue)
@@ -134,7 +134,7 @@ public final class CfnFunction: Resource, HasAttributes, DecodableResource {
         properties.appendNew("DurableConfig", self.durableConfig?.templateValue)
         properties.appendNew("Environment", self.environment?.templateValue)
         properties.appendNew("EphemeralStorage", self.ephemeralStorage?.templateValue)
-        properties.appendNew("FileSystemConfigs", self.fileSystemConfigs?.templateValue)
+        properties.appendNew("FileSystemConfigs", self.fileSystemConfigs?.templateListValue)
         properties.appendNew("FunctionName", self.functionName?.templateValue)
         properties.appendNew("FunctionScalingConfig", self.functionScalingConfig?.templateValue)
         properties.appendNew("Handler", self.handler?.templateValue)
@@ -151,7 +151,7 @@ public final class CfnFunction: Resource, HasAttributes, DecodableResource {
         properties.appendNew("Runtime", self.runtime?.templateValue)
         properties.appendNew("RuntimeManagementConfig", self.runtimeManagementConfig?.templateValue)
         properties.appendNew("SnapStart", self.snapStart?.templateValue)
-        properties.appendNew("Tags", self.tags?.templateValue)
+        properties.appendNew("Tags", self.tags?.templateListValue)
         properties.appendNew("TenancyConfig", self.tenancyConfig?.templateValue)
         properties.appendNew("Timeout", self.timeout?.templateValue)
         properties.appendNew("TracingConfig", self.tracingConfig?.templateValue)

@@ -55,13 +55,13 @@ public final class CfnLogGroup: Resource, HasAttributes, DecodableResource {
         properties.appendNew("BearerTokenAuthenticationEnabled", self.bearerTokenAuthenticationEnabled?.templateValue)
         properties.appendNew("DataProtectionPolicy", self.dataProtectionPolicy?.templateValue)
         properties.appendNew("DeletionProtectionEnabled", self.deletionProtectionEnabled?.templateValue)
-        properties.appendNew("FieldIndexPolicies", self.fieldIndexPolicies?.templateValue)
+        properties.appendNew("FieldIndexPolicies", self.fieldIndexPolicies?.templateListValue)
         properties.appendNew("KmsKeyId", self.kmsKeyId?.templateValue)
         properties.appendNew("LogGroupClass", self.logGroupClass?.templateValue)
         properties.appendNew("LogGroupName", self.logGroupName?.templateValue)
         properties.appendNew("ResourcePolicyDocument", self.resourcePolicyDocument?.templateValue)
         properties.appendNew("RetentionInDays", self.retentionInDays?.templateValue)
-        properties.appendNew("Tags", self.tags?.templateValue)
+        properties.appendNew("Tags", self.tags?.templateListValue)
         return properties
     }
 

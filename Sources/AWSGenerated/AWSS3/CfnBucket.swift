@@ -138,26 +138,26 @@ public final class CfnBucket: Resource, HasAttributes, DecodableResource {
         properties.appendNew("AbacStatus", self.abacStatus?.templateValue)
         properties.appendNew("AccelerateConfiguration", self.accelerateConfiguration?.templateValue)
         properties.appendNew("AccessControl", self.accessControl?.templateValue)
-        properties.appendNew("AnalyticsConfigurations", self.analyticsConfigurations?.templateValue)
+        properties.appendNew("AnalyticsConfigurations", self.analyticsConfigurations?.templateListValue)
         properties.appendNew("BucketEncryption", self.bucketEncryption?.templateValue)
         properties.appendNew("BucketName", self.bucketName?.templateValue)
         properties.appendNew("BucketNamePrefix", self.bucketNamePrefix?.templateValue)
         properties.appendNew("BucketNamespace", self.bucketNamespace?.templateValue)
         properties.appendNew("CorsConfiguration", self.corsConfiguration?.templateValue)
-        properties.appendNew("IntelligentTieringConfigurations", self.intelligentTieringConfigurations?.templateValue)
-        properties.appendNew("InventoryConfigurations", self.inventoryConfigurations?.templateValue)
+        properties.appendNew("IntelligentTieringConfigurations", self.intelligentTieringConfigurations?.templateListValue)
+        properties.appendNew("InventoryConfigurations", self.inventoryConfigurations?.templateListValue)
         properties.appendNew("LifecycleConfiguration", self.lifecycleConfiguration?.templateValue)
         properties.appendNew("LoggingConfiguration", self.loggingConfiguration?.templateValue)
         properties.appendNew("MetadataConfiguration", self.metadataConfiguration?.templateValue)
         properties.appendNew("MetadataTableConfiguration", self.metadataTableConfiguration?.templateValue)
-        properties.appendNew("MetricsConfigurations", self.metricsConfigurations?.templateValue)
+        properties.appendNew("MetricsConfigurations", self.metricsConfigurations?.templateListValue)
         properties.appendNew("NotificationConfiguration", self.notificationConfiguration?.templateValue)
         properties.appendNew("ObjectLockConfiguration", self.objectLockConfiguration?.templateValue)
         properties.appendNew("ObjectLockEnabled", self.objectLockEnabled?.templateValue)
         properties.appendNew("OwnershipControls", self.ownershipControls?.templateValue)
         properties.appendNew("PublicAccessBlockConfiguration", self.publicAccessBlockConfiguration?.templateValue)
         properties.appendNew("ReplicationConfiguration", self.replicationConfiguration?.templateValue)
-        properties.appendNew("Tags", self.tags?.templateValue)
+        properties.appendNew("Tags", self.tags?.templateListValue)
         properties.appendNew("VersioningConfiguration", self.versioningConfiguration?.templateValue)
         properties.appendNew("WebsiteConfiguration", self.websiteConfiguration?.templateValue)
         return properties
@@ -250,7 +250,7 @@ public final class CfnBucket: Resource, HasAttributes, DecodableResource {
             fields.appendNew("Id", self.id.templateValue)
             fields.appendNew("Prefix", self.prefix?.templateValue)
             fields.appendNew("StorageClassAnalysis", self.storageClassAnalysis.templateValue)
-            fields.appendNew("TagFilters", self.tagFilters?.templateValue)
+            fields.appendNew("TagFilters", self.tagFilters?.templateListValue)
             return .object(fields)
         }
     }
@@ -390,7 +390,7 @@ public final class CfnBucket: Resource, HasAttributes, DecodableResource {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields.appendNew("ServerSideEncryptionConfiguration", self.serverSideEncryptionConfiguration.templateValue)
+            fields.appendNew("ServerSideEncryptionConfiguration", self.serverSideEncryptionConfiguration.templateListValue)
             return .object(fields)
         }
     }
@@ -440,7 +440,7 @@ public final class CfnBucket: Resource, HasAttributes, DecodableResource {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields.appendNew("EncryptionType", self.encryptionType?.templateValue)
+            fields.appendNew("EncryptionType", self.encryptionType?.templateListValue)
             return .object(fields)
         }
     }
@@ -519,7 +519,7 @@ public final class CfnBucket: Resource, HasAttributes, DecodableResource {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields.appendNew("CorsRules", self.corsRules.templateValue)
+            fields.appendNew("CorsRules", self.corsRules.templateListValue)
             return .object(fields)
         }
     }
@@ -557,7 +557,7 @@ public final class CfnBucket: Resource, HasAttributes, DecodableResource {
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields.appendNew("AllowedHeaders", self.allowedHeaders?.templateValue)
-            fields.appendNew("AllowedMethods", self.allowedMethods.templateValue)
+            fields.appendNew("AllowedMethods", self.allowedMethods.templateListValue)
             fields.appendNew("AllowedOrigins", self.allowedOrigins.templateValue)
             fields.appendNew("ExposedHeaders", self.exposedHeaders?.templateValue)
             fields.appendNew("Id", self.id?.templateValue)
@@ -611,8 +611,8 @@ public final class CfnBucket: Resource, HasAttributes, DecodableResource {
             fields.appendNew("Id", self.id.templateValue)
             fields.appendNew("Prefix", self.prefix?.templateValue)
             fields.appendNew("Status", self.status.templateValue)
-            fields.appendNew("TagFilters", self.tagFilters?.templateValue)
-            fields.appendNew("Tierings", self.tierings.templateValue)
+            fields.appendNew("TagFilters", self.tagFilters?.templateListValue)
+            fields.appendNew("Tierings", self.tierings.templateListValue)
             return .object(fields)
         }
 
@@ -702,7 +702,7 @@ public final class CfnBucket: Resource, HasAttributes, DecodableResource {
             fields.appendNew("Enabled", self.enabled.templateValue)
             fields.appendNew("Id", self.id.templateValue)
             fields.appendNew("IncludedObjectVersions", self.includedObjectVersions.templateValue)
-            fields.appendNew("OptionalFields", self.optionalFields?.templateValue)
+            fields.appendNew("OptionalFields", self.optionalFields?.templateListValue)
             fields.appendNew("Prefix", self.prefix?.templateValue)
             fields.appendNew("ScheduleFrequency", self.scheduleFrequency.templateValue)
             return .object(fields)
@@ -776,7 +776,7 @@ public final class CfnBucket: Resource, HasAttributes, DecodableResource {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields.appendNew("Rules", self.rules.templateValue)
+            fields.appendNew("Rules", self.rules.templateListValue)
             fields.appendNew("TransitionDefaultMinimumObjectSize", self.transitionDefaultMinimumObjectSize?.templateValue)
             return .object(fields)
         }
@@ -862,14 +862,14 @@ public final class CfnBucket: Resource, HasAttributes, DecodableResource {
             fields.appendNew("NoncurrentVersionExpiration", self.noncurrentVersionExpiration?.templateValue)
             fields.appendNew("NoncurrentVersionExpirationInDays", self.noncurrentVersionExpirationInDays?.templateValue)
             fields.appendNew("NoncurrentVersionTransition", self.noncurrentVersionTransition?.templateValue)
-            fields.appendNew("NoncurrentVersionTransitions", self.noncurrentVersionTransitions?.templateValue)
+            fields.appendNew("NoncurrentVersionTransitions", self.noncurrentVersionTransitions?.templateListValue)
             fields.appendNew("ObjectSizeGreaterThan", self.objectSizeGreaterThan?.templateValue)
             fields.appendNew("ObjectSizeLessThan", self.objectSizeLessThan?.templateValue)
             fields.appendNew("Prefix", self.prefix?.templateValue)
             fields.appendNew("Status", self.status.templateValue)
-            fields.appendNew("TagFilters", self.tagFilters?.templateValue)
+            fields.appendNew("TagFilters", self.tagFilters?.templateListValue)
             fields.appendNew("Transition", self.transition?.templateValue)
-            fields.appendNew("Transitions", self.transitions?.templateValue)
+            fields.appendNew("Transitions", self.transitions?.templateListValue)
             return .object(fields)
         }
 
@@ -1408,7 +1408,7 @@ public final class CfnBucket: Resource, HasAttributes, DecodableResource {
             fields.appendNew("AccessPointArn", self.accessPointArn?.templateValue)
             fields.appendNew("Id", self.id.templateValue)
             fields.appendNew("Prefix", self.prefix?.templateValue)
-            fields.appendNew("TagFilters", self.tagFilters?.templateValue)
+            fields.appendNew("TagFilters", self.tagFilters?.templateListValue)
             return .object(fields)
         }
     }
@@ -1439,9 +1439,9 @@ public final class CfnBucket: Resource, HasAttributes, DecodableResource {
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields.appendNew("EventBridgeConfiguration", self.eventBridgeConfiguration?.templateValue)
-            fields.appendNew("LambdaConfigurations", self.lambdaConfigurations?.templateValue)
-            fields.appendNew("QueueConfigurations", self.queueConfigurations?.templateValue)
-            fields.appendNew("TopicConfigurations", self.topicConfigurations?.templateValue)
+            fields.appendNew("LambdaConfigurations", self.lambdaConfigurations?.templateListValue)
+            fields.appendNew("QueueConfigurations", self.queueConfigurations?.templateListValue)
+            fields.appendNew("TopicConfigurations", self.topicConfigurations?.templateListValue)
             return .object(fields)
         }
     }
@@ -1537,7 +1537,7 @@ public final class CfnBucket: Resource, HasAttributes, DecodableResource {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields.appendNew("Rules", self.rules.templateValue)
+            fields.appendNew("Rules", self.rules.templateListValue)
             return .object(fields)
         }
     }
@@ -1768,7 +1768,7 @@ public final class CfnBucket: Resource, HasAttributes, DecodableResource {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields.appendNew("Rules", self.rules.templateValue)
+            fields.appendNew("Rules", self.rules.templateListValue)
             return .object(fields)
         }
     }
@@ -1859,7 +1859,7 @@ public final class CfnBucket: Resource, HasAttributes, DecodableResource {
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields.appendNew("Role", self.role.templateValue)
-            fields.appendNew("Rules", self.rules.templateValue)
+            fields.appendNew("Rules", self.rules.templateListValue)
             return .object(fields)
         }
     }
@@ -2213,7 +2213,7 @@ public final class CfnBucket: Resource, HasAttributes, DecodableResource {
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields.appendNew("Prefix", self.prefix?.templateValue)
-            fields.appendNew("TagFilters", self.tagFilters?.templateValue)
+            fields.appendNew("TagFilters", self.tagFilters?.templateListValue)
             return .object(fields)
         }
     }
@@ -2393,7 +2393,7 @@ public final class CfnBucket: Resource, HasAttributes, DecodableResource {
             fields.appendNew("ErrorDocument", self.errorDocument?.templateValue)
             fields.appendNew("IndexDocument", self.indexDocument?.templateValue)
             fields.appendNew("RedirectAllRequestsTo", self.redirectAllRequestsTo?.templateValue)
-            fields.appendNew("RoutingRules", self.routingRules?.templateValue)
+            fields.appendNew("RoutingRules", self.routingRules?.templateListValue)
             return .object(fields)
         }
     }

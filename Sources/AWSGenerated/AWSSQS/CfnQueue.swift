@@ -104,7 +104,7 @@ public final class CfnQueue: Resource, HasAttributes, DecodableResource {
         properties.appendNew("RedriveAllowPolicy", self.redriveAllowPolicy?.templateValue)
         properties.appendNew("RedrivePolicy", self.redrivePolicy?.templateValue)
         properties.appendNew("SqsManagedSseEnabled", self.sqsManagedSseEnabled?.templateValue)
-        properties.appendNew("Tags", self.tags?.templateValue)
+        properties.appendNew("Tags", self.tags?.templateListValue)
         properties.appendNew("VisibilityTimeout", self.visibilityTimeout?.templateValue)
         return properties
     }
