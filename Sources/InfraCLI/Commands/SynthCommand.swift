@@ -110,7 +110,7 @@ struct SynthRequest: Equatable {
         let retiredFolders = everything ? directory.otherFolders(than: Set(prefixes)) : []
         let existing = directory.existingTemplates(in: prefixes + retiredFolders)
         // With --stack, other stacks' files are neither rewritten nor obsolete.
-        let expected = project.stacks == nil ? project.allExpectedPaths(synthesized: result) : []
+        let expected = project.stacks == nil ? project.allExpectedPaths(synthesized: result, among: existing.keys) : []
         let obsolete = project.stacks == nil ? existing.keys.filter { !expected.contains($0) }.sorted() : []
         let changed = result.files.filter { existing[$0.relativePath] != $0.contents }
 
