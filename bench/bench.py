@@ -37,10 +37,17 @@ BENCH = os.path.join(REPO, "bench")
 VENV = os.path.join(BENCH, ".venv-bench")
 VENV_PYTHON = os.path.join(VENV, "bin", "python")
 RELEASE = ".build-bench-static"
-# The release build the README tells users to run for speed: on Linux with the Swift standard
-# library linked in (no dynamic linking of libswiftCore, FoundationEssentials and the rest at
-# each start: about 6.7 M instructions of a Cruddur synth). macOS has no static stdlib.
-RELEASE_FLAGS = ["-c", "release"] + (["--static-swift-stdlib"] if sys.platform.startswith("linux") else [])
+# The release build the README tells users to run for speed (bench/PROFILE.md, issue 17):
+# - Linux: a static executable (`-static-executable`: the Swift libraries, libstdc++, libyaml
+#   and the C library linked in), so no dynamic loader runs at each start: no relocating and
+#   symbol look-ups in libstdc++ and libc, and no 35,000 exported symbols for the runtime's
+#   dladdr to scan (`--static-swift-stdlib` alone exports every symbol). macOS has neither.
+# - Generic types the code names are instantiated through their metadata accessors, not by
+#   demangling their names at run time, which also searched every protocol conformance record
+#   of the binary for each generic requirement (`-disable-concrete-type-metadata-mangled-name-accessors`).
+LINUX_STATIC_FLAGS = ["--static-swift-stdlib", "-Xswiftc", "-static-executable"]
+METADATA_ACCESSOR_FLAGS = ["-Xswiftc", "-Xfrontend", "-Xswiftc", "-disable-concrete-type-metadata-mangled-name-accessors"]
+RELEASE_FLAGS = ["-c", "release"] + (LINUX_STATIC_FLAGS if sys.platform.startswith("linux") else []) + METADATA_ACCESSOR_FLAGS
 BODY_QUOTA = 51_200
 RESOURCES_PER_COPY = 5  # table, log group, role, function, event-source mapping
 PARTS = ("synth", "troposphere", "cdk", "build", "yaml", "hostile", "instructions")

@@ -1,6 +1,6 @@
 """bench/instructions.py: instruction counts of infra's synth, which repeat exactly on a noisy
 machine (wall times do not), from `valgrind --tool=callgrind` on the release build bench/run
-times (`--static-swift-stdlib` on Linux, as the README's fast build).
+times (the README's fast build: bench.py RELEASE_FLAGS).
 
     python3 bench/instructions.py            # prints the counts
     python3 bench/instructions.py --before BIN_DIR   # and of another build's infra and synth-bench

@@ -47,17 +47,25 @@ package enum BoundedFile {
         if let kind = nonRegularKind(status.st_mode) { return .failure(.notRegularFile(kind: kind)) }
 
         var result: [UInt8] = []
-        result.reserveCapacity(min(Int(status.st_size), limit) + 1)
-        var chunk = [UInt8](repeating: 0, count: 64 * 1024)
+        // Read into uninitialized memory: the whole file (and one byte more, to see it grew)
+        // first, then in 64 KiB chunks. A zero-filled 64 KiB buffer per file cost more than
+        // reading a template.
+        var chunkSize = min(Int(status.st_size), limit) + 1
         while true {
-            let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
-            if count < 0 {
-                if errno == EINTR { continue }
-                return .failure(.system(FileSystem.systemErrorText(errno)))
+            var failure: Int32 = 0
+            let chunk = [UInt8](unsafeUninitializedCapacity: chunkSize) { buffer, initialized in
+                initialized = 0
+                while true {
+                    let count = read(descriptor, buffer.baseAddress, buffer.count)
+                    if count >= 0 { initialized = count; return }
+                    if errno != EINTR { failure = errno; return }
+                }
             }
-            if count == 0 { break }
-            result.append(contentsOf: chunk[0..<count])
+            if failure != 0 { return .failure(.system(FileSystem.systemErrorText(failure))) }
+            if chunk.isEmpty { break }
+            if result.isEmpty { result = chunk } else { result.append(contentsOf: chunk) }
             if result.count > limit { return .failure(.tooLarge(size: result.count, limit: limit)) }
+            chunkSize = 64 * 1024
         }
         return .success(result)
     }

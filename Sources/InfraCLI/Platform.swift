@@ -54,6 +54,22 @@ func pathKind(_ path: String) -> PathKind {
     }
 }
 
+/// The names in a folder (without `.` and `..`), in the order readdir(3) gives them; empty
+/// when it cannot be opened. FileManager's `contentsOfDirectory` did this at ~75,000
+/// instructions a call (its path joining and first-use generic metadata), here ~5,000.
+func directoryEntryNames(_ path: String) -> [String] {
+    guard let directory = opendir(path) else { return [] }
+    defer { closedir(directory) }
+    var names: [String] = []
+    while let entry = readdir(directory) {
+        let name = withUnsafeBytes(of: &entry.pointee.d_name) { bytes in
+            String(decoding: bytes.prefix { $0 != 0 }, as: UTF8.self)
+        }
+        if name != "." && name != ".." { names.append(name) }
+    }
+    return names
+}
+
 /// Small wrappers over the system calls the output directory's journal needs. Each returns
 /// the error number when it fails, else nil.
 enum SystemCall {

@@ -71,7 +71,7 @@ public final class CfnAlias: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields.appendNew("AdditionalVersionWeights", self.additionalVersionWeights?.templateValue)
+            fields.appendNew("AdditionalVersionWeights", self.additionalVersionWeights?.templateListValue)
             return .object(fields)
         }
     }

@@ -104,11 +104,13 @@ struct Project {
         return pipeline
     }
 
-    /// Every file the app produces in every environment, relative to out/: anything else
-    /// there is obsolete. The environments `synthesized` ran listed theirs; the app is built
-    /// again only for the others.
-    func allExpectedPaths(synthesized: SynthesisPipeline.Result) -> Set<String> {
+    /// Every file the app produces in every environment, relative to out/, as far as it
+    /// decides which of `found` (the files in out/) are obsolete. The environments
+    /// `synthesized` ran listed theirs; the app is built again for the others only when a
+    /// found file is not among those: otherwise no found file can be obsolete anyway.
+    func allExpectedPaths(synthesized: SynthesisPipeline.Result, among found: some Collection<String>) -> Set<String> {
         var paths = synthesized.expectedPaths
+        guard found.contains(where: { !paths.contains($0) }) else { return paths }
         for environment in app.allEnvironments where !environments.contains(where: { $0.name == environment.name }) {
             paths.formUnion(SynthesisPipeline.expectedPaths(of: app.instantiate(in: environment).stacks,
                                                             prefix: pipeline(for: environment).directoryPrefix))

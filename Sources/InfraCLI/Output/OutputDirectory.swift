@@ -96,7 +96,7 @@ struct OutputDirectory {
     }
 
     static func names(in folder: String) -> [String] {
-        ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).sorted()
+        directoryEntryNames(folder).sorted()
     }
 
     // MARK: The journal
