@@ -23,7 +23,8 @@ enum NameRules {
         var stem = Substring(name)
         if let suffix, stem.hasSuffix(suffix) { stem = stem.dropLast(suffix.count) }
         let invalid = firstInvalidCharacter(in: String(stem), allowed: allowed)
-        let shown = Diagnostic.abbreviated(name)
+        // Made only for a message: names are checked on every synthesis.
+        var shown: String { Diagnostic.abbreviated(name) }
         switch style {
         case .combined:
             // `.fifo` alone is not a name: the suffix needs something before it.

@@ -112,18 +112,9 @@ public final class Table<StreamState: TableStreamState>: Resource, HasAttributes
 
     public override func properties(in context: SynthesisContext) -> Fields {
         TableRules.validateModel(of: self, in: context)
-        return Self.renderOrder.apply(to: cfnTable(in: context).properties(in: context))
+        return RenderOrder.table.apply(to: cfnTable(in: context).properties(in: context))
     }
 
-    /// The order this resource has always written its properties in (see `RenderOrder`).
-    private static var renderOrder: RenderOrder {
-        let index = RenderOrder([], nested: ["Projection": RenderOrder(["ProjectionType", "NonKeyAttributes"])])
-        return RenderOrder([
-            "TableName", "AttributeDefinitions", "KeySchema", "GlobalSecondaryIndexes", "LocalSecondaryIndexes",
-            "BillingMode", "ProvisionedThroughput", "StreamSpecification", "TimeToLiveSpecification",
-            "PointInTimeRecoverySpecification", "SSESpecification", "DeletionProtectionEnabled", "TableClass", "Tags",
-        ], nested: ["GlobalSecondaryIndexes": index, "LocalSecondaryIndexes": index])
-    }
 
     /// The L1 table this one renders as, built from the typed settings.
     func cfnTable(in context: SynthesisContext) -> CfnTable {
@@ -274,4 +265,17 @@ extension Table where StreamState == WithStream {
 
     /// The stream's ARN (`!GetAtt <Table>.StreamArn`).
     public var streamArn: Value<String> { getAtt("StreamArn") }
+}
+
+extension RenderOrder {
+    /// The order a table has always written its properties in (a static stored property
+    /// cannot be declared in the generic `Table`).
+    fileprivate static let table: RenderOrder = {
+        let index = RenderOrder([], nested: ["Projection": RenderOrder(["ProjectionType", "NonKeyAttributes"])])
+        return RenderOrder([
+            "TableName", "AttributeDefinitions", "KeySchema", "GlobalSecondaryIndexes", "LocalSecondaryIndexes",
+            "BillingMode", "ProvisionedThroughput", "StreamSpecification", "TimeToLiveSpecification",
+            "PointInTimeRecoverySpecification", "SSESpecification", "DeletionProtectionEnabled", "TableClass", "Tags",
+        ], nested: ["GlobalSecondaryIndexes": index, "LocalSecondaryIndexes": index])
+    }()
 }

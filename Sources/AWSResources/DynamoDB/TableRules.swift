@@ -76,7 +76,7 @@ enum TableRules {
         }
         checkThroughput(cfn.provisionedThroughput, provisioned: provisioned, complete: deployed.isComplete, owner: "the table", of: table, at: root / "ProvisionedThroughput", in: context)
 
-        let definitions = (cfn.attributeDefinitions ?? []).compactMap(\.attributeName.literal)
+        let definitions = (cfn.attributeDefinitions ?? []).compactMap { $0.attributeName.literal }
         var used: Set<String> = []
         func checkKeys(_ names: [Value<String>]?, owner: String, at path: PropertyPath) -> [String] {
             var checked: [String] = []
@@ -93,19 +93,19 @@ enum TableRules {
         }
         // The table's KeySchema is untyped in the schema (it also allows an object); as a list it is this.
         let tableKeySchema = [CfnTable.KeySchema](decoding: cfn.keySchema)
-        let tableKeys = checkKeys(tableKeySchema?.map(\.attributeName), owner: "the table", at: root / "KeySchema")
+        let tableKeys = checkKeys(tableKeySchema?.map { $0.attributeName }, owner: "the table", at: root / "KeySchema")
 
         for (position, index) in (cfn.globalSecondaryIndexes ?? []).enumerated() {
             let name = index.indexName.literal ?? "#\(position)"
             let path = root.key("GlobalSecondaryIndexes").index(position)
-            _ = checkKeys(index.keySchema.map(\.attributeName), owner: "index '\(Diagnostic.abbreviated(name))'", at: path.key("KeySchema"))
+            _ = checkKeys(index.keySchema.map { $0.attributeName }, owner: "index '\(Diagnostic.abbreviated(name))'", at: path.key("KeySchema"))
             checkProjection(index.projection, of: table, at: path.key("Projection"), in: context)
             checkThroughput(index.provisionedThroughput, provisioned: provisioned, complete: deployed.isComplete, owner: "index '\(Diagnostic.abbreviated(name))'", of: table, at: path.key("ProvisionedThroughput"), in: context)
         }
         for (position, index) in (cfn.localSecondaryIndexes ?? []).enumerated() {
             let name = index.indexName.literal ?? "#\(position)"
             let path = root.key("LocalSecondaryIndexes").index(position)
-            let keys = checkKeys(index.keySchema.map(\.attributeName), owner: "index '\(Diagnostic.abbreviated(name))'", at: path.key("KeySchema"))
+            let keys = checkKeys(index.keySchema.map { $0.attributeName }, owner: "index '\(Diagnostic.abbreviated(name))'", at: path.key("KeySchema"))
             checkProjection(index.projection, of: table, at: path.key("Projection"), in: context)
             if let partitionKey = keys.first, let tablePartitionKey = tableKeys.first, partitionKey != tablePartitionKey {
                 context.error(table, at: path.key("KeySchema").index(0).key("AttributeName"), "local index '\(Diagnostic.abbreviated(name))' must share the table's partition key '\(Diagnostic.abbreviated(tablePartitionKey))', not '\(Diagnostic.abbreviated(partitionKey))'")

@@ -20,7 +20,7 @@ public struct PolicyDocument: Hashable, Sendable {
     public var rendered: TemplateValue {
         .object([
             "Version": .string(Self.version),
-            "Statement": .list(statements.map(\.rendered)),
+            "Statement": .list(statements.map { $0.rendered }),
         ])
     }
 }

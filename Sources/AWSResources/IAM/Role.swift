@@ -125,7 +125,7 @@ public final class Role: Resource, HasAttributes, Grantee {
         CfnRole(logicalID,
                 assumeRolePolicyDocument: trustPolicy.rendered,
                 description: roleDescription.map { Value($0) },
-                managedPolicyArns: managedPolicies.isEmpty ? nil : Value(managedPolicies.map(\.arn)),
+                managedPolicyArns: managedPolicies.isEmpty ? nil : Value(managedPolicies.map { $0.arn }),
                 maxSessionDuration: maxSessionDuration.map { Value($0) },
                 path: path.map { Value($0) },
                 permissionsBoundary: permissionsBoundary?.arn,

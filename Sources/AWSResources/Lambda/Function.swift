@@ -287,7 +287,7 @@ public final class Function: Resource, HasAttributes, Grantee {
         switch code {
         case .inline(let file):
             do {
-                return .deployed(CfnFunction.Code(zipFile: Value(try context.files.read(file))))
+                return .deployed(CfnFunction.Code(zipFile: Value(try context.read(file))))
             } catch {
                 context.error(self, at: PropertyPath.properties.key("Code").key("ZipFile"), "inline code: \(error.description)")
                 return .deployed(CfnFunction.Code(zipFile: ""))

@@ -22,13 +22,14 @@ enum InlineHandler {
         let shownName = Diagnostic.abbreviated(name)
         let path = PropertyPath.properties / "Handler"
         if runtime.hasPrefix("python") {
-            let (functions, others) = pythonTopLevelNames(source)
+            // Functions of a stack often share one handler file: it is scanned once per template.
+            let (functions, others) = context.cached("InlineHandler.python\u{0}" + source) { pythonTopLevelNames(source) }
             guard !functions.contains(name), !others.contains(name) else { return }
             let defined = functions.isEmpty ? "the file defines no top-level functions (define '\(shownName)')"
                 : "the file defines: \(functions.joined(separator: ", ")) (set the handler to index.<one of them>, or define '\(shownName)')"
             context.error(function, at: path, "the handler '\(shownHandler)' names the function '\(shownName)', which \(file) does not define at top level; \(defined)")
         } else if runtime.hasPrefix("nodejs") {
-            let exported = nodeExports(source)
+            let exported = context.cached("InlineHandler.node\u{0}" + source) { nodeExports(source) }
             guard !exported.contains(name) else { return }
             let listed = exported.isEmpty ? "the file exports nothing (export '\(shownName)')"
                 : "the file exports: \(exported.joined(separator: ", ")) (set the handler to index.<one of them>, or export '\(shownName)')"

@@ -17,9 +17,12 @@ public struct Fields: Hashable, Sendable {
     /// Reading gives the value for a key; writing replaces it in place, appends a new key,
     /// or removes the key when set to nil, so optional settings can be assigned directly.
     public subscript(key: String) -> TemplateValue? {
-        get { entries.first { $0.key == key }?.value }
+        get {
+            guard let index = index(of: key) else { return nil }
+            return entries[index].value
+        }
         set {
-            let index = entries.firstIndex { $0.key == key }
+            let index = index(of: key)
             switch (index, newValue) {
             case let (index?, value?): entries[index].value = value
             case let (index?, nil): entries.remove(at: index)
@@ -27,6 +30,18 @@ public struct Fields: Hashable, Sendable {
             case (nil, nil): break
             }
         }
+    }
+
+    /// The position of `key`. The byte counts, known without reading the text, are compared
+    /// first: most keys compared differ, and most in length.
+    private func index(of key: String) -> Int? {
+        let length = key.utf8.count
+        return entries.firstIndex { $0.key.utf8.count == length && $0.key == key }
+    }
+
+    /// Makes room for `count` entries, for a renderer that knows how many it writes.
+    package mutating func reserveCapacity(_ count: Int) {
+        entries.reserveCapacity(count)
     }
 
     /// Appends a key these fields do not hold yet; nil adds nothing. For renderers whose keys
