@@ -78,7 +78,8 @@ enum TableRules {
 
         let definitions = (cfn.attributeDefinitions ?? []).compactMap { $0.attributeName.literal }
         var used: Set<String> = []
-        func checkKeys(_ names: [Value<String>]?, owner: String, at path: PropertyPath) -> [String] {
+        // `owner` is made only for a message.
+        func checkKeys(_ names: [Value<String>]?, owner: @autoclosure () -> String, at path: PropertyPath) -> [String] {
             var checked: [String] = []
             for (position, key) in (names ?? []).enumerated() {
                 guard let name = key.literal else { continue }
@@ -86,7 +87,7 @@ enum TableRules {
                 used.insert(name)
                 checkAttributeName(name, of: table, at: path.index(position).key("AttributeName"), in: context)
                 if !definitions.contains(name) {
-                    context.error(table, at: path.index(position).key("AttributeName"), "key attribute '\(Diagnostic.abbreviated(name))' of \(owner) is not in AttributeDefinitions")
+                    context.error(table, at: path.index(position).key("AttributeName"), "key attribute '\(Diagnostic.abbreviated(name))' of \(owner()) is not in AttributeDefinitions")
                 }
             }
             return checked
@@ -137,18 +138,18 @@ enum TableRules {
 
     /// `complete`: every property decoded; otherwise a missing throughput may be an intrinsic
     /// (`Fn::If`) that gives one at deploy, and is not reported.
-    private static func checkThroughput(_ throughput: CfnTable.ProvisionedThroughput?, provisioned: Bool, complete: @autoclosure () -> Bool, owner: String, of table: Resource, at path: PropertyPath, in context: SynthesisContext) {
+    private static func checkThroughput(_ throughput: CfnTable.ProvisionedThroughput?, provisioned: Bool, complete: @autoclosure () -> Bool, owner: @autoclosure () -> String, of table: Resource, at path: PropertyPath, in context: SynthesisContext) {
         switch (provisioned, throughput) {
         case (true, nil):
             if complete() {
-                context.error(table, at: path, "\(owner) needs ProvisionedThroughput (read and write capacity) because the table's BillingMode is PROVISIONED")
+                context.error(table, at: path, "\(owner()) needs ProvisionedThroughput (read and write capacity) because the table's BillingMode is PROVISIONED")
             }
         case (false, .some):
-            context.error(table, at: path, "\(owner) sets ProvisionedThroughput, but the table's BillingMode is PAY_PER_REQUEST, which takes none")
+            context.error(table, at: path, "\(owner()) sets ProvisionedThroughput, but the table's BillingMode is PAY_PER_REQUEST, which takes none")
         case (true, .some(let value)):
             for (units, key, label) in [(value.readCapacityUnits, "ReadCapacityUnits", "read"), (value.writeCapacityUnits, "WriteCapacityUnits", "write")] {
                 if let units = units.literal, units < 1 {
-                    context.error(table, at: path.key(key), "\(label) capacity of \(owner) is \(units); it must be at least 1")
+                    context.error(table, at: path.key(key), "\(label) capacity of \(owner()) is \(units); it must be at least 1")
                 }
             }
         case (false, nil):

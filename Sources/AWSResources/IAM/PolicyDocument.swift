@@ -53,7 +53,9 @@ extension PolicyDocument {
         if statements.isEmpty {
             context.error(resource, at: path.key("Statement"), "a policy document needs at least one statement")
         }
-        var sids: Set<String> = []
+        // Compared in turn: a document has a handful of statements (IAM's size quota keeps even
+        // a large one to a few hundred), too few to pay for hashing each Sid.
+        var sids: [String] = []
         for (index, statement) in statements.enumerated() {
             // Built only for a finding: a policy is checked on every synthesis.
             var statementPath: PropertyPath { path.key("Statement").index(index) }
@@ -61,8 +63,10 @@ extension PolicyDocument {
                 if sid.isEmpty || !sid.utf8.allSatisfy(Self.isASCIILetterOrDigit) {
                     context.error(resource, at: statementPath.key("Sid"), "Sid '\(Diagnostic.abbreviated(sid))' may contain only letters and digits")
                 }
-                if !sids.insert(sid).inserted {
+                if sids.contains(sid) {
                     context.error(resource, at: statementPath.key("Sid"), "Sid '\(Diagnostic.abbreviated(sid))' is used by two statements of the same policy")
+                } else {
+                    sids.append(sid)
                 }
             }
             validateActions(statement, of: resource, at: { statementPath }, in: context)

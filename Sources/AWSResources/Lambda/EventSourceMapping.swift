@@ -119,7 +119,13 @@ public final class EventSourceMapping: Resource {
     }
 
     private static func patterns<Source: EventSource>(of filters: [Source.Filter], by source: Source) -> [FilterPattern] {
-        filters.enumerated().map { source.pattern(of: $1, number: $0 + 1) }
+        // A loop, not `enumerated().map`: unspecialized, that looked up generic metadata per call.
+        var patterns: [FilterPattern] = []
+        patterns.reserveCapacity(filters.count)
+        for position in filters.indices {
+            patterns.append(source.pattern(of: filters[position], number: position + 1))
+        }
+        return patterns
     }
 
     /// The mapping's UUID (its Ref).

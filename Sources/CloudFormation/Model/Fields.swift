@@ -26,7 +26,7 @@ public struct Fields: Hashable, Sendable {
             switch (index, newValue) {
             case let (index?, value?): entries[index].value = value
             case let (index?, nil): entries.remove(at: index)
-            case let (nil, value?): entries.append((key, value))
+            case let (nil, value?): append(key, value)
             case (nil, nil): break
             }
         }
@@ -50,6 +50,13 @@ public struct Fields: Hashable, Sendable {
     package mutating func appendNew(_ key: String, _ value: TemplateValue?) {
         guard let value else { return }
         assert(!entries.contains { $0.key == key }, "appendNew: '\(key)' is already set")
+        append(key, value)
+    }
+
+    /// Room for 8 entries at the first: an object of a template has a handful of keys, which
+    /// otherwise took four or five reallocations (1, 2, 4, 8, 16) as it grew.
+    private mutating func append(_ key: String, _ value: TemplateValue) {
+        if entries.capacity == 0 { entries.reserveCapacity(8) }
         entries.append((key, value))
     }
 
