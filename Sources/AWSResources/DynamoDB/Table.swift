@@ -38,6 +38,9 @@ public final class Table<StreamState: TableStreamState>: Resource, HasAttributes
     /// Logical IDs of the event-source mappings reading the stream, to report them if an
     /// override removes the stream.
     var streamConsumers: [String] = []
+    /// The L1 object the properties were last rendered from, checked in place of decoding
+    /// them back when no override changed them (`DeployedProperties`).
+    private var renderedModel: CfnTable?
 
     init(
         logicalID: String,
@@ -94,7 +97,8 @@ public final class Table<StreamState: TableStreamState>: Resource, HasAttributes
 
     /// The rules run on what deploys: the rendered properties, overrides applied, as a `CfnTable`.
     public override func validate(rendered properties: Fields, in context: SynthesisContext) {
-        let deployed = DeployedProperties<CfnTable>(properties, of: self, in: context)
+        defer { renderedModel = nil }
+        let deployed = DeployedProperties<CfnTable>(properties, rendered: renderedModel, of: self, in: context)
         if let deployed {
             TableRules.validate(deployed, of: self, in: context)
         }
@@ -112,7 +116,9 @@ public final class Table<StreamState: TableStreamState>: Resource, HasAttributes
 
     public override func properties(in context: SynthesisContext) -> Fields {
         TableRules.validateModel(of: self, in: context)
-        return RenderOrder.table.apply(to: cfnTable(in: context).properties(in: context))
+        let model = cfnTable(in: context)
+        renderedModel = model
+        return RenderOrder.table.apply(to: model.properties(in: context))
     }
 
 
