@@ -21,15 +21,17 @@ enum TableRules {
             context.error(table, at: PropertyPath.properties / "LocalSecondaryIndexes", "local secondary indexes need a table with a sort key")
         }
 
-        var names: Set<String> = []
+        var names: [String] = []  // a table has at most 25 indexes
         var projected = 0
         let indexes: [(name: String, projection: Projection, path: PropertyPath)] =
             table.globalIndexes.enumerated().map { ($1.name, $1.projection, PropertyPath.properties.key("GlobalSecondaryIndexes").index($0)) }
             + table.localIndexes.enumerated().map { ($1.name, $1.projection, PropertyPath.properties.key("LocalSecondaryIndexes").index($0)) }
         for index in indexes {
             checkName(index.name, kind: "index name", of: table, at: index.path.key("IndexName"), in: context)
-            if !names.insert(index.name).inserted {
+            if names.contains(index.name) {
                 context.error(table, at: index.path.key("IndexName"), "two indexes are named '\(Diagnostic.abbreviated(index.name))'")
+            } else {
+                names.append(index.name)
             }
             if case .include(let attributes) = index.projection, attributes.isEmpty {
                 context.error(table, at: index.path.key("Projection").key("NonKeyAttributes"), "index '\(Diagnostic.abbreviated(index.name))' projects INCLUDE with no attributes; name at least one, or use KEYS_ONLY")

@@ -112,7 +112,7 @@ extension PolicyDocument {
             context.error(resource, at: path().key(key), "the statement has no actions")
         }
         for name in names {
-            if name.utf8.contains(UInt8(ascii: "*")) {
+            if Self.hasWildcard(name) {
                 context.warning(resource, at: path().key(key), "action '\(Diagnostic.abbreviated(name))' is a wildcard; list the actions the code calls")
             } else if !Self.isServiceAction(name) {
                 context.error(resource, at: path().key(key), "action '\(Diagnostic.abbreviated(name))' is not of the form service:Action")
@@ -120,12 +120,20 @@ extension PolicyDocument {
         }
     }
 
-    /// `service:Action`: one colon, with text on both sides.
+    private static func hasWildcard(_ name: String) -> Bool {
+        var name = name
+        return name.withUTF8 { $0.contains(UInt8(ascii: "*")) }
+    }
+
+    /// `service:Action`: one colon, with text on both sides. (On the contiguous bytes: the
+    /// generic collection methods on `utf8` cost more than the check.)
     private static func isServiceAction(_ name: String) -> Bool {
-        let bytes = name.utf8
-        guard let colon = bytes.firstIndex(of: UInt8(ascii: ":")) else { return false }
-        let after = bytes.index(after: colon)
-        return colon != bytes.startIndex && after != bytes.endIndex && !bytes[after...].contains(UInt8(ascii: ":"))
+        var name = name
+        return name.withUTF8 { bytes in
+            guard let colon = bytes.firstIndex(of: UInt8(ascii: ":")) else { return false }
+            let after = colon + 1
+            return colon != 0 && after != bytes.count && !bytes[after...].contains(UInt8(ascii: ":"))
+        }
     }
 
     private static func isASCIILetterOrDigit(_ byte: UInt8) -> Bool {
