@@ -13,9 +13,28 @@ struct DeployedProperties<L1: DecodableResource> {
     /// and there is no typed resource to check.
     init?(_ properties: Fields, of owner: Resource, in context: SynthesisContext) {
         guard let resource = L1(owner.logicalID, decoding: properties) else { return nil }
+        self.init(resource: resource, properties: properties, context: context)
+    }
+
+    private init(resource: L1, properties: Fields, context: SynthesisContext) {
         self.resource = resource
         self.properties = properties
         self.context = context
+    }
+
+    /// What deploys, `model` itself when the properties checked are its own rendering
+    /// (`Resource.isValidatingOwnProperties`: no override): decoding that rendering gives the
+    /// same values back, since each generated `init(decoding:)` reads what the generated
+    /// renderer writes, so it is not decoded. Debug builds (the tests) decode it anyway and
+    /// check that the two agree.
+    init?(_ properties: Fields, rendered model: L1?, of owner: Resource, in context: SynthesisContext) {
+        guard let model, owner.isValidatingOwnProperties else {
+            self.init(properties, of: owner, in: context)
+            return
+        }
+        assert(L1(owner.logicalID, decoding: properties)?.properties(in: context) == model.properties(in: context),
+               "\(owner.logicalID): the rendered properties do not decode to the typed resource they were rendered from")
+        self.init(resource: model, properties: properties, context: context)
     }
 
     /// Every property decoded as written. When false, something is unknown before deploy (an

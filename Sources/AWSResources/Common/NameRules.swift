@@ -23,7 +23,8 @@ enum NameRules {
         var stem = Substring(name)
         if let suffix, stem.hasSuffix(suffix) { stem = stem.dropLast(suffix.count) }
         let invalid = firstInvalidCharacter(in: String(stem), allowed: allowed)
-        let shown = Diagnostic.abbreviated(name)
+        // Made only for a message: names are checked on every synthesis.
+        var shown: String { Diagnostic.abbreviated(name) }
         switch style {
         case .combined:
             // `.fifo` alone is not a name: the suffix needs something before it.
@@ -60,12 +61,25 @@ enum NameRules {
 
     /// `[\w+=,.@-]`: IAM role and policy names.
     static func isIAMNameCharacter(_ character: Character) -> Bool {
-        character.isASCIILetterOrDigit || "+=,.@_-".contains(character)
+        // A switch, not `"+=,.@_-".contains(_:)`, which walked that string for every character.
+        switch character {
+        case "+", "=", ",", ".", "@", "_", "-": true
+        default: character.isASCIILetterOrDigit
+        }
     }
 
     /// The first character that breaks the rule, quoted for a message.
     static func firstInvalidCharacter(in text: String, allowed: (Character) -> Bool) -> String? {
-        text.first { !allowed($0) }.map { "'\($0)'" }
+        // ASCII without a carriage return (CR LF is one character) has one character per
+        // byte, found without breaking the text into grapheme clusters.
+        if text.utf8.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) {
+            for byte in text.utf8 {
+                let character = Character(Unicode.Scalar(byte))
+                if !allowed(character) { return "'\(character)'" }
+            }
+            return nil
+        }
+        return text.first { !allowed($0) }.map { "'\($0)'" }
     }
 
     /// `message-group-sk-index` -> `MessageGroupSkIndex`: a readable, alphanumeric Sid part.

@@ -7,30 +7,81 @@ import CloudFormation
 /// their place after the listed ones, and no value is read or changed.
 struct RenderOrder: Sendable {
     let keys: [String]
-    /// The order inside the value at a key (inside each item, for a list).
-    let nested: [String: RenderOrder]
+    /// The order inside the value at a key (inside each item, for a list). A short list, not
+    /// a dictionary: it is searched for every key rendered, and holds one or two orders.
+    let nested: [(key: String, order: RenderOrder)]
 
-    init(_ keys: [String], nested: [String: RenderOrder] = [:]) {
-        self.keys = keys
-        self.nested = nested
+    init(_ keys: [String], nested: KeyValuePairs<String, RenderOrder> = [:]) {
+        self.init(keys, nestedOrders: nested.map { (key: $0.key, order: $0.value) })
     }
 
+    private init(_ keys: [String], nestedOrders: [(key: String, order: RenderOrder)]) {
+        self.keys = keys
+        self.nested = nestedOrders
+    }
+
+    /// The same order with one key in place of another (an event's `Stream` for `EventSourceArn`).
+    func replacing(_ key: String, with replacement: String) -> RenderOrder {
+        RenderOrder(keys.map { $0 == key ? replacement : $0 }, nestedOrders: nested)
+    }
+
+    /// The listed keys first, in the order listed, then the others in their order. The keys
+    /// of `fields` are distinct (Fields keeps them so), and so are those listed, so each entry
+    /// is moved once and nothing is looked up or replaced in the result.
     func apply(to fields: Fields) -> Fields {
+        let entries = fields.entries
         var result = Fields()
-        for key in keys { result[key] = fields[key] }
-        for (key, value) in fields.entries where result[key] == nil { result[key] = value }
-        for (key, order) in nested {
-            guard let value = result[key] else { continue }
-            result[key] = order.apply(to: value)
+        result.reserveCapacity(entries.count)
+        var placed = PlacedEntries(count: entries.count)
+        for key in keys {
+            guard let index = entries.firstIndex(where: { Self.same($0.key, key) }) else { continue }
+            placed.insert(index)
+            result.appendNew(key, ordered(entries[index].value, at: key))
+        }
+        for index in entries.indices where !placed.contains(index) {
+            result.appendNew(entries[index].key, ordered(entries[index].value, at: entries[index].key))
         }
         return result
+    }
+
+    /// The value at `key` with its own order applied, when one is given for that key.
+    private func ordered(_ value: TemplateValue, at key: String) -> TemplateValue {
+        for entry in nested where Self.same(entry.key, key) {
+            return entry.order.apply(to: value)
+        }
+        return value
     }
 
     private func apply(to value: TemplateValue) -> TemplateValue {
         switch value {
         case .object(let fields): .object(apply(to: fields))
-        case .list(let items): .list(items.map(apply(to:)))
+        case .list(let items): .list(items.map { apply(to: $0) })
         default: value
         }
+    }
+
+    /// String equality, the byte counts (known without reading the text) compared first:
+    /// most keys compared here differ, and most in length.
+    private static func same(_ a: String, _ b: String) -> Bool {
+        a.utf8.count == b.utf8.count && a == b
+    }
+}
+
+/// Which entries of a Fields have been placed: bits of one word for the usual handful of
+/// properties, an array beyond 64.
+private struct PlacedEntries {
+    private var bits: UInt64 = 0
+    private var flags: [Bool]
+
+    init(count: Int) {
+        flags = count > 64 ? Array(repeating: false, count: count) : []
+    }
+
+    mutating func insert(_ index: Int) {
+        if flags.isEmpty { bits |= 1 << UInt64(index) } else { flags[index] = true }
+    }
+
+    func contains(_ index: Int) -> Bool {
+        flags.isEmpty ? bits & (1 << UInt64(index)) != 0 : flags[index]
     }
 }

@@ -35,20 +35,36 @@ extension TemplateValue {
 }
 
 /// A property path as diagnostics print it: `Properties.GlobalSecondaryIndexes[0].ProvisionedThroughput`.
+/// The rules build a path for every value they check and report few: the steps are kept, and
+/// made into text only when a message prints them.
 struct PropertyPath: CustomStringConvertible, Sendable {
-    private let text: String
+    private indirect enum Steps: Sendable {
+        case properties
+        case key(Steps, String)
+        case index(Steps, Int)
+    }
 
-    static let properties = PropertyPath(text: "Properties")
+    private let steps: Steps
 
-    private init(text: String) { self.text = text }
+    static let properties = PropertyPath(steps: .properties)
+
+    private init(steps: Steps) { self.steps = steps }
 
     /// A long key (an environment variable's name) is shortened, as messages show values.
-    func key(_ key: String) -> PropertyPath { PropertyPath(text: "\(text).\(Diagnostic.abbreviated(key))") }
-    func index(_ index: Int) -> PropertyPath { PropertyPath(text: "\(text)[\(index)]") }
+    func key(_ key: String) -> PropertyPath { PropertyPath(steps: .key(steps, key)) }
+    func index(_ index: Int) -> PropertyPath { PropertyPath(steps: .index(steps, index)) }
     /// A prefix for `key`: `Properties.ProvisionedThroughput` from `properties / "ProvisionedThroughput"`.
     static func / (path: PropertyPath, key: String) -> PropertyPath { path.key(key) }
 
-    var description: String { text }
+    var description: String { Self.text(of: steps) }
+
+    private static func text(of steps: Steps) -> String {
+        switch steps {
+        case .properties: "Properties"
+        case .key(let parent, let key): "\(text(of: parent)).\(Diagnostic.abbreviated(key))"
+        case .index(let parent, let index): "\(text(of: parent))[\(index)]"
+        }
+    }
 }
 
 extension SynthesisContext {

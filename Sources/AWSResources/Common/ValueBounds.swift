@@ -71,50 +71,37 @@ enum ValueBounds {
         "AWS::NoValue": (0, "no value"),
     ]
 
-    /// The longest Ref (attribute nil) or GetAtt of each resource type infra defines.
-    static let attributes: [String: [String?: (bytes: Int, what: String)]] = [
-        "AWS::DynamoDB::Table": [
-            nil: (tableName, "a DynamoDB table name"),
-            "Arn": (arnPrefix("dynamodb") + "table/".count + tableName, "a DynamoDB table ARN"),
-            "StreamArn": (arnPrefix("dynamodb") + "table/".count + tableName + "/stream/".count + streamLabel, "a DynamoDB stream ARN"),
-        ],
-        "AWS::Lambda::Function": [
-            nil: (functionName, "a Lambda function name"),
-            "Arn": (arnPrefix("lambda") + "function:".count + functionName, "a Lambda function ARN"),
-        ],
-        "AWS::Lambda::EventSourceMapping": [
-            nil: (uuid, "an event-source mapping ID"),
-        ],
-        "AWS::IAM::Role": [
-            nil: (roleName, "an IAM role name"),
-            "Arn": (arnPrefix("iam", regional: false) + "role".count + rolePath + roleName, "an IAM role ARN"),
-            "RoleId": (roleID, "an IAM role ID"),
-        ],
-        "AWS::Logs::LogGroup": [
-            nil: (logGroupName, "a log group name"),
-            "Arn": (arnPrefix("logs") + "log-group:".count + logGroupName + ":*".count, "a log group ARN"),
-        ],
-        "AWS::SQS::Queue": [
-            nil: ("https://sqs.".count + region + 1 + urlSuffix + 1 + accountID + 1 + queueName, "a queue URL"),
-            "QueueUrl": ("https://sqs.".count + region + 1 + urlSuffix + 1 + accountID + 1 + queueName, "a queue URL"),
-            "Arn": (arnPrefix("sqs") + queueName, "a queue ARN"),
-            "QueueName": (queueName, "a queue name"),
-        ],
-        "AWS::SNS::Topic": [
-            nil: (arnPrefix("sns") + topicName, "a topic ARN"),
-            "TopicArn": (arnPrefix("sns") + topicName, "a topic ARN"),
-            "TopicName": (topicName, "a topic name"),
-        ],
-        "AWS::EC2::VPCEndpoint": [
-            nil: (vpcEndpointID, "a VPC endpoint ID"),
-        ],
-        "AWS::S3::Bucket": [
-            nil: (bucketName, "an S3 bucket name"),
-            "Arn": ("arn:".count + partition + ":s3:::".count + bucketName, "an S3 bucket ARN"),
-            "DomainName": (bucketName + ".s3.".count + urlSuffix, "an S3 bucket domain name"),
-            "RegionalDomainName": (bucketName + ".s3.".count + region + 1 + urlSuffix, "an S3 bucket regional domain name"),
-        ],
-    ]
+    /// The longest Ref (attribute nil) or GetAtt of each resource type infra defines. A switch,
+    /// not a dictionary of dictionaries: that table, built on first use, cost a Cruddur synth
+    /// 0.5 M instructions (its generic metadata and hashing) for the one or two look-ups made.
+    static func attribute(_ attribute: String?, of type: String) -> (bytes: Int, what: String)? {
+        switch (type, attribute) {
+        case ("AWS::DynamoDB::Table", nil): (tableName, "a DynamoDB table name")
+        case ("AWS::DynamoDB::Table", "Arn"): (arnPrefix("dynamodb") + "table/".count + tableName, "a DynamoDB table ARN")
+        case ("AWS::DynamoDB::Table", "StreamArn"): (arnPrefix("dynamodb") + "table/".count + tableName + "/stream/".count + streamLabel, "a DynamoDB stream ARN")
+        case ("AWS::Lambda::Function", nil): (functionName, "a Lambda function name")
+        case ("AWS::Lambda::Function", "Arn"): (arnPrefix("lambda") + "function:".count + functionName, "a Lambda function ARN")
+        case ("AWS::Lambda::EventSourceMapping", nil): (uuid, "an event-source mapping ID")
+        case ("AWS::IAM::Role", nil): (roleName, "an IAM role name")
+        case ("AWS::IAM::Role", "Arn"): (arnPrefix("iam", regional: false) + "role".count + rolePath + roleName, "an IAM role ARN")
+        case ("AWS::IAM::Role", "RoleId"): (roleID, "an IAM role ID")
+        case ("AWS::Logs::LogGroup", nil): (logGroupName, "a log group name")
+        case ("AWS::Logs::LogGroup", "Arn"): (arnPrefix("logs") + "log-group:".count + logGroupName + ":*".count, "a log group ARN")
+        case ("AWS::SQS::Queue", nil): ("https://sqs.".count + region + 1 + urlSuffix + 1 + accountID + 1 + queueName, "a queue URL")
+        case ("AWS::SQS::Queue", "QueueUrl"): ("https://sqs.".count + region + 1 + urlSuffix + 1 + accountID + 1 + queueName, "a queue URL")
+        case ("AWS::SQS::Queue", "Arn"): (arnPrefix("sqs") + queueName, "a queue ARN")
+        case ("AWS::SQS::Queue", "QueueName"): (queueName, "a queue name")
+        case ("AWS::SNS::Topic", nil): (arnPrefix("sns") + topicName, "a topic ARN")
+        case ("AWS::SNS::Topic", "TopicArn"): (arnPrefix("sns") + topicName, "a topic ARN")
+        case ("AWS::SNS::Topic", "TopicName"): (topicName, "a topic name")
+        case ("AWS::EC2::VPCEndpoint", nil): (vpcEndpointID, "a VPC endpoint ID")
+        case ("AWS::S3::Bucket", nil): (bucketName, "an S3 bucket name")
+        case ("AWS::S3::Bucket", "Arn"): ("arn:".count + partition + ":s3:::".count + bucketName, "an S3 bucket ARN")
+        case ("AWS::S3::Bucket", "DomainName"): (bucketName + ".s3.".count + urlSuffix, "an S3 bucket domain name")
+        case ("AWS::S3::Bucket", "RegionalDomainName"): (bucketName + ".s3.".count + region + 1 + urlSuffix, "an S3 bucket regional domain name")
+        default: nil
+        }
+    }
 
     /// The bound of a value that resolves to text.
     static func bound(of value: TemplateValue) -> Bound {
@@ -178,14 +165,15 @@ enum ValueBounds {
         if attribute == nil, let variable = variables[target.logicalID] {
             return bound(of: variable, variables: Fields())
         }
-        let shown = attribute.map { "!GetAtt \(target.logicalID).\($0)" } ?? "!Ref \(target.logicalID)"
+        // Made only for a message.
+        var shown: String { attribute.map { "!GetAtt \(target.logicalID).\($0)" } ?? "!Ref \(target.logicalID)" }
         if target.isPseudoParameter {
             guard attribute == nil, let known = pseudoParameters[target.logicalID] else { return .unbounded(why: shown) }
             return .atMost(known.bytes, what: known.what)
         }
         switch target.origin {
         case .resource(let type):
-            guard let known = attributes[type]?[attribute] else { return .unbounded(why: shown) }
+            guard let known = Self.attribute(attribute, of: type) else { return .unbounded(why: shown) }
             return .atMost(known.bytes, what: known.what)
         case .parameter(_, let maximumLength):
             // MaxLength counts characters; names and identifiers are ASCII, one byte each.

@@ -40,13 +40,18 @@ public struct LocalSecondaryIndex {
 
 enum IndexGrant {
     static func grant(_ grantee: Grantee, _ actions: [DynamoDBIndexAction], on table: TableLink, indexName: String, sid: String?) {
+        let sid = sid ?? defaultSid(actions, indexName: indexName)
+        grantee.grantTarget.grant(.explicitGrant) {
+            PolicyStatement(sid: sid, actions: actions.map { $0.action }, resources: [table.indexARN(indexName)])
+        }
+    }
+
+    /// The action (or `Read` for several) and the index: `QueryMessageGroupSkIndex`.
+    private static func defaultSid(_ actions: [DynamoDBIndexAction], indexName: String) -> String {
         let unique = Set(actions)
         let verb = unique.count == 1 ? NameRules.pascalCase(actions[0].rawValue) : "Read"
         var subject = NameRules.pascalCase(indexName)
         if !subject.lowercased().hasSuffix("index") { subject += "Index" }
-        let sid = sid ?? verb + subject
-        grantee.grantTarget.grant(.explicitGrant) {
-            PolicyStatement(sid: sid, actions: actions.map(\.action), resources: [table.indexARN(indexName)])
-        }
+        return verb + subject
     }
 }

@@ -38,6 +38,9 @@ public final class Table<StreamState: TableStreamState>: Resource, HasAttributes
     /// Logical IDs of the event-source mappings reading the stream, to report them if an
     /// override removes the stream.
     var streamConsumers: [String] = []
+    /// The L1 object the properties were last rendered from, checked in place of decoding
+    /// them back when no override changed them (`DeployedProperties`).
+    private var renderedModel: CfnTable?
 
     init(
         logicalID: String,
@@ -94,7 +97,8 @@ public final class Table<StreamState: TableStreamState>: Resource, HasAttributes
 
     /// The rules run on what deploys: the rendered properties, overrides applied, as a `CfnTable`.
     public override func validate(rendered properties: Fields, in context: SynthesisContext) {
-        let deployed = DeployedProperties<CfnTable>(properties, of: self, in: context)
+        defer { renderedModel = nil }
+        let deployed = DeployedProperties<CfnTable>(properties, rendered: renderedModel, of: self, in: context)
         if let deployed {
             TableRules.validate(deployed, of: self, in: context)
         }
@@ -112,18 +116,11 @@ public final class Table<StreamState: TableStreamState>: Resource, HasAttributes
 
     public override func properties(in context: SynthesisContext) -> Fields {
         TableRules.validateModel(of: self, in: context)
-        return Self.renderOrder.apply(to: cfnTable(in: context).properties(in: context))
+        let model = cfnTable(in: context)
+        renderedModel = model
+        return RenderOrder.table.apply(to: model.properties(in: context))
     }
 
-    /// The order this resource has always written its properties in (see `RenderOrder`).
-    private static var renderOrder: RenderOrder {
-        let index = RenderOrder([], nested: ["Projection": RenderOrder(["ProjectionType", "NonKeyAttributes"])])
-        return RenderOrder([
-            "TableName", "AttributeDefinitions", "KeySchema", "GlobalSecondaryIndexes", "LocalSecondaryIndexes",
-            "BillingMode", "ProvisionedThroughput", "StreamSpecification", "TimeToLiveSpecification",
-            "PointInTimeRecoverySpecification", "SSESpecification", "DeletionProtectionEnabled", "TableClass", "Tags",
-        ], nested: ["GlobalSecondaryIndexes": index, "LocalSecondaryIndexes": index])
-    }
 
     /// The L1 table this one renders as, built from the typed settings.
     func cfnTable(in context: SynthesisContext) -> CfnTable {
@@ -167,33 +164,29 @@ public final class Table<StreamState: TableStreamState>: Resource, HasAttributes
     /// global and each local index's. An attribute keyed with two types is reported, and
     /// defined with the first.
     func attributeDefinitions(in context: SynthesisContext) -> [KeyAttribute] {
-        var uses: [(KeyAttribute, PropertyPath, String)] = [
-            (partitionKey, PropertyPath.properties.key("KeySchema").index(0), "the table's partition key"),
-        ]
+        var uses: [(KeyAttribute, TableKeyUse)] = [(partitionKey, .table(keyPosition: 0))]
         if let sortKey {
-            uses.append((sortKey, PropertyPath.properties.key("KeySchema").index(1), "the table's sort key"))
+            uses.append((sortKey, .table(keyPosition: 1)))
         }
         for (position, index) in globalIndexes.enumerated() {
-            let path = PropertyPath.properties.key("GlobalSecondaryIndexes").index(position).key("KeySchema")
-            uses.append((index.partitionKey, path.index(0), "the partition key of index '\(Diagnostic.abbreviated(index.name))'"))
+            uses.append((index.partitionKey, .globalIndex(position, name: index.name, keyPosition: 0)))
             if let sortKey = index.sortKey {
-                uses.append((sortKey, path.index(1), "the sort key of index '\(Diagnostic.abbreviated(index.name))'"))
+                uses.append((sortKey, .globalIndex(position, name: index.name, keyPosition: 1)))
             }
         }
         for (position, index) in localIndexes.enumerated() {
-            let path = PropertyPath.properties.key("LocalSecondaryIndexes").index(position).key("KeySchema")
-            uses.append((index.sortKey, path.index(1), "the sort key of index '\(Diagnostic.abbreviated(index.name))'"))
+            uses.append((index.sortKey, .localIndex(position, name: index.name)))
         }
         var definitions: [KeyAttribute] = []
-        var firstUse: [String: String] = [:]
-        for (attribute, path, role) in uses {
-            if let defined = definitions.first(where: { $0.name == attribute.name }) {
-                if defined.type != attribute.type {
-                    context.error(self, at: path, "attribute '\(Diagnostic.abbreviated(attribute.name))' is \(attribute.type.rawValue) in \(role) but \(defined.type.rawValue) in \(firstUse[attribute.name] ?? "another key"); an attribute has one type")
+        var firstUses: [TableKeyUse] = []
+        for (attribute, use) in uses {
+            if let defined = definitions.firstIndex(where: { $0.name == attribute.name }) {
+                if definitions[defined].type != attribute.type {
+                    context.error(self, at: use.path, "attribute '\(Diagnostic.abbreviated(attribute.name))' is \(attribute.type.rawValue) in \(use.role) but \(definitions[defined].type.rawValue) in \(firstUses[defined].role); an attribute has one type")
                 }
             } else {
                 definitions.append(attribute)
-                firstUse[attribute.name] = role
+                firstUses.append(use)
             }
         }
         return definitions
@@ -274,4 +267,51 @@ extension Table where StreamState == WithStream {
 
     /// The stream's ARN (`!GetAtt <Table>.StreamArn`).
     public var streamArn: Value<String> { getAtt("StreamArn") }
+}
+
+extension RenderOrder {
+    /// The order a table has always written its properties in (a static stored property
+    /// cannot be declared in the generic `Table`).
+    fileprivate static let table: RenderOrder = {
+        let index = RenderOrder([], nested: ["Projection": RenderOrder(["ProjectionType", "NonKeyAttributes"])])
+        return RenderOrder([
+            "TableName", "AttributeDefinitions", "KeySchema", "GlobalSecondaryIndexes", "LocalSecondaryIndexes",
+            "BillingMode", "ProvisionedThroughput", "StreamSpecification", "TimeToLiveSpecification",
+            "PointInTimeRecoverySpecification", "SSESpecification", "DeletionProtectionEnabled", "TableClass", "Tags",
+        ], nested: ["GlobalSecondaryIndexes": index, "LocalSecondaryIndexes": index])
+    }()
+}
+
+/// Where a key attribute is used, made into a path and a description only for a message:
+/// the definitions are derived on every synthesis.
+/// (Outside `Table`: a type nested in the generic class would be generic too, its metadata
+/// made at run time.)
+private enum TableKeyUse {
+    /// 0: the partition key, 1: the sort key.
+    case table(keyPosition: Int)
+    case globalIndex(Int, name: String, keyPosition: Int)
+    /// A local index's sort key (its partition key is the table's).
+    case localIndex(Int, name: String)
+
+    var path: PropertyPath {
+        switch self {
+        case .table(let keyPosition):
+            PropertyPath.properties.key("KeySchema").index(keyPosition)
+        case .globalIndex(let position, _, let keyPosition):
+            PropertyPath.properties.key("GlobalSecondaryIndexes").index(position).key("KeySchema").index(keyPosition)
+        case .localIndex(let position, _):
+            PropertyPath.properties.key("LocalSecondaryIndexes").index(position).key("KeySchema").index(1)
+        }
+    }
+
+    var role: String {
+        switch self {
+        case .table(let keyPosition):
+            keyPosition == 0 ? "the table's partition key" : "the table's sort key"
+        case .globalIndex(_, let name, let keyPosition):
+            "the \(keyPosition == 0 ? "partition" : "sort") key of index '\(Diagnostic.abbreviated(name))'"
+        case .localIndex(_, let name):
+            "the sort key of index '\(Diagnostic.abbreviated(name))'"
+        }
+    }
 }

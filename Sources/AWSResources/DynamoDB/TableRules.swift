@@ -21,15 +21,17 @@ enum TableRules {
             context.error(table, at: PropertyPath.properties / "LocalSecondaryIndexes", "local secondary indexes need a table with a sort key")
         }
 
-        var names: Set<String> = []
+        var names: [String] = []  // a table has at most 25 indexes
         var projected = 0
         let indexes: [(name: String, projection: Projection, path: PropertyPath)] =
             table.globalIndexes.enumerated().map { ($1.name, $1.projection, PropertyPath.properties.key("GlobalSecondaryIndexes").index($0)) }
             + table.localIndexes.enumerated().map { ($1.name, $1.projection, PropertyPath.properties.key("LocalSecondaryIndexes").index($0)) }
         for index in indexes {
             checkName(index.name, kind: "index name", of: table, at: index.path.key("IndexName"), in: context)
-            if !names.insert(index.name).inserted {
+            if names.contains(index.name) {
                 context.error(table, at: index.path.key("IndexName"), "two indexes are named '\(Diagnostic.abbreviated(index.name))'")
+            } else {
+                names.append(index.name)
             }
             if case .include(let attributes) = index.projection, attributes.isEmpty {
                 context.error(table, at: index.path.key("Projection").key("NonKeyAttributes"), "index '\(Diagnostic.abbreviated(index.name))' projects INCLUDE with no attributes; name at least one, or use KEYS_ONLY")
@@ -76,9 +78,10 @@ enum TableRules {
         }
         checkThroughput(cfn.provisionedThroughput, provisioned: provisioned, complete: deployed.isComplete, owner: "the table", of: table, at: root / "ProvisionedThroughput", in: context)
 
-        let definitions = (cfn.attributeDefinitions ?? []).compactMap(\.attributeName.literal)
+        let definitions = (cfn.attributeDefinitions ?? []).compactMap { $0.attributeName.literal }
         var used: Set<String> = []
-        func checkKeys(_ names: [Value<String>]?, owner: String, at path: PropertyPath) -> [String] {
+        // `owner` is made only for a message.
+        func checkKeys(_ names: [Value<String>]?, owner: @autoclosure () -> String, at path: PropertyPath) -> [String] {
             var checked: [String] = []
             for (position, key) in (names ?? []).enumerated() {
                 guard let name = key.literal else { continue }
@@ -86,26 +89,26 @@ enum TableRules {
                 used.insert(name)
                 checkAttributeName(name, of: table, at: path.index(position).key("AttributeName"), in: context)
                 if !definitions.contains(name) {
-                    context.error(table, at: path.index(position).key("AttributeName"), "key attribute '\(Diagnostic.abbreviated(name))' of \(owner) is not in AttributeDefinitions")
+                    context.error(table, at: path.index(position).key("AttributeName"), "key attribute '\(Diagnostic.abbreviated(name))' of \(owner()) is not in AttributeDefinitions")
                 }
             }
             return checked
         }
         // The table's KeySchema is untyped in the schema (it also allows an object); as a list it is this.
         let tableKeySchema = [CfnTable.KeySchema](decoding: cfn.keySchema)
-        let tableKeys = checkKeys(tableKeySchema?.map(\.attributeName), owner: "the table", at: root / "KeySchema")
+        let tableKeys = checkKeys(tableKeySchema?.map { $0.attributeName }, owner: "the table", at: root / "KeySchema")
 
         for (position, index) in (cfn.globalSecondaryIndexes ?? []).enumerated() {
             let name = index.indexName.literal ?? "#\(position)"
             let path = root.key("GlobalSecondaryIndexes").index(position)
-            _ = checkKeys(index.keySchema.map(\.attributeName), owner: "index '\(Diagnostic.abbreviated(name))'", at: path.key("KeySchema"))
+            _ = checkKeys(index.keySchema.map { $0.attributeName }, owner: "index '\(Diagnostic.abbreviated(name))'", at: path.key("KeySchema"))
             checkProjection(index.projection, of: table, at: path.key("Projection"), in: context)
             checkThroughput(index.provisionedThroughput, provisioned: provisioned, complete: deployed.isComplete, owner: "index '\(Diagnostic.abbreviated(name))'", of: table, at: path.key("ProvisionedThroughput"), in: context)
         }
         for (position, index) in (cfn.localSecondaryIndexes ?? []).enumerated() {
             let name = index.indexName.literal ?? "#\(position)"
             let path = root.key("LocalSecondaryIndexes").index(position)
-            let keys = checkKeys(index.keySchema.map(\.attributeName), owner: "index '\(Diagnostic.abbreviated(name))'", at: path.key("KeySchema"))
+            let keys = checkKeys(index.keySchema.map { $0.attributeName }, owner: "index '\(Diagnostic.abbreviated(name))'", at: path.key("KeySchema"))
             checkProjection(index.projection, of: table, at: path.key("Projection"), in: context)
             if let partitionKey = keys.first, let tablePartitionKey = tableKeys.first, partitionKey != tablePartitionKey {
                 context.error(table, at: path.key("KeySchema").index(0).key("AttributeName"), "local index '\(Diagnostic.abbreviated(name))' must share the table's partition key '\(Diagnostic.abbreviated(tablePartitionKey))', not '\(Diagnostic.abbreviated(partitionKey))'")
@@ -137,18 +140,18 @@ enum TableRules {
 
     /// `complete`: every property decoded; otherwise a missing throughput may be an intrinsic
     /// (`Fn::If`) that gives one at deploy, and is not reported.
-    private static func checkThroughput(_ throughput: CfnTable.ProvisionedThroughput?, provisioned: Bool, complete: @autoclosure () -> Bool, owner: String, of table: Resource, at path: PropertyPath, in context: SynthesisContext) {
+    private static func checkThroughput(_ throughput: CfnTable.ProvisionedThroughput?, provisioned: Bool, complete: @autoclosure () -> Bool, owner: @autoclosure () -> String, of table: Resource, at path: PropertyPath, in context: SynthesisContext) {
         switch (provisioned, throughput) {
         case (true, nil):
             if complete() {
-                context.error(table, at: path, "\(owner) needs ProvisionedThroughput (read and write capacity) because the table's BillingMode is PROVISIONED")
+                context.error(table, at: path, "\(owner()) needs ProvisionedThroughput (read and write capacity) because the table's BillingMode is PROVISIONED")
             }
         case (false, .some):
-            context.error(table, at: path, "\(owner) sets ProvisionedThroughput, but the table's BillingMode is PAY_PER_REQUEST, which takes none")
+            context.error(table, at: path, "\(owner()) sets ProvisionedThroughput, but the table's BillingMode is PAY_PER_REQUEST, which takes none")
         case (true, .some(let value)):
             for (units, key, label) in [(value.readCapacityUnits, "ReadCapacityUnits", "read"), (value.writeCapacityUnits, "WriteCapacityUnits", "write")] {
                 if let units = units.literal, units < 1 {
-                    context.error(table, at: path.key(key), "\(label) capacity of \(owner) is \(units); it must be at least 1")
+                    context.error(table, at: path.key(key), "\(label) capacity of \(owner()) is \(units); it must be at least 1")
                 }
             }
         case (false, nil):

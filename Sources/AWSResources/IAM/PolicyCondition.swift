@@ -9,7 +9,7 @@ public struct PolicyCondition: Hashable, Sendable {
     public init(_ test: ConditionOperator, _ key: String, _ values: Value<String>...) {
         self.test = test
         self.key = key
-        self.values = values.map(\.raw)
+        self.values = values.map { $0.raw }
     }
 }
 

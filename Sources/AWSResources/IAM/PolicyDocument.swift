@@ -20,7 +20,7 @@ public struct PolicyDocument: Hashable, Sendable {
     public var rendered: TemplateValue {
         .object([
             "Version": .string(Self.version),
-            "Statement": .list(statements.map(\.rendered)),
+            "Statement": .list(statements.map { $0.rendered }),
         ])
     }
 }
@@ -53,7 +53,9 @@ extension PolicyDocument {
         if statements.isEmpty {
             context.error(resource, at: path.key("Statement"), "a policy document needs at least one statement")
         }
-        var sids: Set<String> = []
+        // Compared in turn: a document has a handful of statements (IAM's size quota keeps even
+        // a large one to a few hundred), too few to pay for hashing each Sid.
+        var sids: [String] = []
         for (index, statement) in statements.enumerated() {
             // Built only for a finding: a policy is checked on every synthesis.
             var statementPath: PropertyPath { path.key("Statement").index(index) }
@@ -61,8 +63,10 @@ extension PolicyDocument {
                 if sid.isEmpty || !sid.utf8.allSatisfy(Self.isASCIILetterOrDigit) {
                     context.error(resource, at: statementPath.key("Sid"), "Sid '\(Diagnostic.abbreviated(sid))' may contain only letters and digits")
                 }
-                if !sids.insert(sid).inserted {
+                if sids.contains(sid) {
                     context.error(resource, at: statementPath.key("Sid"), "Sid '\(Diagnostic.abbreviated(sid))' is used by two statements of the same policy")
+                } else {
+                    sids.append(sid)
                 }
             }
             validateActions(statement, of: resource, at: { statementPath }, in: context)
@@ -108,7 +112,7 @@ extension PolicyDocument {
             context.error(resource, at: path().key(key), "the statement has no actions")
         }
         for name in names {
-            if name.utf8.contains(UInt8(ascii: "*")) {
+            if Self.hasWildcard(name) {
                 context.warning(resource, at: path().key(key), "action '\(Diagnostic.abbreviated(name))' is a wildcard; list the actions the code calls")
             } else if !Self.isServiceAction(name) {
                 context.error(resource, at: path().key(key), "action '\(Diagnostic.abbreviated(name))' is not of the form service:Action")
@@ -116,12 +120,20 @@ extension PolicyDocument {
         }
     }
 
-    /// `service:Action`: one colon, with text on both sides.
+    private static func hasWildcard(_ name: String) -> Bool {
+        var name = name
+        return name.withUTF8 { $0.contains(UInt8(ascii: "*")) }
+    }
+
+    /// `service:Action`: one colon, with text on both sides. (On the contiguous bytes: the
+    /// generic collection methods on `utf8` cost more than the check.)
     private static func isServiceAction(_ name: String) -> Bool {
-        let bytes = name.utf8
-        guard let colon = bytes.firstIndex(of: UInt8(ascii: ":")) else { return false }
-        let after = bytes.index(after: colon)
-        return colon != bytes.startIndex && after != bytes.endIndex && !bytes[after...].contains(UInt8(ascii: ":"))
+        var name = name
+        return name.withUTF8 { bytes in
+            guard let colon = bytes.firstIndex(of: UInt8(ascii: ":")) else { return false }
+            let after = colon + 1
+            return colon != 0 && after != bytes.count && !bytes[after...].contains(UInt8(ascii: ":"))
+        }
     }
 
     private static func isASCIILetterOrDigit(_ byte: UInt8) -> Bool {

@@ -82,7 +82,16 @@ public struct ActionScope: Hashable, Sendable {
     public let isExclusion: Bool
 
     private init(_ actions: [any IAMAction], isExclusion: Bool) {
-        names = Set(actions.map(\.actionName)).sorted()
+        // Sorted, then each run of equal names kept once (the first, as a Set keeps the first
+        // inserted: the sort is stable): no Set to hash for a handful of names.
+        var sorted = actions.map { $0.actionName }
+        sorted.sort()
+        var unique: [String] = []
+        unique.reserveCapacity(sorted.count)
+        for name in sorted where unique.last != name {
+            unique.append(name)
+        }
+        names = unique
         self.isExclusion = isExclusion
     }
 

@@ -33,6 +33,9 @@ public final class Role: Resource, HasAttributes, Grantee {
     public var tags: ResourceTags
 
     private var grantedStatements: [() -> PolicyStatement] = []
+    /// The L1 object the properties were last rendered from, checked in place of decoding
+    /// them back when no override changed them (`DeployedProperties`).
+    private var renderedModel: CfnRole?
     /// The function that created this role for itself. In SAM flavor that function renders
     /// the role: folded into its `Policies`, or beside it when SAM cannot generate it.
     weak var createdFor: Function?
@@ -117,7 +120,9 @@ public final class Role: Resource, HasAttributes, Grantee {
     public override func properties(in context: SynthesisContext) -> Fields {
         let policies = allInlinePolicies
         validateModel(policies, in: context)
-        return Self.renderOrder.apply(to: cfnRole(policies).properties(in: context))
+        let model = cfnRole(policies)
+        renderedModel = model
+        return Self.renderOrder.apply(to: model.properties(in: context))
     }
 
     /// The L1 role this one renders as, with these inline policies.
@@ -125,7 +130,7 @@ public final class Role: Resource, HasAttributes, Grantee {
         CfnRole(logicalID,
                 assumeRolePolicyDocument: trustPolicy.rendered,
                 description: roleDescription.map { Value($0) },
-                managedPolicyArns: managedPolicies.isEmpty ? nil : Value(managedPolicies.map(\.arn)),
+                managedPolicyArns: managedPolicies.isEmpty ? nil : Value(managedPolicies.map { $0.arn }),
                 maxSessionDuration: maxSessionDuration.map { Value($0) },
                 path: path.map { Value($0) },
                 permissionsBoundary: permissionsBoundary?.arn,
@@ -156,7 +161,8 @@ public final class Role: Resource, HasAttributes, Grantee {
 
     /// The rules run on what deploys: the rendered properties, overrides applied, as a `CfnRole`.
     public override func validate(rendered properties: Fields, in context: SynthesisContext) {
-        guard let deployed = DeployedProperties<CfnRole>(properties, of: self, in: context)?.resource else { return }
+        defer { renderedModel = nil }
+        guard let deployed = DeployedProperties<CfnRole>(properties, rendered: renderedModel, of: self, in: context)?.resource else { return }
         // Name, description, session duration and the path's length are checked from the
         // catalog; its pattern is anchored only at one end each way, so it accepts '/service'.
         if let path = deployed.path?.literal, !path.hasPrefix("/") || !path.hasSuffix("/") {

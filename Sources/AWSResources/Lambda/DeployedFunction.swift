@@ -15,13 +15,15 @@ struct DeployedFunction {
 
     /// nil when a required property (Code, Role) is missing or not of its shape: the catalog
     /// reports that.
-    init?(_ function: Function, rendered properties: Fields, in context: SynthesisContext) {
+    /// - Parameter model: the L1 object `properties` were rendered from, if they were (see
+    ///   `DeployedProperties.init(_:rendered:of:in:)`).
+    init?(_ function: Function, rendered properties: Fields, model: CfnFunction? = nil, in context: SynthesisContext) {
         if case .string(let path)? = properties["Code"] {
             localCodePath = path
         } else {
             localCodePath = nil
         }
-        guard let deployed = DeployedProperties<CfnFunction>(PackagedProperty.asPackaged(properties, type: function.type), of: function, in: context) else { return nil }
+        guard let deployed = DeployedProperties<CfnFunction>(PackagedProperty.asPackaged(properties, type: function.type), rendered: model, of: function, in: context) else { return nil }
         resource = deployed.resource
     }
 }

@@ -39,6 +39,9 @@ public final class EventSourceMapping: Resource {
     public var enabled: Bool
     /// The filters' patterns, written by the source from its own kind of filter.
     private let filterPatterns: [FilterPattern]
+    /// The L1 object the properties were last rendered from, checked in place of decoding
+    /// them back when no override changed them (`DeployedProperties`).
+    private var renderedModel: CfnEventSourceMapping?
     /// The alarms a stream trigger gets (see `StreamAlarms`), made as its companions when it
     /// is added to the stack: set this before `stack.add`. A queue trigger has none (it has
     /// no iterator age, and its failures go to the queue's redrive queue).
@@ -119,7 +122,13 @@ public final class EventSourceMapping: Resource {
     }
 
     private static func patterns<Source: EventSource>(of filters: [Source.Filter], by source: Source) -> [FilterPattern] {
-        filters.enumerated().map { source.pattern(of: $1, number: $0 + 1) }
+        // A loop, not `enumerated().map`: unspecialized, that looked up generic metadata per call.
+        var patterns: [FilterPattern] = []
+        patterns.reserveCapacity(filters.count)
+        for position in filters.indices {
+            patterns.append(source.pattern(of: filters[position], number: position + 1))
+        }
+        return patterns
     }
 
     /// The mapping's UUID (its Ref).
@@ -144,7 +153,9 @@ public final class EventSourceMapping: Resource {
         for (position, pattern) in filterPatterns.enumerated() {
             for problem in pattern.problems { context.error(self, at: path.index(position).key("Pattern"), problem) }
         }
-        return RenderOrder.eventSourceMapping.apply(to: resource.properties(in: context))
+        let model = resource
+        renderedModel = model
+        return RenderOrder.eventSourceMapping.apply(to: model.properties(in: context))
     }
 
     /// The mapping as its generated L1 type, from the typed model.
@@ -171,7 +182,8 @@ public final class EventSourceMapping: Resource {
 
     public override func validate(rendered properties: Fields, in context: SynthesisContext) {
         // The override boundary: what deploys, overrides applied, read back as the L1 type.
-        guard let deployed = DeployedProperties<CfnEventSourceMapping>(properties, of: self, in: context) else { return }
+        defer { renderedModel = nil }
+        guard let deployed = DeployedProperties<CfnEventSourceMapping>(properties, rendered: renderedModel, of: self, in: context) else { return }
         validate(deployed.resource, in: context)
     }
 

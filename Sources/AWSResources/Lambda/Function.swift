@@ -217,10 +217,14 @@ public final class Function: Resource, HasAttributes, Grantee {
 
     public override func validate(rendered properties: Fields, in context: SynthesisContext) {
         // A property of the wrong shape reads as absent here, and the catalog reports it.
-        guard let deployed = DeployedFunction(self, rendered: properties, in: context) else { return }
+        defer { renderedModel = nil }
+        guard let deployed = DeployedFunction(self, rendered: properties, model: renderedModel, in: context) else { return }
         FunctionRules.validate(deployed.resource, of: self, in: context)
     }
 
+    /// The L1 object the properties were last rendered from, checked in place of decoding
+    /// them back when no override changed them (`DeployedProperties`); nil for local code.
+    private var renderedModel: CfnFunction?
     /// The content hash of local code, set while the properties render.
     private var codeHash: String?
 
@@ -243,10 +247,15 @@ public final class Function: Resource, HasAttributes, Grantee {
     public override func properties(in context: SynthesisContext) -> Fields {
         let code = renderedCode(in: context)
         FunctionRules.validateModel(of: self, in: context)
-        var properties = RenderOrder.function.apply(to: resource(code: code).properties(in: context))
+        let model = resource(code: code)
+        var properties = RenderOrder.function.apply(to: model.properties(in: context))
+        renderedModel = nil
         if case .localPath(let path) = code {
             // A path `aws cloudformation package` uploads; no L1 shape holds one.
             properties["Code"] = .string(path)
+        } else {
+            // A local path is no rendering of the L1 object: only other code is checked in place.
+            renderedModel = model
         }
         return properties
     }
@@ -287,7 +296,7 @@ public final class Function: Resource, HasAttributes, Grantee {
         switch code {
         case .inline(let file):
             do {
-                return .deployed(CfnFunction.Code(zipFile: Value(try context.files.read(file))))
+                return .deployed(CfnFunction.Code(zipFile: Value(try context.read(file))))
             } catch {
                 context.error(self, at: PropertyPath.properties.key("Code").key("ZipFile"), "inline code: \(error.description)")
                 return .deployed(CfnFunction.Code(zipFile: ""))

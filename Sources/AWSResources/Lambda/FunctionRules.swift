@@ -26,22 +26,35 @@ enum FunctionRules {
                 context.error(function, at: root / "Handler", "inline code is saved as index.<ext>, so the handler must be index.<function>, not '\(Diagnostic.abbreviated(function.handler))'")
             }
         }
-        var names: Set<String> = []
+        // Compared in turn: Lambda's 4 KB for all variables keeps the list short.
+        var names: [String] = []
         for (position, variable) in function.environment.enumerated() {
             let path = root.key("Environment").key("Variables").key(variable.name)
-            if !names.insert(variable.name).inserted {
+            if names.contains(variable.name) {
                 context.error(function, at: path, "environment variable \(Diagnostic.abbreviated(variable.name)) is set twice (entry \(position + 1))")
+            } else {
+                names.append(variable.name)
             }
-            let validName = variable.name.count >= 2
-                && (variable.name.first.map { $0.isASCIILetterOrDigit && !$0.isNumber } ?? false)
-                && variable.name.allSatisfy { $0.isASCIILetterOrDigit || $0 == "_" }
-            if !validName {
+            if !isValidVariableName(variable.name) {
                 context.error(function, at: path, "environment variable name '\(Diagnostic.abbreviated(variable.name))' must be a letter followed by at least one letter, digit or underscore (Lambda's pattern [a-zA-Z][a-zA-Z0-9_]+)")
             }
             if reservedEnvironmentVariables.contains(variable.name) {
                 context.error(function, at: path, "environment variable \(variable.name) is reserved by Lambda")
             }
         }
+    }
+
+    /// `[a-zA-Z][a-zA-Z0-9_]+`, checked on the bytes: a character passes only as one of these
+    /// ASCII bytes, so a name passes only when every byte does, and then it has as many
+    /// characters as bytes.
+    private static func isValidVariableName(_ name: String) -> Bool {
+        let bytes = name.utf8
+        guard bytes.count >= 2, let first = bytes.first, isASCIILetter(first) else { return false }
+        return bytes.allSatisfy { isASCIILetter($0) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) || $0 == UInt8(ascii: "_") }
+    }
+
+    private static func isASCIILetter(_ byte: UInt8) -> Bool {
+        (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte)
     }
 
     /// The checks on the function as it deploys: its L1 type read back from the rendered

@@ -22,13 +22,14 @@ enum InlineHandler {
         let shownName = Diagnostic.abbreviated(name)
         let path = PropertyPath.properties / "Handler"
         if runtime.hasPrefix("python") {
-            let (functions, others) = pythonTopLevelNames(source)
+            // Functions of a stack often share one handler file: it is scanned once per template.
+            let (functions, others) = context.cached("InlineHandler.python\u{0}" + source) { pythonTopLevelNames(source) }
             guard !functions.contains(name), !others.contains(name) else { return }
             let defined = functions.isEmpty ? "the file defines no top-level functions (define '\(shownName)')"
                 : "the file defines: \(functions.joined(separator: ", ")) (set the handler to index.<one of them>, or define '\(shownName)')"
             context.error(function, at: path, "the handler '\(shownHandler)' names the function '\(shownName)', which \(file) does not define at top level; \(defined)")
         } else if runtime.hasPrefix("nodejs") {
-            let exported = nodeExports(source)
+            let exported = context.cached("InlineHandler.node\u{0}" + source) { nodeExports(source) }
             guard !exported.contains(name) else { return }
             let listed = exported.isEmpty ? "the file exports nothing (export '\(shownName)')"
                 : "the file exports: \(exported.joined(separator: ", ")) (set the handler to index.<one of them>, or export '\(shownName)')"
@@ -42,11 +43,11 @@ enum InlineHandler {
         var others = Set<String>()
         for line in topLevelLines(source) {
             var rest = line
-            if rest.hasPrefix("async ") { rest = rest.dropFirst("async ".count).drop(while: \.isWhitespace) }
-            if rest.hasPrefix("def ") {
+            if startsWith(rest, "async ") { rest = rest.dropFirst("async ".count).drop(while: \.isWhitespace) }
+            if startsWith(rest, "def ") {
                 let name = identifier(at: rest.dropFirst("def ".count).drop(while: \.isWhitespace))
                 if !name.isEmpty, !functions.contains(name) { functions.append(name) }
-            } else if rest.hasPrefix("from ") || rest.hasPrefix("import ") {
+            } else if startsWith(rest, "from ") || startsWith(rest, "import ") {
                 // `from m import a, b as c` and `import m as n` bind a, c and n (and m).
                 let imported = afterImportKeyword(rest) ?? rest.dropFirst("import ".count)
                 for item in imported.split(separator: ",") {
@@ -57,7 +58,7 @@ enum InlineHandler {
                 // `name = ...` or `name: Type = ...`, not `name == ...`.
                 let name = identifier(at: rest)
                 let after = rest.dropFirst(name.count).drop(while: { $0 == " " })
-                if !name.isEmpty, (after.hasPrefix("=") && !after.hasPrefix("==")) || after.hasPrefix(":") {
+                if !name.isEmpty, (startsWith(after, "=") && !startsWith(after, "==")) || startsWith(after, ":") {
                     others.insert(name)
                 }
             }
@@ -171,9 +172,38 @@ enum InlineHandler {
         return entries.filter { !$0.1.allSatisfy(\.isWhitespace) }
     }
 
-    /// The identifier at the start of `text` (letters, digits, `_` and `$`).
+    /// `text.hasPrefix(prefix)` for an ASCII `prefix` without a carriage return, compared on
+    /// the bytes. The answer is the same: ASCII bytes followed by an ASCII byte are one
+    /// character each. Only when a non-ASCII byte follows the match (a combining mark may
+    /// join the last character) are characters compared.
+    private static func startsWith(_ text: Substring, _ prefix: String) -> Bool {
+        let bytes = text.utf8
+        var index = bytes.startIndex
+        for byte in prefix.utf8 {
+            guard index < bytes.endIndex, bytes[index] == byte else { return false }
+            index = bytes.index(after: index)
+        }
+        if index < bytes.endIndex, bytes[index] >= 0x80 { return text.hasPrefix(prefix) }
+        return true
+    }
+
+    /// The identifier at the start of `text` (letters, digits, `_` and `$`), found on the
+    /// bytes as `startsWith` argues; as characters when a non-ASCII byte ends the run.
     private static func identifier(at text: Substring) -> String {
-        String(text.prefix { $0.isASCIILetterOrDigit || $0 == "_" || $0 == "$" })
+        let bytes = text.utf8
+        var end = bytes.startIndex
+        while end < bytes.endIndex, isIdentifierByte(bytes[end]) {
+            end = bytes.index(after: end)
+        }
+        if end < bytes.endIndex, end > bytes.startIndex, bytes[end] >= 0x80 {
+            return String(text.prefix { $0.isASCIILetterOrDigit || $0 == "_" || $0 == "$" })
+        }
+        return String(text[..<end])
+    }
+
+    private static func isIdentifierByte(_ byte: UInt8) -> Bool {
+        (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte)
+            || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "$")
     }
 }
 

@@ -9,11 +9,46 @@ indirect enum JSONValue: Hashable, Sendable {
     case object([(String, JSONValue)])
 
     var compact: String {
+        var text = ""
+        write(to: &text)
+        return text
+    }
+
+    /// Appends the compact text to `text`: one string grows, instead of one per value joined.
+    private func write(to text: inout String) {
         switch self {
-        case .string(let text): JSONText.quoted(text)
-        case .boolean(let flag): flag ? "true" : "false"
-        case .array(let items): "[" + items.map(\.compact).joined(separator: ",") + "]"
-        case .object(let members): "{" + members.map { JSONText.quoted($0.0) + ":" + $0.1.compact }.joined(separator: ",") + "}"
+        case .string(let string):
+            Self.writeQuoted(string, to: &text)
+        case .boolean(let flag):
+            text += flag ? "true" : "false"
+        case .array(let items):
+            text += "["
+            for (position, item) in items.enumerated() {
+                if position > 0 { text += "," }
+                item.write(to: &text)
+            }
+            text += "]"
+        case .object(let members):
+            text += "{"
+            for (position, member) in members.enumerated() {
+                if position > 0 { text += "," }
+                Self.writeQuoted(member.0, to: &text)
+                text += ":"
+                member.1.write(to: &text)
+            }
+            text += "}"
+        }
+    }
+
+    /// `JSONText.quoted`, whose output is the text itself in quotes when no byte needs an
+    /// escape (no quote, backslash or control character): then the text is appended as is.
+    private static func writeQuoted(_ string: String, to text: inout String) {
+        if string.utf8.allSatisfy({ $0 >= 0x20 && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\") }) {
+            text += "\""
+            text += string
+            text += "\""
+        } else {
+            text += JSONText.quoted(string)
         }
     }
 

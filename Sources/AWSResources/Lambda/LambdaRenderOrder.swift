@@ -15,9 +15,4 @@ extension RenderOrder {
          "ParallelizationFactor", "BisectBatchOnFunctionError", "MaximumRetryAttempts", "MaximumRecordAgeInSeconds",
          "TumblingWindowInSeconds", "DestinationConfig", "FilterCriteria", "FunctionResponseTypes", "ScalingConfig"]
     )
-
-    /// The same order with one key in place of another (an event's `Stream` for `EventSourceArn`).
-    func replacing(_ key: String, with replacement: String) -> RenderOrder {
-        RenderOrder(keys.map { $0 == key ? replacement : $0 }, nested: nested)
-    }
 }

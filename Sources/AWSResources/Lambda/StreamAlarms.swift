@@ -78,7 +78,8 @@ public struct StreamAlarms {
     /// first trigger of a function that asks for them makes them; a later one adds its actions
     /// to them, and its maximum record age joins their threshold (the smallest one wins).
     static func make(for mapping: EventSourceMapping) -> [Alarm] {
-        guard mapping.source is any StreamEventSource else { return [] }
+        // No kind asked for (`.none`): nothing below would be made, so nothing is looked at.
+        guard !mapping.alarms.kinds.isEmpty, mapping.source is any StreamEventSource else { return [] }
         let settings = mapping.alarms
         let function = mapping.function
         if let owner = earlierFunctionAlarms(before: mapping) {

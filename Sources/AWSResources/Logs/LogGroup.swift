@@ -32,8 +32,14 @@ public final class LogGroup: Resource, HasAttributes {
 
     /// Schema order is the order this resource has always written its properties in.
     public override func properties(in context: SynthesisContext) -> Fields {
-        cfnLogGroup.properties(in: context)
+        let model = cfnLogGroup
+        renderedModel = model
+        return model.properties(in: context)
     }
+
+    /// The L1 object the properties were last rendered from, checked in place of decoding
+    /// them back when no override changed them (`DeployedProperties`).
+    private var renderedModel: CfnLogGroup?
 
     /// The L1 log group this one renders as.
     var cfnLogGroup: CfnLogGroup {
@@ -42,7 +48,8 @@ public final class LogGroup: Resource, HasAttributes {
 
     /// The rules run on what deploys: the rendered properties, overrides applied, as a `CfnLogGroup`.
     public override func validate(rendered properties: Fields, in context: SynthesisContext) {
-        guard let deployed = DeployedProperties<CfnLogGroup>(properties, of: self, in: context)?.resource else { return }
+        defer { renderedModel = nil }
+        guard let deployed = DeployedProperties<CfnLogGroup>(properties, rendered: renderedModel, of: self, in: context)?.resource else { return }
         // The name's length and characters are the catalog's pattern.
         ResourceTags.validate(deployed.tags, of: self, in: context)
     }

@@ -16,6 +16,11 @@ open class Resource {
     public var metadata = Fields()
     private(set) var overrides: [PropertyOverride] = []
 
+    /// True while `validate(rendered:in:)` checks exactly what `properties(in:)` returned: no
+    /// override applied and no properties given by the caller. A resource that rendered them
+    /// from a typed object may then check that object instead of decoding the rendering back.
+    public private(set) var isValidatingOwnProperties = false
+
     public init(logicalID: String, type: String) {
         self.logicalID = logicalID
         self.type = type
@@ -47,7 +52,9 @@ open class Resource {
                 context.error(self, path: "Properties.\(override.path)", problem)
             }
         }
+        isValidatingOwnProperties = overriddenProperties == nil && overrides.isEmpty
         validate(rendered: properties, in: context)
+        isValidatingOwnProperties = false
         return TemplateResource(
             logicalID: logicalID,
             type: overriddenType ?? type,

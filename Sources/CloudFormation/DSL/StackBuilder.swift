@@ -10,6 +10,9 @@ public final class StackBuilder {
 
     private(set) var parameters: [TemplateParameter] = []
     private(set) var resources: [Resource] = []
+    /// The resources above, to tell in constant time whether one is added already (a stack
+    /// of hundreds searched its whole list at every add).
+    private var added: Set<ObjectIdentifier> = []
     private(set) var conditions: [(name: String, expression: ConditionExpression)] = []
     private(set) var mappings: [(name: String, entries: Fields)] = []
     private(set) var outputs: [TemplateOutput] = []
@@ -82,11 +85,12 @@ public final class StackBuilder {
     }
 
     private func register(_ resource: Resource) {
-        guard !resources.contains(where: { $0 === resource }) else { return }
+        guard !added.contains(ObjectIdentifier(resource)) else { return }
         resource.stackName = name
         for companion in resource.companions {
             register(companion)
         }
+        added.insert(ObjectIdentifier(resource))
         resources.append(resource)
     }
 

@@ -15,7 +15,10 @@ extension TemplateValue: TemplateRepresentable {
 }
 
 extension Array: TemplateRepresentable where Element: TemplateRepresentable {
-    public var templateValue: TemplateValue { .list(map(\.templateValue)) }
+    // A closure rather than `map(\.templateValue)`: in this generic context the runtime
+    // instantiates a key path on every call (`swift_getKeyPath`), which cost more than
+    // rendering the elements.
+    public var templateValue: TemplateValue { .list(map { $0.templateValue }) }
 }
 
 extension Dictionary: TemplateRepresentable where Key == String, Value: TemplateRepresentable {

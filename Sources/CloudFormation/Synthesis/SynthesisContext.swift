@@ -24,6 +24,10 @@ public final class SynthesisContext {
     private(set) var resources: [TemplateResource] = []
     private(set) var diagnostics: [Diagnostic] = []
     private var finishers: [(key: String, run: (inout [TemplateResource], inout Fields) -> Void)] = []
+    /// Files read for this template, as read (text or error): see `read(_:)`.
+    private var sources: [String: Result<String, SourceFiles.ReadError>] = [:]
+    /// Results of work on an input that many resources share: see `cached(_:_:)`.
+    private var cache: [String: Any] = [:]
 
     init(stackName: String, flavor: Flavor, environment: Environment, files: SourceFiles, today: CalendarDate, templateDirectory: String = "out") {
         self.templateDirectory = templateDirectory
@@ -32,6 +36,34 @@ public final class SynthesisContext {
         self.environment = environment
         self.files = files
         self.today = today
+    }
+
+    /// A file of the project (`files.read`), read once per template: resources that embed
+    /// the same file (a hundred functions with one inline handler) share one read. The
+    /// outcome, text or error, is the same for each, so every resource reports what it did.
+    public func read(_ relativePath: String) throws(SourceFiles.ReadError) -> String {
+        let result: Result<String, SourceFiles.ReadError>
+        if let known = sources[relativePath] {
+            result = known
+        } else {
+            do throws(SourceFiles.ReadError) {
+                result = .success(try files.read(relativePath))
+            } catch {
+                result = .failure(error)
+            }
+            sources[relativePath] = result
+        }
+        return try result.get()
+    }
+
+    /// The result of `make` for `key`, computed once per template. For pure work on an input
+    /// many resources share (scanning one inline handler): `key` must name both the work and
+    /// all of its input, and `make` must depend on nothing else.
+    package func cached<T>(_ key: String, _ make: () -> T) -> T {
+        if let known = cache[key] as? T { return known }
+        let made = make()
+        cache[key] = made
+        return made
     }
 
     public func add(_ resource: TemplateResource) {

@@ -52,9 +52,12 @@ public protocol StreamEventSource: EventSource {
 
 extension StreamEventSource {
     public func problems(in mapping: CfnEventSourceMapping) -> [SourceProblem] {
-        let choices = startingPositions.count > 1
-            ? startingPositions.dropLast().joined(separator: ", ") + " or " + (startingPositions.last ?? "")
-            : startingPositions.joined()
+        // Made only for a message: every mapping is checked on every synthesis.
+        var choices: String {
+            startingPositions.count > 1
+                ? startingPositions.dropLast().joined(separator: ", ") + " or " + (startingPositions.last ?? "")
+                : startingPositions.joined()
+        }
         var problems: [SourceProblem] = []
         if mapping.startingPosition == nil {
             problems.append(SourceProblem("StartingPosition", "a \(kindDescription) mapping needs a starting position: \(choices)"))

@@ -13,7 +13,7 @@ extension CfnStream: StreamEventSource {
     public var mappingIDStem: String { logicalID }
     public var sourceDescription: String { "the Kinesis stream \(logicalID)" }
     public var kindDescription: String { "Kinesis stream" }
-    public var startingPositions: [String] { StartingPosition.allCases.map(\.rawValue) + ["AT_TIMESTAMP"] }
+    public var startingPositions: [String] { StartingPosition.allCases.map { $0.rawValue } + ["AT_TIMESTAMP"] }
     public var samEvent: SAMEventSource {
         SAMEventSource(type: "Kinesis", arnProperty: "Stream", managedPolicy: .kinesisExecution)
     }

@@ -7,7 +7,7 @@ extension TableStream: StreamEventSource {
     public var mappingIDStem: String { tableLogicalID }
     public var sourceDescription: String { "the stream of \(tableLogicalID)" }
     public var kindDescription: String { "DynamoDB stream" }
-    public var startingPositions: [String] { StartingPosition.allCases.map(\.rawValue) }
+    public var startingPositions: [String] { StartingPosition.allCases.map { $0.rawValue } }
     public var samEvent: SAMEventSource {
         SAMEventSource(type: "DynamoDB", arnProperty: "Stream", managedPolicy: .dynamoDBExecution)
     }
