@@ -1,5 +1,6 @@
-/// One resource type as the catalog knows it.
-public struct ResourceTypeInfo: Sendable {
+/// One resource type as the catalog knows it. A class: every look-up of a cached type
+/// copied all of its arrays and sets (a retain each) where one reference does.
+public final class ResourceTypeInfo: Sendable {
     public let name: String
     /// The Fn::GetAtt attributes.
     public let attributes: [ResourceAttribute]
@@ -30,12 +31,14 @@ public struct ResourceTypeInfo: Sendable {
     public let dataNoun: String
     /// Settable top-level properties (the schema's properties less the read-only ones).
     public let settableProperties: Set<String>
+    /// The read-only properties that are top-level names (`Arn`, not `Endpoint.Address`).
+    public let readOnlyTopLevelProperties: Set<String>
 
     private let schema: CatalogValue
 
     init(name: String, record: CatalogValue) {
         self.name = name
-        schema = record["schema"] ?? .object([])
+        schema = record["schema"] ?? .object(CatalogEntries([]))
         attributes = (record["attributes"]?.array ?? []).map { entry in
             ResourceAttribute(name: entry["name"]?.string ?? "", isPattern: entry["pattern"]?.bool ?? false,
                               jsonType: JSONType(schemaName: entry["type"]?.string ?? "any"))
@@ -54,6 +57,7 @@ public struct ResourceTypeInfo: Sendable {
         documentedBehaviors = (record["documented"]?.array ?? []).compactMap(DocumentedBehavior.init(record:))
         dataNoun = record["dataNoun"]?.string ?? "data"
         let readOnlyTopLevel = Set(readOnlyProperties.filter { $0.count == 1 }.map { $0[0] })
+        readOnlyTopLevelProperties = readOnlyTopLevel
         settableProperties = Set(schema["properties"]?.entries.map(\.0) ?? []).subtracting(readOnlyTopLevel)
     }
 

@@ -75,6 +75,17 @@ public final class ValueShape: @unchecked Sendable {
 
     @exclusivity(unchecked) var facts = Facts()
 
+    /// `pattern` compiled on first use and kept here: looking it up by its text in
+    /// `SchemaPattern`'s cache hashed the whole pattern at every value checked.
+    private let compiled = AtomicLazyReference<SchemaPattern>()
+
+    /// The compiled `pattern`, nil when the shape has none.
+    public var schemaPattern: SchemaPattern? {
+        guard let pattern = facts.pattern else { return nil }
+        if let known = compiled.load() { return known }
+        return compiled.storeIfNil(SchemaPattern.named(pattern))
+    }
+
     init() {}
 
     public func property(_ name: String) -> ValueShape? {
@@ -91,22 +102,26 @@ public final class ValueShape: @unchecked Sendable {
 /// type's build lock guards the builder's memo, so concurrent checks of one type are safe.
 final class DeclaredProperties: @unchecked Sendable {
     let names: [String]
-    private let nodes: [String: CatalogValue]
+    private let nodes: [CatalogValue]
+    /// Name -> position in `names` (the first, should a schema repeat a name).
+    private let positions: [String: Int]
     private let builder: ShapeBuilder
-    private var built: [String: ValueShape] = [:]
+    private var built: [ValueShape?]
 
     init(_ entries: [(String, CatalogValue)], builder: ShapeBuilder) {
         names = entries.map(\.0)
-        nodes = Dictionary(entries, uniquingKeysWith: { first, _ in first })
+        nodes = entries.map(\.1)
+        positions = Dictionary(entries.indices.map { (entries[$0].0, $0) }, uniquingKeysWith: { first, _ in first })
+        built = Array(repeating: nil, count: entries.count)
         self.builder = builder
     }
 
     func shape(of name: String) -> ValueShape? {
-        builder.state.lock.withLock { _ in
-            if let known = built[name] { return known }
-            guard let node = nodes[name] else { return nil }
-            let shape = builder.shape(node)
-            built[name] = shape
+        guard let position = positions[name] else { return nil }
+        return builder.state.lock.withLock { _ in
+            if let known = built[position] { return known }
+            let shape = builder.shape(nodes[position])
+            built[position] = shape
             return shape
         }
     }
@@ -118,22 +133,23 @@ struct ShapeBuilder: @unchecked Sendable {
     /// What every lazy build of one type shares: its definitions and their built shapes.
     final class State: @unchecked Sendable {
         let lock = Mutex<Void>(())
-        var definitions: [String: CatalogValue] = [:]
         var memo: [String: ValueShape] = [:]
     }
 
     let schema: CatalogValue
+    /// The schema's `definitions`, each read from the catalog when a `$ref` first names it.
+    private let definitions: CatalogValue?
     let state = State()
 
     init(schema: CatalogValue) {
         self.schema = schema
-        for (name, value) in schema["definitions"]?.entries ?? [] { state.definitions[name] = value }
+        definitions = schema["definitions"]
     }
 
     func root() -> ValueShape {
         var root = schema.entries.filter { $0.0 != "definitions" }
         if !root.contains(where: { $0.0 == "type" }) { root.append(("type", .string("object"))) }
-        return state.lock.withLock { _ in shape(.object(root)) }
+        return state.lock.withLock { _ in shape(.object(CatalogEntries(root))) }
     }
 
     /// Called with the type's lock held.
@@ -141,9 +157,9 @@ struct ShapeBuilder: @unchecked Sendable {
         if let reference = node["$ref"]?.string {
             let target = definition(reference)
             // A $ref with keywords of its own is both: the definition and the keywords.
-            guard node.entries.count > 1 else { return target }
+            guard node.entryCount > 1 else { return target }
             let combined = ValueShape()
-            fill(combined, from: .object(node.entries.filter { $0.0 != "$ref" }))
+            fill(combined, from: .object(CatalogEntries(node.entries.filter { $0.0 != "$ref" })))
             combined.facts.allOf.append(target)
             return combined
         }
@@ -157,8 +173,8 @@ struct ShapeBuilder: @unchecked Sendable {
         if let known = state.memo[name] { return known }
         let placeholder = ValueShape()
         state.memo[name] = placeholder
-        if let node = state.definitions[name] {
-            if let inner = node["$ref"]?.string, node.entries.count == 1 {
+        if let node = definitions?[name] {
+            if let inner = node["$ref"]?.string, node.entryCount == 1 {
                 placeholder.facts.allOf = [definition(inner)]
             } else {
                 fill(placeholder, from: node)

@@ -25,7 +25,7 @@ struct CatalogRule: ValidationRule {
                 continue
             }
             let shape = ResourceCatalog.propertiesShape(of: type)
-            checker.unsuggested = Set(type.readOnlyProperties.filter { $0.count == 1 }.map { $0[0] })
+            checker.unsuggested = type.readOnlyTopLevelProperties
             var findings: [ShapeChecker.Finding] = []
             checker.check(.object(PackagedProperty.asPackaged(resource.properties, type: resource.type)), against: shape, at: ShapeChecker.Path(), into: &findings, context: type.name)
             for property in resource.properties.keys where !type.settableProperties.contains(property)
