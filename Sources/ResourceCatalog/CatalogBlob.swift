@@ -1,4 +1,9 @@
 import CResourceCatalog
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// The embedded catalog bytes, read in place: the header and the type index are read on
 /// each look-up, and a type's record is decoded only where it is read (`CatalogValue`).
@@ -16,7 +21,8 @@ struct CatalogBlob: @unchecked Sendable {
     }
 
     private func u32(_ offset: Int) -> Int {
-        Int(bytes[offset]) | Int(bytes[offset + 1]) << 8 | Int(bytes[offset + 2]) << 16 | Int(bytes[offset + 3]) << 24
+        precondition(offset >= 0 && offset + 4 <= bytes.count, "the embedded resource catalog is damaged: run scripts/generate-catalog")
+        return Int(UInt32(littleEndian: UnsafeRawPointer(bytes.baseAddress!).loadUnaligned(fromByteOffset: offset, as: UInt32.self)))
     }
 
     private var stringCount: Int { u32(8) }
@@ -34,8 +40,10 @@ struct CatalogBlob: @unchecked Sendable {
 
     /// Whether string `index` is `other`, compared as bytes (no String is made).
     func stringEquals(_ index: Int, _ other: UnsafeBufferPointer<UInt8>) -> Bool {
+        let entry = 12 + 8 * index
+        guard u32(entry + 4) == other.count else { return false }
         let own = stringBytes(index)
-        return own.count == other.count && Self.compare(own, other) == 0
+        return other.isEmpty || memcmp(own.baseAddress!, other.baseAddress!, other.count) == 0
     }
 
     private func typeEntry(_ index: Int) -> (name: Int, offset: Int, length: Int) {

@@ -1,3 +1,5 @@
+import Synchronization
+
 /// One resource type as the catalog knows it. A class: every look-up of a cached type
 /// copied all of its arrays and sets (a retain each) where one reference does.
 public final class ResourceTypeInfo: Sendable {
@@ -35,6 +37,10 @@ public final class ResourceTypeInfo: Sendable {
     public let readOnlyTopLevelProperties: Set<String>
 
     private let schema: CatalogValue
+    /// `readOnlyTopLevelProperties` for the look-up per property that validation makes.
+    private let readOnlyTopLevelTable: NameTable
+    /// The properties' shape, built on first use (`ResourceCatalog.propertiesShape(of:)`).
+    private let builtShape = Mutex<ValueShape?>(nil)
 
     init(name: String, record: CatalogValue) {
         self.name = name
@@ -58,6 +64,7 @@ public final class ResourceTypeInfo: Sendable {
         dataNoun = record["dataNoun"]?.string ?? "data"
         let readOnlyTopLevel = Set(readOnlyProperties.filter { $0.count == 1 }.map { $0[0] })
         readOnlyTopLevelProperties = readOnlyTopLevel
+        readOnlyTopLevelTable = NameTable(readOnlyProperties.filter { $0.count == 1 }.map { $0[0] })
         settableProperties = Set(schema["properties"]?.entries.map(\.0) ?? []).subtracting(readOnlyTopLevel)
     }
 
@@ -71,6 +78,22 @@ public final class ResourceTypeInfo: Sendable {
     /// the run, and the diff does not need it.
     public func propertiesShape() -> ValueShape {
         ShapeBuilder(schema: schema).root()
+    }
+
+    /// The properties' shape, built on first use and kept with the type.
+    func keptPropertiesShape() -> ValueShape {
+        if let built = builtShape.withLock({ $0 }) { return built }
+        let shape = propertiesShape()
+        return builtShape.withLock { built in
+            if let raced = built { return raced }
+            built = shape
+            return shape
+        }
+    }
+
+    /// Whether `name` is a read-only top-level property (`readOnlyTopLevelProperties`).
+    public func isReadOnlyTopLevel(_ name: String) -> Bool {
+        readOnlyTopLevelTable.position(of: name) != nil
     }
 
     /// The top-level properties the schema declares, in its order.

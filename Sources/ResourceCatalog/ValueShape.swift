@@ -42,6 +42,15 @@ public final class ValueShape: @unchecked Sendable {
     public var oneOf: [ValueShape] { facts.oneOf }
     public var anyOf: [ValueShape] { facts.anyOf }
     public var allOf: [ValueShape] { facts.allOf }
+    /// Whether a scalar here has anything to meet beyond its type (allowed values, lengths,
+    /// a pattern, a range): one read, where checking every scalar read each of those.
+    public var hasScalarLimits: Bool {
+        facts.allowedValues != nil || facts.minLength != nil || facts.maxLength != nil || facts.pattern != nil
+            || facts.minimum != nil || facts.maximum != nil || facts.exclusiveMinimum != nil || facts.exclusiveMaximum != nil
+    }
+    /// Whether allOf, anyOf or oneOf holds a shape: one read, where checking every value read
+    /// the three lists (a retain and a release each).
+    public var hasCombinators: Bool { !facts.allOf.isEmpty || !facts.anyOf.isEmpty || !facts.oneOf.isEmpty }
 
     /// The keywords' values, written only while the shape is built (under its type's build
     /// lock) and only read after. Stored once and read through the getters above, with
@@ -77,13 +86,17 @@ public final class ValueShape: @unchecked Sendable {
 
     /// `pattern` compiled on first use and kept here: looking it up by its text in
     /// `SchemaPattern`'s cache hashed the whole pattern at every value checked.
-    private let compiled = AtomicLazyReference<SchemaPattern>()
+    private let compiled = Mutex<SchemaPattern?>(nil)
 
     /// The compiled `pattern`, nil when the shape has none.
     public var schemaPattern: SchemaPattern? {
         guard let pattern = facts.pattern else { return nil }
-        if let known = compiled.load() { return known }
-        return compiled.storeIfNil(SchemaPattern.named(pattern))
+        return compiled.withLock { compiled in
+            if let known = compiled { return known }
+            let made = SchemaPattern.named(pattern)
+            compiled = made
+            return made
+        }
     }
 
     init() {}
@@ -104,20 +117,22 @@ final class DeclaredProperties: @unchecked Sendable {
     let names: [String]
     private let nodes: [CatalogValue]
     /// Name -> position in `names` (the first, should a schema repeat a name).
-    private let positions: [String: Int]
+    private let positions: NameTable
     private let builder: ShapeBuilder
-    private var built: [ValueShape?]
+    /// Read and written only under the type's build lock, so without run-time exclusivity
+    /// checks (a sixth of a property look-up).
+    @exclusivity(unchecked) private var built: [ValueShape?]
 
     init(_ entries: [(String, CatalogValue)], builder: ShapeBuilder) {
         names = entries.map(\.0)
         nodes = entries.map(\.1)
-        positions = Dictionary(entries.indices.map { (entries[$0].0, $0) }, uniquingKeysWith: { first, _ in first })
+        positions = NameTable(names)
         built = Array(repeating: nil, count: entries.count)
         self.builder = builder
     }
 
     func shape(of name: String) -> ValueShape? {
-        guard let position = positions[name] else { return nil }
+        guard let position = positions.position(of: name) else { return nil }
         return builder.state.lock.withLock { _ in
             if let known = built[position] { return known }
             let shape = builder.shape(nodes[position])

@@ -68,23 +68,25 @@ struct ShapeChecker {
 
     private mutating func check(_ value: TemplateValue, against shape: ValueShape, at path: inout Path, into findings: inout [Finding], context: String) {
         if Self.isUntypedIntrinsic(value) { return }
-        for part in shape.allOf {
-            check(value, against: part, at: &path, into: &findings, context: context)
-        }
-        if !shape.anyOf.isEmpty || !shape.oneOf.isEmpty {
-            checkAlternatives(value, shape.anyOf.isEmpty ? shape.oneOf : shape.anyOf, at: &path, into: &findings, context: context)
+        if shape.hasCombinators {
+            for part in shape.allOf {
+                check(value, against: part, at: &path, into: &findings, context: context)
+            }
+            if !shape.anyOf.isEmpty || !shape.oneOf.isEmpty {
+                checkAlternatives(value, shape.anyOf.isEmpty ? shape.oneOf : shape.anyOf, at: &path, into: &findings, context: context)
+            }
         }
         switch value {
         case .intrinsic(let intrinsic):
             checkIntrinsic(intrinsic, against: shape, at: &path, into: &findings, context: context)
         case .string(let text):
-            guard accepts(shape, .string, text: text, at: path, into: &findings) else { return }
+            guard accepts(shape, .string, text: text, at: path, into: &findings), shape.hasScalarLimits else { return }
             checkAllowed(text, shape, at: path, into: &findings)
             checkLength(text, shape, at: path, into: &findings)
             checkPattern(text, shape, at: path, into: &findings)
             checkRange(text, shape, at: path, into: &findings)
         case .number(let text):
-            guard accepts(shape, .number, text: text, at: path, into: &findings) else { return }
+            guard accepts(shape, .number, text: text, at: path, into: &findings), shape.hasScalarLimits else { return }
             checkAllowed(text, shape, at: path, into: &findings)
             checkRange(text, shape, at: path, into: &findings)
             if shape.types == .string || shape.types.isEmpty {
@@ -92,7 +94,7 @@ struct ShapeChecker {
                 checkPattern(text, shape, at: path, into: &findings)
             }
         case .boolean(let flag):
-            guard accepts(shape, .boolean, text: flag ? "true" : "false", at: path, into: &findings) else { return }
+            guard accepts(shape, .boolean, text: flag ? "true" : "false", at: path, into: &findings), shape.hasScalarLimits else { return }
             checkAllowed(flag ? "true" : "false", shape, at: path, into: &findings)
         case .list(let items):
             guard accepts(shape, .array, text: nil, at: path, into: &findings) else { return }
@@ -324,12 +326,11 @@ struct ShapeChecker {
         if case .ref(let target) = intrinsic, target.logicalID == "AWS::NoValue" { return }
         let expected = shape.types
         guard !expected.isEmpty else { return }
-        let what = Self.describe(intrinsic)
         switch produces(intrinsic) {
         case .list where !expected.contains(.array):
-            findings.append(Finding(path: path, message: "expects \(article(expected.names)) \(expected.names), but \(what) gives a list"))
+            findings.append(Finding(path: path, message: "expects \(article(expected.names)) \(expected.names), but \(Self.describe(intrinsic)) gives a list"))
         case .scalar where expected == .array || expected == .object:
-            findings.append(Finding(path: path, message: "expects \(article(expected.names)) \(expected.names), but \(what) gives a single value"))
+            findings.append(Finding(path: path, message: "expects \(article(expected.names)) \(expected.names), but \(Self.describe(intrinsic)) gives a single value"))
         default:
             break
         }
