@@ -1,7 +1,12 @@
 import CResourceCatalog
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// The embedded catalog bytes, read in place: the header and the type index are read on
-/// each look-up, and a type's record is decoded only when that type is asked for.
+/// each look-up, and a type's record is decoded only where it is read (`CatalogValue`).
 /// Format: see scripts/generate-catalog.
 struct CatalogBlob: @unchecked Sendable {
     // The bytes are a constant of the binary: never freed, never written.
@@ -11,12 +16,13 @@ struct CatalogBlob: @unchecked Sendable {
 
     init(bytes: UnsafeBufferPointer<UInt8>) {
         self.bytes = bytes
-        precondition(bytes.count > 16 && Array(bytes[0..<8]) == Array("INFRACT1".utf8),
+        precondition(bytes.count > 16 && Array(bytes[0..<8]) == Array("INFRACT2".utf8),
                      "the embedded resource catalog is damaged: run scripts/generate-catalog")
     }
 
     private func u32(_ offset: Int) -> Int {
-        Int(bytes[offset]) | Int(bytes[offset + 1]) << 8 | Int(bytes[offset + 2]) << 16 | Int(bytes[offset + 3]) << 24
+        precondition(offset >= 0 && offset + 4 <= bytes.count, "the embedded resource catalog is damaged: run scripts/generate-catalog")
+        return Int(UInt32(littleEndian: UnsafeRawPointer(bytes.baseAddress!).loadUnaligned(fromByteOffset: offset, as: UInt32.self)))
     }
 
     private var stringCount: Int { u32(8) }
@@ -30,6 +36,14 @@ struct CatalogBlob: @unchecked Sendable {
 
     func string(_ index: Int) -> String {
         String(decoding: stringBytes(index), as: UTF8.self)
+    }
+
+    /// Whether string `index` is `other`, compared as bytes (no String is made).
+    func stringEquals(_ index: Int, _ other: UnsafeBufferPointer<UInt8>) -> Bool {
+        let entry = 12 + 8 * index
+        guard u32(entry + 4) == other.count else { return false }
+        let own = stringBytes(index)
+        return other.isEmpty || memcmp(own.baseAddress!, other.baseAddress!, other.count) == 0
     }
 
     private func typeEntry(_ index: Int) -> (name: Int, offset: Int, length: Int) {
@@ -50,8 +64,8 @@ struct CatalogBlob: @unchecked Sendable {
                 let entry = typeEntry(middle)
                 let order = Self.compare(stringBytes(entry.name), key)
                 if order == 0 {
-                    var reader = RecordReader(blob: self, position: entry.offset, end: entry.offset + entry.length)
-                    return reader.value()
+                    var position = entry.offset
+                    return value(at: &position)
                 }
                 if order < 0 { low = middle + 1 } else { high = middle - 1 }
             }
@@ -64,57 +78,63 @@ struct CatalogBlob: @unchecked Sendable {
         return a.count - b.count
     }
 
-    /// Reads one record; the generator wrote it, so a malformed byte is a damaged build.
-    private struct RecordReader {
-        let blob: CatalogBlob
-        var position: Int
-        let end: Int
+    // MARK: - Records
+    // A malformed byte is a damaged build: the generator wrote every record.
 
-        mutating func byte() -> UInt8 {
-            precondition(position < end, "the embedded resource catalog is damaged: run scripts/generate-catalog")
-            defer { position += 1 }
-            return blob.bytes[position]
+    private func byte(at position: inout Int) -> UInt8 {
+        precondition(position < bytes.count, "the embedded resource catalog is damaged: run scripts/generate-catalog")
+        defer { position += 1 }
+        return bytes[position]
+    }
+
+    func varint(at position: inout Int) -> Int {
+        var result = 0
+        var shift = 0
+        while true {
+            let next = byte(at: &position)
+            result |= Int(next & 0x7F) << shift
+            if next & 0x80 == 0 { return result }
+            shift += 7
         }
+    }
 
-        mutating func varint() -> Int {
-            var result = 0
-            var shift = 0
-            while true {
-                let next = byte()
-                result |= Int(next & 0x7F) << shift
-                if next & 0x80 == 0 { return result }
-                shift += 7
-            }
+    /// The value at `position`, moving past it; a list or an object is a view of its bytes
+    /// (its byte length, written after its count, says where it ends).
+    func value(at position: inout Int) -> CatalogValue {
+        switch byte(at: &position) {
+        case 0: return .null
+        case 1: return .boolean(false)
+        case 2: return .boolean(true)
+        case 3:
+            let zigzag = varint(at: &position)
+            return .integer(zigzag & 1 == 0 ? zigzag >> 1 : -(zigzag >> 1) - 1)
+        case 4: return .number(string(varint(at: &position)))
+        case 5: return .string(string(varint(at: &position)))
+        case 6:
+            let count = varint(at: &position)
+            let length = varint(at: &position)
+            defer { position += length }
+            return .array(CatalogItems(blob: self, start: position, count: count))
+        case 7:
+            let count = varint(at: &position)
+            let length = varint(at: &position)
+            defer { position += length }
+            return .object(CatalogEntries(blob: self, start: position, count: count))
+        default:
+            preconditionFailure("the embedded resource catalog is damaged: run scripts/generate-catalog")
         }
+    }
 
-        mutating func value() -> CatalogValue {
-            switch byte() {
-            case 0: return .null
-            case 1: return .boolean(false)
-            case 2: return .boolean(true)
-            case 3:
-                let zigzag = varint()
-                return .integer(zigzag & 1 == 0 ? zigzag >> 1 : -(zigzag >> 1) - 1)
-            case 4: return .number(blob.string(varint()))
-            case 5: return .string(blob.string(varint()))
-            case 6:
-                let count = varint()
-                var items: [CatalogValue] = []
-                items.reserveCapacity(count)
-                for _ in 0..<count { items.append(value()) }
-                return .array(items)
-            case 7:
-                let count = varint()
-                var entries: [(String, CatalogValue)] = []
-                entries.reserveCapacity(count)
-                for _ in 0..<count {
-                    let key = blob.string(varint())
-                    entries.append((key, value()))
-                }
-                return .object(entries)
-            default:
-                preconditionFailure("the embedded resource catalog is damaged: run scripts/generate-catalog")
-            }
+    /// Moves past the value at `position` without decoding it.
+    func skipValue(at position: inout Int) {
+        switch byte(at: &position) {
+        case 0, 1, 2: return
+        case 3, 4, 5: _ = varint(at: &position)
+        case 6, 7:
+            _ = varint(at: &position)
+            position += varint(at: &position)
+        default:
+            preconditionFailure("the embedded resource catalog is damaged: run scripts/generate-catalog")
         }
     }
 }

@@ -5,7 +5,6 @@ import Synchronization
 /// decoded one type at a time, when a template first uses it.
 public enum ResourceCatalog {
     private static let cache = Mutex<[String: ResourceTypeInfo?]>([:])
-    private static let shapes = Mutex<[String: ValueShape]>([:])
 
     /// The type's facts, or nil for a type the schemas do not have (a custom resource, a
     /// module, a type newer than the catalog, a misspelling).
@@ -16,15 +15,10 @@ public enum ResourceCatalog {
         return info
     }
 
-    /// The properties' shape of a type, built on first use and kept.
+    /// The properties' shape of a type, built on first use and kept (with the type: a
+    /// dictionary keyed by type name hashed the name at every resource).
     public static func propertiesShape(of type: ResourceTypeInfo) -> ValueShape {
-        if let cached = shapes.withLock({ $0[type.name] }) { return cached }
-        let shape = type.propertiesShape()
-        return shapes.withLock { cache in
-            if let raced = cache[type.name] { return raced }
-            cache[type.name] = shape
-            return shape
-        }
+        type.keptPropertiesShape()
     }
 
     /// Every type name, sorted.

@@ -1,5 +1,8 @@
-/// One resource type as the catalog knows it.
-public struct ResourceTypeInfo: Sendable {
+import Synchronization
+
+/// One resource type as the catalog knows it. A class: every look-up of a cached type
+/// copied all of its arrays and sets (a retain each) where one reference does.
+public final class ResourceTypeInfo: Sendable {
     public let name: String
     /// The Fn::GetAtt attributes.
     public let attributes: [ResourceAttribute]
@@ -30,12 +33,18 @@ public struct ResourceTypeInfo: Sendable {
     public let dataNoun: String
     /// Settable top-level properties (the schema's properties less the read-only ones).
     public let settableProperties: Set<String>
+    /// The read-only properties that are top-level names (`Arn`, not `Endpoint.Address`).
+    public let readOnlyTopLevelProperties: Set<String>
 
     private let schema: CatalogValue
+    /// `readOnlyTopLevelProperties` for the look-up per property that validation makes.
+    private let readOnlyTopLevelTable: NameTable
+    /// The properties' shape, built on first use (`ResourceCatalog.propertiesShape(of:)`).
+    private let builtShape = Mutex<ValueShape?>(nil)
 
     init(name: String, record: CatalogValue) {
         self.name = name
-        schema = record["schema"] ?? .object([])
+        schema = record["schema"] ?? .object(CatalogEntries([]))
         attributes = (record["attributes"]?.array ?? []).map { entry in
             ResourceAttribute(name: entry["name"]?.string ?? "", isPattern: entry["pattern"]?.bool ?? false,
                               jsonType: JSONType(schemaName: entry["type"]?.string ?? "any"))
@@ -54,6 +63,8 @@ public struct ResourceTypeInfo: Sendable {
         documentedBehaviors = (record["documented"]?.array ?? []).compactMap(DocumentedBehavior.init(record:))
         dataNoun = record["dataNoun"]?.string ?? "data"
         let readOnlyTopLevel = Set(readOnlyProperties.filter { $0.count == 1 }.map { $0[0] })
+        readOnlyTopLevelProperties = readOnlyTopLevel
+        readOnlyTopLevelTable = NameTable(readOnlyProperties.filter { $0.count == 1 }.map { $0[0] })
         settableProperties = Set(schema["properties"]?.entries.map(\.0) ?? []).subtracting(readOnlyTopLevel)
     }
 
@@ -67,6 +78,22 @@ public struct ResourceTypeInfo: Sendable {
     /// the run, and the diff does not need it.
     public func propertiesShape() -> ValueShape {
         ShapeBuilder(schema: schema).root()
+    }
+
+    /// The properties' shape, built on first use and kept with the type.
+    func keptPropertiesShape() -> ValueShape {
+        if let built = builtShape.withLock({ $0 }) { return built }
+        let shape = propertiesShape()
+        return builtShape.withLock { built in
+            if let raced = built { return raced }
+            built = shape
+            return shape
+        }
+    }
+
+    /// Whether `name` is a read-only top-level property (`readOnlyTopLevelProperties`).
+    public func isReadOnlyTopLevel(_ name: String) -> Bool {
+        readOnlyTopLevelTable.position(of: name) != nil
     }
 
     /// The top-level properties the schema declares, in its order.

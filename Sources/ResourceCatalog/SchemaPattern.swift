@@ -45,7 +45,11 @@ public final class SchemaPattern: @unchecked Sendable {
     /// neither engine compiles, or a match that exceeds the step budget), so no finding is made.
     public func matches(_ text: String) -> Bool? {
         if let program {
-            var matcher = PatternMatcher(text: Array(text.unicodeScalars))
+            // One pass over the scalars (`Array(_:)` counted them first, then copied).
+            var scalars: [Unicode.Scalar] = []
+            scalars.reserveCapacity(text.utf8.count)
+            for scalar in text.unicodeScalars { scalars.append(scalar) }
+            var matcher = PatternMatcher(text: scalars)
             return matcher.search(program)
         }
         guard let fallback else { return nil }
@@ -90,13 +94,22 @@ struct ScalarClass {
         switch kind {
         case "d": return ("0"..."9").contains(scalar)
         case "w": return isWord(scalar)
-        default: return scalar.properties.isWhitespace
+        default:
+            // ASCII's White_Space scalars are tab to carriage return and space; the Unicode
+            // property look-up (hundreds of instructions) is for the rest.
+            if scalar.isASCII { return (0x09...0x0D).contains(scalar.value) || scalar.value == 0x20 }
+            return scalar.properties.isWhitespace
         }
     }
 
     static func isWord(_ scalar: Unicode.Scalar) -> Bool {
-        // Python's \w is Unicode-aware: letters, digits and the underscore.
-        scalar == "_" || scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+        // Python's \w is Unicode-aware: letters, digits and the underscore. In ASCII those
+        // are exactly A-Z, a-z, 0-9 and _, without the Unicode property look-ups.
+        if scalar.isASCII {
+            let value = scalar.value
+            return (0x41...0x5A).contains(value) || (0x61...0x7A).contains(value) || (0x30...0x39).contains(value) || value == 0x5F
+        }
+        return scalar == "_" || scalar.properties.isAlphabetic || scalar.properties.numericType != nil
     }
 }
 
@@ -317,11 +330,29 @@ struct PatternMatcher {
     init(text: [Unicode.Scalar]) { self.text = text }
 
     mutating func search(_ program: PatternNode) -> Bool? {
+        // A start where the program's first item fails at once (`^` after the start, a scalar
+        // not in its class) is skipped without the calls, counting the two steps they take,
+        // so that the step budget runs out exactly where it did.
+        let first: PatternNode? = if case .sequence(let items) = program { items.first } else { nil }
         for start in 0...text.count {
+            if let first, failsAtOnce(first, start) {
+                steps += 2
+                if steps > Self.budget { exhausted = true; return nil }
+                continue
+            }
             if match(program, start, { _, _ in true }) { return true }
             if exhausted { return nil }
         }
         return false
+    }
+
+    /// Whether `node` fails at `index` before reading further or calling on.
+    private func failsAtOnce(_ node: PatternNode, _ index: Int) -> Bool {
+        switch node {
+        case .lineStart, .inputStart: index != 0
+        case .scalar(let set): index >= text.count || !set.contains(text[index])
+        default: false
+        }
     }
 
     /// Matches `node` at `index`, then the continuation at the index after it.

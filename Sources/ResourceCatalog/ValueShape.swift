@@ -42,6 +42,15 @@ public final class ValueShape: @unchecked Sendable {
     public var oneOf: [ValueShape] { facts.oneOf }
     public var anyOf: [ValueShape] { facts.anyOf }
     public var allOf: [ValueShape] { facts.allOf }
+    /// Whether a scalar here has anything to meet beyond its type (allowed values, lengths,
+    /// a pattern, a range): one read, where checking every scalar read each of those.
+    public var hasScalarLimits: Bool {
+        facts.allowedValues != nil || facts.minLength != nil || facts.maxLength != nil || facts.pattern != nil
+            || facts.minimum != nil || facts.maximum != nil || facts.exclusiveMinimum != nil || facts.exclusiveMaximum != nil
+    }
+    /// Whether allOf, anyOf or oneOf holds a shape: one read, where checking every value read
+    /// the three lists (a retain and a release each).
+    public var hasCombinators: Bool { !facts.allOf.isEmpty || !facts.anyOf.isEmpty || !facts.oneOf.isEmpty }
 
     /// The keywords' values, written only while the shape is built (under its type's build
     /// lock) and only read after. Stored once and read through the getters above, with
@@ -75,6 +84,21 @@ public final class ValueShape: @unchecked Sendable {
 
     @exclusivity(unchecked) var facts = Facts()
 
+    /// `pattern` compiled on first use and kept here: looking it up by its text in
+    /// `SchemaPattern`'s cache hashed the whole pattern at every value checked.
+    private let compiled = Mutex<SchemaPattern?>(nil)
+
+    /// The compiled `pattern`, nil when the shape has none.
+    public var schemaPattern: SchemaPattern? {
+        guard let pattern = facts.pattern else { return nil }
+        return compiled.withLock { compiled in
+            if let known = compiled { return known }
+            let made = SchemaPattern.named(pattern)
+            compiled = made
+            return made
+        }
+    }
+
     init() {}
 
     public func property(_ name: String) -> ValueShape? {
@@ -91,22 +115,28 @@ public final class ValueShape: @unchecked Sendable {
 /// type's build lock guards the builder's memo, so concurrent checks of one type are safe.
 final class DeclaredProperties: @unchecked Sendable {
     let names: [String]
-    private let nodes: [String: CatalogValue]
+    private let nodes: [CatalogValue]
+    /// Name -> position in `names` (the first, should a schema repeat a name).
+    private let positions: NameTable
     private let builder: ShapeBuilder
-    private var built: [String: ValueShape] = [:]
+    /// Read and written only under the type's build lock, so without run-time exclusivity
+    /// checks (a sixth of a property look-up).
+    @exclusivity(unchecked) private var built: [ValueShape?]
 
     init(_ entries: [(String, CatalogValue)], builder: ShapeBuilder) {
         names = entries.map(\.0)
-        nodes = Dictionary(entries, uniquingKeysWith: { first, _ in first })
+        nodes = entries.map(\.1)
+        positions = NameTable(names)
+        built = Array(repeating: nil, count: entries.count)
         self.builder = builder
     }
 
     func shape(of name: String) -> ValueShape? {
-        builder.state.lock.withLock { _ in
-            if let known = built[name] { return known }
-            guard let node = nodes[name] else { return nil }
-            let shape = builder.shape(node)
-            built[name] = shape
+        guard let position = positions.position(of: name) else { return nil }
+        return builder.state.lock.withLock { _ in
+            if let known = built[position] { return known }
+            let shape = builder.shape(nodes[position])
+            built[position] = shape
             return shape
         }
     }
@@ -118,22 +148,23 @@ struct ShapeBuilder: @unchecked Sendable {
     /// What every lazy build of one type shares: its definitions and their built shapes.
     final class State: @unchecked Sendable {
         let lock = Mutex<Void>(())
-        var definitions: [String: CatalogValue] = [:]
         var memo: [String: ValueShape] = [:]
     }
 
     let schema: CatalogValue
+    /// The schema's `definitions`, each read from the catalog when a `$ref` first names it.
+    private let definitions: CatalogValue?
     let state = State()
 
     init(schema: CatalogValue) {
         self.schema = schema
-        for (name, value) in schema["definitions"]?.entries ?? [] { state.definitions[name] = value }
+        definitions = schema["definitions"]
     }
 
     func root() -> ValueShape {
         var root = schema.entries.filter { $0.0 != "definitions" }
         if !root.contains(where: { $0.0 == "type" }) { root.append(("type", .string("object"))) }
-        return state.lock.withLock { _ in shape(.object(root)) }
+        return state.lock.withLock { _ in shape(.object(CatalogEntries(root))) }
     }
 
     /// Called with the type's lock held.
@@ -141,9 +172,9 @@ struct ShapeBuilder: @unchecked Sendable {
         if let reference = node["$ref"]?.string {
             let target = definition(reference)
             // A $ref with keywords of its own is both: the definition and the keywords.
-            guard node.entries.count > 1 else { return target }
+            guard node.entryCount > 1 else { return target }
             let combined = ValueShape()
-            fill(combined, from: .object(node.entries.filter { $0.0 != "$ref" }))
+            fill(combined, from: .object(CatalogEntries(node.entries.filter { $0.0 != "$ref" })))
             combined.facts.allOf.append(target)
             return combined
         }
@@ -157,8 +188,8 @@ struct ShapeBuilder: @unchecked Sendable {
         if let known = state.memo[name] { return known }
         let placeholder = ValueShape()
         state.memo[name] = placeholder
-        if let node = state.definitions[name] {
-            if let inner = node["$ref"]?.string, node.entries.count == 1 {
+        if let node = definitions?[name] {
+            if let inner = node["$ref"]?.string, node.entryCount == 1 {
                 placeholder.facts.allOf = [definition(inner)]
             } else {
                 fill(placeholder, from: node)

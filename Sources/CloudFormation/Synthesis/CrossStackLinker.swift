@@ -27,12 +27,18 @@ struct CrossStackLinker {
     }
 
     /// Rewrites the consumer's template in place and records what the producers must export.
+    /// Only what changes is rebuilt: nearly every value refers to nothing in another stack,
+    /// and copying every resource's properties was most of a synth's linking.
     mutating func link(_ template: inout Template, consumer: String) {
         for index in template.resources.indices {
-            template.resources[index].properties = rewrite(template.resources[index].properties, consumer: consumer)
+            if let rewritten = rewritten(template.resources[index].properties, consumer: consumer) {
+                template.resources[index].properties = rewritten
+            }
         }
         for index in template.outputs.indices {
-            template.outputs[index].value = rewrite(template.outputs[index].value, consumer: consumer)
+            if let rewritten = rewritten(template.outputs[index].value, consumer: consumer) {
+                template.outputs[index].value = rewritten
+            }
         }
     }
 
@@ -63,66 +69,117 @@ struct CrossStackLinker {
         return .intrinsic(.importValue(.string(exportName(export))))
     }
 
-    private mutating func rewrite(_ fields: Fields, consumer: String) -> Fields {
-        var result = Fields()
-        for (key, value) in fields.entries {
-            result[key] = rewrite(value, consumer: consumer)
+    /// The fields with every foreign reference imported, or nil when nothing in them changes.
+    private mutating func rewritten(_ fields: Fields, consumer: String) -> Fields? {
+        var result: Fields?
+        for (position, (key, value)) in fields.entries.enumerated() {
+            if let new = rewritten(value, consumer: consumer) {
+                if result == nil {
+                    var unchanged = Fields()
+                    for (key, value) in fields.entries.prefix(position) { unchanged.appendNew(key, value) }
+                    result = unchanged
+                }
+                result!.appendNew(key, new)
+            } else if result != nil {
+                result!.appendNew(key, value)
+            }
         }
         return result
     }
 
-    private mutating func rewrite(_ value: TemplateValue, consumer: String) -> TemplateValue {
+    /// The items with every foreign reference imported, or nil when nothing in them changes.
+    private mutating func rewritten(_ items: [TemplateValue], consumer: String) -> [TemplateValue]? {
+        var result: [TemplateValue]?
+        for (position, item) in items.enumerated() {
+            if let new = rewritten(item, consumer: consumer) {
+                if result == nil { result = Array(items.prefix(position)) }
+                result!.append(new)
+            } else if result != nil {
+                result!.append(item)
+            }
+        }
+        return result
+    }
+
+    /// The value with every foreign reference imported, or nil when it stays as it is.
+    private mutating func rewritten(_ value: TemplateValue, consumer: String) -> TemplateValue? {
         switch value {
         case .string, .number, .boolean:
-            return value
+            return nil
         case .list(let items):
-            return .list(items.map { rewrite($0, consumer: consumer) })
+            return rewritten(items, consumer: consumer).map { .list($0) }
         case .object(let fields):
-            return .object(rewrite(fields, consumer: consumer))
-        case .intrinsic(.ref(let target)) where isForeign(target, consumer: consumer):
+            return rewritten(fields, consumer: consumer).map { .object($0) }
+        case .intrinsic(.ref(let target)):
+            guard isForeign(target, consumer: consumer) else { return nil }
             return importing(Export(producer: target.owner ?? "", logicalID: target.logicalID, attribute: nil), consumer: consumer)
-        case .intrinsic(.getAtt(let target, let attribute)) where isForeign(target, consumer: consumer):
+        case .intrinsic(.getAtt(let target, let attribute)):
+            guard isForeign(target, consumer: consumer) else { return nil }
             return importing(Export(producer: target.owner ?? "", logicalID: target.logicalID, attribute: attribute), consumer: consumer)
         case .intrinsic(.sub(let template, let variables)):
-            var parts: [SubTemplate.Part] = []
-            var newVariables = rewrite(variables, consumer: consumer)
-            for part in template.parts {
-                switch part {
-                case .reference(let target) where isForeign(target, consumer: consumer):
-                    let name = "Imported\(target.logicalID)"
-                    newVariables[name] = importing(Export(producer: target.owner ?? "", logicalID: target.logicalID, attribute: nil), consumer: consumer)
-                    parts.append(.reference(ReferenceTarget(name)))
-                case .attribute(let target, let attribute) where isForeign(target, consumer: consumer):
-                    let name = "Imported\(target.logicalID)\(attribute.filter { $0.isLetter || $0.isNumber })"
-                    newVariables[name] = importing(Export(producer: target.owner ?? "", logicalID: target.logicalID, attribute: attribute), consumer: consumer)
-                    parts.append(.reference(ReferenceTarget(name)))
-                default:
-                    parts.append(part)
-                }
-            }
-            return .intrinsic(.sub(SubTemplate(parts: parts), variables: newVariables))
+            let newVariables = rewritten(variables, consumer: consumer)
+            // Rebuilding a Sub's template has always dropped its `unterminated` text (the
+            // pipeline's validation never saw it), so such a Sub still counts as changed.
+            guard newVariables != nil || template.unterminated != nil
+                || template.parts.contains(where: { isForeign($0, consumer: consumer) }) else { return nil }
+            return rewrite(template, variables: newVariables ?? variables, consumer: consumer)
         case .intrinsic(let intrinsic):
-            return .intrinsic(rewrite(intrinsic, consumer: consumer))
+            return rewritten(intrinsic, consumer: consumer).map { .intrinsic($0) }
         }
     }
 
-    private mutating func rewrite(_ intrinsic: Intrinsic, consumer: String) -> Intrinsic {
-        func r(_ value: TemplateValue) -> TemplateValue { rewrite(value, consumer: consumer) }
+    private func isForeign(_ part: SubTemplate.Part, consumer: String) -> Bool {
+        switch part {
+        case .reference(let target), .attribute(let target, _): isForeign(target, consumer: consumer)
+        case .literal: false
+        }
+    }
+
+    private mutating func rewrite(_ template: SubTemplate, variables: Fields, consumer: String) -> TemplateValue {
+        var parts: [SubTemplate.Part] = []
+        var newVariables = variables
+        for part in template.parts {
+            switch part {
+            case .reference(let target) where isForeign(target, consumer: consumer):
+                let name = "Imported\(target.logicalID)"
+                newVariables[name] = importing(Export(producer: target.owner ?? "", logicalID: target.logicalID, attribute: nil), consumer: consumer)
+                parts.append(.reference(ReferenceTarget(name)))
+            case .attribute(let target, let attribute) where isForeign(target, consumer: consumer):
+                let name = "Imported\(target.logicalID)\(attribute.filter { $0.isLetter || $0.isNumber })"
+                newVariables[name] = importing(Export(producer: target.owner ?? "", logicalID: target.logicalID, attribute: attribute), consumer: consumer)
+                parts.append(.reference(ReferenceTarget(name)))
+            default:
+                parts.append(part)
+            }
+        }
+        return .intrinsic(.sub(SubTemplate(parts: parts), variables: newVariables))
+    }
+
+    /// The intrinsic with its arguments rewritten, or nil when none changes.
+    private mutating func rewritten(_ intrinsic: Intrinsic, consumer: String) -> Intrinsic? {
+        func r(_ value: TemplateValue) -> TemplateValue? { rewritten(value, consumer: consumer) }
+        func r2(_ a: TemplateValue, _ b: TemplateValue) -> (TemplateValue, TemplateValue)? {
+            let (newA, newB) = (r(a), r(b))
+            return newA == nil && newB == nil ? nil : (newA ?? a, newB ?? b)
+        }
         switch intrinsic {
-        case .ref, .getAtt, .condition, .sub: return intrinsic
-        case .join(let delimiter, let value): return .join(delimiter: delimiter, r(value))
-        case .select(let index, let list): return .select(index: r(index), from: r(list))
-        case .split(let delimiter, let value): return .split(delimiter: delimiter, r(value))
-        case .if(let condition, let then, let otherwise): return .if(condition: condition, then: r(then), else: r(otherwise))
-        case .equals(let lhs, let rhs): return .equals(r(lhs), r(rhs))
-        case .and(let items): return .and(items.map(r))
-        case .or(let items): return .or(items.map(r))
-        case .not(let value): return .not(r(value))
-        case .findInMap(let map, let top, let second): return .findInMap(map: map, topLevelKey: r(top), secondLevelKey: r(second))
-        case .getAZs(let value): return .getAZs(r(value))
-        case .importValue(let value): return .importValue(r(value))
-        case .base64(let value): return .base64(r(value))
-        case .cidr(let ip, let count, let bits): return .cidr(ipBlock: r(ip), count: r(count), cidrBits: r(bits))
+        case .ref, .getAtt, .condition, .sub: return nil
+        case .join(let delimiter, let value): return r(value).map { .join(delimiter: delimiter, $0) }
+        case .select(let index, let list): return r2(index, list).map { .select(index: $0.0, from: $0.1) }
+        case .split(let delimiter, let value): return r(value).map { .split(delimiter: delimiter, $0) }
+        case .if(let condition, let then, let otherwise): return r2(then, otherwise).map { .if(condition: condition, then: $0.0, else: $0.1) }
+        case .equals(let lhs, let rhs): return r2(lhs, rhs).map { .equals($0.0, $0.1) }
+        case .and(let items): return rewritten(items, consumer: consumer).map { .and($0) }
+        case .or(let items): return rewritten(items, consumer: consumer).map { .or($0) }
+        case .not(let value): return r(value).map { .not($0) }
+        case .findInMap(let map, let top, let second): return r2(top, second).map { .findInMap(map: map, topLevelKey: $0.0, secondLevelKey: $0.1) }
+        case .getAZs(let value): return r(value).map { .getAZs($0) }
+        case .importValue(let value): return r(value).map { .importValue($0) }
+        case .base64(let value): return r(value).map { .base64($0) }
+        case .cidr(let ip, let count, let bits):
+            let (newIP, newCount, newBits) = (r(ip), r(count), r(bits))
+            guard newIP != nil || newCount != nil || newBits != nil else { return nil }
+            return .cidr(ipBlock: newIP ?? ip, count: newCount ?? count, cidrBits: newBits ?? bits)
         }
     }
 }

@@ -5,39 +5,70 @@ struct DependencyCycleRule: ValidationRule {
     let uses: TemplateUses
 
     func check(_ template: Template, stack: String, into diagnostics: inout [Diagnostic]) {
+        // Resources are numbered in declaration order, and the search runs on the numbers:
+        // keying sets and dictionaries by logical ID hashed every ID several times.
         // Duplicate IDs are LogicalIDRule's to report; here the first declaration counts.
         var ids: [String] = []
-        var declared = Set<String>()
-        for resource in template.resources where declared.insert(resource.logicalID).inserted { ids.append(resource.logicalID) }
+        var number: [String: Int] = [:]
+        for resource in template.resources where number[resource.logicalID] == nil {
+            number[resource.logicalID] = ids.count
+            ids.append(resource.logicalID)
+        }
         // A name that is also a parameter resolves to the parameter in a Ref, so it is not an edge.
-        let known = declared.subtracting(template.parameters.map(\.name))
-        var edges: [String: [String]] = [:]
-        let referenced = uses.referencedIDs
-        for (resource, element) in zip(template.resources, uses.resourceProperties) {
-            let targets = resource.dependsOn + referenced[element]
-            var seen = Set<String>()
-            edges[resource.logicalID, default: []] += targets.filter { known.contains($0) && seen.insert($0).inserted }
+        var isTarget = Array(repeating: true, count: ids.count)
+        for parameter in template.parameters {
+            if let index = number[parameter.name] { isTarget[index] = false }
+        }
+        func target(_ name: String) -> Int? {
+            guard let index = number[name], isTarget[index] else { return nil }
+            return index
+        }
+        var referenced = Array(repeating: [Int](), count: uses.elements.count)
+        for found in uses.found {
+            switch found.use {
+            case .ref(let reference), .getAtt(let reference, _), .subReference(let reference, _), .subAttribute(let reference, _):
+                if let index = target(reference.logicalID) { referenced[found.element].append(index) }
+            case .condition, .mapping, .intrinsic:
+                break
+            }
+        }
+        // Each resource's edges: DependsOn, then its references, each target once per resource
+        // (`addedBy` holds the resource that last added a target).
+        var edges = Array(repeating: [Int](), count: ids.count)
+        var addedBy = Array(repeating: -1, count: ids.count)
+        for (ordinal, (resource, element)) in zip(template.resources, uses.resourceProperties).enumerated() {
+            guard let from = number[resource.logicalID] else { continue }
+            func add(_ index: Int) {
+                if addedBy[index] != ordinal {
+                    addedBy[index] = ordinal
+                    edges[from].append(index)
+                }
+            }
+            for dependency in resource.dependsOn {
+                if let index = target(dependency) { add(index) }
+            }
+            for index in referenced[element] { add(index) }
         }
 
         // Depth-first search with colours; each back edge closes one cycle.
         enum Colour { case white, grey, black }
-        var colour = Dictionary(ids.map { ($0, Colour.white) }, uniquingKeysWith: { first, _ in first })
-        var stackPath: [String] = []
+        var colour = Array(repeating: Colour.white, count: ids.count)
+        var stackPath: [Int] = []
         var reported = Set<Set<String>>()
 
-        func visit(_ node: String) {
+        func visit(_ node: Int) {
             colour[node] = .grey
             stackPath.append(node)
-            for next in edges[node] ?? [] {
-                switch colour[next] ?? .black {
+            for next in edges[node] {
+                switch colour[next] {
                 case .white:
                     visit(next)
                 case .grey:
                     guard let start = stackPath.firstIndex(of: next) else { continue }
-                    let cycle = Array(stackPath[start...])
+                    let cycle = stackPath[start...].map { ids[$0] }
                     if reported.insert(Set(cycle)).inserted {
-                        let description = (cycle + [next]).joined(separator: " -> ")
-                        diagnostics.append(Diagnostic(.error, stack: stack, element: next, path: "DependsOn",
+                        let description = (cycle + [ids[next]]).joined(separator: " -> ")
+                        diagnostics.append(Diagnostic(.error, stack: stack, element: ids[next], path: "DependsOn",
                                                       "circular dependency: \(description)"))
                     }
                 case .black:
@@ -47,8 +78,8 @@ struct DependencyCycleRule: ValidationRule {
             stackPath.removeLast()
             colour[node] = .black
         }
-        for id in ids where colour[id] == .white {
-            visit(id)
+        for node in ids.indices where colour[node] == .white {
+            visit(node)
         }
     }
 }

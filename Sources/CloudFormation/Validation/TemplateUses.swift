@@ -12,20 +12,6 @@ struct TemplateUses: Sendable {
     let elements: [TemplateElement]
     let found: [Found]
 
-    /// The logical IDs each element refers to (Ref, GetAtt, and both in a Sub), by element index.
-    var referencedIDs: [[String]] {
-        var ids = Array(repeating: [String](), count: elements.count)
-        for found in found {
-            switch found.use {
-            case .ref(let target), .getAtt(let target, _), .subReference(let target, _), .subAttribute(let target, _):
-                ids[found.element].append(target.logicalID)
-            case .condition, .mapping, .intrinsic:
-                break
-            }
-        }
-        return ids
-    }
-
     /// The index of each resource's Properties element, in the template's resource order
     /// (`TemplateElement.all` gives every resource one).
     var resourceProperties: [Int] {

@@ -25,11 +25,12 @@ struct CatalogRule: ValidationRule {
                 continue
             }
             let shape = ResourceCatalog.propertiesShape(of: type)
-            checker.unsuggested = Set(type.readOnlyProperties.filter { $0.count == 1 }.map { $0[0] })
+            checker.unsuggested = type.readOnlyTopLevelProperties
             var findings: [ShapeChecker.Finding] = []
             checker.check(.object(PackagedProperty.asPackaged(resource.properties, type: resource.type)), against: shape, at: ShapeChecker.Path(), into: &findings, context: type.name)
-            for property in resource.properties.keys where !type.settableProperties.contains(property)
-                && type.readOnlyProperties.contains([property]) {
+            // Not settable and read-only is read-only at the top level: settable properties are
+            // the schema's less exactly those.
+            for (property, _) in resource.properties.entries where type.isReadOnlyTopLevel(property) {
                 findings.append(.init(path: ShapeChecker.Path().key(property),
                     message: "\(property) is read-only: CloudFormation sets it (read it with GetAtt); remove it from Properties"))
             }

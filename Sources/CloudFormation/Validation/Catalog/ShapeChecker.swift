@@ -9,41 +9,32 @@ struct ShapeChecker {
         var message: String
     }
 
-    /// Where below `Properties` a value sits: `.Rules[0].Prefix`. A chain of steps that share
-    /// their parents, made into text only for a finding: every value checked gets a path, and
-    /// building text (or copying an array of steps) at each one was a fifth of the check.
+    /// Where below `Properties` a value sits: `.Rules[0].Prefix`. The checker pushes and pops
+    /// steps on one array as it descends, and a finding keeps a copy: building text (or a new
+    /// path object) at every value checked was a large part of the check.
     struct Path: CustomStringConvertible {
-        private final class Step: Sendable {
-            let parent: Step?
-            /// A key, or nil for a list index.
-            let key: String?
-            let index: Int
-
-            init(parent: Step?, key: String?, index: Int) {
-                self.parent = parent
-                self.key = key
-                self.index = index
-            }
+        enum Step {
+            case key(String)
+            case index(Int)
         }
 
-        private var last: Step?
+        private(set) var steps: [Step] = []
         init() {}
-        private init(last: Step) { self.last = last }
-        func key(_ name: String) -> Path { Path(last: Step(parent: last, key: name, index: 0)) }
-        func index(_ position: Int) -> Path { Path(last: Step(parent: last, key: nil, index: position)) }
+        func key(_ name: String) -> Path { var path = self; path.push(.key(name)); return path }
+        func index(_ position: Int) -> Path { var path = self; path.push(.index(position)); return path }
 
-        var isEmpty: Bool { last == nil }
+        mutating func push(_ step: Step) { steps.append(step) }
+        mutating func pop() { steps.removeLast() }
+
+        var isEmpty: Bool { steps.isEmpty }
 
         var description: String {
-            var steps: [Step] = []
-            var step = last
-            while let current = step {
-                steps.append(current)
-                step = current.parent
-            }
             var text = ""
-            for step in steps.reversed() {
-                if let key = step.key { text += "." + key } else { text += "[\(step.index)]" }
+            for step in steps {
+                switch step {
+                case .key(let key): text += "." + key
+                case .index(let index): text += "[\(index)]"
+                }
             }
             return text
         }
@@ -63,24 +54,39 @@ struct ShapeChecker {
 
     /// - Parameter context: the resource type, for messages about unknown properties.
     mutating func check(_ value: TemplateValue, against shape: ValueShape, at path: Path, into findings: inout [Finding], context: String) {
+        var path = path
+        check(value, against: shape, at: &path, into: &findings, context: context)
+    }
+
+    /// Checks `value` one step below `path`.
+    private mutating func check(_ value: TemplateValue, against shape: ValueShape, below path: inout Path, _ step: Path.Step,
+                                into findings: inout [Finding], context: String) {
+        path.push(step)
+        check(value, against: shape, at: &path, into: &findings, context: context)
+        path.pop()
+    }
+
+    private mutating func check(_ value: TemplateValue, against shape: ValueShape, at path: inout Path, into findings: inout [Finding], context: String) {
         if Self.isUntypedIntrinsic(value) { return }
-        for part in shape.allOf {
-            check(value, against: part, at: path, into: &findings, context: context)
-        }
-        if !shape.anyOf.isEmpty || !shape.oneOf.isEmpty {
-            checkAlternatives(value, shape.anyOf.isEmpty ? shape.oneOf : shape.anyOf, at: path, into: &findings, context: context)
+        if shape.hasCombinators {
+            for part in shape.allOf {
+                check(value, against: part, at: &path, into: &findings, context: context)
+            }
+            if !shape.anyOf.isEmpty || !shape.oneOf.isEmpty {
+                checkAlternatives(value, shape.anyOf.isEmpty ? shape.oneOf : shape.anyOf, at: &path, into: &findings, context: context)
+            }
         }
         switch value {
         case .intrinsic(let intrinsic):
-            checkIntrinsic(intrinsic, against: shape, at: path, into: &findings, context: context)
+            checkIntrinsic(intrinsic, against: shape, at: &path, into: &findings, context: context)
         case .string(let text):
-            guard accepts(shape, .string, text: text, at: path, into: &findings) else { return }
+            guard accepts(shape, .string, text: text, at: path, into: &findings), shape.hasScalarLimits else { return }
             checkAllowed(text, shape, at: path, into: &findings)
             checkLength(text, shape, at: path, into: &findings)
             checkPattern(text, shape, at: path, into: &findings)
             checkRange(text, shape, at: path, into: &findings)
         case .number(let text):
-            guard accepts(shape, .number, text: text, at: path, into: &findings) else { return }
+            guard accepts(shape, .number, text: text, at: path, into: &findings), shape.hasScalarLimits else { return }
             checkAllowed(text, shape, at: path, into: &findings)
             checkRange(text, shape, at: path, into: &findings)
             if shape.types == .string || shape.types.isEmpty {
@@ -88,14 +94,14 @@ struct ShapeChecker {
                 checkPattern(text, shape, at: path, into: &findings)
             }
         case .boolean(let flag):
-            guard accepts(shape, .boolean, text: flag ? "true" : "false", at: path, into: &findings) else { return }
+            guard accepts(shape, .boolean, text: flag ? "true" : "false", at: path, into: &findings), shape.hasScalarLimits else { return }
             checkAllowed(flag ? "true" : "false", shape, at: path, into: &findings)
         case .list(let items):
             guard accepts(shape, .array, text: nil, at: path, into: &findings) else { return }
-            checkList(items, shape, at: path, into: &findings, context: context)
+            checkList(items, shape, at: &path, into: &findings, context: context)
         case .object(let fields):
             guard accepts(shape, .object, text: nil, at: path, into: &findings) else { return }
-            checkObject(fields, shape, at: path, into: &findings, context: context)
+            checkObject(fields, shape, at: &path, into: &findings, context: context)
         }
     }
 
@@ -157,10 +163,10 @@ struct ShapeChecker {
     }
 
     private func checkPattern(_ text: String, _ shape: ValueShape, at path: Path, into findings: inout [Finding]) {
-        guard let pattern = shape.pattern else { return }
+        guard let compiled = shape.schemaPattern else { return }
         // JSON-schema patterns are not anchored: a match anywhere counts. Unknown: no finding.
-        if SchemaPattern.named(pattern).matches(text) == false {
-            findings.append(Finding(path: path, message: "'\(Diagnostic.abbreviated(text))' does not match the pattern \(Diagnostic.abbreviated(pattern))"))
+        if compiled.matches(text) == false {
+            findings.append(Finding(path: path, message: "'\(Diagnostic.abbreviated(text))' does not match the pattern \(Diagnostic.abbreviated(compiled.source))"))
         }
     }
 
@@ -187,7 +193,7 @@ struct ShapeChecker {
 
     // MARK: - Lists and objects
 
-    private mutating func checkList(_ items: [TemplateValue], _ shape: ValueShape, at path: Path, into findings: inout [Finding], context: String) {
+    private mutating func checkList(_ items: [TemplateValue], _ shape: ValueShape, at path: inout Path, into findings: inout [Finding], context: String) {
         if let maximum = shape.maxItems, items.count > maximum {
             findings.append(Finding(path: path, message: "has \(items.count) items; at most \(maximum) \(maximum == 1 ? "is" : "are") allowed"))
         }
@@ -195,34 +201,49 @@ struct ShapeChecker {
             findings.append(Finding(path: path, message: "has \(items.count) item\(items.count == 1 ? "" : "s"); at least \(minimum) \(minimum == 1 ? "is" : "are") required"))
         }
         if shape.uniqueItems {
-            var seen = Set<TemplateValue>()
-            for (index, item) in items.enumerated() where !seen.insert(item).inserted {
+            for index in Self.repeatedItems(items) {
                 findings.append(Finding(path: path.index(index), message: "repeats an earlier item; the list's items must be unique"))
             }
         }
+        let prefixItems = shape.prefixItems
+        let itemShape = shape.items
         for (index, item) in items.enumerated() {
-            if index < shape.prefixItems.count {
-                check(item, against: shape.prefixItems[index], at: path.index(index), into: &findings, context: context)
+            if index < prefixItems.count {
+                check(item, against: prefixItems[index], below: &path, .index(index), into: &findings, context: context)
             }
-            if let itemShape = shape.items {
-                check(item, against: itemShape, at: path.index(index), into: &findings, context: context)
+            if let itemShape {
+                check(item, against: itemShape, below: &path, .index(index), into: &findings, context: context)
             }
         }
     }
 
-    private mutating func checkObject(_ fields: Fields, _ shape: ValueShape, at path: Path, into findings: inout [Finding], context: String) {
+    /// The positions of items equal to an earlier item, in order. A short list compares its
+    /// items in turn: most differ in their first bytes, and hashing every item (a whole policy
+    /// statement) cost far more. A long one hashes.
+    private static func repeatedItems(_ items: [TemplateValue]) -> [Int] {
+        var repeated: [Int] = []
+        if items.count <= 16 {
+            for index in items.indices where items[..<index].contains(items[index]) { repeated.append(index) }
+            return repeated
+        }
+        var seen = Set<TemplateValue>()
+        for (index, item) in items.enumerated() where !seen.insert(item).inserted { repeated.append(index) }
+        return repeated
+    }
+
+    private mutating func checkObject(_ fields: Fields, _ shape: ValueShape, at path: inout Path, into findings: inout [Finding], context: String) {
         for (key, value) in fields.entries {
             if let property = shape.property(key) {
-                check(value, against: property, at: path.key(key), into: &findings, context: context)
+                check(value, against: property, below: &path, .key(key), into: &findings, context: context)
                 continue
             }
             if let matching = shape.patternProperties.first(where: { SchemaPattern.named($0.pattern).matches(key) ?? true }) {
-                check(value, against: matching.shape, at: path.key(key), into: &findings, context: context)
+                check(value, against: matching.shape, below: &path, .key(key), into: &findings, context: context)
                 continue
             }
             switch shape.additionalProperties {
             case .allowed: break
-            case .shape(let extra): check(value, against: extra, at: path.key(key), into: &findings, context: context)
+            case .shape(let extra): check(value, against: extra, below: &path, .key(key), into: &findings, context: context)
             case .forbidden:
                 let known = shape.propertyNames.filter { !path.isEmpty || !unsuggested.contains($0) }
                 let where_ = path.isEmpty ? "of \(context)" : "here (\(context) Properties\(path))"
@@ -243,12 +264,12 @@ struct ShapeChecker {
     }
 
     /// anyOf/oneOf: fine when some alternative fits; otherwise the findings of the closest one.
-    private mutating func checkAlternatives(_ value: TemplateValue, _ alternatives: [ValueShape], at path: Path, into findings: inout [Finding], context: String) {
+    private mutating func checkAlternatives(_ value: TemplateValue, _ alternatives: [ValueShape], at path: inout Path, into findings: inout [Finding], context: String) {
         // The closest: one whose type fits the value, then the fewest findings.
         var best: (rank: (Int, Int), findings: [Finding])?
         for alternative in alternatives {
             var trial: [Finding] = []
-            check(value, against: alternative, at: path, into: &trial, context: context)
+            check(value, against: alternative, at: &path, into: &trial, context: context)
             if trial.isEmpty { return }
             let wrongType = trial.contains { $0.path.description == path.description && $0.message.hasPrefix("expects ") }
             let rank = (wrongType ? 1 : 0, trial.count)
@@ -295,22 +316,21 @@ struct ShapeChecker {
         }
     }
 
-    private mutating func checkIntrinsic(_ intrinsic: Intrinsic, against shape: ValueShape, at path: Path, into findings: inout [Finding], context: String) {
+    private mutating func checkIntrinsic(_ intrinsic: Intrinsic, against shape: ValueShape, at path: inout Path, into findings: inout [Finding], context: String) {
         if case .if(_, let then, let otherwise) = intrinsic {
             for branch in [then, otherwise] where !Self.isNoValue(branch) {
-                check(branch, against: shape, at: path, into: &findings, context: context)
+                check(branch, against: shape, at: &path, into: &findings, context: context)
             }
             return
         }
         if case .ref(let target) = intrinsic, target.logicalID == "AWS::NoValue" { return }
         let expected = shape.types
         guard !expected.isEmpty else { return }
-        let what = Self.describe(intrinsic)
         switch produces(intrinsic) {
         case .list where !expected.contains(.array):
-            findings.append(Finding(path: path, message: "expects \(article(expected.names)) \(expected.names), but \(what) gives a list"))
+            findings.append(Finding(path: path, message: "expects \(article(expected.names)) \(expected.names), but \(Self.describe(intrinsic)) gives a list"))
         case .scalar where expected == .array || expected == .object:
-            findings.append(Finding(path: path, message: "expects \(article(expected.names)) \(expected.names), but \(what) gives a single value"))
+            findings.append(Finding(path: path, message: "expects \(article(expected.names)) \(expected.names), but \(Self.describe(intrinsic)) gives a single value"))
         default:
             break
         }
@@ -319,7 +339,7 @@ struct ShapeChecker {
     /// A function the model does not type (Fn::Transform, Fn::ToJsonString, Fn::Length, ...),
     /// kept as an object with its one `Fn::` key: what it gives is not known here.
     private static func isUntypedIntrinsic(_ value: TemplateValue) -> Bool {
-        guard case .object(let fields) = value, fields.count == 1, let key = fields.keys.first else { return false }
+        guard case .object(let fields) = value, fields.count == 1, let key = fields.entries.first?.key else { return false }
         return key.hasPrefix("Fn::")
     }
 
