@@ -21,6 +21,7 @@ enum ValueRenderer {
 
     static func render(_ fields: Fields) throws(YAMLError) -> Mapping {
         var mapping = Mapping()
+        mapping.reserveCapacity(fields.count)
         for (key, value) in fields.entries {
             try mapping.append(key, try render(value))
         }

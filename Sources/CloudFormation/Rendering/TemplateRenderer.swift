@@ -34,6 +34,7 @@ public enum TemplateRenderer {
             try root.append("Globals", .mapping(try ValueRenderer.render(template.globals)))
         }
         var resources = Mapping()
+        resources.reserveCapacity(template.resources.count)
         for resource in template.resources {
             try resources.append(resource.logicalID, try render(resource))
         }
@@ -76,6 +77,7 @@ public enum TemplateRenderer {
 
     private static func render(_ resource: TemplateResource) throws(YAMLError) -> Node {
         var node = Mapping()
+        node.reserveCapacity(7)  // every key below
         try node.append("Type", .string(resource.type))
         if let condition = resource.condition {
             try node.append("Condition", .string(condition))
