@@ -29,6 +29,11 @@ struct ScalarTextAnalysis {
         var index = 0
         while index < count {
             let byte = text[index]
+            // Printable ASCII other than '#' and ':' (most bytes of a template) changes no flag.
+            if byte &- 0x20 < 0x5F && byte != 0x23 && byte != 0x3A {
+                index += 1
+                continue
+            }
             if byte < 0x80 {
                 switch byte {
                 case 0x0A:
