@@ -33,19 +33,22 @@ struct NodeEventWriter {
             try checkTag(sequence.tag)
             let startIndex = indentation.eventCount
             try emit(what: "sequence start") { LibYAMLEvents.sequenceStart($0, tag: sequence.tag) }
-            for item in sequence.items {
-                try write(item)
+            let items = sequence.items
+            for index in items.indices {
+                try write(items[index])
             }
             try handOver(what: "sequence end") { LibYAMLEvents.sequenceEnd($0) }
             try indentation.didEmitSequenceEnd(startedAt: startIndex, emitter)
         case .mapping(let mapping):
             try checkTag(mapping.tag)
             try emit(what: "mapping start") { LibYAMLEvents.mappingStart($0, tag: mapping.tag) }
-            for entry in mapping.entries {
+            // By index: `for entry in` copied each entry (its key and value node) and destroyed it again.
+            let entries = mapping.entries
+            for index in entries.indices {
                 try emit(what: "mapping key") {
-                    LibYAMLEvents.scalar($0, text: entry.key, kind: .string, tag: nil, requestedStyle: .automatic)
+                    LibYAMLEvents.scalar($0, text: entries[index].key, kind: .string, tag: nil, requestedStyle: .automatic)
                 }
-                try write(entry.value)
+                try write(entries[index].value)
             }
             try emit(what: "mapping end") { LibYAMLEvents.mappingEnd($0) }
         }
