@@ -87,7 +87,7 @@ public struct Mapping: Hashable, Sendable {
 
 /// A key compared by its exact code points: YAML readers treat canonically equivalent
 /// spellings ("é" and "e" + combining accent) as different keys, while `String` equates them.
-private struct ExactKey: Hashable {
+struct ExactKey: Hashable {
     let text: String
 
     init(_ text: String) {
