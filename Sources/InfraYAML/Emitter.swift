@@ -30,6 +30,28 @@ public struct Emitter: Sendable {
 
     /// The UTF-8 bytes of one document holding `node`.
     public func emitUTF8(_ node: Node) throws(YAMLError) -> [UInt8] {
+        try withWriter { writer throws(YAMLError) in
+            try writer.writeStream(node, explicitDocumentStart: options.explicitDocumentStart)
+        }
+    }
+
+    /// The UTF-8 bytes of one document whose one root node `produce` hands over event by event;
+    /// the same bytes as emitting the tree those events build (``NodeTreeBuilder``).
+    public func emitUTF8(streaming produce: (inout YAMLEventStream) throws(YAMLError) -> Void) throws(YAMLError) -> [UInt8] {
+        try withWriter { writer throws(YAMLError) in
+            try writer.beginStream(explicitDocumentStart: options.explicitDocumentStart)
+            var stream = YAMLEventStream(writer: writer)
+            try produce(&stream)
+            try stream.finish()
+        }
+    }
+
+    /// The text of ``emitUTF8(streaming:)``.
+    public func emit(streaming produce: (inout YAMLEventStream) throws(YAMLError) -> Void) throws(YAMLError) -> String {
+        String(decoding: try emitUTF8(streaming: produce), as: UTF8.self)
+    }
+
+    private func withWriter(_ write: (inout NodeEventWriter) throws(YAMLError) -> Void) throws(YAMLError) -> [UInt8] {
         let output = OutputBuffer()
         // libyaml holds only an unretained pointer to it: keep it alive on every path.
         defer { withExtendedLifetime(output) {} }
@@ -47,7 +69,7 @@ public struct Emitter: Sendable {
         yaml_emitter_set_output(emitter, appendToOutput, Unmanaged.passUnretained(output).toOpaque())
 
         var writer = NodeEventWriter(emitter: emitter)
-        try writer.writeStream(node, explicitDocumentStart: options.explicitDocumentStart)
+        try write(&writer)
         return output.bytes
     }
 }

@@ -52,15 +52,49 @@ enum LibYAMLEvents {
     ) -> Int32 {
         var text = text
         return text.withUTF8 { bytes in
-            guard let length = Int32(exactly: bytes.count) else { return 0 }
+            // libyaml takes the length as an `int`: a longer scalar is refused as it refused it.
+            guard Int32(exactly: bytes.count) != nil else { return 0 }
             let style = ScalarStyleRules.style(for: bytes, kind: kind, requested: requestedStyle)
-            return withNonNullBase(bytes) { value in
-                withTag(tag) { tagBytes in
-                    let implicit: Int32 = tagBytes == nil ? 1 : 0
-                    return yaml_scalar_event_initialize(event, nil, tagBytes, value, length, implicit, implicit, style)
-                }
+            return withTag(tag) { tagBytes in
+                let implicit: Int32 = tagBytes == nil ? 1 : 0
+                return scalarEvent(event, tag: tagBytes, value: bytes, implicit: implicit, style: style)
             }
         }
+    }
+
+    /// What `yaml_scalar_event_initialize` builds, without its UTF-8 check of the value and tag:
+    /// both come from Swift strings, which are valid UTF-8, so the check cannot fail (it was a
+    /// tenth of our share of emitting). libyaml takes ownership and releases the copies with
+    /// `yaml_free`, which is `free`; they are allocated as libyaml allocates them (`yaml_malloc`,
+    /// `yaml_strdup`: `malloc` of at least one byte, `strdup`).
+    private static func scalarEvent(
+        _ event: UnsafeMutablePointer<yaml_event_t>,
+        tag: UnsafePointer<yaml_char_t>?,
+        value: UnsafeBufferPointer<UInt8>,
+        implicit: Int32,
+        style: yaml_scalar_style_t
+    ) -> Int32 {
+        var tagCopy: UnsafeMutablePointer<yaml_char_t>?
+        if let tag {
+            guard let copy = strdup(UnsafeRawPointer(tag).assumingMemoryBound(to: CChar.self)) else { return 0 }
+            tagCopy = UnsafeMutableRawPointer(copy).assumingMemoryBound(to: yaml_char_t.self)
+        }
+        guard let raw = malloc(value.count + 1) else {
+            free(tagCopy)
+            return 0
+        }
+        let valueCopy = raw.assumingMemoryBound(to: yaml_char_t.self)
+        if let base = value.baseAddress { valueCopy.update(from: base, count: value.count) }
+        valueCopy[value.count] = 0
+        event.pointee = yaml_event_t()
+        event.pointee.type = YAML_SCALAR_EVENT
+        event.pointee.data.scalar.tag = tagCopy
+        event.pointee.data.scalar.value = valueCopy
+        event.pointee.data.scalar.length = value.count
+        event.pointee.data.scalar.plain_implicit = implicit
+        event.pointee.data.scalar.quoted_implicit = implicit
+        event.pointee.data.scalar.style = style
+        return 1
     }
 
     /// The tag as a NUL-terminated C string, or nil without a tag.
@@ -69,15 +103,5 @@ enum LibYAMLEvents {
         return tag.name.withCString { name in
             name.withMemoryRebound(to: yaml_char_t.self, capacity: tag.name.utf8.count + 1) { body($0) }
         }
-    }
-
-    /// libyaml asserts a non-null value even for an empty scalar.
-    private static func withNonNullBase(
-        _ bytes: UnsafeBufferPointer<UInt8>,
-        _ body: (UnsafePointer<yaml_char_t>) -> Int32
-    ) -> Int32 {
-        if let base = bytes.baseAddress { return body(base) }
-        var nothing: yaml_char_t = 0
-        return withUnsafePointer(to: &nothing) { body($0) }
     }
 }

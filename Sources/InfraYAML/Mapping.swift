@@ -31,6 +31,13 @@ public struct Mapping: Hashable, Sendable {
         }
     }
 
+    /// Makes room for `count` entries, so that a renderer that knows its key count does not
+    /// grow the entries (and the index beyond `linearSearchLimit`) step by step.
+    public mutating func reserveCapacity(_ count: Int) {
+        entries.reserveCapacity(count)
+        indexByKey?.reserveCapacity(count)
+    }
+
     public var count: Int { entries.count }
     public var isEmpty: Bool { entries.isEmpty }
     public var keys: [String] { entries.map(\.key) }
@@ -45,7 +52,7 @@ public struct Mapping: Hashable, Sendable {
             indexByKey![ExactKey(key)] = entries.count - 1
         } else if entries.count > Self.linearSearchLimit {
             var index: [ExactKey: Int] = [:]
-            index.reserveCapacity(entries.count * 2)
+            index.reserveCapacity(Swift.max(entries.capacity, entries.count * 2))
             for (position, entry) in entries.enumerated() { index[ExactKey(entry.key)] = position }
             indexByKey = index
         }
@@ -80,7 +87,7 @@ public struct Mapping: Hashable, Sendable {
 
 /// A key compared by its exact code points: YAML readers treat canonically equivalent
 /// spellings ("é" and "e" + combining accent) as different keys, while `String` equates them.
-private struct ExactKey: Hashable {
+struct ExactKey: Hashable {
     let text: String
 
     init(_ text: String) {

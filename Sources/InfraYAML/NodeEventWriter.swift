@@ -11,9 +11,17 @@ struct NodeEventWriter {
 
     /// A whole stream holding one document.
     mutating func writeStream(_ root: Node, explicitDocumentStart: Bool) throws(YAMLError) {
+        try beginStream(explicitDocumentStart: explicitDocumentStart)
+        try write(root)
+        try endStream()
+    }
+
+    mutating func beginStream(explicitDocumentStart: Bool) throws(YAMLError) {
         try emit(what: "stream start") { LibYAMLEvents.streamStart($0) }
         try emit(what: "document start") { LibYAMLEvents.documentStart($0, explicit: explicitDocumentStart) }
-        try write(root)
+    }
+
+    mutating func endStream() throws(YAMLError) {
         try emit(what: "document end") { LibYAMLEvents.documentEnd($0) }
         // libyaml marks a document "open ended" after a keep-chomped (`|+`) block scalar and then
         // writes a `...` line at the end of the stream. With one document nothing can follow the
@@ -22,33 +30,62 @@ struct NodeEventWriter {
         try emit(what: "stream end") { LibYAMLEvents.streamEnd($0) }
     }
 
-    private mutating func write(_ node: Node) throws(YAMLError) {
+    mutating func write(_ node: Node) throws(YAMLError) {
         switch node {
         case .scalar(let scalar):
-            try checkTag(scalar.tag)
-            try emit(what: "scalar") {
-                LibYAMLEvents.scalar($0, text: scalar.text, kind: scalar.kind, tag: scalar.tag, requestedStyle: scalar.style)
-            }
+            try writeScalar(scalar.text, kind: scalar.kind, tag: scalar.tag, style: scalar.style)
         case .sequence(let sequence):
-            try checkTag(sequence.tag)
-            let startIndex = indentation.eventCount
-            try emit(what: "sequence start") { LibYAMLEvents.sequenceStart($0, tag: sequence.tag) }
-            for item in sequence.items {
-                try write(item)
+            let startIndex = try beginSequence(tag: sequence.tag)
+            // By index: `for item in` copied each node and destroyed it again.
+            let items = sequence.items
+            for index in items.indices {
+                try write(items[index])
             }
-            try handOver(what: "sequence end") { LibYAMLEvents.sequenceEnd($0) }
-            try indentation.didEmitSequenceEnd(startedAt: startIndex, emitter)
+            try endSequence(startedAt: startIndex)
         case .mapping(let mapping):
-            try checkTag(mapping.tag)
-            try emit(what: "mapping start") { LibYAMLEvents.mappingStart($0, tag: mapping.tag) }
-            for entry in mapping.entries {
-                try emit(what: "mapping key") {
-                    LibYAMLEvents.scalar($0, text: entry.key, kind: .string, tag: nil, requestedStyle: .automatic)
-                }
-                try write(entry.value)
+            try beginMapping(tag: mapping.tag)
+            let entries = mapping.entries
+            for index in entries.indices {
+                try writeKey(entries[index].key)
+                try write(entries[index].value)
             }
-            try emit(what: "mapping end") { LibYAMLEvents.mappingEnd($0) }
+            try endMapping()
         }
+    }
+
+    mutating func writeScalar(_ text: String, kind: Scalar.Kind, tag: Tag?, style: Scalar.Style) throws(YAMLError) {
+        try checkTag(tag)
+        try emit(what: "scalar") {
+            LibYAMLEvents.scalar($0, text: text, kind: kind, tag: tag, requestedStyle: style)
+        }
+    }
+
+    mutating func writeKey(_ key: String) throws(YAMLError) {
+        try emit(what: "mapping key") {
+            LibYAMLEvents.scalar($0, text: key, kind: .string, tag: nil, requestedStyle: .automatic)
+        }
+    }
+
+    /// Returns the start's event index, which `endSequence` needs.
+    mutating func beginSequence(tag: Tag?) throws(YAMLError) -> Int {
+        try checkTag(tag)
+        let startIndex = indentation.eventCount
+        try emit(what: "sequence start") { LibYAMLEvents.sequenceStart($0, tag: tag) }
+        return startIndex
+    }
+
+    mutating func endSequence(startedAt startIndex: Int) throws(YAMLError) {
+        try handOver(what: "sequence end") { LibYAMLEvents.sequenceEnd($0) }
+        try indentation.didEmitSequenceEnd(startedAt: startIndex, emitter)
+    }
+
+    mutating func beginMapping(tag: Tag?) throws(YAMLError) {
+        try checkTag(tag)
+        try emit(what: "mapping start") { LibYAMLEvents.mappingStart($0, tag: tag) }
+    }
+
+    mutating func endMapping() throws(YAMLError) {
+        try emit(what: "mapping end") { LibYAMLEvents.mappingEnd($0) }
     }
 
     /// Builds one event, hands it to libyaml and lets the indentation logic look at the result.

@@ -27,8 +27,19 @@ struct ScalarTextAnalysis {
         hasPlainIndicator = Self.startsWithIndicator(text)
 
         var index = 0
+        let base = text.baseAddress!
         while index < count {
+            // Printable ASCII other than '#' and ':' (most bytes of a template) changes no flag:
+            // eight such bytes are passed over at once, then one at a time.
+            if index + 8 <= count && Self.isPlainASCII(UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)) {
+                index += 8
+                continue
+            }
             let byte = text[index]
+            if byte &- 0x20 < 0x5F && byte != 0x23 && byte != 0x3A {
+                index += 1
+                continue
+            }
             if byte < 0x80 {
                 switch byte {
                 case 0x0A:
@@ -69,6 +80,20 @@ struct ScalarTextAnalysis {
             }
             index += 1
         }
+    }
+
+    /// Whether all eight bytes are printable ASCII (0x20-0x7E) other than '#' and ':'. The
+    /// usual bit tricks ("has a byte less than / more than / equal to"), each exact for the word.
+    private static func isPlainASCII(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highBits: UInt64 = 0x8080_8080_8080_8080
+        let belowSpace = (word &- ones &* 0x20) & ~word & highBits
+        let aboveTilde = ((word &+ ones &* (127 - 0x7E)) | word) & highBits
+        let hashes = word ^ (ones &* 0x23)
+        let colons = word ^ (ones &* 0x3A)
+        let hasHash = (hashes &- ones) & ~hashes & highBits
+        let hasColon = (colons &- ones) & ~colons & highBits
+        return belowSpace | aboveTilde | hasHash | hasColon == 0
     }
 
     /// Whether a literal or folded block can carry the text.

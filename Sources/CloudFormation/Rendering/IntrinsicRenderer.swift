@@ -1,84 +1,148 @@
 import InfraYAML
 
-/// Renders template values to YAML nodes, intrinsics in the short form (`!Ref`, `!GetAtt
+/// Renders template values as YAML events, intrinsics in the short form (`!Ref`, `!GetAtt
 /// Table.Arn`, `!Sub`). YAML gives a node one tag at most, so a function whose argument is
 /// itself directly a short-form function falls back to the long form (`Fn::Base64: !Sub ...`).
+///
+/// Written against ``YAMLEventTarget``: the same events build a tree or go straight to the emitter.
 enum ValueRenderer {
-    static func render(_ value: TemplateValue) throws(YAMLError) -> Node {
+    /// `tag` is set when the value is a short-form function's argument; a tagged scalar is
+    /// always a string (a name, a Sub string), whatever it would be untagged.
+    static func write<Target: YAMLEventTarget & ~Copyable>(
+        _ value: TemplateValue, tag: Tag? = nil, to target: inout Target
+    ) throws(YAMLError) {
         switch value {
-        case .string(let text): return .string(text)
-        case .number(let text): return .scalar(Scalar(text, kind: .number))
-        case .boolean(let flag): return .boolean(flag)
+        case .string(let text):
+            try target.scalar(Scalar(text, tag: tag))
+        case .number(let text):
+            try target.scalar(Scalar(text, kind: tag == nil ? .number : .string, tag: tag))
+        case .boolean(let flag):
+            try target.scalar(Scalar(flag ? "true" : "false", kind: tag == nil ? .boolean : .string, tag: tag))
         case .list(let items):
-            var nodes: [Node] = []
-            nodes.reserveCapacity(items.count)
-            for item in items { nodes.append(try render(item)) }
-            return .sequence(nodes)
-        case .object(let fields): return .mapping(try render(fields))
-        case .intrinsic(let intrinsic): return try render(intrinsic)
+            try target.beginSequence(tag: tag)
+            for index in items.indices { try write(items[index], to: &target) }
+            try target.endSequence()
+        case .object(let fields):
+            try target.beginMapping(tag: tag, expectedKeys: fields.count)
+            try write(fields, to: &target)
+            try target.endMapping()
+        case .intrinsic(let intrinsic):
+            try write(intrinsic, tag: tag, to: &target)
         }
     }
 
-    static func render(_ fields: Fields) throws(YAMLError) -> Mapping {
-        var mapping = Mapping()
-        for (key, value) in fields.entries {
-            try mapping.append(key, try render(value))
+    /// The entries of a mapping whose start the caller has written.
+    static func write<Target: YAMLEventTarget & ~Copyable>(_ fields: Fields, to target: inout Target) throws(YAMLError) {
+        let entries = fields.entries
+        for index in entries.indices {
+            try target.key(entries[index].key)
+            try write(entries[index].value, to: &target)
         }
-        return mapping
     }
 
-    static func render(_ intrinsic: Intrinsic) throws(YAMLError) -> Node {
-        let argument = try argumentNode(of: intrinsic)
-        if argument.tag != nil {
-            // The long form: `{Fn::X: !Y ...}`.
-            return .mapping(try Mapping([(intrinsic.longFormName, argument)]))
+    private static func write<Target: YAMLEventTarget & ~Copyable>(
+        _ intrinsic: Intrinsic, tag: Tag?, to target: inout Target
+    ) throws(YAMLError) {
+        if argumentIsTagged(intrinsic) {
+            // The long form: `{Fn::X: !Y ...}`, itself the (tagged) argument of any enclosing function.
+            try target.beginMapping(tag: tag)
+            try target.key(intrinsic.longFormName)
+            try writeArgument(of: intrinsic, tag: nil, to: &target)
+            try target.endMapping()
+        } else {
+            // The short form. `tag` is nil here: an enclosing function whose argument this is
+            // sees a tagged argument and takes the long form.
+            try writeArgument(of: intrinsic, tag: Tag(intrinsic.shortFormTag), to: &target)
         }
-        return tagged(argument, Tag(intrinsic.shortFormTag))
     }
 
-    private static func argumentNode(of intrinsic: Intrinsic) throws(YAMLError) -> Node {
+    /// Whether the function's argument is itself written with a tag: only an argument that is
+    /// directly a function in the short form is.
+    private static func argumentIsTagged(_ intrinsic: Intrinsic) -> Bool {
         switch intrinsic {
-        case .ref(let target):
-            return .string(target.logicalID)
-        case .condition(let name):
-            return .string(name)
-        case .getAtt(let target, let attribute):
-            return .string("\(target.logicalID).\(attribute)")
-        case .sub(let template, let variables):
-            let text = Node.string(template.rendered)
-            if variables.isEmpty { return text }
-            return .sequence([text, .mapping(try render(variables))])
-        case .join(let delimiter, let values):
-            return .sequence([.string(delimiter), try render(values)])
-        case .select(let index, let list):
-            return .sequence([try render(index), try render(list)])
-        case .split(let delimiter, let text):
-            return .sequence([.string(delimiter), try render(text)])
-        case .if(let condition, let then, let otherwise):
-            return .sequence([.string(condition), try render(then), try render(otherwise)])
-        case .equals(let lhs, let rhs):
-            return .sequence([try render(lhs), try render(rhs)])
-        case .and(let conditions), .or(let conditions):
-            return try render(.list(conditions))
-        case .not(let condition):
-            return .sequence([try render(condition)])
-        case .findInMap(let map, let topLevelKey, let secondLevelKey):
-            return .sequence([.string(map), try render(topLevelKey), try render(secondLevelKey)])
-        case .getAZs(let region), .importValue(let region), .base64(let region):
-            return try render(region)
-        case .cidr(let ipBlock, let count, let cidrBits):
-            return .sequence([try render(ipBlock), try render(count), try render(cidrBits)])
+        case .getAZs(let argument), .importValue(let argument), .base64(let argument):
+            if case .intrinsic(let inner) = argument { return !argumentIsTagged(inner) }
+            return false
+        default:
+            return false
         }
     }
 
-    private static func tagged(_ node: Node, _ tag: Tag) -> Node {
-        var tagged = node
-        if case .scalar(var scalar) = tagged {
-            // A tagged scalar is always a string argument (a name, a Sub string).
-            scalar.kind = .string
-            tagged = .scalar(scalar)
+    private static func writeArgument<Target: YAMLEventTarget & ~Copyable>(
+        of intrinsic: Intrinsic, tag: Tag?, to target: inout Target
+    ) throws(YAMLError) {
+        switch intrinsic {
+        case .ref(let referenced):
+            try target.scalar(Scalar(referenced.logicalID, tag: tag))
+        case .condition(let name):
+            try target.scalar(Scalar(name, tag: tag))
+        case .getAtt(let referenced, let attribute):
+            try target.scalar(Scalar("\(referenced.logicalID).\(attribute)", tag: tag))
+        case .sub(let template, let variables):
+            if variables.isEmpty {
+                try target.scalar(Scalar(template.rendered, tag: tag))
+                return
+            }
+            try target.beginSequence(tag: tag)
+            try target.scalar(Scalar(template.rendered))
+            try target.beginMapping(tag: nil, expectedKeys: variables.count)
+            try write(variables, to: &target)
+            try target.endMapping()
+            try target.endSequence()
+        case .join(let delimiter, let values):
+            try sequence(tag, &target) { (target: inout Target) throws(YAMLError) in
+                try target.scalar(Scalar(delimiter))
+                try write(values, to: &target)
+            }
+        case .select(let index, let list):
+            try sequence(tag, &target) { (target: inout Target) throws(YAMLError) in
+                try write(index, to: &target)
+                try write(list, to: &target)
+            }
+        case .split(let delimiter, let text):
+            try sequence(tag, &target) { (target: inout Target) throws(YAMLError) in
+                try target.scalar(Scalar(delimiter))
+                try write(text, to: &target)
+            }
+        case .if(let condition, let then, let otherwise):
+            try sequence(tag, &target) { (target: inout Target) throws(YAMLError) in
+                try target.scalar(Scalar(condition))
+                try write(then, to: &target)
+                try write(otherwise, to: &target)
+            }
+        case .equals(let lhs, let rhs):
+            try sequence(tag, &target) { (target: inout Target) throws(YAMLError) in
+                try write(lhs, to: &target)
+                try write(rhs, to: &target)
+            }
+        case .and(let conditions), .or(let conditions):
+            try write(.list(conditions), tag: tag, to: &target)
+        case .not(let condition):
+            try sequence(tag, &target) { (target: inout Target) throws(YAMLError) in
+                try write(condition, to: &target)
+            }
+        case .findInMap(let map, let topLevelKey, let secondLevelKey):
+            try sequence(tag, &target) { (target: inout Target) throws(YAMLError) in
+                try target.scalar(Scalar(map))
+                try write(topLevelKey, to: &target)
+                try write(secondLevelKey, to: &target)
+            }
+        case .getAZs(let argument), .importValue(let argument), .base64(let argument):
+            try write(argument, tag: tag, to: &target)
+        case .cidr(let ipBlock, let count, let cidrBits):
+            try sequence(tag, &target) { (target: inout Target) throws(YAMLError) in
+                try write(ipBlock, to: &target)
+                try write(count, to: &target)
+                try write(cidrBits, to: &target)
+            }
         }
-        tagged.tag = tag
-        return tagged
+    }
+
+    private static func sequence<Target: YAMLEventTarget & ~Copyable>(
+        _ tag: Tag?, _ target: inout Target, _ items: (inout Target) throws(YAMLError) -> Void
+    ) throws(YAMLError) {
+        try target.beginSequence(tag: tag)
+        try items(&target)
+        try target.endSequence()
     }
 }

@@ -1,117 +1,191 @@
 import InfraYAML
 
-/// Stage three: a validated template becomes a YAML node tree, sections in CloudFormation's
-/// canonical order, empty sections left out.
+/// Stage three: a validated template becomes YAML, sections in CloudFormation's canonical
+/// order, empty sections left out. The same events either build a node tree (``render(_:)``)
+/// or go straight to the emitter (``emit(_:)``), so both give the same bytes.
 public enum TemplateRenderer {
+    /// The template's YAML node tree.
     public static func render(_ template: Template) throws(YAMLError) -> Node {
-        var root = Mapping()
-        try root.append("AWSTemplateFormatVersion", .string(Template.formatVersion))
+        var builder = NodeTreeBuilder()
+        try write(template, to: &builder)
+        return try builder.finish()
+    }
+
+    /// The template's YAML text, as `Emitter().emit(render(template))` writes it, without
+    /// building the tree (building and freeing it cost a third as much as emitting).
+    public static func emit(_ template: Template) throws(YAMLError) -> String {
+        try Emitter().emit { (stream: inout YAMLEventStream) throws(YAMLError) in
+            try write(template, to: &stream)
+        }
+    }
+
+    public static func write<Target: YAMLEventTarget & ~Copyable>(
+        _ template: Template, to target: inout Target
+    ) throws(YAMLError) {
+        try target.beginMapping(tag: nil)
+        try string("AWSTemplateFormatVersion", Template.formatVersion, &target)
         if let description = template.description {
-            try root.append("Description", .string(description))
+            try string("Description", description, &target)
         }
         if !template.metadata.isEmpty {
-            try root.append("Metadata", .mapping(try ValueRenderer.render(template.metadata)))
+            try fields("Metadata", template.metadata, &target)
         }
         if !template.parameters.isEmpty {
-            var parameters = Mapping()
+            try target.key("Parameters")
+            try target.beginMapping(tag: nil)
             for parameter in template.parameters {
-                try parameters.append(parameter.name, try render(parameter))
+                try target.key(parameter.name)
+                try write(parameter, &target)
             }
-            try root.append("Parameters", .mapping(parameters))
+            try target.endMapping()
         }
         if !template.mappings.isEmpty {
-            try root.append("Mappings", .mapping(try ValueRenderer.render(template.mappings)))
+            try fields("Mappings", template.mappings, &target)
         }
         if !template.conditions.isEmpty {
-            try root.append("Conditions", .mapping(try ValueRenderer.render(template.conditions)))
+            try fields("Conditions", template.conditions, &target)
         }
-        switch template.transforms.count {
-        case 0: break
-        case 1: try root.append("Transform", .string(template.transforms[0]))
-        default: try root.append("Transform", .sequence(template.transforms.map { .string($0) }))
-        }
+        try stringOrList("Transform", template.transforms, &target)
         if !template.globals.isEmpty {
-            try root.append("Globals", .mapping(try ValueRenderer.render(template.globals)))
+            try fields("Globals", template.globals, &target)
         }
-        var resources = Mapping()
+        try target.key("Resources")
+        try target.beginMapping(tag: nil, expectedKeys: template.resources.count)
         for resource in template.resources {
-            try resources.append(resource.logicalID, try render(resource))
+            try target.key(resource.logicalID)
+            try write(resource, &target)
         }
-        try root.append("Resources", .mapping(resources))
+        try target.endMapping()
         if !template.outputs.isEmpty {
-            var outputs = Mapping()
+            try target.key("Outputs")
+            try target.beginMapping(tag: nil)
             for output in template.outputs {
-                try outputs.append(output.name, try render(output))
+                try target.key(output.name)
+                try write(output, &target)
             }
-            try root.append("Outputs", .mapping(outputs))
+            try target.endMapping()
         }
-        return .mapping(root)
+        try target.endMapping()
     }
 
-    private static func render(_ parameter: TemplateParameter) throws(YAMLError) -> Node {
-        var node = Mapping()
-        try node.append("Type", .string(parameter.type))
+    private static func write<Target: YAMLEventTarget & ~Copyable>(
+        _ parameter: TemplateParameter, _ target: inout Target
+    ) throws(YAMLError) {
+        try target.beginMapping(tag: nil)
+        try string("Type", parameter.type, &target)
         if let description = parameter.description {
-            try node.append("Description", .string(description))
+            try string("Description", description, &target)
         }
         if let defaultValue = parameter.defaultValue {
-            try node.append("Default", try ValueRenderer.render(defaultValue))
+            try value("Default", defaultValue, &target)
         }
         if !parameter.allowedValues.isEmpty {
-            try node.append("AllowedValues", try ValueRenderer.render(.list(parameter.allowedValues)))
+            try value("AllowedValues", .list(parameter.allowedValues), &target)
         }
         if let pattern = parameter.allowedPattern {
-            try node.append("AllowedPattern", .string(pattern))
+            try string("AllowedPattern", pattern, &target)
         }
-        if let minLength = parameter.minLength { try node.append("MinLength", .integer(minLength)) }
-        if let maxLength = parameter.maxLength { try node.append("MaxLength", .integer(maxLength)) }
-        if let minValue = parameter.minValue { try node.append("MinValue", .number(minValue)) }
-        if let maxValue = parameter.maxValue { try node.append("MaxValue", .number(maxValue)) }
-        if parameter.noEcho { try node.append("NoEcho", .boolean(true)) }
+        if let minLength = parameter.minLength { try node("MinLength", .integer(minLength), &target) }
+        if let maxLength = parameter.maxLength { try node("MaxLength", .integer(maxLength), &target) }
+        if let minValue = parameter.minValue { try node("MinValue", .number(minValue), &target) }
+        if let maxValue = parameter.maxValue { try node("MaxValue", .number(maxValue), &target) }
+        if parameter.noEcho { try node("NoEcho", .boolean(true), &target) }
         if let constraint = parameter.constraintDescription {
-            try node.append("ConstraintDescription", .string(constraint))
+            try string("ConstraintDescription", constraint, &target)
         }
-        return .mapping(node)
+        try target.endMapping()
     }
 
-    private static func render(_ resource: TemplateResource) throws(YAMLError) -> Node {
-        var node = Mapping()
-        try node.append("Type", .string(resource.type))
+    private static func write<Target: YAMLEventTarget & ~Copyable>(
+        _ resource: TemplateResource, _ target: inout Target
+    ) throws(YAMLError) {
+        try target.beginMapping(tag: nil, expectedKeys: 7)  // every key below
+        try string("Type", resource.type, &target)
         if let condition = resource.condition {
-            try node.append("Condition", .string(condition))
+            try string("Condition", condition, &target)
         }
-        switch resource.dependsOn.count {
-        case 0: break
-        case 1: try node.append("DependsOn", .string(resource.dependsOn[0]))
-        default: try node.append("DependsOn", .sequence(resource.dependsOn.map { .string($0) }))
-        }
+        try stringOrList("DependsOn", resource.dependsOn, &target)
         if let policy = resource.deletionPolicy {
-            try node.append("DeletionPolicy", .string(policy.rawValue))
+            try string("DeletionPolicy", policy.rawValue, &target)
         }
         if let policy = resource.updateReplacePolicy {
-            try node.append("UpdateReplacePolicy", .string(policy.rawValue))
+            try string("UpdateReplacePolicy", policy.rawValue, &target)
         }
         if !resource.metadata.isEmpty {
-            try node.append("Metadata", .mapping(try ValueRenderer.render(resource.metadata)))
+            try fields("Metadata", resource.metadata, &target)
         }
         if !resource.properties.isEmpty {
-            try node.append("Properties", .mapping(try ValueRenderer.render(resource.properties)))
+            try fields("Properties", resource.properties, &target)
         }
-        return .mapping(node)
+        try target.endMapping()
     }
 
-    private static func render(_ output: TemplateOutput) throws(YAMLError) -> Node {
-        var node = Mapping()
+    private static func write<Target: YAMLEventTarget & ~Copyable>(
+        _ output: TemplateOutput, _ target: inout Target
+    ) throws(YAMLError) {
+        try target.beginMapping(tag: nil)
         if let description = output.description {
-            try node.append("Description", .string(description))
+            try string("Description", description, &target)
         }
         if let condition = output.condition {
-            try node.append("Condition", .string(condition))
+            try string("Condition", condition, &target)
         }
-        try node.append("Value", try ValueRenderer.render(output.value))
+        try value("Value", output.value, &target)
         if let exportName = output.exportName {
-            try node.append("Export", .mapping(try Mapping([("Name", try ValueRenderer.render(exportName))])))
+            try target.key("Export")
+            try target.beginMapping(tag: nil)
+            try value("Name", exportName, &target)
+            try target.endMapping()
         }
-        return .mapping(node)
+        try target.endMapping()
+    }
+
+    private static func string<Target: YAMLEventTarget & ~Copyable>(
+        _ key: String, _ text: String, _ target: inout Target
+    ) throws(YAMLError) {
+        try target.key(key)
+        try target.scalar(Scalar(text))
+    }
+
+    /// One name as a string, several as a list, none left out.
+    private static func stringOrList<Target: YAMLEventTarget & ~Copyable>(
+        _ key: String, _ names: [String], _ target: inout Target
+    ) throws(YAMLError) {
+        switch names.count {
+        case 0:
+            return
+        case 1:
+            try string(key, names[0], &target)
+        default:
+            try target.key(key)
+            try target.beginSequence(tag: nil)
+            for name in names { try target.scalar(Scalar(name)) }
+            try target.endSequence()
+        }
+    }
+
+    private static func fields<Target: YAMLEventTarget & ~Copyable>(
+        _ key: String, _ fields: Fields, _ target: inout Target
+    ) throws(YAMLError) {
+        try target.key(key)
+        try target.beginMapping(tag: nil, expectedKeys: fields.count)
+        try ValueRenderer.write(fields, to: &target)
+        try target.endMapping()
+    }
+
+    private static func value<Target: YAMLEventTarget & ~Copyable>(
+        _ key: String, _ value: TemplateValue, _ target: inout Target
+    ) throws(YAMLError) {
+        try target.key(key)
+        try ValueRenderer.write(value, to: &target)
+    }
+
+    /// A scalar node made by ``Node``'s number and boolean spellings.
+    private static func node<Target: YAMLEventTarget & ~Copyable>(
+        _ key: String, _ node: Node, _ target: inout Target
+    ) throws(YAMLError) {
+        guard case .scalar(let scalar) = node else { preconditionFailure("only scalars are written here") }
+        try target.key(key)
+        try target.scalar(scalar)
     }
 }

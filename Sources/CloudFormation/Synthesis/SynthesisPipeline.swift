@@ -211,7 +211,7 @@ public struct SynthesisPipeline: Sendable {
                         continue
                     }
                     result.files.append(file)
-                    if keepsTemplateTrees { result.trees[path] = node }
+                    if let node { result.trees[path] = node }
                     // A nested stack is deployed by its parent: no command, no parameter file.
                     guard unit.stack.parent == nil else {
                         result.diagnostics += dedupe(diagnostics, seen: result.diagnostics)
@@ -302,9 +302,16 @@ public struct SynthesisPipeline: Sendable {
         return diagnostics
     }
 
-    private func emit(_ template: Template, stack: String, flavor: Flavor, path: String) throws(YAMLError) -> (GeneratedFile, Node) {
-        let node = try TemplateRenderer.render(template)
-        let yaml = try Emitter().emit(node)
+    /// The template's file, and its node tree when `keepsTemplateTrees`; without, no tree is built.
+    private func emit(_ template: Template, stack: String, flavor: Flavor, path: String) throws(YAMLError) -> (GeneratedFile, Node?) {
+        var node: Node?
+        let yaml: String
+        if keepsTemplateTrees {
+            node = try TemplateRenderer.render(template)
+            yaml = try Emitter().emit(node!)
+        } else {
+            yaml = try TemplateRenderer.emit(template)
+        }
         let contents = GeneratedFile.header(command: command) + "\n" + yaml
         return (GeneratedFile(stack: stack, flavor: flavor, relativePath: path, contents: contents), node)
     }

@@ -158,8 +158,32 @@ enum ShortFormTags {
 
     /// The first tag (in document order) that is not a short form, with where it is.
     static func firstUnknown(in root: Node) -> (Tag, String)? {
+        // A walk without the path first: templates almost never hold an unknown tag, and
+        // keeping the path at every node was a sixth of reading a template for comparison.
+        guard containsUnknown(root) else { return nil }
         var path: [PathStep] = []
         return firstUnknown(in: root, path: &path)
+    }
+
+    private static func isKnown(_ tag: Tag) -> Bool {
+        names.contains(String(tag.name.dropFirst()))
+    }
+
+    private static func containsUnknown(_ node: Node) -> Bool {
+        switch node {
+        case .scalar(let scalar):
+            return scalar.tag.map { !isKnown($0) } ?? false
+        case .sequence(let sequence):
+            if let tag = sequence.tag, !isKnown(tag) { return true }
+            let items = sequence.items
+            for index in items.indices where containsUnknown(items[index]) { return true }
+            return false
+        case .mapping(let mapping):
+            if let tag = mapping.tag, !isKnown(tag) { return true }
+            let entries = mapping.entries
+            for index in entries.indices where containsUnknown(entries[index].value) { return true }
+            return false
+        }
     }
 
     /// A key or an index on the way to a node.
@@ -171,7 +195,7 @@ enum ShortFormTags {
     /// `path` grows and shrinks with the walk; it becomes text only for the tag found (making
     /// text at every node was a tenth of reading a large template).
     private static func firstUnknown(in node: Node, path: inout [PathStep]) -> (Tag, String)? {
-        if let tag = node.tag, !names.contains(String(tag.name.dropFirst())) {
+        if let tag = node.tag, !isKnown(tag) {
             return (tag, path.isEmpty ? "the top level" : text(of: path))
         }
         switch node {

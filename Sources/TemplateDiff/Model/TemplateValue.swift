@@ -33,9 +33,19 @@ public indirect enum TemplateValue: Hashable, Sendable {
 }
 
 /// A mapping that remembers its key order (for output) but compares without it.
+///
+/// Keys and values are kept side by side; a key is found by comparing it with each key in
+/// turn up to `linearSearchLimit` keys, and through a dictionary beyond. Most mappings of a
+/// template have a handful of keys, and a dictionary for each of them was most of the cost of
+/// reading a template for comparison.
 public struct TemplateMap: Hashable, Sendable {
     public private(set) var keys: [String] = []
-    private var values: [String: TemplateValue] = [:]
+    /// `values[i]` belongs to `keys[i]`.
+    private var values: [TemplateValue] = []
+    /// Position of each key, built only when the map outgrows `linearSearchLimit`.
+    private var indexByKey: [String: Int]?
+
+    private static let linearSearchLimit = 12
 
     public init() {}
 
@@ -43,30 +53,75 @@ public struct TemplateMap: Hashable, Sendable {
         for (key, value) in pairs { self[key] = value }
     }
 
+    /// Makes room for `count` keys: a parsed mapping's size is known before its keys are added.
+    mutating func reserveCapacity(_ count: Int) {
+        keys.reserveCapacity(count)
+        values.reserveCapacity(count)
+    }
+
     public var isEmpty: Bool { keys.isEmpty }
     public var count: Int { keys.count }
 
     public var entries: [(key: String, value: TemplateValue)] {
-        keys.compactMap { key in values[key].map { (key, $0) } }
+        Array(zip(keys, values))
     }
 
     public subscript(key: String) -> TemplateValue? {
-        get { values[key] }
+        get { index(of: key).map { values[$0] } }
         set {
-            if let newValue {
-                if values.updateValue(newValue, forKey: key) == nil { keys.append(key) }
-            } else if values.removeValue(forKey: key) != nil {
-                keys.removeAll { $0 == key }
+            switch (index(of: key), newValue) {
+            case let (index?, value?):
+                values[index] = value
+            case let (index?, nil):
+                keys.remove(at: index)
+                values.remove(at: index)
+                if indexByKey != nil { rebuildIndex() }
+            case let (nil, value?):
+                keys.append(key)
+                values.append(value)
+                if indexByKey != nil {
+                    indexByKey![key] = keys.count - 1
+                } else if keys.count > Self.linearSearchLimit {
+                    rebuildIndex()
+                }
+            case (nil, nil):
+                break
             }
         }
     }
 
-    // Key order is presentation only: CloudFormation ignores it.
-    public static func == (lhs: TemplateMap, rhs: TemplateMap) -> Bool {
-        lhs.values == rhs.values
+    private func index(of key: String) -> Int? {
+        if let indexByKey { return indexByKey[key] }
+        return keys.firstIndex(of: key)
     }
 
+    private mutating func rebuildIndex() {
+        var index: [String: Int] = [:]
+        index.reserveCapacity(Swift.max(keys.capacity, keys.count * 2))
+        for (position, key) in keys.enumerated() { index[key] = position }
+        indexByKey = index
+    }
+
+    // Key order is presentation only: CloudFormation ignores it. Same keys (as `String`
+    // compares them) with equal values, as the dictionary this map used to be compared.
+    public static func == (lhs: TemplateMap, rhs: TemplateMap) -> Bool {
+        guard lhs.count == rhs.count else { return false }
+        for (position, key) in lhs.keys.enumerated() {
+            guard let other = rhs[key], other == lhs.values[position] else { return false }
+        }
+        return true
+    }
+
+    /// Independent of key order, as `Dictionary` hashes: each entry hashed on its own, combined
+    /// by exclusive or.
     public func hash(into hasher: inout Hasher) {
-        hasher.combine(values)
+        var commutative = 0
+        for (position, key) in keys.enumerated() {
+            var entry = Hasher()
+            entry.combine(key)
+            entry.combine(values[position])
+            commutative ^= entry.finalize()
+        }
+        hasher.combine(commutative)
     }
 }

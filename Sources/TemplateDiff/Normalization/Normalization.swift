@@ -14,10 +14,11 @@ enum Normalization {
             return .list(sequence.items.map(value))
         case .mapping(let mapping):
             var map = TemplateMap()
+            map.reserveCapacity(mapping.count)
             for entry in mapping.entries {
                 map[entry.key] = value(entry.value)
             }
-            if map.count == 1, let (key, argument) = map.entries.first, isLongFormIntrinsic(key, argument) {
+            if map.count == 1, let key = map.keys.first, let argument = map[key], isLongFormIntrinsic(key, argument) {
                 return intrinsic(named: key, argument: argument)
             }
             return .map(map)

@@ -1,0 +1,80 @@
+/// The collections open while a document is handed over event by event, and the keys of the
+/// open mappings, to refuse a duplicate key as ``Mapping/append(_:_:)`` does: compared by
+/// exact code points, and only once the key's value is complete (a tree's value is built
+/// before its key is added, so an error inside the value comes first).
+struct OpenCollections {
+    private struct Frame {
+        /// The event index of a sequence's start; nil for a mapping.
+        let sequenceStart: Int?
+        /// Where the mapping's keys begin in `keys`.
+        let keysStart: Int
+        /// The last of `keys` still waits for its value to complete.
+        var hasPendingKey = false
+        /// The mapping's keys hashed, once it outgrows `linearSearchLimit`.
+        var index: Set<ExactKey>?
+    }
+
+    private var frames: [Frame] = []
+    /// The keys of every open mapping, innermost mapping's last.
+    private var keys: [String] = []
+
+    /// Up to this many keys a mapping's new key is compared with each in turn (as ``Mapping``).
+    private static let linearSearchLimit = 12
+
+    var isEmpty: Bool { frames.isEmpty }
+
+    mutating func openMapping() {
+        frames.append(Frame(sequenceStart: nil, keysStart: keys.count))
+    }
+
+    mutating func openSequence(startIndex: Int) {
+        frames.append(Frame(sequenceStart: startIndex, keysStart: keys.count))
+    }
+
+    mutating func key(_ key: String) throws(YAMLError) {
+        try settlePendingKey()
+        guard let last = frames.indices.last, frames[last].sequenceStart == nil else {
+            throw YAMLError.invalid("a mapping key outside a mapping", mark: nil)
+        }
+        keys.append(key)
+        frames[last].hasPendingKey = true
+    }
+
+    /// Closes the innermost collection, a mapping; `body` sees its keys in order.
+    mutating func closeMapping(_ body: (ArraySlice<String>) -> Void = { _ in }) throws(YAMLError) {
+        try settlePendingKey()
+        guard let frame = frames.popLast(), frame.sequenceStart == nil else {
+            throw YAMLError.invalid("a mapping end that closes no mapping", mark: nil)
+        }
+        body(keys[frame.keysStart...])
+        keys.removeSubrange(frame.keysStart...)
+    }
+
+    /// Closes the innermost collection, a sequence; returns its start's event index.
+    mutating func closeSequence() throws(YAMLError) -> Int {
+        guard let frame = frames.popLast(), let start = frame.sequenceStart else {
+            throw YAMLError.invalid("a sequence end that closes no sequence", mark: nil)
+        }
+        return start
+    }
+
+    private mutating func settlePendingKey() throws(YAMLError) {
+        guard let last = frames.indices.last, frames[last].hasPendingKey else { return }
+        frames[last].hasPendingKey = false
+        let start = frames[last].keysStart
+        let newest = keys.count - 1
+        let key = keys[newest]
+        if frames[last].index != nil {
+            guard frames[last].index!.insert(ExactKey(key)).inserted else {
+                throw YAMLError.duplicateKey(key, mark: nil)
+            }
+            return
+        }
+        for position in start..<newest where ExactKey.same(keys[position], key) {
+            throw YAMLError.duplicateKey(key, mark: nil)
+        }
+        if newest - start + 1 > Self.linearSearchLimit {
+            frames[last].index = Set(keys[start...].map(ExactKey.init))
+        }
+    }
+}
