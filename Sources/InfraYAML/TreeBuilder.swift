@@ -119,7 +119,7 @@ struct TreeBuilder {
     }
 
     /// Hands a finished node to its parent, or makes it the document's root.
-    private mutating func deliver(_ node: Node, mark: Mark) throws(YAMLError) {
+    private mutating func deliver(_ node: consuming Node, mark: Mark) throws(YAMLError) {
         guard !stack.isEmpty else {
             root = node
             return
