@@ -1,4 +1,5 @@
 import CloudFormation
+import InfraYAML
 import Testing
 
 @Suite("Intrinsic functions render in the short form, long form only where YAML needs it")
@@ -87,5 +88,36 @@ struct IntrinsicRenderingTests {
             .attribute(ReferenceTarget("Res"), "Attr"), .literal(" "), .reference(ReferenceTarget("AWS::Region")),
         ])
         #expect(template.rendered == "a ${!Literal} ${Name} ${Res.Attr} ${AWS::Region}")
+    }
+}
+
+@Suite("Streamed rendering writes what the tree writes")
+struct StreamedRenderingTests {
+    /// A nested short form needs the long form: the streamed renderer decides it before writing.
+    @Test func nestedShortFormsMatchTheTree() throws {
+        var template = Template()
+        template.resources = [TemplateResource(logicalID: "Thing", type: "AWS::SSM::Parameter", properties: [
+            "Base64OfRef": .intrinsic(.base64(.intrinsic(.ref(ReferenceTarget("Queue"))))),
+            "GetAZsOfBase64OfRef": .intrinsic(.getAZs(.intrinsic(.base64(.intrinsic(.ref(ReferenceTarget("Queue"))))))),
+            "ImportOfNumber": .intrinsic(.importValue(.number("5"))),
+            "Base64OfBoolean": .intrinsic(.base64(.boolean(true))),
+            "Base64OfList": .intrinsic(.base64(.list(["a", 1]))),
+            "OrOfConditions": .intrinsic(.or([.intrinsic(.condition("A")), .intrinsic(.condition("B"))])),
+        ])]
+        let tree = try Emitter().emit(TemplateRenderer.render(template))
+        #expect(try TemplateRenderer.emit(template) == tree)
+        #expect(tree.contains("GetAZsOfBase64OfRef: !GetAZs\n"))
+        #expect(tree.contains("Fn::Base64: !Ref Queue"))
+        #expect(tree.contains("ImportOfNumber: !ImportValue '5'"))
+    }
+
+    @Test func aDuplicateLogicalIDIsRefusedAlike() {
+        var template = Template()
+        template.resources = [
+            TemplateResource(logicalID: "Queue", type: "AWS::SQS::Queue"),
+            TemplateResource(logicalID: "Queue", type: "AWS::SQS::Queue"),
+        ]
+        #expect(throws: YAMLError.duplicateKey("Queue", mark: nil)) { try TemplateRenderer.render(template) }
+        #expect(throws: YAMLError.duplicateKey("Queue", mark: nil)) { try TemplateRenderer.emit(template) }
     }
 }
