@@ -111,6 +111,39 @@ struct StreamedRenderingTests {
         #expect(tree.contains("ImportOfNumber: !ImportValue '5'"))
     }
 
+    /// Every section and every optional field, in both renderings.
+    @Test func everySectionMatchesTheTree() throws {
+        var template = Template()
+        template.description = "all: sections"
+        template.metadata = ["Note": "x"]
+        var size = TemplateParameter(name: "Size", type: "Number")
+        size.description = "How big"
+        size.defaultValue = 3
+        size.allowedValues = [1, 3]
+        size.allowedPattern = "[0-9]+"
+        size.minLength = 1
+        size.maxLength = 2
+        size.minValue = 0.5
+        size.maxValue = .infinity
+        size.noEcho = true
+        size.constraintDescription = "a number"
+        template.parameters = [size, TemplateParameter(name: "Other", type: "String")]
+        template.mappings = ["Map": .object(["Key": .object(["Value": "1"])])]
+        template.conditions = ["IsBig": .intrinsic(.equals(.intrinsic(.ref(ReferenceTarget("Size"))), "3"))]
+        template.transforms = ["AWS::Serverless-2016-10-31", "AWS::LanguageExtensions"]
+        template.globals = ["Function": .object(["Timeout": 3])]
+        template.resources = [TemplateResource(
+            logicalID: "Queue", type: "AWS::SQS::Queue", properties: ["DelaySeconds": 1, "FifoQueue": true],
+            dependsOn: ["A", "B"], condition: "IsBig", deletionPolicy: .retain, updateReplacePolicy: .retain,
+            metadata: ["Why": "test"])]
+        template.outputs = [
+            TemplateOutput(name: "Url", value: .intrinsic(.ref(ReferenceTarget("Queue"))), description: "d",
+                           exportName: .intrinsic(.sub(SubTemplate(parsing: "${AWS::StackName}-Url"), variables: Fields())), condition: "IsBig"),
+            TemplateOutput(name: "Plain", value: "v"),
+        ]
+        #expect(try TemplateRenderer.emit(template) == Emitter().emit(TemplateRenderer.render(template)))
+    }
+
     @Test func aDuplicateLogicalIDIsRefusedAlike() {
         var template = Template()
         template.resources = [
