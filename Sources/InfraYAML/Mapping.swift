@@ -43,7 +43,7 @@ public struct Mapping: Hashable, Sendable {
     public var keys: [String] { entries.map(\.key) }
 
     /// Adds a key at the end; throws when the key is already present.
-    public mutating func append(_ key: String, _ value: Node) throws(YAMLError) {
+    public mutating func append(_ key: String, _ value: consuming Node) throws(YAMLError) {
         if index(of: key) != nil {
             throw YAMLError.duplicateKey(key, mark: nil)
         }

@@ -35,15 +35,14 @@ extension Node {
 
     /// An integer, written plain so that readers resolve it as a number.
     public static func integer<I: BinaryInteger>(_ value: I) -> Node {
-        .scalar(Scalar(String(value), kind: .number))
+        .scalar(.integer(value))
     }
 
     /// A real number, written plain so that YAML 1.1 and 1.2 readers both resolve it as one.
     /// Infinity and NaN are written as strings: CloudFormation has no use for them, and YAML
     /// spells them differently from Swift (`.inf`, `.nan`).
     public static func number(_ value: Double) -> Node {
-        guard let text = numberText(value) else { return .string(String(value)) }
-        return .scalar(Scalar(text, kind: .number))
+        .scalar(.number(value))
     }
 
     /// How a finite real number is written: whole numbers without a fraction (`3`, not
@@ -62,7 +61,7 @@ extension Node {
 
     /// `true` or `false`, written plain.
     public static func boolean(_ value: Bool) -> Node {
-        .scalar(Scalar(value ? "true" : "false", kind: .boolean))
+        .scalar(.boolean(value))
     }
 
     /// An explicit null (`null`).

@@ -56,7 +56,7 @@ public struct NodeTreeBuilder: YAMLEventTarget {
         try deliver(.scalar(scalar))
     }
 
-    private mutating func deliver(_ node: Node) throws(YAMLError) {
+    private mutating func deliver(_ node: consuming Node) throws(YAMLError) {
         guard let last = frames.indices.last else {
             guard root == nil else { throw YAMLError.invalid("a second root node", mark: nil) }
             root = node

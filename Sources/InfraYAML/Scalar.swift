@@ -34,3 +34,23 @@ public struct Scalar: Hashable, Sendable {
         self.style = style
     }
 }
+
+// The scalars of ``Node``'s number and boolean factories, for producers that hand over
+// events (``YAMLEventTarget``) rather than nodes.
+extension Scalar {
+    /// An integer, written plain so that readers resolve it as a number.
+    public static func integer<I: BinaryInteger>(_ value: I) -> Scalar {
+        Scalar(String(value), kind: .number)
+    }
+
+    /// A real number as ``Node/number(_:)`` writes it: infinity and NaN as strings.
+    public static func number(_ value: Double) -> Scalar {
+        guard let text = Node.numberText(value) else { return Scalar(String(value)) }
+        return Scalar(text, kind: .number)
+    }
+
+    /// `true` or `false`, written plain.
+    public static func boolean(_ value: Bool) -> Scalar {
+        Scalar(value ? "true" : "false", kind: .boolean)
+    }
+}

@@ -57,6 +57,13 @@ struct TreeBuilder {
         return true
     }
 
+    /// The innermost collection is a mapping waiting for a key. Read field by field: `stack.last`
+    /// copied the whole frame (its items and entries retained) at every event.
+    private var awaitsKey: Bool {
+        guard let top = stack.indices.last else { return false }
+        return stack[top].isMapping && stack[top].pendingKey == nil
+    }
+
     // MARK: - Scalars
 
     private mutating func scalar(_ event: yaml_event_t, mark: Mark) throws(YAMLError) {
@@ -66,7 +73,7 @@ struct TreeBuilder {
         let bytes = UnsafeBufferPointer(start: data.value, count: data.length)
         let isPlain = data.style == YAML_PLAIN_SCALAR_STYLE
 
-        if let top = stack.last, top.isMapping, top.pendingKey == nil {
+        if awaitsKey {
             try key(bytes, tag: tag, isPlain: isPlain, mark: mark)
             return
         }
@@ -102,7 +109,7 @@ struct TreeBuilder {
     // MARK: - Collections
 
     private mutating func open(isMapping: Bool, tag: Tag?, mark: Mark) throws(YAMLError) {
-        if let top = stack.last, top.isMapping, top.pendingKey == nil {
+        if awaitsKey {
             throw YAMLError.invalid("mapping key is a \(isMapping ? "mapping" : "sequence"); keys must be scalars", mark: mark)
         }
         guard stack.count < Parser.maximumDepth else {
@@ -112,7 +119,7 @@ struct TreeBuilder {
     }
 
     /// Hands a finished node to its parent, or makes it the document's root.
-    private mutating func deliver(_ node: Node, mark: Mark) throws(YAMLError) {
+    private mutating func deliver(_ node: consuming Node, mark: Mark) throws(YAMLError) {
         guard !stack.isEmpty else {
             root = node
             return

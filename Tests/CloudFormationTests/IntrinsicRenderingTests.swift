@@ -1,4 +1,5 @@
 import CloudFormation
+import InfraYAML
 import Testing
 
 @Suite("Intrinsic functions render in the short form, long form only where YAML needs it")
@@ -87,5 +88,69 @@ struct IntrinsicRenderingTests {
             .attribute(ReferenceTarget("Res"), "Attr"), .literal(" "), .reference(ReferenceTarget("AWS::Region")),
         ])
         #expect(template.rendered == "a ${!Literal} ${Name} ${Res.Attr} ${AWS::Region}")
+    }
+}
+
+@Suite("Streamed rendering writes what the tree writes")
+struct StreamedRenderingTests {
+    /// A nested short form needs the long form: the streamed renderer decides it before writing.
+    @Test func nestedShortFormsMatchTheTree() throws {
+        var template = Template()
+        template.resources = [TemplateResource(logicalID: "Thing", type: "AWS::SSM::Parameter", properties: [
+            "Base64OfRef": .intrinsic(.base64(.intrinsic(.ref(ReferenceTarget("Queue"))))),
+            "GetAZsOfBase64OfRef": .intrinsic(.getAZs(.intrinsic(.base64(.intrinsic(.ref(ReferenceTarget("Queue"))))))),
+            "ImportOfNumber": .intrinsic(.importValue(.number("5"))),
+            "Base64OfBoolean": .intrinsic(.base64(.boolean(true))),
+            "Base64OfList": .intrinsic(.base64(.list(["a", 1]))),
+            "OrOfConditions": .intrinsic(.or([.intrinsic(.condition("A")), .intrinsic(.condition("B"))])),
+        ])]
+        let tree = try Emitter().emit(TemplateRenderer.render(template))
+        #expect(try TemplateRenderer.emit(template) == tree)
+        #expect(tree.contains("GetAZsOfBase64OfRef: !GetAZs\n"))
+        #expect(tree.contains("Fn::Base64: !Ref Queue"))
+        #expect(tree.contains("ImportOfNumber: !ImportValue '5'"))
+    }
+
+    /// Every section and every optional field, in both renderings.
+    @Test func everySectionMatchesTheTree() throws {
+        var template = Template()
+        template.description = "all: sections"
+        template.metadata = ["Note": "x"]
+        var size = TemplateParameter(name: "Size", type: "Number")
+        size.description = "How big"
+        size.defaultValue = 3
+        size.allowedValues = [1, 3]
+        size.allowedPattern = "[0-9]+"
+        size.minLength = 1
+        size.maxLength = 2
+        size.minValue = 0.5
+        size.maxValue = .infinity
+        size.noEcho = true
+        size.constraintDescription = "a number"
+        template.parameters = [size, TemplateParameter(name: "Other", type: "String")]
+        template.mappings = ["Map": .object(["Key": .object(["Value": "1"])])]
+        template.conditions = ["IsBig": .intrinsic(.equals(.intrinsic(.ref(ReferenceTarget("Size"))), "3"))]
+        template.transforms = ["AWS::Serverless-2016-10-31", "AWS::LanguageExtensions"]
+        template.globals = ["Function": .object(["Timeout": 3])]
+        template.resources = [TemplateResource(
+            logicalID: "Queue", type: "AWS::SQS::Queue", properties: ["DelaySeconds": 1, "FifoQueue": true],
+            dependsOn: ["A", "B"], condition: "IsBig", deletionPolicy: .retain, updateReplacePolicy: .retain,
+            metadata: ["Why": "test"])]
+        template.outputs = [
+            TemplateOutput(name: "Url", value: .intrinsic(.ref(ReferenceTarget("Queue"))), description: "d",
+                           exportName: .intrinsic(.sub(SubTemplate(parsing: "${AWS::StackName}-Url"), variables: Fields())), condition: "IsBig"),
+            TemplateOutput(name: "Plain", value: "v"),
+        ]
+        #expect(try TemplateRenderer.emit(template) == Emitter().emit(TemplateRenderer.render(template)))
+    }
+
+    @Test func aDuplicateLogicalIDIsRefusedAlike() {
+        var template = Template()
+        template.resources = [
+            TemplateResource(logicalID: "Queue", type: "AWS::SQS::Queue"),
+            TemplateResource(logicalID: "Queue", type: "AWS::SQS::Queue"),
+        ]
+        #expect(throws: YAMLError.duplicateKey("Queue", mark: nil)) { try TemplateRenderer.render(template) }
+        #expect(throws: YAMLError.duplicateKey("Queue", mark: nil)) { try TemplateRenderer.emit(template) }
     }
 }

@@ -85,11 +85,11 @@ public enum TemplateRenderer {
         if let pattern = parameter.allowedPattern {
             try string("AllowedPattern", pattern, &target)
         }
-        if let minLength = parameter.minLength { try node("MinLength", .integer(minLength), &target) }
-        if let maxLength = parameter.maxLength { try node("MaxLength", .integer(maxLength), &target) }
-        if let minValue = parameter.minValue { try node("MinValue", .number(minValue), &target) }
-        if let maxValue = parameter.maxValue { try node("MaxValue", .number(maxValue), &target) }
-        if parameter.noEcho { try node("NoEcho", .boolean(true), &target) }
+        if let minLength = parameter.minLength { try scalar("MinLength", .integer(minLength), &target) }
+        if let maxLength = parameter.maxLength { try scalar("MaxLength", .integer(maxLength), &target) }
+        if let minValue = parameter.minValue { try scalar("MinValue", .number(minValue), &target) }
+        if let maxValue = parameter.maxValue { try scalar("MaxValue", .number(maxValue), &target) }
+        if parameter.noEcho { try scalar("NoEcho", .boolean(true), &target) }
         if let constraint = parameter.constraintDescription {
             try string("ConstraintDescription", constraint, &target)
         }
@@ -143,8 +143,14 @@ public enum TemplateRenderer {
     private static func string<Target: YAMLEventTarget & ~Copyable>(
         _ key: String, _ text: String, _ target: inout Target
     ) throws(YAMLError) {
+        try scalar(key, Scalar(text), &target)
+    }
+
+    private static func scalar<Target: YAMLEventTarget & ~Copyable>(
+        _ key: String, _ scalar: Scalar, _ target: inout Target
+    ) throws(YAMLError) {
         try target.key(key)
-        try target.scalar(Scalar(text))
+        try target.scalar(scalar)
     }
 
     /// One name as a string, several as a list, none left out.
@@ -178,14 +184,5 @@ public enum TemplateRenderer {
     ) throws(YAMLError) {
         try target.key(key)
         try ValueRenderer.write(value, to: &target)
-    }
-
-    /// A scalar node made by ``Node``'s number and boolean spellings.
-    private static func node<Target: YAMLEventTarget & ~Copyable>(
-        _ key: String, _ node: Node, _ target: inout Target
-    ) throws(YAMLError) {
-        guard case .scalar(let scalar) = node else { preconditionFailure("only scalars are written here") }
-        try target.key(key)
-        try target.scalar(scalar)
     }
 }

@@ -307,8 +307,9 @@ public struct SynthesisPipeline: Sendable {
         var node: Node?
         let yaml: String
         if keepsTemplateTrees {
-            node = try TemplateRenderer.render(template)
-            yaml = try Emitter().emit(node!)
+            let tree = try TemplateRenderer.render(template)
+            node = tree
+            yaml = try Emitter().emit(tree)
         } else {
             yaml = try TemplateRenderer.emit(template)
         }

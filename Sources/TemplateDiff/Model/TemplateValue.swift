@@ -69,24 +69,29 @@ public struct TemplateMap: Hashable, Sendable {
     public subscript(key: String) -> TemplateValue? {
         get { index(of: key).map { values[$0] } }
         set {
-            switch (index(of: key), newValue) {
-            case let (index?, value?):
-                values[index] = value
-            case let (index?, nil):
+            if let newValue {
+                set(key, newValue)
+            } else if let index = index(of: key) {
                 keys.remove(at: index)
                 values.remove(at: index)
                 if indexByKey != nil { rebuildIndex() }
-            case let (nil, value?):
-                keys.append(key)
-                values.append(value)
-                if indexByKey != nil {
-                    indexByKey![key] = keys.count - 1
-                } else if keys.count > Self.linearSearchLimit {
-                    rebuildIndex()
-                }
-            case (nil, nil):
-                break
             }
+        }
+    }
+
+    /// Replaces the key's value in place, or adds the key at the end: the subscript's setter
+    /// without the optional.
+    mutating func set(_ key: String, _ value: TemplateValue) {
+        if let index = index(of: key) {
+            values[index] = value
+            return
+        }
+        keys.append(key)
+        values.append(value)
+        if indexByKey != nil {
+            indexByKey![key] = keys.count - 1
+        } else if keys.count > Self.linearSearchLimit {
+            rebuildIndex()
         }
     }
 

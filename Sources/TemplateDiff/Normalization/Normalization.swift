@@ -5,18 +5,29 @@ import InfraYAML
 enum Normalization {
     static func value(_ node: Node) -> TemplateValue {
         if let tag = node.tag {
-            return intrinsic(named: longName(ofTag: tag), argument: value(untagged(node)))
+            return intrinsic(named: longName(ofTag: tag), argument: untaggedValue(node))
         }
+        return untaggedValue(node)
+    }
+
+    /// The node's value as if it had no tag. Items and entries are read by index: iterating
+    /// copied each node (and set the tag on a copy, for a tagged one).
+    private static func untaggedValue(_ node: Node) -> TemplateValue {
         switch node {
         case .scalar(let scalar):
             return .scalar(canonicalText(scalar))
         case .sequence(let sequence):
-            return .list(sequence.items.map(value))
+            let items = sequence.items
+            var values: [TemplateValue] = []
+            values.reserveCapacity(items.count)
+            for index in items.indices { values.append(value(items[index])) }
+            return .list(values)
         case .mapping(let mapping):
             var map = TemplateMap()
             map.reserveCapacity(mapping.count)
-            for entry in mapping.entries {
-                map[entry.key] = value(entry.value)
+            let entries = mapping.entries
+            for index in entries.indices {
+                map.set(entries[index].key, value(entries[index].value))
             }
             if map.count == 1, let key = map.keys.first, let argument = map[key], isLongFormIntrinsic(key, argument) {
                 return intrinsic(named: key, argument: argument)
@@ -60,12 +71,6 @@ enum Normalization {
     private static func getAttArgument(_ argument: TemplateValue) -> TemplateValue {
         guard case .scalar(let text) = argument, let dot = text.firstIndex(of: ".") else { return argument }
         return .list([.scalar(String(text[..<dot])), .scalar(String(text[text.index(after: dot)...]))])
-    }
-
-    private static func untagged(_ node: Node) -> Node {
-        var untagged = node
-        untagged.tag = nil
-        return untagged
     }
 
     /// CloudFormation passes every scalar on as text, so quoting and style do not matter:

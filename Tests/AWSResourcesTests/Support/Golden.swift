@@ -15,7 +15,10 @@ enum Golden {
     static var isRecording: Bool { ProcessInfo.processInfo.environment["INFRA_RECORD"] == "1" }
 
     static func render(_ template: Template) throws -> String {
-        try Emitter().emit(TemplateRenderer.render(template))
+        let yaml = try Emitter().emit(TemplateRenderer.render(template))
+        // Synthesis streams a template to the emitter without the tree: it must write the same bytes.
+        #expect(try TemplateRenderer.emit(template) == yaml)
+        return yaml
     }
 
     static func url(_ name: String) -> URL {
