@@ -3,6 +3,13 @@ import FoundationEssentials
 #else
 import Foundation
 #endif
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import CloudFormation
 import FileSupport
 import ResourceCatalog
@@ -24,13 +31,13 @@ struct TemplateFile {
             throw .unreadable(path: path, reason: "no such file or directory")
         }
         if isDirectory { throw .unreadable(path: path, reason: "it is a directory; name a template file") }
-        let size: Int
-        do {
-            let attributes = try FileManager.default.attributesOfItem(atPath: path)
-            size = (attributes[.size] as? Int) ?? (attributes[.size] as? UInt64).map { Int(clamping: $0) } ?? 0
-        } catch {
-            throw .unreadable(path: path, reason: FileSystem.reason(error))
+        // stat, not FileManager's attributes: those also look up the owner's user and group
+        // names, which a static executable does through glibc's NSS (see the README's Quick start).
+        var status = stat()
+        guard stat(path, &status) == 0 else {
+            throw .unreadable(path: path, reason: FileSystem.systemErrorText(errno))
         }
+        let size = Int(status.st_size)
         if size > Self.maximumBytes {
             throw .unreadable(path: path, reason: "it is \(size) bytes; CloudFormation accepts templates of at most \(Self.maximumBytes) bytes")
         }
