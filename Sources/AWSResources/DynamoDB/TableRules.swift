@@ -10,22 +10,24 @@ enum TableRules {
     /// Non-key attributes projected into all of a table's indexes together.
     static let maximumProjectedAttributes = 100
 
-    static func validateModel<S>(of table: Table<S>, in context: SynthesisContext) {
-        if table.globalIndexes.count > maximumGlobalIndexes {
-            context.error(table, at: PropertyPath.properties / "GlobalSecondaryIndexes", "the table has \(table.globalIndexes.count) global secondary indexes; DynamoDB allows \(maximumGlobalIndexes)")
+    /// The table's settings are passed in: generic over the table's stream state, this ran
+    /// unspecialized, looking up generic metadata for every value it read.
+    static func validateModel(of table: Resource, sortKey: KeyAttribute?, globalIndexes: [GlobalSecondaryIndex], localIndexes: [LocalSecondaryIndex], timeToLiveAttribute: String?, in context: SynthesisContext) {
+        if globalIndexes.count > maximumGlobalIndexes {
+            context.error(table, at: PropertyPath.properties / "GlobalSecondaryIndexes", "the table has \(globalIndexes.count) global secondary indexes; DynamoDB allows \(maximumGlobalIndexes)")
         }
-        if table.localIndexes.count > maximumLocalIndexes {
-            context.error(table, at: PropertyPath.properties / "LocalSecondaryIndexes", "the table has \(table.localIndexes.count) local secondary indexes; DynamoDB allows \(maximumLocalIndexes)")
+        if localIndexes.count > maximumLocalIndexes {
+            context.error(table, at: PropertyPath.properties / "LocalSecondaryIndexes", "the table has \(localIndexes.count) local secondary indexes; DynamoDB allows \(maximumLocalIndexes)")
         }
-        if !table.localIndexes.isEmpty, table.sortKey == nil {
+        if !localIndexes.isEmpty, sortKey == nil {
             context.error(table, at: PropertyPath.properties / "LocalSecondaryIndexes", "local secondary indexes need a table with a sort key")
         }
 
         var names: [String] = []  // a table has at most 25 indexes
         var projected = 0
         let indexes: [(name: String, projection: Projection, path: PropertyPath)] =
-            table.globalIndexes.enumerated().map { ($1.name, $1.projection, PropertyPath.properties.key("GlobalSecondaryIndexes").index($0)) }
-            + table.localIndexes.enumerated().map { ($1.name, $1.projection, PropertyPath.properties.key("LocalSecondaryIndexes").index($0)) }
+            globalIndexes.enumerated().map { ($1.name, $1.projection, PropertyPath.properties.key("GlobalSecondaryIndexes").index($0)) }
+            + localIndexes.enumerated().map { ($1.name, $1.projection, PropertyPath.properties.key("LocalSecondaryIndexes").index($0)) }
         for index in indexes {
             checkName(index.name, kind: "index name", of: table, at: index.path.key("IndexName"), in: context)
             if names.contains(index.name) {
@@ -41,7 +43,7 @@ enum TableRules {
         if projected > maximumProjectedAttributes {
             context.error(table, at: PropertyPath.properties, "the indexes project \(projected) non-key attributes in all; DynamoDB allows \(maximumProjectedAttributes)")
         }
-        if let attribute = table.timeToLiveAttribute, attribute.isEmpty {
+        if let attribute = timeToLiveAttribute, attribute.isEmpty {
             context.error(table, at: PropertyPath.properties.key("TimeToLiveSpecification").key("AttributeName"), "the time-to-live attribute name is empty")
         }
     }
