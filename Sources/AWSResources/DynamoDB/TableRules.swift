@@ -49,12 +49,12 @@ enum TableRules {
     }
 
     static func checkName(_ name: String, kind: String, of resource: Resource, at path: PropertyPath, in context: SynthesisContext) {
-        NameRules.check(name, kind: kind, length: 3...255, characters: "[a-zA-Z0-9_.-]", allowed: NameRules.isDynamoDBNameCharacter, style: .separate, of: resource, at: path, in: context)
+        NameRules.check(name, kind: kind, length: 3...255, characters: "[a-zA-Z0-9_.-]", allowed: NameRules.isDynamoDBNameCharacter, allowedASCII: NameRules.isDynamoDBNameByte, style: .separate, of: resource, at: path, in: context)
     }
 
     /// Key and projected attribute names: 1 to 255 characters, any of them.
     private static func checkAttributeName(_ name: String, of resource: Resource, at path: PropertyPath, in context: SynthesisContext) {
-        NameRules.check(name, kind: "attribute name", length: 1...255, of: resource, at: path, in: context)
+        NameRules.check(name, kind: "attribute name", length: 1...255, allowedASCII: { _ in true }, of: resource, at: path, in: context)
     }
 
     /// The attributes an INCLUDE projection names.
