@@ -81,14 +81,14 @@ enum TableRules {
         checkThroughput(cfn.provisionedThroughput, provisioned: provisioned, complete: deployed.isComplete, owner: "the table", of: table, at: root / "ProvisionedThroughput", in: context)
 
         let definitions = (cfn.attributeDefinitions ?? []).compactMap { $0.attributeName.literal }
-        var used: Set<String> = []
+        var used: [String] = []  // the keys of a table and its indexes: a few dozen at most
         // `owner` is made only for a message.
         func checkKeys(_ names: [Value<String>]?, owner: @autoclosure () -> String, at path: PropertyPath) -> [String] {
             var checked: [String] = []
             for (position, key) in (names ?? []).enumerated() {
                 guard let name = key.literal else { continue }
                 checked.append(name)
-                used.insert(name)
+                if !used.contains(name) { used.append(name) }
                 checkAttributeName(name, of: table, at: path.index(position).key("AttributeName"), in: context)
                 if !definitions.contains(name) {
                     context.error(table, at: path.index(position).key("AttributeName"), "key attribute '\(Diagnostic.abbreviated(name))' of \(owner()) is not in AttributeDefinitions")
