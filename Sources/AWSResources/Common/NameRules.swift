@@ -18,11 +18,11 @@ enum NameRules {
     ///   - suffix: an ending allowed besides the characters (`.fifo`), counted in the length.
     static func check(
         _ name: String, kind: String, length: ClosedRange<Int>, characters: String? = nil, allowed: (Character) -> Bool = { _ in true },
-        suffix: String? = nil, style: MessageStyle = .combined, of resource: Resource, at path: PropertyPath, in context: SynthesisContext
+        allowedASCII: ((UInt8) -> Bool)? = nil, suffix: String? = nil, style: MessageStyle = .combined, of resource: Resource, at path: PropertyPath, in context: SynthesisContext
     ) {
         var stem = Substring(name)
         if let suffix, stem.hasSuffix(suffix) { stem = stem.dropLast(suffix.count) }
-        let invalid = firstInvalidCharacter(in: String(stem), allowed: allowed)
+        let invalid = firstInvalidCharacter(in: String(stem), allowed: allowed, allowedASCII: allowedASCII)
         // Made only for a message: names are checked on every synthesis.
         var shown: String { Diagnostic.abbreviated(name) }
         switch style {
@@ -49,33 +49,58 @@ enum NameRules {
         context.error(resource, at: path, "\(kind) has \(text.count) characters; the limit is \(limit)")
     }
 
+    // The character sets below read the character's ASCII value once and compare bytes: a
+    // character that has none (not ASCII, or several scalars) is in none of them, and
+    // comparing Characters one by one cost hundreds of instructions a character.
+
     /// `[a-zA-Z0-9_.-]`: DynamoDB table and index names.
     static func isDynamoDBNameCharacter(_ character: Character) -> Bool {
-        character.isASCIILetterOrDigit || character == "_" || character == "." || character == "-"
+        character.asciiValue.map(isDynamoDBNameByte) ?? false
+    }
+
+    /// `isDynamoDBNameCharacter` of the character with this ASCII value.
+    static func isDynamoDBNameByte(_ ascii: UInt8) -> Bool {
+        isASCIILetterOrDigit(ascii) || ascii == UInt8(ascii: "_") || ascii == UInt8(ascii: ".") || ascii == UInt8(ascii: "-")
     }
 
     /// `[A-Za-z0-9_-]`: SQS queue and SNS topic names, before an optional `.fifo`.
     static func isQueueNameCharacter(_ character: Character) -> Bool {
-        character.isASCIILetterOrDigit || character == "_" || character == "-"
+        character.asciiValue.map(isQueueNameByte) ?? false
+    }
+
+    /// `isQueueNameCharacter` of the character with this ASCII value.
+    static func isQueueNameByte(_ ascii: UInt8) -> Bool {
+        isASCIILetterOrDigit(ascii) || ascii == UInt8(ascii: "_") || ascii == UInt8(ascii: "-")
     }
 
     /// `[\w+=,.@-]`: IAM role and policy names.
     static func isIAMNameCharacter(_ character: Character) -> Bool {
-        // A switch, not `"+=,.@_-".contains(_:)`, which walked that string for every character.
-        switch character {
-        case "+", "=", ",", ".", "@", "_", "-": true
-        default: character.isASCIILetterOrDigit
+        character.asciiValue.map(isIAMNameByte) ?? false
+    }
+
+    /// `isIAMNameCharacter` of the character with this ASCII value.
+    static func isIAMNameByte(_ ascii: UInt8) -> Bool {
+        switch ascii {
+        case UInt8(ascii: "+"), UInt8(ascii: "="), UInt8(ascii: ","), UInt8(ascii: "."), UInt8(ascii: "@"), UInt8(ascii: "_"), UInt8(ascii: "-"): return true
+        default: return isASCIILetterOrDigit(ascii)
         }
     }
 
+    /// `Character.isASCIILetterOrDigit` of the character with this ASCII value.
+    static func isASCIILetterOrDigit(_ ascii: UInt8) -> Bool {
+        (ascii >= 48 && ascii <= 57) || (ascii >= 65 && ascii <= 90) || (ascii >= 97 && ascii <= 122)
+    }
+
     /// The first character that breaks the rule, quoted for a message.
-    static func firstInvalidCharacter(in text: String, allowed: (Character) -> Bool) -> String? {
+    /// - Parameter allowedASCII: `allowed` of the character with this ASCII value, when the
+    ///   set can say so on the byte (the sets above).
+    static func firstInvalidCharacter(in text: String, allowed: (Character) -> Bool, allowedASCII: ((UInt8) -> Bool)? = nil) -> String? {
         // ASCII without a carriage return (CR LF is one character) has one character per
         // byte, found without breaking the text into grapheme clusters.
         if text.utf8.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) {
             for byte in text.utf8 {
-                let character = Character(Unicode.Scalar(byte))
-                if !allowed(character) { return "'\(character)'" }
+                let isAllowed = allowedASCII?(byte) ?? allowed(Character(Unicode.Scalar(byte)))
+                if !isAllowed { return "'\(Character(Unicode.Scalar(byte)))'" }
             }
             return nil
         }

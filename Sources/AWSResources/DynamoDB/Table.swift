@@ -115,7 +115,7 @@ public final class Table<StreamState: TableStreamState>: Resource, HasAttributes
     }
 
     public override func properties(in context: SynthesisContext) -> Fields {
-        TableRules.validateModel(of: self, in: context)
+        TableRules.validateModel(of: self, sortKey: sortKey, globalIndexes: globalIndexes, localIndexes: localIndexes, timeToLiveAttribute: timeToLiveAttribute, in: context)
         let model = cfnTable(in: context)
         renderedModel = model
         return RenderOrder.table.apply(to: model.properties(in: context))
@@ -124,7 +124,7 @@ public final class Table<StreamState: TableStreamState>: Resource, HasAttributes
 
     /// The L1 table this one renders as, built from the typed settings.
     func cfnTable(in context: SynthesisContext) -> CfnTable {
-        let table = CfnTable(logicalID, keySchema: Self.keySchema(partitionKey, sortKey, CfnTable.KeySchema.init).templateValue)
+        let table = CfnTable(logicalID, keySchema: TableShapes.keySchema(partitionKey, sortKey, CfnTable.KeySchema.init).templateValue)
         table.tableName = tableName
         table.attributeDefinitions = attributeDefinitions(in: context).map {
             CfnTable.AttributeDefinition(attributeName: Value($0.name), attributeType: $0.type.cfnType)
@@ -133,22 +133,22 @@ public final class Table<StreamState: TableStreamState>: Resource, HasAttributes
             table.globalSecondaryIndexes = globalIndexes.map { index in
                 CfnTable.GlobalSecondaryIndex(
                     indexName: Value(index.name),
-                    keySchema: Self.keySchema(index.partitionKey, index.sortKey, CfnTable.GlobalSecondaryIndex.KeySchema.init),
+                    keySchema: TableShapes.keySchema(index.partitionKey, index.sortKey, CfnTable.GlobalSecondaryIndex.KeySchema.init),
                     projection: index.projection.cfnProjection,
-                    provisionedThroughput: index.throughput.map { Self.throughput(read: $0.read, write: $0.write) })
+                    provisionedThroughput: index.throughput.map { TableShapes.throughput(read: $0.read, write: $0.write) })
             }
         }
         if !localIndexes.isEmpty {
             table.localSecondaryIndexes = localIndexes.map { index in
                 CfnTable.LocalSecondaryIndex(
                     indexName: Value(index.name),
-                    keySchema: Self.keySchema(partitionKey, index.sortKey, CfnTable.KeySchema.init),
+                    keySchema: TableShapes.keySchema(partitionKey, index.sortKey, CfnTable.KeySchema.init),
                     projection: index.projection.cfnProjection)
             }
         }
         table.billingMode = billing.cfnMode
         if case .provisioned(let read, let write) = billing {
-            table.provisionedThroughput = Self.throughput(read: read, write: write)
+            table.provisionedThroughput = TableShapes.throughput(read: read, write: write)
         }
         table.streamSpecification = streamViewType.map { CfnTable.StreamSpecification(streamViewType: .init(Value($0.rawValue))) }
         table.timeToLiveSpecification = timeToLiveAttribute.map { CfnTable.TimeToLiveSpecification(enabled: true, attributeName: Value($0)) }
@@ -190,16 +190,6 @@ public final class Table<StreamState: TableStreamState>: Resource, HasAttributes
             }
         }
         return definitions
-    }
-
-    /// The partition key (HASH), then the sort key (RANGE), as `make` builds a key element
-    /// (the table's and a global index's key schemas are distinct L1 types).
-    private static func keySchema<Key>(_ partitionKey: KeyAttribute, _ sortKey: KeyAttribute?, _ make: (Value<String>, Value<String>) -> Key) -> [Key] {
-        [make(Value(partitionKey.name), "HASH")] + (sortKey.map { [make(Value($0.name), "RANGE")] } ?? [])
-    }
-
-    private static func throughput(read: Int, write: Int) -> CfnTable.ProvisionedThroughput {
-        CfnTable.ProvisionedThroughput(readCapacityUnits: Value(read), writeCapacityUnits: Value(write))
     }
 }
 
@@ -313,5 +303,19 @@ private enum TableKeyUse {
         case .localIndex(_, let name):
             "the sort key of index '\(Diagnostic.abbreviated(name))'"
         }
+    }
+}
+
+/// The L1 shapes a table renders, outside the generic `Table`: as its static members they ran
+/// unspecialized, looking up generic metadata at every call.
+private enum TableShapes {
+    /// The partition key (HASH), then the sort key (RANGE), as `make` builds a key element
+    /// (the table's and a global index's key schemas are distinct L1 types).
+    static func keySchema<Key>(_ partitionKey: KeyAttribute, _ sortKey: KeyAttribute?, _ make: (Value<String>, Value<String>) -> Key) -> [Key] {
+        [make(Value(partitionKey.name), "HASH")] + (sortKey.map { [make(Value($0.name), "RANGE")] } ?? [])
+    }
+
+    static func throughput(read: Int, write: Int) -> CfnTable.ProvisionedThroughput {
+        CfnTable.ProvisionedThroughput(readCapacityUnits: Value(read), writeCapacityUnits: Value(write))
     }
 }

@@ -35,13 +35,12 @@ extension Table {
     }
 
     static func defaultSid(for actions: [DynamoDBAction], subject: String) -> String {
-        let unique = Set(actions)
-        if unique.count == 1, let action = unique.first {
+        // Arrays, not Sets: a grant names a handful of actions, too few to pay for hashing.
+        if let action = actions.first, actions.allSatisfy({ $0 == action }) {
             return NameRules.pascalCase(String(action.rawValue.dropFirst("dynamodb:".count))) + subject
         }
-        let reads = Set(DynamoDBAction.readData), writes = Set(DynamoDBAction.writeData)
-        if unique.isSubset(of: writes) { return "Write\(subject)" }
-        if unique.isSubset(of: reads) { return "Read\(subject)" }
+        if actions.allSatisfy(DynamoDBAction.writeData.contains) { return "Write\(subject)" }
+        if actions.allSatisfy(DynamoDBAction.readData.contains) { return "Read\(subject)" }
         return "Access\(subject)"
     }
 }

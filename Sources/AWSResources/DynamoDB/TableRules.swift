@@ -10,22 +10,24 @@ enum TableRules {
     /// Non-key attributes projected into all of a table's indexes together.
     static let maximumProjectedAttributes = 100
 
-    static func validateModel<S>(of table: Table<S>, in context: SynthesisContext) {
-        if table.globalIndexes.count > maximumGlobalIndexes {
-            context.error(table, at: PropertyPath.properties / "GlobalSecondaryIndexes", "the table has \(table.globalIndexes.count) global secondary indexes; DynamoDB allows \(maximumGlobalIndexes)")
+    /// The table's settings are passed in: generic over the table's stream state, this ran
+    /// unspecialized, looking up generic metadata for every value it read.
+    static func validateModel(of table: Resource, sortKey: KeyAttribute?, globalIndexes: [GlobalSecondaryIndex], localIndexes: [LocalSecondaryIndex], timeToLiveAttribute: String?, in context: SynthesisContext) {
+        if globalIndexes.count > maximumGlobalIndexes {
+            context.error(table, at: PropertyPath.properties / "GlobalSecondaryIndexes", "the table has \(globalIndexes.count) global secondary indexes; DynamoDB allows \(maximumGlobalIndexes)")
         }
-        if table.localIndexes.count > maximumLocalIndexes {
-            context.error(table, at: PropertyPath.properties / "LocalSecondaryIndexes", "the table has \(table.localIndexes.count) local secondary indexes; DynamoDB allows \(maximumLocalIndexes)")
+        if localIndexes.count > maximumLocalIndexes {
+            context.error(table, at: PropertyPath.properties / "LocalSecondaryIndexes", "the table has \(localIndexes.count) local secondary indexes; DynamoDB allows \(maximumLocalIndexes)")
         }
-        if !table.localIndexes.isEmpty, table.sortKey == nil {
+        if !localIndexes.isEmpty, sortKey == nil {
             context.error(table, at: PropertyPath.properties / "LocalSecondaryIndexes", "local secondary indexes need a table with a sort key")
         }
 
         var names: [String] = []  // a table has at most 25 indexes
         var projected = 0
         let indexes: [(name: String, projection: Projection, path: PropertyPath)] =
-            table.globalIndexes.enumerated().map { ($1.name, $1.projection, PropertyPath.properties.key("GlobalSecondaryIndexes").index($0)) }
-            + table.localIndexes.enumerated().map { ($1.name, $1.projection, PropertyPath.properties.key("LocalSecondaryIndexes").index($0)) }
+            globalIndexes.enumerated().map { ($1.name, $1.projection, PropertyPath.properties.key("GlobalSecondaryIndexes").index($0)) }
+            + localIndexes.enumerated().map { ($1.name, $1.projection, PropertyPath.properties.key("LocalSecondaryIndexes").index($0)) }
         for index in indexes {
             checkName(index.name, kind: "index name", of: table, at: index.path.key("IndexName"), in: context)
             if names.contains(index.name) {
@@ -41,18 +43,18 @@ enum TableRules {
         if projected > maximumProjectedAttributes {
             context.error(table, at: PropertyPath.properties, "the indexes project \(projected) non-key attributes in all; DynamoDB allows \(maximumProjectedAttributes)")
         }
-        if let attribute = table.timeToLiveAttribute, attribute.isEmpty {
+        if let attribute = timeToLiveAttribute, attribute.isEmpty {
             context.error(table, at: PropertyPath.properties.key("TimeToLiveSpecification").key("AttributeName"), "the time-to-live attribute name is empty")
         }
     }
 
     static func checkName(_ name: String, kind: String, of resource: Resource, at path: PropertyPath, in context: SynthesisContext) {
-        NameRules.check(name, kind: kind, length: 3...255, characters: "[a-zA-Z0-9_.-]", allowed: NameRules.isDynamoDBNameCharacter, style: .separate, of: resource, at: path, in: context)
+        NameRules.check(name, kind: kind, length: 3...255, characters: "[a-zA-Z0-9_.-]", allowed: NameRules.isDynamoDBNameCharacter, allowedASCII: NameRules.isDynamoDBNameByte, style: .separate, of: resource, at: path, in: context)
     }
 
     /// Key and projected attribute names: 1 to 255 characters, any of them.
     private static func checkAttributeName(_ name: String, of resource: Resource, at path: PropertyPath, in context: SynthesisContext) {
-        NameRules.check(name, kind: "attribute name", length: 1...255, of: resource, at: path, in: context)
+        NameRules.check(name, kind: "attribute name", length: 1...255, allowedASCII: { _ in true }, of: resource, at: path, in: context)
     }
 
     /// The attributes an INCLUDE projection names.
@@ -79,14 +81,14 @@ enum TableRules {
         checkThroughput(cfn.provisionedThroughput, provisioned: provisioned, complete: deployed.isComplete, owner: "the table", of: table, at: root / "ProvisionedThroughput", in: context)
 
         let definitions = (cfn.attributeDefinitions ?? []).compactMap { $0.attributeName.literal }
-        var used: Set<String> = []
+        var used: [String] = []  // the keys of a table and its indexes: a few dozen at most
         // `owner` is made only for a message.
         func checkKeys(_ names: [Value<String>]?, owner: @autoclosure () -> String, at path: PropertyPath) -> [String] {
             var checked: [String] = []
             for (position, key) in (names ?? []).enumerated() {
                 guard let name = key.literal else { continue }
                 checked.append(name)
-                used.insert(name)
+                if !used.contains(name) { used.append(name) }
                 checkAttributeName(name, of: table, at: path.index(position).key("AttributeName"), in: context)
                 if !definitions.contains(name) {
                     context.error(table, at: path.index(position).key("AttributeName"), "key attribute '\(Diagnostic.abbreviated(name))' of \(owner()) is not in AttributeDefinitions")

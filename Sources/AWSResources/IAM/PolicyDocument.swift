@@ -18,10 +18,10 @@ public struct PolicyDocument: Hashable, Sendable {
     }
 
     public var rendered: TemplateValue {
-        .object([
-            "Version": .string(Self.version),
-            "Statement": .list(statements.map { $0.rendered }),
-        ])
+        var fields = Fields()
+        fields.appendNew("Version", .string(Self.version))
+        fields.appendNew("Statement", .list(statements.map { $0.rendered }))
+        return .object(fields)
     }
 }
 

@@ -57,16 +57,17 @@ public struct PolicyStatement: Hashable, Sendable {
 
     /// The statement as the template holds it (also what SAM's Policies take).
     public var rendered: TemplateValue {
+        // The keys are distinct, so each is appended without searching those before it.
         var fields = Fields()
-        fields["Sid"] = sid.map { .string($0) }
-        fields["Effect"] = .string(effect.rawValue)
-        fields["Principal"] = principal?.rendered
-        fields[actions.isExclusion ? "NotAction" : "Action"] = Self.scalarOrList(actions.names.map { .string($0) })
+        fields.appendNew("Sid", sid.map { .string($0) })
+        fields.appendNew("Effect", .string(effect.rawValue))
+        fields.appendNew("Principal", principal?.rendered)
+        fields.appendNew(actions.isExclusion ? "NotAction" : "Action", Self.scalarOrList(actions.names.map { .string($0) }))
         if let resources {
-            fields[resources.isExclusion ? "NotResource" : "Resource"] = Self.scalarOrList(resources.values)
+            fields.appendNew(resources.isExclusion ? "NotResource" : "Resource", Self.scalarOrList(resources.values))
         }
         if !conditions.isEmpty {
-            fields["Condition"] = conditions.rendered
+            fields.appendNew("Condition", conditions.rendered)
         }
         return .object(fields)
     }

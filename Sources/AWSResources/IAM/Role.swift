@@ -154,7 +154,7 @@ public final class Role: Resource, HasAttributes, Grantee {
             if !names.insert(policy.name).inserted {
                 context.error(self, at: path.key("PolicyName"), "two inline policies are named '\(Diagnostic.abbreviated(policy.name))'")
             }
-            NameRules.check(policy.name, kind: "policy name", length: 1...128, characters: "[A-Za-z0-9+=,.@_-]", allowed: NameRules.isIAMNameCharacter, of: self, at: path.key("PolicyName"), in: context)
+            NameRules.check(policy.name, kind: "policy name", length: 1...128, characters: "[A-Za-z0-9+=,.@_-]", allowed: NameRules.isIAMNameCharacter, allowedASCII: NameRules.isIAMNameByte, of: self, at: path.key("PolicyName"), in: context)
             policy.document.validate(as: .identity, of: self, at: path.key("PolicyDocument"), in: context)
         }
     }

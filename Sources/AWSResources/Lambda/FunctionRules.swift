@@ -85,8 +85,9 @@ enum FunctionRules {
     private static func checkEnvironmentSize(_ variables: TemplateValue?, of function: Function, in context: SynthesisContext) {
         guard let variables = variables?.objectFields else { return }
         var bytes = 0
-        var resolved: [String] = []
-        var unbounded: [String] = []
+        // What each message lists, made into text only for a message.
+        var resolved: [(name: String, most: Int, what: String)] = []
+        var unbounded: [(name: String, why: String)] = []
         for (name, value) in variables.entries {
             bytes += name.utf8.count
             if let text = value.literalString {
@@ -96,23 +97,25 @@ enum FunctionRules {
             switch ValueBounds.bound(of: value) {
             case .atMost(let most, let what):
                 bytes += most
-                resolved.append("\(Diagnostic.abbreviated(name)) up to \(most): \(what)")
+                resolved.append((name, most, what))
             case .unbounded(let why):
-                unbounded.append("\(Diagnostic.abbreviated(name)) (\(why))")
+                unbounded.append((name, why))
             }
         }
         let path = PropertyPath.properties.key("Environment").key("Variables")
-        let limit = "Lambda allows \(maximumEnvironmentBytes) (4 KB) for all keys and values together"
+        var limit: String { "Lambda allows \(maximumEnvironmentBytes) (4 KB) for all keys and values together" }
+        var resolvedText: [String] { resolved.map { "\(Diagnostic.abbreviated($0.name)) up to \($0.most): \($0.what)" } }
+        var unboundedText: [String] { unbounded.map { "\(Diagnostic.abbreviated($0.name)) (\($0.why))" } }
         if bytes > maximumEnvironmentBytes {
             if resolved.isEmpty, unbounded.isEmpty {
                 context.error(function, at: path, "the environment variables take \(bytes) bytes; \(limit)")
             } else {
                 let amount = unbounded.isEmpty ? "can take up to \(bytes) bytes" : "take at least \(bytes) bytes"
-                let detail = resolved.isEmpty ? "" : " (\(resolved.joined(separator: "; ")))"
+                let detail = resolved.isEmpty ? "" : " (\(resolvedText.joined(separator: "; ")))"
                 context.error(function, at: path, "the environment variables \(amount) once deployed\(detail); \(limit)")
             }
         } else if !unbounded.isEmpty {
-            context.warning(function, at: path, "the size of the environment variables cannot be bounded: no maximum length is known for \(unbounded.joined(separator: ", ")); Lambda rejects more than \(maximumEnvironmentBytes) bytes (4 KB) of keys and values at deploy")
+            context.warning(function, at: path, "the size of the environment variables cannot be bounded: no maximum length is known for \(unboundedText.joined(separator: ", ")); Lambda rejects more than \(maximumEnvironmentBytes) bytes (4 KB) of keys and values at deploy")
         }
     }
 }

@@ -9,46 +9,48 @@ indirect enum JSONValue: Hashable, Sendable {
     case object([(String, JSONValue)])
 
     var compact: String {
-        var text = ""
-        write(to: &text)
-        return text
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(128)
+        write(to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
     }
 
-    /// Appends the compact text to `text`: one string grows, instead of one per value joined.
-    private func write(to text: inout String) {
+    /// Appends the compact text's UTF-8 to `bytes`: one buffer grows, instead of one string
+    /// per value joined (the bytes come from strings, so they decode as they were).
+    private func write(to bytes: inout [UInt8]) {
         switch self {
         case .string(let string):
-            Self.writeQuoted(string, to: &text)
+            Self.writeQuoted(string, to: &bytes)
         case .boolean(let flag):
-            text += flag ? "true" : "false"
+            bytes.append(contentsOf: (flag ? "true" : "false").utf8)
         case .array(let items):
-            text += "["
-            for (position, item) in items.enumerated() {
-                if position > 0 { text += "," }
-                item.write(to: &text)
+            bytes.append(UInt8(ascii: "["))
+            for index in items.indices {
+                if index > 0 { bytes.append(UInt8(ascii: ",")) }
+                items[index].write(to: &bytes)
             }
-            text += "]"
+            bytes.append(UInt8(ascii: "]"))
         case .object(let members):
-            text += "{"
-            for (position, member) in members.enumerated() {
-                if position > 0 { text += "," }
-                Self.writeQuoted(member.0, to: &text)
-                text += ":"
-                member.1.write(to: &text)
+            bytes.append(UInt8(ascii: "{"))
+            for index in members.indices {
+                if index > 0 { bytes.append(UInt8(ascii: ",")) }
+                Self.writeQuoted(members[index].0, to: &bytes)
+                bytes.append(UInt8(ascii: ":"))
+                members[index].1.write(to: &bytes)
             }
-            text += "}"
+            bytes.append(UInt8(ascii: "}"))
         }
     }
 
     /// `JSONText.quoted`, whose output is the text itself in quotes when no byte needs an
-    /// escape (no quote, backslash or control character): then the text is appended as is.
-    private static func writeQuoted(_ string: String, to text: inout String) {
+    /// escape (no quote, backslash or control character): then the text is copied as is.
+    private static func writeQuoted(_ string: String, to bytes: inout [UInt8]) {
         if string.utf8.allSatisfy({ $0 >= 0x20 && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\") }) {
-            text += "\""
-            text += string
-            text += "\""
+            bytes.append(UInt8(ascii: "\""))
+            bytes.append(contentsOf: string.utf8)
+            bytes.append(UInt8(ascii: "\""))
         } else {
-            text += JSONText.quoted(string)
+            bytes.append(contentsOf: JSONText.quoted(string).utf8)
         }
     }
 

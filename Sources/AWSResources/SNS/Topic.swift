@@ -42,7 +42,7 @@ public final class Topic: Resource, HasAttributes {
         guard let deployed = DeployedProperties<CfnTopic>(properties, of: self, in: context)?.resource else { return }
         let root = PropertyPath.properties
         if let name = deployed.topicName?.literal {
-            NameRules.check(name, kind: "topic name", length: 1...256, characters: "[A-Za-z0-9_-]", allowed: NameRules.isQueueNameCharacter, suffix: ".fifo", of: self, at: root / "TopicName", in: context)
+            NameRules.check(name, kind: "topic name", length: 1...256, characters: "[A-Za-z0-9_-]", allowed: NameRules.isQueueNameCharacter, allowedASCII: NameRules.isQueueNameByte, suffix: ".fifo", of: self, at: root / "TopicName", in: context)
         }
         NameRules.checkLength(deployed.displayName?.literal, kind: "the display name", limit: 100, of: self, at: root / "DisplayName", in: context)
         ResourceTags.validate(deployed.tags, of: self, in: context)

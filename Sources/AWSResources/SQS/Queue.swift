@@ -54,7 +54,7 @@ public final class Queue: Resource, HasAttributes {
     public override func validate(rendered properties: Fields, in context: SynthesisContext) {
         guard let deployed = DeployedProperties<CfnQueue>(properties, of: self, in: context)?.resource else { return }
         if let name = deployed.queueName?.literal {
-            NameRules.check(name, kind: "queue name", length: 1...80, characters: "[A-Za-z0-9_-]", allowed: NameRules.isQueueNameCharacter, suffix: ".fifo", of: self, at: PropertyPath.properties / "QueueName", in: context)
+            NameRules.check(name, kind: "queue name", length: 1...80, characters: "[A-Za-z0-9_-]", allowed: NameRules.isQueueNameCharacter, allowedASCII: NameRules.isQueueNameByte, suffix: ".fifo", of: self, at: PropertyPath.properties / "QueueName", in: context)
         }
         // The schema has no rule for the name (the catalog checks the ranges).
         ResourceTags.validate(deployed.tags, of: self, in: context)

@@ -32,7 +32,7 @@ public struct RecordFilter: Hashable, Sendable {
             if condition.matches.isEmpty {
                 problems.append("the condition on \(path.joined(separator: ".")) lists no values, so it matches nothing")
             }
-            pattern.insert(condition.matches.map(\.json), at: path[...])
+            pattern.insert(condition.matches.map { $0.json }, at: path[...])
         }
         return FilterPattern(json: pattern.compact, problems: problems)
     }

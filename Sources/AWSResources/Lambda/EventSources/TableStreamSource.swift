@@ -49,7 +49,7 @@ extension TableStream: StreamEventSource {
             if condition.matches.isEmpty {
                 problems.append("the condition on \(fieldPath.joined(separator: ".")) lists no values, so it matches nothing")
             }
-            pattern.insert(condition.matches.map(\.json), at: fieldPath[...])
+            pattern.insert(condition.matches.map { $0.json }, at: fieldPath[...])
         }
         return FilterPattern(json: pattern.compact, problems: problems)
     }
