@@ -1,19 +1,19 @@
 /// Names -> their positions, for the look-ups that validation makes at every key of a
-/// template (a schema's declared properties). Open addressing on an FNV-1a hash of an ASCII
+/// template (a schema's declared properties) and at every reference (logical IDs). Open addressing on an FNV-1a hash of an ASCII
 /// name's bytes: `Dictionary`'s SipHash cost about 400 instructions a look-up.
 ///
 /// Swift compares strings by canonical equivalence, under which a non-ASCII name can equal
 /// an ASCII one (KELVIN SIGN is K); two ASCII strings are equal exactly when their bytes
 /// are. So the table answers for an ASCII name when every name is ASCII (as the schemas'
 /// are), and anything else is found by comparing in turn, as `Dictionary` would find it.
-struct NameTable: Sendable {
+package struct NameTable: Sendable {
     private let names: [String]
     /// Position + 1 of the name in each slot; 0 for an empty slot. Empty: compare in turn.
     private let slots: [Int32]
     private let mask: Int
 
     /// The first of repeated names keeps its position.
-    init(_ names: [String]) {
+    package init(_ names: [String]) {
         self.names = names
         var size = 8
         while size < names.count * 2 { size *= 2 }
@@ -35,7 +35,7 @@ struct NameTable: Sendable {
         self.slots = slots
     }
 
-    func position(of name: String) -> Int? {
+    package func position(of name: String) -> Int? {
         guard !slots.isEmpty, let hash = Self.asciiHash(name) else { return names.firstIndex(of: name) }
         var slot = hash & mask
         while slots[slot] != 0 {

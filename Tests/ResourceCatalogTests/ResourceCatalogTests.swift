@@ -10,6 +10,14 @@ import Testing
         #expect(ResourceCatalog.type(named: "AWS::S3::Bukcet") == nil)
     }
 
+    @Test func aTypeIsDecodedOnceAndFoundByItsName() throws {
+        let queue = try #require(ResourceCatalog.type(named: "AWS::SQS::Queue"))
+        #expect(queue === ResourceCatalog.type(named: "AWS::SQS::Queue"))
+        #expect(ResourceCatalog.propertiesShape(of: queue) === ResourceCatalog.propertiesShape(of: queue))
+        #expect(ResourceCatalog.type(named: "AWS::SQS::Queu") == nil)
+        #expect(ResourceCatalog.type(named: "AWS::SQS::Queue ") == nil)
+    }
+
     @Test func typeFacts() throws {
         let table = try #require(ResourceCatalog.type(named: "AWS::DynamoDB::Table"))
         #expect(table.physicalNameProperty == "TableName")

@@ -1,3 +1,5 @@
+import ResourceCatalog
+
 /// CloudFormation orders resources by DependsOn and by the references between them, and
 /// rejects a template whose order has a cycle. This finds each cycle and names it.
 struct DependencyCycleRule: ValidationRule {
@@ -8,26 +10,29 @@ struct DependencyCycleRule: ValidationRule {
         // Resources are numbered in declaration order, and the search runs on the numbers:
         // keying sets and dictionaries by logical ID hashed every ID several times.
         // Duplicate IDs are LogicalIDRule's to report; here the first declaration counts.
+        // The table keeps the first of repeated IDs, so its positions number the first declarations.
+        let declared = NameTable(template.resources.map(\.logicalID))
         var ids: [String] = []
-        var number: [String: Int] = [:]
-        for resource in template.resources where number[resource.logicalID] == nil {
-            number[resource.logicalID] = ids.count
+        var numberOfPosition = Array(repeating: -1, count: template.resources.count)
+        for (position, resource) in template.resources.enumerated() where declared.position(of: resource.logicalID) == position {
+            numberOfPosition[position] = ids.count
             ids.append(resource.logicalID)
         }
+        func number(_ name: String) -> Int? { declared.position(of: name).map { numberOfPosition[$0] } }
         // A name that is also a parameter resolves to the parameter in a Ref, so it is not an edge.
         var isTarget = Array(repeating: true, count: ids.count)
         for parameter in template.parameters {
-            if let index = number[parameter.name] { isTarget[index] = false }
+            if let index = number(parameter.name) { isTarget[index] = false }
         }
         func target(_ name: String) -> Int? {
-            guard let index = number[name], isTarget[index] else { return nil }
+            guard let index = number(name), isTarget[index] else { return nil }
             return index
         }
         var referenced = Array(repeating: [Int](), count: uses.elements.count)
-        for found in uses.found {
-            switch found.use {
+        for position in uses.found.indices {
+            switch uses.found[position].use {
             case .ref(let reference), .getAtt(let reference, _), .subReference(let reference, _), .subAttribute(let reference, _):
-                if let index = target(reference.logicalID) { referenced[found.element].append(index) }
+                if let index = target(reference.logicalID) { referenced[uses.found[position].element].append(index) }
             case .condition, .mapping, .intrinsic:
                 break
             }
@@ -37,7 +42,7 @@ struct DependencyCycleRule: ValidationRule {
         var edges = Array(repeating: [Int](), count: ids.count)
         var addedBy = Array(repeating: -1, count: ids.count)
         for (ordinal, (resource, element)) in zip(template.resources, uses.resourceProperties).enumerated() {
-            guard let from = number[resource.logicalID] else { continue }
+            guard let from = number(resource.logicalID) else { continue }
             func add(_ index: Int) {
                 if addedBy[index] != ordinal {
                     addedBy[index] = ordinal

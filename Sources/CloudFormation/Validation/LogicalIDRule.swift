@@ -14,22 +14,18 @@ struct LogicalIDRule: ValidationRule {
     }
 
     func check(_ template: Template, stack: String, into diagnostics: inout [Diagnostic]) {
-        var refTargets: [String: String] = [:]
-        func claim(_ name: String, _ kind: String) {
-            if let previous = refTargets[name] {
+        // Parameters, then resources: the first declaration of a name claims it, and a later
+        // one is told the first one's kind. A NameTable keeps the first of repeated names.
+        let refTargets = template.parameters.map(\.name) + template.resources.map(\.logicalID)
+        let firstDeclaration = NameTable(refTargets)
+        func kind(_ position: Int) -> String { position < template.parameters.count ? "parameter" : "resource" }
+        for (position, name) in refTargets.enumerated() {
+            checkFormat(name, kind(position), stack: stack, into: &diagnostics)
+            if let first = firstDeclaration.position(of: name), first != position {
+                let (previous, current) = (kind(first), kind(position))
                 diagnostics.append(Diagnostic(.error, stack: stack, element: name,
-                                              "the logical ID '\(Diagnostic.abbreviated(name))' is used by two \(previous == kind ? "\(kind)s" : "declarations (a \(previous) and a \(kind))"); logical IDs must be unique in a stack"))
-            } else {
-                refTargets[name] = kind
+                                              "the logical ID '\(Diagnostic.abbreviated(name))' is used by two \(previous == current ? "\(current)s" : "declarations (a \(previous) and a \(current))"); logical IDs must be unique in a stack"))
             }
-        }
-        for parameter in template.parameters {
-            checkFormat(parameter.name, "parameter", stack: stack, into: &diagnostics)
-            claim(parameter.name, "parameter")
-        }
-        for resource in template.resources {
-            checkFormat(resource.logicalID, "resource", stack: stack, into: &diagnostics)
-            claim(resource.logicalID, "resource")
         }
         var outputs = Set<String>()
         for output in template.outputs {

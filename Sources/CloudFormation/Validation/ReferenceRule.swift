@@ -23,8 +23,10 @@ struct ReferenceRule: ValidationRule {
     }
 
     func check(_ template: Template, stack: String, into diagnostics: inout [Diagnostic]) {
-        let resources = Set(template.resources.map(\.logicalID))
-        let types = Dictionary(template.resources.map { ($0.logicalID, $0.type) }, uniquingKeysWith: { first, _ in first })
+        // Logical ID -> the first resource declaring it (its type counts), without hashing every ID.
+        let declared = NameTable(template.resources.map(\.logicalID))
+        func isResource(_ name: String) -> Bool { declared.position(of: name) != nil }
+        func resourceType(of name: String) -> String? { declared.position(of: name).map { template.resources[$0].type } }
         let parameters = Set(template.parameters.map(\.name))
         let conditions = Set(template.conditions.keys)
         let mappings = Set(template.mappings.keys)
@@ -58,7 +60,7 @@ struct ReferenceRule: ValidationRule {
                     if !parameters.contains(name) {
                         error(element, path, "a condition can refer only to parameters and pseudo parameters, not '\(Diagnostic.abbreviated(name))'")
                     }
-                } else if !resources.contains(name) && !parameters.contains(name) {
+                } else if !isResource(name) && !parameters.contains(name) {
                     error(element, path, "refers to '\(Diagnostic.abbreviated(name))', which is neither a resource nor a parameter of this stack" + hint(name, target))
                 }
             case .getAtt(let target, let attribute), .subAttribute(let target, let attribute):
@@ -67,9 +69,9 @@ struct ReferenceRule: ValidationRule {
                     error(element, path, "a condition cannot use Fn::GetAtt ('\(target.logicalID).\(attribute)')")
                 } else if parameters.contains(target.logicalID) {
                     error(element, path, "'\(Diagnostic.abbreviated(target.logicalID))' is a parameter; Fn::GetAtt works only on resources")
-                } else if !resources.contains(target.logicalID) {
+                } else if !isResource(target.logicalID) {
                     error(element, path, "gets attribute '\(Diagnostic.abbreviated(attribute))' of '\(Diagnostic.abbreviated(target.logicalID))', which is not a resource of this stack" + hint(target.logicalID, target))
-                } else if let typeName = types[target.logicalID], let type = ResourceCatalog.type(named: typeName),
+                } else if let typeName = resourceType(of: target.logicalID), let type = ResourceCatalog.type(named: typeName),
                           type.attribute(named: attribute) == nil {
                     error(element, path, Self.unknownAttribute(attribute, of: target.logicalID, type: type))
                 }
@@ -90,7 +92,7 @@ struct ReferenceRule: ValidationRule {
         }
 
         for resource in template.resources {
-            for dependency in resource.dependsOn where !resources.contains(dependency) {
+            for dependency in resource.dependsOn where !isResource(dependency) {
                 diagnostics.append(Diagnostic(.error, stack: stack, element: resource.logicalID, path: "DependsOn",
                                               "depends on '\(Diagnostic.abbreviated(dependency))', which is not a resource of this stack" + hint(dependency)))
             }

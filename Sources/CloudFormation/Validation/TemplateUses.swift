@@ -21,8 +21,9 @@ struct TemplateUses: Sendable {
     init(_ template: Template) {
         elements = TemplateElement.all(in: template)
         var found: [Found] = []
+        let tree = ValueWalker.StepTree()
         for (index, element) in elements.enumerated() {
-            ValueWalker.walk(element.value, path: element.path) { use, path in
+            ValueWalker.walk(element.value, path: element.path, tree: tree) { use, path in
                 found.append(Found(element: index, use: use, path: path))
             }
         }

@@ -15,7 +15,7 @@ struct CatalogRule: ValidationRule {
 
     func check(_ template: Template, stack: String, into diagnostics: inout [Diagnostic]) {
         var checker = ShapeChecker(parameters: Dictionary(template.parameters.map { ($0.name, $0.type) }, uniquingKeysWith: { first, _ in first }),
-                                   resourceTypes: Dictionary(template.resources.map { ($0.logicalID, $0.type) }, uniquingKeysWith: { first, _ in first }))
+                                   resources: template.resources)
         for resource in template.resources {
             if resource.type == SAMFunctionCatalog.typeName {
                 report(SAMFunctionCheck().findings(resource.properties, checker: &checker), of: resource, stack: stack, into: &diagnostics)

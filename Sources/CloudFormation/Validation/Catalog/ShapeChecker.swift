@@ -42,14 +42,17 @@ struct ShapeChecker {
 
     /// Parameter name -> its Type, to know what a Ref to it gives.
     let parameters: [String: String]
-    /// Logical ID -> type, to know what a GetAtt gives.
-    let resourceTypes: [String: String]
+    /// Logical IDs, to know what a GetAtt gives from the type of the first resource declaring
+    /// one (a table instead of a dictionary: one cheap hash per look-up).
+    private let resourceIDs: NameTable
+    private let resourceTypeNames: [String]
     /// Top-level names never suggested: the type's read-only properties.
     var unsuggested: Set<String> = []
 
-    init(parameters: [String: String], resourceTypes: [String: String]) {
+    init(parameters: [String: String], resources: [TemplateResource]) {
         self.parameters = parameters
-        self.resourceTypes = resourceTypes
+        resourceIDs = NameTable(resources.map(\.logicalID))
+        resourceTypeNames = resources.map(\.type)
     }
 
     /// - Parameter context: the resource type, for messages about unknown properties.
@@ -304,9 +307,9 @@ struct ShapeChecker {
                 return type.hasPrefix("List<") || type == "CommaDelimitedList" || type.hasPrefix("AWS::SSM::Parameter::Value<List<")
                     || type.hasPrefix("AWS::SSM::Parameter::Value<CommaDelimitedList") ? .list : .scalar
             }
-            return resourceTypes[target.logicalID] != nil ? .scalar : .unknown
+            return resourceIDs.position(of: target.logicalID) != nil ? .scalar : .unknown
         case .getAtt(let target, let attribute):
-            guard let typeName = resourceTypes[target.logicalID], let type = ResourceCatalog.type(named: typeName),
+            guard let position = resourceIDs.position(of: target.logicalID), let type = ResourceCatalog.type(named: resourceTypeNames[position]),
                   let known = type.attribute(named: attribute) else { return .unknown }
             if known.jsonType == .array { return .list }
             return known.jsonType.isEmpty || known.jsonType == .object ? .unknown : .scalar
