@@ -57,6 +57,19 @@ struct ValidationTests {
         ])
     }
 
+    /// Through the whole pipeline, cross-stack linking included: the linker once rebuilt such a
+    /// Sub without its unterminated text, and synth wrote a template CloudFormation rejects.
+    @Test func anUnterminatedSubIsReportedBySynth() {
+        let app = App("app") { app in
+            app.stack("app").add(Self.handle("User", ["Unterminated": Fn.sub("arn:${AWS::Partition}:${open").raw]))
+        }
+        let result = SynthesisPipeline(app: app, files: SourceFiles(root: "/nonexistent"), environment: .default, command: "infra synth").run()
+        #expect(result.diagnostics.map(\.description) == [
+            "error: app: User: Properties.Unterminated: Fn::Sub has an unterminated '${' in '${open'",
+        ])
+        #expect(result.files.isEmpty)
+    }
+
     @Test func subVariablesShadowAndPseudoParametersResolve() {
         let stack = Stack("app") { stack in
             stack.add(Self.handle("User", ["Sub": Fn.sub("${Key}-${AWS::Region}", [("Key", "v")]).raw]))

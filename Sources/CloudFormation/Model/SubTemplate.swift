@@ -65,6 +65,14 @@ public struct SubTemplate: Hashable, Sendable {
         self.unterminated = unterminated
     }
 
+    /// The same template with its parts replaced (the cross-stack linker's imports), keeping
+    /// any unterminated `${` for validation to report.
+    public func replacingParts(_ parts: [Part]) -> SubTemplate {
+        var copy = SubTemplate(parts: parts)
+        copy.unterminated = unterminated
+        return copy
+    }
+
     /// The string as CloudFormation reads it.
     public var rendered: String {
         var text = ""

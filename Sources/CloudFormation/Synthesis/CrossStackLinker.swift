@@ -118,9 +118,7 @@ struct CrossStackLinker {
             return importing(Export(producer: target.owner ?? "", logicalID: target.logicalID, attribute: attribute), consumer: consumer)
         case .intrinsic(.sub(let template, let variables)):
             let newVariables = rewritten(variables, consumer: consumer)
-            // Rebuilding a Sub's template has always dropped its `unterminated` text (the
-            // pipeline's validation never saw it), so such a Sub still counts as changed.
-            guard newVariables != nil || template.unterminated != nil
+            guard newVariables != nil
                 || template.parts.contains(where: { isForeign($0, consumer: consumer) }) else { return nil }
             return rewrite(template, variables: newVariables ?? variables, consumer: consumer)
         case .intrinsic(let intrinsic):
@@ -152,7 +150,7 @@ struct CrossStackLinker {
                 parts.append(part)
             }
         }
-        return .intrinsic(.sub(SubTemplate(parts: parts), variables: newVariables))
+        return .intrinsic(.sub(template.replacingParts(parts), variables: newVariables))
     }
 
     /// The intrinsic with its arguments rewritten, or nil when none changes.
