@@ -1,7 +1,7 @@
 /* bench/yaml/libyaml_floor.c: what libyaml alone costs to write a template, the floor under
  * infra's emission (issue 17). It reads a YAML file's events into memory, then hands the same
  * events to libyaml's emitter with the settings InfraYAML's Emitter uses (unicode, no folding,
- * indent 2, LF) and counts nothing else: bench/instructions.py runs it under callgrind with
+ * indent 2, LF), each scalar event built as InfraYAML builds it, and counts nothing else: bench/instructions.py runs it under callgrind with
  * --toggle-collect=emit_events, so only that function's instructions are collected (libyaml's
  * event copies, its analysis and writing, the output buffer).
  *
@@ -89,6 +89,27 @@ static void store(const yaml_event_t *event) {
     }
 }
 
+/* A scalar event as InfraYAML's LibYAMLEvents builds it: what yaml_scalar_event_initialize
+ * builds, copies allocated as libyaml allocates them (it frees them), without its UTF-8 check
+ * (infra's text comes from Swift strings, valid UTF-8 by construction). */
+static int scalar_event(yaml_event_t *event, const stored_event *stored) {
+    yaml_char_t *tag = NULL;
+    if (stored->tag && !(tag = (yaml_char_t *)strdup(stored->tag))) return 0;
+    yaml_char_t *value = malloc(stored->length + 1);
+    if (!value) { free(tag); return 0; }
+    memcpy(value, stored->value, stored->length);
+    value[stored->length] = 0;
+    memset(event, 0, sizeof *event);
+    event->type = YAML_SCALAR_EVENT;
+    event->data.scalar.tag = tag;
+    event->data.scalar.value = value;
+    event->data.scalar.length = stored->length;
+    event->data.scalar.plain_implicit = stored->plain_implicit;
+    event->data.scalar.quoted_implicit = stored->quoted_implicit;
+    event->data.scalar.style = (yaml_scalar_style_t)stored->style;
+    return 1;
+}
+
 /* The only function callgrind counts. */
 __attribute__((noinline)) static void emit_events(void) {
     yaml_emitter_t emitter;
@@ -108,9 +129,7 @@ __attribute__((noinline)) static void emit_events(void) {
         case YAML_DOCUMENT_START_EVENT: made = yaml_document_start_event_initialize(&event, NULL, NULL, NULL, stored->implicit); break;
         case YAML_DOCUMENT_END_EVENT: made = yaml_document_end_event_initialize(&event, 1); break;
         case YAML_SCALAR_EVENT:
-            made = yaml_scalar_event_initialize(&event, NULL, (yaml_char_t *)stored->tag, (yaml_char_t *)stored->value,
-                                                (int)stored->length, stored->plain_implicit, stored->quoted_implicit,
-                                                (yaml_scalar_style_t)stored->style);
+            made = scalar_event(&event, stored);
             break;
         case YAML_SEQUENCE_START_EVENT:
             made = yaml_sequence_start_event_initialize(&event, NULL, (yaml_char_t *)stored->tag, stored->implicit,
