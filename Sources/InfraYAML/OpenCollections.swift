@@ -8,6 +8,8 @@ struct OpenCollections {
         let sequenceStart: Int?
         /// Where the mapping's keys begin in `keys`.
         let keysStart: Int
+        /// False for a mapping whose keys are known distinct: its keys are neither kept nor compared.
+        let checksKeys: Bool
         /// The last of `keys` still waits for its value to complete.
         var hasPendingKey = false
         /// The mapping's keys hashed, once it outgrows `linearSearchLimit`.
@@ -23,12 +25,12 @@ struct OpenCollections {
 
     var isEmpty: Bool { frames.isEmpty }
 
-    mutating func openMapping() {
-        frames.append(Frame(sequenceStart: nil, keysStart: keys.count))
+    mutating func openMapping(checksKeys: Bool) {
+        frames.append(Frame(sequenceStart: nil, keysStart: keys.count, checksKeys: checksKeys))
     }
 
     mutating func openSequence(startIndex: Int) {
-        frames.append(Frame(sequenceStart: startIndex, keysStart: keys.count))
+        frames.append(Frame(sequenceStart: startIndex, keysStart: keys.count, checksKeys: false))
     }
 
     mutating func key(_ key: String) throws(YAMLError) {
@@ -36,11 +38,13 @@ struct OpenCollections {
         guard let last = frames.indices.last, frames[last].sequenceStart == nil else {
             throw YAMLError.invalid("a mapping key outside a mapping", mark: nil)
         }
+        guard frames[last].checksKeys else { return }
         keys.append(key)
         frames[last].hasPendingKey = true
     }
 
-    /// Closes the innermost collection, a mapping; `body` sees its keys in order.
+    /// Closes the innermost collection, a mapping; `body` sees its keys in order (none for a
+    /// mapping that does not check its keys).
     mutating func closeMapping(_ body: (ArraySlice<String>) -> Void = { _ in }) throws(YAMLError) {
         try settlePendingKey()
         guard let frame = frames.popLast(), frame.sequenceStart == nil else {
