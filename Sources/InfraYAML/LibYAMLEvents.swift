@@ -62,6 +62,15 @@ enum LibYAMLEvents {
         }
     }
 
+    /// An untagged string scalar (a mapping key) whose style the caller has chosen.
+    static func scalar(_ event: UnsafeMutablePointer<yaml_event_t>, text: String, style: yaml_scalar_style_t) -> Int32 {
+        var text = text
+        return text.withUTF8 { bytes in
+            guard Int32(exactly: bytes.count) != nil else { return 0 }
+            return scalarEvent(event, tag: nil, value: bytes, implicit: 1, style: style)
+        }
+    }
+
     /// What `yaml_scalar_event_initialize` builds, without its UTF-8 check of the value and tag:
     /// both come from Swift strings, which are valid UTF-8, so the check cannot fail (it was a
     /// tenth of our share of emitting). libyaml takes ownership and releases the copies with

@@ -4,6 +4,7 @@ import CLibYAML
 struct NodeEventWriter {
     private let emitter: UnsafeMutablePointer<yaml_emitter_t>
     private var indentation = BlockSequenceIndentation()
+    private var keyStyles = KeyStyleMemo()
 
     init(emitter: UnsafeMutablePointer<yaml_emitter_t>) {
         self.emitter = emitter
@@ -60,10 +61,13 @@ struct NodeEventWriter {
         }
     }
 
+    /// A key's style is remembered by its bytes (``KeyStyleMemo``).
     mutating func writeKey(_ key: String) throws(YAMLError) {
-        try emit(what: "mapping key") {
-            LibYAMLEvents.scalar($0, text: key, kind: .string, tag: nil, requestedStyle: .automatic)
+        var text = key
+        let style = text.withUTF8 { bytes in
+            keyStyles.style(for: bytes) { ScalarStyleRules.style(for: $0, kind: .string, requested: .automatic) }
         }
+        try emit(what: "mapping key") { LibYAMLEvents.scalar($0, text: key, style: style) }
     }
 
     /// Returns the start's event index, which `endSequence` needs.

@@ -10,6 +10,10 @@ public protocol YAMLEventTarget: ~Copyable {
     /// `expectedKeys`: how many keys the mapping will have, when known (0 otherwise); a hint
     /// for the tree builder's storage, never a limit.
     mutating func beginMapping(tag: Tag?, expectedKeys: Int) throws(YAMLError)
+    /// A mapping whose `count` keys the producer knows to be distinct by exact code points (a
+    /// value that keeps its keys distinct, like CloudFormation's `Fields`): no duplicate can be
+    /// found, so a target may skip looking for one. Otherwise as `beginMapping(tag:expectedKeys:)`.
+    mutating func beginMapping(tag: Tag?, distinctKeys count: Int) throws(YAMLError)
     mutating func key(_ key: String) throws(YAMLError)
     mutating func endMapping() throws(YAMLError)
     mutating func beginSequence(tag: Tag?) throws(YAMLError)
@@ -20,5 +24,10 @@ public protocol YAMLEventTarget: ~Copyable {
 extension YAMLEventTarget where Self: ~Copyable {
     public mutating func beginMapping(tag: Tag?) throws(YAMLError) {
         try beginMapping(tag: tag, expectedKeys: 0)
+    }
+
+    /// A target that builds a tree checks every key anyway (``Mapping/append(_:_:)``).
+    public mutating func beginMapping(tag: Tag?, distinctKeys count: Int) throws(YAMLError) {
+        try beginMapping(tag: tag, expectedKeys: count)
     }
 }

@@ -10,39 +10,39 @@ public final class CfnApi: Resource, HasAttributes {
     }
 
     /// An API key selection expression.
-    public var apiKeySelectionExpression: Value<String>?
+    @exclusivity(unchecked) public var apiKeySelectionExpression: Value<String>?
     /// Specifies how to interpret the base path of the API during import.
-    public var basePath: Value<String>?
-    public var body: TemplateValue?
+    @exclusivity(unchecked) public var basePath: Value<String>?
+    @exclusivity(unchecked) public var body: TemplateValue?
     /// The S3 location of an OpenAPI definition.
-    public var bodyS3Location: CfnApi.BodyS3Location?
+    @exclusivity(unchecked) public var bodyS3Location: CfnApi.BodyS3Location?
     /// A CORS configuration.
-    public var corsConfiguration: CfnApi.Cors?
+    @exclusivity(unchecked) public var corsConfiguration: CfnApi.Cors?
     /// This property is part of quick create.
-    public var credentialsArn: Value<String>?
+    @exclusivity(unchecked) public var credentialsArn: Value<String>?
     /// The description of the API.
-    public var description: Value<String>?
+    @exclusivity(unchecked) public var description: Value<String>?
     /// Specifies whether clients can invoke your API by using the default ``execute-api`` endpoint.
-    public var disableExecuteApiEndpoint: Value<Bool>?
+    @exclusivity(unchecked) public var disableExecuteApiEndpoint: Value<Bool>?
     /// Avoid validating models when creating a deployment.
-    public var disableSchemaValidation: Value<Bool>?
+    @exclusivity(unchecked) public var disableSchemaValidation: Value<Bool>?
     /// Specifies whether to rollback the API creation when a warning is encountered.
-    public var failOnWarnings: Value<Bool>?
+    @exclusivity(unchecked) public var failOnWarnings: Value<Bool>?
     /// The IP address types that can invoke the API.
-    public var ipAddressType: Value<String>?
+    @exclusivity(unchecked) public var ipAddressType: Value<String>?
     /// The name of the API.
-    public var name: Value<String>?
+    @exclusivity(unchecked) public var name: Value<String>?
     /// The API protocol.
-    public var protocolType: Value<String>?
+    @exclusivity(unchecked) public var protocolType: Value<String>?
     /// This property is part of quick create.
-    public var routeKey: Value<String>?
+    @exclusivity(unchecked) public var routeKey: Value<String>?
     /// The route selection expression for the API.
-    public var routeSelectionExpression: Value<String>?
-    public var tags: [String: Value<String>]?
+    @exclusivity(unchecked) public var routeSelectionExpression: Value<String>?
+    @exclusivity(unchecked) public var tags: [String: Value<String>]?
     /// This property is part of quick create.
-    public var apiTarget: Value<String>?
+    @exclusivity(unchecked) public var apiTarget: Value<String>?
     /// A version identifier for the API.
-    public var version: Value<String>?
+    @exclusivity(unchecked) public var version: Value<String>?
 
     public init(_ logicalID: String, apiKeySelectionExpression: Value<String>? = nil, basePath: Value<String>? = nil, body: TemplateValue? = nil, bodyS3Location: CfnApi.BodyS3Location? = nil, corsConfiguration: CfnApi.Cors? = nil, credentialsArn: Value<String>? = nil, description: Value<String>? = nil, disableExecuteApiEndpoint: Value<Bool>? = nil, disableSchemaValidation: Value<Bool>? = nil, failOnWarnings: Value<Bool>? = nil, ipAddressType: Value<String>? = nil, name: Value<String>? = nil, protocolType: Value<String>? = nil, routeKey: Value<String>? = nil, routeSelectionExpression: Value<String>? = nil, tags: [String: Value<String>]? = nil, apiTarget: Value<String>? = nil, version: Value<String>? = nil) {
         self.apiKeySelectionExpression = apiKeySelectionExpression

@@ -8,13 +8,13 @@ public final class CfnApiMapping: Resource, HasAttributes {
     }
 
     /// The API identifier.
-    public var apiId: Value<String>
+    @exclusivity(unchecked) public var apiId: Value<String>
     /// The API mapping key.
-    public var apiMappingKey: Value<String>?
+    @exclusivity(unchecked) public var apiMappingKey: Value<String>?
     /// The domain name.
-    public var domainName: Value<String>
+    @exclusivity(unchecked) public var domainName: Value<String>
     /// The API stage.
-    public var stage: Value<String>
+    @exclusivity(unchecked) public var stage: Value<String>
 
     public init(_ logicalID: String, apiId: Value<String>, domainName: Value<String>, stage: Value<String>, apiMappingKey: Value<String>? = nil) {
         self.apiId = apiId

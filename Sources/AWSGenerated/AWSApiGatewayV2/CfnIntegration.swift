@@ -8,41 +8,41 @@ public final class CfnIntegration: Resource, HasAttributes {
     }
 
     /// The API identifier.
-    public var apiId: Value<String>
+    @exclusivity(unchecked) public var apiId: Value<String>
     /// The ID of the VPC link for a private integration.
-    public var connectionId: Value<String>?
+    @exclusivity(unchecked) public var connectionId: Value<String>?
     /// The type of the network connection to the integration endpoint.
-    public var connectionType: Value<String>?
+    @exclusivity(unchecked) public var connectionType: Value<String>?
     /// Supported only for WebSocket APIs.
-    public var contentHandlingStrategy: Value<String>?
+    @exclusivity(unchecked) public var contentHandlingStrategy: Value<String>?
     /// Specifies the credentials required for the integration, if any.
-    public var credentialsArn: Value<String>?
+    @exclusivity(unchecked) public var credentialsArn: Value<String>?
     /// The description of the integration.
-    public var description: Value<String>?
+    @exclusivity(unchecked) public var description: Value<String>?
     /// Specifies the integration's HTTP method type.
-    public var integrationMethod: Value<String>?
+    @exclusivity(unchecked) public var integrationMethod: Value<String>?
     /// Supported only for HTTP API AWS_PROXY integrations.
-    public var integrationSubtype: Value<String>?
+    @exclusivity(unchecked) public var integrationSubtype: Value<String>?
     /// The integration type of an integration.
-    public var integrationType: Value<String>
+    @exclusivity(unchecked) public var integrationType: Value<String>
     /// For a Lambda integration, specify the URI of a Lambda function.
-    public var integrationUri: Value<String>?
+    @exclusivity(unchecked) public var integrationUri: Value<String>?
     /// Specifies the pass-through behavior for incoming requests based on the Content-Type header in the request, and the available mapping templates specified as the requestTemplates property on the Inte...
-    public var passthroughBehavior: Value<String>?
+    @exclusivity(unchecked) public var passthroughBehavior: Value<String>?
     /// Specifies the format of the payload sent to an integration.
-    public var payloadFormatVersion: Value<String>?
+    @exclusivity(unchecked) public var payloadFormatVersion: Value<String>?
     /// A key-value map specifying parameters.
-    public var requestParameters: TemplateValue?
+    @exclusivity(unchecked) public var requestParameters: TemplateValue?
     /// A map of Velocity templates that are applied on the request payload based on the value of the Content-Type header sent by the client.
-    public var requestTemplates: TemplateValue?
+    @exclusivity(unchecked) public var requestTemplates: TemplateValue?
     /// Parameters that transform the HTTP response from a backend integration before returning the response to clients.
-    public var responseParameters: TemplateValue?
+    @exclusivity(unchecked) public var responseParameters: TemplateValue?
     /// The template selection expression for the integration.
-    public var templateSelectionExpression: Value<String>?
+    @exclusivity(unchecked) public var templateSelectionExpression: Value<String>?
     /// Custom timeout between 50 and 29000 milliseconds for WebSocket APIs and between 50 and 30000 milliseconds for HTTP APIs.
-    public var timeoutInMillis: Value<Int>?
+    @exclusivity(unchecked) public var timeoutInMillis: Value<Int>?
     /// The TLS configuration for a private integration.
-    public var tlsConfig: CfnIntegration.TlsConfig?
+    @exclusivity(unchecked) public var tlsConfig: CfnIntegration.TlsConfig?
 
     public init(_ logicalID: String, apiId: Value<String>, integrationType: Value<String>, connectionId: Value<String>? = nil, connectionType: Value<String>? = nil, contentHandlingStrategy: Value<String>? = nil, credentialsArn: Value<String>? = nil, description: Value<String>? = nil, integrationMethod: Value<String>? = nil, integrationSubtype: Value<String>? = nil, integrationUri: Value<String>? = nil, passthroughBehavior: Value<String>? = nil, payloadFormatVersion: Value<String>? = nil, requestParameters: TemplateValue? = nil, requestTemplates: TemplateValue? = nil, responseParameters: TemplateValue? = nil, templateSelectionExpression: Value<String>? = nil, timeoutInMillis: Value<Int>? = nil, tlsConfig: CfnIntegration.TlsConfig? = nil) {
         self.apiId = apiId

@@ -10,11 +10,11 @@ public final class CfnPortalProduct: Resource, HasAttributes {
     }
 
     /// A description of the portal product.
-    public var description: Value<String>?
+    @exclusivity(unchecked) public var description: Value<String>?
     /// The name of the portal product as it appears in a published portal.
-    public var displayName: Value<String>
+    @exclusivity(unchecked) public var displayName: Value<String>
     /// The collection of tags associated with the portal product.
-    public var tags: [CfnPortalProduct.Tag]?
+    @exclusivity(unchecked) public var tags: [CfnPortalProduct.Tag]?
 
     public init(_ logicalID: String, displayName: Value<String>, description: Value<String>? = nil, tags: [CfnPortalProduct.Tag]? = nil) {
         self.description = description

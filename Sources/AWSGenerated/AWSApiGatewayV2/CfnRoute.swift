@@ -8,28 +8,28 @@ public final class CfnRoute: Resource, HasAttributes {
     }
 
     /// The API identifier.
-    public var apiId: Value<String>
+    @exclusivity(unchecked) public var apiId: Value<String>
     /// Specifies whether an API key is required for the route.
-    public var apiKeyRequired: Value<Bool>?
+    @exclusivity(unchecked) public var apiKeyRequired: Value<Bool>?
     /// The authorization scopes supported by this route.
-    public var authorizationScopes: Value<[String]>?
+    @exclusivity(unchecked) public var authorizationScopes: Value<[String]>?
     /// The authorization type for the route.
-    public var authorizationType: Value<String>?
+    @exclusivity(unchecked) public var authorizationType: Value<String>?
     /// The identifier of the ``Authorizer`` resource to be associated with this route.
-    public var authorizerId: Value<String>?
+    @exclusivity(unchecked) public var authorizerId: Value<String>?
     /// The model selection expression for the route.
-    public var modelSelectionExpression: Value<String>?
+    @exclusivity(unchecked) public var modelSelectionExpression: Value<String>?
     /// The operation name for the route.
-    public var operationName: Value<String>?
-    public var requestModels: TemplateValue?
+    @exclusivity(unchecked) public var operationName: Value<String>?
+    @exclusivity(unchecked) public var requestModels: TemplateValue?
     /// The request parameters for the route.
-    public var requestParameters: TemplateValue?
+    @exclusivity(unchecked) public var requestParameters: TemplateValue?
     /// The route key for the route.
-    public var routeKey: Value<String>
+    @exclusivity(unchecked) public var routeKey: Value<String>
     /// The route response selection expression for the route.
-    public var routeResponseSelectionExpression: Value<String>?
+    @exclusivity(unchecked) public var routeResponseSelectionExpression: Value<String>?
     /// The target for the route.
-    public var routeTarget: Value<String>?
+    @exclusivity(unchecked) public var routeTarget: Value<String>?
 
     public init(_ logicalID: String, apiId: Value<String>, routeKey: Value<String>, apiKeyRequired: Value<Bool>? = nil, authorizationScopes: Value<[String]>? = nil, authorizationType: Value<String>? = nil, authorizerId: Value<String>? = nil, modelSelectionExpression: Value<String>? = nil, operationName: Value<String>? = nil, requestModels: TemplateValue? = nil, requestParameters: TemplateValue? = nil, routeResponseSelectionExpression: Value<String>? = nil, routeTarget: Value<String>? = nil) {
         self.apiId = apiId

@@ -7,7 +7,7 @@ public final class CfnAccount: Resource, HasAttributes {
         case accountId = "AccountId"
     }
 
-    public var expiryEventsConfiguration: CfnAccount.ExpiryEventsConfiguration
+    @exclusivity(unchecked) public var expiryEventsConfiguration: CfnAccount.ExpiryEventsConfiguration
 
     public init(_ logicalID: String, expiryEventsConfiguration: CfnAccount.ExpiryEventsConfiguration) {
         self.expiryEventsConfiguration = expiryEventsConfiguration

@@ -9,14 +9,14 @@ public final class CfnAcmeEndpoint: Resource, HasAttributes {
     }
 
     /// The authorization behavior for the ACME endpoint.
-    public var authorizationBehavior: CfnAcmeEndpoint.AuthorizationBehavior
-    public var certificateAuthority: CfnAcmeEndpoint.CertificateAuthority
+    @exclusivity(unchecked) public var authorizationBehavior: CfnAcmeEndpoint.AuthorizationBehavior
+    @exclusivity(unchecked) public var certificateAuthority: CfnAcmeEndpoint.CertificateAuthority
     /// Tags applied to certificates issued via this endpoint.
-    public var certificateTags: [CfnAcmeEndpoint.Tag]?
+    @exclusivity(unchecked) public var certificateTags: [CfnAcmeEndpoint.Tag]?
     /// Whether contact information is required for the ACME endpoint.
-    public var contact: CfnAcmeEndpoint.Contact?
+    @exclusivity(unchecked) public var contact: CfnAcmeEndpoint.Contact?
     /// Tags associated with the ACME endpoint.
-    public var tags: [CfnAcmeEndpoint.Tags]?
+    @exclusivity(unchecked) public var tags: [CfnAcmeEndpoint.Tags]?
 
     public init(_ logicalID: String, authorizationBehavior: CfnAcmeEndpoint.AuthorizationBehavior, certificateAuthority: CfnAcmeEndpoint.CertificateAuthority, certificateTags: [CfnAcmeEndpoint.Tag]? = nil, contact: CfnAcmeEndpoint.Contact? = nil, tags: [CfnAcmeEndpoint.Tags]? = nil) {
         self.authorizationBehavior = authorizationBehavior

@@ -8,12 +8,12 @@ public final class CfnAcmeExternalAccountBinding: Resource, HasAttributes {
     }
 
     /// The ARN of the ACME endpoint this binding is associated with.
-    public var acmeEndpointArn: Value<String>
-    public var expiration: CfnAcmeExternalAccountBinding.Expiration?
+    @exclusivity(unchecked) public var acmeEndpointArn: Value<String>
+    @exclusivity(unchecked) public var expiration: CfnAcmeExternalAccountBinding.Expiration?
     /// The IAM role ARN for cross-account access.
-    public var roleArn: Value<String>
+    @exclusivity(unchecked) public var roleArn: Value<String>
     /// Tags associated with the external account binding.
-    public var tags: [CfnAcmeExternalAccountBinding.Tags]?
+    @exclusivity(unchecked) public var tags: [CfnAcmeExternalAccountBinding.Tags]?
 
     public init(_ logicalID: String, acmeEndpointArn: Value<String>, roleArn: Value<String>, expiration: CfnAcmeExternalAccountBinding.Expiration? = nil, tags: [CfnAcmeExternalAccountBinding.Tags]? = nil) {
         self.acmeEndpointArn = acmeEndpointArn

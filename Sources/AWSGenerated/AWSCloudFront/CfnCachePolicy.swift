@@ -9,7 +9,7 @@ public final class CfnCachePolicy: Resource, HasAttributes {
     }
 
     /// The cache policy configuration.
-    public var cachePolicyConfig: CfnCachePolicy.CachePolicyConfig
+    @exclusivity(unchecked) public var cachePolicyConfig: CfnCachePolicy.CachePolicyConfig
 
     public init(_ logicalID: String, cachePolicyConfig: CfnCachePolicy.CachePolicyConfig) {
         self.cachePolicyConfig = cachePolicyConfig

@@ -9,7 +9,7 @@ public final class CfnCloudFrontOriginAccessIdentity: Resource, HasAttributes {
     }
 
     /// The current configuration information for the identity.
-    public var cloudFrontOriginAccessIdentityConfig: CfnCloudFrontOriginAccessIdentity.CloudFrontOriginAccessIdentityConfig
+    @exclusivity(unchecked) public var cloudFrontOriginAccessIdentityConfig: CfnCloudFrontOriginAccessIdentity.CloudFrontOriginAccessIdentityConfig
 
     public init(_ logicalID: String, cloudFrontOriginAccessIdentityConfig: CfnCloudFrontOriginAccessIdentity.CloudFrontOriginAccessIdentityConfig) {
         self.cloudFrontOriginAccessIdentityConfig = cloudFrontOriginAccessIdentityConfig

@@ -14,15 +14,15 @@ public final class CfnConnectionFunction: Resource, HasAttributes {
     }
 
     /// A flag that determines whether to automatically publish the function to the ``LIVE`` stage when it’s created.
-    public var autoPublish: Value<Bool>?
+    @exclusivity(unchecked) public var autoPublish: Value<Bool>?
     /// The code for the connection function.
-    public var connectionFunctionCode: Value<String>
+    @exclusivity(unchecked) public var connectionFunctionCode: Value<String>
     /// Contains configuration information about a CloudFront function.
-    public var connectionFunctionConfig: CfnConnectionFunction.ConnectionFunctionConfig
+    @exclusivity(unchecked) public var connectionFunctionConfig: CfnConnectionFunction.ConnectionFunctionConfig
     /// The connection function name.
-    public var name: Value<String>
+    @exclusivity(unchecked) public var name: Value<String>
     /// A complex type that contains zero or more ``Tag`` elements.
-    public var tags: [CfnConnectionFunction.Tag]?
+    @exclusivity(unchecked) public var tags: [CfnConnectionFunction.Tag]?
 
     public init(_ logicalID: String, connectionFunctionCode: Value<String>, connectionFunctionConfig: CfnConnectionFunction.ConnectionFunctionConfig, name: Value<String>, autoPublish: Value<Bool>? = nil, tags: [CfnConnectionFunction.Tag]? = nil) {
         self.autoPublish = autoPublish

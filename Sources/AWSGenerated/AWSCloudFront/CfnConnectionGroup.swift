@@ -15,15 +15,15 @@ public final class CfnConnectionGroup: Resource, HasAttributes {
     }
 
     /// The ID of the Anycast static IP list.
-    public var anycastIpListId: Value<String>?
+    @exclusivity(unchecked) public var anycastIpListId: Value<String>?
     /// Whether the connection group is enabled.
-    public var enabled: Value<Bool>?
+    @exclusivity(unchecked) public var enabled: Value<Bool>?
     /// IPv6 is enabled for the connection group.
-    public var ipv6Enabled: Value<Bool>?
+    @exclusivity(unchecked) public var ipv6Enabled: Value<Bool>?
     /// The name of the connection group.
-    public var name: Value<String>
+    @exclusivity(unchecked) public var name: Value<String>
     /// A complex type that contains zero or more ``Tag`` elements.
-    public var tags: [CfnConnectionGroup.Tag]?
+    @exclusivity(unchecked) public var tags: [CfnConnectionGroup.Tag]?
 
     public init(_ logicalID: String, name: Value<String>, anycastIpListId: Value<String>? = nil, enabled: Value<Bool>? = nil, ipv6Enabled: Value<Bool>? = nil, tags: [CfnConnectionGroup.Tag]? = nil) {
         self.anycastIpListId = anycastIpListId

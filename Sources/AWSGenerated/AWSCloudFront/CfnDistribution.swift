@@ -9,9 +9,9 @@ public final class CfnDistribution: Resource, HasAttributes {
     }
 
     /// The distribution's configuration.
-    public var distributionConfig: CfnDistribution.DistributionConfig
+    @exclusivity(unchecked) public var distributionConfig: CfnDistribution.DistributionConfig
     /// A complex type that contains zero or more ``Tag`` elements.
-    public var tags: [CfnDistribution.Tag]?
+    @exclusivity(unchecked) public var tags: [CfnDistribution.Tag]?
 
     public init(_ logicalID: String, distributionConfig: CfnDistribution.DistributionConfig, tags: [CfnDistribution.Tag]? = nil) {
         self.distributionConfig = distributionConfig

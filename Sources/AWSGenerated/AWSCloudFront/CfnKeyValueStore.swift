@@ -10,13 +10,13 @@ public final class CfnKeyValueStore: Resource, HasAttributes {
     }
 
     /// A comment to describe the Key Value Store.
-    public var comment: Value<String>?
+    @exclusivity(unchecked) public var comment: Value<String>?
     /// The import source for the key value store.
-    public var importSource: CfnKeyValueStore.ImportSource?
+    @exclusivity(unchecked) public var importSource: CfnKeyValueStore.ImportSource?
     /// The name of the key value store.
-    public var name: Value<String>
+    @exclusivity(unchecked) public var name: Value<String>
     /// A complex type that contains zero or more ``Tag`` elements.
-    public var tags: [CfnKeyValueStore.Tag]?
+    @exclusivity(unchecked) public var tags: [CfnKeyValueStore.Tag]?
 
     public init(_ logicalID: String, name: Value<String>, comment: Value<String>? = nil, importSource: CfnKeyValueStore.ImportSource? = nil, tags: [CfnKeyValueStore.Tag]? = nil) {
         self.comment = comment

@@ -13,13 +13,13 @@ public final class CfnTrustStore: Resource, HasAttributes {
     }
 
     /// A CA certificates bundle source.
-    public var caCertificatesBundleSource: CfnTrustStore.CaCertificatesBundleSource?
+    @exclusivity(unchecked) public var caCertificatesBundleSource: CfnTrustStore.CaCertificatesBundleSource?
     /// The trust store's name.
-    public var name: Value<String>
+    @exclusivity(unchecked) public var name: Value<String>
     /// A complex type that contains zero or more ``Tag`` elements.
-    public var tags: [CfnTrustStore.Tag]?
+    @exclusivity(unchecked) public var tags: [CfnTrustStore.Tag]?
     /// A boolean.
-    public var useClientCertificateOCSPEndpoint: Value<Bool>?
+    @exclusivity(unchecked) public var useClientCertificateOCSPEndpoint: Value<Bool>?
 
     public init(_ logicalID: String, name: Value<String>, caCertificatesBundleSource: CfnTrustStore.CaCertificatesBundleSource? = nil, tags: [CfnTrustStore.Tag]? = nil, useClientCertificateOCSPEndpoint: Value<Bool>? = nil) {
         self.caCertificatesBundleSource = caCertificatesBundleSource

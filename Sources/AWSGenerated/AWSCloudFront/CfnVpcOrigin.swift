@@ -13,9 +13,9 @@ public final class CfnVpcOrigin: Resource, HasAttributes {
     }
 
     /// A complex type that contains zero or more ``Tag`` elements.
-    public var tags: [CfnVpcOrigin.Tag]?
+    @exclusivity(unchecked) public var tags: [CfnVpcOrigin.Tag]?
     /// The VPC origin endpoint configuration.
-    public var vpcOriginEndpointConfig: CfnVpcOrigin.VpcOriginEndpointConfig
+    @exclusivity(unchecked) public var vpcOriginEndpointConfig: CfnVpcOrigin.VpcOriginEndpointConfig
 
     public init(_ logicalID: String, vpcOriginEndpointConfig: CfnVpcOrigin.VpcOriginEndpointConfig, tags: [CfnVpcOrigin.Tag]? = nil) {
         self.tags = tags

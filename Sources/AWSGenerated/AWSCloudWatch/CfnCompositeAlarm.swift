@@ -8,29 +8,29 @@ public final class CfnCompositeAlarm: Resource, HasAttributes {
     }
 
     /// Configuration that applies to the notifications this alarm sends when it performs its actions.
-    public var actionConfiguration: CfnCompositeAlarm.ActionConfiguration?
+    @exclusivity(unchecked) public var actionConfiguration: CfnCompositeAlarm.ActionConfiguration?
     /// Indicates whether actions should be executed during any changes to the alarm state.
-    public var actionsEnabled: Value<Bool>?
+    @exclusivity(unchecked) public var actionsEnabled: Value<Bool>?
     /// Actions will be suppressed if the suppressor alarm is in the ALARM state.
-    public var actionsSuppressor: Value<String>?
+    @exclusivity(unchecked) public var actionsSuppressor: Value<String>?
     /// Actions will be suppressed if WaitPeriod is active.
-    public var actionsSuppressorExtensionPeriod: Value<Int>?
+    @exclusivity(unchecked) public var actionsSuppressorExtensionPeriod: Value<Int>?
     /// Actions will be suppressed if ExtensionPeriod is active.
-    public var actionsSuppressorWaitPeriod: Value<Int>?
+    @exclusivity(unchecked) public var actionsSuppressorWaitPeriod: Value<Int>?
     /// The list of actions to execute when this alarm transitions into an ALARM state from any other state.
-    public var alarmActions: Value<[String]>?
+    @exclusivity(unchecked) public var alarmActions: Value<[String]>?
     /// The description of the alarm
-    public var alarmDescription: Value<String>?
+    @exclusivity(unchecked) public var alarmDescription: Value<String>?
     /// The name of the Composite Alarm
-    public var alarmName: Value<String>?
+    @exclusivity(unchecked) public var alarmName: Value<String>?
     /// Expression which aggregates the state of other Alarms (Metric or Composite Alarms)
-    public var alarmRule: Value<String>
+    @exclusivity(unchecked) public var alarmRule: Value<String>
     /// The actions to execute when this alarm transitions to the INSUFFICIENT_DATA state from any other state.
-    public var insufficientDataActions: Value<[String]>?
+    @exclusivity(unchecked) public var insufficientDataActions: Value<[String]>?
     /// The actions to execute when this alarm transitions to the OK state from any other state.
-    public var okActions: Value<[String]>?
+    @exclusivity(unchecked) public var okActions: Value<[String]>?
     /// A list of key-value pairs to associate with the composite alarm.
-    public var tags: [CfnCompositeAlarm.Tag]?
+    @exclusivity(unchecked) public var tags: [CfnCompositeAlarm.Tag]?
 
     public init(_ logicalID: String, alarmRule: Value<String>, actionConfiguration: CfnCompositeAlarm.ActionConfiguration? = nil, actionsEnabled: Value<Bool>? = nil, actionsSuppressor: Value<String>? = nil, actionsSuppressorExtensionPeriod: Value<Int>? = nil, actionsSuppressorWaitPeriod: Value<Int>? = nil, alarmActions: Value<[String]>? = nil, alarmDescription: Value<String>? = nil, alarmName: Value<String>? = nil, insufficientDataActions: Value<[String]>? = nil, okActions: Value<[String]>? = nil, tags: [CfnCompositeAlarm.Tag]? = nil) {
         self.actionConfiguration = actionConfiguration

@@ -11,17 +11,17 @@ public final class CfnIntegration: Resource, HasAttributes {
         case updatedAt = "UpdatedAt"
     }
 
-    public var credential: CfnIntegration.IntegrationCredential?
+    @exclusivity(unchecked) public var credential: CfnIntegration.IntegrationCredential?
     /// Type-specific configuration attributes (max 50 entries).
-    public var integrationAttributes: [String: Value<String>]?
+    @exclusivity(unchecked) public var integrationAttributes: [String: Value<String>]?
     /// The type of integration.
-    public var integrationType: CfnIntegration.IntegrationType
+    @exclusivity(unchecked) public var integrationType: CfnIntegration.IntegrationType
     /// The customer-supplied name of the integration.
-    public var name: Value<String>
+    @exclusivity(unchecked) public var name: Value<String>
     /// IAM role ARN the integration assumes.
-    public var roleArn: Value<String>?
+    @exclusivity(unchecked) public var roleArn: Value<String>?
     /// Tags associated with the integration.
-    public var tags: [CfnIntegration.Tags]?
+    @exclusivity(unchecked) public var tags: [CfnIntegration.Tags]?
 
     public init(_ logicalID: String, integrationType: CfnIntegration.IntegrationType, name: Value<String>, credential: CfnIntegration.IntegrationCredential? = nil, integrationAttributes: [String: Value<String>]? = nil, roleArn: Value<String>? = nil, tags: [CfnIntegration.Tags]? = nil) {
         self.credential = credential

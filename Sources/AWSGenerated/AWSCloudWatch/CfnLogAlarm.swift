@@ -8,39 +8,39 @@ public final class CfnLogAlarm: Resource, HasAttributes {
     }
 
     /// Configuration that applies to the notifications this alarm sends when it performs its actions.
-    public var actionConfiguration: CfnLogAlarm.ActionConfiguration?
+    @exclusivity(unchecked) public var actionConfiguration: CfnLogAlarm.ActionConfiguration?
     /// The number of log lines to include in alarm notifications.
-    public var actionLogLineCount: Value<Int>?
+    @exclusivity(unchecked) public var actionLogLineCount: Value<Int>?
     /// The ARN of the IAM role that grants CloudWatch permissions to fetch log lines for alarm notifications.
-    public var actionLogLineRoleArn: Value<String>?
+    @exclusivity(unchecked) public var actionLogLineRoleArn: Value<String>?
     /// Indicates whether actions should be executed during any changes to the alarm state.
-    public var actionsEnabled: Value<Bool>?
+    @exclusivity(unchecked) public var actionsEnabled: Value<Bool>?
     /// The list of actions to execute when this alarm transitions into an ALARM state from any other state.
-    public var alarmActions: Value<[String]>?
+    @exclusivity(unchecked) public var alarmActions: Value<[String]>?
     /// The description of the log alarm.
-    public var alarmDescription: Value<String>?
+    @exclusivity(unchecked) public var alarmDescription: Value<String>?
     /// The name of the log alarm.
-    public var alarmName: Value<String>?
+    @exclusivity(unchecked) public var alarmName: Value<String>?
     /// The arithmetic operation to use when comparing the specified threshold and the query results.
-    public var comparisonOperator: CfnLogAlarm.ComparisonOperator
+    @exclusivity(unchecked) public var comparisonOperator: CfnLogAlarm.ComparisonOperator
     /// The actions to execute when this alarm transitions to the INSUFFICIENT_DATA state from any other state.
-    public var insufficientDataActions: Value<[String]>?
+    @exclusivity(unchecked) public var insufficientDataActions: Value<[String]>?
     /// The actions to execute when this alarm transitions to the OK state from any other state.
-    public var okActions: Value<[String]>?
+    @exclusivity(unchecked) public var okActions: Value<[String]>?
     /// The number of query results that must be breaching to trigger the alarm.
-    public var queryResultsToAlarm: Value<Int>
+    @exclusivity(unchecked) public var queryResultsToAlarm: Value<Int>
     /// The number of query results over which data is compared to the specified threshold.
-    public var queryResultsToEvaluate: Value<Int>
+    @exclusivity(unchecked) public var queryResultsToEvaluate: Value<Int>
     /// The scheduled query configuration for the log alarm.
-    public var scheduledQueryConfiguration: CfnLogAlarm.ScheduledQueryConfiguration
+    @exclusivity(unchecked) public var scheduledQueryConfiguration: CfnLogAlarm.ScheduledQueryConfiguration
     /// A list of key-value pairs to associate with the log alarm.
-    public var tags: [CfnLogAlarm.Tag]?
+    @exclusivity(unchecked) public var tags: [CfnLogAlarm.Tag]?
     /// The value to compare against the results of the scheduled query evaluation.
-    public var threshold: Value<Double>
+    @exclusivity(unchecked) public var threshold: Value<Double>
     /// Sets how this alarm is to handle missing data points.
-    public var treatMissingData: Value<String>?
+    @exclusivity(unchecked) public var treatMissingData: Value<String>?
     /// The warm-up configuration for the alarm.
-    public var warmUpConfiguration: CfnLogAlarm.WarmUpConfiguration?
+    @exclusivity(unchecked) public var warmUpConfiguration: CfnLogAlarm.WarmUpConfiguration?
 
     public init(_ logicalID: String, comparisonOperator: CfnLogAlarm.ComparisonOperator, queryResultsToAlarm: Value<Int>, queryResultsToEvaluate: Value<Int>, scheduledQueryConfiguration: CfnLogAlarm.ScheduledQueryConfiguration, threshold: Value<Double>, actionConfiguration: CfnLogAlarm.ActionConfiguration? = nil, actionLogLineCount: Value<Int>? = nil, actionLogLineRoleArn: Value<String>? = nil, actionsEnabled: Value<Bool>? = nil, alarmActions: Value<[String]>? = nil, alarmDescription: Value<String>? = nil, alarmName: Value<String>? = nil, insufficientDataActions: Value<[String]>? = nil, okActions: Value<[String]>? = nil, tags: [CfnLogAlarm.Tag]? = nil, treatMissingData: Value<String>? = nil, warmUpConfiguration: CfnLogAlarm.WarmUpConfiguration? = nil) {
         self.actionConfiguration = actionConfiguration

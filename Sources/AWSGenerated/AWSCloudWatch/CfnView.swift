@@ -11,13 +11,13 @@ public final class CfnView: Resource, HasAttributes {
     }
 
     /// The SQL query that defines the view.
-    public var viewDefinition: Value<String>
+    @exclusivity(unchecked) public var viewDefinition: Value<String>
     /// A description of the view.
-    public var description: Value<String>?
+    @exclusivity(unchecked) public var description: Value<String>?
     /// The name of the view.
-    public var name: Value<String>?
+    @exclusivity(unchecked) public var name: Value<String>?
     /// An array of key-value pairs to apply to the view.
-    public var tags: [CfnView.Tag]?
+    @exclusivity(unchecked) public var tags: [CfnView.Tag]?
 
     public init(_ logicalID: String, viewDefinition: Value<String>, description: Value<String>? = nil, name: Value<String>? = nil, tags: [CfnView.Tag]? = nil) {
         self.viewDefinition = viewDefinition

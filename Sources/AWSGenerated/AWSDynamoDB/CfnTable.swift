@@ -9,46 +9,46 @@ public final class CfnTable: Resource, HasAttributes, DecodableResource {
     }
 
     /// A list of attributes that describe the key schema for the table and indexes.
-    public var attributeDefinitions: [CfnTable.AttributeDefinition]?
+    @exclusivity(unchecked) public var attributeDefinitions: [CfnTable.AttributeDefinition]?
     /// Specify how you are charged for read and write throughput and how you manage capacity.
-    public var billingMode: CfnTable.BillingMode?
+    @exclusivity(unchecked) public var billingMode: CfnTable.BillingMode?
     /// The settings used to specify whether to enable CloudWatch Contributor Insights for the table and define which events to monitor.
-    public var contributorInsightsSpecification: CfnTable.ContributorInsightsSpecification?
+    @exclusivity(unchecked) public var contributorInsightsSpecification: CfnTable.ContributorInsightsSpecification?
     /// Determines if a table is protected from deletion.
-    public var deletionProtectionEnabled: Value<Bool>?
+    @exclusivity(unchecked) public var deletionProtectionEnabled: Value<Bool>?
     /// Global secondary indexes to be created on the table.
-    public var globalSecondaryIndexes: [CfnTable.GlobalSecondaryIndex]?
+    @exclusivity(unchecked) public var globalSecondaryIndexes: [CfnTable.GlobalSecondaryIndex]?
     /// Specifies the properties of data being imported from the S3 bucket source to the" table.
-    public var importSourceSpecification: CfnTable.ImportSourceSpecification?
+    @exclusivity(unchecked) public var importSourceSpecification: CfnTable.ImportSourceSpecification?
     /// Specifies the attributes that make up the primary key for the table.
-    public var keySchema: TemplateValue
+    @exclusivity(unchecked) public var keySchema: TemplateValue
     /// The Kinesis Data Streams configuration for the specified table.
-    public var kinesisStreamSpecification: CfnTable.KinesisStreamSpecification?
+    @exclusivity(unchecked) public var kinesisStreamSpecification: CfnTable.KinesisStreamSpecification?
     /// Local secondary indexes to be created on the table.
-    public var localSecondaryIndexes: [CfnTable.LocalSecondaryIndex]?
+    @exclusivity(unchecked) public var localSecondaryIndexes: [CfnTable.LocalSecondaryIndex]?
     /// Sets the maximum number of read and write units for the specified on-demand table.
-    public var onDemandThroughput: CfnTable.OnDemandThroughput?
+    @exclusivity(unchecked) public var onDemandThroughput: CfnTable.OnDemandThroughput?
     /// The settings used to enable point in time recovery.
-    public var pointInTimeRecoverySpecification: CfnTable.PointInTimeRecoverySpecification?
+    @exclusivity(unchecked) public var pointInTimeRecoverySpecification: CfnTable.PointInTimeRecoverySpecification?
     /// Throughput for the specified table, which consists of values for ``ReadCapacityUnits`` and ``WriteCapacityUnits``.
-    public var provisionedThroughput: CfnTable.ProvisionedThroughput?
+    @exclusivity(unchecked) public var provisionedThroughput: CfnTable.ProvisionedThroughput?
     /// An AWS resource-based policy document in JSON format that will be attached to the table.
-    public var resourcePolicy: CfnTable.ResourcePolicy?
+    @exclusivity(unchecked) public var resourcePolicy: CfnTable.ResourcePolicy?
     /// Specifies the settings to enable server-side encryption.
-    public var sseSpecification: CfnTable.SSESpecification?
+    @exclusivity(unchecked) public var sseSpecification: CfnTable.SSESpecification?
     /// The settings for the DDB table stream, which captures changes to items stored in the table.
-    public var streamSpecification: CfnTable.StreamSpecification?
+    @exclusivity(unchecked) public var streamSpecification: CfnTable.StreamSpecification?
     /// The table class of the new table.
-    public var tableClass: CfnTable.TableClass?
+    @exclusivity(unchecked) public var tableClass: CfnTable.TableClass?
     /// A name for the table.
-    public var tableName: Value<String>?
+    @exclusivity(unchecked) public var tableName: Value<String>?
     /// An array of key-value pairs to apply to this resource.
-    public var tags: [CfnTable.Tag]?
+    @exclusivity(unchecked) public var tags: [CfnTable.Tag]?
     /// Specifies the Time to Live (TTL) settings for the table.
-    public var timeToLiveSpecification: CfnTable.TimeToLiveSpecification?
-    public var vectorIndexes: [CfnTable.VectorIndex]?
+    @exclusivity(unchecked) public var timeToLiveSpecification: CfnTable.TimeToLiveSpecification?
+    @exclusivity(unchecked) public var vectorIndexes: [CfnTable.VectorIndex]?
     /// Represents the warm throughput (in read units per second and write units per second) for creating a table.
-    public var warmThroughput: CfnTable.WarmThroughput?
+    @exclusivity(unchecked) public var warmThroughput: CfnTable.WarmThroughput?
 
     public init(_ logicalID: String, keySchema: TemplateValue, attributeDefinitions: [CfnTable.AttributeDefinition]? = nil, billingMode: CfnTable.BillingMode? = nil, contributorInsightsSpecification: CfnTable.ContributorInsightsSpecification? = nil, deletionProtectionEnabled: Value<Bool>? = nil, globalSecondaryIndexes: [CfnTable.GlobalSecondaryIndex]? = nil, importSourceSpecification: CfnTable.ImportSourceSpecification? = nil, kinesisStreamSpecification: CfnTable.KinesisStreamSpecification? = nil, localSecondaryIndexes: [CfnTable.LocalSecondaryIndex]? = nil, onDemandThroughput: CfnTable.OnDemandThroughput? = nil, pointInTimeRecoverySpecification: CfnTable.PointInTimeRecoverySpecification? = nil, provisionedThroughput: CfnTable.ProvisionedThroughput? = nil, resourcePolicy: CfnTable.ResourcePolicy? = nil, sseSpecification: CfnTable.SSESpecification? = nil, streamSpecification: CfnTable.StreamSpecification? = nil, tableClass: CfnTable.TableClass? = nil, tableName: Value<String>? = nil, tags: [CfnTable.Tag]? = nil, timeToLiveSpecification: CfnTable.TimeToLiveSpecification? = nil, vectorIndexes: [CfnTable.VectorIndex]? = nil, warmThroughput: CfnTable.WarmThroughput? = nil) {
         self.attributeDefinitions = attributeDefinitions

@@ -10,35 +10,35 @@ public final class CfnApplicationStatusCheck: Resource, HasAttributes {
     }
 
     /// Whether this check is included in the rolled-up application status.
-    public var aggregation: CfnApplicationStatusCheck.Aggregation?
+    @exclusivity(unchecked) public var aggregation: CfnApplicationStatusCheck.Aggregation?
     /// The network interface device index used for the health check.
-    public var deviceIndex: Value<Int>?
+    @exclusivity(unchecked) public var deviceIndex: Value<Int>?
     /// The number of consecutive failed probes required to mark the instance unhealthy.
-    public var failureThreshold: Value<Int>?
+    @exclusivity(unchecked) public var failureThreshold: Value<Int>?
     /// The source/destination network paths used for the health check.
-    public var healthCheckPaths: [CfnApplicationStatusCheck.HealthCheckPath]?
+    @exclusivity(unchecked) public var healthCheckPaths: [CfnApplicationStatusCheck.HealthCheckPath]?
     /// Seconds to wait after instance launch before beginning health checks.
-    public var initializationGracePeriodSeconds: Value<Int>?
+    @exclusivity(unchecked) public var initializationGracePeriodSeconds: Value<Int>?
     /// The interval, in seconds, between health check probes.
-    public var interval: Value<Int>?
+    @exclusivity(unchecked) public var interval: Value<Int>?
     /// The IP scope used for the health check.
-    public var ipScope: CfnApplicationStatusCheck.IpScope?
+    @exclusivity(unchecked) public var ipScope: CfnApplicationStatusCheck.IpScope?
     /// The IP version used for the health check.
-    public var ipVersion: CfnApplicationStatusCheck.IpVersion?
+    @exclusivity(unchecked) public var ipVersion: CfnApplicationStatusCheck.IpVersion?
     /// The HTTP path used for the health check.
-    public var path: Value<String>?
+    @exclusivity(unchecked) public var path: Value<String>?
     /// The port used for the health check.
-    public var port: Value<Int>
+    @exclusivity(unchecked) public var port: Value<Int>
     /// The network protocol used for the health check.
-    public var `protocol`: CfnApplicationStatusCheck.ApplicationStatusCheckProtocol
+    @exclusivity(unchecked) public var `protocol`: CfnApplicationStatusCheck.ApplicationStatusCheckProtocol
     /// The HTTP status codes considered successful (e.g., "200-299").
-    public var statusCodeMatcher: Value<String>?
+    @exclusivity(unchecked) public var statusCodeMatcher: Value<String>?
     /// The number of consecutive successful probes required to mark the instance healthy.
-    public var successThreshold: Value<Int>?
+    @exclusivity(unchecked) public var successThreshold: Value<Int>?
     /// Tags to apply to the application status check.
-    public var tags: [CfnApplicationStatusCheck.Tag]?
+    @exclusivity(unchecked) public var tags: [CfnApplicationStatusCheck.Tag]?
     /// The timeout, in seconds, for each health check probe.
-    public var timeout: Value<Int>?
+    @exclusivity(unchecked) public var timeout: Value<Int>?
 
     public init(_ logicalID: String, port: Value<Int>, protocol: CfnApplicationStatusCheck.ApplicationStatusCheckProtocol, aggregation: CfnApplicationStatusCheck.Aggregation? = nil, deviceIndex: Value<Int>? = nil, failureThreshold: Value<Int>? = nil, healthCheckPaths: [CfnApplicationStatusCheck.HealthCheckPath]? = nil, initializationGracePeriodSeconds: Value<Int>? = nil, interval: Value<Int>? = nil, ipScope: CfnApplicationStatusCheck.IpScope? = nil, ipVersion: CfnApplicationStatusCheck.IpVersion? = nil, path: Value<String>? = nil, statusCodeMatcher: Value<String>? = nil, successThreshold: Value<Int>? = nil, tags: [CfnApplicationStatusCheck.Tag]? = nil, timeout: Value<Int>? = nil) {
         self.aggregation = aggregation

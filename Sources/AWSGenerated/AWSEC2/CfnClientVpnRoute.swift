@@ -8,13 +8,13 @@ public final class CfnClientVpnRoute: Resource, HasAttributes {
     }
 
     /// The ID of the Client VPN endpoint to which to add the route.
-    public var clientVpnEndpointId: Value<String>
+    @exclusivity(unchecked) public var clientVpnEndpointId: Value<String>
     /// A brief description of the route.
-    public var description: Value<String>?
+    @exclusivity(unchecked) public var description: Value<String>?
     /// The IPv4 address range, in CIDR notation, of the route destination.
-    public var destinationCidrBlock: Value<String>
+    @exclusivity(unchecked) public var destinationCidrBlock: Value<String>
     /// The ID of the subnet through which you want to route traffic.
-    public var targetVpcSubnetId: Value<String>?
+    @exclusivity(unchecked) public var targetVpcSubnetId: Value<String>?
 
     public init(_ logicalID: String, clientVpnEndpointId: Value<String>, destinationCidrBlock: Value<String>, description: Value<String>? = nil, targetVpcSubnetId: Value<String>? = nil) {
         self.clientVpnEndpointId = clientVpnEndpointId

@@ -8,19 +8,19 @@ public final class CfnCustomerGateway: Resource, HasAttributes {
     }
 
     /// For customer gateway devices that support BGP, specify the device's ASN.
-    public var bgpAsn: Value<Int>?
+    @exclusivity(unchecked) public var bgpAsn: Value<Int>?
     /// For customer gateway devices that support BGP, specify the device's ASN.
-    public var bgpAsnExtended: Value<Double>?
+    @exclusivity(unchecked) public var bgpAsnExtended: Value<Double>?
     /// The Amazon Resource Name (ARN) for the customer gateway certificate.
-    public var certificateArn: Value<String>?
+    @exclusivity(unchecked) public var certificateArn: Value<String>?
     /// The name of customer gateway device.
-    public var deviceName: Value<String>?
+    @exclusivity(unchecked) public var deviceName: Value<String>?
     /// The IP address for the customer gateway device's outside interface.
-    public var ipAddress: Value<String>
+    @exclusivity(unchecked) public var ipAddress: Value<String>
     /// One or more tags for the customer gateway.
-    public var tags: [CfnCustomerGateway.Tag]?
+    @exclusivity(unchecked) public var tags: [CfnCustomerGateway.Tag]?
     /// The type of VPN connection that this customer gateway supports (``ipsec.1``).
-    public var customerGatewayType: Value<String>
+    @exclusivity(unchecked) public var customerGatewayType: Value<String>
 
     public init(_ logicalID: String, ipAddress: Value<String>, customerGatewayType: Value<String>, bgpAsn: Value<Int>? = nil, bgpAsnExtended: Value<Double>? = nil, certificateArn: Value<String>? = nil, deviceName: Value<String>? = nil, tags: [CfnCustomerGateway.Tag]? = nil) {
         self.bgpAsn = bgpAsn

@@ -9,21 +9,21 @@ public final class CfnEIP: Resource, HasAttributes {
     }
 
     /// An Elastic IP address or a carrier IP address in a Wavelength Zone.
-    public var address: Value<String>?
+    @exclusivity(unchecked) public var address: Value<String>?
     /// The network (``vpc``).
-    public var domain: Value<String>?
+    @exclusivity(unchecked) public var domain: Value<String>?
     /// The ID of the instance.
-    public var instanceId: Value<String>?
+    @exclusivity(unchecked) public var instanceId: Value<String>?
     /// The ID of an IPAM pool which has an Amazon-provided or BYOIP public IPv4 CIDR provisioned to it.
-    public var ipamPoolId: Value<String>?
+    @exclusivity(unchecked) public var ipamPoolId: Value<String>?
     /// A unique set of Availability Zones, Local Zones, or Wavelength Zones from which AWS advertises IP addresses.
-    public var networkBorderGroup: Value<String>?
+    @exclusivity(unchecked) public var networkBorderGroup: Value<String>?
     /// The ID of an address pool that you own.
-    public var publicIpv4Pool: Value<String>?
+    @exclusivity(unchecked) public var publicIpv4Pool: Value<String>?
     /// Any tags assigned to the Elastic IP address.
-    public var tags: [CfnEIP.Tag]?
+    @exclusivity(unchecked) public var tags: [CfnEIP.Tag]?
     /// The Elastic IP address you are accepting for transfer.
-    public var transferAddress: Value<String>?
+    @exclusivity(unchecked) public var transferAddress: Value<String>?
 
     public init(_ logicalID: String, address: Value<String>? = nil, domain: Value<String>? = nil, instanceId: Value<String>? = nil, ipamPoolId: Value<String>? = nil, networkBorderGroup: Value<String>? = nil, publicIpv4Pool: Value<String>? = nil, tags: [CfnEIP.Tag]? = nil, transferAddress: Value<String>? = nil) {
         self.address = address

@@ -8,14 +8,14 @@ public final class CfnEIPAssociation: Resource, HasAttributes {
     }
 
     /// The allocation ID.
-    public var allocationId: Value<String>?
-    public var eip: Value<String>?
+    @exclusivity(unchecked) public var allocationId: Value<String>?
+    @exclusivity(unchecked) public var eip: Value<String>?
     /// The ID of the instance.
-    public var instanceId: Value<String>?
+    @exclusivity(unchecked) public var instanceId: Value<String>?
     /// The ID of the network interface.
-    public var networkInterfaceId: Value<String>?
+    @exclusivity(unchecked) public var networkInterfaceId: Value<String>?
     /// The primary or secondary private IP address to associate with the Elastic IP address.
-    public var privateIpAddress: Value<String>?
+    @exclusivity(unchecked) public var privateIpAddress: Value<String>?
 
     public init(_ logicalID: String, allocationId: Value<String>? = nil, eip: Value<String>? = nil, instanceId: Value<String>? = nil, networkInterfaceId: Value<String>? = nil, privateIpAddress: Value<String>? = nil) {
         self.allocationId = allocationId

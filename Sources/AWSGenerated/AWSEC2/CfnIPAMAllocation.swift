@@ -7,12 +7,12 @@ public final class CfnIPAMAllocation: Resource, HasAttributes {
         case ipamPoolAllocationId = "IpamPoolAllocationId"
     }
 
-    public var cidr: Value<String>?
-    public var description: Value<String>?
+    @exclusivity(unchecked) public var cidr: Value<String>?
+    @exclusivity(unchecked) public var description: Value<String>?
     /// Id of the IPAM Pool.
-    public var ipamPoolId: Value<String>
+    @exclusivity(unchecked) public var ipamPoolId: Value<String>
     /// The desired netmask length of the allocation.
-    public var netmaskLength: Value<Int>?
+    @exclusivity(unchecked) public var netmaskLength: Value<Int>?
 
     public init(_ logicalID: String, ipamPoolId: Value<String>, cidr: Value<String>? = nil, description: Value<String>? = nil, netmaskLength: Value<Int>? = nil) {
         self.cidr = cidr

@@ -10,14 +10,14 @@ public final class CfnIPAMPrefixListResolver: Resource, HasAttributes {
     }
 
     /// The address family of the address space in this Prefix List Resolver.
-    public var addressFamily: CfnIPAMPrefixListResolver.AddressFamily
-    public var description: Value<String>?
+    @exclusivity(unchecked) public var addressFamily: CfnIPAMPrefixListResolver.AddressFamily
+    @exclusivity(unchecked) public var description: Value<String>?
     /// The Id of the IPAM this Prefix List Resolver is a part of.
-    public var ipamId: Value<String>?
+    @exclusivity(unchecked) public var ipamId: Value<String>?
     /// Rules define the business logic for selecting CIDRs from IPAM.
-    public var rules: [CfnIPAMPrefixListResolver.IpamPrefixListResolverRule]?
+    @exclusivity(unchecked) public var rules: [CfnIPAMPrefixListResolver.IpamPrefixListResolverRule]?
     /// An array of key-value pairs to apply to this resource.
-    public var tags: [CfnIPAMPrefixListResolver.Tag]?
+    @exclusivity(unchecked) public var tags: [CfnIPAMPrefixListResolver.Tag]?
 
     public init(_ logicalID: String, addressFamily: CfnIPAMPrefixListResolver.AddressFamily, description: Value<String>? = nil, ipamId: Value<String>? = nil, rules: [CfnIPAMPrefixListResolver.IpamPrefixListResolverRule]? = nil, tags: [CfnIPAMPrefixListResolver.Tag]? = nil) {
         self.addressFamily = addressFamily

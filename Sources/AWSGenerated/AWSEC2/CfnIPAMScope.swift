@@ -12,12 +12,12 @@ public final class CfnIPAMScope: Resource, HasAttributes {
         case poolCount = "PoolCount"
     }
 
-    public var description: Value<String>?
-    public var externalAuthorityConfiguration: CfnIPAMScope.IpamScopeExternalAuthorityConfiguration?
+    @exclusivity(unchecked) public var description: Value<String>?
+    @exclusivity(unchecked) public var externalAuthorityConfiguration: CfnIPAMScope.IpamScopeExternalAuthorityConfiguration?
     /// The Id of the IPAM this scope is a part of.
-    public var ipamId: Value<String>
+    @exclusivity(unchecked) public var ipamId: Value<String>
     /// An array of key-value pairs to apply to this resource.
-    public var tags: [CfnIPAMScope.Tag]?
+    @exclusivity(unchecked) public var tags: [CfnIPAMScope.Tag]?
 
     public init(_ logicalID: String, ipamId: Value<String>, description: Value<String>? = nil, externalAuthorityConfiguration: CfnIPAMScope.IpamScopeExternalAuthorityConfiguration? = nil, tags: [CfnIPAMScope.Tag]? = nil) {
         self.description = description

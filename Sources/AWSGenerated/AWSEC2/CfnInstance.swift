@@ -52,87 +52,87 @@ public final class CfnInstance: Resource, HasAttributes {
     }
 
     /// This property is reserved for internal use.
-    public var additionalInfo: Value<String>?
+    @exclusivity(unchecked) public var additionalInfo: Value<String>?
     /// Indicates whether the instance is associated with a dedicated host.
-    public var affinity: CfnInstance.Affinity?
+    @exclusivity(unchecked) public var affinity: CfnInstance.Affinity?
     /// The Availability Zone of the instance.
-    public var availabilityZone: Value<String>?
+    @exclusivity(unchecked) public var availabilityZone: Value<String>?
     /// The block device mapping entries that defines the block devices to attach to the instance at launch.
-    public var blockDeviceMappings: [CfnInstance.BlockDeviceMapping]?
+    @exclusivity(unchecked) public var blockDeviceMappings: [CfnInstance.BlockDeviceMapping]?
     /// The CPU options for the instance.
-    public var cpuOptions: CfnInstance.CpuOptions?
+    @exclusivity(unchecked) public var cpuOptions: CfnInstance.CpuOptions?
     /// The credit option for CPU usage of the burstable performance instance.
-    public var creditSpecification: CfnInstance.CreditSpecification?
+    @exclusivity(unchecked) public var creditSpecification: CfnInstance.CreditSpecification?
     /// If you set this parameter to true, you can't terminate the instance using the Amazon EC2 console, CLI, or API; otherwise, you can.
-    public var disableApiTermination: Value<Bool>?
+    @exclusivity(unchecked) public var disableApiTermination: Value<Bool>?
     /// Indicates whether the instance is optimized for Amazon EBS I/O.
-    public var ebsOptimized: Value<Bool>?
+    @exclusivity(unchecked) public var ebsOptimized: Value<Bool>?
     /// An elastic GPU to associate with the instance.
-    public var elasticGpuSpecifications: [CfnInstance.ElasticGpuSpecification]?
+    @exclusivity(unchecked) public var elasticGpuSpecifications: [CfnInstance.ElasticGpuSpecification]?
     /// An elastic inference accelerator to associate with the instance.
-    public var elasticInferenceAccelerators: [CfnInstance.ElasticInferenceAccelerator]?
+    @exclusivity(unchecked) public var elasticInferenceAccelerators: [CfnInstance.ElasticInferenceAccelerator]?
     /// Indicates whether the instance is enabled for AWS Nitro Enclaves.
-    public var enclaveOptions: CfnInstance.EnclaveOptions?
+    @exclusivity(unchecked) public var enclaveOptions: CfnInstance.EnclaveOptions?
     /// Indicates whether an instance is enabled for hibernation.
-    public var hibernationOptions: CfnInstance.HibernationOptions?
+    @exclusivity(unchecked) public var hibernationOptions: CfnInstance.HibernationOptions?
     /// If you specify host for the Affinity property, the ID of a dedicated host that the instance is associated with.
-    public var hostId: Value<String>?
+    @exclusivity(unchecked) public var hostId: Value<String>?
     /// The ARN of the host resource group in which to launch the instances.
-    public var hostResourceGroupArn: Value<String>?
+    @exclusivity(unchecked) public var hostResourceGroupArn: Value<String>?
     /// The IAM instance profile.
-    public var iamInstanceProfile: Value<String>?
+    @exclusivity(unchecked) public var iamInstanceProfile: Value<String>?
     /// The ID of the AMI.
-    public var imageId: Value<String>?
+    @exclusivity(unchecked) public var imageId: Value<String>?
     /// Indicates whether an instance stops or terminates when you initiate shutdown from the instance (using the operating system command for system shutdown).
-    public var instanceInitiatedShutdownBehavior: CfnInstance.InstanceInitiatedShutdownBehavior?
+    @exclusivity(unchecked) public var instanceInitiatedShutdownBehavior: CfnInstance.InstanceInitiatedShutdownBehavior?
     /// The instance type.
-    public var instanceType: Value<String>?
+    @exclusivity(unchecked) public var instanceType: Value<String>?
     /// [EC2-VPC] The number of IPv6 addresses to associate with the primary network interface.
-    public var ipv6AddressCount: Value<Int>?
+    @exclusivity(unchecked) public var ipv6AddressCount: Value<Int>?
     /// [EC2-VPC] The IPv6 addresses from the range of the subnet to associate with the primary network interface.
-    public var ipv6Addresses: [CfnInstance.InstanceIpv6Address]?
+    @exclusivity(unchecked) public var ipv6Addresses: [CfnInstance.InstanceIpv6Address]?
     /// The ID of the kernel.
-    public var kernelId: Value<String>?
+    @exclusivity(unchecked) public var kernelId: Value<String>?
     /// The name of the key pair.
-    public var keyName: Value<String>?
+    @exclusivity(unchecked) public var keyName: Value<String>?
     /// The launch template to use to launch the instances.
-    public var launchTemplate: CfnInstance.LaunchTemplateSpecification?
+    @exclusivity(unchecked) public var launchTemplate: CfnInstance.LaunchTemplateSpecification?
     /// The license configurations.
-    public var licenseSpecifications: [CfnInstance.LicenseSpecification]?
+    @exclusivity(unchecked) public var licenseSpecifications: [CfnInstance.LicenseSpecification]?
     /// The metadata options for the instance
-    public var metadataOptions: CfnInstance.MetadataOptions?
+    @exclusivity(unchecked) public var metadataOptions: CfnInstance.MetadataOptions?
     /// Specifies whether detailed monitoring is enabled for the instance.
-    public var monitoring: Value<Bool>?
+    @exclusivity(unchecked) public var monitoring: Value<Bool>?
     /// The network interfaces to associate with the instance.
-    public var networkInterfaces: [CfnInstance.NetworkInterface]?
+    @exclusivity(unchecked) public var networkInterfaces: [CfnInstance.NetworkInterface]?
     /// The name of an existing placement group that you want to launch the instance into (cluster | partition | spread).
-    public var placementGroupName: Value<String>?
+    @exclusivity(unchecked) public var placementGroupName: Value<String>?
     /// The options for the instance hostname.
-    public var privateDnsNameOptions: CfnInstance.PrivateDnsNameOptions?
+    @exclusivity(unchecked) public var privateDnsNameOptions: CfnInstance.PrivateDnsNameOptions?
     /// [EC2-VPC] The primary IPv4 address.
-    public var privateIpAddress: Value<String>?
+    @exclusivity(unchecked) public var privateIpAddress: Value<String>?
     /// Indicates whether to assign the tags from the instance to all of the volumes attached to the instance at launch.
-    public var propagateTagsToVolumeOnCreation: Value<Bool>?
+    @exclusivity(unchecked) public var propagateTagsToVolumeOnCreation: Value<Bool>?
     /// The ID of the RAM disk to select.
-    public var ramdiskId: Value<String>?
+    @exclusivity(unchecked) public var ramdiskId: Value<String>?
     /// The IDs of the security groups.
-    public var securityGroupIds: Value<[String]>?
+    @exclusivity(unchecked) public var securityGroupIds: Value<[String]>?
     /// the names of the security groups.
-    public var securityGroups: Value<[String]>?
+    @exclusivity(unchecked) public var securityGroups: Value<[String]>?
     /// Specifies whether to enable an instance launched in a VPC to perform NAT.
-    public var sourceDestCheck: Value<Bool>?
+    @exclusivity(unchecked) public var sourceDestCheck: Value<Bool>?
     /// The SSM document and parameter values in AWS Systems Manager to associate with this instance.
-    public var ssmAssociations: [CfnInstance.SsmAssociation]?
+    @exclusivity(unchecked) public var ssmAssociations: [CfnInstance.SsmAssociation]?
     /// [EC2-VPC] The ID of the subnet to launch the instance into.
-    public var subnetId: Value<String>?
+    @exclusivity(unchecked) public var subnetId: Value<String>?
     /// The tags to add to the instance.
-    public var tags: [CfnInstance.Tag]?
+    @exclusivity(unchecked) public var tags: [CfnInstance.Tag]?
     /// The tenancy of the instance (if the instance is running in a VPC).
-    public var tenancy: Value<String>?
+    @exclusivity(unchecked) public var tenancy: Value<String>?
     /// The user data to make available to the instance.
-    public var userData: Value<String>?
+    @exclusivity(unchecked) public var userData: Value<String>?
     /// The volumes to attach to the instance.
-    public var volumes: [CfnInstance.Volume]?
+    @exclusivity(unchecked) public var volumes: [CfnInstance.Volume]?
 
     public init(_ logicalID: String, additionalInfo: Value<String>? = nil, affinity: CfnInstance.Affinity? = nil, availabilityZone: Value<String>? = nil, blockDeviceMappings: [CfnInstance.BlockDeviceMapping]? = nil, cpuOptions: CfnInstance.CpuOptions? = nil, creditSpecification: CfnInstance.CreditSpecification? = nil, disableApiTermination: Value<Bool>? = nil, ebsOptimized: Value<Bool>? = nil, elasticGpuSpecifications: [CfnInstance.ElasticGpuSpecification]? = nil, elasticInferenceAccelerators: [CfnInstance.ElasticInferenceAccelerator]? = nil, enclaveOptions: CfnInstance.EnclaveOptions? = nil, hibernationOptions: CfnInstance.HibernationOptions? = nil, hostId: Value<String>? = nil, hostResourceGroupArn: Value<String>? = nil, iamInstanceProfile: Value<String>? = nil, imageId: Value<String>? = nil, instanceInitiatedShutdownBehavior: CfnInstance.InstanceInitiatedShutdownBehavior? = nil, instanceType: Value<String>? = nil, ipv6AddressCount: Value<Int>? = nil, ipv6Addresses: [CfnInstance.InstanceIpv6Address]? = nil, kernelId: Value<String>? = nil, keyName: Value<String>? = nil, launchTemplate: CfnInstance.LaunchTemplateSpecification? = nil, licenseSpecifications: [CfnInstance.LicenseSpecification]? = nil, metadataOptions: CfnInstance.MetadataOptions? = nil, monitoring: Value<Bool>? = nil, networkInterfaces: [CfnInstance.NetworkInterface]? = nil, placementGroupName: Value<String>? = nil, privateDnsNameOptions: CfnInstance.PrivateDnsNameOptions? = nil, privateIpAddress: Value<String>? = nil, propagateTagsToVolumeOnCreation: Value<Bool>? = nil, ramdiskId: Value<String>? = nil, securityGroupIds: Value<[String]>? = nil, securityGroups: Value<[String]>? = nil, sourceDestCheck: Value<Bool>? = nil, ssmAssociations: [CfnInstance.SsmAssociation]? = nil, subnetId: Value<String>? = nil, tags: [CfnInstance.Tag]? = nil, tenancy: Value<String>? = nil, userData: Value<String>? = nil, volumes: [CfnInstance.Volume]? = nil) {
         self.additionalInfo = additionalInfo

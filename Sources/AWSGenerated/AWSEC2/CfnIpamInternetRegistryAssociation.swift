@@ -13,15 +13,15 @@ public final class CfnIpamInternetRegistryAssociation: Resource, HasAttributes {
     }
 
     /// A description for the internet registry association.
-    public var description: Value<String>?
+    @exclusivity(unchecked) public var description: Value<String>?
     /// The ID of the IPAM to associate with the internet registry.
-    public var ipamId: Value<String>
+    @exclusivity(unchecked) public var ipamId: Value<String>
     /// The organization handle at the internet registry (for example, a RIPE NCC organization ID or ARIN Org ID).
-    public var organizationHandle: Value<String>
+    @exclusivity(unchecked) public var organizationHandle: Value<String>
     /// The Regional Internet Registry to associate with.
-    public var rir: CfnIpamInternetRegistryAssociation.Rir
+    @exclusivity(unchecked) public var rir: CfnIpamInternetRegistryAssociation.Rir
     /// The tags assigned to the internet registry association.
-    public var tags: [CfnIpamInternetRegistryAssociation.Tag]?
+    @exclusivity(unchecked) public var tags: [CfnIpamInternetRegistryAssociation.Tag]?
 
     public init(_ logicalID: String, ipamId: Value<String>, organizationHandle: Value<String>, rir: CfnIpamInternetRegistryAssociation.Rir, description: Value<String>? = nil, tags: [CfnIpamInternetRegistryAssociation.Tag]? = nil) {
         self.description = description

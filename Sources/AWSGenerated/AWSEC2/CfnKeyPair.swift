@@ -9,15 +9,15 @@ public final class CfnKeyPair: Resource, HasAttributes {
     }
 
     /// The format of the key pair.
-    public var keyFormat: CfnKeyPair.KeyFormat?
+    @exclusivity(unchecked) public var keyFormat: CfnKeyPair.KeyFormat?
     /// A unique name for the key pair.
-    public var keyName: Value<String>
+    @exclusivity(unchecked) public var keyName: Value<String>
     /// The type of key pair.
-    public var keyType: CfnKeyPair.KeyType?
+    @exclusivity(unchecked) public var keyType: CfnKeyPair.KeyType?
     /// The public key material.
-    public var publicKeyMaterial: Value<String>?
+    @exclusivity(unchecked) public var publicKeyMaterial: Value<String>?
     /// The tags to apply to the key pair.
-    public var tags: [CfnKeyPair.Tag]?
+    @exclusivity(unchecked) public var tags: [CfnKeyPair.Tag]?
 
     public init(_ logicalID: String, keyName: Value<String>, keyFormat: CfnKeyPair.KeyFormat? = nil, keyType: CfnKeyPair.KeyType? = nil, publicKeyMaterial: Value<String>? = nil, tags: [CfnKeyPair.Tag]? = nil) {
         self.keyFormat = keyFormat

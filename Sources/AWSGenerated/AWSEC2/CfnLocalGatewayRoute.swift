@@ -9,13 +9,13 @@ public final class CfnLocalGatewayRoute: Resource, HasAttributes {
     }
 
     /// The CIDR block used for destination matches.
-    public var destinationCidrBlock: Value<String>?
+    @exclusivity(unchecked) public var destinationCidrBlock: Value<String>?
     /// The ID of the local gateway route table.
-    public var localGatewayRouteTableId: Value<String>?
+    @exclusivity(unchecked) public var localGatewayRouteTableId: Value<String>?
     /// The ID of the virtual interface group.
-    public var localGatewayVirtualInterfaceGroupId: Value<String>?
+    @exclusivity(unchecked) public var localGatewayVirtualInterfaceGroupId: Value<String>?
     /// The ID of the network interface.
-    public var networkInterfaceId: Value<String>?
+    @exclusivity(unchecked) public var networkInterfaceId: Value<String>?
 
     public init(_ logicalID: String, destinationCidrBlock: Value<String>? = nil, localGatewayRouteTableId: Value<String>? = nil, localGatewayVirtualInterfaceGroupId: Value<String>? = nil, networkInterfaceId: Value<String>? = nil) {
         self.destinationCidrBlock = destinationCidrBlock

@@ -12,11 +12,11 @@ public final class CfnLocalGatewayRouteTable: Resource, HasAttributes {
     }
 
     /// The ID of the local gateway.
-    public var localGatewayId: Value<String>
+    @exclusivity(unchecked) public var localGatewayId: Value<String>
     /// The mode of the local gateway route table.
-    public var mode: CfnLocalGatewayRouteTable.Mode?
+    @exclusivity(unchecked) public var mode: CfnLocalGatewayRouteTable.Mode?
     /// The tags for the local gateway route table.
-    public var tags: [CfnLocalGatewayRouteTable.Tag]?
+    @exclusivity(unchecked) public var tags: [CfnLocalGatewayRouteTable.Tag]?
 
     public init(_ logicalID: String, localGatewayId: Value<String>, mode: CfnLocalGatewayRouteTable.Mode? = nil, tags: [CfnLocalGatewayRouteTable.Tag]? = nil) {
         self.localGatewayId = localGatewayId

@@ -10,11 +10,11 @@ public final class CfnLocalGatewayRouteTableVPCAssociation: Resource, HasAttribu
     }
 
     /// The ID of the local gateway route table.
-    public var localGatewayRouteTableId: Value<String>
+    @exclusivity(unchecked) public var localGatewayRouteTableId: Value<String>
     /// The tags for the association.
-    public var tags: [CfnLocalGatewayRouteTableVPCAssociation.Tag]?
+    @exclusivity(unchecked) public var tags: [CfnLocalGatewayRouteTableVPCAssociation.Tag]?
     /// The ID of the VPC.
-    public var vpcId: Value<String>
+    @exclusivity(unchecked) public var vpcId: Value<String>
 
     public init(_ logicalID: String, localGatewayRouteTableId: Value<String>, vpcId: Value<String>, tags: [CfnLocalGatewayRouteTableVPCAssociation.Tag]? = nil) {
         self.localGatewayRouteTableId = localGatewayRouteTableId

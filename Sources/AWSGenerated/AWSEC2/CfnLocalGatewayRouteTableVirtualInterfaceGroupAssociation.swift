@@ -12,11 +12,11 @@ public final class CfnLocalGatewayRouteTableVirtualInterfaceGroupAssociation: Re
     }
 
     /// The ID of the local gateway route table.
-    public var localGatewayRouteTableId: Value<String>
+    @exclusivity(unchecked) public var localGatewayRouteTableId: Value<String>
     /// The ID of the local gateway route table virtual interface group.
-    public var localGatewayVirtualInterfaceGroupId: Value<String>
+    @exclusivity(unchecked) public var localGatewayVirtualInterfaceGroupId: Value<String>
     /// The tags for the local gateway route table virtual interface group association.
-    public var tags: [CfnLocalGatewayRouteTableVirtualInterfaceGroupAssociation.Tag]?
+    @exclusivity(unchecked) public var tags: [CfnLocalGatewayRouteTableVirtualInterfaceGroupAssociation.Tag]?
 
     public init(_ logicalID: String, localGatewayRouteTableId: Value<String>, localGatewayVirtualInterfaceGroupId: Value<String>, tags: [CfnLocalGatewayRouteTableVirtualInterfaceGroupAssociation.Tag]? = nil) {
         self.localGatewayRouteTableId = localGatewayRouteTableId

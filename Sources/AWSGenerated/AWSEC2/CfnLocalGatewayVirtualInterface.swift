@@ -12,21 +12,21 @@ public final class CfnLocalGatewayVirtualInterface: Resource, HasAttributes {
     }
 
     /// The local address.
-    public var localAddress: Value<String>
+    @exclusivity(unchecked) public var localAddress: Value<String>
     /// The ID of the virtual interface group
-    public var localGatewayVirtualInterfaceGroupId: Value<String>
+    @exclusivity(unchecked) public var localGatewayVirtualInterfaceGroupId: Value<String>
     /// The Outpost LAG ID.
-    public var outpostLagId: Value<String>
+    @exclusivity(unchecked) public var outpostLagId: Value<String>
     /// The peer address.
-    public var peerAddress: Value<String>
+    @exclusivity(unchecked) public var peerAddress: Value<String>
     /// The peer BGP ASN.
-    public var peerBgpAsn: Value<Int>?
+    @exclusivity(unchecked) public var peerBgpAsn: Value<Int>?
     /// The extended 32-bit ASN of the BGP peer for use with larger ASN values.
-    public var peerBgpAsnExtended: Value<Int>?
+    @exclusivity(unchecked) public var peerBgpAsnExtended: Value<Int>?
     /// An array of key-value pairs to apply to this resource.
-    public var tags: [CfnLocalGatewayVirtualInterface.Tag]?
+    @exclusivity(unchecked) public var tags: [CfnLocalGatewayVirtualInterface.Tag]?
     /// The ID of the VLAN.
-    public var vlan: Value<Int>
+    @exclusivity(unchecked) public var vlan: Value<Int>
 
     public init(_ logicalID: String, localAddress: Value<String>, localGatewayVirtualInterfaceGroupId: Value<String>, outpostLagId: Value<String>, peerAddress: Value<String>, vlan: Value<Int>, peerBgpAsn: Value<Int>? = nil, peerBgpAsnExtended: Value<Int>? = nil, tags: [CfnLocalGatewayVirtualInterface.Tag]? = nil) {
         self.localAddress = localAddress

@@ -12,29 +12,29 @@ public final class CfnNatGateway: Resource, HasAttributes {
     }
 
     /// [Public NAT gateway only] The allocation ID of the Elastic IP address that's associated with the NAT gateway.
-    public var allocationId: Value<String>?
+    @exclusivity(unchecked) public var allocationId: Value<String>?
     /// Indicates whether this is a zonal (single-AZ) or regional (multi-AZ) NAT gateway.
-    public var availabilityMode: CfnNatGateway.AvailabilityMode?
+    @exclusivity(unchecked) public var availabilityMode: CfnNatGateway.AvailabilityMode?
     /// For regional NAT gateways only: Specifies which Availability Zones you want the NAT gateway to support and the Elastic IP addresses (EIPs) to use in each AZ.
-    public var availabilityZoneAddresses: [CfnNatGateway.AvailabilityZoneAddress]?
+    @exclusivity(unchecked) public var availabilityZoneAddresses: [CfnNatGateway.AvailabilityZoneAddress]?
     /// Indicates whether the NAT gateway supports public or private connectivity.
-    public var connectivityType: CfnNatGateway.ConnectivityType?
+    @exclusivity(unchecked) public var connectivityType: CfnNatGateway.ConnectivityType?
     /// The maximum amount of time to wait (in seconds) before forcibly releasing the IP addresses if connections are still in progress.
-    public var maxDrainDurationSeconds: Value<Int>?
+    @exclusivity(unchecked) public var maxDrainDurationSeconds: Value<Int>?
     /// The private IPv4 address to assign to the NAT gateway.
-    public var privateIpAddress: Value<String>?
+    @exclusivity(unchecked) public var privateIpAddress: Value<String>?
     /// Secondary EIP allocation IDs.
-    public var secondaryAllocationIds: Value<[String]>?
+    @exclusivity(unchecked) public var secondaryAllocationIds: Value<[String]>?
     /// [Private NAT gateway only] The number of secondary private IPv4 addresses you want to assign to the NAT gateway.
-    public var secondaryPrivateIpAddressCount: Value<Int>?
+    @exclusivity(unchecked) public var secondaryPrivateIpAddressCount: Value<Int>?
     /// Secondary private IPv4 addresses.
-    public var secondaryPrivateIpAddresses: Value<[String]>?
+    @exclusivity(unchecked) public var secondaryPrivateIpAddresses: Value<[String]>?
     /// The ID of the subnet in which the NAT gateway is located.
-    public var subnetId: Value<String>?
+    @exclusivity(unchecked) public var subnetId: Value<String>?
     /// The tags for the NAT gateway.
-    public var tags: [CfnNatGateway.Tag]?
+    @exclusivity(unchecked) public var tags: [CfnNatGateway.Tag]?
     /// The ID of the VPC in which the NAT gateway is located.
-    public var vpcId: Value<String>?
+    @exclusivity(unchecked) public var vpcId: Value<String>?
 
     public init(_ logicalID: String, allocationId: Value<String>? = nil, availabilityMode: CfnNatGateway.AvailabilityMode? = nil, availabilityZoneAddresses: [CfnNatGateway.AvailabilityZoneAddress]? = nil, connectivityType: CfnNatGateway.ConnectivityType? = nil, maxDrainDurationSeconds: Value<Int>? = nil, privateIpAddress: Value<String>? = nil, secondaryAllocationIds: Value<[String]>? = nil, secondaryPrivateIpAddressCount: Value<Int>? = nil, secondaryPrivateIpAddresses: Value<[String]>? = nil, subnetId: Value<String>? = nil, tags: [CfnNatGateway.Tag]? = nil, vpcId: Value<String>? = nil) {
         self.allocationId = allocationId

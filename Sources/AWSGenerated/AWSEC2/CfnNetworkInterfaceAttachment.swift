@@ -8,17 +8,17 @@ public final class CfnNetworkInterfaceAttachment: Resource, HasAttributes {
     }
 
     /// Whether to delete the network interface when the instance terminates.
-    public var deleteOnTermination: Value<Bool>?
+    @exclusivity(unchecked) public var deleteOnTermination: Value<Bool>?
     /// The network interface's position in the attachment order.
-    public var deviceIndex: Value<String>
+    @exclusivity(unchecked) public var deviceIndex: Value<String>
     /// The number of ENA queues created with the instance.
-    public var enaQueueCount: Value<Int>?
+    @exclusivity(unchecked) public var enaQueueCount: Value<Int>?
     /// Configures ENA Express for the network interface that this action attaches to the instance.
-    public var enaSrdSpecification: CfnNetworkInterfaceAttachment.EnaSrdSpecification?
+    @exclusivity(unchecked) public var enaSrdSpecification: CfnNetworkInterfaceAttachment.EnaSrdSpecification?
     /// The ID of the instance to which you will attach the ENI.
-    public var instanceId: Value<String>
+    @exclusivity(unchecked) public var instanceId: Value<String>
     /// The ID of the ENI that you want to attach.
-    public var networkInterfaceId: Value<String>
+    @exclusivity(unchecked) public var networkInterfaceId: Value<String>
 
     public init(_ logicalID: String, deviceIndex: Value<String>, instanceId: Value<String>, networkInterfaceId: Value<String>, deleteOnTermination: Value<Bool>? = nil, enaQueueCount: Value<Int>? = nil, enaSrdSpecification: CfnNetworkInterfaceAttachment.EnaSrdSpecification? = nil) {
         self.deleteOnTermination = deleteOnTermination

@@ -9,15 +9,15 @@ public final class CfnPlacementGroup: Resource, HasAttributes {
     }
 
     /// The ID of a parent placement group.
-    public var parentGroupId: Value<String>?
+    @exclusivity(unchecked) public var parentGroupId: Value<String>?
     /// The number of partitions.
-    public var partitionCount: Value<Int>?
+    @exclusivity(unchecked) public var partitionCount: Value<Int>?
     /// The Spread Level of Placement Group is an enum where it accepts either host or rack when strategy is spread
-    public var spreadLevel: CfnPlacementGroup.SpreadLevel?
+    @exclusivity(unchecked) public var spreadLevel: CfnPlacementGroup.SpreadLevel?
     /// The placement strategy.
-    public var strategy: CfnPlacementGroup.Strategy?
+    @exclusivity(unchecked) public var strategy: CfnPlacementGroup.Strategy?
     /// An array of key-value pairs to apply to this resource.
-    public var tags: [CfnPlacementGroup.Tag]?
+    @exclusivity(unchecked) public var tags: [CfnPlacementGroup.Tag]?
 
     public init(_ logicalID: String, parentGroupId: Value<String>? = nil, partitionCount: Value<Int>? = nil, spreadLevel: CfnPlacementGroup.SpreadLevel? = nil, strategy: CfnPlacementGroup.Strategy? = nil, tags: [CfnPlacementGroup.Tag]? = nil) {
         self.parentGroupId = parentGroupId

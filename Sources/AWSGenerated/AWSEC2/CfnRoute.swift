@@ -8,37 +8,37 @@ public final class CfnRoute: Resource, HasAttributes {
     }
 
     /// The ID of the carrier gateway.
-    public var carrierGatewayId: Value<String>?
+    @exclusivity(unchecked) public var carrierGatewayId: Value<String>?
     /// The Amazon Resource Name (ARN) of the core network.
-    public var coreNetworkArn: Value<String>?
+    @exclusivity(unchecked) public var coreNetworkArn: Value<String>?
     /// The IPv4 CIDR address block used for the destination match.
-    public var destinationCidrBlock: Value<String>?
+    @exclusivity(unchecked) public var destinationCidrBlock: Value<String>?
     /// The IPv6 CIDR block used for the destination match.
-    public var destinationIpv6CidrBlock: Value<String>?
+    @exclusivity(unchecked) public var destinationIpv6CidrBlock: Value<String>?
     /// The ID of a prefix list used for the destination match.
-    public var destinationPrefixListId: Value<String>?
+    @exclusivity(unchecked) public var destinationPrefixListId: Value<String>?
     /// [IPv6 traffic only] The ID of an egress-only internet gateway.
-    public var egressOnlyInternetGatewayId: Value<String>?
+    @exclusivity(unchecked) public var egressOnlyInternetGatewayId: Value<String>?
     /// The ID of an internet gateway or virtual private gateway attached to your VPC.
-    public var gatewayId: Value<String>?
+    @exclusivity(unchecked) public var gatewayId: Value<String>?
     /// The ID of a NAT instance in your VPC.
-    public var instanceId: Value<String>?
+    @exclusivity(unchecked) public var instanceId: Value<String>?
     /// The ID of the local gateway.
-    public var localGatewayId: Value<String>?
+    @exclusivity(unchecked) public var localGatewayId: Value<String>?
     /// [IPv4 traffic only] The ID of a NAT gateway.
-    public var natGatewayId: Value<String>?
+    @exclusivity(unchecked) public var natGatewayId: Value<String>?
     /// The ID of a network interface.
-    public var networkInterfaceId: Value<String>?
+    @exclusivity(unchecked) public var networkInterfaceId: Value<String>?
     /// The Amazon Resource Name (ARN) of the ODB network.
-    public var odbNetworkArn: Value<String>?
+    @exclusivity(unchecked) public var odbNetworkArn: Value<String>?
     /// The ID of the route table for the route.
-    public var routeTableId: Value<String>
+    @exclusivity(unchecked) public var routeTableId: Value<String>
     /// The ID of a transit gateway.
-    public var transitGatewayId: Value<String>?
+    @exclusivity(unchecked) public var transitGatewayId: Value<String>?
     /// The ID of a VPC endpoint.
-    public var vpcEndpointId: Value<String>?
+    @exclusivity(unchecked) public var vpcEndpointId: Value<String>?
     /// The ID of a VPC peering connection.
-    public var vpcPeeringConnectionId: Value<String>?
+    @exclusivity(unchecked) public var vpcPeeringConnectionId: Value<String>?
 
     public init(_ logicalID: String, routeTableId: Value<String>, carrierGatewayId: Value<String>? = nil, coreNetworkArn: Value<String>? = nil, destinationCidrBlock: Value<String>? = nil, destinationIpv6CidrBlock: Value<String>? = nil, destinationPrefixListId: Value<String>? = nil, egressOnlyInternetGatewayId: Value<String>? = nil, gatewayId: Value<String>? = nil, instanceId: Value<String>? = nil, localGatewayId: Value<String>? = nil, natGatewayId: Value<String>? = nil, networkInterfaceId: Value<String>? = nil, odbNetworkArn: Value<String>? = nil, transitGatewayId: Value<String>? = nil, vpcEndpointId: Value<String>? = nil, vpcPeeringConnectionId: Value<String>? = nil) {
         self.carrierGatewayId = carrierGatewayId

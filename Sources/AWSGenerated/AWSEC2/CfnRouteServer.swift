@@ -9,15 +9,15 @@ public final class CfnRouteServer: Resource, HasAttributes {
     }
 
     /// The Amazon-side ASN of the Route Server.
-    public var amazonSideAsn: Value<Int>
+    @exclusivity(unchecked) public var amazonSideAsn: Value<Int>
     /// Whether to enable persistent routes
-    public var persistRoutes: CfnRouteServer.PersistRoutes?
+    @exclusivity(unchecked) public var persistRoutes: CfnRouteServer.PersistRoutes?
     /// The duration of persistent routes in minutes
-    public var persistRoutesDuration: Value<Int>?
+    @exclusivity(unchecked) public var persistRoutesDuration: Value<Int>?
     /// Whether to enable SNS notifications
-    public var snsNotificationsEnabled: Value<Bool>?
+    @exclusivity(unchecked) public var snsNotificationsEnabled: Value<Bool>?
     /// An array of key-value pairs to apply to this resource.
-    public var tags: [CfnRouteServer.Tag]?
+    @exclusivity(unchecked) public var tags: [CfnRouteServer.Tag]?
 
     public init(_ logicalID: String, amazonSideAsn: Value<Int>, persistRoutes: CfnRouteServer.PersistRoutes? = nil, persistRoutesDuration: Value<Int>? = nil, snsNotificationsEnabled: Value<Bool>? = nil, tags: [CfnRouteServer.Tag]? = nil) {
         self.amazonSideAsn = amazonSideAsn

@@ -4,9 +4,9 @@ import CloudFormation
 /// `AWS::EC2::RouteServerAssociation`: VPC Route Server Association
 public final class CfnRouteServerAssociation: Resource {
     /// Route Server ID
-    public var routeServerId: Value<String>
+    @exclusivity(unchecked) public var routeServerId: Value<String>
     /// VPC ID
-    public var vpcId: Value<String>
+    @exclusivity(unchecked) public var vpcId: Value<String>
 
     public init(_ logicalID: String, routeServerId: Value<String>, vpcId: Value<String>) {
         self.routeServerId = routeServerId

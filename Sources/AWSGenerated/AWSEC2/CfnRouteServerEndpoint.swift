@@ -12,11 +12,11 @@ public final class CfnRouteServerEndpoint: Resource, HasAttributes {
     }
 
     /// Route Server ID
-    public var routeServerId: Value<String>
+    @exclusivity(unchecked) public var routeServerId: Value<String>
     /// Subnet ID
-    public var subnetId: Value<String>
+    @exclusivity(unchecked) public var subnetId: Value<String>
     /// An array of key-value pairs to apply to this resource.
-    public var tags: [CfnRouteServerEndpoint.Tag]?
+    @exclusivity(unchecked) public var tags: [CfnRouteServerEndpoint.Tag]?
 
     public init(_ logicalID: String, routeServerId: Value<String>, subnetId: Value<String>, tags: [CfnRouteServerEndpoint.Tag]? = nil) {
         self.routeServerId = routeServerId

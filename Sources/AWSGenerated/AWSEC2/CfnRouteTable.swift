@@ -8,9 +8,9 @@ public final class CfnRouteTable: Resource, HasAttributes {
     }
 
     /// Any tags assigned to the route table.
-    public var tags: [CfnRouteTable.Tag]?
+    @exclusivity(unchecked) public var tags: [CfnRouteTable.Tag]?
     /// The ID of the VPC.
-    public var vpcId: Value<String>
+    @exclusivity(unchecked) public var vpcId: Value<String>
 
     public init(_ logicalID: String, vpcId: Value<String>, tags: [CfnRouteTable.Tag]? = nil) {
         self.tags = tags

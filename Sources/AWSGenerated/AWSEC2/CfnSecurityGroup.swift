@@ -15,17 +15,17 @@ public final class CfnSecurityGroup: Resource, HasAttributes {
     }
 
     /// A description for the security group.
-    public var groupDescription: Value<String>
+    @exclusivity(unchecked) public var groupDescription: Value<String>
     /// The name of the security group.
-    public var groupName: Value<String>?
+    @exclusivity(unchecked) public var groupName: Value<String>?
     /// [VPC only] The outbound rules associated with the security group.
-    public var securityGroupEgress: [CfnSecurityGroup.Egress]?
+    @exclusivity(unchecked) public var securityGroupEgress: [CfnSecurityGroup.Egress]?
     /// The inbound rules associated with the security group.
-    public var securityGroupIngress: [CfnSecurityGroup.Ingress]?
+    @exclusivity(unchecked) public var securityGroupIngress: [CfnSecurityGroup.Ingress]?
     /// Any tags assigned to the security group.
-    public var tags: [CfnSecurityGroup.Tag]?
+    @exclusivity(unchecked) public var tags: [CfnSecurityGroup.Tag]?
     /// The ID of the VPC for the security group.
-    public var vpcId: Value<String>?
+    @exclusivity(unchecked) public var vpcId: Value<String>?
 
     public init(_ logicalID: String, groupDescription: Value<String>, groupName: Value<String>? = nil, securityGroupEgress: [CfnSecurityGroup.Egress]? = nil, securityGroupIngress: [CfnSecurityGroup.Ingress]? = nil, tags: [CfnSecurityGroup.Tag]? = nil, vpcId: Value<String>? = nil) {
         self.groupDescription = groupDescription

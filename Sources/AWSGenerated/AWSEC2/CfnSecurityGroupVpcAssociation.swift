@@ -10,9 +10,9 @@ public final class CfnSecurityGroupVpcAssociation: Resource, HasAttributes {
     }
 
     /// The group ID of the specified security group.
-    public var groupId: Value<String>
+    @exclusivity(unchecked) public var groupId: Value<String>
     /// The ID of the VPC in the security group vpc association.
-    public var vpcId: Value<String>
+    @exclusivity(unchecked) public var vpcId: Value<String>
 
     public init(_ logicalID: String, groupId: Value<String>, vpcId: Value<String>) {
         self.groupId = groupId

@@ -7,9 +7,9 @@ public final class CfnSpotFleet: Resource, HasAttributes {
         case id = "Id"
     }
 
-    public var spotFleetRequestConfigData: CfnSpotFleet.SpotFleetRequestConfigData
+    @exclusivity(unchecked) public var spotFleetRequestConfigData: CfnSpotFleet.SpotFleetRequestConfigData
     /// The tags to specify in SpotFleetRequestConfigData
-    public var tags: [CfnSpotFleet.Tag]?
+    @exclusivity(unchecked) public var tags: [CfnSpotFleet.Tag]?
 
     public init(_ logicalID: String, spotFleetRequestConfigData: CfnSpotFleet.SpotFleetRequestConfigData, tags: [CfnSpotFleet.Tag]? = nil) {
         self.spotFleetRequestConfigData = spotFleetRequestConfigData

@@ -10,15 +10,15 @@ public final class CfnSubnetCidrReservation: Resource, HasAttributes {
     }
 
     /// The IPv4 or IPv6 CIDR range to reserve.
-    public var cidr: Value<String>
+    @exclusivity(unchecked) public var cidr: Value<String>
     /// The description of the subnet CIDR reservation.
-    public var description: Value<String>?
+    @exclusivity(unchecked) public var description: Value<String>?
     /// The type of reservation.
-    public var reservationType: CfnSubnetCidrReservation.ReservationType
+    @exclusivity(unchecked) public var reservationType: CfnSubnetCidrReservation.ReservationType
     /// The identifier of the subnet the CIDR range is reserved in.
-    public var subnetId: Value<String>
+    @exclusivity(unchecked) public var subnetId: Value<String>
     /// The tags assigned to the subnet CIDR reservation.
-    public var tags: [CfnSubnetCidrReservation.Tag]?
+    @exclusivity(unchecked) public var tags: [CfnSubnetCidrReservation.Tag]?
 
     public init(_ logicalID: String, cidr: Value<String>, reservationType: CfnSubnetCidrReservation.ReservationType, subnetId: Value<String>, description: Value<String>? = nil, tags: [CfnSubnetCidrReservation.Tag]? = nil) {
         self.cidr = cidr

@@ -8,9 +8,9 @@ public final class CfnSubnetNetworkAclAssociation: Resource, HasAttributes {
     }
 
     /// The ID of the network ACL
-    public var networkAclId: Value<String>
+    @exclusivity(unchecked) public var networkAclId: Value<String>
     /// The ID of the subnet
-    public var subnetId: Value<String>
+    @exclusivity(unchecked) public var subnetId: Value<String>
 
     public init(_ logicalID: String, networkAclId: Value<String>, subnetId: Value<String>) {
         self.networkAclId = networkAclId

@@ -8,9 +8,9 @@ public final class CfnSubnetRouteTableAssociation: Resource, HasAttributes {
     }
 
     /// The ID of the route table.
-    public var routeTableId: Value<String>
+    @exclusivity(unchecked) public var routeTableId: Value<String>
     /// The ID of the subnet.
-    public var subnetId: Value<String>
+    @exclusivity(unchecked) public var subnetId: Value<String>
 
     public init(_ logicalID: String, routeTableId: Value<String>, subnetId: Value<String>) {
         self.routeTableId = routeTableId

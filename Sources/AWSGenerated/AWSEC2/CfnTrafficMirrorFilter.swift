@@ -8,11 +8,11 @@ public final class CfnTrafficMirrorFilter: Resource, HasAttributes {
     }
 
     /// The description of a traffic mirror filter.
-    public var description: Value<String>?
+    @exclusivity(unchecked) public var description: Value<String>?
     /// The network service that is associated with the traffic mirror filter.
-    public var networkServices: [CfnTrafficMirrorFilter.TrafficMirrorNetworkService]?
+    @exclusivity(unchecked) public var networkServices: [CfnTrafficMirrorFilter.TrafficMirrorNetworkService]?
     /// The tags for a traffic mirror filter.
-    public var tags: [CfnTrafficMirrorFilter.Tag]?
+    @exclusivity(unchecked) public var tags: [CfnTrafficMirrorFilter.Tag]?
 
     public init(_ logicalID: String, description: Value<String>? = nil, networkServices: [CfnTrafficMirrorFilter.TrafficMirrorNetworkService]? = nil, tags: [CfnTrafficMirrorFilter.Tag]? = nil) {
         self.description = description

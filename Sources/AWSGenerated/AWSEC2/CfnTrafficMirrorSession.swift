@@ -8,23 +8,23 @@ public final class CfnTrafficMirrorSession: Resource, HasAttributes {
     }
 
     /// The description of the Traffic Mirror session.
-    public var description: Value<String>?
+    @exclusivity(unchecked) public var description: Value<String>?
     /// The ID of the source network interface.
-    public var networkInterfaceId: Value<String>
+    @exclusivity(unchecked) public var networkInterfaceId: Value<String>
     /// The ID of the account that owns the Traffic Mirror session.
-    public var ownerId: Value<String>?
+    @exclusivity(unchecked) public var ownerId: Value<String>?
     /// The number of bytes in each packet to mirror.
-    public var packetLength: Value<Int>?
+    @exclusivity(unchecked) public var packetLength: Value<Int>?
     /// The session number determines the order in which sessions are evaluated when an interface is used by multiple sessions.
-    public var sessionNumber: Value<Int>
+    @exclusivity(unchecked) public var sessionNumber: Value<Int>
     /// The tags assigned to the Traffic Mirror session.
-    public var tags: [CfnTrafficMirrorSession.Tag]?
+    @exclusivity(unchecked) public var tags: [CfnTrafficMirrorSession.Tag]?
     /// The ID of a Traffic Mirror filter.
-    public var trafficMirrorFilterId: Value<String>
+    @exclusivity(unchecked) public var trafficMirrorFilterId: Value<String>
     /// The ID of a Traffic Mirror target.
-    public var trafficMirrorTargetId: Value<String>
+    @exclusivity(unchecked) public var trafficMirrorTargetId: Value<String>
     /// The VXLAN ID for the Traffic Mirror session.
-    public var virtualNetworkId: Value<Int>?
+    @exclusivity(unchecked) public var virtualNetworkId: Value<Int>?
 
     public init(_ logicalID: String, networkInterfaceId: Value<String>, sessionNumber: Value<Int>, trafficMirrorFilterId: Value<String>, trafficMirrorTargetId: Value<String>, description: Value<String>? = nil, ownerId: Value<String>? = nil, packetLength: Value<Int>? = nil, tags: [CfnTrafficMirrorSession.Tag]? = nil, virtualNetworkId: Value<Int>? = nil) {
         self.description = description

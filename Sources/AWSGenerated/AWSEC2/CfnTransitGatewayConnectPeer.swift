@@ -12,11 +12,11 @@ public final class CfnTransitGatewayConnectPeer: Resource, HasAttributes {
     }
 
     /// The Connect peer details.
-    public var connectPeerConfiguration: CfnTransitGatewayConnectPeer.TransitGatewayConnectPeerConfiguration
+    @exclusivity(unchecked) public var connectPeerConfiguration: CfnTransitGatewayConnectPeer.TransitGatewayConnectPeerConfiguration
     /// The tags for the Connect Peer.
-    public var tags: [CfnTransitGatewayConnectPeer.Tag]?
+    @exclusivity(unchecked) public var tags: [CfnTransitGatewayConnectPeer.Tag]?
     /// The ID of the Connect attachment.
-    public var transitGatewayAttachmentId: Value<String>
+    @exclusivity(unchecked) public var transitGatewayAttachmentId: Value<String>
 
     public init(_ logicalID: String, connectPeerConfiguration: CfnTransitGatewayConnectPeer.TransitGatewayConnectPeerConfiguration, transitGatewayAttachmentId: Value<String>, tags: [CfnTransitGatewayConnectPeer.Tag]? = nil) {
         self.connectPeerConfiguration = connectPeerConfiguration

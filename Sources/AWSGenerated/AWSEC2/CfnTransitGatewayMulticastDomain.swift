@@ -11,11 +11,11 @@ public final class CfnTransitGatewayMulticastDomain: Resource, HasAttributes {
     }
 
     /// The options for the transit gateway multicast domain.
-    public var options: CfnTransitGatewayMulticastDomain.Options?
+    @exclusivity(unchecked) public var options: CfnTransitGatewayMulticastDomain.Options?
     /// The tags for the transit gateway multicast domain.
-    public var tags: [CfnTransitGatewayMulticastDomain.Tag]?
+    @exclusivity(unchecked) public var tags: [CfnTransitGatewayMulticastDomain.Tag]?
     /// The ID of the transit gateway.
-    public var transitGatewayId: Value<String>
+    @exclusivity(unchecked) public var transitGatewayId: Value<String>
 
     public init(_ logicalID: String, transitGatewayId: Value<String>, options: CfnTransitGatewayMulticastDomain.Options? = nil, tags: [CfnTransitGatewayMulticastDomain.Tag]? = nil) {
         self.options = options

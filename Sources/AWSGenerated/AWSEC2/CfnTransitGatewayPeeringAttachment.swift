@@ -11,15 +11,15 @@ public final class CfnTransitGatewayPeeringAttachment: Resource, HasAttributes {
     }
 
     /// The ID of the peer account
-    public var peerAccountId: Value<String>
+    @exclusivity(unchecked) public var peerAccountId: Value<String>
     /// Peer Region
-    public var peerRegion: Value<String>
+    @exclusivity(unchecked) public var peerRegion: Value<String>
     /// The ID of the peer transit gateway.
-    public var peerTransitGatewayId: Value<String>
+    @exclusivity(unchecked) public var peerTransitGatewayId: Value<String>
     /// The tags for the transit gateway peering attachment.
-    public var tags: [CfnTransitGatewayPeeringAttachment.Tag]?
+    @exclusivity(unchecked) public var tags: [CfnTransitGatewayPeeringAttachment.Tag]?
     /// The ID of the transit gateway.
-    public var transitGatewayId: Value<String>
+    @exclusivity(unchecked) public var transitGatewayId: Value<String>
 
     public init(_ logicalID: String, peerAccountId: Value<String>, peerRegion: Value<String>, peerTransitGatewayId: Value<String>, transitGatewayId: Value<String>, tags: [CfnTransitGatewayPeeringAttachment.Tag]? = nil) {
         self.peerAccountId = peerAccountId

@@ -9,9 +9,9 @@ public final class CfnTransitGatewayPolicyTable: Resource, HasAttributes {
         case transitGatewayPolicyTableId = "TransitGatewayPolicyTableId"
     }
 
-    public var tags: [CfnTransitGatewayPolicyTable.Tag]?
+    @exclusivity(unchecked) public var tags: [CfnTransitGatewayPolicyTable.Tag]?
     /// The Id of transit gateway
-    public var transitGatewayId: Value<String>
+    @exclusivity(unchecked) public var transitGatewayId: Value<String>
 
     public init(_ logicalID: String, transitGatewayId: Value<String>, tags: [CfnTransitGatewayPolicyTable.Tag]? = nil) {
         self.tags = tags

@@ -8,13 +8,13 @@ public final class CfnTransitGatewayPolicyTableEntry: Resource, HasAttributes {
     }
 
     /// The policy rule associated with the entry.
-    public var policyRule: CfnTransitGatewayPolicyTableEntry.TransitGatewayPolicyRule
+    @exclusivity(unchecked) public var policyRule: CfnTransitGatewayPolicyTableEntry.TransitGatewayPolicyRule
     /// The rule number for the policy table entry.
-    public var policyRuleNumber: Value<String>
+    @exclusivity(unchecked) public var policyRuleNumber: Value<String>
     /// The ID of the target route table.
-    public var targetRouteTableId: Value<String>
+    @exclusivity(unchecked) public var targetRouteTableId: Value<String>
     /// The ID of the transit gateway policy table.
-    public var transitGatewayPolicyTableId: Value<String>
+    @exclusivity(unchecked) public var transitGatewayPolicyTableId: Value<String>
 
     public init(_ logicalID: String, policyRule: CfnTransitGatewayPolicyTableEntry.TransitGatewayPolicyRule, policyRuleNumber: Value<String>, targetRouteTableId: Value<String>, transitGatewayPolicyTableId: Value<String>) {
         self.policyRule = policyRule

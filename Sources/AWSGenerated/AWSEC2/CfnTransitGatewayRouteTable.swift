@@ -8,9 +8,9 @@ public final class CfnTransitGatewayRouteTable: Resource, HasAttributes {
     }
 
     /// Tags are composed of a Key/Value pair.
-    public var tags: [CfnTransitGatewayRouteTable.Tag]?
+    @exclusivity(unchecked) public var tags: [CfnTransitGatewayRouteTable.Tag]?
     /// The ID of the transit gateway.
-    public var transitGatewayId: Value<String>
+    @exclusivity(unchecked) public var transitGatewayId: Value<String>
 
     public init(_ logicalID: String, transitGatewayId: Value<String>, tags: [CfnTransitGatewayRouteTable.Tag]? = nil) {
         self.tags = tags

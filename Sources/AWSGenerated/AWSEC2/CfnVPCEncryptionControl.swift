@@ -35,27 +35,27 @@ public final class CfnVPCEncryptionControl: Resource, HasAttributes {
     }
 
     /// Used to enable or disable EIGW exclusion
-    public var egressOnlyInternetGatewayExclusionInput: CfnVPCEncryptionControl.EgressOnlyInternetGatewayExclusionInput?
+    @exclusivity(unchecked) public var egressOnlyInternetGatewayExclusionInput: CfnVPCEncryptionControl.EgressOnlyInternetGatewayExclusionInput?
     /// Used to enable or disable EFS exclusion
-    public var elasticFileSystemExclusionInput: CfnVPCEncryptionControl.ElasticFileSystemExclusionInput?
+    @exclusivity(unchecked) public var elasticFileSystemExclusionInput: CfnVPCEncryptionControl.ElasticFileSystemExclusionInput?
     /// Used to enable or disable IGW exclusion
-    public var internetGatewayExclusionInput: CfnVPCEncryptionControl.InternetGatewayExclusionInput?
+    @exclusivity(unchecked) public var internetGatewayExclusionInput: CfnVPCEncryptionControl.InternetGatewayExclusionInput?
     /// Used to enable or disable Lambda exclusion
-    public var lambdaExclusionInput: CfnVPCEncryptionControl.LambdaExclusionInput?
+    @exclusivity(unchecked) public var lambdaExclusionInput: CfnVPCEncryptionControl.LambdaExclusionInput?
     /// The VPC encryption control mode, either monitor or enforce.
-    public var mode: CfnVPCEncryptionControl.Mode?
+    @exclusivity(unchecked) public var mode: CfnVPCEncryptionControl.Mode?
     /// Used to enable or disable Nat gateway exclusion
-    public var natGatewayExclusionInput: CfnVPCEncryptionControl.NatGatewayExclusionInput?
+    @exclusivity(unchecked) public var natGatewayExclusionInput: CfnVPCEncryptionControl.NatGatewayExclusionInput?
     /// The tags to assign to the VPC encryption control.
-    public var tags: [CfnVPCEncryptionControl.Tag]?
+    @exclusivity(unchecked) public var tags: [CfnVPCEncryptionControl.Tag]?
     /// Used to enable or disable VGW exclusion
-    public var virtualPrivateGatewayExclusionInput: CfnVPCEncryptionControl.VirtualPrivateGatewayExclusionInput?
+    @exclusivity(unchecked) public var virtualPrivateGatewayExclusionInput: CfnVPCEncryptionControl.VirtualPrivateGatewayExclusionInput?
     /// The VPC on which this VPC encryption control is applied.
-    public var vpcId: Value<String>?
+    @exclusivity(unchecked) public var vpcId: Value<String>?
     /// Used to enable or disable Vpc Lattice exclusion
-    public var vpcLatticeExclusionInput: CfnVPCEncryptionControl.VpcLatticeExclusionInput?
+    @exclusivity(unchecked) public var vpcLatticeExclusionInput: CfnVPCEncryptionControl.VpcLatticeExclusionInput?
     /// Used to enable or disable VPC peering exclusion
-    public var vpcPeeringExclusionInput: CfnVPCEncryptionControl.VpcPeeringExclusionInput?
+    @exclusivity(unchecked) public var vpcPeeringExclusionInput: CfnVPCEncryptionControl.VpcPeeringExclusionInput?
 
     public init(_ logicalID: String, egressOnlyInternetGatewayExclusionInput: CfnVPCEncryptionControl.EgressOnlyInternetGatewayExclusionInput? = nil, elasticFileSystemExclusionInput: CfnVPCEncryptionControl.ElasticFileSystemExclusionInput? = nil, internetGatewayExclusionInput: CfnVPCEncryptionControl.InternetGatewayExclusionInput? = nil, lambdaExclusionInput: CfnVPCEncryptionControl.LambdaExclusionInput? = nil, mode: CfnVPCEncryptionControl.Mode? = nil, natGatewayExclusionInput: CfnVPCEncryptionControl.NatGatewayExclusionInput? = nil, tags: [CfnVPCEncryptionControl.Tag]? = nil, virtualPrivateGatewayExclusionInput: CfnVPCEncryptionControl.VirtualPrivateGatewayExclusionInput? = nil, vpcId: Value<String>? = nil, vpcLatticeExclusionInput: CfnVPCEncryptionControl.VpcLatticeExclusionInput? = nil, vpcPeeringExclusionInput: CfnVPCEncryptionControl.VpcPeeringExclusionInput? = nil) {
         self.egressOnlyInternetGatewayExclusionInput = egressOnlyInternetGatewayExclusionInput

@@ -9,11 +9,11 @@ public final class CfnVPNConcentrator: Resource, HasAttributes {
     }
 
     /// Any tags assigned to the VPN concentrator.
-    public var tags: [CfnVPNConcentrator.Tag]?
+    @exclusivity(unchecked) public var tags: [CfnVPNConcentrator.Tag]?
     /// The ID of the transit gateway associated with the VPN concentrator.
-    public var transitGatewayId: Value<String>?
+    @exclusivity(unchecked) public var transitGatewayId: Value<String>?
     /// The type of VPN concentrator.
-    public var vpnConcentratorType: Value<String>
+    @exclusivity(unchecked) public var vpnConcentratorType: Value<String>
 
     public init(_ logicalID: String, vpnConcentratorType: Value<String>, tags: [CfnVPNConcentrator.Tag]? = nil, transitGatewayId: Value<String>? = nil) {
         self.tags = tags

@@ -10,22 +10,22 @@ public final class CfnVerifiedAccessTrustProvider: Resource, HasAttributes {
     }
 
     /// A description for the Amazon Web Services Verified Access trust provider.
-    public var description: Value<String>?
-    public var deviceOptions: CfnVerifiedAccessTrustProvider.DeviceOptions?
+    @exclusivity(unchecked) public var description: Value<String>?
+    @exclusivity(unchecked) public var deviceOptions: CfnVerifiedAccessTrustProvider.DeviceOptions?
     /// The type of device-based trust provider.
-    public var deviceTrustProviderType: CfnVerifiedAccessTrustProvider.DeviceTrustProviderType?
-    public var nativeApplicationOidcOptions: CfnVerifiedAccessTrustProvider.NativeApplicationOidcOptions?
-    public var oidcOptions: CfnVerifiedAccessTrustProvider.OidcOptions?
+    @exclusivity(unchecked) public var deviceTrustProviderType: CfnVerifiedAccessTrustProvider.DeviceTrustProviderType?
+    @exclusivity(unchecked) public var nativeApplicationOidcOptions: CfnVerifiedAccessTrustProvider.NativeApplicationOidcOptions?
+    @exclusivity(unchecked) public var oidcOptions: CfnVerifiedAccessTrustProvider.OidcOptions?
     /// The identifier to be used when working with policy rules.
-    public var policyReferenceName: Value<String>
+    @exclusivity(unchecked) public var policyReferenceName: Value<String>
     /// The configuration options for customer provided KMS encryption.
-    public var sseSpecification: CfnVerifiedAccessTrustProvider.SseSpecification?
+    @exclusivity(unchecked) public var sseSpecification: CfnVerifiedAccessTrustProvider.SseSpecification?
     /// An array of key-value pairs to apply to this resource.
-    public var tags: [CfnVerifiedAccessTrustProvider.Tag]?
+    @exclusivity(unchecked) public var tags: [CfnVerifiedAccessTrustProvider.Tag]?
     /// Type of trust provider.
-    public var trustProviderType: CfnVerifiedAccessTrustProvider.TrustProviderType
+    @exclusivity(unchecked) public var trustProviderType: CfnVerifiedAccessTrustProvider.TrustProviderType
     /// The type of device-based trust provider.
-    public var userTrustProviderType: CfnVerifiedAccessTrustProvider.UserTrustProviderType?
+    @exclusivity(unchecked) public var userTrustProviderType: CfnVerifiedAccessTrustProvider.UserTrustProviderType?
 
     public init(_ logicalID: String, policyReferenceName: Value<String>, trustProviderType: CfnVerifiedAccessTrustProvider.TrustProviderType, description: Value<String>? = nil, deviceOptions: CfnVerifiedAccessTrustProvider.DeviceOptions? = nil, deviceTrustProviderType: CfnVerifiedAccessTrustProvider.DeviceTrustProviderType? = nil, nativeApplicationOidcOptions: CfnVerifiedAccessTrustProvider.NativeApplicationOidcOptions? = nil, oidcOptions: CfnVerifiedAccessTrustProvider.OidcOptions? = nil, sseSpecification: CfnVerifiedAccessTrustProvider.SseSpecification? = nil, tags: [CfnVerifiedAccessTrustProvider.Tag]? = nil, userTrustProviderType: CfnVerifiedAccessTrustProvider.UserTrustProviderType? = nil) {
         self.description = description

@@ -8,40 +8,40 @@ public final class CfnTaskDefinition: Resource, HasAttributes {
     }
 
     /// A list of container definitions in JSON format that describe the different containers that make up your task.
-    public var containerDefinitions: [CfnTaskDefinition.ContainerDefinition]?
+    @exclusivity(unchecked) public var containerDefinitions: [CfnTaskDefinition.ContainerDefinition]?
     /// The number of ``cpu`` units used by the task.
-    public var cpu: Value<String>?
+    @exclusivity(unchecked) public var cpu: Value<String>?
     /// Enables fault injection and allows for fault injection requests to be accepted from the task's containers.
-    public var enableFaultInjection: Value<Bool>?
+    @exclusivity(unchecked) public var enableFaultInjection: Value<Bool>?
     /// The ephemeral storage settings to use for tasks run with the task definition.
-    public var ephemeralStorage: CfnTaskDefinition.EphemeralStorage?
+    @exclusivity(unchecked) public var ephemeralStorage: CfnTaskDefinition.EphemeralStorage?
     /// The Amazon Resource Name (ARN) of the task execution role that grants the Amazon ECS container agent permission to make AWS API calls on your behalf.
-    public var executionRoleArn: Value<String>?
+    @exclusivity(unchecked) public var executionRoleArn: Value<String>?
     /// The name of a family that this task definition is registered to.
-    public var family: Value<String>?
-    public var inferenceAccelerators: [CfnTaskDefinition.InferenceAccelerator]?
+    @exclusivity(unchecked) public var family: Value<String>?
+    @exclusivity(unchecked) public var inferenceAccelerators: [CfnTaskDefinition.InferenceAccelerator]?
     /// The IPC resource namespace to use for the containers in the task.
-    public var ipcMode: CfnTaskDefinition.IpcMode?
+    @exclusivity(unchecked) public var ipcMode: CfnTaskDefinition.IpcMode?
     /// The amount (in MiB) of memory used by the task.
-    public var memory: Value<String>?
+    @exclusivity(unchecked) public var memory: Value<String>?
     /// The Docker networking mode to use for the containers in the task.
-    public var networkMode: CfnTaskDefinition.NetworkMode?
+    @exclusivity(unchecked) public var networkMode: CfnTaskDefinition.NetworkMode?
     /// The process namespace to use for the containers in the task.
-    public var pidMode: CfnTaskDefinition.PidMode?
+    @exclusivity(unchecked) public var pidMode: CfnTaskDefinition.PidMode?
     /// An array of placement constraint objects to use for tasks.
-    public var placementConstraints: [CfnTaskDefinition.TaskDefinitionPlacementConstraint]?
+    @exclusivity(unchecked) public var placementConstraints: [CfnTaskDefinition.TaskDefinitionPlacementConstraint]?
     /// The configuration details for the App Mesh proxy.
-    public var proxyConfiguration: CfnTaskDefinition.ProxyConfiguration?
+    @exclusivity(unchecked) public var proxyConfiguration: CfnTaskDefinition.ProxyConfiguration?
     /// The task launch types the task definition was validated against.
-    public var requiresCompatibilities: [CfnTaskDefinition.RequiresCompatibilities]?
+    @exclusivity(unchecked) public var requiresCompatibilities: [CfnTaskDefinition.RequiresCompatibilities]?
     /// The operating system that your tasks definitions run on.
-    public var runtimePlatform: CfnTaskDefinition.RuntimePlatform?
+    @exclusivity(unchecked) public var runtimePlatform: CfnTaskDefinition.RuntimePlatform?
     /// The metadata that you apply to the task definition to help you categorize and organize them.
-    public var tags: [CfnTaskDefinition.Tag]?
+    @exclusivity(unchecked) public var tags: [CfnTaskDefinition.Tag]?
     /// The short name or full Amazon Resource Name (ARN) of the IAMlong role that grants containers in the task permission to call AWS APIs on your behalf.
-    public var taskRoleArn: Value<String>?
+    @exclusivity(unchecked) public var taskRoleArn: Value<String>?
     /// The list of data volume definitions for the task.
-    public var volumes: [CfnTaskDefinition.Volume]?
+    @exclusivity(unchecked) public var volumes: [CfnTaskDefinition.Volume]?
 
     public init(_ logicalID: String, containerDefinitions: [CfnTaskDefinition.ContainerDefinition]? = nil, cpu: Value<String>? = nil, enableFaultInjection: Value<Bool>? = nil, ephemeralStorage: CfnTaskDefinition.EphemeralStorage? = nil, executionRoleArn: Value<String>? = nil, family: Value<String>? = nil, inferenceAccelerators: [CfnTaskDefinition.InferenceAccelerator]? = nil, ipcMode: CfnTaskDefinition.IpcMode? = nil, memory: Value<String>? = nil, networkMode: CfnTaskDefinition.NetworkMode? = nil, pidMode: CfnTaskDefinition.PidMode? = nil, placementConstraints: [CfnTaskDefinition.TaskDefinitionPlacementConstraint]? = nil, proxyConfiguration: CfnTaskDefinition.ProxyConfiguration? = nil, requiresCompatibilities: [CfnTaskDefinition.RequiresCompatibilities]? = nil, runtimePlatform: CfnTaskDefinition.RuntimePlatform? = nil, tags: [CfnTaskDefinition.Tag]? = nil, taskRoleArn: Value<String>? = nil, volumes: [CfnTaskDefinition.Volume]? = nil) {
         self.containerDefinitions = containerDefinitions

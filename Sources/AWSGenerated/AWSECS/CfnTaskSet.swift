@@ -7,26 +7,26 @@ public final class CfnTaskSet: Resource, HasAttributes {
         case id = "Id"
     }
 
-    public var capacityProviderStrategy: [CfnTaskSet.CapacityProviderStrategyItem]?
+    @exclusivity(unchecked) public var capacityProviderStrategy: [CfnTaskSet.CapacityProviderStrategyItem]?
     /// The short name or full Amazon Resource Name (ARN) of the cluster that hosts the service to create the task set in.
-    public var cluster: Value<String>
+    @exclusivity(unchecked) public var cluster: Value<String>
     /// An optional non-unique tag that identifies this task set in external systems.
-    public var externalId: Value<String>?
+    @exclusivity(unchecked) public var externalId: Value<String>?
     /// The launch type that new tasks in the task set will use.
-    public var launchType: CfnTaskSet.LaunchType?
-    public var loadBalancers: [CfnTaskSet.LoadBalancer]?
-    public var networkConfiguration: CfnTaskSet.NetworkConfiguration?
+    @exclusivity(unchecked) public var launchType: CfnTaskSet.LaunchType?
+    @exclusivity(unchecked) public var loadBalancers: [CfnTaskSet.LoadBalancer]?
+    @exclusivity(unchecked) public var networkConfiguration: CfnTaskSet.NetworkConfiguration?
     /// The platform version that the tasks in the task set should use.
-    public var platformVersion: Value<String>?
+    @exclusivity(unchecked) public var platformVersion: Value<String>?
     /// A floating-point percentage of the desired number of tasks to place and keep running in the task set.
-    public var scale: CfnTaskSet.Scale?
+    @exclusivity(unchecked) public var scale: CfnTaskSet.Scale?
     /// The short name or full Amazon Resource Name (ARN) of the service to create the task set in.
-    public var service: Value<String>
+    @exclusivity(unchecked) public var service: Value<String>
     /// The details of the service discovery registries to assign to this task set.
-    public var serviceRegistries: [CfnTaskSet.ServiceRegistry]?
-    public var tags: [CfnTaskSet.Tag]?
+    @exclusivity(unchecked) public var serviceRegistries: [CfnTaskSet.ServiceRegistry]?
+    @exclusivity(unchecked) public var tags: [CfnTaskSet.Tag]?
     /// The short name or full Amazon Resource Name (ARN) of the task definition for the tasks in the task set to use.
-    public var taskDefinition: Value<String>
+    @exclusivity(unchecked) public var taskDefinition: Value<String>
 
     public init(_ logicalID: String, cluster: Value<String>, service: Value<String>, taskDefinition: Value<String>, capacityProviderStrategy: [CfnTaskSet.CapacityProviderStrategyItem]? = nil, externalId: Value<String>? = nil, launchType: CfnTaskSet.LaunchType? = nil, loadBalancers: [CfnTaskSet.LoadBalancer]? = nil, networkConfiguration: CfnTaskSet.NetworkConfiguration? = nil, platformVersion: Value<String>? = nil, scale: CfnTaskSet.Scale? = nil, serviceRegistries: [CfnTaskSet.ServiceRegistry]? = nil, tags: [CfnTaskSet.Tag]? = nil) {
         self.capacityProviderStrategy = capacityProviderStrategy

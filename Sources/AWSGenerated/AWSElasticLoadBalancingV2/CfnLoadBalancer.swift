@@ -25,33 +25,33 @@ public final class CfnLoadBalancer: Resource, HasAttributes {
     }
 
     /// Indicates whether to enable stabilization when creating or updating an LCU reservation.
-    public var enableCapacityReservationProvisionStabilize: Value<Bool>?
+    @exclusivity(unchecked) public var enableCapacityReservationProvisionStabilize: Value<Bool>?
     /// [Network Load Balancers with UDP listeners] Indicates whether to use an IPv6 prefix from each subnet for source NAT.
-    public var enablePrefixForIpv6SourceNat: CfnLoadBalancer.EnablePrefixForIpv6SourceNat?
+    @exclusivity(unchecked) public var enablePrefixForIpv6SourceNat: CfnLoadBalancer.EnablePrefixForIpv6SourceNat?
     /// Indicates whether to evaluate inbound security group rules for traffic sent to a Network Load Balancer through privatelink.
-    public var enforceSecurityGroupInboundRulesOnPrivateLinkTraffic: Value<String>?
+    @exclusivity(unchecked) public var enforceSecurityGroupInboundRulesOnPrivateLinkTraffic: Value<String>?
     /// The IP address type.
-    public var ipAddressType: CfnLoadBalancer.IpAddressType?
+    @exclusivity(unchecked) public var ipAddressType: CfnLoadBalancer.IpAddressType?
     /// The ID of the IPv4 IPAM pool.
-    public var ipv4IpamPoolId: Value<String>?
+    @exclusivity(unchecked) public var ipv4IpamPoolId: Value<String>?
     /// The load balancer attributes.
-    public var loadBalancerAttributes: [CfnLoadBalancer.LoadBalancerAttribute]?
+    @exclusivity(unchecked) public var loadBalancerAttributes: [CfnLoadBalancer.LoadBalancerAttribute]?
     /// The minimum capacity for a load balancer.
-    public var minimumLoadBalancerCapacity: CfnLoadBalancer.MinimumLoadBalancerCapacity?
+    @exclusivity(unchecked) public var minimumLoadBalancerCapacity: CfnLoadBalancer.MinimumLoadBalancerCapacity?
     /// The name of the load balancer.
-    public var name: Value<String>?
+    @exclusivity(unchecked) public var name: Value<String>?
     /// The nodes of an Internet-facing load balancer have public IP addresses.
-    public var scheme: CfnLoadBalancer.Scheme?
+    @exclusivity(unchecked) public var scheme: CfnLoadBalancer.Scheme?
     /// [Application Load Balancers and Network Load Balancers] The IDs of the security groups for the load balancer.
-    public var securityGroups: Value<[String]>?
+    @exclusivity(unchecked) public var securityGroups: Value<[String]>?
     /// The IDs of the subnets.
-    public var subnetMappings: [CfnLoadBalancer.SubnetMapping]?
+    @exclusivity(unchecked) public var subnetMappings: [CfnLoadBalancer.SubnetMapping]?
     /// The IDs of the subnets.
-    public var subnets: Value<[String]>?
+    @exclusivity(unchecked) public var subnets: Value<[String]>?
     /// The tags to assign to the load balancer.
-    public var tags: [CfnLoadBalancer.Tag]?
+    @exclusivity(unchecked) public var tags: [CfnLoadBalancer.Tag]?
     /// The type of load balancer.
-    public var loadBalancerType: CfnLoadBalancer.LoadBalancerType?
+    @exclusivity(unchecked) public var loadBalancerType: CfnLoadBalancer.LoadBalancerType?
 
     public init(_ logicalID: String, enableCapacityReservationProvisionStabilize: Value<Bool>? = nil, enablePrefixForIpv6SourceNat: CfnLoadBalancer.EnablePrefixForIpv6SourceNat? = nil, enforceSecurityGroupInboundRulesOnPrivateLinkTraffic: Value<String>? = nil, ipAddressType: CfnLoadBalancer.IpAddressType? = nil, ipv4IpamPoolId: Value<String>? = nil, loadBalancerAttributes: [CfnLoadBalancer.LoadBalancerAttribute]? = nil, minimumLoadBalancerCapacity: CfnLoadBalancer.MinimumLoadBalancerCapacity? = nil, name: Value<String>? = nil, scheme: CfnLoadBalancer.Scheme? = nil, securityGroups: Value<[String]>? = nil, subnetMappings: [CfnLoadBalancer.SubnetMapping]? = nil, subnets: Value<[String]>? = nil, tags: [CfnLoadBalancer.Tag]? = nil, loadBalancerType: CfnLoadBalancer.LoadBalancerType? = nil) {
         self.enableCapacityReservationProvisionStabilize = enableCapacityReservationProvisionStabilize

@@ -8,13 +8,13 @@ public final class CfnGroup: Resource, HasAttributes {
     }
 
     /// The name of the group to create.
-    public var groupName: Value<String>?
+    @exclusivity(unchecked) public var groupName: Value<String>?
     /// The Amazon Resource Name (ARN) of the IAM policy you want to attach.
-    public var managedPolicyArns: Value<[String]>?
+    @exclusivity(unchecked) public var managedPolicyArns: Value<[String]>?
     /// The path to the group.
-    public var path: Value<String>?
+    @exclusivity(unchecked) public var path: Value<String>?
     /// Adds or updates an inline policy document that is embedded in the specified IAM group.
-    public var policies: [CfnGroup.Policy]?
+    @exclusivity(unchecked) public var policies: [CfnGroup.Policy]?
 
     public init(_ logicalID: String, groupName: Value<String>? = nil, managedPolicyArns: Value<[String]>? = nil, path: Value<String>? = nil, policies: [CfnGroup.Policy]? = nil) {
         self.groupName = groupName

@@ -8,11 +8,11 @@ public final class CfnInstanceProfile: Resource, HasAttributes {
     }
 
     /// The name of the instance profile to create.
-    public var instanceProfileName: Value<String>?
+    @exclusivity(unchecked) public var instanceProfileName: Value<String>?
     /// The path to the instance profile.
-    public var path: Value<String>?
+    @exclusivity(unchecked) public var path: Value<String>?
     /// The name of the role to associate with the instance profile.
-    public var roles: Value<[String]>
+    @exclusivity(unchecked) public var roles: Value<[String]>
 
     public init(_ logicalID: String, roles: Value<[String]>, instanceProfileName: Value<String>? = nil, path: Value<String>? = nil) {
         self.instanceProfileName = instanceProfileName

@@ -8,15 +8,15 @@ public final class CfnPolicy: Resource, HasAttributes {
     }
 
     /// The name of the group to associate the policy with.
-    public var groups: Value<[String]>?
+    @exclusivity(unchecked) public var groups: Value<[String]>?
     /// The policy document.
-    public var policyDocument: TemplateValue
+    @exclusivity(unchecked) public var policyDocument: TemplateValue
     /// The name of the policy document.
-    public var policyName: Value<String>
+    @exclusivity(unchecked) public var policyName: Value<String>
     /// The name of the role to associate the policy with.
-    public var roles: Value<[String]>?
+    @exclusivity(unchecked) public var roles: Value<[String]>?
     /// The name of the user to associate the policy with.
-    public var users: Value<[String]>?
+    @exclusivity(unchecked) public var users: Value<[String]>?
 
     public init(_ logicalID: String, policyDocument: TemplateValue, policyName: Value<String>, groups: Value<[String]>? = nil, roles: Value<[String]>? = nil, users: Value<[String]>? = nil) {
         self.groups = groups

@@ -9,23 +9,23 @@ public final class CfnRole: Resource, HasAttributes, DecodableResource {
     }
 
     /// The trust policy that is associated with this role.
-    public var assumeRolePolicyDocument: TemplateValue
+    @exclusivity(unchecked) public var assumeRolePolicyDocument: TemplateValue
     /// A description of the role that you provide.
-    public var description: Value<String>?
+    @exclusivity(unchecked) public var description: Value<String>?
     /// A list of Amazon Resource Names (ARNs) of the IAM managed policies that you want to attach to the role.
-    public var managedPolicyArns: Value<[String]>?
+    @exclusivity(unchecked) public var managedPolicyArns: Value<[String]>?
     /// The maximum session duration (in seconds) that you want to set for the specified role.
-    public var maxSessionDuration: Value<Int>?
+    @exclusivity(unchecked) public var maxSessionDuration: Value<Int>?
     /// The path to the role.
-    public var path: Value<String>?
+    @exclusivity(unchecked) public var path: Value<String>?
     /// The ARN of the policy used to set the permissions boundary for the role.
-    public var permissionsBoundary: Value<String>?
+    @exclusivity(unchecked) public var permissionsBoundary: Value<String>?
     /// Adds or updates an inline policy document that is embedded in the specified IAM role.
-    public var policies: [CfnRole.Policy]?
+    @exclusivity(unchecked) public var policies: [CfnRole.Policy]?
     /// A name for the IAM role, up to 64 characters in length.
-    public var roleName: Value<String>?
+    @exclusivity(unchecked) public var roleName: Value<String>?
     /// A list of tags that are attached to the role.
-    public var tags: [CfnRole.Tag]?
+    @exclusivity(unchecked) public var tags: [CfnRole.Tag]?
 
     public init(_ logicalID: String, assumeRolePolicyDocument: TemplateValue, description: Value<String>? = nil, managedPolicyArns: Value<[String]>? = nil, maxSessionDuration: Value<Int>? = nil, path: Value<String>? = nil, permissionsBoundary: Value<String>? = nil, policies: [CfnRole.Policy]? = nil, roleName: Value<String>? = nil, tags: [CfnRole.Tag]? = nil) {
         self.assumeRolePolicyDocument = assumeRolePolicyDocument

@@ -8,11 +8,11 @@ public final class CfnServiceLinkedRole: Resource, HasAttributes {
     }
 
     /// The service principal for the AWS service to which this role is attached.
-    public var awsServiceName: Value<String>?
+    @exclusivity(unchecked) public var awsServiceName: Value<String>?
     /// A string that you provide, which is combined with the service-provided prefix to form the complete role name.
-    public var customSuffix: Value<String>?
+    @exclusivity(unchecked) public var customSuffix: Value<String>?
     /// The description of the role.
-    public var description: Value<String>?
+    @exclusivity(unchecked) public var description: Value<String>?
 
     public init(_ logicalID: String, awsServiceName: Value<String>? = nil, customSuffix: Value<String>? = nil, description: Value<String>? = nil) {
         self.awsServiceName = awsServiceName

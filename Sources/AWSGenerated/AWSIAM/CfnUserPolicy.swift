@@ -3,11 +3,11 @@ import CloudFormation
 
 /// `AWS::IAM::UserPolicy`: Adds or updates an inline policy document that is embedded in the specified IAM user.
 public final class CfnUserPolicy: Resource {
-    public var policyDocument: TemplateValue?
+    @exclusivity(unchecked) public var policyDocument: TemplateValue?
     /// The name of the policy document.
-    public var policyName: Value<String>
+    @exclusivity(unchecked) public var policyName: Value<String>
     /// The name of the user to associate the policy with.
-    public var userName: Value<String>
+    @exclusivity(unchecked) public var userName: Value<String>
 
     public init(_ logicalID: String, policyName: Value<String>, userName: Value<String>, policyDocument: TemplateValue? = nil) {
         self.policyDocument = policyDocument

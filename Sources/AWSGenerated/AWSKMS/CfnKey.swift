@@ -9,29 +9,29 @@ public final class CfnKey: Resource, HasAttributes {
     }
 
     /// Skips ("bypasses") the key policy lockout safety check.
-    public var bypassPolicyLockoutSafetyCheck: Value<Bool>?
+    @exclusivity(unchecked) public var bypassPolicyLockoutSafetyCheck: Value<Bool>?
     /// A description of the KMS key.
-    public var description: Value<String>?
+    @exclusivity(unchecked) public var description: Value<String>?
     /// Enables automatic rotation of the key material for the specified KMS key.
-    public var enableKeyRotation: Value<Bool>?
+    @exclusivity(unchecked) public var enableKeyRotation: Value<Bool>?
     /// Specifies whether the KMS key is enabled.
-    public var enabled: Value<Bool>?
+    @exclusivity(unchecked) public var enabled: Value<Bool>?
     /// The key policy to attach to the KMS key.
-    public var keyPolicy: TemplateValue?
+    @exclusivity(unchecked) public var keyPolicy: TemplateValue?
     /// Specifies the type of KMS key to create.
-    public var keySpec: CfnKey.KeySpec?
+    @exclusivity(unchecked) public var keySpec: CfnKey.KeySpec?
     /// Determines the [cryptographic operations](https://docs.aws.amazon.com/kms/latest/developerguide/concepts.html#cryptographic-operations) for which you can use the KMS key.
-    public var keyUsage: CfnKey.KeyUsage?
+    @exclusivity(unchecked) public var keyUsage: CfnKey.KeyUsage?
     /// Creates a multi-Region primary key that you can replicate in other AWS-Regions.
-    public var multiRegion: Value<Bool>?
+    @exclusivity(unchecked) public var multiRegion: Value<Bool>?
     /// The source of the key material for the KMS key.
-    public var origin: CfnKey.Origin?
+    @exclusivity(unchecked) public var origin: CfnKey.Origin?
     /// Specifies the number of days in the waiting period before KMS deletes a KMS key that has been removed from a CloudFormation stack.
-    public var pendingWindowInDays: Value<Int>?
+    @exclusivity(unchecked) public var pendingWindowInDays: Value<Int>?
     /// Specifies a custom period of time between each rotation date.
-    public var rotationPeriodInDays: Value<Int>?
+    @exclusivity(unchecked) public var rotationPeriodInDays: Value<Int>?
     /// Assigns one or more tags to the replica key.
-    public var tags: [CfnKey.Tag]?
+    @exclusivity(unchecked) public var tags: [CfnKey.Tag]?
 
     public init(_ logicalID: String, bypassPolicyLockoutSafetyCheck: Value<Bool>? = nil, description: Value<String>? = nil, enableKeyRotation: Value<Bool>? = nil, enabled: Value<Bool>? = nil, keyPolicy: TemplateValue? = nil, keySpec: CfnKey.KeySpec? = nil, keyUsage: CfnKey.KeyUsage? = nil, multiRegion: Value<Bool>? = nil, origin: CfnKey.Origin? = nil, pendingWindowInDays: Value<Int>? = nil, rotationPeriodInDays: Value<Int>? = nil, tags: [CfnKey.Tag]? = nil) {
         self.bypassPolicyLockoutSafetyCheck = bypassPolicyLockoutSafetyCheck

@@ -9,17 +9,17 @@ public final class CfnReplicaKey: Resource, HasAttributes {
     }
 
     /// A description of the AWS KMS key.
-    public var description: Value<String>?
+    @exclusivity(unchecked) public var description: Value<String>?
     /// Specifies whether the AWS KMS key is enabled.
-    public var enabled: Value<Bool>?
+    @exclusivity(unchecked) public var enabled: Value<Bool>?
     /// The key policy that authorizes use of the AWS KMS key.
-    public var keyPolicy: TemplateValue
+    @exclusivity(unchecked) public var keyPolicy: TemplateValue
     /// Specifies the number of days in the waiting period before AWS KMS deletes an AWS KMS key that has been removed from a CloudFormation stack.
-    public var pendingWindowInDays: Value<Int>?
+    @exclusivity(unchecked) public var pendingWindowInDays: Value<Int>?
     /// Identifies the primary AWS KMS key to create a replica of.
-    public var primaryKeyArn: Value<String>
+    @exclusivity(unchecked) public var primaryKeyArn: Value<String>
     /// An array of key-value pairs to apply to this resource.
-    public var tags: [CfnReplicaKey.Tag]?
+    @exclusivity(unchecked) public var tags: [CfnReplicaKey.Tag]?
 
     public init(_ logicalID: String, keyPolicy: TemplateValue, primaryKeyArn: Value<String>, description: Value<String>? = nil, enabled: Value<Bool>? = nil, pendingWindowInDays: Value<Int>? = nil, tags: [CfnReplicaKey.Tag]? = nil) {
         self.description = description

@@ -11,21 +11,21 @@ public final class CfnChannel: Resource, HasAttributes {
     }
 
     /// The name of the channel.
-    public var channelName: Value<String>
+    @exclusivity(unchecked) public var channelName: Value<String>
     /// Server-side encryption configuration for data at rest.
-    public var encryptionConfiguration: CfnChannel.EncryptionConfiguration?
+    @exclusivity(unchecked) public var encryptionConfiguration: CfnChannel.EncryptionConfiguration?
     /// Configuration for delivering channel operational logs.
-    public var loggingConfiguration: CfnChannel.LoggingConfiguration?
+    @exclusivity(unchecked) public var loggingConfiguration: CfnChannel.LoggingConfiguration?
     /// Configuration for delivery to a vanilla S3 bucket destination.
-    public var s3DestinationConfiguration: CfnChannel.S3DestinationConfiguration?
+    @exclusivity(unchecked) public var s3DestinationConfiguration: CfnChannel.S3DestinationConfiguration?
     /// Configuration for delivery to S3 Tables destinations.
-    public var s3TablesDestinationConfiguration: CfnChannel.S3TablesDestinationConfiguration?
+    @exclusivity(unchecked) public var s3TablesDestinationConfiguration: CfnChannel.S3TablesDestinationConfiguration?
     /// The ARN of the IAM role that the channel assumes to read from the source stream, deliver records to the destination, and (when enabled) write CloudWatch Logs.
-    public var serviceExecutionRoleARN: Value<String>
+    @exclusivity(unchecked) public var serviceExecutionRoleARN: Value<String>
     /// List of stream configurations associated with the channel.
-    public var streamConfigurationList: [CfnChannel.StreamConfiguration]
+    @exclusivity(unchecked) public var streamConfigurationList: [CfnChannel.StreamConfiguration]
     /// An arbitrary set of tags (key-value pairs) to associate with the Kinesis channel.
-    public var tags: [CfnChannel.Tag]?
+    @exclusivity(unchecked) public var tags: [CfnChannel.Tag]?
 
     public init(_ logicalID: String, channelName: Value<String>, serviceExecutionRoleARN: Value<String>, streamConfigurationList: [CfnChannel.StreamConfiguration], encryptionConfiguration: CfnChannel.EncryptionConfiguration? = nil, loggingConfiguration: CfnChannel.LoggingConfiguration? = nil, s3DestinationConfiguration: CfnChannel.S3DestinationConfiguration? = nil, s3TablesDestinationConfiguration: CfnChannel.S3TablesDestinationConfiguration? = nil, tags: [CfnChannel.Tag]? = nil) {
         self.channelName = channelName

@@ -11,66 +11,66 @@ public final class CfnFunction: Resource, HasAttributes, DecodableResource {
     }
 
     /// The instruction set architecture that the function supports.
-    public var architectures: [CfnFunction.Architectures]?
+    @exclusivity(unchecked) public var architectures: [CfnFunction.Architectures]?
     /// Configuration for the capacity provider that manages compute resources for Lambda functions.
-    public var capacityProviderConfig: CfnFunction.CapacityProviderConfig?
+    @exclusivity(unchecked) public var capacityProviderConfig: CfnFunction.CapacityProviderConfig?
     /// The code for the function.
-    public var code: CfnFunction.Code
+    @exclusivity(unchecked) public var code: CfnFunction.Code
     /// To enable code signing for this function, specify the ARN of a code-signing configuration.
-    public var codeSigningConfigArn: Value<String>?
+    @exclusivity(unchecked) public var codeSigningConfigArn: Value<String>?
     /// A dead-letter queue configuration that specifies the queue or topic where Lambda sends asynchronous events when they fail processing.
-    public var deadLetterConfig: CfnFunction.DeadLetterConfig?
+    @exclusivity(unchecked) public var deadLetterConfig: CfnFunction.DeadLetterConfig?
     /// A description of the function.
-    public var description: Value<String>?
+    @exclusivity(unchecked) public var description: Value<String>?
     /// Configuration settings for [durable functions](https://docs.aws.amazon.com/lambda/latest/dg/durable-functions.html), including execution timeout, retention period for execution history, and an opti...
-    public var durableConfig: CfnFunction.DurableConfig?
+    @exclusivity(unchecked) public var durableConfig: CfnFunction.DurableConfig?
     /// Environment variables that are accessible from function code during execution.
-    public var environment: CfnFunction.Environment?
+    @exclusivity(unchecked) public var environment: CfnFunction.Environment?
     /// The size of the function's ``/tmp`` directory in MB.
-    public var ephemeralStorage: CfnFunction.EphemeralStorage?
+    @exclusivity(unchecked) public var ephemeralStorage: CfnFunction.EphemeralStorage?
     /// Connection settings for an Amazon EFS or Amazon S3 Files file system.
-    public var fileSystemConfigs: [CfnFunction.FileSystemConfig]?
+    @exclusivity(unchecked) public var fileSystemConfigs: [CfnFunction.FileSystemConfig]?
     /// The name of the Lambda function, up to 64 characters in length.
-    public var functionName: Value<String>?
+    @exclusivity(unchecked) public var functionName: Value<String>?
     /// Configuration that defines the scaling behavior for a Lambda Managed Instances function, including the minimum and maximum number of execution environments that can be provisioned.
-    public var functionScalingConfig: CfnFunction.FunctionScalingConfig?
+    @exclusivity(unchecked) public var functionScalingConfig: CfnFunction.FunctionScalingConfig?
     /// The name of the method within your code that Lambda calls to run your function.
-    public var handler: Value<String>?
+    @exclusivity(unchecked) public var handler: Value<String>?
     /// Configuration values that override the container image Dockerfile settings.
-    public var imageConfig: CfnFunction.ImageConfig?
+    @exclusivity(unchecked) public var imageConfig: CfnFunction.ImageConfig?
     /// The ARN of the KMSlong (KMS) customer managed key that's used to encrypt the following resources: + The function's [environment variables](https://docs.aws.amazon.com/lambda/latest/dg/configuration...
-    public var kmsKeyArn: Value<String>?
+    @exclusivity(unchecked) public var kmsKeyArn: Value<String>?
     /// A list of [function layers](https://docs.aws.amazon.com/lambda/latest/dg/configuration-layers.html) to add to the function's execution environment.
-    public var layers: Value<[String]>?
+    @exclusivity(unchecked) public var layers: Value<[String]>?
     /// The function's Amazon CloudWatch Logs configuration settings.
-    public var loggingConfig: CfnFunction.LoggingConfig?
+    @exclusivity(unchecked) public var loggingConfig: CfnFunction.LoggingConfig?
     /// The amount of [memory available to the function](https://docs.aws.amazon.com/lambda/latest/dg/configuration-function-common.html#configuration-memory-console) at runtime.
-    public var memorySize: Value<Int>?
+    @exclusivity(unchecked) public var memorySize: Value<Int>?
     /// The type of deployment package.
-    public var packageType: CfnFunction.PackageType?
-    public var publishToLatestPublished: Value<Bool>?
+    @exclusivity(unchecked) public var packageType: CfnFunction.PackageType?
+    @exclusivity(unchecked) public var publishToLatestPublished: Value<Bool>?
     /// The status of your function's recursive loop detection configuration.
-    public var recursiveLoop: CfnFunction.RecursiveLoop?
+    @exclusivity(unchecked) public var recursiveLoop: CfnFunction.RecursiveLoop?
     /// The number of simultaneous executions to reserve for the function.
-    public var reservedConcurrentExecutions: Value<Int>?
+    @exclusivity(unchecked) public var reservedConcurrentExecutions: Value<Int>?
     /// The Amazon Resource Name (ARN) of the function's execution role.
-    public var role: Value<String>
+    @exclusivity(unchecked) public var role: Value<String>
     /// The identifier of the function's [runtime](https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtimes.html).
-    public var runtime: CfnFunction.Runtime?
+    @exclusivity(unchecked) public var runtime: CfnFunction.Runtime?
     /// Sets the runtime management configuration for a function's version.
-    public var runtimeManagementConfig: CfnFunction.RuntimeManagementConfig?
+    @exclusivity(unchecked) public var runtimeManagementConfig: CfnFunction.RuntimeManagementConfig?
     /// The function's [SnapStart](https://docs.aws.amazon.com/lambda/latest/dg/snapstart.html) setting.
-    public var snapStart: CfnFunction.SnapStart?
+    @exclusivity(unchecked) public var snapStart: CfnFunction.SnapStart?
     /// A list of [tags](https://docs.aws.amazon.com/lambda/latest/dg/tagging.html) to apply to the function.
-    public var tags: [CfnFunction.Tag]?
+    @exclusivity(unchecked) public var tags: [CfnFunction.Tag]?
     /// The function's tenant isolation configuration settings.
-    public var tenancyConfig: CfnFunction.TenancyConfig?
+    @exclusivity(unchecked) public var tenancyConfig: CfnFunction.TenancyConfig?
     /// The amount of time (in seconds) that Lambda allows a function to run before stopping it.
-    public var timeout: Value<Int>?
+    @exclusivity(unchecked) public var timeout: Value<Int>?
     /// Set ``Mode`` to ``Active`` to sample and trace a subset of incoming requests with [X-Ray](https://docs.aws.amazon.com/lambda/latest/dg/services-xray.html).
-    public var tracingConfig: CfnFunction.TracingConfig?
+    @exclusivity(unchecked) public var tracingConfig: CfnFunction.TracingConfig?
     /// For network connectivity to AWS resources in a VPC, specify a list of security groups and subnets in the VPC.
-    public var vpcConfig: CfnFunction.VpcConfig?
+    @exclusivity(unchecked) public var vpcConfig: CfnFunction.VpcConfig?
 
     public init(_ logicalID: String, code: CfnFunction.Code, role: Value<String>, architectures: [CfnFunction.Architectures]? = nil, capacityProviderConfig: CfnFunction.CapacityProviderConfig? = nil, codeSigningConfigArn: Value<String>? = nil, deadLetterConfig: CfnFunction.DeadLetterConfig? = nil, description: Value<String>? = nil, durableConfig: CfnFunction.DurableConfig? = nil, environment: CfnFunction.Environment? = nil, ephemeralStorage: CfnFunction.EphemeralStorage? = nil, fileSystemConfigs: [CfnFunction.FileSystemConfig]? = nil, functionName: Value<String>? = nil, functionScalingConfig: CfnFunction.FunctionScalingConfig? = nil, handler: Value<String>? = nil, imageConfig: CfnFunction.ImageConfig? = nil, kmsKeyArn: Value<String>? = nil, layers: Value<[String]>? = nil, loggingConfig: CfnFunction.LoggingConfig? = nil, memorySize: Value<Int>? = nil, packageType: CfnFunction.PackageType? = nil, publishToLatestPublished: Value<Bool>? = nil, recursiveLoop: CfnFunction.RecursiveLoop? = nil, reservedConcurrentExecutions: Value<Int>? = nil, runtime: CfnFunction.Runtime? = nil, runtimeManagementConfig: CfnFunction.RuntimeManagementConfig? = nil, snapStart: CfnFunction.SnapStart? = nil, tags: [CfnFunction.Tag]? = nil, tenancyConfig: CfnFunction.TenancyConfig? = nil, timeout: Value<Int>? = nil, tracingConfig: CfnFunction.TracingConfig? = nil, vpcConfig: CfnFunction.VpcConfig? = nil) {
         self.architectures = architectures

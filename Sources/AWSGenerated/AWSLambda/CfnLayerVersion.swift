@@ -8,17 +8,17 @@ public final class CfnLayerVersion: Resource, HasAttributes {
     }
 
     /// A list of compatible instruction set architectures.
-    public var compatibleArchitectures: [CfnLayerVersion.CompatibleArchitectures]?
+    @exclusivity(unchecked) public var compatibleArchitectures: [CfnLayerVersion.CompatibleArchitectures]?
     /// A list of compatible function runtimes.
-    public var compatibleRuntimes: [CfnLayerVersion.CompatibleRuntimes]?
+    @exclusivity(unchecked) public var compatibleRuntimes: [CfnLayerVersion.CompatibleRuntimes]?
     /// The function layer archive.
-    public var content: CfnLayerVersion.Content
+    @exclusivity(unchecked) public var content: CfnLayerVersion.Content
     /// The description of the version.
-    public var description: Value<String>?
+    @exclusivity(unchecked) public var description: Value<String>?
     /// The name or Amazon Resource Name (ARN) of the layer.
-    public var layerName: Value<String>?
+    @exclusivity(unchecked) public var layerName: Value<String>?
     /// The layer's software license.
-    public var licenseInfo: Value<String>?
+    @exclusivity(unchecked) public var licenseInfo: Value<String>?
 
     public init(_ logicalID: String, content: CfnLayerVersion.Content, compatibleArchitectures: [CfnLayerVersion.CompatibleArchitectures]? = nil, compatibleRuntimes: [CfnLayerVersion.CompatibleRuntimes]? = nil, description: Value<String>? = nil, layerName: Value<String>? = nil, licenseInfo: Value<String>? = nil) {
         self.compatibleArchitectures = compatibleArchitectures

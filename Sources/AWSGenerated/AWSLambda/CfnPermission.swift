@@ -8,23 +8,23 @@ public final class CfnPermission: Resource, HasAttributes {
     }
 
     /// The action that the principal can use on the function.
-    public var action: Value<String>
+    @exclusivity(unchecked) public var action: Value<String>
     /// For Alexa Smart Home functions, a token that the invoker must supply.
-    public var eventSourceToken: Value<String>?
+    @exclusivity(unchecked) public var eventSourceToken: Value<String>?
     /// The name or ARN of the Lambda function, version, or alias.
-    public var functionName: Value<String>
+    @exclusivity(unchecked) public var functionName: Value<String>
     /// The type of authentication that your function URL uses.
-    public var functionUrlAuthType: CfnPermission.FunctionUrlAuthType?
+    @exclusivity(unchecked) public var functionUrlAuthType: CfnPermission.FunctionUrlAuthType?
     /// Indicates whether the permission applies when the function is invoked through a function URL.
-    public var invokedViaFunctionUrl: Value<Bool>?
+    @exclusivity(unchecked) public var invokedViaFunctionUrl: Value<Bool>?
     /// The AWS-service, AWS-account, IAM user, or IAM role that invokes the function.
-    public var principal: Value<String>
+    @exclusivity(unchecked) public var principal: Value<String>
     /// The identifier for your organization in AOlong.
-    public var principalOrgID: Value<String>?
+    @exclusivity(unchecked) public var principalOrgID: Value<String>?
     /// For AWS-service, the ID of the AWS-account that owns the resource.
-    public var sourceAccount: Value<String>?
+    @exclusivity(unchecked) public var sourceAccount: Value<String>?
     /// For AWS-services, the ARN of the AWS resource that invokes the function.
-    public var sourceArn: Value<String>?
+    @exclusivity(unchecked) public var sourceArn: Value<String>?
 
     public init(_ logicalID: String, action: Value<String>, functionName: Value<String>, principal: Value<String>, eventSourceToken: Value<String>? = nil, functionUrlAuthType: CfnPermission.FunctionUrlAuthType? = nil, invokedViaFunctionUrl: Value<Bool>? = nil, principalOrgID: Value<String>? = nil, sourceAccount: Value<String>? = nil, sourceArn: Value<String>? = nil) {
         self.action = action

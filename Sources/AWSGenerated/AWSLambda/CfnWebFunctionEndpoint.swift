@@ -17,23 +17,23 @@ public final class CfnWebFunctionEndpoint: Resource, HasAttributes {
     }
 
     /// The authentication type for the endpoint.
-    public var authType: CfnWebFunctionEndpoint.AuthType
+    @exclusivity(unchecked) public var authType: CfnWebFunctionEndpoint.AuthType
     /// A description of the endpoint.
-    public var description: Value<String>?
+    @exclusivity(unchecked) public var description: Value<String>?
     /// The name of the endpoint.
-    public var endpointName: Value<String>
+    @exclusivity(unchecked) public var endpointName: Value<String>
     /// The type of the endpoint.
-    public var endpointType: CfnWebFunctionEndpoint.EndpointType
+    @exclusivity(unchecked) public var endpointType: CfnWebFunctionEndpoint.EndpointType
     /// The name of the web function this endpoint belongs to.
-    public var functionName: Value<String>
+    @exclusivity(unchecked) public var functionName: Value<String>
     /// The list of AWS Regions for the endpoint.
-    public var regions: Value<[String]>?
+    @exclusivity(unchecked) public var regions: Value<[String]>?
     /// List of revision routing entries.
-    public var revisionWeights: [CfnWebFunctionEndpoint.RevisionWeight]?
+    @exclusivity(unchecked) public var revisionWeights: [CfnWebFunctionEndpoint.RevisionWeight]?
     /// The scaling configuration for the endpoint.
-    public var scalingConfig: CfnWebFunctionEndpoint.ScalingConfig?
+    @exclusivity(unchecked) public var scalingConfig: CfnWebFunctionEndpoint.ScalingConfig?
     /// The throttling configuration for the endpoint.
-    public var throttleConfig: CfnWebFunctionEndpoint.ThrottleConfig?
+    @exclusivity(unchecked) public var throttleConfig: CfnWebFunctionEndpoint.ThrottleConfig?
 
     public init(_ logicalID: String, authType: CfnWebFunctionEndpoint.AuthType, endpointName: Value<String>, endpointType: CfnWebFunctionEndpoint.EndpointType, functionName: Value<String>, description: Value<String>? = nil, regions: Value<[String]>? = nil, revisionWeights: [CfnWebFunctionEndpoint.RevisionWeight]? = nil, scalingConfig: CfnWebFunctionEndpoint.ScalingConfig? = nil, throttleConfig: CfnWebFunctionEndpoint.ThrottleConfig? = nil) {
         self.authType = authType

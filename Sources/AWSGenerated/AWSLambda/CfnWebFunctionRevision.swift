@@ -13,15 +13,15 @@ public final class CfnWebFunctionRevision: Resource, HasAttributes {
     }
 
     /// The build configuration for the revision.
-    public var buildConfig: CfnWebFunctionRevision.BuildConfig
+    @exclusivity(unchecked) public var buildConfig: CfnWebFunctionRevision.BuildConfig
     /// A description of the revision.
-    public var description: Value<String>?
+    @exclusivity(unchecked) public var description: Value<String>?
     /// The name of the web function this revision belongs to.
-    public var functionName: Value<String>
+    @exclusivity(unchecked) public var functionName: Value<String>
     /// The ARN of the KMS key used to encrypt the revision.
-    public var kmsKeyArn: Value<String>?
+    @exclusivity(unchecked) public var kmsKeyArn: Value<String>?
     /// The service configuration for the revision.
-    public var serviceConfig: CfnWebFunctionRevision.ServiceConfig
+    @exclusivity(unchecked) public var serviceConfig: CfnWebFunctionRevision.ServiceConfig
 
     public init(_ logicalID: String, buildConfig: CfnWebFunctionRevision.BuildConfig, functionName: Value<String>, serviceConfig: CfnWebFunctionRevision.ServiceConfig, description: Value<String>? = nil, kmsKeyArn: Value<String>? = nil) {
         self.buildConfig = buildConfig

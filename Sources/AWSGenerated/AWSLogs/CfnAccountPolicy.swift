@@ -8,15 +8,15 @@ public final class CfnAccountPolicy: Resource, HasAttributes {
     }
 
     /// The body of the policy document you want to use for this topic.
-    public var policyDocument: Value<String>
+    @exclusivity(unchecked) public var policyDocument: Value<String>
     /// The name of the account policy
-    public var policyName: Value<String>
+    @exclusivity(unchecked) public var policyName: Value<String>
     /// Type of the policy.
-    public var policyType: CfnAccountPolicy.PolicyType
+    @exclusivity(unchecked) public var policyType: CfnAccountPolicy.PolicyType
     /// Scope for policy application
-    public var scope: CfnAccountPolicy.Scope?
+    @exclusivity(unchecked) public var scope: CfnAccountPolicy.Scope?
     /// Log group selection criteria to apply policy only to a subset of log groups.
-    public var selectionCriteria: Value<String>?
+    @exclusivity(unchecked) public var selectionCriteria: Value<String>?
 
     public init(_ logicalID: String, policyDocument: Value<String>, policyName: Value<String>, policyType: CfnAccountPolicy.PolicyType, scope: CfnAccountPolicy.Scope? = nil, selectionCriteria: Value<String>? = nil) {
         self.policyDocument = policyDocument

@@ -8,17 +8,17 @@ public final class CfnDeliveryDestination: Resource, HasAttributes {
     }
 
     /// IAM policy that grants permissions to CloudWatch Logs to deliver logs cross-account to a specified destination in this account.
-    public var deliveryDestinationPolicy: CfnDeliveryDestination.DestinationPolicy?
+    @exclusivity(unchecked) public var deliveryDestinationPolicy: CfnDeliveryDestination.DestinationPolicy?
     /// Displays whether this delivery destination is CloudWatch Logs, Amazon S3, Kinesis Data Firehose, or XRay.
-    public var deliveryDestinationType: Value<String>?
+    @exclusivity(unchecked) public var deliveryDestinationType: Value<String>?
     /// The ARN of the Amazon Web Services destination that this delivery destination represents.
-    public var destinationResourceArn: Value<String>?
+    @exclusivity(unchecked) public var destinationResourceArn: Value<String>?
     /// The name of this delivery destination.
-    public var name: Value<String>
+    @exclusivity(unchecked) public var name: Value<String>
     /// The format of the logs that are sent to this delivery destination.
-    public var outputFormat: Value<String>?
+    @exclusivity(unchecked) public var outputFormat: Value<String>?
     /// The tags that have been assigned to this delivery destination.
-    public var tags: [CfnDeliveryDestination.Tag]?
+    @exclusivity(unchecked) public var tags: [CfnDeliveryDestination.Tag]?
 
     public init(_ logicalID: String, name: Value<String>, deliveryDestinationPolicy: CfnDeliveryDestination.DestinationPolicy? = nil, deliveryDestinationType: Value<String>? = nil, destinationResourceArn: Value<String>? = nil, outputFormat: Value<String>? = nil, tags: [CfnDeliveryDestination.Tag]? = nil) {
         self.deliveryDestinationPolicy = deliveryDestinationPolicy

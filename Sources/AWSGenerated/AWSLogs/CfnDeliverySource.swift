@@ -12,15 +12,15 @@ public final class CfnDeliverySource: Resource, HasAttributes {
     }
 
     /// A map of key-value pairs to configure the delivery source.
-    public var deliverySourceConfiguration: [String: Value<String>]?
+    @exclusivity(unchecked) public var deliverySourceConfiguration: [String: Value<String>]?
     /// The type of logs being delivered.
-    public var logType: Value<String>?
+    @exclusivity(unchecked) public var logType: Value<String>?
     /// The unique name of the Log source.
-    public var name: Value<String>
+    @exclusivity(unchecked) public var name: Value<String>
     /// The ARN of the resource that will be sending the logs.
-    public var resourceArn: Value<String>?
+    @exclusivity(unchecked) public var resourceArn: Value<String>?
     /// The tags that have been assigned to this delivery source.
-    public var tags: [CfnDeliverySource.Tag]?
+    @exclusivity(unchecked) public var tags: [CfnDeliverySource.Tag]?
 
     public init(_ logicalID: String, name: Value<String>, deliverySourceConfiguration: [String: Value<String>]? = nil, logType: Value<String>? = nil, resourceArn: Value<String>? = nil, tags: [CfnDeliverySource.Tag]? = nil) {
         self.deliverySourceConfiguration = deliverySourceConfiguration

@@ -8,11 +8,11 @@ public final class CfnIntegration: Resource, HasAttributes {
     }
 
     /// User provided identifier for integration, unique to the user account.
-    public var integrationName: Value<String>
+    @exclusivity(unchecked) public var integrationName: Value<String>
     /// The type of the Integration.
-    public var integrationType: CfnIntegration.IntegrationType
+    @exclusivity(unchecked) public var integrationType: CfnIntegration.IntegrationType
     /// OpenSearchResourceConfig for the given Integration
-    public var resourceConfig: CfnIntegration.ResourceConfig
+    @exclusivity(unchecked) public var resourceConfig: CfnIntegration.ResourceConfig
 
     public init(_ logicalID: String, integrationName: Value<String>, integrationType: CfnIntegration.IntegrationType, resourceConfig: CfnIntegration.ResourceConfig) {
         self.integrationName = integrationName

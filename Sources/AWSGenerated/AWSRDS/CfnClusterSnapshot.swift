@@ -25,11 +25,11 @@ public final class CfnClusterSnapshot: Resource, HasAttributes {
     }
 
     /// The identifier of the DB cluster to create a snapshot for.
-    public var dbClusterIdentifier: Value<String>
+    @exclusivity(unchecked) public var dbClusterIdentifier: Value<String>
     /// The identifier for the DB cluster snapshot.
-    public var dbClusterSnapshotIdentifier: Value<String>
+    @exclusivity(unchecked) public var dbClusterSnapshotIdentifier: Value<String>
     /// The tags to be assigned to the DB cluster snapshot.
-    public var tags: [CfnClusterSnapshot.Tag]?
+    @exclusivity(unchecked) public var tags: [CfnClusterSnapshot.Tag]?
 
     public init(_ logicalID: String, dbClusterIdentifier: Value<String>, dbClusterSnapshotIdentifier: Value<String>, tags: [CfnClusterSnapshot.Tag]? = nil) {
         self.dbClusterIdentifier = dbClusterIdentifier

@@ -12,17 +12,17 @@ public final class CfnDBClusterEndpoint: Resource, HasAttributes {
     }
 
     /// The type of the custom endpoint.
-    public var customEndpointType: CfnDBClusterEndpoint.CustomEndpointType
+    @exclusivity(unchecked) public var customEndpointType: CfnDBClusterEndpoint.CustomEndpointType
     /// The identifier to use for the new endpoint.
-    public var dbClusterEndpointIdentifier: Value<String>
+    @exclusivity(unchecked) public var dbClusterEndpointIdentifier: Value<String>
     /// The DB cluster identifier of the DB cluster associated with the endpoint.
-    public var dbClusterIdentifier: Value<String>
+    @exclusivity(unchecked) public var dbClusterIdentifier: Value<String>
     /// List of DB instance identifiers that aren't part of the custom endpoint group.
-    public var excludedMembers: Value<[String]>?
+    @exclusivity(unchecked) public var excludedMembers: Value<[String]>?
     /// List of DB instance identifiers that are part of the custom endpoint group.
-    public var staticMembers: Value<[String]>?
+    @exclusivity(unchecked) public var staticMembers: Value<[String]>?
     /// The tags to be assigned to the DB cluster endpoint.
-    public var tags: [CfnDBClusterEndpoint.Tag]?
+    @exclusivity(unchecked) public var tags: [CfnDBClusterEndpoint.Tag]?
 
     public init(_ logicalID: String, customEndpointType: CfnDBClusterEndpoint.CustomEndpointType, dbClusterEndpointIdentifier: Value<String>, dbClusterIdentifier: Value<String>, excludedMembers: Value<[String]>? = nil, staticMembers: Value<[String]>? = nil, tags: [CfnDBClusterEndpoint.Tag]? = nil) {
         self.customEndpointType = customEndpointType

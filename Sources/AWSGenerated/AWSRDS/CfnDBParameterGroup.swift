@@ -12,14 +12,14 @@ public final class CfnDBParameterGroup: Resource, HasAttributes {
     }
 
     /// The name of the DB parameter group.
-    public var dbParameterGroupName: Value<String>?
+    @exclusivity(unchecked) public var dbParameterGroupName: Value<String>?
     /// Provides the customer-specified description for this DB parameter group.
-    public var description: Value<String>
+    @exclusivity(unchecked) public var description: Value<String>
     /// The DB parameter group family name.
-    public var family: Value<String>
-    public var parameters: TemplateValue?
+    @exclusivity(unchecked) public var family: Value<String>
+    @exclusivity(unchecked) public var parameters: TemplateValue?
     /// Tags to assign to the DB parameter group.
-    public var tags: [CfnDBParameterGroup.Tag]?
+    @exclusivity(unchecked) public var tags: [CfnDBParameterGroup.Tag]?
 
     public init(_ logicalID: String, description: Value<String>, family: Value<String>, dbParameterGroupName: Value<String>? = nil, parameters: TemplateValue? = nil, tags: [CfnDBParameterGroup.Tag]? = nil) {
         self.dbParameterGroupName = dbParameterGroupName

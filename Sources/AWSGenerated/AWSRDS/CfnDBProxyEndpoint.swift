@@ -11,19 +11,19 @@ public final class CfnDBProxyEndpoint: Resource, HasAttributes {
     }
 
     /// The identifier for the DB proxy endpoint.
-    public var dbProxyEndpointName: Value<String>
+    @exclusivity(unchecked) public var dbProxyEndpointName: Value<String>
     /// The identifier for the proxy.
-    public var dbProxyName: Value<String>
+    @exclusivity(unchecked) public var dbProxyName: Value<String>
     /// The network type of the DB proxy endpoint.
-    public var endpointNetworkType: CfnDBProxyEndpoint.EndpointNetworkType?
+    @exclusivity(unchecked) public var endpointNetworkType: CfnDBProxyEndpoint.EndpointNetworkType?
     /// An optional set of key-value pairs to associate arbitrary data of your choosing with the DB proxy endpoint.
-    public var tags: [CfnDBProxyEndpoint.TagFormat]?
+    @exclusivity(unchecked) public var tags: [CfnDBProxyEndpoint.TagFormat]?
     /// A value that indicates whether the DB proxy endpoint can be used for read/write or read-only operations.
-    public var targetRole: CfnDBProxyEndpoint.TargetRole?
+    @exclusivity(unchecked) public var targetRole: CfnDBProxyEndpoint.TargetRole?
     /// VPC security group IDs to associate with the new DB proxy endpoint.
-    public var vpcSecurityGroupIds: Value<[String]>?
+    @exclusivity(unchecked) public var vpcSecurityGroupIds: Value<[String]>?
     /// VPC subnet IDs to associate with the new DB proxy endpoint.
-    public var vpcSubnetIds: Value<[String]>
+    @exclusivity(unchecked) public var vpcSubnetIds: Value<[String]>
 
     public init(_ logicalID: String, dbProxyEndpointName: Value<String>, dbProxyName: Value<String>, vpcSubnetIds: Value<[String]>, endpointNetworkType: CfnDBProxyEndpoint.EndpointNetworkType? = nil, tags: [CfnDBProxyEndpoint.TagFormat]? = nil, targetRole: CfnDBProxyEndpoint.TargetRole? = nil, vpcSecurityGroupIds: Value<[String]>? = nil) {
         self.dbProxyEndpointName = dbProxyEndpointName

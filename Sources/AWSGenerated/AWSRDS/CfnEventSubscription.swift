@@ -4,19 +4,19 @@ import CloudFormation
 /// `AWS::RDS::EventSubscription`: The ``AWS::RDS::EventSubscription`` resource allows you to receive notifications for Amazon Relational Database Service events through the Amazon Simple Notification Service (Amazon SNS).
 public final class CfnEventSubscription: Resource {
     /// Specifies whether to activate the subscription.
-    public var enabled: Value<Bool>?
+    @exclusivity(unchecked) public var enabled: Value<Bool>?
     /// A list of event categories for a particular source type (``SourceType``) that you want to subscribe to.
-    public var eventCategories: Value<[String]>?
+    @exclusivity(unchecked) public var eventCategories: Value<[String]>?
     /// The Amazon Resource Name (ARN) of the SNS topic created for event notification.
-    public var snsTopicArn: Value<String>
+    @exclusivity(unchecked) public var snsTopicArn: Value<String>
     /// The list of identifiers of the event sources for which events are returned.
-    public var sourceIds: Value<[String]>?
+    @exclusivity(unchecked) public var sourceIds: Value<[String]>?
     /// The type of source that is generating the events.
-    public var sourceType: Value<String>?
+    @exclusivity(unchecked) public var sourceType: Value<String>?
     /// The name of the subscription.
-    public var subscriptionName: Value<String>?
+    @exclusivity(unchecked) public var subscriptionName: Value<String>?
     /// An optional array of key-value pairs to apply to this subscription.
-    public var tags: [CfnEventSubscription.Tag]?
+    @exclusivity(unchecked) public var tags: [CfnEventSubscription.Tag]?
 
     public init(_ logicalID: String, snsTopicArn: Value<String>, enabled: Value<Bool>? = nil, eventCategories: Value<[String]>? = nil, sourceIds: Value<[String]>? = nil, sourceType: Value<String>? = nil, subscriptionName: Value<String>? = nil, tags: [CfnEventSubscription.Tag]? = nil) {
         self.enabled = enabled

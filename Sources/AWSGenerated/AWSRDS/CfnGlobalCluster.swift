@@ -8,21 +8,21 @@ public final class CfnGlobalCluster: Resource, HasAttributes {
     }
 
     /// The deletion protection setting for the new global database.
-    public var deletionProtection: Value<Bool>?
+    @exclusivity(unchecked) public var deletionProtection: Value<Bool>?
     /// The name of the database engine to be used for this DB cluster.
-    public var engine: CfnGlobalCluster.Engine?
+    @exclusivity(unchecked) public var engine: CfnGlobalCluster.Engine?
     /// The life cycle type of the global cluster.
-    public var engineLifecycleSupport: Value<String>?
+    @exclusivity(unchecked) public var engineLifecycleSupport: Value<String>?
     /// The version number of the database engine to use.
-    public var engineVersion: Value<String>?
+    @exclusivity(unchecked) public var engineVersion: Value<String>?
     /// The cluster identifier of the new global database cluster.
-    public var globalClusterIdentifier: Value<String>?
+    @exclusivity(unchecked) public var globalClusterIdentifier: Value<String>?
     /// The Amazon Resource Name (ARN) to use as the primary cluster of the global database.
-    public var sourceDBClusterIdentifier: Value<String>?
+    @exclusivity(unchecked) public var sourceDBClusterIdentifier: Value<String>?
     /// The storage encryption setting for the new global database cluster.
-    public var storageEncrypted: Value<Bool>?
+    @exclusivity(unchecked) public var storageEncrypted: Value<Bool>?
     /// An array of key-value pairs to apply to this resource.
-    public var tags: [CfnGlobalCluster.Tag]?
+    @exclusivity(unchecked) public var tags: [CfnGlobalCluster.Tag]?
 
     public init(_ logicalID: String, deletionProtection: Value<Bool>? = nil, engine: CfnGlobalCluster.Engine? = nil, engineLifecycleSupport: Value<String>? = nil, engineVersion: Value<String>? = nil, globalClusterIdentifier: Value<String>? = nil, sourceDBClusterIdentifier: Value<String>? = nil, storageEncrypted: Value<Bool>? = nil, tags: [CfnGlobalCluster.Tag]? = nil) {
         self.deletionProtection = deletionProtection

@@ -11,11 +11,11 @@ public final class CfnTrafficPolicy: Resource, HasAttributes {
     }
 
     /// Any comments to include about the traffic policy.
-    public var comment: Value<String>?
+    @exclusivity(unchecked) public var comment: Value<String>?
     /// The definition of the traffic policy in JSON format.
-    public var document: Value<String>
+    @exclusivity(unchecked) public var document: Value<String>
     /// The name of the traffic policy.
-    public var name: Value<String>
+    @exclusivity(unchecked) public var name: Value<String>
 
     public init(_ logicalID: String, document: Value<String>, name: Value<String>, comment: Value<String>? = nil) {
         self.comment = comment

@@ -10,18 +10,18 @@ public final class CfnAccessGrant: Resource, HasAttributes {
     }
 
     /// The configuration options of the grant location, which is the S3 path to the data to which you are granting access.
-    public var accessGrantsLocationConfiguration: CfnAccessGrant.AccessGrantsLocationConfiguration?
+    @exclusivity(unchecked) public var accessGrantsLocationConfiguration: CfnAccessGrant.AccessGrantsLocationConfiguration?
     /// The custom S3 location to be accessed by the grantee
-    public var accessGrantsLocationId: Value<String>
+    @exclusivity(unchecked) public var accessGrantsLocationId: Value<String>
     /// The ARN of the application grantees will use to access the location
-    public var applicationArn: Value<String>?
+    @exclusivity(unchecked) public var applicationArn: Value<String>?
     /// The principal who will be granted permission to access S3.
-    public var grantee: CfnAccessGrant.Grantee
+    @exclusivity(unchecked) public var grantee: CfnAccessGrant.Grantee
     /// The level of access to be afforded to the grantee
-    public var permission: CfnAccessGrant.Permission
+    @exclusivity(unchecked) public var permission: CfnAccessGrant.Permission
     /// The type of S3SubPrefix.
-    public var s3PrefixType: CfnAccessGrant.S3PrefixType?
-    public var tags: [CfnAccessGrant.Tag]?
+    @exclusivity(unchecked) public var s3PrefixType: CfnAccessGrant.S3PrefixType?
+    @exclusivity(unchecked) public var tags: [CfnAccessGrant.Tag]?
 
     public init(_ logicalID: String, accessGrantsLocationId: Value<String>, grantee: CfnAccessGrant.Grantee, permission: CfnAccessGrant.Permission, accessGrantsLocationConfiguration: CfnAccessGrant.AccessGrantsLocationConfiguration? = nil, applicationArn: Value<String>? = nil, s3PrefixType: CfnAccessGrant.S3PrefixType? = nil, tags: [CfnAccessGrant.Tag]? = nil) {
         self.accessGrantsLocationConfiguration = accessGrantsLocationConfiguration

@@ -19,18 +19,18 @@ public final class CfnAccessPoint: Resource, HasAttributes {
     }
 
     /// The name of the bucket that you want to associate this Access Point with.
-    public var bucket: Value<String>
+    @exclusivity(unchecked) public var bucket: Value<String>
     /// The AWS account ID associated with the S3 bucket associated with this access point.
-    public var bucketAccountId: Value<String>?
+    @exclusivity(unchecked) public var bucketAccountId: Value<String>?
     /// The name you want to assign to this Access Point.
-    public var name: Value<String>?
-    public var policy: TemplateValue?
+    @exclusivity(unchecked) public var name: Value<String>?
+    @exclusivity(unchecked) public var policy: TemplateValue?
     /// The PublicAccessBlock configuration that you want to apply to this Access Point.
-    public var publicAccessBlockConfiguration: CfnAccessPoint.PublicAccessBlockConfiguration?
+    @exclusivity(unchecked) public var publicAccessBlockConfiguration: CfnAccessPoint.PublicAccessBlockConfiguration?
     /// An arbitrary set of tags (key-value pairs) for this S3 Access Point.
-    public var tags: [CfnAccessPoint.Tag]?
+    @exclusivity(unchecked) public var tags: [CfnAccessPoint.Tag]?
     /// If you include this field, Amazon S3 restricts access to this Access Point to requests from the specified Virtual Private Cloud (VPC).
-    public var vpcConfiguration: CfnAccessPoint.VpcConfiguration?
+    @exclusivity(unchecked) public var vpcConfiguration: CfnAccessPoint.VpcConfiguration?
 
     public init(_ logicalID: String, bucket: Value<String>, bucketAccountId: Value<String>? = nil, name: Value<String>? = nil, policy: TemplateValue? = nil, publicAccessBlockConfiguration: CfnAccessPoint.PublicAccessBlockConfiguration? = nil, tags: [CfnAccessPoint.Tag]? = nil, vpcConfiguration: CfnAccessPoint.VpcConfiguration? = nil) {
         self.bucket = bucket

@@ -8,27 +8,27 @@ public final class CfnSubscription: Resource, HasAttributes {
     }
 
     /// The delivery policy JSON assigned to the subscription.
-    public var deliveryPolicy: TemplateValue?
+    @exclusivity(unchecked) public var deliveryPolicy: TemplateValue?
     /// The subscription's endpoint.
-    public var endpoint: Value<String>?
+    @exclusivity(unchecked) public var endpoint: Value<String>?
     /// The filter policy JSON assigned to the subscription.
-    public var filterPolicy: TemplateValue?
+    @exclusivity(unchecked) public var filterPolicy: TemplateValue?
     /// This attribute lets you choose the filtering scope by using one of the following string value types: MessageAttributes (default) and MessageBody.
-    public var filterPolicyScope: Value<String>?
+    @exclusivity(unchecked) public var filterPolicyScope: Value<String>?
     /// The subscription's protocol.
-    public var `protocol`: Value<String>
+    @exclusivity(unchecked) public var `protocol`: Value<String>
     /// When set to true, enables raw message delivery.
-    public var rawMessageDelivery: Value<Bool>?
+    @exclusivity(unchecked) public var rawMessageDelivery: Value<Bool>?
     /// When specified, sends undeliverable messages to the specified Amazon SQS dead-letter queue.
-    public var redrivePolicy: TemplateValue?
+    @exclusivity(unchecked) public var redrivePolicy: TemplateValue?
     /// For cross-region subscriptions, the region in which the topic resides.If no region is specified, AWS CloudFormation uses the region of the caller as the default.
-    public var region: Value<String>?
+    @exclusivity(unchecked) public var region: Value<String>?
     /// Specifies whether Amazon SNS resends the notification to the subscription when a message's attribute changes.
-    public var replayPolicy: TemplateValue?
+    @exclusivity(unchecked) public var replayPolicy: TemplateValue?
     /// This property applies only to Amazon Data Firehose delivery stream subscriptions.
-    public var subscriptionRoleArn: Value<String>?
+    @exclusivity(unchecked) public var subscriptionRoleArn: Value<String>?
     /// The ARN of the topic to subscribe to.
-    public var topicArn: Value<String>
+    @exclusivity(unchecked) public var topicArn: Value<String>
 
     public init(_ logicalID: String, protocol: Value<String>, topicArn: Value<String>, deliveryPolicy: TemplateValue? = nil, endpoint: Value<String>? = nil, filterPolicy: TemplateValue? = nil, filterPolicyScope: Value<String>? = nil, rawMessageDelivery: Value<Bool>? = nil, redrivePolicy: TemplateValue? = nil, region: Value<String>? = nil, replayPolicy: TemplateValue? = nil, subscriptionRoleArn: Value<String>? = nil) {
         self.deliveryPolicy = deliveryPolicy

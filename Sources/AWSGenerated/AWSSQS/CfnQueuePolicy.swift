@@ -8,9 +8,9 @@ public final class CfnQueuePolicy: Resource, HasAttributes {
     }
 
     /// A policy document that contains the permissions for the specified SQS queues.
-    public var policyDocument: TemplateValue
+    @exclusivity(unchecked) public var policyDocument: TemplateValue
     /// The URLs of the queues to which you want to add the policy.
-    public var queues: Value<[String]>
+    @exclusivity(unchecked) public var queues: Value<[String]>
 
     public init(_ logicalID: String, policyDocument: TemplateValue, queues: Value<[String]>) {
         self.policyDocument = policyDocument

@@ -11,17 +11,17 @@ public final class CfnCloudConnector: Resource, HasAttributes {
     }
 
     /// The ARN of the AWS Config connector.
-    public var configConnectorArn: Value<String>
+    @exclusivity(unchecked) public var configConnectorArn: Value<String>
     /// The configuration for the cloud connector.
-    public var configuration: CfnCloudConnector.CloudConnectorConfiguration
+    @exclusivity(unchecked) public var configuration: CfnCloudConnector.CloudConnectorConfiguration
     /// The description of the cloud connector.
-    public var description: Value<String>?
+    @exclusivity(unchecked) public var description: Value<String>?
     /// The display name of the cloud connector.
-    public var displayName: Value<String>
+    @exclusivity(unchecked) public var displayName: Value<String>
     /// The IAM role ARN used by the cloud connector.
-    public var roleArn: Value<String>
+    @exclusivity(unchecked) public var roleArn: Value<String>
     /// Tags to apply to the cloud connector.
-    public var tags: [CfnCloudConnector.Tag]?
+    @exclusivity(unchecked) public var tags: [CfnCloudConnector.Tag]?
 
     public init(_ logicalID: String, configConnectorArn: Value<String>, configuration: CfnCloudConnector.CloudConnectorConfiguration, displayName: Value<String>, roleArn: Value<String>, description: Value<String>? = nil, tags: [CfnCloudConnector.Tag]? = nil) {
         self.configConnectorArn = configConnectorArn

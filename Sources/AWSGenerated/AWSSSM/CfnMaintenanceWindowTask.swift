@@ -8,32 +8,32 @@ public final class CfnMaintenanceWindowTask: Resource, HasAttributes {
     }
 
     /// The specification for whether tasks should continue to run after the cutoff time specified in the maintenance windows is reached.
-    public var cutoffBehavior: CfnMaintenanceWindowTask.CutoffBehavior?
+    @exclusivity(unchecked) public var cutoffBehavior: CfnMaintenanceWindowTask.CutoffBehavior?
     /// A description of the task.
-    public var description: Value<String>?
+    @exclusivity(unchecked) public var description: Value<String>?
     /// Information about an Amazon S3 bucket to write Run Command task-level logs to.
-    public var loggingInfo: CfnMaintenanceWindowTask.LoggingInfo?
+    @exclusivity(unchecked) public var loggingInfo: CfnMaintenanceWindowTask.LoggingInfo?
     /// The maximum number of targets this task can be run for, in parallel.
-    public var maxConcurrency: Value<String>?
+    @exclusivity(unchecked) public var maxConcurrency: Value<String>?
     /// The maximum number of errors allowed before this task stops being scheduled.
-    public var maxErrors: Value<String>?
+    @exclusivity(unchecked) public var maxErrors: Value<String>?
     /// The task name.
-    public var name: Value<String>?
+    @exclusivity(unchecked) public var name: Value<String>?
     /// The priority of the task in the maintenance window.
-    public var priority: Value<Int>
+    @exclusivity(unchecked) public var priority: Value<Int>
     /// The Amazon Resource Name (ARN) of the IAM service role for AWS Systems Manager to assume when running a maintenance window task.
-    public var serviceRoleArn: Value<String>?
+    @exclusivity(unchecked) public var serviceRoleArn: Value<String>?
     /// The targets (either instances or window target ids).
-    public var targets: [CfnMaintenanceWindowTask.Target]?
+    @exclusivity(unchecked) public var targets: [CfnMaintenanceWindowTask.Target]?
     /// The resource that the task uses during execution.
-    public var taskArn: Value<String>
+    @exclusivity(unchecked) public var taskArn: Value<String>
     /// The parameters to pass to the task when it runs.
-    public var taskInvocationParameters: CfnMaintenanceWindowTask.TaskInvocationParameters?
-    public var taskParameters: TemplateValue?
+    @exclusivity(unchecked) public var taskInvocationParameters: CfnMaintenanceWindowTask.TaskInvocationParameters?
+    @exclusivity(unchecked) public var taskParameters: TemplateValue?
     /// The type of task.
-    public var taskType: CfnMaintenanceWindowTask.TaskType
+    @exclusivity(unchecked) public var taskType: CfnMaintenanceWindowTask.TaskType
     /// The ID of the maintenance window where the task is registered.
-    public var windowId: Value<String>
+    @exclusivity(unchecked) public var windowId: Value<String>
 
     public init(_ logicalID: String, priority: Value<Int>, taskArn: Value<String>, taskType: CfnMaintenanceWindowTask.TaskType, windowId: Value<String>, cutoffBehavior: CfnMaintenanceWindowTask.CutoffBehavior? = nil, description: Value<String>? = nil, loggingInfo: CfnMaintenanceWindowTask.LoggingInfo? = nil, maxConcurrency: Value<String>? = nil, maxErrors: Value<String>? = nil, name: Value<String>? = nil, serviceRoleArn: Value<String>? = nil, targets: [CfnMaintenanceWindowTask.Target]? = nil, taskInvocationParameters: CfnMaintenanceWindowTask.TaskInvocationParameters? = nil, taskParameters: TemplateValue? = nil) {
         self.cutoffBehavior = cutoffBehavior

@@ -9,9 +9,9 @@ public final class CfnResourcePolicy: Resource, HasAttributes {
     }
 
     /// Actual policy statement.
-    public var policy: TemplateValue
+    @exclusivity(unchecked) public var policy: TemplateValue
     /// Arn of OpsItemGroup etc.
-    public var resourceArn: Value<String>
+    @exclusivity(unchecked) public var resourceArn: Value<String>
 
     public init(_ logicalID: String, policy: TemplateValue, resourceArn: Value<String>) {
         self.policy = policy

@@ -8,19 +8,19 @@ public final class CfnRotationSchedule: Resource, HasAttributes {
     }
 
     /// The list of metadata needed to successfully rotate a managed external secret.
-    public var externalSecretRotationMetadata: [CfnRotationSchedule.ExternalSecretRotationMetadataItem]?
+    @exclusivity(unchecked) public var externalSecretRotationMetadata: [CfnRotationSchedule.ExternalSecretRotationMetadataItem]?
     /// The ARN of the IAM role that is used by Secrets Manager to rotate a managed external secret.
-    public var externalSecretRotationRoleArn: Value<String>?
+    @exclusivity(unchecked) public var externalSecretRotationRoleArn: Value<String>?
     /// Creates a new Lambda rotation function based on one of the Secrets Manager rotation function templates.
-    public var hostedRotationLambda: CfnRotationSchedule.HostedRotationLambda?
+    @exclusivity(unchecked) public var hostedRotationLambda: CfnRotationSchedule.HostedRotationLambda?
     /// Specifies whether to rotate the secret immediately or wait until the next scheduled rotation window.
-    public var rotateImmediatelyOnUpdate: Value<Bool>?
+    @exclusivity(unchecked) public var rotateImmediatelyOnUpdate: Value<Bool>?
     /// The ARN of an existing Lambda rotation function.
-    public var rotationLambdaARN: Value<String>?
+    @exclusivity(unchecked) public var rotationLambdaARN: Value<String>?
     /// A structure that defines the rotation configuration for this secret.
-    public var rotationRules: CfnRotationSchedule.RotationRules?
+    @exclusivity(unchecked) public var rotationRules: CfnRotationSchedule.RotationRules?
     /// The ARN or name of the secret to rotate.
-    public var secretId: Value<String>
+    @exclusivity(unchecked) public var secretId: Value<String>
 
     public init(_ logicalID: String, secretId: Value<String>, externalSecretRotationMetadata: [CfnRotationSchedule.ExternalSecretRotationMetadataItem]? = nil, externalSecretRotationRoleArn: Value<String>? = nil, hostedRotationLambda: CfnRotationSchedule.HostedRotationLambda? = nil, rotateImmediatelyOnUpdate: Value<Bool>? = nil, rotationLambdaARN: Value<String>? = nil, rotationRules: CfnRotationSchedule.RotationRules? = nil) {
         self.externalSecretRotationMetadata = externalSecretRotationMetadata

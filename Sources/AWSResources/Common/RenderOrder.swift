@@ -33,12 +33,16 @@ struct RenderOrder: Sendable {
         var result = Fields()
         result.reserveCapacity(entries.count)
         var placed = PlacedEntries(count: entries.count)
+        var placedCount = 0
         for key in keys {
+            // Once every entry has its place, the keys left are not set: nothing to search for.
+            if placedCount == entries.count { break }
             guard let index = entries.firstIndex(where: { Self.same($0.key, key) }) else { continue }
             placed.insert(index)
+            placedCount += 1
             result.appendNew(key, ordered(entries[index].value, at: key))
         }
-        for index in entries.indices where !placed.contains(index) {
+        for index in entries.indices where placedCount < entries.count && !placed.contains(index) {
             result.appendNew(entries[index].key, ordered(entries[index].value, at: entries[index].key))
         }
         return result
@@ -46,6 +50,7 @@ struct RenderOrder: Sendable {
 
     /// The value at `key` with its own order applied, when one is given for that key.
     private func ordered(_ value: TemplateValue, at key: String) -> TemplateValue {
+        if nested.isEmpty { return value }
         for entry in nested where Self.same(entry.key, key) {
             return entry.order.apply(to: value)
         }

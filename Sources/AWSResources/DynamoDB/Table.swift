@@ -124,7 +124,10 @@ public final class Table<StreamState: TableStreamState>: Resource, HasAttributes
 
     /// The L1 table this one renders as, built from the typed settings.
     func cfnTable(in context: SynthesisContext) -> CfnTable {
-        let table = CfnTable(logicalID, keySchema: TableShapes.keySchema(partitionKey, sortKey, CfnTable.KeySchema.init).templateValue)
+        // The list built here, as `Array.templateValue` builds it: that generic extension runs
+        // unspecialized from this module (metadata look-ups per element).
+        let keySchema = TableShapes.keySchema(partitionKey, sortKey, CfnTable.KeySchema.init)
+        let table = CfnTable(logicalID, keySchema: .list(keySchema.map { $0.templateValue }))
         table.tableName = tableName
         table.attributeDefinitions = attributeDefinitions(in: context).map {
             CfnTable.AttributeDefinition(attributeName: Value($0.name), attributeType: $0.type.cfnType)

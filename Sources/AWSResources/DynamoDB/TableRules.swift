@@ -82,9 +82,11 @@ enum TableRules {
 
         let definitions = (cfn.attributeDefinitions ?? []).compactMap { $0.attributeName.literal }
         var used: [String] = []  // the keys of a table and its indexes: a few dozen at most
+        used.reserveCapacity(definitions.count)
         // `owner` is made only for a message.
         func checkKeys(_ names: [Value<String>]?, owner: @autoclosure () -> String, at path: PropertyPath) -> [String] {
             var checked: [String] = []
+            checked.reserveCapacity(names?.count ?? 0)
             for (position, key) in (names ?? []).enumerated() {
                 guard let name = key.literal else { continue }
                 checked.append(name)

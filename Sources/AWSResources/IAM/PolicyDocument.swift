@@ -56,6 +56,7 @@ extension PolicyDocument {
         // Compared in turn: a document has a handful of statements (IAM's size quota keeps even
         // a large one to a few hundred), too few to pay for hashing each Sid.
         var sids: [String] = []
+        sids.reserveCapacity(statements.count)
         for (index, statement) in statements.enumerated() {
             // Built only for a finding: a policy is checked on every synthesis.
             var statementPath: PropertyPath { path.key("Statement").index(index) }

@@ -148,11 +148,15 @@ public final class Role: Resource, HasAttributes, Grantee {
     /// The policy documents are typed, so they are checked on the model.
     private func validateModel(_ policies: [InlinePolicy], in context: SynthesisContext) {
         trustPolicy.validate(as: .trust, of: self, at: .properties / "AssumeRolePolicyDocument", in: context)
-        var names: Set<String> = []
+        // Compared in turn: a role has a handful of inline policies (IAM's size quota).
+        var names: [String] = []
+        names.reserveCapacity(policies.count)
         for (index, policy) in policies.enumerated() {
             let path = PropertyPath.properties.key("Policies").index(index)
-            if !names.insert(policy.name).inserted {
+            if names.contains(policy.name) {
                 context.error(self, at: path.key("PolicyName"), "two inline policies are named '\(Diagnostic.abbreviated(policy.name))'")
+            } else {
+                names.append(policy.name)
             }
             NameRules.check(policy.name, kind: "policy name", length: 1...128, characters: "[A-Za-z0-9+=,.@_-]", allowed: NameRules.isIAMNameCharacter, allowedASCII: NameRules.isIAMNameByte, of: self, at: path.key("PolicyName"), in: context)
             policy.document.validate(as: .identity, of: self, at: path.key("PolicyDocument"), in: context)

@@ -9,6 +9,7 @@ enum StatementList {
         var result: [PolicyStatement] = []
         result.reserveCapacity(statements.count)
         var bodies: [PolicyStatement] = []
+        if !hashes { bodies.reserveCapacity(statements.count) }
         var bodySet: Set<PolicyStatement> = []
         for statement in statements {
             let body = statement.withoutSid

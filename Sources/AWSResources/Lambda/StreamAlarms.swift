@@ -165,7 +165,9 @@ public struct StreamAlarms {
     /// A given IteratorAge threshold below a second (it would fire on every batch), and a
     /// warning when the implicit default left alarms of the trigger without actions.
     static func report(_ mapping: EventSourceMapping, in context: SynthesisContext) {
-        if !(mapping.source is any StreamEventSource), !mapping.alarms.kinds.isEmpty {
+        // The stored set first: the cast to an existential is a conformance look-up (~5.8 k
+        // instructions), needless when no alarm is asked.
+        if !mapping.alarms.kinds.isEmpty, !(mapping.source is any StreamEventSource) {
             context.error(mapping, "stream alarms are for stream triggers; a queue has no iterator age and no on-failure destination: remove alarms (or set alarms: .none), and alarm on the queue's metrics with Alarm(...)")
             return
         }

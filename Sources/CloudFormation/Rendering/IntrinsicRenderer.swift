@@ -23,7 +23,7 @@ enum ValueRenderer {
             for index in items.indices { try write(items[index], to: &target) }
             try target.endSequence()
         case .object(let fields):
-            try target.beginMapping(tag: tag, expectedKeys: fields.count)
+            try target.beginMapping(tag: tag, distinctKeys: fields.count)
             try write(fields, to: &target)
             try target.endMapping()
         case .intrinsic(let intrinsic):
@@ -31,7 +31,10 @@ enum ValueRenderer {
         }
     }
 
-    /// The entries of a mapping whose start the caller has written.
+    /// The entries of a mapping whose start the caller has written, as
+    /// `beginMapping(tag:distinctKeys:)`: Fields holds each key once (its subscript replaces an
+    /// equal key; `appendNew`, for keys distinct by construction, asserts it), and keys that
+    /// differ as Strings differ in their code points.
     static func write<Target: YAMLEventTarget & ~Copyable>(_ fields: Fields, to target: inout Target) throws(YAMLError) {
         let entries = fields.entries
         for index in entries.indices {
@@ -85,7 +88,7 @@ enum ValueRenderer {
             }
             try target.beginSequence(tag: tag)
             try target.scalar(Scalar(template.rendered))
-            try target.beginMapping(tag: nil, expectedKeys: variables.count)
+            try target.beginMapping(tag: nil, distinctKeys: variables.count)
             try write(variables, to: &target)
             try target.endMapping()
             try target.endSequence()

@@ -174,7 +174,7 @@ public enum TemplateRenderer {
         _ key: String, _ fields: Fields, _ target: inout Target
     ) throws(YAMLError) {
         try target.key(key)
-        try target.beginMapping(tag: nil, expectedKeys: fields.count)
+        try target.beginMapping(tag: nil, distinctKeys: fields.count)
         try ValueRenderer.write(fields, to: &target)
         try target.endMapping()
     }
