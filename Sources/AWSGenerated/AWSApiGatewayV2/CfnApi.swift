@@ -10,39 +10,39 @@ public final class CfnApi: Resource, HasAttributes {
     }
 
     /// An API key selection expression.
-    @exclusivity(unchecked) public var apiKeySelectionExpression: Value<String>?
+    public var apiKeySelectionExpression: Value<String>?
     /// Specifies how to interpret the base path of the API during import.
-    @exclusivity(unchecked) public var basePath: Value<String>?
-    @exclusivity(unchecked) public var body: TemplateValue?
+    public var basePath: Value<String>?
+    public var body: TemplateValue?
     /// The S3 location of an OpenAPI definition.
-    @exclusivity(unchecked) public var bodyS3Location: CfnApi.BodyS3Location?
+    public var bodyS3Location: CfnApi.BodyS3Location?
     /// A CORS configuration.
-    @exclusivity(unchecked) public var corsConfiguration: CfnApi.Cors?
+    public var corsConfiguration: CfnApi.Cors?
     /// This property is part of quick create.
-    @exclusivity(unchecked) public var credentialsArn: Value<String>?
+    public var credentialsArn: Value<String>?
     /// The description of the API.
-    @exclusivity(unchecked) public var description: Value<String>?
+    public var description: Value<String>?
     /// Specifies whether clients can invoke your API by using the default ``execute-api`` endpoint.
-    @exclusivity(unchecked) public var disableExecuteApiEndpoint: Value<Bool>?
+    public var disableExecuteApiEndpoint: Value<Bool>?
     /// Avoid validating models when creating a deployment.
-    @exclusivity(unchecked) public var disableSchemaValidation: Value<Bool>?
+    public var disableSchemaValidation: Value<Bool>?
     /// Specifies whether to rollback the API creation when a warning is encountered.
-    @exclusivity(unchecked) public var failOnWarnings: Value<Bool>?
+    public var failOnWarnings: Value<Bool>?
     /// The IP address types that can invoke the API.
-    @exclusivity(unchecked) public var ipAddressType: Value<String>?
+    public var ipAddressType: Value<String>?
     /// The name of the API.
-    @exclusivity(unchecked) public var name: Value<String>?
+    public var name: Value<String>?
     /// The API protocol.
-    @exclusivity(unchecked) public var protocolType: Value<String>?
+    public var protocolType: Value<String>?
     /// This property is part of quick create.
-    @exclusivity(unchecked) public var routeKey: Value<String>?
+    public var routeKey: Value<String>?
     /// The route selection expression for the API.
-    @exclusivity(unchecked) public var routeSelectionExpression: Value<String>?
-    @exclusivity(unchecked) public var tags: [String: Value<String>]?
+    public var routeSelectionExpression: Value<String>?
+    public var tags: [String: Value<String>]?
     /// This property is part of quick create.
-    @exclusivity(unchecked) public var apiTarget: Value<String>?
+    public var apiTarget: Value<String>?
     /// A version identifier for the API.
-    @exclusivity(unchecked) public var version: Value<String>?
+    public var version: Value<String>?
 
     public init(_ logicalID: String, apiKeySelectionExpression: Value<String>? = nil, basePath: Value<String>? = nil, body: TemplateValue? = nil, bodyS3Location: CfnApi.BodyS3Location? = nil, corsConfiguration: CfnApi.Cors? = nil, credentialsArn: Value<String>? = nil, description: Value<String>? = nil, disableExecuteApiEndpoint: Value<Bool>? = nil, disableSchemaValidation: Value<Bool>? = nil, failOnWarnings: Value<Bool>? = nil, ipAddressType: Value<String>? = nil, name: Value<String>? = nil, protocolType: Value<String>? = nil, routeKey: Value<String>? = nil, routeSelectionExpression: Value<String>? = nil, tags: [String: Value<String>]? = nil, apiTarget: Value<String>? = nil, version: Value<String>? = nil) {
         self.apiKeySelectionExpression = apiKeySelectionExpression

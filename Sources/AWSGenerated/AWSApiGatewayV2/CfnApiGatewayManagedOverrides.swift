@@ -8,13 +8,13 @@ public final class CfnApiGatewayManagedOverrides: Resource, HasAttributes {
     }
 
     /// The ID of the API for which to override the configuration of API Gateway-managed resources.
-    @exclusivity(unchecked) public var apiId: Value<String>
+    public var apiId: Value<String>
     /// Overrides the integration configuration for an API Gateway-managed integration.
-    @exclusivity(unchecked) public var integration: CfnApiGatewayManagedOverrides.IntegrationOverrides?
+    public var integration: CfnApiGatewayManagedOverrides.IntegrationOverrides?
     /// Overrides the route configuration for an API Gateway-managed route.
-    @exclusivity(unchecked) public var route: CfnApiGatewayManagedOverrides.RouteOverrides?
+    public var route: CfnApiGatewayManagedOverrides.RouteOverrides?
     /// Overrides the stage configuration for an API Gateway-managed stage.
-    @exclusivity(unchecked) public var stage: CfnApiGatewayManagedOverrides.StageOverrides?
+    public var stage: CfnApiGatewayManagedOverrides.StageOverrides?
 
     public init(_ logicalID: String, apiId: Value<String>, integration: CfnApiGatewayManagedOverrides.IntegrationOverrides? = nil, route: CfnApiGatewayManagedOverrides.RouteOverrides? = nil, stage: CfnApiGatewayManagedOverrides.StageOverrides? = nil) {
         self.apiId = apiId

@@ -8,13 +8,13 @@ public final class CfnApiMapping: Resource, HasAttributes {
     }
 
     /// The API identifier.
-    @exclusivity(unchecked) public var apiId: Value<String>
+    public var apiId: Value<String>
     /// The API mapping key.
-    @exclusivity(unchecked) public var apiMappingKey: Value<String>?
+    public var apiMappingKey: Value<String>?
     /// The domain name.
-    @exclusivity(unchecked) public var domainName: Value<String>
+    public var domainName: Value<String>
     /// The API stage.
-    @exclusivity(unchecked) public var stage: Value<String>
+    public var stage: Value<String>
 
     public init(_ logicalID: String, apiId: Value<String>, domainName: Value<String>, stage: Value<String>, apiMappingKey: Value<String>? = nil) {
         self.apiId = apiId

@@ -8,27 +8,27 @@ public final class CfnAuthorizer: Resource, HasAttributes {
     }
 
     /// The API identifier.
-    @exclusivity(unchecked) public var apiId: Value<String>
+    public var apiId: Value<String>
     /// Specifies the required credentials as an IAM role for API Gateway to invoke the authorizer.
-    @exclusivity(unchecked) public var authorizerCredentialsArn: Value<String>?
+    public var authorizerCredentialsArn: Value<String>?
     /// Specifies the format of the payload sent to an HTTP API Lambda authorizer.
-    @exclusivity(unchecked) public var authorizerPayloadFormatVersion: Value<String>?
+    public var authorizerPayloadFormatVersion: Value<String>?
     /// The time to live (TTL) for cached authorizer results, in seconds.
-    @exclusivity(unchecked) public var authorizerResultTtlInSeconds: Value<Int>?
+    public var authorizerResultTtlInSeconds: Value<Int>?
     /// The authorizer type.
-    @exclusivity(unchecked) public var authorizerType: Value<String>
+    public var authorizerType: Value<String>
     /// The authorizer's Uniform Resource Identifier (URI).
-    @exclusivity(unchecked) public var authorizerUri: Value<String>?
+    public var authorizerUri: Value<String>?
     /// Specifies whether a Lambda authorizer returns a response in a simple format.
-    @exclusivity(unchecked) public var enableSimpleResponses: Value<Bool>?
+    public var enableSimpleResponses: Value<Bool>?
     /// The identity source for which authorization is requested.
-    @exclusivity(unchecked) public var identitySource: Value<[String]>?
+    public var identitySource: Value<[String]>?
     /// This parameter is not used.
-    @exclusivity(unchecked) public var identityValidationExpression: Value<String>?
+    public var identityValidationExpression: Value<String>?
     /// The ``JWTConfiguration`` property specifies the configuration of a JWT authorizer.
-    @exclusivity(unchecked) public var jwtConfiguration: CfnAuthorizer.JWTConfiguration?
+    public var jwtConfiguration: CfnAuthorizer.JWTConfiguration?
     /// The name of the authorizer.
-    @exclusivity(unchecked) public var name: Value<String>
+    public var name: Value<String>
 
     public init(_ logicalID: String, apiId: Value<String>, authorizerType: Value<String>, name: Value<String>, authorizerCredentialsArn: Value<String>? = nil, authorizerPayloadFormatVersion: Value<String>? = nil, authorizerResultTtlInSeconds: Value<Int>? = nil, authorizerUri: Value<String>? = nil, enableSimpleResponses: Value<Bool>? = nil, identitySource: Value<[String]>? = nil, identityValidationExpression: Value<String>? = nil, jwtConfiguration: CfnAuthorizer.JWTConfiguration? = nil) {
         self.apiId = apiId

@@ -8,11 +8,11 @@ public final class CfnDeployment: Resource, HasAttributes {
     }
 
     /// The API identifier.
-    @exclusivity(unchecked) public var apiId: Value<String>
+    public var apiId: Value<String>
     /// The description for the deployment resource.
-    @exclusivity(unchecked) public var description: Value<String>?
+    public var description: Value<String>?
     /// The name of an existing stage to associate with the deployment.
-    @exclusivity(unchecked) public var stageName: Value<String>?
+    public var stageName: Value<String>?
 
     public init(_ logicalID: String, apiId: Value<String>, description: Value<String>? = nil, stageName: Value<String>? = nil) {
         self.apiId = apiId

@@ -10,14 +10,14 @@ public final class CfnDomainName: Resource, HasAttributes {
     }
 
     /// The custom domain name for your API in Amazon API Gateway.
-    @exclusivity(unchecked) public var domainName: Value<String>
+    public var domainName: Value<String>
     /// The domain name configurations.
-    @exclusivity(unchecked) public var domainNameConfigurations: [CfnDomainName.DomainNameConfiguration]?
+    public var domainNameConfigurations: [CfnDomainName.DomainNameConfiguration]?
     /// The mutual TLS authentication configuration for a custom domain name.
-    @exclusivity(unchecked) public var mutualTlsAuthentication: CfnDomainName.MutualTlsAuthentication?
+    public var mutualTlsAuthentication: CfnDomainName.MutualTlsAuthentication?
     /// The routing mode API Gateway uses to route traffic to your APIs.
-    @exclusivity(unchecked) public var routingMode: CfnDomainName.RoutingMode?
-    @exclusivity(unchecked) public var tags: [String: Value<String>]?
+    public var routingMode: CfnDomainName.RoutingMode?
+    public var tags: [String: Value<String>]?
 
     public init(_ logicalID: String, domainName: Value<String>, domainNameConfigurations: [CfnDomainName.DomainNameConfiguration]? = nil, mutualTlsAuthentication: CfnDomainName.MutualTlsAuthentication? = nil, routingMode: CfnDomainName.RoutingMode? = nil, tags: [String: Value<String>]? = nil) {
         self.domainName = domainName

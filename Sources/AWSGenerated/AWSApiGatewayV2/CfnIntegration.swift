@@ -8,41 +8,41 @@ public final class CfnIntegration: Resource, HasAttributes {
     }
 
     /// The API identifier.
-    @exclusivity(unchecked) public var apiId: Value<String>
+    public var apiId: Value<String>
     /// The ID of the VPC link for a private integration.
-    @exclusivity(unchecked) public var connectionId: Value<String>?
+    public var connectionId: Value<String>?
     /// The type of the network connection to the integration endpoint.
-    @exclusivity(unchecked) public var connectionType: Value<String>?
+    public var connectionType: Value<String>?
     /// Supported only for WebSocket APIs.
-    @exclusivity(unchecked) public var contentHandlingStrategy: Value<String>?
+    public var contentHandlingStrategy: Value<String>?
     /// Specifies the credentials required for the integration, if any.
-    @exclusivity(unchecked) public var credentialsArn: Value<String>?
+    public var credentialsArn: Value<String>?
     /// The description of the integration.
-    @exclusivity(unchecked) public var description: Value<String>?
+    public var description: Value<String>?
     /// Specifies the integration's HTTP method type.
-    @exclusivity(unchecked) public var integrationMethod: Value<String>?
+    public var integrationMethod: Value<String>?
     /// Supported only for HTTP API AWS_PROXY integrations.
-    @exclusivity(unchecked) public var integrationSubtype: Value<String>?
+    public var integrationSubtype: Value<String>?
     /// The integration type of an integration.
-    @exclusivity(unchecked) public var integrationType: Value<String>
+    public var integrationType: Value<String>
     /// For a Lambda integration, specify the URI of a Lambda function.
-    @exclusivity(unchecked) public var integrationUri: Value<String>?
+    public var integrationUri: Value<String>?
     /// Specifies the pass-through behavior for incoming requests based on the Content-Type header in the request, and the available mapping templates specified as the requestTemplates property on the Inte...
-    @exclusivity(unchecked) public var passthroughBehavior: Value<String>?
+    public var passthroughBehavior: Value<String>?
     /// Specifies the format of the payload sent to an integration.
-    @exclusivity(unchecked) public var payloadFormatVersion: Value<String>?
+    public var payloadFormatVersion: Value<String>?
     /// A key-value map specifying parameters.
-    @exclusivity(unchecked) public var requestParameters: TemplateValue?
+    public var requestParameters: TemplateValue?
     /// A map of Velocity templates that are applied on the request payload based on the value of the Content-Type header sent by the client.
-    @exclusivity(unchecked) public var requestTemplates: TemplateValue?
+    public var requestTemplates: TemplateValue?
     /// Parameters that transform the HTTP response from a backend integration before returning the response to clients.
-    @exclusivity(unchecked) public var responseParameters: TemplateValue?
+    public var responseParameters: TemplateValue?
     /// The template selection expression for the integration.
-    @exclusivity(unchecked) public var templateSelectionExpression: Value<String>?
+    public var templateSelectionExpression: Value<String>?
     /// Custom timeout between 50 and 29000 milliseconds for WebSocket APIs and between 50 and 30000 milliseconds for HTTP APIs.
-    @exclusivity(unchecked) public var timeoutInMillis: Value<Int>?
+    public var timeoutInMillis: Value<Int>?
     /// The TLS configuration for a private integration.
-    @exclusivity(unchecked) public var tlsConfig: CfnIntegration.TlsConfig?
+    public var tlsConfig: CfnIntegration.TlsConfig?
 
     public init(_ logicalID: String, apiId: Value<String>, integrationType: Value<String>, connectionId: Value<String>? = nil, connectionType: Value<String>? = nil, contentHandlingStrategy: Value<String>? = nil, credentialsArn: Value<String>? = nil, description: Value<String>? = nil, integrationMethod: Value<String>? = nil, integrationSubtype: Value<String>? = nil, integrationUri: Value<String>? = nil, passthroughBehavior: Value<String>? = nil, payloadFormatVersion: Value<String>? = nil, requestParameters: TemplateValue? = nil, requestTemplates: TemplateValue? = nil, responseParameters: TemplateValue? = nil, templateSelectionExpression: Value<String>? = nil, timeoutInMillis: Value<Int>? = nil, tlsConfig: CfnIntegration.TlsConfig? = nil) {
         self.apiId = apiId

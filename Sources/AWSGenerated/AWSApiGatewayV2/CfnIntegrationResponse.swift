@@ -8,17 +8,17 @@ public final class CfnIntegrationResponse: Resource, HasAttributes {
     }
 
     /// The API identifier.
-    @exclusivity(unchecked) public var apiId: Value<String>
+    public var apiId: Value<String>
     /// Supported only for WebSocket APIs.
-    @exclusivity(unchecked) public var contentHandlingStrategy: Value<String>?
+    public var contentHandlingStrategy: Value<String>?
     /// The integration ID.
-    @exclusivity(unchecked) public var integrationId: Value<String>
+    public var integrationId: Value<String>
     /// The integration response key.
-    @exclusivity(unchecked) public var integrationResponseKey: Value<String>
-    @exclusivity(unchecked) public var responseParameters: TemplateValue?
-    @exclusivity(unchecked) public var responseTemplates: TemplateValue?
+    public var integrationResponseKey: Value<String>
+    public var responseParameters: TemplateValue?
+    public var responseTemplates: TemplateValue?
     /// The template selection expression for the integration response.
-    @exclusivity(unchecked) public var templateSelectionExpression: Value<String>?
+    public var templateSelectionExpression: Value<String>?
 
     public init(_ logicalID: String, apiId: Value<String>, integrationId: Value<String>, integrationResponseKey: Value<String>, contentHandlingStrategy: Value<String>? = nil, responseParameters: TemplateValue? = nil, responseTemplates: TemplateValue? = nil, templateSelectionExpression: Value<String>? = nil) {
         self.apiId = apiId

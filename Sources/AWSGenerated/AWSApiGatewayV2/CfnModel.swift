@@ -8,14 +8,14 @@ public final class CfnModel: Resource, HasAttributes {
     }
 
     /// The API identifier.
-    @exclusivity(unchecked) public var apiId: Value<String>
+    public var apiId: Value<String>
     /// The content-type for the model, for example, "application/json".
-    @exclusivity(unchecked) public var contentType: Value<String>?
+    public var contentType: Value<String>?
     /// The description of the model.
-    @exclusivity(unchecked) public var description: Value<String>?
+    public var description: Value<String>?
     /// The name of the model.
-    @exclusivity(unchecked) public var name: Value<String>
-    @exclusivity(unchecked) public var schema: TemplateValue
+    public var name: Value<String>
+    public var schema: TemplateValue
 
     public init(_ logicalID: String, apiId: Value<String>, name: Value<String>, schema: TemplateValue, contentType: Value<String>? = nil, description: Value<String>? = nil) {
         self.apiId = apiId

@@ -10,11 +10,11 @@ public final class CfnPortalProduct: Resource, HasAttributes {
     }
 
     /// A description of the portal product.
-    @exclusivity(unchecked) public var description: Value<String>?
+    public var description: Value<String>?
     /// The name of the portal product as it appears in a published portal.
-    @exclusivity(unchecked) public var displayName: Value<String>
+    public var displayName: Value<String>
     /// The collection of tags associated with the portal product.
-    @exclusivity(unchecked) public var tags: [CfnPortalProduct.Tag]?
+    public var tags: [CfnPortalProduct.Tag]?
 
     public init(_ logicalID: String, displayName: Value<String>, description: Value<String>? = nil, tags: [CfnPortalProduct.Tag]? = nil) {
         self.description = description

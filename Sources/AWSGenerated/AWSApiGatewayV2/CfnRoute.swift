@@ -8,28 +8,28 @@ public final class CfnRoute: Resource, HasAttributes {
     }
 
     /// The API identifier.
-    @exclusivity(unchecked) public var apiId: Value<String>
+    public var apiId: Value<String>
     /// Specifies whether an API key is required for the route.
-    @exclusivity(unchecked) public var apiKeyRequired: Value<Bool>?
+    public var apiKeyRequired: Value<Bool>?
     /// The authorization scopes supported by this route.
-    @exclusivity(unchecked) public var authorizationScopes: Value<[String]>?
+    public var authorizationScopes: Value<[String]>?
     /// The authorization type for the route.
-    @exclusivity(unchecked) public var authorizationType: Value<String>?
+    public var authorizationType: Value<String>?
     /// The identifier of the ``Authorizer`` resource to be associated with this route.
-    @exclusivity(unchecked) public var authorizerId: Value<String>?
+    public var authorizerId: Value<String>?
     /// The model selection expression for the route.
-    @exclusivity(unchecked) public var modelSelectionExpression: Value<String>?
+    public var modelSelectionExpression: Value<String>?
     /// The operation name for the route.
-    @exclusivity(unchecked) public var operationName: Value<String>?
-    @exclusivity(unchecked) public var requestModels: TemplateValue?
+    public var operationName: Value<String>?
+    public var requestModels: TemplateValue?
     /// The request parameters for the route.
-    @exclusivity(unchecked) public var requestParameters: TemplateValue?
+    public var requestParameters: TemplateValue?
     /// The route key for the route.
-    @exclusivity(unchecked) public var routeKey: Value<String>
+    public var routeKey: Value<String>
     /// The route response selection expression for the route.
-    @exclusivity(unchecked) public var routeResponseSelectionExpression: Value<String>?
+    public var routeResponseSelectionExpression: Value<String>?
     /// The target for the route.
-    @exclusivity(unchecked) public var routeTarget: Value<String>?
+    public var routeTarget: Value<String>?
 
     public init(_ logicalID: String, apiId: Value<String>, routeKey: Value<String>, apiKeyRequired: Value<Bool>? = nil, authorizationScopes: Value<[String]>? = nil, authorizationType: Value<String>? = nil, authorizerId: Value<String>? = nil, modelSelectionExpression: Value<String>? = nil, operationName: Value<String>? = nil, requestModels: TemplateValue? = nil, requestParameters: TemplateValue? = nil, routeResponseSelectionExpression: Value<String>? = nil, routeTarget: Value<String>? = nil) {
         self.apiId = apiId

@@ -8,16 +8,16 @@ public final class CfnRouteResponse: Resource, HasAttributes {
     }
 
     /// The API identifier.
-    @exclusivity(unchecked) public var apiId: Value<String>
+    public var apiId: Value<String>
     /// The model selection expression for the route response.
-    @exclusivity(unchecked) public var modelSelectionExpression: Value<String>?
-    @exclusivity(unchecked) public var responseModels: TemplateValue?
+    public var modelSelectionExpression: Value<String>?
+    public var responseModels: TemplateValue?
     /// The route response parameters.
-    @exclusivity(unchecked) public var responseParameters: TemplateValue?
+    public var responseParameters: TemplateValue?
     /// The route ID.
-    @exclusivity(unchecked) public var routeId: Value<String>
+    public var routeId: Value<String>
     /// The route response key.
-    @exclusivity(unchecked) public var routeResponseKey: Value<String>
+    public var routeResponseKey: Value<String>
 
     public init(_ logicalID: String, apiId: Value<String>, routeId: Value<String>, routeResponseKey: Value<String>, modelSelectionExpression: Value<String>? = nil, responseModels: TemplateValue? = nil, responseParameters: TemplateValue? = nil) {
         self.apiId = apiId

@@ -9,13 +9,13 @@ public final class CfnRoutingRule: Resource, HasAttributes {
     }
 
     /// The resulting action based on matching a routing rules condition.
-    @exclusivity(unchecked) public var actions: [CfnRoutingRule.Action]
+    public var actions: [CfnRoutingRule.Action]
     /// The conditions of the routing rule.
-    @exclusivity(unchecked) public var conditions: [CfnRoutingRule.Condition]
+    public var conditions: [CfnRoutingRule.Condition]
     /// The ARN of the domain name.
-    @exclusivity(unchecked) public var domainNameArn: Value<String>
+    public var domainNameArn: Value<String>
     /// The order in which API Gateway evaluates a rule.
-    @exclusivity(unchecked) public var priority: Value<Int>
+    public var priority: Value<Int>
 
     public init(_ logicalID: String, actions: [CfnRoutingRule.Action], conditions: [CfnRoutingRule.Condition], domainNameArn: Value<String>, priority: Value<Int>) {
         self.actions = actions

@@ -4,24 +4,24 @@ import CloudFormation
 /// `AWS::ApiGatewayV2::Stage`: Resource Type definition for AWS::ApiGatewayV2::Stage
 public final class CfnStage: Resource {
     /// Settings for logging access in this stage.
-    @exclusivity(unchecked) public var accessLogSettings: CfnStage.AccessLogSettings?
+    public var accessLogSettings: CfnStage.AccessLogSettings?
     /// The API identifier.
-    @exclusivity(unchecked) public var apiId: Value<String>
+    public var apiId: Value<String>
     /// Specifies whether updates to an API automatically trigger a new deployment.
-    @exclusivity(unchecked) public var autoDeploy: Value<Bool>?
+    public var autoDeploy: Value<Bool>?
     /// The identifier of a client certificate for a Stage.
-    @exclusivity(unchecked) public var clientCertificateId: Value<String>?
+    public var clientCertificateId: Value<String>?
     /// The default route settings for the stage.
-    @exclusivity(unchecked) public var defaultRouteSettings: CfnStage.RouteSettings?
+    public var defaultRouteSettings: CfnStage.RouteSettings?
     /// The deployment identifier for the API stage.
-    @exclusivity(unchecked) public var deploymentId: Value<String>?
+    public var deploymentId: Value<String>?
     /// The description for the API stage.
-    @exclusivity(unchecked) public var description: Value<String>?
-    @exclusivity(unchecked) public var routeSettings: TemplateValue?
+    public var description: Value<String>?
+    public var routeSettings: TemplateValue?
     /// The stage name.
-    @exclusivity(unchecked) public var stageName: Value<String>
-    @exclusivity(unchecked) public var stageVariables: TemplateValue?
-    @exclusivity(unchecked) public var tags: [String: Value<String>]?
+    public var stageName: Value<String>
+    public var stageVariables: TemplateValue?
+    public var tags: [String: Value<String>]?
 
     public init(_ logicalID: String, apiId: Value<String>, stageName: Value<String>, accessLogSettings: CfnStage.AccessLogSettings? = nil, autoDeploy: Value<Bool>? = nil, clientCertificateId: Value<String>? = nil, defaultRouteSettings: CfnStage.RouteSettings? = nil, deploymentId: Value<String>? = nil, description: Value<String>? = nil, routeSettings: TemplateValue? = nil, stageVariables: TemplateValue? = nil, tags: [String: Value<String>]? = nil) {
         self.accessLogSettings = accessLogSettings

@@ -8,12 +8,12 @@ public final class CfnVpcLink: Resource, HasAttributes {
     }
 
     /// The name of the VPC link.
-    @exclusivity(unchecked) public var name: Value<String>
+    public var name: Value<String>
     /// A list of security group IDs for the VPC link.
-    @exclusivity(unchecked) public var securityGroupIds: Value<[String]>?
+    public var securityGroupIds: Value<[String]>?
     /// A list of subnet IDs to include in the VPC link.
-    @exclusivity(unchecked) public var subnetIds: Value<[String]>
-    @exclusivity(unchecked) public var tags: [String: Value<String>]?
+    public var subnetIds: Value<[String]>
+    public var tags: [String: Value<String>]?
 
     public init(_ logicalID: String, name: Value<String>, subnetIds: Value<[String]>, securityGroupIds: Value<[String]>? = nil, tags: [String: Value<String>]? = nil) {
         self.name = name

@@ -7,7 +7,7 @@ public final class CfnAccount: Resource, HasAttributes {
         case accountId = "AccountId"
     }
 
-    @exclusivity(unchecked) public var expiryEventsConfiguration: CfnAccount.ExpiryEventsConfiguration
+    public var expiryEventsConfiguration: CfnAccount.ExpiryEventsConfiguration
 
     public init(_ logicalID: String, expiryEventsConfiguration: CfnAccount.ExpiryEventsConfiguration) {
         self.expiryEventsConfiguration = expiryEventsConfiguration

@@ -8,12 +8,12 @@ public final class CfnAcmeDomainValidation: Resource, HasAttributes {
     }
 
     /// The ARN of the ACME endpoint this domain validation is associated with.
-    @exclusivity(unchecked) public var acmeEndpointArn: Value<String>
+    public var acmeEndpointArn: Value<String>
     /// The domain name to validate.
-    @exclusivity(unchecked) public var domainName: Value<String>
-    @exclusivity(unchecked) public var prevalidationOptions: CfnAcmeDomainValidation.PrevalidationOptions
+    public var domainName: Value<String>
+    public var prevalidationOptions: CfnAcmeDomainValidation.PrevalidationOptions
     /// Tags associated with the domain validation.
-    @exclusivity(unchecked) public var tags: [CfnAcmeDomainValidation.Tags]?
+    public var tags: [CfnAcmeDomainValidation.Tags]?
 
     public init(_ logicalID: String, acmeEndpointArn: Value<String>, domainName: Value<String>, prevalidationOptions: CfnAcmeDomainValidation.PrevalidationOptions, tags: [CfnAcmeDomainValidation.Tags]? = nil) {
         self.acmeEndpointArn = acmeEndpointArn

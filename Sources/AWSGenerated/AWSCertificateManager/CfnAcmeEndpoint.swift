@@ -9,14 +9,14 @@ public final class CfnAcmeEndpoint: Resource, HasAttributes {
     }
 
     /// The authorization behavior for the ACME endpoint.
-    @exclusivity(unchecked) public var authorizationBehavior: CfnAcmeEndpoint.AuthorizationBehavior
-    @exclusivity(unchecked) public var certificateAuthority: CfnAcmeEndpoint.CertificateAuthority
+    public var authorizationBehavior: CfnAcmeEndpoint.AuthorizationBehavior
+    public var certificateAuthority: CfnAcmeEndpoint.CertificateAuthority
     /// Tags applied to certificates issued via this endpoint.
-    @exclusivity(unchecked) public var certificateTags: [CfnAcmeEndpoint.Tag]?
+    public var certificateTags: [CfnAcmeEndpoint.Tag]?
     /// Whether contact information is required for the ACME endpoint.
-    @exclusivity(unchecked) public var contact: CfnAcmeEndpoint.Contact?
+    public var contact: CfnAcmeEndpoint.Contact?
     /// Tags associated with the ACME endpoint.
-    @exclusivity(unchecked) public var tags: [CfnAcmeEndpoint.Tags]?
+    public var tags: [CfnAcmeEndpoint.Tags]?
 
     public init(_ logicalID: String, authorizationBehavior: CfnAcmeEndpoint.AuthorizationBehavior, certificateAuthority: CfnAcmeEndpoint.CertificateAuthority, certificateTags: [CfnAcmeEndpoint.Tag]? = nil, contact: CfnAcmeEndpoint.Contact? = nil, tags: [CfnAcmeEndpoint.Tags]? = nil) {
         self.authorizationBehavior = authorizationBehavior

@@ -8,12 +8,12 @@ public final class CfnAcmeExternalAccountBinding: Resource, HasAttributes {
     }
 
     /// The ARN of the ACME endpoint this binding is associated with.
-    @exclusivity(unchecked) public var acmeEndpointArn: Value<String>
-    @exclusivity(unchecked) public var expiration: CfnAcmeExternalAccountBinding.Expiration?
+    public var acmeEndpointArn: Value<String>
+    public var expiration: CfnAcmeExternalAccountBinding.Expiration?
     /// The IAM role ARN for cross-account access.
-    @exclusivity(unchecked) public var roleArn: Value<String>
+    public var roleArn: Value<String>
     /// Tags associated with the external account binding.
-    @exclusivity(unchecked) public var tags: [CfnAcmeExternalAccountBinding.Tags]?
+    public var tags: [CfnAcmeExternalAccountBinding.Tags]?
 
     public init(_ logicalID: String, acmeEndpointArn: Value<String>, roleArn: Value<String>, expiration: CfnAcmeExternalAccountBinding.Expiration? = nil, tags: [CfnAcmeExternalAccountBinding.Tags]? = nil) {
         self.acmeEndpointArn = acmeEndpointArn

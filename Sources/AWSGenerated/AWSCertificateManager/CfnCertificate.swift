@@ -8,24 +8,24 @@ public final class CfnCertificate: Resource, HasAttributes {
     }
 
     /// The Amazon Resource Name (ARN) of the private certificate authority (CA) that will be used to issue the certificate.
-    @exclusivity(unchecked) public var certificateAuthorityArn: Value<String>?
+    public var certificateAuthorityArn: Value<String>?
     /// Specifies whether the certificate can be exported.
-    @exclusivity(unchecked) public var certificateExport: CfnCertificate.CertificateExport?
+    public var certificateExport: CfnCertificate.CertificateExport?
     /// You can opt out of certificate transparency logging by specifying the DISABLED option.
-    @exclusivity(unchecked) public var certificateTransparencyLoggingPreference: CfnCertificate.CertificateTransparencyLoggingPreference?
+    public var certificateTransparencyLoggingPreference: CfnCertificate.CertificateTransparencyLoggingPreference?
     /// The fully qualified domain name (FQDN), such as www.example.com, with which you want to secure an ACM certificate
-    @exclusivity(unchecked) public var domainName: Value<String>
+    public var domainName: Value<String>
     /// Domain information that domain name registrars use to verify your identity.
-    @exclusivity(unchecked) public var domainValidationOptions: [CfnCertificate.DomainValidationOption]?
-    @exclusivity(unchecked) public var id: TemplateValue?
+    public var domainValidationOptions: [CfnCertificate.DomainValidationOption]?
+    public var id: TemplateValue?
     /// Specifies the algorithm of the public and private key pair that your certificate uses to encrypt data.
-    @exclusivity(unchecked) public var keyAlgorithm: Value<String>?
+    public var keyAlgorithm: Value<String>?
     /// Additional FQDNs to be included in the Subject Alternative Name extension of the ACM certificate.
-    @exclusivity(unchecked) public var subjectAlternativeNames: Value<[String]>?
+    public var subjectAlternativeNames: Value<[String]>?
     /// Key-value pairs that can identify the certificate.
-    @exclusivity(unchecked) public var tags: [CfnCertificate.Tag]?
+    public var tags: [CfnCertificate.Tag]?
     /// The method you want to use to validate that you own or control the domain associated with a public certificate.
-    @exclusivity(unchecked) public var validationMethod: Value<String>?
+    public var validationMethod: Value<String>?
 
     public init(_ logicalID: String, domainName: Value<String>, certificateAuthorityArn: Value<String>? = nil, certificateExport: CfnCertificate.CertificateExport? = nil, certificateTransparencyLoggingPreference: CfnCertificate.CertificateTransparencyLoggingPreference? = nil, domainValidationOptions: [CfnCertificate.DomainValidationOption]? = nil, id: TemplateValue? = nil, keyAlgorithm: Value<String>? = nil, subjectAlternativeNames: Value<[String]>? = nil, tags: [CfnCertificate.Tag]? = nil, validationMethod: Value<String>? = nil) {
         self.certificateAuthorityArn = certificateAuthorityArn

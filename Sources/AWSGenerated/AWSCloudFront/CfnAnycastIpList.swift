@@ -11,15 +11,15 @@ public final class CfnAnycastIpList: Resource, HasAttributes {
     }
 
     /// The IP address type for the Anycast static IP list.
-    @exclusivity(unchecked) public var ipAddressType: CfnAnycastIpList.IpAddressType?
+    public var ipAddressType: CfnAnycastIpList.IpAddressType?
     /// The number of IP addresses in the Anycast static IP list.
-    @exclusivity(unchecked) public var ipCount: Value<Int>
+    public var ipCount: Value<Int>
     /// A list of IPAM CIDR configurations that define the IP address ranges, IPAM pools, and associated Anycast IP addresses.
-    @exclusivity(unchecked) public var ipamCidrConfigs: [CfnAnycastIpList.IpamCidrConfig]?
+    public var ipamCidrConfigs: [CfnAnycastIpList.IpamCidrConfig]?
     /// The name of the Anycast static IP list.
-    @exclusivity(unchecked) public var name: Value<String>
+    public var name: Value<String>
     /// A complex type that contains zero or more ``Tag`` elements.
-    @exclusivity(unchecked) public var tags: CfnAnycastIpList.Tags?
+    public var tags: CfnAnycastIpList.Tags?
 
     public init(_ logicalID: String, ipCount: Value<Int>, name: Value<String>, ipAddressType: CfnAnycastIpList.IpAddressType? = nil, ipamCidrConfigs: [CfnAnycastIpList.IpamCidrConfig]? = nil, tags: CfnAnycastIpList.Tags? = nil) {
         self.ipAddressType = ipAddressType

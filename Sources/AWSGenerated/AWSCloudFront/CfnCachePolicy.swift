@@ -9,7 +9,7 @@ public final class CfnCachePolicy: Resource, HasAttributes {
     }
 
     /// The cache policy configuration.
-    @exclusivity(unchecked) public var cachePolicyConfig: CfnCachePolicy.CachePolicyConfig
+    public var cachePolicyConfig: CfnCachePolicy.CachePolicyConfig
 
     public init(_ logicalID: String, cachePolicyConfig: CfnCachePolicy.CachePolicyConfig) {
         self.cachePolicyConfig = cachePolicyConfig

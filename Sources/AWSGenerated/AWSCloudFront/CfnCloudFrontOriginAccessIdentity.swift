@@ -9,7 +9,7 @@ public final class CfnCloudFrontOriginAccessIdentity: Resource, HasAttributes {
     }
 
     /// The current configuration information for the identity.
-    @exclusivity(unchecked) public var cloudFrontOriginAccessIdentityConfig: CfnCloudFrontOriginAccessIdentity.CloudFrontOriginAccessIdentityConfig
+    public var cloudFrontOriginAccessIdentityConfig: CfnCloudFrontOriginAccessIdentity.CloudFrontOriginAccessIdentityConfig
 
     public init(_ logicalID: String, cloudFrontOriginAccessIdentityConfig: CfnCloudFrontOriginAccessIdentity.CloudFrontOriginAccessIdentityConfig) {
         self.cloudFrontOriginAccessIdentityConfig = cloudFrontOriginAccessIdentityConfig

@@ -14,15 +14,15 @@ public final class CfnConnectionFunction: Resource, HasAttributes {
     }
 
     /// A flag that determines whether to automatically publish the function to the ``LIVE`` stage when it’s created.
-    @exclusivity(unchecked) public var autoPublish: Value<Bool>?
+    public var autoPublish: Value<Bool>?
     /// The code for the connection function.
-    @exclusivity(unchecked) public var connectionFunctionCode: Value<String>
+    public var connectionFunctionCode: Value<String>
     /// Contains configuration information about a CloudFront function.
-    @exclusivity(unchecked) public var connectionFunctionConfig: CfnConnectionFunction.ConnectionFunctionConfig
+    public var connectionFunctionConfig: CfnConnectionFunction.ConnectionFunctionConfig
     /// The connection function name.
-    @exclusivity(unchecked) public var name: Value<String>
+    public var name: Value<String>
     /// A complex type that contains zero or more ``Tag`` elements.
-    @exclusivity(unchecked) public var tags: [CfnConnectionFunction.Tag]?
+    public var tags: [CfnConnectionFunction.Tag]?
 
     public init(_ logicalID: String, connectionFunctionCode: Value<String>, connectionFunctionConfig: CfnConnectionFunction.ConnectionFunctionConfig, name: Value<String>, autoPublish: Value<Bool>? = nil, tags: [CfnConnectionFunction.Tag]? = nil) {
         self.autoPublish = autoPublish

@@ -15,15 +15,15 @@ public final class CfnConnectionGroup: Resource, HasAttributes {
     }
 
     /// The ID of the Anycast static IP list.
-    @exclusivity(unchecked) public var anycastIpListId: Value<String>?
+    public var anycastIpListId: Value<String>?
     /// Whether the connection group is enabled.
-    @exclusivity(unchecked) public var enabled: Value<Bool>?
+    public var enabled: Value<Bool>?
     /// IPv6 is enabled for the connection group.
-    @exclusivity(unchecked) public var ipv6Enabled: Value<Bool>?
+    public var ipv6Enabled: Value<Bool>?
     /// The name of the connection group.
-    @exclusivity(unchecked) public var name: Value<String>
+    public var name: Value<String>
     /// A complex type that contains zero or more ``Tag`` elements.
-    @exclusivity(unchecked) public var tags: [CfnConnectionGroup.Tag]?
+    public var tags: [CfnConnectionGroup.Tag]?
 
     public init(_ logicalID: String, name: Value<String>, anycastIpListId: Value<String>? = nil, enabled: Value<Bool>? = nil, ipv6Enabled: Value<Bool>? = nil, tags: [CfnConnectionGroup.Tag]? = nil) {
         self.anycastIpListId = anycastIpListId

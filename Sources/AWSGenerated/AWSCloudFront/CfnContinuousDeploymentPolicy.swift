@@ -9,7 +9,7 @@ public final class CfnContinuousDeploymentPolicy: Resource, HasAttributes {
     }
 
     /// Contains the configuration for a continuous deployment policy.
-    @exclusivity(unchecked) public var continuousDeploymentPolicyConfig: CfnContinuousDeploymentPolicy.ContinuousDeploymentPolicyConfig
+    public var continuousDeploymentPolicyConfig: CfnContinuousDeploymentPolicy.ContinuousDeploymentPolicyConfig
 
     public init(_ logicalID: String, continuousDeploymentPolicyConfig: CfnContinuousDeploymentPolicy.ContinuousDeploymentPolicyConfig) {
         self.continuousDeploymentPolicyConfig = continuousDeploymentPolicyConfig

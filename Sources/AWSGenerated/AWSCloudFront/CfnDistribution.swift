@@ -9,9 +9,9 @@ public final class CfnDistribution: Resource, HasAttributes {
     }
 
     /// The distribution's configuration.
-    @exclusivity(unchecked) public var distributionConfig: CfnDistribution.DistributionConfig
+    public var distributionConfig: CfnDistribution.DistributionConfig
     /// A complex type that contains zero or more ``Tag`` elements.
-    @exclusivity(unchecked) public var tags: [CfnDistribution.Tag]?
+    public var tags: [CfnDistribution.Tag]?
 
     public init(_ logicalID: String, distributionConfig: CfnDistribution.DistributionConfig, tags: [CfnDistribution.Tag]? = nil) {
         self.distributionConfig = distributionConfig

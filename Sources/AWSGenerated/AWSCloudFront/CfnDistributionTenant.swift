@@ -14,23 +14,23 @@ public final class CfnDistributionTenant: Resource, HasAttributes {
     }
 
     /// The ID of the connection group for the distribution tenant.
-    @exclusivity(unchecked) public var connectionGroupId: Value<String>?
+    public var connectionGroupId: Value<String>?
     /// Customizations for the distribution tenant.
-    @exclusivity(unchecked) public var customizations: CfnDistributionTenant.Customizations?
+    public var customizations: CfnDistributionTenant.Customizations?
     /// The ID of the multi-tenant distribution.
-    @exclusivity(unchecked) public var distributionId: Value<String>
+    public var distributionId: Value<String>
     /// The domains associated with the distribution tenant.
-    @exclusivity(unchecked) public var domains: Value<[String]>
+    public var domains: Value<[String]>
     /// Indicates whether the distribution tenant is in an enabled state.
-    @exclusivity(unchecked) public var enabled: Value<Bool>?
+    public var enabled: Value<Bool>?
     /// An object that represents the request for the Amazon CloudFront managed ACM certificate.
-    @exclusivity(unchecked) public var managedCertificateRequest: CfnDistributionTenant.ManagedCertificateRequest?
+    public var managedCertificateRequest: CfnDistributionTenant.ManagedCertificateRequest?
     /// The name of the distribution tenant.
-    @exclusivity(unchecked) public var name: Value<String>
+    public var name: Value<String>
     /// A list of parameter values to add to the resource.
-    @exclusivity(unchecked) public var parameters: [CfnDistributionTenant.Parameter]?
+    public var parameters: [CfnDistributionTenant.Parameter]?
     /// A complex type that contains zero or more ``Tag`` elements.
-    @exclusivity(unchecked) public var tags: [CfnDistributionTenant.Tag]?
+    public var tags: [CfnDistributionTenant.Tag]?
 
     public init(_ logicalID: String, distributionId: Value<String>, domains: Value<[String]>, name: Value<String>, connectionGroupId: Value<String>? = nil, customizations: CfnDistributionTenant.Customizations? = nil, enabled: Value<Bool>? = nil, managedCertificateRequest: CfnDistributionTenant.ManagedCertificateRequest? = nil, parameters: [CfnDistributionTenant.Parameter]? = nil, tags: [CfnDistributionTenant.Tag]? = nil) {
         self.connectionGroupId = connectionGroupId

@@ -10,11 +10,11 @@ public final class CfnFieldLevelEncryptionConfig: Resource, HasAttributes {
     }
 
     /// A unique value that identifies the create request.
-    @exclusivity(unchecked) public var callerReference: Value<String>
+    public var callerReference: Value<String>
     /// An optional comment describing the field-level encryption configuration.
-    @exclusivity(unchecked) public var comment: Value<String>?
-    @exclusivity(unchecked) public var contentTypeProfileConfig: CfnFieldLevelEncryptionConfig.ContentTypeProfileConfig
-    @exclusivity(unchecked) public var queryArgProfileConfig: CfnFieldLevelEncryptionConfig.QueryArgProfileConfig
+    public var comment: Value<String>?
+    public var contentTypeProfileConfig: CfnFieldLevelEncryptionConfig.ContentTypeProfileConfig
+    public var queryArgProfileConfig: CfnFieldLevelEncryptionConfig.QueryArgProfileConfig
 
     public init(_ logicalID: String, callerReference: Value<String>, contentTypeProfileConfig: CfnFieldLevelEncryptionConfig.ContentTypeProfileConfig, queryArgProfileConfig: CfnFieldLevelEncryptionConfig.QueryArgProfileConfig, comment: Value<String>? = nil) {
         self.callerReference = callerReference

@@ -9,7 +9,7 @@ public final class CfnFieldLevelEncryptionProfile: Resource, HasAttributes {
         case lastModifiedTime = "LastModifiedTime"
     }
 
-    @exclusivity(unchecked) public var fieldLevelEncryptionProfileConfig: CfnFieldLevelEncryptionProfile.FieldLevelEncryptionProfileConfig
+    public var fieldLevelEncryptionProfileConfig: CfnFieldLevelEncryptionProfile.FieldLevelEncryptionProfileConfig
 
     public init(_ logicalID: String, fieldLevelEncryptionProfileConfig: CfnFieldLevelEncryptionProfile.FieldLevelEncryptionProfileConfig) {
         self.fieldLevelEncryptionProfileConfig = fieldLevelEncryptionProfileConfig

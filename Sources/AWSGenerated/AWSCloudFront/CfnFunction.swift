@@ -10,17 +10,17 @@ public final class CfnFunction: Resource, HasAttributes {
     }
 
     /// A flag that determines whether to automatically publish the function to the ``LIVE`` stage when it’s created.
-    @exclusivity(unchecked) public var autoPublish: Value<Bool>?
+    public var autoPublish: Value<Bool>?
     /// The function code.
-    @exclusivity(unchecked) public var functionCode: Value<String>
+    public var functionCode: Value<String>
     /// Contains configuration information about a CloudFront function.
-    @exclusivity(unchecked) public var functionConfig: CfnFunction.FunctionConfig
+    public var functionConfig: CfnFunction.FunctionConfig
     /// Contains metadata about a CloudFront function.
-    @exclusivity(unchecked) public var functionMetadata: CfnFunction.FunctionMetadata?
+    public var functionMetadata: CfnFunction.FunctionMetadata?
     /// A name to identify the function.
-    @exclusivity(unchecked) public var name: Value<String>
+    public var name: Value<String>
     /// A complex type that contains zero or more ``Tag`` elements.
-    @exclusivity(unchecked) public var tags: [CfnFunction.Tag]?
+    public var tags: [CfnFunction.Tag]?
 
     public init(_ logicalID: String, functionCode: Value<String>, functionConfig: CfnFunction.FunctionConfig, name: Value<String>, autoPublish: Value<Bool>? = nil, functionMetadata: CfnFunction.FunctionMetadata? = nil, tags: [CfnFunction.Tag]? = nil) {
         self.autoPublish = autoPublish

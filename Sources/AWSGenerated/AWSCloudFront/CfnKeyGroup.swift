@@ -9,7 +9,7 @@ public final class CfnKeyGroup: Resource, HasAttributes {
     }
 
     /// The key group configuration.
-    @exclusivity(unchecked) public var keyGroupConfig: CfnKeyGroup.KeyGroupConfig
+    public var keyGroupConfig: CfnKeyGroup.KeyGroupConfig
 
     public init(_ logicalID: String, keyGroupConfig: CfnKeyGroup.KeyGroupConfig) {
         self.keyGroupConfig = keyGroupConfig

@@ -10,13 +10,13 @@ public final class CfnKeyValueStore: Resource, HasAttributes {
     }
 
     /// A comment to describe the Key Value Store.
-    @exclusivity(unchecked) public var comment: Value<String>?
+    public var comment: Value<String>?
     /// The import source for the key value store.
-    @exclusivity(unchecked) public var importSource: CfnKeyValueStore.ImportSource?
+    public var importSource: CfnKeyValueStore.ImportSource?
     /// The name of the key value store.
-    @exclusivity(unchecked) public var name: Value<String>
+    public var name: Value<String>
     /// A complex type that contains zero or more ``Tag`` elements.
-    @exclusivity(unchecked) public var tags: [CfnKeyValueStore.Tag]?
+    public var tags: [CfnKeyValueStore.Tag]?
 
     public init(_ logicalID: String, name: Value<String>, comment: Value<String>? = nil, importSource: CfnKeyValueStore.ImportSource? = nil, tags: [CfnKeyValueStore.Tag]? = nil) {
         self.comment = comment

@@ -4,9 +4,9 @@ import CloudFormation
 /// `AWS::CloudFront::MonitoringSubscription`: A monitoring subscription.
 public final class CfnMonitoringSubscription: Resource {
     /// The ID of the distribution that you are enabling metrics for.
-    @exclusivity(unchecked) public var distributionId: Value<String>
+    public var distributionId: Value<String>
     /// A subscription configuration for additional CloudWatch metrics.
-    @exclusivity(unchecked) public var monitoringSubscription: CfnMonitoringSubscription.MonitoringSubscription
+    public var monitoringSubscription: CfnMonitoringSubscription.MonitoringSubscription
 
     public init(_ logicalID: String, distributionId: Value<String>, monitoringSubscription: CfnMonitoringSubscription.MonitoringSubscription) {
         self.distributionId = distributionId

@@ -8,7 +8,7 @@ public final class CfnOriginAccessControl: Resource, HasAttributes {
     }
 
     /// The origin access control.
-    @exclusivity(unchecked) public var originAccessControlConfig: CfnOriginAccessControl.OriginAccessControlConfig
+    public var originAccessControlConfig: CfnOriginAccessControl.OriginAccessControlConfig
 
     public init(_ logicalID: String, originAccessControlConfig: CfnOriginAccessControl.OriginAccessControlConfig) {
         self.originAccessControlConfig = originAccessControlConfig

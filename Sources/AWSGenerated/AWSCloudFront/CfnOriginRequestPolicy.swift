@@ -9,7 +9,7 @@ public final class CfnOriginRequestPolicy: Resource, HasAttributes {
     }
 
     /// The origin request policy configuration.
-    @exclusivity(unchecked) public var originRequestPolicyConfig: CfnOriginRequestPolicy.OriginRequestPolicyConfig
+    public var originRequestPolicyConfig: CfnOriginRequestPolicy.OriginRequestPolicyConfig
 
     public init(_ logicalID: String, originRequestPolicyConfig: CfnOriginRequestPolicy.OriginRequestPolicyConfig) {
         self.originRequestPolicyConfig = originRequestPolicyConfig

@@ -9,7 +9,7 @@ public final class CfnPublicKey: Resource, HasAttributes {
     }
 
     /// Configuration information about a public key that you can use with [signed URLs and signed cookies](https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/PrivateContent.html), or with...
-    @exclusivity(unchecked) public var publicKeyConfig: CfnPublicKey.PublicKeyConfig
+    public var publicKeyConfig: CfnPublicKey.PublicKeyConfig
 
     public init(_ logicalID: String, publicKeyConfig: CfnPublicKey.PublicKeyConfig) {
         self.publicKeyConfig = publicKeyConfig

@@ -8,13 +8,13 @@ public final class CfnRealtimeLogConfig: Resource, HasAttributes {
     }
 
     /// Contains information about the Amazon Kinesis data stream where you are sending real-time log data for this real-time log configuration.
-    @exclusivity(unchecked) public var endPoints: [CfnRealtimeLogConfig.EndPoint]
+    public var endPoints: [CfnRealtimeLogConfig.EndPoint]
     /// A list of fields that are included in each real-time log record.
-    @exclusivity(unchecked) public var fields: Value<[String]>
+    public var fields: Value<[String]>
     /// The unique name of this real-time log configuration.
-    @exclusivity(unchecked) public var name: Value<String>
+    public var name: Value<String>
     /// The sampling rate for this real-time log configuration.
-    @exclusivity(unchecked) public var samplingRate: Value<Double>
+    public var samplingRate: Value<Double>
 
     public init(_ logicalID: String, endPoints: [CfnRealtimeLogConfig.EndPoint], fields: Value<[String]>, name: Value<String>, samplingRate: Value<Double>) {
         self.endPoints = endPoints

@@ -9,7 +9,7 @@ public final class CfnResponseHeadersPolicy: Resource, HasAttributes {
     }
 
     /// A response headers policy configuration.
-    @exclusivity(unchecked) public var responseHeadersPolicyConfig: CfnResponseHeadersPolicy.ResponseHeadersPolicyConfig
+    public var responseHeadersPolicyConfig: CfnResponseHeadersPolicy.ResponseHeadersPolicyConfig
 
     public init(_ logicalID: String, responseHeadersPolicyConfig: CfnResponseHeadersPolicy.ResponseHeadersPolicyConfig) {
         self.responseHeadersPolicyConfig = responseHeadersPolicyConfig

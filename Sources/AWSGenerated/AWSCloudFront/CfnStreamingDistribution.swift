@@ -8,8 +8,8 @@ public final class CfnStreamingDistribution: Resource, HasAttributes {
         case id = "Id"
     }
 
-    @exclusivity(unchecked) public var streamingDistributionConfig: CfnStreamingDistribution.StreamingDistributionConfig
-    @exclusivity(unchecked) public var tags: [CfnStreamingDistribution.Tag]
+    public var streamingDistributionConfig: CfnStreamingDistribution.StreamingDistributionConfig
+    public var tags: [CfnStreamingDistribution.Tag]
 
     public init(_ logicalID: String, streamingDistributionConfig: CfnStreamingDistribution.StreamingDistributionConfig, tags: [CfnStreamingDistribution.Tag]) {
         self.streamingDistributionConfig = streamingDistributionConfig

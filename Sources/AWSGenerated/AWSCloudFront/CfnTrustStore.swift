@@ -13,13 +13,13 @@ public final class CfnTrustStore: Resource, HasAttributes {
     }
 
     /// A CA certificates bundle source.
-    @exclusivity(unchecked) public var caCertificatesBundleSource: CfnTrustStore.CaCertificatesBundleSource?
+    public var caCertificatesBundleSource: CfnTrustStore.CaCertificatesBundleSource?
     /// The trust store's name.
-    @exclusivity(unchecked) public var name: Value<String>
+    public var name: Value<String>
     /// A complex type that contains zero or more ``Tag`` elements.
-    @exclusivity(unchecked) public var tags: [CfnTrustStore.Tag]?
+    public var tags: [CfnTrustStore.Tag]?
     /// A boolean.
-    @exclusivity(unchecked) public var useClientCertificateOCSPEndpoint: Value<Bool>?
+    public var useClientCertificateOCSPEndpoint: Value<Bool>?
 
     public init(_ logicalID: String, name: Value<String>, caCertificatesBundleSource: CfnTrustStore.CaCertificatesBundleSource? = nil, tags: [CfnTrustStore.Tag]? = nil, useClientCertificateOCSPEndpoint: Value<Bool>? = nil) {
         self.caCertificatesBundleSource = caCertificatesBundleSource

@@ -13,9 +13,9 @@ public final class CfnVpcOrigin: Resource, HasAttributes {
     }
 
     /// A complex type that contains zero or more ``Tag`` elements.
-    @exclusivity(unchecked) public var tags: [CfnVpcOrigin.Tag]?
+    public var tags: [CfnVpcOrigin.Tag]?
     /// The VPC origin endpoint configuration.
-    @exclusivity(unchecked) public var vpcOriginEndpointConfig: CfnVpcOrigin.VpcOriginEndpointConfig
+    public var vpcOriginEndpointConfig: CfnVpcOrigin.VpcOriginEndpointConfig
 
     public init(_ logicalID: String, vpcOriginEndpointConfig: CfnVpcOrigin.VpcOriginEndpointConfig, tags: [CfnVpcOrigin.Tag]? = nil) {
         self.tags = tags

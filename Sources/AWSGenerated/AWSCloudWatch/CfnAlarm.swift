@@ -7,59 +7,59 @@ public final class CfnAlarm: Resource, HasAttributes, DecodableResource {
         case arn = "Arn"
     }
 
-    @exclusivity(unchecked) public var actionConfiguration: CfnAlarm.ActionConfiguration?
+    public var actionConfiguration: CfnAlarm.ActionConfiguration?
     /// Indicates whether actions should be executed during any changes to the alarm state.
-    @exclusivity(unchecked) public var actionsEnabled: Value<Bool>?
+    public var actionsEnabled: Value<Bool>?
     /// The list of actions to execute when this alarm transitions into an ALARM state from any other state.
-    @exclusivity(unchecked) public var alarmActions: Value<[String]>?
+    public var alarmActions: Value<[String]>?
     /// The description of the alarm.
-    @exclusivity(unchecked) public var alarmDescription: Value<String>?
+    public var alarmDescription: Value<String>?
     /// The name of the alarm.
-    @exclusivity(unchecked) public var alarmName: Value<String>?
+    public var alarmName: Value<String>?
     /// The arithmetic operation to use when comparing the specified statistic and threshold.
-    @exclusivity(unchecked) public var comparisonOperator: CfnAlarm.ComparisonOperator?
+    public var comparisonOperator: CfnAlarm.ComparisonOperator?
     /// The number of datapoints that must be breaching to trigger the alarm.
-    @exclusivity(unchecked) public var datapointsToAlarm: Value<Int>?
+    public var datapointsToAlarm: Value<Int>?
     /// The dimensions for the metric associated with the alarm.
-    @exclusivity(unchecked) public var dimensions: [CfnAlarm.Dimension]?
+    public var dimensions: [CfnAlarm.Dimension]?
     /// Used only for alarms based on percentiles.
-    @exclusivity(unchecked) public var evaluateLowSampleCountPercentile: Value<String>?
+    public var evaluateLowSampleCountPercentile: Value<String>?
     /// The evaluation criteria for the alarm.
-    @exclusivity(unchecked) public var evaluationCriteria: CfnAlarm.EvaluationCriteria?
+    public var evaluationCriteria: CfnAlarm.EvaluationCriteria?
     /// The frequency, in seconds, at which the alarm is evaluated.
-    @exclusivity(unchecked) public var evaluationInterval: Value<Int>?
+    public var evaluationInterval: Value<Int>?
     /// The number of periods over which data is compared to the specified threshold.
-    @exclusivity(unchecked) public var evaluationPeriods: Value<Int>?
+    public var evaluationPeriods: Value<Int>?
     /// The evaluation window that the alarm uses to select the range of metric data that it evaluates.
-    @exclusivity(unchecked) public var evaluationWindow: CfnAlarm.EvaluationWindow?
+    public var evaluationWindow: CfnAlarm.EvaluationWindow?
     /// The percentile statistic for the metric associated with the alarm.
-    @exclusivity(unchecked) public var extendedStatistic: Value<String>?
+    public var extendedStatistic: Value<String>?
     /// The actions to execute when this alarm transitions to the ``INSUFFICIENT_DATA`` state from any other state.
-    @exclusivity(unchecked) public var insufficientDataActions: Value<[String]>?
+    public var insufficientDataActions: Value<[String]>?
     /// The name of the metric associated with the alarm.
-    @exclusivity(unchecked) public var metricName: Value<String>?
+    public var metricName: Value<String>?
     /// An array that enables you to create an alarm based on the result of a metric math expression.
-    @exclusivity(unchecked) public var metrics: [CfnAlarm.MetricDataQuery]?
+    public var metrics: [CfnAlarm.MetricDataQuery]?
     /// The namespace of the metric associated with the alarm.
-    @exclusivity(unchecked) public var namespace: Value<String>?
+    public var namespace: Value<String>?
     /// The actions to execute when this alarm transitions to the ``OK`` state from any other state.
-    @exclusivity(unchecked) public var okActions: Value<[String]>?
+    public var okActions: Value<[String]>?
     /// The period, in seconds, over which the statistic is applied.
-    @exclusivity(unchecked) public var period: Value<Int>?
+    public var period: Value<Int>?
     /// The statistic for the metric associated with the alarm, other than percentile.
-    @exclusivity(unchecked) public var statistic: CfnAlarm.Statistic?
+    public var statistic: CfnAlarm.Statistic?
     /// A list of key-value pairs to associate with the alarm.
-    @exclusivity(unchecked) public var tags: [CfnAlarm.Tag]?
+    public var tags: [CfnAlarm.Tag]?
     /// The value to compare with the specified statistic.
-    @exclusivity(unchecked) public var threshold: Value<Double>?
+    public var threshold: Value<Double>?
     /// In an alarm based on an anomaly detection model, this is the ID of the ``ANOMALY_DETECTION_BAND`` function used as the threshold for the alarm.
-    @exclusivity(unchecked) public var thresholdMetricId: Value<String>?
+    public var thresholdMetricId: Value<String>?
     /// Sets how this alarm is to handle missing data points.
-    @exclusivity(unchecked) public var treatMissingData: CfnAlarm.TreatMissingData?
+    public var treatMissingData: CfnAlarm.TreatMissingData?
     /// The unit of the metric associated with the alarm.
-    @exclusivity(unchecked) public var unit: CfnAlarm.Unit?
+    public var unit: CfnAlarm.Unit?
     /// The warm-up configuration for the alarm.
-    @exclusivity(unchecked) public var warmUpConfiguration: CfnAlarm.WarmUpConfiguration?
+    public var warmUpConfiguration: CfnAlarm.WarmUpConfiguration?
 
     public init(_ logicalID: String, actionConfiguration: CfnAlarm.ActionConfiguration? = nil, actionsEnabled: Value<Bool>? = nil, alarmActions: Value<[String]>? = nil, alarmDescription: Value<String>? = nil, alarmName: Value<String>? = nil, comparisonOperator: CfnAlarm.ComparisonOperator? = nil, datapointsToAlarm: Value<Int>? = nil, dimensions: [CfnAlarm.Dimension]? = nil, evaluateLowSampleCountPercentile: Value<String>? = nil, evaluationCriteria: CfnAlarm.EvaluationCriteria? = nil, evaluationInterval: Value<Int>? = nil, evaluationPeriods: Value<Int>? = nil, evaluationWindow: CfnAlarm.EvaluationWindow? = nil, extendedStatistic: Value<String>? = nil, insufficientDataActions: Value<[String]>? = nil, metricName: Value<String>? = nil, metrics: [CfnAlarm.MetricDataQuery]? = nil, namespace: Value<String>? = nil, okActions: Value<[String]>? = nil, period: Value<Int>? = nil, statistic: CfnAlarm.Statistic? = nil, tags: [CfnAlarm.Tag]? = nil, threshold: Value<Double>? = nil, thresholdMetricId: Value<String>? = nil, treatMissingData: CfnAlarm.TreatMissingData? = nil, unit: CfnAlarm.Unit? = nil, warmUpConfiguration: CfnAlarm.WarmUpConfiguration? = nil) {
         self.actionConfiguration = actionConfiguration

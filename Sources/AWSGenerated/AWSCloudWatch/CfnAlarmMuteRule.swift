@@ -11,19 +11,19 @@ public final class CfnAlarmMuteRule: Resource, HasAttributes {
     }
 
     /// The description of the AlarmMuteRule
-    @exclusivity(unchecked) public var description: Value<String>?
+    public var description: Value<String>?
     /// The date, with the same timezone offset as "ScheduleTimezone" after which the alarm mute rule will be expired.
-    @exclusivity(unchecked) public var expireDate: Value<String>?
+    public var expireDate: Value<String>?
     /// Targets to be muted
-    @exclusivity(unchecked) public var muteTargets: CfnAlarmMuteRule.MuteTargets?
+    public var muteTargets: CfnAlarmMuteRule.MuteTargets?
     /// The name of the AlarmMuteRule
-    @exclusivity(unchecked) public var name: Value<String>?
+    public var name: Value<String>?
     /// The rule for the mute
-    @exclusivity(unchecked) public var rule: CfnAlarmMuteRule.Rule
+    public var rule: CfnAlarmMuteRule.Rule
     /// The date, with the same timezone offset as "ScheduleTimezone", after which the alarm mute rule will become active.
-    @exclusivity(unchecked) public var startDate: Value<String>?
+    public var startDate: Value<String>?
     /// An array of key-value pairs to apply to this resource.
-    @exclusivity(unchecked) public var tags: [CfnAlarmMuteRule.Tag]?
+    public var tags: [CfnAlarmMuteRule.Tag]?
 
     public init(_ logicalID: String, rule: CfnAlarmMuteRule.Rule, description: Value<String>? = nil, expireDate: Value<String>? = nil, muteTargets: CfnAlarmMuteRule.MuteTargets? = nil, name: Value<String>? = nil, startDate: Value<String>? = nil, tags: [CfnAlarmMuteRule.Tag]? = nil) {
         self.description = description

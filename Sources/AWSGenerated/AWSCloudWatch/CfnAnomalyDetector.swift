@@ -7,14 +7,14 @@ public final class CfnAnomalyDetector: Resource, HasAttributes {
         case id = "Id"
     }
 
-    @exclusivity(unchecked) public var configuration: CfnAnomalyDetector.Configuration?
-    @exclusivity(unchecked) public var dimensions: [CfnAnomalyDetector.Dimension]?
-    @exclusivity(unchecked) public var metricCharacteristics: CfnAnomalyDetector.MetricCharacteristics?
-    @exclusivity(unchecked) public var metricMathAnomalyDetector: CfnAnomalyDetector.MetricMathAnomalyDetector?
-    @exclusivity(unchecked) public var metricName: Value<String>?
-    @exclusivity(unchecked) public var namespace: Value<String>?
-    @exclusivity(unchecked) public var singleMetricAnomalyDetector: CfnAnomalyDetector.SingleMetricAnomalyDetector?
-    @exclusivity(unchecked) public var stat: Value<String>?
+    public var configuration: CfnAnomalyDetector.Configuration?
+    public var dimensions: [CfnAnomalyDetector.Dimension]?
+    public var metricCharacteristics: CfnAnomalyDetector.MetricCharacteristics?
+    public var metricMathAnomalyDetector: CfnAnomalyDetector.MetricMathAnomalyDetector?
+    public var metricName: Value<String>?
+    public var namespace: Value<String>?
+    public var singleMetricAnomalyDetector: CfnAnomalyDetector.SingleMetricAnomalyDetector?
+    public var stat: Value<String>?
 
     public init(_ logicalID: String, configuration: CfnAnomalyDetector.Configuration? = nil, dimensions: [CfnAnomalyDetector.Dimension]? = nil, metricCharacteristics: CfnAnomalyDetector.MetricCharacteristics? = nil, metricMathAnomalyDetector: CfnAnomalyDetector.MetricMathAnomalyDetector? = nil, metricName: Value<String>? = nil, namespace: Value<String>? = nil, singleMetricAnomalyDetector: CfnAnomalyDetector.SingleMetricAnomalyDetector? = nil, stat: Value<String>? = nil) {
         self.configuration = configuration

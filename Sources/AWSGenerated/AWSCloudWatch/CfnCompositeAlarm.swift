@@ -8,29 +8,29 @@ public final class CfnCompositeAlarm: Resource, HasAttributes {
     }
 
     /// Configuration that applies to the notifications this alarm sends when it performs its actions.
-    @exclusivity(unchecked) public var actionConfiguration: CfnCompositeAlarm.ActionConfiguration?
+    public var actionConfiguration: CfnCompositeAlarm.ActionConfiguration?
     /// Indicates whether actions should be executed during any changes to the alarm state.
-    @exclusivity(unchecked) public var actionsEnabled: Value<Bool>?
+    public var actionsEnabled: Value<Bool>?
     /// Actions will be suppressed if the suppressor alarm is in the ALARM state.
-    @exclusivity(unchecked) public var actionsSuppressor: Value<String>?
+    public var actionsSuppressor: Value<String>?
     /// Actions will be suppressed if WaitPeriod is active.
-    @exclusivity(unchecked) public var actionsSuppressorExtensionPeriod: Value<Int>?
+    public var actionsSuppressorExtensionPeriod: Value<Int>?
     /// Actions will be suppressed if ExtensionPeriod is active.
-    @exclusivity(unchecked) public var actionsSuppressorWaitPeriod: Value<Int>?
+    public var actionsSuppressorWaitPeriod: Value<Int>?
     /// The list of actions to execute when this alarm transitions into an ALARM state from any other state.
-    @exclusivity(unchecked) public var alarmActions: Value<[String]>?
+    public var alarmActions: Value<[String]>?
     /// The description of the alarm
-    @exclusivity(unchecked) public var alarmDescription: Value<String>?
+    public var alarmDescription: Value<String>?
     /// The name of the Composite Alarm
-    @exclusivity(unchecked) public var alarmName: Value<String>?
+    public var alarmName: Value<String>?
     /// Expression which aggregates the state of other Alarms (Metric or Composite Alarms)
-    @exclusivity(unchecked) public var alarmRule: Value<String>
+    public var alarmRule: Value<String>
     /// The actions to execute when this alarm transitions to the INSUFFICIENT_DATA state from any other state.
-    @exclusivity(unchecked) public var insufficientDataActions: Value<[String]>?
+    public var insufficientDataActions: Value<[String]>?
     /// The actions to execute when this alarm transitions to the OK state from any other state.
-    @exclusivity(unchecked) public var okActions: Value<[String]>?
+    public var okActions: Value<[String]>?
     /// A list of key-value pairs to associate with the composite alarm.
-    @exclusivity(unchecked) public var tags: [CfnCompositeAlarm.Tag]?
+    public var tags: [CfnCompositeAlarm.Tag]?
 
     public init(_ logicalID: String, alarmRule: Value<String>, actionConfiguration: CfnCompositeAlarm.ActionConfiguration? = nil, actionsEnabled: Value<Bool>? = nil, actionsSuppressor: Value<String>? = nil, actionsSuppressorExtensionPeriod: Value<Int>? = nil, actionsSuppressorWaitPeriod: Value<Int>? = nil, alarmActions: Value<[String]>? = nil, alarmDescription: Value<String>? = nil, alarmName: Value<String>? = nil, insufficientDataActions: Value<[String]>? = nil, okActions: Value<[String]>? = nil, tags: [CfnCompositeAlarm.Tag]? = nil) {
         self.actionConfiguration = actionConfiguration

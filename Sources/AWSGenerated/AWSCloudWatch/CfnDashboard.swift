@@ -4,11 +4,11 @@ import CloudFormation
 /// `AWS::CloudWatch::Dashboard`: Resource Type definition for AWS::CloudWatch::Dashboard
 public final class CfnDashboard: Resource {
     /// The detailed information about the dashboard in JSON format, including the widgets to include and their location on the dashboard
-    @exclusivity(unchecked) public var dashboardBody: Value<String>
+    public var dashboardBody: Value<String>
     /// The name of the dashboard.
-    @exclusivity(unchecked) public var dashboardName: Value<String>?
+    public var dashboardName: Value<String>?
     /// A list of key-value pairs to associate with the cloudwatch dashboard.
-    @exclusivity(unchecked) public var tags: [CfnDashboard.Tag]?
+    public var tags: [CfnDashboard.Tag]?
 
     public init(_ logicalID: String, dashboardBody: Value<String>, dashboardName: Value<String>? = nil, tags: [CfnDashboard.Tag]? = nil) {
         self.dashboardBody = dashboardBody

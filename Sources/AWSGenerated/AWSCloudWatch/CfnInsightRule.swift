@@ -8,11 +8,11 @@ public final class CfnInsightRule: Resource, HasAttributes {
         case ruleName = "RuleName"
     }
 
-    @exclusivity(unchecked) public var applyOnTransformedLogs: Value<Bool>?
-    @exclusivity(unchecked) public var ruleBody: Value<String>
-    @exclusivity(unchecked) public var ruleName: Value<String>
-    @exclusivity(unchecked) public var ruleState: CfnInsightRule.RuleState
-    @exclusivity(unchecked) public var tags: [CfnInsightRule.Tag]?
+    public var applyOnTransformedLogs: Value<Bool>?
+    public var ruleBody: Value<String>
+    public var ruleName: Value<String>
+    public var ruleState: CfnInsightRule.RuleState
+    public var tags: [CfnInsightRule.Tag]?
 
     public init(_ logicalID: String, ruleBody: Value<String>, ruleName: Value<String>, ruleState: CfnInsightRule.RuleState, applyOnTransformedLogs: Value<Bool>? = nil, tags: [CfnInsightRule.Tag]? = nil) {
         self.applyOnTransformedLogs = applyOnTransformedLogs

@@ -11,17 +11,17 @@ public final class CfnIntegration: Resource, HasAttributes {
         case updatedAt = "UpdatedAt"
     }
 
-    @exclusivity(unchecked) public var credential: CfnIntegration.IntegrationCredential?
+    public var credential: CfnIntegration.IntegrationCredential?
     /// Type-specific configuration attributes (max 50 entries).
-    @exclusivity(unchecked) public var integrationAttributes: [String: Value<String>]?
+    public var integrationAttributes: [String: Value<String>]?
     /// The type of integration.
-    @exclusivity(unchecked) public var integrationType: CfnIntegration.IntegrationType
+    public var integrationType: CfnIntegration.IntegrationType
     /// The customer-supplied name of the integration.
-    @exclusivity(unchecked) public var name: Value<String>
+    public var name: Value<String>
     /// IAM role ARN the integration assumes.
-    @exclusivity(unchecked) public var roleArn: Value<String>?
+    public var roleArn: Value<String>?
     /// Tags associated with the integration.
-    @exclusivity(unchecked) public var tags: [CfnIntegration.Tags]?
+    public var tags: [CfnIntegration.Tags]?
 
     public init(_ logicalID: String, integrationType: CfnIntegration.IntegrationType, name: Value<String>, credential: CfnIntegration.IntegrationCredential? = nil, integrationAttributes: [String: Value<String>]? = nil, roleArn: Value<String>? = nil, tags: [CfnIntegration.Tags]? = nil) {
         self.credential = credential

@@ -8,39 +8,39 @@ public final class CfnLogAlarm: Resource, HasAttributes {
     }
 
     /// Configuration that applies to the notifications this alarm sends when it performs its actions.
-    @exclusivity(unchecked) public var actionConfiguration: CfnLogAlarm.ActionConfiguration?
+    public var actionConfiguration: CfnLogAlarm.ActionConfiguration?
     /// The number of log lines to include in alarm notifications.
-    @exclusivity(unchecked) public var actionLogLineCount: Value<Int>?
+    public var actionLogLineCount: Value<Int>?
     /// The ARN of the IAM role that grants CloudWatch permissions to fetch log lines for alarm notifications.
-    @exclusivity(unchecked) public var actionLogLineRoleArn: Value<String>?
+    public var actionLogLineRoleArn: Value<String>?
     /// Indicates whether actions should be executed during any changes to the alarm state.
-    @exclusivity(unchecked) public var actionsEnabled: Value<Bool>?
+    public var actionsEnabled: Value<Bool>?
     /// The list of actions to execute when this alarm transitions into an ALARM state from any other state.
-    @exclusivity(unchecked) public var alarmActions: Value<[String]>?
+    public var alarmActions: Value<[String]>?
     /// The description of the log alarm.
-    @exclusivity(unchecked) public var alarmDescription: Value<String>?
+    public var alarmDescription: Value<String>?
     /// The name of the log alarm.
-    @exclusivity(unchecked) public var alarmName: Value<String>?
+    public var alarmName: Value<String>?
     /// The arithmetic operation to use when comparing the specified threshold and the query results.
-    @exclusivity(unchecked) public var comparisonOperator: CfnLogAlarm.ComparisonOperator
+    public var comparisonOperator: CfnLogAlarm.ComparisonOperator
     /// The actions to execute when this alarm transitions to the INSUFFICIENT_DATA state from any other state.
-    @exclusivity(unchecked) public var insufficientDataActions: Value<[String]>?
+    public var insufficientDataActions: Value<[String]>?
     /// The actions to execute when this alarm transitions to the OK state from any other state.
-    @exclusivity(unchecked) public var okActions: Value<[String]>?
+    public var okActions: Value<[String]>?
     /// The number of query results that must be breaching to trigger the alarm.
-    @exclusivity(unchecked) public var queryResultsToAlarm: Value<Int>
+    public var queryResultsToAlarm: Value<Int>
     /// The number of query results over which data is compared to the specified threshold.
-    @exclusivity(unchecked) public var queryResultsToEvaluate: Value<Int>
+    public var queryResultsToEvaluate: Value<Int>
     /// The scheduled query configuration for the log alarm.
-    @exclusivity(unchecked) public var scheduledQueryConfiguration: CfnLogAlarm.ScheduledQueryConfiguration
+    public var scheduledQueryConfiguration: CfnLogAlarm.ScheduledQueryConfiguration
     /// A list of key-value pairs to associate with the log alarm.
-    @exclusivity(unchecked) public var tags: [CfnLogAlarm.Tag]?
+    public var tags: [CfnLogAlarm.Tag]?
     /// The value to compare against the results of the scheduled query evaluation.
-    @exclusivity(unchecked) public var threshold: Value<Double>
+    public var threshold: Value<Double>
     /// Sets how this alarm is to handle missing data points.
-    @exclusivity(unchecked) public var treatMissingData: Value<String>?
+    public var treatMissingData: Value<String>?
     /// The warm-up configuration for the alarm.
-    @exclusivity(unchecked) public var warmUpConfiguration: CfnLogAlarm.WarmUpConfiguration?
+    public var warmUpConfiguration: CfnLogAlarm.WarmUpConfiguration?
 
     public init(_ logicalID: String, comparisonOperator: CfnLogAlarm.ComparisonOperator, queryResultsToAlarm: Value<Int>, queryResultsToEvaluate: Value<Int>, scheduledQueryConfiguration: CfnLogAlarm.ScheduledQueryConfiguration, threshold: Value<Double>, actionConfiguration: CfnLogAlarm.ActionConfiguration? = nil, actionLogLineCount: Value<Int>? = nil, actionLogLineRoleArn: Value<String>? = nil, actionsEnabled: Value<Bool>? = nil, alarmActions: Value<[String]>? = nil, alarmDescription: Value<String>? = nil, alarmName: Value<String>? = nil, insufficientDataActions: Value<[String]>? = nil, okActions: Value<[String]>? = nil, tags: [CfnLogAlarm.Tag]? = nil, treatMissingData: Value<String>? = nil, warmUpConfiguration: CfnLogAlarm.WarmUpConfiguration? = nil) {
         self.actionConfiguration = actionConfiguration

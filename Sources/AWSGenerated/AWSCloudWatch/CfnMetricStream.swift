@@ -11,23 +11,23 @@ public final class CfnMetricStream: Resource, HasAttributes {
     }
 
     /// Define which metrics will be not streamed.
-    @exclusivity(unchecked) public var excludeFilters: [CfnMetricStream.MetricStreamFilter]?
+    public var excludeFilters: [CfnMetricStream.MetricStreamFilter]?
     /// The ARN of the Kinesis Firehose where to stream the data.
-    @exclusivity(unchecked) public var firehoseArn: Value<String>?
+    public var firehoseArn: Value<String>?
     /// Define which metrics will be streamed.
-    @exclusivity(unchecked) public var includeFilters: [CfnMetricStream.MetricStreamFilter]?
+    public var includeFilters: [CfnMetricStream.MetricStreamFilter]?
     /// If you are creating a metric stream in a monitoring account, specify true to include metrics from source accounts that are linked to this monitoring account, in the metric stream.
-    @exclusivity(unchecked) public var includeLinkedAccountsMetrics: Value<Bool>?
+    public var includeLinkedAccountsMetrics: Value<Bool>?
     /// Name of the metric stream.
-    @exclusivity(unchecked) public var name: Value<String>?
+    public var name: Value<String>?
     /// The output format of the data streamed to the Kinesis Firehose.
-    @exclusivity(unchecked) public var outputFormat: CfnMetricStream.OutputFormat?
+    public var outputFormat: CfnMetricStream.OutputFormat?
     /// The ARN of the role that provides access to the Kinesis Firehose.
-    @exclusivity(unchecked) public var roleArn: Value<String>?
+    public var roleArn: Value<String>?
     /// By default, a metric stream always sends the MAX, MIN, SUM, and SAMPLECOUNT statistics for each metric that is streamed.
-    @exclusivity(unchecked) public var statisticsConfigurations: [CfnMetricStream.MetricStreamStatisticsConfiguration]?
+    public var statisticsConfigurations: [CfnMetricStream.MetricStreamStatisticsConfiguration]?
     /// A set of tags to assign to the delivery stream.
-    @exclusivity(unchecked) public var tags: [CfnMetricStream.Tag]?
+    public var tags: [CfnMetricStream.Tag]?
 
     public init(_ logicalID: String, excludeFilters: [CfnMetricStream.MetricStreamFilter]? = nil, firehoseArn: Value<String>? = nil, includeFilters: [CfnMetricStream.MetricStreamFilter]? = nil, includeLinkedAccountsMetrics: Value<Bool>? = nil, name: Value<String>? = nil, outputFormat: CfnMetricStream.OutputFormat? = nil, roleArn: Value<String>? = nil, statisticsConfigurations: [CfnMetricStream.MetricStreamStatisticsConfiguration]? = nil, tags: [CfnMetricStream.Tag]? = nil) {
         self.excludeFilters = excludeFilters

@@ -9,9 +9,9 @@ public final class CfnOTelEnrichment: Resource, HasAttributes {
     }
 
     /// Removes metrics from the include set.
-    @exclusivity(unchecked) public var excludeFilters: [CfnOTelEnrichment.OTelEnrichmentMetricSelector]?
+    public var excludeFilters: [CfnOTelEnrichment.OTelEnrichmentMetricSelector]?
     /// Scopes enrichment to a subset of the account's telemetry.
-    @exclusivity(unchecked) public var includeFilters: [CfnOTelEnrichment.OTelEnrichmentMetricSelector]?
+    public var includeFilters: [CfnOTelEnrichment.OTelEnrichmentMetricSelector]?
 
     public init(_ logicalID: String, excludeFilters: [CfnOTelEnrichment.OTelEnrichmentMetricSelector]? = nil, includeFilters: [CfnOTelEnrichment.OTelEnrichmentMetricSelector]? = nil) {
         self.excludeFilters = excludeFilters

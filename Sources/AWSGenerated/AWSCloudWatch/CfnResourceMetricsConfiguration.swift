@@ -9,9 +9,9 @@ public final class CfnResourceMetricsConfiguration: Resource, HasAttributes {
     }
 
     /// The metric selections that define which metrics are enabled for detailed monitoring on the resource.
-    @exclusivity(unchecked) public var metricSelections: [CfnResourceMetricsConfiguration.ResourceMetricSelection]?
+    public var metricSelections: [CfnResourceMetricsConfiguration.ResourceMetricSelection]?
     /// The Amazon Resource Name (ARN) of the resource for which the detailed monitoring metrics configuration is managed.
-    @exclusivity(unchecked) public var resourceArn: Value<String>
+    public var resourceArn: Value<String>
 
     public init(_ logicalID: String, resourceArn: Value<String>, metricSelections: [CfnResourceMetricsConfiguration.ResourceMetricSelection]? = nil) {
         self.metricSelections = metricSelections

@@ -11,13 +11,13 @@ public final class CfnView: Resource, HasAttributes {
     }
 
     /// The SQL query that defines the view.
-    @exclusivity(unchecked) public var viewDefinition: Value<String>
+    public var viewDefinition: Value<String>
     /// A description of the view.
-    @exclusivity(unchecked) public var description: Value<String>?
+    public var description: Value<String>?
     /// The name of the view.
-    @exclusivity(unchecked) public var name: Value<String>?
+    public var name: Value<String>?
     /// An array of key-value pairs to apply to the view.
-    @exclusivity(unchecked) public var tags: [CfnView.Tag]?
+    public var tags: [CfnView.Tag]?
 
     public init(_ logicalID: String, viewDefinition: Value<String>, description: Value<String>? = nil, name: Value<String>? = nil, tags: [CfnView.Tag]? = nil) {
         self.viewDefinition = viewDefinition

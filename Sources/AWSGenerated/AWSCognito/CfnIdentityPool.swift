@@ -8,19 +8,19 @@ public final class CfnIdentityPool: Resource, HasAttributes {
         case name = "Name"
     }
 
-    @exclusivity(unchecked) public var allowClassicFlow: Value<Bool>?
-    @exclusivity(unchecked) public var allowUnauthenticatedIdentities: Value<Bool>
-    @exclusivity(unchecked) public var cognitoEvents: TemplateValue?
-    @exclusivity(unchecked) public var cognitoIdentityProviders: [CfnIdentityPool.CognitoIdentityProvider]?
-    @exclusivity(unchecked) public var cognitoStreams: CfnIdentityPool.CognitoStreams?
-    @exclusivity(unchecked) public var developerProviderName: Value<String>?
-    @exclusivity(unchecked) public var identityPoolName: Value<String>?
+    public var allowClassicFlow: Value<Bool>?
+    public var allowUnauthenticatedIdentities: Value<Bool>
+    public var cognitoEvents: TemplateValue?
+    public var cognitoIdentityProviders: [CfnIdentityPool.CognitoIdentityProvider]?
+    public var cognitoStreams: CfnIdentityPool.CognitoStreams?
+    public var developerProviderName: Value<String>?
+    public var identityPoolName: Value<String>?
     /// An array of key-value pairs to apply to this resource.
-    @exclusivity(unchecked) public var identityPoolTags: [CfnIdentityPool.Tag]?
-    @exclusivity(unchecked) public var openIdConnectProviderARNs: Value<[String]>?
-    @exclusivity(unchecked) public var pushSync: CfnIdentityPool.PushSync?
-    @exclusivity(unchecked) public var samlProviderARNs: Value<[String]>?
-    @exclusivity(unchecked) public var supportedLoginProviders: TemplateValue?
+    public var identityPoolTags: [CfnIdentityPool.Tag]?
+    public var openIdConnectProviderARNs: Value<[String]>?
+    public var pushSync: CfnIdentityPool.PushSync?
+    public var samlProviderARNs: Value<[String]>?
+    public var supportedLoginProviders: TemplateValue?
 
     public init(_ logicalID: String, allowUnauthenticatedIdentities: Value<Bool>, allowClassicFlow: Value<Bool>? = nil, cognitoEvents: TemplateValue? = nil, cognitoIdentityProviders: [CfnIdentityPool.CognitoIdentityProvider]? = nil, cognitoStreams: CfnIdentityPool.CognitoStreams? = nil, developerProviderName: Value<String>? = nil, identityPoolName: Value<String>? = nil, identityPoolTags: [CfnIdentityPool.Tag]? = nil, openIdConnectProviderARNs: Value<[String]>? = nil, pushSync: CfnIdentityPool.PushSync? = nil, samlProviderARNs: Value<[String]>? = nil, supportedLoginProviders: TemplateValue? = nil) {
         self.allowClassicFlow = allowClassicFlow

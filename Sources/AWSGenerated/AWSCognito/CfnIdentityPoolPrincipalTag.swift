@@ -3,10 +3,10 @@ import CloudFormation
 
 /// `AWS::Cognito::IdentityPoolPrincipalTag`: Resource Type definition for AWS::Cognito::IdentityPoolPrincipalTag
 public final class CfnIdentityPoolPrincipalTag: Resource {
-    @exclusivity(unchecked) public var identityPoolId: Value<String>
-    @exclusivity(unchecked) public var identityProviderName: Value<String>
-    @exclusivity(unchecked) public var principalTags: TemplateValue?
-    @exclusivity(unchecked) public var useDefaults: Value<Bool>?
+    public var identityPoolId: Value<String>
+    public var identityProviderName: Value<String>
+    public var principalTags: TemplateValue?
+    public var useDefaults: Value<Bool>?
 
     public init(_ logicalID: String, identityPoolId: Value<String>, identityProviderName: Value<String>, principalTags: TemplateValue? = nil, useDefaults: Value<Bool>? = nil) {
         self.identityPoolId = identityPoolId

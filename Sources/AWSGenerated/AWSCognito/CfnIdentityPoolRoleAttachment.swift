@@ -7,9 +7,9 @@ public final class CfnIdentityPoolRoleAttachment: Resource, HasAttributes {
         case id = "Id"
     }
 
-    @exclusivity(unchecked) public var identityPoolId: Value<String>
-    @exclusivity(unchecked) public var roleMappings: TemplateValue?
-    @exclusivity(unchecked) public var roles: TemplateValue?
+    public var identityPoolId: Value<String>
+    public var roleMappings: TemplateValue?
+    public var roles: TemplateValue?
 
     public init(_ logicalID: String, identityPoolId: Value<String>, roleMappings: TemplateValue? = nil, roles: TemplateValue? = nil) {
         self.identityPoolId = identityPoolId

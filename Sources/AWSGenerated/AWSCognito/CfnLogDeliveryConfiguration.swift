@@ -7,8 +7,8 @@ public final class CfnLogDeliveryConfiguration: Resource, HasAttributes {
         case id = "Id"
     }
 
-    @exclusivity(unchecked) public var logConfigurations: [CfnLogDeliveryConfiguration.LogConfiguration]?
-    @exclusivity(unchecked) public var userPoolId: Value<String>
+    public var logConfigurations: [CfnLogDeliveryConfiguration.LogConfiguration]?
+    public var userPoolId: Value<String>
 
     public init(_ logicalID: String, userPoolId: Value<String>, logConfigurations: [CfnLogDeliveryConfiguration.LogConfiguration]? = nil) {
         self.logConfigurations = logConfigurations

@@ -7,12 +7,12 @@ public final class CfnManagedLoginBranding: Resource, HasAttributes {
         case managedLoginBrandingId = "ManagedLoginBrandingId"
     }
 
-    @exclusivity(unchecked) public var assets: [CfnManagedLoginBranding.AssetType]?
-    @exclusivity(unchecked) public var clientId: Value<String>?
-    @exclusivity(unchecked) public var returnMergedResources: Value<Bool>?
-    @exclusivity(unchecked) public var settings: TemplateValue?
-    @exclusivity(unchecked) public var useCognitoProvidedValues: Value<Bool>?
-    @exclusivity(unchecked) public var userPoolId: Value<String>
+    public var assets: [CfnManagedLoginBranding.AssetType]?
+    public var clientId: Value<String>?
+    public var returnMergedResources: Value<Bool>?
+    public var settings: TemplateValue?
+    public var useCognitoProvidedValues: Value<Bool>?
+    public var userPoolId: Value<String>
 
     public init(_ logicalID: String, userPoolId: Value<String>, assets: [CfnManagedLoginBranding.AssetType]? = nil, clientId: Value<String>? = nil, returnMergedResources: Value<Bool>? = nil, settings: TemplateValue? = nil, useCognitoProvidedValues: Value<Bool>? = nil) {
         self.assets = assets

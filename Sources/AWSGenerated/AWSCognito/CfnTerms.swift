@@ -7,12 +7,12 @@ public final class CfnTerms: Resource, HasAttributes {
         case termsId = "TermsId"
     }
 
-    @exclusivity(unchecked) public var clientId: Value<String>?
-    @exclusivity(unchecked) public var enforcement: CfnTerms.TermsEnforcementType
-    @exclusivity(unchecked) public var links: [String: Value<String>]
-    @exclusivity(unchecked) public var termsName: Value<String>
-    @exclusivity(unchecked) public var termsSource: CfnTerms.TermsSourceType
-    @exclusivity(unchecked) public var userPoolId: Value<String>
+    public var clientId: Value<String>?
+    public var enforcement: CfnTerms.TermsEnforcementType
+    public var links: [String: Value<String>]
+    public var termsName: Value<String>
+    public var termsSource: CfnTerms.TermsSourceType
+    public var userPoolId: Value<String>
 
     public init(_ logicalID: String, enforcement: CfnTerms.TermsEnforcementType, links: [String: Value<String>], termsName: Value<String>, termsSource: CfnTerms.TermsSourceType, userPoolId: Value<String>, clientId: Value<String>? = nil) {
         self.clientId = clientId

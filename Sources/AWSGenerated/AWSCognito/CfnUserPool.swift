@@ -10,38 +10,38 @@ public final class CfnUserPool: Resource, HasAttributes {
         case userPoolId = "UserPoolId"
     }
 
-    @exclusivity(unchecked) public var accountRecoverySetting: CfnUserPool.AccountRecoverySetting?
-    @exclusivity(unchecked) public var adminCreateUserConfig: CfnUserPool.AdminCreateUserConfig?
-    @exclusivity(unchecked) public var aliasAttributes: [CfnUserPool.AliasAttributes]?
-    @exclusivity(unchecked) public var autoVerifiedAttributes: [CfnUserPool.AutoVerifiedAttributes]?
-    @exclusivity(unchecked) public var deletionProtection: CfnUserPool.DeletionProtection?
-    @exclusivity(unchecked) public var deviceConfiguration: CfnUserPool.DeviceConfiguration?
-    @exclusivity(unchecked) public var emailAuthenticationMessage: Value<String>?
-    @exclusivity(unchecked) public var emailAuthenticationSubject: Value<String>?
-    @exclusivity(unchecked) public var emailConfiguration: CfnUserPool.EmailConfiguration?
-    @exclusivity(unchecked) public var emailVerificationMessage: Value<String>?
-    @exclusivity(unchecked) public var emailVerificationSubject: Value<String>?
-    @exclusivity(unchecked) public var enabledMfas: Value<[String]>?
-    @exclusivity(unchecked) public var issuerConfiguration: CfnUserPool.IssuerConfiguration?
-    @exclusivity(unchecked) public var keyConfiguration: CfnUserPool.KeyConfiguration?
-    @exclusivity(unchecked) public var lambdaConfig: CfnUserPool.LambdaConfig?
-    @exclusivity(unchecked) public var mfaConfiguration: CfnUserPool.MfaConfiguration?
-    @exclusivity(unchecked) public var policies: CfnUserPool.Policies?
-    @exclusivity(unchecked) public var schema: [CfnUserPool.SchemaAttribute]?
-    @exclusivity(unchecked) public var smsAuthenticationMessage: Value<String>?
-    @exclusivity(unchecked) public var smsConfiguration: CfnUserPool.SmsConfiguration?
-    @exclusivity(unchecked) public var smsVerificationMessage: Value<String>?
-    @exclusivity(unchecked) public var userAttributeUpdateSettings: CfnUserPool.UserAttributeUpdateSettings?
-    @exclusivity(unchecked) public var userPoolAddOns: CfnUserPool.UserPoolAddOns?
-    @exclusivity(unchecked) public var userPoolName: Value<String>?
-    @exclusivity(unchecked) public var userPoolTags: TemplateValue?
-    @exclusivity(unchecked) public var userPoolTier: CfnUserPool.UserPoolTier?
-    @exclusivity(unchecked) public var usernameAttributes: [CfnUserPool.UsernameAttributes]?
-    @exclusivity(unchecked) public var usernameConfiguration: CfnUserPool.UsernameConfiguration?
-    @exclusivity(unchecked) public var verificationMessageTemplate: CfnUserPool.VerificationMessageTemplate?
-    @exclusivity(unchecked) public var webAuthnFactorConfiguration: CfnUserPool.WebAuthnFactorConfiguration?
-    @exclusivity(unchecked) public var webAuthnRelyingPartyID: Value<String>?
-    @exclusivity(unchecked) public var webAuthnUserVerification: Value<String>?
+    public var accountRecoverySetting: CfnUserPool.AccountRecoverySetting?
+    public var adminCreateUserConfig: CfnUserPool.AdminCreateUserConfig?
+    public var aliasAttributes: [CfnUserPool.AliasAttributes]?
+    public var autoVerifiedAttributes: [CfnUserPool.AutoVerifiedAttributes]?
+    public var deletionProtection: CfnUserPool.DeletionProtection?
+    public var deviceConfiguration: CfnUserPool.DeviceConfiguration?
+    public var emailAuthenticationMessage: Value<String>?
+    public var emailAuthenticationSubject: Value<String>?
+    public var emailConfiguration: CfnUserPool.EmailConfiguration?
+    public var emailVerificationMessage: Value<String>?
+    public var emailVerificationSubject: Value<String>?
+    public var enabledMfas: Value<[String]>?
+    public var issuerConfiguration: CfnUserPool.IssuerConfiguration?
+    public var keyConfiguration: CfnUserPool.KeyConfiguration?
+    public var lambdaConfig: CfnUserPool.LambdaConfig?
+    public var mfaConfiguration: CfnUserPool.MfaConfiguration?
+    public var policies: CfnUserPool.Policies?
+    public var schema: [CfnUserPool.SchemaAttribute]?
+    public var smsAuthenticationMessage: Value<String>?
+    public var smsConfiguration: CfnUserPool.SmsConfiguration?
+    public var smsVerificationMessage: Value<String>?
+    public var userAttributeUpdateSettings: CfnUserPool.UserAttributeUpdateSettings?
+    public var userPoolAddOns: CfnUserPool.UserPoolAddOns?
+    public var userPoolName: Value<String>?
+    public var userPoolTags: TemplateValue?
+    public var userPoolTier: CfnUserPool.UserPoolTier?
+    public var usernameAttributes: [CfnUserPool.UsernameAttributes]?
+    public var usernameConfiguration: CfnUserPool.UsernameConfiguration?
+    public var verificationMessageTemplate: CfnUserPool.VerificationMessageTemplate?
+    public var webAuthnFactorConfiguration: CfnUserPool.WebAuthnFactorConfiguration?
+    public var webAuthnRelyingPartyID: Value<String>?
+    public var webAuthnUserVerification: Value<String>?
 
     public init(_ logicalID: String, accountRecoverySetting: CfnUserPool.AccountRecoverySetting? = nil, adminCreateUserConfig: CfnUserPool.AdminCreateUserConfig? = nil, aliasAttributes: [CfnUserPool.AliasAttributes]? = nil, autoVerifiedAttributes: [CfnUserPool.AutoVerifiedAttributes]? = nil, deletionProtection: CfnUserPool.DeletionProtection? = nil, deviceConfiguration: CfnUserPool.DeviceConfiguration? = nil, emailAuthenticationMessage: Value<String>? = nil, emailAuthenticationSubject: Value<String>? = nil, emailConfiguration: CfnUserPool.EmailConfiguration? = nil, emailVerificationMessage: Value<String>? = nil, emailVerificationSubject: Value<String>? = nil, enabledMfas: Value<[String]>? = nil, issuerConfiguration: CfnUserPool.IssuerConfiguration? = nil, keyConfiguration: CfnUserPool.KeyConfiguration? = nil, lambdaConfig: CfnUserPool.LambdaConfig? = nil, mfaConfiguration: CfnUserPool.MfaConfiguration? = nil, policies: CfnUserPool.Policies? = nil, schema: [CfnUserPool.SchemaAttribute]? = nil, smsAuthenticationMessage: Value<String>? = nil, smsConfiguration: CfnUserPool.SmsConfiguration? = nil, smsVerificationMessage: Value<String>? = nil, userAttributeUpdateSettings: CfnUserPool.UserAttributeUpdateSettings? = nil, userPoolAddOns: CfnUserPool.UserPoolAddOns? = nil, userPoolName: Value<String>? = nil, userPoolTags: TemplateValue? = nil, userPoolTier: CfnUserPool.UserPoolTier? = nil, usernameAttributes: [CfnUserPool.UsernameAttributes]? = nil, usernameConfiguration: CfnUserPool.UsernameConfiguration? = nil, verificationMessageTemplate: CfnUserPool.VerificationMessageTemplate? = nil, webAuthnFactorConfiguration: CfnUserPool.WebAuthnFactorConfiguration? = nil, webAuthnRelyingPartyID: Value<String>? = nil, webAuthnUserVerification: Value<String>? = nil) {
         self.accountRecoverySetting = accountRecoverySetting

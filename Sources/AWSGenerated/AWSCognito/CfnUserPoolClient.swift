@@ -9,29 +9,29 @@ public final class CfnUserPoolClient: Resource, HasAttributes {
         case name = "Name"
     }
 
-    @exclusivity(unchecked) public var accessTokenValidity: Value<Int>?
-    @exclusivity(unchecked) public var allowedOAuthFlows: [CfnUserPoolClient.AllowedOAuthFlows]?
-    @exclusivity(unchecked) public var allowedOAuthFlowsUserPoolClient: Value<Bool>?
-    @exclusivity(unchecked) public var allowedOAuthScopes: Value<[String]>?
-    @exclusivity(unchecked) public var analyticsConfiguration: CfnUserPoolClient.AnalyticsConfiguration?
-    @exclusivity(unchecked) public var authSessionValidity: Value<Int>?
-    @exclusivity(unchecked) public var callbackURLs: Value<[String]>?
-    @exclusivity(unchecked) public var clientName: Value<String>?
-    @exclusivity(unchecked) public var defaultRedirectURI: Value<String>?
-    @exclusivity(unchecked) public var enablePropagateAdditionalUserContextData: Value<Bool>?
-    @exclusivity(unchecked) public var enableTokenRevocation: Value<Bool>?
-    @exclusivity(unchecked) public var explicitAuthFlows: [CfnUserPoolClient.ExplicitAuthFlows]?
-    @exclusivity(unchecked) public var generateSecret: Value<Bool>?
-    @exclusivity(unchecked) public var idTokenValidity: Value<Int>?
-    @exclusivity(unchecked) public var logoutURLs: Value<[String]>?
-    @exclusivity(unchecked) public var preventUserExistenceErrors: CfnUserPoolClient.PreventUserExistenceErrors?
-    @exclusivity(unchecked) public var readAttributes: Value<[String]>?
-    @exclusivity(unchecked) public var refreshTokenRotation: CfnUserPoolClient.RefreshTokenRotation?
-    @exclusivity(unchecked) public var refreshTokenValidity: Value<Int>?
-    @exclusivity(unchecked) public var supportedIdentityProviders: Value<[String]>?
-    @exclusivity(unchecked) public var tokenValidityUnits: CfnUserPoolClient.TokenValidityUnits?
-    @exclusivity(unchecked) public var userPoolId: Value<String>
-    @exclusivity(unchecked) public var writeAttributes: Value<[String]>?
+    public var accessTokenValidity: Value<Int>?
+    public var allowedOAuthFlows: [CfnUserPoolClient.AllowedOAuthFlows]?
+    public var allowedOAuthFlowsUserPoolClient: Value<Bool>?
+    public var allowedOAuthScopes: Value<[String]>?
+    public var analyticsConfiguration: CfnUserPoolClient.AnalyticsConfiguration?
+    public var authSessionValidity: Value<Int>?
+    public var callbackURLs: Value<[String]>?
+    public var clientName: Value<String>?
+    public var defaultRedirectURI: Value<String>?
+    public var enablePropagateAdditionalUserContextData: Value<Bool>?
+    public var enableTokenRevocation: Value<Bool>?
+    public var explicitAuthFlows: [CfnUserPoolClient.ExplicitAuthFlows]?
+    public var generateSecret: Value<Bool>?
+    public var idTokenValidity: Value<Int>?
+    public var logoutURLs: Value<[String]>?
+    public var preventUserExistenceErrors: CfnUserPoolClient.PreventUserExistenceErrors?
+    public var readAttributes: Value<[String]>?
+    public var refreshTokenRotation: CfnUserPoolClient.RefreshTokenRotation?
+    public var refreshTokenValidity: Value<Int>?
+    public var supportedIdentityProviders: Value<[String]>?
+    public var tokenValidityUnits: CfnUserPoolClient.TokenValidityUnits?
+    public var userPoolId: Value<String>
+    public var writeAttributes: Value<[String]>?
 
     public init(_ logicalID: String, userPoolId: Value<String>, accessTokenValidity: Value<Int>? = nil, allowedOAuthFlows: [CfnUserPoolClient.AllowedOAuthFlows]? = nil, allowedOAuthFlowsUserPoolClient: Value<Bool>? = nil, allowedOAuthScopes: Value<[String]>? = nil, analyticsConfiguration: CfnUserPoolClient.AnalyticsConfiguration? = nil, authSessionValidity: Value<Int>? = nil, callbackURLs: Value<[String]>? = nil, clientName: Value<String>? = nil, defaultRedirectURI: Value<String>? = nil, enablePropagateAdditionalUserContextData: Value<Bool>? = nil, enableTokenRevocation: Value<Bool>? = nil, explicitAuthFlows: [CfnUserPoolClient.ExplicitAuthFlows]? = nil, generateSecret: Value<Bool>? = nil, idTokenValidity: Value<Int>? = nil, logoutURLs: Value<[String]>? = nil, preventUserExistenceErrors: CfnUserPoolClient.PreventUserExistenceErrors? = nil, readAttributes: Value<[String]>? = nil, refreshTokenRotation: CfnUserPoolClient.RefreshTokenRotation? = nil, refreshTokenValidity: Value<Int>? = nil, supportedIdentityProviders: Value<[String]>? = nil, tokenValidityUnits: CfnUserPoolClient.TokenValidityUnits? = nil, writeAttributes: Value<[String]>? = nil) {
         self.accessTokenValidity = accessTokenValidity

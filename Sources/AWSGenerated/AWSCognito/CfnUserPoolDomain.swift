@@ -7,11 +7,11 @@ public final class CfnUserPoolDomain: Resource, HasAttributes {
         case cloudFrontDistribution = "CloudFrontDistribution"
     }
 
-    @exclusivity(unchecked) public var customDomainConfig: CfnUserPoolDomain.CustomDomainConfigType?
-    @exclusivity(unchecked) public var domain: Value<String>
-    @exclusivity(unchecked) public var managedLoginVersion: Value<Int>?
-    @exclusivity(unchecked) public var routing: CfnUserPoolDomain.RoutingType?
-    @exclusivity(unchecked) public var userPoolId: Value<String>
+    public var customDomainConfig: CfnUserPoolDomain.CustomDomainConfigType?
+    public var domain: Value<String>
+    public var managedLoginVersion: Value<Int>?
+    public var routing: CfnUserPoolDomain.RoutingType?
+    public var userPoolId: Value<String>
 
     public init(_ logicalID: String, domain: Value<String>, userPoolId: Value<String>, customDomainConfig: CfnUserPoolDomain.CustomDomainConfigType? = nil, managedLoginVersion: Value<Int>? = nil, routing: CfnUserPoolDomain.RoutingType? = nil) {
         self.customDomainConfig = customDomainConfig

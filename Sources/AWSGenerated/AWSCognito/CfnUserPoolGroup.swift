@@ -3,11 +3,11 @@ import CloudFormation
 
 /// `AWS::Cognito::UserPoolGroup`: Resource Type definition for AWS::Cognito::UserPoolGroup
 public final class CfnUserPoolGroup: Resource {
-    @exclusivity(unchecked) public var description: Value<String>?
-    @exclusivity(unchecked) public var groupName: Value<String>?
-    @exclusivity(unchecked) public var precedence: Value<Int>?
-    @exclusivity(unchecked) public var roleArn: Value<String>?
-    @exclusivity(unchecked) public var userPoolId: Value<String>
+    public var description: Value<String>?
+    public var groupName: Value<String>?
+    public var precedence: Value<Int>?
+    public var roleArn: Value<String>?
+    public var userPoolId: Value<String>
 
     public init(_ logicalID: String, userPoolId: Value<String>, description: Value<String>? = nil, groupName: Value<String>? = nil, precedence: Value<Int>? = nil, roleArn: Value<String>? = nil) {
         self.description = description

@@ -3,12 +3,12 @@ import CloudFormation
 
 /// `AWS::Cognito::UserPoolIdentityProvider`: Resource Type definition for AWS::Cognito::UserPoolIdentityProvider
 public final class CfnUserPoolIdentityProvider: Resource {
-    @exclusivity(unchecked) public var attributeMapping: TemplateValue?
-    @exclusivity(unchecked) public var idpIdentifiers: Value<[String]>?
-    @exclusivity(unchecked) public var providerDetails: TemplateValue
-    @exclusivity(unchecked) public var providerName: Value<String>
-    @exclusivity(unchecked) public var providerType: CfnUserPoolIdentityProvider.ProviderType
-    @exclusivity(unchecked) public var userPoolId: Value<String>
+    public var attributeMapping: TemplateValue?
+    public var idpIdentifiers: Value<[String]>?
+    public var providerDetails: TemplateValue
+    public var providerName: Value<String>
+    public var providerType: CfnUserPoolIdentityProvider.ProviderType
+    public var userPoolId: Value<String>
 
     public init(_ logicalID: String, providerDetails: TemplateValue, providerName: Value<String>, providerType: CfnUserPoolIdentityProvider.ProviderType, userPoolId: Value<String>, attributeMapping: TemplateValue? = nil, idpIdentifiers: Value<[String]>? = nil) {
         self.attributeMapping = attributeMapping

@@ -3,13 +3,13 @@ import CloudFormation
 
 /// `AWS::Cognito::UserPoolRegionalConfigurationAttachment`: Resource Type definition for AWS::Cognito::UserPoolRegionalConfigurationAttachment
 public final class CfnUserPoolRegionalConfigurationAttachment: Resource {
-    @exclusivity(unchecked) public var emailConfiguration: CfnUserPoolRegionalConfigurationAttachment.EmailConfiguration?
-    @exclusivity(unchecked) public var lambdaConfig: CfnUserPoolRegionalConfigurationAttachment.LambdaConfig?
-    @exclusivity(unchecked) public var smsConfiguration: CfnUserPoolRegionalConfigurationAttachment.SmsConfiguration?
+    public var emailConfiguration: CfnUserPoolRegionalConfigurationAttachment.EmailConfiguration?
+    public var lambdaConfig: CfnUserPoolRegionalConfigurationAttachment.LambdaConfig?
+    public var smsConfiguration: CfnUserPoolRegionalConfigurationAttachment.SmsConfiguration?
     /// The status of the replica.
-    @exclusivity(unchecked) public var status: Value<String>?
-    @exclusivity(unchecked) public var userPoolId: Value<String>
-    @exclusivity(unchecked) public var userPoolTags: [String: Value<String>]?
+    public var status: Value<String>?
+    public var userPoolId: Value<String>
+    public var userPoolTags: [String: Value<String>]?
 
     public init(_ logicalID: String, userPoolId: Value<String>, emailConfiguration: CfnUserPoolRegionalConfigurationAttachment.EmailConfiguration? = nil, lambdaConfig: CfnUserPoolRegionalConfigurationAttachment.LambdaConfig? = nil, smsConfiguration: CfnUserPoolRegionalConfigurationAttachment.SmsConfiguration? = nil, status: Value<String>? = nil, userPoolTags: [String: Value<String>]? = nil) {
         self.emailConfiguration = emailConfiguration

@@ -3,9 +3,9 @@ import CloudFormation
 
 /// `AWS::Cognito::UserPoolReplica`: Resource Type definition for AWS::Cognito::UserPoolReplica
 public final class CfnUserPoolReplica: Resource {
-    @exclusivity(unchecked) public var regionName: Value<String>
-    @exclusivity(unchecked) public var userPoolId: Value<String>
-    @exclusivity(unchecked) public var userPoolTagsAtCreate: [String: Value<String>]?
+    public var regionName: Value<String>
+    public var userPoolId: Value<String>
+    public var userPoolTagsAtCreate: [String: Value<String>]?
 
     public init(_ logicalID: String, regionName: Value<String>, userPoolId: Value<String>, userPoolTagsAtCreate: [String: Value<String>]? = nil) {
         self.regionName = regionName

@@ -3,10 +3,10 @@ import CloudFormation
 
 /// `AWS::Cognito::UserPoolResourceServer`: Resource Type definition for AWS::Cognito::UserPoolResourceServer
 public final class CfnUserPoolResourceServer: Resource {
-    @exclusivity(unchecked) public var identifier: Value<String>
-    @exclusivity(unchecked) public var name: Value<String>
-    @exclusivity(unchecked) public var scopes: [CfnUserPoolResourceServer.ResourceServerScopeType]?
-    @exclusivity(unchecked) public var userPoolId: Value<String>
+    public var identifier: Value<String>
+    public var name: Value<String>
+    public var scopes: [CfnUserPoolResourceServer.ResourceServerScopeType]?
+    public var userPoolId: Value<String>
 
     public init(_ logicalID: String, identifier: Value<String>, name: Value<String>, userPoolId: Value<String>, scopes: [CfnUserPoolResourceServer.ResourceServerScopeType]? = nil) {
         self.identifier = identifier

@@ -3,11 +3,11 @@ import CloudFormation
 
 /// `AWS::Cognito::UserPoolRiskConfigurationAttachment`: Resource Type definition for AWS::Cognito::UserPoolRiskConfigurationAttachment
 public final class CfnUserPoolRiskConfigurationAttachment: Resource {
-    @exclusivity(unchecked) public var accountTakeoverRiskConfiguration: CfnUserPoolRiskConfigurationAttachment.AccountTakeoverRiskConfigurationType?
-    @exclusivity(unchecked) public var clientId: Value<String>
-    @exclusivity(unchecked) public var compromisedCredentialsRiskConfiguration: CfnUserPoolRiskConfigurationAttachment.CompromisedCredentialsRiskConfigurationType?
-    @exclusivity(unchecked) public var riskExceptionConfiguration: CfnUserPoolRiskConfigurationAttachment.RiskExceptionConfigurationType?
-    @exclusivity(unchecked) public var userPoolId: Value<String>
+    public var accountTakeoverRiskConfiguration: CfnUserPoolRiskConfigurationAttachment.AccountTakeoverRiskConfigurationType?
+    public var clientId: Value<String>
+    public var compromisedCredentialsRiskConfiguration: CfnUserPoolRiskConfigurationAttachment.CompromisedCredentialsRiskConfigurationType?
+    public var riskExceptionConfiguration: CfnUserPoolRiskConfigurationAttachment.RiskExceptionConfigurationType?
+    public var userPoolId: Value<String>
 
     public init(_ logicalID: String, clientId: Value<String>, userPoolId: Value<String>, accountTakeoverRiskConfiguration: CfnUserPoolRiskConfigurationAttachment.AccountTakeoverRiskConfigurationType? = nil, compromisedCredentialsRiskConfiguration: CfnUserPoolRiskConfigurationAttachment.CompromisedCredentialsRiskConfigurationType? = nil, riskExceptionConfiguration: CfnUserPoolRiskConfigurationAttachment.RiskExceptionConfigurationType? = nil) {
         self.accountTakeoverRiskConfiguration = accountTakeoverRiskConfiguration

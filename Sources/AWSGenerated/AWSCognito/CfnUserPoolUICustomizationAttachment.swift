@@ -3,9 +3,9 @@ import CloudFormation
 
 /// `AWS::Cognito::UserPoolUICustomizationAttachment`: Resource Type definition for AWS::Cognito::UserPoolUICustomizationAttachment
 public final class CfnUserPoolUICustomizationAttachment: Resource {
-    @exclusivity(unchecked) public var css: Value<String>?
-    @exclusivity(unchecked) public var clientId: Value<String>
-    @exclusivity(unchecked) public var userPoolId: Value<String>
+    public var css: Value<String>?
+    public var clientId: Value<String>
+    public var userPoolId: Value<String>
 
     public init(_ logicalID: String, clientId: Value<String>, userPoolId: Value<String>, css: Value<String>? = nil) {
         self.css = css

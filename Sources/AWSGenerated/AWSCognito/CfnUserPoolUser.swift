@@ -3,14 +3,14 @@ import CloudFormation
 
 /// `AWS::Cognito::UserPoolUser`: Resource Type definition for AWS::Cognito::UserPoolUser
 public final class CfnUserPoolUser: Resource {
-    @exclusivity(unchecked) public var clientMetadata: TemplateValue?
-    @exclusivity(unchecked) public var desiredDeliveryMediums: Value<[String]>?
-    @exclusivity(unchecked) public var forceAliasCreation: Value<Bool>?
-    @exclusivity(unchecked) public var messageAction: Value<String>?
-    @exclusivity(unchecked) public var userAttributes: [CfnUserPoolUser.AttributeType]?
-    @exclusivity(unchecked) public var userPoolId: Value<String>
-    @exclusivity(unchecked) public var username: Value<String>?
-    @exclusivity(unchecked) public var validationData: [CfnUserPoolUser.AttributeType]?
+    public var clientMetadata: TemplateValue?
+    public var desiredDeliveryMediums: Value<[String]>?
+    public var forceAliasCreation: Value<Bool>?
+    public var messageAction: Value<String>?
+    public var userAttributes: [CfnUserPoolUser.AttributeType]?
+    public var userPoolId: Value<String>
+    public var username: Value<String>?
+    public var validationData: [CfnUserPoolUser.AttributeType]?
 
     public init(_ logicalID: String, userPoolId: Value<String>, clientMetadata: TemplateValue? = nil, desiredDeliveryMediums: Value<[String]>? = nil, forceAliasCreation: Value<Bool>? = nil, messageAction: Value<String>? = nil, userAttributes: [CfnUserPoolUser.AttributeType]? = nil, username: Value<String>? = nil, validationData: [CfnUserPoolUser.AttributeType]? = nil) {
         self.clientMetadata = clientMetadata

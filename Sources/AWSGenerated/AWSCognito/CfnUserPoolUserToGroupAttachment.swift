@@ -3,9 +3,9 @@ import CloudFormation
 
 /// `AWS::Cognito::UserPoolUserToGroupAttachment`: Resource Type definition for AWS::Cognito::UserPoolUserToGroupAttachment
 public final class CfnUserPoolUserToGroupAttachment: Resource {
-    @exclusivity(unchecked) public var groupName: Value<String>
-    @exclusivity(unchecked) public var userPoolId: Value<String>
-    @exclusivity(unchecked) public var username: Value<String>
+    public var groupName: Value<String>
+    public var userPoolId: Value<String>
+    public var username: Value<String>
 
     public init(_ logicalID: String, groupName: Value<String>, userPoolId: Value<String>, username: Value<String>) {
         self.groupName = groupName

@@ -9,26 +9,26 @@ public final class CfnGlobalTable: Resource, HasAttributes {
         case tableId = "TableId"
     }
 
-    @exclusivity(unchecked) public var attributeDefinitions: [CfnGlobalTable.AttributeDefinition]?
-    @exclusivity(unchecked) public var billingMode: CfnGlobalTable.BillingMode?
-    @exclusivity(unchecked) public var globalSecondaryIndexes: [CfnGlobalTable.GlobalSecondaryIndex]?
-    @exclusivity(unchecked) public var globalTableSourceArn: Value<String>?
-    @exclusivity(unchecked) public var globalTableWitnesses: [CfnGlobalTable.GlobalTableWitness]?
-    @exclusivity(unchecked) public var keySchema: [CfnGlobalTable.KeySchema]?
-    @exclusivity(unchecked) public var localSecondaryIndexes: [CfnGlobalTable.LocalSecondaryIndex]?
-    @exclusivity(unchecked) public var multiRegionConsistency: CfnGlobalTable.MultiRegionConsistency?
-    @exclusivity(unchecked) public var readOnDemandThroughputSettings: CfnGlobalTable.ReadOnDemandThroughputSettings?
-    @exclusivity(unchecked) public var readProvisionedThroughputSettings: CfnGlobalTable.GlobalReadProvisionedThroughputSettings?
-    @exclusivity(unchecked) public var replicas: [CfnGlobalTable.ReplicaSpecification]
-    @exclusivity(unchecked) public var sseSpecification: CfnGlobalTable.SSESpecification?
-    @exclusivity(unchecked) public var streamSpecification: CfnGlobalTable.StreamSpecification?
-    @exclusivity(unchecked) public var tableName: Value<String>?
-    @exclusivity(unchecked) public var tableType: CfnGlobalTable.TableType?
-    @exclusivity(unchecked) public var timeToLiveSpecification: CfnGlobalTable.TimeToLiveSpecification?
-    @exclusivity(unchecked) public var vectorIndexes: [CfnGlobalTable.VectorIndex]?
-    @exclusivity(unchecked) public var warmThroughput: CfnGlobalTable.WarmThroughput?
-    @exclusivity(unchecked) public var writeOnDemandThroughputSettings: CfnGlobalTable.WriteOnDemandThroughputSettings?
-    @exclusivity(unchecked) public var writeProvisionedThroughputSettings: CfnGlobalTable.WriteProvisionedThroughputSettings?
+    public var attributeDefinitions: [CfnGlobalTable.AttributeDefinition]?
+    public var billingMode: CfnGlobalTable.BillingMode?
+    public var globalSecondaryIndexes: [CfnGlobalTable.GlobalSecondaryIndex]?
+    public var globalTableSourceArn: Value<String>?
+    public var globalTableWitnesses: [CfnGlobalTable.GlobalTableWitness]?
+    public var keySchema: [CfnGlobalTable.KeySchema]?
+    public var localSecondaryIndexes: [CfnGlobalTable.LocalSecondaryIndex]?
+    public var multiRegionConsistency: CfnGlobalTable.MultiRegionConsistency?
+    public var readOnDemandThroughputSettings: CfnGlobalTable.ReadOnDemandThroughputSettings?
+    public var readProvisionedThroughputSettings: CfnGlobalTable.GlobalReadProvisionedThroughputSettings?
+    public var replicas: [CfnGlobalTable.ReplicaSpecification]
+    public var sseSpecification: CfnGlobalTable.SSESpecification?
+    public var streamSpecification: CfnGlobalTable.StreamSpecification?
+    public var tableName: Value<String>?
+    public var tableType: CfnGlobalTable.TableType?
+    public var timeToLiveSpecification: CfnGlobalTable.TimeToLiveSpecification?
+    public var vectorIndexes: [CfnGlobalTable.VectorIndex]?
+    public var warmThroughput: CfnGlobalTable.WarmThroughput?
+    public var writeOnDemandThroughputSettings: CfnGlobalTable.WriteOnDemandThroughputSettings?
+    public var writeProvisionedThroughputSettings: CfnGlobalTable.WriteProvisionedThroughputSettings?
 
     public init(_ logicalID: String, replicas: [CfnGlobalTable.ReplicaSpecification], attributeDefinitions: [CfnGlobalTable.AttributeDefinition]? = nil, billingMode: CfnGlobalTable.BillingMode? = nil, globalSecondaryIndexes: [CfnGlobalTable.GlobalSecondaryIndex]? = nil, globalTableSourceArn: Value<String>? = nil, globalTableWitnesses: [CfnGlobalTable.GlobalTableWitness]? = nil, keySchema: [CfnGlobalTable.KeySchema]? = nil, localSecondaryIndexes: [CfnGlobalTable.LocalSecondaryIndex]? = nil, multiRegionConsistency: CfnGlobalTable.MultiRegionConsistency? = nil, readOnDemandThroughputSettings: CfnGlobalTable.ReadOnDemandThroughputSettings? = nil, readProvisionedThroughputSettings: CfnGlobalTable.GlobalReadProvisionedThroughputSettings? = nil, sseSpecification: CfnGlobalTable.SSESpecification? = nil, streamSpecification: CfnGlobalTable.StreamSpecification? = nil, tableName: Value<String>? = nil, tableType: CfnGlobalTable.TableType? = nil, timeToLiveSpecification: CfnGlobalTable.TimeToLiveSpecification? = nil, vectorIndexes: [CfnGlobalTable.VectorIndex]? = nil, warmThroughput: CfnGlobalTable.WarmThroughput? = nil, writeOnDemandThroughputSettings: CfnGlobalTable.WriteOnDemandThroughputSettings? = nil, writeProvisionedThroughputSettings: CfnGlobalTable.WriteProvisionedThroughputSettings? = nil) {
         self.attributeDefinitions = attributeDefinitions

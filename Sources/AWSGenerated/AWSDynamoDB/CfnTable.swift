@@ -9,46 +9,46 @@ public final class CfnTable: Resource, HasAttributes, DecodableResource {
     }
 
     /// A list of attributes that describe the key schema for the table and indexes.
-    @exclusivity(unchecked) public var attributeDefinitions: [CfnTable.AttributeDefinition]?
+    public var attributeDefinitions: [CfnTable.AttributeDefinition]?
     /// Specify how you are charged for read and write throughput and how you manage capacity.
-    @exclusivity(unchecked) public var billingMode: CfnTable.BillingMode?
+    public var billingMode: CfnTable.BillingMode?
     /// The settings used to specify whether to enable CloudWatch Contributor Insights for the table and define which events to monitor.
-    @exclusivity(unchecked) public var contributorInsightsSpecification: CfnTable.ContributorInsightsSpecification?
+    public var contributorInsightsSpecification: CfnTable.ContributorInsightsSpecification?
     /// Determines if a table is protected from deletion.
-    @exclusivity(unchecked) public var deletionProtectionEnabled: Value<Bool>?
+    public var deletionProtectionEnabled: Value<Bool>?
     /// Global secondary indexes to be created on the table.
-    @exclusivity(unchecked) public var globalSecondaryIndexes: [CfnTable.GlobalSecondaryIndex]?
+    public var globalSecondaryIndexes: [CfnTable.GlobalSecondaryIndex]?
     /// Specifies the properties of data being imported from the S3 bucket source to the" table.
-    @exclusivity(unchecked) public var importSourceSpecification: CfnTable.ImportSourceSpecification?
+    public var importSourceSpecification: CfnTable.ImportSourceSpecification?
     /// Specifies the attributes that make up the primary key for the table.
-    @exclusivity(unchecked) public var keySchema: TemplateValue
+    public var keySchema: TemplateValue
     /// The Kinesis Data Streams configuration for the specified table.
-    @exclusivity(unchecked) public var kinesisStreamSpecification: CfnTable.KinesisStreamSpecification?
+    public var kinesisStreamSpecification: CfnTable.KinesisStreamSpecification?
     /// Local secondary indexes to be created on the table.
-    @exclusivity(unchecked) public var localSecondaryIndexes: [CfnTable.LocalSecondaryIndex]?
+    public var localSecondaryIndexes: [CfnTable.LocalSecondaryIndex]?
     /// Sets the maximum number of read and write units for the specified on-demand table.
-    @exclusivity(unchecked) public var onDemandThroughput: CfnTable.OnDemandThroughput?
+    public var onDemandThroughput: CfnTable.OnDemandThroughput?
     /// The settings used to enable point in time recovery.
-    @exclusivity(unchecked) public var pointInTimeRecoverySpecification: CfnTable.PointInTimeRecoverySpecification?
+    public var pointInTimeRecoverySpecification: CfnTable.PointInTimeRecoverySpecification?
     /// Throughput for the specified table, which consists of values for ``ReadCapacityUnits`` and ``WriteCapacityUnits``.
-    @exclusivity(unchecked) public var provisionedThroughput: CfnTable.ProvisionedThroughput?
+    public var provisionedThroughput: CfnTable.ProvisionedThroughput?
     /// An AWS resource-based policy document in JSON format that will be attached to the table.
-    @exclusivity(unchecked) public var resourcePolicy: CfnTable.ResourcePolicy?
+    public var resourcePolicy: CfnTable.ResourcePolicy?
     /// Specifies the settings to enable server-side encryption.
-    @exclusivity(unchecked) public var sseSpecification: CfnTable.SSESpecification?
+    public var sseSpecification: CfnTable.SSESpecification?
     /// The settings for the DDB table stream, which captures changes to items stored in the table.
-    @exclusivity(unchecked) public var streamSpecification: CfnTable.StreamSpecification?
+    public var streamSpecification: CfnTable.StreamSpecification?
     /// The table class of the new table.
-    @exclusivity(unchecked) public var tableClass: CfnTable.TableClass?
+    public var tableClass: CfnTable.TableClass?
     /// A name for the table.
-    @exclusivity(unchecked) public var tableName: Value<String>?
+    public var tableName: Value<String>?
     /// An array of key-value pairs to apply to this resource.
-    @exclusivity(unchecked) public var tags: [CfnTable.Tag]?
+    public var tags: [CfnTable.Tag]?
     /// Specifies the Time to Live (TTL) settings for the table.
-    @exclusivity(unchecked) public var timeToLiveSpecification: CfnTable.TimeToLiveSpecification?
-    @exclusivity(unchecked) public var vectorIndexes: [CfnTable.VectorIndex]?
+    public var timeToLiveSpecification: CfnTable.TimeToLiveSpecification?
+    public var vectorIndexes: [CfnTable.VectorIndex]?
     /// Represents the warm throughput (in read units per second and write units per second) for creating a table.
-    @exclusivity(unchecked) public var warmThroughput: CfnTable.WarmThroughput?
+    public var warmThroughput: CfnTable.WarmThroughput?
 
     public init(_ logicalID: String, keySchema: TemplateValue, attributeDefinitions: [CfnTable.AttributeDefinition]? = nil, billingMode: CfnTable.BillingMode? = nil, contributorInsightsSpecification: CfnTable.ContributorInsightsSpecification? = nil, deletionProtectionEnabled: Value<Bool>? = nil, globalSecondaryIndexes: [CfnTable.GlobalSecondaryIndex]? = nil, importSourceSpecification: CfnTable.ImportSourceSpecification? = nil, kinesisStreamSpecification: CfnTable.KinesisStreamSpecification? = nil, localSecondaryIndexes: [CfnTable.LocalSecondaryIndex]? = nil, onDemandThroughput: CfnTable.OnDemandThroughput? = nil, pointInTimeRecoverySpecification: CfnTable.PointInTimeRecoverySpecification? = nil, provisionedThroughput: CfnTable.ProvisionedThroughput? = nil, resourcePolicy: CfnTable.ResourcePolicy? = nil, sseSpecification: CfnTable.SSESpecification? = nil, streamSpecification: CfnTable.StreamSpecification? = nil, tableClass: CfnTable.TableClass? = nil, tableName: Value<String>? = nil, tags: [CfnTable.Tag]? = nil, timeToLiveSpecification: CfnTable.TimeToLiveSpecification? = nil, vectorIndexes: [CfnTable.VectorIndex]? = nil, warmThroughput: CfnTable.WarmThroughput? = nil) {
         self.attributeDefinitions = attributeDefinitions

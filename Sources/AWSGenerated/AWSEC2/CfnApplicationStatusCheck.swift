@@ -10,35 +10,35 @@ public final class CfnApplicationStatusCheck: Resource, HasAttributes {
     }
 
     /// Whether this check is included in the rolled-up application status.
-    @exclusivity(unchecked) public var aggregation: CfnApplicationStatusCheck.Aggregation?
+    public var aggregation: CfnApplicationStatusCheck.Aggregation?
     /// The network interface device index used for the health check.
-    @exclusivity(unchecked) public var deviceIndex: Value<Int>?
+    public var deviceIndex: Value<Int>?
     /// The number of consecutive failed probes required to mark the instance unhealthy.
-    @exclusivity(unchecked) public var failureThreshold: Value<Int>?
+    public var failureThreshold: Value<Int>?
     /// The source/destination network paths used for the health check.
-    @exclusivity(unchecked) public var healthCheckPaths: [CfnApplicationStatusCheck.HealthCheckPath]?
+    public var healthCheckPaths: [CfnApplicationStatusCheck.HealthCheckPath]?
     /// Seconds to wait after instance launch before beginning health checks.
-    @exclusivity(unchecked) public var initializationGracePeriodSeconds: Value<Int>?
+    public var initializationGracePeriodSeconds: Value<Int>?
     /// The interval, in seconds, between health check probes.
-    @exclusivity(unchecked) public var interval: Value<Int>?
+    public var interval: Value<Int>?
     /// The IP scope used for the health check.
-    @exclusivity(unchecked) public var ipScope: CfnApplicationStatusCheck.IpScope?
+    public var ipScope: CfnApplicationStatusCheck.IpScope?
     /// The IP version used for the health check.
-    @exclusivity(unchecked) public var ipVersion: CfnApplicationStatusCheck.IpVersion?
+    public var ipVersion: CfnApplicationStatusCheck.IpVersion?
     /// The HTTP path used for the health check.
-    @exclusivity(unchecked) public var path: Value<String>?
+    public var path: Value<String>?
     /// The port used for the health check.
-    @exclusivity(unchecked) public var port: Value<Int>
+    public var port: Value<Int>
     /// The network protocol used for the health check.
-    @exclusivity(unchecked) public var `protocol`: CfnApplicationStatusCheck.ApplicationStatusCheckProtocol
+    public var `protocol`: CfnApplicationStatusCheck.ApplicationStatusCheckProtocol
     /// The HTTP status codes considered successful (e.g., "200-299").
-    @exclusivity(unchecked) public var statusCodeMatcher: Value<String>?
+    public var statusCodeMatcher: Value<String>?
     /// The number of consecutive successful probes required to mark the instance healthy.
-    @exclusivity(unchecked) public var successThreshold: Value<Int>?
+    public var successThreshold: Value<Int>?
     /// Tags to apply to the application status check.
-    @exclusivity(unchecked) public var tags: [CfnApplicationStatusCheck.Tag]?
+    public var tags: [CfnApplicationStatusCheck.Tag]?
     /// The timeout, in seconds, for each health check probe.
-    @exclusivity(unchecked) public var timeout: Value<Int>?
+    public var timeout: Value<Int>?
 
     public init(_ logicalID: String, port: Value<Int>, protocol: CfnApplicationStatusCheck.ApplicationStatusCheckProtocol, aggregation: CfnApplicationStatusCheck.Aggregation? = nil, deviceIndex: Value<Int>? = nil, failureThreshold: Value<Int>? = nil, healthCheckPaths: [CfnApplicationStatusCheck.HealthCheckPath]? = nil, initializationGracePeriodSeconds: Value<Int>? = nil, interval: Value<Int>? = nil, ipScope: CfnApplicationStatusCheck.IpScope? = nil, ipVersion: CfnApplicationStatusCheck.IpVersion? = nil, path: Value<String>? = nil, statusCodeMatcher: Value<String>? = nil, successThreshold: Value<Int>? = nil, tags: [CfnApplicationStatusCheck.Tag]? = nil, timeout: Value<Int>? = nil) {
         self.aggregation = aggregation

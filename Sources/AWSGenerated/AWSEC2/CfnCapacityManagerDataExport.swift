@@ -8,15 +8,15 @@ public final class CfnCapacityManagerDataExport: Resource, HasAttributes {
     }
 
     /// The format of the exported capacity manager data.
-    @exclusivity(unchecked) public var outputFormat: CfnCapacityManagerDataExport.OutputFormat
+    public var outputFormat: CfnCapacityManagerDataExport.OutputFormat
     /// The name of the Amazon S3 bucket where the capacity manager data export will be stored.
-    @exclusivity(unchecked) public var s3BucketName: Value<String>
+    public var s3BucketName: Value<String>
     /// The prefix for the S3 bucket location where exported files will be placed.
-    @exclusivity(unchecked) public var s3BucketPrefix: Value<String>?
+    public var s3BucketPrefix: Value<String>?
     /// The schedule for the capacity manager data export.
-    @exclusivity(unchecked) public var schedule: CfnCapacityManagerDataExport.Schedule
+    public var schedule: CfnCapacityManagerDataExport.Schedule
     /// An array of key-value pairs to apply to the capacity manager data export.
-    @exclusivity(unchecked) public var tags: [CfnCapacityManagerDataExport.Tag]?
+    public var tags: [CfnCapacityManagerDataExport.Tag]?
 
     public init(_ logicalID: String, outputFormat: CfnCapacityManagerDataExport.OutputFormat, s3BucketName: Value<String>, schedule: CfnCapacityManagerDataExport.Schedule, s3BucketPrefix: Value<String>? = nil, tags: [CfnCapacityManagerDataExport.Tag]? = nil) {
         self.outputFormat = outputFormat

@@ -35,21 +35,21 @@ public final class CfnCapacityReservation: Resource, HasAttributes {
         case unusedReservationBillingOwnerId = "UnusedReservationBillingOwnerId"
     }
 
-    @exclusivity(unchecked) public var availabilityZone: Value<String>?
-    @exclusivity(unchecked) public var availabilityZoneId: Value<String>?
-    @exclusivity(unchecked) public var ebsOptimized: Value<Bool>?
-    @exclusivity(unchecked) public var endDate: Value<String>?
-    @exclusivity(unchecked) public var endDateType: CfnCapacityReservation.EndDateType?
-    @exclusivity(unchecked) public var ephemeralStorage: Value<Bool>?
-    @exclusivity(unchecked) public var instanceCount: Value<Int>
-    @exclusivity(unchecked) public var instanceMatchCriteria: CfnCapacityReservation.InstanceMatchCriteria?
-    @exclusivity(unchecked) public var instancePlatform: CfnCapacityReservation.InstancePlatform
-    @exclusivity(unchecked) public var instanceType: Value<String>
-    @exclusivity(unchecked) public var outPostArn: Value<String>?
-    @exclusivity(unchecked) public var placementGroupArn: Value<String>?
-    @exclusivity(unchecked) public var tagSpecifications: [CfnCapacityReservation.TagSpecification]?
-    @exclusivity(unchecked) public var tenancy: CfnCapacityReservation.Tenancy?
-    @exclusivity(unchecked) public var unusedReservationBillingOwnerId: Value<String>?
+    public var availabilityZone: Value<String>?
+    public var availabilityZoneId: Value<String>?
+    public var ebsOptimized: Value<Bool>?
+    public var endDate: Value<String>?
+    public var endDateType: CfnCapacityReservation.EndDateType?
+    public var ephemeralStorage: Value<Bool>?
+    public var instanceCount: Value<Int>
+    public var instanceMatchCriteria: CfnCapacityReservation.InstanceMatchCriteria?
+    public var instancePlatform: CfnCapacityReservation.InstancePlatform
+    public var instanceType: Value<String>
+    public var outPostArn: Value<String>?
+    public var placementGroupArn: Value<String>?
+    public var tagSpecifications: [CfnCapacityReservation.TagSpecification]?
+    public var tenancy: CfnCapacityReservation.Tenancy?
+    public var unusedReservationBillingOwnerId: Value<String>?
 
     public init(_ logicalID: String, instanceCount: Value<Int>, instancePlatform: CfnCapacityReservation.InstancePlatform, instanceType: Value<String>, availabilityZone: Value<String>? = nil, availabilityZoneId: Value<String>? = nil, ebsOptimized: Value<Bool>? = nil, endDate: Value<String>? = nil, endDateType: CfnCapacityReservation.EndDateType? = nil, ephemeralStorage: Value<Bool>? = nil, instanceMatchCriteria: CfnCapacityReservation.InstanceMatchCriteria? = nil, outPostArn: Value<String>? = nil, placementGroupArn: Value<String>? = nil, tagSpecifications: [CfnCapacityReservation.TagSpecification]? = nil, tenancy: CfnCapacityReservation.Tenancy? = nil, unusedReservationBillingOwnerId: Value<String>? = nil) {
         self.availabilityZone = availabilityZone

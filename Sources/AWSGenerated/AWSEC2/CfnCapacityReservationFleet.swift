@@ -7,15 +7,15 @@ public final class CfnCapacityReservationFleet: Resource, HasAttributes {
         case capacityReservationFleetId = "CapacityReservationFleetId"
     }
 
-    @exclusivity(unchecked) public var allocationStrategy: Value<String>?
-    @exclusivity(unchecked) public var endDate: Value<String>?
-    @exclusivity(unchecked) public var instanceMatchCriteria: CfnCapacityReservationFleet.InstanceMatchCriteria?
-    @exclusivity(unchecked) public var instanceTypeSpecifications: [CfnCapacityReservationFleet.InstanceTypeSpecification]?
-    @exclusivity(unchecked) public var noRemoveEndDate: Value<Bool>?
-    @exclusivity(unchecked) public var removeEndDate: Value<Bool>?
-    @exclusivity(unchecked) public var tagSpecifications: [CfnCapacityReservationFleet.TagSpecification]?
-    @exclusivity(unchecked) public var tenancy: CfnCapacityReservationFleet.Tenancy?
-    @exclusivity(unchecked) public var totalTargetCapacity: Value<Int>?
+    public var allocationStrategy: Value<String>?
+    public var endDate: Value<String>?
+    public var instanceMatchCriteria: CfnCapacityReservationFleet.InstanceMatchCriteria?
+    public var instanceTypeSpecifications: [CfnCapacityReservationFleet.InstanceTypeSpecification]?
+    public var noRemoveEndDate: Value<Bool>?
+    public var removeEndDate: Value<Bool>?
+    public var tagSpecifications: [CfnCapacityReservationFleet.TagSpecification]?
+    public var tenancy: CfnCapacityReservationFleet.Tenancy?
+    public var totalTargetCapacity: Value<Int>?
 
     public init(_ logicalID: String, allocationStrategy: Value<String>? = nil, endDate: Value<String>? = nil, instanceMatchCriteria: CfnCapacityReservationFleet.InstanceMatchCriteria? = nil, instanceTypeSpecifications: [CfnCapacityReservationFleet.InstanceTypeSpecification]? = nil, noRemoveEndDate: Value<Bool>? = nil, removeEndDate: Value<Bool>? = nil, tagSpecifications: [CfnCapacityReservationFleet.TagSpecification]? = nil, tenancy: CfnCapacityReservationFleet.Tenancy? = nil, totalTargetCapacity: Value<Int>? = nil) {
         self.allocationStrategy = allocationStrategy

@@ -10,9 +10,9 @@ public final class CfnCarrierGateway: Resource, HasAttributes {
     }
 
     /// The tags for the carrier gateway.
-    @exclusivity(unchecked) public var tags: [CfnCarrierGateway.Tag]?
+    public var tags: [CfnCarrierGateway.Tag]?
     /// The ID of the VPC.
-    @exclusivity(unchecked) public var vpcId: Value<String>
+    public var vpcId: Value<String>
 
     public init(_ logicalID: String, vpcId: Value<String>, tags: [CfnCarrierGateway.Tag]? = nil) {
         self.tags = tags

@@ -8,15 +8,15 @@ public final class CfnClientVpnAuthorizationRule: Resource, HasAttributes {
     }
 
     /// The ID of the group to grant access to, for example, the Active Directory group or identity provider (IdP) group.
-    @exclusivity(unchecked) public var accessGroupId: Value<String>?
+    public var accessGroupId: Value<String>?
     /// Indicates whether to grant access to all clients.
-    @exclusivity(unchecked) public var authorizeAllGroups: Value<Bool>?
+    public var authorizeAllGroups: Value<Bool>?
     /// The ID of the Client VPN endpoint.
-    @exclusivity(unchecked) public var clientVpnEndpointId: Value<String>
+    public var clientVpnEndpointId: Value<String>
     /// A brief description of the authorization rule.
-    @exclusivity(unchecked) public var description: Value<String>?
+    public var description: Value<String>?
     /// The IPv4 address range, in CIDR notation, of the network for which access is being authorized.
-    @exclusivity(unchecked) public var targetNetworkCidr: Value<String>
+    public var targetNetworkCidr: Value<String>
 
     public init(_ logicalID: String, clientVpnEndpointId: Value<String>, targetNetworkCidr: Value<String>, accessGroupId: Value<String>? = nil, authorizeAllGroups: Value<Bool>? = nil, description: Value<String>? = nil) {
         self.accessGroupId = accessGroupId

@@ -7,29 +7,29 @@ public final class CfnClientVpnEndpoint: Resource, HasAttributes {
         case id = "Id"
     }
 
-    @exclusivity(unchecked) public var authenticationOptions: [CfnClientVpnEndpoint.ClientAuthenticationRequest]
-    @exclusivity(unchecked) public var authorizationPolicy: CfnClientVpnEndpoint.AuthorizationPolicy?
-    @exclusivity(unchecked) public var clientCidrBlock: Value<String>?
-    @exclusivity(unchecked) public var clientConnectOptions: CfnClientVpnEndpoint.ClientConnectOptions?
-    @exclusivity(unchecked) public var clientLoginBannerOptions: CfnClientVpnEndpoint.ClientLoginBannerOptions?
-    @exclusivity(unchecked) public var clientRouteEnforcementOptions: CfnClientVpnEndpoint.ClientRouteEnforcementOptions?
-    @exclusivity(unchecked) public var connectionLogOptions: CfnClientVpnEndpoint.ConnectionLogOptions
-    @exclusivity(unchecked) public var description: Value<String>?
-    @exclusivity(unchecked) public var devicePostureOptions: CfnClientVpnEndpoint.DevicePostureOptions?
-    @exclusivity(unchecked) public var disconnectOnSessionTimeout: Value<Bool>?
-    @exclusivity(unchecked) public var dnsServers: Value<[String]>?
-    @exclusivity(unchecked) public var endpointIpAddressType: Value<String>?
-    @exclusivity(unchecked) public var securityGroupIds: Value<[String]>?
-    @exclusivity(unchecked) public var selfServicePortal: Value<String>?
-    @exclusivity(unchecked) public var serverCertificateArn: Value<String>
-    @exclusivity(unchecked) public var sessionTimeoutHours: Value<Int>?
-    @exclusivity(unchecked) public var splitTunnel: Value<Bool>?
-    @exclusivity(unchecked) public var tagSpecifications: [CfnClientVpnEndpoint.TagSpecification]?
-    @exclusivity(unchecked) public var trafficIpAddressType: Value<String>?
-    @exclusivity(unchecked) public var transitGatewayConfiguration: CfnClientVpnEndpoint.TransitGatewayConfiguration?
-    @exclusivity(unchecked) public var transportProtocol: Value<String>?
-    @exclusivity(unchecked) public var vpcId: Value<String>?
-    @exclusivity(unchecked) public var vpnPort: Value<Int>?
+    public var authenticationOptions: [CfnClientVpnEndpoint.ClientAuthenticationRequest]
+    public var authorizationPolicy: CfnClientVpnEndpoint.AuthorizationPolicy?
+    public var clientCidrBlock: Value<String>?
+    public var clientConnectOptions: CfnClientVpnEndpoint.ClientConnectOptions?
+    public var clientLoginBannerOptions: CfnClientVpnEndpoint.ClientLoginBannerOptions?
+    public var clientRouteEnforcementOptions: CfnClientVpnEndpoint.ClientRouteEnforcementOptions?
+    public var connectionLogOptions: CfnClientVpnEndpoint.ConnectionLogOptions
+    public var description: Value<String>?
+    public var devicePostureOptions: CfnClientVpnEndpoint.DevicePostureOptions?
+    public var disconnectOnSessionTimeout: Value<Bool>?
+    public var dnsServers: Value<[String]>?
+    public var endpointIpAddressType: Value<String>?
+    public var securityGroupIds: Value<[String]>?
+    public var selfServicePortal: Value<String>?
+    public var serverCertificateArn: Value<String>
+    public var sessionTimeoutHours: Value<Int>?
+    public var splitTunnel: Value<Bool>?
+    public var tagSpecifications: [CfnClientVpnEndpoint.TagSpecification]?
+    public var trafficIpAddressType: Value<String>?
+    public var transitGatewayConfiguration: CfnClientVpnEndpoint.TransitGatewayConfiguration?
+    public var transportProtocol: Value<String>?
+    public var vpcId: Value<String>?
+    public var vpnPort: Value<Int>?
 
     public init(_ logicalID: String, authenticationOptions: [CfnClientVpnEndpoint.ClientAuthenticationRequest], connectionLogOptions: CfnClientVpnEndpoint.ConnectionLogOptions, serverCertificateArn: Value<String>, authorizationPolicy: CfnClientVpnEndpoint.AuthorizationPolicy? = nil, clientCidrBlock: Value<String>? = nil, clientConnectOptions: CfnClientVpnEndpoint.ClientConnectOptions? = nil, clientLoginBannerOptions: CfnClientVpnEndpoint.ClientLoginBannerOptions? = nil, clientRouteEnforcementOptions: CfnClientVpnEndpoint.ClientRouteEnforcementOptions? = nil, description: Value<String>? = nil, devicePostureOptions: CfnClientVpnEndpoint.DevicePostureOptions? = nil, disconnectOnSessionTimeout: Value<Bool>? = nil, dnsServers: Value<[String]>? = nil, endpointIpAddressType: Value<String>? = nil, securityGroupIds: Value<[String]>? = nil, selfServicePortal: Value<String>? = nil, sessionTimeoutHours: Value<Int>? = nil, splitTunnel: Value<Bool>? = nil, tagSpecifications: [CfnClientVpnEndpoint.TagSpecification]? = nil, trafficIpAddressType: Value<String>? = nil, transitGatewayConfiguration: CfnClientVpnEndpoint.TransitGatewayConfiguration? = nil, transportProtocol: Value<String>? = nil, vpcId: Value<String>? = nil, vpnPort: Value<Int>? = nil) {
         self.authenticationOptions = authenticationOptions

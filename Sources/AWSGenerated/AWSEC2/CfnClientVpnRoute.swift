@@ -8,13 +8,13 @@ public final class CfnClientVpnRoute: Resource, HasAttributes {
     }
 
     /// The ID of the Client VPN endpoint to which to add the route.
-    @exclusivity(unchecked) public var clientVpnEndpointId: Value<String>
+    public var clientVpnEndpointId: Value<String>
     /// A brief description of the route.
-    @exclusivity(unchecked) public var description: Value<String>?
+    public var description: Value<String>?
     /// The IPv4 address range, in CIDR notation, of the route destination.
-    @exclusivity(unchecked) public var destinationCidrBlock: Value<String>
+    public var destinationCidrBlock: Value<String>
     /// The ID of the subnet through which you want to route traffic.
-    @exclusivity(unchecked) public var targetVpcSubnetId: Value<String>?
+    public var targetVpcSubnetId: Value<String>?
 
     public init(_ logicalID: String, clientVpnEndpointId: Value<String>, destinationCidrBlock: Value<String>, description: Value<String>? = nil, targetVpcSubnetId: Value<String>? = nil) {
         self.clientVpnEndpointId = clientVpnEndpointId

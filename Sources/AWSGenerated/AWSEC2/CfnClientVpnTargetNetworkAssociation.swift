@@ -7,10 +7,10 @@ public final class CfnClientVpnTargetNetworkAssociation: Resource, HasAttributes
         case id = "Id"
     }
 
-    @exclusivity(unchecked) public var availabilityZone: Value<String>?
-    @exclusivity(unchecked) public var availabilityZoneId: Value<String>?
-    @exclusivity(unchecked) public var clientVpnEndpointId: Value<String>
-    @exclusivity(unchecked) public var subnetId: Value<String>?
+    public var availabilityZone: Value<String>?
+    public var availabilityZoneId: Value<String>?
+    public var clientVpnEndpointId: Value<String>
+    public var subnetId: Value<String>?
 
     public init(_ logicalID: String, clientVpnEndpointId: Value<String>, availabilityZone: Value<String>? = nil, availabilityZoneId: Value<String>? = nil, subnetId: Value<String>? = nil) {
         self.availabilityZone = availabilityZone

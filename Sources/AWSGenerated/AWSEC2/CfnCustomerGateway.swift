@@ -8,19 +8,19 @@ public final class CfnCustomerGateway: Resource, HasAttributes {
     }
 
     /// For customer gateway devices that support BGP, specify the device's ASN.
-    @exclusivity(unchecked) public var bgpAsn: Value<Int>?
+    public var bgpAsn: Value<Int>?
     /// For customer gateway devices that support BGP, specify the device's ASN.
-    @exclusivity(unchecked) public var bgpAsnExtended: Value<Double>?
+    public var bgpAsnExtended: Value<Double>?
     /// The Amazon Resource Name (ARN) for the customer gateway certificate.
-    @exclusivity(unchecked) public var certificateArn: Value<String>?
+    public var certificateArn: Value<String>?
     /// The name of customer gateway device.
-    @exclusivity(unchecked) public var deviceName: Value<String>?
+    public var deviceName: Value<String>?
     /// The IP address for the customer gateway device's outside interface.
-    @exclusivity(unchecked) public var ipAddress: Value<String>
+    public var ipAddress: Value<String>
     /// One or more tags for the customer gateway.
-    @exclusivity(unchecked) public var tags: [CfnCustomerGateway.Tag]?
+    public var tags: [CfnCustomerGateway.Tag]?
     /// The type of VPN connection that this customer gateway supports (``ipsec.1``).
-    @exclusivity(unchecked) public var customerGatewayType: Value<String>
+    public var customerGatewayType: Value<String>
 
     public init(_ logicalID: String, ipAddress: Value<String>, customerGatewayType: Value<String>, bgpAsn: Value<Int>? = nil, bgpAsnExtended: Value<Double>? = nil, certificateArn: Value<String>? = nil, deviceName: Value<String>? = nil, tags: [CfnCustomerGateway.Tag]? = nil) {
         self.bgpAsn = bgpAsn

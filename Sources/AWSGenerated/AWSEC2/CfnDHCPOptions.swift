@@ -8,19 +8,19 @@ public final class CfnDHCPOptions: Resource, HasAttributes {
     }
 
     /// This value is used to complete unqualified DNS hostnames.
-    @exclusivity(unchecked) public var domainName: Value<String>?
+    public var domainName: Value<String>?
     /// The IPv4 addresses of up to four domain name servers, or AmazonProvidedDNS.
-    @exclusivity(unchecked) public var domainNameServers: Value<[String]>?
+    public var domainNameServers: Value<[String]>?
     /// The preferred Lease Time for ipV6 address in seconds.
-    @exclusivity(unchecked) public var ipv6AddressPreferredLeaseTime: Value<Int>?
+    public var ipv6AddressPreferredLeaseTime: Value<Int>?
     /// The IPv4 addresses of up to four NetBIOS name servers.
-    @exclusivity(unchecked) public var netbiosNameServers: Value<[String]>?
+    public var netbiosNameServers: Value<[String]>?
     /// The NetBIOS node type (1, 2, 4, or 8).
-    @exclusivity(unchecked) public var netbiosNodeType: Value<Int>?
+    public var netbiosNodeType: Value<Int>?
     /// The IPv4 addresses of up to four Network Time Protocol (NTP) servers.
-    @exclusivity(unchecked) public var ntpServers: Value<[String]>?
+    public var ntpServers: Value<[String]>?
     /// Any tags assigned to the DHCP options set.
-    @exclusivity(unchecked) public var tags: [CfnDHCPOptions.Tag]?
+    public var tags: [CfnDHCPOptions.Tag]?
 
     public init(_ logicalID: String, domainName: Value<String>? = nil, domainNameServers: Value<[String]>? = nil, ipv6AddressPreferredLeaseTime: Value<Int>? = nil, netbiosNameServers: Value<[String]>? = nil, netbiosNodeType: Value<Int>? = nil, ntpServers: Value<[String]>? = nil, tags: [CfnDHCPOptions.Tag]? = nil) {
         self.domainName = domainName

@@ -7,19 +7,19 @@ public final class CfnEC2Fleet: Resource, HasAttributes {
         case fleetId = "FleetId"
     }
 
-    @exclusivity(unchecked) public var context: Value<String>?
-    @exclusivity(unchecked) public var excessCapacityTerminationPolicy: CfnEC2Fleet.ExcessCapacityTerminationPolicy?
-    @exclusivity(unchecked) public var launchTemplateConfigs: [CfnEC2Fleet.FleetLaunchTemplateConfigRequest]
-    @exclusivity(unchecked) public var onDemandOptions: CfnEC2Fleet.OnDemandOptionsRequest?
-    @exclusivity(unchecked) public var replaceUnhealthyInstances: Value<Bool>?
-    @exclusivity(unchecked) public var reservedCapacityOptions: CfnEC2Fleet.ReservedCapacityOptionsRequest?
-    @exclusivity(unchecked) public var spotOptions: CfnEC2Fleet.SpotOptionsRequest?
-    @exclusivity(unchecked) public var tagSpecifications: [CfnEC2Fleet.TagSpecification]?
-    @exclusivity(unchecked) public var targetCapacitySpecification: CfnEC2Fleet.TargetCapacitySpecificationRequest
-    @exclusivity(unchecked) public var terminateInstancesWithExpiration: Value<Bool>?
-    @exclusivity(unchecked) public var ec2FleetType: CfnEC2Fleet.EC2FleetType?
-    @exclusivity(unchecked) public var validFrom: Value<String>?
-    @exclusivity(unchecked) public var validUntil: Value<String>?
+    public var context: Value<String>?
+    public var excessCapacityTerminationPolicy: CfnEC2Fleet.ExcessCapacityTerminationPolicy?
+    public var launchTemplateConfigs: [CfnEC2Fleet.FleetLaunchTemplateConfigRequest]
+    public var onDemandOptions: CfnEC2Fleet.OnDemandOptionsRequest?
+    public var replaceUnhealthyInstances: Value<Bool>?
+    public var reservedCapacityOptions: CfnEC2Fleet.ReservedCapacityOptionsRequest?
+    public var spotOptions: CfnEC2Fleet.SpotOptionsRequest?
+    public var tagSpecifications: [CfnEC2Fleet.TagSpecification]?
+    public var targetCapacitySpecification: CfnEC2Fleet.TargetCapacitySpecificationRequest
+    public var terminateInstancesWithExpiration: Value<Bool>?
+    public var ec2FleetType: CfnEC2Fleet.EC2FleetType?
+    public var validFrom: Value<String>?
+    public var validUntil: Value<String>?
 
     public init(_ logicalID: String, launchTemplateConfigs: [CfnEC2Fleet.FleetLaunchTemplateConfigRequest], targetCapacitySpecification: CfnEC2Fleet.TargetCapacitySpecificationRequest, context: Value<String>? = nil, excessCapacityTerminationPolicy: CfnEC2Fleet.ExcessCapacityTerminationPolicy? = nil, onDemandOptions: CfnEC2Fleet.OnDemandOptionsRequest? = nil, replaceUnhealthyInstances: Value<Bool>? = nil, reservedCapacityOptions: CfnEC2Fleet.ReservedCapacityOptionsRequest? = nil, spotOptions: CfnEC2Fleet.SpotOptionsRequest? = nil, tagSpecifications: [CfnEC2Fleet.TagSpecification]? = nil, terminateInstancesWithExpiration: Value<Bool>? = nil, ec2FleetType: CfnEC2Fleet.EC2FleetType? = nil, validFrom: Value<String>? = nil, validUntil: Value<String>? = nil) {
         self.context = context

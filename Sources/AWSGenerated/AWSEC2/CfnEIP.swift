@@ -9,21 +9,21 @@ public final class CfnEIP: Resource, HasAttributes {
     }
 
     /// An Elastic IP address or a carrier IP address in a Wavelength Zone.
-    @exclusivity(unchecked) public var address: Value<String>?
+    public var address: Value<String>?
     /// The network (``vpc``).
-    @exclusivity(unchecked) public var domain: Value<String>?
+    public var domain: Value<String>?
     /// The ID of the instance.
-    @exclusivity(unchecked) public var instanceId: Value<String>?
+    public var instanceId: Value<String>?
     /// The ID of an IPAM pool which has an Amazon-provided or BYOIP public IPv4 CIDR provisioned to it.
-    @exclusivity(unchecked) public var ipamPoolId: Value<String>?
+    public var ipamPoolId: Value<String>?
     /// A unique set of Availability Zones, Local Zones, or Wavelength Zones from which AWS advertises IP addresses.
-    @exclusivity(unchecked) public var networkBorderGroup: Value<String>?
+    public var networkBorderGroup: Value<String>?
     /// The ID of an address pool that you own.
-    @exclusivity(unchecked) public var publicIpv4Pool: Value<String>?
+    public var publicIpv4Pool: Value<String>?
     /// Any tags assigned to the Elastic IP address.
-    @exclusivity(unchecked) public var tags: [CfnEIP.Tag]?
+    public var tags: [CfnEIP.Tag]?
     /// The Elastic IP address you are accepting for transfer.
-    @exclusivity(unchecked) public var transferAddress: Value<String>?
+    public var transferAddress: Value<String>?
 
     public init(_ logicalID: String, address: Value<String>? = nil, domain: Value<String>? = nil, instanceId: Value<String>? = nil, ipamPoolId: Value<String>? = nil, networkBorderGroup: Value<String>? = nil, publicIpv4Pool: Value<String>? = nil, tags: [CfnEIP.Tag]? = nil, transferAddress: Value<String>? = nil) {
         self.address = address

@@ -8,14 +8,14 @@ public final class CfnEIPAssociation: Resource, HasAttributes {
     }
 
     /// The allocation ID.
-    @exclusivity(unchecked) public var allocationId: Value<String>?
-    @exclusivity(unchecked) public var eip: Value<String>?
+    public var allocationId: Value<String>?
+    public var eip: Value<String>?
     /// The ID of the instance.
-    @exclusivity(unchecked) public var instanceId: Value<String>?
+    public var instanceId: Value<String>?
     /// The ID of the network interface.
-    @exclusivity(unchecked) public var networkInterfaceId: Value<String>?
+    public var networkInterfaceId: Value<String>?
     /// The primary or secondary private IP address to associate with the Elastic IP address.
-    @exclusivity(unchecked) public var privateIpAddress: Value<String>?
+    public var privateIpAddress: Value<String>?
 
     public init(_ logicalID: String, allocationId: Value<String>? = nil, eip: Value<String>? = nil, instanceId: Value<String>? = nil, networkInterfaceId: Value<String>? = nil, privateIpAddress: Value<String>? = nil) {
         self.allocationId = allocationId

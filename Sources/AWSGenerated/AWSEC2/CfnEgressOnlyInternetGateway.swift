@@ -8,9 +8,9 @@ public final class CfnEgressOnlyInternetGateway: Resource, HasAttributes {
     }
 
     /// Any tags assigned to the egress only internet gateway.
-    @exclusivity(unchecked) public var tags: [CfnEgressOnlyInternetGateway.Tag]?
+    public var tags: [CfnEgressOnlyInternetGateway.Tag]?
     /// The ID of the VPC for which to create the egress-only internet gateway.
-    @exclusivity(unchecked) public var vpcId: Value<String>
+    public var vpcId: Value<String>
 
     public init(_ logicalID: String, vpcId: Value<String>, tags: [CfnEgressOnlyInternetGateway.Tag]? = nil) {
         self.tags = tags

@@ -10,9 +10,9 @@ public final class CfnEnclaveCertificateIamRoleAssociation: Resource, HasAttribu
     }
 
     /// The Amazon Resource Name (ARN) of the ACM certificate with which to associate the IAM role.
-    @exclusivity(unchecked) public var certificateArn: Value<String>
+    public var certificateArn: Value<String>
     /// The Amazon Resource Name (ARN) of the IAM role to associate with the ACM certificate.
-    @exclusivity(unchecked) public var roleArn: Value<String>
+    public var roleArn: Value<String>
 
     public init(_ logicalID: String, certificateArn: Value<String>, roleArn: Value<String>) {
         self.certificateArn = certificateArn

@@ -8,30 +8,30 @@ public final class CfnFlowLog: Resource, HasAttributes {
     }
 
     /// The ARN of the IAM role that allows Amazon EC2 to publish flow logs across accounts.
-    @exclusivity(unchecked) public var deliverCrossAccountRole: Value<String>?
+    public var deliverCrossAccountRole: Value<String>?
     /// The ARN for the IAM role that permits Amazon EC2 to publish flow logs to a CloudWatch Logs log group in your account.
-    @exclusivity(unchecked) public var deliverLogsPermissionArn: Value<String>?
-    @exclusivity(unchecked) public var destinationOptions: CfnFlowLog.DestinationOptions?
+    public var deliverLogsPermissionArn: Value<String>?
+    public var destinationOptions: CfnFlowLog.DestinationOptions?
     /// Specifies the destination to which the flow log data is to be published.
-    @exclusivity(unchecked) public var logDestination: Value<String>?
+    public var logDestination: Value<String>?
     /// Specifies the type of destination to which the flow log data is to be published.
-    @exclusivity(unchecked) public var logDestinationType: CfnFlowLog.LogDestinationType?
+    public var logDestinationType: CfnFlowLog.LogDestinationType?
     /// The fields to include in the flow log record, in the order in which they should appear.
-    @exclusivity(unchecked) public var logFormat: Value<String>?
+    public var logFormat: Value<String>?
     /// The name of a new or existing CloudWatch Logs log group where Amazon EC2 publishes your flow logs.
-    @exclusivity(unchecked) public var logGroupName: Value<String>?
+    public var logGroupName: Value<String>?
     /// The maximum interval of time during which a flow of packets is captured and aggregated into a flow log record.
-    @exclusivity(unchecked) public var maxAggregationInterval: Value<Int>?
+    public var maxAggregationInterval: Value<Int>?
     /// The ID of the subnet, network interface, or VPC for which you want to create a flow log.
-    @exclusivity(unchecked) public var resourceId: Value<String>
+    public var resourceId: Value<String>
     /// The type of resource for which to create the flow log.
-    @exclusivity(unchecked) public var resourceType: CfnFlowLog.ResourceType
+    public var resourceType: CfnFlowLog.ResourceType
     /// The resource types and associated tags for EC2 resources associated with the EC2 Tags feature for log enrichment.
-    @exclusivity(unchecked) public var tagFieldSpecifications: [CfnFlowLog.TagFieldSpecification]?
+    public var tagFieldSpecifications: [CfnFlowLog.TagFieldSpecification]?
     /// The tags to apply to the flow logs.
-    @exclusivity(unchecked) public var tags: [CfnFlowLog.Tag]?
+    public var tags: [CfnFlowLog.Tag]?
     /// The type of traffic to log.
-    @exclusivity(unchecked) public var trafficType: CfnFlowLog.TrafficType?
+    public var trafficType: CfnFlowLog.TrafficType?
 
     public init(_ logicalID: String, resourceId: Value<String>, resourceType: CfnFlowLog.ResourceType, deliverCrossAccountRole: Value<String>? = nil, deliverLogsPermissionArn: Value<String>? = nil, destinationOptions: CfnFlowLog.DestinationOptions? = nil, logDestination: Value<String>? = nil, logDestinationType: CfnFlowLog.LogDestinationType? = nil, logFormat: Value<String>? = nil, logGroupName: Value<String>? = nil, maxAggregationInterval: Value<Int>? = nil, tagFieldSpecifications: [CfnFlowLog.TagFieldSpecification]? = nil, tags: [CfnFlowLog.Tag]? = nil, trafficType: CfnFlowLog.TrafficType? = nil) {
         self.deliverCrossAccountRole = deliverCrossAccountRole

@@ -16,15 +16,15 @@ public final class CfnFpgaImage: Resource, HasAttributes {
     }
 
     /// A description for the AFI.
-    @exclusivity(unchecked) public var description: Value<String>?
+    public var description: Value<String>?
     /// The location of the encrypted design checkpoint in Amazon S3.
-    @exclusivity(unchecked) public var inputStorageLocation: CfnFpgaImage.StorageLocation?
+    public var inputStorageLocation: CfnFpgaImage.StorageLocation?
     /// The location in Amazon S3 for the output logs.
-    @exclusivity(unchecked) public var logsStorageLocation: CfnFpgaImage.StorageLocation?
+    public var logsStorageLocation: CfnFpgaImage.StorageLocation?
     /// A name for the AFI.
-    @exclusivity(unchecked) public var name: Value<String>?
+    public var name: Value<String>?
     /// The tags assigned to the FPGA image.
-    @exclusivity(unchecked) public var tags: [CfnFpgaImage.Tag]?
+    public var tags: [CfnFpgaImage.Tag]?
 
     public init(_ logicalID: String, description: Value<String>? = nil, inputStorageLocation: CfnFpgaImage.StorageLocation? = nil, logsStorageLocation: CfnFpgaImage.StorageLocation? = nil, name: Value<String>? = nil, tags: [CfnFpgaImage.Tag]? = nil) {
         self.description = description

@@ -8,9 +8,9 @@ public final class CfnGatewayRouteTableAssociation: Resource, HasAttributes {
     }
 
     /// The ID of the gateway.
-    @exclusivity(unchecked) public var gatewayId: Value<String>
+    public var gatewayId: Value<String>
     /// The ID of the route table.
-    @exclusivity(unchecked) public var routeTableId: Value<String>
+    public var routeTableId: Value<String>
 
     public init(_ logicalID: String, gatewayId: Value<String>, routeTableId: Value<String>) {
         self.gatewayId = gatewayId

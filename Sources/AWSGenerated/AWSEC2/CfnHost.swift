@@ -8,23 +8,23 @@ public final class CfnHost: Resource, HasAttributes {
     }
 
     /// The ID of the Outpost hardware asset.
-    @exclusivity(unchecked) public var assetId: Value<String>?
+    public var assetId: Value<String>?
     /// Indicates whether the host accepts any untargeted instance launches that match its instance type configuration, or if it only accepts Host tenancy instance launches that specify its unique host ID.
-    @exclusivity(unchecked) public var autoPlacement: CfnHost.AutoPlacement?
+    public var autoPlacement: CfnHost.AutoPlacement?
     /// The Availability Zone in which to allocate the Dedicated Host.
-    @exclusivity(unchecked) public var availabilityZone: Value<String>
+    public var availabilityZone: Value<String>
     /// Automatically allocates a new dedicated host and moves your instances on to it if a degradation is detected on your current host.
-    @exclusivity(unchecked) public var hostMaintenance: CfnHost.HostMaintenance?
+    public var hostMaintenance: CfnHost.HostMaintenance?
     /// Indicates whether to enable or disable host recovery for the Dedicated Host.
-    @exclusivity(unchecked) public var hostRecovery: CfnHost.HostRecovery?
+    public var hostRecovery: CfnHost.HostRecovery?
     /// Specifies the instance family to be supported by the Dedicated Hosts.
-    @exclusivity(unchecked) public var instanceFamily: Value<String>?
+    public var instanceFamily: Value<String>?
     /// Specifies the instance type to be supported by the Dedicated Hosts.
-    @exclusivity(unchecked) public var instanceType: Value<String>?
+    public var instanceType: Value<String>?
     /// The Amazon Resource Name (ARN) of the Amazon Web Services Outpost on which to allocate the Dedicated Host.
-    @exclusivity(unchecked) public var outpostArn: Value<String>?
+    public var outpostArn: Value<String>?
     /// Any tags assigned to the Host.
-    @exclusivity(unchecked) public var tags: [CfnHost.Tag]?
+    public var tags: [CfnHost.Tag]?
 
     public init(_ logicalID: String, availabilityZone: Value<String>, assetId: Value<String>? = nil, autoPlacement: CfnHost.AutoPlacement? = nil, hostMaintenance: CfnHost.HostMaintenance? = nil, hostRecovery: CfnHost.HostRecovery? = nil, instanceFamily: Value<String>? = nil, instanceType: Value<String>? = nil, outpostArn: Value<String>? = nil, tags: [CfnHost.Tag]? = nil) {
         self.assetId = assetId

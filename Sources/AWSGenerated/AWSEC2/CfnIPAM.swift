@@ -15,18 +15,18 @@ public final class CfnIPAM: Resource, HasAttributes {
     }
 
     /// A set of organizational unit (OU) exclusions for the default resource discovery, created with this IPAM.
-    @exclusivity(unchecked) public var defaultResourceDiscoveryOrganizationalUnitExclusions: [CfnIPAM.IpamOrganizationalUnitExclusion]?
-    @exclusivity(unchecked) public var description: Value<String>?
+    public var defaultResourceDiscoveryOrganizationalUnitExclusions: [CfnIPAM.IpamOrganizationalUnitExclusion]?
+    public var description: Value<String>?
     /// Enable provisioning of GUA space in private pools.
-    @exclusivity(unchecked) public var enablePrivateGua: Value<Bool>?
+    public var enablePrivateGua: Value<Bool>?
     /// A metered account is an account that is charged for active IP addresses managed in IPAM
-    @exclusivity(unchecked) public var meteredAccount: CfnIPAM.MeteredAccount?
+    public var meteredAccount: CfnIPAM.MeteredAccount?
     /// The regions IPAM is enabled for.
-    @exclusivity(unchecked) public var operatingRegions: [CfnIPAM.IpamOperatingRegion]?
+    public var operatingRegions: [CfnIPAM.IpamOperatingRegion]?
     /// An array of key-value pairs to apply to this resource.
-    @exclusivity(unchecked) public var tags: [CfnIPAM.Tag]?
+    public var tags: [CfnIPAM.Tag]?
     /// The tier of the IPAM.
-    @exclusivity(unchecked) public var tier: CfnIPAM.Tier?
+    public var tier: CfnIPAM.Tier?
 
     public init(_ logicalID: String, defaultResourceDiscoveryOrganizationalUnitExclusions: [CfnIPAM.IpamOrganizationalUnitExclusion]? = nil, description: Value<String>? = nil, enablePrivateGua: Value<Bool>? = nil, meteredAccount: CfnIPAM.MeteredAccount? = nil, operatingRegions: [CfnIPAM.IpamOperatingRegion]? = nil, tags: [CfnIPAM.Tag]? = nil, tier: CfnIPAM.Tier? = nil) {
         self.defaultResourceDiscoveryOrganizationalUnitExclusions = defaultResourceDiscoveryOrganizationalUnitExclusions

@@ -7,12 +7,12 @@ public final class CfnIPAMAllocation: Resource, HasAttributes {
         case ipamPoolAllocationId = "IpamPoolAllocationId"
     }
 
-    @exclusivity(unchecked) public var cidr: Value<String>?
-    @exclusivity(unchecked) public var description: Value<String>?
+    public var cidr: Value<String>?
+    public var description: Value<String>?
     /// Id of the IPAM Pool.
-    @exclusivity(unchecked) public var ipamPoolId: Value<String>
+    public var ipamPoolId: Value<String>
     /// The desired netmask length of the allocation.
-    @exclusivity(unchecked) public var netmaskLength: Value<Int>?
+    public var netmaskLength: Value<Int>?
 
     public init(_ logicalID: String, ipamPoolId: Value<String>, cidr: Value<String>? = nil, description: Value<String>? = nil, netmaskLength: Value<Int>? = nil) {
         self.cidr = cidr

@@ -15,35 +15,35 @@ public final class CfnIPAMPool: Resource, HasAttributes {
     }
 
     /// The address family of the address space in this pool.
-    @exclusivity(unchecked) public var addressFamily: Value<String>
+    public var addressFamily: Value<String>
     /// The default netmask length for allocations made from this pool.
-    @exclusivity(unchecked) public var allocationDefaultNetmaskLength: Value<Int>?
+    public var allocationDefaultNetmaskLength: Value<Int>?
     /// The maximum allowed netmask length for allocations made from this pool.
-    @exclusivity(unchecked) public var allocationMaxNetmaskLength: Value<Int>?
+    public var allocationMaxNetmaskLength: Value<Int>?
     /// The minimum allowed netmask length for allocations made from this pool.
-    @exclusivity(unchecked) public var allocationMinNetmaskLength: Value<Int>?
+    public var allocationMinNetmaskLength: Value<Int>?
     /// When specified, an allocation will not be allowed unless a resource has a matching set of tags.
-    @exclusivity(unchecked) public var allocationResourceTags: [CfnIPAMPool.Tag]?
+    public var allocationResourceTags: [CfnIPAMPool.Tag]?
     /// Determines what to do if IPAM discovers resources that haven't been assigned an allocation.
-    @exclusivity(unchecked) public var autoImport: Value<Bool>?
+    public var autoImport: Value<Bool>?
     /// Limits which service in Amazon Web Services that the pool can be used in.
-    @exclusivity(unchecked) public var awsService: Value<String>?
-    @exclusivity(unchecked) public var description: Value<String>?
+    public var awsService: Value<String>?
+    public var description: Value<String>?
     /// The Id of the scope this pool is a part of.
-    @exclusivity(unchecked) public var ipamScopeId: Value<String>
+    public var ipamScopeId: Value<String>
     /// The region of this pool.
-    @exclusivity(unchecked) public var locale: Value<String>?
+    public var locale: Value<String>?
     /// A list of cidrs representing the address space available for allocation in this pool.
-    @exclusivity(unchecked) public var provisionedCidrs: [CfnIPAMPool.ProvisionedCidr]?
+    public var provisionedCidrs: [CfnIPAMPool.ProvisionedCidr]?
     /// The IP address source for pools in the public scope.
-    @exclusivity(unchecked) public var publicIpSource: Value<String>?
+    public var publicIpSource: Value<String>?
     /// Determines whether or not address space from this pool is publicly advertised.
-    @exclusivity(unchecked) public var publiclyAdvertisable: Value<Bool>?
+    public var publiclyAdvertisable: Value<Bool>?
     /// The Id of this pool's source.
-    @exclusivity(unchecked) public var sourceIpamPoolId: Value<String>?
-    @exclusivity(unchecked) public var sourceResource: CfnIPAMPool.SourceResource?
+    public var sourceIpamPoolId: Value<String>?
+    public var sourceResource: CfnIPAMPool.SourceResource?
     /// An array of key-value pairs to apply to this resource.
-    @exclusivity(unchecked) public var tags: [CfnIPAMPool.Tag]?
+    public var tags: [CfnIPAMPool.Tag]?
 
     public init(_ logicalID: String, addressFamily: Value<String>, ipamScopeId: Value<String>, allocationDefaultNetmaskLength: Value<Int>? = nil, allocationMaxNetmaskLength: Value<Int>? = nil, allocationMinNetmaskLength: Value<Int>? = nil, allocationResourceTags: [CfnIPAMPool.Tag]? = nil, autoImport: Value<Bool>? = nil, awsService: Value<String>? = nil, description: Value<String>? = nil, locale: Value<String>? = nil, provisionedCidrs: [CfnIPAMPool.ProvisionedCidr]? = nil, publicIpSource: Value<String>? = nil, publiclyAdvertisable: Value<Bool>? = nil, sourceIpamPoolId: Value<String>? = nil, sourceResource: CfnIPAMPool.SourceResource? = nil, tags: [CfnIPAMPool.Tag]? = nil) {
         self.addressFamily = addressFamily

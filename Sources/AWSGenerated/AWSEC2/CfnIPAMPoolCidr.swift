@@ -9,11 +9,11 @@ public final class CfnIPAMPoolCidr: Resource, HasAttributes {
     }
 
     /// Represents a single IPv4 or IPv6 CIDR
-    @exclusivity(unchecked) public var cidr: Value<String>?
+    public var cidr: Value<String>?
     /// Id of the IPAM Pool.
-    @exclusivity(unchecked) public var ipamPoolId: Value<String>
+    public var ipamPoolId: Value<String>
     /// The desired netmask length of the provision.
-    @exclusivity(unchecked) public var netmaskLength: Value<Int>?
+    public var netmaskLength: Value<Int>?
 
     public init(_ logicalID: String, ipamPoolId: Value<String>, cidr: Value<String>? = nil, netmaskLength: Value<Int>? = nil) {
         self.cidr = cidr

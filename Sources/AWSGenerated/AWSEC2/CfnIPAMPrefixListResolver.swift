@@ -10,14 +10,14 @@ public final class CfnIPAMPrefixListResolver: Resource, HasAttributes {
     }
 
     /// The address family of the address space in this Prefix List Resolver.
-    @exclusivity(unchecked) public var addressFamily: CfnIPAMPrefixListResolver.AddressFamily
-    @exclusivity(unchecked) public var description: Value<String>?
+    public var addressFamily: CfnIPAMPrefixListResolver.AddressFamily
+    public var description: Value<String>?
     /// The Id of the IPAM this Prefix List Resolver is a part of.
-    @exclusivity(unchecked) public var ipamId: Value<String>?
+    public var ipamId: Value<String>?
     /// Rules define the business logic for selecting CIDRs from IPAM.
-    @exclusivity(unchecked) public var rules: [CfnIPAMPrefixListResolver.IpamPrefixListResolverRule]?
+    public var rules: [CfnIPAMPrefixListResolver.IpamPrefixListResolverRule]?
     /// An array of key-value pairs to apply to this resource.
-    @exclusivity(unchecked) public var tags: [CfnIPAMPrefixListResolver.Tag]?
+    public var tags: [CfnIPAMPrefixListResolver.Tag]?
 
     public init(_ logicalID: String, addressFamily: CfnIPAMPrefixListResolver.AddressFamily, description: Value<String>? = nil, ipamId: Value<String>? = nil, rules: [CfnIPAMPrefixListResolver.IpamPrefixListResolverRule]? = nil, tags: [CfnIPAMPrefixListResolver.Tag]? = nil) {
         self.addressFamily = addressFamily

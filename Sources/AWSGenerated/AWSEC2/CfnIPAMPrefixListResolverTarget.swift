@@ -9,17 +9,17 @@ public final class CfnIPAMPrefixListResolverTarget: Resource, HasAttributes {
     }
 
     /// The desired version of the Prefix List Resolver that this Target should synchronize with.
-    @exclusivity(unchecked) public var desiredVersion: Value<Int>?
+    public var desiredVersion: Value<Int>?
     /// The Id of the IPAM Prefix List Resolver associated with this Target.
-    @exclusivity(unchecked) public var ipamPrefixListResolverId: Value<String>
+    public var ipamPrefixListResolverId: Value<String>
     /// The Id of the Managed Prefix List.
-    @exclusivity(unchecked) public var prefixListId: Value<String>
+    public var prefixListId: Value<String>
     /// The region that the Managed Prefix List is located in.
-    @exclusivity(unchecked) public var prefixListRegion: Value<String>
+    public var prefixListRegion: Value<String>
     /// An array of key-value pairs to apply to this resource.
-    @exclusivity(unchecked) public var tags: [CfnIPAMPrefixListResolverTarget.Tag]?
+    public var tags: [CfnIPAMPrefixListResolverTarget.Tag]?
     /// Indicates whether this Target automatically tracks the latest version of the Prefix List Resolver.
-    @exclusivity(unchecked) public var trackLatestVersion: Value<Bool>
+    public var trackLatestVersion: Value<Bool>
 
     public init(_ logicalID: String, ipamPrefixListResolverId: Value<String>, prefixListId: Value<String>, prefixListRegion: Value<String>, trackLatestVersion: Value<Bool>, desiredVersion: Value<Int>? = nil, tags: [CfnIPAMPrefixListResolverTarget.Tag]? = nil) {
         self.desiredVersion = desiredVersion

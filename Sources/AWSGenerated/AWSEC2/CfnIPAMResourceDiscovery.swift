@@ -12,13 +12,13 @@ public final class CfnIPAMResourceDiscovery: Resource, HasAttributes {
         case state = "State"
     }
 
-    @exclusivity(unchecked) public var description: Value<String>?
+    public var description: Value<String>?
     /// The regions Resource Discovery is enabled for.
-    @exclusivity(unchecked) public var operatingRegions: [CfnIPAMResourceDiscovery.IpamOperatingRegion]?
+    public var operatingRegions: [CfnIPAMResourceDiscovery.IpamOperatingRegion]?
     /// A set of organizational unit (OU) exclusions for this resource.
-    @exclusivity(unchecked) public var organizationalUnitExclusions: [CfnIPAMResourceDiscovery.IpamResourceDiscoveryOrganizationalUnitExclusion]?
+    public var organizationalUnitExclusions: [CfnIPAMResourceDiscovery.IpamResourceDiscoveryOrganizationalUnitExclusion]?
     /// An array of key-value pairs to apply to this resource.
-    @exclusivity(unchecked) public var tags: [CfnIPAMResourceDiscovery.Tag]?
+    public var tags: [CfnIPAMResourceDiscovery.Tag]?
 
     public init(_ logicalID: String, description: Value<String>? = nil, operatingRegions: [CfnIPAMResourceDiscovery.IpamOperatingRegion]? = nil, organizationalUnitExclusions: [CfnIPAMResourceDiscovery.IpamResourceDiscoveryOrganizationalUnitExclusion]? = nil, tags: [CfnIPAMResourceDiscovery.Tag]? = nil) {
         self.description = description

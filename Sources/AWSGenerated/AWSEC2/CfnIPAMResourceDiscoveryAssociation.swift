@@ -15,11 +15,11 @@ public final class CfnIPAMResourceDiscoveryAssociation: Resource, HasAttributes 
     }
 
     /// The Id of the IPAM this Resource Discovery is associated to.
-    @exclusivity(unchecked) public var ipamId: Value<String>
+    public var ipamId: Value<String>
     /// The Amazon Resource Name (ARN) of the IPAM Resource Discovery Association.
-    @exclusivity(unchecked) public var ipamResourceDiscoveryId: Value<String>
+    public var ipamResourceDiscoveryId: Value<String>
     /// An array of key-value pairs to apply to this resource.
-    @exclusivity(unchecked) public var tags: [CfnIPAMResourceDiscoveryAssociation.Tag]?
+    public var tags: [CfnIPAMResourceDiscoveryAssociation.Tag]?
 
     public init(_ logicalID: String, ipamId: Value<String>, ipamResourceDiscoveryId: Value<String>, tags: [CfnIPAMResourceDiscoveryAssociation.Tag]? = nil) {
         self.ipamId = ipamId

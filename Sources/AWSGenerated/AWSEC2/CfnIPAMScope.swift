@@ -12,12 +12,12 @@ public final class CfnIPAMScope: Resource, HasAttributes {
         case poolCount = "PoolCount"
     }
 
-    @exclusivity(unchecked) public var description: Value<String>?
-    @exclusivity(unchecked) public var externalAuthorityConfiguration: CfnIPAMScope.IpamScopeExternalAuthorityConfiguration?
+    public var description: Value<String>?
+    public var externalAuthorityConfiguration: CfnIPAMScope.IpamScopeExternalAuthorityConfiguration?
     /// The Id of the IPAM this scope is a part of.
-    @exclusivity(unchecked) public var ipamId: Value<String>
+    public var ipamId: Value<String>
     /// An array of key-value pairs to apply to this resource.
-    @exclusivity(unchecked) public var tags: [CfnIPAMScope.Tag]?
+    public var tags: [CfnIPAMScope.Tag]?
 
     public init(_ logicalID: String, ipamId: Value<String>, description: Value<String>? = nil, externalAuthorityConfiguration: CfnIPAMScope.IpamScopeExternalAuthorityConfiguration? = nil, tags: [CfnIPAMScope.Tag]? = nil) {
         self.description = description

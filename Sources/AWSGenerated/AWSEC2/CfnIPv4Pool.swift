@@ -13,7 +13,7 @@ public final class CfnIPv4Pool: Resource, HasAttributes {
     }
 
     /// Any tags assigned to the public IPv4 pool.
-    @exclusivity(unchecked) public var tags: [CfnIPv4Pool.Tag]?
+    public var tags: [CfnIPv4Pool.Tag]?
 
     public init(_ logicalID: String, tags: [CfnIPv4Pool.Tag]? = nil) {
         self.tags = tags

@@ -52,87 +52,87 @@ public final class CfnInstance: Resource, HasAttributes {
     }
 
     /// This property is reserved for internal use.
-    @exclusivity(unchecked) public var additionalInfo: Value<String>?
+    public var additionalInfo: Value<String>?
     /// Indicates whether the instance is associated with a dedicated host.
-    @exclusivity(unchecked) public var affinity: CfnInstance.Affinity?
+    public var affinity: CfnInstance.Affinity?
     /// The Availability Zone of the instance.
-    @exclusivity(unchecked) public var availabilityZone: Value<String>?
+    public var availabilityZone: Value<String>?
     /// The block device mapping entries that defines the block devices to attach to the instance at launch.
-    @exclusivity(unchecked) public var blockDeviceMappings: [CfnInstance.BlockDeviceMapping]?
+    public var blockDeviceMappings: [CfnInstance.BlockDeviceMapping]?
     /// The CPU options for the instance.
-    @exclusivity(unchecked) public var cpuOptions: CfnInstance.CpuOptions?
+    public var cpuOptions: CfnInstance.CpuOptions?
     /// The credit option for CPU usage of the burstable performance instance.
-    @exclusivity(unchecked) public var creditSpecification: CfnInstance.CreditSpecification?
+    public var creditSpecification: CfnInstance.CreditSpecification?
     /// If you set this parameter to true, you can't terminate the instance using the Amazon EC2 console, CLI, or API; otherwise, you can.
-    @exclusivity(unchecked) public var disableApiTermination: Value<Bool>?
+    public var disableApiTermination: Value<Bool>?
     /// Indicates whether the instance is optimized for Amazon EBS I/O.
-    @exclusivity(unchecked) public var ebsOptimized: Value<Bool>?
+    public var ebsOptimized: Value<Bool>?
     /// An elastic GPU to associate with the instance.
-    @exclusivity(unchecked) public var elasticGpuSpecifications: [CfnInstance.ElasticGpuSpecification]?
+    public var elasticGpuSpecifications: [CfnInstance.ElasticGpuSpecification]?
     /// An elastic inference accelerator to associate with the instance.
-    @exclusivity(unchecked) public var elasticInferenceAccelerators: [CfnInstance.ElasticInferenceAccelerator]?
+    public var elasticInferenceAccelerators: [CfnInstance.ElasticInferenceAccelerator]?
     /// Indicates whether the instance is enabled for AWS Nitro Enclaves.
-    @exclusivity(unchecked) public var enclaveOptions: CfnInstance.EnclaveOptions?
+    public var enclaveOptions: CfnInstance.EnclaveOptions?
     /// Indicates whether an instance is enabled for hibernation.
-    @exclusivity(unchecked) public var hibernationOptions: CfnInstance.HibernationOptions?
+    public var hibernationOptions: CfnInstance.HibernationOptions?
     /// If you specify host for the Affinity property, the ID of a dedicated host that the instance is associated with.
-    @exclusivity(unchecked) public var hostId: Value<String>?
+    public var hostId: Value<String>?
     /// The ARN of the host resource group in which to launch the instances.
-    @exclusivity(unchecked) public var hostResourceGroupArn: Value<String>?
+    public var hostResourceGroupArn: Value<String>?
     /// The IAM instance profile.
-    @exclusivity(unchecked) public var iamInstanceProfile: Value<String>?
+    public var iamInstanceProfile: Value<String>?
     /// The ID of the AMI.
-    @exclusivity(unchecked) public var imageId: Value<String>?
+    public var imageId: Value<String>?
     /// Indicates whether an instance stops or terminates when you initiate shutdown from the instance (using the operating system command for system shutdown).
-    @exclusivity(unchecked) public var instanceInitiatedShutdownBehavior: CfnInstance.InstanceInitiatedShutdownBehavior?
+    public var instanceInitiatedShutdownBehavior: CfnInstance.InstanceInitiatedShutdownBehavior?
     /// The instance type.
-    @exclusivity(unchecked) public var instanceType: Value<String>?
+    public var instanceType: Value<String>?
     /// [EC2-VPC] The number of IPv6 addresses to associate with the primary network interface.
-    @exclusivity(unchecked) public var ipv6AddressCount: Value<Int>?
+    public var ipv6AddressCount: Value<Int>?
     /// [EC2-VPC] The IPv6 addresses from the range of the subnet to associate with the primary network interface.
-    @exclusivity(unchecked) public var ipv6Addresses: [CfnInstance.InstanceIpv6Address]?
+    public var ipv6Addresses: [CfnInstance.InstanceIpv6Address]?
     /// The ID of the kernel.
-    @exclusivity(unchecked) public var kernelId: Value<String>?
+    public var kernelId: Value<String>?
     /// The name of the key pair.
-    @exclusivity(unchecked) public var keyName: Value<String>?
+    public var keyName: Value<String>?
     /// The launch template to use to launch the instances.
-    @exclusivity(unchecked) public var launchTemplate: CfnInstance.LaunchTemplateSpecification?
+    public var launchTemplate: CfnInstance.LaunchTemplateSpecification?
     /// The license configurations.
-    @exclusivity(unchecked) public var licenseSpecifications: [CfnInstance.LicenseSpecification]?
+    public var licenseSpecifications: [CfnInstance.LicenseSpecification]?
     /// The metadata options for the instance
-    @exclusivity(unchecked) public var metadataOptions: CfnInstance.MetadataOptions?
+    public var metadataOptions: CfnInstance.MetadataOptions?
     /// Specifies whether detailed monitoring is enabled for the instance.
-    @exclusivity(unchecked) public var monitoring: Value<Bool>?
+    public var monitoring: Value<Bool>?
     /// The network interfaces to associate with the instance.
-    @exclusivity(unchecked) public var networkInterfaces: [CfnInstance.NetworkInterface]?
+    public var networkInterfaces: [CfnInstance.NetworkInterface]?
     /// The name of an existing placement group that you want to launch the instance into (cluster | partition | spread).
-    @exclusivity(unchecked) public var placementGroupName: Value<String>?
+    public var placementGroupName: Value<String>?
     /// The options for the instance hostname.
-    @exclusivity(unchecked) public var privateDnsNameOptions: CfnInstance.PrivateDnsNameOptions?
+    public var privateDnsNameOptions: CfnInstance.PrivateDnsNameOptions?
     /// [EC2-VPC] The primary IPv4 address.
-    @exclusivity(unchecked) public var privateIpAddress: Value<String>?
+    public var privateIpAddress: Value<String>?
     /// Indicates whether to assign the tags from the instance to all of the volumes attached to the instance at launch.
-    @exclusivity(unchecked) public var propagateTagsToVolumeOnCreation: Value<Bool>?
+    public var propagateTagsToVolumeOnCreation: Value<Bool>?
     /// The ID of the RAM disk to select.
-    @exclusivity(unchecked) public var ramdiskId: Value<String>?
+    public var ramdiskId: Value<String>?
     /// The IDs of the security groups.
-    @exclusivity(unchecked) public var securityGroupIds: Value<[String]>?
+    public var securityGroupIds: Value<[String]>?
     /// the names of the security groups.
-    @exclusivity(unchecked) public var securityGroups: Value<[String]>?
+    public var securityGroups: Value<[String]>?
     /// Specifies whether to enable an instance launched in a VPC to perform NAT.
-    @exclusivity(unchecked) public var sourceDestCheck: Value<Bool>?
+    public var sourceDestCheck: Value<Bool>?
     /// The SSM document and parameter values in AWS Systems Manager to associate with this instance.
-    @exclusivity(unchecked) public var ssmAssociations: [CfnInstance.SsmAssociation]?
+    public var ssmAssociations: [CfnInstance.SsmAssociation]?
     /// [EC2-VPC] The ID of the subnet to launch the instance into.
-    @exclusivity(unchecked) public var subnetId: Value<String>?
+    public var subnetId: Value<String>?
     /// The tags to add to the instance.
-    @exclusivity(unchecked) public var tags: [CfnInstance.Tag]?
+    public var tags: [CfnInstance.Tag]?
     /// The tenancy of the instance (if the instance is running in a VPC).
-    @exclusivity(unchecked) public var tenancy: Value<String>?
+    public var tenancy: Value<String>?
     /// The user data to make available to the instance.
-    @exclusivity(unchecked) public var userData: Value<String>?
+    public var userData: Value<String>?
     /// The volumes to attach to the instance.
-    @exclusivity(unchecked) public var volumes: [CfnInstance.Volume]?
+    public var volumes: [CfnInstance.Volume]?
 
     public init(_ logicalID: String, additionalInfo: Value<String>? = nil, affinity: CfnInstance.Affinity? = nil, availabilityZone: Value<String>? = nil, blockDeviceMappings: [CfnInstance.BlockDeviceMapping]? = nil, cpuOptions: CfnInstance.CpuOptions? = nil, creditSpecification: CfnInstance.CreditSpecification? = nil, disableApiTermination: Value<Bool>? = nil, ebsOptimized: Value<Bool>? = nil, elasticGpuSpecifications: [CfnInstance.ElasticGpuSpecification]? = nil, elasticInferenceAccelerators: [CfnInstance.ElasticInferenceAccelerator]? = nil, enclaveOptions: CfnInstance.EnclaveOptions? = nil, hibernationOptions: CfnInstance.HibernationOptions? = nil, hostId: Value<String>? = nil, hostResourceGroupArn: Value<String>? = nil, iamInstanceProfile: Value<String>? = nil, imageId: Value<String>? = nil, instanceInitiatedShutdownBehavior: CfnInstance.InstanceInitiatedShutdownBehavior? = nil, instanceType: Value<String>? = nil, ipv6AddressCount: Value<Int>? = nil, ipv6Addresses: [CfnInstance.InstanceIpv6Address]? = nil, kernelId: Value<String>? = nil, keyName: Value<String>? = nil, launchTemplate: CfnInstance.LaunchTemplateSpecification? = nil, licenseSpecifications: [CfnInstance.LicenseSpecification]? = nil, metadataOptions: CfnInstance.MetadataOptions? = nil, monitoring: Value<Bool>? = nil, networkInterfaces: [CfnInstance.NetworkInterface]? = nil, placementGroupName: Value<String>? = nil, privateDnsNameOptions: CfnInstance.PrivateDnsNameOptions? = nil, privateIpAddress: Value<String>? = nil, propagateTagsToVolumeOnCreation: Value<Bool>? = nil, ramdiskId: Value<String>? = nil, securityGroupIds: Value<[String]>? = nil, securityGroups: Value<[String]>? = nil, sourceDestCheck: Value<Bool>? = nil, ssmAssociations: [CfnInstance.SsmAssociation]? = nil, subnetId: Value<String>? = nil, tags: [CfnInstance.Tag]? = nil, tenancy: Value<String>? = nil, userData: Value<String>? = nil, volumes: [CfnInstance.Volume]? = nil) {
         self.additionalInfo = additionalInfo

@@ -18,15 +18,15 @@ public final class CfnInstanceConnectEndpoint: Resource, HasAttributes {
     }
 
     /// The client token of the instance connect endpoint.
-    @exclusivity(unchecked) public var clientToken: Value<String>?
+    public var clientToken: Value<String>?
     /// Indicates whether your client's IP address is preserved as the source when you connect to a resource.
-    @exclusivity(unchecked) public var preserveClientIp: Value<Bool>?
+    public var preserveClientIp: Value<Bool>?
     /// The security groups associated with the endpoint.
-    @exclusivity(unchecked) public var securityGroupIds: Value<[String]>?
+    public var securityGroupIds: Value<[String]>?
     /// The ID of the subnet in which the EC2 Instance Connect Endpoint was created.
-    @exclusivity(unchecked) public var subnetId: Value<String>
+    public var subnetId: Value<String>
     /// The tags assigned to the EC2 Instance Connect Endpoint.
-    @exclusivity(unchecked) public var tags: [CfnInstanceConnectEndpoint.Tag]?
+    public var tags: [CfnInstanceConnectEndpoint.Tag]?
 
     public init(_ logicalID: String, subnetId: Value<String>, clientToken: Value<String>? = nil, preserveClientIp: Value<Bool>? = nil, securityGroupIds: Value<[String]>? = nil, tags: [CfnInstanceConnectEndpoint.Tag]? = nil) {
         self.clientToken = clientToken

@@ -10,13 +10,13 @@ public final class CfnInstanceEventWindow: Resource, HasAttributes {
     }
 
     /// The cron expression defined for the event window.
-    @exclusivity(unchecked) public var cronExpression: Value<String>?
+    public var cronExpression: Value<String>?
     /// The name of the event window.
-    @exclusivity(unchecked) public var name: Value<String>?
+    public var name: Value<String>?
     /// The tags applied to the event window.
-    @exclusivity(unchecked) public var tags: [CfnInstanceEventWindow.Tag]?
+    public var tags: [CfnInstanceEventWindow.Tag]?
     /// The time ranges of the event window.
-    @exclusivity(unchecked) public var timeRanges: [CfnInstanceEventWindow.TimeRange]?
+    public var timeRanges: [CfnInstanceEventWindow.TimeRange]?
 
     public init(_ logicalID: String, cronExpression: Value<String>? = nil, name: Value<String>? = nil, tags: [CfnInstanceEventWindow.Tag]? = nil, timeRanges: [CfnInstanceEventWindow.TimeRange]? = nil) {
         self.cronExpression = cronExpression

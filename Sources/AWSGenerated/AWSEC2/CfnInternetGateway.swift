@@ -8,7 +8,7 @@ public final class CfnInternetGateway: Resource, HasAttributes {
     }
 
     /// Any tags to assign to the internet gateway.
-    @exclusivity(unchecked) public var tags: [CfnInternetGateway.Tag]?
+    public var tags: [CfnInternetGateway.Tag]?
 
     public init(_ logicalID: String, tags: [CfnInternetGateway.Tag]? = nil) {
         self.tags = tags

@@ -8,9 +8,9 @@ public final class CfnIpPoolRouteTableAssociation: Resource, HasAttributes {
     }
 
     /// The ID of the public IPv4 pool.
-    @exclusivity(unchecked) public var publicIpv4Pool: Value<String>
+    public var publicIpv4Pool: Value<String>
     /// The ID of the route table.
-    @exclusivity(unchecked) public var routeTableId: Value<String>
+    public var routeTableId: Value<String>
 
     public init(_ logicalID: String, publicIpv4Pool: Value<String>, routeTableId: Value<String>) {
         self.publicIpv4Pool = publicIpv4Pool

@@ -16,9 +16,9 @@ public final class CfnIpamExternalResourceVerificationToken: Resource, HasAttrib
     }
 
     /// The ID of the IPAM that will create the token.
-    @exclusivity(unchecked) public var ipamId: Value<String>
+    public var ipamId: Value<String>
     /// The tags for the token.
-    @exclusivity(unchecked) public var tags: [CfnIpamExternalResourceVerificationToken.Tag]?
+    public var tags: [CfnIpamExternalResourceVerificationToken.Tag]?
 
     public init(_ logicalID: String, ipamId: Value<String>, tags: [CfnIpamExternalResourceVerificationToken.Tag]? = nil) {
         self.ipamId = ipamId

@@ -13,15 +13,15 @@ public final class CfnIpamInternetRegistryAssociation: Resource, HasAttributes {
     }
 
     /// A description for the internet registry association.
-    @exclusivity(unchecked) public var description: Value<String>?
+    public var description: Value<String>?
     /// The ID of the IPAM to associate with the internet registry.
-    @exclusivity(unchecked) public var ipamId: Value<String>
+    public var ipamId: Value<String>
     /// The organization handle at the internet registry (for example, a RIPE NCC organization ID or ARIN Org ID).
-    @exclusivity(unchecked) public var organizationHandle: Value<String>
+    public var organizationHandle: Value<String>
     /// The Regional Internet Registry to associate with.
-    @exclusivity(unchecked) public var rir: CfnIpamInternetRegistryAssociation.Rir
+    public var rir: CfnIpamInternetRegistryAssociation.Rir
     /// The tags assigned to the internet registry association.
-    @exclusivity(unchecked) public var tags: [CfnIpamInternetRegistryAssociation.Tag]?
+    public var tags: [CfnIpamInternetRegistryAssociation.Tag]?
 
     public init(_ logicalID: String, ipamId: Value<String>, organizationHandle: Value<String>, rir: CfnIpamInternetRegistryAssociation.Rir, description: Value<String>? = nil, tags: [CfnIpamInternetRegistryAssociation.Tag]? = nil) {
         self.description = description

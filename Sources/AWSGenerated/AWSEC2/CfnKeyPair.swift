@@ -9,15 +9,15 @@ public final class CfnKeyPair: Resource, HasAttributes {
     }
 
     /// The format of the key pair.
-    @exclusivity(unchecked) public var keyFormat: CfnKeyPair.KeyFormat?
+    public var keyFormat: CfnKeyPair.KeyFormat?
     /// A unique name for the key pair.
-    @exclusivity(unchecked) public var keyName: Value<String>
+    public var keyName: Value<String>
     /// The type of key pair.
-    @exclusivity(unchecked) public var keyType: CfnKeyPair.KeyType?
+    public var keyType: CfnKeyPair.KeyType?
     /// The public key material.
-    @exclusivity(unchecked) public var publicKeyMaterial: Value<String>?
+    public var publicKeyMaterial: Value<String>?
     /// The tags to apply to the key pair.
-    @exclusivity(unchecked) public var tags: [CfnKeyPair.Tag]?
+    public var tags: [CfnKeyPair.Tag]?
 
     public init(_ logicalID: String, keyName: Value<String>, keyFormat: CfnKeyPair.KeyFormat? = nil, keyType: CfnKeyPair.KeyType? = nil, publicKeyMaterial: Value<String>? = nil, tags: [CfnKeyPair.Tag]? = nil) {
         self.keyFormat = keyFormat

@@ -10,13 +10,13 @@ public final class CfnLaunchTemplate: Resource, HasAttributes {
     }
 
     /// The information for the launch template.
-    @exclusivity(unchecked) public var launchTemplateData: CfnLaunchTemplate.LaunchTemplateData
+    public var launchTemplateData: CfnLaunchTemplate.LaunchTemplateData
     /// A name for the launch template.
-    @exclusivity(unchecked) public var launchTemplateName: Value<String>?
+    public var launchTemplateName: Value<String>?
     /// The tags to apply to the launch template on creation.
-    @exclusivity(unchecked) public var tagSpecifications: [CfnLaunchTemplate.LaunchTemplateTagSpecification]?
+    public var tagSpecifications: [CfnLaunchTemplate.LaunchTemplateTagSpecification]?
     /// A description for the first version of the launch template.
-    @exclusivity(unchecked) public var versionDescription: Value<String>?
+    public var versionDescription: Value<String>?
 
     public init(_ logicalID: String, launchTemplateData: CfnLaunchTemplate.LaunchTemplateData, launchTemplateName: Value<String>? = nil, tagSpecifications: [CfnLaunchTemplate.LaunchTemplateTagSpecification]? = nil, versionDescription: Value<String>? = nil) {
         self.launchTemplateData = launchTemplateData

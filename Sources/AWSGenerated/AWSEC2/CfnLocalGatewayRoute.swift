@@ -9,13 +9,13 @@ public final class CfnLocalGatewayRoute: Resource, HasAttributes {
     }
 
     /// The CIDR block used for destination matches.
-    @exclusivity(unchecked) public var destinationCidrBlock: Value<String>?
+    public var destinationCidrBlock: Value<String>?
     /// The ID of the local gateway route table.
-    @exclusivity(unchecked) public var localGatewayRouteTableId: Value<String>?
+    public var localGatewayRouteTableId: Value<String>?
     /// The ID of the virtual interface group.
-    @exclusivity(unchecked) public var localGatewayVirtualInterfaceGroupId: Value<String>?
+    public var localGatewayVirtualInterfaceGroupId: Value<String>?
     /// The ID of the network interface.
-    @exclusivity(unchecked) public var networkInterfaceId: Value<String>?
+    public var networkInterfaceId: Value<String>?
 
     public init(_ logicalID: String, destinationCidrBlock: Value<String>? = nil, localGatewayRouteTableId: Value<String>? = nil, localGatewayVirtualInterfaceGroupId: Value<String>? = nil, networkInterfaceId: Value<String>? = nil) {
         self.destinationCidrBlock = destinationCidrBlock

@@ -12,11 +12,11 @@ public final class CfnLocalGatewayRouteTable: Resource, HasAttributes {
     }
 
     /// The ID of the local gateway.
-    @exclusivity(unchecked) public var localGatewayId: Value<String>
+    public var localGatewayId: Value<String>
     /// The mode of the local gateway route table.
-    @exclusivity(unchecked) public var mode: CfnLocalGatewayRouteTable.Mode?
+    public var mode: CfnLocalGatewayRouteTable.Mode?
     /// The tags for the local gateway route table.
-    @exclusivity(unchecked) public var tags: [CfnLocalGatewayRouteTable.Tag]?
+    public var tags: [CfnLocalGatewayRouteTable.Tag]?
 
     public init(_ logicalID: String, localGatewayId: Value<String>, mode: CfnLocalGatewayRouteTable.Mode? = nil, tags: [CfnLocalGatewayRouteTable.Tag]? = nil) {
         self.localGatewayId = localGatewayId

@@ -10,11 +10,11 @@ public final class CfnLocalGatewayRouteTableVPCAssociation: Resource, HasAttribu
     }
 
     /// The ID of the local gateway route table.
-    @exclusivity(unchecked) public var localGatewayRouteTableId: Value<String>
+    public var localGatewayRouteTableId: Value<String>
     /// The tags for the association.
-    @exclusivity(unchecked) public var tags: [CfnLocalGatewayRouteTableVPCAssociation.Tag]?
+    public var tags: [CfnLocalGatewayRouteTableVPCAssociation.Tag]?
     /// The ID of the VPC.
-    @exclusivity(unchecked) public var vpcId: Value<String>
+    public var vpcId: Value<String>
 
     public init(_ logicalID: String, localGatewayRouteTableId: Value<String>, vpcId: Value<String>, tags: [CfnLocalGatewayRouteTableVPCAssociation.Tag]? = nil) {
         self.localGatewayRouteTableId = localGatewayRouteTableId

@@ -12,11 +12,11 @@ public final class CfnLocalGatewayRouteTableVirtualInterfaceGroupAssociation: Re
     }
 
     /// The ID of the local gateway route table.
-    @exclusivity(unchecked) public var localGatewayRouteTableId: Value<String>
+    public var localGatewayRouteTableId: Value<String>
     /// The ID of the local gateway route table virtual interface group.
-    @exclusivity(unchecked) public var localGatewayVirtualInterfaceGroupId: Value<String>
+    public var localGatewayVirtualInterfaceGroupId: Value<String>
     /// The tags for the local gateway route table virtual interface group association.
-    @exclusivity(unchecked) public var tags: [CfnLocalGatewayRouteTableVirtualInterfaceGroupAssociation.Tag]?
+    public var tags: [CfnLocalGatewayRouteTableVirtualInterfaceGroupAssociation.Tag]?
 
     public init(_ logicalID: String, localGatewayRouteTableId: Value<String>, localGatewayVirtualInterfaceGroupId: Value<String>, tags: [CfnLocalGatewayRouteTableVirtualInterfaceGroupAssociation.Tag]? = nil) {
         self.localGatewayRouteTableId = localGatewayRouteTableId

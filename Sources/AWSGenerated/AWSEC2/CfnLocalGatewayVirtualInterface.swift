@@ -12,21 +12,21 @@ public final class CfnLocalGatewayVirtualInterface: Resource, HasAttributes {
     }
 
     /// The local address.
-    @exclusivity(unchecked) public var localAddress: Value<String>
+    public var localAddress: Value<String>
     /// The ID of the virtual interface group
-    @exclusivity(unchecked) public var localGatewayVirtualInterfaceGroupId: Value<String>
+    public var localGatewayVirtualInterfaceGroupId: Value<String>
     /// The Outpost LAG ID.
-    @exclusivity(unchecked) public var outpostLagId: Value<String>
+    public var outpostLagId: Value<String>
     /// The peer address.
-    @exclusivity(unchecked) public var peerAddress: Value<String>
+    public var peerAddress: Value<String>
     /// The peer BGP ASN.
-    @exclusivity(unchecked) public var peerBgpAsn: Value<Int>?
+    public var peerBgpAsn: Value<Int>?
     /// The extended 32-bit ASN of the BGP peer for use with larger ASN values.
-    @exclusivity(unchecked) public var peerBgpAsnExtended: Value<Int>?
+    public var peerBgpAsnExtended: Value<Int>?
     /// An array of key-value pairs to apply to this resource.
-    @exclusivity(unchecked) public var tags: [CfnLocalGatewayVirtualInterface.Tag]?
+    public var tags: [CfnLocalGatewayVirtualInterface.Tag]?
     /// The ID of the VLAN.
-    @exclusivity(unchecked) public var vlan: Value<Int>
+    public var vlan: Value<Int>
 
     public init(_ logicalID: String, localAddress: Value<String>, localGatewayVirtualInterfaceGroupId: Value<String>, outpostLagId: Value<String>, peerAddress: Value<String>, vlan: Value<Int>, peerBgpAsn: Value<Int>? = nil, peerBgpAsnExtended: Value<Int>? = nil, tags: [CfnLocalGatewayVirtualInterface.Tag]? = nil) {
         self.localAddress = localAddress

@@ -12,13 +12,13 @@ public final class CfnLocalGatewayVirtualInterfaceGroup: Resource, HasAttributes
     }
 
     /// The Autonomous System Number(ASN) for the local Border Gateway Protocol (BGP)
-    @exclusivity(unchecked) public var localBgpAsn: Value<Int>?
+    public var localBgpAsn: Value<Int>?
     /// The extended 32-bit ASN for the local BGP configuration
-    @exclusivity(unchecked) public var localBgpAsnExtended: Value<Int>?
+    public var localBgpAsnExtended: Value<Int>?
     /// The ID of the local gateway
-    @exclusivity(unchecked) public var localGatewayId: Value<String>
+    public var localGatewayId: Value<String>
     /// The tags assigned to the virtual interface group
-    @exclusivity(unchecked) public var tags: [CfnLocalGatewayVirtualInterfaceGroup.Tag]?
+    public var tags: [CfnLocalGatewayVirtualInterfaceGroup.Tag]?
 
     public init(_ logicalID: String, localGatewayId: Value<String>, localBgpAsn: Value<Int>? = nil, localBgpAsnExtended: Value<Int>? = nil, tags: [CfnLocalGatewayVirtualInterfaceGroup.Tag]? = nil) {
         self.localBgpAsn = localBgpAsn

@@ -12,29 +12,29 @@ public final class CfnNatGateway: Resource, HasAttributes {
     }
 
     /// [Public NAT gateway only] The allocation ID of the Elastic IP address that's associated with the NAT gateway.
-    @exclusivity(unchecked) public var allocationId: Value<String>?
+    public var allocationId: Value<String>?
     /// Indicates whether this is a zonal (single-AZ) or regional (multi-AZ) NAT gateway.
-    @exclusivity(unchecked) public var availabilityMode: CfnNatGateway.AvailabilityMode?
+    public var availabilityMode: CfnNatGateway.AvailabilityMode?
     /// For regional NAT gateways only: Specifies which Availability Zones you want the NAT gateway to support and the Elastic IP addresses (EIPs) to use in each AZ.
-    @exclusivity(unchecked) public var availabilityZoneAddresses: [CfnNatGateway.AvailabilityZoneAddress]?
+    public var availabilityZoneAddresses: [CfnNatGateway.AvailabilityZoneAddress]?
     /// Indicates whether the NAT gateway supports public or private connectivity.
-    @exclusivity(unchecked) public var connectivityType: CfnNatGateway.ConnectivityType?
+    public var connectivityType: CfnNatGateway.ConnectivityType?
     /// The maximum amount of time to wait (in seconds) before forcibly releasing the IP addresses if connections are still in progress.
-    @exclusivity(unchecked) public var maxDrainDurationSeconds: Value<Int>?
+    public var maxDrainDurationSeconds: Value<Int>?
     /// The private IPv4 address to assign to the NAT gateway.
-    @exclusivity(unchecked) public var privateIpAddress: Value<String>?
+    public var privateIpAddress: Value<String>?
     /// Secondary EIP allocation IDs.
-    @exclusivity(unchecked) public var secondaryAllocationIds: Value<[String]>?
+    public var secondaryAllocationIds: Value<[String]>?
     /// [Private NAT gateway only] The number of secondary private IPv4 addresses you want to assign to the NAT gateway.
-    @exclusivity(unchecked) public var secondaryPrivateIpAddressCount: Value<Int>?
+    public var secondaryPrivateIpAddressCount: Value<Int>?
     /// Secondary private IPv4 addresses.
-    @exclusivity(unchecked) public var secondaryPrivateIpAddresses: Value<[String]>?
+    public var secondaryPrivateIpAddresses: Value<[String]>?
     /// The ID of the subnet in which the NAT gateway is located.
-    @exclusivity(unchecked) public var subnetId: Value<String>?
+    public var subnetId: Value<String>?
     /// The tags for the NAT gateway.
-    @exclusivity(unchecked) public var tags: [CfnNatGateway.Tag]?
+    public var tags: [CfnNatGateway.Tag]?
     /// The ID of the VPC in which the NAT gateway is located.
-    @exclusivity(unchecked) public var vpcId: Value<String>?
+    public var vpcId: Value<String>?
 
     public init(_ logicalID: String, allocationId: Value<String>? = nil, availabilityMode: CfnNatGateway.AvailabilityMode? = nil, availabilityZoneAddresses: [CfnNatGateway.AvailabilityZoneAddress]? = nil, connectivityType: CfnNatGateway.ConnectivityType? = nil, maxDrainDurationSeconds: Value<Int>? = nil, privateIpAddress: Value<String>? = nil, secondaryAllocationIds: Value<[String]>? = nil, secondaryPrivateIpAddressCount: Value<Int>? = nil, secondaryPrivateIpAddresses: Value<[String]>? = nil, subnetId: Value<String>? = nil, tags: [CfnNatGateway.Tag]? = nil, vpcId: Value<String>? = nil) {
         self.allocationId = allocationId

@@ -8,9 +8,9 @@ public final class CfnNetworkAcl: Resource, HasAttributes {
     }
 
     /// The tags for the network ACL.
-    @exclusivity(unchecked) public var tags: [CfnNetworkAcl.Tag]?
+    public var tags: [CfnNetworkAcl.Tag]?
     /// The ID of the VPC for the network ACL.
-    @exclusivity(unchecked) public var vpcId: Value<String>
+    public var vpcId: Value<String>
 
     public init(_ logicalID: String, vpcId: Value<String>, tags: [CfnNetworkAcl.Tag]? = nil) {
         self.tags = tags

@@ -8,23 +8,23 @@ public final class CfnNetworkAclEntry: Resource, HasAttributes {
     }
 
     /// The IPv4 CIDR range to allow or deny, in CIDR notation (for example, 172.16.0.0/24).
-    @exclusivity(unchecked) public var cidrBlock: Value<String>?
+    public var cidrBlock: Value<String>?
     /// Indicates whether this is an egress rule (rule is applied to traffic leaving the subnet)
-    @exclusivity(unchecked) public var egress: Value<Bool>?
+    public var egress: Value<Bool>?
     /// The Internet Control Message Protocol (ICMP) code and type.
-    @exclusivity(unchecked) public var icmp: CfnNetworkAclEntry.Icmp?
+    public var icmp: CfnNetworkAclEntry.Icmp?
     /// The IPv6 network range to allow or deny, in CIDR notation (for example 2001:db8:1234:1a00::/64)
-    @exclusivity(unchecked) public var ipv6CidrBlock: Value<String>?
+    public var ipv6CidrBlock: Value<String>?
     /// The ID of the network ACL
-    @exclusivity(unchecked) public var networkAclId: Value<String>
+    public var networkAclId: Value<String>
     /// The IPv4 network range to allow or deny, in CIDR notation (for example 172.16.0.0/24).
-    @exclusivity(unchecked) public var portRange: CfnNetworkAclEntry.PortRange?
+    public var portRange: CfnNetworkAclEntry.PortRange?
     /// The protocol number.
-    @exclusivity(unchecked) public var `protocol`: Value<Int>
+    public var `protocol`: Value<Int>
     /// Indicates whether to allow or deny the traffic that matches the rule
-    @exclusivity(unchecked) public var ruleAction: Value<String>
+    public var ruleAction: Value<String>
     /// Rule number to assign to the entry, such as 100.
-    @exclusivity(unchecked) public var ruleNumber: Value<Int>
+    public var ruleNumber: Value<Int>
 
     public init(_ logicalID: String, networkAclId: Value<String>, protocol: Value<Int>, ruleAction: Value<String>, ruleNumber: Value<Int>, cidrBlock: Value<String>? = nil, egress: Value<Bool>? = nil, icmp: CfnNetworkAclEntry.Icmp? = nil, ipv6CidrBlock: Value<String>? = nil, portRange: CfnNetworkAclEntry.PortRange? = nil) {
         self.cidrBlock = cidrBlock

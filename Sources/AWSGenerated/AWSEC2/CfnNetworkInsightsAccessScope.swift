@@ -10,9 +10,9 @@ public final class CfnNetworkInsightsAccessScope: Resource, HasAttributes {
         case updatedDate = "UpdatedDate"
     }
 
-    @exclusivity(unchecked) public var excludePaths: [CfnNetworkInsightsAccessScope.AccessScopePathRequest]?
-    @exclusivity(unchecked) public var matchPaths: [CfnNetworkInsightsAccessScope.AccessScopePathRequest]?
-    @exclusivity(unchecked) public var tags: [CfnNetworkInsightsAccessScope.Tag]?
+    public var excludePaths: [CfnNetworkInsightsAccessScope.AccessScopePathRequest]?
+    public var matchPaths: [CfnNetworkInsightsAccessScope.AccessScopePathRequest]?
+    public var tags: [CfnNetworkInsightsAccessScope.Tag]?
 
     public init(_ logicalID: String, excludePaths: [CfnNetworkInsightsAccessScope.AccessScopePathRequest]? = nil, matchPaths: [CfnNetworkInsightsAccessScope.AccessScopePathRequest]? = nil, tags: [CfnNetworkInsightsAccessScope.Tag]? = nil) {
         self.excludePaths = excludePaths

@@ -14,8 +14,8 @@ public final class CfnNetworkInsightsAccessScopeAnalysis: Resource, HasAttribute
         case statusMessage = "StatusMessage"
     }
 
-    @exclusivity(unchecked) public var networkInsightsAccessScopeId: Value<String>
-    @exclusivity(unchecked) public var tags: [CfnNetworkInsightsAccessScopeAnalysis.Tag]?
+    public var networkInsightsAccessScopeId: Value<String>
+    public var tags: [CfnNetworkInsightsAccessScopeAnalysis.Tag]?
 
     public init(_ logicalID: String, networkInsightsAccessScopeId: Value<String>, tags: [CfnNetworkInsightsAccessScopeAnalysis.Tag]? = nil) {
         self.networkInsightsAccessScopeId = networkInsightsAccessScopeId

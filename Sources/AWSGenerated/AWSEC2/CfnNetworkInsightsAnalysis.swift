@@ -17,11 +17,11 @@ public final class CfnNetworkInsightsAnalysis: Resource, HasAttributes {
         case suggestedAccounts = "SuggestedAccounts"
     }
 
-    @exclusivity(unchecked) public var additionalAccounts: Value<[String]>?
-    @exclusivity(unchecked) public var filterInArns: Value<[String]>?
-    @exclusivity(unchecked) public var filterOutArns: Value<[String]>?
-    @exclusivity(unchecked) public var networkInsightsPathId: Value<String>
-    @exclusivity(unchecked) public var tags: [CfnNetworkInsightsAnalysis.Tag]?
+    public var additionalAccounts: Value<[String]>?
+    public var filterInArns: Value<[String]>?
+    public var filterOutArns: Value<[String]>?
+    public var networkInsightsPathId: Value<String>
+    public var tags: [CfnNetworkInsightsAnalysis.Tag]?
 
     public init(_ logicalID: String, networkInsightsPathId: Value<String>, additionalAccounts: Value<[String]>? = nil, filterInArns: Value<[String]>? = nil, filterOutArns: Value<[String]>? = nil, tags: [CfnNetworkInsightsAnalysis.Tag]? = nil) {
         self.additionalAccounts = additionalAccounts

@@ -11,15 +11,15 @@ public final class CfnNetworkInsightsPath: Resource, HasAttributes {
         case sourceArn = "SourceArn"
     }
 
-    @exclusivity(unchecked) public var destination: Value<String>?
-    @exclusivity(unchecked) public var destinationIp: Value<String>?
-    @exclusivity(unchecked) public var destinationPort: Value<Int>?
-    @exclusivity(unchecked) public var filterAtDestination: CfnNetworkInsightsPath.PathFilter?
-    @exclusivity(unchecked) public var filterAtSource: CfnNetworkInsightsPath.PathFilter?
-    @exclusivity(unchecked) public var `protocol`: CfnNetworkInsightsPath.NetworkInsightsPathProtocol
-    @exclusivity(unchecked) public var source: Value<String>
-    @exclusivity(unchecked) public var sourceIp: Value<String>?
-    @exclusivity(unchecked) public var tags: [CfnNetworkInsightsPath.Tag]?
+    public var destination: Value<String>?
+    public var destinationIp: Value<String>?
+    public var destinationPort: Value<Int>?
+    public var filterAtDestination: CfnNetworkInsightsPath.PathFilter?
+    public var filterAtSource: CfnNetworkInsightsPath.PathFilter?
+    public var `protocol`: CfnNetworkInsightsPath.NetworkInsightsPathProtocol
+    public var source: Value<String>
+    public var sourceIp: Value<String>?
+    public var tags: [CfnNetworkInsightsPath.Tag]?
 
     public init(_ logicalID: String, protocol: CfnNetworkInsightsPath.NetworkInsightsPathProtocol, source: Value<String>, destination: Value<String>? = nil, destinationIp: Value<String>? = nil, destinationPort: Value<Int>? = nil, filterAtDestination: CfnNetworkInsightsPath.PathFilter? = nil, filterAtSource: CfnNetworkInsightsPath.PathFilter? = nil, sourceIp: Value<String>? = nil, tags: [CfnNetworkInsightsPath.Tag]? = nil) {
         self.destination = destination

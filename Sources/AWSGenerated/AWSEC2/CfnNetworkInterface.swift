@@ -12,41 +12,41 @@ public final class CfnNetworkInterface: Resource, HasAttributes {
         case vpcId = "VpcId"
     }
 
-    @exclusivity(unchecked) public var connectionTrackingSpecification: CfnNetworkInterface.ConnectionTrackingSpecification?
+    public var connectionTrackingSpecification: CfnNetworkInterface.ConnectionTrackingSpecification?
     /// A description for the network interface.
-    @exclusivity(unchecked) public var description: Value<String>?
+    public var description: Value<String>?
     /// If you have instances or ENIs that rely on the IPv6 address not changing, to avoid disrupting traffic to instances or ENIs, you can enable a primary IPv6 address.
-    @exclusivity(unchecked) public var enablePrimaryIpv6: Value<Bool>?
+    public var enablePrimaryIpv6: Value<Bool>?
     /// A list of security group IDs associated with this network interface.
-    @exclusivity(unchecked) public var groupSet: Value<[String]>?
+    public var groupSet: Value<[String]>?
     /// Indicates the type of network interface.
-    @exclusivity(unchecked) public var interfaceType: Value<String>?
+    public var interfaceType: Value<String>?
     /// The number of IPv4 prefixes to assign to a network interface.
-    @exclusivity(unchecked) public var ipv4PrefixCount: Value<Int>?
+    public var ipv4PrefixCount: Value<Int>?
     /// Assigns a list of IPv4 prefixes to the network interface.
-    @exclusivity(unchecked) public var ipv4Prefixes: [CfnNetworkInterface.Ipv4PrefixSpecification]?
+    public var ipv4Prefixes: [CfnNetworkInterface.Ipv4PrefixSpecification]?
     /// The number of IPv6 addresses to assign to a network interface.
-    @exclusivity(unchecked) public var ipv6AddressCount: Value<Int>?
+    public var ipv6AddressCount: Value<Int>?
     /// One or more specific IPv6 addresses from the IPv6 CIDR block range of your subnet to associate with the network interface.
-    @exclusivity(unchecked) public var ipv6Addresses: [CfnNetworkInterface.InstanceIpv6Address]?
+    public var ipv6Addresses: [CfnNetworkInterface.InstanceIpv6Address]?
     /// The number of IPv6 prefixes to assign to a network interface.
-    @exclusivity(unchecked) public var ipv6PrefixCount: Value<Int>?
+    public var ipv6PrefixCount: Value<Int>?
     /// Assigns a list of IPv6 prefixes to the network interface.
-    @exclusivity(unchecked) public var ipv6Prefixes: [CfnNetworkInterface.Ipv6PrefixSpecification]?
+    public var ipv6Prefixes: [CfnNetworkInterface.Ipv6PrefixSpecification]?
     /// Assigns a single private IP address to the network interface, which is used as the primary private IP address.
-    @exclusivity(unchecked) public var privateIpAddress: Value<String>?
+    public var privateIpAddress: Value<String>?
     /// Assigns a list of private IP addresses to the network interface.
-    @exclusivity(unchecked) public var privateIpAddresses: [CfnNetworkInterface.PrivateIpAddressSpecification]?
+    public var privateIpAddresses: [CfnNetworkInterface.PrivateIpAddressSpecification]?
     /// Public IP DNS hostname type
-    @exclusivity(unchecked) public var publicIpDnsHostnameTypeSpecification: CfnNetworkInterface.PublicIpDnsHostnameTypeSpecification?
+    public var publicIpDnsHostnameTypeSpecification: CfnNetworkInterface.PublicIpDnsHostnameTypeSpecification?
     /// The number of secondary private IPv4 addresses to assign to a network interface.
-    @exclusivity(unchecked) public var secondaryPrivateIpAddressCount: Value<Int>?
+    public var secondaryPrivateIpAddressCount: Value<Int>?
     /// Indicates whether traffic to or from the instance is validated.
-    @exclusivity(unchecked) public var sourceDestCheck: Value<Bool>?
+    public var sourceDestCheck: Value<Bool>?
     /// The ID of the subnet to associate with the network interface.
-    @exclusivity(unchecked) public var subnetId: Value<String>
+    public var subnetId: Value<String>
     /// An arbitrary set of tags (key-value pairs) for this network interface.
-    @exclusivity(unchecked) public var tags: [CfnNetworkInterface.Tag]?
+    public var tags: [CfnNetworkInterface.Tag]?
 
     public init(_ logicalID: String, subnetId: Value<String>, connectionTrackingSpecification: CfnNetworkInterface.ConnectionTrackingSpecification? = nil, description: Value<String>? = nil, enablePrimaryIpv6: Value<Bool>? = nil, groupSet: Value<[String]>? = nil, interfaceType: Value<String>? = nil, ipv4PrefixCount: Value<Int>? = nil, ipv4Prefixes: [CfnNetworkInterface.Ipv4PrefixSpecification]? = nil, ipv6AddressCount: Value<Int>? = nil, ipv6Addresses: [CfnNetworkInterface.InstanceIpv6Address]? = nil, ipv6PrefixCount: Value<Int>? = nil, ipv6Prefixes: [CfnNetworkInterface.Ipv6PrefixSpecification]? = nil, privateIpAddress: Value<String>? = nil, privateIpAddresses: [CfnNetworkInterface.PrivateIpAddressSpecification]? = nil, publicIpDnsHostnameTypeSpecification: CfnNetworkInterface.PublicIpDnsHostnameTypeSpecification? = nil, secondaryPrivateIpAddressCount: Value<Int>? = nil, sourceDestCheck: Value<Bool>? = nil, tags: [CfnNetworkInterface.Tag]? = nil) {
         self.connectionTrackingSpecification = connectionTrackingSpecification

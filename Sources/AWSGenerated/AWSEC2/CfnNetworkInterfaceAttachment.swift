@@ -8,17 +8,17 @@ public final class CfnNetworkInterfaceAttachment: Resource, HasAttributes {
     }
 
     /// Whether to delete the network interface when the instance terminates.
-    @exclusivity(unchecked) public var deleteOnTermination: Value<Bool>?
+    public var deleteOnTermination: Value<Bool>?
     /// The network interface's position in the attachment order.
-    @exclusivity(unchecked) public var deviceIndex: Value<String>
+    public var deviceIndex: Value<String>
     /// The number of ENA queues created with the instance.
-    @exclusivity(unchecked) public var enaQueueCount: Value<Int>?
+    public var enaQueueCount: Value<Int>?
     /// Configures ENA Express for the network interface that this action attaches to the instance.
-    @exclusivity(unchecked) public var enaSrdSpecification: CfnNetworkInterfaceAttachment.EnaSrdSpecification?
+    public var enaSrdSpecification: CfnNetworkInterfaceAttachment.EnaSrdSpecification?
     /// The ID of the instance to which you will attach the ENI.
-    @exclusivity(unchecked) public var instanceId: Value<String>
+    public var instanceId: Value<String>
     /// The ID of the ENI that you want to attach.
-    @exclusivity(unchecked) public var networkInterfaceId: Value<String>
+    public var networkInterfaceId: Value<String>
 
     public init(_ logicalID: String, deviceIndex: Value<String>, instanceId: Value<String>, networkInterfaceId: Value<String>, deleteOnTermination: Value<Bool>? = nil, enaQueueCount: Value<Int>? = nil, enaSrdSpecification: CfnNetworkInterfaceAttachment.EnaSrdSpecification? = nil) {
         self.deleteOnTermination = deleteOnTermination

@@ -7,9 +7,9 @@ public final class CfnNetworkInterfacePermission: Resource, HasAttributes {
         case id = "Id"
     }
 
-    @exclusivity(unchecked) public var awsAccountId: Value<String>
-    @exclusivity(unchecked) public var networkInterfaceId: Value<String>
-    @exclusivity(unchecked) public var permission: Value<String>
+    public var awsAccountId: Value<String>
+    public var networkInterfaceId: Value<String>
+    public var permission: Value<String>
 
     public init(_ logicalID: String, awsAccountId: Value<String>, networkInterfaceId: Value<String>, permission: Value<String>) {
         self.awsAccountId = awsAccountId

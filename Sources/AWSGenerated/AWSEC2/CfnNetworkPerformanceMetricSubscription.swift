@@ -4,13 +4,13 @@ import CloudFormation
 /// `AWS::EC2::NetworkPerformanceMetricSubscription`: Resource Type definition for AWS::EC2::NetworkPerformanceMetricSubscription
 public final class CfnNetworkPerformanceMetricSubscription: Resource {
     /// The target Region or Availability Zone for the metric to subscribe to.
-    @exclusivity(unchecked) public var destination: Value<String>
+    public var destination: Value<String>
     /// The metric type to subscribe to.
-    @exclusivity(unchecked) public var metric: Value<String>
+    public var metric: Value<String>
     /// The starting Region or Availability Zone for metric to subscribe to.
-    @exclusivity(unchecked) public var source: Value<String>
+    public var source: Value<String>
     /// The statistic to subscribe to.
-    @exclusivity(unchecked) public var statistic: Value<String>
+    public var statistic: Value<String>
 
     public init(_ logicalID: String, destination: Value<String>, metric: Value<String>, source: Value<String>, statistic: Value<String>) {
         self.destination = destination

@@ -9,15 +9,15 @@ public final class CfnPlacementGroup: Resource, HasAttributes {
     }
 
     /// The ID of a parent placement group.
-    @exclusivity(unchecked) public var parentGroupId: Value<String>?
+    public var parentGroupId: Value<String>?
     /// The number of partitions.
-    @exclusivity(unchecked) public var partitionCount: Value<Int>?
+    public var partitionCount: Value<Int>?
     /// The Spread Level of Placement Group is an enum where it accepts either host or rack when strategy is spread
-    @exclusivity(unchecked) public var spreadLevel: CfnPlacementGroup.SpreadLevel?
+    public var spreadLevel: CfnPlacementGroup.SpreadLevel?
     /// The placement strategy.
-    @exclusivity(unchecked) public var strategy: CfnPlacementGroup.Strategy?
+    public var strategy: CfnPlacementGroup.Strategy?
     /// An array of key-value pairs to apply to this resource.
-    @exclusivity(unchecked) public var tags: [CfnPlacementGroup.Tag]?
+    public var tags: [CfnPlacementGroup.Tag]?
 
     public init(_ logicalID: String, parentGroupId: Value<String>? = nil, partitionCount: Value<Int>? = nil, spreadLevel: CfnPlacementGroup.SpreadLevel? = nil, strategy: CfnPlacementGroup.Strategy? = nil, tags: [CfnPlacementGroup.Tag]? = nil) {
         self.parentGroupId = parentGroupId

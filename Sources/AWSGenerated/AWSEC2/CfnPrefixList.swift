@@ -11,15 +11,15 @@ public final class CfnPrefixList: Resource, HasAttributes {
     }
 
     /// Ip Version of Prefix List.
-    @exclusivity(unchecked) public var addressFamily: CfnPrefixList.AddressFamily
+    public var addressFamily: CfnPrefixList.AddressFamily
     /// Entries of Prefix List.
-    @exclusivity(unchecked) public var entries: [CfnPrefixList.Entry]?
+    public var entries: [CfnPrefixList.Entry]?
     /// Max Entries of Prefix List.
-    @exclusivity(unchecked) public var maxEntries: Value<Int>?
+    public var maxEntries: Value<Int>?
     /// Name of Prefix List.
-    @exclusivity(unchecked) public var prefixListName: Value<String>
+    public var prefixListName: Value<String>
     /// Tags for Prefix List
-    @exclusivity(unchecked) public var tags: [CfnPrefixList.Tag]?
+    public var tags: [CfnPrefixList.Tag]?
 
     public init(_ logicalID: String, addressFamily: CfnPrefixList.AddressFamily, prefixListName: Value<String>, entries: [CfnPrefixList.Entry]? = nil, maxEntries: Value<Int>? = nil, tags: [CfnPrefixList.Tag]? = nil) {
         self.addressFamily = addressFamily

@@ -8,37 +8,37 @@ public final class CfnRoute: Resource, HasAttributes {
     }
 
     /// The ID of the carrier gateway.
-    @exclusivity(unchecked) public var carrierGatewayId: Value<String>?
+    public var carrierGatewayId: Value<String>?
     /// The Amazon Resource Name (ARN) of the core network.
-    @exclusivity(unchecked) public var coreNetworkArn: Value<String>?
+    public var coreNetworkArn: Value<String>?
     /// The IPv4 CIDR address block used for the destination match.
-    @exclusivity(unchecked) public var destinationCidrBlock: Value<String>?
+    public var destinationCidrBlock: Value<String>?
     /// The IPv6 CIDR block used for the destination match.
-    @exclusivity(unchecked) public var destinationIpv6CidrBlock: Value<String>?
+    public var destinationIpv6CidrBlock: Value<String>?
     /// The ID of a prefix list used for the destination match.
-    @exclusivity(unchecked) public var destinationPrefixListId: Value<String>?
+    public var destinationPrefixListId: Value<String>?
     /// [IPv6 traffic only] The ID of an egress-only internet gateway.
-    @exclusivity(unchecked) public var egressOnlyInternetGatewayId: Value<String>?
+    public var egressOnlyInternetGatewayId: Value<String>?
     /// The ID of an internet gateway or virtual private gateway attached to your VPC.
-    @exclusivity(unchecked) public var gatewayId: Value<String>?
+    public var gatewayId: Value<String>?
     /// The ID of a NAT instance in your VPC.
-    @exclusivity(unchecked) public var instanceId: Value<String>?
+    public var instanceId: Value<String>?
     /// The ID of the local gateway.
-    @exclusivity(unchecked) public var localGatewayId: Value<String>?
+    public var localGatewayId: Value<String>?
     /// [IPv4 traffic only] The ID of a NAT gateway.
-    @exclusivity(unchecked) public var natGatewayId: Value<String>?
+    public var natGatewayId: Value<String>?
     /// The ID of a network interface.
-    @exclusivity(unchecked) public var networkInterfaceId: Value<String>?
+    public var networkInterfaceId: Value<String>?
     /// The Amazon Resource Name (ARN) of the ODB network.
-    @exclusivity(unchecked) public var odbNetworkArn: Value<String>?
+    public var odbNetworkArn: Value<String>?
     /// The ID of the route table for the route.
-    @exclusivity(unchecked) public var routeTableId: Value<String>
+    public var routeTableId: Value<String>
     /// The ID of a transit gateway.
-    @exclusivity(unchecked) public var transitGatewayId: Value<String>?
+    public var transitGatewayId: Value<String>?
     /// The ID of a VPC endpoint.
-    @exclusivity(unchecked) public var vpcEndpointId: Value<String>?
+    public var vpcEndpointId: Value<String>?
     /// The ID of a VPC peering connection.
-    @exclusivity(unchecked) public var vpcPeeringConnectionId: Value<String>?
+    public var vpcPeeringConnectionId: Value<String>?
 
     public init(_ logicalID: String, routeTableId: Value<String>, carrierGatewayId: Value<String>? = nil, coreNetworkArn: Value<String>? = nil, destinationCidrBlock: Value<String>? = nil, destinationIpv6CidrBlock: Value<String>? = nil, destinationPrefixListId: Value<String>? = nil, egressOnlyInternetGatewayId: Value<String>? = nil, gatewayId: Value<String>? = nil, instanceId: Value<String>? = nil, localGatewayId: Value<String>? = nil, natGatewayId: Value<String>? = nil, networkInterfaceId: Value<String>? = nil, odbNetworkArn: Value<String>? = nil, transitGatewayId: Value<String>? = nil, vpcEndpointId: Value<String>? = nil, vpcPeeringConnectionId: Value<String>? = nil) {
         self.carrierGatewayId = carrierGatewayId

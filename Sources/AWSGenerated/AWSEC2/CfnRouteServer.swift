@@ -9,15 +9,15 @@ public final class CfnRouteServer: Resource, HasAttributes {
     }
 
     /// The Amazon-side ASN of the Route Server.
-    @exclusivity(unchecked) public var amazonSideAsn: Value<Int>
+    public var amazonSideAsn: Value<Int>
     /// Whether to enable persistent routes
-    @exclusivity(unchecked) public var persistRoutes: CfnRouteServer.PersistRoutes?
+    public var persistRoutes: CfnRouteServer.PersistRoutes?
     /// The duration of persistent routes in minutes
-    @exclusivity(unchecked) public var persistRoutesDuration: Value<Int>?
+    public var persistRoutesDuration: Value<Int>?
     /// Whether to enable SNS notifications
-    @exclusivity(unchecked) public var snsNotificationsEnabled: Value<Bool>?
+    public var snsNotificationsEnabled: Value<Bool>?
     /// An array of key-value pairs to apply to this resource.
-    @exclusivity(unchecked) public var tags: [CfnRouteServer.Tag]?
+    public var tags: [CfnRouteServer.Tag]?
 
     public init(_ logicalID: String, amazonSideAsn: Value<Int>, persistRoutes: CfnRouteServer.PersistRoutes? = nil, persistRoutesDuration: Value<Int>? = nil, snsNotificationsEnabled: Value<Bool>? = nil, tags: [CfnRouteServer.Tag]? = nil) {
         self.amazonSideAsn = amazonSideAsn

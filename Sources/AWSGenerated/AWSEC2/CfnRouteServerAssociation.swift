@@ -4,9 +4,9 @@ import CloudFormation
 /// `AWS::EC2::RouteServerAssociation`: VPC Route Server Association
 public final class CfnRouteServerAssociation: Resource {
     /// Route Server ID
-    @exclusivity(unchecked) public var routeServerId: Value<String>
+    public var routeServerId: Value<String>
     /// VPC ID
-    @exclusivity(unchecked) public var vpcId: Value<String>
+    public var vpcId: Value<String>
 
     public init(_ logicalID: String, routeServerId: Value<String>, vpcId: Value<String>) {
         self.routeServerId = routeServerId

@@ -12,11 +12,11 @@ public final class CfnRouteServerEndpoint: Resource, HasAttributes {
     }
 
     /// Route Server ID
-    @exclusivity(unchecked) public var routeServerId: Value<String>
+    public var routeServerId: Value<String>
     /// Subnet ID
-    @exclusivity(unchecked) public var subnetId: Value<String>
+    public var subnetId: Value<String>
     /// An array of key-value pairs to apply to this resource.
-    @exclusivity(unchecked) public var tags: [CfnRouteServerEndpoint.Tag]?
+    public var tags: [CfnRouteServerEndpoint.Tag]?
 
     public init(_ logicalID: String, routeServerId: Value<String>, subnetId: Value<String>, tags: [CfnRouteServerEndpoint.Tag]? = nil) {
         self.routeServerId = routeServerId

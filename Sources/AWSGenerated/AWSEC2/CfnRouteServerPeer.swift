@@ -13,13 +13,13 @@ public final class CfnRouteServerPeer: Resource, HasAttributes {
         case vpcId = "VpcId"
     }
 
-    @exclusivity(unchecked) public var bgpOptions: CfnRouteServerPeer.BgpOptions
+    public var bgpOptions: CfnRouteServerPeer.BgpOptions
     /// IP address of the Route Server Peer
-    @exclusivity(unchecked) public var peerAddress: Value<String>
+    public var peerAddress: Value<String>
     /// Route Server Endpoint ID
-    @exclusivity(unchecked) public var routeServerEndpointId: Value<String>
+    public var routeServerEndpointId: Value<String>
     /// An array of key-value pairs to apply to this resource.
-    @exclusivity(unchecked) public var tags: [CfnRouteServerPeer.Tag]?
+    public var tags: [CfnRouteServerPeer.Tag]?
 
     public init(_ logicalID: String, bgpOptions: CfnRouteServerPeer.BgpOptions, peerAddress: Value<String>, routeServerEndpointId: Value<String>, tags: [CfnRouteServerPeer.Tag]? = nil) {
         self.bgpOptions = bgpOptions

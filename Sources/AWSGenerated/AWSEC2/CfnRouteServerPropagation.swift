@@ -4,9 +4,9 @@ import CloudFormation
 /// `AWS::EC2::RouteServerPropagation`: VPC Route Server Propagation
 public final class CfnRouteServerPropagation: Resource {
     /// Route Server ID
-    @exclusivity(unchecked) public var routeServerId: Value<String>
+    public var routeServerId: Value<String>
     /// Route Table ID
-    @exclusivity(unchecked) public var routeTableId: Value<String>
+    public var routeTableId: Value<String>
 
     public init(_ logicalID: String, routeServerId: Value<String>, routeTableId: Value<String>) {
         self.routeServerId = routeServerId

@@ -8,9 +8,9 @@ public final class CfnRouteTable: Resource, HasAttributes {
     }
 
     /// Any tags assigned to the route table.
-    @exclusivity(unchecked) public var tags: [CfnRouteTable.Tag]?
+    public var tags: [CfnRouteTable.Tag]?
     /// The ID of the VPC.
-    @exclusivity(unchecked) public var vpcId: Value<String>
+    public var vpcId: Value<String>
 
     public init(_ logicalID: String, vpcId: Value<String>, tags: [CfnRouteTable.Tag]? = nil) {
         self.tags = tags

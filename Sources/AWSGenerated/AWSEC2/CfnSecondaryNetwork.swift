@@ -11,11 +11,11 @@ public final class CfnSecondaryNetwork: Resource, HasAttributes {
     }
 
     /// The IPv4 CIDR block for the secondary network.
-    @exclusivity(unchecked) public var ipv4CidrBlock: Value<String>
+    public var ipv4CidrBlock: Value<String>
     /// The type of secondary network.
-    @exclusivity(unchecked) public var networkType: CfnSecondaryNetwork.NetworkType
+    public var networkType: CfnSecondaryNetwork.NetworkType
     /// The tags for the secondary network.
-    @exclusivity(unchecked) public var tags: [CfnSecondaryNetwork.Tag]?
+    public var tags: [CfnSecondaryNetwork.Tag]?
 
     public init(_ logicalID: String, ipv4CidrBlock: Value<String>, networkType: CfnSecondaryNetwork.NetworkType, tags: [CfnSecondaryNetwork.Tag]? = nil) {
         self.ipv4CidrBlock = ipv4CidrBlock

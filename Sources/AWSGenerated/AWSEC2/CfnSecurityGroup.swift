@@ -15,17 +15,17 @@ public final class CfnSecurityGroup: Resource, HasAttributes {
     }
 
     /// A description for the security group.
-    @exclusivity(unchecked) public var groupDescription: Value<String>
+    public var groupDescription: Value<String>
     /// The name of the security group.
-    @exclusivity(unchecked) public var groupName: Value<String>?
+    public var groupName: Value<String>?
     /// [VPC only] The outbound rules associated with the security group.
-    @exclusivity(unchecked) public var securityGroupEgress: [CfnSecurityGroup.Egress]?
+    public var securityGroupEgress: [CfnSecurityGroup.Egress]?
     /// The inbound rules associated with the security group.
-    @exclusivity(unchecked) public var securityGroupIngress: [CfnSecurityGroup.Ingress]?
+    public var securityGroupIngress: [CfnSecurityGroup.Ingress]?
     /// Any tags assigned to the security group.
-    @exclusivity(unchecked) public var tags: [CfnSecurityGroup.Tag]?
+    public var tags: [CfnSecurityGroup.Tag]?
     /// The ID of the VPC for the security group.
-    @exclusivity(unchecked) public var vpcId: Value<String>?
+    public var vpcId: Value<String>?
 
     public init(_ logicalID: String, groupDescription: Value<String>, groupName: Value<String>? = nil, securityGroupEgress: [CfnSecurityGroup.Egress]? = nil, securityGroupIngress: [CfnSecurityGroup.Ingress]? = nil, tags: [CfnSecurityGroup.Tag]? = nil, vpcId: Value<String>? = nil) {
         self.groupDescription = groupDescription

@@ -8,23 +8,23 @@ public final class CfnSecurityGroupEgress: Resource, HasAttributes {
     }
 
     /// The IPv4 address range, in CIDR format.
-    @exclusivity(unchecked) public var cidrIp: Value<String>?
+    public var cidrIp: Value<String>?
     /// The IPv6 address range, in CIDR format.
-    @exclusivity(unchecked) public var cidrIpv6: Value<String>?
+    public var cidrIpv6: Value<String>?
     /// The description of an egress (outbound) security group rule.
-    @exclusivity(unchecked) public var description: Value<String>?
+    public var description: Value<String>?
     /// The prefix list IDs for an AWS service.
-    @exclusivity(unchecked) public var destinationPrefixListId: Value<String>?
+    public var destinationPrefixListId: Value<String>?
     /// The ID of the security group.
-    @exclusivity(unchecked) public var destinationSecurityGroupId: Value<String>?
+    public var destinationSecurityGroupId: Value<String>?
     /// If the protocol is TCP or UDP, this is the start of the port range.
-    @exclusivity(unchecked) public var fromPort: Value<Int>?
+    public var fromPort: Value<Int>?
     /// The ID of the security group.
-    @exclusivity(unchecked) public var groupId: Value<String>
+    public var groupId: Value<String>
     /// The IP protocol name (``tcp``, ``udp``, ``icmp``, ``icmpv6``) or number (see [Protocol Numbers](https://docs.aws.amazon.com/http://www.iana.org/assignments/protocol-numbers/protocol-numbers.xhtml)).
-    @exclusivity(unchecked) public var ipProtocol: Value<String>
+    public var ipProtocol: Value<String>
     /// If the protocol is TCP or UDP, this is the end of the port range.
-    @exclusivity(unchecked) public var toPort: Value<Int>?
+    public var toPort: Value<Int>?
 
     public init(_ logicalID: String, groupId: Value<String>, ipProtocol: Value<String>, cidrIp: Value<String>? = nil, cidrIpv6: Value<String>? = nil, description: Value<String>? = nil, destinationPrefixListId: Value<String>? = nil, destinationSecurityGroupId: Value<String>? = nil, fromPort: Value<Int>? = nil, toPort: Value<Int>? = nil) {
         self.cidrIp = cidrIp

@@ -8,29 +8,29 @@ public final class CfnSecurityGroupIngress: Resource, HasAttributes {
     }
 
     /// The IPv4 ranges
-    @exclusivity(unchecked) public var cidrIp: Value<String>?
+    public var cidrIp: Value<String>?
     /// [VPC only] The IPv6 ranges
-    @exclusivity(unchecked) public var cidrIpv6: Value<String>?
+    public var cidrIpv6: Value<String>?
     /// Updates the description of an ingress (inbound) security group rule.
-    @exclusivity(unchecked) public var description: Value<String>?
+    public var description: Value<String>?
     /// The start of port range for the TCP and UDP protocols, or an ICMP/ICMPv6 type number.
-    @exclusivity(unchecked) public var fromPort: Value<Int>?
+    public var fromPort: Value<Int>?
     /// The ID of the security group.
-    @exclusivity(unchecked) public var groupId: Value<String>?
+    public var groupId: Value<String>?
     /// The name of the security group.
-    @exclusivity(unchecked) public var groupName: Value<String>?
+    public var groupName: Value<String>?
     /// The IP protocol name (tcp, udp, icmp, icmpv6) or number (see Protocol Numbers).
-    @exclusivity(unchecked) public var ipProtocol: Value<String>
+    public var ipProtocol: Value<String>
     /// [EC2-VPC only] The ID of a prefix list.
-    @exclusivity(unchecked) public var sourcePrefixListId: Value<String>?
+    public var sourcePrefixListId: Value<String>?
     /// The ID of the security group.
-    @exclusivity(unchecked) public var sourceSecurityGroupId: Value<String>?
+    public var sourceSecurityGroupId: Value<String>?
     /// [EC2-Classic, default VPC] The name of the source security group.
-    @exclusivity(unchecked) public var sourceSecurityGroupName: Value<String>?
+    public var sourceSecurityGroupName: Value<String>?
     /// [nondefault VPC] The AWS account ID that owns the source security group.
-    @exclusivity(unchecked) public var sourceSecurityGroupOwnerId: Value<String>?
+    public var sourceSecurityGroupOwnerId: Value<String>?
     /// The end of port range for the TCP and UDP protocols, or an ICMP/ICMPv6 code.
-    @exclusivity(unchecked) public var toPort: Value<Int>?
+    public var toPort: Value<Int>?
 
     public init(_ logicalID: String, ipProtocol: Value<String>, cidrIp: Value<String>? = nil, cidrIpv6: Value<String>? = nil, description: Value<String>? = nil, fromPort: Value<Int>? = nil, groupId: Value<String>? = nil, groupName: Value<String>? = nil, sourcePrefixListId: Value<String>? = nil, sourceSecurityGroupId: Value<String>? = nil, sourceSecurityGroupName: Value<String>? = nil, sourceSecurityGroupOwnerId: Value<String>? = nil, toPort: Value<Int>? = nil) {
         self.cidrIp = cidrIp

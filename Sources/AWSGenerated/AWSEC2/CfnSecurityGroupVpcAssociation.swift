@@ -10,9 +10,9 @@ public final class CfnSecurityGroupVpcAssociation: Resource, HasAttributes {
     }
 
     /// The group ID of the specified security group.
-    @exclusivity(unchecked) public var groupId: Value<String>
+    public var groupId: Value<String>
     /// The ID of the VPC in the security group vpc association.
-    @exclusivity(unchecked) public var vpcId: Value<String>
+    public var vpcId: Value<String>
 
     public init(_ logicalID: String, groupId: Value<String>, vpcId: Value<String>) {
         self.groupId = groupId

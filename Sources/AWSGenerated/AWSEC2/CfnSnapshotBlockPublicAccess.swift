@@ -8,7 +8,7 @@ public final class CfnSnapshotBlockPublicAccess: Resource, HasAttributes {
     }
 
     /// The state of EBS Snapshot Block Public Access.
-    @exclusivity(unchecked) public var state: CfnSnapshotBlockPublicAccess.State
+    public var state: CfnSnapshotBlockPublicAccess.State
 
     public init(_ logicalID: String, state: CfnSnapshotBlockPublicAccess.State) {
         self.state = state

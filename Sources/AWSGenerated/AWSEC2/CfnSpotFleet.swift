@@ -7,9 +7,9 @@ public final class CfnSpotFleet: Resource, HasAttributes {
         case id = "Id"
     }
 
-    @exclusivity(unchecked) public var spotFleetRequestConfigData: CfnSpotFleet.SpotFleetRequestConfigData
+    public var spotFleetRequestConfigData: CfnSpotFleet.SpotFleetRequestConfigData
     /// The tags to specify in SpotFleetRequestConfigData
-    @exclusivity(unchecked) public var tags: [CfnSpotFleet.Tag]?
+    public var tags: [CfnSpotFleet.Tag]?
 
     public init(_ logicalID: String, spotFleetRequestConfigData: CfnSpotFleet.SpotFleetRequestConfigData, tags: [CfnSpotFleet.Tag]? = nil) {
         self.spotFleetRequestConfigData = spotFleetRequestConfigData

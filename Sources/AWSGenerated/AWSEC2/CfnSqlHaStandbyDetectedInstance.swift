@@ -9,8 +9,8 @@ public final class CfnSqlHaStandbyDetectedInstance: Resource, HasAttributes {
         case sqlServerLicenseUsage = "SqlServerLicenseUsage"
     }
 
-    @exclusivity(unchecked) public var instanceId: Value<String>
-    @exclusivity(unchecked) public var sqlServerCredentials: Value<String>?
+    public var instanceId: Value<String>
+    public var sqlServerCredentials: Value<String>?
 
     public init(_ logicalID: String, instanceId: Value<String>, sqlServerCredentials: Value<String>? = nil) {
         self.instanceId = instanceId

@@ -30,39 +30,39 @@ public final class CfnSubnet: Resource, HasAttributes {
     }
 
     /// Indicates whether a network interface created in this subnet receives an IPv6 address.
-    @exclusivity(unchecked) public var assignIpv6AddressOnCreation: Value<Bool>?
+    public var assignIpv6AddressOnCreation: Value<Bool>?
     /// The Availability Zone of the subnet.
-    @exclusivity(unchecked) public var availabilityZone: Value<String>?
+    public var availabilityZone: Value<String>?
     /// The AZ ID of the subnet.
-    @exclusivity(unchecked) public var availabilityZoneId: Value<String>?
+    public var availabilityZoneId: Value<String>?
     /// The IPv4 CIDR block assigned to the subnet.
-    @exclusivity(unchecked) public var cidrBlock: Value<String>?
+    public var cidrBlock: Value<String>?
     /// Indicates whether DNS queries made to the Amazon-provided DNS Resolver in this subnet should return synthetic IPv6 addresses for IPv4-only destinations.
-    @exclusivity(unchecked) public var enableDns64: Value<Bool>?
+    public var enableDns64: Value<Bool>?
     /// Indicates the device position for local network interfaces in this subnet.
-    @exclusivity(unchecked) public var enableLniAtDeviceIndex: Value<Int>?
+    public var enableLniAtDeviceIndex: Value<Int>?
     /// An IPv4 IPAM pool ID for the subnet.
-    @exclusivity(unchecked) public var ipv4IpamPoolId: Value<String>?
+    public var ipv4IpamPoolId: Value<String>?
     /// An IPv4 netmask length for the subnet.
-    @exclusivity(unchecked) public var ipv4NetmaskLength: Value<Int>?
+    public var ipv4NetmaskLength: Value<Int>?
     /// The IPv6 CIDR block.
-    @exclusivity(unchecked) public var ipv6CidrBlock: Value<String>?
+    public var ipv6CidrBlock: Value<String>?
     /// An IPv6 IPAM pool ID for the subnet.
-    @exclusivity(unchecked) public var ipv6IpamPoolId: Value<String>?
+    public var ipv6IpamPoolId: Value<String>?
     /// Indicates whether this is an IPv6 only subnet.
-    @exclusivity(unchecked) public var ipv6Native: Value<Bool>?
+    public var ipv6Native: Value<Bool>?
     /// An IPv6 netmask length for the subnet.
-    @exclusivity(unchecked) public var ipv6NetmaskLength: Value<Int>?
+    public var ipv6NetmaskLength: Value<Int>?
     /// Indicates whether instances launched in this subnet receive a public IPv4 address.
-    @exclusivity(unchecked) public var mapPublicIpOnLaunch: Value<Bool>?
+    public var mapPublicIpOnLaunch: Value<Bool>?
     /// The Amazon Resource Name (ARN) of the Outpost.
-    @exclusivity(unchecked) public var outpostArn: Value<String>?
+    public var outpostArn: Value<String>?
     /// The hostname type for EC2 instances launched into this subnet and how DNS A and AAAA record queries to the instances should be handled.
-    @exclusivity(unchecked) public var privateDnsNameOptionsOnLaunch: CfnSubnet.PrivateDnsNameOptionsOnLaunch?
+    public var privateDnsNameOptionsOnLaunch: CfnSubnet.PrivateDnsNameOptionsOnLaunch?
     /// Any tags assigned to the subnet.
-    @exclusivity(unchecked) public var tags: [CfnSubnet.Tag]?
+    public var tags: [CfnSubnet.Tag]?
     /// The ID of the VPC the subnet is in.
-    @exclusivity(unchecked) public var vpcId: Value<String>
+    public var vpcId: Value<String>
 
     public init(_ logicalID: String, vpcId: Value<String>, assignIpv6AddressOnCreation: Value<Bool>? = nil, availabilityZone: Value<String>? = nil, availabilityZoneId: Value<String>? = nil, cidrBlock: Value<String>? = nil, enableDns64: Value<Bool>? = nil, enableLniAtDeviceIndex: Value<Int>? = nil, ipv4IpamPoolId: Value<String>? = nil, ipv4NetmaskLength: Value<Int>? = nil, ipv6CidrBlock: Value<String>? = nil, ipv6IpamPoolId: Value<String>? = nil, ipv6Native: Value<Bool>? = nil, ipv6NetmaskLength: Value<Int>? = nil, mapPublicIpOnLaunch: Value<Bool>? = nil, outpostArn: Value<String>? = nil, privateDnsNameOptionsOnLaunch: CfnSubnet.PrivateDnsNameOptionsOnLaunch? = nil, tags: [CfnSubnet.Tag]? = nil) {
         self.assignIpv6AddressOnCreation = assignIpv6AddressOnCreation

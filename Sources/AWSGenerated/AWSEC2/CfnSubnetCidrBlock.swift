@@ -10,13 +10,13 @@ public final class CfnSubnetCidrBlock: Resource, HasAttributes {
     }
 
     /// The IPv6 network range for the subnet, in CIDR notation.
-    @exclusivity(unchecked) public var ipv6CidrBlock: Value<String>?
+    public var ipv6CidrBlock: Value<String>?
     /// The ID of an IPv6 Amazon VPC IP Address Manager (IPAM) pool from which to allocate, to get the subnet's CIDR
-    @exclusivity(unchecked) public var ipv6IpamPoolId: Value<String>?
+    public var ipv6IpamPoolId: Value<String>?
     /// The netmask length of the IPv6 CIDR to allocate to the subnet from an IPAM pool
-    @exclusivity(unchecked) public var ipv6NetmaskLength: Value<Int>?
+    public var ipv6NetmaskLength: Value<Int>?
     /// The ID of the subnet
-    @exclusivity(unchecked) public var subnetId: Value<String>
+    public var subnetId: Value<String>
 
     public init(_ logicalID: String, subnetId: Value<String>, ipv6CidrBlock: Value<String>? = nil, ipv6IpamPoolId: Value<String>? = nil, ipv6NetmaskLength: Value<Int>? = nil) {
         self.ipv6CidrBlock = ipv6CidrBlock

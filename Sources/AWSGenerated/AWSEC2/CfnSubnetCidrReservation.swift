@@ -10,15 +10,15 @@ public final class CfnSubnetCidrReservation: Resource, HasAttributes {
     }
 
     /// The IPv4 or IPv6 CIDR range to reserve.
-    @exclusivity(unchecked) public var cidr: Value<String>
+    public var cidr: Value<String>
     /// The description of the subnet CIDR reservation.
-    @exclusivity(unchecked) public var description: Value<String>?
+    public var description: Value<String>?
     /// The type of reservation.
-    @exclusivity(unchecked) public var reservationType: CfnSubnetCidrReservation.ReservationType
+    public var reservationType: CfnSubnetCidrReservation.ReservationType
     /// The identifier of the subnet the CIDR range is reserved in.
-    @exclusivity(unchecked) public var subnetId: Value<String>
+    public var subnetId: Value<String>
     /// The tags assigned to the subnet CIDR reservation.
-    @exclusivity(unchecked) public var tags: [CfnSubnetCidrReservation.Tag]?
+    public var tags: [CfnSubnetCidrReservation.Tag]?
 
     public init(_ logicalID: String, cidr: Value<String>, reservationType: CfnSubnetCidrReservation.ReservationType, subnetId: Value<String>, description: Value<String>? = nil, tags: [CfnSubnetCidrReservation.Tag]? = nil) {
         self.cidr = cidr

@@ -8,9 +8,9 @@ public final class CfnSubnetNetworkAclAssociation: Resource, HasAttributes {
     }
 
     /// The ID of the network ACL
-    @exclusivity(unchecked) public var networkAclId: Value<String>
+    public var networkAclId: Value<String>
     /// The ID of the subnet
-    @exclusivity(unchecked) public var subnetId: Value<String>
+    public var subnetId: Value<String>
 
     public init(_ logicalID: String, networkAclId: Value<String>, subnetId: Value<String>) {
         self.networkAclId = networkAclId

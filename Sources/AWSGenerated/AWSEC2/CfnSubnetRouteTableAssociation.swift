@@ -8,9 +8,9 @@ public final class CfnSubnetRouteTableAssociation: Resource, HasAttributes {
     }
 
     /// The ID of the route table.
-    @exclusivity(unchecked) public var routeTableId: Value<String>
+    public var routeTableId: Value<String>
     /// The ID of the subnet.
-    @exclusivity(unchecked) public var subnetId: Value<String>
+    public var subnetId: Value<String>
 
     public init(_ logicalID: String, routeTableId: Value<String>, subnetId: Value<String>) {
         self.routeTableId = routeTableId

@@ -8,11 +8,11 @@ public final class CfnTrafficMirrorFilter: Resource, HasAttributes {
     }
 
     /// The description of a traffic mirror filter.
-    @exclusivity(unchecked) public var description: Value<String>?
+    public var description: Value<String>?
     /// The network service that is associated with the traffic mirror filter.
-    @exclusivity(unchecked) public var networkServices: [CfnTrafficMirrorFilter.TrafficMirrorNetworkService]?
+    public var networkServices: [CfnTrafficMirrorFilter.TrafficMirrorNetworkService]?
     /// The tags for a traffic mirror filter.
-    @exclusivity(unchecked) public var tags: [CfnTrafficMirrorFilter.Tag]?
+    public var tags: [CfnTrafficMirrorFilter.Tag]?
 
     public init(_ logicalID: String, description: Value<String>? = nil, networkServices: [CfnTrafficMirrorFilter.TrafficMirrorNetworkService]? = nil, tags: [CfnTrafficMirrorFilter.Tag]? = nil) {
         self.description = description

@@ -8,27 +8,27 @@ public final class CfnTrafficMirrorFilterRule: Resource, HasAttributes {
     }
 
     /// The description of the Traffic Mirror Filter rule.
-    @exclusivity(unchecked) public var description: Value<String>?
+    public var description: Value<String>?
     /// The destination CIDR block to assign to the Traffic Mirror rule.
-    @exclusivity(unchecked) public var destinationCidrBlock: Value<String>
+    public var destinationCidrBlock: Value<String>
     /// The destination port range.
-    @exclusivity(unchecked) public var destinationPortRange: CfnTrafficMirrorFilterRule.TrafficMirrorPortRange?
+    public var destinationPortRange: CfnTrafficMirrorFilterRule.TrafficMirrorPortRange?
     /// The number of protocol, for example 17 (UDP), to assign to the Traffic Mirror rule.
-    @exclusivity(unchecked) public var `protocol`: Value<Int>?
+    public var `protocol`: Value<Int>?
     /// The action to take on the filtered traffic (accept/reject).
-    @exclusivity(unchecked) public var ruleAction: Value<String>
+    public var ruleAction: Value<String>
     /// The number of the Traffic Mirror rule.
-    @exclusivity(unchecked) public var ruleNumber: Value<Int>
+    public var ruleNumber: Value<Int>
     /// The source CIDR block to assign to the Traffic Mirror Filter rule.
-    @exclusivity(unchecked) public var sourceCidrBlock: Value<String>
+    public var sourceCidrBlock: Value<String>
     /// The source port range.
-    @exclusivity(unchecked) public var sourcePortRange: CfnTrafficMirrorFilterRule.TrafficMirrorPortRange?
+    public var sourcePortRange: CfnTrafficMirrorFilterRule.TrafficMirrorPortRange?
     /// Any tags assigned to the Traffic Mirror Filter rule.
-    @exclusivity(unchecked) public var tags: [CfnTrafficMirrorFilterRule.Tag]?
+    public var tags: [CfnTrafficMirrorFilterRule.Tag]?
     /// The direction of traffic (ingress/egress).
-    @exclusivity(unchecked) public var trafficDirection: Value<String>
+    public var trafficDirection: Value<String>
     /// The ID of the filter that this rule is associated with.
-    @exclusivity(unchecked) public var trafficMirrorFilterId: Value<String>
+    public var trafficMirrorFilterId: Value<String>
 
     public init(_ logicalID: String, destinationCidrBlock: Value<String>, ruleAction: Value<String>, ruleNumber: Value<Int>, sourceCidrBlock: Value<String>, trafficDirection: Value<String>, trafficMirrorFilterId: Value<String>, description: Value<String>? = nil, destinationPortRange: CfnTrafficMirrorFilterRule.TrafficMirrorPortRange? = nil, protocol: Value<Int>? = nil, sourcePortRange: CfnTrafficMirrorFilterRule.TrafficMirrorPortRange? = nil, tags: [CfnTrafficMirrorFilterRule.Tag]? = nil) {
         self.description = description

@@ -8,23 +8,23 @@ public final class CfnTrafficMirrorSession: Resource, HasAttributes {
     }
 
     /// The description of the Traffic Mirror session.
-    @exclusivity(unchecked) public var description: Value<String>?
+    public var description: Value<String>?
     /// The ID of the source network interface.
-    @exclusivity(unchecked) public var networkInterfaceId: Value<String>
+    public var networkInterfaceId: Value<String>
     /// The ID of the account that owns the Traffic Mirror session.
-    @exclusivity(unchecked) public var ownerId: Value<String>?
+    public var ownerId: Value<String>?
     /// The number of bytes in each packet to mirror.
-    @exclusivity(unchecked) public var packetLength: Value<Int>?
+    public var packetLength: Value<Int>?
     /// The session number determines the order in which sessions are evaluated when an interface is used by multiple sessions.
-    @exclusivity(unchecked) public var sessionNumber: Value<Int>
+    public var sessionNumber: Value<Int>
     /// The tags assigned to the Traffic Mirror session.
-    @exclusivity(unchecked) public var tags: [CfnTrafficMirrorSession.Tag]?
+    public var tags: [CfnTrafficMirrorSession.Tag]?
     /// The ID of a Traffic Mirror filter.
-    @exclusivity(unchecked) public var trafficMirrorFilterId: Value<String>
+    public var trafficMirrorFilterId: Value<String>
     /// The ID of a Traffic Mirror target.
-    @exclusivity(unchecked) public var trafficMirrorTargetId: Value<String>
+    public var trafficMirrorTargetId: Value<String>
     /// The VXLAN ID for the Traffic Mirror session.
-    @exclusivity(unchecked) public var virtualNetworkId: Value<Int>?
+    public var virtualNetworkId: Value<Int>?
 
     public init(_ logicalID: String, networkInterfaceId: Value<String>, sessionNumber: Value<Int>, trafficMirrorFilterId: Value<String>, trafficMirrorTargetId: Value<String>, description: Value<String>? = nil, ownerId: Value<String>? = nil, packetLength: Value<Int>? = nil, tags: [CfnTrafficMirrorSession.Tag]? = nil, virtualNetworkId: Value<Int>? = nil) {
         self.description = description

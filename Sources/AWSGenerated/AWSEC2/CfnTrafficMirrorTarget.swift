@@ -8,15 +8,15 @@ public final class CfnTrafficMirrorTarget: Resource, HasAttributes {
     }
 
     /// The description of the Traffic Mirror target.
-    @exclusivity(unchecked) public var description: Value<String>?
+    public var description: Value<String>?
     /// The ID of the Gateway Load Balancer endpoint.
-    @exclusivity(unchecked) public var gatewayLoadBalancerEndpointId: Value<String>?
+    public var gatewayLoadBalancerEndpointId: Value<String>?
     /// The network interface ID that is associated with the target.
-    @exclusivity(unchecked) public var networkInterfaceId: Value<String>?
+    public var networkInterfaceId: Value<String>?
     /// The Amazon Resource Name (ARN) of the Network Load Balancer that is associated with the target.
-    @exclusivity(unchecked) public var networkLoadBalancerArn: Value<String>?
+    public var networkLoadBalancerArn: Value<String>?
     /// The tags to assign to the Traffic Mirror target.
-    @exclusivity(unchecked) public var tags: [CfnTrafficMirrorTarget.Tag]?
+    public var tags: [CfnTrafficMirrorTarget.Tag]?
 
     public init(_ logicalID: String, description: Value<String>? = nil, gatewayLoadBalancerEndpointId: Value<String>? = nil, networkInterfaceId: Value<String>? = nil, networkLoadBalancerArn: Value<String>? = nil, tags: [CfnTrafficMirrorTarget.Tag]? = nil) {
         self.description = description

@@ -9,20 +9,20 @@ public final class CfnTransitGateway: Resource, HasAttributes {
         case transitGatewayArn = "TransitGatewayArn"
     }
 
-    @exclusivity(unchecked) public var amazonSideAsn: Value<Int>?
-    @exclusivity(unchecked) public var associationDefaultRouteTableId: Value<String>?
-    @exclusivity(unchecked) public var autoAcceptSharedAttachments: Value<String>?
-    @exclusivity(unchecked) public var defaultRouteTableAssociation: Value<String>?
-    @exclusivity(unchecked) public var defaultRouteTablePropagation: Value<String>?
-    @exclusivity(unchecked) public var description: Value<String>?
-    @exclusivity(unchecked) public var dnsSupport: Value<String>?
-    @exclusivity(unchecked) public var encryptionSupport: CfnTransitGateway.EncryptionSupport?
-    @exclusivity(unchecked) public var multicastSupport: Value<String>?
-    @exclusivity(unchecked) public var propagationDefaultRouteTableId: Value<String>?
-    @exclusivity(unchecked) public var securityGroupReferencingSupport: Value<String>?
-    @exclusivity(unchecked) public var tags: [CfnTransitGateway.Tag]?
-    @exclusivity(unchecked) public var transitGatewayCidrBlocks: Value<[String]>?
-    @exclusivity(unchecked) public var vpnEcmpSupport: Value<String>?
+    public var amazonSideAsn: Value<Int>?
+    public var associationDefaultRouteTableId: Value<String>?
+    public var autoAcceptSharedAttachments: Value<String>?
+    public var defaultRouteTableAssociation: Value<String>?
+    public var defaultRouteTablePropagation: Value<String>?
+    public var description: Value<String>?
+    public var dnsSupport: Value<String>?
+    public var encryptionSupport: CfnTransitGateway.EncryptionSupport?
+    public var multicastSupport: Value<String>?
+    public var propagationDefaultRouteTableId: Value<String>?
+    public var securityGroupReferencingSupport: Value<String>?
+    public var tags: [CfnTransitGateway.Tag]?
+    public var transitGatewayCidrBlocks: Value<[String]>?
+    public var vpnEcmpSupport: Value<String>?
 
     public init(_ logicalID: String, amazonSideAsn: Value<Int>? = nil, associationDefaultRouteTableId: Value<String>? = nil, autoAcceptSharedAttachments: Value<String>? = nil, defaultRouteTableAssociation: Value<String>? = nil, defaultRouteTablePropagation: Value<String>? = nil, description: Value<String>? = nil, dnsSupport: Value<String>? = nil, encryptionSupport: CfnTransitGateway.EncryptionSupport? = nil, multicastSupport: Value<String>? = nil, propagationDefaultRouteTableId: Value<String>? = nil, securityGroupReferencingSupport: Value<String>? = nil, tags: [CfnTransitGateway.Tag]? = nil, transitGatewayCidrBlocks: Value<[String]>? = nil, vpnEcmpSupport: Value<String>? = nil) {
         self.amazonSideAsn = amazonSideAsn

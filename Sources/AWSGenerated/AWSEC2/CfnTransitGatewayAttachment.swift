@@ -8,11 +8,11 @@ public final class CfnTransitGatewayAttachment: Resource, HasAttributes {
     }
 
     /// The options for the transit gateway vpc attachment.
-    @exclusivity(unchecked) public var options: CfnTransitGatewayAttachment.Options?
-    @exclusivity(unchecked) public var subnetIds: Value<[String]>
-    @exclusivity(unchecked) public var tags: [CfnTransitGatewayAttachment.Tag]?
-    @exclusivity(unchecked) public var transitGatewayId: Value<String>
-    @exclusivity(unchecked) public var vpcId: Value<String>
+    public var options: CfnTransitGatewayAttachment.Options?
+    public var subnetIds: Value<[String]>
+    public var tags: [CfnTransitGatewayAttachment.Tag]?
+    public var transitGatewayId: Value<String>
+    public var vpcId: Value<String>
 
     public init(_ logicalID: String, subnetIds: Value<[String]>, transitGatewayId: Value<String>, vpcId: Value<String>, options: CfnTransitGatewayAttachment.Options? = nil, tags: [CfnTransitGatewayAttachment.Tag]? = nil) {
         self.options = options

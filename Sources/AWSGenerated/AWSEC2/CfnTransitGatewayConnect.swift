@@ -11,11 +11,11 @@ public final class CfnTransitGatewayConnect: Resource, HasAttributes {
     }
 
     /// The Connect attachment options.
-    @exclusivity(unchecked) public var options: CfnTransitGatewayConnect.TransitGatewayConnectOptions
+    public var options: CfnTransitGatewayConnect.TransitGatewayConnectOptions
     /// The tags for the attachment.
-    @exclusivity(unchecked) public var tags: [CfnTransitGatewayConnect.Tag]?
+    public var tags: [CfnTransitGatewayConnect.Tag]?
     /// The ID of the attachment from which the Connect attachment was created.
-    @exclusivity(unchecked) public var transportTransitGatewayAttachmentId: Value<String>
+    public var transportTransitGatewayAttachmentId: Value<String>
 
     public init(_ logicalID: String, options: CfnTransitGatewayConnect.TransitGatewayConnectOptions, transportTransitGatewayAttachmentId: Value<String>, tags: [CfnTransitGatewayConnect.Tag]? = nil) {
         self.options = options

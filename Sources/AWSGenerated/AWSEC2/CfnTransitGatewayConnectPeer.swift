@@ -12,11 +12,11 @@ public final class CfnTransitGatewayConnectPeer: Resource, HasAttributes {
     }
 
     /// The Connect peer details.
-    @exclusivity(unchecked) public var connectPeerConfiguration: CfnTransitGatewayConnectPeer.TransitGatewayConnectPeerConfiguration
+    public var connectPeerConfiguration: CfnTransitGatewayConnectPeer.TransitGatewayConnectPeerConfiguration
     /// The tags for the Connect Peer.
-    @exclusivity(unchecked) public var tags: [CfnTransitGatewayConnectPeer.Tag]?
+    public var tags: [CfnTransitGatewayConnectPeer.Tag]?
     /// The ID of the Connect attachment.
-    @exclusivity(unchecked) public var transitGatewayAttachmentId: Value<String>
+    public var transitGatewayAttachmentId: Value<String>
 
     public init(_ logicalID: String, connectPeerConfiguration: CfnTransitGatewayConnectPeer.TransitGatewayConnectPeerConfiguration, transitGatewayAttachmentId: Value<String>, tags: [CfnTransitGatewayConnectPeer.Tag]? = nil) {
         self.connectPeerConfiguration = connectPeerConfiguration

@@ -10,10 +10,10 @@ public final class CfnTransitGatewayMeteringPolicy: Resource, HasAttributes {
     }
 
     /// Middle box attachment Ids
-    @exclusivity(unchecked) public var middleboxAttachmentIds: Value<[String]>?
-    @exclusivity(unchecked) public var tags: [CfnTransitGatewayMeteringPolicy.Tag]?
+    public var middleboxAttachmentIds: Value<[String]>?
+    public var tags: [CfnTransitGatewayMeteringPolicy.Tag]?
     /// The Id of transit gateway
-    @exclusivity(unchecked) public var transitGatewayId: Value<String>
+    public var transitGatewayId: Value<String>
 
     public init(_ logicalID: String, transitGatewayId: Value<String>, middleboxAttachmentIds: Value<[String]>? = nil, tags: [CfnTransitGatewayMeteringPolicy.Tag]? = nil) {
         self.middleboxAttachmentIds = middleboxAttachmentIds

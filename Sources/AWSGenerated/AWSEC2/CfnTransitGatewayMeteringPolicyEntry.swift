@@ -9,29 +9,29 @@ public final class CfnTransitGatewayMeteringPolicyEntry: Resource, HasAttributes
     }
 
     /// The list of IP addresses of the instances receiving traffic from the transit gateway
-    @exclusivity(unchecked) public var destinationCidrBlock: Value<String>?
+    public var destinationCidrBlock: Value<String>?
     /// The list of ports on destination instances receiving traffic from the transit gateway
-    @exclusivity(unchecked) public var destinationPortRange: Value<String>?
+    public var destinationPortRange: Value<String>?
     /// The ID of the source attachment through which traffic leaves a transit gateway
-    @exclusivity(unchecked) public var destinationTransitGatewayAttachmentId: Value<String>?
+    public var destinationTransitGatewayAttachmentId: Value<String>?
     /// The type of the attachment through which traffic leaves a transit gateway
-    @exclusivity(unchecked) public var destinationTransitGatewayAttachmentType: CfnTransitGatewayMeteringPolicyEntry.TransitGatewayAttachmentResourceType?
+    public var destinationTransitGatewayAttachmentType: CfnTransitGatewayMeteringPolicyEntry.TransitGatewayAttachmentResourceType?
     /// The resource owner information responsible for paying default billable charges for the traffic flow
-    @exclusivity(unchecked) public var meteredAccount: CfnTransitGatewayMeteringPolicyEntry.TransitGatewayMeteringPayerType
+    public var meteredAccount: CfnTransitGatewayMeteringPolicyEntry.TransitGatewayMeteringPayerType
     /// The rule number of the metering policy entry
-    @exclusivity(unchecked) public var policyRuleNumber: Value<Int>
+    public var policyRuleNumber: Value<Int>
     /// The protocol of the traffic
-    @exclusivity(unchecked) public var `protocol`: Value<String>?
+    public var `protocol`: Value<String>?
     /// The list of IP addresses of the instances sending traffic to the transit gateway for which the metering policy entry is applicable
-    @exclusivity(unchecked) public var sourceCidrBlock: Value<String>?
+    public var sourceCidrBlock: Value<String>?
     /// The list of ports on source instances sending traffic to the transit gateway
-    @exclusivity(unchecked) public var sourcePortRange: Value<String>?
+    public var sourcePortRange: Value<String>?
     /// The ID of the source attachment through which traffic enters a transit gateway
-    @exclusivity(unchecked) public var sourceTransitGatewayAttachmentId: Value<String>?
+    public var sourceTransitGatewayAttachmentId: Value<String>?
     /// The type of the attachment through which traffic enters a transit gateway
-    @exclusivity(unchecked) public var sourceTransitGatewayAttachmentType: CfnTransitGatewayMeteringPolicyEntry.TransitGatewayAttachmentResourceType?
+    public var sourceTransitGatewayAttachmentType: CfnTransitGatewayMeteringPolicyEntry.TransitGatewayAttachmentResourceType?
     /// The ID of the transit gateway metering policy for which the entry is being created
-    @exclusivity(unchecked) public var transitGatewayMeteringPolicyId: Value<String>
+    public var transitGatewayMeteringPolicyId: Value<String>
 
     public init(_ logicalID: String, meteredAccount: CfnTransitGatewayMeteringPolicyEntry.TransitGatewayMeteringPayerType, policyRuleNumber: Value<Int>, transitGatewayMeteringPolicyId: Value<String>, destinationCidrBlock: Value<String>? = nil, destinationPortRange: Value<String>? = nil, destinationTransitGatewayAttachmentId: Value<String>? = nil, destinationTransitGatewayAttachmentType: CfnTransitGatewayMeteringPolicyEntry.TransitGatewayAttachmentResourceType? = nil, protocol: Value<String>? = nil, sourceCidrBlock: Value<String>? = nil, sourcePortRange: Value<String>? = nil, sourceTransitGatewayAttachmentId: Value<String>? = nil, sourceTransitGatewayAttachmentType: CfnTransitGatewayMeteringPolicyEntry.TransitGatewayAttachmentResourceType? = nil) {
         self.destinationCidrBlock = destinationCidrBlock

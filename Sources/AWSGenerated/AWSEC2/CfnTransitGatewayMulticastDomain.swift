@@ -11,11 +11,11 @@ public final class CfnTransitGatewayMulticastDomain: Resource, HasAttributes {
     }
 
     /// The options for the transit gateway multicast domain.
-    @exclusivity(unchecked) public var options: CfnTransitGatewayMulticastDomain.Options?
+    public var options: CfnTransitGatewayMulticastDomain.Options?
     /// The tags for the transit gateway multicast domain.
-    @exclusivity(unchecked) public var tags: [CfnTransitGatewayMulticastDomain.Tag]?
+    public var tags: [CfnTransitGatewayMulticastDomain.Tag]?
     /// The ID of the transit gateway.
-    @exclusivity(unchecked) public var transitGatewayId: Value<String>
+    public var transitGatewayId: Value<String>
 
     public init(_ logicalID: String, transitGatewayId: Value<String>, options: CfnTransitGatewayMulticastDomain.Options? = nil, tags: [CfnTransitGatewayMulticastDomain.Tag]? = nil) {
         self.options = options

@@ -10,11 +10,11 @@ public final class CfnTransitGatewayMulticastDomainAssociation: Resource, HasAtt
     }
 
     /// The IDs of the subnets to associate with the transit gateway multicast domain.
-    @exclusivity(unchecked) public var subnetId: Value<String>
+    public var subnetId: Value<String>
     /// The ID of the transit gateway attachment.
-    @exclusivity(unchecked) public var transitGatewayAttachmentId: Value<String>
+    public var transitGatewayAttachmentId: Value<String>
     /// The ID of the transit gateway multicast domain.
-    @exclusivity(unchecked) public var transitGatewayMulticastDomainId: Value<String>
+    public var transitGatewayMulticastDomainId: Value<String>
 
     public init(_ logicalID: String, subnetId: Value<String>, transitGatewayAttachmentId: Value<String>, transitGatewayMulticastDomainId: Value<String>) {
         self.subnetId = subnetId

@@ -14,11 +14,11 @@ public final class CfnTransitGatewayMulticastGroupSource: Resource, HasAttribute
     }
 
     /// The IP address assigned to the transit gateway multicast group.
-    @exclusivity(unchecked) public var groupIpAddress: Value<String>
+    public var groupIpAddress: Value<String>
     /// The ID of the transit gateway attachment.
-    @exclusivity(unchecked) public var networkInterfaceId: Value<String>
+    public var networkInterfaceId: Value<String>
     /// The ID of the transit gateway multicast domain.
-    @exclusivity(unchecked) public var transitGatewayMulticastDomainId: Value<String>
+    public var transitGatewayMulticastDomainId: Value<String>
 
     public init(_ logicalID: String, groupIpAddress: Value<String>, networkInterfaceId: Value<String>, transitGatewayMulticastDomainId: Value<String>) {
         self.groupIpAddress = groupIpAddress

@@ -11,15 +11,15 @@ public final class CfnTransitGatewayPeeringAttachment: Resource, HasAttributes {
     }
 
     /// The ID of the peer account
-    @exclusivity(unchecked) public var peerAccountId: Value<String>
+    public var peerAccountId: Value<String>
     /// Peer Region
-    @exclusivity(unchecked) public var peerRegion: Value<String>
+    public var peerRegion: Value<String>
     /// The ID of the peer transit gateway.
-    @exclusivity(unchecked) public var peerTransitGatewayId: Value<String>
+    public var peerTransitGatewayId: Value<String>
     /// The tags for the transit gateway peering attachment.
-    @exclusivity(unchecked) public var tags: [CfnTransitGatewayPeeringAttachment.Tag]?
+    public var tags: [CfnTransitGatewayPeeringAttachment.Tag]?
     /// The ID of the transit gateway.
-    @exclusivity(unchecked) public var transitGatewayId: Value<String>
+    public var transitGatewayId: Value<String>
 
     public init(_ logicalID: String, peerAccountId: Value<String>, peerRegion: Value<String>, peerTransitGatewayId: Value<String>, transitGatewayId: Value<String>, tags: [CfnTransitGatewayPeeringAttachment.Tag]? = nil) {
         self.peerAccountId = peerAccountId

@@ -9,9 +9,9 @@ public final class CfnTransitGatewayPolicyTable: Resource, HasAttributes {
         case transitGatewayPolicyTableId = "TransitGatewayPolicyTableId"
     }
 
-    @exclusivity(unchecked) public var tags: [CfnTransitGatewayPolicyTable.Tag]?
+    public var tags: [CfnTransitGatewayPolicyTable.Tag]?
     /// The Id of transit gateway
-    @exclusivity(unchecked) public var transitGatewayId: Value<String>
+    public var transitGatewayId: Value<String>
 
     public init(_ logicalID: String, transitGatewayId: Value<String>, tags: [CfnTransitGatewayPolicyTable.Tag]? = nil) {
         self.tags = tags

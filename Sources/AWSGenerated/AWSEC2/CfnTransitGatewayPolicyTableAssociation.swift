@@ -8,9 +8,9 @@ public final class CfnTransitGatewayPolicyTableAssociation: Resource, HasAttribu
     }
 
     /// The ID of transit gateway attachment.
-    @exclusivity(unchecked) public var transitGatewayAttachmentId: Value<String>
+    public var transitGatewayAttachmentId: Value<String>
     /// The ID of transit gateway policy table.
-    @exclusivity(unchecked) public var transitGatewayPolicyTableId: Value<String>
+    public var transitGatewayPolicyTableId: Value<String>
 
     public init(_ logicalID: String, transitGatewayAttachmentId: Value<String>, transitGatewayPolicyTableId: Value<String>) {
         self.transitGatewayAttachmentId = transitGatewayAttachmentId

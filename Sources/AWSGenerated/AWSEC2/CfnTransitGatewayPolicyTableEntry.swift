@@ -8,13 +8,13 @@ public final class CfnTransitGatewayPolicyTableEntry: Resource, HasAttributes {
     }
 
     /// The policy rule associated with the entry.
-    @exclusivity(unchecked) public var policyRule: CfnTransitGatewayPolicyTableEntry.TransitGatewayPolicyRule
+    public var policyRule: CfnTransitGatewayPolicyTableEntry.TransitGatewayPolicyRule
     /// The rule number for the policy table entry.
-    @exclusivity(unchecked) public var policyRuleNumber: Value<String>
+    public var policyRuleNumber: Value<String>
     /// The ID of the target route table.
-    @exclusivity(unchecked) public var targetRouteTableId: Value<String>
+    public var targetRouteTableId: Value<String>
     /// The ID of the transit gateway policy table.
-    @exclusivity(unchecked) public var transitGatewayPolicyTableId: Value<String>
+    public var transitGatewayPolicyTableId: Value<String>
 
     public init(_ logicalID: String, policyRule: CfnTransitGatewayPolicyTableEntry.TransitGatewayPolicyRule, policyRuleNumber: Value<String>, targetRouteTableId: Value<String>, transitGatewayPolicyTableId: Value<String>) {
         self.policyRule = policyRule

@@ -4,13 +4,13 @@ import CloudFormation
 /// `AWS::EC2::TransitGatewayRoute`: Resource Type definition for AWS::EC2::TransitGatewayRoute
 public final class CfnTransitGatewayRoute: Resource {
     /// Indicates whether to drop traffic that matches this route.
-    @exclusivity(unchecked) public var blackhole: Value<Bool>?
+    public var blackhole: Value<Bool>?
     /// The CIDR range used for destination matches.
-    @exclusivity(unchecked) public var destinationCidrBlock: Value<String>
+    public var destinationCidrBlock: Value<String>
     /// The ID of transit gateway attachment.
-    @exclusivity(unchecked) public var transitGatewayAttachmentId: Value<String>?
+    public var transitGatewayAttachmentId: Value<String>?
     /// The ID of transit gateway route table.
-    @exclusivity(unchecked) public var transitGatewayRouteTableId: Value<String>
+    public var transitGatewayRouteTableId: Value<String>
 
     public init(_ logicalID: String, destinationCidrBlock: Value<String>, transitGatewayRouteTableId: Value<String>, blackhole: Value<Bool>? = nil, transitGatewayAttachmentId: Value<String>? = nil) {
         self.blackhole = blackhole

@@ -8,9 +8,9 @@ public final class CfnTransitGatewayRouteTable: Resource, HasAttributes {
     }
 
     /// Tags are composed of a Key/Value pair.
-    @exclusivity(unchecked) public var tags: [CfnTransitGatewayRouteTable.Tag]?
+    public var tags: [CfnTransitGatewayRouteTable.Tag]?
     /// The ID of the transit gateway.
-    @exclusivity(unchecked) public var transitGatewayId: Value<String>
+    public var transitGatewayId: Value<String>
 
     public init(_ logicalID: String, transitGatewayId: Value<String>, tags: [CfnTransitGatewayRouteTable.Tag]? = nil) {
         self.tags = tags

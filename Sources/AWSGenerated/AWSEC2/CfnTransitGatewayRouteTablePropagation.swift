@@ -4,9 +4,9 @@ import CloudFormation
 /// `AWS::EC2::TransitGatewayRouteTablePropagation`: AWS::EC2::TransitGatewayRouteTablePropagation Type
 public final class CfnTransitGatewayRouteTablePropagation: Resource {
     /// The ID of transit gateway attachment.
-    @exclusivity(unchecked) public var transitGatewayAttachmentId: Value<String>
+    public var transitGatewayAttachmentId: Value<String>
     /// The ID of transit gateway route table.
-    @exclusivity(unchecked) public var transitGatewayRouteTableId: Value<String>
+    public var transitGatewayRouteTableId: Value<String>
 
     public init(_ logicalID: String, transitGatewayAttachmentId: Value<String>, transitGatewayRouteTableId: Value<String>) {
         self.transitGatewayAttachmentId = transitGatewayAttachmentId

@@ -7,14 +7,14 @@ public final class CfnTransitGatewayVpcAttachment: Resource, HasAttributes {
         case id = "Id"
     }
 
-    @exclusivity(unchecked) public var addSubnetIds: Value<[String]>?
+    public var addSubnetIds: Value<[String]>?
     /// The options for the transit gateway vpc attachment.
-    @exclusivity(unchecked) public var options: CfnTransitGatewayVpcAttachment.Options?
-    @exclusivity(unchecked) public var removeSubnetIds: Value<[String]>?
-    @exclusivity(unchecked) public var subnetIds: Value<[String]>
-    @exclusivity(unchecked) public var tags: [CfnTransitGatewayVpcAttachment.Tag]?
-    @exclusivity(unchecked) public var transitGatewayId: Value<String>
-    @exclusivity(unchecked) public var vpcId: Value<String>
+    public var options: CfnTransitGatewayVpcAttachment.Options?
+    public var removeSubnetIds: Value<[String]>?
+    public var subnetIds: Value<[String]>
+    public var tags: [CfnTransitGatewayVpcAttachment.Tag]?
+    public var transitGatewayId: Value<String>
+    public var vpcId: Value<String>
 
     public init(_ logicalID: String, subnetIds: Value<[String]>, transitGatewayId: Value<String>, vpcId: Value<String>, addSubnetIds: Value<[String]>? = nil, options: CfnTransitGatewayVpcAttachment.Options? = nil, removeSubnetIds: Value<[String]>? = nil, tags: [CfnTransitGatewayVpcAttachment.Tag]? = nil) {
         self.addSubnetIds = addSubnetIds

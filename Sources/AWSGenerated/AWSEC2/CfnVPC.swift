@@ -48,21 +48,21 @@ public final class CfnVPC: Resource, HasAttributes {
     }
 
     /// The IPv4 network range for the VPC, in CIDR notation.
-    @exclusivity(unchecked) public var cidrBlock: Value<String>?
+    public var cidrBlock: Value<String>?
     /// Indicates whether the instances launched in the VPC get DNS hostnames.
-    @exclusivity(unchecked) public var enableDnsHostnames: Value<Bool>?
+    public var enableDnsHostnames: Value<Bool>?
     /// Indicates whether the DNS resolution is supported for the VPC.
-    @exclusivity(unchecked) public var enableDnsSupport: Value<Bool>?
+    public var enableDnsSupport: Value<Bool>?
     /// The allowed tenancy of instances launched into the VPC.
-    @exclusivity(unchecked) public var instanceTenancy: CfnVPC.InstanceTenancy?
+    public var instanceTenancy: CfnVPC.InstanceTenancy?
     /// The ID of an IPv4 IPAM pool you want to use for allocating this VPC's CIDR.
-    @exclusivity(unchecked) public var ipv4IpamPoolId: Value<String>?
+    public var ipv4IpamPoolId: Value<String>?
     /// The netmask length of the IPv4 CIDR you want to allocate to this VPC from an Amazon VPC IP Address Manager (IPAM) pool.
-    @exclusivity(unchecked) public var ipv4NetmaskLength: Value<Int>?
+    public var ipv4NetmaskLength: Value<Int>?
     /// The tags for the VPC.
-    @exclusivity(unchecked) public var tags: [CfnVPC.Tag]?
+    public var tags: [CfnVPC.Tag]?
     /// Describes the configuration and state of VPC encryption controls.
-    @exclusivity(unchecked) public var vpcEncryptionControl: CfnVPC.VpcEncryptionControl?
+    public var vpcEncryptionControl: CfnVPC.VpcEncryptionControl?
 
     public init(_ logicalID: String, cidrBlock: Value<String>? = nil, enableDnsHostnames: Value<Bool>? = nil, enableDnsSupport: Value<Bool>? = nil, instanceTenancy: CfnVPC.InstanceTenancy? = nil, ipv4IpamPoolId: Value<String>? = nil, ipv4NetmaskLength: Value<Int>? = nil, tags: [CfnVPC.Tag]? = nil, vpcEncryptionControl: CfnVPC.VpcEncryptionControl? = nil) {
         self.cidrBlock = cidrBlock

@@ -8,13 +8,13 @@ public final class CfnVPCBlockPublicAccessExclusion: Resource, HasAttributes {
     }
 
     /// The desired Block Public Access Exclusion Mode for a specific VPC/Subnet.
-    @exclusivity(unchecked) public var internetGatewayExclusionMode: CfnVPCBlockPublicAccessExclusion.InternetGatewayExclusionMode
+    public var internetGatewayExclusionMode: CfnVPCBlockPublicAccessExclusion.InternetGatewayExclusionMode
     /// The ID of the subnet.
-    @exclusivity(unchecked) public var subnetId: Value<String>?
+    public var subnetId: Value<String>?
     /// An array of key-value pairs to apply to this resource.
-    @exclusivity(unchecked) public var tags: [CfnVPCBlockPublicAccessExclusion.Tag]?
+    public var tags: [CfnVPCBlockPublicAccessExclusion.Tag]?
     /// The ID of the vpc.
-    @exclusivity(unchecked) public var vpcId: Value<String>?
+    public var vpcId: Value<String>?
 
     public init(_ logicalID: String, internetGatewayExclusionMode: CfnVPCBlockPublicAccessExclusion.InternetGatewayExclusionMode, subnetId: Value<String>? = nil, tags: [CfnVPCBlockPublicAccessExclusion.Tag]? = nil, vpcId: Value<String>? = nil) {
         self.internetGatewayExclusionMode = internetGatewayExclusionMode

@@ -9,7 +9,7 @@ public final class CfnVPCBlockPublicAccessOptions: Resource, HasAttributes {
     }
 
     /// The desired Block Public Access mode for Internet Gateways in your account.
-    @exclusivity(unchecked) public var internetGatewayBlockMode: CfnVPCBlockPublicAccessOptions.InternetGatewayBlockMode
+    public var internetGatewayBlockMode: CfnVPCBlockPublicAccessOptions.InternetGatewayBlockMode
 
     public init(_ logicalID: String, internetGatewayBlockMode: CfnVPCBlockPublicAccessOptions.InternetGatewayBlockMode) {
         self.internetGatewayBlockMode = internetGatewayBlockMode

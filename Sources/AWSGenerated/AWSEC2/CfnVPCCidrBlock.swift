@@ -10,25 +10,25 @@ public final class CfnVPCCidrBlock: Resource, HasAttributes {
     }
 
     /// Requests an Amazon-provided IPv6 CIDR block with a /56 prefix length for the VPC.
-    @exclusivity(unchecked) public var amazonProvidedIpv6CidrBlock: Value<Bool>?
+    public var amazonProvidedIpv6CidrBlock: Value<Bool>?
     /// An IPv4 CIDR block to associate with the VPC.
-    @exclusivity(unchecked) public var cidrBlock: Value<String>?
+    public var cidrBlock: Value<String>?
     /// The ID of the IPv4 IPAM pool to Associate a CIDR from to a VPC.
-    @exclusivity(unchecked) public var ipv4IpamPoolId: Value<String>?
+    public var ipv4IpamPoolId: Value<String>?
     /// The netmask length of the IPv4 CIDR you would like to associate from an Amazon VPC IP Address Manager (IPAM) pool.
-    @exclusivity(unchecked) public var ipv4NetmaskLength: Value<Int>?
+    public var ipv4NetmaskLength: Value<Int>?
     /// An IPv6 CIDR block from the IPv6 address pool.
-    @exclusivity(unchecked) public var ipv6CidrBlock: Value<String>?
+    public var ipv6CidrBlock: Value<String>?
     /// The name of the location from which we advertise the IPV6 CIDR block.
-    @exclusivity(unchecked) public var ipv6CidrBlockNetworkBorderGroup: Value<String>?
+    public var ipv6CidrBlockNetworkBorderGroup: Value<String>?
     /// The ID of the IPv6 IPAM pool to Associate a CIDR from to a VPC.
-    @exclusivity(unchecked) public var ipv6IpamPoolId: Value<String>?
+    public var ipv6IpamPoolId: Value<String>?
     /// The netmask length of the IPv6 CIDR you would like to associate from an Amazon VPC IP Address Manager (IPAM) pool.
-    @exclusivity(unchecked) public var ipv6NetmaskLength: Value<Int>?
+    public var ipv6NetmaskLength: Value<Int>?
     /// The ID of an IPv6 address pool from which to allocate the IPv6 CIDR block.
-    @exclusivity(unchecked) public var ipv6Pool: Value<String>?
+    public var ipv6Pool: Value<String>?
     /// The ID of the VPC.
-    @exclusivity(unchecked) public var vpcId: Value<String>
+    public var vpcId: Value<String>
 
     public init(_ logicalID: String, vpcId: Value<String>, amazonProvidedIpv6CidrBlock: Value<Bool>? = nil, cidrBlock: Value<String>? = nil, ipv4IpamPoolId: Value<String>? = nil, ipv4NetmaskLength: Value<Int>? = nil, ipv6CidrBlock: Value<String>? = nil, ipv6CidrBlockNetworkBorderGroup: Value<String>? = nil, ipv6IpamPoolId: Value<String>? = nil, ipv6NetmaskLength: Value<Int>? = nil, ipv6Pool: Value<String>? = nil) {
         self.amazonProvidedIpv6CidrBlock = amazonProvidedIpv6CidrBlock

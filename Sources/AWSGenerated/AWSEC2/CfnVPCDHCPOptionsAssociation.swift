@@ -4,9 +4,9 @@ import CloudFormation
 /// `AWS::EC2::VPCDHCPOptionsAssociation`: Associates a set of DHCP options with a VPC, or associates no DHCP options with the VPC.
 public final class CfnVPCDHCPOptionsAssociation: Resource {
     /// The ID of the DHCP options set, or default to associate no DHCP options with the VPC.
-    @exclusivity(unchecked) public var dhcpOptionsId: Value<String>
+    public var dhcpOptionsId: Value<String>
     /// The ID of the VPC.
-    @exclusivity(unchecked) public var vpcId: Value<String>
+    public var vpcId: Value<String>
 
     public init(_ logicalID: String, dhcpOptionsId: Value<String>, vpcId: Value<String>) {
         self.dhcpOptionsId = dhcpOptionsId

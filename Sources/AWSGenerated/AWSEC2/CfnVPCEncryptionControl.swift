@@ -35,27 +35,27 @@ public final class CfnVPCEncryptionControl: Resource, HasAttributes {
     }
 
     /// Used to enable or disable EIGW exclusion
-    @exclusivity(unchecked) public var egressOnlyInternetGatewayExclusionInput: CfnVPCEncryptionControl.EgressOnlyInternetGatewayExclusionInput?
+    public var egressOnlyInternetGatewayExclusionInput: CfnVPCEncryptionControl.EgressOnlyInternetGatewayExclusionInput?
     /// Used to enable or disable EFS exclusion
-    @exclusivity(unchecked) public var elasticFileSystemExclusionInput: CfnVPCEncryptionControl.ElasticFileSystemExclusionInput?
+    public var elasticFileSystemExclusionInput: CfnVPCEncryptionControl.ElasticFileSystemExclusionInput?
     /// Used to enable or disable IGW exclusion
-    @exclusivity(unchecked) public var internetGatewayExclusionInput: CfnVPCEncryptionControl.InternetGatewayExclusionInput?
+    public var internetGatewayExclusionInput: CfnVPCEncryptionControl.InternetGatewayExclusionInput?
     /// Used to enable or disable Lambda exclusion
-    @exclusivity(unchecked) public var lambdaExclusionInput: CfnVPCEncryptionControl.LambdaExclusionInput?
+    public var lambdaExclusionInput: CfnVPCEncryptionControl.LambdaExclusionInput?
     /// The VPC encryption control mode, either monitor or enforce.
-    @exclusivity(unchecked) public var mode: CfnVPCEncryptionControl.Mode?
+    public var mode: CfnVPCEncryptionControl.Mode?
     /// Used to enable or disable Nat gateway exclusion
-    @exclusivity(unchecked) public var natGatewayExclusionInput: CfnVPCEncryptionControl.NatGatewayExclusionInput?
+    public var natGatewayExclusionInput: CfnVPCEncryptionControl.NatGatewayExclusionInput?
     /// The tags to assign to the VPC encryption control.
-    @exclusivity(unchecked) public var tags: [CfnVPCEncryptionControl.Tag]?
+    public var tags: [CfnVPCEncryptionControl.Tag]?
     /// Used to enable or disable VGW exclusion
-    @exclusivity(unchecked) public var virtualPrivateGatewayExclusionInput: CfnVPCEncryptionControl.VirtualPrivateGatewayExclusionInput?
+    public var virtualPrivateGatewayExclusionInput: CfnVPCEncryptionControl.VirtualPrivateGatewayExclusionInput?
     /// The VPC on which this VPC encryption control is applied.
-    @exclusivity(unchecked) public var vpcId: Value<String>?
+    public var vpcId: Value<String>?
     /// Used to enable or disable Vpc Lattice exclusion
-    @exclusivity(unchecked) public var vpcLatticeExclusionInput: CfnVPCEncryptionControl.VpcLatticeExclusionInput?
+    public var vpcLatticeExclusionInput: CfnVPCEncryptionControl.VpcLatticeExclusionInput?
     /// Used to enable or disable VPC peering exclusion
-    @exclusivity(unchecked) public var vpcPeeringExclusionInput: CfnVPCEncryptionControl.VpcPeeringExclusionInput?
+    public var vpcPeeringExclusionInput: CfnVPCEncryptionControl.VpcPeeringExclusionInput?
 
     public init(_ logicalID: String, egressOnlyInternetGatewayExclusionInput: CfnVPCEncryptionControl.EgressOnlyInternetGatewayExclusionInput? = nil, elasticFileSystemExclusionInput: CfnVPCEncryptionControl.ElasticFileSystemExclusionInput? = nil, internetGatewayExclusionInput: CfnVPCEncryptionControl.InternetGatewayExclusionInput? = nil, lambdaExclusionInput: CfnVPCEncryptionControl.LambdaExclusionInput? = nil, mode: CfnVPCEncryptionControl.Mode? = nil, natGatewayExclusionInput: CfnVPCEncryptionControl.NatGatewayExclusionInput? = nil, tags: [CfnVPCEncryptionControl.Tag]? = nil, virtualPrivateGatewayExclusionInput: CfnVPCEncryptionControl.VirtualPrivateGatewayExclusionInput? = nil, vpcId: Value<String>? = nil, vpcLatticeExclusionInput: CfnVPCEncryptionControl.VpcLatticeExclusionInput? = nil, vpcPeeringExclusionInput: CfnVPCEncryptionControl.VpcPeeringExclusionInput? = nil) {
         self.egressOnlyInternetGatewayExclusionInput = egressOnlyInternetGatewayExclusionInput

@@ -11,33 +11,33 @@ public final class CfnVPCEndpoint: Resource, HasAttributes, DecodableResource {
     }
 
     /// Describes the DNS options for an endpoint.
-    @exclusivity(unchecked) public var dnsOptions: CfnVPCEndpoint.DnsOptionsSpecification?
+    public var dnsOptions: CfnVPCEndpoint.DnsOptionsSpecification?
     /// The supported IP address types.
-    @exclusivity(unchecked) public var ipAddressType: CfnVPCEndpoint.IpAddressType?
+    public var ipAddressType: CfnVPCEndpoint.IpAddressType?
     /// An endpoint policy, which controls access to the service from the VPC.
-    @exclusivity(unchecked) public var policyDocument: TemplateValue?
+    public var policyDocument: TemplateValue?
     /// Indicate whether to associate a private hosted zone with the specified VPC.
-    @exclusivity(unchecked) public var privateDnsEnabled: Value<Bool>?
+    public var privateDnsEnabled: Value<Bool>?
     /// The Amazon Resource Name (ARN) of the resource configuration.
-    @exclusivity(unchecked) public var resourceConfigurationArn: Value<String>?
+    public var resourceConfigurationArn: Value<String>?
     /// The IDs of the route tables.
-    @exclusivity(unchecked) public var routeTableIds: Value<[String]>?
+    public var routeTableIds: Value<[String]>?
     /// The IDs of the security groups to associate with the endpoint network interfaces.
-    @exclusivity(unchecked) public var securityGroupIds: Value<[String]>?
+    public var securityGroupIds: Value<[String]>?
     /// The name of the endpoint service.
-    @exclusivity(unchecked) public var serviceName: Value<String>?
+    public var serviceName: Value<String>?
     /// The Amazon Resource Name (ARN) of the service network.
-    @exclusivity(unchecked) public var serviceNetworkArn: Value<String>?
+    public var serviceNetworkArn: Value<String>?
     /// Describes a Region.
-    @exclusivity(unchecked) public var serviceRegion: Value<String>?
+    public var serviceRegion: Value<String>?
     /// The IDs of the subnets in which to create endpoint network interfaces.
-    @exclusivity(unchecked) public var subnetIds: Value<[String]>?
+    public var subnetIds: Value<[String]>?
     /// The tags to associate with the endpoint.
-    @exclusivity(unchecked) public var tags: [CfnVPCEndpoint.Tag]?
+    public var tags: [CfnVPCEndpoint.Tag]?
     /// The type of endpoint.
-    @exclusivity(unchecked) public var vpcEndpointType: CfnVPCEndpoint.VpcEndpointType?
+    public var vpcEndpointType: CfnVPCEndpoint.VpcEndpointType?
     /// The ID of the VPC.
-    @exclusivity(unchecked) public var vpcId: Value<String>
+    public var vpcId: Value<String>
 
     public init(_ logicalID: String, vpcId: Value<String>, dnsOptions: CfnVPCEndpoint.DnsOptionsSpecification? = nil, ipAddressType: CfnVPCEndpoint.IpAddressType? = nil, policyDocument: TemplateValue? = nil, privateDnsEnabled: Value<Bool>? = nil, resourceConfigurationArn: Value<String>? = nil, routeTableIds: Value<[String]>? = nil, securityGroupIds: Value<[String]>? = nil, serviceName: Value<String>? = nil, serviceNetworkArn: Value<String>? = nil, serviceRegion: Value<String>? = nil, subnetIds: Value<[String]>? = nil, tags: [CfnVPCEndpoint.Tag]? = nil, vpcEndpointType: CfnVPCEndpoint.VpcEndpointType? = nil) {
         self.dnsOptions = dnsOptions

@@ -8,13 +8,13 @@ public final class CfnVPCEndpointConnectionNotification: Resource, HasAttributes
     }
 
     /// The endpoint events for which to receive notifications.
-    @exclusivity(unchecked) public var connectionEvents: Value<[String]>
+    public var connectionEvents: Value<[String]>
     /// The ARN of the SNS topic for the notifications.
-    @exclusivity(unchecked) public var connectionNotificationArn: Value<String>
+    public var connectionNotificationArn: Value<String>
     /// The ID of the endpoint service.
-    @exclusivity(unchecked) public var serviceId: Value<String>?
+    public var serviceId: Value<String>?
     /// The ID of the endpoint.
-    @exclusivity(unchecked) public var vpcEndpointId: Value<String>?
+    public var vpcEndpointId: Value<String>?
 
     public init(_ logicalID: String, connectionEvents: Value<[String]>, connectionNotificationArn: Value<String>, serviceId: Value<String>? = nil, vpcEndpointId: Value<String>? = nil) {
         self.connectionEvents = connectionEvents

@@ -11,19 +11,19 @@ public final class CfnVPCEndpointService: Resource, HasAttributes {
         case serviceId = "ServiceId"
     }
 
-    @exclusivity(unchecked) public var acceptanceRequired: Value<Bool>?
-    @exclusivity(unchecked) public var contributorInsightsEnabled: Value<Bool>?
-    @exclusivity(unchecked) public var gatewayLoadBalancerArns: Value<[String]>?
-    @exclusivity(unchecked) public var networkLoadBalancerArns: Value<[String]>?
-    @exclusivity(unchecked) public var payerResponsibility: Value<String>?
-    @exclusivity(unchecked) public var privateDnsName: Value<String>?
-    @exclusivity(unchecked) public var privateDnsNameConfiguration: CfnVPCEndpointService.PrivateDnsNameConfiguration?
+    public var acceptanceRequired: Value<Bool>?
+    public var contributorInsightsEnabled: Value<Bool>?
+    public var gatewayLoadBalancerArns: Value<[String]>?
+    public var networkLoadBalancerArns: Value<[String]>?
+    public var payerResponsibility: Value<String>?
+    public var privateDnsName: Value<String>?
+    public var privateDnsNameConfiguration: CfnVPCEndpointService.PrivateDnsNameConfiguration?
     /// Specify which Ip Address types are supported for VPC endpoint service.
-    @exclusivity(unchecked) public var supportedIpAddressTypes: [CfnVPCEndpointService.IpAddressType]?
+    public var supportedIpAddressTypes: [CfnVPCEndpointService.IpAddressType]?
     /// The Regions from which service consumers can access the service.
-    @exclusivity(unchecked) public var supportedRegions: Value<[String]>?
+    public var supportedRegions: Value<[String]>?
     /// The tags to add to the VPC endpoint service.
-    @exclusivity(unchecked) public var tags: [CfnVPCEndpointService.Tag]?
+    public var tags: [CfnVPCEndpointService.Tag]?
 
     public init(_ logicalID: String, acceptanceRequired: Value<Bool>? = nil, contributorInsightsEnabled: Value<Bool>? = nil, gatewayLoadBalancerArns: Value<[String]>? = nil, networkLoadBalancerArns: Value<[String]>? = nil, payerResponsibility: Value<String>? = nil, privateDnsName: Value<String>? = nil, privateDnsNameConfiguration: CfnVPCEndpointService.PrivateDnsNameConfiguration? = nil, supportedIpAddressTypes: [CfnVPCEndpointService.IpAddressType]? = nil, supportedRegions: Value<[String]>? = nil, tags: [CfnVPCEndpointService.Tag]? = nil) {
         self.acceptanceRequired = acceptanceRequired

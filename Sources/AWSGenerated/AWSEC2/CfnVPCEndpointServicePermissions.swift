@@ -3,8 +3,8 @@ import CloudFormation
 
 /// `AWS::EC2::VPCEndpointServicePermissions`: Resource Type definition for AWS::EC2::VPCEndpointServicePermissions
 public final class CfnVPCEndpointServicePermissions: Resource {
-    @exclusivity(unchecked) public var allowedPrincipals: Value<[String]>?
-    @exclusivity(unchecked) public var serviceId: Value<String>
+    public var allowedPrincipals: Value<[String]>?
+    public var serviceId: Value<String>
 
     public init(_ logicalID: String, serviceId: Value<String>, allowedPrincipals: Value<[String]>? = nil) {
         self.allowedPrincipals = allowedPrincipals

@@ -8,11 +8,11 @@ public final class CfnVPCGatewayAttachment: Resource, HasAttributes {
     }
 
     /// The ID of the internet gateway.
-    @exclusivity(unchecked) public var internetGatewayId: Value<String>?
+    public var internetGatewayId: Value<String>?
     /// The ID of the VPC.
-    @exclusivity(unchecked) public var vpcId: Value<String>
+    public var vpcId: Value<String>
     /// The ID of the virtual private gateway.
-    @exclusivity(unchecked) public var vpnGatewayId: Value<String>?
+    public var vpnGatewayId: Value<String>?
 
     public init(_ logicalID: String, vpcId: Value<String>, internetGatewayId: Value<String>? = nil, vpnGatewayId: Value<String>? = nil) {
         self.internetGatewayId = internetGatewayId

@@ -8,18 +8,18 @@ public final class CfnVPCPeeringConnection: Resource, HasAttributes {
     }
 
     /// The Region code to use when calling Security Token Service (STS) to assume the PeerRoleArn, if provided.
-    @exclusivity(unchecked) public var assumeRoleRegion: Value<String>?
+    public var assumeRoleRegion: Value<String>?
     /// The AWS account ID of the owner of the accepter VPC.
-    @exclusivity(unchecked) public var peerOwnerId: Value<String>?
+    public var peerOwnerId: Value<String>?
     /// The Region code for the accepter VPC, if the accepter VPC is located in a Region other than the Region in which you make the request.
-    @exclusivity(unchecked) public var peerRegion: Value<String>?
+    public var peerRegion: Value<String>?
     /// The Amazon Resource Name (ARN) of the VPC peer role for the peering connection in another AWS account.
-    @exclusivity(unchecked) public var peerRoleArn: Value<String>?
+    public var peerRoleArn: Value<String>?
     /// The ID of the VPC with which you are creating the VPC peering connection.
-    @exclusivity(unchecked) public var peerVpcId: Value<String>
-    @exclusivity(unchecked) public var tags: [CfnVPCPeeringConnection.Tag]?
+    public var peerVpcId: Value<String>
+    public var tags: [CfnVPCPeeringConnection.Tag]?
     /// The ID of the VPC.
-    @exclusivity(unchecked) public var vpcId: Value<String>
+    public var vpcId: Value<String>
 
     public init(_ logicalID: String, peerVpcId: Value<String>, vpcId: Value<String>, assumeRoleRegion: Value<String>? = nil, peerOwnerId: Value<String>? = nil, peerRegion: Value<String>? = nil, peerRoleArn: Value<String>? = nil, tags: [CfnVPCPeeringConnection.Tag]? = nil) {
         self.assumeRoleRegion = assumeRoleRegion

@@ -9,11 +9,11 @@ public final class CfnVPNConcentrator: Resource, HasAttributes {
     }
 
     /// Any tags assigned to the VPN concentrator.
-    @exclusivity(unchecked) public var tags: [CfnVPNConcentrator.Tag]?
+    public var tags: [CfnVPNConcentrator.Tag]?
     /// The ID of the transit gateway associated with the VPN concentrator.
-    @exclusivity(unchecked) public var transitGatewayId: Value<String>?
+    public var transitGatewayId: Value<String>?
     /// The type of VPN concentrator.
-    @exclusivity(unchecked) public var vpnConcentratorType: Value<String>
+    public var vpnConcentratorType: Value<String>
 
     public init(_ logicalID: String, vpnConcentratorType: Value<String>, tags: [CfnVPNConcentrator.Tag]? = nil, transitGatewayId: Value<String>? = nil) {
         self.tags = tags

@@ -8,41 +8,41 @@ public final class CfnVPNConnection: Resource, HasAttributes {
     }
 
     /// The ID of the customer gateway at your end of the VPN connection.
-    @exclusivity(unchecked) public var customerGatewayId: Value<String>
+    public var customerGatewayId: Value<String>
     /// Indicate whether to enable acceleration for the VPN connection.
-    @exclusivity(unchecked) public var enableAcceleration: Value<Bool>?
+    public var enableAcceleration: Value<Bool>?
     /// The IPv4 CIDR on the customer gateway (on-premises) side of the VPN connection.
-    @exclusivity(unchecked) public var localIpv4NetworkCidr: Value<String>?
+    public var localIpv4NetworkCidr: Value<String>?
     /// The IPv6 CIDR on the customer gateway (on-premises) side of the VPN connection.
-    @exclusivity(unchecked) public var localIpv6NetworkCidr: Value<String>?
+    public var localIpv6NetworkCidr: Value<String>?
     /// The type of IP address assigned to the outside interface of the customer gateway device.
-    @exclusivity(unchecked) public var outsideIpAddressType: Value<String>?
+    public var outsideIpAddressType: Value<String>?
     /// Specifies the storage mode for the pre-shared key (PSK).
-    @exclusivity(unchecked) public var preSharedKeyStorage: CfnVPNConnection.PreSharedKeyStorage?
+    public var preSharedKeyStorage: CfnVPNConnection.PreSharedKeyStorage?
     /// The IPv4 CIDR on the AWS side of the VPN connection.
-    @exclusivity(unchecked) public var remoteIpv4NetworkCidr: Value<String>?
+    public var remoteIpv4NetworkCidr: Value<String>?
     /// The IPv6 CIDR on the AWS side of the VPN connection.
-    @exclusivity(unchecked) public var remoteIpv6NetworkCidr: Value<String>?
+    public var remoteIpv6NetworkCidr: Value<String>?
     /// Indicates whether the VPN connection uses static routes only.
-    @exclusivity(unchecked) public var staticRoutesOnly: Value<Bool>?
+    public var staticRoutesOnly: Value<Bool>?
     /// Any tags assigned to the VPN connection.
-    @exclusivity(unchecked) public var tags: [CfnVPNConnection.Tag]?
+    public var tags: [CfnVPNConnection.Tag]?
     /// The ID of the transit gateway associated with the VPN connection.
-    @exclusivity(unchecked) public var transitGatewayId: Value<String>?
+    public var transitGatewayId: Value<String>?
     /// The transit gateway attachment ID to use for the VPN tunnel.
-    @exclusivity(unchecked) public var transportTransitGatewayAttachmentId: Value<String>?
+    public var transportTransitGatewayAttachmentId: Value<String>?
     /// The desired bandwidth specification for the VPN tunnel, used when creating or modifying VPN connection options to set the tunnel's throughput capacity.
-    @exclusivity(unchecked) public var tunnelBandwidth: CfnVPNConnection.TunnelBandwidth?
+    public var tunnelBandwidth: CfnVPNConnection.TunnelBandwidth?
     /// Indicate whether the VPN tunnels process IPv4 or IPv6 traffic.
-    @exclusivity(unchecked) public var tunnelInsideIpVersion: Value<String>?
+    public var tunnelInsideIpVersion: Value<String>?
     /// The type of VPN connection.
-    @exclusivity(unchecked) public var vpnConnectionType: Value<String>
+    public var vpnConnectionType: Value<String>
     /// The ID of the VPN concentrator to associate with the VPN connection.
-    @exclusivity(unchecked) public var vpnConcentratorId: Value<String>?
+    public var vpnConcentratorId: Value<String>?
     /// The ID of the virtual private gateway at the AWS side of the VPN connection.
-    @exclusivity(unchecked) public var vpnGatewayId: Value<String>?
+    public var vpnGatewayId: Value<String>?
     /// The tunnel options for the VPN connection.
-    @exclusivity(unchecked) public var vpnTunnelOptionsSpecifications: [CfnVPNConnection.VpnTunnelOptionsSpecification]?
+    public var vpnTunnelOptionsSpecifications: [CfnVPNConnection.VpnTunnelOptionsSpecification]?
 
     public init(_ logicalID: String, customerGatewayId: Value<String>, vpnConnectionType: Value<String>, enableAcceleration: Value<Bool>? = nil, localIpv4NetworkCidr: Value<String>? = nil, localIpv6NetworkCidr: Value<String>? = nil, outsideIpAddressType: Value<String>? = nil, preSharedKeyStorage: CfnVPNConnection.PreSharedKeyStorage? = nil, remoteIpv4NetworkCidr: Value<String>? = nil, remoteIpv6NetworkCidr: Value<String>? = nil, staticRoutesOnly: Value<Bool>? = nil, tags: [CfnVPNConnection.Tag]? = nil, transitGatewayId: Value<String>? = nil, transportTransitGatewayAttachmentId: Value<String>? = nil, tunnelBandwidth: CfnVPNConnection.TunnelBandwidth? = nil, tunnelInsideIpVersion: Value<String>? = nil, vpnConcentratorId: Value<String>? = nil, vpnGatewayId: Value<String>? = nil, vpnTunnelOptionsSpecifications: [CfnVPNConnection.VpnTunnelOptionsSpecification]? = nil) {
         self.customerGatewayId = customerGatewayId

@@ -4,9 +4,9 @@ import CloudFormation
 /// `AWS::EC2::VPNConnectionRoute`: Specifies a static route for a VPN connection between an existing virtual private gateway and a VPN customer gateway.
 public final class CfnVPNConnectionRoute: Resource {
     /// The CIDR block associated with the local subnet of the customer network.
-    @exclusivity(unchecked) public var destinationCidrBlock: Value<String>
+    public var destinationCidrBlock: Value<String>
     /// The ID of the VPN connection.
-    @exclusivity(unchecked) public var vpnConnectionId: Value<String>
+    public var vpnConnectionId: Value<String>
 
     public init(_ logicalID: String, destinationCidrBlock: Value<String>, vpnConnectionId: Value<String>) {
         self.destinationCidrBlock = destinationCidrBlock

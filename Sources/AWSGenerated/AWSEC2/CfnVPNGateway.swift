@@ -8,11 +8,11 @@ public final class CfnVPNGateway: Resource, HasAttributes {
     }
 
     /// The private Autonomous System Number (ASN) for the Amazon side of a BGP session.
-    @exclusivity(unchecked) public var amazonSideAsn: Value<Int>?
+    public var amazonSideAsn: Value<Int>?
     /// Any tags assigned to the virtual private gateway.
-    @exclusivity(unchecked) public var tags: [CfnVPNGateway.Tag]?
+    public var tags: [CfnVPNGateway.Tag]?
     /// The type of VPN connection the virtual private gateway supports.
-    @exclusivity(unchecked) public var vpnGatewayType: Value<String>
+    public var vpnGatewayType: Value<String>
 
     public init(_ logicalID: String, vpnGatewayType: Value<String>, amazonSideAsn: Value<Int>? = nil, tags: [CfnVPNGateway.Tag]? = nil) {
         self.amazonSideAsn = amazonSideAsn

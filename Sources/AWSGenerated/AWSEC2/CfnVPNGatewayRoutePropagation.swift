@@ -8,9 +8,9 @@ public final class CfnVPNGatewayRoutePropagation: Resource, HasAttributes {
     }
 
     /// The ID of the route table.
-    @exclusivity(unchecked) public var routeTableIds: Value<[String]>
+    public var routeTableIds: Value<[String]>
     /// The ID of the virtual private gateway that is attached to a VPC.
-    @exclusivity(unchecked) public var vpnGatewayId: Value<String>
+    public var vpnGatewayId: Value<String>
 
     public init(_ logicalID: String, routeTableIds: Value<[String]>, vpnGatewayId: Value<String>) {
         self.routeTableIds = routeTableIds

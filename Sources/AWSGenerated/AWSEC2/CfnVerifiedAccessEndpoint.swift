@@ -14,37 +14,37 @@ public final class CfnVerifiedAccessEndpoint: Resource, HasAttributes {
     }
 
     /// The DNS name for users to reach your application.
-    @exclusivity(unchecked) public var applicationDomain: Value<String>?
+    public var applicationDomain: Value<String>?
     /// The type of attachment used to provide connectivity between the AWS Verified Access endpoint and the application.
-    @exclusivity(unchecked) public var attachmentType: CfnVerifiedAccessEndpoint.AttachmentType
+    public var attachmentType: CfnVerifiedAccessEndpoint.AttachmentType
     /// The options for cidr type endpoint.
-    @exclusivity(unchecked) public var cidrOptions: CfnVerifiedAccessEndpoint.CidrOptions?
+    public var cidrOptions: CfnVerifiedAccessEndpoint.CidrOptions?
     /// A description for the AWS Verified Access endpoint.
-    @exclusivity(unchecked) public var description: Value<String>?
+    public var description: Value<String>?
     /// The ARN of a public TLS/SSL certificate imported into or created with ACM.
-    @exclusivity(unchecked) public var domainCertificateArn: Value<String>?
+    public var domainCertificateArn: Value<String>?
     /// A custom identifier that gets prepended to a DNS name that is generated for the endpoint.
-    @exclusivity(unchecked) public var endpointDomainPrefix: Value<String>?
+    public var endpointDomainPrefix: Value<String>?
     /// The type of AWS Verified Access endpoint.
-    @exclusivity(unchecked) public var endpointType: CfnVerifiedAccessEndpoint.EndpointType
+    public var endpointType: CfnVerifiedAccessEndpoint.EndpointType
     /// The load balancer details if creating the AWS Verified Access endpoint as load-balancer type.
-    @exclusivity(unchecked) public var loadBalancerOptions: CfnVerifiedAccessEndpoint.LoadBalancerOptions?
+    public var loadBalancerOptions: CfnVerifiedAccessEndpoint.LoadBalancerOptions?
     /// The options for network-interface type endpoint.
-    @exclusivity(unchecked) public var networkInterfaceOptions: CfnVerifiedAccessEndpoint.NetworkInterfaceOptions?
+    public var networkInterfaceOptions: CfnVerifiedAccessEndpoint.NetworkInterfaceOptions?
     /// The AWS Verified Access policy document.
-    @exclusivity(unchecked) public var policyDocument: Value<String>?
+    public var policyDocument: Value<String>?
     /// The status of the Verified Access policy.
-    @exclusivity(unchecked) public var policyEnabled: Value<Bool>?
+    public var policyEnabled: Value<Bool>?
     /// The options for rds type endpoint.
-    @exclusivity(unchecked) public var rdsOptions: CfnVerifiedAccessEndpoint.RdsOptions?
+    public var rdsOptions: CfnVerifiedAccessEndpoint.RdsOptions?
     /// The IDs of the security groups for the endpoint.
-    @exclusivity(unchecked) public var securityGroupIds: Value<[String]>?
+    public var securityGroupIds: Value<[String]>?
     /// The configuration options for customer provided KMS encryption.
-    @exclusivity(unchecked) public var sseSpecification: CfnVerifiedAccessEndpoint.SseSpecification?
+    public var sseSpecification: CfnVerifiedAccessEndpoint.SseSpecification?
     /// An array of key-value pairs to apply to this resource.
-    @exclusivity(unchecked) public var tags: [CfnVerifiedAccessEndpoint.Tag]?
+    public var tags: [CfnVerifiedAccessEndpoint.Tag]?
     /// The ID of the AWS Verified Access group.
-    @exclusivity(unchecked) public var verifiedAccessGroupId: Value<String>
+    public var verifiedAccessGroupId: Value<String>
 
     public init(_ logicalID: String, attachmentType: CfnVerifiedAccessEndpoint.AttachmentType, endpointType: CfnVerifiedAccessEndpoint.EndpointType, verifiedAccessGroupId: Value<String>, applicationDomain: Value<String>? = nil, cidrOptions: CfnVerifiedAccessEndpoint.CidrOptions? = nil, description: Value<String>? = nil, domainCertificateArn: Value<String>? = nil, endpointDomainPrefix: Value<String>? = nil, loadBalancerOptions: CfnVerifiedAccessEndpoint.LoadBalancerOptions? = nil, networkInterfaceOptions: CfnVerifiedAccessEndpoint.NetworkInterfaceOptions? = nil, policyDocument: Value<String>? = nil, policyEnabled: Value<Bool>? = nil, rdsOptions: CfnVerifiedAccessEndpoint.RdsOptions? = nil, securityGroupIds: Value<[String]>? = nil, sseSpecification: CfnVerifiedAccessEndpoint.SseSpecification? = nil, tags: [CfnVerifiedAccessEndpoint.Tag]? = nil) {
         self.applicationDomain = applicationDomain

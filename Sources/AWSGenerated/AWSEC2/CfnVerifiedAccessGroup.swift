@@ -12,17 +12,17 @@ public final class CfnVerifiedAccessGroup: Resource, HasAttributes {
     }
 
     /// A description for the AWS Verified Access group.
-    @exclusivity(unchecked) public var description: Value<String>?
+    public var description: Value<String>?
     /// The AWS Verified Access policy document.
-    @exclusivity(unchecked) public var policyDocument: Value<String>?
+    public var policyDocument: Value<String>?
     /// The status of the Verified Access policy.
-    @exclusivity(unchecked) public var policyEnabled: Value<Bool>?
+    public var policyEnabled: Value<Bool>?
     /// The configuration options for customer provided KMS encryption.
-    @exclusivity(unchecked) public var sseSpecification: CfnVerifiedAccessGroup.SseSpecification?
+    public var sseSpecification: CfnVerifiedAccessGroup.SseSpecification?
     /// An array of key-value pairs to apply to this resource.
-    @exclusivity(unchecked) public var tags: [CfnVerifiedAccessGroup.Tag]?
+    public var tags: [CfnVerifiedAccessGroup.Tag]?
     /// The ID of the AWS Verified Access instance.
-    @exclusivity(unchecked) public var verifiedAccessInstanceId: Value<String>
+    public var verifiedAccessInstanceId: Value<String>
 
     public init(_ logicalID: String, verifiedAccessInstanceId: Value<String>, description: Value<String>? = nil, policyDocument: Value<String>? = nil, policyEnabled: Value<Bool>? = nil, sseSpecification: CfnVerifiedAccessGroup.SseSpecification? = nil, tags: [CfnVerifiedAccessGroup.Tag]? = nil) {
         self.description = description

@@ -11,19 +11,19 @@ public final class CfnVerifiedAccessInstance: Resource, HasAttributes {
     }
 
     /// Introduce CidrEndpointsCustomSubDomain property to represent the domain (say, ava.my-company.com)
-    @exclusivity(unchecked) public var cidrEndpointsCustomSubDomain: Value<String>?
+    public var cidrEndpointsCustomSubDomain: Value<String>?
     /// A description for the AWS Verified Access instance.
-    @exclusivity(unchecked) public var description: Value<String>?
+    public var description: Value<String>?
     /// Indicates whether FIPS is enabled
-    @exclusivity(unchecked) public var fipsEnabled: Value<Bool>?
+    public var fipsEnabled: Value<Bool>?
     /// The configuration options for AWS Verified Access instances.
-    @exclusivity(unchecked) public var loggingConfigurations: CfnVerifiedAccessInstance.VerifiedAccessLogs?
+    public var loggingConfigurations: CfnVerifiedAccessInstance.VerifiedAccessLogs?
     /// An array of key-value pairs to apply to this resource.
-    @exclusivity(unchecked) public var tags: [CfnVerifiedAccessInstance.Tag]?
+    public var tags: [CfnVerifiedAccessInstance.Tag]?
     /// The IDs of the AWS Verified Access trust providers.
-    @exclusivity(unchecked) public var verifiedAccessTrustProviderIds: Value<[String]>?
+    public var verifiedAccessTrustProviderIds: Value<[String]>?
     /// AWS Verified Access trust providers.
-    @exclusivity(unchecked) public var verifiedAccessTrustProviders: [CfnVerifiedAccessInstance.VerifiedAccessTrustProvider]?
+    public var verifiedAccessTrustProviders: [CfnVerifiedAccessInstance.VerifiedAccessTrustProvider]?
 
     public init(_ logicalID: String, cidrEndpointsCustomSubDomain: Value<String>? = nil, description: Value<String>? = nil, fipsEnabled: Value<Bool>? = nil, loggingConfigurations: CfnVerifiedAccessInstance.VerifiedAccessLogs? = nil, tags: [CfnVerifiedAccessInstance.Tag]? = nil, verifiedAccessTrustProviderIds: Value<[String]>? = nil, verifiedAccessTrustProviders: [CfnVerifiedAccessInstance.VerifiedAccessTrustProvider]? = nil) {
         self.cidrEndpointsCustomSubDomain = cidrEndpointsCustomSubDomain

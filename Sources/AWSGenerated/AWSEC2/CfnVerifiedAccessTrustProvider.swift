@@ -10,22 +10,22 @@ public final class CfnVerifiedAccessTrustProvider: Resource, HasAttributes {
     }
 
     /// A description for the Amazon Web Services Verified Access trust provider.
-    @exclusivity(unchecked) public var description: Value<String>?
-    @exclusivity(unchecked) public var deviceOptions: CfnVerifiedAccessTrustProvider.DeviceOptions?
+    public var description: Value<String>?
+    public var deviceOptions: CfnVerifiedAccessTrustProvider.DeviceOptions?
     /// The type of device-based trust provider.
-    @exclusivity(unchecked) public var deviceTrustProviderType: CfnVerifiedAccessTrustProvider.DeviceTrustProviderType?
-    @exclusivity(unchecked) public var nativeApplicationOidcOptions: CfnVerifiedAccessTrustProvider.NativeApplicationOidcOptions?
-    @exclusivity(unchecked) public var oidcOptions: CfnVerifiedAccessTrustProvider.OidcOptions?
+    public var deviceTrustProviderType: CfnVerifiedAccessTrustProvider.DeviceTrustProviderType?
+    public var nativeApplicationOidcOptions: CfnVerifiedAccessTrustProvider.NativeApplicationOidcOptions?
+    public var oidcOptions: CfnVerifiedAccessTrustProvider.OidcOptions?
     /// The identifier to be used when working with policy rules.
-    @exclusivity(unchecked) public var policyReferenceName: Value<String>
+    public var policyReferenceName: Value<String>
     /// The configuration options for customer provided KMS encryption.
-    @exclusivity(unchecked) public var sseSpecification: CfnVerifiedAccessTrustProvider.SseSpecification?
+    public var sseSpecification: CfnVerifiedAccessTrustProvider.SseSpecification?
     /// An array of key-value pairs to apply to this resource.
-    @exclusivity(unchecked) public var tags: [CfnVerifiedAccessTrustProvider.Tag]?
+    public var tags: [CfnVerifiedAccessTrustProvider.Tag]?
     /// Type of trust provider.
-    @exclusivity(unchecked) public var trustProviderType: CfnVerifiedAccessTrustProvider.TrustProviderType
+    public var trustProviderType: CfnVerifiedAccessTrustProvider.TrustProviderType
     /// The type of device-based trust provider.
-    @exclusivity(unchecked) public var userTrustProviderType: CfnVerifiedAccessTrustProvider.UserTrustProviderType?
+    public var userTrustProviderType: CfnVerifiedAccessTrustProvider.UserTrustProviderType?
 
     public init(_ logicalID: String, policyReferenceName: Value<String>, trustProviderType: CfnVerifiedAccessTrustProvider.TrustProviderType, description: Value<String>? = nil, deviceOptions: CfnVerifiedAccessTrustProvider.DeviceOptions? = nil, deviceTrustProviderType: CfnVerifiedAccessTrustProvider.DeviceTrustProviderType? = nil, nativeApplicationOidcOptions: CfnVerifiedAccessTrustProvider.NativeApplicationOidcOptions? = nil, oidcOptions: CfnVerifiedAccessTrustProvider.OidcOptions? = nil, sseSpecification: CfnVerifiedAccessTrustProvider.SseSpecification? = nil, tags: [CfnVerifiedAccessTrustProvider.Tag]? = nil, userTrustProviderType: CfnVerifiedAccessTrustProvider.UserTrustProviderType? = nil) {
         self.description = description

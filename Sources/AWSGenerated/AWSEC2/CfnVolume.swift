@@ -8,35 +8,35 @@ public final class CfnVolume: Resource, HasAttributes {
     }
 
     /// Indicates whether the volume is auto-enabled for I/O operations.
-    @exclusivity(unchecked) public var autoEnableIO: Value<Bool>?
+    public var autoEnableIO: Value<Bool>?
     /// The ID of the Availability Zone in which to create the volume.
-    @exclusivity(unchecked) public var availabilityZone: Value<String>?
+    public var availabilityZone: Value<String>?
     /// The ID of the Availability Zone in which to create the volume.
-    @exclusivity(unchecked) public var availabilityZoneId: Value<String>?
+    public var availabilityZoneId: Value<String>?
     /// Indicates whether the volume should be encrypted.
-    @exclusivity(unchecked) public var encrypted: Value<Bool>?
+    public var encrypted: Value<Bool>?
     /// The number of I/O operations per second (IOPS) to provision for the volume.
-    @exclusivity(unchecked) public var iops: Value<Int>?
+    public var iops: Value<Int>?
     /// The identifier of the kms-key-long to use for Amazon EBS encryption.
-    @exclusivity(unchecked) public var kmsKeyId: Value<String>?
+    public var kmsKeyId: Value<String>?
     /// Indicates whether Amazon EBS Multi-Attach is enabled.
-    @exclusivity(unchecked) public var multiAttachEnabled: Value<Bool>?
+    public var multiAttachEnabled: Value<Bool>?
     /// The Amazon Resource Name (ARN) of the Outpost on which to create the volume.
-    @exclusivity(unchecked) public var outpostArn: Value<String>?
+    public var outpostArn: Value<String>?
     /// The size of the volume, in GiBs.
-    @exclusivity(unchecked) public var size: Value<Int>?
+    public var size: Value<Int>?
     /// The snapshot from which to create the volume.
-    @exclusivity(unchecked) public var snapshotId: Value<String>?
+    public var snapshotId: Value<String>?
     /// The ID of the source EBS volume to copy.
-    @exclusivity(unchecked) public var sourceVolumeId: Value<String>?
+    public var sourceVolumeId: Value<String>?
     /// The tags to apply to the volume during creation.
-    @exclusivity(unchecked) public var tags: [CfnVolume.Tag]?
+    public var tags: [CfnVolume.Tag]?
     /// The throughput to provision for a volume, with a maximum of 2,000 MiB/s.
-    @exclusivity(unchecked) public var throughput: Value<Int>?
+    public var throughput: Value<Int>?
     /// Specifies the Amazon EBS Provisioned Rate for Volume Initialization (volume initialization rate), in MiB/s, at which to download the snapshot blocks from Amazon S3 to the volume.
-    @exclusivity(unchecked) public var volumeInitializationRate: Value<Int>?
+    public var volumeInitializationRate: Value<Int>?
     /// The volume type.
-    @exclusivity(unchecked) public var volumeType: Value<String>?
+    public var volumeType: Value<String>?
 
     public init(_ logicalID: String, autoEnableIO: Value<Bool>? = nil, availabilityZone: Value<String>? = nil, availabilityZoneId: Value<String>? = nil, encrypted: Value<Bool>? = nil, iops: Value<Int>? = nil, kmsKeyId: Value<String>? = nil, multiAttachEnabled: Value<Bool>? = nil, outpostArn: Value<String>? = nil, size: Value<Int>? = nil, snapshotId: Value<String>? = nil, sourceVolumeId: Value<String>? = nil, tags: [CfnVolume.Tag]? = nil, throughput: Value<Int>? = nil, volumeInitializationRate: Value<Int>? = nil, volumeType: Value<String>? = nil) {
         self.autoEnableIO = autoEnableIO

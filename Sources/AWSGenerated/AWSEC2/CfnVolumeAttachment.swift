@@ -4,13 +4,13 @@ import CloudFormation
 /// `AWS::EC2::VolumeAttachment`: Attaches an Amazon EBS volume to a running instance and exposes it to the instance with the specified device name.
 public final class CfnVolumeAttachment: Resource {
     /// The device name (for example, ``/dev/sdh`` or ``xvdh``).
-    @exclusivity(unchecked) public var device: Value<String>?
+    public var device: Value<String>?
     /// The index of the EBS card.
-    @exclusivity(unchecked) public var ebsCardIndex: Value<Int>?
+    public var ebsCardIndex: Value<Int>?
     /// The ID of the instance to which the volume attaches.
-    @exclusivity(unchecked) public var instanceId: Value<String>
+    public var instanceId: Value<String>
     /// The ID of the Amazon EBS volume.
-    @exclusivity(unchecked) public var volumeId: Value<String>
+    public var volumeId: Value<String>
 
     public init(_ logicalID: String, instanceId: Value<String>, volumeId: Value<String>, device: Value<String>? = nil, ebsCardIndex: Value<Int>? = nil) {
         self.device = device

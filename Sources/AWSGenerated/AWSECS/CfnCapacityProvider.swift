@@ -3,11 +3,11 @@ import CloudFormation
 
 /// `AWS::ECS::CapacityProvider`: Resource Type definition for AWS::ECS::CapacityProvider.
 public final class CfnCapacityProvider: Resource {
-    @exclusivity(unchecked) public var autoScalingGroupProvider: CfnCapacityProvider.AutoScalingGroupProvider?
-    @exclusivity(unchecked) public var clusterName: Value<String>?
-    @exclusivity(unchecked) public var managedInstancesProvider: CfnCapacityProvider.ManagedInstancesProvider?
-    @exclusivity(unchecked) public var name: Value<String>?
-    @exclusivity(unchecked) public var tags: [CfnCapacityProvider.Tag]?
+    public var autoScalingGroupProvider: CfnCapacityProvider.AutoScalingGroupProvider?
+    public var clusterName: Value<String>?
+    public var managedInstancesProvider: CfnCapacityProvider.ManagedInstancesProvider?
+    public var name: Value<String>?
+    public var tags: [CfnCapacityProvider.Tag]?
 
     public init(_ logicalID: String, autoScalingGroupProvider: CfnCapacityProvider.AutoScalingGroupProvider? = nil, clusterName: Value<String>? = nil, managedInstancesProvider: CfnCapacityProvider.ManagedInstancesProvider? = nil, name: Value<String>? = nil, tags: [CfnCapacityProvider.Tag]? = nil) {
         self.autoScalingGroupProvider = autoScalingGroupProvider

@@ -8,19 +8,19 @@ public final class CfnCluster: Resource, HasAttributes {
     }
 
     /// The short name of one or more capacity providers to associate with the cluster.
-    @exclusivity(unchecked) public var capacityProviders: Value<[String]>?
+    public var capacityProviders: Value<[String]>?
     /// A user-generated string that you use to identify your cluster.
-    @exclusivity(unchecked) public var clusterName: Value<String>?
+    public var clusterName: Value<String>?
     /// The settings to use when creating a cluster.
-    @exclusivity(unchecked) public var clusterSettings: [CfnCluster.ClusterSettings]?
+    public var clusterSettings: [CfnCluster.ClusterSettings]?
     /// The execute command and managed storage configuration for the cluster.
-    @exclusivity(unchecked) public var configuration: CfnCluster.ClusterConfiguration?
+    public var configuration: CfnCluster.ClusterConfiguration?
     /// The default capacity provider strategy for the cluster.
-    @exclusivity(unchecked) public var defaultCapacityProviderStrategy: [CfnCluster.CapacityProviderStrategyItem]?
+    public var defaultCapacityProviderStrategy: [CfnCluster.CapacityProviderStrategyItem]?
     /// Use this parameter to set a default Service Connect namespace.
-    @exclusivity(unchecked) public var serviceConnectDefaults: CfnCluster.ServiceConnectDefaults?
+    public var serviceConnectDefaults: CfnCluster.ServiceConnectDefaults?
     /// The metadata that you apply to the cluster to help you categorize and organize them.
-    @exclusivity(unchecked) public var tags: [CfnCluster.Tag]?
+    public var tags: [CfnCluster.Tag]?
 
     public init(_ logicalID: String, capacityProviders: Value<[String]>? = nil, clusterName: Value<String>? = nil, clusterSettings: [CfnCluster.ClusterSettings]? = nil, configuration: CfnCluster.ClusterConfiguration? = nil, defaultCapacityProviderStrategy: [CfnCluster.CapacityProviderStrategyItem]? = nil, serviceConnectDefaults: CfnCluster.ServiceConnectDefaults? = nil, tags: [CfnCluster.Tag]? = nil) {
         self.capacityProviders = capacityProviders

@@ -3,9 +3,9 @@ import CloudFormation
 
 /// `AWS::ECS::ClusterCapacityProviderAssociations`: Associate a set of ECS Capacity Providers with a specified ECS Cluster
 public final class CfnClusterCapacityProviderAssociations: Resource {
-    @exclusivity(unchecked) public var capacityProviders: Value<[String]>?
-    @exclusivity(unchecked) public var cluster: Value<String>
-    @exclusivity(unchecked) public var defaultCapacityProviderStrategy: [CfnClusterCapacityProviderAssociations.CapacityProviderStrategy]
+    public var capacityProviders: Value<[String]>?
+    public var cluster: Value<String>
+    public var defaultCapacityProviderStrategy: [CfnClusterCapacityProviderAssociations.CapacityProviderStrategy]
 
     public init(_ logicalID: String, cluster: Value<String>, defaultCapacityProviderStrategy: [CfnClusterCapacityProviderAssociations.CapacityProviderStrategy], capacityProviders: Value<[String]>? = nil) {
         self.capacityProviders = capacityProviders

@@ -12,22 +12,22 @@ public final class CfnDaemon: Resource, HasAttributes {
     }
 
     /// The Amazon Resource Names (ARNs) of the capacity providers associated with the daemon.
-    @exclusivity(unchecked) public var capacityProviderArns: Value<[String]>?
+    public var capacityProviderArns: Value<[String]>?
     /// The Amazon Resource Name (ARN) of the cluster that the daemon is running in.
-    @exclusivity(unchecked) public var clusterArn: Value<String>?
-    @exclusivity(unchecked) public var critical: Value<Bool>?
-    @exclusivity(unchecked) public var daemonName: Value<String>?
+    public var clusterArn: Value<String>?
+    public var critical: Value<Bool>?
+    public var daemonName: Value<String>?
     /// The Amazon Resource Name (ARN) of the daemon task definition used by this revision.
-    @exclusivity(unchecked) public var daemonTaskDefinitionArn: Value<String>?
+    public var daemonTaskDefinitionArn: Value<String>?
     /// The deployment configuration used for this daemon deployment.
-    @exclusivity(unchecked) public var deploymentConfiguration: CfnDaemon.DaemonDeploymentConfiguration?
+    public var deploymentConfiguration: CfnDaemon.DaemonDeploymentConfiguration?
     /// Specifies whether Amazon ECS managed tags are turned on for the daemon tasks.
-    @exclusivity(unchecked) public var enableECSManagedTags: Value<Bool>?
+    public var enableECSManagedTags: Value<Bool>?
     /// Specifies whether the execute command functionality is turned on for the daemon tasks.
-    @exclusivity(unchecked) public var enableExecuteCommand: Value<Bool>?
+    public var enableExecuteCommand: Value<Bool>?
     /// Specifies whether tags are propagated from the daemon to the daemon tasks.
-    @exclusivity(unchecked) public var propagateTags: CfnDaemon.PropagateTags?
-    @exclusivity(unchecked) public var tags: [CfnDaemon.Tag]?
+    public var propagateTags: CfnDaemon.PropagateTags?
+    public var tags: [CfnDaemon.Tag]?
 
     public init(_ logicalID: String, capacityProviderArns: Value<[String]>? = nil, clusterArn: Value<String>? = nil, critical: Value<Bool>? = nil, daemonName: Value<String>? = nil, daemonTaskDefinitionArn: Value<String>? = nil, deploymentConfiguration: CfnDaemon.DaemonDeploymentConfiguration? = nil, enableECSManagedTags: Value<Bool>? = nil, enableExecuteCommand: Value<Bool>? = nil, propagateTags: CfnDaemon.PropagateTags? = nil, tags: [CfnDaemon.Tag]? = nil) {
         self.capacityProviderArns = capacityProviderArns

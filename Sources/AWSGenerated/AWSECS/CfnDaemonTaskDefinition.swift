@@ -8,24 +8,24 @@ public final class CfnDaemonTaskDefinition: Resource, HasAttributes {
     }
 
     /// A list of container definitions in JSON format that describe the containers that make up the daemon task.
-    @exclusivity(unchecked) public var containerDefinitions: [CfnDaemonTaskDefinition.DaemonContainerDefinition]?
+    public var containerDefinitions: [CfnDaemonTaskDefinition.DaemonContainerDefinition]?
     /// The number of CPU units used by the daemon task.
-    @exclusivity(unchecked) public var cpu: Value<String>?
+    public var cpu: Value<String>?
     /// The Amazon Resource Name (ARN) of the task execution role that grants the Amazon ECS container agent permission to make Amazon Web Services API calls on your behalf.
-    @exclusivity(unchecked) public var executionRoleArn: Value<String>?
+    public var executionRoleArn: Value<String>?
     /// The name of a family that this daemon task definition is registered to.
-    @exclusivity(unchecked) public var family: Value<String>?
+    public var family: Value<String>?
     /// The IPC namespace mode for the daemon.
-    @exclusivity(unchecked) public var ipcMode: CfnDaemonTaskDefinition.IpcMode?
+    public var ipcMode: CfnDaemonTaskDefinition.IpcMode?
     /// The amount of memory (in MiB) used by the daemon task.
-    @exclusivity(unchecked) public var memory: Value<String>?
+    public var memory: Value<String>?
     /// The PID namespace mode for the daemon.
-    @exclusivity(unchecked) public var pidMode: CfnDaemonTaskDefinition.PidMode?
-    @exclusivity(unchecked) public var tags: [CfnDaemonTaskDefinition.Tag]?
+    public var pidMode: CfnDaemonTaskDefinition.PidMode?
+    public var tags: [CfnDaemonTaskDefinition.Tag]?
     /// The short name or full Amazon Resource Name (ARN) of the IAM role that grants containers in the daemon task permission to call Amazon Web Services APIs on your behalf.
-    @exclusivity(unchecked) public var taskRoleArn: Value<String>?
+    public var taskRoleArn: Value<String>?
     /// The list of data volume definitions for the daemon task.
-    @exclusivity(unchecked) public var volumes: [CfnDaemonTaskDefinition.Volume]?
+    public var volumes: [CfnDaemonTaskDefinition.Volume]?
 
     public init(_ logicalID: String, containerDefinitions: [CfnDaemonTaskDefinition.DaemonContainerDefinition]? = nil, cpu: Value<String>? = nil, executionRoleArn: Value<String>? = nil, family: Value<String>? = nil, ipcMode: CfnDaemonTaskDefinition.IpcMode? = nil, memory: Value<String>? = nil, pidMode: CfnDaemonTaskDefinition.PidMode? = nil, tags: [CfnDaemonTaskDefinition.Tag]? = nil, taskRoleArn: Value<String>? = nil, volumes: [CfnDaemonTaskDefinition.Volume]? = nil) {
         self.containerDefinitions = containerDefinitions

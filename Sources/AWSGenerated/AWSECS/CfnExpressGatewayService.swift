@@ -26,19 +26,19 @@ public final class CfnExpressGatewayService: Resource, HasAttributes {
         case updatedAt = "UpdatedAt"
     }
 
-    @exclusivity(unchecked) public var cluster: Value<String>?
-    @exclusivity(unchecked) public var cpu: Value<String>?
-    @exclusivity(unchecked) public var executionRoleArn: Value<String>?
-    @exclusivity(unchecked) public var healthCheckPath: Value<String>?
-    @exclusivity(unchecked) public var infrastructureRoleArn: Value<String>
-    @exclusivity(unchecked) public var memory: Value<String>?
-    @exclusivity(unchecked) public var networkConfiguration: CfnExpressGatewayService.ExpressGatewayServiceNetworkConfiguration?
-    @exclusivity(unchecked) public var primaryContainer: CfnExpressGatewayService.ExpressGatewayContainer?
-    @exclusivity(unchecked) public var scalingTarget: CfnExpressGatewayService.ExpressGatewayScalingTarget?
-    @exclusivity(unchecked) public var serviceName: Value<String>?
-    @exclusivity(unchecked) public var tags: [CfnExpressGatewayService.Tag]?
-    @exclusivity(unchecked) public var taskDefinitionArn: Value<String>?
-    @exclusivity(unchecked) public var taskRoleArn: Value<String>?
+    public var cluster: Value<String>?
+    public var cpu: Value<String>?
+    public var executionRoleArn: Value<String>?
+    public var healthCheckPath: Value<String>?
+    public var infrastructureRoleArn: Value<String>
+    public var memory: Value<String>?
+    public var networkConfiguration: CfnExpressGatewayService.ExpressGatewayServiceNetworkConfiguration?
+    public var primaryContainer: CfnExpressGatewayService.ExpressGatewayContainer?
+    public var scalingTarget: CfnExpressGatewayService.ExpressGatewayScalingTarget?
+    public var serviceName: Value<String>?
+    public var tags: [CfnExpressGatewayService.Tag]?
+    public var taskDefinitionArn: Value<String>?
+    public var taskRoleArn: Value<String>?
 
     public init(_ logicalID: String, infrastructureRoleArn: Value<String>, cluster: Value<String>? = nil, cpu: Value<String>? = nil, executionRoleArn: Value<String>? = nil, healthCheckPath: Value<String>? = nil, memory: Value<String>? = nil, networkConfiguration: CfnExpressGatewayService.ExpressGatewayServiceNetworkConfiguration? = nil, primaryContainer: CfnExpressGatewayService.ExpressGatewayContainer? = nil, scalingTarget: CfnExpressGatewayService.ExpressGatewayScalingTarget? = nil, serviceName: Value<String>? = nil, tags: [CfnExpressGatewayService.Tag]? = nil, taskDefinitionArn: Value<String>? = nil, taskRoleArn: Value<String>? = nil) {
         self.cluster = cluster

@@ -13,17 +13,17 @@ public final class CfnGateway: Resource, HasAttributes {
     }
 
     /// The configuration for the gateway.
-    @exclusivity(unchecked) public var configuration: CfnGateway.GatewayConfiguration
+    public var configuration: CfnGateway.GatewayConfiguration
     /// Whether deletion protection is enabled for the gateway.
-    @exclusivity(unchecked) public var deletionProtection: Value<Bool>?
+    public var deletionProtection: Value<Bool>?
     /// The name of the gateway.
-    @exclusivity(unchecked) public var gatewayName: Value<String>
+    public var gatewayName: Value<String>
     /// The ARN of the IAM role that ECS uses to manage infrastructure for the gateway.
-    @exclusivity(unchecked) public var infrastructureRoleArn: Value<String>
+    public var infrastructureRoleArn: Value<String>
     /// Specifies whether to propagate the tags from the gateway to other resources.
-    @exclusivity(unchecked) public var propagateTags: CfnGateway.PropagateGatewayTags?
+    public var propagateTags: CfnGateway.PropagateGatewayTags?
     /// The metadata that you apply to the gateway to help you categorize and organize them.
-    @exclusivity(unchecked) public var tags: [CfnGateway.Tag]?
+    public var tags: [CfnGateway.Tag]?
 
     public init(_ logicalID: String, configuration: CfnGateway.GatewayConfiguration, gatewayName: Value<String>, infrastructureRoleArn: Value<String>, deletionProtection: Value<Bool>? = nil, propagateTags: CfnGateway.PropagateGatewayTags? = nil, tags: [CfnGateway.Tag]? = nil) {
         self.configuration = configuration

@@ -10,9 +10,9 @@ public final class CfnGatewayClusterAssociations: Resource, HasAttributes {
     }
 
     /// The name or full Amazon Resource Name (ARN) of the cluster to associate the gateway with.
-    @exclusivity(unchecked) public var cluster: Value<String>
+    public var cluster: Value<String>
     /// The name or full Amazon Resource Name (ARN) of the gateway to associate with the cluster.
-    @exclusivity(unchecked) public var gateway: Value<String>
+    public var gateway: Value<String>
 
     public init(_ logicalID: String, cluster: Value<String>, gateway: Value<String>) {
         self.cluster = cluster

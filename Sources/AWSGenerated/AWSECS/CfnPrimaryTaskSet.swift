@@ -4,11 +4,11 @@ import CloudFormation
 /// `AWS::ECS::PrimaryTaskSet`: A pseudo-resource that manages which of your ECS task sets is primary.
 public final class CfnPrimaryTaskSet: Resource {
     /// The short name or full Amazon Resource Name (ARN) of the cluster that hosts the service to create the task set in.
-    @exclusivity(unchecked) public var cluster: Value<String>
+    public var cluster: Value<String>
     /// The short name or full Amazon Resource Name (ARN) of the service to create the task set in.
-    @exclusivity(unchecked) public var service: Value<String>
+    public var service: Value<String>
     /// The ID or full Amazon Resource Name (ARN) of the task set.
-    @exclusivity(unchecked) public var taskSetId: Value<String>
+    public var taskSetId: Value<String>
 
     public init(_ logicalID: String, cluster: Value<String>, service: Value<String>, taskSetId: Value<String>) {
         self.cluster = cluster

@@ -9,60 +9,60 @@ public final class CfnService: Resource, HasAttributes {
     }
 
     /// Indicates whether to use Availability Zone rebalancing for the service.
-    @exclusivity(unchecked) public var availabilityZoneRebalancing: CfnService.AvailabilityZoneRebalancing?
+    public var availabilityZoneRebalancing: CfnService.AvailabilityZoneRebalancing?
     /// The capacity provider strategy to use for the service.
-    @exclusivity(unchecked) public var capacityProviderStrategy: [CfnService.CapacityProviderStrategyItem]?
+    public var capacityProviderStrategy: [CfnService.CapacityProviderStrategyItem]?
     /// The short name or full Amazon Resource Name (ARN) of the cluster that you run your service on.
-    @exclusivity(unchecked) public var cluster: Value<String>?
+    public var cluster: Value<String>?
     /// Optional deployment parameters that control how many tasks run during the deployment and the ordering of stopping and starting tasks.
-    @exclusivity(unchecked) public var deploymentConfiguration: CfnService.DeploymentConfiguration?
+    public var deploymentConfiguration: CfnService.DeploymentConfiguration?
     /// The deployment controller to use for the service.
-    @exclusivity(unchecked) public var deploymentController: CfnService.DeploymentController?
+    public var deploymentController: CfnService.DeploymentController?
     /// The number of instantiations of the specified task definition to place and keep running in your service.
-    @exclusivity(unchecked) public var desiredCount: Value<Int>?
+    public var desiredCount: Value<Int>?
     /// Specifies whether to turn on Amazon ECS managed tags for the tasks within the service.
-    @exclusivity(unchecked) public var enableECSManagedTags: Value<Bool>?
+    public var enableECSManagedTags: Value<Bool>?
     /// Determines whether the execute command functionality is turned on for the service.
-    @exclusivity(unchecked) public var enableExecuteCommand: Value<Bool>?
+    public var enableExecuteCommand: Value<Bool>?
     /// Determines whether to force a new deployment of the service.
-    @exclusivity(unchecked) public var forceNewDeployment: CfnService.ForceNewDeployment?
-    @exclusivity(unchecked) public var gatewayConnectors: [CfnService.GatewayConnector]?
+    public var forceNewDeployment: CfnService.ForceNewDeployment?
+    public var gatewayConnectors: [CfnService.GatewayConnector]?
     /// The period of time, in seconds, that the Amazon ECS service scheduler ignores unhealthy Elastic Load Balancing, VPC Lattice, and container health checks after a task has first started.
-    @exclusivity(unchecked) public var healthCheckGracePeriodSeconds: Value<Int>?
+    public var healthCheckGracePeriodSeconds: Value<Int>?
     /// The launch type on which to run your service.
-    @exclusivity(unchecked) public var launchType: CfnService.LaunchType?
+    public var launchType: CfnService.LaunchType?
     /// A list of load balancer objects to associate with the service.
-    @exclusivity(unchecked) public var loadBalancers: [CfnService.LoadBalancer]?
+    public var loadBalancers: [CfnService.LoadBalancer]?
     /// The optional monitoring configuration for the service, which defines the resolution for the service-level ``CPUUtilization`` and ``MemoryUtilization`` Amazon CloudWatch metrics.
-    @exclusivity(unchecked) public var monitoring: CfnService.MonitoringConfiguration?
+    public var monitoring: CfnService.MonitoringConfiguration?
     /// The network configuration for the service.
-    @exclusivity(unchecked) public var networkConfiguration: CfnService.NetworkConfiguration?
+    public var networkConfiguration: CfnService.NetworkConfiguration?
     /// An array of placement constraint objects to use for tasks in your service.
-    @exclusivity(unchecked) public var placementConstraints: [CfnService.PlacementConstraint]?
+    public var placementConstraints: [CfnService.PlacementConstraint]?
     /// The placement strategy objects to use for tasks in your service.
-    @exclusivity(unchecked) public var placementStrategies: [CfnService.PlacementStrategy]?
+    public var placementStrategies: [CfnService.PlacementStrategy]?
     /// The platform version that your tasks in the service are running on.
-    @exclusivity(unchecked) public var platformVersion: Value<String>?
+    public var platformVersion: Value<String>?
     /// Specifies whether to propagate the tags from the task definition to the task.
-    @exclusivity(unchecked) public var propagateTags: CfnService.PropagateTags?
+    public var propagateTags: CfnService.PropagateTags?
     /// The name or full Amazon Resource Name (ARN) of the IAM role that allows Amazon ECS to make calls to your load balancer on your behalf.
-    @exclusivity(unchecked) public var role: Value<String>?
+    public var role: Value<String>?
     /// The scheduling strategy to use for the service.
-    @exclusivity(unchecked) public var schedulingStrategy: CfnService.SchedulingStrategy?
+    public var schedulingStrategy: CfnService.SchedulingStrategy?
     /// The configuration for this service to discover and connect to services, and be discovered by, and connected from, other services within a namespace.
-    @exclusivity(unchecked) public var serviceConnectConfiguration: CfnService.ServiceConnectConfiguration?
+    public var serviceConnectConfiguration: CfnService.ServiceConnectConfiguration?
     /// The name of your service.
-    @exclusivity(unchecked) public var serviceName: Value<String>?
+    public var serviceName: Value<String>?
     /// The details of the service discovery registry to associate with this service.
-    @exclusivity(unchecked) public var serviceRegistries: [CfnService.ServiceRegistry]?
+    public var serviceRegistries: [CfnService.ServiceRegistry]?
     /// The metadata that you apply to the service to help you categorize and organize them.
-    @exclusivity(unchecked) public var tags: [CfnService.Tag]?
+    public var tags: [CfnService.Tag]?
     /// The ``family`` and ``revision`` (``family:revision``) or full ARN of the task definition to run in your service.
-    @exclusivity(unchecked) public var taskDefinition: Value<String>?
+    public var taskDefinition: Value<String>?
     /// The configuration for a volume specified in the task definition as a volume that is configured at launch time.
-    @exclusivity(unchecked) public var volumeConfigurations: [CfnService.ServiceVolumeConfiguration]?
+    public var volumeConfigurations: [CfnService.ServiceVolumeConfiguration]?
     /// The VPC Lattice configuration for the service being created.
-    @exclusivity(unchecked) public var vpcLatticeConfigurations: [CfnService.VpcLatticeConfiguration]?
+    public var vpcLatticeConfigurations: [CfnService.VpcLatticeConfiguration]?
 
     public init(_ logicalID: String, availabilityZoneRebalancing: CfnService.AvailabilityZoneRebalancing? = nil, capacityProviderStrategy: [CfnService.CapacityProviderStrategyItem]? = nil, cluster: Value<String>? = nil, deploymentConfiguration: CfnService.DeploymentConfiguration? = nil, deploymentController: CfnService.DeploymentController? = nil, desiredCount: Value<Int>? = nil, enableECSManagedTags: Value<Bool>? = nil, enableExecuteCommand: Value<Bool>? = nil, forceNewDeployment: CfnService.ForceNewDeployment? = nil, gatewayConnectors: [CfnService.GatewayConnector]? = nil, healthCheckGracePeriodSeconds: Value<Int>? = nil, launchType: CfnService.LaunchType? = nil, loadBalancers: [CfnService.LoadBalancer]? = nil, monitoring: CfnService.MonitoringConfiguration? = nil, networkConfiguration: CfnService.NetworkConfiguration? = nil, placementConstraints: [CfnService.PlacementConstraint]? = nil, placementStrategies: [CfnService.PlacementStrategy]? = nil, platformVersion: Value<String>? = nil, propagateTags: CfnService.PropagateTags? = nil, role: Value<String>? = nil, schedulingStrategy: CfnService.SchedulingStrategy? = nil, serviceConnectConfiguration: CfnService.ServiceConnectConfiguration? = nil, serviceName: Value<String>? = nil, serviceRegistries: [CfnService.ServiceRegistry]? = nil, tags: [CfnService.Tag]? = nil, taskDefinition: Value<String>? = nil, volumeConfigurations: [CfnService.ServiceVolumeConfiguration]? = nil, vpcLatticeConfigurations: [CfnService.VpcLatticeConfiguration]? = nil) {
         self.availabilityZoneRebalancing = availabilityZoneRebalancing

@@ -8,40 +8,40 @@ public final class CfnTaskDefinition: Resource, HasAttributes {
     }
 
     /// A list of container definitions in JSON format that describe the different containers that make up your task.
-    @exclusivity(unchecked) public var containerDefinitions: [CfnTaskDefinition.ContainerDefinition]?
+    public var containerDefinitions: [CfnTaskDefinition.ContainerDefinition]?
     /// The number of ``cpu`` units used by the task.
-    @exclusivity(unchecked) public var cpu: Value<String>?
+    public var cpu: Value<String>?
     /// Enables fault injection and allows for fault injection requests to be accepted from the task's containers.
-    @exclusivity(unchecked) public var enableFaultInjection: Value<Bool>?
+    public var enableFaultInjection: Value<Bool>?
     /// The ephemeral storage settings to use for tasks run with the task definition.
-    @exclusivity(unchecked) public var ephemeralStorage: CfnTaskDefinition.EphemeralStorage?
+    public var ephemeralStorage: CfnTaskDefinition.EphemeralStorage?
     /// The Amazon Resource Name (ARN) of the task execution role that grants the Amazon ECS container agent permission to make AWS API calls on your behalf.
-    @exclusivity(unchecked) public var executionRoleArn: Value<String>?
+    public var executionRoleArn: Value<String>?
     /// The name of a family that this task definition is registered to.
-    @exclusivity(unchecked) public var family: Value<String>?
-    @exclusivity(unchecked) public var inferenceAccelerators: [CfnTaskDefinition.InferenceAccelerator]?
+    public var family: Value<String>?
+    public var inferenceAccelerators: [CfnTaskDefinition.InferenceAccelerator]?
     /// The IPC resource namespace to use for the containers in the task.
-    @exclusivity(unchecked) public var ipcMode: CfnTaskDefinition.IpcMode?
+    public var ipcMode: CfnTaskDefinition.IpcMode?
     /// The amount (in MiB) of memory used by the task.
-    @exclusivity(unchecked) public var memory: Value<String>?
+    public var memory: Value<String>?
     /// The Docker networking mode to use for the containers in the task.
-    @exclusivity(unchecked) public var networkMode: CfnTaskDefinition.NetworkMode?
+    public var networkMode: CfnTaskDefinition.NetworkMode?
     /// The process namespace to use for the containers in the task.
-    @exclusivity(unchecked) public var pidMode: CfnTaskDefinition.PidMode?
+    public var pidMode: CfnTaskDefinition.PidMode?
     /// An array of placement constraint objects to use for tasks.
-    @exclusivity(unchecked) public var placementConstraints: [CfnTaskDefinition.TaskDefinitionPlacementConstraint]?
+    public var placementConstraints: [CfnTaskDefinition.TaskDefinitionPlacementConstraint]?
     /// The configuration details for the App Mesh proxy.
-    @exclusivity(unchecked) public var proxyConfiguration: CfnTaskDefinition.ProxyConfiguration?
+    public var proxyConfiguration: CfnTaskDefinition.ProxyConfiguration?
     /// The task launch types the task definition was validated against.
-    @exclusivity(unchecked) public var requiresCompatibilities: [CfnTaskDefinition.RequiresCompatibilities]?
+    public var requiresCompatibilities: [CfnTaskDefinition.RequiresCompatibilities]?
     /// The operating system that your tasks definitions run on.
-    @exclusivity(unchecked) public var runtimePlatform: CfnTaskDefinition.RuntimePlatform?
+    public var runtimePlatform: CfnTaskDefinition.RuntimePlatform?
     /// The metadata that you apply to the task definition to help you categorize and organize them.
-    @exclusivity(unchecked) public var tags: [CfnTaskDefinition.Tag]?
+    public var tags: [CfnTaskDefinition.Tag]?
     /// The short name or full Amazon Resource Name (ARN) of the IAMlong role that grants containers in the task permission to call AWS APIs on your behalf.
-    @exclusivity(unchecked) public var taskRoleArn: Value<String>?
+    public var taskRoleArn: Value<String>?
     /// The list of data volume definitions for the task.
-    @exclusivity(unchecked) public var volumes: [CfnTaskDefinition.Volume]?
+    public var volumes: [CfnTaskDefinition.Volume]?
 
     public init(_ logicalID: String, containerDefinitions: [CfnTaskDefinition.ContainerDefinition]? = nil, cpu: Value<String>? = nil, enableFaultInjection: Value<Bool>? = nil, ephemeralStorage: CfnTaskDefinition.EphemeralStorage? = nil, executionRoleArn: Value<String>? = nil, family: Value<String>? = nil, inferenceAccelerators: [CfnTaskDefinition.InferenceAccelerator]? = nil, ipcMode: CfnTaskDefinition.IpcMode? = nil, memory: Value<String>? = nil, networkMode: CfnTaskDefinition.NetworkMode? = nil, pidMode: CfnTaskDefinition.PidMode? = nil, placementConstraints: [CfnTaskDefinition.TaskDefinitionPlacementConstraint]? = nil, proxyConfiguration: CfnTaskDefinition.ProxyConfiguration? = nil, requiresCompatibilities: [CfnTaskDefinition.RequiresCompatibilities]? = nil, runtimePlatform: CfnTaskDefinition.RuntimePlatform? = nil, tags: [CfnTaskDefinition.Tag]? = nil, taskRoleArn: Value<String>? = nil, volumes: [CfnTaskDefinition.Volume]? = nil) {
         self.containerDefinitions = containerDefinitions

@@ -7,26 +7,26 @@ public final class CfnTaskSet: Resource, HasAttributes {
         case id = "Id"
     }
 
-    @exclusivity(unchecked) public var capacityProviderStrategy: [CfnTaskSet.CapacityProviderStrategyItem]?
+    public var capacityProviderStrategy: [CfnTaskSet.CapacityProviderStrategyItem]?
     /// The short name or full Amazon Resource Name (ARN) of the cluster that hosts the service to create the task set in.
-    @exclusivity(unchecked) public var cluster: Value<String>
+    public var cluster: Value<String>
     /// An optional non-unique tag that identifies this task set in external systems.
-    @exclusivity(unchecked) public var externalId: Value<String>?
+    public var externalId: Value<String>?
     /// The launch type that new tasks in the task set will use.
-    @exclusivity(unchecked) public var launchType: CfnTaskSet.LaunchType?
-    @exclusivity(unchecked) public var loadBalancers: [CfnTaskSet.LoadBalancer]?
-    @exclusivity(unchecked) public var networkConfiguration: CfnTaskSet.NetworkConfiguration?
+    public var launchType: CfnTaskSet.LaunchType?
+    public var loadBalancers: [CfnTaskSet.LoadBalancer]?
+    public var networkConfiguration: CfnTaskSet.NetworkConfiguration?
     /// The platform version that the tasks in the task set should use.
-    @exclusivity(unchecked) public var platformVersion: Value<String>?
+    public var platformVersion: Value<String>?
     /// A floating-point percentage of the desired number of tasks to place and keep running in the task set.
-    @exclusivity(unchecked) public var scale: CfnTaskSet.Scale?
+    public var scale: CfnTaskSet.Scale?
     /// The short name or full Amazon Resource Name (ARN) of the service to create the task set in.
-    @exclusivity(unchecked) public var service: Value<String>
+    public var service: Value<String>
     /// The details of the service discovery registries to assign to this task set.
-    @exclusivity(unchecked) public var serviceRegistries: [CfnTaskSet.ServiceRegistry]?
-    @exclusivity(unchecked) public var tags: [CfnTaskSet.Tag]?
+    public var serviceRegistries: [CfnTaskSet.ServiceRegistry]?
+    public var tags: [CfnTaskSet.Tag]?
     /// The short name or full Amazon Resource Name (ARN) of the task definition for the tasks in the task set to use.
-    @exclusivity(unchecked) public var taskDefinition: Value<String>
+    public var taskDefinition: Value<String>
 
     public init(_ logicalID: String, cluster: Value<String>, service: Value<String>, taskDefinition: Value<String>, capacityProviderStrategy: [CfnTaskSet.CapacityProviderStrategyItem]? = nil, externalId: Value<String>? = nil, launchType: CfnTaskSet.LaunchType? = nil, loadBalancers: [CfnTaskSet.LoadBalancer]? = nil, networkConfiguration: CfnTaskSet.NetworkConfiguration? = nil, platformVersion: Value<String>? = nil, scale: CfnTaskSet.Scale? = nil, serviceRegistries: [CfnTaskSet.ServiceRegistry]? = nil, tags: [CfnTaskSet.Tag]? = nil) {
         self.capacityProviderStrategy = capacityProviderStrategy

@@ -8,24 +8,24 @@ public final class CfnListener: Resource, HasAttributes {
     }
 
     /// [TLS listener] The name of the Application-Layer Protocol Negotiation (ALPN) policy.
-    @exclusivity(unchecked) public var alpnPolicy: Value<[String]>?
+    public var alpnPolicy: Value<[String]>?
     /// The default SSL server certificate for a secure listener.
-    @exclusivity(unchecked) public var certificates: [CfnListener.Certificate]?
+    public var certificates: [CfnListener.Certificate]?
     /// The actions for the default rule.
-    @exclusivity(unchecked) public var defaultActions: [CfnListener.Action]
+    public var defaultActions: [CfnListener.Action]
     /// The listener attributes.
-    @exclusivity(unchecked) public var listenerAttributes: [CfnListener.ListenerAttribute]?
+    public var listenerAttributes: [CfnListener.ListenerAttribute]?
     /// The Amazon Resource Name (ARN) of the load balancer.
-    @exclusivity(unchecked) public var loadBalancerArn: Value<String>
+    public var loadBalancerArn: Value<String>
     /// The mutual authentication configuration information.
-    @exclusivity(unchecked) public var mutualAuthentication: CfnListener.MutualAuthentication?
+    public var mutualAuthentication: CfnListener.MutualAuthentication?
     /// The port on which the load balancer is listening.
-    @exclusivity(unchecked) public var port: Value<Int>?
+    public var port: Value<Int>?
     /// The protocol for connections from clients to the load balancer.
-    @exclusivity(unchecked) public var `protocol`: CfnListener.ListenerProtocol?
+    public var `protocol`: CfnListener.ListenerProtocol?
     /// [HTTPS and TLS listeners] The security policy that defines which protocols and ciphers are supported.
-    @exclusivity(unchecked) public var sslPolicy: Value<String>?
-    @exclusivity(unchecked) public var tags: [CfnListener.Tag]?
+    public var sslPolicy: Value<String>?
+    public var tags: [CfnListener.Tag]?
 
     public init(_ logicalID: String, defaultActions: [CfnListener.Action], loadBalancerArn: Value<String>, alpnPolicy: Value<[String]>? = nil, certificates: [CfnListener.Certificate]? = nil, listenerAttributes: [CfnListener.ListenerAttribute]? = nil, mutualAuthentication: CfnListener.MutualAuthentication? = nil, port: Value<Int>? = nil, protocol: CfnListener.ListenerProtocol? = nil, sslPolicy: Value<String>? = nil, tags: [CfnListener.Tag]? = nil) {
         self.alpnPolicy = alpnPolicy

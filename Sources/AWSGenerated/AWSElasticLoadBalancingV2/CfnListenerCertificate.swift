@@ -7,8 +7,8 @@ public final class CfnListenerCertificate: Resource, HasAttributes {
         case id = "Id"
     }
 
-    @exclusivity(unchecked) public var certificates: [CfnListenerCertificate.Certificate]
-    @exclusivity(unchecked) public var listenerArn: Value<String>
+    public var certificates: [CfnListenerCertificate.Certificate]
+    public var listenerArn: Value<String>
 
     public init(_ logicalID: String, certificates: [CfnListenerCertificate.Certificate], listenerArn: Value<String>) {
         self.certificates = certificates

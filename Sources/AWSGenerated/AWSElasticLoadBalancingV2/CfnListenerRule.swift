@@ -9,15 +9,15 @@ public final class CfnListenerRule: Resource, HasAttributes {
     }
 
     /// The actions.
-    @exclusivity(unchecked) public var actions: [CfnListenerRule.Action]
+    public var actions: [CfnListenerRule.Action]
     /// The conditions.
-    @exclusivity(unchecked) public var conditions: [CfnListenerRule.RuleCondition]
+    public var conditions: [CfnListenerRule.RuleCondition]
     /// The Amazon Resource Name (ARN) of the listener.
-    @exclusivity(unchecked) public var listenerArn: Value<String>?
+    public var listenerArn: Value<String>?
     /// The rule priority.
-    @exclusivity(unchecked) public var priority: Value<Int>
-    @exclusivity(unchecked) public var tags: [CfnListenerRule.Tag]?
-    @exclusivity(unchecked) public var transforms: [CfnListenerRule.Transform]?
+    public var priority: Value<Int>
+    public var tags: [CfnListenerRule.Tag]?
+    public var transforms: [CfnListenerRule.Transform]?
 
     public init(_ logicalID: String, actions: [CfnListenerRule.Action], conditions: [CfnListenerRule.RuleCondition], priority: Value<Int>, listenerArn: Value<String>? = nil, tags: [CfnListenerRule.Tag]? = nil, transforms: [CfnListenerRule.Transform]? = nil) {
         self.actions = actions

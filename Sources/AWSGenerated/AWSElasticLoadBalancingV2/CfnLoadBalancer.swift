@@ -25,33 +25,33 @@ public final class CfnLoadBalancer: Resource, HasAttributes {
     }
 
     /// Indicates whether to enable stabilization when creating or updating an LCU reservation.
-    @exclusivity(unchecked) public var enableCapacityReservationProvisionStabilize: Value<Bool>?
+    public var enableCapacityReservationProvisionStabilize: Value<Bool>?
     /// [Network Load Balancers with UDP listeners] Indicates whether to use an IPv6 prefix from each subnet for source NAT.
-    @exclusivity(unchecked) public var enablePrefixForIpv6SourceNat: CfnLoadBalancer.EnablePrefixForIpv6SourceNat?
+    public var enablePrefixForIpv6SourceNat: CfnLoadBalancer.EnablePrefixForIpv6SourceNat?
     /// Indicates whether to evaluate inbound security group rules for traffic sent to a Network Load Balancer through privatelink.
-    @exclusivity(unchecked) public var enforceSecurityGroupInboundRulesOnPrivateLinkTraffic: Value<String>?
+    public var enforceSecurityGroupInboundRulesOnPrivateLinkTraffic: Value<String>?
     /// The IP address type.
-    @exclusivity(unchecked) public var ipAddressType: CfnLoadBalancer.IpAddressType?
+    public var ipAddressType: CfnLoadBalancer.IpAddressType?
     /// The ID of the IPv4 IPAM pool.
-    @exclusivity(unchecked) public var ipv4IpamPoolId: Value<String>?
+    public var ipv4IpamPoolId: Value<String>?
     /// The load balancer attributes.
-    @exclusivity(unchecked) public var loadBalancerAttributes: [CfnLoadBalancer.LoadBalancerAttribute]?
+    public var loadBalancerAttributes: [CfnLoadBalancer.LoadBalancerAttribute]?
     /// The minimum capacity for a load balancer.
-    @exclusivity(unchecked) public var minimumLoadBalancerCapacity: CfnLoadBalancer.MinimumLoadBalancerCapacity?
+    public var minimumLoadBalancerCapacity: CfnLoadBalancer.MinimumLoadBalancerCapacity?
     /// The name of the load balancer.
-    @exclusivity(unchecked) public var name: Value<String>?
+    public var name: Value<String>?
     /// The nodes of an Internet-facing load balancer have public IP addresses.
-    @exclusivity(unchecked) public var scheme: CfnLoadBalancer.Scheme?
+    public var scheme: CfnLoadBalancer.Scheme?
     /// [Application Load Balancers and Network Load Balancers] The IDs of the security groups for the load balancer.
-    @exclusivity(unchecked) public var securityGroups: Value<[String]>?
+    public var securityGroups: Value<[String]>?
     /// The IDs of the subnets.
-    @exclusivity(unchecked) public var subnetMappings: [CfnLoadBalancer.SubnetMapping]?
+    public var subnetMappings: [CfnLoadBalancer.SubnetMapping]?
     /// The IDs of the subnets.
-    @exclusivity(unchecked) public var subnets: Value<[String]>?
+    public var subnets: Value<[String]>?
     /// The tags to assign to the load balancer.
-    @exclusivity(unchecked) public var tags: [CfnLoadBalancer.Tag]?
+    public var tags: [CfnLoadBalancer.Tag]?
     /// The type of load balancer.
-    @exclusivity(unchecked) public var loadBalancerType: CfnLoadBalancer.LoadBalancerType?
+    public var loadBalancerType: CfnLoadBalancer.LoadBalancerType?
 
     public init(_ logicalID: String, enableCapacityReservationProvisionStabilize: Value<Bool>? = nil, enablePrefixForIpv6SourceNat: CfnLoadBalancer.EnablePrefixForIpv6SourceNat? = nil, enforceSecurityGroupInboundRulesOnPrivateLinkTraffic: Value<String>? = nil, ipAddressType: CfnLoadBalancer.IpAddressType? = nil, ipv4IpamPoolId: Value<String>? = nil, loadBalancerAttributes: [CfnLoadBalancer.LoadBalancerAttribute]? = nil, minimumLoadBalancerCapacity: CfnLoadBalancer.MinimumLoadBalancerCapacity? = nil, name: Value<String>? = nil, scheme: CfnLoadBalancer.Scheme? = nil, securityGroups: Value<[String]>? = nil, subnetMappings: [CfnLoadBalancer.SubnetMapping]? = nil, subnets: Value<[String]>? = nil, tags: [CfnLoadBalancer.Tag]? = nil, loadBalancerType: CfnLoadBalancer.LoadBalancerType? = nil) {
         self.enableCapacityReservationProvisionStabilize = enableCapacityReservationProvisionStabilize

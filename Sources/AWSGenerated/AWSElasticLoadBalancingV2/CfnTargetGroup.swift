@@ -11,45 +11,45 @@ public final class CfnTargetGroup: Resource, HasAttributes {
     }
 
     /// Indicates whether health checks are enabled.
-    @exclusivity(unchecked) public var healthCheckEnabled: Value<Bool>?
+    public var healthCheckEnabled: Value<Bool>?
     /// The approximate amount of time, in seconds, between health checks of an individual target.
-    @exclusivity(unchecked) public var healthCheckIntervalSeconds: Value<Int>?
+    public var healthCheckIntervalSeconds: Value<Int>?
     /// [HTTP/HTTPS health checks] The destination for health checks on the targets.
-    @exclusivity(unchecked) public var healthCheckPath: Value<String>?
+    public var healthCheckPath: Value<String>?
     /// The port the load balancer uses when performing health checks on targets.
-    @exclusivity(unchecked) public var healthCheckPort: Value<String>?
+    public var healthCheckPort: Value<String>?
     /// The protocol the load balancer uses when performing health checks on targets.
-    @exclusivity(unchecked) public var healthCheckProtocol: CfnTargetGroup.HealthCheckProtocol?
+    public var healthCheckProtocol: CfnTargetGroup.HealthCheckProtocol?
     /// The amount of time, in seconds, during which no response from a target means a failed health check.
-    @exclusivity(unchecked) public var healthCheckTimeoutSeconds: Value<Int>?
+    public var healthCheckTimeoutSeconds: Value<Int>?
     /// The number of consecutive health checks successes required before considering an unhealthy target healthy.
-    @exclusivity(unchecked) public var healthyThresholdCount: Value<Int>?
+    public var healthyThresholdCount: Value<Int>?
     /// The type of IP address used for this target group.
-    @exclusivity(unchecked) public var ipAddressType: CfnTargetGroup.IpAddressType?
+    public var ipAddressType: CfnTargetGroup.IpAddressType?
     /// [HTTP/HTTPS health checks] The HTTP or gRPC codes to use when checking for a successful response from a target.
-    @exclusivity(unchecked) public var matcher: CfnTargetGroup.Matcher?
+    public var matcher: CfnTargetGroup.Matcher?
     /// The name of the target group.
-    @exclusivity(unchecked) public var name: Value<String>?
+    public var name: Value<String>?
     /// The port on which the targets receive traffic.
-    @exclusivity(unchecked) public var port: Value<Int>?
+    public var port: Value<Int>?
     /// The protocol to use for routing traffic to the targets.
-    @exclusivity(unchecked) public var `protocol`: CfnTargetGroup.TargetGroupProtocol?
+    public var `protocol`: CfnTargetGroup.TargetGroupProtocol?
     /// [HTTP/HTTPS protocol] The protocol version.
-    @exclusivity(unchecked) public var protocolVersion: Value<String>?
+    public var protocolVersion: Value<String>?
     /// The tags.
-    @exclusivity(unchecked) public var tags: [CfnTargetGroup.Tag]?
+    public var tags: [CfnTargetGroup.Tag]?
     /// The port that the target control agent uses to communicate the available capacity of targets to the load balancer.
-    @exclusivity(unchecked) public var targetControlPort: Value<Int>?
+    public var targetControlPort: Value<Int>?
     /// The attributes.
-    @exclusivity(unchecked) public var targetGroupAttributes: [CfnTargetGroup.TargetGroupAttribute]?
+    public var targetGroupAttributes: [CfnTargetGroup.TargetGroupAttribute]?
     /// The type of target that you must specify when registering targets with this target group.
-    @exclusivity(unchecked) public var targetType: CfnTargetGroup.TargetType?
+    public var targetType: CfnTargetGroup.TargetType?
     /// The targets.
-    @exclusivity(unchecked) public var targets: [CfnTargetGroup.TargetDescription]?
+    public var targets: [CfnTargetGroup.TargetDescription]?
     /// The number of consecutive health check failures required before considering a target unhealthy.
-    @exclusivity(unchecked) public var unhealthyThresholdCount: Value<Int>?
+    public var unhealthyThresholdCount: Value<Int>?
     /// The identifier of the virtual private cloud (VPC).
-    @exclusivity(unchecked) public var vpcId: Value<String>?
+    public var vpcId: Value<String>?
 
     public init(_ logicalID: String, healthCheckEnabled: Value<Bool>? = nil, healthCheckIntervalSeconds: Value<Int>? = nil, healthCheckPath: Value<String>? = nil, healthCheckPort: Value<String>? = nil, healthCheckProtocol: CfnTargetGroup.HealthCheckProtocol? = nil, healthCheckTimeoutSeconds: Value<Int>? = nil, healthyThresholdCount: Value<Int>? = nil, ipAddressType: CfnTargetGroup.IpAddressType? = nil, matcher: CfnTargetGroup.Matcher? = nil, name: Value<String>? = nil, port: Value<Int>? = nil, protocol: CfnTargetGroup.TargetGroupProtocol? = nil, protocolVersion: Value<String>? = nil, tags: [CfnTargetGroup.Tag]? = nil, targetControlPort: Value<Int>? = nil, targetGroupAttributes: [CfnTargetGroup.TargetGroupAttribute]? = nil, targetType: CfnTargetGroup.TargetType? = nil, targets: [CfnTargetGroup.TargetDescription]? = nil, unhealthyThresholdCount: Value<Int>? = nil, vpcId: Value<String>? = nil) {
         self.healthCheckEnabled = healthCheckEnabled

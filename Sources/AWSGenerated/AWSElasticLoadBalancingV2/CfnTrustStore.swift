@@ -10,15 +10,15 @@ public final class CfnTrustStore: Resource, HasAttributes {
     }
 
     /// The name of the S3 bucket to fetch the CA certificate bundle from.
-    @exclusivity(unchecked) public var caCertificatesBundleS3Bucket: Value<String>?
+    public var caCertificatesBundleS3Bucket: Value<String>?
     /// The name of the S3 object to fetch the CA certificate bundle from.
-    @exclusivity(unchecked) public var caCertificatesBundleS3Key: Value<String>?
+    public var caCertificatesBundleS3Key: Value<String>?
     /// The version of the S3 bucket that contains the CA certificate bundle.
-    @exclusivity(unchecked) public var caCertificatesBundleS3ObjectVersion: Value<String>?
+    public var caCertificatesBundleS3ObjectVersion: Value<String>?
     /// The name of the trust store.
-    @exclusivity(unchecked) public var name: Value<String>?
+    public var name: Value<String>?
     /// The tags to assign to the trust store.
-    @exclusivity(unchecked) public var tags: [CfnTrustStore.Tag]?
+    public var tags: [CfnTrustStore.Tag]?
 
     public init(_ logicalID: String, caCertificatesBundleS3Bucket: Value<String>? = nil, caCertificatesBundleS3Key: Value<String>? = nil, caCertificatesBundleS3ObjectVersion: Value<String>? = nil, name: Value<String>? = nil, tags: [CfnTrustStore.Tag]? = nil) {
         self.caCertificatesBundleS3Bucket = caCertificatesBundleS3Bucket

@@ -9,9 +9,9 @@ public final class CfnTrustStoreRevocation: Resource, HasAttributes {
     }
 
     /// The attributes required to create a trust store revocation.
-    @exclusivity(unchecked) public var revocationContents: [CfnTrustStoreRevocation.RevocationContent]?
+    public var revocationContents: [CfnTrustStoreRevocation.RevocationContent]?
     /// The Amazon Resource Name (ARN) of the trust store.
-    @exclusivity(unchecked) public var trustStoreArn: Value<String>?
+    public var trustStoreArn: Value<String>?
 
     public init(_ logicalID: String, revocationContents: [CfnTrustStoreRevocation.RevocationContent]? = nil, trustStoreArn: Value<String>? = nil) {
         self.revocationContents = revocationContents

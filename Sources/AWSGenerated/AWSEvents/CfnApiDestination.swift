@@ -9,14 +9,14 @@ public final class CfnApiDestination: Resource, HasAttributes {
     }
 
     /// The arn of the connection.
-    @exclusivity(unchecked) public var connectionArn: Value<String>
-    @exclusivity(unchecked) public var description: Value<String>?
-    @exclusivity(unchecked) public var httpMethod: CfnApiDestination.HttpMethod
+    public var connectionArn: Value<String>
+    public var description: Value<String>?
+    public var httpMethod: CfnApiDestination.HttpMethod
     /// Url endpoint to invoke.
-    @exclusivity(unchecked) public var invocationEndpoint: Value<String>
-    @exclusivity(unchecked) public var invocationRateLimitPerSecond: Value<Int>?
+    public var invocationEndpoint: Value<String>
+    public var invocationRateLimitPerSecond: Value<Int>?
     /// Name of the apiDestination.
-    @exclusivity(unchecked) public var name: Value<String>?
+    public var name: Value<String>?
 
     public init(_ logicalID: String, connectionArn: Value<String>, httpMethod: CfnApiDestination.HttpMethod, invocationEndpoint: Value<String>, description: Value<String>? = nil, invocationRateLimitPerSecond: Value<Int>? = nil, name: Value<String>? = nil) {
         self.connectionArn = connectionArn

@@ -7,12 +7,12 @@ public final class CfnArchive: Resource, HasAttributes {
         case arn = "Arn"
     }
 
-    @exclusivity(unchecked) public var archiveName: Value<String>?
-    @exclusivity(unchecked) public var description: Value<String>?
-    @exclusivity(unchecked) public var eventPattern: TemplateValue?
-    @exclusivity(unchecked) public var kmsKeyIdentifier: Value<String>?
-    @exclusivity(unchecked) public var retentionDays: Value<Int>?
-    @exclusivity(unchecked) public var sourceArn: Value<String>
+    public var archiveName: Value<String>?
+    public var description: Value<String>?
+    public var eventPattern: TemplateValue?
+    public var kmsKeyIdentifier: Value<String>?
+    public var retentionDays: Value<Int>?
+    public var sourceArn: Value<String>
 
     public init(_ logicalID: String, sourceArn: Value<String>, archiveName: Value<String>? = nil, description: Value<String>? = nil, eventPattern: TemplateValue? = nil, kmsKeyIdentifier: Value<String>? = nil, retentionDays: Value<Int>? = nil) {
         self.archiveName = archiveName

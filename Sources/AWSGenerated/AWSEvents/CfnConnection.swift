@@ -11,15 +11,15 @@ public final class CfnConnection: Resource, HasAttributes {
         case secretArn = "SecretArn"
     }
 
-    @exclusivity(unchecked) public var authParameters: CfnConnection.AuthParameters?
-    @exclusivity(unchecked) public var authorizationType: CfnConnection.AuthorizationType?
+    public var authParameters: CfnConnection.AuthParameters?
+    public var authorizationType: CfnConnection.AuthorizationType?
     /// Description of the connection.
-    @exclusivity(unchecked) public var description: Value<String>?
+    public var description: Value<String>?
     /// The private resource the HTTP request will be sent to.
-    @exclusivity(unchecked) public var invocationConnectivityParameters: CfnConnection.InvocationConnectivityParameters?
-    @exclusivity(unchecked) public var kmsKeyIdentifier: Value<String>?
+    public var invocationConnectivityParameters: CfnConnection.InvocationConnectivityParameters?
+    public var kmsKeyIdentifier: Value<String>?
     /// Name of the connection.
-    @exclusivity(unchecked) public var name: Value<String>?
+    public var name: Value<String>?
 
     public init(_ logicalID: String, authParameters: CfnConnection.AuthParameters? = nil, authorizationType: CfnConnection.AuthorizationType? = nil, description: Value<String>? = nil, invocationConnectivityParameters: CfnConnection.InvocationConnectivityParameters? = nil, kmsKeyIdentifier: Value<String>? = nil, name: Value<String>? = nil) {
         self.authParameters = authParameters

@@ -11,12 +11,12 @@ public final class CfnEndpoint: Resource, HasAttributes {
         case stateReason = "StateReason"
     }
 
-    @exclusivity(unchecked) public var description: Value<String>?
-    @exclusivity(unchecked) public var eventBuses: [CfnEndpoint.EndpointEventBus]
-    @exclusivity(unchecked) public var name: Value<String>?
-    @exclusivity(unchecked) public var replicationConfig: CfnEndpoint.ReplicationConfig?
-    @exclusivity(unchecked) public var roleArn: Value<String>?
-    @exclusivity(unchecked) public var routingConfig: CfnEndpoint.RoutingConfig
+    public var description: Value<String>?
+    public var eventBuses: [CfnEndpoint.EndpointEventBus]
+    public var name: Value<String>?
+    public var replicationConfig: CfnEndpoint.ReplicationConfig?
+    public var roleArn: Value<String>?
+    public var routingConfig: CfnEndpoint.RoutingConfig
 
     public init(_ logicalID: String, eventBuses: [CfnEndpoint.EndpointEventBus], routingConfig: CfnEndpoint.RoutingConfig, description: Value<String>? = nil, name: Value<String>? = nil, replicationConfig: CfnEndpoint.ReplicationConfig? = nil, roleArn: Value<String>? = nil) {
         self.description = description

@@ -16,21 +16,21 @@ public final class CfnEventBus: Resource, HasAttributes {
     }
 
     /// Dead Letter Queue for the event bus.
-    @exclusivity(unchecked) public var deadLetterConfig: CfnEventBus.DeadLetterConfig?
+    public var deadLetterConfig: CfnEventBus.DeadLetterConfig?
     /// The description of the event bus.
-    @exclusivity(unchecked) public var description: Value<String>?
+    public var description: Value<String>?
     /// If you are creating a partner event bus, this specifies the partner event source that the new event bus will be matched with.
-    @exclusivity(unchecked) public var eventSourceName: Value<String>?
+    public var eventSourceName: Value<String>?
     /// Kms Key Identifier used to encrypt events at rest in the event bus.
-    @exclusivity(unchecked) public var kmsKeyIdentifier: Value<String>?
+    public var kmsKeyIdentifier: Value<String>?
     /// The logging configuration settings for vended logs.
-    @exclusivity(unchecked) public var logConfig: CfnEventBus.LogConfig?
+    public var logConfig: CfnEventBus.LogConfig?
     /// The name of the event bus.
-    @exclusivity(unchecked) public var name: Value<String>
+    public var name: Value<String>
     /// A JSON string that describes the permission policy statement for the event bus.
-    @exclusivity(unchecked) public var policy: TemplateValue?
+    public var policy: TemplateValue?
     /// Any tags assigned to the event bus.
-    @exclusivity(unchecked) public var tags: [CfnEventBus.Tag]?
+    public var tags: [CfnEventBus.Tag]?
 
     public init(_ logicalID: String, name: Value<String>, deadLetterConfig: CfnEventBus.DeadLetterConfig? = nil, description: Value<String>? = nil, eventSourceName: Value<String>? = nil, kmsKeyIdentifier: Value<String>? = nil, logConfig: CfnEventBus.LogConfig? = nil, policy: TemplateValue? = nil, tags: [CfnEventBus.Tag]? = nil) {
         self.deadLetterConfig = deadLetterConfig

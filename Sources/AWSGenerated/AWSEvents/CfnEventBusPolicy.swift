@@ -4,15 +4,15 @@ import CloudFormation
 /// `AWS::Events::EventBusPolicy`: Resource Type definition for AWS::Events::EventBusPolicy
 public final class CfnEventBusPolicy: Resource {
     /// The action that you are enabling the other account to perform.
-    @exclusivity(unchecked) public var action: CfnEventBusPolicy.Action?
-    @exclusivity(unchecked) public var eventBusPolicyCondition: CfnEventBusPolicy.Condition?
+    public var action: CfnEventBusPolicy.Action?
+    public var eventBusPolicyCondition: CfnEventBusPolicy.Condition?
     /// The name of the event bus associated with the rule.
-    @exclusivity(unchecked) public var eventBusName: Value<String>?
+    public var eventBusName: Value<String>?
     /// The 12-digit AWS account ID that you are permitting to put events to your default event bus.
-    @exclusivity(unchecked) public var principal: Value<String>?
-    @exclusivity(unchecked) public var statement: TemplateValue?
+    public var principal: Value<String>?
+    public var statement: TemplateValue?
     /// An identifier string for the external account that you are granting permissions to
-    @exclusivity(unchecked) public var statementId: Value<String>
+    public var statementId: Value<String>
 
     public init(_ logicalID: String, statementId: Value<String>, action: CfnEventBusPolicy.Action? = nil, eventBusPolicyCondition: CfnEventBusPolicy.Condition? = nil, eventBusName: Value<String>? = nil, principal: Value<String>? = nil, statement: TemplateValue? = nil) {
         self.action = action

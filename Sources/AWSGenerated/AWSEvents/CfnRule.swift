@@ -9,23 +9,23 @@ public final class CfnRule: Resource, HasAttributes {
     }
 
     /// The description of the rule.
-    @exclusivity(unchecked) public var description: Value<String>?
+    public var description: Value<String>?
     /// The name or ARN of the event bus associated with the rule.
-    @exclusivity(unchecked) public var eventBusName: Value<String>?
+    public var eventBusName: Value<String>?
     /// The event pattern of the rule.
-    @exclusivity(unchecked) public var eventPattern: TemplateValue?
+    public var eventPattern: TemplateValue?
     /// The name of the rule.
-    @exclusivity(unchecked) public var name: Value<String>?
+    public var name: Value<String>?
     /// The Amazon Resource Name (ARN) of the role that is used for target invocation.
-    @exclusivity(unchecked) public var roleArn: Value<String>?
+    public var roleArn: Value<String>?
     /// The scheduling expression.
-    @exclusivity(unchecked) public var scheduleExpression: Value<String>?
+    public var scheduleExpression: Value<String>?
     /// The state of the rule.
-    @exclusivity(unchecked) public var state: CfnRule.State?
+    public var state: CfnRule.State?
     /// Any tags assigned to the event rule.
-    @exclusivity(unchecked) public var tags: [CfnRule.Tag]?
+    public var tags: [CfnRule.Tag]?
     /// Adds the specified targets to the specified rule, or updates the targets if they are already associated with the rule.
-    @exclusivity(unchecked) public var targets: [CfnRule.Target]?
+    public var targets: [CfnRule.Target]?
 
     public init(_ logicalID: String, description: Value<String>? = nil, eventBusName: Value<String>? = nil, eventPattern: TemplateValue? = nil, name: Value<String>? = nil, roleArn: Value<String>? = nil, scheduleExpression: Value<String>? = nil, state: CfnRule.State? = nil, tags: [CfnRule.Tag]? = nil, targets: [CfnRule.Target]? = nil) {
         self.description = description

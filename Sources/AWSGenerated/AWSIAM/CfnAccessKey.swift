@@ -8,9 +8,9 @@ public final class CfnAccessKey: Resource, HasAttributes {
         case secretAccessKey = "SecretAccessKey"
     }
 
-    @exclusivity(unchecked) public var serial: Value<Int>?
-    @exclusivity(unchecked) public var status: Value<String>?
-    @exclusivity(unchecked) public var userName: Value<String>
+    public var serial: Value<Int>?
+    public var status: Value<String>?
+    public var userName: Value<String>
 
     public init(_ logicalID: String, userName: Value<String>, serial: Value<Int>? = nil, status: Value<String>? = nil) {
         self.serial = serial

@@ -8,13 +8,13 @@ public final class CfnGroup: Resource, HasAttributes {
     }
 
     /// The name of the group to create.
-    @exclusivity(unchecked) public var groupName: Value<String>?
+    public var groupName: Value<String>?
     /// The Amazon Resource Name (ARN) of the IAM policy you want to attach.
-    @exclusivity(unchecked) public var managedPolicyArns: Value<[String]>?
+    public var managedPolicyArns: Value<[String]>?
     /// The path to the group.
-    @exclusivity(unchecked) public var path: Value<String>?
+    public var path: Value<String>?
     /// Adds or updates an inline policy document that is embedded in the specified IAM group.
-    @exclusivity(unchecked) public var policies: [CfnGroup.Policy]?
+    public var policies: [CfnGroup.Policy]?
 
     public init(_ logicalID: String, groupName: Value<String>? = nil, managedPolicyArns: Value<[String]>? = nil, path: Value<String>? = nil, policies: [CfnGroup.Policy]? = nil) {
         self.groupName = groupName

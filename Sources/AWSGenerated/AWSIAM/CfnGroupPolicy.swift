@@ -4,10 +4,10 @@ import CloudFormation
 /// `AWS::IAM::GroupPolicy`: Adds or updates an inline policy document that is embedded in the specified IAM group.
 public final class CfnGroupPolicy: Resource {
     /// The name of the group to associate the policy with.
-    @exclusivity(unchecked) public var groupName: Value<String>
-    @exclusivity(unchecked) public var policyDocument: TemplateValue?
+    public var groupName: Value<String>
+    public var policyDocument: TemplateValue?
     /// The name of the policy document.
-    @exclusivity(unchecked) public var policyName: Value<String>
+    public var policyName: Value<String>
 
     public init(_ logicalID: String, groupName: Value<String>, policyName: Value<String>, policyDocument: TemplateValue? = nil) {
         self.groupName = groupName

@@ -8,11 +8,11 @@ public final class CfnInstanceProfile: Resource, HasAttributes {
     }
 
     /// The name of the instance profile to create.
-    @exclusivity(unchecked) public var instanceProfileName: Value<String>?
+    public var instanceProfileName: Value<String>?
     /// The path to the instance profile.
-    @exclusivity(unchecked) public var path: Value<String>?
+    public var path: Value<String>?
     /// The name of the role to associate with the instance profile.
-    @exclusivity(unchecked) public var roles: Value<[String]>
+    public var roles: Value<[String]>
 
     public init(_ logicalID: String, roles: Value<[String]>, instanceProfileName: Value<String>? = nil, path: Value<String>? = nil) {
         self.instanceProfileName = instanceProfileName

@@ -15,18 +15,18 @@ public final class CfnManagedPolicy: Resource, HasAttributes {
     }
 
     /// A friendly description of the policy.
-    @exclusivity(unchecked) public var description: Value<String>?
+    public var description: Value<String>?
     /// The name (friendly name, not ARN) of the group to attach the policy to.
-    @exclusivity(unchecked) public var groups: Value<[String]>?
+    public var groups: Value<[String]>?
     /// The friendly name of the policy.
-    @exclusivity(unchecked) public var managedPolicyName: Value<String>?
+    public var managedPolicyName: Value<String>?
     /// The path for the policy.
-    @exclusivity(unchecked) public var path: Value<String>?
-    @exclusivity(unchecked) public var policyDocument: TemplateValue
+    public var path: Value<String>?
+    public var policyDocument: TemplateValue
     /// The name (friendly name, not ARN) of the role to attach the policy to.
-    @exclusivity(unchecked) public var roles: Value<[String]>?
+    public var roles: Value<[String]>?
     /// The name (friendly name, not ARN) of the IAM user to attach the policy to.
-    @exclusivity(unchecked) public var users: Value<[String]>?
+    public var users: Value<[String]>?
 
     public init(_ logicalID: String, policyDocument: TemplateValue, description: Value<String>? = nil, groups: Value<[String]>? = nil, managedPolicyName: Value<String>? = nil, path: Value<String>? = nil, roles: Value<[String]>? = nil, users: Value<[String]>? = nil) {
         self.description = description

@@ -7,10 +7,10 @@ public final class CfnOIDCProvider: Resource, HasAttributes {
         case arn = "Arn"
     }
 
-    @exclusivity(unchecked) public var clientIdList: Value<[String]>?
-    @exclusivity(unchecked) public var tags: [CfnOIDCProvider.Tag]?
-    @exclusivity(unchecked) public var thumbprintList: Value<[String]>?
-    @exclusivity(unchecked) public var url: Value<String>?
+    public var clientIdList: Value<[String]>?
+    public var tags: [CfnOIDCProvider.Tag]?
+    public var thumbprintList: Value<[String]>?
+    public var url: Value<String>?
 
     public init(_ logicalID: String, clientIdList: Value<[String]>? = nil, tags: [CfnOIDCProvider.Tag]? = nil, thumbprintList: Value<[String]>? = nil, url: Value<String>? = nil) {
         self.clientIdList = clientIdList

@@ -8,15 +8,15 @@ public final class CfnPolicy: Resource, HasAttributes {
     }
 
     /// The name of the group to associate the policy with.
-    @exclusivity(unchecked) public var groups: Value<[String]>?
+    public var groups: Value<[String]>?
     /// The policy document.
-    @exclusivity(unchecked) public var policyDocument: TemplateValue
+    public var policyDocument: TemplateValue
     /// The name of the policy document.
-    @exclusivity(unchecked) public var policyName: Value<String>
+    public var policyName: Value<String>
     /// The name of the role to associate the policy with.
-    @exclusivity(unchecked) public var roles: Value<[String]>?
+    public var roles: Value<[String]>?
     /// The name of the user to associate the policy with.
-    @exclusivity(unchecked) public var users: Value<[String]>?
+    public var users: Value<[String]>?
 
     public init(_ logicalID: String, policyDocument: TemplateValue, policyName: Value<String>, groups: Value<[String]>? = nil, roles: Value<[String]>? = nil, users: Value<[String]>? = nil) {
         self.groups = groups

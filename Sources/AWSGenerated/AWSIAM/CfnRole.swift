@@ -9,23 +9,23 @@ public final class CfnRole: Resource, HasAttributes, DecodableResource {
     }
 
     /// The trust policy that is associated with this role.
-    @exclusivity(unchecked) public var assumeRolePolicyDocument: TemplateValue
+    public var assumeRolePolicyDocument: TemplateValue
     /// A description of the role that you provide.
-    @exclusivity(unchecked) public var description: Value<String>?
+    public var description: Value<String>?
     /// A list of Amazon Resource Names (ARNs) of the IAM managed policies that you want to attach to the role.
-    @exclusivity(unchecked) public var managedPolicyArns: Value<[String]>?
+    public var managedPolicyArns: Value<[String]>?
     /// The maximum session duration (in seconds) that you want to set for the specified role.
-    @exclusivity(unchecked) public var maxSessionDuration: Value<Int>?
+    public var maxSessionDuration: Value<Int>?
     /// The path to the role.
-    @exclusivity(unchecked) public var path: Value<String>?
+    public var path: Value<String>?
     /// The ARN of the policy used to set the permissions boundary for the role.
-    @exclusivity(unchecked) public var permissionsBoundary: Value<String>?
+    public var permissionsBoundary: Value<String>?
     /// Adds or updates an inline policy document that is embedded in the specified IAM role.
-    @exclusivity(unchecked) public var policies: [CfnRole.Policy]?
+    public var policies: [CfnRole.Policy]?
     /// A name for the IAM role, up to 64 characters in length.
-    @exclusivity(unchecked) public var roleName: Value<String>?
+    public var roleName: Value<String>?
     /// A list of tags that are attached to the role.
-    @exclusivity(unchecked) public var tags: [CfnRole.Tag]?
+    public var tags: [CfnRole.Tag]?
 
     public init(_ logicalID: String, assumeRolePolicyDocument: TemplateValue, description: Value<String>? = nil, managedPolicyArns: Value<[String]>? = nil, maxSessionDuration: Value<Int>? = nil, path: Value<String>? = nil, permissionsBoundary: Value<String>? = nil, policies: [CfnRole.Policy]? = nil, roleName: Value<String>? = nil, tags: [CfnRole.Tag]? = nil) {
         self.assumeRolePolicyDocument = assumeRolePolicyDocument

@@ -3,11 +3,11 @@ import CloudFormation
 
 /// `AWS::IAM::RolePolicy`: Adds or updates an inline policy document that is embedded in the specified IAM role.
 public final class CfnRolePolicy: Resource {
-    @exclusivity(unchecked) public var policyDocument: TemplateValue?
+    public var policyDocument: TemplateValue?
     /// The name of the policy document.
-    @exclusivity(unchecked) public var policyName: Value<String>
+    public var policyName: Value<String>
     /// The name of the role to associate the policy with.
-    @exclusivity(unchecked) public var roleName: Value<String>
+    public var roleName: Value<String>
 
     public init(_ logicalID: String, policyName: Value<String>, roleName: Value<String>, policyDocument: TemplateValue? = nil) {
         self.policyDocument = policyDocument

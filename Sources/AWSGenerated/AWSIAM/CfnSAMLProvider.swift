@@ -9,15 +9,15 @@ public final class CfnSAMLProvider: Resource, HasAttributes {
     }
 
     /// The private key from your external identity provider
-    @exclusivity(unchecked) public var addPrivateKey: Value<String>?
+    public var addPrivateKey: Value<String>?
     /// The encryption setting for the SAML provider
-    @exclusivity(unchecked) public var assertionEncryptionMode: CfnSAMLProvider.AssertionEncryptionMode?
-    @exclusivity(unchecked) public var name: Value<String>?
-    @exclusivity(unchecked) public var privateKeyList: [CfnSAMLProvider.SAMLPrivateKey]?
+    public var assertionEncryptionMode: CfnSAMLProvider.AssertionEncryptionMode?
+    public var name: Value<String>?
+    public var privateKeyList: [CfnSAMLProvider.SAMLPrivateKey]?
     /// The Key ID of the private key to remove
-    @exclusivity(unchecked) public var removePrivateKey: Value<String>?
-    @exclusivity(unchecked) public var samlMetadataDocument: Value<String>?
-    @exclusivity(unchecked) public var tags: [CfnSAMLProvider.Tag]?
+    public var removePrivateKey: Value<String>?
+    public var samlMetadataDocument: Value<String>?
+    public var tags: [CfnSAMLProvider.Tag]?
 
     public init(_ logicalID: String, addPrivateKey: Value<String>? = nil, assertionEncryptionMode: CfnSAMLProvider.AssertionEncryptionMode? = nil, name: Value<String>? = nil, privateKeyList: [CfnSAMLProvider.SAMLPrivateKey]? = nil, removePrivateKey: Value<String>? = nil, samlMetadataDocument: Value<String>? = nil, tags: [CfnSAMLProvider.Tag]? = nil) {
         self.addPrivateKey = addPrivateKey

@@ -7,12 +7,12 @@ public final class CfnServerCertificate: Resource, HasAttributes {
         case arn = "Arn"
     }
 
-    @exclusivity(unchecked) public var certificateBody: Value<String>?
-    @exclusivity(unchecked) public var certificateChain: Value<String>?
-    @exclusivity(unchecked) public var path: Value<String>?
-    @exclusivity(unchecked) public var privateKey: Value<String>?
-    @exclusivity(unchecked) public var serverCertificateName: Value<String>?
-    @exclusivity(unchecked) public var tags: [CfnServerCertificate.Tag]?
+    public var certificateBody: Value<String>?
+    public var certificateChain: Value<String>?
+    public var path: Value<String>?
+    public var privateKey: Value<String>?
+    public var serverCertificateName: Value<String>?
+    public var tags: [CfnServerCertificate.Tag]?
 
     public init(_ logicalID: String, certificateBody: Value<String>? = nil, certificateChain: Value<String>? = nil, path: Value<String>? = nil, privateKey: Value<String>? = nil, serverCertificateName: Value<String>? = nil, tags: [CfnServerCertificate.Tag]? = nil) {
         self.certificateBody = certificateBody

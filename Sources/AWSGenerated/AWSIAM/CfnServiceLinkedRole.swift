@@ -8,11 +8,11 @@ public final class CfnServiceLinkedRole: Resource, HasAttributes {
     }
 
     /// The service principal for the AWS service to which this role is attached.
-    @exclusivity(unchecked) public var awsServiceName: Value<String>?
+    public var awsServiceName: Value<String>?
     /// A string that you provide, which is combined with the service-provided prefix to form the complete role name.
-    @exclusivity(unchecked) public var customSuffix: Value<String>?
+    public var customSuffix: Value<String>?
     /// The description of the role.
-    @exclusivity(unchecked) public var description: Value<String>?
+    public var description: Value<String>?
 
     public init(_ logicalID: String, awsServiceName: Value<String>? = nil, customSuffix: Value<String>? = nil, description: Value<String>? = nil) {
         self.awsServiceName = awsServiceName

@@ -8,21 +8,21 @@ public final class CfnUser: Resource, HasAttributes {
     }
 
     /// A list of group names to which you want to add the user.
-    @exclusivity(unchecked) public var groups: Value<[String]>?
+    public var groups: Value<[String]>?
     /// Creates a password for the specified IAM user.
-    @exclusivity(unchecked) public var loginProfile: CfnUser.LoginProfile?
+    public var loginProfile: CfnUser.LoginProfile?
     /// A list of Amazon Resource Names (ARNs) of the IAM managed policies that you want to attach to the user.
-    @exclusivity(unchecked) public var managedPolicyArns: Value<[String]>?
+    public var managedPolicyArns: Value<[String]>?
     /// The path for the user name.
-    @exclusivity(unchecked) public var path: Value<String>?
+    public var path: Value<String>?
     /// The ARN of the managed policy that is used to set the permissions boundary for the user.
-    @exclusivity(unchecked) public var permissionsBoundary: Value<String>?
+    public var permissionsBoundary: Value<String>?
     /// Adds or updates an inline policy document that is embedded in the specified IAM user.
-    @exclusivity(unchecked) public var policies: [CfnUser.Policy]?
+    public var policies: [CfnUser.Policy]?
     /// A list of tags that you want to attach to the new user.
-    @exclusivity(unchecked) public var tags: [CfnUser.Tag]?
+    public var tags: [CfnUser.Tag]?
     /// The name of the user to create.
-    @exclusivity(unchecked) public var userName: Value<String>?
+    public var userName: Value<String>?
 
     public init(_ logicalID: String, groups: Value<[String]>? = nil, loginProfile: CfnUser.LoginProfile? = nil, managedPolicyArns: Value<[String]>? = nil, path: Value<String>? = nil, permissionsBoundary: Value<String>? = nil, policies: [CfnUser.Policy]? = nil, tags: [CfnUser.Tag]? = nil, userName: Value<String>? = nil) {
         self.groups = groups

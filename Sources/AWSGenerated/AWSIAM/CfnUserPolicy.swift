@@ -3,11 +3,11 @@ import CloudFormation
 
 /// `AWS::IAM::UserPolicy`: Adds or updates an inline policy document that is embedded in the specified IAM user.
 public final class CfnUserPolicy: Resource {
-    @exclusivity(unchecked) public var policyDocument: TemplateValue?
+    public var policyDocument: TemplateValue?
     /// The name of the policy document.
-    @exclusivity(unchecked) public var policyName: Value<String>
+    public var policyName: Value<String>
     /// The name of the user to associate the policy with.
-    @exclusivity(unchecked) public var userName: Value<String>
+    public var userName: Value<String>
 
     public init(_ logicalID: String, policyName: Value<String>, userName: Value<String>, policyDocument: TemplateValue? = nil) {
         self.policyDocument = policyDocument

@@ -7,8 +7,8 @@ public final class CfnUserToGroupAddition: Resource, HasAttributes {
         case id = "Id"
     }
 
-    @exclusivity(unchecked) public var groupName: Value<String>
-    @exclusivity(unchecked) public var users: Value<[String]>
+    public var groupName: Value<String>
+    public var users: Value<[String]>
 
     public init(_ logicalID: String, groupName: Value<String>, users: Value<[String]>) {
         self.groupName = groupName

@@ -7,10 +7,10 @@ public final class CfnVirtualMFADevice: Resource, HasAttributes {
         case serialNumber = "SerialNumber"
     }
 
-    @exclusivity(unchecked) public var path: Value<String>?
-    @exclusivity(unchecked) public var tags: [CfnVirtualMFADevice.Tag]?
-    @exclusivity(unchecked) public var users: Value<[String]>
-    @exclusivity(unchecked) public var virtualMfaDeviceName: Value<String>?
+    public var path: Value<String>?
+    public var tags: [CfnVirtualMFADevice.Tag]?
+    public var users: Value<[String]>
+    public var virtualMfaDeviceName: Value<String>?
 
     public init(_ logicalID: String, users: Value<[String]>, path: Value<String>? = nil, tags: [CfnVirtualMFADevice.Tag]? = nil, virtualMfaDeviceName: Value<String>? = nil) {
         self.path = path

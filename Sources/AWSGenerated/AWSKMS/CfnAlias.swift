@@ -4,9 +4,9 @@ import CloudFormation
 /// `AWS::KMS::Alias`: The ``AWS::KMS::Alias`` resource specifies a display name for a [KMS key](https://docs.aws.amazon.com/kms/latest/developerguide/concepts.html#kms_keys).
 public final class CfnAlias: Resource {
     /// Specifies the alias name.
-    @exclusivity(unchecked) public var aliasName: Value<String>
+    public var aliasName: Value<String>
     /// Associates the alias with the specified [](https://docs.aws.amazon.com/kms/latest/developerguide/concepts.html#customer-cmk).
-    @exclusivity(unchecked) public var targetKeyId: Value<String>
+    public var targetKeyId: Value<String>
 
     public init(_ logicalID: String, aliasName: Value<String>, targetKeyId: Value<String>) {
         self.aliasName = aliasName

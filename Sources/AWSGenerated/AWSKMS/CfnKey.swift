@@ -9,29 +9,29 @@ public final class CfnKey: Resource, HasAttributes {
     }
 
     /// Skips ("bypasses") the key policy lockout safety check.
-    @exclusivity(unchecked) public var bypassPolicyLockoutSafetyCheck: Value<Bool>?
+    public var bypassPolicyLockoutSafetyCheck: Value<Bool>?
     /// A description of the KMS key.
-    @exclusivity(unchecked) public var description: Value<String>?
+    public var description: Value<String>?
     /// Enables automatic rotation of the key material for the specified KMS key.
-    @exclusivity(unchecked) public var enableKeyRotation: Value<Bool>?
+    public var enableKeyRotation: Value<Bool>?
     /// Specifies whether the KMS key is enabled.
-    @exclusivity(unchecked) public var enabled: Value<Bool>?
+    public var enabled: Value<Bool>?
     /// The key policy to attach to the KMS key.
-    @exclusivity(unchecked) public var keyPolicy: TemplateValue?
+    public var keyPolicy: TemplateValue?
     /// Specifies the type of KMS key to create.
-    @exclusivity(unchecked) public var keySpec: CfnKey.KeySpec?
+    public var keySpec: CfnKey.KeySpec?
     /// Determines the [cryptographic operations](https://docs.aws.amazon.com/kms/latest/developerguide/concepts.html#cryptographic-operations) for which you can use the KMS key.
-    @exclusivity(unchecked) public var keyUsage: CfnKey.KeyUsage?
+    public var keyUsage: CfnKey.KeyUsage?
     /// Creates a multi-Region primary key that you can replicate in other AWS-Regions.
-    @exclusivity(unchecked) public var multiRegion: Value<Bool>?
+    public var multiRegion: Value<Bool>?
     /// The source of the key material for the KMS key.
-    @exclusivity(unchecked) public var origin: CfnKey.Origin?
+    public var origin: CfnKey.Origin?
     /// Specifies the number of days in the waiting period before KMS deletes a KMS key that has been removed from a CloudFormation stack.
-    @exclusivity(unchecked) public var pendingWindowInDays: Value<Int>?
+    public var pendingWindowInDays: Value<Int>?
     /// Specifies a custom period of time between each rotation date.
-    @exclusivity(unchecked) public var rotationPeriodInDays: Value<Int>?
+    public var rotationPeriodInDays: Value<Int>?
     /// Assigns one or more tags to the replica key.
-    @exclusivity(unchecked) public var tags: [CfnKey.Tag]?
+    public var tags: [CfnKey.Tag]?
 
     public init(_ logicalID: String, bypassPolicyLockoutSafetyCheck: Value<Bool>? = nil, description: Value<String>? = nil, enableKeyRotation: Value<Bool>? = nil, enabled: Value<Bool>? = nil, keyPolicy: TemplateValue? = nil, keySpec: CfnKey.KeySpec? = nil, keyUsage: CfnKey.KeyUsage? = nil, multiRegion: Value<Bool>? = nil, origin: CfnKey.Origin? = nil, pendingWindowInDays: Value<Int>? = nil, rotationPeriodInDays: Value<Int>? = nil, tags: [CfnKey.Tag]? = nil) {
         self.bypassPolicyLockoutSafetyCheck = bypassPolicyLockoutSafetyCheck

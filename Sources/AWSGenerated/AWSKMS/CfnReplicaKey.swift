@@ -9,17 +9,17 @@ public final class CfnReplicaKey: Resource, HasAttributes {
     }
 
     /// A description of the AWS KMS key.
-    @exclusivity(unchecked) public var description: Value<String>?
+    public var description: Value<String>?
     /// Specifies whether the AWS KMS key is enabled.
-    @exclusivity(unchecked) public var enabled: Value<Bool>?
+    public var enabled: Value<Bool>?
     /// The key policy that authorizes use of the AWS KMS key.
-    @exclusivity(unchecked) public var keyPolicy: TemplateValue
+    public var keyPolicy: TemplateValue
     /// Specifies the number of days in the waiting period before AWS KMS deletes an AWS KMS key that has been removed from a CloudFormation stack.
-    @exclusivity(unchecked) public var pendingWindowInDays: Value<Int>?
+    public var pendingWindowInDays: Value<Int>?
     /// Identifies the primary AWS KMS key to create a replica of.
-    @exclusivity(unchecked) public var primaryKeyArn: Value<String>
+    public var primaryKeyArn: Value<String>
     /// An array of key-value pairs to apply to this resource.
-    @exclusivity(unchecked) public var tags: [CfnReplicaKey.Tag]?
+    public var tags: [CfnReplicaKey.Tag]?
 
     public init(_ logicalID: String, keyPolicy: TemplateValue, primaryKeyArn: Value<String>, description: Value<String>? = nil, enabled: Value<Bool>? = nil, pendingWindowInDays: Value<Int>? = nil, tags: [CfnReplicaKey.Tag]? = nil) {
         self.description = description

@@ -11,21 +11,21 @@ public final class CfnChannel: Resource, HasAttributes {
     }
 
     /// The name of the channel.
-    @exclusivity(unchecked) public var channelName: Value<String>
+    public var channelName: Value<String>
     /// Server-side encryption configuration for data at rest.
-    @exclusivity(unchecked) public var encryptionConfiguration: CfnChannel.EncryptionConfiguration?
+    public var encryptionConfiguration: CfnChannel.EncryptionConfiguration?
     /// Configuration for delivering channel operational logs.
-    @exclusivity(unchecked) public var loggingConfiguration: CfnChannel.LoggingConfiguration?
+    public var loggingConfiguration: CfnChannel.LoggingConfiguration?
     /// Configuration for delivery to a vanilla S3 bucket destination.
-    @exclusivity(unchecked) public var s3DestinationConfiguration: CfnChannel.S3DestinationConfiguration?
+    public var s3DestinationConfiguration: CfnChannel.S3DestinationConfiguration?
     /// Configuration for delivery to S3 Tables destinations.
-    @exclusivity(unchecked) public var s3TablesDestinationConfiguration: CfnChannel.S3TablesDestinationConfiguration?
+    public var s3TablesDestinationConfiguration: CfnChannel.S3TablesDestinationConfiguration?
     /// The ARN of the IAM role that the channel assumes to read from the source stream, deliver records to the destination, and (when enabled) write CloudWatch Logs.
-    @exclusivity(unchecked) public var serviceExecutionRoleARN: Value<String>
+    public var serviceExecutionRoleARN: Value<String>
     /// List of stream configurations associated with the channel.
-    @exclusivity(unchecked) public var streamConfigurationList: [CfnChannel.StreamConfiguration]
+    public var streamConfigurationList: [CfnChannel.StreamConfiguration]
     /// An arbitrary set of tags (key-value pairs) to associate with the Kinesis channel.
-    @exclusivity(unchecked) public var tags: [CfnChannel.Tag]?
+    public var tags: [CfnChannel.Tag]?
 
     public init(_ logicalID: String, channelName: Value<String>, serviceExecutionRoleARN: Value<String>, streamConfigurationList: [CfnChannel.StreamConfiguration], encryptionConfiguration: CfnChannel.EncryptionConfiguration? = nil, loggingConfiguration: CfnChannel.LoggingConfiguration? = nil, s3DestinationConfiguration: CfnChannel.S3DestinationConfiguration? = nil, s3TablesDestinationConfiguration: CfnChannel.S3TablesDestinationConfiguration? = nil, tags: [CfnChannel.Tag]? = nil) {
         self.channelName = channelName

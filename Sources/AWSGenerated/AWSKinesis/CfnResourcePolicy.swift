@@ -4,9 +4,9 @@ import CloudFormation
 /// `AWS::Kinesis::ResourcePolicy`: Resource Type definition for AWS::Kinesis::ResourcePolicy
 public final class CfnResourcePolicy: Resource {
     /// The ARN of the AWS Kinesis resource to which the policy applies.
-    @exclusivity(unchecked) public var resourceArn: Value<String>
+    public var resourceArn: Value<String>
     /// A policy document containing permissions to add to the specified resource.
-    @exclusivity(unchecked) public var resourcePolicy: TemplateValue
+    public var resourcePolicy: TemplateValue
 
     public init(_ logicalID: String, resourceArn: Value<String>, resourcePolicy: TemplateValue) {
         self.resourceArn = resourceArn

@@ -9,25 +9,25 @@ public final class CfnStream: Resource, HasAttributes {
     }
 
     /// The final list of shard-level metrics
-    @exclusivity(unchecked) public var desiredShardLevelMetrics: [CfnStream.EnhancedMetric]?
+    public var desiredShardLevelMetrics: [CfnStream.EnhancedMetric]?
     /// Maximum size of a data record in KiB allowed to be put into Kinesis stream.
-    @exclusivity(unchecked) public var maxRecordSizeInKiB: Value<Int>?
+    public var maxRecordSizeInKiB: Value<Int>?
     /// The name of the Kinesis stream.
-    @exclusivity(unchecked) public var name: Value<String>?
+    public var name: Value<String>?
     /// The record distribution strategy for the stream.
-    @exclusivity(unchecked) public var recordDistributionStrategy: CfnStream.RecordDistributionStrategy?
+    public var recordDistributionStrategy: CfnStream.RecordDistributionStrategy?
     /// The number of hours for the data records that are stored in shards to remain accessible.
-    @exclusivity(unchecked) public var retentionPeriodHours: Value<Int>?
+    public var retentionPeriodHours: Value<Int>?
     /// The number of shards that the stream uses.
-    @exclusivity(unchecked) public var shardCount: Value<Int>?
+    public var shardCount: Value<Int>?
     /// When specified, enables or updates server-side encryption using an AWS KMS key for a specified stream.
-    @exclusivity(unchecked) public var streamEncryption: CfnStream.StreamEncryption?
+    public var streamEncryption: CfnStream.StreamEncryption?
     /// The mode in which the stream is running.
-    @exclusivity(unchecked) public var streamModeDetails: CfnStream.StreamModeDetails?
+    public var streamModeDetails: CfnStream.StreamModeDetails?
     /// An arbitrary set of tags (key-value pairs) to associate with the Kinesis stream.
-    @exclusivity(unchecked) public var tags: [CfnStream.Tag]?
+    public var tags: [CfnStream.Tag]?
     /// Target warm throughput in MiB/s for the stream.
-    @exclusivity(unchecked) public var warmThroughputMiBps: Value<Int>?
+    public var warmThroughputMiBps: Value<Int>?
 
     public init(_ logicalID: String, desiredShardLevelMetrics: [CfnStream.EnhancedMetric]? = nil, maxRecordSizeInKiB: Value<Int>? = nil, name: Value<String>? = nil, recordDistributionStrategy: CfnStream.RecordDistributionStrategy? = nil, retentionPeriodHours: Value<Int>? = nil, shardCount: Value<Int>? = nil, streamEncryption: CfnStream.StreamEncryption? = nil, streamModeDetails: CfnStream.StreamModeDetails? = nil, tags: [CfnStream.Tag]? = nil, warmThroughputMiBps: Value<Int>? = nil) {
         self.desiredShardLevelMetrics = desiredShardLevelMetrics

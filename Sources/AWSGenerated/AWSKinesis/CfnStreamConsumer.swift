@@ -12,11 +12,11 @@ public final class CfnStreamConsumer: Resource, HasAttributes {
     }
 
     /// The name of the Kinesis Stream Consumer.
-    @exclusivity(unchecked) public var consumerName: Value<String>
+    public var consumerName: Value<String>
     /// The Amazon resource name (ARN) of the Kinesis data stream that you want to register the consumer with.
-    @exclusivity(unchecked) public var streamARN: Value<String>
+    public var streamARN: Value<String>
     /// An arbitrary set of tags (key–value pairs) to associate with the Kinesis consumer.
-    @exclusivity(unchecked) public var tags: [CfnStreamConsumer.Tag]?
+    public var tags: [CfnStreamConsumer.Tag]?
 
     public init(_ logicalID: String, consumerName: Value<String>, streamARN: Value<String>, tags: [CfnStreamConsumer.Tag]? = nil) {
         self.consumerName = consumerName

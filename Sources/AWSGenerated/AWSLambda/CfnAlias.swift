@@ -8,17 +8,17 @@ public final class CfnAlias: Resource, HasAttributes {
     }
 
     /// A description of the alias.
-    @exclusivity(unchecked) public var description: Value<String>?
+    public var description: Value<String>?
     /// The name of the Lambda function.
-    @exclusivity(unchecked) public var functionName: Value<String>
+    public var functionName: Value<String>
     /// The function version that the alias invokes.
-    @exclusivity(unchecked) public var functionVersion: Value<String>
+    public var functionVersion: Value<String>
     /// The name of the alias.
-    @exclusivity(unchecked) public var name: Value<String>
+    public var name: Value<String>
     /// Specifies a provisioned concurrency configuration for a function's alias.
-    @exclusivity(unchecked) public var provisionedConcurrencyConfig: CfnAlias.ProvisionedConcurrencyConfiguration?
+    public var provisionedConcurrencyConfig: CfnAlias.ProvisionedConcurrencyConfiguration?
     /// The routing configuration of the alias.
-    @exclusivity(unchecked) public var routingConfig: CfnAlias.AliasRoutingConfiguration?
+    public var routingConfig: CfnAlias.AliasRoutingConfiguration?
 
     public init(_ logicalID: String, functionName: Value<String>, functionVersion: Value<String>, name: Value<String>, description: Value<String>? = nil, provisionedConcurrencyConfig: CfnAlias.ProvisionedConcurrencyConfiguration? = nil, routingConfig: CfnAlias.AliasRoutingConfiguration? = nil) {
         self.description = description

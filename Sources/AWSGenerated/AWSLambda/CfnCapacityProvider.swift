@@ -8,23 +8,23 @@ public final class CfnCapacityProvider: Resource, HasAttributes {
         case state = "State"
     }
 
-    @exclusivity(unchecked) public var capacityProviderName: Value<String>?
+    public var capacityProviderName: Value<String>?
     /// The scaling configuration for the capacity provider.
-    @exclusivity(unchecked) public var capacityProviderScalingConfig: CfnCapacityProvider.CapacityProviderScalingConfig?
+    public var capacityProviderScalingConfig: CfnCapacityProvider.CapacityProviderScalingConfig?
     /// The instance requirements for compute resources managed by the capacity provider.
-    @exclusivity(unchecked) public var instanceRequirements: CfnCapacityProvider.InstanceRequirements?
+    public var instanceRequirements: CfnCapacityProvider.InstanceRequirements?
     /// The ARN of the KMS key used to encrypt the capacity provider's resources.
-    @exclusivity(unchecked) public var kmsKeyArn: Value<String>?
+    public var kmsKeyArn: Value<String>?
     /// The permissions configuration for the capacity provider.
-    @exclusivity(unchecked) public var permissionsConfig: CfnCapacityProvider.CapacityProviderPermissionsConfig
+    public var permissionsConfig: CfnCapacityProvider.CapacityProviderPermissionsConfig
     /// Configuration for tag propagation to managed resources launched by the capacity provider.
-    @exclusivity(unchecked) public var propagateTags: CfnCapacityProvider.PropagateTagsConfig?
+    public var propagateTags: CfnCapacityProvider.PropagateTagsConfig?
     /// A key-value pair that provides metadata for the capacity provider.
-    @exclusivity(unchecked) public var tags: [CfnCapacityProvider.Tag]?
+    public var tags: [CfnCapacityProvider.Tag]?
     /// The telemetry configuration for the capacity provider, including logging settings.
-    @exclusivity(unchecked) public var telemetryConfig: CfnCapacityProvider.CapacityProviderTelemetryConfig?
+    public var telemetryConfig: CfnCapacityProvider.CapacityProviderTelemetryConfig?
     /// The VPC configuration for the capacity provider.
-    @exclusivity(unchecked) public var vpcConfig: CfnCapacityProvider.CapacityProviderVpcConfig
+    public var vpcConfig: CfnCapacityProvider.CapacityProviderVpcConfig
 
     public init(_ logicalID: String, permissionsConfig: CfnCapacityProvider.CapacityProviderPermissionsConfig, vpcConfig: CfnCapacityProvider.CapacityProviderVpcConfig, capacityProviderName: Value<String>? = nil, capacityProviderScalingConfig: CfnCapacityProvider.CapacityProviderScalingConfig? = nil, instanceRequirements: CfnCapacityProvider.InstanceRequirements? = nil, kmsKeyArn: Value<String>? = nil, propagateTags: CfnCapacityProvider.PropagateTagsConfig? = nil, tags: [CfnCapacityProvider.Tag]? = nil, telemetryConfig: CfnCapacityProvider.CapacityProviderTelemetryConfig? = nil) {
         self.capacityProviderName = capacityProviderName

@@ -9,13 +9,13 @@ public final class CfnCodeSigningConfig: Resource, HasAttributes {
     }
 
     /// When the CodeSigningConfig is later on attached to a function, the function code will be expected to be signed by profiles from this list
-    @exclusivity(unchecked) public var allowedPublishers: CfnCodeSigningConfig.AllowedPublishers
+    public var allowedPublishers: CfnCodeSigningConfig.AllowedPublishers
     /// Policies to control how to act if a signature is invalid
-    @exclusivity(unchecked) public var codeSigningPolicies: CfnCodeSigningConfig.CodeSigningPolicies?
+    public var codeSigningPolicies: CfnCodeSigningConfig.CodeSigningPolicies?
     /// A description of the CodeSigningConfig
-    @exclusivity(unchecked) public var description: Value<String>?
+    public var description: Value<String>?
     /// A list of tags to apply to CodeSigningConfig resource
-    @exclusivity(unchecked) public var tags: [CfnCodeSigningConfig.Tag]?
+    public var tags: [CfnCodeSigningConfig.Tag]?
 
     public init(_ logicalID: String, allowedPublishers: CfnCodeSigningConfig.AllowedPublishers, codeSigningPolicies: CfnCodeSigningConfig.CodeSigningPolicies? = nil, description: Value<String>? = nil, tags: [CfnCodeSigningConfig.Tag]? = nil) {
         self.allowedPublishers = allowedPublishers

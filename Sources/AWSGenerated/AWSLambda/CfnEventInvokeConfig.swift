@@ -3,15 +3,15 @@ import CloudFormation
 
 /// `AWS::Lambda::EventInvokeConfig`: The AWS::Lambda::EventInvokeConfig resource configures options for asynchronous invocation on a version or an alias.
 public final class CfnEventInvokeConfig: Resource {
-    @exclusivity(unchecked) public var destinationConfig: CfnEventInvokeConfig.DestinationConfig?
+    public var destinationConfig: CfnEventInvokeConfig.DestinationConfig?
     /// The name of the Lambda function.
-    @exclusivity(unchecked) public var functionName: Value<String>
+    public var functionName: Value<String>
     /// The maximum age of a request that Lambda sends to a function for processing.
-    @exclusivity(unchecked) public var maximumEventAgeInSeconds: Value<Int>?
+    public var maximumEventAgeInSeconds: Value<Int>?
     /// The maximum number of times to retry when the function returns an error.
-    @exclusivity(unchecked) public var maximumRetryAttempts: Value<Int>?
+    public var maximumRetryAttempts: Value<Int>?
     /// The identifier of a version or alias.
-    @exclusivity(unchecked) public var qualifier: Value<String>
+    public var qualifier: Value<String>
 
     public init(_ logicalID: String, functionName: Value<String>, qualifier: Value<String>, destinationConfig: CfnEventInvokeConfig.DestinationConfig? = nil, maximumEventAgeInSeconds: Value<Int>? = nil, maximumRetryAttempts: Value<Int>? = nil) {
         self.destinationConfig = destinationConfig

@@ -9,61 +9,61 @@ public final class CfnEventSourceMapping: Resource, HasAttributes, DecodableReso
     }
 
     /// Specific configuration settings for an Amazon Managed Streaming for Apache Kafka (Amazon MSK) event source.
-    @exclusivity(unchecked) public var amazonManagedKafkaEventSourceConfig: CfnEventSourceMapping.AmazonManagedKafkaEventSourceConfig?
+    public var amazonManagedKafkaEventSourceConfig: CfnEventSourceMapping.AmazonManagedKafkaEventSourceConfig?
     /// The maximum number of records in each batch that Lambda pulls from your stream or queue and sends to your function.
-    @exclusivity(unchecked) public var batchSize: Value<Int>?
+    public var batchSize: Value<Int>?
     /// (Kinesis and DynamoDB Streams only) If the function returns an error, split the batch in two and retry.
-    @exclusivity(unchecked) public var bisectBatchOnFunctionError: Value<Bool>?
+    public var bisectBatchOnFunctionError: Value<Bool>?
     /// (Kinesis, DynamoDB Streams, Amazon MSK, and self-managed Apache Kafka) A configuration object that specifies the destination of an event after Lambda processes it.
-    @exclusivity(unchecked) public var destinationConfig: CfnEventSourceMapping.DestinationConfig?
+    public var destinationConfig: CfnEventSourceMapping.DestinationConfig?
     /// Specific configuration settings for a DocumentDB event source.
-    @exclusivity(unchecked) public var documentDBEventSourceConfig: CfnEventSourceMapping.DocumentDBEventSourceConfig?
+    public var documentDBEventSourceConfig: CfnEventSourceMapping.DocumentDBEventSourceConfig?
     /// When true, the event source mapping is active.
-    @exclusivity(unchecked) public var enabled: Value<Bool>?
+    public var enabled: Value<Bool>?
     /// The Amazon Resource Name (ARN) of the event source.
-    @exclusivity(unchecked) public var eventSourceArn: Value<String>?
+    public var eventSourceArn: Value<String>?
     /// An object that defines the filter criteria that determine whether Lambda should process an event.
-    @exclusivity(unchecked) public var filterCriteria: CfnEventSourceMapping.FilterCriteria?
+    public var filterCriteria: CfnEventSourceMapping.FilterCriteria?
     /// The name or ARN of the Lambda function.
-    @exclusivity(unchecked) public var functionName: Value<String>
+    public var functionName: Value<String>
     /// (Kinesis, DynamoDB Streams, and SQS) A list of current response type enums applied to the event source mapping.
-    @exclusivity(unchecked) public var functionResponseTypes: [CfnEventSourceMapping.FunctionResponseTypes]?
+    public var functionResponseTypes: [CfnEventSourceMapping.FunctionResponseTypes]?
     /// The ARN of the KMSlong (KMS) customer managed key that Lambda uses to encrypt your function's [filter criteria](https://docs.aws.amazon.com/lambda/latest/dg/invocation-eventfiltering.html#filtering...
-    @exclusivity(unchecked) public var kmsKeyArn: Value<String>?
+    public var kmsKeyArn: Value<String>?
     /// (Amazon MSK, and self-managed Apache Kafka only) The logging configuration for your event source.
-    @exclusivity(unchecked) public var loggingConfig: CfnEventSourceMapping.LoggingConfig?
+    public var loggingConfig: CfnEventSourceMapping.LoggingConfig?
     /// The maximum amount of time, in seconds, that Lambda spends gathering records before invoking the function.
-    @exclusivity(unchecked) public var maximumBatchingWindowInSeconds: Value<Int>?
+    public var maximumBatchingWindowInSeconds: Value<Int>?
     /// (Kinesis, DynamoDB Streams, Amazon MSK, and self-managed Apache Kafka) Discard records older than the specified age.
-    @exclusivity(unchecked) public var maximumRecordAgeInSeconds: Value<Int>?
+    public var maximumRecordAgeInSeconds: Value<Int>?
     /// (Kinesis, DynamoDB Streams, Amazon MSK, and self-managed Apache Kafka) Discard records after the specified number of retries.
-    @exclusivity(unchecked) public var maximumRetryAttempts: Value<Int>?
+    public var maximumRetryAttempts: Value<Int>?
     /// The metrics configuration for your event source.
-    @exclusivity(unchecked) public var metricsConfig: CfnEventSourceMapping.MetricsConfig?
+    public var metricsConfig: CfnEventSourceMapping.MetricsConfig?
     /// (Kinesis and DynamoDB Streams only) The number of batches to process concurrently from each shard.
-    @exclusivity(unchecked) public var parallelizationFactor: Value<Int>?
+    public var parallelizationFactor: Value<Int>?
     /// (Amazon SQS, Amazon MSK, and self-managed Apache Kafka only) The provisioned mode configuration for the event source.
-    @exclusivity(unchecked) public var provisionedPollerConfig: CfnEventSourceMapping.ProvisionedPollerConfig?
+    public var provisionedPollerConfig: CfnEventSourceMapping.ProvisionedPollerConfig?
     /// (Amazon MQ) The name of the Amazon MQ broker destination queue to consume.
-    @exclusivity(unchecked) public var queues: Value<[String]>?
+    public var queues: Value<[String]>?
     /// This property is for Amazon SQS event sources only.
-    @exclusivity(unchecked) public var scalingConfig: CfnEventSourceMapping.ScalingConfig?
+    public var scalingConfig: CfnEventSourceMapping.ScalingConfig?
     /// The self-managed Apache Kafka cluster for your event source.
-    @exclusivity(unchecked) public var selfManagedEventSource: CfnEventSourceMapping.SelfManagedEventSource?
+    public var selfManagedEventSource: CfnEventSourceMapping.SelfManagedEventSource?
     /// Specific configuration settings for a self-managed Apache Kafka event source.
-    @exclusivity(unchecked) public var selfManagedKafkaEventSourceConfig: CfnEventSourceMapping.SelfManagedKafkaEventSourceConfig?
+    public var selfManagedKafkaEventSourceConfig: CfnEventSourceMapping.SelfManagedKafkaEventSourceConfig?
     /// An array of the authentication protocol, VPC components, or virtual host to secure and define your event source.
-    @exclusivity(unchecked) public var sourceAccessConfigurations: [CfnEventSourceMapping.SourceAccessConfiguration]?
+    public var sourceAccessConfigurations: [CfnEventSourceMapping.SourceAccessConfiguration]?
     /// The position in a stream from which to start reading.
-    @exclusivity(unchecked) public var startingPosition: Value<String>?
+    public var startingPosition: Value<String>?
     /// With ``StartingPosition`` set to ``AT_TIMESTAMP``, the time from which to start reading, in Unix time seconds.
-    @exclusivity(unchecked) public var startingPositionTimestamp: Value<Double>?
+    public var startingPositionTimestamp: Value<Double>?
     /// A list of tags to add to the event source mapping.
-    @exclusivity(unchecked) public var tags: [CfnEventSourceMapping.Tag]?
+    public var tags: [CfnEventSourceMapping.Tag]?
     /// The name of the Kafka topic.
-    @exclusivity(unchecked) public var topics: Value<[String]>?
+    public var topics: Value<[String]>?
     /// (Kinesis and DynamoDB Streams only) The duration in seconds of a processing window for DynamoDB and Kinesis Streams event sources.
-    @exclusivity(unchecked) public var tumblingWindowInSeconds: Value<Int>?
+    public var tumblingWindowInSeconds: Value<Int>?
 
     public init(_ logicalID: String, functionName: Value<String>, amazonManagedKafkaEventSourceConfig: CfnEventSourceMapping.AmazonManagedKafkaEventSourceConfig? = nil, batchSize: Value<Int>? = nil, bisectBatchOnFunctionError: Value<Bool>? = nil, destinationConfig: CfnEventSourceMapping.DestinationConfig? = nil, documentDBEventSourceConfig: CfnEventSourceMapping.DocumentDBEventSourceConfig? = nil, enabled: Value<Bool>? = nil, eventSourceArn: Value<String>? = nil, filterCriteria: CfnEventSourceMapping.FilterCriteria? = nil, functionResponseTypes: [CfnEventSourceMapping.FunctionResponseTypes]? = nil, kmsKeyArn: Value<String>? = nil, loggingConfig: CfnEventSourceMapping.LoggingConfig? = nil, maximumBatchingWindowInSeconds: Value<Int>? = nil, maximumRecordAgeInSeconds: Value<Int>? = nil, maximumRetryAttempts: Value<Int>? = nil, metricsConfig: CfnEventSourceMapping.MetricsConfig? = nil, parallelizationFactor: Value<Int>? = nil, provisionedPollerConfig: CfnEventSourceMapping.ProvisionedPollerConfig? = nil, queues: Value<[String]>? = nil, scalingConfig: CfnEventSourceMapping.ScalingConfig? = nil, selfManagedEventSource: CfnEventSourceMapping.SelfManagedEventSource? = nil, selfManagedKafkaEventSourceConfig: CfnEventSourceMapping.SelfManagedKafkaEventSourceConfig? = nil, sourceAccessConfigurations: [CfnEventSourceMapping.SourceAccessConfiguration]? = nil, startingPosition: Value<String>? = nil, startingPositionTimestamp: Value<Double>? = nil, tags: [CfnEventSourceMapping.Tag]? = nil, topics: Value<[String]>? = nil, tumblingWindowInSeconds: Value<Int>? = nil) {
         self.amazonManagedKafkaEventSourceConfig = amazonManagedKafkaEventSourceConfig

@@ -11,66 +11,66 @@ public final class CfnFunction: Resource, HasAttributes, DecodableResource {
     }
 
     /// The instruction set architecture that the function supports.
-    @exclusivity(unchecked) public var architectures: [CfnFunction.Architectures]?
+    public var architectures: [CfnFunction.Architectures]?
     /// Configuration for the capacity provider that manages compute resources for Lambda functions.
-    @exclusivity(unchecked) public var capacityProviderConfig: CfnFunction.CapacityProviderConfig?
+    public var capacityProviderConfig: CfnFunction.CapacityProviderConfig?
     /// The code for the function.
-    @exclusivity(unchecked) public var code: CfnFunction.Code
+    public var code: CfnFunction.Code
     /// To enable code signing for this function, specify the ARN of a code-signing configuration.
-    @exclusivity(unchecked) public var codeSigningConfigArn: Value<String>?
+    public var codeSigningConfigArn: Value<String>?
     /// A dead-letter queue configuration that specifies the queue or topic where Lambda sends asynchronous events when they fail processing.
-    @exclusivity(unchecked) public var deadLetterConfig: CfnFunction.DeadLetterConfig?
+    public var deadLetterConfig: CfnFunction.DeadLetterConfig?
     /// A description of the function.
-    @exclusivity(unchecked) public var description: Value<String>?
+    public var description: Value<String>?
     /// Configuration settings for [durable functions](https://docs.aws.amazon.com/lambda/latest/dg/durable-functions.html), including execution timeout, retention period for execution history, and an opti...
-    @exclusivity(unchecked) public var durableConfig: CfnFunction.DurableConfig?
+    public var durableConfig: CfnFunction.DurableConfig?
     /// Environment variables that are accessible from function code during execution.
-    @exclusivity(unchecked) public var environment: CfnFunction.Environment?
+    public var environment: CfnFunction.Environment?
     /// The size of the function's ``/tmp`` directory in MB.
-    @exclusivity(unchecked) public var ephemeralStorage: CfnFunction.EphemeralStorage?
+    public var ephemeralStorage: CfnFunction.EphemeralStorage?
     /// Connection settings for an Amazon EFS or Amazon S3 Files file system.
-    @exclusivity(unchecked) public var fileSystemConfigs: [CfnFunction.FileSystemConfig]?
+    public var fileSystemConfigs: [CfnFunction.FileSystemConfig]?
     /// The name of the Lambda function, up to 64 characters in length.
-    @exclusivity(unchecked) public var functionName: Value<String>?
+    public var functionName: Value<String>?
     /// Configuration that defines the scaling behavior for a Lambda Managed Instances function, including the minimum and maximum number of execution environments that can be provisioned.
-    @exclusivity(unchecked) public var functionScalingConfig: CfnFunction.FunctionScalingConfig?
+    public var functionScalingConfig: CfnFunction.FunctionScalingConfig?
     /// The name of the method within your code that Lambda calls to run your function.
-    @exclusivity(unchecked) public var handler: Value<String>?
+    public var handler: Value<String>?
     /// Configuration values that override the container image Dockerfile settings.
-    @exclusivity(unchecked) public var imageConfig: CfnFunction.ImageConfig?
+    public var imageConfig: CfnFunction.ImageConfig?
     /// The ARN of the KMSlong (KMS) customer managed key that's used to encrypt the following resources: + The function's [environment variables](https://docs.aws.amazon.com/lambda/latest/dg/configuration...
-    @exclusivity(unchecked) public var kmsKeyArn: Value<String>?
+    public var kmsKeyArn: Value<String>?
     /// A list of [function layers](https://docs.aws.amazon.com/lambda/latest/dg/configuration-layers.html) to add to the function's execution environment.
-    @exclusivity(unchecked) public var layers: Value<[String]>?
+    public var layers: Value<[String]>?
     /// The function's Amazon CloudWatch Logs configuration settings.
-    @exclusivity(unchecked) public var loggingConfig: CfnFunction.LoggingConfig?
+    public var loggingConfig: CfnFunction.LoggingConfig?
     /// The amount of [memory available to the function](https://docs.aws.amazon.com/lambda/latest/dg/configuration-function-common.html#configuration-memory-console) at runtime.
-    @exclusivity(unchecked) public var memorySize: Value<Int>?
+    public var memorySize: Value<Int>?
     /// The type of deployment package.
-    @exclusivity(unchecked) public var packageType: CfnFunction.PackageType?
-    @exclusivity(unchecked) public var publishToLatestPublished: Value<Bool>?
+    public var packageType: CfnFunction.PackageType?
+    public var publishToLatestPublished: Value<Bool>?
     /// The status of your function's recursive loop detection configuration.
-    @exclusivity(unchecked) public var recursiveLoop: CfnFunction.RecursiveLoop?
+    public var recursiveLoop: CfnFunction.RecursiveLoop?
     /// The number of simultaneous executions to reserve for the function.
-    @exclusivity(unchecked) public var reservedConcurrentExecutions: Value<Int>?
+    public var reservedConcurrentExecutions: Value<Int>?
     /// The Amazon Resource Name (ARN) of the function's execution role.
-    @exclusivity(unchecked) public var role: Value<String>
+    public var role: Value<String>
     /// The identifier of the function's [runtime](https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtimes.html).
-    @exclusivity(unchecked) public var runtime: CfnFunction.Runtime?
+    public var runtime: CfnFunction.Runtime?
     /// Sets the runtime management configuration for a function's version.
-    @exclusivity(unchecked) public var runtimeManagementConfig: CfnFunction.RuntimeManagementConfig?
+    public var runtimeManagementConfig: CfnFunction.RuntimeManagementConfig?
     /// The function's [SnapStart](https://docs.aws.amazon.com/lambda/latest/dg/snapstart.html) setting.
-    @exclusivity(unchecked) public var snapStart: CfnFunction.SnapStart?
+    public var snapStart: CfnFunction.SnapStart?
     /// A list of [tags](https://docs.aws.amazon.com/lambda/latest/dg/tagging.html) to apply to the function.
-    @exclusivity(unchecked) public var tags: [CfnFunction.Tag]?
+    public var tags: [CfnFunction.Tag]?
     /// The function's tenant isolation configuration settings.
-    @exclusivity(unchecked) public var tenancyConfig: CfnFunction.TenancyConfig?
+    public var tenancyConfig: CfnFunction.TenancyConfig?
     /// The amount of time (in seconds) that Lambda allows a function to run before stopping it.
-    @exclusivity(unchecked) public var timeout: Value<Int>?
+    public var timeout: Value<Int>?
     /// Set ``Mode`` to ``Active`` to sample and trace a subset of incoming requests with [X-Ray](https://docs.aws.amazon.com/lambda/latest/dg/services-xray.html).
-    @exclusivity(unchecked) public var tracingConfig: CfnFunction.TracingConfig?
+    public var tracingConfig: CfnFunction.TracingConfig?
     /// For network connectivity to AWS resources in a VPC, specify a list of security groups and subnets in the VPC.
-    @exclusivity(unchecked) public var vpcConfig: CfnFunction.VpcConfig?
+    public var vpcConfig: CfnFunction.VpcConfig?
 
     public init(_ logicalID: String, code: CfnFunction.Code, role: Value<String>, architectures: [CfnFunction.Architectures]? = nil, capacityProviderConfig: CfnFunction.CapacityProviderConfig? = nil, codeSigningConfigArn: Value<String>? = nil, deadLetterConfig: CfnFunction.DeadLetterConfig? = nil, description: Value<String>? = nil, durableConfig: CfnFunction.DurableConfig? = nil, environment: CfnFunction.Environment? = nil, ephemeralStorage: CfnFunction.EphemeralStorage? = nil, fileSystemConfigs: [CfnFunction.FileSystemConfig]? = nil, functionName: Value<String>? = nil, functionScalingConfig: CfnFunction.FunctionScalingConfig? = nil, handler: Value<String>? = nil, imageConfig: CfnFunction.ImageConfig? = nil, kmsKeyArn: Value<String>? = nil, layers: Value<[String]>? = nil, loggingConfig: CfnFunction.LoggingConfig? = nil, memorySize: Value<Int>? = nil, packageType: CfnFunction.PackageType? = nil, publishToLatestPublished: Value<Bool>? = nil, recursiveLoop: CfnFunction.RecursiveLoop? = nil, reservedConcurrentExecutions: Value<Int>? = nil, runtime: CfnFunction.Runtime? = nil, runtimeManagementConfig: CfnFunction.RuntimeManagementConfig? = nil, snapStart: CfnFunction.SnapStart? = nil, tags: [CfnFunction.Tag]? = nil, tenancyConfig: CfnFunction.TenancyConfig? = nil, timeout: Value<Int>? = nil, tracingConfig: CfnFunction.TracingConfig? = nil, vpcConfig: CfnFunction.VpcConfig? = nil) {
         self.architectures = architectures

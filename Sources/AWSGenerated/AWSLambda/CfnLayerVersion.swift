@@ -8,17 +8,17 @@ public final class CfnLayerVersion: Resource, HasAttributes {
     }
 
     /// A list of compatible instruction set architectures.
-    @exclusivity(unchecked) public var compatibleArchitectures: [CfnLayerVersion.CompatibleArchitectures]?
+    public var compatibleArchitectures: [CfnLayerVersion.CompatibleArchitectures]?
     /// A list of compatible function runtimes.
-    @exclusivity(unchecked) public var compatibleRuntimes: [CfnLayerVersion.CompatibleRuntimes]?
+    public var compatibleRuntimes: [CfnLayerVersion.CompatibleRuntimes]?
     /// The function layer archive.
-    @exclusivity(unchecked) public var content: CfnLayerVersion.Content
+    public var content: CfnLayerVersion.Content
     /// The description of the version.
-    @exclusivity(unchecked) public var description: Value<String>?
+    public var description: Value<String>?
     /// The name or Amazon Resource Name (ARN) of the layer.
-    @exclusivity(unchecked) public var layerName: Value<String>?
+    public var layerName: Value<String>?
     /// The layer's software license.
-    @exclusivity(unchecked) public var licenseInfo: Value<String>?
+    public var licenseInfo: Value<String>?
 
     public init(_ logicalID: String, content: CfnLayerVersion.Content, compatibleArchitectures: [CfnLayerVersion.CompatibleArchitectures]? = nil, compatibleRuntimes: [CfnLayerVersion.CompatibleRuntimes]? = nil, description: Value<String>? = nil, layerName: Value<String>? = nil, licenseInfo: Value<String>? = nil) {
         self.compatibleArchitectures = compatibleArchitectures

@@ -8,13 +8,13 @@ public final class CfnLayerVersionPermission: Resource, HasAttributes {
     }
 
     /// The API action that grants access to the layer.
-    @exclusivity(unchecked) public var action: Value<String>
+    public var action: Value<String>
     /// The name or Amazon Resource Name (ARN) of the layer.
-    @exclusivity(unchecked) public var layerVersionArn: Value<String>
+    public var layerVersionArn: Value<String>
     /// With the principal set to *, grant permission to all accounts in the specified organization.
-    @exclusivity(unchecked) public var organizationId: Value<String>?
+    public var organizationId: Value<String>?
     /// An account ID, or * to grant layer usage permission to all accounts in an organization, or all AWS accounts (if organizationId is not specified).
-    @exclusivity(unchecked) public var principal: Value<String>
+    public var principal: Value<String>
 
     public init(_ logicalID: String, action: Value<String>, layerVersionArn: Value<String>, principal: Value<String>, organizationId: Value<String>? = nil) {
         self.action = action

@@ -12,29 +12,29 @@ public final class CfnMicrovmImage: Resource, HasAttributes {
         case updatedAt = "UpdatedAt"
     }
 
-    @exclusivity(unchecked) public var additionalOsCapabilities: [CfnMicrovmImage.AdditionalOsCapabilities]
+    public var additionalOsCapabilities: [CfnMicrovmImage.AdditionalOsCapabilities]
     /// ARN of the base MicroVM image.
-    @exclusivity(unchecked) public var baseImageArn: Value<String>
+    public var baseImageArn: Value<String>
     /// Specific version of the base MicroVM image to use.
-    @exclusivity(unchecked) public var baseImageVersion: Value<String>
+    public var baseImageVersion: Value<String>
     /// ARN of the IAM build role.
-    @exclusivity(unchecked) public var buildRoleArn: Value<String>
+    public var buildRoleArn: Value<String>
     /// Code artifact for the active MicroVM image.
-    @exclusivity(unchecked) public var codeArtifact: CfnMicrovmImage.CodeArtifact
-    @exclusivity(unchecked) public var cpuConfigurations: [CfnMicrovmImage.CpuConfiguration]
+    public var codeArtifact: CfnMicrovmImage.CodeArtifact
+    public var cpuConfigurations: [CfnMicrovmImage.CpuConfiguration]
     /// Human-readable description of the MicroVM image and its purpose.
-    @exclusivity(unchecked) public var description: Value<String>
-    @exclusivity(unchecked) public var egressNetworkConnectors: Value<[String]>
+    public var description: Value<String>
+    public var egressNetworkConnectors: Value<[String]>
     /// Environment variables to set in the container during the snapshot build.
-    @exclusivity(unchecked) public var environmentVariables: [CfnMicrovmImage.EnvironmentVariable]
-    @exclusivity(unchecked) public var hooks: CfnMicrovmImage.Hooks
+    public var environmentVariables: [CfnMicrovmImage.EnvironmentVariable]
+    public var hooks: CfnMicrovmImage.Hooks
     /// Configuration for MicroVM image logging.
-    @exclusivity(unchecked) public var logging: CfnMicrovmImage.Logging
+    public var logging: CfnMicrovmImage.Logging
     /// Unique name for the MicroVM image within the account.
-    @exclusivity(unchecked) public var name: Value<String>
-    @exclusivity(unchecked) public var resources: [CfnMicrovmImage.Resources]
+    public var name: Value<String>
+    public var resources: [CfnMicrovmImage.Resources]
     /// Key-value pairs to associate with the MicroVM image for organization and management.
-    @exclusivity(unchecked) public var tags: [CfnMicrovmImage.Tag]?
+    public var tags: [CfnMicrovmImage.Tag]?
 
     public init(_ logicalID: String, additionalOsCapabilities: [CfnMicrovmImage.AdditionalOsCapabilities], baseImageArn: Value<String>, baseImageVersion: Value<String>, buildRoleArn: Value<String>, codeArtifact: CfnMicrovmImage.CodeArtifact, cpuConfigurations: [CfnMicrovmImage.CpuConfiguration], description: Value<String>, egressNetworkConnectors: Value<[String]>, environmentVariables: [CfnMicrovmImage.EnvironmentVariable], hooks: CfnMicrovmImage.Hooks, logging: CfnMicrovmImage.Logging, name: Value<String>, resources: [CfnMicrovmImage.Resources], tags: [CfnMicrovmImage.Tag]? = nil) {
         self.additionalOsCapabilities = additionalOsCapabilities

@@ -10,11 +10,11 @@ public final class CfnNetworkConnector: Resource, HasAttributes {
         case state = "State"
     }
 
-    @exclusivity(unchecked) public var configuration: CfnNetworkConnector.Config
-    @exclusivity(unchecked) public var name: Value<String>?
-    @exclusivity(unchecked) public var operatorRole: Value<String>?
+    public var configuration: CfnNetworkConnector.Config
+    public var name: Value<String>?
+    public var operatorRole: Value<String>?
     /// A list of tags to apply to the network connector.
-    @exclusivity(unchecked) public var tags: [CfnNetworkConnector.Tag]?
+    public var tags: [CfnNetworkConnector.Tag]?
 
     public init(_ logicalID: String, configuration: CfnNetworkConnector.Config, name: Value<String>? = nil, operatorRole: Value<String>? = nil, tags: [CfnNetworkConnector.Tag]? = nil) {
         self.configuration = configuration

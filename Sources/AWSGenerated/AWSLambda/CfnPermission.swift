@@ -8,23 +8,23 @@ public final class CfnPermission: Resource, HasAttributes {
     }
 
     /// The action that the principal can use on the function.
-    @exclusivity(unchecked) public var action: Value<String>
+    public var action: Value<String>
     /// For Alexa Smart Home functions, a token that the invoker must supply.
-    @exclusivity(unchecked) public var eventSourceToken: Value<String>?
+    public var eventSourceToken: Value<String>?
     /// The name or ARN of the Lambda function, version, or alias.
-    @exclusivity(unchecked) public var functionName: Value<String>
+    public var functionName: Value<String>
     /// The type of authentication that your function URL uses.
-    @exclusivity(unchecked) public var functionUrlAuthType: CfnPermission.FunctionUrlAuthType?
+    public var functionUrlAuthType: CfnPermission.FunctionUrlAuthType?
     /// Indicates whether the permission applies when the function is invoked through a function URL.
-    @exclusivity(unchecked) public var invokedViaFunctionUrl: Value<Bool>?
+    public var invokedViaFunctionUrl: Value<Bool>?
     /// The AWS-service, AWS-account, IAM user, or IAM role that invokes the function.
-    @exclusivity(unchecked) public var principal: Value<String>
+    public var principal: Value<String>
     /// The identifier for your organization in AOlong.
-    @exclusivity(unchecked) public var principalOrgID: Value<String>?
+    public var principalOrgID: Value<String>?
     /// For AWS-service, the ID of the AWS-account that owns the resource.
-    @exclusivity(unchecked) public var sourceAccount: Value<String>?
+    public var sourceAccount: Value<String>?
     /// For AWS-services, the ARN of the AWS resource that invokes the function.
-    @exclusivity(unchecked) public var sourceArn: Value<String>?
+    public var sourceArn: Value<String>?
 
     public init(_ logicalID: String, action: Value<String>, functionName: Value<String>, principal: Value<String>, eventSourceToken: Value<String>? = nil, functionUrlAuthType: CfnPermission.FunctionUrlAuthType? = nil, invokedViaFunctionUrl: Value<Bool>? = nil, principalOrgID: Value<String>? = nil, sourceAccount: Value<String>? = nil, sourceArn: Value<String>? = nil) {
         self.action = action

@@ -4,8 +4,8 @@ import CloudFormation
 /// `AWS::Lambda::ResourcePolicy`: Use the ``AWS::Lambda::ResourcePolicy`` resource to attach a resource-based policy to a LAM resource.
 public final class CfnResourcePolicy: Resource {
     /// The policy document you want to add to your LAM resource.
-    @exclusivity(unchecked) public var policyDocument: TemplateValue
-    @exclusivity(unchecked) public var resourceArn: Value<String>
+    public var policyDocument: TemplateValue
+    public var resourceArn: Value<String>
 
     public init(_ logicalID: String, policyDocument: TemplateValue, resourceArn: Value<String>) {
         self.policyDocument = policyDocument

@@ -9,14 +9,14 @@ public final class CfnUrl: Resource, HasAttributes {
     }
 
     /// Can be either AWS_IAM if the requests are authorized via IAM, or NONE if no authorization is configured on the Function URL.
-    @exclusivity(unchecked) public var authType: CfnUrl.AuthType
-    @exclusivity(unchecked) public var cors: CfnUrl.Cors?
+    public var authType: CfnUrl.AuthType
+    public var cors: CfnUrl.Cors?
     /// The invocation mode for the function's URL.
-    @exclusivity(unchecked) public var invokeMode: CfnUrl.InvokeMode?
+    public var invokeMode: CfnUrl.InvokeMode?
     /// The alias qualifier for the target function.
-    @exclusivity(unchecked) public var qualifier: Value<String>?
+    public var qualifier: Value<String>?
     /// The Amazon Resource Name (ARN) of the function associated with the Function URL.
-    @exclusivity(unchecked) public var targetFunctionArn: Value<String>
+    public var targetFunctionArn: Value<String>
 
     public init(_ logicalID: String, authType: CfnUrl.AuthType, targetFunctionArn: Value<String>, cors: CfnUrl.Cors? = nil, invokeMode: CfnUrl.InvokeMode? = nil, qualifier: Value<String>? = nil) {
         self.authType = authType

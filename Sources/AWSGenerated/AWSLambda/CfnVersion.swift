@@ -9,17 +9,17 @@ public final class CfnVersion: Resource, HasAttributes {
     }
 
     /// Only publish a version if the hash value matches the value that's specified.
-    @exclusivity(unchecked) public var codeSha256: Value<String>?
+    public var codeSha256: Value<String>?
     /// A description for the version to override the description in the function configuration.
-    @exclusivity(unchecked) public var description: Value<String>?
+    public var description: Value<String>?
     /// The name of the Lambda function.
-    @exclusivity(unchecked) public var functionName: Value<String>
+    public var functionName: Value<String>
     /// The scaling configuration to apply to the function, including minimum and maximum execution environment limits.
-    @exclusivity(unchecked) public var functionScalingConfig: CfnVersion.FunctionScalingConfig?
+    public var functionScalingConfig: CfnVersion.FunctionScalingConfig?
     /// Specifies a provisioned concurrency configuration for a function's version.
-    @exclusivity(unchecked) public var provisionedConcurrencyConfig: CfnVersion.ProvisionedConcurrencyConfiguration?
+    public var provisionedConcurrencyConfig: CfnVersion.ProvisionedConcurrencyConfiguration?
     /// Specifies the runtime management configuration of a function.
-    @exclusivity(unchecked) public var runtimePolicy: CfnVersion.RuntimePolicy?
+    public var runtimePolicy: CfnVersion.RuntimePolicy?
 
     public init(_ logicalID: String, functionName: Value<String>, codeSha256: Value<String>? = nil, description: Value<String>? = nil, functionScalingConfig: CfnVersion.FunctionScalingConfig? = nil, provisionedConcurrencyConfig: CfnVersion.ProvisionedConcurrencyConfiguration? = nil, runtimePolicy: CfnVersion.RuntimePolicy? = nil) {
         self.codeSha256 = codeSha256

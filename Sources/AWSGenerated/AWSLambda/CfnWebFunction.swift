@@ -12,9 +12,9 @@ public final class CfnWebFunction: Resource, HasAttributes {
     }
 
     /// The name of the web function.
-    @exclusivity(unchecked) public var functionName: Value<String>
+    public var functionName: Value<String>
     /// A list of tags to apply to the function.
-    @exclusivity(unchecked) public var tags: [CfnWebFunction.Tag]?
+    public var tags: [CfnWebFunction.Tag]?
 
     public init(_ logicalID: String, functionName: Value<String>, tags: [CfnWebFunction.Tag]? = nil) {
         self.functionName = functionName

@@ -17,23 +17,23 @@ public final class CfnWebFunctionEndpoint: Resource, HasAttributes {
     }
 
     /// The authentication type for the endpoint.
-    @exclusivity(unchecked) public var authType: CfnWebFunctionEndpoint.AuthType
+    public var authType: CfnWebFunctionEndpoint.AuthType
     /// A description of the endpoint.
-    @exclusivity(unchecked) public var description: Value<String>?
+    public var description: Value<String>?
     /// The name of the endpoint.
-    @exclusivity(unchecked) public var endpointName: Value<String>
+    public var endpointName: Value<String>
     /// The type of the endpoint.
-    @exclusivity(unchecked) public var endpointType: CfnWebFunctionEndpoint.EndpointType
+    public var endpointType: CfnWebFunctionEndpoint.EndpointType
     /// The name of the web function this endpoint belongs to.
-    @exclusivity(unchecked) public var functionName: Value<String>
+    public var functionName: Value<String>
     /// The list of AWS Regions for the endpoint.
-    @exclusivity(unchecked) public var regions: Value<[String]>?
+    public var regions: Value<[String]>?
     /// List of revision routing entries.
-    @exclusivity(unchecked) public var revisionWeights: [CfnWebFunctionEndpoint.RevisionWeight]?
+    public var revisionWeights: [CfnWebFunctionEndpoint.RevisionWeight]?
     /// The scaling configuration for the endpoint.
-    @exclusivity(unchecked) public var scalingConfig: CfnWebFunctionEndpoint.ScalingConfig?
+    public var scalingConfig: CfnWebFunctionEndpoint.ScalingConfig?
     /// The throttling configuration for the endpoint.
-    @exclusivity(unchecked) public var throttleConfig: CfnWebFunctionEndpoint.ThrottleConfig?
+    public var throttleConfig: CfnWebFunctionEndpoint.ThrottleConfig?
 
     public init(_ logicalID: String, authType: CfnWebFunctionEndpoint.AuthType, endpointName: Value<String>, endpointType: CfnWebFunctionEndpoint.EndpointType, functionName: Value<String>, description: Value<String>? = nil, regions: Value<[String]>? = nil, revisionWeights: [CfnWebFunctionEndpoint.RevisionWeight]? = nil, scalingConfig: CfnWebFunctionEndpoint.ScalingConfig? = nil, throttleConfig: CfnWebFunctionEndpoint.ThrottleConfig? = nil) {
         self.authType = authType

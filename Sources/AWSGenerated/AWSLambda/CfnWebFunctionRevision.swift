@@ -13,15 +13,15 @@ public final class CfnWebFunctionRevision: Resource, HasAttributes {
     }
 
     /// The build configuration for the revision.
-    @exclusivity(unchecked) public var buildConfig: CfnWebFunctionRevision.BuildConfig
+    public var buildConfig: CfnWebFunctionRevision.BuildConfig
     /// A description of the revision.
-    @exclusivity(unchecked) public var description: Value<String>?
+    public var description: Value<String>?
     /// The name of the web function this revision belongs to.
-    @exclusivity(unchecked) public var functionName: Value<String>
+    public var functionName: Value<String>
     /// The ARN of the KMS key used to encrypt the revision.
-    @exclusivity(unchecked) public var kmsKeyArn: Value<String>?
+    public var kmsKeyArn: Value<String>?
     /// The service configuration for the revision.
-    @exclusivity(unchecked) public var serviceConfig: CfnWebFunctionRevision.ServiceConfig
+    public var serviceConfig: CfnWebFunctionRevision.ServiceConfig
 
     public init(_ logicalID: String, buildConfig: CfnWebFunctionRevision.BuildConfig, functionName: Value<String>, serviceConfig: CfnWebFunctionRevision.ServiceConfig, description: Value<String>? = nil, kmsKeyArn: Value<String>? = nil) {
         self.buildConfig = buildConfig

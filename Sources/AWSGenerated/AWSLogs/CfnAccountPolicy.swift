@@ -8,15 +8,15 @@ public final class CfnAccountPolicy: Resource, HasAttributes {
     }
 
     /// The body of the policy document you want to use for this topic.
-    @exclusivity(unchecked) public var policyDocument: Value<String>
+    public var policyDocument: Value<String>
     /// The name of the account policy
-    @exclusivity(unchecked) public var policyName: Value<String>
+    public var policyName: Value<String>
     /// Type of the policy.
-    @exclusivity(unchecked) public var policyType: CfnAccountPolicy.PolicyType
+    public var policyType: CfnAccountPolicy.PolicyType
     /// Scope for policy application
-    @exclusivity(unchecked) public var scope: CfnAccountPolicy.Scope?
+    public var scope: CfnAccountPolicy.Scope?
     /// Log group selection criteria to apply policy only to a subset of log groups.
-    @exclusivity(unchecked) public var selectionCriteria: Value<String>?
+    public var selectionCriteria: Value<String>?
 
     public init(_ logicalID: String, policyDocument: Value<String>, policyName: Value<String>, policyType: CfnAccountPolicy.PolicyType, scope: CfnAccountPolicy.Scope? = nil, selectionCriteria: Value<String>? = nil) {
         self.policyDocument = policyDocument

@@ -10,19 +10,19 @@ public final class CfnDelivery: Resource, HasAttributes {
     }
 
     /// The ARN of the delivery destination that is associated with this delivery.
-    @exclusivity(unchecked) public var deliveryDestinationArn: Value<String>
+    public var deliveryDestinationArn: Value<String>
     /// The name of the delivery source that is associated with this delivery.
-    @exclusivity(unchecked) public var deliverySourceName: Value<String>
+    public var deliverySourceName: Value<String>
     /// The field delimiter to use between record fields when the final output format of a delivery is in Plain , W3C , or Raw format.
-    @exclusivity(unchecked) public var fieldDelimiter: Value<String>?
+    public var fieldDelimiter: Value<String>?
     /// The list of record fields to be delivered to the destination, in order.
-    @exclusivity(unchecked) public var recordFields: Value<[String]>?
+    public var recordFields: Value<[String]>?
     /// This parameter causes the S3 objects that contain delivered logs to use a prefix structure that allows for integration with Apache Hive.
-    @exclusivity(unchecked) public var s3EnableHiveCompatiblePath: Value<Bool>?
+    public var s3EnableHiveCompatiblePath: Value<Bool>?
     /// This string allows re-configuring the S3 object prefix to contain either static or variable sections.
-    @exclusivity(unchecked) public var s3SuffixPath: Value<String>?
+    public var s3SuffixPath: Value<String>?
     /// The tags that have been assigned to this delivery.
-    @exclusivity(unchecked) public var tags: [CfnDelivery.Tag]?
+    public var tags: [CfnDelivery.Tag]?
 
     public init(_ logicalID: String, deliveryDestinationArn: Value<String>, deliverySourceName: Value<String>, fieldDelimiter: Value<String>? = nil, recordFields: Value<[String]>? = nil, s3EnableHiveCompatiblePath: Value<Bool>? = nil, s3SuffixPath: Value<String>? = nil, tags: [CfnDelivery.Tag]? = nil) {
         self.deliveryDestinationArn = deliveryDestinationArn

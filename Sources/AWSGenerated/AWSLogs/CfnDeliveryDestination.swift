@@ -8,17 +8,17 @@ public final class CfnDeliveryDestination: Resource, HasAttributes {
     }
 
     /// IAM policy that grants permissions to CloudWatch Logs to deliver logs cross-account to a specified destination in this account.
-    @exclusivity(unchecked) public var deliveryDestinationPolicy: CfnDeliveryDestination.DestinationPolicy?
+    public var deliveryDestinationPolicy: CfnDeliveryDestination.DestinationPolicy?
     /// Displays whether this delivery destination is CloudWatch Logs, Amazon S3, Kinesis Data Firehose, or XRay.
-    @exclusivity(unchecked) public var deliveryDestinationType: Value<String>?
+    public var deliveryDestinationType: Value<String>?
     /// The ARN of the Amazon Web Services destination that this delivery destination represents.
-    @exclusivity(unchecked) public var destinationResourceArn: Value<String>?
+    public var destinationResourceArn: Value<String>?
     /// The name of this delivery destination.
-    @exclusivity(unchecked) public var name: Value<String>
+    public var name: Value<String>
     /// The format of the logs that are sent to this delivery destination.
-    @exclusivity(unchecked) public var outputFormat: Value<String>?
+    public var outputFormat: Value<String>?
     /// The tags that have been assigned to this delivery destination.
-    @exclusivity(unchecked) public var tags: [CfnDeliveryDestination.Tag]?
+    public var tags: [CfnDeliveryDestination.Tag]?
 
     public init(_ logicalID: String, name: Value<String>, deliveryDestinationPolicy: CfnDeliveryDestination.DestinationPolicy? = nil, deliveryDestinationType: Value<String>? = nil, destinationResourceArn: Value<String>? = nil, outputFormat: Value<String>? = nil, tags: [CfnDeliveryDestination.Tag]? = nil) {
         self.deliveryDestinationPolicy = deliveryDestinationPolicy

@@ -12,15 +12,15 @@ public final class CfnDeliverySource: Resource, HasAttributes {
     }
 
     /// A map of key-value pairs to configure the delivery source.
-    @exclusivity(unchecked) public var deliverySourceConfiguration: [String: Value<String>]?
+    public var deliverySourceConfiguration: [String: Value<String>]?
     /// The type of logs being delivered.
-    @exclusivity(unchecked) public var logType: Value<String>?
+    public var logType: Value<String>?
     /// The unique name of the Log source.
-    @exclusivity(unchecked) public var name: Value<String>
+    public var name: Value<String>
     /// The ARN of the resource that will be sending the logs.
-    @exclusivity(unchecked) public var resourceArn: Value<String>?
+    public var resourceArn: Value<String>?
     /// The tags that have been assigned to this delivery source.
-    @exclusivity(unchecked) public var tags: [CfnDeliverySource.Tag]?
+    public var tags: [CfnDeliverySource.Tag]?
 
     public init(_ logicalID: String, name: Value<String>, deliverySourceConfiguration: [String: Value<String>]? = nil, logType: Value<String>? = nil, resourceArn: Value<String>? = nil, tags: [CfnDeliverySource.Tag]? = nil) {
         self.deliverySourceConfiguration = deliverySourceConfiguration

@@ -8,15 +8,15 @@ public final class CfnDestination: Resource, HasAttributes {
     }
 
     /// The name of the destination resource
-    @exclusivity(unchecked) public var destinationName: Value<String>
+    public var destinationName: Value<String>
     /// An IAM policy document that governs which AWS accounts can create subscription filters against this destination.
-    @exclusivity(unchecked) public var destinationPolicy: Value<String>?
+    public var destinationPolicy: Value<String>?
     /// The ARN of an IAM role that permits CloudWatch Logs to send data to the specified AWS resource
-    @exclusivity(unchecked) public var roleArn: Value<String>
+    public var roleArn: Value<String>
     /// An array of key-value pairs to apply to this resource.
-    @exclusivity(unchecked) public var tags: [CfnDestination.Tag]?
+    public var tags: [CfnDestination.Tag]?
     /// The ARN of the physical target where the log events are delivered (for example, a Kinesis stream)
-    @exclusivity(unchecked) public var targetArn: Value<String>
+    public var targetArn: Value<String>
 
     public init(_ logicalID: String, destinationName: Value<String>, roleArn: Value<String>, targetArn: Value<String>, destinationPolicy: Value<String>? = nil, tags: [CfnDestination.Tag]? = nil) {
         self.destinationName = destinationName

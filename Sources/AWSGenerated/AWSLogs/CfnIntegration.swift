@@ -8,11 +8,11 @@ public final class CfnIntegration: Resource, HasAttributes {
     }
 
     /// User provided identifier for integration, unique to the user account.
-    @exclusivity(unchecked) public var integrationName: Value<String>
+    public var integrationName: Value<String>
     /// The type of the Integration.
-    @exclusivity(unchecked) public var integrationType: CfnIntegration.IntegrationType
+    public var integrationType: CfnIntegration.IntegrationType
     /// OpenSearchResourceConfig for the given Integration
-    @exclusivity(unchecked) public var resourceConfig: CfnIntegration.ResourceConfig
+    public var resourceConfig: CfnIntegration.ResourceConfig
 
     public init(_ logicalID: String, integrationName: Value<String>, integrationType: CfnIntegration.IntegrationType, resourceConfig: CfnIntegration.ResourceConfig) {
         self.integrationName = integrationName

@@ -11,17 +11,17 @@ public final class CfnLogAnomalyDetector: Resource, HasAttributes {
     }
 
     /// Account ID for owner of detector
-    @exclusivity(unchecked) public var accountId: Value<String>?
-    @exclusivity(unchecked) public var anomalyVisibilityTime: Value<Double>?
+    public var accountId: Value<String>?
+    public var anomalyVisibilityTime: Value<Double>?
     /// Name of detector
-    @exclusivity(unchecked) public var detectorName: Value<String>?
+    public var detectorName: Value<String>?
     /// How often log group is evaluated
-    @exclusivity(unchecked) public var evaluationFrequency: CfnLogAnomalyDetector.EvaluationFrequency?
-    @exclusivity(unchecked) public var filterPattern: Value<String>?
+    public var evaluationFrequency: CfnLogAnomalyDetector.EvaluationFrequency?
+    public var filterPattern: Value<String>?
     /// The Amazon Resource Name (ARN) of the CMK to use when encrypting log data.
-    @exclusivity(unchecked) public var kmsKeyId: Value<String>?
+    public var kmsKeyId: Value<String>?
     /// List of Arns for the given log group
-    @exclusivity(unchecked) public var logGroupArnList: Value<[String]>?
+    public var logGroupArnList: Value<[String]>?
 
     public init(_ logicalID: String, accountId: Value<String>? = nil, anomalyVisibilityTime: Value<Double>? = nil, detectorName: Value<String>? = nil, evaluationFrequency: CfnLogAnomalyDetector.EvaluationFrequency? = nil, filterPattern: Value<String>? = nil, kmsKeyId: Value<String>? = nil, logGroupArnList: Value<[String]>? = nil) {
         self.accountId = accountId

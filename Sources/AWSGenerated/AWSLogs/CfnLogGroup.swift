@@ -8,24 +8,24 @@ public final class CfnLogGroup: Resource, HasAttributes, DecodableResource {
     }
 
     /// Indicates whether bearer token authentication is enabled for this log group.
-    @exclusivity(unchecked) public var bearerTokenAuthenticationEnabled: Value<Bool>?
-    @exclusivity(unchecked) public var dataProtectionPolicy: TemplateValue?
+    public var bearerTokenAuthenticationEnabled: Value<Bool>?
+    public var dataProtectionPolicy: TemplateValue?
     /// Indicates whether deletion protection is enabled for this log group.
-    @exclusivity(unchecked) public var deletionProtectionEnabled: Value<Bool>?
+    public var deletionProtectionEnabled: Value<Bool>?
     /// Creates or updates a *field index policy* for the specified log group.
-    @exclusivity(unchecked) public var fieldIndexPolicies: [TemplateValue]?
+    public var fieldIndexPolicies: [TemplateValue]?
     /// The Amazon Resource Name (ARN) of the KMS key to use when encrypting log data.
-    @exclusivity(unchecked) public var kmsKeyId: Value<String>?
+    public var kmsKeyId: Value<String>?
     /// Specifies the log group class for this log group.
-    @exclusivity(unchecked) public var logGroupClass: CfnLogGroup.LogGroupClass?
+    public var logGroupClass: CfnLogGroup.LogGroupClass?
     /// The name of the log group.
-    @exclusivity(unchecked) public var logGroupName: Value<String>?
+    public var logGroupName: Value<String>?
     /// Creates or updates a resource policy for the specified log group that allows other services to put log events to this account.
-    @exclusivity(unchecked) public var resourcePolicyDocument: TemplateValue?
+    public var resourcePolicyDocument: TemplateValue?
     /// The number of days to retain the log events in the specified log group.
-    @exclusivity(unchecked) public var retentionInDays: Value<Int>?
+    public var retentionInDays: Value<Int>?
     /// An array of key-value pairs to apply to the log group.
-    @exclusivity(unchecked) public var tags: [CfnLogGroup.Tag]?
+    public var tags: [CfnLogGroup.Tag]?
 
     public init(_ logicalID: String, bearerTokenAuthenticationEnabled: Value<Bool>? = nil, dataProtectionPolicy: TemplateValue? = nil, deletionProtectionEnabled: Value<Bool>? = nil, fieldIndexPolicies: [TemplateValue]? = nil, kmsKeyId: Value<String>? = nil, logGroupClass: CfnLogGroup.LogGroupClass? = nil, logGroupName: Value<String>? = nil, resourcePolicyDocument: TemplateValue? = nil, retentionInDays: Value<Int>? = nil, tags: [CfnLogGroup.Tag]? = nil) {
         self.bearerTokenAuthenticationEnabled = bearerTokenAuthenticationEnabled

@@ -4,9 +4,9 @@ import CloudFormation
 /// `AWS::Logs::LogStream`: Resource Type definition for AWS::Logs::LogStream
 public final class CfnLogStream: Resource {
     /// The name of the log group where the log stream is created.
-    @exclusivity(unchecked) public var logGroupName: Value<String>
+    public var logGroupName: Value<String>
     /// The name of the log stream.
-    @exclusivity(unchecked) public var logStreamName: Value<String>?
+    public var logStreamName: Value<String>?
 
     public init(_ logicalID: String, logGroupName: Value<String>, logStreamName: Value<String>? = nil) {
         self.logGroupName = logGroupName

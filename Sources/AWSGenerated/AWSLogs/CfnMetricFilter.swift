@@ -4,19 +4,19 @@ import CloudFormation
 /// `AWS::Logs::MetricFilter`: The ``AWS::Logs::MetricFilter`` resource specifies a metric filter that describes how CWL extracts information from logs and transforms it into Amazon CloudWatch metrics.
 public final class CfnMetricFilter: Resource {
     /// This parameter is valid only for log groups that have an active log transformer.
-    @exclusivity(unchecked) public var applyOnTransformedLogs: Value<Bool>?
+    public var applyOnTransformedLogs: Value<Bool>?
     /// The list of system fields that are emitted as additional dimensions in the generated metrics.
-    @exclusivity(unchecked) public var emitSystemFieldDimensions: Value<[String]>?
+    public var emitSystemFieldDimensions: Value<[String]>?
     /// The filter expression that specifies which log events are processed by this metric filter based on system fields.
-    @exclusivity(unchecked) public var fieldSelectionCriteria: Value<String>?
+    public var fieldSelectionCriteria: Value<String>?
     /// The name of the metric filter.
-    @exclusivity(unchecked) public var filterName: Value<String>?
+    public var filterName: Value<String>?
     /// A filter pattern for extracting metric data out of ingested log events.
-    @exclusivity(unchecked) public var filterPattern: Value<String>
+    public var filterPattern: Value<String>
     /// The name of an existing log group that you want to associate with this metric filter.
-    @exclusivity(unchecked) public var logGroupName: Value<String>
+    public var logGroupName: Value<String>
     /// The metric transformations.
-    @exclusivity(unchecked) public var metricTransformations: [CfnMetricFilter.MetricTransformation]
+    public var metricTransformations: [CfnMetricFilter.MetricTransformation]
 
     public init(_ logicalID: String, filterPattern: Value<String>, logGroupName: Value<String>, metricTransformations: [CfnMetricFilter.MetricTransformation], applyOnTransformedLogs: Value<Bool>? = nil, emitSystemFieldDimensions: Value<[String]>? = nil, fieldSelectionCriteria: Value<String>? = nil, filterName: Value<String>? = nil) {
         self.applyOnTransformedLogs = applyOnTransformedLogs

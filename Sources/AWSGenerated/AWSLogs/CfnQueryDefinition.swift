@@ -8,15 +8,15 @@ public final class CfnQueryDefinition: Resource, HasAttributes {
     }
 
     /// Optionally define specific log groups as part of your query definition
-    @exclusivity(unchecked) public var logGroupNames: Value<[String]>?
+    public var logGroupNames: Value<[String]>?
     /// A name for the saved query definition
-    @exclusivity(unchecked) public var name: Value<String>
+    public var name: Value<String>
     /// Use this parameter to include specific query parameters as part of your query definition.
-    @exclusivity(unchecked) public var parameters: [CfnQueryDefinition.QueryParameter]?
+    public var parameters: [CfnQueryDefinition.QueryParameter]?
     /// Query language of the query string.
-    @exclusivity(unchecked) public var queryLanguage: CfnQueryDefinition.QueryLanguage?
+    public var queryLanguage: CfnQueryDefinition.QueryLanguage?
     /// The query string to use for this definition
-    @exclusivity(unchecked) public var queryString: Value<String>
+    public var queryString: Value<String>
 
     public init(_ logicalID: String, name: Value<String>, queryString: Value<String>, logGroupNames: Value<[String]>? = nil, parameters: [CfnQueryDefinition.QueryParameter]? = nil, queryLanguage: CfnQueryDefinition.QueryLanguage? = nil) {
         self.logGroupNames = logGroupNames

@@ -4,9 +4,9 @@ import CloudFormation
 /// `AWS::Logs::ResourcePolicy`: The resource schema for AWSLogs ResourcePolicy
 public final class CfnResourcePolicy: Resource {
     /// The policy document
-    @exclusivity(unchecked) public var policyDocument: TemplateValue
+    public var policyDocument: TemplateValue
     /// A name for resource policy
-    @exclusivity(unchecked) public var policyName: Value<String>
+    public var policyName: Value<String>
 
     public init(_ logicalID: String, policyDocument: TemplateValue, policyName: Value<String>) {
         self.policyDocument = policyDocument

@@ -11,20 +11,20 @@ public final class CfnScheduledQuery: Resource, HasAttributes {
         case scheduledQueryArn = "ScheduledQueryArn"
     }
 
-    @exclusivity(unchecked) public var description: Value<String>?
-    @exclusivity(unchecked) public var destinationConfiguration: CfnScheduledQuery.DestinationConfiguration?
-    @exclusivity(unchecked) public var executionRoleArn: Value<String>
-    @exclusivity(unchecked) public var logGroupIdentifiers: Value<[String]>?
-    @exclusivity(unchecked) public var name: Value<String>
-    @exclusivity(unchecked) public var queryLanguage: CfnScheduledQuery.QueryLanguage
-    @exclusivity(unchecked) public var queryString: Value<String>
-    @exclusivity(unchecked) public var scheduleEndTime: Value<Double>?
-    @exclusivity(unchecked) public var scheduleExpression: Value<String>
-    @exclusivity(unchecked) public var scheduleStartTime: Value<Double>?
-    @exclusivity(unchecked) public var startTimeOffset: Value<Int>?
-    @exclusivity(unchecked) public var state: CfnScheduledQuery.ScheduledQueryState?
-    @exclusivity(unchecked) public var tags: [CfnScheduledQuery.Tags]?
-    @exclusivity(unchecked) public var timezone: Value<String>?
+    public var description: Value<String>?
+    public var destinationConfiguration: CfnScheduledQuery.DestinationConfiguration?
+    public var executionRoleArn: Value<String>
+    public var logGroupIdentifiers: Value<[String]>?
+    public var name: Value<String>
+    public var queryLanguage: CfnScheduledQuery.QueryLanguage
+    public var queryString: Value<String>
+    public var scheduleEndTime: Value<Double>?
+    public var scheduleExpression: Value<String>
+    public var scheduleStartTime: Value<Double>?
+    public var startTimeOffset: Value<Int>?
+    public var state: CfnScheduledQuery.ScheduledQueryState?
+    public var tags: [CfnScheduledQuery.Tags]?
+    public var timezone: Value<String>?
 
     public init(_ logicalID: String, executionRoleArn: Value<String>, name: Value<String>, queryLanguage: CfnScheduledQuery.QueryLanguage, queryString: Value<String>, scheduleExpression: Value<String>, description: Value<String>? = nil, destinationConfiguration: CfnScheduledQuery.DestinationConfiguration? = nil, logGroupIdentifiers: Value<[String]>? = nil, scheduleEndTime: Value<Double>? = nil, scheduleStartTime: Value<Double>? = nil, startTimeOffset: Value<Int>? = nil, state: CfnScheduledQuery.ScheduledQueryState? = nil, tags: [CfnScheduledQuery.Tags]? = nil, timezone: Value<String>? = nil) {
         self.description = description

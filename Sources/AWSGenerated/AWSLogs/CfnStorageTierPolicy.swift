@@ -9,7 +9,7 @@ public final class CfnStorageTierPolicy: Resource, HasAttributes {
     }
 
     /// The storage tier to apply.
-    @exclusivity(unchecked) public var storageTier: CfnStorageTierPolicy.StorageTier
+    public var storageTier: CfnStorageTierPolicy.StorageTier
 
     public init(_ logicalID: String, storageTier: CfnStorageTierPolicy.StorageTier) {
         self.storageTier = storageTier

@@ -4,23 +4,23 @@ import CloudFormation
 /// `AWS::Logs::SubscriptionFilter`: The ``AWS::Logs::SubscriptionFilter`` resource specifies a subscription filter and associates it with the specified log group.
 public final class CfnSubscriptionFilter: Resource {
     /// This parameter is valid only for log groups that have an active log transformer.
-    @exclusivity(unchecked) public var applyOnTransformedLogs: Value<Bool>?
+    public var applyOnTransformedLogs: Value<Bool>?
     /// The Amazon Resource Name (ARN) of the destination.
-    @exclusivity(unchecked) public var destinationArn: Value<String>
+    public var destinationArn: Value<String>
     /// The method used to distribute log data to the destination, which can be either random or grouped by log stream.
-    @exclusivity(unchecked) public var distribution: CfnSubscriptionFilter.Distribution?
+    public var distribution: CfnSubscriptionFilter.Distribution?
     /// The list of system fields that are included in the log events sent to the subscription destination.
-    @exclusivity(unchecked) public var emitSystemFields: Value<[String]>?
+    public var emitSystemFields: Value<[String]>?
     /// The filter expression that specifies which log events are processed by this subscription filter based on system fields.
-    @exclusivity(unchecked) public var fieldSelectionCriteria: Value<String>?
+    public var fieldSelectionCriteria: Value<String>?
     /// The name of the subscription filter.
-    @exclusivity(unchecked) public var filterName: Value<String>?
+    public var filterName: Value<String>?
     /// The filtering expressions that restrict what gets delivered to the destination AWS resource.
-    @exclusivity(unchecked) public var filterPattern: Value<String>
+    public var filterPattern: Value<String>
     /// The log group to associate with the subscription filter.
-    @exclusivity(unchecked) public var logGroupName: Value<String>
+    public var logGroupName: Value<String>
     /// The ARN of an IAM role that grants CWL permissions to deliver ingested log events to the destination stream.
-    @exclusivity(unchecked) public var roleArn: Value<String>?
+    public var roleArn: Value<String>?
 
     public init(_ logicalID: String, destinationArn: Value<String>, filterPattern: Value<String>, logGroupName: Value<String>, applyOnTransformedLogs: Value<Bool>? = nil, distribution: CfnSubscriptionFilter.Distribution? = nil, emitSystemFields: Value<[String]>? = nil, fieldSelectionCriteria: Value<String>? = nil, filterName: Value<String>? = nil, roleArn: Value<String>? = nil) {
         self.applyOnTransformedLogs = applyOnTransformedLogs

@@ -4,9 +4,9 @@ import CloudFormation
 /// `AWS::Logs::Transformer`: Specifies a transformer on the log group to transform logs into consistent structured and information rich format.
 public final class CfnTransformer: Resource {
     /// Existing log group that you want to associate with this transformer.
-    @exclusivity(unchecked) public var logGroupIdentifier: Value<String>
+    public var logGroupIdentifier: Value<String>
     /// List of processors in a transformer
-    @exclusivity(unchecked) public var transformerConfig: [CfnTransformer.Processor]
+    public var transformerConfig: [CfnTransformer.Processor]
 
     public init(_ logicalID: String, logGroupIdentifier: Value<String>, transformerConfig: [CfnTransformer.Processor]) {
         self.logGroupIdentifier = logGroupIdentifier

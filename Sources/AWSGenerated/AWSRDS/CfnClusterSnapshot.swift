@@ -25,11 +25,11 @@ public final class CfnClusterSnapshot: Resource, HasAttributes {
     }
 
     /// The identifier of the DB cluster to create a snapshot for.
-    @exclusivity(unchecked) public var dbClusterIdentifier: Value<String>
+    public var dbClusterIdentifier: Value<String>
     /// The identifier for the DB cluster snapshot.
-    @exclusivity(unchecked) public var dbClusterSnapshotIdentifier: Value<String>
+    public var dbClusterSnapshotIdentifier: Value<String>
     /// The tags to be assigned to the DB cluster snapshot.
-    @exclusivity(unchecked) public var tags: [CfnClusterSnapshot.Tag]?
+    public var tags: [CfnClusterSnapshot.Tag]?
 
     public init(_ logicalID: String, dbClusterIdentifier: Value<String>, dbClusterSnapshotIdentifier: Value<String>, tags: [CfnClusterSnapshot.Tag]? = nil) {
         self.dbClusterIdentifier = dbClusterIdentifier

@@ -7,31 +7,31 @@ public final class CfnCustomDBEngineVersion: Resource, HasAttributes {
         case dbEngineVersionArn = "DBEngineVersionArn"
     }
 
-    @exclusivity(unchecked) public var databaseInstallationFiles: Value<[String]>?
+    public var databaseInstallationFiles: Value<[String]>?
     /// The name of an Amazon S3 bucket that contains database installation files for your CEV.
-    @exclusivity(unchecked) public var databaseInstallationFilesS3BucketName: Value<String>?
+    public var databaseInstallationFilesS3BucketName: Value<String>?
     /// The Amazon S3 directory that contains the database installation files for your CEV.
-    @exclusivity(unchecked) public var databaseInstallationFilesS3Prefix: Value<String>?
+    public var databaseInstallationFilesS3Prefix: Value<String>?
     /// An optional description of your CEV.
-    @exclusivity(unchecked) public var description: Value<String>?
+    public var description: Value<String>?
     /// The database engine to use for your custom engine version (CEV).
-    @exclusivity(unchecked) public var engine: Value<String>
+    public var engine: Value<String>
     /// The name of your CEV.
-    @exclusivity(unchecked) public var engineVersion: Value<String>
+    public var engineVersion: Value<String>
     /// A value that indicates the ID of the AMI.
-    @exclusivity(unchecked) public var imageId: Value<String>?
+    public var imageId: Value<String>?
     /// The AWS KMS key identifier for an encrypted CEV.
-    @exclusivity(unchecked) public var kmsKeyId: Value<String>?
+    public var kmsKeyId: Value<String>?
     /// The CEV manifest, which is a JSON document that describes the installation .zip files stored in Amazon S3.
-    @exclusivity(unchecked) public var manifest: Value<String>?
+    public var manifest: Value<String>?
     /// The ARN of a CEV to use as a source for creating a new CEV.
-    @exclusivity(unchecked) public var sourceCustomDbEngineVersionIdentifier: Value<String>?
+    public var sourceCustomDbEngineVersionIdentifier: Value<String>?
     /// A value that indicates the status of a custom engine version (CEV).
-    @exclusivity(unchecked) public var status: CfnCustomDBEngineVersion.Status?
+    public var status: CfnCustomDBEngineVersion.Status?
     /// A list of tags.
-    @exclusivity(unchecked) public var tags: [CfnCustomDBEngineVersion.Tag]?
+    public var tags: [CfnCustomDBEngineVersion.Tag]?
     /// Specifies whether to use the latest service-provided Amazon Machine Image (AMI) for the CEV.
-    @exclusivity(unchecked) public var useAwsProvidedLatestImage: Value<Bool>?
+    public var useAwsProvidedLatestImage: Value<Bool>?
 
     public init(_ logicalID: String, engine: Value<String>, engineVersion: Value<String>, databaseInstallationFiles: Value<[String]>? = nil, databaseInstallationFilesS3BucketName: Value<String>? = nil, databaseInstallationFilesS3Prefix: Value<String>? = nil, description: Value<String>? = nil, imageId: Value<String>? = nil, kmsKeyId: Value<String>? = nil, manifest: Value<String>? = nil, sourceCustomDbEngineVersionIdentifier: Value<String>? = nil, status: CfnCustomDBEngineVersion.Status? = nil, tags: [CfnCustomDBEngineVersion.Tag]? = nil, useAwsProvidedLatestImage: Value<Bool>? = nil) {
         self.databaseInstallationFiles = databaseInstallationFiles

@@ -17,127 +17,127 @@ public final class CfnDBCluster: Resource, HasAttributes {
     }
 
     /// The amount of storage in gibibytes (GiB) to allocate to each DB instance in the Multi-AZ DB cluster.
-    @exclusivity(unchecked) public var allocatedStorage: Value<Int>?
+    public var allocatedStorage: Value<Int>?
     /// Provides a list of the AWS Identity and Access Management (IAM) roles that are associated with the DB cluster.
-    @exclusivity(unchecked) public var associatedRoles: [CfnDBCluster.DBClusterRole]?
+    public var associatedRoles: [CfnDBCluster.DBClusterRole]?
     /// Specifies whether minor engine upgrades are applied automatically to the DB cluster during the maintenance window.
-    @exclusivity(unchecked) public var autoMinorVersionUpgrade: Value<Bool>?
+    public var autoMinorVersionUpgrade: Value<Bool>?
     /// A list of Availability Zones (AZs) where instances in the DB cluster can be created.
-    @exclusivity(unchecked) public var availabilityZones: Value<[String]>?
+    public var availabilityZones: Value<[String]>?
     /// The target backtrack window, in seconds.
-    @exclusivity(unchecked) public var backtrackWindow: Value<Int>?
+    public var backtrackWindow: Value<Int>?
     /// The number of days for which automated backups are retained.
-    @exclusivity(unchecked) public var backupRetentionPeriod: Value<Int>?
+    public var backupRetentionPeriod: Value<Int>?
     /// Specifies the scalability mode of the Aurora DB cluster.
-    @exclusivity(unchecked) public var clusterScalabilityType: CfnDBCluster.ClusterScalabilityType?
+    public var clusterScalabilityType: CfnDBCluster.ClusterScalabilityType?
     /// A value that indicates whether to copy all tags from the DB cluster to snapshots of the DB cluster.
-    @exclusivity(unchecked) public var copyTagsToSnapshot: Value<Bool>?
+    public var copyTagsToSnapshot: Value<Bool>?
     /// The DB cluster identifier.
-    @exclusivity(unchecked) public var dbClusterIdentifier: Value<String>?
+    public var dbClusterIdentifier: Value<String>?
     /// The compute and memory capacity of each DB instance in the Multi-AZ DB cluster, for example ``db.m6gd.xlarge``.
-    @exclusivity(unchecked) public var dbClusterInstanceClass: Value<String>?
+    public var dbClusterInstanceClass: Value<String>?
     /// The name of the DB cluster parameter group to associate with this DB cluster.
-    @exclusivity(unchecked) public var dbClusterParameterGroupName: Value<String>?
+    public var dbClusterParameterGroupName: Value<String>?
     /// The name of the DB parameter group to apply to all instances of the DB cluster.
-    @exclusivity(unchecked) public var dbInstanceParameterGroupName: Value<String>?
+    public var dbInstanceParameterGroupName: Value<String>?
     /// A DB subnet group that you want to associate with this DB cluster.
-    @exclusivity(unchecked) public var dbSubnetGroupName: Value<String>?
+    public var dbSubnetGroupName: Value<String>?
     /// Reserved for future use.
-    @exclusivity(unchecked) public var dbSystemId: Value<String>?
+    public var dbSystemId: Value<String>?
     /// The mode of Database Insights to enable for the DB cluster.
-    @exclusivity(unchecked) public var databaseInsightsMode: CfnDBCluster.DatabaseInsightsMode?
+    public var databaseInsightsMode: CfnDBCluster.DatabaseInsightsMode?
     /// The name of your database.
-    @exclusivity(unchecked) public var databaseName: Value<String>?
+    public var databaseName: Value<String>?
     /// Specifies whether to remove automated backups immediately after the DB cluster is deleted.
-    @exclusivity(unchecked) public var deleteAutomatedBackups: Value<Bool>?
+    public var deleteAutomatedBackups: Value<Bool>?
     /// A value that indicates whether the DB cluster has deletion protection enabled.
-    @exclusivity(unchecked) public var deletionProtection: Value<Bool>?
+    public var deletionProtection: Value<Bool>?
     /// Indicates the directory ID of the Active Directory to create the DB cluster.
-    @exclusivity(unchecked) public var domain: Value<String>?
+    public var domain: Value<String>?
     /// Specifies the name of the IAM role to use when making API calls to the Directory Service.
-    @exclusivity(unchecked) public var domainIAMRoleName: Value<String>?
+    public var domainIAMRoleName: Value<String>?
     /// The list of log types that need to be enabled for exporting to CloudWatch Logs.
-    @exclusivity(unchecked) public var enableCloudwatchLogsExports: Value<[String]>?
+    public var enableCloudwatchLogsExports: Value<[String]>?
     /// Specifies whether to enable this DB cluster to forward write operations to the primary cluster of a global cluster (Aurora global database).
-    @exclusivity(unchecked) public var enableGlobalWriteForwarding: Value<Bool>?
+    public var enableGlobalWriteForwarding: Value<Bool>?
     /// Specifies whether to enable the HTTP endpoint for the DB cluster.
-    @exclusivity(unchecked) public var enableHttpEndpoint: Value<Bool>?
+    public var enableHttpEndpoint: Value<Bool>?
     /// A value that indicates whether to enable mapping of AWS Identity and Access Management (IAM) accounts to database accounts.
-    @exclusivity(unchecked) public var enableIAMDatabaseAuthentication: Value<Bool>?
+    public var enableIAMDatabaseAuthentication: Value<Bool>?
     /// Specifies whether read replicas can forward write operations to the writer DB instance in the DB cluster.
-    @exclusivity(unchecked) public var enableLocalWriteForwarding: Value<Bool>?
+    public var enableLocalWriteForwarding: Value<Bool>?
     /// The name of the database engine to be used for this DB cluster.
-    @exclusivity(unchecked) public var engine: Value<String>?
+    public var engine: Value<String>?
     /// The lifecycle type for this DB cluster.
-    @exclusivity(unchecked) public var engineLifecycleSupport: Value<String>?
+    public var engineLifecycleSupport: Value<String>?
     /// The DB engine mode of the DB cluster, either ``provisioned`` or ``serverless``.
-    @exclusivity(unchecked) public var engineMode: Value<String>?
+    public var engineMode: Value<String>?
     /// The version number of the database engine to use.
-    @exclusivity(unchecked) public var engineVersion: Value<String>?
+    public var engineVersion: Value<String>?
     /// If you are configuring an Aurora global database cluster and want your Aurora DB cluster to be a secondary member in the global database cluster, specify the global cluster ID of the global databas...
-    @exclusivity(unchecked) public var globalClusterIdentifier: Value<String>?
+    public var globalClusterIdentifier: Value<String>?
     /// The amount of Provisioned IOPS (input/output operations per second) to be initially allocated for each DB instance in the Multi-AZ DB cluster.
-    @exclusivity(unchecked) public var iops: Value<Int>?
+    public var iops: Value<Int>?
     /// The Amazon Resource Name (ARN) of the AWS KMS key that is used to encrypt the database instances in the DB cluster, such as ``arn:aws:kms:us-east-1:012345678910:key/abcd1234-a123-456a-a12b-a123b4cd...
-    @exclusivity(unchecked) public var kmsKeyId: Value<String>?
+    public var kmsKeyId: Value<String>?
     /// Specifies whether to manage the master user password with AWS Secrets Manager.
-    @exclusivity(unchecked) public var manageMasterUserPassword: Value<Bool>?
+    public var manageMasterUserPassword: Value<Bool>?
     /// Specifies the authentication type for the master user.
-    @exclusivity(unchecked) public var masterUserAuthenticationType: CfnDBCluster.MasterUserAuthenticationType?
+    public var masterUserAuthenticationType: CfnDBCluster.MasterUserAuthenticationType?
     /// The master password for the DB instance.
-    @exclusivity(unchecked) public var masterUserPassword: Value<String>?
+    public var masterUserPassword: Value<String>?
     /// The secret managed by RDS in AWS Secrets Manager for the master user password.
-    @exclusivity(unchecked) public var masterUserSecret: CfnDBCluster.MasterUserSecret?
+    public var masterUserSecret: CfnDBCluster.MasterUserSecret?
     /// The name of the master user for the DB cluster.
-    @exclusivity(unchecked) public var masterUsername: Value<String>?
+    public var masterUsername: Value<String>?
     /// The interval, in seconds, between points when Enhanced Monitoring metrics are collected for the DB cluster.
-    @exclusivity(unchecked) public var monitoringInterval: Value<Int>?
+    public var monitoringInterval: Value<Int>?
     /// The Amazon Resource Name (ARN) for the IAM role that permits RDS to send Enhanced Monitoring metrics to Amazon CloudWatch Logs.
-    @exclusivity(unchecked) public var monitoringRoleArn: Value<String>?
+    public var monitoringRoleArn: Value<String>?
     /// The network type of the DB cluster.
-    @exclusivity(unchecked) public var networkType: Value<String>?
+    public var networkType: Value<String>?
     /// Specifies whether to turn on Performance Insights for the DB cluster.
-    @exclusivity(unchecked) public var performanceInsightsEnabled: Value<Bool>?
+    public var performanceInsightsEnabled: Value<Bool>?
     /// The AWS KMS key identifier for encryption of Performance Insights data.
-    @exclusivity(unchecked) public var performanceInsightsKmsKeyId: Value<String>?
+    public var performanceInsightsKmsKeyId: Value<String>?
     /// The number of days to retain Performance Insights data.
-    @exclusivity(unchecked) public var performanceInsightsRetentionPeriod: Value<Int>?
+    public var performanceInsightsRetentionPeriod: Value<Int>?
     /// The port number on which the DB instances in the DB cluster accept connections.
-    @exclusivity(unchecked) public var port: Value<Int>?
+    public var port: Value<Int>?
     /// The daily time range during which automated backups are created.
-    @exclusivity(unchecked) public var preferredBackupWindow: Value<String>?
+    public var preferredBackupWindow: Value<String>?
     /// The weekly time range during which system maintenance can occur, in Universal Coordinated Time (UTC).
-    @exclusivity(unchecked) public var preferredMaintenanceWindow: Value<String>?
+    public var preferredMaintenanceWindow: Value<String>?
     /// Specifies whether the DB cluster is publicly accessible.
-    @exclusivity(unchecked) public var publiclyAccessible: Value<Bool>?
+    public var publiclyAccessible: Value<Bool>?
     /// The Amazon Resource Name (ARN) of the source DB instance or DB cluster if this DB cluster is created as a read replica.
-    @exclusivity(unchecked) public var replicationSourceIdentifier: Value<String>?
+    public var replicationSourceIdentifier: Value<String>?
     /// The date and time to restore the DB cluster to.
-    @exclusivity(unchecked) public var restoreToTime: Value<String>?
+    public var restoreToTime: Value<String>?
     /// The type of restore to be performed.
-    @exclusivity(unchecked) public var restoreType: Value<String>?
+    public var restoreType: Value<String>?
     /// The scaling configuration of an Aurora Serverless v1 DB cluster.
-    @exclusivity(unchecked) public var scalingConfiguration: CfnDBCluster.ScalingConfiguration?
+    public var scalingConfiguration: CfnDBCluster.ScalingConfiguration?
     /// The scaling configuration of an Aurora Serverless V2 DB cluster.
-    @exclusivity(unchecked) public var serverlessV2ScalingConfiguration: CfnDBCluster.ServerlessV2ScalingConfiguration?
+    public var serverlessV2ScalingConfiguration: CfnDBCluster.ServerlessV2ScalingConfiguration?
     /// The identifier for the DB snapshot or DB cluster snapshot to restore from.
-    @exclusivity(unchecked) public var snapshotIdentifier: Value<String>?
+    public var snapshotIdentifier: Value<String>?
     /// When restoring a DB cluster to a point in time, the identifier of the source DB cluster from which to restore.
-    @exclusivity(unchecked) public var sourceDBClusterIdentifier: Value<String>?
+    public var sourceDBClusterIdentifier: Value<String>?
     /// The resource ID of the source DB cluster from which to restore.
-    @exclusivity(unchecked) public var sourceDbClusterResourceId: Value<String>?
+    public var sourceDbClusterResourceId: Value<String>?
     /// The AWS Region which contains the source DB cluster when replicating a DB cluster.
-    @exclusivity(unchecked) public var sourceRegion: Value<String>?
+    public var sourceRegion: Value<String>?
     /// Indicates whether the DB cluster is encrypted.
-    @exclusivity(unchecked) public var storageEncrypted: Value<Bool>?
+    public var storageEncrypted: Value<Bool>?
     /// The storage type to associate with the DB cluster.
-    @exclusivity(unchecked) public var storageType: Value<String>?
+    public var storageType: Value<String>?
     /// Tags to assign to the DB cluster.
-    @exclusivity(unchecked) public var tags: [CfnDBCluster.Tag]?
+    public var tags: [CfnDBCluster.Tag]?
     /// A value that indicates whether to restore the DB cluster to the latest restorable backup time.
-    @exclusivity(unchecked) public var useLatestRestorableTime: Value<Bool>?
+    public var useLatestRestorableTime: Value<Bool>?
     /// A list of EC2 VPC security groups to associate with this DB cluster.
-    @exclusivity(unchecked) public var vpcSecurityGroupIds: Value<[String]>?
+    public var vpcSecurityGroupIds: Value<[String]>?
 
     public init(_ logicalID: String, allocatedStorage: Value<Int>? = nil, associatedRoles: [CfnDBCluster.DBClusterRole]? = nil, autoMinorVersionUpgrade: Value<Bool>? = nil, availabilityZones: Value<[String]>? = nil, backtrackWindow: Value<Int>? = nil, backupRetentionPeriod: Value<Int>? = nil, clusterScalabilityType: CfnDBCluster.ClusterScalabilityType? = nil, copyTagsToSnapshot: Value<Bool>? = nil, dbClusterIdentifier: Value<String>? = nil, dbClusterInstanceClass: Value<String>? = nil, dbClusterParameterGroupName: Value<String>? = nil, dbInstanceParameterGroupName: Value<String>? = nil, dbSubnetGroupName: Value<String>? = nil, dbSystemId: Value<String>? = nil, databaseInsightsMode: CfnDBCluster.DatabaseInsightsMode? = nil, databaseName: Value<String>? = nil, deleteAutomatedBackups: Value<Bool>? = nil, deletionProtection: Value<Bool>? = nil, domain: Value<String>? = nil, domainIAMRoleName: Value<String>? = nil, enableCloudwatchLogsExports: Value<[String]>? = nil, enableGlobalWriteForwarding: Value<Bool>? = nil, enableHttpEndpoint: Value<Bool>? = nil, enableIAMDatabaseAuthentication: Value<Bool>? = nil, enableLocalWriteForwarding: Value<Bool>? = nil, engine: Value<String>? = nil, engineLifecycleSupport: Value<String>? = nil, engineMode: Value<String>? = nil, engineVersion: Value<String>? = nil, globalClusterIdentifier: Value<String>? = nil, iops: Value<Int>? = nil, kmsKeyId: Value<String>? = nil, manageMasterUserPassword: Value<Bool>? = nil, masterUserAuthenticationType: CfnDBCluster.MasterUserAuthenticationType? = nil, masterUserPassword: Value<String>? = nil, masterUserSecret: CfnDBCluster.MasterUserSecret? = nil, masterUsername: Value<String>? = nil, monitoringInterval: Value<Int>? = nil, monitoringRoleArn: Value<String>? = nil, networkType: Value<String>? = nil, performanceInsightsEnabled: Value<Bool>? = nil, performanceInsightsKmsKeyId: Value<String>? = nil, performanceInsightsRetentionPeriod: Value<Int>? = nil, port: Value<Int>? = nil, preferredBackupWindow: Value<String>? = nil, preferredMaintenanceWindow: Value<String>? = nil, publiclyAccessible: Value<Bool>? = nil, replicationSourceIdentifier: Value<String>? = nil, restoreToTime: Value<String>? = nil, restoreType: Value<String>? = nil, scalingConfiguration: CfnDBCluster.ScalingConfiguration? = nil, serverlessV2ScalingConfiguration: CfnDBCluster.ServerlessV2ScalingConfiguration? = nil, snapshotIdentifier: Value<String>? = nil, sourceDBClusterIdentifier: Value<String>? = nil, sourceDbClusterResourceId: Value<String>? = nil, sourceRegion: Value<String>? = nil, storageEncrypted: Value<Bool>? = nil, storageType: Value<String>? = nil, tags: [CfnDBCluster.Tag]? = nil, useLatestRestorableTime: Value<Bool>? = nil, vpcSecurityGroupIds: Value<[String]>? = nil) {
         self.allocatedStorage = allocatedStorage

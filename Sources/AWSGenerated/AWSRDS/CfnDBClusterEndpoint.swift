@@ -12,17 +12,17 @@ public final class CfnDBClusterEndpoint: Resource, HasAttributes {
     }
 
     /// The type of the custom endpoint.
-    @exclusivity(unchecked) public var customEndpointType: CfnDBClusterEndpoint.CustomEndpointType
+    public var customEndpointType: CfnDBClusterEndpoint.CustomEndpointType
     /// The identifier to use for the new endpoint.
-    @exclusivity(unchecked) public var dbClusterEndpointIdentifier: Value<String>
+    public var dbClusterEndpointIdentifier: Value<String>
     /// The DB cluster identifier of the DB cluster associated with the endpoint.
-    @exclusivity(unchecked) public var dbClusterIdentifier: Value<String>
+    public var dbClusterIdentifier: Value<String>
     /// List of DB instance identifiers that aren't part of the custom endpoint group.
-    @exclusivity(unchecked) public var excludedMembers: Value<[String]>?
+    public var excludedMembers: Value<[String]>?
     /// List of DB instance identifiers that are part of the custom endpoint group.
-    @exclusivity(unchecked) public var staticMembers: Value<[String]>?
+    public var staticMembers: Value<[String]>?
     /// The tags to be assigned to the DB cluster endpoint.
-    @exclusivity(unchecked) public var tags: [CfnDBClusterEndpoint.Tag]?
+    public var tags: [CfnDBClusterEndpoint.Tag]?
 
     public init(_ logicalID: String, customEndpointType: CfnDBClusterEndpoint.CustomEndpointType, dbClusterEndpointIdentifier: Value<String>, dbClusterIdentifier: Value<String>, excludedMembers: Value<[String]>? = nil, staticMembers: Value<[String]>? = nil, tags: [CfnDBClusterEndpoint.Tag]? = nil) {
         self.customEndpointType = customEndpointType

@@ -4,14 +4,14 @@ import CloudFormation
 /// `AWS::RDS::DBClusterParameterGroup`: The ``AWS::RDS::DBClusterParameterGroup`` resource creates a new Amazon RDS DB cluster parameter group.
 public final class CfnDBClusterParameterGroup: Resource {
     /// The name of the DB cluster parameter group.
-    @exclusivity(unchecked) public var dbClusterParameterGroupName: Value<String>?
+    public var dbClusterParameterGroupName: Value<String>?
     /// The description for the DB cluster parameter group.
-    @exclusivity(unchecked) public var description: Value<String>
+    public var description: Value<String>
     /// The DB cluster parameter group family name.
-    @exclusivity(unchecked) public var family: Value<String>
-    @exclusivity(unchecked) public var parameters: TemplateValue
+    public var family: Value<String>
+    public var parameters: TemplateValue
     /// Tags to assign to the DB cluster parameter group.
-    @exclusivity(unchecked) public var tags: [CfnDBClusterParameterGroup.Tag]?
+    public var tags: [CfnDBClusterParameterGroup.Tag]?
 
     public init(_ logicalID: String, description: Value<String>, family: Value<String>, parameters: TemplateValue, dbClusterParameterGroupName: Value<String>? = nil, tags: [CfnDBClusterParameterGroup.Tag]? = nil) {
         self.dbClusterParameterGroupName = dbClusterParameterGroupName

@@ -114,169 +114,169 @@ public final class CfnDBInstance: Resource, HasAttributes {
     }
 
     /// The additional storage volumes associated with the DB instance.
-    @exclusivity(unchecked) public var additionalStorageVolumes: [CfnDBInstance.AdditionalStorageVolume]?
+    public var additionalStorageVolumes: [CfnDBInstance.AdditionalStorageVolume]?
     /// The amount of storage in gibibytes (GiB) to be initially allocated for the database instance.
-    @exclusivity(unchecked) public var allocatedStorage: Value<String>?
+    public var allocatedStorage: Value<String>?
     /// A value that indicates whether major version upgrades are allowed.
-    @exclusivity(unchecked) public var allowMajorVersionUpgrade: Value<Bool>?
+    public var allowMajorVersionUpgrade: Value<Bool>?
     /// Specifies whether changes to the DB instance and any pending modifications are applied immediately, regardless of the ``PreferredMaintenanceWindow`` setting.
-    @exclusivity(unchecked) public var applyImmediately: Value<Bool>?
+    public var applyImmediately: Value<Bool>?
     /// The IAMlong (IAM) roles associated with the DB instance.
-    @exclusivity(unchecked) public var associatedRoles: [CfnDBInstance.DBInstanceRole]?
+    public var associatedRoles: [CfnDBInstance.DBInstanceRole]?
     /// A value that indicates whether minor engine upgrades are applied automatically to the DB instance during the maintenance window.
-    @exclusivity(unchecked) public var autoMinorVersionUpgrade: Value<Bool>?
+    public var autoMinorVersionUpgrade: Value<Bool>?
     /// The AWS KMS key identifier for encryption of the replicated automated backups.
-    @exclusivity(unchecked) public var automaticBackupReplicationKmsKeyId: Value<String>?
+    public var automaticBackupReplicationKmsKeyId: Value<String>?
     /// The AWS-Region associated with the automated backup.
-    @exclusivity(unchecked) public var automaticBackupReplicationRegion: Value<String>?
+    public var automaticBackupReplicationRegion: Value<String>?
     /// The retention period for automated backups in a different AWS Region.
-    @exclusivity(unchecked) public var automaticBackupReplicationRetentionPeriod: Value<Int>?
+    public var automaticBackupReplicationRetentionPeriod: Value<Int>?
     /// The Availability Zone (AZ) where the database will be created.
-    @exclusivity(unchecked) public var availabilityZone: Value<String>?
+    public var availabilityZone: Value<String>?
     /// The number of days for which automated backups are retained.
-    @exclusivity(unchecked) public var backupRetentionPeriod: Value<Int>?
+    public var backupRetentionPeriod: Value<Int>?
     /// The location for storing automated backups and manual snapshots.
-    @exclusivity(unchecked) public var backupTarget: Value<String>?
+    public var backupTarget: Value<String>?
     /// The identifier of the CA certificate for this DB instance.
-    @exclusivity(unchecked) public var caCertificateIdentifier: Value<String>?
+    public var caCertificateIdentifier: Value<String>?
     /// Specifies whether the DB instance is restarted when you rotate your SSL/TLS certificate.
-    @exclusivity(unchecked) public var certificateRotationRestart: Value<Bool>?
+    public var certificateRotationRestart: Value<Bool>?
     /// For supported engines, indicates that the DB instance should be associated with the specified character set.
-    @exclusivity(unchecked) public var characterSetName: Value<String>?
+    public var characterSetName: Value<String>?
     /// Specifies whether to copy tags from the DB instance to snapshots of the DB instance.
-    @exclusivity(unchecked) public var copyTagsToSnapshot: Value<Bool>?
+    public var copyTagsToSnapshot: Value<Bool>?
     /// The instance profile associated with the underlying Amazon EC2 instance of an RDS Custom DB instance.
-    @exclusivity(unchecked) public var customIAMInstanceProfile: Value<String>?
+    public var customIAMInstanceProfile: Value<String>?
     /// The identifier of the DB cluster that this DB instance will belong to.
-    @exclusivity(unchecked) public var dbClusterIdentifier: Value<String>?
+    public var dbClusterIdentifier: Value<String>?
     /// The identifier for the Multi-AZ DB cluster snapshot to restore from.
-    @exclusivity(unchecked) public var dbClusterSnapshotIdentifier: Value<String>?
+    public var dbClusterSnapshotIdentifier: Value<String>?
     /// The compute and memory capacity of the DB instance, for example ``db.m5.large``.
-    @exclusivity(unchecked) public var dbInstanceClass: Value<String>?
+    public var dbInstanceClass: Value<String>?
     /// A name for the DB instance.
-    @exclusivity(unchecked) public var dbInstanceIdentifier: Value<String>?
+    public var dbInstanceIdentifier: Value<String>?
     /// The meaning of this parameter differs according to the database engine you use.
-    @exclusivity(unchecked) public var dbName: Value<String>?
+    public var dbName: Value<String>?
     /// The name of an existing DB parameter group or a reference to an [AWS::RDS::DBParameterGroup](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-rds-dbparametergroup.html)...
-    @exclusivity(unchecked) public var dbParameterGroupName: Value<String>?
+    public var dbParameterGroupName: Value<String>?
     /// A list of the DB security groups to assign to the DB instance.
-    @exclusivity(unchecked) public var dbSecurityGroups: Value<[String]>?
+    public var dbSecurityGroups: Value<[String]>?
     /// The name or Amazon Resource Name (ARN) of the DB snapshot that's used to restore the DB instance.
-    @exclusivity(unchecked) public var dbSnapshotIdentifier: Value<String>?
+    public var dbSnapshotIdentifier: Value<String>?
     /// A DB subnet group to associate with the DB instance.
-    @exclusivity(unchecked) public var dbSubnetGroupName: Value<String>?
+    public var dbSubnetGroupName: Value<String>?
     /// The Oracle system identifier (SID), which is the name of the Oracle database instance that manages your database files.
-    @exclusivity(unchecked) public var dbSystemId: Value<String>?
+    public var dbSystemId: Value<String>?
     /// The mode of Database Insights to enable for the DB instance.
-    @exclusivity(unchecked) public var databaseInsightsMode: CfnDBInstance.DatabaseInsightsMode?
+    public var databaseInsightsMode: CfnDBInstance.DatabaseInsightsMode?
     /// Indicates whether the DB instance has a dedicated log volume (DLV) enabled.
-    @exclusivity(unchecked) public var dedicatedLogVolume: Value<Bool>?
+    public var dedicatedLogVolume: Value<Bool>?
     /// A value that indicates whether to remove automated backups immediately after the DB instance is deleted.
-    @exclusivity(unchecked) public var deleteAutomatedBackups: Value<Bool>?
+    public var deleteAutomatedBackups: Value<Bool>?
     /// Specifies whether the DB instance has deletion protection enabled.
-    @exclusivity(unchecked) public var deletionProtection: Value<Bool>?
+    public var deletionProtection: Value<Bool>?
     /// The Active Directory directory ID to create the DB instance in.
-    @exclusivity(unchecked) public var domain: Value<String>?
+    public var domain: Value<String>?
     /// The ARN for the Secrets Manager secret with the credentials for the user joining the domain.
-    @exclusivity(unchecked) public var domainAuthSecretArn: Value<String>?
+    public var domainAuthSecretArn: Value<String>?
     /// The IPv4 DNS IP addresses of your primary and secondary Active Directory domain controllers.
-    @exclusivity(unchecked) public var domainDnsIps: Value<[String]>?
+    public var domainDnsIps: Value<[String]>?
     /// The fully qualified domain name (FQDN) of an Active Directory domain.
-    @exclusivity(unchecked) public var domainFqdn: Value<String>?
+    public var domainFqdn: Value<String>?
     /// The name of the IAM role to use when making API calls to the Directory Service.
-    @exclusivity(unchecked) public var domainIAMRoleName: Value<String>?
+    public var domainIAMRoleName: Value<String>?
     /// The Active Directory organizational unit for your DB instance to join.
-    @exclusivity(unchecked) public var domainOu: Value<String>?
+    public var domainOu: Value<String>?
     /// The list of log types that need to be enabled for exporting to CloudWatch Logs.
-    @exclusivity(unchecked) public var enableCloudwatchLogsExports: Value<[String]>?
+    public var enableCloudwatchLogsExports: Value<[String]>?
     /// A value that indicates whether to enable mapping of AWS Identity and Access Management (IAM) accounts to database accounts.
-    @exclusivity(unchecked) public var enableIAMDatabaseAuthentication: Value<Bool>?
+    public var enableIAMDatabaseAuthentication: Value<Bool>?
     /// Specifies whether to enable Performance Insights for the DB instance.
-    @exclusivity(unchecked) public var enablePerformanceInsights: Value<Bool>?
+    public var enablePerformanceInsights: Value<Bool>?
     /// The name of the database engine to use for this DB instance.
-    @exclusivity(unchecked) public var engine: Value<String>?
+    public var engine: Value<String>?
     /// The lifecycle type for this DB instance.
-    @exclusivity(unchecked) public var engineLifecycleSupport: Value<String>?
+    public var engineLifecycleSupport: Value<String>?
     /// The version number of the database engine to use.
-    @exclusivity(unchecked) public var engineVersion: Value<String>?
+    public var engineVersion: Value<String>?
     /// The number of I/O operations per second (IOPS) that the database provisions.
-    @exclusivity(unchecked) public var iops: Value<Int>?
+    public var iops: Value<Int>?
     /// The ARN of the AWS KMS key that's used to encrypt the DB instance, such as ``arn:aws:kms:us-east-1:012345678910:key/abcd1234-a123-456a-a12b-a123b4cd56ef``.
-    @exclusivity(unchecked) public var kmsKeyId: Value<String>?
+    public var kmsKeyId: Value<String>?
     /// License model information for this DB instance.
-    @exclusivity(unchecked) public var licenseModel: Value<String>?
+    public var licenseModel: Value<String>?
     /// Specifies whether to manage the master user password with AWS Secrets Manager.
-    @exclusivity(unchecked) public var manageMasterUserPassword: Value<Bool>?
+    public var manageMasterUserPassword: Value<Bool>?
     /// Specifies the authentication type for the master user.
-    @exclusivity(unchecked) public var masterUserAuthenticationType: CfnDBInstance.MasterUserAuthenticationType?
+    public var masterUserAuthenticationType: CfnDBInstance.MasterUserAuthenticationType?
     /// The password for the master user.
-    @exclusivity(unchecked) public var masterUserPassword: Value<String>?
+    public var masterUserPassword: Value<String>?
     /// The secret managed by RDS in AWS Secrets Manager for the master user password.
-    @exclusivity(unchecked) public var masterUserSecret: CfnDBInstance.MasterUserSecret?
+    public var masterUserSecret: CfnDBInstance.MasterUserSecret?
     /// The master user name for the DB instance.
-    @exclusivity(unchecked) public var masterUsername: Value<String>?
+    public var masterUsername: Value<String>?
     /// The upper limit in gibibytes (GiB) to which Amazon RDS can automatically scale the storage of the DB instance.
-    @exclusivity(unchecked) public var maxAllocatedStorage: Value<Int>?
+    public var maxAllocatedStorage: Value<Int>?
     /// The interval, in seconds, between points when Enhanced Monitoring metrics are collected for the DB instance.
-    @exclusivity(unchecked) public var monitoringInterval: Value<Int>?
+    public var monitoringInterval: Value<Int>?
     /// The ARN for the IAM role that permits RDS to send enhanced monitoring metrics to Amazon CloudWatch Logs.
-    @exclusivity(unchecked) public var monitoringRoleArn: Value<String>?
+    public var monitoringRoleArn: Value<String>?
     /// Specifies whether the DB instance is a Multi-AZ deployment.
-    @exclusivity(unchecked) public var multiAZ: Value<Bool>?
+    public var multiAZ: Value<Bool>?
     /// The name of the NCHAR character set for the Oracle DB instance.
-    @exclusivity(unchecked) public var ncharCharacterSetName: Value<String>?
+    public var ncharCharacterSetName: Value<String>?
     /// The network type of the DB instance.
-    @exclusivity(unchecked) public var networkType: Value<String>?
+    public var networkType: Value<String>?
     /// Indicates that the DB instance should be associated with the specified option group.
-    @exclusivity(unchecked) public var optionGroupName: Value<String>?
+    public var optionGroupName: Value<String>?
     /// The AWS KMS key identifier for encryption of Performance Insights data.
-    @exclusivity(unchecked) public var performanceInsightsKMSKeyId: Value<String>?
+    public var performanceInsightsKMSKeyId: Value<String>?
     /// The number of days to retain Performance Insights data.
-    @exclusivity(unchecked) public var performanceInsightsRetentionPeriod: Value<Int>?
+    public var performanceInsightsRetentionPeriod: Value<Int>?
     /// The port number on which the database accepts connections.
-    @exclusivity(unchecked) public var port: Value<String>?
+    public var port: Value<String>?
     /// The daily time range during which automated backups are created if automated backups are enabled, using the ``BackupRetentionPeriod`` parameter.
-    @exclusivity(unchecked) public var preferredBackupWindow: Value<String>?
+    public var preferredBackupWindow: Value<String>?
     /// The weekly time range during which system maintenance can occur, in Universal Coordinated Time (UTC).
-    @exclusivity(unchecked) public var preferredMaintenanceWindow: Value<String>?
+    public var preferredMaintenanceWindow: Value<String>?
     /// The number of CPU cores and the number of threads per core for the DB instance class of the DB instance.
-    @exclusivity(unchecked) public var processorFeatures: [CfnDBInstance.ProcessorFeature]?
+    public var processorFeatures: [CfnDBInstance.ProcessorFeature]?
     /// The order of priority in which an Aurora Replica is promoted to the primary instance after a failure of the existing primary instance.
-    @exclusivity(unchecked) public var promotionTier: Value<Int>?
+    public var promotionTier: Value<Int>?
     /// Indicates whether the DB instance is an internet-facing instance.
-    @exclusivity(unchecked) public var publiclyAccessible: Value<Bool>?
+    public var publiclyAccessible: Value<Bool>?
     /// The open mode of an Oracle read replica.
-    @exclusivity(unchecked) public var replicaMode: Value<String>?
+    public var replicaMode: Value<String>?
     /// The date and time to restore from.
-    @exclusivity(unchecked) public var restoreTime: Value<String>?
+    public var restoreTime: Value<String>?
     /// The identifier of the Multi-AZ DB cluster that will act as the source for the read replica.
-    @exclusivity(unchecked) public var sourceDBClusterIdentifier: Value<String>?
+    public var sourceDBClusterIdentifier: Value<String>?
     /// The Amazon Resource Name (ARN) of the replicated automated backups from which to restore, for example, ``arn:aws:rds:us-east-1:123456789012:auto-backup:ab-L2IJCEXJP7XQ7HOJ4SIEXAMPLE``.
-    @exclusivity(unchecked) public var sourceDBInstanceAutomatedBackupsArn: Value<String>?
+    public var sourceDBInstanceAutomatedBackupsArn: Value<String>?
     /// If you want to create a read replica DB instance, specify the ID of the source DB instance.
-    @exclusivity(unchecked) public var sourceDBInstanceIdentifier: Value<String>?
+    public var sourceDBInstanceIdentifier: Value<String>?
     /// The resource ID of the source DB instance from which to restore.
-    @exclusivity(unchecked) public var sourceDbiResourceId: Value<String>?
+    public var sourceDbiResourceId: Value<String>?
     /// The ID of the region that contains the source DB instance for the read replica.
-    @exclusivity(unchecked) public var sourceRegion: Value<String>?
+    public var sourceRegion: Value<String>?
     /// A value that indicates whether the DB instance is encrypted.
-    @exclusivity(unchecked) public var storageEncrypted: Value<Bool>?
+    public var storageEncrypted: Value<Bool>?
     /// Specifies the storage throughput value, in mebibyte per second (MiBps), for the DB instance.
-    @exclusivity(unchecked) public var storageThroughput: Value<Int>?
+    public var storageThroughput: Value<Int>?
     /// The storage type to associate with the DB instance.
-    @exclusivity(unchecked) public var storageType: Value<String>?
+    public var storageType: Value<String>?
     /// Tags to assign to the DB instance.
-    @exclusivity(unchecked) public var tags: [CfnDBInstance.Tag]?
-    @exclusivity(unchecked) public var tdeCredentialArn: Value<String>?
-    @exclusivity(unchecked) public var tdeCredentialPassword: Value<String>?
+    public var tags: [CfnDBInstance.Tag]?
+    public var tdeCredentialArn: Value<String>?
+    public var tdeCredentialPassword: Value<String>?
     /// The time zone of the DB instance.
-    @exclusivity(unchecked) public var timezone: Value<String>?
+    public var timezone: Value<String>?
     /// Specifies whether the DB instance class of the DB instance uses its default processor features.
-    @exclusivity(unchecked) public var useDefaultProcessorFeatures: Value<Bool>?
+    public var useDefaultProcessorFeatures: Value<Bool>?
     /// Specifies whether the DB instance is restored from the latest backup time.
-    @exclusivity(unchecked) public var useLatestRestorableTime: Value<Bool>?
+    public var useLatestRestorableTime: Value<Bool>?
     /// A list of the VPC security group IDs to assign to the DB instance.
-    @exclusivity(unchecked) public var vpcSecurityGroups: Value<[String]>?
+    public var vpcSecurityGroups: Value<[String]>?
 
     public init(_ logicalID: String, additionalStorageVolumes: [CfnDBInstance.AdditionalStorageVolume]? = nil, allocatedStorage: Value<String>? = nil, allowMajorVersionUpgrade: Value<Bool>? = nil, applyImmediately: Value<Bool>? = nil, associatedRoles: [CfnDBInstance.DBInstanceRole]? = nil, autoMinorVersionUpgrade: Value<Bool>? = nil, automaticBackupReplicationKmsKeyId: Value<String>? = nil, automaticBackupReplicationRegion: Value<String>? = nil, automaticBackupReplicationRetentionPeriod: Value<Int>? = nil, availabilityZone: Value<String>? = nil, backupRetentionPeriod: Value<Int>? = nil, backupTarget: Value<String>? = nil, caCertificateIdentifier: Value<String>? = nil, certificateRotationRestart: Value<Bool>? = nil, characterSetName: Value<String>? = nil, copyTagsToSnapshot: Value<Bool>? = nil, customIAMInstanceProfile: Value<String>? = nil, dbClusterIdentifier: Value<String>? = nil, dbClusterSnapshotIdentifier: Value<String>? = nil, dbInstanceClass: Value<String>? = nil, dbInstanceIdentifier: Value<String>? = nil, dbName: Value<String>? = nil, dbParameterGroupName: Value<String>? = nil, dbSecurityGroups: Value<[String]>? = nil, dbSnapshotIdentifier: Value<String>? = nil, dbSubnetGroupName: Value<String>? = nil, dbSystemId: Value<String>? = nil, databaseInsightsMode: CfnDBInstance.DatabaseInsightsMode? = nil, dedicatedLogVolume: Value<Bool>? = nil, deleteAutomatedBackups: Value<Bool>? = nil, deletionProtection: Value<Bool>? = nil, domain: Value<String>? = nil, domainAuthSecretArn: Value<String>? = nil, domainDnsIps: Value<[String]>? = nil, domainFqdn: Value<String>? = nil, domainIAMRoleName: Value<String>? = nil, domainOu: Value<String>? = nil, enableCloudwatchLogsExports: Value<[String]>? = nil, enableIAMDatabaseAuthentication: Value<Bool>? = nil, enablePerformanceInsights: Value<Bool>? = nil, engine: Value<String>? = nil, engineLifecycleSupport: Value<String>? = nil, engineVersion: Value<String>? = nil, iops: Value<Int>? = nil, kmsKeyId: Value<String>? = nil, licenseModel: Value<String>? = nil, manageMasterUserPassword: Value<Bool>? = nil, masterUserAuthenticationType: CfnDBInstance.MasterUserAuthenticationType? = nil, masterUserPassword: Value<String>? = nil, masterUserSecret: CfnDBInstance.MasterUserSecret? = nil, masterUsername: Value<String>? = nil, maxAllocatedStorage: Value<Int>? = nil, monitoringInterval: Value<Int>? = nil, monitoringRoleArn: Value<String>? = nil, multiAZ: Value<Bool>? = nil, ncharCharacterSetName: Value<String>? = nil, networkType: Value<String>? = nil, optionGroupName: Value<String>? = nil, performanceInsightsKMSKeyId: Value<String>? = nil, performanceInsightsRetentionPeriod: Value<Int>? = nil, port: Value<String>? = nil, preferredBackupWindow: Value<String>? = nil, preferredMaintenanceWindow: Value<String>? = nil, processorFeatures: [CfnDBInstance.ProcessorFeature]? = nil, promotionTier: Value<Int>? = nil, publiclyAccessible: Value<Bool>? = nil, replicaMode: Value<String>? = nil, restoreTime: Value<String>? = nil, sourceDBClusterIdentifier: Value<String>? = nil, sourceDBInstanceAutomatedBackupsArn: Value<String>? = nil, sourceDBInstanceIdentifier: Value<String>? = nil, sourceDbiResourceId: Value<String>? = nil, sourceRegion: Value<String>? = nil, storageEncrypted: Value<Bool>? = nil, storageThroughput: Value<Int>? = nil, storageType: Value<String>? = nil, tags: [CfnDBInstance.Tag]? = nil, tdeCredentialArn: Value<String>? = nil, tdeCredentialPassword: Value<String>? = nil, timezone: Value<String>? = nil, useDefaultProcessorFeatures: Value<Bool>? = nil, useLatestRestorableTime: Value<Bool>? = nil, vpcSecurityGroups: Value<[String]>? = nil) {
         self.additionalStorageVolumes = additionalStorageVolumes

@@ -12,14 +12,14 @@ public final class CfnDBParameterGroup: Resource, HasAttributes {
     }
 
     /// The name of the DB parameter group.
-    @exclusivity(unchecked) public var dbParameterGroupName: Value<String>?
+    public var dbParameterGroupName: Value<String>?
     /// Provides the customer-specified description for this DB parameter group.
-    @exclusivity(unchecked) public var description: Value<String>
+    public var description: Value<String>
     /// The DB parameter group family name.
-    @exclusivity(unchecked) public var family: Value<String>
-    @exclusivity(unchecked) public var parameters: TemplateValue?
+    public var family: Value<String>
+    public var parameters: TemplateValue?
     /// Tags to assign to the DB parameter group.
-    @exclusivity(unchecked) public var tags: [CfnDBParameterGroup.Tag]?
+    public var tags: [CfnDBParameterGroup.Tag]?
 
     public init(_ logicalID: String, description: Value<String>, family: Value<String>, dbParameterGroupName: Value<String>? = nil, parameters: TemplateValue? = nil, tags: [CfnDBParameterGroup.Tag]? = nil) {
         self.dbParameterGroupName = dbParameterGroupName

@@ -10,31 +10,31 @@ public final class CfnDBProxy: Resource, HasAttributes {
     }
 
     /// The authorization mechanism that the proxy uses.
-    @exclusivity(unchecked) public var auth: [CfnDBProxy.AuthFormat]?
+    public var auth: [CfnDBProxy.AuthFormat]?
     /// The identifier for the proxy.
-    @exclusivity(unchecked) public var dbProxyName: Value<String>
+    public var dbProxyName: Value<String>
     /// Whether the proxy includes detailed information about SQL statements in its logs.
-    @exclusivity(unchecked) public var debugLogging: Value<Bool>?
+    public var debugLogging: Value<Bool>?
     /// The default authentication scheme that the proxy uses for client connections to the proxy and connections from the proxy to the underlying database.
-    @exclusivity(unchecked) public var defaultAuthScheme: CfnDBProxy.DefaultAuthScheme?
+    public var defaultAuthScheme: CfnDBProxy.DefaultAuthScheme?
     /// The network type of the DB proxy endpoint.
-    @exclusivity(unchecked) public var endpointNetworkType: CfnDBProxy.EndpointNetworkType?
+    public var endpointNetworkType: CfnDBProxy.EndpointNetworkType?
     /// The kinds of databases that the proxy can connect to.
-    @exclusivity(unchecked) public var engineFamily: CfnDBProxy.EngineFamily
+    public var engineFamily: CfnDBProxy.EngineFamily
     /// The number of seconds that a connection to the proxy can be inactive before the proxy disconnects it.
-    @exclusivity(unchecked) public var idleClientTimeout: Value<Int>?
+    public var idleClientTimeout: Value<Int>?
     /// A Boolean parameter that specifies whether Transport Layer Security (TLS) encryption is required for connections to the proxy.
-    @exclusivity(unchecked) public var requireTLS: Value<Bool>?
+    public var requireTLS: Value<Bool>?
     /// The Amazon Resource Name (ARN) of the IAM role that the proxy uses to access secrets in AWS Secrets Manager.
-    @exclusivity(unchecked) public var roleArn: Value<String>
+    public var roleArn: Value<String>
     /// An optional set of key-value pairs to associate arbitrary data of your choosing with the proxy.
-    @exclusivity(unchecked) public var tags: [CfnDBProxy.TagFormat]?
+    public var tags: [CfnDBProxy.TagFormat]?
     /// The network type that the proxy uses to connect to the target database.
-    @exclusivity(unchecked) public var targetConnectionNetworkType: CfnDBProxy.TargetConnectionNetworkType?
+    public var targetConnectionNetworkType: CfnDBProxy.TargetConnectionNetworkType?
     /// VPC security group IDs to associate with the new proxy.
-    @exclusivity(unchecked) public var vpcSecurityGroupIds: Value<[String]>?
+    public var vpcSecurityGroupIds: Value<[String]>?
     /// VPC subnet IDs to associate with the new proxy.
-    @exclusivity(unchecked) public var vpcSubnetIds: Value<[String]>
+    public var vpcSubnetIds: Value<[String]>
 
     public init(_ logicalID: String, dbProxyName: Value<String>, engineFamily: CfnDBProxy.EngineFamily, roleArn: Value<String>, vpcSubnetIds: Value<[String]>, auth: [CfnDBProxy.AuthFormat]? = nil, debugLogging: Value<Bool>? = nil, defaultAuthScheme: CfnDBProxy.DefaultAuthScheme? = nil, endpointNetworkType: CfnDBProxy.EndpointNetworkType? = nil, idleClientTimeout: Value<Int>? = nil, requireTLS: Value<Bool>? = nil, tags: [CfnDBProxy.TagFormat]? = nil, targetConnectionNetworkType: CfnDBProxy.TargetConnectionNetworkType? = nil, vpcSecurityGroupIds: Value<[String]>? = nil) {
         self.auth = auth

@@ -11,19 +11,19 @@ public final class CfnDBProxyEndpoint: Resource, HasAttributes {
     }
 
     /// The identifier for the DB proxy endpoint.
-    @exclusivity(unchecked) public var dbProxyEndpointName: Value<String>
+    public var dbProxyEndpointName: Value<String>
     /// The identifier for the proxy.
-    @exclusivity(unchecked) public var dbProxyName: Value<String>
+    public var dbProxyName: Value<String>
     /// The network type of the DB proxy endpoint.
-    @exclusivity(unchecked) public var endpointNetworkType: CfnDBProxyEndpoint.EndpointNetworkType?
+    public var endpointNetworkType: CfnDBProxyEndpoint.EndpointNetworkType?
     /// An optional set of key-value pairs to associate arbitrary data of your choosing with the DB proxy endpoint.
-    @exclusivity(unchecked) public var tags: [CfnDBProxyEndpoint.TagFormat]?
+    public var tags: [CfnDBProxyEndpoint.TagFormat]?
     /// A value that indicates whether the DB proxy endpoint can be used for read/write or read-only operations.
-    @exclusivity(unchecked) public var targetRole: CfnDBProxyEndpoint.TargetRole?
+    public var targetRole: CfnDBProxyEndpoint.TargetRole?
     /// VPC security group IDs to associate with the new DB proxy endpoint.
-    @exclusivity(unchecked) public var vpcSecurityGroupIds: Value<[String]>?
+    public var vpcSecurityGroupIds: Value<[String]>?
     /// VPC subnet IDs to associate with the new DB proxy endpoint.
-    @exclusivity(unchecked) public var vpcSubnetIds: Value<[String]>
+    public var vpcSubnetIds: Value<[String]>
 
     public init(_ logicalID: String, dbProxyEndpointName: Value<String>, dbProxyName: Value<String>, vpcSubnetIds: Value<[String]>, endpointNetworkType: CfnDBProxyEndpoint.EndpointNetworkType? = nil, tags: [CfnDBProxyEndpoint.TagFormat]? = nil, targetRole: CfnDBProxyEndpoint.TargetRole? = nil, vpcSecurityGroupIds: Value<[String]>? = nil) {
         self.dbProxyEndpointName = dbProxyEndpointName

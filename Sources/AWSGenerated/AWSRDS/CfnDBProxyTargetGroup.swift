@@ -7,15 +7,15 @@ public final class CfnDBProxyTargetGroup: Resource, HasAttributes {
         case targetGroupArn = "TargetGroupArn"
     }
 
-    @exclusivity(unchecked) public var connectionPoolConfigurationInfo: CfnDBProxyTargetGroup.ConnectionPoolConfigurationInfoFormat?
-    @exclusivity(unchecked) public var dbClusterIdentifiers: Value<[String]>?
-    @exclusivity(unchecked) public var dbInstanceIdentifiers: Value<[String]>?
+    public var connectionPoolConfigurationInfo: CfnDBProxyTargetGroup.ConnectionPoolConfigurationInfoFormat?
+    public var dbClusterIdentifiers: Value<[String]>?
+    public var dbInstanceIdentifiers: Value<[String]>?
     /// The identifier for the proxy.
-    @exclusivity(unchecked) public var dbProxyName: Value<String>
+    public var dbProxyName: Value<String>
     /// An array of key-value pairs to apply to this resource.
-    @exclusivity(unchecked) public var tags: [CfnDBProxyTargetGroup.Tag]?
+    public var tags: [CfnDBProxyTargetGroup.Tag]?
     /// The identifier for the DBProxyTargetGroup
-    @exclusivity(unchecked) public var targetGroupName: CfnDBProxyTargetGroup.TargetGroupName
+    public var targetGroupName: CfnDBProxyTargetGroup.TargetGroupName
 
     public init(_ logicalID: String, dbProxyName: Value<String>, targetGroupName: CfnDBProxyTargetGroup.TargetGroupName, connectionPoolConfigurationInfo: CfnDBProxyTargetGroup.ConnectionPoolConfigurationInfoFormat? = nil, dbClusterIdentifiers: Value<[String]>? = nil, dbInstanceIdentifiers: Value<[String]>? = nil, tags: [CfnDBProxyTargetGroup.Tag]? = nil) {
         self.connectionPoolConfigurationInfo = connectionPoolConfigurationInfo

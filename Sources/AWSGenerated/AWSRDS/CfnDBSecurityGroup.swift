@@ -7,10 +7,10 @@ public final class CfnDBSecurityGroup: Resource, HasAttributes {
         case id = "Id"
     }
 
-    @exclusivity(unchecked) public var dbSecurityGroupIngress: [CfnDBSecurityGroup.Ingress]
-    @exclusivity(unchecked) public var ec2VpcId: Value<String>?
-    @exclusivity(unchecked) public var groupDescription: Value<String>
-    @exclusivity(unchecked) public var tags: [CfnDBSecurityGroup.Tag]?
+    public var dbSecurityGroupIngress: [CfnDBSecurityGroup.Ingress]
+    public var ec2VpcId: Value<String>?
+    public var groupDescription: Value<String>
+    public var tags: [CfnDBSecurityGroup.Tag]?
 
     public init(_ logicalID: String, dbSecurityGroupIngress: [CfnDBSecurityGroup.Ingress], groupDescription: Value<String>, ec2VpcId: Value<String>? = nil, tags: [CfnDBSecurityGroup.Tag]? = nil) {
         self.dbSecurityGroupIngress = dbSecurityGroupIngress

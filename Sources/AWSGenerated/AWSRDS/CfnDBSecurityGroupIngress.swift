@@ -7,11 +7,11 @@ public final class CfnDBSecurityGroupIngress: Resource, HasAttributes {
         case id = "Id"
     }
 
-    @exclusivity(unchecked) public var cidrip: Value<String>?
-    @exclusivity(unchecked) public var dbSecurityGroupName: Value<String>
-    @exclusivity(unchecked) public var ec2SecurityGroupId: Value<String>?
-    @exclusivity(unchecked) public var ec2SecurityGroupName: Value<String>?
-    @exclusivity(unchecked) public var ec2SecurityGroupOwnerId: Value<String>?
+    public var cidrip: Value<String>?
+    public var dbSecurityGroupName: Value<String>
+    public var ec2SecurityGroupId: Value<String>?
+    public var ec2SecurityGroupName: Value<String>?
+    public var ec2SecurityGroupOwnerId: Value<String>?
 
     public init(_ logicalID: String, dbSecurityGroupName: Value<String>, cidrip: Value<String>? = nil, ec2SecurityGroupId: Value<String>? = nil, ec2SecurityGroupName: Value<String>? = nil, ec2SecurityGroupOwnerId: Value<String>? = nil) {
         self.cidrip = cidrip

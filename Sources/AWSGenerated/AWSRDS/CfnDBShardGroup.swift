@@ -9,19 +9,19 @@ public final class CfnDBShardGroup: Resource, HasAttributes {
     }
 
     /// Specifies whether to create standby standby DB data access shard for the DB shard group.
-    @exclusivity(unchecked) public var computeRedundancy: Value<Int>?
+    public var computeRedundancy: Value<Int>?
     /// The name of the primary DB cluster for the DB shard group.
-    @exclusivity(unchecked) public var dbClusterIdentifier: Value<String>
+    public var dbClusterIdentifier: Value<String>
     /// The name of the DB shard group.
-    @exclusivity(unchecked) public var dbShardGroupIdentifier: Value<String>?
+    public var dbShardGroupIdentifier: Value<String>?
     /// The maximum capacity of the DB shard group in Aurora capacity units (ACUs).
-    @exclusivity(unchecked) public var maxACU: Value<Double>
+    public var maxACU: Value<Double>
     /// The minimum capacity of the DB shard group in Aurora capacity units (ACUs).
-    @exclusivity(unchecked) public var minACU: Value<Double>?
+    public var minACU: Value<Double>?
     /// Specifies whether the DB shard group is publicly accessible.
-    @exclusivity(unchecked) public var publiclyAccessible: Value<Bool>?
+    public var publiclyAccessible: Value<Bool>?
     /// An optional set of key-value pairs to associate arbitrary data of your choosing with the DB shard group.
-    @exclusivity(unchecked) public var tags: [CfnDBShardGroup.Tag]?
+    public var tags: [CfnDBShardGroup.Tag]?
 
     public init(_ logicalID: String, dbClusterIdentifier: Value<String>, maxACU: Value<Double>, computeRedundancy: Value<Int>? = nil, dbShardGroupIdentifier: Value<String>? = nil, minACU: Value<Double>? = nil, publiclyAccessible: Value<Bool>? = nil, tags: [CfnDBShardGroup.Tag]? = nil) {
         self.computeRedundancy = computeRedundancy

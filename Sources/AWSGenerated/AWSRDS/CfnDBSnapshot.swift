@@ -29,11 +29,11 @@ public final class CfnDBSnapshot: Resource, HasAttributes {
     }
 
     /// The identifier of the DB instance that you want to create the snapshot of.
-    @exclusivity(unchecked) public var dbInstanceIdentifier: Value<String>
+    public var dbInstanceIdentifier: Value<String>
     /// The identifier for the DB snapshot.
-    @exclusivity(unchecked) public var dbSnapshotIdentifier: Value<String>
+    public var dbSnapshotIdentifier: Value<String>
     /// The tags to be assigned to the DB snapshot.
-    @exclusivity(unchecked) public var tags: [CfnDBSnapshot.Tag]?
+    public var tags: [CfnDBSnapshot.Tag]?
 
     public init(_ logicalID: String, dbInstanceIdentifier: Value<String>, dbSnapshotIdentifier: Value<String>, tags: [CfnDBSnapshot.Tag]? = nil) {
         self.dbInstanceIdentifier = dbInstanceIdentifier

@@ -8,13 +8,13 @@ public final class CfnDBSubnetGroup: Resource, HasAttributes {
     }
 
     /// The description for the DB subnet group.
-    @exclusivity(unchecked) public var dbSubnetGroupDescription: Value<String>
+    public var dbSubnetGroupDescription: Value<String>
     /// The name for the DB subnet group.
-    @exclusivity(unchecked) public var dbSubnetGroupName: Value<String>?
+    public var dbSubnetGroupName: Value<String>?
     /// The EC2 Subnet IDs for the DB subnet group.
-    @exclusivity(unchecked) public var subnetIds: Value<[String]>
+    public var subnetIds: Value<[String]>
     /// Tags to assign to the DB subnet group.
-    @exclusivity(unchecked) public var tags: [CfnDBSubnetGroup.Tag]?
+    public var tags: [CfnDBSubnetGroup.Tag]?
 
     public init(_ logicalID: String, dbSubnetGroupDescription: Value<String>, subnetIds: Value<[String]>, dbSubnetGroupName: Value<String>? = nil, tags: [CfnDBSubnetGroup.Tag]? = nil) {
         self.dbSubnetGroupDescription = dbSubnetGroupDescription

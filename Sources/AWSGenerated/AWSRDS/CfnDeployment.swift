@@ -14,29 +14,29 @@ public final class CfnDeployment: Resource, HasAttributes {
     }
 
     /// The name of the Blue/Green Deployment.
-    @exclusivity(unchecked) public var blueGreenDeploymentName: Value<String>
+    public var blueGreenDeploymentName: Value<String>
     /// The ARN of the source production database.
-    @exclusivity(unchecked) public var source: Value<String>
+    public var source: Value<String>
     /// The tags assigned to the Blue/Green Deployment.
-    @exclusivity(unchecked) public var tags: [CfnDeployment.Tag]?
+    public var tags: [CfnDeployment.Tag]?
     /// The allocated storage size in GiB for the target DB instance.
-    @exclusivity(unchecked) public var targetAllocatedStorage: Value<Int>?
+    public var targetAllocatedStorage: Value<Int>?
     /// The DB cluster parameter group for the target Aurora DB cluster.
-    @exclusivity(unchecked) public var targetDBClusterParameterGroupName: Value<String>?
+    public var targetDBClusterParameterGroupName: Value<String>?
     /// The DB instance class for target RDS DB instances.
-    @exclusivity(unchecked) public var targetDBInstanceClass: Value<String>?
+    public var targetDBInstanceClass: Value<String>?
     /// The DB parameter group for the target DB instance.
-    @exclusivity(unchecked) public var targetDBParameterGroupName: Value<String>?
+    public var targetDBParameterGroupName: Value<String>?
     /// The DB engine version for the target database.
-    @exclusivity(unchecked) public var targetEngineVersion: Value<String>?
+    public var targetEngineVersion: Value<String>?
     /// The Provisioned IOPS value for the target DB instance.
-    @exclusivity(unchecked) public var targetIops: Value<Int>?
+    public var targetIops: Value<Int>?
     /// The storage throughput value for the target DB instance.
-    @exclusivity(unchecked) public var targetStorageThroughput: Value<Int>?
+    public var targetStorageThroughput: Value<Int>?
     /// The storage type for the target DB instance.
-    @exclusivity(unchecked) public var targetStorageType: Value<String>?
+    public var targetStorageType: Value<String>?
     /// Whether to upgrade the storage file system configuration on the target database.
-    @exclusivity(unchecked) public var upgradeTargetStorageConfig: Value<Bool>?
+    public var upgradeTargetStorageConfig: Value<Bool>?
 
     public init(_ logicalID: String, blueGreenDeploymentName: Value<String>, source: Value<String>, tags: [CfnDeployment.Tag]? = nil, targetAllocatedStorage: Value<Int>? = nil, targetDBClusterParameterGroupName: Value<String>? = nil, targetDBInstanceClass: Value<String>? = nil, targetDBParameterGroupName: Value<String>? = nil, targetEngineVersion: Value<String>? = nil, targetIops: Value<Int>? = nil, targetStorageThroughput: Value<Int>? = nil, targetStorageType: Value<String>? = nil, upgradeTargetStorageConfig: Value<Bool>? = nil) {
         self.blueGreenDeploymentName = blueGreenDeploymentName

@@ -4,19 +4,19 @@ import CloudFormation
 /// `AWS::RDS::EventSubscription`: The ``AWS::RDS::EventSubscription`` resource allows you to receive notifications for Amazon Relational Database Service events through the Amazon Simple Notification Service (Amazon SNS).
 public final class CfnEventSubscription: Resource {
     /// Specifies whether to activate the subscription.
-    @exclusivity(unchecked) public var enabled: Value<Bool>?
+    public var enabled: Value<Bool>?
     /// A list of event categories for a particular source type (``SourceType``) that you want to subscribe to.
-    @exclusivity(unchecked) public var eventCategories: Value<[String]>?
+    public var eventCategories: Value<[String]>?
     /// The Amazon Resource Name (ARN) of the SNS topic created for event notification.
-    @exclusivity(unchecked) public var snsTopicArn: Value<String>
+    public var snsTopicArn: Value<String>
     /// The list of identifiers of the event sources for which events are returned.
-    @exclusivity(unchecked) public var sourceIds: Value<[String]>?
+    public var sourceIds: Value<[String]>?
     /// The type of source that is generating the events.
-    @exclusivity(unchecked) public var sourceType: Value<String>?
+    public var sourceType: Value<String>?
     /// The name of the subscription.
-    @exclusivity(unchecked) public var subscriptionName: Value<String>?
+    public var subscriptionName: Value<String>?
     /// An optional array of key-value pairs to apply to this subscription.
-    @exclusivity(unchecked) public var tags: [CfnEventSubscription.Tag]?
+    public var tags: [CfnEventSubscription.Tag]?
 
     public init(_ logicalID: String, snsTopicArn: Value<String>, enabled: Value<Bool>? = nil, eventCategories: Value<[String]>? = nil, sourceIds: Value<[String]>? = nil, sourceType: Value<String>? = nil, subscriptionName: Value<String>? = nil, tags: [CfnEventSubscription.Tag]? = nil) {
         self.enabled = enabled

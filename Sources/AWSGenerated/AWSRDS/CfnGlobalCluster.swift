@@ -8,21 +8,21 @@ public final class CfnGlobalCluster: Resource, HasAttributes {
     }
 
     /// The deletion protection setting for the new global database.
-    @exclusivity(unchecked) public var deletionProtection: Value<Bool>?
+    public var deletionProtection: Value<Bool>?
     /// The name of the database engine to be used for this DB cluster.
-    @exclusivity(unchecked) public var engine: CfnGlobalCluster.Engine?
+    public var engine: CfnGlobalCluster.Engine?
     /// The life cycle type of the global cluster.
-    @exclusivity(unchecked) public var engineLifecycleSupport: Value<String>?
+    public var engineLifecycleSupport: Value<String>?
     /// The version number of the database engine to use.
-    @exclusivity(unchecked) public var engineVersion: Value<String>?
+    public var engineVersion: Value<String>?
     /// The cluster identifier of the new global database cluster.
-    @exclusivity(unchecked) public var globalClusterIdentifier: Value<String>?
+    public var globalClusterIdentifier: Value<String>?
     /// The Amazon Resource Name (ARN) to use as the primary cluster of the global database.
-    @exclusivity(unchecked) public var sourceDBClusterIdentifier: Value<String>?
+    public var sourceDBClusterIdentifier: Value<String>?
     /// The storage encryption setting for the new global database cluster.
-    @exclusivity(unchecked) public var storageEncrypted: Value<Bool>?
+    public var storageEncrypted: Value<Bool>?
     /// An array of key-value pairs to apply to this resource.
-    @exclusivity(unchecked) public var tags: [CfnGlobalCluster.Tag]?
+    public var tags: [CfnGlobalCluster.Tag]?
 
     public init(_ logicalID: String, deletionProtection: Value<Bool>? = nil, engine: CfnGlobalCluster.Engine? = nil, engineLifecycleSupport: Value<String>? = nil, engineVersion: Value<String>? = nil, globalClusterIdentifier: Value<String>? = nil, sourceDBClusterIdentifier: Value<String>? = nil, storageEncrypted: Value<Bool>? = nil, tags: [CfnGlobalCluster.Tag]? = nil) {
         self.deletionProtection = deletionProtection

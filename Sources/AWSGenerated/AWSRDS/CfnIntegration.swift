@@ -9,21 +9,21 @@ public final class CfnIntegration: Resource, HasAttributes {
     }
 
     /// An optional set of non-secret key–value pairs that contains additional contextual information about the data.
-    @exclusivity(unchecked) public var additionalEncryptionContext: [String: Value<String>]?
+    public var additionalEncryptionContext: [String: Value<String>]?
     /// Data filters for the integration.
-    @exclusivity(unchecked) public var dataFilter: Value<String>?
+    public var dataFilter: Value<String>?
     /// A description of the integration.
-    @exclusivity(unchecked) public var description: Value<String>?
+    public var description: Value<String>?
     /// The name of the integration.
-    @exclusivity(unchecked) public var integrationName: Value<String>?
+    public var integrationName: Value<String>?
     /// The AWS Key Management System (AWS KMS) key identifier for the key to use to encrypt the integration.
-    @exclusivity(unchecked) public var kmsKeyId: Value<String>?
+    public var kmsKeyId: Value<String>?
     /// The Amazon Resource Name (ARN) of the database to use as the source for replication.
-    @exclusivity(unchecked) public var sourceArn: Value<String>
+    public var sourceArn: Value<String>
     /// A list of tags.
-    @exclusivity(unchecked) public var tags: [CfnIntegration.Tag]?
+    public var tags: [CfnIntegration.Tag]?
     /// The ARN of the Redshift data warehouse to use as the target for replication.
-    @exclusivity(unchecked) public var targetArn: Value<String>
+    public var targetArn: Value<String>
 
     public init(_ logicalID: String, sourceArn: Value<String>, targetArn: Value<String>, additionalEncryptionContext: [String: Value<String>]? = nil, dataFilter: Value<String>? = nil, description: Value<String>? = nil, integrationName: Value<String>? = nil, kmsKeyId: Value<String>? = nil, tags: [CfnIntegration.Tag]? = nil) {
         self.additionalEncryptionContext = additionalEncryptionContext

@@ -4,17 +4,17 @@ import CloudFormation
 /// `AWS::RDS::OptionGroup`: The ``AWS::RDS::OptionGroup`` resource creates or updates an option group, to enable and configure features that are specific to a particular DB engine.
 public final class CfnOptionGroup: Resource {
     /// Specifies the name of the engine that this option group should be associated with.
-    @exclusivity(unchecked) public var engineName: Value<String>
+    public var engineName: Value<String>
     /// Specifies the major version of the engine that this option group should be associated with.
-    @exclusivity(unchecked) public var majorEngineVersion: Value<String>
+    public var majorEngineVersion: Value<String>
     /// A list of all available options for an option group.
-    @exclusivity(unchecked) public var optionConfigurations: [CfnOptionGroup.OptionConfiguration]?
+    public var optionConfigurations: [CfnOptionGroup.OptionConfiguration]?
     /// The description of the option group.
-    @exclusivity(unchecked) public var optionGroupDescription: Value<String>
+    public var optionGroupDescription: Value<String>
     /// The name of the option group to be created.
-    @exclusivity(unchecked) public var optionGroupName: Value<String>?
+    public var optionGroupName: Value<String>?
     /// Tags to assign to the option group.
-    @exclusivity(unchecked) public var tags: [CfnOptionGroup.Tag]?
+    public var tags: [CfnOptionGroup.Tag]?
 
     public init(_ logicalID: String, engineName: Value<String>, majorEngineVersion: Value<String>, optionGroupDescription: Value<String>, optionConfigurations: [CfnOptionGroup.OptionConfiguration]? = nil, optionGroupName: Value<String>? = nil, tags: [CfnOptionGroup.Tag]? = nil) {
         self.engineName = engineName

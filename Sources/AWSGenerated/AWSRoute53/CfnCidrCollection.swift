@@ -9,9 +9,9 @@ public final class CfnCidrCollection: Resource, HasAttributes {
     }
 
     /// A complex type that contains information about the list of CIDR locations.
-    @exclusivity(unchecked) public var locations: [CfnCidrCollection.Location]?
+    public var locations: [CfnCidrCollection.Location]?
     /// A unique name for the CIDR collection.
-    @exclusivity(unchecked) public var name: Value<String>
+    public var name: Value<String>
 
     public init(_ logicalID: String, name: Value<String>, locations: [CfnCidrCollection.Location]? = nil) {
         self.locations = locations

@@ -4,7 +4,7 @@ import CloudFormation
 /// `AWS::Route53::DNSSEC`: Resource used to control (enable/disable) DNSSEC in a specific hosted zone.
 public final class CfnDNSSEC: Resource {
     /// The unique string (ID) used to identify a hosted zone.
-    @exclusivity(unchecked) public var hostedZoneId: Value<String>
+    public var hostedZoneId: Value<String>
 
     public init(_ logicalID: String, hostedZoneId: Value<String>) {
         self.hostedZoneId = hostedZoneId

@@ -8,9 +8,9 @@ public final class CfnHealthCheck: Resource, HasAttributes {
     }
 
     /// A complex type that contains information about the health check.
-    @exclusivity(unchecked) public var healthCheckConfig: CfnHealthCheck.HealthCheckConfig
+    public var healthCheckConfig: CfnHealthCheck.HealthCheckConfig
     /// An array of key-value pairs to apply to this resource.
-    @exclusivity(unchecked) public var healthCheckTags: [CfnHealthCheck.HealthCheckTag]?
+    public var healthCheckTags: [CfnHealthCheck.HealthCheckTag]?
 
     public init(_ logicalID: String, healthCheckConfig: CfnHealthCheck.HealthCheckConfig, healthCheckTags: [CfnHealthCheck.HealthCheckTag]? = nil) {
         self.healthCheckConfig = healthCheckConfig

@@ -8,19 +8,19 @@ public final class CfnHostedZone: Resource, HasAttributes {
         case nameServers = "NameServers"
     }
 
-    @exclusivity(unchecked) public var delegationSetId: Value<String>?
+    public var delegationSetId: Value<String>?
     /// A complex type that contains an optional comment.
-    @exclusivity(unchecked) public var hostedZoneConfig: CfnHostedZone.HostedZoneConfig?
+    public var hostedZoneConfig: CfnHostedZone.HostedZoneConfig?
     /// The features configuration for the hosted zone, including accelerated recovery settings and status information.
-    @exclusivity(unchecked) public var hostedZoneFeatures: CfnHostedZone.HostedZoneFeatures?
+    public var hostedZoneFeatures: CfnHostedZone.HostedZoneFeatures?
     /// Adds, edits, or deletes tags for a health check or a hosted zone.
-    @exclusivity(unchecked) public var hostedZoneTags: [CfnHostedZone.HostedZoneTag]?
+    public var hostedZoneTags: [CfnHostedZone.HostedZoneTag]?
     /// The name of the domain.
-    @exclusivity(unchecked) public var name: Value<String>?
+    public var name: Value<String>?
     /// Creates a configuration for DNS query logging.
-    @exclusivity(unchecked) public var queryLoggingConfig: CfnHostedZone.QueryLoggingConfig?
+    public var queryLoggingConfig: CfnHostedZone.QueryLoggingConfig?
     /// *Private hosted zones:* A complex type that contains information about the VPCs that are associated with the specified hosted zone.
-    @exclusivity(unchecked) public var vpCs: [CfnHostedZone.VPC]?
+    public var vpCs: [CfnHostedZone.VPC]?
 
     public init(_ logicalID: String, delegationSetId: Value<String>? = nil, hostedZoneConfig: CfnHostedZone.HostedZoneConfig? = nil, hostedZoneFeatures: CfnHostedZone.HostedZoneFeatures? = nil, hostedZoneTags: [CfnHostedZone.HostedZoneTag]? = nil, name: Value<String>? = nil, queryLoggingConfig: CfnHostedZone.QueryLoggingConfig? = nil, vpCs: [CfnHostedZone.VPC]? = nil) {
         self.delegationSetId = delegationSetId

@@ -4,13 +4,13 @@ import CloudFormation
 /// `AWS::Route53::KeySigningKey`: Represents a key signing key (KSK) associated with a hosted zone.
 public final class CfnKeySigningKey: Resource {
     /// The unique string (ID) used to identify a hosted zone.
-    @exclusivity(unchecked) public var hostedZoneId: Value<String>
+    public var hostedZoneId: Value<String>
     /// The Amazon resource name (ARN) for a customer managed key (CMK) in AWS Key Management Service (KMS).
-    @exclusivity(unchecked) public var keyManagementServiceArn: Value<String>
+    public var keyManagementServiceArn: Value<String>
     /// An alphanumeric string used to identify a key signing key (KSK).
-    @exclusivity(unchecked) public var name: Value<String>
+    public var name: Value<String>
     /// A string specifying the initial status of the key signing key (KSK).
-    @exclusivity(unchecked) public var status: CfnKeySigningKey.Status
+    public var status: CfnKeySigningKey.Status
 
     public init(_ logicalID: String, hostedZoneId: Value<String>, keyManagementServiceArn: Value<String>, name: Value<String>, status: CfnKeySigningKey.Status) {
         self.hostedZoneId = hostedZoneId

@@ -9,9 +9,9 @@ public final class CfnQueryLoggingConfig: Resource, HasAttributes {
     }
 
     /// The Amazon Resource Name (ARN) of the CloudWatch Logs log group in us-east-1 that Amazon Route 53 publishes query logs to.
-    @exclusivity(unchecked) public var cloudWatchLogsLogGroupArn: Value<String>
+    public var cloudWatchLogsLogGroupArn: Value<String>
     /// The ID of the public hosted zone that Amazon Route 53 logs queries for.
-    @exclusivity(unchecked) public var hostedZoneId: Value<String>
+    public var hostedZoneId: Value<String>
 
     public init(_ logicalID: String, cloudWatchLogsLogGroupArn: Value<String>, hostedZoneId: Value<String>) {
         self.cloudWatchLogsLogGroupArn = cloudWatchLogsLogGroupArn

@@ -4,39 +4,39 @@ import CloudFormation
 /// `AWS::Route53::RecordSet`: Resource Type definition for AWS::Route53::RecordSet.
 public final class CfnRecordSet: Resource {
     /// Alias resource record sets only: Information about the AWS resource, such as a CloudFront distribution or an Amazon S3 bucket, that you want to route traffic to.
-    @exclusivity(unchecked) public var aliasTarget: CfnRecordSet.AliasTarget?
+    public var aliasTarget: CfnRecordSet.AliasTarget?
     /// The object that is specified in resource record set object when you are linking a resource record set to a CIDR location.
-    @exclusivity(unchecked) public var cidrRoutingConfig: CfnRecordSet.CidrRoutingConfig?
+    public var cidrRoutingConfig: CfnRecordSet.CidrRoutingConfig?
     /// Optional: Any comments you want to include about a change batch request.
-    @exclusivity(unchecked) public var comment: Value<String>?
+    public var comment: Value<String>?
     /// To configure failover, you add the Failover element to two resource record sets.
-    @exclusivity(unchecked) public var failover: CfnRecordSet.Failover?
+    public var failover: CfnRecordSet.Failover?
     /// A complex type that lets you control how Amazon Route 53 responds to DNS queries based on the geographic origin of the query.
-    @exclusivity(unchecked) public var geoLocation: CfnRecordSet.GeoLocation?
+    public var geoLocation: CfnRecordSet.GeoLocation?
     /// Geoproximity resource record sets only: A complex type that lets you specify where your resources are located.
-    @exclusivity(unchecked) public var geoProximityLocation: CfnRecordSet.GeoProximityLocation?
+    public var geoProximityLocation: CfnRecordSet.GeoProximityLocation?
     /// If you want Amazon Route 53 to return this resource record set in response to a DNS query only when the status of a health check is healthy, include the HealthCheckId element and specify the ID of...
-    @exclusivity(unchecked) public var healthCheckId: Value<String>?
+    public var healthCheckId: Value<String>?
     /// The ID of the hosted zone that you want to create records in.
-    @exclusivity(unchecked) public var hostedZoneId: Value<String>?
+    public var hostedZoneId: Value<String>?
     /// The name of the hosted zone that you want to create records in.
-    @exclusivity(unchecked) public var hostedZoneName: Value<String>?
+    public var hostedZoneName: Value<String>?
     /// To route traffic approximately randomly to multiple resources, such as web servers, create one multivalue answer record for each resource and specify true for MultiValueAnswer.
-    @exclusivity(unchecked) public var multiValueAnswer: Value<Bool>?
+    public var multiValueAnswer: Value<Bool>?
     /// The name of the record that you want to create, update, or delete.
-    @exclusivity(unchecked) public var name: Value<String>
+    public var name: Value<String>
     /// The Amazon EC2 Region where you created the resource that this resource record set refers to.
-    @exclusivity(unchecked) public var region: Value<String>?
+    public var region: Value<String>?
     /// One or more values that correspond with the value that you specified for the Type property.
-    @exclusivity(unchecked) public var resourceRecords: Value<[String]>?
+    public var resourceRecords: Value<[String]>?
     /// An identifier that differentiates among multiple resource record sets that have the same combination of name and type.
-    @exclusivity(unchecked) public var setIdentifier: Value<String>?
+    public var setIdentifier: Value<String>?
     /// The resource record cache time to live (TTL), in seconds.
-    @exclusivity(unchecked) public var ttl: Value<String>?
+    public var ttl: Value<String>?
     /// The DNS record type.
-    @exclusivity(unchecked) public var recordSetType: Value<String>
+    public var recordSetType: Value<String>
     /// Among resource record sets that have the same combination of DNS name and type, a value that determines the proportion of DNS queries that Amazon Route 53 responds to using the current resource rec...
-    @exclusivity(unchecked) public var weight: Value<Int>?
+    public var weight: Value<Int>?
 
     public init(_ logicalID: String, name: Value<String>, recordSetType: Value<String>, aliasTarget: CfnRecordSet.AliasTarget? = nil, cidrRoutingConfig: CfnRecordSet.CidrRoutingConfig? = nil, comment: Value<String>? = nil, failover: CfnRecordSet.Failover? = nil, geoLocation: CfnRecordSet.GeoLocation? = nil, geoProximityLocation: CfnRecordSet.GeoProximityLocation? = nil, healthCheckId: Value<String>? = nil, hostedZoneId: Value<String>? = nil, hostedZoneName: Value<String>? = nil, multiValueAnswer: Value<Bool>? = nil, region: Value<String>? = nil, resourceRecords: Value<[String]>? = nil, setIdentifier: Value<String>? = nil, ttl: Value<String>? = nil, weight: Value<Int>? = nil) {
         self.aliasTarget = aliasTarget

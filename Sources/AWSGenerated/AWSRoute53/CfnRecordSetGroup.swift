@@ -7,10 +7,10 @@ public final class CfnRecordSetGroup: Resource, HasAttributes {
         case id = "Id"
     }
 
-    @exclusivity(unchecked) public var comment: Value<String>?
-    @exclusivity(unchecked) public var hostedZoneId: Value<String>?
-    @exclusivity(unchecked) public var hostedZoneName: Value<String>?
-    @exclusivity(unchecked) public var recordSets: [CfnRecordSetGroup.RecordSet]?
+    public var comment: Value<String>?
+    public var hostedZoneId: Value<String>?
+    public var hostedZoneName: Value<String>?
+    public var recordSets: [CfnRecordSetGroup.RecordSet]?
 
     public init(_ logicalID: String, comment: Value<String>? = nil, hostedZoneId: Value<String>? = nil, hostedZoneName: Value<String>? = nil, recordSets: [CfnRecordSetGroup.RecordSet]? = nil) {
         self.comment = comment

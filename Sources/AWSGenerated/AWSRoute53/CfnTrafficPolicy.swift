@@ -11,11 +11,11 @@ public final class CfnTrafficPolicy: Resource, HasAttributes {
     }
 
     /// Any comments to include about the traffic policy.
-    @exclusivity(unchecked) public var comment: Value<String>?
+    public var comment: Value<String>?
     /// The definition of the traffic policy in JSON format.
-    @exclusivity(unchecked) public var document: Value<String>
+    public var document: Value<String>
     /// The name of the traffic policy.
-    @exclusivity(unchecked) public var name: Value<String>
+    public var name: Value<String>
 
     public init(_ logicalID: String, document: Value<String>, name: Value<String>, comment: Value<String>? = nil) {
         self.comment = comment

@@ -11,15 +11,15 @@ public final class CfnTrafficPolicyInstance: Resource, HasAttributes {
     }
 
     /// The ID of the hosted zone that Amazon Route 53 creates the resource record sets in.
-    @exclusivity(unchecked) public var hostedZoneId: Value<String>
+    public var hostedZoneId: Value<String>
     /// The domain name, or subdomain name, for which Amazon Route 53 answers DNS queries by using the resource record sets it creates for this traffic policy instance.
-    @exclusivity(unchecked) public var name: Value<String>
+    public var name: Value<String>
     /// The TTL that Amazon Route 53 assigns to all of the resource record sets that it creates in the specified hosted zone.
-    @exclusivity(unchecked) public var ttl: Value<Int>
+    public var ttl: Value<Int>
     /// The ID of the traffic policy that Amazon Route 53 uses to create resource record sets in the specified hosted zone.
-    @exclusivity(unchecked) public var trafficPolicyId: Value<String>
+    public var trafficPolicyId: Value<String>
     /// The version of the traffic policy that Amazon Route 53 uses to create resource record sets in the specified hosted zone.
-    @exclusivity(unchecked) public var trafficPolicyVersion: Value<Int>
+    public var trafficPolicyVersion: Value<Int>
 
     public init(_ logicalID: String, hostedZoneId: Value<String>, name: Value<String>, ttl: Value<Int>, trafficPolicyId: Value<String>, trafficPolicyVersion: Value<Int>) {
         self.hostedZoneId = hostedZoneId

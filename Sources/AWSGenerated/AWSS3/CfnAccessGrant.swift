@@ -10,18 +10,18 @@ public final class CfnAccessGrant: Resource, HasAttributes {
     }
 
     /// The configuration options of the grant location, which is the S3 path to the data to which you are granting access.
-    @exclusivity(unchecked) public var accessGrantsLocationConfiguration: CfnAccessGrant.AccessGrantsLocationConfiguration?
+    public var accessGrantsLocationConfiguration: CfnAccessGrant.AccessGrantsLocationConfiguration?
     /// The custom S3 location to be accessed by the grantee
-    @exclusivity(unchecked) public var accessGrantsLocationId: Value<String>
+    public var accessGrantsLocationId: Value<String>
     /// The ARN of the application grantees will use to access the location
-    @exclusivity(unchecked) public var applicationArn: Value<String>?
+    public var applicationArn: Value<String>?
     /// The principal who will be granted permission to access S3.
-    @exclusivity(unchecked) public var grantee: CfnAccessGrant.Grantee
+    public var grantee: CfnAccessGrant.Grantee
     /// The level of access to be afforded to the grantee
-    @exclusivity(unchecked) public var permission: CfnAccessGrant.Permission
+    public var permission: CfnAccessGrant.Permission
     /// The type of S3SubPrefix.
-    @exclusivity(unchecked) public var s3PrefixType: CfnAccessGrant.S3PrefixType?
-    @exclusivity(unchecked) public var tags: [CfnAccessGrant.Tag]?
+    public var s3PrefixType: CfnAccessGrant.S3PrefixType?
+    public var tags: [CfnAccessGrant.Tag]?
 
     public init(_ logicalID: String, accessGrantsLocationId: Value<String>, grantee: CfnAccessGrant.Grantee, permission: CfnAccessGrant.Permission, accessGrantsLocationConfiguration: CfnAccessGrant.AccessGrantsLocationConfiguration? = nil, applicationArn: Value<String>? = nil, s3PrefixType: CfnAccessGrant.S3PrefixType? = nil, tags: [CfnAccessGrant.Tag]? = nil) {
         self.accessGrantsLocationConfiguration = accessGrantsLocationConfiguration

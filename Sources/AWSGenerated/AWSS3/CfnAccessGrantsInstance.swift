@@ -9,8 +9,8 @@ public final class CfnAccessGrantsInstance: Resource, HasAttributes {
     }
 
     /// The Amazon Resource Name (ARN) of the specified AWS Identity Center.
-    @exclusivity(unchecked) public var identityCenterArn: Value<String>?
-    @exclusivity(unchecked) public var tags: [CfnAccessGrantsInstance.Tag]?
+    public var identityCenterArn: Value<String>?
+    public var tags: [CfnAccessGrantsInstance.Tag]?
 
     public init(_ logicalID: String, identityCenterArn: Value<String>? = nil, tags: [CfnAccessGrantsInstance.Tag]? = nil) {
         self.identityCenterArn = identityCenterArn

@@ -9,10 +9,10 @@ public final class CfnAccessGrantsLocation: Resource, HasAttributes {
     }
 
     /// The Amazon Resource Name (ARN) of the access grant location's associated IAM role.
-    @exclusivity(unchecked) public var iamRoleArn: Value<String>
+    public var iamRoleArn: Value<String>
     /// Descriptor for where the location actually points
-    @exclusivity(unchecked) public var locationScope: Value<String>
-    @exclusivity(unchecked) public var tags: [CfnAccessGrantsLocation.Tag]?
+    public var locationScope: Value<String>
+    public var tags: [CfnAccessGrantsLocation.Tag]?
 
     public init(_ logicalID: String, iamRoleArn: Value<String>, locationScope: Value<String>, tags: [CfnAccessGrantsLocation.Tag]? = nil) {
         self.iamRoleArn = iamRoleArn

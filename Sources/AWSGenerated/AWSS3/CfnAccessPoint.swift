@@ -19,18 +19,18 @@ public final class CfnAccessPoint: Resource, HasAttributes {
     }
 
     /// The name of the bucket that you want to associate this Access Point with.
-    @exclusivity(unchecked) public var bucket: Value<String>
+    public var bucket: Value<String>
     /// The AWS account ID associated with the S3 bucket associated with this access point.
-    @exclusivity(unchecked) public var bucketAccountId: Value<String>?
+    public var bucketAccountId: Value<String>?
     /// The name you want to assign to this Access Point.
-    @exclusivity(unchecked) public var name: Value<String>?
-    @exclusivity(unchecked) public var policy: TemplateValue?
+    public var name: Value<String>?
+    public var policy: TemplateValue?
     /// The PublicAccessBlock configuration that you want to apply to this Access Point.
-    @exclusivity(unchecked) public var publicAccessBlockConfiguration: CfnAccessPoint.PublicAccessBlockConfiguration?
+    public var publicAccessBlockConfiguration: CfnAccessPoint.PublicAccessBlockConfiguration?
     /// An arbitrary set of tags (key-value pairs) for this S3 Access Point.
-    @exclusivity(unchecked) public var tags: [CfnAccessPoint.Tag]?
+    public var tags: [CfnAccessPoint.Tag]?
     /// If you include this field, Amazon S3 restricts access to this Access Point to requests from the specified Virtual Private Cloud (VPC).
-    @exclusivity(unchecked) public var vpcConfiguration: CfnAccessPoint.VpcConfiguration?
+    public var vpcConfiguration: CfnAccessPoint.VpcConfiguration?
 
     public init(_ logicalID: String, bucket: Value<String>, bucketAccountId: Value<String>? = nil, name: Value<String>? = nil, policy: TemplateValue? = nil, publicAccessBlockConfiguration: CfnAccessPoint.PublicAccessBlockConfiguration? = nil, tags: [CfnAccessPoint.Tag]? = nil, vpcConfiguration: CfnAccessPoint.VpcConfiguration? = nil) {
         self.bucket = bucket

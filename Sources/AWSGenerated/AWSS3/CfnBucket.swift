@@ -21,53 +21,53 @@ public final class CfnBucket: Resource, HasAttributes, DecodableResource {
     }
 
     /// The ABAC status of the general purpose bucket.
-    @exclusivity(unchecked) public var abacStatus: CfnBucket.AbacStatus?
+    public var abacStatus: CfnBucket.AbacStatus?
     /// Configures the transfer acceleration state for an Amazon S3 bucket.
-    @exclusivity(unchecked) public var accelerateConfiguration: CfnBucket.AccelerateConfiguration?
+    public var accelerateConfiguration: CfnBucket.AccelerateConfiguration?
     /// This is a legacy property, and it is not recommended for most use cases.
-    @exclusivity(unchecked) public var accessControl: CfnBucket.AccessControl?
+    public var accessControl: CfnBucket.AccessControl?
     /// Specifies the configuration and any analyses for the analytics filter of an Amazon S3 bucket.
-    @exclusivity(unchecked) public var analyticsConfigurations: [CfnBucket.AnalyticsConfiguration]?
+    public var analyticsConfigurations: [CfnBucket.AnalyticsConfiguration]?
     /// Specifies default encryption for a bucket using server-side encryption with Amazon S3-managed keys (SSE-S3), AWS KMS-managed keys (SSE-KMS), or dual-layer server-side encryption with KMS-managed ke...
-    @exclusivity(unchecked) public var bucketEncryption: CfnBucket.BucketEncryption?
+    public var bucketEncryption: CfnBucket.BucketEncryption?
     /// A name for the bucket.
-    @exclusivity(unchecked) public var bucketName: Value<String>?
-    @exclusivity(unchecked) public var bucketNamePrefix: Value<String>?
-    @exclusivity(unchecked) public var bucketNamespace: CfnBucket.BucketNamespace?
+    public var bucketName: Value<String>?
+    public var bucketNamePrefix: Value<String>?
+    public var bucketNamespace: CfnBucket.BucketNamespace?
     /// Describes the cross-origin access configuration for objects in an Amazon S3 bucket.
-    @exclusivity(unchecked) public var corsConfiguration: CfnBucket.CorsConfiguration?
+    public var corsConfiguration: CfnBucket.CorsConfiguration?
     /// Defines how Amazon S3 handles Intelligent-Tiering storage.
-    @exclusivity(unchecked) public var intelligentTieringConfigurations: [CfnBucket.IntelligentTieringConfiguration]?
+    public var intelligentTieringConfigurations: [CfnBucket.IntelligentTieringConfiguration]?
     /// Specifies the S3 Inventory configuration for an Amazon S3 bucket.
-    @exclusivity(unchecked) public var inventoryConfigurations: [CfnBucket.InventoryConfiguration]?
+    public var inventoryConfigurations: [CfnBucket.InventoryConfiguration]?
     /// Specifies the lifecycle configuration for objects in an Amazon S3 bucket.
-    @exclusivity(unchecked) public var lifecycleConfiguration: CfnBucket.LifecycleConfiguration?
+    public var lifecycleConfiguration: CfnBucket.LifecycleConfiguration?
     /// Settings that define where logs are stored.
-    @exclusivity(unchecked) public var loggingConfiguration: CfnBucket.LoggingConfiguration?
+    public var loggingConfiguration: CfnBucket.LoggingConfiguration?
     /// The S3 Metadata configuration for a general purpose bucket.
-    @exclusivity(unchecked) public var metadataConfiguration: CfnBucket.MetadataConfiguration?
+    public var metadataConfiguration: CfnBucket.MetadataConfiguration?
     /// The metadata table configuration of an S3 general purpose bucket.
-    @exclusivity(unchecked) public var metadataTableConfiguration: CfnBucket.MetadataTableConfiguration?
+    public var metadataTableConfiguration: CfnBucket.MetadataTableConfiguration?
     /// Specifies a metrics configuration for the CloudWatch request metrics (specified by the metrics configuration ID) from an Amazon S3 bucket.
-    @exclusivity(unchecked) public var metricsConfigurations: [CfnBucket.MetricsConfiguration]?
+    public var metricsConfigurations: [CfnBucket.MetricsConfiguration]?
     /// Configuration that defines how Amazon S3 handles bucket notifications.
-    @exclusivity(unchecked) public var notificationConfiguration: CfnBucket.NotificationConfiguration?
+    public var notificationConfiguration: CfnBucket.NotificationConfiguration?
     /// This operation is not supported for directory buckets.
-    @exclusivity(unchecked) public var objectLockConfiguration: CfnBucket.ObjectLockConfiguration?
+    public var objectLockConfiguration: CfnBucket.ObjectLockConfiguration?
     /// Indicates whether this bucket has an Object Lock configuration enabled.
-    @exclusivity(unchecked) public var objectLockEnabled: Value<Bool>?
+    public var objectLockEnabled: Value<Bool>?
     /// Configuration that defines how Amazon S3 handles Object Ownership rules.
-    @exclusivity(unchecked) public var ownershipControls: CfnBucket.OwnershipControls?
+    public var ownershipControls: CfnBucket.OwnershipControls?
     /// Configuration that defines how Amazon S3 handles public access.
-    @exclusivity(unchecked) public var publicAccessBlockConfiguration: CfnBucket.PublicAccessBlockConfiguration?
+    public var publicAccessBlockConfiguration: CfnBucket.PublicAccessBlockConfiguration?
     /// Configuration for replicating objects in an S3 bucket.
-    @exclusivity(unchecked) public var replicationConfiguration: CfnBucket.ReplicationConfiguration?
+    public var replicationConfiguration: CfnBucket.ReplicationConfiguration?
     /// An arbitrary set of tags (key-value pairs) for this S3 bucket.
-    @exclusivity(unchecked) public var tags: [CfnBucket.Tag]?
+    public var tags: [CfnBucket.Tag]?
     /// Enables multiple versions of all objects in this bucket.
-    @exclusivity(unchecked) public var versioningConfiguration: CfnBucket.VersioningConfiguration?
+    public var versioningConfiguration: CfnBucket.VersioningConfiguration?
     /// Information used to configure the bucket as a static website.
-    @exclusivity(unchecked) public var websiteConfiguration: CfnBucket.WebsiteConfiguration?
+    public var websiteConfiguration: CfnBucket.WebsiteConfiguration?
 
     public init(_ logicalID: String, abacStatus: CfnBucket.AbacStatus? = nil, accelerateConfiguration: CfnBucket.AccelerateConfiguration? = nil, accessControl: CfnBucket.AccessControl? = nil, analyticsConfigurations: [CfnBucket.AnalyticsConfiguration]? = nil, bucketEncryption: CfnBucket.BucketEncryption? = nil, bucketName: Value<String>? = nil, bucketNamePrefix: Value<String>? = nil, bucketNamespace: CfnBucket.BucketNamespace? = nil, corsConfiguration: CfnBucket.CorsConfiguration? = nil, intelligentTieringConfigurations: [CfnBucket.IntelligentTieringConfiguration]? = nil, inventoryConfigurations: [CfnBucket.InventoryConfiguration]? = nil, lifecycleConfiguration: CfnBucket.LifecycleConfiguration? = nil, loggingConfiguration: CfnBucket.LoggingConfiguration? = nil, metadataConfiguration: CfnBucket.MetadataConfiguration? = nil, metadataTableConfiguration: CfnBucket.MetadataTableConfiguration? = nil, metricsConfigurations: [CfnBucket.MetricsConfiguration]? = nil, notificationConfiguration: CfnBucket.NotificationConfiguration? = nil, objectLockConfiguration: CfnBucket.ObjectLockConfiguration? = nil, objectLockEnabled: Value<Bool>? = nil, ownershipControls: CfnBucket.OwnershipControls? = nil, publicAccessBlockConfiguration: CfnBucket.PublicAccessBlockConfiguration? = nil, replicationConfiguration: CfnBucket.ReplicationConfiguration? = nil, tags: [CfnBucket.Tag]? = nil, versioningConfiguration: CfnBucket.VersioningConfiguration? = nil, websiteConfiguration: CfnBucket.WebsiteConfiguration? = nil) {
         self.abacStatus = abacStatus

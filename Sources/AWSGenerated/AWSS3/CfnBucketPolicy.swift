@@ -4,9 +4,9 @@ import CloudFormation
 /// `AWS::S3::BucketPolicy`: Applies an Amazon S3 bucket policy to an Amazon S3 bucket.
 public final class CfnBucketPolicy: Resource {
     /// The name of the Amazon S3 bucket to which the policy applies.
-    @exclusivity(unchecked) public var bucket: Value<String>
+    public var bucket: Value<String>
     /// A policy document containing permissions to add to the specified bucket.
-    @exclusivity(unchecked) public var policyDocument: TemplateValue
+    public var policyDocument: TemplateValue
 
     public init(_ logicalID: String, bucket: Value<String>, policyDocument: TemplateValue) {
         self.bucket = bucket

@@ -9,11 +9,11 @@ public final class CfnMultiRegionAccessPoint: Resource, HasAttributes {
     }
 
     /// The name you want to assign to this Multi Region Access Point.
-    @exclusivity(unchecked) public var name: Value<String>?
+    public var name: Value<String>?
     /// The PublicAccessBlock configuration that you want to apply to this Multi Region Access Point.
-    @exclusivity(unchecked) public var publicAccessBlockConfiguration: CfnMultiRegionAccessPoint.PublicAccessBlockConfiguration?
+    public var publicAccessBlockConfiguration: CfnMultiRegionAccessPoint.PublicAccessBlockConfiguration?
     /// The list of buckets that you want to associate this Multi Region Access Point with.
-    @exclusivity(unchecked) public var regions: [CfnMultiRegionAccessPoint.Region]
+    public var regions: [CfnMultiRegionAccessPoint.Region]
 
     public init(_ logicalID: String, regions: [CfnMultiRegionAccessPoint.Region], name: Value<String>? = nil, publicAccessBlockConfiguration: CfnMultiRegionAccessPoint.PublicAccessBlockConfiguration? = nil) {
         self.name = name

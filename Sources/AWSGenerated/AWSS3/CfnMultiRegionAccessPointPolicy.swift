@@ -9,8 +9,8 @@ public final class CfnMultiRegionAccessPointPolicy: Resource, HasAttributes {
     }
 
     /// The name of the Multi Region Access Point to apply policy
-    @exclusivity(unchecked) public var mrapName: Value<String>
-    @exclusivity(unchecked) public var policy: TemplateValue
+    public var mrapName: Value<String>
+    public var policy: TemplateValue
 
     public init(_ logicalID: String, mrapName: Value<String>, policy: TemplateValue) {
         self.mrapName = mrapName

@@ -7,9 +7,9 @@ public final class CfnStorageLens: Resource, HasAttributes {
         case storageLensConfigurationStorageLensArn = "StorageLensConfiguration.StorageLensArn"
     }
 
-    @exclusivity(unchecked) public var storageLensConfiguration: CfnStorageLens.StorageLensConfiguration
+    public var storageLensConfiguration: CfnStorageLens.StorageLensConfiguration
     /// A set of tags (key-value pairs) for this Amazon S3 Storage Lens configuration.
-    @exclusivity(unchecked) public var tags: [CfnStorageLens.Tag]?
+    public var tags: [CfnStorageLens.Tag]?
 
     public init(_ logicalID: String, storageLensConfiguration: CfnStorageLens.StorageLensConfiguration, tags: [CfnStorageLens.Tag]? = nil) {
         self.storageLensConfiguration = storageLensConfiguration

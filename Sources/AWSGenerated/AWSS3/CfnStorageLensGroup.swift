@@ -7,10 +7,10 @@ public final class CfnStorageLensGroup: Resource, HasAttributes {
         case storageLensGroupArn = "StorageLensGroupArn"
     }
 
-    @exclusivity(unchecked) public var filter: CfnStorageLensGroup.Filter
-    @exclusivity(unchecked) public var name: Value<String>
+    public var filter: CfnStorageLensGroup.Filter
+    public var name: Value<String>
     /// A set of tags (key-value pairs) for this Amazon S3 Storage Lens Group.
-    @exclusivity(unchecked) public var tags: [CfnStorageLensGroup.Tag]?
+    public var tags: [CfnStorageLensGroup.Tag]?
 
     public init(_ logicalID: String, filter: CfnStorageLensGroup.Filter, name: Value<String>, tags: [CfnStorageLensGroup.Tag]? = nil) {
         self.filter = filter

@@ -8,27 +8,27 @@ public final class CfnSubscription: Resource, HasAttributes {
     }
 
     /// The delivery policy JSON assigned to the subscription.
-    @exclusivity(unchecked) public var deliveryPolicy: TemplateValue?
+    public var deliveryPolicy: TemplateValue?
     /// The subscription's endpoint.
-    @exclusivity(unchecked) public var endpoint: Value<String>?
+    public var endpoint: Value<String>?
     /// The filter policy JSON assigned to the subscription.
-    @exclusivity(unchecked) public var filterPolicy: TemplateValue?
+    public var filterPolicy: TemplateValue?
     /// This attribute lets you choose the filtering scope by using one of the following string value types: MessageAttributes (default) and MessageBody.
-    @exclusivity(unchecked) public var filterPolicyScope: Value<String>?
+    public var filterPolicyScope: Value<String>?
     /// The subscription's protocol.
-    @exclusivity(unchecked) public var `protocol`: Value<String>
+    public var `protocol`: Value<String>
     /// When set to true, enables raw message delivery.
-    @exclusivity(unchecked) public var rawMessageDelivery: Value<Bool>?
+    public var rawMessageDelivery: Value<Bool>?
     /// When specified, sends undeliverable messages to the specified Amazon SQS dead-letter queue.
-    @exclusivity(unchecked) public var redrivePolicy: TemplateValue?
+    public var redrivePolicy: TemplateValue?
     /// For cross-region subscriptions, the region in which the topic resides.If no region is specified, AWS CloudFormation uses the region of the caller as the default.
-    @exclusivity(unchecked) public var region: Value<String>?
+    public var region: Value<String>?
     /// Specifies whether Amazon SNS resends the notification to the subscription when a message's attribute changes.
-    @exclusivity(unchecked) public var replayPolicy: TemplateValue?
+    public var replayPolicy: TemplateValue?
     /// This property applies only to Amazon Data Firehose delivery stream subscriptions.
-    @exclusivity(unchecked) public var subscriptionRoleArn: Value<String>?
+    public var subscriptionRoleArn: Value<String>?
     /// The ARN of the topic to subscribe to.
-    @exclusivity(unchecked) public var topicArn: Value<String>
+    public var topicArn: Value<String>
 
     public init(_ logicalID: String, protocol: Value<String>, topicArn: Value<String>, deliveryPolicy: TemplateValue? = nil, endpoint: Value<String>? = nil, filterPolicy: TemplateValue? = nil, filterPolicyScope: Value<String>? = nil, rawMessageDelivery: Value<Bool>? = nil, redrivePolicy: TemplateValue? = nil, region: Value<String>? = nil, replayPolicy: TemplateValue? = nil, subscriptionRoleArn: Value<String>? = nil) {
         self.deliveryPolicy = deliveryPolicy

@@ -19,31 +19,31 @@ public final class CfnTopic: Resource, HasAttributes, DecodableResource {
         case tracingConfig = "TracingConfig"
     }
 
-    @exclusivity(unchecked) public var archivePolicy: TemplateValue?
+    public var archivePolicy: TemplateValue?
     /// ``ContentBasedDeduplication`` enables deduplication of messages based on their content for FIFO topics.
-    @exclusivity(unchecked) public var contentBasedDeduplication: Value<Bool>?
-    @exclusivity(unchecked) public var dataProtectionPolicy: TemplateValue?
+    public var contentBasedDeduplication: Value<Bool>?
+    public var dataProtectionPolicy: TemplateValue?
     /// The ``DeliveryStatusLogging`` configuration enables you to log the delivery status of messages sent from your Amazon SNS topic to subscribed endpoints with the following supported delivery protocol...
-    @exclusivity(unchecked) public var deliveryStatusLogging: [CfnTopic.LoggingConfig]?
+    public var deliveryStatusLogging: [CfnTopic.LoggingConfig]?
     /// The display name to use for an SNS topic with SMS subscriptions.
-    @exclusivity(unchecked) public var displayName: Value<String>?
+    public var displayName: Value<String>?
     /// Specifies the throughput quota and deduplication behavior to apply for the FIFO topic.
-    @exclusivity(unchecked) public var fifoThroughputScope: Value<String>?
+    public var fifoThroughputScope: Value<String>?
     /// Set to true to create a FIFO topic.
-    @exclusivity(unchecked) public var fifoTopic: Value<Bool>?
+    public var fifoTopic: Value<Bool>?
     /// The ID of an AWS managed customer master key (CMK) for SNS or a custom CMK.
-    @exclusivity(unchecked) public var kmsMasterKeyId: Value<String>?
-    @exclusivity(unchecked) public var maximumMessageSize: Value<Int>?
+    public var kmsMasterKeyId: Value<String>?
+    public var maximumMessageSize: Value<Int>?
     /// The signature version corresponds to the hashing algorithm used while creating the signature of the notifications, subscription confirmations, or unsubscribe confirmation messages sent by Amazon SNS.
-    @exclusivity(unchecked) public var signatureVersion: Value<String>?
+    public var signatureVersion: Value<String>?
     /// The SNS subscriptions (endpoints) for this topic.
-    @exclusivity(unchecked) public var subscription: [CfnTopic.Subscription]?
+    public var subscription: [CfnTopic.Subscription]?
     /// The list of tags to add to a new topic.
-    @exclusivity(unchecked) public var tags: [CfnTopic.Tag]?
+    public var tags: [CfnTopic.Tag]?
     /// The name of the topic you want to create.
-    @exclusivity(unchecked) public var topicName: Value<String>?
+    public var topicName: Value<String>?
     /// Tracing mode of an SNS topic.
-    @exclusivity(unchecked) public var tracingConfig: Value<String>?
+    public var tracingConfig: Value<String>?
 
     public init(_ logicalID: String, archivePolicy: TemplateValue? = nil, contentBasedDeduplication: Value<Bool>? = nil, dataProtectionPolicy: TemplateValue? = nil, deliveryStatusLogging: [CfnTopic.LoggingConfig]? = nil, displayName: Value<String>? = nil, fifoThroughputScope: Value<String>? = nil, fifoTopic: Value<Bool>? = nil, kmsMasterKeyId: Value<String>? = nil, maximumMessageSize: Value<Int>? = nil, signatureVersion: Value<String>? = nil, subscription: [CfnTopic.Subscription]? = nil, tags: [CfnTopic.Tag]? = nil, topicName: Value<String>? = nil, tracingConfig: Value<String>? = nil) {
         self.archivePolicy = archivePolicy

@@ -3,9 +3,9 @@ import CloudFormation
 
 /// `AWS::SNS::TopicInlinePolicy`: Schema for AWS::SNS::TopicInlinePolicy
 public final class CfnTopicInlinePolicy: Resource {
-    @exclusivity(unchecked) public var policyDocument: TemplateValue
+    public var policyDocument: TemplateValue
     /// The Amazon Resource Name (ARN) of the topic to which you want to add the policy.
-    @exclusivity(unchecked) public var topicArn: Value<String>
+    public var topicArn: Value<String>
 
     public init(_ logicalID: String, policyDocument: TemplateValue, topicArn: Value<String>) {
         self.policyDocument = policyDocument

@@ -8,9 +8,9 @@ public final class CfnTopicPolicy: Resource, HasAttributes {
     }
 
     /// A policy document that contains permissions to add to the specified SNS topics.
-    @exclusivity(unchecked) public var policyDocument: TemplateValue
+    public var policyDocument: TemplateValue
     /// The Amazon Resource Names (ARN) of the topics to which you want to add the policy.
-    @exclusivity(unchecked) public var topics: Value<[String]>
+    public var topics: Value<[String]>
 
     public init(_ logicalID: String, policyDocument: TemplateValue, topics: Value<[String]>) {
         self.policyDocument = policyDocument

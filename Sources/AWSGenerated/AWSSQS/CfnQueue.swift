@@ -25,37 +25,37 @@ public final class CfnQueue: Resource, HasAttributes, DecodableResource {
     }
 
     /// For first-in-first-out (FIFO) queues, specifies whether to enable content-based deduplication.
-    @exclusivity(unchecked) public var contentBasedDeduplication: Value<Bool>?
+    public var contentBasedDeduplication: Value<Bool>?
     /// For high throughput for FIFO queues, specifies whether message deduplication occurs at the message group or queue level.
-    @exclusivity(unchecked) public var deduplicationScope: Value<String>?
+    public var deduplicationScope: Value<String>?
     /// The time in seconds for which the delivery of all messages in the queue is delayed.
-    @exclusivity(unchecked) public var delaySeconds: Value<Int>?
+    public var delaySeconds: Value<Int>?
     /// If set to true, creates a FIFO queue.
-    @exclusivity(unchecked) public var fifoQueue: Value<Bool>?
+    public var fifoQueue: Value<Bool>?
     /// For high throughput for FIFO queues, specifies whether the FIFO queue throughput quota applies to the entire queue or per message group.
-    @exclusivity(unchecked) public var fifoThroughputLimit: Value<String>?
+    public var fifoThroughputLimit: Value<String>?
     /// The length of time in seconds for which SQS can reuse a data key to encrypt or decrypt messages before calling KMS again.
-    @exclusivity(unchecked) public var kmsDataKeyReusePeriodSeconds: Value<Int>?
+    public var kmsDataKeyReusePeriodSeconds: Value<Int>?
     /// The ID of an AWS Key Management Service (KMS) for SQS, or a custom KMS.
-    @exclusivity(unchecked) public var kmsMasterKeyId: Value<String>?
+    public var kmsMasterKeyId: Value<String>?
     /// The limit of how many bytes that a message can contain before SQS rejects it.
-    @exclusivity(unchecked) public var maximumMessageSize: Value<Int>?
+    public var maximumMessageSize: Value<Int>?
     /// The number of seconds that SQS retains a message.
-    @exclusivity(unchecked) public var messageRetentionPeriod: Value<Int>?
+    public var messageRetentionPeriod: Value<Int>?
     /// A name for the queue.
-    @exclusivity(unchecked) public var queueName: Value<String>?
+    public var queueName: Value<String>?
     /// Specifies the duration, in seconds, that the ReceiveMessage action call waits until a message is in the queue in order to include it in the response, rather than returning an empty response if a me...
-    @exclusivity(unchecked) public var receiveMessageWaitTimeSeconds: Value<Int>?
+    public var receiveMessageWaitTimeSeconds: Value<Int>?
     /// The string that includes the parameters for the permissions for the dead-letter queue redrive permission and which source queues can specify dead-letter queues as a JSON object.
-    @exclusivity(unchecked) public var redriveAllowPolicy: TemplateValue?
+    public var redriveAllowPolicy: TemplateValue?
     /// The string that includes the parameters for the dead-letter queue functionality of the source queue as a JSON object.
-    @exclusivity(unchecked) public var redrivePolicy: TemplateValue?
+    public var redrivePolicy: TemplateValue?
     /// Enables server-side queue encryption using SQS owned encryption keys.
-    @exclusivity(unchecked) public var sqsManagedSseEnabled: Value<Bool>?
+    public var sqsManagedSseEnabled: Value<Bool>?
     /// The tags that you attach to this queue.
-    @exclusivity(unchecked) public var tags: [CfnQueue.Tag]?
+    public var tags: [CfnQueue.Tag]?
     /// The length of time during which a message will be unavailable after a message is delivered from the queue.
-    @exclusivity(unchecked) public var visibilityTimeout: Value<Int>?
+    public var visibilityTimeout: Value<Int>?
 
     public init(_ logicalID: String, contentBasedDeduplication: Value<Bool>? = nil, deduplicationScope: Value<String>? = nil, delaySeconds: Value<Int>? = nil, fifoQueue: Value<Bool>? = nil, fifoThroughputLimit: Value<String>? = nil, kmsDataKeyReusePeriodSeconds: Value<Int>? = nil, kmsMasterKeyId: Value<String>? = nil, maximumMessageSize: Value<Int>? = nil, messageRetentionPeriod: Value<Int>? = nil, queueName: Value<String>? = nil, receiveMessageWaitTimeSeconds: Value<Int>? = nil, redriveAllowPolicy: TemplateValue? = nil, redrivePolicy: TemplateValue? = nil, sqsManagedSseEnabled: Value<Bool>? = nil, tags: [CfnQueue.Tag]? = nil, visibilityTimeout: Value<Int>? = nil) {
         self.contentBasedDeduplication = contentBasedDeduplication

@@ -3,9 +3,9 @@ import CloudFormation
 
 /// `AWS::SQS::QueueInlinePolicy`: Schema for SQS QueueInlinePolicy
 public final class CfnQueueInlinePolicy: Resource {
-    @exclusivity(unchecked) public var policyDocument: TemplateValue
+    public var policyDocument: TemplateValue
     /// The URL of the SQS queue.
-    @exclusivity(unchecked) public var queue: Value<String>
+    public var queue: Value<String>
 
     public init(_ logicalID: String, policyDocument: TemplateValue, queue: Value<String>) {
         self.policyDocument = policyDocument

@@ -8,9 +8,9 @@ public final class CfnQueuePolicy: Resource, HasAttributes {
     }
 
     /// A policy document that contains the permissions for the specified SQS queues.
-    @exclusivity(unchecked) public var policyDocument: TemplateValue
+    public var policyDocument: TemplateValue
     /// The URLs of the queues to which you want to add the policy.
-    @exclusivity(unchecked) public var queues: Value<[String]>
+    public var queues: Value<[String]>
 
     public init(_ logicalID: String, policyDocument: TemplateValue, queues: Value<[String]>) {
         self.policyDocument = policyDocument

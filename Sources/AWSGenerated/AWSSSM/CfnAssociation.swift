@@ -7,34 +7,34 @@ public final class CfnAssociation: Resource, HasAttributes {
         case associationId = "AssociationId"
     }
 
-    @exclusivity(unchecked) public var applyOnlyAtCronInterval: Value<Bool>?
+    public var applyOnlyAtCronInterval: Value<Bool>?
     /// A role used by association to take actions on your behalf.
-    @exclusivity(unchecked) public var associationDispatchAssumeRole: Value<String>?
+    public var associationDispatchAssumeRole: Value<String>?
     /// The name of the association.
-    @exclusivity(unchecked) public var associationName: Value<String>?
-    @exclusivity(unchecked) public var automationTargetParameterName: Value<String>?
-    @exclusivity(unchecked) public var calendarNames: Value<[String]>?
-    @exclusivity(unchecked) public var complianceSeverity: CfnAssociation.ComplianceSeverity?
+    public var associationName: Value<String>?
+    public var automationTargetParameterName: Value<String>?
+    public var calendarNames: Value<[String]>?
+    public var complianceSeverity: CfnAssociation.ComplianceSeverity?
     /// The version of the SSM document to associate with the target.
-    @exclusivity(unchecked) public var documentVersion: Value<String>?
+    public var documentVersion: Value<String>?
     /// The ID of the instance that the SSM document is associated with.
-    @exclusivity(unchecked) public var instanceId: Value<String>?
-    @exclusivity(unchecked) public var maxConcurrency: Value<String>?
-    @exclusivity(unchecked) public var maxErrors: Value<String>?
+    public var instanceId: Value<String>?
+    public var maxConcurrency: Value<String>?
+    public var maxErrors: Value<String>?
     /// The name of the SSM document.
-    @exclusivity(unchecked) public var name: Value<String>
-    @exclusivity(unchecked) public var outputLocation: CfnAssociation.InstanceAssociationOutputLocation?
+    public var name: Value<String>
+    public var outputLocation: CfnAssociation.InstanceAssociationOutputLocation?
     /// Parameter values that the SSM document uses at runtime.
-    @exclusivity(unchecked) public var parameters: [String: Value<[String]>]?
+    public var parameters: [String: Value<[String]>]?
     /// A Cron or Rate expression that specifies when the association is applied to the target.
-    @exclusivity(unchecked) public var scheduleExpression: Value<String>?
-    @exclusivity(unchecked) public var scheduleOffset: Value<Int>?
-    @exclusivity(unchecked) public var syncCompliance: CfnAssociation.SyncCompliance?
+    public var scheduleExpression: Value<String>?
+    public var scheduleOffset: Value<Int>?
+    public var syncCompliance: CfnAssociation.SyncCompliance?
     /// A key-value pair to associate with a resource.
-    @exclusivity(unchecked) public var tags: [CfnAssociation.Tag]?
+    public var tags: [CfnAssociation.Tag]?
     /// The targets that the SSM document sends commands to.
-    @exclusivity(unchecked) public var targets: [CfnAssociation.Target]?
-    @exclusivity(unchecked) public var waitForSuccessTimeoutSeconds: Value<Int>?
+    public var targets: [CfnAssociation.Target]?
+    public var waitForSuccessTimeoutSeconds: Value<Int>?
 
     public init(_ logicalID: String, name: Value<String>, applyOnlyAtCronInterval: Value<Bool>? = nil, associationDispatchAssumeRole: Value<String>? = nil, associationName: Value<String>? = nil, automationTargetParameterName: Value<String>? = nil, calendarNames: Value<[String]>? = nil, complianceSeverity: CfnAssociation.ComplianceSeverity? = nil, documentVersion: Value<String>? = nil, instanceId: Value<String>? = nil, maxConcurrency: Value<String>? = nil, maxErrors: Value<String>? = nil, outputLocation: CfnAssociation.InstanceAssociationOutputLocation? = nil, parameters: [String: Value<[String]>]? = nil, scheduleExpression: Value<String>? = nil, scheduleOffset: Value<Int>? = nil, syncCompliance: CfnAssociation.SyncCompliance? = nil, tags: [CfnAssociation.Tag]? = nil, targets: [CfnAssociation.Target]? = nil, waitForSuccessTimeoutSeconds: Value<Int>? = nil) {
         self.applyOnlyAtCronInterval = applyOnlyAtCronInterval

@@ -11,17 +11,17 @@ public final class CfnCloudConnector: Resource, HasAttributes {
     }
 
     /// The ARN of the AWS Config connector.
-    @exclusivity(unchecked) public var configConnectorArn: Value<String>
+    public var configConnectorArn: Value<String>
     /// The configuration for the cloud connector.
-    @exclusivity(unchecked) public var configuration: CfnCloudConnector.CloudConnectorConfiguration
+    public var configuration: CfnCloudConnector.CloudConnectorConfiguration
     /// The description of the cloud connector.
-    @exclusivity(unchecked) public var description: Value<String>?
+    public var description: Value<String>?
     /// The display name of the cloud connector.
-    @exclusivity(unchecked) public var displayName: Value<String>
+    public var displayName: Value<String>
     /// The IAM role ARN used by the cloud connector.
-    @exclusivity(unchecked) public var roleArn: Value<String>
+    public var roleArn: Value<String>
     /// Tags to apply to the cloud connector.
-    @exclusivity(unchecked) public var tags: [CfnCloudConnector.Tag]?
+    public var tags: [CfnCloudConnector.Tag]?
 
     public init(_ logicalID: String, configConnectorArn: Value<String>, configuration: CfnCloudConnector.CloudConnectorConfiguration, displayName: Value<String>, roleArn: Value<String>, description: Value<String>? = nil, tags: [CfnCloudConnector.Tag]? = nil) {
         self.configConnectorArn = configConnectorArn

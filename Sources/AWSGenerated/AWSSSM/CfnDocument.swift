@@ -4,25 +4,25 @@ import CloudFormation
 /// `AWS::SSM::Document`: The AWS::SSM::Document resource is an SSM document in AWS Systems Manager that defines the actions that Systems Manager performs, which can be used to set up and run commands on your instances.
 public final class CfnDocument: Resource {
     /// A list of key and value pairs that describe attachments to a version of a document.
-    @exclusivity(unchecked) public var attachments: [CfnDocument.AttachmentsSource]?
+    public var attachments: [CfnDocument.AttachmentsSource]?
     /// The content for the Systems Manager document in JSON, YAML or String format.
-    @exclusivity(unchecked) public var content: TemplateValue
+    public var content: TemplateValue
     /// Specify the document format for the request.
-    @exclusivity(unchecked) public var documentFormat: CfnDocument.DocumentFormat?
+    public var documentFormat: CfnDocument.DocumentFormat?
     /// The type of document to create.
-    @exclusivity(unchecked) public var documentType: CfnDocument.DocumentType?
+    public var documentType: CfnDocument.DocumentType?
     /// A name for the Systems Manager document.
-    @exclusivity(unchecked) public var name: Value<String>?
+    public var name: Value<String>?
     /// A list of SSM documents required by a document.
-    @exclusivity(unchecked) public var requires: [CfnDocument.DocumentRequires]?
+    public var requires: [CfnDocument.DocumentRequires]?
     /// Optional metadata that you assign to a resource.
-    @exclusivity(unchecked) public var tags: [CfnDocument.Tag]?
+    public var tags: [CfnDocument.Tag]?
     /// Specify a target type to define the kinds of resources the document can run on.
-    @exclusivity(unchecked) public var targetType: Value<String>?
+    public var targetType: Value<String>?
     /// Update method - when set to 'Replace', the update will replace the existing document; when set to 'NewVersion', the update will create a new version.
-    @exclusivity(unchecked) public var updateMethod: CfnDocument.UpdateMethod?
+    public var updateMethod: CfnDocument.UpdateMethod?
     /// An optional field specifying the version of the artifact you are creating with the document.
-    @exclusivity(unchecked) public var versionName: Value<String>?
+    public var versionName: Value<String>?
 
     public init(_ logicalID: String, content: TemplateValue, attachments: [CfnDocument.AttachmentsSource]? = nil, documentFormat: CfnDocument.DocumentFormat? = nil, documentType: CfnDocument.DocumentType? = nil, name: Value<String>? = nil, requires: [CfnDocument.DocumentRequires]? = nil, tags: [CfnDocument.Tag]? = nil, targetType: Value<String>? = nil, updateMethod: CfnDocument.UpdateMethod? = nil, versionName: Value<String>? = nil) {
         self.attachments = attachments

@@ -8,27 +8,27 @@ public final class CfnMaintenanceWindow: Resource, HasAttributes {
     }
 
     /// Enables a maintenance window task to run on managed instances, even if you have not registered those instances as targets.
-    @exclusivity(unchecked) public var allowUnassociatedTargets: Value<Bool>
+    public var allowUnassociatedTargets: Value<Bool>
     /// The number of hours before the end of the maintenance window that AWS Systems Manager stops scheduling new tasks for execution.
-    @exclusivity(unchecked) public var cutoff: Value<Int>
+    public var cutoff: Value<Int>
     /// A description of the maintenance window.
-    @exclusivity(unchecked) public var description: Value<String>?
+    public var description: Value<String>?
     /// The duration of the maintenance window in hours.
-    @exclusivity(unchecked) public var duration: Value<Int>
+    public var duration: Value<Int>
     /// The date and time, in ISO-8601 Extended format, for when the maintenance window is scheduled to become inactive.
-    @exclusivity(unchecked) public var endDate: Value<String>?
+    public var endDate: Value<String>?
     /// The name of the maintenance window.
-    @exclusivity(unchecked) public var name: Value<String>
+    public var name: Value<String>
     /// The schedule of the maintenance window in the form of a cron or rate expression.
-    @exclusivity(unchecked) public var schedule: Value<String>
+    public var schedule: Value<String>
     /// The number of days to wait to run a maintenance window after the scheduled cron expression date and time.
-    @exclusivity(unchecked) public var scheduleOffset: Value<Int>?
+    public var scheduleOffset: Value<Int>?
     /// The time zone that the scheduled maintenance window executions are based on, in Internet Assigned Numbers Authority (IANA) format.
-    @exclusivity(unchecked) public var scheduleTimezone: Value<String>?
+    public var scheduleTimezone: Value<String>?
     /// The date and time, in ISO-8601 Extended format, for when the maintenance window is scheduled to become active.
-    @exclusivity(unchecked) public var startDate: Value<String>?
+    public var startDate: Value<String>?
     /// Optional metadata that you assign to a resource in the form of an arbitrary set of tags (key-value pairs).
-    @exclusivity(unchecked) public var tags: [CfnMaintenanceWindow.Tag]?
+    public var tags: [CfnMaintenanceWindow.Tag]?
 
     public init(_ logicalID: String, allowUnassociatedTargets: Value<Bool>, cutoff: Value<Int>, duration: Value<Int>, name: Value<String>, schedule: Value<String>, description: Value<String>? = nil, endDate: Value<String>? = nil, scheduleOffset: Value<Int>? = nil, scheduleTimezone: Value<String>? = nil, startDate: Value<String>? = nil, tags: [CfnMaintenanceWindow.Tag]? = nil) {
         self.allowUnassociatedTargets = allowUnassociatedTargets

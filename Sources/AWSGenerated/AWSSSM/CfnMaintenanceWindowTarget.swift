@@ -8,17 +8,17 @@ public final class CfnMaintenanceWindowTarget: Resource, HasAttributes {
     }
 
     /// A description for the target.
-    @exclusivity(unchecked) public var description: Value<String>?
+    public var description: Value<String>?
     /// The name for the maintenance window target.
-    @exclusivity(unchecked) public var name: Value<String>?
+    public var name: Value<String>?
     /// A user-provided value that will be included in any Amazon CloudWatch Events events that are raised while running tasks for these targets in this maintenance window.
-    @exclusivity(unchecked) public var ownerInformation: Value<String>?
+    public var ownerInformation: Value<String>?
     /// The type of target that is being registered with the maintenance window.
-    @exclusivity(unchecked) public var resourceType: CfnMaintenanceWindowTarget.ResourceType
+    public var resourceType: CfnMaintenanceWindowTarget.ResourceType
     /// The targets to register with the maintenance window.
-    @exclusivity(unchecked) public var targets: [CfnMaintenanceWindowTarget.Targets]
+    public var targets: [CfnMaintenanceWindowTarget.Targets]
     /// The ID of the maintenance window to register the target with.
-    @exclusivity(unchecked) public var windowId: Value<String>
+    public var windowId: Value<String>
 
     public init(_ logicalID: String, resourceType: CfnMaintenanceWindowTarget.ResourceType, targets: [CfnMaintenanceWindowTarget.Targets], windowId: Value<String>, description: Value<String>? = nil, name: Value<String>? = nil, ownerInformation: Value<String>? = nil) {
         self.description = description

@@ -8,32 +8,32 @@ public final class CfnMaintenanceWindowTask: Resource, HasAttributes {
     }
 
     /// The specification for whether tasks should continue to run after the cutoff time specified in the maintenance windows is reached.
-    @exclusivity(unchecked) public var cutoffBehavior: CfnMaintenanceWindowTask.CutoffBehavior?
+    public var cutoffBehavior: CfnMaintenanceWindowTask.CutoffBehavior?
     /// A description of the task.
-    @exclusivity(unchecked) public var description: Value<String>?
+    public var description: Value<String>?
     /// Information about an Amazon S3 bucket to write Run Command task-level logs to.
-    @exclusivity(unchecked) public var loggingInfo: CfnMaintenanceWindowTask.LoggingInfo?
+    public var loggingInfo: CfnMaintenanceWindowTask.LoggingInfo?
     /// The maximum number of targets this task can be run for, in parallel.
-    @exclusivity(unchecked) public var maxConcurrency: Value<String>?
+    public var maxConcurrency: Value<String>?
     /// The maximum number of errors allowed before this task stops being scheduled.
-    @exclusivity(unchecked) public var maxErrors: Value<String>?
+    public var maxErrors: Value<String>?
     /// The task name.
-    @exclusivity(unchecked) public var name: Value<String>?
+    public var name: Value<String>?
     /// The priority of the task in the maintenance window.
-    @exclusivity(unchecked) public var priority: Value<Int>
+    public var priority: Value<Int>
     /// The Amazon Resource Name (ARN) of the IAM service role for AWS Systems Manager to assume when running a maintenance window task.
-    @exclusivity(unchecked) public var serviceRoleArn: Value<String>?
+    public var serviceRoleArn: Value<String>?
     /// The targets (either instances or window target ids).
-    @exclusivity(unchecked) public var targets: [CfnMaintenanceWindowTask.Target]?
+    public var targets: [CfnMaintenanceWindowTask.Target]?
     /// The resource that the task uses during execution.
-    @exclusivity(unchecked) public var taskArn: Value<String>
+    public var taskArn: Value<String>
     /// The parameters to pass to the task when it runs.
-    @exclusivity(unchecked) public var taskInvocationParameters: CfnMaintenanceWindowTask.TaskInvocationParameters?
-    @exclusivity(unchecked) public var taskParameters: TemplateValue?
+    public var taskInvocationParameters: CfnMaintenanceWindowTask.TaskInvocationParameters?
+    public var taskParameters: TemplateValue?
     /// The type of task.
-    @exclusivity(unchecked) public var taskType: CfnMaintenanceWindowTask.TaskType
+    public var taskType: CfnMaintenanceWindowTask.TaskType
     /// The ID of the maintenance window where the task is registered.
-    @exclusivity(unchecked) public var windowId: Value<String>
+    public var windowId: Value<String>
 
     public init(_ logicalID: String, priority: Value<Int>, taskArn: Value<String>, taskType: CfnMaintenanceWindowTask.TaskType, windowId: Value<String>, cutoffBehavior: CfnMaintenanceWindowTask.CutoffBehavior? = nil, description: Value<String>? = nil, loggingInfo: CfnMaintenanceWindowTask.LoggingInfo? = nil, maxConcurrency: Value<String>? = nil, maxErrors: Value<String>? = nil, name: Value<String>? = nil, serviceRoleArn: Value<String>? = nil, targets: [CfnMaintenanceWindowTask.Target]? = nil, taskInvocationParameters: CfnMaintenanceWindowTask.TaskInvocationParameters? = nil, taskParameters: TemplateValue? = nil) {
         self.cutoffBehavior = cutoffBehavior

@@ -16,19 +16,19 @@ public final class CfnOpsItem: Resource, HasAttributes {
     }
 
     /// The category of the OpsItem.
-    @exclusivity(unchecked) public var category: Value<String>?
+    public var category: Value<String>?
     /// The description of the OpsItem.
-    @exclusivity(unchecked) public var description: Value<String>
+    public var description: Value<String>
     /// The priority of the OpsItem.
-    @exclusivity(unchecked) public var priority: Value<Int>?
+    public var priority: Value<Int>?
     /// The severity of the OpsItem.
-    @exclusivity(unchecked) public var severity: Value<String>?
+    public var severity: Value<String>?
     /// The origin of the OpsItem.
-    @exclusivity(unchecked) public var source: Value<String>
+    public var source: Value<String>
     /// Tags for the OpsItem.
-    @exclusivity(unchecked) public var tags: [CfnOpsItem.Tag]?
+    public var tags: [CfnOpsItem.Tag]?
     /// The title of the OpsItem.
-    @exclusivity(unchecked) public var title: Value<String>
+    public var title: Value<String>
 
     public init(_ logicalID: String, description: Value<String>, source: Value<String>, title: Value<String>, category: Value<String>? = nil, priority: Value<Int>? = nil, severity: Value<String>? = nil, tags: [CfnOpsItem.Tag]? = nil) {
         self.category = category

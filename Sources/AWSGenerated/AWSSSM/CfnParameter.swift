@@ -16,23 +16,23 @@ public final class CfnParameter: Resource, HasAttributes {
     }
 
     /// A regular expression used to validate the parameter value.
-    @exclusivity(unchecked) public var allowedPattern: Value<String>?
+    public var allowedPattern: Value<String>?
     /// The data type of the parameter, such as ``text`` or ``aws:ec2:image``.
-    @exclusivity(unchecked) public var dataType: CfnParameter.DataType?
+    public var dataType: CfnParameter.DataType?
     /// Information about the parameter.
-    @exclusivity(unchecked) public var description: Value<String>?
+    public var description: Value<String>?
     /// The name of the parameter.
-    @exclusivity(unchecked) public var name: Value<String>?
+    public var name: Value<String>?
     /// Information about the policies assigned to a parameter.
-    @exclusivity(unchecked) public var policies: Value<String>?
+    public var policies: Value<String>?
     /// Optional metadata that you assign to a resource in the form of an arbitrary set of tags (key-value pairs).
-    @exclusivity(unchecked) public var tags: [String: Value<String>]?
+    public var tags: [String: Value<String>]?
     /// The parameter tier.
-    @exclusivity(unchecked) public var tier: CfnParameter.Tier?
+    public var tier: CfnParameter.Tier?
     /// The type of parameter.
-    @exclusivity(unchecked) public var parameterType: CfnParameter.ParameterType
+    public var parameterType: CfnParameter.ParameterType
     /// The parameter value.
-    @exclusivity(unchecked) public var value: Value<String>
+    public var value: Value<String>
 
     public init(_ logicalID: String, parameterType: CfnParameter.ParameterType, value: Value<String>, allowedPattern: Value<String>? = nil, dataType: CfnParameter.DataType? = nil, description: Value<String>? = nil, name: Value<String>? = nil, policies: Value<String>? = nil, tags: [String: Value<String>]? = nil, tier: CfnParameter.Tier? = nil) {
         self.allowedPattern = allowedPattern

@@ -7,35 +7,35 @@ public final class CfnPatchBaseline: Resource, HasAttributes {
         case id = "Id"
     }
 
-    @exclusivity(unchecked) public var approvalRules: CfnPatchBaseline.RuleGroup?
+    public var approvalRules: CfnPatchBaseline.RuleGroup?
     /// A list of explicitly approved patches for the baseline.
-    @exclusivity(unchecked) public var approvedPatches: Value<[String]>?
+    public var approvedPatches: Value<[String]>?
     /// Defines the compliance level for approved patches.
-    @exclusivity(unchecked) public var approvedPatchesComplianceLevel: CfnPatchBaseline.ApprovedPatchesComplianceLevel?
+    public var approvedPatchesComplianceLevel: CfnPatchBaseline.ApprovedPatchesComplianceLevel?
     /// Indicates whether the list of approved patches includes non-security updates that should be applied to the instances.
-    @exclusivity(unchecked) public var approvedPatchesEnableNonSecurity: Value<Bool>?
+    public var approvedPatchesEnableNonSecurity: Value<Bool>?
     /// The compliance status for vendor recommended security updates that are not approved by this patch baseline.
-    @exclusivity(unchecked) public var availableSecurityUpdatesComplianceStatus: CfnPatchBaseline.AvailableSecurityUpdatesComplianceStatus?
+    public var availableSecurityUpdatesComplianceStatus: CfnPatchBaseline.AvailableSecurityUpdatesComplianceStatus?
     /// Set the baseline as default baseline.
-    @exclusivity(unchecked) public var defaultBaseline: Value<Bool>?
+    public var defaultBaseline: Value<Bool>?
     /// The description of the patch baseline.
-    @exclusivity(unchecked) public var description: Value<String>?
+    public var description: Value<String>?
     /// A set of global filters used to include patches in the baseline.
-    @exclusivity(unchecked) public var globalFilters: CfnPatchBaseline.PatchFilterGroup?
+    public var globalFilters: CfnPatchBaseline.PatchFilterGroup?
     /// The name of the patch baseline.
-    @exclusivity(unchecked) public var name: Value<String>
+    public var name: Value<String>
     /// Defines the operating system the patch baseline applies to.
-    @exclusivity(unchecked) public var operatingSystem: CfnPatchBaseline.OperatingSystem?
+    public var operatingSystem: CfnPatchBaseline.OperatingSystem?
     /// PatchGroups is used to associate instances with a specific patch baseline
-    @exclusivity(unchecked) public var patchGroups: Value<[String]>?
+    public var patchGroups: Value<[String]>?
     /// A list of explicitly rejected patches for the baseline.
-    @exclusivity(unchecked) public var rejectedPatches: Value<[String]>?
+    public var rejectedPatches: Value<[String]>?
     /// The action for Patch Manager to take on patches included in the RejectedPackages list.
-    @exclusivity(unchecked) public var rejectedPatchesAction: CfnPatchBaseline.RejectedPatchesAction?
+    public var rejectedPatchesAction: CfnPatchBaseline.RejectedPatchesAction?
     /// Information about the patches to use to update the instances, including target operating systems and source repository.
-    @exclusivity(unchecked) public var sources: [CfnPatchBaseline.PatchSource]?
+    public var sources: [CfnPatchBaseline.PatchSource]?
     /// Optional metadata that you assign to a resource.
-    @exclusivity(unchecked) public var tags: [CfnPatchBaseline.Tag]?
+    public var tags: [CfnPatchBaseline.Tag]?
 
     public init(_ logicalID: String, name: Value<String>, approvalRules: CfnPatchBaseline.RuleGroup? = nil, approvedPatches: Value<[String]>? = nil, approvedPatchesComplianceLevel: CfnPatchBaseline.ApprovedPatchesComplianceLevel? = nil, approvedPatchesEnableNonSecurity: Value<Bool>? = nil, availableSecurityUpdatesComplianceStatus: CfnPatchBaseline.AvailableSecurityUpdatesComplianceStatus? = nil, defaultBaseline: Value<Bool>? = nil, description: Value<String>? = nil, globalFilters: CfnPatchBaseline.PatchFilterGroup? = nil, operatingSystem: CfnPatchBaseline.OperatingSystem? = nil, patchGroups: Value<[String]>? = nil, rejectedPatches: Value<[String]>? = nil, rejectedPatchesAction: CfnPatchBaseline.RejectedPatchesAction? = nil, sources: [CfnPatchBaseline.PatchSource]? = nil, tags: [CfnPatchBaseline.Tag]? = nil) {
         self.approvalRules = approvalRules

@@ -3,15 +3,15 @@ import CloudFormation
 
 /// `AWS::SSM::ResourceDataSync`: Resource Type definition for AWS::SSM::ResourceDataSync
 public final class CfnResourceDataSync: Resource {
-    @exclusivity(unchecked) public var bucketName: Value<String>?
-    @exclusivity(unchecked) public var bucketPrefix: Value<String>?
-    @exclusivity(unchecked) public var bucketRegion: Value<String>?
-    @exclusivity(unchecked) public var kmsKeyArn: Value<String>?
-    @exclusivity(unchecked) public var s3Destination: CfnResourceDataSync.S3Destination?
-    @exclusivity(unchecked) public var syncFormat: Value<String>?
-    @exclusivity(unchecked) public var syncName: Value<String>
-    @exclusivity(unchecked) public var syncSource: CfnResourceDataSync.SyncSource?
-    @exclusivity(unchecked) public var syncType: Value<String>?
+    public var bucketName: Value<String>?
+    public var bucketPrefix: Value<String>?
+    public var bucketRegion: Value<String>?
+    public var kmsKeyArn: Value<String>?
+    public var s3Destination: CfnResourceDataSync.S3Destination?
+    public var syncFormat: Value<String>?
+    public var syncName: Value<String>
+    public var syncSource: CfnResourceDataSync.SyncSource?
+    public var syncType: Value<String>?
 
     public init(_ logicalID: String, syncName: Value<String>, bucketName: Value<String>? = nil, bucketPrefix: Value<String>? = nil, bucketRegion: Value<String>? = nil, kmsKeyArn: Value<String>? = nil, s3Destination: CfnResourceDataSync.S3Destination? = nil, syncFormat: Value<String>? = nil, syncSource: CfnResourceDataSync.SyncSource? = nil, syncType: Value<String>? = nil) {
         self.bucketName = bucketName

@@ -9,9 +9,9 @@ public final class CfnResourcePolicy: Resource, HasAttributes {
     }
 
     /// Actual policy statement.
-    @exclusivity(unchecked) public var policy: TemplateValue
+    public var policy: TemplateValue
     /// Arn of OpsItemGroup etc.
-    @exclusivity(unchecked) public var resourceArn: Value<String>
+    public var resourceArn: Value<String>
 
     public init(_ logicalID: String, policy: TemplateValue, resourceArn: Value<String>) {
         self.policy = policy

@@ -11,9 +11,9 @@ public final class CfnServiceSetting: Resource, HasAttributes {
     }
 
     /// The ID of the service setting, such as /ssm/parameter-store/high-throughput-enabled.
-    @exclusivity(unchecked) public var settingId: Value<String>
+    public var settingId: Value<String>
     /// The value of the service setting.
-    @exclusivity(unchecked) public var settingValue: Value<String>
+    public var settingValue: Value<String>
 
     public init(_ logicalID: String, settingId: Value<String>, settingValue: Value<String>) {
         self.settingId = settingId

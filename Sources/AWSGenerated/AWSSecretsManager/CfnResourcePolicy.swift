@@ -8,10 +8,10 @@ public final class CfnResourcePolicy: Resource, HasAttributes {
     }
 
     /// Specifies whether to block resource-based policies that allow broad access to the secret.
-    @exclusivity(unchecked) public var blockPublicPolicy: Value<Bool>?
-    @exclusivity(unchecked) public var resourcePolicy: TemplateValue
+    public var blockPublicPolicy: Value<Bool>?
+    public var resourcePolicy: TemplateValue
     /// The ARN or name of the secret to attach the resource-based policy.
-    @exclusivity(unchecked) public var secretId: Value<String>
+    public var secretId: Value<String>
 
     public init(_ logicalID: String, resourcePolicy: TemplateValue, secretId: Value<String>, blockPublicPolicy: Value<Bool>? = nil) {
         self.blockPublicPolicy = blockPublicPolicy

@@ -8,19 +8,19 @@ public final class CfnRotationSchedule: Resource, HasAttributes {
     }
 
     /// The list of metadata needed to successfully rotate a managed external secret.
-    @exclusivity(unchecked) public var externalSecretRotationMetadata: [CfnRotationSchedule.ExternalSecretRotationMetadataItem]?
+    public var externalSecretRotationMetadata: [CfnRotationSchedule.ExternalSecretRotationMetadataItem]?
     /// The ARN of the IAM role that is used by Secrets Manager to rotate a managed external secret.
-    @exclusivity(unchecked) public var externalSecretRotationRoleArn: Value<String>?
+    public var externalSecretRotationRoleArn: Value<String>?
     /// Creates a new Lambda rotation function based on one of the Secrets Manager rotation function templates.
-    @exclusivity(unchecked) public var hostedRotationLambda: CfnRotationSchedule.HostedRotationLambda?
+    public var hostedRotationLambda: CfnRotationSchedule.HostedRotationLambda?
     /// Specifies whether to rotate the secret immediately or wait until the next scheduled rotation window.
-    @exclusivity(unchecked) public var rotateImmediatelyOnUpdate: Value<Bool>?
+    public var rotateImmediatelyOnUpdate: Value<Bool>?
     /// The ARN of an existing Lambda rotation function.
-    @exclusivity(unchecked) public var rotationLambdaARN: Value<String>?
+    public var rotationLambdaARN: Value<String>?
     /// A structure that defines the rotation configuration for this secret.
-    @exclusivity(unchecked) public var rotationRules: CfnRotationSchedule.RotationRules?
+    public var rotationRules: CfnRotationSchedule.RotationRules?
     /// The ARN or name of the secret to rotate.
-    @exclusivity(unchecked) public var secretId: Value<String>
+    public var secretId: Value<String>
 
     public init(_ logicalID: String, secretId: Value<String>, externalSecretRotationMetadata: [CfnRotationSchedule.ExternalSecretRotationMetadataItem]? = nil, externalSecretRotationRoleArn: Value<String>? = nil, hostedRotationLambda: CfnRotationSchedule.HostedRotationLambda? = nil, rotateImmediatelyOnUpdate: Value<Bool>? = nil, rotationLambdaARN: Value<String>? = nil, rotationRules: CfnRotationSchedule.RotationRules? = nil) {
         self.externalSecretRotationMetadata = externalSecretRotationMetadata

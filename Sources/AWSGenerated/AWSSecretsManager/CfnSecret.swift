@@ -8,21 +8,21 @@ public final class CfnSecret: Resource, HasAttributes {
     }
 
     /// The description of the secret.
-    @exclusivity(unchecked) public var description: Value<String>?
+    public var description: Value<String>?
     /// A structure that specifies how to generate a password to encrypt and store in the secret.
-    @exclusivity(unchecked) public var generateSecretString: CfnSecret.GenerateSecretString?
+    public var generateSecretString: CfnSecret.GenerateSecretString?
     /// The ARN, key ID, or alias of the KMS key that Secrets Manager uses to encrypt the secret value in the secret.
-    @exclusivity(unchecked) public var kmsKeyId: Value<String>?
+    public var kmsKeyId: Value<String>?
     /// The name of the new secret.
-    @exclusivity(unchecked) public var name: Value<String>?
+    public var name: Value<String>?
     /// A custom type that specifies a ``Region`` and the ``KmsKeyId`` for a replica secret.
-    @exclusivity(unchecked) public var replicaRegions: [CfnSecret.ReplicaRegion]?
+    public var replicaRegions: [CfnSecret.ReplicaRegion]?
     /// The text to encrypt and store in the secret.
-    @exclusivity(unchecked) public var secretString: Value<String>?
+    public var secretString: Value<String>?
     /// A list of tags to attach to the secret.
-    @exclusivity(unchecked) public var tags: [CfnSecret.Tag]?
+    public var tags: [CfnSecret.Tag]?
     /// The exact string that identifies the third-party partner that holds the external secret.
-    @exclusivity(unchecked) public var secretType: Value<String>?
+    public var secretType: Value<String>?
 
     public init(_ logicalID: String, description: Value<String>? = nil, generateSecretString: CfnSecret.GenerateSecretString? = nil, kmsKeyId: Value<String>? = nil, name: Value<String>? = nil, replicaRegions: [CfnSecret.ReplicaRegion]? = nil, secretString: Value<String>? = nil, tags: [CfnSecret.Tag]? = nil, secretType: Value<String>? = nil) {
         self.description = description

@@ -7,9 +7,9 @@ public final class CfnSecretTargetAttachment: Resource, HasAttributes {
         case id = "Id"
     }
 
-    @exclusivity(unchecked) public var secretId: Value<String>
-    @exclusivity(unchecked) public var targetId: Value<String>
-    @exclusivity(unchecked) public var targetType: Value<String>
+    public var secretId: Value<String>
+    public var targetId: Value<String>
+    public var targetType: Value<String>
 
     public init(_ logicalID: String, secretId: Value<String>, targetId: Value<String>, targetType: Value<String>) {
         self.secretId = secretId

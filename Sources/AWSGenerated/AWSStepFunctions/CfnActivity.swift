@@ -12,9 +12,9 @@ public final class CfnActivity: Resource, HasAttributes {
         case tags = "Tags"
     }
 
-    @exclusivity(unchecked) public var encryptionConfiguration: CfnActivity.EncryptionConfiguration?
-    @exclusivity(unchecked) public var name: Value<String>
-    @exclusivity(unchecked) public var tags: [CfnActivity.TagsEntry]?
+    public var encryptionConfiguration: CfnActivity.EncryptionConfiguration?
+    public var name: Value<String>
+    public var tags: [CfnActivity.TagsEntry]?
 
     public init(_ logicalID: String, name: Value<String>, encryptionConfiguration: CfnActivity.EncryptionConfiguration? = nil, tags: [CfnActivity.TagsEntry]? = nil) {
         self.encryptionConfiguration = encryptionConfiguration

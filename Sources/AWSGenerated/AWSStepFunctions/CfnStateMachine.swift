@@ -9,17 +9,17 @@ public final class CfnStateMachine: Resource, HasAttributes {
         case stateMachineRevisionId = "StateMachineRevisionId"
     }
 
-    @exclusivity(unchecked) public var stateMachineDefinition: TemplateValue?
-    @exclusivity(unchecked) public var definitionS3Location: CfnStateMachine.S3Location?
-    @exclusivity(unchecked) public var definitionString: Value<String>?
-    @exclusivity(unchecked) public var definitionSubstitutions: TemplateValue?
-    @exclusivity(unchecked) public var encryptionConfiguration: CfnStateMachine.EncryptionConfiguration?
-    @exclusivity(unchecked) public var loggingConfiguration: CfnStateMachine.LoggingConfiguration?
-    @exclusivity(unchecked) public var roleArn: Value<String>
-    @exclusivity(unchecked) public var stateMachineName: Value<String>?
-    @exclusivity(unchecked) public var stateMachineType: CfnStateMachine.StateMachineType?
-    @exclusivity(unchecked) public var tags: [CfnStateMachine.TagsEntry]?
-    @exclusivity(unchecked) public var tracingConfiguration: CfnStateMachine.TracingConfiguration?
+    public var stateMachineDefinition: TemplateValue?
+    public var definitionS3Location: CfnStateMachine.S3Location?
+    public var definitionString: Value<String>?
+    public var definitionSubstitutions: TemplateValue?
+    public var encryptionConfiguration: CfnStateMachine.EncryptionConfiguration?
+    public var loggingConfiguration: CfnStateMachine.LoggingConfiguration?
+    public var roleArn: Value<String>
+    public var stateMachineName: Value<String>?
+    public var stateMachineType: CfnStateMachine.StateMachineType?
+    public var tags: [CfnStateMachine.TagsEntry]?
+    public var tracingConfiguration: CfnStateMachine.TracingConfiguration?
 
     public init(_ logicalID: String, roleArn: Value<String>, stateMachineDefinition: TemplateValue? = nil, definitionS3Location: CfnStateMachine.S3Location? = nil, definitionString: Value<String>? = nil, definitionSubstitutions: TemplateValue? = nil, encryptionConfiguration: CfnStateMachine.EncryptionConfiguration? = nil, loggingConfiguration: CfnStateMachine.LoggingConfiguration? = nil, stateMachineName: Value<String>? = nil, stateMachineType: CfnStateMachine.StateMachineType? = nil, tags: [CfnStateMachine.TagsEntry]? = nil, tracingConfiguration: CfnStateMachine.TracingConfiguration? = nil) {
         self.stateMachineDefinition = stateMachineDefinition

@@ -7,13 +7,13 @@ public final class CfnStateMachineAlias: Resource, HasAttributes {
         case arn = "Arn"
     }
 
-    @exclusivity(unchecked) public var deploymentPreference: CfnStateMachineAlias.DeploymentPreference?
+    public var deploymentPreference: CfnStateMachineAlias.DeploymentPreference?
     /// An optional description of the alias.
-    @exclusivity(unchecked) public var description: Value<String>?
+    public var description: Value<String>?
     /// The alias name.
-    @exclusivity(unchecked) public var name: Value<String>?
-    @exclusivity(unchecked) public var routingConfiguration: [CfnStateMachineAlias.RoutingConfigurationVersion]?
-    @exclusivity(unchecked) public var stateMachineArn: Value<String>?
+    public var name: Value<String>?
+    public var routingConfiguration: [CfnStateMachineAlias.RoutingConfigurationVersion]?
+    public var stateMachineArn: Value<String>?
 
     public init(_ logicalID: String, deploymentPreference: CfnStateMachineAlias.DeploymentPreference? = nil, description: Value<String>? = nil, name: Value<String>? = nil, routingConfiguration: [CfnStateMachineAlias.RoutingConfigurationVersion]? = nil, stateMachineArn: Value<String>? = nil) {
         self.deploymentPreference = deploymentPreference

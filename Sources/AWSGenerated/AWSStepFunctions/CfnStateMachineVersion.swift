@@ -7,9 +7,9 @@ public final class CfnStateMachineVersion: Resource, HasAttributes {
         case arn = "Arn"
     }
 
-    @exclusivity(unchecked) public var description: Value<String>?
-    @exclusivity(unchecked) public var stateMachineArn: Value<String>
-    @exclusivity(unchecked) public var stateMachineRevisionId: Value<String>?
+    public var description: Value<String>?
+    public var stateMachineArn: Value<String>
+    public var stateMachineRevisionId: Value<String>?
 
     public init(_ logicalID: String, stateMachineArn: Value<String>, description: Value<String>? = nil, stateMachineRevisionId: Value<String>? = nil) {
         self.description = description
