@@ -237,7 +237,7 @@ def subjects(args, infra, synth_bench, tmp):
     out = os.path.join(project, "out")
     tropo = [VENV_PYTHON, "bench/troposphere/synth.py"]
     cdk = [VENV_PYTHON, "bench/cdk/synth.py"]
-    found = [("Cruddur (cruddur-messaging, prod)", 7, "cruddur-messaging.yaml",
+    found = [("Cruddur (cruddur-messaging, prod)", 10, "cruddur-messaging.yaml",
               [infra, "synth", "--env", "prod", "--root", project, "--out", "out"],
               tropo + ["cruddur", "--out", out], cdk + ["cruddur", "--out", out])]
     for n in args.copies:

@@ -15,6 +15,7 @@ import os
 
 import aws_cdk as cdk
 from aws_cdk import Fn, RemovalPolicy
+from aws_cdk import aws_cloudwatch as cloudwatch
 from aws_cdk import aws_dynamodb as dynamodb
 from aws_cdk import aws_ec2 as ec2
 from aws_cdk import aws_iam as iam
@@ -151,6 +152,11 @@ def new_stack(app, name, description):
                      synthesizer=cdk.DefaultStackSynthesizer(generate_bootstrap_version_rule=False))
 
 
+# (logical ID, description, datapoints to alarm, (dimension, of the function or the queue),
+# evaluation periods, metric, namespace, statistic, threshold) of the stream trigger's alarms.
+STREAM_ALARMS = [('MessagingStreamIteratorAgeAlarm', "MessagingStream is falling behind its stream: records wait longer than the threshold (ms) to be processed, and are lost at the trigger's maximum record age or when the stream drops them.", 5, ('FunctionName', 'fn'), 5, 'IteratorAge', 'AWS/Lambda', 'Maximum', 3600000), ('MessagingStreamErrorsAlarm', 'MessagingStream failed an invocation in the last five minutes: its batch is retried, and the records behind it wait.', 1, ('FunctionName', 'fn'), 5, 'Errors', 'AWS/Lambda', 'Sum', 0), ('MessagingStreamFailuresMessagesVisibleAlarm', 'Trigger MessagingStreamMessagesEvents gave up on records: they are in MessagingStreamFailures for a person to look at.', 1, ('QueueName', 'queue'), 1, 'ApproximateNumberOfMessagesVisible', 'AWS/SQS', 'Maximum', 0)]
+
+
 def cruddur(app, root):
     """cruddur-messaging in prod."""
     stack = new_stack(app, "cruddur-messaging", "Cruddur direct messages: the table and its stream, a gateway endpoint to DynamoDB, and the stream processor")
@@ -158,6 +164,9 @@ def cruddur(app, root):
     subnets = cdk.CfnParameter(stack, "SubnetIds", type="List<AWS::EC2::Subnet::Id>", description="Subnets for the stream processor (two, in different AZs)")
     groups = cdk.CfnParameter(stack, "SecurityGroupIds", type="List<AWS::EC2::SecurityGroup::Id>", description="Security groups for the stream processor")
     routes = cdk.CfnParameter(stack, "RouteTableIds", type="CommaDelimitedList", description="Route tables that get the DynamoDB gateway endpoint")
+    topic = cdk.CfnParameter(stack, "AlarmTopicArn", type="String", description="The SNS topic the stream processor's alarms notify (the ops topic)",
+                             allowed_pattern="arn:aws[a-z-]*:sns:[a-z0-9-]+:[0-9]{12}:[A-Za-z0-9_-]{1,256}",
+                             constraint_description="the ARN of an SNS topic: arn:aws:sns:<region>:<account>:<name>")
 
     messages = messages_table(stack, "Messages", "cruddur-messages")
     ec2.CfnVPCEndpoint(
@@ -180,6 +189,15 @@ def cruddur(app, root):
         stack, "MessagingStream", "cruddur-messaging-stream",
         "Keeps each message group's latest message up to date from the messages stream",
         messages, code, vpc=(subnets.value_as_list, groups.value_as_list), failures=failures)
+    # The trigger's default alarms (infra's StreamAlarms), notifying the ops topic.
+    for name, description, datapoints, (dimension, of), periods, metric, namespace, statistic, threshold in STREAM_ALARMS:
+        value = function.ref if of == "fn" else failures.attr_queue_name
+        cloudwatch.CfnAlarm(
+            stack, name, alarm_actions=[topic.value_as_string], alarm_description=description,
+            comparison_operator="GreaterThanThreshold", datapoints_to_alarm=datapoints,
+            dimensions=[cloudwatch.CfnAlarm.DimensionProperty(name=dimension, value=value)],
+            evaluation_periods=periods, metric_name=metric, namespace=namespace, ok_actions=[topic.value_as_string],
+            period=60, statistic=statistic, threshold=threshold, treat_missing_data="notBreaching")
 
     cdk.CfnOutput(stack, "TableName", description="The messages table", value=messages.ref)
     cdk.CfnOutput(stack, "TableArn", description="The messages table's ARN", value=messages.attr_arn)

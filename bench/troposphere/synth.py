@@ -9,7 +9,7 @@ import argparse
 import os
 
 from troposphere import GetAtt, Output, Parameter, Ref, Sub, Template
-from troposphere import awslambda, dynamodb, ec2, iam, logs, sqs
+from troposphere import awslambda, cloudwatch, dynamodb, ec2, iam, logs, sqs
 
 POLICY_VERSION = "2012-10-17"
 LAMBDA_TRUST = {
@@ -144,6 +144,11 @@ def read(root, path):
         return f.read()
 
 
+# (logical ID, description, datapoints to alarm, (dimension, of the function or the queue),
+# evaluation periods, metric, namespace, statistic, threshold) of the stream trigger's alarms.
+STREAM_ALARMS = [('MessagingStreamIteratorAgeAlarm', "MessagingStream is falling behind its stream: records wait longer than the threshold (ms) to be processed, and are lost at the trigger's maximum record age or when the stream drops them.", 5, ('FunctionName', 'fn'), 5, 'IteratorAge', 'AWS/Lambda', 'Maximum', 3600000), ('MessagingStreamErrorsAlarm', 'MessagingStream failed an invocation in the last five minutes: its batch is retried, and the records behind it wait.', 1, ('FunctionName', 'fn'), 5, 'Errors', 'AWS/Lambda', 'Sum', 0), ('MessagingStreamFailuresMessagesVisibleAlarm', 'Trigger MessagingStreamMessagesEvents gave up on records: they are in MessagingStreamFailures for a person to look at.', 1, ('QueueName', 'queue'), 1, 'ApproximateNumberOfMessagesVisible', 'AWS/SQS', 'Maximum', 0)]
+
+
 def cruddur(root):
     """cruddur-messaging in prod."""
     t = Template(Description="Cruddur direct messages: the table and its stream, a gateway endpoint to DynamoDB, and the stream processor")
@@ -152,6 +157,10 @@ def cruddur(root):
     subnets = t.add_parameter(Parameter("SubnetIds", Type="List<AWS::EC2::Subnet::Id>", Description="Subnets for the stream processor (two, in different AZs)"))
     groups = t.add_parameter(Parameter("SecurityGroupIds", Type="List<AWS::EC2::SecurityGroup::Id>", Description="Security groups for the stream processor"))
     routes = t.add_parameter(Parameter("RouteTableIds", Type="CommaDelimitedList", Description="Route tables that get the DynamoDB gateway endpoint"))
+    topic = t.add_parameter(Parameter(
+        "AlarmTopicArn", Type="String", Description="The SNS topic the stream processor's alarms notify (the ops topic)",
+        AllowedPattern="arn:aws[a-z-]*:sns:[a-z0-9-]+:[0-9]{12}:[A-Za-z0-9_-]{1,256}",
+        ConstraintDescription="the ARN of an SNS topic: arn:aws:sns:<region>:<account>:<name>"))
 
     messages = t.add_resource(messages_table("Messages", "cruddur-messages"))
     t.add_resource(ec2.VPCEndpoint(
@@ -175,6 +184,14 @@ def cruddur(root):
         "Keeps each message group's latest message up to date from the messages stream",
         "Messages", code, vpc=(Ref(subnets), Ref(groups)), failures_id="MessagingStreamFailures")
     t.add_resource(sqs.Queue("MessagingStreamFailures", MessageRetentionPeriod=1209600, SqsManagedSseEnabled=True))
+    # The trigger's default alarms (infra's StreamAlarms), notifying the ops topic.
+    for name, description, datapoints, (dimension, of), periods, metric, namespace, statistic, threshold in STREAM_ALARMS:
+        value = Ref("MessagingStream") if of == "fn" else GetAtt("MessagingStreamFailures", "QueueName")
+        t.add_resource(cloudwatch.Alarm(
+            name, AlarmActions=[Ref(topic)], AlarmDescription=description, ComparisonOperator="GreaterThanThreshold",
+            DatapointsToAlarm=datapoints, Dimensions=[cloudwatch.MetricDimension(Name=dimension, Value=value)],
+            EvaluationPeriods=periods, MetricName=metric, Namespace=namespace, OKActions=[Ref(topic)], Period=60,
+            Statistic=statistic, Threshold=threshold, TreatMissingData="notBreaching"))
     # Keep infra's resource order: the queue before the mapping.
     mapping_id = "MessagingStreamMessagesEvents"
     t.resources[mapping_id] = t.resources.pop(mapping_id)
