@@ -1,5 +1,6 @@
 import ArgumentParser
 import CloudFormation
+import Synchronization
 import UnifiedDiff
 
 /// `infra synth`: writes out/<stack>.yaml for each stack, atomically, and only when every
@@ -46,8 +47,9 @@ struct SynthRequest: Equatable {
     /// The last run's result, never freed: the process ends right after a synth, and freeing
     /// every template's model and file object by object cost 2 % of a synth of 500 resources
     /// (5 M instructions; 0.2 M of Cruddur's). Peak memory is the same: it is all allocated
-    /// by then. The next run in the same process (tests) frees the one before.
-    nonisolated(unsafe) private static var keptUntilExit: SynthesisPipeline.Result?
+    /// by then. The next run in the same process (tests, which run in parallel: hence the
+    /// lock) frees the one before.
+    private static let keptUntilExit = Mutex<SynthesisPipeline.Result?>(nil)
 
     func run() throws {
         try selection.validate()
@@ -89,7 +91,7 @@ struct SynthRequest: Equatable {
         }
 
         let (result, orders) = project.runEach()
-        Self.keptUntilExit = result
+        Self.keptUntilExit.withLock { $0 = result }
         DiagnosticPrinter.print(result.diagnostics)
         if result.hasErrors {
             printError("nothing was written")
