@@ -38,7 +38,7 @@ public final class CfnDomainName: Resource, HasAttributes {
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
         properties.appendNew("DomainName", self.domainName.templateValue)
-        properties.appendNew("DomainNameConfigurations", self.domainNameConfigurations?.templateListValue)
+        properties.appendNew("DomainNameConfigurations", self.domainNameConfigurations?.templateValue)
         properties.appendNew("MutualTlsAuthentication", self.mutualTlsAuthentication?.templateValue)
         properties.appendNew("RoutingMode", self.routingMode?.templateValue)
         properties.appendNew("Tags", self.tags?.templateValue)

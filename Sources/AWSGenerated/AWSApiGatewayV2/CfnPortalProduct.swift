@@ -34,7 +34,7 @@ public final class CfnPortalProduct: Resource, HasAttributes {
         var properties = Fields()
         properties.appendNew("Description", self.description?.templateValue)
         properties.appendNew("DisplayName", self.displayName.templateValue)
-        properties.appendNew("Tags", self.tags?.templateListValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
         return properties
     }
 

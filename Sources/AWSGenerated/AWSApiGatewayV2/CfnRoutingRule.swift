@@ -32,8 +32,8 @@ public final class CfnRoutingRule: Resource, HasAttributes {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties.appendNew("Actions", self.actions.templateListValue)
-        properties.appendNew("Conditions", self.conditions.templateListValue)
+        properties.appendNew("Actions", self.actions.templateValue)
+        properties.appendNew("Conditions", self.conditions.templateValue)
         properties.appendNew("DomainNameArn", self.domainNameArn.templateValue)
         properties.appendNew("Priority", self.priority.templateValue)
         return properties
@@ -126,7 +126,7 @@ public final class CfnRoutingRule: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields.appendNew("AnyOf", self.anyOf.templateListValue)
+            fields.appendNew("AnyOf", self.anyOf.templateValue)
             return .object(fields)
         }
     }

@@ -31,7 +31,7 @@ public final class CfnAcmeDomainValidation: Resource, HasAttributes {
         properties.appendNew("AcmeEndpointArn", self.acmeEndpointArn.templateValue)
         properties.appendNew("DomainName", self.domainName.templateValue)
         properties.appendNew("PrevalidationOptions", self.prevalidationOptions.templateValue)
-        properties.appendNew("Tags", self.tags?.templateListValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
         return properties
     }
 

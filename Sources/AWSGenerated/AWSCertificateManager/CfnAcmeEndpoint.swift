@@ -36,9 +36,9 @@ public final class CfnAcmeEndpoint: Resource, HasAttributes {
         var properties = Fields()
         properties.appendNew("AuthorizationBehavior", self.authorizationBehavior.templateValue)
         properties.appendNew("CertificateAuthority", self.certificateAuthority.templateValue)
-        properties.appendNew("CertificateTags", self.certificateTags?.templateListValue)
+        properties.appendNew("CertificateTags", self.certificateTags?.templateValue)
         properties.appendNew("Contact", self.contact?.templateValue)
-        properties.appendNew("Tags", self.tags?.templateListValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
         return properties
     }
 

@@ -31,7 +31,7 @@ public final class CfnAcmeExternalAccountBinding: Resource, HasAttributes {
         properties.appendNew("AcmeEndpointArn", self.acmeEndpointArn.templateValue)
         properties.appendNew("Expiration", self.expiration?.templateValue)
         properties.appendNew("RoleArn", self.roleArn.templateValue)
-        properties.appendNew("Tags", self.tags?.templateListValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
         return properties
     }
 

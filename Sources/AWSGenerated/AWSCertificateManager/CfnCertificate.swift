@@ -50,11 +50,11 @@ public final class CfnCertificate: Resource, HasAttributes {
         properties.appendNew("CertificateExport", self.certificateExport?.templateValue)
         properties.appendNew("CertificateTransparencyLoggingPreference", self.certificateTransparencyLoggingPreference?.templateValue)
         properties.appendNew("DomainName", self.domainName.templateValue)
-        properties.appendNew("DomainValidationOptions", self.domainValidationOptions?.templateListValue)
+        properties.appendNew("DomainValidationOptions", self.domainValidationOptions?.templateValue)
         properties.appendNew("Id", self.id?.templateValue)
         properties.appendNew("KeyAlgorithm", self.keyAlgorithm?.templateValue)
         properties.appendNew("SubjectAlternativeNames", self.subjectAlternativeNames?.templateValue)
-        properties.appendNew("Tags", self.tags?.templateListValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
         properties.appendNew("ValidationMethod", self.validationMethod?.templateValue)
         return properties
     }

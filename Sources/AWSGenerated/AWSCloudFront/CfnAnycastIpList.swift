@@ -43,7 +43,7 @@ public final class CfnAnycastIpList: Resource, HasAttributes {
         var properties = Fields()
         properties.appendNew("IpAddressType", self.ipAddressType?.templateValue)
         properties.appendNew("IpCount", self.ipCount.templateValue)
-        properties.appendNew("IpamCidrConfigs", self.ipamCidrConfigs?.templateListValue)
+        properties.appendNew("IpamCidrConfigs", self.ipamCidrConfigs?.templateValue)
         properties.appendNew("Name", self.name.templateValue)
         properties.appendNew("Tags", self.tags?.templateValue)
         return properties
@@ -89,7 +89,7 @@ public final class CfnAnycastIpList: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields.appendNew("Items", self.items?.templateListValue)
+            fields.appendNew("Items", self.items?.templateValue)
             return .object(fields)
         }
     }

@@ -54,7 +54,7 @@ public final class CfnConnectionFunction: Resource, HasAttributes {
         properties.appendNew("ConnectionFunctionCode", self.connectionFunctionCode.templateValue)
         properties.appendNew("ConnectionFunctionConfig", self.connectionFunctionConfig.templateValue)
         properties.appendNew("Name", self.name.templateValue)
-        properties.appendNew("Tags", self.tags?.templateListValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
         return properties
     }
 
@@ -76,7 +76,7 @@ public final class CfnConnectionFunction: Resource, HasAttributes {
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields.appendNew("Comment", self.comment.templateValue)
-            fields.appendNew("KeyValueStoreAssociations", self.keyValueStoreAssociations?.templateListValue)
+            fields.appendNew("KeyValueStoreAssociations", self.keyValueStoreAssociations?.templateValue)
             fields.appendNew("Runtime", self.runtime.templateValue)
             return .object(fields)
         }

@@ -57,7 +57,7 @@ public final class CfnConnectionGroup: Resource, HasAttributes {
         properties.appendNew("Enabled", self.enabled?.templateValue)
         properties.appendNew("Ipv6Enabled", self.ipv6Enabled?.templateValue)
         properties.appendNew("Name", self.name.templateValue)
-        properties.appendNew("Tags", self.tags?.templateListValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
         return properties
     }
 

@@ -27,7 +27,7 @@ public final class CfnDistribution: Resource, HasAttributes {
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
         properties.appendNew("DistributionConfig", self.distributionConfig.templateValue)
-        properties.appendNew("Tags", self.tags?.templateListValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
         return properties
     }
 
@@ -123,13 +123,13 @@ public final class CfnDistribution: Resource, HasAttributes {
             fields.appendNew("Aliases", self.aliases?.templateValue)
             fields.appendNew("AnycastIpListId", self.anycastIpListId?.templateValue)
             fields.appendNew("CNAMEs", self.cnamEs?.templateValue)
-            fields.appendNew("CacheBehaviors", self.cacheBehaviors?.templateListValue)
+            fields.appendNew("CacheBehaviors", self.cacheBehaviors?.templateValue)
             fields.appendNew("CacheTagConfig", self.cacheTagConfig?.templateValue)
             fields.appendNew("Comment", self.comment?.templateValue)
             fields.appendNew("ConnectionFunctionAssociation", self.connectionFunctionAssociation?.templateValue)
             fields.appendNew("ConnectionMode", self.connectionMode?.templateValue)
             fields.appendNew("ContinuousDeploymentPolicyId", self.continuousDeploymentPolicyId?.templateValue)
-            fields.appendNew("CustomErrorResponses", self.customErrorResponses?.templateListValue)
+            fields.appendNew("CustomErrorResponses", self.customErrorResponses?.templateValue)
             fields.appendNew("CustomOrigin", self.customOrigin?.templateValue)
             fields.appendNew("DefaultCacheBehavior", self.defaultCacheBehavior.templateValue)
             fields.appendNew("DefaultRootObject", self.defaultRootObject?.templateValue)
@@ -138,7 +138,7 @@ public final class CfnDistribution: Resource, HasAttributes {
             fields.appendNew("IPV6Enabled", self.ipv6Enabled?.templateValue)
             fields.appendNew("Logging", self.logging?.templateValue)
             fields.appendNew("OriginGroups", self.originGroups?.templateValue)
-            fields.appendNew("Origins", self.origins?.templateListValue)
+            fields.appendNew("Origins", self.origins?.templateValue)
             fields.appendNew("PriceClass", self.priceClass?.templateValue)
             fields.appendNew("Restrictions", self.restrictions?.templateValue)
             fields.appendNew("S3Origin", self.s3Origin?.templateValue)
@@ -182,7 +182,7 @@ public final class CfnDistribution: Resource, HasAttributes {
 
             public var templateValue: TemplateValue {
                 var fields = Fields()
-                fields.appendNew("ParameterDefinitions", self.parameterDefinitions?.templateListValue)
+                fields.appendNew("ParameterDefinitions", self.parameterDefinitions?.templateValue)
                 return .object(fields)
             }
         }
@@ -266,9 +266,9 @@ public final class CfnDistribution: Resource, HasAttributes {
             fields.appendNew("DefaultTTL", self.defaultTTL?.templateValue)
             fields.appendNew("FieldLevelEncryptionId", self.fieldLevelEncryptionId?.templateValue)
             fields.appendNew("ForwardedValues", self.forwardedValues?.templateValue)
-            fields.appendNew("FunctionAssociations", self.functionAssociations?.templateListValue)
+            fields.appendNew("FunctionAssociations", self.functionAssociations?.templateValue)
             fields.appendNew("GrpcConfig", self.grpcConfig?.templateValue)
-            fields.appendNew("LambdaFunctionAssociations", self.lambdaFunctionAssociations?.templateListValue)
+            fields.appendNew("LambdaFunctionAssociations", self.lambdaFunctionAssociations?.templateValue)
             fields.appendNew("MaxTTL", self.maxTTL?.templateValue)
             fields.appendNew("MinTTL", self.minTTL?.templateValue)
             fields.appendNew("OriginRequestPolicyId", self.originRequestPolicyId?.templateValue)
@@ -568,9 +568,9 @@ public final class CfnDistribution: Resource, HasAttributes {
             fields.appendNew("DefaultTTL", self.defaultTTL?.templateValue)
             fields.appendNew("FieldLevelEncryptionId", self.fieldLevelEncryptionId?.templateValue)
             fields.appendNew("ForwardedValues", self.forwardedValues?.templateValue)
-            fields.appendNew("FunctionAssociations", self.functionAssociations?.templateListValue)
+            fields.appendNew("FunctionAssociations", self.functionAssociations?.templateValue)
             fields.appendNew("GrpcConfig", self.grpcConfig?.templateValue)
-            fields.appendNew("LambdaFunctionAssociations", self.lambdaFunctionAssociations?.templateListValue)
+            fields.appendNew("LambdaFunctionAssociations", self.lambdaFunctionAssociations?.templateValue)
             fields.appendNew("MaxTTL", self.maxTTL?.templateValue)
             fields.appendNew("MinTTL", self.minTTL?.templateValue)
             fields.appendNew("OriginRequestPolicyId", self.originRequestPolicyId?.templateValue)
@@ -633,7 +633,7 @@ public final class CfnDistribution: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields.appendNew("Items", self.items?.templateListValue)
+            fields.appendNew("Items", self.items?.templateValue)
             fields.appendNew("Quantity", self.quantity.templateValue)
             return .object(fields)
         }
@@ -697,7 +697,7 @@ public final class CfnDistribution: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields.appendNew("Items", self.items.templateListValue)
+            fields.appendNew("Items", self.items.templateValue)
             fields.appendNew("Quantity", self.quantity.templateValue)
             return .object(fields)
         }
@@ -717,7 +717,7 @@ public final class CfnDistribution: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields.appendNew("Items", self.items.templateListValue)
+            fields.appendNew("Items", self.items.templateValue)
             fields.appendNew("Quantity", self.quantity.templateValue)
             return .object(fields)
         }
@@ -798,7 +798,7 @@ public final class CfnDistribution: Resource, HasAttributes {
             fields.appendNew("DomainName", self.domainName.templateValue)
             fields.appendNew("Id", self.id.templateValue)
             fields.appendNew("OriginAccessControlId", self.originAccessControlId?.templateValue)
-            fields.appendNew("OriginCustomHeaders", self.originCustomHeaders?.templateListValue)
+            fields.appendNew("OriginCustomHeaders", self.originCustomHeaders?.templateValue)
             fields.appendNew("OriginPath", self.originPath?.templateValue)
             fields.appendNew("OriginShield", self.originShield?.templateValue)
             fields.appendNew("ResponseCompletionTimeout", self.responseCompletionTimeout?.templateValue)
@@ -996,7 +996,7 @@ public final class CfnDistribution: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields.appendNew("Locations", self.locations?.templateListValue)
+            fields.appendNew("Locations", self.locations?.templateValue)
             fields.appendNew("RestrictionType", self.restrictionType.templateValue)
             return .object(fields)
         }

@@ -69,8 +69,8 @@ public final class CfnDistributionTenant: Resource, HasAttributes {
         properties.appendNew("Enabled", self.enabled?.templateValue)
         properties.appendNew("ManagedCertificateRequest", self.managedCertificateRequest?.templateValue)
         properties.appendNew("Name", self.name.templateValue)
-        properties.appendNew("Parameters", self.parameters?.templateListValue)
-        properties.appendNew("Tags", self.tags?.templateListValue)
+        properties.appendNew("Parameters", self.parameters?.templateValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
         return properties
     }
 

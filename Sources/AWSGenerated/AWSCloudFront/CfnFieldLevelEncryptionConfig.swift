@@ -54,7 +54,7 @@ public final class CfnFieldLevelEncryptionConfig: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields.appendNew("ContentTypeProfiles", self.contentTypeProfiles.templateListValue)
+            fields.appendNew("ContentTypeProfiles", self.contentTypeProfiles.templateValue)
             fields.appendNew("ForwardWhenContentTypeIsUnknown", self.forwardWhenContentTypeIsUnknown.templateValue)
             return .object(fields)
         }
@@ -107,7 +107,7 @@ public final class CfnFieldLevelEncryptionConfig: Resource, HasAttributes {
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields.appendNew("ForwardWhenQueryArgProfileIsUnknown", self.forwardWhenQueryArgProfileIsUnknown.templateValue)
-            fields.appendNew("QueryArgProfiles", self.queryArgProfiles.templateListValue)
+            fields.appendNew("QueryArgProfiles", self.queryArgProfiles.templateValue)
             return .object(fields)
         }
     }

@@ -51,7 +51,7 @@ public final class CfnFieldLevelEncryptionProfile: Resource, HasAttributes {
             var fields = Fields()
             fields.appendNew("CallerReference", self.callerReference.templateValue)
             fields.appendNew("Comment", self.comment?.templateValue)
-            fields.appendNew("EncryptionEntities", self.encryptionEntities.templateListValue)
+            fields.appendNew("EncryptionEntities", self.encryptionEntities.templateValue)
             fields.appendNew("Name", self.name.templateValue)
             return .object(fields)
         }

@@ -46,7 +46,7 @@ public final class CfnFunction: Resource, HasAttributes {
         properties.appendNew("FunctionConfig", self.functionConfig.templateValue)
         properties.appendNew("FunctionMetadata", self.functionMetadata?.templateValue)
         properties.appendNew("Name", self.name.templateValue)
-        properties.appendNew("Tags", self.tags?.templateListValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
         return properties
     }
 
@@ -68,7 +68,7 @@ public final class CfnFunction: Resource, HasAttributes {
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields.appendNew("Comment", self.comment.templateValue)
-            fields.appendNew("KeyValueStoreAssociations", self.keyValueStoreAssociations?.templateListValue)
+            fields.appendNew("KeyValueStoreAssociations", self.keyValueStoreAssociations?.templateValue)
             fields.appendNew("Runtime", self.runtime.templateValue)
             return .object(fields)
         }

@@ -38,7 +38,7 @@ public final class CfnKeyValueStore: Resource, HasAttributes {
         properties.appendNew("Comment", self.comment?.templateValue)
         properties.appendNew("ImportSource", self.importSource?.templateValue)
         properties.appendNew("Name", self.name.templateValue)
-        properties.appendNew("Tags", self.tags?.templateListValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
         return properties
     }
 

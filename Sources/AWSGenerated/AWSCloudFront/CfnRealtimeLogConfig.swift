@@ -29,7 +29,7 @@ public final class CfnRealtimeLogConfig: Resource, HasAttributes {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties.appendNew("EndPoints", self.endPoints.templateListValue)
+        properties.appendNew("EndPoints", self.endPoints.templateValue)
         properties.appendNew("Fields", self.fields.templateValue)
         properties.appendNew("Name", self.name.templateValue)
         properties.appendNew("SamplingRate", self.samplingRate.templateValue)

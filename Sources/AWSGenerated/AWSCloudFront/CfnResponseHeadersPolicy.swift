@@ -134,7 +134,7 @@ public final class CfnResponseHeadersPolicy: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields.appendNew("Items", self.items.templateListValue)
+            fields.appendNew("Items", self.items.templateValue)
             return .object(fields)
         }
 
@@ -197,7 +197,7 @@ public final class CfnResponseHeadersPolicy: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields.appendNew("Items", self.items.templateListValue)
+            fields.appendNew("Items", self.items.templateValue)
             return .object(fields)
         }
     }
@@ -237,7 +237,7 @@ public final class CfnResponseHeadersPolicy: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields.appendNew("Items", self.items.templateListValue)
+            fields.appendNew("Items", self.items.templateValue)
             return .object(fields)
         }
     }

@@ -25,7 +25,7 @@ public final class CfnStreamingDistribution: Resource, HasAttributes {
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
         properties.appendNew("StreamingDistributionConfig", self.streamingDistributionConfig.templateValue)
-        properties.appendNew("Tags", self.tags.templateListValue)
+        properties.appendNew("Tags", self.tags.templateValue)
         return properties
     }
 

@@ -46,7 +46,7 @@ public final class CfnTrustStore: Resource, HasAttributes {
         var properties = Fields()
         properties.appendNew("CaCertificatesBundleSource", self.caCertificatesBundleSource?.templateValue)
         properties.appendNew("Name", self.name.templateValue)
-        properties.appendNew("Tags", self.tags?.templateListValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
         properties.appendNew("UseClientCertificateOCSPEndpoint", self.useClientCertificateOCSPEndpoint?.templateValue)
         return properties
     }

@@ -38,7 +38,7 @@ public final class CfnVpcOrigin: Resource, HasAttributes {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties.appendNew("Tags", self.tags?.templateListValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
         properties.appendNew("VpcOriginEndpointConfig", self.vpcOriginEndpointConfig.templateValue)
         return properties
     }

@@ -95,7 +95,7 @@ public final class CfnAlarm: Resource, HasAttributes, DecodableResource {
     /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
     /// nil when a required property is missing or not of its shape.
     public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        self.init(logicalID, actionConfiguration: properties.decode("ActionConfiguration", as: CfnAlarm.ActionConfiguration.self), actionsEnabled: properties.decode("ActionsEnabled", as: Value<Bool>.self), alarmActions: properties.decode("AlarmActions", as: Value<[String]>.self), alarmDescription: properties.decode("AlarmDescription", as: Value<String>.self), alarmName: properties.decode("AlarmName", as: Value<String>.self), comparisonOperator: properties.decode("ComparisonOperator", as: CfnAlarm.ComparisonOperator.self), datapointsToAlarm: properties.decode("DatapointsToAlarm", as: Value<Int>.self), dimensions: properties.decodeList("Dimensions", of: CfnAlarm.Dimension.self), evaluateLowSampleCountPercentile: properties.decode("EvaluateLowSampleCountPercentile", as: Value<String>.self), evaluationCriteria: properties.decode("EvaluationCriteria", as: CfnAlarm.EvaluationCriteria.self), evaluationInterval: properties.decode("EvaluationInterval", as: Value<Int>.self), evaluationPeriods: properties.decode("EvaluationPeriods", as: Value<Int>.self), evaluationWindow: properties.decode("EvaluationWindow", as: CfnAlarm.EvaluationWindow.self), extendedStatistic: properties.decode("ExtendedStatistic", as: Value<String>.self), insufficientDataActions: properties.decode("InsufficientDataActions", as: Value<[String]>.self), metricName: properties.decode("MetricName", as: Value<String>.self), metrics: properties.decodeList("Metrics", of: CfnAlarm.MetricDataQuery.self), namespace: properties.decode("Namespace", as: Value<String>.self), okActions: properties.decode("OKActions", as: Value<[String]>.self), period: properties.decode("Period", as: Value<Int>.self), statistic: properties.decode("Statistic", as: CfnAlarm.Statistic.self), tags: properties.decodeList("Tags", of: CfnAlarm.Tag.self), threshold: properties.decode("Threshold", as: Value<Double>.self), thresholdMetricId: properties.decode("ThresholdMetricId", as: Value<String>.self), treatMissingData: properties.decode("TreatMissingData", as: CfnAlarm.TreatMissingData.self), unit: properties.decode("Unit", as: CfnAlarm.Unit.self), warmUpConfiguration: properties.decode("WarmUpConfiguration", as: CfnAlarm.WarmUpConfiguration.self))
+        self.init(logicalID, actionConfiguration: properties.decode("ActionConfiguration", as: CfnAlarm.ActionConfiguration.self), actionsEnabled: properties.decode("ActionsEnabled", as: Value<Bool>.self), alarmActions: properties.decode("AlarmActions", as: Value<[String]>.self), alarmDescription: properties.decode("AlarmDescription", as: Value<String>.self), alarmName: properties.decode("AlarmName", as: Value<String>.self), comparisonOperator: properties.decode("ComparisonOperator", as: CfnAlarm.ComparisonOperator.self), datapointsToAlarm: properties.decode("DatapointsToAlarm", as: Value<Int>.self), dimensions: properties.decode("Dimensions", as: [CfnAlarm.Dimension].self), evaluateLowSampleCountPercentile: properties.decode("EvaluateLowSampleCountPercentile", as: Value<String>.self), evaluationCriteria: properties.decode("EvaluationCriteria", as: CfnAlarm.EvaluationCriteria.self), evaluationInterval: properties.decode("EvaluationInterval", as: Value<Int>.self), evaluationPeriods: properties.decode("EvaluationPeriods", as: Value<Int>.self), evaluationWindow: properties.decode("EvaluationWindow", as: CfnAlarm.EvaluationWindow.self), extendedStatistic: properties.decode("ExtendedStatistic", as: Value<String>.self), insufficientDataActions: properties.decode("InsufficientDataActions", as: Value<[String]>.self), metricName: properties.decode("MetricName", as: Value<String>.self), metrics: properties.decode("Metrics", as: [CfnAlarm.MetricDataQuery].self), namespace: properties.decode("Namespace", as: Value<String>.self), okActions: properties.decode("OKActions", as: Value<[String]>.self), period: properties.decode("Period", as: Value<Int>.self), statistic: properties.decode("Statistic", as: CfnAlarm.Statistic.self), tags: properties.decode("Tags", as: [CfnAlarm.Tag].self), threshold: properties.decode("Threshold", as: Value<Double>.self), thresholdMetricId: properties.decode("ThresholdMetricId", as: Value<String>.self), treatMissingData: properties.decode("TreatMissingData", as: CfnAlarm.TreatMissingData.self), unit: properties.decode("Unit", as: CfnAlarm.Unit.self), warmUpConfiguration: properties.decode("WarmUpConfiguration", as: CfnAlarm.WarmUpConfiguration.self))
     }
 
     /// Fn::GetAtt Arn.
@@ -110,7 +110,7 @@ public final class CfnAlarm: Resource, HasAttributes, DecodableResource {
         properties.appendNew("AlarmName", self.alarmName?.templateValue)
         properties.appendNew("ComparisonOperator", self.comparisonOperator?.templateValue)
         properties.appendNew("DatapointsToAlarm", self.datapointsToAlarm?.templateValue)
-        properties.appendNew("Dimensions", self.dimensions?.templateListValue)
+        properties.appendNew("Dimensions", self.dimensions?.templateValue)
         properties.appendNew("EvaluateLowSampleCountPercentile", self.evaluateLowSampleCountPercentile?.templateValue)
         properties.appendNew("EvaluationCriteria", self.evaluationCriteria?.templateValue)
         properties.appendNew("EvaluationInterval", self.evaluationInterval?.templateValue)
@@ -119,12 +119,12 @@ public final class CfnAlarm: Resource, HasAttributes, DecodableResource {
         properties.appendNew("ExtendedStatistic", self.extendedStatistic?.templateValue)
         properties.appendNew("InsufficientDataActions", self.insufficientDataActions?.templateValue)
         properties.appendNew("MetricName", self.metricName?.templateValue)
-        properties.appendNew("Metrics", self.metrics?.templateListValue)
+        properties.appendNew("Metrics", self.metrics?.templateValue)
         properties.appendNew("Namespace", self.namespace?.templateValue)
         properties.appendNew("OKActions", self.okActions?.templateValue)
         properties.appendNew("Period", self.period?.templateValue)
         properties.appendNew("Statistic", self.statistic?.templateValue)
-        properties.appendNew("Tags", self.tags?.templateListValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
         properties.appendNew("Threshold", self.threshold?.templateValue)
         properties.appendNew("ThresholdMetricId", self.thresholdMetricId?.templateValue)
         properties.appendNew("TreatMissingData", self.treatMissingData?.templateValue)
@@ -451,12 +451,12 @@ public final class CfnAlarm: Resource, HasAttributes, DecodableResource {
 
         public init?(decoding value: TemplateValue) {
             guard let fields = Fields(decoding: value) else { return nil }
-            self.init(dimensions: fields.decodeList("Dimensions", of: CfnAlarm.Dimension.self), metricName: fields.decode("MetricName", as: Value<String>.self), namespace: fields.decode("Namespace", as: Value<String>.self))
+            self.init(dimensions: fields.decode("Dimensions", as: [CfnAlarm.Dimension].self), metricName: fields.decode("MetricName", as: Value<String>.self), namespace: fields.decode("Namespace", as: Value<String>.self))
         }
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields.appendNew("Dimensions", self.dimensions?.templateListValue)
+            fields.appendNew("Dimensions", self.dimensions?.templateValue)
             fields.appendNew("MetricName", self.metricName?.templateValue)
             fields.appendNew("Namespace", self.namespace?.templateValue)
             return .object(fields)

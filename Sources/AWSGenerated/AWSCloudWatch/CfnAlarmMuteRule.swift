@@ -53,7 +53,7 @@ public final class CfnAlarmMuteRule: Resource, HasAttributes {
         properties.appendNew("Name", self.name?.templateValue)
         properties.appendNew("Rule", self.rule.templateValue)
         properties.appendNew("StartDate", self.startDate?.templateValue)
-        properties.appendNew("Tags", self.tags?.templateListValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
         return properties
     }
 

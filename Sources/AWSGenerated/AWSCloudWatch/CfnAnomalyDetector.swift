@@ -34,7 +34,7 @@ public final class CfnAnomalyDetector: Resource, HasAttributes {
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
         properties.appendNew("Configuration", self.configuration?.templateValue)
-        properties.appendNew("Dimensions", self.dimensions?.templateListValue)
+        properties.appendNew("Dimensions", self.dimensions?.templateValue)
         properties.appendNew("MetricCharacteristics", self.metricCharacteristics?.templateValue)
         properties.appendNew("MetricMathAnomalyDetector", self.metricMathAnomalyDetector?.templateValue)
         properties.appendNew("MetricName", self.metricName?.templateValue)
@@ -55,7 +55,7 @@ public final class CfnAnomalyDetector: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields.appendNew("ExcludedTimeRanges", self.excludedTimeRanges?.templateListValue)
+            fields.appendNew("ExcludedTimeRanges", self.excludedTimeRanges?.templateValue)
             fields.appendNew("MetricTimeZone", self.metricTimeZone?.templateValue)
             return .object(fields)
         }
@@ -118,7 +118,7 @@ public final class CfnAnomalyDetector: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields.appendNew("MetricDataQueries", self.metricDataQueries?.templateListValue)
+            fields.appendNew("MetricDataQueries", self.metricDataQueries?.templateValue)
             return .object(fields)
         }
     }
@@ -191,7 +191,7 @@ public final class CfnAnomalyDetector: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields.appendNew("Dimensions", self.dimensions?.templateListValue)
+            fields.appendNew("Dimensions", self.dimensions?.templateValue)
             fields.appendNew("MetricName", self.metricName.templateValue)
             fields.appendNew("Namespace", self.namespace.templateValue)
             return .object(fields)
@@ -216,7 +216,7 @@ public final class CfnAnomalyDetector: Resource, HasAttributes {
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields.appendNew("AccountId", self.accountId?.templateValue)
-            fields.appendNew("Dimensions", self.dimensions?.templateListValue)
+            fields.appendNew("Dimensions", self.dimensions?.templateValue)
             fields.appendNew("MetricName", self.metricName?.templateValue)
             fields.appendNew("Namespace", self.namespace?.templateValue)
             fields.appendNew("Stat", self.stat?.templateValue)

@@ -64,7 +64,7 @@ public final class CfnCompositeAlarm: Resource, HasAttributes {
         properties.appendNew("AlarmRule", self.alarmRule.templateValue)
         properties.appendNew("InsufficientDataActions", self.insufficientDataActions?.templateValue)
         properties.appendNew("OKActions", self.okActions?.templateValue)
-        properties.appendNew("Tags", self.tags?.templateListValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
         return properties
     }
 

@@ -21,7 +21,7 @@ public final class CfnDashboard: Resource {
         var properties = Fields()
         properties.appendNew("DashboardBody", self.dashboardBody.templateValue)
         properties.appendNew("DashboardName", self.dashboardName?.templateValue)
-        properties.appendNew("Tags", self.tags?.templateListValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
         return properties
     }
 

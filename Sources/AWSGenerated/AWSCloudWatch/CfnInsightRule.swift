@@ -32,7 +32,7 @@ public final class CfnInsightRule: Resource, HasAttributes {
         properties.appendNew("RuleBody", self.ruleBody.templateValue)
         properties.appendNew("RuleName", self.ruleName.templateValue)
         properties.appendNew("RuleState", self.ruleState.templateValue)
-        properties.appendNew("Tags", self.tags?.templateListValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
         return properties
     }
 

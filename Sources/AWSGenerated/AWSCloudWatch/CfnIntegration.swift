@@ -51,7 +51,7 @@ public final class CfnIntegration: Resource, HasAttributes {
         properties.appendNew("IntegrationType", self.integrationType.templateValue)
         properties.appendNew("Name", self.name.templateValue)
         properties.appendNew("RoleArn", self.roleArn?.templateValue)
-        properties.appendNew("Tags", self.tags?.templateListValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
         return properties
     }
 

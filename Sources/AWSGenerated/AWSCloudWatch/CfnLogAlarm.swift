@@ -81,7 +81,7 @@ public final class CfnLogAlarm: Resource, HasAttributes {
         properties.appendNew("QueryResultsToAlarm", self.queryResultsToAlarm.templateValue)
         properties.appendNew("QueryResultsToEvaluate", self.queryResultsToEvaluate.templateValue)
         properties.appendNew("ScheduledQueryConfiguration", self.scheduledQueryConfiguration.templateValue)
-        properties.appendNew("Tags", self.tags?.templateListValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
         properties.appendNew("Threshold", self.threshold.templateValue)
         properties.appendNew("TreatMissingData", self.treatMissingData?.templateValue)
         properties.appendNew("WarmUpConfiguration", self.warmUpConfiguration?.templateValue)
@@ -173,7 +173,7 @@ public final class CfnLogAlarm: Resource, HasAttributes {
             fields.appendNew("QueryString", self.queryString.templateValue)
             fields.appendNew("ScheduleConfiguration", self.scheduleConfiguration.templateValue)
             fields.appendNew("ScheduledQueryRoleARN", self.scheduledQueryRoleARN.templateValue)
-            fields.appendNew("Tags", self.tags?.templateListValue)
+            fields.appendNew("Tags", self.tags?.templateValue)
             return .object(fields)
         }
     }

@@ -53,15 +53,15 @@ public final class CfnMetricStream: Resource, HasAttributes {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties.appendNew("ExcludeFilters", self.excludeFilters?.templateListValue)
+        properties.appendNew("ExcludeFilters", self.excludeFilters?.templateValue)
         properties.appendNew("FirehoseArn", self.firehoseArn?.templateValue)
-        properties.appendNew("IncludeFilters", self.includeFilters?.templateListValue)
+        properties.appendNew("IncludeFilters", self.includeFilters?.templateValue)
         properties.appendNew("IncludeLinkedAccountsMetrics", self.includeLinkedAccountsMetrics?.templateValue)
         properties.appendNew("Name", self.name?.templateValue)
         properties.appendNew("OutputFormat", self.outputFormat?.templateValue)
         properties.appendNew("RoleArn", self.roleArn?.templateValue)
-        properties.appendNew("StatisticsConfigurations", self.statisticsConfigurations?.templateListValue)
-        properties.appendNew("Tags", self.tags?.templateListValue)
+        properties.appendNew("StatisticsConfigurations", self.statisticsConfigurations?.templateValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
         return properties
     }
 
@@ -110,7 +110,7 @@ public final class CfnMetricStream: Resource, HasAttributes {
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields.appendNew("AdditionalStatistics", self.additionalStatistics.templateValue)
-            fields.appendNew("IncludeMetrics", self.includeMetrics.templateListValue)
+            fields.appendNew("IncludeMetrics", self.includeMetrics.templateValue)
             return .object(fields)
         }
     }

@@ -26,8 +26,8 @@ public final class CfnOTelEnrichment: Resource, HasAttributes {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties.appendNew("ExcludeFilters", self.excludeFilters?.templateListValue)
-        properties.appendNew("IncludeFilters", self.includeFilters?.templateListValue)
+        properties.appendNew("ExcludeFilters", self.excludeFilters?.templateValue)
+        properties.appendNew("IncludeFilters", self.includeFilters?.templateValue)
         return properties
     }
 

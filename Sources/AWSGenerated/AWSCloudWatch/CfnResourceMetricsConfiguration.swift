@@ -26,7 +26,7 @@ public final class CfnResourceMetricsConfiguration: Resource, HasAttributes {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties.appendNew("MetricSelections", self.metricSelections?.templateListValue)
+        properties.appendNew("MetricSelections", self.metricSelections?.templateValue)
         properties.appendNew("ResourceArn", self.resourceArn.templateValue)
         return properties
     }

@@ -41,7 +41,7 @@ public final class CfnView: Resource, HasAttributes {
         properties.appendNew("Definition", self.viewDefinition.templateValue)
         properties.appendNew("Description", self.description?.templateValue)
         properties.appendNew("Name", self.name?.templateValue)
-        properties.appendNew("Tags", self.tags?.templateListValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
         return properties
     }
 

@@ -21,7 +21,7 @@ public final class CfnLogDeliveryConfiguration: Resource, HasAttributes {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties.appendNew("LogConfigurations", self.logConfigurations?.templateListValue)
+        properties.appendNew("LogConfigurations", self.logConfigurations?.templateValue)
         properties.appendNew("UserPoolId", self.userPoolId.templateValue)
         return properties
     }

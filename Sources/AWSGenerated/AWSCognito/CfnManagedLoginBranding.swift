@@ -29,7 +29,7 @@ public final class CfnManagedLoginBranding: Resource, HasAttributes {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties.appendNew("Assets", self.assets?.templateListValue)
+        properties.appendNew("Assets", self.assets?.templateValue)
         properties.appendNew("ClientId", self.clientId?.templateValue)
         properties.appendNew("ReturnMergedResources", self.returnMergedResources?.templateValue)
         properties.appendNew("Settings", self.settings?.templateValue)

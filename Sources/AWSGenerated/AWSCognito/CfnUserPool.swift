@@ -92,8 +92,8 @@ public final class CfnUserPool: Resource, HasAttributes {
         var properties = Fields()
         properties.appendNew("AccountRecoverySetting", self.accountRecoverySetting?.templateValue)
         properties.appendNew("AdminCreateUserConfig", self.adminCreateUserConfig?.templateValue)
-        properties.appendNew("AliasAttributes", self.aliasAttributes?.templateListValue)
-        properties.appendNew("AutoVerifiedAttributes", self.autoVerifiedAttributes?.templateListValue)
+        properties.appendNew("AliasAttributes", self.aliasAttributes?.templateValue)
+        properties.appendNew("AutoVerifiedAttributes", self.autoVerifiedAttributes?.templateValue)
         properties.appendNew("DeletionProtection", self.deletionProtection?.templateValue)
         properties.appendNew("DeviceConfiguration", self.deviceConfiguration?.templateValue)
         properties.appendNew("EmailAuthenticationMessage", self.emailAuthenticationMessage?.templateValue)
@@ -107,7 +107,7 @@ public final class CfnUserPool: Resource, HasAttributes {
         properties.appendNew("LambdaConfig", self.lambdaConfig?.templateValue)
         properties.appendNew("MfaConfiguration", self.mfaConfiguration?.templateValue)
         properties.appendNew("Policies", self.policies?.templateValue)
-        properties.appendNew("Schema", self.schema?.templateListValue)
+        properties.appendNew("Schema", self.schema?.templateValue)
         properties.appendNew("SmsAuthenticationMessage", self.smsAuthenticationMessage?.templateValue)
         properties.appendNew("SmsConfiguration", self.smsConfiguration?.templateValue)
         properties.appendNew("SmsVerificationMessage", self.smsVerificationMessage?.templateValue)
@@ -116,7 +116,7 @@ public final class CfnUserPool: Resource, HasAttributes {
         properties.appendNew("UserPoolName", self.userPoolName?.templateValue)
         properties.appendNew("UserPoolTags", self.userPoolTags?.templateValue)
         properties.appendNew("UserPoolTier", self.userPoolTier?.templateValue)
-        properties.appendNew("UsernameAttributes", self.usernameAttributes?.templateListValue)
+        properties.appendNew("UsernameAttributes", self.usernameAttributes?.templateValue)
         properties.appendNew("UsernameConfiguration", self.usernameConfiguration?.templateValue)
         properties.appendNew("VerificationMessageTemplate", self.verificationMessageTemplate?.templateValue)
         properties.appendNew("WebAuthnFactorConfiguration", self.webAuthnFactorConfiguration?.templateValue)
@@ -134,7 +134,7 @@ public final class CfnUserPool: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields.appendNew("RecoveryMechanisms", self.recoveryMechanisms?.templateListValue)
+            fields.appendNew("RecoveryMechanisms", self.recoveryMechanisms?.templateValue)
             return .object(fields)
         }
     }
@@ -561,7 +561,7 @@ public final class CfnUserPool: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields.appendNew("AllowedFirstAuthFactors", self.allowedFirstAuthFactors?.templateListValue)
+            fields.appendNew("AllowedFirstAuthFactors", self.allowedFirstAuthFactors?.templateValue)
             return .object(fields)
         }
 
@@ -719,7 +719,7 @@ public final class CfnUserPool: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields.appendNew("AttributesRequireVerificationBeforeUpdate", self.attributesRequireVerificationBeforeUpdate.templateListValue)
+            fields.appendNew("AttributesRequireVerificationBeforeUpdate", self.attributesRequireVerificationBeforeUpdate.templateValue)
             return .object(fields)
         }
 

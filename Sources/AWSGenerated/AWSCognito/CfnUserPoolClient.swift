@@ -70,7 +70,7 @@ public final class CfnUserPoolClient: Resource, HasAttributes {
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
         properties.appendNew("AccessTokenValidity", self.accessTokenValidity?.templateValue)
-        properties.appendNew("AllowedOAuthFlows", self.allowedOAuthFlows?.templateListValue)
+        properties.appendNew("AllowedOAuthFlows", self.allowedOAuthFlows?.templateValue)
         properties.appendNew("AllowedOAuthFlowsUserPoolClient", self.allowedOAuthFlowsUserPoolClient?.templateValue)
         properties.appendNew("AllowedOAuthScopes", self.allowedOAuthScopes?.templateValue)
         properties.appendNew("AnalyticsConfiguration", self.analyticsConfiguration?.templateValue)
@@ -80,7 +80,7 @@ public final class CfnUserPoolClient: Resource, HasAttributes {
         properties.appendNew("DefaultRedirectURI", self.defaultRedirectURI?.templateValue)
         properties.appendNew("EnablePropagateAdditionalUserContextData", self.enablePropagateAdditionalUserContextData?.templateValue)
         properties.appendNew("EnableTokenRevocation", self.enableTokenRevocation?.templateValue)
-        properties.appendNew("ExplicitAuthFlows", self.explicitAuthFlows?.templateListValue)
+        properties.appendNew("ExplicitAuthFlows", self.explicitAuthFlows?.templateValue)
         properties.appendNew("GenerateSecret", self.generateSecret?.templateValue)
         properties.appendNew("IdTokenValidity", self.idTokenValidity?.templateValue)
         properties.appendNew("LogoutURLs", self.logoutURLs?.templateValue)

@@ -20,7 +20,7 @@ public final class CfnUserPoolResourceServer: Resource {
         var properties = Fields()
         properties.appendNew("Identifier", self.identifier.templateValue)
         properties.appendNew("Name", self.name.templateValue)
-        properties.appendNew("Scopes", self.scopes?.templateListValue)
+        properties.appendNew("Scopes", self.scopes?.templateValue)
         properties.appendNew("UserPoolId", self.userPoolId.templateValue)
         return properties
     }

@@ -30,10 +30,10 @@ public final class CfnUserPoolUser: Resource {
         properties.appendNew("DesiredDeliveryMediums", self.desiredDeliveryMediums?.templateValue)
         properties.appendNew("ForceAliasCreation", self.forceAliasCreation?.templateValue)
         properties.appendNew("MessageAction", self.messageAction?.templateValue)
-        properties.appendNew("UserAttributes", self.userAttributes?.templateListValue)
+        properties.appendNew("UserAttributes", self.userAttributes?.templateValue)
         properties.appendNew("UserPoolId", self.userPoolId.templateValue)
         properties.appendNew("Username", self.username?.templateValue)
-        properties.appendNew("ValidationData", self.validationData?.templateListValue)
+        properties.appendNew("ValidationData", self.validationData?.templateValue)
         return properties
     }
 

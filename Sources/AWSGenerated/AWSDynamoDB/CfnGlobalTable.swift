@@ -63,23 +63,23 @@ public final class CfnGlobalTable: Resource, HasAttributes {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties.appendNew("AttributeDefinitions", self.attributeDefinitions?.templateListValue)
+        properties.appendNew("AttributeDefinitions", self.attributeDefinitions?.templateValue)
         properties.appendNew("BillingMode", self.billingMode?.templateValue)
-        properties.appendNew("GlobalSecondaryIndexes", self.globalSecondaryIndexes?.templateListValue)
+        properties.appendNew("GlobalSecondaryIndexes", self.globalSecondaryIndexes?.templateValue)
         properties.appendNew("GlobalTableSourceArn", self.globalTableSourceArn?.templateValue)
-        properties.appendNew("GlobalTableWitnesses", self.globalTableWitnesses?.templateListValue)
-        properties.appendNew("KeySchema", self.keySchema?.templateListValue)
-        properties.appendNew("LocalSecondaryIndexes", self.localSecondaryIndexes?.templateListValue)
+        properties.appendNew("GlobalTableWitnesses", self.globalTableWitnesses?.templateValue)
+        properties.appendNew("KeySchema", self.keySchema?.templateValue)
+        properties.appendNew("LocalSecondaryIndexes", self.localSecondaryIndexes?.templateValue)
         properties.appendNew("MultiRegionConsistency", self.multiRegionConsistency?.templateValue)
         properties.appendNew("ReadOnDemandThroughputSettings", self.readOnDemandThroughputSettings?.templateValue)
         properties.appendNew("ReadProvisionedThroughputSettings", self.readProvisionedThroughputSettings?.templateValue)
-        properties.appendNew("Replicas", self.replicas.templateListValue)
+        properties.appendNew("Replicas", self.replicas.templateValue)
         properties.appendNew("SSESpecification", self.sseSpecification?.templateValue)
         properties.appendNew("StreamSpecification", self.streamSpecification?.templateValue)
         properties.appendNew("TableName", self.tableName?.templateValue)
         properties.appendNew("TableType", self.tableType?.templateValue)
         properties.appendNew("TimeToLiveSpecification", self.timeToLiveSpecification?.templateValue)
-        properties.appendNew("VectorIndexes", self.vectorIndexes?.templateListValue)
+        properties.appendNew("VectorIndexes", self.vectorIndexes?.templateValue)
         properties.appendNew("WarmThroughput", self.warmThroughput?.templateValue)
         properties.appendNew("WriteOnDemandThroughputSettings", self.writeOnDemandThroughputSettings?.templateValue)
         properties.appendNew("WriteProvisionedThroughputSettings", self.writeProvisionedThroughputSettings?.templateValue)
@@ -146,7 +146,7 @@ public final class CfnGlobalTable: Resource, HasAttributes {
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields.appendNew("IndexName", self.indexName.templateValue)
-            fields.appendNew("KeySchema", self.keySchema.templateListValue)
+            fields.appendNew("KeySchema", self.keySchema.templateValue)
             fields.appendNew("Projection", self.projection.templateValue)
             fields.appendNew("ReadOnDemandThroughputSettings", self.readOnDemandThroughputSettings?.templateValue)
             fields.appendNew("ReadProvisionedThroughputSettings", self.readProvisionedThroughputSettings?.templateValue)
@@ -383,7 +383,7 @@ public final class CfnGlobalTable: Resource, HasAttributes {
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields.appendNew("IndexName", self.indexName.templateValue)
-            fields.appendNew("KeySchema", self.keySchema.templateListValue)
+            fields.appendNew("KeySchema", self.keySchema.templateValue)
             fields.appendNew("Projection", self.projection.templateValue)
             return .object(fields)
         }
@@ -438,7 +438,7 @@ public final class CfnGlobalTable: Resource, HasAttributes {
             fields.appendNew("ContributorInsightsSpecification", self.contributorInsightsSpecification?.templateValue)
             fields.appendNew("DeletionProtectionEnabled", self.deletionProtectionEnabled?.templateValue)
             fields.appendNew("DisassociationProtectionEnabled", self.disassociationProtectionEnabled?.templateValue)
-            fields.appendNew("GlobalSecondaryIndexes", self.globalSecondaryIndexes?.templateListValue)
+            fields.appendNew("GlobalSecondaryIndexes", self.globalSecondaryIndexes?.templateValue)
             fields.appendNew("GlobalTableSettingsReplicationMode", self.globalTableSettingsReplicationMode?.templateValue)
             fields.appendNew("KinesisStreamSpecification", self.kinesisStreamSpecification?.templateValue)
             fields.appendNew("PointInTimeRecoverySpecification", self.pointInTimeRecoverySpecification?.templateValue)
@@ -449,7 +449,7 @@ public final class CfnGlobalTable: Resource, HasAttributes {
             fields.appendNew("ResourcePolicy", self.resourcePolicy?.templateValue)
             fields.appendNew("SSESpecification", self.sseSpecification?.templateValue)
             fields.appendNew("TableClass", self.tableClass?.templateValue)
-            fields.appendNew("Tags", self.tags?.templateListValue)
+            fields.appendNew("Tags", self.tags?.templateValue)
             return .object(fields)
         }
 
@@ -584,7 +584,7 @@ public final class CfnGlobalTable: Resource, HasAttributes {
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields.appendNew("ResourcePolicy", self.resourcePolicy?.templateValue)
-            fields.appendNew("Tags", self.tags?.templateListValue)
+            fields.appendNew("Tags", self.tags?.templateValue)
             return .object(fields)
         }
     }
@@ -733,7 +733,7 @@ public final class CfnGlobalTable: Resource, HasAttributes {
             fields.appendNew("DistanceFunction", self.distanceFunction.templateValue)
             fields.appendNew("IndexName", self.indexName.templateValue)
             fields.appendNew("Projection", self.projection.templateValue)
-            fields.appendNew("SearchSchema", self.searchSchema?.templateListValue)
+            fields.appendNew("SearchSchema", self.searchSchema?.templateValue)
             fields.appendNew("VectorAttribute", self.vectorAttribute.templateValue)
             return .object(fields)
         }

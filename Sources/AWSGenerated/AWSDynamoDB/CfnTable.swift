@@ -79,7 +79,7 @@ public final class CfnTable: Resource, HasAttributes, DecodableResource {
     /// nil when a required property is missing or not of its shape.
     public convenience init?(_ logicalID: String, decoding properties: Fields) {
         guard let r6 = properties.decode("KeySchema", as: TemplateValue.self) else { return nil }
-        self.init(logicalID, keySchema: r6, attributeDefinitions: properties.decodeList("AttributeDefinitions", of: CfnTable.AttributeDefinition.self), billingMode: properties.decode("BillingMode", as: CfnTable.BillingMode.self), contributorInsightsSpecification: properties.decode("ContributorInsightsSpecification", as: CfnTable.ContributorInsightsSpecification.self), deletionProtectionEnabled: properties.decode("DeletionProtectionEnabled", as: Value<Bool>.self), globalSecondaryIndexes: properties.decodeList("GlobalSecondaryIndexes", of: CfnTable.GlobalSecondaryIndex.self), importSourceSpecification: properties.decode("ImportSourceSpecification", as: CfnTable.ImportSourceSpecification.self), kinesisStreamSpecification: properties.decode("KinesisStreamSpecification", as: CfnTable.KinesisStreamSpecification.self), localSecondaryIndexes: properties.decodeList("LocalSecondaryIndexes", of: CfnTable.LocalSecondaryIndex.self), onDemandThroughput: properties.decode("OnDemandThroughput", as: CfnTable.OnDemandThroughput.self), pointInTimeRecoverySpecification: properties.decode("PointInTimeRecoverySpecification", as: CfnTable.PointInTimeRecoverySpecification.self), provisionedThroughput: properties.decode("ProvisionedThroughput", as: CfnTable.ProvisionedThroughput.self), resourcePolicy: properties.decode("ResourcePolicy", as: CfnTable.ResourcePolicy.self), sseSpecification: properties.decode("SSESpecification", as: CfnTable.SSESpecification.self), streamSpecification: properties.decode("StreamSpecification", as: CfnTable.StreamSpecification.self), tableClass: properties.decode("TableClass", as: CfnTable.TableClass.self), tableName: properties.decode("TableName", as: Value<String>.self), tags: properties.decodeList("Tags", of: CfnTable.Tag.self), timeToLiveSpecification: properties.decode("TimeToLiveSpecification", as: CfnTable.TimeToLiveSpecification.self), vectorIndexes: properties.decodeList("VectorIndexes", of: CfnTable.VectorIndex.self), warmThroughput: properties.decode("WarmThroughput", as: CfnTable.WarmThroughput.self))
+        self.init(logicalID, keySchema: r6, attributeDefinitions: properties.decode("AttributeDefinitions", as: [CfnTable.AttributeDefinition].self), billingMode: properties.decode("BillingMode", as: CfnTable.BillingMode.self), contributorInsightsSpecification: properties.decode("ContributorInsightsSpecification", as: CfnTable.ContributorInsightsSpecification.self), deletionProtectionEnabled: properties.decode("DeletionProtectionEnabled", as: Value<Bool>.self), globalSecondaryIndexes: properties.decode("GlobalSecondaryIndexes", as: [CfnTable.GlobalSecondaryIndex].self), importSourceSpecification: properties.decode("ImportSourceSpecification", as: CfnTable.ImportSourceSpecification.self), kinesisStreamSpecification: properties.decode("KinesisStreamSpecification", as: CfnTable.KinesisStreamSpecification.self), localSecondaryIndexes: properties.decode("LocalSecondaryIndexes", as: [CfnTable.LocalSecondaryIndex].self), onDemandThroughput: properties.decode("OnDemandThroughput", as: CfnTable.OnDemandThroughput.self), pointInTimeRecoverySpecification: properties.decode("PointInTimeRecoverySpecification", as: CfnTable.PointInTimeRecoverySpecification.self), provisionedThroughput: properties.decode("ProvisionedThroughput", as: CfnTable.ProvisionedThroughput.self), resourcePolicy: properties.decode("ResourcePolicy", as: CfnTable.ResourcePolicy.self), sseSpecification: properties.decode("SSESpecification", as: CfnTable.SSESpecification.self), streamSpecification: properties.decode("StreamSpecification", as: CfnTable.StreamSpecification.self), tableClass: properties.decode("TableClass", as: CfnTable.TableClass.self), tableName: properties.decode("TableName", as: Value<String>.self), tags: properties.decode("Tags", as: [CfnTable.Tag].self), timeToLiveSpecification: properties.decode("TimeToLiveSpecification", as: CfnTable.TimeToLiveSpecification.self), vectorIndexes: properties.decode("VectorIndexes", as: [CfnTable.VectorIndex].self), warmThroughput: properties.decode("WarmThroughput", as: CfnTable.WarmThroughput.self))
     }
 
     /// Fn::GetAtt Arn.
@@ -89,15 +89,15 @@ public final class CfnTable: Resource, HasAttributes, DecodableResource {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties.appendNew("AttributeDefinitions", self.attributeDefinitions?.templateListValue)
+        properties.appendNew("AttributeDefinitions", self.attributeDefinitions?.templateValue)
         properties.appendNew("BillingMode", self.billingMode?.templateValue)
         properties.appendNew("ContributorInsightsSpecification", self.contributorInsightsSpecification?.templateValue)
         properties.appendNew("DeletionProtectionEnabled", self.deletionProtectionEnabled?.templateValue)
-        properties.appendNew("GlobalSecondaryIndexes", self.globalSecondaryIndexes?.templateListValue)
+        properties.appendNew("GlobalSecondaryIndexes", self.globalSecondaryIndexes?.templateValue)
         properties.appendNew("ImportSourceSpecification", self.importSourceSpecification?.templateValue)
         properties.appendNew("KeySchema", self.keySchema.templateValue)
         properties.appendNew("KinesisStreamSpecification", self.kinesisStreamSpecification?.templateValue)
-        properties.appendNew("LocalSecondaryIndexes", self.localSecondaryIndexes?.templateListValue)
+        properties.appendNew("LocalSecondaryIndexes", self.localSecondaryIndexes?.templateValue)
         properties.appendNew("OnDemandThroughput", self.onDemandThroughput?.templateValue)
         properties.appendNew("PointInTimeRecoverySpecification", self.pointInTimeRecoverySpecification?.templateValue)
         properties.appendNew("ProvisionedThroughput", self.provisionedThroughput?.templateValue)
@@ -106,9 +106,9 @@ public final class CfnTable: Resource, HasAttributes, DecodableResource {
         properties.appendNew("StreamSpecification", self.streamSpecification?.templateValue)
         properties.appendNew("TableClass", self.tableClass?.templateValue)
         properties.appendNew("TableName", self.tableName?.templateValue)
-        properties.appendNew("Tags", self.tags?.templateListValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
         properties.appendNew("TimeToLiveSpecification", self.timeToLiveSpecification?.templateValue)
-        properties.appendNew("VectorIndexes", self.vectorIndexes?.templateListValue)
+        properties.appendNew("VectorIndexes", self.vectorIndexes?.templateValue)
         properties.appendNew("WarmThroughput", self.warmThroughput?.templateValue)
         return properties
     }
@@ -224,7 +224,7 @@ public final class CfnTable: Resource, HasAttributes, DecodableResource {
 
         public init?(decoding value: TemplateValue) {
             guard let fields = Fields(decoding: value) else { return nil }
-            guard let r1 = fields.decode("IndexName", as: Value<String>.self), let r2 = fields.decodeList("KeySchema", of: CfnTable.GlobalSecondaryIndex.KeySchema.self), let r4 = fields.decode("Projection", as: CfnTable.Projection.self) else { return nil }
+            guard let r1 = fields.decode("IndexName", as: Value<String>.self), let r2 = fields.decode("KeySchema", as: [CfnTable.GlobalSecondaryIndex.KeySchema].self), let r4 = fields.decode("Projection", as: CfnTable.Projection.self) else { return nil }
             self.init(indexName: r1, keySchema: r2, projection: r4, contributorInsightsSpecification: fields.decode("ContributorInsightsSpecification", as: CfnTable.ContributorInsightsSpecification.self), onDemandThroughput: fields.decode("OnDemandThroughput", as: CfnTable.OnDemandThroughput.self), provisionedThroughput: fields.decode("ProvisionedThroughput", as: CfnTable.ProvisionedThroughput.self), warmThroughput: fields.decode("WarmThroughput", as: CfnTable.WarmThroughput.self))
         }
 
@@ -232,7 +232,7 @@ public final class CfnTable: Resource, HasAttributes, DecodableResource {
             var fields = Fields()
             fields.appendNew("ContributorInsightsSpecification", self.contributorInsightsSpecification?.templateValue)
             fields.appendNew("IndexName", self.indexName.templateValue)
-            fields.appendNew("KeySchema", self.keySchema.templateListValue)
+            fields.appendNew("KeySchema", self.keySchema.templateValue)
             fields.appendNew("OnDemandThroughput", self.onDemandThroughput?.templateValue)
             fields.appendNew("Projection", self.projection.templateValue)
             fields.appendNew("ProvisionedThroughput", self.provisionedThroughput?.templateValue)
@@ -538,14 +538,14 @@ public final class CfnTable: Resource, HasAttributes, DecodableResource {
 
         public init?(decoding value: TemplateValue) {
             guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("IndexName", as: Value<String>.self), let r1 = fields.decodeList("KeySchema", of: CfnTable.KeySchema.self), let r2 = fields.decode("Projection", as: CfnTable.Projection.self) else { return nil }
+            guard let r0 = fields.decode("IndexName", as: Value<String>.self), let r1 = fields.decode("KeySchema", as: [CfnTable.KeySchema].self), let r2 = fields.decode("Projection", as: CfnTable.Projection.self) else { return nil }
             self.init(indexName: r0, keySchema: r1, projection: r2)
         }
 
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields.appendNew("IndexName", self.indexName.templateValue)
-            fields.appendNew("KeySchema", self.keySchema.templateListValue)
+            fields.appendNew("KeySchema", self.keySchema.templateValue)
             fields.appendNew("Projection", self.projection.templateValue)
             return .object(fields)
         }
@@ -677,14 +677,14 @@ public final class CfnTable: Resource, HasAttributes, DecodableResource {
         public init?(decoding value: TemplateValue) {
             guard let fields = Fields(decoding: value) else { return nil }
             guard let r1 = fields.decode("StreamViewType", as: CfnTable.StreamSpecification.StreamViewType.self) else { return nil }
-            self.init(streamViewType: r1, resourcePolicy: fields.decode("ResourcePolicy", as: CfnTable.ResourcePolicy.self), tags: fields.decodeList("Tags", of: CfnTable.Tag.self))
+            self.init(streamViewType: r1, resourcePolicy: fields.decode("ResourcePolicy", as: CfnTable.ResourcePolicy.self), tags: fields.decode("Tags", as: [CfnTable.Tag].self))
         }
 
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields.appendNew("ResourcePolicy", self.resourcePolicy?.templateValue)
             fields.appendNew("StreamViewType", self.streamViewType.templateValue)
-            fields.appendNew("Tags", self.tags?.templateListValue)
+            fields.appendNew("Tags", self.tags?.templateValue)
             return .object(fields)
         }
 
@@ -783,7 +783,7 @@ public final class CfnTable: Resource, HasAttributes, DecodableResource {
         public init?(decoding value: TemplateValue) {
             guard let fields = Fields(decoding: value) else { return nil }
             guard let r0 = fields.decode("Dimensions", as: Value<Int>.self), let r1 = fields.decode("DistanceFunction", as: CfnTable.VectorIndex.DistanceFunction.self), let r2 = fields.decode("IndexName", as: Value<String>.self), let r3 = fields.decode("Projection", as: CfnTable.Projection.self), let r5 = fields.decode("VectorAttribute", as: CfnTable.VectorAttribute.self) else { return nil }
-            self.init(dimensions: r0, distanceFunction: r1, indexName: r2, projection: r3, vectorAttribute: r5, searchSchema: fields.decodeList("SearchSchema", of: CfnTable.SearchSchemaElement.self))
+            self.init(dimensions: r0, distanceFunction: r1, indexName: r2, projection: r3, vectorAttribute: r5, searchSchema: fields.decode("SearchSchema", as: [CfnTable.SearchSchemaElement].self))
         }
 
         public var templateValue: TemplateValue {
@@ -792,7 +792,7 @@ public final class CfnTable: Resource, HasAttributes, DecodableResource {
             fields.appendNew("DistanceFunction", self.distanceFunction.templateValue)
             fields.appendNew("IndexName", self.indexName.templateValue)
             fields.appendNew("Projection", self.projection.templateValue)
-            fields.appendNew("SearchSchema", self.searchSchema?.templateListValue)
+            fields.appendNew("SearchSchema", self.searchSchema?.templateValue)
             fields.appendNew("VectorAttribute", self.vectorAttribute.templateValue)
             return .object(fields)
         }

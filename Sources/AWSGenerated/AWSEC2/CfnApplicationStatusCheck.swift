@@ -71,7 +71,7 @@ public final class CfnApplicationStatusCheck: Resource, HasAttributes {
         properties.appendNew("Aggregation", self.aggregation?.templateValue)
         properties.appendNew("DeviceIndex", self.deviceIndex?.templateValue)
         properties.appendNew("FailureThreshold", self.failureThreshold?.templateValue)
-        properties.appendNew("HealthCheckPaths", self.healthCheckPaths?.templateListValue)
+        properties.appendNew("HealthCheckPaths", self.healthCheckPaths?.templateValue)
         properties.appendNew("InitializationGracePeriodSeconds", self.initializationGracePeriodSeconds?.templateValue)
         properties.appendNew("Interval", self.interval?.templateValue)
         properties.appendNew("IpScope", self.ipScope?.templateValue)
@@ -81,7 +81,7 @@ public final class CfnApplicationStatusCheck: Resource, HasAttributes {
         properties.appendNew("Protocol", self.protocol.templateValue)
         properties.appendNew("StatusCodeMatcher", self.statusCodeMatcher?.templateValue)
         properties.appendNew("SuccessThreshold", self.successThreshold?.templateValue)
-        properties.appendNew("Tags", self.tags?.templateListValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
         properties.appendNew("Timeout", self.timeout?.templateValue)
         return properties
     }
@@ -106,7 +106,7 @@ public final class CfnApplicationStatusCheck: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields.appendNew("Destinations", self.destinations?.templateListValue)
+            fields.appendNew("Destinations", self.destinations?.templateValue)
             fields.appendNew("Source", self.source?.templateValue)
             return .object(fields)
         }

@@ -36,7 +36,7 @@ public final class CfnCapacityManagerDataExport: Resource, HasAttributes {
         properties.appendNew("S3BucketName", self.s3BucketName.templateValue)
         properties.appendNew("S3BucketPrefix", self.s3BucketPrefix?.templateValue)
         properties.appendNew("Schedule", self.schedule.templateValue)
-        properties.appendNew("Tags", self.tags?.templateListValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
         return properties
     }
 

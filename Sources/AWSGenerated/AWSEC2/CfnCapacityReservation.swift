@@ -109,7 +109,7 @@ public final class CfnCapacityReservation: Resource, HasAttributes {
         properties.appendNew("InstanceType", self.instanceType.templateValue)
         properties.appendNew("OutPostArn", self.outPostArn?.templateValue)
         properties.appendNew("PlacementGroupArn", self.placementGroupArn?.templateValue)
-        properties.appendNew("TagSpecifications", self.tagSpecifications?.templateListValue)
+        properties.appendNew("TagSpecifications", self.tagSpecifications?.templateValue)
         properties.appendNew("Tenancy", self.tenancy?.templateValue)
         properties.appendNew("UnusedReservationBillingOwnerId", self.unusedReservationBillingOwnerId?.templateValue)
         return properties
@@ -170,7 +170,7 @@ public final class CfnCapacityReservation: Resource, HasAttributes {
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields.appendNew("ResourceType", self.resourceType?.templateValue)
-            fields.appendNew("Tags", self.tags?.templateListValue)
+            fields.appendNew("Tags", self.tags?.templateValue)
             return .object(fields)
         }
 

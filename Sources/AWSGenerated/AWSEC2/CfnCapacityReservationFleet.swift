@@ -38,10 +38,10 @@ public final class CfnCapacityReservationFleet: Resource, HasAttributes {
         properties.appendNew("AllocationStrategy", self.allocationStrategy?.templateValue)
         properties.appendNew("EndDate", self.endDate?.templateValue)
         properties.appendNew("InstanceMatchCriteria", self.instanceMatchCriteria?.templateValue)
-        properties.appendNew("InstanceTypeSpecifications", self.instanceTypeSpecifications?.templateListValue)
+        properties.appendNew("InstanceTypeSpecifications", self.instanceTypeSpecifications?.templateValue)
         properties.appendNew("NoRemoveEndDate", self.noRemoveEndDate?.templateValue)
         properties.appendNew("RemoveEndDate", self.removeEndDate?.templateValue)
-        properties.appendNew("TagSpecifications", self.tagSpecifications?.templateListValue)
+        properties.appendNew("TagSpecifications", self.tagSpecifications?.templateValue)
         properties.appendNew("Tenancy", self.tenancy?.templateValue)
         properties.appendNew("TotalTargetCapacity", self.totalTargetCapacity?.templateValue)
         return properties
@@ -124,7 +124,7 @@ public final class CfnCapacityReservationFleet: Resource, HasAttributes {
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields.appendNew("ResourceType", self.resourceType?.templateValue)
-            fields.appendNew("Tags", self.tags?.templateListValue)
+            fields.appendNew("Tags", self.tags?.templateValue)
             return .object(fields)
         }
 

@@ -63,7 +63,7 @@ public final class CfnClientVpnEndpoint: Resource, HasAttributes {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties.appendNew("AuthenticationOptions", self.authenticationOptions.templateListValue)
+        properties.appendNew("AuthenticationOptions", self.authenticationOptions.templateValue)
         properties.appendNew("AuthorizationPolicy", self.authorizationPolicy?.templateValue)
         properties.appendNew("ClientCidrBlock", self.clientCidrBlock?.templateValue)
         properties.appendNew("ClientConnectOptions", self.clientConnectOptions?.templateValue)
@@ -80,7 +80,7 @@ public final class CfnClientVpnEndpoint: Resource, HasAttributes {
         properties.appendNew("ServerCertificateArn", self.serverCertificateArn.templateValue)
         properties.appendNew("SessionTimeoutHours", self.sessionTimeoutHours?.templateValue)
         properties.appendNew("SplitTunnel", self.splitTunnel?.templateValue)
-        properties.appendNew("TagSpecifications", self.tagSpecifications?.templateListValue)
+        properties.appendNew("TagSpecifications", self.tagSpecifications?.templateValue)
         properties.appendNew("TrafficIpAddressType", self.trafficIpAddressType?.templateValue)
         properties.appendNew("TransitGatewayConfiguration", self.transitGatewayConfiguration?.templateValue)
         properties.appendNew("TransportProtocol", self.transportProtocol?.templateValue)
@@ -260,7 +260,7 @@ public final class CfnClientVpnEndpoint: Resource, HasAttributes {
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields.appendNew("Enabled", self.enabled.templateValue)
-            fields.appendNew("TrustProviders", self.trustProviders.templateListValue)
+            fields.appendNew("TrustProviders", self.trustProviders.templateValue)
             return .object(fields)
         }
     }
@@ -297,7 +297,7 @@ public final class CfnClientVpnEndpoint: Resource, HasAttributes {
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields.appendNew("ResourceType", self.resourceType.templateValue)
-            fields.appendNew("Tags", self.tags.templateListValue)
+            fields.appendNew("Tags", self.tags.templateValue)
             return .object(fields)
         }
     }

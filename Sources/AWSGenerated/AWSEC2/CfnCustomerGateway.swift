@@ -43,7 +43,7 @@ public final class CfnCustomerGateway: Resource, HasAttributes {
         properties.appendNew("CertificateArn", self.certificateArn?.templateValue)
         properties.appendNew("DeviceName", self.deviceName?.templateValue)
         properties.appendNew("IpAddress", self.ipAddress.templateValue)
-        properties.appendNew("Tags", self.tags?.templateListValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
         properties.appendNew("Type", self.customerGatewayType.templateValue)
         return properties
     }

@@ -44,7 +44,7 @@ public final class CfnDHCPOptions: Resource, HasAttributes {
         properties.appendNew("NetbiosNameServers", self.netbiosNameServers?.templateValue)
         properties.appendNew("NetbiosNodeType", self.netbiosNodeType?.templateValue)
         properties.appendNew("NtpServers", self.ntpServers?.templateValue)
-        properties.appendNew("Tags", self.tags?.templateListValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
         return properties
     }
 

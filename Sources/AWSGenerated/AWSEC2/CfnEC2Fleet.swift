@@ -45,12 +45,12 @@ public final class CfnEC2Fleet: Resource, HasAttributes {
         var properties = Fields()
         properties.appendNew("Context", self.context?.templateValue)
         properties.appendNew("ExcessCapacityTerminationPolicy", self.excessCapacityTerminationPolicy?.templateValue)
-        properties.appendNew("LaunchTemplateConfigs", self.launchTemplateConfigs.templateListValue)
+        properties.appendNew("LaunchTemplateConfigs", self.launchTemplateConfigs.templateValue)
         properties.appendNew("OnDemandOptions", self.onDemandOptions?.templateValue)
         properties.appendNew("ReplaceUnhealthyInstances", self.replaceUnhealthyInstances?.templateValue)
         properties.appendNew("ReservedCapacityOptions", self.reservedCapacityOptions?.templateValue)
         properties.appendNew("SpotOptions", self.spotOptions?.templateValue)
-        properties.appendNew("TagSpecifications", self.tagSpecifications?.templateListValue)
+        properties.appendNew("TagSpecifications", self.tagSpecifications?.templateValue)
         properties.appendNew("TargetCapacitySpecification", self.targetCapacitySpecification.templateValue)
         properties.appendNew("TerminateInstancesWithExpiration", self.terminateInstancesWithExpiration?.templateValue)
         properties.appendNew("Type", self.ec2FleetType?.templateValue)
@@ -80,7 +80,7 @@ public final class CfnEC2Fleet: Resource, HasAttributes {
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields.appendNew("LaunchTemplateSpecification", self.launchTemplateSpecification?.templateValue)
-            fields.appendNew("Overrides", self.overrides?.templateListValue)
+            fields.appendNew("Overrides", self.overrides?.templateValue)
             return .object(fields)
         }
     }
@@ -145,14 +145,14 @@ public final class CfnEC2Fleet: Resource, HasAttributes {
             var fields = Fields()
             fields.appendNew("AvailabilityZone", self.availabilityZone?.templateValue)
             fields.appendNew("AvailabilityZoneId", self.availabilityZoneId?.templateValue)
-            fields.appendNew("BlockDeviceMappings", self.blockDeviceMappings?.templateListValue)
+            fields.appendNew("BlockDeviceMappings", self.blockDeviceMappings?.templateValue)
             fields.appendNew("IamInstanceProfile", self.iamInstanceProfile?.templateValue)
             fields.appendNew("InstanceRequirements", self.instanceRequirements?.templateValue)
             fields.appendNew("InstanceType", self.instanceType?.templateValue)
             fields.appendNew("KeyName", self.keyName?.templateValue)
             fields.appendNew("MaxPrice", self.maxPrice?.templateValue)
             fields.appendNew("MetadataOptions", self.metadataOptions?.templateValue)
-            fields.appendNew("NetworkInterfaces", self.networkInterfaces?.templateListValue)
+            fields.appendNew("NetworkInterfaces", self.networkInterfaces?.templateValue)
             fields.appendNew("Placement", self.placement?.templateValue)
             fields.appendNew("Priority", self.priority?.templateValue)
             fields.appendNew("SubnetId", self.subnetId?.templateValue)
@@ -245,7 +245,7 @@ public final class CfnEC2Fleet: Resource, HasAttributes {
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields.appendNew("ConfigurationType", self.configurationType?.templateValue)
-            fields.appendNew("StandbyAvailabilityZones", self.standbyAvailabilityZones?.templateListValue)
+            fields.appendNew("StandbyAvailabilityZones", self.standbyAvailabilityZones?.templateValue)
             return .object(fields)
         }
     }
@@ -344,20 +344,20 @@ public final class CfnEC2Fleet: Resource, HasAttributes {
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields.appendNew("AcceleratorCount", self.acceleratorCount?.templateValue)
-            fields.appendNew("AcceleratorManufacturers", self.acceleratorManufacturers?.templateListValue)
-            fields.appendNew("AcceleratorNames", self.acceleratorNames?.templateListValue)
+            fields.appendNew("AcceleratorManufacturers", self.acceleratorManufacturers?.templateValue)
+            fields.appendNew("AcceleratorNames", self.acceleratorNames?.templateValue)
             fields.appendNew("AcceleratorTotalMemoryMiB", self.acceleratorTotalMemoryMiB?.templateValue)
-            fields.appendNew("AcceleratorTypes", self.acceleratorTypes?.templateListValue)
+            fields.appendNew("AcceleratorTypes", self.acceleratorTypes?.templateValue)
             fields.appendNew("AllowedInstanceTypes", self.allowedInstanceTypes?.templateValue)
             fields.appendNew("BareMetal", self.bareMetal?.templateValue)
             fields.appendNew("BaselineEbsBandwidthMbps", self.baselineEbsBandwidthMbps?.templateValue)
             fields.appendNew("BaselinePerformanceFactors", self.baselinePerformanceFactors?.templateValue)
             fields.appendNew("BurstablePerformance", self.burstablePerformance?.templateValue)
-            fields.appendNew("CpuManufacturers", self.cpuManufacturers?.templateListValue)
+            fields.appendNew("CpuManufacturers", self.cpuManufacturers?.templateValue)
             fields.appendNew("ExcludedInstanceTypes", self.excludedInstanceTypes?.templateValue)
-            fields.appendNew("InstanceGenerations", self.instanceGenerations?.templateListValue)
+            fields.appendNew("InstanceGenerations", self.instanceGenerations?.templateValue)
             fields.appendNew("LocalStorage", self.localStorage?.templateValue)
-            fields.appendNew("LocalStorageTypes", self.localStorageTypes?.templateListValue)
+            fields.appendNew("LocalStorageTypes", self.localStorageTypes?.templateValue)
             fields.appendNew("MaxSpotPriceAsPercentageOfOptimalOnDemandPrice", self.maxSpotPriceAsPercentageOfOptimalOnDemandPrice?.templateValue)
             fields.appendNew("MemoryGiBPerVCpu", self.memoryGiBPerVCpu?.templateValue)
             fields.appendNew("MemoryMiB", self.memoryMiB?.templateValue)
@@ -555,7 +555,7 @@ public final class CfnEC2Fleet: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields.appendNew("References", self.references?.templateListValue)
+            fields.appendNew("References", self.references?.templateValue)
             return .object(fields)
         }
     }
@@ -756,11 +756,11 @@ public final class CfnEC2Fleet: Resource, HasAttributes {
             fields.appendNew("Groups", self.groups?.templateValue)
             fields.appendNew("InterfaceType", self.interfaceType?.templateValue)
             fields.appendNew("Ipv6AddressCount", self.ipv6AddressCount?.templateValue)
-            fields.appendNew("Ipv6Addresses", self.ipv6Addresses?.templateListValue)
+            fields.appendNew("Ipv6Addresses", self.ipv6Addresses?.templateValue)
             fields.appendNew("NetworkCardIndex", self.networkCardIndex?.templateValue)
             fields.appendNew("NetworkInterfaceId", self.networkInterfaceId?.templateValue)
             fields.appendNew("PrivateIpAddress", self.privateIpAddress?.templateValue)
-            fields.appendNew("PrivateIpAddresses", self.privateIpAddresses?.templateListValue)
+            fields.appendNew("PrivateIpAddresses", self.privateIpAddresses?.templateValue)
             fields.appendNew("SecondaryPrivateIpAddressCount", self.secondaryPrivateIpAddressCount?.templateValue)
             fields.appendNew("SubnetId", self.subnetId?.templateValue)
             return .object(fields)
@@ -920,7 +920,7 @@ public final class CfnEC2Fleet: Resource, HasAttributes {
             var fields = Fields()
             fields.appendNew("AllocationStrategy", self.allocationStrategy?.templateValue)
             fields.appendNew("CapacityReservationTarget", self.capacityReservationTarget?.templateValue)
-            fields.appendNew("ReservationTypes", self.reservationTypes?.templateListValue)
+            fields.appendNew("ReservationTypes", self.reservationTypes?.templateValue)
             fields.appendNew("ReservedCapacityFallbackOptions", self.reservedCapacityFallbackOptions?.templateValue)
             return .object(fields)
         }
@@ -970,7 +970,7 @@ public final class CfnEC2Fleet: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields.appendNew("MarketTypes", self.marketTypes?.templateListValue)
+            fields.appendNew("MarketTypes", self.marketTypes?.templateValue)
             return .object(fields)
         }
 
@@ -1096,7 +1096,7 @@ public final class CfnEC2Fleet: Resource, HasAttributes {
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields.appendNew("ResourceType", self.resourceType?.templateValue)
-            fields.appendNew("Tags", self.tags?.templateListValue)
+            fields.appendNew("Tags", self.tags?.templateValue)
             return .object(fields)
         }
 

@@ -50,7 +50,7 @@ public final class CfnEIP: Resource, HasAttributes {
         properties.appendNew("IpamPoolId", self.ipamPoolId?.templateValue)
         properties.appendNew("NetworkBorderGroup", self.networkBorderGroup?.templateValue)
         properties.appendNew("PublicIpv4Pool", self.publicIpv4Pool?.templateValue)
-        properties.appendNew("Tags", self.tags?.templateListValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
         properties.appendNew("TransferAddress", self.transferAddress?.templateValue)
         return properties
     }

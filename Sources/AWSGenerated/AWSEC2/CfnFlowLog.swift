@@ -65,8 +65,8 @@ public final class CfnFlowLog: Resource, HasAttributes {
         properties.appendNew("MaxAggregationInterval", self.maxAggregationInterval?.templateValue)
         properties.appendNew("ResourceId", self.resourceId.templateValue)
         properties.appendNew("ResourceType", self.resourceType.templateValue)
-        properties.appendNew("TagFieldSpecifications", self.tagFieldSpecifications?.templateListValue)
-        properties.appendNew("Tags", self.tags?.templateListValue)
+        properties.appendNew("TagFieldSpecifications", self.tagFieldSpecifications?.templateValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
         properties.appendNew("TrafficType", self.trafficType?.templateValue)
         return properties
     }

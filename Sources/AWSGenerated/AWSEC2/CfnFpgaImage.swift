@@ -60,7 +60,7 @@ public final class CfnFpgaImage: Resource, HasAttributes {
         properties.appendNew("InputStorageLocation", self.inputStorageLocation?.templateValue)
         properties.appendNew("LogsStorageLocation", self.logsStorageLocation?.templateValue)
         properties.appendNew("Name", self.name?.templateValue)
-        properties.appendNew("Tags", self.tags?.templateListValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
         return properties
     }
 

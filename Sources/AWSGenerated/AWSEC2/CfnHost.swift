@@ -52,7 +52,7 @@ public final class CfnHost: Resource, HasAttributes {
         properties.appendNew("InstanceFamily", self.instanceFamily?.templateValue)
         properties.appendNew("InstanceType", self.instanceType?.templateValue)
         properties.appendNew("OutpostArn", self.outpostArn?.templateValue)
-        properties.appendNew("Tags", self.tags?.templateListValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
         return properties
     }
 

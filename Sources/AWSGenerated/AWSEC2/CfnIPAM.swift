@@ -58,12 +58,12 @@ public final class CfnIPAM: Resource, HasAttributes {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties.appendNew("DefaultResourceDiscoveryOrganizationalUnitExclusions", self.defaultResourceDiscoveryOrganizationalUnitExclusions?.templateListValue)
+        properties.appendNew("DefaultResourceDiscoveryOrganizationalUnitExclusions", self.defaultResourceDiscoveryOrganizationalUnitExclusions?.templateValue)
         properties.appendNew("Description", self.description?.templateValue)
         properties.appendNew("EnablePrivateGua", self.enablePrivateGua?.templateValue)
         properties.appendNew("MeteredAccount", self.meteredAccount?.templateValue)
-        properties.appendNew("OperatingRegions", self.operatingRegions?.templateListValue)
-        properties.appendNew("Tags", self.tags?.templateListValue)
+        properties.appendNew("OperatingRegions", self.operatingRegions?.templateValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
         properties.appendNew("Tier", self.tier?.templateValue)
         return properties
     }

@@ -88,18 +88,18 @@ public final class CfnIPAMPool: Resource, HasAttributes {
         properties.appendNew("AllocationDefaultNetmaskLength", self.allocationDefaultNetmaskLength?.templateValue)
         properties.appendNew("AllocationMaxNetmaskLength", self.allocationMaxNetmaskLength?.templateValue)
         properties.appendNew("AllocationMinNetmaskLength", self.allocationMinNetmaskLength?.templateValue)
-        properties.appendNew("AllocationResourceTags", self.allocationResourceTags?.templateListValue)
+        properties.appendNew("AllocationResourceTags", self.allocationResourceTags?.templateValue)
         properties.appendNew("AutoImport", self.autoImport?.templateValue)
         properties.appendNew("AwsService", self.awsService?.templateValue)
         properties.appendNew("Description", self.description?.templateValue)
         properties.appendNew("IpamScopeId", self.ipamScopeId.templateValue)
         properties.appendNew("Locale", self.locale?.templateValue)
-        properties.appendNew("ProvisionedCidrs", self.provisionedCidrs?.templateListValue)
+        properties.appendNew("ProvisionedCidrs", self.provisionedCidrs?.templateValue)
         properties.appendNew("PublicIpSource", self.publicIpSource?.templateValue)
         properties.appendNew("PubliclyAdvertisable", self.publiclyAdvertisable?.templateValue)
         properties.appendNew("SourceIpamPoolId", self.sourceIpamPoolId?.templateValue)
         properties.appendNew("SourceResource", self.sourceResource?.templateValue)
-        properties.appendNew("Tags", self.tags?.templateListValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
         return properties
     }
 

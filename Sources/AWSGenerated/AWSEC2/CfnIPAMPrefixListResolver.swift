@@ -40,8 +40,8 @@ public final class CfnIPAMPrefixListResolver: Resource, HasAttributes {
         properties.appendNew("AddressFamily", self.addressFamily.templateValue)
         properties.appendNew("Description", self.description?.templateValue)
         properties.appendNew("IpamId", self.ipamId?.templateValue)
-        properties.appendNew("Rules", self.rules?.templateListValue)
-        properties.appendNew("Tags", self.tags?.templateListValue)
+        properties.appendNew("Rules", self.rules?.templateValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
         return properties
     }
 
@@ -77,7 +77,7 @@ public final class CfnIPAMPrefixListResolver: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields.appendNew("Conditions", self.conditions?.templateListValue)
+            fields.appendNew("Conditions", self.conditions?.templateValue)
             fields.appendNew("IpamScopeId", self.ipamScopeId?.templateValue)
             fields.appendNew("ResourceType", self.resourceType?.templateValue)
             fields.appendNew("RuleType", self.ruleType.templateValue)

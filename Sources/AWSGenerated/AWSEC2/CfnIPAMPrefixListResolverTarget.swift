@@ -42,7 +42,7 @@ public final class CfnIPAMPrefixListResolverTarget: Resource, HasAttributes {
         properties.appendNew("IpamPrefixListResolverId", self.ipamPrefixListResolverId.templateValue)
         properties.appendNew("PrefixListId", self.prefixListId.templateValue)
         properties.appendNew("PrefixListRegion", self.prefixListRegion.templateValue)
-        properties.appendNew("Tags", self.tags?.templateListValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
         properties.appendNew("TrackLatestVersion", self.trackLatestVersion.templateValue)
         return properties
     }

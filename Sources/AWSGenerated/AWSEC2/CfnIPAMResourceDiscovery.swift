@@ -44,9 +44,9 @@ public final class CfnIPAMResourceDiscovery: Resource, HasAttributes {
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
         properties.appendNew("Description", self.description?.templateValue)
-        properties.appendNew("OperatingRegions", self.operatingRegions?.templateListValue)
-        properties.appendNew("OrganizationalUnitExclusions", self.organizationalUnitExclusions?.templateListValue)
-        properties.appendNew("Tags", self.tags?.templateListValue)
+        properties.appendNew("OperatingRegions", self.operatingRegions?.templateValue)
+        properties.appendNew("OrganizationalUnitExclusions", self.organizationalUnitExclusions?.templateValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
         return properties
     }
 

@@ -49,7 +49,7 @@ public final class CfnIPAMResourceDiscoveryAssociation: Resource, HasAttributes 
         var properties = Fields()
         properties.appendNew("IpamId", self.ipamId.templateValue)
         properties.appendNew("IpamResourceDiscoveryId", self.ipamResourceDiscoveryId.templateValue)
-        properties.appendNew("Tags", self.tags?.templateListValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
         return properties
     }
 

@@ -45,7 +45,7 @@ public final class CfnIPAMScope: Resource, HasAttributes {
         properties.appendNew("Description", self.description?.templateValue)
         properties.appendNew("ExternalAuthorityConfiguration", self.externalAuthorityConfiguration?.templateValue)
         properties.appendNew("IpamId", self.ipamId.templateValue)
-        properties.appendNew("Tags", self.tags?.templateListValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
         return properties
     }
 

@@ -66,7 +66,7 @@ public final class CfnInstanceConnectEndpoint: Resource, HasAttributes {
         properties.appendNew("PreserveClientIp", self.preserveClientIp?.templateValue)
         properties.appendNew("SecurityGroupIds", self.securityGroupIds?.templateValue)
         properties.appendNew("SubnetId", self.subnetId.templateValue)
-        properties.appendNew("Tags", self.tags?.templateListValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
         return properties
     }
 

@@ -37,8 +37,8 @@ public final class CfnInstanceEventWindow: Resource, HasAttributes {
         var properties = Fields()
         properties.appendNew("CronExpression", self.cronExpression?.templateValue)
         properties.appendNew("Name", self.name?.templateValue)
-        properties.appendNew("Tags", self.tags?.templateListValue)
-        properties.appendNew("TimeRanges", self.timeRanges?.templateListValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
+        properties.appendNew("TimeRanges", self.timeRanges?.templateValue)
         return properties
     }
 

@@ -20,7 +20,7 @@ public final class CfnInternetGateway: Resource, HasAttributes {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties.appendNew("Tags", self.tags?.templateListValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
         return properties
     }
 

@@ -48,7 +48,7 @@ public final class CfnIpamExternalResourceVerificationToken: Resource, HasAttrib
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
         properties.appendNew("IpamId", self.ipamId.templateValue)
-        properties.appendNew("Tags", self.tags?.templateListValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
         return properties
     }
 

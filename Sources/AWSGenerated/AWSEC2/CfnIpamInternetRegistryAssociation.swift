@@ -51,7 +51,7 @@ public final class CfnIpamInternetRegistryAssociation: Resource, HasAttributes {
         properties.appendNew("IpamId", self.ipamId.templateValue)
         properties.appendNew("OrganizationHandle", self.organizationHandle.templateValue)
         properties.appendNew("Rir", self.rir.templateValue)
-        properties.appendNew("Tags", self.tags?.templateListValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
         return properties
     }
 

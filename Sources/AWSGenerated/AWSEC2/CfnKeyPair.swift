@@ -39,7 +39,7 @@ public final class CfnKeyPair: Resource, HasAttributes {
         properties.appendNew("KeyName", self.keyName.templateValue)
         properties.appendNew("KeyType", self.keyType?.templateValue)
         properties.appendNew("PublicKeyMaterial", self.publicKeyMaterial?.templateValue)
-        properties.appendNew("Tags", self.tags?.templateListValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
         return properties
     }
 

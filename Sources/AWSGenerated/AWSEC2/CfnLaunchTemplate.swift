@@ -37,7 +37,7 @@ public final class CfnLaunchTemplate: Resource, HasAttributes {
         var properties = Fields()
         properties.appendNew("LaunchTemplateData", self.launchTemplateData.templateValue)
         properties.appendNew("LaunchTemplateName", self.launchTemplateName?.templateValue)
-        properties.appendNew("TagSpecifications", self.tagSpecifications?.templateListValue)
+        properties.appendNew("TagSpecifications", self.tagSpecifications?.templateValue)
         properties.appendNew("VersionDescription", self.versionDescription?.templateValue)
         return properties
     }
@@ -140,7 +140,7 @@ public final class CfnLaunchTemplate: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields.appendNew("BlockDeviceMappings", self.blockDeviceMappings?.templateListValue)
+            fields.appendNew("BlockDeviceMappings", self.blockDeviceMappings?.templateValue)
             fields.appendNew("CapacityReservationSpecification", self.capacityReservationSpecification?.templateValue)
             fields.appendNew("CpuOptions", self.cpuOptions?.templateValue)
             fields.appendNew("CreditSpecification", self.creditSpecification?.templateValue)
@@ -157,18 +157,18 @@ public final class CfnLaunchTemplate: Resource, HasAttributes {
             fields.appendNew("InstanceType", self.instanceType?.templateValue)
             fields.appendNew("KernelId", self.kernelId?.templateValue)
             fields.appendNew("KeyName", self.keyName?.templateValue)
-            fields.appendNew("LicenseSpecifications", self.licenseSpecifications?.templateListValue)
+            fields.appendNew("LicenseSpecifications", self.licenseSpecifications?.templateValue)
             fields.appendNew("MaintenanceOptions", self.maintenanceOptions?.templateValue)
             fields.appendNew("MetadataOptions", self.metadataOptions?.templateValue)
             fields.appendNew("Monitoring", self.monitoring?.templateValue)
-            fields.appendNew("NetworkInterfaces", self.networkInterfaces?.templateListValue)
+            fields.appendNew("NetworkInterfaces", self.networkInterfaces?.templateValue)
             fields.appendNew("NetworkPerformanceOptions", self.networkPerformanceOptions?.templateValue)
             fields.appendNew("Placement", self.placement?.templateValue)
             fields.appendNew("PrivateDnsNameOptions", self.privateDnsNameOptions?.templateValue)
             fields.appendNew("RamDiskId", self.ramDiskId?.templateValue)
             fields.appendNew("SecurityGroupIds", self.securityGroupIds?.templateValue)
             fields.appendNew("SecurityGroups", self.securityGroups?.templateValue)
-            fields.appendNew("TagSpecifications", self.tagSpecifications?.templateListValue)
+            fields.appendNew("TagSpecifications", self.tagSpecifications?.templateValue)
             fields.appendNew("UserData", self.userData?.templateValue)
             return .object(fields)
         }
@@ -606,20 +606,20 @@ public final class CfnLaunchTemplate: Resource, HasAttributes {
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields.appendNew("AcceleratorCount", self.acceleratorCount?.templateValue)
-            fields.appendNew("AcceleratorManufacturers", self.acceleratorManufacturers?.templateListValue)
-            fields.appendNew("AcceleratorNames", self.acceleratorNames?.templateListValue)
+            fields.appendNew("AcceleratorManufacturers", self.acceleratorManufacturers?.templateValue)
+            fields.appendNew("AcceleratorNames", self.acceleratorNames?.templateValue)
             fields.appendNew("AcceleratorTotalMemoryMiB", self.acceleratorTotalMemoryMiB?.templateValue)
-            fields.appendNew("AcceleratorTypes", self.acceleratorTypes?.templateListValue)
+            fields.appendNew("AcceleratorTypes", self.acceleratorTypes?.templateValue)
             fields.appendNew("AllowedInstanceTypes", self.allowedInstanceTypes?.templateValue)
             fields.appendNew("BareMetal", self.bareMetal?.templateValue)
             fields.appendNew("BaselineEbsBandwidthMbps", self.baselineEbsBandwidthMbps?.templateValue)
             fields.appendNew("BaselinePerformanceFactors", self.baselinePerformanceFactors?.templateValue)
             fields.appendNew("BurstablePerformance", self.burstablePerformance?.templateValue)
-            fields.appendNew("CpuManufacturers", self.cpuManufacturers?.templateListValue)
+            fields.appendNew("CpuManufacturers", self.cpuManufacturers?.templateValue)
             fields.appendNew("ExcludedInstanceTypes", self.excludedInstanceTypes?.templateValue)
-            fields.appendNew("InstanceGenerations", self.instanceGenerations?.templateListValue)
+            fields.appendNew("InstanceGenerations", self.instanceGenerations?.templateValue)
             fields.appendNew("LocalStorage", self.localStorage?.templateValue)
-            fields.appendNew("LocalStorageTypes", self.localStorageTypes?.templateListValue)
+            fields.appendNew("LocalStorageTypes", self.localStorageTypes?.templateValue)
             fields.appendNew("MaxSpotPriceAsPercentageOfOptimalOnDemandPrice", self.maxSpotPriceAsPercentageOfOptimalOnDemandPrice?.templateValue)
             fields.appendNew("MemoryGiBPerVCpu", self.memoryGiBPerVCpu?.templateValue)
             fields.appendNew("MemoryMiB", self.memoryMiB?.templateValue)
@@ -829,7 +829,7 @@ public final class CfnLaunchTemplate: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields.appendNew("References", self.references?.templateListValue)
+            fields.appendNew("References", self.references?.templateValue)
             return .object(fields)
         }
     }
@@ -1183,16 +1183,16 @@ public final class CfnLaunchTemplate: Resource, HasAttributes {
             fields.appendNew("Groups", self.groups?.templateValue)
             fields.appendNew("InterfaceType", self.interfaceType?.templateValue)
             fields.appendNew("Ipv4PrefixCount", self.ipv4PrefixCount?.templateValue)
-            fields.appendNew("Ipv4Prefixes", self.ipv4Prefixes?.templateListValue)
+            fields.appendNew("Ipv4Prefixes", self.ipv4Prefixes?.templateValue)
             fields.appendNew("Ipv6AddressCount", self.ipv6AddressCount?.templateValue)
-            fields.appendNew("Ipv6Addresses", self.ipv6Addresses?.templateListValue)
+            fields.appendNew("Ipv6Addresses", self.ipv6Addresses?.templateValue)
             fields.appendNew("Ipv6PrefixCount", self.ipv6PrefixCount?.templateValue)
-            fields.appendNew("Ipv6Prefixes", self.ipv6Prefixes?.templateListValue)
+            fields.appendNew("Ipv6Prefixes", self.ipv6Prefixes?.templateValue)
             fields.appendNew("NetworkCardIndex", self.networkCardIndex?.templateValue)
             fields.appendNew("NetworkInterfaceId", self.networkInterfaceId?.templateValue)
             fields.appendNew("PrimaryIpv6", self.primaryIpv6?.templateValue)
             fields.appendNew("PrivateIpAddress", self.privateIpAddress?.templateValue)
-            fields.appendNew("PrivateIpAddresses", self.privateIpAddresses?.templateListValue)
+            fields.appendNew("PrivateIpAddresses", self.privateIpAddresses?.templateValue)
             fields.appendNew("SecondaryPrivateIpAddressCount", self.secondaryPrivateIpAddressCount?.templateValue)
             fields.appendNew("SubnetId", self.subnetId?.templateValue)
             return .object(fields)
@@ -1459,7 +1459,7 @@ public final class CfnLaunchTemplate: Resource, HasAttributes {
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields.appendNew("ResourceType", self.resourceType?.templateValue)
-            fields.appendNew("Tags", self.tags?.templateListValue)
+            fields.appendNew("Tags", self.tags?.templateValue)
             return .object(fields)
         }
 
@@ -1618,7 +1618,7 @@ public final class CfnLaunchTemplate: Resource, HasAttributes {
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields.appendNew("ResourceType", self.resourceType?.templateValue)
-            fields.appendNew("Tags", self.tags?.templateListValue)
+            fields.appendNew("Tags", self.tags?.templateValue)
             return .object(fields)
         }
 

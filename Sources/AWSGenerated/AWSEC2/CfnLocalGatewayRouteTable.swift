@@ -40,7 +40,7 @@ public final class CfnLocalGatewayRouteTable: Resource, HasAttributes {
         var properties = Fields()
         properties.appendNew("LocalGatewayId", self.localGatewayId.templateValue)
         properties.appendNew("Mode", self.mode?.templateValue)
-        properties.appendNew("Tags", self.tags?.templateListValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
         return properties
     }
 

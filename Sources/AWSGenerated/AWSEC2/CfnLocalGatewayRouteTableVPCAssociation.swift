@@ -33,7 +33,7 @@ public final class CfnLocalGatewayRouteTableVPCAssociation: Resource, HasAttribu
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
         properties.appendNew("LocalGatewayRouteTableId", self.localGatewayRouteTableId.templateValue)
-        properties.appendNew("Tags", self.tags?.templateListValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
         properties.appendNew("VpcId", self.vpcId.templateValue)
         return properties
     }

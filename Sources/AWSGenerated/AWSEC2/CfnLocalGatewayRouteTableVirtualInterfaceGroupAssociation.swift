@@ -40,7 +40,7 @@ public final class CfnLocalGatewayRouteTableVirtualInterfaceGroupAssociation: Re
         var properties = Fields()
         properties.appendNew("LocalGatewayRouteTableId", self.localGatewayRouteTableId.templateValue)
         properties.appendNew("LocalGatewayVirtualInterfaceGroupId", self.localGatewayVirtualInterfaceGroupId.templateValue)
-        properties.appendNew("Tags", self.tags?.templateListValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
         return properties
     }
 

@@ -59,7 +59,7 @@ public final class CfnLocalGatewayVirtualInterface: Resource, HasAttributes {
         properties.appendNew("PeerAddress", self.peerAddress.templateValue)
         properties.appendNew("PeerBgpAsn", self.peerBgpAsn?.templateValue)
         properties.appendNew("PeerBgpAsnExtended", self.peerBgpAsnExtended?.templateValue)
-        properties.appendNew("Tags", self.tags?.templateListValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
         properties.appendNew("Vlan", self.vlan.templateValue)
         return properties
     }

@@ -44,7 +44,7 @@ public final class CfnLocalGatewayVirtualInterfaceGroup: Resource, HasAttributes
         properties.appendNew("LocalBgpAsn", self.localBgpAsn?.templateValue)
         properties.appendNew("LocalBgpAsnExtended", self.localBgpAsnExtended?.templateValue)
         properties.appendNew("LocalGatewayId", self.localGatewayId.templateValue)
-        properties.appendNew("Tags", self.tags?.templateListValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
         return properties
     }
 

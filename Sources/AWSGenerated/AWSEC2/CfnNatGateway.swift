@@ -67,7 +67,7 @@ public final class CfnNatGateway: Resource, HasAttributes {
         var properties = Fields()
         properties.appendNew("AllocationId", self.allocationId?.templateValue)
         properties.appendNew("AvailabilityMode", self.availabilityMode?.templateValue)
-        properties.appendNew("AvailabilityZoneAddresses", self.availabilityZoneAddresses?.templateListValue)
+        properties.appendNew("AvailabilityZoneAddresses", self.availabilityZoneAddresses?.templateValue)
         properties.appendNew("ConnectivityType", self.connectivityType?.templateValue)
         properties.appendNew("MaxDrainDurationSeconds", self.maxDrainDurationSeconds?.templateValue)
         properties.appendNew("PrivateIpAddress", self.privateIpAddress?.templateValue)
@@ -75,7 +75,7 @@ public final class CfnNatGateway: Resource, HasAttributes {
         properties.appendNew("SecondaryPrivateIpAddressCount", self.secondaryPrivateIpAddressCount?.templateValue)
         properties.appendNew("SecondaryPrivateIpAddresses", self.secondaryPrivateIpAddresses?.templateValue)
         properties.appendNew("SubnetId", self.subnetId?.templateValue)
-        properties.appendNew("Tags", self.tags?.templateListValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
         properties.appendNew("VpcId", self.vpcId?.templateValue)
         return properties
     }

@@ -32,9 +32,9 @@ public final class CfnNetworkInsightsAccessScope: Resource, HasAttributes {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties.appendNew("ExcludePaths", self.excludePaths?.templateListValue)
-        properties.appendNew("MatchPaths", self.matchPaths?.templateListValue)
-        properties.appendNew("Tags", self.tags?.templateListValue)
+        properties.appendNew("ExcludePaths", self.excludePaths?.templateValue)
+        properties.appendNew("MatchPaths", self.matchPaths?.templateValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
         return properties
     }
 
@@ -53,7 +53,7 @@ public final class CfnNetworkInsightsAccessScope: Resource, HasAttributes {
             var fields = Fields()
             fields.appendNew("Destination", self.destination?.templateValue)
             fields.appendNew("Source", self.source?.templateValue)
-            fields.appendNew("ThroughResources", self.throughResources?.templateListValue)
+            fields.appendNew("ThroughResources", self.throughResources?.templateValue)
             return .object(fields)
         }
     }
@@ -99,7 +99,7 @@ public final class CfnNetworkInsightsAccessScope: Resource, HasAttributes {
             fields.appendNew("DestinationAddresses", self.destinationAddresses?.templateValue)
             fields.appendNew("DestinationPorts", self.destinationPorts?.templateValue)
             fields.appendNew("DestinationPrefixLists", self.destinationPrefixLists?.templateValue)
-            fields.appendNew("Protocols", self.protocols?.templateListValue)
+            fields.appendNew("Protocols", self.protocols?.templateValue)
             fields.appendNew("SourceAddresses", self.sourceAddresses?.templateValue)
             fields.appendNew("SourcePorts", self.sourcePorts?.templateValue)
             fields.appendNew("SourcePrefixLists", self.sourcePrefixLists?.templateValue)

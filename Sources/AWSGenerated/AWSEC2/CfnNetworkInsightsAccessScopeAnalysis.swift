@@ -43,7 +43,7 @@ public final class CfnNetworkInsightsAccessScopeAnalysis: Resource, HasAttribute
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
         properties.appendNew("NetworkInsightsAccessScopeId", self.networkInsightsAccessScopeId.templateValue)
-        properties.appendNew("Tags", self.tags?.templateListValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
         return properties
     }
 

@@ -61,7 +61,7 @@ public final class CfnNetworkInsightsAnalysis: Resource, HasAttributes {
         properties.appendNew("FilterInArns", self.filterInArns?.templateValue)
         properties.appendNew("FilterOutArns", self.filterOutArns?.templateValue)
         properties.appendNew("NetworkInsightsPathId", self.networkInsightsPathId.templateValue)
-        properties.appendNew("Tags", self.tags?.templateListValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
         return properties
     }
 

@@ -55,7 +55,7 @@ public final class CfnNetworkInsightsPath: Resource, HasAttributes {
         properties.appendNew("Protocol", self.protocol.templateValue)
         properties.appendNew("Source", self.source.templateValue)
         properties.appendNew("SourceIp", self.sourceIp?.templateValue)
-        properties.appendNew("Tags", self.tags?.templateListValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
         return properties
     }
 

@@ -91,18 +91,18 @@ public final class CfnNetworkInterface: Resource, HasAttributes {
         properties.appendNew("GroupSet", self.groupSet?.templateValue)
         properties.appendNew("InterfaceType", self.interfaceType?.templateValue)
         properties.appendNew("Ipv4PrefixCount", self.ipv4PrefixCount?.templateValue)
-        properties.appendNew("Ipv4Prefixes", self.ipv4Prefixes?.templateListValue)
+        properties.appendNew("Ipv4Prefixes", self.ipv4Prefixes?.templateValue)
         properties.appendNew("Ipv6AddressCount", self.ipv6AddressCount?.templateValue)
-        properties.appendNew("Ipv6Addresses", self.ipv6Addresses?.templateListValue)
+        properties.appendNew("Ipv6Addresses", self.ipv6Addresses?.templateValue)
         properties.appendNew("Ipv6PrefixCount", self.ipv6PrefixCount?.templateValue)
-        properties.appendNew("Ipv6Prefixes", self.ipv6Prefixes?.templateListValue)
+        properties.appendNew("Ipv6Prefixes", self.ipv6Prefixes?.templateValue)
         properties.appendNew("PrivateIpAddress", self.privateIpAddress?.templateValue)
-        properties.appendNew("PrivateIpAddresses", self.privateIpAddresses?.templateListValue)
+        properties.appendNew("PrivateIpAddresses", self.privateIpAddresses?.templateValue)
         properties.appendNew("PublicIpDnsHostnameTypeSpecification", self.publicIpDnsHostnameTypeSpecification?.templateValue)
         properties.appendNew("SecondaryPrivateIpAddressCount", self.secondaryPrivateIpAddressCount?.templateValue)
         properties.appendNew("SourceDestCheck", self.sourceDestCheck?.templateValue)
         properties.appendNew("SubnetId", self.subnetId.templateValue)
-        properties.appendNew("Tags", self.tags?.templateListValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
         return properties
     }
 

@@ -39,7 +39,7 @@ public final class CfnPlacementGroup: Resource, HasAttributes {
         properties.appendNew("PartitionCount", self.partitionCount?.templateValue)
         properties.appendNew("SpreadLevel", self.spreadLevel?.templateValue)
         properties.appendNew("Strategy", self.strategy?.templateValue)
-        properties.appendNew("Tags", self.tags?.templateListValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
         return properties
     }
 

@@ -42,10 +42,10 @@ public final class CfnPrefixList: Resource, HasAttributes {
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
         properties.appendNew("AddressFamily", self.addressFamily.templateValue)
-        properties.appendNew("Entries", self.entries?.templateListValue)
+        properties.appendNew("Entries", self.entries?.templateValue)
         properties.appendNew("MaxEntries", self.maxEntries?.templateValue)
         properties.appendNew("PrefixListName", self.prefixListName.templateValue)
-        properties.appendNew("Tags", self.tags?.templateListValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
         return properties
     }
 

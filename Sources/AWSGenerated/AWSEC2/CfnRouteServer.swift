@@ -39,7 +39,7 @@ public final class CfnRouteServer: Resource, HasAttributes {
         properties.appendNew("PersistRoutes", self.persistRoutes?.templateValue)
         properties.appendNew("PersistRoutesDuration", self.persistRoutesDuration?.templateValue)
         properties.appendNew("SnsNotificationsEnabled", self.snsNotificationsEnabled?.templateValue)
-        properties.appendNew("Tags", self.tags?.templateListValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
         return properties
     }
 

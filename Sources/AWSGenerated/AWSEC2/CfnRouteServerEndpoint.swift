@@ -40,7 +40,7 @@ public final class CfnRouteServerEndpoint: Resource, HasAttributes {
         var properties = Fields()
         properties.appendNew("RouteServerId", self.routeServerId.templateValue)
         properties.appendNew("SubnetId", self.subnetId.templateValue)
-        properties.appendNew("Tags", self.tags?.templateListValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
         return properties
     }
 

@@ -49,7 +49,7 @@ public final class CfnRouteServerPeer: Resource, HasAttributes {
         properties.appendNew("BgpOptions", self.bgpOptions.templateValue)
         properties.appendNew("PeerAddress", self.peerAddress.templateValue)
         properties.appendNew("RouteServerEndpointId", self.routeServerEndpointId.templateValue)
-        properties.appendNew("Tags", self.tags?.templateListValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
         return properties
     }
 

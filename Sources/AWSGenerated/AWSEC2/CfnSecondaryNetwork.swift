@@ -37,7 +37,7 @@ public final class CfnSecondaryNetwork: Resource, HasAttributes {
         var properties = Fields()
         properties.appendNew("Ipv4CidrBlock", self.ipv4CidrBlock.templateValue)
         properties.appendNew("NetworkType", self.networkType.templateValue)
-        properties.appendNew("Tags", self.tags?.templateListValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
         return properties
     }
 

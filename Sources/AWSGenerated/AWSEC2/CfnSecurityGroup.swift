@@ -46,9 +46,9 @@ public final class CfnSecurityGroup: Resource, HasAttributes {
         var properties = Fields()
         properties.appendNew("GroupDescription", self.groupDescription.templateValue)
         properties.appendNew("GroupName", self.groupName?.templateValue)
-        properties.appendNew("SecurityGroupEgress", self.securityGroupEgress?.templateListValue)
-        properties.appendNew("SecurityGroupIngress", self.securityGroupIngress?.templateListValue)
-        properties.appendNew("Tags", self.tags?.templateListValue)
+        properties.appendNew("SecurityGroupEgress", self.securityGroupEgress?.templateValue)
+        properties.appendNew("SecurityGroupIngress", self.securityGroupIngress?.templateValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
         properties.appendNew("VpcId", self.vpcId?.templateValue)
         return properties
     }

@@ -23,7 +23,7 @@ public final class CfnSpotFleet: Resource, HasAttributes {
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
         properties.appendNew("SpotFleetRequestConfigData", self.spotFleetRequestConfigData.templateValue)
-        properties.appendNew("Tags", self.tags?.templateListValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
         return properties
     }
 
@@ -86,8 +86,8 @@ public final class CfnSpotFleet: Resource, HasAttributes {
             fields.appendNew("IamFleetRole", self.iamFleetRole.templateValue)
             fields.appendNew("InstanceInterruptionBehavior", self.instanceInterruptionBehavior?.templateValue)
             fields.appendNew("InstancePoolsToUseCount", self.instancePoolsToUseCount?.templateValue)
-            fields.appendNew("LaunchSpecifications", self.launchSpecifications?.templateListValue)
-            fields.appendNew("LaunchTemplateConfigs", self.launchTemplateConfigs?.templateListValue)
+            fields.appendNew("LaunchSpecifications", self.launchSpecifications?.templateValue)
+            fields.appendNew("LaunchTemplateConfigs", self.launchTemplateConfigs?.templateValue)
             fields.appendNew("LoadBalancersConfig", self.loadBalancersConfig?.templateValue)
             fields.appendNew("OnDemandAllocationStrategy", self.onDemandAllocationStrategy?.templateValue)
             fields.appendNew("OnDemandMaxTotalPrice", self.onDemandMaxTotalPrice?.templateValue)
@@ -96,7 +96,7 @@ public final class CfnSpotFleet: Resource, HasAttributes {
             fields.appendNew("SpotMaintenanceStrategies", self.spotMaintenanceStrategies?.templateValue)
             fields.appendNew("SpotMaxTotalPrice", self.spotMaxTotalPrice?.templateValue)
             fields.appendNew("SpotPrice", self.spotPrice?.templateValue)
-            fields.appendNew("TagSpecifications", self.tagSpecifications?.templateListValue)
+            fields.appendNew("TagSpecifications", self.tagSpecifications?.templateValue)
             fields.appendNew("TargetCapacity", self.targetCapacity.templateValue)
             fields.appendNew("TargetCapacityUnitType", self.targetCapacityUnitType?.templateValue)
             fields.appendNew("TerminateInstancesWithExpiration", self.terminateInstancesWithExpiration?.templateValue)
@@ -202,7 +202,7 @@ public final class CfnSpotFleet: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields.appendNew("BlockDeviceMappings", self.blockDeviceMappings?.templateListValue)
+            fields.appendNew("BlockDeviceMappings", self.blockDeviceMappings?.templateValue)
             fields.appendNew("EbsOptimized", self.ebsOptimized?.templateValue)
             fields.appendNew("IamInstanceProfile", self.iamInstanceProfile?.templateValue)
             fields.appendNew("ImageId", self.imageId.templateValue)
@@ -211,13 +211,13 @@ public final class CfnSpotFleet: Resource, HasAttributes {
             fields.appendNew("KernelId", self.kernelId?.templateValue)
             fields.appendNew("KeyName", self.keyName?.templateValue)
             fields.appendNew("Monitoring", self.monitoring?.templateValue)
-            fields.appendNew("NetworkInterfaces", self.networkInterfaces?.templateListValue)
+            fields.appendNew("NetworkInterfaces", self.networkInterfaces?.templateValue)
             fields.appendNew("Placement", self.placement?.templateValue)
             fields.appendNew("RamdiskId", self.ramdiskId?.templateValue)
-            fields.appendNew("SecurityGroups", self.securityGroups?.templateListValue)
+            fields.appendNew("SecurityGroups", self.securityGroups?.templateValue)
             fields.appendNew("SpotPrice", self.spotPrice?.templateValue)
             fields.appendNew("SubnetId", self.subnetId?.templateValue)
-            fields.appendNew("TagSpecifications", self.tagSpecifications?.templateListValue)
+            fields.appendNew("TagSpecifications", self.tagSpecifications?.templateValue)
             fields.appendNew("UserData", self.userData?.templateValue)
             fields.appendNew("WeightedCapacity", self.weightedCapacity?.templateValue)
             return .object(fields)
@@ -350,20 +350,20 @@ public final class CfnSpotFleet: Resource, HasAttributes {
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields.appendNew("AcceleratorCount", self.acceleratorCount?.templateValue)
-            fields.appendNew("AcceleratorManufacturers", self.acceleratorManufacturers?.templateListValue)
-            fields.appendNew("AcceleratorNames", self.acceleratorNames?.templateListValue)
+            fields.appendNew("AcceleratorManufacturers", self.acceleratorManufacturers?.templateValue)
+            fields.appendNew("AcceleratorNames", self.acceleratorNames?.templateValue)
             fields.appendNew("AcceleratorTotalMemoryMiB", self.acceleratorTotalMemoryMiB?.templateValue)
-            fields.appendNew("AcceleratorTypes", self.acceleratorTypes?.templateListValue)
+            fields.appendNew("AcceleratorTypes", self.acceleratorTypes?.templateValue)
             fields.appendNew("AllowedInstanceTypes", self.allowedInstanceTypes?.templateValue)
             fields.appendNew("BareMetal", self.bareMetal?.templateValue)
             fields.appendNew("BaselineEbsBandwidthMbps", self.baselineEbsBandwidthMbps?.templateValue)
             fields.appendNew("BaselinePerformanceFactors", self.baselinePerformanceFactors?.templateValue)
             fields.appendNew("BurstablePerformance", self.burstablePerformance?.templateValue)
-            fields.appendNew("CpuManufacturers", self.cpuManufacturers?.templateListValue)
+            fields.appendNew("CpuManufacturers", self.cpuManufacturers?.templateValue)
             fields.appendNew("ExcludedInstanceTypes", self.excludedInstanceTypes?.templateValue)
-            fields.appendNew("InstanceGenerations", self.instanceGenerations?.templateListValue)
+            fields.appendNew("InstanceGenerations", self.instanceGenerations?.templateValue)
             fields.appendNew("LocalStorage", self.localStorage?.templateValue)
-            fields.appendNew("LocalStorageTypes", self.localStorageTypes?.templateListValue)
+            fields.appendNew("LocalStorageTypes", self.localStorageTypes?.templateValue)
             fields.appendNew("MaxSpotPriceAsPercentageOfOptimalOnDemandPrice", self.maxSpotPriceAsPercentageOfOptimalOnDemandPrice?.templateValue)
             fields.appendNew("MemoryGiBPerVCpu", self.memoryGiBPerVCpu?.templateValue)
             fields.appendNew("MemoryMiB", self.memoryMiB?.templateValue)
@@ -561,7 +561,7 @@ public final class CfnSpotFleet: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields.appendNew("References", self.references?.templateListValue)
+            fields.appendNew("References", self.references?.templateValue)
             return .object(fields)
         }
     }
@@ -731,9 +731,9 @@ public final class CfnSpotFleet: Resource, HasAttributes {
             fields.appendNew("DeviceIndex", self.deviceIndex?.templateValue)
             fields.appendNew("Groups", self.groups?.templateValue)
             fields.appendNew("Ipv6AddressCount", self.ipv6AddressCount?.templateValue)
-            fields.appendNew("Ipv6Addresses", self.ipv6Addresses?.templateListValue)
+            fields.appendNew("Ipv6Addresses", self.ipv6Addresses?.templateValue)
             fields.appendNew("NetworkInterfaceId", self.networkInterfaceId?.templateValue)
-            fields.appendNew("PrivateIpAddresses", self.privateIpAddresses?.templateListValue)
+            fields.appendNew("PrivateIpAddresses", self.privateIpAddresses?.templateValue)
             fields.appendNew("SecondaryPrivateIpAddressCount", self.secondaryPrivateIpAddressCount?.templateValue)
             fields.appendNew("SubnetId", self.subnetId?.templateValue)
             return .object(fields)
@@ -830,7 +830,7 @@ public final class CfnSpotFleet: Resource, HasAttributes {
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields.appendNew("ResourceType", self.resourceType?.templateValue)
-            fields.appendNew("Tags", self.tags?.templateListValue)
+            fields.appendNew("Tags", self.tags?.templateValue)
             return .object(fields)
         }
 
@@ -918,7 +918,7 @@ public final class CfnSpotFleet: Resource, HasAttributes {
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields.appendNew("LaunchTemplateSpecification", self.launchTemplateSpecification?.templateValue)
-            fields.appendNew("Overrides", self.overrides?.templateListValue)
+            fields.appendNew("Overrides", self.overrides?.templateValue)
             return .object(fields)
         }
     }
@@ -1004,7 +1004,7 @@ public final class CfnSpotFleet: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields.appendNew("ClassicLoadBalancers", self.classicLoadBalancers.templateListValue)
+            fields.appendNew("ClassicLoadBalancers", self.classicLoadBalancers.templateValue)
             return .object(fields)
         }
     }
@@ -1032,7 +1032,7 @@ public final class CfnSpotFleet: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields.appendNew("TargetGroups", self.targetGroups.templateListValue)
+            fields.appendNew("TargetGroups", self.targetGroups.templateValue)
             return .object(fields)
         }
     }

@@ -109,7 +109,7 @@ public final class CfnSubnet: Resource, HasAttributes {
         properties.appendNew("MapPublicIpOnLaunch", self.mapPublicIpOnLaunch?.templateValue)
         properties.appendNew("OutpostArn", self.outpostArn?.templateValue)
         properties.appendNew("PrivateDnsNameOptionsOnLaunch", self.privateDnsNameOptionsOnLaunch?.templateValue)
-        properties.appendNew("Tags", self.tags?.templateListValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
         properties.appendNew("VpcId", self.vpcId.templateValue)
         return properties
     }

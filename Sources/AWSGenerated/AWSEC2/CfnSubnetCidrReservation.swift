@@ -42,7 +42,7 @@ public final class CfnSubnetCidrReservation: Resource, HasAttributes {
         properties.appendNew("Description", self.description?.templateValue)
         properties.appendNew("ReservationType", self.reservationType.templateValue)
         properties.appendNew("SubnetId", self.subnetId.templateValue)
-        properties.appendNew("Tags", self.tags?.templateListValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
         return properties
     }
 

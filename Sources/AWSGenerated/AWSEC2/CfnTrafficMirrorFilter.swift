@@ -27,8 +27,8 @@ public final class CfnTrafficMirrorFilter: Resource, HasAttributes {
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
         properties.appendNew("Description", self.description?.templateValue)
-        properties.appendNew("NetworkServices", self.networkServices?.templateListValue)
-        properties.appendNew("Tags", self.tags?.templateListValue)
+        properties.appendNew("NetworkServices", self.networkServices?.templateValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
         return properties
     }
 

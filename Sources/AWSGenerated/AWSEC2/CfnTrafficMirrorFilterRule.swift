@@ -58,7 +58,7 @@ public final class CfnTrafficMirrorFilterRule: Resource, HasAttributes {
         properties.appendNew("RuleNumber", self.ruleNumber.templateValue)
         properties.appendNew("SourceCidrBlock", self.sourceCidrBlock.templateValue)
         properties.appendNew("SourcePortRange", self.sourcePortRange?.templateValue)
-        properties.appendNew("Tags", self.tags?.templateListValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
         properties.appendNew("TrafficDirection", self.trafficDirection.templateValue)
         properties.appendNew("TrafficMirrorFilterId", self.trafficMirrorFilterId.templateValue)
         return properties

@@ -49,7 +49,7 @@ public final class CfnTrafficMirrorSession: Resource, HasAttributes {
         properties.appendNew("OwnerId", self.ownerId?.templateValue)
         properties.appendNew("PacketLength", self.packetLength?.templateValue)
         properties.appendNew("SessionNumber", self.sessionNumber.templateValue)
-        properties.appendNew("Tags", self.tags?.templateListValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
         properties.appendNew("TrafficMirrorFilterId", self.trafficMirrorFilterId.templateValue)
         properties.appendNew("TrafficMirrorTargetId", self.trafficMirrorTargetId.templateValue)
         properties.appendNew("VirtualNetworkId", self.virtualNetworkId?.templateValue)

@@ -36,7 +36,7 @@ public final class CfnTrafficMirrorTarget: Resource, HasAttributes {
         properties.appendNew("GatewayLoadBalancerEndpointId", self.gatewayLoadBalancerEndpointId?.templateValue)
         properties.appendNew("NetworkInterfaceId", self.networkInterfaceId?.templateValue)
         properties.appendNew("NetworkLoadBalancerArn", self.networkLoadBalancerArn?.templateValue)
-        properties.appendNew("Tags", self.tags?.templateListValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
         return properties
     }
 

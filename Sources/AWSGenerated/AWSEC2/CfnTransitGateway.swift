@@ -62,7 +62,7 @@ public final class CfnTransitGateway: Resource, HasAttributes {
         properties.appendNew("MulticastSupport", self.multicastSupport?.templateValue)
         properties.appendNew("PropagationDefaultRouteTableId", self.propagationDefaultRouteTableId?.templateValue)
         properties.appendNew("SecurityGroupReferencingSupport", self.securityGroupReferencingSupport?.templateValue)
-        properties.appendNew("Tags", self.tags?.templateListValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
         properties.appendNew("TransitGatewayCidrBlocks", self.transitGatewayCidrBlocks?.templateValue)
         properties.appendNew("VpnEcmpSupport", self.vpnEcmpSupport?.templateValue)
         return properties

@@ -30,7 +30,7 @@ public final class CfnTransitGatewayAttachment: Resource, HasAttributes {
         var properties = Fields()
         properties.appendNew("Options", self.options?.templateValue)
         properties.appendNew("SubnetIds", self.subnetIds.templateValue)
-        properties.appendNew("Tags", self.tags?.templateListValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
         properties.appendNew("TransitGatewayId", self.transitGatewayId.templateValue)
         properties.appendNew("VpcId", self.vpcId.templateValue)
         return properties

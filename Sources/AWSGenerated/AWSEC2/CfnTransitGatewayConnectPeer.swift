@@ -39,7 +39,7 @@ public final class CfnTransitGatewayConnectPeer: Resource, HasAttributes {
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
         properties.appendNew("ConnectPeerConfiguration", self.connectPeerConfiguration.templateValue)
-        properties.appendNew("Tags", self.tags?.templateListValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
         properties.appendNew("TransitGatewayAttachmentId", self.transitGatewayAttachmentId.templateValue)
         return properties
     }
@@ -66,7 +66,7 @@ public final class CfnTransitGatewayConnectPeer: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields.appendNew("BgpConfigurations", self.bgpConfigurations?.templateListValue)
+            fields.appendNew("BgpConfigurations", self.bgpConfigurations?.templateValue)
             fields.appendNew("InsideCidrBlocks", self.insideCidrBlocks.templateValue)
             fields.appendNew("PeerAddress", self.peerAddress.templateValue)
             fields.appendNew("Protocol", self.protocol?.templateValue)

@@ -32,7 +32,7 @@ public final class CfnTransitGatewayMeteringPolicy: Resource, HasAttributes {
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
         properties.appendNew("MiddleboxAttachmentIds", self.middleboxAttachmentIds?.templateValue)
-        properties.appendNew("Tags", self.tags?.templateListValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
         properties.appendNew("TransitGatewayId", self.transitGatewayId.templateValue)
         return properties
     }

@@ -36,7 +36,7 @@ public final class CfnTransitGatewayMulticastDomain: Resource, HasAttributes {
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
         properties.appendNew("Options", self.options?.templateValue)
-        properties.appendNew("Tags", self.tags?.templateListValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
         properties.appendNew("TransitGatewayId", self.transitGatewayId.templateValue)
         return properties
     }

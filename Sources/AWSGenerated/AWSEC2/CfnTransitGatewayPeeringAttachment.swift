@@ -44,7 +44,7 @@ public final class CfnTransitGatewayPeeringAttachment: Resource, HasAttributes {
         properties.appendNew("PeerAccountId", self.peerAccountId.templateValue)
         properties.appendNew("PeerRegion", self.peerRegion.templateValue)
         properties.appendNew("PeerTransitGatewayId", self.peerTransitGatewayId.templateValue)
-        properties.appendNew("Tags", self.tags?.templateListValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
         properties.appendNew("TransitGatewayId", self.transitGatewayId.templateValue)
         return properties
     }

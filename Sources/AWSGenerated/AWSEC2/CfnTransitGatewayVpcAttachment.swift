@@ -36,7 +36,7 @@ public final class CfnTransitGatewayVpcAttachment: Resource, HasAttributes {
         properties.appendNew("Options", self.options?.templateValue)
         properties.appendNew("RemoveSubnetIds", self.removeSubnetIds?.templateValue)
         properties.appendNew("SubnetIds", self.subnetIds.templateValue)
-        properties.appendNew("Tags", self.tags?.templateListValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
         properties.appendNew("TransitGatewayId", self.transitGatewayId.templateValue)
         properties.appendNew("VpcId", self.vpcId.templateValue)
         return properties

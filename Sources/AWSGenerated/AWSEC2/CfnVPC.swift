@@ -135,7 +135,7 @@ public final class CfnVPC: Resource, HasAttributes {
         properties.appendNew("InstanceTenancy", self.instanceTenancy?.templateValue)
         properties.appendNew("Ipv4IpamPoolId", self.ipv4IpamPoolId?.templateValue)
         properties.appendNew("Ipv4NetmaskLength", self.ipv4NetmaskLength?.templateValue)
-        properties.appendNew("Tags", self.tags?.templateListValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
         properties.appendNew("VpcEncryptionControl", self.vpcEncryptionControl?.templateValue)
         return properties
     }

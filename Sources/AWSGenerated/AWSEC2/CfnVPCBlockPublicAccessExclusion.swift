@@ -31,7 +31,7 @@ public final class CfnVPCBlockPublicAccessExclusion: Resource, HasAttributes {
         var properties = Fields()
         properties.appendNew("InternetGatewayExclusionMode", self.internetGatewayExclusionMode.templateValue)
         properties.appendNew("SubnetId", self.subnetId?.templateValue)
-        properties.appendNew("Tags", self.tags?.templateListValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
         properties.appendNew("VpcId", self.vpcId?.templateValue)
         return properties
     }

@@ -137,7 +137,7 @@ public final class CfnVPCEncryptionControl: Resource, HasAttributes {
         properties.appendNew("LambdaExclusionInput", self.lambdaExclusionInput?.templateValue)
         properties.appendNew("Mode", self.mode?.templateValue)
         properties.appendNew("NatGatewayExclusionInput", self.natGatewayExclusionInput?.templateValue)
-        properties.appendNew("Tags", self.tags?.templateListValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
         properties.appendNew("VirtualPrivateGatewayExclusionInput", self.virtualPrivateGatewayExclusionInput?.templateValue)
         properties.appendNew("VpcId", self.vpcId?.templateValue)
         properties.appendNew("VpcLatticeExclusionInput", self.vpcLatticeExclusionInput?.templateValue)

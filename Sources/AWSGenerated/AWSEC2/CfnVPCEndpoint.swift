@@ -61,7 +61,7 @@ public final class CfnVPCEndpoint: Resource, HasAttributes, DecodableResource {
     /// nil when a required property is missing or not of its shape.
     public convenience init?(_ logicalID: String, decoding properties: Fields) {
         guard let r13 = properties.decode("VpcId", as: Value<String>.self) else { return nil }
-        self.init(logicalID, vpcId: r13, dnsOptions: properties.decode("DnsOptions", as: CfnVPCEndpoint.DnsOptionsSpecification.self), ipAddressType: properties.decode("IpAddressType", as: CfnVPCEndpoint.IpAddressType.self), policyDocument: properties.decode("PolicyDocument", as: TemplateValue.self), privateDnsEnabled: properties.decode("PrivateDnsEnabled", as: Value<Bool>.self), resourceConfigurationArn: properties.decode("ResourceConfigurationArn", as: Value<String>.self), routeTableIds: properties.decode("RouteTableIds", as: Value<[String]>.self), securityGroupIds: properties.decode("SecurityGroupIds", as: Value<[String]>.self), serviceName: properties.decode("ServiceName", as: Value<String>.self), serviceNetworkArn: properties.decode("ServiceNetworkArn", as: Value<String>.self), serviceRegion: properties.decode("ServiceRegion", as: Value<String>.self), subnetIds: properties.decode("SubnetIds", as: Value<[String]>.self), tags: properties.decodeList("Tags", of: CfnVPCEndpoint.Tag.self), vpcEndpointType: properties.decode("VpcEndpointType", as: CfnVPCEndpoint.VpcEndpointType.self))
+        self.init(logicalID, vpcId: r13, dnsOptions: properties.decode("DnsOptions", as: CfnVPCEndpoint.DnsOptionsSpecification.self), ipAddressType: properties.decode("IpAddressType", as: CfnVPCEndpoint.IpAddressType.self), policyDocument: properties.decode("PolicyDocument", as: TemplateValue.self), privateDnsEnabled: properties.decode("PrivateDnsEnabled", as: Value<Bool>.self), resourceConfigurationArn: properties.decode("ResourceConfigurationArn", as: Value<String>.self), routeTableIds: properties.decode("RouteTableIds", as: Value<[String]>.self), securityGroupIds: properties.decode("SecurityGroupIds", as: Value<[String]>.self), serviceName: properties.decode("ServiceName", as: Value<String>.self), serviceNetworkArn: properties.decode("ServiceNetworkArn", as: Value<String>.self), serviceRegion: properties.decode("ServiceRegion", as: Value<String>.self), subnetIds: properties.decode("SubnetIds", as: Value<[String]>.self), tags: properties.decode("Tags", as: [CfnVPCEndpoint.Tag].self), vpcEndpointType: properties.decode("VpcEndpointType", as: CfnVPCEndpoint.VpcEndpointType.self))
     }
 
     /// Fn::GetAtt CreationTimestamp.
@@ -86,7 +86,7 @@ public final class CfnVPCEndpoint: Resource, HasAttributes, DecodableResource {
         properties.appendNew("ServiceNetworkArn", self.serviceNetworkArn?.templateValue)
         properties.appendNew("ServiceRegion", self.serviceRegion?.templateValue)
         properties.appendNew("SubnetIds", self.subnetIds?.templateValue)
-        properties.appendNew("Tags", self.tags?.templateListValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
         properties.appendNew("VpcEndpointType", self.vpcEndpointType?.templateValue)
         properties.appendNew("VpcId", self.vpcId.templateValue)
         return properties

@@ -59,9 +59,9 @@ public final class CfnVPCEndpointService: Resource, HasAttributes {
         properties.appendNew("PayerResponsibility", self.payerResponsibility?.templateValue)
         properties.appendNew("PrivateDnsName", self.privateDnsName?.templateValue)
         properties.appendNew("PrivateDnsNameConfiguration", self.privateDnsNameConfiguration?.templateValue)
-        properties.appendNew("SupportedIpAddressTypes", self.supportedIpAddressTypes?.templateListValue)
+        properties.appendNew("SupportedIpAddressTypes", self.supportedIpAddressTypes?.templateValue)
         properties.appendNew("SupportedRegions", self.supportedRegions?.templateValue)
-        properties.appendNew("Tags", self.tags?.templateListValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
         return properties
     }
 

@@ -42,7 +42,7 @@ public final class CfnVPCPeeringConnection: Resource, HasAttributes {
         properties.appendNew("PeerRegion", self.peerRegion?.templateValue)
         properties.appendNew("PeerRoleArn", self.peerRoleArn?.templateValue)
         properties.appendNew("PeerVpcId", self.peerVpcId.templateValue)
-        properties.appendNew("Tags", self.tags?.templateListValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
         properties.appendNew("VpcId", self.vpcId.templateValue)
         return properties
     }

@@ -29,7 +29,7 @@ public final class CfnVPNConcentrator: Resource, HasAttributes {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties.appendNew("Tags", self.tags?.templateListValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
         properties.appendNew("TransitGatewayId", self.transitGatewayId?.templateValue)
         properties.appendNew("Type", self.vpnConcentratorType.templateValue)
         return properties

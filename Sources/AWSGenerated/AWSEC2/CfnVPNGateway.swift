@@ -27,7 +27,7 @@ public final class CfnVPNGateway: Resource, HasAttributes {
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
         properties.appendNew("AmazonSideAsn", self.amazonSideAsn?.templateValue)
-        properties.appendNew("Tags", self.tags?.templateListValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
         properties.appendNew("Type", self.vpnGatewayType.templateValue)
         return properties
     }

@@ -97,7 +97,7 @@ public final class CfnVerifiedAccessEndpoint: Resource, HasAttributes {
         properties.appendNew("RdsOptions", self.rdsOptions?.templateValue)
         properties.appendNew("SecurityGroupIds", self.securityGroupIds?.templateValue)
         properties.appendNew("SseSpecification", self.sseSpecification?.templateValue)
-        properties.appendNew("Tags", self.tags?.templateListValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
         properties.appendNew("VerifiedAccessGroupId", self.verifiedAccessGroupId.templateValue)
         return properties
     }
@@ -131,7 +131,7 @@ public final class CfnVerifiedAccessEndpoint: Resource, HasAttributes {
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields.appendNew("Cidr", self.cidr?.templateValue)
-            fields.appendNew("PortRanges", self.portRanges?.templateListValue)
+            fields.appendNew("PortRanges", self.portRanges?.templateValue)
             fields.appendNew("Protocol", self.protocol?.templateValue)
             fields.appendNew("SubnetIds", self.subnetIds?.templateValue)
             return .object(fields)
@@ -204,7 +204,7 @@ public final class CfnVerifiedAccessEndpoint: Resource, HasAttributes {
             var fields = Fields()
             fields.appendNew("LoadBalancerArn", self.loadBalancerArn?.templateValue)
             fields.appendNew("Port", self.port?.templateValue)
-            fields.appendNew("PortRanges", self.portRanges?.templateListValue)
+            fields.appendNew("PortRanges", self.portRanges?.templateValue)
             fields.appendNew("Protocol", self.protocol?.templateValue)
             fields.appendNew("SubnetIds", self.subnetIds?.templateValue)
             return .object(fields)
@@ -243,7 +243,7 @@ public final class CfnVerifiedAccessEndpoint: Resource, HasAttributes {
             var fields = Fields()
             fields.appendNew("NetworkInterfaceId", self.networkInterfaceId?.templateValue)
             fields.appendNew("Port", self.port?.templateValue)
-            fields.appendNew("PortRanges", self.portRanges?.templateListValue)
+            fields.appendNew("PortRanges", self.portRanges?.templateValue)
             fields.appendNew("Protocol", self.protocol?.templateValue)
             return .object(fields)
         }

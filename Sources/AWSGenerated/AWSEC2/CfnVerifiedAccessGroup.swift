@@ -51,7 +51,7 @@ public final class CfnVerifiedAccessGroup: Resource, HasAttributes {
         properties.appendNew("PolicyDocument", self.policyDocument?.templateValue)
         properties.appendNew("PolicyEnabled", self.policyEnabled?.templateValue)
         properties.appendNew("SseSpecification", self.sseSpecification?.templateValue)
-        properties.appendNew("Tags", self.tags?.templateListValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
         properties.appendNew("VerifiedAccessInstanceId", self.verifiedAccessInstanceId.templateValue)
         return properties
     }

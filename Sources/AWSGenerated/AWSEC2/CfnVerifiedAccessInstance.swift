@@ -51,9 +51,9 @@ public final class CfnVerifiedAccessInstance: Resource, HasAttributes {
         properties.appendNew("Description", self.description?.templateValue)
         properties.appendNew("FipsEnabled", self.fipsEnabled?.templateValue)
         properties.appendNew("LoggingConfigurations", self.loggingConfigurations?.templateValue)
-        properties.appendNew("Tags", self.tags?.templateListValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
         properties.appendNew("VerifiedAccessTrustProviderIds", self.verifiedAccessTrustProviderIds?.templateValue)
-        properties.appendNew("VerifiedAccessTrustProviders", self.verifiedAccessTrustProviders?.templateListValue)
+        properties.appendNew("VerifiedAccessTrustProviders", self.verifiedAccessTrustProviders?.templateValue)
         return properties
     }
 

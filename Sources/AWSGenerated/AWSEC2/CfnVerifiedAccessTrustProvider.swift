@@ -57,7 +57,7 @@ public final class CfnVerifiedAccessTrustProvider: Resource, HasAttributes {
         properties.appendNew("OidcOptions", self.oidcOptions?.templateValue)
         properties.appendNew("PolicyReferenceName", self.policyReferenceName.templateValue)
         properties.appendNew("SseSpecification", self.sseSpecification?.templateValue)
-        properties.appendNew("Tags", self.tags?.templateListValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
         properties.appendNew("TrustProviderType", self.trustProviderType.templateValue)
         properties.appendNew("UserTrustProviderType", self.userTrustProviderType?.templateValue)
         return properties

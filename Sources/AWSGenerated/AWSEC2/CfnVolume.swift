@@ -73,7 +73,7 @@ public final class CfnVolume: Resource, HasAttributes {
         properties.appendNew("Size", self.size?.templateValue)
         properties.appendNew("SnapshotId", self.snapshotId?.templateValue)
         properties.appendNew("SourceVolumeId", self.sourceVolumeId?.templateValue)
-        properties.appendNew("Tags", self.tags?.templateListValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
         properties.appendNew("Throughput", self.throughput?.templateValue)
         properties.appendNew("VolumeInitializationRate", self.volumeInitializationRate?.templateValue)
         properties.appendNew("VolumeType", self.volumeType?.templateValue)

@@ -40,11 +40,11 @@ public final class CfnCluster: Resource, HasAttributes {
         var properties = Fields()
         properties.appendNew("CapacityProviders", self.capacityProviders?.templateValue)
         properties.appendNew("ClusterName", self.clusterName?.templateValue)
-        properties.appendNew("ClusterSettings", self.clusterSettings?.templateListValue)
+        properties.appendNew("ClusterSettings", self.clusterSettings?.templateValue)
         properties.appendNew("Configuration", self.configuration?.templateValue)
-        properties.appendNew("DefaultCapacityProviderStrategy", self.defaultCapacityProviderStrategy?.templateListValue)
+        properties.appendNew("DefaultCapacityProviderStrategy", self.defaultCapacityProviderStrategy?.templateValue)
         properties.appendNew("ServiceConnectDefaults", self.serviceConnectDefaults?.templateValue)
-        properties.appendNew("Tags", self.tags?.templateListValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
         return properties
     }
 

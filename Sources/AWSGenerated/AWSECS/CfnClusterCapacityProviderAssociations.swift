@@ -18,7 +18,7 @@ public final class CfnClusterCapacityProviderAssociations: Resource {
         var properties = Fields()
         properties.appendNew("CapacityProviders", self.capacityProviders?.templateValue)
         properties.appendNew("Cluster", self.cluster.templateValue)
-        properties.appendNew("DefaultCapacityProviderStrategy", self.defaultCapacityProviderStrategy.templateListValue)
+        properties.appendNew("DefaultCapacityProviderStrategy", self.defaultCapacityProviderStrategy.templateValue)
         return properties
     }
 

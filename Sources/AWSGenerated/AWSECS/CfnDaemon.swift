@@ -65,7 +65,7 @@ public final class CfnDaemon: Resource, HasAttributes {
         properties.appendNew("EnableECSManagedTags", self.enableECSManagedTags?.templateValue)
         properties.appendNew("EnableExecuteCommand", self.enableExecuteCommand?.templateValue)
         properties.appendNew("PropagateTags", self.propagateTags?.templateValue)
-        properties.appendNew("Tags", self.tags?.templateListValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
         return properties
     }
 

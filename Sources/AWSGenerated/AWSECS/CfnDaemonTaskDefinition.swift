@@ -46,16 +46,16 @@ public final class CfnDaemonTaskDefinition: Resource, HasAttributes {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties.appendNew("ContainerDefinitions", self.containerDefinitions?.templateListValue)
+        properties.appendNew("ContainerDefinitions", self.containerDefinitions?.templateValue)
         properties.appendNew("Cpu", self.cpu?.templateValue)
         properties.appendNew("ExecutionRoleArn", self.executionRoleArn?.templateValue)
         properties.appendNew("Family", self.family?.templateValue)
         properties.appendNew("IpcMode", self.ipcMode?.templateValue)
         properties.appendNew("Memory", self.memory?.templateValue)
         properties.appendNew("PidMode", self.pidMode?.templateValue)
-        properties.appendNew("Tags", self.tags?.templateListValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
         properties.appendNew("TaskRoleArn", self.taskRoleArn?.templateValue)
-        properties.appendNew("Volumes", self.volumes?.templateListValue)
+        properties.appendNew("Volumes", self.volumes?.templateValue)
         return properties
     }
 
@@ -156,10 +156,10 @@ public final class CfnDaemonTaskDefinition: Resource, HasAttributes {
             var fields = Fields()
             fields.appendNew("Command", self.command?.templateValue)
             fields.appendNew("Cpu", self.cpu?.templateValue)
-            fields.appendNew("DependsOn", self.dependsOn?.templateListValue)
+            fields.appendNew("DependsOn", self.dependsOn?.templateValue)
             fields.appendNew("EntryPoint", self.entryPoint?.templateValue)
-            fields.appendNew("Environment", self.environment?.templateListValue)
-            fields.appendNew("EnvironmentFiles", self.environmentFiles?.templateListValue)
+            fields.appendNew("Environment", self.environment?.templateValue)
+            fields.appendNew("EnvironmentFiles", self.environmentFiles?.templateValue)
             fields.appendNew("Essential", self.essential?.templateValue)
             fields.appendNew("FirelensConfiguration", self.firelensConfiguration?.templateValue)
             fields.appendNew("HealthCheck", self.healthCheck?.templateValue)
@@ -169,18 +169,18 @@ public final class CfnDaemonTaskDefinition: Resource, HasAttributes {
             fields.appendNew("LogConfiguration", self.logConfiguration?.templateValue)
             fields.appendNew("Memory", self.memory?.templateValue)
             fields.appendNew("MemoryReservation", self.memoryReservation?.templateValue)
-            fields.appendNew("MountPoints", self.mountPoints?.templateListValue)
+            fields.appendNew("MountPoints", self.mountPoints?.templateValue)
             fields.appendNew("Name", self.name.templateValue)
             fields.appendNew("Privileged", self.privileged?.templateValue)
             fields.appendNew("PseudoTerminal", self.pseudoTerminal?.templateValue)
             fields.appendNew("ReadonlyRootFilesystem", self.readonlyRootFilesystem?.templateValue)
             fields.appendNew("RepositoryCredentials", self.repositoryCredentials?.templateValue)
             fields.appendNew("RestartPolicy", self.restartPolicy?.templateValue)
-            fields.appendNew("Secrets", self.secrets?.templateListValue)
+            fields.appendNew("Secrets", self.secrets?.templateValue)
             fields.appendNew("StartTimeout", self.startTimeout?.templateValue)
             fields.appendNew("StopTimeout", self.stopTimeout?.templateValue)
-            fields.appendNew("SystemControls", self.systemControls?.templateListValue)
-            fields.appendNew("Ulimits", self.ulimits?.templateListValue)
+            fields.appendNew("SystemControls", self.systemControls?.templateValue)
+            fields.appendNew("Ulimits", self.ulimits?.templateValue)
             fields.appendNew("User", self.user?.templateValue)
             fields.appendNew("WorkingDirectory", self.workingDirectory?.templateValue)
             return .object(fields)
@@ -348,9 +348,9 @@ public final class CfnDaemonTaskDefinition: Resource, HasAttributes {
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields.appendNew("Capabilities", self.capabilities?.templateValue)
-            fields.appendNew("Devices", self.devices?.templateListValue)
+            fields.appendNew("Devices", self.devices?.templateValue)
             fields.appendNew("InitProcessEnabled", self.initProcessEnabled?.templateValue)
-            fields.appendNew("Tmpfs", self.tmpfs?.templateListValue)
+            fields.appendNew("Tmpfs", self.tmpfs?.templateValue)
             return .object(fields)
         }
     }
@@ -394,7 +394,7 @@ public final class CfnDaemonTaskDefinition: Resource, HasAttributes {
             var fields = Fields()
             fields.appendNew("ContainerPath", self.containerPath?.templateValue)
             fields.appendNew("HostPath", self.hostPath?.templateValue)
-            fields.appendNew("Permissions", self.permissions?.templateListValue)
+            fields.appendNew("Permissions", self.permissions?.templateValue)
             return .object(fields)
         }
 
@@ -452,7 +452,7 @@ public final class CfnDaemonTaskDefinition: Resource, HasAttributes {
             var fields = Fields()
             fields.appendNew("LogDriver", self.logDriver.templateValue)
             fields.appendNew("Options", self.options?.templateValue)
-            fields.appendNew("SecretOptions", self.secretOptions?.templateListValue)
+            fields.appendNew("SecretOptions", self.secretOptions?.templateValue)
             return .object(fields)
         }
     }
@@ -531,7 +531,7 @@ public final class CfnDaemonTaskDefinition: Resource, HasAttributes {
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields.appendNew("Enabled", self.enabled?.templateValue)
-            fields.appendNew("IgnoredExitCodes", self.ignoredExitCodes?.templateListValue)
+            fields.appendNew("IgnoredExitCodes", self.ignoredExitCodes?.templateValue)
             fields.appendNew("RestartAttemptPeriod", self.restartAttemptPeriod?.templateValue)
             return .object(fields)
         }

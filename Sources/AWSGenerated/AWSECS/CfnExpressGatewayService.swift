@@ -110,7 +110,7 @@ public final class CfnExpressGatewayService: Resource, HasAttributes {
         properties.appendNew("PrimaryContainer", self.primaryContainer?.templateValue)
         properties.appendNew("ScalingTarget", self.scalingTarget?.templateValue)
         properties.appendNew("ServiceName", self.serviceName?.templateValue)
-        properties.appendNew("Tags", self.tags?.templateListValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
         properties.appendNew("TaskDefinitionArn", self.taskDefinitionArn?.templateValue)
         properties.appendNew("TaskRoleArn", self.taskRoleArn?.templateValue)
         return properties
@@ -157,10 +157,10 @@ public final class CfnExpressGatewayService: Resource, HasAttributes {
             fields.appendNew("AwsLogsConfiguration", self.awsLogsConfiguration?.templateValue)
             fields.appendNew("Command", self.command?.templateValue)
             fields.appendNew("ContainerPort", self.containerPort?.templateValue)
-            fields.appendNew("Environment", self.environment?.templateListValue)
+            fields.appendNew("Environment", self.environment?.templateValue)
             fields.appendNew("Image", self.image.templateValue)
             fields.appendNew("RepositoryCredentials", self.repositoryCredentials?.templateValue)
-            fields.appendNew("Secrets", self.secrets?.templateListValue)
+            fields.appendNew("Secrets", self.secrets?.templateValue)
             return .object(fields)
         }
     }

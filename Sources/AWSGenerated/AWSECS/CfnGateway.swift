@@ -55,7 +55,7 @@ public final class CfnGateway: Resource, HasAttributes {
         properties.appendNew("GatewayName", self.gatewayName.templateValue)
         properties.appendNew("InfrastructureRoleArn", self.infrastructureRoleArn.templateValue)
         properties.appendNew("PropagateTags", self.propagateTags?.templateValue)
-        properties.appendNew("Tags", self.tags?.templateListValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
         return properties
     }
 

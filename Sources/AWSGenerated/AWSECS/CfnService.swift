@@ -104,7 +104,7 @@ public final class CfnService: Resource, HasAttributes {
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
         properties.appendNew("AvailabilityZoneRebalancing", self.availabilityZoneRebalancing?.templateValue)
-        properties.appendNew("CapacityProviderStrategy", self.capacityProviderStrategy?.templateListValue)
+        properties.appendNew("CapacityProviderStrategy", self.capacityProviderStrategy?.templateValue)
         properties.appendNew("Cluster", self.cluster?.templateValue)
         properties.appendNew("DeploymentConfiguration", self.deploymentConfiguration?.templateValue)
         properties.appendNew("DeploymentController", self.deploymentController?.templateValue)
@@ -112,25 +112,25 @@ public final class CfnService: Resource, HasAttributes {
         properties.appendNew("EnableECSManagedTags", self.enableECSManagedTags?.templateValue)
         properties.appendNew("EnableExecuteCommand", self.enableExecuteCommand?.templateValue)
         properties.appendNew("ForceNewDeployment", self.forceNewDeployment?.templateValue)
-        properties.appendNew("GatewayConnectors", self.gatewayConnectors?.templateListValue)
+        properties.appendNew("GatewayConnectors", self.gatewayConnectors?.templateValue)
         properties.appendNew("HealthCheckGracePeriodSeconds", self.healthCheckGracePeriodSeconds?.templateValue)
         properties.appendNew("LaunchType", self.launchType?.templateValue)
-        properties.appendNew("LoadBalancers", self.loadBalancers?.templateListValue)
+        properties.appendNew("LoadBalancers", self.loadBalancers?.templateValue)
         properties.appendNew("Monitoring", self.monitoring?.templateValue)
         properties.appendNew("NetworkConfiguration", self.networkConfiguration?.templateValue)
-        properties.appendNew("PlacementConstraints", self.placementConstraints?.templateListValue)
-        properties.appendNew("PlacementStrategies", self.placementStrategies?.templateListValue)
+        properties.appendNew("PlacementConstraints", self.placementConstraints?.templateValue)
+        properties.appendNew("PlacementStrategies", self.placementStrategies?.templateValue)
         properties.appendNew("PlatformVersion", self.platformVersion?.templateValue)
         properties.appendNew("PropagateTags", self.propagateTags?.templateValue)
         properties.appendNew("Role", self.role?.templateValue)
         properties.appendNew("SchedulingStrategy", self.schedulingStrategy?.templateValue)
         properties.appendNew("ServiceConnectConfiguration", self.serviceConnectConfiguration?.templateValue)
         properties.appendNew("ServiceName", self.serviceName?.templateValue)
-        properties.appendNew("ServiceRegistries", self.serviceRegistries?.templateListValue)
-        properties.appendNew("Tags", self.tags?.templateListValue)
+        properties.appendNew("ServiceRegistries", self.serviceRegistries?.templateValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
         properties.appendNew("TaskDefinition", self.taskDefinition?.templateValue)
-        properties.appendNew("VolumeConfigurations", self.volumeConfigurations?.templateListValue)
-        properties.appendNew("VpcLatticeConfigurations", self.vpcLatticeConfigurations?.templateListValue)
+        properties.appendNew("VolumeConfigurations", self.volumeConfigurations?.templateValue)
+        properties.appendNew("VpcLatticeConfigurations", self.vpcLatticeConfigurations?.templateValue)
         return properties
     }
 
@@ -210,7 +210,7 @@ public final class CfnService: Resource, HasAttributes {
             fields.appendNew("CanaryConfiguration", self.canaryConfiguration?.templateValue)
             fields.appendNew("DeploymentCircuitBreaker", self.deploymentCircuitBreaker?.templateValue)
             fields.appendNew("EarlySuccessCriteria", self.earlySuccessCriteria?.templateValue)
-            fields.appendNew("LifecycleHooks", self.lifecycleHooks?.templateListValue)
+            fields.appendNew("LifecycleHooks", self.lifecycleHooks?.templateValue)
             fields.appendNew("LinearConfiguration", self.linearConfiguration?.templateValue)
             fields.appendNew("MaximumPercent", self.maximumPercent?.templateValue)
             fields.appendNew("MinimumHealthyPercent", self.minimumHealthyPercent?.templateValue)
@@ -393,7 +393,7 @@ public final class CfnService: Resource, HasAttributes {
             var fields = Fields()
             fields.appendNew("HookDetails", self.hookDetails?.templateValue)
             fields.appendNew("HookTargetArn", self.hookTargetArn?.templateValue)
-            fields.appendNew("LifecycleStages", self.lifecycleStages.templateListValue)
+            fields.appendNew("LifecycleStages", self.lifecycleStages.templateValue)
             fields.appendNew("RoleArn", self.roleArn?.templateValue)
             fields.appendNew("TargetType", self.targetType?.templateValue)
             fields.appendNew("TimeoutConfiguration", self.timeoutConfiguration?.templateValue)
@@ -546,7 +546,7 @@ public final class CfnService: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields.appendNew("AccessTypes", self.accessTypes?.templateListValue)
+            fields.appendNew("AccessTypes", self.accessTypes?.templateValue)
             return .object(fields)
         }
 
@@ -702,7 +702,7 @@ public final class CfnService: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields.appendNew("MetricConfigurations", self.metricConfigurations.templateListValue)
+            fields.appendNew("MetricConfigurations", self.metricConfigurations.templateValue)
             return .object(fields)
         }
     }
@@ -721,7 +721,7 @@ public final class CfnService: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields.appendNew("MetricNames", self.metricNames.templateListValue)
+            fields.appendNew("MetricNames", self.metricNames.templateValue)
             fields.appendNew("ResolutionSeconds", self.resolutionSeconds.templateValue)
             return .object(fields)
         }
@@ -888,11 +888,11 @@ public final class CfnService: Resource, HasAttributes {
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields.appendNew("AccessLogConfiguration", self.accessLogConfiguration?.templateValue)
-            fields.appendNew("ContainerConfigurations", self.containerConfigurations?.templateListValue)
+            fields.appendNew("ContainerConfigurations", self.containerConfigurations?.templateValue)
             fields.appendNew("Enabled", self.enabled.templateValue)
             fields.appendNew("LogConfiguration", self.logConfiguration?.templateValue)
             fields.appendNew("Namespace", self.namespace?.templateValue)
-            fields.appendNew("Services", self.services?.templateListValue)
+            fields.appendNew("Services", self.services?.templateValue)
             return .object(fields)
         }
     }
@@ -977,7 +977,7 @@ public final class CfnService: Resource, HasAttributes {
             var fields = Fields()
             fields.appendNew("LogDriver", self.logDriver?.templateValue)
             fields.appendNew("Options", self.options?.templateValue)
-            fields.appendNew("SecretOptions", self.secretOptions?.templateListValue)
+            fields.appendNew("SecretOptions", self.secretOptions?.templateValue)
             return .object(fields)
         }
     }
@@ -1028,7 +1028,7 @@ public final class CfnService: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields.appendNew("ClientAliases", self.clientAliases?.templateListValue)
+            fields.appendNew("ClientAliases", self.clientAliases?.templateValue)
             fields.appendNew("DiscoveryName", self.discoveryName?.templateValue)
             fields.appendNew("IngressPortOverride", self.ingressPortOverride?.templateValue)
             fields.appendNew("PortName", self.portName.templateValue)
@@ -1285,7 +1285,7 @@ public final class CfnService: Resource, HasAttributes {
             fields.appendNew("RoleArn", self.roleArn.templateValue)
             fields.appendNew("SizeInGiB", self.sizeInGiB?.templateValue)
             fields.appendNew("SnapshotId", self.snapshotId?.templateValue)
-            fields.appendNew("TagSpecifications", self.tagSpecifications?.templateListValue)
+            fields.appendNew("TagSpecifications", self.tagSpecifications?.templateValue)
             fields.appendNew("Throughput", self.throughput?.templateValue)
             fields.appendNew("VolumeInitializationRate", self.volumeInitializationRate?.templateValue)
             fields.appendNew("VolumeType", self.volumeType?.templateValue)
@@ -1323,7 +1323,7 @@ public final class CfnService: Resource, HasAttributes {
             var fields = Fields()
             fields.appendNew("PropagateTags", self.propagateTags?.templateValue)
             fields.appendNew("ResourceType", self.resourceType.templateValue)
-            fields.appendNew("Tags", self.tags?.templateListValue)
+            fields.appendNew("Tags", self.tags?.templateValue)
             return .object(fields)
         }
 

@@ -49,17 +49,17 @@ public final class CfnTaskSet: Resource, HasAttributes {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties.appendNew("CapacityProviderStrategy", self.capacityProviderStrategy?.templateListValue)
+        properties.appendNew("CapacityProviderStrategy", self.capacityProviderStrategy?.templateValue)
         properties.appendNew("Cluster", self.cluster.templateValue)
         properties.appendNew("ExternalId", self.externalId?.templateValue)
         properties.appendNew("LaunchType", self.launchType?.templateValue)
-        properties.appendNew("LoadBalancers", self.loadBalancers?.templateListValue)
+        properties.appendNew("LoadBalancers", self.loadBalancers?.templateValue)
         properties.appendNew("NetworkConfiguration", self.networkConfiguration?.templateValue)
         properties.appendNew("PlatformVersion", self.platformVersion?.templateValue)
         properties.appendNew("Scale", self.scale?.templateValue)
         properties.appendNew("Service", self.service.templateValue)
-        properties.appendNew("ServiceRegistries", self.serviceRegistries?.templateListValue)
-        properties.appendNew("Tags", self.tags?.templateListValue)
+        properties.appendNew("ServiceRegistries", self.serviceRegistries?.templateValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
         properties.appendNew("TaskDefinition", self.taskDefinition.templateValue)
         return properties
     }

@@ -47,15 +47,15 @@ public final class CfnListener: Resource, HasAttributes {
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
         properties.appendNew("AlpnPolicy", self.alpnPolicy?.templateValue)
-        properties.appendNew("Certificates", self.certificates?.templateListValue)
-        properties.appendNew("DefaultActions", self.defaultActions.templateListValue)
-        properties.appendNew("ListenerAttributes", self.listenerAttributes?.templateListValue)
+        properties.appendNew("Certificates", self.certificates?.templateValue)
+        properties.appendNew("DefaultActions", self.defaultActions.templateValue)
+        properties.appendNew("ListenerAttributes", self.listenerAttributes?.templateValue)
         properties.appendNew("LoadBalancerArn", self.loadBalancerArn.templateValue)
         properties.appendNew("MutualAuthentication", self.mutualAuthentication?.templateValue)
         properties.appendNew("Port", self.port?.templateValue)
         properties.appendNew("Protocol", self.protocol?.templateValue)
         properties.appendNew("SslPolicy", self.sslPolicy?.templateValue)
-        properties.appendNew("Tags", self.tags?.templateListValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
         return properties
     }
 
@@ -299,7 +299,7 @@ public final class CfnListener: Resource, HasAttributes {
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields.appendNew("TargetGroupStickinessConfig", self.targetGroupStickinessConfig?.templateValue)
-            fields.appendNew("TargetGroups", self.targetGroups?.templateListValue)
+            fields.appendNew("TargetGroups", self.targetGroups?.templateValue)
             return .object(fields)
         }
     }
@@ -357,7 +357,7 @@ public final class CfnListener: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields.appendNew("AdditionalClaims", self.additionalClaims?.templateListValue)
+            fields.appendNew("AdditionalClaims", self.additionalClaims?.templateValue)
             fields.appendNew("Issuer", self.issuer.templateValue)
             fields.appendNew("JwksEndpoint", self.jwksEndpoint.templateValue)
             return .object(fields)

@@ -21,7 +21,7 @@ public final class CfnListenerCertificate: Resource, HasAttributes {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties.appendNew("Certificates", self.certificates.templateListValue)
+        properties.appendNew("Certificates", self.certificates.templateValue)
         properties.appendNew("ListenerArn", self.listenerArn.templateValue)
         return properties
     }

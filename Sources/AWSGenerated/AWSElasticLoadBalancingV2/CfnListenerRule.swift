@@ -36,12 +36,12 @@ public final class CfnListenerRule: Resource, HasAttributes {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties.appendNew("Actions", self.actions.templateListValue)
-        properties.appendNew("Conditions", self.conditions.templateListValue)
+        properties.appendNew("Actions", self.actions.templateValue)
+        properties.appendNew("Conditions", self.conditions.templateValue)
         properties.appendNew("ListenerArn", self.listenerArn?.templateValue)
         properties.appendNew("Priority", self.priority.templateValue)
-        properties.appendNew("Tags", self.tags?.templateListValue)
-        properties.appendNew("Transforms", self.transforms?.templateListValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
+        properties.appendNew("Transforms", self.transforms?.templateValue)
         return properties
     }
 
@@ -269,7 +269,7 @@ public final class CfnListenerRule: Resource, HasAttributes {
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields.appendNew("TargetGroupStickinessConfig", self.targetGroupStickinessConfig?.templateValue)
-            fields.appendNew("TargetGroups", self.targetGroups?.templateListValue)
+            fields.appendNew("TargetGroups", self.targetGroups?.templateValue)
             return .object(fields)
         }
     }
@@ -327,7 +327,7 @@ public final class CfnListenerRule: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields.appendNew("AdditionalClaims", self.additionalClaims?.templateListValue)
+            fields.appendNew("AdditionalClaims", self.additionalClaims?.templateValue)
             fields.appendNew("Issuer", self.issuer.templateValue)
             fields.appendNew("JwksEndpoint", self.jwksEndpoint.templateValue)
             return .object(fields)
@@ -549,7 +549,7 @@ public final class CfnListenerRule: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields.appendNew("Values", self.values?.templateListValue)
+            fields.appendNew("Values", self.values?.templateValue)
             return .object(fields)
         }
     }
@@ -660,7 +660,7 @@ public final class CfnListenerRule: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields.appendNew("Rewrites", self.rewrites.templateListValue)
+            fields.appendNew("Rewrites", self.rewrites.templateValue)
             return .object(fields)
         }
     }

@@ -89,14 +89,14 @@ public final class CfnLoadBalancer: Resource, HasAttributes {
         properties.appendNew("EnforceSecurityGroupInboundRulesOnPrivateLinkTraffic", self.enforceSecurityGroupInboundRulesOnPrivateLinkTraffic?.templateValue)
         properties.appendNew("IpAddressType", self.ipAddressType?.templateValue)
         properties.appendNew("Ipv4IpamPoolId", self.ipv4IpamPoolId?.templateValue)
-        properties.appendNew("LoadBalancerAttributes", self.loadBalancerAttributes?.templateListValue)
+        properties.appendNew("LoadBalancerAttributes", self.loadBalancerAttributes?.templateValue)
         properties.appendNew("MinimumLoadBalancerCapacity", self.minimumLoadBalancerCapacity?.templateValue)
         properties.appendNew("Name", self.name?.templateValue)
         properties.appendNew("Scheme", self.scheme?.templateValue)
         properties.appendNew("SecurityGroups", self.securityGroups?.templateValue)
-        properties.appendNew("SubnetMappings", self.subnetMappings?.templateListValue)
+        properties.appendNew("SubnetMappings", self.subnetMappings?.templateValue)
         properties.appendNew("Subnets", self.subnets?.templateValue)
-        properties.appendNew("Tags", self.tags?.templateListValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
         properties.appendNew("Type", self.loadBalancerType?.templateValue)
         return properties
     }

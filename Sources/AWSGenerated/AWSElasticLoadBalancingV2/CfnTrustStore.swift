@@ -42,7 +42,7 @@ public final class CfnTrustStore: Resource, HasAttributes {
         properties.appendNew("CaCertificatesBundleS3Key", self.caCertificatesBundleS3Key?.templateValue)
         properties.appendNew("CaCertificatesBundleS3ObjectVersion", self.caCertificatesBundleS3ObjectVersion?.templateValue)
         properties.appendNew("Name", self.name?.templateValue)
-        properties.appendNew("Tags", self.tags?.templateListValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
         return properties
     }
 

@@ -26,7 +26,7 @@ public final class CfnTrustStoreRevocation: Resource, HasAttributes {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties.appendNew("RevocationContents", self.revocationContents?.templateListValue)
+        properties.appendNew("RevocationContents", self.revocationContents?.templateValue)
         properties.appendNew("TrustStoreArn", self.trustStoreArn?.templateValue)
         return properties
     }

@@ -157,9 +157,9 @@ public final class CfnConnection: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields.appendNew("BodyParameters", self.bodyParameters?.templateListValue)
-            fields.appendNew("HeaderParameters", self.headerParameters?.templateListValue)
-            fields.appendNew("QueryStringParameters", self.queryStringParameters?.templateListValue)
+            fields.appendNew("BodyParameters", self.bodyParameters?.templateValue)
+            fields.appendNew("HeaderParameters", self.headerParameters?.templateValue)
+            fields.appendNew("QueryStringParameters", self.queryStringParameters?.templateValue)
             return .object(fields)
         }
     }

@@ -42,7 +42,7 @@ public final class CfnEndpoint: Resource, HasAttributes {
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
         properties.appendNew("Description", self.description?.templateValue)
-        properties.appendNew("EventBuses", self.eventBuses.templateListValue)
+        properties.appendNew("EventBuses", self.eventBuses.templateValue)
         properties.appendNew("Name", self.name?.templateValue)
         properties.appendNew("ReplicationConfig", self.replicationConfig?.templateValue)
         properties.appendNew("RoleArn", self.roleArn?.templateValue)

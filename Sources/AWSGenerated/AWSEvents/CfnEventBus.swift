@@ -56,7 +56,7 @@ public final class CfnEventBus: Resource, HasAttributes {
         properties.appendNew("LogConfig", self.logConfig?.templateValue)
         properties.appendNew("Name", self.name.templateValue)
         properties.appendNew("Policy", self.policy?.templateValue)
-        properties.appendNew("Tags", self.tags?.templateListValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
         return properties
     }
 

@@ -54,8 +54,8 @@ public final class CfnRule: Resource, HasAttributes {
         properties.appendNew("RoleArn", self.roleArn?.templateValue)
         properties.appendNew("ScheduleExpression", self.scheduleExpression?.templateValue)
         properties.appendNew("State", self.state?.templateValue)
-        properties.appendNew("Tags", self.tags?.templateListValue)
-        properties.appendNew("Targets", self.targets?.templateListValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
+        properties.appendNew("Targets", self.targets?.templateValue)
         return properties
     }
 
@@ -262,18 +262,18 @@ public final class CfnRule: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields.appendNew("CapacityProviderStrategy", self.capacityProviderStrategy?.templateListValue)
+            fields.appendNew("CapacityProviderStrategy", self.capacityProviderStrategy?.templateValue)
             fields.appendNew("EnableECSManagedTags", self.enableECSManagedTags?.templateValue)
             fields.appendNew("EnableExecuteCommand", self.enableExecuteCommand?.templateValue)
             fields.appendNew("Group", self.group?.templateValue)
             fields.appendNew("LaunchType", self.launchType?.templateValue)
             fields.appendNew("NetworkConfiguration", self.networkConfiguration?.templateValue)
-            fields.appendNew("PlacementConstraints", self.placementConstraints?.templateListValue)
-            fields.appendNew("PlacementStrategies", self.placementStrategies?.templateListValue)
+            fields.appendNew("PlacementConstraints", self.placementConstraints?.templateValue)
+            fields.appendNew("PlacementStrategies", self.placementStrategies?.templateValue)
             fields.appendNew("PlatformVersion", self.platformVersion?.templateValue)
             fields.appendNew("PropagateTags", self.propagateTags?.templateValue)
             fields.appendNew("ReferenceId", self.referenceId?.templateValue)
-            fields.appendNew("TagList", self.tagList?.templateListValue)
+            fields.appendNew("TagList", self.tagList?.templateValue)
             fields.appendNew("TaskCount", self.taskCount?.templateValue)
             fields.appendNew("TaskDefinitionArn", self.taskDefinitionArn.templateValue)
             return .object(fields)
@@ -513,7 +513,7 @@ public final class CfnRule: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields.appendNew("RunCommandTargets", self.runCommandTargets.templateListValue)
+            fields.appendNew("RunCommandTargets", self.runCommandTargets.templateValue)
             return .object(fields)
         }
     }
@@ -544,7 +544,7 @@ public final class CfnRule: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields.appendNew("PipelineParameterList", self.pipelineParameterList?.templateListValue)
+            fields.appendNew("PipelineParameterList", self.pipelineParameterList?.templateValue)
             return .object(fields)
         }
     }

@@ -32,7 +32,7 @@ public final class CfnGroup: Resource, HasAttributes {
         properties.appendNew("GroupName", self.groupName?.templateValue)
         properties.appendNew("ManagedPolicyArns", self.managedPolicyArns?.templateValue)
         properties.appendNew("Path", self.path?.templateValue)
-        properties.appendNew("Policies", self.policies?.templateListValue)
+        properties.appendNew("Policies", self.policies?.templateValue)
         return properties
     }
 

@@ -26,7 +26,7 @@ public final class CfnOIDCProvider: Resource, HasAttributes {
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
         properties.appendNew("ClientIdList", self.clientIdList?.templateValue)
-        properties.appendNew("Tags", self.tags?.templateListValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
         properties.appendNew("ThumbprintList", self.thumbprintList?.templateValue)
         properties.appendNew("Url", self.url?.templateValue)
         return properties

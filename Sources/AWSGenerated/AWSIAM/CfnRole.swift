@@ -44,7 +44,7 @@ public final class CfnRole: Resource, HasAttributes, DecodableResource {
     /// nil when a required property is missing or not of its shape.
     public convenience init?(_ logicalID: String, decoding properties: Fields) {
         guard let r0 = properties.decode("AssumeRolePolicyDocument", as: TemplateValue.self) else { return nil }
-        self.init(logicalID, assumeRolePolicyDocument: r0, description: properties.decode("Description", as: Value<String>.self), managedPolicyArns: properties.decode("ManagedPolicyArns", as: Value<[String]>.self), maxSessionDuration: properties.decode("MaxSessionDuration", as: Value<Int>.self), path: properties.decode("Path", as: Value<String>.self), permissionsBoundary: properties.decode("PermissionsBoundary", as: Value<String>.self), policies: properties.decodeList("Policies", of: CfnRole.Policy.self), roleName: properties.decode("RoleName", as: Value<String>.self), tags: properties.decodeList("Tags", of: CfnRole.Tag.self))
+        self.init(logicalID, assumeRolePolicyDocument: r0, description: properties.decode("Description", as: Value<String>.self), managedPolicyArns: properties.decode("ManagedPolicyArns", as: Value<[String]>.self), maxSessionDuration: properties.decode("MaxSessionDuration", as: Value<Int>.self), path: properties.decode("Path", as: Value<String>.self), permissionsBoundary: properties.decode("PermissionsBoundary", as: Value<String>.self), policies: properties.decode("Policies", as: [CfnRole.Policy].self), roleName: properties.decode("RoleName", as: Value<String>.self), tags: properties.decode("Tags", as: [CfnRole.Tag].self))
     }
 
     /// Fn::GetAtt Arn.
@@ -60,9 +60,9 @@ public final class CfnRole: Resource, HasAttributes, DecodableResource {
         properties.appendNew("MaxSessionDuration", self.maxSessionDuration?.templateValue)
         properties.appendNew("Path", self.path?.templateValue)
         properties.appendNew("PermissionsBoundary", self.permissionsBoundary?.templateValue)
-        properties.appendNew("Policies", self.policies?.templateListValue)
+        properties.appendNew("Policies", self.policies?.templateValue)
         properties.appendNew("RoleName", self.roleName?.templateValue)
-        properties.appendNew("Tags", self.tags?.templateListValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
         return properties
     }
 

@@ -40,10 +40,10 @@ public final class CfnSAMLProvider: Resource, HasAttributes {
         properties.appendNew("AddPrivateKey", self.addPrivateKey?.templateValue)
         properties.appendNew("AssertionEncryptionMode", self.assertionEncryptionMode?.templateValue)
         properties.appendNew("Name", self.name?.templateValue)
-        properties.appendNew("PrivateKeyList", self.privateKeyList?.templateListValue)
+        properties.appendNew("PrivateKeyList", self.privateKeyList?.templateValue)
         properties.appendNew("RemovePrivateKey", self.removePrivateKey?.templateValue)
         properties.appendNew("SamlMetadataDocument", self.samlMetadataDocument?.templateValue)
-        properties.appendNew("Tags", self.tags?.templateListValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
         return properties
     }
 

@@ -34,7 +34,7 @@ public final class CfnServerCertificate: Resource, HasAttributes {
         properties.appendNew("Path", self.path?.templateValue)
         properties.appendNew("PrivateKey", self.privateKey?.templateValue)
         properties.appendNew("ServerCertificateName", self.serverCertificateName?.templateValue)
-        properties.appendNew("Tags", self.tags?.templateListValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
         return properties
     }
 

@@ -46,8 +46,8 @@ public final class CfnUser: Resource, HasAttributes {
         properties.appendNew("ManagedPolicyArns", self.managedPolicyArns?.templateValue)
         properties.appendNew("Path", self.path?.templateValue)
         properties.appendNew("PermissionsBoundary", self.permissionsBoundary?.templateValue)
-        properties.appendNew("Policies", self.policies?.templateListValue)
-        properties.appendNew("Tags", self.tags?.templateListValue)
+        properties.appendNew("Policies", self.policies?.templateValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
         properties.appendNew("UserName", self.userName?.templateValue)
         return properties
     }

@@ -26,7 +26,7 @@ public final class CfnVirtualMFADevice: Resource, HasAttributes {
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
         properties.appendNew("Path", self.path?.templateValue)
-        properties.appendNew("Tags", self.tags?.templateListValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
         properties.appendNew("Users", self.users.templateValue)
         properties.appendNew("VirtualMfaDeviceName", self.virtualMfaDeviceName?.templateValue)
         return properties

@@ -67,7 +67,7 @@ public final class CfnKey: Resource, HasAttributes {
         properties.appendNew("Origin", self.origin?.templateValue)
         properties.appendNew("PendingWindowInDays", self.pendingWindowInDays?.templateValue)
         properties.appendNew("RotationPeriodInDays", self.rotationPeriodInDays?.templateValue)
-        properties.appendNew("Tags", self.tags?.templateListValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
         return properties
     }
 

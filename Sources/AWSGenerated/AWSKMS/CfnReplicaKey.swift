@@ -43,7 +43,7 @@ public final class CfnReplicaKey: Resource, HasAttributes {
         properties.appendNew("KeyPolicy", self.keyPolicy.templateValue)
         properties.appendNew("PendingWindowInDays", self.pendingWindowInDays?.templateValue)
         properties.appendNew("PrimaryKeyArn", self.primaryKeyArn.templateValue)
-        properties.appendNew("Tags", self.tags?.templateListValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
         return properties
     }
 

@@ -56,8 +56,8 @@ public final class CfnChannel: Resource, HasAttributes {
         properties.appendNew("S3DestinationConfiguration", self.s3DestinationConfiguration?.templateValue)
         properties.appendNew("S3TablesDestinationConfiguration", self.s3TablesDestinationConfiguration?.templateValue)
         properties.appendNew("ServiceExecutionRoleARN", self.serviceExecutionRoleARN.templateValue)
-        properties.appendNew("StreamConfigurationList", self.streamConfigurationList.templateListValue)
-        properties.appendNew("Tags", self.tags?.templateListValue)
+        properties.appendNew("StreamConfigurationList", self.streamConfigurationList.templateValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
         return properties
     }
 
@@ -248,7 +248,7 @@ public final class CfnChannel: Resource, HasAttributes {
             var fields = Fields()
             fields.appendNew("DataFreshnessInSeconds", self.dataFreshnessInSeconds?.templateValue)
             fields.appendNew("DeadLetterQueueS3Configuration", self.deadLetterQueueS3Configuration.templateValue)
-            fields.appendNew("S3TablesConfigurationList", self.s3TablesConfigurationList.templateListValue)
+            fields.appendNew("S3TablesConfigurationList", self.s3TablesConfigurationList.templateValue)
             return .object(fields)
         }
     }
@@ -306,7 +306,7 @@ public final class CfnChannel: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields.appendNew("PartitionFields", self.partitionFields.templateListValue)
+            fields.appendNew("PartitionFields", self.partitionFields.templateValue)
             return .object(fields)
         }
     }

@@ -50,7 +50,7 @@ public final class CfnStream: Resource, HasAttributes {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties.appendNew("DesiredShardLevelMetrics", self.desiredShardLevelMetrics?.templateListValue)
+        properties.appendNew("DesiredShardLevelMetrics", self.desiredShardLevelMetrics?.templateValue)
         properties.appendNew("MaxRecordSizeInKiB", self.maxRecordSizeInKiB?.templateValue)
         properties.appendNew("Name", self.name?.templateValue)
         properties.appendNew("RecordDistributionStrategy", self.recordDistributionStrategy?.templateValue)
@@ -58,7 +58,7 @@ public final class CfnStream: Resource, HasAttributes {
         properties.appendNew("ShardCount", self.shardCount?.templateValue)
         properties.appendNew("StreamEncryption", self.streamEncryption?.templateValue)
         properties.appendNew("StreamModeDetails", self.streamModeDetails?.templateValue)
-        properties.appendNew("Tags", self.tags?.templateListValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
         properties.appendNew("WarmThroughputMiBps", self.warmThroughputMiBps?.templateValue)
         return properties
     }

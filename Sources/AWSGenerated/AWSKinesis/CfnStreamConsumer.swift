@@ -36,7 +36,7 @@ public final class CfnStreamConsumer: Resource, HasAttributes {
         var properties = Fields()
         properties.appendNew("ConsumerName", self.consumerName.templateValue)
         properties.appendNew("StreamARN", self.streamARN.templateValue)
-        properties.appendNew("Tags", self.tags?.templateListValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
         return properties
     }
 

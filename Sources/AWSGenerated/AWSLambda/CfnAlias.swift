@@ -71,7 +71,7 @@ public final class CfnAlias: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields.appendNew("AdditionalVersionWeights", self.additionalVersionWeights?.templateListValue)
+            fields.appendNew("AdditionalVersionWeights", self.additionalVersionWeights?.templateValue)
             return .object(fields)
         }
     }

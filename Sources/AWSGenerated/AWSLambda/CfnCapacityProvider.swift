@@ -52,7 +52,7 @@ public final class CfnCapacityProvider: Resource, HasAttributes {
         properties.appendNew("KmsKeyArn", self.kmsKeyArn?.templateValue)
         properties.appendNew("PermissionsConfig", self.permissionsConfig.templateValue)
         properties.appendNew("PropagateTags", self.propagateTags?.templateValue)
-        properties.appendNew("Tags", self.tags?.templateListValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
         properties.appendNew("TelemetryConfig", self.telemetryConfig?.templateValue)
         properties.appendNew("VpcConfig", self.vpcConfig.templateValue)
         return properties
@@ -77,7 +77,7 @@ public final class CfnCapacityProvider: Resource, HasAttributes {
             var fields = Fields()
             fields.appendNew("MaxVCpuCount", self.maxVCpuCount?.templateValue)
             fields.appendNew("ScalingMode", self.scalingMode?.templateValue)
-            fields.appendNew("ScalingPolicies", self.scalingPolicies?.templateListValue)
+            fields.appendNew("ScalingPolicies", self.scalingPolicies?.templateValue)
             return .object(fields)
         }
     }
@@ -140,7 +140,7 @@ public final class CfnCapacityProvider: Resource, HasAttributes {
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields.appendNew("AllowedInstanceTypes", self.allowedInstanceTypes?.templateValue)
-            fields.appendNew("Architectures", self.architectures?.templateListValue)
+            fields.appendNew("Architectures", self.architectures?.templateValue)
             fields.appendNew("ExcludedInstanceTypes", self.excludedInstanceTypes?.templateValue)
             return .object(fields)
         }
@@ -186,7 +186,7 @@ public final class CfnCapacityProvider: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields.appendNew("ExplicitTags", self.explicitTags?.templateListValue)
+            fields.appendNew("ExplicitTags", self.explicitTags?.templateValue)
             fields.appendNew("Mode", self.mode?.templateValue)
             return .object(fields)
         }

@@ -35,7 +35,7 @@ public final class CfnCodeSigningConfig: Resource, HasAttributes {
         properties.appendNew("AllowedPublishers", self.allowedPublishers.templateValue)
         properties.appendNew("CodeSigningPolicies", self.codeSigningPolicies?.templateValue)
         properties.appendNew("Description", self.description?.templateValue)
-        properties.appendNew("Tags", self.tags?.templateListValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
         return properties
     }
 

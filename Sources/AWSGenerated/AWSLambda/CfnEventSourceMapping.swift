@@ -101,7 +101,7 @@ public final class CfnEventSourceMapping: Resource, HasAttributes, DecodableReso
     /// nil when a required property is missing or not of its shape.
     public convenience init?(_ logicalID: String, decoding properties: Fields) {
         guard let r8 = properties.decode("FunctionName", as: Value<String>.self) else { return nil }
-        self.init(logicalID, functionName: r8, amazonManagedKafkaEventSourceConfig: properties.decode("AmazonManagedKafkaEventSourceConfig", as: CfnEventSourceMapping.AmazonManagedKafkaEventSourceConfig.self), batchSize: properties.decode("BatchSize", as: Value<Int>.self), bisectBatchOnFunctionError: properties.decode("BisectBatchOnFunctionError", as: Value<Bool>.self), destinationConfig: properties.decode("DestinationConfig", as: CfnEventSourceMapping.DestinationConfig.self), documentDBEventSourceConfig: properties.decode("DocumentDBEventSourceConfig", as: CfnEventSourceMapping.DocumentDBEventSourceConfig.self), enabled: properties.decode("Enabled", as: Value<Bool>.self), eventSourceArn: properties.decode("EventSourceArn", as: Value<String>.self), filterCriteria: properties.decode("FilterCriteria", as: CfnEventSourceMapping.FilterCriteria.self), functionResponseTypes: properties.decodeList("FunctionResponseTypes", of: CfnEventSourceMapping.FunctionResponseTypes.self), kmsKeyArn: properties.decode("KmsKeyArn", as: Value<String>.self), loggingConfig: properties.decode("LoggingConfig", as: CfnEventSourceMapping.LoggingConfig.self), maximumBatchingWindowInSeconds: properties.decode("MaximumBatchingWindowInSeconds", as: Value<Int>.self), maximumRecordAgeInSeconds: properties.decode("MaximumRecordAgeInSeconds", as: Value<Int>.self), maximumRetryAttempts: properties.decode("MaximumRetryAttempts", as: Value<Int>.self), metricsConfig: properties.decode("MetricsConfig", as: CfnEventSourceMapping.MetricsConfig.self), parallelizationFactor: properties.decode("ParallelizationFactor", as: Value<Int>.self), provisionedPollerConfig: properties.decode("ProvisionedPollerConfig", as: CfnEventSourceMapping.ProvisionedPollerConfig.self), queues: properties.decode("Queues", as: Value<[String]>.self), scalingConfig: properties.decode("ScalingConfig", as: CfnEventSourceMapping.ScalingConfig.self), selfManagedEventSource: properties.decode("SelfManagedEventSource", as: CfnEventSourceMapping.SelfManagedEventSource.self), selfManagedKafkaEventSourceConfig: properties.decode("SelfManagedKafkaEventSourceConfig", as: CfnEventSourceMapping.SelfManagedKafkaEventSourceConfig.self), sourceAccessConfigurations: properties.decodeList("SourceAccessConfigurations", of: CfnEventSourceMapping.SourceAccessConfiguration.self), startingPosition: properties.decode("StartingPosition", as: Value<String>.self), startingPositionTimestamp: properties.decode("StartingPositionTimestamp", as: Value<Double>.self), tags: properties.decodeList("Tags", of: CfnEventSourceMapping.Tag.self), topics: properties.decode("Topics", as: Value<[String]>.self), tumblingWindowInSeconds: properties.decode("TumblingWindowInSeconds", as: Value<Int>.self))
+        self.init(logicalID, functionName: r8, amazonManagedKafkaEventSourceConfig: properties.decode("AmazonManagedKafkaEventSourceConfig", as: CfnEventSourceMapping.AmazonManagedKafkaEventSourceConfig.self), batchSize: properties.decode("BatchSize", as: Value<Int>.self), bisectBatchOnFunctionError: properties.decode("BisectBatchOnFunctionError", as: Value<Bool>.self), destinationConfig: properties.decode("DestinationConfig", as: CfnEventSourceMapping.DestinationConfig.self), documentDBEventSourceConfig: properties.decode("DocumentDBEventSourceConfig", as: CfnEventSourceMapping.DocumentDBEventSourceConfig.self), enabled: properties.decode("Enabled", as: Value<Bool>.self), eventSourceArn: properties.decode("EventSourceArn", as: Value<String>.self), filterCriteria: properties.decode("FilterCriteria", as: CfnEventSourceMapping.FilterCriteria.self), functionResponseTypes: properties.decode("FunctionResponseTypes", as: [CfnEventSourceMapping.FunctionResponseTypes].self), kmsKeyArn: properties.decode("KmsKeyArn", as: Value<String>.self), loggingConfig: properties.decode("LoggingConfig", as: CfnEventSourceMapping.LoggingConfig.self), maximumBatchingWindowInSeconds: properties.decode("MaximumBatchingWindowInSeconds", as: Value<Int>.self), maximumRecordAgeInSeconds: properties.decode("MaximumRecordAgeInSeconds", as: Value<Int>.self), maximumRetryAttempts: properties.decode("MaximumRetryAttempts", as: Value<Int>.self), metricsConfig: properties.decode("MetricsConfig", as: CfnEventSourceMapping.MetricsConfig.self), parallelizationFactor: properties.decode("ParallelizationFactor", as: Value<Int>.self), provisionedPollerConfig: properties.decode("ProvisionedPollerConfig", as: CfnEventSourceMapping.ProvisionedPollerConfig.self), queues: properties.decode("Queues", as: Value<[String]>.self), scalingConfig: properties.decode("ScalingConfig", as: CfnEventSourceMapping.ScalingConfig.self), selfManagedEventSource: properties.decode("SelfManagedEventSource", as: CfnEventSourceMapping.SelfManagedEventSource.self), selfManagedKafkaEventSourceConfig: properties.decode("SelfManagedKafkaEventSourceConfig", as: CfnEventSourceMapping.SelfManagedKafkaEventSourceConfig.self), sourceAccessConfigurations: properties.decode("SourceAccessConfigurations", as: [CfnEventSourceMapping.SourceAccessConfiguration].self), startingPosition: properties.decode("StartingPosition", as: Value<String>.self), startingPositionTimestamp: properties.decode("StartingPositionTimestamp", as: Value<Double>.self), tags: properties.decode("Tags", as: [CfnEventSourceMapping.Tag].self), topics: properties.decode("Topics", as: Value<[String]>.self), tumblingWindowInSeconds: properties.decode("TumblingWindowInSeconds", as: Value<Int>.self))
     }
 
     /// Fn::GetAtt EventSourceMappingArn.
@@ -120,7 +120,7 @@ public final class CfnEventSourceMapping: Resource, HasAttributes, DecodableReso
         properties.appendNew("EventSourceArn", self.eventSourceArn?.templateValue)
         properties.appendNew("FilterCriteria", self.filterCriteria?.templateValue)
         properties.appendNew("FunctionName", self.functionName.templateValue)
-        properties.appendNew("FunctionResponseTypes", self.functionResponseTypes?.templateListValue)
+        properties.appendNew("FunctionResponseTypes", self.functionResponseTypes?.templateValue)
         properties.appendNew("KmsKeyArn", self.kmsKeyArn?.templateValue)
         properties.appendNew("LoggingConfig", self.loggingConfig?.templateValue)
         properties.appendNew("MaximumBatchingWindowInSeconds", self.maximumBatchingWindowInSeconds?.templateValue)
@@ -133,10 +133,10 @@ public final class CfnEventSourceMapping: Resource, HasAttributes, DecodableReso
         properties.appendNew("ScalingConfig", self.scalingConfig?.templateValue)
         properties.appendNew("SelfManagedEventSource", self.selfManagedEventSource?.templateValue)
         properties.appendNew("SelfManagedKafkaEventSourceConfig", self.selfManagedKafkaEventSourceConfig?.templateValue)
-        properties.appendNew("SourceAccessConfigurations", self.sourceAccessConfigurations?.templateListValue)
+        properties.appendNew("SourceAccessConfigurations", self.sourceAccessConfigurations?.templateValue)
         properties.appendNew("StartingPosition", self.startingPosition?.templateValue)
         properties.appendNew("StartingPositionTimestamp", self.startingPositionTimestamp?.templateValue)
-        properties.appendNew("Tags", self.tags?.templateListValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
         properties.appendNew("Topics", self.topics?.templateValue)
         properties.appendNew("TumblingWindowInSeconds", self.tumblingWindowInSeconds?.templateValue)
         return properties
@@ -187,15 +187,15 @@ public final class CfnEventSourceMapping: Resource, HasAttributes, DecodableReso
 
         public init?(decoding value: TemplateValue) {
             guard let fields = Fields(decoding: value) else { return nil }
-            self.init(accessConfigs: fields.decodeList("AccessConfigs", of: CfnEventSourceMapping.SchemaRegistryAccessConfig.self), eventRecordFormat: fields.decode("EventRecordFormat", as: CfnEventSourceMapping.SchemaRegistryConfig.EventRecordFormat.self), schemaRegistryURI: fields.decode("SchemaRegistryURI", as: Value<String>.self), schemaValidationConfigs: fields.decodeList("SchemaValidationConfigs", of: CfnEventSourceMapping.SchemaValidationConfig.self))
+            self.init(accessConfigs: fields.decode("AccessConfigs", as: [CfnEventSourceMapping.SchemaRegistryAccessConfig].self), eventRecordFormat: fields.decode("EventRecordFormat", as: CfnEventSourceMapping.SchemaRegistryConfig.EventRecordFormat.self), schemaRegistryURI: fields.decode("SchemaRegistryURI", as: Value<String>.self), schemaValidationConfigs: fields.decode("SchemaValidationConfigs", as: [CfnEventSourceMapping.SchemaValidationConfig].self))
         }
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields.appendNew("AccessConfigs", self.accessConfigs?.templateListValue)
+            fields.appendNew("AccessConfigs", self.accessConfigs?.templateValue)
             fields.appendNew("EventRecordFormat", self.eventRecordFormat?.templateValue)
             fields.appendNew("SchemaRegistryURI", self.schemaRegistryURI?.templateValue)
-            fields.appendNew("SchemaValidationConfigs", self.schemaValidationConfigs?.templateListValue)
+            fields.appendNew("SchemaValidationConfigs", self.schemaValidationConfigs?.templateValue)
             return .object(fields)
         }
 
@@ -370,12 +370,12 @@ public final class CfnEventSourceMapping: Resource, HasAttributes, DecodableReso
 
         public init?(decoding value: TemplateValue) {
             guard let fields = Fields(decoding: value) else { return nil }
-            self.init(filters: fields.decodeList("Filters", of: CfnEventSourceMapping.Filter.self))
+            self.init(filters: fields.decode("Filters", as: [CfnEventSourceMapping.Filter].self))
         }
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields.appendNew("Filters", self.filters?.templateListValue)
+            fields.appendNew("Filters", self.filters?.templateValue)
             return .object(fields)
         }
     }
@@ -453,12 +453,12 @@ public final class CfnEventSourceMapping: Resource, HasAttributes, DecodableReso
 
         public init?(decoding value: TemplateValue) {
             guard let fields = Fields(decoding: value) else { return nil }
-            self.init(metrics: fields.decodeList("Metrics", of: CfnEventSourceMapping.MetricsConfig.Metrics.self))
+            self.init(metrics: fields.decode("Metrics", as: [CfnEventSourceMapping.MetricsConfig.Metrics].self))
         }
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields.appendNew("Metrics", self.metrics?.templateListValue)
+            fields.appendNew("Metrics", self.metrics?.templateValue)
             return .object(fields)
         }
 

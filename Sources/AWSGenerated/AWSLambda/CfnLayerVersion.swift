@@ -35,8 +35,8 @@ public final class CfnLayerVersion: Resource, HasAttributes {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties.appendNew("CompatibleArchitectures", self.compatibleArchitectures?.templateListValue)
-        properties.appendNew("CompatibleRuntimes", self.compatibleRuntimes?.templateListValue)
+        properties.appendNew("CompatibleArchitectures", self.compatibleArchitectures?.templateValue)
+        properties.appendNew("CompatibleRuntimes", self.compatibleRuntimes?.templateValue)
         properties.appendNew("Content", self.content.templateValue)
         properties.appendNew("Description", self.description?.templateValue)
         properties.appendNew("LayerName", self.layerName?.templateValue)

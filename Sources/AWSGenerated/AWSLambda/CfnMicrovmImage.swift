@@ -69,20 +69,20 @@ public final class CfnMicrovmImage: Resource, HasAttributes {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties.appendNew("AdditionalOsCapabilities", self.additionalOsCapabilities.templateListValue)
+        properties.appendNew("AdditionalOsCapabilities", self.additionalOsCapabilities.templateValue)
         properties.appendNew("BaseImageArn", self.baseImageArn.templateValue)
         properties.appendNew("BaseImageVersion", self.baseImageVersion.templateValue)
         properties.appendNew("BuildRoleArn", self.buildRoleArn.templateValue)
         properties.appendNew("CodeArtifact", self.codeArtifact.templateValue)
-        properties.appendNew("CpuConfigurations", self.cpuConfigurations.templateListValue)
+        properties.appendNew("CpuConfigurations", self.cpuConfigurations.templateValue)
         properties.appendNew("Description", self.description.templateValue)
         properties.appendNew("EgressNetworkConnectors", self.egressNetworkConnectors.templateValue)
-        properties.appendNew("EnvironmentVariables", self.environmentVariables.templateListValue)
+        properties.appendNew("EnvironmentVariables", self.environmentVariables.templateValue)
         properties.appendNew("Hooks", self.hooks.templateValue)
         properties.appendNew("Logging", self.logging.templateValue)
         properties.appendNew("Name", self.name.templateValue)
-        properties.appendNew("Resources", self.resources.templateListValue)
-        properties.appendNew("Tags", self.tags?.templateListValue)
+        properties.appendNew("Resources", self.resources.templateValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
         return properties
     }
 

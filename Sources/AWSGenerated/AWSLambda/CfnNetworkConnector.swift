@@ -38,7 +38,7 @@ public final class CfnNetworkConnector: Resource, HasAttributes {
         properties.appendNew("Configuration", self.configuration.templateValue)
         properties.appendNew("Name", self.name?.templateValue)
         properties.appendNew("OperatorRole", self.operatorRole?.templateValue)
-        properties.appendNew("Tags", self.tags?.templateListValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
         return properties
     }
 
@@ -77,7 +77,7 @@ public final class CfnNetworkConnector: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields.appendNew("AssociatedComputeResourceTypes", self.associatedComputeResourceTypes.templateListValue)
+            fields.appendNew("AssociatedComputeResourceTypes", self.associatedComputeResourceTypes.templateValue)
             fields.appendNew("NetworkProtocol", self.networkProtocol.templateValue)
             fields.appendNew("SecurityGroupIds", self.securityGroupIds.templateValue)
             fields.appendNew("SubnetIds", self.subnetIds.templateValue)

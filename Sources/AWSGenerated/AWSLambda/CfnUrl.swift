@@ -77,7 +77,7 @@ public final class CfnUrl: Resource, HasAttributes {
             var fields = Fields()
             fields.appendNew("AllowCredentials", self.allowCredentials?.templateValue)
             fields.appendNew("AllowHeaders", self.allowHeaders?.templateValue)
-            fields.appendNew("AllowMethods", self.allowMethods?.templateListValue)
+            fields.appendNew("AllowMethods", self.allowMethods?.templateValue)
             fields.appendNew("AllowOrigins", self.allowOrigins?.templateValue)
             fields.appendNew("ExposeHeaders", self.exposeHeaders?.templateValue)
             fields.appendNew("MaxAge", self.maxAge?.templateValue)

@@ -36,7 +36,7 @@ public final class CfnWebFunction: Resource, HasAttributes {
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
         properties.appendNew("FunctionName", self.functionName.templateValue)
-        properties.appendNew("Tags", self.tags?.templateListValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
         return properties
     }
 

@@ -77,7 +77,7 @@ public final class CfnWebFunctionEndpoint: Resource, HasAttributes {
         properties.appendNew("EndpointType", self.endpointType.templateValue)
         properties.appendNew("FunctionName", self.functionName.templateValue)
         properties.appendNew("Regions", self.regions?.templateValue)
-        properties.appendNew("RevisionWeights", self.revisionWeights?.templateListValue)
+        properties.appendNew("RevisionWeights", self.revisionWeights?.templateValue)
         properties.appendNew("ScalingConfig", self.scalingConfig?.templateValue)
         properties.appendNew("ThrottleConfig", self.throttleConfig?.templateValue)
         return properties

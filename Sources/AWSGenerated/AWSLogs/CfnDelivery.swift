@@ -50,7 +50,7 @@ public final class CfnDelivery: Resource, HasAttributes {
         properties.appendNew("RecordFields", self.recordFields?.templateValue)
         properties.appendNew("S3EnableHiveCompatiblePath", self.s3EnableHiveCompatiblePath?.templateValue)
         properties.appendNew("S3SuffixPath", self.s3SuffixPath?.templateValue)
-        properties.appendNew("Tags", self.tags?.templateListValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
         return properties
     }
 

@@ -40,7 +40,7 @@ public final class CfnDeliveryDestination: Resource, HasAttributes {
         properties.appendNew("DestinationResourceArn", self.destinationResourceArn?.templateValue)
         properties.appendNew("Name", self.name.templateValue)
         properties.appendNew("OutputFormat", self.outputFormat?.templateValue)
-        properties.appendNew("Tags", self.tags?.templateListValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
         return properties
     }
 

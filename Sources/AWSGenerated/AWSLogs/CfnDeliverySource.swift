@@ -48,7 +48,7 @@ public final class CfnDeliverySource: Resource, HasAttributes {
         properties.appendNew("LogType", self.logType?.templateValue)
         properties.appendNew("Name", self.name.templateValue)
         properties.appendNew("ResourceArn", self.resourceArn?.templateValue)
-        properties.appendNew("Tags", self.tags?.templateListValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
         return properties
     }
 

@@ -35,7 +35,7 @@ public final class CfnDestination: Resource, HasAttributes {
         properties.appendNew("DestinationName", self.destinationName.templateValue)
         properties.appendNew("DestinationPolicy", self.destinationPolicy?.templateValue)
         properties.appendNew("RoleArn", self.roleArn.templateValue)
-        properties.appendNew("Tags", self.tags?.templateListValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
         properties.appendNew("TargetArn", self.targetArn.templateValue)
         return properties
     }

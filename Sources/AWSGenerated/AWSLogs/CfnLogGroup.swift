@@ -44,7 +44,7 @@ public final class CfnLogGroup: Resource, HasAttributes, DecodableResource {
     /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
     /// nil when a required property is missing or not of its shape.
     public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        self.init(logicalID, bearerTokenAuthenticationEnabled: properties.decode("BearerTokenAuthenticationEnabled", as: Value<Bool>.self), dataProtectionPolicy: properties.decode("DataProtectionPolicy", as: TemplateValue.self), deletionProtectionEnabled: properties.decode("DeletionProtectionEnabled", as: Value<Bool>.self), fieldIndexPolicies: properties.decodeList("FieldIndexPolicies", of: TemplateValue.self), kmsKeyId: properties.decode("KmsKeyId", as: Value<String>.self), logGroupClass: properties.decode("LogGroupClass", as: CfnLogGroup.LogGroupClass.self), logGroupName: properties.decode("LogGroupName", as: Value<String>.self), resourcePolicyDocument: properties.decode("ResourcePolicyDocument", as: TemplateValue.self), retentionInDays: properties.decode("RetentionInDays", as: Value<Int>.self), tags: properties.decodeList("Tags", of: CfnLogGroup.Tag.self))
+        self.init(logicalID, bearerTokenAuthenticationEnabled: properties.decode("BearerTokenAuthenticationEnabled", as: Value<Bool>.self), dataProtectionPolicy: properties.decode("DataProtectionPolicy", as: TemplateValue.self), deletionProtectionEnabled: properties.decode("DeletionProtectionEnabled", as: Value<Bool>.self), fieldIndexPolicies: properties.decode("FieldIndexPolicies", as: [TemplateValue].self), kmsKeyId: properties.decode("KmsKeyId", as: Value<String>.self), logGroupClass: properties.decode("LogGroupClass", as: CfnLogGroup.LogGroupClass.self), logGroupName: properties.decode("LogGroupName", as: Value<String>.self), resourcePolicyDocument: properties.decode("ResourcePolicyDocument", as: TemplateValue.self), retentionInDays: properties.decode("RetentionInDays", as: Value<Int>.self), tags: properties.decode("Tags", as: [CfnLogGroup.Tag].self))
     }
 
     /// Fn::GetAtt Arn.
@@ -55,13 +55,13 @@ public final class CfnLogGroup: Resource, HasAttributes, DecodableResource {
         properties.appendNew("BearerTokenAuthenticationEnabled", self.bearerTokenAuthenticationEnabled?.templateValue)
         properties.appendNew("DataProtectionPolicy", self.dataProtectionPolicy?.templateValue)
         properties.appendNew("DeletionProtectionEnabled", self.deletionProtectionEnabled?.templateValue)
-        properties.appendNew("FieldIndexPolicies", self.fieldIndexPolicies?.templateListValue)
+        properties.appendNew("FieldIndexPolicies", self.fieldIndexPolicies?.templateValue)
         properties.appendNew("KmsKeyId", self.kmsKeyId?.templateValue)
         properties.appendNew("LogGroupClass", self.logGroupClass?.templateValue)
         properties.appendNew("LogGroupName", self.logGroupName?.templateValue)
         properties.appendNew("ResourcePolicyDocument", self.resourcePolicyDocument?.templateValue)
         properties.appendNew("RetentionInDays", self.retentionInDays?.templateValue)
-        properties.appendNew("Tags", self.tags?.templateListValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
         return properties
     }
 

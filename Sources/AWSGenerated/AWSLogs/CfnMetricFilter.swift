@@ -37,7 +37,7 @@ public final class CfnMetricFilter: Resource {
         properties.appendNew("FilterName", self.filterName?.templateValue)
         properties.appendNew("FilterPattern", self.filterPattern.templateValue)
         properties.appendNew("LogGroupName", self.logGroupName.templateValue)
-        properties.appendNew("MetricTransformations", self.metricTransformations.templateListValue)
+        properties.appendNew("MetricTransformations", self.metricTransformations.templateValue)
         return properties
     }
 
@@ -68,7 +68,7 @@ public final class CfnMetricFilter: Resource {
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields.appendNew("DefaultValue", self.defaultValue?.templateValue)
-            fields.appendNew("Dimensions", self.dimensions?.templateListValue)
+            fields.appendNew("Dimensions", self.dimensions?.templateValue)
             fields.appendNew("MetricName", self.metricName.templateValue)
             fields.appendNew("MetricNamespace", self.metricNamespace.templateValue)
             fields.appendNew("MetricValue", self.metricValue.templateValue)

@@ -34,7 +34,7 @@ public final class CfnQueryDefinition: Resource, HasAttributes {
         var properties = Fields()
         properties.appendNew("LogGroupNames", self.logGroupNames?.templateValue)
         properties.appendNew("Name", self.name.templateValue)
-        properties.appendNew("Parameters", self.parameters?.templateListValue)
+        properties.appendNew("Parameters", self.parameters?.templateValue)
         properties.appendNew("QueryLanguage", self.queryLanguage?.templateValue)
         properties.appendNew("QueryString", self.queryString.templateValue)
         return properties

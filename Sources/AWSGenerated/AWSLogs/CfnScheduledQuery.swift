@@ -69,7 +69,7 @@ public final class CfnScheduledQuery: Resource, HasAttributes {
         properties.appendNew("ScheduleStartTime", self.scheduleStartTime?.templateValue)
         properties.appendNew("StartTimeOffset", self.startTimeOffset?.templateValue)
         properties.appendNew("State", self.state?.templateValue)
-        properties.appendNew("Tags", self.tags?.templateListValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
         properties.appendNew("Timezone", self.timezone?.templateValue)
         return properties
     }

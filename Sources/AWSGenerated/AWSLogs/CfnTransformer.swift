@@ -17,7 +17,7 @@ public final class CfnTransformer: Resource {
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
         properties.appendNew("LogGroupIdentifier", self.logGroupIdentifier.templateValue)
-        properties.appendNew("TransformerConfig", self.transformerConfig.templateListValue)
+        properties.appendNew("TransformerConfig", self.transformerConfig.templateValue)
         return properties
     }
 
@@ -110,7 +110,7 @@ public final class CfnTransformer: Resource {
 
             public var templateValue: TemplateValue {
                 var fields = Fields()
-                fields.appendNew("Entries", self.entries.templateListValue)
+                fields.appendNew("Entries", self.entries.templateValue)
                 return .object(fields)
             }
         }
@@ -124,7 +124,7 @@ public final class CfnTransformer: Resource {
 
             public var templateValue: TemplateValue {
                 var fields = Fields()
-                fields.appendNew("Entries", self.entries.templateListValue)
+                fields.appendNew("Entries", self.entries.templateValue)
                 return .object(fields)
             }
         }
@@ -276,7 +276,7 @@ public final class CfnTransformer: Resource {
 
             public var templateValue: TemplateValue {
                 var fields = Fields()
-                fields.appendNew("Entries", self.entries.templateListValue)
+                fields.appendNew("Entries", self.entries.templateValue)
                 return .object(fields)
             }
         }
@@ -339,7 +339,7 @@ public final class CfnTransformer: Resource {
 
             public var templateValue: TemplateValue {
                 var fields = Fields()
-                fields.appendNew("Entries", self.entries.templateListValue)
+                fields.appendNew("Entries", self.entries.templateValue)
                 return .object(fields)
             }
         }
@@ -353,7 +353,7 @@ public final class CfnTransformer: Resource {
 
             public var templateValue: TemplateValue {
                 var fields = Fields()
-                fields.appendNew("Entries", self.entries.templateListValue)
+                fields.appendNew("Entries", self.entries.templateValue)
                 return .object(fields)
             }
         }
@@ -367,7 +367,7 @@ public final class CfnTransformer: Resource {
 
             public var templateValue: TemplateValue {
                 var fields = Fields()
-                fields.appendNew("Entries", self.entries.templateListValue)
+                fields.appendNew("Entries", self.entries.templateValue)
                 return .object(fields)
             }
         }
@@ -395,7 +395,7 @@ public final class CfnTransformer: Resource {
 
             public var templateValue: TemplateValue {
                 var fields = Fields()
-                fields.appendNew("Entries", self.entries.templateListValue)
+                fields.appendNew("Entries", self.entries.templateValue)
                 return .object(fields)
             }
         }

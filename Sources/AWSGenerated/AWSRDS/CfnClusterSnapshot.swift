@@ -79,7 +79,7 @@ public final class CfnClusterSnapshot: Resource, HasAttributes {
         var properties = Fields()
         properties.appendNew("DBClusterIdentifier", self.dbClusterIdentifier.templateValue)
         properties.appendNew("DBClusterSnapshotIdentifier", self.dbClusterSnapshotIdentifier.templateValue)
-        properties.appendNew("Tags", self.tags?.templateListValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
         return properties
     }
 

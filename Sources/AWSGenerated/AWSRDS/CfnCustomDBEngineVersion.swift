@@ -66,7 +66,7 @@ public final class CfnCustomDBEngineVersion: Resource, HasAttributes {
         properties.appendNew("Manifest", self.manifest?.templateValue)
         properties.appendNew("SourceCustomDbEngineVersionIdentifier", self.sourceCustomDbEngineVersionIdentifier?.templateValue)
         properties.appendNew("Status", self.status?.templateValue)
-        properties.appendNew("Tags", self.tags?.templateListValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
         properties.appendNew("UseAwsProvidedLatestImage", self.useAwsProvidedLatestImage?.templateValue)
         return properties
     }

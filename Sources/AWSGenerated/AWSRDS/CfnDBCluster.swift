@@ -228,7 +228,7 @@ public final class CfnDBCluster: Resource, HasAttributes {
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
         properties.appendNew("AllocatedStorage", self.allocatedStorage?.templateValue)
-        properties.appendNew("AssociatedRoles", self.associatedRoles?.templateListValue)
+        properties.appendNew("AssociatedRoles", self.associatedRoles?.templateValue)
         properties.appendNew("AutoMinorVersionUpgrade", self.autoMinorVersionUpgrade?.templateValue)
         properties.appendNew("AvailabilityZones", self.availabilityZones?.templateValue)
         properties.appendNew("BacktrackWindow", self.backtrackWindow?.templateValue)
@@ -285,7 +285,7 @@ public final class CfnDBCluster: Resource, HasAttributes {
         properties.appendNew("SourceRegion", self.sourceRegion?.templateValue)
         properties.appendNew("StorageEncrypted", self.storageEncrypted?.templateValue)
         properties.appendNew("StorageType", self.storageType?.templateValue)
-        properties.appendNew("Tags", self.tags?.templateListValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
         properties.appendNew("UseLatestRestorableTime", self.useLatestRestorableTime?.templateValue)
         properties.appendNew("VpcSecurityGroupIds", self.vpcSecurityGroupIds?.templateValue)
         return properties

@@ -52,7 +52,7 @@ public final class CfnDBClusterEndpoint: Resource, HasAttributes {
         properties.appendNew("DBClusterIdentifier", self.dbClusterIdentifier.templateValue)
         properties.appendNew("ExcludedMembers", self.excludedMembers?.templateValue)
         properties.appendNew("StaticMembers", self.staticMembers?.templateValue)
-        properties.appendNew("Tags", self.tags?.templateListValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
         return properties
     }
 

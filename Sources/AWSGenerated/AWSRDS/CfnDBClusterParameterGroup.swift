@@ -28,7 +28,7 @@ public final class CfnDBClusterParameterGroup: Resource {
         properties.appendNew("Description", self.description.templateValue)
         properties.appendNew("Family", self.family.templateValue)
         properties.appendNew("Parameters", self.parameters.templateValue)
-        properties.appendNew("Tags", self.tags?.templateListValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
         return properties
     }
 

@@ -39,7 +39,7 @@ public final class CfnDBParameterGroup: Resource, HasAttributes {
         properties.appendNew("Description", self.description.templateValue)
         properties.appendNew("Family", self.family.templateValue)
         properties.appendNew("Parameters", self.parameters?.templateValue)
-        properties.appendNew("Tags", self.tags?.templateListValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
         return properties
     }
 

@@ -62,7 +62,7 @@ public final class CfnDBProxy: Resource, HasAttributes {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties.appendNew("Auth", self.auth?.templateListValue)
+        properties.appendNew("Auth", self.auth?.templateValue)
         properties.appendNew("DBProxyName", self.dbProxyName.templateValue)
         properties.appendNew("DebugLogging", self.debugLogging?.templateValue)
         properties.appendNew("DefaultAuthScheme", self.defaultAuthScheme?.templateValue)
@@ -71,7 +71,7 @@ public final class CfnDBProxy: Resource, HasAttributes {
         properties.appendNew("IdleClientTimeout", self.idleClientTimeout?.templateValue)
         properties.appendNew("RequireTLS", self.requireTLS?.templateValue)
         properties.appendNew("RoleArn", self.roleArn.templateValue)
-        properties.appendNew("Tags", self.tags?.templateListValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
         properties.appendNew("TargetConnectionNetworkType", self.targetConnectionNetworkType?.templateValue)
         properties.appendNew("VpcSecurityGroupIds", self.vpcSecurityGroupIds?.templateValue)
         properties.appendNew("VpcSubnetIds", self.vpcSubnetIds.templateValue)

@@ -50,7 +50,7 @@ public final class CfnDBProxyEndpoint: Resource, HasAttributes {
         properties.appendNew("DBProxyEndpointName", self.dbProxyEndpointName.templateValue)
         properties.appendNew("DBProxyName", self.dbProxyName.templateValue)
         properties.appendNew("EndpointNetworkType", self.endpointNetworkType?.templateValue)
-        properties.appendNew("Tags", self.tags?.templateListValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
         properties.appendNew("TargetRole", self.targetRole?.templateValue)
         properties.appendNew("VpcSecurityGroupIds", self.vpcSecurityGroupIds?.templateValue)
         properties.appendNew("VpcSubnetIds", self.vpcSubnetIds.templateValue)

@@ -36,7 +36,7 @@ public final class CfnDBProxyTargetGroup: Resource, HasAttributes {
         properties.appendNew("DBClusterIdentifiers", self.dbClusterIdentifiers?.templateValue)
         properties.appendNew("DBInstanceIdentifiers", self.dbInstanceIdentifiers?.templateValue)
         properties.appendNew("DBProxyName", self.dbProxyName.templateValue)
-        properties.appendNew("Tags", self.tags?.templateListValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
         properties.appendNew("TargetGroupName", self.targetGroupName.templateValue)
         return properties
     }

@@ -25,10 +25,10 @@ public final class CfnDBSecurityGroup: Resource, HasAttributes {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties.appendNew("DBSecurityGroupIngress", self.dbSecurityGroupIngress.templateListValue)
+        properties.appendNew("DBSecurityGroupIngress", self.dbSecurityGroupIngress.templateValue)
         properties.appendNew("EC2VpcId", self.ec2VpcId?.templateValue)
         properties.appendNew("GroupDescription", self.groupDescription.templateValue)
-        properties.appendNew("Tags", self.tags?.templateListValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
         return properties
     }
 

@@ -47,7 +47,7 @@ public final class CfnDBShardGroup: Resource, HasAttributes {
         properties.appendNew("MaxACU", self.maxACU.templateValue)
         properties.appendNew("MinACU", self.minACU?.templateValue)
         properties.appendNew("PubliclyAccessible", self.publiclyAccessible?.templateValue)
-        properties.appendNew("Tags", self.tags?.templateListValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
         return properties
     }
 

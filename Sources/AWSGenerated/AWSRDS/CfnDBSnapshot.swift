@@ -91,7 +91,7 @@ public final class CfnDBSnapshot: Resource, HasAttributes {
         var properties = Fields()
         properties.appendNew("DBInstanceIdentifier", self.dbInstanceIdentifier.templateValue)
         properties.appendNew("DBSnapshotIdentifier", self.dbSnapshotIdentifier.templateValue)
-        properties.appendNew("Tags", self.tags?.templateListValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
         return properties
     }
 

@@ -32,7 +32,7 @@ public final class CfnDBSubnetGroup: Resource, HasAttributes {
         properties.appendNew("DBSubnetGroupDescription", self.dbSubnetGroupDescription.templateValue)
         properties.appendNew("DBSubnetGroupName", self.dbSubnetGroupName?.templateValue)
         properties.appendNew("SubnetIds", self.subnetIds.templateValue)
-        properties.appendNew("Tags", self.tags?.templateListValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
         return properties
     }
 

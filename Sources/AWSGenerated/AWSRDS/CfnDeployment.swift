@@ -73,7 +73,7 @@ public final class CfnDeployment: Resource, HasAttributes {
         var properties = Fields()
         properties.appendNew("BlueGreenDeploymentName", self.blueGreenDeploymentName.templateValue)
         properties.appendNew("Source", self.source.templateValue)
-        properties.appendNew("Tags", self.tags?.templateListValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
         properties.appendNew("TargetAllocatedStorage", self.targetAllocatedStorage?.templateValue)
         properties.appendNew("TargetDBClusterParameterGroupName", self.targetDBClusterParameterGroupName?.templateValue)
         properties.appendNew("TargetDBInstanceClass", self.targetDBInstanceClass?.templateValue)

@@ -37,7 +37,7 @@ public final class CfnEventSubscription: Resource {
         properties.appendNew("SourceIds", self.sourceIds?.templateValue)
         properties.appendNew("SourceType", self.sourceType?.templateValue)
         properties.appendNew("SubscriptionName", self.subscriptionName?.templateValue)
-        properties.appendNew("Tags", self.tags?.templateListValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
         return properties
     }
 

@@ -48,7 +48,7 @@ public final class CfnGlobalCluster: Resource, HasAttributes {
         properties.appendNew("GlobalClusterIdentifier", self.globalClusterIdentifier?.templateValue)
         properties.appendNew("SourceDBClusterIdentifier", self.sourceDBClusterIdentifier?.templateValue)
         properties.appendNew("StorageEncrypted", self.storageEncrypted?.templateValue)
-        properties.appendNew("Tags", self.tags?.templateListValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
         return properties
     }
 

@@ -50,7 +50,7 @@ public final class CfnIntegration: Resource, HasAttributes {
         properties.appendNew("IntegrationName", self.integrationName?.templateValue)
         properties.appendNew("KMSKeyId", self.kmsKeyId?.templateValue)
         properties.appendNew("SourceArn", self.sourceArn.templateValue)
-        properties.appendNew("Tags", self.tags?.templateListValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
         properties.appendNew("TargetArn", self.targetArn.templateValue)
         return properties
     }

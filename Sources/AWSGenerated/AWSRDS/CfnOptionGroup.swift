@@ -30,10 +30,10 @@ public final class CfnOptionGroup: Resource {
         var properties = Fields()
         properties.appendNew("EngineName", self.engineName.templateValue)
         properties.appendNew("MajorEngineVersion", self.majorEngineVersion.templateValue)
-        properties.appendNew("OptionConfigurations", self.optionConfigurations?.templateListValue)
+        properties.appendNew("OptionConfigurations", self.optionConfigurations?.templateValue)
         properties.appendNew("OptionGroupDescription", self.optionGroupDescription.templateValue)
         properties.appendNew("OptionGroupName", self.optionGroupName?.templateValue)
-        properties.appendNew("Tags", self.tags?.templateListValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
         return properties
     }
 
@@ -65,7 +65,7 @@ public final class CfnOptionGroup: Resource {
             var fields = Fields()
             fields.appendNew("DBSecurityGroupMemberships", self.dbSecurityGroupMemberships?.templateValue)
             fields.appendNew("OptionName", self.optionName.templateValue)
-            fields.appendNew("OptionSettings", self.optionSettings?.templateListValue)
+            fields.appendNew("OptionSettings", self.optionSettings?.templateValue)
             fields.appendNew("OptionVersion", self.optionVersion?.templateValue)
             fields.appendNew("Port", self.port?.templateValue)
             fields.appendNew("VpcSecurityGroupMemberships", self.vpcSecurityGroupMemberships?.templateValue)

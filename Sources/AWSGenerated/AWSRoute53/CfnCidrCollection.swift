@@ -26,7 +26,7 @@ public final class CfnCidrCollection: Resource, HasAttributes {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties.appendNew("Locations", self.locations?.templateListValue)
+        properties.appendNew("Locations", self.locations?.templateValue)
         properties.appendNew("Name", self.name.templateValue)
         return properties
     }

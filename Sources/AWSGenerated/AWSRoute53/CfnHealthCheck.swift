@@ -24,7 +24,7 @@ public final class CfnHealthCheck: Resource, HasAttributes {
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
         properties.appendNew("HealthCheckConfig", self.healthCheckConfig.templateValue)
-        properties.appendNew("HealthCheckTags", self.healthCheckTags?.templateListValue)
+        properties.appendNew("HealthCheckTags", self.healthCheckTags?.templateValue)
         return properties
     }
 
@@ -81,7 +81,7 @@ public final class CfnHealthCheck: Resource, HasAttributes {
             fields.appendNew("Inverted", self.inverted?.templateValue)
             fields.appendNew("MeasureLatency", self.measureLatency?.templateValue)
             fields.appendNew("Port", self.port?.templateValue)
-            fields.appendNew("Regions", self.regions?.templateListValue)
+            fields.appendNew("Regions", self.regions?.templateValue)
             fields.appendNew("RequestInterval", self.requestInterval?.templateValue)
             fields.appendNew("ResourcePath", self.resourcePath?.templateValue)
             fields.appendNew("RoutingControlArn", self.routingControlArn?.templateValue)

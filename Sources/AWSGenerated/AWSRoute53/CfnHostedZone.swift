@@ -43,10 +43,10 @@ public final class CfnHostedZone: Resource, HasAttributes {
         properties.appendNew("DelegationSetId", self.delegationSetId?.templateValue)
         properties.appendNew("HostedZoneConfig", self.hostedZoneConfig?.templateValue)
         properties.appendNew("HostedZoneFeatures", self.hostedZoneFeatures?.templateValue)
-        properties.appendNew("HostedZoneTags", self.hostedZoneTags?.templateListValue)
+        properties.appendNew("HostedZoneTags", self.hostedZoneTags?.templateValue)
         properties.appendNew("Name", self.name?.templateValue)
         properties.appendNew("QueryLoggingConfig", self.queryLoggingConfig?.templateValue)
-        properties.appendNew("VPCs", self.vpCs?.templateListValue)
+        properties.appendNew("VPCs", self.vpCs?.templateValue)
         return properties
     }
 

@@ -28,7 +28,7 @@ public final class CfnRecordSetGroup: Resource, HasAttributes {
         properties.appendNew("Comment", self.comment?.templateValue)
         properties.appendNew("HostedZoneId", self.hostedZoneId?.templateValue)
         properties.appendNew("HostedZoneName", self.hostedZoneName?.templateValue)
-        properties.appendNew("RecordSets", self.recordSets?.templateListValue)
+        properties.appendNew("RecordSets", self.recordSets?.templateValue)
         return properties
     }
 

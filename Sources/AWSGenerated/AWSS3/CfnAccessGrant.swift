@@ -49,7 +49,7 @@ public final class CfnAccessGrant: Resource, HasAttributes {
         properties.appendNew("Grantee", self.grantee.templateValue)
         properties.appendNew("Permission", self.permission.templateValue)
         properties.appendNew("S3PrefixType", self.s3PrefixType?.templateValue)
-        properties.appendNew("Tags", self.tags?.templateListValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
         return properties
     }
 

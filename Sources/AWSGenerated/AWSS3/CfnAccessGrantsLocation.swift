@@ -30,7 +30,7 @@ public final class CfnAccessGrantsLocation: Resource, HasAttributes {
         var properties = Fields()
         properties.appendNew("IamRoleArn", self.iamRoleArn.templateValue)
         properties.appendNew("LocationScope", self.locationScope.templateValue)
-        properties.appendNew("Tags", self.tags?.templateListValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
         return properties
     }
 

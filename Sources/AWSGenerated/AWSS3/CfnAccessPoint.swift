@@ -57,7 +57,7 @@ public final class CfnAccessPoint: Resource, HasAttributes {
         properties.appendNew("Name", self.name?.templateValue)
         properties.appendNew("Policy", self.policy?.templateValue)
         properties.appendNew("PublicAccessBlockConfiguration", self.publicAccessBlockConfiguration?.templateValue)
-        properties.appendNew("Tags", self.tags?.templateListValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
         properties.appendNew("VpcConfiguration", self.vpcConfiguration?.templateValue)
         return properties
     }

@@ -101,7 +101,7 @@ public final class CfnBucket: Resource, HasAttributes, DecodableResource {
     /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
     /// nil when a required property is missing or not of its shape.
     public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        self.init(logicalID, abacStatus: properties.decode("AbacStatus", as: CfnBucket.AbacStatus.self), accelerateConfiguration: properties.decode("AccelerateConfiguration", as: CfnBucket.AccelerateConfiguration.self), accessControl: properties.decode("AccessControl", as: CfnBucket.AccessControl.self), analyticsConfigurations: properties.decodeList("AnalyticsConfigurations", of: CfnBucket.AnalyticsConfiguration.self), bucketEncryption: properties.decode("BucketEncryption", as: CfnBucket.BucketEncryption.self), bucketName: properties.decode("BucketName", as: Value<String>.self), bucketNamePrefix: properties.decode("BucketNamePrefix", as: Value<String>.self), bucketNamespace: properties.decode("BucketNamespace", as: CfnBucket.BucketNamespace.self), corsConfiguration: properties.decode("CorsConfiguration", as: CfnBucket.CorsConfiguration.self), intelligentTieringConfigurations: properties.decodeList("IntelligentTieringConfigurations", of: CfnBucket.IntelligentTieringConfiguration.self), inventoryConfigurations: properties.decodeList("InventoryConfigurations", of: CfnBucket.InventoryConfiguration.self), lifecycleConfiguration: properties.decode("LifecycleConfiguration", as: CfnBucket.LifecycleConfiguration.self), loggingConfiguration: properties.decode("LoggingConfiguration", as: CfnBucket.LoggingConfiguration.self), metadataConfiguration: properties.decode("MetadataConfiguration", as: CfnBucket.MetadataConfiguration.self), metadataTableConfiguration: properties.decode("MetadataTableConfiguration", as: CfnBucket.MetadataTableConfiguration.self), metricsConfigurations: properties.decodeList("MetricsConfigurations", of: CfnBucket.MetricsConfiguration.self), notificationConfiguration: properties.decode("NotificationConfiguration", as: CfnBucket.NotificationConfiguration.self), objectLockConfiguration: properties.decode("ObjectLockConfiguration", as: CfnBucket.ObjectLockConfiguration.self), objectLockEnabled: properties.decode("ObjectLockEnabled", as: Value<Bool>.self), ownershipControls: properties.decode("OwnershipControls", as: CfnBucket.OwnershipControls.self), publicAccessBlockConfiguration: properties.decode("PublicAccessBlockConfiguration", as: CfnBucket.PublicAccessBlockConfiguration.self), replicationConfiguration: properties.decode("ReplicationConfiguration", as: CfnBucket.ReplicationConfiguration.self), tags: properties.decodeList("Tags", of: CfnBucket.Tag.self), versioningConfiguration: properties.decode("VersioningConfiguration", as: CfnBucket.VersioningConfiguration.self), websiteConfiguration: properties.decode("WebsiteConfiguration", as: CfnBucket.WebsiteConfiguration.self))
+        self.init(logicalID, abacStatus: properties.decode("AbacStatus", as: CfnBucket.AbacStatus.self), accelerateConfiguration: properties.decode("AccelerateConfiguration", as: CfnBucket.AccelerateConfiguration.self), accessControl: properties.decode("AccessControl", as: CfnBucket.AccessControl.self), analyticsConfigurations: properties.decode("AnalyticsConfigurations", as: [CfnBucket.AnalyticsConfiguration].self), bucketEncryption: properties.decode("BucketEncryption", as: CfnBucket.BucketEncryption.self), bucketName: properties.decode("BucketName", as: Value<String>.self), bucketNamePrefix: properties.decode("BucketNamePrefix", as: Value<String>.self), bucketNamespace: properties.decode("BucketNamespace", as: CfnBucket.BucketNamespace.self), corsConfiguration: properties.decode("CorsConfiguration", as: CfnBucket.CorsConfiguration.self), intelligentTieringConfigurations: properties.decode("IntelligentTieringConfigurations", as: [CfnBucket.IntelligentTieringConfiguration].self), inventoryConfigurations: properties.decode("InventoryConfigurations", as: [CfnBucket.InventoryConfiguration].self), lifecycleConfiguration: properties.decode("LifecycleConfiguration", as: CfnBucket.LifecycleConfiguration.self), loggingConfiguration: properties.decode("LoggingConfiguration", as: CfnBucket.LoggingConfiguration.self), metadataConfiguration: properties.decode("MetadataConfiguration", as: CfnBucket.MetadataConfiguration.self), metadataTableConfiguration: properties.decode("MetadataTableConfiguration", as: CfnBucket.MetadataTableConfiguration.self), metricsConfigurations: properties.decode("MetricsConfigurations", as: [CfnBucket.MetricsConfiguration].self), notificationConfiguration: properties.decode("NotificationConfiguration", as: CfnBucket.NotificationConfiguration.self), objectLockConfiguration: properties.decode("ObjectLockConfiguration", as: CfnBucket.ObjectLockConfiguration.self), objectLockEnabled: properties.decode("ObjectLockEnabled", as: Value<Bool>.self), ownershipControls: properties.decode("OwnershipControls", as: CfnBucket.OwnershipControls.self), publicAccessBlockConfiguration: properties.decode("PublicAccessBlockConfiguration", as: CfnBucket.PublicAccessBlockConfiguration.self), replicationConfiguration: properties.decode("ReplicationConfiguration", as: CfnBucket.ReplicationConfiguration.self), tags: properties.decode("Tags", as: [CfnBucket.Tag].self), versioningConfiguration: properties.decode("VersioningConfiguration", as: CfnBucket.VersioningConfiguration.self), websiteConfiguration: properties.decode("WebsiteConfiguration", as: CfnBucket.WebsiteConfiguration.self))
     }
 
     /// Fn::GetAtt Arn.
@@ -138,26 +138,26 @@ public final class CfnBucket: Resource, HasAttributes, DecodableResource {
         properties.appendNew("AbacStatus", self.abacStatus?.templateValue)
         properties.appendNew("AccelerateConfiguration", self.accelerateConfiguration?.templateValue)
         properties.appendNew("AccessControl", self.accessControl?.templateValue)
-        properties.appendNew("AnalyticsConfigurations", self.analyticsConfigurations?.templateListValue)
+        properties.appendNew("AnalyticsConfigurations", self.analyticsConfigurations?.templateValue)
         properties.appendNew("BucketEncryption", self.bucketEncryption?.templateValue)
         properties.appendNew("BucketName", self.bucketName?.templateValue)
         properties.appendNew("BucketNamePrefix", self.bucketNamePrefix?.templateValue)
         properties.appendNew("BucketNamespace", self.bucketNamespace?.templateValue)
         properties.appendNew("CorsConfiguration", self.corsConfiguration?.templateValue)
-        properties.appendNew("IntelligentTieringConfigurations", self.intelligentTieringConfigurations?.templateListValue)
-        properties.appendNew("InventoryConfigurations", self.inventoryConfigurations?.templateListValue)
+        properties.appendNew("IntelligentTieringConfigurations", self.intelligentTieringConfigurations?.templateValue)
+        properties.appendNew("InventoryConfigurations", self.inventoryConfigurations?.templateValue)
         properties.appendNew("LifecycleConfiguration", self.lifecycleConfiguration?.templateValue)
         properties.appendNew("LoggingConfiguration", self.loggingConfiguration?.templateValue)
         properties.appendNew("MetadataConfiguration", self.metadataConfiguration?.templateValue)
         properties.appendNew("MetadataTableConfiguration", self.metadataTableConfiguration?.templateValue)
-        properties.appendNew("MetricsConfigurations", self.metricsConfigurations?.templateListValue)
+        properties.appendNew("MetricsConfigurations", self.metricsConfigurations?.templateValue)
         properties.appendNew("NotificationConfiguration", self.notificationConfiguration?.templateValue)
         properties.appendNew("ObjectLockConfiguration", self.objectLockConfiguration?.templateValue)
         properties.appendNew("ObjectLockEnabled", self.objectLockEnabled?.templateValue)
         properties.appendNew("OwnershipControls", self.ownershipControls?.templateValue)
         properties.appendNew("PublicAccessBlockConfiguration", self.publicAccessBlockConfiguration?.templateValue)
         properties.appendNew("ReplicationConfiguration", self.replicationConfiguration?.templateValue)
-        properties.appendNew("Tags", self.tags?.templateListValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
         properties.appendNew("VersioningConfiguration", self.versioningConfiguration?.templateValue)
         properties.appendNew("WebsiteConfiguration", self.websiteConfiguration?.templateValue)
         return properties
@@ -242,7 +242,7 @@ public final class CfnBucket: Resource, HasAttributes, DecodableResource {
         public init?(decoding value: TemplateValue) {
             guard let fields = Fields(decoding: value) else { return nil }
             guard let r0 = fields.decode("Id", as: Value<String>.self), let r2 = fields.decode("StorageClassAnalysis", as: CfnBucket.StorageClassAnalysis.self) else { return nil }
-            self.init(id: r0, storageClassAnalysis: r2, prefix: fields.decode("Prefix", as: Value<String>.self), tagFilters: fields.decodeList("TagFilters", of: CfnBucket.TagFilter.self))
+            self.init(id: r0, storageClassAnalysis: r2, prefix: fields.decode("Prefix", as: Value<String>.self), tagFilters: fields.decode("TagFilters", as: [CfnBucket.TagFilter].self))
         }
 
         public var templateValue: TemplateValue {
@@ -250,7 +250,7 @@ public final class CfnBucket: Resource, HasAttributes, DecodableResource {
             fields.appendNew("Id", self.id.templateValue)
             fields.appendNew("Prefix", self.prefix?.templateValue)
             fields.appendNew("StorageClassAnalysis", self.storageClassAnalysis.templateValue)
-            fields.appendNew("TagFilters", self.tagFilters?.templateListValue)
+            fields.appendNew("TagFilters", self.tagFilters?.templateValue)
             return .object(fields)
         }
     }
@@ -384,13 +384,13 @@ public final class CfnBucket: Resource, HasAttributes, DecodableResource {
 
         public init?(decoding value: TemplateValue) {
             guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decodeList("ServerSideEncryptionConfiguration", of: CfnBucket.ServerSideEncryptionRule.self) else { return nil }
+            guard let r0 = fields.decode("ServerSideEncryptionConfiguration", as: [CfnBucket.ServerSideEncryptionRule].self) else { return nil }
             self.init(serverSideEncryptionConfiguration: r0)
         }
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields.appendNew("ServerSideEncryptionConfiguration", self.serverSideEncryptionConfiguration.templateListValue)
+            fields.appendNew("ServerSideEncryptionConfiguration", self.serverSideEncryptionConfiguration.templateValue)
             return .object(fields)
         }
     }
@@ -435,12 +435,12 @@ public final class CfnBucket: Resource, HasAttributes, DecodableResource {
 
         public init?(decoding value: TemplateValue) {
             guard let fields = Fields(decoding: value) else { return nil }
-            self.init(encryptionType: fields.decodeList("EncryptionType", of: CfnBucket.BlockedEncryptionTypeList.self))
+            self.init(encryptionType: fields.decode("EncryptionType", as: [CfnBucket.BlockedEncryptionTypeList].self))
         }
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields.appendNew("EncryptionType", self.encryptionType?.templateListValue)
+            fields.appendNew("EncryptionType", self.encryptionType?.templateValue)
             return .object(fields)
         }
     }
@@ -513,13 +513,13 @@ public final class CfnBucket: Resource, HasAttributes, DecodableResource {
 
         public init?(decoding value: TemplateValue) {
             guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decodeList("CorsRules", of: CfnBucket.CorsRule.self) else { return nil }
+            guard let r0 = fields.decode("CorsRules", as: [CfnBucket.CorsRule].self) else { return nil }
             self.init(corsRules: r0)
         }
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields.appendNew("CorsRules", self.corsRules.templateListValue)
+            fields.appendNew("CorsRules", self.corsRules.templateValue)
             return .object(fields)
         }
     }
@@ -550,14 +550,14 @@ public final class CfnBucket: Resource, HasAttributes, DecodableResource {
 
         public init?(decoding value: TemplateValue) {
             guard let fields = Fields(decoding: value) else { return nil }
-            guard let r1 = fields.decodeList("AllowedMethods", of: CfnBucket.CorsRule.AllowedMethods.self), let r2 = fields.decode("AllowedOrigins", as: Value<[String]>.self) else { return nil }
+            guard let r1 = fields.decode("AllowedMethods", as: [CfnBucket.CorsRule.AllowedMethods].self), let r2 = fields.decode("AllowedOrigins", as: Value<[String]>.self) else { return nil }
             self.init(allowedMethods: r1, allowedOrigins: r2, allowedHeaders: fields.decode("AllowedHeaders", as: Value<[String]>.self), exposedHeaders: fields.decode("ExposedHeaders", as: Value<[String]>.self), id: fields.decode("Id", as: Value<String>.self), maxAge: fields.decode("MaxAge", as: Value<Int>.self))
         }
 
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields.appendNew("AllowedHeaders", self.allowedHeaders?.templateValue)
-            fields.appendNew("AllowedMethods", self.allowedMethods.templateListValue)
+            fields.appendNew("AllowedMethods", self.allowedMethods.templateValue)
             fields.appendNew("AllowedOrigins", self.allowedOrigins.templateValue)
             fields.appendNew("ExposedHeaders", self.exposedHeaders?.templateValue)
             fields.appendNew("Id", self.id?.templateValue)
@@ -602,8 +602,8 @@ public final class CfnBucket: Resource, HasAttributes, DecodableResource {
 
         public init?(decoding value: TemplateValue) {
             guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("Id", as: Value<String>.self), let r2 = fields.decode("Status", as: CfnBucket.IntelligentTieringConfiguration.Status.self), let r4 = fields.decodeList("Tierings", of: CfnBucket.Tiering.self) else { return nil }
-            self.init(id: r0, status: r2, tierings: r4, prefix: fields.decode("Prefix", as: Value<String>.self), tagFilters: fields.decodeList("TagFilters", of: CfnBucket.TagFilter.self))
+            guard let r0 = fields.decode("Id", as: Value<String>.self), let r2 = fields.decode("Status", as: CfnBucket.IntelligentTieringConfiguration.Status.self), let r4 = fields.decode("Tierings", as: [CfnBucket.Tiering].self) else { return nil }
+            self.init(id: r0, status: r2, tierings: r4, prefix: fields.decode("Prefix", as: Value<String>.self), tagFilters: fields.decode("TagFilters", as: [CfnBucket.TagFilter].self))
         }
 
         public var templateValue: TemplateValue {
@@ -611,8 +611,8 @@ public final class CfnBucket: Resource, HasAttributes, DecodableResource {
             fields.appendNew("Id", self.id.templateValue)
             fields.appendNew("Prefix", self.prefix?.templateValue)
             fields.appendNew("Status", self.status.templateValue)
-            fields.appendNew("TagFilters", self.tagFilters?.templateListValue)
-            fields.appendNew("Tierings", self.tierings.templateListValue)
+            fields.appendNew("TagFilters", self.tagFilters?.templateValue)
+            fields.appendNew("Tierings", self.tierings.templateValue)
             return .object(fields)
         }
 
@@ -693,7 +693,7 @@ public final class CfnBucket: Resource, HasAttributes, DecodableResource {
         public init?(decoding value: TemplateValue) {
             guard let fields = Fields(decoding: value) else { return nil }
             guard let r0 = fields.decode("Destination", as: CfnBucket.Destination.self), let r1 = fields.decode("Enabled", as: Value<Bool>.self), let r2 = fields.decode("Id", as: Value<String>.self), let r3 = fields.decode("IncludedObjectVersions", as: CfnBucket.InventoryConfiguration.IncludedObjectVersions.self), let r6 = fields.decode("ScheduleFrequency", as: CfnBucket.InventoryConfiguration.ScheduleFrequency.self) else { return nil }
-            self.init(destination: r0, enabled: r1, id: r2, includedObjectVersions: r3, scheduleFrequency: r6, optionalFields: fields.decodeList("OptionalFields", of: CfnBucket.InventoryConfiguration.OptionalFields.self), prefix: fields.decode("Prefix", as: Value<String>.self))
+            self.init(destination: r0, enabled: r1, id: r2, includedObjectVersions: r3, scheduleFrequency: r6, optionalFields: fields.decode("OptionalFields", as: [CfnBucket.InventoryConfiguration.OptionalFields].self), prefix: fields.decode("Prefix", as: Value<String>.self))
         }
 
         public var templateValue: TemplateValue {
@@ -702,7 +702,7 @@ public final class CfnBucket: Resource, HasAttributes, DecodableResource {
             fields.appendNew("Enabled", self.enabled.templateValue)
             fields.appendNew("Id", self.id.templateValue)
             fields.appendNew("IncludedObjectVersions", self.includedObjectVersions.templateValue)
-            fields.appendNew("OptionalFields", self.optionalFields?.templateListValue)
+            fields.appendNew("OptionalFields", self.optionalFields?.templateValue)
             fields.appendNew("Prefix", self.prefix?.templateValue)
             fields.appendNew("ScheduleFrequency", self.scheduleFrequency.templateValue)
             return .object(fields)
@@ -770,13 +770,13 @@ public final class CfnBucket: Resource, HasAttributes, DecodableResource {
 
         public init?(decoding value: TemplateValue) {
             guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decodeList("Rules", of: CfnBucket.Rule.self) else { return nil }
+            guard let r0 = fields.decode("Rules", as: [CfnBucket.Rule].self) else { return nil }
             self.init(rules: r0, transitionDefaultMinimumObjectSize: fields.decode("TransitionDefaultMinimumObjectSize", as: CfnBucket.LifecycleConfiguration.TransitionDefaultMinimumObjectSize.self))
         }
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields.appendNew("Rules", self.rules.templateListValue)
+            fields.appendNew("Rules", self.rules.templateValue)
             fields.appendNew("TransitionDefaultMinimumObjectSize", self.transitionDefaultMinimumObjectSize?.templateValue)
             return .object(fields)
         }
@@ -849,7 +849,7 @@ public final class CfnBucket: Resource, HasAttributes, DecodableResource {
         public init?(decoding value: TemplateValue) {
             guard let fields = Fields(decoding: value) else { return nil }
             guard let r12 = fields.decode("Status", as: CfnBucket.Rule.Status.self) else { return nil }
-            self.init(status: r12, abortIncompleteMultipartUpload: fields.decode("AbortIncompleteMultipartUpload", as: CfnBucket.AbortIncompleteMultipartUpload.self), expirationDate: fields.decode("ExpirationDate", as: Value<String>.self), expirationInDays: fields.decode("ExpirationInDays", as: Value<Int>.self), expiredObjectDeleteMarker: fields.decode("ExpiredObjectDeleteMarker", as: Value<Bool>.self), id: fields.decode("Id", as: Value<String>.self), noncurrentVersionExpiration: fields.decode("NoncurrentVersionExpiration", as: CfnBucket.NoncurrentVersionExpiration.self), noncurrentVersionExpirationInDays: fields.decode("NoncurrentVersionExpirationInDays", as: Value<Int>.self), noncurrentVersionTransition: fields.decode("NoncurrentVersionTransition", as: CfnBucket.NoncurrentVersionTransition.self), noncurrentVersionTransitions: fields.decodeList("NoncurrentVersionTransitions", of: CfnBucket.NoncurrentVersionTransition.self), objectSizeGreaterThan: fields.decode("ObjectSizeGreaterThan", as: Value<String>.self), objectSizeLessThan: fields.decode("ObjectSizeLessThan", as: Value<String>.self), prefix: fields.decode("Prefix", as: Value<String>.self), tagFilters: fields.decodeList("TagFilters", of: CfnBucket.TagFilter.self), transition: fields.decode("Transition", as: CfnBucket.Transition.self), transitions: fields.decodeList("Transitions", of: CfnBucket.Transition.self))
+            self.init(status: r12, abortIncompleteMultipartUpload: fields.decode("AbortIncompleteMultipartUpload", as: CfnBucket.AbortIncompleteMultipartUpload.self), expirationDate: fields.decode("ExpirationDate", as: Value<String>.self), expirationInDays: fields.decode("ExpirationInDays", as: Value<Int>.self), expiredObjectDeleteMarker: fields.decode("ExpiredObjectDeleteMarker", as: Value<Bool>.self), id: fields.decode("Id", as: Value<String>.self), noncurrentVersionExpiration: fields.decode("NoncurrentVersionExpiration", as: CfnBucket.NoncurrentVersionExpiration.self), noncurrentVersionExpirationInDays: fields.decode("NoncurrentVersionExpirationInDays", as: Value<Int>.self), noncurrentVersionTransition: fields.decode("NoncurrentVersionTransition", as: CfnBucket.NoncurrentVersionTransition.self), noncurrentVersionTransitions: fields.decode("NoncurrentVersionTransitions", as: [CfnBucket.NoncurrentVersionTransition].self), objectSizeGreaterThan: fields.decode("ObjectSizeGreaterThan", as: Value<String>.self), objectSizeLessThan: fields.decode("ObjectSizeLessThan", as: Value<String>.self), prefix: fields.decode("Prefix", as: Value<String>.self), tagFilters: fields.decode("TagFilters", as: [CfnBucket.TagFilter].self), transition: fields.decode("Transition", as: CfnBucket.Transition.self), transitions: fields.decode("Transitions", as: [CfnBucket.Transition].self))
         }
 
         public var templateValue: TemplateValue {
@@ -862,14 +862,14 @@ public final class CfnBucket: Resource, HasAttributes, DecodableResource {
             fields.appendNew("NoncurrentVersionExpiration", self.noncurrentVersionExpiration?.templateValue)
             fields.appendNew("NoncurrentVersionExpirationInDays", self.noncurrentVersionExpirationInDays?.templateValue)
             fields.appendNew("NoncurrentVersionTransition", self.noncurrentVersionTransition?.templateValue)
-            fields.appendNew("NoncurrentVersionTransitions", self.noncurrentVersionTransitions?.templateListValue)
+            fields.appendNew("NoncurrentVersionTransitions", self.noncurrentVersionTransitions?.templateValue)
             fields.appendNew("ObjectSizeGreaterThan", self.objectSizeGreaterThan?.templateValue)
             fields.appendNew("ObjectSizeLessThan", self.objectSizeLessThan?.templateValue)
             fields.appendNew("Prefix", self.prefix?.templateValue)
             fields.appendNew("Status", self.status.templateValue)
-            fields.appendNew("TagFilters", self.tagFilters?.templateListValue)
+            fields.appendNew("TagFilters", self.tagFilters?.templateValue)
             fields.appendNew("Transition", self.transition?.templateValue)
-            fields.appendNew("Transitions", self.transitions?.templateListValue)
+            fields.appendNew("Transitions", self.transitions?.templateValue)
             return .object(fields)
         }
 
@@ -1400,7 +1400,7 @@ public final class CfnBucket: Resource, HasAttributes, DecodableResource {
         public init?(decoding value: TemplateValue) {
             guard let fields = Fields(decoding: value) else { return nil }
             guard let r1 = fields.decode("Id", as: Value<String>.self) else { return nil }
-            self.init(id: r1, accessPointArn: fields.decode("AccessPointArn", as: Value<String>.self), prefix: fields.decode("Prefix", as: Value<String>.self), tagFilters: fields.decodeList("TagFilters", of: CfnBucket.TagFilter.self))
+            self.init(id: r1, accessPointArn: fields.decode("AccessPointArn", as: Value<String>.self), prefix: fields.decode("Prefix", as: Value<String>.self), tagFilters: fields.decode("TagFilters", as: [CfnBucket.TagFilter].self))
         }
 
         public var templateValue: TemplateValue {
@@ -1408,7 +1408,7 @@ public final class CfnBucket: Resource, HasAttributes, DecodableResource {
             fields.appendNew("AccessPointArn", self.accessPointArn?.templateValue)
             fields.appendNew("Id", self.id.templateValue)
             fields.appendNew("Prefix", self.prefix?.templateValue)
-            fields.appendNew("TagFilters", self.tagFilters?.templateListValue)
+            fields.appendNew("TagFilters", self.tagFilters?.templateValue)
             return .object(fields)
         }
     }
@@ -1433,15 +1433,15 @@ public final class CfnBucket: Resource, HasAttributes, DecodableResource {
 
         public init?(decoding value: TemplateValue) {
             guard let fields = Fields(decoding: value) else { return nil }
-            self.init(eventBridgeConfiguration: fields.decode("EventBridgeConfiguration", as: CfnBucket.EventBridgeConfiguration.self), lambdaConfigurations: fields.decodeList("LambdaConfigurations", of: CfnBucket.LambdaConfiguration.self), queueConfigurations: fields.decodeList("QueueConfigurations", of: CfnBucket.QueueConfiguration.self), topicConfigurations: fields.decodeList("TopicConfigurations", of: CfnBucket.TopicConfiguration.self))
+            self.init(eventBridgeConfiguration: fields.decode("EventBridgeConfiguration", as: CfnBucket.EventBridgeConfiguration.self), lambdaConfigurations: fields.decode("LambdaConfigurations", as: [CfnBucket.LambdaConfiguration].self), queueConfigurations: fields.decode("QueueConfigurations", as: [CfnBucket.QueueConfiguration].self), topicConfigurations: fields.decode("TopicConfigurations", as: [CfnBucket.TopicConfiguration].self))
         }
 
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields.appendNew("EventBridgeConfiguration", self.eventBridgeConfiguration?.templateValue)
-            fields.appendNew("LambdaConfigurations", self.lambdaConfigurations?.templateListValue)
-            fields.appendNew("QueueConfigurations", self.queueConfigurations?.templateListValue)
-            fields.appendNew("TopicConfigurations", self.topicConfigurations?.templateListValue)
+            fields.appendNew("LambdaConfigurations", self.lambdaConfigurations?.templateValue)
+            fields.appendNew("QueueConfigurations", self.queueConfigurations?.templateValue)
+            fields.appendNew("TopicConfigurations", self.topicConfigurations?.templateValue)
             return .object(fields)
         }
     }
@@ -1531,13 +1531,13 @@ public final class CfnBucket: Resource, HasAttributes, DecodableResource {
 
         public init?(decoding value: TemplateValue) {
             guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decodeList("Rules", of: CfnBucket.FilterRule.self) else { return nil }
+            guard let r0 = fields.decode("Rules", as: [CfnBucket.FilterRule].self) else { return nil }
             self.init(rules: r0)
         }
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields.appendNew("Rules", self.rules.templateListValue)
+            fields.appendNew("Rules", self.rules.templateValue)
             return .object(fields)
         }
     }
@@ -1762,13 +1762,13 @@ public final class CfnBucket: Resource, HasAttributes, DecodableResource {
 
         public init?(decoding value: TemplateValue) {
             guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decodeList("Rules", of: CfnBucket.OwnershipControlsRule.self) else { return nil }
+            guard let r0 = fields.decode("Rules", as: [CfnBucket.OwnershipControlsRule].self) else { return nil }
             self.init(rules: r0)
         }
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields.appendNew("Rules", self.rules.templateListValue)
+            fields.appendNew("Rules", self.rules.templateValue)
             return .object(fields)
         }
     }
@@ -1852,14 +1852,14 @@ public final class CfnBucket: Resource, HasAttributes, DecodableResource {
 
         public init?(decoding value: TemplateValue) {
             guard let fields = Fields(decoding: value) else { return nil }
-            guard let r0 = fields.decode("Role", as: Value<String>.self), let r1 = fields.decodeList("Rules", of: CfnBucket.ReplicationRule.self) else { return nil }
+            guard let r0 = fields.decode("Role", as: Value<String>.self), let r1 = fields.decode("Rules", as: [CfnBucket.ReplicationRule].self) else { return nil }
             self.init(role: r0, rules: r1)
         }
 
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields.appendNew("Role", self.role.templateValue)
-            fields.appendNew("Rules", self.rules.templateListValue)
+            fields.appendNew("Rules", self.rules.templateValue)
             return .object(fields)
         }
     }
@@ -2207,13 +2207,13 @@ public final class CfnBucket: Resource, HasAttributes, DecodableResource {
 
         public init?(decoding value: TemplateValue) {
             guard let fields = Fields(decoding: value) else { return nil }
-            self.init(prefix: fields.decode("Prefix", as: Value<String>.self), tagFilters: fields.decodeList("TagFilters", of: CfnBucket.TagFilter.self))
+            self.init(prefix: fields.decode("Prefix", as: Value<String>.self), tagFilters: fields.decode("TagFilters", as: [CfnBucket.TagFilter].self))
         }
 
         public var templateValue: TemplateValue {
             var fields = Fields()
             fields.appendNew("Prefix", self.prefix?.templateValue)
-            fields.appendNew("TagFilters", self.tagFilters?.templateListValue)
+            fields.appendNew("TagFilters", self.tagFilters?.templateValue)
             return .object(fields)
         }
     }
@@ -2385,7 +2385,7 @@ public final class CfnBucket: Resource, HasAttributes, DecodableResource {
 
         public init?(decoding value: TemplateValue) {
             guard let fields = Fields(decoding: value) else { return nil }
-            self.init(errorDocument: fields.decode("ErrorDocument", as: Value<String>.self), indexDocument: fields.decode("IndexDocument", as: Value<String>.self), redirectAllRequestsTo: fields.decode("RedirectAllRequestsTo", as: CfnBucket.RedirectAllRequestsTo.self), routingRules: fields.decodeList("RoutingRules", of: CfnBucket.RoutingRule.self))
+            self.init(errorDocument: fields.decode("ErrorDocument", as: Value<String>.self), indexDocument: fields.decode("IndexDocument", as: Value<String>.self), redirectAllRequestsTo: fields.decode("RedirectAllRequestsTo", as: CfnBucket.RedirectAllRequestsTo.self), routingRules: fields.decode("RoutingRules", as: [CfnBucket.RoutingRule].self))
         }
 
         public var templateValue: TemplateValue {
@@ -2393,7 +2393,7 @@ public final class CfnBucket: Resource, HasAttributes, DecodableResource {
             fields.appendNew("ErrorDocument", self.errorDocument?.templateValue)
             fields.appendNew("IndexDocument", self.indexDocument?.templateValue)
             fields.appendNew("RedirectAllRequestsTo", self.redirectAllRequestsTo?.templateValue)
-            fields.appendNew("RoutingRules", self.routingRules?.templateListValue)
+            fields.appendNew("RoutingRules", self.routingRules?.templateValue)
             return .object(fields)
         }
     }

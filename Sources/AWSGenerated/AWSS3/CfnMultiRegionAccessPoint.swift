@@ -31,7 +31,7 @@ public final class CfnMultiRegionAccessPoint: Resource, HasAttributes {
         var properties = Fields()
         properties.appendNew("Name", self.name?.templateValue)
         properties.appendNew("PublicAccessBlockConfiguration", self.publicAccessBlockConfiguration?.templateValue)
-        properties.appendNew("Regions", self.regions.templateListValue)
+        properties.appendNew("Regions", self.regions.templateValue)
         return properties
     }
 

@@ -26,7 +26,7 @@ public final class CfnStorageLensGroup: Resource, HasAttributes {
         var properties = Fields()
         properties.appendNew("Filter", self.filter.templateValue)
         properties.appendNew("Name", self.name.templateValue)
-        properties.appendNew("Tags", self.tags?.templateListValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
         return properties
     }
 
@@ -55,7 +55,7 @@ public final class CfnStorageLensGroup: Resource, HasAttributes {
             fields.appendNew("And", self.and?.templateValue)
             fields.appendNew("MatchAnyPrefix", self.matchAnyPrefix?.templateValue)
             fields.appendNew("MatchAnySuffix", self.matchAnySuffix?.templateValue)
-            fields.appendNew("MatchAnyTag", self.matchAnyTag?.templateListValue)
+            fields.appendNew("MatchAnyTag", self.matchAnyTag?.templateValue)
             fields.appendNew("MatchObjectAge", self.matchObjectAge?.templateValue)
             fields.appendNew("MatchObjectSize", self.matchObjectSize?.templateValue)
             fields.appendNew("Or", self.or?.templateValue)
@@ -83,7 +83,7 @@ public final class CfnStorageLensGroup: Resource, HasAttributes {
             var fields = Fields()
             fields.appendNew("MatchAnyPrefix", self.matchAnyPrefix?.templateValue)
             fields.appendNew("MatchAnySuffix", self.matchAnySuffix?.templateValue)
-            fields.appendNew("MatchAnyTag", self.matchAnyTag?.templateListValue)
+            fields.appendNew("MatchAnyTag", self.matchAnyTag?.templateValue)
             fields.appendNew("MatchObjectAge", self.matchObjectAge?.templateValue)
             fields.appendNew("MatchObjectSize", self.matchObjectSize?.templateValue)
             return .object(fields)
@@ -167,7 +167,7 @@ public final class CfnStorageLensGroup: Resource, HasAttributes {
             var fields = Fields()
             fields.appendNew("MatchAnyPrefix", self.matchAnyPrefix?.templateValue)
             fields.appendNew("MatchAnySuffix", self.matchAnySuffix?.templateValue)
-            fields.appendNew("MatchAnyTag", self.matchAnyTag?.templateListValue)
+            fields.appendNew("MatchAnyTag", self.matchAnyTag?.templateValue)
             fields.appendNew("MatchObjectAge", self.matchObjectAge?.templateValue)
             fields.appendNew("MatchObjectSize", self.matchObjectSize?.templateValue)
             return .object(fields)

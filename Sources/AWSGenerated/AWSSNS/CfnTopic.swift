@@ -66,7 +66,7 @@ public final class CfnTopic: Resource, HasAttributes, DecodableResource {
     /// Rebuilds the resource from rendered properties (after overrides), see `TemplateDecodable`;
     /// nil when a required property is missing or not of its shape.
     public convenience init?(_ logicalID: String, decoding properties: Fields) {
-        self.init(logicalID, archivePolicy: properties.decode("ArchivePolicy", as: TemplateValue.self), contentBasedDeduplication: properties.decode("ContentBasedDeduplication", as: Value<Bool>.self), dataProtectionPolicy: properties.decode("DataProtectionPolicy", as: TemplateValue.self), deliveryStatusLogging: properties.decodeList("DeliveryStatusLogging", of: CfnTopic.LoggingConfig.self), displayName: properties.decode("DisplayName", as: Value<String>.self), fifoThroughputScope: properties.decode("FifoThroughputScope", as: Value<String>.self), fifoTopic: properties.decode("FifoTopic", as: Value<Bool>.self), kmsMasterKeyId: properties.decode("KmsMasterKeyId", as: Value<String>.self), maximumMessageSize: properties.decode("MaximumMessageSize", as: Value<Int>.self), signatureVersion: properties.decode("SignatureVersion", as: Value<String>.self), subscription: properties.decodeList("Subscription", of: CfnTopic.Subscription.self), tags: properties.decodeList("Tags", of: CfnTopic.Tag.self), topicName: properties.decode("TopicName", as: Value<String>.self), tracingConfig: properties.decode("TracingConfig", as: Value<String>.self))
+        self.init(logicalID, archivePolicy: properties.decode("ArchivePolicy", as: TemplateValue.self), contentBasedDeduplication: properties.decode("ContentBasedDeduplication", as: Value<Bool>.self), dataProtectionPolicy: properties.decode("DataProtectionPolicy", as: TemplateValue.self), deliveryStatusLogging: properties.decode("DeliveryStatusLogging", as: [CfnTopic.LoggingConfig].self), displayName: properties.decode("DisplayName", as: Value<String>.self), fifoThroughputScope: properties.decode("FifoThroughputScope", as: Value<String>.self), fifoTopic: properties.decode("FifoTopic", as: Value<Bool>.self), kmsMasterKeyId: properties.decode("KmsMasterKeyId", as: Value<String>.self), maximumMessageSize: properties.decode("MaximumMessageSize", as: Value<Int>.self), signatureVersion: properties.decode("SignatureVersion", as: Value<String>.self), subscription: properties.decode("Subscription", as: [CfnTopic.Subscription].self), tags: properties.decode("Tags", as: [CfnTopic.Tag].self), topicName: properties.decode("TopicName", as: Value<String>.self), tracingConfig: properties.decode("TracingConfig", as: Value<String>.self))
     }
 
     /// Fn::GetAtt TopicArn.
@@ -77,15 +77,15 @@ public final class CfnTopic: Resource, HasAttributes, DecodableResource {
         properties.appendNew("ArchivePolicy", self.archivePolicy?.templateValue)
         properties.appendNew("ContentBasedDeduplication", self.contentBasedDeduplication?.templateValue)
         properties.appendNew("DataProtectionPolicy", self.dataProtectionPolicy?.templateValue)
-        properties.appendNew("DeliveryStatusLogging", self.deliveryStatusLogging?.templateListValue)
+        properties.appendNew("DeliveryStatusLogging", self.deliveryStatusLogging?.templateValue)
         properties.appendNew("DisplayName", self.displayName?.templateValue)
         properties.appendNew("FifoThroughputScope", self.fifoThroughputScope?.templateValue)
         properties.appendNew("FifoTopic", self.fifoTopic?.templateValue)
         properties.appendNew("KmsMasterKeyId", self.kmsMasterKeyId?.templateValue)
         properties.appendNew("MaximumMessageSize", self.maximumMessageSize?.templateValue)
         properties.appendNew("SignatureVersion", self.signatureVersion?.templateValue)
-        properties.appendNew("Subscription", self.subscription?.templateListValue)
-        properties.appendNew("Tags", self.tags?.templateListValue)
+        properties.appendNew("Subscription", self.subscription?.templateValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
         properties.appendNew("TopicName", self.topicName?.templateValue)
         properties.appendNew("TracingConfig", self.tracingConfig?.templateValue)
         return properties

@@ -80,8 +80,8 @@ public final class CfnAssociation: Resource, HasAttributes {
         properties.appendNew("ScheduleExpression", self.scheduleExpression?.templateValue)
         properties.appendNew("ScheduleOffset", self.scheduleOffset?.templateValue)
         properties.appendNew("SyncCompliance", self.syncCompliance?.templateValue)
-        properties.appendNew("Tags", self.tags?.templateListValue)
-        properties.appendNew("Targets", self.targets?.templateListValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
+        properties.appendNew("Targets", self.targets?.templateValue)
         properties.appendNew("WaitForSuccessTimeoutSeconds", self.waitForSuccessTimeoutSeconds?.templateValue)
         return properties
     }

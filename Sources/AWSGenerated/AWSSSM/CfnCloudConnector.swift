@@ -49,7 +49,7 @@ public final class CfnCloudConnector: Resource, HasAttributes {
         properties.appendNew("Description", self.description?.templateValue)
         properties.appendNew("DisplayName", self.displayName.templateValue)
         properties.appendNew("RoleArn", self.roleArn.templateValue)
-        properties.appendNew("Tags", self.tags?.templateListValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
         return properties
     }
 
@@ -110,7 +110,7 @@ public final class CfnCloudConnector: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields.appendNew("Subscriptions", self.subscriptions.templateListValue)
+            fields.appendNew("Subscriptions", self.subscriptions.templateValue)
             return .object(fields)
         }
     }

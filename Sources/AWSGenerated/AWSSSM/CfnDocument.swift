@@ -40,13 +40,13 @@ public final class CfnDocument: Resource {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties.appendNew("Attachments", self.attachments?.templateListValue)
+        properties.appendNew("Attachments", self.attachments?.templateValue)
         properties.appendNew("Content", self.content.templateValue)
         properties.appendNew("DocumentFormat", self.documentFormat?.templateValue)
         properties.appendNew("DocumentType", self.documentType?.templateValue)
         properties.appendNew("Name", self.name?.templateValue)
-        properties.appendNew("Requires", self.requires?.templateListValue)
-        properties.appendNew("Tags", self.tags?.templateListValue)
+        properties.appendNew("Requires", self.requires?.templateValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
         properties.appendNew("TargetType", self.targetType?.templateValue)
         properties.appendNew("UpdateMethod", self.updateMethod?.templateValue)
         properties.appendNew("VersionName", self.versionName?.templateValue)

@@ -60,7 +60,7 @@ public final class CfnMaintenanceWindow: Resource, HasAttributes {
         properties.appendNew("ScheduleOffset", self.scheduleOffset?.templateValue)
         properties.appendNew("ScheduleTimezone", self.scheduleTimezone?.templateValue)
         properties.appendNew("StartDate", self.startDate?.templateValue)
-        properties.appendNew("Tags", self.tags?.templateListValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
         return properties
     }
 

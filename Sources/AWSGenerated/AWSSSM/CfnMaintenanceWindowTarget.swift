@@ -39,7 +39,7 @@ public final class CfnMaintenanceWindowTarget: Resource, HasAttributes {
         properties.appendNew("Name", self.name?.templateValue)
         properties.appendNew("OwnerInformation", self.ownerInformation?.templateValue)
         properties.appendNew("ResourceType", self.resourceType.templateValue)
-        properties.appendNew("Targets", self.targets.templateListValue)
+        properties.appendNew("Targets", self.targets.templateValue)
         properties.appendNew("WindowId", self.windowId.templateValue)
         return properties
     }

@@ -66,7 +66,7 @@ public final class CfnMaintenanceWindowTask: Resource, HasAttributes {
         properties.appendNew("Name", self.name?.templateValue)
         properties.appendNew("Priority", self.priority.templateValue)
         properties.appendNew("ServiceRoleArn", self.serviceRoleArn?.templateValue)
-        properties.appendNew("Targets", self.targets?.templateListValue)
+        properties.appendNew("Targets", self.targets?.templateValue)
         properties.appendNew("TaskArn", self.taskArn.templateValue)
         properties.appendNew("TaskInvocationParameters", self.taskInvocationParameters?.templateValue)
         properties.appendNew("TaskParameters", self.taskParameters?.templateValue)

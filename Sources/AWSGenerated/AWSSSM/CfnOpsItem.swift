@@ -67,7 +67,7 @@ public final class CfnOpsItem: Resource, HasAttributes {
         properties.appendNew("Priority", self.priority?.templateValue)
         properties.appendNew("Severity", self.severity?.templateValue)
         properties.appendNew("Source", self.source.templateValue)
-        properties.appendNew("Tags", self.tags?.templateListValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
         properties.appendNew("Title", self.title.templateValue)
         return properties
     }

@@ -74,8 +74,8 @@ public final class CfnPatchBaseline: Resource, HasAttributes {
         properties.appendNew("PatchGroups", self.patchGroups?.templateValue)
         properties.appendNew("RejectedPatches", self.rejectedPatches?.templateValue)
         properties.appendNew("RejectedPatchesAction", self.rejectedPatchesAction?.templateValue)
-        properties.appendNew("Sources", self.sources?.templateListValue)
-        properties.appendNew("Tags", self.tags?.templateListValue)
+        properties.appendNew("Sources", self.sources?.templateValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
         return properties
     }
 
@@ -89,7 +89,7 @@ public final class CfnPatchBaseline: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields.appendNew("PatchRules", self.patchRules?.templateListValue)
+            fields.appendNew("PatchRules", self.patchRules?.templateValue)
             return .object(fields)
         }
     }
@@ -144,7 +144,7 @@ public final class CfnPatchBaseline: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields.appendNew("PatchFilters", self.patchFilters?.templateListValue)
+            fields.appendNew("PatchFilters", self.patchFilters?.templateValue)
             return .object(fields)
         }
     }

@@ -38,7 +38,7 @@ public final class CfnRotationSchedule: Resource, HasAttributes {
 
     public override func properties(in context: SynthesisContext) -> Fields {
         var properties = Fields()
-        properties.appendNew("ExternalSecretRotationMetadata", self.externalSecretRotationMetadata?.templateListValue)
+        properties.appendNew("ExternalSecretRotationMetadata", self.externalSecretRotationMetadata?.templateValue)
         properties.appendNew("ExternalSecretRotationRoleArn", self.externalSecretRotationRoleArn?.templateValue)
         properties.appendNew("HostedRotationLambda", self.hostedRotationLambda?.templateValue)
         properties.appendNew("RotateImmediatelyOnUpdate", self.rotateImmediatelyOnUpdate?.templateValue)

@@ -45,9 +45,9 @@ public final class CfnSecret: Resource, HasAttributes {
         properties.appendNew("GenerateSecretString", self.generateSecretString?.templateValue)
         properties.appendNew("KmsKeyId", self.kmsKeyId?.templateValue)
         properties.appendNew("Name", self.name?.templateValue)
-        properties.appendNew("ReplicaRegions", self.replicaRegions?.templateListValue)
+        properties.appendNew("ReplicaRegions", self.replicaRegions?.templateValue)
         properties.appendNew("SecretString", self.secretString?.templateValue)
-        properties.appendNew("Tags", self.tags?.templateListValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
         properties.appendNew("Type", self.secretType?.templateValue)
         return properties
     }

@@ -30,7 +30,7 @@ public final class CfnActivity: Resource, HasAttributes {
         var properties = Fields()
         properties.appendNew("EncryptionConfiguration", self.encryptionConfiguration?.templateValue)
         properties.appendNew("Name", self.name.templateValue)
-        properties.appendNew("Tags", self.tags?.templateListValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
         return properties
     }
 

@@ -54,7 +54,7 @@ public final class CfnStateMachine: Resource, HasAttributes {
         properties.appendNew("RoleArn", self.roleArn.templateValue)
         properties.appendNew("StateMachineName", self.stateMachineName?.templateValue)
         properties.appendNew("StateMachineType", self.stateMachineType?.templateValue)
-        properties.appendNew("Tags", self.tags?.templateListValue)
+        properties.appendNew("Tags", self.tags?.templateValue)
         properties.appendNew("TracingConfiguration", self.tracingConfiguration?.templateValue)
         return properties
     }
@@ -121,7 +121,7 @@ public final class CfnStateMachine: Resource, HasAttributes {
 
         public var templateValue: TemplateValue {
             var fields = Fields()
-            fields.appendNew("Destinations", self.destinations?.templateListValue)
+            fields.appendNew("Destinations", self.destinations?.templateValue)
             fields.appendNew("IncludeExecutionData", self.includeExecutionData?.templateValue)
             fields.appendNew("Level", self.level?.templateValue)
             return .object(fields)

@@ -32,7 +32,7 @@ public final class CfnStateMachineAlias: Resource, HasAttributes {
         properties.appendNew("DeploymentPreference", self.deploymentPreference?.templateValue)
         properties.appendNew("Description", self.description?.templateValue)
         properties.appendNew("Name", self.name?.templateValue)
-        properties.appendNew("RoutingConfiguration", self.routingConfiguration?.templateListValue)
+        properties.appendNew("RoutingConfiguration", self.routingConfiguration?.templateValue)
         properties.appendNew("StateMachineArn", self.stateMachineArn?.templateValue)
         return properties
     }

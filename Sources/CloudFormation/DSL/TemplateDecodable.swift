@@ -24,7 +24,8 @@ extension TemplateValue: TemplateDecodable {
 }
 
 extension Array: TemplateDecodable where Element: TemplateDecodable {
-    public init?(decoding value: TemplateValue) {
+    /// Inlinable, like the lists' `templateValue`: specialized in the caller's module.
+    @inlinable public init?(decoding value: TemplateValue) {
         guard case .list(let items) = value else { return nil }
         var elements: [Element] = []
         elements.reserveCapacity(items.count)
@@ -55,8 +56,9 @@ extension Fields {
         self = fields
     }
 
-    /// The value at `key` decoded as `type`; nil when absent or not of that shape.
-    public func decode<T: TemplateDecodable>(_ key: String, as type: T.Type) -> T? {
+    /// The value at `key` decoded as `type`; nil when absent or not of that shape. Inlinable,
+    /// so that the generated decoders' calls are specialized for their types.
+    @inlinable public func decode<T: TemplateDecodable>(_ key: String, as type: T.Type) -> T? {
         guard let value = self[key] else { return nil }
         return T(decoding: value)
     }

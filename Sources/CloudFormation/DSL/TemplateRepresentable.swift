@@ -17,8 +17,10 @@ extension TemplateValue: TemplateRepresentable {
 extension Array: TemplateRepresentable where Element: TemplateRepresentable {
     // A closure rather than `map(\.templateValue)`: in this generic context the runtime
     // instantiates a key path on every call (`swift_getKeyPath`), which cost more than
-    // rendering the elements.
-    public var templateValue: TemplateValue { .list(map { $0.templateValue }) }
+    // rendering the elements. Inlinable, so that a caller in another module (the generated
+    // L1 classes) gets a copy specialized for its element type instead of mapping through
+    // witness tables.
+    @inlinable public var templateValue: TemplateValue { .list(map { $0.templateValue }) }
 }
 
 extension Dictionary: TemplateRepresentable where Key == String, Value: TemplateRepresentable {
